@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// Entry of the budget-review CLI; the compiled TypeScript lives in dist-cli (npm run build:cli).
+const path = require("path");
+const fs = require("fs");
+const main = path.join(__dirname, "..", "dist-cli", "src", "cli", "main.js");
+if (!fs.existsSync(main)) {
+  process.stderr.write("budget-review：尚未编译，请先运行 npm run build:cli\n");
+  process.exit(2);
+}
+require(main)
+  .main(process.argv.slice(2))
+  .then((code) => process.exit(code));

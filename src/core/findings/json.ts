@@ -1,0 +1,28 @@
+/** The machine-readable check result (documented in docs/check-json.md); version 1. */
+import { z } from "zod";
+import type { Report } from "../model/schema";
+import { FindingSchema, type CheckResult } from "../rules/rule";
+
+export const CheckFileJsonSchema = z.object({
+  file: z.string(),
+  department: z.string().nullable(),
+  year: z.number().nullable(),
+  unit: z.string().nullable(),
+  tables: z.array(z.object({ sheet: z.string(), range: z.string(), kind: z.string(), title: z.string() })),
+  findings: z.array(FindingSchema),
+  rules: z.object({ checked: z.number(), passed: z.number(), failed: z.number(), notApplicable: z.number() }),
+});
+export type CheckFileJson = z.infer<typeof CheckFileJsonSchema>;
+export const CheckJsonSchema = z.object({ version: z.literal(1), files: z.array(CheckFileJsonSchema) });
+
+export function toCheckJson(file: string, report: Report, result: CheckResult): CheckFileJson {
+  return {
+    file,
+    department: report.department ?? null,
+    year: report.year ?? null,
+    unit: report.unit ?? null,
+    tables: report.tables.map((t) => ({ sheet: t.sheet, range: t.range, kind: t.kind, title: t.title })),
+    findings: result.findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, cells: f.cells, expected: f.expected, actual: f.actual, difference: f.difference })),
+    rules: result.rules,
+  };
+}

@@ -1,0 +1,50 @@
+/** A1 addresses, sheet-name quoting and ranges, as Excel writes them. */
+
+export function columnLetter(col0: number): string {
+  let n = col0 + 1;
+  let s = "";
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** Excel quotes a sheet name unless it is a plain identifier-like ASCII word. */
+export function quoteSheet(name: string): string {
+  if (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}[0-9]+$/.test(name)) return name;
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+export function cellA1(row0: number, col0: number): string {
+  return `${columnLetter(col0)}${row0 + 1}`;
+}
+
+export function cellRef(sheet: string, row0: number, col0: number): string {
+  return `${quoteSheet(sheet)}!${cellA1(row0, col0)}`;
+}
+
+export function rangeA1(r0: number, c0: number, r1: number, c1: number): string {
+  const a = cellA1(r0, c0);
+  const b = cellA1(r1, c1);
+  return a === b ? a : `${a}:${b}`;
+}
+
+/** Parses "Sheet!B3", "'a b'!B3:C4" or "B3" into parts (0-based). */
+export function parseRef(ref: string): { sheet?: string; r0: number; c0: number; r1: number; c1: number } {
+  const m = /^(?:(?:'((?:[^']|'')+)'|([^!]+))!)?\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(ref.trim());
+  if (!m) throw new Error(`invalid reference: ${ref}`);
+  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
+  const c0 = columnIndex(m[3]);
+  const r0 = Number(m[4]) - 1;
+  const c1 = m[5] ? columnIndex(m[5]) : c0;
+  const r1 = m[6] ? Number(m[6]) - 1 : r0;
+  return { sheet, r0, c0, r1, c1 };
+}

@@ -1,0 +1,58 @@
+/** Label normalisation: the one place that decides when two labels are "the same". */
+
+const SPACES = /[\s\u3000\u00a0\u2000-\u200b\ufeff]+/g;
+
+/** NFKC (full-width → half-width), no whitespace at all (合 计 → 合计, 科目    编码 → 科目编码). */
+export function norm(s: unknown): string {
+  if (s === null || s === undefined) return "";
+  return String(s).normalize("NFKC").replace(SPACES, "");
+}
+
+/** Leading ordinal / numbering prefixes: 一、 （一） 1. ① 其中： */
+const ORDINAL_PREFIX = /^(?:[（(]?[一二三四五六七八九十百]+[)）、.．]|[（(][0-9]+[)）]|[0-9]+[、.．](?![0-9])|[①-⑳]|其中[:：]?)+/;
+
+/** A label without its numbering prefix and the usual decorations, for alias matching. */
+export function labelKey(s: unknown): string {
+  // Circled numbers (①公务用车购置费) become plain digits under NFKC: strip them first.
+  let t = norm(typeof s === "string" ? s.replace(/^[\s\u3000]*[\u2460-\u2473]/, "") : s);
+  t = t.replace(ORDINAL_PREFIX, "");
+  return t.replace(/[:：]$/, "");
+}
+
+const CHINESE_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+/** 一 → 1, 十三 → 13, 三十 → 30 (enough for 类 ordinals). */
+export function chineseNumber(s: string): number | undefined {
+  if (!/^[一二三四五六七八九十]+$/.test(s)) return undefined;
+  if (s === "十") return 10;
+  const i = s.indexOf("十");
+  if (i < 0) return CHINESE_DIGITS[s];
+  const tens = i === 0 ? 1 : CHINESE_DIGITS[s.slice(0, i)];
+  const ones = i === s.length - 1 ? 0 : CHINESE_DIGITS[s.slice(i + 1)];
+  return tens * 10 + ones;
+}
+
+/** The ordinal level of a label: 一、 = 1, （一） = 2, 1. = 3; undefined when unnumbered. */
+export function ordinalLevel(s: unknown): number | undefined {
+  const t = norm(s);
+  if (/^[一二三四五六七八九十]+[、.．]/.test(t)) return 1;
+  if (/^[（(][一二三四五六七八九十]+[)）]/.test(t)) return 2;
+  if (/^[0-9]+[、.．](?![0-9])/.test(t) || /^[（(][0-9]+[)）]/.test(t)) return 3;
+  return undefined;
+}
+
+/** Indentation depth from leading full-width or ASCII spaces (one U+3000 or two ASCII spaces = 1). */
+export function indentDepth(s: unknown): number {
+  if (typeof s !== "string") return 0;
+  const m = /^[ \u3000\u00a0]*/.exec(s)![0];
+  let d = 0;
+  for (const ch of m) d += ch === " " || ch === "\u00a0" ? 0.5 : 1;
+  return Math.floor(d);
+}
+
+/** Project names compared across tables: no spaces, quotes, brackets, dashes or punctuation. */
+export function projectKey(s: unknown): string {
+  return norm(s)
+    .replace(/^[-－—–_·•]+/, "")
+    .replace(/["'“”‘’「」『』《》<>()（）\[\]【】、,，.。;；:：!！?？·\-－—–_/\\]/g, "");
+}

@@ -1,0 +1,107 @@
+/** Alias tables: printed wording → canonical keys, for rows and for amount columns. */
+import { labelKey } from "../grid/text";
+
+/** Row meanings (matched on the label without numbering and spaces). Order matters: first match wins. */
+export const ROW_KEYS: ReadonlyArray<readonly [string, RegExp]> = [
+  ["current_income_total", /^本年收入(合计|小计)$/],
+  ["current_expenditure_total", /^本年支出(合计|小计)$/],
+  ["income_grand_total", /^收入总计$/],
+  ["expenditure_grand_total", /^支出总计$/],
+  ["carryover_in", /^(上年(财政拨款)?结转(结余|资金|和结余)?|上年结余|使用上年结转)$/],
+  ["carryover_out", /^(年终结转(结余)?|年末结转(和结余)?|结转下年)$/],
+  ["total", /^(合计|总计|部门合计|单位合计|本表合计|合计数)$/],
+  ["src_fiscal", /^财政拨款(收入)?(小计|合计)?$/],
+  ["src_general", /^(一般公共预算|一般公共预算拨款|一般公共预算收入|一般公共预算拨款收入|一般公共预算资金|一般公共预算财政拨款)$/],
+  ["src_gov_fund", /^(政府性基金|政府性基金预算|政府性基金拨款|政府性基金预算拨款|政府性基金预算收入|政府性基金收入)$/],
+  ["src_state_capital", /^(国有资本经营预算|国有资本经营预算拨款|国有资本经营预算收入|国有资本经营收入)$/],
+  ["src_special_account", /^财政专户管理资金(收入)?$/],
+  ["src_unit_funds", /^单位资金(收入)?$/],
+  ["src_business", /^事业收入$/],
+  ["src_operating", /^(事业单位)?经营收入$/],
+  ["src_superior", /^上级补助收入$/],
+  ["src_affiliated", /^附属单位上缴收入$/],
+  ["src_other", /^其他收入$/],
+  ["use_basic", /^基本支出$/],
+  ["use_project", /^项目支出$/],
+  ["use_reserve", /^预留机动经费$/],
+  ["abroad", /^因公出国[(（]?境[)）]?(费|费用|经费)?$/],
+  ["vehicle_purchase", /^(公务用车)?购置(费|费用)?$/],
+  ["vehicle_operation", /^(公务用车)?运行(维护)?(费|费用)?$/],
+  ["reception", /^公务接待(费|费用)?$/],
+  ["operating_funds", /^机关运行经费$/],
+  ["personnel", /^人员经费$/],
+  ["public", /^公用经费$/],
+];
+
+/** Keys that are totals (level 0) in a table. */
+export const TOTAL_KEYS = new Set(["total", "current_income_total", "current_expenditure_total", "income_grand_total", "expenditure_grand_total"]);
+
+export function rowKey(label: string): string | undefined {
+  const k = labelKey(label);
+  // 公务用车购置及运行费 names both words: it is the vehicle subtotal, never the purchase item.
+  if (/购置/.test(k) && /运行/.test(k)) return /公务用车|^购置/.test(k) ? "vehicle" : undefined;
+  for (const [key, re] of ROW_KEYS) if (re.test(k)) return key;
+  return undefined;
+}
+
+/** Amount-column meanings by header leaf (and its parent). */
+export const COLUMN_KEYS: ReadonlyArray<readonly [string, RegExp]> = [
+  ["current", /^(当年预算安排|本年预算安排|当年财政拨款安排|当年预算|本年预算)$/],
+  ["carryover", /^上年结转(安排|结余|资金|和结余)?$/],
+  ["fiscal", /^财政拨款(小计|合计)?$/],
+  ["general", /^一般公共预算(拨款|资金|财政拨款|拨款收入|收入)?$/],
+  ["gov_fund", /^政府性基金(预算)?(拨款|资金|收入)?(预算)?$/],
+  ["state_capital", /^国有资本经营(预算)?(拨款|资金|收入)?(预算)?$/],
+  ["special_account", /^财政专户(管理资金)?(收入)?$/],
+  ["unit_funds", /^单位资金(收入)?$/],
+  ["business", /^事业收入$/],
+  ["operating", /^(事业单位)?经营收入$/],
+  ["superior", /^上级补助收入$/],
+  ["affiliated", /^附属单位上缴收入$/],
+  ["other", /^其他(收入|资金)$/],
+  ["basic", /^基本支出$/],
+  ["project", /^项目支出$/],
+  ["reserve", /^预留机动经费$/],
+  ["upper_remit", /^上缴上级支出$/],
+  ["operating_exp", /^(事业单位)?经营支出$/],
+  ["subsidiary", /^对附属单位补助支出$/],
+  ["personnel", /^人员经费$/],
+  ["public", /^公用经费$/],
+  ["abroad", /^因公出国[(（]?境[)）]?(费|费用|经费)?$/],
+  ["vehicle_purchase", /^(公务用车)?购置(费|费用)?$/],
+  ["vehicle_operation", /^(公务用车)?运行(维护)?(费|费用)?$/],
+  ["vehicle", /^公务用车购置(及|和)?运行(维护)?(费|费用)?$/],
+  ["reception", /^公务接待(费|费用)?$/],
+  ["operating_funds", /^机关运行经费$/],
+  ["period", /^实施期/],
+  ["annual", /^年度资金/],
+  ["ratio", /(增长率|增减率|比例|占比|%|百分比)/],
+  ["change", /^(增减|增减额|比上年增减|增加|减少|增减变化)/],
+  ["total", /^(合计|总计|小计|金额|预算数|预算金额|数额|预算|本年收入合计|本年收入|本年支出|本年支出合计|\d{4}年?(度)?(预算数?|合计|预算金额)?)$/],
+];
+
+/** Header texts that name label columns (not amounts). */
+export const LABEL_HEADER = /^(项目|项目名称|科目名称|功能分类科目名称|支出功能分类科目名称|经济科目名称|经济分类科目名称|部门预算支出经济科目名称|政府预算支出经济科目名称|单位名称|部门名称|单位|名称|收入项目|支出项目|预算科目|科目|收入科目名称|支出科目名称|功能科目名称|科目编码及名称|功能分类科目|单位代码及名称|项目单位)$/;
+export const CODE_HEADER = /^(科目编码|编码|代码|科目代码|功能科目编码|功能分类科目编码|经济科目编码|经济分类科目编码|收入科目编码|支出科目编码|类款项|单位代码|单位编码|项目编码|项目代码)$/;
+export const SPLIT_CODE_HEADER = /^(类|款|项)$/;
+export const SEQ_HEADER = /^(序号|栏次|行次|编号)$/;
+
+/** Words that mark a header row (a row of captions, no amounts). */
+export const HEADER_WORDS = /项目|科目|编码|名称|合计|小计|金额|预算数|收入|支出|经费|预算|资金|结转|栏次|序号|类|款|项|单位|年/;
+
+/** 注：本表无数据 and its variants. */
+export const EMPTY_NOTE = /本表无数据|空表|无数据|本(部门|单位)(无|没有|未安排|不涉及)|不涉及|无此项|此表为空|无相关(数据|收支|支出)/;
+
+export function columnKey(leaf: string, parents: string[], tableYear?: number): string | undefined {
+  const k = labelKey(leaf);
+  const parent = parents.map(labelKey).join("/");
+  const years = [...(parent + "/" + k).matchAll(/(\d{4})年?/g)].map((m) => Number(m[1]));
+  if (tableYear && years.some((y) => y < tableYear) && !/结转/.test(k)) return "prior";
+  if (/上年(预算|执行|决算)|上年数/.test(parent + k)) return "prior";
+  if (/^(小计|合计)$/.test(k)) {
+    if (/财政拨款/.test(parent)) return "fiscal";
+    if (/公务用车/.test(parent)) return "vehicle";
+  }
+  for (const [key, re] of COLUMN_KEYS) if (re.test(k)) return key;
+  return undefined;
+}

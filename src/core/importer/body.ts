@@ -1,0 +1,151 @@
+/** Body rows → model rows: label, code, level, side and amounts tied to cells. */
+import type { Amount, Row, Side, TableKind } from "../model/schema";
+import { indentDepth, labelKey, norm, ordinalLevel } from "../grid/text";
+import { classCodeByName } from "../classification/functional";
+import { isEconomicGroupName } from "../classification/economic";
+import { GridView } from "./view";
+import type { Block } from "./header";
+import { TOTAL_KEYS, rowKey } from "./aliases";
+
+const CODE_IN_LABEL = /^[[【]?(\d{3}(?:\d{2}){0,2})[\]】]?(?:\s+|(?=[^\d]))(.*)$/;
+
+export function amountAt(v: GridView, r: number, c: number): Amount {
+  const p = v.amount(r, c);
+  const text = v.text(r, c);
+  const value = p ? p.value : null;
+  return { value, cell: v.ref(r, c), text, blank: value === null, decimals: p?.decimals ?? 0 };
+}
+
+function cleanCode(s: string): string | undefined {
+  const t = norm(s);
+  return /^\d{3}(\d{2}){0,2}$/.test(t) ? t : undefined;
+}
+
+interface CodeState {
+  lei?: string;
+  kuan?: string;
+}
+
+/** 类/款/项 in separate columns: "201 | 32 | 01" or "201 | 20132 | 2013201", inheriting blanks from the rows above. */
+function codeFromParts(v: GridView, r: number, parts: Block["codeParts"], st: CodeState): string | undefined {
+  const get = (p: "类" | "款" | "项") => {
+    const cell = parts.find((x) => x.part === p);
+    return cell ? norm(v.text(r, cell.c)) : "";
+  };
+  const lei = get("类");
+  const kuan = get("款");
+  const xiang = get("项");
+  if (!/^\d*$/.test(lei + kuan + xiang) || lei + kuan + xiang === "") return undefined;
+  if (lei) st.lei = lei.slice(0, 3);
+  let code = st.lei ?? "";
+  if (kuan) {
+    code = kuan.length >= 5 ? kuan.slice(0, 5) : code + kuan.padStart(2, "0");
+    st.kuan = code;
+  } else if (xiang) code = st.kuan ?? code;
+  else st.kuan = undefined;
+  if (xiang) code = xiang.length >= 7 ? xiang : code + xiang.padStart(2, "0");
+  return /^\d{3}(\d{2}){0,2}$/.test(code) ? code : undefined;
+}
+
+export function parseBody(v: GridView, kind: TableKind, bodyRows: number[], blockList: Block[]): Row[] {
+  const rows: Row[] = [];
+  const economic = kind === "basic_expenditure_economic";
+  for (const b of blockList) {
+    const st: CodeState = {};
+    let afterCarryover = false;
+    for (const r of bodyRows) {
+      const labelRaw = b.label !== undefined ? v.text(r, b.label) : "";
+      let label = labelRaw.trim();
+      let code: string | undefined;
+      for (const c of b.codes) {
+        const t = v.text(r, c);
+        const cc = cleanCode(t);
+        if (cc) code = cc;
+        else if (norm(t) && !label) label = t.trim();
+      }
+      if (!code && b.codeParts.length) code = codeFromParts(v, r, b.codeParts, st);
+      if (!code) {
+        const m = CODE_IN_LABEL.exec(norm(label));
+        if (m && m[2]) {
+          code = m[1];
+          label = m[2];
+        }
+      }
+      const amounts: Record<string, Amount> = {};
+      let any = false;
+      for (const a of b.amounts) {
+        const amt = amountAt(v, r, a.c);
+        amounts[a.key] = amt;
+        if (!amt.blank) any = true;
+      }
+      if (!norm(label) && !code && !any) continue;
+      let key = rowKey(label);
+      if (b.side === "expenditure_use" && labelKey(label) === "预备费") key = "use_reserve";
+      const side: Side | undefined = blockList.length > 1 ? b.side : undefined;
+      if (side === "income") {
+        if (key === "carryover_in") afterCarryover = true;
+        else if (key && TOTAL_KEYS.has(key)) afterCarryover = false;
+        else if (afterCarryover && key?.startsWith("src_")) key = `carryover_${key}`;
+      }
+      let level: number;
+      let codeSystem: Row["codeSystem"];
+      if (code) {
+        codeSystem = economic || /^[35]/.test(code) ? "economic" : "functional";
+        level = codeSystem === "economic" ? (code.length <= 3 ? 1 : 2) : (code.length - 1) / 2;
+      } else if (key && TOTAL_KEYS.has(key)) level = 0;
+      else if (key?.startsWith("carryover_src_")) level = 2;
+      else if (key === "carryover_in" || key === "carryover_out") level = 1;
+      else {
+        const cls = side !== "income" && kind !== "project_expenditure" && kind !== "project_carryover" && kind !== "operating_funds" ? classCodeByName(label) : undefined;
+        if (cls && !economic) {
+          code = cls;
+          codeSystem = "functional";
+          level = 1;
+        } else if (economic) level = isEconomicGroupName(label) ? 1 : 2;
+        else level = ordinalLevel(label) ?? 1;
+      }
+      if (kind === "three_public" && (key === "vehicle_purchase" || key === "vehicle_operation")) level = 2;
+      const altLabel = b.altLabel !== undefined ? v.text(r, b.altLabel).trim() || undefined : undefined;
+      if (economic && level === 2 && !code && isEconomicGroupName(label) && !altLabel) level = 1;
+      rows.push({
+        label: norm(label) === "" ? "" : labelRaw.replace(/\s+$/, "") || label,
+        key,
+        code,
+        codeSystem,
+        level,
+        side,
+        altLabel,
+        row: v.sheetRow(r),
+        labelCell: v.ref(r, b.label ?? b.codes[0] ?? b.amounts[0]?.c ?? 0),
+        amounts,
+      });
+    }
+  }
+  return rows;
+}
+
+/**
+ * Project tables: levels from indentation (部门 → 单位 → 项目). Without indentation, the leading rows that
+ * repeat the department's name (部门 row, then 单位 row) are the subtotals and the rest are projects.
+ */
+export function applyIndentLevels(rows: Row[], v: GridView, labelCol: number | undefined, department?: string) {
+  if (labelCol === undefined) return;
+  const depths = rows.map((row) => indentDepth(v.text(row.row - 1 - v.grid.origin.row, labelCol)));
+  const maxDepth = Math.max(0, ...depths);
+  if (maxDepth === 0) {
+    const dept = department ? norm(department) : undefined;
+    let k = 0;
+    while (k < rows.length && ((dept && norm(rows[k].label) === dept) || (k > 0 && norm(rows[k].label) === norm(rows[0].label)) || (rows[k].key && TOTAL_KEYS.has(rows[k].key!)))) k++;
+    if (k === 0) return;
+    rows.forEach((row, i) => {
+      row.level = i < k ? i : k;
+      if (i === 0) row.key = row.key ?? "total";
+    });
+    return;
+  }
+  rows.forEach((row, i) => {
+    if (row.key && TOTAL_KEYS.has(row.key)) return;
+    row.level = depths[i];
+    if (depths[i] === 0) row.key = row.key ?? "total";
+  });
+}

@@ -1,0 +1,53 @@
+/** Which table a title names: an ordered alias table (first match wins, so specific patterns come first). */
+import type { TableKind } from "../model/schema";
+
+export const KIND_TITLES: ReadonlyArray<readonly [TableKind, RegExp]> = [
+  ["performance_target", /绩效目标/],
+  ["project_carryover", /项目支出.*(上年结转|结转结余|结转)|上年结转(结余)?(项目|明细)/],
+  ["project_expenditure", /项目(支出)?(预算)?(明细)?表|项目支出/],
+  ["three_public", /三公/],
+  ["operating_funds", /机关运行经费/],
+  ["state_capital", /国有资本经营/],
+  ["gov_fund_income", /政府性基金.*收入(预算)?(明细)?表/],
+  ["gov_fund_expenditure", /政府性基金/],
+  ["basic_expenditure_economic", /基本支出/],
+  ["fiscal_appropriation_summary", /财政拨款收(入)?支(出)?(预算)?总表/],
+  ["income_expenditure_summary", /收(入)?支(出)?(预算)?总表/],
+  ["general_budget_expenditure", /一般公共预算.*支出|财政拨款支出(预算)?表/],
+  ["income_summary", /收入(预算)?总表|收入预算表/],
+  ["expenditure_summary", /支出(预算)?总表|支出预算表/],
+  ["procurement", /政府采购/],
+  ["assets", /资产/],
+];
+
+/** Printed table labels: 预算公开表1, 部门公开表9, 表一, 表 1, 公开01表, 附表3-2. */
+export const TABLE_LABEL = /^(?:(?:部门|单位)?(?:预算)?公开表|附表|表)[0-9一二三四五六七八九十]+(?:[-－][0-9]+)?|^公开[0-9]+表/;
+
+/** A cell that is (or starts with) a table title; returns the kind, the title and the label split off. */
+export function classifyTitle(raw: string): { kind: TableKind; title: string; label?: string } | undefined {
+  const t = raw.normalize("NFKC").replace(/[\s\u3000]+/g, "");
+  if (t.length < 4 || t.length > 80 || !/表/.test(t)) return undefined;
+  if (/^注|^说明|^备注/.test(t)) return undefined;
+  let label: string | undefined;
+  let title = t;
+  const m = TABLE_LABEL.exec(t);
+  if (m) {
+    label = m[0];
+    title = t.slice(m[0].length).replace(/^[:：.、]/, "");
+  }
+  if (!/表/.test(title)) return undefined;
+  for (const [kind, re] of KIND_TITLES) if (re.test(title)) return { kind, title, label };
+  return undefined;
+}
+
+/** Fallback when a table has no title: classify by what its header says. */
+export const KIND_BY_HEADER: ReadonlyArray<readonly [TableKind, (h: string) => boolean]> = [
+  ["performance_target", (h) => /实施期资金总额|年度资金总额/.test(h)],
+  ["three_public", (h) => /因公出国/.test(h) && /公务接待/.test(h)],
+  ["basic_expenditure_economic", (h) => /人员经费/.test(h) && /公用经费/.test(h)],
+  ["fiscal_appropriation_summary", (h) => /收入/.test(h) && /支出/.test(h) && /财政拨款/.test(h) && !/单位资金|事业收入/.test(h)],
+  ["income_expenditure_summary", (h) => /收入/.test(h) && /支出/.test(h) && /项目.*项目/.test(h)],
+  ["project_expenditure", (h) => /项目名称/.test(h)],
+  ["income_summary", (h) => /科目/.test(h) && /单位资金|事业收入|上年结转/.test(h) && /一般公共预算/.test(h) && !/基本支出/.test(h)],
+  ["expenditure_summary", (h) => /科目/.test(h) && /基本支出/.test(h) && /项目支出/.test(h)],
+];

@@ -1,0 +1,49 @@
+/** Header lines around a table: 部门名称：… / 单位：万元 / 预算年度：2024 / (2024年度). */
+import type { Unit } from "../model/schema";
+import { norm } from "../grid/text";
+
+const UNIT_WORD = /^(万元|元|千元|亿元)$/;
+
+export interface Meta {
+  department?: string;
+  unit?: Unit;
+  unitText?: string;
+  year?: number;
+}
+
+/** Reads one cell's text for meta information; returns what it found (possibly nothing). */
+export function readMeta(cellText: string): Meta {
+  const t = norm(cellText);
+  const out: Meta = {};
+  const unit = /(?:金额单位|计量单位|单位)[:：]?[(（]?(万元|千元|亿元|元)[)）]?$/.exec(t) ?? /^[(（](万元|元)[)）]$/.exec(t);
+  if (unit) {
+    out.unit = unit[1] as Unit;
+    out.unitText = cellText.trim();
+  }
+  const dept = /^(?:部门名称|单位名称|编制部门|编制单位|预算单位|预算部门|部门|单位|填报单位|主管部门)[:：](.+)$/.exec(t);
+  if (dept) {
+    let name = dept[1];
+    // "部门名称：XX 单位：万元" in one cell
+    name = name.replace(/(金额)?单位[:：]?(万元|千元|亿元|元)$/, "");
+    if (!UNIT_WORD.test(name) && name.length > 1) out.department = name;
+  }
+  const year = /预算年度[:：]?(\d{4})/.exec(t) ?? /^[(（](\d{4})年度?[)）]$/.exec(t);
+  if (year) out.year = Number(year[1]);
+  return out;
+}
+
+export function yearOfTitle(title: string): number | undefined {
+  const m = /(20\d{2})(?:年|年度)?/.exec(norm(title));
+  return m ? Number(m[1]) : undefined;
+}
+
+/** 不含上年结转 in a title narrows the table's scope. */
+export function titleExcludesCarryover(title: string): boolean {
+  return /不含上年结转|不含结转/.test(norm(title));
+}
+
+/** Unit given inside a header caption: 预算数（万元）, 项目资金（元）. */
+export function unitInCaption(caption: string): Unit | undefined {
+  const m = /[(（](万元|千元|亿元|元)[)）]/.exec(norm(caption));
+  return m ? (m[1] as Unit) : undefined;
+}

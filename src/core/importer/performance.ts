@@ -1,0 +1,108 @@
+/** 项目绩效目标表: a form, not a grid. Reads 项目名称, 项目期/属性 and the money block (实施期 / 年度 × sources). */
+import type { Amount, Column, Row, Unit } from "../model/schema";
+import { labelKey, norm } from "../grid/text";
+import { parseAmount } from "../grid/amount";
+import { GridView } from "./view";
+import { amountAt } from "./body";
+import { unitInCaption } from "./meta";
+import { columnLetter } from "../grid/address";
+
+const SOURCES: ReadonlyArray<readonly [string, RegExp]> = [
+  ["central", /中央/],
+  ["provincial", /省级|省财政|省本级/],
+  ["local", /市县|市[(（]区[)）]|县[(（]区[)）]|市级|县级|区级|市区|本级财政|地方财政/],
+  ["self", /自筹/],
+  ["other", /^其他资金|^其他$/],
+];
+export const SOURCE_LABELS: Readonly<Record<string, string>> = {
+  total: "资金总额", central: "中央财政资金", provincial: "省级财政资金", local: "市县（区）财政资金", self: "单位自筹", other: "其他资金",
+};
+
+export interface ParsedForm {
+  project: string;
+  projectCell: string;
+  period?: string;
+  attribute?: string;
+  department?: string;
+  unit: Unit;
+  columns: Column[];
+  rows: Row[];
+}
+
+/** Value of a caption cell: text after the colon in the same cell, else the next non-empty cell to the right. */
+function valueRight(v: GridView, r: number, c: number, re: RegExp, c1: number): { text: string; c: number } | undefined {
+  const own = norm(v.text(r, c)).replace(re, "").replace(/^[:：]/, "");
+  if (own) return { text: own, c };
+  for (let k = c + 1; k <= c1; k++) if (!v.isEmpty(r, k)) return { text: v.text(r, k).trim(), c: k };
+  return undefined;
+}
+
+function amountRight(v: GridView, r: number, c: number, labelRe: RegExp): Amount {
+  const own = norm(v.text(r, c)).replace(labelRe, "").replace(/^[:：]/, "");
+  const p = own ? parseAmount(own, own, undefined) : undefined;
+  if (p && p.value !== null) return { value: p.value, cell: v.ref(r, c), text: own, blank: false, decimals: p.decimals };
+  return amountAt(v, r, c + 1);
+}
+
+export function parseForm(v: GridView, r0: number, r1: number, c0: number, c1: number): ParsedForm | undefined {
+  let project: { text: string; cell: string } | undefined;
+  let period: string | undefined;
+  let attribute: string | undefined;
+  let department: string | undefined;
+  let unit: Unit = "元";
+  let moneyRow = -1;
+  let periodCol = -1;
+  let annualCol = -1;
+  for (let r = r0; r <= r1; r++) {
+    for (let c = c0; c <= c1; c++) {
+      const t = v.norm(r, c);
+      if (!t) continue;
+      if (!project && /^项目名称[:：]?/.test(t)) {
+        const val = valueRight(v, r, c, /^项目名称/, c1);
+        if (val) project = { text: val.text, cell: v.ref(r, val.c) };
+      } else if (!period && /^项目期(限)?/.test(t)) period = valueRight(v, r, c, /^项目期(限)?/, c1)?.text;
+      else if (!attribute && /^项目属性/.test(t)) attribute = valueRight(v, r, c, /^项目属性/, c1)?.text;
+      else if (!department && /^(主管部门|实施单位)/.test(t)) department = valueRight(v, r, c, /^(主管部门(及代码)?|实施单位)/, c1)?.text;
+      else if (/^项目资金/.test(t)) unit = unitInCaption(t) ?? unit;
+      else if (/^实施期资金总额/.test(t) && periodCol < 0) {
+        moneyRow = r;
+        periodCol = c;
+      } else if (/^年度资金总额/.test(t) && annualCol < 0) {
+        moneyRow = moneyRow < 0 ? r : moneyRow;
+        annualCol = c;
+      }
+    }
+  }
+  if (!project || moneyRow < 0) return undefined;
+  const cells: Record<string, { period?: Amount; annual?: Amount }> = { total: {} };
+  if (periodCol >= 0) cells.total.period = amountRight(v, moneyRow, periodCol, /^实施期资金总额/);
+  if (annualCol >= 0) cells.total.annual = amountRight(v, moneyRow, annualCol, /^年度资金总额/);
+  const split = annualCol >= 0 ? annualCol : Infinity;
+  let misses = 0;
+  for (let r = moneyRow + 1; r <= r1 && misses < 2; r++) {
+    let found = false;
+    for (let c = c0; c <= c1; c++) {
+      const k = labelKey(v.text(r, c));
+      if (!k || v.isNumber(r, c)) continue;
+      const src = SOURCES.find(([, re]) => re.test(k));
+      if (!src) continue;
+      found = true;
+      const slot = c < split ? "period" : "annual";
+      const entry = (cells[src[0]] ??= {});
+      if (!entry[slot]) entry[slot] = amountRight(v, r, c, new RegExp(`^${k.replace(/[()（）]/g, ".")}`));
+    }
+    misses = found ? 0 : misses + 1;
+  }
+  const columns: Column[] = [];
+  if (periodCol >= 0) columns.push({ key: "period", label: "实施期资金总额", col: columnLetter(v.sheetCol(periodCol + 1)) });
+  if (annualCol >= 0) columns.push({ key: "annual", label: "年度资金总额", col: columnLetter(v.sheetCol(annualCol + 1)) });
+  const rows: Row[] = Object.entries(cells).map(([key, slots]) => {
+    const first = slots.period ?? slots.annual!;
+    const amounts: Record<string, Amount> = {};
+    if (slots.period) amounts.period = slots.period;
+    if (slots.annual) amounts.annual = slots.annual;
+    const sheetRow = Number(/(\d+)$/.exec(first.cell)![1]);
+    return { label: SOURCE_LABELS[key], key, level: key === "total" ? 0 : 1, row: sheetRow, labelCell: first.cell, amounts };
+  });
+  return { project: project.text, projectCell: project.cell, period, attribute, department, unit, columns, rows };
+}

@@ -1,0 +1,127 @@
+/** The report model (zod): the single source of the report's types. */
+import { z } from "zod";
+
+export const TABLE_KINDS = [
+  "income_expenditure_summary",
+  "income_summary",
+  "expenditure_summary",
+  "fiscal_appropriation_summary",
+  "general_budget_expenditure",
+  "basic_expenditure_economic",
+  "gov_fund_income",
+  "gov_fund_expenditure",
+  "state_capital",
+  "three_public",
+  "operating_funds",
+  "project_expenditure",
+  "project_carryover",
+  "performance_target",
+  "procurement",
+  "assets",
+  "other",
+] as const;
+export const TableKindSchema = z.enum(TABLE_KINDS);
+export type TableKind = z.infer<typeof TableKindSchema>;
+
+export const UnitSchema = z.enum(["元", "万元", "千元", "亿元"]);
+export type Unit = z.infer<typeof UnitSchema>;
+
+/** One printed amount, tied to its cell. Blank and zero differ: blank has value null. */
+export const AmountSchema = z.object({
+  value: z.number().nullable(),
+  /** Single-cell A1 reference with the sheet, e.g. '预算公开表3'!C6. */
+  cell: z.string(),
+  /** As printed (the displayed text). */
+  text: z.string(),
+  blank: z.boolean(),
+  /** Printed decimals, for the rounding interval. */
+  decimals: z.number().int(),
+});
+export type Amount = z.infer<typeof AmountSchema>;
+
+export const SideSchema = z.enum(["income", "expenditure", "expenditure_use"]);
+export type Side = z.infer<typeof SideSchema>;
+
+/** A column of amounts; key is semantic (total, general, basic, …), label is the header path as printed. */
+export const ColumnSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  side: SideSchema.optional(),
+  /** Column letter in the sheet. */
+  col: z.string(),
+});
+export type Column = z.infer<typeof ColumnSchema>;
+
+export const RowSchema = z.object({
+  label: z.string(),
+  /** Canonical meaning of the row when it has one (total, current_income_total, carryover_in, src_general, abroad …). */
+  key: z.string().optional(),
+  /** Functional (类/款/项) or economic classification code, digits only. */
+  code: z.string().optional(),
+  codeSystem: z.enum(["functional", "economic"]).optional(),
+  /** Hierarchy level: 0 = a total row, 1 = 类 / top-level, 2 = 款, 3 = 项 … */
+  level: z.number().int(),
+  side: SideSchema.optional(),
+  /** Second name column (e.g. the 政府预算经济科目 in the 经济分类表). */
+  altLabel: z.string().optional(),
+  /** Sheet row, 1-based; the label's cell. */
+  row: z.number().int(),
+  labelCell: z.string(),
+  amounts: z.record(z.string(), AmountSchema),
+});
+export type Row = z.infer<typeof RowSchema>;
+
+/** The form part of a 项目绩效目标表; its money block (实施期 / 年度 × sources) is in the table's rows. */
+export const PerformanceFormSchema = z.object({
+  project: z.string(),
+  projectCell: z.string(),
+  /** As printed: 1年, 一次性项目（1年结束）, 经常性项目 … when the form carries it. */
+  period: z.string().optional(),
+  attribute: z.string().optional(),
+  department: z.string().optional(),
+});
+export type PerformanceForm = z.infer<typeof PerformanceFormSchema>;
+
+export const TableSchema = z.object({
+  id: z.string(),
+  kind: TableKindSchema,
+  sheet: z.string(),
+  /** The region the table occupies, A1 without the sheet. */
+  range: z.string(),
+  title: z.string(),
+  /** Printed table label: 预算公开表1, 表一, 部门公开表9 … */
+  label: z.string().optional(),
+  year: z.number().int().optional(),
+  department: z.string().optional(),
+  unit: UnitSchema,
+  unitText: z.string().optional(),
+  /** Scope notes read from the title, e.g. 不含上年结转. */
+  excludesCarryover: z.boolean(),
+  /** Marked 注：本表无数据 / 空表 (whatever the body holds). */
+  markedEmpty: z.boolean(),
+  /** No amount in the body. */
+  empty: z.boolean(),
+  notes: z.array(z.string()),
+  columns: z.array(ColumnSchema),
+  rows: z.array(RowSchema),
+  form: PerformanceFormSchema.optional(),
+});
+export type Table = z.infer<typeof TableSchema>;
+
+export const UnrecognizedSchema = z.object({ sheet: z.string(), range: z.string(), reason: z.string() });
+export type Unrecognized = z.infer<typeof UnrecognizedSchema>;
+
+export const ReportSchema = z.object({
+  department: z.string().optional(),
+  year: z.number().int().optional(),
+  /** The unit most tables use. */
+  unit: UnitSchema.optional(),
+  tables: z.array(TableSchema),
+  unrecognized: z.array(UnrecognizedSchema),
+  hiddenSheets: z.array(z.string()),
+});
+export type Report = z.infer<typeof ReportSchema>;
+
+export function parseReport(json: unknown): Report {
+  return ReportSchema.parse(json);
+}

@@ -1,0 +1,10 @@
+/** The rule catalog: every implemented rule, in reporting order. A rule not listed here does not exist. */
+import type { RuleDef } from "./rule";
+import { WITHIN_RULES } from "./within";
+import { HIERARCHY_RULES } from "./hierarchy";
+import { CROSS_RULES } from "./cross";
+import { COMPLETENESS_RULES } from "./completeness";
+import { NAMING_RULES } from "./naming";
+import { PROJECT_RULES } from "./projects";
+
+export const CATALOG: ReadonlyArray<RuleDef> = [...COMPLETENESS_RULES, ...WITHIN_RULES, ...HIERARCHY_RULES, ...CROSS_RULES, ...PROJECT_RULES, ...NAMING_RULES];

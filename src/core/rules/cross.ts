@@ -1,0 +1,337 @@
+/**
+ * 表间: the same figure in two tables, compared like with like. All-funds tables (收支总表, 收入总表, 支出总表)
+ * include 单位资金 / 事业收入 and 上年结转 that 一般公共预算 tables leave out; a comparison runs only where the
+ * scopes match, or adds exactly the out-of-scope money.
+ */
+import type { Amount, Report, Row, Table } from "../model/schema";
+import { defineRule, type Outcome } from "./rule";
+import { amountOf, byCode, firstOf, hasValue, na, rowByKey, rowName, sumOutcome, tableName, term, totalExcludesCarryover, totalRow } from "./helpers";
+import { exceeds, fmt, type Term } from "./interval";
+import { labelKey } from "../grid/text";
+import { THREE_PUBLIC_ECONOMIC_ITEMS } from "../classification/economic";
+
+const NON_GENERAL = ["gov_fund", "state_capital", "special_account", "unit_funds", "business", "operating", "superior", "affiliated", "other"];
+
+/** Does the 收入总表 show money outside 一般公共预算 (other sources) or 上年结转? */
+function scopeOf(report: Report) {
+  const t2 = firstOf(report, "income_summary");
+  const tot = t2 && totalRow(t2);
+  const otherSources = !!tot && NON_GENERAL.some((k) => hasValue(tot.amounts[k]));
+  const carryover = !!tot && hasValue(tot.amounts.carryover);
+  return { t2, tot, otherSources, carryover, known: !!tot };
+}
+
+function cmp(rule: string, a: Table, aAmt: Amount | undefined, aWhat: string, parts: Array<[Table, Amount | undefined]>, against: string): Outcome | undefined {
+  if (!aAmt) return undefined;
+  const ps = parts.filter(([, x]) => x) as Array<[Table, Amount]>;
+  if (!ps.length) return undefined;
+  return sumOutcome({ rule, severity: "error", total: term(a, aAmt), parts: ps.map(([t, x]) => term(t, x)), subject: `${tableName(a)}${aWhat}`, against });
+}
+
+const defined = (o: Outcome | undefined): o is Outcome => !!o;
+
+export const summaryVsIncome = defineRule({
+  id: "cross.summary-income",
+  category: "cross",
+  title: "收支总表收入 ↔ 收入总表",
+  description: "收支总表的各项收入、本年收入合计、上年结转、收入总计与收入总表合计行的对应列一致。",
+  severity: "error",
+  check: (report) => {
+    const t1 = firstOf(report, "income_expenditure_summary");
+    const t2 = firstOf(report, "income_summary");
+    const tot = t2 && totalRow(t2);
+    if (!t1 || !t2 || !tot) return [na("缺少收支总表或收入总表（合计行）")];
+    const pairs: Array<[string, string]> = [["src_general", "general"], ["src_gov_fund", "gov_fund"], ["src_state_capital", "state_capital"], ["src_special_account", "special_account"], ["src_unit_funds", "unit_funds"], ["src_business", "business"], ["src_operating", "operating"], ["src_other", "other"], ["carryover_in", "carryover"]];
+    const out: Array<Outcome | undefined> = pairs.map(([rk, ck]) => {
+      const r = rowByKey(t1, rk, "income");
+      return cmp("cross.summary-income", t1, r?.amounts.total, `「${r ? rowName(r) : ""}」`, [[t2, tot.amounts[ck]]], `${tableName(t2)}合计行「${ck === "carryover" ? "上年结转" : rowName(r!).replace(/^[一二三四五六七八九十]+、/, "")}」`);
+    });
+    const excl = totalExcludesCarryover(t2);
+    const cur = rowByKey(t1, "current_income_total", "income");
+    const grand = rowByKey(t1, "income_grand_total", "income");
+    if (excl) {
+      out.push(cmp("cross.summary-income", t1, cur?.amounts.total, "「本年收入合计」", [[t2, tot.amounts.total]], `${tableName(t2)}「合计」`));
+      out.push(cmp("cross.summary-income", t1, grand?.amounts.total, "「收入总计」", [[t2, tot.amounts.total], [t2, tot.amounts.carryover]], `${tableName(t2)}「合计」+「上年结转」`));
+    } else out.push(cmp("cross.summary-income", t1, grand?.amounts.total, "「收入总计」", [[t2, tot.amounts.total]], `${tableName(t2)}「合计」`));
+    return out.filter(defined);
+  },
+});
+
+export const summaryVsExpenditure = defineRule({
+  id: "cross.summary-expenditure",
+  category: "cross",
+  title: "收支总表支出 ↔ 支出总表",
+  description: "收支总表各类支出（合计列）及本年支出合计与支出总表同一功能分类的合计一致。",
+  severity: "error",
+  check: (report) => {
+    const t1 = firstOf(report, "income_expenditure_summary");
+    const t3 = firstOf(report, "expenditure_summary");
+    if (!t1 || !t3) return [na("缺少收支总表或支出总表")];
+    const codes3 = byCode(t3);
+    const out: Array<Outcome | undefined> = [];
+    for (const r of t1.rows.filter((x) => x.side === "expenditure" && x.code && x.level === 1)) {
+      const other = codes3.get(r.code!);
+      if (!other && !hasValue(r.amounts.total)) continue;
+      out.push(cmp("cross.summary-expenditure", t1, r.amounts.total, `「${rowName(r)}」`, [[t3, other?.amounts.total ?? zero(t3)]], other ? `${tableName(t3)}「${rowName(other)}」合计` : `${tableName(t3)}（未列该类）`));
+    }
+    const cur = rowByKey(t1, "current_expenditure_total", "expenditure");
+    out.push(cmp("cross.summary-expenditure", t1, cur?.amounts.total, "「本年支出合计」", [[t3, totalRow(t3)?.amounts.total]], `${tableName(t3)}「合计」`));
+    return out.filter(defined);
+  },
+});
+
+function zero(t: Table): Amount {
+  return { value: null, cell: "", text: "", blank: true, decimals: t.unit === "元" ? 0 : 2 };
+}
+
+export const incomeVsExpenditureByCode = defineRule({
+  id: "cross.income-expenditure-by-code",
+  category: "cross",
+  title: "收入总表 ↔ 支出总表（按功能科目）",
+  description: "同一功能分类科目，支出总表的合计等于收入总表的本年收入加上年结转；合计行同样。",
+  severity: "error",
+  check: (report) => {
+    const t2 = firstOf(report, "income_summary");
+    const t3 = firstOf(report, "expenditure_summary");
+    if (!t2 || !t3) return [na("缺少收入总表或支出总表")];
+    const excl = totalExcludesCarryover(t2);
+    const c2 = byCode(t2);
+    const c3 = byCode(t3);
+    const out: Array<Outcome | undefined> = [];
+    const pair = (r3: Row | undefined, r2: Row | undefined, what: string) => {
+      if (!r3 || !r2) return;
+      const parts: Array<[Table, Amount | undefined]> = [[t2, r2.amounts.total]];
+      if (excl && r2.amounts.carryover) parts.push([t2, r2.amounts.carryover]);
+      out.push(cmp("cross.income-expenditure-by-code", t3, r3.amounts.total, what, parts, `${tableName(t2)}「${rowName(r2)}」${excl && hasValue(r2.amounts.carryover) ? "本年收入 + 上年结转" : "合计"}`));
+    };
+    pair(totalRow(t3), totalRow(t2), "「合计」");
+    for (const [code, r3] of c3) pair(r3, c2.get(code), `「${rowName(r3)}」合计`);
+    return out.filter(defined);
+  },
+});
+
+export const fiscalVsSummary = defineRule({
+  id: "cross.fiscal-summary",
+  category: "cross",
+  title: "财政拨款收支总表 ↔ 收支总表",
+  description: "财政拨款收入各项与收支总表同名收入一致；收入总表显示没有财政拨款以外的资金时，各类支出与本年支出合计也一致。",
+  severity: "error",
+  check: (report) => {
+    const t4 = firstOf(report, "fiscal_appropriation_summary");
+    const t1 = firstOf(report, "income_expenditure_summary");
+    if (!t4 || !t1) return [na("缺少财政拨款收支总表或收支总表")];
+    const out: Array<Outcome | undefined> = [];
+    for (const k of ["src_general", "src_gov_fund", "src_state_capital"]) {
+      const a = rowByKey(t4, k, "income");
+      const b = rowByKey(t1, k, "income");
+      if (a && b) out.push(cmp("cross.fiscal-summary", t4, a.amounts.total, `「${rowName(a)}」`, [[t1, b.amounts.total]], `${tableName(t1)}「${rowName(b)}」`));
+    }
+    const scope = scopeOf(report);
+    const nonFiscal = !!scope.tot && ["special_account", "unit_funds", "business", "operating", "superior", "affiliated", "other"].some((k) => hasValue(scope.tot!.amounts[k]));
+    if (scope.known && !nonFiscal) {
+      const c1 = byCode(t1, "expenditure");
+      for (const r of t4.rows.filter((x) => x.side === "expenditure" && x.code && x.level === 1)) {
+        const o = c1.get(r.code!);
+        if (!o) continue;
+        if (!hasValue(r.amounts.total) && !hasValue(o.amounts.total)) continue;
+        out.push(cmp("cross.fiscal-summary", t4, r.amounts.total, `「${rowName(r)}」小计`, [[t1, o.amounts.total]], `${tableName(t1)}「${rowName(o)}」合计`));
+      }
+      const a = rowByKey(t4, "current_expenditure_total", "expenditure");
+      const b = rowByKey(t1, "current_expenditure_total", "expenditure");
+      out.push(cmp("cross.fiscal-summary", t4, a?.amounts.total, "「本年支出合计」", [[t1, b?.amounts.total]], `${tableName(t1)}「本年支出合计」`));
+    }
+    return out.filter(defined);
+  },
+});
+
+export const generalBudget = defineRule({
+  id: "cross.general-budget",
+  category: "cross",
+  title: "一般公共预算支出表 ↔ 收入总表一般公共预算 / 财政拨款收支总表",
+  description: "一般公共预算支出表（不含上年结转）每个功能科目与合计，等于收入总表同一科目的一般公共预算本年收入；无收入总表时与财政拨款收支总表一般公共预算列（减上年结转）比较。",
+  severity: "error",
+  check: (report) => {
+    const t5 = firstOf(report, "general_budget_expenditure");
+    if (!t5 || t5.empty) return [na("缺少一般公共预算支出表或该表为空")];
+    const t2 = firstOf(report, "income_summary");
+    const out: Array<Outcome | undefined> = [];
+    if (t2 && t2.columns.some((c) => c.key === "general") && (t5.excludesCarryover || !hasValue(totalRow(t2)?.amounts.carryover))) {
+      const c2 = byCode(t2);
+      const pairOne = (r5: Row | undefined, r2: Row | undefined, what: string) => {
+        if (!r5) return;
+        out.push(cmp("cross.general-budget", t5, r5.amounts.total, what, [[t2, r2?.amounts.general ?? zero(t2)]], r2 ? `${tableName(t2)}「${rowName(r2)}」一般公共预算` : `${tableName(t2)}（未列该科目）`));
+      };
+      pairOne(totalRow(t5), totalRow(t2), "「合计」");
+      for (const [code, r5] of byCode(t5)) if (c2.has(code)) pairOne(r5, c2.get(code), `「${rowName(r5)}」合计`);
+      return out.filter(defined);
+    }
+    const t4 = firstOf(report, "fiscal_appropriation_summary");
+    if (!t4) return [na("缺少收入总表和财政拨款收支总表")];
+    const cur = rowByKey(t4, "current_expenditure_total", "expenditure");
+    const carry = rowByKey(t4, "carryover_src_general", "income");
+    const parts: Array<[Table, Amount | undefined]> = [[t5, totalRow(t5)?.amounts.total]];
+    if (t5.excludesCarryover && carry) parts.push([t4, carry.amounts.total]);
+    out.push(cmp("cross.general-budget", t4, cur?.amounts.general, "「本年支出合计」一般公共预算", parts, `${tableName(t5)}合计${t5.excludesCarryover ? " + 上年结转一般公共预算" : ""}`));
+    return out.filter(defined);
+  },
+});
+
+export const basicProjectSplit = defineRule({
+  id: "cross.basic-project",
+  category: "cross",
+  title: "基本支出 / 项目支出：支出总表 ↔ 一般公共预算支出表 ↔ 项目支出表",
+  description: "收入总表只有一般公共预算资金时，支出总表基本支出 = 一般公共预算支出表基本支出；支出总表项目支出 = 项目支出表（本年 + 上年结转）合计；一般公共预算支出表项目支出 = 项目支出表一般公共预算列合计。",
+  severity: "error",
+  check: (report) => {
+    const t3 = firstOf(report, "expenditure_summary");
+    const t5 = firstOf(report, "general_budget_expenditure");
+    const t12 = firstOf(report, "project_expenditure");
+    const t13 = firstOf(report, "project_carryover");
+    const scope = scopeOf(report);
+    const out: Array<Outcome | undefined> = [];
+    const tot3 = t3 && totalRow(t3);
+    const tot5 = t5 && totalRow(t5);
+    if (t3 && t5 && tot3 && tot5 && scope.known && !scope.otherSources)
+      out.push(cmp("cross.basic-project", t5, tot5.amounts.basic, "「合计」基本支出", [[t3, tot3.amounts.basic]], `${tableName(t3)}「合计」基本支出`));
+    const top12 = t12 && projectTotal(t12);
+    const top13 = t13 && !t13.empty ? projectTotal(t13) : undefined;
+    if (t3 && tot3 && t12 && top12) {
+      const parts: Array<[Table, Amount | undefined]> = [[t12, top12.amounts.total]];
+      if (t13 && top13) parts.push([t13, top13.amounts.total]);
+      out.push(cmp("cross.basic-project", t3, tot3.amounts.project, "「合计」项目支出", parts, `${tableName(t12)}合计${top13 ? ` + ${tableName(t13!)}合计` : ""}`));
+    }
+    if (t5 && tot5 && t12 && top12 && top12.amounts.general)
+      out.push(cmp("cross.basic-project", t5, tot5.amounts.project, "「合计」项目支出", [[t12, top12.amounts.general]], `${tableName(t12)}合计一般公共预算`));
+    const res = out.filter(defined);
+    return res.length ? res : [na("缺少比较所需的支出总表、一般公共预算支出表或项目支出表")];
+  },
+});
+
+/** The project table's total: its 合计 row, or the top row when it prints the department first. */
+export function projectTotal(t: Table): Row | undefined {
+  return totalRow(t) ?? t.rows.find((r) => r.level === 0);
+}
+
+export const basicEconomic = defineRule({
+  id: "cross.basic-economic",
+  category: "cross",
+  title: "基本支出经济分类表 ↔ 一般公共预算支出表基本支出",
+  description: "一般公共预算基本支出经济分类表的合计等于一般公共预算支出表的基本支出合计（两表口径相同）；基本支出不能超过部门本年支出合计。",
+  severity: "error",
+  check: (report) => {
+    const t6 = firstOf(report, "basic_expenditure_economic");
+    const tot6 = t6 && totalRow(t6);
+    if (!t6 || !tot6) return [na("缺少基本支出经济分类表")];
+    const out: Array<Outcome | undefined> = [];
+    const t5 = firstOf(report, "general_budget_expenditure");
+    const t3 = firstOf(report, "expenditure_summary");
+    const scope = scopeOf(report);
+    if (t5 && totalRow(t5)) out.push(cmp("cross.basic-economic", t6, tot6.amounts.total, "「合计」", [[t5, totalRow(t5)!.amounts.basic]], `${tableName(t5)}「合计」基本支出`));
+    else if (t3 && totalRow(t3) && scope.known && !scope.otherSources) out.push(cmp("cross.basic-economic", t6, tot6.amounts.total, "「合计」", [[t3, totalRow(t3)!.amounts.basic]], `${tableName(t3)}「合计」基本支出`));
+    const t1 = firstOf(report, "income_expenditure_summary");
+    const cap = t1 && rowByKey(t1, "current_expenditure_total", "expenditure");
+    if (t1 && cap?.amounts.total && tot6.amounts.total) {
+      const e = exceeds([term(t6, tot6.amounts.total)], [term(t1, cap.amounts.total)]);
+      out.push(
+        e.exceeds
+          ? { status: "fail", finding: { rule: "cross.basic-economic", severity: "error", message: `${tableName(t6)}基本支出合计 ${fmt(e.a)} 超过${tableName(t1)}本年支出合计 ${fmt(e.b)}，该表不可能属于本部门`, cells: [tot6.amounts.total.cell, cap.amounts.total.cell], expected: e.b, actual: e.a, difference: Math.round((e.a - e.b) * 100) / 100 } }
+          : { status: "pass" },
+      );
+    }
+    return out.filter(defined);
+  },
+});
+
+/** Σ of the 经济分类表 rows whose 部门 item name is the 三公 item. */
+function economicItem(t6: Table, key: string): { terms: Term[]; cells: string[] } {
+  const re = THREE_PUBLIC_ECONOMIC_ITEMS.find(([k]) => k === key)?.[1];
+  const rows = re ? t6.rows.filter((r) => r.level > 0 && re.test(labelKey(r.label))) : [];
+  return { terms: rows.filter((r) => r.amounts.total).map((r) => term(t6, r.amounts.total)), cells: rows.map((r) => r.amounts.total?.cell).filter((c): c is string => !!c) };
+}
+
+export const threePublicEconomic = defineRule({
+  id: "cross.three-public-economic",
+  category: "cross",
+  title: "“三公”经费 ↔ 基本支出经济分类表同名科目",
+  description: "基本支出经济分类表中的公务接待费、因公出国（境）费用、公务用车运行维护费不能超过“三公”经费表的对应数（三公可含项目支出，基本支出部分只能更少或相等）。",
+  severity: "error",
+  check: (report) => {
+    const t10 = firstOf(report, "three_public");
+    const t6 = firstOf(report, "basic_expenditure_economic");
+    if (!t10 || !t6) return [na("缺少“三公”经费表或基本支出经济分类表")];
+    const out: Outcome[] = [];
+    for (const key of ["reception", "abroad", "vehicle_operation"]) {
+      const r = t10.rows.find((x) => x.key === key);
+      const a = r && (r.amounts.general ?? r.amounts.total);
+      const item = economicItem(t6, key);
+      if (!r || !a || item.terms.length === 0) continue;
+      const e = exceeds(item.terms, [term(t10, a)]);
+      if (!e.exceeds) {
+        out.push({ status: "pass" });
+        continue;
+      }
+      out.push({
+        status: "fail",
+        finding: {
+          rule: "cross.three-public-economic",
+          severity: "error",
+          message: `${tableName(t10)}「${rowName(r)}」${fmt(e.b)} 小于${tableName(t6)}同名科目合计 ${fmt(e.a)}（${item.terms.map((x) => fmt(x.amount.value ?? 0)).join(" + ")}）`,
+          cells: [a.cell, ...item.cells],
+          expected: e.a,
+          actual: e.b,
+          difference: Math.round((e.b - e.a) * 100) / 100,
+        },
+      });
+    }
+    return out.length ? out : [na("经济分类表中没有“三公”对应科目")];
+  },
+});
+
+export const operatingVsPublic = defineRule({
+  id: "cross.operating-public",
+  category: "cross",
+  title: "机关运行经费 ≤ 公用经费",
+  description: "机关运行经费（机关运行经费表或“三公”表中的合并列）不应超过基本支出经济分类表的公用经费合计。",
+  severity: "warning",
+  check: (report) => {
+    const t6 = firstOf(report, "basic_expenditure_economic");
+    const pub = t6 && totalRow(t6)?.amounts.public;
+    const t11 = firstOf(report, "operating_funds");
+    const src = t11 ? { t: t11, a: projectTotal(t11)?.amounts.total } : (() => {
+      const t10 = firstOf(report, "three_public");
+      const r = t10?.rows.find((x) => x.key === "operating_funds");
+      return t10 && r ? { t: t10, a: r.amounts.total } : undefined;
+    })();
+    if (!t6 || !pub || !src?.a) return [na("缺少机关运行经费或公用经费")];
+    const e = exceeds([term(src.t, src.a)], [term(t6, pub)]);
+    if (!e.exceeds) return [{ status: "pass" }];
+    return [{ status: "fail", finding: { rule: "cross.operating-public", severity: "warning", message: `${tableName(src.t)}机关运行经费 ${fmt(e.a)} 超过${tableName(t6)}公用经费 ${fmt(e.b)}`, cells: [src.a.cell, pub.cell], expected: e.b, actual: e.a, difference: Math.round((e.a - e.b) * 100) / 100 } }];
+  },
+});
+
+export const codeSets = defineRule({
+  id: "cross.code-sets",
+  category: "cross",
+  title: "一般公共预算支出表与收入/支出总表的功能科目一致",
+  description: "一般公共预算支出表列出的科目应出现在支出总表中；支出总表中有一般公共预算资金的科目也应出现在一般公共预算支出表中。",
+  severity: "error",
+  check: (report) => {
+    const t5 = firstOf(report, "general_budget_expenditure");
+    const t3 = firstOf(report, "expenditure_summary");
+    const t2 = firstOf(report, "income_summary");
+    if (!t5 || !t3 || t5.empty) return [na("缺少一般公共预算支出表或支出总表")];
+    const c5 = byCode(t5);
+    const c3 = byCode(t3);
+    const c2 = t2 ? byCode(t2) : undefined;
+    const only5 = [...c5.entries()].filter(([code, r]) => !c3.has(code) && hasValue(r.amounts.total));
+    const only3 = [...c3.entries()].filter(([code, r]) => !c5.has(code) && hasValue(r.amounts.total) && (!c2 || hasValue(c2.get(code)?.amounts.general)));
+    if (!only5.length && !only3.length) return [{ status: "pass" }];
+    const parts: string[] = [];
+    if (only5.length) parts.push(`${tableName(t5)}有而${tableName(t3)}没有：${only5.map(([, r]) => rowName(r)).join("、")}`);
+    if (only3.length) parts.push(`${tableName(t3)}有一般公共预算资金而${tableName(t5)}没有：${only3.map(([, r]) => rowName(r)).join("、")}`);
+    return [{ status: "fail", finding: { rule: "cross.code-sets", severity: "error", message: `功能科目不一致——${parts.join("；")}`, cells: [...only5, ...only3].map(([, r]) => r.labelCell), expected: null, actual: null, difference: null } }];
+  },
+});
+
+export const CROSS_RULES = [summaryVsIncome, summaryVsExpenditure, incomeVsExpenditureByCode, fiscalVsSummary, generalBudget, basicProjectSplit, basicEconomic, threePublicEconomic, operatingVsPublic, codeSets];
+void amountOf;

@@ -1,0 +1,60 @@
+/** Runs the catalog over a report: outcomes per rule, counts, and findings grouped so one cause reads once. */
+import type { Report } from "../model/schema";
+import { CATALOG } from "./catalog";
+import type { CheckResult, Finding, RuleDef, Severity } from "./rule";
+
+export interface CheckOptions {
+  /** Rule ids or categories to skip. */
+  skip?: string[];
+  rules?: ReadonlyArray<RuleDef>;
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, rounding: 2, info: 3 };
+
+/**
+ * One cross-table finding per figure: when several comparisons fail on the same checked cell (the first cell
+ * cited), keep the first (the catalog lists the most direct comparison first).
+ */
+function groupFindings(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const key = f.rule.startsWith("cross.") && f.cells[0] ? `cross|${f.cells[0]}` : `${f.rule}|${f.cells.join(",")}|${f.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(f);
+  }
+  return out;
+}
+
+export function checkReport(report: Report, opts: CheckOptions = {}): CheckResult {
+  const rules = (opts.rules ?? CATALOG).filter((r) => !opts.skip?.includes(r.id) && !opts.skip?.includes(r.category));
+  const all: Finding[] = [];
+  const perRule: CheckResult["perRule"] = [];
+  for (const rule of rules) {
+    let outcomes;
+    try {
+      outcomes = rule.check(report);
+    } catch (e) {
+      outcomes = [{ status: "na" as const, reason: `规则执行出错：${(e as Error).message}` }];
+    }
+    const stat = { id: rule.id, checked: 0, passed: 0, failed: 0, notApplicable: 0, reasons: [] as string[] };
+    for (const o of outcomes) {
+      if (o.status === "na") {
+        stat.notApplicable++;
+        if (!stat.reasons.includes(o.reason)) stat.reasons.push(o.reason);
+        continue;
+      }
+      stat.checked++;
+      if (o.status === "pass") stat.passed++;
+      else {
+        stat.failed++;
+        all.push(o.finding);
+      }
+    }
+    perRule.push(stat);
+  }
+  const findings = groupFindings(all).sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  const sum = (k: "checked" | "passed" | "failed" | "notApplicable") => perRule.reduce((s, r) => s + r[k], 0);
+  return { findings, rules: { checked: sum("checked"), passed: sum("passed"), failed: sum("failed"), notApplicable: sum("notApplicable") }, perRule };
+}

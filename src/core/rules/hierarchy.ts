@@ -1,0 +1,87 @@
+/** 层级: totals and parents equal the sum of their children — 合计 = Σ 类, 类 = Σ 款, 款 = Σ 项, group = Σ items, unit = Σ projects. */
+import type { Report, Row, Table } from "../model/schema";
+import { defineRule, type Outcome } from "./rule";
+import { columnName, na, rowName, sidesOf, sumOutcome, tableName, term } from "./helpers";
+
+/** Direct children: the following rows one level down (the shallowest level present) until the next row at or above the parent's level. */
+export function childrenOf(rows: Row[], i: number): Row[] {
+  const p = rows[i];
+  const span: Row[] = [];
+  for (let k = i + 1; k < rows.length && rows[k].level > p.level; k++) span.push(rows[k]);
+  if (!span.length) return [];
+  const lvl = Math.min(...span.map((r) => r.level));
+  return span.filter((r) => r.level === lvl);
+}
+
+const SKIP = new Set(["performance_target"]);
+
+function hierarchyOutcomes(report: Report, id: string, pick: (t: Table, rows: Row[], i: number) => Row[] | undefined, describe: (p: Row) => string): Outcome[] {
+  const out: Outcome[] = [];
+  for (const t of report.tables) {
+    if (SKIP.has(t.kind)) continue;
+    for (const side of sidesOf(t)) {
+      const rows = t.rows.filter((r) => r.side === side);
+      rows.forEach((p, i) => {
+        const kids = pick(t, rows, i);
+        if (!kids || kids.length === 0) return;
+        for (const col of t.columns.filter((c) => c.side === side && !["ratio", "change", "prior"].includes(c.key))) {
+          const total = p.amounts[col.key];
+          if (!total) continue;
+          out.push(
+            sumOutcome({
+              rule: id,
+              severity: "error",
+              total: term(t, total),
+              parts: kids.filter((k) => k.amounts[col.key]).map((k) => term(t, k.amounts[col.key])),
+              subject: `${tableName(t)}「${rowName(p)}」「${col.label.split("/").pop()}」`,
+              against: describe(p),
+            }),
+          );
+        }
+      });
+    }
+  }
+  return out;
+}
+
+export const totalOfTopRows = defineRule({
+  id: "hierarchy.total",
+  category: "hierarchy",
+  title: "合计 = 各一级行之和",
+  description: "每一列的合计行等于各一级行（类、经济分类大类、单位、三公各项等）之和，合计行在表首或表尾均可。",
+  severity: "error",
+  check: (report) => {
+    const out = hierarchyOutcomes(
+      report,
+      "hierarchy.total",
+      (_t, rows, i) => {
+        const p = rows[i];
+        if (p.key !== "total" || p.level !== 0) return undefined;
+        const ones = rows.filter((r) => r.level === 1);
+        return ones.length ? ones : rows.filter((r) => r.level > 0 && r.level === Math.min(...rows.filter((x) => x.level > 0).map((x) => x.level)));
+      },
+      () => "各一级行之和",
+    );
+    return out.length ? out : [na("没有带合计行的分级表")];
+  },
+});
+
+export const parentChildren = defineRule({
+  id: "hierarchy.parent-children",
+  category: "hierarchy",
+  title: "上级科目 = 下级科目之和",
+  description: "功能分类类 = Σ款、款 = Σ项；经济分类大类 = Σ款；单位 = Σ项目；公务用车购置及运行费 = 购置费 + 运行维护费。上级为空而下级有数也是错误。",
+  severity: "error",
+  check: (report) => {
+    const out = hierarchyOutcomes(
+      report,
+      "hierarchy.parent-children",
+      (_t, rows, i) => (rows[i].level >= 1 ? childrenOf(rows, i) : undefined),
+      (p) => (p.code?.length === 3 && p.codeSystem === "functional" ? "各款之和" : p.code?.length === 5 && p.codeSystem === "functional" ? "各项之和" : "下级各行之和"),
+    );
+    return out.length ? out : [na("没有分级的行")];
+  },
+});
+
+export const HIERARCHY_RULES = [totalOfTopRows, parentChildren];
+void columnName;

@@ -1,0 +1,102 @@
+/**
+ * Rounding-aware comparison (XBRL Calculations 1.1): an amount printed to d decimals stands for
+ * [v − ½·10^−d, v + ½·10^−d]; a sum is inconsistent only when the total's interval and the summed
+ * interval do not overlap. Computed in 分 (0.01 元) as integers-with-halves, never as float sums.
+ */
+import type { Amount, Unit } from "../model/schema";
+
+export const UNIT_FACTOR: Readonly<Record<Unit, number>> = { 元: 1, 千元: 1000, 万元: 10000, 亿元: 100000000 };
+
+export interface Term {
+  amount: Amount;
+  unit: Unit;
+  weight?: number;
+}
+
+/** Value in 分 and its half-interval in 分; blank is exactly zero. */
+function fen(t: Term): { v: number; h: number } {
+  const f = UNIT_FACTOR[t.unit] * 100;
+  if (t.amount.blank || t.amount.value === null) return { v: 0, h: 0 };
+  const v = Math.round(t.amount.value * f);
+  const h = 0.5 * Math.pow(10, -t.amount.decimals) * f;
+  return { v, h: Math.max(h, 0) };
+}
+
+export type Verdict = "equal" | "rounding" | "error" | "blankTotal";
+
+export interface Comparison {
+  verdict: Verdict;
+  /** In the unit of the total (the compared figure). */
+  expected: number;
+  actual: number;
+  difference: number;
+  slack: number;
+  unit: Unit;
+  decimals: number;
+}
+
+function round(x: number, d: number): number {
+  const p = Math.pow(10, d);
+  return Math.round(x * p) / p;
+}
+
+/**
+ * Figures in different units (元 in a form, 万元 in a table) are compared at the coarser table's printed
+ * precision: 603,840 元 is 60.38 万元 when the other table prints 万元 to 2 decimals.
+ */
+function equalAtCoarsest(total: Term, parts: Term[], tv: number, sv: number): boolean {
+  const terms = [total, ...parts];
+  if (terms.every((x) => x.unit === total.unit)) return false;
+  const grain = Math.max(...terms.filter((x) => !x.amount.blank).map((x) => Math.pow(10, -x.amount.decimals) * UNIT_FACTOR[x.unit] * 100));
+  const r = (x: number) => Math.round(x / grain);
+  return r(tv) === r(sv);
+}
+
+/** Compares one printed figure with a weighted sum of others (Σ weight·part). */
+export function compare(total: Term, parts: Term[]): Comparison {
+  const t = fen(total);
+  let s = 0;
+  let sh = 0;
+  for (const p of parts) {
+    const x = fen(p);
+    const w = p.weight ?? 1;
+    s += w * x.v;
+    sh += Math.abs(w) * x.h;
+  }
+  const f = UNIT_FACTOR[total.unit] * 100;
+  const d = total.amount.decimals || (total.unit === "元" ? 0 : 2);
+  const diff = t.v - s;
+  const slack = t.h + sh;
+  let verdict: Verdict;
+  if (diff === 0 || equalAtCoarsest(total, parts, t.v, s)) verdict = "equal";
+  else if (total.amount.blank && s !== 0) verdict = "blankTotal";
+  else if (Math.abs(diff) <= slack + 1e-9) verdict = "rounding";
+  else verdict = "error";
+  const decimals = Math.max(d, 2);
+  return {
+    verdict,
+    expected: round(s / f, decimals),
+    actual: round(t.v / f, decimals),
+    difference: round(diff / f, decimals),
+    slack: round(slack / f, decimals + 1),
+    unit: total.unit,
+    decimals,
+  };
+}
+
+/** a ≤ b with rounding: violated only when a's lower bound exceeds b's upper bound. */
+export function exceeds(a: Term[], b: Term[]): { exceeds: boolean; a: number; b: number; unit: Unit } {
+  const sum = (ts: Term[]) => ts.reduce((acc, t) => {
+    const x = fen(t);
+    return { v: acc.v + x.v, h: acc.h + x.h };
+  }, { v: 0, h: 0 });
+  const A = sum(a);
+  const B = sum(b);
+  const unit = b[0]?.unit ?? a[0]?.unit ?? "万元";
+  const f = UNIT_FACTOR[unit] * 100;
+  return { exceeds: A.v - A.h > B.v + B.h + 1e-9, a: round(A.v / f, 2), b: round(B.v / f, 2), unit };
+}
+
+export function fmt(n: number, decimals = 2): string {
+  return n.toFixed(decimals);
+}

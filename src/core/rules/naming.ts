@@ -1,0 +1,90 @@
+/** 名称: code ↔ standard name, the department name across tables, table label series, income codes on income sides. */
+import { defineRule, type Outcome } from "./rule";
+import { functionalName, sameFunctionalName } from "../classification/functional";
+import { norm } from "../grid/text";
+import { rowName, tableName } from "./helpers";
+
+export const functionalNames = defineRule({
+  id: "naming.functional-code",
+  category: "naming",
+  title: "功能科目编码与名称相符",
+  description: "功能分类科目的编码与名称应与《政府收支分类科目》一致（内置类、常见款项）。",
+  severity: "warning",
+  check: (report) => {
+    const out: Outcome[] = [];
+    for (const t of report.tables)
+      for (const r of t.rows) {
+        if (!r.code || r.codeSystem !== "functional" || !/^2/.test(r.code)) continue;
+        const std = functionalName(r.code);
+        if (!std) continue;
+        const printed = r.label.replace(/^[一二三四五六七八九十]+、/, "").trim();
+        if (sameFunctionalName(printed, std)) out.push({ status: "pass" });
+        else out.push({ status: "fail", finding: { rule: "naming.functional-code", severity: "warning", message: `${tableName(t)}科目 ${r.code} 名称为“${printed}”，标准名称为“${std}”`, cells: [r.labelCell], expected: null, actual: null, difference: null } });
+      }
+    return out.length ? out : [{ status: "na", reason: "没有带编码的功能科目" }];
+  },
+});
+
+export const departmentName = defineRule({
+  id: "naming.department",
+  category: "naming",
+  title: "各表部门名称一致",
+  description: "各表表头的部门（单位）名称应一致。",
+  severity: "warning",
+  check: (report) => {
+    const named = report.tables.filter((t) => t.department && t.kind !== "performance_target");
+    if (named.length < 2 || !report.department) return [{ status: "na", reason: "表头没有部门名称" }];
+    const main = norm(report.department);
+    return named.map((t): Outcome =>
+      norm(t.department!) === main
+        ? { status: "pass" }
+        : { status: "fail", finding: { rule: "naming.department", severity: "warning", message: `${tableName(t)}部门名称为“${t.department}”，其他表为“${report.department}”`, cells: [`${t.sheet.includes(" ") || /[^A-Za-z0-9_]/.test(t.sheet) ? `'${t.sheet}'` : t.sheet}!${t.range.split(":")[0]}`], expected: null, actual: null, difference: null } },
+    );
+  },
+});
+
+export const tableLabels = defineRule({
+  id: "naming.table-labels",
+  category: "naming",
+  title: "表号体例一致",
+  description: "表号应使用同一体例（如“预算公开表1…13”），个别表写成其他前缀（如“部门公开表9”）时提示。",
+  severity: "info",
+  check: (report) => {
+    const labelled = report.tables.filter((t) => t.label);
+    if (labelled.length < 3) return [{ status: "na", reason: "印有表号的表少于三张" }];
+    const prefix = (l: string) => l.replace(/[0-9一二三四五六七八九十]+([-－][0-9]+)?$/, "");
+    const counts = new Map<string, number>();
+    for (const t of labelled) counts.set(prefix(t.label!), (counts.get(prefix(t.label!)) ?? 0) + 1);
+    const [main] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+    return labelled.map((t): Outcome => {
+      const p = prefix(t.label!);
+      // "表二" beside "预算公开表1" is a shorter style, not a different series.
+      if (p === main || main.endsWith(p) || p.endsWith(main) || p.length < 3) return { status: "pass" };
+      return { status: "fail", finding: { rule: "naming.table-labels", severity: "info", message: `表号“${t.label}”与其他表的“${main}N”体例不一致`, cells: [`'${t.sheet}'!${t.range.split(":")[0]}`], expected: null, actual: null, difference: null } };
+    });
+  },
+});
+
+export const incomeSideCodes = defineRule({
+  id: "naming.income-side-codes",
+  category: "naming",
+  title: "收入方使用收入科目",
+  description: "政府性基金收入、国有资本经营预算收入应使用收入分类科目（1 开头），不应填列支出功能科目（2 开头）。",
+  severity: "warning",
+  check: (report) => {
+    const out: Outcome[] = [];
+    for (const t of report.tables.filter((x) => x.kind === "state_capital" || x.kind === "gov_fund_income")) {
+      const rows = t.rows.filter((r) => r.code && (r.side === "income" || t.kind === "gov_fund_income"));
+      const wrong = rows.filter((r) => r.code!.startsWith("2"));
+      if (!rows.length) continue;
+      out.push(
+        wrong.length
+          ? { status: "fail", finding: { rule: "naming.income-side-codes", severity: "warning", message: `${tableName(t)}收入方列示了 ${wrong.length} 个支出功能科目（如 ${rowName(wrong[0])}），应为收入分类科目`, cells: wrong.map((r) => r.labelCell), expected: null, actual: null, difference: null } }
+          : { status: "pass" },
+      );
+    }
+    return out.length ? out : [{ status: "na", reason: "收入方没有科目编码" }];
+  },
+});
+
+export const NAMING_RULES = [functionalNames, departmentName, tableLabels, incomeSideCodes];

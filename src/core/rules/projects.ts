@@ -1,0 +1,255 @@
+/** 项目: 项目支出表 ↔ 项目绩效目标表 — coverage, names, amounts, and each form's money block. */
+import type { Report, Row, Table } from "../model/schema";
+import { defineRule, type Outcome } from "./rule";
+import { hasValue, na, sumOutcome, tableName, term } from "./helpers";
+import { projectKey } from "../grid/text";
+
+export interface ProjectLine {
+  name: string;
+  table: Table;
+  row: Row;
+}
+
+/** Leaf rows of the project tables (not the department / unit subtotal rows). */
+export function projectLines(report: Report): ProjectLine[] {
+  const out: ProjectLine[] = [];
+  for (const t of report.tables.filter((x) => x.kind === "project_expenditure" || x.kind === "project_carryover")) {
+    t.rows.forEach((r, i) => {
+      const next = t.rows[i + 1];
+      if (r.level === 0 || r.key === "total" || !r.label.trim()) return;
+      if (next && next.level > r.level) return;
+      out.push({ name: r.label.trim(), table: t, row: r });
+    });
+  }
+  return out;
+}
+
+function lcs(a: string, b: string): number {
+  const dp = new Array(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = 0;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = dp[j];
+      dp[j] = a[i - 1] === b[j - 1] ? prev + 1 : Math.max(dp[j], dp[j - 1]);
+      prev = tmp;
+    }
+  }
+  return dp[b.length];
+}
+
+/** Similarity of two normalised names, 0…1 (Dice over the longest common subsequence). */
+export function nameSimilarity(a: string, b: string): number {
+  const x = projectKey(a);
+  const y = projectKey(b);
+  if (!x || !y) return 0;
+  return (2 * lcs(x, y)) / (x.length + y.length);
+}
+
+export interface Pairing {
+  pairs: Array<{ line: ProjectLine[]; form: Table; exact: boolean }>;
+  linesWithoutForm: ProjectLine[];
+  formsWithoutLine: Table[];
+}
+
+/** Exact matches (after normalising punctuation, quotes, spaces, dashes) first; then near matches among the rest. */
+export function pairProjects(report: Report): Pairing {
+  const lines = projectLines(report);
+  const forms = report.tables.filter((t) => t.kind === "performance_target" && t.form);
+  const byKey = new Map<string, ProjectLine[]>();
+  for (const l of lines) byKey.set(projectKey(l.name), [...(byKey.get(projectKey(l.name)) ?? []), l]);
+  const pairs: Pairing["pairs"] = [];
+  const usedKeys = new Set<string>();
+  const leftForms: Table[] = [];
+  for (const f of forms) {
+    const k = projectKey(f.form!.project);
+    const hit = byKey.get(k);
+    if (hit) {
+      pairs.push({ line: hit, form: f, exact: true });
+      usedKeys.add(k);
+    } else leftForms.push(f);
+  }
+  const leftLines = [...byKey.entries()].filter(([k]) => !usedKeys.has(k));
+  const formsWithoutLine: Table[] = [];
+  for (const f of leftForms) {
+    let best: [string, ProjectLine[]] | undefined;
+    let score = 0;
+    for (const entry of leftLines) {
+      const s = nameSimilarity(f.form!.project, entry[1][0].name);
+      if (s > score) [best, score] = [entry, s];
+    }
+    if (best && score >= 0.8 && !usedKeys.has(best[0])) {
+      pairs.push({ line: best[1], form: f, exact: false });
+      usedKeys.add(best[0]);
+    } else formsWithoutLine.push(f);
+  }
+  const linesWithoutForm = leftLines.filter(([k]) => !usedKeys.has(k)).flatMap(([, ls]) => ls);
+  return { pairs, linesWithoutForm, formsWithoutLine };
+}
+
+const hasForms = (report: Report) => report.tables.some((t) => t.kind === "performance_target");
+const finding = (rule: string, severity: "error" | "warning" | "info", message: string, cells: string[], expected: number | null = null, actual: number | null = null, difference: number | null = null): Outcome => ({
+  status: "fail",
+  finding: { rule, severity, message, cells, expected, actual, difference },
+});
+
+export const coverage = defineRule({
+  id: "projects.performance-coverage",
+  category: "projects",
+  title: "每个项目都有绩效目标表",
+  description: "项目支出表（本年预算）中的每个项目都应附绩效目标表；每张绩效目标表都应对应项目支出表（本年或上年结转）中的一个项目。",
+  severity: "error",
+  check: (report) => {
+    if (!hasForms(report)) return [na("工作簿未附项目绩效目标表")];
+    if (!projectLines(report).length) return [na("没有项目支出表")];
+    const p = pairProjects(report);
+    const out: Outcome[] = p.pairs.map(() => ({ status: "pass" }));
+    // 上年结转 projects were assessed when first budgeted: a form is demanded only for 本年 projects.
+    for (const l of p.linesWithoutForm.filter((x) => x.table.kind === "project_expenditure")) out.push(finding("projects.performance-coverage", "error", `${tableName(l.table)}中的项目“${l.name}”（${l.row.amounts.total?.text ?? ""}${l.table.unit}）没有对应的绩效目标表`, [l.row.labelCell]));
+    for (const f of p.formsWithoutLine) out.push(finding("projects.performance-coverage", "warning", `${tableName(f)}在项目支出表中找不到对应项目`, [f.form!.projectCell]));
+    return out;
+  },
+});
+
+export const nameMismatch = defineRule({
+  id: "projects.name-mismatch",
+  category: "projects",
+  title: "项目名称一致",
+  description: "绩效目标表的项目名称应与项目支出表一字不差；只在标点、括号、引号或个别字上不同的，按近似匹配配对并提示。",
+  severity: "warning",
+  check: (report) => {
+    if (!hasForms(report)) return [na("工作簿未附项目绩效目标表")];
+    const p = pairProjects(report);
+    return p.pairs.map((pair): Outcome => {
+      const a = pair.line[0].name.replace(/^[\s\u3000]+/, "");
+      const b = pair.form.form!.project;
+      const same = a.normalize("NFKC").replace(/\s/g, "") === b.normalize("NFKC").replace(/\s/g, "");
+      if (same) return { status: "pass" };
+      return finding("projects.name-mismatch", "warning", `项目名称不一致：${tableName(pair.line[0].table)}为“${a}”，绩效目标表为“${b}”`, [pair.line[0].row.labelCell, pair.form.form!.projectCell]);
+    });
+  },
+});
+
+export const annualAmount = defineRule({
+  id: "projects.annual-amount",
+  category: "projects",
+  title: "年度资金总额 = 项目支出表金额",
+  description: "绩效目标表的年度资金总额（元或万元，换算后按较粗的精度比较）等于项目支出表中该项目的合计。",
+  severity: "error",
+  check: (report) => {
+    if (!hasForms(report)) return [na("工作簿未附项目绩效目标表")];
+    const out: Outcome[] = [];
+    for (const pair of pairProjects(report).pairs) {
+      const f = pair.form;
+      const annual = f.rows.find((r) => r.key === "total")?.amounts.annual;
+      const lines = pair.line.filter((l) => l.row.amounts.total);
+      if (!annual || !lines.length) continue;
+      out.push(
+        sumOutcome({
+          rule: "projects.annual-amount",
+          severity: "error",
+          total: term(f, annual),
+          parts: lines.map((l) => term(l.table, l.row.amounts.total)),
+          subject: `${tableName(f)}「年度资金总额」`,
+          against: `${lines.map((l) => tableName(l.table)).join(" + ")}中该项目金额（${lines.map((l) => `${l.row.amounts.total.text}${l.table.unit}`).join(" + ")}）折合`,
+        }),
+      );
+    }
+    return out.length ? out : [na("没有可配对的项目")];
+  },
+});
+
+export const formSources = defineRule({
+  id: "projects.form-sources",
+  category: "projects",
+  title: "绩效目标表资金总额 = 各来源之和",
+  description: "绩效目标表的实施期资金总额、年度资金总额分别等于中央、省级、市县、自筹、其他资金之和。",
+  severity: "error",
+  check: (report) => {
+    const forms = report.tables.filter((t) => t.kind === "performance_target");
+    if (!forms.length) return [na("工作簿未附项目绩效目标表")];
+    const out: Outcome[] = [];
+    for (const f of forms) {
+      const total = f.rows.find((r) => r.key === "total");
+      const parts = f.rows.filter((r) => r.key !== "total");
+      if (!total) continue;
+      for (const col of ["period", "annual"]) {
+        const a = total.amounts[col];
+        if (!a) continue;
+        out.push(sumOutcome({ rule: "projects.form-sources", severity: "error", total: term(f, a), parts: parts.filter((p) => p.amounts[col]).map((p) => term(f, p.amounts[col])), subject: `${tableName(f)}「${col === "period" ? "实施期" : "年度"}资金总额」`, against: "各资金来源之和" }));
+      }
+    }
+    return out;
+  },
+});
+
+const ONE_YEAR = /^1年|^一年|一次性|1年结束/;
+
+export const oneYearPeriod = defineRule({
+  id: "projects.one-year-period",
+  category: "projects",
+  title: "一年期项目的实施期资金 = 年度资金",
+  description: "项目期为 1 年或一次性项目的，实施期资金总额应等于年度资金总额（警告）；表上未列项目期时，两者不等仅作提示。",
+  severity: "warning",
+  check: (report) => {
+    const forms = report.tables.filter((t) => t.kind === "performance_target" && t.form);
+    if (!forms.length) return [na("工作簿未附项目绩效目标表")];
+    return forms.map((f): Outcome => {
+      const total = f.rows.find((r) => r.key === "total");
+      const p = total?.amounts.period;
+      const a = total?.amounts.annual;
+      if (!p || !a || p.blank || a.blank || p.value === a.value) return { status: "pass" };
+      const period = [f.form!.period, f.form!.attribute].filter(Boolean).join(" ");
+      const oneYear = ONE_YEAR.test(period.replace(/\s/g, ""));
+      const multi = period && !oneYear;
+      if (multi) return { status: "pass" };
+      const diff = (p.value ?? 0) - (a.value ?? 0);
+      return finding(
+        "projects.one-year-period",
+        oneYear ? "warning" : "info",
+        oneYear
+          ? `${tableName(f)}项目期为“${period}”，但实施期资金总额 ${p.text} ≠ 年度资金总额 ${a.text}`
+          : `${tableName(f)}实施期资金总额 ${p.text} ≠ 年度资金总额 ${a.text}（表上未列项目期，若为一年期或一次性项目则不应不同）`,
+        [p.cell, a.cell],
+        a.value,
+        p.value,
+        diff,
+      );
+    });
+  },
+});
+
+const LEVEL_WORDS: ReadonlyArray<readonly [string, RegExp]> = [
+  ["central", /中央(财政)?(预算)?补助|中央财政|中央资金/],
+  ["provincial", /省级补助|省财政|省级资金|省级专项/],
+];
+
+export const sourceByName = defineRule({
+  id: "projects.source-by-name",
+  category: "projects",
+  title: "资金来源与项目名称相符",
+  description: "项目名称写明“中央补助”“省财政补助”等，而对应来源为 0、金额列在其他来源下时提示可能归错来源。",
+  severity: "warning",
+  check: (report) => {
+    const forms = report.tables.filter((t) => t.kind === "performance_target" && t.form);
+    if (!forms.length) return [na("工作簿未附项目绩效目标表")];
+    const out: Outcome[] = [];
+    for (const f of forms) {
+      const hit = LEVEL_WORDS.find(([, re]) => re.test(f.form!.project));
+      if (!hit) continue;
+      const named = f.rows.find((r) => r.key === hit[0]);
+      const total = f.rows.find((r) => r.key === "total");
+      const a = named?.amounts.annual ?? named?.amounts.period;
+      const t = total?.amounts.annual ?? total?.amounts.period;
+      if (!t || !hasValue(t)) continue;
+      if (a && hasValue(a)) {
+        out.push({ status: "pass" });
+        continue;
+      }
+      const elsewhere = f.rows.filter((r) => r.key !== "total" && r.key !== hit[0] && hasValue(r.amounts.annual ?? r.amounts.period));
+      out.push(finding("projects.source-by-name", "warning", `${tableName(f)}的名称表明是${hit[0] === "central" ? "中央" : "省级"}资金，但${hit[0] === "central" ? "中央财政资金" : "省级财政资金"}为 0，金额列在${elsewhere.map((r) => r.label).join("、") || "其他来源"}下`, [a?.cell ?? t.cell, ...elsewhere.map((r) => (r.amounts.annual ?? r.amounts.period).cell)]));
+    }
+    return out.length ? out : [na("没有名称写明资金级次的项目")];
+  },
+});
+
+export const PROJECT_RULES = [coverage, nameMismatch, annualAmount, formSources, oneYearPeriod, sourceByName];

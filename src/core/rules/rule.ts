@@ -1,0 +1,52 @@
+/** What a rule is and what it yields: ids, categories, severities, findings and outcomes (zod). */
+import { z } from "zod";
+import type { Report } from "../model/schema";
+
+export const SeveritySchema = z.enum(["error", "warning", "rounding", "info"]);
+export type Severity = z.infer<typeof SeveritySchema>;
+export const SEVERITY_NAMES: Readonly<Record<Severity, string>> = { error: "错误", warning: "警告", rounding: "尾差", info: "提示" };
+
+export const CategorySchema = z.enum(["within", "hierarchy", "cross", "completeness", "naming", "projects"]);
+export type Category = z.infer<typeof CategorySchema>;
+export const CATEGORY_NAMES: Readonly<Record<Category, string>> = {
+  within: "表内", hierarchy: "层级", cross: "表间", completeness: "完整性", naming: "名称", projects: "项目",
+};
+
+export const FindingSchema = z.object({
+  rule: z.string(),
+  severity: SeveritySchema,
+  message: z.string(),
+  /** Single-cell references; the checked figure (total) first, then its parts or counterparts. */
+  cells: z.array(z.string()),
+  expected: z.number().nullable(),
+  actual: z.number().nullable(),
+  difference: z.number().nullable(),
+});
+export type Finding = z.infer<typeof FindingSchema>;
+
+export type Outcome =
+  | { status: "pass" }
+  | { status: "fail"; finding: Finding }
+  | { status: "na"; reason: string };
+
+export interface RuleDef {
+  /** Stable id, category-prefixed: within.row-sources, cross.general-budget … never reused. */
+  id: string;
+  category: Category;
+  title: string;
+  /** One sentence on what the rule checks, for the docs and the 审核结果 sheet. */
+  description: string;
+  severity: Severity;
+  check(report: Report): Outcome[];
+}
+
+export function defineRule(r: RuleDef): RuleDef {
+  return r;
+}
+
+export const ResultSchema = z.object({
+  findings: z.array(FindingSchema),
+  rules: z.object({ checked: z.number(), passed: z.number(), failed: z.number(), notApplicable: z.number() }),
+  perRule: z.array(z.object({ id: z.string(), checked: z.number(), passed: z.number(), failed: z.number(), notApplicable: z.number(), reasons: z.array(z.string()) })),
+});
+export type CheckResult = z.infer<typeof ResultSchema>;

@@ -1,0 +1,205 @@
+/** 表内: identities inside one table — row identities across columns and the summary lines of 收支总表-like tables. */
+import type { Report, Row, Table } from "../model/schema";
+import { defineRule, type Outcome } from "./rule";
+import { columnName, na, rowByKey, rowName, sidesOf, sumOutcome, tableName, term, totalExcludesCarryover } from "./helpers";
+
+const SOURCE_KEYS = ["general", "gov_fund", "state_capital", "special_account", "unit_funds", "business", "operating", "superior", "affiliated", "other"];
+const USE_KEYS = ["basic", "project", "reserve", "upper_remit", "operating_exp", "subsidiary"];
+
+/** total = Σ parts in every row of every table that has these columns. */
+function rowIdentity(id: string, report: Report, parts: (t: Table) => string[] | undefined, totalKey: (t: Table) => string, what: string): Outcome[] {
+  const out: Outcome[] = [];
+  let applicable = false;
+  for (const t of report.tables) {
+    if (t.kind === "performance_target") continue;
+    for (const side of sidesOf(t)) {
+      const keys = parts(t)?.filter((k) => t.columns.some((c) => c.key === k && c.side === side));
+      const tk = totalKey(t);
+      if (!keys || keys.length < 1 || !t.columns.some((c) => c.key === tk && c.side === side)) continue;
+      if (keys.length === 1 && tk === "total" && id !== "within.row-sources") continue;
+      applicable = true;
+      for (const r of t.rows.filter((x) => x.side === side)) {
+        const total = r.amounts[tk];
+        if (!total) continue;
+        out.push(
+          sumOutcome({
+            rule: id,
+            severity: "error",
+            total: term(t, total),
+            parts: keys.filter((k) => r.amounts[k]).map((k) => term(t, r.amounts[k])),
+            subject: `${tableName(t)}「${rowName(r)}」行「${columnName(t, tk, side)}」`,
+            against: keys.map((k) => columnName(t, k, side)).join(" + "),
+          }),
+        );
+      }
+    }
+  }
+  return applicable ? out : [na(`没有同时列示${what}的表`)];
+}
+
+export const rowSources = defineRule({
+  id: "within.row-sources",
+  category: "within",
+  title: "合计 = 各资金来源之和",
+  description: "每一行的合计（或小计）等于一般公共预算、政府性基金、国有资本经营、财政专户、单位资金等来源之和；合计含上年结转时一并计入。",
+  severity: "error",
+  check: (report) =>
+    rowIdentity(
+      "within.row-sources",
+      report,
+      (t) => {
+        const present = t.columns.map((c) => c.key);
+        if (present.includes("fiscal")) return ["fiscal", ...SOURCE_KEYS.filter((k) => !["general", "gov_fund", "state_capital"].includes(k))];
+        const keys = SOURCE_KEYS.filter((k) => present.includes(k));
+        if (keys.length === 0) return undefined;
+        if (present.includes("carryover") && !totalExcludesCarryover(t) && t.kind !== "income_expenditure_summary") keys.push("carryover");
+        return keys;
+      },
+      () => "total",
+      "合计与资金来源",
+    ),
+});
+
+export const rowFiscal = defineRule({
+  id: "within.row-fiscal",
+  category: "within",
+  title: "财政拨款小计 = 一般公共预算 + 政府性基金 + 国有资本经营预算",
+  description: "列示“财政拨款（小计）”的表，每一行的小计等于三项财政拨款之和。",
+  severity: "error",
+  check: (report) => rowIdentity("within.row-fiscal", report, (t) => (t.columns.some((c) => c.key === "fiscal") ? ["general", "gov_fund", "state_capital"] : undefined), () => "fiscal", "财政拨款小计"),
+});
+
+export const rowBasicProject = defineRule({
+  id: "within.row-basic-project",
+  category: "within",
+  title: "合计 = 基本支出 + 项目支出",
+  description: "支出类表格每一行的合计等于基本支出、项目支出（及预留机动经费等其他支出用途）之和。",
+  severity: "error",
+  check: (report) => rowIdentity("within.row-basic-project", report, (t) => (t.columns.some((c) => c.key === "basic") && t.columns.some((c) => c.key === "project") ? USE_KEYS : undefined), () => "total", "基本支出与项目支出"),
+});
+
+export const rowPersonnelPublic = defineRule({
+  id: "within.row-personnel-public",
+  category: "within",
+  title: "基本支出 = 人员经费 + 公用经费",
+  description: "基本支出经济分类表每一行的合计等于人员经费与公用经费之和。",
+  severity: "error",
+  check: (report) => rowIdentity("within.row-personnel-public", report, (t) => (t.columns.some((c) => c.key === "personnel") ? ["personnel", "public"] : undefined), () => "total", "人员经费与公用经费"),
+});
+
+export const rowCurrentCarryover = defineRule({
+  id: "within.row-current-carryover",
+  category: "within",
+  title: "合计 = 当年预算安排 + 上年结转安排",
+  description: "收支总表支出方每一行的合计等于当年预算安排与上年结转安排之和。",
+  severity: "error",
+  check: (report) => rowIdentity("within.row-current-carryover", report, (t) => (t.columns.some((c) => c.key === "current") ? ["current", "carryover"] : undefined), () => "total", "当年预算安排与上年结转安排"),
+});
+
+/** The summary lines of two-sided tables (收支总表, 财政拨款收支总表). */
+function summaryLines(report: Report, id: string, build: (t: Table) => Outcome[]): Outcome[] {
+  const two = report.tables.filter((t) => t.rows.some((r) => r.side));
+  if (!two.length) return [na("没有收支两方并列的表")];
+  return two.flatMap(build);
+}
+
+function levelOneRows(t: Table, side: string, filter: (r: Row) => boolean): Row[] {
+  const rows = t.rows.filter((r) => r.side === side);
+  const first = rows.findIndex((r) => r.key === "current_income_total" || r.key === "current_expenditure_total");
+  return rows.slice(0, first < 0 ? rows.length : first).filter((r) => r.level === 1 && filter(r));
+}
+
+export const currentIncome = defineRule({
+  id: "within.current-income",
+  category: "within",
+  title: "本年收入合计 = 各项收入之和",
+  description: "收支总表、财政拨款收支总表的本年收入合计等于其上方各项收入之和。",
+  severity: "error",
+  check: (report) =>
+    summaryLines(report, "within.current-income", (t) => {
+      const total = rowByKey(t, "current_income_total", "income");
+      if (!total) return [];
+      const parts = levelOneRows(t, "income", (r) => !r.key?.startsWith("carryover"));
+      return Object.keys(total.amounts).map((k) =>
+        sumOutcome({ rule: "within.current-income", severity: "error", total: term(t, total.amounts[k]), parts: parts.filter((p) => p.amounts[k]).map((p) => term(t, p.amounts[k])), subject: `${tableName(t)}「本年收入合计」`, against: "各项收入之和" }),
+      );
+    }),
+});
+
+export const currentExpenditure = defineRule({
+  id: "within.current-expenditure",
+  category: "within",
+  title: "本年支出合计 = 各功能分类支出之和",
+  description: "收支总表、财政拨款收支总表的本年支出合计在每一列都等于各类支出之和。",
+  severity: "error",
+  check: (report) =>
+    summaryLines(report, "within.current-expenditure", (t) =>
+      (["expenditure", "expenditure_use"] as const).flatMap((side) => {
+        const total = rowByKey(t, "current_expenditure_total", side);
+        if (!total) return [];
+        const parts = levelOneRows(t, side, (r) => !r.key?.startsWith("carryover"));
+        return Object.keys(total.amounts).map((k) =>
+          sumOutcome({ rule: "within.current-expenditure", severity: "error", total: term(t, total.amounts[k]), parts: parts.filter((p) => p.amounts[k]).map((p) => term(t, p.amounts[k])), subject: `${tableName(t)}「本年支出合计」「${columnName(t, k, side)}」`, against: side === "expenditure" ? "各类支出之和" : "各支出用途之和" }),
+        );
+      }),
+    ),
+});
+
+export const incomeGrandTotal = defineRule({
+  id: "within.income-grand-total",
+  category: "within",
+  title: "收入总计 = 本年收入合计 + 上年结转",
+  description: "收入总计等于本年收入合计加上年结转（结余）。",
+  severity: "error",
+  check: (report) =>
+    summaryLines(report, "within.income-grand-total", (t) => {
+      const g = rowByKey(t, "income_grand_total", "income");
+      const cur = rowByKey(t, "current_income_total", "income");
+      if (!g || !cur) return [];
+      const carry = t.rows.filter((r) => r.side === "income" && r.key === "carryover_in");
+      return Object.keys(g.amounts).map((k) =>
+        sumOutcome({ rule: "within.income-grand-total", severity: "error", total: term(t, g.amounts[k]), parts: [cur, ...carry].filter((r) => r.amounts[k]).map((r) => term(t, r.amounts[k])), subject: `${tableName(t)}「收入总计」`, against: "本年收入合计 + 上年结转" }),
+      );
+    }),
+});
+
+export const expenditureGrandTotal = defineRule({
+  id: "within.expenditure-grand-total",
+  category: "within",
+  title: "支出总计 = 本年支出合计 + 年终结转",
+  description: "支出总计等于本年支出合计加年终结转（结余）。",
+  severity: "error",
+  check: (report) =>
+    summaryLines(report, "within.expenditure-grand-total", (t) =>
+      (["expenditure", "expenditure_use"] as const).flatMap((side) => {
+        const g = rowByKey(t, "expenditure_grand_total", side);
+        const cur = rowByKey(t, "current_expenditure_total", side);
+        if (!g || !cur) return [];
+        const carry = t.rows.filter((r) => r.side === side && r.key === "carryover_out");
+        return Object.keys(g.amounts).map((k) =>
+          sumOutcome({ rule: "within.expenditure-grand-total", severity: "error", total: term(t, g.amounts[k]), parts: [cur, ...carry].filter((r) => r.amounts[k]).map((r) => term(t, r.amounts[k])), subject: `${tableName(t)}「支出总计」「${columnName(t, k, side)}」`, against: "本年支出合计 + 年终结转" }),
+        );
+      }),
+    ),
+});
+
+export const balance = defineRule({
+  id: "within.balance",
+  category: "within",
+  title: "收入总计 = 支出总计",
+  description: "收支总表、财政拨款收支总表收支平衡：收入总计等于支出总计。",
+  severity: "error",
+  check: (report) =>
+    summaryLines(report, "within.balance", (t) => {
+      const inc = rowByKey(t, "income_grand_total", "income");
+      const outs = (["expenditure", "expenditure_use"] as const).map((s) => rowByKey(t, "expenditure_grand_total", s)).filter((r): r is Row => !!r);
+      const ik = inc && Object.keys(inc.amounts)[0];
+      if (!inc || !ik) return [];
+      return outs.map((o) => {
+        const ok = o.amounts.total ? "total" : Object.keys(o.amounts)[0];
+        return sumOutcome({ rule: "within.balance", severity: "error", total: term(t, o.amounts[ok]), parts: [term(t, inc.amounts[ik])], subject: `${tableName(t)}「支出总计」`, against: "「收入总计」" });
+      });
+    }),
+});
+
+export const WITHIN_RULES = [rowSources, rowFiscal, rowBasicProject, rowPersonnelPublic, rowCurrentCarryover, currentIncome, currentExpenditure, incomeGrandTotal, expenditureGrandTotal, balance];
