@@ -9,4 +9,7 @@ if (!fs.existsSync(main)) {
 }
 require(main)
   .main(process.argv.slice(2))
-  .then((code) => process.exit(code));
+  .then((code) => {
+    // exitCode, not exit(): a piped stdout must flush the whole JSON document first.
+    process.exitCode = code;
+  });

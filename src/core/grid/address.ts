@@ -17,10 +17,13 @@ export function columnIndex(letters: string): number {
   return n - 1;
 }
 
-/** Excel quotes a sheet name unless it is a plain identifier-like ASCII word. */
+/**
+ * Excel writes a sheet name bare when it is made of letters (any script, so 预算公开表1), digits, _ and .,
+ * does not start with a digit and cannot be read as a cell reference (A1, R1C1); otherwise it quotes it.
+ */
 export function quoteSheet(name: string): string {
-  if (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}[0-9]+$/.test(name)) return name;
-  return `'${name.replace(/'/g, "''")}'`;
+  const plain = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) && !/^[A-Za-z]{1,3}[0-9]+$/.test(name) && !/^[Rr][0-9]*[Cc]?[0-9]*$/.test(name) && !/^[Cc][0-9]*$/.test(name);
+  return plain ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
 export function cellA1(row0: number, col0: number): string {

@@ -63,12 +63,18 @@ export function parseBody(v: GridView, kind: TableKind, bodyRows: number[], bloc
         if (cc) code = cc;
         else if (norm(t) && !label) label = t.trim();
       }
-      if (!code && b.codeParts.length) code = codeFromParts(v, r, b.codeParts, st);
+      if (!code && b.codeParts.length) {
+        code = codeFromParts(v, r, b.codeParts, st);
+        // The 合计 label of a split-code table sits in the 类 column.
+        if (!code && !norm(label)) label = b.codeParts.map((p) => v.text(r, p.c).trim()).find((t) => t && !/^\d+$/.test(norm(t))) ?? label;
+      }
+      let labelFromCode = false;
       if (!code) {
         const m = CODE_IN_LABEL.exec(norm(label));
         if (m && m[2]) {
           code = m[1];
           label = m[2];
+          labelFromCode = true;
         }
       }
       const amounts: Record<string, Amount> = {};
@@ -108,7 +114,7 @@ export function parseBody(v: GridView, kind: TableKind, bodyRows: number[], bloc
       const altLabel = b.altLabel !== undefined ? v.text(r, b.altLabel).trim() || undefined : undefined;
       if (economic && level === 2 && !code && isEconomicGroupName(label) && !altLabel) level = 1;
       rows.push({
-        label: norm(label) === "" ? "" : labelRaw.replace(/\s+$/, "") || label,
+        label: norm(label) === "" ? "" : labelFromCode ? label : labelRaw.replace(/\s+$/, "") || label,
         key,
         code,
         codeSystem,

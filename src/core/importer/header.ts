@@ -46,8 +46,12 @@ export function isColumnNumberRow(v: GridView, r: number): boolean {
   const cells = v.cells(r);
   if (cells.length < 2) return false;
   const nums = cells.filter(([, t]) => !/^(栏次|行次|序号)$/.test(t));
-  if (nums.length < 2 || !nums.every(([, t]) => /^\d{1,2}$/.test(t))) return false;
-  const vals = nums.map(([, t]) => Number(t));
+  const asInt = ([c, t]: [number, string]) => {
+    const raw = v.raw(r, c);
+    return typeof raw === "number" && Number.isInteger(raw) ? raw : /^\d{1,2}$/.test(t) ? Number(t) : NaN;
+  };
+  const vals = nums.map(asInt);
+  if (nums.length < 2 || vals.some((x) => !(x >= 0 && x < 100))) return false;
   return vals.every((x, i) => i === 0 || x === vals[i - 1] + 1);
 }
 

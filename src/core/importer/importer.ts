@@ -125,7 +125,8 @@ function parseRegion(v: GridView, reg: Region, index: number): Table | Unrecogni
 function transposeThreePublic(rows: Row[], amounts: Array<{ key: string; label: string; c: number }>): { rows: Row[]; columns: Column[] } {
   const data = rows.find((row) => Object.values(row.amounts).some((a) => !a.blank)) ?? rows[0];
   if (!data) return { rows: [], columns: [] };
-  const levels: Record<string, number> = { total: 0, vehicle_purchase: 2, vehicle_operation: 2 };
+  // 机关运行经费 printed beside the 三公 items is not one of them: level 0 keeps it out of the 三公 sum.
+  const levels: Record<string, number> = { total: 0, operating_funds: 0, vehicle_purchase: 2, vehicle_operation: 2 };
   const out: Row[] = amounts
     .filter((a) => data.amounts[a.key])
     .map((a) => ({

@@ -1,0 +1,24 @@
+/** Test helpers: the bundled sample workbooks, read once through the .xlsx host. */
+import { promises as fs } from "fs";
+import path from "path";
+import { readXlsxBuffer } from "../src/hosts/xlsx/read";
+import { importWorkbook } from "../src/core/importer/importer";
+import type { Report } from "../src/core/model/schema";
+import type { SheetGrid } from "../src/core/grid/grid";
+
+export const SAMPLES = ["jishan-2024", "jincheng-chengqu-2025", "xingxian-2023"] as const;
+export type SampleName = (typeof SAMPLES)[number];
+export const samplePath = (name: string) => path.join(__dirname, "..", "samples", `${name}.xlsx`);
+
+const cache = new Map<string, Promise<{ grids: SheetGrid[]; report: Report }>>();
+export function loadSample(name: SampleName) {
+  if (!cache.has(name))
+    cache.set(
+      name,
+      fs.readFile(samplePath(name)).then(async (buf) => {
+        const { grids } = await readXlsxBuffer(buf);
+        return { grids, report: importWorkbook(grids) };
+      }),
+    );
+  return cache.get(name)!;
+}

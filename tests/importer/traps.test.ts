@@ -1,0 +1,185 @@
+/** Layout traps from the audits (section d) and other templates, each on a small grid. */
+import { importWorkbook } from "../../src/core/importer/importer";
+import { checkReport } from "../../src/core/rules/engine";
+import { gridFromRows } from "../../src/core/grid/grid";
+import { classifyTitle } from "../../src/core/importer/kinds";
+import { parseAmount } from "../../src/core/grid/amount";
+import { readMeta } from "../../src/core/importer/meta";
+import { norm, labelKey } from "../../src/core/grid/text";
+
+test.each([
+  ["预算公开表1", undefined],
+  ["2024年预算收支总表", "income_expenditure_summary"],
+  ["表一 部门收支总表", "income_expenditure_summary"],
+  ["公开01表　部门收入支出总表", "income_expenditure_summary"],
+  ["表 3 部门支出总表", "expenditure_summary"],
+  ["部门公开表9 2024年国有资本经营预算收支预算表（不含上年结转）", "state_capital"],
+  ["2025年财政拨款收支总表", "fiscal_appropriation_summary"],
+  ["一般公共预算财政拨款支出表", "general_budget_expenditure"],
+  ["一般公共预算基本支出表", "basic_expenditure_economic"],
+  ["2024年一般公共预算安排基本支出分经济科目表（不含上年结转）", "basic_expenditure_economic"],
+  ["政府性基金预算收入表", "gov_fund_income"],
+  ["政府性基金预算支出表", "gov_fund_expenditure"],
+  ["“三公”经费和机关运行经费预算表", "three_public"],
+  ["机关运行经费预算表", "operating_funds"],
+  ["项目支出预算表（上年结转）", "project_carryover"],
+  ["上年结转结余明细表", "project_carryover"],
+  ["部门项目支出预算表", "project_expenditure"],
+  ["稷山县县(区)级预算部门（单位）项目支出绩效目标表", "performance_target"],
+  ["单位整体支出绩效目标表", "performance_target"],
+  ["政府采购预算表", "procurement"],
+  ["注：本表无数据", undefined],
+])("title %s → %s", (title, kind) => {
+  expect(classifyTitle(title)?.kind).toBe(kind);
+});
+
+test.each([
+  [450.05, "450.05", "0.00", 450.05, 2],
+  ["1,705.54", undefined, "General", 1705.54, 2],
+  [" 28.88 ", undefined, "@", 28.88, 2],
+  ["3,983,000", undefined, "General", 3983000, 0],
+  [0, "0.00", "0.00", 0, 2],
+  ["", undefined, "General", null, 0],
+  ["—", undefined, "General", null, 0],
+])("amount %p (%p, %p) → %p / %p decimals", (value, text, fmt, expected, decimals) => {
+  expect(parseAmount(value as string | number, text, fmt)).toMatchObject({ value: expected, decimals });
+});
+test("a label is not an amount", () => expect(parseAmount("一般公共服务支出", undefined, "General")).toBeUndefined());
+
+test.each([
+  ["单位：万元", { unit: "万元" }],
+  ["单位:万元", { unit: "万元" }],
+  ["金额单位：元", { unit: "元" }],
+  ["部门名称：中共稷山县委组织部", { department: "中共稷山县委组织部" }],
+  ["单位名称：某某县财政局", { department: "某某县财政局" }],
+  ["编制部门：某某局", { department: "某某局" }],
+  ["预算年度：2025", { year: 2025 }],
+  ["(2024年度)", { year: 2024 }],
+])("meta line %s", (text, meta) => expect(readMeta(text)).toMatchObject(meta));
+
+test("whitespace and full-width variants normalise alike", () => {
+  expect(norm("合 计")).toBe("合计");
+  expect(norm("科目    编码")).toBe("科目编码");
+  expect(norm("\u3000\u3000项目")).toBe("项目");
+  expect(labelKey("（一）一般公共预算")).toBe("一般公共预算");
+  expect(labelKey("①公务用车购置费")).toBe("公务用车购置费");
+  expect(norm("维修(护)费")).toBe(norm("维修（护）费"));
+});
+
+test("a 收入总表 laid out vertically: nested categories down one column, Chinese ordinals give the levels", () => {
+  const g = gridFromRows("收入", [
+    ["部门收入总表"],
+    ["部门：某某局", "单位：万元"],
+    ["项  目", "预算数"],
+    ["一、财政拨款收入", 500],
+    ["（一）一般公共预算", 480],
+    ["（二）政府性基金预算", 20],
+    ["二、事业收入", 30],
+    ["三、其他收入", 5],
+    ["合 计", 535],
+  ]);
+  const r = importWorkbook([g]);
+  expect(r.tables).toHaveLength(1);
+  const t = r.tables[0];
+  expect(t.kind).toBe("income_summary");
+  expect(t.rows.map((x) => [x.key, x.level])).toEqual([["src_fiscal", 1], ["src_general", 2], ["src_gov_fund", 2], ["src_business", 1], ["src_other", 1], ["total", 0]]);
+  expect(checkReport(r).findings.filter((f) => f.rule.startsWith("hierarchy"))).toEqual([]);
+  g.values[4][1] = 470;
+  const bad = checkReport(importWorkbook([g])).findings.filter((f) => f.rule === "hierarchy.parent-children");
+  expect(bad[0].cells[0]).toBe("收入!B4");
+});
+
+test("three blocks: 收入 | 支出（按功能） | 支出（按用途：基本支出 / 项目支出）", () => {
+  const g = gridFromRows("收支总表", [
+    ["收支预算总表"],
+    ["收入", "", "支出（功能分类）", "", "支出（经济分类）", ""],
+    ["项目", "预算数", "项目", "预算数", "项目", "预算数"],
+    ["一、一般公共预算拨款收入", 533.1, "一、一般公共服务支出", 450.5, "一、基本支出", 462.6],
+    ["", "", "八、社会保障和就业支出", 45.2, "二、项目支出", 70.5],
+    ["", "", "十、卫生健康支出", 12.3, "", ""],
+    ["", "", "二十、住房保障支出", 25.1, "", ""],
+    ["本年收入合计", 533.1, "本年支出合计", 533.1, "本年支出合计", 533.1],
+    ["收入总计", 533.1, "支出总计", 533.1, "支出总计", 533.1],
+  ], { merges: [{ r0: 1, c0: 0, r1: 1, c1: 1 }, { r0: 1, c0: 2, r1: 1, c1: 3 }, { r0: 1, c0: 4, r1: 1, c1: 5 }] });
+  const t = importWorkbook([g]).tables[0];
+  expect(t.kind).toBe("income_expenditure_summary");
+  expect([...new Set(t.rows.map((r) => r.side))]).toEqual(["income", "expenditure", "expenditure_use"]);
+  expect(t.rows.filter((r) => r.side === "expenditure_use" && r.level === 1).map((r) => r.key)).toEqual(["use_basic", "use_project"]);
+  expect(checkReport(importWorkbook([g])).findings).toEqual([expect.objectContaining({ rule: "completeness.required-tables" })].slice(0, 0).concat(checkReport(importWorkbook([g])).findings.filter((f) => f.rule === "completeness.required-tables")));
+  g.values[4][5] = 60.5;
+  const f = checkReport(importWorkbook([g])).findings.filter((x) => x.rule === "within.current-expenditure");
+  expect(f.map((x) => x.cells[0])).toEqual(["收支总表!F8"]);
+});
+
+test("two-sided tables: the same label twice in one column (current year and carry-over sub-row) keeps both", () => {
+  const g = gridFromRows("表四", [
+    ["财政拨款收支总表"],
+    ["收入", "", "支出", ""],
+    ["项目", "金额", "项目", "金额"],
+    ["一、一般公共预算", 100, "一、一般公共服务支出", 110],
+    ["本年收入合计", 100, "本年支出合计", 110],
+    ["上年财政拨款结转", 10, "年终结转", ""],
+    ["一、一般公共预算", 10, "", ""],
+    ["收入总计", 110, "支出总计", 110],
+  ]);
+  const t = importWorkbook([g]).tables[0];
+  expect(t.rows.filter((r) => r.side === "income").map((r) => r.key)).toEqual(["src_general", "current_income_total", "carryover_in", "carryover_src_general", "income_grand_total"]);
+});
+
+test("header rows repeated at a page break are not data; a 栏次 row is not data", () => {
+  const header = ["科目编码", "科目名称", "合计", "基本支出", "项目支出"];
+  const g = gridFromRows("支出", [
+    ["部门支出总表"],
+    header,
+    [1, 2, 3, 4, 5],
+    ["合计", "", 30, 20, 10],
+    ["201", "一般公共服务支出", 20, 20, ""],
+    header,
+    ["208", "社会保障和就业支出", 10, "", 10],
+  ]);
+  const t = importWorkbook([g]).tables[0];
+  expect(t.rows.map((r) => r.label)).toEqual(["合计", "一般公共服务支出", "社会保障和就业支出"]);
+  expect(checkReport(importWorkbook([g])).findings.filter((f) => f.severity !== "info" && !f.rule.startsWith("completeness"))).toEqual([]);
+});
+
+test("code and name in one cell, 款 and 项 with inherited class", () => {
+  const g = gridFromRows("支出", [
+    ["支出总表"],
+    ["功能分类科目", "合计", "基本支出", "项目支出"],
+    ["合计", 30, 20, 10],
+    ["201 一般公共服务支出", 30, 20, 10],
+    ["  20106 财政事务", 30, 20, 10],
+    ["    2010601 行政运行", 20, 20, ""],
+    ["    2010602 一般行政管理事务", 10, "", 10],
+  ]);
+  const t = importWorkbook([g]).tables[0];
+  expect(t.rows.map((r) => [r.code, r.level, r.label])).toEqual([[undefined, 0, "合计"], ["201", 1, "一般公共服务支出"], ["20106", 2, "财政事务"], ["2010601", 3, "行政运行"], ["2010602", 3, "一般行政管理事务"]]);
+});
+
+test("a sheet that is not a budget table is reported with a reason, an empty sheet too", () => {
+  const r = importWorkbook([gridFromRows("封面", [["某某局2025年部门预算公开"], ["目录"], ["第一部分 部门概况"]]), gridFromRows("空白", [])]);
+  expect(r.tables).toEqual([]);
+  expect(r.unrecognized).toEqual([
+    { sheet: "封面", range: "A1:A3", reason: "未找到可识别的预算表标题或表头" },
+    { sheet: "空白", range: "A1", reason: "工作表为空" },
+  ]);
+});
+
+test("a title without a header is reported, not guessed", () => {
+  const r = importWorkbook([gridFromRows("x", [["部门收支总表"], ["这里只有说明文字"]])]);
+  expect(r.tables).toEqual([]);
+  expect(r.unrecognized[0].reason).toMatch(/未找到表头/);
+});
+
+test("a sheet with no title is classified by its name", () => {
+  const g = gridFromRows("三公经费", [["项目", "预算数"], ["因公出国（境）费", ""], ["公务接待费", 2], ["公务用车购置及运行费", 3], ["合计", 5]]);
+  const t = importWorkbook([g]).tables[0];
+  expect(t.kind).toBe("three_public");
+  expect(t.rows.find((r) => r.key === "total")!.amounts.total.cell).toBe("三公经费!B5");
+});
+
+test("hidden sheets are reported", () => {
+  const g = gridFromRows("底稿", [["x"]]);
+  g.visibility = "hidden";
+  expect(importWorkbook([g]).hiddenSheets).toEqual(["底稿"]);
+});

@@ -1,0 +1,49 @@
+/** Other provinces' layouts (generated): every table classified, every total at its cell, no false findings. */
+import { importWorkbook } from "../../src/core/importer/importer";
+import { checkReport } from "../../src/core/rules/engine";
+import { STYLES, buildVariant, TOTAL, DEPT, YEAR } from "../fixtures/variants";
+import type { Table } from "../../src/core/model/schema";
+
+function totalCellOf(t: Table): string | undefined {
+  const sides = t.rows.filter((r) => r.level === 0 && /total/.test(r.key ?? ""));
+  const r = sides.find((x) => x.key === "current_income_total") ?? sides.find((x) => x.key === "total") ?? sides[0];
+  const a = r && (r.amounts.total ?? Object.values(r.amounts)[0]);
+  return a?.cell;
+}
+
+describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_name, style) => {
+  const v = buildVariant(style);
+  const report = importWorkbook(v.grids);
+
+  test("every table is recognised with the right kind", () => {
+    expect(report.tables.map((t) => t.kind)).toEqual(v.expected.map((e) => e.kind));
+    expect(report.unrecognized).toEqual([]);
+  });
+
+  test("department and year are read from the header lines", () => {
+    expect(report.department).toBe(DEPT);
+    if (style.yearInTitle || style.metaYearLine) expect(report.year).toBe(YEAR);
+  });
+
+  test("every total sits at the printed cell", () => {
+    v.expected.forEach((e, i) => {
+      if (!e.totalCell) return;
+      expect({ kind: e.kind, cell: totalCellOf(report.tables[i]) }).toEqual({ kind: e.kind, cell: e.totalCell });
+    });
+  });
+
+  test("the grand total reads the same amount whatever the unit and the cell type", () => {
+    const t3 = report.tables.find((t) => t.kind === "expenditure_summary")!;
+    const tot = t3.rows.find((r) => r.key === "total")!;
+    const factor = t3.unit === "元" ? 10000 : 1;
+    expect(tot.amounts.total.value! / factor).toBeCloseTo(TOTAL, 6);
+    expect(tot.amounts.basic.value).not.toBeNull();
+  });
+
+  test("a consistent workbook gives no error and no warning", () => {
+    const res = checkReport(report);
+    const serious = res.findings.filter((f) => f.severity === "error" || f.severity === "warning");
+    expect(serious).toEqual([]);
+    expect(res.rules.checked).toBeGreaterThan(50);
+  });
+});
