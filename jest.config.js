@@ -5,4 +5,5 @@ module.exports = {
   testMatch: ["**/*.test.ts"],
   transform: { "^.+\\.(t|j)sx?$": ["@swc/jest", { jsc: { parser: { syntax: "typescript", tsx: true }, target: "es2021" }, module: { type: "commonjs" } }] },
   testTimeout: 60000,
+  reporters: ["default", "<rootDir>/tests/reporters/totals.js"],
 };

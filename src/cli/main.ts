@@ -5,7 +5,8 @@ import { WorkbookReadError } from "../hosts/xlsx/read";
 
 const USAGE = `用法：
   budget-review inspect <文件.xlsx> [--json]        列出识别到的表格
-  budget-review check <文件.xlsx ...> [--json] [--fail-on error|warning]   审核一个或多个工作簿`;
+  budget-review check <文件.xlsx ...> [--json] [--fail-on error|warning]   审核一个或多个工作簿
+  budget-review rules                                 列出全部审核规则（Markdown）`;
 
 function out(s: string) {
   process.stdout.write(s.endsWith("\n") ? s : s + "\n");
@@ -32,6 +33,11 @@ export async function main(argv: string[]): Promise<number> {
       if (failOn !== undefined && failOn !== "error" && failOn !== "warning") return usage("--fail-on 只接受 error 或 warning");
       if (files.length === 0) return usage();
       return await runCheck(files, { json, failOn }, out, err);
+    }
+    if (cmd === "rules") {
+      const { rulesMarkdown } = await import("../core/rules/docs");
+      out(rulesMarkdown());
+      return 0;
     }
     return usage(cmd && cmd !== "--help" && cmd !== "-h" ? `未知命令：${cmd}` : undefined);
   } catch (e) {

@@ -3,6 +3,11 @@ import { defineRule, type Outcome } from "./rule";
 import { functionalName, sameFunctionalName } from "../classification/functional";
 import { norm } from "../grid/text";
 import { rowName, tableName } from "./helpers";
+import { quoteSheet } from "../grid/address";
+import type { Table } from "../model/schema";
+
+/** The table's first cell (its label or title), for findings about the whole table. */
+const tableCell = (t: Table) => `${quoteSheet(t.sheet)}!${t.range.split(":")[0]}`;
 
 export const functionalNames = defineRule({
   id: "naming.functional-code",
@@ -38,7 +43,7 @@ export const departmentName = defineRule({
     return named.map((t): Outcome =>
       norm(t.department!) === main
         ? { status: "pass" }
-        : { status: "fail", finding: { rule: "naming.department", severity: "warning", message: `${tableName(t)}部门名称为“${t.department}”，其他表为“${report.department}”`, cells: [`${t.sheet.includes(" ") || /[^A-Za-z0-9_]/.test(t.sheet) ? `'${t.sheet}'` : t.sheet}!${t.range.split(":")[0]}`], expected: null, actual: null, difference: null } },
+        : { status: "fail", finding: { rule: "naming.department", severity: "warning", message: `${tableName(t)}部门名称为“${t.department}”，其他表为“${report.department}”`, cells: [tableCell(t)], expected: null, actual: null, difference: null } },
     );
   },
 });
@@ -60,7 +65,7 @@ export const tableLabels = defineRule({
       const p = prefix(t.label!);
       // "表二" beside "预算公开表1" is a shorter style, not a different series.
       if (p === main || main.endsWith(p) || p.endsWith(main) || p.length < 3) return { status: "pass" };
-      return { status: "fail", finding: { rule: "naming.table-labels", severity: "info", message: `表号“${t.label}”与其他表的“${main}N”体例不一致`, cells: [`'${t.sheet}'!${t.range.split(":")[0]}`], expected: null, actual: null, difference: null } };
+      return { status: "fail", finding: { rule: "naming.table-labels", severity: "info", message: `表号“${t.label}”与其他表的“${main}N”体例不一致`, cells: [tableCell(t)], expected: null, actual: null, difference: null } };
     });
   },
 });

@@ -1,0 +1,93 @@
+/** The command line: inspect / check, their JSON documents, exit codes and one-line Chinese errors. */
+import { promises as fs } from "fs";
+import os from "os";
+import path from "path";
+import { execFile } from "child_process";
+import { main } from "../../src/cli/main";
+import { samplePath } from "../helpers";
+import { CheckJsonSchema } from "../../src/core/findings/json";
+
+async function run(args: string[]) {
+  let out = "";
+  let err = "";
+  const o = jest.spyOn(process.stdout, "write").mockImplementation((s: string | Uint8Array) => ((out += String(s)), true));
+  const e = jest.spyOn(process.stderr, "write").mockImplementation((s: string | Uint8Array) => ((err += String(s)), true));
+  try {
+    const code = await main(args);
+    return { code, out, err };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
+}
+
+let dir: string;
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), "budget-review-"));
+  await fs.writeFile(path.join(dir, "notes.xlsx"), "这不是工作簿");
+  await fs.writeFile(path.join(dir, "old.xlsx"), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
+  await fs.writeFile(path.join(dir, "broken.xlsx"), Buffer.concat([Buffer.from("PK\u0003\u0004"), Buffer.alloc(200, 7)]));
+});
+
+test("inspect --json: one document with file, tables (one per table), unrecognized and the model", async () => {
+  const r = await run(["inspect", samplePath("xingxian-2023"), "--json"]);
+  expect(r.code).toBe(0);
+  const doc = JSON.parse(r.out);
+  expect(Object.keys(doc)).toEqual(["file", "tables", "unrecognized", "model"]);
+  expect(doc.tables.filter((t: { kind: string }) => t.kind === "performance_target")).toHaveLength(84);
+  expect(doc.tables[0]).toEqual({ sheet: "预算公开表1", range: "A1:F39", kind: "income_expenditure_summary", title: "2023年预算收支总表", rows: 41 });
+  expect(doc.model.tables).toHaveLength(doc.tables.length);
+});
+
+test("inspect without --json prints the tables in Chinese", async () => {
+  const r = await run(["inspect", samplePath("jishan-2024")]);
+  expect(r.out).toContain("识别的表格：18 张");
+  expect(r.out).toContain("预算公开表5!A1:E29  一般公共预算支出表");
+});
+
+test("check --json over several files: exactly one JSON document in the documented shape", async () => {
+  const r = await run(["check", samplePath("jishan-2024"), samplePath("jincheng-chengqu-2025"), "--json"]);
+  expect(r.code).toBe(0);
+  const doc = CheckJsonSchema.parse(JSON.parse(r.out));
+  expect(doc.files.map((f) => f.department)).toEqual(["中共稷山县委组织部", "中国共产党晋城市城区委员会组织部"]);
+  const f = doc.files[0].findings[0];
+  expect(Object.keys(f)).toEqual(["rule", "severity", "message", "cells", "expected", "actual", "difference"]);
+  expect(doc.files[0].rules.checked).toBeGreaterThan(100);
+});
+
+test("check without --json: counts by severity, then findings", async () => {
+  const r = await run(["check", samplePath("jishan-2024")]);
+  expect(r.out).toMatch(/审核结果：错误 \d+，警告 \d+，尾差 \d+，提示 \d+/);
+  expect(r.out).toContain("[错误]");
+});
+
+test("--fail-on error exits 1 when errors were found, 0 when only rounding/info", async () => {
+  expect((await run(["check", samplePath("jishan-2024"), "--fail-on", "error"])).code).toBe(1);
+  expect((await run(["check", samplePath("jincheng-chengqu-2025"), "--fail-on", "warning"])).code).toBe(1);
+  expect((await run(["check", samplePath("jishan-2024"), "--fail-on", "nonsense"])).code).toBe(2);
+});
+
+test.each([
+  ["missing.xlsx", /找不到文件/],
+  ["notes.xlsx", /不是 \.xlsx 工作簿文件/],
+  ["old.xlsx", /已加密或为旧版 \.xls/],
+  ["broken.xlsx", /工作簿已损坏/],
+])("unusable input %s: one Chinese line, exit 2, no stack trace", async (file, msg) => {
+  const r = await run(["check", path.join(dir, file)]);
+  expect(r.code).toBe(2);
+  expect(r.err).toMatch(msg);
+  expect(r.err.trim().split("\n")).toHaveLength(1);
+  expect(r.err).not.toMatch(/\bat .*\(/);
+  const i = await run(["inspect", path.join(dir, file)]);
+  expect(i.code).toBe(2);
+  expect(i.err).toMatch(msg);
+});
+
+test("the installed bin pipes a large JSON document whole (no truncation at exit)", async () => {
+  const bin = path.join(__dirname, "..", "..", "bin", "budget-review.js");
+  const stdout = await new Promise<string>((resolve, reject) =>
+    execFile(process.execPath, [bin, "inspect", samplePath("xingxian-2023"), "--json"], { maxBuffer: 64 * 1024 * 1024 }, (e, out) => (e ? reject(e) : resolve(out))),
+  );
+  expect(stdout.length).toBeGreaterThan(100000);
+  expect(JSON.parse(stdout).tables).toHaveLength(97);
+});

@@ -1,0 +1,593 @@
+/**
+ * Executes the Office.js runtime's requests ({Actions, ObjectPaths}) against a MemoryWorkbook, for the API
+ * subset the add-in uses, and answers as Excel does: PascalCase results, null objects, Office error codes.
+ * Every call is a round trip (counted); every write is recorded.
+ */
+import { cellA1, parseRef, quoteSheet, rangeA1 } from "../../src/core/grid/address";
+import { MemoryWorkbook, newId, type Cell, type ConditionalFormat, type Sheet } from "./workbook";
+
+export class OfficeError extends Error {
+  constructor(readonly code: string, message: string) {
+    super(message);
+  }
+}
+const MESSAGES: Record<string, string> = {
+  ItemNotFound: "The requested resource doesn't exist.",
+  ItemAlreadyExists: "A resource with the same name or identifier already exists.",
+  InvalidArgument: "The argument is invalid or missing or has an incorrect format.",
+  InvalidReference: "This reference isn't valid for the current operation.",
+  AccessDenied: "You cannot perform the requested operation.",
+  ApiNotFound: "The API you are trying to use could not be found.",
+  RequestPayloadSizeLimitExceeded: "The request payload size has exceeded the limit.",
+  GeneralException: "An internal error has occurred.",
+};
+const fail = (code: string, detail?: string): never => {
+  throw new OfficeError(code, MESSAGES[code] + (detail ? ` (${detail})` : ""));
+};
+
+type Rect = { r0: number; c0: number; r1: number; c1: number };
+type H =
+  | { t: "Workbook" }
+  | { t: "WorksheetCollection" }
+  | { t: "Worksheet"; s: Sheet }
+  | { t: "WorksheetProtection"; s: Sheet }
+  | { t: "Range"; s: Sheet; r: Rect }
+  | { t: "RangeAreas"; s: Sheet; areas: Rect[] }
+  | { t: "RangeFormat"; s: Sheet; r: Rect }
+  | { t: "RangeFill"; s: Sheet; r: Rect }
+  | { t: "RangeFont"; s: Sheet; r: Rect }
+  | { t: "ConditionalFormatCollection"; s: Sheet; r: Rect }
+  | { t: "ConditionalFormat"; s: Sheet; cf: ConditionalFormat }
+  | { t: "CustomConditionalFormat" | "ConditionalFormatRule" | "ConditionalRangeFormat" | "ConditionalRangeFill" | "ConditionalRangeFont"; s: Sheet; cf: ConditionalFormat }
+  | { t: "SettingCollection" }
+  | { t: "Setting"; key: string }
+  | { t: "CommentCollection" }
+  | { t: "Comment"; id: string }
+  | null;
+
+export interface WriteRecord {
+  sheet: string;
+  address: string;
+  property: string;
+  value: unknown;
+}
+
+export interface ExecutorOptions {
+  /** Cells a single range read may return before values come back null (Excel: 5,000,000). */
+  maxReadCells?: number;
+  /** Response size (characters of JSON) above which the request fails (Excel on the web: 5 MB). */
+  maxResponseChars?: number;
+}
+
+const cells = (r: Rect) => (r.r1 - r.r0 + 1) * (r.c1 - r.c0 + 1);
+const addr = (s: Sheet, r: Rect) => `${quoteSheet(s.name)}!${rangeA1(r.r0, r.c0, r.r1, r.c1)}`;
+function grid<T>(r: Rect, f: (row: number, col: number) => T): T[][] {
+  const out: T[][] = [];
+  for (let i = r.r0; i <= r.r1; i++) {
+    const row: T[] = [];
+    for (let j = r.c0; j <= r.c1; j++) row.push(f(i, j));
+    out.push(row);
+  }
+  return out;
+}
+/** A uniform value over the range, or null when the cells differ (as Office reports mixed formats). */
+function uniform<T>(r: Rect, f: (row: number, col: number) => T): T | null {
+  let first: T | undefined;
+  for (let i = r.r0; i <= r.r1; i++)
+    for (let j = r.c0; j <= r.c1; j++) {
+      const v = f(i, j);
+      if (first === undefined) first = v;
+      else if (v !== first) return null;
+    }
+  return first ?? null;
+}
+const pascal = (s: string) => (s.startsWith("_") ? s : s[0].toUpperCase() + s.slice(1));
+
+export class Executor {
+  roundTrips = 0;
+  writes: WriteRecord[] = [];
+  requests: unknown[] = [];
+  constructor(public wb: MemoryWorkbook, private opts: ExecutorOptions = {}) {}
+
+  /** The executor the runtime calls ({HttpStatusCode, Headers, Body} in, same out). */
+  execute(body: { Actions: Array<Record<string, unknown>>; ObjectPaths: Record<string, Record<string, unknown>> }) {
+    this.roundTrips++;
+    this.requests.push(body);
+    const resolved = new Map<number, H>();
+    const results: Array<{ ActionId: number; Value: unknown }> = [];
+    try {
+      for (const a of body.Actions) {
+        const value = this.action(a, body.ObjectPaths, resolved);
+        if (value !== undefined) results.push({ ActionId: a.Id as number, Value: value });
+      }
+    } catch (e) {
+      if (e instanceof OfficeError) return { HttpStatusCode: 400, ErrorCode: e.code, ErrorMessage: e.message, Headers: {}, Body: null };
+      return { HttpStatusCode: 500, ErrorCode: "GeneralException", ErrorMessage: `${MESSAGES.GeneralException} ${(e as Error).message}`, Headers: {}, Body: null };
+    }
+    const response = { HttpStatusCode: 200, Headers: {}, Body: { Results: results } };
+    if (this.opts.maxResponseChars && JSON.stringify(response).length > this.opts.maxResponseChars)
+      return { HttpStatusCode: 400, ErrorCode: "RequestPayloadSizeLimitExceeded", ErrorMessage: MESSAGES.RequestPayloadSizeLimitExceeded, Headers: {}, Body: null };
+    return response;
+  }
+
+  private path(id: number, paths: Record<string, Record<string, unknown>>, resolved: Map<number, H>): H {
+    if (resolved.has(id)) return resolved.get(id)!;
+    const p = paths[String(id)];
+    if (!p) fail("InvalidArgument", `object path ${id}`);
+    const type = p.ObjectPathType as number;
+    const args = ((p.ArgumentInfo as { Arguments?: unknown[] })?.Arguments ?? []) as unknown[];
+    let h: H;
+    if (type === 1) h = { t: "Workbook" };
+    else {
+      const parent = this.path(p.ParentObjectPathId as number, paths, resolved);
+      if (parent === null) h = null;
+      else if (type === 4) h = this.nav(parent, p.Name as string);
+      else if (type === 5) h = this.indexer(parent, args[0]);
+      else if (type === 3) h = this.method(parent, p.Name as string, args, true) as H;
+      else h = fail("InvalidArgument", `path type ${type}`);
+    }
+    resolved.set(id, h);
+    return h;
+  }
+
+  private action(a: Record<string, unknown>, paths: Record<string, Record<string, unknown>>, resolved: Map<number, H>): unknown {
+    const h = this.path(a.ObjectPathId as number, paths, resolved);
+    const args = ((a.ArgumentInfo as { Arguments?: unknown[] })?.Arguments ?? []) as unknown[];
+    switch (a.ActionType as number) {
+      case 1: // instantiate
+        return h === null ? null : this.identity(h);
+      case 2: // query
+        return h === null ? null : this.query(h, (a.QueryInfo as { Select?: string[] }) ?? {});
+      case 3: // method
+        if ((a.Name as string).startsWith("_")) return null; // _KeepReference, _RemoveReference and other bookkeeping
+        if (h === null) return null;
+        return this.method(h, a.Name as string, args, false);
+      case 4: // set property
+        if (h !== null) this.set(h, a.Name as string, args[0]);
+        return undefined;
+      default:
+        return undefined; // trace and other bookkeeping actions
+    }
+  }
+
+  private identity(h: Exclude<H, null>): Record<string, unknown> {
+    if (h.t === "Worksheet") return { Id: h.s.id };
+    if (h.t === "ConditionalFormat") return { Id: h.cf.id };
+    if (h.t === "Comment") return { Id: h.id };
+    if (h.t === "Setting") return { Key: h.key };
+    return {};
+  }
+
+  private sheetById(x: unknown): Sheet | undefined {
+    const k = String(x);
+    return this.wb.sheets.find((s) => s.id === k) ?? this.wb.sheets.find((s) => s.name.toLowerCase() === k.toLowerCase());
+  }
+
+  private rangeOf(s: Sheet, address: string): Rect {
+    let a = address;
+    if (a.includes("!")) {
+      const p = parseRef(a);
+      if (p.sheet && p.sheet !== s.name) fail("InvalidArgument", a);
+      return { r0: p.r0, c0: p.c0, r1: p.r1, c1: p.c1 };
+    }
+    a = a.replace(/\$/g, "");
+    if (!/^[A-Z]+\d+(:[A-Z]+\d+)?$/i.test(a)) fail("InvalidArgument", address);
+    const p = parseRef(a);
+    return { r0: Math.min(p.r0, p.r1), c0: Math.min(p.c0, p.c1), r1: Math.max(p.r0, p.r1), c1: Math.max(p.c0, p.c1) };
+  }
+
+  private nav(h: Exclude<H, null>, name: string): H {
+    switch (`${h.t}.${name}`) {
+      case "Workbook.Worksheets":
+        return { t: "WorksheetCollection" };
+      case "Workbook.Settings":
+        return { t: "SettingCollection" };
+      case "Workbook.Comments":
+        return { t: "CommentCollection" };
+      case "Worksheet.Protection":
+        return { t: "WorksheetProtection", s: (h as { s: Sheet }).s };
+      case "Range.Format":
+        return { t: "RangeFormat", s: (h as { s: Sheet }).s, r: (h as { r: Rect }).r };
+      case "RangeFormat.Fill":
+        return { t: "RangeFill", s: (h as { s: Sheet }).s, r: (h as { r: Rect }).r };
+      case "RangeFormat.Font":
+        return { t: "RangeFont", s: (h as { s: Sheet }).s, r: (h as { r: Rect }).r };
+      case "Range.ConditionalFormats":
+        return { t: "ConditionalFormatCollection", s: (h as { s: Sheet }).s, r: (h as { r: Rect }).r };
+      case "Range.Worksheet":
+        return { t: "Worksheet", s: (h as { s: Sheet }).s };
+      case "ConditionalFormat.Custom":
+        return { t: "CustomConditionalFormat", s: (h as { s: Sheet }).s, cf: (h as { cf: ConditionalFormat }).cf };
+      case "CustomConditionalFormat.Rule":
+        return { t: "ConditionalFormatRule", s: (h as { s: Sheet }).s, cf: (h as { cf: ConditionalFormat }).cf };
+      case "CustomConditionalFormat.Format":
+        return { t: "ConditionalRangeFormat", s: (h as { s: Sheet }).s, cf: (h as { cf: ConditionalFormat }).cf };
+      case "ConditionalRangeFormat.Fill":
+        return { t: "ConditionalRangeFill", s: (h as { s: Sheet }).s, cf: (h as { cf: ConditionalFormat }).cf };
+      case "ConditionalRangeFormat.Font":
+        return { t: "ConditionalRangeFont", s: (h as { s: Sheet }).s, cf: (h as { cf: ConditionalFormat }).cf };
+    }
+    return fail("ApiNotFound", `${h.t}.${name}`);
+  }
+
+  private indexer(h: Exclude<H, null>, key: unknown): H {
+    if (h.t === "WorksheetCollection") return { t: "Worksheet", s: this.sheetById(key) ?? fail("ItemNotFound", String(key)) };
+    if (h.t === "SettingCollection") return this.wb.settings.has(String(key)) ? { t: "Setting", key: String(key) } : fail("ItemNotFound", String(key));
+    if (h.t === "ConditionalFormatCollection") {
+      const cf = h.s.conditionalFormats.find((x) => x.id === key) ?? fail("ItemNotFound", String(key));
+      return { t: "ConditionalFormat", s: h.s, cf };
+    }
+    if (h.t === "CommentCollection") return this.wb.comments.some((c) => c.id === key) ? { t: "Comment", id: String(key) } : fail("ItemNotFound");
+    return fail("ApiNotFound", `${h.t}[]`);
+  }
+
+  private guardWrite(s: Sheet) {
+    if (s.protected) fail("AccessDenied", `${s.name} is protected`);
+  }
+  private record(s: Sheet, r: Rect, property: string, value: unknown) {
+    this.writes.push({ sheet: s.name, address: rangeA1(r.r0, r.c0, r.r1, r.c1), property, value });
+  }
+
+  private method(h: Exclude<H, null>, name: string, args: unknown[], asPath: boolean): unknown {
+    const wb = this.wb;
+    switch (h.t) {
+      case "Workbook":
+        if (name === "GetSelectedRange") {
+          const sel = wb.selection;
+          const s = sel ? wb.sheets.find((x) => x.id === sel.sheetId)! : wb.sheets[0];
+          return { t: "Range", s, r: sel ?? { r0: 0, c0: 0, r1: 0, c1: 0 } };
+        }
+        break;
+      case "WorksheetCollection":
+        if (name === "GetItem") return { t: "Worksheet", s: this.sheetById(args[0]) ?? fail("ItemNotFound", String(args[0])) };
+        if (name === "GetItemOrNullObject") {
+          const s = this.sheetById(args[0]);
+          return s ? { t: "Worksheet", s } : null;
+        }
+        if (name === "GetActiveWorksheet") return { t: "Worksheet", s: wb.sheets.find((s) => s.id === wb.activeSheetId) ?? wb.sheets[0] };
+        if (name === "GetCount") return wb.sheets.filter((s) => s.visibility === "Visible" || args[0] !== true).length;
+        if (name === "Add") {
+          let n = args[0] as string | undefined;
+          if (n === undefined || n === null || n === "") {
+            let i = wb.sheets.length + 1;
+            while (this.sheetById(`Sheet${i}`)) i++;
+            n = `Sheet${i}`;
+          }
+          if (n.length > 31 || /[\\/?*[\]:]/.test(n) || /^'|'$/.test(n) || n.trim() === "") fail("InvalidArgument", `sheet name ${n}`);
+          if (wb.sheets.some((s) => s.name.toLowerCase() === n!.toLowerCase())) fail("ItemAlreadyExists", n);
+          const s = wb.addSheet(n);
+          this.writes.push({ sheet: n, address: "", property: "worksheets.add", value: n });
+          return { t: "Worksheet", s };
+        }
+        break;
+      case "Worksheet": {
+        const s = h.s;
+        if (name === "GetRange") return { t: "Range", s, r: args[0] === undefined || args[0] === "" ? this.usedOrA1(s, false) : this.rangeOf(s, String(args[0])) };
+        if (name === "GetRangeByIndexes") {
+          const [r, c, rc, cc] = args as number[];
+          if (r < 0 || c < 0 || rc < 1 || cc < 1) fail("InvalidArgument", "getRangeByIndexes");
+          return { t: "Range", s, r: { r0: r, c0: c, r1: r + rc - 1, c1: c + cc - 1 } };
+        }
+        if (name === "GetUsedRange") return { t: "Range", s, r: this.usedOrA1(s, args[0] === true) };
+        if (name === "GetUsedRangeOrNullObject") {
+          const b = wb.usedBounds(s, args[0] === true);
+          return b ? { t: "Range", s, r: b } : null;
+        }
+        if (name === "Activate") {
+          wb.activeSheetId = s.id;
+          return null;
+        }
+        if (name === "Delete") {
+          if (wb.sheets.filter((x) => x.visibility === "Visible").length <= 1 && s.visibility === "Visible") fail("InvalidArgument", "the last visible sheet");
+          wb.sheets = wb.sheets.filter((x) => x !== s);
+          this.writes.push({ sheet: s.name, address: "", property: "worksheet.delete", value: null });
+          return null;
+        }
+        break;
+      }
+      case "WorksheetProtection":
+        if (name === "Protect") h.s.protected = true;
+        else if (name === "Unprotect") h.s.protected = false;
+        else break;
+        return null;
+      case "Range": {
+        const { s, r } = h;
+        if (name === "Select") {
+          wb.selection = { sheetId: s.id, ...r };
+          wb.activeSheetId = s.id;
+          return null;
+        }
+        if (name === "GetCell") return { t: "Range", s, r: { r0: r.r0 + (args[0] as number), c0: r.c0 + (args[1] as number), r1: r.r0 + (args[0] as number), c1: r.c0 + (args[1] as number) } };
+        if (name === "GetOffsetRange") return { t: "Range", s, r: { r0: r.r0 + (args[0] as number), c0: r.c0 + (args[1] as number), r1: r.r1 + (args[0] as number), c1: r.c1 + (args[1] as number) } };
+        if (name === "GetResizedRange") return { t: "Range", s, r: { ...r, r1: r.r1 + (args[0] as number), c1: r.c1 + (args[1] as number) } };
+        if (name === "GetMergedAreasOrNullObject") {
+          const hit = s.merges.filter((m) => m.r0 <= r.r1 && m.r1 >= r.r0 && m.c0 <= r.c1 && m.c1 >= r.c0);
+          return hit.length ? { t: "RangeAreas", s, areas: hit } : null;
+        }
+        if (name === "GetCellProperties") return this.cellProperties(s, r, args[0] as Record<string, unknown>);
+        if (name === "SetCellProperties") {
+          this.guardWrite(s);
+          const data = args[0] as Array<Array<{ format?: { fill?: { color?: string }; font?: { color?: string; bold?: boolean } } }>>;
+          data.forEach((row, i) =>
+            row.forEach((p, j) => {
+              const x = wb.cellForWrite(s, r.r0 + i, r.c0 + j);
+              if (p.format?.fill && "color" in p.format.fill) x.fill = p.format.fill.color || undefined;
+              if (p.format?.font?.color !== undefined) x.fontColor = p.format.font.color;
+              if (p.format?.font?.bold !== undefined) x.fontBold = p.format.font.bold;
+            }),
+          );
+          this.record(s, r, "setCellProperties", data);
+          return null;
+        }
+        if (name === "Clear") {
+          this.guardWrite(s);
+          const applyTo = (args[0] as string) ?? "All";
+          for (let i = r.r0; i <= r.r1; i++)
+            for (let j = r.c0; j <= r.c1; j++) {
+              const x = wb.cell(s, i, j);
+              if (!x) continue;
+              if (applyTo === "All" || applyTo === "Contents") (x.value = ""), delete x.formula;
+              if (applyTo === "All" || applyTo === "Formats") (x.numberFormat = "General"), delete x.fill, delete x.fontColor, delete x.fontBold;
+            }
+          this.record(s, r, "clear", applyTo);
+          return null;
+        }
+        break;
+      }
+      case "RangeFill":
+        if (name === "Clear") {
+          this.guardWrite(h.s);
+          for (let i = h.r.r0; i <= h.r.r1; i++) for (let j = h.r.c0; j <= h.r.c1; j++) delete wb.cellForWrite(h.s, i, j).fill;
+          this.record(h.s, h.r, "format.fill.clear", null);
+          return null;
+        }
+        break;
+      case "ConditionalFormatCollection":
+        if (name === "Add") {
+          this.guardWrite(h.s);
+          const cf: ConditionalFormat = { id: newId("cf"), type: String(args[0]), address: rangeA1(h.r.r0, h.r.c0, h.r.r1, h.r.c1) };
+          h.s.conditionalFormats.unshift(cf);
+          this.record(h.s, h.r, "conditionalFormats.add", cf.type);
+          return { t: "ConditionalFormat", s: h.s, cf };
+        }
+        if (name === "ClearAll") {
+          this.guardWrite(h.s);
+          const inside = (cf: ConditionalFormat) => {
+            const p = parseRef(cf.address);
+            return p.r0 <= h.r.r1 && p.r1 >= h.r.r0 && p.c0 <= h.r.c1 && p.c1 >= h.r.c0;
+          };
+          h.s.conditionalFormats = h.s.conditionalFormats.filter((cf) => !inside(cf));
+          this.record(h.s, h.r, "conditionalFormats.clearAll", null);
+          return null;
+        }
+        if (name === "GetCount") return h.s.conditionalFormats.length;
+        if (name === "GetItemOrNullObject") {
+          const cf = h.s.conditionalFormats.find((x) => x.id === args[0]);
+          return cf ? { t: "ConditionalFormat", s: h.s, cf } : null;
+        }
+        break;
+      case "ConditionalFormat":
+        if (name === "Delete") {
+          h.s.conditionalFormats = h.s.conditionalFormats.filter((x) => x !== h.cf);
+          return null;
+        }
+        break;
+      case "SettingCollection":
+        if (name === "Add") {
+          wb.settings.set(String(args[0]), args[1]);
+          this.writes.push({ sheet: "", address: "", property: `settings.${String(args[0])}`, value: args[1] });
+          return { t: "Setting", key: String(args[0]) };
+        }
+        if (name === "GetItemOrNullObject") return wb.settings.has(String(args[0])) ? { t: "Setting", key: String(args[0]) } : null;
+        if (name === "GetCount") return wb.settings.size;
+        break;
+      case "Setting":
+        if (name === "Delete") {
+          wb.settings.delete(h.key);
+          return null;
+        }
+        break;
+      case "CommentCollection":
+        if (name === "Add") {
+          const ref = parseRef(String(args[0]));
+          const s = (ref.sheet ? this.sheetById(ref.sheet) : undefined) ?? fail("InvalidArgument", String(args[0]));
+          if (ref.r0 !== ref.r1 || ref.c0 !== ref.c1) fail("InvalidArgument", "comment on more than one cell");
+          const c = { id: newId("c"), sheetId: s.id, row: ref.r0, col: ref.c0, content: String(args[1]), authorName: "预算审核", resolved: false };
+          wb.comments.push(c);
+          this.record(s, ref, "comments.add", c.content);
+          return { t: "Comment", id: c.id };
+        }
+        if (name === "GetCount") return wb.comments.length;
+        break;
+      case "Comment":
+        if (name === "Delete") {
+          wb.comments = wb.comments.filter((c) => c.id !== h.id);
+          return null;
+        }
+        break;
+    }
+    return fail("ApiNotFound", `${h.t}.${name}${asPath ? " (path)" : ""}`);
+  }
+
+  private usedOrA1(s: Sheet, valuesOnly: boolean): Rect {
+    return this.wb.usedBounds(s, valuesOnly) ?? { r0: 0, c0: 0, r1: 0, c1: 0 };
+  }
+
+  private cellProperties(s: Sheet, r: Rect, opts: Record<string, unknown>) {
+    const fmt = (opts.format ?? {}) as { fill?: { color?: boolean }; font?: { color?: boolean; bold?: boolean } };
+    return grid(r, (i, j) => {
+      const x = this.wb.cell(s, i, j);
+      const out: Record<string, unknown> = {};
+      if (opts.address) out.address = `${quoteSheet(s.name)}!${cellA1(i, j)}`;
+      const f: Record<string, unknown> = {};
+      if (fmt.fill?.color) f.fill = { color: x?.fill ?? "#FFFFFF" };
+      if (fmt.font) f.font = { ...(fmt.font.color ? { color: x?.fontColor ?? "#000000" } : {}), ...(fmt.font.bold ? { bold: !!x?.fontBold } : {}) };
+      if (Object.keys(f).length) out.format = f;
+      return out;
+    });
+  }
+
+  private set(h: Exclude<H, null>, name: string, v: unknown) {
+    const wb = this.wb;
+    switch (`${h.t}.${name}`) {
+      case "Worksheet.Name": {
+        const s = (h as { s: Sheet }).s;
+        const n = String(v);
+        if (wb.sheets.some((x) => x !== s && x.name.toLowerCase() === n.toLowerCase())) fail("ItemAlreadyExists", n);
+        if (n.length > 31 || /[\\/?*[\]:]/.test(n)) fail("InvalidArgument", n);
+        s.name = n;
+        return;
+      }
+      case "Worksheet.Position": {
+        const s = (h as { s: Sheet }).s;
+        const i = Number(v);
+        if (i < 0 || i >= wb.sheets.length) fail("InvalidArgument", "position");
+        wb.sheets = wb.sheets.filter((x) => x !== s);
+        wb.sheets.splice(i, 0, s);
+        return;
+      }
+      case "Worksheet.Visibility":
+        (h as { s: Sheet }).s.visibility = v as Sheet["visibility"];
+        return;
+      case "Worksheet.TabColor":
+        (h as { s: Sheet }).s.tabColor = String(v);
+        return;
+      case "Range.Values":
+      case "Range.NumberFormat":
+      case "Range.Formulas": {
+        const { s, r } = h as { s: Sheet; r: Rect };
+        this.guardWrite(s);
+        const rows = r.r1 - r.r0 + 1;
+        const cols = r.c1 - r.c0 + 1;
+        const data = Array.isArray(v) ? (v as unknown[][]) : [[v]];
+        const scalar = !Array.isArray(v);
+        if (!scalar && (data.length !== rows || data.some((row) => !Array.isArray(row) || row.length !== cols))) fail("InvalidArgument", `${name} must be ${rows}×${cols}`);
+        for (let i = 0; i < rows; i++)
+          for (let j = 0; j < cols; j++) {
+            const x = scalar ? data[0][0] : data[i][j];
+            if (x === null || x === undefined) continue; // null leaves the cell unchanged
+            const c: Cell = wb.cellForWrite(s, r.r0 + i, r.c0 + j);
+            if (name === "NumberFormat") c.numberFormat = x === "" ? "General" : String(x);
+            else if (typeof x === "string" && x.startsWith("=")) (c.formula = x), (c.value = x);
+            else (c.value = x as Cell["value"]), delete c.formula;
+          }
+        this.record(s, r, name.toLowerCase(), v);
+        return;
+      }
+      case "RangeFill.Color": {
+        const { s, r } = h as { s: Sheet; r: Rect };
+        this.guardWrite(s);
+        for (let i = r.r0; i <= r.r1; i++) for (let j = r.c0; j <= r.c1; j++) wb.cellForWrite(s, i, j).fill = String(v);
+        this.record(s, r, "format.fill.color", v);
+        return;
+      }
+      case "RangeFont.Color":
+      case "RangeFont.Bold": {
+        const { s, r } = h as { s: Sheet; r: Rect };
+        this.guardWrite(s);
+        for (let i = r.r0; i <= r.r1; i++)
+          for (let j = r.c0; j <= r.c1; j++) {
+            const c = wb.cellForWrite(s, i, j);
+            if (name === "Color") c.fontColor = String(v);
+            else c.fontBold = !!v;
+          }
+        this.record(s, r, `format.font.${name.toLowerCase()}`, v);
+        return;
+      }
+      case "ConditionalFormatRule.Formula":
+        (h as { cf: ConditionalFormat }).cf.formula = String(v);
+        return;
+      case "ConditionalRangeFill.Color":
+        (h as { cf: ConditionalFormat }).cf.fill = String(v);
+        return;
+      case "ConditionalRangeFont.Color":
+        (h as { cf: ConditionalFormat }).cf.fontColor = String(v);
+        return;
+      case "Setting.Value":
+        wb.settings.set((h as { key: string }).key, v);
+        return;
+    }
+    fail("ApiNotFound", `set ${h.t}.${name}`);
+  }
+
+  /** Scalar properties per type; a query selects among them (all when Select is absent). */
+  private props(h: Exclude<H, null>): Record<string, () => unknown> {
+    const wb = this.wb;
+    switch (h.t) {
+      case "Worksheet": {
+        const s = h.s;
+        return { Id: () => s.id, Name: () => s.name, Position: () => wb.sheets.indexOf(s), Visibility: () => s.visibility, TabColor: () => s.tabColor };
+      }
+      case "WorksheetProtection":
+        return { Protected: () => h.s.protected };
+      case "Range": {
+        const { s, r } = h;
+        const big = () => cells(r) > (this.opts.maxReadCells ?? 5_000_000);
+        return {
+          Address: () => addr(s, r),
+          AddressLocal: () => addr(s, r),
+          RowIndex: () => r.r0,
+          ColumnIndex: () => r.c0,
+          RowCount: () => r.r1 - r.r0 + 1,
+          ColumnCount: () => r.c1 - r.c0 + 1,
+          CellCount: () => cells(r),
+          Values: () => (big() ? null : grid(r, (i, j) => wb.cell(s, i, j)?.value ?? "")),
+          Text: () => (big() ? null : grid(r, (i, j) => wb.text(s, i, j))),
+          NumberFormat: () => (big() ? null : grid(r, (i, j) => wb.cell(s, i, j)?.numberFormat ?? "General")),
+          Formulas: () => (big() ? null : grid(r, (i, j) => wb.cell(s, i, j)?.formula ?? wb.cell(s, i, j)?.value ?? "")),
+          ValueTypes: () =>
+            grid(r, (i, j) => {
+              const v = wb.cell(s, i, j)?.value;
+              return v === "" || v === undefined || v === null ? "Empty" : typeof v === "number" ? "Double" : typeof v === "boolean" ? "Boolean" : /^#/.test(String(v)) ? "Error" : "String";
+            }),
+        };
+      }
+      case "RangeAreas":
+        return { Address: () => h.areas.map((a) => addr(h.s, a)).join(", "), AreaCount: () => h.areas.length };
+      case "RangeFill":
+        return { Color: () => uniform(h.r, (i, j) => this.wb.cell(h.s, i, j)?.fill ?? "#FFFFFF") };
+      case "RangeFont":
+        return { Color: () => uniform(h.r, (i, j) => this.wb.cell(h.s, i, j)?.fontColor ?? "#000000"), Bold: () => uniform(h.r, (i, j) => !!this.wb.cell(h.s, i, j)?.fontBold) };
+      case "ConditionalFormat":
+        return { Id: () => h.cf.id, Type: () => h.cf.type };
+      case "Setting":
+        return { Key: () => h.key, Value: () => wb.settings.get(h.key) };
+      case "Comment": {
+        const c = wb.comments.find((x) => x.id === h.id)!;
+        return { Id: () => c.id, Content: () => c.content, AuthorName: () => c.authorName, Resolved: () => c.resolved };
+      }
+      default:
+        return {};
+    }
+  }
+
+  private items(h: Exclude<H, null>): Exclude<H, null>[] | undefined {
+    if (h.t === "WorksheetCollection") return this.wb.sheets.map((s) => ({ t: "Worksheet" as const, s }));
+    if (h.t === "SettingCollection") return [...this.wb.settings.keys()].map((key) => ({ t: "Setting" as const, key }));
+    if (h.t === "CommentCollection") return this.wb.comments.map((c) => ({ t: "Comment" as const, id: c.id }));
+    if (h.t === "ConditionalFormatCollection") return h.s.conditionalFormats.map((cf) => ({ t: "ConditionalFormat" as const, s: h.s, cf }));
+    return undefined;
+  }
+
+  private query(h: Exclude<H, null>, q: { Select?: string[]; Expand?: string[] }): unknown {
+    const items = this.items(h);
+    if (items) return { _Items: items.map((it) => ({ ...this.identity(it), ...(this.select(it, q.Select) as object) })) };
+    return this.select(h, q.Select);
+  }
+
+  private select(h: Exclude<H, null>, select?: string[]): Record<string, unknown> {
+    const props = this.props(h);
+    const out: Record<string, unknown> = {};
+    const wanted = select && select.length ? select : Object.keys(props).map((k) => k[0].toLowerCase() + k.slice(1));
+    for (const w of wanted) {
+      const [head, ...rest] = w.split("/");
+      const P = pascal(head);
+      if (rest.length) {
+        const child = this.nav(h, P);
+        if (child) out[P] = { ...((out[P] as object) ?? {}), ...this.select(child, [rest.join("/")]) };
+      } else if (props[P]) out[P] = props[P]();
+      else if (P !== "_ReferenceId" && P !== "IsNullObject") fail("InvalidArgument", `property ${h.t}.${head}`);
+    }
+    return out;
+  }
+}

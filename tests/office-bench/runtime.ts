@@ -1,0 +1,76 @@
+/**
+ * Microsoft's real Office.js client runtime (@microsoft/office-js, excel-win32-16.01.js) loaded in Node, its
+ * transport replaced by the bench's executor through OfficeExtension.SessionBase._overrideSession.
+ * The hook is private: bench() checks it on every load and fails loudly, naming the cause, if it changes.
+ */
+import fs from "fs";
+import path from "path";
+import vm from "vm";
+import type { SheetGrid } from "../../src/core/grid/grid";
+import { MemoryWorkbook } from "./workbook";
+import { Executor, type ExecutorOptions } from "./executor";
+
+export const RUNTIME_FILE = path.join(__dirname, "..", "..", "node_modules", "@microsoft", "office-js", "dist", "excel-win32-16.01.js");
+let source: string | undefined;
+
+export interface Bench {
+  Excel: typeof Excel;
+  OfficeExtension: typeof OfficeExtension;
+  Office: typeof Office;
+  wb: MemoryWorkbook;
+  executor: Executor;
+}
+
+function sandbox(): vm.Context {
+  const noop = () => undefined;
+  const doc = { addEventListener: noop, readyState: "complete", getElementsByTagName: () => [], createElement: () => ({ setAttribute: noop, style: {} }), cookie: "" };
+  const win: Record<string, unknown> = {
+    navigator: { userAgent: "node" }, document: doc, location: { href: "https://localhost/", search: "", hash: "" },
+    setTimeout, clearTimeout, setInterval, clearInterval, console: { log: noop, warn: noop, error: noop, info: noop, debug: noop },
+    addEventListener: noop, removeEventListener: noop, XMLHttpRequest: function () {},
+  };
+  win.window = win;
+  win.self = win;
+  win.top = win;
+  win.parent = win;
+  return vm.createContext(win);
+}
+
+/** Requirement sets the fake host reports (string versions: "1.10" > "1.9"). */
+export function requirementChecker(maxExcelApi = "1.13") {
+  const v = (s: string) => s.split(".").map(Number);
+  return (name: string, version = "1.1") => {
+    if (name !== "ExcelApi") return false;
+    const [a, b] = v(version);
+    const [x, y] = v(maxExcelApi);
+    return a < x || (a === x && b <= y);
+  };
+}
+
+export function bench(grids: SheetGrid[], opts: ExecutorOptions & { maxExcelApi?: string } = {}): Bench {
+  source ??= fs.readFileSync(RUNTIME_FILE, "utf8");
+  const ctx = sandbox();
+  vm.runInContext(source, ctx, { filename: "excel-win32-16.01.js" });
+  const g = ctx as unknown as { Excel?: typeof Excel; OfficeExtension?: typeof OfficeExtension & { SessionBase?: { _overrideSession?: unknown } }; Office?: typeof Office };
+  if (!g.Excel || !g.OfficeExtension) throw new Error(`office bench: ${RUNTIME_FILE} did not define Excel / OfficeExtension — the runtime bundle changed`);
+  if (!g.OfficeExtension.SessionBase || !("_overrideSession" in g.OfficeExtension.SessionBase || typeof g.OfficeExtension.SessionBase === "function"))
+    throw new Error("office bench: OfficeExtension.SessionBase is gone — the transport hook (_overrideSession) changed in @microsoft/office-js");
+  const wb = MemoryWorkbook.fromGrids(grids);
+  const executor = new Executor(wb, opts);
+  g.OfficeExtension.SessionBase._overrideSession = {
+    _resolveRequestUrlAndHeaderInfo: () => Promise.resolve({ url: "https://bench.invalid", headers: {} }),
+    _createRequestExecutorOrNull: () => ({
+      // JSON in, JSON out: nothing but the wire format crosses between runtime and backend.
+      executeAsync: (_customData: unknown, _flags: unknown, message: { Body: unknown }) => {
+        const body = JSON.parse(JSON.stringify(message.Body));
+        if (!body || !Array.isArray(body.Actions) || typeof body.ObjectPaths !== "object")
+          return Promise.reject(new Error("office bench: the runtime's request shape changed (expected {Actions, ObjectPaths})"));
+        return Promise.resolve(JSON.parse(JSON.stringify(executor.execute(body))));
+      },
+    }),
+  };
+  const office = Object.create(g.Office ?? {}) as typeof Office;
+  Object.defineProperty(office, "context", { value: { requirements: { isSetSupported: requirementChecker(opts.maxExcelApi) }, displayLanguage: "zh-CN" } });
+  Object.defineProperty(office, "onReady", { value: (cb?: (i: { host: string; platform: string }) => void) => { const info = { host: "Excel", platform: "PC" }; cb?.(info); return Promise.resolve(info); } });
+  return { Excel: g.Excel, OfficeExtension: g.OfficeExtension, Office: office, wb, executor };
+}

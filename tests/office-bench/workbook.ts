@@ -1,0 +1,132 @@
+/** The in-memory workbook behind the bench: sheets of cells with values, formats, fills, merges, CFs, settings, comments. */
+import type { CellValue, Merge, SheetGrid } from "../../src/core/grid/grid";
+import { displayText } from "../../src/core/grid/display";
+
+export interface Cell {
+  value: CellValue;
+  formula?: string;
+  numberFormat: string;
+  fill?: string; // #RRGGBB; undefined = no fill
+  fontColor?: string;
+  fontBold?: boolean;
+}
+
+export interface ConditionalFormat {
+  id: string;
+  type: string;
+  address: string;
+  formula?: string;
+  fill?: string;
+  fontColor?: string;
+}
+
+export interface Sheet {
+  id: string;
+  name: string;
+  visibility: "Visible" | "Hidden" | "VeryHidden";
+  tabColor: string;
+  protected: boolean;
+  cells: Map<string, Cell>;
+  merges: Merge[];
+  conditionalFormats: ConditionalFormat[];
+}
+
+export interface Comment {
+  id: string;
+  sheetId: string;
+  row: number;
+  col: number;
+  content: string;
+  authorName: string;
+  resolved: boolean;
+}
+
+const key = (r: number, c: number) => `${r},${c}`;
+let idSeq = 0;
+export const newId = (prefix = "") => `{${prefix}${(++idSeq).toString(16).padStart(8, "0")}-0000-4000-8000-000000000000}`;
+
+export class MemoryWorkbook {
+  sheets: Sheet[] = [];
+  settings = new Map<string, unknown>();
+  comments: Comment[] = [];
+  activeSheetId?: string;
+  selection?: { sheetId: string; r0: number; c0: number; r1: number; c1: number };
+
+  static fromGrids(grids: SheetGrid[]): MemoryWorkbook {
+    const wb = new MemoryWorkbook();
+    for (const g of grids) {
+      const s = wb.addSheet(g.sheet);
+      s.visibility = g.visibility === "hidden" ? "Hidden" : g.visibility === "veryHidden" ? "VeryHidden" : "Visible";
+      g.values.forEach((row, r) =>
+        row.forEach((v, c) => {
+          const fmt = g.numberFormat[r]?.[c] ?? "General";
+          if ((v !== "" && v !== null) || fmt !== "General") s.cells.set(key(r + g.origin.row, c + g.origin.col), { value: v ?? "", numberFormat: fmt });
+        }),
+      );
+      s.merges = g.merges.map((m) => ({ r0: m.r0 + g.origin.row, c0: m.c0 + g.origin.col, r1: m.r1 + g.origin.row, c1: m.c1 + g.origin.col }));
+    }
+    wb.activeSheetId = wb.sheets[0]?.id;
+    return wb;
+  }
+
+  addSheet(name: string): Sheet {
+    const s: Sheet = { id: newId(), name, visibility: "Visible", tabColor: "", protected: false, cells: new Map(), merges: [], conditionalFormats: [] };
+    this.sheets.push(s);
+    return s;
+  }
+
+  cell(s: Sheet, r: number, c: number): Cell | undefined {
+    return s.cells.get(key(r, c));
+  }
+  /** The cell, created when absent (for writes). */
+  cellForWrite(s: Sheet, r: number, c: number): Cell {
+    let x = s.cells.get(key(r, c));
+    if (!x) {
+      x = { value: "", numberFormat: "General" };
+      s.cells.set(key(r, c), x);
+    }
+    return x;
+  }
+  text(s: Sheet, r: number, c: number): string {
+    const x = this.cell(s, r, c);
+    return x ? displayText(x.value, x.numberFormat) : "";
+  }
+
+  /** Bounding box of cells with values (valuesOnly) or with values or formatting. */
+  usedBounds(s: Sheet, valuesOnly: boolean): { r0: number; c0: number; r1: number; c1: number } | undefined {
+    let b: { r0: number; c0: number; r1: number; c1: number } | undefined;
+    for (const [k, x] of s.cells) {
+      const has = (x.value !== "" && x.value !== null) || x.formula || (!valuesOnly && (x.numberFormat !== "General" || x.fill || x.fontColor || x.fontBold));
+      if (!has) continue;
+      const [r, c] = k.split(",").map(Number);
+      b = b ? { r0: Math.min(b.r0, r), c0: Math.min(b.c0, c), r1: Math.max(b.r1, r), c1: Math.max(b.c1, c) } : { r0: r, c0: c, r1: r, c1: c };
+    }
+    return b;
+  }
+
+  /** Back to grids (the same shape the hosts produce), e.g. to save or to compare. */
+  toGrids(): SheetGrid[] {
+    return this.sheets.map((s) => {
+      const b = this.usedBounds(s, true);
+      if (!b) return { sheet: s.name, origin: { row: 0, col: 0 }, values: [], text: [], numberFormat: [], merges: [], visibility: "visible" as const };
+      const rows = b.r1 - b.r0 + 1;
+      const cols = b.c1 - b.c0 + 1;
+      const values: CellValue[][] = [];
+      const text: string[][] = [];
+      const numberFormat: string[][] = [];
+      for (let r = 0; r < rows; r++) {
+        values.push([]);
+        text.push([]);
+        numberFormat.push([]);
+        for (let c = 0; c < cols; c++) {
+          const x = this.cell(s, r + b.r0, c + b.c0);
+          values[r].push(x ? x.value : "");
+          text[r].push(this.text(s, r + b.r0, c + b.c0));
+          numberFormat[r].push(x?.numberFormat ?? "General");
+        }
+      }
+      const merges = s.merges.map((m) => ({ r0: m.r0 - b.r0, c0: m.c0 - b.c0, r1: m.r1 - b.r0, c1: m.c1 - b.c0 }));
+      return { sheet: s.name, origin: { row: b.r0, col: b.c0 }, values, text, numberFormat, merges, visibility: s.visibility === "Hidden" ? "hidden" : s.visibility === "VeryHidden" ? "veryHidden" : "visible" };
+    });
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * Mutation: change any single amount of any table of any sample and the checker reports a new finding that
+ * cites that cell. Every amount of jishan and jincheng is tried; xingxian (1,300+ amounts) by a seeded sample.
+ */
+import { loadSample, SAMPLES, type SampleName } from "../helpers";
+import { importWorkbook } from "../../src/core/importer/importer";
+import { checkReport } from "../../src/core/rules/engine";
+import { parseRef } from "../../src/core/grid/address";
+import { displayText } from "../../src/core/grid/display";
+import type { SheetGrid } from "../../src/core/grid/grid";
+import type { Finding } from "../../src/core/rules/rule";
+
+function mulberry32(seed: number) {
+  return () => {
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const key = (f: Finding) => `${f.rule}|${f.cells.join(",")}|${f.actual}|${f.expected}|${f.severity}`;
+
+function mutate(grids: SheetGrid[], cell: string, delta: number): SheetGrid[] {
+  const p = parseRef(cell);
+  return grids.map((g) => {
+    if (g.sheet !== p.sheet) return g;
+    const values = g.values.map((r) => r.slice());
+    const text = g.text.map((r) => r.slice());
+    const old = values[p.r0][p.c0];
+    const n = (typeof old === "number" ? old : Number(String(old).replace(/[,\s]/g, ""))) + delta;
+    values[p.r0][p.c0] = typeof old === "number" ? n : n.toFixed(2);
+    text[p.r0][p.c0] = typeof old === "number" ? displayText(n, g.numberFormat[p.r0][p.c0]) : n.toFixed(2);
+    return { ...g, values, text };
+  });
+}
+
+const LIMIT: Record<SampleName, number> = { "jishan-2024": Infinity, "jincheng-chengqu-2025": Infinity, "xingxian-2023": 150 };
+
+test.each(SAMPLES.map((s) => [s]))("%s: every mutated amount is cited by a new finding", async (name) => {
+  const { grids, report } = await loadSample(name);
+  const base = new Set(checkReport(report).findings.map(key));
+  const cells = report.tables.flatMap((t) => t.rows.flatMap((r) => Object.values(r.amounts))).filter((a) => !a.blank).map((a) => a.cell);
+  const rnd = mulberry32(20261121);
+  const picked = LIMIT[name] >= cells.length ? cells : cells.filter(() => rnd() < LIMIT[name] / cells.length);
+  expect(picked.length).toBeGreaterThan(Math.min(100, cells.length / 2));
+  const missed: string[] = [];
+  for (const cell of picked) {
+    const delta = Math.round((1 + rnd() * 98) * 100) / 100 + 0.37;
+    const after = checkReport(importWorkbook(mutate(grids, cell, delta))).findings;
+    if (!after.some((f) => !base.has(key(f)) && f.cells.includes(cell))) missed.push(cell);
+  }
+  expect(missed).toEqual([]);
+});
+
+import { STYLES, buildVariant } from "../fixtures/variants";
+
+test.each(STYLES.map((s) => [s.name, s] as const))("variant %s: every mutated amount is cited by a new finding", (_n, style) => {
+  const { grids } = buildVariant(style);
+  const report = importWorkbook(grids);
+  const base = new Set(checkReport(report).findings.map(key));
+  // 机关运行经费 printed only once (beside the 三公 items, no 机关运行经费表) has no second figure to disagree with.
+  const single = new Set(report.tables.flatMap((t) => t.rows.filter((r) => r.key === "operating_funds" && t.kind === "three_public")).map((r) => r.amounts.total.cell));
+  const cells = report.tables.flatMap((t) => t.rows.flatMap((r) => Object.values(r.amounts))).filter((a) => !a.blank && !single.has(a.cell)).map((a) => a.cell);
+  const missed = cells.filter((cell) => !checkReport(importWorkbook(mutate(grids, cell, 13.37))).findings.some((f) => !base.has(key(f)) && f.cells.includes(cell)));
+  expect(missed).toEqual([]);
+});
