@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 /**
  * Builds the task pane and the function file (the layout of Microsoft's Excel task-pane template).
  * office.js is not bundled: the HTML loads it from Microsoft's CDN.
@@ -29,7 +28,7 @@ module.exports = async (env, options) => {
     performance: { hints: false },
     module: {
       rules: [
-        { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true, configFile: "tsconfig.json" } } },
+        { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true, configFile: "tsconfig.json", compilerOptions: { module: "esnext", moduleResolution: "bundler" } } } },
         { test: /\.(png|jpg|jpeg|gif|ico)$/, type: "asset/resource", generator: { filename: "assets/[name][ext]" } },
       ],
     },

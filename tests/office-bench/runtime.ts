@@ -9,6 +9,8 @@ import vm from "vm";
 import type { SheetGrid } from "../../src/core/grid/grid";
 import { MemoryWorkbook } from "./workbook";
 import { Executor, type ExecutorOptions } from "./executor";
+import { requirementChecker } from "./requirements";
+export { requirementChecker };
 
 export const RUNTIME_FILE = path.join(__dirname, "..", "..", "node_modules", "@microsoft", "office-js", "dist", "excel-win32-16.01.js");
 let source: string | undefined;
@@ -34,17 +36,6 @@ function sandbox(): vm.Context {
   win.top = win;
   win.parent = win;
   return vm.createContext(win);
-}
-
-/** Requirement sets the fake host reports (string versions: "1.10" > "1.9"). */
-export function requirementChecker(maxExcelApi = "1.13") {
-  const v = (s: string) => s.split(".").map(Number);
-  return (name: string, version = "1.1") => {
-    if (name !== "ExcelApi") return false;
-    const [a, b] = v(version);
-    const [x, y] = v(maxExcelApi);
-    return a < x || (a === x && b <= y);
-  };
 }
 
 export function bench(grids: SheetGrid[], opts: ExecutorOptions & { maxExcelApi?: string } = {}): Bench {

@@ -54,5 +54,5 @@ export function indentDepth(s: unknown): number {
 export function projectKey(s: unknown): string {
   return norm(s)
     .replace(/^[-－—–_·•]+/, "")
-    .replace(/["'“”‘’「」『』《》<>()（）\[\]【】、,，.。;；:：!！?？·\-－—–_/\\]/g, "");
+    .replace(/["'“”‘’「」『』《》<>()（）[\]【】、,，.。;；:：!！?？·\-－—–_/\\]/g, "");
 }

@@ -1,0 +1,17 @@
+/** Task pane entry: the only place with Office.onReady, so modules stay free of import-time side effects. */
+import * as React from "react";
+import { createRoot } from "react-dom/client";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { App } from "./App";
+import { stringsFor } from "./strings";
+
+Office.onReady(() => {
+  const root = createRoot(document.getElementById("root")!);
+  const t = stringsFor(Office.context?.displayLanguage);
+  document.documentElement.lang = /^en/i.test(Office.context?.displayLanguage ?? "") ? "en" : "zh-CN";
+  root.render(
+    <FluentProvider theme={webLightTheme}>
+      <App t={t} />
+    </FluentProvider>,
+  );
+});
