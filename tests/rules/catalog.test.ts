@@ -54,3 +54,14 @@ test("docs/rules.md is the generated catalog (run npm run docs after changing a 
   const doc = await fs.readFile(path.join(__dirname, "..", "..", "docs", "rules.md"), "utf8");
   expect(doc).toBe(rulesMarkdown());
 });
+
+import { STYLES, buildVariant } from "../fixtures/variants";
+import { importWorkbook } from "../../src/core/importer/importer";
+import { SAMPLES } from "../helpers";
+test("no rule throws on the samples or the generated variants (a crash would read as 'not applicable')", async () => {
+  const reports = [...(await Promise.all(SAMPLES.map(async (s) => (await loadSample(s)).report))), ...STYLES.map((s) => importWorkbook(buildVariant(s).grids))];
+  for (const r of reports) {
+    const crashed = checkReport(r).perRule.filter((x) => x.reasons.some((m) => m.startsWith("规则执行出错")));
+    expect(crashed).toEqual([]);
+  }
+});

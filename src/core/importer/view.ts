@@ -9,6 +9,9 @@ export class GridView {
   readonly cols: number;
   /** For each cell inside a merge (not its top-left), the top-left cell. */
   private readonly mergeAnchor = new Map<number, number>();
+  /** Normalised texts and non-empty cells per row, computed once (the importer asks for them many times). */
+  private readonly normCache = new Map<number, string>();
+  private readonly cellsCache = new Map<number, Array<[number, string]>>();
 
   constructor(readonly grid: SheetGrid) {
     this.rows = grid.values.length;
@@ -29,7 +32,13 @@ export class GridView {
     return v === null || v === undefined ? "" : String(v);
   }
   norm(r: number, c: number): string {
-    return norm(this.text(r, c));
+    const k = r * 65536 + c;
+    let t = this.normCache.get(k);
+    if (t === undefined) {
+      t = norm(this.text(r, c));
+      this.normCache.set(k, t);
+    }
+    return t;
   }
   isEmpty(r: number, c: number): boolean {
     return this.norm(r, c) === "";
@@ -52,10 +61,14 @@ export class GridView {
   }
   /** Non-empty cells of a row: [col, normalised text]. */
   cells(r: number): Array<[number, string]> {
-    const out: Array<[number, string]> = [];
-    for (let c = 0; c < this.cols; c++) {
-      const t = this.norm(r, c);
-      if (t !== "") out.push([c, t]);
+    let out = this.cellsCache.get(r);
+    if (!out) {
+      out = [];
+      for (let c = 0; c < this.cols; c++) {
+        const t = this.norm(r, c);
+        if (t !== "") out.push([c, t]);
+      }
+      this.cellsCache.set(r, out);
     }
     return out;
   }

@@ -5,7 +5,7 @@
  */
 import type { Amount, Report, Row, Table } from "../model/schema";
 import { defineRule, type Outcome } from "./rule";
-import { amountOf, byCode, firstOf, hasValue, na, rowByKey, rowName, sumOutcome, tableName, term, totalExcludesCarryover, totalRow } from "./helpers";
+import { amountOf, byCode, columnName, firstOf, hasValue, na, rowByKey, rowName, sumOutcome, tableName, term, totalExcludesCarryover, totalRow } from "./helpers";
 import { exceeds, fmt, type Term } from "./interval";
 import { labelKey } from "../grid/text";
 import { THREE_PUBLIC_ECONOMIC_ITEMS } from "../classification/economic";
@@ -44,7 +44,8 @@ export const summaryVsIncome = defineRule({
     const pairs: Array<[string, string]> = [["src_general", "general"], ["src_gov_fund", "gov_fund"], ["src_state_capital", "state_capital"], ["src_special_account", "special_account"], ["src_unit_funds", "unit_funds"], ["src_business", "business"], ["src_operating", "operating"], ["src_other", "other"], ["carryover_in", "carryover"]];
     const out: Array<Outcome | undefined> = pairs.map(([rk, ck]) => {
       const r = rowByKey(t1, rk, "income");
-      return cmp("cross.summary-income", t1, r?.amounts.total, `「${r ? rowName(r) : ""}」`, [[t2, tot.amounts[ck]]], `${tableName(t2)}合计行「${ck === "carryover" ? "上年结转" : rowName(r!).replace(/^[一二三四五六七八九十]+、/, "")}」`);
+      if (!r) return undefined;
+      return cmp("cross.summary-income", t1, r.amounts.total, `「${rowName(r)}」`, [[t2, tot.amounts[ck]]], `${tableName(t2)}合计行「${columnName(t2, ck)}」`);
     });
     const excl = totalExcludesCarryover(t2);
     const cur = rowByKey(t1, "current_income_total", "income");
