@@ -101,8 +101,11 @@ function general(n) {
     const s = String(Number(n.toPrecision(10)));
     return s.length > 11 && Math.abs(n) >= 1e11 ? n.toExponential(5).replace("e+", "E+") : s;
 }
+/** Literal parts of a format section as printed: "text" unquoted, \x as x, _x as a space, *x dropped. */
+function literal(part) {
+    return part.replace(/"([^"]*)"|\\(.)|_.|\*./g, (m, q, e) => (q !== undefined ? q : e !== undefined ? e : m[0] === "_" ? " " : ""));
+}
 function displayText(value, fmt) {
-    var _a, _b;
     if (value === null || value === "")
         return "";
     if (typeof value === "boolean")
@@ -113,13 +116,14 @@ function displayText(value, fmt) {
     if (/^general$/i.test(f) || f === "@")
         return general(value);
     const sections = f.split(";");
-    const section = value < 0 && sections[1] ? sections[1] : sections[0];
-    const cleaned = section.replace(/\[[^\]]*\]/g, "").replace(/"[^"]*"/g, "").replace(/\\./g, "").replace(/_.|\*./g, "");
-    if (!/[0#]/.test(cleaned))
+    // With a negative section Excel prints the absolute value through it (its own "-" or parentheses).
+    const negSection = value < 0 && sections[1] !== undefined;
+    const section = (negSection ? sections[1] : value === 0 && sections[2] !== undefined ? sections[2] : sections[0]).replace(/\[[^\]]*\]/g, "");
+    const core = /[#0?][#0?,]*(?:\.[#0?]+)?%?/.exec(section.replace(/"[^"]*"/g, (m) => "\u0000".repeat(m.length)));
+    if (!core)
         return general(value);
-    const out = formatNumber(value < 0 && sections[1] ? -value : value, cleaned);
-    const literal = (_b = (_a = /"([^"]*)"/.exec(section)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : "";
-    return literal ? `${out}${literal}` : out;
+    const number = formatNumber(negSection ? -value : value, core[0]);
+    return literal(section.slice(0, core.index)) + number + literal(section.slice(core.index + core[0].length));
 }
 
 

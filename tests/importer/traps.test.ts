@@ -183,3 +183,44 @@ test("hidden sheets are reported", () => {
   g.visibility = "hidden";
   expect(importWorkbook([g]).hiddenSheets).toEqual(["底稿"]);
 });
+
+test("a performance form in 万元 with the value inside the caption cell", () => {
+  const g = gridFromRows("绩效", [
+    ["项目支出绩效目标表"],
+    ["项目名称", "办公楼维修"],
+    ["项目期", "1年"],
+    ["项目资金（万元）", "实施期资金总额：12.50", "", "年度资金总额：", 12.5],
+    ["", "其中：中央财政资金", "", "其中：中央财政资金", ""],
+    ["", "市县（区）财政资金", 12.5, "市县（区）财政资金", 12.5],
+  ]);
+  const t = importWorkbook([g]).tables[0];
+  expect(t).toMatchObject({ kind: "performance_target", unit: "万元", form: { project: "办公楼维修", period: "1年" } });
+  expect(t.rows.find((r) => r.key === "total")!.amounts).toMatchObject({ period: { value: 12.5, cell: "绩效!B4" }, annual: { value: 12.5, cell: "绩效!E4" } });
+});
+
+test("基本支出 printed by function and by economic class: the two totals are compared column by column; economic names checked", () => {
+  const byFunction = gridFromRows("表6", [
+    ["一般公共预算基本支出表"],
+    ["科目编码", "科目名称", "合计", "人员经费", "公用经费"],
+    ["合计", "", 100, 80, 20],
+    ["201", "一般公共服务支出", 100, 80, 20],
+  ]);
+  const byEconomic = gridFromRows("表7", [
+    ["一般公共预算基本支出经济分类表"],
+    ["经济科目编码", "经济科目名称", "合计", "人员经费", "公用经费"],
+    ["合计", "", 100, 80, 20],
+    ["301", "工资福利支出", 80, 80, ""],
+    ["30101", "基本工资", 80, 80, ""],
+    ["302", "商品和服务支出", 20, "", 20],
+    ["30201", "办公经费", 20, "", 20],
+  ]);
+  const ok = checkReport(importWorkbook([byFunction, byEconomic]));
+  expect(ok.findings.filter((f) => f.rule === "cross.basic-economic")).toEqual([]);
+  expect(ok.findings.filter((f) => f.rule === "naming.economic-code").map((f) => f.cells[0])).toEqual(["表7!B7"]);
+  byFunction.values[3][3] = 70;
+  byFunction.values[2][3] = 70;
+  byFunction.values[2][2] = 90;
+  byFunction.values[3][2] = 90;
+  const bad = checkReport(importWorkbook([byFunction, byEconomic])).findings.filter((f) => f.rule === "cross.basic-economic");
+  expect(bad.map((f) => f.cells)).toEqual(expect.arrayContaining([["表7!C3", "表6!C3"], ["表7!D3", "表6!D3"]]));
+});

@@ -1,5 +1,5 @@
 /** 项目绩效目标表: a form, not a grid. Reads 项目名称, 项目期/属性 and the money block (实施期 / 年度 × sources). */
-import type { Amount, Column, Row, Unit } from "../model/schema";
+import type { Amount, Column, PerformanceForm, Row, Table, Unit } from "../model/schema";
 import { labelKey, norm } from "../grid/text";
 import { parseAmount } from "../grid/amount";
 import { GridView } from "./view";
@@ -18,16 +18,8 @@ export const SOURCE_LABELS: Readonly<Record<string, string>> = {
   total: "资金总额", central: "中央财政资金", provincial: "省级财政资金", local: "市县（区）财政资金", self: "单位自筹", other: "其他资金",
 };
 
-export interface ParsedForm {
-  project: string;
-  projectCell: string;
-  period?: string;
-  attribute?: string;
-  department?: string;
-  unit: Unit;
-  columns: Column[];
-  rows: Row[];
-}
+/** A parsed form: the model's form fields plus the table parts it fills. */
+export type ParsedForm = PerformanceForm & Pick<Table, "unit" | "columns" | "rows">;
 
 /** Value of a caption cell: text after the colon in the same cell, else the next non-empty cell to the right. */
 function valueRight(v: GridView, r: number, c: number, re: RegExp, c1: number): { text: string; c: number } | undefined {

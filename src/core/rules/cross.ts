@@ -229,6 +229,11 @@ export const basicEconomic = defineRule({
     const scope = scopeOf(report);
     if (t5 && totalRow(t5)) out.push(cmp("cross.basic-economic", t6, tot6.amounts.total, "「合计」", [[t5, totalRow(t5)!.amounts.basic]], `${tableName(t5)}「合计」基本支出`));
     else if (t3 && totalRow(t3) && scope.known && !scope.otherSources) out.push(cmp("cross.basic-economic", t6, tot6.amounts.total, "「合计」", [[t3, totalRow(t3)!.amounts.basic]], `${tableName(t3)}「合计」基本支出`));
+    // A province may print 基本支出 twice (by function and by economic class): their totals agree column by column.
+    for (const other of report.tables.filter((x) => x.kind === "basic_expenditure_economic" && x !== t6 && !x.empty)) {
+      const tot = totalRow(other);
+      if (tot) for (const k of ["total", "personnel", "public"]) out.push(cmp("cross.basic-economic", other, tot.amounts[k], `「合计」${columnName(other, k)}`, [[t6, tot6.amounts[k]]], `${tableName(t6)}「合计」${columnName(t6, k)}`));
+    }
     const t1 = firstOf(report, "income_expenditure_summary");
     const cap = t1 && rowByKey(t1, "current_expenditure_total", "expenditure");
     if (t1 && cap?.amounts.total && tot6.amounts.total) {

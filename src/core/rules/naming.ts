@@ -1,6 +1,7 @@
 /** 名称: code ↔ standard name, the department name across tables, table label series, income codes on income sides. */
 import { defineRule, type Outcome } from "./rule";
 import { functionalName, sameFunctionalName } from "../classification/functional";
+import { economicName } from "../classification/economic";
 import { norm } from "../grid/text";
 import { rowName, tableName } from "./helpers";
 import { quoteSheet } from "../grid/address";
@@ -27,6 +28,26 @@ export const functionalNames = defineRule({
         else out.push({ status: "fail", finding: { rule: "naming.functional-code", severity: "warning", message: `${tableName(t)}科目 ${r.code} 名称为“${printed}”，标准名称为“${std}”`, cells: [r.labelCell], expected: null, actual: null, difference: null } });
       }
     return out.length ? out : [{ status: "na", reason: "没有带编码的功能科目" }];
+  },
+});
+
+export const economicNames = defineRule({
+  id: "naming.economic-code",
+  category: "naming",
+  title: "经济科目编码与名称相符",
+  description: "部门预算支出经济分类科目（301 工资福利支出、30201 办公费……）的编码与名称应一致。",
+  severity: "warning",
+  check: (report) => {
+    const out: Outcome[] = [];
+    for (const t of report.tables)
+      for (const r of t.rows) {
+        if (!r.code || r.codeSystem !== "economic") continue;
+        const std = economicName(r.code);
+        if (!std) continue;
+        if (sameFunctionalName(r.label, std)) out.push({ status: "pass" });
+        else out.push({ status: "fail", finding: { rule: "naming.economic-code", severity: "warning", message: `${tableName(t)}经济科目 ${r.code} 名称为“${r.label.trim()}”，标准名称为“${std}”`, cells: [r.labelCell], expected: null, actual: null, difference: null } });
+      }
+    return out.length ? out : [{ status: "na", reason: "没有带编码的经济科目" }];
   },
 });
 
@@ -92,4 +113,4 @@ export const incomeSideCodes = defineRule({
   },
 });
 
-export const NAMING_RULES = [functionalNames, departmentName, tableLabels, incomeSideCodes];
+export const NAMING_RULES = [functionalNames, economicNames, departmentName, tableLabels, incomeSideCodes];
