@@ -1,6 +1,8 @@
 /** The in-memory workbook behind the bench: sheets of cells with values, formats, fills, merges, CFs, settings, comments. */
 import type { CellValue, Merge, SheetGrid } from "../../src/core/grid/grid";
 import { displayText } from "../../src/core/grid/display";
+import { readXlsxBuffer } from "../../src/hosts/xlsx/read";
+import { writeXlsx } from "../../src/hosts/xlsx/write";
 
 export interface Cell {
   value: CellValue;
@@ -67,6 +69,28 @@ export class MemoryWorkbook {
     }
     wb.activeSheetId = wb.sheets[0]?.id;
     return wb;
+  }
+
+  /** Loads an .xlsx through the project's .xlsx host. */
+  static async fromXlsx(bytes: Uint8Array): Promise<MemoryWorkbook> {
+    return MemoryWorkbook.fromGrids((await readXlsxBuffer(bytes)).grids);
+  }
+
+  /** Saves through the project's .xlsx host: values, formats, merges, fills, fonts, conditional formats, comments (as notes). */
+  toXlsx(): Promise<Uint8Array> {
+    const grids = this.toGrids();
+    return writeXlsx(
+      this.sheets.map((s, i) => ({
+        grid: grids[i],
+        tabColor: s.tabColor || undefined,
+        styles: [...s.cells.entries()].filter(([, c]) => c.fill || c.fontColor || c.fontBold).map(([k, c]) => {
+          const [row, col] = k.split(",").map(Number);
+          return { row, col, fill: c.fill, fontColor: c.fontColor, bold: c.fontBold };
+        }),
+        conditionalFormats: s.conditionalFormats.filter((cf) => cf.formula).map((cf) => ({ address: cf.address, formula: cf.formula!, fill: cf.fill, fontColor: cf.fontColor })),
+        notes: this.comments.filter((c) => c.sheetId === s.id).map((c) => ({ row: c.row, col: c.col, text: c.content })),
+      })),
+    );
   }
 
   addSheet(name: string): Sheet {
