@@ -224,3 +224,34 @@ test("基本支出 printed by function and by economic class: the two totals are
   const bad = checkReport(importWorkbook([byFunction, byEconomic])).findings.filter((f) => f.rule === "cross.basic-economic");
   expect(bad.map((f) => f.cells)).toEqual(expect.arrayContaining([["表7!C3", "表6!C3"], ["表7!D3", "表6!D3"]]));
 });
+
+test("支出总表 with 基本支出 split into 人员经费 / 公用经费 beside 项目支出: identities follow the header nesting", () => {
+  const g = gridFromRows("支出", [
+    ["部门支出总表"],
+    ["科目编码", "科目名称", "合计", "基本支出", "", "项目支出"],
+    ["", "", "", "人员经费", "公用经费", ""],
+    ["合计", "", 130, 80, 20, 30],
+    ["201", "一般公共服务支出", 130, 80, 20, 30],
+  ], { merges: [{ r0: 1, c0: 3, r1: 1, c1: 4 }, { r0: 1, c0: 0, r1: 2, c1: 0 }, { r0: 1, c0: 1, r1: 2, c1: 1 }, { r0: 1, c0: 2, r1: 2, c1: 2 }, { r0: 1, c0: 5, r1: 2, c1: 5 }] });
+  const r = importWorkbook([g]);
+  expect(r.tables[0].columns.map((c) => c.key)).toEqual(["total", "personnel", "public", "project"]);
+  expect(checkReport(r).findings.filter((f) => f.rule.startsWith("within") || f.rule.startsWith("hierarchy"))).toEqual([]);
+  g.values[4][5] = 31;
+  expect(checkReport(importWorkbook([g])).findings.filter((f) => f.rule === "within.row-basic-project").map((f) => f.cells)).toEqual([["支出!C5", "支出!D5", "支出!E5", "支出!F5"]]);
+});
+
+test("财政拨款收支总表 with 一般公共预算 split into 小计 / 基本支出 / 项目支出: the parts are the source's, not the table's", () => {
+  const g = gridFromRows("表四", [
+    ["财政拨款收支总表"],
+    ["收入", "", "支出", "", "", "", ""],
+    ["项目", "预算数", "项目", "合计", "一般公共预算", "", "政府性基金预算"],
+    ["", "", "", "", "小计", "基本支出", ""],
+    ["一、一般公共预算", 100, "一、一般公共服务支出", 110, 100, 60, 10],
+    ["二、政府性基金预算", 10, "", "", "", "", ""],
+    ["本年收入合计", 110, "本年支出合计", 110, 100, 60, 10],
+    ["收入总计", 110, "支出总计", 110, 100, 60, 10],
+  ], { merges: [{ r0: 1, c0: 0, r1: 1, c1: 1 }, { r0: 1, c0: 2, r1: 1, c1: 6 }, { r0: 2, c0: 4, r1: 2, c1: 5 }] });
+  const t = importWorkbook([g]).tables[0];
+  expect(t.columns.filter((c) => c.side === "expenditure").map((c) => c.key)).toEqual(["total", "general", "general_basic", "gov_fund"]);
+  expect(checkReport(importWorkbook([g])).findings.filter((f) => f.severity === "error" && !f.rule.startsWith("completeness"))).toEqual([]);
+});

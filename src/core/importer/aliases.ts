@@ -102,6 +102,16 @@ export function columnKey(leaf: string, parents: string[], tableYear?: number): 
     if (/财政拨款/.test(parent)) return "fiscal";
     if (/公务用车/.test(parent)) return "vehicle";
   }
-  for (const [key, re] of COLUMN_KEYS) if (re.test(k)) return key;
-  return undefined;
+  const leafKey = COLUMN_KEYS.find(([, re]) => re.test(k))?.[0];
+  // A source split into uses (一般公共预算: 小计 | 基本支出 | 项目支出): the subtotal is the source, the parts are the source's.
+  const parentLeaf = parents.length ? labelKey(parents[parents.length - 1]) : "";
+  const parentKey = COLUMN_KEYS.find(([, re]) => re.test(parentLeaf))?.[0];
+  if (parentKey && SOURCE_PARENTS.has(parentKey)) {
+    if (leafKey === "total") return parentKey;
+    if (leafKey && USE_CHILDREN.has(leafKey)) return `${parentKey}_${leafKey}`;
+  }
+  return leafKey;
 }
+
+const SOURCE_PARENTS = new Set(["general", "gov_fund", "state_capital", "fiscal", "special_account", "unit_funds", "business", "operating", "other"]);
+const USE_CHILDREN = new Set(["basic", "project", "personnel", "public", "reserve"]);

@@ -69,22 +69,42 @@ export const rowFiscal = defineRule({
   check: (report) => rowIdentity("within.row-fiscal", report, (t) => (t.columns.some((c) => c.key === "fiscal") ? ["general", "gov_fund", "state_capital"] : undefined), () => "fiscal", "财政拨款小计"),
 });
 
+const has = (t: Table, key: string) => t.columns.some((c) => c.key === key);
+
 export const rowBasicProject = defineRule({
   id: "within.row-basic-project",
   category: "within",
   title: "合计 = 基本支出 + 项目支出",
-  description: "支出类表格每一行的合计等于基本支出、项目支出（及预留机动经费等其他支出用途）之和。",
+  description: "支出类表格每一行的合计等于基本支出、项目支出（及预留机动经费等其他支出用途）之和；基本支出只分列人员经费、公用经费时以二者代替。",
   severity: "error",
-  check: (report) => rowIdentity("within.row-basic-project", report, (t) => (t.columns.some((c) => c.key === "basic") && t.columns.some((c) => c.key === "project") ? USE_KEYS : undefined), () => "total", "基本支出与项目支出"),
+  check: (report) =>
+    rowIdentity(
+      "within.row-basic-project",
+      report,
+      (t) => {
+        if (!has(t, "project")) return undefined;
+        if (has(t, "basic")) return USE_KEYS;
+        return has(t, "personnel") ? ["personnel", "public", ...USE_KEYS.filter((k) => k !== "basic")] : undefined;
+      },
+      () => "total",
+      "基本支出与项目支出",
+    ),
 });
 
 export const rowPersonnelPublic = defineRule({
   id: "within.row-personnel-public",
   category: "within",
   title: "基本支出 = 人员经费 + 公用经费",
-  description: "基本支出经济分类表每一行的合计等于人员经费与公用经费之和。",
+  description: "每一行的基本支出（或只列基本支出的表的合计）等于人员经费与公用经费之和。",
   severity: "error",
-  check: (report) => rowIdentity("within.row-personnel-public", report, (t) => (t.columns.some((c) => c.key === "personnel") ? ["personnel", "public"] : undefined), () => "total", "人员经费与公用经费"),
+  check: (report) =>
+    rowIdentity(
+      "within.row-personnel-public",
+      report,
+      (t) => (has(t, "personnel") && (has(t, "basic") || !has(t, "project")) ? ["personnel", "public"] : undefined),
+      (t) => (has(t, "basic") ? "basic" : "total"),
+      "人员经费与公用经费",
+    ),
 });
 
 export const rowCurrentCarryover = defineRule({
