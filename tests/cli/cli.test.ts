@@ -91,3 +91,16 @@ test("the installed bin pipes a large JSON document whole (no truncation at exit
   expect(stdout.length).toBeGreaterThan(100000);
   expect(JSON.parse(stdout).tables).toHaveLength(97);
 });
+
+import { writeXlsx } from "../../src/hosts/xlsx/write";
+import { STYLES, buildVariant } from "../fixtures/variants";
+test.each(STYLES.map((s) => [s.name, s] as const))("a %s workbook written as .xlsx: check finds every table and nothing serious", async (_n, style) => {
+  const v = buildVariant(style);
+  const file = path.join(dir, `variant-${STYLES.indexOf(style)}.xlsx`);
+  await fs.writeFile(file, await writeXlsx(v.grids.map((grid) => ({ grid }))));
+  const r = await run(["check", file, "--json"]);
+  expect(r.code).toBe(0);
+  const doc = CheckJsonSchema.parse(JSON.parse(r.out));
+  expect(doc.files[0].tables.map((t) => t.kind)).toEqual(v.expected.map((e) => e.kind));
+  expect(doc.files[0].findings.filter((f) => f.severity === "error" || f.severity === "warning")).toEqual([]);
+});
