@@ -255,3 +255,20 @@ test("财政拨款收支总表 with 一般公共预算 split into 小计 / 基�
   expect(t.columns.filter((c) => c.side === "expenditure").map((c) => c.key)).toEqual(["total", "general", "general_basic", "gov_fund"]);
   expect(checkReport(importWorkbook([g])).findings.filter((f) => f.severity === "error" && !f.rule.startsWith("completeness"))).toEqual([]);
 });
+
+test("其中 rows are parts of the row above: nested one level down, never summed into the total, may not exceed their parent", () => {
+  const g = gridFromRows("收入", [
+    ["部门收入预算表"],
+    ["项目", "预算数"],
+    ["一、财政拨款收入", 500],
+    ["其中：一般公共预算", 480],
+    ["二、事业收入", 30],
+    ["合计", 530],
+  ]);
+  const r = importWorkbook([g]);
+  expect(r.tables[0].rows.map((x) => [x.level, !!x.partial])).toEqual([[1, false], [2, true], [1, false], [0, false]]);
+  expect(checkReport(r).findings.filter((f) => f.rule.startsWith("hierarchy"))).toEqual([]);
+  g.values[3][1] = 520;
+  const f = checkReport(importWorkbook([g])).findings.filter((x) => x.rule === "hierarchy.parent-children");
+  expect(f.map((x) => [x.severity, x.cells])).toEqual([["error", ["收入!B3", "收入!B4"]]]);
+});

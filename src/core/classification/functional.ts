@@ -71,7 +71,7 @@ export const FUNCTIONAL_XIANG: Readonly<Record<string, string>> = {
 };
 
 /** 款 whose 项 follow the administrative pattern 01 行政运行 / 02 一般行政管理事务 / 03 机关服务 / 50 事业运行 / 99 其他{款}支出. */
-const ADMIN_KUAN = /^(201(0[1-9]|1[1-4]|2[3-9]|3[1-8])|20(401|501|601|701|702|703|706|708|801|802|828)|21(001|101|201|301|302|303|401)|22(001|401|402))$/;
+const ADMIN_KUAN = /^(201(0[1-9]|1[1-4]|2[3-9]|3[1-8])|20(402|501|601|701|702|703|706|708|801|802|828)|21(001|101|201|301|302|303|401)|22(001|401|402))$/;
 const ADMIN_XIANG: Readonly<Record<string, string>> = { "01": "行政运行", "02": "一般行政管理事务", "03": "机关服务", "50": "事业运行" };
 
 /** The standard name of a functional code, or undefined when this list does not know it. */
@@ -84,7 +84,8 @@ export function functionalName(code: string): string | undefined {
     if (ADMIN_KUAN.test(kuan)) {
       const x = code.slice(5);
       if (ADMIN_XIANG[x]) return ADMIN_XIANG[x];
-      if (x === "99" && FUNCTIONAL_KUAN[kuan]) return `其他${FUNCTIONAL_KUAN[kuan]}支出`;
+      const k = FUNCTIONAL_KUAN[kuan];
+      if (x === "99" && k) return /^其他.*支出$/.test(k) ? k : `其他${k}支出`;
     }
   }
   return undefined;
@@ -97,9 +98,12 @@ export function classCodeByName(label: string): string | undefined {
   return CLASS_ALIASES[k];
 }
 
-/** Lenient name comparison: equal after normalisation, or one contains the other (renames that only add words). */
+/**
+ * Lenient name comparison: equal after normalisation, or one contains the other, ignoring brackets and the
+ * words 事务 / 支出 that renames add or drop (其他应急管理支出 vs 其他应急管理事务支出).
+ */
 export function sameFunctionalName(printed: string, standard: string): boolean {
-  const a = norm(printed).replace(/[()（）]/g, "");
-  const b = norm(standard).replace(/[()（）]/g, "");
+  const a = norm(printed).replace(/[()（）]|事务|支出/g, "");
+  const b = norm(standard).replace(/[()（）]|事务|支出/g, "");
   return a === b || (a.length >= 2 && b.includes(a)) || (b.length >= 2 && a.includes(b));
 }

@@ -111,6 +111,13 @@ export function parseBody(v: GridView, kind: TableKind, bodyRows: number[], bloc
         else level = ordinalLevel(label) ?? 1;
       }
       if (kind === "three_public" && (key === "vehicle_purchase" || key === "vehicle_operation")) level = 2;
+      // 其中： rows detail the row above (whatever their own numbering); outside the 三公 vehicle split they are partial.
+      let partial: boolean | undefined;
+      if (/^其中/.test(norm(label)) && !code) {
+        const above = [...rows].reverse().find((x) => x.side === side && !x.partial);
+        if (above) level = above.level + 1;
+        if (!(kind === "three_public" && key?.startsWith("vehicle_"))) partial = true;
+      }
       const altLabel = b.altLabel !== undefined ? v.text(r, b.altLabel).trim() || undefined : undefined;
       if (economic && level === 2 && !code && isEconomicGroupName(label) && !altLabel) level = 1;
       rows.push({
@@ -120,6 +127,7 @@ export function parseBody(v: GridView, kind: TableKind, bodyRows: number[], bloc
         codeSystem,
         level,
         side,
+        partial,
         altLabel,
         row: v.sheetRow(r),
         labelCell: v.ref(r, b.label ?? b.codes[0] ?? b.amounts[0]?.c ?? 0),

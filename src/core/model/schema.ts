@@ -62,6 +62,8 @@ export const RowSchema = z.object({
   /** Hierarchy level: 0 = a total row, 1 = 类 / top-level, 2 = 款, 3 = 项 … */
   level: z.number().int(),
   side: SideSchema.optional(),
+  /** A 其中 row: part of the row above it, not a full breakdown (the parts may sum to less). */
+  partial: z.boolean().optional(),
   /** Second name column (e.g. the 政府预算经济科目 in the 经济分类表). */
   altLabel: z.string().optional(),
   /** Sheet row, 1-based; the label's cell. */

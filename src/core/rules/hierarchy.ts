@@ -2,6 +2,7 @@
 import type { Report, Row, Table } from "../model/schema";
 import { defineRule, type Outcome } from "./rule";
 import { columnName, na, rowName, sidesOf, sumOutcome, tableName, term } from "./helpers";
+import { exceeds, fmt } from "./interval";
 
 /** Direct children: the following rows one level down (the shallowest level present) until the next row at or above the parent's level. */
 export function childrenOf(rows: Row[], i: number): Row[] {
@@ -27,6 +28,17 @@ function hierarchyOutcomes(report: Report, id: string, pick: (t: Table, rows: Ro
         for (const col of t.columns.filter((c) => c.side === side && !["ratio", "change", "prior"].includes(c.key))) {
           const total = p.amounts[col.key];
           if (!total) continue;
+          if (kids.some((k) => k.partial)) {
+            // 其中 rows: parts of the parent, not all of it — they may not exceed it.
+            const parts = kids.filter((k) => k.amounts[col.key]).map((k) => term(t, k.amounts[col.key]));
+            const e = exceeds(parts, [term(t, total)]);
+            out.push(
+              e.exceeds
+                ? { status: "fail", finding: { rule: id, severity: "error", message: `${tableName(t)}「${rowName(p)}」「${col.label.split("/").pop()}」${fmt(e.b)} 小于其中各项之和 ${fmt(e.a)}`, cells: [total.cell, ...kids.map((k) => k.amounts[col.key]?.cell).filter((c): c is string => !!c)], expected: e.a, actual: e.b, difference: Math.round((e.b - e.a) * 100) / 100 } }
+                : { status: "pass" },
+            );
+            continue;
+          }
           out.push(
             sumOutcome({
               rule: id,
@@ -57,7 +69,7 @@ export const totalOfTopRows = defineRule({
       (_t, rows, i) => {
         const p = rows[i];
         if (p.key !== "total" || p.level !== 0) return undefined;
-        const ones = rows.filter((r) => r.level === 1);
+        const ones = rows.filter((r) => r.level === 1 && !r.partial);
         return ones.length ? ones : rows.filter((r) => r.level > 0 && r.level === Math.min(...rows.filter((x) => x.level > 0).map((x) => x.level)));
       },
       () => "各一级行之和",
@@ -70,7 +82,7 @@ export const parentChildren = defineRule({
   id: "hierarchy.parent-children",
   category: "hierarchy",
   title: "上级科目 = 下级科目之和",
-  description: "功能分类类 = Σ款、款 = Σ项；经济分类大类 = Σ款；单位 = Σ项目；公务用车购置及运行费 = 购置费 + 运行维护费。上级为空而下级有数也是错误。",
+  description: "功能分类类 = Σ款、款 = Σ项；经济分类大类 = Σ款；单位 = Σ项目；公务用车购置及运行费 = 购置费 + 运行维护费。上级为空而下级有数也是错误；“其中”行只是部分，其和不得超过上级。",
   severity: "error",
   check: (report) => {
     const out = hierarchyOutcomes(

@@ -126,7 +126,7 @@ function summaryLines(report: Report, id: string, build: (t: Table) => Outcome[]
 function levelOneRows(t: Table, side: string, filter: (r: Row) => boolean): Row[] {
   const rows = t.rows.filter((r) => r.side === side);
   const first = rows.findIndex((r) => r.key === "current_income_total" || r.key === "current_expenditure_total");
-  return rows.slice(0, first < 0 ? rows.length : first).filter((r) => r.level === 1 && filter(r));
+  return rows.slice(0, first < 0 ? rows.length : first).filter((r) => r.level === 1 && !r.partial && filter(r));
 }
 
 export const currentIncome = defineRule({
