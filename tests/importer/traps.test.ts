@@ -272,3 +272,10 @@ test("其中 rows are parts of the row above: nested one level down, never summe
   const f = checkReport(importWorkbook([g])).findings.filter((x) => x.rule === "hierarchy.parent-children");
   expect(f.map((x) => [x.severity, x.cells])).toEqual([["error", ["收入!B3", "收入!B4"]]]);
 });
+
+test("a table that prints no unit takes the unit the other tables print", () => {
+  const a = gridFromRows("收入", [["部门收入总表"], ["金额单位：元"], ["科目编码", "科目名称", "合计", "一般公共预算"], ["合计", "", 1000000, 1000000]]);
+  const b = gridFromRows("支出", [["部门支出总表"], ["科目编码", "科目名称", "合计", "基本支出", "项目支出"], ["合计", "", 1000000, 600000, 400000]]);
+  expect(importWorkbook([a, b]).tables.map((t) => t.unit)).toEqual(["元", "元"]);
+  expect(importWorkbook([b]).tables[0].unit).toBe("万元");
+});

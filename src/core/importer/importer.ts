@@ -116,9 +116,10 @@ function parseRegion(v: GridView, reg: Region, index: number): Table | Unrecogni
   }
   const amountUnit = blockList.flatMap((b) => b.amounts.map((a) => a.unit)).find((u) => u);
   const unit: Unit = meta.unit ?? amountUnit ?? "万元";
+  const unitPrinted = !!(meta.unit ?? amountUnit);
   const markedEmpty = notes.some((n) => EMPTY_NOTE.test(n));
   const empty = rows.every((row) => Object.values(row.amounts).every((a) => a.blank));
-  return { ...base, year, department: meta.department, unit, unitText: meta.unitText, markedEmpty, empty, notes, columns, rows };
+  return { ...base, year, department: meta.department, unit, unitText: unitPrinted ? meta.unitText ?? amountUnit : undefined, markedEmpty, empty, notes, columns, rows };
 }
 
 /** "三公" items laid across one row (合计 | 因公出国 | 公务用车… | 公务接待 [| 机关运行经费]): one model row per item. */
@@ -195,6 +196,9 @@ export function importWorkbook(grids: SheetGrid[]): Report {
     });
   }
   const financial = tables.filter((t) => t.kind !== "performance_target");
+  // A table that prints no unit takes the unit the workbook's other tables print (万元 when none does).
+  const printedUnit = mode(financial.filter((t) => t.unitText).map((t) => t.unit));
+  if (printedUnit) for (const t of financial) if (!t.unitText) t.unit = printedUnit;
   return {
     department: mode(financial.map((t) => t.department && norm(t.department))) ?? mode(tables.map((t) => t.department)),
     year: mode(tables.map((t) => t.year)),
