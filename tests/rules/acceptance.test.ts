@@ -33,7 +33,8 @@ describe("jishan-2024 (audit 000)", () => {
   test("c2: 表6 基本支出 1705.54 ≠ 301.21 / 211.72 and exceeds the whole budget", async () => {
     const fs = await findings("jishan-2024");
     const f = one(fs, "cross.basic-economic", "预算公开表6!C6");
-    expect(f).toMatchObject({ severity: "error", actual: 1705.54 });
+    expect(f).toMatchObject({ severity: "error", actual: 1705.54, expected: 211.72 });
+    expect(f.message).toContain("超过预算公开表1（收支总表）本年支出合计 450.05");
   });
 
   test("c3: 公务接待费 1.10 in 表10 vs 1.00 + 0.30 in 表6", async () => {

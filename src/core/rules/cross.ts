@@ -238,11 +238,16 @@ export const basicEconomic = defineRule({
     const cap = t1 && rowByKey(t1, "current_expenditure_total", "expenditure");
     if (t1 && cap?.amounts.total && tot6.amounts.total) {
       const e = exceeds([term(t6, tot6.amounts.total)], [term(t1, cap.amounts.total)]);
-      out.push(
-        e.exceeds
-          ? { status: "fail", finding: { rule: "cross.basic-economic", severity: "error", message: `${tableName(t6)}基本支出合计 ${fmt(e.a)} 超过${tableName(t1)}本年支出合计 ${fmt(e.b)}，该表不可能属于本部门`, cells: [tot6.amounts.total.cell, cap.amounts.total.cell], expected: e.b, actual: e.a, difference: Math.round((e.a - e.b) * 100) / 100 } }
-          : { status: "pass" },
-      );
+      const note = `，且超过${tableName(t1)}本年支出合计 ${fmt(e.b)}，该表不可能属于本部门`;
+      const first = out.find((o): o is Extract<Outcome, { status: "fail" }> => o?.status === "fail" && o.finding.cells[0] === tot6.amounts.total.cell);
+      // One finding per figure: the budget ceiling is said in the comparison's finding when there is one.
+      if (e.exceeds && first) first.finding.message += note;
+      else
+        out.push(
+          e.exceeds
+            ? { status: "fail", finding: { rule: "cross.basic-economic", severity: "error", message: `${tableName(t6)}基本支出合计 ${fmt(e.a)}${note.slice(1)}`, cells: [tot6.amounts.total.cell, cap.amounts.total.cell], expected: e.b, actual: e.a, difference: Math.round((e.a - e.b) * 100) / 100 } }
+            : { status: "pass" },
+        );
     }
     return out.filter(defined);
   },
