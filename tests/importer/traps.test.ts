@@ -279,3 +279,30 @@ test("a table that prints no unit takes the unit the other tables print", () => 
   expect(importWorkbook([a, b]).tables.map((t) => t.unit)).toEqual(["元", "元"]);
   expect(importWorkbook([b]).tables[0].unit).toBe("万元");
 });
+
+test("收入 | 预算数 | 支出 | 预算数 as the caption of a two-sided table; a year stored as a number in the header", () => {
+  const g = gridFromRows("总表", [
+    ["收支总表"],
+    ["收入", 2025, "支出", 2025],
+    ["一般公共预算拨款收入", 100, "一般公共服务支出", 100],
+    ["收入总计", 100, "支出总计", 100],
+  ], { formats: [[], ["General", "0", "General", "0"], [], []] });
+  const t = importWorkbook([g]).tables[0];
+  expect(t.kind).toBe("income_expenditure_summary");
+  expect(t.columns.map((c) => [c.key, c.side])).toEqual([["total", "income"], ["total", "expenditure"]]);
+  expect(t.rows.find((r) => r.key === "income_grand_total")!.amounts.total.cell).toBe("总表!B4");
+});
+
+test("a performance form with spacer columns and 财政拨款 / 上级补助 sources", () => {
+  const g = gridFromRows("绩效", [
+    ["项目支出绩效目标表"],
+    ["项目名称", "", "培训经费"],
+    ["项目资金（元）", "实施期资金总额", "", 30000, "年度资金总额", "", 30000],
+    ["", "其中：财政拨款", "", 20000, "其中：财政拨款", "", 20000],
+    ["", "上级补助", "", 10000, "上级补助", "", 10000],
+  ]);
+  const t = importWorkbook([g]).tables[0];
+  expect(t.form!.project).toBe("培训经费");
+  expect(t.rows.map((r) => [r.key, r.amounts.period?.value, r.amounts.annual?.value])).toEqual([["total", 30000, 30000], ["fiscal", 20000, 20000], ["superior", 10000, 10000]]);
+  expect(checkReport(importWorkbook([g])).findings.filter((f) => f.rule === "projects.form-sources")).toEqual([]);
+});

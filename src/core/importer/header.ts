@@ -29,7 +29,12 @@ export function isHeaderRow(v: GridView, r: number): boolean {
   const cells = v.cells(r);
   if (cells.length === 0) return false;
   if (isColumnNumberRow(v, r)) return true;
-  if (cells.some(([c]) => v.isNumber(r, c))) return false;
+  // A caption may be a bare year stored as a number (2025 over 预算数); any other number makes it a data row.
+  const isYear = (c: number) => {
+    const raw = v.raw(r, c);
+    return typeof raw === "number" && Number.isInteger(raw) && raw >= 2000 && raw <= 2099;
+  };
+  if (cells.some(([c]) => v.isNumber(r, c) && !isYear(c))) return false;
   if (cells.length === 1) {
     const t = cells[0][1];
     if (rowKey(t)) return false;

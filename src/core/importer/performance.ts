@@ -13,9 +13,12 @@ const SOURCES: ReadonlyArray<readonly [string, RegExp]> = [
   ["local", /市县|市[(（]区[)）]|县[(（]区[)）]|市级|县级|区级|市区|本级财政|地方财政/],
   ["self", /自筹/],
   ["other", /^其他资金|^其他$/],
+  // Forms that split by 财政拨款 / 上级补助 instead of by level of government.
+  ["fiscal", /^(其中[:：]?)?财政(拨款|资金)$/],
+  ["superior", /上级补助/],
 ];
 export const SOURCE_LABELS: Readonly<Record<string, string>> = {
-  total: "资金总额", central: "中央财政资金", provincial: "省级财政资金", local: "市县（区）财政资金", self: "单位自筹", other: "其他资金",
+  total: "资金总额", central: "中央财政资金", provincial: "省级财政资金", local: "市县（区）财政资金", self: "单位自筹", other: "其他资金", fiscal: "财政拨款", superior: "上级补助",
 };
 
 /** A parsed form: the model's form fields plus the table parts it fills. */
@@ -29,10 +32,15 @@ function valueRight(v: GridView, r: number, c: number, re: RegExp, c1: number): 
   return undefined;
 }
 
-function amountRight(v: GridView, r: number, c: number, labelRe: RegExp): Amount {
+/** The amount of a caption: inside the caption cell, else the first non-empty cell to its right before the next caption (spacer columns skipped). */
+function amountRight(v: GridView, r: number, c: number, labelRe: RegExp, limit = c + 3): Amount {
   const own = norm(v.text(r, c)).replace(labelRe, "").replace(/^[:：]/, "");
   const p = own ? parseAmount(own, own, undefined) : undefined;
   if (p && p.value !== null) return { value: p.value, cell: v.ref(r, c), text: own, blank: false, decimals: p.decimals };
+  for (let k = c + 1; k <= Math.min(limit, v.cols - 1); k++) {
+    if (v.isEmpty(r, k) || v.isMergedSlave(r, k)) continue;
+    return v.amount(r, k) ? amountAt(v, r, k) : amountAt(v, r, c + 1);
+  }
   return amountAt(v, r, c + 1);
 }
 
@@ -67,7 +75,7 @@ export function parseForm(v: GridView, r0: number, r1: number, c0: number, c1: n
   }
   if (!project || moneyRow < 0) return undefined;
   const cells: Record<string, { period?: Amount; annual?: Amount }> = { total: {} };
-  if (periodCol >= 0) cells.total.period = amountRight(v, moneyRow, periodCol, /^实施期资金总额/);
+  if (periodCol >= 0) cells.total.period = amountRight(v, moneyRow, periodCol, /^实施期资金总额/, annualCol > periodCol ? annualCol - 1 : undefined);
   if (annualCol >= 0) cells.total.annual = amountRight(v, moneyRow, annualCol, /^年度资金总额/);
   const split = annualCol >= 0 ? annualCol : Infinity;
   let misses = 0;
@@ -81,7 +89,7 @@ export function parseForm(v: GridView, r0: number, r1: number, c0: number, c1: n
       found = true;
       const slot = c < split ? "period" : "annual";
       const entry = (cells[src[0]] ??= {});
-      if (!entry[slot]) entry[slot] = amountRight(v, r, c, new RegExp(`^${k.replace(/[()（）]/g, ".")}`));
+      if (!entry[slot]) entry[slot] = amountRight(v, r, c, new RegExp(`^${k.replace(/[()（）]/g, ".")}`), slot === "period" && Number.isFinite(split) ? split - 1 : undefined);
     }
     misses = found ? 0 : misses + 1;
   }
