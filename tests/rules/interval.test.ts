@@ -35,3 +35,9 @@ test("a ≤ b only fails outside both intervals", () => {
   expect(exceeds([t(1.11)], [t(1.1)]).exceeds).toBe(false);
   expect(exceeds([t(1), t(0.3)], [t(1.3)]).exceeds).toBe(false);
 });
+
+import { classCodeByName, functionalName } from "../../src/core/classification/functional";
+test.each([
+  ["一、一般公共服务支出", "201"], ["一般公共服务", "201"], ["二十、住房保障支出", "221"], ["十、医疗卫生与计划生育支出", "210"], ["二十九、债务发行费用支出", "233"], ["一、一般公共预算", undefined],
+])("class name %s → %s", (label, code) => expect(classCodeByName(label)).toBe(code));
+test.each([["2013299", "其他组织事务支出"], ["2013699", "其他共产党事务支出"], ["2010601", "行政运行"], ["2080505", "机关事业单位基本养老保险缴费支出"], ["2040101", undefined]])("code %s → %s", (code, name) => expect(functionalName(code)).toBe(name));

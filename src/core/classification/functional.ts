@@ -95,7 +95,12 @@ export function functionalName(code: string): string | undefined {
 export function classCodeByName(label: string): string | undefined {
   const k = norm(label).replace(/^[一二三四五六七八九十]+[、.．]/, "").replace(/^\d{3}/, "");
   for (const [code, name] of Object.entries(FUNCTIONAL_CLASSES)) if (norm(name) === k) return code;
-  return CLASS_ALIASES[k];
+  if (CLASS_ALIASES[k]) return CLASS_ALIASES[k];
+  // "一般公共服务" for 一般公共服务支出: some templates drop the trailing 支出.
+  const bare = k.replace(/支出$/, "");
+  if (bare.length < 2) return undefined;
+  for (const [code, name] of Object.entries(FUNCTIONAL_CLASSES)) if (norm(name).replace(/支出$/, "") === bare) return code;
+  return undefined;
 }
 
 /**
