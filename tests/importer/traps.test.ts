@@ -306,3 +306,17 @@ test("a performance form with spacer columns and 财政拨款 / 上级补助 sou
   expect(t.rows.map((r) => [r.key, r.amounts.period?.value, r.amounts.annual?.value])).toEqual([["total", 30000, 30000], ["fiscal", 20000, 20000], ["superior", 10000, 10000]]);
   expect(checkReport(importWorkbook([g])).findings.filter((f) => f.rule === "projects.form-sources")).toEqual([]);
 });
+
+test("a 三公 table printing last year's and this year's budget, title without the year: last year's column is prior", () => {
+  const g = gridFromRows("三公", [
+    ["“三公”经费预算表"],
+    ["项目", "2024年预算数", "2025年预算数", "增减额", "增减率"],
+    ["合计", 6, 5, -1, "-16.67%"],
+    ["因公出国（境）费", "", "", "", ""],
+    ["公务接待费", 3, 2, -1, "-33.33%"],
+    ["公务用车购置及运行费", 3, 3, 0, "0.00%"],
+  ]);
+  const t = importWorkbook([g]).tables[0];
+  expect(t.columns.map((c) => c.key)).toEqual(["prior", "total", "change", "ratio"]);
+  expect(t.rows.find((r) => r.key === "reception")!.amounts.total.value).toBe(2);
+});

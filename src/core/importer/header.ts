@@ -76,6 +76,11 @@ export function headerPaths(v: GridView, headerRows: number[], c0: number, c1: n
 }
 
 export function columnRoles(paths: string[][], c0: number, year?: number): ColumnRole[] {
+  // Without a year in the title, a header printing two years (2024年预算数 | 2025年预算数) still tells which is prior.
+  if (!year) {
+    const years = paths.flatMap((p) => [...norm(p.join("/")).matchAll(/(20\d{2})年/g)].map((m) => Number(m[1])));
+    if (new Set(years).size > 1) year = Math.max(...years);
+  }
   const roles: ColumnRole[] = [];
   paths.forEach((path, i) => {
     const c = c0 + i;
