@@ -104,3 +104,16 @@ test.each(STYLES.map((s) => [s.name, s] as const))("a %s workbook written as .xl
   expect(doc.files[0].tables.map((t) => t.kind)).toEqual(v.expected.map((e) => e.kind));
   expect(doc.files[0].findings.filter((f) => f.severity === "error" || f.severity === "warning")).toEqual([]);
 });
+
+import { gridFromRows } from "../../src/core/grid/grid";
+test("the .xlsx host reports hidden sheets and keeps merges, text amounts and number formats", async () => {
+  const visible = gridFromRows("收支", [["部门支出总表"], ["科目编码", "科目名称", "合计"], ["合计", "", "1,705.54"]], { merges: [{ r0: 0, c0: 0, r1: 0, c1: 2 }] });
+  const hidden = { ...gridFromRows("底稿", [["x", 1]]), visibility: "hidden" as const };
+  const file = path.join(dir, "hidden.xlsx");
+  await fs.writeFile(file, await writeXlsx([{ grid: visible }, { grid: hidden }]));
+  const r = await run(["inspect", file, "--json"]);
+  const doc = JSON.parse(r.out);
+  expect(doc.model.hiddenSheets).toEqual(["底稿"]);
+  expect(doc.model.tables[0].rows[0].amounts.total).toMatchObject({ value: 1705.54, text: "1,705.54", cell: "收支!C3" });
+  expect((await run(["inspect", file])).out).toContain("隐藏的工作表：底稿");
+});

@@ -5,10 +5,28 @@ import { economicName } from "../classification/economic";
 import { norm } from "../grid/text";
 import { rowName, tableName } from "./helpers";
 import { quoteSheet } from "../grid/address";
-import type { Table } from "../model/schema";
+import type { Report, Table } from "../model/schema";
 
 /** The table's first cell (its label or title), for findings about the whole table. */
 const tableCell = (t: Table) => `${quoteSheet(t.sheet)}!${t.range.split(":")[0]}`;
+
+/** Every coded row of one classification system whose standard name is known: printed name ↔ standard name. */
+function codeNames(report: Report, rule: string, system: "functional" | "economic", nameOf: (code: string) => string | undefined, what: string): Outcome[] {
+  const out: Outcome[] = [];
+  for (const t of report.tables)
+    for (const r of t.rows) {
+      if (!r.code || r.codeSystem !== system) continue;
+      const std = nameOf(r.code);
+      if (!std) continue;
+      const printed = r.label.replace(/^[一二三四五六七八九十]+、/, "").trim();
+      out.push(
+        sameFunctionalName(printed, std)
+          ? { status: "pass" }
+          : { status: "fail", finding: { rule, severity: "warning", message: `${tableName(t)}${what} ${r.code} 名称为“${printed}”，标准名称为“${std}”`, cells: [r.labelCell], expected: null, actual: null, difference: null } },
+      );
+    }
+  return out.length ? out : [{ status: "na", reason: `没有带编码的${what}` }];
+}
 
 export const functionalNames = defineRule({
   id: "naming.functional-code",
@@ -16,19 +34,7 @@ export const functionalNames = defineRule({
   title: "功能科目编码与名称相符",
   description: "功能分类科目的编码与名称应与《政府收支分类科目》一致（内置类、常见款项）。",
   severity: "warning",
-  check: (report) => {
-    const out: Outcome[] = [];
-    for (const t of report.tables)
-      for (const r of t.rows) {
-        if (!r.code || r.codeSystem !== "functional" || !/^2/.test(r.code)) continue;
-        const std = functionalName(r.code);
-        if (!std) continue;
-        const printed = r.label.replace(/^[一二三四五六七八九十]+、/, "").trim();
-        if (sameFunctionalName(printed, std)) out.push({ status: "pass" });
-        else out.push({ status: "fail", finding: { rule: "naming.functional-code", severity: "warning", message: `${tableName(t)}科目 ${r.code} 名称为“${printed}”，标准名称为“${std}”`, cells: [r.labelCell], expected: null, actual: null, difference: null } });
-      }
-    return out.length ? out : [{ status: "na", reason: "没有带编码的功能科目" }];
-  },
+  check: (report) => codeNames(report, "naming.functional-code", "functional", (c) => (/^2/.test(c) ? functionalName(c) : undefined), "功能科目"),
 });
 
 export const economicNames = defineRule({
@@ -37,18 +43,7 @@ export const economicNames = defineRule({
   title: "经济科目编码与名称相符",
   description: "部门预算支出经济分类科目（301 工资福利支出、30201 办公费……）的编码与名称应一致。",
   severity: "warning",
-  check: (report) => {
-    const out: Outcome[] = [];
-    for (const t of report.tables)
-      for (const r of t.rows) {
-        if (!r.code || r.codeSystem !== "economic") continue;
-        const std = economicName(r.code);
-        if (!std) continue;
-        if (sameFunctionalName(r.label, std)) out.push({ status: "pass" });
-        else out.push({ status: "fail", finding: { rule: "naming.economic-code", severity: "warning", message: `${tableName(t)}经济科目 ${r.code} 名称为“${r.label.trim()}”，标准名称为“${std}”`, cells: [r.labelCell], expected: null, actual: null, difference: null } });
-      }
-    return out.length ? out : [{ status: "na", reason: "没有带编码的经济科目" }];
-  },
+  check: (report) => codeNames(report, "naming.economic-code", "economic", economicName, "经济科目"),
 });
 
 export const departmentName = defineRule({
