@@ -320,3 +320,8 @@ test("a 三公 table printing last year's and this year's budget, title without 
   expect(t.columns.map((c) => c.key)).toEqual(["prior", "total", "change", "ratio"]);
   expect(t.rows.find((r) => r.key === "reception")!.amounts.total.value).toBe(2);
 });
+
+test("sign-off lines under a table (单位负责人：… 制表人：…) are not rows", () => {
+  const g = gridFromRows("项目", [["项目支出预算表"], ["项目名称", "合计"], ["合计", 10], ["培训经费", 10], ["单位负责人：张三", "制表人：李四"]]);
+  expect(importWorkbook([g]).tables[0].rows.map((r) => r.label)).toEqual(["合计", "培训经费"]);
+});

@@ -17,6 +17,8 @@ export interface ImportResult {
 }
 
 const NOTE = /^(注|说明|备注|附注)[:：\d]/;
+/** Sign-off lines under a table: not rows. */
+const FOOTER = /^(单位负责人|部门负责人|财务负责人|主管会计|制表人|填报人|审核人|复核人|联系电话|联系人|填报日期|制表日期|负责人)[:：]/;
 
 function columnSpan(v: GridView, r0: number, r1: number): [number, number] {
   let c0 = Infinity;
@@ -100,6 +102,7 @@ function parseRegion(v: GridView, reg: Region, index: number): Table | Unrecogni
     if (cells.length === 0) continue;
     const first = cells[0][1];
     const numeric = cells.some(([c]) => v.isNumber(r, c)) && !isColumnNumberRow(v, r);
+    if (!numeric && cells.some(([, t]) => FOOTER.test(t))) continue;
     if (!numeric && (NOTE.test(first) || (cells.length === 1 && EMPTY_NOTE.test(first)))) {
       notes.push(cells.map(([, t]) => t).join(" "));
       continue;
