@@ -16,7 +16,8 @@ export function projectLines(report: Report): ProjectLine[] {
   for (const t of report.tables.filter((x) => x.kind === "project_expenditure" || x.kind === "project_carryover")) {
     t.rows.forEach((r, i) => {
       const next = t.rows[i + 1];
-      if (r.level === 0 || r.key === "total" || !r.label.trim()) return;
+      // A line without any amount (a watermark, page debris) is not a project.
+      if (r.level === 0 || r.key === "total" || !r.label.trim() || Object.values(r.amounts).every((a) => a.blank)) return;
       if (next && next.level > r.level) return;
       out.push({ name: r.label.trim(), table: t, row: r });
     });
