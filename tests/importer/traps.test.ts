@@ -325,3 +325,10 @@ test("sign-off lines under a table (单位负责人：… 制表人：…) are n
   const g = gridFromRows("项目", [["项目支出预算表"], ["项目名称", "合计"], ["合计", 10], ["培训经费", 10], ["单位负责人：张三", "制表人：李四"]]);
   expect(importWorkbook([g]).tables[0].rows.map((r) => r.label)).toEqual(["合计", "培训经费"]);
 });
+
+test("a table of contents is not imported as tables", () => {
+  const g = gridFromRows("目录", [["目录"], ["表一2025年部门收支总表…………1"], ["表二 2025年部门收入总表..........2"], ["第二部分 部门预算情况说明"]]);
+  const r = importWorkbook([g]);
+  expect(r.tables).toEqual([]);
+  expect(r.unrecognized.map((u) => u.sheet)).toEqual(["目录"]);
+});

@@ -28,6 +28,8 @@ export function classifyTitle(raw: string): { kind: TableKind; title: string; la
   const t = raw.normalize("NFKC").replace(/[\s\u3000]+/g, "");
   if (t.length < 4 || t.length > 80 || !/表/.test(t)) return undefined;
   if (/^注|^说明|^备注/.test(t)) return undefined;
+  // A table-of-contents entry (dotted leader, page number) names a table without being one.
+  if (/(\.{3,}|…|·{3,}|-{3,})\d*$/.test(t)) return undefined;
   let label: string | undefined;
   let title = t;
   const m = TABLE_LABEL.exec(t);
