@@ -45,6 +45,3 @@ export const THREE_PUBLIC_ECONOMIC_ITEMS: ReadonlyArray<readonly [key: string, r
   ["vehicle_purchase", /^公务用车购置$|^公务用车购置费$/],
 ];
 
-export function economicCodeLevel(code: string): number {
-  return code.length <= 3 ? 1 : 2;
-}

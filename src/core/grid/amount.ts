@@ -45,8 +45,3 @@ export function parseAmount(value: CellValue, text: string | undefined, fmt: str
   return undefined;
 }
 
-/** True for a cell that holds a usable number (not blank, not a label). */
-export function isNumberCell(value: CellValue, text?: string, fmt?: string): boolean {
-  const p = parseAmount(value, text, fmt);
-  return !!p && p.value !== null;
-}

@@ -22,18 +22,6 @@ export const SheetGridSchema = z.object({
 });
 export type SheetGrid = z.infer<typeof SheetGridSchema>;
 
-export function rowCount(g: SheetGrid): number {
-  return g.values.length;
-}
-export function colCount(g: SheetGrid): number {
-  return g.values.reduce((m, r) => Math.max(m, r.length), 0);
-}
-
-/** An empty grid for a blank sheet. */
-export function emptyGrid(sheet: string): SheetGrid {
-  return { sheet, origin: { row: 0, col: 0 }, values: [], text: [], numberFormat: [], merges: [], visibility: "visible" };
-}
-
 /** Builds a grid from a plain 2-D array (tests and generated variants): text is the value as a string. */
 export function gridFromRows(sheet: string, rows: CellValue[][], opts: { merges?: Merge[]; formats?: string[][] } = {}): SheetGrid {
   const width = rows.reduce((m, r) => Math.max(m, r.length), 0);

@@ -19,18 +19,6 @@ export function labelKey(s: unknown): string {
   return t.replace(/[:：]$/, "");
 }
 
-const CHINESE_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
-
-/** 一 → 1, 十三 → 13, 三十 → 30 (enough for 类 ordinals). */
-export function chineseNumber(s: string): number | undefined {
-  if (!/^[一二三四五六七八九十]+$/.test(s)) return undefined;
-  if (s === "十") return 10;
-  const i = s.indexOf("十");
-  if (i < 0) return CHINESE_DIGITS[s];
-  const tens = i === 0 ? 1 : CHINESE_DIGITS[s.slice(0, i)];
-  const ones = i === s.length - 1 ? 0 : CHINESE_DIGITS[s.slice(i + 1)];
-  return tens * 10 + ones;
-}
 
 /** The ordinal level of a label: 一、 = 1, （一） = 2, 1. = 3; undefined when unnumbered. */
 export function ordinalLevel(s: unknown): number | undefined {

@@ -10,7 +10,7 @@ import { applyIndentLevels, parseBody } from "./body";
 import { parseForm } from "./performance";
 import { readMeta, titleExcludesCarryover, yearOfTitle, type Meta } from "./meta";
 import { classifyTitle, KIND_BY_HEADER } from "./kinds";
-import { EMPTY_NOTE, TOTAL_KEYS } from "./aliases";
+import { EMPTY_NOTE } from "./aliases";
 
 export interface ImportResult {
   report: Report;
@@ -212,7 +212,3 @@ export function importWorkbook(grids: SheetGrid[]): Report {
   };
 }
 
-/** Total rows and level helpers shared by the rules. */
-export function isTotalRow(row: Row): boolean {
-  return !!row.key && TOTAL_KEYS.has(row.key);
-}

@@ -124,6 +124,3 @@ export const ReportSchema = z.object({
 });
 export type Report = z.infer<typeof ReportSchema>;
 
-export function parseReport(json: unknown): Report {
-  return ReportSchema.parse(json);
-}

@@ -5,7 +5,7 @@
  */
 import type { Amount, Report, Row, Table } from "../model/schema";
 import { defineRule, type Outcome } from "./rule";
-import { amountOf, byCode, columnName, firstOf, hasValue, na, rowByKey, rowName, sumOutcome, tableName, term, totalExcludesCarryover, totalRow } from "./helpers";
+import { byCode, columnName, firstOf, hasValue, na, rowByKey, rowName, sumOutcome, tableName, term, totalExcludesCarryover, totalRow } from "./helpers";
 import { exceeds, fmt, type Term } from "./interval";
 import { labelKey } from "../grid/text";
 import { THREE_PUBLIC_ECONOMIC_ITEMS } from "../classification/economic";
@@ -345,4 +345,3 @@ export const codeSets = defineRule({
 });
 
 export const CROSS_RULES = [summaryVsIncome, summaryVsExpenditure, incomeVsExpenditureByCode, fiscalVsSummary, generalBudget, basicProjectSplit, basicEconomic, threePublicEconomic, operatingVsPublic, codeSets];
-void amountOf;

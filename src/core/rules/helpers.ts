@@ -1,5 +1,5 @@
 /** Shared pieces for rules: naming tables and rows as a reviewer does, and turning a comparison into an outcome. */
-import type { Amount, Report, Row, Table, TableKind, Unit } from "../model/schema";
+import type { Amount, Report, Row, Table, TableKind } from "../model/schema";
 import { KIND_NAMES } from "../model/names";
 import { norm } from "../grid/text";
 import { compare, fmt, type Term } from "./interval";
@@ -23,10 +23,6 @@ export function columnName(t: Table, key: string, side?: string): string {
   return label;
 }
 
-/** Tables of a kind that carry data (a missing or empty table makes cross checks not applicable). */
-export function tablesOf(report: Report, kind: TableKind): Table[] {
-  return report.tables.filter((t) => t.kind === kind);
-}
 export function firstOf(report: Report, kind: TableKind): Table | undefined {
   return report.tables.find((t) => t.kind === kind && !t.empty) ?? report.tables.find((t) => t.kind === kind);
 }
@@ -38,8 +34,6 @@ export function term(t: Table, a: Amount, weight?: number): Term {
 export function hasValue(a: Amount | undefined): boolean {
   return !!a && !a.blank && a.value !== 0;
 }
-
-export const zeroAmount = (cell = ""): Amount => ({ value: null, cell, text: "", blank: true, decimals: 0 });
 
 /** Builds the outcome of "figure = Σ parts": pass when equal, 尾差 inside the rounding interval, else the rule's severity. */
 export function sumOutcome(opts: {
@@ -78,10 +72,6 @@ export function na(reason: string): Outcome {
   return { status: "na", reason };
 }
 
-/** Rows of one side of a table. */
-export function sideRows(t: Table, side?: string): Row[] {
-  return t.rows.filter((r) => (side ? r.side === side : true));
-}
 export function sidesOf(t: Table): Array<string | undefined> {
   const s = [...new Set(t.rows.map((r) => r.side))];
   return s.length ? s : [undefined];
@@ -97,12 +87,6 @@ export function byCode(t: Table, side?: string): Map<string, Row> {
   const m = new Map<string, Row>();
   for (const r of t.rows) if (r.code && r.codeSystem === "functional" && (side === undefined || r.side === side) && !m.has(r.code)) m.set(r.code, r);
   return m;
-}
-export function amountOf(r: Row | undefined, key: string): Amount | undefined {
-  return r?.amounts[key];
-}
-export function unitOf(t: Table): Unit {
-  return t.unit;
 }
 /** True when the table's own 合计 column excludes 上年结转 (it sits under 本年收入 / 本年). */
 export function totalExcludesCarryover(t: Table): boolean {

@@ -1,7 +1,7 @@
 /** 层级: totals and parents equal the sum of their children — 合计 = Σ 类, 类 = Σ 款, 款 = Σ 项, group = Σ items, unit = Σ projects. */
 import type { Report, Row, Table } from "../model/schema";
 import { defineRule, type Outcome } from "./rule";
-import { columnName, na, rowName, sidesOf, sumOutcome, tableName, term } from "./helpers";
+import { na, rowName, sidesOf, sumOutcome, tableName, term } from "./helpers";
 import { exceeds, fmt } from "./interval";
 
 /** Direct children: the following rows one level down (the shallowest level present) until the next row at or above the parent's level. */
@@ -96,4 +96,3 @@ export const parentChildren = defineRule({
 });
 
 export const HIERARCHY_RULES = [totalOfTopRows, parentChildren];
-void columnName;
