@@ -332,3 +332,23 @@ test("a table of contents is not imported as tables", () => {
   expect(r.tables).toEqual([]);
   expect(r.unrecognized.map((u) => u.sheet)).toEqual(["目录"]);
 });
+
+test("a vertical 收入总表 is compared with the 收支总表 line by line, and with the 支出总表 total including 上年结转", () => {
+  const t1 = gridFromRows("表一", [
+    ["收支总表"], ["收入", "", "支出", ""], ["项目", "预算数", "项目", "预算数"],
+    ["一、一般公共预算拨款收入", 480, "一、一般公共服务支出", 520],
+    ["二、事业收入", 30, "", ""],
+    ["本年收入合计", 510, "本年支出合计", 520],
+    ["上年结转", 10, "年终结转", ""],
+    ["收入总计", 520, "支出总计", 520],
+  ]);
+  const t2 = gridFromRows("表二", [["部门收入总表"], ["项目", "预算数"], ["一、一般公共预算拨款收入", 480], ["二、事业收入", 30], ["合计", 510], ["上年结转", 10], ["收入总计", 520]]);
+  const t3 = gridFromRows("表三", [["部门支出总表"], ["科目编码", "科目名称", "合计", "基本支出", "项目支出"], ["合计", "", 520, 500, 20], ["201", "一般公共服务支出", 520, 500, 20]]);
+  const res = checkReport(importWorkbook([t1, t2, t3]));
+  const cross = res.perRule.filter((r) => r.id === "cross.summary-income" || r.id === "cross.income-expenditure-by-code");
+  expect(cross.map((r) => [r.id, r.failed, r.checked > 0])).toEqual([["cross.summary-income", 0, true], ["cross.income-expenditure-by-code", 0, true]]);
+  t2.values[3][1] = 31;
+  t2.values[4][1] = 511;
+  const bad = checkReport(importWorkbook([t1, t2, t3])).findings.filter((f) => f.rule === "cross.summary-income").map((f) => f.cells);
+  expect(bad).toEqual(expect.arrayContaining([["表一!B5", "表二!B4"]]));
+});

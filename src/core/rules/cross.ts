@@ -41,6 +41,16 @@ export const summaryVsIncome = defineRule({
     const t2 = firstOf(report, "income_summary");
     const tot = t2 && totalRow(t2);
     if (!t1 || !t2 || !tot) return [na("缺少收支总表或收入总表（合计行）")];
+    if (isVerticalIncome(t2)) {
+      // A 收入总表 laid out down one column: the same income lines, row by row.
+      return t1.rows
+        .filter((r) => r.side === "income" && r.key)
+        .map((r) => {
+          const o = r.key === "current_income_total" ? rowByKey(t2, "current_income_total") ?? (rowByKey(t2, "income_grand_total") ? tot : undefined) : r.key === "income_grand_total" ? rowByKey(t2, "income_grand_total") ?? (rowByKey(t2, "carryover_in") ? undefined : tot) : rowByKey(t2, r.key!);
+          return o ? cmp("cross.summary-income", t1, r.amounts.total, `「${rowName(r)}」`, [[t2, o.amounts.total]], `${tableName(t2)}「${rowName(o)}」`) : undefined;
+        })
+        .filter(defined);
+    }
     const pairs: Array<[string, string]> = [["src_general", "general"], ["src_gov_fund", "gov_fund"], ["src_state_capital", "state_capital"], ["src_special_account", "special_account"], ["src_unit_funds", "unit_funds"], ["src_business", "business"], ["src_operating", "operating"], ["src_other", "other"], ["carryover_in", "carryover"]];
     const out: Array<Outcome | undefined> = pairs.map(([rk, ck]) => {
       const r = rowByKey(t1, rk, "income");
@@ -81,6 +91,11 @@ export const summaryVsExpenditure = defineRule({
   },
 });
 
+/** A 收入总表 whose income lines are rows (一、财政拨款收入 … 合计) rather than columns. */
+function isVerticalIncome(t: Table): boolean {
+  return t.rows.some((r) => r.key?.startsWith("src_")) && !t.columns.some((c) => c.key === "general");
+}
+
 function zero(t: Table): Amount {
   return { value: null, cell: "", text: "", blank: true, decimals: t.unit === "元" ? 0 : 2 };
 }
@@ -99,6 +114,13 @@ export const incomeVsExpenditureByCode = defineRule({
     const c2 = byCode(t2);
     const c3 = byCode(t3);
     const out: Array<Outcome | undefined> = [];
+    if (isVerticalIncome(t2)) {
+      // Down one column: 收入总计 (or 合计 + 上年结转) against the 支出总表 total; there are no codes to pair.
+      const grand = rowByKey(t2, "income_grand_total");
+      const parts: Array<[Table, Amount | undefined]> = grand ? [[t2, grand.amounts.total]] : [[t2, totalRow(t2)?.amounts.total], ...t2.rows.filter((r) => r.key === "carryover_in").map((r): [Table, Amount | undefined] => [t2, r.amounts.total])];
+      const o = cmp("cross.income-expenditure-by-code", t3, totalRow(t3)?.amounts.total, "「合计」", parts, `${tableName(t2)}${grand ? "「收入总计」" : "「合计」"}`);
+      return o ? [o] : [na("收入总表没有合计")];
+    }
     const pair = (r3: Row | undefined, r2: Row | undefined, what: string) => {
       if (!r3 || !r2) return;
       const parts: Array<[Table, Amount | undefined]> = [[t2, r2.amounts.total]];
