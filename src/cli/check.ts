@@ -5,14 +5,14 @@ import { SEVERITY_NAMES, type Severity } from "../core/rules/rule";
 import { WorkbookReadError } from "../hosts/xlsx/read";
 import { toCheckJson, type CheckFileJson } from "../core/findings/json";
 
-export async function runCheck(files: string[], opts: { json: boolean; failOn?: string }, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+export async function runCheck(files: string[], opts: { json: boolean; failOn?: string; skip?: string[] }, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const docs: CheckFileJson[] = [];
   let unusable = false;
   let tripped = false;
   for (const file of files) {
     try {
       const { report } = await loadReport(file);
-      const result = checkReport(report);
+      const result = checkReport(report, { skip: opts.skip });
       const doc = toCheckJson(file, report, result);
       docs.push(doc);
       const sev = doc.findings.map((f) => f.severity);

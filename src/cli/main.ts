@@ -5,7 +5,7 @@ import { WorkbookReadError } from "../hosts/xlsx/read";
 
 const USAGE = `用法：
   budget-review inspect <文件.xlsx> [--json]        列出识别到的表格
-  budget-review check <文件.xlsx ...> [--json] [--fail-on error|warning]   审核一个或多个工作簿
+  budget-review check <文件.xlsx ...> [--json] [--fail-on error|warning] [--skip 规则或类别,…]   审核一个或多个工作簿
   budget-review rules                                 列出全部审核规则（Markdown）`;
 
 function out(s: string) {
@@ -18,7 +18,7 @@ function err(s: string) {
 export async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
   const json = rest.includes("--json");
-  const files = rest.filter((a, i) => !a.startsWith("--") && rest[i - 1] !== "--fail-on");
+  const files = rest.filter((a, i) => !a.startsWith("--") && rest[i - 1] !== "--fail-on" && rest[i - 1] !== "--skip");
   try {
     if (cmd === "inspect") {
       if (files.length !== 1) return usage();
@@ -32,7 +32,8 @@ export async function main(argv: string[]): Promise<number> {
       const failOn = failOnIdx >= 0 ? rest[failOnIdx + 1] : undefined;
       if (failOn !== undefined && failOn !== "error" && failOn !== "warning") return usage("--fail-on 只接受 error 或 warning");
       if (files.length === 0) return usage();
-      return await runCheck(files, { json, failOn }, out, err);
+      const skip = rest.flatMap((a, i) => (rest[i - 1] === "--skip" ? a.split(",") : []));
+      return await runCheck(files, { json, failOn, skip }, out, err);
     }
     if (cmd === "rules") {
       const { rulesMarkdown } = await import("../core/rules/docs");

@@ -117,3 +117,11 @@ test("the .xlsx host reports hidden sheets and keeps merges, text amounts and nu
   expect(doc.model.tables[0].rows[0].amounts.total).toMatchObject({ value: 1705.54, text: "1,705.54", cell: "收支!C3" });
   expect((await run(["inspect", file])).out).toContain("隐藏的工作表：底稿");
 });
+
+test("--skip leaves out rules by id or by category", async () => {
+  const all = CheckJsonSchema.parse(JSON.parse((await run(["check", samplePath("jishan-2024"), "--json"])).out)).files[0];
+  const some = CheckJsonSchema.parse(JSON.parse((await run(["check", samplePath("jishan-2024"), "--json", "--skip", "naming,cross.general-budget"])).out)).files[0];
+  expect(all.findings.some((f) => f.rule.startsWith("naming.") || f.rule === "cross.general-budget")).toBe(true);
+  expect(some.findings.filter((f) => f.rule.startsWith("naming.") || f.rule === "cross.general-budget")).toEqual([]);
+  expect(some.rules.checked).toBeLessThan(all.rules.checked);
+});
