@@ -125,3 +125,18 @@ test("--skip leaves out rules by id or by category", async () => {
   expect(some.findings.filter((f) => f.rule.startsWith("naming.") || f.rule === "cross.general-budget")).toEqual([]);
   expect(some.rules.checked).toBeLessThan(all.rules.checked);
 });
+
+test("the .xlsx host reads a formula cell's cached result and a rich-text label", async () => {
+  const wb = new (await import("exceljs")).default.Workbook();
+  const ws = wb.addWorksheet("支出");
+  ws.addRow(["部门支出总表"]);
+  ws.addRow(["科目编码", "科目名称", "合计", "基本支出", "项目支出"]);
+  ws.addRow([{ richText: [{ text: "合" }, { text: "计" }] }, "", { formula: "SUM(C4:C4)", result: 30 }, { formula: "D4", result: 20 }, 10]);
+  ws.addRow(["201", "一般公共服务支出", 30, 20, 10]);
+  const file = path.join(dir, "formula.xlsx");
+  await wb.xlsx.writeFile(file);
+  const doc = JSON.parse((await run(["inspect", file, "--json"])).out);
+  const total = doc.model.tables[0].rows[0];
+  expect(total).toMatchObject({ label: "合计", key: "total" });
+  expect(total.amounts.total).toMatchObject({ value: 30, cell: "支出!C3" });
+});
