@@ -108,7 +108,7 @@ function parseRegion(v: GridView, reg: Region, index: number): Table | Unrecogni
       continue;
     }
     if (headerSig.has(cells.map(([, t]) => t).join("|")) || isColumnNumberRow(v, r)) continue;
-    if (!numeric && cells.length <= 2 && cells.every(([c, t]) => isMetaRow(v, r) && readMeta(v.text(r, c)) && t)) continue;
+    if (!numeric && cells.length <= 2 && isMetaRow(v, r)) continue;
     bodyRows.push(r);
   }
   let rows = parseBody(v, reg.kind, bodyRows, blockList);
