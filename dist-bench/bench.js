@@ -1013,15 +1013,17 @@ class Executor {
 
 /***/ },
 
-/***/ "./tests/office-bench/requirements.ts"
-/*!********************************************!*\
-  !*** ./tests/office-bench/requirements.ts ***!
-  \********************************************/
+/***/ "./tests/office-bench/hook.ts"
+/*!************************************!*\
+  !*** ./tests/office-bench/hook.ts ***!
+  \************************************/
 (__unused_webpack_module, __webpack_exports__, __webpack_require__) {
 
 "use strict";
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   benchOffice: () => (/* binding */ benchOffice),
+/* harmony export */   installTransport: () => (/* binding */ installTransport),
 /* harmony export */   requirementChecker: () => (/* binding */ requirementChecker)
 /* harmony export */ });
 /** ExcelApi versions the fake host reports (compared as "major.minor" strings: "1.10" > "1.9"). */
@@ -1034,6 +1036,38 @@ function requirementChecker(maxExcelApi = "1.13") {
         const [x, y] = v(maxExcelApi);
         return a < x || (a === x && b <= y);
     };
+}
+/**
+ * Replaces the runtime's transport through the private OfficeExtension.SessionBase._overrideSession hook.
+ * JSON in, JSON out: nothing but the wire format crosses between runtime and backend. Fails loudly when the
+ * hook or the request shape changes in @microsoft/office-js.
+ */
+function installTransport(officeExtension, executor) {
+    const holder = officeExtension;
+    if (typeof (holder === null || holder === void 0 ? void 0 : holder.SessionBase) !== "function")
+        throw new Error("office bench: OfficeExtension.SessionBase is gone — the transport hook (_overrideSession) changed in @microsoft/office-js");
+    holder.SessionBase._overrideSession = {
+        _resolveRequestUrlAndHeaderInfo: () => Promise.resolve({ url: "https://bench.invalid", headers: {} }),
+        _createRequestExecutorOrNull: () => ({
+            executeAsync: (_customData, _flags, message) => {
+                const body = JSON.parse(JSON.stringify(message.Body));
+                if (!body || !Array.isArray(body.Actions) || typeof body.ObjectPaths !== "object")
+                    return Promise.reject(new Error("office bench: the runtime's request shape changed (expected {Actions, ObjectPaths})"));
+                return Promise.resolve(JSON.parse(JSON.stringify(executor.execute(body))));
+            },
+        }),
+    };
+}
+/**
+ * The host object: the bundle's Office.context is not configurable, so a derived object carries the host's
+ * requirement sets, language and an onReady that resolves (asynchronously, as Office's does) to Excel on PC.
+ */
+function benchOffice(base, maxExcelApi) {
+    const office = Object.create(base !== null && base !== void 0 ? base : {});
+    const info = { host: "Excel", platform: "PC" };
+    Object.defineProperty(office, "context", { value: { requirements: { isSetSupported: requirementChecker(maxExcelApi) }, displayLanguage: "zh-CN" } });
+    Object.defineProperty(office, "onReady", { value: (cb) => Promise.resolve().then(() => (cb === null || cb === void 0 ? void 0 : cb(info), info)) });
+    return office;
 }
 
 
@@ -1250,29 +1284,17 @@ let __webpack_exports__ = {};
 __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _workbook__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(/*! ./workbook */ "./tests/office-bench/workbook.ts");
 /* harmony import */ var _executor__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(/*! ./executor */ "./tests/office-bench/executor.ts");
-/* harmony import */ var _requirements__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(/*! ./requirements */ "./tests/office-bench/requirements.ts");
-var _a, _b, _d, _e;
+/* harmony import */ var _hook__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(/*! ./hook */ "./tests/office-bench/hook.ts");
+var _a, _b;
 
 
 
 const w = window;
-if (!((_a = w.OfficeExtension) === null || _a === void 0 ? void 0 : _a.SessionBase))
-    throw new Error("office bench: the runtime bundle did not define OfficeExtension.SessionBase (transport hook changed)");
-const wb = _workbook__WEBPACK_IMPORTED_MODULE_0__.MemoryWorkbook.fromGrids((_b = w.__BENCH_WORKBOOK__) !== null && _b !== void 0 ? _b : []);
+const wb = _workbook__WEBPACK_IMPORTED_MODULE_0__.MemoryWorkbook.fromGrids((_a = w.__BENCH_WORKBOOK__) !== null && _a !== void 0 ? _a : []);
 const executor = new _executor__WEBPACK_IMPORTED_MODULE_1__.Executor(wb);
-w.OfficeExtension.SessionBase._overrideSession = {
-    _resolveRequestUrlAndHeaderInfo: () => Promise.resolve({ url: "https://bench.invalid", headers: {} }),
-    _createRequestExecutorOrNull: () => ({
-        executeAsync: (_c, _f, message) => Promise.resolve(JSON.parse(JSON.stringify(executor.execute(JSON.parse(JSON.stringify(message.Body)))))),
-    }),
-};
-// The bundle's Office.context is not configurable: a derived object carries the host's context and onReady.
-const office = Object.create((_d = w.Office) !== null && _d !== void 0 ? _d : {});
-const info = { host: "Excel", platform: "PC" };
-Object.defineProperty(office, "context", { value: { requirements: { isSetSupported: (0,_requirements__WEBPACK_IMPORTED_MODULE_2__.requirementChecker)((_e = w.__BENCH_MAX_EXCELAPI__) !== null && _e !== void 0 ? _e : "1.13") }, displayLanguage: "zh-CN" } });
-Object.defineProperty(office, "onReady", { value: (cb) => Promise.resolve().then(() => (cb === null || cb === void 0 ? void 0 : cb(info), info)) });
+(0,_hook__WEBPACK_IMPORTED_MODULE_2__.installTransport)(w.OfficeExtension, executor);
 // `var Office` in the bundle makes the global writable but not configurable: assign, do not redefine.
-w.Office = office;
+w.Office = (0,_hook__WEBPACK_IMPORTED_MODULE_2__.benchOffice)(w.Office, (_b = w.__BENCH_MAX_EXCELAPI__) !== null && _b !== void 0 ? _b : "1.13");
 w.__bench = {
     roundTrips: () => executor.roundTrips,
     writes: () => executor.writes,

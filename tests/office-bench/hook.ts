@@ -1,3 +1,9 @@
+/**
+ * What both bench loaders (Node vm, Chromium) install into Microsoft's runtime: the transport hook that sends
+ * every request to the bench's executor, and the Office host object the add-in's code asks about.
+ */
+import type { Executor } from "./executor";
+
 /** ExcelApi versions the fake host reports (compared as "major.minor" strings: "1.10" > "1.9"). */
 export function requirementChecker(maxExcelApi = "1.13") {
   const v = (s: string) => s.split(".").map(Number);
@@ -7,4 +13,40 @@ export function requirementChecker(maxExcelApi = "1.13") {
     const [x, y] = v(maxExcelApi);
     return a < x || (a === x && b <= y);
   };
+}
+
+type SessionHolder = { SessionBase?: unknown };
+
+/**
+ * Replaces the runtime's transport through the private OfficeExtension.SessionBase._overrideSession hook.
+ * JSON in, JSON out: nothing but the wire format crosses between runtime and backend. Fails loudly when the
+ * hook or the request shape changes in @microsoft/office-js.
+ */
+export function installTransport(officeExtension: object | undefined, executor: Executor): void {
+  const holder = officeExtension as SessionHolder | undefined;
+  if (typeof holder?.SessionBase !== "function")
+    throw new Error("office bench: OfficeExtension.SessionBase is gone — the transport hook (_overrideSession) changed in @microsoft/office-js");
+  (holder.SessionBase as { _overrideSession?: unknown })._overrideSession = {
+    _resolveRequestUrlAndHeaderInfo: () => Promise.resolve({ url: "https://bench.invalid", headers: {} }),
+    _createRequestExecutorOrNull: () => ({
+      executeAsync: (_customData: unknown, _flags: unknown, message: { Body: unknown }) => {
+        const body = JSON.parse(JSON.stringify(message.Body));
+        if (!body || !Array.isArray(body.Actions) || typeof body.ObjectPaths !== "object")
+          return Promise.reject(new Error("office bench: the runtime's request shape changed (expected {Actions, ObjectPaths})"));
+        return Promise.resolve(JSON.parse(JSON.stringify(executor.execute(body))));
+      },
+    }),
+  };
+}
+
+/**
+ * The host object: the bundle's Office.context is not configurable, so a derived object carries the host's
+ * requirement sets, language and an onReady that resolves (asynchronously, as Office's does) to Excel on PC.
+ */
+export function benchOffice<T extends object>(base: T | undefined, maxExcelApi?: string): T {
+  const office = Object.create(base ?? {}) as T;
+  const info = { host: "Excel", platform: "PC" };
+  Object.defineProperty(office, "context", { value: { requirements: { isSetSupported: requirementChecker(maxExcelApi) }, displayLanguage: "zh-CN" } });
+  Object.defineProperty(office, "onReady", { value: (cb?: (i: typeof info) => void) => Promise.resolve().then(() => (cb?.(info), info)) });
+  return office;
 }

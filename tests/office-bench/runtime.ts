@@ -9,8 +9,7 @@ import vm from "vm";
 import type { SheetGrid } from "../../src/core/grid/grid";
 import { MemoryWorkbook } from "./workbook";
 import { Executor, type ExecutorOptions } from "./executor";
-import { requirementChecker } from "./requirements";
-export { requirementChecker };
+import { benchOffice, installTransport } from "./hook";
 
 export const RUNTIME_FILE = path.join(__dirname, "..", "..", "node_modules", "@microsoft", "office-js", "dist", "excel-win32-16.01.js");
 let source: string | undefined;
@@ -42,26 +41,11 @@ export function bench(grids: SheetGrid[], opts: ExecutorOptions & { maxExcelApi?
   source ??= fs.readFileSync(RUNTIME_FILE, "utf8");
   const ctx = sandbox();
   vm.runInContext(source, ctx, { filename: "excel-win32-16.01.js" });
-  const g = ctx as unknown as { Excel?: typeof Excel; OfficeExtension?: typeof OfficeExtension & { SessionBase?: { _overrideSession?: unknown } }; Office?: typeof Office };
+  const g = ctx as unknown as { Excel?: typeof Excel; OfficeExtension?: typeof OfficeExtension; Office?: typeof Office };
   if (!g.Excel || !g.OfficeExtension) throw new Error(`office bench: ${RUNTIME_FILE} did not define Excel / OfficeExtension — the runtime bundle changed`);
-  if (!g.OfficeExtension.SessionBase || !("_overrideSession" in g.OfficeExtension.SessionBase || typeof g.OfficeExtension.SessionBase === "function"))
-    throw new Error("office bench: OfficeExtension.SessionBase is gone — the transport hook (_overrideSession) changed in @microsoft/office-js");
   const wb = MemoryWorkbook.fromGrids(grids);
   const executor = new Executor(wb, opts);
-  g.OfficeExtension.SessionBase._overrideSession = {
-    _resolveRequestUrlAndHeaderInfo: () => Promise.resolve({ url: "https://bench.invalid", headers: {} }),
-    _createRequestExecutorOrNull: () => ({
-      // JSON in, JSON out: nothing but the wire format crosses between runtime and backend.
-      executeAsync: (_customData: unknown, _flags: unknown, message: { Body: unknown }) => {
-        const body = JSON.parse(JSON.stringify(message.Body));
-        if (!body || !Array.isArray(body.Actions) || typeof body.ObjectPaths !== "object")
-          return Promise.reject(new Error("office bench: the runtime's request shape changed (expected {Actions, ObjectPaths})"));
-        return Promise.resolve(JSON.parse(JSON.stringify(executor.execute(body))));
-      },
-    }),
-  };
-  const office = Object.create(g.Office ?? {}) as typeof Office;
-  Object.defineProperty(office, "context", { value: { requirements: { isSetSupported: requirementChecker(opts.maxExcelApi) }, displayLanguage: "zh-CN" } });
-  Object.defineProperty(office, "onReady", { value: (cb?: (i: { host: string; platform: string }) => void) => { const info = { host: "Excel", platform: "PC" }; cb?.(info); return Promise.resolve(info); } });
+  installTransport(g.OfficeExtension, executor);
+  const office = benchOffice(g.Office, opts.maxExcelApi);
   return { Excel: g.Excel, OfficeExtension: g.OfficeExtension, Office: office, wb, executor };
 }
