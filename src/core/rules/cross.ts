@@ -5,8 +5,8 @@
  */
 import type { Amount, Report, Row, Table } from "../model/schema";
 import { defineRule, type Outcome } from "./rule";
-import { byCode, columnName, firstOf, hasValue, na, rowByKey, rowName, sumOutcome, tableName, term, totalExcludesCarryover, totalRow } from "./helpers";
-import { exceeds, fmt, type Term } from "./interval";
+import { byCode, columnName, firstOf, hasValue, na, notAbove, rowByKey, rowName, sumOutcome, tableName, term, totalExcludesCarryover, totalRow } from "./helpers";
+import { fmt, type Term } from "./interval";
 import { labelKey } from "../grid/text";
 import { THREE_PUBLIC_ECONOMIC_ITEMS } from "../classification/economic";
 
@@ -266,16 +266,18 @@ export const basicEconomic = defineRule({
     const t1 = firstOf(report, "income_expenditure_summary");
     const cap = t1 && rowByKey(t1, "current_expenditure_total", "expenditure");
     if (t1 && cap?.amounts.total && tot6.amounts.total) {
-      const e = exceeds([term(t6, tot6.amounts.total)], [term(t1, cap.amounts.total)]);
+      const e = notAbove("cross.basic-economic", [term(t6, tot6.amounts.total)], [term(t1, cap.amounts.total)]);
       const note = `，且超过${tableName(t1)}本年支出合计 ${fmt(e.b)}，该表不可能属于本部门`;
       const first = out.find((o): o is Extract<Outcome, { status: "fail" }> => o?.status === "fail" && o.finding.cells[0] === tot6.amounts.total.cell);
       // One finding per figure: the budget ceiling is said in the comparison's finding when there is one.
-      if (e.exceeds && first) first.finding.message += note;
-      else
+      if (e.exceeds && first) {
+        first.finding.message += note;
+        first.also = [...(first.also ?? []), e.identity];
+      } else
         out.push(
           e.exceeds
-            ? { status: "fail", finding: { rule: "cross.basic-economic", severity: "error", message: `${tableName(t6)}基本支出合计 ${fmt(e.a)}${note.slice(1)}`, cells: [tot6.amounts.total.cell, cap.amounts.total.cell], expected: e.b, actual: e.a, difference: Math.round((e.a - e.b) * 100) / 100 } }
-            : { status: "pass" },
+            ? { status: "fail", finding: { rule: "cross.basic-economic", severity: "error", message: `${tableName(t6)}基本支出合计 ${fmt(e.a)}${note.slice(1)}`, cells: [tot6.amounts.total.cell, cap.amounts.total.cell], expected: e.b, actual: e.a, difference: Math.round((e.a - e.b) * 100) / 100 }, identity: e.identity }
+            : { status: "pass", identity: e.identity },
         );
     }
     return out.filter(defined);
@@ -306,9 +308,9 @@ export const threePublicEconomic = defineRule({
       const a = r && (r.amounts.general ?? r.amounts.total);
       const item = economicItem(t6, key);
       if (!r || !a || item.terms.length === 0) continue;
-      const e = exceeds(item.terms, [term(t10, a)]);
+      const e = notAbove("cross.three-public-economic", item.terms, [term(t10, a)]);
       if (!e.exceeds) {
-        out.push({ status: "pass" });
+        out.push({ status: "pass", identity: e.identity });
         continue;
       }
       out.push({
@@ -322,6 +324,7 @@ export const threePublicEconomic = defineRule({
           actual: e.b,
           difference: Math.round((e.b - e.a) * 100) / 100,
         },
+        identity: e.identity,
       });
     }
     return out.length ? out : [na("经济分类表中没有“三公”对应科目")];
@@ -345,9 +348,9 @@ export const operatingVsPublic = defineRule({
       return t10 && r ? { t: t10, a: r.amounts.total } : undefined;
     })();
     if (!t6 || !pub || !src?.a) return [na("缺少机关运行经费或公用经费")];
-    const e = exceeds([term(src.t, src.a)], [term(t6, pub)]);
-    if (!e.exceeds) return [{ status: "pass" }];
-    return [{ status: "fail", finding: { rule: "cross.operating-public", severity: "warning", message: `${tableName(src.t)}机关运行经费 ${fmt(e.a)} 超过${tableName(t6)}公用经费 ${fmt(e.b)}`, cells: [src.a.cell, pub.cell], expected: e.b, actual: e.a, difference: Math.round((e.a - e.b) * 100) / 100 } }];
+    const e = notAbove("cross.operating-public", [term(src.t, src.a)], [term(t6, pub)]);
+    if (!e.exceeds) return [{ status: "pass", identity: e.identity }];
+    return [{ status: "fail", finding: { rule: "cross.operating-public", severity: "warning", message: `${tableName(src.t)}机关运行经费 ${fmt(e.a)} 超过${tableName(t6)}公用经费 ${fmt(e.b)}`, cells: [src.a.cell, pub.cell], expected: e.b, actual: e.a, difference: Math.round((e.a - e.b) * 100) / 100 }, identity: e.identity }];
   },
 });
 

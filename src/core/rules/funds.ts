@@ -6,8 +6,8 @@
 import type { Amount, Report, Row, Table } from "../model/schema";
 import { quoteSheet } from "../grid/address";
 import { defineRule, type Outcome, type RuleDef } from "./rule";
-import { byCode, firstOf, hasValue, na, rowByKey, rowName, sumOutcome, tableName, term, totalRow } from "./helpers";
-import { exceeds, fmt } from "./interval";
+import { byCode, firstOf, hasValue, na, notAbove, rowByKey, rowName, sumOutcome, tableName, term, totalRow } from "./helpers";
+import { fmt } from "./interval";
 
 export interface Fund {
   /** Amount-column key of the fund in the 收入总表, 财政拨款收支总表, 项目支出表 (gov_fund / state_capital). */
@@ -76,7 +76,8 @@ function mergeByFigure(outs: Outcome[]): Outcome[] {
     first.finding.cells = [...first.finding.cells, ...o.finding.cells.slice(1).filter((c) => !first.finding.cells.includes(c))];
     const against = o.finding.message.split(" ≠ ")[1]?.replace(/（差.*$/, "");
     if (against) first.finding.message += `；也不等于${against}`;
-    res.push({ status: "pass" });
+    // The other comparisons' identities stay with the one finding that reports them.
+    first.also = [...(first.also ?? []), ...[o.identity, ...(o.also ?? [])].filter((x): x is NonNullable<typeof x> => !!x)];
   }
   return res;
 }
@@ -146,11 +147,11 @@ function amountsRule(fund: Fund): RuleDef {
           out.push(compareFund(id, fv, a, `「${rowName(r)}」`, [[t4, r4.amounts[fund.key]]], `${tableName(t4)}「${rowName(r4)}」${fund.name}`));
         const r3 = c3?.get(r.code!);
         if (t3 && r3?.amounts.total && hasValue(a)) {
-          const e = exceeds([term(fv.table, a)], [term(t3, r3.amounts.total)]);
+          const e = notAbove(id, [term(fv.table, a)], [term(t3, r3.amounts.total)]);
           out.push(
             e.exceeds
-              ? { status: "fail", finding: { rule: id, severity: "error", message: `${tableName(fv.table)}「${rowName(r)}」${fmt(e.a)} 超过${tableName(t3)}同一科目的合计 ${fmt(e.b)}（${fund.name}只是该科目支出的一部分）`, cells: [a.cell, r3.amounts.total.cell], expected: e.b, actual: e.a, difference: Math.round((e.a - e.b) * 100) / 100 } }
-              : { status: "pass" },
+              ? { status: "fail", finding: { rule: id, severity: "error", message: `${tableName(fv.table)}「${rowName(r)}」${fmt(e.a)} 超过${tableName(t3)}同一科目的合计 ${fmt(e.b)}（${fund.name}只是该科目支出的一部分）`, cells: [a.cell, r3.amounts.total.cell], expected: e.b, actual: e.a, difference: Math.round((e.a - e.b) * 100) / 100 }, identity: e.identity }
+              : { status: "pass", identity: e.identity },
           );
         }
       }

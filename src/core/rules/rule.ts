@@ -1,6 +1,7 @@
 /** What a rule is and what it yields: ids, categories, severities, findings and outcomes (zod). */
 import { z } from "zod";
 import type { Report } from "../model/schema";
+import { IdentitySchema, type Identity } from "./identity";
 
 export const SeveritySchema = z.enum(["error", "warning", "rounding", "info"]);
 export type Severity = z.infer<typeof SeveritySchema>;
@@ -38,9 +39,14 @@ export interface RuleSource {
   ref: string;
 }
 
+/**
+ * One checked instance. A comparison of figures also carries its identity (passing or failing: a correction must
+ * not break the passing ones); checks of names, presence or coverage have none.
+ */
 export type Outcome =
-  | { status: "pass" }
-  | { status: "fail"; finding: Finding }
+  | { status: "pass"; identity?: Identity }
+  /** `also`: further identities this one finding reports (e.g. a budget ceiling said in a comparison's message). */
+  | { status: "fail"; finding: Finding; identity?: Identity; also?: Identity[] }
   | { status: "na"; reason: string };
 
 export interface RuleDef {
@@ -60,8 +66,14 @@ export function defineRule(r: RuleDef): RuleDef {
   return r;
 }
 
+/** An identity as the engine returns it: with the indexes (into `findings`) of the findings it produced. */
+export const CheckedIdentitySchema = IdentitySchema.extend({ findings: z.array(z.number().int()) });
+export type CheckedIdentity = z.infer<typeof CheckedIdentitySchema>;
+
 export const ResultSchema = z.object({
   findings: z.array(FindingSchema),
+  /** Every identity the rules checked, passing and failing, in catalog order. */
+  identities: z.array(CheckedIdentitySchema),
   rules: z.object({ checked: z.number(), passed: z.number(), failed: z.number(), notApplicable: z.number() }),
   perRule: z.array(z.object({ id: z.string(), checked: z.number(), passed: z.number(), failed: z.number(), notApplicable: z.number(), reasons: z.array(z.string()) })),
 });
