@@ -79,6 +79,7 @@ export const hiddenAmounts = defineRule({
   description:
     "Excel 打印和导出 PDF 时不显示隐藏的行和列（含筛选掉、分级折叠的行）：隐藏行列中的金额不会公开，公开的表就与工作簿不一致。隐藏的行或列中有非零金额即提示，并按打印出的表（去掉隐藏行列）重新核对表内和层级关系，说明哪里不再相等。",
   severity: "warning",
+  source: { basis: "practice", ref: "公开的是打印或导出的表（PDF）：Excel 不打印隐藏的行和列，隐藏或筛选掉的行中的金额不会出现在公开文本中" },
   check: (report) => {
     const tables = report.tables.filter(hasHidden);
     if (!tables.length) return [na("没有隐藏的行或列")];
@@ -176,6 +177,7 @@ export const strayContent = defineRule({
   title: "表格以外没有零散内容",
   description: "与表格相隔很远的单元格（如 A1048576 或 XFD1 上的一个值）不属于任何表，不参与审核；Excel 打印时会把打印范围延伸到它，多出大量空白页。每处提示一次，请确认后删除。",
   severity: "info",
+  source: { basis: "practice", ref: "Excel 的打印范围和已用区域延伸到最后一个有内容的单元格" },
   check: (report) => {
     const strays = report.unrecognized.filter((u) => u.stray);
     if (!strays.length) return [na("没有远离表格的零散内容")];
@@ -200,6 +202,7 @@ export const hiddenSheets = defineRule({
   title: "公开的表不在隐藏的工作表中",
   description: "隐藏（或深度隐藏）的工作表照常审核，但打印、导出 PDF 时不包含它：其中有预算表时是警告（公开的文件会缺这张表），没有预算表时是提示。",
   severity: "warning",
+  source: { basis: "practice", ref: "公开的是打印或导出的表（PDF）：隐藏的工作表不打印、不导出" },
   check: (report) => {
     if (!report.hiddenSheets.length) return [na("没有隐藏的工作表")];
     return report.hiddenSheets.map((sheet): Outcome => {
