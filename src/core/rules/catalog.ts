@@ -6,5 +6,6 @@ import { CROSS_RULES } from "./cross";
 import { COMPLETENESS_RULES } from "./completeness";
 import { NAMING_RULES } from "./naming";
 import { PROJECT_RULES } from "./projects";
+import { INPUT_RULES } from "./input";
 
-export const CATALOG: ReadonlyArray<RuleDef> = [...COMPLETENESS_RULES, ...WITHIN_RULES, ...HIERARCHY_RULES, ...CROSS_RULES, ...PROJECT_RULES, ...NAMING_RULES];
+export const CATALOG: ReadonlyArray<RuleDef> = [...INPUT_RULES, ...COMPLETENESS_RULES, ...WITHIN_RULES, ...HIERARCHY_RULES, ...CROSS_RULES, ...PROJECT_RULES, ...NAMING_RULES];
