@@ -64,5 +64,11 @@ function textSummary(doc: CheckFileJson, shown: CheckFileJson["findings"]): stri
   }
   if (shown.length < doc.findings.length) lines.push(`  （另有 ${doc.findings.length - shown.length} 个较低级别的问题未列出）`);
   if (!doc.findings.length) lines.push(doc.rules.checked > 0 ? "  未发现问题。" : "  没有执行任何检查，不能视为审核通过。");
+  // A rule that did not apply is not a rule that passed: say which and why.
+  const na = doc.notApplicable ?? [];
+  if (na.length) {
+    lines.push(`  未检查（不适用）${na.length} 条规则：`);
+    for (const r of na) lines.push(`  [不适用] ${r.title}${r.checked ? `（部分适用，已检查 ${r.checked} 项）` : ""}：${r.reasons.join("；")}  ${r.rule}`);
+  }
   return lines.join("\n");
 }

@@ -24,6 +24,7 @@ export const noTables = defineRule({
   title: "识别到预算表",
   description: "工作簿中至少要识别到一张预算表，否则没有做任何核对，结果不能当作“未发现问题”。",
   severity: "error",
+  source: { basis: "practice", ref: "没有核对任何数字的结果不能当作审核通过" },
   check: (report) => {
     if (financialTables(report).length > 0) return [{ status: "pass" }];
     const sheets = [...new Set(report.unrecognized.map((u) => u.sheet))];
@@ -44,6 +45,7 @@ export const hiddenSheets = defineRule({
   title: "隐藏的工作表",
   description: "隐藏的工作表照常审核，但按当前状态公开时读者看不到它；含预算表的隐藏工作表应取消隐藏。",
   severity: "warning",
+  source: { basis: "practice", ref: "公开的是读者看到的工作表，隐藏的表不会被看到" },
   check: (report) => {
     if (!report.hiddenSheets.length) return [{ status: "na", reason: "没有隐藏的工作表" }];
     return report.hiddenSheets.map((sheet) => {
@@ -79,6 +81,7 @@ export const unreadableAmounts = defineRule({
   title: "金额单元格可读",
   description: "金额单元格应是数字或空白；错误值（#REF! 等）、TRUE/FALSE、带单位或无法识别的文本、没有计算结果的公式都不是金额，涉及它们的核对不进行。",
   severity: "error",
+  source: { basis: "identity", ref: "金额栏填列数字（空白或 0 表示没有）" },
   check: (report) => {
     const bad = invalidAmounts(report);
     if (!bad.length) return financialTables(report).length ? [{ status: "pass" }] : [{ status: "na", reason: "没有识别到预算表" }];
@@ -92,6 +95,7 @@ export const readNotes = defineRule({
   title: "文件读取提示",
   description: "读取文件时发现的情况（例如重名的工作表、没有计算结果的公式），它们可能影响审核结果。",
   severity: "warning",
+  source: { basis: "practice", ref: "由程序生成或被修复的文件，审核前应在 Excel/WPS 中打开并保存" },
   check: (report) => (report.readNotes?.length ? report.readNotes.map((n) => finding("input.read-notes", n.severity, n.message)) : [{ status: "na", reason: "读取文件时没有需要提示的情况" }]),
 });
 
