@@ -38,6 +38,8 @@ export const AmountSchema = z.object({
   decimals: z.number().int(),
   /** The cell's row or column is hidden: stored in the workbook but not printed or published. */
   hidden: z.boolean().optional(),
+  /** The cell holds something that is not an amount (错误值 #REF!, 逻辑值 TRUE, 文本“…”): value is null, blank is true, and a finding names it. */
+  invalid: z.string().optional(),
 });
 export type Amount = z.infer<typeof AmountSchema>;
 
@@ -135,6 +137,10 @@ export const UnrecognizedSchema = z.object({
 });
 export type Unrecognized = z.infer<typeof UnrecognizedSchema>;
 
+/** One Chinese sentence from the host about the file as read, with how much it matters. */
+export const ReadNoteSchema = z.object({ severity: z.enum(["warning", "info"]), message: z.string() });
+export type ReadNote = z.infer<typeof ReadNoteSchema>;
+
 export const ReportSchema = z.object({
   department: z.string().optional(),
   year: z.number().int().optional(),
@@ -143,6 +149,8 @@ export const ReportSchema = z.object({
   tables: z.array(TableSchema),
   unrecognized: z.array(UnrecognizedSchema),
   hiddenSheets: z.array(z.string()),
+  /** What the host noticed while reading the file (repaired sheet names, formulas without a stored result …). */
+  readNotes: z.array(ReadNoteSchema).optional(),
 });
 export type Report = z.infer<typeof ReportSchema>;
 
