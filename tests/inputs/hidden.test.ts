@@ -44,7 +44,7 @@ test("bad input 19b: the hidden sheet is reviewed, and named in a warning; the o
   expect(hidden.report.hiddenSheets).toEqual(["预算公开表2"]);
   expect(hidden.report.tables.map((t) => t.sheet)).toEqual(sample.report.tables.map((t) => t.sheet));
   const extra = hidden.findings.filter((f) => !sample.findings.some((g) => key(g) === key(f)));
-  expect(extra.map((f) => [f.rule, f.severity, f.cells])).toEqual([["printed.hidden-sheets", "warning", ["预算公开表2!A1"]]]);
+  expect(extra.map((f) => [f.rule, f.severity, f.cells])).toEqual([["input.hidden-sheets", "warning", ["预算公开表2!A1"]]]);
   expect(extra[0].message).toContain("收入总表");
   expect(sample.findings.filter((g) => !hidden.findings.some((f) => key(g) === key(f)))).toEqual([]);
 });

@@ -2,10 +2,11 @@
  * 打印: what is printed and published, not only what is stored. Excel prints (and exports to PDF) only visible
  * rows and columns, so a hidden row or column that holds amounts makes the published table differ from the
  * workbook: the table identities are checked again on the printed form, and what breaks there is said in the
- * hidden row's finding. Content far from every table is named too (it stretches the printed area).
+ * hidden row's finding. Content far from every table is named too (it stretches the printed area). Hidden sheets
+ * are named by input.hidden-sheets.
  */
 import type { Report, Row, Table } from "../model/schema";
-import { parseRef, quoteSheet } from "../grid/address";
+import { parseRef } from "../grid/address";
 import { defineRule, type Finding, type Outcome, type RuleDef } from "./rule";
 import { hasValue, na, rowName, tableName } from "./helpers";
 import { fmt } from "./interval";
@@ -196,34 +197,4 @@ export const strayContent = defineRule({
   },
 });
 
-export const hiddenSheets = defineRule({
-  id: "printed.hidden-sheets",
-  category: "printed",
-  title: "公开的表不在隐藏的工作表中",
-  description: "隐藏（或深度隐藏）的工作表照常审核，但打印、导出 PDF 时不包含它：其中有预算表时是警告（公开的文件会缺这张表），没有预算表时是提示。",
-  severity: "warning",
-  source: { basis: "practice", ref: "公开的是打印或导出的表（PDF）：隐藏的工作表不打印、不导出" },
-  check: (report) => {
-    if (!report.hiddenSheets.length) return [na("没有隐藏的工作表")];
-    return report.hiddenSheets.map((sheet): Outcome => {
-      const tables = report.tables.filter((t) => t.sheet === sheet);
-      const first = tables[0];
-      return {
-        status: "fail",
-        finding: {
-          rule: "printed.hidden-sheets",
-          severity: first ? "warning" : "info",
-          message: first
-            ? `工作表“${sheet}”已隐藏：其中的${[...new Set(tables.map(tableName))].join("、")}已照常审核，但打印或导出 PDF 时不会包含这张表；如需公开，请取消隐藏`
-            : `工作表“${sheet}”已隐藏，其中没有识别到预算表；打印或导出 PDF 时不会包含它`,
-          cells: first ? [`${quoteSheet(sheet)}!${first.range.split(":")[0]}`] : [],
-          expected: null,
-          actual: null,
-          difference: null,
-        },
-      };
-    });
-  },
-});
-
-export const PRINTED_RULES = [hiddenAmounts, hiddenSheets, strayContent];
+export const PRINTED_RULES = [hiddenAmounts, strayContent];
