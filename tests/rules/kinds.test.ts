@@ -74,3 +74,28 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style)
     if (style.codeLayout === "column") expect(table(report, "general_budget_expenditure").rows.some((r) => r.code === "2010699")).toBe(true);
   });
 });
+
+describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s: names by the report's year", (_n, style) => {
+  const dated = style.yearInTitle || style.metaYearLine;
+  const renamed = { "210": "医疗卫生与计划生育支出" };
+  const findingsFor = (year: number) => serious(run(style, { year, names: renamed }).findings);
+
+  test("a name valid in the report's year or the year before is not a finding", () => {
+    expect(findingsFor(2019)).toEqual([]); // compiled in 2018, when 210 was still 医疗卫生与计划生育支出
+    expect(findingsFor(2018)).toEqual([]);
+  });
+
+  test("a name out of force for two years is a warning at each printed class name, saying its years and today's name", () => {
+    const fs = findingsFor(2021);
+    if (!dated) return expect(fs).toEqual([]); // no year printed: any year's name is accepted (an info note says so)
+    expect(ids(fs)).toEqual(["naming.functional-code"]);
+    for (const f of fs) expect(f.message).toMatch(/2014—2018 年.*卫生健康支出/);
+  });
+
+  test("today's name in a year before the rename is a warning too", () => {
+    const fs = serious(run(style, { year: 2017 }).findings);
+    if (!dated) return expect(fs).toEqual([]);
+    expect(ids(fs)).toEqual(["naming.functional-code"]);
+    for (const f of fs) expect(f.message).toMatch(/卫生健康支出.*2019 年起.*医疗卫生与计划生育支出/);
+  });
+});
