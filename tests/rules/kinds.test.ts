@@ -99,3 +99,12 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s: names by the
     for (const f of fs) expect(f.message).toMatch(/卫生健康支出.*2019 年起.*医疗卫生与计划生育支出/);
   });
 });
+
+describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s: a printed unit every magnitude contradicts", (_n, style) => {
+  test.each(["general_budget_expenditure", "expenditure_summary", "income_summary", "basic_expenditure_economic"] as const)("%s prints the other unit: one warning at its unit cell, no amount error", (kind) => {
+    const { report, findings } = run(style, { wrongUnit: kind });
+    const t = table(report, kind);
+    expect(t.unitCell).toBeDefined();
+    expect(serious(findings).map((f) => `${f.rule} ${f.cells[0]}`)).toEqual([`naming.unit-magnitude ${t.unitCell}`]);
+  });
+});

@@ -3,6 +3,7 @@ import { defineRule, type Outcome } from "./rule";
 import { functionalName, sameFunctionalName } from "../classification/functional";
 import { economicName } from "../classification/economic";
 import { judgeName, spanYears } from "../classification/history";
+import { unitMagnitude } from "./units";
 import { norm } from "../grid/text";
 import { rowName, tableName } from "./helpers";
 import { quoteSheet } from "../grid/address";
@@ -162,4 +163,4 @@ export const incomeSideCodes = defineRule({
   },
 });
 
-export const NAMING_RULES = [codeFormat, functionalNames, economicNames, departmentName, tableLabels, incomeSideCodes];
+export const NAMING_RULES = [codeFormat, unitMagnitude, functionalNames, economicNames, departmentName, tableLabels, incomeSideCodes];
