@@ -7,6 +7,7 @@ import { looksLikeCode, readCode, repairFunctionalCode, type CodeContext } from 
 import { GridView } from "./view";
 import type { Block } from "./header";
 import { TOTAL_KEYS, rowKey } from "./aliases";
+import { unreadableText } from "../grid/amount";
 
 const CODE_IN_LABEL = /^[[【]?(\d{3}(?:\d{2}){0,2})[\]】]?(?:\s+|(?=[^\d\-－.．]))(.*)$/;
 /** "201-06-99 其他财政事务支出": 类, 款 and 项 separated (the label is normalised, spaces gone). */
@@ -16,7 +17,26 @@ export function amountAt(v: GridView, r: number, c: number): Amount {
   const p = v.amount(r, c);
   const text = v.text(r, c);
   const value = p ? p.value : null;
-  return { value, cell: v.ref(r, c), text, blank: value === null, decimals: p?.decimals ?? 0 };
+  const a: Amount = { value, cell: v.ref(r, c), text, blank: value === null, decimals: p?.decimals ?? 0 };
+  if (p?.invalid) a.invalid = p.invalid;
+  if (p?.implicit) implicitPrecision.add(a);
+  return a;
+}
+
+/** Amounts whose precision is not printed (General, date formats): they take their table's precision. */
+const implicitPrecision = new WeakSet<Amount>();
+
+/**
+ * The printed precision of a table's figures: the decimals of its explicit number formats (or typed text), else the
+ * most decimals any of its General figures shows. General displays a value exactly; it never says "rounded to 0 or
+ * 1 decimals", so a General 20 next to 388.14 is read at 2 decimals like its neighbours.
+ */
+export function settlePrecision(rows: Row[]) {
+  const all = rows.flatMap((row) => Object.values(row.amounts)).filter((a) => !a.blank);
+  const explicit = all.filter((a) => !implicitPrecision.has(a));
+  const pool = explicit.length ? explicit : all;
+  const d = pool.reduce((m, a) => Math.max(m, a.decimals), 0);
+  for (const a of all) if (implicitPrecision.has(a)) a.decimals = d;
 }
 
 function cleanCode(s: string): string | undefined {
@@ -103,6 +123,8 @@ export function parseBody(v: GridView, kind: TableKind, bodyRows: number[], bloc
       let any = false;
       for (const a of b.amounts) {
         const amt = amountAt(v, r, a.c);
+        // Text that is not a number in an amount cell is named, never read as blank.
+        if (amt.blank && !amt.invalid && norm(amt.text)) amt.invalid = unreadableText(amt.text);
         amounts[a.key] = amt;
         if (!amt.blank) any = true;
       }
@@ -165,6 +187,7 @@ export function parseBody(v: GridView, kind: TableKind, bodyRows: number[], bloc
       });
     }
   }
+  settlePrecision(rows);
   return rows;
 }
 
