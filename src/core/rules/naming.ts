@@ -40,6 +40,8 @@ function functionalCodeNames(report: Report): Outcome[] {
       const current = functionalName(r.code);
       if (!current) continue;
       const printed = r.label.replace(/^[一二三四五六七八九十]+、/, "").trim();
+      // A name cell without a name (blank, a count) is not a wrong name.
+      if (!/[\u3400-\u9fff]/.test(printed)) continue;
       const year = t.year ?? report.year;
       const v = judgeName(r.code, printed, year, current, sameFunctionalName);
       if (v.ok) {
