@@ -4,6 +4,7 @@ import { functionalName, sameFunctionalName } from "../classification/functional
 import { economicName } from "../classification/economic";
 import { judgeName, spanYears } from "../classification/history";
 import { unitMagnitude } from "./units";
+import { placeholders } from "./placeholders";
 import { norm } from "../grid/text";
 import { rowName, tableName } from "./helpers";
 import { quoteSheet } from "../grid/address";
@@ -165,4 +166,4 @@ export const incomeSideCodes = defineRule({
   },
 });
 
-export const NAMING_RULES = [codeFormat, unitMagnitude, functionalNames, economicNames, departmentName, tableLabels, incomeSideCodes];
+export const NAMING_RULES = [codeFormat, unitMagnitude, placeholders, functionalNames, economicNames, departmentName, tableLabels, incomeSideCodes];
