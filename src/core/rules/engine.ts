@@ -3,11 +3,14 @@ import type { Report } from "../model/schema";
 import { CATALOG } from "./catalog";
 import type { CheckResult, Finding, RuleDef, Severity } from "./rule";
 import type { Identity } from "./identity";
+import { localize, type LocalizeOptions } from "../localize/localize";
 
 export interface CheckOptions {
   /** Rule ids or categories to skip. */
   skip?: string[];
   rules?: ReadonlyArray<RuleDef>;
+  /** Error localization options (time budget, MIP solver); false to leave the findings unlocalized. */
+  localize?: LocalizeOptions | false;
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, rounding: 2, info: 3 };
@@ -53,11 +56,11 @@ export function checkReport(report: Report, opts: CheckOptions = {}): CheckResul
       stat.checked++;
       if (o.status === "pass") {
         stat.passed++;
-        if (o.identity) checked.push({ identity: o.identity });
+        for (const identity of [o.identity, ...(o.also ?? [])]) if (identity) checked.push({ identity });
       } else {
         stat.failed++;
         all.push(o.finding);
-        for (const identity of [o.identity, ...(o.also ?? [])]) if (identity) checked.push({ identity, finding: o.finding });
+        for (const identity of [o.identity, ...(o.also ?? [])]) if (identity) checked.push({ identity, finding: identity.soft ? undefined : o.finding });
       }
     }
     perRule.push(stat);
@@ -71,5 +74,7 @@ export function checkReport(report: Report, opts: CheckOptions = {}): CheckResul
     return { ...identity, findings: i === undefined ? [] : [i] };
   });
   const sum = (k: "checked" | "passed" | "failed" | "notApplicable") => perRule.reduce((s, r) => s + r[k], 0);
-  return { findings, identities, rules: { checked: sum("checked"), passed: sum("passed"), failed: sum("failed"), notApplicable: sum("notApplicable") }, perRule };
+  const loc = opts.localize === false ? { causes: [], status: "skipped" as const, unexplained: [] } : localize(identities, findings, opts.localize);
+  const causes = loc.causes.sort((a, b) => b.explains.length - a.explains.length || a.explains[0] - b.explains[0]);
+  return { findings, identities, causes, localization: { status: loc.status, unexplained: loc.unexplained }, rules: { checked: sum("checked"), passed: sum("passed"), failed: sum("failed"), notApplicable: sum("notApplicable") }, perRule };
 }
