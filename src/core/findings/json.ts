@@ -1,8 +1,9 @@
-/** The machine-readable check result (documented in docs/check-json.md); version 1. */
+/** The machine-readable check result (documented in docs/check-json.md); version 2 (1 + causes). */
 import { z } from "zod";
 import type { Report } from "../model/schema";
 import { FindingSchema, type CheckResult } from "../rules/rule";
 import { CATALOG } from "../rules/catalog";
+import { CauseSchema, LocalizationSchema } from "../localize/cause";
 
 export const CheckFileJsonSchema = z.object({
   file: z.string(),
@@ -10,13 +11,18 @@ export const CheckFileJsonSchema = z.object({
   year: z.number().nullable(),
   unit: z.string().nullable(),
   tables: z.array(z.object({ sheet: z.string(), range: z.string(), kind: z.string(), title: z.string() })),
+  /** Suspected errors, each with the indexes of the `findings` it explains (most first). */
+  causes: z.array(CauseSchema),
+  /** complete / budget (the time budget ran out) / skipped; `unexplained`: findings of failed comparisons no cause explains. */
+  localization: LocalizationSchema.omit({ causes: true }),
   findings: z.array(FindingSchema),
   rules: z.object({ checked: z.number(), passed: z.number(), failed: z.number(), notApplicable: z.number() }),
   /** Rules (or some of their instances) that did not apply, each with the reasons — so nothing unchecked reads as passed. */
   notApplicable: z.array(z.object({ rule: z.string(), title: z.string(), checked: z.number(), reasons: z.array(z.string()) })).optional(),
 });
 export type CheckFileJson = z.infer<typeof CheckFileJsonSchema>;
-export const CheckJsonSchema = z.object({ version: z.literal(1), files: z.array(CheckFileJsonSchema) });
+export const CHECK_JSON_VERSION = 2;
+export const CheckJsonSchema = z.object({ version: z.literal(CHECK_JSON_VERSION), files: z.array(CheckFileJsonSchema) });
 
 export function toCheckJson(file: string, report: Report, result: CheckResult): CheckFileJson {
   return {
@@ -25,6 +31,8 @@ export function toCheckJson(file: string, report: Report, result: CheckResult): 
     year: report.year ?? null,
     unit: report.unit ?? null,
     tables: report.tables.map((t) => ({ sheet: t.sheet, range: t.range, kind: t.kind, title: t.title })),
+    causes: result.causes,
+    localization: result.localization,
     findings: result.findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, cells: f.cells, expected: f.expected, actual: f.actual, difference: f.difference })),
     rules: result.rules,
     notApplicable: result.perRule

@@ -208,7 +208,7 @@ const sheetOf = (ref: string) => ref.slice(0, ref.lastIndexOf("!"));
  * the other tables require. A sheet qualifies with ≥ 2 violated cross-table identities and no violated identity of
  * its own; the sheet covering most is taken first (an exact tie lists both sheets as alternatives).
  */
-function tableCauses(left: number[][], identities: ReadonlyArray<CheckedIdentity>, cells: Map<string, CellInfo>): { causes: Array<Omit<Cause, "explains"> & { covered: number[] }>; left: number[][] } {
+function tableCauses(left: number[][], identities: ReadonlyArray<CheckedIdentity>, cells: Map<string, CellInfo>, explainsOf: (ids: number[]) => number[]): { causes: Cause[]; left: number[][] } {
   let open = left.flat();
   const internal = new Set(open.filter((i) => new Set(identities[i].terms.map((t) => sheetOf(t.cell))).size === 1).flatMap((i) => identities[i].terms.map((t) => sheetOf(t.cell))));
   const picked: Array<{ sheet: string; covered: number[]; tied: string[] }> = [];
@@ -234,8 +234,7 @@ function tableCauses(left: number[][], identities: ReadonlyArray<CheckedIdentity
       const mine = covered.filter((i) => identities[i].terms.some((t) => t.cell === ref));
       const trusted = mine.filter((i) => identities[i].terms.every((t) => t.cell === ref || !suspectSheets.has(sheetOf(t.cell))));
       const use = new Set(trusted.length ? trusted : mine);
-      const only = identities.map((id, i) => (use.has(i) ? id : { ...id, terms: [] }));
-      const iv = intervalOf(constraintsOn([ref], only, cells).map((c) => ({ a: c.a[0], lo: c.lo, hi: c.hi })));
+      const iv = intervalOf(constraintsOn([ref], identities, cells, use).map((c) => ({ a: c.a[0], lo: c.lo, hi: c.hi })));
       const c = cells.get(ref)!;
       const ok = iv.lo <= iv.hi + EPS;
       return suspectOf(ref, ok ? pick(iv.lo, iv.hi, c) : c.value, cells, ok ? relOf(iv.lo, iv.hi) : "=");
@@ -246,18 +245,45 @@ function tableCauses(left: number[][], identities: ReadonlyArray<CheckedIdentity
     const alternatives = tied.map((sh) => suspectsIn(sh, covered));
     const list = (ss: Suspect[]) => ss.slice(0, 6).map((x) => describe([x], cells)).join("、") + (ss.length > 6 ? ` 等 ${ss.length} 处` : "");
     const alt = tied.length ? `；也可能是 ${tied.join(" 或 ")} 整表有误` : "";
+    const explains = explainsOf(covered);
     return {
       suspects,
       alternatives,
-      covered,
+      explains,
       weight: suspects.reduce((s, x) => s + cells.get(x.cell)!.weight, 0),
       method: "table" as const,
       sheet,
-      message: `${sheet} 整表疑与其他表不符（表内自洽，但 ${suspects.length} 个数与其他表不一致，可能用错了表）：${list(suspects)}${alt}，可解释 ${covered.length} 项不一致`,
+      message: `${sheet} 整表疑与其他表不符（表内自洽，但 ${suspects.length} 个数与其他表不一致，可能用错了表）：${list(suspects)}${alt}，可解释 ${explains.length} 条不一致`,
     };
   });
   const done = new Set(picked.flatMap((p) => p.covered));
   return { causes, left: left.map((c) => c.filter((i) => !done.has(i))).filter((c) => c.length) };
+}
+
+/**
+ * Two cells that together explain a cluster: x from its violated identities; y a term of every violated identity x
+ * is not, or (when x is in all of them) a term of one of x's own identities — a cell elsewhere frees nothing x needs.
+ */
+function pairs(cluster: number[], identities: ReadonlyArray<CheckedIdentity>, cells: Map<string, CellInfo>, maxPairs: number, inTime: () => boolean): Solution[] {
+  const cands = [...new Set(cluster.flatMap((i) => identities[i].terms.map((t) => t.cell)))].map((r) => cells.get(r)!);
+  const order = new Map(cands.map((c, k) => [c.ref, k]));
+  const sols: Solution[] = [];
+  let tried = 0;
+  for (let i = 0; i < cands.length && tried < maxPairs && inTime(); i++) {
+    const x = cands[i];
+    const missed = cluster.filter((k) => !identities[k].terms.some((t) => t.cell === x.ref));
+    const ys = missed.length
+      ? identities[missed[0]].terms.map((t) => t.cell).filter((r) => missed.every((k) => identities[k].terms.some((t) => t.cell === r)))
+      : [...new Set(x.identities.flatMap((k) => identities[k].terms.map((t) => t.cell)))];
+    for (const yr of ys) {
+      // each unordered pair of candidates once
+      if (yr === x.ref || (order.get(yr) ?? Infinity) < i) continue;
+      tried++;
+      const s = pair(x, cells.get(yr)!, identities, cells);
+      if (s) sols.push(s);
+    }
+  }
+  return lightest(sols);
 }
 
 /** A solution's changed cells split into groups that share an identity (independent errors read apart). */
@@ -297,6 +323,8 @@ export function localize(identities: ReadonlyArray<CheckedIdentity>, findings: R
   let status: Localization["status"] = "complete";
   const left: number[][] = [];
   const explainsOf = (cluster: number[]) => [...new Set(cluster.flatMap((i) => identities[i].findings))].filter((i) => i < findings.length).sort((a, b) => a - b);
+  const pending: number[][] = [];
+  // 1. One cell explaining a whole cluster.
   for (const cluster of clusters) {
     if (status === "budget" || now() > deadline) {
       status = "budget";
@@ -305,36 +333,28 @@ export function localize(identities: ReadonlyArray<CheckedIdentity>, findings: R
     }
     const cands = [...new Set(cluster.flatMap((i) => identities[i].terms.map((t) => t.cell)))].map((r) => cells.get(r)!);
     const hits = (refs: string[]) => cluster.every((i) => identities[i].terms.some((t) => refs.includes(t.cell)));
-    let best = lightest(cands.filter((c) => hits([c.ref])).map((c) => single(c, identities, cells)).filter((s): s is Solution => !!s));
-    let method: Cause["method"] = "single";
-    // Two cells: at least one in a violated identity, the other there too or sharing an identity with it (the
-    // second change that keeps a passing identity holding).
-    const near = [...new Set(cands.flatMap((c) => c.identities.flatMap((i) => identities[i].terms.map((t) => t.cell))))].filter((r) => !cands.some((c) => c.ref === r)).map((r) => cells.get(r)!);
-    if (!best.length && cands.length * (cands.length + near.length) <= (opts.maxPairs ?? 20000)) {
-      method = "pair";
-      const sols: Solution[] = [];
-      const others = [...cands, ...near];
-      for (let i = 0; i < cands.length && now() <= deadline; i++)
-        for (let j = i + 1; j < others.length; j++) {
-          if (!hits([cands[i].ref, others[j].ref])) continue;
-          const s = pair(cands[i], others[j], identities, cells);
-          if (s) sols.push(s);
-        }
-      best = lightest(sols);
-    }
-    if (best.length) causes.push(causeOf(best, method, explainsOf(cluster), cells));
+    const best = lightest(cands.filter((c) => hits([c.ref])).map((c) => single(c, identities, cells)).filter((s): s is Solution => !!s));
+    if (best.length) causes.push(causeOf(best, "single", explainsOf(cluster), cells));
     else {
+      // 2. Separate one-cell errors inside a larger disagreement.
       const p = peel(cluster, identities, cells);
       for (const q of p.peeled) causes.push(causeOf(q.best, "single", explainsOf(q.fixed), cells));
-      if (p.rest.length) left.push(p.rest);
+      if (p.rest.length) pending.push(p.rest);
     }
-    if (now() > deadline) status = "budget";
   }
-  if (left.length && now() <= deadline) {
-    const t = tableCauses(left, identities, cells);
-    for (const c of t.causes) causes.push({ ...c, explains: explainsOf(c.covered) });
-    left.splice(0, left.length, ...t.left);
+  // 3. Whole tables from elsewhere.
+  if (pending.length && now() <= deadline) {
+    const t = tableCauses(pending, identities, cells, explainsOf);
+    causes.push(...t.causes);
+    pending.splice(0, pending.length, ...t.left);
   }
+  // 4. Two cells.
+  for (const cluster of pending) {
+    const best = now() <= deadline ? pairs(cluster, identities, cells, opts.maxPairs ?? 20000, () => now() <= deadline) : [];
+    if (best.length) causes.push(causeOf(best, "pair", explainsOf(cluster), cells));
+    else left.push(cluster);
+  }
+  if (now() > deadline) status = "budget";
   if (left.length && opts.solver && now() <= deadline) {
     const [best, second] = solveClusters(left, identities, cells, opts.solver, deadline - now());
     if (best) {

@@ -92,8 +92,36 @@ function run(m: Model, extra: string[], solver: MipSolver, seconds: number): Sol
   }
   if (res.Status === "Infeasible") return "infeasible";
   if (res.Status !== "Optimal") return undefined;
-  const changed = m.vars.map((c, j) => ({ c, d: (res.Columns[`d${j}`]?.Primal ?? 0) * m.scale })).filter((x) => Math.abs(x.d) > x.c.halfWidth + EPS * m.scale);
-  return { cells: changed.map((x) => x.c.ref), values: changed.map((x) => x.c.value + x.d), weight: changed.reduce((s, x) => s + x.c.weight, 0) };
+  let cols = res.Columns;
+  const changed0 = m.vars.map((c, j) => ({ j, d: (cols[`d${j}`]?.Primal ?? 0) * m.scale })).filter((x) => Math.abs(x.d) > m.vars[x.j].halfWidth + EPS * m.scale);
+  // The solver stops at a vertex (an end of some rounding interval); with every unchanged cell held at its printed
+  // value the changed cells usually take the exact figures the other tables print (133,900 元, not 133,850).
+  const held = m.vars.map((_c, j) => j).filter((j) => !changed0.some((x) => x.j === j)).map((j) => ` h${j}: d${j} = 0`);
+  try {
+    const exact = solver.solve(`Minimize\n obj: ${m.objective}\nSubject To\n${[...m.lines, ...extra, ...held].join("\n")}\nBounds\n${m.bounds}\nBinary\n ${m.binaries}\nEnd\n`, { time_limit: Math.max(seconds, 0.1), output_flag: false });
+    if (exact.Status === "Optimal") cols = exact.Columns;
+  } catch {
+    // keep the vertex
+  }
+  const changed = m.vars.map((c, j) => ({ c, d: (cols[`d${j}`]?.Primal ?? 0) * m.scale })).filter((x) => Math.abs(x.d) > x.c.halfWidth + EPS * m.scale);
+  return { cells: changed.map((x) => x.c.ref), values: snap(changed.map((x) => ({ c: x.c, v: x.c.value + x.d })), m), weight: changed.reduce((s, x) => s + x.c.weight, 0) };
+}
+
+/**
+ * The solver returns a vertex (an end of a rounding interval: 133,850 元 for 13.39 万元); the values said to the
+ * reviewer are the printed-step values nearest to it when they still satisfy the model's rows, else the vertex.
+ */
+function snap(changed: Array<{ c: CellInfo; v: number }>, m: Model): number[] {
+  const snapped = changed.map((x) => Math.round(x.v / grainOf(x.c)) * grainOf(x.c));
+  const d = new Map(m.vars.map((c, j) => [`d${j}`, 0]));
+  changed.forEach((x, k) => d.set(`d${m.vars.indexOf(x.c)}`, (snapped[k] - x.c.value) / m.scale));
+  const ok = m.lines.every((line) => {
+    const mm = /^ [ul]\d+: (.*) (<=|>=) (\S+)$/.exec(line);
+    if (!mm) return true;
+    const lhs = [...mm[1].matchAll(/([+-]) (\S+) (d\d+)/g)].reduce((s, t) => s + (t[1] === "-" ? -1 : 1) * Number(t[2]) * (d.get(t[3]) ?? 0), 0);
+    return mm[2] === "<=" ? lhs <= Number(mm[3]) + 1e-9 : lhs >= Number(mm[3]) - 1e-9;
+  });
+  return ok ? snapped : changed.map((x) => x.v);
 }
 
 /**

@@ -38,7 +38,7 @@ export function cellsOf(identities: ReadonlyArray<CheckedIdentity>): Map<string,
   identities.forEach((id, i) => {
     // Corroboration: the same figure printed in another table (a cross-table identity that holds), or a soft
     // identity that holds (a form's 实施期 and 年度 amounts of one source).
-    const corroborates = id.status === "holds" && id.relation === "eq" && (id.soft || new Set(id.terms.map((t) => sheetOf(t.cell))).size > 1);
+    const corroborates = id.status === "holds" && id.relation === "eq" && (id.soft || id.terms.some((t) => sheetOf(t.cell) !== sheetOf(id.terms[0].cell)));
     for (const t of id.terms) {
       let c = cells.get(t.cell);
       if (!c) cells.set(t.cell, (c = { ref: t.cell, value: t.value, halfWidth: t.halfWidth, blank: t.blank, unit: t.unit, decimals: t.decimals, identities: [], weight: 1 }));
@@ -48,6 +48,17 @@ export function cellsOf(identities: ReadonlyArray<CheckedIdentity>): Map<string,
   });
   for (const c of cells.values()) c.weight = trustWeight(agree.get(c.ref) ?? 0);
   return cells;
+}
+
+const SUMS = new WeakMap<ReadonlyArray<CheckedIdentity>, Array<{ r: number; s: number }>>();
+/** Per identity: Σ coefficient·value and Σ |coefficient|·halfWidth + tolerance, in 分 (computed once per check). */
+function sumsOf(identities: ReadonlyArray<CheckedIdentity>): Array<{ r: number; s: number }> {
+  let sums = SUMS.get(identities);
+  if (!sums) {
+    sums = identities.map((id) => id.terms.reduce((acc, t) => ({ r: acc.r + t.coefficient * t.value, s: acc.s + Math.abs(t.coefficient) * t.halfWidth }), { r: 0, s: id.tolerance }));
+    SUMS.set(identities, sums);
+  }
+  return sums;
 }
 
 /** lo ≤ Σ a[k]·x[k] ≤ hi over the free cells (in the order given); ±Infinity for an open side. */
@@ -62,22 +73,23 @@ export interface Constraint {
  * printed intervals (each identity reads the interval independently: exact for the one-cell and two-cell searches up
  * to a rounding half-width shared by two identities).
  */
-export function constraintsOn(free: string[], identities: ReadonlyArray<CheckedIdentity>, cells: Map<string, CellInfo>): Constraint[] {
+export function constraintsOn(free: string[], identities: ReadonlyArray<CheckedIdentity>, cells: Map<string, CellInfo>, only?: Set<number>): Constraint[] {
   const ids = new Set<number>();
-  for (const f of free) for (const i of cells.get(f)?.identities ?? []) ids.add(i);
+  for (const f of free) for (const i of cells.get(f)?.identities ?? []) if (!only || only.has(i)) ids.add(i);
   const out: Constraint[] = [];
+  const sums = sumsOf(identities);
   for (const i of [...ids].sort((x, y) => x - y)) {
     const id = identities[i];
     const a = free.map(() => 0);
-    let r = 0;
-    let s = id.tolerance;
+    // Residual and slack of the fixed figures: the identity's totals less the free cells' own.
+    let r = sums[i].r;
+    let s = sums[i].s;
     for (const t of id.terms) {
       const k = free.indexOf(t.cell);
-      if (k >= 0) a[k] += t.coefficient;
-      else {
-        r += t.coefficient * t.value;
-        s += Math.abs(t.coefficient) * t.halfWidth;
-      }
+      if (k < 0) continue;
+      a[k] += t.coefficient;
+      r -= t.coefficient * t.value;
+      s -= Math.abs(t.coefficient) * t.halfWidth;
     }
     if (a.every((x) => x === 0)) continue;
     out.push({ a, lo: id.relation === "eq" ? -r - s : -Infinity, hi: -r + s });

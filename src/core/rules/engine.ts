@@ -74,7 +74,16 @@ export function checkReport(report: Report, opts: CheckOptions = {}): CheckResul
     return { ...identity, findings: i === undefined ? [] : [i] };
   });
   const sum = (k: "checked" | "passed" | "failed" | "notApplicable") => perRule.reduce((s, r) => s + r[k], 0);
-  const loc = opts.localize === false ? { causes: [], status: "skipped" as const, unexplained: [] } : localize(identities, findings, opts.localize);
+  const base = { findings, identities, causes: [], localization: { status: "skipped" as const, unexplained: [] } };
+  return { ...(opts.localize === false ? base : withCauses(base, opts.localize)), rules: { checked: sum("checked"), passed: sum("passed"), failed: sum("failed"), notApplicable: sum("notApplicable") }, perRule };
+}
+
+/**
+ * The result with its causes (re)computed — e.g. again with the MIP solver once it is loaded, when the first pass
+ * left findings unexplained. Causes are ordered by the number of findings they explain.
+ */
+export function withCauses<R extends Pick<CheckResult, "findings" | "identities" | "causes" | "localization">>(result: R, opts: LocalizeOptions = {}): R {
+  const loc = localize(result.identities, result.findings, opts);
   const causes = loc.causes.sort((a, b) => b.explains.length - a.explains.length || a.explains[0] - b.explains[0]);
-  return { findings, identities, causes, localization: { status: loc.status, unexplained: loc.unexplained }, rules: { checked: sum("checked"), passed: sum("passed"), failed: sum("failed"), notApplicable: sum("notApplicable") }, perRule };
+  return { ...result, causes, localization: { status: loc.status, unexplained: loc.unexplained } };
 }
