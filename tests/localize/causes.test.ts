@@ -8,7 +8,7 @@ import { checkReport } from "../../src/core/rules/engine";
 import { localize } from "../../src/core/localize/localize";
 import { loadSolver } from "../../src/cli/solver";
 import { runCheck } from "../../src/cli/check";
-import { CheckJsonSchema } from "../../src/core/findings/json";
+import { CheckFileJsonSchema, CheckJsonSchema } from "../../src/core/findings/json";
 import type { Cause } from "../../src/core/localize/cause";
 
 const named = (cs: Cause[]) => new Set(cs.flatMap((c) => [c.suspects, ...c.alternatives].flat().map((s) => s.cell)));
@@ -94,6 +94,13 @@ test("outputs: JSON version 2 carries the causes; the text report leads with the
   await runCheck([samplePath("jishan-2024")], { json: true }, (s) => (json += s), () => undefined);
   const doc = CheckJsonSchema.parse(JSON.parse(json));
   expect(doc.version).toBe(2);
-  expect(doc.files[0].causes).toHaveLength(2);
-  expect(doc.files[0].causes[0].explains.every((i) => i < doc.files[0].findings.length)).toBe(true);
+  const file = CheckFileJsonSchema.parse(doc.files[0]);
+  expect(file.causes).toHaveLength(2);
+  expect(file.causes[0].explains.every((i) => i < file.findings.length)).toBe(true);
+  // --min-severity keeps the causes pointing at the findings still listed.
+  let errorsOnly = "";
+  await runCheck([samplePath("jincheng-chengqu-2025")], { json: true, minSeverity: "error" }, (s) => (errorsOnly += s), () => undefined);
+  const j = CheckFileJsonSchema.parse(CheckJsonSchema.parse(JSON.parse(errorsOnly)).files[0]);
+  expect(j.findings.map((f) => f.severity)).toEqual(["error"]);
+  expect(j.causes.map((c) => c.explains)).toEqual([[0]]);
 });

@@ -21,8 +21,27 @@ export const CheckFileJsonSchema = z.object({
   notApplicable: z.array(z.object({ rule: z.string(), title: z.string(), checked: z.number(), reasons: z.array(z.string()) })).optional(),
 });
 export type CheckFileJson = z.infer<typeof CheckFileJsonSchema>;
+/** An input that could not be reviewed (not found, not a workbook, damaged …): its code and one Chinese sentence. */
+export const CheckFileErrorJsonSchema = z.object({ file: z.string(), error: z.object({ code: z.string(), message: z.string() }) });
+export type CheckFileErrorJson = z.infer<typeof CheckFileErrorJsonSchema>;
 export const CHECK_JSON_VERSION = 2;
-export const CheckJsonSchema = z.object({ version: z.literal(CHECK_JSON_VERSION), files: z.array(CheckFileJsonSchema) });
+export const CheckJsonSchema = z.object({ version: z.literal(CHECK_JSON_VERSION), files: z.array(z.union([CheckFileJsonSchema, CheckFileErrorJsonSchema])) });
+
+/**
+ * The document with only the findings at or above a severity (`--min-severity`): causes keep only the findings
+ * still listed, their `explains` renumbered; a cause left explaining nothing is dropped.
+ */
+export function withFindings(doc: CheckFileJson, keep: (f: CheckFileJson["findings"][number]) => boolean): CheckFileJson {
+  const index = new Map<number, number>();
+  const findings = doc.findings.filter((f, i) => keep(f) && index.set(i, index.size));
+  const renumber = (xs: number[]) => xs.filter((i) => index.has(i)).map((i) => index.get(i)!);
+  return {
+    ...doc,
+    findings,
+    causes: doc.causes.map((c) => ({ ...c, explains: renumber(c.explains) })).filter((c) => c.explains.length),
+    localization: { ...doc.localization, unexplained: renumber(doc.localization.unexplained) },
+  };
+}
 
 export function toCheckJson(file: string, report: Report, result: CheckResult): CheckFileJson {
   return {
