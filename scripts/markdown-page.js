@@ -1,0 +1,22 @@
+/**
+ * docs/*.md → a standalone HTML page for the add-in's server (the pane's 帮助 links to manual.html): UTF-8, the
+ * pane's font, links to other docs pointing at their .html pages. Used by webpack.config.js (marked, MIT).
+ */
+"use strict";
+const { marked } = require("marked");
+
+function markdownPage(md, title) {
+  const body = marked.parse(String(md)).replace(/href="([\w-]+)\.md(#[^"]*)?"/g, 'href="$1.html$2"').replace(/href="([\w-]+)\.htmlundefined"/g, 'href="$1.html"');
+  return `<!doctype html>
+<html lang="zh-CN">
+  <head><meta charset="UTF-8" /><meta name="viewport" content="width=device-width, initial-scale=1" /><title>${title}</title>
+    <style>body{font-family:'Microsoft YaHei UI','Microsoft YaHei',sans-serif;max-width:820px;margin:24px auto;padding:0 16px;line-height:1.65}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;vertical-align:top}code,pre{background:#f4f4f4}pre{padding:8px;overflow-x:auto}</style>
+  </head>
+  <body>
+${body}
+  </body>
+</html>
+`;
+}
+
+module.exports = { markdownPage };
