@@ -10,7 +10,7 @@ export function childrenOf(rows: Row[], i: number): Row[] {
   const span: Row[] = [];
   for (let k = i + 1; k < rows.length && rows[k].level > p.level; k++) span.push(rows[k]);
   if (!span.length) return [];
-  const lvl = Math.min(...span.map((r) => r.level));
+  const lvl = span.reduce((m, r) => Math.min(m, r.level), Infinity);
   return span.filter((r) => r.level === lvl);
 }
 
@@ -71,7 +71,9 @@ export const totalOfTopRows = defineRule({
         const p = rows[i];
         if (p.key !== "total" || p.level !== 0) return undefined;
         const ones = rows.filter((r) => r.level === 1 && !r.partial);
-        return ones.length ? ones : rows.filter((r) => r.level > 0 && r.level === Math.min(...rows.filter((x) => x.level > 0).map((x) => x.level)));
+        if (ones.length) return ones;
+        const top = rows.reduce((m, x) => (x.level > 0 ? Math.min(m, x.level) : m), Infinity);
+        return rows.filter((r) => r.level === top);
       },
       () => "各一级行之和",
     );
