@@ -256,3 +256,29 @@ test.each(SAMPLES.map((s) => [s]))("%s with 300 unindented project rows appended
     for (const a of added) expect(a.key).not.toBe("total");
   }
 });
+
+import { parseRef } from "../../src/core/grid/address";
+test.each(SAMPLES.map((s) => [s]))("%s: a first body row printed with dashes (—) stays a body row, the header is unchanged", async (name) => {
+  const { grids, report } = await loadSample(name);
+  const copy = grids.map((g) => ({ ...g, values: g.values.map((r) => [...r]), text: g.text.map((r) => [...r]) }));
+  const touched: string[] = [];
+  for (const t of report.tables.filter((x) => x.kind !== "performance_target" && x.rows.length > 1)) {
+    const g = copy.find((x) => x.sheet === t.sheet)!;
+    for (const a of Object.values(t.rows[0].amounts)) {
+      const p = parseRef(a.cell);
+      const r = p.r0 - g.origin.row;
+      const c = p.c0 - g.origin.col;
+      g.values[r][c] = "—";
+      g.text[r][c] = "—";
+    }
+    touched.push(t.id);
+  }
+  const after = importWorkbook(copy);
+  for (const id of touched) {
+    const before = report.tables.find((x) => x.id === id)!;
+    const now = after.tables.find((x) => x.id === id)!;
+    expect(now.columns).toEqual(before.columns);
+    expect(now.rows.length).toBe(before.rows.length);
+    expect(Object.values(now.rows[0].amounts).every((a) => a.blank && !a.invalid)).toBe(true);
+  }
+});

@@ -124,7 +124,7 @@ export function parseBody(v: GridView, kind: TableKind, bodyRows: number[], bloc
       for (const a of b.amounts) {
         const amt = amountAt(v, r, a.c);
         // Text that is not a number in an amount cell is named, never read as blank.
-        if (amt.blank && !amt.invalid && norm(amt.text)) amt.invalid = unreadableText(amt.text);
+        if (amt.blank && !amt.invalid && norm(amt.text) && v.amount(r, a.c) === undefined) amt.invalid = unreadableText(amt.text);
         amounts[a.key] = amt;
         if (!amt.blank) any = true;
       }
