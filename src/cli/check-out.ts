@@ -31,7 +31,8 @@ export async function runCheckOut(files: string[], opts: { outDir: string; jobs?
   }
   for (const r of rows) if (!r.json) err(`错误：${r.file}：${r.reason}`);
   const sev = docs.flatMap((d) => d.findings.map((f) => f.severity));
-  if (rows.some((r) => !r.json)) return 2;
+  // As `check`: an unreadable input, or one in which no budget table was recognized (nothing checked), is exit 2.
+  if (rows.some((r) => !r.json || r.status === "未识别为预算表")) return 2;
   if (opts.failOn === "error" && sev.includes("error")) return 1;
   if (opts.failOn === "warning" && (sev.includes("error") || sev.includes("warning"))) return 1;
   return 0;

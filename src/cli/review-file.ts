@@ -4,6 +4,7 @@
  * only). The input file is only read. Returns one row of the consolidated 审核汇总 and the time of each phase (ms).
  */
 import { promises as fs } from "fs";
+import { readWorkbookFile } from "./load";
 import path from "path";
 import { readXlsxBuffer, WorkbookReadError } from "../hosts/xlsx/read";
 import { importWorkbook } from "../core/importer/importer";
@@ -69,14 +70,9 @@ export async function reviewFile(task: ReviewTask): Promise<BatchRow> {
   const row: BatchRow = { file: task.file, department: null, year: null, unit: null, income: null, expenditure: null, counts: null, status: "无法读取", output: null, reason: null, json: null, ms };
   let t = now();
   let bytes: Buffer;
-  try {
-    bytes = await fs.readFile(task.file);
-  } catch (e) {
-    row.reason = (e as NodeJS.ErrnoException).code === "EISDIR" ? "是文件夹，不是工作簿" : "找不到文件或无权读取";
-    return row;
-  }
   let loaded;
   try {
+    bytes = await readWorkbookFile(task.file);
     loaded = await readXlsxBuffer(bytes);
   } catch (e) {
     row.reason = e instanceof WorkbookReadError ? e.message : `无法读取（${(e as Error).message}）`;

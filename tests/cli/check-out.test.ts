@@ -107,6 +107,7 @@ test("--json still prints the JSON report; one job gives the same findings as tw
 });
 
 test("bad options are refused in Chinese", async () => {
-  expect((await run(["check", samplePath("jishan-2024"), "--out"])).err).toContain("--out 需要一个输出目录");
-  expect((await run(["check", samplePath("jishan-2024"), "--out", out, "--jobs", "0"])).err).toContain("--jobs 需要一个正整数");
+  expect((await run(["check", samplePath("jishan-2024"), "--out"])).err).toContain("选项“--out”缺少值");
+  expect((await run(["check", samplePath("jishan-2024"), "--out", out, "--jobs", "0"])).err).toContain("选项“--jobs”的值“0”无效");
+  expect((await run(["check", samplePath("jishan-2024"), "--jobs", "2"])).err).toContain("只用于 --out");
 });

@@ -3,9 +3,11 @@ import type { Amount, Row, Side, TableKind } from "../model/schema";
 import { indentDepth, labelKey, norm, ordinalLevel } from "../grid/text";
 import { classCodeByName } from "../classification/functional";
 import { isEconomicGroupName } from "../classification/economic";
+import { looksLikeCode, repairFunctionalCode, type CodeContext } from "../classification/codes";
 import { GridView } from "./view";
 import type { Block } from "./header";
 import { TOTAL_KEYS, rowKey } from "./aliases";
+import { unreadableText } from "../grid/amount";
 
 const CODE_IN_LABEL = /^[[【]?(\d{3}(?:\d{2}){0,2})[\]】]?(?:\s+|(?=[^\d]))(.*)$/;
 
@@ -13,7 +15,26 @@ export function amountAt(v: GridView, r: number, c: number): Amount {
   const p = v.amount(r, c);
   const text = v.text(r, c);
   const value = p ? p.value : null;
-  return { value, cell: v.ref(r, c), text, blank: value === null, decimals: p?.decimals ?? 0 };
+  const a: Amount = { value, cell: v.ref(r, c), text, blank: value === null, decimals: p?.decimals ?? 0 };
+  if (p?.invalid) a.invalid = p.invalid;
+  if (p?.implicit) implicitPrecision.add(a);
+  return a;
+}
+
+/** Amounts whose precision is not printed (General, date formats): they take their table's precision. */
+const implicitPrecision = new WeakSet<Amount>();
+
+/**
+ * The printed precision of a table's figures: the decimals of its explicit number formats (or typed text), else the
+ * most decimals any of its General figures shows. General displays a value exactly; it never says "rounded to 0 or
+ * 1 decimals", so a General 20 next to 388.14 is read at 2 decimals like its neighbours.
+ */
+export function settlePrecision(rows: Row[]) {
+  const all = rows.flatMap((row) => Object.values(row.amounts)).filter((a) => !a.blank);
+  const explicit = all.filter((a) => !implicitPrecision.has(a));
+  const pool = explicit.length ? explicit : all;
+  const d = pool.reduce((m, a) => Math.max(m, a.decimals), 0);
+  for (const a of all) if (implicitPrecision.has(a)) a.decimals = d;
 }
 
 function cleanCode(s: string): string | undefined {
@@ -53,18 +74,29 @@ export function parseBody(v: GridView, kind: TableKind, bodyRows: number[], bloc
   for (const b of blockList) {
     const st: CodeState = {};
     let afterCarryover = false;
+    // The 类 / 款 of the coded rows so far, to read a malformed code by its place.
+    const ctx: CodeContext = {};
+    let lastCodedLevel: number | undefined;
     for (const r of bodyRows) {
       const labelRaw = b.label !== undefined ? v.text(r, b.label) : "";
       let label = labelRaw.trim();
       let code: string | undefined;
+      let codeCell: string | undefined;
+      let printedCode: string | undefined;
       for (const c of b.codes) {
         const t = v.text(r, c);
         const cc = cleanCode(t);
-        if (cc) code = cc;
-        else if (norm(t) && !label) label = t.trim();
+        if (cc) {
+          code = cc;
+          codeCell = v.ref(r, c);
+        } else if (looksLikeCode(t)) {
+          printedCode = t.trim();
+          codeCell = v.ref(r, c);
+        } else if (norm(t) && !label) label = t.trim();
       }
       if (!code && b.codeParts.length) {
         code = codeFromParts(v, r, b.codeParts, st);
+        if (code) codeCell = v.ref(r, b.codeParts[0].c);
         // The 合计 label of a split-code table sits in the 类 column.
         if (!code && !norm(label)) label = b.codeParts.map((p) => v.text(r, p.c).trim()).find((t) => t && !/^\d+$/.test(norm(t))) ?? label;
       }
@@ -75,12 +107,23 @@ export function parseBody(v: GridView, kind: TableKind, bodyRows: number[], bloc
           code = m[1];
           label = m[2];
           labelFromCode = true;
+        } else if (!printedCode) {
+          // "20313999 其他社会工作事务支出" in one cell: a malformed code before the name.
+          const bad = /^([0-9OoIl]{4,10})([^0-9OoIl年月日号%.．].*)$/.exec(norm(label));
+          if (bad && looksLikeCode(bad[1])) {
+            printedCode = bad[1];
+            label = bad[2];
+            labelFromCode = true;
+          }
         }
       }
+      if (!code && printedCode && !economic) code = repairFunctionalCode(printedCode, label, ctx);
       const amounts: Record<string, Amount> = {};
       let any = false;
       for (const a of b.amounts) {
         const amt = amountAt(v, r, a.c);
+        // Text that is not a number in an amount cell is named, never read as blank.
+        if (amt.blank && !amt.invalid && norm(amt.text)) amt.invalid = unreadableText(amt.text);
         amounts[a.key] = amt;
         if (!amt.blank) any = true;
       }
@@ -98,7 +141,13 @@ export function parseBody(v: GridView, kind: TableKind, bodyRows: number[], bloc
       if (code) {
         codeSystem = economic || /^[35]/.test(code) ? "economic" : "functional";
         level = codeSystem === "economic" ? (code.length <= 3 ? 1 : 2) : (code.length - 1) / 2;
-      } else if (key && TOTAL_KEYS.has(key)) level = 0;
+        if (codeSystem === "functional") {
+          ctx.lei = code.slice(0, 3);
+          ctx.kuan = code.length >= 5 ? code.slice(0, 5) : undefined;
+        }
+        lastCodedLevel = level;
+      } else if (printedCode && lastCodedLevel !== undefined) level = lastCodedLevel; // an unreadable code: a sibling of the row above
+      else if (key && TOTAL_KEYS.has(key)) level = 0;
       else if (key?.startsWith("carryover_src_")) level = 2;
       else if (key === "carryover_in" || key === "carryover_out") level = 1;
       else {
@@ -125,6 +174,8 @@ export function parseBody(v: GridView, kind: TableKind, bodyRows: number[], bloc
         key,
         code,
         codeSystem,
+        codeCell,
+        printedCode,
         level,
         side,
         partial,
@@ -135,6 +186,7 @@ export function parseBody(v: GridView, kind: TableKind, bodyRows: number[], bloc
       });
     }
   }
+  settlePrecision(rows);
   return rows;
 }
 

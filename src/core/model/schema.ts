@@ -36,6 +36,8 @@ export const AmountSchema = z.object({
   blank: z.boolean(),
   /** Printed decimals, for the rounding interval. */
   decimals: z.number().int(),
+  /** The cell holds something that is not an amount (错误值 #REF!, 逻辑值 TRUE, 文本“…”): value is null, blank is true, and a finding names it. */
+  invalid: z.string().optional(),
 });
 export type Amount = z.infer<typeof AmountSchema>;
 
@@ -59,6 +61,13 @@ export const RowSchema = z.object({
   /** Functional (类/款/项) or economic classification code, digits only. */
   code: z.string().optional(),
   codeSystem: z.enum(["functional", "economic"]).optional(),
+  /** The code's own cell when the code is printed apart from the name (a code column, or the 类 of 类/款/项 columns). */
+  codeCell: z.string().optional(),
+  /**
+   * The printed code when it is not a well-formed 3/5/7-digit code (20313999, 201399, 2O13999): `code` is then the
+   * reading the row's name and place support, or absent when nothing decides it.
+   */
+  printedCode: z.string().optional(),
   /** Hierarchy level: 0 = a total row, 1 = 类 / top-level, 2 = 款, 3 = 项 … */
   level: z.number().int(),
   side: SideSchema.optional(),
@@ -113,6 +122,10 @@ export type Table = z.infer<typeof TableSchema>;
 export const UnrecognizedSchema = z.object({ sheet: z.string(), range: z.string(), reason: z.string() });
 export type Unrecognized = z.infer<typeof UnrecognizedSchema>;
 
+/** One Chinese sentence from the host about the file as read, with how much it matters. */
+export const ReadNoteSchema = z.object({ severity: z.enum(["warning", "info"]), message: z.string() });
+export type ReadNote = z.infer<typeof ReadNoteSchema>;
+
 export const ReportSchema = z.object({
   department: z.string().optional(),
   year: z.number().int().optional(),
@@ -121,6 +134,8 @@ export const ReportSchema = z.object({
   tables: z.array(TableSchema),
   unrecognized: z.array(UnrecognizedSchema),
   hiddenSheets: z.array(z.string()),
+  /** What the host noticed while reading the file (repaired sheet names, formulas without a stored result …). */
+  readNotes: z.array(ReadNoteSchema).optional(),
 });
 export type Report = z.infer<typeof ReportSchema>;
 
