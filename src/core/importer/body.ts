@@ -3,13 +3,15 @@ import type { Amount, Row, Side, TableKind } from "../model/schema";
 import { indentDepth, labelKey, norm, ordinalLevel } from "../grid/text";
 import { classCodeByName } from "../classification/functional";
 import { isEconomicGroupName } from "../classification/economic";
-import { looksLikeCode, repairFunctionalCode, type CodeContext } from "../classification/codes";
+import { looksLikeCode, readCode, repairFunctionalCode, type CodeContext } from "../classification/codes";
 import { GridView } from "./view";
 import type { Block } from "./header";
 import { TOTAL_KEYS, rowKey } from "./aliases";
 import { unreadableText } from "../grid/amount";
 
-const CODE_IN_LABEL = /^[[【]?(\d{3}(?:\d{2}){0,2})[\]】]?(?:\s+|(?=[^\d]))(.*)$/;
+const CODE_IN_LABEL = /^[[【]?(\d{3}(?:\d{2}){0,2})[\]】]?(?:\s+|(?=[^\d\-－.．]))(.*)$/;
+/** "201-06-99 其他财政事务支出": 类, 款 and 项 separated (the label is normalised, spaces gone). */
+const SEPARATED_CODE_IN_LABEL = /^(\d{3}(?:[-－.．]\d{2}){1,2})(?=[^\d\-－.．])(.*)$/;
 
 export function amountAt(v: GridView, r: number, c: number): Amount {
   const p = v.amount(r, c);
@@ -38,8 +40,7 @@ export function settlePrecision(rows: Row[]) {
 }
 
 function cleanCode(s: string): string | undefined {
-  const t = norm(s);
-  return /^\d{3}(\d{2}){0,2}$/.test(t) ? t : undefined;
+  return readCode(s);
 }
 
 interface CodeState {
@@ -102,14 +103,14 @@ export function parseBody(v: GridView, kind: TableKind, bodyRows: number[], bloc
       }
       let labelFromCode = false;
       if (!code) {
-        const m = CODE_IN_LABEL.exec(norm(label));
+        const m = SEPARATED_CODE_IN_LABEL.exec(norm(label)) ?? CODE_IN_LABEL.exec(norm(label));
         if (m && m[2]) {
-          code = m[1];
+          code = readCode(m[1]);
           label = m[2];
           labelFromCode = true;
         } else if (!printedCode) {
           // "20313999 其他社会工作事务支出" in one cell: a malformed code before the name.
-          const bad = /^([0-9OoIl]{4,10})([^0-9OoIl年月日号%.．].*)$/.exec(norm(label));
+          const bad = /^([0-9OoIl][0-9OoIl\-－.．]{3,11})([^0-9OoIl年月日号%.．\-－].*)$/.exec(norm(label));
           if (bad && looksLikeCode(bad[1])) {
             printedCode = bad[1];
             label = bad[2];
