@@ -11,6 +11,8 @@ import { parseForm } from "./performance";
 import { readMeta, titleExcludesCarryover, yearOfTitle, type Meta } from "./meta";
 import { classifyTitle, KIND_BY_HEADER } from "./kinds";
 import { EMPTY_NOTE } from "./aliases";
+import { markHidden } from "./hidden";
+import { clipRegionsAtGaps, strayColumns } from "./strays";
 
 export interface ImportResult {
   report: Report;
@@ -175,12 +177,16 @@ export function importWorkbook(grids: SheetGrid[]): Report {
       unrecognized.push({ sheet: g.sheet, range: used, reason: "工作表为空" });
       continue;
     }
+    unrecognized.push(...strayColumns(v));
     let { regions, leading } = findRegions(v);
     if (regions.length === 0) {
       const h = headerlessRegion(v);
       if (h) regions = [h];
       leading = undefined;
     }
+    const clipped = clipRegionsAtGaps(v, regions);
+    regions = clipped.regions;
+    unrecognized.push(...clipped.strays);
     if (regions.length === 0) {
       unrecognized.push({ sheet: g.sheet, range: used, reason: "未找到可识别的预算表标题或表头" });
       continue;
@@ -199,6 +205,7 @@ export function importWorkbook(grids: SheetGrid[]): Report {
       }
     });
   }
+  markHidden(tables, grids);
   const financial = tables.filter((t) => t.kind !== "performance_target");
   // A table that prints no unit takes the unit the workbook's other tables print (万元 when none does).
   const printedUnit = mode(financial.filter((t) => t.unitText).map((t) => t.unit));
