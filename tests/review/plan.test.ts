@@ -7,7 +7,7 @@ import { buildReviewPlan } from "../../src/core/review/build";
 import { NOTE_TAG, ReviewPlanSchema, type ReviewPlan } from "../../src/core/review/plan";
 import { MARK_FILLS } from "../../src/core/review/styles";
 import { SEVERITY_NAMES, type CheckResult } from "../../src/core/rules/rule";
-import { parseRef } from "../../src/core/grid/address";
+import { cellA1, parseRef } from "../../src/core/grid/address";
 import type { SheetGrid } from "../../src/core/grid/grid";
 import type { Report } from "../../src/core/model/schema";
 
@@ -16,7 +16,7 @@ const plan = (report: Report, result: CheckResult, grids: SheetGrid[]) =>
   buildReviewPlan({ report, result, grids, file: "x.xlsx", reviewedAt: "2026-11-29T20:00:00Z", productVersion: "9.9.9" });
 const key = (ref: string) => {
   const p = parseRef(ref);
-  return `${p.sheet}!${String.fromCharCode(65 + p.c0)}${p.r0 + 1}`;
+  return `${p.sheet}!${cellA1(p.r0, p.c0)}`;
 };
 
 describe.each(SAMPLES.map((s) => [s]))("%s", (name) => {
@@ -35,43 +35,49 @@ describe.each(SAMPLES.map((s) => [s]))("%s", (name) => {
     expect(p.sheets.map((s) => s.name)).toEqual(["审核结果", "预算汇总"]);
   });
 
-  test("every cited cell is marked once, in its most severe finding's colour, strong where a finding checks it", () => {
+  test("every cited cell is marked once, in its most severe colour; strong on suspected cells and on checked figures nobody explains", () => {
     const marks = new Map(p.marks.map((m) => [`${m.sheet}!${m.cell}`, m]));
     expect(marks.size).toBe(p.marks.length);
-    for (const [i, f] of result.findings.entries())
-      f.cells.forEach((c, k) => {
+    const explained = new Set(result.causes.flatMap((c) => c.explains));
+    const strong = new Set<string>();
+    for (const c of result.causes) for (const s of c.suspects) strong.add(key(s.cell));
+    for (const [i, f] of result.findings.entries()) {
+      if (!explained.has(i) && f.cells[0]) strong.add(key(f.cells[0]));
+      for (const c of f.cells) {
         const m = marks.get(key(c))!;
         expect(m).toBeDefined();
         expect(m.findings).toContain(i);
         expect(RANK[m.severity]).toBeLessThanOrEqual(RANK[f.severity]);
-        if (k === 0) expect(m.strength).toBe("strong");
-      });
+      }
+    }
     for (const m of p.marks) {
-      const worst = m.findings.map((i) => result.findings[i].severity).sort((a, b) => RANK[a] - RANK[b])[0];
-      expect(m.severity).toBe(worst);
+      const own = m.findings.map((i) => result.findings[i].severity).sort((a, b) => RANK[a] - RANK[b])[0];
+      if (own) expect(RANK[m.severity]).toBeLessThanOrEqual(RANK[own]);
+      expect(m.strength).toBe(strong.has(`${m.sheet}!${m.cell}`) ? "strong" : "light");
       expect(m.fill).toBe(MARK_FILLS[m.severity][m.strength]);
-      const checks = m.findings.some((i) => key(result.findings[i].cells[0]) === `${m.sheet}!${m.cell}`);
-      expect(m.strength).toBe(checks ? "strong" : "light");
       expect(m.note.startsWith(NOTE_TAG)).toBe(true);
       for (const i of m.findings) expect(m.note).toContain(result.findings[i].message);
     }
+    for (const c of result.causes) for (const s of c.suspects) expect(marks.get(key(s.cell))!.note).toContain(c.message);
   });
 
   test("审核结果: one row per finding, severities in order, each linked to its checked cell", () => {
     const s = p.sheets[0];
     const header = s.cells.find((c) => c.value === "序号")!;
     expect(s.frozen.rows).toBe(header.row + 1);
-    const rows = s.cells.filter((c) => c.col === 1 && c.row > header.row && typeof c.value === "string" && Object.values(SEVERITY_NAMES).includes(c.value as never));
+    const end = header.row + result.findings.length;
+    const rows = s.cells.filter((c) => c.col === 1 && c.row > header.row && c.row <= end && typeof c.value === "string" && Object.values(SEVERITY_NAMES).includes(c.value as never));
     expect(rows).toHaveLength(result.findings.length);
     const order = rows.map((c) => Object.values(SEVERITY_NAMES).indexOf(c.value as never));
     expect(order).toEqual([...order].sort((a, b) => a - b));
-    const links = s.cells.filter((c) => c.col === 4 && c.row > header.row && c.hyperlink);
+    const links = s.cells.filter((c) => c.col === 4 && c.row > header.row && c.row <= end && c.hyperlink);
     expect(links).toHaveLength(result.findings.filter((f) => f.cells.length).length);
     expect(s.autoFilter).toMatch(new RegExp(`^A${header.row + 1}:J\\d+$`));
     const text = s.cells.map((c) => String(c.value)).join("\n");
     expect(text).toContain(report.department!);
     expect(text).toContain("不适用的规则（未检查）");
     expect(text).toContain("未识别的工作表或区域（未审核）");
+    for (const c of result.causes) expect(text).toContain(c.message);
   });
 
   test("预算汇总: every figure from a source cell is a formula referring to it, shares carry data bars", () => {

@@ -14,13 +14,6 @@ import { MARK_FILLS, SEVERITY_ORDER } from "./styles";
 const TITLES = new Map(CATALOG.map((r) => [r.id, r.title]));
 export const ruleTitle = (id: string) => TITLES.get(id) ?? id;
 
-/** Cells a localizer named as the likely cause (issue 11 adds `causes` to findings; absent → none). */
-function causesOf(f: Finding): string[] {
-  const c = (f as Finding & { causes?: unknown }).causes;
-  if (!Array.isArray(c)) return [];
-  return c.map((x) => (typeof x === "string" ? x : typeof x === "object" && x && "cell" in x ? String((x as { cell: unknown }).cell) : "")).filter(Boolean);
-}
-
 /** "应为 1,234.00，实为 1,230.00，差额 4.00" — the figures a finding carries, as printed in notes and the sheet. */
 export function figuresText(f: Finding): string {
   const parts: string[] = [];
@@ -45,34 +38,39 @@ export function splitRef(ref: string): { sheet: string; cell: string } | undefin
   }
 }
 
-/** Marks for every cited cell, ordered by sheet order of first appearance, then row and column. */
+/**
+ * Marks for every cited cell, ordered by first citation. When the localizer explains a finding (result.causes), its
+ * suspected cells are strong and the finding's other cells light; a finding nobody explains keeps its checked figure
+ * (the first cell) strong. Notes list every finding citing the cell, then the localizer's verdict on it.
+ */
 export function buildMarks(result: CheckResult): Mark[] {
-  const byCell = new Map<string, { sheet: string; cell: string; severity: Severity; role: Mark["role"]; findings: number[] }>();
+  const byCell = new Map<string, { sheet: string; cell: string; severity: Severity; role: Mark["role"]; findings: number[]; causes: string[] }>();
   const rank = { checked: 0, suspected: 0, cited: 1 } as const;
-  result.findings.forEach((f, i) => {
-    const suspects = new Set(causesOf(f).map((c) => splitRef(c)).filter(Boolean).map((p) => `${p!.sheet}!${p!.cell}`));
-    const cited = [...f.cells, ...causesOf(f)];
-    cited.forEach((ref, k) => {
-      const p = splitRef(ref);
-      if (!p) return;
-      const key = `${p.sheet}!${p.cell}`;
-      const role: Mark["role"] = k === 0 ? "checked" : suspects.has(key) ? "suspected" : "cited";
-      const m = byCell.get(key);
-      if (!m) {
-        byCell.set(key, { ...p, severity: f.severity, role, findings: [i] });
-        return;
-      }
-      if (!m.findings.includes(i)) m.findings.push(i);
-      if (SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[m.severity]) m.severity = f.severity;
-      if (rank[role] < rank[m.role]) m.role = role;
-    });
-  });
+  const explained = new Set(result.causes.flatMap((c) => c.explains));
+  const touch = (ref: string, severity: Severity, role: Mark["role"], finding?: number, cause?: string) => {
+    const p = splitRef(ref);
+    if (!p) return;
+    const key = `${p.sheet}!${p.cell}`;
+    let m = byCell.get(key);
+    if (!m) byCell.set(key, (m = { ...p, severity, role, findings: [], causes: [] }));
+    if (finding !== undefined && !m.findings.includes(finding)) m.findings.push(finding);
+    if (cause && !m.causes.includes(cause)) m.causes.push(cause);
+    if (SEVERITY_ORDER[severity] < SEVERITY_ORDER[m.severity]) m.severity = severity;
+    if (rank[role] < rank[m.role]) m.role = role;
+  };
+  result.findings.forEach((f, i) => f.cells.forEach((ref, k) => touch(ref, f.severity, k === 0 && !explained.has(i) ? "checked" : "cited", i)));
+  for (const c of result.causes) {
+    const worst = c.explains.map((i) => result.findings[i]?.severity).filter(Boolean).sort((a, b) => SEVERITY_ORDER[a!] - SEVERITY_ORDER[b!])[0] ?? "warning";
+    for (const s of c.suspects) touch(s.cell, worst, "suspected", undefined, c.message);
+    for (const alt of c.alternatives) for (const s of alt) touch(s.cell, worst, "cited", undefined, `（另一种同样可能的解释）${c.message}`);
+  }
   return [...byCell.values()].map((m) => {
     const strength = m.role === "cited" ? "light" : "strong";
     const lines = m.findings
       .slice()
       .sort((a, b) => SEVERITY_ORDER[result.findings[a].severity] - SEVERITY_ORDER[result.findings[b].severity] || a - b)
       .map((i) => noteLine(result.findings[i]));
-    return { sheet: m.sheet, cell: m.cell, severity: m.severity, strength, role: m.role, fill: MARK_FILLS[m.severity][strength], note: `${NOTE_TAG}\n${lines.join("\n")}`, findings: m.findings };
+    const verdict = m.causes.map((c) => `[疑似出错] ${c}`);
+    return { sheet: m.sheet, cell: m.cell, severity: m.severity, strength, role: m.role, fill: MARK_FILLS[m.severity][strength], note: `${NOTE_TAG}\n${[...verdict, ...lines].join("\n")}`, findings: m.findings };
   });
 }

@@ -125,6 +125,29 @@ export function buildResultsSheet(report: Report, result: CheckResult, meta: Rev
     s.merge(r, 0, r, last);
   }
 
+  if (result.causes.length) {
+    s.row++;
+    const t = s.line(["疑似出错的单元格（错误定位：改动最少的单元格即可使全部勾稽关系成立）"], "section");
+    s.merge(t, 0, t, last);
+    const h = s.line(["序号", "", "", "", "单元格", "说明", "", "", "", "可解释问题数"], "header");
+    s.merge(h, 1, h, 3);
+    s.merge(h, 5, h, 8);
+    result.causes.forEach((c, i) => {
+      const r = s.row++;
+      const first = c.suspects[0] ? splitRef(c.suspects[0].cell) : undefined;
+      s.set(r, 0, i + 1, "cellCenter");
+      s.set(r, 1, c.method === "table" && c.sheet ? `整张表：${c.sheet}` : c.suspects.length > 1 ? `${c.suspects.length} 个单元格` : "", "cell");
+      s.merge(r, 1, r, 3);
+      if (first) s.set(r, 4, `${first.sheet}!${first.cell}`, "link", { hyperlink: first });
+      else s.set(r, 4, null, "cell");
+      s.set(r, 5, c.message, "cell");
+      s.merge(r, 5, r, 8);
+      s.set(r, 9, c.explains.length, "count");
+      s.fitHeight(r, [5]);
+    });
+  }
+  if (result.localization.status === "budget") s.line(["错误定位在时限内未完成：其余问题未定位，按上表逐条核对。"], "note");
+
   s.row++;
   const notRead = s.line(["未识别的工作表或区域（未审核）"], "section");
   s.merge(notRead, 0, notRead, last);
