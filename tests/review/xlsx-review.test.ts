@@ -99,7 +99,8 @@ test("findings link to their cells from 审核结果", async () => {
     const v = c.value as ExcelJS.CellFormulaValue;
     if (v && typeof v === "object" && "formula" in v && v.formula.startsWith("HYPERLINK(")) links.push(v.formula);
   }));
-  expect(links.length).toBe(r.result.findings.filter((f) => f.cells.length).length);
+  // One per finding, then one per suspected error the localizer found.
+  expect(links.length).toBe(r.result.findings.filter((f) => f.cells.length).length + r.result.causes.filter((c) => c.suspects.length).length);
   const f0 = parseRef(r.result.findings[0].cells[0]);
   expect(links[0]).toContain(`!${cellA1(f0.r0, f0.c0)}"`);
 });
