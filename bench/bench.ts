@@ -12,6 +12,7 @@ import { checkReport, withCauses } from "../src/core/rules/engine";
 import { amountCells, mutationFigures, sampleCells, type MutationFigures } from "./localization";
 import { STYLES, buildVariant } from "../tests/fixtures/variants";
 import { hugeBench, reviewOnce } from "./huge";
+import { reviewBench } from "./review";
 
 const SAMPLES = ["jishan-2024", "jincheng-chengqu-2025", "xingxian-2023"];
 const RUNS = 15;
@@ -95,6 +96,7 @@ async function main() {
   const mem = process.memoryUsage();
   console.log(`heap used ${(mem.heapUsed / 1048576).toFixed(1)} MiB, rss ${(mem.rss / 1048576).toFixed(1)} MiB`);
   await hugeBench(root);
+  await reviewBench(root);
 }
 if (process.argv[2] === "--one") reviewOnce(process.argv[3]);
 else main();
