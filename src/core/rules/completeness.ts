@@ -3,6 +3,7 @@ import type { TableKind } from "../model/schema";
 import { KIND_NAMES } from "../model/names";
 import { defineRule, type Outcome } from "./rule";
 import { hasValue, tableName } from "./helpers";
+import { classifyTitle } from "../importer/kinds";
 
 /** 财预〔2016〕143号 practice: the nine tables of a 部门预算公开. */
 export const REQUIRED_KINDS: ReadonlyArray<TableKind> = [
@@ -23,6 +24,10 @@ export const requiredTables = defineRule({
       // 政府性基金收支合并表 counts as the 支出表.
       const present = report.tables.some((t) => t.kind === k || (k === "gov_fund_expenditure" && t.kind === "gov_fund_income" && /支出/.test(t.title)));
       if (present) return { status: "pass" };
+      // A template whose 目录 lists its tables without this one does not publish it (Xi'an: no 国有资本经营 table):
+      // said as a note, not as an error.
+      if (report.contents?.length && !report.contents.some((title) => classifyTitle(title)?.kind === k))
+        return { status: "fail", finding: { rule: "completeness.required-tables", severity: "info", message: `本套报表目录未列${KIND_NAMES[k]}（该模板不单独公开此表；如有相关收支，应在其他表或说明中列示）`, cells: [], expected: null, actual: null, difference: null } };
       return { status: "fail", finding: { rule: "completeness.required-tables", severity: "error", message: `缺少必须公开的${KIND_NAMES[k]}（没有数据也应公开空表并注明）`, cells: [], expected: null, actual: null, difference: null } };
     });
   },
