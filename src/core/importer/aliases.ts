@@ -29,7 +29,8 @@ export const ROW_KEYS: ReadonlyArray<readonly [string, RegExp]> = [
   ["vehicle_operation", /^(公务用车)?运行(维护)?(费|费用)?(支出)?$/],
   ["reception", /^公务接待(费|费用)?(支出)?$/],
   ["three_public", /^["“”]?三公["“”]?经费(合计|小计|支出)?$/],
-  ["operating_funds", /^机关运行经费$/],
+  // 行政经费 (Guangdong's 财政拨款安排的行政经费) is what the text calls 机关运行经费.
+  ["operating_funds", /^(机关运行经费|行政经费)$/],
   ["personnel", /^人员(经费|支出)$/],
   ["public", /^(日常)?公用(经费|支出)$/],
 ];
