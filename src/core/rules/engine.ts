@@ -2,6 +2,7 @@
 import type { Report } from "../model/schema";
 import { CATALOG } from "./catalog";
 import type { CheckResult, Finding, RuleDef, Severity } from "./rule";
+import type { Identity } from "./identity";
 
 export interface CheckOptions {
   /** Rule ids or categories to skip. */
@@ -15,11 +16,14 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, roundin
  * One cross-table finding per figure: when several comparisons fail on the same checked cell (the first cell
  * cited), keep the first (the catalog lists the most direct comparison first).
  */
+function findingKey(f: Finding): string {
+  return f.rule.startsWith("cross.") && f.cells[0] ? `cross|${f.cells[0]}` : `${f.rule}|${f.cells.join(",")}|${f.message}`;
+}
 function groupFindings(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
   const out: Finding[] = [];
   for (const f of findings) {
-    const key = f.rule.startsWith("cross.") && f.cells[0] ? `cross|${f.cells[0]}` : `${f.rule}|${f.cells.join(",")}|${f.message}`;
+    const key = findingKey(f);
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(f);
@@ -30,6 +34,7 @@ function groupFindings(findings: Finding[]): Finding[] {
 export function checkReport(report: Report, opts: CheckOptions = {}): CheckResult {
   const rules = (opts.rules ?? CATALOG).filter((r) => !opts.skip?.includes(r.id) && !opts.skip?.includes(r.category));
   const all: Finding[] = [];
+  const checked: Array<{ identity: Identity; finding?: Finding }> = [];
   const perRule: CheckResult["perRule"] = [];
   for (const rule of rules) {
     let outcomes;
@@ -46,15 +51,25 @@ export function checkReport(report: Report, opts: CheckOptions = {}): CheckResul
         continue;
       }
       stat.checked++;
-      if (o.status === "pass") stat.passed++;
-      else {
+      if (o.status === "pass") {
+        stat.passed++;
+        if (o.identity) checked.push({ identity: o.identity });
+      } else {
         stat.failed++;
         all.push(o.finding);
+        for (const identity of [o.identity, ...(o.also ?? [])]) if (identity) checked.push({ identity, finding: o.finding });
       }
     }
     perRule.push(stat);
   }
   const findings = groupFindings(all).sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  // A finding dropped as a repeat of the same figure is reported by the one kept for that figure.
+  const kept = new Map<Finding, number>(findings.map((f, i) => [f, i]));
+  const byKey = new Map<string, number>(findings.map((f, i) => [findingKey(f), i]));
+  const identities = checked.map(({ identity, finding }) => {
+    const i = finding ? kept.get(finding) ?? byKey.get(findingKey(finding)) : undefined;
+    return { ...identity, findings: i === undefined ? [] : [i] };
+  });
   const sum = (k: "checked" | "passed" | "failed" | "notApplicable") => perRule.reduce((s, r) => s + r[k], 0);
-  return { findings, rules: { checked: sum("checked"), passed: sum("passed"), failed: sum("failed"), notApplicable: sum("notApplicable") }, perRule };
+  return { findings, identities, rules: { checked: sum("checked"), passed: sum("passed"), failed: sum("failed"), notApplicable: sum("notApplicable") }, perRule };
 }

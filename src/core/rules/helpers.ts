@@ -1,8 +1,9 @@
 /** Shared pieces for rules: naming tables and rows as a reviewer does, and turning a comparison into an outcome. */
-import type { Amount, Report, Row, Table, TableKind } from "../model/schema";
+import type { Amount, Report, Row, Table, TableKind, Unit } from "../model/schema";
 import { KIND_NAMES } from "../model/names";
 import { norm } from "../grid/text";
-import { compare, fmt, type Term } from "./interval";
+import { compare, exceeds, fmt, type Term, type Verdict } from "./interval";
+import { identityOf, type Identity, type IdentityStatus } from "./identity";
 import type { Outcome, Severity } from "./rule";
 
 export function tableName(t: Table): string {
@@ -35,6 +36,26 @@ export function hasValue(a: Amount | undefined): boolean {
   return !!a && !a.blank && a.value !== 0;
 }
 
+const STATUS: Readonly<Record<Verdict, IdentityStatus>> = { equal: "holds", rounding: "rounding", error: "violated", blankTotal: "violated" };
+
+/** The identity "total = Σ weight·parts" (total − Σ parts = 0) with the status of the rule's comparison. */
+export function sumIdentity(rule: string, total: Term, parts: Term[], verdict: Verdict): Identity {
+  return identityOf(rule, "eq", [total], parts, STATUS[verdict]);
+}
+
+/**
+ * "Σ a ≤ Σ b" with rounding (violated only when a's lower bound exceeds b's upper bound), with its identity
+ * Σ a − Σ b ≤ 0. Figures a, b are returned in b's unit (元 / 万元), 2 decimals.
+ */
+export function notAbove(rule: string, a: Term[], b: Term[]): { exceeds: boolean; a: number; b: number; unit: Unit; identity: Identity } {
+  const e = exceeds(a, b);
+  // Built as "violated" (no extra tolerance: the ≤ test uses exactly the printed intervals), then given its status.
+  const identity = identityOf(rule, "le", a, b, "violated");
+  const over = identity.terms.reduce((s, t) => s + t.coefficient * t.value, 0) > 0;
+  identity.status = e.exceeds ? "violated" : over ? "rounding" : "holds";
+  return { ...e, identity };
+}
+
 /** Builds the outcome of "figure = Σ parts": pass when equal, 尾差 inside the rounding interval, else the rule's severity. */
 export function sumOutcome(opts: {
   rule: string;
@@ -49,9 +70,10 @@ export function sumOutcome(opts: {
 }): Outcome {
   const { total, parts } = opts;
   const allBlank = total.amount.blank && parts.every((p) => p.amount.blank);
-  if (allBlank) return { status: "pass" };
+  if (allBlank) return { status: "pass", identity: sumIdentity(opts.rule, total, parts, "equal") };
   const c = compare(total, parts);
-  if (c.verdict === "equal") return { status: "pass" };
+  const identity = sumIdentity(opts.rule, total, parts, c.verdict);
+  if (c.verdict === "equal") return { status: "pass", identity };
   const cells = [total.amount.cell, ...parts.map((p) => p.amount.cell), ...(opts.extraCells ?? [])].filter((x, i, a) => x && a.indexOf(x) === i);
   const d = c.decimals;
   const unit = c.unit;
@@ -65,6 +87,7 @@ export function sumOutcome(opts: {
   return {
     status: "fail",
     finding: { rule: opts.rule, severity, message, cells, expected: c.expected, actual: c.verdict === "blankTotal" ? null : c.actual, difference: c.verdict === "blankTotal" ? null : c.difference },
+    identity,
   };
 }
 

@@ -1,8 +1,8 @@
 /** 层级: totals and parents equal the sum of their children — 合计 = Σ 类, 类 = Σ 款, 款 = Σ 项, group = Σ items, unit = Σ projects. */
 import type { Report, Row, Table } from "../model/schema";
 import { defineRule, type Outcome } from "./rule";
-import { na, rowName, sidesOf, sumOutcome, tableName, term } from "./helpers";
-import { exceeds, fmt } from "./interval";
+import { na, notAbove, rowName, sidesOf, sumOutcome, tableName, term } from "./helpers";
+import { fmt } from "./interval";
 
 /** Direct children: the following rows one level down (the shallowest level present) until the next row at or above the parent's level. */
 export function childrenOf(rows: Row[], i: number): Row[] {
@@ -31,11 +31,11 @@ function hierarchyOutcomes(report: Report, id: string, pick: (t: Table, rows: Ro
           if (kids.some((k) => k.partial)) {
             // 其中 rows: parts of the parent, not all of it — they may not exceed it.
             const parts = kids.filter((k) => k.amounts[col.key]).map((k) => term(t, k.amounts[col.key]));
-            const e = exceeds(parts, [term(t, total)]);
+            const e = notAbove(id, parts, [term(t, total)]);
             out.push(
               e.exceeds
-                ? { status: "fail", finding: { rule: id, severity: "error", message: `${tableName(t)}「${rowName(p)}」「${col.label.split("/").pop()}」${fmt(e.b)} 小于其中各项之和 ${fmt(e.a)}`, cells: [total.cell, ...kids.map((k) => k.amounts[col.key]?.cell).filter((c): c is string => !!c)], expected: e.a, actual: e.b, difference: Math.round((e.b - e.a) * 100) / 100 } }
-                : { status: "pass" },
+                ? { status: "fail", finding: { rule: id, severity: "error", message: `${tableName(t)}「${rowName(p)}」「${col.label.split("/").pop()}」${fmt(e.b)} 小于其中各项之和 ${fmt(e.a)}`, cells: [total.cell, ...kids.map((k) => k.amounts[col.key]?.cell).filter((c): c is string => !!c)], expected: e.a, actual: e.b, difference: Math.round((e.b - e.a) * 100) / 100 }, identity: e.identity }
+                : { status: "pass", identity: e.identity },
             );
             continue;
           }
@@ -62,6 +62,7 @@ export const totalOfTopRows = defineRule({
   title: "合计 = 各一级行之和",
   description: "每一列的合计行等于各一级行（类、经济分类大类、单位、三公各项等）之和，合计行在表首或表尾均可。",
   severity: "error",
+  source: { basis: "identity", ref: "《政府收支分类科目》的类—款—项层级与表样的合计行" },
   check: (report) => {
     const out = hierarchyOutcomes(
       report,
@@ -84,6 +85,7 @@ export const parentChildren = defineRule({
   title: "上级科目 = 下级科目之和",
   description: "功能分类类 = Σ款、款 = Σ项；经济分类大类 = Σ款；单位 = Σ项目；公务用车购置及运行费 = 购置费 + 运行维护费。上级为空而下级有数也是错误；“其中”行只是部分，其和不得超过上级。",
   severity: "error",
+  source: { basis: "identity", ref: "《政府收支分类科目》的类—款—项层级；“三公”经费表中公务用车购置及运行费 = 购置费 + 运行费" },
   check: (report) => {
     const out = hierarchyOutcomes(
       report,

@@ -1,6 +1,7 @@
 /** What a rule is and what it yields: ids, categories, severities, findings and outcomes (zod). */
 import { z } from "zod";
 import type { Report } from "../model/schema";
+import { IdentitySchema, type Identity } from "./identity";
 
 export const SeveritySchema = z.enum(["error", "warning", "rounding", "info"]);
 export type Severity = z.infer<typeof SeveritySchema>;
@@ -24,9 +25,28 @@ export const FindingSchema = z.object({
 });
 export type Finding = z.infer<typeof FindingSchema>;
 
+/**
+ * Where a rule comes from: a national rule (财政部 预算公开 requirements, 《政府收支分类科目》), the identities the
+ * published table layout defines (合计 = Σ 各栏), or reviewers' practice (what inspections and practitioners check).
+ */
+export const BasisSchema = z.enum(["national", "identity", "practice"]);
+export type Basis = z.infer<typeof BasisSchema>;
+export const BASIS_NAMES: Readonly<Record<Basis, string>> = { national: "国家规定", identity: "表样勾稽", practice: "实务" };
+
+export interface RuleSource {
+  basis: Basis;
+  /** The document or practice the rule follows, as a reviewer would cite it. */
+  ref: string;
+}
+
+/**
+ * One checked instance. A comparison of figures also carries its identity (passing or failing: a correction must
+ * not break the passing ones); checks of names, presence or coverage have none.
+ */
 export type Outcome =
-  | { status: "pass" }
-  | { status: "fail"; finding: Finding }
+  | { status: "pass"; identity?: Identity }
+  /** `also`: further identities this one finding reports (e.g. a budget ceiling said in a comparison's message). */
+  | { status: "fail"; finding: Finding; identity?: Identity; also?: Identity[] }
   | { status: "na"; reason: string };
 
 export interface RuleDef {
@@ -37,6 +57,8 @@ export interface RuleDef {
   /** One sentence on what the rule checks, for the docs and the 审核结果 sheet. */
   description: string;
   severity: Severity;
+  /** What the rule requires and why (the docs print it; every rule must state it). */
+  source: RuleSource;
   check(report: Report): Outcome[];
 }
 
@@ -44,8 +66,14 @@ export function defineRule(r: RuleDef): RuleDef {
   return r;
 }
 
+/** An identity as the engine returns it: with the indexes (into `findings`) of the findings it produced. */
+export const CheckedIdentitySchema = IdentitySchema.extend({ findings: z.array(z.number().int()) });
+export type CheckedIdentity = z.infer<typeof CheckedIdentitySchema>;
+
 export const ResultSchema = z.object({
   findings: z.array(FindingSchema),
+  /** Every identity the rules checked, passing and failing, in catalog order. */
+  identities: z.array(CheckedIdentitySchema),
   rules: z.object({ checked: z.number(), passed: z.number(), failed: z.number(), notApplicable: z.number() }),
   perRule: z.array(z.object({ id: z.string(), checked: z.number(), passed: z.number(), failed: z.number(), notApplicable: z.number(), reasons: z.array(z.string()) })),
 });

@@ -1,0 +1,94 @@
+/**
+ * Identities as data: every check that compares figures also states what it compared as a linear relation over
+ * printed cells, Σ coefficient·figure = 0 (or ≤ 0), each figure with its printed rounding interval — whether the
+ * check passed or failed. Rules, the error localizer (`../localize`) and the review marks share this one form.
+ *
+ * Units: every value and half-width is in 分 (0.01 元), whatever the table prints (元 / 万元 / 千元 / 亿元), so
+ * identities across tables of different units add up directly; a coefficient is a plain weight (±1 mostly).
+ */
+import { z } from "zod";
+import { UNIT_FACTOR, type Term } from "./interval";
+
+export const IdentityTermSchema = z.object({
+  /** Single-cell reference with the sheet, as in Amount.cell. */
+  cell: z.string(),
+  coefficient: z.number(),
+  /** The printed figure in 分 (blank is exactly 0). */
+  value: z.number(),
+  /** Half the printed rounding interval in 分: the true figure lies in [value − halfWidth, value + halfWidth]; 0 for a blank. */
+  halfWidth: z.number(),
+  blank: z.boolean(),
+});
+export type IdentityTerm = z.infer<typeof IdentityTermSchema>;
+
+/** holds: exactly, or at the coarser table's precision; rounding: only inside the rounding intervals (尾差); violated: beyond them. */
+export const IdentityStatusSchema = z.enum(["holds", "rounding", "violated"]);
+export type IdentityStatus = z.infer<typeof IdentityStatusSchema>;
+
+export const IdentitySchema = z.object({
+  /** The rule that checked it (within.row-sources, cross.general-budget …). */
+  rule: z.string(),
+  /** eq: Σ coefficient·figure = 0; le: Σ coefficient·figure ≤ 0. */
+  relation: z.enum(["eq", "le"]),
+  terms: z.array(IdentityTermSchema),
+  status: IdentityStatusSchema,
+  /**
+   * Extra allowance in 分 beyond the terms' intervals: figures of different units compared at the coarser
+   * table's printed precision (603,840 元 = 60.38 万元) may differ by up to one grain. 0 otherwise.
+   */
+  tolerance: z.number(),
+});
+export type Identity = z.infer<typeof IdentitySchema>;
+
+/** A printed figure's value and half-interval in 分 (the Calculations 1.1 interval). */
+export function fenOf(t: Term): { v: number; h: number } {
+  const f = UNIT_FACTOR[t.unit] * 100;
+  if (t.amount.blank || t.amount.value === null) return { v: 0, h: 0 };
+  return { v: Math.round(t.amount.value * f), h: Math.max(0.5 * Math.pow(10, -t.amount.decimals) * f, 0) };
+}
+
+/**
+ * Builds an identity from signed terms: `plus` enter with +weight, `minus` with −weight. Terms without a cell
+ * (a figure the table does not print, read as zero) are left out; a cell listed twice gets one summed coefficient.
+ */
+export function identityOf(rule: string, relation: "eq" | "le", plus: Term[], minus: Term[], status: IdentityStatus): Identity {
+  const terms: IdentityTerm[] = [];
+  const add = (t: Term, sign: number) => {
+    if (!t.amount.cell) return;
+    const c = sign * (t.weight ?? 1);
+    const same = terms.find((x) => x.cell === t.amount.cell);
+    if (same) {
+      same.coefficient += c;
+      return;
+    }
+    const { v, h } = fenOf(t);
+    terms.push({ cell: t.amount.cell, coefficient: c, value: v, halfWidth: h, blank: t.amount.blank || t.amount.value === null });
+  };
+  for (const t of plus) add(t, 1);
+  for (const t of minus) add(t, -1);
+  const kept = terms.filter((t) => t.coefficient !== 0);
+  let tolerance = 0;
+  if (status !== "violated") {
+    // Whatever the rule accepted (coarse-precision equality) must stay acceptable to the localizer.
+    const gap = Math.abs(residual({ relation, terms: kept, tolerance: 0 })) - slackOf(kept);
+    if (gap > 0 && (relation === "eq" || residual({ relation, terms: kept, tolerance: 0 }) > 0)) tolerance = gap;
+  }
+  return { rule, relation, terms: kept, status, tolerance };
+}
+
+/** Σ coefficient·value in 分. */
+export function residual(id: Pick<Identity, "relation" | "terms" | "tolerance">): number {
+  return id.terms.reduce((s, t) => s + t.coefficient * t.value, 0);
+}
+
+/** Σ |coefficient|·halfWidth in 分: how far the residual may be from 0 by rounding alone. */
+export function slackOf(terms: IdentityTerm[]): number {
+  return terms.reduce((s, t) => s + Math.abs(t.coefficient) * t.halfWidth, 0);
+}
+
+/** True when some figures inside their intervals satisfy the identity (the rounding-aware reading). */
+export function holdsWithinIntervals(id: Identity): boolean {
+  const r = residual(id);
+  const s = slackOf(id.terms) + id.tolerance + 1e-6;
+  return id.relation === "eq" ? Math.abs(r) <= s : r <= s;
+}
