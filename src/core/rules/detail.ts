@@ -53,7 +53,13 @@ export const functionalDepth = defineRule({
       const rows = t.rows.filter((r) => r.code && r.codeSystem === "functional" && (t.kind !== "state_capital" || r.side !== "income"));
       if (!rows.length) continue;
       // A coded row with money whose next coded row is not beneath it is a leaf; a leaf above 项 is missing detail.
-      const shallow = rows.filter((r, i) => r.code!.length < 7 && !NO_KUAN.has(r.code!) && anyValue(r) && !rows[i + 1]?.code!.startsWith(r.code!));
+      // The row printed next (coded, or a 项 named without a code one level down) tells whether r has detail.
+      const next = (r: (typeof rows)[number]) => t.rows[t.rows.indexOf(r) + 1];
+      const beneath = (r: (typeof rows)[number]) => {
+        const n = next(r);
+        return !!n && n.side === r.side && (n.code ? n.code.startsWith(r.code!) : n.level > r.level);
+      };
+      const shallow = rows.filter((r) => r.code!.length < 7 && !NO_KUAN.has(r.code!) && anyValue(r) && !beneath(r));
       if (!shallow.length) {
         out.push({ status: "pass" });
         continue;
