@@ -8,6 +8,7 @@ import { GridView } from "./view";
 import type { Block } from "./header";
 import { TOTAL_KEYS, rowKey } from "./aliases";
 import { functionalNameLevels } from "./structure";
+import { unreadableText } from "../grid/amount";
 
 /** Code and name in one cell: 201 一般公共服务支出, [2010501]行政运行, 【201】…, (201)…, 2014001-行政运行, 30101：基本工资. */
 const CODE_IN_LABEL = /^[[【(（]?(\d{3}(?:\d{2}){0,2})[\]】)）]?[-－—:：、.．\s]*(?=[^\d\s])(.*)$/;
@@ -22,7 +23,26 @@ export function amountAt(v: GridView, r: number, c: number): Amount {
   const p = v.amount(r, c);
   const text = v.text(r, c);
   const value = p ? p.value : null;
-  return { value, cell: v.ref(r, c), text, blank: value === null, decimals: p?.decimals ?? 0 };
+  const a: Amount = { value, cell: v.ref(r, c), text, blank: value === null, decimals: p?.decimals ?? 0 };
+  if (p?.invalid) a.invalid = p.invalid;
+  if (p?.implicit) implicitPrecision.add(a);
+  return a;
+}
+
+/** Amounts whose precision is not printed (General, date formats): they take their table's precision. */
+const implicitPrecision = new WeakSet<Amount>();
+
+/**
+ * The printed precision of a table's figures: the decimals of its explicit number formats (or typed text), else the
+ * most decimals any of its General figures shows. General displays a value exactly; it never says "rounded to 0 or
+ * 1 decimals", so a General 20 next to 388.14 is read at 2 decimals like its neighbours.
+ */
+export function settlePrecision(rows: Row[]) {
+  const all = rows.flatMap((row) => Object.values(row.amounts)).filter((a) => !a.blank);
+  const explicit = all.filter((a) => !implicitPrecision.has(a));
+  const pool = explicit.length ? explicit : all;
+  const d = pool.reduce((m, a) => Math.max(m, a.decimals), 0);
+  for (const a of all) if (implicitPrecision.has(a)) a.decimals = d;
 }
 
 function cleanCode(s: string): string | undefined {
@@ -118,6 +138,8 @@ export function parseBody(v: GridView, kind: TableKind, bodyRows: number[], bloc
       let any = false;
       for (const a of b.amounts) {
         const amt = amountAt(v, r, a.c);
+        // Text that is not a number in an amount cell is named, never read as blank.
+        if (amt.blank && !amt.invalid && norm(amt.text)) amt.invalid = unreadableText(amt.text);
         amounts[a.key] = amt;
         if (!amt.blank) any = true;
       }
@@ -199,6 +221,7 @@ export function parseBody(v: GridView, kind: TableKind, bodyRows: number[], bloc
     functionalNameLevels(mine, b.amounts.map((a) => a.key));
     shiftLevels(mine);
   }
+  settlePrecision(rows);
   return rows;
 }
 

@@ -50,6 +50,11 @@ export class GridView {
     const a = this.amount(r, c);
     return !!a && a.value !== null;
   }
+  /** A number, or a value that stands where a number belongs (an error value, TRUE/FALSE): a data cell, never a caption. */
+  isDatum(r: number, c: number): boolean {
+    const a = this.amount(r, c);
+    return !!a && (a.value !== null || (a.invalid !== undefined && !a.fromText));
+  }
   /** Text of the cell, or of the merge's top-left cell when (r,c) is covered by a merge. */
   caption(r: number, c: number): string {
     const anchor = this.mergeAnchor.get(r * 65536 + c);

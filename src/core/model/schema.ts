@@ -43,6 +43,8 @@ export const AmountSchema = z.object({
   blank: z.boolean(),
   /** Printed decimals, for the rounding interval. */
   decimals: z.number().int(),
+  /** The cell holds something that is not an amount (错误值 #REF!, 逻辑值 TRUE, 文本“…”): value is null, blank is true, and a finding names it. */
+  invalid: z.string().optional(),
 });
 export type Amount = z.infer<typeof AmountSchema>;
 
@@ -135,6 +137,10 @@ export type Table = z.infer<typeof TableSchema>;
 export const UnrecognizedSchema = z.object({ sheet: z.string(), range: z.string(), reason: z.string() });
 export type Unrecognized = z.infer<typeof UnrecognizedSchema>;
 
+/** One Chinese sentence from the host about the file as read, with how much it matters. */
+export const ReadNoteSchema = z.object({ severity: z.enum(["warning", "info"]), message: z.string() });
+export type ReadNote = z.infer<typeof ReadNoteSchema>;
+
 export const ReportSchema = z.object({
   department: z.string().optional(),
   year: z.number().int().optional(),
@@ -149,6 +155,8 @@ export const ReportSchema = z.object({
   tables: z.array(TableSchema),
   unrecognized: z.array(UnrecognizedSchema),
   hiddenSheets: z.array(z.string()),
+  /** What the host noticed while reading the file (repaired sheet names, formulas without a stored result …). */
+  readNotes: z.array(ReadNoteSchema).optional(),
 });
 export type Report = z.infer<typeof ReportSchema>;
 
