@@ -3,7 +3,7 @@ import type { Amount, Row, Side, TableKind } from "../model/schema";
 import { indentDepth, labelKey, norm, ordinalLevel } from "../grid/text";
 import { classCodeByName } from "../classification/functional";
 import { isEconomicGroupName } from "../classification/economic";
-import { looksLikeCode, repairFunctionalCode, type CodeContext } from "../classification/codes";
+import { looksLikeCode, readCode, repairFunctionalCode, type CodeContext } from "../classification/codes";
 import { GridView } from "./view";
 import type { Block } from "./header";
 import { TOTAL_KEYS, rowKey } from "./aliases";
@@ -18,6 +18,8 @@ const CODES_AS_ATTRIBUTES: ReadonlySet<TableKind> = new Set(["procurement", "pur
 
 /** Kinds classified by 部门经济分类 (3-digit 类, 5-digit 款, 7-digit sub-items). */
 const ECONOMIC_KINDS: ReadonlySet<TableKind> = new Set(["basic_expenditure_economic", "general_budget_economic", "project_expenditure_economic"]);
+/** "201-06-99 其他财政事务支出": 类, 款 and 项 separated (the label is normalised, spaces gone). */
+const SEPARATED_CODE_IN_LABEL = /^(\d{3}(?:[-－.．]\d{2}){1,2})(?=[^\d\-－.．])(.*)$/;
 
 export function amountAt(v: GridView, r: number, c: number): Amount {
   const p = v.amount(r, c);
@@ -46,8 +48,7 @@ export function settlePrecision(rows: Row[]) {
 }
 
 function cleanCode(s: string): string | undefined {
-  const t = norm(s);
-  return /^\d{3}(\d{2}){0,2}$/.test(t) ? t : undefined;
+  return readCode(s);
 }
 
 interface CodeState {
@@ -118,14 +119,14 @@ export function parseBody(v: GridView, kind: TableKind, bodyRows: number[], bloc
       }
       let labelFromCode = false;
       if (!code && !codesAreAttributes) {
-        const m = CODE_IN_LABEL.exec(norm(label));
+        const m = SEPARATED_CODE_IN_LABEL.exec(norm(label)) ?? CODE_IN_LABEL.exec(norm(label));
         if (m && m[2]) {
-          code = m[1];
+          code = readCode(m[1]);
           label = m[2];
           labelFromCode = true;
         } else if (!printedCode) {
           // "20313999 其他社会工作事务支出" in one cell: a malformed code before the name.
-          const bad = /^([0-9OoIl]{4,10})([^0-9OoIl年月日号%.．].*)$/.exec(norm(label));
+          const bad = /^([0-9OoIl][0-9OoIl\-－.．]{3,11})([^0-9OoIl年月日号%.．\-－].*)$/.exec(norm(label));
           if (bad && looksLikeCode(bad[1])) {
             printedCode = bad[1];
             label = bad[2];

@@ -37,7 +37,8 @@ function lastContentRow(v: GridView, r0: number, r1: number): number {
   return r0;
 }
 
-function mergeMeta(into: Meta, m: Meta) {
+function mergeMeta(into: Meta, m: Meta, cell?: string) {
+  if (m.unit && !into.unit) into.unitCell = cell;
   into.department ??= m.department;
   into.unit ??= m.unit;
   into.unitText ??= m.unitText;
@@ -61,7 +62,7 @@ function parseRegion(v: GridView, reg: Region, index: number): Table | Unrecogni
     notes: [] as string[],
   };
   if (reg.kind === "performance_target") {
-    for (let r = reg.r0; r <= end; r++) for (const [c] of v.cells(r)) mergeMeta(meta, readMeta(v.text(r, c)));
+    for (let r = reg.r0; r <= end; r++) for (const [c] of v.cells(r)) mergeMeta(meta, readMeta(v.text(r, c)), v.ref(r, c));
     const form = parseForm(v, reg.titleRow + 1, end, c0, c1);
     if (form) {
       const empty = form.rows.every((row) => Object.values(row.amounts).every((a) => a.blank));
@@ -99,15 +100,15 @@ function parseRegion(v: GridView, reg: Region, index: number): Table | Unrecogni
   }
   // Meta lines and header rows after the title; the body follows.
   let r = start;
-  for (let k = reg.r0; k <= reg.titleRow; k++) for (const [c] of v.cells(k)) mergeMeta(meta, readMeta(v.text(k, c)));
+  for (let k = reg.r0; k <= reg.titleRow; k++) for (const [c] of v.cells(k)) mergeMeta(meta, readMeta(v.text(k, c)), v.ref(k, c));
   while (r <= stop && (v.cells(r).length === 0 || isMetaRow(v, r))) {
-    for (const [c] of v.cells(r)) mergeMeta(meta, readMeta(v.text(r, c)));
+    for (const [c] of v.cells(r)) mergeMeta(meta, readMeta(v.text(r, c)), v.ref(r, c));
     r++;
   }
   const headerRows: number[] = [];
   while (r <= stop && headerRows.length < 6 && isHeaderRow(v, r)) {
     headerRows.push(r);
-    for (const [c] of v.cells(r)) mergeMeta(meta, readMeta(v.text(r, c)));
+    for (const [c] of v.cells(r)) mergeMeta(meta, readMeta(v.text(r, c)), v.ref(r, c));
     r++;
   }
   if (headerRows.length === 0) return { sheet: v.grid.sheet, range, reason: `“${reg.title}”下未找到表头行` };
@@ -157,7 +158,7 @@ function parseRegion(v: GridView, reg: Region, index: number): Table | Unrecogni
   const markedEmpty = notes.some((n) => EMPTY_NOTE.test(n));
   // Zeros printed in every cell (0.00 in an empty table) are no amount either.
   const empty = rows.every((row) => Object.values(row.amounts).every((a) => a.blank || a.value === 0));
-  return { ...base, year, department: meta.department, unit, unitText: unitPrinted ? meta.unitText ?? amountUnit : undefined, markedEmpty, empty, notes, columns, rows };
+  return { ...base, year, department: meta.department, unit, unitText: unitPrinted ? meta.unitText ?? amountUnit : undefined, unitCell: meta.unit ? meta.unitCell : undefined, markedEmpty, empty, notes, columns, rows };
 }
 
 /** The 三公 columns a transposed table keeps (last year's band, changes and other columns are left out). */

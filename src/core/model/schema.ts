@@ -121,6 +121,13 @@ export const TableSchema = z.object({
   department: z.string().optional(),
   unit: UnitSchema,
   unitText: z.string().optional(),
+  /** The cell that prints the unit (单位：万元), when a meta line does. */
+  unitCell: z.string().optional(),
+  /**
+   * Set by the engine (rules/units.ts) when every figure that has a counterpart elsewhere is exactly 10,000 times
+   * (or a 10,000th of) it: the unit the figures are in, and the printed one. Rules compare in `unit`.
+   */
+  unitContradicted: z.object({ printed: UnitSchema, pairs: z.number().int(), cells: z.array(z.string()) }).optional(),
   /** Scope notes read from the title, e.g. 不含上年结转. */
   excludesCarryover: z.boolean(),
   /** Marked 注：本表无数据 / 空表 (whatever the body holds). */

@@ -1,6 +1,7 @@
 /** Runs the catalog over a report: outcomes per rule, counts, and findings grouped so one cause reads once. */
 import type { Report } from "../model/schema";
 import { CATALOG } from "./catalog";
+import { correctUnits } from "./units";
 import type { CheckResult, Finding, RuleDef, Severity } from "./rule";
 import { invalidAmounts } from "./input";
 import type { Identity } from "./identity";
@@ -39,10 +40,12 @@ export function checkReport(report: Report, opts: CheckOptions = {}): CheckResul
   const all: Finding[] = [];
   const checked: Array<{ identity: Identity; finding?: Finding }> = [];
   const perRule: CheckResult["perRule"] = [];
+  // A unit every magnitude contradicts is read as the unit the figures are in (one finding, naming.unit-magnitude).
+  const effective = correctUnits(report);
   for (const rule of rules) {
     let outcomes;
     try {
-      outcomes = rule.check(report);
+      outcomes = rule.check(effective);
     } catch (e) {
       outcomes = [{ status: "na" as const, reason: `规则执行出错：${(e as Error).message}` }];
     }
