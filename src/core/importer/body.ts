@@ -11,7 +11,7 @@ import { functionalNameLevels } from "./structure";
 import { unreadableText } from "../grid/amount";
 
 /** Code and name in one cell: 201 一般公共服务支出, [2010501]行政运行, 【201】…, (201)…, 2014001-行政运行, 30101：基本工资. */
-const CODE_IN_LABEL = /^[[【(（]?(\d{3}(?:\d{2}){0,2})[\]】)）]?[-－—:：、.．\s]*(?=[^\d\s])(.*)$/;
+const CODE_IN_LABEL = /^[[【(（]?(\d{3}(?:\d{2}){0,2})[\]】)）]?[-－—:：、.．\s]*(?=[^\d\s\-－—:：、.．])(.*)$/;
 
 /** Kinds whose code columns describe something else (the project's 功能科目, the purchase's 经济科目): not the row's level. */
 const CODES_AS_ATTRIBUTES: ReadonlySet<TableKind> = new Set(["procurement", "purchase_services", "project_expenditure", "project_carryover", "performance_list", "department_performance", "assets"]);
@@ -20,6 +20,19 @@ const CODES_AS_ATTRIBUTES: ReadonlySet<TableKind> = new Set(["procurement", "pur
 const ECONOMIC_KINDS: ReadonlySet<TableKind> = new Set(["basic_expenditure_economic", "general_budget_economic", "project_expenditure_economic"]);
 /** "201-06-99 其他财政事务支出": 类, 款 and 项 separated (the label is normalised, spaces gone). */
 const SEPARATED_CODE_IN_LABEL = /^(\d{3}(?:[-－.．]\d{2}){1,2})(?=[^\d\-－.．])(.*)$/;
+
+/**
+ * "[2010699]名称" and "2010699-名称" (also with a malformed code inside): the code written right before the name, so
+ * one reading (well-formed, separated or malformed) serves every spelling.
+ */
+function codeBeforeName(label: string): string {
+  const n = norm(label);
+  const bracketed = /^[[【(（]([0-9OoIl][0-9OoIl\-－.．]{2,13})[\]】)）](.+)$/.exec(n);
+  if (bracketed) return bracketed[1] + bracketed[2];
+  const dashed = /^([0-9OoIl]*\d[0-9OoIl]*(?:[-－.．][0-9OoIl]+)*)[-－—:：、](?=[^\d\s\-－—:：、.．])(.+)$/.exec(n);
+  if (dashed && dashed[1].replace(/[^0-9OoIl]/g, "").length >= 3) return dashed[1] + dashed[2];
+  return label;
+}
 
 export function amountAt(v: GridView, r: number, c: number): Amount {
   const p = v.amount(r, c);
@@ -119,6 +132,7 @@ export function parseBody(v: GridView, kind: TableKind, bodyRows: number[], bloc
       }
       let labelFromCode = false;
       if (!code && !codesAreAttributes) {
+        label = codeBeforeName(label);
         const m = SEPARATED_CODE_IN_LABEL.exec(norm(label)) ?? CODE_IN_LABEL.exec(norm(label));
         if (m && m[2]) {
           code = readCode(m[1]);
