@@ -274,7 +274,7 @@ function shiftLevels(rows: Row[]) {
  */
 export function applyIndentLevels(rows: Row[], v: GridView, labelCol: number | undefined, department?: string) {
   if (labelCol === undefined) return;
-  const depths = rows.map((row) => indentDepth(v.text(row.row - 1 - v.grid.origin.row, labelCol)));
+  const depths = rows.map((row) => indentDepth(v.text(v.gridRow(row.row), labelCol)));
   const maxDepth = Math.max(0, ...depths);
   if (maxDepth === 0) {
     const dept = department ? norm(department) : undefined;

@@ -12,6 +12,8 @@ import { readMeta, titleExcludesCarryover, yearOfTitle, type Meta } from "./meta
 import { classifyTitle, FINAL_ACCOUNTS_TITLE, KIND_BY_HEADER } from "./kinds";
 import { EMPTY_NOTE, TOTAL_KEYS } from "./aliases";
 import { levelsAddUp, structuralLevels } from "./structure";
+import { markHidden } from "./hidden";
+import { clipRegionsAtGaps, strayColumns } from "./strays";
 
 export interface ImportResult {
   report: Report;
@@ -274,6 +276,7 @@ export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Re
       unrecognized.push({ sheet: g.sheet, range: used, reason: "工作表为空" });
       continue;
     }
+    unrecognized.push(...strayColumns(v));
     const found = findRegions(v);
     let { regions, leading } = found;
     for (const toc of found.contents) {
@@ -287,6 +290,9 @@ export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Re
       if (h) regions = [h];
       leading = undefined;
     }
+    const clipped = clipRegionsAtGaps(v, regions);
+    regions = clipped.regions;
+    unrecognized.push(...clipped.strays);
     if (regions.length === 0) {
       coverMeta(v, 0, v.rows - 1, cover);
       if (!tocOnly) unrecognized.push({ sheet: g.sheet, range: used, reason: "未找到可识别的预算表标题或表头" });
@@ -308,6 +314,7 @@ export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Re
       }
     });
   }
+  markHidden(tables, grids);
   const financial = tables.filter((t) => t.kind !== "performance_target");
   // A table that prints no unit takes the unit the workbook's other tables print (万元 when none does).
   const printedUnit = mode(financial.filter((t) => t.unitText).map((t) => t.unit));

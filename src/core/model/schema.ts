@@ -43,6 +43,8 @@ export const AmountSchema = z.object({
   blank: z.boolean(),
   /** Printed decimals, for the rounding interval. */
   decimals: z.number().int(),
+  /** The cell's row or column is hidden: stored in the workbook but not printed or published. */
+  hidden: z.boolean().optional(),
   /** The cell holds something that is not an amount (错误值 #REF!, 逻辑值 TRUE, 文本“…”): value is null, blank is true, and a finding names it. */
   invalid: z.string().optional(),
 });
@@ -64,6 +66,8 @@ export const ColumnSchema = z.object({
   side: SideSchema.optional(),
   /** Column letter in the sheet. */
   col: z.string(),
+  /** The sheet column is hidden: not printed or published. */
+  hidden: z.boolean().optional(),
 });
 export type Column = z.infer<typeof ColumnSchema>;
 
@@ -93,6 +97,8 @@ export const RowSchema = z.object({
   /** Sheet row, 1-based; the label's cell. */
   row: z.number().int(),
   labelCell: z.string(),
+  /** The sheet row is hidden (by hand, a filter or a collapsed outline): not printed or published. */
+  hidden: z.boolean().optional(),
   amounts: z.record(z.string(), AmountSchema),
 });
 export type Row = z.infer<typeof RowSchema>;
@@ -141,7 +147,16 @@ export const TableSchema = z.object({
 });
 export type Table = z.infer<typeof TableSchema>;
 
-export const UnrecognizedSchema = z.object({ sheet: z.string(), range: z.string(), reason: z.string() });
+export const UnrecognizedSchema = z.object({
+  sheet: z.string(),
+  range: z.string(),
+  reason: z.string(),
+  /** Content far from every table (past a long empty run), e.g. a lone value at A1048576. */
+  stray: z.boolean().optional(),
+  /** For stray content: the first cell and its text as displayed. */
+  cell: z.string().optional(),
+  text: z.string().optional(),
+});
 export type Unrecognized = z.infer<typeof UnrecognizedSchema>;
 
 /** One Chinese sentence from the host about the file as read, with how much it matters. */

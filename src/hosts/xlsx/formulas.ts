@@ -5,7 +5,7 @@
  * text, which the importer names as an amount cell without a result.
  */
 import FormulaParser from "fast-formula-parser";
-import type { CellValue, SheetGrid } from "../../core/grid/grid";
+import { gridColOf, gridRowOf, sheetColOf, sheetRowOf, type CellValue, type SheetGrid } from "../../core/grid/grid";
 import { displayText } from "../../core/grid/display";
 
 export interface PendingFormula {
@@ -32,7 +32,11 @@ export function evaluateFormulas(grids: SheetGrid[], pending: PendingFormula[]):
   let blocked = false;
   const sheetOf = (name: string | undefined, fallback: number) => (name === undefined ? fallback : sheetIndex.get(name.toLowerCase()));
   let current = 0;
-  const valueAt = (s: number, r: number, c: number): Value => {
+  /** r, c: 0-based sheet coordinates (the grid may skip long empty runs: sheetRows / sheetCols). */
+  const valueAt = (s: number, sr: number, sc: number): Value => {
+    const r = gridRowOf(grids[s], sr);
+    const c = gridColOf(grids[s], sc);
+    if (r < 0 || c < 0) return null;
     if (open.has(`${s}:${r}:${c}`)) {
       blocked = true;
       return null;
@@ -51,8 +55,9 @@ export function evaluateFormulas(grids: SheetGrid[], pending: PendingFormula[]):
       if (s === undefined) throw FormulaParser.FormulaError.REF;
       const g = grids[s];
       // Whole columns and rows (A:A) end at the sheet's content, not at row 1,048,576.
-      const r1 = Math.min(ref.to.row, g.values.length);
-      const c1 = Math.min(ref.to.col, g.values.reduce((m, row) => Math.max(m, row.length), 0));
+      const r1 = Math.min(ref.to.row, g.values.length ? sheetRowOf(g, g.values.length - 1) + 1 : 0);
+      const width = g.values.reduce((m, row) => Math.max(m, row.length), 0);
+      const c1 = Math.min(ref.to.col, width ? sheetColOf(g, width - 1) + 1 : 0);
       const out: Value[][] = [];
       for (let r = ref.from.row; r <= r1; r++) {
         const row: Value[] = [];
@@ -71,7 +76,7 @@ export function evaluateFormulas(grids: SheetGrid[], pending: PendingFormula[]):
       blocked = false;
       let result: unknown;
       try {
-        result = parser.parse(p.formula, { sheet: grids[p.sheet].sheet, row: p.r + 1, col: p.c + 1 });
+        result = parser.parse(p.formula, { sheet: grids[p.sheet].sheet, row: sheetRowOf(grids[p.sheet], p.r) + 1, col: sheetColOf(grids[p.sheet], p.c) + 1 });
       } catch {
         result = undefined;
       }

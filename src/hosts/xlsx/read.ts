@@ -1,11 +1,12 @@
 /** The .xlsx host (exceljs 4.4.0): a workbook file → one SheetGrid per sheet, as Excel would report it. */
 import ExcelJS from "exceljs";
-import type { CellValue, Merge, SheetGrid } from "../../core/grid/grid";
+import { compressAxis, MAX_EMPTY_RUN, type CellValue, type Merge, type SheetGrid } from "../../core/grid/grid";
 import { parseRef } from "../../core/grid/address";
 import { displayText } from "../../core/grid/display";
 import { WorkbookReadError } from "./errors";
 import { brokenPart, normalisePackage } from "./package";
 import { evaluateFormulas, type PendingFormula } from "./formulas";
+import { slimWorkbook } from "./slim";
 import type { ReadNote } from "../../core/model/schema";
 
 export { WorkbookReadError } from "./errors";
@@ -36,30 +37,53 @@ function plainValue(v: ExcelJS.CellValue, date1904: boolean): CellValue | { form
   return String(v);
 }
 
-/** Converts a loaded exceljs worksheet into a grid (values only in a merge's top-left cell). Formulas without a stored result are added to `pending`. */
+/**
+ * Converts a loaded exceljs worksheet into a grid (values only in a merge's top-left cell). The grid spans the
+ * cells that hold a value, as Excel's getUsedRange(valuesOnly) does — formatting alone (a styled cell at
+ * XFD1048576, a million styled empty rows) does not widen it — and long empty runs inside it are skipped
+ * (sheetRows / sheetCols), so time and memory follow the cells that hold something. Hidden rows and columns
+ * are carried (hiddenRows / hiddenCols). Formulas without a stored result are added to `pending` (grid coordinates).
+ */
 export function worksheetToGrid(ws: ExcelJS.Worksheet, opts: { date1904?: boolean; pending?: PendingFormula[]; sheet?: number } = {}): SheetGrid {
-  const rowsN = ws.rowCount;
-  const colsN = ws.columnCount;
-  const merges: Merge[] = ((ws.model as unknown as { merges?: string[] }).merges ?? []).map((m) => {
+  const merges0: Merge[] = ((ws.model as unknown as { merges?: string[] }).merges ?? []).map((m) => {
     const p = parseRef(m);
     return { r0: p.r0, c0: p.c0, r1: p.r1, c1: p.c1 };
   });
   const slave = new Set<number>();
-  for (const m of merges) for (let r = m.r0; r <= m.r1; r++) for (let c = m.c0; c <= m.c1; c++) if (r !== m.r0 || c !== m.c0) slave.add(r * 65536 + c);
+  for (const m of merges0) for (let r = m.r0; r <= m.r1; r++) for (let c = m.c0; c <= m.c1; c++) if (r !== m.r0 || c !== m.c0) slave.add(r * 65536 + c);
+  const occupiedRows: number[] = [];
+  const occupiedCols = new Set<number>();
+  ws.eachRow({ includeEmpty: false }, (row, rn) => {
+    let any = false;
+    row.eachCell({ includeEmpty: false }, (cell, cn) => {
+      if (slave.has((rn - 1) * 65536 + cn - 1) || plainValue(cell.value, !!opts.date1904) === "") return;
+      occupiedCols.add(cn - 1);
+      any = true;
+    });
+    if (any) occupiedRows.push(rn - 1);
+  });
+  const state = (ws as unknown as { state?: string }).state;
+  const visibility: SheetGrid["visibility"] = state === "hidden" ? "hidden" : state === "veryHidden" ? "veryHidden" : "visible";
+  if (occupiedRows.length === 0) return { sheet: ws.name, origin: { row: 0, col: 0 }, values: [], text: [], numberFormat: [], merges: [], visibility };
+  // From A1 as before (titles and labels keep their sheet positions), skipping only long empty runs.
+  const rows = compressAxis(occupiedRows, MAX_EMPTY_RUN);
+  const cols = compressAxis([...occupiedCols], MAX_EMPTY_RUN);
   const values: CellValue[][] = [];
   const text: string[][] = [];
   const numberFormat: string[][] = [];
-  for (let r = 0; r < rowsN; r++) {
-    const row = ws.getRow(r + 1);
+  const hiddenRows: number[] = [];
+  rows.forEach((r, gr) => {
+    const row = ws.findRow(r + 1);
+    if (row?.hidden) hiddenRows.push(gr);
     const vr: CellValue[] = [];
     const tr: string[] = [];
     const fr: string[] = [];
-    for (let c = 0; c < colsN; c++) {
-      const cell = row.getCell(c + 1);
-      const fmt = cell.numFmt || "General";
-      let value = slave.has(r * 65536 + c) ? "" : plainValue(cell.value, !!opts.date1904);
+    for (const c of cols) {
+      const cell = row?.findCell(c + 1);
+      const fmt = cell?.numFmt || "General";
+      let value = !cell || slave.has(r * 65536 + c) ? "" : plainValue(cell.value, !!opts.date1904);
       if (typeof value === "object" && value !== null) {
-        opts.pending?.push({ sheet: opts.sheet ?? 0, r, c, formula: String(cell.formula ?? "").replace(/^=/, "") });
+        opts.pending?.push({ sheet: opts.sheet ?? 0, r: values.length, c: vr.length, formula: String(cell?.formula ?? "").replace(/^=/, "") });
         value = "";
       }
       vr.push(value);
@@ -69,9 +93,43 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet, opts: { date1904?: boolea
     values.push(vr);
     text.push(tr);
     numberFormat.push(fr);
+  });
+  const hiddenCols = cols.flatMap((c, gc) => (ws.getColumn(c + 1).hidden ? [gc] : []));
+  const grid: SheetGrid = { sheet: ws.name, origin: { row: rows[0], col: cols[0] }, values, text, numberFormat, merges: mergesOnAxes(merges0, rows, cols), visibility };
+  if (hiddenRows.length) grid.hiddenRows = hiddenRows;
+  if (hiddenCols.length) grid.hiddenCols = hiddenCols;
+  if (rows[rows.length - 1] - rows[0] + 1 !== rows.length) grid.sheetRows = rows;
+  if (cols[cols.length - 1] - cols[0] + 1 !== cols.length) grid.sheetCols = cols;
+  return grid;
+}
+
+/**
+ * Sheet merges → grid coordinates. On a dense axis a merge keeps its extent (it may reach past the last value,
+ * as Excel reports it); on a compressed axis it is clipped to the kept rows or columns.
+ */
+function mergesOnAxes(merges: Merge[], rows: number[], cols: number[]): Merge[] {
+  const axis = (xs: number[]) => {
+    const dense = xs[xs.length - 1] - xs[0] + 1 === xs.length;
+    const at = new Map(xs.map((x, i) => [x, i]));
+    return {
+      anchor: (x: number) => (dense ? x - xs[0] : at.get(x) ?? -1),
+      end: (a: number, b: number) => {
+        if (dense) return b - xs[0];
+        for (let x = Math.min(b, xs[xs.length - 1]); x >= a; x--) if (at.has(x)) return at.get(x)!;
+        return -1;
+      },
+    };
+  };
+  const R = axis(rows);
+  const C = axis(cols);
+  const out: Merge[] = [];
+  for (const m of merges) {
+    const r0 = R.anchor(m.r0);
+    const c0 = C.anchor(m.c0);
+    if (r0 < 0 || c0 < 0) continue; // the anchor (which holds the value) is not in the grid
+    out.push({ r0, c0, r1: Math.max(r0, R.end(m.r0, m.r1)), c1: Math.max(c0, C.end(m.c0, m.c1)) });
   }
-  const state = (ws as unknown as { state?: string }).state;
-  return { sheet: ws.name, origin: { row: 0, col: 0 }, values, text, numberFormat, merges, visibility: state === "hidden" ? "hidden" : state === "veryHidden" ? "veryHidden" : "visible" };
+  return out;
 }
 
 /**
@@ -79,7 +137,9 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet, opts: { date1904?: boolea
  * was repaired or computed on the way (duplicate sheet names, formulas without a stored result).
  */
 export async function readXlsxBuffer(buf: Uint8Array): Promise<{ workbook: ExcelJS.Workbook; grids: SheetGrid[]; notes: ReadNote[] }> {
-  let pkg = normalisePackage(buf);
+  // Huge used ranges: style-only cells of very large sheet parts dropped before anything else inflates them.
+  const input = slimWorkbook(buf) ?? buf;
+  let pkg = normalisePackage(input);
   const notes: ReadNote[] = pkg.notices.map((message) => ({ severity: "warning", message }));
   let wb = new ExcelJS.Workbook();
   try {
@@ -87,7 +147,7 @@ export async function readXlsxBuffer(buf: Uint8Array): Promise<{ workbook: Excel
       await wb.xlsx.load(Buffer.from(pkg.bytes) as unknown as ExcelJS.Buffer);
     } catch {
       // Drawings written by scripts trip exceljs; the cells are all the review needs: read again without them.
-      pkg = normalisePackage(buf, { cellsOnly: true });
+      pkg = normalisePackage(input, { cellsOnly: true });
       wb = new ExcelJS.Workbook();
       await wb.xlsx.load(Buffer.from(pkg.bytes) as unknown as ExcelJS.Buffer);
     }
