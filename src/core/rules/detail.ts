@@ -52,14 +52,14 @@ export const functionalDepth = defineRule({
     for (const t of report.tables.filter((x) => FUNCTIONAL_DETAIL_KINDS.includes(x.kind))) {
       const rows = t.rows.filter((r) => r.code && r.codeSystem === "functional" && (t.kind !== "state_capital" || r.side !== "income"));
       if (!rows.length) continue;
-      // A coded row with money whose next coded row is not beneath it is a leaf; a leaf above 项 is missing detail.
-      // The row printed next (coded, or a 项 named without a code one level down) tells whether r has detail.
-      const next = (r: (typeof rows)[number]) => t.rows[t.rows.indexOf(r) + 1];
-      const beneath = (r: (typeof rows)[number]) => {
-        const n = next(r);
-        return !!n && n.side === r.side && (n.code ? n.code.startsWith(r.code!) : n.level > r.level);
-      };
-      const shallow = rows.filter((r) => r.code!.length < 7 && !NO_KUAN.has(r.code!) && anyValue(r) && !beneath(r));
+      // A coded row with money followed by a coded row not beneath it (or by nothing) is a leaf; a leaf above 项 is
+      // missing detail. A row named without a code below it (templates that print 款 / 项 by name) is detail.
+      const all = t.rows.filter((r) => r.side === rows[0].side);
+      const shallow = rows.filter((r) => {
+        if (r.code!.length >= 7 || NO_KUAN.has(r.code!) || !anyValue(r)) return false;
+        const next = all[all.indexOf(r) + 1];
+        return !next || next.level === 0 || (!!next.code && !next.code.startsWith(r.code!));
+      });
       if (!shallow.length) {
         out.push({ status: "pass" });
         continue;
