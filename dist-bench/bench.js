@@ -30984,6 +30984,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   gridColOf: () => (/* binding */ gridColOf),
 /* harmony export */   gridFromRows: () => (/* binding */ gridFromRows),
 /* harmony export */   gridRowOf: () => (/* binding */ gridRowOf),
+/* harmony export */   mergesOnAxes: () => (/* binding */ mergesOnAxes),
 /* harmony export */   sheetColOf: () => (/* binding */ sheetColOf),
 /* harmony export */   sheetRowOf: () => (/* binding */ sheetRowOf)
 /* harmony export */ });
@@ -31084,6 +31085,38 @@ function gridFromRows(sheet, rows, opts = {}) {
     if ((_c = opts.hiddenCols) === null || _c === void 0 ? void 0 : _c.length)
         grid.hiddenCols = opts.hiddenCols;
     return grid;
+}
+/**
+ * Sheet merges → grid coordinates. On a dense axis a merge keeps its extent (it may reach past the last value,
+ * as Excel reports it); on a compressed axis it is clipped to the kept rows or columns.
+ */
+function mergesOnAxes(merges, rows, cols) {
+    const axis = (xs) => {
+        const dense = xs[xs.length - 1] - xs[0] + 1 === xs.length;
+        const at = new Map(xs.map((x, i) => [x, i]));
+        return {
+            anchor: (x) => { var _a; return (dense ? x - xs[0] : (_a = at.get(x)) !== null && _a !== void 0 ? _a : -1); },
+            end: (a, b) => {
+                if (dense)
+                    return b - xs[0];
+                for (let x = Math.min(b, xs[xs.length - 1]); x >= a; x--)
+                    if (at.has(x))
+                        return at.get(x);
+                return -1;
+            },
+        };
+    };
+    const R = axis(rows);
+    const C = axis(cols);
+    const out = [];
+    for (const m of merges) {
+        const r0 = R.anchor(m.r0);
+        const c0 = C.anchor(m.c0);
+        if (r0 < 0 || c0 < 0)
+            continue; // the anchor (which holds the value) is not in the grid
+        out.push({ r0, c0, r1: Math.max(r0, R.end(m.r0, m.r1)), c1: Math.max(c0, C.end(m.c0, m.c1)) });
+    }
+    return out;
 }
 
 
@@ -31709,7 +31742,7 @@ function worksheetToGrid(ws, opts = {}) {
         numberFormat.push(fr);
     });
     const hiddenCols = cols.flatMap((c, gc) => (ws.getColumn(c + 1).hidden ? [gc] : []));
-    const grid = { sheet: ws.name, origin: { row: rows[0], col: cols[0] }, values, text, numberFormat, merges: mergesOnAxes(merges0, rows, cols), visibility };
+    const grid = { sheet: ws.name, origin: { row: rows[0], col: cols[0] }, values, text, numberFormat, merges: (0,_core_grid_grid__WEBPACK_IMPORTED_MODULE_1__.mergesOnAxes)(merges0, rows, cols), visibility };
     if (hiddenRows.length)
         grid.hiddenRows = hiddenRows;
     if (hiddenCols.length)
@@ -31719,38 +31752,6 @@ function worksheetToGrid(ws, opts = {}) {
     if (cols[cols.length - 1] - cols[0] + 1 !== cols.length)
         grid.sheetCols = cols;
     return grid;
-}
-/**
- * Sheet merges → grid coordinates. On a dense axis a merge keeps its extent (it may reach past the last value,
- * as Excel reports it); on a compressed axis it is clipped to the kept rows or columns.
- */
-function mergesOnAxes(merges, rows, cols) {
-    const axis = (xs) => {
-        const dense = xs[xs.length - 1] - xs[0] + 1 === xs.length;
-        const at = new Map(xs.map((x, i) => [x, i]));
-        return {
-            anchor: (x) => { var _a; return (dense ? x - xs[0] : (_a = at.get(x)) !== null && _a !== void 0 ? _a : -1); },
-            end: (a, b) => {
-                if (dense)
-                    return b - xs[0];
-                for (let x = Math.min(b, xs[xs.length - 1]); x >= a; x--)
-                    if (at.has(x))
-                        return at.get(x);
-                return -1;
-            },
-        };
-    };
-    const R = axis(rows);
-    const C = axis(cols);
-    const out = [];
-    for (const m of merges) {
-        const r0 = R.anchor(m.r0);
-        const c0 = C.anchor(m.c0);
-        if (r0 < 0 || c0 < 0)
-            continue; // the anchor (which holds the value) is not in the grid
-        out.push({ r0, c0, r1: Math.max(r0, R.end(m.r0, m.r1)), c1: Math.max(c0, C.end(m.c0, m.c1)) });
-    }
-    return out;
 }
 /**
  * Reads an .xlsx from bytes; throws WorkbookReadError with a Chinese message for unusable input. `notes` says what
@@ -31821,31 +31822,111 @@ __webpack_require__.r(__webpack_exports__);
 /** Sheet XML above this size (uncompressed) is slimmed; ordinary budget sheets are far below it. */
 const SLIM_ABOVE = 4 * 1024 * 1024;
 const SHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/i;
-/** Removes value-less cells and then empty rows from worksheet XML (prefixed namespaces too: `<x:c …/>`). */
-function stripEmptyCells(xml) {
-    return xml
-        .replace(/<(?:[\w.-]+:)?c\b[^>]*\/>/g, "")
-        .replace(/<(?:[\w.-]+:)?row\b[^>]*\/>/g, "")
-        .replace(/<((?:[\w.-]+:)?)row\b[^>]*>\s*<\/\1row>/g, "");
+const LT = 0x3c;
+const GT = 0x3e;
+const SLASH = 0x2f;
+const COLON = 0x3a;
+const C = 0x63;
+const R = 0x72;
+const O = 0x6f;
+const W = 0x77;
+/** Which element a tag at i is, by its local name ("<x:row …" is a row): 1 a cell (c), 2 a row, 0 anything else. */
+function tagKind(b, i, end, closing) {
+    let k = i + (closing ? 2 : 1);
+    let start = k;
+    while (k < end && b[k] > 0x20 && b[k] !== SLASH && b[k] !== GT) {
+        if (b[k] === COLON)
+            start = k + 1;
+        k++;
+    }
+    const n = k - start;
+    if (n === 1 && b[start] === C)
+        return 1;
+    if (n === 3 && b[start] === R && b[start + 1] === O && b[start + 2] === W)
+        return 2;
+    return 0;
 }
 /**
- * Slims one sheet part as it is inflated, chunk by chunk, so a 60 MB part never sits in memory as one string.
- * A chunk is cut at its last "<" (no tag is split); an empty row split across a cut stays (harmless).
+ * Slims one sheet part as it is inflated, chunk by chunk, on the bytes (no decoding): self-closing `<c …/>`
+ * elements are dropped, and rows left without content. A tag split across chunks waits for the next chunk.
  */
 class StreamingSlimmer {
     constructor() {
-        this.decoder = new TextDecoder("utf-8");
-        this.carry = "";
-        this.out = [];
+        this.out = new Uint8Array(1 << 16);
+        this.len = 0;
+        this.carry = new Uint8Array(0);
+        /** Output position where the open row started, and whether anything was written inside it. */
+        this.rowStart = -1;
+        this.rowHasContent = false;
+    }
+    write(x) {
+        if (this.len + x.length > this.out.length) {
+            const grown = new Uint8Array(Math.max(this.out.length * 2, this.len + x.length));
+            grown.set(this.out.subarray(0, this.len));
+            this.out = grown;
+        }
+        this.out.set(x, this.len);
+        this.len += x.length;
     }
     push(chunk, final) {
-        const s = this.carry + this.decoder.decode(chunk, { stream: !final });
-        const cut = final ? s.length : s.lastIndexOf("<");
-        this.out.push(stripEmptyCells(s.slice(0, Math.max(0, cut))));
-        this.carry = final ? "" : s.slice(Math.max(0, cut));
+        let b = chunk;
+        if (this.carry.length) {
+            b = new Uint8Array(this.carry.length + chunk.length);
+            b.set(this.carry);
+            b.set(chunk, this.carry.length);
+        }
+        let i = 0;
+        while (i < b.length) {
+            const lt = b.indexOf(LT, i);
+            const textEnd = lt < 0 ? b.length : lt;
+            if (textEnd > i) {
+                const text = b.subarray(i, textEnd);
+                if (this.rowStart >= 0 && text.some((x) => x > 0x20))
+                    this.rowHasContent = true;
+                this.write(text);
+            }
+            if (lt < 0) {
+                i = b.length;
+                break;
+            }
+            const gt = b.indexOf(GT, lt);
+            if (gt < 0)
+                break; // an unfinished tag: wait for the next chunk
+            const tag = b.subarray(lt, gt + 1);
+            const selfClosing = b[gt - 1] === SLASH;
+            const closing = b[lt + 1] === SLASH;
+            const kind = tagKind(b, lt, gt, closing);
+            i = gt + 1;
+            if (kind === 1 && selfClosing && !closing)
+                continue; // a cell holding nothing but a style
+            if (kind === 2 && !closing) {
+                if (selfClosing)
+                    continue; // an empty row
+                this.rowStart = this.len;
+                this.rowHasContent = false;
+                this.write(tag);
+                continue;
+            }
+            if (kind === 2 && closing) {
+                if (this.rowStart >= 0 && !this.rowHasContent)
+                    this.len = this.rowStart; // the row held only empty cells
+                else
+                    this.write(tag);
+                this.rowStart = -1;
+                continue;
+            }
+            if (this.rowStart >= 0)
+                this.rowHasContent = true;
+            this.write(tag);
+        }
+        this.carry = b.slice(i);
+        if (final && this.carry.length) {
+            this.write(this.carry);
+            this.carry = new Uint8Array(0);
+        }
     }
     result() {
-        return (0,fflate__WEBPACK_IMPORTED_MODULE_0__.strToU8)(this.out.join(""));
+        return this.out.slice(0, this.len);
     }
 }
 /**
@@ -31888,7 +31969,10 @@ function slimWorkbook(buf) {
             };
             file.start();
         };
-        uz.push(buf, true);
+        // Fed in pieces so each part is inflated (and a large one slimmed) chunk by chunk, never whole.
+        const PIECE = 256 * 1024;
+        for (let at = 0; at < buf.length; at += PIECE)
+            uz.push(buf.subarray(at, Math.min(buf.length, at + PIECE)), at + PIECE >= buf.length);
         if (failed || Object.keys(files).length === 0)
             return undefined;
         return (0,fflate__WEBPACK_IMPORTED_MODULE_0__.zipSync)(files, { level: 0 });
@@ -31907,6 +31991,12 @@ function concat(parts) {
         at += p.length;
     }
     return out;
+}
+/** Removes value-less cells and then empty rows from worksheet XML (prefixed namespaces too: `<x:c …/>`). */
+function stripEmptyCells(xml) {
+    const s = new StreamingSlimmer();
+    s.push((0,fflate__WEBPACK_IMPORTED_MODULE_0__.strToU8)(xml), true);
+    return (0,fflate__WEBPACK_IMPORTED_MODULE_0__.strFromU8)(s.result());
 }
 
 
@@ -32037,12 +32127,52 @@ function uniform(r, f) {
         }
     return first !== null && first !== void 0 ? first : null;
 }
+/** Cells → rectangles as Excel lists special cells: runs along each row, stacked when the next rows repeat them. */
+function areasOf(hit) {
+    var _a;
+    const byRow = new Map();
+    for (const [i, j] of hit)
+        byRow.set(i, [...((_a = byRow.get(i)) !== null && _a !== void 0 ? _a : []), j]);
+    const open = new Map();
+    const out = [];
+    for (const i of [...byRow.keys()].sort((a, b) => a - b)) {
+        const cols = byRow.get(i).sort((a, b) => a - b);
+        const runs = [];
+        for (const j of cols) {
+            const last = runs[runs.length - 1];
+            if (last && last[1] === j - 1)
+                last[1] = j;
+            else
+                runs.push([j, j]);
+        }
+        const next = new Map();
+        for (const [c0, c1] of runs) {
+            const k = `${c0},${c1}`;
+            const prev = open.get(k);
+            if (prev && prev.r1 === i - 1) {
+                prev.r1 = i;
+                next.set(k, prev);
+            }
+            else {
+                const rect = { r0: i, c0, r1: i, c1 };
+                out.push(rect);
+                next.set(k, rect);
+            }
+        }
+        open.clear();
+        for (const [k, v] of next)
+            open.set(k, v);
+    }
+    return out;
+}
 const pascal = (s) => (s.startsWith("_") ? s : s[0].toUpperCase() + s.slice(1));
 class Executor {
     constructor(wb, opts = {}) {
         this.wb = wb;
         this.opts = opts;
         this.roundTrips = 0;
+        /** Every range whose values, text or number formats were loaded: the cells Excel had to produce. */
+        this.reads = [];
         this.writes = [];
         this.requests = [];
     }
@@ -32197,6 +32327,9 @@ class Executor {
             return this.wb.comments.some((c) => c.id === key) ? { t: "Comment", id: String(key) } : fail("ItemNotFound");
         return fail("ApiNotFound", `${h.t}[]`);
     }
+    read(s, r) {
+        this.reads.push({ sheet: s.name, address: (0,_src_core_grid_address__WEBPACK_IMPORTED_MODULE_0__.rangeA1)(r.r0, r.c0, r.r1, r.c1), cells: cells(r) });
+    }
     guardWrite(s) {
         if (s.protected)
             fail("AccessDenied", `${s.name} is protected`);
@@ -32293,6 +32426,29 @@ class Executor {
                     return { t: "Range", s, r: { r0: r.r0 + args[0], c0: r.c0 + args[1], r1: r.r1 + args[0], c1: r.c1 + args[1] } };
                 if (name === "GetResizedRange")
                     return { t: "Range", s, r: { ...r, r1: r.r1 + args[0], c1: r.c1 + args[1] } };
+                if (name === "GetRow")
+                    return { t: "Range", s, r: { ...r, r0: r.r0 + args[0], r1: r.r0 + args[0] } };
+                if (name === "GetColumn")
+                    return { t: "Range", s, r: { ...r, c0: r.c0 + args[0], c1: r.c0 + args[0] } };
+                if (name === "GetUsedRangeOrNullObject") {
+                    const b = wb.usedBounds(s, args[0] === true, r);
+                    return b ? { t: "Range", s, r: b } : null;
+                }
+                if (name === "GetSpecialCellsOrNullObject") {
+                    // Constants: cells with a value and no formula; Formulas: cells with a formula (ExcelApi 1.9).
+                    const type = String(args[0]);
+                    const hit = [];
+                    for (const [k, x] of s.cells) {
+                        const [i, j] = k.split(",").map(Number);
+                        if (i < r.r0 || i > r.r1 || j < r.c0 || j > r.c1)
+                            continue;
+                        if (type === "Formulas" ? !!x.formula : !x.formula && x.value !== "" && x.value !== null)
+                            hit.push([i, j]);
+                    }
+                    if (type !== "Formulas" && type !== "Constants")
+                        fail("InvalidArgument", `special cell type ${type}`);
+                    return hit.length ? { t: "RangeAreas", s, areas: areasOf(hit) } : null;
+                }
                 if (name === "GetMergedAreasOrNullObject") {
                     const hit = s.merges.filter((m) => m.r0 <= r.r1 && m.r1 >= r.r0 && m.c0 <= r.c1 && m.c1 >= r.c0);
                     return hit.length ? { t: "RangeAreas", s, areas: hit } : null;
@@ -32552,7 +32708,9 @@ class Executor {
                     RowCount: () => r.r1 - r.r0 + 1,
                     ColumnCount: () => r.c1 - r.c0 + 1,
                     CellCount: () => cells(r),
-                    Values: () => (big() ? null : grid(r, (i, j) => { var _a, _b; return (_b = (_a = wb.cell(s, i, j)) === null || _a === void 0 ? void 0 : _a.value) !== null && _b !== void 0 ? _b : ""; })),
+                    RowHidden: () => uniform({ ...r, c1: r.c0 }, (i) => s.hiddenRows.has(i)),
+                    ColumnHidden: () => uniform({ ...r, r1: r.r0 }, (_i, j) => s.hiddenCols.has(j)),
+                    Values: () => (big() ? null : (this.read(s, r), grid(r, (i, j) => { var _a, _b; return (_b = (_a = wb.cell(s, i, j)) === null || _a === void 0 ? void 0 : _a.value) !== null && _b !== void 0 ? _b : ""; }))),
                     Text: () => (big() ? null : grid(r, (i, j) => wb.text(s, i, j))),
                     NumberFormat: () => (big() ? null : grid(r, (i, j) => { var _a, _b; return (_b = (_a = wb.cell(s, i, j)) === null || _a === void 0 ? void 0 : _a.numberFormat) !== null && _b !== void 0 ? _b : "General"; })),
                     Formulas: () => (big() ? null : grid(r, (i, j) => { var _a, _b, _c, _d; return (_d = (_b = (_a = wb.cell(s, i, j)) === null || _a === void 0 ? void 0 : _a.formula) !== null && _b !== void 0 ? _b : (_c = wb.cell(s, i, j)) === null || _c === void 0 ? void 0 : _c.value) !== null && _d !== void 0 ? _d : ""; })),
@@ -32695,9 +32853,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   MemoryWorkbook: () => (/* binding */ MemoryWorkbook),
 /* harmony export */   newId: () => (/* binding */ newId)
 /* harmony export */ });
-/* harmony import */ var _src_core_grid_display__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(/*! ../../src/core/grid/display */ "./src/core/grid/display.ts");
-/* harmony import */ var _src_hosts_xlsx_read__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(/*! ../../src/hosts/xlsx/read */ "./src/hosts/xlsx/read.ts");
-/* harmony import */ var _src_hosts_xlsx_write__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(/*! ../../src/hosts/xlsx/write */ "./src/hosts/xlsx/write.ts");
+/* harmony import */ var _src_core_grid_grid__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(/*! ../../src/core/grid/grid */ "./src/core/grid/grid.ts");
+/* harmony import */ var _src_core_grid_display__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(/*! ../../src/core/grid/display */ "./src/core/grid/display.ts");
+/* harmony import */ var _src_hosts_xlsx_read__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(/*! ../../src/hosts/xlsx/read */ "./src/hosts/xlsx/read.ts");
+/* harmony import */ var _src_hosts_xlsx_write__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(/*! ../../src/hosts/xlsx/write */ "./src/hosts/xlsx/write.ts");
+/** The in-memory workbook behind the bench: sheets of cells with values, formats, fills, merges, CFs, settings, comments. */
+
 
 
 
@@ -32711,7 +32872,7 @@ class MemoryWorkbook {
         this.comments = [];
     }
     static fromGrids(grids) {
-        var _a;
+        var _a, _b, _c;
         const wb = new MemoryWorkbook();
         for (const g of grids) {
             const s = wb.addSheet(g.sheet);
@@ -32720,21 +32881,25 @@ class MemoryWorkbook {
                 var _a, _b;
                 const fmt = (_b = (_a = g.numberFormat[r]) === null || _a === void 0 ? void 0 : _a[c]) !== null && _b !== void 0 ? _b : "General";
                 if ((v !== "" && v !== null) || fmt !== "General")
-                    s.cells.set(key(r + g.origin.row, c + g.origin.col), { value: v !== null && v !== void 0 ? v : "", numberFormat: fmt });
+                    s.cells.set(key((0,_src_core_grid_grid__WEBPACK_IMPORTED_MODULE_0__.sheetRowOf)(g, r), (0,_src_core_grid_grid__WEBPACK_IMPORTED_MODULE_0__.sheetColOf)(g, c)), { value: v !== null && v !== void 0 ? v : "", numberFormat: fmt });
             }));
-            s.merges = g.merges.map((m) => ({ r0: m.r0 + g.origin.row, c0: m.c0 + g.origin.col, r1: m.r1 + g.origin.row, c1: m.c1 + g.origin.col }));
+            s.merges = g.merges.map((m) => ({ r0: (0,_src_core_grid_grid__WEBPACK_IMPORTED_MODULE_0__.sheetRowOf)(g, m.r0), c0: (0,_src_core_grid_grid__WEBPACK_IMPORTED_MODULE_0__.sheetColOf)(g, m.c0), r1: (0,_src_core_grid_grid__WEBPACK_IMPORTED_MODULE_0__.sheetRowOf)(g, m.r1), c1: (0,_src_core_grid_grid__WEBPACK_IMPORTED_MODULE_0__.sheetColOf)(g, m.c1) }));
+            for (const r of (_a = g.hiddenRows) !== null && _a !== void 0 ? _a : [])
+                s.hiddenRows.add((0,_src_core_grid_grid__WEBPACK_IMPORTED_MODULE_0__.sheetRowOf)(g, r));
+            for (const c of (_b = g.hiddenCols) !== null && _b !== void 0 ? _b : [])
+                s.hiddenCols.add((0,_src_core_grid_grid__WEBPACK_IMPORTED_MODULE_0__.sheetColOf)(g, c));
         }
-        wb.activeSheetId = (_a = wb.sheets[0]) === null || _a === void 0 ? void 0 : _a.id;
+        wb.activeSheetId = (_c = wb.sheets[0]) === null || _c === void 0 ? void 0 : _c.id;
         return wb;
     }
     /** Loads an .xlsx through the project's .xlsx host. */
     static async fromXlsx(bytes) {
-        return MemoryWorkbook.fromGrids((await (0,_src_hosts_xlsx_read__WEBPACK_IMPORTED_MODULE_1__.readXlsxBuffer)(bytes)).grids);
+        return MemoryWorkbook.fromGrids((await (0,_src_hosts_xlsx_read__WEBPACK_IMPORTED_MODULE_2__.readXlsxBuffer)(bytes)).grids);
     }
     /** Saves through the project's .xlsx host: values, formats, merges, fills, fonts, conditional formats, comments (as notes). */
     toXlsx() {
         const grids = this.toGrids();
-        return (0,_src_hosts_xlsx_write__WEBPACK_IMPORTED_MODULE_2__.writeXlsx)(this.sheets.map((s, i) => ({
+        return (0,_src_hosts_xlsx_write__WEBPACK_IMPORTED_MODULE_3__.writeXlsx)(this.sheets.map((s, i) => ({
             grid: grids[i],
             tabColor: s.tabColor || undefined,
             styles: [...s.cells.entries()].filter(([, c]) => c.fill || c.fontColor || c.fontBold).map(([k, c]) => {
@@ -32746,7 +32911,7 @@ class MemoryWorkbook {
         })));
     }
     addSheet(name) {
-        const s = { id: newId(), name, visibility: "Visible", tabColor: "", protected: false, cells: new Map(), merges: [], conditionalFormats: [] };
+        const s = { id: newId(), name, visibility: "Visible", tabColor: "", protected: false, cells: new Map(), merges: [], conditionalFormats: [], hiddenRows: new Set(), hiddenCols: new Set() };
         this.sheets.push(s);
         return s;
     }
@@ -32764,16 +32929,18 @@ class MemoryWorkbook {
     }
     text(s, r, c) {
         const x = this.cell(s, r, c);
-        return x ? (0,_src_core_grid_display__WEBPACK_IMPORTED_MODULE_0__.displayText)(x.value, x.numberFormat) : "";
+        return x ? (0,_src_core_grid_display__WEBPACK_IMPORTED_MODULE_1__.displayText)(x.value, x.numberFormat) : "";
     }
-    /** Bounding box of cells with values (valuesOnly) or with values or formatting. */
-    usedBounds(s, valuesOnly) {
+    /** Bounding box of cells with values (valuesOnly) or with values or formatting; within `inside` when given. */
+    usedBounds(s, valuesOnly, inside) {
         let b;
         for (const [k, x] of s.cells) {
             const has = (x.value !== "" && x.value !== null) || x.formula || (!valuesOnly && (x.numberFormat !== "General" || x.fill || x.fontColor || x.fontBold));
             if (!has)
                 continue;
             const [r, c] = k.split(",").map(Number);
+            if (inside && (r < inside.r0 || r > inside.r1 || c < inside.c0 || c > inside.c1))
+                continue;
             b = b ? { r0: Math.min(b.r0, r), c0: Math.min(b.c0, c), r1: Math.max(b.r1, r), c1: Math.max(b.c1, c) } : { r0: r, c0: c, r1: r, c1: c };
         }
         return b;

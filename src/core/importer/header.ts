@@ -153,7 +153,9 @@ export function blocks(roles: ColumnRole[], kind?: TableKind, bodyTexts?: (c: nu
     const firstAmount = Math.min(...roles.filter((r) => r.role === "amount").map((r) => r.c));
     const names = allLabels.filter((r) => r.c < firstAmount);
     const candidates = names.length ? names : allLabels.slice(0, 1);
-    const count = (c: number) => (bodyTexts ? bodyTexts(c) : 0);
+    // The column with the most row names; on a tie, not the unit column (单位名称 beside 项目名称 is an attribute).
+    const isUnit = (c: number) => /单位/.test(norm(roles.find((r) => r.c === c)?.path.join("/") ?? ""));
+    const count = (c: number) => (bodyTexts ? bodyTexts(c) : 0) - (isUnit(c) ? 0.5 : 0);
     const best = candidates.reduce<ColumnRole | undefined>((m, r) => (!m || count(r.c) > count(m.c) ? r : m), undefined);
     b.label = best?.c;
     if (best) {

@@ -47,7 +47,9 @@ export function classifyTitle(raw: string): { kind: TableKind; title: string; la
     title = t.slice(m[0].length).replace(/^[:：.、]/, "");
   }
   if (!/表/.test(title)) return undefined;
-  for (const [kind, re] of KIND_TITLES) if (re.test(title)) return { kind, title, label };
+  // A 决算 title names the same table as its 预算 twin (收入决算表 = 收入总表): the workbook is then told apart.
+  const asBudget = title.replace(/决算/g, "");
+  for (const [kind, re] of KIND_TITLES) if (re.test(title) || re.test(asBudget)) return { kind, title, label };
   return undefined;
 }
 

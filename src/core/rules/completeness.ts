@@ -3,7 +3,6 @@ import type { Amount, Report, Table, TableKind } from "../model/schema";
 import { KIND_NAMES } from "../model/names";
 import { defineRule, type Outcome } from "./rule";
 import { hasValue, tableName } from "./helpers";
-import { classifyTitle } from "../importer/kinds";
 
 /**
  * The tables of a 部门预算公开 and the rule that requires each. A fund table (政府性基金, 国有资本经营) may be left
@@ -56,11 +55,7 @@ export const requiredTables = defineRule({
       const present = report.tables.some((t) => t.kind === k || (k === "gov_fund_expenditure" && t.kind === "gov_fund_income" && /支出/.test(t.title)));
       if (present) return { status: "pass" };
       const fail = (severity: "error" | "warning" | "info", message: string, cells: string[] = []): Outcome => ({ status: "fail", finding: { rule: "completeness.required-tables", severity, message, cells, expected: null, actual: null, difference: null } });
-      if (!fund) {
-        // A template whose 目录 lists its tables without this one does not publish it: said as a note.
-        if (report.contents?.length && !report.contents.some((title) => classifyTitle(title)?.kind === k)) return fail("info", `本套报表目录未列${KIND_NAMES[k]}（该模板不单独公开此表；${requiredBy}）`);
-        return fail("error", `缺少必须公开的${KIND_NAMES[k]}（${requiredBy}；没有数据也应公开空表并注明）`);
-      }
+      if (!fund) return fail("error", `缺少必须公开的${KIND_NAMES[k]}（${requiredBy}；没有数据也应公开空表并注明）`);
       const m = fundMoney(report, fund);
       if (m.money) return fail("error", `未公开${KIND_NAMES[k]}，但${tableName(m.money[0])}显示有${FUND_NAMES[fund]}资金 ${m.money[1].text.trim()}（${requiredBy}）`, [m.money[1].cell]);
       if (m.known || m.said) return fail("info", `未公开${KIND_NAMES[k]}；${m.said ? "表注说明" : "其他表显示"}部门没有${FUND_NAMES[fund]}资金，按要求仍宜公开空表并说明（${requiredBy}）`);
