@@ -88,7 +88,7 @@ export function App({ t }: { t: Strings }) {
         <section aria-label="findings">
           <Subtitle2 as="h2">{t.findings(count("error"), count("warning"), count("rounding"), count("info"))}</Subtitle2>
           <Caption1 as="p" style={{ display: "block", margin: "4px 0 8px" }}>{t.rules(result.rules.checked, result.rules.passed, result.rules.failed, result.rules.notApplicable)} · {t.clickToSelect}</Caption1>
-          {result.findings.length === 0 && <Text>{t.noFindings}</Text>}
+          {result.findings.length === 0 && <Text>{result.rules.checked > 0 ? t.noFindings : t.nothingChecked}</Text>}
           <div style={{ display: "flex", flexDirection: "column", gap: 6 }}>
             {result.findings.map((f, i) => (
               <button key={i} className={s.finding} onClick={() => go(f)} data-cell={f.cells[0] ?? ""}>

@@ -154,7 +154,7 @@ export function parseBody(v: GridView, kind: TableKind, bodyRows: number[], bloc
       for (const a of b.amounts) {
         const amt = amountAt(v, r, a.c);
         // Text that is not a number in an amount cell is named, never read as blank.
-        if (amt.blank && !amt.invalid && norm(amt.text)) amt.invalid = unreadableText(amt.text);
+        if (amt.blank && !amt.invalid && norm(amt.text) && v.amount(r, a.c) === undefined) amt.invalid = unreadableText(amt.text);
         amounts[a.key] = amt;
         if (!amt.blank) any = true;
       }
@@ -287,9 +287,14 @@ export function applyIndentLevels(rows: Row[], v: GridView, labelCol: number | u
     });
     return;
   }
+  // Unindented rows after the list has begun are projects typed without indentation, not totals (only the leading
+  // rows, 合计 and a repeat of the first row's name are totals).
+  const firstIndented = depths.findIndex((d) => d > 0);
+  const first = norm(rows[0]?.label ?? "");
   rows.forEach((row, i) => {
     if (row.key && TOTAL_KEYS.has(row.key)) return;
-    row.level = depths[i];
-    if (depths[i] === 0) row.key = row.key ?? "total";
+    const project = depths[i] === 0 && i > firstIndented && norm(row.label) !== first;
+    row.level = project ? maxDepth : depths[i];
+    if (depths[i] === 0 && !project) row.key = row.key ?? "total";
   });
 }
