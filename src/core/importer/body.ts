@@ -125,8 +125,21 @@ export function parseBody(v: GridView, kind: TableKind, bodyRows: number[], bloc
       if (!norm(label)) for (const c of b.unitCodes ?? []) if (norm(v.text(r, c)) && !/^\d+$/.test(norm(v.text(r, c)))) label = v.text(r, c).trim();
       if (codesAreAttributes && !norm(label)) label = b.codeParts.map((p) => v.text(r, p.c).trim()).find((t) => t && !/^\d+$/.test(norm(t))) ?? label;
       if (!code && b.codeParts.length && !codesAreAttributes) {
+        const before = { ...st };
         code = codeFromParts(v, r, b.codeParts, st);
         if (code) codeCell = v.ref(r, b.codeParts[0].c);
+        else {
+          // A typo in one of the 类 / 款 / 项 cells (项 "999"): the digits with the 类 / 款 above, read like a printed code.
+          const part = (p: "类" | "款" | "项") => b.codeParts.find((x) => x.part === p);
+          const text = (p: "类" | "款" | "项") => (part(p) ? norm(v.text(r, part(p)!.c)) : "");
+          const [lei, kuan, xiang] = [text("类"), text("款"), text("项")];
+          const raw = xiang && !kuan && !lei ? `${before.kuan ?? ""}${xiang}` : kuan && !lei ? `${before.lei ?? ""}${kuan}${xiang}` : `${lei}${kuan}${xiang}`;
+          if ((lei || kuan || xiang) && looksLikeCode(raw)) {
+            printedCode = [lei, kuan, xiang].filter(Boolean).join(" ");
+            codeCell = v.ref(r, b.codeParts.find((x) => norm(v.text(r, x.c)))!.c);
+            if (!economic) code = repairFunctionalCode(raw, label, ctx);
+          }
+        }
         // The 合计 label of a split-code table sits in the 类 column.
         if (!code && !norm(label)) label = b.codeParts.map((p) => v.text(r, p.c).trim()).find((t) => t && !/^\d+$/.test(norm(t))) ?? label;
       }
