@@ -40,13 +40,38 @@ export function installTransport(officeExtension: object | undefined, executor: 
 }
 
 /**
+ * ExcelApi 1.18's RangeAreas.select, which the 1.1.110 bundle predates: the same method action Range.select sends
+ * (operation type 1, no arguments), built with the runtime's own ActionFactory. Only for a host that claims 1.18.
+ */
+export function addRangeAreasSelect(excel: { RangeAreas?: { prototype: Record<string, unknown> } } | undefined, officeExtension: unknown): void {
+  const factory = (officeExtension as { ActionFactory?: { createMethodAction?: (...a: unknown[]) => unknown } })?.ActionFactory;
+  const proto = excel?.RangeAreas?.prototype;
+  if (!proto || proto.select || typeof factory?.createMethodAction !== "function") return;
+  proto.select = function (this: { context: unknown }) {
+    factory.createMethodAction!(this.context, this, "Select", 1, [], 0);
+  };
+}
+
+/**
  * The host object: the bundle's Office.context is not configurable, so a derived object carries the host's
  * requirement sets, language and an onReady that resolves (asynchronously, as Office's does) to Excel on PC.
  */
-export function benchOffice<T extends object>(base: T | undefined, maxExcelApi?: string): T {
+export function benchOffice<T extends object>(base: T | undefined, maxExcelApi?: string, selectionHandlers: Array<() => void> = [], displayLanguage = "zh-CN"): T {
   const office = Object.create(base ?? {}) as T;
   const info = { host: "Excel", platform: "PC" };
-  Object.defineProperty(office, "context", { value: { requirements: { isSetSupported: requirementChecker(maxExcelApi) }, displayLanguage: "zh-CN" } });
+  // Common API document events: DocumentSelectionChanged handlers go to the workbook, which raises them on select().
+  const document = {
+    addHandlerAsync: (type: string, handler: (e: unknown) => void, cb?: (r: { status: string }) => void) => {
+      if (type === "documentSelectionChanged") selectionHandlers.push(() => handler({ type }));
+      cb?.({ status: "succeeded" });
+    },
+    removeHandlerAsync: (_type: string, _opts: unknown, cb?: (r: { status: string }) => void) => {
+      selectionHandlers.length = 0;
+      cb?.({ status: "succeeded" });
+    },
+  };
+  Object.defineProperty(office, "context", { value: { requirements: { isSetSupported: requirementChecker(maxExcelApi) }, displayLanguage, document } });
+  Object.defineProperty(office, "EventType", { value: { DocumentSelectionChanged: "documentSelectionChanged" } });
   Object.defineProperty(office, "onReady", { value: (cb?: (i: typeof info) => void) => Promise.resolve().then(() => (cb?.(info), info)) });
   return office;
 }

@@ -135,6 +135,7 @@ async function readInBlocks(context: Excel.RequestContext, pending: Array<{ inde
       batch.push({ job, range });
       cells += job.rows * job.cols;
     }
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- each block is its own request: one request over 5 MB is what failed
     await context.sync();
     for (const { job, range } of batch) {
       const g = grids[job.index];
