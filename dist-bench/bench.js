@@ -302,66 +302,6 @@ async function readXlsxBuffer(buf) {
 
 /***/ },
 
-/***/ "./src/hosts/xlsx/write.ts"
-/*!*********************************!*\
-  !*** ./src/hosts/xlsx/write.ts ***!
-  \*********************************/
-(__unused_webpack_module, __webpack_exports__, __webpack_require__) {
-
-"use strict";
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   writeXlsx: () => (/* binding */ writeXlsx)
-/* harmony export */ });
-/* harmony import */ var exceljs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(/*! exceljs */ "./node_modules/exceljs/dist/exceljs.min.js");
-/* harmony import */ var exceljs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(exceljs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _core_grid_address__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(/*! ../../core/grid/address */ "./src/core/grid/address.ts");
-/** The .xlsx host's write side (exceljs 4.4.0): grids plus the formatting a host may add, to a workbook file. */
-
-
-const argb = (hex) => `FF${hex.replace(/^#/, "").toUpperCase().padStart(6, "0")}`;
-async function writeXlsx(sheets) {
-    var _a, _b, _c;
-    const wb = new (exceljs__WEBPACK_IMPORTED_MODULE_0___default().Workbook)();
-    for (const s of sheets) {
-        const g = s.grid;
-        const ws = wb.addWorksheet(g.sheet, { state: g.visibility === "visible" ? "visible" : g.visibility, properties: s.tabColor ? { tabColor: { argb: argb(s.tabColor) } } : undefined });
-        g.values.forEach((row, r) => row.forEach((v, c) => {
-            var _a, _b;
-            const fmt = (_b = (_a = g.numberFormat[r]) === null || _a === void 0 ? void 0 : _a[c]) !== null && _b !== void 0 ? _b : "General";
-            if ((v === "" || v === null) && fmt === "General")
-                return;
-            const cell = ws.getCell(r + g.origin.row + 1, c + g.origin.col + 1);
-            if (typeof v === "string" && v.startsWith("="))
-                cell.value = { formula: v.slice(1) };
-            else if (v !== "" && v !== null)
-                cell.value = v;
-            if (fmt !== "General")
-                cell.numFmt = fmt;
-        }));
-        for (const m of g.merges)
-            ws.mergeCells((0,_core_grid_address__WEBPACK_IMPORTED_MODULE_1__.rangeA1)(m.r0 + g.origin.row, m.c0 + g.origin.col, m.r1 + g.origin.row, m.c1 + g.origin.col));
-        for (const st of (_a = s.styles) !== null && _a !== void 0 ? _a : []) {
-            const cell = ws.getCell((0,_core_grid_address__WEBPACK_IMPORTED_MODULE_1__.cellA1)(st.row, st.col));
-            if (st.fill)
-                cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(st.fill) } };
-            if (st.fontColor || st.bold)
-                cell.font = { ...(st.fontColor ? { color: { argb: argb(st.fontColor) } } : {}), ...(st.bold ? { bold: true } : {}) };
-        }
-        for (const cf of (_b = s.conditionalFormats) !== null && _b !== void 0 ? _b : [])
-            ws.addConditionalFormatting({
-                ref: cf.address,
-                rules: [{ type: "expression", priority: 1, formulae: [cf.formula.replace(/^=/, "")], style: { ...(cf.fill ? { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(cf.fill) } } } : {}), ...(cf.fontColor ? { font: { color: { argb: argb(cf.fontColor) } } } : {}) } }],
-            });
-        for (const n of (_c = s.notes) !== null && _c !== void 0 ? _c : [])
-            ws.getCell((0,_core_grid_address__WEBPACK_IMPORTED_MODULE_1__.cellA1)(n.row, n.col)).note = n.text;
-    }
-    return new Uint8Array(await wb.xlsx.writeBuffer());
-}
-
-
-/***/ },
-
 /***/ "./tests/office-bench/executor.ts"
 /*!****************************************!*\
   !*** ./tests/office-bench/executor.ts ***!
@@ -427,19 +367,40 @@ function uniform(r, f) {
         }
     return first !== null && first !== void 0 ? first : null;
 }
+const bounds = (areas) => ({ r0: Math.min(...areas.map((a) => a.r0)), c0: Math.min(...areas.map((a) => a.c0)), r1: Math.max(...areas.map((a) => a.r1)), c1: Math.max(...areas.map((a) => a.c1)) });
+/** Does a conditional format (one or more areas, "A1, C3:D4") intersect any of these areas? */
+function intersects(cf, areas) {
+    return cf.address.split(/,\s*/).some((x) => {
+        const p = (0,_src_core_grid_address__WEBPACK_IMPORTED_MODULE_0__.parseRef)(x);
+        return areas.some((a) => p.r0 <= a.r1 && p.r1 >= a.r0 && p.c0 <= a.c1 && p.c1 >= a.c0);
+    });
+}
 const pascal = (s) => (s.startsWith("_") ? s : s[0].toUpperCase() + s.slice(1));
 class Executor {
     constructor(wb, opts = {}) {
         this.wb = wb;
         this.opts = opts;
         this.roundTrips = 0;
+        this.cleanupTrips = 0;
+        this.kept = new Set();
         this.writes = [];
         this.requests = [];
+        /**
+         * Ranges handed out by reference (Excel answers `_ReferenceId` for a range the runtime keeps with _KeepReference):
+         * the runtime then names them by that id (path type 6), so a range made by a method stays usable after a sync.
+         */
+        this.refs = new Map();
     }
     /** The executor the runtime calls ({HttpStatusCode, Headers, Body} in, same out). */
     execute(body) {
-        this.roundTrips++;
+        // The runtime's clean-up after Excel.run (only _RemoveReference of kept ranges) is sent without waiting for it:
+        // counted apart, so round trips are the requests the add-in waits for.
+        if (body.Actions.length && body.Actions.every((a) => a.Name === "_RemoveReference" || (a.ActionType === 1 && !a.Name)))
+            this.cleanupTrips++;
+        else
+            this.roundTrips++;
         this.requests.push(body);
+        this.kept = new Set(body.Actions.filter((a) => a.Name === "_KeepReference").map((a) => a.ObjectPathId));
         const resolved = new Map();
         const results = [];
         try {
@@ -460,17 +421,21 @@ class Executor {
         return response;
     }
     path(id, paths, resolved) {
-        var _a, _b;
+        var _a;
         if (resolved.has(id))
             return resolved.get(id);
         const p = paths[String(id)];
         if (!p)
             fail("InvalidArgument", `object path ${id}`);
         const type = p.ObjectPathType;
-        const args = ((_b = (_a = p.ArgumentInfo) === null || _a === void 0 ? void 0 : _a.Arguments) !== null && _b !== void 0 ? _b : []);
+        const args = this.args(p.ArgumentInfo, paths, resolved);
         let h;
         if (type === 1)
             h = { t: "Workbook" };
+        else if (type === 6)
+            h = (_a = this.refs.get(String(p.Name))) !== null && _a !== void 0 ? _a : fail("InvalidReference", `reference ${String(p.Name)}`);
+        else if (type === 7)
+            h = null;
         else {
             const parent = this.path(p.ParentObjectPathId, paths, resolved);
             if (parent === null)
@@ -487,15 +452,28 @@ class Executor {
         resolved.set(id, h);
         return h;
     }
+    /** Arguments, with object references (a Range passed to charts.add, …) resolved to their handles. */
+    args(info, paths, resolved) {
+        var _a;
+        const i = (info !== null && info !== void 0 ? info : {});
+        return ((_a = i.Arguments) !== null && _a !== void 0 ? _a : []).map((a, k) => { var _a; return (((_a = i.ReferencedObjectPathIds) === null || _a === void 0 ? void 0 : _a[k]) ? this.path(i.ReferencedObjectPathIds[k], paths, resolved) : a); });
+    }
     action(a, paths, resolved) {
-        var _a, _b, _c;
+        var _a;
         const h = this.path(a.ObjectPathId, paths, resolved);
-        const args = ((_b = (_a = a.ArgumentInfo) === null || _a === void 0 ? void 0 : _a.Arguments) !== null && _b !== void 0 ? _b : []);
+        const args = this.args(a.ArgumentInfo, paths, resolved);
         switch (a.ActionType) {
             case 1: // instantiate
-                return h === null ? null : this.identity(h);
+                if (h === null)
+                    return null;
+                if ((h.t === "Range" || h.t === "RangeAreas") && this.kept.has(a.ObjectPathId)) {
+                    const id = `ref${this.refs.size + 1}`;
+                    this.refs.set(id, h);
+                    return { _ReferenceId: id };
+                }
+                return this.identity(h);
             case 2: // query
-                return h === null ? null : this.query(h, (_c = a.QueryInfo) !== null && _c !== void 0 ? _c : {});
+                return h === null ? null : this.query(h, (_a = a.QueryInfo) !== null && _a !== void 0 ? _a : {});
             case 3: // method
                 if (a.Name.startsWith("_"))
                     return null; // _KeepReference, _RemoveReference and other bookkeeping
@@ -515,6 +493,8 @@ class Executor {
             return { Id: h.s.id };
         if (h.t === "ConditionalFormat")
             return { Id: h.cf.id };
+        if (h.t === "Chart")
+            return { Id: h.chart.id };
         if (h.t === "Comment")
             return { Id: h.id };
         if (h.t === "Setting")
@@ -548,6 +528,35 @@ class Executor {
                 return { t: "SettingCollection" };
             case "Workbook.Comments":
                 return { t: "CommentCollection" };
+            case "Workbook.Application":
+                return { t: "Application" };
+            case "Worksheet.Charts":
+                return { t: "ChartCollection", s: h.s };
+            case "Worksheet.FreezePanes":
+                return { t: "WorksheetFreezePanes", s: h.s };
+            case "Worksheet.AutoFilter":
+                return { t: "AutoFilter", s: h.s };
+            case "RangeFormat.Borders":
+                return { t: "RangeBorders", s: h.s, r: h.r };
+            case "RangeAreas.ConditionalFormats": {
+                const ra = h;
+                return { t: "ConditionalFormatCollection", s: ra.s, r: bounds(ra.areas), areas: ra.areas };
+            }
+            case "ConditionalFormat.DataBar":
+                return { t: "DataBarConditionalFormat", s: h.s, cf: h.cf };
+            case "DataBarConditionalFormat.PositiveFormat":
+                return { t: "ConditionalDataBarPositiveFormat", s: h.s, cf: h.cf };
+            case "ConditionalFormat.CustomOrNullObject": {
+                const c = h;
+                return c.cf.type === "Custom" ? { t: "CustomConditionalFormat", s: c.s, cf: c.cf } : null;
+            }
+            case "Chart.Title":
+                return { t: "ChartTitle", s: h.s, chart: h.chart };
+            case "Chart.Legend":
+            case "Chart.Axes":
+            case "Chart.Format":
+            case "Chart.DataLabels":
+                return { t: "ChartPart", s: h.s, chart: h.chart };
             case "Worksheet.Protection":
                 return { t: "WorksheetProtection", s: h.s };
             case "Range.Format":
@@ -557,7 +566,7 @@ class Executor {
             case "RangeFormat.Font":
                 return { t: "RangeFont", s: h.s, r: h.r };
             case "Range.ConditionalFormats":
-                return { t: "ConditionalFormatCollection", s: h.s, r: h.r };
+                return { t: "ConditionalFormatCollection", s: h.s, r: h.r, areas: [h.r] };
             case "Range.Worksheet":
                 return { t: "Worksheet", s: h.s };
             case "ConditionalFormat.Custom":
@@ -571,10 +580,13 @@ class Executor {
             case "ConditionalRangeFormat.Font":
                 return { t: "ConditionalRangeFont", s: h.s, cf: h.cf };
         }
+        // Chart sub-objects (axes, legend, …) are accepted and not modelled: the bench records that a chart exists.
+        if (h.t === "ChartPart")
+            return { t: "ChartPart", s: h.s, chart: h.chart };
         return fail("ApiNotFound", `${h.t}.${name}`);
     }
     indexer(h, key) {
-        var _a, _b;
+        var _a, _b, _c;
         if (h.t === "WorksheetCollection")
             return { t: "Worksheet", s: (_a = this.sheetById(key)) !== null && _a !== void 0 ? _a : fail("ItemNotFound", String(key)) };
         if (h.t === "SettingCollection")
@@ -585,6 +597,12 @@ class Executor {
         }
         if (h.t === "CommentCollection")
             return this.wb.comments.some((c) => c.id === key) ? { t: "Comment", id: String(key) } : fail("ItemNotFound");
+        if (h.t === "RangeBorders")
+            return { t: "RangeBorder", s: h.s, r: h.r, side: String(key) };
+        if (h.t === "ChartCollection") {
+            const chart = (_c = h.s.charts.find((c) => c.id === key || c.name === key)) !== null && _c !== void 0 ? _c : fail("ItemNotFound", String(key));
+            return { t: "Chart", s: h.s, chart };
+        }
         return fail("ApiNotFound", `${h.t}[]`);
     }
     guardWrite(s) {
@@ -595,25 +613,34 @@ class Executor {
         this.writes.push({ sheet: s.name, address: (0,_src_core_grid_address__WEBPACK_IMPORTED_MODULE_0__.rangeA1)(r.r0, r.c0, r.r1, r.c1), property, value });
     }
     method(h, name, args, asPath) {
-        var _a, _b, _c, _d;
+        var _a, _b, _c, _d, _e, _f, _g, _h;
         const wb = this.wb;
         switch (h.t) {
             case "Workbook":
                 if (name === "GetSelectedRange") {
                     const sel = wb.selection;
                     const s = sel ? wb.sheets.find((x) => x.id === sel.sheetId) : wb.sheets[0];
-                    return { t: "Range", s, r: sel !== null && sel !== void 0 ? sel : { r0: 0, c0: 0, r1: 0, c1: 0 } };
+                    return { t: "Range", s, r: sel ? { r0: sel.r0, c0: sel.c0, r1: sel.r1, c1: sel.c1 } : { r0: 0, c0: 0, r1: 0, c1: 0 } };
                 }
+                if (name === "GetSelectedRanges") {
+                    const sel = wb.selection;
+                    const s = sel ? wb.sheets.find((x) => x.id === sel.sheetId) : wb.sheets[0];
+                    return { t: "RangeAreas", s, areas: sel ? (_a = sel.areas) !== null && _a !== void 0 ? _a : [{ r0: sel.r0, c0: sel.c0, r1: sel.r1, c1: sel.c1 }] : [{ r0: 0, c0: 0, r1: 0, c1: 0 }] };
+                }
+                break;
+            case "Application":
+                if (name === "SuspendScreenUpdatingUntilNextSync" || name === "SuspendApiCalculationUntilNextSync")
+                    return null;
                 break;
             case "WorksheetCollection":
                 if (name === "GetItem")
-                    return { t: "Worksheet", s: (_a = this.sheetById(args[0])) !== null && _a !== void 0 ? _a : fail("ItemNotFound", String(args[0])) };
+                    return { t: "Worksheet", s: (_b = this.sheetById(args[0])) !== null && _b !== void 0 ? _b : fail("ItemNotFound", String(args[0])) };
                 if (name === "GetItemOrNullObject") {
                     const s = this.sheetById(args[0]);
                     return s ? { t: "Worksheet", s } : null;
                 }
                 if (name === "GetActiveWorksheet")
-                    return { t: "Worksheet", s: (_b = wb.sheets.find((s) => s.id === wb.activeSheetId)) !== null && _b !== void 0 ? _b : wb.sheets[0] };
+                    return { t: "Worksheet", s: (_c = wb.sheets.find((s) => s.id === wb.activeSheetId)) !== null && _c !== void 0 ? _c : wb.sheets[0] };
                 if (name === "GetCount")
                     return wb.sheets.filter((s) => s.visibility === "Visible" || args[0] !== true).length;
                 if (name === "Add") {
@@ -635,13 +662,18 @@ class Executor {
                 break;
             case "Worksheet": {
                 const s = h.s;
+                // getRange() without an address is the whole sheet (A1:XFD1048576).
                 if (name === "GetRange")
-                    return { t: "Range", s, r: args[0] === undefined || args[0] === "" ? this.usedOrA1(s, false) : this.rangeOf(s, String(args[0])) };
+                    return { t: "Range", s, r: args[0] === undefined || args[0] === null || args[0] === "" ? { r0: 0, c0: 0, r1: 1048575, c1: 16383 } : this.rangeOf(s, String(args[0])) };
                 if (name === "GetRangeByIndexes") {
                     const [r, c, rc, cc] = args;
                     if (r < 0 || c < 0 || rc < 1 || cc < 1)
                         fail("InvalidArgument", "getRangeByIndexes");
                     return { t: "Range", s, r: { r0: r, c0: c, r1: r + rc - 1, c1: c + cc - 1 } };
+                }
+                if (name === "GetRanges") {
+                    const areas = String(args[0]).split(/\s*,\s*/).map((a) => this.rangeOf(s, a));
+                    return { t: "RangeAreas", s, areas };
                 }
                 if (name === "GetUsedRange")
                     return { t: "Range", s, r: this.usedOrA1(s, args[0] === true) };
@@ -677,6 +709,12 @@ class Executor {
                     wb.activeSheetId = s.id;
                     return null;
                 }
+                if (name === "Merge") {
+                    this.guardWrite(s);
+                    s.merges.push({ ...r });
+                    this.record(s, r, "merge", (_d = args[0]) !== null && _d !== void 0 ? _d : false);
+                    return null;
+                }
                 if (name === "GetCell")
                     return { t: "Range", s, r: { r0: r.r0 + args[0], c0: r.c0 + args[1], r1: r.r0 + args[0], c1: r.c0 + args[1] } };
                 if (name === "GetOffsetRange")
@@ -707,7 +745,7 @@ class Executor {
                 }
                 if (name === "Clear") {
                     this.guardWrite(s);
-                    const applyTo = (_c = args[0]) !== null && _c !== void 0 ? _c : "All";
+                    const applyTo = (_e = args[0]) !== null && _e !== void 0 ? _e : "All";
                     for (let i = r.r0; i <= r.r1; i++)
                         for (let j = r.c0; j <= r.c1; j++) {
                             const x = wb.cell(s, i, j);
@@ -723,6 +761,67 @@ class Executor {
                 }
                 break;
             }
+            case "RangeAreas":
+                if (name === "Select") {
+                    const a = h.areas[0];
+                    wb.selection = { sheetId: h.s.id, ...a, areas: h.areas };
+                    wb.activeSheetId = h.s.id;
+                    return null;
+                }
+                break;
+            case "RangeFormat":
+                if (name === "AutofitColumns" || name === "AutofitRows")
+                    return null;
+                break;
+            case "RangeBorders":
+                if (name === "GetItem")
+                    return { t: "RangeBorder", s: h.s, r: h.r, side: String(args[0]) };
+                break;
+            case "WorksheetFreezePanes":
+                if (name === "FreezeRows") {
+                    h.s.frozenRows = Number((_f = args[0]) !== null && _f !== void 0 ? _f : 1);
+                    return null;
+                }
+                if (name === "FreezeColumns")
+                    return null;
+                if (name === "FreezeAt") {
+                    const a = args[0];
+                    h.s.frozenRows = (a === null || a === void 0 ? void 0 : a.r) ? a.r.r1 + 1 : 0;
+                    return null;
+                }
+                if (name === "Unfreeze") {
+                    h.s.frozenRows = 0;
+                    return null;
+                }
+                break;
+            case "AutoFilter":
+                if (name === "Apply") {
+                    const r = args[0];
+                    h.s.autoFilter = typeof r === "string" ? r : (r === null || r === void 0 ? void 0 : r.r) ? (0,_src_core_grid_address__WEBPACK_IMPORTED_MODULE_0__.rangeA1)(r.r.r0, r.r.c0, r.r.r1, r.r.c1) : undefined;
+                    return null;
+                }
+                break;
+            case "ChartCollection":
+                if (name === "Add") {
+                    this.guardWrite(h.s);
+                    const src = args[1];
+                    const source = typeof src === "string" ? src : (src === null || src === void 0 ? void 0 : src.r) ? (0,_src_core_grid_address__WEBPACK_IMPORTED_MODULE_0__.rangeA1)(src.r.r0, src.r.c0, src.r.r1, src.r.c1) : fail("InvalidArgument", "chart source");
+                    const chart = { id: (0,_workbook__WEBPACK_IMPORTED_MODULE_1__.newId)("ch"), name: `图表 ${h.s.charts.length + 1}`, type: String(args[0]), source, seriesBy: String((_g = args[2]) !== null && _g !== void 0 ? _g : "Auto") };
+                    h.s.charts.push(chart);
+                    this.writes.push({ sheet: h.s.name, address: source, property: "charts.add", value: chart.type });
+                    return { t: "Chart", s: h.s, chart };
+                }
+                if (name === "GetCount")
+                    return h.s.charts.length;
+                break;
+            case "Chart":
+                if (name === "SetPosition")
+                    return null;
+                if (name === "Delete") {
+                    h.s.charts = h.s.charts.filter((c) => c !== h.chart);
+                    return null;
+                }
+                break;
             case "RangeFill":
                 if (name === "Clear") {
                     this.guardWrite(h.s);
@@ -736,30 +835,31 @@ class Executor {
             case "ConditionalFormatCollection":
                 if (name === "Add") {
                     this.guardWrite(h.s);
-                    const cf = { id: (0,_workbook__WEBPACK_IMPORTED_MODULE_1__.newId)("cf"), type: String(args[0]), address: (0,_src_core_grid_address__WEBPACK_IMPORTED_MODULE_0__.rangeA1)(h.r.r0, h.r.c0, h.r.r1, h.r.c1) };
+                    const cf = { id: (0,_workbook__WEBPACK_IMPORTED_MODULE_1__.newId)("cf"), type: String(args[0]), address: h.areas.map((a) => (0,_src_core_grid_address__WEBPACK_IMPORTED_MODULE_0__.rangeA1)(a.r0, a.c0, a.r1, a.c1)).join(", ") };
                     h.s.conditionalFormats.unshift(cf);
                     this.record(h.s, h.r, "conditionalFormats.add", cf.type);
                     return { t: "ConditionalFormat", s: h.s, cf };
                 }
                 if (name === "ClearAll") {
                     this.guardWrite(h.s);
-                    const inside = (cf) => {
-                        const p = (0,_src_core_grid_address__WEBPACK_IMPORTED_MODULE_0__.parseRef)(cf.address);
-                        return p.r0 <= h.r.r1 && p.r1 >= h.r.r0 && p.c0 <= h.r.c1 && p.c1 >= h.r.c0;
-                    };
-                    h.s.conditionalFormats = h.s.conditionalFormats.filter((cf) => !inside(cf));
+                    h.s.conditionalFormats = h.s.conditionalFormats.filter((cf) => !intersects(cf, h.areas));
                     this.record(h.s, h.r, "conditionalFormats.clearAll", null);
                     return null;
                 }
                 if (name === "GetCount")
-                    return h.s.conditionalFormats.length;
+                    return h.s.conditionalFormats.filter((cf) => intersects(cf, h.areas)).length;
                 if (name === "GetItemOrNullObject") {
                     const cf = h.s.conditionalFormats.find((x) => x.id === args[0]);
                     return cf ? { t: "ConditionalFormat", s: h.s, cf } : null;
                 }
                 break;
             case "ConditionalFormat":
+                if (name === "GetRange" || name === "GetRangeOrNullObject" || name === "GetRanges") {
+                    const areas = h.cf.address.split(/,\s*/).map((a) => this.rangeOf(h.s, a));
+                    return name === "GetRanges" ? { t: "RangeAreas", s: h.s, areas } : { t: "Range", s: h.s, r: areas[0] };
+                }
                 if (name === "Delete") {
+                    this.guardWrite(h.s);
                     h.s.conditionalFormats = h.s.conditionalFormats.filter((x) => x !== h.cf);
                     return null;
                 }
@@ -784,9 +884,12 @@ class Executor {
             case "CommentCollection":
                 if (name === "Add") {
                     const ref = (0,_src_core_grid_address__WEBPACK_IMPORTED_MODULE_0__.parseRef)(String(args[0]));
-                    const s = (_d = (ref.sheet ? this.sheetById(ref.sheet) : undefined)) !== null && _d !== void 0 ? _d : fail("InvalidArgument", String(args[0]));
+                    const s = (_h = (ref.sheet ? this.sheetById(ref.sheet) : undefined)) !== null && _h !== void 0 ? _h : fail("InvalidArgument", String(args[0]));
                     if (ref.r0 !== ref.r1 || ref.c0 !== ref.c1)
                         fail("InvalidArgument", "comment on more than one cell");
+                    this.guardWrite(s);
+                    if (wb.comments.some((c) => c.sheetId === s.id && c.row === ref.r0 && c.col === ref.c0))
+                        fail("InvalidArgument", "the cell already has a comment");
                     const c = { id: (0,_workbook__WEBPACK_IMPORTED_MODULE_1__.newId)("c"), sheetId: s.id, row: ref.r0, col: ref.c0, content: String(args[1]), authorName: "预算审核", resolved: false };
                     wb.comments.push(c);
                     this.record(s, ref, "comments.add", c.content);
@@ -796,6 +899,10 @@ class Executor {
                     return wb.comments.length;
                 break;
             case "Comment":
+                if (name === "GetLocation") {
+                    const c = wb.comments.find((x) => x.id === h.id);
+                    return { t: "Range", s: wb.sheets.find((x) => x.id === c.sheetId), r: { r0: c.row, c0: c.col, r1: c.row, c1: c.col } };
+                }
                 if (name === "Delete") {
                     wb.comments = wb.comments.filter((c) => c.id !== h.id);
                     return null;
@@ -828,6 +935,7 @@ class Executor {
         });
     }
     set(h, name, v) {
+        var _a, _b;
         const wb = this.wb;
         switch (`${h.t}.${name}`) {
             case "Worksheet.Name": {
@@ -876,6 +984,8 @@ class Executor {
                             c.numberFormat = x === "" ? "General" : String(x);
                         else if (typeof x === "string" && x.startsWith("="))
                             (c.formula = x), (c.value = x);
+                        else if (typeof x === "string" && x.startsWith("'"))
+                            (c.value = x.slice(1)), delete c.formula; // a leading apostrophe makes text
                         else
                             (c.value = x), delete c.formula;
                     }
@@ -906,6 +1016,66 @@ class Executor {
                 this.record(s, r, `format.font.${name.toLowerCase()}`, v);
                 return;
             }
+            case "Range.Hyperlink": {
+                const { s, r } = h;
+                this.guardWrite(s);
+                const link = v;
+                const c = wb.cellForWrite(s, r.r0, r.c0);
+                c.hyperlink = link.documentReference ? `#${link.documentReference}` : link.address;
+                if (link.textToDisplay !== undefined)
+                    c.value = link.textToDisplay;
+                this.record(s, r, "hyperlink", v);
+                return;
+            }
+            case "RangeFormat.ColumnWidth": {
+                const { s, r } = h;
+                for (let j = r.c0; j <= r.c1; j++)
+                    s.columnWidths.set(j, Number(v) / 7); // points → characters, roughly
+                this.record(s, r, "format.columnWidth", v);
+                return;
+            }
+            case "RangeFormat.WrapText":
+            case "RangeFormat.IndentLevel":
+            case "RangeFormat.HorizontalAlignment":
+            case "RangeFormat.VerticalAlignment":
+            case "RangeFormat.RowHeight":
+            case "RangeFont.Size":
+            case "RangeFont.Name":
+            case "RangeFont.Italic": {
+                // Layout and typography the bench does not model: accepted (as Excel does) and recorded.
+                const { s, r } = h;
+                this.guardWrite(s);
+                this.record(s, r, `${h.t}.${name}`, v);
+                return;
+            }
+            case "RangeBorder.Style":
+            case "RangeBorder.Color":
+            case "RangeBorder.Weight": {
+                const { s, r, side } = h;
+                this.guardWrite(s);
+                for (let i = r.r0; i <= r.r1; i++)
+                    for (let j = r.c0; j <= r.c1; j++) {
+                        const c = wb.cellForWrite(s, i, j);
+                        const b = c.border ? JSON.parse(c.border) : {};
+                        const key = (_a = { EdgeTop: "top", EdgeBottom: "bottom", EdgeLeft: "left", EdgeRight: "right", InsideHorizontal: "bottom", InsideVertical: "right" }[side]) !== null && _a !== void 0 ? _a : side;
+                        b[key] = { ...((_b = b[key]) !== null && _b !== void 0 ? _b : {}), ...(name === "Style" ? { style: v === "Continuous" ? "thin" : String(v).toLowerCase() } : name === "Color" ? { color: { argb: `FF${String(v).replace("#", "").toUpperCase()}` } } : {}) };
+                        c.border = JSON.stringify(b);
+                    }
+                this.record(s, r, `border.${side}.${name}`, v);
+                return;
+            }
+            case "Chart.Name":
+                h.chart.name = String(v);
+                return;
+            case "ChartTitle.Text":
+                h.chart.title = String(v);
+                return;
+            case "ConditionalDataBarPositiveFormat.FillColor":
+                h.cf.barColor = String(v);
+                return;
+            case "ConditionalFormat.StopIfTrue":
+            case "ConditionalFormat.Priority":
+                return;
             case "ConditionalFormatRule.Formula":
                 h.cf.formula = String(v);
                 return;
@@ -919,6 +1089,9 @@ class Executor {
                 wb.settings.set(h.key, v);
                 return;
         }
+        // Chart layout (top, left, width, height, legend, axes …) is accepted and not modelled.
+        if (h.t === "Chart" || h.t === "ChartPart" || h.t === "ChartTitle" || h.t === "DataBarConditionalFormat")
+            return;
         fail("ApiNotFound", `set ${h.t}.${name}`);
     }
     /** Scalar properties per type; a query selects among them (all when Select is absent). */
@@ -960,7 +1133,15 @@ class Executor {
             case "RangeFont":
                 return { Color: () => uniform(h.r, (i, j) => { var _a, _b; return (_b = (_a = this.wb.cell(h.s, i, j)) === null || _a === void 0 ? void 0 : _a.fontColor) !== null && _b !== void 0 ? _b : "#000000"; }), Bold: () => uniform(h.r, (i, j) => { var _a; return !!((_a = this.wb.cell(h.s, i, j)) === null || _a === void 0 ? void 0 : _a.fontBold); }) };
             case "ConditionalFormat":
-                return { Id: () => h.cf.id, Type: () => h.cf.type };
+                return { Id: () => h.cf.id, Type: () => h.cf.type, Priority: () => h.s.conditionalFormats.indexOf(h.cf), StopIfTrue: () => false };
+            case "ConditionalFormatRule":
+                return { Formula: () => { var _a; return (_a = h.cf.formula) !== null && _a !== void 0 ? _a : null; }, FormulaLocal: () => { var _a; return (_a = h.cf.formula) !== null && _a !== void 0 ? _a : null; } };
+            case "ConditionalRangeFill":
+                return { Color: () => { var _a; return (_a = h.cf.fill) !== null && _a !== void 0 ? _a : null; } };
+            case "Chart":
+                return { Id: () => h.chart.id, Name: () => h.chart.name, ChartType: () => h.chart.type };
+            case "ChartTitle":
+                return { Text: () => { var _a; return (_a = h.chart.title) !== null && _a !== void 0 ? _a : ""; } };
             case "Setting":
                 return { Key: () => h.key, Value: () => wb.settings.get(h.key) };
             case "Comment": {
@@ -979,7 +1160,9 @@ class Executor {
         if (h.t === "CommentCollection")
             return this.wb.comments.map((c) => ({ t: "Comment", id: c.id }));
         if (h.t === "ConditionalFormatCollection")
-            return h.s.conditionalFormats.map((cf) => ({ t: "ConditionalFormat", s: h.s, cf }));
+            return h.s.conditionalFormats.filter((cf) => intersects(cf, h.areas)).map((cf) => ({ t: "ConditionalFormat", s: h.s, cf }));
+        if (h.t === "ChartCollection")
+            return h.s.charts.map((chart) => ({ t: "Chart", s: h.s, chart }));
         return undefined;
     }
     query(h, q) {
@@ -1022,6 +1205,7 @@ class Executor {
 "use strict";
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   addRangeAreasSelect: () => (/* binding */ addRangeAreasSelect),
 /* harmony export */   benchOffice: () => (/* binding */ benchOffice),
 /* harmony export */   installTransport: () => (/* binding */ installTransport),
 /* harmony export */   requirementChecker: () => (/* binding */ requirementChecker)
@@ -1059,13 +1243,40 @@ function installTransport(officeExtension, executor) {
     };
 }
 /**
+ * ExcelApi 1.18's RangeAreas.select, which the 1.1.110 bundle predates: the same method action Range.select sends
+ * (operation type 1, no arguments), built with the runtime's own ActionFactory. Only for a host that claims 1.18.
+ */
+function addRangeAreasSelect(excel, officeExtension) {
+    var _a;
+    const factory = officeExtension === null || officeExtension === void 0 ? void 0 : officeExtension.ActionFactory;
+    const proto = (_a = excel === null || excel === void 0 ? void 0 : excel.RangeAreas) === null || _a === void 0 ? void 0 : _a.prototype;
+    if (!proto || proto.select || typeof (factory === null || factory === void 0 ? void 0 : factory.createMethodAction) !== "function")
+        return;
+    proto.select = function () {
+        factory.createMethodAction(this.context, this, "Select", 1, [], 0);
+    };
+}
+/**
  * The host object: the bundle's Office.context is not configurable, so a derived object carries the host's
  * requirement sets, language and an onReady that resolves (asynchronously, as Office's does) to Excel on PC.
  */
-function benchOffice(base, maxExcelApi) {
+function benchOffice(base, maxExcelApi, selectionHandlers = [], displayLanguage = "zh-CN") {
     const office = Object.create(base !== null && base !== void 0 ? base : {});
     const info = { host: "Excel", platform: "PC" };
-    Object.defineProperty(office, "context", { value: { requirements: { isSetSupported: requirementChecker(maxExcelApi) }, displayLanguage: "zh-CN" } });
+    // Common API document events: DocumentSelectionChanged handlers go to the workbook, which raises them on select().
+    const document = {
+        addHandlerAsync: (type, handler, cb) => {
+            if (type === "documentSelectionChanged")
+                selectionHandlers.push(() => handler({ type }));
+            cb === null || cb === void 0 ? void 0 : cb({ status: "succeeded" });
+        },
+        removeHandlerAsync: (_type, _opts, cb) => {
+            selectionHandlers.length = 0;
+            cb === null || cb === void 0 ? void 0 : cb({ status: "succeeded" });
+        },
+    };
+    Object.defineProperty(office, "context", { value: { requirements: { isSetSupported: requirementChecker(maxExcelApi) }, displayLanguage, document } });
+    Object.defineProperty(office, "EventType", { value: { DocumentSelectionChanged: "documentSelectionChanged" } });
     Object.defineProperty(office, "onReady", { value: (cb) => Promise.resolve().then(() => (cb === null || cb === void 0 ? void 0 : cb(info), info)) });
     return office;
 }
@@ -1087,8 +1298,6 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _src_core_grid_display__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(/*! ../../src/core/grid/display */ "./src/core/grid/display.ts");
 /* harmony import */ var _src_hosts_xlsx_read__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(/*! ../../src/hosts/xlsx/read */ "./src/hosts/xlsx/read.ts");
-/* harmony import */ var _src_hosts_xlsx_write__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(/*! ../../src/hosts/xlsx/write */ "./src/hosts/xlsx/write.ts");
-
 
 
 const key = (r, c) => `${r},${c}`;
@@ -1099,6 +1308,19 @@ class MemoryWorkbook {
         this.sheets = [];
         this.settings = new Map();
         this.comments = [];
+        this.notes = [];
+        /** Office.EventType.DocumentSelectionChanged handlers (Common API), raised by select() as Excel does on a user click. */
+        this.selectionHandlers = [];
+    }
+    /** The user clicks a cell or range in the grid: the selection moves and the selection-changed handlers run. */
+    select(sheet, r0, c0, r1 = r0, c1 = c0) {
+        const s = this.sheets.find((x) => x.name === sheet);
+        if (!s)
+            throw new Error(`no sheet ${sheet}`);
+        this.activeSheetId = s.id;
+        this.selection = { sheetId: s.id, r0, c0, r1, c1 };
+        for (const h of this.selectionHandlers)
+            h();
     }
     static fromGrids(grids) {
         var _a;
@@ -1117,26 +1339,12 @@ class MemoryWorkbook {
         wb.activeSheetId = (_a = wb.sheets[0]) === null || _a === void 0 ? void 0 : _a.id;
         return wb;
     }
-    /** Loads an .xlsx through the project's .xlsx host. */
-    static async fromXlsx(bytes) {
+    /** Grids from an .xlsx through the project's .xlsx host (values and formats only; ./xlsx.ts keeps everything). */
+    static async fromXlsxGrids(bytes) {
         return MemoryWorkbook.fromGrids((await (0,_src_hosts_xlsx_read__WEBPACK_IMPORTED_MODULE_1__.readXlsxBuffer)(bytes)).grids);
     }
-    /** Saves through the project's .xlsx host: values, formats, merges, fills, fonts, conditional formats, comments (as notes). */
-    toXlsx() {
-        const grids = this.toGrids();
-        return (0,_src_hosts_xlsx_write__WEBPACK_IMPORTED_MODULE_2__.writeXlsx)(this.sheets.map((s, i) => ({
-            grid: grids[i],
-            tabColor: s.tabColor || undefined,
-            styles: [...s.cells.entries()].filter(([, c]) => c.fill || c.fontColor || c.fontBold).map(([k, c]) => {
-                const [row, col] = k.split(",").map(Number);
-                return { row, col, fill: c.fill, fontColor: c.fontColor, bold: c.fontBold };
-            }),
-            conditionalFormats: s.conditionalFormats.filter((cf) => cf.formula).map((cf) => ({ address: cf.address, formula: cf.formula, fill: cf.fill, fontColor: cf.fontColor })),
-            notes: this.comments.filter((c) => c.sheetId === s.id).map((c) => ({ row: c.row, col: c.col, text: c.content })),
-        })));
-    }
     addSheet(name) {
-        const s = { id: newId(), name, visibility: "Visible", tabColor: "", protected: false, cells: new Map(), merges: [], conditionalFormats: [] };
+        const s = { id: newId(), name, visibility: "Visible", tabColor: "", protected: false, cells: new Map(), merges: [], conditionalFormats: [], charts: [], frozenRows: 0, columnWidths: new Map() };
         this.sheets.push(s);
         return s;
     }
@@ -1160,7 +1368,7 @@ class MemoryWorkbook {
     usedBounds(s, valuesOnly) {
         let b;
         for (const [k, x] of s.cells) {
-            const has = (x.value !== "" && x.value !== null) || x.formula || (!valuesOnly && (x.numberFormat !== "General" || x.fill || x.fontColor || x.fontBold));
+            const has = (x.value !== "" && x.value !== null) || x.formula || (!valuesOnly && (x.numberFormat !== "General" || x.fill || x.fontColor || x.fontBold || x.border));
             if (!has)
                 continue;
             const [r, c] = k.split(",").map(Number);
@@ -1195,6 +1403,195 @@ class MemoryWorkbook {
             return { sheet: s.name, origin: { row: b.r0, col: b.c0 }, values, text, numberFormat, merges, visibility: s.visibility === "Hidden" ? "hidden" : s.visibility === "VeryHidden" ? "veryHidden" : "visible" };
         });
     }
+}
+
+
+/***/ },
+
+/***/ "./tests/office-bench/xlsx.ts"
+/*!************************************!*\
+  !*** ./tests/office-bench/xlsx.ts ***!
+  \************************************/
+(__unused_webpack_module, __webpack_exports__, __webpack_require__) {
+
+"use strict";
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   cellAt: () => (/* binding */ cellAt),
+/* harmony export */   loadXlsx: () => (/* binding */ loadXlsx),
+/* harmony export */   saveXlsx: () => (/* binding */ saveXlsx),
+/* harmony export */   userCells: () => (/* binding */ userCells)
+/* harmony export */ });
+/* harmony import */ var exceljs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(/*! exceljs */ "./node_modules/exceljs/dist/exceljs.min.js");
+/* harmony import */ var exceljs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(exceljs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _src_core_grid_address__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(/*! ../../src/core/grid/address */ "./src/core/grid/address.ts");
+/* harmony import */ var _workbook__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(/*! ./workbook */ "./tests/office-bench/workbook.ts");
+/**
+ * The bench's save and open: a MemoryWorkbook to .xlsx and back with exceljs, keeping what the bench models —
+ * values, formulas, number formats, fills, fonts, borders, hyperlinks, merges, conditional formats (expression
+ * rules, data bars; several areas), notes, sheet state, tab colour, frozen rows — so a test can save, close and
+ * reopen a workbook the add-in marked. Add-in settings travel in the workbook's core "description" property as
+ * JSON (Excel keeps them in its webextension part, which exceljs does not write; a bench-only stand-in).
+ * Charts are not written (exceljs has no charts): a reopened workbook has none.
+ */
+
+
+
+const SETTINGS_PREFIX = "office-bench-settings:";
+const argb = (hex) => `FF${hex.replace(/^#/, "").toUpperCase().padStart(6, "0")}`;
+const hex = (a) => (a ? `#${a.slice(-6).toUpperCase()}` : undefined);
+const key = (r, c) => `${r},${c}`;
+async function saveXlsx(wb) {
+    var _a;
+    const x = new (exceljs__WEBPACK_IMPORTED_MODULE_0___default().Workbook)();
+    // Settings and threaded comments (which exceljs cannot write as threads) travel as JSON in the core properties.
+    const settings = Object.fromEntries(wb.settings);
+    const comments = wb.comments.map((c) => { var _a; return ({ ...c, sheet: (_a = wb.sheets.find((s) => s.id === c.sheetId)) === null || _a === void 0 ? void 0 : _a.name }); });
+    if (Object.keys(settings).length || comments.length)
+        x.description = SETTINGS_PREFIX + JSON.stringify({ settings, comments });
+    for (const s of wb.sheets) {
+        const ws = x.addWorksheet(s.name, {
+            state: s.visibility === "Visible" ? "visible" : s.visibility === "Hidden" ? "hidden" : "veryHidden",
+            properties: s.tabColor ? { tabColor: { argb: argb(s.tabColor) } } : undefined,
+            views: s.frozenRows ? [{ state: "frozen", ySplit: s.frozenRows }] : undefined,
+        });
+        for (const [k, c] of s.cells) {
+            const [r, col] = k.split(",").map(Number);
+            const cell = ws.getCell(r + 1, col + 1);
+            if (c.formula)
+                cell.value = { formula: c.formula.replace(/^=/, ""), result: c.value === c.formula ? undefined : c.value };
+            else if (c.hyperlink && typeof c.value === "string")
+                cell.value = { text: c.value, hyperlink: c.hyperlink };
+            else if (c.value !== "" && c.value !== null)
+                cell.value = c.value;
+            if (c.numberFormat !== "General")
+                cell.numFmt = c.numberFormat;
+            if (c.fill)
+                cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(c.fill) } };
+            if (c.fontColor || c.fontBold)
+                cell.font = { ...(c.fontColor ? { color: { argb: argb(c.fontColor) } } : {}), ...(c.fontBold ? { bold: true } : {}) };
+            if (c.border)
+                cell.border = JSON.parse(c.border);
+        }
+        for (const m of s.merges)
+            ws.mergeCells(m.r0 + 1, m.c0 + 1, m.r1 + 1, m.c1 + 1);
+        for (const [c, w] of s.columnWidths)
+            ws.getColumn(c + 1).width = w;
+        if (s.autoFilter)
+            ws.autoFilter = s.autoFilter;
+        // exceljs lists the areas of one rule space-separated (sqref), as the file format does.
+        for (const cf of [...s.conditionalFormats].reverse()) {
+            const ref = cf.address.split(/,\s*/).join(" ");
+            if (cf.type === "DataBar")
+                ws.addConditionalFormatting({ ref, rules: [{ type: "dataBar", priority: 1, cfvo: [{ type: "min" }, { type: "max" }], color: { argb: argb((_a = cf.barColor) !== null && _a !== void 0 ? _a : "#638EC6") } }] });
+            else if (cf.formula)
+                ws.addConditionalFormatting({
+                    ref,
+                    rules: [{ type: "expression", priority: 1, formulae: [cf.formula.replace(/^=/, "")], style: { ...(cf.fill ? { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(cf.fill) } } } : {}), ...(cf.fontColor ? { font: { color: { argb: argb(cf.fontColor) } } } : {}) } }],
+                });
+        }
+        for (const n of wb.notes.filter((n) => n.sheetId === s.id))
+            ws.getCell(n.row + 1, n.col + 1).note = n.content;
+    }
+    return new Uint8Array(await x.xlsx.writeBuffer());
+}
+async function loadXlsx(bytes) {
+    var _a, _b, _c, _d;
+    const x = new (exceljs__WEBPACK_IMPORTED_MODULE_0___default().Workbook)();
+    await x.xlsx.load(Buffer.from(bytes));
+    const wb = new _workbook__WEBPACK_IMPORTED_MODULE_2__.MemoryWorkbook();
+    const saved = ((_a = x.description) === null || _a === void 0 ? void 0 : _a.startsWith(SETTINGS_PREFIX)) ? JSON.parse(x.description.slice(SETTINGS_PREFIX.length)) : undefined;
+    for (const [k, v] of Object.entries((_b = saved === null || saved === void 0 ? void 0 : saved.settings) !== null && _b !== void 0 ? _b : {}))
+        wb.settings.set(k, v);
+    x.eachSheet((ws) => {
+        var _a, _b, _c, _d, _e, _f, _g, _h, _j, _k, _l;
+        const s = wb.addSheet(ws.name);
+        s.visibility = ws.state === "hidden" ? "Hidden" : ws.state === "veryHidden" ? "VeryHidden" : "Visible";
+        const tab = (_a = ws.properties.tabColor) === null || _a === void 0 ? void 0 : _a.argb;
+        if (tab)
+            s.tabColor = hex(tab);
+        s.frozenRows = ((_c = (_b = ws.views) === null || _b === void 0 ? void 0 : _b[0]) === null || _c === void 0 ? void 0 : _c.state) === "frozen" ? ((_d = ws.views[0].ySplit) !== null && _d !== void 0 ? _d : 0) : 0;
+        // includeEmpty: a cell with only a border or fill has no value and must still load.
+        ws.eachRow({ includeEmpty: true }, (row, r) => row.eachCell({ includeEmpty: true }, (cell, c) => {
+            var _a, _b, _c, _d, _e;
+            if (cell.isMerged && cell.master !== cell)
+                return;
+            const out = { value: "", numberFormat: cell.numFmt || "General" };
+            const v = cell.value;
+            if (v && typeof v === "object" && "formula" in v) {
+                const f = v;
+                out.formula = `=${f.formula}`;
+                out.value = f.result === undefined || f.result === null || typeof f.result === "object" ? out.formula : f.result;
+            }
+            else if (v && typeof v === "object" && "hyperlink" in v) {
+                out.value = v.text;
+                out.hyperlink = v.hyperlink;
+            }
+            else if (v && typeof v === "object" && "richText" in v)
+                out.value = v.richText.map((t) => t.text).join("");
+            else if (v instanceof Date)
+                out.value = v.toISOString();
+            else if (v !== null && v !== undefined)
+                out.value = v;
+            const fill = cell.fill;
+            if ((fill === null || fill === void 0 ? void 0 : fill.type) === "pattern" && fill.pattern === "solid")
+                out.fill = hex((_a = fill.fgColor) === null || _a === void 0 ? void 0 : _a.argb);
+            if ((_c = (_b = cell.font) === null || _b === void 0 ? void 0 : _b.color) === null || _c === void 0 ? void 0 : _c.argb)
+                out.fontColor = hex(cell.font.color.argb);
+            if ((_d = cell.font) === null || _d === void 0 ? void 0 : _d.bold)
+                out.fontBold = true;
+            if (cell.border && Object.keys(cell.border).length)
+                out.border = JSON.stringify(cell.border);
+            if (cell.note) {
+                const text = typeof cell.note === "string" ? cell.note : ((_e = cell.note.texts) !== null && _e !== void 0 ? _e : []).map((t) => t.text).join("");
+                wb.notes.push({ sheetId: s.id, row: r - 1, col: c - 1, content: text, authorName: "" });
+            }
+            if (out.value !== "" || out.formula || out.numberFormat !== "General" || out.fill || out.fontColor || out.fontBold || out.border)
+                s.cells.set(key(r - 1, c - 1), out);
+        }));
+        const merges = ws._merges;
+        for (const m of Object.values(merges !== null && merges !== void 0 ? merges : {}))
+            s.merges.push({ r0: m.model.top - 1, c0: m.model.left - 1, r1: m.model.bottom - 1, c1: m.model.right - 1 });
+        const cfs = (_e = ws.conditionalFormattings) !== null && _e !== void 0 ? _e : [];
+        for (const cf of cfs)
+            for (const rule of cf.rules) {
+                const address = cf.ref.split(/\s+/).join(", ");
+                if (rule.type === "dataBar")
+                    s.conditionalFormats.push({ id: (0,_workbook__WEBPACK_IMPORTED_MODULE_2__.newId)("cf"), type: "DataBar", address, barColor: hex((_f = rule.color) === null || _f === void 0 ? void 0 : _f.argb) });
+                else if (rule.type === "expression") {
+                    const style = ((_g = rule.style) !== null && _g !== void 0 ? _g : {});
+                    s.conditionalFormats.push({ id: (0,_workbook__WEBPACK_IMPORTED_MODULE_2__.newId)("cf"), type: "Custom", address, formula: `=${rule.formulae[0]}`, fill: hex((_j = (_h = style.fill) === null || _h === void 0 ? void 0 : _h.bgColor) === null || _j === void 0 ? void 0 : _j.argb), fontColor: hex((_l = (_k = style.font) === null || _k === void 0 ? void 0 : _k.color) === null || _l === void 0 ? void 0 : _l.argb) });
+                }
+            }
+    });
+    for (const c of (_c = saved === null || saved === void 0 ? void 0 : saved.comments) !== null && _c !== void 0 ? _c : []) {
+        const s = wb.sheets.find((x) => x.name === c.sheet);
+        if (s)
+            wb.comments.push({ id: c.id, sheetId: s.id, row: c.row, col: c.col, content: c.content, authorName: c.authorName, resolved: c.resolved });
+    }
+    wb.activeSheetId = (_d = wb.sheets[0]) === null || _d === void 0 ? void 0 : _d.id;
+    return wb;
+}
+/** What the user owns in a saved workbook, cell by cell: value, formula, number format, fill, font, border (exceljs' view). */
+async function userCells(bytes, sheets) {
+    const x = new (exceljs__WEBPACK_IMPORTED_MODULE_0___default().Workbook)();
+    await x.xlsx.load(Buffer.from(bytes));
+    const out = {};
+    x.eachSheet((ws) => {
+        if (sheets && !sheets.includes(ws.name))
+            return;
+        ws.eachRow({ includeEmpty: true }, (row, r) => row.eachCell({ includeEmpty: true }, (cell, c) => {
+            var _a, _b, _c, _d, _e;
+            out[`${ws.name}!${(0,_src_core_grid_address__WEBPACK_IMPORTED_MODULE_1__.cellA1)(r - 1, c - 1)}`] = { value: (_a = cell.value) !== null && _a !== void 0 ? _a : null, numFmt: (_b = cell.numFmt) !== null && _b !== void 0 ? _b : null, fill: (_c = cell.fill) !== null && _c !== void 0 ? _c : null, font: (_d = cell.font) !== null && _d !== void 0 ? _d : null, border: (_e = cell.border) !== null && _e !== void 0 ? _e : null };
+        }));
+    });
+    return out;
+}
+/** Sheet-qualified single cell ("'a b'!C3") → [sheet, row0, col0]. */
+function cellAt(ref) {
+    var _a;
+    const p = (0,_src_core_grid_address__WEBPACK_IMPORTED_MODULE_1__.parseRef)(ref);
+    return [(_a = p.sheet) !== null && _a !== void 0 ? _a : "", p.r0, p.c0];
 }
 
 
@@ -1285,20 +1682,44 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _workbook__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(/*! ./workbook */ "./tests/office-bench/workbook.ts");
 /* harmony import */ var _executor__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(/*! ./executor */ "./tests/office-bench/executor.ts");
 /* harmony import */ var _hook__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(/*! ./hook */ "./tests/office-bench/hook.ts");
-var _a, _b;
+/* harmony import */ var _xlsx__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(/*! ./xlsx */ "./tests/office-bench/xlsx.ts");
+var _a, _b, _c;
+
 
 
 
 const w = window;
-const wb = _workbook__WEBPACK_IMPORTED_MODULE_0__.MemoryWorkbook.fromGrids((_a = w.__BENCH_WORKBOOK__) !== null && _a !== void 0 ? _a : []);
+let wb = _workbook__WEBPACK_IMPORTED_MODULE_0__.MemoryWorkbook.fromGrids((_a = w.__BENCH_WORKBOOK__) !== null && _a !== void 0 ? _a : []);
 const executor = new _executor__WEBPACK_IMPORTED_MODULE_1__.Executor(wb);
 (0,_hook__WEBPACK_IMPORTED_MODULE_2__.installTransport)(w.OfficeExtension, executor);
+const maxApi = (_b = w.__BENCH_MAX_EXCELAPI__) !== null && _b !== void 0 ? _b : "1.13";
+if ((0,_hook__WEBPACK_IMPORTED_MODULE_2__.requirementChecker)(maxApi)("ExcelApi", "1.18"))
+    (0,_hook__WEBPACK_IMPORTED_MODULE_2__.addRangeAreasSelect)(w.Excel, w.OfficeExtension);
 // `var Office` in the bundle makes the global writable but not configurable: assign, do not redefine.
-w.Office = (0,_hook__WEBPACK_IMPORTED_MODULE_2__.benchOffice)(w.Office, (_b = w.__BENCH_MAX_EXCELAPI__) !== null && _b !== void 0 ? _b : "1.13");
+const handlers = wb.selectionHandlers;
+w.Office = (0,_hook__WEBPACK_IMPORTED_MODULE_2__.benchOffice)(w.Office, maxApi, handlers, (_c = w.__BENCH_LANGUAGE__) !== null && _c !== void 0 ? _c : "zh-CN");
 w.__bench = {
     roundTrips: () => executor.roundTrips,
     writes: () => executor.writes,
     selection: () => { var _a; return wb.selection && { sheet: (_a = wb.sheets.find((s) => s.id === wb.selection.sheetId)) === null || _a === void 0 ? void 0 : _a.name, ...wb.selection }; },
+    sheets: () => wb.sheets.map((s) => ({ name: s.name, conditionalFormats: s.conditionalFormats.length, charts: s.charts.length, protected: s.protected })),
+    workbook: () => wb,
+    /** A user click in the grid: moves the selection and raises DocumentSelectionChanged. */
+    select: (sheet, r0, c0, r1, c1) => wb.select(sheet, r0, c0, r1, c1),
+    /** A user edit of one cell. */
+    edit: (sheet, r, c, value) => {
+        const s = wb.sheets.find((x) => x.name === sheet);
+        wb.cellForWrite(s, r, c).value = value;
+    },
+    protect: (sheet) => (wb.sheets.find((x) => x.name === sheet).protected = true),
+    /** Save, close and reopen: the workbook goes through .xlsx and comes back (selection handlers stay with the pane). */
+    saveAndReopen: async () => {
+        const again = await (0,_xlsx__WEBPACK_IMPORTED_MODULE_3__.loadXlsx)(await (0,_xlsx__WEBPACK_IMPORTED_MODULE_3__.saveXlsx)(wb));
+        again.selectionHandlers = wb.selectionHandlers;
+        wb = again;
+        executor.wb = again;
+    },
+    xlsx: async () => Array.from(await (0,_xlsx__WEBPACK_IMPORTED_MODULE_3__.saveXlsx)(wb)),
     resetCounters: () => {
         executor.roundTrips = 0;
         executor.writes = [];

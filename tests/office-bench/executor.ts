@@ -102,14 +102,25 @@ const pascal = (s: string) => (s.startsWith("_") ? s : s[0].toUpperCase() + s.sl
 
 export class Executor {
   roundTrips = 0;
+  cleanupTrips = 0;
+  private kept = new Set<number>();
   writes: WriteRecord[] = [];
   requests: unknown[] = [];
+  /**
+   * Ranges handed out by reference (Excel answers `_ReferenceId` for a range the runtime keeps with _KeepReference):
+   * the runtime then names them by that id (path type 6), so a range made by a method stays usable after a sync.
+   */
+  private refs = new Map<string, Exclude<H, null>>();
   constructor(public wb: MemoryWorkbook, private opts: ExecutorOptions = {}) {}
 
   /** The executor the runtime calls ({HttpStatusCode, Headers, Body} in, same out). */
   execute(body: { Actions: Array<Record<string, unknown>>; ObjectPaths: Record<string, Record<string, unknown>> }) {
-    this.roundTrips++;
+    // The runtime's clean-up after Excel.run (only _RemoveReference of kept ranges) is sent without waiting for it:
+    // counted apart, so round trips are the requests the add-in waits for.
+    if (body.Actions.length && body.Actions.every((a) => a.Name === "_RemoveReference" || (a.ActionType === 1 && !a.Name))) this.cleanupTrips++;
+    else this.roundTrips++;
     this.requests.push(body);
+    this.kept = new Set(body.Actions.filter((a) => a.Name === "_KeepReference").map((a) => a.ObjectPathId as number));
     const resolved = new Map<number, H>();
     const results: Array<{ ActionId: number; Value: unknown }> = [];
     try {
@@ -135,6 +146,8 @@ export class Executor {
     const args = this.args(p.ArgumentInfo, paths, resolved);
     let h: H;
     if (type === 1) h = { t: "Workbook" };
+    else if (type === 6) h = this.refs.get(String(p.Name)) ?? fail("InvalidReference", `reference ${String(p.Name)}`);
+    else if (type === 7) h = null;
     else {
       const parent = this.path(p.ParentObjectPathId as number, paths, resolved);
       if (parent === null) h = null;
@@ -158,7 +171,13 @@ export class Executor {
     const args = this.args(a.ArgumentInfo, paths, resolved);
     switch (a.ActionType as number) {
       case 1: // instantiate
-        return h === null ? null : this.identity(h);
+        if (h === null) return null;
+        if ((h.t === "Range" || h.t === "RangeAreas") && this.kept.has(a.ObjectPathId as number)) {
+          const id = `ref${this.refs.size + 1}`;
+          this.refs.set(id, h);
+          return { _ReferenceId: id };
+        }
+        return this.identity(h);
       case 2: // query
         return h === null ? null : this.query(h, (a.QueryInfo as { Select?: string[] }) ?? {});
       case 3: // method
@@ -370,6 +389,12 @@ export class Executor {
           wb.activeSheetId = s.id;
           return null;
         }
+        if (name === "Merge") {
+          this.guardWrite(s);
+          s.merges.push({ ...r });
+          this.record(s, r, "merge", args[0] ?? false);
+          return null;
+        }
         if (name === "GetCell") return { t: "Range", s, r: { r0: r.r0 + (args[0] as number), c0: r.c0 + (args[1] as number), r1: r.r0 + (args[0] as number), c1: r.c0 + (args[1] as number) } };
         if (name === "GetOffsetRange") return { t: "Range", s, r: { r0: r.r0 + (args[0] as number), c0: r.c0 + (args[1] as number), r1: r.r1 + (args[0] as number), c1: r.c1 + (args[1] as number) } };
         if (name === "GetResizedRange") return { t: "Range", s, r: { ...r, r1: r.r1 + (args[0] as number), c1: r.c1 + (args[1] as number) } };
@@ -424,6 +449,12 @@ export class Executor {
       case "WorksheetFreezePanes":
         if (name === "FreezeRows") {
           h.s.frozenRows = Number(args[0] ?? 1);
+          return null;
+        }
+        if (name === "FreezeColumns") return null;
+        if (name === "FreezeAt") {
+          const a = args[0] as { r?: Rect };
+          h.s.frozenRows = a?.r ? a.r.r1 + 1 : 0;
           return null;
         }
         if (name === "Unfreeze") {
@@ -599,6 +630,7 @@ export class Executor {
             const c: Cell = wb.cellForWrite(s, r.r0 + i, r.c0 + j);
             if (name === "NumberFormat") c.numberFormat = x === "" ? "General" : String(x);
             else if (typeof x === "string" && x.startsWith("=")) (c.formula = x), (c.value = x);
+            else if (typeof x === "string" && x.startsWith("'")) (c.value = x.slice(1)), delete c.formula; // a leading apostrophe makes text
             else (c.value = x as Cell["value"]), delete c.formula;
           }
         this.record(s, r, name.toLowerCase(), v);
@@ -641,6 +673,7 @@ export class Executor {
         return;
       }
       case "RangeFormat.WrapText":
+      case "RangeFormat.IndentLevel":
       case "RangeFormat.HorizontalAlignment":
       case "RangeFormat.VerticalAlignment":
       case "RangeFormat.RowHeight":

@@ -17,8 +17,10 @@ const key = (r: number, c: number) => `${r},${c}`;
 
 export async function saveXlsx(wb: MemoryWorkbook): Promise<Uint8Array> {
   const x = new ExcelJS.Workbook();
+  // Settings and threaded comments (which exceljs cannot write as threads) travel as JSON in the core properties.
   const settings = Object.fromEntries(wb.settings);
-  if (Object.keys(settings).length) x.description = SETTINGS_PREFIX + JSON.stringify(settings);
+  const comments = wb.comments.map((c) => ({ ...c, sheet: wb.sheets.find((s) => s.id === c.sheetId)?.name }));
+  if (Object.keys(settings).length || comments.length) x.description = SETTINGS_PREFIX + JSON.stringify({ settings, comments });
   for (const s of wb.sheets) {
     const ws = x.addWorksheet(s.name, {
       state: s.visibility === "Visible" ? "visible" : s.visibility === "Hidden" ? "hidden" : "veryHidden",
@@ -50,8 +52,8 @@ export async function saveXlsx(wb: MemoryWorkbook): Promise<Uint8Array> {
         });
     }
     for (const n of wb.notes.filter((n) => n.sheetId === s.id)) ws.getCell(n.row + 1, n.col + 1).note = n.content;
-    // Threaded comments are saved as notes too (exceljs writes no threads); a reopened workbook has them as notes.
-    for (const c of wb.comments.filter((c) => c.sheetId === s.id)) ws.getCell(c.row + 1, c.col + 1).note = c.content;
+    // A threaded comment is also written as a note, as Excel does for readers without threads; loading skips it.
+    for (const c of wb.comments.filter((c) => c.sheetId === s.id)) if (!wb.notes.some((n) => n.sheetId === s.id && n.row === c.row && n.col === c.col)) ws.getCell(c.row + 1, c.col + 1).note = c.content;
   }
   return new Uint8Array(await x.xlsx.writeBuffer());
 }
@@ -60,7 +62,8 @@ export async function loadXlsx(bytes: Uint8Array): Promise<MemoryWorkbook> {
   const x = new ExcelJS.Workbook();
   await x.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
   const wb = new MemoryWorkbook();
-  if (x.description?.startsWith(SETTINGS_PREFIX)) for (const [k, v] of Object.entries(JSON.parse(x.description.slice(SETTINGS_PREFIX.length)))) wb.settings.set(k, v);
+  const saved = x.description?.startsWith(SETTINGS_PREFIX) ? (JSON.parse(x.description.slice(SETTINGS_PREFIX.length)) as { settings: Record<string, unknown>; comments: Array<{ sheet: string; row: number; col: number; content: string; authorName: string; resolved: boolean; id: string }> }) : undefined;
+  for (const [k, v] of Object.entries(saved?.settings ?? {})) wb.settings.set(k, v);
   x.eachSheet((ws) => {
     const s: Sheet = wb.addSheet(ws.name);
     s.visibility = ws.state === "hidden" ? "Hidden" : ws.state === "veryHidden" ? "VeryHidden" : "Visible";
@@ -88,7 +91,8 @@ export async function loadXlsx(bytes: Uint8Array): Promise<MemoryWorkbook> {
         if (cell.font?.color?.argb) out.fontColor = hex(cell.font.color.argb);
         if (cell.font?.bold) out.fontBold = true;
         if (cell.border && Object.keys(cell.border).length) out.border = JSON.stringify(cell.border);
-        if (cell.note) {
+        const threaded = saved?.comments.some((x) => x.sheet === ws.name && x.row === r - 1 && x.col === c - 1);
+        if (cell.note && !threaded) {
           const text = typeof cell.note === "string" ? cell.note : (cell.note.texts ?? []).map((t) => t.text).join("");
           wb.notes.push({ sheetId: s.id, row: r - 1, col: c - 1, content: text, authorName: "" });
         }
@@ -108,6 +112,10 @@ export async function loadXlsx(bytes: Uint8Array): Promise<MemoryWorkbook> {
         }
       }
   });
+  for (const c of saved?.comments ?? []) {
+    const s = wb.sheets.find((x) => x.name === c.sheet);
+    if (s) wb.comments.push({ id: c.id, sheetId: s.id, row: c.row, col: c.col, content: c.content, authorName: c.authorName, resolved: c.resolved });
+  }
   wb.activeSheetId = wb.sheets[0]?.id;
   return wb;
 }

@@ -40,7 +40,7 @@ test("fromXlsxGrids reads a file through the .xlsx host", async () => {
   expect(res.Body.Results[0].Value._Items.map((x) => x.Name)).toHaveLength(14);
 });
 
-test("save, close, reopen: conditional formats (one or several areas), data bars, notes, hyperlinks, borders, settings survive", async () => {
+test("save, close, reopen: conditional formats (one or several areas), data bars, comments, hyperlinks, borders, settings survive", async () => {
   const { grids } = await loadSample("jishan-2024");
   const b = bench(grids);
   await b.Excel.run(async (ctx) => {
@@ -63,7 +63,8 @@ test("save, close, reopen: conditional formats (one or several areas), data bars
   ]);
   expect(again.cell(s, 0, 0)).toMatchObject({ value: "跳转", hyperlink: "#'预算公开表5'!C6" });
   expect(JSON.parse(again.cell(s, 29, 7)!.border!)).toMatchObject({ bottom: { style: "thin" } });
-  expect(again.notes.map((n) => [n.row, n.col, n.content])).toEqual([[5, 2, "【预算审核】x"]]);
+  expect(again.comments.map((n) => [n.row, n.col, n.content])).toEqual([[5, 2, "【预算审核】x"]]);
+  expect(again.notes).toEqual([]);
   expect(again.settings.get("budgetReview.decisions")).toBe("[1,2]");
   expect((await loadXlsx(await saveXlsx(again))).sheets.map((x) => x.name)).toEqual(b.wb.sheets.map((x) => x.name));
 });
