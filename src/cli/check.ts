@@ -42,5 +42,11 @@ function textSummary(doc: CheckFileJson): string {
     lines.push(`         ${f.rule}  ${f.cells.slice(0, 6).join(" ")}${f.cells.length > 6 ? ` 等 ${f.cells.length} 个单元格` : ""}`);
   }
   if (!doc.findings.length) lines.push("  未发现问题。");
+  // A rule that did not apply is not a rule that passed: say which and why.
+  const na = doc.notApplicable ?? [];
+  if (na.length) {
+    lines.push(`  未检查（不适用）${na.length} 条规则：`);
+    for (const r of na) lines.push(`  [不适用] ${r.title}${r.checked ? `（部分适用，已检查 ${r.checked} 项）` : ""}：${r.reasons.join("；")}  ${r.rule}`);
+  }
   return lines.join("\n");
 }

@@ -2,7 +2,7 @@
 import { promises as fs } from "fs";
 import path from "path";
 import { CATALOG } from "../../src/core/rules/catalog";
-import { CategorySchema, SeveritySchema } from "../../src/core/rules/rule";
+import { BasisSchema, CategorySchema, SeveritySchema } from "../../src/core/rules/rule";
 import { checkReport } from "../../src/core/rules/engine";
 import { loadSample } from "../helpers";
 
@@ -16,6 +16,8 @@ test("ids are unique, category-prefixed kebab-case", () => {
     expect(SeveritySchema.parse(r.severity)).toBe(r.severity);
     expect(r.title).toMatch(/[\u4e00-\u9fff]/);
     expect(r.description).toMatch(/[\u4e00-\u9fff]/);
+    expect(BasisSchema.parse(r.source.basis)).toBe(r.source.basis);
+    expect(r.source.ref).toMatch(/[\u4e00-\u9fff]{4}/);
   }
 });
 

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import type { Report } from "../model/schema";
 import { FindingSchema, type CheckResult } from "../rules/rule";
+import { CATALOG } from "../rules/catalog";
 
 export const CheckFileJsonSchema = z.object({
   file: z.string(),
@@ -11,6 +12,8 @@ export const CheckFileJsonSchema = z.object({
   tables: z.array(z.object({ sheet: z.string(), range: z.string(), kind: z.string(), title: z.string() })),
   findings: z.array(FindingSchema),
   rules: z.object({ checked: z.number(), passed: z.number(), failed: z.number(), notApplicable: z.number() }),
+  /** Rules (or some of their instances) that did not apply, each with the reasons — so nothing unchecked reads as passed. */
+  notApplicable: z.array(z.object({ rule: z.string(), title: z.string(), checked: z.number(), reasons: z.array(z.string()) })).optional(),
 });
 export type CheckFileJson = z.infer<typeof CheckFileJsonSchema>;
 export const CheckJsonSchema = z.object({ version: z.literal(1), files: z.array(CheckFileJsonSchema) });
@@ -24,5 +27,8 @@ export function toCheckJson(file: string, report: Report, result: CheckResult): 
     tables: report.tables.map((t) => ({ sheet: t.sheet, range: t.range, kind: t.kind, title: t.title })),
     findings: result.findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, cells: f.cells, expected: f.expected, actual: f.actual, difference: f.difference })),
     rules: result.rules,
+    notApplicable: result.perRule
+      .filter((r) => r.notApplicable > 0)
+      .map((r) => ({ rule: r.id, title: CATALOG.find((c) => c.id === r.id)?.title ?? r.id, checked: r.checked, reasons: r.reasons })),
   };
 }

@@ -3,6 +3,7 @@ import type { Amount, Row, Side, TableKind } from "../model/schema";
 import { indentDepth, labelKey, norm, ordinalLevel } from "../grid/text";
 import { classCodeByName } from "../classification/functional";
 import { isEconomicGroupName } from "../classification/economic";
+import { looksLikeCode, repairFunctionalCode, type CodeContext } from "../classification/codes";
 import { GridView } from "./view";
 import type { Block } from "./header";
 import { TOTAL_KEYS, rowKey } from "./aliases";
@@ -53,18 +54,29 @@ export function parseBody(v: GridView, kind: TableKind, bodyRows: number[], bloc
   for (const b of blockList) {
     const st: CodeState = {};
     let afterCarryover = false;
+    // The 类 / 款 of the coded rows so far, to read a malformed code by its place.
+    const ctx: CodeContext = {};
+    let lastCodedLevel: number | undefined;
     for (const r of bodyRows) {
       const labelRaw = b.label !== undefined ? v.text(r, b.label) : "";
       let label = labelRaw.trim();
       let code: string | undefined;
+      let codeCell: string | undefined;
+      let printedCode: string | undefined;
       for (const c of b.codes) {
         const t = v.text(r, c);
         const cc = cleanCode(t);
-        if (cc) code = cc;
-        else if (norm(t) && !label) label = t.trim();
+        if (cc) {
+          code = cc;
+          codeCell = v.ref(r, c);
+        } else if (looksLikeCode(t)) {
+          printedCode = t.trim();
+          codeCell = v.ref(r, c);
+        } else if (norm(t) && !label) label = t.trim();
       }
       if (!code && b.codeParts.length) {
         code = codeFromParts(v, r, b.codeParts, st);
+        if (code) codeCell = v.ref(r, b.codeParts[0].c);
         // The 合计 label of a split-code table sits in the 类 column.
         if (!code && !norm(label)) label = b.codeParts.map((p) => v.text(r, p.c).trim()).find((t) => t && !/^\d+$/.test(norm(t))) ?? label;
       }
@@ -75,8 +87,17 @@ export function parseBody(v: GridView, kind: TableKind, bodyRows: number[], bloc
           code = m[1];
           label = m[2];
           labelFromCode = true;
+        } else if (!printedCode) {
+          // "20313999 其他社会工作事务支出" in one cell: a malformed code before the name.
+          const bad = /^([0-9OoIl]{4,10})([^0-9OoIl年月日号%.．].*)$/.exec(norm(label));
+          if (bad && looksLikeCode(bad[1])) {
+            printedCode = bad[1];
+            label = bad[2];
+            labelFromCode = true;
+          }
         }
       }
+      if (!code && printedCode && !economic) code = repairFunctionalCode(printedCode, label, ctx);
       const amounts: Record<string, Amount> = {};
       let any = false;
       for (const a of b.amounts) {
@@ -98,7 +119,13 @@ export function parseBody(v: GridView, kind: TableKind, bodyRows: number[], bloc
       if (code) {
         codeSystem = economic || /^[35]/.test(code) ? "economic" : "functional";
         level = codeSystem === "economic" ? (code.length <= 3 ? 1 : 2) : (code.length - 1) / 2;
-      } else if (key && TOTAL_KEYS.has(key)) level = 0;
+        if (codeSystem === "functional") {
+          ctx.lei = code.slice(0, 3);
+          ctx.kuan = code.length >= 5 ? code.slice(0, 5) : undefined;
+        }
+        lastCodedLevel = level;
+      } else if (printedCode && lastCodedLevel !== undefined) level = lastCodedLevel; // an unreadable code: a sibling of the row above
+      else if (key && TOTAL_KEYS.has(key)) level = 0;
       else if (key?.startsWith("carryover_src_")) level = 2;
       else if (key === "carryover_in" || key === "carryover_out") level = 1;
       else {
@@ -125,6 +152,8 @@ export function parseBody(v: GridView, kind: TableKind, bodyRows: number[], bloc
         key,
         code,
         codeSystem,
+        codeCell,
+        printedCode,
         level,
         side,
         partial,

@@ -59,6 +59,13 @@ export const RowSchema = z.object({
   /** Functional (类/款/项) or economic classification code, digits only. */
   code: z.string().optional(),
   codeSystem: z.enum(["functional", "economic"]).optional(),
+  /** The code's own cell when the code is printed apart from the name (a code column, or the 类 of 类/款/项 columns). */
+  codeCell: z.string().optional(),
+  /**
+   * The printed code when it is not a well-formed 3/5/7-digit code (20313999, 201399, 2O13999): `code` is then the
+   * reading the row's name and place support, or absent when nothing decides it.
+   */
+  printedCode: z.string().optional(),
   /** Hierarchy level: 0 = a total row, 1 = 类 / top-level, 2 = 款, 3 = 项 … */
   level: z.number().int(),
   side: SideSchema.optional(),

@@ -3,8 +3,10 @@ import type { RuleDef } from "./rule";
 import { WITHIN_RULES } from "./within";
 import { HIERARCHY_RULES } from "./hierarchy";
 import { CROSS_RULES } from "./cross";
+import { FUND_RULES } from "./funds";
 import { COMPLETENESS_RULES } from "./completeness";
+import { DETAIL_RULES } from "./detail";
 import { NAMING_RULES } from "./naming";
 import { PROJECT_RULES } from "./projects";
 
-export const CATALOG: ReadonlyArray<RuleDef> = [...COMPLETENESS_RULES, ...WITHIN_RULES, ...HIERARCHY_RULES, ...CROSS_RULES, ...PROJECT_RULES, ...NAMING_RULES];
+export const CATALOG: ReadonlyArray<RuleDef> = [...COMPLETENESS_RULES, ...DETAIL_RULES, ...WITHIN_RULES, ...HIERARCHY_RULES, ...CROSS_RULES, ...FUND_RULES, ...PROJECT_RULES, ...NAMING_RULES];

@@ -16,6 +16,7 @@ export const requiredTables = defineRule({
   title: "九张必须公开的表齐全",
   description: "收支总表、收入总表、支出总表、财政拨款收支总表、一般公共预算支出表、一般公共预算基本支出（经济分类）表、政府性基金预算支出表、国有资本经营预算支出表、“三公”经费支出表都应公开；空表也要列示并注明。",
   severity: "error",
+  source: { basis: "national", ref: "财预〔2016〕143号《地方预决算公开操作规程》列出部门预算公开的收支总表、收入总表、支出总表、财政拨款收支总表、一般公共预算支出表、一般公共预算基本支出表、“三公”经费支出表、政府性基金预算支出表；国有资本经营预算支出表为此后公开模板增列（各地表套不一）" },
   check: (report) => {
     const fin = report.tables.filter((t) => t.kind !== "performance_target");
     if (fin.length === 0) return [{ status: "na", reason: "工作簿中没有识别到任何预算表" }];
@@ -34,6 +35,7 @@ export const emptyMarked = defineRule({
   title: "空表注明一致",
   description: "注明“本表无数据”的表不应有金额；没有任何金额的表应注明为空表。",
   severity: "error",
+  source: { basis: "national", ref: "财预〔2016〕143号：没有数据的表格也应列示空表并说明" },
   check: (report) => {
     const out: Outcome[] = [];
     for (const t of report.tables.filter((x) => x.kind !== "performance_target")) {

@@ -36,6 +36,7 @@ export const summaryVsIncome = defineRule({
   title: "收支总表收入 ↔ 收入总表",
   description: "收支总表的各项收入、本年收入合计、上年结转、收入总计与收入总表合计行的对应列一致。",
   severity: "error",
+  source: { basis: "identity", ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）：收支总表与收入总表是同一笔收入的两种列示" },
   check: (report) => {
     const t1 = firstOf(report, "income_expenditure_summary");
     const t2 = firstOf(report, "income_summary");
@@ -74,6 +75,7 @@ export const summaryVsExpenditure = defineRule({
   title: "收支总表支出 ↔ 支出总表",
   description: "收支总表各类支出（合计列）及本年支出合计与支出总表同一功能分类的合计一致。",
   severity: "error",
+  source: { basis: "identity", ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）：收支总表与支出总表是同一笔支出的两种列示" },
   check: (report) => {
     const t1 = firstOf(report, "income_expenditure_summary");
     const t3 = firstOf(report, "expenditure_summary");
@@ -106,6 +108,7 @@ export const incomeVsExpenditureByCode = defineRule({
   title: "收入总表 ↔ 支出总表（按功能科目）",
   description: "同一功能分类科目，支出总表的合计等于收入总表的本年收入加上年结转；合计行同样。",
   severity: "error",
+  source: { basis: "identity", ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）：收入总表与支出总表按同一功能科目列示" },
   check: (report) => {
     const t2 = firstOf(report, "income_summary");
     const t3 = firstOf(report, "expenditure_summary");
@@ -139,6 +142,7 @@ export const fiscalVsSummary = defineRule({
   title: "财政拨款收支总表 ↔ 收支总表",
   description: "财政拨款收入各项与收支总表同名收入一致；收入总表显示没有财政拨款以外的资金时，各类支出与本年支出合计也一致。",
   severity: "error",
+  source: { basis: "identity", ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）：财政拨款收支总表是收支总表的财政拨款部分" },
   check: (report) => {
     const t4 = firstOf(report, "fiscal_appropriation_summary");
     const t1 = firstOf(report, "income_expenditure_summary");
@@ -173,6 +177,7 @@ export const generalBudget = defineRule({
   title: "一般公共预算支出表 ↔ 收入总表一般公共预算 / 财政拨款收支总表",
   description: "一般公共预算支出表（不含上年结转）每个功能科目与合计，等于收入总表同一科目的一般公共预算本年收入；无收入总表时与财政拨款收支总表一般公共预算列（减上年结转）比较。",
   severity: "error",
+  source: { basis: "identity", ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）：一般公共预算支出表是收入总表一般公共预算列、财政拨款收支总表一般公共预算列的明细" },
   check: (report) => {
     const t5 = firstOf(report, "general_budget_expenditure");
     if (!t5 || t5.empty) return [na("缺少一般公共预算支出表或该表为空")];
@@ -205,6 +210,7 @@ export const basicProjectSplit = defineRule({
   title: "基本支出 / 项目支出：支出总表 ↔ 一般公共预算支出表 ↔ 项目支出表",
   description: "收入总表只有一般公共预算资金时，支出总表基本支出 = 一般公共预算支出表基本支出；支出总表项目支出 = 项目支出表（本年 + 上年结转）合计；一般公共预算支出表项目支出 = 项目支出表一般公共预算列合计。",
   severity: "error",
+  source: { basis: "identity", ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）" },
   check: (report) => {
     const t3 = firstOf(report, "expenditure_summary");
     const t5 = firstOf(report, "general_budget_expenditure");
@@ -241,6 +247,7 @@ export const basicEconomic = defineRule({
   title: "基本支出经济分类表 ↔ 一般公共预算支出表基本支出",
   description: "一般公共预算基本支出经济分类表的合计等于一般公共预算支出表的基本支出合计（两表口径相同）；基本支出不能超过部门本年支出合计。",
   severity: "error",
+  source: { basis: "identity", ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）：一般公共预算基本支出表按经济分类列示一般公共预算支出表的基本支出" },
   check: (report) => {
     const t6 = firstOf(report, "basic_expenditure_economic");
     const tot6 = t6 && totalRow(t6);
@@ -290,6 +297,7 @@ export const threePublicEconomic = defineRule({
   title: "“三公”经费 ↔ 基本支出经济分类表同名科目",
   description: "基本支出经济分类表中的公务接待费、因公出国（境）费用、公务用车运行维护费不能超过“三公”经费表的对应数（三公可含项目支出，基本支出部分只能更少或相等）。",
   severity: "error",
+  source: { basis: "practice", ref: "实务：基本支出经济分类中的“三公”科目只是“三公”经费的一部分（三公经费还可含项目支出）" },
   check: (report) => {
     const t10 = firstOf(report, "three_public");
     const t6 = firstOf(report, "basic_expenditure_economic");
@@ -329,6 +337,7 @@ export const operatingVsPublic = defineRule({
   title: "机关运行经费 ≤ 公用经费",
   description: "机关运行经费（机关运行经费表或“三公”表中的合并列）不应超过基本支出经济分类表的公用经费合计。",
   severity: "warning",
+  source: { basis: "practice", ref: "实务：机关运行经费为行政单位和参公事业单位的公用经费等，不应超过公用经费合计" },
   check: (report) => {
     const t6 = firstOf(report, "basic_expenditure_economic");
     const pub = t6 && totalRow(t6)?.amounts.public;
@@ -351,6 +360,7 @@ export const codeSets = defineRule({
   title: "一般公共预算支出表与收入/支出总表的功能科目一致",
   description: "一般公共预算支出表列出的科目应出现在支出总表中；支出总表中有一般公共预算资金的科目也应出现在一般公共预算支出表中。",
   severity: "error",
+  source: { basis: "identity", ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）" },
   check: (report) => {
     const t5 = firstOf(report, "general_budget_expenditure");
     const t3 = firstOf(report, "expenditure_summary");

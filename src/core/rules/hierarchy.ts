@@ -62,6 +62,7 @@ export const totalOfTopRows = defineRule({
   title: "合计 = 各一级行之和",
   description: "每一列的合计行等于各一级行（类、经济分类大类、单位、三公各项等）之和，合计行在表首或表尾均可。",
   severity: "error",
+  source: { basis: "identity", ref: "《政府收支分类科目》的类—款—项层级与表样的合计行" },
   check: (report) => {
     const out = hierarchyOutcomes(
       report,
@@ -84,6 +85,7 @@ export const parentChildren = defineRule({
   title: "上级科目 = 下级科目之和",
   description: "功能分类类 = Σ款、款 = Σ项；经济分类大类 = Σ款；单位 = Σ项目；公务用车购置及运行费 = 购置费 + 运行维护费。上级为空而下级有数也是错误；“其中”行只是部分，其和不得超过上级。",
   severity: "error",
+  source: { basis: "identity", ref: "《政府收支分类科目》的类—款—项层级；“三公”经费表中公务用车购置及运行费 = 购置费 + 运行费" },
   check: (report) => {
     const out = hierarchyOutcomes(
       report,

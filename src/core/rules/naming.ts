@@ -34,7 +34,32 @@ export const functionalNames = defineRule({
   title: "功能科目编码与名称相符",
   description: "功能分类科目的编码与名称应与《政府收支分类科目》一致（内置类、常见款项）。",
   severity: "warning",
+  source: { basis: "national", ref: "财政部《政府收支分类科目》支出功能分类（每年修订，编制预算时可沿用上一年的科目名称）" },
   check: (report) => codeNames(report, "naming.functional-code", "functional", (c) => (/^2/.test(c) ? functionalName(c) : undefined), "功能科目"),
+});
+
+export const codeFormat = defineRule({
+  id: "naming.code-format",
+  category: "naming",
+  title: "科目编码格式正确",
+  description: "功能分类科目编码为类 3 位、款 5 位、项 7 位数字（经济分类 3 / 5 位）；多一位、少一位或把字母 O 当作 0 的编码，按名称和所在位置指出应为的编码（金额按该编码参与合计，不另报合计错误）。",
+  severity: "warning",
+  source: { basis: "national", ref: "财政部《政府收支分类科目》：支出功能分类科目编码类 3 位、款 2 位、项 2 位" },
+  check: (report) => {
+    const out: Outcome[] = [];
+    let coded = 0;
+    for (const t of report.tables)
+      for (const r of t.rows) {
+        if (r.code) coded++;
+        if (!r.printedCode) continue;
+        const name = r.label.replace(/^[一二三四五六七八九十]+、/, "").trim();
+        const std = r.code ? functionalName(r.code) ?? economicName(r.code) : undefined;
+        const reading = r.code ? `；按名称“${name}”及所在位置应为 ${r.code}${std ? `（${std}）` : ""}，金额已按 ${r.code} 核对` : "；无法从名称和位置确定正确编码，该行未参与按科目的核对";
+        out.push({ status: "fail", finding: { rule: "naming.code-format", severity: "warning", message: `${tableName(t)}编码“${r.printedCode}”不是有效的科目编码（类 3 位、款 5 位、项 7 位数字）${reading}`, cells: [r.codeCell ?? r.labelCell], expected: null, actual: null, difference: null } });
+      }
+    if (!out.length && coded) out.push({ status: "pass" });
+    return out.length ? out : [{ status: "na", reason: "没有带编码的科目行" }];
+  },
 });
 
 export const economicNames = defineRule({
@@ -43,6 +68,7 @@ export const economicNames = defineRule({
   title: "经济科目编码与名称相符",
   description: "部门预算支出经济分类科目（301 工资福利支出、30201 办公费……）的编码与名称应一致。",
   severity: "warning",
+  source: { basis: "national", ref: "财政部《政府收支分类科目》部门预算支出经济分类" },
   check: (report) => codeNames(report, "naming.economic-code", "economic", economicName, "经济科目"),
 });
 
@@ -52,6 +78,7 @@ export const departmentName = defineRule({
   title: "各表部门名称一致",
   description: "各表表头的部门（单位）名称应一致。",
   severity: "warning",
+  source: { basis: "practice", ref: "实务：同一部门的公开表，表头部门名称一致" },
   check: (report) => {
     const named = report.tables.filter((t) => t.department && t.kind !== "performance_target");
     if (named.length < 2 || !report.department) return [{ status: "na", reason: "表头没有部门名称" }];
@@ -70,6 +97,7 @@ export const tableLabels = defineRule({
   title: "表号体例一致",
   description: "表号应使用同一体例（如“预算公开表1…13”），个别表写成其他前缀（如“部门公开表9”）时提示。",
   severity: "info",
+  source: { basis: "practice", ref: "实务：同一套公开表使用一种表号体例" },
   check: (report) => {
     const labelled = report.tables.filter((t) => t.label);
     if (labelled.length < 3) return [{ status: "na", reason: "印有表号的表少于三张" }];
@@ -92,6 +120,7 @@ export const incomeSideCodes = defineRule({
   title: "收入方使用收入科目",
   description: "政府性基金收入、国有资本经营预算收入应使用收入分类科目（1 开头），不应填列支出功能科目（2 开头）。",
   severity: "warning",
+  source: { basis: "national", ref: "财政部《政府收支分类科目》：收入分类科目以 1 开头，支出功能分类以 2 开头" },
   check: (report) => {
     const out: Outcome[] = [];
     for (const t of report.tables.filter((x) => x.kind === "state_capital" || x.kind === "gov_fund_income")) {
@@ -108,4 +137,4 @@ export const incomeSideCodes = defineRule({
   },
 });
 
-export const NAMING_RULES = [functionalNames, economicNames, departmentName, tableLabels, incomeSideCodes];
+export const NAMING_RULES = [codeFormat, functionalNames, economicNames, departmentName, tableLabels, incomeSideCodes];

@@ -99,6 +99,7 @@ export const coverage = defineRule({
   title: "每个项目都有绩效目标表",
   description: "项目支出表（本年预算）中的每个项目都应附绩效目标表；每张绩效目标表都应对应项目支出表（本年或上年结转）中的一个项目。",
   severity: "error",
+  source: { basis: "national", ref: "财政部关于项目支出绩效目标随部门预算公开的要求（各地绩效目标公开办法）" },
   check: (report) => {
     if (!hasForms(report)) return [na("工作簿未附项目绩效目标表")];
     if (!projectLines(report).length) return [na("没有项目支出表")];
@@ -117,6 +118,7 @@ export const nameMismatch = defineRule({
   title: "项目名称一致",
   description: "绩效目标表的项目名称应与项目支出表一字不差；只在标点、括号、引号或个别字上不同的，按近似匹配配对并提示。",
   severity: "warning",
+  source: { basis: "practice", ref: "实务：同一项目在项目支出表与绩效目标表中名称应一致" },
   check: (report) => {
     if (!hasForms(report)) return [na("工作簿未附项目绩效目标表")];
     const p = pairProjects(report);
@@ -136,6 +138,7 @@ export const annualAmount = defineRule({
   title: "年度资金总额 = 项目支出表金额",
   description: "绩效目标表的年度资金总额（元或万元，换算后按较粗的精度比较）等于项目支出表中该项目的合计。",
   severity: "error",
+  source: { basis: "identity", ref: "绩效目标表表样：年度资金总额为该项目当年预算" },
   check: (report) => {
     if (!hasForms(report)) return [na("工作簿未附项目绩效目标表")];
     const out: Outcome[] = [];
@@ -165,6 +168,7 @@ export const formSources = defineRule({
   title: "绩效目标表资金总额 = 各来源之和",
   description: "绩效目标表的实施期资金总额、年度资金总额分别等于中央、省级、市县、自筹、其他资金之和。",
   severity: "error",
+  source: { basis: "identity", ref: "绩效目标表表样：资金总额 = 各资金来源之和" },
   check: (report) => {
     const forms = report.tables.filter((t) => t.kind === "performance_target");
     if (!forms.length) return [na("工作簿未附项目绩效目标表")];
@@ -191,6 +195,7 @@ export const oneYearPeriod = defineRule({
   title: "一年期项目的实施期资金 = 年度资金",
   description: "项目期为 1 年或一次性项目的，实施期资金总额应等于年度资金总额（警告）；表上未列项目期时，两者不等仅作提示。",
   severity: "warning",
+  source: { basis: "practice", ref: "实务：一年期或一次性项目的实施期即预算年度" },
   check: (report) => {
     const forms = report.tables.filter((t) => t.kind === "performance_target" && t.form);
     if (!forms.length) return [na("工作簿未附项目绩效目标表")];
@@ -230,6 +235,7 @@ export const sourceByName = defineRule({
   title: "资金来源与项目名称相符",
   description: "项目名称写明“中央补助”“省财政补助”等，而对应来源为 0、金额列在其他来源下时提示可能归错来源。",
   severity: "warning",
+  source: { basis: "practice", ref: "实务：项目名称写明的资金级次应与资金来源一致" },
   check: (report) => {
     const forms = report.tables.filter((t) => t.kind === "performance_target" && t.form);
     if (!forms.length) return [na("工作簿未附项目绩效目标表")];

@@ -26,6 +26,20 @@ export const FindingSchema = z.object({
 export type Finding = z.infer<typeof FindingSchema>;
 
 /**
+ * Where a rule comes from: a national rule (财政部 预算公开 requirements, 《政府收支分类科目》), the identities the
+ * published table layout defines (合计 = Σ 各栏), or reviewers' practice (what inspections and practitioners check).
+ */
+export const BasisSchema = z.enum(["national", "identity", "practice"]);
+export type Basis = z.infer<typeof BasisSchema>;
+export const BASIS_NAMES: Readonly<Record<Basis, string>> = { national: "国家规定", identity: "表样勾稽", practice: "实务" };
+
+export interface RuleSource {
+  basis: Basis;
+  /** The document or practice the rule follows, as a reviewer would cite it. */
+  ref: string;
+}
+
+/**
  * One checked instance. A comparison of figures also carries its identity (passing or failing: a correction must
  * not break the passing ones); checks of names, presence or coverage have none.
  */
@@ -43,6 +57,8 @@ export interface RuleDef {
   /** One sentence on what the rule checks, for the docs and the 审核结果 sheet. */
   description: string;
   severity: Severity;
+  /** What the rule requires and why (the docs print it; every rule must state it). */
+  source: RuleSource;
   check(report: Report): Outcome[];
 }
 

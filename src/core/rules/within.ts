@@ -43,6 +43,7 @@ export const rowSources = defineRule({
   title: "合计 = 各资金来源之和",
   description: "每一行的合计（或小计）等于一般公共预算、政府性基金、国有资本经营、财政专户、单位资金等来源之和；合计含上年结转时一并计入。",
   severity: "error",
+  source: { basis: "identity", ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）" },
   check: (report) =>
     rowIdentity(
       "within.row-sources",
@@ -66,6 +67,7 @@ export const rowFiscal = defineRule({
   title: "财政拨款小计 = 一般公共预算 + 政府性基金 + 国有资本经营预算",
   description: "列示“财政拨款（小计）”的表，每一行的小计等于三项财政拨款之和。",
   severity: "error",
+  source: { basis: "identity", ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）" },
   check: (report) => rowIdentity("within.row-fiscal", report, (t) => (t.columns.some((c) => c.key === "fiscal") ? ["general", "gov_fund", "state_capital"] : undefined), () => "fiscal", "财政拨款小计"),
 });
 
@@ -77,6 +79,7 @@ export const rowBasicProject = defineRule({
   title: "合计 = 基本支出 + 项目支出",
   description: "支出类表格每一行的合计等于基本支出、项目支出（及预留机动经费等其他支出用途）之和；基本支出只分列人员经费、公用经费时以二者代替。",
   severity: "error",
+  source: { basis: "identity", ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）" },
   check: (report) =>
     rowIdentity(
       "within.row-basic-project",
@@ -97,6 +100,7 @@ export const rowPersonnelPublic = defineRule({
   title: "基本支出 = 人员经费 + 公用经费",
   description: "每一行的基本支出（或只列基本支出的表的合计）等于人员经费与公用经费之和。",
   severity: "error",
+  source: { basis: "identity", ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）" },
   check: (report) =>
     rowIdentity(
       "within.row-personnel-public",
@@ -113,6 +117,7 @@ export const rowCurrentCarryover = defineRule({
   title: "合计 = 当年预算安排 + 上年结转安排",
   description: "收支总表支出方每一行的合计等于当年预算安排与上年结转安排之和。",
   severity: "error",
+  source: { basis: "identity", ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）" },
   check: (report) => rowIdentity("within.row-current-carryover", report, (t) => (t.columns.some((c) => c.key === "current") ? ["current", "carryover"] : undefined), () => "total", "当年预算安排与上年结转安排"),
 });
 
@@ -135,6 +140,7 @@ export const currentIncome = defineRule({
   title: "本年收入合计 = 各项收入之和",
   description: "收支总表、财政拨款收支总表的本年收入合计等于其上方各项收入之和。",
   severity: "error",
+  source: { basis: "identity", ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）" },
   check: (report) =>
     summaryLines(report, "within.current-income", (t) => {
       const total = rowByKey(t, "current_income_total", "income");
@@ -152,6 +158,7 @@ export const currentExpenditure = defineRule({
   title: "本年支出合计 = 各功能分类支出之和",
   description: "收支总表、财政拨款收支总表的本年支出合计在每一列都等于各类支出之和。",
   severity: "error",
+  source: { basis: "identity", ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）" },
   check: (report) =>
     summaryLines(report, "within.current-expenditure", (t) =>
       (["expenditure", "expenditure_use"] as const).flatMap((side) => {
@@ -171,6 +178,7 @@ export const incomeGrandTotal = defineRule({
   title: "收入总计 = 本年收入合计 + 上年结转",
   description: "收入总计等于本年收入合计加上年结转（结余）。",
   severity: "error",
+  source: { basis: "identity", ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）" },
   check: (report) =>
     summaryLines(report, "within.income-grand-total", (t) => {
       const g = rowByKey(t, "income_grand_total", "income");
@@ -189,6 +197,7 @@ export const expenditureGrandTotal = defineRule({
   title: "支出总计 = 本年支出合计 + 年终结转",
   description: "支出总计等于本年支出合计加年终结转（结余）。",
   severity: "error",
+  source: { basis: "identity", ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）" },
   check: (report) =>
     summaryLines(report, "within.expenditure-grand-total", (t) =>
       (["expenditure", "expenditure_use"] as const).flatMap((side) => {
@@ -209,6 +218,7 @@ export const balance = defineRule({
   title: "收入总计 = 支出总计",
   description: "收支总表、财政拨款收支总表收支平衡：收入总计等于支出总计。",
   severity: "error",
+  source: { basis: "identity", ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）" },
   check: (report) =>
     summaryLines(report, "within.balance", (t) => {
       const inc = rowByKey(t, "income_grand_total", "income");

@@ -1,0 +1,65 @@
+/**
+ * Printed functional codes that are not well formed (类 3, 款 5, 项 7 digits): an extra or missing digit, the
+ * letter O for 0. The code a reviewer would read is the one the row's name and its place (under which 类 / 款)
+ * point to; the printed text stays on the row so a naming rule can say what is wrong.
+ */
+import { norm } from "../grid/text";
+import { functionalName, sameFunctionalName } from "./functional";
+
+export const WELL_FORMED_CODE = /^\d{3}(\d{2}){0,2}$/;
+
+/** A cell that looks like an attempt at a code: mostly digits (3–10 characters, O/o/l/I allowed), nothing else. */
+export function looksLikeCode(text: string): boolean {
+  const t = norm(text).replace(/[-－.．]/g, "");
+  return /^[0-9OoIl]{3,10}$/.test(t) && (t.match(/\d/g)?.length ?? 0) >= 3 && !WELL_FORMED_CODE.test(t);
+}
+
+function editDistance(a: string, b: string): number {
+  const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = dp[0];
+    dp[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = dp[j];
+      dp[j] = Math.min(dp[j] + 1, dp[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return dp[b.length];
+}
+
+export interface CodeContext {
+  /** The 类 and 款 of the coded rows above (the row sits under them or beside them). */
+  lei?: string;
+  kuan?: string;
+}
+
+/**
+ * The well-formed code a malformed printed code stands for, or undefined when neither its digits nor the row's
+ * name and place decide it. Letters read as digits (O → 0) first; else the codes under the current 款 / 类 whose
+ * standard name is the row's name and that are one or two edits away from the printed digits.
+ */
+export function repairFunctionalCode(printed: string, name: string, ctx: CodeContext): string | undefined {
+  const t = norm(printed).replace(/[-－.．]/g, "").replace(/[Oo]/g, "0").replace(/[Il]/g, "1");
+  if (WELL_FORMED_CODE.test(t)) return t;
+  const candidates: string[] = [];
+  for (let n = 1; n <= 99; n++) {
+    const nn = String(n).padStart(2, "0");
+    if (ctx.kuan) candidates.push(ctx.kuan + nn);
+    if (ctx.lei) candidates.push(ctx.lei + nn);
+  }
+  const label = norm(name).replace(/^[一二三四五六七八九十]+[、.．]/, "");
+  const scored = candidates
+    .map((c) => {
+      const std = functionalName(c);
+      const nameScore = !std || !label ? 0 : norm(std) === label ? 2 : sameFunctionalName(label, std) ? 1 : 0;
+      return { c, nameScore, dist: editDistance(t, c) };
+    })
+    .filter((x) => (x.nameScore > 0 && x.dist <= 2) || x.dist <= 1)
+    .sort((a, b) => b.nameScore - a.nameScore || a.dist - b.dist);
+  if (!scored.length) return undefined;
+  const [best, next] = scored;
+  // Two equally good readings: the printed code does not decide, so none is chosen.
+  if (next && next.nameScore === best.nameScore && next.dist === best.dist) return undefined;
+  return best.c;
+}
