@@ -5,7 +5,7 @@
 import type { SheetGrid } from "../../src/core/grid/grid";
 import { MemoryWorkbook } from "./workbook";
 import { Executor } from "./executor";
-import { addRangeAreasSelect, benchOffice, installTransport, requirementChecker } from "./hook";
+import { addRangeAreasSelect, benchOffice, installTransport, requirementChecker, type HostRecord } from "./hook";
 import { loadXlsx, saveXlsx } from "./xlsx";
 
 type W = Window & {
@@ -20,12 +20,14 @@ type W = Window & {
 const w = window as unknown as W;
 let wb = MemoryWorkbook.fromGrids(w.__BENCH_WORKBOOK__ ?? []);
 const executor = new Executor(wb);
-installTransport(w.OfficeExtension, executor);
+let delay = 0;
+installTransport(w.OfficeExtension, executor, () => delay);
 const maxApi = w.__BENCH_MAX_EXCELAPI__ ?? "1.13";
 if (requirementChecker(maxApi)("ExcelApi", "1.18")) addRangeAreasSelect(w.Excel, w.OfficeExtension);
 // `var Office` in the bundle makes the global writable but not configurable: assign, do not redefine.
 const handlers = wb.selectionHandlers;
-w.Office = benchOffice(w.Office, maxApi, handlers, w.__BENCH_LANGUAGE__ ?? "zh-CN");
+const host: HostRecord = { actions: {}, dialogs: [] };
+w.Office = benchOffice(w.Office, maxApi, handlers, w.__BENCH_LANGUAGE__ ?? "zh-CN", host);
 w.__bench = {
   roundTrips: () => executor.roundTrips,
   writes: () => executor.writes,
@@ -47,7 +49,18 @@ w.__bench = {
     wb = again;
     executor.wb = again;
   },
+  /** Answer every request this many ms late (to see the pane's progress). */
+  setDelay: (ms: number) => (delay = ms),
   xlsx: async () => Array.from(await saveXlsx(wb)),
+  /** A ribbon click on an ExecuteFunction button: runs the function the function file associated, until event.completed(). */
+  invoke: (name: string) =>
+    new Promise<void>((resolve, reject) => {
+      const fn = host.actions[name];
+      if (!fn) return reject(new Error(`no function associated as ${name}`));
+      fn({ completed: () => resolve() });
+    }),
+  actions: () => Object.keys(host.actions),
+  dialogs: () => host.dialogs,
   resetCounters: () => {
     executor.roundTrips = 0;
     executor.writes = [];

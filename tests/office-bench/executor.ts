@@ -251,6 +251,7 @@ export class Executor {
       }
       case "Chart.Title":
         return { t: "ChartTitle", s: (h as { s: Sheet }).s, chart: (h as { chart: Chart }).chart };
+      case "Chart.Series":
       case "Chart.Legend":
       case "Chart.Axes":
       case "Chart.Format":
@@ -480,6 +481,11 @@ export class Executor {
           return { t: "Chart", s: h.s, chart };
         }
         if (name === "GetCount") return h.s.charts.length;
+        break;
+      case "ChartPart":
+        // series.getItemAt(i).delete() and other chart-part calls: accepted, not modelled (the chart's source is).
+        if (name === "GetItemAt" || name === "GetItem") return { t: "ChartPart", s: h.s, chart: h.chart };
+        if (name === "Delete" || name === "SetValues" || name === "SetXAxisValues") return null;
         break;
       case "Chart":
         if (name === "SetPosition") return null;

@@ -22,7 +22,7 @@ type SessionHolder = { SessionBase?: unknown };
  * JSON in, JSON out: nothing but the wire format crosses between runtime and backend. Fails loudly when the
  * hook or the request shape changes in @microsoft/office-js.
  */
-export function installTransport(officeExtension: object | undefined, executor: Executor): void {
+export function installTransport(officeExtension: object | undefined, executor: Executor, delay: () => number = () => 0): void {
   const holder = officeExtension as SessionHolder | undefined;
   if (typeof holder?.SessionBase !== "function")
     throw new Error("office bench: OfficeExtension.SessionBase is gone — the transport hook (_overrideSession) changed in @microsoft/office-js");
@@ -33,7 +33,10 @@ export function installTransport(officeExtension: object | undefined, executor: 
         const body = JSON.parse(JSON.stringify(message.Body));
         if (!body || !Array.isArray(body.Actions) || typeof body.ObjectPaths !== "object")
           return Promise.reject(new Error("office bench: the runtime's request shape changed (expected {Actions, ObjectPaths})"));
-        return Promise.resolve(JSON.parse(JSON.stringify(executor.execute(body))));
+        const answer = JSON.parse(JSON.stringify(executor.execute(body)));
+        const ms = delay();
+        // A slow host (a large workbook, Excel on the web) is simulated by answering late.
+        return ms ? new Promise((r) => setTimeout(() => r(answer), ms)) : Promise.resolve(answer);
       },
     }),
   };
@@ -56,7 +59,13 @@ export function addRangeAreasSelect(excel: { RangeAreas?: { prototype: Record<st
  * The host object: the bundle's Office.context is not configurable, so a derived object carries the host's
  * requirement sets, language and an onReady that resolves (asynchronously, as Office's does) to Excel on PC.
  */
-export function benchOffice<T extends object>(base: T | undefined, maxExcelApi?: string, selectionHandlers: Array<() => void> = [], displayLanguage = "zh-CN"): T {
+/** What the add-in registered and showed through the host: ribbon functions (Office.actions.associate), dialogs. */
+export interface HostRecord {
+  actions: Record<string, (event: { completed: () => void }) => unknown>;
+  dialogs: string[];
+}
+
+export function benchOffice<T extends object>(base: T | undefined, maxExcelApi?: string, selectionHandlers: Array<() => void> = [], displayLanguage = "zh-CN", record: HostRecord = { actions: {}, dialogs: [] }): T {
   const office = Object.create(base ?? {}) as T;
   const info = { host: "Excel", platform: "PC" };
   // Common API document events: DocumentSelectionChanged handlers go to the workbook, which raises them on select().
@@ -70,7 +79,15 @@ export function benchOffice<T extends object>(base: T | undefined, maxExcelApi?:
       cb?.({ status: "succeeded" });
     },
   };
-  Object.defineProperty(office, "context", { value: { requirements: { isSetSupported: requirementChecker(maxExcelApi) }, displayLanguage, document } });
+  const ui = {
+    displayDialogAsync: (url: string, _opts: unknown, cb?: (r: { status: string; value: { close(): void; addEventHandler(): void } }) => void) => {
+      record.dialogs.push(url);
+      cb?.({ status: "succeeded", value: { close: () => undefined, addEventHandler: () => undefined } });
+    },
+  };
+  Object.defineProperty(office, "context", { value: { requirements: { isSetSupported: requirementChecker(maxExcelApi) }, displayLanguage, document, ui } });
+  // The function file registers its ExecuteFunction handlers here; the bench invokes them as a ribbon click would.
+  Object.defineProperty(office, "actions", { value: { associate: (name: string, fn: HostRecord["actions"][string]) => void (record.actions[name] = fn) } });
   Object.defineProperty(office, "EventType", { value: { DocumentSelectionChanged: "documentSelectionChanged" } });
   Object.defineProperty(office, "onReady", { value: (cb?: (i: typeof info) => void) => Promise.resolve().then(() => (cb?.(info), info)) });
   return office;

@@ -60,7 +60,7 @@ export async function saveXlsx(wb: MemoryWorkbook): Promise<Uint8Array> {
 
 export async function loadXlsx(bytes: Uint8Array): Promise<MemoryWorkbook> {
   const x = new ExcelJS.Workbook();
-  await x.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+  await x.xlsx.load(bytes as unknown as ExcelJS.Buffer); // a Uint8Array: works in Node and in the browser (no Buffer there)
   const wb = new MemoryWorkbook();
   const saved = x.description?.startsWith(SETTINGS_PREFIX) ? (JSON.parse(x.description.slice(SETTINGS_PREFIX.length)) as { settings: Record<string, unknown>; comments: Array<{ sheet: string; row: number; col: number; content: string; authorName: string; resolved: boolean; id: string }> }) : undefined;
   for (const [k, v] of Object.entries(saved?.settings ?? {})) wb.settings.set(k, v);
@@ -123,7 +123,7 @@ export async function loadXlsx(bytes: Uint8Array): Promise<MemoryWorkbook> {
 /** What the user owns in a saved workbook, cell by cell: value, formula, number format, fill, font, border (exceljs' view). */
 export async function userCells(bytes: Uint8Array, sheets?: string[]): Promise<Record<string, unknown>> {
   const x = new ExcelJS.Workbook();
-  await x.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+  await x.xlsx.load(bytes as unknown as ExcelJS.Buffer); // a Uint8Array: works in Node and in the browser (no Buffer there)
   const out: Record<string, unknown> = {};
   x.eachSheet((ws) => {
     if (sheets && !sheets.includes(ws.name)) return;

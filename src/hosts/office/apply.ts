@@ -21,6 +21,11 @@ export type NoteKind = "notes" | "comments" | "none";
 
 export interface ApplyOptions {
   notes: NoteKind;
+  /**
+   * Which of the plan's sheets to write: all (插入汇总表, 一键审核), only those already in the workbook (开始审核
+   * keeps inserted sheets current without adding new ones), or none (ours stay as they are). Default all.
+   */
+  sheets?: "all" | "existing" | "none";
   /** Activate this inserted sheet at the end (一键审核 shows 审核结果). */
   activate?: string;
   /** A chart of a range of an inserted sheet (预算汇总's 支出 by 类), where the plan names one. */
@@ -135,7 +140,7 @@ function normalRef(address: string): string {
 }
 
 /** Queues the removal of everything ours; protected sheets keep their marks and are named. */
-function queueRemoval(ins: Inspection, ours: Ours): ClearResult {
+function queueRemoval(ins: Inspection, ours: Ours, keepSheets = false): ClearResult {
   const locked = new Set(ins.sheets.filter((s) => s.protection.protected).map((s) => s.name));
   const protectedSheets = new Set<string>();
   let marks = 0;
@@ -149,8 +154,8 @@ function queueRemoval(ins: Inspection, ours: Ours): ClearResult {
     if (locked.has(sheet)) protectedSheets.add(sheet);
     else (n.item.delete(), notes++);
   }
-  for (const s of ours.sheets) s.ws.delete();
-  return { marks, notes, sheets: ours.sheets.map((s) => s.name), protectedSheets: [...protectedSheets] };
+  if (!keepSheets) for (const s of ours.sheets) s.ws.delete();
+  return { marks, notes, sheets: keepSheets ? [] : ours.sheets.map((s) => s.name), protectedSheets: [...protectedSheets] };
 }
 
 /** 清除标记: removes the product's marks, notes and sheets, and nothing else. Three round trips. */
@@ -171,15 +176,21 @@ export async function applyPlan(context: Excel.RequestContext, plan: ReviewPlan,
   if (changed.length) return result;
 
   context.application.suspendScreenUpdatingUntilNextSync();
-  result.removed = queueRemoval(ins, ours);
+  const mode = opts.sheets ?? "all";
+  const oursNames = new Set(ours.sheets.map((s) => s.name));
+  // "existing": only our sheets that are there are rewritten; the others are neither removed nor added.
+  const writeSheets = plan.sheets.filter((s) => mode === "all" || (mode === "existing" && oursNames.has(s.name)));
+  result.removed = queueRemoval({ ...ins }, { ...ours, sheets: ours.sheets.filter((s) => writeSheets.some((w) => w.name === s.name)) });
   const byName = new Map(ins.sheets.map((s) => [s.name, s]));
   const locked = new Set(ins.sheets.filter((s) => s.protection.protected).map((s) => s.name));
   const protectedSheets = new Set(result.removed.protectedSheets);
 
   // Marks: one rule per sheet × severity × strength (same fill), over up to AREAS_PER_RANGES cells each.
   const groups = new Map<string, Mark[]>();
+  // Never on our own sheets (they are replaced or kept as they are), never on a sheet that is gone.
+  const userSheet = (name: string) => byName.has(name) && !oursNames.has(name);
   for (const m of plan.marks) {
-    if (!byName.has(m.sheet)) continue;
+    if (!userSheet(m.sheet)) continue;
     if (locked.has(m.sheet)) {
       protectedSheets.add(m.sheet);
       continue;
@@ -203,16 +214,15 @@ export async function applyPlan(context: Excel.RequestContext, plan: ReviewPlan,
     const collection = opts.notes === "notes" ? context.workbook.notes : context.workbook.comments;
     for (const m of plan.marks) {
       const ref = `${quoteSheet(m.sheet)}!${m.cell}`;
-      if (!byName.has(m.sheet) || locked.has(m.sheet) || ours.noted.get(ref) === false) continue;
+      if (!userSheet(m.sheet) || locked.has(m.sheet) || ours.noted.get(ref) === false) continue;
       collection.add(ref, m.note);
       result.notes++;
     }
   }
 
   // Sheets: ours were deleted above; a user's sheet with one of our names is left alone and reported.
-  const oursNames = new Set(ours.sheets.map((s) => s.name));
   let position = 0;
-  for (const sheet of plan.sheets) {
+  for (const sheet of writeSheets) {
     if (byName.has(sheet.name) && !oursNames.has(sheet.name)) {
       result.nameTaken.push(sheet.name);
       continue;
@@ -280,20 +290,31 @@ function writeSheet(ws: Excel.Worksheet, sheet: PlanSheet, styles: Record<string
   else if (sheet.frozen.rows) ws.freezePanes.freezeRows(sheet.frozen.rows);
   else if (sheet.frozen.cols) ws.freezePanes.freezeColumns(sheet.frozen.cols);
   if (sheet.autoFilter) ws.autoFilter.apply(ws.getRange(sheet.autoFilter));
-  const chart = charts ? (sheet as PlanSheet & { charts?: PlanChart[] }).charts : undefined;
-  for (const c of chart ?? []) {
-    const added = ws.charts.add(c.type === "bar" ? "BarClustered" : "ColumnClustered", ws.getRange(c.range), "Columns");
-    added.title.text = c.title;
-    if (c.anchor) added.setPosition(c.anchor);
+  const chart = charts ? expenditureChart(sheet) : undefined;
+  if (chart) {
+    // 基本支出 and 项目支出 stacked per 类 (the 合计 series is dropped: it is their sum).
+    const added = ws.charts.add("ColumnStacked", ws.getRange(chart.range), "Columns");
+    added.title.text = chart.title;
+    added.series.getItemAt(0).delete();
+    added.setPosition(chart.anchor);
   }
 }
 
-/** A chart the plan may describe on an inserted sheet (optional in the plan schema). */
-interface PlanChart {
-  type: "bar" | "column";
-  range: string;
-  title: string;
-  anchor?: string;
+/**
+ * Where 预算汇总 lists 支出 by functional 类: the section titled "…支出（按功能分类…", its header row, and the 类 rows
+ * down to (not including) 合计, columns 科目 / 合计 / 基本支出 / 项目支出. Undefined when the sheet has no such section
+ * or fewer than one 类 row — then no chart is drawn.
+ */
+export function expenditureChart(sheet: PlanSheet): { range: string; title: string; anchor: string } | undefined {
+  const at = (r: number, c: number) => sheet.cells.find((x) => x.row === r && x.col === c)?.value;
+  const title = sheet.cells.find((x) => x.col === 0 && typeof x.value === "string" && /支出（按功能分类/.test(x.value));
+  if (!title) return undefined;
+  const header = title.row + 1;
+  let last = header;
+  while (at(last + 1, 0) !== undefined && at(last + 1, 0) !== null && !/^合计$/.test(String(at(last + 1, 0)).trim()) && typeof at(last + 1, 1) !== "undefined") last++;
+  if (last === header) return undefined;
+  const width = Math.max(...sheet.cells.map((c) => c.col)) + 2;
+  return { range: rangeA1(header, 0, last, 3), title: "支出（按功能分类·类）：基本支出与项目支出", anchor: cellA1(title.row, width) };
 }
 
 const BORDER_WEIGHT = { thin: "Thin", medium: "Medium" } as const;
