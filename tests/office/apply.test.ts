@@ -195,3 +195,22 @@ test("styleRects joins a style's cells into rectangles", () => {
   const cells = [0, 1, 2].flatMap((row) => [0, 1, 3].map((col) => ({ row, col, value: 1, style: "s" })));
   expect(styleRects(cells).get("s")).toEqual([{ r0: 0, c0: 0, r1: 2, c1: 1 }, { r0: 0, c0: 3, r1: 2, c1: 3 }]);
 });
+
+test("sheets: existing — 开始审核 rewrites our sheets where they are and adds none; none — leaves them", async () => {
+  const { b, result } = await reviewed("jishan-2024");
+  const plan = fixturePlan(result);
+  const names = () => b.wb.sheets.map((s) => s.name);
+  const first = await b.Excel.run((ctx) => applyPlan(ctx, plan, { notes: "none", sheets: "existing" }));
+  expect(first.sheets).toEqual([]);
+  expect(names()).not.toContain("审核结果");
+  await b.Excel.run((ctx) => applyPlan(ctx, plan, { notes: "none", sheets: "all" }));
+  const res = b.wb.sheets.find((s) => s.name === "审核结果")!;
+  b.wb.cellForWrite(res, 40, 0).value = "旧内容";
+  const again = await b.Excel.run((ctx) => applyPlan(ctx, plan, { notes: "none", sheets: "existing" }));
+  expect(again.sheets).toEqual(["审核结果", "预算汇总"]);
+  expect(names().filter((n) => n === "审核结果")).toHaveLength(1);
+  expect(b.wb.cell(b.wb.sheets.find((s) => s.name === "审核结果")!, 40, 0)).toBeUndefined();
+  const kept = await b.Excel.run((ctx) => applyPlan(ctx, plan, { notes: "none", sheets: "none" }));
+  expect(kept.removed.sheets).toEqual([]);
+  expect(names().slice(0, 2)).toEqual(["审核结果", "预算汇总"]);
+});
