@@ -42,7 +42,20 @@ const useStyles = makeStyles({
   tableRow: { display: "flex", gap: "6px", flexWrap: "wrap", alignItems: "center" },
   selection: { display: "flex", flexDirection: "column", gap: "6px", padding: "8px", border: `1px solid ${tokens.colorBrandStroke1}`, borderRadius: tokens.borderRadiusMedium },
   footer: { marginTop: "auto", color: tokens.colorNeutralForeground3 },
+  cause: { display: "flex", flexDirection: "column", gap: "4px", padding: "8px 10px", borderLeft: `3px solid ${tokens.colorPaletteRedBorder2}`, backgroundColor: tokens.colorNeutralBackground2, borderRadius: tokens.borderRadiusMedium, overflowWrap: "anywhere" },
 });
+
+/** A cause as the localizer states it (src/core/localize): suspected cells, equal alternatives, findings explained. */
+interface CauseView {
+  message: string;
+  suspects: Array<{ cell: string }>;
+  alternatives: Array<Array<{ cell: string }>>;
+  explains: number[];
+}
+function causesOf(out: ReviewOutcome | undefined): CauseView[] {
+  const c = (out?.result as { causes?: CauseView[] } | undefined)?.causes;
+  return Array.isArray(c) ? c : [];
+}
 
 type Busy = "review" | "insert" | "clear" | undefined;
 interface Note {
@@ -169,6 +182,11 @@ export function App({ t, build, catalogVersion, productVersion }: { t: Strings; 
     return true;
   });
 
+  // The localizer's causes (when the check result carries them): each groups the findings it explains.
+  const causes = causesOf(out);
+  const explained = new Set(causes.flatMap((c) => c.explains));
+  const ungrouped = visible.filter((x) => !explained.has(x.index));
+
   const exportCsv = () => {
     if (!out) return;
     const csv = findingsCsv(out, visible);
@@ -255,9 +273,34 @@ export function App({ t, build, catalogVersion, productVersion }: { t: Strings; 
               <Caption1>{t.clickHint}</Caption1>
               {out.result.findings.length === 0 && <Text>{t.noFindings}</Text>}
               {out.result.findings.length > 0 && visible.length === 0 && <Text>{t.noneShown}</Text>}
+              {causes.length > 0 && (
+                <section aria-label="causes" className={s.list}>
+                  <Subtitle2 as="h3">{t.causes(causes.length)}</Subtitle2>
+                  {causes.map((c, i) => {
+                    const items = visible.filter((x) => c.explains.includes(x.index));
+                    const cells = c.suspects.map((x) => x.cell);
+                    return (
+                      <div key={i} className={s.cause} data-cause={i}>
+                        <Text size={200} weight="semibold">{c.message}</Text>
+                        {c.alternatives.length > 0 && <Caption1>{t.alternatives(c.alternatives.map((a) => a.map((x) => x.cell).join("、")).join("；"))}</Caption1>}
+                        <div className={s.toolbar}>
+                          <Button size="small" appearance="primary" onClick={() => locate(cells)}>{t.locate}</Button>
+                          <Caption1>{t.explains(c.explains.length)}</Caption1>
+                        </div>
+                        <Accordion collapsible>
+                          <AccordionItem value="f">
+                            <AccordionHeader size="small">{t.showExplained(items.length)}</AccordionHeader>
+                            <AccordionPanel><div className={s.list}>{items.map(card)}</div></AccordionPanel>
+                          </AccordionItem>
+                        </Accordion>
+                      </div>
+                    );
+                  })}
+                </section>
+              )}
               <Accordion multiple collapsible defaultOpenItems={["error", "warning"]}>
                 {SEVERITIES.map((sev) => {
-                  const items = visible.filter((x) => x.finding.severity === sev);
+                  const items = ungrouped.filter((x) => x.finding.severity === sev);
                   if (!items.length) return null;
                   const byTable = new Map<string, { title: string; items: DecidedFinding[] }>();
                   for (const x of items) {

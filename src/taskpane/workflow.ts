@@ -73,6 +73,8 @@ export interface ReviewOptions {
   /** marks: marks only (sheets replaced only where they exist); all: marks and both sheets; none: read and check only. */
   write: "marks" | "all" | "none";
   activate?: string;
+  /** Used cells above which the review declines (default MAX_CELLS). */
+  maxCells?: number;
 }
 
 /** 开始审核 / 插入汇总表 / 一键审核: read afresh, recognise, check, and (unless write is none) mark. */
@@ -89,7 +91,8 @@ export async function review(opts: ReviewOptions): Promise<ReviewOutcome> {
   const readAt = Date.now();
   const grids = all.filter((g) => !isReviewSheet(g));
   const cells = grids.reduce((n, g) => n + g.values.length * (g.values[0]?.length ?? 0), 0);
-  if (cells > MAX_CELLS) throw new ReviewProblem("too-large", `工作簿过大：已使用 ${cells.toLocaleString("zh-CN")} 个单元格，超过 ${MAX_CELLS.toLocaleString("zh-CN")} 个的上限。请删去与预算公开无关的工作表后再审核，或用命令行工具审核文件。`);
+  const limit = opts.maxCells ?? MAX_CELLS;
+  if (cells > limit) throw new ReviewProblem("too-large", `工作簿过大：已使用 ${cells.toLocaleString("zh-CN")} 个单元格，超过 ${limit.toLocaleString("zh-CN")} 个的上限。请删去与预算公开无关的工作表后再审核，或用命令行工具审核文件。`);
 
   opts.onPhase?.("recognise");
   await tick();

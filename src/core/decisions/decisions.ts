@@ -77,8 +77,13 @@ export function withDecisions(result: CheckResult, decisions: Decision[], catalo
     remap.set(i, remap.size);
     return true;
   });
-  const identities = (result.identities ?? []).map((id) => ({ ...id, findings: id.findings.filter((i) => remap.has(i)).map((i) => remap.get(i)!) }));
-  return { findings, kept: { ...result, findings: keptFindings, identities } };
+  const renumber = (ids: number[]) => ids.filter((i) => remap.has(i)).map((i) => remap.get(i)!);
+  const identities = (result.identities ?? []).map((id) => ({ ...id, findings: renumber(id.findings) }));
+  const kept: CheckResult = { ...result, findings: keptFindings, identities };
+  // The localizer's causes (when present) explain findings by index: renumbered, and a cause left with none dropped.
+  const causes = (result as { causes?: Array<{ explains: number[] }> }).causes;
+  if (Array.isArray(causes)) Object.assign(kept, { causes: causes.map((c) => ({ ...c, explains: renumber(c.explains) })).filter((c) => c.explains.length) });
+  return { findings, kept };
 }
 
 /**
