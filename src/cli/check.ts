@@ -1,47 +1,69 @@
 /** `budget-review check`: one or more workbooks in one process; a Chinese summary, or one JSON document. */
 import { loadReport } from "./load";
 import { checkReport } from "../core/rules/engine";
-import { SEVERITY_NAMES, type Severity } from "../core/rules/rule";
+import { SEVERITY_NAMES, SeveritySchema, type Severity } from "../core/rules/rule";
 import { WorkbookReadError } from "../hosts/xlsx/read";
-import { toCheckJson, type CheckFileJson } from "../core/findings/json";
+import { toCheckJson, type CheckFileJson, type CheckFileErrorJson } from "../core/findings/json";
+import { financialTables } from "../core/rules/input";
+import { EXIT } from "./options";
+import { errorLine } from "./errors";
+import { jsonText } from "./terminal";
 
-export async function runCheck(files: string[], opts: { json: boolean; failOn?: string; skip?: string[] }, out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  const docs: CheckFileJson[] = [];
+export interface CheckCliOptions {
+  json: boolean;
+  failOn?: string;
+  /** Findings below this severity are not listed (the counts keep them). */
+  minSeverity?: string;
+  skip?: string[];
+  debug?: boolean;
+}
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, rounding: 2, info: 3 };
+
+export async function runCheck(files: string[], opts: CheckCliOptions, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const docs: Array<CheckFileJson | CheckFileErrorJson> = [];
   let unusable = false;
   let tripped = false;
+  const min = SeveritySchema.safeParse(opts.minSeverity).data ?? "info";
   for (const file of files) {
     try {
       const { report } = await loadReport(file);
       const result = checkReport(report, { skip: opts.skip });
-      const doc = toCheckJson(file, report, result);
+      const full = toCheckJson(file, report, result);
+      const doc = { ...full, findings: full.findings.filter((f) => RANK[f.severity] <= RANK[min]) };
       docs.push(doc);
-      const sev = doc.findings.map((f) => f.severity);
+      const sev = full.findings.map((f) => f.severity);
       if (opts.failOn === "error" && sev.includes("error")) tripped = true;
       if (opts.failOn === "warning" && (sev.includes("error") || sev.includes("warning"))) tripped = true;
-      if (!opts.json) out(textSummary(doc));
+      // Nothing was checked: never a pass.
+      if (financialTables(report).length === 0) unusable = true;
+      if (!opts.json) out(textSummary(full, doc.findings));
     } catch (e) {
       unusable = true;
-      const msg = e instanceof WorkbookReadError ? e.message : `处理失败（${(e as Error).message}）`;
-      err(`错误：${file}：${msg}`);
+      const code = e instanceof WorkbookReadError ? e.code : "internal";
+      const line = errorLine(e, !!opts.debug, file);
+      docs.push({ file, error: { code, message: line.replace(/^错误：[^\n]*?：/, "").split("\n")[0] } });
+      err(line);
     }
   }
-  if (opts.json) out(JSON.stringify({ version: 1, files: docs }));
-  if (unusable) return 2;
-  return tripped ? 1 : 0;
+  if (opts.json) out(jsonText({ version: 1, files: docs }));
+  if (unusable) return EXIT.unusable;
+  return tripped ? EXIT.failOn : EXIT.ok;
 }
 
-function textSummary(doc: CheckFileJson): string {
-  const counts = (["error", "warning", "rounding", "info"] as Severity[]).map((s) => `${SEVERITY_NAMES[s]} ${doc.findings.filter((f) => f.severity === s).length}`);
+function textSummary(doc: CheckFileJson, shown: CheckFileJson["findings"]): string {
+  const counts = SeveritySchema.options.map((s) => `${SEVERITY_NAMES[s]} ${doc.findings.filter((f) => f.severity === s).length}`);
   const lines = [
     `━━ ${doc.file}`,
     `部门：${doc.department ?? "（未识别）"}  年度：${doc.year ?? "（未识别）"}  单位：${doc.unit ?? "—"}  识别表格 ${doc.tables.length} 张`,
     `审核结果：${counts.join("，")}（检查 ${doc.rules.checked} 项，通过 ${doc.rules.passed}，不通过 ${doc.rules.failed}，不适用 ${doc.rules.notApplicable}）`,
   ];
-  for (const f of doc.findings) {
+  for (const f of shown) {
     lines.push(`  [${SEVERITY_NAMES[f.severity]}] ${f.message}`);
     lines.push(`         ${f.rule}  ${f.cells.slice(0, 6).join(" ")}${f.cells.length > 6 ? ` 等 ${f.cells.length} 个单元格` : ""}`);
   }
-  if (!doc.findings.length) lines.push("  未发现问题。");
+  if (shown.length < doc.findings.length) lines.push(`  （另有 ${doc.findings.length - shown.length} 个较低级别的问题未列出）`);
+  if (!doc.findings.length) lines.push(doc.rules.checked > 0 ? "  未发现问题。" : "  没有执行任何检查，不能视为审核通过。");
   // A rule that did not apply is not a rule that passed: say which and why.
   const na = doc.notApplicable ?? [];
   if (na.length) {

@@ -1,6 +1,10 @@
 /** `budget-review inspect`: what the importer recognised, per table, and what it could not. */
 import type { Report } from "../core/model/schema";
 import { KIND_NAMES } from "../core/model/names";
+import { loadReport } from "./load";
+import { EXIT } from "./options";
+import { errorLine } from "./errors";
+import { jsonText } from "./terminal";
 
 export function inspectJson(file: string, report: Report) {
   return {
@@ -23,5 +27,17 @@ export function inspectText(file: string, report: Report): string {
     for (const u of report.unrecognized) lines.push(`  ${u.sheet}!${u.range}  ${u.reason}`);
   }
   if (report.hiddenSheets.length) lines.push(`隐藏的工作表：${report.hiddenSheets.join("、")}`);
+  for (const n of report.readNotes ?? []) lines.push(`注意：${n}`);
   return lines.join("\n");
+}
+
+export async function runInspect(file: string, opts: { json: boolean; debug?: boolean }, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  try {
+    const { report } = await loadReport(file);
+    out(opts.json ? jsonText(inspectJson(file, report)) : inspectText(file, report));
+    return EXIT.ok;
+  } catch (e) {
+    err(errorLine(e, !!opts.debug, file));
+    return EXIT.unusable;
+  }
 }

@@ -1,18 +1,52 @@
-/** Loading a workbook file for the CLI, with one-line Chinese errors. */
+/** Loading a workbook file for the CLI, with one Chinese sentence per cause when it cannot be used. */
 import { promises as fs } from "fs";
 import { readXlsxBuffer, WorkbookReadError } from "../hosts/xlsx/read";
 import { importWorkbook } from "../core/importer/importer";
 import type { Report } from "../core/model/schema";
 import type { SheetGrid } from "../core/grid/grid";
 
-export async function loadReport(file: string): Promise<{ report: Report; grids: SheetGrid[] }> {
-  let buf: Buffer;
+/** A file-system error → the read error a reviewer understands (permission, missing, not a regular file). */
+export function fileError(file: string, e: unknown): WorkbookReadError {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  const byCode: Record<string, [WorkbookReadError["code"], string]> = {
+    ENOENT: ["not_found", `找不到文件“${file}”`],
+    ENOTDIR: ["not_found", `找不到文件“${file}”（路径中有一段不是文件夹）`],
+    EACCES: ["permission", `没有读取“${file}”的权限，请检查文件权限或换一个有权限的账户`],
+    EPERM: ["permission", `没有读取“${file}”的权限，请检查文件权限或换一个有权限的账户`],
+    EISDIR: ["not_regular", `“${file}”是文件夹，不是工作簿`],
+    ENAMETOOLONG: ["not_found", `文件路径过长：“${file}”`],
+    ELOOP: ["not_found", `“${file}”的符号链接形成循环，无法打开`],
+    EMFILE: ["io", `同时打开的文件过多，无法读取“${file}”，请稍后重试`],
+    EIO: ["io", `读取“${file}”时磁盘或网络出错，请复制到本地后重试`],
+  };
+  const hit = code ? byCode[code] : undefined;
+  return new WorkbookReadError(hit?.[0] ?? "io", hit?.[1] ?? `无法读取“${file}”`, e);
+}
+
+/**
+ * Reads the bytes of a workbook file. Only a regular file is opened: a pipe, a device or a socket is refused by its
+ * stat (reading a FIFO would block forever), a folder is named as such.
+ */
+export async function readWorkbookFile(file: string): Promise<Buffer> {
+  let st;
   try {
-    buf = await fs.readFile(file);
+    st = await fs.stat(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new WorkbookReadError("not_found", code === "EISDIR" ? `“${file}”是文件夹，不是工作簿` : `找不到文件“${file}”`);
+    throw fileError(file, e);
   }
-  const { grids } = await readXlsxBuffer(buf);
-  return { report: importWorkbook(grids), grids };
+  if (st.isDirectory()) throw new WorkbookReadError("not_regular", `“${file}”是文件夹，不是工作簿`);
+  if (!st.isFile()) throw new WorkbookReadError("not_regular", `“${file}”不是普通文件（是管道、设备或套接字），不能作为工作簿读取`);
+  try {
+    return await fs.readFile(file);
+  } catch (e) {
+    throw fileError(file, e);
+  }
+}
+
+export async function loadReport(file: string): Promise<{ report: Report; grids: SheetGrid[] }> {
+  const buf = await readWorkbookFile(file);
+  const { grids, notes } = await readXlsxBuffer(buf);
+  const report = importWorkbook(grids);
+  if (notes.length) report.readNotes = notes;
+  return { report, grids };
 }

@@ -1,58 +1,133 @@
 /** The budget-review command line: inspect and check .xlsx workbooks with the same engine as the add-in. */
-import { loadReport } from "./load";
-import { inspectJson, inspectText } from "./inspect";
-import { WorkbookReadError } from "../hosts/xlsx/read";
+import { parseArgs } from "util";
+import { existsSync, readFileSync } from "fs";
+import path from "path";
+import { COMMANDS, EXIT, OPTIONS, optionsOf, usageText, type CommandSpec } from "./options";
+import { CATALOG } from "../core/rules/catalog";
+import { CategorySchema } from "../core/rules/rule";
+import { terminalSafe } from "./terminal";
+import { errorLine } from "./errors";
 
-const USAGE = `用法：
-  budget-review inspect <文件.xlsx> [--json]        列出识别到的表格
-  budget-review check <文件.xlsx ...> [--json] [--fail-on error|warning] [--skip 规则或类别,…]   审核一个或多个工作簿
-  budget-review rules                                 列出全部审核规则（Markdown）`;
+export type Values = Record<string, string | boolean | string[] | undefined>;
+
+/** A usage error: one Chinese sentence naming the argument. */
+class UsageError extends Error {}
 
 function out(s: string) {
-  process.stdout.write(s.endsWith("\n") ? s : s + "\n");
+  process.stdout.write(terminalSafe(s.endsWith("\n") ? s : s + "\n"));
 }
 function err(s: string) {
-  process.stderr.write(s.endsWith("\n") ? s : s + "\n");
+  process.stderr.write(terminalSafe(s.endsWith("\n") ? s : s + "\n"));
 }
 
-export async function main(argv: string[]): Promise<number> {
-  const [cmd, ...rest] = argv;
-  const json = rest.includes("--json");
-  const files = rest.filter((a, i) => !a.startsWith("--") && rest[i - 1] !== "--fail-on" && rest[i - 1] !== "--skip");
-  try {
-    if (cmd === "inspect") {
-      if (files.length !== 1) return usage();
-      const { report } = await loadReport(files[0]);
-      out(json ? JSON.stringify(inspectJson(files[0], report)) : inspectText(files[0], report));
-      return 0;
+let pipesGuarded = false;
+/** A reader that closes the pipe early (`| head`) is not an error: exit quietly. */
+function guardPipes() {
+  if (pipesGuarded) return;
+  pipesGuarded = true;
+  for (const stream of [process.stdout, process.stderr])
+    stream.on("error", (e: NodeJS.ErrnoException) => {
+      if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+}
+
+function version(): string {
+  // Walks up from the compiled (dist-cli/src/cli) or the source (src/cli) folder to the package's manifest.
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    const p = path.join(dir, "package.json");
+    if (existsSync(p)) {
+      const pkg = JSON.parse(readFileSync(p, "utf8")) as { name?: string; version?: string };
+      if (pkg.name === "budget-review" && pkg.version) return pkg.version;
     }
-    if (cmd === "check") {
-      const { runCheck } = await import("./check");
-      const failOnIdx = rest.indexOf("--fail-on");
-      const failOn = failOnIdx >= 0 ? rest[failOnIdx + 1] : undefined;
-      if (failOn !== undefined && failOn !== "error" && failOn !== "warning") return usage("--fail-on 只接受 error 或 warning");
-      if (files.length === 0) return usage();
-      const skip = rest.flatMap((a, i) => (rest[i - 1] === "--skip" ? a.split(",") : []));
-      return await runCheck(files, { json, failOn, skip }, out, err);
-    }
-    if (cmd === "rules") {
-      const { rulesMarkdown } = await import("../core/rules/docs");
-      out(rulesMarkdown());
-      return 0;
-    }
-    return usage(cmd && cmd !== "--help" && cmd !== "-h" ? `未知命令：${cmd}` : undefined);
-  } catch (e) {
-    if (e instanceof WorkbookReadError) {
-      err(`错误：${e.message}`);
-      return 2;
-    }
-    err(`错误：处理失败（${(e as Error).message}）`);
-    return 2;
+    if (path.dirname(dir) === dir) return "未知";
   }
 }
 
-function usage(msg?: string): number {
-  if (msg) err(msg);
-  err(USAGE);
-  return 2;
+/** Quoted names from Node's parseArgs messages ("Unknown option '--x'"): the argument the user typed. */
+function quotedArg(message: string): string {
+  const m = /'([^']+)'/.exec(message);
+  return (m?.[1] ?? "").replace(/ <value>$/, "");
 }
+
+function parse(cmd: CommandSpec | undefined, args: string[]): { values: Values; positionals: string[] } {
+  const specs = optionsOf(cmd);
+  const options = Object.fromEntries(specs.map((o) => [o.name, { type: o.type, ...(o.short ? { short: o.short } : {}), ...(o.multiple ? { multiple: true } : {}) }]));
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: cmd !== undefined }) as { values: Values; positionals: string[] };
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    const arg = quotedArg((e as Error).message);
+    const where = cmd ? `${cmd.name} 命令` : "budget-review";
+    const accepted = specs.map((o) => `--${o.name}`).join("、");
+    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+      const other = OPTIONS.find((o) => `--${o.name}` === arg.split("=")[0]);
+      throw new UsageError(other ? `选项“${arg}”不适用于 ${where}（可用：${accepted}）` : `未知选项“${arg}”（${where}可用：${accepted}）`);
+    }
+    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+      const name = arg.split(/[=\s]/)[0];
+      const spec = specs.find((o) => `--${o.name}` === name || `-${o.short}` === name);
+      if (spec?.type === "boolean") throw new UsageError(`选项“${name}”不带值`);
+      throw new UsageError(`选项“${name}”缺少值${spec?.valueName ? `（应为 ${spec.valueName}）` : ""}`);
+    }
+    if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") throw new UsageError(`多余的参数“${arg}”，请先写命令（${COMMANDS.map((c) => c.name).join("、")}）`);
+    throw new UsageError(`无法解析命令行参数“${args.join(" ")}”`);
+  }
+}
+
+/** Checks values against the option table: choices, and the ids given to --skip. */
+function validate(values: Values) {
+  for (const spec of OPTIONS) {
+    const v = values[spec.name];
+    if (spec.choices && typeof v === "string" && !spec.choices.includes(v)) throw new UsageError(`选项“--${spec.name}”的值“${v}”无效，应为 ${spec.choices.join("、")} 之一`);
+  }
+  const known = new Set<string>([...CATALOG.map((r) => r.id), ...CategorySchema.options]);
+  for (const id of skipList(values)) if (!known.has(id)) throw new UsageError(`--skip 中的“${id}”不是规则编号或类别编号（类别：${CategorySchema.options.join("、")}；规则编号见 budget-review rules）`);
+}
+
+export function skipList(values: Values): string[] {
+  const raw = values.skip;
+  const list = Array.isArray(raw) ? raw : typeof raw === "string" ? [raw] : [];
+  return list.flatMap((s) => s.split(/[,，]/)).map((s) => s.trim()).filter((s) => s !== "");
+}
+
+export async function main(argv: string[]): Promise<number> {
+  guardPipes();
+  const debug = argv.includes("--debug");
+  const cmd = argv[0] !== undefined && !argv[0].startsWith("-") ? COMMANDS.find((c) => c.name === argv[0]) : undefined;
+  try {
+    if (argv[0] !== undefined && !argv[0].startsWith("-") && !cmd) throw new UsageError(`未知命令“${argv[0]}”（可用：${COMMANDS.map((c) => c.name).join("、")}）`);
+    const { values, positionals } = parse(cmd, cmd ? argv.slice(1) : argv);
+    if (values.help) {
+      out(usageText());
+      return EXIT.ok;
+    }
+    if (values.version) {
+      out(`budget-review ${version()}`);
+      return EXIT.ok;
+    }
+    if (!cmd) throw new UsageError("缺少命令");
+    validate(values);
+    if (positionals.length < cmd.minArgs) throw new UsageError(`${cmd.name} 命令缺少参数 ${cmd.args}`);
+    if (cmd.maxArgs !== undefined && positionals.length > cmd.maxArgs) throw new UsageError(`${cmd.name} 命令只接受 ${cmd.maxArgs === 0 ? "无" : cmd.maxArgs + " 个"}参数，多余的是“${positionals[cmd.maxArgs]}”`);
+    if (cmd.name === "inspect") {
+      const { runInspect } = await import("./inspect");
+      return await runInspect(positionals[0], { json: !!values.json, debug }, out, err);
+    }
+    if (cmd.name === "check") {
+      const { runCheck } = await import("./check");
+      return await runCheck(positionals, { json: !!values.json, failOn: values["fail-on"] as string | undefined, minSeverity: values["min-severity"] as string | undefined, skip: skipList(values), debug }, out, err);
+    }
+    const { rulesMarkdown } = await import("../core/rules/docs");
+    out(rulesMarkdown());
+    return EXIT.ok;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err(`错误：${e.message}。运行 budget-review --help 查看用法。`);
+      return EXIT.unusable;
+    }
+    err(errorLine(e, debug));
+    return EXIT.unusable;
+  }
+}
+

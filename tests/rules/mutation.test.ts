@@ -53,10 +53,11 @@ test.each(SAMPLES.map((s) => [s]))("%s: every mutated amount is cited by a new f
   expect(missed).toEqual([]);
 });
 
-import { STYLES, buildVariant } from "../fixtures/variants";
+import { STYLES, buildVariant, type VariantOptions } from "../fixtures/variants";
 
-test.each(STYLES.map((s) => [s.name, s] as const))("variant %s: every mutated amount is cited by a new finding", (_n, style) => {
-  const { grids } = buildVariant(style);
+const OPTIONS: Array<[string, VariantOptions]> = [["", {}], [" with 政府性基金 money", { govFund: { amount: 30 } }]];
+test.each(STYLES.flatMap((s) => OPTIONS.map(([what, o]) => [s.name + what, s, o] as const)))("variant %s: every mutated amount is cited by a new finding", (_n, style, opts) => {
+  const { grids } = buildVariant(style, opts);
   const report = importWorkbook(grids);
   const base = new Set(checkReport(report).findings.map(key));
   // 机关运行经费 printed only once (beside the 三公 items, no 机关运行经费表) has no second figure to disagree with.

@@ -8,10 +8,23 @@ import { functionalName, sameFunctionalName } from "./functional";
 
 export const WELL_FORMED_CODE = /^\d{3}(\d{2}){0,2}$/;
 
-/** A cell that looks like an attempt at a code: mostly digits (3–10 characters, O/o/l/I allowed), nothing else. */
+/** A well-formed code, also when printed with separators between 类, 款 and 项 (201-06-99, 201.06.99). */
+export function readCode(text: string): string | undefined {
+  const t = norm(text);
+  if (WELL_FORMED_CODE.test(t)) return t;
+  const m = /^(\d{3})(?:[-－.．](\d{2}))?(?:[-－.．](\d{2}))?$/.exec(t);
+  return m && (m[2] || !m[3]) ? m.slice(1).filter(Boolean).join("") : undefined;
+}
+
+/**
+ * A code cell's text that is an attempt at a code but not a readable one: at least three digits, no Chinese, at
+ * most three other characters (20313999, 201399, 2O13999, 201-06-999).
+ */
 export function looksLikeCode(text: string): boolean {
-  const t = norm(text).replace(/[-－.．]/g, "");
-  return /^[0-9OoIl]{3,10}$/.test(t) && (t.match(/\d/g)?.length ?? 0) >= 3 && !WELL_FORMED_CODE.test(t);
+  const t = norm(text);
+  if (!t || t.length > 12 || readCode(t) || /[\u3400-\u9fff]/.test(t)) return false;
+  const digits = t.match(/\d/g)?.length ?? 0;
+  return digits >= 3 && t.length - digits <= 3;
 }
 
 function editDistance(a: string, b: string): number {
@@ -40,7 +53,7 @@ export interface CodeContext {
  * standard name is the row's name and that are one or two edits away from the printed digits.
  */
 export function repairFunctionalCode(printed: string, name: string, ctx: CodeContext): string | undefined {
-  const t = norm(printed).replace(/[-－.．]/g, "").replace(/[Oo]/g, "0").replace(/[Il]/g, "1");
+  const t = norm(printed).replace(/[Oo]/g, "0").replace(/[Il]/g, "1").replace(/[^0-9]/g, "");
   if (WELL_FORMED_CODE.test(t)) return t;
   const candidates: string[] = [];
   for (let n = 1; n <= 99; n++) {

@@ -3,6 +3,7 @@
  * department budgets commonly print. Names follow the 2024 classification; known renames are aliases.
  */
 import { norm } from "../grid/text";
+import { FUNCTIONAL_NAME_HISTORY } from "./history";
 
 export const FUNCTIONAL_CLASSES: Readonly<Record<string, string>> = {
   "201": "一般公共服务支出", "202": "外交支出", "203": "国防支出", "204": "公共安全支出", "205": "教育支出",
@@ -14,11 +15,10 @@ export const FUNCTIONAL_CLASSES: Readonly<Record<string, string>> = {
   "232": "债务付息支出", "233": "债务发行费用支出", "234": "抗疫特别国债安排的支出",
 };
 
-/** Older or alternative wordings of a 类 name, mapped to its code. */
+/** Other years' names (history.ts) and alternative wordings of a 类 name, mapped to its code. */
 const CLASS_ALIASES: Readonly<Record<string, string>> = {
-  文化体育与传媒支出: "207", 医疗卫生与计划生育支出: "210", 医疗卫生支出: "210", 国土海洋气象等支出: "220",
-  资源勘探信息等支出: "215", 资源勘探电力信息等支出: "215", 商业服务业等事务: "216", 粮油物资储备事务: "222",
-  粮油物资储备管理事务: "222", 超长期特别国债安排的支出: "234", 灾害防治及应急管理: "224",
+  ...Object.fromEntries(FUNCTIONAL_NAME_HISTORY.filter((s) => s.code.length === 3).map((s) => [norm(s.name), s.code])),
+  商业服务业等事务: "216", 粮油物资储备事务: "222", 粮油物资储备管理事务: "222", 超长期特别国债安排的支出: "234", 灾害防治及应急管理: "224",
 };
 
 export const FUNCTIONAL_KUAN: Readonly<Record<string, string>> = {

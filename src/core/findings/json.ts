@@ -16,7 +16,10 @@ export const CheckFileJsonSchema = z.object({
   notApplicable: z.array(z.object({ rule: z.string(), title: z.string(), checked: z.number(), reasons: z.array(z.string()) })).optional(),
 });
 export type CheckFileJson = z.infer<typeof CheckFileJsonSchema>;
-export const CheckJsonSchema = z.object({ version: z.literal(1), files: z.array(CheckFileJsonSchema) });
+/** An input that could not be reviewed (not found, not a workbook, damaged …): its code and one Chinese sentence. */
+export const CheckFileErrorJsonSchema = z.object({ file: z.string(), error: z.object({ code: z.string(), message: z.string() }) });
+export type CheckFileErrorJson = z.infer<typeof CheckFileErrorJsonSchema>;
+export const CheckJsonSchema = z.object({ version: z.literal(1), files: z.array(z.union([CheckFileJsonSchema, CheckFileErrorJsonSchema])) });
 
 export function toCheckJson(file: string, report: Report, result: CheckResult): CheckFileJson {
   return {

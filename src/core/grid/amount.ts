@@ -1,24 +1,52 @@
-/** Reading printed amounts: numbers, numeric text ("1,705.54", " 28.88 "), blanks, and their printed precision. */
+/**
+ * Reading printed amounts: numbers whatever their number format (date formats included), numeric text ("1,705.54",
+ * " 28.88 ", "(388.14)", "¥12.3", full-width digits), blanks and dashes, and what is not an amount (error values,
+ * TRUE/FALSE, text with a unit, non-finite numbers) named as such.
+ */
 import type { CellValue } from "./grid";
 
 export interface ParsedAmount {
-  value: number | null; // null = blank
+  value: number | null; // null = blank, or not readable (see invalid)
   /** Decimals as printed (from the text or the number format). */
   decimals: number;
   /** True when the cell stored text that looked like a number. */
   fromText: boolean;
+  /**
+   * True when the precision is not printed explicitly (General or a date format shows as many decimals as the value
+   * has): the importer takes the table's precision instead.
+   */
+  implicit?: boolean;
+  /** The cell holds something that is not an amount, described in Chinese (错误值 #REF!, 逻辑值 TRUE …). */
+  invalid?: string;
 }
 
-const NUMERIC_TEXT = /^[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+const NUMERIC_TEXT = /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+/** Excel's error values (and the newer dynamic-array ones). */
+const ERROR_VALUE = /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!)$/i;
+/** Printed for "nothing": dashes, slashes, 无. */
+const BLANK_MARK = /^(?:[-—–－―~～/／\\]+|无|空)$/;
+/** Currency signs and words that do not change the magnitude (¥ after NFKC covers ￥). */
+const CURRENCY = /^(?:[¥$]|RMB|CNY|人民币)|(?:元)$/i;
+/** A unit word after the number changes its magnitude: 388.14万, 12亿元, 5千元. */
+const UNIT_SUFFIX = /^([-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(万元|万|亿元|亿|千元|千)$/;
 
-/** Decimals implied by an Excel number format such as 0.00, #,##0.00, #,##0, General. */
+/** Decimals implied by an Excel number format such as 0.00, #,##0.00, #,##0; undefined for General, text and dates. */
 export function formatDecimals(fmt: string | undefined): number | undefined {
   if (!fmt || /general/i.test(fmt) || fmt === "@") return undefined;
-  const section = fmt.split(";")[0];
+  // Quoted literals and [colour]/[locale] parts are not digits.
+  const section = fmt.split(";")[0].replace(/"[^"]*"|\[[^\]]*\]|\\./g, "");
+  if (isDateFormat(section)) return undefined;
   const m = /0\.(0+)/.exec(section);
   if (m) return m[1].length;
   if (/[0#]/.test(section)) return 0;
   return undefined;
+}
+
+/** A date or time format (y, m, d, h, s, 年月日 outside quotes): the value is still a number, printed as a date. */
+export function isDateFormat(fmt: string | undefined): boolean {
+  if (!fmt) return false;
+  const section = fmt.split(";")[0].replace(/"[^"]*"|\[[^\]]*\]|\\./g, "");
+  return /[ymdhs年月日]/i.test(section) && !/^[#0.,\s%]*$/.test(section);
 }
 
 function textDecimals(t: string): number {
@@ -26,22 +54,48 @@ function textDecimals(t: string): number {
   return i < 0 ? 0 : t.length - i - 1;
 }
 
-/** Parses one cell as an amount; returns undefined when it is not an amount (a label, a dash, text). */
+/** Decimals of a number as General shows it (at most 10 significant digits, as Excel's General). */
+function valueDecimals(n: number): number {
+  return textDecimals(String(Number(n.toPrecision(10))));
+}
+
+const shorten = (s: string) => (s.length > 20 ? s.slice(0, 20) + "…" : s);
+
+/** Parses one cell as an amount; returns undefined when it is plain text (a label, a note), which is not an amount. */
 export function parseAmount(value: CellValue, text: string | undefined, fmt: string | undefined): ParsedAmount | undefined {
   if (value === null || value === "" || value === undefined) return { value: null, decimals: 0, fromText: false };
+  if (typeof value === "boolean") return { value: null, decimals: 0, fromText: false, invalid: `逻辑值 ${value ? "TRUE" : "FALSE"}` };
   if (typeof value === "number") {
-    const shown = (text ?? "").trim();
+    if (!Number.isFinite(value)) return { value: null, decimals: 0, fromText: false, invalid: "无法表示的数值（不是有限数）" };
     const fd = formatDecimals(fmt);
-    const decimals = fd ?? (NUMERIC_TEXT.test(shown.replace(/\s/g, "")) ? textDecimals(shown) : textDecimals(String(value)));
-    return { value, decimals, fromText: false };
+    if (fd !== undefined) return { value, decimals: fd, fromText: false };
+    return { value, decimals: valueDecimals(value), fromText: false, implicit: true };
   }
   if (typeof value === "string") {
-    const t = value.normalize("NFKC").replace(/[\s\u3000]/g, "").replace(/−/g, "-");
-    if (t === "" ) return { value: null, decimals: 0, fromText: true };
-    if (t === "-" || t === "—" || t === "--" || t === "/") return { value: null, decimals: 0, fromText: true };
-    if (NUMERIC_TEXT.test(t)) return { value: Number(t.replace(/,/g, "")), decimals: textDecimals(t), fromText: true };
+    const t = value.normalize("NFKC").replace(/[\s\u3000]/g, "").replace(/[−－]/g, "-");
+    if (t === "" || BLANK_MARK.test(t)) return { value: null, decimals: 0, fromText: true };
+    if (ERROR_VALUE.test(t)) return { value: null, decimals: 0, fromText: false, invalid: `错误值 ${t.toUpperCase()}` };
+    if (/^=/.test(t)) return { value: null, decimals: 0, fromText: false, invalid: `公式“${shorten(value.trim())}”（文件中没有计算结果）` };
+    // Accounting negatives (388.14) and currency signs around the number.
+    let s = t;
+    let sign = 1;
+    const paren = /^\((.*)\)$/.exec(s);
+    if (paren) {
+      s = paren[1];
+      sign = -1;
+    }
+    s = s.replace(CURRENCY, "").replace(CURRENCY, "");
+    if (s.startsWith("-") && sign === -1) return undefined;
+    if (NUMERIC_TEXT.test(s)) return { value: sign * Number(s.replace(/,/g, "")), decimals: textDecimals(s), fromText: true };
+    const unit = UNIT_SUFFIX.exec(s);
+    if (unit) return { value: null, decimals: 0, fromText: true, invalid: `带单位的文本“${shorten(value.trim())}”（请填写不带单位的数字）` };
+    if (/^[-+]?\d+(?:\.\d+)?%$/.test(s)) return { value: null, decimals: 0, fromText: true, invalid: `百分数文本“${shorten(value.trim())}”` };
     return undefined;
   }
   return undefined;
 }
 
+/** What an amount cell holds when it is neither a number nor blank: the text named for a finding. */
+export function unreadableText(text: string): string {
+  return `文本“${shorten(text.trim())}”`;
+}

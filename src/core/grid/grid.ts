@@ -4,7 +4,7 @@ import { z } from "zod";
 export const CellValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 export type CellValue = z.infer<typeof CellValueSchema>;
 
-/** A merged area, 0-based and relative to the grid's origin, inclusive bounds. */
+/** A merged area in grid coordinates (indexes into values: relative to the origin when the grid skips no rows), inclusive. */
 export const MergeSchema = z.object({ r0: z.number().int(), c0: z.number().int(), r1: z.number().int(), c1: z.number().int() });
 export type Merge = z.infer<typeof MergeSchema>;
 
@@ -19,14 +19,78 @@ export const SheetGridSchema = z.object({
   numberFormat: z.array(z.array(z.string())),
   merges: z.array(MergeSchema),
   visibility: z.enum(["visible", "hidden", "veryHidden"]).default("visible"),
+  /** Grid rows (indexes into values) whose sheet row is hidden (hidden by hand, by a filter or a collapsed outline). */
+  hiddenRows: z.array(z.number().int().min(0)).optional(),
+  /** Grid columns whose sheet column is hidden. */
+  hiddenCols: z.array(z.number().int().min(0)).optional(),
+  /**
+   * 0-based sheet row of each grid row, present only when the grid skips long empty runs (a stray value at
+   * A1048576 under a 40-row table): time and memory follow the cells that hold something. Absent: origin.row + r.
+   */
+  sheetRows: z.array(z.number().int().min(0)).optional(),
+  /** 0-based sheet column of each grid column, when the grid skips long empty runs of columns. */
+  sheetCols: z.array(z.number().int().min(0)).optional(),
 });
 export type SheetGrid = z.infer<typeof SheetGridSchema>;
 
+/** 0-based sheet row of grid row r. */
+export function sheetRowOf(g: SheetGrid, r: number): number {
+  return g.sheetRows ? (g.sheetRows[r] ?? g.sheetRows[g.sheetRows.length - 1] + (r - g.sheetRows.length + 1)) : g.origin.row + r;
+}
+/** 0-based sheet column of grid column c. */
+export function sheetColOf(g: SheetGrid, c: number): number {
+  return g.sheetCols ? (g.sheetCols[c] ?? g.sheetCols[g.sheetCols.length - 1] + (c - g.sheetCols.length + 1)) : g.origin.col + c;
+}
+/** Grid row of a 0-based sheet row, or -1 when the grid does not hold it. */
+export function gridRowOf(g: SheetGrid, sheetRow: number): number {
+  if (!g.sheetRows) return sheetRow - g.origin.row;
+  return binarySearch(g.sheetRows, sheetRow);
+}
+/** Grid column of a 0-based sheet column, or -1. */
+export function gridColOf(g: SheetGrid, sheetCol: number): number {
+  if (!g.sheetCols) return sheetCol - g.origin.col;
+  return binarySearch(g.sheetCols, sheetCol);
+}
+function binarySearch(xs: number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] === x) return mid;
+    if (xs[mid] < x) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** Empty runs longer than this (rows or columns) are shortened to it by the hosts and separate content for the importer. */
+export const MAX_EMPTY_RUN = 16;
+
+/**
+ * The grid axis that keeps every index holding something and shortens each empty run longer than maxRun to
+ * maxRun: sorted indexes (ascending). Used by the hosts so a stray value a million rows down costs one row.
+ */
+export function compressAxis(occupied: number[], maxRun: number): number[] {
+  const sorted = [...new Set(occupied)].sort((a, b) => a - b);
+  const out: number[] = [];
+  let prev = -1;
+  for (const x of sorted) {
+    const gap = x - prev - 1;
+    for (let k = prev + 1; k < x && k <= prev + Math.min(gap, maxRun); k++) out.push(k);
+    out.push(x);
+    prev = x;
+  }
+  return out;
+}
+
 /** Builds a grid from a plain 2-D array (tests and generated variants): text is the value as a string. */
-export function gridFromRows(sheet: string, rows: CellValue[][], opts: { merges?: Merge[]; formats?: string[][] } = {}): SheetGrid {
+export function gridFromRows(sheet: string, rows: CellValue[][], opts: { merges?: Merge[]; formats?: string[][]; hiddenRows?: number[]; hiddenCols?: number[] } = {}): SheetGrid {
   const width = rows.reduce((m, r) => Math.max(m, r.length), 0);
   const values = rows.map((r) => Array.from({ length: width }, (_, c) => (r[c] === undefined || r[c] === null ? "" : r[c])));
   const numberFormat = values.map((r, ri) => r.map((v, ci) => opts.formats?.[ri]?.[ci] ?? (typeof v === "number" ? "0.00" : "General")));
   const text = values.map((r, ri) => r.map((v, ci) => (typeof v === "number" && numberFormat[ri][ci] === "0.00" ? v.toFixed(2) : String(v ?? ""))));
-  return { sheet, origin: { row: 0, col: 0 }, values, text, numberFormat, merges: opts.merges ?? [], visibility: "visible" };
+  const grid: SheetGrid = { sheet, origin: { row: 0, col: 0 }, values, text, numberFormat, merges: opts.merges ?? [], visibility: "visible" };
+  if (opts.hiddenRows?.length) grid.hiddenRows = opts.hiddenRows;
+  if (opts.hiddenCols?.length) grid.hiddenCols = opts.hiddenCols;
+  return grid;
 }

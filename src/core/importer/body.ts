@@ -3,23 +3,44 @@ import type { Amount, Row, Side, TableKind } from "../model/schema";
 import { indentDepth, labelKey, norm, ordinalLevel } from "../grid/text";
 import { classCodeByName } from "../classification/functional";
 import { isEconomicGroupName } from "../classification/economic";
-import { looksLikeCode, repairFunctionalCode, type CodeContext } from "../classification/codes";
+import { looksLikeCode, readCode, repairFunctionalCode, type CodeContext } from "../classification/codes";
 import { GridView } from "./view";
 import type { Block } from "./header";
 import { TOTAL_KEYS, rowKey } from "./aliases";
+import { unreadableText } from "../grid/amount";
 
-const CODE_IN_LABEL = /^[[【]?(\d{3}(?:\d{2}){0,2})[\]】]?(?:\s+|(?=[^\d]))(.*)$/;
+const CODE_IN_LABEL = /^[[【]?(\d{3}(?:\d{2}){0,2})[\]】]?(?:\s+|(?=[^\d\-－.．]))(.*)$/;
+/** "201-06-99 其他财政事务支出": 类, 款 and 项 separated (the label is normalised, spaces gone). */
+const SEPARATED_CODE_IN_LABEL = /^(\d{3}(?:[-－.．]\d{2}){1,2})(?=[^\d\-－.．])(.*)$/;
 
 export function amountAt(v: GridView, r: number, c: number): Amount {
   const p = v.amount(r, c);
   const text = v.text(r, c);
   const value = p ? p.value : null;
-  return { value, cell: v.ref(r, c), text, blank: value === null, decimals: p?.decimals ?? 0 };
+  const a: Amount = { value, cell: v.ref(r, c), text, blank: value === null, decimals: p?.decimals ?? 0 };
+  if (p?.invalid) a.invalid = p.invalid;
+  if (p?.implicit) implicitPrecision.add(a);
+  return a;
+}
+
+/** Amounts whose precision is not printed (General, date formats): they take their table's precision. */
+const implicitPrecision = new WeakSet<Amount>();
+
+/**
+ * The printed precision of a table's figures: the decimals of its explicit number formats (or typed text), else the
+ * most decimals any of its General figures shows. General displays a value exactly; it never says "rounded to 0 or
+ * 1 decimals", so a General 20 next to 388.14 is read at 2 decimals like its neighbours.
+ */
+export function settlePrecision(rows: Row[]) {
+  const all = rows.flatMap((row) => Object.values(row.amounts)).filter((a) => !a.blank);
+  const explicit = all.filter((a) => !implicitPrecision.has(a));
+  const pool = explicit.length ? explicit : all;
+  const d = pool.reduce((m, a) => Math.max(m, a.decimals), 0);
+  for (const a of all) if (implicitPrecision.has(a)) a.decimals = d;
 }
 
 function cleanCode(s: string): string | undefined {
-  const t = norm(s);
-  return /^\d{3}(\d{2}){0,2}$/.test(t) ? t : undefined;
+  return readCode(s);
 }
 
 interface CodeState {
@@ -82,14 +103,14 @@ export function parseBody(v: GridView, kind: TableKind, bodyRows: number[], bloc
       }
       let labelFromCode = false;
       if (!code) {
-        const m = CODE_IN_LABEL.exec(norm(label));
+        const m = SEPARATED_CODE_IN_LABEL.exec(norm(label)) ?? CODE_IN_LABEL.exec(norm(label));
         if (m && m[2]) {
-          code = m[1];
+          code = readCode(m[1]);
           label = m[2];
           labelFromCode = true;
         } else if (!printedCode) {
           // "20313999 其他社会工作事务支出" in one cell: a malformed code before the name.
-          const bad = /^([0-9OoIl]{4,10})([^0-9OoIl年月日号%.．].*)$/.exec(norm(label));
+          const bad = /^([0-9OoIl][0-9OoIl\-－.．]{3,11})([^0-9OoIl年月日号%.．\-－].*)$/.exec(norm(label));
           if (bad && looksLikeCode(bad[1])) {
             printedCode = bad[1];
             label = bad[2];
@@ -102,6 +123,8 @@ export function parseBody(v: GridView, kind: TableKind, bodyRows: number[], bloc
       let any = false;
       for (const a of b.amounts) {
         const amt = amountAt(v, r, a.c);
+        // Text that is not a number in an amount cell is named, never read as blank.
+        if (amt.blank && !amt.invalid && norm(amt.text)) amt.invalid = unreadableText(amt.text);
         amounts[a.key] = amt;
         if (!amt.blank) any = true;
       }
@@ -164,6 +187,7 @@ export function parseBody(v: GridView, kind: TableKind, bodyRows: number[], bloc
       });
     }
   }
+  settlePrecision(rows);
   return rows;
 }
 
@@ -173,7 +197,7 @@ export function parseBody(v: GridView, kind: TableKind, bodyRows: number[], bloc
  */
 export function applyIndentLevels(rows: Row[], v: GridView, labelCol: number | undefined, department?: string) {
   if (labelCol === undefined) return;
-  const depths = rows.map((row) => indentDepth(v.text(row.row - 1 - v.grid.origin.row, labelCol)));
+  const depths = rows.map((row) => indentDepth(v.text(v.gridRow(row.row), labelCol)));
   const maxDepth = Math.max(0, ...depths);
   if (maxDepth === 0) {
     const dept = department ? norm(department) : undefined;

@@ -34,7 +34,7 @@ export function isHeaderRow(v: GridView, r: number): boolean {
     const raw = v.raw(r, c);
     return typeof raw === "number" && Number.isInteger(raw) && raw >= 2000 && raw <= 2099;
   };
-  if (cells.some(([c]) => v.isNumber(r, c) && !isYear(c))) return false;
+  if (cells.some(([c]) => v.isDatum(r, c) && !isYear(c))) return false;
   if (cells.length === 1) {
     const t = cells[0][1];
     if (rowKey(t)) return false;

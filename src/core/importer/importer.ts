@@ -11,6 +11,8 @@ import { parseForm } from "./performance";
 import { readMeta, titleExcludesCarryover, yearOfTitle, type Meta } from "./meta";
 import { classifyTitle, KIND_BY_HEADER } from "./kinds";
 import { EMPTY_NOTE } from "./aliases";
+import { markHidden } from "./hidden";
+import { clipRegionsAtGaps, strayColumns } from "./strays";
 
 export interface ImportResult {
   report: Report;
@@ -36,7 +38,8 @@ function lastContentRow(v: GridView, r0: number, r1: number): number {
   return r0;
 }
 
-function mergeMeta(into: Meta, m: Meta) {
+function mergeMeta(into: Meta, m: Meta, cell?: string) {
+  if (m.unit && !into.unit) into.unitCell = cell;
   into.department ??= m.department;
   into.unit ??= m.unit;
   into.unitText ??= m.unitText;
@@ -60,7 +63,7 @@ function parseRegion(v: GridView, reg: Region, index: number): Table | Unrecogni
     notes: [] as string[],
   };
   if (reg.kind === "performance_target") {
-    for (let r = reg.r0; r <= end; r++) for (const [c] of v.cells(r)) mergeMeta(meta, readMeta(v.text(r, c)));
+    for (let r = reg.r0; r <= end; r++) for (const [c] of v.cells(r)) mergeMeta(meta, readMeta(v.text(r, c)), v.ref(r, c));
     const form = parseForm(v, reg.titleRow + 1, end, c0, c1);
     if (!form) return { sheet: v.grid.sheet, range, reason: "绩效目标表缺少项目名称或资金总额" };
     const empty = form.rows.every((row) => Object.values(row.amounts).every((a) => a.blank));
@@ -78,15 +81,15 @@ function parseRegion(v: GridView, reg: Region, index: number): Table | Unrecogni
   }
   // Meta lines and header rows after the title; the body follows.
   let r = reg.titleRow + 1;
-  for (let k = reg.r0; k <= reg.titleRow; k++) for (const [c] of v.cells(k)) mergeMeta(meta, readMeta(v.text(k, c)));
+  for (let k = reg.r0; k <= reg.titleRow; k++) for (const [c] of v.cells(k)) mergeMeta(meta, readMeta(v.text(k, c)), v.ref(k, c));
   while (r <= end && (v.cells(r).length === 0 || isMetaRow(v, r))) {
-    for (const [c] of v.cells(r)) mergeMeta(meta, readMeta(v.text(r, c)));
+    for (const [c] of v.cells(r)) mergeMeta(meta, readMeta(v.text(r, c)), v.ref(r, c));
     r++;
   }
   const headerRows: number[] = [];
   while (r <= end && headerRows.length < 6 && isHeaderRow(v, r)) {
     headerRows.push(r);
-    for (const [c] of v.cells(r)) mergeMeta(meta, readMeta(v.text(r, c)));
+    for (const [c] of v.cells(r)) mergeMeta(meta, readMeta(v.text(r, c)), v.ref(r, c));
     r++;
   }
   if (headerRows.length === 0) return { sheet: v.grid.sheet, range, reason: `“${reg.title}”下未找到表头行` };
@@ -122,7 +125,7 @@ function parseRegion(v: GridView, reg: Region, index: number): Table | Unrecogni
   const unitPrinted = !!(meta.unit ?? amountUnit);
   const markedEmpty = notes.some((n) => EMPTY_NOTE.test(n));
   const empty = rows.every((row) => Object.values(row.amounts).every((a) => a.blank));
-  return { ...base, year, department: meta.department, unit, unitText: unitPrinted ? meta.unitText ?? amountUnit : undefined, markedEmpty, empty, notes, columns, rows };
+  return { ...base, year, department: meta.department, unit, unitText: unitPrinted ? meta.unitText ?? amountUnit : undefined, unitCell: meta.unit ? meta.unitCell : undefined, markedEmpty, empty, notes, columns, rows };
 }
 
 /** "三公" items laid across one row (合计 | 因公出国 | 公务用车… | 公务接待 [| 机关运行经费]): one model row per item. */
@@ -174,12 +177,16 @@ export function importWorkbook(grids: SheetGrid[]): Report {
       unrecognized.push({ sheet: g.sheet, range: used, reason: "工作表为空" });
       continue;
     }
+    unrecognized.push(...strayColumns(v));
     let { regions, leading } = findRegions(v);
     if (regions.length === 0) {
       const h = headerlessRegion(v);
       if (h) regions = [h];
       leading = undefined;
     }
+    const clipped = clipRegionsAtGaps(v, regions);
+    regions = clipped.regions;
+    unrecognized.push(...clipped.strays);
     if (regions.length === 0) {
       unrecognized.push({ sheet: g.sheet, range: used, reason: "未找到可识别的预算表标题或表头" });
       continue;
@@ -198,6 +205,7 @@ export function importWorkbook(grids: SheetGrid[]): Report {
       }
     });
   }
+  markHidden(tables, grids);
   const financial = tables.filter((t) => t.kind !== "performance_target");
   // A table that prints no unit takes the unit the workbook's other tables print (万元 when none does).
   const printedUnit = mode(financial.filter((t) => t.unitText).map((t) => t.unit));

@@ -8,6 +8,8 @@ export interface Meta {
   department?: string;
   unit?: Unit;
   unitText?: string;
+  /** The cell the unit was read from (set by the importer). */
+  unitCell?: string;
   year?: number;
 }
 

@@ -1,5 +1,5 @@
 /** Read access to one grid: normalised text, numbers, merge-aware captions and sheet addresses. */
-import type { SheetGrid } from "../grid/grid";
+import { gridRowOf, sheetColOf, sheetRowOf, type SheetGrid } from "../grid/grid";
 import { cellRef, rangeA1 } from "../grid/address";
 import { norm } from "../grid/text";
 import { parseAmount, type ParsedAmount } from "../grid/amount";
@@ -13,9 +13,15 @@ export class GridView {
   private readonly normCache = new Map<number, string>();
   private readonly cellsCache = new Map<number, Array<[number, string]>>();
 
+  /** Grid columns read as content: all, or the main block when long empty runs of columns split the sheet. */
+  private readonly contentCols: number[];
+  /** Grid columns of the other blocks (stray content far to the side of the tables). */
+  readonly strayCols: number[];
+
   constructor(readonly grid: SheetGrid) {
     this.rows = grid.values.length;
     this.cols = grid.values.reduce((m, r) => Math.max(m, r.length), 0);
+    ({ main: this.contentCols, stray: this.strayCols } = columnBlocks(grid, this.cols));
     for (const m of grid.merges)
       for (let r = m.r0; r <= m.r1; r++)
         for (let c = m.c0; c <= m.c1; c++) if (r !== m.r0 || c !== m.c0) this.mergeAnchor.set(r * 65536 + c, m.r0 * 65536 + m.c0);
@@ -50,6 +56,11 @@ export class GridView {
     const a = this.amount(r, c);
     return !!a && a.value !== null;
   }
+  /** A number, or a value that stands where a number belongs (an error value, TRUE/FALSE): a data cell, never a caption. */
+  isDatum(r: number, c: number): boolean {
+    const a = this.amount(r, c);
+    return !!a && (a.value !== null || (a.invalid !== undefined && !a.fromText));
+  }
   /** Text of the cell, or of the merge's top-left cell when (r,c) is covered by a merge. */
   caption(r: number, c: number): string {
     const anchor = this.mergeAnchor.get(r * 65536 + c);
@@ -64,7 +75,7 @@ export class GridView {
     let out = this.cellsCache.get(r);
     if (!out) {
       out = [];
-      for (let c = 0; c < this.cols; c++) {
+      for (const c of this.contentCols) {
         const t = this.norm(r, c);
         if (t !== "") out.push([c, t]);
       }
@@ -74,17 +85,41 @@ export class GridView {
   }
   /** Sheet reference of one cell, e.g. '预算公开表3'!C6. */
   ref(r: number, c: number): string {
-    return cellRef(this.grid.sheet, r + this.grid.origin.row, c + this.grid.origin.col);
+    return cellRef(this.grid.sheet, sheetRowOf(this.grid, r), sheetColOf(this.grid, c));
   }
   /** A1 range (no sheet) in sheet coordinates. */
   range(r0: number, c0: number, r1: number, c1: number): string {
-    const o = this.grid.origin;
-    return rangeA1(r0 + o.row, c0 + o.col, r1 + o.row, c1 + o.col);
+    return rangeA1(sheetRowOf(this.grid, r0), sheetColOf(this.grid, c0), sheetRowOf(this.grid, r1), sheetColOf(this.grid, c1));
   }
+  /** 1-based sheet row of grid row r. */
   sheetRow(r: number): number {
-    return r + this.grid.origin.row + 1;
+    return sheetRowOf(this.grid, r) + 1;
   }
+  /** 0-based sheet column of grid column c. */
   sheetCol(c: number): number {
-    return c + this.grid.origin.col;
+    return sheetColOf(this.grid, c);
   }
+  /** Grid row of a 1-based sheet row (-1 when the grid does not hold it). */
+  gridRow(sheetRow1: number): number {
+    return gridRowOf(this.grid, sheetRow1 - 1);
+  }
+}
+
+/**
+ * Splits the grid's columns at skipped runs (sheetCols jumps): the block holding the most non-empty cells is the
+ * content, the others are stray cells (a lone value at XFD1 beside a table).
+ */
+function columnBlocks(g: SheetGrid, cols: number): { main: number[]; stray: number[] } {
+  const all = Array.from({ length: cols }, (_, c) => c);
+  if (!g.sheetCols) return { main: all, stray: [] };
+  const blocks: number[][] = [];
+  all.forEach((c) => {
+    if (c === 0 || g.sheetCols![c] - g.sheetCols![c - 1] > 1) blocks.push([]);
+    blocks[blocks.length - 1].push(c);
+  });
+  if (blocks.length < 2) return { main: all, stray: [] };
+  const filled = (cs: number[]) => g.values.reduce((n, row) => n + cs.filter((c) => row[c] !== "" && row[c] !== null && row[c] !== undefined).length, 0);
+  const counts = blocks.map(filled);
+  const best = counts.indexOf(Math.max(...counts));
+  return { main: blocks[best], stray: blocks.filter((_, i) => i !== best).flat() };
 }

@@ -36,6 +36,10 @@ export const AmountSchema = z.object({
   blank: z.boolean(),
   /** Printed decimals, for the rounding interval. */
   decimals: z.number().int(),
+  /** The cell's row or column is hidden: stored in the workbook but not printed or published. */
+  hidden: z.boolean().optional(),
+  /** The cell holds something that is not an amount (错误值 #REF!, 逻辑值 TRUE, 文本“…”): value is null, blank is true, and a finding names it. */
+  invalid: z.string().optional(),
 });
 export type Amount = z.infer<typeof AmountSchema>;
 
@@ -49,6 +53,8 @@ export const ColumnSchema = z.object({
   side: SideSchema.optional(),
   /** Column letter in the sheet. */
   col: z.string(),
+  /** The sheet column is hidden: not printed or published. */
+  hidden: z.boolean().optional(),
 });
 export type Column = z.infer<typeof ColumnSchema>;
 
@@ -76,6 +82,8 @@ export const RowSchema = z.object({
   /** Sheet row, 1-based; the label's cell. */
   row: z.number().int(),
   labelCell: z.string(),
+  /** The sheet row is hidden (by hand, a filter or a collapsed outline): not printed or published. */
+  hidden: z.boolean().optional(),
   amounts: z.record(z.string(), AmountSchema),
 });
 export type Row = z.infer<typeof RowSchema>;
@@ -104,6 +112,13 @@ export const TableSchema = z.object({
   department: z.string().optional(),
   unit: UnitSchema,
   unitText: z.string().optional(),
+  /** The cell that prints the unit (单位：万元), when a meta line does. */
+  unitCell: z.string().optional(),
+  /**
+   * Set by the engine (rules/units.ts) when every figure that has a counterpart elsewhere is exactly 10,000 times
+   * (or a 10,000th of) it: the unit the figures are in, and the printed one. Rules compare in `unit`.
+   */
+  unitContradicted: z.object({ printed: UnitSchema, pairs: z.number().int(), cells: z.array(z.string()) }).optional(),
   /** Scope notes read from the title, e.g. 不含上年结转. */
   excludesCarryover: z.boolean(),
   /** Marked 注：本表无数据 / 空表 (whatever the body holds). */
@@ -117,8 +132,21 @@ export const TableSchema = z.object({
 });
 export type Table = z.infer<typeof TableSchema>;
 
-export const UnrecognizedSchema = z.object({ sheet: z.string(), range: z.string(), reason: z.string() });
+export const UnrecognizedSchema = z.object({
+  sheet: z.string(),
+  range: z.string(),
+  reason: z.string(),
+  /** Content far from every table (past a long empty run), e.g. a lone value at A1048576. */
+  stray: z.boolean().optional(),
+  /** For stray content: the first cell and its text as displayed. */
+  cell: z.string().optional(),
+  text: z.string().optional(),
+});
 export type Unrecognized = z.infer<typeof UnrecognizedSchema>;
+
+/** One Chinese sentence from the host about the file as read, with how much it matters. */
+export const ReadNoteSchema = z.object({ severity: z.enum(["warning", "info"]), message: z.string() });
+export type ReadNote = z.infer<typeof ReadNoteSchema>;
 
 export const ReportSchema = z.object({
   department: z.string().optional(),
@@ -128,6 +156,8 @@ export const ReportSchema = z.object({
   tables: z.array(TableSchema),
   unrecognized: z.array(UnrecognizedSchema),
   hiddenSheets: z.array(z.string()),
+  /** What the host noticed while reading the file (repaired sheet names, formulas without a stored result …). */
+  readNotes: z.array(ReadNoteSchema).optional(),
 });
 export type Report = z.infer<typeof ReportSchema>;
 

@@ -1,7 +1,9 @@
 /** Runs the catalog over a report: outcomes per rule, counts, and findings grouped so one cause reads once. */
 import type { Report } from "../model/schema";
 import { CATALOG } from "./catalog";
+import { correctUnits } from "./units";
 import type { CheckResult, Finding, RuleDef, Severity } from "./rule";
+import { invalidAmounts } from "./input";
 import type { Identity } from "./identity";
 
 export interface CheckOptions {
@@ -33,13 +35,17 @@ function groupFindings(findings: Finding[]): Finding[] {
 
 export function checkReport(report: Report, opts: CheckOptions = {}): CheckResult {
   const rules = (opts.rules ?? CATALOG).filter((r) => !opts.skip?.includes(r.id) && !opts.skip?.includes(r.category));
+  // A comparison that involves a cell holding no amount (#REF!, TRUE, text …) is not made: input.unreadable-amount names the cell.
+  const invalid = new Set(invalidAmounts(report).map((x) => x.amount.cell));
   const all: Finding[] = [];
   const checked: Array<{ identity: Identity; finding?: Finding }> = [];
   const perRule: CheckResult["perRule"] = [];
+  // A unit every magnitude contradicts is read as the unit the figures are in (one finding, naming.unit-magnitude).
+  const effective = correctUnits(report);
   for (const rule of rules) {
     let outcomes;
     try {
-      outcomes = rule.check(report);
+      outcomes = rule.check(effective);
     } catch (e) {
       outcomes = [{ status: "na" as const, reason: `规则执行出错：${(e as Error).message}` }];
     }
@@ -48,6 +54,12 @@ export function checkReport(report: Report, opts: CheckOptions = {}): CheckResul
       if (o.status === "na") {
         stat.notApplicable++;
         if (!stat.reasons.includes(o.reason)) stat.reasons.push(o.reason);
+        continue;
+      }
+      if (o.status === "fail" && o.finding.rule.startsWith("input.") === false && o.finding.cells.some((c) => invalid.has(c))) {
+        stat.notApplicable++;
+        const reason = "涉及不是金额的单元格";
+        if (!stat.reasons.includes(reason)) stat.reasons.push(reason);
         continue;
       }
       stat.checked++;

@@ -92,6 +92,20 @@ function compareFund(rule: string, fv: FundView, figure: Amount | undefined, wha
 
 const defined = (o: Outcome | undefined): o is Outcome => !!o;
 
+/**
+ * The fund's 上年结转 as the 财政拨款收支总表 prints it: its own line under 上年财政拨款结转, or none when that
+ * table shows no carry-over or breaks it down without this fund. Undefined when it cannot be told.
+ */
+function carryOf(report: Report, fund: Fund): { amount?: Amount } | undefined {
+  const t4 = firstOf(report, "fiscal_appropriation_summary");
+  if (!t4) return undefined;
+  const own = rowByKey(t4, `carryover_src_${fund.key}`, "income");
+  if (own) return hasValue(own.amounts.total) ? { amount: own.amounts.total } : {};
+  const carry = rowByKey(t4, "carryover_in", "income");
+  if (!carry || !hasValue(carry.amounts.total)) return {};
+  return t4.rows.some((r) => r.key?.startsWith("carryover_src_")) ? {} : undefined;
+}
+
 /** Fund table ↔ 财政拨款收支总表, 收入总表, the fund's income table and the 收支总表; class and code rows ↔ the same rows there. */
 function amountsRule(fund: Fund): RuleDef {
   const id = `cross.${fund.id}`;
@@ -117,11 +131,14 @@ function amountsRule(fund: Fund): RuleDef {
         if (carry && hasValue(carry.amounts.total)) parts.push([t4, carry.amounts.total, -1]);
         out.push(compareFund(id, fv, figure, "「合计」", parts, `${tableName(t4)}「本年支出合计」${fund.name}${carry && hasValue(carry.amounts.total) ? " − 上年结转" : ""}`));
       }
-      // 收入总表: the fund's column, total row and code by code (本年收入: comparable when the table excludes 上年结转).
+      // 收入总表: the fund's column (本年收入), total row and code by code — comparable when the fund table leaves
+      // 上年结转 out, or when the fund's own 上年结转 is known (财政拨款收支总表) and added.
       const t2 = firstOf(report, "income_summary");
       const tot2 = t2 && totalRow(t2);
-      const t2Comparable = !!t2 && t2.columns.some((c) => c.key === fund.key) && (excl || !hasValue(tot2?.amounts.carryover));
-      if (t2 && tot2 && t2Comparable) out.push(compareFund(id, fv, figure, "「合计」", [[t2, tot2.amounts[fund.key]]], `${tableName(t2)}「合计」${fund.name}`));
+      const fundCarry = carryOf(report, fund);
+      const t2Comparable = !!t2 && t2.columns.some((c) => c.key === fund.key) && (excl || !hasValue(tot2?.amounts.carryover) || fundCarry !== undefined);
+      const withCarry = (parts: Part[]): Part[] => (!excl && fundCarry?.amount ? [...parts, [t4!, fundCarry.amount]] : parts);
+      if (t2 && tot2 && t2Comparable) out.push(compareFund(id, fv, figure, "「合计」", withCarry([[t2, tot2.amounts[fund.key]]]), `${tableName(t2)}「合计」${fund.name}${!excl && fundCarry?.amount ? " + 上年结转" : ""}`));
       // The fund's income table (政府性基金预算收入表): income = expenditure when both leave 上年结转 out.
       const t7 = fund.key === "gov_fund" ? report.tables.find((t) => t.kind === "gov_fund_income" && t !== fv.table) : undefined;
       const tot7 = t7 && totalRow(t7);
@@ -133,7 +150,7 @@ function amountsRule(fund: Fund): RuleDef {
       if (t1 && src1 && excl) out.push(compareFund(id, fv, figure, "「合计」", [[t1, src1.amounts.total]], `${tableName(t1)}「${rowName(src1)}」`));
       // Code by code.
       const codes = fv.rows.filter((r) => r.code && r.codeSystem === "functional" && r.amounts[fv.key]);
-      const c2 = t2Comparable && t2 ? byCode(t2) : undefined;
+      const c2 = t2Comparable && t2 && (excl || !fundCarry?.amount) ? byCode(t2) : undefined;
       const c4 = t4 ? byCode(t4, "expenditure") : undefined;
       const t3 = firstOf(report, "expenditure_summary");
       const c3 = t3 ? byCode(t3) : undefined;

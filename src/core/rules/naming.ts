@@ -2,6 +2,8 @@
 import { defineRule, type Outcome } from "./rule";
 import { functionalName, sameFunctionalName } from "../classification/functional";
 import { economicName } from "../classification/economic";
+import { judgeName, spanYears } from "../classification/history";
+import { unitMagnitude } from "./units";
 import { norm } from "../grid/text";
 import { rowName, tableName } from "./helpers";
 import { quoteSheet } from "../grid/address";
@@ -28,14 +30,38 @@ function codeNames(report: Report, rule: string, system: "functional" | "economi
   return out.length ? out : [{ status: "na", reason: `没有带编码的${what}` }];
 }
 
+/** Functional codes: the printed name against the names valid in the report's year or the year before (history.ts). */
+function functionalCodeNames(report: Report): Outcome[] {
+  const out: Outcome[] = [];
+  const rule = "naming.functional-code";
+  for (const t of report.tables)
+    for (const r of t.rows) {
+      if (!r.code || r.codeSystem !== "functional" || !/^2/.test(r.code)) continue;
+      const current = functionalName(r.code);
+      if (!current) continue;
+      const printed = r.label.replace(/^[一二三四五六七八九十]+、/, "").trim();
+      const year = t.year ?? report.year;
+      const v = judgeName(r.code, printed, year, current, sameFunctionalName);
+      if (v.ok) {
+        out.push({ status: "pass" });
+        continue;
+      }
+      const fail = (severity: "warning" | "info", message: string): Outcome => ({ status: "fail", finding: { rule, severity, message, cells: [r.labelCell], expected: null, actual: null, difference: null } });
+      if (v.why === "mismatch") out.push(fail("warning", `${tableName(t)}功能科目 ${r.code} 名称为“${printed}”，${year ? `${year} 年` : ""}标准名称为“${v.standard}”`));
+      else if (year === undefined) out.push(fail("info", `${tableName(t)}功能科目 ${r.code} 名称“${printed}”适用于 ${spanYears(v.span)}（${v.span.source}）；未能识别报告年度，请核对`));
+      else out.push(fail("warning", `${tableName(t)}功能科目 ${r.code} 名称“${printed}”适用于 ${spanYears(v.span)}，${year} 年度（及编制预算的 ${year - 1} 年）应为“${v.standard}”（${v.span.source}）`));
+    }
+  return out.length ? out : [{ status: "na", reason: "没有带编码的功能科目" }];
+}
+
 export const functionalNames = defineRule({
   id: "naming.functional-code",
   category: "naming",
-  title: "功能科目编码与名称相符",
-  description: "功能分类科目的编码与名称应与《政府收支分类科目》一致（内置类、常见款项）。",
+  title: "功能科目编码与名称相符（按报告年度）",
+  description: "功能分类科目的编码与名称应与《政府收支分类科目》一致（内置类、常见款项）；科目更名的，报告年度或上一年度（编制预算时）适用的名称都不算错，更早或更晚年度的名称指出其适用年度。",
   severity: "warning",
   source: { basis: "national", ref: "财政部《政府收支分类科目》支出功能分类（每年修订，编制预算时可沿用上一年的科目名称）" },
-  check: (report) => codeNames(report, "naming.functional-code", "functional", (c) => (/^2/.test(c) ? functionalName(c) : undefined), "功能科目"),
+  check: functionalCodeNames,
 });
 
 export const codeFormat = defineRule({
@@ -137,4 +163,4 @@ export const incomeSideCodes = defineRule({
   },
 });
 
-export const NAMING_RULES = [codeFormat, functionalNames, economicNames, departmentName, tableLabels, incomeSideCodes];
+export const NAMING_RULES = [codeFormat, unitMagnitude, functionalNames, economicNames, departmentName, tableLabels, incomeSideCodes];

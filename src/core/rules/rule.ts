@@ -7,10 +7,10 @@ export const SeveritySchema = z.enum(["error", "warning", "rounding", "info"]);
 export type Severity = z.infer<typeof SeveritySchema>;
 export const SEVERITY_NAMES: Readonly<Record<Severity, string>> = { error: "错误", warning: "警告", rounding: "尾差", info: "提示" };
 
-export const CategorySchema = z.enum(["within", "hierarchy", "cross", "completeness", "naming", "projects"]);
+export const CategorySchema = z.enum(["within", "hierarchy", "cross", "completeness", "naming", "projects", "input", "printed"]);
 export type Category = z.infer<typeof CategorySchema>;
 export const CATEGORY_NAMES: Readonly<Record<Category, string>> = {
-  within: "表内", hierarchy: "层级", cross: "表间", completeness: "完整性", naming: "名称", projects: "项目",
+  within: "表内", hierarchy: "层级", cross: "表间", completeness: "完整性", naming: "名称", projects: "项目", input: "输入", printed: "打印",
 };
 
 export const FindingSchema = z.object({

@@ -1,51 +1,91 @@
 /** The .xlsx host (exceljs 4.4.0): a workbook file → one SheetGrid per sheet, as Excel would report it. */
 import ExcelJS from "exceljs";
-import type { CellValue, Merge, SheetGrid } from "../../core/grid/grid";
+import { compressAxis, MAX_EMPTY_RUN, type CellValue, type Merge, type SheetGrid } from "../../core/grid/grid";
 import { parseRef } from "../../core/grid/address";
 import { displayText } from "../../core/grid/display";
+import { WorkbookReadError } from "./errors";
+import { brokenPart, normalisePackage } from "./package";
+import { evaluateFormulas, type PendingFormula } from "./formulas";
+import { slimWorkbook } from "./slim";
+import type { ReadNote } from "../../core/model/schema";
 
-export class WorkbookReadError extends Error {
-  constructor(readonly code: "not_found" | "not_xlsx" | "encrypted" | "corrupt", message: string) {
-    super(message);
-  }
-}
+export { WorkbookReadError } from "./errors";
 
-function plainValue(v: ExcelJS.CellValue): CellValue {
+/** Excel's serial day 0 in the 1900 system (1899-12-30, which absorbs the 1900 leap-year bug for dates after March 1900). */
+const EPOCH_1900 = Date.UTC(1899, 11, 30);
+const EPOCH_1904 = Date.UTC(1904, 0, 1);
+
+/** A cell's value as Excel stores it: a date-formatted number stays the number exceljs turned into a Date. */
+function plainValue(v: ExcelJS.CellValue, date1904: boolean): CellValue | { formula: string } {
   if (v === null || v === undefined) return "";
-  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === "string" || typeof v === "boolean") return v;
+  if (typeof v === "number") return v;
+  if (v instanceof Date) return Math.round(((v.getTime() - (date1904 ? EPOCH_1904 : EPOCH_1900)) / 86400000) * 1e9) / 1e9;
   if (typeof v === "object") {
     if ("richText" in v) return v.richText.map((t) => t.text).join("");
-    if ("result" in v) return plainValue((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
-    if ("formula" in v || "sharedFormula" in v) return "";
-    if ("text" in v) return String((v as ExcelJS.CellHyperlinkValue).text);
     if ("error" in v) return String((v as ExcelJS.CellErrorValue).error);
+    if ("formula" in v || "sharedFormula" in v) {
+      const result = (v as ExcelJS.CellFormulaValue).result;
+      if (result !== undefined && result !== null) {
+        const r = plainValue(result as ExcelJS.CellValue, date1904);
+        return typeof r === "object" ? "" : r;
+      }
+      return { formula: "" };
+    }
+    if ("text" in v) return String((v as ExcelJS.CellHyperlinkValue).text);
   }
   return String(v);
 }
 
-/** Converts a loaded exceljs worksheet into a grid (values only in a merge's top-left cell). */
-export function worksheetToGrid(ws: ExcelJS.Worksheet): SheetGrid {
-  const rowsN = ws.rowCount;
-  const colsN = ws.columnCount;
-  const merges: Merge[] = ((ws.model as unknown as { merges?: string[] }).merges ?? []).map((m) => {
+/**
+ * Converts a loaded exceljs worksheet into a grid (values only in a merge's top-left cell). The grid spans the
+ * cells that hold a value, as Excel's getUsedRange(valuesOnly) does — formatting alone (a styled cell at
+ * XFD1048576, a million styled empty rows) does not widen it — and long empty runs inside it are skipped
+ * (sheetRows / sheetCols), so time and memory follow the cells that hold something. Hidden rows and columns
+ * are carried (hiddenRows / hiddenCols). Formulas without a stored result are added to `pending` (grid coordinates).
+ */
+export function worksheetToGrid(ws: ExcelJS.Worksheet, opts: { date1904?: boolean; pending?: PendingFormula[]; sheet?: number } = {}): SheetGrid {
+  const merges0: Merge[] = ((ws.model as unknown as { merges?: string[] }).merges ?? []).map((m) => {
     const p = parseRef(m);
     return { r0: p.r0, c0: p.c0, r1: p.r1, c1: p.c1 };
   });
   const slave = new Set<number>();
-  for (const m of merges) for (let r = m.r0; r <= m.r1; r++) for (let c = m.c0; c <= m.c1; c++) if (r !== m.r0 || c !== m.c0) slave.add(r * 65536 + c);
+  for (const m of merges0) for (let r = m.r0; r <= m.r1; r++) for (let c = m.c0; c <= m.c1; c++) if (r !== m.r0 || c !== m.c0) slave.add(r * 65536 + c);
+  const occupiedRows: number[] = [];
+  const occupiedCols = new Set<number>();
+  ws.eachRow({ includeEmpty: false }, (row, rn) => {
+    let any = false;
+    row.eachCell({ includeEmpty: false }, (cell, cn) => {
+      if (slave.has((rn - 1) * 65536 + cn - 1) || plainValue(cell.value, !!opts.date1904) === "") return;
+      occupiedCols.add(cn - 1);
+      any = true;
+    });
+    if (any) occupiedRows.push(rn - 1);
+  });
+  const state = (ws as unknown as { state?: string }).state;
+  const visibility: SheetGrid["visibility"] = state === "hidden" ? "hidden" : state === "veryHidden" ? "veryHidden" : "visible";
+  if (occupiedRows.length === 0) return { sheet: ws.name, origin: { row: 0, col: 0 }, values: [], text: [], numberFormat: [], merges: [], visibility };
+  // From A1 as before (titles and labels keep their sheet positions), skipping only long empty runs.
+  const rows = compressAxis(occupiedRows, MAX_EMPTY_RUN);
+  const cols = compressAxis([...occupiedCols], MAX_EMPTY_RUN);
   const values: CellValue[][] = [];
   const text: string[][] = [];
   const numberFormat: string[][] = [];
-  for (let r = 0; r < rowsN; r++) {
-    const row = ws.getRow(r + 1);
+  const hiddenRows: number[] = [];
+  rows.forEach((r, gr) => {
+    const row = ws.findRow(r + 1);
+    if (row?.hidden) hiddenRows.push(gr);
     const vr: CellValue[] = [];
     const tr: string[] = [];
     const fr: string[] = [];
-    for (let c = 0; c < colsN; c++) {
-      const cell = row.getCell(c + 1);
-      const fmt = cell.numFmt || "General";
-      const value = slave.has(r * 65536 + c) ? "" : plainValue(cell.value);
+    for (const c of cols) {
+      const cell = row?.findCell(c + 1);
+      const fmt = cell?.numFmt || "General";
+      let value = !cell || slave.has(r * 65536 + c) ? "" : plainValue(cell.value, !!opts.date1904);
+      if (typeof value === "object" && value !== null) {
+        opts.pending?.push({ sheet: opts.sheet ?? 0, r: values.length, c: vr.length, formula: String(cell?.formula ?? "").replace(/^=/, "") });
+        value = "";
+      }
       vr.push(value);
       fr.push(fmt);
       tr.push(displayText(value, fmt));
@@ -53,24 +93,80 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): SheetGrid {
     values.push(vr);
     text.push(tr);
     numberFormat.push(fr);
-  }
-  const state = (ws as unknown as { state?: string }).state;
-  return { sheet: ws.name, origin: { row: 0, col: 0 }, values, text, numberFormat, merges, visibility: state === "hidden" ? "hidden" : state === "veryHidden" ? "veryHidden" : "visible" };
+  });
+  const hiddenCols = cols.flatMap((c, gc) => (ws.getColumn(c + 1).hidden ? [gc] : []));
+  const grid: SheetGrid = { sheet: ws.name, origin: { row: rows[0], col: cols[0] }, values, text, numberFormat, merges: mergesOnAxes(merges0, rows, cols), visibility };
+  if (hiddenRows.length) grid.hiddenRows = hiddenRows;
+  if (hiddenCols.length) grid.hiddenCols = hiddenCols;
+  if (rows[rows.length - 1] - rows[0] + 1 !== rows.length) grid.sheetRows = rows;
+  if (cols[cols.length - 1] - cols[0] + 1 !== cols.length) grid.sheetCols = cols;
+  return grid;
 }
 
-/** Reads an .xlsx from bytes; throws WorkbookReadError with a Chinese message for unusable input. */
-export async function readXlsxBuffer(buf: Uint8Array): Promise<{ workbook: ExcelJS.Workbook; grids: SheetGrid[] }> {
-  const b = Buffer.from(buf);
-  if (b.length >= 8 && b.readUInt32BE(0) === 0xd0cf11e0) {
-    throw new WorkbookReadError("encrypted", "文件已加密或为旧版 .xls 格式，请先在 Excel 中解除密码并另存为 .xlsx");
+/**
+ * Sheet merges → grid coordinates. On a dense axis a merge keeps its extent (it may reach past the last value,
+ * as Excel reports it); on a compressed axis it is clipped to the kept rows or columns.
+ */
+function mergesOnAxes(merges: Merge[], rows: number[], cols: number[]): Merge[] {
+  const axis = (xs: number[]) => {
+    const dense = xs[xs.length - 1] - xs[0] + 1 === xs.length;
+    const at = new Map(xs.map((x, i) => [x, i]));
+    return {
+      anchor: (x: number) => (dense ? x - xs[0] : at.get(x) ?? -1),
+      end: (a: number, b: number) => {
+        if (dense) return b - xs[0];
+        for (let x = Math.min(b, xs[xs.length - 1]); x >= a; x--) if (at.has(x)) return at.get(x)!;
+        return -1;
+      },
+    };
+  };
+  const R = axis(rows);
+  const C = axis(cols);
+  const out: Merge[] = [];
+  for (const m of merges) {
+    const r0 = R.anchor(m.r0);
+    const c0 = C.anchor(m.c0);
+    if (r0 < 0 || c0 < 0) continue; // the anchor (which holds the value) is not in the grid
+    out.push({ r0, c0, r1: Math.max(r0, R.end(m.r0, m.r1)), c1: Math.max(c0, C.end(m.c0, m.c1)) });
   }
-  if (b.length < 4 || b.readUInt32BE(0) !== 0x504b0304) throw new WorkbookReadError("not_xlsx", "不是 .xlsx 工作簿文件（应为 Excel 2007 及以上格式）");
-  const wb = new ExcelJS.Workbook();
+  return out;
+}
+
+/**
+ * Reads an .xlsx from bytes; throws WorkbookReadError with a Chinese message for unusable input. `notes` says what
+ * was repaired or computed on the way (duplicate sheet names, formulas without a stored result).
+ */
+export async function readXlsxBuffer(buf: Uint8Array): Promise<{ workbook: ExcelJS.Workbook; grids: SheetGrid[]; notes: ReadNote[] }> {
+  // Huge used ranges: style-only cells of very large sheet parts dropped before anything else inflates them.
+  const input = slimWorkbook(buf) ?? buf;
+  let pkg = normalisePackage(input);
+  const notes: ReadNote[] = pkg.notices.map((message) => ({ severity: "warning", message }));
+  let wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(b as unknown as ExcelJS.Buffer);
+    try {
+      await wb.xlsx.load(Buffer.from(pkg.bytes) as unknown as ExcelJS.Buffer);
+    } catch {
+      // Drawings written by scripts trip exceljs; the cells are all the review needs: read again without them.
+      pkg = normalisePackage(input, { cellsOnly: true });
+      wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from(pkg.bytes) as unknown as ExcelJS.Buffer);
+    }
   } catch (e) {
-    throw new WorkbookReadError("corrupt", `工作簿已损坏，无法读取（${(e as Error).message.split("\n")[0]}）`);
+    const broken = brokenPart(pkg.bytes, pkg.sheets);
+    if (broken) throw new WorkbookReadError("xml_broken", `${broken.sheet ? `工作表“${broken.sheet}”的数据` : "文件的组成部分"}（${broken.part}）不是有效的 XML，工作簿已损坏：请用 Excel 打开修复后另存，或重新导出`, e);
+    throw new WorkbookReadError("corrupt", "工作簿已损坏，无法读取：请用 Excel 打开修复后另存，或重新导出", e);
   }
   if (wb.worksheets.length === 0) throw new WorkbookReadError("corrupt", "工作簿中没有工作表，文件可能已损坏");
-  return { workbook: wb, grids: wb.worksheets.map(worksheetToGrid) };
+  const date1904 = !!(wb.properties as { date1904?: boolean }).date1904;
+  const pending: PendingFormula[] = [];
+  const grids = wb.worksheets.map((ws, sheet) => worksheetToGrid(ws, { date1904, pending, sheet }));
+  const f = evaluateFormulas(grids, pending);
+  if (f.evaluated + f.unresolved > 0) {
+    notes.push(
+      f.unresolved === 0
+        ? { severity: "info", message: `${f.evaluated} 个公式单元格在文件中没有保存计算结果（文件由程序生成、未在 Excel 中保存过），已按公式计算后审核；建议在 Excel 或 WPS 中打开并保存后再审核一次` }
+        : { severity: "warning", message: `${f.evaluated + f.unresolved} 个公式单元格在文件中没有保存计算结果，其中 ${f.unresolved} 个无法自行计算、未参与核对：请在 Excel 或 WPS 中打开并保存后再审核` },
+    );
+  }
+  return { workbook: wb, grids, notes };
 }

@@ -1,0 +1,102 @@
+/**
+ * 输入: what makes a review incomplete or the file differ from what a reader sees — no budget table recognized,
+ * hidden sheets, cells that hold something other than an amount, and what the host noticed while reading the file.
+ * Nothing unchecked reads as passed: these are findings, not silence.
+ */
+import type { Amount, Report, Table } from "../model/schema";
+import { KIND_NAMES } from "../model/names";
+import { defineRule, type Finding, type Outcome } from "./rule";
+import { tableName, rowName } from "./helpers";
+
+/** The tables the arithmetic rules check (绩效目标表 forms alone are not a budget). */
+export function financialTables(report: Report): Table[] {
+  return report.tables.filter((t) => t.kind !== "performance_target");
+}
+
+const finding = (rule: string, severity: Finding["severity"], message: string, cells: string[] = []): Outcome => ({
+  status: "fail",
+  finding: { rule, severity, message, cells, expected: null, actual: null, difference: null },
+});
+
+export const noTables = defineRule({
+  id: "input.no-tables",
+  category: "input",
+  title: "识别到预算表",
+  description: "工作簿中至少要识别到一张预算表，否则没有做任何核对，结果不能当作“未发现问题”。",
+  severity: "error",
+  source: { basis: "practice", ref: "没有核对任何数字的结果不能当作审核通过" },
+  check: (report) => {
+    if (financialTables(report).length > 0) return [{ status: "pass" }];
+    const sheets = [...new Set(report.unrecognized.map((u) => u.sheet))];
+    const forms = report.tables.length;
+    return [
+      finding(
+        "input.no-tables",
+        "error",
+        `没有识别到任何预算表（${sheets.length} 张工作表${forms ? `，仅有 ${forms} 张绩效目标表` : ""}），未做任何核对：请确认这是部门预算公开表，或用 inspect 命令查看各工作表未被识别的原因`,
+      ),
+    ];
+  },
+});
+
+export const hiddenSheets = defineRule({
+  id: "input.hidden-sheets",
+  category: "input",
+  title: "隐藏的工作表",
+  description: "隐藏的工作表照常审核，但按当前状态公开时读者看不到它；含预算表的隐藏工作表应取消隐藏。",
+  severity: "warning",
+  source: { basis: "practice", ref: "公开的是读者看到的工作表，隐藏的表不会被看到" },
+  check: (report) => {
+    if (!report.hiddenSheets.length) return [{ status: "na", reason: "没有隐藏的工作表" }];
+    return report.hiddenSheets.map((sheet) => {
+      const held = report.tables.filter((t) => t.sheet === sheet);
+      return held.length
+        ? finding("input.hidden-sheets", "warning", `工作表“${sheet}”被隐藏（其中的${[...new Set(held.map((t) => KIND_NAMES[t.kind]))].join("、")}已照常审核），按此公开时读者看不到它`, held.map((t) => `${quoteSheet(sheet)}!${t.range.split(":")[0]}`))
+        : finding("input.hidden-sheets", "info", `工作表“${sheet}”被隐藏，其中没有识别到预算表`);
+    });
+  },
+});
+
+function quoteSheet(s: string): string {
+  return /^[\p{L}\p{N}_.]+$/u.test(s) && !/^\d/.test(s) ? s : `'${s.replace(/'/g, "''")}'`;
+}
+
+/** Every amount cell of the report that holds something other than an amount, with where it is. */
+export function invalidAmounts(report: Report): Array<{ table: Table; row: string; amount: Amount }> {
+  const out: Array<{ table: Table; row: string; amount: Amount }> = [];
+  const seen = new Set<string>();
+  for (const t of report.tables)
+    for (const r of t.rows)
+      for (const a of Object.values(r.amounts))
+        if (a.invalid && !seen.has(a.cell)) {
+          seen.add(a.cell);
+          out.push({ table: t, row: rowName(r), amount: a });
+        }
+  return out;
+}
+
+export const unreadableAmounts = defineRule({
+  id: "input.unreadable-amount",
+  category: "input",
+  title: "金额单元格可读",
+  description: "金额单元格应是数字或空白；错误值（#REF! 等）、TRUE/FALSE、带单位或无法识别的文本、没有计算结果的公式都不是金额，涉及它们的核对不进行。",
+  severity: "error",
+  source: { basis: "identity", ref: "金额栏填列数字（空白或 0 表示没有）" },
+  check: (report) => {
+    const bad = invalidAmounts(report);
+    if (!bad.length) return financialTables(report).length ? [{ status: "pass" }] : [{ status: "na", reason: "没有识别到预算表" }];
+    return bad.map(({ table, row, amount }) => finding("input.unreadable-amount", "error", `${tableName(table)}「${row}」的金额单元格内容是${amount.invalid}，不是金额，涉及它的核对未进行`, [amount.cell]));
+  },
+});
+
+export const readNotes = defineRule({
+  id: "input.read-notes",
+  category: "input",
+  title: "文件读取提示",
+  description: "读取文件时发现的情况（例如重名的工作表、没有计算结果的公式），它们可能影响审核结果。",
+  severity: "warning",
+  source: { basis: "practice", ref: "由程序生成或被修复的文件，审核前应在 Excel/WPS 中打开并保存" },
+  check: (report) => (report.readNotes?.length ? report.readNotes.map((n) => finding("input.read-notes", n.severity, n.message)) : [{ status: "na", reason: "读取文件时没有需要提示的情况" }]),
+});
+
+export const INPUT_RULES = [noTables, unreadableAmounts, hiddenSheets, readNotes];

@@ -1,0 +1,200 @@
+/**
+ * 打印: what is printed and published, not only what is stored. Excel prints (and exports to PDF) only visible
+ * rows and columns, so a hidden row or column that holds amounts makes the published table differ from the
+ * workbook: the table identities are checked again on the printed form, and what breaks there is said in the
+ * hidden row's finding. Content far from every table is named too (it stretches the printed area). Hidden sheets
+ * are named by input.hidden-sheets.
+ */
+import type { Report, Row, Table } from "../model/schema";
+import { parseRef } from "../grid/address";
+import { defineRule, type Finding, type Outcome, type RuleDef } from "./rule";
+import { hasValue, na, rowName, tableName } from "./helpers";
+import { fmt } from "./interval";
+import { WITHIN_RULES } from "./within";
+import { HIERARCHY_RULES } from "./hierarchy";
+
+/** The identities that say whether one printed table adds up (表内 and 层级). */
+const TABLE_RULES: ReadonlyArray<RuleDef> = [...WITHIN_RULES, ...HIERARCHY_RULES];
+
+/** The report as printed: hidden rows, hidden columns and the amounts in them left out. */
+export function printedReport(report: Report): Report {
+  return {
+    ...report,
+    tables: report.tables.map((t) => ({
+      ...t,
+      columns: t.columns.filter((c) => !c.hidden),
+      rows: t.rows.filter((r) => !r.hidden).map((r) => ({ ...r, amounts: Object.fromEntries(Object.entries(r.amounts).filter(([, a]) => !a.hidden)) })),
+    })),
+  };
+}
+
+const hasHidden = (t: Table) => t.columns.some((c) => c.hidden) || t.rows.some((r) => r.hidden || Object.values(r.amounts).some((a) => a.hidden));
+
+function failures(report: Report): Finding[] {
+  return TABLE_RULES.flatMap((rule) => rule.check(report).flatMap((o) => (o.status === "fail" ? [o.finding] : [])));
+}
+
+/** Table identities that hold in the workbook but fail on the printed form, per table id. */
+function printedOnlyFailures(report: Report): Map<string, Finding[]> {
+  const touched = report.tables.filter(hasHidden);
+  const only = { ...report, tables: touched };
+  const stored = new Set(failures(only).map((f) => `${f.rule}|${f.cells[0]}`));
+  const out = new Map<string, Finding[]>();
+  for (const f of failures(printedReport(only))) {
+    if (stored.has(`${f.rule}|${f.cells[0]}`)) continue;
+    const p = f.cells[0] ? parseRef(f.cells[0]) : undefined;
+    const t = touched.find((x) => x.sheet === p?.sheet && x.rows.some((r) => r.row === p.r0 + 1 || Object.values(r.amounts).some((a) => a.cell === f.cells[0])));
+    if (!t) continue;
+    out.set(t.id, [...(out.get(t.id) ?? []), f]);
+  }
+  return out;
+}
+
+/** Sheet rows of the rows a row's amounts add up into: its parents up the levels, and the total rows of its side. */
+function ancestorRows(rows: Row[], i: number): Set<number> {
+  const out = new Set<number>();
+  let level = rows[i].level;
+  for (let k = i - 1; k >= 0 && level > 0; k--)
+    if (rows[k].side === rows[i].side && rows[k].level < level) {
+      out.add(rows[k].row);
+      level = rows[k].level;
+    }
+  for (const r of rows) if (r.level === 0 && r.side === rows[i].side) out.add(r.row);
+  return out;
+}
+
+function amountText(t: Table, r: Row): string {
+  const a = r.amounts.total && hasValue(r.amounts.total) ? r.amounts.total : Object.values(r.amounts).find(hasValue);
+  return a && a.value !== null ? `${fmt(a.value, Math.max(0, a.decimals))}${t.unit}` : "";
+}
+
+function consequence(fs: Finding[]): string {
+  if (!fs.length) return "";
+  return `；按打印出的表核对：${fs[0].message}${fs.length > 1 ? `，等 ${fs.length} 处不再相等` : ""}`;
+}
+
+export const hiddenAmounts = defineRule({
+  id: "printed.hidden-amounts",
+  category: "printed",
+  title: "隐藏的行、列中没有金额",
+  description:
+    "Excel 打印和导出 PDF 时不显示隐藏的行和列（含筛选掉、分级折叠的行）：隐藏行列中的金额不会公开，公开的表就与工作簿不一致。隐藏的行或列中有非零金额即提示，并按打印出的表（去掉隐藏行列）重新核对表内和层级关系，说明哪里不再相等。",
+  severity: "warning",
+  source: { basis: "practice", ref: "公开的是打印或导出的表（PDF）：Excel 不打印隐藏的行和列，隐藏或筛选掉的行中的金额不会出现在公开文本中" },
+  check: (report) => {
+    const tables = report.tables.filter(hasHidden);
+    if (!tables.length) return [na("没有隐藏的行或列")];
+    const printed = printedOnlyFailures(report);
+    const out: Outcome[] = [];
+    for (const t of tables) {
+      let rest = printed.get(t.id) ?? [];
+      const take = (pred: (f: Finding) => boolean) => {
+        const hit = rest.filter(pred);
+        rest = rest.filter((f) => !pred(f));
+        return hit;
+      };
+      // Consecutive hidden rows with amounts read as one finding (a filtered or collapsed block).
+      const groups: number[][] = [];
+      t.rows.forEach((r, i) => {
+        if (!r.hidden) return;
+        const last = groups[groups.length - 1];
+        if (last && last[last.length - 1] === i - 1) last.push(i);
+        else groups.push([i]);
+      });
+      const rowFindings: Array<{ group: Row[]; fs: Finding[] }> = [];
+      for (const g of groups) {
+        const rows = g.map((i) => t.rows[i]).filter((r) => Object.values(r.amounts).some(hasValue));
+        if (!rows.length) {
+          out.push({ status: "pass" });
+          continue;
+        }
+        const anc = new Set(g.flatMap((i) => [...ancestorRows(t.rows, i)]));
+        const fs = take((f) => anc.has(parseRef(f.cells[0]).r0 + 1));
+        rowFindings.push({ group: rows, fs });
+      }
+      // Hidden columns: amounts hidden in rows that are not (grouped by the column they stand in).
+      const byCol = new Map<string, Array<{ row: Row; cell: string; value: number | null; decimals: number }>>();
+      for (const r of t.rows) {
+        if (r.hidden) continue;
+        for (const a of Object.values(r.amounts)) {
+          if (!a.hidden) continue;
+          const col = /!\$?([A-Z]+)\$?\d+$/.exec(a.cell)?.[1] ?? "";
+          if (!byCol.has(col)) byCol.set(col, []);
+          if (hasValue(a)) byCol.get(col)!.push({ row: r, cell: a.cell, value: a.value, decimals: a.decimals });
+        }
+      }
+      const colFindings = [...byCol].flatMap(([col, cells]) => {
+        if (!cells.length) out.push({ status: "pass" });
+        return cells.length ? [{ col, cells, fs: [] as Finding[] }] : [];
+      });
+      // What broke on the printed form and is not under a hidden row goes with the hidden columns, else the first row finding.
+      const leftover = take(() => true);
+      if (colFindings.length) colFindings[0].fs.push(...leftover);
+      else if (rowFindings.length) rowFindings[0].fs.push(...leftover);
+      for (const { group, fs } of rowFindings) {
+        const first = group[0];
+        const where = group.length === 1 ? `第 ${first.row} 行「${rowName(first)}」` : `第 ${first.row}–${group[group.length - 1].row} 行（${group.length} 行有金额，如「${rowName(first)}」）`;
+        // The row's first cell in the table (a hidden row is a whole row): A11 rather than the label's B11.
+        const rowCell = first.labelCell.replace(/[A-Z]+(\d+)$/, `${/^\$?([A-Z]+)/.exec(t.range)?.[1] ?? "A"}$1`);
+        const cells = [rowCell, ...group.flatMap((r) => Object.values(r.amounts).filter(hasValue).map((a) => a.cell)), ...fs.map((f) => f.cells[0])];
+        out.push({
+          status: "fail",
+          finding: {
+            rule: "printed.hidden-amounts",
+            severity: "warning",
+            message: `${tableName(t)}${where}已隐藏，但有金额 ${amountText(t, first)}：打印或公开的表中看不到${group.length === 1 ? "这一行" : "这些行"}${consequence(fs)}`,
+            cells: cells.filter((c, i) => cells.indexOf(c) === i),
+            expected: null,
+            actual: first.amounts.total?.value ?? Object.values(first.amounts).find(hasValue)?.value ?? null,
+            difference: null,
+          },
+        });
+      }
+      for (const { col, cells: hit, fs } of colFindings) {
+        const first = hit[0];
+        const label = t.columns.find((c) => c.col === col)?.label.split("/").pop();
+        const cells = [...hit.map((h) => h.cell), ...fs.map((f) => f.cells[0])];
+        out.push({
+          status: "fail",
+          finding: {
+            rule: "printed.hidden-amounts",
+            severity: "warning",
+            message: `${tableName(t)}${label ? `「${label}」列（${col} 列）` : `${col} 列`}已隐藏，但有 ${hit.length} 个金额（如「${rowName(first.row)}」${fmt(first.value ?? 0, Math.max(0, first.decimals))}${t.unit}）：打印或公开的表中看不到这一列${consequence(fs)}`,
+            cells: cells.filter((c, i) => cells.indexOf(c) === i),
+            expected: null,
+            actual: first.value,
+            difference: null,
+          },
+        });
+      }
+    }
+    return out;
+  },
+});
+
+export const strayContent = defineRule({
+  id: "printed.stray-content",
+  category: "printed",
+  title: "表格以外没有零散内容",
+  description: "与表格相隔很远的单元格（如 A1048576 或 XFD1 上的一个值）不属于任何表，不参与审核；Excel 打印时会把打印范围延伸到它，多出大量空白页。每处提示一次，请确认后删除。",
+  severity: "info",
+  source: { basis: "practice", ref: "Excel 的打印范围和已用区域延伸到最后一个有内容的单元格" },
+  check: (report) => {
+    const strays = report.unrecognized.filter((u) => u.stray);
+    if (!strays.length) return [na("没有远离表格的零散内容")];
+    return strays.map((u) => ({
+      status: "fail",
+      finding: {
+        rule: "printed.stray-content",
+        severity: "info",
+        message: `工作表“${u.sheet}”的 ${u.range} 有远离表格的内容「${(u.text ?? "").slice(0, 40)}」：不属于任何表，未参与审核；打印时会把打印范围延伸到这里，请确认后删除`,
+        cells: u.cell ? [u.cell] : [],
+        expected: null,
+        actual: null,
+        difference: null,
+      },
+    }));
+  },
+});
+
+export const PRINTED_RULES = [hiddenAmounts, strayContent];

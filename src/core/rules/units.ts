@@ -1,0 +1,126 @@
+/**
+ * 单位: a printed unit that every magnitude contradicts. When each figure of a table that has a counterpart in
+ * another table (the same functional or economic code, the 基本支出 / 项目支出 totals) is exactly 10,000 times (or a
+ * 10,000th of) that counterpart, the table's figures are in another unit than it prints (元 under 单位：万元).
+ * That is one finding on the unit cell; the other rules compare the figures in the unit they are in, so the
+ * mistake does not turn into one amount error per cell.
+ */
+import type { Amount, Report, Table, Unit } from "../model/schema";
+import { quoteSheet } from "../grid/address";
+import { compare, UNIT_FACTOR } from "./interval";
+import { defineRule, type Outcome } from "./rule";
+import { firstOf, hasValue, tableName, term, totalRow } from "./helpers";
+
+const RATIO = 10000;
+
+interface Pair {
+  a: Amount;
+  b: Amount;
+  other: Table;
+}
+
+/** Figures of table t that stand for the same money as a figure of another table. */
+function pairsOf(report: Report, t: Table): Pair[] {
+  const out: Pair[] = [];
+  const mine = new Map<string, Amount>();
+  for (const r of t.rows) if (r.code && r.amounts.total && hasValue(r.amounts.total) && !mine.has(`${r.codeSystem}:${r.code}`)) mine.set(`${r.codeSystem}:${r.code}`, r.amounts.total);
+  for (const o of report.tables) {
+    if (o === t || o.kind === "performance_target") continue;
+    const seen = new Set<string>();
+    for (const r of o.rows) {
+      const k = `${r.codeSystem}:${r.code}`;
+      const a = r.code ? mine.get(k) : undefined;
+      if (!a || seen.has(k) || !hasValue(r.amounts.total)) continue;
+      seen.add(k);
+      out.push({ a, b: r.amounts.total, other: o });
+    }
+  }
+  // Tables without codes: their totals against the figure they break down.
+  const anchor = (kind: Table["kind"], key: string, other: Table | undefined, otherKey: string) => {
+    const a = t.kind === kind ? totalRow(t)?.amounts[key] ?? t.rows.find((r) => r.level === 0)?.amounts[key] : undefined;
+    const b = other && totalRow(other)?.amounts[otherKey];
+    if (a && b && hasValue(a) && hasValue(b)) out.push({ a, b, other: other! });
+  };
+  anchor("basic_expenditure_economic", "total", firstOf(report, "general_budget_expenditure"), "basic");
+  anchor("project_expenditure", "total", firstOf(report, "expenditure_summary"), "project");
+  return out;
+}
+
+/** "x": a = 10,000·b; "/": a = b / 10,000; "=": same money; "?" anything else (a real difference). */
+function relation(t: Table, p: Pair): "x" | "/" | "=" | "?" {
+  const A = term(t, p.a);
+  if (compare(A, [term(p.other, p.b)]).verdict !== "error") return "=";
+  if (compare(A, [term(p.other, p.b, RATIO)]).verdict !== "error") return "x";
+  if (compare(term(p.other, p.b), [term(t, p.a, RATIO)]).verdict !== "error") return "/";
+  return "?";
+}
+
+const UNIT_BY_FACTOR = new Map<number, Unit>(Object.entries(UNIT_FACTOR).map(([u, f]) => [f, u as Unit]));
+
+/**
+ * The report as the rules should read it: tables whose figures all sit 10,000× off their counterparts get the unit
+ * the figures are in, with `unitContradicted` saying what was printed (an exact 10,000× match is no chance); when two
+ * tables only contradict each other, the one whose printed unit differs from the workbook's usual unit is the odd one.
+ */
+export function correctUnits(report: Report): Report {
+  const tables0 = report.tables.filter((t) => t.kind !== "performance_target");
+  const rels = new Map<Table, Array<{ p: Pair; rel: ReturnType<typeof relation> }>>(tables0.map((t) => [t, pairsOf(report, t).map((p) => ({ p, rel: relation(t, p) }))]));
+  // A table whose figures equal some other table's is in the unit it prints.
+  const corroborated = (t: Table) => !!rels.get(t)?.some((x) => x.rel === "=");
+  const verdicts = new Map<Table, { dir: "x" | "/"; pairs: Pair[] }>();
+  for (const [t, rs] of rels) {
+    if (t.unitContradicted || corroborated(t)) continue;
+    const dirs = rs.filter((x) => x.rel === "x" || x.rel === "/");
+    // Scope differences (单位资金, 上年结转) leave some pairs unequal; the 10,000× ones must still be most of them.
+    if (!dirs.length || new Set(dirs.map((x) => x.rel)).size !== 1 || dirs.length * 2 < rs.length) continue;
+    verdicts.set(t, { dir: dirs[0].rel as "x" | "/", pairs: dirs.map((x) => x.p) });
+  }
+  if (!verdicts.size) return report;
+  const odd = [...verdicts.keys()].filter((t) => {
+    const partners = new Set(verdicts.get(t)!.pairs.map((p) => p.other));
+    if ([...partners].some(corroborated)) return true;
+    // Only mutually contradicting tables: the odd one prints a unit the rest of the workbook does not.
+    return t.unit !== report.unit && [...partners].every((o) => o.unit === report.unit);
+  });
+  if (!odd.length) return report;
+  const tables = report.tables.map((t) => {
+    if (!odd.includes(t)) return t;
+    const v = verdicts.get(t)!;
+    const factor = v.dir === "x" ? UNIT_FACTOR[t.unit] / RATIO : UNIT_FACTOR[t.unit] * RATIO;
+    const unit = UNIT_BY_FACTOR.get(factor);
+    if (!unit) return t;
+    return { ...t, unit, unitContradicted: { printed: t.unit, pairs: v.pairs.length, cells: v.pairs.slice(0, 4).flatMap((p) => [p.a.cell, p.b.cell]) } };
+  });
+  return { ...report, tables };
+}
+
+export const unitMagnitude = defineRule({
+  id: "naming.unit-magnitude",
+  category: "naming",
+  title: "金额单位与数值量级相符",
+  description: "表上印的金额单位应与数值的量级一致：一张表中与其他表对应的每个数都恰好是对应数的 10000 倍（或万分之一）时，是单位印错（如金额为元却印“单位：万元”）；只在单位处报一次，其余核对按实际单位进行，不逐个报金额不等。",
+  severity: "warning",
+  source: { basis: "practice", ref: "实务：同一笔资金在各表中金额相同；部门预算公开表统一以万元（或元）为单位并在表头注明" },
+  check: (report) => {
+    const fixed = report.tables.some((t) => t.unitContradicted) ? report : correctUnits(report);
+    const tables = fixed.tables.filter((t) => t.kind !== "performance_target" && !t.empty);
+    if (tables.length < 2) return [{ status: "na", reason: "只有一张有金额的表，无从比较量级" }];
+    return tables.map((t): Outcome => {
+      const c = t.unitContradicted;
+      if (!c) return { status: "pass" };
+      const cell = t.unitCell ?? `${quoteSheet(t.sheet)}!${t.range.split(":")[0]}`;
+      return {
+        status: "fail",
+        finding: {
+          rule: "naming.unit-magnitude",
+          severity: "warning",
+          message: `${tableName(t)}印的单位是“${c.printed}”，但其中 ${c.pairs} 个与其他表对应的金额都恰好是对应数的 ${UNIT_FACTOR[c.printed] > UNIT_FACTOR[t.unit] ? "10000 倍" : "万分之一"}——金额实际以“${t.unit}”为单位；已按${t.unit}核对该表`,
+          cells: [cell, ...c.cells],
+          expected: null,
+          actual: null,
+          difference: null,
+        },
+      };
+    });
+  },
+});

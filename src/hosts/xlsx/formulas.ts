@@ -1,0 +1,120 @@
+/**
+ * Formulas without a stored result (files written by scripts or budget systems and never saved by Excel): evaluated
+ * with fast-formula-parser (MIT), so a 合计 cell of `=SUM(C7:C9)` reads as Excel would show it, never as blank or 0.
+ * What cannot be evaluated (an unsupported function, a cycle, a reference to another workbook) stays the formula
+ * text, which the importer names as an amount cell without a result.
+ */
+import FormulaParser from "fast-formula-parser";
+import { gridColOf, gridRowOf, sheetColOf, sheetRowOf, type CellValue, type SheetGrid } from "../../core/grid/grid";
+import { displayText } from "../../core/grid/display";
+
+export interface PendingFormula {
+  sheet: number;
+  /** 0-based, in grid coordinates. */
+  r: number;
+  c: number;
+  /** Without the leading "=". */
+  formula: string;
+}
+
+export interface FormulaOutcome {
+  evaluated: number;
+  unresolved: number;
+}
+
+type Value = number | string | boolean | null;
+
+/** Evaluates the pending formulas into the grids' values and texts; passes until nothing more resolves (dependencies first). */
+export function evaluateFormulas(grids: SheetGrid[], pending: PendingFormula[]): FormulaOutcome {
+  if (!pending.length) return { evaluated: 0, unresolved: 0 };
+  const sheetIndex = new Map(grids.map((g, i) => [g.sheet.toLowerCase(), i]));
+  const open = new Set(pending.map((p) => `${p.sheet}:${p.r}:${p.c}`));
+  let blocked = false;
+  const sheetOf = (name: string | undefined, fallback: number) => (name === undefined ? fallback : sheetIndex.get(name.toLowerCase()));
+  let current = 0;
+  /** r, c: 0-based sheet coordinates (the grid may skip long empty runs: sheetRows / sheetCols). */
+  const valueAt = (s: number, sr: number, sc: number): Value => {
+    const r = gridRowOf(grids[s], sr);
+    const c = gridColOf(grids[s], sc);
+    if (r < 0 || c < 0) return null;
+    if (open.has(`${s}:${r}:${c}`)) {
+      blocked = true;
+      return null;
+    }
+    const v: CellValue | undefined = grids[s].values[r]?.[c];
+    return v === "" || v === undefined ? null : v;
+  };
+  const parser = new FormulaParser({
+    onCell: (ref: { sheet?: string; row: number; col: number }) => {
+      const s = sheetOf(ref.sheet, current);
+      if (s === undefined) throw FormulaParser.FormulaError.REF;
+      return valueAt(s, ref.row - 1, ref.col - 1);
+    },
+    onRange: (ref: { sheet?: string; from: { row: number; col: number }; to: { row: number; col: number } }) => {
+      const s = sheetOf(ref.sheet, current);
+      if (s === undefined) throw FormulaParser.FormulaError.REF;
+      const g = grids[s];
+      // Whole columns and rows (A:A) end at the sheet's content, not at row 1,048,576.
+      const r1 = Math.min(ref.to.row, g.values.length ? sheetRowOf(g, g.values.length - 1) + 1 : 0);
+      const width = g.values.reduce((m, row) => Math.max(m, row.length), 0);
+      const c1 = Math.min(ref.to.col, width ? sheetColOf(g, width - 1) + 1 : 0);
+      const out: Value[][] = [];
+      for (let r = ref.from.row; r <= r1; r++) {
+        const row: Value[] = [];
+        for (let c = ref.from.col; c <= c1; c++) row.push(valueAt(s, r - 1, c - 1));
+        out.push(row);
+      }
+      return out;
+    },
+  });
+  let left = pending;
+  let evaluated = 0;
+  for (;;) {
+    const next: PendingFormula[] = [];
+    for (const p of left) {
+      current = p.sheet;
+      blocked = false;
+      let result: unknown;
+      try {
+        result = parser.parse(p.formula, { sheet: grids[p.sheet].sheet, row: sheetRowOf(grids[p.sheet], p.r) + 1, col: sheetColOf(grids[p.sheet], p.c) + 1 });
+      } catch {
+        result = undefined;
+      }
+      if (blocked) {
+        next.push(p);
+        continue;
+      }
+      open.delete(`${p.sheet}:${p.r}:${p.c}`);
+      const g = grids[p.sheet];
+      const v = plain(result);
+      if (v === undefined) {
+        g.values[p.r][p.c] = `=${p.formula}`;
+        g.text[p.r][p.c] = `=${p.formula}`;
+        continue;
+      }
+      evaluated++;
+      g.values[p.r][p.c] = v;
+      g.text[p.r][p.c] = displayText(v, g.numberFormat[p.r][p.c]);
+    }
+    if (next.length === 0 || next.length === left.length) {
+      // A cycle (or a dependency on one): left as formulas.
+      for (const p of next) {
+        const g = grids[p.sheet];
+        g.values[p.r][p.c] = `=${p.formula}`;
+        g.text[p.r][p.c] = `=${p.formula}`;
+      }
+      return { evaluated, unresolved: pending.length - evaluated };
+    }
+    left = next;
+  }
+}
+
+/** A parser result as a cell value: numbers, text, booleans, Excel error values as their text; undefined when unusable. */
+function plain(result: unknown): CellValue | undefined {
+  if (typeof result === "number") return Number.isFinite(result) ? Math.round(result * 1e9) / 1e9 : undefined;
+  if (typeof result === "string" || typeof result === "boolean") return result;
+  if (result === null) return 0;
+  if (result instanceof FormulaParser.FormulaError) return result.error;
+  if (Array.isArray(result)) return plain(result[0]?.[0] ?? result[0]);
+  return undefined;
+}

@@ -1,0 +1,303 @@
+/**
+ * A pre-pass over the file's bytes before exceljs reads it: tells what the file is (OOXML workbook, OpenDocument,
+ * legacy .xls, an encrypted workbook, a truncated or damaged zip, a Word file …) in one Chinese sentence, and
+ * normalises what Excel opens but exceljs 4.4.0 falls over on — `x:`-prefixed XML (.NET Open XML SDK), UTF-16 parts,
+ * chart sheets, absolute relationship targets, duplicate sheet names. The cells are all the review needs; the user's
+ * file is never modified (this works on a copy in memory).
+ */
+import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from "fflate";
+import * as CFB from "cfb";
+import { SaxesParser } from "saxes";
+import { WorkbookReadError } from "./errors";
+
+const NS = {
+  main: ["http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://purl.oclc.org/ooxml/spreadsheetml/main"],
+  rels: "http://schemas.openxmlformats.org/package/2006/relationships",
+  types: "http://schemas.openxmlformats.org/package/2006/content-types",
+};
+const REL_CHARTSHEET = /\/chartsheet$/;
+const REL_OFFICE_DOCUMENT = /\/officeDocument$/;
+
+export interface NormalisedPackage {
+  /** The bytes for exceljs (the input itself when nothing needed normalising). */
+  bytes: Uint8Array;
+  /** Chinese sentences about what was repaired and may matter to the reviewer. */
+  notices: string[];
+  /** Sheet names as listed in the workbook (after renaming duplicates), for naming a broken part. */
+  sheets: Array<{ name: string; part: string }>;
+}
+
+function isCfb(b: Uint8Array) {
+  return b.length >= 8 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
+}
+function isZip(b: Uint8Array) {
+  return b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && (b[2] === 3 || b[2] === 5) && (b[3] === 4 || b[3] === 6);
+}
+
+/** A legacy Compound File: an encrypted OOXML workbook, an Excel 97-2003 workbook, or another Office file. */
+function describeCfb(b: Uint8Array): WorkbookReadError {
+  let names: string[];
+  try {
+    names = CFB.read(Buffer.from(b), { type: "buffer" }).FullPaths.map((p) => p.replace(/\/$/, "").split("/").pop() ?? "");
+  } catch (e) {
+    return new WorkbookReadError("corrupt", "文件是 Office 旧版复合文档格式，但结构已损坏，无法读取", e);
+  }
+  const has = (n: string) => names.some((x) => x.toLowerCase() === n.toLowerCase());
+  if (has("EncryptionInfo") || has("EncryptedPackage"))
+    return new WorkbookReadError("encrypted", "工作簿设置了打开密码（已加密），请在 Excel 中用密码打开，在“文件 › 信息 › 保护工作簿 › 用密码进行加密”中清除密码并保存后再审核");
+  if (has("Workbook") || has("Book")) return new WorkbookReadError("legacy_xls", "这是旧版 Excel 97-2003 工作簿（.xls），请在 Excel 或 WPS 中打开后另存为“Excel 工作簿（.xlsx）”再审核");
+  if (has("WordDocument")) return new WorkbookReadError("not_xlsx", "这是 Word 文档，不是 Excel 工作簿");
+  if (has("PowerPoint Document")) return new WorkbookReadError("not_xlsx", "这是 PowerPoint 演示文稿，不是 Excel 工作簿");
+  return new WorkbookReadError("not_xlsx", "文件是 Office 旧版复合文档，但不是 Excel 工作簿");
+}
+
+/** The end-of-central-directory record sits in the last 64 KiB + 22 bytes; without it the zip was cut short. */
+function hasEndOfCentralDirectory(b: Uint8Array): boolean {
+  for (let i = b.length - 22; i >= Math.max(0, b.length - 65557); i--) if (b[i] === 0x50 && b[i + 1] === 0x4b && b[i + 2] === 5 && b[i + 3] === 6) return true;
+  return false;
+}
+
+/** XML bytes → text: UTF-8 (with or without BOM) or UTF-16 (BOM, or '<' followed by a zero byte). */
+function decodeXml(b: Uint8Array): { text: string; recoded: boolean } {
+  if (b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0x3c && b[1] === 0))) return { text: new TextDecoder("utf-16le").decode(b), recoded: true };
+  if (b.length >= 2 && ((b[0] === 0xfe && b[1] === 0xff) || (b[0] === 0 && b[1] === 0x3c))) return { text: new TextDecoder("utf-16be").decode(b), recoded: true };
+  return { text: strFromU8(b), recoded: false };
+}
+
+/** The root element's prefix when it is bound to a namespace the readers expect as the default one. */
+function rootPrefix(xml: string): string | undefined {
+  const root = /<([A-Za-z_][\w.-]*):[A-Za-z_][\w.-]*[\s/>]/.exec(xml.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->/g, ""));
+  if (!root) return undefined;
+  const p = root[1];
+  const ns = new RegExp(`xmlns:${p}\\s*=\\s*["']([^"']+)["']`).exec(xml)?.[1];
+  return ns && (NS.main.includes(ns) || ns === NS.rels || ns === NS.types) ? p : undefined;
+}
+
+/** `<x:worksheet xmlns:x="…main">…</x:worksheet>` → the same document with the main namespace as the default one. */
+function unprefix(xml: string, p: string): string {
+  const esc = p.replace(/[.-]/g, "\\$&");
+  let out = xml.replace(new RegExp(`<(/?)${esc}:`, "g"), "<$1");
+  const hasDefault = /<[A-Za-z_][\w.-]*[^>]*\sxmlns\s*=/.test(out.slice(0, 4000));
+  out = out.replace(new RegExp(`\\sxmlns:${esc}(\\s*=\\s*["'][^"']*["'])`), hasDefault ? "" : " xmlns$1");
+  return out;
+}
+
+function dirOf(part: string): string {
+  const i = part.lastIndexOf("/");
+  return i < 0 ? "" : part.slice(0, i + 1);
+}
+
+/** The part a .rels file describes: xl/_rels/workbook.xml.rels → xl/workbook.xml; _rels/.rels → the package root. */
+function sourceOfRels(relsPart: string): string {
+  return relsPart.replace(/_rels\/([^/]*)\.rels$/, "$1");
+}
+
+function resolveTarget(relsPart: string, target: string): string {
+  if (target.startsWith("/")) return target.slice(1);
+  const parts = (dirOf(sourceOfRels(relsPart)) + target).split("/");
+  const out: string[] = [];
+  for (const s of parts) {
+    if (s === "..") out.pop();
+    else if (s !== ".") out.push(s);
+  }
+  return out.join("/");
+}
+
+function relative(fromDir: string, to: string): string {
+  const a = fromDir.split("/").filter(Boolean);
+  const b = to.split("/");
+  let i = 0;
+  while (i < a.length && i < b.length - 1 && a[i] === b[i]) i++;
+  return [...a.slice(i).map(() => ".."), ...b.slice(i)].join("/");
+}
+
+interface Rel {
+  id: string;
+  type: string;
+  target: string;
+  external: boolean;
+}
+function readRels(xml: string): Rel[] {
+  const out: Rel[] = [];
+  for (const m of xml.matchAll(/<Relationship\b([^>]*)\/?>/g)) {
+    const attr = (n: string) => new RegExp(`\\b${n}\\s*=\\s*"([^"]*)"|\\b${n}\\s*=\\s*'([^']*)'`).exec(m[1]);
+    const get = (n: string) => {
+      const a = attr(n);
+      return a ? (a[1] ?? a[2]) : "";
+    };
+    out.push({ id: get("Id"), type: get("Type"), target: get("Target"), external: /External/i.test(get("TargetMode")) });
+  }
+  return out;
+}
+
+const unescapeXml = (s: string) => s.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-f]+);/gi, (m, e: string) => ({ lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" } as Record<string, string>)[e.toLowerCase()] ?? String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)));
+const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+
+/** Unzips and recognises the file; throws WorkbookReadError naming the cause. */
+export function openPackage(input: Uint8Array): Unzipped {
+  if (isCfb(input)) throw describeCfb(input);
+  if (!isZip(input)) {
+    const head = new TextDecoder("utf-8", { fatal: false }).decode(input.slice(0, 512)).replace(/^\ufeff/, "").trimStart();
+    if (/^<(!doctype html|html|\?xml)/i.test(head)) throw new WorkbookReadError("not_xlsx", "不是 .xlsx 工作簿文件：内容是网页或 XML 文本（可能由系统导出后改了扩展名），请在 Excel 中打开后另存为 .xlsx");
+    throw new WorkbookReadError("not_xlsx", "不是 .xlsx 工作簿文件（应为 Excel 2007 及以上格式）");
+  }
+  if (!hasEndOfCentralDirectory(input)) throw new WorkbookReadError("truncated", "文件不完整（可能在下载或复制时被截断），无法读取，请重新获取原文件");
+  let files: Unzipped;
+  try {
+    files = unzipSync(input);
+  } catch (e) {
+    throw new WorkbookReadError("corrupt", "文件的压缩结构已损坏，无法读取，请用 Excel 打开修复后另存", e);
+  }
+  const mimetype = files["mimetype"] ? strFromU8(files["mimetype"]).trim() : "";
+  if (mimetype.startsWith("application/vnd.oasis.opendocument.spreadsheet"))
+    throw new WorkbookReadError("opendocument", "这是 OpenDocument 电子表格（.ods），请在 WPS、LibreOffice 或 Excel 中打开，另存为“Excel 工作簿（.xlsx）”后再审核");
+  if (mimetype.startsWith("application/vnd.oasis.opendocument")) throw new WorkbookReadError("opendocument", "这是 OpenDocument 文档，不是电子表格，无法审核");
+  return files;
+}
+
+/**
+ * Normalises an OOXML package for exceljs: see the module comment. Returns the input bytes untouched when nothing
+ * needed normalising.
+ */
+export function normalisePackage(input: Uint8Array, opts: { cellsOnly?: boolean } = {}): NormalisedPackage {
+  const files = openPackage(input);
+  const notices: string[] = [];
+  let changed = false;
+  const text = new Map<string, string>();
+  const xmlPart = (p: string) => /\.(xml|rels|vml)$/i.test(p);
+  for (const [p, b] of Object.entries(files)) {
+    if (!xmlPart(p)) continue;
+    const decoded = decodeXml(b);
+    const recoded = decoded.recoded;
+    let t = decoded.text;
+    if (recoded) t = t.replace(/^(\ufeff)?(<\?xml[^>]*?encoding\s*=\s*["'])[^"']*(["'])/i, "$2UTF-8$3");
+    const prefix = rootPrefix(t);
+    if (prefix) t = unprefix(t, prefix);
+    if (recoded || prefix) {
+      text.set(p, t);
+      changed = true;
+    }
+  }
+  const get = (p: string): string | undefined => text.get(p) ?? (files[p] ? strFromU8(files[p]) : undefined);
+  const set = (p: string, t: string) => {
+    text.set(p, t);
+    changed = true;
+  };
+
+  const rootRels = readRels(get("_rels/.rels") ?? "");
+  const wbTarget = rootRels.find((r) => REL_OFFICE_DOCUMENT.test(r.type));
+  const wbPart = wbTarget ? resolveTarget("_rels/.rels", wbTarget.target) : "xl/workbook.xml";
+  if (!files[wbPart]) {
+    if (files["word/document.xml"]) throw new WorkbookReadError("not_xlsx", "这是 Word 文档（.docx），不是 Excel 工作簿");
+    if (files["ppt/presentation.xml"]) throw new WorkbookReadError("not_xlsx", "这是 PowerPoint 演示文稿（.pptx），不是 Excel 工作簿");
+    throw new WorkbookReadError("not_xlsx", `是压缩包，但不是 Excel 工作簿（缺少工作簿部件 ${wbPart}）`);
+  }
+  if (wbPart !== "xl/workbook.xml") throw new WorkbookReadError("not_xlsx", `工作簿部件位于非标准位置（${wbPart}），请在 Excel 中打开后另存为 .xlsx`);
+
+  // Absolute relationship targets (/xl/…) → relative ones, as exceljs resolves them.
+  for (const p of Object.keys(files)) {
+    if (!/\.rels$/i.test(p)) continue;
+    const xml = get(p)!;
+    let fixed = false;
+    const out = xml.replace(/(<Relationship\b[^>]*?\bTarget\s*=\s*")(\/[^"]*)(")/g, (m, a: string, t: string, z: string) => {
+      if (/TargetMode\s*=\s*"External"/i.test(m)) return m;
+      fixed = true;
+      return a + (p === "_rels/.rels" ? t.slice(1) : relative(dirOf(sourceOfRels(p)), t.slice(1))) + z;
+    });
+    if (fixed) set(p, out);
+  }
+
+  const wbRelsPart = "xl/_rels/workbook.xml.rels";
+  const rels = readRels(get(wbRelsPart) ?? "");
+  let wb = get(wbPart)!;
+  const sheets: NormalisedPackage["sheets"] = [];
+  const seen = new Map<string, number>();
+  const dropped = new Set<string>();
+  wb = wb.replace(/<sheet\b([^>]*?)\/?>(?:\s*<\/sheet>)?/g, (el, attrs: string) => {
+    const nameM = /\bname\s*=\s*"([^"]*)"/.exec(attrs);
+    const idM = /\br:id\s*=\s*"([^"]*)"|\b[\w.-]+:id\s*=\s*"([^"]*)"/.exec(attrs);
+    const name = unescapeXml(nameM?.[1] ?? "");
+    const rel = rels.find((r) => r.id === (idM?.[1] ?? idM?.[2]));
+    // Chart sheets hold no cells; exceljs 4.4.0 cannot read them (nor their drawings).
+    if (rel && REL_CHARTSHEET.test(rel.type)) {
+      dropped.add(resolveTarget(wbRelsPart, rel.target));
+      changed = true;
+      return "";
+    }
+    const part = rel ? resolveTarget(wbRelsPart, rel.target) : "";
+    if (!rel || !files[part]) throw new WorkbookReadError("sheet_missing", `工作表“${name}”的数据部件${part ? `（${part}）` : ""}在文件中缺失，文件已损坏：请用 Excel 打开修复后另存，或重新导出`);
+    // Excel compares sheet names case-insensitively and repairs duplicates on opening.
+    const key = name.toLowerCase();
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    if (n === 1) {
+      sheets.push({ name, part });
+      return el;
+    }
+    let fresh = `${name} (${n})`;
+    while (seen.has(fresh.toLowerCase())) fresh = `${name} (${n}-${Math.random().toString(36).slice(2, 5)})`;
+    seen.set(fresh.toLowerCase(), 1);
+    sheets.push({ name: fresh, part });
+    notices.push(`工作簿中有两张名为“${name}”的工作表（Excel 打开时会自动修复），第二张按“${fresh}”审核，请在文件中改名`);
+    changed = true;
+    return el.replace(/\bname\s*=\s*"[^"]*"/, `name="${escapeXml(fresh)}"`);
+  });
+  if (wb !== get(wbPart)) set(wbPart, wb);
+
+  // The parts only a dropped chart sheet uses, and with cellsOnly every drawing (charts, pictures, comment shapes).
+  for (const part of [...dropped]) {
+    const relsPart = part.replace(/([^/]*)$/, "_rels/$1.rels");
+    for (const r of readRels(get(relsPart) ?? "")) if (!r.external) dropped.add(resolveTarget(relsPart, r.target));
+    dropped.add(relsPart);
+  }
+  if (opts.cellsOnly) {
+    for (const p of Object.keys(files)) {
+      if (/^xl\/(drawings|charts|media)\//.test(p)) dropped.add(p);
+      if (/^xl\/worksheets\/[^/]+\.xml$/.test(p)) {
+        const t = get(p)!;
+        const stripped = t.replace(/<(drawing|legacyDrawing|legacyDrawingHF|picture)\b[^>]*\/>/g, "");
+        if (stripped !== t) set(p, stripped);
+      }
+    }
+  }
+  for (const p of dropped) {
+    if (files[p]) {
+      delete files[p];
+      text.delete(p);
+      changed = true;
+    }
+  }
+
+  if (!changed) return { bytes: input, notices, sheets };
+  const out: Record<string, Uint8Array> = {};
+  for (const [p, b] of Object.entries(files)) out[p] = text.has(p) ? strToU8(text.get(p)!) : b;
+  return { bytes: zipSync(out, { level: 0 }), notices, sheets };
+}
+
+/**
+ * After exceljs failed: finds the XML part that is not well-formed and names it (the sheet's name when it is a
+ * worksheet). Returns undefined when every part parses.
+ */
+export function brokenPart(input: Uint8Array, sheets: NormalisedPackage["sheets"]): { part: string; sheet?: string; error: string } | undefined {
+  let files: Unzipped;
+  try {
+    files = unzipSync(input);
+  } catch {
+    return undefined;
+  }
+  const order = Object.keys(files).filter((p) => /\.(xml|rels)$/i.test(p)).sort((a, b) => Number(!sheets.some((s) => s.part === a)) - Number(!sheets.some((s) => s.part === b)));
+  for (const p of order) {
+    const parser = new SaxesParser({ xmlns: false });
+    let error: string | undefined;
+    parser.on("error", (e) => {
+      error ??= e.message;
+    });
+    try {
+      parser.write(decodeXml(files[p]).text).close();
+    } catch (e) {
+      error ??= (e as Error).message;
+    }
+    if (error) return { part: p, sheet: sheets.find((s) => s.part === p)?.name, error };
+  }
+  return undefined;
+}

@@ -1,0 +1,110 @@
+/**
+ * The kinds of problem of the field cases, on every generated layout (tests/fixtures/variants.ts): each variant
+ * changes one thing in a consistent workbook, and the rule says that thing at its cells — nothing else.
+ */
+import { importWorkbook } from "../../src/core/importer/importer";
+import { checkReport } from "../../src/core/rules/engine";
+import type { Finding } from "../../src/core/rules/rule";
+import type { Report } from "../../src/core/model/schema";
+import { STYLES, buildVariant, type Style, type VariantOptions } from "../fixtures/variants";
+
+const run = (style: Style, opts: VariantOptions) => {
+  const report = importWorkbook(buildVariant(style, opts).grids);
+  return { report, findings: checkReport(report).findings };
+};
+const serious = (fs: Finding[]) => fs.filter((f) => f.severity === "error" || f.severity === "warning");
+const ids = (fs: Finding[]) => [...new Set(serious(fs).map((f) => f.rule))].sort();
+const table = (r: Report, kind: string) => r.tables.find((t) => t.kind === kind)!;
+
+describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style) => {
+  test("政府性基金 money in every table, consistently: no finding, and the fund rules ran", () => {
+    const { report, findings } = run(style, { govFund: { amount: 30 } });
+    expect(serious(findings)).toEqual([]);
+    const res = checkReport(report);
+    for (const id of ["cross.gov-fund", "cross.gov-fund-project", "cross.gov-fund-codes"]) expect({ id, checked: res.perRule.find((r) => r.id === id)!.checked > 0 }).toEqual({ id, checked: true });
+  });
+
+  test("the 政府性基金预算支出表 prints another figure: errors at its cells only, the total citing 财政拨款收支总表 and 收入总表", () => {
+    const { report, findings } = run(style, { govFund: { amount: 30, printed: 25 } });
+    const t8 = table(report, "gov_fund_expenditure");
+    expect(ids(findings)).toEqual(["cross.gov-fund", "cross.gov-fund-project"]);
+    const sheet8 = t8.sheet;
+    for (const f of serious(findings)) expect(f.cells[0].startsWith(`${sheet8}!`) || f.cells[0].startsWith(`'${sheet8}'!`)).toBe(true);
+    const total = t8.rows.find((r) => r.key === "total")!.amounts.total.cell;
+    const f = findings.find((x) => x.cells[0] === total)!;
+    expect(f).toMatchObject({ rule: "cross.gov-fund", severity: "error" });
+    const t4 = table(report, "fiscal_appropriation_summary");
+    const t2 = table(report, "income_summary");
+    expect(f.cells).toContain(t4.rows.find((r) => r.key === "current_expenditure_total" && r.side === "expenditure")!.amounts.gov_fund.cell);
+    expect(f.cells).toContain(t2.rows.find((r) => r.key === "total")!.amounts.gov_fund.cell);
+  });
+
+  test("the 三公 table without 购置费 / 运行费: one warning at the combined line", () => {
+    const { report, findings } = run(style, { noVehicleSplit: true });
+    expect(ids(findings)).toEqual(["completeness.vehicle-split"]);
+    const vehicle = table(report, "three_public").rows.find((r) => r.key === "vehicle")!;
+    expect(serious(findings).map((f) => f.cells)).toEqual([[vehicle.labelCell]]);
+  });
+
+  test.each([5, 3] as const)("functional tables cut at %i digits: one warning per functional table, at the shallow rows", (depth) => {
+    const { report, findings } = run(style, { functionalDepth: depth });
+    expect(ids(findings)).toEqual(["completeness.functional-depth"]);
+    const kinds = serious(findings).map((f) => report.tables.find((t) => t.rows.some((r) => (r.codeCell ?? r.labelCell) === f.cells[0]))?.kind);
+    expect(kinds.sort()).toEqual(["expenditure_summary", "general_budget_expenditure", "income_summary"]);
+    for (const f of serious(findings)) expect(f.message).toMatch(depth === 5 ? /20106/ : /201 /);
+  });
+
+  test("the 基本支出 table prints only classes: one warning naming them", () => {
+    const { findings } = run(style, { economicClassesOnly: true });
+    expect(ids(findings)).toEqual(["completeness.economic-depth"]);
+    expect(serious(findings)[0].message).toMatch(/工资福利支出/);
+  });
+
+  test.each(["20106999", "201069", "2O10699", "201-06-999"])("a malformed code %s: one naming warning at the code, no arithmetic error", (printed) => {
+    const { report, findings } = run(style, { badCode: { code: "2010699", printed } });
+    if (style.codeLayout === "split") return expect(serious(findings)).toEqual([]); // 类/款/项 columns: not printed
+    const row = table(report, "general_budget_expenditure").rows.find((r) => r.printedCode)!;
+    expect(row.code).toBe("2010699");
+    expect(serious(findings).map((f) => `${f.rule} ${f.cells[0]}`)).toEqual([`naming.code-format ${row.codeCell ?? row.labelCell}`]);
+  });
+
+  test("a code printed with separators (201-06-99) is a code, not a finding", () => {
+    const { report, findings } = run(style, { badCode: { code: "2010699", printed: "201-06-99" } });
+    expect(serious(findings)).toEqual([]);
+    if (style.codeLayout === "column") expect(table(report, "general_budget_expenditure").rows.some((r) => r.code === "2010699")).toBe(true);
+  });
+});
+
+describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s: names by the report's year", (_n, style) => {
+  const dated = style.yearInTitle || style.metaYearLine;
+  const renamed = { "210": "医疗卫生与计划生育支出" };
+  const findingsFor = (year: number) => serious(run(style, { year, names: renamed }).findings);
+
+  test("a name valid in the report's year or the year before is not a finding", () => {
+    expect(findingsFor(2019)).toEqual([]); // compiled in 2018, when 210 was still 医疗卫生与计划生育支出
+    expect(findingsFor(2018)).toEqual([]);
+  });
+
+  test("a name out of force for two years is a warning at each printed class name, saying its years and today's name", () => {
+    const fs = findingsFor(2021);
+    if (!dated) return expect(fs).toEqual([]); // no year printed: any year's name is accepted (an info note says so)
+    expect(ids(fs)).toEqual(["naming.functional-code"]);
+    for (const f of fs) expect(f.message).toMatch(/2014—2018 年.*卫生健康支出/);
+  });
+
+  test("today's name in a year before the rename is a warning too", () => {
+    const fs = serious(run(style, { year: 2017 }).findings);
+    if (!dated) return expect(fs).toEqual([]);
+    expect(ids(fs)).toEqual(["naming.functional-code"]);
+    for (const f of fs) expect(f.message).toMatch(/卫生健康支出.*2019 年起.*医疗卫生与计划生育支出/);
+  });
+});
+
+describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s: a printed unit every magnitude contradicts", (_n, style) => {
+  test.each(["general_budget_expenditure", "expenditure_summary", "income_summary", "basic_expenditure_economic"] as const)("%s prints the other unit: one warning at its unit cell, no amount error", (kind) => {
+    const { report, findings } = run(style, { wrongUnit: kind });
+    const t = table(report, kind);
+    expect(t.unitCell).toBeDefined();
+    expect(serious(findings).map((f) => `${f.rule} ${f.cells[0]}`)).toEqual([`naming.unit-magnitude ${t.unitCell}`]);
+  });
+});
