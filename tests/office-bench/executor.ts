@@ -48,6 +48,7 @@ type H =
   | { t: "WorksheetFreezePanes"; s: Sheet }
   | { t: "AutoFilter"; s: Sheet }
   | { t: "Application" }
+  | { t: "PageLayout"; s: Sheet }
   | { t: "SettingCollection" }
   | { t: "Setting"; key: string }
   | { t: "CommentCollection" }
@@ -233,6 +234,8 @@ export class Executor {
         return { t: "ChartCollection", s: (h as { s: Sheet }).s };
       case "Worksheet.FreezePanes":
         return { t: "WorksheetFreezePanes", s: (h as { s: Sheet }).s };
+      case "Worksheet.PageLayout":
+        return { t: "PageLayout", s: (h as { s: Sheet }).s };
       case "Worksheet.AutoFilter":
         return { t: "AutoFilter", s: (h as { s: Sheet }).s };
       case "RangeFormat.Borders":
@@ -706,6 +709,13 @@ export class Executor {
             c.border = JSON.stringify(b);
           }
         this.record(s, r, `border.${side}.${name}`, v);
+        return;
+      }
+      case "PageLayout.Orientation":
+      case "PageLayout.Zoom": {
+        const sh = (h as { s: Sheet }).s;
+        (sh.pageLayout ??= {})[name === "Orientation" ? "orientation" : "zoom"] = v;
+        this.writes.push({ sheet: sh.name, address: "", property: `pageLayout.${name}`, value: v });
         return;
       }
       case "Chart.Name":

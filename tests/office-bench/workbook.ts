@@ -65,6 +65,8 @@ export interface Sheet {
   frozenRows: number;
   autoFilter?: string;
   columnWidths: Map<number, number>;
+  /** Print setup as the add-in set it (orientation, zoom), recorded. */
+  pageLayout?: { orientation?: unknown; zoom?: unknown };
 }
 
 export interface Comment {

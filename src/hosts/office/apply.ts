@@ -290,6 +290,12 @@ function writeSheet(ws: Excel.Worksheet, sheet: PlanSheet, styles: Record<string
   else if (sheet.frozen.rows) ws.freezePanes.freezeRows(sheet.frozen.rows);
   else if (sheet.frozen.cols) ws.freezePanes.freezeColumns(sheet.frozen.cols);
   if (sheet.autoFilter) ws.autoFilter.apply(ws.getRange(sheet.autoFilter));
+  // Print setup (ExcelApi 1.9 page layout): orientation, and all columns on one page width.
+  const print = (sheet as PlanSheet & { print?: { orientation: "portrait" | "landscape"; fitToWidth: boolean } }).print;
+  if (print) {
+    ws.pageLayout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+    if (print.fitToWidth) ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  }
   const chart = charts ? expenditureChart(sheet) : undefined;
   if (chart) {
     // 基本支出 and 项目支出 stacked per 类 (the 合计 series is dropped: it is their sum).
