@@ -7,7 +7,9 @@ import path from "path";
 import ExcelJS from "exceljs";
 import { readXlsxBuffer } from "../src/hosts/xlsx/read";
 import { importWorkbook } from "../src/core/importer/importer";
-import { checkReport } from "../src/core/rules/engine";
+import { checkReport, withCauses } from "../src/core/rules/engine";
+import { amountCells, mutationFigures, sampleCells, type MutationFigures } from "./localization";
+import { STYLES, buildVariant } from "../tests/fixtures/variants";
 
 const SAMPLES = ["jishan-2024", "jincheng-chengqu-2025", "xingxian-2023"];
 const RUNS = 15;
@@ -22,6 +24,40 @@ async function time(f: () => Promise<unknown> | unknown): Promise<number> {
   return Number(process.hrtime.bigint() - t) / 1e6;
 }
 
+const localRows: Array<{ name: string; check: number; local: number; full: number; first: number; causes: number; explained: number; findings: number; errors: number }> = [];
+
+const pct = (n: number, d: number) => `${((100 * n) / Math.max(d, 1)).toFixed(1)} %`;
+function mutationLine(name: string, f: MutationFigures) {
+  console.log(`${name.padEnd(44)} ${String(f.cases).padStart(6)} ${String(f.unseen).padStart(7)} ${pct(f.uniqueTop, f.cases).padStart(11)} ${pct(f.among, f.cases).padStart(9)}   ${f.missed.slice(0, 4).join(" ")}`);
+}
+
+/** Every amount changed once (xingxian: a seeded 300): is the changed cell the unique top suspect / among the suspects? */
+async function mutationBench(root: string) {
+  console.log("\nlocalization mutation bench — one amount changed by 1.37…99.37; targets: unique top ≥ 90 %, among suspects ≥ 98 %");
+  console.log("workbook                                      cases  unseen  unique top    among   missed (first)");
+  const sum: MutationFigures = { cases: 0, unseen: 0, uniqueTop: 0, among: 0, missed: [], shared: [] };
+  const acc = (f: MutationFigures) => {
+    sum.cases += f.cases;
+    sum.unseen += f.unseen;
+    sum.uniqueTop += f.uniqueTop;
+    sum.among += f.among;
+  };
+  for (const name of SAMPLES) {
+    const buf = await fs.readFile(path.join(root, "samples", `${name}.xlsx`));
+    const { grids } = await readXlsxBuffer(buf);
+    const f = mutationFigures(grids, sampleCells(amountCells(importWorkbook(grids)), name === "xingxian-2023" ? 300 : Infinity));
+    acc(f);
+    mutationLine(name, f);
+  }
+  for (const style of STYLES) {
+    const { grids } = buildVariant(style);
+    const f = mutationFigures(grids, amountCells(importWorkbook(grids)));
+    acc(f);
+    mutationLine(`variant ${style.name}`, f);
+  }
+  mutationLine("all", sum);
+}
+
 async function main() {
   const root = path.join(__dirname, "..", "..");
   console.log(`budget-review bench — median of ${RUNS} runs, ms (node ${process.version})`);
@@ -32,17 +68,27 @@ async function main() {
     const grids: number[] = [];
     const model: number[] = [];
     const check: number[] = [];
+    const local: number[] = [];
+    let located!: ReturnType<typeof checkReport>;
     for (let i = 0; i < RUNS; i++) {
       bare.push(await time(() => new ExcelJS.Workbook().xlsx.load(buf as unknown as ExcelJS.Buffer)));
       let g: Awaited<ReturnType<typeof readXlsxBuffer>>["grids"] = [];
       grids.push(await time(async () => (g = (await readXlsxBuffer(buf)).grids)));
       let report!: ReturnType<typeof importWorkbook>;
       model.push(await time(() => (report = importWorkbook(g))));
-      check.push(await time(() => checkReport(report)));
+      let plain!: ReturnType<typeof checkReport>;
+      check.push(await time(() => (plain = checkReport(report, { localize: false }))));
+      local.push(await time(() => (located = withCauses(plain))));
     }
+    localRows.push({ name, check: median(check), local: median(local), full: median(grids) + median(model) + median(check), first: local[0], causes: located.causes.length, explained: new Set(located.causes.flatMap((c) => c.explains)).size, findings: located.findings.length, errors: located.findings.filter((f) => f.severity === "error").length });
     const [b, g, m, c] = [bare, grids, model, check].map(median);
     console.log(`${name.padEnd(26)} ${b.toFixed(1).padStart(12)} ${g.toFixed(1).padStart(12)} ${m.toFixed(1).padStart(13)} ${c.toFixed(1).padStart(7)} ${((g + m) / b).toFixed(2).padStart(15)} ${(c / b).toFixed(2).padStart(15)}`);
   }
+  console.log("\nlocalization (src/core/localize) — ms, median of runs (first run in brackets); target: ≤ 25 % of the check");
+  console.log("sample                     check(rules)  localize  loc/rules  loc/(read+import+rules)  causes  explained  findings (errors)");
+  for (const r of localRows)
+    console.log(`${r.name.padEnd(26)} ${r.check.toFixed(1).padStart(12)} ${r.local.toFixed(1).padStart(6)} [${r.first.toFixed(1)}] ${((100 * r.local) / r.check).toFixed(0).padStart(6)} % ${((100 * r.local) / r.full).toFixed(1).padStart(20)} % ${String(r.causes).padStart(7)} ${String(r.explained).padStart(10)} ${String(r.findings).padStart(9)} (${r.errors})`);
+  await mutationBench(root);
   const mem = process.memoryUsage();
   console.log(`heap used ${(mem.heapUsed / 1048576).toFixed(1)} MiB, rss ${(mem.rss / 1048576).toFixed(1)} MiB`);
 }

@@ -1,9 +1,10 @@
 /** `budget-review check`: one or more workbooks in one process; a Chinese summary, or one JSON document. */
 import { loadReport } from "./load";
-import { checkReport } from "../core/rules/engine";
+import { checkReport, withCauses } from "../core/rules/engine";
+import { loadSolver } from "./solver";
 import { SEVERITY_NAMES, SeveritySchema, type Severity } from "../core/rules/rule";
 import { WorkbookReadError } from "../hosts/xlsx/read";
-import { toCheckJson, type CheckFileJson, type CheckFileErrorJson } from "../core/findings/json";
+import { CHECK_JSON_VERSION, toCheckJson, withFindings, type CheckFileJson, type CheckFileErrorJson } from "../core/findings/json";
 import { financialTables } from "../core/rules/input";
 import { EXIT } from "./options";
 import { errorLine } from "./errors";
@@ -28,9 +29,14 @@ export async function runCheck(files: string[], opts: CheckCliOptions, out: (s: 
   for (const file of files) {
     try {
       const { report } = await loadReport(file);
-      const result = checkReport(report, { skip: opts.skip });
+      let result = checkReport(report, { skip: opts.skip });
+      // Clusters that one or two cells and the table step do not explain go to HiGHS, loaded only then.
+      if (result.localization.unexplained.length && result.localization.status === "complete") {
+        const solver = await loadSolver();
+        if (solver) result = withCauses(result, { solver });
+      }
       const full = toCheckJson(file, report, result);
-      const doc = { ...full, findings: full.findings.filter((f) => RANK[f.severity] <= RANK[min]) };
+      const doc = withFindings(full, (f) => RANK[f.severity] <= RANK[min]);
       docs.push(doc);
       const sev = full.findings.map((f) => f.severity);
       if (opts.failOn === "error" && sev.includes("error")) tripped = true;
@@ -46,7 +52,7 @@ export async function runCheck(files: string[], opts: CheckCliOptions, out: (s: 
       err(line);
     }
   }
-  if (opts.json) out(jsonText({ version: 1, files: docs }));
+  if (opts.json) out(jsonText({ version: CHECK_JSON_VERSION, files: docs }));
   if (unusable) return EXIT.unusable;
   return tripped ? EXIT.failOn : EXIT.ok;
 }
@@ -58,10 +64,29 @@ function textSummary(doc: CheckFileJson, shown: CheckFileJson["findings"]): stri
     `部门：${doc.department ?? "（未识别）"}  年度：${doc.year ?? "（未识别）"}  单位：${doc.unit ?? "—"}  识别表格 ${doc.tables.length} 张`,
     `审核结果：${counts.join("，")}（检查 ${doc.rules.checked} 项，通过 ${doc.rules.passed}，不通过 ${doc.rules.failed}，不适用 ${doc.rules.notApplicable}）`,
   ];
-  for (const f of shown) {
-    lines.push(`  [${SEVERITY_NAMES[f.severity]}] ${f.message}`);
-    lines.push(`         ${f.rule}  ${f.cells.slice(0, 6).join(" ")}${f.cells.length > 6 ? ` 等 ${f.cells.length} 个单元格` : ""}`);
+  const finding = (f: CheckFileJson["findings"][number], indent: string) => {
+    lines.push(`${indent}[${SEVERITY_NAMES[f.severity]}] ${f.message}`);
+    lines.push(`${indent}       ${f.rule}  ${f.cells.slice(0, 6).join(" ")}${f.cells.length > 6 ? ` 等 ${f.cells.length} 个单元格` : ""}`);
+  };
+  // The causes first: a reviewer reads the few suspected cells, then the findings each explains.
+  const listed = new Set(shown);
+  const explained = new Set(doc.causes.flatMap((c) => c.explains));
+  if (doc.causes.length) {
+    lines.push(`${doc.causes.length} 处疑似错误可解释 ${explained.size} 条不一致（共 ${doc.findings.length} 条发现）：`);
+    const done = new Set<number>();
+    doc.causes.forEach((c, k) => {
+      lines.push(`  ${k + 1}. ${c.message}`);
+      for (const i of c.explains.filter((x) => !done.has(x) && listed.has(doc.findings[x]))) {
+        done.add(i);
+        finding(doc.findings[i], "       ");
+      }
+    });
+    if (doc.findings.length > explained.size) lines.push(`其余 ${doc.findings.length - explained.size} 条发现：`);
   }
+  if (doc.localization.status === "budget") lines.push("  （定位疑似错误超出时限，其余不一致按原样列出）");
+  doc.findings.forEach((f, i) => {
+    if (!explained.has(i) && listed.has(f)) finding(f, "  ");
+  });
   if (shown.length < doc.findings.length) lines.push(`  （另有 ${doc.findings.length - shown.length} 个较低级别的问题未列出）`);
   if (!doc.findings.length) lines.push(doc.rules.checked > 0 ? "  未发现问题。" : "  没有执行任何检查，不能视为审核通过。");
   // A rule that did not apply is not a rule that passed: say which and why.

@@ -6,6 +6,7 @@ import { importWorkbook } from "../../src/core/importer/importer";
 import { checkReport } from "../../src/core/rules/engine";
 import type { Finding } from "../../src/core/rules/rule";
 import type { Report } from "../../src/core/model/schema";
+import type { SheetGrid } from "../../src/core/grid/grid";
 import { STYLES, buildVariant, type Style, type VariantOptions } from "../fixtures/variants";
 
 const run = (style: Style, opts: VariantOptions) => {
@@ -106,5 +107,51 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s: a printed un
     const t = table(report, kind);
     expect(t.unitCell).toBeDefined();
     expect(serious(findings).map((f) => `${f.rule} ${f.cells[0]}`)).toEqual([`naming.unit-magnitude ${t.unitCell}`]);
+  });
+});
+
+/** Every cell whose text contains `from` gets it replaced (value and displayed text): a template leftover put back. */
+function replaceText(grids: SheetGrid[], from: string, to: string): SheetGrid[] {
+  const sub = (x: unknown) => (typeof x === "string" && x.includes(from) ? x.split(from).join(to) : x);
+  return grids.map((g) => ({ ...g, values: g.values.map((r) => r.map(sub)) as SheetGrid["values"], text: g.text.map((r) => r.map((x) => sub(x) as string)) }));
+}
+
+describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s: template leftovers", (_n, style) => {
+  test.each([
+    ["the department line", "清河县财政局", "XX单位"],
+    ["a title", "项目支出预算表", "××项目支出预算表"],
+    ["a project name", "预算评审经费", "待填写"],
+    ["a column caption", "基本支出", "{单位}基本支出"],
+    ["a row name", "住房改革支出", "某某支出"],
+  ])("%s: warnings naming the leftover, nothing else", (_w, from, to) => {
+    const report = importWorkbook(replaceText(buildVariant(style).grids, from, to));
+    const fs = serious(checkReport(report).findings);
+    expect(ids(fs)).toEqual(from === "住房改革支出" ? ["naming.functional-code", "naming.placeholder"] : ["naming.placeholder"]);
+    for (const f of fs.filter((x) => x.rule === "naming.placeholder")) expect(f.message).toContain(to.match(/XX|××|待填写|\{单位\}|某某/)![0]);
+  });
+});
+
+describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s: required tables", (_n, style) => {
+  const required = (fs: Finding[]) => fs.filter((f) => f.rule === "completeness.required-tables").map((f) => f.severity);
+
+  test("a set without the 国有资本经营 table, and no such money anywhere: only noted (提示)", () => {
+    const { findings } = run(style, { omit: ["state_capital"] });
+    expect(required(findings)).toEqual(["info"]);
+    expect(serious(findings)).toEqual([]);
+  });
+
+  test("the 政府性基金 table left out while other tables show 政府性基金 money: an error citing that money", () => {
+    const { report, findings } = run(style, { omit: ["gov_fund_expenditure"], govFund: { amount: 30 } });
+    const f = findings.filter((x) => x.rule === "completeness.required-tables");
+    expect(f.map((x) => x.severity)).toEqual(["error"]);
+    const cell = f[0].cells[0];
+    expect(report.tables.some((t) => t.rows.some((r) => Object.values(r.amounts).some((a) => a.cell === cell && a.value !== null)))).toBe(true);
+  });
+
+  test.each(["general_budget_expenditure", "three_public", "basic_expenditure_economic"] as const)("%s left out: an error naming the rule that requires it", (kind) => {
+    const { findings } = run(style, { omit: [kind] });
+    const f = findings.filter((x) => x.rule === "completeness.required-tables");
+    expect(f.map((x) => x.severity)).toEqual(["error"]);
+    expect(f[0].message).toMatch(/财预〔2016〕143号/);
   });
 });

@@ -18,13 +18,14 @@ export function readCode(text: string): string | undefined {
 
 /**
  * A code cell's text that is an attempt at a code but not a readable one: at least three digits, no Chinese, at
- * most three other characters (20313999, 201399, 2O13999, 201-06-999).
+ * most three other characters, beginning like an expenditure code (20313999, 201399, 2O13999, 201-06-999).
  */
 export function looksLikeCode(text: string): boolean {
   const t = norm(text);
   if (!t || t.length > 12 || readCode(t) || /[\u3400-\u9fff]/.test(t)) return false;
   const digits = t.match(/\d/g)?.length ?? 0;
-  return digits >= 3 && t.length - digits <= 3;
+  // Expenditure codes begin 2 (功能分类) or 3 / 5 (经济分类); 1… are income codes or unit codes (117001), not judged here.
+  return digits >= 3 && t.length - digits <= 3 && /^[235]/.test(t.replace(/^[Oo]/, "0"));
 }
 
 function editDistance(a: string, b: string): number {
@@ -56,6 +57,7 @@ export function repairFunctionalCode(printed: string, name: string, ctx: CodeCon
   const t = norm(printed).replace(/[Oo]/g, "0").replace(/[Il]/g, "1").replace(/[^0-9]/g, "");
   if (WELL_FORMED_CODE.test(t)) return t;
   const candidates: string[] = [];
+  if (ctx.lei && !/^2/.test(ctx.lei)) return undefined;
   for (let n = 1; n <= 99; n++) {
     const nn = String(n).padStart(2, "0");
     if (ctx.kuan) candidates.push(ctx.kuan + nn);

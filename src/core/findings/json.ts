@@ -1,8 +1,9 @@
-/** The machine-readable check result (documented in docs/check-json.md); version 1. */
+/** The machine-readable check result (documented in docs/check-json.md); version 2 (1 + causes). */
 import { z } from "zod";
 import type { Report } from "../model/schema";
 import { FindingSchema, type CheckResult } from "../rules/rule";
 import { CATALOG } from "../rules/catalog";
+import { CauseSchema, LocalizationSchema } from "../localize/cause";
 
 export const CheckFileJsonSchema = z.object({
   file: z.string(),
@@ -10,6 +11,10 @@ export const CheckFileJsonSchema = z.object({
   year: z.number().nullable(),
   unit: z.string().nullable(),
   tables: z.array(z.object({ sheet: z.string(), range: z.string(), kind: z.string(), title: z.string() })),
+  /** Suspected errors, each with the indexes of the `findings` it explains (most first). */
+  causes: z.array(CauseSchema),
+  /** complete / budget (the time budget ran out) / skipped; `unexplained`: findings of failed comparisons no cause explains. */
+  localization: LocalizationSchema.omit({ causes: true }),
   findings: z.array(FindingSchema),
   rules: z.object({ checked: z.number(), passed: z.number(), failed: z.number(), notApplicable: z.number() }),
   /** Rules (or some of their instances) that did not apply, each with the reasons — so nothing unchecked reads as passed. */
@@ -19,7 +24,24 @@ export type CheckFileJson = z.infer<typeof CheckFileJsonSchema>;
 /** An input that could not be reviewed (not found, not a workbook, damaged …): its code and one Chinese sentence. */
 export const CheckFileErrorJsonSchema = z.object({ file: z.string(), error: z.object({ code: z.string(), message: z.string() }) });
 export type CheckFileErrorJson = z.infer<typeof CheckFileErrorJsonSchema>;
-export const CheckJsonSchema = z.object({ version: z.literal(1), files: z.array(z.union([CheckFileJsonSchema, CheckFileErrorJsonSchema])) });
+export const CHECK_JSON_VERSION = 2;
+export const CheckJsonSchema = z.object({ version: z.literal(CHECK_JSON_VERSION), files: z.array(z.union([CheckFileJsonSchema, CheckFileErrorJsonSchema])) });
+
+/**
+ * The document with only the findings at or above a severity (`--min-severity`): causes keep only the findings
+ * still listed, their `explains` renumbered; a cause left explaining nothing is dropped.
+ */
+export function withFindings(doc: CheckFileJson, keep: (f: CheckFileJson["findings"][number]) => boolean): CheckFileJson {
+  const index = new Map<number, number>();
+  const findings = doc.findings.filter((f, i) => keep(f) && index.set(i, index.size));
+  const renumber = (xs: number[]) => xs.filter((i) => index.has(i)).map((i) => index.get(i)!);
+  return {
+    ...doc,
+    findings,
+    causes: doc.causes.map((c) => ({ ...c, explains: renumber(c.explains) })).filter((c) => c.explains.length),
+    localization: { ...doc.localization, unexplained: renumber(doc.localization.unexplained) },
+  };
+}
 
 export function toCheckJson(file: string, report: Report, result: CheckResult): CheckFileJson {
   return {
@@ -28,6 +50,8 @@ export function toCheckJson(file: string, report: Report, result: CheckResult): 
     year: report.year ?? null,
     unit: report.unit ?? null,
     tables: report.tables.map((t) => ({ sheet: t.sheet, range: t.range, kind: t.kind, title: t.title })),
+    causes: result.causes,
+    localization: result.localization,
     findings: result.findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, cells: f.cells, expected: f.expected, actual: f.actual, difference: f.difference })),
     rules: result.rules,
     notApplicable: result.perRule

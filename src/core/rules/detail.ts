@@ -52,8 +52,14 @@ export const functionalDepth = defineRule({
     for (const t of report.tables.filter((x) => FUNCTIONAL_DETAIL_KINDS.includes(x.kind))) {
       const rows = t.rows.filter((r) => r.code && r.codeSystem === "functional" && (t.kind !== "state_capital" || r.side !== "income"));
       if (!rows.length) continue;
-      // A coded row with money whose next coded row is not beneath it is a leaf; a leaf above 项 is missing detail.
-      const shallow = rows.filter((r, i) => r.code!.length < 7 && !NO_KUAN.has(r.code!) && anyValue(r) && !rows[i + 1]?.code!.startsWith(r.code!));
+      // A coded row with money followed by a coded row not beneath it (or by nothing) is a leaf; a leaf above 项 is
+      // missing detail. A row named without a code below it (templates that print 款 / 项 by name) is detail.
+      const all = t.rows.filter((r) => r.side === rows[0].side);
+      const shallow = rows.filter((r) => {
+        if (r.code!.length >= 7 || NO_KUAN.has(r.code!) || !anyValue(r)) return false;
+        const next = all[all.indexOf(r) + 1];
+        return !next || next.level === 0 || (!!next.code && !next.code.startsWith(r.code!));
+      });
       if (!shallow.length) {
         out.push({ status: "pass" });
         continue;

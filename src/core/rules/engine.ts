@@ -5,11 +5,14 @@ import { correctUnits } from "./units";
 import type { CheckResult, Finding, RuleDef, Severity } from "./rule";
 import { invalidAmounts } from "./input";
 import type { Identity } from "./identity";
+import { localize, type LocalizeOptions } from "../localize/localize";
 
 export interface CheckOptions {
   /** Rule ids or categories to skip. */
   skip?: string[];
   rules?: ReadonlyArray<RuleDef>;
+  /** Error localization options (time budget, MIP solver); false to leave the findings unlocalized. */
+  localize?: LocalizeOptions | false;
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, rounding: 2, info: 3 };
@@ -65,11 +68,11 @@ export function checkReport(report: Report, opts: CheckOptions = {}): CheckResul
       stat.checked++;
       if (o.status === "pass") {
         stat.passed++;
-        if (o.identity) checked.push({ identity: o.identity });
+        for (const identity of [o.identity, ...(o.also ?? [])]) if (identity) checked.push({ identity });
       } else {
         stat.failed++;
         all.push(o.finding);
-        for (const identity of [o.identity, ...(o.also ?? [])]) if (identity) checked.push({ identity, finding: o.finding });
+        for (const identity of [o.identity, ...(o.also ?? [])]) if (identity) checked.push({ identity, finding: identity.soft ? undefined : o.finding });
       }
     }
     perRule.push(stat);
@@ -83,5 +86,16 @@ export function checkReport(report: Report, opts: CheckOptions = {}): CheckResul
     return { ...identity, findings: i === undefined ? [] : [i] };
   });
   const sum = (k: "checked" | "passed" | "failed" | "notApplicable") => perRule.reduce((s, r) => s + r[k], 0);
-  return { findings, identities, rules: { checked: sum("checked"), passed: sum("passed"), failed: sum("failed"), notApplicable: sum("notApplicable") }, perRule };
+  const base = { findings, identities, causes: [], localization: { status: "skipped" as const, unexplained: [] } };
+  return { ...(opts.localize === false ? base : withCauses(base, opts.localize)), rules: { checked: sum("checked"), passed: sum("passed"), failed: sum("failed"), notApplicable: sum("notApplicable") }, perRule };
+}
+
+/**
+ * The result with its causes (re)computed — e.g. again with the MIP solver once it is loaded, when the first pass
+ * left findings unexplained. Causes are ordered by the number of findings they explain.
+ */
+export function withCauses<R extends Pick<CheckResult, "findings" | "identities" | "causes" | "localization">>(result: R, opts: LocalizeOptions = {}): R {
+  const loc = localize(result.identities, result.findings, opts);
+  const causes = loc.causes.sort((a, b) => b.explains.length - a.explains.length || a.explains[0] - b.explains[0]);
+  return { ...result, causes, localization: { status: loc.status, unexplained: loc.unexplained } };
 }

@@ -8,6 +8,7 @@
  */
 import { z } from "zod";
 import { UNIT_FACTOR, type Term } from "./interval";
+import { UnitSchema } from "../model/schema";
 
 export const IdentityTermSchema = z.object({
   /** Single-cell reference with the sheet, as in Amount.cell. */
@@ -18,6 +19,9 @@ export const IdentityTermSchema = z.object({
   /** Half the printed rounding interval in 分: the true figure lies in [value − halfWidth, value + halfWidth]; 0 for a blank. */
   halfWidth: z.number(),
   blank: z.boolean(),
+  /** The table's printed unit and the figure's printed decimals, to say a corrected value as the table would print it. */
+  unit: UnitSchema,
+  decimals: z.number().int(),
 });
 export type IdentityTerm = z.infer<typeof IdentityTermSchema>;
 
@@ -37,6 +41,11 @@ export const IdentitySchema = z.object({
    * table's printed precision (603,840 元 = 60.38 万元) may differ by up to one grain. 0 otherwise.
    */
   tolerance: z.number(),
+  /**
+   * A soft identity: an equality that usually holds but may legitimately fail (a form's 实施期 and 年度 amounts of
+   * one source). Never a finding and never a constraint; where it holds it corroborates its figures (trust weights).
+   */
+  soft: z.boolean().optional(),
 });
 export type Identity = z.infer<typeof IdentitySchema>;
 
@@ -62,7 +71,8 @@ export function identityOf(rule: string, relation: "eq" | "le", plus: Term[], mi
       return;
     }
     const { v, h } = fenOf(t);
-    terms.push({ cell: t.amount.cell, coefficient: c, value: v, halfWidth: h, blank: t.amount.blank || t.amount.value === null });
+    const blank = t.amount.blank || t.amount.value === null;
+    terms.push({ cell: t.amount.cell, coefficient: c, value: v, halfWidth: h, blank, unit: t.unit, decimals: blank ? (t.unit === "元" ? 0 : 2) : t.amount.decimals });
   };
   for (const t of plus) add(t, 1);
   for (const t of minus) add(t, -1);

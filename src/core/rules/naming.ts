@@ -4,6 +4,7 @@ import { functionalName, sameFunctionalName } from "../classification/functional
 import { economicName } from "../classification/economic";
 import { judgeName, spanYears } from "../classification/history";
 import { unitMagnitude } from "./units";
+import { placeholders } from "./placeholders";
 import { norm } from "../grid/text";
 import { rowName, tableName } from "./helpers";
 import { quoteSheet } from "../grid/address";
@@ -40,6 +41,8 @@ function functionalCodeNames(report: Report): Outcome[] {
       const current = functionalName(r.code);
       if (!current) continue;
       const printed = r.label.replace(/^[一二三四五六七八九十]+、/, "").trim();
+      // A name cell without a name (blank, a count) is not a wrong name.
+      if (!/[\u3400-\u9fff]/.test(printed)) continue;
       const year = t.year ?? report.year;
       const v = judgeName(r.code, printed, year, current, sameFunctionalName);
       if (v.ok) {
@@ -163,4 +166,4 @@ export const incomeSideCodes = defineRule({
   },
 });
 
-export const NAMING_RULES = [codeFormat, unitMagnitude, functionalNames, economicNames, departmentName, tableLabels, incomeSideCodes];
+export const NAMING_RULES = [codeFormat, unitMagnitude, placeholders, functionalNames, economicNames, departmentName, tableLabels, incomeSideCodes];

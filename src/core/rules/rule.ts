@@ -2,6 +2,7 @@
 import { z } from "zod";
 import type { Report } from "../model/schema";
 import { IdentitySchema, type Identity } from "./identity";
+import { CauseSchema, LocalizationSchema } from "../localize/cause";
 
 export const SeveritySchema = z.enum(["error", "warning", "rounding", "info"]);
 export type Severity = z.infer<typeof SeveritySchema>;
@@ -44,8 +45,11 @@ export interface RuleSource {
  * not break the passing ones); checks of names, presence or coverage have none.
  */
 export type Outcome =
-  | { status: "pass"; identity?: Identity }
-  /** `also`: further identities this one finding reports (e.g. a budget ceiling said in a comparison's message). */
+  /**
+   * `also`: further identities this outcome reports (a budget ceiling said in a comparison's message; soft
+   * corroborations beside a checked sum).
+   */
+  | { status: "pass"; identity?: Identity; also?: Identity[] }
   | { status: "fail"; finding: Finding; identity?: Identity; also?: Identity[] }
   | { status: "na"; reason: string };
 
@@ -74,6 +78,9 @@ export const ResultSchema = z.object({
   findings: z.array(FindingSchema),
   /** Every identity the rules checked, passing and failing, in catalog order. */
   identities: z.array(CheckedIdentitySchema),
+  /** The suspected errors that explain the findings (src/core/localize; docs/localization.md), most findings first. */
+  causes: z.array(CauseSchema),
+  localization: LocalizationSchema.omit({ causes: true }),
   rules: z.object({ checked: z.number(), passed: z.number(), failed: z.number(), notApplicable: z.number() }),
   perRule: z.array(z.object({ id: z.string(), checked: z.number(), passed: z.number(), failed: z.number(), notApplicable: z.number(), reasons: z.array(z.string()) })),
 });

@@ -1,0 +1,374 @@
+/**
+ * Error localization (Fellegi & Holt, JASA 1976; cf. Statistics Netherlands' errorlocate): the smallest set of
+ * printed cells whose change makes every identity — passing and failing — hold within its rounding interval.
+ *
+ * Violated identities that share a cell form a cluster; each cluster is explained on its own:
+ * 1. one cell: every cell of all the cluster's violated identities is tried; it is an explanation when some value
+ *    of it satisfies every identity it is a term of (the other figures inside their printed intervals);
+ * 2. two cells: every pair that touches each violated identity, solved exactly by eliminating one cell
+ *    (Fourier–Motzkin on two unknowns);
+ * 3. more cells: a mixed-integer model (`mip.ts`, HiGHS) when a solver is given and time is left.
+ * Among explanations of the fewest cells the least trusted wins (`trustWeight`); equal weights are ties, reported
+ * as alternatives. 尾差 identities are never violated, so never localized, but a change must keep them holding.
+ * A time budget bounds the work: clusters not reached stay plain findings (status "budget").
+ */
+import type { CheckedIdentity, Finding } from "../rules/rule";
+import { UNIT_FACTOR } from "../rules/interval";
+import { cellsOf, constraintsOn, EPS, intervalOf, pick, type CellInfo } from "./problem";
+import type { Cause, Localization, Suspect } from "./cause";
+import { solveClusters, type MipSolver } from "./mip";
+
+export interface LocalizeOptions {
+  /** Milliseconds for the whole localization; past it the remaining clusters stay plain findings. Default 2000. */
+  budgetMs?: number;
+  /** HiGHS (or any solver of the same interface) for clusters that need three cells or more. */
+  solver?: MipSolver;
+  /** Clock in ms (Date.now by default); injectable for tests of the budget. */
+  now?: () => number;
+  /** Clusters whose pair search would try more pairs than this skip it. Default 20,000. */
+  maxPairs?: number;
+}
+
+type Rel = Suspect["relation"];
+type Solution = { cells: string[]; values: number[]; weight: number; relations?: Rel[] };
+const relOf = (lo: number, hi: number): Rel => (Number.isFinite(lo) && Number.isFinite(hi) ? "=" : Number.isFinite(lo) ? "≥" : "≤");
+
+/** Clusters of violated identities (indexes), linked by shared cells; in order of their first identity. */
+export function clustersOf(identities: ReadonlyArray<CheckedIdentity>): number[][] {
+  const violated = identities.map((x, i) => (x.status === "violated" && !x.soft ? i : -1)).filter((i) => i >= 0);
+  const parent = new Map<number, number>(violated.map((i) => [i, i]));
+  const find = (i: number): number => (parent.get(i) === i ? i : find(parent.get(i)!));
+  const owner = new Map<string, number>();
+  for (const i of violated)
+    for (const t of identities[i].terms) {
+      const o = owner.get(t.cell);
+      if (o === undefined) owner.set(t.cell, i);
+      else parent.set(find(i), find(o));
+    }
+  const groups = new Map<number, number[]>();
+  for (const i of violated) {
+    const r = find(i);
+    if (!groups.has(r)) groups.set(r, []);
+    groups.get(r)!.push(i);
+  }
+  return [...groups.values()];
+}
+
+function single(x: CellInfo, identities: ReadonlyArray<CheckedIdentity>, cells: Map<string, CellInfo>): Solution | undefined {
+  const cs = constraintsOn([x.ref], identities, cells).map((c) => ({ a: c.a[0], lo: c.lo, hi: c.hi }));
+  const iv = intervalOf(cs);
+  if (iv.lo > iv.hi + EPS) return undefined;
+  return { cells: [x.ref], values: [pick(iv.lo, iv.hi, x)], weight: x.weight, relations: [relOf(iv.lo, iv.hi)] };
+}
+
+/** Two free cells: eliminate y (Fourier–Motzkin), pick x, then y. */
+function pair(x: CellInfo, y: CellInfo, identities: ReadonlyArray<CheckedIdentity>, cells: Map<string, CellInfo>): Solution | undefined {
+  const cs = constraintsOn([x.ref, y.ref], identities, cells);
+  const onX: Array<{ a: number; lo: number; hi: number }> = [];
+  // y ≥ p + q·x (lower) or y ≤ p + q·x (upper)
+  const lower: Array<[number, number]> = [];
+  const upper: Array<[number, number]> = [];
+  for (const c of cs) {
+    const [a, b] = c.a;
+    if (b === 0) {
+      onX.push({ a, lo: c.lo, hi: c.hi });
+      continue;
+    }
+    const lo: [number, number] | undefined = Number.isFinite(c.lo) ? [c.lo / b, -a / b] : undefined;
+    const hi: [number, number] | undefined = Number.isFinite(c.hi) ? [c.hi / b, -a / b] : undefined;
+    if (b > 0) {
+      if (lo) lower.push(lo);
+      if (hi) upper.push(hi);
+    } else {
+      if (hi) lower.push(hi);
+      if (lo) upper.push(lo);
+    }
+  }
+  // p1 + q1·x ≤ p2 + q2·x  ⇔  (q1 − q2)·x ≤ p2 − p1
+  for (const [p1, q1] of lower) for (const [p2, q2] of upper) onX.push({ a: q1 - q2, lo: -Infinity, hi: p2 - p1 });
+  const ix = intervalOf(onX);
+  if (ix.lo > ix.hi + EPS * Math.max(1, Math.abs(ix.lo))) return undefined;
+  const yAt = (xv: number) => {
+    const lo = Math.max(...lower.map(([p, q]) => p + q * xv));
+    const hi = Math.min(...upper.map(([p, q]) => p + q * xv));
+    return { lo, hi };
+  };
+  let xv = pick(ix.lo, ix.hi, x);
+  let iy = yAt(xv);
+  if (iy.lo > iy.hi + EPS) {
+    xv = Number.isFinite(ix.lo) && Number.isFinite(ix.hi) ? (ix.lo + ix.hi) / 2 : Number.isFinite(ix.lo) ? ix.lo : ix.hi;
+    iy = yAt(xv);
+  }
+  return { cells: [x.ref, y.ref], values: [xv, pick(iy.lo, iy.hi, y)], weight: x.weight + y.weight, relations: [relOf(ix.lo, ix.hi), relOf(iy.lo, iy.hi)] };
+}
+
+const fmtIn = (fen: number, c: CellInfo) => (fen / (UNIT_FACTOR[c.unit] * 100)).toFixed(Math.max(0, c.decimals));
+
+function suspectOf(ref: string, value: number, cells: Map<string, CellInfo>, relation: Rel = "="): Suspect {
+  const c = cells.get(ref)!;
+  const f = UNIT_FACTOR[c.unit] * 100;
+  const round = (x: number) => Math.round((x / f) * Math.pow(10, c.decimals + 2)) / Math.pow(10, c.decimals + 2);
+  return { cell: ref, printed: c.blank ? null : round(c.value), value: round(value), unit: c.unit, decimals: c.decimals, relation };
+}
+
+function describe(s: Suspect[], cells: Map<string, CellInfo>): string {
+  return s
+    .map((x) => {
+      const c = cells.get(x.cell)!;
+      const should = x.relation === "=" ? "应为" : x.relation === "≤" ? "应不超过" : "应不少于";
+      return `${x.cell}（现为 ${x.printed === null ? "空" : fmtIn(c.value, c)}，${should} ${fmtIn(x.value * UNIT_FACTOR[c.unit] * 100, c)}${c.unit}）`;
+    })
+    .join("、");
+}
+
+function causeOf(best: Solution[], method: Cause["method"], explains: number[], cells: Map<string, CellInfo>): Cause {
+  const all = best.map((b) => b.cells.map((ref, k) => suspectOf(ref, b.values[k], cells, b.relations?.[k])));
+  const [first, ...rest] = all;
+  // Cells every tied explanation shares are said once; the differing ones as "A 或 B".
+  const same = (x: Suspect, y: Suspect) => x.cell === y.cell && x.value === y.value;
+  const common = first.filter((x) => all.every((s) => s.some((y) => same(x, y))));
+  const varying = all.map((s) => s.filter((x) => !common.some((y) => same(x, y))));
+  let text: string;
+  if (!rest.length) text = `${describe(first, cells)}${first.length > 1 ? "同时有误" : "疑有误"}`;
+  else if (common.length && varying.every((v) => v.length === 1)) text = `${describe(common, cells)}疑有误，且以下之一同时有误：${varying.map((v) => describe(v, cells)).join(" 或 ")}`;
+  else text = `${all.map((s) => describe(s, cells)).join(" 或 ")}疑有误（无法区分，请核对）`;
+  return { suspects: first, alternatives: rest, explains, weight: best[0].weight, method, message: `${text}，可解释 ${explains.length} 条不一致` };
+}
+
+/**
+ * The value of x that settles most of the violated identities it is a term of while keeping every other identity
+ * it is a term of holding: the point inside all the passing identities' intervals covered by most violated ones.
+ */
+function bestPoint(x: CellInfo, open: Set<number>, identities: ReadonlyArray<CheckedIdentity>, cells: Map<string, CellInfo>): { value: number; settled: number[]; rel: Rel } | undefined {
+  const cs = constraintsOn([x.ref], identities, cells);
+  const ids = [...new Set(x.identities)].sort((a, b) => a - b).filter((i) => identities[i].terms.some((t) => t.cell === x.ref && t.coefficient !== 0));
+  if (cs.length !== ids.length) return undefined;
+  const must: Array<{ a: number; lo: number; hi: number }> = [];
+  const want: Array<{ i: number; lo: number; hi: number }> = [];
+  cs.forEach((c, k) => {
+    if (open.has(ids[k])) {
+      const iv = intervalOf([{ a: c.a[0], lo: c.lo, hi: c.hi }]);
+      want.push({ i: ids[k], ...iv });
+    } else if (identities[ids[k]].status !== "violated") must.push({ a: c.a[0], lo: c.lo, hi: c.hi });
+  });
+  const p = intervalOf(must);
+  if (p.lo > p.hi + EPS || !want.length) return undefined;
+  // Sweep the endpoints of the wanted intervals, clipped to the mandatory one.
+  let best: { n: number; lo: number; hi: number } | undefined;
+  const points = [...new Set(want.flatMap((w) => [w.lo, w.hi]).filter(Number.isFinite).map((v) => Math.min(Math.max(v, p.lo), p.hi)))];
+  for (const v of points) {
+    const n = want.filter((w) => w.lo <= v + EPS && v <= w.hi + EPS).length;
+    if (n && (!best || n > best.n)) best = { n, lo: v, hi: v };
+  }
+  if (!best) return undefined;
+  const inside = want.filter((w) => w.lo <= best!.lo + EPS && best!.lo <= w.hi + EPS);
+  const lo = Math.max(p.lo, ...inside.map((w) => w.lo));
+  const hi = Math.min(p.hi, ...inside.map((w) => w.hi));
+  return { value: pick(lo, hi, x), settled: inside.map((w) => w.i), rel: relOf(lo, hi) };
+}
+
+/**
+ * A cluster no one or two cells explain may still hold a separate one-cell error beside a larger one (a typo in a
+ * table that also disagrees as a whole). Peeling takes, one at a time, the cell whose best value (`bestPoint`)
+ * settles most violated identities — at least two, or the only one it is in — while keeping every passing
+ * identity it is a term of; then the least trusted; equal cells are a tie. The rest goes on to the table step.
+ */
+function peel(cluster: number[], identities: ReadonlyArray<CheckedIdentity>, cells: Map<string, CellInfo>): { peeled: Array<{ best: Solution[]; fixed: number[] }>; rest: number[] } {
+  let rest = [...cluster];
+  const peeled: Array<{ best: Solution[]; fixed: number[] }> = [];
+  for (;;) {
+    const open = new Set(rest);
+    const refs = [...new Set(rest.flatMap((i) => identities[i].terms.map((t) => t.cell)))];
+    const found = refs
+      .map((ref) => {
+        const c = cells.get(ref)!;
+        const b = bestPoint(c, open, identities, cells);
+        const inOpen = c.identities.filter((i) => open.has(i)).length;
+        if (!b || !(b.settled.length >= 2 || b.settled.length === inOpen)) return undefined;
+        return { s: { cells: [ref], values: [b.value], weight: c.weight, relations: [b.rel] } as Solution, fixed: b.settled };
+      })
+      .filter((x): x is { s: Solution; fixed: number[] } => !!x);
+    if (!found.length) break;
+    const most = Math.max(...found.map((f) => f.fixed.length));
+    const top = found.filter((f) => f.fixed.length === most);
+    const best = lightest(top.map((f) => f.s));
+    const fixed = [...new Set(top.filter((f) => best.includes(f.s)).flatMap((f) => f.fixed))];
+    peeled.push({ best, fixed });
+    rest = rest.filter((i) => !fixed.includes(i));
+  }
+  return { peeled, rest };
+}
+
+const sheetOf = (ref: string) => ref.slice(0, ref.lastIndexOf("!"));
+
+/**
+ * A whole table from elsewhere (another department's, another year's): it agrees with itself — its own identities
+ * hold, so no one or two cells explain the disagreement — while several of its figures disagree with the other
+ * tables. Fellegi–Holt would change most of the table; the reviewer is better told "this table", with the figures
+ * the other tables require. A sheet qualifies with ≥ 2 violated cross-table identities and no violated identity of
+ * its own; the sheet covering most is taken first (an exact tie lists both sheets as alternatives).
+ */
+function tableCauses(left: number[][], identities: ReadonlyArray<CheckedIdentity>, cells: Map<string, CellInfo>, explainsOf: (ids: number[]) => number[]): { causes: Cause[]; left: number[][] } {
+  let open = left.flat();
+  const internal = new Set(open.filter((i) => new Set(identities[i].terms.map((t) => sheetOf(t.cell))).size === 1).flatMap((i) => identities[i].terms.map((t) => sheetOf(t.cell))));
+  const picked: Array<{ sheet: string; covered: number[]; tied: string[] }> = [];
+  for (;;) {
+    const cover = new Map<string, number[]>();
+    for (const i of open) {
+      const sheets = new Set(identities[i].terms.map((t) => sheetOf(t.cell)));
+      if (sheets.size < 2) continue;
+      for (const sh of sheets) if (!internal.has(sh)) cover.set(sh, [...(cover.get(sh) ?? []), i]);
+    }
+    const ranked = [...cover.entries()].filter(([, c]) => c.length >= 2).sort((a, b) => b[1].length - a[1].length);
+    if (!ranked.length) break;
+    const [sheet, covered] = ranked[0];
+    const tied = ranked.filter(([sh, c]) => sh !== sheet && c.length === covered.length && c.every((i) => covered.includes(i))).map(([sh]) => sh);
+    picked.push({ sheet, covered, tied });
+    open = open.filter((i) => !covered.includes(i));
+  }
+  const suspectSheets = new Set(picked.flatMap((p) => [p.sheet, ...p.tied]));
+  const suspectsIn = (sheet: string, covered: number[]): Suspect[] => {
+    const refs = [...new Set(covered.flatMap((i) => identities[i].terms.filter((t) => sheetOf(t.cell) === sheet).map((t) => t.cell)))];
+    return refs.map((ref) => {
+      // The figure the other tables require: from the identities whose other side is outside every suspected sheet.
+      const mine = covered.filter((i) => identities[i].terms.some((t) => t.cell === ref));
+      const trusted = mine.filter((i) => identities[i].terms.every((t) => t.cell === ref || !suspectSheets.has(sheetOf(t.cell))));
+      const use = new Set(trusted.length ? trusted : mine);
+      const iv = intervalOf(constraintsOn([ref], identities, cells, use).map((c) => ({ a: c.a[0], lo: c.lo, hi: c.hi })));
+      const c = cells.get(ref)!;
+      const ok = iv.lo <= iv.hi + EPS;
+      return suspectOf(ref, ok ? pick(iv.lo, iv.hi, c) : c.value, cells, ok ? relOf(iv.lo, iv.hi) : "=");
+    });
+  };
+  const causes = picked.map(({ sheet, covered, tied }) => {
+    const suspects = suspectsIn(sheet, covered);
+    const alternatives = tied.map((sh) => suspectsIn(sh, covered));
+    const list = (ss: Suspect[]) => ss.slice(0, 6).map((x) => describe([x], cells)).join("、") + (ss.length > 6 ? ` 等 ${ss.length} 处` : "");
+    const alt = tied.length ? `；也可能是 ${tied.join(" 或 ")} 整表有误` : "";
+    const explains = explainsOf(covered);
+    return {
+      suspects,
+      alternatives,
+      explains,
+      weight: suspects.reduce((s, x) => s + cells.get(x.cell)!.weight, 0),
+      method: "table" as const,
+      sheet,
+      message: `${sheet} 整表疑与其他表不符（表内自洽，但 ${suspects.length} 个数与其他表不一致，可能用错了表）：${list(suspects)}${alt}，可解释 ${explains.length} 条不一致`,
+    };
+  });
+  const done = new Set(picked.flatMap((p) => p.covered));
+  return { causes, left: left.map((c) => c.filter((i) => !done.has(i))).filter((c) => c.length) };
+}
+
+/**
+ * Two cells that together explain a cluster: x from its violated identities; y a term of every violated identity x
+ * is not, or (when x is in all of them) a term of one of x's own identities — a cell elsewhere frees nothing x needs.
+ */
+function pairs(cluster: number[], identities: ReadonlyArray<CheckedIdentity>, cells: Map<string, CellInfo>, maxPairs: number, inTime: () => boolean): Solution[] {
+  const cands = [...new Set(cluster.flatMap((i) => identities[i].terms.map((t) => t.cell)))].map((r) => cells.get(r)!);
+  const order = new Map(cands.map((c, k) => [c.ref, k]));
+  const sols: Solution[] = [];
+  let tried = 0;
+  for (let i = 0; i < cands.length && tried < maxPairs && inTime(); i++) {
+    const x = cands[i];
+    const missed = cluster.filter((k) => !identities[k].terms.some((t) => t.cell === x.ref));
+    const ys = missed.length
+      ? identities[missed[0]].terms.map((t) => t.cell).filter((r) => missed.every((k) => identities[k].terms.some((t) => t.cell === r)))
+      : [...new Set(x.identities.flatMap((k) => identities[k].terms.map((t) => t.cell)))];
+    for (const yr of ys) {
+      // each unordered pair of candidates once
+      if (yr === x.ref || (order.get(yr) ?? Infinity) < i) continue;
+      tried++;
+      const s = pair(x, cells.get(yr)!, identities, cells);
+      if (s) sols.push(s);
+    }
+  }
+  return lightest(sols);
+}
+
+/** A solution's changed cells split into groups that share an identity (independent errors read apart). */
+function groupsOf(sol: Solution, identities: ReadonlyArray<CheckedIdentity>, cells: Map<string, CellInfo>): Solution[] {
+  const parent = sol.cells.map((_c, k) => k);
+  const find = (k: number): number => (parent[k] === k ? k : (parent[k] = find(parent[k])));
+  const at = new Map(sol.cells.map((c, k) => [c, k]));
+  for (const [k, ref] of sol.cells.entries())
+    for (const i of cells.get(ref)!.identities) for (const t of identities[i].terms) {
+      const o = at.get(t.cell);
+      if (o !== undefined) parent[find(o)] = find(k);
+    }
+  const groups = new Map<number, number[]>();
+  sol.cells.forEach((_c, k) => groups.set(find(k), [...(groups.get(find(k)) ?? []), k]));
+  return [...groups.values()].map((ks) => ({ cells: ks.map((k) => sol.cells[k]), values: ks.map((k) => sol.values[k]), weight: ks.reduce((s, k) => s + cells.get(sol.cells[k])!.weight, 0) }));
+}
+
+/** The best solutions: the lightest, and every other of the same weight (a tie). */
+function lightest(sols: Solution[]): Solution[] {
+  if (!sols.length) return [];
+  const w = Math.min(...sols.map((s) => s.weight));
+  return sols.filter((s) => s.weight <= w + 1e-9).sort((a, b) => a.cells.join().localeCompare(b.cells.join()));
+}
+
+/**
+ * Localizes the violated identities of a check. `findings` only gives the count for `explains`; causes cite
+ * findings by index. Pure and synchronous; with a `solver`, clusters that need ≥ 3 cells go to the MIP.
+ */
+export function localize(identities: ReadonlyArray<CheckedIdentity>, findings: ReadonlyArray<Finding>, opts: LocalizeOptions = {}): Localization {
+  const now = opts.now ?? (() => Date.now());
+  const deadline = now() + (opts.budgetMs ?? 2000);
+  const clusters = clustersOf(identities);
+  if (!clusters.length) return { causes: [], status: "skipped", unexplained: [] };
+  const cells = cellsOf(identities);
+  const causes: Cause[] = [];
+  const unexplained = new Set<number>();
+  let status: Localization["status"] = "complete";
+  const left: number[][] = [];
+  const explainsOf = (cluster: number[]) => [...new Set(cluster.flatMap((i) => identities[i].findings))].filter((i) => i < findings.length).sort((a, b) => a - b);
+  const pending: number[][] = [];
+  // 1. One cell explaining a whole cluster.
+  for (const cluster of clusters) {
+    if (status === "budget" || now() > deadline) {
+      status = "budget";
+      explainsOf(cluster).forEach((i) => unexplained.add(i));
+      continue;
+    }
+    const cands = [...new Set(cluster.flatMap((i) => identities[i].terms.map((t) => t.cell)))].map((r) => cells.get(r)!);
+    const hits = (refs: string[]) => cluster.every((i) => identities[i].terms.some((t) => refs.includes(t.cell)));
+    const best = lightest(cands.filter((c) => hits([c.ref])).map((c) => single(c, identities, cells)).filter((s): s is Solution => !!s));
+    if (best.length) causes.push(causeOf(best, "single", explainsOf(cluster), cells));
+    else {
+      // 2. Separate one-cell errors inside a larger disagreement.
+      const p = peel(cluster, identities, cells);
+      for (const q of p.peeled) causes.push(causeOf(q.best, "single", explainsOf(q.fixed), cells));
+      if (p.rest.length) pending.push(p.rest);
+    }
+  }
+  // 3. Whole tables from elsewhere.
+  if (pending.length && now() <= deadline) {
+    const t = tableCauses(pending, identities, cells, explainsOf);
+    causes.push(...t.causes);
+    pending.splice(0, pending.length, ...t.left);
+  }
+  // 4. Two cells.
+  for (const cluster of pending) {
+    const best = now() <= deadline ? pairs(cluster, identities, cells, opts.maxPairs ?? 20000, () => now() <= deadline) : [];
+    if (best.length) causes.push(causeOf(best, "pair", explainsOf(cluster), cells));
+    else left.push(cluster);
+  }
+  if (now() > deadline) status = "budget";
+  if (left.length && opts.solver && now() <= deadline) {
+    const [best, second] = solveClusters(left, identities, cells, opts.solver, deadline - now());
+    if (best) {
+      for (const group of groupsOf(best, identities, cells)) {
+        const fixed = left.flat().filter((i) => identities[i].terms.some((t) => group.cells.includes(t.cell)));
+        const alt = second && groupsOf(second, identities, cells).filter((g) => fixed.some((i) => identities[i].terms.some((t) => g.cells.includes(t.cell))));
+        const altSol = alt && alt.length ? { cells: alt.flatMap((g) => g.cells), values: alt.flatMap((g) => g.values), weight: alt.reduce((s, g) => s + g.weight, 0) } : undefined;
+        const sols = altSol && altSol.cells.join() !== group.cells.join() && Math.abs(altSol.weight - group.weight) < 1e-9 ? [group, altSol] : [group];
+        causes.push(causeOf(sols, "mip", explainsOf(fixed), cells));
+      }
+      const done = new Set(best.cells);
+      for (const cluster of left) if (!cluster.every((i) => identities[i].terms.some((t) => done.has(t.cell)))) explainsOf(cluster).forEach((i) => unexplained.add(i));
+    } else left.forEach((c) => explainsOf(c).forEach((i) => unexplained.add(i)));
+    if (now() > deadline) status = "budget";
+  } else left.forEach((c) => explainsOf(c).forEach((i) => unexplained.add(i)));
+  return { causes, status, unexplained: [...unexplained].sort((a, b) => a - b) };
+}

@@ -1,0 +1,130 @@
+/**
+ * The localization problem read from the checked identities: cells with their printed intervals and trust weights,
+ * and, for a set of cells set free, the linear constraints left on them. All figures in 分 (0.01 元).
+ */
+import { UNIT_FACTOR } from "../rules/interval";
+import type { CheckedIdentity } from "../rules/rule";
+import type { Unit } from "../model/schema";
+
+export interface CellInfo {
+  ref: string;
+  /** Printed value and rounding half-width, 分. */
+  value: number;
+  halfWidth: number;
+  blank: boolean;
+  unit: Unit;
+  decimals: number;
+  /** Indexes of the identities the cell is a term of. */
+  identities: number[];
+  /** Trust weight ≥ 1 (see trustWeight). */
+  weight: number;
+}
+
+/**
+ * Trust: a figure that some other table prints identically (a cross-table identity over two or more sheets that
+ * holds exactly) is trusted more than one printed once: weight 1 + ¼ per such agreement, at most 1.75. Weights stay
+ * below 2 so that one changed cell always costs less than two (fewest cells first, as Fellegi–Holt), and order
+ * explanations of the same size by how much their cells are trusted.
+ */
+export function trustWeight(agreements: number): number {
+  return 1 + 0.25 * Math.min(agreements, 3);
+}
+
+const sheetOf = (ref: string) => ref.slice(0, ref.lastIndexOf("!"));
+
+export function cellsOf(identities: ReadonlyArray<CheckedIdentity>): Map<string, CellInfo> {
+  const cells = new Map<string, CellInfo>();
+  const agree = new Map<string, number>();
+  identities.forEach((id, i) => {
+    // Corroboration: the same figure printed in another table (a cross-table identity that holds), or a soft
+    // identity that holds (a form's 实施期 and 年度 amounts of one source).
+    const corroborates = id.status === "holds" && id.relation === "eq" && (id.soft || id.terms.some((t) => sheetOf(t.cell) !== sheetOf(id.terms[0].cell)));
+    for (const t of id.terms) {
+      let c = cells.get(t.cell);
+      if (!c) cells.set(t.cell, (c = { ref: t.cell, value: t.value, halfWidth: t.halfWidth, blank: t.blank, unit: t.unit, decimals: t.decimals, identities: [], weight: 1 }));
+      if (!id.soft && c.identities[c.identities.length - 1] !== i) c.identities.push(i);
+      if (corroborates) agree.set(t.cell, (agree.get(t.cell) ?? 0) + 1);
+    }
+  });
+  for (const c of cells.values()) c.weight = trustWeight(agree.get(c.ref) ?? 0);
+  return cells;
+}
+
+const SUMS = new WeakMap<ReadonlyArray<CheckedIdentity>, Array<{ r: number; s: number }>>();
+/** Per identity: Σ coefficient·value and Σ |coefficient|·halfWidth + tolerance, in 分 (computed once per check). */
+function sumsOf(identities: ReadonlyArray<CheckedIdentity>): Array<{ r: number; s: number }> {
+  let sums = SUMS.get(identities);
+  if (!sums) {
+    sums = identities.map((id) => id.terms.reduce((acc, t) => ({ r: acc.r + t.coefficient * t.value, s: acc.s + Math.abs(t.coefficient) * t.halfWidth }), { r: 0, s: id.tolerance }));
+    SUMS.set(identities, sums);
+  }
+  return sums;
+}
+
+/** lo ≤ Σ a[k]·x[k] ≤ hi over the free cells (in the order given); ±Infinity for an open side. */
+export interface Constraint {
+  a: number[];
+  lo: number;
+  hi: number;
+}
+
+/**
+ * The constraints every identity that has a free cell puts on the free cells, the other figures held inside their
+ * printed intervals (each identity reads the interval independently: exact for the one-cell and two-cell searches up
+ * to a rounding half-width shared by two identities).
+ */
+export function constraintsOn(free: string[], identities: ReadonlyArray<CheckedIdentity>, cells: Map<string, CellInfo>, only?: Set<number>): Constraint[] {
+  const ids = new Set<number>();
+  for (const f of free) for (const i of cells.get(f)?.identities ?? []) if (!only || only.has(i)) ids.add(i);
+  const out: Constraint[] = [];
+  const sums = sumsOf(identities);
+  for (const i of [...ids].sort((x, y) => x - y)) {
+    const id = identities[i];
+    const a = free.map(() => 0);
+    // Residual and slack of the fixed figures: the identity's totals less the free cells' own.
+    let r = sums[i].r;
+    let s = sums[i].s;
+    for (const t of id.terms) {
+      const k = free.indexOf(t.cell);
+      if (k < 0) continue;
+      a[k] += t.coefficient;
+      r -= t.coefficient * t.value;
+      s -= Math.abs(t.coefficient) * t.halfWidth;
+    }
+    if (a.every((x) => x === 0)) continue;
+    out.push({ a, lo: id.relation === "eq" ? -r - s : -Infinity, hi: -r + s });
+  }
+  return out;
+}
+
+/** The printed step of a cell in 分 (0.01 万元 = 10,000 分). */
+export function grainOf(c: Pick<CellInfo, "unit" | "decimals">): number {
+  return Math.pow(10, -c.decimals) * UNIT_FACTOR[c.unit] * 100;
+}
+
+/** A value inside [lo, hi] as the table would print it: the middle (or the closed side), on the printed step when one fits. */
+export function pick(lo: number, hi: number, c: Pick<CellInfo, "unit" | "decimals" | "value">): number {
+  const eps = 1e-6;
+  const target = Number.isFinite(lo) && Number.isFinite(hi) ? (lo + hi) / 2 : Number.isFinite(lo) ? lo : Number.isFinite(hi) ? hi : c.value;
+  const g = grainOf(c);
+  for (const v of [Math.round(target / g) * g, Math.floor((hi + eps) / g) * g, Math.ceil((lo - eps) / g) * g]) if (Number.isFinite(v) && v >= lo - eps && v <= hi + eps) return v;
+  return target;
+}
+
+export const EPS = 1e-6;
+
+/** The interval of x from constraints on x alone (a = [coefficient]). */
+export function intervalOf(cs: Array<{ a: number; lo: number; hi: number }>): { lo: number; hi: number } {
+  let lo = -Infinity;
+  let hi = Infinity;
+  for (const c of cs) {
+    if (c.a === 0) {
+      if (c.lo > EPS || c.hi < -EPS) return { lo: 1, hi: 0 };
+      continue;
+    }
+    const [l, h] = c.a > 0 ? [c.lo / c.a, c.hi / c.a] : [c.hi / c.a, c.lo / c.a];
+    lo = Math.max(lo, l);
+    hi = Math.min(hi, h);
+  }
+  return { lo, hi };
+}

@@ -1,0 +1,106 @@
+/**
+ * Causes on the samples: the audited published errors (../shared/seeds/*.audit.md section c) are named at their
+ * audited cells, far fewer causes than findings, 尾差 never a cause, ties kept, and the time budget falls back to
+ * the plain findings. Also the MIP step (HiGHS) and the outputs (JSON version 2, CLI text leading with causes).
+ */
+import { loadSample, samplePath } from "../helpers";
+import { checkReport } from "../../src/core/rules/engine";
+import { localize } from "../../src/core/localize/localize";
+import { loadSolver } from "../../src/cli/solver";
+import { runCheck } from "../../src/cli/check";
+import { CheckFileJsonSchema, CheckJsonSchema } from "../../src/core/findings/json";
+import type { Cause } from "../../src/core/localize/cause";
+
+const named = (cs: Cause[]) => new Set(cs.flatMap((c) => [c.suspects, ...c.alternatives].flat().map((s) => s.cell)));
+
+test("jishan: 表5 and 表6 (another department's tables, c1/c2/c3) are the causes of 17 of the errors", async () => {
+  const { report } = await loadSample("jishan-2024");
+  const r = checkReport(report);
+  expect(r.causes.map((c) => [c.method, c.sheet])).toEqual([["table", "预算公开表5"], ["table", "预算公开表6"]]);
+  const cells = named(r.causes);
+  for (const c of ["预算公开表5!C6", "预算公开表5!C7", "预算公开表5!C17", "预算公开表5!C23", "预算公开表5!C27", "预算公开表5!D6", "预算公开表6!C6", "预算公开表6!C37", "预算公开表6!C38"]) expect(cells).toContain(c);
+  // The figures the other tables require: 表5 合计 = 表2 一般公共预算 450.05; 基本支出 = 表3 301.21.
+  const t5 = r.causes[0].suspects;
+  expect(t5.find((s) => s.cell === "预算公开表5!C6")).toMatchObject({ printed: 234.12, value: 450.05, relation: "=" });
+  expect(t5.find((s) => s.cell === "预算公开表5!D6")).toMatchObject({ printed: 211.72, value: 301.21 });
+  expect(r.causes[1].suspects.find((s) => s.cell === "预算公开表6!C6")).toMatchObject({ printed: 1705.54, value: 450.05, relation: "≤" });
+  const explained = new Set(r.causes.flatMap((c) => c.explains));
+  expect(explained.size).toBe(17);
+  expect(r.causes.length).toBeLessThan(explained.size / 5);
+  // 尾差 is never a cause; findings that are no comparison (code sets, a missing form) stay findings of their own.
+  expect([...explained].every((i) => r.findings[i].severity === "error")).toBe(true);
+  expect(r.findings.filter((f, i) => f.severity === "error" && !explained.has(i)).map((f) => f.rule).sort()).toEqual(["cross.code-sets", "projects.performance-coverage"]);
+  expect(r.localization).toEqual({ status: "complete", unexplained: [] });
+});
+
+test("jincheng: the blank 年度资金总额 (c1.8) with the blank 年度 source whose 实施期 is filled", async () => {
+  const { report } = await loadSample("jincheng-chengqu-2025");
+  const r = checkReport(report);
+  expect(r.causes).toHaveLength(1);
+  expect(r.causes[0].suspects).toEqual([
+    { cell: "项目支出绩效目标表!E114", printed: null, value: 133900, unit: "元", decimals: 0, relation: "=" },
+    { cell: "项目支出绩效目标表!E117", printed: null, value: 133900, unit: "元", decimals: 0, relation: "=" },
+  ]);
+  expect(r.causes[0].explains.map((i) => r.findings[i].rule)).toEqual(["projects.annual-amount"]);
+});
+
+test("xingxian: only 尾差 and non-comparison findings — no cause", async () => {
+  const { report } = await loadSample("xingxian-2023");
+  const r = checkReport(report);
+  expect(r.findings.filter((f) => f.severity === "rounding").length).toBeGreaterThan(10);
+  expect(r.causes).toEqual([]);
+});
+
+test("a tie is reported as a tie: two blank sources equally trusted", async () => {
+  const { report } = await loadSample("jincheng-chengqu-2025");
+  const r = checkReport(report, { localize: false });
+  // Without the soft 实施期 = 年度 corroboration every blank 年度 source is as likely as any other.
+  const hard = r.identities.filter((x) => !x.soft);
+  const l = localize(hard, r.findings);
+  expect(l.causes).toHaveLength(1);
+  const c = l.causes[0];
+  expect(c.alternatives.length).toBeGreaterThan(0);
+  expect([c.suspects, ...c.alternatives].every((s) => s[0].cell === "项目支出绩效目标表!E114")).toBe(true);
+  expect(c.message).toContain(" 或 ");
+});
+
+test("the time budget falls back to the plain findings", async () => {
+  const { report } = await loadSample("jishan-2024");
+  const r = checkReport(report, { localize: false });
+  let t = 0;
+  const l = localize(r.identities, r.findings, { budgetMs: 5, now: () => (t += 10) });
+  expect(l.status).toBe("budget");
+  expect(l.causes).toEqual([]);
+  expect(l.unexplained.length).toBe(17);
+});
+
+test("the MIP step (HiGHS) explains what the exhaustive searches are kept from", async () => {
+  const solver = await loadSolver();
+  expect(solver).toBeDefined();
+  const { report } = await loadSample("jincheng-chengqu-2025");
+  const r = checkReport(report, { localize: false });
+  const l = localize(r.identities, r.findings, { solver, maxPairs: 0 });
+  expect(l.causes.map((c) => [c.method, c.suspects.map((s) => [s.cell, s.value])])).toEqual([["mip", [["项目支出绩效目标表!E114", 133900], ["项目支出绩效目标表!E117", 133900]]]]);
+  expect(localize(r.identities, r.findings, { maxPairs: 0 })).toMatchObject({ causes: [], unexplained: [0] });
+});
+
+test("outputs: JSON version 2 carries the causes; the text report leads with them", async () => {
+  let text = "";
+  await runCheck([samplePath("jishan-2024")], { json: false }, (s) => (text += s + "\n"), () => undefined);
+  const lines = text.split("\n");
+  expect(lines[3]).toBe("2 处疑似错误可解释 17 条不一致（共 33 条发现）：");
+  expect(lines[4]).toMatch(/^ {2}1\. 预算公开表5 整表疑与其他表不符/);
+  let json = "";
+  await runCheck([samplePath("jishan-2024")], { json: true }, (s) => (json += s), () => undefined);
+  const doc = CheckJsonSchema.parse(JSON.parse(json));
+  expect(doc.version).toBe(2);
+  const file = CheckFileJsonSchema.parse(doc.files[0]);
+  expect(file.causes).toHaveLength(2);
+  expect(file.causes[0].explains.every((i) => i < file.findings.length)).toBe(true);
+  // --min-severity keeps the causes pointing at the findings still listed.
+  let errorsOnly = "";
+  await runCheck([samplePath("jincheng-chengqu-2025")], { json: true, minSeverity: "error" }, (s) => (errorsOnly += s), () => undefined);
+  const j = CheckFileJsonSchema.parse(CheckJsonSchema.parse(JSON.parse(errorsOnly)).files[0]);
+  expect(j.findings.map((f) => f.severity)).toEqual(["error"]);
+  expect(j.causes.map((c) => c.explains)).toEqual([[0]]);
+});
