@@ -278,6 +278,7 @@ export function App({ t, build, catalogVersion, productVersion }: { t: Strings; 
                   <Subtitle2 as="h3">{t.causes(causes.length)}</Subtitle2>
                   {causes.map((c, i) => {
                     const items = visible.filter((x) => c.explains.includes(x.index));
+                    if (!items.length && (q || hideMinor || shown.size < SEVERITIES.length)) return null;
                     const cells = c.suspects.map((x) => x.cell);
                     return (
                       <div key={i} className={s.cause} data-cause={i}>
@@ -287,7 +288,8 @@ export function App({ t, build, catalogVersion, productVersion }: { t: Strings; 
                           <Button size="small" appearance="primary" onClick={() => locate(cells)}>{t.locate}</Button>
                           <Caption1>{t.explains(c.explains.length)}</Caption1>
                         </div>
-                        <Accordion collapsible>
+                        {/* Open when few, or while searching (the hits must show). */}
+                        <Accordion collapsible key={q ? "q" : "all"} defaultOpenItems={q || items.length <= 3 ? ["f"] : []}>
                           <AccordionItem value="f">
                             <AccordionHeader size="small">{t.showExplained(items.length)}</AccordionHeader>
                             <AccordionPanel><div className={s.list}>{items.map(card)}</div></AccordionPanel>

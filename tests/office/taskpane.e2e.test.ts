@@ -82,6 +82,12 @@ run("task pane in chromium", () => {
     const groups = await page.locator("[data-group]").evaluateAll((els) => els.map((e) => e.getAttribute("data-group")));
     expect(groups[0]).toBe("error");
     expect(await page.locator("[data-table]").count()).toBeGreaterThan(1);
+    // The localizer's causes come first, each with the findings it explains.
+    const causes = page.locator("[data-cause]");
+    if (await causes.count()) {
+      expect(await causes.first().innerText()).toMatch(/疑|应为/);
+      await causes.first().locator("button[aria-expanded]").first().click().catch(() => undefined);
+    }
     expect(await page.locator('[aria-label="arithmetic"]').count()).toBeGreaterThan(0);
     const marked = await api(page, (b) => b.sheets().filter((s) => s.conditionalFormats > 0).map((s) => s.name));
     expect(marked.length).toBeGreaterThan(0);
