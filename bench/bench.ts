@@ -1,6 +1,7 @@
 /**
  * npm run bench: import time of each sample next to the bare exceljs read of the same file, and the
- * checking engine's time next to both. Figures only; no thresholds (speed is not a test).
+ * checking engine's time next to both; then the huge used ranges (bench/huge.ts): time and peak memory beside a
+ * normal workbook's. Figures only; no thresholds (speed is not a test).
  */
 import { promises as fs } from "fs";
 import path from "path";
@@ -10,6 +11,7 @@ import { importWorkbook } from "../src/core/importer/importer";
 import { checkReport, withCauses } from "../src/core/rules/engine";
 import { amountCells, mutationFigures, sampleCells, type MutationFigures } from "./localization";
 import { STYLES, buildVariant } from "../tests/fixtures/variants";
+import { hugeBench, reviewOnce } from "./huge";
 
 const SAMPLES = ["jishan-2024", "jincheng-chengqu-2025", "xingxian-2023"];
 const RUNS = 15;
@@ -91,5 +93,7 @@ async function main() {
   await mutationBench(root);
   const mem = process.memoryUsage();
   console.log(`heap used ${(mem.heapUsed / 1048576).toFixed(1)} MiB, rss ${(mem.rss / 1048576).toFixed(1)} MiB`);
+  await hugeBench(root);
 }
-main();
+if (process.argv[2] === "--one") reviewOnce(process.argv[3]);
+else main();

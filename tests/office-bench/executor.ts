@@ -99,12 +99,46 @@ function intersects(cf: ConditionalFormat, areas: Rect[]): boolean {
     return areas.some((a) => p.r0 <= a.r1 && p.r1 >= a.r0 && p.c0 <= a.c1 && p.c1 >= a.c0);
   });
 }
+/** Cells → rectangles as Excel lists special cells: runs along each row, stacked when the next rows repeat them. */
+function areasOf(hit: Array<[number, number]>): Rect[] {
+  const byRow = new Map<number, number[]>();
+  for (const [i, j] of hit) byRow.set(i, [...(byRow.get(i) ?? []), j]);
+  const open = new Map<string, Rect>();
+  const out: Rect[] = [];
+  for (const i of [...byRow.keys()].sort((a, b) => a - b)) {
+    const cols = byRow.get(i)!.sort((a, b) => a - b);
+    const runs: Array<[number, number]> = [];
+    for (const j of cols) {
+      const last = runs[runs.length - 1];
+      if (last && last[1] === j - 1) last[1] = j;
+      else runs.push([j, j]);
+    }
+    const next = new Map<string, Rect>();
+    for (const [c0, c1] of runs) {
+      const k = `${c0},${c1}`;
+      const prev = open.get(k);
+      if (prev && prev.r1 === i - 1) {
+        prev.r1 = i;
+        next.set(k, prev);
+      } else {
+        const rect = { r0: i, c0, r1: i, c1 };
+        out.push(rect);
+        next.set(k, rect);
+      }
+    }
+    open.clear();
+    for (const [k, v] of next) open.set(k, v);
+  }
+  return out;
+}
 const pascal = (s: string) => (s.startsWith("_") ? s : s[0].toUpperCase() + s.slice(1));
 
 export class Executor {
   roundTrips = 0;
   cleanupTrips = 0;
   private kept = new Set<number>();
+  /** Every range whose values, text or number formats were loaded: the cells Excel had to produce. */
+  reads: Array<{ sheet: string; address: string; cells: number }> = [];
   writes: WriteRecord[] = [];
   requests: unknown[] = [];
   /**
@@ -304,6 +338,10 @@ export class Executor {
     return fail("ApiNotFound", `${h.t}[]`);
   }
 
+  private read(s: Sheet, r: Rect) {
+    this.reads.push({ sheet: s.name, address: rangeA1(r.r0, r.c0, r.r1, r.c1), cells: cells(r) });
+  }
+
   private guardWrite(s: Sheet) {
     if (s.protected) fail("AccessDenied", `${s.name} is protected`);
   }
@@ -402,6 +440,24 @@ export class Executor {
         if (name === "GetCell") return { t: "Range", s, r: { r0: r.r0 + (args[0] as number), c0: r.c0 + (args[1] as number), r1: r.r0 + (args[0] as number), c1: r.c0 + (args[1] as number) } };
         if (name === "GetOffsetRange") return { t: "Range", s, r: { r0: r.r0 + (args[0] as number), c0: r.c0 + (args[1] as number), r1: r.r1 + (args[0] as number), c1: r.c1 + (args[1] as number) } };
         if (name === "GetResizedRange") return { t: "Range", s, r: { ...r, r1: r.r1 + (args[0] as number), c1: r.c1 + (args[1] as number) } };
+        if (name === "GetRow") return { t: "Range", s, r: { ...r, r0: r.r0 + (args[0] as number), r1: r.r0 + (args[0] as number) } };
+        if (name === "GetColumn") return { t: "Range", s, r: { ...r, c0: r.c0 + (args[0] as number), c1: r.c0 + (args[0] as number) } };
+        if (name === "GetUsedRangeOrNullObject") {
+          const b = wb.usedBounds(s, args[0] === true, r);
+          return b ? { t: "Range", s, r: b } : null;
+        }
+        if (name === "GetSpecialCellsOrNullObject") {
+          // Constants: cells with a value and no formula; Formulas: cells with a formula (ExcelApi 1.9).
+          const type = String(args[0]);
+          const hit: Array<[number, number]> = [];
+          for (const [k, x] of s.cells) {
+            const [i, j] = k.split(",").map(Number);
+            if (i < r.r0 || i > r.r1 || j < r.c0 || j > r.c1) continue;
+            if (type === "Formulas" ? !!x.formula : !x.formula && x.value !== "" && x.value !== null) hit.push([i, j]);
+          }
+          if (type !== "Formulas" && type !== "Constants") fail("InvalidArgument", `special cell type ${type}`);
+          return hit.length ? { t: "RangeAreas", s, areas: areasOf(hit) } : null;
+        }
         if (name === "GetMergedAreasOrNullObject") {
           const hit = s.merges.filter((m) => m.r0 <= r.r1 && m.r1 >= r.r0 && m.c0 <= r.c1 && m.c1 >= r.c0);
           return hit.length ? { t: "RangeAreas", s, areas: hit } : null;
@@ -769,7 +825,9 @@ export class Executor {
           RowCount: () => r.r1 - r.r0 + 1,
           ColumnCount: () => r.c1 - r.c0 + 1,
           CellCount: () => cells(r),
-          Values: () => (big() ? null : grid(r, (i, j) => wb.cell(s, i, j)?.value ?? "")),
+          RowHidden: () => uniform({ ...r, c1: r.c0 }, (i) => s.hiddenRows.has(i)),
+          ColumnHidden: () => uniform({ ...r, r1: r.r0 }, (_i, j) => s.hiddenCols.has(j)),
+          Values: () => (big() ? null : (this.read(s, r), grid(r, (i, j) => wb.cell(s, i, j)?.value ?? ""))),
           Text: () => (big() ? null : grid(r, (i, j) => wb.text(s, i, j))),
           NumberFormat: () => (big() ? null : grid(r, (i, j) => wb.cell(s, i, j)?.numberFormat ?? "General")),
           Formulas: () => (big() ? null : grid(r, (i, j) => wb.cell(s, i, j)?.formula ?? wb.cell(s, i, j)?.value ?? "")),

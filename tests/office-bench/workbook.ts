@@ -1,9 +1,9 @@
 /**
  * The in-memory workbook behind the bench: sheets of cells with values, formulas, formats, fills, fonts, borders,
- * hyperlinks, merges; conditional formats on ranges and multi-area ranges; charts; notes and comments; settings;
- * the selection and its change handlers. Saved to and loaded from .xlsx by ./xlsx.ts (exceljs).
+ * hyperlinks, merges, hidden rows and columns; conditional formats on ranges and multi-area ranges; charts; notes and
+ * comments; settings; the selection and its change handlers. Saved to and loaded from .xlsx by ./xlsx.ts (exceljs).
  */
-import type { CellValue, Merge, SheetGrid } from "../../src/core/grid/grid";
+import { sheetColOf, sheetRowOf, type CellValue, type Merge, type SheetGrid } from "../../src/core/grid/grid";
 import { displayText } from "../../src/core/grid/display";
 import { readXlsxBuffer } from "../../src/hosts/xlsx/read";
 
@@ -67,6 +67,9 @@ export interface Sheet {
   columnWidths: Map<number, number>;
   /** Print setup as the add-in set it (orientation, zoom), recorded. */
   pageLayout?: { orientation?: unknown; zoom?: unknown };
+  /** Hidden rows and columns, 0-based sheet indexes. */
+  hiddenRows: Set<number>;
+  hiddenCols: Set<number>;
 }
 
 export interface Comment {
@@ -111,10 +114,12 @@ export class MemoryWorkbook {
       g.values.forEach((row, r) =>
         row.forEach((v, c) => {
           const fmt = g.numberFormat[r]?.[c] ?? "General";
-          if ((v !== "" && v !== null) || fmt !== "General") s.cells.set(key(r + g.origin.row, c + g.origin.col), { value: v ?? "", numberFormat: fmt });
+          if ((v !== "" && v !== null) || fmt !== "General") s.cells.set(key(sheetRowOf(g, r), sheetColOf(g, c)), { value: v ?? "", numberFormat: fmt });
         }),
       );
-      s.merges = g.merges.map((m) => ({ r0: m.r0 + g.origin.row, c0: m.c0 + g.origin.col, r1: m.r1 + g.origin.row, c1: m.c1 + g.origin.col }));
+      s.merges = g.merges.map((m) => ({ r0: sheetRowOf(g, m.r0), c0: sheetColOf(g, m.c0), r1: sheetRowOf(g, m.r1), c1: sheetColOf(g, m.c1) }));
+      for (const r of g.hiddenRows ?? []) s.hiddenRows.add(sheetRowOf(g, r));
+      for (const c of g.hiddenCols ?? []) s.hiddenCols.add(sheetColOf(g, c));
     }
     wb.activeSheetId = wb.sheets[0]?.id;
     return wb;
@@ -126,7 +131,7 @@ export class MemoryWorkbook {
   }
 
   addSheet(name: string): Sheet {
-    const s: Sheet = { id: newId(), name, visibility: "Visible", tabColor: "", protected: false, cells: new Map(), merges: [], conditionalFormats: [], charts: [], frozenRows: 0, columnWidths: new Map() };
+    const s: Sheet = { id: newId(), name, visibility: "Visible", tabColor: "", protected: false, cells: new Map(), merges: [], conditionalFormats: [], charts: [], frozenRows: 0, columnWidths: new Map(), hiddenRows: new Set(), hiddenCols: new Set() };
     this.sheets.push(s);
     return s;
   }
@@ -148,13 +153,14 @@ export class MemoryWorkbook {
     return x ? displayText(x.value, x.numberFormat) : "";
   }
 
-  /** Bounding box of cells with values (valuesOnly) or with values or formatting. */
-  usedBounds(s: Sheet, valuesOnly: boolean): { r0: number; c0: number; r1: number; c1: number } | undefined {
+  /** Bounding box of cells with values (valuesOnly) or with values or formatting; within `inside` when given. */
+  usedBounds(s: Sheet, valuesOnly: boolean, inside?: { r0: number; c0: number; r1: number; c1: number }): { r0: number; c0: number; r1: number; c1: number } | undefined {
     let b: { r0: number; c0: number; r1: number; c1: number } | undefined;
     for (const [k, x] of s.cells) {
       const has = (x.value !== "" && x.value !== null) || x.formula || (!valuesOnly && (x.numberFormat !== "General" || x.fill || x.fontColor || x.fontBold || x.border));
       if (!has) continue;
       const [r, c] = k.split(",").map(Number);
+      if (inside && (r < inside.r0 || r > inside.r1 || c < inside.c0 || c > inside.c1)) continue;
       b = b ? { r0: Math.min(b.r0, r), c0: Math.min(b.c0, c), r1: Math.max(b.r1, r), c1: Math.max(b.c1, c) } : { r0: r, c0: c, r1: r, c1: c };
     }
     return b;

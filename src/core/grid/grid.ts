@@ -94,3 +94,32 @@ export function gridFromRows(sheet: string, rows: CellValue[][], opts: { merges?
   if (opts.hiddenCols?.length) grid.hiddenCols = opts.hiddenCols;
   return grid;
 }
+
+/**
+ * Sheet merges → grid coordinates. On a dense axis a merge keeps its extent (it may reach past the last value,
+ * as Excel reports it); on a compressed axis it is clipped to the kept rows or columns.
+ */
+export function mergesOnAxes(merges: Merge[], rows: number[], cols: number[]): Merge[] {
+  const axis = (xs: number[]) => {
+    const dense = xs[xs.length - 1] - xs[0] + 1 === xs.length;
+    const at = new Map(xs.map((x, i) => [x, i]));
+    return {
+      anchor: (x: number) => (dense ? x - xs[0] : at.get(x) ?? -1),
+      end: (a: number, b: number) => {
+        if (dense) return b - xs[0];
+        for (let x = Math.min(b, xs[xs.length - 1]); x >= a; x--) if (at.has(x)) return at.get(x)!;
+        return -1;
+      },
+    };
+  };
+  const R = axis(rows);
+  const C = axis(cols);
+  const out: Merge[] = [];
+  for (const m of merges) {
+    const r0 = R.anchor(m.r0);
+    const c0 = C.anchor(m.c0);
+    if (r0 < 0 || c0 < 0) continue; // the anchor (which holds the value) is not in the grid
+    out.push({ r0, c0, r1: Math.max(r0, R.end(m.r0, m.r1)), c1: Math.max(c0, C.end(m.c0, m.c1)) });
+  }
+  return out;
+}

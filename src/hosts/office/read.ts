@@ -1,10 +1,16 @@
 /**
  * The Office host's read side: every sheet of the open workbook → the same SheetGrid the .xlsx host produces.
- * Two round trips whatever the number of sheets (the sheet list, then every sheet's used range, merges
- * included). A sheet over the documented limits (5M cells per read, 5 MB per request on the web) is read
- * again in row blocks, and only such a sheet costs more round trips.
+ *
+ * Round trips are constant in the sheet count: (1) the sheet list; (2) for every sheet its used range's size
+ * (valuesOnly: formatting alone never widens it) and the cells of that used range inside the first
+ * `headRows` × `headCols` (values, text, number formats, hidden rows/columns, merged areas). Most workbooks are done
+ * here. (3) Only when something needs it: each hidden-row/column state that is mixed is read row by row, and a used
+ * range reaching past the head (a lone value at A1048576, 50,000 project rows) is probed for the cells that hold
+ * something (getSpecialCellsOrNullObject, ExcelApi 1.9) — Excel is never asked for a million-row range to return
+ * 40 rows; (4) those cells' rows and columns are read in blocks of at most `blockCells`. Without ExcelApi 1.9, or
+ * when a probe fails, the used range is read in row blocks as before.
  */
-import type { CellValue, Merge, SheetGrid } from "../../core/grid/grid";
+import { compressAxis, MAX_EMPTY_RUN, mergesOnAxes, type CellValue, type Merge, type SheetGrid } from "../../core/grid/grid";
 import { parseRef } from "../../core/grid/address";
 
 export interface OfficeReadOptions {
@@ -14,6 +20,11 @@ export interface OfficeReadOptions {
   maxCellsPerRead?: number;
   /** ExcelApi 1.13 (getMergedAreasOrNullObject) available: the pane asks Office.context.requirements. */
   mergedAreas?: boolean;
+  /** ExcelApi 1.9 (getSpecialCellsOrNullObject) available (default true: the manifest requires 1.9). */
+  specialCells?: boolean;
+  /** The part of each sheet read in round trip 2 (default 10,000 rows × 256 columns). */
+  headRows?: number;
+  headCols?: number;
 }
 
 export interface OfficeReadResult {
@@ -48,19 +59,35 @@ function isPayloadError(e: unknown): boolean {
   return code === "RequestPayloadSizeLimitExceeded" || code === "ResponsePayloadSizeLimitExceeded";
 }
 
+interface Dims {
+  rowIndex: number;
+  columnIndex: number;
+  rowCount: number;
+  columnCount: number;
+}
+type Plan =
+  | { kind: "done" }
+  | { kind: "blocks"; dims: Dims }
+  | { kind: "probe"; dims: Dims };
+
 export async function readWorkbookGrids(context: Excel.RequestContext, opts: OfficeReadOptions = {}): Promise<OfficeReadResult> {
   const maxCells = opts.maxCellsPerRead ?? 5_000_000;
   const blockCells = opts.blockCells ?? 200_000;
+  const headRows = opts.headRows ?? 10_000;
+  const headCols = opts.headCols ?? 256;
+  const merges = opts.mergedAreas !== false;
   const sheets = context.workbook.worksheets;
   sheets.load("items/name,items/visibility");
   await context.sync();
 
+  // Round trip 2: sizes, and the head of every sheet.
   const reads = sheets.items.map((ws) => {
-    const used = ws.getUsedRangeOrNullObject(true);
-    used.load("rowIndex,columnIndex,rowCount,columnCount,values,text,numberFormat");
-    const merged = opts.mergedAreas === false ? undefined : used.getMergedAreasOrNullObject();
+    const used = ws.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount");
+    const head = ws.getRangeByIndexes(0, 0, headRows, headCols).getUsedRangeOrNullObject(true);
+    head.load("rowIndex,columnIndex,rowCount,columnCount,values,text,numberFormat,rowHidden,columnHidden");
+    const merged = merges ? head.getMergedAreasOrNullObject() : undefined;
     merged?.load("address");
-    return { ws, used, merged };
+    return { ws, used, head, merged };
   });
   let batchFailed = false;
   try {
@@ -70,52 +97,189 @@ export async function readWorkbookGrids(context: Excel.RequestContext, opts: Off
     batchFailed = true; // the web's 5 MB limit: fall back to sizes first, then blocks
   }
 
-  const grids: SheetGrid[] = [];
-  const blockRead: string[] = [];
-  const pending: Array<{ index: number; ws: Excel.Worksheet; rowIndex: number; columnIndex: number; rowCount: number; columnCount: number }> = [];
+  const grids: SheetGrid[] = sheets.items.map(emptyGrid);
+  const plans: Plan[] = [];
   if (batchFailed) {
     const dims = sheets.items.map((ws) => ws.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount"));
     await context.sync();
-    sheets.items.forEach((ws, i) => {
-      const d = dims[i];
-      grids.push(emptyGrid(ws));
-      if (!d.isNullObject) pending.push({ index: i, ws, rowIndex: d.rowIndex, columnIndex: d.columnIndex, rowCount: d.rowCount, columnCount: d.columnCount });
-    });
+    dims.forEach((d) => plans.push(d.isNullObject ? { kind: "done" } : { kind: beyond(d, headRows, headCols) && opts.specialCells !== false ? "probe" : "blocks", dims: dimsOf(d) }));
   } else {
-    reads.forEach(({ ws, used, merged }, i) => {
-      if (used.isNullObject) {
-        grids.push(emptyGrid(ws));
-        return;
-      }
-      const origin = { row: used.rowIndex, col: used.columnIndex };
-      const cells = used.rowCount * used.columnCount;
+    reads.forEach(({ ws, used, head, merged }, i) => {
+      if (used.isNullObject) return plans.push({ kind: "done" });
+      if (beyond(used, headRows, headCols)) return plans.push(opts.specialCells !== false ? { kind: "probe", dims: dimsOf(used) } : { kind: "blocks", dims: dimsOf(used) });
       // Past the read limit Excel may return null values silently.
-      if (cells > maxCells || used.values == null) {
-        grids.push({ ...emptyGrid(ws), origin });
-        pending.push({ index: i, ws, rowIndex: used.rowIndex, columnIndex: used.columnIndex, rowCount: used.rowCount, columnCount: used.columnCount });
-        return;
-      }
-      grids.push({
+      if (head.isNullObject || used.rowCount * used.columnCount > maxCells || head.values == null) return plans.push({ kind: "blocks", dims: dimsOf(used) });
+      const origin = { row: head.rowIndex, col: head.columnIndex };
+      grids[i] = {
         sheet: ws.name,
         origin,
-        values: used.values as CellValue[][],
-        text: used.text,
-        numberFormat: used.numberFormat as string[][],
+        values: head.values as CellValue[][],
+        text: head.text,
+        numberFormat: head.numberFormat as string[][],
         merges: merged && !merged.isNullObject ? parseMergedAddress(merged.address, origin) : [],
         visibility: VISIBILITY[ws.visibility] ?? "visible",
-      });
+      };
+      plans.push({ kind: "done" });
     });
   }
-  if (pending.length) await readInBlocks(context, pending, grids, blockCells, opts.mergedAreas !== false);
-  blockRead.push(...pending.map((p) => p.ws.name));
+
+  // Round trip 3 (only when needed): mixed hidden rows/columns of the heads, and probes of huge used ranges.
+  const askHidden = () => (batchFailed ? [] : reads.map(({ ws, head }, i) => (plans[i].kind === "done" && !head.isNullObject ? hiddenRowsCols(ws, head) : undefined)));
+  let hiddenProbes = askHidden();
+  const probes = plans.map((p, i) => {
+    if (p.kind !== "probe") return undefined;
+    const all = sheets.items[i].getRangeByIndexes(p.dims.rowIndex, p.dims.columnIndex, p.dims.rowCount, p.dims.columnCount);
+    return (["Constants", "Formulas"] as const).map((t) => all.getSpecialCellsOrNullObject(t as Excel.SpecialCellType).load("address"));
+  });
+  if (hiddenProbes.some((h) => h?.pending) || probes.some((p) => p)) {
+    let probeFailed = false;
+    try {
+      await context.sync();
+    } catch (e) {
+      if (!probes.some((p) => p)) throw e;
+      probeFailed = true; // e.g. too many areas: read those sheets in blocks
+      hiddenProbes = askHidden();
+      if (hiddenProbes.some((h) => h?.pending)) await context.sync();
+    }
+    hiddenProbes.forEach((h, i) => h && applyHidden(grids[i], h));
+    if (probeFailed) plans.forEach((p, i) => p.kind === "probe" && (plans[i] = { kind: "blocks", dims: p.dims }));
+    const contents: Array<Array<[number, number, number, number]> | undefined> = probes.map((p) => (p && !probeFailed ? p.flatMap((ra) => (ra.isNullObject ? [] : parseMergedAddress(ra.address, { row: 0, col: 0 }).map((m) => [m.r0, m.c0, m.r1, m.c1] as [number, number, number, number]))) : undefined));
+    await readContent(context, sheets.items, grids, contents, blockCells, merges);
+  }
+  const blocks = plans.flatMap((p, i) => (p.kind === "blocks" ? [{ index: i, ws: sheets.items[i], ...p.dims }] : []));
+  if (blocks.length) await readInBlocks(context, blocks, grids, blockCells, merges);
+  const blockRead = plans.flatMap((p, i) => (p.kind === "done" ? [] : [sheets.items[i].name]));
   return { grids, blockRead };
+}
+
+function dimsOf(d: Dims): Dims {
+  return { rowIndex: d.rowIndex, columnIndex: d.columnIndex, rowCount: d.rowCount, columnCount: d.columnCount };
+}
+/** The used range reaches past the head box read in round trip 2. */
+function beyond(d: Dims, headRows: number, headCols: number): boolean {
+  return d.rowIndex + d.rowCount > headRows || d.columnIndex + d.columnCount > headCols;
 }
 
 function emptyGrid(ws: Excel.Worksheet): SheetGrid {
   return { sheet: ws.name, origin: { row: 0, col: 0 }, values: [], text: [], numberFormat: [], merges: [], visibility: VISIBILITY[ws.visibility] ?? "visible" };
 }
 
-/** Large sheets: row blocks of at most blockCells cells, several blocks per sync up to the same budget. */
+interface HiddenProbe {
+  /** Known without another round trip (true: all hidden, false: none), or per row/column ranges to load. */
+  rows: boolean | Excel.Range[];
+  cols: boolean | Excel.Range[];
+  pending: boolean;
+}
+/**
+ * Excel says rowHidden is null when some rows of a range are hidden: then each row is asked (same round trip for
+ * all sheets), by index (a used range's object path does not outlive its sync).
+ */
+function hiddenRowsCols(ws: Excel.Worksheet, head: Excel.Range): HiddenProbe {
+  const rows = head.rowHidden === null ? Array.from({ length: head.rowCount }, (_, i) => ws.getRangeByIndexes(head.rowIndex + i, head.columnIndex, 1, 1).load("rowHidden")) : !!head.rowHidden;
+  const cols = head.columnHidden === null ? Array.from({ length: head.columnCount }, (_, j) => ws.getRangeByIndexes(head.rowIndex, head.columnIndex + j, 1, 1).load("columnHidden")) : !!head.columnHidden;
+  return { rows, cols, pending: Array.isArray(rows) || Array.isArray(cols) };
+}
+function applyHidden(g: SheetGrid, h: HiddenProbe) {
+  const pick = (x: boolean | Excel.Range[], n: number, prop: "rowHidden" | "columnHidden") => (Array.isArray(x) ? x.flatMap((r, i) => (r[prop] ? [i] : [])) : x ? Array.from({ length: n }, (_, i) => i) : []);
+  const rows = pick(h.rows, g.values.length, "rowHidden");
+  const cols = pick(h.cols, g.values[0]?.length ?? 0, "columnHidden");
+  if (rows.length) g.hiddenRows = rows;
+  if (cols.length) g.hiddenCols = cols;
+}
+
+/** Contiguous runs of sorted indexes: [first, length]. */
+function runs(xs: number[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const x of xs) {
+    const last = out[out.length - 1];
+    if (last && last[0] + last[1] === x) last[1]++;
+    else out.push([x, 1]);
+  }
+  return out;
+}
+
+/**
+ * Huge used ranges, round trip 4: the rows and columns that hold something (from the probe), long empty runs
+ * skipped as the .xlsx host does, read as rectangles in blocks of at most blockCells; hidden state per kept row
+ * and column, merged areas per rectangle.
+ */
+async function readContent(context: Excel.RequestContext, sheets: Excel.Worksheet[], grids: SheetGrid[], contents: Array<Array<[number, number, number, number]> | undefined>, blockCells: number, merges: boolean) {
+  type Job = { index: number; r: number; rows: number; c: number; cols: number; at: [number, number]; range?: Excel.Range };
+  const jobs: Job[] = [];
+  const extras: Array<{ index: number; rows: number[]; cols: number[]; rowHidden: Excel.Range[]; colHidden: Excel.Range[]; merged: Excel.RangeAreas[] }> = [];
+  contents.forEach((areas, index) => {
+    if (!areas) return;
+    const ws = sheets[index];
+    const rs: number[] = [];
+    const cs = new Set<number>();
+    const rowSet = new Set<number>();
+    for (const [r0, c0, r1, c1] of areas) {
+      for (let r = r0; r <= r1; r++) rowSet.add(r);
+      for (let c = c0; c <= c1; c++) cs.add(c);
+    }
+    rs.push(...rowSet);
+    if (!rs.length) return;
+    const rows = compressAxis(rs, MAX_EMPTY_RUN);
+    const cols = compressAxis([...cs], MAX_EMPTY_RUN);
+    const g = grids[index];
+    g.origin = { row: rows[0], col: cols[0] };
+    g.values = rows.map(() => cols.map(() => ""));
+    g.text = rows.map(() => cols.map(() => ""));
+    g.numberFormat = rows.map(() => cols.map(() => "General"));
+    if (rows[rows.length - 1] - rows[0] + 1 !== rows.length) g.sheetRows = rows;
+    if (cols[cols.length - 1] - cols[0] + 1 !== cols.length) g.sheetCols = cols;
+    const extra = { index, rows, cols, rowHidden: [] as Excel.Range[], colHidden: [] as Excel.Range[], merged: [] as Excel.RangeAreas[] };
+    let gr = 0;
+    for (const [r0, rn] of runs(rows)) {
+      let gc = 0;
+      for (const [c0, cn] of runs(cols)) {
+        const per = Math.max(1, Math.floor(blockCells / cn));
+        for (let k = 0; k < rn; k += per) jobs.push({ index, r: r0 + k, rows: Math.min(per, rn - k), c: c0, cols: cn, at: [gr + k, gc] });
+        if (merges) extra.merged.push(ws.getRangeByIndexes(r0, c0, rn, cn).getMergedAreasOrNullObject().load("address"));
+        gc += cn;
+      }
+      gr += rn;
+    }
+    extra.rowHidden = rows.map((r) => ws.getRangeByIndexes(r, cols[0], 1, 1).load("rowHidden"));
+    extra.colHidden = cols.map((c) => ws.getRangeByIndexes(rows[0], c, 1, 1).load("columnHidden"));
+    extras.push(extra);
+  });
+  let i = 0;
+  do {
+    let cells = 0;
+    const batch: Job[] = [];
+    while (i < jobs.length && (batch.length === 0 || cells + jobs[i].rows * jobs[i].cols <= blockCells)) {
+      const job = jobs[i++];
+      job.range = sheets[job.index].getRangeByIndexes(job.r, job.c, job.rows, job.cols).load("values,text,numberFormat");
+      batch.push(job);
+      cells += job.rows * job.cols;
+    }
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- blocks of a huge range: each must stay under the payload limit
+    await context.sync();
+    for (const job of batch) {
+      const g = grids[job.index];
+      const range = job.range!;
+      for (let r = 0; r < job.rows; r++)
+        for (let c = 0; c < job.cols; c++) {
+          g.values[job.at[0] + r][job.at[1] + c] = range.values[r][c] as CellValue;
+          g.text[job.at[0] + r][job.at[1] + c] = range.text[r][c];
+          g.numberFormat[job.at[0] + r][job.at[1] + c] = range.numberFormat[r][c] as string;
+        }
+    }
+  } while (i < jobs.length);
+  for (const e of extras) {
+    const g = grids[e.index];
+    const hiddenRows = e.rowHidden.flatMap((r, k) => (r.rowHidden ? [k] : []));
+    const hiddenCols = e.colHidden.flatMap((c, k) => (c.columnHidden ? [k] : []));
+    if (hiddenRows.length) g.hiddenRows = hiddenRows;
+    if (hiddenCols.length) g.hiddenCols = hiddenCols;
+    const sheetMerges = e.merged.flatMap((m) => (m.isNullObject ? [] : parseMergedAddress(m.address, { row: 0, col: 0 })));
+    const seen = new Set<string>();
+    g.merges = mergesOnAxes(sheetMerges.filter((m) => !seen.has(`${m.r0},${m.c0}`) && seen.add(`${m.r0},${m.c0}`)), e.rows, e.cols);
+  }
+}
+
+/** Large sheets without a probe: row blocks of at most blockCells cells, several blocks per sync up to the same budget. */
 async function readInBlocks(context: Excel.RequestContext, pending: Array<{ index: number; ws: Excel.Worksheet; rowIndex: number; columnIndex: number; rowCount: number; columnCount: number }>, grids: SheetGrid[], blockCells: number, merges: boolean) {
   type Job = { index: number; ws: Excel.Worksheet; r: number; rows: number; cols: number; c: number };
   const jobs: Job[] = [];
