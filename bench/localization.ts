@@ -38,7 +38,7 @@ export function mutate(grids: SheetGrid[], cell: string, delta: number): SheetGr
 export interface MutationFigures {
   /** Mutations the checker sees (some violated identity cites the changed cell). */
   cases: number;
-  /** Mutations no identity can see (a figure printed once, in no comparison): not counted. */
+  /** Mutations no identity can see (a figure printed once, in no comparison; a change within 尾差): not counted. */
   unseen: number;
   /** The changed cell is the one suspect of a cause, without alternatives. */
   uniqueTop: number;
@@ -66,7 +66,8 @@ export function mutationFigures(grids: SheetGrid[], cells: string[], opts: { loc
   for (const cell of cells) {
     const delta = Math.round((1 + rnd() * 98) * 100) / 100 + 0.37;
     const r = checkReport(importWorkbook(mutate(grids, cell, delta)), { localize: opts.localize ?? {} });
-    if (!r.identities.some((x) => x.status === "violated" && x.terms.some((t) => t.cell === cell))) {
+    // A change inside the rounding intervals is 尾差 (never localized); soft identities are no checks.
+    if (!r.identities.some((x) => x.status === "violated" && !x.soft && x.terms.some((t) => t.cell === cell))) {
       out.unseen++;
       continue;
     }

@@ -155,3 +155,41 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s: required tab
     expect(f[0].message).toMatch(/财预〔2016〕143号/);
   });
 });
+
+describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s: 三公 tables with subtotals, 其中 rows and items beside them", (_n, style) => {
+  test.each([
+    ["会议费 / 培训费 outside the 三公 合计", { meeting: 3, training: 4, inTotal: false }],
+    ["会议费 / 培训费 inside the 合计", { meeting: 3, training: 4, inTotal: true }],
+    ["numbered items, vehicle parts without 其中", { meeting: 3, training: 4, inTotal: false, numbered: true }],
+  ])("%s: no finding (a subtotal is never added to its own parts)", (_w, extras) => {
+    const { findings } = run(style, { threePublicExtras: extras });
+    expect(serious(findings)).toEqual([]);
+  });
+
+  test("a wrong 三公 合计 is still an error at the 合计", () => {
+    const { report, findings } = run(style, { threePublicExtras: { meeting: 3, training: 4, inTotal: false } });
+    const t = table(report, "three_public");
+    const cell = t.rows.find((r) => r.key === "total")!.amounts.total.cell;
+    const grids = buildVariant(style, { threePublicExtras: { meeting: 3, training: 4, inTotal: false } }).grids;
+    expect(serious(findings)).toEqual([]);
+    const bad = importWorkbook(mutateCell(grids, cell, 13.37));
+    const fs = serious(checkReport(bad).findings).filter((f) => f.cells[0] === cell);
+    expect(fs.map((f) => f.rule)).toEqual(["hierarchy.total"]);
+  });
+});
+
+import { parseRef } from "../../src/core/grid/address";
+/** The grid with `delta` added to one amount (value and text), as a typo would. */
+function mutateCell(grids: SheetGrid[], cell: string, delta: number): SheetGrid[] {
+  const p = parseRef(cell);
+  return grids.map((g) => {
+    if (g.sheet !== p.sheet) return g;
+    const values = g.values.map((r) => r.slice());
+    const text = g.text.map((r) => r.slice());
+    const old = values[p.r0][p.c0];
+    const n = (typeof old === "number" ? old : Number(String(old).replace(/[,\s]/g, ""))) + delta;
+    values[p.r0][p.c0] = n;
+    text[p.r0][p.c0] = n.toFixed(2);
+    return { ...g, values, text };
+  });
+}

@@ -173,10 +173,10 @@ function bestPoint(x: CellInfo, open: Set<number>, identities: ReadonlyArray<Che
  * settles most violated identities — at least two, or the only one it is in — while keeping every passing
  * identity it is a term of; then the least trusted; equal cells are a tie. The rest goes on to the table step.
  */
-function peel(cluster: number[], identities: ReadonlyArray<CheckedIdentity>, cells: Map<string, CellInfo>): { peeled: Array<{ best: Solution[]; fixed: number[] }>; rest: number[] } {
+function peel(cluster: number[], identities: ReadonlyArray<CheckedIdentity>, cells: Map<string, CellInfo>, inTime: () => boolean): { peeled: Array<{ best: Solution[]; fixed: number[] }>; rest: number[] } {
   let rest = [...cluster];
   const peeled: Array<{ best: Solution[]; fixed: number[] }> = [];
-  for (;;) {
+  while (inTime()) {
     const open = new Set(rest);
     const refs = [...new Set(rest.flatMap((i) => identities[i].terms.map((t) => t.cell)))];
     const found = refs
@@ -337,7 +337,7 @@ export function localize(identities: ReadonlyArray<CheckedIdentity>, findings: R
     if (best.length) causes.push(causeOf(best, "single", explainsOf(cluster), cells));
     else {
       // 2. Separate one-cell errors inside a larger disagreement.
-      const p = peel(cluster, identities, cells);
+      const p = peel(cluster, identities, cells, () => now() <= deadline);
       for (const q of p.peeled) causes.push(causeOf(q.best, "single", explainsOf(q.fixed), cells));
       if (p.rest.length) pending.push(p.rest);
     }

@@ -22,9 +22,9 @@ export interface CellInfo {
 
 /**
  * Trust: a figure that some other table prints identically (a cross-table identity over two or more sheets that
- * holds exactly) is trusted more than one printed once: weight 1 + ¼ per such agreement, at most 1.75. Weights stay
- * below 2 so that one changed cell always costs less than two (fewest cells first, as Fellegi–Holt), and order
- * explanations of the same size by how much their cells are trusted.
+ * holds exactly, to the finest printed precision of its figures) is trusted more than one printed once: weight
+ * 1 + ¼ per such agreement, at most 1.75. Weights stay below 2 so that one changed cell always costs less than two
+ * (fewest cells first, as Fellegi–Holt), and order explanations of the same size by how much their cells are trusted.
  */
 export function trustWeight(agreements: number): number {
   return 1 + 0.25 * Math.min(agreements, 3);
@@ -34,18 +34,29 @@ const sheetOf = (ref: string) => ref.slice(0, ref.lastIndexOf("!"));
 
 export function cellsOf(identities: ReadonlyArray<CheckedIdentity>): Map<string, CellInfo> {
   const cells = new Map<string, CellInfo>();
-  const agree = new Map<string, number>();
+  const sheet = new Map<string, string>();
   identities.forEach((id, i) => {
-    // Corroboration: the same figure printed in another table (a cross-table identity that holds), or a soft
-    // identity that holds (a form's 实施期 and 年度 amounts of one source).
-    const corroborates = id.status === "holds" && id.relation === "eq" && (id.soft || id.terms.some((t) => sheetOf(t.cell) !== sheetOf(id.terms[0].cell)));
     for (const t of id.terms) {
       let c = cells.get(t.cell);
-      if (!c) cells.set(t.cell, (c = { ref: t.cell, value: t.value, halfWidth: t.halfWidth, blank: t.blank, unit: t.unit, decimals: t.decimals, identities: [], weight: 1 }));
+      if (!c) {
+        cells.set(t.cell, (c = { ref: t.cell, value: t.value, halfWidth: t.halfWidth, blank: t.blank, unit: t.unit, decimals: t.decimals, identities: [], weight: 1 }));
+        sheet.set(t.cell, sheetOf(t.cell));
+      }
       if (!id.soft && c.identities[c.identities.length - 1] !== i) c.identities.push(i);
-      if (corroborates) agree.set(t.cell, (agree.get(t.cell) ?? 0) + 1);
     }
   });
+  const agree = new Map<string, number>();
+  for (const id of identities) {
+    // Corroboration: the same figure printed in another table (a cross-table identity that holds), or a soft
+    // identity that holds (a form's 实施期 and 年度 amounts of one source).
+    if (id.status !== "holds" || id.relation !== "eq" || !id.terms.length) continue;
+    const first = sheet.get(id.terms[0].cell);
+    if (!id.soft && id.terms.every((t) => sheet.get(t.cell) === first)) continue;
+    // Agreement at the finest printed precision only: 500,013 元 "equals" 50.00 万元, but does not corroborate it.
+    const finest = Math.min(...id.terms.map((t) => (t.blank ? Infinity : t.halfWidth)));
+    if (Math.abs(id.terms.reduce((r, t) => r + t.coefficient * t.value, 0)) > (Number.isFinite(finest) ? finest : 0) + 1e-6) continue;
+    for (const t of id.terms) agree.set(t.cell, (agree.get(t.cell) ?? 0) + 1);
+  }
   for (const c of cells.values()) c.weight = trustWeight(agree.get(c.ref) ?? 0);
   return cells;
 }
@@ -55,7 +66,15 @@ const SUMS = new WeakMap<ReadonlyArray<CheckedIdentity>, Array<{ r: number; s: n
 function sumsOf(identities: ReadonlyArray<CheckedIdentity>): Array<{ r: number; s: number }> {
   let sums = SUMS.get(identities);
   if (!sums) {
-    sums = identities.map((id) => id.terms.reduce((acc, t) => ({ r: acc.r + t.coefficient * t.value, s: acc.s + Math.abs(t.coefficient) * t.halfWidth }), { r: 0, s: id.tolerance }));
+    sums = identities.map((id) => {
+      let r = 0;
+      let s = id.tolerance;
+      for (const t of id.terms) {
+        r += t.coefficient * t.value;
+        s += Math.abs(t.coefficient) * t.halfWidth;
+      }
+      return { r, s };
+    });
     SUMS.set(identities, sums);
   }
   return sums;

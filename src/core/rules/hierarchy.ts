@@ -2,7 +2,8 @@
 import type { Report, Row, Table } from "../model/schema";
 import { defineRule, type Outcome } from "./rule";
 import { na, notAbove, rowName, sidesOf, sumOutcome, tableName, term } from "./helpers";
-import { fmt } from "./interval";
+import { compare, fmt } from "./interval";
+import { labelKey } from "../grid/text";
 
 /** Direct children: the following rows one level down (the shallowest level present) until the next row at or above the parent's level. */
 export function childrenOf(rows: Row[], i: number): Row[] {
@@ -15,6 +16,36 @@ export function childrenOf(rows: Row[], i: number): Row[] {
 }
 
 const SKIP = new Set(["performance_target"]);
+
+/** The three 三公 items; the vehicle item's two parts; items printed beside them that are not 三公 (by their names). */
+const THREE_PUBLIC_ITEMS = new Set(["abroad", "reception", "vehicle"]);
+const VEHICLE_PARTS = new Set(["vehicle_purchase", "vehicle_operation"]);
+const BESIDE_THREE_PUBLIC = /^(会议费|培训费|(一般)?行政经费|机关运行经费)(支出)?$/;
+
+/**
+ * A 三公 table read by what its rows are, not by their printed numbering: the items (the vehicle line, or its two
+ * parts when there is no vehicle line), its parts, and the rows beside them (会议费, 培训费, 行政经费, 机关运行经费)
+ * that a 合计 may or may not include. Undefined when the rows are not 三公 items (a table by unit).
+ */
+export function threePublicStructure(rows: Row[]): { items: Row[]; parts: Row[]; vehicle?: Row; beside: Row[] } | undefined {
+  const keyed = rows.filter((r) => r.level > 0 || r.key !== "total");
+  if (!keyed.some((r) => r.key && (THREE_PUBLIC_ITEMS.has(r.key) || VEHICLE_PARTS.has(r.key)))) return undefined;
+  const vehicle = keyed.find((r) => r.key === "vehicle");
+  const parts = keyed.filter((r) => r.key && VEHICLE_PARTS.has(r.key));
+  const items = keyed.filter((r) => r.key && THREE_PUBLIC_ITEMS.has(r.key));
+  return { items: vehicle ? items : [...items, ...parts], parts, vehicle, beside: keyed.filter((r) => r.key === "operating_funds" || BESIDE_THREE_PUBLIC.test(labelKey(r.label))) };
+}
+
+/** The rows beside the 三公 items that the 合计 includes: the smallest set that makes it add up, if any. */
+function besideIncluded(t: Table, total: Row, items: Row[], beside: Row[]): Row[] | undefined {
+  const sets = Array.from({ length: 1 << Math.min(beside.length, 5) }, (_, m) => beside.filter((_, i) => m & (1 << i))).sort((a, b) => a.length - b.length);
+  return sets.find((set) => set.length && sumsTo(t, total, [...items, ...set]));
+}
+
+/** Does every column of `total` equal Σ rows (at the rounding interval)? */
+function sumsTo(t: Table, total: Row, rows: Row[]): boolean {
+  return Object.entries(total.amounts).every(([k, a]) => compare(term(t, a), rows.filter((r) => r.amounts[k]).map((r) => term(t, r.amounts[k]))).verdict !== "error");
+}
 
 function hierarchyOutcomes(report: Report, id: string, pick: (t: Table, rows: Row[], i: number) => Row[] | undefined, describe: (p: Row) => string): Outcome[] {
   const out: Outcome[] = [];
@@ -60,16 +91,19 @@ export const totalOfTopRows = defineRule({
   id: "hierarchy.total",
   category: "hierarchy",
   title: "合计 = 各一级行之和",
-  description: "每一列的合计行等于各一级行（类、经济分类大类、单位、三公各项等）之和，合计行在表首或表尾均可。",
+  description: "每一列的合计行等于各一级行（类、经济分类大类、单位等）之和，合计行在表首或表尾均可。“三公”经费表按行的含义而不按编号：合计 = 因公出国（境）费 + 公务用车购置及运行费（无该小计行时为购置费 + 运行费）+ 公务接待费，小计与其明细不相加；会议费、培训费、行政经费、机关运行经费等并列项只在合计确实包含它们时计入。",
   severity: "error",
   source: { basis: "identity", ref: "《政府收支分类科目》的类—款—项层级与表样的合计行" },
   check: (report) => {
     const out = hierarchyOutcomes(
       report,
       "hierarchy.total",
-      (_t, rows, i) => {
+      (t, rows, i) => {
         const p = rows[i];
         if (p.key !== "total" || p.level !== 0) return undefined;
+        const tp = t.kind === "three_public" ? threePublicStructure(rows) : undefined;
+        // 三公: the items, never a subtotal with its own parts; 会议费 / 培训费 … only when the 合计 includes them.
+        if (tp) return sumsTo(t, p, tp.items) ? tp.items : [...tp.items, ...(besideIncluded(t, p, tp.items, tp.beside) ?? [])];
         const ones = rows.filter((r) => r.level === 1 && !r.partial);
         return ones.length ? ones : rows.filter((r) => r.level > 0 && r.level === Math.min(...rows.filter((x) => x.level > 0).map((x) => x.level)));
       },
@@ -90,7 +124,12 @@ export const parentChildren = defineRule({
     const out = hierarchyOutcomes(
       report,
       "hierarchy.parent-children",
-      (_t, rows, i) => (rows[i].level >= 1 ? childrenOf(rows, i) : undefined),
+      (t, rows, i) => {
+        const tp = t.kind === "three_public" ? threePublicStructure(rows) : undefined;
+        // 三公: only the vehicle line has parts (购置费 + 运行费), whatever the numbering says.
+        if (tp) return rows[i] === tp.vehicle ? tp.parts : undefined;
+        return rows[i].level >= 1 ? childrenOf(rows, i) : undefined;
+      },
       (p) => (p.code?.length === 3 && p.codeSystem === "functional" ? "各款之和" : p.code?.length === 5 && p.codeSystem === "functional" ? "各项之和" : "下级各行之和"),
     );
     return out.length ? out : [na("没有分级的行")];
