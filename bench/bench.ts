@@ -12,6 +12,7 @@ import { checkReport, withCauses } from "../src/core/rules/engine";
 import { amountCells, mutationFigures, sampleCells, type MutationFigures } from "./localization";
 import { STYLES, buildVariant } from "../tests/fixtures/variants";
 import { hugeBench, reviewOnce } from "./huge";
+import { reviewBench } from "./review";
 
 const SAMPLES = ["jishan-2024", "jincheng-chengqu-2025", "xingxian-2023"];
 const RUNS = 15;
@@ -92,9 +93,35 @@ async function main() {
   for (const r of localRows)
     console.log(`${r.name.padEnd(26)} ${r.check.toFixed(1).padStart(12)} / ${r.minCheck.toFixed(1).padStart(5)} ${r.local.toFixed(1).padStart(16)} / ${r.minLocal.toFixed(1).padStart(5)} [${r.first.toFixed(1)}] ${((100 * r.minLocal) / r.minCheck).toFixed(0).padStart(12)} % ${((100 * r.local) / r.full).toFixed(1).padStart(26)} % ${String(r.causes).padStart(14)} ${String(r.explained).padStart(10)} ${String(r.findings).padStart(9)} (${r.errors})`);
   await mutationBench(root);
+  await rowScaling(root);
   const mem = process.memoryUsage();
   console.log(`heap used ${(mem.heapUsed / 1048576).toFixed(1)} MiB, rss ${(mem.rss / 1048576).toFixed(1)} MiB`);
   await hugeBench(root);
+  await reviewBench(root);
 }
+/**
+ * Linear time in rows: the sample's 项目支出表 with N unindented project rows appended (as 58b has 2,000), grids →
+ * model → check. Time per 1,000 rows stays flat when the work is linear.
+ */
+async function rowScaling(root: string) {
+  const buf = await fs.readFile(path.join(root, "samples", "jishan-2024.xlsx"));
+  const { grids } = await readXlsxBuffer(buf);
+  const report = importWorkbook(grids);
+  const sheet = report.tables.find((t) => t.kind === "project_expenditure")!.sheet;
+  console.log("\nproject rows appended   grids→model   check   ms per 1,000 rows");
+  for (const n of [1000, 2000, 4000, 8000, 16000]) {
+    const gs = grids.map((g) => {
+      if (g.sheet !== sheet) return g;
+      const width = g.values[0].length;
+      const extra = Array.from({ length: n }, (_, i) => Array.from({ length: width }, (_, c) => (c === 0 ? `测试项目${i}` : c === 1 || c === 2 ? i / 100 : "")));
+      return { ...g, values: [...g.values, ...extra], text: [...g.text, ...extra.map((r) => r.map((v) => (typeof v === "number" ? v.toFixed(2) : String(v))))], numberFormat: [...g.numberFormat, ...extra.map((r) => r.map(() => "0.00"))] };
+    });
+    let rep!: ReturnType<typeof importWorkbook>;
+    const m = median(await Promise.all([0, 1, 2].map(() => time(() => (rep = importWorkbook(gs))))));
+    const c = median([await time(() => checkReport(rep)), await time(() => checkReport(rep)), await time(() => checkReport(rep))]);
+    console.log(`${String(n).padStart(21)} ${m.toFixed(1).padStart(13)} ${c.toFixed(1).padStart(7)} ${(((m + c) / n) * 1000).toFixed(1).padStart(19)}`);
+  }
+}
+
 if (process.argv[2] === "--one") reviewOnce(process.argv[3]);
 else main();

@@ -271,7 +271,7 @@ export function App({ t, build, catalogVersion, productVersion }: { t: Strings; 
                 <Button size="small" onClick={exportCsv}>{t.export}</Button>
               </div>
               <Caption1>{t.clickHint}</Caption1>
-              {out.result.findings.length === 0 && <Text>{t.noFindings}</Text>}
+              {out.result.findings.length === 0 && <Text>{out.result.rules.checked > 0 ? t.noFindings : t.nothingChecked}</Text>}
               {out.result.findings.length > 0 && visible.length === 0 && <Text>{t.noneShown}</Text>}
               {causes.length > 0 && (
                 <section aria-label="causes" className={s.list}>

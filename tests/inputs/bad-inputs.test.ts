@@ -227,3 +227,58 @@ test("a legacy .xls, an encrypted workbook and a Word file are told apart", asyn
     expect(r.err).toMatch(msg);
   }
 });
+
+import { loadSample } from "../helpers";
+import { importWorkbook } from "../../src/core/importer/importer";
+test("58b: 2,000 unindented project rows are projects, not 2,000 totals", async () => {
+  const r = await run(["inspect", bad("58b-2k-project-rows.xlsx"), "--json"]);
+  const t = JSON.parse(r.out).model.tables.find((x: { kind: string }) => x.kind === "project_expenditure");
+  const rows = t.rows as Array<{ label: string; level: number; key?: string }>;
+  expect(rows.length).toBeGreaterThan(2000);
+  expect(rows.filter((x) => x.key === "total")).toHaveLength(1);
+  expect(rows.filter((x) => x.label.startsWith("测试项目")).every((x) => x.level === Math.max(...rows.map((y) => y.level)))).toBe(true);
+});
+
+test.each(SAMPLES.map((s) => [s]))("%s with 300 unindented project rows appended: every one a project row", async (name) => {
+  const { grids, report } = await loadSample(name);
+  const sheets = new Set(report.tables.filter((t) => t.kind === "project_expenditure").map((t) => t.sheet));
+  const more = grids.map((g) => {
+    if (!sheets.has(g.sheet)) return g;
+    const width = g.values[0].length;
+    const extra = Array.from({ length: 300 }, (_, i) => Array.from({ length: width }, (_, c) => (c === 0 ? `追加项目${i}` : "")));
+    return { ...g, values: [...g.values, ...extra], text: [...g.text, ...extra], numberFormat: [...g.numberFormat, ...extra.map((x) => x.map(() => "General"))] };
+  });
+  const after = importWorkbook(more);
+  for (const t of after.tables.filter((x) => x.kind === "project_expenditure")) {
+    const added = t.rows.filter((x) => x.label.includes("追加项目"));
+    const before = report.tables.find((x) => x.sheet === t.sheet && x.kind === t.kind)!;
+    expect(t.rows.filter((x) => x.key === "total").length).toBe(before.rows.filter((x) => x.key === "total").length);
+    for (const a of added) expect(a.key).not.toBe("total");
+  }
+});
+
+import { parseRef } from "../../src/core/grid/address";
+test.each(SAMPLES.map((s) => [s]))("%s: a first body row printed with dashes (—) stays a body row, the header is unchanged", async (name) => {
+  const { grids, report } = await loadSample(name);
+  const copy = grids.map((g) => ({ ...g, values: g.values.map((r) => [...r]), text: g.text.map((r) => [...r]) }));
+  const touched: string[] = [];
+  for (const t of report.tables.filter((x) => x.kind !== "performance_target" && x.rows.length > 1)) {
+    const g = copy.find((x) => x.sheet === t.sheet)!;
+    for (const a of Object.values(t.rows[0].amounts)) {
+      const p = parseRef(a.cell);
+      const r = p.r0 - g.origin.row;
+      const c = p.c0 - g.origin.col;
+      g.values[r][c] = "—";
+      g.text[r][c] = "—";
+    }
+    touched.push(t.id);
+  }
+  const after = importWorkbook(copy);
+  for (const id of touched) {
+    const before = report.tables.find((x) => x.id === id)!;
+    const now = after.tables.find((x) => x.id === id)!;
+    expect(now.columns).toEqual(before.columns);
+    expect(now.rows.length).toBe(before.rows.length);
+    expect(Object.values(now.rows[0].amounts).every((a) => a.blank && !a.invalid)).toBe(true);
+  }
+});

@@ -20,6 +20,9 @@ export interface ParsedAmount {
   invalid?: string;
 }
 
+/** Beyond any budget (10^15 元): sums of such figures lose every cent, and a sum of a few can overflow. */
+const MAX_AMOUNT = 1e15;
+
 const NUMERIC_TEXT = /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 /** Excel's error values (and the newer dynamic-array ones). */
 const ERROR_VALUE = /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!)$/i;
@@ -67,6 +70,7 @@ export function parseAmount(value: CellValue, text: string | undefined, fmt: str
   if (typeof value === "boolean") return { value: null, decimals: 0, fromText: false, invalid: `逻辑值 ${value ? "TRUE" : "FALSE"}` };
   if (typeof value === "number") {
     if (!Number.isFinite(value)) return { value: null, decimals: 0, fromText: false, invalid: "无法表示的数值（不是有限数）" };
+    if (Math.abs(value) >= MAX_AMOUNT) return { value: null, decimals: 0, fromText: false, invalid: "超出金额范围的数值（绝对值不小于 1000 万亿）" };
     const fd = formatDecimals(fmt);
     if (fd !== undefined) return { value, decimals: fd, fromText: false };
     return { value, decimals: valueDecimals(value), fromText: false, implicit: true };
@@ -86,7 +90,11 @@ export function parseAmount(value: CellValue, text: string | undefined, fmt: str
     }
     s = s.replace(CURRENCY, "").replace(CURRENCY, "");
     if (s.startsWith("-") && sign === -1) return undefined;
-    if (NUMERIC_TEXT.test(s)) return { value: sign * Number(s.replace(/,/g, "")), decimals: textDecimals(s), fromText: true };
+    if (NUMERIC_TEXT.test(s)) {
+      const n = sign * Number(s.replace(/,/g, ""));
+      if (!(Math.abs(n) < MAX_AMOUNT)) return { value: null, decimals: 0, fromText: true, invalid: "超出金额范围的数值（绝对值不小于 1000 万亿）" };
+      return { value: n, decimals: textDecimals(s), fromText: true };
+    }
     const unit = UNIT_SUFFIX.exec(s);
     if (unit) return { value: null, decimals: 0, fromText: true, invalid: `带单位的文本“${shorten(value.trim())}”（请填写不带单位的数字）` };
     if (/^[-+]?\d+(?:\.\d+)?%$/.test(s)) return { value: null, decimals: 0, fromText: true, invalid: `百分数文本“${shorten(value.trim())}”` };

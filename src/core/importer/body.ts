@@ -96,8 +96,21 @@ export function parseBody(v: GridView, kind: TableKind, bodyRows: number[], bloc
         } else if (norm(t) && !label) label = t.trim();
       }
       if (!code && b.codeParts.length) {
+        const before = { ...st };
         code = codeFromParts(v, r, b.codeParts, st);
         if (code) codeCell = v.ref(r, b.codeParts[0].c);
+        else {
+          // A typo in one of the 类 / 款 / 项 cells (项 "999"): the digits with the 类 / 款 above, read like a printed code.
+          const part = (p: "类" | "款" | "项") => b.codeParts.find((x) => x.part === p);
+          const text = (p: "类" | "款" | "项") => (part(p) ? norm(v.text(r, part(p)!.c)) : "");
+          const [lei, kuan, xiang] = [text("类"), text("款"), text("项")];
+          const raw = xiang && !kuan && !lei ? `${before.kuan ?? ""}${xiang}` : kuan && !lei ? `${before.lei ?? ""}${kuan}${xiang}` : `${lei}${kuan}${xiang}`;
+          if ((lei || kuan || xiang) && looksLikeCode(raw)) {
+            printedCode = [lei, kuan, xiang].filter(Boolean).join(" ");
+            codeCell = v.ref(r, b.codeParts.find((x) => norm(v.text(r, x.c)))!.c);
+            if (!economic) code = repairFunctionalCode(raw, label, ctx);
+          }
+        }
         // The 合计 label of a split-code table sits in the 类 column.
         if (!code && !norm(label)) label = b.codeParts.map((p) => v.text(r, p.c).trim()).find((t) => t && !/^\d+$/.test(norm(t))) ?? label;
       }
@@ -124,7 +137,7 @@ export function parseBody(v: GridView, kind: TableKind, bodyRows: number[], bloc
       for (const a of b.amounts) {
         const amt = amountAt(v, r, a.c);
         // Text that is not a number in an amount cell is named, never read as blank.
-        if (amt.blank && !amt.invalid && norm(amt.text)) amt.invalid = unreadableText(amt.text);
+        if (amt.blank && !amt.invalid && norm(amt.text) && v.amount(r, a.c) === undefined) amt.invalid = unreadableText(amt.text);
         amounts[a.key] = amt;
         if (!amt.blank) any = true;
       }
@@ -210,9 +223,14 @@ export function applyIndentLevels(rows: Row[], v: GridView, labelCol: number | u
     });
     return;
   }
+  // Unindented rows after the list has begun are projects typed without indentation, not totals (only the leading
+  // rows, 合计 and a repeat of the first row's name are totals).
+  const firstIndented = depths.findIndex((d) => d > 0);
+  const first = norm(rows[0]?.label ?? "");
   rows.forEach((row, i) => {
     if (row.key && TOTAL_KEYS.has(row.key)) return;
-    row.level = depths[i];
-    if (depths[i] === 0) row.key = row.key ?? "total";
+    const project = depths[i] === 0 && i > firstIndented && norm(row.label) !== first;
+    row.level = project ? maxDepth : depths[i];
+    if (depths[i] === 0 && !project) row.key = row.key ?? "total";
   });
 }

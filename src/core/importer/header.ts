@@ -35,6 +35,8 @@ export function isHeaderRow(v: GridView, r: number): boolean {
     return typeof raw === "number" && Number.isInteger(raw) && raw >= 2000 && raw <= 2099;
   };
   if (cells.some(([c]) => v.isDatum(r, c) && !isYear(c))) return false;
+  // A dash or slash printed for "nothing" (—, -, /) is a body cell, never a caption: such a row is data.
+  if (cells.some(([c]) => v.isBlankMark(r, c))) return false;
   if (cells.length === 1) {
     const t = cells[0][1];
     if (rowKey(t)) return false;

@@ -200,8 +200,8 @@ export function importWorkbook(grids: SheetGrid[]): Report {
         const t = parseRegion(v, reg, i);
         if ("kind" in t) tables.push(t);
         else unrecognized.push(t);
-      } catch (e) {
-        unrecognized.push({ sheet: g.sheet, range: v.range(reg.r0, 0, reg.r1, Math.max(0, v.cols - 1)), reason: `解析失败：${(e as Error).message}` });
+      } catch {
+        unrecognized.push({ sheet: g.sheet, range: v.range(reg.r0, 0, reg.r1, Math.max(0, v.cols - 1)), reason: "解析这张表时发生内部错误，未能识别（请把文件交给开发者排查）" });
       }
     });
   }

@@ -61,6 +61,11 @@ export class GridView {
     const a = this.amount(r, c);
     return !!a && (a.value !== null || (a.invalid !== undefined && !a.fromText));
   }
+  /** Printed text that stands for "nothing" in an amount cell (—, -, /, 无). */
+  isBlankMark(r: number, c: number): boolean {
+    const a = this.amount(r, c);
+    return !!a && a.value === null && a.fromText && !a.invalid && !this.isEmpty(r, c);
+  }
   /** Text of the cell, or of the merge's top-left cell when (r,c) is covered by a merge. */
   caption(r: number, c: number): string {
     const anchor = this.mergeAnchor.get(r * 65536 + c);

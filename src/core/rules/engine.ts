@@ -49,8 +49,8 @@ export function checkReport(report: Report, opts: CheckOptions = {}): CheckResul
     let outcomes;
     try {
       outcomes = rule.check(effective);
-    } catch (e) {
-      outcomes = [{ status: "na" as const, reason: `规则执行出错：${(e as Error).message}` }];
+    } catch {
+      outcomes = [{ status: "na" as const, reason: "规则执行时发生内部错误，未检查（请把文件交给开发者排查）" }];
     }
     const stat = { id: rule.id, checked: 0, passed: 0, failed: 0, notApplicable: 0, reasons: [] as string[] };
     for (const o of outcomes) {

@@ -74,7 +74,7 @@ export function sumOutcome(opts: {
   const c = compare(total, parts);
   const identity = sumIdentity(opts.rule, total, parts, c.verdict);
   if (c.verdict === "equal") return { status: "pass", identity };
-  const cells = [total.amount.cell, ...parts.map((p) => p.amount.cell), ...(opts.extraCells ?? [])].filter((x, i, a) => x && a.indexOf(x) === i);
+  const cells = [...new Set([total.amount.cell, ...parts.map((p) => p.amount.cell), ...(opts.extraCells ?? [])])].filter((x) => x);
   const d = c.decimals;
   const unit = c.unit;
   let message: string;

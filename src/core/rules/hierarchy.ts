@@ -11,7 +11,7 @@ export function childrenOf(rows: Row[], i: number): Row[] {
   const span: Row[] = [];
   for (let k = i + 1; k < rows.length && rows[k].level > p.level; k++) span.push(rows[k]);
   if (!span.length) return [];
-  const lvl = Math.min(...span.map((r) => r.level));
+  const lvl = span.reduce((m, r) => Math.min(m, r.level), Infinity);
   return span.filter((r) => r.level === lvl);
 }
 
@@ -105,7 +105,9 @@ export const totalOfTopRows = defineRule({
         // 三公: the items, never a subtotal with its own parts; 会议费 / 培训费 … only when the 合计 includes them.
         if (tp) return sumsTo(t, p, tp.items) ? tp.items : [...tp.items, ...(besideIncluded(t, p, tp.items, tp.beside) ?? [])];
         const ones = rows.filter((r) => r.level === 1 && !r.partial);
-        return ones.length ? ones : rows.filter((r) => r.level > 0 && r.level === Math.min(...rows.filter((x) => x.level > 0).map((x) => x.level)));
+        if (ones.length) return ones;
+        const top = rows.reduce((m, x) => (x.level > 0 ? Math.min(m, x.level) : m), Infinity);
+        return rows.filter((r) => r.level === top);
       },
       () => "各一级行之和",
     );

@@ -62,17 +62,21 @@ export function fenOf(t: Term): { v: number; h: number } {
  */
 export function identityOf(rule: string, relation: "eq" | "le", plus: Term[], minus: Term[], status: IdentityStatus): Identity {
   const terms: IdentityTerm[] = [];
+  // By cell, so that a sum over thousands of rows stays linear.
+  const byCell = new Map<string, IdentityTerm>();
   const add = (t: Term, sign: number) => {
     if (!t.amount.cell) return;
     const c = sign * (t.weight ?? 1);
-    const same = terms.find((x) => x.cell === t.amount.cell);
+    const same = byCell.get(t.amount.cell);
     if (same) {
       same.coefficient += c;
       return;
     }
     const { v, h } = fenOf(t);
     const blank = t.amount.blank || t.amount.value === null;
-    terms.push({ cell: t.amount.cell, coefficient: c, value: v, halfWidth: h, blank, unit: t.unit, decimals: blank ? (t.unit === "元" ? 0 : 2) : t.amount.decimals });
+    const term: IdentityTerm = { cell: t.amount.cell, coefficient: c, value: v, halfWidth: h, blank, unit: t.unit, decimals: blank ? (t.unit === "元" ? 0 : 2) : t.amount.decimals };
+    byCell.set(term.cell, term);
+    terms.push(term);
   };
   for (const t of plus) add(t, 1);
   for (const t of minus) add(t, -1);

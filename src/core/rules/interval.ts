@@ -47,7 +47,7 @@ function round(x: number, d: number): number {
 function equalAtCoarsest(total: Term, parts: Term[], tv: number, sv: number): boolean {
   const terms = [total, ...parts];
   if (terms.every((x) => x.unit === total.unit)) return false;
-  const grain = Math.max(...terms.filter((x) => !x.amount.blank).map((x) => Math.pow(10, -x.amount.decimals) * UNIT_FACTOR[x.unit] * 100));
+  const grain = terms.reduce((m, x) => (x.amount.blank ? m : Math.max(m, Math.pow(10, -x.amount.decimals) * UNIT_FACTOR[x.unit] * 100)), -Infinity);
   const r = (x: number) => Math.round(x / grain);
   return r(tv) === r(sv);
 }
