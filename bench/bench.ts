@@ -12,6 +12,7 @@ import { checkReport, withCauses } from "../src/core/rules/engine";
 import { amountCells, mutationFigures, sampleCells, type MutationFigures } from "./localization";
 import { STYLES, buildVariant } from "../tests/fixtures/variants";
 import { hugeBench, reviewOnce } from "./huge";
+import { reviewBench } from "./review";
 
 const SAMPLES = ["jishan-2024", "jincheng-chengqu-2025", "xingxian-2023"];
 const RUNS = 15;
@@ -96,6 +97,7 @@ async function main() {
   const mem = process.memoryUsage();
   console.log(`heap used ${(mem.heapUsed / 1048576).toFixed(1)} MiB, rss ${(mem.rss / 1048576).toFixed(1)} MiB`);
   await hugeBench(root);
+  await reviewBench(root);
 }
 /**
  * Linear time in rows: the sample's 项目支出表 with N unindented project rows appended (as 58b has 2,000), grids →

@@ -82,6 +82,8 @@ function validate(values: Values) {
     if (spec.choices && typeof v === "string" && !spec.choices.includes(v)) throw new UsageError(`选项“--${spec.name}”的值“${v}”无效，应为 ${spec.choices.join("、")} 之一`);
   }
   const known = new Set<string>([...CATALOG.map((r) => r.id), ...CategorySchema.options]);
+  if (values.jobs !== undefined && !/^[1-9]\d*$/.test(String(values.jobs))) throw new UsageError(`选项“--jobs”的值“${values.jobs}”无效，应为正整数`);
+  if (values.jobs !== undefined && values.out === undefined) throw new UsageError("选项“--jobs”只用于 --out");
   for (const id of skipList(values)) if (!known.has(id)) throw new UsageError(`--skip 中的“${id}”不是规则编号或类别编号（类别：${CategorySchema.options.join("、")}；规则编号见 budget-review rules）`);
 }
 
@@ -113,6 +115,10 @@ export async function main(argv: string[]): Promise<number> {
     if (cmd.name === "inspect") {
       const { runInspect } = await import("./inspect");
       return await runInspect(positionals[0], { json: !!values.json, debug }, out, err);
+    }
+    if (cmd.name === "check" && typeof values.out === "string") {
+      const { runCheckOut } = await import("./check-out");
+      return await runCheckOut(positionals, { outDir: values.out, jobs: values.jobs === undefined ? undefined : Number(values.jobs), json: !!values.json, failOn: values["fail-on"] as string | undefined, skip: skipList(values) }, out, err);
     }
     if (cmd.name === "check") {
       const { runCheck } = await import("./check");

@@ -36,6 +36,8 @@ export const OPTIONS: OptionSpec[] = [
   { name: "fail-on", type: "string", valueName: "error|warning", choices: ["error", "warning"], help: "有该级别（或更严重）的问题时退出码为 1，供持续集成使用" },
   { name: "min-severity", type: "string", valueName: "error|warning|rounding|info", choices: SeveritySchema.options, help: "只列出该级别及更严重的问题（计数仍含全部）" },
   { name: "skip", type: "string", valueName: "规则或类别,…", multiple: true, help: "不执行这些规则（编号）或整类规则（类别编号），逗号分隔，可重复" },
+  { name: "out", type: "string", valueName: "目录", help: "写出审核后的工作簿 <目录>/<名称>.reviewed.xlsx 和批量汇总 <目录>/审核汇总.xlsx；参数可为文件夹" },
+  { name: "jobs", type: "string", valueName: "N", help: "与 --out 同用：同时审核的工作簿数（工作线程），默认为全部 CPU 核数" },
   { name: "debug", type: "boolean", help: "出错时附带内部细节（供开发者排查）" },
   { name: "help", type: "boolean", short: "h", help: "显示本帮助" },
   { name: "version", type: "boolean", short: "V", help: "显示版本号" },
@@ -46,7 +48,7 @@ export const GLOBAL_OPTIONS = ["debug", "help", "version"];
 
 export const COMMANDS: CommandSpec[] = [
   { name: "inspect", args: "<文件.xlsx>", minArgs: 1, maxArgs: 1, help: "列出识别到的表格和未识别的内容", options: ["json"] },
-  { name: "check", args: "<文件.xlsx …>", minArgs: 1, help: "审核一个或多个工作簿", options: ["json", "fail-on", "min-severity", "skip"] },
+  { name: "check", args: "<文件或文件夹 …>", minArgs: 1, help: "审核一个或多个工作簿（加 --out 时写出审核后的工作簿）", options: ["json", "fail-on", "min-severity", "skip", "out", "jobs"] },
   { name: "rules", args: "", minArgs: 0, maxArgs: 0, help: "列出全部审核规则（Markdown）", options: [] },
 ];
 

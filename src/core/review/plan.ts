@@ -12,7 +12,7 @@
  * - Notes: a mark's `note` starts with `NOTE_TAG`. A cell that already holds a note (one not starting with the
  *   tag) keeps it and gets none of ours; a note starting with the tag is ours and is replaced or removed.
  * - Sheets: `sheets` are inserted in order as the first sheets of the workbook. A sheet whose name is one of
- *   `REVIEW_SHEET_NAMES` and whose A1 holds `SHEET_TAG` is ours: re-review deletes it first (never stacks, never
+ *   `REVIEW_SHEET_NAMES` and whose A1 text starts with `SHEET_TAG` is ours: re-review deletes it first (never stacks, never
  *   duplicates), and the importer ignores it.
  * - Coordinates: inserted-sheet cells are 0-based `row`/`col`; marks name a sheet and an A1 cell (no sheet prefix).
  * - Formulas are written without the leading "=", in English function names (Excel's `Range.formulas` / OOXML
@@ -143,6 +143,8 @@ export const PlanSheetSchema = z.object({
   frozen: z.object({ rows: z.number().int().min(0), cols: z.number().int().min(0) }),
   /** A1 range of the filtered table (header row included), if any. */
   autoFilter: z.string().optional(),
+  /** Print setup: orientation, and whether to fit all columns on one page width. */
+  print: z.object({ orientation: z.enum(["portrait", "landscape"]), fitToWidth: z.boolean() }).optional(),
 });
 export type PlanSheet = z.infer<typeof PlanSheetSchema>;
 

@@ -1,0 +1,85 @@
+/**
+ * Review figures for `npm run bench` (issue 10): per sample, the bare exceljs read next to read (+import), check,
+ * review plan and write; then a generated folder of 200 workbooks through `check --out` with --jobs 1 and --jobs 2
+ * (throughput and the summed phase times). Targets: check ≤ +25 % over the bare read; 2 jobs ≥ 1.8× one job.
+ */
+import { promises as fs } from "fs";
+import os from "os";
+import path from "path";
+import ExcelJS from "exceljs";
+import { readXlsxBuffer } from "../src/hosts/xlsx/read";
+import { importWorkbook } from "../src/core/importer/importer";
+import { checkReport } from "../src/core/rules/engine";
+import { buildReviewPlan } from "../src/core/review/build";
+import { applyReviewPlan, writeWorkbook } from "../src/hosts/xlsx/review";
+import { runBatch } from "../src/cli/batch";
+import { writeXlsx } from "../src/hosts/xlsx/write";
+import { STYLES, buildVariant } from "../tests/fixtures/variants";
+
+const SAMPLES = ["jishan-2024", "jincheng-chengqu-2025", "xingxian-2023"];
+const RUNS = 5;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const now = () => Number(process.hrtime.bigint()) / 1e6;
+const f1 = (n: number) => n.toFixed(1);
+
+export async function reviewBench(root: string): Promise<void> {
+  console.log(`\nreview (check --out) — per sample, median of ${RUNS} runs, ms; check% = check / bare read`);
+  console.log("sample                     bare read   read+import     check   plan   write   check%");
+  for (const name of SAMPLES) {
+    const buf = await fs.readFile(path.join(root, "samples", `${name}.xlsx`));
+    const t = { bare: [] as number[], read: [] as number[], check: [] as number[], plan: [] as number[], write: [] as number[] };
+    for (let i = 0; i < RUNS; i++) {
+      let s = now();
+      await new ExcelJS.Workbook().xlsx.load(buf as unknown as ExcelJS.Buffer);
+      t.bare.push(now() - s);
+      s = now();
+      const { workbook, grids } = await readXlsxBuffer(buf);
+      const report = importWorkbook(grids);
+      t.read.push(now() - s);
+      s = now();
+      const result = checkReport(report);
+      t.check.push(now() - s);
+      s = now();
+      const plan = buildReviewPlan({ report, result, grids, file: name, reviewedAt: new Date().toISOString(), productVersion: "bench" });
+      t.plan.push(now() - s);
+      s = now();
+      applyReviewPlan(workbook, plan);
+      await writeWorkbook(workbook);
+      t.write.push(now() - s);
+    }
+    const m = Object.fromEntries(Object.entries(t).map(([k, v]) => [k, median(v)])) as Record<keyof typeof t, number>;
+    console.log(`${name.padEnd(26)} ${f1(m.bare).padStart(9)} ${f1(m.read).padStart(13)} ${f1(m.check).padStart(9)} ${f1(m.plan).padStart(6)} ${f1(m.write).padStart(7)} ${((100 * m.check) / m.bare).toFixed(0).padStart(7)} %`);
+  }
+
+  // A folder of 200 workbooks: the samples and the generated province variants, repeated.
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "review-bench-"));
+  const sources: Array<[string, Uint8Array]> = [];
+  for (const name of SAMPLES) sources.push([name, await fs.readFile(path.join(root, "samples", `${name}.xlsx`))]);
+  for (const [i, st] of STYLES.entries()) sources.push([`variant-${i}`, await writeXlsx(buildVariant(st).grids.map((grid) => ({ grid })))]);
+  const N = 200;
+  for (let i = 0; i < N; i++) {
+    const [name, bytes] = sources[i % sources.length];
+    await fs.writeFile(path.join(dir, `${String(i).padStart(3, "0")}-${name}.xlsx`), bytes);
+  }
+  let bare = 0;
+  for (const f of await fs.readdir(dir)) {
+    const b = await fs.readFile(path.join(dir, f));
+    const s = now();
+    await new ExcelJS.Workbook().xlsx.load(b as unknown as ExcelJS.Buffer);
+    bare += now() - s;
+  }
+  console.log(`\nfolder of ${N} workbooks (${sources.length} kinds), check --out; phase sums in ms over all files; bare exceljs read of all: ${f1(bare)} ms (cores: ${os.availableParallelism?.() ?? os.cpus().length})`);
+  console.log("jobs   wall ms   files/s   read+import     check     plan     write   check%   speed-up");
+  let one = 0;
+  for (const jobs of [1, 2]) {
+    const out = path.join(dir, `out-${jobs}`);
+    const s = now();
+    const { rows } = await runBatch([dir], { outDir: out, jobs, productVersion: "bench" });
+    const wall = now() - s;
+    const sum = (k: "read" | "check" | "plan" | "write") => rows.reduce((a, r) => a + r.ms[k], 0);
+    const rate = (rows.length / wall) * 1000;
+    if (jobs === 1) one = rate;
+    console.log(`${String(jobs).padStart(4)} ${f1(wall).padStart(9)} ${rate.toFixed(2).padStart(9)} ${f1(sum("read")).padStart(13)} ${f1(sum("check")).padStart(9)} ${f1(sum("plan")).padStart(8)} ${f1(sum("write")).padStart(9)} ${((100 * sum("check")) / bare).toFixed(0).padStart(7)} % ${(rate / one).toFixed(2).padStart(9)}×`);
+  }
+  await fs.rm(dir, { recursive: true, force: true });
+}

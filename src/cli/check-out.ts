@@ -1,0 +1,39 @@
+/** `check … --out <dir>`: the batch run (batch.ts), then the same text or JSON output and exit codes as `check`. */
+import { readFileSync } from "fs";
+import path from "path";
+import { runBatch } from "./batch";
+import type { CheckFileJson } from "../core/findings/json";
+
+export function productVersion(): string {
+  for (const p of [path.join(__dirname, "..", "..", "package.json"), path.join(__dirname, "..", "..", "..", "package.json")]) {
+    try {
+      return (JSON.parse(readFileSync(p, "utf8")) as { version: string }).version;
+    } catch {
+      /* try the next layout (ts-jest runs from src/, the CLI from dist-cli/src/) */
+    }
+  }
+  return "0.0.0";
+}
+
+export async function runCheckOut(files: string[], opts: { outDir: string; jobs?: number; json: boolean; failOn?: string; skip?: string[] }, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const { rows, summary } = await runBatch(files, {
+    outDir: opts.outDir,
+    jobs: opts.jobs,
+    skip: opts.skip,
+    productVersion: productVersion(),
+    progress: { write: err, tty: !!process.stderr.isTTY && !!process.stdout.isTTY },
+  });
+  const docs: CheckFileJson[] = rows.flatMap((r) => (r.json ? [r.json] : []));
+  if (opts.json) out(JSON.stringify({ version: 1, files: docs }));
+  else {
+    for (const r of rows) if (r.output) out(`${r.file} → ${path.join(opts.outDir, r.output)}${r.status !== "已审核" ? `（${r.reason}）` : ""}`);
+    out(`审核汇总：${summary}（${rows.length} 个文件）`);
+  }
+  for (const r of rows) if (!r.json) err(`错误：${r.file}：${r.reason}`);
+  const sev = docs.flatMap((d) => d.findings.map((f) => f.severity));
+  // As `check`: an unreadable input, or one in which no budget table was recognized (nothing checked), is exit 2.
+  if (rows.some((r) => !r.json || r.status === "未识别为预算表")) return 2;
+  if (opts.failOn === "error" && sev.includes("error")) return 1;
+  if (opts.failOn === "warning" && (sev.includes("error") || sev.includes("warning"))) return 1;
+  return 0;
+}

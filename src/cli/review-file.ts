@@ -1,0 +1,127 @@
+/**
+ * Reviewing one workbook file for `check --out`: read → check → review plan → write `<out>/<name>.reviewed.xlsx`
+ * (or, when the package holds parts the writer cannot carry, `<out>/<name>.审核结果.xlsx` with the review sheets
+ * only). The input file is only read. Returns one row of the consolidated 审核汇总 and the time of each phase (ms).
+ */
+import { promises as fs } from "fs";
+import { readWorkbookFile } from "./load";
+import { slimWorkbook } from "../hosts/xlsx/slim";
+import { normalisePackage } from "../hosts/xlsx/package";
+import path from "path";
+import { readXlsxBuffer, WorkbookReadError } from "../hosts/xlsx/read";
+import { importWorkbook } from "../core/importer/importer";
+import { checkReport } from "../core/rules/engine";
+import { buildReviewPlan } from "../core/review/build";
+import type { Severity } from "../core/rules/rule";
+import { rowByKey, firstOf } from "../core/rules/helpers";
+import type { Report } from "../core/model/schema";
+import { applyReviewPlan, isReviewSheet, partsNotCarried, writeSheetsOnly, writeWorkbook } from "../hosts/xlsx/review";
+import { toCheckJson, type CheckFileJson } from "../core/findings/json";
+
+export interface ReviewTask {
+  file: string;
+  outDir: string;
+  skip?: string[];
+  productVersion: string;
+  /** ISO time stamped into 审核结果. */
+  reviewedAt: string;
+  /** Output file names (in outDir), chosen by the batch so parallel workers never collide. */
+  reviewedName: string;
+  reviewOnlyName: string;
+}
+
+export interface BatchRow {
+  file: string;
+  department: string | null;
+  year: number | null;
+  unit: string | null;
+  income: number | null;
+  expenditure: number | null;
+  counts: Record<Severity, number> | null;
+  /** 已审核 / 已审核（另存审核表） / 无法读取 / 未识别为预算表 */
+  status: string;
+  /** Path of the written file, relative to outDir; null when nothing was written. */
+  output: string | null;
+  reason: string | null;
+  json: CheckFileJson | null;
+  ms: { read: number; check: number; plan: number; write: number };
+}
+
+const now = () => Number(process.hrtime.bigint()) / 1e6;
+
+function total(report: Report, key: "income_grand_total" | "expenditure_grand_total"): number | null {
+  const t = firstOf(report, "income_expenditure_summary");
+  if (!t) return null;
+  const side = key === "income_grand_total" ? "income" : "expenditure";
+  const r = rowByKey(t, key, side) ?? rowByKey(t, key);
+  const a = r?.amounts.total ?? (r ? Object.values(r.amounts)[0] : undefined);
+  return a?.value ?? null;
+}
+
+/** A free output name: `<stem><suffix>`, or with (2), (3) … when another input already took it in this run. */
+export function outName(file: string, suffix: string, taken: Set<string>): string {
+  const stem = path.basename(file).replace(/\.(xlsx|xlsm|xls|ods)$/i, "");
+  let name = `${stem}${suffix}`;
+  for (let i = 2; taken.has(name); i++) name = `${stem}(${i})${suffix}`;
+  taken.add(name);
+  return name;
+}
+
+export async function reviewFile(task: ReviewTask): Promise<BatchRow> {
+  const ms = { read: 0, check: 0, plan: 0, write: 0 };
+  const row: BatchRow = { file: task.file, department: null, year: null, unit: null, income: null, expenditure: null, counts: null, status: "无法读取", output: null, reason: null, json: null, ms };
+  let t = now();
+  let bytes: Buffer;
+  let loaded;
+  try {
+    bytes = await readWorkbookFile(task.file);
+    loaded = await readXlsxBuffer(bytes);
+  } catch (e) {
+    row.reason = e instanceof WorkbookReadError ? e.message : `无法读取（${(e as Error).message}）`;
+    return row;
+  }
+  const grids = loaded.grids.filter((g) => !(g.origin.row === 0 && g.origin.col === 0 && isReviewSheet(g.sheet, g.values[0]?.[0])));
+  const report = importWorkbook(grids);
+  ms.read = now() - t;
+  t = now();
+  const result = checkReport(report, { skip: task.skip });
+  ms.check = now() - t;
+  row.department = report.department ?? null;
+  row.year = report.year ?? null;
+  row.unit = report.unit ?? null;
+  row.income = total(report, "income_grand_total");
+  row.expenditure = total(report, "expenditure_grand_total");
+  row.json = toCheckJson(task.file, report, result);
+  const counts: Record<Severity, number> = { error: 0, warning: 0, rounding: 0, info: 0 };
+  for (const f of result.findings) counts[f.severity]++;
+  row.counts = counts;
+  if (!report.tables.length) {
+    row.status = "未识别为预算表";
+    row.reason = "没有识别到任何部门预算公开表，未写出审核文件";
+    return row;
+  }
+  t = now();
+  const plan = buildReviewPlan({ report, result, grids, file: path.basename(task.file), reviewedAt: task.reviewedAt, productVersion: task.productVersion });
+  ms.plan = now() - t;
+  t = now();
+  const lost = await partsNotCarried(bytes);
+  // The reader may have read a repaired or slimmed copy of the package (see read.ts): writing that copy would change
+  // what the user wrote, so such a workbook is not rewritten either.
+  if (slimWorkbook(bytes)) lost.push("大量仅有格式的空白单元格（读取时已略去）");
+  else if (normalisePackage(bytes).bytes !== bytes) lost.push("需修复后才能读取的结构");
+  let out: Uint8Array;
+  if (!lost.length && !/\.xlsm$/i.test(task.file)) {
+    applyReviewPlan(loaded.workbook, plan);
+    out = await writeWorkbook(loaded.workbook);
+    row.output = task.reviewedName;
+    row.status = "已审核";
+  } else {
+    out = await writeSheetsOnly(plan);
+    row.output = task.reviewOnlyName;
+    row.status = "已审核（另存审核表）";
+    row.reason = `原工作簿含${(lost.length ? lost : ["宏（VBA）"]).join("、")}，改写会丢失这些内容，故未改写原表，审核结果另存为单独的工作簿（汇总各数为数值）`;
+  }
+  await fs.writeFile(path.join(task.outDir, row.output), out);
+  ms.write = now() - t;
+  return row;
+}

@@ -1,0 +1,56 @@
+/**
+ * The consolidated 审核汇总 sheet of a batch run: one row per input workbook (file, 部门, 年度, 单位, 收入总计,
+ * 支出总计 in the workbook's unit, counts per severity, status, a link to its reviewed file), unreadable and
+ * non-budget files included with the reason. Sorted as given (the batch sorts by path).
+ */
+import type { Severity } from "../rules/rule";
+import type { PlanSheet } from "./plan";
+import { SHEET_TAG } from "./plan";
+import { SheetBuilder } from "./sheet";
+
+export interface BatchEntry {
+  file: string;
+  department: string | null;
+  year: number | null;
+  unit: string | null;
+  income: number | null;
+  expenditure: number | null;
+  counts: Record<Severity, number> | null;
+  status: string;
+  /** File name of the written review beside the summary, if any. */
+  output: string | null;
+  reason: string | null;
+}
+
+export const BATCH_SHEET = "审核汇总";
+const HEADERS = ["序号", "文件", "部门", "年度", "单位", "收入总计", "支出总计", "错误", "警告", "尾差", "提示", "状态", "审核文件", "说明"];
+
+export function buildBatchSheet(entries: BatchEntry[], meta: { reviewedAt: string; productVersion: string }): PlanSheet {
+  const s = new SheetBuilder(BATCH_SHEET, [6, 34, 30, 7, 7, 14, 14, 7, 7, 7, 7, 18, 36, 50], "#C00000");
+  const last = HEADERS.length - 1;
+  s.print = { orientation: "landscape", fitToWidth: true };
+  const t = s.line([`${SHEET_TAG} · 批量审核汇总`], "title");
+  s.merge(t, 0, t, last);
+  const ok = entries.filter((e) => e.counts).length;
+  const sub = s.line([`共 ${entries.length} 个文件，已审核 ${ok} 个，未能审核 ${entries.length - ok} 个。审核时间 ${meta.reviewedAt}，预算审核 budget-review ${meta.productVersion}。金额为各工作簿自身单位。`], "note");
+  s.merge(sub, 0, sub, last);
+  s.row++;
+  const h = s.line(HEADERS, "header");
+  s.frozen = { rows: h + 1, cols: 2 };
+  entries.forEach((e, i) => {
+    const r = s.row++;
+    const c = e.counts;
+    const cells: Array<[unknown, string]> = [
+      [i + 1, "cellCenter"], [e.file, "cell"], [e.department, "cell"], [e.year, "cellCenter"], [e.unit, "cellCenter"],
+      [e.income, "amount"], [e.expenditure, "amount"],
+      [c?.error ?? null, c?.error ? "sev_error" : "count"], [c?.warning ?? null, c?.warning ? "sev_warning" : "count"], [c?.rounding ?? null, c?.rounding ? "sev_rounding" : "count"], [c?.info ?? null, c?.info ? "sev_info" : "count"],
+      [e.status, "cell"],
+    ];
+    cells.forEach(([v, st], k) => s.set(r, k, v as string | number | null, st));
+    if (e.output) s.set(r, 12, e.output, "link", { hyperlink: { url: e.output } });
+    else s.set(r, 12, null, "cell");
+    s.set(r, 13, e.reason, "cell");
+  });
+  s.autoFilter = `A${h + 1}:N${Math.max(h + 1, s.row)}`;
+  return s.build();
+}

@@ -1,0 +1,194 @@
+/**
+ * The 审核结果 sheet: a header block (file, 部门, 年度, 单位, time, versions, rule counts, counts per severity), one
+ * row per finding (序号, 级别, 规则, 表, 单元格 linked to the cell, 说明, 应为, 实为, 差额, 相关单元格) sorted by severity
+ * then table order, with an AutoFilter and a frozen header; then what was not checked: unrecognized sheets or
+ * regions and rules that did not apply, with the reasons (nothing unchecked may read as passed).
+ */
+import type { Report } from "../model/schema";
+import { KIND_NAMES } from "../model/names";
+import { SEVERITY_NAMES, type CheckResult, type Finding, type Severity } from "../rules/rule";
+import { tableName } from "../rules/helpers";
+import { parseRef, rangeA1 } from "../grid/address";
+import { REVIEW_SHEET_NAMES, SHEET_TAG, type PlanSheet } from "./plan";
+import { SheetBuilder } from "./sheet";
+import { ruleTitle, splitRef } from "./marks";
+import { SEVERITY_ORDER } from "./styles";
+
+export interface ReviewMeta {
+  file: string;
+  reviewedAt: string;
+  product: string;
+  productVersion: string;
+  catalogVersion: string;
+}
+
+export const RESULTS_SHEET = REVIEW_SHEET_NAMES[0];
+/** Columns of the findings table; the 级别 column (B) is what 预算汇总 counts. */
+export const FINDING_HEADERS = ["序号", "级别", "规则", "表", "单元格", "说明", "应为", "实为", "差额", "相关单元格"] as const;
+export const LEVEL_COLUMN = "B";
+
+/** Where a finding sits in the workbook: its table's order, then sheet row and column of the checked cell. */
+function position(report: Report, f: Finding): [number, number, number] {
+  const ref = f.cells[0];
+  if (!ref) return [Number.MAX_SAFE_INTEGER, 0, 0];
+  try {
+    const p = parseRef(ref);
+    const idx = report.tables.findIndex((t) => {
+      if (t.sheet !== p.sheet) return false;
+      const r = parseRef(t.range);
+      return p.r0 >= r.r0 && p.r0 <= r.r1;
+    });
+    const sheetIdx = report.tables.findIndex((t) => t.sheet === p.sheet);
+    return [idx >= 0 ? idx : sheetIdx >= 0 ? sheetIdx : Number.MAX_SAFE_INTEGER, p.r0, p.c0];
+  } catch {
+    return [Number.MAX_SAFE_INTEGER, 0, 0];
+  }
+}
+
+function tableOf(report: Report, ref: string | undefined): string {
+  if (!ref) return "";
+  const p = splitRef(ref);
+  if (!p) return "";
+  const { r0 } = parseRef(p.cell);
+  const t = report.tables.find((x) => x.sheet === p.sheet && (() => { const r = parseRef(x.range); return r0 >= r.r0 && r0 <= r.r1; })()) ?? report.tables.find((x) => x.sheet === p.sheet);
+  return t ? tableName(t) : p.sheet;
+}
+
+/** Findings in the sheet's order: severity, then the order of the tables in the workbook, then row and column. */
+export function orderedFindings(report: Report, result: CheckResult): Array<{ finding: Finding; index: number }> {
+  return result.findings
+    .map((finding, index) => ({ finding, index, pos: position(report, finding) }))
+    .sort((a, b) => SEVERITY_ORDER[a.finding.severity] - SEVERITY_ORDER[b.finding.severity] || a.pos[0] - b.pos[0] || a.pos[1] - b.pos[1] || a.pos[2] - b.pos[2] || a.index - b.index)
+    .map(({ finding, index }) => ({ finding, index }));
+}
+
+/** The other cited cells, without the sheet name when it is the checked cell's sheet; at most 12 then "等 N 个". */
+function cited(f: Finding, sheet: string | undefined): string {
+  const refs = f.cells.slice(1).map((c) => {
+    const p = splitRef(c);
+    return p ? (p.sheet === sheet ? p.cell : `${p.sheet}!${p.cell}`) : c;
+  });
+  return refs.length > 12 ? `${refs.slice(0, 12).join("、")} 等 ${refs.length} 个` : refs.join("、");
+}
+
+export function severityCounts(result: CheckResult): Record<Severity, number> {
+  const c: Record<Severity, number> = { error: 0, warning: 0, rounding: 0, info: 0 };
+  for (const f of result.findings) c[f.severity]++;
+  return c;
+}
+
+export function buildResultsSheet(report: Report, result: CheckResult, meta: ReviewMeta): PlanSheet {
+  const s = new SheetBuilder(RESULTS_SHEET, [6, 7, 34, 24, 18, 62, 14, 14, 14, 34], "#C00000");
+  const last = FINDING_HEADERS.length - 1;
+  s.print = { orientation: "landscape", fitToWidth: true };
+  const title = s.line([`${SHEET_TAG}结果`], "title");
+  s.merge(title, 0, title, last);
+  s.height(title, 24);
+  const counts = severityCounts(result);
+  const pair = (a: string, av: string | number, b: string, bv: string | number) => {
+    const r = s.line([a, av], ["label", "text"]);
+    s.merge(r, 1, r, 5);
+    s.set(r, 6, b, "label");
+    s.set(r, 7, bv, "text");
+    s.merge(r, 7, r, last);
+  };
+  pair("文件", meta.file, "审核时间", meta.reviewedAt.replace("T", " ").replace(/(\.\d+)?Z$/, " UTC"));
+  pair("部门", report.department ?? "（未识别）", "年度", report.year ? String(report.year) : "（未识别）");
+  pair("单位", report.unit ?? "—", "产品版本", `${meta.product} ${meta.productVersion}`);
+  pair("规则", `检查 ${result.rules.checked} 项：通过 ${result.rules.passed}，不通过 ${result.rules.failed}，不适用 ${result.rules.notApplicable}`, "规则目录", meta.catalogVersion);
+  pair("问题", (["error", "warning", "rounding", "info"] as Severity[]).map((k) => `${SEVERITY_NAMES[k]} ${counts[k]}`).join("，"), "识别表格", `${report.tables.length} 张`);
+  s.row++;
+  const header = s.line([...FINDING_HEADERS], "header");
+  s.height(header, 20);
+  s.frozen = { rows: header + 1, cols: 0 };
+  const ordered = orderedFindings(report, result);
+  ordered.forEach(({ finding: f }, i) => {
+    const r = s.row++;
+    const first = f.cells[0];
+    const target = first ? splitRef(first) : undefined;
+    s.set(r, 0, i + 1, "cellCenter");
+    s.set(r, 1, SEVERITY_NAMES[f.severity], `sev_${f.severity}`);
+    s.set(r, 2, `${ruleTitle(f.rule)}（${f.rule}）`, "cell");
+    s.set(r, 3, tableOf(report, first), "cell");
+    if (target) s.set(r, 4, `${target.sheet}!${target.cell}`, "link", { hyperlink: target });
+    else s.set(r, 4, null, "cell");
+    s.set(r, 5, f.message, "cell");
+    s.set(r, 6, f.expected, "amount");
+    s.set(r, 7, f.actual, "amount");
+    s.set(r, 8, f.difference, "amount");
+    s.set(r, 9, cited(f, target?.sheet), "cell");
+    s.fitHeight(r, [2, 3, 5, 9]);
+  });
+  if (ordered.length) s.autoFilter = rangeA1(header, 0, s.row - 1, last);
+  else {
+    const r = s.line([result.rules.checked > 0 ? "未发现问题。" : "没有可检查的规则（未识别到预算表），不能视为通过。"], "note");
+    s.merge(r, 0, r, last);
+  }
+
+  if (result.causes.length) {
+    s.row++;
+    const t = s.line(["疑似出错的单元格（错误定位：改动最少的单元格即可使全部勾稽关系成立）"], "section");
+    s.merge(t, 0, t, last);
+    const h = s.line(["序号", "", "", "", "单元格", "说明", "", "", "", "可解释问题数"], "header");
+    s.merge(h, 1, h, 3);
+    s.merge(h, 5, h, 8);
+    result.causes.forEach((c, i) => {
+      const r = s.row++;
+      const first = c.suspects[0] ? splitRef(c.suspects[0].cell) : undefined;
+      s.set(r, 0, i + 1, "cellCenter");
+      s.set(r, 1, c.method === "table" && c.sheet ? `整张表：${c.sheet}` : c.suspects.length > 1 ? `${c.suspects.length} 个单元格` : "", "cell");
+      s.merge(r, 1, r, 3);
+      if (first) s.set(r, 4, `${first.sheet}!${first.cell}`, "link", { hyperlink: first });
+      else s.set(r, 4, null, "cell");
+      s.set(r, 5, c.message, "cell");
+      s.merge(r, 5, r, 8);
+      s.set(r, 9, c.explains.length, "count");
+      s.fitHeight(r, [5]);
+    });
+  }
+  if (result.localization.status === "budget") s.line(["错误定位在时限内未完成：其余问题未定位，按上表逐条核对。"], "note");
+
+  s.row++;
+  const notRead = s.line(["未识别的工作表或区域（未审核）"], "section");
+  s.merge(notRead, 0, notRead, last);
+  const unrec = report.unrecognized;
+  const hidden = report.hiddenSheets;
+  if (!unrec.length && !hidden.length) s.line([undefined, "无：每张工作表都已识别。"], [undefined, "note"]);
+  else {
+    const h = s.line(["", "工作表", "", "区域", "原因"], "header");
+    s.merge(h, 1, h, 2);
+    s.merge(h, 4, h, last);
+    for (const u of unrec) {
+      const r = s.line(["", u.sheet, "", u.range, u.reason], "cell");
+      s.merge(r, 1, r, 2);
+      s.merge(r, 4, r, last);
+      s.fitHeight(r, [1, 4]);
+    }
+    for (const name of hidden) {
+      const r = s.line(["", name, "", "", "隐藏的工作表：已读取，请确认其内容是否应公开"], "cell");
+      s.merge(r, 1, r, 2);
+      s.merge(r, 4, r, last);
+    }
+  }
+
+  s.row++;
+  const naTitle = s.line(["不适用的规则（未检查）"], "section");
+  s.merge(naTitle, 0, naTitle, last);
+  const na = result.perRule.filter((r) => r.notApplicable > 0);
+  if (!na.length) s.line([undefined, "无：每条规则都已检查。"], [undefined, "note"]);
+  else {
+    const h = s.line(["", "规则", "", "范围", "原因"], "header");
+    s.merge(h, 1, h, 2);
+    s.merge(h, 4, h, last);
+    for (const r of na) {
+      const scope = r.checked > 0 ? `${r.notApplicable} 处不适用（另检查 ${r.checked} 处）` : "整条规则未检查";
+      const row = s.line(["", `${ruleTitle(r.id)}（${r.id}）`, "", scope, r.reasons.join("；")], "cell");
+      s.merge(row, 1, row, 2);
+      s.merge(row, 4, row, last);
+      s.fitHeight(row, [1, 4]);
+    }
+  }
+  s.row++;
+  s.line([`表格种类：${[...new Set(report.tables.map((t) => KIND_NAMES[t.kind]))].join("、") || "（无）"}`], "note");
+  return s.build();
+}

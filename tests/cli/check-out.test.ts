@@ -1,0 +1,113 @@
+/** `check <files or folders> --out <dir>`: reviewed copies, the consolidated 审核汇总, inputs untouched, workers. */
+import { promises as fs } from "fs";
+import os from "os";
+import path from "path";
+import crypto from "crypto";
+import { execFile } from "child_process";
+import ExcelJS from "exceljs";
+import { SAMPLES, samplePath } from "../helpers";
+
+const bin = path.join(__dirname, "..", "..", "bin", "budget-review.js");
+const fixture = (f: string) => path.join(__dirname, "..", "fixtures", "review", f);
+jest.setTimeout(120000);
+
+function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  return new Promise((resolve) =>
+    execFile(process.execPath, [bin, ...args], { maxBuffer: 64 * 1024 * 1024 }, (e, out, err) => resolve({ code: e ? (e as { code?: number }).code ?? 1 : 0, out: String(out), err: String(err) })),
+  );
+}
+const hash = async (f: string) => crypto.createHash("sha256").update(await fs.readFile(f)).digest("hex");
+
+async function sheetRows(file: string, sheet: string): Promise<unknown[][]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const ws = wb.getWorksheet(sheet)!;
+  const rows: unknown[][] = [];
+  ws.eachRow((r) => rows.push((r.values as unknown[]).slice(1).map((v) => (v && typeof v === "object" && "text" in v ? (v as { text: unknown }).text : v))));
+  return rows;
+}
+
+let input: string;
+let out: string;
+let result: { code: number; out: string; err: string };
+const hashes = new Map<string, string>();
+beforeAll(async () => {
+  input = await fs.mkdtemp(path.join(os.tmpdir(), "review-in-"));
+  out = path.join(await fs.mkdtemp(path.join(os.tmpdir(), "review-out-")), "结果");
+  await fs.mkdir(path.join(input, "子目录"));
+  for (const s of SAMPLES) await fs.copyFile(samplePath(s), path.join(input, s === "xingxian-2023" ? path.join("子目录", `${s}.xlsx`) : `${s}.xlsx`));
+  for (const f of ["09-not-ooxml.xlsx", "70-not-a-budget.xlsx"]) await fs.copyFile(fixture(f), path.join(input, f));
+  // A budget workbook with a picture: exceljs would carry the image but not every drawing shape, so it is not rewritten.
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(samplePath("jishan-2024"));
+  const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+  wb.worksheets[0].addImage(wb.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: "png" }), "H2:I4");
+  await wb.xlsx.writeFile(path.join(input, "with-picture.xlsx"));
+  await fs.writeFile(path.join(input, "~$jishan-2024.xlsx"), "lock file");
+  await fs.writeFile(path.join(input, "说明.txt"), "not a workbook");
+  for (const f of await fs.readdir(input, { recursive: true }) as string[]) if (/\.xlsx$/.test(f)) hashes.set(f, await hash(path.join(input, f)));
+  result = await run(["check", input, "--out", out, "--jobs", "2"]);
+});
+
+test("inputs are never modified (bytes hashed before and after)", async () => {
+  for (const [f, h] of hashes) expect(await hash(path.join(input, f))).toBe(h);
+});
+
+test("every budget workbook in the folder tree gets <name>.reviewed.xlsx with the review sheets first", async () => {
+  for (const s of SAMPLES) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(out, `${s}.reviewed.xlsx`));
+    expect(wb.worksheets.slice(0, 2).map((w) => w.name)).toEqual(["审核结果", "预算汇总"]);
+  }
+  expect(result.out).toContain(`审核汇总：${path.join(out, "审核汇总.xlsx")}（6 个文件）`);
+});
+
+test("a workbook with parts the writer cannot carry (a picture) is not rewritten: its review sheets are a separate workbook", async () => {
+  const files = await fs.readdir(out);
+  expect(files).not.toContain("with-picture.reviewed.xlsx");
+  expect(files).toContain("with-picture.审核结果.xlsx");
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path.join(out, "with-picture.审核结果.xlsx"));
+  expect(wb.worksheets.map((w) => w.name)).toEqual(["审核结果", "预算汇总"]);
+});
+
+test("审核汇总.xlsx: one row per workbook, unreadable and non-budget files with the reason; exit 2 names them", async () => {
+  const rows = await sheetRows(path.join(out, "审核汇总.xlsx"), "审核汇总");
+  const header = rows.findIndex((r) => r[0] === "序号");
+  const body = rows.slice(header + 1);
+  expect(body).toHaveLength(6);
+  const byFile = new Map(body.map((r) => [path.basename(String(r[1])), r]));
+  expect(byFile.get("jishan-2024.xlsx")![2]).toBe("中共稷山县委组织部");
+  expect(byFile.get("jishan-2024.xlsx")![11]).toBe("已审核");
+  expect(byFile.get("jishan-2024.xlsx")![12]).toBe("jishan-2024.reviewed.xlsx");
+  expect(byFile.get("jishan-2024.xlsx")![7]).toBeGreaterThan(0);
+  expect(byFile.get("09-not-ooxml.xlsx")![11]).toBe("无法读取");
+  expect(String(byFile.get("09-not-ooxml.xlsx")![13])).toMatch(/[\u4e00-\u9fa5]/);
+  expect(byFile.get("70-not-a-budget.xlsx")![11]).toBe("未识别为预算表");
+  expect(byFile.get("with-picture.xlsx")![11]).toBe("已审核（另存审核表）");
+  expect(String(byFile.get("with-picture.xlsx")![13])).toContain("图片或图形");
+  expect(result.code).toBe(2);
+  expect(result.err).toContain("09-not-ooxml.xlsx");
+});
+
+test("without a terminal, progress is one plain line per file (no escape codes)", () => {
+  const lines = result.err.split("\n").filter((l) => /^\[\d+\/6\]/.test(l));
+  expect(lines).toHaveLength(6);
+  expect(result.err.includes("\u001b[")).toBe(false);
+});
+
+test("--json still prints the JSON report; one job gives the same findings as two", async () => {
+  const out1 = path.join(path.dirname(out), "one");
+  const r = await run(["check", samplePath("jishan-2024"), samplePath("jincheng-chengqu-2025"), "--out", out1, "--jobs", "1", "--json"]);
+  expect(r.code).toBe(0);
+  const doc = JSON.parse(r.out);
+  expect(doc.files).toHaveLength(2);
+  const r2 = await run(["check", samplePath("jishan-2024"), samplePath("jincheng-chengqu-2025"), "--json"]);
+  expect(JSON.parse(r2.out).files.map((f: { findings: unknown }) => f.findings)).toEqual(doc.files.map((f: { findings: unknown }) => f.findings));
+});
+
+test("bad options are refused in Chinese", async () => {
+  expect((await run(["check", samplePath("jishan-2024"), "--out"])).err).toContain("选项“--out”缺少值");
+  expect((await run(["check", samplePath("jishan-2024"), "--out", out, "--jobs", "0"])).err).toContain("选项“--jobs”的值“0”无效");
+  expect((await run(["check", samplePath("jishan-2024"), "--jobs", "2"])).err).toContain("只用于 --out");
+});

@@ -1,0 +1,119 @@
+/** The review plan built from real samples and generated province variants: marks, notes, 审核结果, 预算汇总. */
+import { loadSample, SAMPLES } from "../helpers";
+import { STYLES, buildVariant } from "../fixtures/variants";
+import { importWorkbook } from "../../src/core/importer/importer";
+import { checkReport } from "../../src/core/rules/engine";
+import { buildReviewPlan } from "../../src/core/review/build";
+import { NOTE_TAG, ReviewPlanSchema, type ReviewPlan } from "../../src/core/review/plan";
+import { MARK_FILLS } from "../../src/core/review/styles";
+import { SEVERITY_NAMES, type CheckResult } from "../../src/core/rules/rule";
+import { cellA1, parseRef } from "../../src/core/grid/address";
+import type { SheetGrid } from "../../src/core/grid/grid";
+import type { Report } from "../../src/core/model/schema";
+
+const RANK = { error: 0, warning: 1, rounding: 2, info: 3 } as const;
+const plan = (report: Report, result: CheckResult, grids: SheetGrid[]) =>
+  buildReviewPlan({ report, result, grids, file: "x.xlsx", reviewedAt: "2026-11-29T20:00:00Z", productVersion: "9.9.9" });
+const key = (ref: string) => {
+  const p = parseRef(ref);
+  return `${p.sheet}!${cellA1(p.r0, p.c0)}`;
+};
+
+describe.each(SAMPLES.map((s) => [s]))("%s", (name) => {
+  let p: ReviewPlan;
+  let result: CheckResult;
+  let report: Report;
+  beforeAll(async () => {
+    const s = await loadSample(name);
+    report = s.report;
+    result = checkReport(report);
+    p = plan(report, result, s.grids);
+  });
+
+  test("the plan is valid against its schema and names its sheets in order", () => {
+    expect(ReviewPlanSchema.parse(p)).toBeTruthy();
+    expect(p.sheets.map((s) => s.name)).toEqual(["审核结果", "预算汇总"]);
+  });
+
+  test("every cited cell is marked once, in its most severe colour; strong on suspected cells and on checked figures nobody explains", () => {
+    const marks = new Map(p.marks.map((m) => [`${m.sheet}!${m.cell}`, m]));
+    expect(marks.size).toBe(p.marks.length);
+    const explained = new Set(result.causes.flatMap((c) => c.explains));
+    const strong = new Set<string>();
+    for (const c of result.causes) for (const s of c.suspects) strong.add(key(s.cell));
+    for (const [i, f] of result.findings.entries()) {
+      if (!explained.has(i) && f.cells[0]) strong.add(key(f.cells[0]));
+      for (const c of f.cells) {
+        const m = marks.get(key(c))!;
+        expect(m).toBeDefined();
+        expect(m.findings).toContain(i);
+        expect(RANK[m.severity]).toBeLessThanOrEqual(RANK[f.severity]);
+      }
+    }
+    for (const m of p.marks) {
+      const own = m.findings.map((i) => result.findings[i].severity).sort((a, b) => RANK[a] - RANK[b])[0];
+      if (own) expect(RANK[m.severity]).toBeLessThanOrEqual(RANK[own]);
+      expect(m.strength).toBe(strong.has(`${m.sheet}!${m.cell}`) ? "strong" : "light");
+      expect(m.fill).toBe(MARK_FILLS[m.severity][m.strength]);
+      expect(m.note.startsWith(NOTE_TAG)).toBe(true);
+      for (const i of m.findings) expect(m.note).toContain(result.findings[i].message);
+    }
+    for (const c of result.causes) for (const s of c.suspects) expect(marks.get(key(s.cell))!.note).toContain(c.message);
+  });
+
+  test("审核结果: one row per finding, severities in order, each linked to its checked cell", () => {
+    const s = p.sheets[0];
+    const header = s.cells.find((c) => c.value === "序号")!;
+    expect(s.frozen.rows).toBe(header.row + 1);
+    const end = header.row + result.findings.length;
+    const rows = s.cells.filter((c) => c.col === 1 && c.row > header.row && c.row <= end && typeof c.value === "string" && Object.values(SEVERITY_NAMES).includes(c.value as never));
+    expect(rows).toHaveLength(result.findings.length);
+    const order = rows.map((c) => Object.values(SEVERITY_NAMES).indexOf(c.value as never));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    const links = s.cells.filter((c) => c.col === 4 && c.row > header.row && c.row <= end && c.hyperlink);
+    expect(links).toHaveLength(result.findings.filter((f) => f.cells.length).length);
+    expect(s.autoFilter).toMatch(new RegExp(`^A${header.row + 1}:J\\d+$`));
+    const text = s.cells.map((c) => String(c.value)).join("\n");
+    expect(text).toContain(report.department!);
+    expect(text).toContain("不适用的规则（未检查）");
+    expect(text).toContain("未识别的工作表或区域（未审核）");
+    for (const c of result.causes) expect(text).toContain(c.message);
+  });
+
+  test("预算汇总: every figure from a source cell is a formula referring to it, shares carry data bars", () => {
+    const s = p.sheets[1];
+    const formulas = s.cells.filter((c) => c.formula);
+    expect(formulas.length).toBeGreaterThan(20);
+    const sourced = s.cells.filter((c) => c.col >= 1 && c.col <= 3 && typeof c.value === "number" && c.style?.startsWith("amount"));
+    for (const c of sourced) expect(c.formula).toMatch(/'[^']+'!\$?[A-Z]+\d+/);
+    expect(s.conditionalFormats.filter((f) => f.type === "dataBar").length).toBeGreaterThanOrEqual(4);
+    const shares = s.cells.filter((c) => c.style === "share");
+    expect(shares.every((c) => /^IF\(\$B\$\d+=0,0,B\d+\/\$B\$\d+\)$/.test(c.formula ?? ""))).toBe(true);
+  });
+});
+
+test("text amounts are converted inside the formula (晋城城区 stores amounts as text)", async () => {
+  const s = await loadSample("jincheng-chengqu-2025");
+  const p = plan(s.report, checkReport(s.report), s.grids);
+  const conv = p.sheets[1].cells.filter((c) => c.formula?.startsWith("IFERROR(VALUE(SUBSTITUTE("));
+  const nonBlank = conv.filter((c) => c.value !== 0);
+  expect(nonBlank.length).toBeGreaterThan(0);
+});
+
+describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style) => {
+  test("summary figures are in the report's unit, converted from tables in other units", () => {
+    const v = buildVariant(style);
+    const report = importWorkbook(v.grids);
+    const p = plan(report, checkReport(report), v.grids);
+    const summary = p.sheets[1];
+    const exp = summary.cells.find((c) => c.value === "二、支出（按功能分类·类）")!;
+    const totalRow = summary.cells.find((c) => c.row > exp.row && c.col === 0 && c.value === "合计")!;
+    const total = summary.cells.find((c) => c.row === totalRow.row && c.col === 1)!;
+    const t3 = report.tables.find((t) => t.kind === "expenditure_summary")!;
+    const printed = t3.rows.find((r) => r.key === "total")!.amounts.total.value!;
+    const factor = (t3.unit === "元" ? 1 : 10000) / (report.unit === "元" ? 1 : 10000);
+    expect(total.value as number).toBeCloseTo(printed * factor, 6);
+    if (factor !== 1) expect(total.formula).toMatch(/[*/]10000$/);
+    if (style.textAmounts) expect(total.formula).toMatch(/^IFERROR\(VALUE/);
+  });
+});

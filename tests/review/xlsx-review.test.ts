@@ -1,0 +1,115 @@
+/** The .xlsx host applies the review plan: original sheets untouched cell by cell, marks come off exactly, re-review replaces. */
+import { promises as fs } from "fs";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { SAMPLES, samplePath } from "../helpers";
+import { clearReview, partsNotCarried, writeWorkbook } from "../../src/hosts/xlsx/review";
+import { isMarkFormula, NOTE_TAG } from "../../src/core/review/plan";
+import { load, reviewBytes, snapshot } from "./helpers";
+import { cellA1, parseRef } from "../../src/core/grid/address";
+
+const REVIEW = ["审核结果", "预算汇总"];
+type CFs = Array<{ ref: string; rules: Array<{ type: string; formulae?: string[]; style?: { fill?: { bgColor?: { argb?: string } } } }> }>;
+const cfsOf = (ws: ExcelJS.Worksheet) => (ws as unknown as { conditionalFormattings: CFs }).conditionalFormattings;
+
+/** The snapshot without what a review adds on the user's sheets (our notes, our rules) — what must never change. */
+function contentOnly(snap: Record<string, unknown>) {
+  const out: Record<string, unknown> = {};
+  for (const [name, s] of Object.entries(snap as Record<string, { cells: Record<string, { note?: unknown }>; cf: Array<{ f: unknown[][] }> }>)) {
+    const cells = Object.fromEntries(Object.entries(s.cells).map(([k, c]) => [k, { ...c, note: typeof c.note === "string" && c.note.startsWith(NOTE_TAG) ? undefined : c.note }]));
+    out[name] = { ...s, cells, cf: s.cf.filter((x) => !x.f.flat().every((f) => isMarkFormula(String(f)))) };
+  }
+  return out;
+}
+
+describe.each(SAMPLES.map((s) => [s]))("%s", (name) => {
+  let original: Uint8Array;
+  let reviewed: Awaited<ReturnType<typeof reviewBytes>>;
+  beforeAll(async () => {
+    original = new Uint8Array(await fs.readFile(samplePath(name)));
+    reviewed = await reviewBytes(original);
+  });
+
+  test("the review sheets come first; every original sheet keeps its values, formulas and formats cell by cell", async () => {
+    const wb = await load(reviewed.bytes);
+    expect(wb.worksheets.map((w) => w.name).slice(0, 2)).toEqual(REVIEW);
+    const before = snapshot(await load(original));
+    const after = snapshot(wb, { skipSheets: REVIEW });
+    expect(Object.keys(after)).toEqual(Object.keys(before));
+    expect(contentOnly(after)).toEqual(contentOnly(before));
+  });
+
+  test("marks are conditional formats with the product's tag in the plan's colours, and each marked cell has our note", async () => {
+    const wb = await load(reviewed.bytes);
+    const marked = new Map<string, string>();
+    for (const ws of wb.worksheets)
+      for (const cf of cfsOf(ws))
+        for (const r of cf.rules)
+          if (r.type === "expression" && r.formulae?.every((f) => isMarkFormula(f)))
+            for (const a of cf.ref.split(" ")) marked.set(`${ws.name}!${a}`, r.style!.fill!.bgColor!.argb!);
+    expect(marked.size).toBe(reviewed.plan.marks.length);
+    for (const m of reviewed.plan.marks) {
+      expect(marked.get(`${m.sheet}!${m.cell}`)).toBe(`FF${m.fill.slice(1)}`);
+      expect(String(wb.getWorksheet(m.sheet)!.getCell(m.cell).note)).toBe(m.note);
+    }
+  });
+
+  test("clearing the review restores the original sheets exactly", async () => {
+    const wb = await load(reviewed.bytes);
+    const n = clearReview(wb);
+    expect(n.sheets).toBe(2);
+    expect(n.notes).toBe(reviewed.plan.marks.length);
+    const cleared = await load(await writeWorkbook(wb));
+    expect(snapshot(cleared)).toEqual(snapshot(await load(original)));
+  });
+
+  test("re-reviewing a reviewed workbook replaces the review: same sheets, same marks, nothing stacked", async () => {
+    const again = await reviewBytes(reviewed.bytes);
+    const a = await load(reviewed.bytes);
+    const b = await load(again.bytes);
+    expect(b.worksheets.map((w) => w.name)).toEqual(a.worksheets.map((w) => w.name));
+    expect(again.result.findings).toEqual(reviewed.result.findings);
+    expect(snapshot(b)).toEqual(snapshot(a));
+  });
+});
+
+test("a cell that already holds the user's note keeps it; the user's own conditional formats stay", async () => {
+  const wb = await load(new Uint8Array(await fs.readFile(samplePath("jishan-2024"))));
+  const first = await reviewBytes(new Uint8Array(await fs.readFile(samplePath("jishan-2024"))));
+  const target = first.plan.marks[0];
+  const ws = wb.getWorksheet(target.sheet)!;
+  ws.getCell(target.cell).note = "用户自己的批注";
+  ws.addConditionalFormatting({ ref: "A1:B3", rules: [{ type: "expression", priority: 1, formulae: ["$B$2>0"], style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FF00FF00" } } } }] });
+  const withNote = await writeWorkbook(wb);
+  const reviewed = await reviewBytes(withNote);
+  const out = await load(reviewed.bytes);
+  expect(out.getWorksheet(target.sheet)!.getCell(target.cell).note).toBe("用户自己的批注");
+  const user = cfsOf(out.getWorksheet(target.sheet)!).filter((c) => c.rules.some((r) => r.formulae?.includes("$B$2>0")));
+  expect(user).toHaveLength(1);
+  clearReview(out);
+  expect(snapshot(await load(await writeWorkbook(out)))).toEqual(snapshot(await load(withNote)));
+});
+
+test("findings link to their cells from 审核结果", async () => {
+  const r = await reviewBytes(new Uint8Array(await fs.readFile(samplePath("jishan-2024"))));
+  const wb = await load(r.bytes);
+  const ws = wb.getWorksheet("审核结果")!;
+  const links: string[] = [];
+  ws.eachRow((row) => row.eachCell((c) => {
+    const v = c.value as ExcelJS.CellFormulaValue;
+    if (v && typeof v === "object" && "formula" in v && v.formula.startsWith("HYPERLINK(")) links.push(v.formula);
+  }));
+  // One per finding, then one per suspected error the localizer found.
+  expect(links.length).toBe(r.result.findings.filter((f) => f.cells.length).length + r.result.causes.filter((c) => c.suspects.length).length);
+  const f0 = parseRef(r.result.findings[0].cells[0]);
+  expect(links[0]).toContain(`!${cellA1(f0.r0, f0.c0)}"`);
+});
+
+test("parts the writer cannot carry are detected by name, a plain workbook has none", async () => {
+  expect(await partsNotCarried(await fs.readFile(samplePath("jishan-2024")))).toEqual([]);
+  const zip = await JSZip.loadAsync(await fs.readFile(samplePath("jishan-2024")));
+  zip.file("xl/charts/chart1.xml", "<c:chartSpace/>");
+  zip.file("xl/vbaProject.bin", "x");
+  zip.file("xl/pivotTables/pivotTable1.xml", "<pivotTableDefinition/>");
+  expect((await partsNotCarried(await zip.generateAsync({ type: "uint8array" }))).sort()).toEqual(["图表", "数据透视表", "宏（VBA）"].sort());
+});
