@@ -4,6 +4,8 @@ import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "./App";
 import { stringsFor } from "./strings";
+import { buildReviewPlan, catalogVersion } from "../core/review/build";
+import pkg from "../../package.json";
 
 Office.onReady(() => {
   const root = createRoot(document.getElementById("root")!);
@@ -11,7 +13,7 @@ Office.onReady(() => {
   document.documentElement.lang = /^en/i.test(Office.context?.displayLanguage ?? "") ? "en" : "zh-CN";
   root.render(
     <FluentProvider theme={webLightTheme}>
-      <App t={t} />
+      <App t={t} build={buildReviewPlan} catalogVersion={catalogVersion()} productVersion={pkg.version} />
     </FluentProvider>,
   );
 });

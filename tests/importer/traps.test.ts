@@ -26,7 +26,7 @@ test.each([
   ["上年结转结余明细表", "project_carryover"],
   ["部门项目支出预算表", "project_expenditure"],
   ["稷山县县(区)级预算部门（单位）项目支出绩效目标表", "performance_target"],
-  ["单位整体支出绩效目标表", "performance_target"],
+  ["单位整体支出绩效目标表", "department_performance"],
   ["政府采购预算表", "procurement"],
   ["注：本表无数据", undefined],
 ])("title %s → %s", (title, kind) => {

@@ -76,14 +76,15 @@ export async function launch(): Promise<Browser> {
 }
 
 /** A page whose office.js is the runtime + bench, holding `grids`; anything not on 127.0.0.1 is aborted. */
-export async function benchPage(browser: Browser, grids: SheetGrid[], bench: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 380, height: 900 }, deviceScaleFactor: 1 });
+export async function benchPage(browser: Browser, grids: SheetGrid[], bench: string, opts: { maxExcelApi?: string; width?: number; height?: number; language?: string } = {}): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: opts.width ?? 380, height: opts.height ?? 900 }, deviceScaleFactor: 1, acceptDownloads: true });
   const harness = `${fs.readFileSync(RUNTIME_FILE, "utf8")}\n;\n${bench}`;
   // Playwright runs route handlers last-registered first: the catch-all goes in before the office.js route.
   await page.route((url) => !/^http:\/\/127\.0\.0\.1[:/]/.test(url.toString()), (route) => route.abort());
   await page.route("**/office.js", (route) => route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: harness }));
   await page.addInitScript((json) => {
-    (window as unknown as { __BENCH_WORKBOOK__: unknown }).__BENCH_WORKBOOK__ = JSON.parse(json);
-  }, JSON.stringify(grids));
+    const o = JSON.parse(json);
+    Object.assign(window, { __BENCH_WORKBOOK__: o.grids, __BENCH_MAX_EXCELAPI__: o.maxExcelApi, __BENCH_LANGUAGE__: o.language });
+  }, JSON.stringify({ grids, maxExcelApi: opts.maxExcelApi ?? "1.13", language: opts.language ?? "zh-CN" }));
   return page;
 }

@@ -4,7 +4,7 @@
  * Every call is a round trip (counted); every write is recorded.
  */
 import { cellA1, parseRef, quoteSheet, rangeA1 } from "../../src/core/grid/address";
-import { MemoryWorkbook, newId, type Cell, type ConditionalFormat, type Sheet } from "./workbook";
+import { MemoryWorkbook, newId, type Cell, type Chart, type ConditionalFormat, type Sheet } from "./workbook";
 
 export class OfficeError extends Error {
   constructor(readonly code: string, message: string) {
@@ -36,9 +36,19 @@ type H =
   | { t: "RangeFormat"; s: Sheet; r: Rect }
   | { t: "RangeFill"; s: Sheet; r: Rect }
   | { t: "RangeFont"; s: Sheet; r: Rect }
-  | { t: "ConditionalFormatCollection"; s: Sheet; r: Rect }
+  | { t: "RangeBorders"; s: Sheet; r: Rect }
+  | { t: "RangeBorder"; s: Sheet; r: Rect; side: string }
+  | { t: "ConditionalFormatCollection"; s: Sheet; r: Rect; areas: Rect[] }
   | { t: "ConditionalFormat"; s: Sheet; cf: ConditionalFormat }
-  | { t: "CustomConditionalFormat" | "ConditionalFormatRule" | "ConditionalRangeFormat" | "ConditionalRangeFill" | "ConditionalRangeFont"; s: Sheet; cf: ConditionalFormat }
+  | { t: "CustomConditionalFormat" | "ConditionalFormatRule" | "ConditionalRangeFormat" | "ConditionalRangeFill" | "ConditionalRangeFont" | "DataBarConditionalFormat" | "ConditionalDataBarPositiveFormat"; s: Sheet; cf: ConditionalFormat }
+  | { t: "ChartCollection"; s: Sheet }
+  | { t: "Chart"; s: Sheet; chart: Chart }
+  | { t: "ChartTitle"; s: Sheet; chart: Chart }
+  | { t: "ChartPart"; s: Sheet; chart: Chart }
+  | { t: "WorksheetFreezePanes"; s: Sheet }
+  | { t: "AutoFilter"; s: Sheet }
+  | { t: "Application" }
+  | { t: "PageLayout"; s: Sheet }
   | { t: "SettingCollection" }
   | { t: "Setting"; key: string }
   | { t: "CommentCollection" }
@@ -81,6 +91,14 @@ function uniform<T>(r: Rect, f: (row: number, col: number) => T): T | null {
     }
   return first ?? null;
 }
+const bounds = (areas: Rect[]): Rect => ({ r0: Math.min(...areas.map((a) => a.r0)), c0: Math.min(...areas.map((a) => a.c0)), r1: Math.max(...areas.map((a) => a.r1)), c1: Math.max(...areas.map((a) => a.c1)) });
+/** Does a conditional format (one or more areas, "A1, C3:D4") intersect any of these areas? */
+function intersects(cf: ConditionalFormat, areas: Rect[]): boolean {
+  return cf.address.split(/,\s*/).some((x) => {
+    const p = parseRef(x);
+    return areas.some((a) => p.r0 <= a.r1 && p.r1 >= a.r0 && p.c0 <= a.c1 && p.c1 >= a.c0);
+  });
+}
 /** Cells → rectangles as Excel lists special cells: runs along each row, stacked when the next rows repeat them. */
 function areasOf(hit: Array<[number, number]>): Rect[] {
   const byRow = new Map<number, number[]>();
@@ -117,16 +135,27 @@ const pascal = (s: string) => (s.startsWith("_") ? s : s[0].toUpperCase() + s.sl
 
 export class Executor {
   roundTrips = 0;
+  cleanupTrips = 0;
+  private kept = new Set<number>();
   /** Every range whose values, text or number formats were loaded: the cells Excel had to produce. */
   reads: Array<{ sheet: string; address: string; cells: number }> = [];
   writes: WriteRecord[] = [];
   requests: unknown[] = [];
+  /**
+   * Ranges handed out by reference (Excel answers `_ReferenceId` for a range the runtime keeps with _KeepReference):
+   * the runtime then names them by that id (path type 6), so a range made by a method stays usable after a sync.
+   */
+  private refs = new Map<string, Exclude<H, null>>();
   constructor(public wb: MemoryWorkbook, private opts: ExecutorOptions = {}) {}
 
   /** The executor the runtime calls ({HttpStatusCode, Headers, Body} in, same out). */
   execute(body: { Actions: Array<Record<string, unknown>>; ObjectPaths: Record<string, Record<string, unknown>> }) {
-    this.roundTrips++;
+    // The runtime's clean-up after Excel.run (only _RemoveReference of kept ranges) is sent without waiting for it:
+    // counted apart, so round trips are the requests the add-in waits for.
+    if (body.Actions.length && body.Actions.every((a) => a.Name === "_RemoveReference" || (a.ActionType === 1 && !a.Name))) this.cleanupTrips++;
+    else this.roundTrips++;
     this.requests.push(body);
+    this.kept = new Set(body.Actions.filter((a) => a.Name === "_KeepReference").map((a) => a.ObjectPathId as number));
     const resolved = new Map<number, H>();
     const results: Array<{ ActionId: number; Value: unknown }> = [];
     try {
@@ -149,9 +178,11 @@ export class Executor {
     const p = paths[String(id)];
     if (!p) fail("InvalidArgument", `object path ${id}`);
     const type = p.ObjectPathType as number;
-    const args = ((p.ArgumentInfo as { Arguments?: unknown[] })?.Arguments ?? []) as unknown[];
+    const args = this.args(p.ArgumentInfo, paths, resolved);
     let h: H;
     if (type === 1) h = { t: "Workbook" };
+    else if (type === 6) h = this.refs.get(String(p.Name)) ?? fail("InvalidReference", `reference ${String(p.Name)}`);
+    else if (type === 7) h = null;
     else {
       const parent = this.path(p.ParentObjectPathId as number, paths, resolved);
       if (parent === null) h = null;
@@ -164,12 +195,24 @@ export class Executor {
     return h;
   }
 
+  /** Arguments, with object references (a Range passed to charts.add, …) resolved to their handles. */
+  private args(info: unknown, paths: Record<string, Record<string, unknown>>, resolved: Map<number, H>): unknown[] {
+    const i = (info ?? {}) as { Arguments?: unknown[]; ReferencedObjectPathIds?: number[] };
+    return (i.Arguments ?? []).map((a, k) => (i.ReferencedObjectPathIds?.[k] ? this.path(i.ReferencedObjectPathIds[k], paths, resolved) : a));
+  }
+
   private action(a: Record<string, unknown>, paths: Record<string, Record<string, unknown>>, resolved: Map<number, H>): unknown {
     const h = this.path(a.ObjectPathId as number, paths, resolved);
-    const args = ((a.ArgumentInfo as { Arguments?: unknown[] })?.Arguments ?? []) as unknown[];
+    const args = this.args(a.ArgumentInfo, paths, resolved);
     switch (a.ActionType as number) {
       case 1: // instantiate
-        return h === null ? null : this.identity(h);
+        if (h === null) return null;
+        if ((h.t === "Range" || h.t === "RangeAreas") && this.kept.has(a.ObjectPathId as number)) {
+          const id = `ref${this.refs.size + 1}`;
+          this.refs.set(id, h);
+          return { _ReferenceId: id };
+        }
+        return this.identity(h);
       case 2: // query
         return h === null ? null : this.query(h, (a.QueryInfo as { Select?: string[] }) ?? {});
       case 3: // method
@@ -187,6 +230,7 @@ export class Executor {
   private identity(h: Exclude<H, null>): Record<string, unknown> {
     if (h.t === "Worksheet") return { Id: h.s.id };
     if (h.t === "ConditionalFormat") return { Id: h.cf.id };
+    if (h.t === "Chart") return { Id: h.chart.id };
     if (h.t === "Comment") return { Id: h.id };
     if (h.t === "Setting") return { Key: h.key };
     return {};
@@ -218,6 +262,38 @@ export class Executor {
         return { t: "SettingCollection" };
       case "Workbook.Comments":
         return { t: "CommentCollection" };
+      case "Workbook.Application":
+        return { t: "Application" };
+      case "Worksheet.Charts":
+        return { t: "ChartCollection", s: (h as { s: Sheet }).s };
+      case "Worksheet.FreezePanes":
+        return { t: "WorksheetFreezePanes", s: (h as { s: Sheet }).s };
+      case "Worksheet.PageLayout":
+        return { t: "PageLayout", s: (h as { s: Sheet }).s };
+      case "Worksheet.AutoFilter":
+        return { t: "AutoFilter", s: (h as { s: Sheet }).s };
+      case "RangeFormat.Borders":
+        return { t: "RangeBorders", s: (h as { s: Sheet }).s, r: (h as { r: Rect }).r };
+      case "RangeAreas.ConditionalFormats": {
+        const ra = h as { s: Sheet; areas: Rect[] };
+        return { t: "ConditionalFormatCollection", s: ra.s, r: bounds(ra.areas), areas: ra.areas };
+      }
+      case "ConditionalFormat.DataBar":
+        return { t: "DataBarConditionalFormat", s: (h as { s: Sheet }).s, cf: (h as { cf: ConditionalFormat }).cf };
+      case "DataBarConditionalFormat.PositiveFormat":
+        return { t: "ConditionalDataBarPositiveFormat", s: (h as { s: Sheet }).s, cf: (h as { cf: ConditionalFormat }).cf };
+      case "ConditionalFormat.CustomOrNullObject": {
+        const c = h as { s: Sheet; cf: ConditionalFormat };
+        return c.cf.type === "Custom" ? { t: "CustomConditionalFormat", s: c.s, cf: c.cf } : null;
+      }
+      case "Chart.Title":
+        return { t: "ChartTitle", s: (h as { s: Sheet }).s, chart: (h as { chart: Chart }).chart };
+      case "Chart.Series":
+      case "Chart.Legend":
+      case "Chart.Axes":
+      case "Chart.Format":
+      case "Chart.DataLabels":
+        return { t: "ChartPart", s: (h as { s: Sheet }).s, chart: (h as { chart: Chart }).chart };
       case "Worksheet.Protection":
         return { t: "WorksheetProtection", s: (h as { s: Sheet }).s };
       case "Range.Format":
@@ -227,7 +303,7 @@ export class Executor {
       case "RangeFormat.Font":
         return { t: "RangeFont", s: (h as { s: Sheet }).s, r: (h as { r: Rect }).r };
       case "Range.ConditionalFormats":
-        return { t: "ConditionalFormatCollection", s: (h as { s: Sheet }).s, r: (h as { r: Rect }).r };
+        return { t: "ConditionalFormatCollection", s: (h as { s: Sheet }).s, r: (h as { r: Rect }).r, areas: [(h as { r: Rect }).r] };
       case "Range.Worksheet":
         return { t: "Worksheet", s: (h as { s: Sheet }).s };
       case "ConditionalFormat.Custom":
@@ -241,6 +317,8 @@ export class Executor {
       case "ConditionalRangeFormat.Font":
         return { t: "ConditionalRangeFont", s: (h as { s: Sheet }).s, cf: (h as { cf: ConditionalFormat }).cf };
     }
+    // Chart sub-objects (axes, legend, …) are accepted and not modelled: the bench records that a chart exists.
+    if (h.t === "ChartPart") return { t: "ChartPart", s: h.s, chart: h.chart };
     return fail("ApiNotFound", `${h.t}.${name}`);
   }
 
@@ -252,6 +330,11 @@ export class Executor {
       return { t: "ConditionalFormat", s: h.s, cf };
     }
     if (h.t === "CommentCollection") return this.wb.comments.some((c) => c.id === key) ? { t: "Comment", id: String(key) } : fail("ItemNotFound");
+    if (h.t === "RangeBorders") return { t: "RangeBorder", s: h.s, r: h.r, side: String(key) };
+    if (h.t === "ChartCollection") {
+      const chart = h.s.charts.find((c) => c.id === key || c.name === key) ?? fail("ItemNotFound", String(key));
+      return { t: "Chart", s: h.s, chart };
+    }
     return fail("ApiNotFound", `${h.t}[]`);
   }
 
@@ -273,8 +356,16 @@ export class Executor {
         if (name === "GetSelectedRange") {
           const sel = wb.selection;
           const s = sel ? wb.sheets.find((x) => x.id === sel.sheetId)! : wb.sheets[0];
-          return { t: "Range", s, r: sel ?? { r0: 0, c0: 0, r1: 0, c1: 0 } };
+          return { t: "Range", s, r: sel ? { r0: sel.r0, c0: sel.c0, r1: sel.r1, c1: sel.c1 } : { r0: 0, c0: 0, r1: 0, c1: 0 } };
         }
+        if (name === "GetSelectedRanges") {
+          const sel = wb.selection;
+          const s = sel ? wb.sheets.find((x) => x.id === sel.sheetId)! : wb.sheets[0];
+          return { t: "RangeAreas", s, areas: sel ? sel.areas ?? [{ r0: sel.r0, c0: sel.c0, r1: sel.r1, c1: sel.c1 }] : [{ r0: 0, c0: 0, r1: 0, c1: 0 }] };
+        }
+        break;
+      case "Application":
+        if (name === "SuspendScreenUpdatingUntilNextSync" || name === "SuspendApiCalculationUntilNextSync") return null;
         break;
       case "WorksheetCollection":
         if (name === "GetItem") return { t: "Worksheet", s: this.sheetById(args[0]) ?? fail("ItemNotFound", String(args[0])) };
@@ -300,11 +391,16 @@ export class Executor {
         break;
       case "Worksheet": {
         const s = h.s;
-        if (name === "GetRange") return { t: "Range", s, r: args[0] === undefined || args[0] === "" ? this.usedOrA1(s, false) : this.rangeOf(s, String(args[0])) };
+        // getRange() without an address is the whole sheet (A1:XFD1048576).
+        if (name === "GetRange") return { t: "Range", s, r: args[0] === undefined || args[0] === null || args[0] === "" ? { r0: 0, c0: 0, r1: 1048575, c1: 16383 } : this.rangeOf(s, String(args[0])) };
         if (name === "GetRangeByIndexes") {
           const [r, c, rc, cc] = args as number[];
           if (r < 0 || c < 0 || rc < 1 || cc < 1) fail("InvalidArgument", "getRangeByIndexes");
           return { t: "Range", s, r: { r0: r, c0: c, r1: r + rc - 1, c1: c + cc - 1 } };
+        }
+        if (name === "GetRanges") {
+          const areas = String(args[0]).split(/\s*,\s*/).map((a) => this.rangeOf(s, a));
+          return { t: "RangeAreas", s, areas };
         }
         if (name === "GetUsedRange") return { t: "Range", s, r: this.usedOrA1(s, args[0] === true) };
         if (name === "GetUsedRangeOrNullObject") {
@@ -333,6 +429,12 @@ export class Executor {
         if (name === "Select") {
           wb.selection = { sheetId: s.id, ...r };
           wb.activeSheetId = s.id;
+          return null;
+        }
+        if (name === "Merge") {
+          this.guardWrite(s);
+          s.merges.push({ ...r });
+          this.record(s, r, "merge", args[0] ?? false);
           return null;
         }
         if (name === "GetCell") return { t: "Range", s, r: { r0: r.r0 + (args[0] as number), c0: r.c0 + (args[1] as number), r1: r.r0 + (args[0] as number), c1: r.c0 + (args[1] as number) } };
@@ -390,6 +492,67 @@ export class Executor {
         }
         break;
       }
+      case "RangeAreas":
+        if (name === "Select") {
+          const a = h.areas[0];
+          wb.selection = { sheetId: h.s.id, ...a, areas: h.areas };
+          wb.activeSheetId = h.s.id;
+          return null;
+        }
+        break;
+      case "RangeFormat":
+        if (name === "AutofitColumns" || name === "AutofitRows") return null;
+        break;
+      case "RangeBorders":
+        if (name === "GetItem") return { t: "RangeBorder", s: h.s, r: h.r, side: String(args[0]) };
+        break;
+      case "WorksheetFreezePanes":
+        if (name === "FreezeRows") {
+          h.s.frozenRows = Number(args[0] ?? 1);
+          return null;
+        }
+        if (name === "FreezeColumns") return null;
+        if (name === "FreezeAt") {
+          const a = args[0] as { r?: Rect };
+          h.s.frozenRows = a?.r ? a.r.r1 + 1 : 0;
+          return null;
+        }
+        if (name === "Unfreeze") {
+          h.s.frozenRows = 0;
+          return null;
+        }
+        break;
+      case "AutoFilter":
+        if (name === "Apply") {
+          const r = args[0] as { t?: string; r?: Rect } | string;
+          h.s.autoFilter = typeof r === "string" ? r : r?.r ? rangeA1(r.r.r0, r.r.c0, r.r.r1, r.r.c1) : undefined;
+          return null;
+        }
+        break;
+      case "ChartCollection":
+        if (name === "Add") {
+          this.guardWrite(h.s);
+          const src = args[1] as { t?: string; r?: Rect } | string;
+          const source = typeof src === "string" ? src : src?.r ? rangeA1(src.r.r0, src.r.c0, src.r.r1, src.r.c1) : fail("InvalidArgument", "chart source");
+          const chart: Chart = { id: newId("ch"), name: `图表 ${h.s.charts.length + 1}`, type: String(args[0]), source, seriesBy: String(args[2] ?? "Auto") };
+          h.s.charts.push(chart);
+          this.writes.push({ sheet: h.s.name, address: source, property: "charts.add", value: chart.type });
+          return { t: "Chart", s: h.s, chart };
+        }
+        if (name === "GetCount") return h.s.charts.length;
+        break;
+      case "ChartPart":
+        // series.getItemAt(i).delete() and other chart-part calls: accepted, not modelled (the chart's source is).
+        if (name === "GetItemAt" || name === "GetItem") return { t: "ChartPart", s: h.s, chart: h.chart };
+        if (name === "Delete" || name === "SetValues" || name === "SetXAxisValues") return null;
+        break;
+      case "Chart":
+        if (name === "SetPosition") return null;
+        if (name === "Delete") {
+          h.s.charts = h.s.charts.filter((c) => c !== h.chart);
+          return null;
+        }
+        break;
       case "RangeFill":
         if (name === "Clear") {
           this.guardWrite(h.s);
@@ -401,29 +564,30 @@ export class Executor {
       case "ConditionalFormatCollection":
         if (name === "Add") {
           this.guardWrite(h.s);
-          const cf: ConditionalFormat = { id: newId("cf"), type: String(args[0]), address: rangeA1(h.r.r0, h.r.c0, h.r.r1, h.r.c1) };
+          const cf: ConditionalFormat = { id: newId("cf"), type: String(args[0]), address: h.areas.map((a) => rangeA1(a.r0, a.c0, a.r1, a.c1)).join(", ") };
           h.s.conditionalFormats.unshift(cf);
           this.record(h.s, h.r, "conditionalFormats.add", cf.type);
           return { t: "ConditionalFormat", s: h.s, cf };
         }
         if (name === "ClearAll") {
           this.guardWrite(h.s);
-          const inside = (cf: ConditionalFormat) => {
-            const p = parseRef(cf.address);
-            return p.r0 <= h.r.r1 && p.r1 >= h.r.r0 && p.c0 <= h.r.c1 && p.c1 >= h.r.c0;
-          };
-          h.s.conditionalFormats = h.s.conditionalFormats.filter((cf) => !inside(cf));
+          h.s.conditionalFormats = h.s.conditionalFormats.filter((cf) => !intersects(cf, h.areas));
           this.record(h.s, h.r, "conditionalFormats.clearAll", null);
           return null;
         }
-        if (name === "GetCount") return h.s.conditionalFormats.length;
+        if (name === "GetCount") return h.s.conditionalFormats.filter((cf) => intersects(cf, h.areas)).length;
         if (name === "GetItemOrNullObject") {
           const cf = h.s.conditionalFormats.find((x) => x.id === args[0]);
           return cf ? { t: "ConditionalFormat", s: h.s, cf } : null;
         }
         break;
       case "ConditionalFormat":
+        if (name === "GetRange" || name === "GetRangeOrNullObject" || name === "GetRanges") {
+          const areas = h.cf.address.split(/,\s*/).map((a) => this.rangeOf(h.s, a));
+          return name === "GetRanges" ? { t: "RangeAreas", s: h.s, areas } : { t: "Range", s: h.s, r: areas[0] };
+        }
         if (name === "Delete") {
+          this.guardWrite(h.s);
           h.s.conditionalFormats = h.s.conditionalFormats.filter((x) => x !== h.cf);
           return null;
         }
@@ -448,6 +612,8 @@ export class Executor {
           const ref = parseRef(String(args[0]));
           const s = (ref.sheet ? this.sheetById(ref.sheet) : undefined) ?? fail("InvalidArgument", String(args[0]));
           if (ref.r0 !== ref.r1 || ref.c0 !== ref.c1) fail("InvalidArgument", "comment on more than one cell");
+          this.guardWrite(s);
+          if (wb.comments.some((c) => c.sheetId === s.id && c.row === ref.r0 && c.col === ref.c0)) fail("InvalidArgument", "the cell already has a comment");
           const c = { id: newId("c"), sheetId: s.id, row: ref.r0, col: ref.c0, content: String(args[1]), authorName: "预算审核", resolved: false };
           wb.comments.push(c);
           this.record(s, ref, "comments.add", c.content);
@@ -456,6 +622,10 @@ export class Executor {
         if (name === "GetCount") return wb.comments.length;
         break;
       case "Comment":
+        if (name === "GetLocation") {
+          const c = wb.comments.find((x) => x.id === h.id)!;
+          return { t: "Range", s: wb.sheets.find((x) => x.id === c.sheetId)!, r: { r0: c.row, c0: c.col, r1: c.row, c1: c.col } };
+        }
         if (name === "Delete") {
           wb.comments = wb.comments.filter((c) => c.id !== h.id);
           return null;
@@ -525,6 +695,7 @@ export class Executor {
             const c: Cell = wb.cellForWrite(s, r.r0 + i, r.c0 + j);
             if (name === "NumberFormat") c.numberFormat = x === "" ? "General" : String(x);
             else if (typeof x === "string" && x.startsWith("=")) (c.formula = x), (c.value = x);
+            else if (typeof x === "string" && x.startsWith("'")) (c.value = x.slice(1)), delete c.formula; // a leading apostrophe makes text
             else (c.value = x as Cell["value"]), delete c.formula;
           }
         this.record(s, r, name.toLowerCase(), v);
@@ -550,6 +721,71 @@ export class Executor {
         this.record(s, r, `format.font.${name.toLowerCase()}`, v);
         return;
       }
+      case "Range.Hyperlink": {
+        const { s, r } = h as { s: Sheet; r: Rect };
+        this.guardWrite(s);
+        const link = v as { address?: string; documentReference?: string; textToDisplay?: string };
+        const c = wb.cellForWrite(s, r.r0, r.c0);
+        c.hyperlink = link.documentReference ? `#${link.documentReference}` : link.address;
+        if (link.textToDisplay !== undefined) c.value = link.textToDisplay;
+        this.record(s, r, "hyperlink", v);
+        return;
+      }
+      case "RangeFormat.ColumnWidth": {
+        const { s, r } = h as { s: Sheet; r: Rect };
+        for (let j = r.c0; j <= r.c1; j++) s.columnWidths.set(j, Number(v) / 7); // points → characters, roughly
+        this.record(s, r, "format.columnWidth", v);
+        return;
+      }
+      case "RangeFormat.WrapText":
+      case "RangeFormat.IndentLevel":
+      case "RangeFormat.HorizontalAlignment":
+      case "RangeFormat.VerticalAlignment":
+      case "RangeFormat.RowHeight":
+      case "RangeFont.Size":
+      case "RangeFont.Name":
+      case "RangeFont.Italic": {
+        // Layout and typography the bench does not model: accepted (as Excel does) and recorded.
+        const { s, r } = h as { s: Sheet; r: Rect };
+        this.guardWrite(s);
+        this.record(s, r, `${h.t}.${name}`, v);
+        return;
+      }
+      case "RangeBorder.Style":
+      case "RangeBorder.Color":
+      case "RangeBorder.Weight": {
+        const { s, r, side } = h as { s: Sheet; r: Rect; side: string };
+        this.guardWrite(s);
+        for (let i = r.r0; i <= r.r1; i++)
+          for (let j = r.c0; j <= r.c1; j++) {
+            const c = wb.cellForWrite(s, i, j);
+            const b = c.border ? JSON.parse(c.border) : {};
+            const key = ({ EdgeTop: "top", EdgeBottom: "bottom", EdgeLeft: "left", EdgeRight: "right", InsideHorizontal: "bottom", InsideVertical: "right" } as Record<string, string>)[side] ?? side;
+            b[key] = { ...(b[key] ?? {}), ...(name === "Style" ? { style: v === "Continuous" ? "thin" : String(v).toLowerCase() } : name === "Color" ? { color: { argb: `FF${String(v).replace("#", "").toUpperCase()}` } } : {}) };
+            c.border = JSON.stringify(b);
+          }
+        this.record(s, r, `border.${side}.${name}`, v);
+        return;
+      }
+      case "PageLayout.Orientation":
+      case "PageLayout.Zoom": {
+        const sh = (h as { s: Sheet }).s;
+        (sh.pageLayout ??= {})[name === "Orientation" ? "orientation" : "zoom"] = v;
+        this.writes.push({ sheet: sh.name, address: "", property: `pageLayout.${name}`, value: v });
+        return;
+      }
+      case "Chart.Name":
+        (h as { chart: Chart }).chart.name = String(v);
+        return;
+      case "ChartTitle.Text":
+        (h as { chart: Chart }).chart.title = String(v);
+        return;
+      case "ConditionalDataBarPositiveFormat.FillColor":
+        (h as { cf: ConditionalFormat }).cf.barColor = String(v);
+        return;
+      case "ConditionalFormat.StopIfTrue":
+      case "ConditionalFormat.Priority":
+        return;
       case "ConditionalFormatRule.Formula":
         (h as { cf: ConditionalFormat }).cf.formula = String(v);
         return;
@@ -563,6 +799,8 @@ export class Executor {
         wb.settings.set((h as { key: string }).key, v);
         return;
     }
+    // Chart layout (top, left, width, height, legend, axes …) is accepted and not modelled.
+    if (h.t === "Chart" || h.t === "ChartPart" || h.t === "ChartTitle" || h.t === "DataBarConditionalFormat") return;
     fail("ApiNotFound", `set ${h.t}.${name}`);
   }
 
@@ -607,7 +845,15 @@ export class Executor {
       case "RangeFont":
         return { Color: () => uniform(h.r, (i, j) => this.wb.cell(h.s, i, j)?.fontColor ?? "#000000"), Bold: () => uniform(h.r, (i, j) => !!this.wb.cell(h.s, i, j)?.fontBold) };
       case "ConditionalFormat":
-        return { Id: () => h.cf.id, Type: () => h.cf.type };
+        return { Id: () => h.cf.id, Type: () => h.cf.type, Priority: () => h.s.conditionalFormats.indexOf(h.cf), StopIfTrue: () => false };
+      case "ConditionalFormatRule":
+        return { Formula: () => h.cf.formula ?? null, FormulaLocal: () => h.cf.formula ?? null };
+      case "ConditionalRangeFill":
+        return { Color: () => h.cf.fill ?? null };
+      case "Chart":
+        return { Id: () => h.chart.id, Name: () => h.chart.name, ChartType: () => h.chart.type };
+      case "ChartTitle":
+        return { Text: () => h.chart.title ?? "" };
       case "Setting":
         return { Key: () => h.key, Value: () => wb.settings.get(h.key) };
       case "Comment": {
@@ -623,7 +869,8 @@ export class Executor {
     if (h.t === "WorksheetCollection") return this.wb.sheets.map((s) => ({ t: "Worksheet" as const, s }));
     if (h.t === "SettingCollection") return [...this.wb.settings.keys()].map((key) => ({ t: "Setting" as const, key }));
     if (h.t === "CommentCollection") return this.wb.comments.map((c) => ({ t: "Comment" as const, id: c.id }));
-    if (h.t === "ConditionalFormatCollection") return h.s.conditionalFormats.map((cf) => ({ t: "ConditionalFormat" as const, s: h.s, cf }));
+    if (h.t === "ConditionalFormatCollection") return h.s.conditionalFormats.filter((cf) => intersects(cf, h.areas)).map((cf) => ({ t: "ConditionalFormat" as const, s: h.s, cf }));
+    if (h.t === "ChartCollection") return h.s.charts.map((chart) => ({ t: "Chart" as const, s: h.s, chart }));
     return undefined;
   }
 

@@ -9,7 +9,7 @@ import vm from "vm";
 import type { SheetGrid } from "../../src/core/grid/grid";
 import { MemoryWorkbook } from "./workbook";
 import { Executor, type ExecutorOptions } from "./executor";
-import { benchOffice, installTransport } from "./hook";
+import { addRangeAreasSelect, benchOffice, installTransport, requirementChecker } from "./hook";
 
 export const RUNTIME_FILE = path.join(__dirname, "..", "..", "node_modules", "@microsoft", "office-js", "dist", "excel-win32-16.01.js");
 let source: string | undefined;
@@ -37,15 +37,16 @@ function sandbox(): vm.Context {
   return vm.createContext(win);
 }
 
-export function bench(grids: SheetGrid[], opts: ExecutorOptions & { maxExcelApi?: string } = {}): Bench {
+export function bench(grids: SheetGrid[] | MemoryWorkbook, opts: ExecutorOptions & { maxExcelApi?: string } = {}): Bench {
   source ??= fs.readFileSync(RUNTIME_FILE, "utf8");
   const ctx = sandbox();
   vm.runInContext(source, ctx, { filename: "excel-win32-16.01.js" });
   const g = ctx as unknown as { Excel?: typeof Excel; OfficeExtension?: typeof OfficeExtension; Office?: typeof Office };
   if (!g.Excel || !g.OfficeExtension) throw new Error(`office bench: ${RUNTIME_FILE} did not define Excel / OfficeExtension — the runtime bundle changed`);
-  const wb = MemoryWorkbook.fromGrids(grids);
+  const wb = grids instanceof MemoryWorkbook ? grids : MemoryWorkbook.fromGrids(grids);
   const executor = new Executor(wb, opts);
   installTransport(g.OfficeExtension, executor);
-  const office = benchOffice(g.Office, opts.maxExcelApi);
+  if (requirementChecker(opts.maxExcelApi)("ExcelApi", "1.18")) addRangeAreasSelect(g.Excel as never, g.OfficeExtension);
+  const office = benchOffice(g.Office, opts.maxExcelApi, wb.selectionHandlers);
   return { Excel: g.Excel, OfficeExtension: g.OfficeExtension, Office: office, wb, executor };
 }

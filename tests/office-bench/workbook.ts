@@ -1,8 +1,11 @@
-/** The in-memory workbook behind the bench: sheets of cells with values, formats, fills, merges, CFs, settings, comments. */
+/**
+ * The in-memory workbook behind the bench: sheets of cells with values, formulas, formats, fills, fonts, borders,
+ * hyperlinks, merges, hidden rows and columns; conditional formats on ranges and multi-area ranges; charts; notes and
+ * comments; settings; the selection and its change handlers. Saved to and loaded from .xlsx by ./xlsx.ts (exceljs).
+ */
 import { sheetColOf, sheetRowOf, type CellValue, type Merge, type SheetGrid } from "../../src/core/grid/grid";
 import { displayText } from "../../src/core/grid/display";
 import { readXlsxBuffer } from "../../src/hosts/xlsx/read";
-import { writeXlsx } from "../../src/hosts/xlsx/write";
 
 export interface Cell {
   value: CellValue;
@@ -11,15 +14,41 @@ export interface Cell {
   fill?: string; // #RRGGBB; undefined = no fill
   fontColor?: string;
   fontBold?: boolean;
+  /** Border description (opaque to the bench: compared, never interpreted). */
+  border?: string;
+  /** Hyperlink target: "#'Sheet'!A1" inside the workbook or a URL. */
+  hyperlink?: string;
 }
 
 export interface ConditionalFormat {
   id: string;
+  /** Custom, DataBar, … (Excel.ConditionalFormatType). */
   type: string;
+  /** A1 without the sheet; several areas are joined by ", " (a CF added on RangeAreas). */
   address: string;
   formula?: string;
   fill?: string;
   fontColor?: string;
+  /** DataBar: bar colour. */
+  barColor?: string;
+}
+
+export interface Chart {
+  id: string;
+  name: string;
+  type: string;
+  /** Source data, A1 without the sheet. */
+  source: string;
+  seriesBy: string;
+  title?: string;
+}
+
+export interface Note {
+  sheetId: string;
+  row: number;
+  col: number;
+  content: string;
+  authorName: string;
 }
 
 export interface Sheet {
@@ -31,6 +60,13 @@ export interface Sheet {
   cells: Map<string, Cell>;
   merges: Merge[];
   conditionalFormats: ConditionalFormat[];
+  charts: Chart[];
+  /** Frozen rows at the top (0 = none). */
+  frozenRows: number;
+  autoFilter?: string;
+  columnWidths: Map<number, number>;
+  /** Print setup as the add-in set it (orientation, zoom), recorded. */
+  pageLayout?: { orientation?: unknown; zoom?: unknown };
   /** Hidden rows and columns, 0-based sheet indexes. */
   hiddenRows: Set<number>;
   hiddenCols: Set<number>;
@@ -54,8 +90,21 @@ export class MemoryWorkbook {
   sheets: Sheet[] = [];
   settings = new Map<string, unknown>();
   comments: Comment[] = [];
+  notes: Note[] = [];
   activeSheetId?: string;
-  selection?: { sheetId: string; r0: number; c0: number; r1: number; c1: number };
+  /** The selection: one or more areas on one sheet (Excel selects RangeAreas as several areas). */
+  selection?: { sheetId: string; r0: number; c0: number; r1: number; c1: number; areas?: Array<{ r0: number; c0: number; r1: number; c1: number }> };
+  /** Office.EventType.DocumentSelectionChanged handlers (Common API), raised by select() as Excel does on a user click. */
+  selectionHandlers: Array<() => void> = [];
+
+  /** The user clicks a cell or range in the grid: the selection moves and the selection-changed handlers run. */
+  select(sheet: string, r0: number, c0: number, r1 = r0, c1 = c0) {
+    const s = this.sheets.find((x) => x.name === sheet);
+    if (!s) throw new Error(`no sheet ${sheet}`);
+    this.activeSheetId = s.id;
+    this.selection = { sheetId: s.id, r0, c0, r1, c1 };
+    for (const h of this.selectionHandlers) h();
+  }
 
   static fromGrids(grids: SheetGrid[]): MemoryWorkbook {
     const wb = new MemoryWorkbook();
@@ -76,30 +125,13 @@ export class MemoryWorkbook {
     return wb;
   }
 
-  /** Loads an .xlsx through the project's .xlsx host. */
-  static async fromXlsx(bytes: Uint8Array): Promise<MemoryWorkbook> {
+  /** Grids from an .xlsx through the project's .xlsx host (values and formats only; ./xlsx.ts keeps everything). */
+  static async fromXlsxGrids(bytes: Uint8Array): Promise<MemoryWorkbook> {
     return MemoryWorkbook.fromGrids((await readXlsxBuffer(bytes)).grids);
   }
 
-  /** Saves through the project's .xlsx host: values, formats, merges, fills, fonts, conditional formats, comments (as notes). */
-  toXlsx(): Promise<Uint8Array> {
-    const grids = this.toGrids();
-    return writeXlsx(
-      this.sheets.map((s, i) => ({
-        grid: grids[i],
-        tabColor: s.tabColor || undefined,
-        styles: [...s.cells.entries()].filter(([, c]) => c.fill || c.fontColor || c.fontBold).map(([k, c]) => {
-          const [row, col] = k.split(",").map(Number);
-          return { row, col, fill: c.fill, fontColor: c.fontColor, bold: c.fontBold };
-        }),
-        conditionalFormats: s.conditionalFormats.filter((cf) => cf.formula).map((cf) => ({ address: cf.address, formula: cf.formula!, fill: cf.fill, fontColor: cf.fontColor })),
-        notes: this.comments.filter((c) => c.sheetId === s.id).map((c) => ({ row: c.row, col: c.col, text: c.content })),
-      })),
-    );
-  }
-
   addSheet(name: string): Sheet {
-    const s: Sheet = { id: newId(), name, visibility: "Visible", tabColor: "", protected: false, cells: new Map(), merges: [], conditionalFormats: [], hiddenRows: new Set(), hiddenCols: new Set() };
+    const s: Sheet = { id: newId(), name, visibility: "Visible", tabColor: "", protected: false, cells: new Map(), merges: [], conditionalFormats: [], charts: [], frozenRows: 0, columnWidths: new Map(), hiddenRows: new Set(), hiddenCols: new Set() };
     this.sheets.push(s);
     return s;
   }
@@ -125,7 +157,7 @@ export class MemoryWorkbook {
   usedBounds(s: Sheet, valuesOnly: boolean, inside?: { r0: number; c0: number; r1: number; c1: number }): { r0: number; c0: number; r1: number; c1: number } | undefined {
     let b: { r0: number; c0: number; r1: number; c1: number } | undefined;
     for (const [k, x] of s.cells) {
-      const has = (x.value !== "" && x.value !== null) || x.formula || (!valuesOnly && (x.numberFormat !== "General" || x.fill || x.fontColor || x.fontBold));
+      const has = (x.value !== "" && x.value !== null) || x.formula || (!valuesOnly && (x.numberFormat !== "General" || x.fill || x.fontColor || x.fontBold || x.border));
       if (!has) continue;
       const [r, c] = k.split(",").map(Number);
       if (inside && (r < inside.r0 || r > inside.r1 || c < inside.c0 || c > inside.c1)) continue;

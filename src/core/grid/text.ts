@@ -20,12 +20,14 @@ export function labelKey(s: unknown): string {
 }
 
 
-/** The ordinal level of a label: 一、 = 1, （一） = 2, 1. = 3; undefined when unnumbered. */
+/** The ordinal level of a label: 一、 = 1, （一） = 2, 1. = 3, (1) = 4; undefined when unnumbered. */
 export function ordinalLevel(s: unknown): number | undefined {
   const t = norm(s);
   if (/^[一二三四五六七八九十]+[、.．]/.test(t)) return 1;
   if (/^[（(][一二三四五六七八九十]+[)）]/.test(t)) return 2;
-  if (/^[0-9]+[、.．](?![0-9])/.test(t) || /^[（(][0-9]+[)）]/.test(t)) return 3;
+  if (/^[0-9]+[、.．](?![0-9])/.test(t)) return 3;
+  // (1) sits under 1、 when both are printed (Xi'an: 1、财政拨款 › (1)一般公共预算拨款).
+  if (/^[（(][0-9]+[)）]/.test(t)) return 4;
   return undefined;
 }
 

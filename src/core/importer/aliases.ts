@@ -1,5 +1,5 @@
 /** Alias tables: printed wording → canonical keys, for rows and for amount columns. */
-import { labelKey } from "../grid/text";
+import { labelKey, norm } from "../grid/text";
 
 /** Row meanings (matched on the label without numbering and spaces). Order matters: first match wins. */
 export const ROW_KEYS: ReadonlyArray<readonly [string, RegExp]> = [
@@ -7,30 +7,32 @@ export const ROW_KEYS: ReadonlyArray<readonly [string, RegExp]> = [
   ["current_expenditure_total", /^本年支出(合计|小计)$/],
   ["income_grand_total", /^收入总计$/],
   ["expenditure_grand_total", /^支出总计$/],
-  ["carryover_in", /^(上年(财政拨款)?结转(结余|资金|和结余)?|上年结余|使用上年结转)$/],
-  ["carryover_out", /^(年终结转(结余)?|年末结转(和结余)?|结转下年)$/],
-  ["total", /^(合计|总计|部门合计|单位合计|本表合计|合计数)$/],
+  ["carryover_in", /^(上年(财政拨款)?结转(结余|资金|和结余)?|上年结余|使用上年结转|上年结转结余|上年结余[、和]?结转|上年实户资金余额|使用非财政拨款结余)$/],
+  ["carryover_out", /^(年终结转(结余)?|年末结转(和结余)?|结转下年|结转结余下年|未安排支出的实户资金)$/],
+  ["total", /^(合计|总计|部门合计|单位合计|本表合计|合计数|金额合计|总合计)$/],
   ["src_fiscal", /^财政拨款(收入)?(小计|合计)?$/],
   ["src_general", /^(一般公共预算|一般公共预算拨款|一般公共预算收入|一般公共预算拨款收入|一般公共预算资金|一般公共预算财政拨款)$/],
   ["src_gov_fund", /^(政府性基金|政府性基金预算|政府性基金拨款|政府性基金预算拨款|政府性基金预算收入|政府性基金收入)$/],
   ["src_state_capital", /^(国有资本经营预算|国有资本经营预算拨款|国有资本经营预算收入|国有资本经营收入)$/],
-  ["src_special_account", /^财政专户管理资金(收入)?$/],
+  ["src_special_account", /^财政专户(管理资金|拨款)(收入)?$/],
   ["src_unit_funds", /^单位资金(收入)?$/],
   ["src_business", /^事业收入$/],
   ["src_operating", /^(事业单位)?经营收入$/],
   ["src_superior", /^上级补助收入$/],
-  ["src_affiliated", /^附属单位上缴收入$/],
+  ["src_affiliated", /^对?附属单位上缴收入$/],
   ["src_other", /^其他收入$/],
   ["use_basic", /^基本支出$/],
   ["use_project", /^项目支出$/],
   ["use_reserve", /^预留机动经费$/],
-  ["abroad", /^因公出国[(（]?境[)）]?(费|费用|经费)?$/],
-  ["vehicle_purchase", /^(公务用车)?购置(费|费用)?$/],
-  ["vehicle_operation", /^(公务用车)?运行(维护)?(费|费用)?$/],
-  ["reception", /^公务接待(费|费用)?$/],
-  ["operating_funds", /^机关运行经费$/],
-  ["personnel", /^人员经费$/],
-  ["public", /^公用经费$/],
+  ["abroad", /^因公出国[(（]?境[)）]?(费|费用|经费)?(支出)?$/],
+  ["vehicle_purchase", /^(公务用车)?购置(费|费用)?(支出)?$/],
+  ["vehicle_operation", /^(公务用车)?运行(维护)?(费|费用)?(支出)?$/],
+  ["reception", /^公务接待(费|费用)?(支出)?$/],
+  ["three_public", /^["“”]?三公["“”]?经费(合计|小计|支出)?$/],
+  // 行政经费 (Guangdong's 财政拨款安排的行政经费) is what the text calls 机关运行经费.
+  ["operating_funds", /^(机关运行经费|行政经费)$/],
+  ["personnel", /^人员(经费|支出)$/],
+  ["public", /^(日常)?公用(经费|支出)$/],
 ];
 
 /** Keys that are totals (level 0) in a table. */
@@ -47,17 +49,17 @@ export function rowKey(label: string): string | undefined {
 /** Amount-column meanings by header leaf (and its parent). */
 export const COLUMN_KEYS: ReadonlyArray<readonly [string, RegExp]> = [
   ["current", /^(当年预算安排|本年预算安排|当年财政拨款安排|当年预算|本年预算)$/],
-  ["carryover", /^上年结转(安排|结余|资金|和结余)?$/],
+  ["carryover", /^上年结转(安排|结余|资金|和结余)?$|^上年结余[、和]?结转$|^上年实户资金余额$|^使用非财政拨款结余$/],
   ["fiscal", /^财政拨款(小计|合计)?$/],
   ["general", /^一般公共预算(拨款|资金|财政拨款|拨款收入|收入)?$/],
   ["gov_fund", /^政府性基金(预算)?(拨款|资金|收入)?(预算)?$/],
   ["state_capital", /^国有资本经营(预算)?(拨款|资金|收入)?(预算)?$/],
-  ["special_account", /^财政专户(管理资金)?(收入)?$/],
+  ["special_account", /^财政专户(管理资金|拨款)?(收入)?$/],
   ["unit_funds", /^单位资金(收入)?$/],
   ["business", /^事业收入$/],
   ["operating", /^(事业单位)?经营收入$/],
   ["superior", /^上级补助收入$/],
-  ["affiliated", /^附属单位上缴收入$/],
+  ["affiliated", /^对?附属单位上缴收入$/],
   ["other", /^其他(收入|资金)$/],
   ["basic", /^基本支出$/],
   ["project", /^项目支出$/],
@@ -65,8 +67,12 @@ export const COLUMN_KEYS: ReadonlyArray<readonly [string, RegExp]> = [
   ["upper_remit", /^上缴上级支出$/],
   ["operating_exp", /^(事业单位)?经营支出$/],
   ["subsidiary", /^对附属单位补助支出$/],
-  ["personnel", /^人员经费$/],
-  ["public", /^公用经费$/],
+  ["personnel", /^人员(经费|支出)(支出)?$/],
+  ["public", /^(日常)?公用(经费|支出)(支出)?$/],
+  // 专项业务经费 (Xi'an) is the template's word for 项目支出.
+  ["project", /^专项业务经费(支出)?$/],
+  ["meeting", /^会议费$/],
+  ["training", /^培训费$/],
   ["abroad", /^因公出国[(（]?境[)）]?(费|费用|经费)?$/],
   ["vehicle_purchase", /^(公务用车)?购置(费|费用)?$/],
   ["vehicle_operation", /^(公务用车)?运行(维护)?(费|费用)?$/],
@@ -77,7 +83,7 @@ export const COLUMN_KEYS: ReadonlyArray<readonly [string, RegExp]> = [
   ["annual", /^年度资金/],
   ["ratio", /(增长率|增减率|比例|占比|%|百分比)/],
   ["change", /^(增减|增减额|比上年增减|增加|减少|增减变化)/],
-  ["total", /^["“”]?三公["“”]?经费(合计|小计|总计)?$|^(合计|总计|小计|金额|预算数|预算金额|数额|预算|本年收入合计|本年收入|本年支出|本年支出合计|\d{4}年?(度)?(预算数?|合计|预算金额)?)$/],
+  ["total", /^["“”]?三公["“”]?经费(合计|小计|总计)?$|^(合计|总计|小计|金额|总额|预算数|预算金额|项目金额|资金金额|数额|预算|本年收入合计|本年收入|本年支出|本年支出合计|\d{4}年?(度)?(预算数?|合计|预算金额)?)$/],
 ];
 
 /** Header texts that name label columns (not amounts). */
@@ -85,22 +91,49 @@ export const LABEL_HEADER = /^(项目|项目名称|收入|支出|收入类别|�
 export const CODE_HEADER = /^(科目编码|编码|代码|科目代码|功能科目编码|功能分类科目编码|经济科目编码|经济分类科目编码|收入科目编码|支出科目编码|类款项|单位代码|单位编码|项目编码|项目代码)$/;
 export const SPLIT_CODE_HEADER = /^(类|款|项)$/;
 export const SEQ_HEADER = /^(序号|栏次|行次|编号)$/;
+/** 部门经济科目编码, 功能分类科目代码 …: any caption ending in 编码 / 代码 is a code column (never amounts). */
+export const CODE_LIKE_HEADER = /(编码|代码)$/;
+/** Unit codes (117, 117001): they name units, not classification items. */
+export const UNIT_CODE_HEADER = /^(预算)?(单位|部门)(编码|代码)$/;
+/** Captions of name columns by their last word: 支出功能分类科目, 支出项目类别, 采购项目, 任务名称. */
+export const LABEL_LIKE_HEADER = /(科目|类别|名称|项目|任务)$/;
+/** Text columns beside the figures. */
+export const TEXT_HEADER = /(绩效目标|简介|概况|概述|内容|说明|备注|用途|时间|日期|期限|依据|规格|型号|分值|权重|指标值|资金性质|采购目录|采购方式)$/;
+/** Attributes that are codes or names of something else (项目编码, 项目代码). */
+export const ATTRIBUTE_HEADER = /^项目(编码|代码|编号)$/;
+/** The label cells of a 栏次 row. */
+export const COLUMN_MARKER = /^(栏次|行次|序号|\*+|甲|乙|丙|丁|[-—]+)$/;
 
 /** Words that mark a header row (a row of captions, no amounts). */
 export const HEADER_WORDS = /项目|科目|编码|名称|合计|小计|金额|预算数|收入|支出|经费|预算|资金|结转|栏次|序号|类|款|项|单位|年/;
 
 /** 注：本表无数据 and its variants. */
-export const EMPTY_NOTE = /本表无数据|空表|无数据|本(部门|单位)(无|没有|未安排|不涉及)|不涉及|无此项|此表为空|无相关(数据|收支|支出)/;
+export const EMPTY_NOTE = /本表无数据|空表|无数据|本(部门|单位)(无|没有|未安排|不涉及)|不涉及|无此项|此表为空|无相关(数据|收支|支出)|无发生额|没有使用.*安排的支出|未使用.*安排的支出/;
 
 export function columnKey(leaf: string, parents: string[], tableYear?: number): string | undefined {
   const k = labelKey(leaf);
+  const partOfParent = /^其中/.test(norm(leaf));
   const parent = parents.map(labelKey).join("/");
   const years = [...(parent + "/" + k).matchAll(/(\d{4})年?/g)].map((m) => Number(m[1]));
   if (tableYear && years.some((y) => y < tableYear) && !/结转/.test(k)) return "prior";
   if (/上年(预算|执行|决算)|上年数/.test(parent + k)) return "prior";
+  // Bands 上年 / 当年 / 增减 (三公 tables printing last year beside this year).
+  const bands = parents.map(labelKey);
+  if (bands.some((p) => /^上年(度)?$/.test(p))) return "prior";
+  if (bands.some((p) => /^(增减|增减变化|增减变化情况|增减情况|比上年增减)$/.test(p))) return "change";
+  const leafParent = bands[bands.length - 1] ?? "";
   if (/^(小计|合计)$/.test(k)) {
-    if (/财政拨款/.test(parent)) return "fiscal";
-    if (/公务用车/.test(parent)) return "vehicle";
+    if (/财政拨款/.test(leafParent)) return "fiscal";
+    if (/公务用车/.test(leafParent)) return "vehicle";
+    if (/三公/.test(leafParent)) return "three_public";
+    if (/^上年结转/.test(leafParent)) return "carryover";
+    if (/^基本支出$/.test(leafParent)) return "basic";
+    if (/^项目支出$/.test(leafParent)) return "project";
+  }
+  // Sources under the 上年结转结余 band are last year's money, not this year's sources.
+  if (bands.some((p) => /^上年结转|^上年结余/.test(p))) {
+    const inner = COLUMN_KEYS.find(([, re]) => re.test(k))?.[0];
+    if (inner && SOURCE_PARENTS.has(inner)) return `carryover_${inner}`;
   }
   const leafKey = COLUMN_KEYS.find(([, re]) => re.test(k))?.[0];
   // A source split into uses (一般公共预算: 小计 | 基本支出 | 项目支出): the subtotal is the source, the parts are the source's.
@@ -109,6 +142,8 @@ export function columnKey(leaf: string, parents: string[], tableYear?: number): 
   if (parentKey && SOURCE_PARENTS.has(parentKey)) {
     if (leafKey === "total") return parentKey;
     if (leafKey && USE_CHILDREN.has(leafKey)) return `${parentKey}_${leafKey}`;
+    // A source band's own parts (财政专户拨款收入: 教育收费 | 其他专户收入拨款) are that source.
+    if (!leafKey && parents.length && !partOfParent) return parentKey;
   }
   return leafKey;
 }

@@ -7,11 +7,32 @@ import { looksLikeCode, readCode, repairFunctionalCode, type CodeContext } from 
 import { GridView } from "./view";
 import type { Block } from "./header";
 import { TOTAL_KEYS, rowKey } from "./aliases";
+import { functionalNameLevels } from "./structure";
 import { unreadableText } from "../grid/amount";
 
-const CODE_IN_LABEL = /^[[【]?(\d{3}(?:\d{2}){0,2})[\]】]?(?:\s+|(?=[^\d\-－.．]))(.*)$/;
+/** Code and name in one cell: 201 一般公共服务支出, [2010501]行政运行, 【201】…, (201)…, 2014001-行政运行, 30101：基本工资. */
+const CODE_IN_LABEL = /^[[【(（]?(\d{3}(?:\d{2}){0,2})[\]】)）]?[-－—:：、.．\s]*(?=[^\d\s\-－—:：、.．])(.*)$/;
+
+/** Kinds whose code columns describe something else (the project's 功能科目, the purchase's 经济科目): not the row's level. */
+const CODES_AS_ATTRIBUTES: ReadonlySet<TableKind> = new Set(["procurement", "purchase_services", "project_expenditure", "project_carryover", "performance_list", "department_performance", "assets"]);
+
+/** Kinds classified by 部门经济分类 (3-digit 类, 5-digit 款, 7-digit sub-items). */
+const ECONOMIC_KINDS: ReadonlySet<TableKind> = new Set(["basic_expenditure_economic", "general_budget_economic", "project_expenditure_economic"]);
 /** "201-06-99 其他财政事务支出": 类, 款 and 项 separated (the label is normalised, spaces gone). */
 const SEPARATED_CODE_IN_LABEL = /^(\d{3}(?:[-－.．]\d{2}){1,2})(?=[^\d\-－.．])(.*)$/;
+
+/**
+ * "[2010699]名称" and "2010699-名称" (also with a malformed code inside): the code written right before the name, so
+ * one reading (well-formed, separated or malformed) serves every spelling.
+ */
+function codeBeforeName(label: string): string {
+  const n = norm(label);
+  const bracketed = /^[[【(（]([0-9OoIl][0-9OoIl\-－.．]{2,13})[\]】)）](.+)$/.exec(n);
+  if (bracketed) return bracketed[1] + bracketed[2];
+  const dashed = /^([0-9OoIl]*\d[0-9OoIl]*(?:[-－.．][0-9OoIl]+)*)[-－—:：、](?=[^\d\s\-－—:：、.．])(.+)$/.exec(n);
+  if (dashed && dashed[1].replace(/[^0-9OoIl]/g, "").length >= 3) return dashed[1] + dashed[2];
+  return label;
+}
 
 export function amountAt(v: GridView, r: number, c: number): Amount {
   const p = v.amount(r, c);
@@ -71,7 +92,8 @@ function codeFromParts(v: GridView, r: number, parts: Block["codeParts"], st: Co
 
 export function parseBody(v: GridView, kind: TableKind, bodyRows: number[], blockList: Block[]): Row[] {
   const rows: Row[] = [];
-  const economic = kind === "basic_expenditure_economic";
+  const economic = ECONOMIC_KINDS.has(kind);
+  const codesAreAttributes = CODES_AS_ATTRIBUTES.has(kind);
   for (const b of blockList) {
     const st: CodeState = {};
     let afterCarryover = false;
@@ -84,18 +106,25 @@ export function parseBody(v: GridView, kind: TableKind, bodyRows: number[], bloc
       let code: string | undefined;
       let codeCell: string | undefined;
       let printedCode: string | undefined;
+      // The first code column is the row's code (a second one is the 政府经济科目 beside the 部门经济科目).
       for (const c of b.codes) {
         const t = v.text(r, c);
-        const cc = cleanCode(t);
+        const cc = codesAreAttributes ? undefined : cleanCode(t);
         if (cc) {
-          code = cc;
-          codeCell = v.ref(r, c);
-        } else if (looksLikeCode(t)) {
+          if (!code) {
+            code = cc;
+            codeCell = v.ref(r, c);
+          }
+        } else if (!codesAreAttributes && !code && looksLikeCode(t)) {
           printedCode = t.trim();
           codeCell = v.ref(r, c);
-        } else if (norm(t) && !label) label = t.trim();
+        } else if (norm(t) && !label && !/^\d+$/.test(norm(t))) label = t.trim();
       }
-      if (!code && b.codeParts.length) {
+      // 单位名称 beside the 项目名称, 合计 in the 单位编码 column.
+      if (!norm(label) && b.unitLabel !== undefined) label = v.text(r, b.unitLabel).trim();
+      if (!norm(label)) for (const c of b.unitCodes ?? []) if (norm(v.text(r, c)) && !/^\d+$/.test(norm(v.text(r, c)))) label = v.text(r, c).trim();
+      if (codesAreAttributes && !norm(label)) label = b.codeParts.map((p) => v.text(r, p.c).trim()).find((t) => t && !/^\d+$/.test(norm(t))) ?? label;
+      if (!code && b.codeParts.length && !codesAreAttributes) {
         const before = { ...st };
         code = codeFromParts(v, r, b.codeParts, st);
         if (code) codeCell = v.ref(r, b.codeParts[0].c);
@@ -115,7 +144,8 @@ export function parseBody(v: GridView, kind: TableKind, bodyRows: number[], bloc
         if (!code && !norm(label)) label = b.codeParts.map((p) => v.text(r, p.c).trim()).find((t) => t && !/^\d+$/.test(norm(t))) ?? label;
       }
       let labelFromCode = false;
-      if (!code) {
+      if (!code && !codesAreAttributes) {
+        label = codeBeforeName(label);
         const m = SEPARATED_CODE_IN_LABEL.exec(norm(label)) ?? CODE_IN_LABEL.exec(norm(label));
         if (m && m[2]) {
           code = readCode(m[1]);
@@ -152,9 +182,10 @@ export function parseBody(v: GridView, kind: TableKind, bodyRows: number[], bloc
       }
       let level: number;
       let codeSystem: Row["codeSystem"];
+      let codeFromName: boolean | undefined;
       if (code) {
         codeSystem = economic || /^[35]/.test(code) ? "economic" : "functional";
-        level = codeSystem === "economic" ? (code.length <= 3 ? 1 : 2) : (code.length - 1) / 2;
+        level = (code.length - 1) / 2;
         if (codeSystem === "functional") {
           ctx.lei = code.slice(0, 3);
           ctx.kuan = code.length >= 5 ? code.slice(0, 5) : undefined;
@@ -164,16 +195,26 @@ export function parseBody(v: GridView, kind: TableKind, bodyRows: number[], bloc
       else if (key && TOTAL_KEYS.has(key)) level = 0;
       else if (key?.startsWith("carryover_src_")) level = 2;
       else if (key === "carryover_in" || key === "carryover_out") level = 1;
-      else {
-        const cls = side !== "income" && kind !== "project_expenditure" && kind !== "project_carryover" && kind !== "operating_funds" ? classCodeByName(label) : undefined;
+      else if (side && side !== "income" && (key?.startsWith("src_") || /^(部门预算|财政拨款)$/.test(labelKey(label)))) {
+        // The head of an expenditure pair (一、部门预算 / 一、财政拨款 above the classes): that pair's total.
+        level = 0;
+        key = "section_total";
+      } else {
+        const cls = (side === undefined || side === "expenditure") && !CODES_AS_ATTRIBUTES.has(kind) && kind !== "operating_funds" && kind !== "basic_expenditure_unit" ? classCodeByName(labelKey(label)) : undefined;
         if (cls && !economic) {
           code = cls;
           codeSystem = "functional";
+          codeFromName = true;
           level = 1;
-        } else if (economic) level = isEconomicGroupName(label) ? 1 : 2;
+        } else if (kind === "basic_expenditure_unit") level = isEconomicGroupName(label) ? 2 : 1;
+        else if (economic) level = isEconomicGroupName(label) ? 1 : 2;
         else level = ordinalLevel(label) ?? 1;
       }
-      if (kind === "three_public" && (key === "vehicle_purchase" || key === "vehicle_operation")) level = 2;
+      if (kind === "three_public" && (key === "vehicle_purchase" || key === "vehicle_operation")) {
+        // Under the 公务用车购置及运行费 subtotal when the table prints one, else under the 三公 total.
+        const vehicle = [...rows].reverse().find((x) => x.key === "vehicle" && x.side === side);
+        level = vehicle ? vehicle.level + 1 : 2;
+      }
       // 其中： rows detail the row above (whatever their own numbering); outside the 三公 vehicle split they are partial.
       let partial: boolean | undefined;
       if (/^其中/.test(norm(label)) && !code) {
@@ -188,6 +229,7 @@ export function parseBody(v: GridView, kind: TableKind, bodyRows: number[], bloc
         key,
         code,
         codeSystem,
+        codeFromName,
         codeCell,
         printedCode,
         level,
@@ -200,8 +242,43 @@ export function parseBody(v: GridView, kind: TableKind, bodyRows: number[], bloc
       });
     }
   }
+  for (const b of blockList) {
+    const side = blockList.length > 1 ? b.side : undefined;
+    const mine = rows.filter((r) => r.side === side);
+    if (side === "income") nestUnnumbered(mine);
+    functionalNameLevels(mine, b.amounts.map((a) => a.key));
+    shiftLevels(mine);
+  }
   settlePrecision(rows);
   return rows;
+}
+
+const isSummaryKey = (k?: string) => !!k && (TOTAL_KEYS.has(k) || k === "section_total" || k.startsWith("carryover"));
+
+/**
+ * An income side that numbers its lines (一、财政拨款 …) and prints unnumbered lines under one (一般公共预算 /
+ * 政府性基金预算 under 一、财政拨款): the unnumbered lines are parts of the numbered line above them.
+ */
+function nestUnnumbered(rows: Row[]) {
+  if (!rows.some((r) => ordinalLevel(r.label) !== undefined && !isSummaryKey(r.key))) return;
+  let head: Row | undefined;
+  for (const r of rows) {
+    if (isSummaryKey(r.key) || r.code) {
+      head = undefined;
+      continue;
+    }
+    if (r.partial) continue;
+    if (ordinalLevel(r.label) !== undefined) head = r;
+    else if (head) r.level = head.level + 1;
+  }
+}
+
+/** Numbered lines that start below 一、 (1、 / (1) only): the shallowest line is the first level. */
+function shiftLevels(rows: Row[]) {
+  const body = rows.filter((r) => r.level > 0 && !isSummaryKey(r.key));
+  if (!body.length || body.some((r) => r.code && !r.codeFromName)) return;
+  const min = Math.min(...body.map((r) => r.level));
+  if (min > 1) for (const r of body) r.level -= min - 1;
 }
 
 /**

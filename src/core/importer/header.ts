@@ -1,9 +1,9 @@
 /** Header rows → column roles (label, code, split code, sequence, amount with a semantic key). */
-import type { Side } from "../model/schema";
+import { EXPENDITURE_SIDES, type Side, type TableKind } from "../model/schema";
 import { columnLetter } from "../grid/address";
 import { labelKey, norm } from "../grid/text";
 import { GridView } from "./view";
-import { CODE_HEADER, HEADER_WORDS, LABEL_HEADER, SEQ_HEADER, SPLIT_CODE_HEADER, TOTAL_KEYS, columnKey, rowKey } from "./aliases";
+import { ATTRIBUTE_HEADER, CODE_HEADER, CODE_LIKE_HEADER, COLUMN_MARKER, HEADER_WORDS, LABEL_HEADER, LABEL_LIKE_HEADER, SEQ_HEADER, SPLIT_CODE_HEADER, TEXT_HEADER, TOTAL_KEYS, UNIT_CODE_HEADER, columnKey, rowKey } from "./aliases";
 import { readMeta, unitInCaption } from "./meta";
 import type { Unit } from "../model/schema";
 
@@ -12,6 +12,10 @@ export type ColumnRole =
   | { role: "code"; c: number; path: string[] }
   | { role: "codePart"; c: number; part: "类" | "款" | "项"; path: string[] }
   | { role: "seq"; c: number; path: string[] }
+  /** 单位编码 / 预算单位代码: identifies a unit row, never a 功能 or 经济 code. */
+  | { role: "unitCode"; c: number; path: string[] }
+  /** Text beside the figures (绩效目标, 项目简介, 备注, 规格型号, 实施时间 …): neither label nor amount. */
+  | { role: "text"; c: number; path: string[] }
   | { role: "amount"; c: number; key: string; path: string[]; unit?: Unit };
 
 export interface Block {
@@ -19,6 +23,9 @@ export interface Block {
   label?: number;
   /** A second name column right after the label (经济分类表: 部门 / 政府 经济科目名称). */
   altLabel?: number;
+  /** 单位名称 beside a 项目名称 label: the row's unit. */
+  unitLabel?: number;
+  unitCodes?: number[];
   codes: number[];
   codeParts: Array<{ c: number; part: "类" | "款" | "项" }>;
   amounts: Array<{ c: number; key: string; label: string; unit?: Unit }>;
@@ -52,24 +59,42 @@ export function isHeaderRow(v: GridView, r: number): boolean {
 export function isColumnNumberRow(v: GridView, r: number): boolean {
   const cells = v.cells(r);
   if (cells.length < 2) return false;
-  const nums = cells.filter(([, t]) => !/^(栏次|行次|序号)$/.test(t));
+  // The label cells of a 栏次 row hold 栏次 / 行次 / ** / 甲 乙 … (or nothing).
+  const markers = cells.filter(([, t]) => COLUMN_MARKER.test(t));
+  const nums = cells.filter(([, t]) => !COLUMN_MARKER.test(t));
   const asInt = ([c, t]: [number, string]) => {
     const raw = v.raw(r, c);
     return typeof raw === "number" && Number.isInteger(raw) ? raw : /^\d{1,2}$/.test(t) ? Number(t) : NaN;
   };
   const vals = nums.map(asInt);
-  if (nums.length < 2 || vals.some((x) => !(x >= 0 && x < 100))) return false;
+  if (nums.length < (markers.length ? 1 : 2) || vals.some((x) => !(x >= 0 && x < 100))) return false;
   return vals.every((x, i) => i === 0 || x === vals[i - 1] + 1);
 }
 
-/** Header path per column: the captions above it, merge-aware, without repeats. */
+/**
+ * Header path per column: the captions above it, merge-aware, without repeats. A workbook rebuilt from a PDF (or
+ * exported without merges) leaves a band caption (本年收入, 财政拨款收入, 上年结转结余 …) in its first column only: a
+ * caption that has captions under it spans the empty cells to its right that also have captions under them.
+ */
 export function headerPaths(v: GridView, headerRows: number[], c0: number, c1: number): string[][] {
+  const rows = headerRows.filter((r) => !isColumnNumberRow(v, r));
+  const caption = rows.map((r) => {
+    const out: string[] = [];
+    for (let c = c0; c <= c1; c++) out.push(v.caption(r, c).trim());
+    return out;
+  });
+  const below = (i: number, k: number) => caption.slice(i + 1).some((row) => row[k] !== "");
+  for (let i = 0; i < rows.length - 1; i++) {
+    for (let k = 0; k < caption[i].length; k++) {
+      if (caption[i][k] === "" || !below(i, k)) continue;
+      for (let j = k + 1; j < caption[i].length && caption[i][j] === "" && !v.isMergedSlave(rows[i], c0 + j) && below(i, j); j++) caption[i][j] = caption[i][k];
+    }
+  }
   const paths: string[][] = [];
-  for (let c = c0; c <= c1; c++) {
+  for (let k = 0; k <= c1 - c0; k++) {
     const path: string[] = [];
-    for (const r of headerRows) {
-      if (isColumnNumberRow(v, r)) continue;
-      const t = v.caption(r, c).trim();
+    for (let i = 0; i < rows.length; i++) {
+      const t = caption[i][k];
       if (t && norm(t) !== norm(path[path.length - 1] ?? "")) path.push(t);
     }
     paths.push(path);
@@ -87,13 +112,18 @@ export function columnRoles(paths: string[][], c0: number, year?: number): Colum
   paths.forEach((path, i) => {
     const c = c0 + i;
     if (path.length === 0) return;
-    const leaf = labelKey(path[path.length - 1]).replace(/[(（](万元|元|千元)[)）]$/, "");
+    const leaf = labelKey(path[path.length - 1]).replace(/[(（](单位[:：])?(万元|元|千元)[)）]$/, "");
+    // 支出功能分类科目（按大类）, 单位（项目）名称: the words outside the brackets name the column.
+    const bare = leaf.replace(/[(（][^()（）]*[)）]$/, "");
+    const inCodeBand = path.slice(0, -1).some((p) => CODE_LIKE_HEADER.test(labelKey(p)));
     if (SEQ_HEADER.test(leaf)) roles.push({ role: "seq", c, path });
-    else if (CODE_HEADER.test(leaf)) roles.push({ role: "code", c, path });
-    else if (SPLIT_CODE_HEADER.test(leaf)) roles.push({ role: "codePart", c, part: leaf as "类" | "款" | "项", path });
-    else if (LABEL_HEADER.test(leaf) || /名称$/.test(leaf)) roles.push({ role: "label", c, path });
+    else if (UNIT_CODE_HEADER.test(bare)) roles.push({ role: "unitCode", c, path });
+    else if (CODE_HEADER.test(leaf) || CODE_LIKE_HEADER.test(bare)) roles.push({ role: "code", c, path });
+    else if (SPLIT_CODE_HEADER.test(leaf) && (inCodeBand || path.length === 1)) roles.push({ role: "codePart", c, part: leaf as "类" | "款" | "项", path });
+    else if (ATTRIBUTE_HEADER.test(bare) || TEXT_HEADER.test(bare)) roles.push({ role: "text", c, path });
+    else if (LABEL_HEADER.test(leaf) || LABEL_HEADER.test(bare) || /名称$/.test(bare) || (LABEL_LIKE_HEADER.test(bare) && !/^其中/.test(norm(path[path.length - 1])))) roles.push({ role: "label", c, path });
     else {
-      const key = columnKey(leaf, path.slice(0, -1), year) ?? `col_${columnLetter(c)}`;
+      const key = columnKey(/^其中/.test(norm(path[path.length - 1])) ? path[path.length - 1] : leaf, path.slice(0, -1), year) ?? `col_${columnLetter(c)}`;
       const unit = path.map(unitInCaption).find((u) => u) ?? undefined;
       roles.push({ role: "amount", c, key, path, unit });
     }
@@ -103,16 +133,39 @@ export function columnRoles(paths: string[][], c0: number, year?: number): Colum
 
 const SIDE_ORDER: Side[] = ["income", "expenditure", "expenditure_use"];
 
-/** Groups columns into blocks, one per label column (two-sided tables have two or three). */
-export function blocks(roles: ColumnRole[]): Block[] {
+/** Kinds printed as label / amount pairs side by side (收入 | 支出 …): one block per pair. */
+const TWO_SIDED: ReadonlySet<TableKind> = new Set(["income_expenditure_summary", "fiscal_appropriation_summary", "gov_fund_income", "gov_fund_expenditure", "state_capital"]);
+
+/**
+ * Groups columns into blocks: one per label / amount pair in two-sided tables (two, three or four pairs), else one
+ * block whose label is the name column that holds the row names (the most body texts), other name columns being
+ * attributes (单位名称 beside 项目名称, 政府经济科目名称 beside 部门经济科目名称).
+ */
+export function blocks(roles: ColumnRole[], kind?: TableKind, bodyTexts?: (c: number) => number): Block[] {
   const isLabelAt = (c: number) => roles.some((r) => r.role === "label" && r.c === c);
-  const labelCols = roles.filter((r) => r.role === "label" && !isLabelAt(r.c - 1));
+  const amountBetween = (a: number, b: number) => roles.some((r) => r.role === "amount" && r.c > a && r.c < b);
+  const allLabels = roles.filter((r) => r.role === "label");
+  // A label column starts a new block only when amounts stand between it and the previous one.
+  const labelCols = allLabels.filter((r, i) => i === 0 || amountBetween(allLabels[i - 1].c, r.c));
   const alt = (c: number) => (isLabelAt(c + 1) ? c + 1 : undefined);
-  if (labelCols.length <= 1) {
+  const twoSided = labelCols.length > 1 && (kind === undefined || TWO_SIDED.has(kind));
+  if (!twoSided) {
     const b: Block = { codes: [], codeParts: [], amounts: [] };
     fill(b, roles);
-    b.label = labelCols[0]?.c;
-    b.altLabel = b.label !== undefined ? alt(b.label) : undefined;
+    const firstAmount = Math.min(...roles.filter((r) => r.role === "amount").map((r) => r.c));
+    const names = allLabels.filter((r) => r.c < firstAmount);
+    const candidates = names.length ? names : allLabels.slice(0, 1);
+    // The column with the most row names; on a tie, not the unit column (单位名称 beside 项目名称 is an attribute).
+    const isUnit = (c: number) => /单位/.test(norm(roles.find((r) => r.c === c)?.path.join("/") ?? ""));
+    const count = (c: number) => (bodyTexts ? bodyTexts(c) : 0) - (isUnit(c) ? 0.5 : 0);
+    const best = candidates.reduce<ColumnRole | undefined>((m, r) => (!m || count(r.c) > count(m.c) ? r : m), undefined);
+    b.label = best?.c;
+    if (best) {
+      const others = candidates.filter((r) => r.c !== best.c);
+      const unit = others.find((r) => /单位/.test(norm(r.path.join("/"))));
+      if (unit) b.unitLabel = unit.c;
+      b.altLabel = others.find((r) => r.c > best.c && r !== unit)?.c ?? (best.c === allLabels[0]?.c ? alt(best.c) : undefined);
+    }
     return [b];
   }
   // A block starts at its code column when one sits right before the label column.
@@ -130,7 +183,8 @@ export function blocks(roles: ColumnRole[]): Block[] {
     const text = norm(l.path.join("/")) + "/" + mine.map((r) => norm(r.path[0] ?? "")).join("/");
     const named: Side | undefined = /支出/.test(norm(l.path[0] ?? "")) || (/支出/.test(text) && !/收入/.test(norm(l.path[0] ?? ""))) ? "expenditure" : /收入/.test(text) ? "income" : undefined;
     b.side = named ?? SIDE_ORDER[i];
-    if (b.side === "expenditure" && out.some((x) => x.side === "expenditure")) b.side = "expenditure_use";
+    // Several expenditure pairs (by function, by 部门经济分类, by 政府经济分类): each its own side.
+    if (EXPENDITURE_SIDES.includes(b.side as (typeof EXPENDITURE_SIDES)[number])) b.side = EXPENDITURE_SIDES.find((s) => !out.some((x) => x.side === s)) ?? b.side;
     out.push(b);
   });
   return out;
@@ -140,6 +194,7 @@ function fill(b: Block, roles: ColumnRole[]) {
   const seen = new Map<string, number>();
   for (const r of roles) {
     if (r.role === "code") b.codes.push(r.c);
+    else if (r.role === "unitCode") (b.unitCodes ??= []).push(r.c);
     else if (r.role === "codePart") b.codeParts.push({ c: r.c, part: r.part });
     else if (r.role === "amount") {
       const n = (seen.get(r.key) ?? 0) + 1;

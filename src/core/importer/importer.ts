@@ -9,8 +9,9 @@ import { blocks, columnRoles, headerPaths, isColumnNumberRow, isHeaderRow, isMet
 import { applyIndentLevels, parseBody } from "./body";
 import { parseForm } from "./performance";
 import { readMeta, titleExcludesCarryover, yearOfTitle, type Meta } from "./meta";
-import { classifyTitle, KIND_BY_HEADER } from "./kinds";
-import { EMPTY_NOTE } from "./aliases";
+import { classifyTitle, FINAL_ACCOUNTS_TITLE, KIND_BY_HEADER } from "./kinds";
+import { EMPTY_NOTE, TOTAL_KEYS } from "./aliases";
+import { levelsAddUp, structuralLevels } from "./structure";
 import { markHidden } from "./hidden";
 import { clipRegionsAtGaps, strayColumns } from "./strays";
 
@@ -18,7 +19,7 @@ export interface ImportResult {
   report: Report;
 }
 
-const NOTE = /^(注|说明|备注|附注)[:：\d]/;
+const NOTE = /^[(（]?(注|说明|备注|附注)[:：\d]/;
 /** Sign-off lines under a table: not rows. */
 const FOOTER = /^(单位负责人|部门负责人|财务负责人|主管会计|制表人|填报人|审核人|复核人|联系电话|联系人|填报日期|制表日期|负责人)[:：]/;
 
@@ -65,29 +66,49 @@ function parseRegion(v: GridView, reg: Region, index: number): Table | Unrecogni
   if (reg.kind === "performance_target") {
     for (let r = reg.r0; r <= end; r++) for (const [c] of v.cells(r)) mergeMeta(meta, readMeta(v.text(r, c)), v.ref(r, c));
     const form = parseForm(v, reg.titleRow + 1, end, c0, c1);
-    if (!form) return { sheet: v.grid.sheet, range, reason: "绩效目标表缺少项目名称或资金总额" };
-    const empty = form.rows.every((row) => Object.values(row.amounts).every((a) => a.blank));
-    return {
-      ...base,
-      year: meta.year ?? yearOfTitle(reg.title),
-      department: form.department?.replace(/^\d+[-－]/, ""),
-      unit: form.unit,
-      markedEmpty: false,
-      empty,
-      columns: form.columns,
-      rows: form.rows,
-      form: { project: form.project, projectCell: form.projectCell, period: form.period, attribute: form.attribute, department: form.department },
-    };
+    if (form) {
+      const empty = form.rows.every((row) => Object.values(row.amounts).every((a) => a.blank));
+      return {
+        ...base,
+        year: meta.year ?? yearOfTitle(reg.title),
+        department: form.department?.replace(/^\d+[-－]/, ""),
+        unit: form.unit,
+        markedEmpty: false,
+        empty,
+        columns: form.columns,
+        rows: form.rows,
+        form: { project: form.project, projectCell: form.projectCell, period: form.period, attribute: form.attribute, department: form.department },
+      };
+    }
+    // A list of projects with their 绩效目标 as a column is read as a table; a form left blank is an empty form.
+    if (!findRow(v, reg.titleRow + 1, end, (t) => /^绩效目标/.test(t))) {
+      if (!findRow(v, reg.titleRow + 1, end, (t) => /^项目名称/.test(t))) return { sheet: v.grid.sheet, range, reason: "绩效目标表缺少项目名称或资金总额" };
+      return { ...base, year: meta.year ?? yearOfTitle(reg.title), unit: "万元", markedEmpty: false, empty: true, columns: [], rows: [] };
+    }
+    base.kind = "performance_list";
+  }
+  let start = reg.titleRow + 1;
+  let stop = end;
+  if (reg.kind === "department_performance") {
+    // 部门整体绩效目标表: the money block is the grid under 任务名称 … 预算金额, down to its 金额合计.
+    for (let r = reg.r0; r <= end; r++) for (const [c] of v.cells(r)) mergeMeta(meta, readMeta(v.text(r, c)));
+    const dept = findRow(v, reg.titleRow + 1, end, (t) => /^部门[(（]?单位[)）]?名称$|^(部门|单位)名称$/.test(t));
+    if (dept) meta.department ??= v.cells(dept.r).find(([c]) => c > dept.c)?.[1];
+    const head = findRow(v, reg.titleRow + 1, end, (t) => /任务名称|项目名称/.test(t));
+    if (!head) return { sheet: v.grid.sheet, range, reason: "部门整体绩效目标表缺少任务名称与预算金额" };
+    start = head.r;
+    const totalRow = findRow(v, head.r + 1, end, (t) => /^(金额合计|合计|总计)$/.test(t));
+    if (totalRow) stop = totalRow.r;
   }
   // Meta lines and header rows after the title; the body follows.
-  let r = reg.titleRow + 1;
+  let r = start;
   for (let k = reg.r0; k <= reg.titleRow; k++) for (const [c] of v.cells(k)) mergeMeta(meta, readMeta(v.text(k, c)), v.ref(k, c));
-  while (r <= end && (v.cells(r).length === 0 || isMetaRow(v, r))) {
+  while (r <= stop && (v.cells(r).length === 0 || isMetaRow(v, r))) {
     for (const [c] of v.cells(r)) mergeMeta(meta, readMeta(v.text(r, c)), v.ref(r, c));
     r++;
   }
   const headerRows: number[] = [];
-  while (r <= end && headerRows.length < 6 && isHeaderRow(v, r)) {
+  while (r <= stop && headerRows.length < 6 && isHeaderRow(v, r)) {
     headerRows.push(r);
     for (const [c] of v.cells(r)) mergeMeta(meta, readMeta(v.text(r, c)), v.ref(r, c));
     r++;
@@ -96,11 +117,10 @@ function parseRegion(v: GridView, reg: Region, index: number): Table | Unrecogni
   const year = meta.year ?? yearOfTitle(reg.title);
   const paths = headerPaths(v, headerRows, c0, c1);
   const roles = columnRoles(paths, c0, year);
-  const blockList = blocks(roles);
   const headerSig = new Set(headerRows.map((h) => v.cells(h).map(([, t]) => t).join("|")));
   const bodyRows: number[] = [];
   const notes: string[] = [];
-  for (; r <= end; r++) {
+  for (; r <= stop; r++) {
     const cells = v.cells(r);
     if (cells.length === 0) continue;
     const first = cells[0][1];
@@ -110,42 +130,98 @@ function parseRegion(v: GridView, reg: Region, index: number): Table | Unrecogni
       notes.push(cells.map(([, t]) => t).join(" "));
       continue;
     }
+    // Header rows repeated after a page break inside the table.
     if (headerSig.has(cells.map(([, t]) => t).join("|")) || isColumnNumberRow(v, r)) continue;
     if (!numeric && cells.length <= 2 && isMetaRow(v, r)) continue;
     bodyRows.push(r);
   }
-  let rows = parseBody(v, reg.kind, bodyRows, blockList);
+  for (; r <= end; r++) {
+    const cells = v.cells(r);
+    if (cells.length && !cells.some(([c]) => v.isNumber(r, c)) && (NOTE.test(cells[0][1]) || EMPTY_NOTE.test(cells[0][1]))) notes.push(cells.map(([, t]) => t).join(" "));
+  }
+  const bodyTexts = (c: number) => bodyRows.filter((br) => v.norm(br, c) !== "" && !v.isNumber(br, c)).length;
+  const blockList = blocks(roles, reg.kind, bodyTexts);
+  // 基本支出 by unit × class (a 单位 label column, class rows under unit rows): not the 经济分类表 itself.
+  if (reg.kind === "basic_expenditure_economic" && blockList.length === 1 && blockList[0].label !== undefined) {
+    const labelPath = roles.find((x) => x.c === blockList[0].label)?.path.join("/") ?? "";
+    if (/单位/.test(norm(labelPath))) base.kind = "basic_expenditure_unit";
+  }
+  const kind = base.kind;
+  let rows = parseBody(v, kind, bodyRows, blockList);
   let columns: Column[] = blockList.flatMap((b) => b.amounts.map((a) => ({ key: a.key, label: a.label, side: blockList.length > 1 ? b.side : undefined, col: columnLetter(v.sheetCol(a.c)) })));
-  if (reg.kind === "project_expenditure" || reg.kind === "project_carryover") applyIndentLevels(rows, v, blockList[0].label, meta.department);
-  if (reg.kind === "three_public" && blockList[0].amounts.some((a) => a.key === "abroad" || a.key === "reception")) {
+  if (kind === "project_expenditure" || kind === "project_carryover") applyIndentLevels(rows, v, blockList[0].label, meta.department);
+  if (blockList.length === 1) structureRows(rows, blockList[0].amounts.map((a) => a.key).filter((k) => !NOT_SUMMED.test(k)));
+  if (kind === "three_public" && blockList[0].amounts.some((a) => a.key === "abroad" || a.key === "reception")) {
     ({ rows, columns } = transposeThreePublic(rows, blockList[0].amounts));
   }
   const amountUnit = blockList.flatMap((b) => b.amounts.map((a) => a.unit)).find((u) => u);
   const unit: Unit = meta.unit ?? amountUnit ?? "万元";
   const unitPrinted = !!(meta.unit ?? amountUnit);
   const markedEmpty = notes.some((n) => EMPTY_NOTE.test(n));
-  const empty = rows.every((row) => Object.values(row.amounts).every((a) => a.blank));
+  // Zeros printed in every cell (0.00 in an empty table) are no amount either.
+  const empty = rows.every((row) => Object.values(row.amounts).every((a) => a.blank || a.value === 0));
   return { ...base, year, department: meta.department, unit, unitText: unitPrinted ? meta.unitText ?? amountUnit : undefined, unitCell: meta.unit ? meta.unitCell : undefined, markedEmpty, empty, notes, columns, rows };
 }
 
-/** "三公" items laid across one row (合计 | 因公出国 | 公务用车… | 公务接待 [| 机关运行经费]): one model row per item. */
+/** The 三公 columns a transposed table keeps (last year's band, changes and other columns are left out). */
+const THREE_PUBLIC_KEYS = new Set(["total", "three_public", "abroad", "vehicle", "vehicle_purchase", "vehicle_operation", "reception", "operating_funds", "meeting", "training"]);
+
+/**
+ * "三公" items laid across one row (合计 | 因公出国 | 公务用车… | 公务接待 [| 机关运行经费]): one model row per item. When
+ * the row also prints 会议费 / 培训费 beside a "三公" 小计, the 合计 is their sum and the 三公 items sit under the 小计.
+ */
 function transposeThreePublic(rows: Row[], amounts: Array<{ key: string; label: string; c: number }>): { rows: Row[]; columns: Column[] } {
   const data = rows.find((row) => Object.values(row.amounts).some((a) => !a.blank)) ?? rows[0];
   if (!data) return { rows: [], columns: [] };
-  // 机关运行经费 printed beside the 三公 items is not one of them: level 0 keeps it out of the 三公 sum.
-  const levels: Record<string, number> = { total: 0, operating_funds: 0, vehicle_purchase: 2, vehicle_operation: 2 };
+  const banded = amounts.some((a) => a.key === "three_public");
+  const item = banded ? 2 : 1;
+  // 机关运行经费 printed beside the 三公 items is not one of them: level 0 keeps it out of the 三公 sum (so are 会议费 /
+  // 培训费 when no 三公 小计 says what the 合计 adds up).
+  const levels: Record<string, number> = { total: 0, operating_funds: 0, three_public: 1, meeting: banded ? 1 : 0, training: banded ? 1 : 0, vehicle_purchase: item + 1, vehicle_operation: item + 1 };
   const out: Row[] = amounts
-    .filter((a) => data.amounts[a.key])
+    .filter((a) => data.amounts[a.key] && THREE_PUBLIC_KEYS.has(a.key))
     .map((a) => ({
       label: a.label.split("/").pop() ?? a.label,
       key: a.key,
-      level: levels[a.key] ?? 1,
+      level: levels[a.key] ?? item,
       row: data.row,
       labelCell: data.amounts[a.key].cell,
       amounts: { total: data.amounts[a.key] },
     }));
   const col = /([A-Z]+)\d+$/.exec(data.labelCell)?.[1] ?? "A";
   return { rows: out, columns: [{ key: "total", label: "预算数", col }] };
+}
+
+/** Columns that are not parts of a sum (rates, changes, last year's figures). */
+const NOT_SUMMED = /^(ratio|change|prior)/;
+
+/**
+ * Rows without printed codes whose levels (from numbering, indentation or the department's name) do not add up:
+ * read the levels from the sums (部门 = Σ 单位, 单位 = Σ 项目 …). Without a 合计 row, a first row that equals the sum of
+ * the others is the total (labelled with the unit's name).
+ */
+function structureRows(rows: Row[], keys: string[]) {
+  if (!keys.length || rows.some((r) => r.code || r.side)) return;
+  const data = rows.filter((r) => !(r.level === 0 && r.key && TOTAL_KEYS.has(r.key)) && !r.partial);
+  const total = rows.find((r) => r.level === 0 && r.key === "total");
+  if (total) {
+    if (levelsAddUp(rows, keys)) return;
+    const lv = structuralLevels(data, total, keys);
+    if (lv) data.forEach((r, i) => (r.level = lv[i]));
+    return;
+  }
+  if (data.length < 2 || rows.some((r) => r.level === 0)) return;
+  const lv = structuralLevels(data.slice(1), data[0], keys);
+  if (!lv) return;
+  data[0].level = 0;
+  data[0].key = "total";
+  data.slice(1).forEach((r, i) => (r.level = lv[i]));
+}
+
+/** The first cell in rows r0…r1 whose normalised text passes the test. */
+function findRow(v: GridView, r0: number, r1: number, test: (t: string) => boolean): { r: number; c: number } | undefined {
+  for (let r = r0; r <= r1; r++) for (const [c, t] of v.cells(r)) if (test(t)) return { r, c };
+  return undefined;
 }
 
 /** A sheet without any title: classify it by its name, else by its header words. */
@@ -166,9 +242,32 @@ function mode<T>(xs: Array<T | undefined>): T | undefined {
   return best;
 }
 
-export function importWorkbook(grids: SheetGrid[]): Report {
+/** A part title or cover line: 第二部分 2026年部门预算表, 广州市统计局2026年部门预算, 2026年度部门综合预算公开. */
+const COVER_LINE = /(?:^|[^\d])(20\d{2})年度?(?:部门|单位)?(?:综合)?(?:预算|决算)/;
+
+/** Year and department from lines that are not tables (part titles, a cover sheet). */
+function coverMeta(v: GridView, r0: number, r1: number, into: Meta) {
+  for (let r = r0; r <= r1; r++)
+    for (const [c, t] of v.cells(r)) {
+      mergeMeta(into, readMeta(v.text(r, c)));
+      const m = COVER_LINE.exec(t);
+      if (!m) continue;
+      into.year ??= Number(m[1]);
+      const before = t.slice(0, m.index + (m[0].startsWith(m[1]) ? 0 : 1)).replace(/^第[一二三四五六七八九十]+部分/, "");
+      if (before.length >= 3 && /(局|委|办|院|厅|部|会|中心|所|站|馆|队|处|室|团|社|校|政府)$/.test(before)) into.department ??= before;
+    }
+}
+
+export interface ImportOptions {
+  /** The workbook's file name, for the year and department when no table or cover prints them. */
+  fileName?: string;
+}
+
+export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Report {
   const tables: Table[] = [];
   const unrecognized: Unrecognized[] = [];
+  const contents: string[] = [];
+  const cover: Meta = {};
   const hiddenSheets = grids.filter((g) => g.visibility !== "visible").map((g) => g.sheet);
   for (const g of grids) {
     const v = new GridView(g);
@@ -178,8 +277,15 @@ export function importWorkbook(grids: SheetGrid[]): Report {
       continue;
     }
     unrecognized.push(...strayColumns(v));
-    let { regions, leading } = findRegions(v);
-    if (regions.length === 0) {
+    const found = findRegions(v);
+    let { regions, leading } = found;
+    for (const toc of found.contents) {
+      contents.push(...toc.titles);
+      const [c0, c1] = columnSpan(v, toc.r0, toc.r1);
+      unrecognized.push({ sheet: g.sheet, range: v.range(toc.r0, c0, toc.r1, c1), reason: "目录（列出各表名称），不是预算表" });
+    }
+    const tocOnly = found.contents.length > 0 && regions.length === 0;
+    if (regions.length === 0 && !tocOnly) {
       const h = headerlessRegion(v);
       if (h) regions = [h];
       leading = undefined;
@@ -188,12 +294,15 @@ export function importWorkbook(grids: SheetGrid[]): Report {
     regions = clipped.regions;
     unrecognized.push(...clipped.strays);
     if (regions.length === 0) {
-      unrecognized.push({ sheet: g.sheet, range: used, reason: "未找到可识别的预算表标题或表头" });
+      coverMeta(v, 0, v.rows - 1, cover);
+      if (!tocOnly) unrecognized.push({ sheet: g.sheet, range: used, reason: "未找到可识别的预算表标题或表头" });
       continue;
     }
     if (leading && leading.r1 - leading.r0 >= 0) {
+      const inToc = found.contents.some((t) => leading!.r0 >= t.r0 && leading!.r1 <= t.r1);
+      coverMeta(v, leading.r0, leading.r1, cover);
       const [c0, c1] = columnSpan(v, leading.r0, leading.r1);
-      unrecognized.push({ sheet: g.sheet, range: v.range(leading.r0, c0, leading.r1, c1), reason: "表格标题之前的内容，不是预算表" });
+      if (!inToc) unrecognized.push({ sheet: g.sheet, range: v.range(leading.r0, c0, leading.r1, c1), reason: "表格标题之前的内容，不是预算表" });
     }
     regions.forEach((reg, i) => {
       try {
@@ -210,13 +319,36 @@ export function importWorkbook(grids: SheetGrid[]): Report {
   // A table that prints no unit takes the unit the workbook's other tables print (万元 when none does).
   const printedUnit = mode(financial.filter((t) => t.unitText).map((t) => t.unit));
   if (printedUnit) for (const t of financial) if (!t.unitText) t.unit = printedUnit;
+  let department = mode(financial.map((t) => t.department && norm(t.department))) ?? mode(tables.map((t) => t.department));
+  let year = mode(tables.map((t) => t.year));
+  let metaSource: string | undefined;
+  if ((!year && cover.year) || (!department && cover.department)) metaSource = "分部标题或封面";
+  year ??= cover.year;
+  department ??= cover.department;
+  if ((!year || !department) && opts.fileName) {
+    const fromName: Meta = {};
+    coverMeta(new GridView({ sheet: "", values: [[opts.fileName.replace(/\.[^.]+$/, "")]], text: [[]], numberFormat: [[]], merges: [], origin: { row: 0, col: 0 }, visibility: "visible" }), 0, 0, fromName);
+    const y = /(20\d{2})/.exec(opts.fileName);
+    if (!year && (fromName.year ?? y)) {
+      year = fromName.year ?? Number(y![1]);
+      metaSource = "文件名";
+    }
+    if (!department && fromName.department) {
+      department = fromName.department;
+      metaSource = "文件名";
+    }
+  }
+  // A 部门决算 workbook: most titles say 决算. Its identities are not a budget's: recognised, not checked.
+  const finalAccounts = tables.length > 0 && tables.filter((t) => FINAL_ACCOUNTS_TITLE.test(t.title)).length * 2 > tables.length;
   return {
-    department: mode(financial.map((t) => t.department && norm(t.department))) ?? mode(tables.map((t) => t.department)),
-    year: mode(tables.map((t) => t.year)),
+    department,
+    year,
+    metaSource,
+    contents: contents.length ? contents : undefined,
+    finalAccounts: finalAccounts || undefined,
     unit: mode(financial.map((t) => t.unit)),
-    tables,
-    unrecognized,
+    tables: finalAccounts ? [] : tables,
+    unrecognized: finalAccounts ? [...unrecognized, ...tables.map((t) => ({ sheet: t.sheet, range: t.range, reason: `部门决算表“${t.title}”：决算审核暂不支持` }))] : unrecognized,
     hiddenSheets,
   };
 }
-

@@ -2,26 +2,35 @@
 import type { TableKind } from "../model/schema";
 
 export const KIND_TITLES: ReadonlyArray<readonly [TableKind, RegExp]> = [
-  ["performance_target", /绩效目标/],
-  ["project_carryover", /项目支出.*(上年结转|结转结余|结转)|上年结转(结余)?(项目|明细)/],
-  ["project_expenditure", /项目(支出)?(预算)?(明细)?表|项目支出/],
+  // 部门（单位）整体支出绩效目标表 before the project forms; a 绩效表 laid out as a list is told apart by its content.
+  ["department_performance", /整体(支出)?绩效/],
+  ["performance_target", /绩效目标|绩效表/],
+  ["project_expenditure_economic", /项目支出.*经济分类/],
+  ["project_carryover", /项目支出.*(上年结转|结转结余|结转)|上年结转(结余)?(项目|明细|资金)/],
+  ["purchase_services", /政府购买服务/],
+  ["project_expenditure", /项目(支出)?(预算)?(明细)?表|项目支出|专项业务经费/],
   ["three_public", /三公/],
   ["operating_funds", /机关运行经费/],
   ["state_capital", /国有资本经营/],
-  ["gov_fund_income", /政府性基金.*收入(预算)?(明细)?表/],
-  ["gov_fund_expenditure", /政府性基金/],
+  ["gov_fund_income", /政府性?基金.*收入(预算)?(明细)?(情况)?表/],
+  ["gov_fund_expenditure", /政府性?基金/],
+  ["basic_expenditure_functional", /基本支出.*功能分类/],
   ["basic_expenditure_economic", /基本支出/],
-  ["fiscal_appropriation_summary", /财政拨款收(入)?支(出)?(预算)?总表/],
-  ["income_expenditure_summary", /收(入)?支(出)?(预算)?总表/],
-  ["general_budget_expenditure", /一般公共预算.*支出|财政拨款支出(预算)?表/],
-  ["income_summary", /收入(预算)?总表|收入预算表/],
-  ["expenditure_summary", /支出(预算)?总表|支出预算表/],
   ["procurement", /政府采购/],
   ["assets", /资产/],
+  ["fiscal_appropriation_summary", /财政拨款收(入)?支(出)?(预算)?总(体情况)?表/],
+  ["income_expenditure_summary", /收(入)?支(出)?(预算)?总(体情况)?表/],
+  ["general_budget_economic", /一般公共预算.*支出.*经济分类/],
+  ["general_budget_expenditure", /一般公共预算.*支出|财政拨款支出(预算)?(情况)?表/],
+  ["income_summary", /收入(预算)?总(体情况)?表|收入(预算)?(情况)?表/],
+  ["expenditure_summary", /支出(预算)?总(体情况)?表|支出(预算)?(情况)?表/],
 ];
 
 /** Printed table labels: 预算公开表1, 部门公开表9, 表一, 表 1, 公开01表, 附表3-2. */
-export const TABLE_LABEL = /^(?:(?:部门|单位)?(?:预算)?公开表|附表|表)[0-9一二三四五六七八九十]+(?:[-－][0-9]+)?|^公开[0-9]+表/;
+export const TABLE_LABEL = /^(?:(?:部门|单位)?(?:预算)?公开表|附表|表)[0-9一二三四五六七八九十]+(?:[-－][0-9]+)?|^(?:公开|预算|部门|部门预算)[0-9]+表/;
+
+/** A 部门决算 title: 决算 named, or 决算数 printed (a budget never prints 决算). */
+export const FINAL_ACCOUNTS_TITLE = /决算/;
 
 /** A cell that is (or starts with) a table title; returns the kind, the title and the label split off. */
 export function classifyTitle(raw: string): { kind: TableKind; title: string; label?: string } | undefined {
@@ -38,7 +47,9 @@ export function classifyTitle(raw: string): { kind: TableKind; title: string; la
     title = t.slice(m[0].length).replace(/^[:：.、]/, "");
   }
   if (!/表/.test(title)) return undefined;
-  for (const [kind, re] of KIND_TITLES) if (re.test(title)) return { kind, title, label };
+  // A 决算 title names the same table as its 预算 twin (收入决算表 = 收入总表): the workbook is then told apart.
+  const asBudget = title.replace(/决算/g, "");
+  for (const [kind, re] of KIND_TITLES) if (re.test(title) || re.test(asBudget)) return { kind, title, label };
   return undefined;
 }
 
@@ -49,6 +60,7 @@ export const KIND_BY_HEADER: ReadonlyArray<readonly [TableKind, (h: string) => b
   ["basic_expenditure_economic", (h) => /人员经费/.test(h) && /公用经费/.test(h)],
   ["fiscal_appropriation_summary", (h) => /收入/.test(h) && /支出/.test(h) && /财政拨款/.test(h) && !/单位资金|事业收入/.test(h)],
   ["income_expenditure_summary", (h) => /收入/.test(h) && /支出/.test(h) && /项目.*项目/.test(h)],
+  ["performance_list", (h) => /绩效目标/.test(h) && /项目/.test(h)],
   ["project_expenditure", (h) => /项目名称/.test(h)],
   ["income_summary", (h) => /科目/.test(h) && /单位资金|事业收入|上年结转/.test(h) && /一般公共预算/.test(h) && !/基本支出/.test(h)],
   ["expenditure_summary", (h) => /科目/.test(h) && /基本支出/.test(h) && /项目支出/.test(h)],

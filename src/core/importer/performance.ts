@@ -63,7 +63,7 @@ export function parseForm(v: GridView, r0: number, r1: number, c0: number, c1: n
       } else if (!period && /^项目期(限)?/.test(t)) period = valueRight(v, r, c, /^项目期(限)?/, c1)?.text;
       else if (!attribute && /^项目属性/.test(t)) attribute = valueRight(v, r, c, /^项目属性/, c1)?.text;
       else if (!department && /^(主管部门|实施单位)/.test(t)) department = valueRight(v, r, c, /^(主管部门(及代码)?|实施单位)/, c1)?.text;
-      else if (/^项目资金/.test(t)) unit = unitInCaption(t) ?? unit;
+      else if (/^(项目资金|资金金额|预算金额|资金总额)/.test(t)) unit = unitInCaption(t) ?? unit;
       else if (/^实施期资金总额/.test(t) && periodCol < 0) {
         moneyRow = r;
         periodCol = c;

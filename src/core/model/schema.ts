@@ -7,15 +7,22 @@ export const TABLE_KINDS = [
   "expenditure_summary",
   "fiscal_appropriation_summary",
   "general_budget_expenditure",
+  "general_budget_economic",
   "basic_expenditure_economic",
+  "basic_expenditure_functional",
+  "basic_expenditure_unit",
   "gov_fund_income",
   "gov_fund_expenditure",
   "state_capital",
   "three_public",
   "operating_funds",
   "project_expenditure",
+  "project_expenditure_economic",
   "project_carryover",
+  "purchase_services",
   "performance_target",
+  "performance_list",
+  "department_performance",
   "procurement",
   "assets",
   "other",
@@ -43,7 +50,13 @@ export const AmountSchema = z.object({
 });
 export type Amount = z.infer<typeof AmountSchema>;
 
-export const SideSchema = z.enum(["income", "expenditure", "expenditure_use"]);
+/**
+ * Sides of a table printed as label / amount pairs side by side: income, expenditure by function, expenditure by use
+ * (or by 部门预算经济分类), and a fourth pair by 政府预算经济分类 (Xi'an prints all four in one row band).
+ */
+export const SideSchema = z.enum(["income", "expenditure", "expenditure_use", "expenditure_gov_economic"]);
+/** The expenditure sides, in printed order. */
+export const EXPENDITURE_SIDES = ["expenditure", "expenditure_use", "expenditure_gov_economic"] as const;
 export type Side = z.infer<typeof SideSchema>;
 
 /** A column of amounts; key is semantic (total, general, basic, …), label is the header path as printed. */
@@ -65,6 +78,8 @@ export const RowSchema = z.object({
   /** Functional (类/款/项) or economic classification code, digits only. */
   code: z.string().optional(),
   codeSystem: z.enum(["functional", "economic"]).optional(),
+  /** The table prints no code: this one comes from the standard name (政府收支分类科目). */
+  codeFromName: z.boolean().optional(),
   /** The code's own cell when the code is printed apart from the name (a code column, or the 类 of 类/款/项 columns). */
   codeCell: z.string().optional(),
   /**
@@ -151,6 +166,12 @@ export type ReadNote = z.infer<typeof ReadNoteSchema>;
 export const ReportSchema = z.object({
   department: z.string().optional(),
   year: z.number().int().optional(),
+  /** Where year / department came from when no table prints them: a part title, a cover sheet, the file name. */
+  metaSource: z.string().optional(),
+  /** Table titles listed in a 目录 (table of contents) sheet, when the workbook has one: what this template publishes. */
+  contents: z.array(z.string()).optional(),
+  /** A 部门决算 workbook (决算 titles, 预算数 / 决算数 pairs): recognised, not checked as a budget. */
+  finalAccounts: z.boolean().optional(),
   /** The unit most tables use. */
   unit: UnitSchema.optional(),
   tables: z.array(TableSchema),

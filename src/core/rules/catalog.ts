@@ -8,7 +8,8 @@ import { COMPLETENESS_RULES } from "./completeness";
 import { DETAIL_RULES } from "./detail";
 import { NAMING_RULES } from "./naming";
 import { PROJECT_RULES } from "./projects";
+import { BREAKDOWN_RULES, PERFORMANCE_LIST_RULES } from "./breakdowns";
 import { INPUT_RULES } from "./input";
 import { PRINTED_RULES } from "./printed";
 
-export const CATALOG: ReadonlyArray<RuleDef> = [...INPUT_RULES, ...COMPLETENESS_RULES, ...DETAIL_RULES, ...WITHIN_RULES, ...HIERARCHY_RULES, ...CROSS_RULES, ...FUND_RULES, ...PROJECT_RULES, ...NAMING_RULES, ...PRINTED_RULES];
+export const CATALOG: ReadonlyArray<RuleDef> = [...INPUT_RULES, ...COMPLETENESS_RULES, ...DETAIL_RULES, ...WITHIN_RULES, ...HIERARCHY_RULES, ...CROSS_RULES, ...BREAKDOWN_RULES, ...FUND_RULES, ...PROJECT_RULES, ...PERFORMANCE_LIST_RULES, ...NAMING_RULES, ...PRINTED_RULES];

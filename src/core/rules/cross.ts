@@ -82,7 +82,8 @@ export const summaryVsExpenditure = defineRule({
     if (!t1 || !t3) return [na("缺少收支总表或支出总表")];
     const codes3 = byCode(t3);
     const out: Array<Outcome | undefined> = [];
-    for (const r of t1.rows.filter((x) => x.side === "expenditure" && x.code && x.level === 1)) {
+    // A 支出总表 by unit (rows are units, no 功能科目) has no class to pair with.
+    for (const r of codes3.size ? t1.rows.filter((x) => x.side === "expenditure" && x.code && x.level === 1) : []) {
       const other = codes3.get(r.code!);
       if (!other && !hasValue(r.amounts.total)) continue;
       out.push(cmp("cross.summary-expenditure", t1, r.amounts.total, `「${rowName(r)}」`, [[t3, other?.amounts.total ?? zero(t3)]], other ? `${tableName(t3)}「${rowName(other)}」合计` : `${tableName(t3)}（未列该类）`));
@@ -369,6 +370,7 @@ export const codeSets = defineRule({
     const c5 = byCode(t5);
     const c3 = byCode(t3);
     const c2 = t2 ? byCode(t2) : undefined;
+    if (!c3.size) return [na("支出总表按单位列示，没有功能科目")];
     const only5 = [...c5.entries()].filter(([code, r]) => !c3.has(code) && hasValue(r.amounts.total));
     const only3 = [...c3.entries()].filter(([code, r]) => !c5.has(code) && hasValue(r.amounts.total) && (!c2 || hasValue(c2.get(code)?.amounts.general)));
     if (!only5.length && !only3.length) return [{ status: "pass" }];

@@ -28,6 +28,8 @@ export const noTables = defineRule({
   check: (report) => {
     if (financialTables(report).length > 0) return [{ status: "pass" }];
     const sheets = [...new Set(report.unrecognized.map((u) => u.sheet))];
+    // A 部门决算 workbook is recognised as such: said plainly, not as an unreadable budget.
+    if (report.finalAccounts) return [finding("input.no-tables", "warning", `这是部门决算公开表（${sheets.length} 张工作表），本工具目前只审核部门预算公开表，决算暂不支持，未做任何核对`)];
     const forms = report.tables.length;
     return [
       finding(

@@ -107,7 +107,8 @@ export const coverage = defineRule({
     const p = pairProjects(report);
     const out: Outcome[] = p.pairs.map(() => ({ status: "pass" }));
     // 上年结转 projects were assessed when first budgeted: a form is demanded only for 本年 projects.
-    for (const l of p.linesWithoutForm.filter((x) => x.table.kind === "project_expenditure")) out.push(finding("projects.performance-coverage", "error", `${tableName(l.table)}中的项目“${l.name}”（${l.row.amounts.total?.text ?? ""}${l.table.unit}）没有对应的绩效目标表`, [l.row.labelCell]));
+    // A line marked （结转） is last year's money of a project whose form covers it.
+    for (const l of p.linesWithoutForm.filter((x) => x.table.kind === "project_expenditure" && !/[(（]结转[)）]$/.test(x.name.normalize("NFKC")))) out.push(finding("projects.performance-coverage", "error", `${tableName(l.table)}中的项目“${l.name}”（${l.row.amounts.total?.text ?? ""}${l.table.unit}）没有对应的绩效目标表`, [l.row.labelCell]));
     for (const f of p.formsWithoutLine) out.push(finding("projects.performance-coverage", "warning", `${tableName(f)}在项目支出表中找不到对应项目`, [f.form!.projectCell]));
     return out;
   },

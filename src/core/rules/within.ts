@@ -1,5 +1,5 @@
 /** 表内: identities inside one table — row identities across columns and the summary lines of 收支总表-like tables. */
-import type { Report, Row, Table } from "../model/schema";
+import { EXPENDITURE_SIDES, type Report, type Row, type Table } from "../model/schema";
 import { defineRule, type Outcome } from "./rule";
 import { columnName, na, rowByKey, rowName, sidesOf, sumOutcome, tableName, term, totalExcludesCarryover } from "./helpers";
 
@@ -13,7 +13,8 @@ function rowIdentity(id: string, report: Report, parts: (t: Table) => string[] |
   for (const t of report.tables) {
     if (t.kind === "performance_target") continue;
     for (const side of sidesOf(t)) {
-      const keys = parts(t)?.filter((k) => t.columns.some((c) => c.key === k && c.side === side));
+      // A part printed in several columns (财政专户拨款: 教育收费 | 其他专户收入拨款) counts each column: key, key_2 ….
+      const keys = parts(t)?.flatMap((k) => t.columns.filter((c) => (c.key === k || c.key.startsWith(`${k}_`) && /^\d+$/.test(c.key.slice(k.length + 1))) && c.side === side).map((c) => c.key)).filter((k, i, a) => a.indexOf(k) === i);
       const tk = totalKey(t);
       if (!keys || keys.length < 1 || !t.columns.some((c) => c.key === tk && c.side === side)) continue;
       if (keys.length === 1 && tk === "total" && id !== "within.row-sources") continue;
@@ -131,6 +132,12 @@ function summaryLines(report: Report, id: string, build: (t: Table) => Outcome[]
 function levelOneRows(t: Table, side: string, filter: (r: Row) => boolean): Row[] {
   const rows = t.rows.filter((r) => r.side === side);
   const first = rows.findIndex((r) => r.key === "current_income_total" || r.key === "current_expenditure_total");
+  // 本年支出合计 printed first (一、本年支出合计 above the classes): its lines are the ones below it.
+  if (first >= 0 && !rows.slice(0, first).some((r) => r.level === 1 && !r.partial && filter(r))) {
+    const after = rows.slice(first + 1);
+    const next = after.findIndex((r) => !!r.key && (r.key.startsWith("carryover") || r.level === 0));
+    return after.slice(0, next < 0 ? after.length : next).filter((r) => r.level === 1 && !r.partial && filter(r));
+  }
   return rows.slice(0, first < 0 ? rows.length : first).filter((r) => r.level === 1 && !r.partial && filter(r));
 }
 
@@ -161,7 +168,7 @@ export const currentExpenditure = defineRule({
   source: { basis: "identity", ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）" },
   check: (report) =>
     summaryLines(report, "within.current-expenditure", (t) =>
-      (["expenditure", "expenditure_use"] as const).flatMap((side) => {
+      EXPENDITURE_SIDES.flatMap((side) => {
         const total = rowByKey(t, "current_expenditure_total", side);
         if (!total) return [];
         const parts = levelOneRows(t, side, (r) => !r.key?.startsWith("carryover"));
@@ -200,7 +207,7 @@ export const expenditureGrandTotal = defineRule({
   source: { basis: "identity", ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）" },
   check: (report) =>
     summaryLines(report, "within.expenditure-grand-total", (t) =>
-      (["expenditure", "expenditure_use"] as const).flatMap((side) => {
+      EXPENDITURE_SIDES.flatMap((side) => {
         const g = rowByKey(t, "expenditure_grand_total", side);
         const cur = rowByKey(t, "current_expenditure_total", side);
         if (!g || !cur) return [];
@@ -222,7 +229,7 @@ export const balance = defineRule({
   check: (report) =>
     summaryLines(report, "within.balance", (t) => {
       const inc = rowByKey(t, "income_grand_total", "income");
-      const outs = (["expenditure", "expenditure_use"] as const).map((s) => rowByKey(t, "expenditure_grand_total", s)).filter((r): r is Row => !!r);
+      const outs = EXPENDITURE_SIDES.map((s) => rowByKey(t, "expenditure_grand_total", s)).filter((r): r is Row => !!r);
       const ik = inc && Object.keys(inc.amounts)[0];
       if (!inc || !ik) return [];
       return outs.map((o) => {

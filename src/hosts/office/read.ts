@@ -254,6 +254,7 @@ async function readContent(context: Excel.RequestContext, sheets: Excel.Workshee
       batch.push(job);
       cells += job.rows * job.cols;
     }
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- blocks of a huge range: each must stay under the payload limit
     await context.sync();
     for (const job of batch) {
       const g = grids[job.index];
@@ -298,6 +299,7 @@ async function readInBlocks(context: Excel.RequestContext, pending: Array<{ inde
       batch.push({ job, range });
       cells += job.rows * job.cols;
     }
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- each block is its own request: one request over 5 MB is what failed
     await context.sync();
     for (const { job, range } of batch) {
       const g = grids[job.index];

@@ -1,0 +1,173 @@
+/**
+ * Levels of rows that print no codes: 类 / 款 / 项 from the standard names (政府收支分类科目) and, where names do not
+ * tell, from the sums themselves (a 款 is complete when its 项 add up to it); unit-grouped tables (部门 → 单位 → 项目)
+ * from the structure — each group row equals the sum of the rows under it.
+ */
+import type { Amount, Row } from "../model/schema";
+import { labelKey, norm, ordinalLevel } from "../grid/text";
+import { FUNCTIONAL_KUAN, functionalName } from "../classification/functional";
+import { TOTAL_KEYS } from "./aliases";
+
+/** Amount vector of a row in cents-free units of its last printed decimal, blank = 0. */
+function vec(r: Row, keys: string[]): number[] {
+  return keys.map((k) => {
+    const a = r.amounts[k];
+    return a && !a.blank && a.value !== null ? a.value : 0;
+  });
+}
+
+/** Half a unit of the coarsest printed decimal among the amounts. */
+function grain(rows: Row[], keys: string[]): number {
+  let d = 0;
+  for (const r of rows) for (const k of keys) {
+    const a: Amount | undefined = r.amounts[k];
+    if (a && !a.blank) d = Math.max(d, a.decimals);
+  }
+  return 0.5 * Math.pow(10, -d);
+}
+
+function near(a: number[], b: number[], slack: number): boolean {
+  return a.every((x, i) => Math.abs(x - b[i]) <= slack + 1e-9);
+}
+
+const isTotal = (r: Row) => !!r.key && (TOTAL_KEYS.has(r.key) || r.key === "section_total" || r.key.startsWith("carryover"));
+
+/** Names equal but for brackets and their width (维修（护）费 = 维修(护)费). */
+function sameName(a: string, b: string): boolean {
+  const k = (x: string) => norm(x).replace(/[()（）]/g, "");
+  return k(a) === k(b);
+}
+
+/** The 款 code under a 类 whose standard name is the printed name. */
+function kuanByName(cls: string, label: string): string | undefined {
+  const k = labelKey(label);
+  for (const [code, name] of Object.entries(FUNCTIONAL_KUAN)) if (code.startsWith(cls) && sameName(k, name)) return code;
+  return undefined;
+}
+
+function xiangByName(kuan: string, label: string): string | undefined {
+  const k = labelKey(label);
+  for (let i = 1; i <= 99; i++) {
+    const code = kuan + String(i).padStart(2, "0");
+    const name = functionalName(code);
+    if (name && sameName(k, name)) return code;
+  }
+  return undefined;
+}
+
+/**
+ * Functional tables without printed codes whose 类 rows were found by name: the rows under a 类 are 款 (a known 款
+ * name of that 类, or the first row after the 类, or the row after a complete 款) or 项 (the rest). Codes are set
+ * where the standard names tell them, so tables pair by code as if printed.
+ */
+export function functionalNameLevels(rows: Row[], amountKeys: string[]): void {
+  if (rows.some((r) => r.code && !r.codeFromName)) return;
+  if (!rows.some((r) => r.codeFromName)) return;
+  const slackOf = grain(rows, amountKeys);
+  let cls: string | undefined;
+  let kuan: { row: Row; items: number[] | undefined; n: number } | undefined;
+  for (const r of rows) {
+    if (isTotal(r) || r.partial) {
+      if (isTotal(r)) cls = undefined;
+      continue;
+    }
+    if (r.codeFromName && r.code?.length === 3) {
+      cls = r.code;
+      kuan = undefined;
+      r.level = 1;
+      continue;
+    }
+    if (!cls) continue;
+    // A numbered line (二十四、对附属单位补助支出) is a sibling of the numbered 类, not one of its 款.
+    if (ordinalLevel(r.label) !== undefined) {
+      cls = undefined;
+      continue;
+    }
+    const known = kuanByName(cls, r.label);
+    const complete = kuan && kuan.items && near(kuan.items, vec(kuan.row, amountKeys), slackOf * (kuan.n + 1));
+    if (known || !kuan || complete) {
+      r.level = 2;
+      if (known) {
+        r.code = known;
+        r.codeSystem = "functional";
+        r.codeFromName = true;
+      }
+      kuan = { row: r, items: undefined, n: 0 };
+    } else {
+      r.level = 3;
+      const v = vec(r, amountKeys);
+      kuan.items = kuan.items ? kuan.items.map((x, i) => x + v[i]) : v;
+      kuan.n++;
+      if (kuan.row.code?.length === 5) {
+        const x = xiangByName(kuan.row.code, r.label);
+        if (x) {
+          r.code = x;
+          r.codeSystem = "functional";
+          r.codeFromName = true;
+        }
+      }
+    }
+  }
+}
+
+/** Is every parent the sum of its children (and the total the sum of the first level), within rounding? */
+export function levelsAddUp(rows: Row[], amountKeys: string[]): boolean {
+  const slackOf = grain(rows, amountKeys);
+  const body = rows.filter((r) => !r.partial);
+  for (let i = 0; i < body.length; i++) {
+    const p = body[i];
+    let kids: Row[];
+    if (p.level === 0 && p.key === "total") kids = body.filter((r) => r.level === 1);
+    else {
+      const span: Row[] = [];
+      for (let k = i + 1; k < body.length && body[k].level > p.level; k++) span.push(body[k]);
+      if (!span.length) continue;
+      const lvl = Math.min(...span.map((r) => r.level));
+      kids = span.filter((r) => r.level === lvl);
+    }
+    if (!kids.length) continue;
+    const sum = kids.reduce((acc, r) => acc.map((x, j) => x + vec(r, amountKeys)[j]), amountKeys.map(() => 0));
+    if (!near(sum, vec(p, amountKeys), slackOf * (kids.length + 1))) return false;
+  }
+  return true;
+}
+
+/**
+ * Levels from the sums alone: reads the rows as a tree in which every group row equals the sum of the rows directly
+ * under it and the first-level rows add up to the total. Tries each row as a leaf before trying it as a group; rows
+ * without any amount are leaves. Returns the levels (1 = first level) or undefined when no tree fits (or the search
+ * is too long).
+ */
+export function structuralLevels(rows: Row[], total: Row | undefined, amountKeys: string[]): number[] | undefined {
+  const n = rows.length;
+  if (n === 0 || n > 400) return undefined;
+  const v = rows.map((r) => vec(r, amountKeys));
+  const slackOf = grain([...rows, ...(total ? [total] : [])], amountKeys);
+  const zero = v.map((x) => x.every((y) => y === 0));
+  const levels = new Array<number>(n).fill(1);
+  let steps = 0;
+  const LIMIT = 200000;
+  const positive = v.every((x) => x.every((y) => y >= 0));
+  // Siblings from i to end at `level`, adding up to target; end is free when `end` is undefined (returns the end).
+  const seq = (i: number, end: number, target: number[], level: number, count: number): boolean => {
+    if (++steps > LIMIT) return false;
+    if (i === end) return count > 0 && near(target, target.map(() => 0), slackOf * (count + 1));
+    if (positive && target.some((t) => t < -slackOf * (count + 2))) return false;
+    levels[i] = level;
+    const rest = target.map((t, j) => t - v[i][j]);
+    if (seq(i + 1, end, rest, level, count + 1)) return true;
+    if (zero[i]) return false;
+    // As a group: its children are i+1 … k-1.
+    for (let k = i + 2; k <= end; k++) {
+      if (seq(i + 1, k, v[i], level + 1, 0) && seq(k, end, rest, level, count + 1)) {
+        levels[i] = level;
+        return true;
+      }
+      if (steps > LIMIT) return false;
+    }
+    return false;
+  };
+  const target = total ? vec(total, amountKeys) : undefined;
+  if (!target) return undefined;
+  return seq(0, n, target, 1, 0) ? [...levels] : undefined;
+}

@@ -1,0 +1,140 @@
+/**
+ * 明细表: the same money broken down another way — 一般公共预算 by economic class, 基本支出 by function or by unit ×
+ * class, 项目支出 by economic class, the 部门整体绩效目标表's tasks, a project performance list — equals the figure it
+ * breaks down. Each comparison goes through `sumOutcome`, so its identity feeds the localizer and the marks.
+ */
+import type { Amount, Row, Table } from "../model/schema";
+import { defineRule, type Outcome } from "./rule";
+import { byCode, columnName, firstOf, na, rowByKey, rowName, sumOutcome, tableName, term, totalRow } from "./helpers";
+import { labelKey, projectKey } from "../grid/text";
+import { economicName } from "../classification/economic";
+import { projectLines } from "./projects";
+
+const has = (t: Table, key: string) => t.columns.some((c) => c.key === key);
+
+/** figure = Σ parts (other tables), or undefined when a figure is missing. */
+function cmp(rule: string, a: Table, aAmt: Amount | undefined, aWhat: string, parts: Array<[Table, Amount | undefined]>, against: string): Outcome | undefined {
+  if (!aAmt || !parts.length || parts.some(([, x]) => !x)) return undefined;
+  return sumOutcome({ rule, severity: "error", total: term(a, aAmt), parts: parts.map(([t, x]) => term(t, x!)), subject: `${tableName(a)}${aWhat}`, against });
+}
+const defined = (o: Outcome | undefined): o is Outcome => !!o;
+
+/** 基本支出 of a row of the 一般公共预算支出表: its 基本支出 column, else 人员经费 + 公用经费. */
+function basicOf(t5: Table, r: Row): Array<[Table, Amount | undefined]> | undefined {
+  if (has(t5, "basic")) return [[t5, r.amounts.basic]];
+  if (has(t5, "personnel") && has(t5, "public")) return [[t5, r.amounts.personnel], [t5, r.amounts.public]];
+  return undefined;
+}
+
+export const breakdownTotals = defineRule({
+  id: "cross.breakdown-totals",
+  category: "cross",
+  title: "分经济分类 / 分功能 / 分单位的明细表 ↔ 一般公共预算支出表",
+  description:
+    "一般公共预算支出经济分类表各列合计等于一般公共预算支出表同列合计；基本支出功能分类表每个科目等于一般公共预算支出表该科目的基本支出；项目支出经济分类表合计等于一般公共预算支出表（或支出总表）的项目支出；按单位列示的基本支出表合计及各经济分类大类之和等于基本支出经济分类表。",
+  severity: "error",
+  source: { basis: "identity", ref: "部门预算公开表样：同一笔资金按不同口径分列时各表合计相等" },
+  check: (report) => {
+    const out: Array<Outcome | undefined> = [];
+    const id = "cross.breakdown-totals";
+    const t5 = firstOf(report, "general_budget_expenditure");
+    const tot5 = t5 && totalRow(t5);
+    for (const t of report.tables.filter((x) => x.kind === "general_budget_economic" && !x.empty)) {
+      const tot = totalRow(t);
+      if (!t5 || !tot5 || !tot) continue;
+      for (const k of ["total", "basic", "personnel", "public", "project"].filter((k) => has(t, k) && has(t5, k)))
+        out.push(cmp(id, t, tot.amounts[k], `「合计」${columnName(t, k)}`, [[t5, tot5.amounts[k]]], `${tableName(t5)}「合计」${columnName(t5, k)}`));
+    }
+    for (const t of report.tables.filter((x) => x.kind === "basic_expenditure_functional" && !x.empty)) {
+      const tot = totalRow(t);
+      if (!t5 || !tot5 || !tot) continue;
+      const b = basicOf(t5, tot5);
+      if (b) out.push(cmp(id, t, tot.amounts.total, "「合计」", b, `${tableName(t5)}「合计」基本支出`));
+      const c5 = byCode(t5);
+      for (const [code, r] of byCode(t)) {
+        const r5 = c5.get(code);
+        const parts = r5 && basicOf(t5, r5);
+        if (parts) out.push(cmp(id, t, r.amounts.total, `「${rowName(r)}」`, parts, `${tableName(t5)}「${rowName(r5!)}」基本支出`));
+      }
+    }
+    for (const t of report.tables.filter((x) => x.kind === "project_expenditure_economic" && !x.empty)) {
+      const tot = totalRow(t);
+      if (!tot) continue;
+      // A 一般公共预算 (财政拨款) table against the 一般公共预算支出表; an all-funds one against the 支出总表.
+      const fiscal = /一般公共预算|财政拨款/.test(t.title);
+      const src = fiscal ? t5 : firstOf(report, "expenditure_summary");
+      const srcTot = src && totalRow(src);
+      if (src && srcTot) out.push(cmp(id, t, tot.amounts.total, "「合计」", [[src, srcTot.amounts.project]], `${tableName(src)}「合计」项目支出`));
+    }
+    const t6 = firstOf(report, "basic_expenditure_economic");
+    const tot6 = t6 && totalRow(t6);
+    for (const t of report.tables.filter((x) => x.kind === "basic_expenditure_unit" && !x.empty)) {
+      const tot = totalRow(t);
+      if (!t6 || !tot6 || !tot) continue;
+      // The 经济分类表 is 一般公共预算: compare its own column when the unit table prints one.
+      const k = has(t, "general") ? "general" : "total";
+      out.push(cmp(id, t, tot.amounts[k], `「合计」${columnName(t, k)}`, [[t6, tot6.amounts.total]], `${tableName(t6)}「合计」`));
+      // Σ over the units of each 经济分类大类 = that class in the 经济分类表.
+      for (const r6 of t6.rows.filter((r) => r.level === 1)) {
+        const name = labelKey(r6.code && economicName(r6.code) ? economicName(r6.code)! : r6.label);
+        const mine = t.rows.filter((r) => r.level > 1 && labelKey(r.label) === name && r.amounts[k]);
+        if (!mine.length || !r6.amounts.total) continue;
+        out.push(sumOutcome({ rule: id, severity: "error", total: term(t6, r6.amounts.total), parts: mine.map((r) => term(t, r.amounts[k])), subject: `${tableName(t6)}「${rowName(r6)}」`, against: `${tableName(t)}各单位「${name}」之和` }));
+      }
+    }
+    const res = out.filter(defined);
+    return res.length ? res : [na("没有分口径列示的明细表")];
+  },
+});
+
+export const departmentPerformance = defineRule({
+  id: "cross.department-performance",
+  category: "cross",
+  title: "部门整体绩效目标表预算金额 ↔ 收支总表 / 财政拨款收支总表",
+  description: "部门整体绩效目标表的金额合计等于收支总表本年支出合计，其中财政拨款等于财政拨款收支总表本年支出合计（元与万元按较粗精度比较）。",
+  severity: "error",
+  source: { basis: "practice", ref: "部门整体支出绩效目标覆盖部门全部预算资金，与部门预算总表一致" },
+  check: (report) => {
+    const out: Array<Outcome | undefined> = [];
+    const id = "cross.department-performance";
+    for (const t of report.tables.filter((x) => x.kind === "department_performance" && !x.empty)) {
+      const tot = totalRow(t);
+      if (!tot) continue;
+      const t1 = firstOf(report, "income_expenditure_summary");
+      const cur1 = t1 && rowByKey(t1, "current_expenditure_total", "expenditure");
+      if (t1 && cur1) out.push(cmp(id, t, tot.amounts.total, "「金额合计」", [[t1, cur1.amounts.total]], `${tableName(t1)}「本年支出合计」`));
+      const t4 = firstOf(report, "fiscal_appropriation_summary");
+      const cur4 = t4 && rowByKey(t4, "current_expenditure_total", "expenditure");
+      if (t4 && cur4 && tot.amounts.fiscal) out.push(cmp(id, t, tot.amounts.fiscal, "「金额合计」财政拨款", [[t4, cur4.amounts.total]], `${tableName(t4)}「本年支出合计」`));
+    }
+    const res = out.filter(defined);
+    return res.length ? res : [na("没有部门整体绩效目标表")];
+  },
+});
+
+export const performanceList = defineRule({
+  id: "projects.performance-list",
+  category: "projects",
+  title: "项目绩效目标一览表金额 ↔ 项目支出表",
+  description: "以列表列示的项目绩效目标（项目、金额、绩效目标），每个项目的金额等于项目支出表中同名项目的金额。",
+  severity: "error",
+  source: { basis: "practice", ref: "项目绩效目标随部门预算公开，所列金额即该项目的预算数" },
+  check: (report) => {
+    const lists = report.tables.filter((t) => t.kind === "performance_list" && !t.empty);
+    if (!lists.length) return [na("没有项目绩效目标一览表")];
+    const byName = new Map<string, ReturnType<typeof projectLines>>();
+    for (const l of projectLines(report)) byName.set(projectKey(l.name), [...(byName.get(projectKey(l.name)) ?? []), l]);
+    const out: Outcome[] = [];
+    for (const t of lists)
+      for (const r of t.rows.filter((x) => x.level > 0 && x.amounts.total)) {
+        const lines = byName.get(projectKey(r.label));
+        if (!lines || lines.length !== 1 || !lines[0].row.amounts.total) continue;
+        const l = lines[0];
+        out.push(sumOutcome({ rule: "projects.performance-list", severity: "error", total: term(t, r.amounts.total), parts: [term(l.table, l.row.amounts.total)], subject: `${tableName(t)}「${rowName(r)}」`, against: `${tableName(l.table)}同名项目` }));
+      }
+    return out.length ? out : [na("一览表中的项目在项目支出表中找不到同名项目")];
+  },
+});
+
+export const BREAKDOWN_RULES = [breakdownTotals, departmentPerformance];
+export const PERFORMANCE_LIST_RULES = [performanceList];

@@ -1,0 +1,23 @@
+/** The findings as CSV (UTF-8; the pane prefixes a BOM so Excel opens it as Chinese text): what the reviewer sees, filters applied. */
+import type { DecidedFinding } from "../core/decisions/decisions";
+import { DECISION_NAMES } from "../core/decisions/decisions";
+import { SEVERITY_NAMES } from "../core/rules/rule";
+import { tableOfFinding } from "../core/findings/arithmetic";
+import type { Report } from "../core/model/schema";
+
+const quote = (v: unknown) => {
+  const s = v === null || v === undefined ? "" : String(v);
+  // A leading = + - @ would be read as a formula by a spreadsheet: quote it as text.
+  const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+};
+
+export function findingsCsv(out: { report: Report }, items: DecidedFinding[]): string {
+  const head = ["序号", "级别", "规则", "表", "单元格", "说明", "应为", "实为", "差额", "意见", "理由"];
+  const rows = items.map((x, i) => {
+    const f = x.finding;
+    const t = tableOfFinding(out.report, f.cells);
+    return [i + 1, SEVERITY_NAMES[f.severity], f.rule, t ? `${t.sheet} ${t.title}` : "", f.cells.join(" "), f.message, f.expected ?? "", f.actual ?? "", f.difference ?? "", x.decision ? DECISION_NAMES[x.decision.status] : "", x.decision?.reason ?? ""];
+  });
+  return [head, ...rows].map((r) => r.map(quote).join(",")).join("\r\n") + "\r\n";
+}

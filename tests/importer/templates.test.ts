@@ -1,0 +1,176 @@
+/**
+ * Other provinces' templates, kind by kind, on generated grids (not copies of the field workbooks): each layout is
+ * built from a few parameters and read back; a consistent table gives no 错误 / 警告, and one changed figure is found.
+ */
+import { importWorkbook } from "../../src/core/importer/importer";
+import { checkReport } from "../../src/core/rules/engine";
+import { classifyTitle } from "../../src/core/importer/kinds";
+import type { CellValue, SheetGrid } from "../../src/core/grid/grid";
+import type { Report, Table } from "../../src/core/model/schema";
+import { toGrid } from "../fixtures/variants";
+
+// One table alone: the completeness of the set is not what these tests are about.
+const serious = (r: Report) => checkReport(r, { skip: ["completeness"] }).findings.filter((f) => f.severity === "error" || f.severity === "warning");
+const sheet = (name: string, rows: CellValue[][]): SheetGrid => toGrid(name, rows, []);
+const only = (r: Report): Table => {
+  expect(r.tables).toHaveLength(1);
+  return r.tables[0];
+};
+
+test.each([
+  ["收支总体情况表", "income_expenditure_summary"],
+  ["收入总体情况表", "income_summary"],
+  ["本年支出总体情况表", "expenditure_summary"],
+  ["财政拨款收支总体情况表", "fiscal_appropriation_summary"],
+  ["2026年市级部门收入预算总表", "income_summary"],
+  ["政府基金预算支出情况表", "gov_fund_expenditure"],
+  ["一般公共预算“三公”经费预算表", "three_public"],
+  ["预算01表 收支总表", "income_expenditure_summary"],
+  ["一般公共预算项目支出情况表（按经济分类科目）", "project_expenditure_economic"],
+  ["部门综合预算一般公共预算支出明细表（按支出经济分类科目）", "general_budget_economic"],
+  ["一般公共预算基本支出明细表（按支出功能分类科目）", "basic_expenditure_functional"],
+  ["2026年部门政府购买服务预算表", "purchase_services"],
+  ["部门（单位）整体绩效目标表", "department_performance"],
+  ["部门综合预算专项业务经费支出表", "project_expenditure"],
+  ["财政拨款上年结转资金支出表", "project_carryover"],
+  ["表3 部门支出总表………………12", undefined],
+])("title %s → %s", (title, kind) => {
+  expect(classifyTitle(title)?.kind).toBe(kind);
+});
+
+describe("a 目录 is not a table, with or without dotted leaders", () => {
+  test.each([["", ""], ["……………3", "…"]])("leader %p", (leader) => {
+    const titles = ["部门收支总表", "部门收入总表", "部门支出总表", "财政拨款收支总表"];
+    const toc = sheet("目录", [["目录"], ...titles.map((t, i) => [`表${i + 1}`, `${t}${leader}`])]);
+    const t1 = sheet("表1", [["表1"], ["部门收入总表"], ["单位：万元"], ["项目", "合计", "一般公共预算"], ["合计", 10, 10], ["一般公共服务支出", 10, 10]]);
+    const r = importWorkbook([toc, t1]);
+    expect(r.tables.map((t) => t.sheet)).toEqual(["表1"]);
+    if (!leader) expect(r.contents).toEqual(titles);
+  });
+});
+
+describe("unit-grouped tables: 部门 = Σ 单位, whatever the units are called", () => {
+  const units: Array<[string, number, number]> = [["第一中心", 30.5, 20], ["第二中心", 12.25, 0]];
+  const build = (dept: string, codes: boolean, withTotal: boolean, change = 0) => {
+    const g = units.reduce((s, u) => s + u[1], 0);
+    const o = units.reduce((s, u) => s + u[2], 0);
+    const row = (code: string, name: string, a: number, b: number) => [...(codes ? [code] : []), name, a + b, a, b];
+    const body = [...(withTotal ? [row("", "合计", g + o + change, o)] : []).map((r) => (codes ? ["合计", ...r.slice(1)] : r)), row("901", dept, g + o, o), ...units.map((u, i) => row(`90100${i + 1}`, u[0], u[1] + u[2], u[2]))];
+    return sheet("表2", [["部门收入总表"], ["单位：万元"], [...(codes ? ["单位编码"] : []), "单位名称", "合计", "一般公共预算", "单位资金"], ...body]);
+  };
+  test.each([
+    ["同名部门", "市统计局", false, true],
+    ["部门行与单位行同名", "第一中心", false, true],
+    ["单位编码", "市统计局", true, true],
+    ["合计行写作单位名称", "市统计局", false, false],
+  ])("%s", (_n, dept, codes, withTotal) => {
+    const r = importWorkbook([build(dept, codes, withTotal)]);
+    const t = only(r);
+    expect(t.rows.map((x) => x.level)).toEqual(withTotal ? [0, 1, 2, 2] : [0, 1, 1]);
+    expect(t.rows.every((x) => !x.code)).toBe(true);
+    expect(serious(r)).toEqual([]);
+  });
+  test("a 合计 that is not the sum of the units is found at its cell", () => {
+    const r = importWorkbook([build("市统计局", false, true, 1)]);
+    const f = serious(r).find((x) => x.rule === "hierarchy.total");
+    expect(f?.cells[0]).toBe(only(r).rows[0].amounts.total.cell);
+  });
+});
+
+describe("names only: 类 / 款 / 项 from the standard names, else from the sums", () => {
+  const lines: Array<[string, number]> = [["一般公共服务支出", 60], ["财政事务", 60], ["行政运行", 45], ["事业运行", 15], ["住房保障支出", 8], ["住房改革支出", 8], ["住房公积金", 8]];
+  test.each([["标准款名", lines], ["款名不在名录中", lines.map(([n, v]): [string, number] => [n === "财政事务" ? "财政综合事务" : n, v])]])("%s", (_n, rows) => {
+    const r = importWorkbook([sheet("表3", [["部门支出总表"], ["单位：万元"], ["功能分类科目名称", "合计", "基本支出", "项目支出"], ["合计", 68, 68, ""], ...rows.map(([n, v]) => [n, v, v, ""])])]);
+    expect(only(r).rows.map((x) => x.level)).toEqual([0, 1, 2, 3, 3, 1, 2, 3]);
+    expect(only(r).rows.find((x) => x.label === "行政运行")?.code).toBe(rows[1][0] === "财政事务" ? "2010601" : undefined);
+    expect(serious(r)).toEqual([]);
+  });
+});
+
+describe("economic codes: 7-digit items under 5-digit ones", () => {
+  test("levels 1 / 2 / 3 and sums by level", () => {
+    const r = importWorkbook([sheet("表6", [["一般公共预算基本支出表"], ["单位：万元"], ["经济科目编码", "经济科目名称", "合计"], ["合计", "", 30], ["302", "商品和服务支出", 30], ["30201", "办公费", 30], ["3020101", "办公用品", 20], ["3020102", "其他办公费", 10]])]);
+    expect(only(r).rows.map((x) => x.level)).toEqual([0, 1, 2, 3, 3]);
+    expect(serious(r)).toEqual([]);
+  });
+});
+
+describe("empty tables in every form", () => {
+  test.each([
+    ["注：本表本年无发生额。", [["合计", 0, 0]]],
+    ["备注：本部门没有政府性基金预算拨款安排的支出，故本表无数据。", [["合计", "", ""]]],
+    ["（注：本部门没有使用政府性基金预算拨款安排的支出。）", [["合计", "", ""]]],
+    [undefined, [["合计", 0, 0]]],
+  ])("%s", (note, body) => {
+    const r = importWorkbook([sheet("表9", [["政府性基金预算支出表"], ["单位：万元"], ["科目名称", "合计", "项目支出"], ...(body as CellValue[][]), ...(note ? [[note]] : [])])]);
+    const t = only(r);
+    expect(t.empty).toBe(true);
+    if (note) expect(t.markedEmpty).toBe(true);
+    expect(serious(r)).toEqual([]);
+  });
+});
+
+describe("year and department when the tables print none", () => {
+  const table = sheet("表1", [["部门收入总表"], ["单位：万元"], ["项目", "合计"], ["合计", 10], ["一般公共服务支出", 10]]);
+  test("from a cover sheet", () => {
+    const r = importWorkbook([sheet("封面", [["广州市统计局2026年部门预算"]]), table]);
+    expect(r).toMatchObject({ year: 2026, department: "广州市统计局", metaSource: "分部标题或封面" });
+  });
+  test("from the file name, said so", () => {
+    const r = importWorkbook([table], { fileName: "西安市审计局2025年部门预算.xlsx" });
+    expect(r).toMatchObject({ year: 2025, department: "西安市审计局", metaSource: "文件名" });
+  });
+});
+
+test("a 部门决算 workbook is recognised and reported as not supported, never checked as a budget", () => {
+  const t = (n: number, title: string) => sheet(`表${n}`, [[`${title}`], ["单位：万元"], ["项目", "预算数", "决算数"], ["合计", 10, 9], ["一般公共服务支出", 10, 9]]);
+  const r = importWorkbook([t(1, "2025年度部门收入决算表"), t(2, "2025年度部门支出决算表"), t(3, "2025年度财政拨款收入支出决算总表")]);
+  expect(r.finalAccounts).toBe(true);
+  expect(r.tables).toEqual([]);
+  expect(r.unrecognized.every((u) => /决算/.test(u.reason))).toBe(true);
+  expect(checkReport(r).findings.map((f) => [f.rule, f.severity, /决算暂不支持/.test(f.message)])).toEqual([["input.no-tables", "warning", true]]);
+});
+
+describe("performance tables of other templates", () => {
+  test("a project list with 绩效目标 as a column is a 项目绩效目标一览表", () => {
+    const r = importWorkbook([sheet("表11", [["项目支出绩效表"], ["单位：万元"], ["单位名称", "项目名称", "金额", "绩效目标"], ["市统计局", "甲项目", 12.5, "完成甲"], ["市统计局", "乙项目", 7.5, "完成乙"]])]);
+    const t = only(r);
+    expect(t.kind).toBe("performance_list");
+    expect(t.rows.map((x) => [x.label, x.amounts.total?.value])).toEqual([["甲项目", 12.5], ["乙项目", 7.5]]);
+  });
+  test("a 部门整体绩效目标表 reads its task grid down to 金额合计", () => {
+    const r = importWorkbook([
+      sheet("表15", [
+        ["部门整体支出绩效目标表"], ["（2026年度）"], ["部门（单位）名称", "", "市审计局"],
+        ["年度主要任务", "任务名称", "主要内容", "预算金额（万元）", "", ""], ["", "", "", "总额", "财政拨款", "其他资金"],
+        ["", "机关运转", "人员和公用经费", 100, 100, ""], ["", "专项工作", "业务", 20, 15, 5], ["", "金额合计", "", 120, 115, 5],
+        ["年度总体目标", "履行职责"],
+      ]),
+    ]);
+    const t = only(r);
+    expect(t.kind).toBe("department_performance");
+    expect(t.rows.map((x) => [x.label, x.level])).toEqual([["机关运转", 1], ["专项工作", 1], ["金额合计", 0]]);
+    expect(serious(r)).toEqual([]);
+  });
+});
+
+describe("the new kinds' identities: a breakdown equals the figure it breaks down", () => {
+  const t5 = sheet("表5", [["一般公共预算支出表"], ["单位：万元"], ["科目编码", "科目名称", "合计", "基本支出", "项目支出"], ["合计", "", 100, 70, 30], ["201", "一般公共服务支出", 100, 70, 30], ["20106", "财政事务", 100, 70, 30], ["2010601", "行政运行", 70, 70, ""], ["2010602", "一般行政管理事务", 30, "", 30]]);
+  const t7 = (total: number) => sheet("表7", [["一般公共预算项目支出情况表（按经济分类科目）"], ["单位：万元"], ["部门预算支出经济科目", "预算"], ["合计", total], ["[302]商品和服务支出", total], ["[30201]办公费", total]]);
+  const t12 = sheet("表12", [["项目支出预算表"], ["单位：万元"], ["项目名称", "合计", "一般公共预算"], ["合计", 30, 30], ["评审项目", 30, 30]]);
+  const list = (amount: number) => sheet("表13", [["项目", "预算数（单位：万元）", "绩效目标"], ["评审项目", amount, "完成评审"]]);
+  const kinds = (r: Report) => r.tables.map((t) => t.kind);
+  test("consistent: both identities run and pass", () => {
+    const r = importWorkbook([t5, t7(30), t12, list(30)]);
+    expect(kinds(r)).toEqual(["general_budget_expenditure", "project_expenditure_economic", "project_expenditure", "performance_list"]);
+    expect(serious(r)).toEqual([]);
+    const per = checkReport(r).perRule;
+    for (const id of ["cross.breakdown-totals", "projects.performance-list"]) expect({ id, checked: per.find((p) => p.id === id)!.checked > 0 }).toEqual({ id, checked: true });
+  });
+  test("a changed figure is found at its cell", () => {
+    const r = importWorkbook([t5, t7(35), t12, list(25)]);
+    const fs = serious(r).map((f) => `${f.rule} ${f.cells[0]}`);
+    expect(fs).toContain("cross.breakdown-totals 表7!B4");
+    expect(fs).toContain("projects.performance-list 表13!B2");
+  });
+});
