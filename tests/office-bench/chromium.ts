@@ -40,12 +40,27 @@ export async function benchBundle(): Promise<string> {
 /** The production task pane (npm run build); built here when absent. */
 export async function ensurePaneBuilt(): Promise<string> {
   const dist = path.join(ROOT, "dist");
-  if (!fs.existsSync(path.join(dist, "taskpane.html"))) {
+  const built = path.join(dist, "taskpane.html");
+  // A build older than any source (a checkout that moved since `npm run build`) would test yesterday's pane.
+  if (!fs.existsSync(built) || newestSource() > fs.statSync(built).mtimeMs) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const factory = require(path.join(ROOT, "webpack.config.js"));
     await compile(await factory({}, { mode: "production" }));
   }
   return dist;
+}
+
+/** The newest modification time (ms) of the pane's inputs: src/, assets/, manifest.xml, webpack.config.js, docs/manual.md. */
+function newestSource(): number {
+  let newest = 0;
+  const visit = (p: string): void => {
+    if (!fs.existsSync(p)) return;
+    const st = fs.statSync(p);
+    if (st.isDirectory()) for (const name of fs.readdirSync(p)) visit(path.join(p, name));
+    else newest = Math.max(newest, st.mtimeMs);
+  };
+  for (const p of ["src", "assets", "manifest.xml", "webpack.config.js", "docs/manual.md", "package.json"]) visit(path.join(ROOT, p));
+  return newest;
 }
 
 export function serve(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
