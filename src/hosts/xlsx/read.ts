@@ -38,6 +38,20 @@ function plainValue(v: ExcelJS.CellValue, date1904: boolean): CellValue | { form
 }
 
 /**
+ * The cell's value with a formula's stored result. exceljs's `Cell.value` drops a stored result that is falsy
+ * (`<v>0</v>`, FALSE, an empty string), which would make a saved zero look like a formula without a result; the cell's
+ * model still holds it.
+ */
+function storedValue(cell: ExcelJS.Cell): ExcelJS.CellValue {
+  const v = cell.value;
+  if (v && typeof v === "object" && ("formula" in v || "sharedFormula" in v) && v.result === undefined) {
+    const result = (cell.model as { result?: ExcelJS.CellFormulaValue["result"] }).result;
+    if (result !== undefined) return { ...v, result } as ExcelJS.CellValue;
+  }
+  return v;
+}
+
+/**
  * Converts a loaded exceljs worksheet into a grid (values only in a merge's top-left cell). The grid spans the
  * cells that hold a value, as Excel's getUsedRange(valuesOnly) does — formatting alone (a styled cell at
  * XFD1048576, a million styled empty rows) does not widen it — and long empty runs inside it are skipped
@@ -56,7 +70,7 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet, opts: { date1904?: boolea
   ws.eachRow({ includeEmpty: false }, (row, rn) => {
     let any = false;
     row.eachCell({ includeEmpty: false }, (cell, cn) => {
-      if (slave.has((rn - 1) * 65536 + cn - 1) || plainValue(cell.value, !!opts.date1904) === "") return;
+      if (slave.has((rn - 1) * 65536 + cn - 1) || plainValue(storedValue(cell), !!opts.date1904) === "") return;
       occupiedCols.add(cn - 1);
       any = true;
     });
@@ -81,7 +95,7 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet, opts: { date1904?: boolea
     for (const c of cols) {
       const cell = row?.findCell(c + 1);
       const fmt = cell?.numFmt || "General";
-      let value = !cell || slave.has(r * 65536 + c) ? "" : plainValue(cell.value, !!opts.date1904);
+      let value = !cell || slave.has(r * 65536 + c) ? "" : plainValue(storedValue(cell), !!opts.date1904);
       if (typeof value === "object" && value !== null) {
         opts.pending?.push({ sheet: opts.sheet ?? 0, r: values.length, c: vr.length, formula: String(cell?.formula ?? "").replace(/^=/, "") });
         value = "";
