@@ -10,6 +10,7 @@ import { normalisePackage } from "../hosts/xlsx/package";
 import path from "path";
 import { readXlsxBuffer, WorkbookReadError } from "../hosts/xlsx/read";
 import { importWorkbook } from "../core/importer/importer";
+import type { BatchEntry } from "../core/review/batch-sheet";
 import { checkReport } from "../core/rules/engine";
 import { buildReviewPlan } from "../core/review/build";
 import type { Severity } from "../core/rules/rule";
@@ -30,19 +31,8 @@ export interface ReviewTask {
   reviewOnlyName: string;
 }
 
-export interface BatchRow {
-  file: string;
-  department: string | null;
-  year: number | null;
-  unit: string | null;
-  income: number | null;
-  expenditure: number | null;
-  counts: Record<Severity, number> | null;
-  /** 已审核 / 已审核（另存审核表） / 无法读取 / 未识别为预算表 */
-  status: string;
-  /** Path of the written file, relative to outDir; null when nothing was written. */
-  output: string | null;
-  reason: string | null;
+/** One row of 审核汇总 (its columns are the core's BatchEntry; `output` is relative to the output folder), plus the JSON report and phase times. */
+export interface BatchRow extends BatchEntry {
   json: CheckFileJson | null;
   ms: { read: number; check: number; plan: number; write: number };
 }

@@ -16,6 +16,7 @@ export interface BatchEntry {
   income: number | null;
   expenditure: number | null;
   counts: Record<Severity, number> | null;
+  /** 已审核 / 已审核（另存审核表） / 无法读取 / 未识别为预算表 */
   status: string;
   /** File name of the written review beside the summary, if any. */
   output: string | null;
