@@ -12,6 +12,7 @@ import { applyCorrections, parseCorrections, type Correction } from "../core/mod
 import { checkReport } from "../core/rules/engine";
 import type { CheckResult } from "../core/rules/rule";
 import { REVIEW_SHEET_NAMES, SHEET_TAG, type ReviewPlan } from "../core/review/plan";
+import type { PlanInput } from "../core/review/build";
 import { addDecisionsToPlan, parseDecisions, withDecisions, type DecidedFinding, type Decision } from "../core/decisions/decisions";
 import { arithmeticOf, type Arithmetic } from "../core/findings/arithmetic";
 import { readWorkbookGrids } from "../hosts/office/read";
@@ -25,14 +26,7 @@ export const PHASE_NAMES: Record<Phase, string> = { read: "读取", recognise: "
 /** Above this many used cells the pane declines (Excel's 5M-cell read limit; budget workbooks hold < 100k). */
 export const MAX_CELLS = 2_000_000;
 
-export interface PlanInput {
-  report: Report;
-  result: CheckResult;
-  grids: SheetGrid[];
-  file: string;
-  reviewedAt: string;
-  productVersion: string;
-}
+export type { PlanInput };
 export type PlanBuilder = (input: PlanInput) => ReviewPlan;
 
 export interface ReviewOutcome {
