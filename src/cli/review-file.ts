@@ -5,7 +5,6 @@
  */
 import { promises as fs } from "fs";
 import { readWorkbookFile } from "./load";
-import { slimWorkbook } from "../hosts/xlsx/slim";
 import { normalisePackage } from "../hosts/xlsx/package";
 import path from "path";
 import { readXlsxBuffer, WorkbookReadError } from "../hosts/xlsx/read";
@@ -97,7 +96,7 @@ export async function reviewFile(task: ReviewTask): Promise<BatchRow> {
   const lost = await partsNotCarried(bytes);
   // The reader may have read a repaired or slimmed copy of the package (see read.ts): writing that copy would change
   // what the user wrote, so such a workbook is not rewritten either.
-  if (slimWorkbook(bytes)) lost.push("大量仅有格式的空白单元格（读取时已略去）");
+  if (loaded.slimmed) lost.push("大量仅有格式的空白单元格（读取时已略去）");
   else if (normalisePackage(bytes).bytes !== bytes) lost.push("需修复后才能读取的结构");
   let out: Uint8Array;
   if (!lost.length && !/\.xlsm$/i.test(task.file)) {
