@@ -261,7 +261,7 @@ function largeSheetParts(buf: Uint8Array): Map<string, number> {
 /**
  * The workbook's bytes with large sheet parts slimmed (the package stored uncompressed, since exceljs inflates it
  * again at once), or undefined when no part is large or the zip cannot be read here (exceljs then reads the
- * original and reports what is wrong).
+ * original and reports what is wrong) — also where Node's zlib is absent (a browser bundle of this host).
  */
 export async function slimWorkbook(buf: Uint8Array): Promise<Uint8Array | undefined> {
   try {
