@@ -13,6 +13,7 @@ import { amountCells, mutationFigures, sampleCells, type MutationFigures } from 
 import { STYLES, buildVariant } from "../tests/fixtures/variants";
 import { hugeBench, reviewOnce } from "./huge";
 import { reviewBench } from "./review";
+import { readersBench } from "./readers";
 
 const SAMPLES = ["jishan-2024", "jincheng-chengqu-2025", "xingxian-2023"];
 const RUNS = 15;
@@ -92,6 +93,7 @@ async function main() {
   console.log("sample                     check(rules) median/fastest   localize median/fastest [first]   loc/rules (fastest)   loc/(read+import+rules) (median)   causes  explained  findings (errors)");
   for (const r of localRows)
     console.log(`${r.name.padEnd(26)} ${r.check.toFixed(1).padStart(12)} / ${r.minCheck.toFixed(1).padStart(5)} ${r.local.toFixed(1).padStart(16)} / ${r.minLocal.toFixed(1).padStart(5)} [${r.first.toFixed(1)}] ${((100 * r.minLocal) / r.minCheck).toFixed(0).padStart(12)} % ${((100 * r.local) / r.full).toFixed(1).padStart(26)} % ${String(r.causes).padStart(14)} ${String(r.explained).padStart(10)} ${String(r.findings).padStart(9)} (${r.errors})`);
+  await readersBench(root);
   await mutationBench(root);
   await rowScaling(root);
   const mem = process.memoryUsage();

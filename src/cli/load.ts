@@ -1,7 +1,8 @@
 /** Loading a workbook file for the CLI, with one Chinese sentence per cause when it cannot be used. */
 import { promises as fs } from "fs";
 import path from "path";
-import { readXlsxBuffer, WorkbookReadError } from "../hosts/xlsx/read";
+import { WorkbookReadError } from "../hosts/xlsx/read";
+import { readWorkbookBuffer } from "../hosts/read-any";
 import { importWorkbook } from "../core/importer/importer";
 import type { Report } from "../core/model/schema";
 import type { SheetGrid } from "../core/grid/grid";
@@ -46,7 +47,7 @@ export async function readWorkbookFile(file: string): Promise<Buffer> {
 
 export async function loadReport(file: string): Promise<{ report: Report; grids: SheetGrid[] }> {
   const buf = await readWorkbookFile(file);
-  const { grids, notes } = await readXlsxBuffer(buf);
+  const { grids, notes } = await readWorkbookBuffer(buf);
   // The file name gives year and department when neither a table nor a cover sheet prints them.
   const report = importWorkbook(grids, { fileName: path.basename(file) });
   if (notes.length) report.readNotes = notes;

@@ -1,13 +1,15 @@
 /**
  * Reviewing one workbook file for `check --out`: read → check → review plan → write `<out>/<name>.reviewed.xlsx`
- * (or, when the package holds parts the writer cannot carry, `<out>/<name>.审核结果.xlsx` with the review sheets
- * only). The input file is only read. Returns one row of the consolidated 审核汇总 and the time of each phase (ms).
+ * (or, when the package holds parts the writer cannot carry, or the file is an .xls / .ods / .xlsb, which the writer
+ * does not write, `<out>/<name>.审核结果.xlsx` with the review sheets only). The input file is only read. Returns one row of the consolidated 审核汇总 and the time of each phase (ms).
  */
 import { promises as fs } from "fs";
 import { readWorkbookFile } from "./load";
 import { normalisePackage } from "../hosts/xlsx/package";
 import path from "path";
-import { readXlsxBuffer, WorkbookReadError } from "../hosts/xlsx/read";
+import { WorkbookReadError } from "../hosts/xlsx/read";
+import { readWorkbookBuffer } from "../hosts/read-any";
+import { FORMAT_NAMES } from "../hosts/sheetjs/read";
 import { importWorkbook } from "../core/importer/importer";
 import type { BatchEntry } from "../core/review/batch-sheet";
 import { checkReport } from "../core/rules/engine";
@@ -64,7 +66,7 @@ export async function reviewFile(task: ReviewTask): Promise<BatchRow> {
   let loaded;
   try {
     bytes = await readWorkbookFile(task.file);
-    loaded = await readXlsxBuffer(bytes);
+    loaded = await readWorkbookBuffer(bytes);
   } catch (e) {
     row.reason = e instanceof WorkbookReadError ? e.message : `无法读取（${(e as Error).message}）`;
     return row;
@@ -93,12 +95,22 @@ export async function reviewFile(task: ReviewTask): Promise<BatchRow> {
   const plan = buildReviewPlan({ report, result, grids, file: path.basename(task.file), reviewedAt: task.reviewedAt, productVersion: task.productVersion });
   ms.plan = now() - t;
   t = now();
+  let out: Uint8Array;
+  if (loaded.format !== "xlsx" || !loaded.workbook) {
+    // The writer (exceljs) writes .xlsx only: an .xls / .ods / .xlsb is never converted behind the reviewer's back.
+    out = await writeSheetsOnly(plan);
+    row.output = task.reviewOnlyName;
+    row.status = "已审核（另存审核表）";
+    row.reason = `原文件为 ${FORMAT_NAMES[loaded.format]}格式，审核结果另存为单独工作簿（汇总各数为数值）；如需在原表上标注，请另存为 .xlsx 后再审核`;
+    await fs.writeFile(path.join(task.outDir, row.output), out);
+    ms.write = now() - t;
+    return row;
+  }
   const lost = await partsNotCarried(bytes);
   // The reader may have read a repaired or slimmed copy of the package (see read.ts): writing that copy would change
   // what the user wrote, so such a workbook is not rewritten either.
   if (loaded.slimmed) lost.push("大量仅有格式的空白单元格（读取时已略去）");
   else if (normalisePackage(bytes).bytes !== bytes) lost.push("需修复后才能读取的结构");
-  let out: Uint8Array;
   if (!lost.length && !/\.xlsm$/i.test(task.file)) {
     applyReviewPlan(loaded.workbook, plan);
     out = await writeWorkbook(loaded.workbook);

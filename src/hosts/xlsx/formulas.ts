@@ -7,6 +7,7 @@
 import FormulaParser from "fast-formula-parser";
 import { gridColOf, gridRowOf, sheetColOf, sheetRowOf, type CellValue, type SheetGrid } from "../../core/grid/grid";
 import { displayText } from "../../core/grid/display";
+import type { ReadNote } from "../../core/model/schema";
 
 export interface PendingFormula {
   sheet: number;
@@ -117,4 +118,12 @@ function plain(result: unknown): CellValue | undefined {
   if (result instanceof FormulaParser.FormulaError) return result.error;
   if (Array.isArray(result)) return plain(result[0]?.[0] ?? result[0]);
   return undefined;
+}
+
+/** What the reviewer is told about formulas without a stored result (both file hosts), or nothing when there were none. */
+export function formulaReadNote(f: FormulaOutcome): ReadNote | undefined {
+  if (f.evaluated + f.unresolved === 0) return undefined;
+  return f.unresolved === 0
+    ? { severity: "info", message: `${f.evaluated} 个公式单元格在文件中没有保存计算结果（文件由程序生成、未在 Excel 中保存过），已按公式计算后审核；建议在 Excel 或 WPS 中打开并保存后再审核一次` }
+    : { severity: "warning", message: `${f.evaluated + f.unresolved} 个公式单元格在文件中没有保存计算结果，其中 ${f.unresolved} 个无法自行计算、未参与核对：请在 Excel 或 WPS 中打开并保存后再审核` };
 }

@@ -27,15 +27,15 @@ export interface NormalisedPackage {
   sheets: Array<{ name: string; part: string }>;
 }
 
-function isCfb(b: Uint8Array) {
+export function isCfb(b: Uint8Array) {
   return b.length >= 8 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
 }
-function isZip(b: Uint8Array) {
+export function isZip(b: Uint8Array) {
   return b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && (b[2] === 3 || b[2] === 5) && (b[3] === 4 || b[3] === 6);
 }
 
 /** A legacy Compound File: an encrypted OOXML workbook, an Excel 97-2003 workbook, or another Office file. */
-function describeCfb(b: Uint8Array): WorkbookReadError {
+export function describeCfb(b: Uint8Array): WorkbookReadError {
   let names: string[];
   try {
     names = CFB.read(Buffer.from(b), { type: "buffer" }).FullPaths.map((p) => p.replace(/\/$/, "").split("/").pop() ?? "");

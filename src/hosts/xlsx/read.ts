@@ -5,7 +5,7 @@ import { parseRef } from "../../core/grid/address";
 import { displayText } from "../../core/grid/display";
 import { WorkbookReadError } from "./errors";
 import { brokenPart, normalisePackage } from "./package";
-import { evaluateFormulas, type PendingFormula } from "./formulas";
+import { evaluateFormulas, formulaReadNote, type PendingFormula } from "./formulas";
 import { slimWorkbook } from "./slim";
 import type { ReadNote } from "../../core/model/schema";
 
@@ -159,13 +159,7 @@ export async function readXlsxBuffer(buf: Uint8Array): Promise<{ workbook: Excel
   const date1904 = !!(wb.properties as { date1904?: boolean }).date1904;
   const pending: PendingFormula[] = [];
   const grids = wb.worksheets.map((ws, sheet) => worksheetToGrid(ws, { date1904, pending, sheet }));
-  const f = evaluateFormulas(grids, pending);
-  if (f.evaluated + f.unresolved > 0) {
-    notes.push(
-      f.unresolved === 0
-        ? { severity: "info", message: `${f.evaluated} 个公式单元格在文件中没有保存计算结果（文件由程序生成、未在 Excel 中保存过），已按公式计算后审核；建议在 Excel 或 WPS 中打开并保存后再审核一次` }
-        : { severity: "warning", message: `${f.evaluated + f.unresolved} 个公式单元格在文件中没有保存计算结果，其中 ${f.unresolved} 个无法自行计算、未参与核对：请在 Excel 或 WPS 中打开并保存后再审核` },
-    );
-  }
+  const formulas = formulaReadNote(evaluateFormulas(grids, pending));
+  if (formulas) notes.push(formulas);
   return { workbook: wb, grids, notes, slimmed: !!slim };
 }

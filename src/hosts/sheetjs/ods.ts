@@ -1,0 +1,130 @@
+/**
+ * The .ods pre-pass: what SheetJS 0.20.3 does not read right from an .ods file.
+ * - Leading and trailing Unicode spaces of a text: SheetJS trims every text with String.prototype.trim, which also
+ *   removes the ideographic space U+3000 (and NBSP …) that templates use to indent 项目 under 单位, and the trailing
+ *   space LibreOffice writes as a plain space; ODF §6.1.2 only collapses runs of XML white space. Such spaces are
+ *   swapped for private-use characters before SheetJS reads the file and swapped back in its values (`restore`).
+ * - The General number format: a <number:number> without `number:decimal-places` (ODF 1.2 §19.343: the decimals
+ *   follow the default, as Excel's General; LibreOffice writes General so). SheetJS reads it as "0", which would
+ *   show 450.05 as "450" and widen the 尾差 tolerance; such a style is emptied, which SheetJS reads as General.
+ * - Which sheets are hidden (a table style with `table:display="false"`, ODF 1.2 §17.15
+ *   <style:table-properties>) and which rows and columns are hidden (`table:visibility="collapse"` or `"filter"` on
+ *   <table:table-row> / <table:table-column>, §19.749, counted with `table:number-rows-repeated` /
+ *   `table:number-columns-repeated`). One scan over content.xml's start tags; no cell is read here (the cells are
+ *   SheetJS's).
+ * The file is only read: the changes go to a copy in memory that only SheetJS sees.
+ */
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+
+/** A sheet's hidden rows and columns as predicates over 0-based sheet indexes (runs may repeat a million times). */
+export interface OdsSheetVisibility {
+  row(r: number): boolean;
+  col(c: number): boolean;
+}
+
+type Runs = Array<[number, number]>;
+const inRuns = (runs: Runs) => (x: number) => runs.some(([a, b]) => x >= a && x < b);
+
+const unescapeXml = (s: string) => s.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-f]+);/gi, (m, e: string) => ({ lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" } as Record<string, string>)[e.toLowerCase()] ?? String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)));
+
+function attr(tag: string, name: string): string | undefined {
+  const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
+  return m ? unescapeXml(m[1] ?? m[2]) : undefined;
+}
+
+/** The white space JavaScript's trim removes and XML does not treat as white space. */
+const UNICODE_SPACES = /[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/g;
+/** A paragraph's trailing space, which LibreOffice writes as a plain space (leading ones as <text:s/>). */
+const TRAILING_SPACE = / (?=<\/text:p>)/g;
+/** Each such space ↔ a character of the supplementary private-use plane A (U+F0000 + its code point). */
+const SWAPPED = /[\u{f0020}\u{f00a0}-\u{ffeff}]/gu;
+const swapOne = (ch: string) => String.fromCodePoint(0xf0000 + ch.codePointAt(0)!);
+const swap = (s: string) => s.replace(UNICODE_SPACES, swapOne).replace(TRAILING_SPACE, swapOne);
+const unswap = (s: string) => s.replace(SWAPPED, (ch) => String.fromCodePoint(ch.codePointAt(0)! - 0xf0000));
+
+export interface PreparedOds {
+  /** The bytes for SheetJS (the input itself when no text holds such a space). */
+  bytes: Uint8Array;
+  /** Undoes the swap in a string SheetJS returns (values, sheet names, formulas, number formats). */
+  restore: (s: string) => string;
+  /** Sheet name (as in the file) → its hidden flag, rows and columns. */
+  sheets: Map<string, OdsSheetVisibility & { hidden: boolean }>;
+}
+
+/** A General number style (see the module comment), written by LibreOffice as `<number:number number:min-integer-digits="1"/>`. */
+const GENERAL_STYLE = /(<number:number-style\b[^>]*[^/]>)\s*<number:number\b(?![^>]*\bnumber:(?:decimal-places|grouping)=)[^>]*\/>\s*(<\/number:number-style>)/g;
+
+/** Throws when the package or its content.xml cannot be read (the caller names the file damaged). */
+export function prepareOds(bytes: Uint8Array): PreparedOds {
+  const files = unzipSync(bytes);
+  const part = files["content.xml"];
+  if (!part) throw new Error("content.xml missing");
+  const xml = strFromU8(part);
+  const sheets = visibility(xml);
+  const swapSpaces = (new RegExp(UNICODE_SPACES.source).test(xml) || new RegExp(TRAILING_SPACE.source).test(xml)) && !new RegExp(SWAPPED.source, "u").test(xml);
+  let changed = false;
+  const edit = (name: string, f: (t: string) => string) => {
+    if (!files[name]) return;
+    const before = strFromU8(files[name]);
+    const after = f(before);
+    if (after !== before) {
+      files[name] = strToU8(after);
+      changed = true;
+    }
+  };
+  edit("content.xml", (t) => t.replace(GENERAL_STYLE, "$1$2"));
+  edit("styles.xml", (t) => t.replace(GENERAL_STYLE, "$1$2"));
+  if (swapSpaces) edit("content.xml", swap);
+  if (!changed) return { bytes, restore: (s) => s, sheets };
+  // Stored (level 0): SheetJS inflates nothing, and `mimetype` stays the first entry.
+  return { bytes: zipSync(files, { level: 0 }), restore: swapSpaces ? unswap : (s) => s, sheets };
+}
+
+/** Sheet name → its hidden flag, rows and columns, from content.xml. */
+function visibility(xml: string): Map<string, OdsSheetVisibility & { hidden: boolean }> {
+  const hiddenStyles = new Set<string>();
+  const out = new Map<string, OdsSheetVisibility & { hidden: boolean }>();
+  const re = /<(\/?)(style:style|style:table-properties|table:table-row|table:table-column|table:table)(?=[\s/>])([^>]*)>/g;
+  let style: string | undefined;
+  let depth = 0;
+  let rows: Runs = [];
+  let cols: Runs = [];
+  let r = 0;
+  let c = 0;
+  for (let m; (m = re.exec(xml)); ) {
+    const [, close, name, rest] = m;
+    const selfClosing = rest.endsWith("/");
+    if (name === "style:style") style = close ? undefined : attr(rest, "style:name");
+    else if (name === "style:table-properties") {
+      if (style && attr(rest, "table:display") === "false") hiddenStyles.add(style);
+    } else if (name === "table:table") {
+      if (close) {
+        depth--;
+        continue;
+      }
+      depth++;
+      if (depth !== 1 || selfClosing) {
+        if (selfClosing) depth--;
+        continue;
+      }
+      rows = [];
+      cols = [];
+      r = c = 0;
+      const sheet = attr(rest, "table:name") ?? "";
+      const styleName = attr(rest, "table:style-name");
+      out.set(sheet, { hidden: !!styleName && hiddenStyles.has(styleName), row: inRuns(rows), col: inRuns(cols) });
+    } else if (!close && depth === 1) {
+      const hidden = /^(collapse|filter)$/.test(attr(rest, "table:visibility") ?? "");
+      if (name === "table:table-row") {
+        const n = Math.max(1, parseInt(attr(rest, "table:number-rows-repeated") ?? "1", 10) || 1);
+        if (hidden) rows.push([r, r + n]);
+        r += n;
+      } else {
+        const n = Math.max(1, parseInt(attr(rest, "table:number-columns-repeated") ?? "1", 10) || 1);
+        if (hidden) cols.push([c, c + n]);
+        c += n;
+      }
+    }
+  }
+  return out;
+}

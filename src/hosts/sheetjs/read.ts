@@ -1,0 +1,180 @@
+/**
+ * The legacy-format host (SheetJS CE 0.20.3, published as `@e965/xlsx`, Apache-2.0): an Excel 97-2003 (.xls, BIFF8;
+ * also Excel 5/95 BIFF5), an OpenDocument spreadsheet (.ods) or a binary workbook (.xlsb) → one SheetGrid per sheet,
+ * with the contract of the .xlsx host's worksheetToGrid (src/hosts/xlsx/read.ts): values only in a merge's top-left
+ * cell, "" for empty, displayed text from the core's displayText and the cell's number format, sheet visibility,
+ * hidden rows and columns, long empty runs skipped. It only reads: the review of such a file is written as a
+ * separate workbook (src/cli/review-file.ts).
+ *
+ * SheetJS does not read an .ods file's hidden sheets, rows and columns, and trims the ideographic spaces that
+ * indent its texts; ods.ts makes up for both.
+ */
+import * as XLSX from "@e965/xlsx";
+import { compressAxis, MAX_EMPTY_RUN, mergesOnAxes, type CellValue, type Merge, type SheetGrid } from "../../core/grid/grid";
+import { displayText } from "../../core/grid/display";
+import type { ReadNote } from "../../core/model/schema";
+import { WorkbookReadError } from "../xlsx/errors";
+import { evaluateFormulas, formulaReadNote, type PendingFormula } from "../xlsx/formulas";
+import { prepareOds, type OdsSheetVisibility, type PreparedOds } from "./ods";
+
+/** The formats this host reads (the dispatcher in src/hosts/read-any.ts tells them apart by content). */
+export type SheetjsFormat = "xls" | "ods" | "xlsb";
+
+/** How each format is named to the reviewer (.xlsx: only when SheetJS reads one, as `npm run bench` does). */
+export const FORMAT_NAMES: Record<SheetjsFormat | "xlsx", string> = {
+  xlsx: ".xlsx",
+  xls: ".xls（Excel 97-2003）",
+  ods: ".ods（OpenDocument 电子表格）",
+  xlsb: ".xlsb（Excel 二进制工作簿）",
+};
+
+/** BIFF error codes ([MS-XLS] 2.5.97.2 BErr) → the text Excel shows. */
+const ERRORS: Record<number, string> = { 0x00: "#NULL!", 0x07: "#DIV/0!", 0x0f: "#VALUE!", 0x17: "#REF!", 0x1d: "#NAME?", 0x24: "#NUM!", 0x2a: "#N/A", 0x2b: "#GETTING_DATA" };
+
+type Cell = XLSX.CellObject;
+
+/** A cell's value as Excel stores it ("" for empty; a formula without a stored result → `{formula}`). */
+function plainValue(cell: Cell | undefined): CellValue | { formula: string } {
+  if (!cell) return "";
+  switch (cell.t) {
+    case "n":
+      return typeof cell.v === "number" ? cell.v : "";
+    case "s":
+      return cell.v === undefined || cell.v === null ? "" : String(cell.v);
+    case "b":
+      return !!cell.v;
+    case "e":
+      return (typeof cell.w === "string" && cell.w.startsWith("#") ? cell.w : ERRORS[cell.v as number]) ?? "#VALUE!";
+    case "d":
+      // Not produced with cellDates off; kept for completeness (a serial in the 1900 system).
+      return cell.v instanceof Date ? Math.round(((cell.v.getTime() - Date.UTC(1899, 11, 30)) / 86400000) * 1e9) / 1e9 : "";
+    default:
+      return cell.f ? { formula: cell.f } : "";
+  }
+}
+
+/** SheetJS prints warnings about formats it approximates (`console.error`); the CLI's output is the reviewer's. */
+export function quietly<T>(f: () => T): T {
+  const saved = [console.error, console.warn, console.log];
+  console.error = console.warn = console.log = () => undefined;
+  try {
+    return f();
+  } finally {
+    [console.error, console.warn, console.log] = saved;
+  }
+}
+
+/**
+ * One SheetJS worksheet (read with `dense: true`) → a grid, as worksheetToGrid does for exceljs. `hidden` gives the
+ * sheet's hidden rows and columns (0-based sheet indexes) where SheetJS does not carry them (.ods).
+ */
+export function sheetjsSheetToGrid(
+  name: string,
+  ws: XLSX.WorkSheet,
+  opts: { visibility?: SheetGrid["visibility"]; hidden?: OdsSheetVisibility; pending?: PendingFormula[]; sheet?: number; restore?: (s: string) => string } = {},
+): SheetGrid {
+  const data = ((ws as { "!data"?: Cell[][] })["!data"] ?? []) as Array<Array<Cell | undefined> | undefined>;
+  const merges0: Merge[] = (ws["!merges"] ?? []).map((m) => ({ r0: m.s.r, c0: m.s.c, r1: m.e.r, c1: m.e.c }));
+  const slave = new Set<number>();
+  for (const m of merges0) for (let r = m.r0; r <= m.r1; r++) for (let c = m.c0; c <= m.c1; c++) if (r !== m.r0 || c !== m.c0) slave.add(r * 65536 + c);
+  const occupiedRows: number[] = [];
+  const occupiedCols = new Set<number>();
+  data.forEach((row, r) => {
+    if (!row) return;
+    let any = false;
+    row.forEach((cell, c) => {
+      if (!cell || slave.has(r * 65536 + c) || plainValue(cell) === "") return;
+      occupiedCols.add(c);
+      any = true;
+    });
+    if (any) occupiedRows.push(r);
+  });
+  const visibility = opts.visibility ?? "visible";
+  if (occupiedRows.length === 0) return { sheet: name, origin: { row: 0, col: 0 }, values: [], text: [], numberFormat: [], merges: [], visibility };
+  const rows = compressAxis(occupiedRows, MAX_EMPTY_RUN);
+  const cols = compressAxis([...occupiedCols], MAX_EMPTY_RUN);
+  const rowInfo = ws["!rows"] ?? [];
+  const colInfo = ws["!cols"] ?? [];
+  const rowHidden = (r: number) => !!rowInfo[r]?.hidden || !!opts.hidden?.row(r);
+  const colHidden = (c: number) => !!colInfo[c]?.hidden || !!opts.hidden?.col(c);
+  const values: CellValue[][] = [];
+  const text: string[][] = [];
+  const numberFormat: string[][] = [];
+  const hiddenRows: number[] = [];
+  rows.forEach((r, gr) => {
+    if (rowHidden(r)) hiddenRows.push(gr);
+    const row = data[r];
+    const vr: CellValue[] = [];
+    const tr: string[] = [];
+    const fr: string[] = [];
+    for (const c of cols) {
+      const cell = slave.has(r * 65536 + c) ? undefined : row?.[c];
+      const fmt = typeof cell?.z === "string" && cell.z ? (opts.restore ? opts.restore(cell.z) : cell.z) : "General";
+      let value = plainValue(cell);
+      if (opts.restore && typeof value === "string") value = opts.restore(value);
+      if (typeof value === "object" && value !== null) {
+        opts.pending?.push({ sheet: opts.sheet ?? 0, r: values.length, c: vr.length, formula: (opts.restore ? opts.restore(value.formula) : value.formula).replace(/^=/, "") });
+        value = "";
+      }
+      vr.push(value);
+      fr.push(fmt);
+      tr.push(displayText(value, fmt));
+    }
+    values.push(vr);
+    text.push(tr);
+    numberFormat.push(fr);
+  });
+  const hiddenCols = cols.flatMap((c, gc) => (colHidden(c) ? [gc] : []));
+  const grid: SheetGrid = { sheet: name, origin: { row: rows[0], col: cols[0] }, values, text, numberFormat, merges: mergesOnAxes(merges0, rows, cols), visibility };
+  if (hiddenRows.length) grid.hiddenRows = hiddenRows;
+  if (hiddenCols.length) grid.hiddenCols = hiddenCols;
+  if (rows[rows.length - 1] - rows[0] + 1 !== rows.length) grid.sheetRows = rows;
+  if (cols[cols.length - 1] - cols[0] + 1 !== cols.length) grid.sheetCols = cols;
+  return grid;
+}
+
+/** What SheetJS throws → the cause in one Chinese sentence (its own text is kept as the detail, shown with --debug). */
+function readError(format: SheetjsFormat | "xlsx", e: unknown): WorkbookReadError {
+  const msg = String((e as Error)?.message ?? e);
+  if (/password|encrypt/i.test(msg))
+    return new WorkbookReadError("encrypted", `${FORMAT_NAMES[format]}工作簿设置了打开密码（已加密），请在 Excel 或 WPS 中用密码打开，清除密码并保存后再审核`, e);
+  return new WorkbookReadError("corrupt", `这是 ${FORMAT_NAMES[format]}格式的工作簿，但文件已损坏，无法读取：请用 Excel 或 WPS 打开修复后另存，或重新导出`, e);
+}
+
+/**
+ * Reads a legacy workbook from bytes (format as told by src/hosts/read-any.ts); throws WorkbookReadError with a
+ * Chinese message for unusable input. Options keep SheetJS from building what the review does not use: no
+ * formatted text (displayText computes it), number formats on, styles except for .ods (SheetJS reads hidden
+ * columns, and rows of .xlsx, only with `cellStyles`; for .ods it would only add a stub per empty cell), one dense
+ * array per sheet. Reading .xlsx here is for `npm run bench` only (the .xlsx reader is exceljs).
+ */
+export function readSheetjsBuffer(buf: Uint8Array, format: SheetjsFormat | "xlsx"): { grids: SheetGrid[]; notes: ReadNote[] } {
+  let ods: PreparedOds | undefined;
+  if (format === "ods") {
+    try {
+      ods = prepareOds(buf);
+    } catch (e) {
+      throw readError(format, e);
+    }
+  }
+  const restore = ods?.restore ?? ((s: string) => s);
+  let wb: XLSX.WorkBook;
+  try {
+    wb = quietly(() => XLSX.read(ods?.bytes ?? buf, { type: "array", dense: true, cellNF: true, cellText: false, cellDates: false, cellHTML: false, cellStyles: format !== "ods", bookVBA: false, WTF: false }));
+  } catch (e) {
+    throw readError(format, e);
+  }
+  if (!wb.SheetNames.length) throw new WorkbookReadError("corrupt", `这是 ${FORMAT_NAMES[format]}格式的工作簿，但其中没有工作表，文件可能已损坏`);
+  const props = wb.Workbook?.Sheets ?? [];
+  const pending: PendingFormula[] = [];
+  const grids = wb.SheetNames.map((name, sheet) => {
+    const h = props[sheet]?.Hidden;
+    const o = ods?.sheets.get(restore(name));
+    const visibility: SheetGrid["visibility"] = h === 2 ? "veryHidden" : h === 1 || o?.hidden ? "hidden" : "visible";
+    return sheetjsSheetToGrid(restore(name), wb.Sheets[name], { visibility, hidden: o, pending, sheet, restore: ods?.restore });
+  });
+  const notes: ReadNote[] = [];
+  const note = formulaReadNote(evaluateFormulas(grids, pending));
+  if (note) notes.push(note);
+  return { grids, notes };
+}
