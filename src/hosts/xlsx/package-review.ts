@@ -190,6 +190,10 @@ class Pkg {
         xml.replace(/<Types\b[^>]*>/, (m) => `${m}<Default Extension="${ext}" ContentType="${type}"/>`),
       );
   }
+  /** Every part name, the ones written in this edit included. */
+  names(): string[] {
+    return [...new Set([...Object.keys(this.files), ...this.text.keys()])];
+  }
   freePart(pattern: (n: number) => string): string {
     for (let n = 1; ; n++) if (!this.has(pattern(n))) return pattern(n);
   }
@@ -476,7 +480,8 @@ function clearNotes(pkg: Pkg, sheetPart: string): number {
 /** The next free VML shape-id block (o:idmap data) across the package, and the next free shape id in a drawing. */
 function nextIdmap(pkg: Pkg): number {
   let max = 0;
-  for (const p of Object.keys(pkg.files))
+  // Parts created in this edit count too: each new drawing gets its own block of shape ids.
+  for (const p of pkg.names())
     if (/\.vml$/i.test(p))
       for (const m of pkg.get(p).matchAll(/<o:idmap\b[^>]*data="([^"]*)"/g)) for (const n of m[1].split(/[,\s]+/)) max = Math.max(max, Number(n) || 0);
   return max + 1;
