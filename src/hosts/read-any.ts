@@ -26,8 +26,6 @@ export interface ReadWorkbook {
   notes: ReadNote[];
   /** The exceljs workbook (format "xlsx" only), for rewriting with the review. */
   workbook?: ExcelJS.Workbook;
-  /** The workbook was read from a copy without the empty cells of huge sheet parts (xlsx/slim.ts): never rewrite it. */
-  slimmed?: boolean;
 }
 
 const ODS_MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet";
@@ -62,8 +60,8 @@ export function workbookFormat(buf: Uint8Array): WorkbookFormat {
 export async function readWorkbookBuffer(buf: Uint8Array): Promise<ReadWorkbook> {
   const format = workbookFormat(buf);
   if (format === "xlsx") {
-    const { workbook, grids, notes, slimmed } = await readXlsxBuffer(buf);
-    return { format, grids, notes, workbook, slimmed };
+    const { workbook, grids, notes } = await readXlsxBuffer(buf);
+    return { format, grids, notes, workbook };
   }
   return { format, ...readSheetjsBuffer(buf, format) };
 }

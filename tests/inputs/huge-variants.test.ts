@@ -16,7 +16,7 @@ import type { Finding } from "../../src/core/rules/rule";
 import { samplePath, SAMPLES } from "../helpers";
 import { hideRows } from "../fixtures/xlsx-parts";
 import { contentOf, HUGE_VARIANTS, hugeWorkbooks, type HugeVariant } from "../fixtures/huge-variants";
-import { strFromU8, strToU8 } from "fflate";
+import { strFromU8, strToU8, unzipSync } from "fflate";
 
 jest.setTimeout(120_000);
 
@@ -53,16 +53,20 @@ describe("field case 12's clean twin, 预算公开表3", () => {
     expect(a.findings.length).toBe(stray.length);
   });
 
-  test("check --out: the slimmed copy is never written back as the user's workbook; the review sheets go to their own file", async () => {
+  test("check --out: the reviewed workbook is the user's package, its huge sheet part as it was (the slimmed copy is only read)", async () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), "huge-out-"));
     try {
       const file = path.join(dir, "12a.xlsx");
-      await fs.writeFile(file, hugeWorkbooks(clean, "预算公开表3", HUGE_VARIANTS[0]).huge);
+      const huge = hugeWorkbooks(clean, "预算公开表3", HUGE_VARIANTS[0]).huge;
+      await fs.writeFile(file, huge);
       const row = await reviewFile({ file, outDir: dir, productVersion: "test", reviewedAt: "2026-11-29T00:00:00Z", reviewedName: "12a.reviewed.xlsx", reviewOnlyName: "12a.审核结果.xlsx" });
-      expect(row.status).toBe("已审核（另存审核表）");
-      expect(row.reason).toContain("大量仅有格式的空白单元格");
+      expect(row.status).toBe("已审核");
       expect(row.counts).toEqual({ error: 0, warning: 0, rounding: 0, info: 0 });
-      expect((await fs.stat(path.join(dir, "12a.审核结果.xlsx"))).size).toBeGreaterThan(0);
+      const part = "xl/worksheets/sheet3.xml";
+      const before = unzipSync(huge, { filter: (f) => f.name === part })[part];
+      const after = unzipSync(await fs.readFile(path.join(dir, "12a.reviewed.xlsx")), { filter: (f) => f.name === part })[part];
+      expect(before.length).toBeGreaterThan(40 << 20);
+      expect(Buffer.from(after).equals(Buffer.from(before))).toBe(true);
     } finally {
       await fs.rm(dir, { recursive: true, force: true });
     }
