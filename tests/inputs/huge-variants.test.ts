@@ -129,7 +129,7 @@ describe("the slimmer on the bytes", () => {
       if (keptCells.length) kept.push(`<${p}row${attrs}>${keptCells.join("")}</${p}row>`);
     }
     const head = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>${ws(0)}<${p}worksheet xmlns${p ? `:${p.slice(0, -1)}` : ""}="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><${p}dimension ref="A1:XFD1048576"/><${p}sheetData>`;
-    const tail = `${ws(0)}</${p}sheetData><${p}mergeCells count="1"><${p}mergeCell ref="A1:E1"/></${p}mergeCells></${p}worksheet>`;
+    const tail = `${ws(0)}</${p}sheetData><${p}mergeCells count="1"><${p}mergeCell ref="A1:E1"/></${p}mergeCells><${p}rowBreaks count="1" manualBreakCount="1"><${p}brk id="5" max="16383" man="1"/></${p}rowBreaks></${p}worksheet>`;
     return { xml: head + rows.join("") + tail, kept: head + kept.join("") + tail };
   }
   const squeeze = (s: string) => s.replace(/>\s+</g, "><");
@@ -139,7 +139,7 @@ describe("the slimmer on the bytes", () => {
     ["pretty-printed", "", true],
     ["x:-prefixed", "x:", false],
     ["x:-prefixed, pretty-printed", "x:", true],
-  ])("%s: what holds something is kept, whatever the chunk boundaries", (_n, p, pretty) => {
+  ])("%s: cells with a value, formula or inline string and their rows are kept, the rest dropped, whatever the chunk boundaries", (_n, p, pretty) => {
     const rand = rng(pretty ? 7 : 3);
     for (let round = 0; round < 40; round++) {
       const { xml, kept } = sheet(rand, p as string, pretty as boolean);
@@ -153,7 +153,8 @@ describe("the slimmer on the bytes", () => {
         at += n;
       }
       s.push(new Uint8Array(0), true);
-      expect(strFromU8(s.result())).toBe(whole);
+      // Whitespace between dropped rows may go or stay, depending on where a run of them was skipped at once.
+      expect(squeeze(strFromU8(s.result()))).toBe(squeeze(whole));
     }
   });
 

@@ -7,8 +7,9 @@
  * content and every other part are kept as they are; the file on disk is never touched.
  *
  * Cost: a large part is inflated by Node's zlib (native, in a worker thread, chunk by chunk) while a byte scan drops
- * what holds nothing; the 46 MB of a million styled rows is never one buffer nor one string. fflate's pure-JS inflate
- * plus a scan that made a subarray per tag took ~1 s for that part; this takes ~0.15 s (figures: `npm run bench`).
+ * what holds nothing, skipping runs of empty rows with native searches; the 46 MB of a million styled rows is never
+ * one buffer nor one string. fflate's pure-JS inflate plus a scan that made a subarray per tag took ~1 s for that
+ * part; this takes ~0.1 s, most of it zlib (figures: `npm run bench`, "slimming").
  */
 import { createInflateRaw } from "zlib";
 import { Unzip, unzipSync, zipSync, strFromU8, strToU8, type UnzipDecoder, type AsyncFlateStreamHandler } from "fflate";
@@ -32,6 +33,23 @@ const MAX_UNDECIDED = 8 * 1024 * 1024;
 const OTHER = 0;
 const CELL = 1;
 const ROW = 2;
+/** A cell's value, formula or inline string (`<v>`, `<f>`, `<is>`): what makes a cell hold something. */
+const VALUE = 3;
+const V = 0x76;
+const F = 0x66;
+const I = 0x69;
+const S = 0x73;
+
+/**
+ * Byte strings searched natively to skip a run of empty rows at once: every whole row before the row holding the next
+ * value (`<v>`, `</v>`), formula (`<f …`, `</f>`) or inline string (`<is>`) is empty. Each starts with a byte that is
+ * rare in empty rows (`v`, `f`, `i`, `D`), so the search runs at memchr speed; one starting with `<` would stop at
+ * every tag. Absent outside Node (a browser bundle of this host).
+ */
+const NEEDLES =
+  typeof Buffer === "undefined"
+    ? undefined
+    : { values: ["v>", "v ", "f>", "f ", "is>"].map((x) => Buffer.from(x)), row: Buffer.from("<row"), data: Buffer.from("Data"), sheet: Buffer.from("</sheet") };
 
 /** Which element the tag whose name starts at `k` is, by its local name (`<x:row …` is a row). */
 function tagKind(b: Uint8Array, k: number, end: number): number {
@@ -43,16 +61,38 @@ function tagKind(b: Uint8Array, k: number, end: number): number {
     k++;
   }
   const n = k - start;
-  if (n === 1 && b[start] === C) return CELL;
+  if (n === 1) {
+    const x = b[start];
+    return x === C ? CELL : x === V || x === F ? VALUE : OTHER;
+  }
+  if (n === 2 && b[start] === I && b[start + 1] === S) return VALUE;
   if (n === 3 && b[start] === R && b[start + 1] === O && b[start + 2] === W) return ROW;
   return OTHER;
 }
 
+/** Where `needle` next starts in b at or after `from`; b's length when nowhere. */
+function find(b: Buffer, needle: Buffer, from: number): number {
+  const at = b.indexOf(needle, from);
+  return at < 0 ? b.length : at;
+}
+
+/** Where `</sheetData` next starts in b at or after `from` (found by its rare `D`); b's length when nowhere. */
+function sheetDataEnd(b: Buffer, from: number): number {
+  const { data, sheet } = NEEDLES!;
+  for (let at = b.indexOf(data, from); at >= 0; at = b.indexOf(data, at + 1)) {
+    const start = at - sheet.length;
+    if (start >= from && b.compare(sheet, 0, sheet.length, start, at) === 0) return start;
+  }
+  return b.length;
+}
+
 /**
- * Slims one sheet part chunk by chunk, on the bytes (nothing decoded): cells without a child element and rows without
- * a kept cell are dropped. What is kept is copied in runs, not tag by tag. State between chunks is only "nothing
+ * Slims one sheet part chunk by chunk, on the bytes (nothing decoded): cells without a `<v>`, `<f>` or `<is>` child
+ * and rows without such a cell are dropped (whitespace between dropped rows goes with them). What is kept is copied
+ * in runs, not tag by tag; a run of empty rows is skipped at once by a native search for the next value (unprefixed
+ * XML, as Excel writes it; `x:`-prefixed parts are scanned tag by tag). State between chunks is only "nothing
  * pending": bytes whose fate is not known yet (an unfinished tag, a row not yet known to hold something, a cell
- * `<c …>` before its first child) are carried into the next chunk and scanned again.
+ * `<c …>` before its value) are carried into the next chunk and scanned again.
  */
 export class SheetSlimmer {
   private out = new Uint8Array(1 << 16);
@@ -65,6 +105,8 @@ export class SheetSlimmer {
   private rowAt = -1;
   private cellAt = -1;
   private cutAt = -1;
+  /** Whether the part's elements are unprefixed (`<sheetData>`): then runs of empty rows are skipped natively; undefined until seen. */
+  private unprefixed: boolean | undefined;
 
   private ensure(n: number) {
     if (this.len + n <= this.out.length) return;
@@ -131,34 +173,23 @@ export class SheetSlimmer {
    */
   private scan(b: Uint8Array) {
     const end = b.length;
+    const nb = NEEDLES && this.skipper(b);
     /** Start of the kept run not copied yet. */
     let pend = 0;
     /** A row opened and nothing kept in it yet: its tag [rowAt, rowEnd); -1 when none. */
     let rowAt = -1;
     let rowEnd = 0;
-    /** A `<c …>` whose first child has not been seen: where it starts; -1 when none. */
+    /** A `<c …>` whose value has not been seen: where it starts; -1 when none. */
     let cellAt = -1;
     /** An unfinished tag at the chunk's end. */
     let cutAt = -1;
+    /** The next of each value needle, and of `</sheetData`, at or after where each was last searched from (end: none in b). */
+    const valueAt = NEEDLES ? NEEDLES.values.map(() => -1) : [];
+    let sdAt = -1;
     let i = 0;
     while (i < end) {
       let lt = i;
       while (lt < end && b[lt] !== LT) lt++;
-      if (lt > i && (rowAt >= 0 || cellAt >= 0)) {
-        // Text inside an undecided row or cell: only whitespace is nothing.
-        let k = i;
-        while (k < lt && b[k] <= 0x20) k++;
-        if (k < lt) {
-          const from = cellAt >= 0 ? cellAt : k;
-          cellAt = -1;
-          if (rowAt >= 0) {
-            // The run before the row and the row's tag are contiguous; what was dropped after the tag stays out.
-            this.copy(b, pend, rowEnd);
-            pend = from;
-            rowAt = -1;
-          }
-        }
-      }
       if (lt >= end) break;
       let gt = lt + 1;
       while (gt < end && b[gt] !== GT) gt++;
@@ -178,18 +209,41 @@ export class SheetSlimmer {
             pend = i;
           }
         } else cellAt = lt;
-        continue;
-      }
-      if (kind === CELL && closing && cellAt >= 0) {
-        // `<c …></c>`: nothing inside.
+      } else if (kind === CELL && closing && cellAt >= 0) {
+        // `<c …></c>`, or a cell with children other than a value: nothing inside.
         if (rowAt < 0) {
           this.copy(b, pend, cellAt);
           pend = i;
         }
         cellAt = -1;
-        continue;
-      }
-      if (kind === ROW && !closing && rowAt < 0 && cellAt < 0) {
+      } else if (cellAt >= 0) {
+        if (kind === VALUE && !closing) {
+          // The cell holds something: kept from its start, and its row from the row's tag.
+          if (rowAt >= 0) {
+            // The run before the row and the row's tag are contiguous; what was dropped after the tag stays out.
+            this.copy(b, pend, rowEnd);
+            pend = cellAt;
+            rowAt = -1;
+          }
+          cellAt = -1;
+        }
+      } else if (kind === ROW && !closing && rowAt < 0) {
+        if (nb) {
+          // Every whole row before the one holding the next value (or before </sheetData>) is empty: skip them at once.
+          let mark = end;
+          for (let k = 0; k < valueAt.length; k++) {
+            if (valueAt[k] < lt) valueAt[k] = find(nb, NEEDLES!.values[k], lt);
+            if (valueAt[k] < mark) mark = valueAt[k];
+          }
+          if (sdAt < lt) sdAt = sheetDataEnd(nb, lt);
+          const to = sdAt < mark ? sdAt : nb.lastIndexOf(NEEDLES!.row, mark - 1);
+          if (to > lt) {
+            this.copy(b, pend, lt);
+            pend = to;
+            i = to;
+            continue;
+          }
+        }
         if (selfClosing) {
           this.copy(b, pend, lt);
           pend = i;
@@ -197,27 +251,28 @@ export class SheetSlimmer {
           rowAt = lt;
           rowEnd = i;
         }
-        continue;
-      }
-      if (kind === ROW && closing && rowAt >= 0 && cellAt < 0) {
+      } else if (kind === ROW && closing && rowAt >= 0) {
         // The row held nothing: it goes, with the run before it kept.
         this.copy(b, pend, rowAt);
         pend = i;
         rowAt = -1;
-        continue;
       }
-      // Anything else is something: an undecided cell or row holding it is kept from its start.
-      if (rowAt >= 0) {
-        this.copy(b, pend, rowEnd);
-        pend = cellAt >= 0 ? cellAt : lt;
-        rowAt = -1;
-      }
-      cellAt = -1;
+      // Anything else is passed on: inside an undecided row it goes with the row if the row holds nothing.
     }
     this.pend = pend;
     this.rowAt = rowAt;
     this.cellAt = cellAt;
     this.cutAt = cutAt;
+  }
+
+  /** b as a Buffer for native searches when the part is known to be unprefixed, else undefined. */
+  private skipper(b: Uint8Array): Buffer | undefined {
+    const nb = Buffer.from(b.buffer, b.byteOffset, b.length);
+    if (this.unprefixed === undefined) {
+      const at = nb.indexOf("sheetData");
+      if (at > 0) this.unprefixed = nb[at - 1] === LT;
+    }
+    return this.unprefixed ? nb : undefined;
   }
 
   result(): Uint8Array {
