@@ -15,7 +15,7 @@ import { writeSheetsOnly } from "../hosts/xlsx/review";
 import { SEVERITY_NAMES, type Severity } from "../core/rules/rule";
 
 export const WORKBOOK_EXT = /\.(xlsx|xlsm|xlsb|xls|ods)$/i;
-const OWN_OUTPUT = /\.reviewed\.xlsx$|\.审核结果\.xlsx$|^审核汇总\.xlsx$/;
+const OWN_OUTPUT = /\.reviewed\.xlsx$|\.reviewed\.xlsm$|\.审核结果\.xlsx$|^审核汇总\.xlsx$/;
 
 /** Files named directly, and workbooks found under folders (recursively, sorted), skipping Office lock files and our own outputs. */
 export async function expandInputs(inputs: string[], outDir: string): Promise<string[]> {
@@ -69,7 +69,8 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<{ 
     skip: opts.skip,
     productVersion: opts.productVersion,
     reviewedAt,
-    reviewedName: outName(file, ".reviewed.xlsx", taken),
+    // A macro workbook stays one (.xlsm): Excel refuses a macro-enabled package named .xlsx.
+    reviewedName: outName(file, /\.xlsm$/i.test(file) ? ".reviewed.xlsm" : ".reviewed.xlsx", taken),
     reviewOnlyName: outName(file, ".审核结果.xlsx", taken),
   }));
   const jobs = Math.max(1, Math.min(opts.jobs ?? defaultJobs(), tasks.length || 1));

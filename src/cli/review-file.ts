@@ -1,12 +1,11 @@
 /**
  * Reviewing one workbook file for `check --out`: read → check → review plan → write `<out>/<name>.reviewed.xlsx`
- * (or, when the package holds parts the writer cannot carry, or the file is an .xls / .ods / .xlsb, which the writer
- * does not write, `<out>/<name>.审核结果.xlsx` with the review sheets only). The input file is only read. Returns one row of the consolidated 审核汇总 and the time of each phase (ms).
+ * (`.reviewed.xlsm` for a macro workbook) by editing the package (package-review.ts: charts, pictures, macros and
+ * every other part kept as they are); when the package cannot be edited safely, or the file is an .xls / .ods / .xlsb
+ * (never converted), `<out>/<name>.审核结果.xlsx` with the review sheets only. The input file is only read. Returns one row of the consolidated 审核汇总 and the time of each phase (ms).
  */
 import { promises as fs } from "fs";
 import { readWorkbookFile } from "./load";
-import { slimWorkbook } from "../hosts/xlsx/slim";
-import { normalisePackage } from "../hosts/xlsx/package";
 import path from "path";
 import { WorkbookReadError } from "../hosts/xlsx/read";
 import { readWorkbookBuffer } from "../hosts/read-any";
@@ -18,7 +17,8 @@ import { buildReviewPlan } from "../core/review/build";
 import type { Severity } from "../core/rules/rule";
 import { rowByKey, firstOf } from "../core/rules/helpers";
 import type { Report } from "../core/model/schema";
-import { applyReviewPlan, isReviewSheet, partsNotCarried, writeSheetsOnly, writeWorkbook } from "../hosts/xlsx/review";
+import { isReviewSheet, writeSheetsOnly } from "../hosts/xlsx/review";
+import { PackageShapeError, reviewPackage } from "../hosts/xlsx/package-review";
 import { toCheckJson, type CheckFileJson } from "../core/findings/json";
 
 export interface ReviewTask {
@@ -97,8 +97,8 @@ export async function reviewFile(task: ReviewTask): Promise<BatchRow> {
   ms.plan = now() - t;
   t = now();
   let out: Uint8Array;
-  if (loaded.format !== "xlsx" || !loaded.workbook) {
-    // The writer (exceljs) writes .xlsx only: an .xls / .ods / .xlsb is never converted behind the reviewer's back.
+  if (loaded.format !== "xlsx") {
+    // The writer edits .xlsx / .xlsm packages only: an .xls / .ods / .xlsb is never converted behind the reviewer's back.
     out = await writeSheetsOnly(plan);
     row.output = task.reviewOnlyName;
     row.status = "已审核（另存审核表）";
@@ -107,21 +107,17 @@ export async function reviewFile(task: ReviewTask): Promise<BatchRow> {
     ms.write = now() - t;
     return row;
   }
-  const lost = await partsNotCarried(bytes);
-  // The reader may have read a repaired or slimmed copy of the package (see read.ts): writing that copy would change
-  // what the user wrote, so such a workbook is not rewritten either.
-  if (slimWorkbook(bytes)) lost.push("大量仅有格式的空白单元格（读取时已略去）");
-  else if (normalisePackage(bytes).bytes !== bytes) lost.push("需修复后才能读取的结构");
-  if (!lost.length && !/\.xlsm$/i.test(task.file)) {
-    applyReviewPlan(loaded.workbook, plan);
-    out = await writeWorkbook(loaded.workbook);
+  try {
+    // The package edited in place: every part the review does not touch (charts, pictures, macros …) is kept as is.
+    out = reviewPackage(bytes, plan).bytes;
     row.output = task.reviewedName;
     row.status = "已审核";
-  } else {
+  } catch (e) {
     out = await writeSheetsOnly(plan);
     row.output = task.reviewOnlyName;
     row.status = "已审核（另存审核表）";
-    row.reason = `原工作簿含${(lost.length ? lost : ["宏（VBA）"]).join("、")}，改写会丢失这些内容，故未改写原表，审核结果另存为单独的工作簿（汇总各数为数值）`;
+    const why = e instanceof PackageShapeError ? e.message : "写入时出错";
+    row.reason = `原工作簿的结构不能安全地直接加注（${why}），故未改写原表，审核结果另存为单独的工作簿（汇总各数为数值）`;
   }
   await fs.writeFile(path.join(task.outDir, row.output), out);
   ms.write = now() - t;

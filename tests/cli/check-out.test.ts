@@ -5,6 +5,7 @@ import path from "path";
 import crypto from "crypto";
 import { execFile } from "child_process";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { SAMPLES, samplePath } from "../helpers";
 
 const bin = path.join(__dirname, "..", "..", "bin", "budget-review.js");
@@ -37,15 +38,21 @@ beforeAll(async () => {
   await fs.mkdir(path.join(input, "子目录"));
   for (const s of SAMPLES) await fs.copyFile(samplePath(s), path.join(input, s === "xingxian-2023" ? path.join("子目录", `${s}.xlsx`) : `${s}.xlsx`));
   for (const f of ["09-not-ooxml.xlsx", "70-not-a-budget.xlsx"]) await fs.copyFile(fixture(f), path.join(input, f));
-  // A budget workbook with a picture: exceljs would carry the image but not every drawing shape, so it is not rewritten.
+  // A budget workbook with a picture (carried over as it is), a macro workbook, and one whose XML the writer does not edit.
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(samplePath("jishan-2024"));
   const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
   wb.worksheets[0].addImage(wb.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: "png" }), "H2:I4");
   await wb.xlsx.writeFile(path.join(input, "with-picture.xlsx"));
+  const zip = await JSZip.loadAsync(await fs.readFile(samplePath("jishan-2024")));
+  zip.file("xl/vbaProject.bin", "macro bytes");
+  const types = await zip.file("[Content_Types].xml")!.async("string");
+  zip.file("[Content_Types].xml", types.replace("spreadsheetml.sheet.main+xml", "sheet.macroEnabled.main+xml"));
+  await fs.writeFile(path.join(input, "with-macro.xlsm"), await zip.generateAsync({ type: "uint8array" }));
+  await fs.copyFile(path.join(__dirname, "..", "fixtures", "bad-inputs", "48-prefixed-namespace.xlsx"), path.join(input, "prefixed.xlsx"));
   await fs.writeFile(path.join(input, "~$jishan-2024.xlsx"), "lock file");
   await fs.writeFile(path.join(input, "说明.txt"), "not a workbook");
-  for (const f of await fs.readdir(input, { recursive: true }) as string[]) if (/\.xlsx$/.test(f)) hashes.set(f, await hash(path.join(input, f)));
+  for (const f of await fs.readdir(input, { recursive: true }) as string[]) if (/\.xls[xm]$/.test(f)) hashes.set(f, await hash(path.join(input, f)));
   result = await run(["check", input, "--out", out, "--jobs", "2"]);
 });
 
@@ -59,15 +66,26 @@ test("every budget workbook in the folder tree gets <name>.reviewed.xlsx with th
     await wb.xlsx.readFile(path.join(out, `${s}.reviewed.xlsx`));
     expect(wb.worksheets.slice(0, 2).map((w) => w.name)).toEqual(["审核结果", "预算汇总"]);
   }
-  expect(result.out).toContain(`审核汇总：${path.join(out, "审核汇总.xlsx")}（6 个文件）`);
+  expect(result.out).toContain(`审核汇总：${path.join(out, "审核汇总.xlsx")}（8 个文件）`);
 });
 
-test("a workbook with parts the writer cannot carry (a picture) is not rewritten: its review sheets are a separate workbook", async () => {
+test("a picture and macros are carried over as they are; a macro workbook stays .xlsm", async () => {
   const files = await fs.readdir(out);
-  expect(files).not.toContain("with-picture.reviewed.xlsx");
-  expect(files).toContain("with-picture.审核结果.xlsx");
+  expect(files).toEqual(expect.arrayContaining(["with-picture.reviewed.xlsx", "with-macro.reviewed.xlsm"]));
+  const pic = await JSZip.loadAsync(await fs.readFile(path.join(out, "with-picture.reviewed.xlsx")));
+  const orig = await JSZip.loadAsync(await fs.readFile(path.join(input, "with-picture.xlsx")));
+  const media = Object.keys(orig.files).filter((n) => n.startsWith("xl/media/") && !orig.files[n].dir);
+  expect(media.length).toBe(1);
+  for (const n of media) expect(await pic.file(n)!.async("base64")).toBe(await orig.file(n)!.async("base64"));
+  const macro = await JSZip.loadAsync(await fs.readFile(path.join(out, "with-macro.reviewed.xlsm")));
+  expect(await macro.file("xl/vbaProject.bin")!.async("string")).toBe("macro bytes");
+});
+
+test("a package the writer does not edit (prefixed XML) gets its review sheets as a separate workbook", async () => {
+  const files = await fs.readdir(out);
+  expect(files).not.toContain("prefixed.reviewed.xlsx");
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path.join(out, "with-picture.审核结果.xlsx"));
+  await wb.xlsx.readFile(path.join(out, "prefixed.审核结果.xlsx"));
   expect(wb.worksheets.map((w) => w.name)).toEqual(["审核结果", "预算汇总"]);
 });
 
@@ -75,7 +93,7 @@ test("审核汇总.xlsx: one row per workbook, unreadable and non-budget files w
   const rows = await sheetRows(path.join(out, "审核汇总.xlsx"), "审核汇总");
   const header = rows.findIndex((r) => r[0] === "序号");
   const body = rows.slice(header + 1);
-  expect(body).toHaveLength(6);
+  expect(body).toHaveLength(8);
   const byFile = new Map(body.map((r) => [path.basename(String(r[1])), r]));
   expect(byFile.get("jishan-2024.xlsx")![2]).toBe("中共稷山县委组织部");
   expect(byFile.get("jishan-2024.xlsx")![11]).toBe("已审核");
@@ -84,15 +102,16 @@ test("审核汇总.xlsx: one row per workbook, unreadable and non-budget files w
   expect(byFile.get("09-not-ooxml.xlsx")![11]).toBe("无法读取");
   expect(String(byFile.get("09-not-ooxml.xlsx")![13])).toMatch(/[\u4e00-\u9fa5]/);
   expect(byFile.get("70-not-a-budget.xlsx")![11]).toBe("未识别为预算表");
-  expect(byFile.get("with-picture.xlsx")![11]).toBe("已审核（另存审核表）");
-  expect(String(byFile.get("with-picture.xlsx")![13])).toContain("图片或图形");
+  expect(byFile.get("with-picture.xlsx")![11]).toBe("已审核");
+  expect(byFile.get("prefixed.xlsx")![11]).toBe("已审核（另存审核表）");
+  expect(String(byFile.get("prefixed.xlsx")![13])).toMatch(/不能安全地直接加注/);
   expect(result.code).toBe(2);
   expect(result.err).toContain("09-not-ooxml.xlsx");
 });
 
 test("without a terminal, progress is one plain line per file (no escape codes)", () => {
-  const lines = result.err.split("\n").filter((l) => /^\[\d+\/6\]/.test(l));
-  expect(lines).toHaveLength(6);
+  const lines = result.err.split("\n").filter((l) => /^\[\d+\/8\]/.test(l));
+  expect(lines).toHaveLength(8);
   expect(result.err.includes("\u001b[")).toBe(false);
 });
 

@@ -8,18 +8,24 @@ import { readXlsxBuffer } from "../../src/hosts/xlsx/read";
 import { importWorkbook } from "../../src/core/importer/importer";
 import { checkReport } from "../../src/core/rules/engine";
 import { buildReviewPlan } from "../../src/core/review/build";
-import { applyReviewPlan, isReviewSheet, writeWorkbook } from "../../src/hosts/xlsx/review";
+import { isReviewSheet } from "../../src/hosts/xlsx/review";
+import { reviewPackage } from "../../src/hosts/xlsx/package-review";
 import type { ReviewPlan } from "../../src/core/review/plan";
 
-export async function reviewBytes(bytes: Uint8Array, opts: { mutate?: (wb: ExcelJS.Workbook, plan: ReviewPlan) => void } = {}) {
-  const { workbook, grids } = await readXlsxBuffer(bytes);
+/** Reviews a workbook in memory as `check --out` does (the package writer); `written` alters the plan that is written only. */
+export async function reviewBytes(bytes: Uint8Array, opts: { written?: (plan: ReviewPlan) => ReviewPlan } = {}) {
+  const { grids } = await readXlsxBuffer(bytes);
   const own = grids.filter((g) => !isReviewSheet(g.sheet, g.values[0]?.[0]));
   const report = importWorkbook(own);
   const result = checkReport(report);
   const plan = buildReviewPlan({ report, result, grids: own, file: "test.xlsx", reviewedAt: "2026-11-29T20:00:00Z", productVersion: "test" });
-  applyReviewPlan(workbook, plan);
-  opts.mutate?.(workbook, plan);
-  return { bytes: await writeWorkbook(workbook), plan, result, report };
+  const written = reviewPackage(new Uint8Array(bytes), opts.written ? opts.written(plan) : plan);
+  return { bytes: written.bytes, notesKept: written.notesKept, cleared: written.cleared, plan, result, report };
+}
+
+/** The package with a previous review taken off (the writer given an empty plan). */
+export function clearedBytes(bytes: Uint8Array) {
+  return reviewPackage(bytes, { marks: [], sheets: [], styles: {} });
 }
 
 export async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {

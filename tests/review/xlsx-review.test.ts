@@ -1,11 +1,12 @@
-/** The .xlsx host applies the review plan: original sheets untouched cell by cell, marks come off exactly, re-review replaces. */
+/** The .xlsx host applies the review plan (package-review.ts): original sheets untouched, marks come off exactly, re-review replaces, other parts kept byte for byte. */
 import { promises as fs } from "fs";
+import path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { SAMPLES, samplePath } from "../helpers";
-import { clearReview, partsNotCarried, writeWorkbook } from "../../src/hosts/xlsx/review";
+import { unzipSync } from "fflate";
 import { isMarkFormula, NOTE_TAG } from "../../src/core/review/plan";
-import { load, reviewBytes, snapshot } from "./helpers";
+import { clearedBytes, load, noteText, reviewBytes, snapshot } from "./helpers";
 import { cellA1, parseRef } from "../../src/core/grid/address";
 
 const REVIEW = ["审核结果", "预算汇总"];
@@ -50,17 +51,20 @@ describe.each(SAMPLES.map((s) => [s]))("%s", (name) => {
     expect(marked.size).toBe(reviewed.plan.marks.length);
     for (const m of reviewed.plan.marks) {
       expect(marked.get(`${m.sheet}!${m.cell}`)).toBe(`FF${m.fill.slice(1)}`);
-      expect(String(wb.getWorksheet(m.sheet)!.getCell(m.cell).note)).toBe(m.note);
+      expect(noteText(wb.getWorksheet(m.sheet)!.getCell(m.cell).note)).toBe(m.note);
     }
   });
 
-  test("clearing the review restores the original sheets exactly", async () => {
-    const wb = await load(reviewed.bytes);
-    const n = clearReview(wb);
-    expect(n.sheets).toBe(2);
-    expect(n.notes).toBe(reviewed.plan.marks.length);
-    const cleared = await load(await writeWorkbook(wb));
-    expect(snapshot(cleared)).toEqual(snapshot(await load(original)));
+  test("clearing the review restores the original sheets exactly, part for part", async () => {
+    const c = clearedBytes(reviewed.bytes);
+    expect(c.cleared.sheets).toBe(2);
+    expect(c.cleared.notes).toBe(reviewed.plan.marks.length);
+    expect(snapshot(await load(c.bytes))).toEqual(snapshot(await load(original)));
+    // Every part but the styles (which keep the review's unused formats) is byte-identical to the original's.
+    const before = unzipSync(original);
+    const after = unzipSync(c.bytes);
+    expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
+    for (const [name, data] of Object.entries(before)) if (name !== "xl/styles.xml") expect({ name, same: Buffer.from(after[name]).equals(Buffer.from(data)) }).toEqual({ name, same: true });
   });
 
   test("re-reviewing a reviewed workbook replaces the review: same sheets, same marks, nothing stacked", async () => {
@@ -80,14 +84,14 @@ test("a cell that already holds the user's note keeps it; the user's own conditi
   const ws = wb.getWorksheet(target.sheet)!;
   ws.getCell(target.cell).note = "用户自己的批注";
   ws.addConditionalFormatting({ ref: "A1:B3", rules: [{ type: "expression", priority: 1, formulae: ["$B$2>0"], style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FF00FF00" } } } }] });
-  const withNote = await writeWorkbook(wb);
+  const withNote = new Uint8Array(await wb.xlsx.writeBuffer());
   const reviewed = await reviewBytes(withNote);
+  expect(reviewed.notesKept).toBe(1);
   const out = await load(reviewed.bytes);
   expect(out.getWorksheet(target.sheet)!.getCell(target.cell).note).toBe("用户自己的批注");
   const user = cfsOf(out.getWorksheet(target.sheet)!).filter((c) => c.rules.some((r) => r.formulae?.includes("$B$2>0")));
   expect(user).toHaveLength(1);
-  clearReview(out);
-  expect(snapshot(await load(await writeWorkbook(out)))).toEqual(snapshot(await load(withNote)));
+  expect(snapshot(await load(clearedBytes(reviewed.bytes).bytes))).toEqual(snapshot(await load(withNote)));
 });
 
 test("findings link to their cells from 审核结果", async () => {
@@ -105,11 +109,31 @@ test("findings link to their cells from 审核结果", async () => {
   expect(links[0]).toContain(`!${cellA1(f0.r0, f0.c0)}"`);
 });
 
-test("parts the writer cannot carry are detected by name, a plain workbook has none", async () => {
-  expect(await partsNotCarried(await fs.readFile(samplePath("jishan-2024")))).toEqual([]);
+test("charts, pictures, macros and pivot tables are carried over byte for byte", async () => {
   const zip = await JSZip.loadAsync(await fs.readFile(samplePath("jishan-2024")));
-  zip.file("xl/charts/chart1.xml", "<c:chartSpace/>");
-  zip.file("xl/vbaProject.bin", "x");
-  zip.file("xl/pivotTables/pivotTable1.xml", "<pivotTableDefinition/>");
-  expect((await partsNotCarried(await zip.generateAsync({ type: "uint8array" }))).sort()).toEqual(["图表", "数据透视表", "宏（VBA）"].sort());
+  const extra: Record<string, string> = {
+    "xl/charts/chart1.xml": '<?xml version="1.0"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>',
+    "xl/media/image1.png": "\u0089PNG not really",
+    "xl/vbaProject.bin": "macro bytes",
+    "xl/pivotTables/pivotTable1.xml": "<pivotTableDefinition/>",
+  };
+  for (const [n, v] of Object.entries(extra)) zip.file(n, v);
+  const input = await zip.generateAsync({ type: "uint8array" });
+  const reviewed = await reviewBytes(input);
+  const parts = unzipSync(reviewed.bytes);
+  for (const n of Object.keys(extra)) expect(Buffer.from(parts[n]).equals(Buffer.from(unzipSync(input)[n]))).toBe(true);
+  expect((await load(reviewed.bytes)).worksheets.map((w) => w.name).slice(0, 2)).toEqual(REVIEW);
+});
+
+test("a workbook with a chart sheet (bad input 17c) is reviewed in place, its chart kept", async () => {
+  const input = new Uint8Array(await fs.readFile(path.join(__dirname, "..", "fixtures", "bad-inputs", "17c-sample-plus-chartsheet.xlsx")));
+  const reviewed = await reviewBytes(input);
+  const before = unzipSync(input);
+  const after = unzipSync(reviewed.bytes);
+  const charts = Object.keys(before).filter((n) => /chart/i.test(n) && !n.endsWith(".rels"));
+  expect(charts.length).toBeGreaterThan(0);
+  for (const n of charts) expect(Buffer.from(after[n]).equals(Buffer.from(before[n]))).toBe(true);
+  expect(reviewed.plan.marks.length).toBeGreaterThan(0);
+  const wbXml = Buffer.from(after["xl/workbook.xml"]).toString("utf8");
+  expect(wbXml.indexOf('name="审核结果"')).toBeLessThan(wbXml.indexOf("<sheet ", wbXml.indexOf('name="预算汇总"')));
 });

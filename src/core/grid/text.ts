@@ -5,8 +5,17 @@ const SPACES = /[\s\u3000\u00a0\u2000-\u200b\ufeff]+/g;
 /** NFKC (full-width → half-width), no whitespace at all (合 计 → 合计, 科目    编码 → 科目编码). */
 export function norm(s: unknown): string {
   if (s === null || s === undefined) return "";
-  return String(s).normalize("NFKC").replace(SPACES, "");
+  const str = String(s);
+  let n = NORMS.get(str);
+  if (n === undefined) {
+    // Labels repeat across tables and rules: bounded memo (cleared when full, so memory stays flat on huge sheets).
+    if (NORMS.size >= 50000) NORMS.clear();
+    NORMS.set(str, (n = str.normalize("NFKC").replace(SPACES, "")));
+  }
+  return n;
 }
+
+const NORMS = new Map<string, string>();
 
 /** Leading ordinal / numbering prefixes: 一、 （一） 1. ① 其中： */
 const ORDINAL_PREFIX = /^(?:[（(]?[一二三四五六七八九十百]+[)）、.．]|[（(][0-9]+[)）]|[0-9]+[、.．](?![0-9])|[①-⑳]|其中[:：]?)+/;

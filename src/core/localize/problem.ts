@@ -80,6 +80,29 @@ function sumsOf(identities: ReadonlyArray<CheckedIdentity>): Array<{ r: number; 
   return sums;
 }
 
+type CellTerm = { coefficient: number; weighted: number; slack: number };
+const BY_CELL = new WeakMap<ReadonlyArray<CheckedIdentity>, Array<Map<string, CellTerm>>>();
+/** Per identity: its terms by cell (a cell listed twice summed): coefficient, coefficient·value and |coefficient|·halfWidth in 分. */
+function termsByCell(identities: ReadonlyArray<CheckedIdentity>): Array<Map<string, CellTerm>> {
+  let all = BY_CELL.get(identities);
+  if (!all) {
+    all = identities.map((id) => {
+      const m = new Map<string, CellTerm>();
+      for (const t of id.terms) {
+        const x = m.get(t.cell);
+        if (x) {
+          x.coefficient += t.coefficient;
+          x.weighted += t.coefficient * t.value;
+          x.slack += Math.abs(t.coefficient) * t.halfWidth;
+        } else m.set(t.cell, { coefficient: t.coefficient, weighted: t.coefficient * t.value, slack: Math.abs(t.coefficient) * t.halfWidth });
+      }
+      return m;
+    });
+    BY_CELL.set(identities, all);
+  }
+  return all;
+}
+
 /** lo ≤ Σ a[k]·x[k] ≤ hi over the free cells (in the order given); ±Infinity for an open side. */
 export interface Constraint {
   a: number[];
@@ -97,19 +120,21 @@ export function constraintsOn(free: string[], identities: ReadonlyArray<CheckedI
   for (const f of free) for (const i of cells.get(f)?.identities ?? []) if (!only || only.has(i)) ids.add(i);
   const out: Constraint[] = [];
   const sums = sumsOf(identities);
+  const byCell = termsByCell(identities);
   for (const i of [...ids].sort((x, y) => x - y)) {
     const id = identities[i];
     const a = free.map(() => 0);
-    // Residual and slack of the fixed figures: the identity's totals less the free cells' own.
+    // Residual and slack of the fixed figures: the identity's totals less the free cells' own (looked up by cell,
+    // so a sum over 2,000 project rows costs the free cells, not its 2,000 terms, per candidate pair).
     let r = sums[i].r;
     let s = sums[i].s;
-    for (const t of id.terms) {
-      const k = free.indexOf(t.cell);
-      if (k < 0) continue;
+    free.forEach((f, k) => {
+      const t = byCell[i].get(f);
+      if (!t) return;
       a[k] += t.coefficient;
-      r -= t.coefficient * t.value;
-      s -= Math.abs(t.coefficient) * t.halfWidth;
-    }
+      r -= t.weighted;
+      s -= t.slack;
+    });
     if (a.every((x) => x === 0)) continue;
     out.push({ a, lo: id.relation === "eq" ? -r - s : -Infinity, hi: -r + s });
   }

@@ -123,7 +123,12 @@ export const performanceList = defineRule({
     const lists = report.tables.filter((t) => t.kind === "performance_list" && !t.empty);
     if (!lists.length) return [na("没有项目绩效目标一览表")];
     const byName = new Map<string, ReturnType<typeof projectLines>>();
-    for (const l of projectLines(report)) byName.set(projectKey(l.name), [...(byName.get(projectKey(l.name)) ?? []), l]);
+    for (const l of projectLines(report)) {
+      const k = projectKey(l.name);
+      const same = byName.get(k);
+      if (same) same.push(l);
+      else byName.set(k, [l]);
+    }
     const out: Outcome[] = [];
     for (const t of lists)
       for (const r of t.rows.filter((x) => x.level > 0 && x.amounts.total)) {

@@ -44,7 +44,8 @@ export function checkReport(report: Report, opts: CheckOptions = {}): CheckResul
   const checked: Array<{ identity: Identity; finding?: Finding }> = [];
   const perRule: CheckResult["perRule"] = [];
   // A unit every magnitude contradicts is read as the unit the figures are in (one finding, naming.unit-magnitude).
-  const effective = correctUnits(report);
+  // A fresh object per check: rules memoize what several of them derive (units, project pairing) on it, never across checks.
+  const effective = correctUnits({ ...report });
   for (const rule of rules) {
     let outcomes;
     try {

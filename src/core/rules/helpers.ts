@@ -6,7 +6,16 @@ import { compare, exceeds, fmt, type Term, type Verdict } from "./interval";
 import { identityOf, type Identity, type IdentityStatus } from "./identity";
 import type { Outcome, Severity } from "./rule";
 
+/** Rule messages name a table many times per check: computed once per table object. */
+const TABLE_NAMES = new WeakMap<Table, string>();
+
 export function tableName(t: Table): string {
+  let name = TABLE_NAMES.get(t);
+  if (name === undefined) TABLE_NAMES.set(t, (name = tableNameOf(t)));
+  return name;
+}
+
+function tableNameOf(t: Table): string {
   const kind = KIND_NAMES[t.kind];
   const label = t.label ?? (norm(t.sheet) !== norm(t.title) ? t.sheet : undefined);
   if (t.kind === "performance_target" && t.form) return `绩效目标表《${t.form.project}》`;
@@ -62,10 +71,10 @@ export function sumOutcome(opts: {
   severity: Severity;
   total: Term;
   parts: Term[];
-  /** "预算公开表3（支出总表）「合计」行「基本支出」列" */
-  subject: string;
-  /** "各类之和" / "表二 收入总表 201 一般公共服务支出" */
-  against: string;
+  /** "预算公开表3（支出总表）「合计」行「基本支出」列"; a function is called only when the comparison fails (most pass). */
+  subject: string | (() => string);
+  /** "各类之和" / "表二 收入总表 201 一般公共服务支出" (or a function, as subject) */
+  against: string | (() => string);
   extraCells?: string[];
 }): Outcome {
   const { total, parts } = opts;
@@ -77,13 +86,15 @@ export function sumOutcome(opts: {
   const cells = [...new Set([total.amount.cell, ...parts.map((p) => p.amount.cell), ...(opts.extraCells ?? [])])].filter((x) => x);
   const d = c.decimals;
   const unit = c.unit;
+  const subject = typeof opts.subject === "function" ? opts.subject() : opts.subject;
+  const against = typeof opts.against === "function" ? opts.against() : opts.against;
   let message: string;
   let severity = opts.severity;
-  if (c.verdict === "blankTotal") message = `${opts.subject}为空，但${opts.against}为 ${fmt(c.expected, d)}${unit}`;
+  if (c.verdict === "blankTotal") message = `${subject}为空，但${against}为 ${fmt(c.expected, d)}${unit}`;
   else if (c.verdict === "rounding") {
     severity = "rounding";
-    message = `${opts.subject} ${fmt(c.actual, d)} ≠ ${opts.against} ${fmt(c.expected, d)}（差 ${fmt(c.difference, d)}${unit}，在四舍五入允许的 ±${c.slack}${unit} 之内，属尾差）`;
-  } else message = `${opts.subject} ${fmt(c.actual, d)} ≠ ${opts.against} ${fmt(c.expected, d)}（差 ${fmt(c.difference, d)}${unit}，超出尾差允许的 ±${c.slack}${unit}）`;
+    message = `${subject} ${fmt(c.actual, d)} ≠ ${against} ${fmt(c.expected, d)}（差 ${fmt(c.difference, d)}${unit}，在四舍五入允许的 ±${c.slack}${unit} 之内，属尾差）`;
+  } else message = `${subject} ${fmt(c.actual, d)} ≠ ${against} ${fmt(c.expected, d)}（差 ${fmt(c.difference, d)}${unit}，超出尾差允许的 ±${c.slack}${unit}）`;
   return {
     status: "fail",
     finding: { rule: opts.rule, severity, message, cells, expected: c.expected, actual: c.verdict === "blankTotal" ? null : c.actual, difference: c.verdict === "blankTotal" ? null : c.difference },

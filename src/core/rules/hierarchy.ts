@@ -76,8 +76,8 @@ function hierarchyOutcomes(report: Report, id: string, pick: (t: Table, rows: Ro
               severity: "error",
               total: term(t, total),
               parts: kids.filter((k) => k.amounts[col.key]).map((k) => term(t, k.amounts[col.key])),
-              subject: `${tableName(t)}「${rowName(p)}」「${col.label.split("/").pop()}」`,
-              against: describe(p),
+              subject: () => `${tableName(t)}「${rowName(p)}」「${col.label.split("/").pop()}」`,
+              against: () => describe(p),
             }),
           );
         }

@@ -16,8 +16,11 @@ export const PLACEHOLDERS: ReadonlyArray<readonly [what: string, re: RegExp]> = 
   ["【单位】", /【[^】]{0,10}(单位|部门|名称|项目|年度|金额)[^】]{0,10}】|\[[^\]]{0,10}(单位|部门|名称)[^\]]{0,10}\]/],
 ];
 
+/** A cheap first look that every placeholder pattern needs to pass (most labels hold none of these). */
+const MAYBE = /[XxＸｘ×✕╳]{2}|某某|待|请|此处|[{｛【[]/;
+
 export function placeholderIn(text: string | undefined): string | undefined {
-  if (!text) return undefined;
+  if (!text || !MAYBE.test(text)) return undefined;
   for (const [, re] of PLACEHOLDERS) {
     const m = re.exec(text);
     if (m) return m[0];
@@ -35,14 +38,15 @@ interface Hit {
 
 function hitsOf(t: Table): Hit[] {
   const out: Hit[] = [];
+  const at = tableCell(t);
   const add = (s: string | undefined, where: string, cell: string) => {
     const p = placeholderIn(s);
     if (p) out.push({ text: s!.trim().length > 24 ? p : s!.trim(), where, cell });
   };
-  add(t.title, "标题", tableCell(t));
-  add(t.unitText, "表头", t.unitCell ?? tableCell(t));
-  for (const n of t.notes) add(n, "表注", tableCell(t));
-  for (const c of t.columns) add(c.label, "栏目", tableCell(t));
+  add(t.title, "标题", at);
+  add(t.unitText, "表头", t.unitCell ?? at);
+  for (const n of t.notes) add(n, "表注", at);
+  for (const c of t.columns) add(c.label, "栏目", at);
   if (t.form) add(t.form.project, "项目名称", t.form.projectCell);
   for (const r of t.rows) {
     add(r.label, "行", r.labelCell);

@@ -53,12 +53,28 @@ export interface Pairing {
   formsWithoutLine: Table[];
 }
 
-/** Exact matches (after normalising punctuation, quotes, spaces, dashes) first; then near matches among the rest. */
+const PAIRINGS = new WeakMap<Report, Pairing>();
+
+/**
+ * Exact matches (after normalising punctuation, quotes, spaces, dashes) first; then near matches among the rest.
+ * Three rules ask for the pairing of the same report object (the engine's per-check copy): computed once.
+ */
 export function pairProjects(report: Report): Pairing {
+  let p = PAIRINGS.get(report);
+  if (!p) PAIRINGS.set(report, (p = pairingOf(report)));
+  return p;
+}
+
+function pairingOf(report: Report): Pairing {
   const lines = projectLines(report);
   const forms = report.tables.filter((t) => t.kind === "performance_target" && t.form);
   const byKey = new Map<string, ProjectLine[]>();
-  for (const l of lines) byKey.set(projectKey(l.name), [...(byKey.get(projectKey(l.name)) ?? []), l]);
+  for (const l of lines) {
+    const k = projectKey(l.name);
+    const same = byKey.get(k);
+    if (same) same.push(l);
+    else byKey.set(k, [l]);
+  }
   const pairs: Pairing["pairs"] = [];
   const usedKeys = new Set<string>();
   const leftForms: Table[] = [];

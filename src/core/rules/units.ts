@@ -63,13 +63,28 @@ const UNIT_BY_FACTOR = new Map<number, Unit>(Object.entries(UNIT_FACTOR).map(([u
  * tables only contradict each other, the one whose printed unit differs from the workbook's usual unit is the odd one.
  */
 export function correctUnits(report: Report): Report {
+  // The engine corrects its per-check copy of the report once; naming.unit-magnitude asks again for the same object.
+  let fixed = CORRECTED.get(report);
+  if (!fixed) CORRECTED.set(report, (fixed = correctUnitsOf(report)));
+  return fixed;
+}
+
+const CORRECTED = new WeakMap<Report, Report>();
+
+function correctUnitsOf(report: Report): Report {
   const tables0 = report.tables.filter((t) => t.kind !== "performance_target");
-  const rels = new Map<Table, Array<{ p: Pair; rel: ReturnType<typeof relation> }>>(tables0.map((t) => [t, pairsOf(report, t).map((p) => ({ p, rel: relation(t, p) }))]));
-  // A table whose figures equal some other table's is in the unit it prints.
-  const corroborated = (t: Table) => !!rels.get(t)?.some((x) => x.rel === "=");
+  const pairs = new Map<Table, Pair[]>(tables0.map((t) => [t, pairsOf(report, t)]));
+  // A table whose figures equal some other table's is in the unit it prints (most tables: decided at the first equal pair).
+  const seenEqual = new Map<Table, boolean>();
+  const corroborated = (t: Table) => {
+    let v = seenEqual.get(t);
+    if (v === undefined) seenEqual.set(t, (v = !!pairs.get(t)?.some((p) => relation(t, p) === "=")));
+    return v;
+  };
+  const rels = new Map<Table, Array<{ p: Pair; rel: ReturnType<typeof relation> }>>();
+  for (const t of tables0) if (!t.unitContradicted && !corroborated(t)) rels.set(t, pairs.get(t)!.map((p) => ({ p, rel: relation(t, p) })));
   const verdicts = new Map<Table, { dir: "x" | "/"; pairs: Pair[] }>();
   for (const [t, rs] of rels) {
-    if (t.unitContradicted || corroborated(t)) continue;
     const dirs = rs.filter((x) => x.rel === "x" || x.rel === "/");
     // Scope differences (单位资金, 上年结转) leave some pairs unequal; the 10,000× ones must still be most of them.
     if (!dirs.length || new Set(dirs.map((x) => x.rel)).size !== 1 || dirs.length * 2 < rs.length) continue;

@@ -28,8 +28,8 @@ function rowIdentity(id: string, report: Report, parts: (t: Table) => string[] |
             severity: "error",
             total: term(t, total),
             parts: keys.filter((k) => r.amounts[k]).map((k) => term(t, r.amounts[k])),
-            subject: `${tableName(t)}「${rowName(r)}」行「${columnName(t, tk, side)}」`,
-            against: keys.map((k) => columnName(t, k, side)).join(" + "),
+            subject: () => `${tableName(t)}「${rowName(r)}」行「${columnName(t, tk, side)}」`,
+            against: () => keys.map((k) => columnName(t, k, side)).join(" + "),
           }),
         );
       }

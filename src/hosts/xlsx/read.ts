@@ -52,6 +52,17 @@ function storedValue(cell: ExcelJS.Cell): ExcelJS.CellValue {
 }
 
 /**
+ * The sheet's merged ranges ("A1:E1"). exceljs 4.4.0 keeps them in `_merges` (master address → Range); its public
+ * `ws.model` getter would build a model of every row and column first — for a sheet whose columns are formatted to
+ * XFD that is 16,384 columns compared pairwise, most of the read's time.
+ */
+function mergedRanges(ws: ExcelJS.Worksheet): string[] {
+  const merges = (ws as unknown as { _merges?: Record<string, { range: string }> })._merges;
+  if (merges) return Object.values(merges).map((m) => m.range);
+  return (ws.model as unknown as { merges?: string[] }).merges ?? [];
+}
+
+/**
  * Converts a loaded exceljs worksheet into a grid (values only in a merge's top-left cell). The grid spans the
  * cells that hold a value, as Excel's getUsedRange(valuesOnly) does — formatting alone (a styled cell at
  * XFD1048576, a million styled empty rows) does not widen it — and long empty runs inside it are skipped
@@ -59,7 +70,7 @@ function storedValue(cell: ExcelJS.Cell): ExcelJS.CellValue {
  * are carried (hiddenRows / hiddenCols). Formulas without a stored result are added to `pending` (grid coordinates).
  */
 export function worksheetToGrid(ws: ExcelJS.Worksheet, opts: { date1904?: boolean; pending?: PendingFormula[]; sheet?: number } = {}): SheetGrid {
-  const merges0: Merge[] = ((ws.model as unknown as { merges?: string[] }).merges ?? []).map((m) => {
+  const merges0: Merge[] = mergedRanges(ws).map((m) => {
     const p = parseRef(m);
     return { r0: p.r0, c0: p.c0, r1: p.r1, c1: p.c1 };
   });
@@ -119,11 +130,14 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet, opts: { date1904?: boolea
 
 /**
  * Reads an .xlsx from bytes; throws WorkbookReadError with a Chinese message for unusable input. `notes` says what
- * was repaired or computed on the way (duplicate sheet names, formulas without a stored result).
+ * was repaired or computed on the way (duplicate sheet names, formulas without a stored result); `slimmed` that
+ * exceljs read a copy without the style-only cells of huge sheet parts (see slim.ts), so `workbook` must not be
+ * written back as the user's file.
  */
-export async function readXlsxBuffer(buf: Uint8Array): Promise<{ workbook: ExcelJS.Workbook; grids: SheetGrid[]; notes: ReadNote[] }> {
+export async function readXlsxBuffer(buf: Uint8Array): Promise<{ workbook: ExcelJS.Workbook; grids: SheetGrid[]; notes: ReadNote[]; slimmed: boolean }> {
   // Huge used ranges: style-only cells of very large sheet parts dropped before anything else inflates them.
-  const input = slimWorkbook(buf) ?? buf;
+  const slim = await slimWorkbook(buf);
+  const input = slim ?? buf;
   let pkg = normalisePackage(input);
   const notes: ReadNote[] = pkg.notices.map((message) => ({ severity: "warning", message }));
   let wb = new ExcelJS.Workbook();
@@ -147,5 +161,5 @@ export async function readXlsxBuffer(buf: Uint8Array): Promise<{ workbook: Excel
   const grids = wb.worksheets.map((ws, sheet) => worksheetToGrid(ws, { date1904, pending, sheet }));
   const formulas = formulaReadNote(evaluateFormulas(grids, pending));
   if (formulas) notes.push(formulas);
-  return { workbook: wb, grids, notes };
+  return { workbook: wb, grids, notes, slimmed: !!slim };
 }

@@ -1,11 +1,17 @@
 /**
  * Before exceljs parses a workbook: sheet parts over a few MiB lose their cells that hold nothing (a style only,
- * `<c r="A5" s="1"/>`) and the rows left empty. Excel writes one such cell for every position formatting ever
- * touched — a million styled empty rows, whole formatted columns — and exceljs builds an object for each
- * (exceljs PR #420: out of memory). Values, formulas, merges, hidden rows with content and every other part are
- * kept as they are; the file on disk is never touched.
+ * `<c r="A5" s="1"/>`, or `<c r="A5" s="1"></c>`) and the rows left empty (a row with only `ht`, `customHeight`,
+ * `hidden`, an outline level or a style, and no cell that holds something). Excel writes one such cell for every
+ * position formatting ever touched — a million styled empty rows, whole formatted columns — and exceljs builds an
+ * object for each (exceljs PR #420: out of memory). Values, formulas, inline strings, merges, hidden rows with
+ * content and every other part are kept as they are; the file on disk is never touched.
+ *
+ * Cost: a large part is inflated by Node's zlib (native, in a worker thread, chunk by chunk) while a byte scan drops
+ * what holds nothing; the 46 MB of a million styled rows is never one buffer nor one string. fflate's pure-JS inflate
+ * plus a scan that made a subarray per tag took ~1 s for that part; this takes ~0.15 s (figures: `npm run bench`).
  */
-import { strFromU8, strToU8, Unzip, UnzipInflate, unzipSync, zipSync } from "fflate";
+import { createInflateRaw } from "zlib";
+import { Unzip, unzipSync, zipSync, strFromU8, strToU8, type UnzipDecoder, type AsyncFlateStreamHandler } from "fflate";
 
 /** Sheet XML above this size (uncompressed) is slimmed; ordinary budget sheets are far below it. */
 const SLIM_ABOVE = 4 * 1024 * 1024;
@@ -15,159 +21,293 @@ const LT = 0x3c;
 const GT = 0x3e;
 const SLASH = 0x2f;
 const COLON = 0x3a;
-
 const C = 0x63;
 const R = 0x72;
 const O = 0x6f;
 const W = 0x77;
-/** Which element a tag at i is, by its local name ("<x:row …" is a row): 1 a cell (c), 2 a row, 0 anything else. */
-function tagKind(b: Uint8Array, i: number, end: number, closing: boolean): number {
-  let k = i + (closing ? 2 : 1);
+
+/** The most bytes of one undecided row carried from chunk to chunk (a row of 16,384 styled cells is ~0.5 MiB). */
+const MAX_UNDECIDED = 8 * 1024 * 1024;
+
+const OTHER = 0;
+const CELL = 1;
+const ROW = 2;
+
+/** Which element the tag whose name starts at `k` is, by its local name (`<x:row …` is a row). */
+function tagKind(b: Uint8Array, k: number, end: number): number {
   let start = k;
-  while (k < end && b[k] > 0x20 && b[k] !== SLASH && b[k] !== GT) {
-    if (b[k] === COLON) start = k + 1;
+  while (k < end) {
+    const x = b[k];
+    if (x <= 0x20 || x === SLASH || x === GT) break;
+    if (x === COLON) start = k + 1;
     k++;
   }
   const n = k - start;
-  if (n === 1 && b[start] === C) return 1;
-  if (n === 3 && b[start] === R && b[start + 1] === O && b[start + 2] === W) return 2;
-  return 0;
+  if (n === 1 && b[start] === C) return CELL;
+  if (n === 3 && b[start] === R && b[start + 1] === O && b[start + 2] === W) return ROW;
+  return OTHER;
 }
 
 /**
- * Slims one sheet part as it is inflated, chunk by chunk, on the bytes (no decoding): self-closing `<c …/>`
- * elements are dropped, and rows left without content. A tag split across chunks waits for the next chunk.
+ * Slims one sheet part chunk by chunk, on the bytes (nothing decoded): cells without a child element and rows without
+ * a kept cell are dropped. What is kept is copied in runs, not tag by tag. State between chunks is only "nothing
+ * pending": bytes whose fate is not known yet (an unfinished tag, a row not yet known to hold something, a cell
+ * `<c …>` before its first child) are carried into the next chunk and scanned again.
  */
-class StreamingSlimmer {
+export class SheetSlimmer {
   private out = new Uint8Array(1 << 16);
   private len = 0;
-  private carry: Uint8Array = new Uint8Array(0);
-  /** Output position where the open row started, and whether anything was written inside it. */
-  private rowStart = -1;
-  private rowHasContent = false;
+  /** Carried bytes sit at the front of `joined`, where the next chunk is appended (one buffer reused, no garbage per chunk). */
+  private joined = new Uint8Array(0);
+  private carried = 0;
+  /** Where the last scan stopped (see scan). */
+  private pend = 0;
+  private rowAt = -1;
+  private cellAt = -1;
+  private cutAt = -1;
 
-  private write(x: Uint8Array) {
-    if (this.len + x.length > this.out.length) {
-      const grown = new Uint8Array(Math.max(this.out.length * 2, this.len + x.length));
-      grown.set(this.out.subarray(0, this.len));
-      this.out = grown;
-    }
-    this.out.set(x, this.len);
-    this.len += x.length;
+  private ensure(n: number) {
+    if (this.len + n <= this.out.length) return;
+    const grown = new Uint8Array(Math.max(this.out.length * 2, this.len + n));
+    grown.set(this.out.subarray(0, this.len));
+    this.out = grown;
+  }
+
+  /** Appends b[from, to). Short runs are copied by hand: a native call per row costs more than the bytes. */
+  private copy(b: Uint8Array, from: number, to: number) {
+    const n = to - from;
+    if (n <= 0) return;
+    this.ensure(n);
+    if (n < 64) {
+      const out = this.out;
+      let at = this.len;
+      for (let k = from; k < to; k++) out[at++] = b[k];
+    } else this.out.set(b.subarray(from, to), this.len);
+    this.len += n;
   }
 
   push(chunk: Uint8Array, final: boolean) {
     let b = chunk;
-    if (this.carry.length) {
-      b = new Uint8Array(this.carry.length + chunk.length);
-      b.set(this.carry);
-      b.set(chunk, this.carry.length);
+    if (this.carried) {
+      const n = this.carried + chunk.length;
+      if (n > this.joined.length) {
+        const grown = new Uint8Array(Math.max(n, this.joined.length * 2));
+        grown.set(this.joined.subarray(0, this.carried));
+        this.joined = grown;
+      }
+      this.joined.set(chunk, this.carried);
+      b = this.joined.subarray(0, n);
+      this.carried = 0;
     }
-    let i = 0;
-    while (i < b.length) {
-      const lt = b.indexOf(LT, i);
-      const textEnd = lt < 0 ? b.length : lt;
-      if (textEnd > i) {
-        const text = b.subarray(i, textEnd);
-        if (this.rowStart >= 0 && text.some((x) => x > 0x20)) this.rowHasContent = true;
-        this.write(text);
-      }
-      if (lt < 0) {
-        i = b.length;
-        break;
-      }
-      const gt = b.indexOf(GT, lt);
-      if (gt < 0) break; // an unfinished tag: wait for the next chunk
-      const tag = b.subarray(lt, gt + 1);
-      const selfClosing = b[gt - 1] === SLASH;
-      const closing = b[lt + 1] === SLASH;
-      const kind = tagKind(b, lt, gt, closing);
-      i = gt + 1;
-      if (kind === 1 && selfClosing && !closing) continue; // a cell holding nothing but a style
-      if (kind === 2 && !closing) {
-        if (selfClosing) continue; // an empty row
-        this.rowStart = this.len;
-        this.rowHasContent = false;
-        this.write(tag);
-        continue;
-      }
-      if (kind === 2 && closing) {
-        if (this.rowStart >= 0 && !this.rowHasContent) this.len = this.rowStart; // the row held only empty cells
-        else this.write(tag);
-        this.rowStart = -1;
-        continue;
-      }
-      if (this.rowStart >= 0) this.rowHasContent = true;
-      this.write(tag);
+    this.scan(b);
+    const { pend, rowAt, cellAt, cutAt } = this;
+    const end = b.length;
+    if (final) {
+      // A row or cell never closed (a damaged part): kept as it is, for exceljs to judge.
+      this.copy(b, pend, end);
+      return;
     }
-    this.carry = b.slice(i);
-    if (final && this.carry.length) {
-      this.write(this.carry);
-      this.carry = new Uint8Array(0);
+    if (rowAt >= 0 && end - rowAt > MAX_UNDECIDED) {
+      // A row that never ends (a damaged part) would be carried and rescanned forever: keep it as it is.
+      this.copy(b, pend, end);
+      return;
+    }
+    const keepFrom = rowAt >= 0 ? rowAt : cellAt >= 0 ? cellAt : cutAt >= 0 ? cutAt : end;
+    this.copy(b, pend, keepFrom);
+    const n = end - keepFrom;
+    if (n > 0) {
+      if (b.buffer === this.joined.buffer) this.joined.copyWithin(0, keepFrom, end);
+      else {
+        if (n > this.joined.length) this.joined = new Uint8Array(Math.max(n, 1 << 16));
+        this.joined.set(b.subarray(keepFrom, end));
+      }
+      this.carried = n;
     }
   }
+
+  /**
+   * Copies what is kept of b and leaves in pend / rowAt / cellAt / cutAt what is not decided at its end. Kept apart
+   * from push so the optimised loop never meets the rarely run end-of-chunk code (V8 would deoptimise it each chunk).
+   */
+  private scan(b: Uint8Array) {
+    const end = b.length;
+    /** Start of the kept run not copied yet. */
+    let pend = 0;
+    /** A row opened and nothing kept in it yet: its tag [rowAt, rowEnd); -1 when none. */
+    let rowAt = -1;
+    let rowEnd = 0;
+    /** A `<c …>` whose first child has not been seen: where it starts; -1 when none. */
+    let cellAt = -1;
+    /** An unfinished tag at the chunk's end. */
+    let cutAt = -1;
+    let i = 0;
+    while (i < end) {
+      let lt = i;
+      while (lt < end && b[lt] !== LT) lt++;
+      if (lt > i && (rowAt >= 0 || cellAt >= 0)) {
+        // Text inside an undecided row or cell: only whitespace is nothing.
+        let k = i;
+        while (k < lt && b[k] <= 0x20) k++;
+        if (k < lt) {
+          const from = cellAt >= 0 ? cellAt : k;
+          cellAt = -1;
+          if (rowAt >= 0) {
+            // The run before the row and the row's tag are contiguous; what was dropped after the tag stays out.
+            this.copy(b, pend, rowEnd);
+            pend = from;
+            rowAt = -1;
+          }
+        }
+      }
+      if (lt >= end) break;
+      let gt = lt + 1;
+      while (gt < end && b[gt] !== GT) gt++;
+      if (gt >= end) {
+        cutAt = lt;
+        break;
+      }
+      const closing = b[lt + 1] === SLASH;
+      const selfClosing = b[gt - 1] === SLASH;
+      const kind = tagKind(b, closing ? lt + 2 : lt + 1, gt);
+      i = gt + 1;
+      if (kind === CELL && !closing && cellAt < 0) {
+        if (selfClosing) {
+          // A cell holding nothing but a style.
+          if (rowAt < 0) {
+            this.copy(b, pend, lt);
+            pend = i;
+          }
+        } else cellAt = lt;
+        continue;
+      }
+      if (kind === CELL && closing && cellAt >= 0) {
+        // `<c …></c>`: nothing inside.
+        if (rowAt < 0) {
+          this.copy(b, pend, cellAt);
+          pend = i;
+        }
+        cellAt = -1;
+        continue;
+      }
+      if (kind === ROW && !closing && rowAt < 0 && cellAt < 0) {
+        if (selfClosing) {
+          this.copy(b, pend, lt);
+          pend = i;
+        } else {
+          rowAt = lt;
+          rowEnd = i;
+        }
+        continue;
+      }
+      if (kind === ROW && closing && rowAt >= 0 && cellAt < 0) {
+        // The row held nothing: it goes, with the run before it kept.
+        this.copy(b, pend, rowAt);
+        pend = i;
+        rowAt = -1;
+        continue;
+      }
+      // Anything else is something: an undecided cell or row holding it is kept from its start.
+      if (rowAt >= 0) {
+        this.copy(b, pend, rowEnd);
+        pend = cellAt >= 0 ? cellAt : lt;
+        rowAt = -1;
+      }
+      cellAt = -1;
+    }
+    this.pend = pend;
+    this.rowAt = rowAt;
+    this.cellAt = cellAt;
+    this.cutAt = cutAt;
+  }
+
   result(): Uint8Array {
     return this.out.slice(0, this.len);
   }
 }
 
+/** Collects an entry's compressed bytes as they are (fflate then only walks the zip's structure). */
+class Raw implements UnzipDecoder {
+  static compression = 8;
+  ondata: AsyncFlateStreamHandler = () => undefined;
+  push(chunk: Uint8Array, final: boolean) {
+    this.ondata(null, chunk as Parameters<AsyncFlateStreamHandler>[1], final);
+  }
+}
+
+/** Inflates a raw deflate stream with Node's zlib, handing each output chunk to `sink` as it comes. */
+function inflateInto(parts: Uint8Array[], sink: (chunk: Uint8Array) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const z = createInflateRaw({ chunkSize: 256 * 1024 });
+    z.on("data", (c: Buffer) => sink(new Uint8Array(c.buffer, c.byteOffset, c.length)));
+    z.on("end", resolve);
+    z.on("error", reject);
+    for (const p of parts) z.write(p);
+    z.end();
+  });
+}
+
+/** Names of the sheet parts large enough to slim, from the zip's directory (nothing inflated). */
+function largeSheetParts(buf: Uint8Array): Map<string, number> {
+  const large = new Map<string, number>();
+  unzipSync(buf, {
+    filter: (f) => {
+      if (SHEET_PART.test(f.name) && f.originalSize > SLIM_ABOVE && (f.compression === 8 || f.compression === 0)) large.set(f.name, f.compression);
+      return false;
+    },
+  });
+  return large;
+}
+
 /**
- * The workbook's bytes with large sheet parts slimmed (stored uncompressed), or undefined when no part is large
- * or the zip cannot be read here (exceljs then reads the original and reports what is wrong).
+ * The workbook's bytes with large sheet parts slimmed (the package stored uncompressed, since exceljs inflates it
+ * again at once), or undefined when no part is large or the zip cannot be read here (exceljs then reads the
+ * original and reports what is wrong) — also where Node's zlib is absent (a browser bundle of this host).
  */
-export function slimWorkbook(buf: Uint8Array): Uint8Array | undefined {
-  const large = new Set<string>();
+export async function slimWorkbook(buf: Uint8Array): Promise<Uint8Array | undefined> {
   try {
-    // The filter sees each entry's sizes from the zip directory; nothing is inflated here.
-    unzipSync(buf, {
-      filter: (f) => {
-        if (SHEET_PART.test(f.name) && f.originalSize > SLIM_ABOVE) large.add(f.name);
-        return false;
-      },
-    });
+    const large = largeSheetParts(buf);
     if (!large.size) return undefined;
-    const files: Record<string, Uint8Array> = {};
-    let failed: Error | undefined;
+    const compressed = new Map<string, Uint8Array[]>();
     const uz = new Unzip();
-    uz.register(UnzipInflate);
+    uz.register(Raw);
     uz.onfile = (file) => {
-      const slim = large.has(file.name) ? new StreamingSlimmer() : undefined;
+      if (!large.has(file.name)) return; // skipped without inflating
       const parts: Uint8Array[] = [];
-      let first = true;
-      file.ondata = (err, chunk, final) => {
-        if (err) failed = err;
-        else if (slim && first && (chunk[0] === 0xff || chunk[0] === 0xfe)) failed = new Error("UTF-16");
-        else if (slim) slim.push(chunk, final);
-        else parts.push(chunk);
-        first = false;
-        if (final && !failed) files[file.name] = slim ? slim.result() : concat(parts);
+      compressed.set(file.name, parts);
+      file.ondata = (err, chunk) => {
+        if (!err) parts.push(chunk.slice());
       };
       file.start();
     };
-    // Fed in pieces so each part is inflated (and a large one slimmed) chunk by chunk, never whole.
-    const PIECE = 256 * 1024;
+    const PIECE = 1 << 20;
     for (let at = 0; at < buf.length; at += PIECE) uz.push(buf.subarray(at, Math.min(buf.length, at + PIECE)), at + PIECE >= buf.length);
-    if (failed || Object.keys(files).length === 0) return undefined;
+    const files: Record<string, Uint8Array> = unzipSync(buf, { filter: (f) => !large.has(f.name) });
+    for (const [name, method] of large) {
+      const parts = compressed.get(name);
+      if (!parts) return undefined;
+      const slim = new SheetSlimmer();
+      let first = true;
+      let utf16 = false;
+      const sink = (c: Uint8Array) => {
+        if (first && c.length && (c[0] === 0xff || c[0] === 0xfe || c[1] === 0)) utf16 = true;
+        first = false;
+        if (!utf16) slim.push(c, false);
+      };
+      if (method === 8) await inflateInto(parts, sink);
+      else for (const p of parts) sink(p);
+      if (utf16) return undefined;
+      slim.push(new Uint8Array(0), true);
+      files[name] = slim.result();
+    }
     return zipSync(files, { level: 0 });
   } catch {
     return undefined;
   }
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
-  if (parts.length === 1) return parts[0];
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
 /** Removes value-less cells and then empty rows from worksheet XML (prefixed namespaces too: `<x:c …/>`). */
 export function stripEmptyCells(xml: string): string {
-  const s = new StreamingSlimmer();
+  const s = new SheetSlimmer();
   s.push(strToU8(xml), true);
   return strFromU8(s.result());
 }

@@ -1,0 +1,851 @@
+/**
+ * Applying a ReviewPlan to an .xlsx / .xlsm package by editing its parts, not by re-serialising the workbook: every
+ * part the review does not touch (charts, pictures, pivot tables, macros, tables, the user's sheets' cells and
+ * styles …) is carried over byte for byte. What the review changes:
+ * - on a marked sheet: `<conditionalFormatting>` blocks tagged by `markFormula` are added (a previous review's are
+ *   removed), and notes starting with NOTE_TAG are added to cells without a note of the user's (comments part and
+ *   its VML drawing, created when the sheet has none, extended when it has);
+ * - the styles part gains the review's cell formats and mark fills (reused when already present: re-review does not
+ *   grow it);
+ * - 审核结果 and 预算汇总 are inserted as the first sheets (a previous review's are removed first); defined names
+ *   scoped to a sheet follow their sheet; the workbook opens on 审核结果; calcChain.xml (a cache Excel rebuilds) is
+ *   dropped when the sheets change.
+ * Parts are read with regular expressions over the XML text as Excel, LibreOffice and exceljs write it (unprefixed
+ * SpreadsheetML); `reviewPackage` throws PackageShapeError for a package it cannot edit safely, and the caller falls
+ * back to another writer. Source: ECMA-376 Part 1, §18.3.1 (worksheet element order), §18.7 (comments), §18.8 (styles).
+ */
+import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from "fflate";
+import { cellA1, columnIndex } from "../../core/grid/address";
+import {
+  isMarkFormula,
+  markFormula,
+  NOTE_TAG,
+  REVIEW_SHEET_NAMES,
+  SHEET_TAG,
+  type CellStyle,
+  type Mark,
+  type PlanCell,
+  type PlanSheet,
+  type ReviewPlan,
+} from "../../core/review/plan";
+
+export class PackageShapeError extends Error {}
+
+const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const REL = {
+  worksheet: `${NS_R}/worksheet`,
+  comments: `${NS_R}/comments`,
+  vml: `${NS_R}/vmlDrawing`,
+  calcChain: `${NS_R}/calcChain`,
+  styles: `${NS_R}/styles`,
+  sharedStrings: `${NS_R}/sharedStrings`,
+};
+const CT = {
+  worksheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
+  comments: "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml",
+  vml: "application/vnd.openxmlformats-officedocument.vmlDrawing",
+};
+/** Worksheet children after conditionalFormatting (§18.3.1.99 CT_Worksheet sequence): new blocks go before the first present. */
+const AFTER_CF = [
+  "dataValidations",
+  "hyperlinks",
+  "printOptions",
+  "pageMargins",
+  "pageSetup",
+  "headerFooter",
+  "rowBreaks",
+  "colBreaks",
+  "customProperties",
+  "cellWatches",
+  "ignoredErrors",
+  "smartTags",
+  "drawing",
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "drawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
+];
+/** Worksheet children after legacyDrawing. */
+const AFTER_LEGACY = ["legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"];
+const NOTE_AUTHOR = "预算审核";
+
+const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+/** Characters XML 1.0 does not allow (control characters in a label) are dropped from the text we write. */
+const xmlText = (s: string) =>
+  // eslint-disable-next-line no-control-regex
+  esc(s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, ""));
+const unesc = (s: string) =>
+  s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#(x?)([0-9a-fA-F]+);/g, (_m, x, n) => String.fromCodePoint(parseInt(n, x ? 16 : 10)))
+    .replace(/&amp;/g, "&");
+const argb = (hex: string) => `FF${hex.replace(/^#/, "").toUpperCase()}`;
+const attr = (tag: string, name: string) =>
+  new RegExp(`\\s${name}\\s*=\\s*"([^"]*)"`).exec(tag)?.[1] ?? new RegExp(`\\s${name}\\s*=\\s*'([^']*)'`).exec(tag)?.[1];
+
+/** A package part path from a relationship target (relative to the source part's folder, or absolute). */
+function resolve(from: string, target: string): string {
+  if (target.startsWith("/")) return target.slice(1);
+  const parts = from.split("/").slice(0, -1);
+  for (const seg of target.split("/")) {
+    if (seg === "..") parts.pop();
+    else if (seg !== "." && seg !== "") parts.push(seg);
+  }
+  return parts.join("/");
+}
+const relsOf = (part: string) => `${part.split("/").slice(0, -1).join("/")}/_rels/${part.split("/").pop()}.rels`;
+const relative = (from: string, to: string) => {
+  const a = from.split("/").slice(0, -1);
+  const b = to.split("/");
+  let i = 0;
+  while (i < a.length && i < b.length - 1 && a[i] === b[i]) i++;
+  return [...a.slice(i).map(() => ".."), ...b.slice(i)].join("/");
+};
+
+interface Rel {
+  id: string;
+  type: string;
+  target: string;
+  external: boolean;
+}
+
+/** The package as text parts on demand; edited parts are written back as UTF-8. */
+class Pkg {
+  private text = new Map<string, string>();
+  constructor(readonly files: Unzipped) {}
+  has(p: string) {
+    return p in this.files || this.text.has(p);
+  }
+  get(p: string): string {
+    let t = this.text.get(p);
+    if (t === undefined) {
+      const b = this.files[p];
+      if (!b) throw new PackageShapeError(`缺少部件 ${p}`);
+      // UTF-16 parts and prefixed namespaces are read through a normalised copy; such a package is not edited here.
+      if (b.length >= 2 && (b[0] === 0xff || b[0] === 0xfe || b[1] === 0)) throw new PackageShapeError(`${p} 不是 UTF-8`);
+      t = strFromU8(b).replace(/^\ufeff/, "");
+      this.text.set(p, t);
+    }
+    return t;
+  }
+  set(p: string, t: string) {
+    this.text.set(p, t);
+  }
+  remove(p: string) {
+    delete this.files[p];
+    this.text.delete(p);
+  }
+  rels(part: string): Rel[] {
+    const p = relsOf(part);
+    if (!this.has(p)) return [];
+    return [...this.get(p).matchAll(/<Relationship\b[^>]*>/g)].map((m) => ({
+      id: attr(m[0], "Id") ?? "",
+      type: attr(m[0], "Type") ?? "",
+      target: unesc(attr(m[0], "Target") ?? ""),
+      external: attr(m[0], "TargetMode") === "External",
+    }));
+  }
+  addRel(part: string, type: string, target: string): string {
+    const p = relsOf(part);
+    const xml = this.has(p)
+      ? this.get(p)
+      : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+    const used = new Set([...xml.matchAll(/\sId="([^"]*)"/g)].map((m) => m[1]));
+    let n = used.size + 1;
+    while (used.has(`rId${n}`)) n++;
+    const id = `rId${n}`;
+    this.set(p, xml.replace(/<\/Relationships>\s*$/, `<Relationship Id="${id}" Type="${type}" Target="${esc(target)}"/></Relationships>`));
+    return id;
+  }
+  removeRel(part: string, id: string) {
+    const p = relsOf(part);
+    if (!this.has(p)) return;
+    const xml = this.get(p).replace(new RegExp(`<Relationship\\b[^>]*\\sId="${id}"[^>]*/>`), "");
+    // A relationships part left empty goes too (the review created it, or it held only what the review removed).
+    if (/<Relationship\b/.test(xml)) this.set(p, xml);
+    else this.remove(p);
+  }
+  setOverride(part: string, type: string | undefined) {
+    let xml = this.get("[Content_Types].xml").replace(
+      new RegExp(`<Override\\b[^>]*PartName="/${part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"[^>]*/>`, "i"),
+      "",
+    );
+    if (type) xml = xml.replace(/<\/Types>\s*$/, `<Override PartName="/${esc(part)}" ContentType="${type}"/></Types>`);
+    this.set("[Content_Types].xml", xml);
+  }
+  ensureDefault(ext: string, type: string) {
+    const xml = this.get("[Content_Types].xml");
+    if (!new RegExp(`<Default\\b[^>]*Extension="${ext}"`, "i").test(xml))
+      this.set(
+        "[Content_Types].xml",
+        xml.replace(/<Types\b[^>]*>/, (m) => `${m}<Default Extension="${ext}" ContentType="${type}"/>`),
+      );
+  }
+  /** Every part name, the ones written in this edit included. */
+  names(): string[] {
+    return [...new Set([...Object.keys(this.files), ...this.text.keys()])];
+  }
+  freePart(pattern: (n: number) => string): string {
+    for (let n = 1; ; n++) if (!this.has(pattern(n))) return pattern(n);
+  }
+  bytes(): Uint8Array {
+    const out: Unzipped = { ...this.files };
+    for (const [p, t] of this.text) out[p] = strToU8(t);
+    // [Content_Types].xml first, as Office writes it (some readers look for it at the start).
+    const ordered: Unzipped = {};
+    if (out["[Content_Types].xml"]) ordered["[Content_Types].xml"] = out["[Content_Types].xml"];
+    for (const [k, v] of Object.entries(out)) if (k !== "[Content_Types].xml") ordered[k] = v;
+    return zipSync(ordered, { level: 6 });
+  }
+}
+
+/** Inserts `xml` into a worksheet before the first of `before` present, else before </worksheet>. */
+function insertBefore(sheet: string, before: string[], xml: string): string {
+  let at = -1;
+  for (const name of before) {
+    const m = new RegExp(`<${name}[\\s/>]`).exec(sheet);
+    if (m && (at < 0 || m.index < at)) at = m.index;
+  }
+  if (at < 0) at = sheet.lastIndexOf("</worksheet>");
+  if (at < 0) throw new PackageShapeError("工作表 XML 没有 </worksheet>");
+  return sheet.slice(0, at) + xml + sheet.slice(at);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Styles: cell formats for the inserted sheets, differential formats (dxf) for the marks. Reused when identical.
+
+class Styles {
+  private xml: string;
+  constructor(
+    private pkg: Pkg,
+    private part: string,
+  ) {
+    this.xml = pkg.get(part);
+  }
+  /** The index of `item` in the `<list>` collection, appended when no identical item is there. */
+  private index(list: string, item: string, itemTag: string): number {
+    let m = new RegExp(`<${list}\\b[^>]*?(/>|>([\\s\\S]*?)</${list}>)`).exec(this.xml);
+    if (!m) {
+      this.xml = this.insertList(list, `<${list} count="0"></${list}>`);
+      m = new RegExp(`<${list}\\b[^>]*?(/>|>([\\s\\S]*?)</${list}>)`).exec(this.xml)!;
+    }
+    const body = m[2] ?? "";
+    const items = splitItems(body, itemTag);
+    const found = items.indexOf(item);
+    if (found >= 0) return found;
+    const open = /^<[^>]*?(?=\/?>)/.exec(m[0])![0].replace(/\scount="\d+"/, "");
+    const rebuilt = `${open} count="${items.length + 1}">${body}${item}</${list}>`;
+    this.xml = this.xml.slice(0, m.index) + rebuilt + this.xml.slice(m.index + m[0].length);
+    return items.length;
+  }
+  /** A collection missing from the styles part, at its place in CT_Stylesheet's sequence. */
+  private insertList(list: string, xml: string): string {
+    const order = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles", "colors", "extLst"];
+    for (const next of order.slice(order.indexOf(list) + 1)) {
+      const m = new RegExp(`<${next}[\\s/>]`).exec(this.xml);
+      if (m) return this.xml.slice(0, m.index) + xml + this.xml.slice(m.index);
+    }
+    const end = this.xml.lastIndexOf("</styleSheet>");
+    if (end < 0) throw new PackageShapeError("样式部件没有 </styleSheet>");
+    return this.xml.slice(0, end) + xml + this.xml.slice(end);
+  }
+  private numFmt(code: string): number {
+    const builtIn: Record<string, number> = {
+      General: 0,
+      "0": 1,
+      "0.00": 2,
+      "#,##0": 3,
+      "#,##0.00": 4,
+      "0%": 9,
+      "0.00%": 10,
+    };
+    if (code in builtIn) return builtIn[code];
+    const existing = [...this.xml.matchAll(/<numFmt\b[^>]*\/>/g)].map((m) => ({
+      id: Number(attr(m[0], "numFmtId")),
+      code: unesc(attr(m[0], "formatCode") ?? ""),
+    }));
+    const hit = existing.find((x) => x.code === code);
+    if (hit) return hit.id;
+    const id = Math.max(163, ...existing.map((x) => x.id)) + 1;
+    this.index("numFmts", `<numFmt numFmtId="${id}" formatCode="${esc(code)}"/>`, "numFmt");
+    return id;
+  }
+  /** cellXfs index of a plan style. */
+  /** The workbook's default font (fonts[0]): size and name of a plan font that does not give them. */
+  private defaultFont(): { size: string; name: string } {
+    const body = /<fonts\b[^>]*>([\s\S]*?)<\/fonts>/.exec(this.xml)?.[1] ?? "";
+    const f0 = splitItems(body, "font")[0] ?? "";
+    return {
+      size: /<sz\b[^>]*val="([^"]*)"/.exec(f0)?.[1] ?? "11",
+      name: unesc(/<name\b[^>]*val="([^"]*)"/.exec(f0)?.[1] ?? "宋体"),
+    };
+  }
+  xf(st: CellStyle): number {
+    const f = st.font;
+    const d = f ? this.defaultFont() : undefined;
+    const font = f
+      ? `<font>${f.bold ? "<b/>" : ""}${f.italic ? "<i/>" : ""}${f.underline ? '<u val="single"/>' : ""}<sz val="${f.size ?? d!.size}"/>${f.color ? `<color rgb="${argb(f.color)}"/>` : '<color theme="1"/>'}<name val="${esc(f.name ?? d!.name)}"/><charset val="134"/></font>`
+      : "";
+    const fontId = f ? this.index("fonts", font, "font") : 0;
+    const fillId = st.fill
+      ? this.index("fills", `<fill><patternFill patternType="solid"><fgColor rgb="${argb(st.fill)}"/><bgColor indexed="64"/></patternFill></fill>`, "fill")
+      : 0;
+    const b = st.border;
+    const side = (name: string, s?: string) =>
+      s ? `<${name} style="${s}">${b?.color ? `<color rgb="${argb(b.color)}"/>` : '<color indexed="64"/>'}</${name}>` : `<${name}/>`;
+    const borderId = b
+      ? this.index(
+          "borders",
+          `<border>${side("left", b.left)}${side("right", b.right)}${side("top", b.top)}${side("bottom", b.bottom)}<diagonal/></border>`,
+          "border",
+        )
+      : 0;
+    const numFmtId = this.numFmt(st.numberFormat ?? "General");
+    const a = st.alignment;
+    const align = a
+      ? `<alignment${a.horizontal ? ` horizontal="${a.horizontal}"` : ""}${a.vertical ? ` vertical="${a.vertical === "middle" ? "center" : a.vertical}"` : ""}${a.wrapText ? ' wrapText="1"' : ""}${a.indent ? ` indent="${a.indent}"` : ""}/>`
+      : "";
+    const applies = `${numFmtId ? ' applyNumberFormat="1"' : ""}${fontId ? ' applyFont="1"' : ""}${fillId ? ' applyFill="1"' : ""}${borderId ? ' applyBorder="1"' : ""}${align ? ' applyAlignment="1"' : ""}`;
+    const open = `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"${applies}`;
+    return this.index("cellXfs", align ? `${open}>${align}</xf>` : `${open}/>`, "xf");
+  }
+  /** dxfs index of a fill (and font colour) for a conditional format. */
+  dxf(fill?: string, fontColor?: string): number {
+    const font = fontColor ? `<font><color rgb="${argb(fontColor)}"/></font>` : "";
+    const f = fill ? `<fill><patternFill patternType="solid"><bgColor rgb="${argb(fill)}"/></patternFill></fill>` : "";
+    return this.index("dxfs", `<dxf>${font}${f}</dxf>`, "dxf");
+  }
+  save() {
+    this.pkg.set(this.part, this.xml);
+  }
+}
+
+/** Top-level `<tag …>…</tag>` or `<tag …/>` items of a collection body, as written (these collections do not nest). */
+function splitItems(body: string, tag: string): string[] {
+  const out: string[] = [];
+  const re = new RegExp(`<${tag}(?=[\\s/>])`, "g");
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(body))) {
+    const gt = body.indexOf(">", m.index);
+    if (gt < 0) break;
+    const end = body[gt - 1] === "/" ? gt + 1 : body.indexOf(`</${tag}>`, gt) + tag.length + 3;
+    if (end < gt) break;
+    out.push(body.slice(m.index, end));
+    re.lastIndex = end;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The workbook: its sheets, their parts, defined names.
+
+interface SheetEntry {
+  name: string;
+  sheetId: number;
+  rid: string;
+  part: string;
+  /** The `<sheet …/>` element as written. */
+  xml: string;
+}
+
+function sheetsOf(pkg: Pkg, wbPart: string): SheetEntry[] {
+  const rels = pkg.rels(wbPart);
+  return [...pkg.get(wbPart).matchAll(/<sheet\b[^>]*\/>/g)].map((m) => {
+    const rid = attr(m[0], "r:id") ?? "";
+    const rel = rels.find((r) => r.id === rid);
+    return {
+      name: unesc(attr(m[0], "name") ?? ""),
+      sheetId: Number(attr(m[0], "sheetId")),
+      rid,
+      part: rel ? resolve(wbPart, rel.target) : "",
+      xml: m[0],
+    };
+  });
+}
+
+/** The text of A1 on a sheet part (inline or shared string), to recognize an inserted review sheet. */
+function a1Text(pkg: Pkg, part: string, shared: () => string[]): string | undefined {
+  if (!pkg.has(part)) return undefined;
+  const c = /<c\b[^>]*\br="A1"[^>]*?(?:\/>|>([\s\S]*?)<\/c>)/.exec(pkg.get(part));
+  if (!c || !c[1]) return undefined;
+  const t = attr(c[0].slice(0, c[0].indexOf(">") + 1), "t");
+  if (t === "s") return shared()[Number(/<v>([^<]*)<\/v>/.exec(c[1])?.[1])];
+  if (t === "inlineStr") return unesc([...c[1].matchAll(/<t\b[^>]*>([^<]*)<\/t>/g)].map((x) => x[1]).join(""));
+  if (t === "str") return unesc(/<v>([^<]*)<\/v>/.exec(c[1])?.[1] ?? "");
+  return undefined;
+}
+
+function sharedStrings(pkg: Pkg, wbPart: string): string[] {
+  const rel = pkg.rels(wbPart).find((r) => r.type === REL.sharedStrings);
+  if (!rel) return [];
+  const xml = pkg.get(resolve(wbPart, rel.target));
+  return splitItems(xml, "si").map((si) => unesc([...si.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "").matchAll(/<t\b[^>]*>([^<]*)<\/t>/g)].map((x) => x[1]).join("")));
+}
+
+/** Shifts (or drops) sheet-scoped defined names when sheets are removed and inserted: `map` old index → new index or -1. */
+function remapLocalSheetIds(wbXml: string, map: (i: number) => number): string {
+  return wbXml.replace(/<definedName\b[^>]*>[\s\S]*?<\/definedName>|<definedName\b[^>]*\/>/g, (dn) => {
+    const id = attr(dn, "localSheetId");
+    if (id === undefined) return dn;
+    const to = map(Number(id));
+    return to < 0 ? "" : dn.replace(/\slocalSheetId="\d+"/, ` localSheetId="${to}"`);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Notes: the legacy comments part and its VML drawing.
+
+interface NoteParts {
+  comments?: { part: string; rid: string };
+  vml?: { part: string; rid: string };
+}
+
+function noteParts(pkg: Pkg, sheetPart: string): NoteParts {
+  const rels = pkg.rels(sheetPart);
+  const c = rels.find((r) => r.type === REL.comments && !r.external);
+  const sheetXml = pkg.get(sheetPart);
+  const legacyId = /<legacyDrawing\b[^>]*\br:id="([^"]*)"/.exec(sheetXml)?.[1];
+  const v = rels.find((r) => r.id === legacyId && r.type === REL.vml);
+  return {
+    comments: c ? { part: resolve(sheetPart, c.target), rid: c.id } : undefined,
+    vml: v ? { part: resolve(sheetPart, v.target), rid: v.id } : undefined,
+  };
+}
+
+function commentText(comment: string): string {
+  return unesc([...comment.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "").matchAll(/<t\b[^>]*>([^<]*)<\/t>/g)].map((x) => x[1]).join(""));
+}
+
+/** The VML shape of the note on a cell (0-based row / column). */
+function vmlShape(id: number, row: number, col: number): string {
+  return (
+    `<v:shape id="_x0000_s${id}" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:288pt;height:120pt;z-index:${id};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
+    `<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>` +
+    `<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>` +
+    `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${col + 1}, 15, ${row}, 2, ${col + 6}, 15, ${row + 8}, 4</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>${row}</x:Row><x:Column>${col}</x:Column></x:ClientData></v:shape>`
+  );
+}
+
+/** Drops our notes (text starting with NOTE_TAG) from a sheet; removes the parts when nothing is left in them. */
+function clearNotes(pkg: Pkg, sheetPart: string): number {
+  const np = noteParts(pkg, sheetPart);
+  if (!np.comments) return 0;
+  const xml = pkg.get(np.comments.part);
+  const ours = new Set<string>();
+  const kept = xml.replace(/<comment\b[^>]*>[\s\S]*?<\/comment>/g, (c) => {
+    if (!commentText(c).startsWith(NOTE_TAG)) return c;
+    ours.add(attr(c, "ref") ?? "");
+    return "";
+  });
+  if (!ours.size) return 0;
+  const left = /<comment\b/.test(kept);
+  if (left) pkg.set(np.comments.part, kept);
+  else {
+    pkg.remove(np.comments.part);
+    pkg.removeRel(sheetPart, np.comments.rid);
+    pkg.setOverride(np.comments.part, undefined);
+  }
+  if (np.vml) {
+    const cells = new Set(
+      [...ours].map((ref) => {
+        const m = /^([A-Z]+)(\d+)$/.exec(ref);
+        return m ? `${Number(m[2]) - 1}:${columnIndex(m[1])}` : "";
+      }),
+    );
+    const vml = pkg.get(np.vml.part).replace(/<v:shape\b[^>]*>[\s\S]*?<\/v:shape>/g, (s) => {
+      const note = /ObjectType="Note"/.test(s);
+      const r = /<x:Row>(\d+)<\/x:Row>/.exec(s)?.[1];
+      const c = /<x:Column>(\d+)<\/x:Column>/.exec(s)?.[1];
+      return note && cells.has(`${r}:${c}`) ? "" : s;
+    });
+    if (/<v:shape\b/.test(vml)) pkg.set(np.vml.part, vml);
+    else {
+      pkg.remove(np.vml.part);
+      pkg.removeRel(sheetPart, np.vml.rid);
+      pkg.set(sheetPart, pkg.get(sheetPart).replace(/<legacyDrawing\b[^>]*\/>/, ""));
+    }
+  }
+  return ours.size;
+}
+
+/** The next free VML shape-id block (o:idmap data) across the package, and the next free shape id in a drawing. */
+function nextIdmap(pkg: Pkg): number {
+  let max = 0;
+  // Parts created in this edit count too: each new drawing gets its own block of shape ids.
+  for (const p of pkg.names())
+    if (/\.vml$/i.test(p))
+      for (const m of pkg.get(p).matchAll(/<o:idmap\b[^>]*data="([^"]*)"/g)) for (const n of m[1].split(/[,\s]+/)) max = Math.max(max, Number(n) || 0);
+  return max + 1;
+}
+
+/** Adds our notes to the cells of a sheet that hold no note of the user's; returns how many cells kept the user's note. */
+function addNotes(pkg: Pkg, sheetPart: string, marks: Mark[]): number {
+  let np = noteParts(pkg, sheetPart);
+  const existing = new Set<string>();
+  if (np.comments) for (const m of pkg.get(np.comments.part).matchAll(/<comment\b[^>]*>/g)) existing.add(attr(m[0], "ref") ?? "");
+  const todo = marks.filter((m) => !existing.has(m.cell));
+  const kept = marks.length - todo.length;
+  if (!todo.length) return kept;
+  if (!np.comments) {
+    const part = pkg.freePart((n) => `xl/comments${n}.xml`);
+    pkg.set(
+      part,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${NS_MAIN}"><authors></authors><commentList></commentList></comments>`,
+    );
+    pkg.setOverride(part, CT.comments);
+    np = {
+      ...np,
+      comments: {
+        part,
+        rid: pkg.addRel(sheetPart, REL.comments, relative(sheetPart, part)),
+      },
+    };
+  }
+  let cx = pkg.get(np.comments!.part);
+  if (!/<authors\b/.test(cx)) cx = cx.replace(/(<comments\b[^>]*>)/, "$1<authors></authors>");
+  if (!/<commentList\b[^>]*>/.test(cx))
+    cx = cx
+      .replace(/<commentList\s*\/>/, "<commentList></commentList>")
+      .replace(/<\/comments>\s*$/, (e) => (/<commentList\b/.test(cx) ? e : `<commentList></commentList>${e}`));
+  const authors = splitItems(/<authors\b[^>]*>([\s\S]*?)<\/authors>/.exec(cx)?.[1] ?? "", "author").map((a) => unesc(a.replace(/<\/?author>/g, "")));
+  let authorId = authors.indexOf(NOTE_AUTHOR);
+  if (authorId < 0) {
+    authorId = authors.length;
+    cx = cx.replace(/<authors\s*\/>/, "<authors></authors>").replace("</authors>", `<author>${NOTE_AUTHOR}</author></authors>`);
+  }
+  const list = todo
+    .map(
+      (m) =>
+        `<comment ref="${m.cell}" authorId="${authorId}"><text><r><rPr><sz val="9"/><rFont val="宋体"/><charset val="134"/></rPr><t xml:space="preserve">${xmlText(m.note)}</t></r></text></comment>`,
+    )
+    .join("");
+  cx = cx.replace("</commentList>", `${list}</commentList>`);
+  pkg.set(np.comments!.part, cx);
+  // The VML drawing Excel needs to show them.
+  if (!np.vml) {
+    const part = pkg.freePart((n) => `xl/drawings/vmlDrawing${n}.vml`);
+    const idmap = nextIdmap(pkg);
+    pkg.set(
+      part,
+      `<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">` +
+        `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${idmap}"/></o:shapelayout>` +
+        `<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype></xml>`,
+    );
+    pkg.ensureDefault("vml", CT.vml);
+    const rid = pkg.addRel(sheetPart, REL.vml, relative(sheetPart, part));
+    let sx = pkg.get(sheetPart);
+    if (!/<worksheet\b[^>]*\sxmlns:r="/.test(sx)) sx = sx.replace(/<worksheet\b/, `<worksheet xmlns:r="${NS_R}"`);
+    pkg.set(sheetPart, insertBefore(sx, AFTER_LEGACY, `<legacyDrawing r:id="${rid}"/>`));
+    np = { ...np, vml: { part, rid } };
+  }
+  let vml = pkg.get(np.vml!.part);
+  if (!/_x0000_t202/.test(vml))
+    vml = vml.replace(
+      /<\/xml>\s*$/,
+      `<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype></xml>`,
+    );
+  const block = Number(/<o:idmap\b[^>]*data="(\d+)/.exec(vml)?.[1] ?? nextIdmap(pkg));
+  let id = Math.max(block * 1024, ...[...vml.matchAll(/_x0000_s(\d+)/g)].map((m) => Number(m[1])));
+  const shapes = todo.map((m) => {
+    const p = /^([A-Z]+)(\d+)$/.exec(m.cell)!;
+    return vmlShape(++id, Number(p[2]) - 1, columnIndex(p[1]));
+  });
+  pkg.set(np.vml!.part, vml.replace(/<\/xml>\s*$/, `${shapes.join("")}</xml>`));
+  return kept;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Marks.
+
+const MARK_ORDER = ["error", "warning", "rounding", "info"];
+
+/** Removes our conditional-format blocks from a sheet's XML. */
+function clearMarks(xml: string): { xml: string; rules: number } {
+  let rules = 0;
+  const out = xml.replace(/<conditionalFormatting\b[^>]*>[\s\S]*?<\/conditionalFormatting>/g, (block) => {
+    const formulas = [...block.matchAll(/<formula>([\s\S]*?)<\/formula>/g)].map((m) => unesc(m[1]));
+    if (!formulas.length || !formulas.every(isMarkFormula)) return block;
+    rules++;
+    return "";
+  });
+  return { xml: out, rules };
+}
+
+function addMarks(xml: string, marks: Mark[], styles: Styles): string {
+  const groups = new Map<string, Mark[]>();
+  for (const m of [...marks].sort(
+    (a, b) => (a.strength === b.strength ? 0 : a.strength === "strong" ? -1 : 1) || MARK_ORDER.indexOf(a.severity) - MARK_ORDER.indexOf(b.severity),
+  )) {
+    const k = `${m.severity}:${m.strength}`;
+    const g = groups.get(k);
+    if (g) g.push(m);
+    else groups.set(k, [m]);
+  }
+  // After the user's rules in priority (theirs keep their numbers and their precedence).
+  let priority = Math.max(0, ...[...xml.matchAll(/<cfRule\b[^>]*\spriority="(\d+)"/g)].map((m) => Number(m[1])));
+  const blocks = [...groups.values()].map((g) => {
+    const dxf = styles.dxf(g[0].fill);
+    return `<conditionalFormatting sqref="${g.map((m) => m.cell).join(" ")}"><cfRule type="expression" dxfId="${dxf}" priority="${++priority}"><formula>${esc(markFormula(g[0].severity, g[0].strength))}</formula></cfRule></conditionalFormatting>`;
+  });
+  const lastCf = xml.lastIndexOf("</conditionalFormatting>");
+  if (lastCf >= 0) {
+    const at = lastCf + "</conditionalFormatting>".length;
+    return xml.slice(0, at) + blocks.join("") + xml.slice(at);
+  }
+  return insertBefore(xml, AFTER_CF, blocks.join(""));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Inserted sheets.
+
+const q = (sheet: string) => `'${sheet.replace(/'/g, "''")}'`;
+const str = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+function cellXml(c: PlanCell, s: number | undefined, sheetNames: Set<string>): string {
+  const ref = cellA1(c.row, c.col);
+  const sa = s ? ` s="${s}"` : "";
+  let formula = c.formula;
+  let value = c.value;
+  if (c.hyperlink && "sheet" in c.hyperlink && sheetNames.has(c.hyperlink.sheet)) {
+    // An internal link as a HYPERLINK formula: Excel and LibreOffice follow "#Sheet!A1" within the workbook.
+    formula = `HYPERLINK(${str(`#${q(c.hyperlink.sheet)}!${c.hyperlink.cell}`)},${str(String(value ?? ""))})`;
+    value = String(value ?? "");
+  }
+  if (formula !== undefined) {
+    const f = `<f>${esc(formula)}</f>`;
+    if (typeof value === "number" && Number.isFinite(value)) return `<c r="${ref}"${sa}>${f}<v>${value}</v></c>`;
+    if (typeof value === "boolean") return `<c r="${ref}"${sa} t="b">${f}<v>${value ? 1 : 0}</v></c>`;
+    if (typeof value === "string") return `<c r="${ref}"${sa} t="str">${f}<v>${xmlText(value)}</v></c>`;
+    return `<c r="${ref}"${sa}>${f}</c>`;
+  }
+  if (value === null || value === "") return s ? `<c r="${ref}"${sa}/>` : "";
+  if (typeof value === "number") return Number.isFinite(value) ? `<c r="${ref}"${sa}><v>${value}</v></c>` : `<c r="${ref}"${sa}/>`;
+  if (typeof value === "boolean") return `<c r="${ref}"${sa} t="b"><v>${value ? 1 : 0}</v></c>`;
+  return `<c r="${ref}"${sa} t="inlineStr"><is><t xml:space="preserve">${xmlText(value)}</t></is></c>`;
+}
+
+function sheetXml(s: PlanSheet, planStyles: ReviewPlan["styles"], styles: Styles, sheetNames: Set<string>, selected: boolean): string {
+  const xfOf = new Map<string, number>();
+  const xf = (name?: string) => {
+    if (!name || !planStyles[name]) return undefined;
+    let i = xfOf.get(name);
+    if (i === undefined) xfOf.set(name, (i = styles.xf(planStyles[name])));
+    return i;
+  };
+  const rows = new Map<number, PlanCell[]>();
+  for (const c of s.cells) {
+    const r = rows.get(c.row);
+    if (r) r.push(c);
+    else rows.set(c.row, [c]);
+  }
+  const heights = new Map(s.rowHeights.map((h) => [h.row, h.height]));
+  for (const r of heights.keys()) if (!rows.has(r)) rows.set(r, []);
+  const rowNos = [...rows.keys()].sort((a, b) => a - b);
+  const lastRow = Math.max(0, ...rowNos);
+  const lastCol = Math.max(0, ...s.cells.map((c) => c.col), ...s.columns.map((c) => c.col));
+  const data = rowNos
+    .map((r) => {
+      const h = heights.get(r);
+      const cells = rows
+        .get(r)!
+        .sort((a, b) => a.col - b.col)
+        .map((c) => cellXml(c, xf(c.style), sheetNames))
+        .join("");
+      return `<row r="${r + 1}"${h ? ` ht="${h}" customHeight="1"` : ""}>${cells}</row>`;
+    })
+    .join("");
+  const { rows: fr, cols: fc } = s.frozen;
+  const pane =
+    fr || fc
+      ? `<pane${fc ? ` xSplit="${fc}"` : ""}${fr ? ` ySplit="${fr}"` : ""} topLeftCell="${cellA1(fr, fc)}" activePane="${fr && fc ? "bottomRight" : fr ? "bottomLeft" : "topRight"}" state="frozen"/>`
+      : "";
+  const cols = s.columns.length
+    ? `<cols>${[...s.columns]
+        .sort((a, b) => a.col - b.col)
+        .map((c) => `<col min="${c.col + 1}" max="${c.col + 1}" width="${c.width}" customWidth="1"/>`)
+        .join("")}</cols>`
+    : "";
+  const merges = s.merges.length
+    ? `<mergeCells count="${s.merges.length}">${s.merges.map((m) => `<mergeCell ref="${cellA1(m.r0, m.c0)}:${cellA1(m.r1, m.c1)}"/>`).join("")}</mergeCells>`
+    : "";
+  const cfs = s.conditionalFormats
+    .map((cf, i) => {
+      if (cf.type === "dataBar") {
+        const lo = cf.min !== undefined ? `<cfvo type="num" val="${cf.min}"/>` : '<cfvo type="min"/>';
+        const hi = cf.max !== undefined ? `<cfvo type="num" val="${cf.max}"/>` : '<cfvo type="max"/>';
+        return `<conditionalFormatting sqref="${cf.range}"><cfRule type="dataBar" priority="${i + 1}"><dataBar>${lo}${hi}<color rgb="${argb(cf.color)}"/></dataBar></cfRule></conditionalFormatting>`;
+      }
+      return `<conditionalFormatting sqref="${cf.range}"><cfRule type="expression" dxfId="${styles.dxf(cf.fill, cf.fontColor)}" priority="${i + 1}"><formula>${esc(cf.formula)}</formula></cfRule></conditionalFormatting>`;
+    })
+    .join("");
+  const p = s.print;
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_R}">` +
+    `<sheetPr>${s.tabColor ? `<tabColor rgb="${argb(s.tabColor)}"/>` : ""}${p?.fitToWidth ? '<pageSetUpPr fitToPage="1"/>' : ""}</sheetPr>` +
+    `<dimension ref="A1:${cellA1(lastRow, lastCol)}"/>` +
+    `<sheetViews><sheetView showGridLines="0"${selected ? ' tabSelected="1"' : ""} workbookViewId="0">${pane}</sheetView></sheetViews>` +
+    `<sheetFormatPr defaultRowHeight="15"/>${cols}<sheetData>${data}</sheetData>` +
+    (s.autoFilter ? `<autoFilter ref="${s.autoFilter}"/>` : "") +
+    merges +
+    cfs +
+    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
+    (p ? `<pageSetup paperSize="9" orientation="${p.orientation}"${p.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ""}/>` : "") +
+    `</worksheet>`
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+export interface PackageReviewResult {
+  bytes: Uint8Array;
+  /** Marked cells that kept the user's own note (and got none of ours). */
+  notesKept: number;
+  /** What a previous review left and this one took off. */
+  cleared: { sheets: number; rules: number; notes: number };
+}
+
+/**
+ * Applies `plan` to the package `bytes` (.xlsx or .xlsm): clears a previous review, inserts the plan's sheets first,
+ * marks the cells and adds the notes. Returns the new package; the input array is not modified. A plan without
+ * marks and sheets takes a previous review off. Throws PackageShapeError when the package is not one it can edit
+ * (prefixed or UTF-16 XML, no workbook part …): the caller writes the review sheets separately then.
+ */
+export function reviewPackage(bytes: Uint8Array, plan: Pick<ReviewPlan, "marks" | "sheets" | "styles">): PackageReviewResult {
+  let files: Unzipped;
+  try {
+    files = unzipSync(bytes);
+  } catch (e) {
+    throw new PackageShapeError(`不是可读的 zip：${(e as Error).message}`);
+  }
+  const pkg = new Pkg(files);
+  const wbRel = (pkg.has("_rels/.rels") ? [...pkg.get("_rels/.rels").matchAll(/<Relationship\b[^>]*>/g)] : [])
+    .map((m) => ({
+      type: attr(m[0], "Type") ?? "",
+      target: attr(m[0], "Target") ?? "",
+    }))
+    .find((r) => /\/officeDocument$/.test(r.type));
+  if (!wbRel) throw new PackageShapeError("找不到工作簿部件");
+  const wbPart = resolve("", wbRel.target);
+  let wbXml = pkg.get(wbPart);
+  if (
+    !/<workbook\b[^>]*xmlns="http:\/\/schemas\.openxmlformats\.org\/spreadsheetml\/2006\/main"/.test(wbXml) ||
+    !/xmlns:r="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.test(wbXml)
+  )
+    throw new PackageShapeError("工作簿 XML 的命名空间不是常见写法");
+  const stylesRel = pkg.rels(wbPart).find((r) => r.type === REL.styles);
+  if (!stylesRel) throw new PackageShapeError("工作簿没有样式部件");
+  const styles = new Styles(pkg, resolve(wbPart, stylesRel.target));
+  const cleared = { sheets: 0, rules: 0, notes: 0 };
+
+  // 1. A previous review's sheets.
+  let shared: string[] | undefined;
+  const sharedOnce = () => (shared ??= sharedStrings(pkg, wbPart));
+  const before = sheetsOf(pkg, wbPart);
+  const ours = before.filter(
+    (s) => (REVIEW_SHEET_NAMES as readonly string[]).includes(s.name) && (a1Text(pkg, s.part, sharedOnce) ?? "").startsWith(SHEET_TAG),
+  );
+  for (const s of ours) {
+    wbXml = wbXml.replace(s.xml, "");
+    pkg.removeRel(wbPart, s.rid);
+    for (const r of pkg.rels(s.part))
+      if (!r.external) {
+        pkg.remove(resolve(s.part, r.target));
+        pkg.setOverride(resolve(s.part, r.target), undefined);
+      }
+    pkg.remove(relsOf(s.part));
+    pkg.remove(s.part);
+    pkg.setOverride(s.part, undefined);
+    cleared.sheets++;
+  }
+  const kept = before.filter((s) => !ours.includes(s));
+  // Marks name sheets: a package whose names the reader had to change (duplicates) cannot take them here.
+  if (new Set(kept.map((s) => s.name)).size !== kept.length) throw new PackageShapeError("工作簿中有同名工作表");
+  const missing = plan.marks.find((m) => !kept.some((s) => s.name === m.sheet));
+  if (missing) throw new PackageShapeError(`找不到工作表“${missing.sheet}”`);
+  const oldIndex = new Map(before.map((s, i) => [s, i]));
+  const newIndexOfOld = new Map(kept.map((s, i) => [oldIndex.get(s)!, i + plan.sheets.length]));
+  wbXml = remapLocalSheetIds(wbXml, (i) => newIndexOfOld.get(i) ?? -1);
+
+  // 2. On the user's sheets: our old marks and notes off, the new ones on; tab selection moves to 审核结果.
+  let notesKept = 0;
+  const marksBySheet = new Map<string, Mark[]>();
+  for (const m of plan.marks) marksBySheet.set(m.sheet, [...(marksBySheet.get(m.sheet) ?? []), m]);
+  for (const s of kept) {
+    if (!s.part || !pkg.has(s.part)) continue;
+    if (!/\/worksheets\//.test(s.part) && !/<worksheet\b/.test(pkg.get(s.part).slice(0, 2000))) continue;
+    cleared.notes += clearNotes(pkg, s.part);
+    const c = clearMarks(pkg.get(s.part));
+    cleared.rules += c.rules;
+    let xml = c.xml;
+    const marks = marksBySheet.get(s.name) ?? [];
+    if (marks.length && !/<worksheet\b/.test(xml)) throw new PackageShapeError(`工作表“${s.name}”的 XML 不是常见写法`);
+    if (marks.length) xml = addMarks(xml, marks, styles);
+    if (plan.sheets.length) xml = xml.replace(/(<sheetView\b[^>]*?)\stabSelected="(?:1|true)"/g, "$1");
+    if (xml !== pkg.get(s.part)) pkg.set(s.part, xml);
+    if (marks.length) notesKept += addNotes(pkg, s.part, marks);
+  }
+
+  // 3. The plan's sheets, first in the workbook.
+  const maxId = Math.max(0, ...kept.map((s) => s.sheetId));
+  const names = new Set([...kept.map((s) => s.name), ...plan.sheets.map((s) => s.name)]);
+  const added = plan.sheets.map((s, i) => {
+    const part = pkg.freePart((n) => `xl/worksheets/sheet${n}.xml`);
+    pkg.set(part, sheetXml(s, plan.styles, styles, names, i === 0));
+    pkg.setOverride(part, CT.worksheet);
+    const rid = pkg.addRel(wbPart, REL.worksheet, relative(wbPart, part));
+    return `<sheet name="${esc(s.name)}" sheetId="${maxId + i + 1}" r:id="${rid}"/>`;
+  });
+  if (added.length) {
+    wbXml = /<sheets\s*\/>/.test(wbXml)
+      ? wbXml.replace(/<sheets\s*\/>/, `<sheets>${added.join("")}</sheets>`)
+      : wbXml.replace(/<sheets\b[^>]*>/, (m) => `${m}${added.join("")}`);
+    // AutoFilter ranges as Excel records them (a hidden, sheet-scoped name).
+    const filters = plan.sheets.flatMap((s, i) =>
+      s.autoFilter
+        ? [
+            `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${esc(q(s.name))}!${s.autoFilter.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")}</definedName>`,
+          ]
+        : [],
+    );
+    if (filters.length)
+      wbXml = /<definedNames\b[^>]*>/.test(wbXml)
+        ? wbXml.replace(/<definedNames\b[^>]*>/, (m) => `${m}${filters.join("")}`)
+        : insertAfterSheets(wbXml, `<definedNames>${filters.join("")}</definedNames>`);
+  }
+  if (added.length || ours.length) {
+    // Open on the first sheet; the sheet order changed, so Excel's calculation chain (a cache) is rebuilt.
+    wbXml = wbXml.replace(/<workbookView\b[^>]*?\/?>/, (v) =>
+      v.replace(/\s(activeTab|firstSheet)="\d+"/g, "").replace(/<workbookView/, '<workbookView activeTab="0"'),
+    );
+    const calc = pkg.rels(wbPart).find((r) => r.type === REL.calcChain);
+    if (calc) {
+      const part = resolve(wbPart, calc.target);
+      pkg.remove(part);
+      pkg.setOverride(part, undefined);
+      pkg.removeRel(wbPart, calc.id);
+    }
+  }
+  wbXml = wbXml.replace(/<definedNames>\s*<\/definedNames>/, "");
+  pkg.set(wbPart, wbXml);
+  styles.save();
+  return { bytes: pkg.bytes(), notesKept, cleared };
+}
+
+function insertAfterSheets(wbXml: string, xml: string): string {
+  const end = wbXml.indexOf("</sheets>");
+  if (end < 0) throw new PackageShapeError("工作簿没有 <sheets>");
+  const at = end + "</sheets>".length;
+  // functionGroups / externalReferences come between sheets and definedNames (§18.2.27).
+  const ext = /<\/externalReferences>|<externalReferences\s*\/>/.exec(wbXml.slice(at));
+  const pos = ext ? at + ext.index + ext[0].length : at;
+  return wbXml.slice(0, pos) + xml + wbXml.slice(pos);
+}
