@@ -137,3 +137,23 @@ test("a workbook with a chart sheet (bad input 17c) is reviewed in place, its ch
   const wbXml = Buffer.from(after["xl/workbook.xml"]).toString("utf8");
   expect(wbXml.indexOf('name="审核结果"')).toBeLessThan(wbXml.indexOf("<sheet ", wbXml.indexOf('name="预算汇总"')));
 });
+
+test("a large sheet (20,000 styled empty rows) is edited around its cell data, which is carried over byte for byte", async () => {
+  const zip = await JSZip.loadAsync(await fs.readFile(samplePath("jishan-2024")));
+  const part = "xl/worksheets/sheet2.xml";
+  const xml = await zip.file(part)!.async("string");
+  const last = Number([...xml.matchAll(/<row r="(\d+)"/g)].pop()![1]);
+  const rows = Array.from({ length: 20000 }, (_, i) => `<row r="${last + 1 + i}"><c r="A${last + 1 + i}" s="1"/></row>`).join("");
+  zip.file(part, xml.replace("</sheetData>", `${rows}</sheetData>`));
+  const input = await zip.generateAsync({ type: "uint8array" });
+  const reviewed = await reviewBytes(input);
+  const data = (b: Uint8Array) => {
+    const s = Buffer.from(b).toString("utf8");
+    return s.slice(s.indexOf("<sheetData"), s.indexOf("</sheetData>"));
+  };
+  expect(data(unzipSync(reviewed.bytes)[part])).toBe(data(unzipSync(input)[part]));
+  const sheetName = (await load(input)).worksheets[1].name;
+  const marks = reviewed.plan.marks.filter((m) => m.sheet === sheetName);
+  expect(marks.length).toBeGreaterThan(0);
+  expect(Buffer.from(unzipSync(reviewed.bytes)[part]).toString("utf8")).toContain(`sqref="${marks.filter((m) => m.severity === marks[0].severity && m.strength === marks[0].strength).map((m) => m.cell).join(" ")}"`);
+});

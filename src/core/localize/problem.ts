@@ -81,26 +81,28 @@ function sumsOf(identities: ReadonlyArray<CheckedIdentity>): Array<{ r: number; 
 }
 
 type CellTerm = { coefficient: number; weighted: number; slack: number };
-const BY_CELL = new WeakMap<ReadonlyArray<CheckedIdentity>, Array<Map<string, CellTerm>>>();
-/** Per identity: its terms by cell (a cell listed twice summed): coefficient, coefficient·value and |coefficient|·halfWidth in 分. */
-function termsByCell(identities: ReadonlyArray<CheckedIdentity>): Array<Map<string, CellTerm>> {
+const BY_CELL = new WeakMap<ReadonlyArray<CheckedIdentity>, Array<Map<string, CellTerm> | undefined>>();
+/**
+ * Identity i's terms by cell (a cell listed twice summed): coefficient, coefficient·value and |coefficient|·halfWidth
+ * in 分. Built on first use, per identity: only identities near a violated one are ever asked for.
+ */
+function termsByCell(identities: ReadonlyArray<CheckedIdentity>, i: number): Map<string, CellTerm> {
   let all = BY_CELL.get(identities);
-  if (!all) {
-    all = identities.map((id) => {
-      const m = new Map<string, CellTerm>();
-      for (const t of id.terms) {
-        const x = m.get(t.cell);
-        if (x) {
-          x.coefficient += t.coefficient;
-          x.weighted += t.coefficient * t.value;
-          x.slack += Math.abs(t.coefficient) * t.halfWidth;
-        } else m.set(t.cell, { coefficient: t.coefficient, weighted: t.coefficient * t.value, slack: Math.abs(t.coefficient) * t.halfWidth });
-      }
-      return m;
-    });
-    BY_CELL.set(identities, all);
+  if (!all) BY_CELL.set(identities, (all = new Array(identities.length)));
+  let m = all[i];
+  if (!m) {
+    m = new Map<string, CellTerm>();
+    for (const t of identities[i].terms) {
+      const x = m.get(t.cell);
+      if (x) {
+        x.coefficient += t.coefficient;
+        x.weighted += t.coefficient * t.value;
+        x.slack += Math.abs(t.coefficient) * t.halfWidth;
+      } else m.set(t.cell, { coefficient: t.coefficient, weighted: t.coefficient * t.value, slack: Math.abs(t.coefficient) * t.halfWidth });
+    }
+    all[i] = m;
   }
-  return all;
+  return m;
 }
 
 /** lo ≤ Σ a[k]·x[k] ≤ hi over the free cells (in the order given); ±Infinity for an open side. */
@@ -120,7 +122,6 @@ export function constraintsOn(free: string[], identities: ReadonlyArray<CheckedI
   for (const f of free) for (const i of cells.get(f)?.identities ?? []) if (!only || only.has(i)) ids.add(i);
   const out: Constraint[] = [];
   const sums = sumsOf(identities);
-  const byCell = termsByCell(identities);
   for (const i of [...ids].sort((x, y) => x - y)) {
     const id = identities[i];
     const a = free.map(() => 0);
@@ -128,8 +129,9 @@ export function constraintsOn(free: string[], identities: ReadonlyArray<CheckedI
     // so a sum over 2,000 project rows costs the free cells, not its 2,000 terms, per candidate pair).
     let r = sums[i].r;
     let s = sums[i].s;
+    const cellTerms = termsByCell(identities, i);
     free.forEach((f, k) => {
-      const t = byCell[i].get(f);
+      const t = cellTerms.get(f);
       if (!t) return;
       a[k] += t.coefficient;
       r -= t.weighted;

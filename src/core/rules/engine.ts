@@ -2,7 +2,7 @@
 import type { Report } from "../model/schema";
 import { CATALOG } from "./catalog";
 import { correctUnits } from "./units";
-import type { CheckResult, Finding, RuleDef, Severity } from "./rule";
+import type { CheckedIdentity, CheckResult, Finding, RuleDef, Severity } from "./rule";
 import { invalidAmounts } from "./input";
 import type { Identity } from "./identity";
 import { localize, type LocalizeOptions } from "../localize/localize";
@@ -67,14 +67,13 @@ export function checkReport(report: Report, opts: CheckOptions = {}): CheckResul
         continue;
       }
       stat.checked++;
-      if (o.status === "pass") {
-        stat.passed++;
-        for (const identity of [o.identity, ...(o.also ?? [])]) if (identity) checked.push({ identity });
-      } else {
+      const finding = o.status === "fail" ? o.finding : undefined;
+      if (finding) {
         stat.failed++;
-        all.push(o.finding);
-        for (const identity of [o.identity, ...(o.also ?? [])]) if (identity) checked.push({ identity, finding: identity.soft ? undefined : o.finding });
-      }
+        all.push(finding);
+      } else stat.passed++;
+      if (o.identity) checked.push({ identity: o.identity, finding: o.identity.soft ? undefined : finding });
+      if (o.also) for (const identity of o.also) checked.push({ identity, finding: identity.soft ? undefined : finding });
     }
     perRule.push(stat);
   }
@@ -82,9 +81,12 @@ export function checkReport(report: Report, opts: CheckOptions = {}): CheckResul
   // A finding dropped as a repeat of the same figure is reported by the one kept for that figure.
   const kept = new Map<Finding, number>(findings.map((f, i) => [f, i]));
   const byKey = new Map<string, number>(findings.map((f, i) => [findingKey(f), i]));
-  const identities = checked.map(({ identity, finding }) => {
+  // Identities are made afresh by each rule run: they take their finding index in place (no copy of thousands of them).
+  const identities: CheckedIdentity[] = checked.map(({ identity, finding }) => {
     const i = finding ? kept.get(finding) ?? byKey.get(findingKey(finding)) : undefined;
-    return { ...identity, findings: i === undefined ? [] : [i] };
+    const out = identity as CheckedIdentity;
+    out.findings = i === undefined ? [] : [i];
+    return out;
   });
   const sum = (k: "checked" | "passed" | "failed" | "notApplicable") => perRule.reduce((s, r) => s + r[k], 0);
   const base = { findings, identities, causes: [], localization: { status: "skipped" as const, unexplained: [] } };

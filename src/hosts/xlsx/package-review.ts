@@ -14,7 +14,7 @@
  * SpreadsheetML); `reviewPackage` throws PackageShapeError for a package it cannot edit safely, and the caller falls
  * back to another writer. Source: ECMA-376 Part 1, §18.3.1 (worksheet element order), §18.7 (comments), §18.8 (styles).
  */
-import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from "fflate";
+import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped, type Zippable } from "fflate";
 import { cellA1, columnIndex } from "../../core/grid/address";
 import {
   isMarkFormula,
@@ -119,30 +119,71 @@ interface Rel {
 }
 
 /** The package as text parts on demand; edited parts are written back as UTF-8. */
+/** Where the cell data of a worksheet part stands while it is edited as text: its bytes are spliced back unchanged. */
+const BODY = '<sheetData r="预算审核:body"/>';
+/** Worksheet parts above this size are edited around their `<sheetData>` (a million styled rows stay bytes). */
+const CONDENSE_ABOVE = 64 * 1024;
+
+function indexOfBytes(hay: Uint8Array, needle: Uint8Array, from = 0): number {
+  for (let i = hay.indexOf(needle[0], from); i >= 0 && i <= hay.length - needle.length; i = hay.indexOf(needle[0], i + 1)) {
+    let k = 1;
+    while (k < needle.length && hay[i + k] === needle[k]) k++;
+    if (k === needle.length) return i;
+  }
+  return -1;
+}
+function lastIndexOfBytes(hay: Uint8Array, needle: Uint8Array): number {
+  for (let i = hay.lastIndexOf(needle[0], hay.length - needle.length); i >= 0; i = i > 0 ? hay.lastIndexOf(needle[0], i - 1) : -1) {
+    let k = 1;
+    while (k < needle.length && hay[i + k] === needle[k]) k++;
+    if (k === needle.length) return i;
+  }
+  return -1;
+}
+
+/** The package as text parts on demand; only edited parts are written back (as UTF-8), the rest as they were. */
 class Pkg {
-  private text = new Map<string, string>();
+  private cache = new Map<string, string>();
+  private dirty = new Map<string, string>();
+  private bodies = new Map<string, Uint8Array>();
   constructor(readonly files: Unzipped) {}
   has(p: string) {
-    return p in this.files || this.text.has(p);
+    return p in this.files || this.dirty.has(p);
   }
+  private bytesOf(p: string): Uint8Array {
+    const b = this.files[p];
+    if (!b) throw new PackageShapeError(`缺少部件 ${p}`);
+    // UTF-16 parts and prefixed namespaces are read through a normalised copy; such a package is not edited here.
+    if (b.length >= 2 && (b[0] === 0xff || b[0] === 0xfe || b[1] === 0)) throw new PackageShapeError(`${p} 不是 UTF-8`);
+    return b;
+  }
+  /** The whole part as text (for reading, never edited through this). */
+  full(p: string): string {
+    return strFromU8(this.bytesOf(p)).replace(/^\ufeff/, "");
+  }
+  /** The part as text; a large worksheet's cell data stands as BODY (edits never need to look inside it). */
   get(p: string): string {
-    let t = this.text.get(p);
+    let t = this.dirty.get(p) ?? this.cache.get(p);
     if (t === undefined) {
-      const b = this.files[p];
-      if (!b) throw new PackageShapeError(`缺少部件 ${p}`);
-      // UTF-16 parts and prefixed namespaces are read through a normalised copy; such a package is not edited here.
-      if (b.length >= 2 && (b[0] === 0xff || b[0] === 0xfe || b[1] === 0)) throw new PackageShapeError(`${p} 不是 UTF-8`);
-      t = strFromU8(b).replace(/^\ufeff/, "");
-      this.text.set(p, t);
+      const b = this.bytesOf(p);
+      const start = b.length > CONDENSE_ABOVE ? indexOfBytes(b, strToU8("<sheetData")) : -1;
+      const end = start >= 0 && b[start + 10] !== 0x2f ? lastIndexOfBytes(b, strToU8("</sheetData>")) : -1;
+      if (end > start) {
+        this.bodies.set(p, b.subarray(start, end + 12));
+        t = strFromU8(b.subarray(0, start)).replace(/^\ufeff/, "") + BODY + strFromU8(b.subarray(end + 12));
+      } else t = strFromU8(b).replace(/^\ufeff/, "");
+      this.cache.set(p, t);
     }
     return t;
   }
   set(p: string, t: string) {
-    this.text.set(p, t);
+    this.dirty.set(p, t);
   }
   remove(p: string) {
     delete this.files[p];
-    this.text.delete(p);
+    this.cache.delete(p);
+    this.dirty.delete(p);
+    this.bodies.delete(p);
   }
   rels(part: string): Rel[] {
     const p = relsOf(part);
@@ -192,18 +233,34 @@ class Pkg {
   }
   /** Every part name, the ones written in this edit included. */
   names(): string[] {
-    return [...new Set([...Object.keys(this.files), ...this.text.keys()])];
+    return [...new Set([...Object.keys(this.files), ...this.dirty.keys()])];
   }
   freePart(pattern: (n: number) => string): string {
     for (let n = 1; ; n++) if (!this.has(pattern(n))) return pattern(n);
   }
   bytes(): Uint8Array {
     const out: Unzipped = { ...this.files };
-    for (const [p, t] of this.text) out[p] = strToU8(t);
-    // [Content_Types].xml first, as Office writes it (some readers look for it at the start).
-    const ordered: Unzipped = {};
-    if (out["[Content_Types].xml"]) ordered["[Content_Types].xml"] = out["[Content_Types].xml"];
-    for (const [k, v] of Object.entries(out)) if (k !== "[Content_Types].xml") ordered[k] = v;
+    for (const [p, t] of this.dirty) {
+      const body = this.bodies.get(p);
+      if (!body) {
+        out[p] = strToU8(t);
+        continue;
+      }
+      const at = t.indexOf(BODY);
+      const head = strToU8(t.slice(0, at));
+      const tail = strToU8(t.slice(at + BODY.length));
+      const whole = new Uint8Array(head.length + body.length + tail.length);
+      whole.set(head);
+      whole.set(body, head.length);
+      whole.set(tail, head.length + body.length);
+      out[p] = whole;
+    }
+    // [Content_Types].xml first, as Office writes it; very large parts deflated fast (the styled-row case compresses
+    // well at any level).
+    const ordered: Zippable = {};
+    const put = (k: string, v: Uint8Array) => (ordered[k] = v.length > 4 * 1024 * 1024 ? [v, { level: 1 }] : v);
+    if (out["[Content_Types].xml"]) put("[Content_Types].xml", out["[Content_Types].xml"]);
+    for (const [k, v] of Object.entries(out)) if (k !== "[Content_Types].xml") put(k, v);
     return zipSync(ordered, { level: 6 });
   }
 }
@@ -375,7 +432,7 @@ function sheetsOf(pkg: Pkg, wbPart: string): SheetEntry[] {
 /** The text of A1 on a sheet part (inline or shared string), to recognize an inserted review sheet. */
 function a1Text(pkg: Pkg, part: string, shared: () => string[]): string | undefined {
   if (!pkg.has(part)) return undefined;
-  const c = /<c\b[^>]*\br="A1"[^>]*?(?:\/>|>([\s\S]*?)<\/c>)/.exec(pkg.get(part));
+  const c = /<c\b[^>]*\br="A1"[^>]*?(?:\/>|>([\s\S]*?)<\/c>)/.exec(pkg.full(part));
   if (!c || !c[1]) return undefined;
   const t = attr(c[0].slice(0, c[0].indexOf(">") + 1), "t");
   if (t === "s") return shared()[Number(/<v>([^<]*)<\/v>/.exec(c[1])?.[1])];
