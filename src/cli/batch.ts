@@ -14,7 +14,7 @@ import { REVIEW_STYLES } from "../core/review/styles";
 import { writeSheetsOnly } from "../hosts/xlsx/review";
 import { SEVERITY_NAMES, type Severity } from "../core/rules/rule";
 
-export const WORKBOOK_EXT = /\.(xlsx|xlsm|xls|ods)$/i;
+export const WORKBOOK_EXT = /\.(xlsx|xlsm|xlsb|xls|ods)$/i;
 const OWN_OUTPUT = /\.reviewed\.xlsx$|\.reviewed\.xlsm$|\.审核结果\.xlsx$|^审核汇总\.xlsx$/;
 
 /** Files named directly, and workbooks found under folders (recursively, sorted), skipping Office lock files and our own outputs. */

@@ -52,7 +52,7 @@ function total(report: Report, key: "income_grand_total" | "expenditure_grand_to
 
 /** A free output name: `<stem><suffix>`, or with (2), (3) … when another input already took it in this run. */
 export function outName(file: string, suffix: string, taken: Set<string>): string {
-  const stem = path.basename(file).replace(/\.(xlsx|xlsm|xls|ods)$/i, "");
+  const stem = path.basename(file).replace(/\.(xlsx|xlsm|xlsb|xls|ods)$/i, "");
   let name = `${stem}${suffix}`;
   for (let i = 2; taken.has(name); i++) name = `${stem}(${i})${suffix}`;
   taken.add(name);

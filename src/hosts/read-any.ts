@@ -56,12 +56,15 @@ export function workbookFormat(buf: Uint8Array): WorkbookFormat {
   return "xlsx";
 }
 
-/** Reads any supported workbook from bytes; throws WorkbookReadError with one Chinese sentence for unusable input. */
-export async function readWorkbookBuffer(buf: Uint8Array): Promise<ReadWorkbook> {
+/**
+ * Reads any supported workbook from bytes; throws WorkbookReadError with one Chinese sentence for unusable input.
+ * `timeoutMs` bounds SheetJS's read (default: readTimeout of the size; tests pass less).
+ */
+export async function readWorkbookBuffer(buf: Uint8Array, opts: { timeoutMs?: number } = {}): Promise<ReadWorkbook> {
   const format = workbookFormat(buf);
   if (format === "xlsx") {
     const { workbook, grids, notes } = await readXlsxBuffer(buf);
     return { format, grids, notes, workbook };
   }
-  return { format, ...readSheetjsBuffer(buf, format) };
+  return { format, ...readSheetjsBuffer(buf, format, opts) };
 }

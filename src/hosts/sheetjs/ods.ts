@@ -12,9 +12,14 @@
  *   <table:table-row> / <table:table-column>, §19.749, counted with `table:number-rows-repeated` /
  *   `table:number-columns-repeated`). One scan over content.xml's start tags; no cell is read here (the cells are
  *   SheetJS's).
+ * - Damaged compressed data: neither fflate nor SheetJS checks a zip entry's CRC-32, and SheetJS can spend seconds on
+ *   the garbage a damaged deflate stream inflates to; content.xml and styles.xml are checked against the CRCs of the
+ *   zip's central directory first.
  * The file is only read: the changes go to a copy in memory that only SheetJS sees.
  */
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import CRC32 from "crc-32";
+import { WorkbookReadError } from "../xlsx/errors";
 
 /** A sheet's hidden rows and columns as predicates over 0-based sheet indexes (runs may repeat a million times). */
 export interface OdsSheetVisibility {
@@ -54,11 +59,35 @@ export interface PreparedOds {
 /** A General number style (see the module comment), written by LibreOffice as `<number:number number:min-integer-digits="1"/>`. */
 const GENERAL_STYLE = /(<number:number-style\b[^>]*[^/]>)\s*<number:number\b(?![^>]*\bnumber:(?:decimal-places|grouping)=)[^>]*\/>\s*(<\/number:number-style>)/g;
 
+/** The CRC-32 of each entry as the zip's central directory records it (APPNOTE 4.3.12); empty when it cannot be found. */
+function centralCrcs(b: Uint8Array): Map<string, number> {
+  const out = new Map<string, number>();
+  const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  let eocd = -1;
+  for (let i = b.length - 22; i >= Math.max(0, b.length - 65557); i--) if (view.getUint32(i, true) === 0x06054b50) { eocd = i; break; }
+  if (eocd < 0) return out;
+  const count = view.getUint16(eocd + 10, true);
+  let at = view.getUint32(eocd + 16, true);
+  for (let k = 0; k < count && at + 46 <= b.length && view.getUint32(at, true) === 0x02014b50; k++) {
+    const nameLen = view.getUint16(at + 28, true);
+    const name = strFromU8(b.subarray(at + 46, at + 46 + nameLen));
+    out.set(name, view.getUint32(at + 16, true));
+    at += 46 + nameLen + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return out;
+}
+
 /** Throws when the package or its content.xml cannot be read (the caller names the file damaged). */
 export function prepareOds(bytes: Uint8Array): PreparedOds {
   const files = unzipSync(bytes);
   const part = files["content.xml"];
   if (!part) throw new Error("content.xml missing");
+  const crcs = centralCrcs(bytes);
+  for (const name of ["content.xml", "styles.xml"]) {
+    const want = crcs.get(name);
+    if (files[name] && want !== undefined && CRC32.buf(files[name]) >>> 0 !== want)
+      throw new WorkbookReadError("corrupt", `这是 .ods（OpenDocument 电子表格）格式的工作簿，但其中的 ${name} 已损坏（校验和不符），无法读取：请重新获取原文件，或用 LibreOffice 或 WPS 打开修复后另存`);
+  }
   const xml = strFromU8(part);
   const sheets = visibility(xml);
   const swapSpaces = (new RegExp(UNICODE_SPACES.source).test(xml) || new RegExp(TRAILING_SPACE.source).test(xml)) && !new RegExp(SWAPPED.source, "u").test(xml);
@@ -80,11 +109,21 @@ export function prepareOds(bytes: Uint8Array): PreparedOds {
   return { bytes: zipSync(files, { level: 0 }), restore: swapSpaces ? unswap : (s) => s, sheets };
 }
 
-/** Sheet name → its hidden flag, rows and columns, from content.xml. */
+/**
+ * SheetJS writes out every repetition of a cell (`table:number-rows-repeated` × `table:number-columns-repeated`): a
+ * few bytes of content.xml can stand for a million cells of one value. Above this many cells the file is refused
+ * with a Chinese sentence rather than exhausting memory (a budget workbook holds tens of thousands).
+ */
+export const MAX_EXPANDED_CELLS = 2_000_000;
+
+/** Sheet name → its hidden flag, rows and columns, from content.xml; throws WorkbookReadError when cells repeat past MAX_EXPANDED_CELLS. */
 function visibility(xml: string): Map<string, OdsSheetVisibility & { hidden: boolean }> {
+  let expanded = 0;
+  let rowRepeat = 1;
+  let rowCells = 0;
   const hiddenStyles = new Set<string>();
   const out = new Map<string, OdsSheetVisibility & { hidden: boolean }>();
-  const re = /<(\/?)(style:style|style:table-properties|table:table-row|table:table-column|table:table)(?=[\s/>])([^>]*)>/g;
+  const re = /<(\/?)(style:style|style:table-properties|table:table-row|table:table-column|table:table-cell|table:table)(?=[\s/>])([^>]*)>/g;
   let style: string | undefined;
   let depth = 0;
   let rows: Runs = [];
@@ -113,11 +152,23 @@ function visibility(xml: string): Map<string, OdsSheetVisibility & { hidden: boo
       const sheet = attr(rest, "table:name") ?? "";
       const styleName = attr(rest, "table:style-name");
       out.set(sheet, { hidden: !!styleName && hiddenStyles.has(styleName), row: inRuns(rows), col: inRuns(cols) });
+    } else if (close && name === "table:table-row" && depth === 1) {
+      expanded += rowRepeat * rowCells;
+      if (expanded > MAX_EXPANDED_CELLS)
+        throw new WorkbookReadError(
+          "corrupt",
+          `这是 .ods（OpenDocument 电子表格）格式的工作簿，但其中重复的单元格展开后超过 ${MAX_EXPANDED_CELLS / 10000} 万个（工作表第 ${r - rowRepeat + 1} 行起的内容重复了 ${rowRepeat} 行），无法读取：请在 LibreOffice 或 WPS 中删除多余的行列后另存，或重新导出`,
+        );
     } else if (!close && depth === 1) {
       const hidden = /^(collapse|filter)$/.test(attr(rest, "table:visibility") ?? "");
-      if (name === "table:table-row") {
+      if (name === "table:table-cell") {
+        // A self-closing cell holds nothing SheetJS keeps (its texts and numbers are in <text:p>).
+        if (!selfClosing) rowCells += Math.max(1, parseInt(attr(rest, "table:number-columns-repeated") ?? "1", 10) || 1);
+      } else if (name === "table:table-row") {
         const n = Math.max(1, parseInt(attr(rest, "table:number-rows-repeated") ?? "1", 10) || 1);
         if (hidden) rows.push([r, r + n]);
+        rowRepeat = n;
+        rowCells = 0;
         r += n;
       } else {
         const n = Math.max(1, parseInt(attr(rest, "table:number-columns-repeated") ?? "1", 10) || 1);

@@ -10,6 +10,7 @@
  * indent its texts; ods.ts makes up for both.
  */
 import * as XLSX from "@e965/xlsx";
+import vm from "vm";
 import { compressAxis, MAX_EMPTY_RUN, mergesOnAxes, type CellValue, type Merge, type SheetGrid } from "../../core/grid/grid";
 import { displayText } from "../../core/grid/display";
 import type { ReadNote } from "../../core/model/schema";
@@ -53,6 +54,8 @@ function plainValue(cell: Cell | undefined): CellValue | { formula: string } {
   }
 }
 
+const inMerge = (m: Merge, r: number, c: number) => r >= m.r0 && r <= m.r1 && c >= m.c0 && c <= m.c1 && (r !== m.r0 || c !== m.c0);
+
 /** SheetJS prints warnings about formats it approximates (`console.error`); the CLI's output is the reviewer's. */
 export function quietly<T>(f: () => T): T {
   const saved = [console.error, console.warn, console.log];
@@ -75,8 +78,15 @@ export function sheetjsSheetToGrid(
 ): SheetGrid {
   const data = ((ws as { "!data"?: Cell[][] })["!data"] ?? []) as Array<Array<Cell | undefined> | undefined>;
   const merges0: Merge[] = (ws["!merges"] ?? []).map((m) => ({ r0: m.s.r, c0: m.s.c, r1: m.e.r, c1: m.e.c }));
-  const slave = new Set<number>();
-  for (const m of merges0) for (let r = m.r0; r <= m.r1; r++) for (let c = m.c0; c <= m.c1; c++) if (r !== m.r0 || c !== m.c0) slave.add(r * 65536 + c);
+  // Cells covered by a merge (not its top-left): a set for ordinary merges, a list for huge ones (a damaged file may
+  // claim a merge over a whole sheet), so memory follows the cells the file holds.
+  const slaveSet = new Set<number>();
+  const big: Merge[] = [];
+  for (const m of merges0) {
+    if ((m.r1 - m.r0 + 1) * (m.c1 - m.c0 + 1) > 4096) big.push(m);
+    else for (let r = m.r0; r <= m.r1; r++) for (let c = m.c0; c <= m.c1; c++) if (r !== m.r0 || c !== m.c0) slaveSet.add(r * 65536 + c);
+  }
+  const slave = { has: (k: number) => slaveSet.has(k) || (big.length > 0 && big.some((m) => inMerge(m, Math.floor(k / 65536), k % 65536))) };
   const occupiedRows: number[] = [];
   const occupiedCols = new Set<number>();
   data.forEach((row, r) => {
@@ -133,8 +143,24 @@ export function sheetjsSheetToGrid(
   return grid;
 }
 
+/**
+ * SheetJS can loop forever on some damaged records (its formula parser, parse_Rgce, never ends when a token runs past
+ * the formula's end). The read runs under vm's watchdog, which stops synchronous code after `ms`: a damaged file
+ * becomes one Chinese sentence instead of a batch that never finishes.
+ */
+function readWithin<T>(ms: number, f: () => T): T {
+  // A context of its own holding only `f` (no global of this realm is touched; test runners sandbox globals).
+  return new vm.Script("f()").runInNewContext({ f }, { timeout: ms }) as T;
+}
+
+/** Time allowed for SheetJS to read a workbook of `bytes` bytes (reading takes well under a second per MB). */
+export const readTimeout = (bytes: number) => 30000 + 2000 * Math.ceil(bytes / 1048576);
+
 /** What SheetJS throws → the cause in one Chinese sentence (its own text is kept as the detail, shown with --debug). */
 function readError(format: SheetjsFormat | "xlsx", e: unknown): WorkbookReadError {
+  if (e instanceof WorkbookReadError) return e;
+  if ((e as { code?: string })?.code === "ERR_SCRIPT_EXECUTION_TIMEOUT")
+    return new WorkbookReadError("corrupt", `这是 ${FORMAT_NAMES[format]}格式的工作簿，但读取长时间不能完成，文件可能已损坏：请用 Excel 或 WPS 打开修复后另存，或重新导出`, e);
   const msg = String((e as Error)?.message ?? e);
   if (/password|encrypt/i.test(msg))
     return new WorkbookReadError("encrypted", `${FORMAT_NAMES[format]}工作簿设置了打开密码（已加密），请在 Excel 或 WPS 中用密码打开，清除密码并保存后再审核`, e);
@@ -148,7 +174,7 @@ function readError(format: SheetjsFormat | "xlsx", e: unknown): WorkbookReadErro
  * columns, and rows of .xlsx, only with `cellStyles`; for .ods it would only add a stub per empty cell), one dense
  * array per sheet. Reading .xlsx here is for `npm run bench` only (the .xlsx reader is exceljs).
  */
-export function readSheetjsBuffer(buf: Uint8Array, format: SheetjsFormat | "xlsx"): { grids: SheetGrid[]; notes: ReadNote[] } {
+export function readSheetjsBuffer(buf: Uint8Array, format: SheetjsFormat | "xlsx", opts: { timeoutMs?: number } = {}): { grids: SheetGrid[]; notes: ReadNote[] } {
   let ods: PreparedOds | undefined;
   if (format === "ods") {
     try {
@@ -160,18 +186,23 @@ export function readSheetjsBuffer(buf: Uint8Array, format: SheetjsFormat | "xlsx
   const restore = ods?.restore ?? ((s: string) => s);
   let wb: XLSX.WorkBook;
   try {
-    wb = quietly(() => XLSX.read(ods?.bytes ?? buf, { type: "array", dense: true, cellNF: true, cellText: false, cellDates: false, cellHTML: false, cellStyles: format !== "ods", bookVBA: false, WTF: false }));
+    const bytes = ods?.bytes ?? buf;
+    wb = readWithin(opts.timeoutMs ?? readTimeout(bytes.length), () => quietly(() => XLSX.read(bytes, { type: "array", dense: true, cellNF: true, cellText: false, cellDates: false, cellHTML: false, cellStyles: format !== "ods", bookVBA: false, WTF: false })));
   } catch (e) {
     throw readError(format, e);
   }
   if (!wb.SheetNames.length) throw new WorkbookReadError("corrupt", `这是 ${FORMAT_NAMES[format]}格式的工作簿，但其中没有工作表，文件可能已损坏`);
   const props = wb.Workbook?.Sheets ?? [];
   const pending: PendingFormula[] = [];
-  const grids = wb.SheetNames.map((name, sheet) => {
+  const grids = wb.SheetNames.map((name0, sheet) => {
+    // A damaged file may leave a sheet without a name.
+    const name = typeof name0 === "string" ? name0 : `工作表${sheet + 1}`;
     const h = props[sheet]?.Hidden;
     const o = ods?.sheets.get(restore(name));
     const visibility: SheetGrid["visibility"] = h === 2 ? "veryHidden" : h === 1 || o?.hidden ? "hidden" : "visible";
-    return sheetjsSheetToGrid(restore(name), wb.Sheets[name], { visibility, hidden: o, pending, sheet, restore: ods?.restore });
+    const ws = wb.Sheets[name0];
+    if (!ws) throw new WorkbookReadError("sheet_missing", `工作表“${restore(name)}”的数据缺失，文件已损坏：请用 Excel 或 WPS 打开修复后另存，或重新导出`);
+    return sheetjsSheetToGrid(restore(name), ws, { visibility, hidden: o, pending, sheet, restore: ods?.restore });
   });
   const notes: ReadNote[] = [];
   const note = formulaReadNote(evaluateFormulas(grids, pending));
