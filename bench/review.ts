@@ -73,17 +73,27 @@ export async function reviewBench(root: string): Promise<void> {
     bare += now() - s;
   }
   console.log(`\nfolder of ${N} workbooks (${sources.length} kinds), check --out; phase sums in ms over all files; bare exceljs read of all: ${f1(bare)} ms (cores: ${os.availableParallelism?.() ?? os.cpus().length})`);
-  console.log("jobs   wall ms   files/s   read+import     check     plan     write   check%   speed-up");
+  console.log("jobs   wall ms   files/s   read+import     check     plan     write   check%   speed-up   cores busy");
   let one = 0;
+  let busyOne = 1;
+  const cores = os.availableParallelism?.() ?? os.cpus().length;
   for (const jobs of [1, 2]) {
     const out = path.join(dir, `out-${jobs}`);
     const s = now();
+    const cpu0 = process.cpuUsage();
     const { rows } = await runBatch([dir], { outDir: out, jobs, productVersion: "bench" });
     const wall = now() - s;
+    // Process CPU time (every thread: workers, V8's compiler and collector threads) over wall time.
+    const cpu = process.cpuUsage(cpu0);
+    const busy = (cpu.user + cpu.system) / 1000 / wall;
+    if (jobs === 1) busyOne = busy;
     const sum = (k: "read" | "check" | "plan" | "write") => rows.reduce((a, r) => a + r.ms[k], 0);
     const rate = (rows.length / wall) * 1000;
     if (jobs === 1) one = rate;
-    console.log(`${String(jobs).padStart(4)} ${f1(wall).padStart(9)} ${rate.toFixed(2).padStart(9)} ${f1(sum("read")).padStart(13)} ${f1(sum("check")).padStart(9)} ${f1(sum("plan")).padStart(8)} ${f1(sum("write")).padStart(9)} ${((100 * sum("check")) / bare).toFixed(0).padStart(7)} % ${(rate / one).toFixed(2).padStart(9)}×`);
+    console.log(`${String(jobs).padStart(4)} ${f1(wall).padStart(9)} ${rate.toFixed(2).padStart(9)} ${f1(sum("read")).padStart(13)} ${f1(sum("check")).padStart(9)} ${f1(sum("plan")).padStart(8)} ${f1(sum("write")).padStart(9)} ${((100 * sum("check")) / bare).toFixed(0).padStart(7)} % ${(rate / one).toFixed(2).padStart(9)}× ${busy.toFixed(2).padStart(12)}`);
   }
+  // One job already keeps more than one core busy (V8 compiles and collects garbage on helper threads): the most
+  // N jobs can reach on C cores is min(N, C / busy) times one job.
+  console.log(`one job keeps ${busyOne.toFixed(2)} cores busy: on ${cores} cores, 2 jobs can reach at most ${Math.min(2, cores / busyOne).toFixed(2)}× one job's throughput`);
   await fs.rm(dir, { recursive: true, force: true });
 }
