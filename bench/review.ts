@@ -4,6 +4,7 @@
  * (throughput and the summed phase times). Targets: check ≤ +25 % over the bare read; 2 jobs ≥ 1.8× one job.
  */
 import { promises as fs } from "fs";
+import { execFileSync } from "child_process";
 import os from "os";
 import path from "path";
 import ExcelJS from "exceljs";
@@ -95,5 +96,28 @@ export async function reviewBench(root: string): Promise<void> {
   // One job already keeps more than one core busy (V8 compiles and collects garbage on helper threads): the most
   // N jobs can reach on C cores is min(N, C / busy) times one job.
   console.log(`one job keeps ${busyOne.toFixed(2)} cores busy: on ${cores} cores, 2 jobs can reach at most ${Math.min(2, cores / busyOne).toFixed(2)}× one job's throughput`);
+  // What a reviewer gets: the command itself, a cold process each time (the in-process runs above share a warm JIT
+  // with the rest of the bench, which flatters one job against workers that start cold).
+  const bin = path.join(root, "bin", "budget-review.js");
+  console.log(`\nthe same folder through the command, a new process per run (median of 3): budget-review check <folder> --out <dir> --jobs N`);
+  console.log("jobs   wall ms   files/s   speed-up");
+  let cold1 = 0;
+  for (const jobs of [1, 2]) {
+    const walls: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const out = path.join(dir, `cli-${jobs}-${i}`);
+      const s = now();
+      try {
+        execFileSync(process.execPath, [bin, "check", dir, "--out", out, "--jobs", String(jobs)], { stdio: "ignore" });
+      } catch {
+        // exit 1/2 are findings / unusable files; the timing stands
+      }
+      walls.push(now() - s);
+    }
+    const wall = median(walls);
+    const rate = (N / wall) * 1000;
+    if (jobs === 1) cold1 = rate;
+    console.log(`${String(jobs).padStart(4)} ${f1(wall).padStart(9)} ${rate.toFixed(2).padStart(9)} ${(rate / cold1).toFixed(2).padStart(9)}×`);
+  }
   await fs.rm(dir, { recursive: true, force: true });
 }
