@@ -16,6 +16,7 @@
  */
 import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped, type Zippable } from "fflate";
 import { cellA1, columnIndex } from "../../core/grid/address";
+import { dirOf, relativeTarget, type Rel } from "./parts";
 import {
   isMarkFormula,
   markFormula,
@@ -103,22 +104,6 @@ function resolve(from: string, target: string): string {
   return parts.join("/");
 }
 const relsOf = (part: string) => `${part.split("/").slice(0, -1).join("/")}/_rels/${part.split("/").pop()}.rels`;
-const relative = (from: string, to: string) => {
-  const a = from.split("/").slice(0, -1);
-  const b = to.split("/");
-  let i = 0;
-  while (i < a.length && i < b.length - 1 && a[i] === b[i]) i++;
-  return [...a.slice(i).map(() => ".."), ...b.slice(i)].join("/");
-};
-
-interface Rel {
-  id: string;
-  type: string;
-  target: string;
-  external: boolean;
-}
-
-/** The package as text parts on demand; edited parts are written back as UTF-8. */
 /** Where the cell data of a worksheet part stands while it is edited as text: its bytes are spliced back unchanged. */
 const BODY = '<sheetData r="预算审核:body"/>';
 /** Worksheet parts above this size are edited around their `<sheetData>` (a million styled rows stay bytes). */
@@ -563,7 +548,7 @@ function addNotes(pkg: Pkg, sheetPart: string, marks: Mark[]): number {
       ...np,
       comments: {
         part,
-        rid: pkg.addRel(sheetPart, REL.comments, relative(sheetPart, part)),
+        rid: pkg.addRel(sheetPart, REL.comments, relativeTarget(dirOf(sheetPart), part)),
       },
     };
   }
@@ -598,7 +583,7 @@ function addNotes(pkg: Pkg, sheetPart: string, marks: Mark[]): number {
         `<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype></xml>`,
     );
     pkg.ensureDefault("vml", CT.vml);
-    const rid = pkg.addRel(sheetPart, REL.vml, relative(sheetPart, part));
+    const rid = pkg.addRel(sheetPart, REL.vml, relativeTarget(dirOf(sheetPart), part));
     let sx = pkg.get(sheetPart);
     if (!/<worksheet\b[^>]*\sxmlns:r="/.test(sx)) sx = sx.replace(/<worksheet\b/, `<worksheet xmlns:r="${NS_R}"`);
     pkg.set(sheetPart, insertBefore(sx, AFTER_LEGACY, `<legacyDrawing r:id="${rid}"/>`));
@@ -858,7 +843,7 @@ export function reviewPackage(bytes: Uint8Array, plan: Pick<ReviewPlan, "marks" 
     const part = pkg.freePart((n) => `xl/worksheets/sheet${n}.xml`);
     pkg.set(part, sheetXml(s, plan.styles, styles, names, i === 0));
     pkg.setOverride(part, CT.worksheet);
-    const rid = pkg.addRel(wbPart, REL.worksheet, relative(wbPart, part));
+    const rid = pkg.addRel(wbPart, REL.worksheet, relativeTarget(dirOf(wbPart), part));
     return `<sheet name="${esc(s.name)}" sheetId="${maxId + i + 1}" r:id="${rid}"/>`;
   });
   if (added.length) {

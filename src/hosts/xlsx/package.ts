@@ -9,6 +9,7 @@ import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from "fflate";
 import * as CFB from "cfb";
 import { SaxesParser } from "saxes";
 import { WorkbookReadError } from "./errors";
+import { dirOf, relativeTarget, type Rel } from "./parts";
 
 const NS = {
   main: ["http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://purl.oclc.org/ooxml/spreadsheetml/main"],
@@ -82,10 +83,6 @@ function unprefix(xml: string, p: string): string {
   return out;
 }
 
-function dirOf(part: string): string {
-  const i = part.lastIndexOf("/");
-  return i < 0 ? "" : part.slice(0, i + 1);
-}
 
 /** The part a .rels file describes: xl/_rels/workbook.xml.rels → xl/workbook.xml; _rels/.rels → the package root. */
 function sourceOfRels(relsPart: string): string {
@@ -103,20 +100,6 @@ function resolveTarget(relsPart: string, target: string): string {
   return out.join("/");
 }
 
-function relative(fromDir: string, to: string): string {
-  const a = fromDir.split("/").filter(Boolean);
-  const b = to.split("/");
-  let i = 0;
-  while (i < a.length && i < b.length - 1 && a[i] === b[i]) i++;
-  return [...a.slice(i).map(() => ".."), ...b.slice(i)].join("/");
-}
-
-interface Rel {
-  id: string;
-  type: string;
-  target: string;
-  external: boolean;
-}
 function readRels(xml: string): Rel[] {
   const out: Rel[] = [];
   for (const m of xml.matchAll(/<Relationship\b([^>]*)\/?>/g)) {
@@ -202,7 +185,7 @@ export function normalisePackage(input: Uint8Array, opts: { cellsOnly?: boolean 
     const out = xml.replace(/(<Relationship\b[^>]*?\bTarget\s*=\s*")(\/[^"]*)(")/g, (m, a: string, t: string, z: string) => {
       if (/TargetMode\s*=\s*"External"/i.test(m)) return m;
       fixed = true;
-      return a + (p === "_rels/.rels" ? t.slice(1) : relative(dirOf(sourceOfRels(p)), t.slice(1))) + z;
+      return a + (p === "_rels/.rels" ? t.slice(1) : relativeTarget(dirOf(sourceOfRels(p)), t.slice(1))) + z;
     });
     if (fixed) set(p, out);
   }
