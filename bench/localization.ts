@@ -1,6 +1,7 @@
 /**
- * The localization mutation bench, shared by `npm run bench` (figures) and tests/localize/mutation.test.ts
- * (thresholds): change one printed amount, check again, and see whether the localizer names that cell.
+ * The localization mutation bench, shared by `npm run bench` (figures), tests/localize/mutation.test.ts
+ * (thresholds) and tests/rules/mutation.test.ts (every change seen): change one printed amount, check again, and see
+ * whether the checker cites and the localizer names that cell.
  */
 import { importWorkbook } from "../src/core/importer/importer";
 import { checkReport } from "../src/core/rules/engine";

@@ -5,35 +5,10 @@
 import { loadSample, SAMPLES, type SampleName } from "../helpers";
 import { importWorkbook } from "../../src/core/importer/importer";
 import { checkReport } from "../../src/core/rules/engine";
-import { parseRef } from "../../src/core/grid/address";
-import { displayText } from "../../src/core/grid/display";
-import type { SheetGrid } from "../../src/core/grid/grid";
+import { mulberry32, mutate } from "../../bench/localization";
 import type { Finding } from "../../src/core/rules/rule";
 
-function mulberry32(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const key = (f: Finding) => `${f.rule}|${f.cells.join(",")}|${f.actual}|${f.expected}|${f.severity}`;
-
-function mutate(grids: SheetGrid[], cell: string, delta: number): SheetGrid[] {
-  const p = parseRef(cell);
-  return grids.map((g) => {
-    if (g.sheet !== p.sheet) return g;
-    const values = g.values.map((r) => r.slice());
-    const text = g.text.map((r) => r.slice());
-    const old = values[p.r0][p.c0];
-    const n = (typeof old === "number" ? old : Number(String(old).replace(/[,\s]/g, ""))) + delta;
-    values[p.r0][p.c0] = typeof old === "number" ? n : n.toFixed(2);
-    text[p.r0][p.c0] = typeof old === "number" ? displayText(n, g.numberFormat[p.r0][p.c0]) : n.toFixed(2);
-    return { ...g, values, text };
-  });
-}
 
 const LIMIT: Record<SampleName, number> = { "jishan-2024": Infinity, "jincheng-chengqu-2025": Infinity, "xingxian-2023": 150 };
 

@@ -16,7 +16,7 @@
  */
 import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped, type Zippable } from "fflate";
 import { cellA1, columnIndex } from "../../core/grid/address";
-import { dirOf, relativeTarget, type Rel } from "./parts";
+import { dirOf, relativeTarget, resolveTarget, unescapeXml, type Rel } from "./parts";
 import {
   isMarkFormula,
   markFormula,
@@ -81,28 +81,10 @@ const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replac
 const xmlText = (s: string) =>
   // eslint-disable-next-line no-control-regex
   esc(s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, ""));
-const unesc = (s: string) =>
-  s
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(x?)([0-9a-fA-F]+);/g, (_m, x, n) => String.fromCodePoint(parseInt(n, x ? 16 : 10)))
-    .replace(/&amp;/g, "&");
 const argb = (hex: string) => `FF${hex.replace(/^#/, "").toUpperCase()}`;
 const attr = (tag: string, name: string) =>
   new RegExp(`\\s${name}\\s*=\\s*"([^"]*)"`).exec(tag)?.[1] ?? new RegExp(`\\s${name}\\s*=\\s*'([^']*)'`).exec(tag)?.[1];
 
-/** A package part path from a relationship target (relative to the source part's folder, or absolute). */
-function resolve(from: string, target: string): string {
-  if (target.startsWith("/")) return target.slice(1);
-  const parts = from.split("/").slice(0, -1);
-  for (const seg of target.split("/")) {
-    if (seg === "..") parts.pop();
-    else if (seg !== "." && seg !== "") parts.push(seg);
-  }
-  return parts.join("/");
-}
 const relsOf = (part: string) => `${part.split("/").slice(0, -1).join("/")}/_rels/${part.split("/").pop()}.rels`;
 /** Where the cell data of a worksheet part stands while it is edited as text: its bytes are spliced back unchanged. */
 const BODY = '<sheetData r="预算审核:body"/>';
@@ -176,7 +158,7 @@ class Pkg {
     return [...this.get(p).matchAll(/<Relationship\b[^>]*>/g)].map((m) => ({
       id: attr(m[0], "Id") ?? "",
       type: attr(m[0], "Type") ?? "",
-      target: unesc(attr(m[0], "Target") ?? ""),
+      target: unescapeXml(attr(m[0], "Target") ?? ""),
       external: attr(m[0], "TargetMode") === "External",
     }));
   }
@@ -313,7 +295,7 @@ class Styles {
     if (code in builtIn) return builtIn[code];
     const existing = [...this.xml.matchAll(/<numFmt\b[^>]*\/>/g)].map((m) => ({
       id: Number(attr(m[0], "numFmtId")),
-      code: unesc(attr(m[0], "formatCode") ?? ""),
+      code: unescapeXml(attr(m[0], "formatCode") ?? ""),
     }));
     const hit = existing.find((x) => x.code === code);
     if (hit) return hit.id;
@@ -328,7 +310,7 @@ class Styles {
     const f0 = splitItems(body, "font")[0] ?? "";
     return {
       size: /<sz\b[^>]*val="([^"]*)"/.exec(f0)?.[1] ?? "11",
-      name: unesc(/<name\b[^>]*val="([^"]*)"/.exec(f0)?.[1] ?? "宋体"),
+      name: unescapeXml(/<name\b[^>]*val="([^"]*)"/.exec(f0)?.[1] ?? "宋体"),
     };
   }
   xf(st: CellStyle): number {
@@ -405,10 +387,10 @@ function sheetsOf(pkg: Pkg, wbPart: string): SheetEntry[] {
     const rid = attr(m[0], "r:id") ?? "";
     const rel = rels.find((r) => r.id === rid);
     return {
-      name: unesc(attr(m[0], "name") ?? ""),
+      name: unescapeXml(attr(m[0], "name") ?? ""),
       sheetId: Number(attr(m[0], "sheetId")),
       rid,
-      part: rel ? resolve(wbPart, rel.target) : "",
+      part: rel ? resolveTarget(wbPart, rel.target) : "",
       xml: m[0],
     };
   });
@@ -421,16 +403,16 @@ function a1Text(pkg: Pkg, part: string, shared: () => string[]): string | undefi
   if (!c || !c[1]) return undefined;
   const t = attr(c[0].slice(0, c[0].indexOf(">") + 1), "t");
   if (t === "s") return shared()[Number(/<v>([^<]*)<\/v>/.exec(c[1])?.[1])];
-  if (t === "inlineStr") return unesc([...c[1].matchAll(/<t\b[^>]*>([^<]*)<\/t>/g)].map((x) => x[1]).join(""));
-  if (t === "str") return unesc(/<v>([^<]*)<\/v>/.exec(c[1])?.[1] ?? "");
+  if (t === "inlineStr") return unescapeXml([...c[1].matchAll(/<t\b[^>]*>([^<]*)<\/t>/g)].map((x) => x[1]).join(""));
+  if (t === "str") return unescapeXml(/<v>([^<]*)<\/v>/.exec(c[1])?.[1] ?? "");
   return undefined;
 }
 
 function sharedStrings(pkg: Pkg, wbPart: string): string[] {
   const rel = pkg.rels(wbPart).find((r) => r.type === REL.sharedStrings);
   if (!rel) return [];
-  const xml = pkg.get(resolve(wbPart, rel.target));
-  return splitItems(xml, "si").map((si) => unesc([...si.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "").matchAll(/<t\b[^>]*>([^<]*)<\/t>/g)].map((x) => x[1]).join("")));
+  const xml = pkg.get(resolveTarget(wbPart, rel.target));
+  return splitItems(xml, "si").map((si) => unescapeXml([...si.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "").matchAll(/<t\b[^>]*>([^<]*)<\/t>/g)].map((x) => x[1]).join("")));
 }
 
 /** Shifts (or drops) sheet-scoped defined names when sheets are removed and inserted: `map` old index → new index or -1. */
@@ -458,13 +440,13 @@ function noteParts(pkg: Pkg, sheetPart: string): NoteParts {
   const legacyId = /<legacyDrawing\b[^>]*\br:id="([^"]*)"/.exec(sheetXml)?.[1];
   const v = rels.find((r) => r.id === legacyId && r.type === REL.vml);
   return {
-    comments: c ? { part: resolve(sheetPart, c.target), rid: c.id } : undefined,
-    vml: v ? { part: resolve(sheetPart, v.target), rid: v.id } : undefined,
+    comments: c ? { part: resolveTarget(sheetPart, c.target), rid: c.id } : undefined,
+    vml: v ? { part: resolveTarget(sheetPart, v.target), rid: v.id } : undefined,
   };
 }
 
 function commentText(comment: string): string {
-  return unesc([...comment.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "").matchAll(/<t\b[^>]*>([^<]*)<\/t>/g)].map((x) => x[1]).join(""));
+  return unescapeXml([...comment.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "").matchAll(/<t\b[^>]*>([^<]*)<\/t>/g)].map((x) => x[1]).join(""));
 }
 
 /** The VML shape of the note on a cell (0-based row / column). */
@@ -558,7 +540,7 @@ function addNotes(pkg: Pkg, sheetPart: string, marks: Mark[]): number {
     cx = cx
       .replace(/<commentList\s*\/>/, "<commentList></commentList>")
       .replace(/<\/comments>\s*$/, (e) => (/<commentList\b/.test(cx) ? e : `<commentList></commentList>${e}`));
-  const authors = splitItems(/<authors\b[^>]*>([\s\S]*?)<\/authors>/.exec(cx)?.[1] ?? "", "author").map((a) => unesc(a.replace(/<\/?author>/g, "")));
+  const authors = splitItems(/<authors\b[^>]*>([\s\S]*?)<\/authors>/.exec(cx)?.[1] ?? "", "author").map((a) => unescapeXml(a.replace(/<\/?author>/g, "")));
   let authorId = authors.indexOf(NOTE_AUTHOR);
   if (authorId < 0) {
     authorId = authors.length;
@@ -614,7 +596,7 @@ const MARK_ORDER = ["error", "warning", "rounding", "info"];
 function clearMarks(xml: string): { xml: string; rules: number } {
   let rules = 0;
   const out = xml.replace(/<conditionalFormatting\b[^>]*>[\s\S]*?<\/conditionalFormatting>/g, (block) => {
-    const formulas = [...block.matchAll(/<formula>([\s\S]*?)<\/formula>/g)].map((m) => unesc(m[1]));
+    const formulas = [...block.matchAll(/<formula>([\s\S]*?)<\/formula>/g)].map((m) => unescapeXml(m[1]));
     if (!formulas.length || !formulas.every(isMarkFormula)) return block;
     rules++;
     return "";
@@ -776,7 +758,7 @@ export function reviewPackage(bytes: Uint8Array, plan: Pick<ReviewPlan, "marks" 
     }))
     .find((r) => /\/officeDocument$/.test(r.type));
   if (!wbRel) throw new PackageShapeError("找不到工作簿部件");
-  const wbPart = resolve("", wbRel.target);
+  const wbPart = resolveTarget("", wbRel.target);
   let wbXml = pkg.get(wbPart);
   if (
     !/<workbook\b[^>]*xmlns="http:\/\/schemas\.openxmlformats\.org\/spreadsheetml\/2006\/main"/.test(wbXml) ||
@@ -785,7 +767,7 @@ export function reviewPackage(bytes: Uint8Array, plan: Pick<ReviewPlan, "marks" 
     throw new PackageShapeError("工作簿 XML 的命名空间不是常见写法");
   const stylesRel = pkg.rels(wbPart).find((r) => r.type === REL.styles);
   if (!stylesRel) throw new PackageShapeError("工作簿没有样式部件");
-  const styles = new Styles(pkg, resolve(wbPart, stylesRel.target));
+  const styles = new Styles(pkg, resolveTarget(wbPart, stylesRel.target));
   const cleared = { sheets: 0, rules: 0, notes: 0 };
 
   // 1. A previous review's sheets.
@@ -800,8 +782,8 @@ export function reviewPackage(bytes: Uint8Array, plan: Pick<ReviewPlan, "marks" 
     pkg.removeRel(wbPart, s.rid);
     for (const r of pkg.rels(s.part))
       if (!r.external) {
-        pkg.remove(resolve(s.part, r.target));
-        pkg.setOverride(resolve(s.part, r.target), undefined);
+        pkg.remove(resolveTarget(s.part, r.target));
+        pkg.setOverride(resolveTarget(s.part, r.target), undefined);
       }
     pkg.remove(relsOf(s.part));
     pkg.remove(s.part);
@@ -820,7 +802,11 @@ export function reviewPackage(bytes: Uint8Array, plan: Pick<ReviewPlan, "marks" 
   // 2. On the user's sheets: our old marks and notes off, the new ones on; tab selection moves to 审核结果.
   let notesKept = 0;
   const marksBySheet = new Map<string, Mark[]>();
-  for (const m of plan.marks) marksBySheet.set(m.sheet, [...(marksBySheet.get(m.sheet) ?? []), m]);
+  for (const m of plan.marks) {
+    const same = marksBySheet.get(m.sheet);
+    if (same) same.push(m);
+    else marksBySheet.set(m.sheet, [m]);
+  }
   for (const s of kept) {
     if (!s.part || !pkg.has(s.part)) continue;
     if (!/\/worksheets\//.test(s.part) && !/<worksheet\b/.test(pkg.get(s.part).slice(0, 2000))) continue;
@@ -870,7 +856,7 @@ export function reviewPackage(bytes: Uint8Array, plan: Pick<ReviewPlan, "marks" 
     );
     const calc = pkg.rels(wbPart).find((r) => r.type === REL.calcChain);
     if (calc) {
-      const part = resolve(wbPart, calc.target);
+      const part = resolveTarget(wbPart, calc.target);
       pkg.remove(part);
       pkg.setOverride(part, undefined);
       pkg.removeRel(wbPart, calc.id);

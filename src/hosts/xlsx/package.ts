@@ -9,7 +9,7 @@ import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from "fflate";
 import * as CFB from "cfb";
 import { SaxesParser } from "saxes";
 import { WorkbookReadError } from "./errors";
-import { dirOf, relativeTarget, type Rel } from "./parts";
+import { dirOf, relativeTarget, resolveTarget, unescapeXml, type Rel } from "./parts";
 
 const NS = {
   main: ["http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://purl.oclc.org/ooxml/spreadsheetml/main"],
@@ -89,16 +89,6 @@ function sourceOfRels(relsPart: string): string {
   return relsPart.replace(/_rels\/([^/]*)\.rels$/, "$1");
 }
 
-function resolveTarget(relsPart: string, target: string): string {
-  if (target.startsWith("/")) return target.slice(1);
-  const parts = (dirOf(sourceOfRels(relsPart)) + target).split("/");
-  const out: string[] = [];
-  for (const s of parts) {
-    if (s === "..") out.pop();
-    else if (s !== ".") out.push(s);
-  }
-  return out.join("/");
-}
 
 function readRels(xml: string): Rel[] {
   const out: Rel[] = [];
@@ -113,7 +103,6 @@ function readRels(xml: string): Rel[] {
   return out;
 }
 
-const unescapeXml = (s: string) => s.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-f]+);/gi, (m, e: string) => ({ lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" } as Record<string, string>)[e.toLowerCase()] ?? String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)));
 const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
 
 /** Unzips and recognises the file; throws WorkbookReadError naming the cause. */
@@ -169,7 +158,7 @@ export function normalisePackage(input: Uint8Array, opts: { cellsOnly?: boolean 
 
   const rootRels = readRels(get("_rels/.rels") ?? "");
   const wbTarget = rootRels.find((r) => REL_OFFICE_DOCUMENT.test(r.type));
-  const wbPart = wbTarget ? resolveTarget("_rels/.rels", wbTarget.target) : "xl/workbook.xml";
+  const wbPart = wbTarget ? resolveTarget("", wbTarget.target) : "xl/workbook.xml";
   if (!files[wbPart]) {
     if (files["word/document.xml"]) throw new WorkbookReadError("not_xlsx", "这是 Word 文档（.docx），不是 Excel 工作簿");
     if (files["ppt/presentation.xml"]) throw new WorkbookReadError("not_xlsx", "这是 PowerPoint 演示文稿（.pptx），不是 Excel 工作簿");
@@ -203,11 +192,11 @@ export function normalisePackage(input: Uint8Array, opts: { cellsOnly?: boolean 
     const rel = rels.find((r) => r.id === (idM?.[1] ?? idM?.[2]));
     // Chart sheets hold no cells; exceljs 4.4.0 cannot read them (nor their drawings).
     if (rel && REL_CHARTSHEET.test(rel.type)) {
-      dropped.add(resolveTarget(wbRelsPart, rel.target));
+      dropped.add(resolveTarget(sourceOfRels(wbRelsPart), rel.target));
       changed = true;
       return "";
     }
-    const part = rel ? resolveTarget(wbRelsPart, rel.target) : "";
+    const part = rel ? resolveTarget(sourceOfRels(wbRelsPart), rel.target) : "";
     if (!rel || !files[part]) throw new WorkbookReadError("sheet_missing", `工作表“${name}”的数据部件${part ? `（${part}）` : ""}在文件中缺失，文件已损坏：请用 Excel 打开修复后另存，或重新导出`);
     // Excel compares sheet names case-insensitively and repairs duplicates on opening.
     const key = name.toLowerCase();
@@ -230,7 +219,7 @@ export function normalisePackage(input: Uint8Array, opts: { cellsOnly?: boolean 
   // The parts only a dropped chart sheet uses, and with cellsOnly every drawing (charts, pictures, comment shapes).
   for (const part of [...dropped]) {
     const relsPart = part.replace(/([^/]*)$/, "_rels/$1.rels");
-    for (const r of readRels(get(relsPart) ?? "")) if (!r.external) dropped.add(resolveTarget(relsPart, r.target));
+    for (const r of readRels(get(relsPart) ?? "")) if (!r.external) dropped.add(resolveTarget(sourceOfRels(relsPart), r.target));
     dropped.add(relsPart);
   }
   if (opts.cellsOnly) {
