@@ -83,8 +83,13 @@ const xmlText = (s: string) =>
   // eslint-disable-next-line no-control-regex
   esc(s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, ""));
 const argb = (hex: string) => `FF${hex.replace(/^#/, "").toUpperCase()}`;
-const attr = (tag: string, name: string) =>
-  new RegExp(`\\s${name}\\s*=\\s*"([^"]*)"`).exec(tag)?.[1] ?? new RegExp(`\\s${name}\\s*=\\s*'([^']*)'`).exec(tag)?.[1];
+/** Compiled once per attribute name (attr runs for every relationship, comment and style item read). */
+const attrPatterns = new Map<string, [RegExp, RegExp]>();
+const attr = (tag: string, name: string) => {
+  let p = attrPatterns.get(name);
+  if (!p) attrPatterns.set(name, (p = [new RegExp(`\\s${name}\\s*=\\s*"([^"]*)"`), new RegExp(`\\s${name}\\s*=\\s*'([^']*)'`)]));
+  return p[0].exec(tag)?.[1] ?? p[1].exec(tag)?.[1];
+};
 
 const relsOf = (part: string) => `${part.split("/").slice(0, -1).join("/")}/_rels/${part.split("/").pop()}.rels`;
 /** Where the cell data of a worksheet part stands while it is edited as text: its bytes are spliced back unchanged. */
@@ -267,13 +272,13 @@ class Pkg {
   }
 }
 
+const firstOf = new Map<string[], RegExp>();
 /** Inserts `xml` into a worksheet before the first of `before` present, else before </worksheet>. */
 function insertBefore(sheet: string, before: string[], xml: string): string {
-  let at = -1;
-  for (const name of before) {
-    const m = new RegExp(`<${name}[\\s/>]`).exec(sheet);
-    if (m && (at < 0 || m.index < at)) at = m.index;
-  }
+  // One scan for the first of them (an alternation matches at the earliest position any name does).
+  let re = firstOf.get(before);
+  if (!re) firstOf.set(before, (re = new RegExp(`<(?:${before.join("|")})[\\s/>]`)));
+  let at = re.exec(sheet)?.index ?? -1;
   if (at < 0) at = sheet.lastIndexOf("</worksheet>");
   if (at < 0) throw new PackageShapeError("工作表 XML 没有 </worksheet>");
   return sheet.slice(0, at) + xml + sheet.slice(at);
