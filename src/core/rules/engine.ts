@@ -38,14 +38,15 @@ function groupFindings(findings: Finding[]): Finding[] {
 
 export function checkReport(report: Report, opts: CheckOptions = {}): CheckResult {
   const rules = (opts.rules ?? CATALOG).filter((r) => !opts.skip?.includes(r.id) && !opts.skip?.includes(r.category));
-  // A comparison that involves a cell holding no amount (#REF!, TRUE, text …) is not made: input.unreadable-amount names the cell.
-  const invalid = new Set(invalidAmounts(report).map((x) => x.amount.cell));
   const all: Finding[] = [];
   const checked: Array<{ identity: Identity; finding?: Finding }> = [];
   const perRule: CheckResult["perRule"] = [];
   // A unit every magnitude contradicts is read as the unit the figures are in (one finding, naming.unit-magnitude).
-  // A fresh object per check: rules memoize what several of them derive (units, project pairing) on it, never across checks.
+  // A fresh object per check: rules memoize what several of them derive (units, project pairing, unreadable
+  // amounts) on it, never across checks.
   const effective = correctUnits({ ...report });
+  // A comparison that involves a cell holding no amount (#REF!, TRUE, text …) is not made: input.unreadable-amount names the cell.
+  const invalid = new Set(invalidAmounts(effective).map((x) => x.amount.cell));
   for (const rule of rules) {
     let outcomes;
     try {
