@@ -66,12 +66,15 @@ export function identityOf(rule: string, relation: "eq" | "le", plus: Term[], mi
     const c = (k < plus.length ? 1 : -1) * (t.weight ?? 1);
     let same: IdentityTerm | undefined;
     if (byCell) same = byCell.get(cell);
-    else
+    else {
+      // References of one table differ mostly in their last characters (…!C6 / …!D6): those are compared first.
+      const last = cell.charCodeAt(cell.length - 1);
       for (const x of terms)
-        if (x.cell === cell) {
+        if (x.cell.charCodeAt(x.cell.length - 1) === last && x.cell === cell) {
           same = x;
           break;
         }
+    }
     if (same) {
       same.coefficient += c;
       continue;

@@ -35,8 +35,9 @@ export interface Comparison {
   decimals: number;
 }
 
+const POW10 = [1, 10, 100, 1000, 10000, 100000, 1000000, 10000000];
 function round(x: number, d: number): number {
-  const p = Math.pow(10, d);
+  const p = POW10[d] ?? Math.pow(10, d);
   return Math.round(x * p) / p;
 }
 
