@@ -14,9 +14,10 @@
  * SpreadsheetML); `reviewPackage` throws PackageShapeError for a package it cannot edit safely, and the caller falls
  * back to another writer. Source: ECMA-376 Part 1, §18.3.1 (worksheet element order), §18.7 (comments), §18.8 (styles).
  */
-import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped, type Zippable } from "fflate";
+import { strFromU8, strToU8, unzipSync } from "fflate";
 import { cellA1, columnIndex } from "../../core/grid/address";
 import { dirOf, relativeTarget, resolveTarget, unescapeXml, type Rel } from "./parts";
+import { deflateEntry, dosTime, inflateEntry, readZipEntries, writeZip, type ZipEntry } from "./zip";
 import {
   isMarkFormula,
   markFormula,
@@ -108,18 +109,41 @@ function lastIndexOfBytes(hay: Uint8Array, needle: Uint8Array): number {
   return -1;
 }
 
-/** The package as text parts on demand; only edited parts are written back (as UTF-8), the rest as they were. */
+/**
+ * One part of the package: its zip entry as stored (copied as is when the review leaves the part alone), or only its
+ * bytes when the package had to be read the slow way; `data` is inflated on first use.
+ */
+interface Part {
+  entry?: ZipEntry;
+  data?: Uint8Array;
+}
+
+/** Parts above this size are deflated at level 1 (a million styled rows compress well at any level, and fast). */
+const FAST_ABOVE = 4 * 1024 * 1024;
+
+/**
+ * The package as text parts on demand; only edited parts are written back (as UTF-8, deflated by Node's zlib), the
+ * rest as their original compressed bytes.
+ */
 class Pkg {
   private cache = new Map<string, string>();
   private dirty = new Map<string, string>();
   private bodies = new Map<string, Uint8Array>();
-  constructor(readonly files: Unzipped) {}
+  constructor(private readonly parts: Map<string, Part>) {}
   has(p: string) {
-    return p in this.files || this.dirty.has(p);
+    return this.parts.has(p) || this.dirty.has(p);
   }
   private bytesOf(p: string): Uint8Array {
-    const b = this.files[p];
-    if (!b) throw new PackageShapeError(`缺少部件 ${p}`);
+    const part = this.parts.get(p);
+    if (!part) throw new PackageShapeError(`缺少部件 ${p}`);
+    if (!part.data) {
+      try {
+        part.data = inflateEntry(part.entry!);
+      } catch (e) {
+        throw new PackageShapeError(`部件 ${p} 无法解压：${(e as Error).message}`);
+      }
+    }
+    const b = part.data;
     // UTF-16 parts and prefixed namespaces are read through a normalised copy; such a package is not edited here.
     if (b.length >= 2 && (b[0] === 0xff || b[0] === 0xfe || b[1] === 0)) throw new PackageShapeError(`${p} 不是 UTF-8`);
     return b;
@@ -147,7 +171,7 @@ class Pkg {
     this.dirty.set(p, t);
   }
   remove(p: string) {
-    delete this.files[p];
+    this.parts.delete(p);
     this.cache.delete(p);
     this.dirty.delete(p);
     this.bodies.delete(p);
@@ -200,35 +224,46 @@ class Pkg {
   }
   /** Every part name, the ones written in this edit included. */
   names(): string[] {
-    return [...new Set([...Object.keys(this.files), ...this.dirty.keys()])];
+    return [...new Set([...this.parts.keys(), ...this.dirty.keys()])];
   }
   freePart(pattern: (n: number) => string): string {
     for (let n = 1; ; n++) if (!this.has(pattern(n))) return pattern(n);
   }
+  /**
+   * The package's bytes: [Content_Types].xml first (as Office writes it), then the parts in their original order, new
+   * ones last. A part not edited — or edited back to the text it had — keeps its original zip entry (compressed bytes,
+   * CRC, date); an edited one is deflated natively (large cell data spliced back as bytes).
+   */
   bytes(): Uint8Array {
-    const out: Unzipped = { ...this.files };
-    for (const [p, t] of this.dirty) {
-      const body = this.bodies.get(p);
-      if (!body) {
-        out[p] = strToU8(t);
-        continue;
+    const now = dosTime(new Date());
+    const entry = (p: string): ZipEntry => {
+      const part = this.parts.get(p);
+      const t = this.dirty.get(p);
+      if (part?.entry && (t === undefined || t === this.cache.get(p))) return part.entry;
+      let data: Uint8Array;
+      if (t === undefined) data = part!.data!;
+      else {
+        const body = this.bodies.get(p);
+        if (!body) data = strToU8(t);
+        else {
+          const at = t.indexOf(BODY);
+          const head = strToU8(t.slice(0, at));
+          const tail = strToU8(t.slice(at + BODY.length));
+          data = new Uint8Array(head.length + body.length + tail.length);
+          data.set(head);
+          data.set(body, head.length);
+          data.set(tail, head.length + body.length);
+        }
       }
-      const at = t.indexOf(BODY);
-      const head = strToU8(t.slice(0, at));
-      const tail = strToU8(t.slice(at + BODY.length));
-      const whole = new Uint8Array(head.length + body.length + tail.length);
-      whole.set(head);
-      whole.set(body, head.length);
-      whole.set(tail, head.length + body.length);
-      out[p] = whole;
+      return deflateEntry(p, data, data.length > FAST_ABOVE ? 1 : 6, now);
+    };
+    const names = this.names();
+    const ordered = [...names.filter((n) => n === "[Content_Types].xml"), ...names.filter((n) => n !== "[Content_Types].xml")];
+    try {
+      return writeZip(ordered.map(entry));
+    } catch (e) {
+      throw e instanceof RangeError ? new PackageShapeError(`工作簿太大（${e.message}）`) : e;
     }
-    // [Content_Types].xml first, as Office writes it; very large parts deflated fast (the styled-row case compresses
-    // well at any level).
-    const ordered: Zippable = {};
-    const put = (k: string, v: Uint8Array) => (ordered[k] = v.length > 4 * 1024 * 1024 ? [v, { level: 1 }] : v);
-    if (out["[Content_Types].xml"]) put("[Content_Types].xml", out["[Content_Types].xml"]);
-    for (const [k, v] of Object.entries(out)) if (k !== "[Content_Types].xml") put(k, v);
-    return zipSync(ordered, { level: 6 });
   }
 }
 
@@ -729,6 +764,20 @@ function sheetXml(s: PlanSheet, planStyles: ReviewPlan["styles"], styles: Styles
 
 // ---------------------------------------------------------------------------------------------------------------
 
+/**
+ * The package's parts from its central directory (compressed bytes, nothing inflated); a zip the directory reader
+ * does not take (see zip.ts) is inflated whole by fflate instead, and then every part is deflated again on writing.
+ */
+function packageParts(bytes: Uint8Array): Map<string, Part> {
+  const entries = readZipEntries(bytes);
+  if (entries) return new Map(entries.map((e) => [e.name, { entry: e }]));
+  try {
+    return new Map(Object.entries(unzipSync(bytes)).map(([name, data]) => [name, { data }]));
+  } catch (e) {
+    throw new PackageShapeError(`不是可读的 zip：${(e as Error).message}`);
+  }
+}
+
 export interface PackageReviewResult {
   bytes: Uint8Array;
   /** Marked cells that kept the user's own note (and got none of ours). */
@@ -744,13 +793,7 @@ export interface PackageReviewResult {
  * (prefixed or UTF-16 XML, no workbook part …): the caller writes the review sheets separately then.
  */
 export function reviewPackage(bytes: Uint8Array, plan: Pick<ReviewPlan, "marks" | "sheets" | "styles">): PackageReviewResult {
-  let files: Unzipped;
-  try {
-    files = unzipSync(bytes);
-  } catch (e) {
-    throw new PackageShapeError(`不是可读的 zip：${(e as Error).message}`);
-  }
-  const pkg = new Pkg(files);
+  const pkg = new Pkg(packageParts(bytes));
   const wbRel = (pkg.has("_rels/.rels") ? [...pkg.get("_rels/.rels").matchAll(/<Relationship\b[^>]*>/g)] : [])
     .map((m) => ({
       type: attr(m[0], "Type") ?? "",
