@@ -5,11 +5,13 @@
  * chart sheets, absolute relationship targets, duplicate sheet names. The cells are all the review needs; the user's
  * file is never modified (this works on a copy in memory).
  */
-import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from "fflate";
+import * as zlib from "zlib";
+import { strFromU8, strToU8, unzipSync, type Unzipped } from "fflate";
 import * as CFB from "cfb";
 import { SaxesParser } from "saxes";
 import { WorkbookReadError } from "./errors";
 import { dirOf, relativeTarget, resolveTarget, unescapeXml, type Rel } from "./parts";
+import { dosTime, inflateEntry, readZipEntries, storedEntry, writeZip, type ZipEntry } from "./zip";
 
 const NS = {
   main: ["http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://purl.oclc.org/ooxml/spreadsheetml/main"],
@@ -105,8 +107,84 @@ function readRels(xml: string): Rel[] {
 
 const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
 
-/** Unzips and recognises the file; throws WorkbookReadError naming the cause. */
-export function openPackage(input: Uint8Array): Unzipped {
+const CORRUPT = "文件的压缩结构已损坏，无法读取，请用 Excel 打开修复后另存";
+/** Compressed bytes inflated to read a part's start (its encoding and root element's name; XML compresses 5–20 : 1). */
+const HEAD = 256;
+
+/**
+ * The package's parts, each inflated by Node's zlib only when asked for (from the zip's central directory); a zip the
+ * directory reader does not take (zip64, data descriptors that disagree …, see zip.ts) is inflated whole by fflate.
+ */
+export class PackageParts {
+  private data = new Map<string, Uint8Array>();
+  private constructor(private entries: Map<string, ZipEntry | undefined>) {}
+  static of(input: Uint8Array): PackageParts {
+    const entries = readZipEntries(input);
+    if (entries) return new PackageParts(new Map(entries.map((e) => [e.name, e])));
+    let files: Unzipped;
+    try {
+      files = unzipSync(input);
+    } catch (e) {
+      throw new WorkbookReadError("corrupt", CORRUPT, e);
+    }
+    const parts = new PackageParts(new Map(Object.keys(files).map((n) => [n, undefined])));
+    for (const [n, b] of Object.entries(files)) parts.data.set(n, b);
+    return parts;
+  }
+  names(): string[] {
+    return [...this.entries.keys()];
+  }
+  has(p: string): boolean {
+    return this.entries.has(p);
+  }
+  /** The part's bytes, undefined when absent; throws WorkbookReadError when it does not inflate. */
+  get(p: string): Uint8Array | undefined {
+    let b = this.data.get(p);
+    if (b) return b;
+    const e = this.entries.get(p);
+    if (!e) return undefined;
+    try {
+      b = inflateEntry(e);
+    } catch (err) {
+      throw new WorkbookReadError("corrupt", CORRUPT, err);
+    }
+    this.data.set(p, b);
+    return b;
+  }
+  /** The part's first bytes (at least a few KiB unless the part is shorter; all of it once inflated). */
+  head(p: string): Uint8Array | undefined {
+    const e = this.entries.get(p);
+    if (this.data.has(p) || !e || e.method !== 8 || e.raw.length <= HEAD) return this.get(p);
+    try {
+      // Z_SYNC_FLUSH: what the first compressed bytes decode to, without asking for the rest of the stream.
+      return zlib.inflateRawSync(e.raw.subarray(0, HEAD), { finishFlush: zlib.constants.Z_SYNC_FLUSH });
+    } catch {
+      return this.get(p);
+    }
+  }
+  delete(p: string) {
+    this.entries.delete(p);
+    this.data.delete(p);
+  }
+  /**
+   * The package with `text` parts replacing theirs (stored uncompressed: exceljs inflates at once what it reads),
+   * the other parts copied as their compressed entries.
+   */
+  bytes(text: Map<string, string>): Uint8Array {
+    const now = dosTime(new Date());
+    return writeZip(
+      this.names().map((p) => {
+        const t = text.get(p);
+        const e = this.entries.get(p);
+        if (t === undefined && e) return e;
+        return storedEntry(p, t === undefined ? this.get(p)! : strToU8(t), now);
+      }),
+    );
+  }
+}
+
+/** Recognises the file and opens its package; throws WorkbookReadError naming the cause. */
+export function openPackage(input: Uint8Array): PackageParts {
   if (isCfb(input)) throw describeCfb(input);
   if (!isZip(input)) {
     const head = new TextDecoder("utf-8", { fatal: false }).decode(input.slice(0, 512)).replace(/^\ufeff/, "").trimStart();
@@ -114,17 +192,19 @@ export function openPackage(input: Uint8Array): Unzipped {
     throw new WorkbookReadError("not_xlsx", "不是 .xlsx 工作簿文件（应为 Excel 2007 及以上格式）");
   }
   if (!hasEndOfCentralDirectory(input)) throw new WorkbookReadError("truncated", "文件不完整（可能在下载或复制时被截断），无法读取，请重新获取原文件");
-  let files: Unzipped;
-  try {
-    files = unzipSync(input);
-  } catch (e) {
-    throw new WorkbookReadError("corrupt", "文件的压缩结构已损坏，无法读取，请用 Excel 打开修复后另存", e);
-  }
-  const mimetype = files["mimetype"] ? strFromU8(files["mimetype"]).trim() : "";
+  const files = PackageParts.of(input);
+  const m = files.get("mimetype");
+  const mimetype = m ? strFromU8(m).trim() : "";
   if (mimetype.startsWith("application/vnd.oasis.opendocument.spreadsheet"))
     throw new WorkbookReadError("opendocument", "这是 OpenDocument 电子表格（.ods），请在 WPS、LibreOffice 或 Excel 中打开，另存为“Excel 工作簿（.xlsx）”后再审核");
   if (mimetype.startsWith("application/vnd.oasis.opendocument")) throw new WorkbookReadError("opendocument", "这是 OpenDocument 文档，不是电子表格，无法审核");
   return files;
+}
+
+/** Whether the first element of an XML part's start is unprefixed (`<worksheet …`): then rootPrefix has nothing to do. */
+function unprefixedRoot(head: string): boolean {
+  const rest = head.replace(/^\ufeff/, "").replace(/^(\s*(<\?[\s\S]*?\?>|<!--[\s\S]*?-->))*\s*/, "");
+  return /^<[A-Za-z_][\w.-]*[\s/>]/.test(rest);
 }
 
 /**
@@ -137,9 +217,12 @@ export function normalisePackage(input: Uint8Array, opts: { cellsOnly?: boolean 
   let changed = false;
   const text = new Map<string, string>();
   const xmlPart = (p: string) => /\.(xml|rels|vml)$/i.test(p);
-  for (const [p, b] of Object.entries(files)) {
+  for (const p of files.names()) {
     if (!xmlPart(p)) continue;
-    const decoded = decodeXml(b);
+    // Most parts are UTF-8 with an unprefixed root: their first bytes tell, the rest is not inflated here.
+    const head = files.head(p)!;
+    if (!(head.length >= 2 && (head[0] === 0xff || head[0] === 0xfe || head[1] === 0)) && unprefixedRoot(strFromU8(head))) continue;
+    const decoded = decodeXml(files.get(p)!);
     const recoded = decoded.recoded;
     let t = decoded.text;
     if (recoded) t = t.replace(/^(\ufeff)?(<\?xml[^>]*?encoding\s*=\s*["'])[^"']*(["'])/i, "$2UTF-8$3");
@@ -150,7 +233,12 @@ export function normalisePackage(input: Uint8Array, opts: { cellsOnly?: boolean 
       changed = true;
     }
   }
-  const get = (p: string): string | undefined => text.get(p) ?? (files[p] ? strFromU8(files[p]) : undefined);
+  const get = (p: string): string | undefined => {
+    const t = text.get(p);
+    if (t !== undefined) return t;
+    const b = files.get(p);
+    return b ? strFromU8(b) : undefined;
+  };
   const set = (p: string, t: string) => {
     text.set(p, t);
     changed = true;
@@ -159,15 +247,15 @@ export function normalisePackage(input: Uint8Array, opts: { cellsOnly?: boolean 
   const rootRels = readRels(get("_rels/.rels") ?? "");
   const wbTarget = rootRels.find((r) => REL_OFFICE_DOCUMENT.test(r.type));
   const wbPart = wbTarget ? resolveTarget("", wbTarget.target) : "xl/workbook.xml";
-  if (!files[wbPart]) {
-    if (files["word/document.xml"]) throw new WorkbookReadError("not_xlsx", "这是 Word 文档（.docx），不是 Excel 工作簿");
-    if (files["ppt/presentation.xml"]) throw new WorkbookReadError("not_xlsx", "这是 PowerPoint 演示文稿（.pptx），不是 Excel 工作簿");
+  if (!files.has(wbPart)) {
+    if (files.has("word/document.xml")) throw new WorkbookReadError("not_xlsx", "这是 Word 文档（.docx），不是 Excel 工作簿");
+    if (files.has("ppt/presentation.xml")) throw new WorkbookReadError("not_xlsx", "这是 PowerPoint 演示文稿（.pptx），不是 Excel 工作簿");
     throw new WorkbookReadError("not_xlsx", `是压缩包，但不是 Excel 工作簿（缺少工作簿部件 ${wbPart}）`);
   }
   if (wbPart !== "xl/workbook.xml") throw new WorkbookReadError("not_xlsx", `工作簿部件位于非标准位置（${wbPart}），请在 Excel 中打开后另存为 .xlsx`);
 
   // Absolute relationship targets (/xl/…) → relative ones, as exceljs resolves them.
-  for (const p of Object.keys(files)) {
+  for (const p of files.names()) {
     if (!/\.rels$/i.test(p)) continue;
     const xml = get(p)!;
     let fixed = false;
@@ -197,7 +285,7 @@ export function normalisePackage(input: Uint8Array, opts: { cellsOnly?: boolean 
       return "";
     }
     const part = rel ? resolveTarget(sourceOfRels(wbRelsPart), rel.target) : "";
-    if (!rel || !files[part]) throw new WorkbookReadError("sheet_missing", `工作表“${name}”的数据部件${part ? `（${part}）` : ""}在文件中缺失，文件已损坏：请用 Excel 打开修复后另存，或重新导出`);
+    if (!rel || !files.has(part)) throw new WorkbookReadError("sheet_missing", `工作表“${name}”的数据部件${part ? `（${part}）` : ""}在文件中缺失，文件已损坏：请用 Excel 打开修复后另存，或重新导出`);
     // Excel compares sheet names case-insensitively and repairs duplicates on opening.
     const key = name.toLowerCase();
     const n = (seen.get(key) ?? 0) + 1;
@@ -223,7 +311,7 @@ export function normalisePackage(input: Uint8Array, opts: { cellsOnly?: boolean 
     dropped.add(relsPart);
   }
   if (opts.cellsOnly) {
-    for (const p of Object.keys(files)) {
+    for (const p of files.names()) {
       if (/^xl\/(drawings|charts|media)\//.test(p)) dropped.add(p);
       if (/^xl\/worksheets\/[^/]+\.xml$/.test(p)) {
         const t = get(p)!;
@@ -233,29 +321,28 @@ export function normalisePackage(input: Uint8Array, opts: { cellsOnly?: boolean 
     }
   }
   for (const p of dropped) {
-    if (files[p]) {
-      delete files[p];
+    if (files.has(p)) {
+      files.delete(p);
       text.delete(p);
       changed = true;
     }
   }
 
   if (!changed) return { bytes: input, notices, sheets };
-  const out: Record<string, Uint8Array> = {};
-  for (const [p, b] of Object.entries(files)) out[p] = text.has(p) ? strToU8(text.get(p)!) : b;
-  return { bytes: zipSync(out, { level: 0 }), notices, sheets };
+  return { bytes: files.bytes(text), notices, sheets };
 }
 
 /**
  * After exceljs failed: finds the XML part that is not well-formed and names it (the sheet's name when it is a
- * worksheet). Returns undefined when every part parses.
+ * worksheet). Returns undefined when every part parses; throws WorkbookReadError (corrupt) when a part does not
+ * inflate (the pre-pass inflates only the parts it reads).
  */
 export function brokenPart(input: Uint8Array, sheets: NormalisedPackage["sheets"]): { part: string; sheet?: string; error: string } | undefined {
   let files: Unzipped;
   try {
     files = unzipSync(input);
-  } catch {
-    return undefined;
+  } catch (e) {
+    throw new WorkbookReadError("corrupt", CORRUPT, e);
   }
   const order = Object.keys(files).filter((p) => /\.(xml|rels)$/i.test(p)).sort((a, b) => Number(!sheets.some((s) => s.part === a)) - Number(!sheets.some((s) => s.part === b)));
   for (const p of order) {

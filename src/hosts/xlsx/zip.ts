@@ -128,6 +128,11 @@ export function deflateEntry(name: string, data: Uint8Array, level: number, time
   return { name, method: 8, crc: crc32(data), size: data.length, raw: new Uint8Array(raw.buffer, raw.byteOffset, raw.length), dosTime: time };
 }
 
+/** A new entry stored uncompressed (method 0). */
+export function storedEntry(name: string, data: Uint8Array, time: number): ZipEntry {
+  return { name, method: 0, crc: crc32(data), size: data.length, raw: data, dosTime: time };
+}
+
 /**
  * The zip of `entries`, in order: local headers with CRC-32 and sizes (no data descriptors, no extra fields), the
  * central directory, its end record. Throws RangeError past what a zip without zip64 holds (65,535 entries, 4 GiB).
