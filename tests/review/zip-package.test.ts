@@ -11,7 +11,7 @@ import { Zip, ZipPassThrough, strToU8, unzipSync, zipSync, type Zippable } from 
 import { samplePath } from "../helpers";
 import { mulberry32 } from "../../bench/localization";
 import { PackageShapeError, reviewPackage } from "../../src/hosts/xlsx/package-review";
-import { readZipEntries, writeZip, deflateEntry, dosTime, type ZipEntry } from "../../src/hosts/xlsx/zip";
+import { readZipEntries, writeZip, deflateEntry, dosTime, inflateEntry, type ZipEntry } from "../../src/hosts/xlsx/zip";
 import { load, reviewBytes } from "./helpers";
 
 const REVIEW = ["审核结果", "预算汇总"];
@@ -189,4 +189,19 @@ test("writeZip and readZipEntries round-trip: names (UTF-8 too), methods, empty 
   const files = unzipSync(bytes);
   expect(Buffer.from(files["xl/media/图片.bin"]).toString()).toBe("abc");
   expect(files["empty.xml"].length).toBe(0);
+});
+
+test("an entry that inflates past the size its directory records stops there: an error, not the whole bomb in memory", () => {
+  const big = new Uint8Array(8 * 1024 * 1024);
+  const e = deflateEntry("xl/worksheets/sheet1.xml", big, 6, 0);
+  expect(e.raw.length).toBeLessThan(64 * 1024);
+  // Node stops inflating past maxOutputLength (RangeError); an inflate to the end and a size check would not.
+  let code: unknown;
+  try {
+    inflateEntry({ ...e, size: 1000 });
+  } catch (err) {
+    code = (err as { code?: string }).code;
+  }
+  expect(code).toBe("ERR_BUFFER_TOO_LARGE");
+  expect(inflateEntry(e).length).toBe(big.length);
 });

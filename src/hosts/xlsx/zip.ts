@@ -108,10 +108,13 @@ export function readZipEntries(b: Uint8Array): ZipEntry[] | undefined {
   return entries;
 }
 
-/** An entry's uncompressed data (native inflate); throws when it does not inflate to the recorded size. */
+/**
+ * An entry's uncompressed data (native inflate); throws when it does not inflate to the recorded size (stopping as
+ * soon as it inflates past it: a zip bomb costs no more memory than its directory admits).
+ */
 export function inflateEntry(e: ZipEntry): Uint8Array {
   if (e.method === 0) return e.raw;
-  const out = zlib.inflateRawSync(e.raw);
+  const out = zlib.inflateRawSync(e.raw, { maxOutputLength: e.size + 1 });
   if (out.length !== e.size) throw new Error(`${e.name}: inflated to ${out.length} bytes, the directory says ${e.size}`);
   return new Uint8Array(out.buffer, out.byteOffset, out.length);
 }
