@@ -12,7 +12,7 @@ import { checkReport, withCauses } from "../src/core/rules/engine";
 import { amountCells, mutationFigures, sampleCells, type MutationFigures } from "./localization";
 import { STYLES, buildVariant } from "../tests/fixtures/variants";
 import { hugeBench, reviewOnce } from "./huge";
-import { reviewBench } from "./review";
+import { reviewBench, steadyChild } from "./review";
 import { readersBench } from "./readers";
 
 const SAMPLES = ["jishan-2024", "jincheng-chengqu-2025", "xingxian-2023"];
@@ -126,4 +126,5 @@ async function rowScaling(root: string) {
 }
 
 if (process.argv[2] === "--one") reviewOnce(process.argv[3]);
+else if (process.argv[2] === "--steady") steadyChild(process.argv[3]);
 else main();

@@ -8,10 +8,9 @@ import { promises as fs, existsSync } from "fs";
 import os from "os";
 import path from "path";
 import { SingleBar, Presets } from "cli-progress";
-import { outName, reviewFile, type BatchRow, type ReviewTask } from "./review-file";
+import type { BatchRow, ReviewTask } from "./review-file";
 import { buildBatchSheet, BATCH_SHEET } from "../core/review/batch-sheet";
 import { REVIEW_STYLES } from "../core/review/styles";
-import { writeSheetsOnly } from "../hosts/xlsx/review";
 import { SEVERITY_NAMES, type Severity } from "../core/rules/rule";
 
 export const WORKBOOK_EXT = /\.(xlsx|xlsm|xlsb|xls|ods)$/i;
@@ -46,6 +45,15 @@ export interface BatchOptions {
   /** Progress output (stderr); `tty` selects the bar. */
   progress?: { write: (s: string) => void; tty: boolean };
   reviewedAt?: string;
+}
+
+/** A free output name: `<stem><suffix>`, or with (2), (3) … when another input already took it in this run. */
+export function outName(file: string, suffix: string, taken: Set<string>): string {
+  const stem = path.basename(file).replace(/\.(xlsx|xlsm|xlsb|xls|ods)$/i, "");
+  let name = `${stem}${suffix}`;
+  for (let i = 2; taken.has(name); i++) name = `${stem}(${i})${suffix}`;
+  taken.add(name);
+  return name;
 }
 
 export function defaultJobs(): number {
@@ -94,10 +102,13 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<{ 
       await pool.destroy();
     }
   } else {
+    // Readers, engine and writer load here only when this thread reviews: with workers, they load there.
+    const { reviewFile } = await import("./review-file");
     rows = [];
     for (const t of tasks) rows.push(finished(await reviewFile(t).catch((e: Error) => failed(t, e))));
   }
   bar?.stop();
+  const { writeSheetsOnly } = await import("../hosts/xlsx/review");
   const sheet = buildBatchSheet(rows, { reviewedAt, productVersion: opts.productVersion });
   const summary = path.join(opts.outDir, `${BATCH_SHEET}.xlsx`);
   await fs.writeFile(summary, await writeSheetsOnly({ styles: { ...REVIEW_STYLES }, sheets: [sheet] }));

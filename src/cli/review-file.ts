@@ -9,7 +9,7 @@ import { readWorkbookFile } from "./load";
 import path from "path";
 import { WorkbookReadError } from "../hosts/xlsx/read";
 import { readWorkbookBuffer } from "../hosts/read-any";
-import { FORMAT_NAMES } from "../hosts/sheetjs/read";
+import { FORMAT_NAMES } from "../hosts/sheetjs/formats";
 import { importWorkbook } from "../core/importer/importer";
 import type { BatchEntry } from "../core/review/batch-sheet";
 import { checkReport } from "../core/rules/engine";
@@ -48,15 +48,6 @@ function total(report: Report, key: "income_grand_total" | "expenditure_grand_to
   const r = rowByKey(t, key, side) ?? rowByKey(t, key);
   const a = r?.amounts.total ?? (r ? Object.values(r.amounts)[0] : undefined);
   return a?.value ?? null;
-}
-
-/** A free output name: `<stem><suffix>`, or with (2), (3) … when another input already took it in this run. */
-export function outName(file: string, suffix: string, taken: Set<string>): string {
-  const stem = path.basename(file).replace(/\.(xlsx|xlsm|xlsb|xls|ods)$/i, "");
-  let name = `${stem}${suffix}`;
-  for (let i = 2; taken.has(name); i++) name = `${stem}(${i})${suffix}`;
-  taken.add(name);
-  return name;
 }
 
 export async function reviewFile(task: ReviewTask): Promise<BatchRow> {

@@ -16,7 +16,7 @@ import type { SheetGrid } from "../core/grid/grid";
 import type { ReadNote } from "../core/model/schema";
 import { describeCfb, isCfb, isZip } from "./xlsx/package";
 import { readXlsxBuffer } from "./xlsx/read";
-import { readSheetjsBuffer, type SheetjsFormat } from "./sheetjs/read";
+import type { SheetjsFormat } from "./sheetjs/formats";
 
 export type WorkbookFormat = "xlsx" | SheetjsFormat;
 
@@ -66,5 +66,7 @@ export async function readWorkbookBuffer(buf: Uint8Array, opts: { timeoutMs?: nu
     const { workbook, grids, notes } = await readXlsxBuffer(buf);
     return { format, grids, notes, workbook };
   }
+  // SheetJS (with its code pages) is loaded only when a legacy file comes: every process and worker starts faster.
+  const { readSheetjsBuffer } = await import("./sheetjs/read");
   return { format, ...readSheetjsBuffer(buf, format, opts) };
 }

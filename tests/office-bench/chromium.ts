@@ -33,7 +33,9 @@ export async function benchBundle(): Promise<string> {
     output: { path: out, filename: "bench.js" },
     // The .xlsx host's slimming of huge sheet parts streams through Node's zlib; the bench's workbooks are small, so
     // in the browser it is never reached (and would fall back to reading the package as it is).
-    resolve: { extensions: [".ts", ".js"], fallback: { zlib: false } },
+    // The .xlsx host loads exceljs's Workbook module alone (src/hosts/xlsx/exceljs.ts); a bundle takes the package's
+    // browser build instead.
+    resolve: { extensions: [".ts", ".js"], fallback: { zlib: false }, alias: { "exceljs/lib/doc/workbook$": path.join(__dirname, "exceljs-workbook.js") } },
     module: { rules: [{ test: /\.ts$/, loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "esnext", moduleResolution: "bundler" } } }] },
   });
   return fs.readFileSync(path.join(out, "bench.js"), "utf8");

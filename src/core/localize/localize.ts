@@ -14,7 +14,7 @@
  */
 import type { CheckedIdentity, Finding } from "../rules/rule";
 import { UNIT_FACTOR } from "../rules/interval";
-import { cellsOf, constraintsOn, EPS, intervalOf, pick, type CellInfo } from "./problem";
+import { cellsOf, constraintsOn, EPS, intervalOf, pick, type CellIndex, type CellInfo } from "./problem";
 import type { Cause, Localization, Suspect } from "./cause";
 import { solveClusters, type MipSolver } from "./mip";
 
@@ -54,7 +54,7 @@ export function clustersOf(identities: ReadonlyArray<CheckedIdentity>): number[]
   return [...groups.values()];
 }
 
-function single(x: CellInfo, identities: ReadonlyArray<CheckedIdentity>, cells: Map<string, CellInfo>): Solution | undefined {
+function single(x: CellInfo, identities: ReadonlyArray<CheckedIdentity>, cells: CellIndex): Solution | undefined {
   const cs = constraintsOn([x.ref], identities, cells).map((c) => ({ a: c.a[0], lo: c.lo, hi: c.hi }));
   const iv = intervalOf(cs);
   if (iv.lo > iv.hi + EPS) return undefined;
@@ -62,7 +62,7 @@ function single(x: CellInfo, identities: ReadonlyArray<CheckedIdentity>, cells: 
 }
 
 /** Two free cells: eliminate y (Fourier–Motzkin), pick x, then y. */
-function pair(x: CellInfo, y: CellInfo, identities: ReadonlyArray<CheckedIdentity>, cells: Map<string, CellInfo>): Solution | undefined {
+function pair(x: CellInfo, y: CellInfo, identities: ReadonlyArray<CheckedIdentity>, cells: CellIndex): Solution | undefined {
   const cs = constraintsOn([x.ref, y.ref], identities, cells);
   const onX: Array<{ a: number; lo: number; hi: number }> = [];
   // y ≥ p + q·x (lower) or y ≤ p + q·x (upper)
@@ -104,14 +104,14 @@ function pair(x: CellInfo, y: CellInfo, identities: ReadonlyArray<CheckedIdentit
 
 const fmtIn = (fen: number, c: CellInfo) => (fen / (UNIT_FACTOR[c.unit] * 100)).toFixed(Math.max(0, c.decimals));
 
-function suspectOf(ref: string, value: number, cells: Map<string, CellInfo>, relation: Rel = "="): Suspect {
+function suspectOf(ref: string, value: number, cells: CellIndex, relation: Rel = "="): Suspect {
   const c = cells.get(ref)!;
   const f = UNIT_FACTOR[c.unit] * 100;
   const round = (x: number) => Math.round((x / f) * Math.pow(10, c.decimals + 2)) / Math.pow(10, c.decimals + 2);
   return { cell: ref, printed: c.blank ? null : round(c.value), value: round(value), unit: c.unit, decimals: c.decimals, relation };
 }
 
-function describe(s: Suspect[], cells: Map<string, CellInfo>): string {
+function describe(s: Suspect[], cells: CellIndex): string {
   return s
     .map((x) => {
       const c = cells.get(x.cell)!;
@@ -121,7 +121,7 @@ function describe(s: Suspect[], cells: Map<string, CellInfo>): string {
     .join("、");
 }
 
-function causeOf(best: Solution[], method: Cause["method"], explains: number[], cells: Map<string, CellInfo>): Cause {
+function causeOf(best: Solution[], method: Cause["method"], explains: number[], cells: CellIndex): Cause {
   const all = best.map((b) => b.cells.map((ref, k) => suspectOf(ref, b.values[k], cells, b.relations?.[k])));
   const [first, ...rest] = all;
   // Cells every tied explanation shares are said once; the differing ones as "A 或 B".
@@ -139,7 +139,7 @@ function causeOf(best: Solution[], method: Cause["method"], explains: number[], 
  * The value of x that settles most of the violated identities it is a term of while keeping every other identity
  * it is a term of holding: the point inside all the passing identities' intervals covered by most violated ones.
  */
-function bestPoint(x: CellInfo, open: Set<number>, identities: ReadonlyArray<CheckedIdentity>, cells: Map<string, CellInfo>): { value: number; settled: number[]; rel: Rel } | undefined {
+function bestPoint(x: CellInfo, open: Set<number>, identities: ReadonlyArray<CheckedIdentity>, cells: CellIndex): { value: number; settled: number[]; rel: Rel } | undefined {
   const cs = constraintsOn([x.ref], identities, cells);
   const ids = [...new Set(x.identities)].sort((a, b) => a - b).filter((i) => identities[i].terms.some((t) => t.cell === x.ref && t.coefficient !== 0));
   if (cs.length !== ids.length) return undefined;
@@ -173,7 +173,7 @@ function bestPoint(x: CellInfo, open: Set<number>, identities: ReadonlyArray<Che
  * settles most violated identities — at least two, or the only one it is in — while keeping every passing
  * identity it is a term of; then the least trusted; equal cells are a tie. The rest goes on to the table step.
  */
-function peel(cluster: number[], identities: ReadonlyArray<CheckedIdentity>, cells: Map<string, CellInfo>, inTime: () => boolean): { peeled: Array<{ best: Solution[]; fixed: number[] }>; rest: number[] } {
+function peel(cluster: number[], identities: ReadonlyArray<CheckedIdentity>, cells: CellIndex, inTime: () => boolean): { peeled: Array<{ best: Solution[]; fixed: number[] }>; rest: number[] } {
   let rest = [...cluster];
   const peeled: Array<{ best: Solution[]; fixed: number[] }> = [];
   while (inTime()) {
@@ -208,7 +208,7 @@ const sheetOf = (ref: string) => ref.slice(0, ref.lastIndexOf("!"));
  * the other tables require. A sheet qualifies with ≥ 2 violated cross-table identities and no violated identity of
  * its own; the sheet covering most is taken first (an exact tie lists both sheets as alternatives).
  */
-function tableCauses(left: number[][], identities: ReadonlyArray<CheckedIdentity>, cells: Map<string, CellInfo>, explainsOf: (ids: number[]) => number[]): { causes: Cause[]; left: number[][] } {
+function tableCauses(left: number[][], identities: ReadonlyArray<CheckedIdentity>, cells: CellIndex, explainsOf: (ids: number[]) => number[]): { causes: Cause[]; left: number[][] } {
   let open = left.flat();
   const internal = new Set(open.filter((i) => new Set(identities[i].terms.map((t) => sheetOf(t.cell))).size === 1).flatMap((i) => identities[i].terms.map((t) => sheetOf(t.cell))));
   const picked: Array<{ sheet: string; covered: number[]; tied: string[] }> = [];
@@ -264,7 +264,7 @@ function tableCauses(left: number[][], identities: ReadonlyArray<CheckedIdentity
  * Two cells that together explain a cluster: x from its violated identities; y a term of every violated identity x
  * is not, or (when x is in all of them) a term of one of x's own identities — a cell elsewhere frees nothing x needs.
  */
-function pairs(cluster: number[], identities: ReadonlyArray<CheckedIdentity>, cells: Map<string, CellInfo>, maxPairs: number, inTime: () => boolean): Solution[] {
+function pairs(cluster: number[], identities: ReadonlyArray<CheckedIdentity>, cells: CellIndex, maxPairs: number, inTime: () => boolean): Solution[] {
   const cands = [...new Set(cluster.flatMap((i) => identities[i].terms.map((t) => t.cell)))].map((r) => cells.get(r)!);
   const order = new Map(cands.map((c, k) => [c.ref, k]));
   const sols: Solution[] = [];
@@ -287,7 +287,7 @@ function pairs(cluster: number[], identities: ReadonlyArray<CheckedIdentity>, ce
 }
 
 /** A solution's changed cells split into groups that share an identity (independent errors read apart). */
-function groupsOf(sol: Solution, identities: ReadonlyArray<CheckedIdentity>, cells: Map<string, CellInfo>): Solution[] {
+function groupsOf(sol: Solution, identities: ReadonlyArray<CheckedIdentity>, cells: CellIndex): Solution[] {
   const parent = sol.cells.map((_c, k) => k);
   const find = (k: number): number => (parent[k] === k ? k : (parent[k] = find(parent[k])));
   const at = new Map(sol.cells.map((c, k) => [c, k]));

@@ -12,7 +12,7 @@
  * the solver's z says.
  */
 import type { CheckedIdentity } from "../rules/rule";
-import { EPS, grainOf, type CellInfo } from "./problem";
+import { EPS, grainOf, type CellIndex, type CellInfo } from "./problem";
 
 /** The part of HiGHS's `solve` the localizer uses (CPLEX LP text in, columns out). */
 export interface MipSolver {
@@ -24,7 +24,7 @@ type Solution = { cells: string[]; values: number[]; weight: number };
 const num = (x: number) => (Math.abs(x) < 1e-12 ? "0" : String(Number(x.toPrecision(15))));
 
 /** Cells reachable from `seed` through at most `hops` identities. */
-function around(seed: Set<string>, hops: number, identities: ReadonlyArray<CheckedIdentity>, cells: Map<string, CellInfo>): Set<string> {
+function around(seed: Set<string>, hops: number, identities: ReadonlyArray<CheckedIdentity>, cells: CellIndex): Set<string> {
   const out = new Set(seed);
   let edge = [...seed];
   for (let h = 0; h < hops; h++) {
@@ -44,7 +44,7 @@ interface Model {
   binaries: string;
 }
 
-function modelOf(free: Set<string>, identities: ReadonlyArray<CheckedIdentity>, cells: Map<string, CellInfo>): Model {
+function modelOf(free: Set<string>, identities: ReadonlyArray<CheckedIdentity>, cells: CellIndex): Model {
   const vars = [...free].map((r) => cells.get(r)!);
   const index = new Map(vars.map((c, k) => [c.ref, k]));
   const scale = Math.max(...vars.map(grainOf));
@@ -130,7 +130,7 @@ function snap(changed: Array<{ c: CellInfo; v: number }>, m: Model): number[] {
  * the best set of changed cells and, when a second solve with that set cut off finds one of the same weight, that
  * one too (a tie).
  */
-export function solveClusters(clusters: number[][], identities: ReadonlyArray<CheckedIdentity>, cells: Map<string, CellInfo>, solver: MipSolver, msLeft: number): Solution[] {
+export function solveClusters(clusters: number[][], identities: ReadonlyArray<CheckedIdentity>, cells: CellIndex, solver: MipSolver, msLeft: number): Solution[] {
   const start = Date.now();
   const seconds = () => (msLeft - (Date.now() - start)) / 1000;
   const core = new Set(clusters.flat().flatMap((i) => identities[i].terms.map((t) => t.cell)));

@@ -30,54 +30,103 @@ export function trustWeight(agreements: number): number {
   return 1 + 0.25 * Math.min(agreements, 3);
 }
 
-const sheetOf = (ref: string) => ref.slice(0, ref.lastIndexOf("!"));
-
-export function cellsOf(identities: ReadonlyArray<CheckedIdentity>): Map<string, CellInfo> {
-  const cells = new Map<string, CellInfo>();
-  const sheet = new Map<string, string>();
-  identities.forEach((id, i) => {
-    for (const t of id.terms) {
-      let c = cells.get(t.cell);
-      if (!c) {
-        cells.set(t.cell, (c = { ref: t.cell, value: t.value, halfWidth: t.halfWidth, blank: t.blank, unit: t.unit, decimals: t.decimals, identities: [], weight: 1 }));
-        sheet.set(t.cell, sheetOf(t.cell));
-      }
-      if (!id.soft && c.identities[c.identities.length - 1] !== i) c.identities.push(i);
-    }
-  });
-  const agree = new Map<string, number>();
-  for (const id of identities) {
-    // Corroboration: the same figure printed in another table (a cross-table identity that holds), or a soft
-    // identity that holds (a form's 实施期 and 年度 amounts of one source).
-    if (id.status !== "holds" || id.relation !== "eq" || !id.terms.length) continue;
-    const first = sheet.get(id.terms[0].cell);
-    if (!id.soft && id.terms.every((t) => sheet.get(t.cell) === first)) continue;
-    // Agreement at the finest printed precision only: 500,013 元 "equals" 50.00 万元, but does not corroborate it.
-    const finest = Math.min(...id.terms.map((t) => (t.blank ? Infinity : t.halfWidth)));
-    if (Math.abs(id.terms.reduce((r, t) => r + t.coefficient * t.value, 0)) > (Number.isFinite(finest) ? finest : 0) + 1e-6) continue;
-    for (const t of id.terms) agree.set(t.cell, (agree.get(t.cell) ?? 0) + 1);
+/** True when every term's cell is on the sheet of the first (the sheet is what precedes a reference's last "!"). */
+function oneSheet(terms: ReadonlyArray<{ cell: string }>): boolean {
+  const first = terms[0].cell;
+  const cut = first.lastIndexOf("!");
+  for (let k = 1; k < terms.length; k++) {
+    const c = terms[k].cell;
+    if (c.lastIndexOf("!") !== cut || !c.startsWith(first.slice(0, cut))) return false;
   }
-  for (const c of cells.values()) c.weight = trustWeight(agree.get(c.ref) ?? 0);
-  return cells;
+  return true;
 }
 
-const SUMS = new WeakMap<ReadonlyArray<CheckedIdentity>, Array<{ r: number; s: number }>>();
-/** Per identity: Σ coefficient·value and Σ |coefficient|·halfWidth + tolerance, in 分 (computed once per check). */
-function sumsOf(identities: ReadonlyArray<CheckedIdentity>): Array<{ r: number; s: number }> {
-  let sums = SUMS.get(identities);
-  if (!sums) {
-    sums = identities.map((id) => {
-      let r = 0;
-      let s = id.tolerance;
-      for (const t of id.terms) {
-        r += t.coefficient * t.value;
-        s += Math.abs(t.coefficient) * t.halfWidth;
+/**
+ * The cells of a check's identities. Each cell's CellInfo is made on first use: the localizer only ever asks for
+ * cells near a violated identity, and a check states 500–5,000 identities over ~800–3,000 cells.
+ */
+export class CellIndex {
+  /** Every identity (soft ones included) each cell is a term of, in order. */
+  private readonly at = new Map<string, number[]>();
+  private readonly made = new Map<string, CellInfo>();
+  /** Per identity: 1 when it corroborates its figures (see corroborates), 0 when not; undefined until asked. */
+  private readonly agrees: Array<0 | 1 | undefined>;
+  constructor(private readonly identities: ReadonlyArray<CheckedIdentity>) {
+    this.agrees = new Array(identities.length);
+    for (let i = 0; i < identities.length; i++)
+      for (const t of identities[i].terms) {
+        const list = this.at.get(t.cell);
+        if (!list) this.at.set(t.cell, [i]);
+        else if (list[list.length - 1] !== i) list.push(i);
       }
-      return { r, s };
-    });
-    SUMS.set(identities, sums);
   }
-  return sums;
+
+  get(ref: string): CellInfo | undefined {
+    let c = this.made.get(ref);
+    if (c) return c;
+    const all = this.at.get(ref);
+    if (!all) return undefined;
+    const t = this.identities[all[0]].terms.find((x) => x.cell === ref)!;
+    const identities: number[] = [];
+    let agreements = 0;
+    for (const i of all) {
+      const id = this.identities[i];
+      if (!id.soft) identities.push(i);
+      if (this.corroborates(i)) for (const x of id.terms) if (x.cell === ref) agreements++;
+    }
+    c = { ref, value: t.value, halfWidth: t.halfWidth, blank: t.blank, unit: t.unit, decimals: t.decimals, identities, weight: trustWeight(agreements) };
+    this.made.set(ref, c);
+    return c;
+  }
+
+  /**
+   * Corroboration: the same figure printed in another table (a cross-table identity that holds), or a soft identity
+   * that holds (a form's 实施期 and 年度 amounts of one source) — at the finest printed precision only: 500,013 元
+   * "equals" 50.00 万元, but does not corroborate it.
+   */
+  private corroborates(i: number): boolean {
+    let a = this.agrees[i];
+    if (a === undefined) {
+      const id = this.identities[i];
+      a = 0;
+      if (id.status === "holds" && id.relation === "eq" && id.terms.length && (id.soft || !oneSheet(id.terms))) {
+        let finest = Infinity;
+        let r = 0;
+        for (const t of id.terms) {
+          if (!t.blank && t.halfWidth < finest) finest = t.halfWidth;
+          r += t.coefficient * t.value;
+        }
+        if (Math.abs(r) <= (Number.isFinite(finest) ? finest : 0) + 1e-6) a = 1;
+      }
+      this.agrees[i] = a;
+    }
+    return a === 1;
+  }
+}
+
+/** The cells of the identities, by reference (see CellIndex). */
+export function cellsOf(identities: ReadonlyArray<CheckedIdentity>): CellIndex {
+  return new CellIndex(identities);
+}
+
+type SumOf = { r: number; s: number };
+const SUMS = new WeakMap<ReadonlyArray<CheckedIdentity>, Array<SumOf | undefined>>();
+/** Identity i's Σ coefficient·value and Σ |coefficient|·halfWidth + tolerance, in 分 (computed on first use, once per check). */
+function sumOf(identities: ReadonlyArray<CheckedIdentity>, i: number): SumOf {
+  let sums = SUMS.get(identities);
+  if (!sums) SUMS.set(identities, (sums = new Array(identities.length)));
+  let x = sums[i];
+  if (!x) {
+    const id = identities[i];
+    let r = 0;
+    let s = id.tolerance;
+    for (const t of id.terms) {
+      r += t.coefficient * t.value;
+      s += Math.abs(t.coefficient) * t.halfWidth;
+    }
+    sums[i] = x = { r, s };
+  }
+  return x;
 }
 
 type CellTerm = { coefficient: number; weighted: number; slack: number };
@@ -117,18 +166,18 @@ export interface Constraint {
  * printed intervals (each identity reads the interval independently: exact for the one-cell and two-cell searches up
  * to a rounding half-width shared by two identities).
  */
-export function constraintsOn(free: string[], identities: ReadonlyArray<CheckedIdentity>, cells: Map<string, CellInfo>, only?: Set<number>): Constraint[] {
+export function constraintsOn(free: string[], identities: ReadonlyArray<CheckedIdentity>, cells: CellIndex, only?: Set<number>): Constraint[] {
   const ids = new Set<number>();
   for (const f of free) for (const i of cells.get(f)?.identities ?? []) if (!only || only.has(i)) ids.add(i);
   const out: Constraint[] = [];
-  const sums = sumsOf(identities);
   for (const i of [...ids].sort((x, y) => x - y)) {
     const id = identities[i];
     const a = free.map(() => 0);
     // Residual and slack of the fixed figures: the identity's totals less the free cells' own (looked up by cell,
     // so a sum over 2,000 project rows costs the free cells, not its 2,000 terms, per candidate pair).
-    let r = sums[i].r;
-    let s = sums[i].s;
+    const sum = sumOf(identities, i);
+    let r = sum.r;
+    let s = sum.s;
     const cellTerms = termsByCell(identities, i);
     free.forEach((f, k) => {
       const t = cellTerms.get(f);

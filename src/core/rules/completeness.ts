@@ -74,8 +74,9 @@ export const emptyMarked = defineRule({
   check: (report) => {
     const out: Outcome[] = [];
     for (const t of report.tables.filter((x) => x.kind !== "performance_target")) {
-      const amounts = t.rows.flatMap((r) => Object.values(r.amounts)).filter(hasValue);
-      if (t.markedEmpty && amounts.length) {
+      // The figures are gathered only for a table that says it has none (the rest are told apart by t.empty).
+      const amounts = t.markedEmpty ? t.rows.flatMap((r) => Object.values(r.amounts)).filter(hasValue) : [];
+      if (amounts.length) {
         out.push({ status: "fail", finding: { rule: "completeness.empty-table", severity: "error", message: `${tableName(t)}注明“本表无数据”，但表中有 ${amounts.length} 个金额`, cells: amounts.slice(0, 20).map((a) => a.cell), expected: null, actual: null, difference: null } });
       } else if (!t.markedEmpty && t.empty && t.rows.length > 0) {
         out.push({ status: "fail", finding: { rule: "completeness.empty-table", severity: "info", message: `${tableName(t)}没有任何金额，但未注明“本表无数据”`, cells: [t.rows[0].labelCell], expected: null, actual: null, difference: null } });

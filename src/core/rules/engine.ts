@@ -38,14 +38,17 @@ function groupFindings(findings: Finding[]): Finding[] {
 
 export function checkReport(report: Report, opts: CheckOptions = {}): CheckResult {
   const rules = (opts.rules ?? CATALOG).filter((r) => !opts.skip?.includes(r.id) && !opts.skip?.includes(r.category));
-  // A comparison that involves a cell holding no amount (#REF!, TRUE, text …) is not made: input.unreadable-amount names the cell.
-  const invalid = new Set(invalidAmounts(report).map((x) => x.amount.cell));
   const all: Finding[] = [];
-  const checked: Array<{ identity: Identity; finding?: Finding }> = [];
+  // Parallel lists (no wrapper object per checked identity): the identity and the finding of its outcome.
+  const checked: Identity[] = [];
+  const checkedFinding: Array<Finding | undefined> = [];
   const perRule: CheckResult["perRule"] = [];
   // A unit every magnitude contradicts is read as the unit the figures are in (one finding, naming.unit-magnitude).
-  // A fresh object per check: rules memoize what several of them derive (units, project pairing) on it, never across checks.
+  // A fresh object per check: rules memoize what several of them derive (units, project pairing, unreadable
+  // amounts) on it, never across checks.
   const effective = correctUnits({ ...report });
+  // A comparison that involves a cell holding no amount (#REF!, TRUE, text …) is not made: input.unreadable-amount names the cell.
+  const invalid = new Set(invalidAmounts(effective).map((x) => x.amount.cell));
   for (const rule of rules) {
     let outcomes;
     try {
@@ -72,8 +75,15 @@ export function checkReport(report: Report, opts: CheckOptions = {}): CheckResul
         stat.failed++;
         all.push(finding);
       } else stat.passed++;
-      if (o.identity) checked.push({ identity: o.identity, finding: o.identity.soft ? undefined : finding });
-      if (o.also) for (const identity of o.also) checked.push({ identity, finding: identity.soft ? undefined : finding });
+      if (o.identity) {
+        checked.push(o.identity);
+        checkedFinding.push(o.identity.soft ? undefined : finding);
+      }
+      if (o.also)
+        for (const identity of o.also) {
+          checked.push(identity);
+          checkedFinding.push(identity.soft ? undefined : finding);
+        }
     }
     perRule.push(stat);
   }
@@ -82,7 +92,8 @@ export function checkReport(report: Report, opts: CheckOptions = {}): CheckResul
   const kept = new Map<Finding, number>(findings.map((f, i) => [f, i]));
   const byKey = new Map<string, number>(findings.map((f, i) => [findingKey(f), i]));
   // Identities are made afresh by each rule run: they take their finding index in place (no copy of thousands of them).
-  const identities: CheckedIdentity[] = checked.map(({ identity, finding }) => {
+  const identities: CheckedIdentity[] = checked.map((identity, k) => {
+    const finding = checkedFinding[k];
     const i = finding ? kept.get(finding) ?? byKey.get(findingKey(finding)) : undefined;
     const out = identity as CheckedIdentity;
     out.findings = i === undefined ? [] : [i];

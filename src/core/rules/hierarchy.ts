@@ -16,6 +16,8 @@ export function childrenOf(rows: Row[], i: number): Row[] {
 }
 
 const SKIP = new Set(["performance_target"]);
+/** Columns that are not amounts adding up the hierarchy (ratios, changes, the prior year's figures). */
+const NOT_SUMMED = new Set(["ratio", "change", "prior"]);
 
 /** The three 三公 items; the vehicle item's two parts; items printed beside them that are not 三公 (by their names). */
 const THREE_PUBLIC_ITEMS = new Set(["abroad", "reception", "vehicle"]);
@@ -53,10 +55,11 @@ function hierarchyOutcomes(report: Report, id: string, pick: (t: Table, rows: Ro
     if (SKIP.has(t.kind)) continue;
     for (const side of sidesOf(t)) {
       const rows = t.rows.filter((r) => r.side === side);
+      const cols = t.columns.filter((c) => c.side === side && !NOT_SUMMED.has(c.key));
       rows.forEach((p, i) => {
         const kids = pick(t, rows, i);
         if (!kids || kids.length === 0) return;
-        for (const col of t.columns.filter((c) => c.side === side && !["ratio", "change", "prior"].includes(c.key))) {
+        for (const col of cols) {
           const total = p.amounts[col.key];
           if (!total) continue;
           if (kids.some((k) => k.partial)) {

@@ -49,43 +49,66 @@ export const IdentitySchema = z.object({
 });
 export type Identity = z.infer<typeof IdentitySchema>;
 
-/** A printed figure's value and half-interval in 分 (the Calculations 1.1 interval). */
-export function fenOf(t: Term): { v: number; h: number } {
-  const f = UNIT_FACTOR[t.unit] * 100;
-  if (t.amount.blank || t.amount.value === null) return { v: 0, h: 0 };
-  return { v: Math.round(t.amount.value * f), h: Math.max(0.5 * Math.pow(10, -t.amount.decimals) * f, 0) };
-}
-
 /**
  * Builds an identity from signed terms: `plus` enter with +weight, `minus` with −weight. Terms without a cell
  * (a figure the table does not print, read as zero) are left out; a cell listed twice gets one summed coefficient.
  */
 export function identityOf(rule: string, relation: "eq" | "le", plus: Term[], minus: Term[], status: IdentityStatus): Identity {
   const terms: IdentityTerm[] = [];
-  // By cell, so that a sum over thousands of rows stays linear.
-  const byCell = new Map<string, IdentityTerm>();
-  const add = (t: Term, sign: number) => {
-    if (!t.amount.cell) return;
-    const c = sign * (t.weight ?? 1);
-    const same = byCell.get(t.amount.cell);
+  const n = plus.length + minus.length;
+  // By cell, so that a sum over thousands of rows stays linear; a short list is searched in place (most identities
+  // have a handful of terms, and a Map per identity costs more than the search).
+  const byCell = n > 16 ? new Map<string, IdentityTerm>() : undefined;
+  for (let k = 0; k < n; k++) {
+    const t = k < plus.length ? plus[k] : minus[k - plus.length];
+    const cell = t.amount.cell;
+    if (!cell) continue;
+    const c = (k < plus.length ? 1 : -1) * (t.weight ?? 1);
+    let same: IdentityTerm | undefined;
+    if (byCell) same = byCell.get(cell);
+    else {
+      // References of one table differ mostly in their last characters (…!C6 / …!D6): those are compared first.
+      const last = cell.charCodeAt(cell.length - 1);
+      for (const x of terms)
+        if (x.cell.charCodeAt(x.cell.length - 1) === last && x.cell === cell) {
+          same = x;
+          break;
+        }
+    }
     if (same) {
       same.coefficient += c;
-      return;
+      continue;
     }
-    const { v, h } = fenOf(t);
     const blank = t.amount.blank || t.amount.value === null;
-    const term: IdentityTerm = { cell: t.amount.cell, coefficient: c, value: v, halfWidth: h, blank, unit: t.unit, decimals: blank ? (t.unit === "元" ? 0 : 2) : t.amount.decimals };
-    byCell.set(term.cell, term);
+    const f = UNIT_FACTOR[t.unit] * 100;
+    const term: IdentityTerm = {
+      cell,
+      coefficient: c,
+      value: blank ? 0 : Math.round(t.amount.value! * f),
+      halfWidth: blank ? 0 : Math.max(0.5 * Math.pow(10, -t.amount.decimals) * f, 0),
+      blank,
+      unit: t.unit,
+      decimals: blank ? (t.unit === "元" ? 0 : 2) : t.amount.decimals,
+    };
+    byCell?.set(cell, term);
     terms.push(term);
-  };
-  for (const t of plus) add(t, 1);
-  for (const t of minus) add(t, -1);
-  const kept = terms.filter((t) => t.coefficient !== 0);
+  }
+  let kept = terms;
+  let r = 0;
+  let slack = 0;
+  for (const t of terms) {
+    if (t.coefficient === 0) {
+      kept = terms.filter((x) => x.coefficient !== 0);
+      continue;
+    }
+    r += t.coefficient * t.value;
+    slack += Math.abs(t.coefficient) * t.halfWidth;
+  }
   let tolerance = 0;
   if (status !== "violated") {
     // Whatever the rule accepted (coarse-precision equality) must stay acceptable to the localizer.
-    const gap = Math.abs(residual({ relation, terms: kept, tolerance: 0 })) - slackOf(kept);
-    if (gap > 0 && (relation === "eq" || residual({ relation, terms: kept, tolerance: 0 }) > 0)) tolerance = gap;
+    const gap = Math.abs(r) - slack;
+    if (gap > 0 && (relation === "eq" || r > 0)) tolerance = gap;
   }
   return { rule, relation, terms: kept, status, tolerance };
 }

@@ -65,17 +65,24 @@ function quoteSheet(s: string): string {
 
 /** Every amount cell of the report that holds something other than an amount, with where it is. */
 export function invalidAmounts(report: Report): Array<{ table: Table; row: string; amount: Amount }> {
-  const out: Array<{ table: Table; row: string; amount: Amount }> = [];
+  // The engine and input.unreadable-amount both ask, of the engine's per-check copy of the report: scanned once per check.
+  let out = INVALID.get(report);
+  if (out) return out;
+  out = [];
   const seen = new Set<string>();
   for (const t of report.tables)
     for (const r of t.rows)
-      for (const a of Object.values(r.amounts))
+      for (const k in r.amounts) {
+        const a = r.amounts[k];
         if (a.invalid && !seen.has(a.cell)) {
           seen.add(a.cell);
           out.push({ table: t, row: rowName(r), amount: a });
         }
+      }
+  INVALID.set(report, out);
   return out;
 }
+const INVALID = new WeakMap<Report, Array<{ table: Table; row: string; amount: Amount }>>();
 
 export const unreadableAmounts = defineRule({
   id: "input.unreadable-amount",

@@ -35,8 +35,9 @@ export interface Comparison {
   decimals: number;
 }
 
+const POW10 = [1, 10, 100, 1000, 10000, 100000, 1000000, 10000000];
 function round(x: number, d: number): number {
-  const p = Math.pow(10, d);
+  const p = POW10[d] ?? Math.pow(10, d);
   return Math.round(x * p) / p;
 }
 
@@ -57,11 +58,14 @@ export function compare(total: Term, parts: Term[]): Comparison {
   const t = fen(total);
   let s = 0;
   let sh = 0;
+  // fen() inlined: this runs for every comparison of every rule.
   for (const p of parts) {
-    const x = fen(p);
+    const a = p.amount;
+    if (a.blank || a.value === null) continue;
+    const f = UNIT_FACTOR[p.unit] * 100;
     const w = p.weight ?? 1;
-    s += w * x.v;
-    sh += Math.abs(w) * x.h;
+    s += w * Math.round(a.value * f);
+    sh += Math.abs(w) * Math.max(0.5 * Math.pow(10, -a.decimals) * f, 0);
   }
   const f = UNIT_FACTOR[total.unit] * 100;
   const d = total.amount.decimals || (total.unit === "元" ? 0 : 2);

@@ -199,14 +199,15 @@ export const formSources = defineRule({
       for (const col of ["period", "annual"]) {
         const a = total.amounts[col];
         if (!a) continue;
-        checked.push(sumOutcome({ rule: "projects.form-sources", severity: "error", total: term(f, a), parts: parts.filter((p) => p.amounts[col]).map((p) => term(f, p.amounts[col])), subject: `${tableName(f)}「${col === "period" ? "实施期" : "年度"}资金总额」`, against: "各资金来源之和" }));
+        checked.push(sumOutcome({ rule: "projects.form-sources", severity: "error", total: term(f, a), parts: parts.filter((p) => p.amounts[col]).map((p) => term(f, p.amounts[col])), subject: () => `${tableName(f)}「${col === "period" ? "实施期" : "年度"}资金总额」`, against: "各资金来源之和" }));
       }
       // Most projects spend within the year: a source's 实施期 and 年度 amounts usually agree (soft: only corroboration).
       const twins = [total, ...parts].filter((r) => r.amounts.period && r.amounts.annual).map((r) => {
-        const [p, a] = [term(f, r.amounts.period), term(f, r.amounts.annual)];
-        const id = identityOf("projects.form-sources", "eq", [p], [a], "holds");
-        id.status = holdsWithinIntervals({ ...id, status: "violated", tolerance: 0 }) ? "holds" : "violated";
-        return { ...id, tolerance: 0, soft: true };
+        // Built as "violated" (no tolerance: only the printed intervals), then given its status.
+        const id = identityOf("projects.form-sources", "eq", [term(f, r.amounts.period)], [term(f, r.amounts.annual)], "violated");
+        id.status = holdsWithinIntervals(id) ? "holds" : "violated";
+        id.soft = true;
+        return id;
       });
       const first = checked[0];
       if (first && first.status !== "na" && twins.length) first.also = [...(first.also ?? []), ...twins];

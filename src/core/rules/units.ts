@@ -19,20 +19,31 @@ interface Pair {
   other: Table;
 }
 
+/** Per table: its coded rows' 合计 figures, the first row with a figure of each code (built once per check, not once per pair of tables). */
+function codedTotals(t: Table): Array<{ key: string; amount: Amount }> {
+  const out: Array<{ key: string; amount: Amount }> = [];
+  const seen = new Set<string>();
+  for (const r of t.rows) {
+    const a = r.amounts.total;
+    if (!r.code || !a || !hasValue(a)) continue;
+    const key = `${r.codeSystem}:${r.code}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ key, amount: a });
+  }
+  return out;
+}
+
 /** Figures of table t that stand for the same money as a figure of another table. */
-function pairsOf(report: Report, t: Table): Pair[] {
+function pairsOf(report: Report, t: Table, coded: Map<Table, Array<{ key: string; amount: Amount }>>): Pair[] {
   const out: Pair[] = [];
   const mine = new Map<string, Amount>();
-  for (const r of t.rows) if (r.code && r.amounts.total && hasValue(r.amounts.total) && !mine.has(`${r.codeSystem}:${r.code}`)) mine.set(`${r.codeSystem}:${r.code}`, r.amounts.total);
+  for (const e of coded.get(t)!) mine.set(e.key, e.amount);
   for (const o of report.tables) {
     if (o === t || o.kind === "performance_target") continue;
-    const seen = new Set<string>();
-    for (const r of o.rows) {
-      const k = `${r.codeSystem}:${r.code}`;
-      const a = r.code ? mine.get(k) : undefined;
-      if (!a || seen.has(k) || !hasValue(r.amounts.total)) continue;
-      seen.add(k);
-      out.push({ a, b: r.amounts.total, other: o });
+    for (const e of coded.get(o)!) {
+      const a = mine.get(e.key);
+      if (a) out.push({ a, b: e.amount, other: o });
     }
   }
   // Tables without codes: their totals against the figure they break down.
@@ -73,7 +84,8 @@ const CORRECTED = new WeakMap<Report, Report>();
 
 function correctUnitsOf(report: Report): Report {
   const tables0 = report.tables.filter((t) => t.kind !== "performance_target");
-  const pairs = new Map<Table, Pair[]>(tables0.map((t) => [t, pairsOf(report, t)]));
+  const coded = new Map(tables0.map((t) => [t, codedTotals(t)]));
+  const pairs = new Map<Table, Pair[]>(tables0.map((t) => [t, pairsOf(report, t, coded)]));
   // A table whose figures equal some other table's is in the unit it prints (most tables: decided at the first equal pair).
   const seenEqual = new Map<Table, boolean>();
   const corroborated = (t: Table) => {

@@ -4,7 +4,7 @@
  * What cannot be evaluated (an unsupported function, a cycle, a reference to another workbook) stays the formula
  * text, which the importer names as an amount cell without a result.
  */
-import FormulaParser from "fast-formula-parser";
+import type FormulaParserClass from "fast-formula-parser";
 import { gridColOf, gridRowOf, sheetColOf, sheetRowOf, type CellValue, type SheetGrid } from "../../core/grid/grid";
 import { displayText } from "../../core/grid/display";
 import type { ReadNote } from "../../core/model/schema";
@@ -24,6 +24,16 @@ export interface FormulaOutcome {
 }
 
 type Value = number | string | boolean | null;
+
+let parserClass: typeof FormulaParserClass | undefined;
+/**
+ * fast-formula-parser (with chevrotain) loaded on first use: most workbooks store every formula's result, and loading
+ * it costs every process and worker a tenth of a second at start.
+ */
+function formulaParser(): typeof FormulaParserClass {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (parserClass ??= require("fast-formula-parser") as typeof FormulaParserClass);
+}
 
 /** Evaluates the pending formulas into the grids' values and texts; passes until nothing more resolves (dependencies first). */
 export function evaluateFormulas(grids: SheetGrid[], pending: PendingFormula[]): FormulaOutcome {
@@ -45,6 +55,7 @@ export function evaluateFormulas(grids: SheetGrid[], pending: PendingFormula[]):
     const v: CellValue | undefined = grids[s].values[r]?.[c];
     return v === "" || v === undefined ? null : v;
   };
+  const FormulaParser = formulaParser();
   const parser = new FormulaParser({
     onCell: (ref: { sheet?: string; row: number; col: number }) => {
       const s = sheetOf(ref.sheet, current);
@@ -115,7 +126,7 @@ function plain(result: unknown): CellValue | undefined {
   if (typeof result === "number") return Number.isFinite(result) ? Math.round(result * 1e9) / 1e9 : undefined;
   if (typeof result === "string" || typeof result === "boolean") return result;
   if (result === null) return 0;
-  if (result instanceof FormulaParser.FormulaError) return result.error;
+  if (result instanceof formulaParser().FormulaError) return result.error;
   if (Array.isArray(result)) return plain(result[0]?.[0] ?? result[0]);
   return undefined;
 }

@@ -1,5 +1,6 @@
 /** The .xlsx host (exceljs 4.4.0): a workbook file → one SheetGrid per sheet, as Excel would report it. */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { Workbook } from "./exceljs";
 import { compressAxis, MAX_EMPTY_RUN, mergesOnAxes, type CellValue, type Merge, type SheetGrid } from "../../core/grid/grid";
 import { parseRef } from "../../core/grid/address";
 import { displayText } from "../../core/grid/display";
@@ -140,14 +141,14 @@ export async function readXlsxBuffer(buf: Uint8Array): Promise<{ workbook: Excel
   const input = slim ?? buf;
   let pkg = normalisePackage(input);
   const notes: ReadNote[] = pkg.notices.map((message) => ({ severity: "warning", message }));
-  let wb = new ExcelJS.Workbook();
+  let wb = new Workbook();
   try {
     try {
       await wb.xlsx.load(Buffer.from(pkg.bytes) as unknown as ExcelJS.Buffer);
     } catch {
       // Drawings written by scripts trip exceljs; the cells are all the review needs: read again without them.
       pkg = normalisePackage(input, { cellsOnly: true });
-      wb = new ExcelJS.Workbook();
+      wb = new Workbook();
       await wb.xlsx.load(Buffer.from(pkg.bytes) as unknown as ExcelJS.Buffer);
     }
   } catch (e) {

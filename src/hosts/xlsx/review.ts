@@ -7,7 +7,8 @@
  * detected beforehand (`partsNotCarried`) and such a workbook is never rewritten: the review sheets go to a separate
  * workbook instead (`writeReviewOnly`). Tests compare every original cell before and after.
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { Workbook } from "./exceljs";
 import JSZip from "jszip";
 import { isMarkFormula, NOTE_TAG, REVIEW_SHEET_NAMES, SHEET_TAG, type CellStyle, type Mark, type PlanCell, type PlanSheet, type ReviewPlan } from "../../core/review/plan";
 import { markFormula } from "../../core/review/plan";
@@ -187,7 +188,7 @@ export function applyReviewPlan(wb: ExcelJS.Workbook, plan: ReviewPlan): { notes
  * 审核汇总): formulas become their values and links to cells of other workbooks are dropped.
  */
 export async function writeSheetsOnly(content: Pick<ReviewPlan, "styles" | "sheets">): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new Workbook();
   const sheets = new Set(content.sheets.map((s) => s.name));
   content.sheets.forEach((s, i) => addSheet(wb, content.styles, s, i + 1, { valuesOnly: true, sheets }));
   return new Uint8Array(await wb.xlsx.writeBuffer());

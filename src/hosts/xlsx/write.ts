@@ -1,5 +1,6 @@
 /** The .xlsx host's write side (exceljs 4.4.0): grids plus the formatting a host may add, to a workbook file. */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { Workbook } from "./exceljs";
 import type { SheetGrid } from "../../core/grid/grid";
 import { cellA1, rangeA1 } from "../../core/grid/address";
 
@@ -15,7 +16,7 @@ export interface SheetToWrite {
 const argb = (hex: string) => `FF${hex.replace(/^#/, "").toUpperCase().padStart(6, "0")}`;
 
 export async function writeXlsx(sheets: SheetToWrite[]): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new Workbook();
   for (const s of sheets) {
     const g = s.grid;
     const ws = wb.addWorksheet(g.sheet, { state: g.visibility === "visible" ? "visible" : g.visibility, properties: s.tabColor ? { tabColor: { argb: argb(s.tabColor) } } : undefined });
