@@ -173,20 +173,24 @@ export async function steadyChild(dir: string): Promise<void> {
   process.stdout.write("READY\n");
   process.stdin.once("data", async () => {
     const s = now();
+    const cpu0 = process.cpuUsage();
     await run(STEADY, WARM);
-    process.stdout.write(`MS ${now() - s}\n`);
+    const wall = now() - s;
+    const cpu = process.cpuUsage(cpu0);
+    // Cores this process kept busy (its main thread and V8's collector and compiler threads) while measured.
+    process.stdout.write(`MS ${wall} BUSY ${(cpu.user + cpu.system) / 1000 / wall}\n`);
     await fs.rm(out, { recursive: true, force: true });
     process.exit(0);
   });
 }
 
-/** n warm children started together on the same work: wall ms from the go to the last one done. */
-function warmRun(n: number, dir: string): Promise<number> {
+/** n warm children started together on the same work: wall ms from the go to the last one done, and the cores each kept busy. */
+function warmRun(n: number, dir: string): Promise<{ wall: number; busy: number[] }> {
   return new Promise((resolve, reject) => {
     const kids = Array.from({ length: n }, () => spawn(process.execPath, [path.join(__dirname, "bench.js"), "--steady", dir], { stdio: ["pipe", "pipe", "inherit"] }));
     let ready = 0;
-    let done = 0;
     let go = 0;
+    const busy: number[] = [];
     for (const k of kids) {
       let text = "";
       let isReady = false;
@@ -201,9 +205,11 @@ function warmRun(n: number, dir: string): Promise<number> {
             for (const kk of kids) kk.stdin.write("go\n");
           }
         }
-        if (!isDone && /MS [\d.]+/.test(text)) {
+        const m = /MS [\d.]+ BUSY ([\d.]+)/.exec(text);
+        if (!isDone && m) {
           isDone = true;
-          if (++done === n) resolve(now() - go);
+          busy.push(Number(m[1]));
+          if (busy.length === n) resolve({ wall: now() - go, busy });
         }
       });
     }
@@ -218,11 +224,17 @@ function warmRun(n: number, dir: string): Promise<number> {
 export async function steadyScaling(dir: string): Promise<void> {
   const one: number[] = [];
   const two: number[] = [];
+  const busyOne: number[] = [];
+  const busyTwo: number[] = [];
   for (let i = 0; i < 3; i++) {
-    one.push(await warmRun(1, dir));
-    two.push(await warmRun(2, dir));
+    const a = await warmRun(1, dir);
+    one.push(a.wall);
+    busyOne.push(a.busy[0]);
+    const b = await warmRun(2, dir);
+    two.push(b.wall);
+    busyTwo.push(b.busy[0] + b.busy[1]);
   }
   const [a, b] = [median(one), median(two)];
-  console.log(`\nsteady state — ${STEADY} files per process after ${WARM} to warm up (median of 3): one warm process ${f1(a)} ms, two at once ${f1(b)} ms for twice the files`);
+  console.log(`\nsteady state — ${STEADY} files per process after ${WARM} to warm up (median of 3): one warm process ${f1(a)} ms (${median(busyOne).toFixed(2)} cores busy), two at once ${f1(b)} ms for twice the files (${median(busyTwo).toFixed(2)} cores busy)`);
   console.log(`two warm processes reach ${((2 * a) / b).toFixed(2)}× one: the ceiling of --jobs 2 on this machine for this work (start-up and JIT warm-up excluded)`);
 }
