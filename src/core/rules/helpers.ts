@@ -80,6 +80,12 @@ export function sumOutcome(opts: {
   const { total, parts } = opts;
   const allBlank = total.amount.blank && parts.every((p) => p.amount.blank);
   if (allBlank) return { status: "pass", identity: sumIdentity(opts.rule, total, parts, "equal") };
+  // Most comparisons hold exactly: when every figure has its own cell in one unit with a whole weight, the
+  // identity's residual is compare()'s difference, and a zero one is a pass without the comparison's figures.
+  if (parts.every((p) => p.amount.cell && p.unit === total.unit && Number.isInteger(p.weight ?? 1)) && total.amount.cell) {
+    const identity = sumIdentity(opts.rule, total, parts, "equal");
+    if (identity.terms.length === parts.length + 1 && identity.terms.reduce((r, t) => r + t.coefficient * t.value, 0) === 0) return { status: "pass", identity };
+  }
   const c = compare(total, parts);
   const identity = sumIdentity(opts.rule, total, parts, c.verdict);
   if (c.verdict === "equal") return { status: "pass", identity };
