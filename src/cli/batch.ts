@@ -11,14 +11,38 @@ import { SingleBar, Presets } from "cli-progress";
 import type { BatchRow, ReviewTask } from "./review-file";
 import { buildBatchSheet, BATCH_SHEET } from "../core/review/batch-sheet";
 import { REVIEW_STYLES } from "../core/review/styles";
+import { SHEET_TAG } from "../core/review/plan";
 import { SEVERITY_NAMES, type Severity } from "../core/rules/rule";
+import { OutputFolderError, writeError } from "./errors";
 
 export const WORKBOOK_EXT = /\.(xlsx|xlsm|xlsb|xls|ods)$/i;
-const OWN_OUTPUT = /\.reviewed\.xlsx$|\.reviewed\.xlsm$|\.审核结果\.xlsx$|^审核汇总\.xlsx$/;
+/** Reviewed copies and separate review workbooks are named so: a folder walk leaves them out. */
+const OWN_OUTPUT = /\.reviewed\.xlsx$|\.reviewed\.xlsm$|\.审核结果\.xlsx$/;
+/** A consolidated summary is told from a user's workbook of the same name by its content (see isOwnSummary). */
+const SUMMARY_NAME = /^审核汇总(\(\d+\))?\.xlsx$/;
 
-/** Files named directly, and workbooks found under folders (recursively, sorted), skipping Office lock files and our own outputs. */
+/** True when the file is a 审核汇总 this command wrote: its first sheet is 审核汇总 and A1 bears the product's tag. */
+async function isOwnSummary(file: string): Promise<boolean> {
+  try {
+    const { readWorkbookBuffer } = await import("../hosts/read-any");
+    const { grids } = await readWorkbookBuffer(await fs.readFile(file));
+    return grids[0]?.sheet === BATCH_SHEET && String(grids[0].values[0]?.[0] ?? "").startsWith(SHEET_TAG);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Files named directly, and workbooks found under folders (recursively, sorted), skipping Office lock files and our
+ * own outputs; a file named twice (or found twice) is reviewed once.
+ */
 export async function expandInputs(inputs: string[], outDir: string): Promise<string[]> {
   const out: string[] = [];
+  const seen = new Set<string>();
+  const add = (p: string) => {
+    const key = path.resolve(p);
+    if (!seen.has(key)) (seen.add(key), out.push(p));
+  };
   const absOut = path.resolve(outDir);
   async function walk(dir: string): Promise<void> {
     const entries = (await fs.readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -26,15 +50,28 @@ export async function expandInputs(inputs: string[], outDir: string): Promise<st
       const p = path.join(dir, e.name);
       if (e.isDirectory()) {
         if (path.resolve(p) !== absOut) await walk(p);
-      } else if (WORKBOOK_EXT.test(e.name) && !e.name.startsWith("~$") && !OWN_OUTPUT.test(e.name)) out.push(p);
+      } else if (WORKBOOK_EXT.test(e.name) && !e.name.startsWith("~$") && !OWN_OUTPUT.test(e.name) && !(SUMMARY_NAME.test(e.name) && (await isOwnSummary(p)))) add(p);
     }
   }
   for (const input of inputs) {
     const st = await fs.stat(input).catch(() => undefined);
     if (st?.isDirectory()) await walk(input);
-    else out.push(input);
+    else add(input);
   }
   return out;
+}
+
+/**
+ * Where the consolidated summary goes: <dir>/审核汇总.xlsx, or 审核汇总(2).xlsx … when that name is an input or a
+ * workbook of the user's — a previous summary of ours is replaced, nothing else ever is.
+ */
+async function summaryPath(outDir: string, files: string[]): Promise<string> {
+  const inputs = new Set(files.map((f) => path.resolve(f)));
+  for (let i = 1; ; i++) {
+    const p = path.join(outDir, `${BATCH_SHEET}${i > 1 ? `(${i})` : ""}.xlsx`);
+    if (inputs.has(path.resolve(p))) continue;
+    if (!existsSync(p) || (await isOwnSummary(p))) return p;
+  }
 }
 
 export interface BatchOptions {
@@ -67,7 +104,11 @@ function line(row: BatchRow): string {
 }
 
 export async function runBatch(inputs: string[], opts: BatchOptions): Promise<{ rows: BatchRow[]; summary: string }> {
-  await fs.mkdir(opts.outDir, { recursive: true });
+  try {
+    await fs.mkdir(opts.outDir, { recursive: true });
+  } catch (e) {
+    throw new OutputFolderError(writeError(opts.outDir, e) ?? `无法建立输出文件夹“${opts.outDir}”`, e);
+  }
   const files = await expandInputs(inputs, opts.outDir);
   const reviewedAt = opts.reviewedAt ?? new Date().toISOString().replace(/\.\d+Z$/, "Z");
   const taken = new Set<string>();
@@ -110,11 +151,17 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<{ 
   bar?.stop();
   const { writeSheetsOnly } = await import("../hosts/xlsx/review");
   const sheet = buildBatchSheet(rows, { reviewedAt, productVersion: opts.productVersion });
-  const summary = path.join(opts.outDir, `${BATCH_SHEET}.xlsx`);
-  await fs.writeFile(summary, await writeSheetsOnly({ styles: { ...REVIEW_STYLES }, sheets: [sheet] }));
+  const summary = await summaryPath(opts.outDir, files);
+  try {
+    await fs.writeFile(summary, await writeSheetsOnly({ styles: { ...REVIEW_STYLES }, sheets: [sheet] }));
+  } catch (e) {
+    throw new OutputFolderError(writeError(opts.outDir, e) ?? `无法写入审核汇总“${summary}”`, e);
+  }
   return { rows, summary };
 }
 
 function failed(t: ReviewTask, e: Error): BatchRow {
-  return { file: t.file, department: null, year: null, unit: null, income: null, expenditure: null, counts: null, status: "处理失败", output: null, reason: `处理失败（${e.message.split("\n")[0]}）`, json: null, ms: { read: 0, check: 0, plan: 0, write: 0 } };
+  const reason = writeError(t.outDir, e) ?? `处理时发生内部错误（${e.message.split("\n")[0]}）`;
+  return { file: t.file, department: null, year: null, unit: null, income: null, expenditure: null, counts: null, status: "处理失败", output: null, reason, error: { code: "internal", message: reason }, json: null, ms: { read: 0, check: 0, plan: 0, write: 0 } };
 }
+

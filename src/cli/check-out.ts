@@ -2,7 +2,8 @@
 import { readFileSync } from "fs";
 import path from "path";
 import { runBatch } from "./batch";
-import type { CheckFileJson } from "../core/findings/json";
+import { CHECK_JSON_VERSION, type CheckFileErrorJson, type CheckFileJson } from "../core/findings/json";
+import { jsonText } from "./terminal";
 
 export function productVersion(): string {
   for (const p of [path.join(__dirname, "..", "..", "package.json"), path.join(__dirname, "..", "..", "..", "package.json")]) {
@@ -24,7 +25,9 @@ export async function runCheckOut(files: string[], opts: { outDir: string; jobs?
     progress: { write: err, tty: !!process.stderr.isTTY && !!process.stdout.isTTY },
   });
   const docs: CheckFileJson[] = rows.flatMap((r) => (r.json ? [r.json] : []));
-  if (opts.json) out(JSON.stringify({ version: 1, files: docs }));
+  // The same document as `check --json`: an entry per input, an unreadable one with its error.
+  const entries: Array<CheckFileJson | CheckFileErrorJson> = rows.map((r) => r.json ?? { file: r.file, error: r.error ?? { code: "internal", message: r.reason ?? r.status } });
+  if (opts.json) out(jsonText({ version: CHECK_JSON_VERSION, files: entries }));
   else {
     for (const r of rows) if (r.output) out(`${r.file} → ${path.join(opts.outDir, r.output)}${r.status !== "已审核" ? `（${r.reason}）` : ""}`);
     out(`审核汇总：${summary}（${rows.length} 个文件）`);

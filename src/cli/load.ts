@@ -4,7 +4,8 @@ import path from "path";
 import { WorkbookReadError } from "../hosts/xlsx/read";
 import { readWorkbookBuffer } from "../hosts/read-any";
 import { importWorkbook } from "../core/importer/importer";
-import type { Report } from "../core/model/schema";
+import type { ReadNote, Report } from "../core/model/schema";
+import { isReviewSheet } from "../hosts/xlsx/review";
 import type { SheetGrid } from "../core/grid/grid";
 
 /** A file-system error → the read error a reviewer understands (permission, missing, not a regular file). */
@@ -15,7 +16,7 @@ export function fileError(file: string, e: unknown): WorkbookReadError {
     ENOTDIR: ["not_found", `找不到文件“${file}”（路径中有一段不是文件夹）`],
     EACCES: ["permission", `没有读取“${file}”的权限，请检查文件权限或换一个有权限的账户`],
     EPERM: ["permission", `没有读取“${file}”的权限，请检查文件权限或换一个有权限的账户`],
-    EISDIR: ["not_regular", `“${file}”是文件夹，不是工作簿`],
+    EISDIR: ["not_regular", `“${file}”是文件夹，不是工作簿（审核整个文件夹：check <文件夹> --out <输出文件夹>）`],
     ENAMETOOLONG: ["not_found", `文件路径过长：“${file}”`],
     ELOOP: ["not_found", `“${file}”的符号链接形成循环，无法打开`],
     EMFILE: ["io", `同时打开的文件过多，无法读取“${file}”，请稍后重试`],
@@ -36,7 +37,7 @@ export async function readWorkbookFile(file: string): Promise<Buffer> {
   } catch (e) {
     throw fileError(file, e);
   }
-  if (st.isDirectory()) throw new WorkbookReadError("not_regular", `“${file}”是文件夹，不是工作簿`);
+  if (st.isDirectory()) throw new WorkbookReadError("not_regular", `“${file}”是文件夹，不是工作簿（审核整个文件夹：check <文件夹> --out <输出文件夹>）`);
   if (!st.isFile()) throw new WorkbookReadError("not_regular", `“${file}”不是普通文件（是管道、设备或套接字），不能作为工作簿读取`);
   try {
     return await fs.readFile(file);
@@ -45,11 +46,19 @@ export async function readWorkbookFile(file: string): Promise<Buffer> {
   }
 }
 
-export async function loadReport(file: string): Promise<{ report: Report; grids: SheetGrid[] }> {
-  const buf = await readWorkbookFile(file);
-  const { grids, notes } = await readWorkbookBuffer(buf);
-  // The file name gives year and department when neither a table nor a cover sheet prints them.
+/**
+ * The grids and report of a workbook as read: a previous review's 审核结果 / 预算汇总 (the product's own sheets,
+ * tagged in A1) are left out — they are no budget tables —, the file name gives year and department when neither a
+ * table nor a cover sheet prints them, and what the reader noticed (duplicate sheet names, formulas without a stored
+ * result …) goes with the report. `check` and `check --out` both read through here, so both say the same.
+ */
+export function reportOf(file: string, read: { grids: SheetGrid[]; notes: ReadNote[] }): { report: Report; grids: SheetGrid[] } {
+  const grids = read.grids.filter((g) => !(g.origin.row === 0 && g.origin.col === 0 && isReviewSheet(g.sheet, g.values[0]?.[0])));
   const report = importWorkbook(grids, { fileName: path.basename(file) });
-  if (notes.length) report.readNotes = notes;
+  if (read.notes.length) report.readNotes = read.notes;
   return { report, grids };
+}
+
+export async function loadReport(file: string): Promise<{ report: Report; grids: SheetGrid[] }> {
+  return reportOf(file, await readWorkbookBuffer(await readWorkbookFile(file)));
 }

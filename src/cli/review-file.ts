@@ -5,19 +5,19 @@
  * (never converted), `<out>/<name>.审核结果.xlsx` with the review sheets only. The input file is only read. Returns one row of the consolidated 审核汇总 and the time of each phase (ms).
  */
 import { promises as fs } from "fs";
-import { readWorkbookFile } from "./load";
+import { readWorkbookFile, reportOf } from "./load";
+import { writeError } from "./errors";
 import path from "path";
 import { WorkbookReadError } from "../hosts/xlsx/read";
 import { readWorkbookBuffer } from "../hosts/read-any";
 import { FORMAT_NAMES } from "../hosts/sheetjs/formats";
-import { importWorkbook } from "../core/importer/importer";
 import type { BatchEntry } from "../core/review/batch-sheet";
 import { checkReport } from "../core/rules/engine";
 import { buildReviewPlan } from "../core/review/build";
 import type { Severity } from "../core/rules/rule";
 import { rowByKey, firstOf } from "../core/rules/helpers";
 import type { Report } from "../core/model/schema";
-import { isReviewSheet, writeSheetsOnly } from "../hosts/xlsx/review";
+import { writeSheetsOnly } from "../hosts/xlsx/review";
 import { PackageShapeError, reviewPackage } from "../hosts/xlsx/package-review";
 import { toCheckJson, type CheckFileJson } from "../core/findings/json";
 
@@ -36,6 +36,8 @@ export interface ReviewTask {
 /** One row of 审核汇总 (its columns are the core's BatchEntry; `output` is relative to the output folder), plus the JSON report and phase times. */
 export interface BatchRow extends BatchEntry {
   json: CheckFileJson | null;
+  /** Why the file could not be reviewed, as `check --json` says it (WorkbookReadError's code, or "internal"). */
+  error?: { code: string; message: string };
   ms: { read: number; check: number; plan: number; write: number };
 }
 
@@ -50,6 +52,22 @@ function total(report: Report, key: "income_grand_total" | "expenditure_grand_to
   return a?.value ?? null;
 }
 
+/** Writes the row's output file; a folder that cannot take it makes the row a failure with the reviewer's sentence. */
+async function writeOut(task: ReviewTask, row: BatchRow, bytes: Uint8Array): Promise<void> {
+  const target = path.join(task.outDir, row.output!);
+  try {
+    await fs.writeFile(target, bytes);
+  } catch (e) {
+    // Nothing was written: the row is a failure (exit 2), not a review with findings.
+    row.status = "处理失败";
+    row.output = null;
+    row.counts = null;
+    row.json = null;
+    row.reason = writeError(task.outDir, e) ?? `无法写入“${target}”`;
+    row.error = { code: "write", message: row.reason };
+  }
+}
+
 export async function reviewFile(task: ReviewTask): Promise<BatchRow> {
   const ms = { read: 0, check: 0, plan: 0, write: 0 };
   const row: BatchRow = { file: task.file, department: null, year: null, unit: null, income: null, expenditure: null, counts: null, status: "无法读取", output: null, reason: null, json: null, ms };
@@ -61,10 +79,10 @@ export async function reviewFile(task: ReviewTask): Promise<BatchRow> {
     loaded = await readWorkbookBuffer(bytes);
   } catch (e) {
     row.reason = e instanceof WorkbookReadError ? e.message : `无法读取（${(e as Error).message}）`;
+    row.error = { code: e instanceof WorkbookReadError ? e.code : "internal", message: row.reason };
     return row;
   }
-  const grids = loaded.grids.filter((g) => !(g.origin.row === 0 && g.origin.col === 0 && isReviewSheet(g.sheet, g.values[0]?.[0])));
-  const report = importWorkbook(grids);
+  const { grids, report } = reportOf(task.file, loaded);
   ms.read = now() - t;
   t = now();
   const result = checkReport(report, { skip: task.skip });
@@ -94,7 +112,7 @@ export async function reviewFile(task: ReviewTask): Promise<BatchRow> {
     row.output = task.reviewOnlyName;
     row.status = "已审核（另存审核表）";
     row.reason = `原文件为 ${FORMAT_NAMES[loaded.format]}格式，审核结果另存为单独工作簿（汇总各数为数值）；如需在原表上标注，请另存为 .xlsx 后再审核`;
-    await fs.writeFile(path.join(task.outDir, row.output), out);
+    await writeOut(task, row, out);
     ms.write = now() - t;
     return row;
   }
@@ -110,7 +128,7 @@ export async function reviewFile(task: ReviewTask): Promise<BatchRow> {
     const why = e instanceof PackageShapeError ? e.message : "写入时出错";
     row.reason = `原工作簿的结构不能安全地直接加注（${why}），故未改写原表，审核结果另存为单独的工作簿（汇总各数为数值）`;
   }
-  await fs.writeFile(path.join(task.outDir, row.output), out);
+  await writeOut(task, row, out);
   ms.write = now() - t;
   return row;
 }

@@ -841,6 +841,10 @@ export function reviewPackage(bytes: Uint8Array, plan: Pick<ReviewPlan, "marks" 
   const kept = before.filter((s) => !ours.includes(s));
   // Marks name sheets: a package whose names the reader had to change (duplicates) cannot take them here.
   if (new Set(kept.map((s) => s.name)).size !== kept.length) throw new PackageShapeError("工作簿中有同名工作表");
+  // A sheet of the user's own that bears a review sheet's name (Excel compares names without case) is never replaced,
+  // and two sheets of one name would make Excel repair the file: the review sheets go to a workbook of their own.
+  const taken = plan.sheets.find((p) => kept.some((s) => s.name.toLowerCase() === p.name.toLowerCase()));
+  if (taken) throw new PackageShapeError(`原工作簿中已有名为“${taken.name}”的工作表（不是本工具生成的），审核表不能同名插入`);
   const missing = plan.marks.find((m) => !kept.some((s) => s.name === m.sheet));
   if (missing) throw new PackageShapeError(`找不到工作表“${missing.sheet}”`);
   const oldIndex = new Map(before.map((s, i) => [s, i]));

@@ -1,0 +1,110 @@
+/**
+ * What a newcomer met with `check … --out`: a workbook of the user's named 审核汇总.xlsx, the same file named twice, a
+ * reviewed copy checked again, the reader's notes and `--json` with `--out`, a sheet of the user's named 审核结果,
+ * and an output folder that is a file. Each one: no data lost, the same result as `check`, one Chinese sentence.
+ */
+import { promises as fs } from "fs";
+import os from "os";
+import path from "path";
+import crypto from "crypto";
+import { execFile } from "child_process";
+import ExcelJS from "exceljs";
+import { samplePath } from "../helpers";
+
+const bin = path.join(__dirname, "..", "..", "bin", "budget-review.js");
+const badInput = (f: string) => path.join(__dirname, "..", "fixtures", "bad-inputs", f);
+jest.setTimeout(120000);
+
+function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  return new Promise((resolve) =>
+    execFile(process.execPath, [bin, ...args], { maxBuffer: 64 * 1024 * 1024 }, (e, out, err) =>
+      resolve({ code: e ? ((e as { code?: number }).code ?? 1) : 0, out: String(out), err: String(err) }),
+    ),
+  );
+}
+const hash = async (f: string) =>
+  crypto
+    .createHash("sha256")
+    .update(await fs.readFile(f))
+    .digest("hex");
+const findingsOf = (json: string) =>
+  (JSON.parse(json) as { files: Array<{ findings: Array<{ rule: string; severity: string; message: string }> }> }).files.map((f) =>
+    f.findings.map((x) => `${x.severity} ${x.rule} ${x.message}`),
+  );
+
+let dir: string;
+beforeEach(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), "outputs-"));
+});
+afterEach(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+test("a workbook of the user's named 审核汇总.xlsx is reviewed and never overwritten; our own summary is replaced on the next run", async () => {
+  const mine = path.join(dir, "审核汇总.xlsx");
+  await fs.copyFile(samplePath("jishan-2024"), mine);
+  await fs.copyFile(samplePath("jincheng-chengqu-2025"), path.join(dir, "b.xlsx"));
+  const before = await hash(mine);
+  const first = await run(["check", dir, "--out", dir]);
+  expect(first.out).toContain(`审核汇总：${path.join(dir, "审核汇总(2).xlsx")}（2 个文件）`);
+  expect(await hash(mine)).toBe(before);
+  expect(first.out).toContain("审核汇总.reviewed.xlsx");
+  // Again: 审核汇总(2).xlsx is ours — not an input, and replaced in place.
+  const second = await run(["check", dir, "--out", dir]);
+  expect(second.out).toContain(`审核汇总：${path.join(dir, "审核汇总(2).xlsx")}（2 个文件）`);
+  expect(await hash(mine)).toBe(before);
+  expect((await fs.readdir(dir)).filter((f) => f.startsWith("审核汇总(")).sort()).toEqual(["审核汇总(2).xlsx"]);
+});
+
+test("the same file named twice (or by another path) is reviewed once", async () => {
+  const r = await run(["check", samplePath("jishan-2024"), samplePath("jishan-2024"), path.relative(process.cwd(), samplePath("jishan-2024")), "--out", dir]);
+  expect(r.out).toContain("（1 个文件）");
+  expect((await fs.readdir(dir)).sort()).toEqual(["jishan-2024.reviewed.xlsx", "审核汇总.xlsx"]);
+});
+
+test("a reviewed copy checked again (without --out) gives the original's findings: 审核结果 and 预算汇总 are no budget tables", async () => {
+  await run(["check", samplePath("jishan-2024"), "--out", dir]);
+  const original = await run(["check", samplePath("jishan-2024"), "--json"]);
+  const again = await run(["check", path.join(dir, "jishan-2024.reviewed.xlsx"), "--json"]);
+  expect(findingsOf(again.out)).toEqual(findingsOf(original.out));
+  const inspected = await run(["inspect", path.join(dir, "jishan-2024.reviewed.xlsx")]);
+  expect(inspected.out).not.toContain("预算汇总!");
+  expect(inspected.out).not.toContain("审核结果!");
+});
+
+test("--out says what the reader noticed, as check does, and --json with --out is check's document", async () => {
+  for (const f of ["51-duplicate-sheet-names.xlsx", "25b-openpyxl-sum-formulas.xlsx"]) {
+    const plain = await run(["check", badInput(f), "--json"]);
+    const out = await run(["check", badInput(f), "--out", path.join(dir, f), "--json"]);
+    expect(JSON.parse(out.out).version).toBe(JSON.parse(plain.out).version);
+    expect(findingsOf(out.out)).toEqual(findingsOf(plain.out));
+    expect(findingsOf(out.out)[0].some((x) => x.includes("input.read-notes"))).toBe(true);
+  }
+  // An unreadable file is an entry with its error (as check --json), and exit 2.
+  const trunc = await run(["check", badInput("10-trunc-1000.xlsx"), samplePath("jishan-2024"), "--out", path.join(dir, "t"), "--json"]);
+  const doc = JSON.parse(trunc.out) as { files: Array<{ file: string; error?: { code: string; message: string } }> };
+  expect(trunc.code).toBe(2);
+  expect(doc.files).toHaveLength(2);
+  expect(doc.files[0].error).toEqual({ code: "truncated", message: expect.stringContaining("文件不完整") });
+});
+
+test("a sheet of the user's named 审核结果 is never replaced: the review goes to a workbook of its own, with the reason", async () => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(samplePath("jishan-2024"));
+  wb.addWorksheet("审核结果").getCell("A1").value = "我自己的审核意见";
+  const file = path.join(dir, "mine.xlsx");
+  await wb.xlsx.writeFile(file);
+  const before = await hash(file);
+  const r = await run(["check", file, "--out", path.join(dir, "out")]);
+  expect(r.out).toContain("mine.审核结果.xlsx（原工作簿的结构不能安全地直接加注（原工作簿中已有名为“审核结果”的工作表");
+  expect(await fs.readdir(path.join(dir, "out"))).not.toContain("mine.reviewed.xlsx");
+  expect(await hash(file)).toBe(before);
+});
+
+test("an output folder that is a file: one Chinese sentence, exit 2", async () => {
+  const file = path.join(dir, "a-file");
+  await fs.writeFile(file, "x");
+  const r = await run(["check", samplePath("jishan-2024"), "--out", file]);
+  expect(r.code).toBe(2);
+  expect(r.err.trim()).toBe(`错误：“${file}”不是文件夹（已有同名文件），请换一个输出文件夹（--out）`);
+});
