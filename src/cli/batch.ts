@@ -13,7 +13,7 @@ import { buildBatchSheet, BATCH_SHEET } from "../core/review/batch-sheet";
 import { REVIEW_STYLES } from "../core/review/styles";
 import { SHEET_TAG } from "../core/review/plan";
 import { SEVERITY_NAMES, type Severity } from "../core/rules/rule";
-import { OutputFolderError, writeError } from "./errors";
+import { FolderError, writeError } from "./errors";
 
 export const WORKBOOK_EXT = /\.(xlsx|xlsm|xlsb|xls|ods)$/i;
 /** Reviewed copies and separate review workbooks are named so: a folder walk leaves them out. */
@@ -104,12 +104,13 @@ function line(row: BatchRow): string {
 }
 
 export async function runBatch(inputs: string[], opts: BatchOptions): Promise<{ rows: BatchRow[]; summary: string }> {
+  const files = await expandInputs(inputs, opts.outDir);
+  if (!files.length) throw new FolderError(`在“${inputs.join("”“")}”中没有找到工作簿文件（.xlsx / .xlsm / .xls / .ods / .xlsb）`);
   try {
     await fs.mkdir(opts.outDir, { recursive: true });
   } catch (e) {
-    throw new OutputFolderError(writeError(opts.outDir, e) ?? `无法建立输出文件夹“${opts.outDir}”`, e);
+    throw new FolderError(writeError(opts.outDir, e) ?? `无法建立输出文件夹“${opts.outDir}”`, e);
   }
-  const files = await expandInputs(inputs, opts.outDir);
   const reviewedAt = opts.reviewedAt ?? new Date().toISOString().replace(/\.\d+Z$/, "Z");
   const taken = new Set<string>();
   const tasks: ReviewTask[] = files.map((file) => ({
@@ -155,7 +156,7 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<{ 
   try {
     await fs.writeFile(summary, await writeSheetsOnly({ styles: { ...REVIEW_STYLES }, sheets: [sheet] }));
   } catch (e) {
-    throw new OutputFolderError(writeError(opts.outDir, e) ?? `无法写入审核汇总“${summary}”`, e);
+    throw new FolderError(writeError(opts.outDir, e) ?? `无法写入审核汇总“${summary}”`, e);
   }
   return { rows, summary };
 }

@@ -1,8 +1,8 @@
 /** Error lines of the command line: one Chinese sentence per cause; internal detail only with --debug. */
 import { WorkbookReadError } from "../hosts/xlsx/read";
 
-/** The output folder of `check --out` cannot be made or written: the message is the reviewer's sentence. */
-export class OutputFolderError extends Error {
+/** The folders of `check --out`: no workbook found in the inputs, or an output folder that cannot be made or written; the message is the reviewer's sentence. */
+export class FolderError extends Error {
   constructor(
     message: string,
     readonly detail?: unknown,
@@ -14,7 +14,7 @@ export class OutputFolderError extends Error {
 /** One Chinese line for an error; the internal detail (stack, cause) only with --debug. */
 export function errorLine(e: unknown, debug: boolean, file?: string): string {
   const prefix = file ? `错误：${file}：` : "错误：";
-  const known = e instanceof WorkbookReadError || e instanceof OutputFolderError;
+  const known = e instanceof WorkbookReadError || e instanceof FolderError;
   const msg = known ? e.message : "处理时发生内部错误，请加 --debug 重新运行并把输出交给开发者";
   if (!debug) return prefix + msg;
   const cause = known ? e.detail : e;

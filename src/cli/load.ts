@@ -37,6 +37,9 @@ export async function readWorkbookFile(file: string): Promise<Buffer> {
   } catch (e) {
     throw fileError(file, e);
   }
+  // Excel's owner file beside an open workbook (~$预算.xlsx, a few hundred bytes naming who has it open).
+  if (path.basename(file).startsWith("~$") && st.isFile() && st.size < 1024)
+    throw new WorkbookReadError("not_xlsx", `“${path.basename(file)}”是 Excel 打开工作簿时生成的锁定文件，不是工作簿：请审核“${path.basename(file).slice(2)}”本身`);
   if (st.isDirectory()) throw new WorkbookReadError("not_regular", `“${file}”是文件夹，不是工作簿（审核整个文件夹：check <文件夹> --out <输出文件夹>）`);
   if (!st.isFile()) throw new WorkbookReadError("not_regular", `“${file}”不是普通文件（是管道、设备或套接字），不能作为工作簿读取`);
   try {

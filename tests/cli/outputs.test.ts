@@ -108,3 +108,16 @@ test("an output folder that is a file: one Chinese sentence, exit 2", async () =
   expect(r.code).toBe(2);
   expect(r.err.trim()).toBe(`错误：“${file}”不是文件夹（已有同名文件），请换一个输出文件夹（--out）`);
 });
+
+test("nothing to review says so: an empty folder, an empty file, Excel's lock file", async () => {
+  const empty = path.join(dir, "空文件夹");
+  await fs.mkdir(empty);
+  const r = await run(["check", empty, "--out", path.join(dir, "out")]);
+  expect(r.code).toBe(2);
+  expect(r.err).toContain("中没有找到工作簿文件");
+  await expect(fs.stat(path.join(dir, "out"))).rejects.toThrow();
+  await fs.writeFile(path.join(dir, "空.xlsx"), "");
+  expect((await run(["check", path.join(dir, "空.xlsx")])).err).toContain("文件是空的（0 字节）");
+  await fs.writeFile(path.join(dir, "~$预算.xlsx"), "\u0006张三");
+  expect((await run(["check", path.join(dir, "~$预算.xlsx")])).err).toContain("是 Excel 打开工作簿时生成的锁定文件，不是工作簿：请审核“预算.xlsx”本身");
+});

@@ -6,7 +6,7 @@
 import type { Severity } from "../rules/rule";
 import type { PlanSheet } from "./plan";
 import { SHEET_TAG } from "./plan";
-import { SheetBuilder } from "./sheet";
+import { reviewTime, SheetBuilder } from "./sheet";
 
 export interface BatchEntry {
   file: string;
@@ -33,7 +33,7 @@ export function buildBatchSheet(entries: BatchEntry[], meta: { reviewedAt: strin
   const t = s.line([`${SHEET_TAG} · 批量审核汇总`], "title");
   s.merge(t, 0, t, last);
   const ok = entries.filter((e) => e.counts).length;
-  const sub = s.line([`共 ${entries.length} 个文件，已审核 ${ok} 个，未能审核 ${entries.length - ok} 个。审核时间 ${meta.reviewedAt}，预算审核 budget-review ${meta.productVersion}。金额为各工作簿自身单位。`], "note");
+  const sub = s.line([`共 ${entries.length} 个文件，已审核 ${ok} 个，未能审核 ${entries.length - ok} 个。审核时间 ${reviewTime(meta.reviewedAt)}，预算审核 budget-review ${meta.productVersion}。金额为各工作簿自身单位。`], "note");
   s.merge(sub, 0, sub, last);
   s.row++;
   const h = s.line(HEADERS, "header");

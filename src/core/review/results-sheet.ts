@@ -10,7 +10,7 @@ import { SEVERITY_NAMES, type CheckResult, type Finding, type Severity } from ".
 import { tableName } from "../rules/helpers";
 import { parseRef, rangeA1 } from "../grid/address";
 import { REVIEW_SHEET_NAMES, SHEET_TAG, type PlanSheet } from "./plan";
-import { SheetBuilder } from "./sheet";
+import { reviewTime, SheetBuilder } from "./sheet";
 import { ruleTitle, splitRef } from "./marks";
 import { SEVERITY_ORDER } from "./styles";
 
@@ -92,7 +92,7 @@ export function buildResultsSheet(report: Report, result: CheckResult, meta: Rev
     s.set(r, 7, bv, "text");
     s.merge(r, 7, r, last);
   };
-  pair("文件", meta.file, "审核时间", meta.reviewedAt.replace("T", " ").replace(/(\.\d+)?Z$/, " UTC"));
+  pair("文件", meta.file, "审核时间", reviewTime(meta.reviewedAt));
   pair("部门", report.department ?? "（未识别）", "年度", report.year ? String(report.year) : "（未识别）");
   pair("单位", report.unit ?? "—", "产品版本", `${meta.product} ${meta.productVersion}`);
   pair("规则", `检查 ${result.rules.checked} 项：通过 ${result.rules.passed}，不通过 ${result.rules.failed}，不适用 ${result.rules.notApplicable}`, "规则目录", meta.catalogVersion);

@@ -71,3 +71,13 @@ export class SheetBuilder {
     };
   }
 }
+
+/**
+ * A review time (ISO 8601, as the hosts stamp it) as reviewers read it: Beijing time (UTC+8, the one time zone of
+ * the users), "2026-11-30 10:45:02（北京时间）". Text that is not a time is shown as it is.
+ */
+export function reviewTime(iso: string): string {
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return iso;
+  return `${new Date(t + 8 * 3600 * 1000).toISOString().slice(0, 19).replace("T", " ")}（北京时间）`;
+}

@@ -186,6 +186,7 @@ export class PackageParts {
 /** Recognises the file and opens its package; throws WorkbookReadError naming the cause. */
 export function openPackage(input: Uint8Array): PackageParts {
   if (isCfb(input)) throw describeCfb(input);
+  if (input.length === 0) throw new WorkbookReadError("not_xlsx", "文件是空的（0 字节），没有可读的内容：请重新获取原文件");
   if (!isZip(input)) {
     const head = new TextDecoder("utf-8", { fatal: false }).decode(input.slice(0, 512)).replace(/^\ufeff/, "").trimStart();
     if (/^<(!doctype html|html|\?xml)/i.test(head)) throw new WorkbookReadError("not_xlsx", "不是 .xlsx 工作簿文件：内容是网页或 XML 文本（可能由系统导出后改了扩展名），请在 Excel 中打开后另存为 .xlsx");
