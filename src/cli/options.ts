@@ -70,7 +70,12 @@ export function usageText(): string {
   const lines = ["用法："];
   for (const c of COMMANDS) lines.push(`  budget-review ${c.name}${c.args ? " " + c.args : ""}${optionsOf(c).filter((o) => !GLOBAL_OPTIONS.includes(o.name)).map((o) => ` [--${o.name}${o.valueName ? " " + o.valueName : ""}]`).join("")}`, `      ${c.help}`);
   lines.push("", "选项（--选项 值 与 --选项=值 均可）：");
-  for (const o of OPTIONS) lines.push(`  ${o.short ? `-${o.short}, ` : "    "}--${o.name}${o.valueName ? " " + o.valueName : ""}`.padEnd(40) + o.help);
+  for (const o of OPTIONS) {
+    const left = `  ${o.short ? `-${o.short}, ` : "    "}--${o.name}${o.valueName ? " " + o.valueName : ""}`;
+    // Aligned by display width (a CJK character takes two columns), at least two spaces before the help text.
+    const width = [...left].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) && !/[…]/.test(ch) ? 2 : 1), 0);
+    lines.push(left + " ".repeat(Math.max(2, 46 - width)) + o.help);
+  }
   lines.push("", "问题级别：" + SeveritySchema.options.map((s) => `${s}（${SEVERITY_NAMES[s]}）`).join("、"));
   lines.push("规则类别（可用于 --skip）：" + CategorySchema.options.map((c) => `${c}（${CATEGORY_NAMES[c]}）`).join("、") + "；规则编号见 budget-review rules");
   lines.push("", "退出码：0 审核完成；1 有达到 --fail-on 级别的问题；2 用法错误、文件无法读取或未识别到任何预算表（未做审核）");
