@@ -80,6 +80,19 @@ describe.each(SAMPLES.map((s) => [s]))("%s", (name) => {
     for (const c of result.causes) expect(text).toContain(c.message);
   });
 
+  test("审核结果: a finding whose figures are in another unit than the workbook's says it in its 表 column", () => {
+    const s = p.sheets[0];
+    const header = s.cells.find((c) => c.value === "序号")!;
+    const rows = new Map<number, Map<number, unknown>>();
+    for (const c of s.cells.filter((x) => x.row > header.row && x.row <= header.row + result.findings.length)) rows.set(c.row, (rows.get(c.row) ?? new Map()).set(c.col, c.value));
+    // Every sample prints its 绩效目标表 in 元 beside tables in 万元: 应为 603,840 must not read as 万元.
+    const other = [...rows.values()].filter((r) => String(r.get(2)).includes("projects.one-year-period"));
+    expect(other.length).toBeGreaterThan(0);
+    for (const r of other) expect(String(r.get(3))).toMatch(/（金额单位：元）$/);
+    const same = [...rows.values()].filter((r) => String(r.get(2)).includes("(cross.") || String(r.get(2)).includes("（cross."));
+    for (const r of same) expect(String(r.get(3))).not.toContain("金额单位");
+  });
+
   test("预算汇总: every figure from a source cell is a formula referring to it, shares carry data bars", () => {
     const s = p.sheets[1];
     const formulas = s.cells.filter((c) => c.formula);

@@ -45,13 +45,19 @@ function position(report: Report, f: Finding): [number, number, number] {
   }
 }
 
+/**
+ * The table a finding's checked cell is in, as the 表 column names it. A finding's 应为 / 实为 / 差额 are in that
+ * table's unit: when it is not the workbook's (a 绩效目标表 in 元 beside tables in 万元), the name says the unit, so
+ * that 603,840 is never read as 万元 under the header's 单位.
+ */
 function tableOf(report: Report, ref: string | undefined): string {
   if (!ref) return "";
   const p = splitRef(ref);
   if (!p) return "";
   const { r0 } = parseRef(p.cell);
   const t = report.tables.find((x) => x.sheet === p.sheet && (() => { const r = parseRef(x.range); return r0 >= r.r0 && r0 <= r.r1; })()) ?? report.tables.find((x) => x.sheet === p.sheet);
-  return t ? tableName(t) : p.sheet;
+  if (!t) return p.sheet;
+  return report.unit && t.unit !== report.unit ? `${tableName(t)}（金额单位：${t.unit}）` : tableName(t);
 }
 
 /** Findings in the sheet's order: severity, then the order of the tables in the workbook, then row and column. */
