@@ -51,6 +51,8 @@ export function buildBatchSheet(entries: BatchEntry[], meta: { reviewedAt: strin
     if (e.output) s.set(r, 12, e.output, "link", { hyperlink: { url: e.output } });
     else s.set(r, 12, null, "cell");
     s.set(r, 13, e.reason, "cell");
+    // Long paths and reasons wrap: the row grows with them instead of running into the next one.
+    s.fitHeight(r, [1, 2, 11, 12, 13]);
   });
   s.autoFilter = `A${h + 1}:N${Math.max(h + 1, s.row)}`;
   return s.build();
