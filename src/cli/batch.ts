@@ -86,7 +86,7 @@ export interface BatchOptions {
 
 /** A free output name: `<stem><suffix>`, or with (2), (3) … when another input already took it in this run. */
 export function outName(file: string, suffix: string, taken: Set<string>): string {
-  const stem = path.basename(file).replace(/\.(xlsx|xlsm|xlsb|xls|ods)$/i, "");
+  const stem = path.basename(file).replace(WORKBOOK_EXT, "");
   let name = `${stem}${suffix}`;
   for (let i = 2; taken.has(name); i++) name = `${stem}(${i})${suffix}`;
   taken.add(name);
@@ -162,7 +162,8 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<{ 
 }
 
 function failed(t: ReviewTask, e: Error): BatchRow {
-  const reason = writeError(t.outDir, e) ?? `处理时发生内部错误（${e.message.split("\n")[0]}）`;
-  return { file: t.file, department: null, year: null, unit: null, income: null, expenditure: null, counts: null, status: "处理失败", output: null, reason, error: { code: "internal", message: reason }, json: null, ms: { read: 0, check: 0, plan: 0, write: 0 } };
+  const written = writeError(t.outDir, e);
+  const reason = written ?? `处理时发生内部错误（${e.message.split("\n")[0]}）`;
+  return { file: t.file, department: null, year: null, unit: null, income: null, expenditure: null, counts: null, status: "处理失败", output: null, reason, error: { code: written ? "write" : "internal", message: reason }, json: null, ms: { read: 0, check: 0, plan: 0, write: 0 } };
 }
 

@@ -4,6 +4,7 @@
  */
 import { UNIT_FACTOR } from "../rules/interval";
 import type { CheckedIdentity } from "../rules/rule";
+import { residual, slackOf } from "../rules/identity";
 import type { Unit } from "../model/schema";
 
 export interface CellInfo {
@@ -91,12 +92,8 @@ export class CellIndex {
       a = 0;
       if (id.status === "holds" && id.relation === "eq" && id.terms.length && (id.soft || !oneSheet(id.terms))) {
         let finest = Infinity;
-        let r = 0;
-        for (const t of id.terms) {
-          if (!t.blank && t.halfWidth < finest) finest = t.halfWidth;
-          r += t.coefficient * t.value;
-        }
-        if (Math.abs(r) <= (Number.isFinite(finest) ? finest : 0) + 1e-6) a = 1;
+        for (const t of id.terms) if (!t.blank && t.halfWidth < finest) finest = t.halfWidth;
+        if (Math.abs(residual(id)) <= (Number.isFinite(finest) ? finest : 0) + 1e-6) a = 1;
       }
       this.agrees[i] = a;
     }
@@ -116,16 +113,7 @@ function sumOf(identities: ReadonlyArray<CheckedIdentity>, i: number): SumOf {
   let sums = SUMS.get(identities);
   if (!sums) SUMS.set(identities, (sums = new Array(identities.length)));
   let x = sums[i];
-  if (!x) {
-    const id = identities[i];
-    let r = 0;
-    let s = id.tolerance;
-    for (const t of id.terms) {
-      r += t.coefficient * t.value;
-      s += Math.abs(t.coefficient) * t.halfWidth;
-    }
-    sums[i] = x = { r, s };
-  }
+  if (!x) sums[i] = x = { r: residual(identities[i]), s: identities[i].tolerance + slackOf(identities[i].terms) };
   return x;
 }
 

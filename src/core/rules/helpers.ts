@@ -3,7 +3,7 @@ import type { Amount, Report, Row, Table, TableKind, Unit } from "../model/schem
 import { KIND_NAMES } from "../model/names";
 import { norm } from "../grid/text";
 import { compare, exceeds, fmt, type Term, type Verdict } from "./interval";
-import { identityOf, type Identity, type IdentityStatus } from "./identity";
+import { identityOf, residual, type Identity, type IdentityStatus } from "./identity";
 import type { Outcome, Severity } from "./rule";
 
 /** Rule messages name a table many times per check: computed once per table object. */
@@ -60,7 +60,7 @@ export function notAbove(rule: string, a: Term[], b: Term[]): { exceeds: boolean
   const e = exceeds(a, b);
   // Built as "violated" (no extra tolerance: the ≤ test uses exactly the printed intervals), then given its status.
   const identity = identityOf(rule, "le", a, b, "violated");
-  const over = identity.terms.reduce((s, t) => s + t.coefficient * t.value, 0) > 0;
+  const over = residual(identity) > 0;
   identity.status = e.exceeds ? "violated" : over ? "rounding" : "holds";
   return { ...e, identity };
 }
@@ -84,7 +84,7 @@ export function sumOutcome(opts: {
   // identity's residual is compare()'s difference, and a zero one is a pass without the comparison's figures.
   if (parts.every((p) => p.amount.cell && p.unit === total.unit && Number.isInteger(p.weight ?? 1)) && total.amount.cell) {
     const identity = sumIdentity(opts.rule, total, parts, "equal");
-    if (identity.terms.length === parts.length + 1 && identity.terms.reduce((r, t) => r + t.coefficient * t.value, 0) === 0) return { status: "pass", identity };
+    if (identity.terms.length === parts.length + 1 && residual(identity) === 0) return { status: "pass", identity };
   }
   const c = compare(total, parts);
   const identity = sumIdentity(opts.rule, total, parts, c.verdict);

@@ -7,7 +7,7 @@
  * identities across tables of different units add up directly; a coefficient is a plain weight (±1 mostly).
  */
 import { z } from "zod";
-import { UNIT_FACTOR, type Term } from "./interval";
+import { fenHalfWidth, fenValue, type Term } from "./interval";
 import { UnitSchema } from "../model/schema";
 
 export const IdentityTermSchema = z.object({
@@ -66,26 +66,17 @@ export function identityOf(rule: string, relation: "eq" | "le", plus: Term[], mi
     const c = (k < plus.length ? 1 : -1) * (t.weight ?? 1);
     let same: IdentityTerm | undefined;
     if (byCell) same = byCell.get(cell);
-    else {
-      // References of one table differ mostly in their last characters (…!C6 / …!D6): those are compared first.
-      const last = cell.charCodeAt(cell.length - 1);
-      for (const x of terms)
-        if (x.cell.charCodeAt(x.cell.length - 1) === last && x.cell === cell) {
-          same = x;
-          break;
-        }
-    }
+    else same = terms.find((x) => x.cell === cell);
     if (same) {
       same.coefficient += c;
       continue;
     }
     const blank = t.amount.blank || t.amount.value === null;
-    const f = UNIT_FACTOR[t.unit] * 100;
     const term: IdentityTerm = {
       cell,
       coefficient: c,
-      value: blank ? 0 : Math.round(t.amount.value! * f),
-      halfWidth: blank ? 0 : Math.max(0.5 * Math.pow(10, -t.amount.decimals) * f, 0),
+      value: fenValue(t),
+      halfWidth: fenHalfWidth(t),
       blank,
       unit: t.unit,
       decimals: blank ? (t.unit === "元" ? 0 : 2) : t.amount.decimals,
@@ -93,21 +84,12 @@ export function identityOf(rule: string, relation: "eq" | "le", plus: Term[], mi
     byCell?.set(cell, term);
     terms.push(term);
   }
-  let kept = terms;
-  let r = 0;
-  let slack = 0;
-  for (const t of terms) {
-    if (t.coefficient === 0) {
-      kept = terms.filter((x) => x.coefficient !== 0);
-      continue;
-    }
-    r += t.coefficient * t.value;
-    slack += Math.abs(t.coefficient) * t.halfWidth;
-  }
+  const kept = terms.some((t) => t.coefficient === 0) ? terms.filter((t) => t.coefficient !== 0) : terms;
   let tolerance = 0;
   if (status !== "violated") {
     // Whatever the rule accepted (coarse-precision equality) must stay acceptable to the localizer.
-    const gap = Math.abs(r) - slack;
+    const r = residual({ relation, terms: kept, tolerance: 0 });
+    const gap = Math.abs(r) - slackOf(kept);
     if (gap > 0 && (relation === "eq" || r > 0)) tolerance = gap;
   }
   return { rule, relation, terms: kept, status, tolerance };

@@ -13,13 +13,19 @@ export interface Term {
   weight?: number;
 }
 
+/** A printed figure's value in 分; blank is exactly zero. */
+export function fenValue(t: Term): number {
+  return t.amount.blank || t.amount.value === null ? 0 : Math.round(t.amount.value * UNIT_FACTOR[t.unit] * 100);
+}
+
+/** Half the printed rounding interval of a figure in 分 (½·10^−decimals of its unit); 0 for a blank. */
+export function fenHalfWidth(t: Term): number {
+  return t.amount.blank || t.amount.value === null ? 0 : Math.max(0.5 * Math.pow(10, -t.amount.decimals) * UNIT_FACTOR[t.unit] * 100, 0);
+}
+
 /** Value in 分 and its half-interval in 分; blank is exactly zero. */
 function fen(t: Term): { v: number; h: number } {
-  const f = UNIT_FACTOR[t.unit] * 100;
-  if (t.amount.blank || t.amount.value === null) return { v: 0, h: 0 };
-  const v = Math.round(t.amount.value * f);
-  const h = 0.5 * Math.pow(10, -t.amount.decimals) * f;
-  return { v, h: Math.max(h, 0) };
+  return { v: fenValue(t), h: fenHalfWidth(t) };
 }
 
 export type Verdict = "equal" | "rounding" | "error" | "blankTotal";
@@ -58,14 +64,10 @@ export function compare(total: Term, parts: Term[]): Comparison {
   const t = fen(total);
   let s = 0;
   let sh = 0;
-  // fen() inlined: this runs for every comparison of every rule.
   for (const p of parts) {
-    const a = p.amount;
-    if (a.blank || a.value === null) continue;
-    const f = UNIT_FACTOR[p.unit] * 100;
     const w = p.weight ?? 1;
-    s += w * Math.round(a.value * f);
-    sh += Math.abs(w) * Math.max(0.5 * Math.pow(10, -a.decimals) * f, 0);
+    s += w * fenValue(p);
+    sh += Math.abs(w) * fenHalfWidth(p);
   }
   const f = UNIT_FACTOR[total.unit] * 100;
   const d = total.amount.decimals || (total.unit === "元" ? 0 : 2);

@@ -19,9 +19,6 @@ import { evaluateFormulas, formulaReadNote, type PendingFormula } from "../xlsx/
 import { prepareOds, type OdsSheetVisibility, type PreparedOds } from "./ods";
 import { FORMAT_NAMES, type SheetjsFormat } from "./formats";
 
-/** The formats this host reads (the dispatcher in src/hosts/read-any.ts tells them apart by content). */
-export { FORMAT_NAMES, type SheetjsFormat } from "./formats";
-
 /** BIFF error codes ([MS-XLS] 2.5.97.2 BErr) → the text Excel shows. */
 const ERRORS: Record<number, string> = { 0x00: "#NULL!", 0x07: "#DIV/0!", 0x0f: "#VALUE!", 0x17: "#REF!", 0x1d: "#NAME?", 0x24: "#NUM!", 0x2a: "#N/A", 0x2b: "#GETTING_DATA" };
 
