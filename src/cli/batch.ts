@@ -14,6 +14,7 @@ import { REVIEW_STYLES } from "../core/review/styles";
 import { SHEET_TAG } from "../core/review/plan";
 import { SEVERITY_NAMES, type Severity } from "../core/rules/rule";
 import { FolderError, writeError } from "./errors";
+import { printable } from "../core/grid/printable";
 
 export const WORKBOOK_EXT = /\.(xlsx|xlsm|xlsb|xls|ods)$/i;
 /** Reviewed copies and separate review workbooks are named so: a folder walk leaves them out. */
@@ -84,11 +85,19 @@ export interface BatchOptions {
   reviewedAt?: string;
 }
 
-/** A free output name: `<stem><suffix>`, or with (2), (3) … when another input already took it in this run. */
-export function outName(file: string, suffix: string, taken: Set<string>): string {
-  const stem = path.basename(file).replace(WORKBOOK_EXT, "");
+/** Our own suffix at the end of a stem: a reviewed copy's name (x.reviewed.xlsx) without it is the original's (x). */
+const OWN_SUFFIX = /\.(reviewed|审核结果)$/;
+
+/**
+ * A free output name: `<stem><suffix>`, or with (2), (3) … when another input already took it in this run or when
+ * it would be an input itself (`isInput`: an input is never overwritten). The stem is the file name without its
+ * extension and without our own suffix, so a reviewed copy reviewed again is `x.reviewed.xlsx`, not
+ * `x.reviewed.reviewed.xlsx`.
+ */
+export function outName(file: string, suffix: string, taken: Set<string>, isInput: (name: string) => boolean = () => false): string {
+  const stem = path.basename(file).replace(WORKBOOK_EXT, "").replace(OWN_SUFFIX, "");
   let name = `${stem}${suffix}`;
-  for (let i = 2; taken.has(name); i++) name = `${stem}(${i})${suffix}`;
+  for (let i = 2; taken.has(name) || isInput(name); i++) name = `${stem}(${i})${suffix}`;
   taken.add(name);
   return name;
 }
@@ -113,6 +122,9 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<{ 
   }
   const reviewedAt = opts.reviewedAt ?? new Date().toISOString().replace(/\.\d+Z$/, "Z");
   const taken = new Set<string>();
+  // Output names that are an input's path are never used (case-insensitively: Windows and macOS file systems are).
+  const inputPaths = new Set(files.map((f) => path.resolve(f).toLowerCase()));
+  const isInput = (name: string) => inputPaths.has(path.resolve(opts.outDir, name).toLowerCase());
   const tasks: ReviewTask[] = files.map((file) => ({
     file,
     outDir: opts.outDir,
@@ -120,8 +132,8 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<{ 
     productVersion: opts.productVersion,
     reviewedAt,
     // A macro workbook stays one (.xlsm): Excel refuses a macro-enabled package named .xlsx.
-    reviewedName: outName(file, /\.xlsm$/i.test(file) ? ".reviewed.xlsm" : ".reviewed.xlsx", taken),
-    reviewOnlyName: outName(file, ".审核结果.xlsx", taken),
+    reviewedName: outName(file, /\.xlsm$/i.test(file) ? ".reviewed.xlsm" : ".reviewed.xlsx", taken, isInput),
+    reviewOnlyName: outName(file, ".审核结果.xlsx", taken, isInput),
   }));
   const jobs = Math.max(1, Math.min(opts.jobs ?? defaultJobs(), tasks.length || 1));
   const bar = opts.progress?.tty ? new SingleBar({ format: "审核 [{bar}] {value}/{total} {file}", hideCursor: true, clearOnComplete: false, stream: process.stderr }, Presets.shades_classic) : undefined;
@@ -129,8 +141,9 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<{ 
   let done = 0;
   const finished = (row: BatchRow) => {
     done++;
-    if (bar) bar.update(done, { file: path.basename(row.file) });
-    else opts.progress?.write(`[${done}/${tasks.length}] ${line(row)}`);
+    // The progress goes straight to stderr: a file name is made printable here.
+    if (bar) bar.update(done, { file: printable(path.basename(row.file)) });
+    else opts.progress?.write(printable(`[${done}/${tasks.length}] ${line(row)}`));
     return row;
   };
   const worker = path.join(__dirname, "worker.js");

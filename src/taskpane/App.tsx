@@ -18,6 +18,7 @@ import { tableOfFinding } from "../core/findings/arithmetic";
 import type { Severity } from "../core/rules/rule";
 import { BADGE, FindingCard } from "./FindingCard";
 import { findingsCsv } from "./export";
+import { printable } from "../core/grid/printable";
 import { PHASES, clear, problemText, review, save, selectCells, selectionAndValues, type Phase, type PlanBuilder, type ReviewOutcome } from "./workflow";
 import type { Strings } from "./strings";
 
@@ -209,7 +210,7 @@ export function App({ t, build, catalogVersion, productVersion }: { t: Strings; 
     <div className={s.root}>
       <div className={s.header}>
         <Title3 as="h1">{t.title}</Title3>
-        <Caption1>{out?.report.department ? [out.report.department, out.report.year, out.report.unit].filter(Boolean).join(" · ") : t.subtitle}</Caption1>
+        <Caption1>{out?.report.department ? printable([out.report.department, out.report.year, out.report.unit].filter(Boolean).join(" · ")) : t.subtitle}</Caption1>
       </div>
       <div className={s.actions}>
         <Button appearance="primary" onClick={() => run("review")} disabled={!!busy}>{out ? t.rerun : t.start}</Button>
@@ -319,7 +320,7 @@ export function App({ t, build, catalogVersion, productVersion }: { t: Strings; 
                       <AccordionPanel>
                         {[...byTable.values()].map((g) => (
                           <div key={g.title} className={s.group} data-table={g.title}>
-                            <div className={s.tableHead}><span>{g.title}</span><span>{g.items.length}</span></div>
+                            <div className={s.tableHead}><span>{printable(g.title)}</span><span>{g.items.length}</span></div>
                             {g.items.map(card)}
                           </div>
                         ))}
@@ -352,12 +353,12 @@ function Tables({ t, out, onCorrect }: { t: Strings; out: ReviewOutcome; onCorre
         const shown = forms.length > 3 ? tables.filter((x) => x.kind !== "performance_target") : tables;
         return (
           <div key={sheet} className={s.sheet} data-sheet={sheet}>
-            <Text weight="semibold">{sheet}{report.hiddenSheets.includes(sheet) ? t.hidden : ""}</Text>
+            <Text weight="semibold">{printable(sheet)}{report.hiddenSheets.includes(sheet) ? t.hidden : ""}</Text>
             {shown.map((x) => {
               const c = out.corrections.find((y) => y.sheet === x.sheet && y.range === x.range);
               return (
                 <div key={x.id} className={s.table} data-table-id={x.id}>
-                  <Text size={200}>{x.title || KIND_NAMES[x.kind]}{x.form ? `《${x.form.project}》` : ""}</Text>
+                  <Text size={200}>{printable(x.title || KIND_NAMES[x.kind])}{x.form ? `《${printable(x.form.project)}》` : ""}</Text>
                   <Caption1>{x.range} · {x.rows.length} {t.rows}{x.empty ? ` · ${t.empty}` : ""}{c ? ` · ${t.corrected}` : ""}</Caption1>
                   <div className={s.tableRow}>
                     <Dropdown size="small" aria-label={t.kind} value={KIND_NAMES[c?.kind ?? x.kind]} selectedOptions={[c?.kind ?? x.kind]} onOptionSelect={(_, d) => onCorrect(x.sheet, x.range, { kind: d.optionValue as TableKind })} style={{ minWidth: 150, flex: 1 }}>

@@ -6,6 +6,7 @@ import type { DecidedFinding } from "../core/decisions/decisions";
 import { DECISION_NAMES } from "../core/decisions/decisions";
 import type { Severity } from "../core/rules/rule";
 import type { Strings } from "./strings";
+import { printable } from "../core/grid/printable";
 
 export const BADGE: Record<Severity, "danger" | "warning" | "informative" | "subtle"> = { error: "danger", warning: "warning", rounding: "informative", info: "subtle" };
 
@@ -50,7 +51,7 @@ export function FindingCard({ t, item, arithmetic: a, stale, onLocate, onDecide 
     <div className={`${s.card} ${d?.status === "dismissed" ? s.dismissed : ""}`} data-finding={item.index} data-cell={f.cells[0] ?? ""} data-severity={f.severity}>
       <div className={s.head}>
         <Badge appearance="filled" color={BADGE[f.severity]}>{t.severity[f.severity]}</Badge>
-        <Text size={200} className={s.message}>{f.message}</Text>
+        <Text size={200} className={s.message}>{printable(f.message)}</Text>
       </div>
       {a && (
         <div className={s.math} aria-label="arithmetic">
@@ -76,7 +77,7 @@ export function FindingCard({ t, item, arithmetic: a, stale, onLocate, onDecide 
           <span className={s.mathValue}>±{num(a.interval)} {a.unit}{a.relation === "≤" ? `（${t.boundNote}）` : ""}</span>
         </div>
       )}
-      {!a && f.cells.length > 0 && <span className={s.cells}>{f.cells.slice(0, 6).join("  ")}{f.cells.length > 6 ? " …" : ""}</span>}
+      {!a && f.cells.length > 0 && <span className={s.cells}>{f.cells.slice(0, 6).join("  ")}{f.cells.length > 6 ? t.moreCells(f.cells.length) : ""}</span>}
       {stale && <Caption1 className={s.warn}>⚠ {t.stale}</Caption1>}
       {d && (
         <Caption1>

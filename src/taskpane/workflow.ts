@@ -5,7 +5,7 @@
  * Messages for the reviewer are Chinese sentences (`ReviewProblem`), never Office's own text.
  */
 import type { SheetGrid } from "../core/grid/grid";
-import { cellA1, parseRef } from "../core/grid/address";
+import { cellAreas, parseRef } from "../core/grid/address";
 import { importWorkbook } from "../core/importer/importer";
 import type { Report } from "../core/model/schema";
 import { applyCorrections, parseCorrections, type Correction } from "../core/model/corrections";
@@ -135,17 +135,28 @@ export async function selectCells(refs: string[]): Promise<{ selected: number; t
   const total = new Set(refs).size;
   const sheet = parsed[0]?.sheet;
   if (!sheet) return { selected: 0, total };
-  const here = [...new Set(parsed.filter((p) => p.sheet === sheet).map((p) => cellA1(p.r0, p.c0)))];
+  // Consecutive rows of a column as one area (a grouped finding cites a whole project list), and no longer an address
+  // than Excel takes for a reference (255 characters): the first areas that fit.
+  const all = cellAreas(parsed.filter((p) => p.sheet === sheet));
+  const here: typeof all = [];
+  let length = -2;
+  for (const a of all) {
+    if (here.length && length + 2 + a.area.length > MAX_ADDRESS) break;
+    here.push(a);
+    length += 2 + a.area.length;
+  }
   const areas = supports("1.18") && here.length > 1;
   await Excel.run(async (ctx) => {
     const ws = ctx.workbook.worksheets.getItem(sheet);
     ws.activate();
-    if (areas) ws.getRanges(here.join(", ")).select();
-    else ws.getRange(here[0]).select();
+    if (areas) ws.getRanges(here.map((a) => a.area).join(", ")).select();
+    else ws.getRange(here[0].area).select();
     await ctx.sync();
   });
-  return { selected: areas ? here.length : 1, total };
+  return { selected: areas ? here.reduce((n, a) => n + a.cells, 0) : here[0].cells, total };
 }
+/** Excel's longest reference text (a defined name's or a formula's reference is at most 255 characters). */
+const MAX_ADDRESS = 255;
 
 /** The selected range's address and the current values of the given cells (one round trip): for 选中单元格 and staleness. */
 export async function selectionAndValues(refs: string[]): Promise<{ address: string; values: Map<string, unknown> }> {

@@ -72,6 +72,37 @@ test("a reviewed copy checked again (without --out) gives the original's finding
   expect(inspected.out).not.toContain("审核结果!");
 });
 
+test("a reviewed copy reviewed again is <name>.reviewed.xlsx (never .reviewed.reviewed), and never written over an input", async () => {
+  await run(["check", samplePath("jishan-2024"), "--out", dir]);
+  const copy = path.join(dir, "jishan-2024.reviewed.xlsx");
+  const before = await hash(copy);
+  const original = await run(["check", samplePath("jishan-2024"), "--json"]);
+  // Into another folder: the same name, the previous review replaced, the same findings.
+  const other = path.join(dir, "again");
+  const r = await run(["check", copy, "--out", other, "--json"]);
+  expect(findingsOf(r.out)).toEqual(findingsOf(original.out));
+  expect((await fs.readdir(other)).sort()).toEqual(["jishan-2024.reviewed.xlsx", "审核汇总.xlsx"]);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path.join(other, "jishan-2024.reviewed.xlsx"));
+  expect(wb.worksheets.filter((w) => w.name === "审核结果")).toHaveLength(1);
+  // Into its own folder: that name is the input itself — the next free name, the input untouched.
+  const same = await run(["check", copy, "--out", dir]);
+  expect(same.code).toBe(0);
+  expect(await hash(copy)).toBe(before);
+  expect(same.out).toContain("jishan-2024(2).reviewed.xlsx");
+  // With the original beside it: neither input is written over, whatever the order.
+  const orig = path.join(dir, "jishan-2024.xlsx");
+  await fs.copyFile(samplePath("jishan-2024"), orig);
+  const origHash = await hash(orig);
+  for (const order of [[copy, orig], [orig, copy]]) {
+    const both = await run(["check", ...order, "--out", dir]);
+    expect(both.out).toContain("（2 个文件）");
+    expect(await hash(copy)).toBe(before);
+    expect(await hash(orig)).toBe(origHash);
+  }
+  expect((await fs.readdir(dir)).filter((f) => f.includes(".reviewed.reviewed"))).toEqual([]);
+});
+
 test("--out says what the reader noticed, as check does, and --json with --out is check's document", async () => {
   for (const f of ["51-duplicate-sheet-names.xlsx", "25b-openpyxl-sum-formulas.xlsx"]) {
     const plain = await run(["check", badInput(f), "--json"]);

@@ -52,7 +52,7 @@ export function toCheckJson(file: string, report: Report, result: CheckResult): 
     tables: report.tables.map((t) => ({ sheet: t.sheet, range: t.range, kind: t.kind, title: t.title })),
     causes: result.causes,
     localization: result.localization,
-    findings: result.findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, cells: f.cells, expected: f.expected, actual: f.actual, difference: f.difference })),
+    findings: result.findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, cells: f.cells, expected: f.expected, actual: f.actual, difference: f.difference, ...(f.details ? { details: f.details } : {}) })),
     rules: result.rules,
     notApplicable: result.perRule
       .filter((r) => r.notApplicable > 0)

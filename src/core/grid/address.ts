@@ -51,3 +51,27 @@ export function parseRef(ref: string): { sheet?: string; r0: number; c0: number;
   const r1 = m[6] ? Number(m[6]) - 1 : r0;
   return { sheet, r0, c0, r1, c1 };
 }
+
+/**
+ * Cells (0-based row / column) as few A1 areas: runs of consecutive rows in one column become "A15:A2014", in the
+ * order of first appearance. A finding citing a table's 2,000 project rows is selected as a handful of areas.
+ */
+export function cellAreas(cells: ReadonlyArray<{ r0: number; c0: number }>): Array<{ area: string; cells: number }> {
+  const byCol = new Map<number, number[]>();
+  for (const c of cells) {
+    const rows = byCol.get(c.c0);
+    if (rows) rows.push(c.r0);
+    else byCol.set(c.c0, [c.r0]);
+  }
+  const out: Array<{ area: string; cells: number }> = [];
+  for (const [col, rows] of byCol) {
+    const sorted = [...new Set(rows)].sort((a, b) => a - b);
+    for (let i = 0; i < sorted.length; ) {
+      let j = i;
+      while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+      out.push({ area: rangeA1(sorted[i], col, sorted[j], col), cells: j - i + 1 });
+      i = j + 1;
+    }
+  }
+  return out;
+}

@@ -68,13 +68,25 @@ export function orderedFindings(report: Report, result: CheckResult): Array<{ fi
     .map(({ finding, index }) => ({ finding, index }));
 }
 
+/** More cited cells than 相关单元格 lists: the 单元格 column says how many in all. */
+const CITED_SHOWN = 12;
+
+/**
+ * The 单元格 column's text: the checked cell (the link's target); for a finding grouping a table's rows (flood.ts)
+ * or citing more cells than 相关单元格 lists, "预算公开表12!A10 等 2001 处" — the link still goes to the first.
+ */
+function firstCellText(f: Finding, target: { sheet: string; cell: string }): string {
+  const ref = `${target.sheet}!${target.cell}`;
+  return f.cells.length > 1 && (f.details || f.cells.length > CITED_SHOWN + 1) ? `${ref} 等 ${f.cells.length} 处` : ref;
+}
+
 /** The other cited cells, without the sheet name when it is the checked cell's sheet; at most 12 then "等 N 个". */
 function cited(f: Finding, sheet: string | undefined): string {
   const refs = f.cells.slice(1).map((c) => {
     const p = splitRef(c);
     return p ? (p.sheet === sheet ? p.cell : `${p.sheet}!${p.cell}`) : c;
   });
-  return refs.length > 12 ? `${refs.slice(0, 12).join("、")} 等 ${refs.length} 个` : refs.join("、");
+  return refs.length > CITED_SHOWN ? `${refs.slice(0, CITED_SHOWN).join("、")} 等 ${refs.length} 个` : refs.join("、");
 }
 
 export function severityCounts(result: CheckResult): Record<Severity, number> {
@@ -116,14 +128,14 @@ export function buildResultsSheet(report: Report, result: CheckResult, meta: Rev
     s.set(r, 1, SEVERITY_NAMES[f.severity], `sev_${f.severity}`);
     s.set(r, 2, `${ruleTitle(f.rule)}（${f.rule}）`, "cell");
     s.set(r, 3, tableOf(report, first), "cell");
-    if (target) s.set(r, 4, `${target.sheet}!${target.cell}`, "link", { hyperlink: target });
+    if (target) s.set(r, 4, firstCellText(f, target), "link", { hyperlink: target });
     else s.set(r, 4, null, "cell");
     s.set(r, 5, f.message, "cell");
     s.set(r, 6, f.expected, "amount");
     s.set(r, 7, f.actual, "amount");
     s.set(r, 8, f.difference, "amount");
     s.set(r, 9, cited(f, target?.sheet), "cell");
-    s.fitHeight(r, [2, 3, 5, 9]);
+    s.fitHeight(r, [2, 3, 4, 5, 9]);
   });
   if (ordered.length) s.autoFilter = rangeA1(header, 0, s.row - 1, last);
   else {

@@ -1,5 +1,6 @@
 /** A small accumulator for an inserted sheet's content (cells, merges, widths, formats), producing a PlanSheet. */
 import type { ConditionalFormat, Hyperlink, PlanCell, PlanSheet } from "./plan";
+import { printable } from "../grid/printable";
 
 export class SheetBuilder {
   private cells = new Map<string, PlanCell>();
@@ -14,8 +15,9 @@ export class SheetBuilder {
 
   constructor(readonly name: string, private widths: number[], private tabColor?: string) {}
 
+  /** A text value is shown as `printable` makes it (a control character of a user's label never reaches the sheet); links and formulas are kept as given. */
   set(row: number, col: number, value: PlanCell["value"], style?: string, extra: { formula?: string; hyperlink?: Hyperlink } = {}): void {
-    const cell: PlanCell = { row, col, value, ...(style ? { style } : {}), ...(extra.formula ? { formula: extra.formula } : {}), ...(extra.hyperlink ? { hyperlink: extra.hyperlink } : {}) };
+    const cell: PlanCell = { row, col, value: typeof value === "string" ? printable(value) : value, ...(style ? { style } : {}), ...(extra.formula ? { formula: extra.formula } : {}), ...(extra.hyperlink ? { hyperlink: extra.hyperlink } : {}) };
     this.cells.set(`${row}:${col}`, cell);
   }
 

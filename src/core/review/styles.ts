@@ -27,7 +27,7 @@ export const REVIEW_STYLES: Readonly<Record<string, CellStyle>> = {
   header: { font: { bold: true }, fill: HEADER_FILL, border: BORDER, alignment: { horizontal: "center", vertical: "middle", wrapText: true } },
   cell: { border: BORDER, alignment: { vertical: "top", wrapText: true } },
   cellCenter: { border: BORDER, alignment: { horizontal: "center", vertical: "top" } },
-  link: { border: BORDER, font: { underline: true, color: "#0563C1" }, alignment: { vertical: "top" } },
+  link: { border: BORDER, font: { underline: true, color: "#0563C1" }, alignment: { vertical: "top", wrapText: true } },
   amount: { border: BORDER, numberFormat: AMOUNT_FORMAT, alignment: { vertical: "top" } },
   amountTotal: { border: BORDER, numberFormat: AMOUNT_FORMAT, font: { bold: true } },
   labelTotal: { border: BORDER, font: { bold: true } },

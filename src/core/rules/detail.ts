@@ -5,6 +5,7 @@
  */
 import type { Row, Table, TableKind } from "../model/schema";
 import { quoteSheet } from "../grid/address";
+import { examples } from "./flood";
 import { defineRule, type Outcome } from "./rule";
 import { hasValue, na, rowName, tableName } from "./helpers";
 
@@ -66,7 +67,7 @@ export const functionalDepth = defineRule({
       }
       const kuan = shallow.filter((r) => r.code!.length === 5);
       const lei = shallow.filter((r) => r.code!.length === 3);
-      const what = [kuan.length ? `款级科目 ${kuan.map(rowName).join("、")} 没有项级明细` : "", lei.length ? `类级科目 ${lei.map(rowName).join("、")} 没有款、项明细` : ""].filter(Boolean).join("；");
+      const what = [kuan.length ? `款级科目 ${examples(kuan.map(rowName))} 没有项级明细` : "", lei.length ? `类级科目 ${examples(lei.map(rowName))} 没有款、项明细` : ""].filter(Boolean).join("；");
       out.push(finding("completeness.functional-depth", `${tableName(t)}的功能分类没有细化到项级：${what}`, shallow.map((r) => r.codeCell ?? r.labelCell)));
     }
     return out.length ? out : [na("没有按功能分类科目编码列示的收入、支出表")];
@@ -87,7 +88,7 @@ export const economicDepth = defineRule({
       if (!rows.length) continue;
       const bare = rows.filter((r, i) => r.level === 1 && anyValue(r) && !(rows[i + 1] && rows[i + 1].level > 1));
       // A table printing only classes everywhere is the shallow case; a table with no class rows at all prints items only.
-      out.push(bare.length ? finding("completeness.economic-depth", `${tableName(t)}的经济分类没有细化到款级：${bare.map(rowName).join("、")} 下没有款级科目`, bare.map((r) => r.codeCell ?? r.labelCell)) : { status: "pass" });
+      out.push(bare.length ? finding("completeness.economic-depth", `${tableName(t)}的经济分类没有细化到款级：${examples(bare.map(rowName))} 下没有款级科目`, bare.map((r) => r.codeCell ?? r.labelCell)) : { status: "pass" });
     }
     return out.length ? out : [na("没有列示金额的基本支出经济分类表")];
   },

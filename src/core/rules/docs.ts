@@ -2,6 +2,7 @@
 import { CATALOG } from "./catalog";
 import { BASIS_NAMES, CATEGORY_NAMES, SEVERITY_NAMES } from "./rule";
 import { SEVERITY_POLICY } from "./policy";
+import { EXAMPLES, FLOOD_LIMIT } from "./flood";
 
 const cell = (s: string) => s.replace(/\|/g, "\\|");
 
@@ -13,6 +14,7 @@ export function rulesMarkdown(): string {
     "",
     "Severities: 错误 error · 警告 warning · 尾差 rounding (inside the Calculations 1.1 rounding interval) · 提示 info.",
     "A rule whose tables are absent or empty reports *not applicable* with the reason (in the JSON and in the text report); it never counts as passed.",
+    `Rules that report row by row (项目缺绩效目标表, 金额单元格不可读, 科目编码格式, 科目名称) report more than ${FLOOD_LIMIT} rows of one table and severity as one finding for the table: how many, the first ${EXAMPLES} named, every row's cell cited, each cell's own sentence in its note (\`details\` in the JSON).`,
     "",
     "依据 (basis): 国家规定 — a national rule (财政部 预算公开 requirements, 《政府收支分类科目》); 表样勾稽 — an identity the",
     "published table layout defines; 实务 — what inspections and practitioners check.",

@@ -7,6 +7,7 @@ import type { Amount, Report, Table } from "../model/schema";
 import { KIND_NAMES } from "../model/names";
 import { defineRule, type Finding, type Outcome } from "./rule";
 import { tableName, rowName } from "./helpers";
+import { examples, groupedByTable } from "./flood";
 
 /** The tables the arithmetic rules check (绩效目标表 forms alone are not a budget). */
 export function financialTables(report: Report): Table[] {
@@ -94,7 +95,15 @@ export const unreadableAmounts = defineRule({
   check: (report) => {
     const bad = invalidAmounts(report);
     if (!bad.length) return financialTables(report).length ? [{ status: "pass" }] : [{ status: "na", reason: "没有识别到预算表" }];
-    return bad.map(({ table, row, amount }) => finding("input.unreadable-amount", "error", `${tableName(table)}「${row}」的金额单元格内容是${amount.invalid}，不是金额，涉及它的核对未进行`, [amount.cell]));
+    // Per table: a column of amounts typed as text (12.3万 down a list of thousands) is one finding past FLOOD_LIMIT.
+    const out: Outcome[] = [];
+    for (const table of [...new Set(bad.map((b) => b.table))]) {
+      const here = bad.filter((b) => b.table === table);
+      const rows = here.map(({ row, amount }): Finding => ({ rule: "input.unreadable-amount", severity: "error", message: `${tableName(table)}「${row}」的金额单元格内容是${amount.invalid}，不是金额，涉及它的核对未进行`, cells: [amount.cell], expected: null, actual: null, difference: null }));
+      const summary = () => `${tableName(table)}有 ${here.length} 个金额单元格的内容不是金额，涉及它们的核对未进行：${examples(here.map(({ row, amount }) => `「${row}」${amount.invalid}`), "处")}（每处见所标单元格的批注）`;
+      for (const f of groupedByTable(rows, summary)) out.push({ status: "fail", finding: f });
+    }
+    return out;
   },
 });
 

@@ -1,5 +1,6 @@
 /** 名称: code ↔ standard name, the department name across tables, table label series, income codes on income sides. */
-import { defineRule, type Outcome } from "./rule";
+import { defineRule, type Finding, type Outcome } from "./rule";
+import { examples, groupedByTable } from "./flood";
 import { functionalName, sameFunctionalName } from "../classification/functional";
 import { economicName } from "../classification/economic";
 import { judgeName, spanYears } from "../classification/history";
@@ -13,21 +14,30 @@ import type { Report, Table } from "../model/schema";
 /** The table's first cell (its label or title), for findings about the whole table. */
 const tableCell = (t: Table) => `${quoteSheet(t.sheet)}!${t.range.split(":")[0]}`;
 
+/** A table's per-row findings, as one finding past FLOOD_LIMIT: "表5有 40 个经济科目名称与标准名称不符：30101、… 等 40 个". */
+function perTable(t: Table, rows: Array<{ finding: Finding; code: string }>, what: string): Outcome[] {
+  const codes = new Map(rows.map((x) => [x.finding, x.code]));
+  return groupedByTable(
+    rows.map((x) => x.finding),
+    (fs) => `${tableName(t)}有 ${fs.length} 个${what}：${examples(fs.map((f) => codes.get(f)!))}（每行见所标单元格的批注）`,
+  ).map((finding) => ({ status: "fail", finding }));
+}
+
 /** Every coded row of one classification system whose standard name is known: printed name ↔ standard name. */
 function codeNames(report: Report, rule: string, system: "functional" | "economic", nameOf: (code: string) => string | undefined, what: string): Outcome[] {
   const out: Outcome[] = [];
-  for (const t of report.tables)
+  for (const t of report.tables) {
+    const wrong: Array<{ finding: Finding; code: string }> = [];
     for (const r of t.rows) {
       if (!r.code || r.codeSystem !== system) continue;
       const std = nameOf(r.code);
       if (!std) continue;
       const printed = r.label.replace(/^[一二三四五六七八九十]+、/, "").trim();
-      out.push(
-        sameFunctionalName(printed, std)
-          ? { status: "pass" }
-          : { status: "fail", finding: { rule, severity: "warning", message: `${tableName(t)}${what} ${r.code} 名称为“${printed}”，标准名称为“${std}”`, cells: [r.labelCell], expected: null, actual: null, difference: null } },
-      );
+      if (sameFunctionalName(printed, std)) out.push({ status: "pass" });
+      else wrong.push({ code: r.code, finding: { rule, severity: "warning", message: `${tableName(t)}${what} ${r.code} 名称为“${printed}”，标准名称为“${std}”`, cells: [r.labelCell], expected: null, actual: null, difference: null } });
     }
+    out.push(...perTable(t, wrong, `${what}名称与标准名称不符`));
+  }
   return out.length ? out : [{ status: "na", reason: `没有带编码的${what}` }];
 }
 
@@ -37,7 +47,8 @@ function functionalCodeNames(report: Report): Outcome[] {
   const rule = "naming.functional-code";
   // The same code and name recur in every table that lists functional codes: each judged once per check.
   const judged = new Map<string, ReturnType<typeof judgeName>>();
-  for (const t of report.tables)
+  for (const t of report.tables) {
+    const wrong: Array<{ finding: Finding; code: string }> = [];
     for (const r of t.rows) {
       if (!r.code || r.codeSystem !== "functional" || !/^2/.test(r.code)) continue;
       const current = functionalName(r.code);
@@ -53,11 +64,14 @@ function functionalCodeNames(report: Report): Outcome[] {
         out.push({ status: "pass" });
         continue;
       }
-      const fail = (severity: "warning" | "info", message: string): Outcome => ({ status: "fail", finding: { rule, severity, message, cells: [r.labelCell], expected: null, actual: null, difference: null } });
-      if (v.why === "mismatch") out.push(fail("warning", `${tableName(t)}功能科目 ${r.code} 名称为“${printed}”，${year ? `${year} 年` : ""}标准名称为“${v.standard}”`));
-      else if (year === undefined) out.push(fail("info", `${tableName(t)}功能科目 ${r.code} 名称“${printed}”适用于 ${spanYears(v.span)}（${v.span.source}）；未能识别报告年度，请核对`));
-      else out.push(fail("warning", `${tableName(t)}功能科目 ${r.code} 名称“${printed}”适用于 ${spanYears(v.span)}，${year} 年度（及编制预算的 ${year - 1} 年）应为“${v.standard}”（${v.span.source}）`));
+      const code = r.code;
+      const fail = (severity: "warning" | "info", message: string) => wrong.push({ code, finding: { rule, severity, message, cells: [r.labelCell], expected: null, actual: null, difference: null } });
+      if (v.why === "mismatch") fail("warning", `${tableName(t)}功能科目 ${r.code} 名称为“${printed}”，${year ? `${year} 年` : ""}标准名称为“${v.standard}”`);
+      else if (year === undefined) fail("info", `${tableName(t)}功能科目 ${r.code} 名称“${printed}”适用于 ${spanYears(v.span)}（${v.span.source}）；未能识别报告年度，请核对`);
+      else fail("warning", `${tableName(t)}功能科目 ${r.code} 名称“${printed}”适用于 ${spanYears(v.span)}，${year} 年度（及编制预算的 ${year - 1} 年）应为“${v.standard}”（${v.span.source}）`);
     }
+    out.push(...perTable(t, wrong, "功能科目名称与报告年度的标准名称不符"));
+  }
   return out.length ? out : [{ status: "na", reason: "没有带编码的功能科目" }];
 }
 
@@ -81,15 +95,18 @@ export const codeFormat = defineRule({
   check: (report) => {
     const out: Outcome[] = [];
     let coded = 0;
-    for (const t of report.tables)
+    for (const t of report.tables) {
+      const wrong: Array<{ finding: Finding; code: string }> = [];
       for (const r of t.rows) {
         if (r.code) coded++;
         if (!r.printedCode) continue;
         const name = r.label.replace(/^[一二三四五六七八九十]+、/, "").trim();
         const std = r.code ? functionalName(r.code) ?? economicName(r.code) : undefined;
         const reading = r.code ? `；按名称“${name}”及所在位置应为 ${r.code}${std ? `（${std}）` : ""}，金额已按 ${r.code} 核对` : "；无法从名称和位置确定正确编码，该行未参与按科目的核对";
-        out.push({ status: "fail", finding: { rule: "naming.code-format", severity: "warning", message: `${tableName(t)}编码“${r.printedCode}”不是有效的科目编码（类 3 位、款 5 位、项 7 位数字）${reading}`, cells: [r.codeCell ?? r.labelCell], expected: null, actual: null, difference: null } });
+        wrong.push({ code: `“${r.printedCode}”`, finding: { rule: "naming.code-format", severity: "warning", message: `${tableName(t)}编码“${r.printedCode}”不是有效的科目编码（类 3 位、款 5 位、项 7 位数字）${reading}`, cells: [r.codeCell ?? r.labelCell], expected: null, actual: null, difference: null } });
       }
+      out.push(...perTable(t, wrong, "编码不是有效的科目编码（类 3 位、款 5 位、项 7 位数字）"));
+    }
     if (!out.length && coded) out.push({ status: "pass" });
     return out.length ? out : [{ status: "na", reason: "没有带编码的科目行" }];
   },

@@ -1,9 +1,11 @@
 /** 项目: 项目支出表 ↔ 项目绩效目标表 — coverage, names, amounts, and each form's money block. */
 import type { Report, Row, Table } from "../model/schema";
-import { defineRule, type Outcome } from "./rule";
+import { defineRule, type Finding, type Outcome } from "./rule";
 import { hasValue, na, sumOutcome, tableName, term } from "./helpers";
 import { projectKey } from "../grid/text";
 import { holdsWithinIntervals, identityOf } from "./identity";
+import { fmt } from "./interval";
+import { examples, groupedByTable } from "./flood";
 
 export interface ProjectLine {
   name: string;
@@ -104,6 +106,13 @@ function pairingOf(report: Report): Pairing {
   return { pairs, linesWithoutForm, formsWithoutLine };
 }
 
+/** "项目支出表中有 2000 个项目（合计 1234.50万元）没有对应的绩效目标表：“甲”、“乙”… 等 2000 个" — in the table's unit. */
+function missingFormsSummary(t: Table, lines: ProjectLine[]): string {
+  const sum = lines.reduce((s, l) => s + (l.row.amounts.total?.value ?? 0), 0);
+  const decimals = lines.reduce((d, l) => Math.max(d, l.row.amounts.total?.decimals ?? 0), 0);
+  return `${tableName(t)}中有 ${lines.length} 个项目（合计 ${fmt(sum, decimals)}${t.unit}）没有对应的绩效目标表：${examples(lines.map((l) => `“${l.name}”`))}（每个项目见所标单元格的批注）`;
+}
+
 const hasForms = (report: Report) => report.tables.some((t) => t.kind === "performance_target");
 const finding = (rule: string, severity: "error" | "warning" | "info", message: string, cells: string[], expected: number | null = null, actual: number | null = null, difference: number | null = null): Outcome => ({
   status: "fail",
@@ -124,7 +133,13 @@ export const coverage = defineRule({
     const out: Outcome[] = p.pairs.map(() => ({ status: "pass" }));
     // 上年结转 projects were assessed when first budgeted: a form is demanded only for 本年 projects.
     // A line marked （结转） is last year's money of a project whose form covers it.
-    for (const l of p.linesWithoutForm.filter((x) => x.table.kind === "project_expenditure" && !/[(（]结转[)）]$/.test(x.name.normalize("NFKC")))) out.push(finding("projects.performance-coverage", "error", `${tableName(l.table)}中的项目“${l.name}”（${l.row.amounts.total?.text ?? ""}${l.table.unit}）没有对应的绩效目标表`, [l.row.labelCell]));
+    const missing = p.linesWithoutForm.filter((x) => x.table.kind === "project_expenditure" && !/[(（]结转[)）]$/.test(x.name.normalize("NFKC")));
+    // Per table: a few projects are named one by one; a list of hundreds pasted without its forms is one finding (flood.ts).
+    for (const t of [...new Set(missing.map((l) => l.table))]) {
+      const lines = missing.filter((l) => l.table === t);
+      const rows = lines.map((l): Finding => ({ rule: "projects.performance-coverage", severity: "error", message: `${tableName(t)}中的项目“${l.name}”（${l.row.amounts.total?.text ?? ""}${t.unit}）没有对应的绩效目标表`, cells: [l.row.labelCell], expected: null, actual: null, difference: null }));
+      for (const f of groupedByTable(rows, () => missingFormsSummary(t, lines))) out.push({ status: "fail", finding: f });
+    }
     for (const f of p.formsWithoutLine) out.push(finding("projects.performance-coverage", "warning", `${tableName(f)}在项目支出表中找不到对应项目`, [f.form!.projectCell]));
     return out;
   },

@@ -23,6 +23,11 @@ export const FindingSchema = z.object({
   expected: z.number().nullable(),
   actual: z.number().nullable(),
   difference: z.number().nullable(),
+  /**
+   * A finding that groups many rows of one table (rules/flood.ts): one sentence per cited cell, in the order of
+   * `cells`, which that cell's note shows; absent on ordinary findings.
+   */
+  details: z.array(z.string()).optional(),
 });
 export type Finding = z.infer<typeof FindingSchema>;
 
