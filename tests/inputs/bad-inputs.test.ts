@@ -126,6 +126,9 @@ test("52: non-finite numbers are named; no Infinity / NaN anywhere in the text",
   const r = await run(["check", bad("52-infinity-nan.xlsx")]);
   expect(r.out).not.toMatch(/Infinity|NaN/);
   expect(r.out).toContain("无法表示的数值");
+  // C7 is a number cell holding "abc": text, said as such (not a non-finite number); C6's 1E+309 overflows.
+  expect(r.out).toContain("「201 一般公共服务支出」的金额单元格内容是文本“abc”，不是金额");
+  expect(r.out).toContain("「合计」的金额单元格内容是超出可表示范围的数值");
 });
 
 test("54: (388.14) is negative, ¥12.3 and full-width digits are read, 388.14万 is named, none silently blank", async () => {

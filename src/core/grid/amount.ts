@@ -69,7 +69,10 @@ export function parseAmount(value: CellValue, text: string | undefined, fmt: str
   if (value === null || value === "" || value === undefined) return { value: null, decimals: 0, fromText: false };
   if (typeof value === "boolean") return { value: null, decimals: 0, fromText: false, invalid: `逻辑值 ${value ? "TRUE" : "FALSE"}` };
   if (typeof value === "number") {
-    if (!Number.isFinite(value)) return { value: null, decimals: 0, fromText: false, invalid: "无法表示的数值（不是有限数）" };
+    // A stored number that is not finite: NaN, or one too large for a double (1E+309, INF). A number cell holding
+    // text (`<v>abc</v>`) is text, read by the host as such (文本“abc”).
+    if (Number.isNaN(value)) return { value: null, decimals: 0, fromText: false, invalid: "无法表示的数值（不是有限数）" };
+    if (!Number.isFinite(value)) return { value: null, decimals: 0, fromText: false, invalid: "超出可表示范围的数值（数值溢出，不是有限数）" };
     if (Math.abs(value) >= MAX_AMOUNT) return { value: null, decimals: 0, fromText: false, invalid: "超出金额范围的数值（绝对值不小于 1000 万亿）" };
     const fd = formatDecimals(fmt);
     if (fd !== undefined) return { value, decimals: fd, fromText: false };

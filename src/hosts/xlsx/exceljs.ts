@@ -7,3 +7,48 @@ import type ExcelJS from "exceljs";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 export const Workbook = require("exceljs/lib/doc/workbook") as typeof ExcelJS.Workbook;
+
+/**
+ * A number cell's `<v>` as the OOXML schema defines it (xsd:double): a decimal or exponent number, INF, -INF or NaN.
+ * exceljs 4.4.0 reads every number cell with `parseFloat`, so `<v>abc</v>` became NaN (reported as a non-finite
+ * number), `<v>12abc</v>` silently 12 and `<v>INF</v>` NaN.
+ */
+const XSD_DOUBLE = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$|^[+-]?INF$|^NaN$/;
+
+interface CellXformLike {
+  t?: string;
+  model: { value?: unknown; formula?: string; shareType?: string; type?: number; result?: unknown };
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const CellXform = require("exceljs/lib/xlsx/xform/sheet/cell-xform") as { prototype: { parseClose(this: CellXformLike, name: string): boolean } };
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const ValueType = (require("exceljs/lib/doc/enums") as { ValueType: { String: number } }).ValueType;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const xmlDecode = (require("exceljs/lib/utils/utils") as { xmlDecode(s: string): string }).xmlDecode;
+
+/**
+ * A number cell (no `t`, or `t="n"`) whose `<v>` is not a number at all is read as the text it holds — what the
+ * review names (文本“abc”, not a non-finite number); INF / -INF are read as the infinities they are. A formula's stored
+ * result is read the same way. Patched once, on exceljs's cell parser, for every workbook this process reads.
+ */
+const parseClose = CellXform.prototype.parseClose;
+CellXform.prototype.parseClose = function (this: CellXformLike, name: string): boolean {
+  const raw = this.model?.value;
+  const numeric = name === "c" && (this.t === undefined || this.t === "n") && typeof raw === "string";
+  const out = parseClose.call(this, name);
+  if (!numeric) return out;
+  const text = raw.trim();
+  const formula = !!(this.model.formula || this.model.shareType);
+  if (!XSD_DOUBLE.test(text)) {
+    if (formula) this.model.result = xmlDecode(raw);
+    else {
+      this.model.type = ValueType.String;
+      this.model.value = xmlDecode(raw);
+    }
+  } else if (/INF$/.test(text)) {
+    const inf = text.startsWith("-") ? -Infinity : Infinity;
+    if (formula) this.model.result = inf;
+    else this.model.value = inf;
+  }
+  return out;
+};
