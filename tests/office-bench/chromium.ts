@@ -35,7 +35,8 @@ export async function benchBundle(): Promise<string> {
     // in the browser it is never reached (and would fall back to reading the package as it is).
     // The .xlsx host loads exceljs's Workbook module alone (src/hosts/xlsx/exceljs.ts); a bundle takes the package's
     // browser build instead.
-    resolve: { extensions: [".ts", ".js"], fallback: { zlib: false }, alias: { "exceljs/lib/doc/workbook$": path.join(__dirname, "exceljs-workbook.js") } },
+    // Its patch of exceljs's cell parser (the Node sources' cell-xform) comes along; their file helpers need no fs here.
+    resolve: { extensions: [".ts", ".js"], fallback: { zlib: false, fs: false }, alias: { "exceljs/lib/doc/workbook$": path.join(__dirname, "exceljs-workbook.js") } },
     module: { rules: [{ test: /\.ts$/, loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "esnext", moduleResolution: "bundler" } } }] },
   });
   return fs.readFileSync(path.join(out, "bench.js"), "utf8");

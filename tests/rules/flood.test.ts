@@ -14,6 +14,7 @@ import { FLOOD_LIMIT, EXAMPLES } from "../../src/core/rules/flood";
 import { FINDING_HEADERS } from "../../src/core/review/results-sheet";
 import { main } from "../../src/cli/main";
 import type { Finding } from "../../src/core/rules/rule";
+import { cellAreas, parseRef } from "../../src/core/grid/address";
 
 const COVERAGE = "projects.performance-coverage";
 
@@ -116,4 +117,14 @@ test("58b: 2,000 extra projects read as one finding in the terminal and the JSON
   expect(cov[0].cells).toHaveLength(2001);
   expect(cov[0].details).toHaveLength(2001);
   expect(doc.findings.length).toBeLessThan(60);
+});
+
+test("the pane selects a grouped finding's cells as few areas: consecutive rows of a column are one", () => {
+  const cells = ["A10", "A15", "A16", "A17", "B3", "A18", "A30"].map((c) => parseRef(c));
+  expect(cellAreas(cells)).toEqual([
+    { area: "A10", cells: 1 },
+    { area: "A15:A18", cells: 4 },
+    { area: "A30", cells: 1 },
+    { area: "B3", cells: 1 },
+  ]);
 });

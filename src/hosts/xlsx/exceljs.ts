@@ -23,8 +23,6 @@ interface CellXformLike {
 const CellXform = require("exceljs/lib/xlsx/xform/sheet/cell-xform") as { prototype: { parseClose(this: CellXformLike, name: string): boolean } };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const ValueType = (require("exceljs/lib/doc/enums") as { ValueType: { String: number } }).ValueType;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const xmlDecode = (require("exceljs/lib/utils/utils") as { xmlDecode(s: string): string }).xmlDecode;
 
 /**
  * A number cell (no `t`, or `t="n"`) whose `<v>` is not a number at all is read as the text it holds — what the
@@ -40,10 +38,10 @@ CellXform.prototype.parseClose = function (this: CellXformLike, name: string): b
   const text = raw.trim();
   const formula = !!(this.model.formula || this.model.shareType);
   if (!XSD_DOUBLE.test(text)) {
-    if (formula) this.model.result = xmlDecode(raw);
+    if (formula) this.model.result = raw;
     else {
       this.model.type = ValueType.String;
-      this.model.value = xmlDecode(raw);
+      this.model.value = raw;
     }
   } else if (/INF$/.test(text)) {
     const inf = text.startsWith("-") ? -Infinity : Infinity;
