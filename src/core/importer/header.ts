@@ -128,6 +128,10 @@ export function columnRoles(paths: string[][], c0: number, year?: number): Colum
       roles.push({ role: "amount", c, key, path, unit });
     }
   });
+  // 本年预算数 beside 上年预算数 / 增减 (no 合计, no 上年结转): this year's figure is the table's total.
+  const amounts = roles.filter((r): r is Extract<ColumnRole, { role: "amount" }> => r.role === "amount");
+  const current = amounts.filter((r) => r.key === "current");
+  if (current.length === 1 && !amounts.some((r) => r.key === "total" || r.key.startsWith("carryover"))) current[0].key = "total";
   return roles;
 }
 
@@ -157,7 +161,11 @@ export function blocks(roles: ColumnRole[], kind?: TableKind, bodyTexts?: (c: nu
     const candidates = names.length ? names : allLabels.slice(0, 1);
     // The column with the most row names; on a tie, not the unit column (单位名称 beside 项目名称 is an attribute).
     const isUnit = (c: number) => /单位/.test(norm(roles.find((r) => r.c === c)?.path.join("/") ?? ""));
-    const count = (c: number) => (bodyTexts ? bodyTexts(c) : 0) - (isUnit(c) ? 0.5 : 0);
+    // bodyTexts: distinct names × 1000 + all texts; the unit column loses a tie at either scale.
+    const count = (c: number) => {
+      const n = bodyTexts ? bodyTexts(c) : 0;
+      return n - (isUnit(c) ? (n >= 1000 ? 500 : 0.5) : 0);
+    };
     const best = candidates.reduce<ColumnRole | undefined>((m, r) => (!m || count(r.c) > count(m.c) ? r : m), undefined);
     b.label = best?.c;
     if (best) {

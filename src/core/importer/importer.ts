@@ -139,7 +139,12 @@ function parseRegion(v: GridView, reg: Region, index: number): Table | Unrecogni
     const cells = v.cells(r);
     if (cells.length && !cells.some(([c]) => v.isNumber(r, c)) && (NOTE.test(cells[0][1]) || EMPTY_NOTE.test(cells[0][1]))) notes.push(cells.map(([, t]) => t).join(" "));
   }
-  const bodyTexts = (c: number) => bodyRows.filter((br) => v.norm(br, c) !== "" && !v.isNumber(br, c)).length;
+  // Row names per column: distinct texts (not counting 合计 / 小计 lines: a 单位 column repeats its units beside the 项目),
+  // then all texts, as distinct × 1000 + all.
+  const bodyTexts = (c: number) => {
+    const texts = bodyRows.filter((br) => v.norm(br, c) !== "" && !v.isNumber(br, c)).map((br) => v.norm(br, c));
+    return new Set(texts.filter((t) => !/(合计|小计|总计)$/.test(t))).size * 1000 + texts.length;
+  };
   const blockList = blocks(roles, reg.kind, bodyTexts);
   // 基本支出 by unit × class (a 单位 label column, class rows under unit rows): not the 经济分类表 itself.
   if (reg.kind === "basic_expenditure_economic" && blockList.length === 1 && blockList[0].label !== undefined) {
@@ -149,6 +154,8 @@ function parseRegion(v: GridView, reg: Region, index: number): Table | Unrecogni
   const kind = base.kind;
   let rows = parseBody(v, kind, bodyRows, blockList);
   let columns: Column[] = blockList.flatMap((b) => b.amounts.map((a) => ({ key: a.key, label: a.label, side: blockList.length > 1 ? b.side : undefined, col: columnLetter(v.sheetCol(a.c)) })));
+  // A 收支总表 printed one-sided: its label / amount pair serves both sides.
+  if (blockList.length === 1 && rows.some((x) => x.side)) columns = (["income", "expenditure"] as const).flatMap((side) => columns.map((c) => ({ ...c, side })));
   if (kind === "project_expenditure" || kind === "project_carryover") applyIndentLevels(rows, v, blockList[0].label, meta.department);
   if (blockList.length === 1) structureRows(rows, blockList[0].amounts.map((a) => a.key).filter((k) => !NOT_SUMMED.test(k)));
   if (kind === "three_public" && blockList[0].amounts.some((a) => a.key === "abroad" || a.key === "reception")) {
