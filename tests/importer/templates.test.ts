@@ -116,6 +116,14 @@ describe("year and department when the tables print none", () => {
     const r = importWorkbook([sheet("封面", [["广州市统计局2026年部门预算"]]), table]);
     expect(r).toMatchObject({ year: 2026, department: "广州市统计局", metaSource: "分部标题或封面" });
   });
+  test.each([
+    ["编制单位：市统计局　　2025年度　　单位：万元 in one cell", [["编制单位：市统计局　　2025年度　　单位：万元"]]],
+    ["部门名称： and the name in two cells, the year on its own line", [["2025年度"], ["部门名称：", "市统计局", "单位：万元"]]],
+  ])("%s", (_n, lines) => {
+    const r = importWorkbook([sheet("表1", [["部门收入总表"], ...(lines as CellValue[][]), ["项目", "合计"], ["合计", 10], ["一般公共服务支出", 10]])]);
+    expect(r).toMatchObject({ year: 2025, department: "市统计局" });
+    expect(only(r).unit).toBe("万元");
+  });
   test("from the file name, said so", () => {
     const r = importWorkbook([table], { fileName: "西安市审计局2025年部门预算.xlsx" });
     expect(r).toMatchObject({ year: 2025, department: "西安市审计局", metaSource: "文件名" });
@@ -232,4 +240,23 @@ test("a 项目支出表 grouped by unit: the 项目名称 column names the rows,
   const r = importWorkbook([sheet("表11", [["项目支出预算表"], ["单位：万元"], ["单位名称", "项目名称", "合计", "一般公共预算"], ["合计", "", 70.5, 70.5], ["市统计局本级", "小计", 50, 50], ["市统计局本级", "统计调查经费", 50, 50], ["市统计数据中心", "小计", 20.5, 20.5], ["市统计数据中心", "数据平台运维", 20.5, 20.5]])]);
   expect(only(r).rows.map((x) => [x.label, x.level])).toEqual([["合计", 0], ["市统计局本级小计", 1], ["统计调查经费", 2], ["市统计数据中心小计", 1], ["数据平台运维", 2]]);
   expect(serious(r)).toEqual([]);
+});
+
+describe("columns printed as words or counts are not amounts, whatever their caption", () => {
+  test("项目类型 / 实施单位 / 是否政府采购 beside the money: no unreadable amount, the money still checked", () => {
+    const t = (v: number) => sheet("表11", [["项目支出预算表"], ["单位：万元"], ["项目名称", "项目类型", "实施单位", "是否政府采购", "合计", "一般公共预算"], ["合计", "", "", "", v, 70.5], ["统计调查经费", "一次性项目", "市统计局", "否", 50, 50], ["数据平台运维", "经常性项目", "市统计数据中心", "是", 20.5, 20.5]]);
+    const r = importWorkbook([t(70.5)]);
+    expect(only(r).columns.map((c) => c.key)).toEqual(["total", "general"]);
+    expect(serious(r)).toEqual([]);
+    expect(serious(importWorkbook([t(71.5)])).map((f) => f.cells[0])).toContain("表11!E4");
+  });
+  test("采购品目 / 数量 / 计量单位 in a 政府采购预算表: the quantities are not summed", () => {
+    const r = importWorkbook([sheet("表12", [["政府采购预算表"], ["单位：万元"], ["采购项目", "采购品目", "数量", "计量单位", "合计", "一般公共预算"], ["合计", "", "", "", 30, 30], ["办公设备购置", "台式计算机", 10, "台", 6, 6], ["印刷服务", "印刷服务", 1, "项", 24, 24]])]);
+    expect(only(r).columns.map((c) => c.key)).toEqual(["total", "general"]);
+    expect(serious(r)).toEqual([]);
+  });
+  test("one word among the figures is still an unreadable amount", () => {
+    const r = importWorkbook([sheet("表3", [["部门支出总表"], ["单位：万元"], ["科目名称", "合计", "基本支出"], ["合计", 30, 30], ["一般公共服务支出", 30, "三十"], ["行政运行", 30, 30]])]);
+    expect(serious(r).map((f) => `${f.rule} ${f.cells[0]}`)).toContain("input.unreadable-amount 表3!C5");
+  });
 });

@@ -100,6 +100,8 @@ export const UNIT_CODE_HEADER = /^(预算)?(单位|部门)(编码|代码)$/;
 export const LABEL_LIKE_HEADER = /(科目|类别|名称|项目|任务)$/;
 /** Text columns beside the figures. */
 export const TEXT_HEADER = /(绩效目标|简介|概况|概述|内容|说明|备注|用途|时间|日期|期限|依据|规格|型号|分值|权重|指标值|资金性质|采购目录|采购方式)$/;
+/** Counts and rates beside the money (采购数量, 编制人数, 单价): figures, but never parts of a sum of amounts. */
+export const COUNT_HEADER = /(数量|人数|编制数|实有人数|台数|辆数|件数|个数|面积|单价)$/;
 /** Attributes that are codes or names of something else (项目编码, 项目代码). */
 export const ATTRIBUTE_HEADER = /^项目(编码|代码|编号)$/;
 /** The label cells of a 栏次 row. */
