@@ -1,6 +1,7 @@
 /** 表内: identities inside one table — row identities across columns and the summary lines of 收支总表-like tables. */
 import { EXPENDITURE_SIDES, type Report, type Row, type Table } from "../model/schema";
 import { defineRule, type Outcome } from "./rule";
+import { BY_UNIT } from "../model/schema";
 import { columnName, na, rowByKey, rowName, sidesOf, sumOutcome, tableName, term, totalExcludesCarryover } from "./helpers";
 
 const SOURCE_KEYS = ["general", "gov_fund", "state_capital", "special_account", "unit_funds", "business", "operating", "superior", "affiliated", "other"];
@@ -122,6 +123,16 @@ export const rowCurrentCarryover = defineRule({
   check: (report) => rowIdentity("within.row-current-carryover", report, (t) => (t.columns.some((c) => c.key === "current") ? ["current", "carryover"] : undefined), () => "total", "当年预算安排与上年结转安排"),
 });
 
+export const rowUnits = defineRule({
+  id: "within.row-units",
+  category: "within",
+  title: "合计 = 各单位之和",
+  description: "按单位逐行列示的“三公”经费表，每一项（因公出国（境）费、公务用车购置及运行费、公务接待费等）的合计等于各单位该项之和。",
+  severity: "error",
+  source: { basis: "identity", ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）" },
+  check: (report) => rowIdentity("within.row-units", report, (t) => (t.columns.some((c) => c.key.startsWith(`${BY_UNIT}_`)) ? [BY_UNIT] : undefined), () => "total", "各单位数"),
+});
+
 /** The summary lines of two-sided tables (收支总表, 财政拨款收支总表). */
 function summaryLines(report: Report, id: string, build: (t: Table) => Outcome[]): Outcome[] {
   const two = report.tables.filter((t) => t.rows.some((r) => r.side));
@@ -239,4 +250,4 @@ export const balance = defineRule({
     }),
 });
 
-export const WITHIN_RULES = [rowSources, rowFiscal, rowBasicProject, rowPersonnelPublic, rowCurrentCarryover, currentIncome, currentExpenditure, incomeGrandTotal, expenditureGrandTotal, balance];
+export const WITHIN_RULES = [rowSources, rowFiscal, rowBasicProject, rowPersonnelPublic, rowCurrentCarryover, rowUnits, currentIncome, currentExpenditure, incomeGrandTotal, expenditureGrandTotal, balance];
