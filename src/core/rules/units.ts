@@ -34,18 +34,21 @@ function codedTotals(t: Table): Array<{ key: string; amount: Amount }> {
   return out;
 }
 
-/** Figures of table t that stand for the same money as a figure of another table. */
-function pairsOf(report: Report, t: Table, coded: Map<Table, Array<{ key: string; amount: Amount }>>): Pair[] {
-  const out: Pair[] = [];
+/**
+ * Figures of table t that stand for the same money as a figure of another table, in order; made as they are asked
+ * for (most tables are settled by their first pair: an equal figure elsewhere).
+ */
+function* pairsOf(report: Report, t: Table, coded: Map<Table, Array<{ key: string; amount: Amount }>>): Generator<Pair> {
   const mine = new Map<string, Amount>();
   for (const e of coded.get(t)!) mine.set(e.key, e.amount);
   for (const o of report.tables) {
     if (o === t || o.kind === "performance_target") continue;
     for (const e of coded.get(o)!) {
       const a = mine.get(e.key);
-      if (a) out.push({ a, b: e.amount, other: o });
+      if (a) yield { a, b: e.amount, other: o };
     }
   }
+  const out: Pair[] = [];
   // Tables without codes: their totals against the figure they break down.
   const anchor = (kind: Table["kind"], key: string, other: Table | undefined, otherKey: string) => {
     const a = t.kind === kind ? totalRow(t)?.amounts[key] ?? t.rows.find((r) => r.level === 0)?.amounts[key] : undefined;
@@ -54,7 +57,7 @@ function pairsOf(report: Report, t: Table, coded: Map<Table, Array<{ key: string
   };
   anchor("basic_expenditure_economic", "total", firstOf(report, "general_budget_expenditure"), "basic");
   anchor("project_expenditure", "total", firstOf(report, "expenditure_summary"), "project");
-  return out;
+  yield* out;
 }
 
 /** "x": a = 10,000·b; "/": a = b / 10,000; "=": same money; "?" anything else (a real difference). */
@@ -85,16 +88,24 @@ const CORRECTED = new WeakMap<Report, Report>();
 function correctUnitsOf(report: Report): Report {
   const tables0 = report.tables.filter((t) => t.kind !== "performance_target");
   const coded = new Map(tables0.map((t) => [t, codedTotals(t)]));
-  const pairs = new Map<Table, Pair[]>(tables0.map((t) => [t, pairsOf(report, t, coded)]));
   // A table whose figures equal some other table's is in the unit it prints (most tables: decided at the first equal pair).
   const seenEqual = new Map<Table, boolean>();
   const corroborated = (t: Table) => {
     let v = seenEqual.get(t);
-    if (v === undefined) seenEqual.set(t, (v = !!pairs.get(t)?.some((p) => relation(t, p) === "=")));
+    if (v === undefined) {
+      v = false;
+      if (coded.has(t))
+        for (const p of pairsOf(report, t, coded))
+          if (relation(t, p) === "=") {
+            v = true;
+            break;
+          }
+      seenEqual.set(t, v);
+    }
     return v;
   };
   const rels = new Map<Table, Array<{ p: Pair; rel: ReturnType<typeof relation> }>>();
-  for (const t of tables0) if (!t.unitContradicted && !corroborated(t)) rels.set(t, pairs.get(t)!.map((p) => ({ p, rel: relation(t, p) })));
+  for (const t of tables0) if (!t.unitContradicted && !corroborated(t)) rels.set(t, Array.from(pairsOf(report, t, coded), (p) => ({ p, rel: relation(t, p) })));
   const verdicts = new Map<Table, { dir: "x" | "/"; pairs: Pair[] }>();
   for (const [t, rs] of rels) {
     const dirs = rs.filter((x) => x.rel === "x" || x.rel === "/");
