@@ -116,6 +116,14 @@ describe("year and department when the tables print none", () => {
     const r = importWorkbook([sheet("封面", [["广州市统计局2026年部门预算"]]), table]);
     expect(r).toMatchObject({ year: 2026, department: "广州市统计局", metaSource: "分部标题或封面" });
   });
+  test.each([
+    ["编制单位：市统计局　　2025年度　　单位：万元 in one cell", [["编制单位：市统计局　　2025年度　　单位：万元"]]],
+    ["部门名称： and the name in two cells, the year on its own line", [["2025年度"], ["部门名称：", "市统计局", "单位：万元"]]],
+  ])("%s", (_n, lines) => {
+    const r = importWorkbook([sheet("表1", [["部门收入总表"], ...(lines as CellValue[][]), ["项目", "合计"], ["合计", 10], ["一般公共服务支出", 10]])]);
+    expect(r).toMatchObject({ year: 2025, department: "市统计局" });
+    expect(only(r).unit).toBe("万元");
+  });
   test("from the file name, said so", () => {
     const r = importWorkbook([table], { fileName: "西安市审计局2025年部门预算.xlsx" });
     expect(r).toMatchObject({ year: 2025, department: "西安市审计局", metaSource: "文件名" });
@@ -172,5 +180,83 @@ describe("the new kinds' identities: a breakdown equals the figure it breaks dow
     const fs = serious(r).map((f) => `${f.rule} ${f.cells[0]}`);
     expect(fs).toContain("cross.breakdown-totals 表7!B4");
     expect(fs).toContain("projects.performance-list 表13!B2");
+  });
+});
+
+describe("收支总表 printed one-sided: 收入 lines, then 支出 lines, under one 项目 | 预算数 pair", () => {
+  const build = (bands: boolean, change = 0) =>
+    sheet("表1", [
+      ["2025年部门收支总表"], ["单位：万元"], ["项目", "预算数"],
+      ...(bands ? [["收入", ""]] : []),
+      ["一、一般公共预算拨款收入", 95], ["二、政府性基金预算拨款收入", 5], ["三、国有资本经营预算拨款收入", ""], ["本年收入合计", 100], ["上年结转", ""], ["收入总计", 100],
+      ...(bands ? [["支出", ""]] : []),
+      ["一、一般公共服务支出", 60 + change], ["二、城乡社区支出", 40], ["本年支出合计", 100], ["年终结转", ""], ["支出总计", 100],
+    ]);
+  test.each([[false], [true]])("band lines %p: each line on its side, no finding", (bands) => {
+    const r = importWorkbook([build(bands)]);
+    const t = only(r);
+    expect(t.rows.map((x) => [x.label, x.side])).toEqual([
+      ["一、一般公共预算拨款收入", "income"], ["二、政府性基金预算拨款收入", "income"], ["三、国有资本经营预算拨款收入", "income"], ["本年收入合计", "income"], ["上年结转", "income"], ["收入总计", "income"],
+      ["一、一般公共服务支出", "expenditure"], ["二、城乡社区支出", "expenditure"], ["本年支出合计", "expenditure"], ["年终结转", "expenditure"], ["支出总计", "expenditure"],
+    ]);
+    expect(serious(r)).toEqual([]);
+  });
+  test("a changed 支出 line is found at its cell by 本年支出合计", () => {
+    const r = importWorkbook([build(true, 3)]);
+    const f = serious(r).filter((x) => x.rule === "within.current-expenditure");
+    expect(f.map((x) => [x.cells[0], x.cells.includes("表1!B12")])).toEqual([["表1!B14", true]]);
+  });
+});
+
+describe("本年预算数 beside 上年预算数 and 增减: this year's figures are the table's 合计", () => {
+  test("三公 by rows with last year beside it", () => {
+    const r = importWorkbook([sheet("表9", [["财政拨款“三公”经费支出表"], ["单位：万元"], ["项目", "上年预算数", "本年预算数", "增减额", "增减率（%）"], ["合计", 24, 20, -4, -16.67], ["因公出国（境）费", 2, "", -2, -100], ["公务接待费", 6, 5, -1, -16.67], ["公务用车购置及运行费", 16, 15, -1, -6.25], ["其中：公务用车购置费", "", "", "", ""], ["公务用车运行费", 16, 15, -1, -6.25]])]);
+    expect(only(r).columns.map((c) => c.key)).toEqual(["prior", "total", "change", "ratio"]);
+    expect(serious(r)).toEqual([]);
+  });
+  test("一般公共预算支出表: 本年预算数 is compared like a 合计, a wrong one is found", () => {
+    const t = (v: number) => sheet("表5", [["一般公共预算支出表"], ["单位：万元"], ["科目编码", "科目名称", "上年预算数", "本年预算数", "增减%"], ["", "合计", 90, v, 11.11], ["201", "一般公共服务支出", 90, 100, 11.11], ["20106", "财政事务", 90, 100, 11.11], ["2010601", "行政运行", 90, 100, 11.11]]);
+    expect(only(importWorkbook([t(100)])).columns.map((c) => c.key)).toEqual(["prior", "total", "ratio"]);
+    expect(serious(importWorkbook([t(100)]))).toEqual([]);
+    expect(serious(importWorkbook([t(101)])).map((f) => f.cells[0])).toContain("表5!D4");
+  });
+  test("本年预算数 beside 上年结转 stays this year's part of the 合计", () => {
+    const r = importWorkbook([sheet("表3", [["部门支出总表"], ["单位：万元"], ["科目名称", "合计", "本年预算数", "上年结转"], ["合计", 110, 100, 10], ["一般公共服务支出", 110, 100, 10]])]);
+    expect(only(r).columns.map((c) => c.key)).toEqual(["total", "current", "carryover"]);
+  });
+});
+
+describe("合计 lines labelled otherwise are the table's 合计", () => {
+  test.each(["支出合计", "合计（万元）", "总  计", "本年支出合计"])("%s", (label) => {
+    const t = (v: number) => sheet("表3", [["部门支出总表"], ["单位：万元"], ["科目编码", "科目名称", "合计", "基本支出", "项目支出"], ["", label, v, 70, 30], ["201", "一般公共服务支出", 100, 70, 30], ["20106", "财政事务", 100, 70, 30], ["2010601", "行政运行", 70, 70, ""], ["2010602", "一般行政管理事务", 30, "", 30]]);
+    const r = importWorkbook([t(100)]);
+    expect(only(r).rows[0]).toMatchObject({ key: "total", level: 0 });
+    expect(serious(r)).toEqual([]);
+    expect(serious(importWorkbook([t(101)])).map((f) => f.cells[0])).toContain("表3!C4");
+  });
+});
+
+test("a 项目支出表 grouped by unit: the 项目名称 column names the rows, a 小计 line is named for its unit", () => {
+  const r = importWorkbook([sheet("表11", [["项目支出预算表"], ["单位：万元"], ["单位名称", "项目名称", "合计", "一般公共预算"], ["合计", "", 70.5, 70.5], ["市统计局本级", "小计", 50, 50], ["市统计局本级", "统计调查经费", 50, 50], ["市统计数据中心", "小计", 20.5, 20.5], ["市统计数据中心", "数据平台运维", 20.5, 20.5]])]);
+  expect(only(r).rows.map((x) => [x.label, x.level])).toEqual([["合计", 0], ["市统计局本级小计", 1], ["统计调查经费", 2], ["市统计数据中心小计", 1], ["数据平台运维", 2]]);
+  expect(serious(r)).toEqual([]);
+});
+
+describe("columns printed as words or counts are not amounts, whatever their caption", () => {
+  test("项目类型 / 实施单位 / 是否政府采购 beside the money: no unreadable amount, the money still checked", () => {
+    const t = (v: number) => sheet("表11", [["项目支出预算表"], ["单位：万元"], ["项目名称", "项目类型", "实施单位", "是否政府采购", "合计", "一般公共预算"], ["合计", "", "", "", v, 70.5], ["统计调查经费", "一次性项目", "市统计局", "否", 50, 50], ["数据平台运维", "经常性项目", "市统计数据中心", "是", 20.5, 20.5]]);
+    const r = importWorkbook([t(70.5)]);
+    expect(only(r).columns.map((c) => c.key)).toEqual(["total", "general"]);
+    expect(serious(r)).toEqual([]);
+    expect(serious(importWorkbook([t(71.5)])).map((f) => f.cells[0])).toContain("表11!E4");
+  });
+  test("采购品目 / 数量 / 计量单位 in a 政府采购预算表: the quantities are not summed", () => {
+    const r = importWorkbook([sheet("表12", [["政府采购预算表"], ["单位：万元"], ["采购项目", "采购品目", "数量", "计量单位", "合计", "一般公共预算"], ["合计", "", "", "", 30, 30], ["办公设备购置", "台式计算机", 10, "台", 6, 6], ["印刷服务", "印刷服务", 1, "项", 24, 24]])]);
+    expect(only(r).columns.map((c) => c.key)).toEqual(["total", "general"]);
+    expect(serious(r)).toEqual([]);
+  });
+  test("one word among the figures is still an unreadable amount", () => {
+    const r = importWorkbook([sheet("表3", [["部门支出总表"], ["单位：万元"], ["科目名称", "合计", "基本支出"], ["合计", 30, 30], ["一般公共服务支出", 30, "三十"], ["行政运行", 30, 30]])]);
+    expect(serious(r).map((f) => `${f.rule} ${f.cells[0]}`)).toContain("input.unreadable-amount 表3!C5");
   });
 });

@@ -3,13 +3,13 @@ import { labelKey, norm } from "../grid/text";
 
 /** Row meanings (matched on the label without numbering and spaces). Order matters: first match wins. */
 export const ROW_KEYS: ReadonlyArray<readonly [string, RegExp]> = [
-  ["current_income_total", /^本年收入(合计|小计)$/],
-  ["current_expenditure_total", /^本年支出(合计|小计)$/],
+  ["current_income_total", /^(本年)?收入(合计|小计)$/],
+  ["current_expenditure_total", /^(本年)?支出(合计|小计)$/],
   ["income_grand_total", /^收入总计$/],
   ["expenditure_grand_total", /^支出总计$/],
   ["carryover_in", /^(上年(财政拨款)?结转(结余|资金|和结余)?|上年结余|使用上年结转|上年结转结余|上年结余[、和]?结转|上年实户资金余额|使用非财政拨款结余)$/],
   ["carryover_out", /^(年终结转(结余)?|年末结转(和结余)?|结转下年|结转结余下年|未安排支出的实户资金)$/],
-  ["total", /^(合计|总计|部门合计|单位合计|本表合计|合计数|金额合计|总合计)$/],
+  ["total", /^(合计|总计|部门合计|单位合计|本表合计|合计数|金额合计|总合计|全部合计)([(（](单位[:：])?(万元|元|千元)[)）])?$/],
   ["src_fiscal", /^财政拨款(收入)?(小计|合计)?$/],
   ["src_general", /^(一般公共预算|一般公共预算拨款|一般公共预算收入|一般公共预算拨款收入|一般公共预算资金|一般公共预算财政拨款)$/],
   ["src_gov_fund", /^(政府性基金|政府性基金预算|政府性基金拨款|政府性基金预算拨款|政府性基金预算收入|政府性基金收入)$/],
@@ -48,7 +48,8 @@ export function rowKey(label: string): string | undefined {
 
 /** Amount-column meanings by header leaf (and its parent). */
 export const COLUMN_KEYS: ReadonlyArray<readonly [string, RegExp]> = [
-  ["current", /^(当年预算安排|本年预算安排|当年财政拨款安排|当年预算|本年预算)$/],
+  // 本年预算数 is this year's money beside 上年结转; printed without a carry-over column it is the table's total (header.ts).
+  ["current", /^(当年预算安排|本年预算安排|当年财政拨款安排|当年预算|本年预算|(本年|当年|本年度)预算(数|金额))$/],
   ["carryover", /^上年结转(安排|结余|资金|和结余)?$|^上年结余[、和]?结转$|^上年实户资金余额$|^使用非财政拨款结余$/],
   ["fiscal", /^财政拨款(小计|合计)?$/],
   ["general", /^一般公共预算(拨款|资金|财政拨款|拨款收入|收入)?$/],
@@ -83,7 +84,7 @@ export const COLUMN_KEYS: ReadonlyArray<readonly [string, RegExp]> = [
   ["annual", /^年度资金/],
   ["ratio", /(增长率|增减率|比例|占比|%|百分比)/],
   ["change", /^(增减|增减额|比上年增减|增加|减少|增减变化)/],
-  ["total", /^["“”]?三公["“”]?经费(合计|小计|总计)?$|^(合计|总计|小计|金额|总额|预算数|预算金额|项目金额|资金金额|数额|预算|本年收入合计|本年收入|本年支出|本年支出合计|\d{4}年?(度)?(预算数?|合计|预算金额)?)$/],
+  ["total", /^["“”]?三公["“”]?经费(合计|小计|总计)?$|^(合计|总计|小计|金额|总额|预算数|预算金额|项目金额|资金金额|数额|预算|本年收入合计|本年收入|本年支出|本年支出合计|收入合计|支出合计|\d{4}年?(度)?(预算数?|合计|预算金额)?)$/],
 ];
 
 /** Header texts that name label columns (not amounts). */
@@ -99,6 +100,8 @@ export const UNIT_CODE_HEADER = /^(预算)?(单位|部门)(编码|代码)$/;
 export const LABEL_LIKE_HEADER = /(科目|类别|名称|项目|任务)$/;
 /** Text columns beside the figures. */
 export const TEXT_HEADER = /(绩效目标|简介|概况|概述|内容|说明|备注|用途|时间|日期|期限|依据|规格|型号|分值|权重|指标值|资金性质|采购目录|采购方式)$/;
+/** Counts and rates beside the money (采购数量, 编制人数, 单价): figures, but never parts of a sum of amounts. */
+export const COUNT_HEADER = /(数量|人数|编制数|实有人数|台数|辆数|件数|个数|面积|单价)$/;
 /** Attributes that are codes or names of something else (项目编码, 项目代码). */
 export const ATTRIBUTE_HEADER = /^项目(编码|代码|编号)$/;
 /** The label cells of a 栏次 row. */

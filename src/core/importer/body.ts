@@ -90,8 +90,28 @@ function codeFromParts(v: GridView, r: number, parts: Block["codeParts"], st: Co
   return /^\d{3}(\d{2}){0,2}$/.test(code) ? code : undefined;
 }
 
+/** Kinds printed with an income side and an expenditure side (side by side, or one after the other). */
+export const SIDED_KINDS: ReadonlySet<TableKind> = new Set(["income_expenditure_summary", "fiscal_appropriation_summary"]);
+/** A band line that opens a side in a one-sided table (收入 rows, then 支出 rows under one 项目 | 预算数 header). */
+const INCOME_BAND = /^(收入|收入项目|收入部分|本年收入)$/;
+const EXPENDITURE_BAND = /^(支出|支出项目|支出部分|本年支出)$/;
+
+/**
+ * The side of each line of a 收支总表 printed one-sided (收入 lines, then 支出 lines, in one label / amount pair): the
+ * income side ends after 收入总计, at a 支出 band line or at the first line classified as a 支出 (a 功能 code or class
+ * name, 本年支出合计, 支出总计).
+ */
+function oneSidedTurn(label: string, key: string | undefined, code: string | undefined): boolean {
+  const k = labelKey(label);
+  // An income line by its key (一般公共预算, 国有资本经营预算 …) never turns the side, whatever class its words name.
+  if (key && (key.startsWith("src_") || key === "carryover_in" || key === "current_income_total" || key === "income_grand_total")) return false;
+  return EXPENDITURE_BAND.test(k) || key === "current_expenditure_total" || key === "expenditure_grand_total" || key === "carryover_out" || (!!code && /^2/.test(code)) || !!classCodeByName(k);
+}
+
 export function parseBody(v: GridView, kind: TableKind, bodyRows: number[], blockList: Block[]): Row[] {
   const rows: Row[] = [];
+  const oneSided = blockList.length === 1 && SIDED_KINDS.has(kind);
+  let sequenceSide: Side = "income";
   const economic = ECONOMIC_KINDS.has(kind);
   const codesAreAttributes = CODES_AS_ATTRIBUTES.has(kind);
   for (const b of blockList) {
@@ -101,7 +121,7 @@ export function parseBody(v: GridView, kind: TableKind, bodyRows: number[], bloc
     const ctx: CodeContext = {};
     let lastCodedLevel: number | undefined;
     for (const r of bodyRows) {
-      const labelRaw = b.label !== undefined ? v.text(r, b.label) : "";
+      let labelRaw = b.label !== undefined ? v.text(r, b.label) : "";
       let label = labelRaw.trim();
       let code: string | undefined;
       let codeCell: string | undefined;
@@ -122,6 +142,8 @@ export function parseBody(v: GridView, kind: TableKind, bodyRows: number[], bloc
       }
       // 单位名称 beside the 项目名称, 合计 in the 单位编码 column.
       if (!norm(label) && b.unitLabel !== undefined) label = v.text(r, b.unitLabel).trim();
+      // A unit's 小计 line printed as 小计 beside the unit's name: named for its unit.
+      else if (b.unitLabel !== undefined && /^小计$/.test(labelKey(label)) && norm(v.text(r, b.unitLabel))) label = labelRaw = `${v.text(r, b.unitLabel).trim()}小计`;
       if (!norm(label)) for (const c of b.unitCodes ?? []) if (norm(v.text(r, c)) && !/^\d+$/.test(norm(v.text(r, c)))) label = v.text(r, c).trim();
       if (codesAreAttributes && !norm(label)) label = b.codeParts.map((p) => v.text(r, p.c).trim()).find((t) => t && !/^\d+$/.test(norm(t))) ?? label;
       if (!code && b.codeParts.length && !codesAreAttributes) {
@@ -174,7 +196,12 @@ export function parseBody(v: GridView, kind: TableKind, bodyRows: number[], bloc
       if (!norm(label) && !code && !any) continue;
       let key = rowKey(label);
       if (b.side === "expenditure_use" && labelKey(label) === "预备费") key = "use_reserve";
-      const side: Side | undefined = blockList.length > 1 ? b.side : undefined;
+      if (oneSided) {
+        if (sequenceSide === "income" && oneSidedTurn(label, key, code)) sequenceSide = "expenditure";
+        // The band lines themselves (收入 / 支出 over their lines) carry no figure.
+        if (!any && (INCOME_BAND.test(labelKey(label)) || EXPENDITURE_BAND.test(labelKey(label)))) continue;
+      }
+      const side: Side | undefined = oneSided ? sequenceSide : blockList.length > 1 ? b.side : undefined;
       if (side === "income") {
         if (key === "carryover_in") afterCarryover = true;
         else if (key && TOTAL_KEYS.has(key)) afterCarryover = false;
@@ -240,14 +267,22 @@ export function parseBody(v: GridView, kind: TableKind, bodyRows: number[], bloc
         labelCell: v.ref(r, b.label ?? b.codes[0] ?? b.amounts[0]?.c ?? 0),
         amounts,
       });
+      if (oneSided && key === "income_grand_total") sequenceSide = "expenditure";
     }
   }
   for (const b of blockList) {
-    const side = blockList.length > 1 ? b.side : undefined;
-    const mine = rows.filter((r) => r.side === side);
-    if (side === "income") nestUnnumbered(mine);
-    functionalNameLevels(mine, b.amounts.map((a) => a.key));
-    shiftLevels(mine);
+    const sides = oneSided ? (["income", "expenditure"] as const) : [blockList.length > 1 ? b.side : undefined];
+    for (const side of sides) {
+      const mine = rows.filter((r) => r.side === side);
+      if (side === "income") nestUnnumbered(mine);
+      functionalNameLevels(mine, b.amounts.map((a) => a.key));
+      shiftLevels(mine);
+    }
+  }
+  // A one-sided table's 本年支出合计 / 支出合计 line is its 合计 (the 收支总表's summary lines keep their keys).
+  if (blockList.length === 1 && !oneSided && !rows.some((r) => r.key === "total")) {
+    const head = rows.find((r) => r.level === 0 && (r.key === "current_income_total" || r.key === "current_expenditure_total"));
+    if (head) head.key = "total";
   }
   settlePrecision(rows);
   return rows;

@@ -3,8 +3,8 @@ import { EXPENDITURE_SIDES, type Side, type TableKind } from "../model/schema";
 import { columnLetter } from "../grid/address";
 import { labelKey, norm } from "../grid/text";
 import { GridView } from "./view";
-import { ATTRIBUTE_HEADER, CODE_HEADER, CODE_LIKE_HEADER, COLUMN_MARKER, HEADER_WORDS, LABEL_HEADER, LABEL_LIKE_HEADER, SEQ_HEADER, SPLIT_CODE_HEADER, TEXT_HEADER, TOTAL_KEYS, UNIT_CODE_HEADER, columnKey, rowKey } from "./aliases";
-import { readMeta, unitInCaption } from "./meta";
+import { ATTRIBUTE_HEADER, CODE_HEADER, CODE_LIKE_HEADER, COLUMN_MARKER, HEADER_WORDS, LABEL_HEADER, LABEL_LIKE_HEADER, SEQ_HEADER, SPLIT_CODE_HEADER, TEXT_HEADER, COUNT_HEADER, TOTAL_KEYS, UNIT_CODE_HEADER, columnKey, rowKey } from "./aliases";
+import { lineMeta, unitInCaption } from "./meta";
 import type { Unit } from "../model/schema";
 
 export type ColumnRole =
@@ -120,7 +120,7 @@ export function columnRoles(paths: string[][], c0: number, year?: number): Colum
     else if (UNIT_CODE_HEADER.test(bare)) roles.push({ role: "unitCode", c, path });
     else if (CODE_HEADER.test(leaf) || CODE_LIKE_HEADER.test(bare)) roles.push({ role: "code", c, path });
     else if (SPLIT_CODE_HEADER.test(leaf) && (inCodeBand || path.length === 1)) roles.push({ role: "codePart", c, part: leaf as "类" | "款" | "项", path });
-    else if (ATTRIBUTE_HEADER.test(bare) || TEXT_HEADER.test(bare)) roles.push({ role: "text", c, path });
+    else if (ATTRIBUTE_HEADER.test(bare) || TEXT_HEADER.test(bare) || COUNT_HEADER.test(bare)) roles.push({ role: "text", c, path });
     else if (LABEL_HEADER.test(leaf) || LABEL_HEADER.test(bare) || /名称$/.test(bare) || (LABEL_LIKE_HEADER.test(bare) && !/^其中/.test(norm(path[path.length - 1])))) roles.push({ role: "label", c, path });
     else {
       const key = columnKey(/^其中/.test(norm(path[path.length - 1])) ? path[path.length - 1] : leaf, path.slice(0, -1), year) ?? `col_${columnLetter(c)}`;
@@ -128,6 +128,10 @@ export function columnRoles(paths: string[][], c0: number, year?: number): Colum
       roles.push({ role: "amount", c, key, path, unit });
     }
   });
+  // 本年预算数 beside 上年预算数 / 增减 (no 合计, no 上年结转): this year's figure is the table's total.
+  const amounts = roles.filter((r): r is Extract<ColumnRole, { role: "amount" }> => r.role === "amount");
+  const current = amounts.filter((r) => r.key === "current");
+  if (current.length === 1 && !amounts.some((r) => r.key === "total" || r.key.startsWith("carryover"))) current[0].key = "total";
   return roles;
 }
 
@@ -135,6 +139,14 @@ const SIDE_ORDER: Side[] = ["income", "expenditure", "expenditure_use"];
 
 /** Kinds printed as label / amount pairs side by side (收入 | 支出 …): one block per pair. */
 const TWO_SIDED: ReadonlySet<TableKind> = new Set(["income_expenditure_summary", "fiscal_appropriation_summary", "gov_fund_income", "gov_fund_expenditure", "state_capital"]);
+
+/**
+ * Columns captioned like amounts but printed as words (项目类型, 实施单位, 是否政府采购, 计量单位 …): more body cells of
+ * plain text than figures make it a text column. A single word among figures stays an unreadable amount.
+ */
+export function textColumns(roles: ColumnRole[], plainTexts: (c: number) => number, figures: (c: number) => number): ColumnRole[] {
+  return roles.map((r) => (r.role === "amount" && plainTexts(r.c) > figures(r.c) ? { role: "text", c: r.c, path: r.path } : r));
+}
 
 /**
  * Groups columns into blocks: one per label / amount pair in two-sided tables (two, three or four pairs), else one
@@ -157,7 +169,11 @@ export function blocks(roles: ColumnRole[], kind?: TableKind, bodyTexts?: (c: nu
     const candidates = names.length ? names : allLabels.slice(0, 1);
     // The column with the most row names; on a tie, not the unit column (单位名称 beside 项目名称 is an attribute).
     const isUnit = (c: number) => /单位/.test(norm(roles.find((r) => r.c === c)?.path.join("/") ?? ""));
-    const count = (c: number) => (bodyTexts ? bodyTexts(c) : 0) - (isUnit(c) ? 0.5 : 0);
+    // bodyTexts: distinct names × 1000 + all texts; the unit column loses a tie at either scale.
+    const count = (c: number) => {
+      const n = bodyTexts ? bodyTexts(c) : 0;
+      return n - (isUnit(c) ? (n >= 1000 ? 500 : 0.5) : 0);
+    };
     const best = candidates.reduce<ColumnRole | undefined>((m, r) => (!m || count(r.c) > count(m.c) ? r : m), undefined);
     b.label = best?.c;
     if (best) {
@@ -208,8 +224,6 @@ function fill(b: Block, roles: ColumnRole[]) {
 export function isMetaRow(v: GridView, r: number): boolean {
   const cells = v.cells(r);
   if (cells.length === 0 || cells.length > 4) return false;
-  return cells.every(([c, t]) => {
-    const m = readMeta(v.text(r, c));
-    return m.department || m.unit || m.year || /^[(（]?\d{4}年(度)?[)）]?$/.test(t);
-  });
+  const metas = lineMeta(cells.map(([c]) => [c, v.text(r, c)]), true);
+  return metas.every(({ meta: m, consumed }) => consumed || m.department || m.unit || m.year);
 }

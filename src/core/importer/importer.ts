@@ -5,10 +5,10 @@ import { columnLetter } from "../grid/address";
 import { norm } from "../grid/text";
 import { GridView } from "./view";
 import { findRegions, type Region } from "./region";
-import { blocks, columnRoles, headerPaths, isColumnNumberRow, isHeaderRow, isMetaRow } from "./header";
+import { blocks, columnRoles, headerPaths, isColumnNumberRow, isHeaderRow, isMetaRow, textColumns } from "./header";
 import { applyIndentLevels, parseBody } from "./body";
 import { parseForm } from "./performance";
-import { readMeta, titleExcludesCarryover, yearOfTitle, type Meta } from "./meta";
+import { lineMeta, readMeta, titleExcludesCarryover, yearOfTitle, type Meta } from "./meta";
 import { classifyTitle, FINAL_ACCOUNTS_TITLE, KIND_BY_HEADER } from "./kinds";
 import { EMPTY_NOTE, TOTAL_KEYS } from "./aliases";
 import { levelsAddUp, structuralLevels } from "./structure";
@@ -102,9 +102,10 @@ function parseRegion(v: GridView, reg: Region, index: number): Table | Unrecogni
   }
   // Meta lines and header rows after the title; the body follows.
   let r = start;
-  for (let k = reg.r0; k <= reg.titleRow; k++) for (const [c] of v.cells(k)) mergeMeta(meta, readMeta(v.text(k, c)), v.ref(k, c));
+  const metaOf = (k: number, bareYear: boolean) => lineMeta(v.cells(k).map(([c]) => [c, v.text(k, c)]), bareYear);
+  for (let k = reg.r0; k <= reg.titleRow; k++) for (const { c, meta: m } of metaOf(k, false)) mergeMeta(meta, m, v.ref(k, c));
   while (r <= stop && (v.cells(r).length === 0 || isMetaRow(v, r))) {
-    for (const [c] of v.cells(r)) mergeMeta(meta, readMeta(v.text(r, c)), v.ref(r, c));
+    for (const { c, meta: m } of metaOf(r, true)) mergeMeta(meta, m, v.ref(r, c));
     r++;
   }
   const headerRows: number[] = [];
@@ -116,7 +117,7 @@ function parseRegion(v: GridView, reg: Region, index: number): Table | Unrecogni
   if (headerRows.length === 0) return { sheet: v.grid.sheet, range, reason: `“${reg.title}”下未找到表头行` };
   const year = meta.year ?? yearOfTitle(reg.title);
   const paths = headerPaths(v, headerRows, c0, c1);
-  const roles = columnRoles(paths, c0, year);
+  let roles = columnRoles(paths, c0, year);
   const headerSig = new Set(headerRows.map((h) => v.cells(h).map(([, t]) => t).join("|")));
   const bodyRows: number[] = [];
   const notes: string[] = [];
@@ -139,7 +140,16 @@ function parseRegion(v: GridView, reg: Region, index: number): Table | Unrecogni
     const cells = v.cells(r);
     if (cells.length && !cells.some(([c]) => v.isNumber(r, c)) && (NOTE.test(cells[0][1]) || EMPTY_NOTE.test(cells[0][1]))) notes.push(cells.map(([, t]) => t).join(" "));
   }
-  const bodyTexts = (c: number) => bodyRows.filter((br) => v.norm(br, c) !== "" && !v.isNumber(br, c)).length;
+  // Row names per column: distinct texts (not counting 合计 / 小计 lines: a 单位 column repeats its units beside the 项目),
+  // then all texts, as distinct × 1000 + all.
+  const bodyTexts = (c: number) => {
+    const texts = bodyRows.filter((br) => v.norm(br, c) !== "" && !v.isNumber(br, c)).map((br) => v.norm(br, c));
+    return new Set(texts.filter((t) => !/(合计|小计|总计)$/.test(t))).size * 1000 + texts.length;
+  };
+  // Plain text (not a figure, a dash or an error value) in the body rows.
+  const plainTexts = (c: number) => bodyRows.filter((br) => v.norm(br, c) !== "" && v.amount(br, c) === undefined).length;
+  const figures = (c: number) => bodyRows.filter((br) => v.isNumber(br, c)).length;
+  roles = textColumns(roles, plainTexts, figures);
   const blockList = blocks(roles, reg.kind, bodyTexts);
   // 基本支出 by unit × class (a 单位 label column, class rows under unit rows): not the 经济分类表 itself.
   if (reg.kind === "basic_expenditure_economic" && blockList.length === 1 && blockList[0].label !== undefined) {
@@ -149,6 +159,8 @@ function parseRegion(v: GridView, reg: Region, index: number): Table | Unrecogni
   const kind = base.kind;
   let rows = parseBody(v, kind, bodyRows, blockList);
   let columns: Column[] = blockList.flatMap((b) => b.amounts.map((a) => ({ key: a.key, label: a.label, side: blockList.length > 1 ? b.side : undefined, col: columnLetter(v.sheetCol(a.c)) })));
+  // A 收支总表 printed one-sided: its label / amount pair serves both sides.
+  if (blockList.length === 1 && rows.some((x) => x.side)) columns = (["income", "expenditure"] as const).flatMap((side) => columns.map((c) => ({ ...c, side })));
   if (kind === "project_expenditure" || kind === "project_carryover") applyIndentLevels(rows, v, blockList[0].label, meta.department);
   if (blockList.length === 1) structureRows(rows, blockList[0].amounts.map((a) => a.key).filter((k) => !NOT_SUMMED.test(k)));
   if (kind === "three_public" && blockList[0].amounts.some((a) => a.key === "abroad" || a.key === "reception")) {

@@ -27,10 +27,43 @@ export function readMeta(cellText: string): Meta {
     let name = dept[1];
     // "部门名称：XX 单位：万元" in one cell
     name = name.replace(/(金额)?单位[:：]?(万元|千元|亿元|元)$/, "");
+    // "编制单位：XX局 2025年度 单位：万元" in one cell: the year is not part of the name.
+    const y = /[(（]?(20\d{2})年度?(预算)?[)）]?$/.exec(name);
+    if (y && y.index > 1) {
+      out.year = Number(y[1]);
+      name = name.slice(0, y.index);
+    }
     if (!UNIT_WORD.test(name) && name.length > 1) out.department = name;
   }
   const year = /预算年度[:：]?(\d{4})/.exec(t) ?? /^[(（](\d{4})年度?[)）]$/.exec(t);
   if (year) out.year = Number(year[1]);
+  return out;
+}
+
+/** A cell holding only the caption of a name (部门名称：), the name itself in the next cell. */
+export const META_LABEL_ONLY = /^(部门名称|单位名称|编制部门|编制单位|预算单位|预算部门|部门|单位|填报单位|主管部门)[:：]$/;
+
+/** A line holding only the year (2025年度, （2025年）): the budget year, above the header (never a column caption). */
+export const YEAR_LINE = /^[(（]?(20\d{2})年(度)?[)）]?$/;
+
+/**
+ * Meta of each cell of a line, [column, meta]: a caption-only cell (部门名称：) is read with the cell after it, which
+ * is then part of it (its meta is empty but it is `consumed`).
+ */
+export function lineMeta(cells: Array<[number, string]>, bareYear = false): Array<{ c: number; meta: Meta; consumed?: boolean }> {
+  const out: Array<{ c: number; meta: Meta; consumed?: boolean }> = [];
+  for (let i = 0; i < cells.length; i++) {
+    const [c, t] = cells[i];
+    if (META_LABEL_ONLY.test(norm(t)) && i + 1 < cells.length) {
+      out.push({ c, meta: readMeta(t + cells[i + 1][1]) }, { c: cells[i + 1][0], meta: {}, consumed: true });
+      i++;
+      continue;
+    }
+    const meta = readMeta(t);
+    const y = bareYear ? YEAR_LINE.exec(norm(t)) : null;
+    if (y) meta.year ??= Number(y[1]);
+    out.push({ c, meta });
+  }
   return out;
 }
 
