@@ -7,6 +7,17 @@ import { columnName, na, rowByKey, rowName, sidesOf, sumOutcome, tableName, term
 const SOURCE_KEYS = ["general", "gov_fund", "state_capital", "special_account", "unit_funds", "business", "operating", "superior", "affiliated", "other"];
 const USE_KEYS = ["basic", "project", "reserve", "upper_remit", "operating_exp", "subsidiary"];
 
+/** `key` is `k` or one of its numbered repeats `k_2`, `k_3` … (asked for every column of every table: no strings made). */
+function sameOrNumbered(key: string, k: string): boolean {
+  if (key === k) return true;
+  if (key.length < k.length + 2 || key.charCodeAt(k.length) !== 95 || !key.startsWith(k)) return false;
+  for (let i = k.length + 1; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /** total = Σ parts in every row of every table that has these columns. */
 function rowIdentity(id: string, report: Report, parts: (t: Table) => string[] | undefined, totalKey: (t: Table) => string, what: string): Outcome[] {
   const out: Outcome[] = [];
@@ -15,7 +26,7 @@ function rowIdentity(id: string, report: Report, parts: (t: Table) => string[] |
     if (t.kind === "performance_target") continue;
     for (const side of sidesOf(t)) {
       // A part printed in several columns (财政专户拨款: 教育收费 | 其他专户收入拨款) counts each column: key, key_2 ….
-      const keys = parts(t)?.flatMap((k) => t.columns.filter((c) => (c.key === k || c.key.startsWith(`${k}_`) && /^\d+$/.test(c.key.slice(k.length + 1))) && c.side === side).map((c) => c.key)).filter((k, i, a) => a.indexOf(k) === i);
+      const keys = parts(t)?.flatMap((k) => t.columns.filter((c) => c.side === side && sameOrNumbered(c.key, k)).map((c) => c.key)).filter((k, i, a) => a.indexOf(k) === i);
       const tk = totalKey(t);
       if (!keys || keys.length < 1 || !t.columns.some((c) => c.key === tk && c.side === side)) continue;
       if (keys.length === 1 && tk === "total" && id !== "within.row-sources") continue;
