@@ -33,6 +33,9 @@ test.each([
   ["部门（单位）整体绩效目标表", "department_performance"],
   ["部门综合预算专项业务经费支出表", "project_expenditure"],
   ["财政拨款上年结转资金支出表", "project_carryover"],
+  ["财政专户管理资金预算支出表", "special_account"],
+  ["部门财务收支预算总表", "income_expenditure_summary"],
+  ["部门一般公共预算基本支出部门预算经济分类预算表", "basic_expenditure_economic"],
   ["表3 部门支出总表………………12", undefined],
 ])("title %s → %s", (title, kind) => {
   expect(classifyTitle(title)?.kind).toBe(kind);
@@ -258,5 +261,23 @@ describe("columns printed as words or counts are not amounts, whatever their cap
   test("one word among the figures is still an unreadable amount", () => {
     const r = importWorkbook([sheet("表3", [["部门支出总表"], ["单位：万元"], ["科目名称", "合计", "基本支出"], ["合计", 30, 30], ["一般公共服务支出", 30, "三十"], ["行政运行", 30, 30]])]);
     expect(serious(r).map((f) => `${f.rule} ${f.cells[0]}`)).toContain("input.unreadable-amount 表3!C5");
+  });
+});
+
+describe("“三公” laid across, one line per unit under the 合计 line: every unit is checked", () => {
+  const build = (reception2 = 2.5) =>
+    sheet("表9", [
+      ["财政拨款“三公”经费支出表"], ["单位：万元"],
+      ["单位名称", "合计", "因公出国（境）费", "公务用车购置及运行费", "", "", "公务接待费"], ["", "", "", "小计", "购置费", "运行费", ""],
+      ["合计", 20.6, "", 15, "", 15, 5.6], ["市统计局本级", 12.1, "", 9, "", 9, 3.1], ["市统计数据中心", 6 + reception2, "", 6, "", 6, reception2],
+    ]);
+  test("consistent: no finding, the units' columns read", () => {
+    const r = importWorkbook([build()]);
+    expect(only(r).columns.map((c) => c.label)).toEqual(["预算数", "市统计局本级", "市统计数据中心"]);
+    expect(serious(r)).toEqual([]);
+  });
+  test("a unit's 公务接待费 that does not add up with the other unit's to the 合计 is found at its cell", () => {
+    const r = importWorkbook([build(3.5)]);
+    expect(serious(r).some((f) => f.rule === "within.row-units" && f.cells.includes("表9!G7"))).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 /** Grid → report model: find the tables on every sheet, read their headers and rows, keep every amount's cell. */
 import type { SheetGrid } from "../grid/grid";
-import type { Column, Report, Row, Table, TableKind, Unit, Unrecognized } from "../model/schema";
+import { BY_UNIT, type Column, type Report, type Row, type Table, type TableKind, type Unit, type Unrecognized } from "../model/schema";
 import { columnLetter } from "../grid/address";
 import { norm } from "../grid/text";
 import { GridView } from "./view";
@@ -190,6 +190,8 @@ function transposeThreePublic(rows: Row[], amounts: Array<{ key: string; label: 
   // 机关运行经费 printed beside the 三公 items is not one of them: level 0 keeps it out of the 三公 sum (so are 会议费 /
   // 培训费 when no 三公 小计 says what the 合计 adds up).
   const levels: Record<string, number> = { total: 0, operating_funds: 0, three_public: 1, meeting: banded ? 1 : 0, training: banded ? 1 : 0, vehicle_purchase: item + 1, vehicle_operation: item + 1 };
+  // By unit: the lines under the 合计 line (one per unit) become one column each, byunit_1 …, beside the 合计's.
+  const units = data.key === "total" && data.level === 0 ? rows.filter((r) => r !== data && r.level === 1 && !r.partial && Object.values(r.amounts).some((a) => !a.blank)) : [];
   const out: Row[] = amounts
     .filter((a) => data.amounts[a.key] && THREE_PUBLIC_KEYS.has(a.key))
     .map((a) => ({
@@ -198,10 +200,10 @@ function transposeThreePublic(rows: Row[], amounts: Array<{ key: string; label: 
       level: levels[a.key] ?? item,
       row: data.row,
       labelCell: data.amounts[a.key].cell,
-      amounts: { total: data.amounts[a.key] },
+      amounts: { total: data.amounts[a.key], ...Object.fromEntries(units.map((u, i) => [`${BY_UNIT}_${i + 1}`, u.amounts[a.key]])) },
     }));
   const col = /([A-Z]+)\d+$/.exec(data.labelCell)?.[1] ?? "A";
-  return { rows: out, columns: [{ key: "total", label: "预算数", col }] };
+  return { rows: out, columns: [{ key: "total", label: "预算数", col }, ...units.map((u, i) => ({ key: `${BY_UNIT}_${i + 1}`, label: u.label.trim(), col }))] };
 }
 
 /** Columns that are not parts of a sum (rates, changes, last year's figures). */

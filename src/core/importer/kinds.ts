@@ -12,6 +12,8 @@ export const KIND_TITLES: ReadonlyArray<readonly [TableKind, RegExp]> = [
   ["three_public", /三公/],
   ["operating_funds", /机关运行经费/],
   ["state_capital", /国有资本经营/],
+  // 财政专户管理资金预算支出表 (Hunan, Hubei): money outside the 财政拨款, never the 支出总表.
+  ["special_account", /财政专户/],
   ["gov_fund_income", /政府性?基金.*收入(预算)?(明细)?(情况)?表/],
   ["gov_fund_expenditure", /政府性?基金/],
   ["basic_expenditure_functional", /基本支出.*功能分类/],

@@ -47,8 +47,15 @@ function oneSheet(terms: ReadonlyArray<{ cell: string }>): boolean {
  * cells near a violated identity, and a check states 500–5,000 identities over ~800–3,000 cells.
  */
 export class CellIndex {
-  /** Every identity (soft ones included) each cell is a term of, in order. */
-  private readonly at = new Map<string, number[]>();
+  /**
+   * Every identity (soft ones included) each cell is a term of, as linked lists in flat arrays (one list per cell
+   * would be a thousand small arrays per check): cell → its number; per cell number the newest node; per node its
+   * identity and the node before.
+   */
+  private readonly number = new Map<string, number>();
+  private readonly newest: number[] = [];
+  private readonly nodeIdentity: number[] = [];
+  private readonly nodeBefore: number[] = [];
   private readonly made = new Map<string, CellInfo>();
   /** Per identity: 1 when it corroborates its figures (see corroborates), 0 when not; undefined until asked. */
   private readonly agrees: Array<0 | 1 | undefined>;
@@ -56,16 +63,31 @@ export class CellIndex {
     this.agrees = new Array(identities.length);
     for (let i = 0; i < identities.length; i++)
       for (const t of identities[i].terms) {
-        const list = this.at.get(t.cell);
-        if (!list) this.at.set(t.cell, [i]);
-        else if (list[list.length - 1] !== i) list.push(i);
+        let k = this.number.get(t.cell);
+        if (k === undefined) {
+          k = this.newest.length;
+          this.number.set(t.cell, k);
+          this.newest.push(-1);
+        } else if (this.nodeIdentity[this.newest[k]] === i) continue;
+        this.nodeIdentity.push(i);
+        this.nodeBefore.push(this.newest[k]);
+        this.newest[k] = this.nodeIdentity.length - 1;
       }
+  }
+
+  /** The identities cell `ref` is a term of, in order; undefined for a cell of none. */
+  private identitiesOf(ref: string): number[] | undefined {
+    const k = this.number.get(ref);
+    if (k === undefined) return undefined;
+    const out: number[] = [];
+    for (let n = this.newest[k]; n >= 0; n = this.nodeBefore[n]) out.push(this.nodeIdentity[n]);
+    return out.reverse();
   }
 
   get(ref: string): CellInfo | undefined {
     let c = this.made.get(ref);
     if (c) return c;
-    const all = this.at.get(ref);
+    const all = this.identitiesOf(ref);
     if (!all) return undefined;
     const t = this.identities[all[0]].terms.find((x) => x.cell === ref)!;
     const identities: number[] = [];

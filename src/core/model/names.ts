@@ -14,6 +14,7 @@ export const KIND_NAMES: Readonly<Record<TableKind, string>> = {
   gov_fund_income: "政府性基金收入表",
   gov_fund_expenditure: "政府性基金支出表",
   state_capital: "国有资本经营预算表",
+  special_account: "财政专户管理资金支出表",
   three_public: "“三公”经费表",
   operating_funds: "机关运行经费表",
   project_expenditure: "项目支出表",

@@ -14,6 +14,7 @@ export const TABLE_KINDS = [
   "gov_fund_income",
   "gov_fund_expenditure",
   "state_capital",
+  "special_account",
   "three_public",
   "operating_funds",
   "project_expenditure",
@@ -28,6 +29,9 @@ export const TABLE_KINDS = [
   "other",
 ] as const;
 export const TableKindSchema = z.enum(TABLE_KINDS);
+
+/** Column keys byunit_1, byunit_2 …: one column per unit of a table printed by unit (a “三公” table across, a line per unit). */
+export const BY_UNIT = "byunit";
 export type TableKind = z.infer<typeof TableKindSchema>;
 
 export const UnitSchema = z.enum(["元", "万元", "千元", "亿元"]);

@@ -15,6 +15,9 @@ export interface CheckOptions {
   localize?: LocalizeOptions | false;
 }
 
+/** The findings of an identity that explains none (most hold): one frozen list shared by all of them. */
+const NO_FINDINGS = Object.freeze([]) as unknown as number[];
+
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, rounding: 2, info: 3 };
 
 /**
@@ -96,7 +99,7 @@ export function checkReport(report: Report, opts: CheckOptions = {}): CheckResul
     const finding = checkedFinding[k];
     const i = finding ? kept.get(finding) ?? byKey.get(findingKey(finding)) : undefined;
     const out = identity as CheckedIdentity;
-    out.findings = i === undefined ? [] : [i];
+    out.findings = i === undefined ? NO_FINDINGS : [i];
     return out;
   });
   const sum = (k: "checked" | "passed" | "failed" | "notApplicable") => perRule.reduce((s, r) => s + r[k], 0);

@@ -47,6 +47,13 @@ export function hasValue(a: Amount | undefined): boolean {
 
 const STATUS: Readonly<Record<Verdict, IdentityStatus>> = { equal: "holds", rounding: "rounding", error: "violated", blankTotal: "violated" };
 
+/** An identity as identityOf would have built it with another status (a violated one gets no extra tolerance). */
+function withStatus(identity: Identity, status: IdentityStatus): Identity {
+  identity.status = status;
+  if (status === "violated") identity.tolerance = 0;
+  return identity;
+}
+
 /** The identity "total = Σ weight·parts" (total − Σ parts = 0) with the status of the rule's comparison. */
 export function sumIdentity(rule: string, total: Term, parts: Term[], verdict: Verdict): Identity {
   return identityOf(rule, "eq", [total], parts, STATUS[verdict]);
@@ -82,12 +89,14 @@ export function sumOutcome(opts: {
   if (allBlank) return { status: "pass", identity: sumIdentity(opts.rule, total, parts, "equal") };
   // Most comparisons hold exactly: when every figure has its own cell in one unit with a whole weight, the
   // identity's residual is compare()'s difference, and a zero one is a pass without the comparison's figures.
+  let built: Identity | undefined;
   if (parts.every((p) => p.amount.cell && p.unit === total.unit && Number.isInteger(p.weight ?? 1)) && total.amount.cell) {
-    const identity = sumIdentity(opts.rule, total, parts, "equal");
-    if (identity.terms.length === parts.length + 1 && residual(identity) === 0) return { status: "pass", identity };
+    built = sumIdentity(opts.rule, total, parts, "equal");
+    if (built.terms.length === parts.length + 1 && residual(built) === 0) return { status: "pass", identity: built };
   }
   const c = compare(total, parts);
-  const identity = sumIdentity(opts.rule, total, parts, c.verdict);
+  // The identity built for the fast path serves: only its status (and, when violated, its tolerance: none) differ.
+  const identity = built ? withStatus(built, STATUS[c.verdict]) : sumIdentity(opts.rule, total, parts, c.verdict);
   if (c.verdict === "equal") return { status: "pass", identity };
   const cells = [...new Set([total.amount.cell, ...parts.map((p) => p.amount.cell), ...(opts.extraCells ?? [])])].filter((x) => x);
   const d = c.decimals;

@@ -66,7 +66,7 @@ export function identityOf(rule: string, relation: "eq" | "le", plus: Term[], mi
     const c = (k < plus.length ? 1 : -1) * (t.weight ?? 1);
     let same: IdentityTerm | undefined;
     if (byCell) same = byCell.get(cell);
-    else same = terms.find((x) => x.cell === cell);
+    else for (let j = 0; j < terms.length && !same; j++) if (terms[j].cell === cell) same = terms[j];
     if (same) {
       same.coefficient += c;
       continue;

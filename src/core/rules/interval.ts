@@ -18,9 +18,20 @@ export function fenValue(t: Term): number {
   return t.amount.blank || t.amount.value === null ? 0 : Math.round(t.amount.value * UNIT_FACTOR[t.unit] * 100);
 }
 
+/** Half-widths by unit and printed decimals, computed once: every term of every identity asks (Math.pow is not cheap). */
+const HALF: Readonly<Record<Unit, Array<number | undefined>>> = { 元: [], 千元: [], 万元: [], 亿元: [] };
+
 /** Half the printed rounding interval of a figure in 分 (½·10^−decimals of its unit); 0 for a blank. */
 export function fenHalfWidth(t: Term): number {
-  return t.amount.blank || t.amount.value === null ? 0 : Math.max(0.5 * Math.pow(10, -t.amount.decimals) * UNIT_FACTOR[t.unit] * 100, 0);
+  if (t.amount.blank || t.amount.value === null) return 0;
+  const d = t.amount.decimals;
+  const known = HALF[t.unit];
+  let h = known[d];
+  if (h === undefined) {
+    h = Math.max(0.5 * Math.pow(10, -d) * UNIT_FACTOR[t.unit] * 100, 0);
+    if ((d | 0) === d && d >= 0 && d <= 20) known[d] = h;
+  }
+  return h;
 }
 
 /** Value in 分 and its half-interval in 分; blank is exactly zero. */

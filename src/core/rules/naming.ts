@@ -45,8 +45,9 @@ function codeNames(report: Report, rule: string, system: "functional" | "economi
 function functionalCodeNames(report: Report): Outcome[] {
   const out: Outcome[] = [];
   const rule = "naming.functional-code";
-  // The same code and name recur in every table that lists functional codes: each judged once per check.
-  const judged = new Map<string, ReturnType<typeof judgeName>>();
+  // The same code and name recur in every table that lists functional codes: each judged once per check, looked up
+  // by year, code and printed name in turn (the cells' own strings: no key string made per row).
+  const judged = new Map<number | undefined, Map<string, Map<string, ReturnType<typeof judgeName>>>>();
   for (const t of report.tables) {
     const wrong: Array<{ finding: Finding; code: string }> = [];
     for (const r of t.rows) {
@@ -57,9 +58,12 @@ function functionalCodeNames(report: Report): Outcome[] {
       // A name cell without a name (blank, a count) is not a wrong name.
       if (!/[\u3400-\u9fff]/.test(printed)) continue;
       const year = t.year ?? report.year;
-      const key = `${r.code}|${year}|${printed}`;
-      let v = judged.get(key);
-      if (!v) judged.set(key, (v = judgeName(r.code, printed, year, current, sameFunctionalName)));
+      let byCode = judged.get(year);
+      if (!byCode) judged.set(year, (byCode = new Map()));
+      let byName = byCode.get(r.code);
+      if (!byName) byCode.set(r.code, (byName = new Map()));
+      let v = byName.get(printed);
+      if (!v) byName.set(printed, (v = judgeName(r.code, printed, year, current, sameFunctionalName)));
       if (v.ok) {
         out.push({ status: "pass" });
         continue;

@@ -51,7 +51,10 @@ function hitsOf(t: Table): Hit[] {
   for (const r of t.rows) {
     add(r.label, "行", r.labelCell);
     add(r.altLabel, "行", r.labelCell);
-    for (const a of Object.values(r.amounts)) if (a.blank) add(a.text, "金额栏", a.cell);
+    for (const k in r.amounts) {
+      const a = r.amounts[k];
+      if (a.blank) add(a.text, "金额栏", a.cell);
+    }
   }
   return out;
 }

@@ -34,35 +34,48 @@ function codedTotals(t: Table): Array<{ key: string; amount: Amount }> {
   return out;
 }
 
-/** Figures of table t that stand for the same money as a figure of another table. */
-function pairsOf(report: Report, t: Table, coded: Map<Table, Array<{ key: string; amount: Amount }>>): Pair[] {
-  const out: Pair[] = [];
+/**
+ * Visits the figures of table t that stand for the same money as a figure of another table, in order, until
+ * `visit` returns true (most tables are settled by their first pair: an equal figure elsewhere). True when it did.
+ */
+function somePair(report: Report, t: Table, coded: Map<Table, Array<{ key: string; amount: Amount }>>, visit: (a: Amount, b: Amount, other: Table) => boolean): boolean {
   const mine = new Map<string, Amount>();
   for (const e of coded.get(t)!) mine.set(e.key, e.amount);
   for (const o of report.tables) {
     if (o === t || o.kind === "performance_target") continue;
     for (const e of coded.get(o)!) {
       const a = mine.get(e.key);
-      if (a) out.push({ a, b: e.amount, other: o });
+      if (a && visit(a, e.amount, o)) return true;
     }
   }
   // Tables without codes: their totals against the figure they break down.
   const anchor = (kind: Table["kind"], key: string, other: Table | undefined, otherKey: string) => {
     const a = t.kind === kind ? totalRow(t)?.amounts[key] ?? t.rows.find((r) => r.level === 0)?.amounts[key] : undefined;
     const b = other && totalRow(other)?.amounts[otherKey];
-    if (a && b && hasValue(a) && hasValue(b)) out.push({ a, b, other: other! });
+    return !!(a && b && hasValue(a) && hasValue(b)) && visit(a, b, other!);
   };
-  anchor("basic_expenditure_economic", "total", firstOf(report, "general_budget_expenditure"), "basic");
-  anchor("project_expenditure", "total", firstOf(report, "expenditure_summary"), "project");
+  return anchor("basic_expenditure_economic", "total", firstOf(report, "general_budget_expenditure"), "basic") || anchor("project_expenditure", "total", firstOf(report, "expenditure_summary"), "project");
+}
+
+/** Every pair of table t (see somePair). */
+function pairsOf(report: Report, t: Table, coded: Map<Table, Array<{ key: string; amount: Amount }>>): Pair[] {
+  const out: Pair[] = [];
+  somePair(report, t, coded, (a, b, other) => {
+    out.push({ a, b, other });
+    return false;
+  });
   return out;
 }
 
 /** "x": a = 10,000·b; "/": a = b / 10,000; "=": same money; "?" anything else (a real difference). */
 function relation(t: Table, p: Pair): "x" | "/" | "=" | "?" {
-  const A = term(t, p.a);
-  if (compare(A, [term(p.other, p.b)]).verdict !== "error") return "=";
-  if (compare(A, [term(p.other, p.b, RATIO)]).verdict !== "error") return "x";
-  if (compare(term(p.other, p.b), [term(t, p.a, RATIO)]).verdict !== "error") return "/";
+  return relationOf(t, p.a, p.b, p.other);
+}
+function relationOf(t: Table, a: Amount, b: Amount, other: Table): "x" | "/" | "=" | "?" {
+  const A = term(t, a);
+  if (compare(A, [term(other, b)]).verdict !== "error") return "=";
+  if (compare(A, [term(other, b, RATIO)]).verdict !== "error") return "x";
+  if (compare(term(other, b), [term(t, a, RATIO)]).verdict !== "error") return "/";
   return "?";
 }
 
@@ -85,16 +98,18 @@ const CORRECTED = new WeakMap<Report, Report>();
 function correctUnitsOf(report: Report): Report {
   const tables0 = report.tables.filter((t) => t.kind !== "performance_target");
   const coded = new Map(tables0.map((t) => [t, codedTotals(t)]));
-  const pairs = new Map<Table, Pair[]>(tables0.map((t) => [t, pairsOf(report, t, coded)]));
   // A table whose figures equal some other table's is in the unit it prints (most tables: decided at the first equal pair).
   const seenEqual = new Map<Table, boolean>();
   const corroborated = (t: Table) => {
     let v = seenEqual.get(t);
-    if (v === undefined) seenEqual.set(t, (v = !!pairs.get(t)?.some((p) => relation(t, p) === "=")));
+    if (v === undefined) {
+      v = coded.has(t) && somePair(report, t, coded, (a, b, other) => relationOf(t, a, b, other) === "=");
+      seenEqual.set(t, v);
+    }
     return v;
   };
   const rels = new Map<Table, Array<{ p: Pair; rel: ReturnType<typeof relation> }>>();
-  for (const t of tables0) if (!t.unitContradicted && !corroborated(t)) rels.set(t, pairs.get(t)!.map((p) => ({ p, rel: relation(t, p) })));
+  for (const t of tables0) if (!t.unitContradicted && !corroborated(t)) rels.set(t, pairsOf(report, t, coded).map((p) => ({ p, rel: relation(t, p) })));
   const verdicts = new Map<Table, { dir: "x" | "/"; pairs: Pair[] }>();
   for (const [t, rs] of rels) {
     const dirs = rs.filter((x) => x.rel === "x" || x.rel === "/");

@@ -1,10 +1,22 @@
 /** 表内: identities inside one table — row identities across columns and the summary lines of 收支总表-like tables. */
 import { EXPENDITURE_SIDES, type Report, type Row, type Table } from "../model/schema";
 import { defineRule, type Outcome } from "./rule";
+import { BY_UNIT } from "../model/schema";
 import { columnName, na, rowByKey, rowName, sidesOf, sumOutcome, tableName, term, totalExcludesCarryover } from "./helpers";
 
 const SOURCE_KEYS = ["general", "gov_fund", "state_capital", "special_account", "unit_funds", "business", "operating", "superior", "affiliated", "other"];
 const USE_KEYS = ["basic", "project", "reserve", "upper_remit", "operating_exp", "subsidiary"];
+
+/** `key` is `k` or one of its numbered repeats `k_2`, `k_3` … (asked for every column of every table: no strings made). */
+function sameOrNumbered(key: string, k: string): boolean {
+  if (key === k) return true;
+  if (key.length < k.length + 2 || key.charCodeAt(k.length) !== 95 || !key.startsWith(k)) return false;
+  for (let i = k.length + 1; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
 
 /** total = Σ parts in every row of every table that has these columns. */
 function rowIdentity(id: string, report: Report, parts: (t: Table) => string[] | undefined, totalKey: (t: Table) => string, what: string): Outcome[] {
@@ -14,7 +26,7 @@ function rowIdentity(id: string, report: Report, parts: (t: Table) => string[] |
     if (t.kind === "performance_target") continue;
     for (const side of sidesOf(t)) {
       // A part printed in several columns (财政专户拨款: 教育收费 | 其他专户收入拨款) counts each column: key, key_2 ….
-      const keys = parts(t)?.flatMap((k) => t.columns.filter((c) => (c.key === k || c.key.startsWith(`${k}_`) && /^\d+$/.test(c.key.slice(k.length + 1))) && c.side === side).map((c) => c.key)).filter((k, i, a) => a.indexOf(k) === i);
+      const keys = parts(t)?.flatMap((k) => t.columns.filter((c) => c.side === side && sameOrNumbered(c.key, k)).map((c) => c.key)).filter((k, i, a) => a.indexOf(k) === i);
       const tk = totalKey(t);
       if (!keys || keys.length < 1 || !t.columns.some((c) => c.key === tk && c.side === side)) continue;
       if (keys.length === 1 && tk === "total" && id !== "within.row-sources") continue;
@@ -120,6 +132,16 @@ export const rowCurrentCarryover = defineRule({
   severity: "error",
   source: { basis: "identity", ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）" },
   check: (report) => rowIdentity("within.row-current-carryover", report, (t) => (t.columns.some((c) => c.key === "current") ? ["current", "carryover"] : undefined), () => "total", "当年预算安排与上年结转安排"),
+});
+
+export const rowUnits = defineRule({
+  id: "within.row-units",
+  category: "within",
+  title: "合计 = 各单位之和",
+  description: "按单位逐行列示的“三公”经费表，每一项（因公出国（境）费、公务用车购置及运行费、公务接待费等）的合计等于各单位该项之和。",
+  severity: "error",
+  source: { basis: "identity", ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）" },
+  check: (report) => rowIdentity("within.row-units", report, (t) => (t.columns.some((c) => c.key.startsWith(`${BY_UNIT}_`)) ? [BY_UNIT] : undefined), () => "total", "各单位数"),
 });
 
 /** The summary lines of two-sided tables (收支总表, 财政拨款收支总表). */
@@ -239,4 +261,4 @@ export const balance = defineRule({
     }),
 });
 
-export const WITHIN_RULES = [rowSources, rowFiscal, rowBasicProject, rowPersonnelPublic, rowCurrentCarryover, currentIncome, currentExpenditure, incomeGrandTotal, expenditureGrandTotal, balance];
+export const WITHIN_RULES = [rowSources, rowFiscal, rowBasicProject, rowPersonnelPublic, rowCurrentCarryover, rowUnits, currentIncome, currentExpenditure, incomeGrandTotal, expenditureGrandTotal, balance];
