@@ -14,6 +14,7 @@ import { REVIEW_STYLES } from "../core/review/styles";
 import { SHEET_TAG } from "../core/review/plan";
 import { SEVERITY_NAMES, type Severity } from "../core/rules/rule";
 import { FolderError, writeError } from "./errors";
+import { outputNamer, type OutputNamer } from "./out-names";
 
 export const WORKBOOK_EXT = /\.(xlsx|xlsm|xlsb|xls|ods)$/i;
 /** Reviewed copies and separate review workbooks are named so: a folder walk leaves them out. */
@@ -84,13 +85,9 @@ export interface BatchOptions {
   reviewedAt?: string;
 }
 
-/** A free output name: `<stem><suffix>`, or with (2), (3) … when another input already took it in this run. */
-export function outName(file: string, suffix: string, taken: Set<string>): string {
-  const stem = path.basename(file).replace(WORKBOOK_EXT, "");
-  let name = `${stem}${suffix}`;
-  for (let i = 2; taken.has(name); i++) name = `${stem}(${i})${suffix}`;
-  taken.add(name);
-  return name;
+/** The output name of `file` with `suffix`: `<stem><suffix>`, free in this run and of the user's files (see out-names.ts). */
+export function outName(file: string, suffix: string, namer: OutputNamer): string {
+  return namer.name(path.basename(file).replace(WORKBOOK_EXT, ""), suffix);
 }
 
 export function defaultJobs(): number {
@@ -111,8 +108,20 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<{ 
   } catch (e) {
     throw new FolderError(writeError(opts.outDir, e) ?? `无法建立输出文件夹“${opts.outDir}”`, e);
   }
+  // A folder we cannot write to is said before any file is reviewed, not after all of them.
+  const probe = path.join(opts.outDir, `.budget-review-${process.pid}.tmp`);
+  try {
+    await fs.writeFile(probe, "");
+    await fs.rm(probe, { force: true });
+  } catch (e) {
+    throw new FolderError(writeError(opts.outDir, e) ?? `无法写入输出文件夹“${opts.outDir}”`, e);
+  }
   const reviewedAt = opts.reviewedAt ?? new Date().toISOString().replace(/\.\d+Z$/, "Z");
-  const taken = new Set<string>();
+  // A file already in the output folder is replaced only when we wrote it (its review sheets say so): the package
+  // reader loads only when there is something to look at.
+  const present = await fs.readdir(opts.outDir).catch(() => [] as string[]);
+  const isOurs = present.length ? (await import("../hosts/xlsx/package-review")).hasReviewSheets : () => false;
+  const taken = outputNamer(opts.outDir, files, isOurs);
   const tasks: ReviewTask[] = files.map((file) => ({
     file,
     outDir: opts.outDir,
