@@ -142,7 +142,7 @@ export const unitMagnitude = defineRule({
   title: "金额单位与数值量级相符",
   description: "表上印的金额单位应与数值的量级一致：一张表中与其他表对应的每个数都恰好是对应数的 10000 倍（或万分之一）时，是单位印错（如金额为元却印“单位：万元”）；只在单位处报一次，其余核对按实际单位进行，不逐个报金额不等。",
   severity: "warning",
-  source: { basis: "practice", ref: "实务：同一笔资金在各表中金额相同；部门预算公开表统一以万元（或元）为单位并在表头注明" },
+  source: { basis: "practice", ref: "同一笔资金在各表中金额相同；部门预算公开表统一以万元（或元）为单位并在表头注明" },
   check: (report) => {
     const fixed = report.tables.some((t) => t.unitContradicted) ? report : correctUnits(report);
     const tables = fixed.tables.filter((t) => t.kind !== "performance_target" && !t.empty);
