@@ -13,6 +13,7 @@ import type { SheetGrid } from "../../src/core/grid/grid";
 import type { Table } from "../../src/core/model/schema";
 import type { Finding } from "../../src/core/rules/rule";
 import { STYLES, YEAR, buildVariant } from "../fixtures/variants";
+import { mutate } from "../../bench/localization";
 
 const fixtures = path.join(__dirname, "..", "fixtures");
 async function findingsOf(file: string): Promise<Finding[]> {
@@ -64,4 +65,60 @@ test("the tester's m-year.xlsx (表5 says 2024, the rest 2025): one warning at �
   expect(fs1.map((f) => `${f.rule} ${f.severity} ${f.cells[0]}`)).toEqual(["naming.year warning 预算公开表5!A1"]);
   expect(fs1[0].message).toMatch(/2024.*2025/);
   expect((await findingsOf("field-cases/13-hidden-item-row.clean.xlsx")).filter((f) => f.rule === "naming.year")).toEqual([]);
+});
+
+/**
+ * 负数 (within.non-negative): a negative “三公” item is an error, a negative 支出 figure elsewhere a warning, each citing
+ * the cell, for every generated template; 增减 / 上年 columns and 调减 lines may be negative.
+ */
+describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s: negative amounts", (_n, style) => {
+  const { grids } = buildVariant(style);
+  const report = importWorkbook(grids);
+  const negate = (cell: string, value: number) => checkReport(importWorkbook(mutate(grids, cell, -value - Math.max(1, value)))).findings.filter((f) => f.rule === "within.non-negative");
+
+  test("as generated: none", () => {
+    expect(checkReport(report).findings.filter((f) => f.rule === "within.non-negative")).toEqual([]);
+  });
+
+  test("a negative 公务接待费: one error citing it, and no cause proposes another negative amount", () => {
+    const tp = report.tables.find((t) => t.kind === "three_public")!;
+    const a = tp.rows.find((r) => r.key === "reception")?.amounts.total ?? tp.rows.flatMap((r) => (r.amounts.reception ? [r.amounts.reception] : []))[0];
+    const mutated = importWorkbook(mutate(grids, a.cell, -a.value! - Math.max(1, a.value!)));
+    const res = checkReport(mutated);
+    const neg = res.findings.filter((f) => f.rule === "within.non-negative");
+    expect(neg).toHaveLength(1);
+    expect(neg[0].severity).toBe("error");
+    expect(neg[0].cells).toContain(a.cell);
+    const proposed = res.causes.flatMap((c) => [...c.suspects, ...c.alternatives.flat()]);
+    expect(proposed.filter((s) => s.value < 0)).toEqual([]);
+  });
+
+  test("a negative 项 in the 一般公共预算支出表: a warning citing it", () => {
+    const gb = report.tables.find((t) => t.kind === "general_budget_expenditure")!;
+    const r = [...gb.rows].reverse().find((x) => x.level > 0 && (x.amounts.total?.value ?? 0) > 0)!;
+    const neg = negate(r.amounts.total.cell, r.amounts.total.value!);
+    expect(neg).toHaveLength(1);
+    expect(neg[0]).toMatchObject({ severity: "warning" });
+    expect(neg[0].cells).toContain(r.amounts.total.cell);
+  });
+
+  test("增减 and 上年 columns, and 调减 lines, may be negative", () => {
+    const tp = report.tables.find((t) => t.kind === "three_public")!;
+    const signed = {
+      ...tp,
+      columns: [...tp.columns, { key: "change", label: "增减", col: "ZZ" }, { key: "prior", label: "上年预算数", col: "ZY" }],
+      rows: [
+        ...tp.rows.map((r) => ({ ...r, amounts: { ...r.amounts, change: { value: -1.5, cell: `${r.labelCell}9`, text: "-1.50", blank: false, decimals: 2 }, prior: { value: -3, cell: `${r.labelCell}8`, text: "-3.00", blank: false, decimals: 2 } } })),
+        { ...tp.rows[tp.rows.length - 1], label: "调减公用经费", key: undefined, amounts: { total: { value: -2, cell: "X1", text: "-2.00", blank: false, decimals: 2 } } },
+      ],
+    };
+    expect(checkReport({ ...report, tables: report.tables.map((t) => (t === tp ? signed : t)) }).findings.filter((f) => f.rule === "within.non-negative")).toEqual([]);
+  });
+});
+
+test("the tester's m-neg.xlsx (公务接待费 -2): one error at 表10 B7/C7, no cause making another cell negative", async () => {
+  const { grids } = await readXlsxBuffer(await fs.readFile(path.join(fixtures, "newcomer2/m-neg.xlsx")));
+  const res = checkReport(importWorkbook(grids));
+  expect(res.findings.filter((f) => f.rule === "within.non-negative").map((f) => `${f.severity} ${f.cells.join(",")}`)).toEqual(["error 预算公开表10!B7,预算公开表10!C7"]);
+  expect(res.causes.flatMap((c) => [...c.suspects, ...c.alternatives.flat()]).filter((s) => s.value < 0)).toEqual([]);
 });

@@ -2,6 +2,7 @@
 import { EXPENDITURE_SIDES, type Report, type Row, type Table } from "../model/schema";
 import { defineRule, type Outcome } from "./rule";
 import { BY_UNIT } from "../model/schema";
+import { nonNegative } from "./signs";
 import { columnName, na, rowByKey, rowName, sidesOf, sumOutcome, tableName, term, totalExcludesCarryover } from "./helpers";
 
 const SOURCE_KEYS = ["general", "gov_fund", "state_capital", "special_account", "unit_funds", "business", "operating", "superior", "affiliated", "other"];
@@ -261,4 +262,4 @@ export const balance = defineRule({
     }),
 });
 
-export const WITHIN_RULES = [rowSources, rowFiscal, rowBasicProject, rowPersonnelPublic, rowCurrentCarryover, rowUnits, currentIncome, currentExpenditure, incomeGrandTotal, expenditureGrandTotal, balance];
+export const WITHIN_RULES = [nonNegative, rowSources, rowFiscal, rowBasicProject, rowPersonnelPublic, rowCurrentCarryover, rowUnits, currentIncome, currentExpenditure, incomeGrandTotal, expenditureGrandTotal, balance];
