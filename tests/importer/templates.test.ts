@@ -281,3 +281,37 @@ describe("“三公” laid across, one line per unit under the 合计 line: eve
     expect(serious(r).some((f) => f.rule === "within.row-units" && f.cells.includes("表9!G7"))).toBe(true);
   });
 });
+
+describe("上年 / 本年 / 增减 printed side by side: 增减额 = 本年 − 上年", () => {
+  const t = (change: number, caption = "增减额") =>
+    sheet("表9", [["财政拨款“三公”经费支出表"], ["单位：万元"], ["项目", "上年预算数", "本年预算数", caption], ["合计", 24.5, 20.5, -4], ["因公出国（境）费", 2, "", -2], ["公务接待费", 6.5, 5.5, change], ["公务用车购置及运行费", 16, 15, -1], ["其中：公务用车购置费", "", "", ""], ["公务用车运行费", 16, 15, -1]]);
+  test("consistent: no finding, the identity ran", () => {
+    const r = importWorkbook([t(-1)]);
+    expect(serious(r)).toEqual([]);
+    expect(checkReport(r).perRule.find((p) => p.id === "within.row-change")!.checked).toBeGreaterThan(0);
+  });
+  test("a wrong 增减额 is found at its cell", () => {
+    expect(serious(importWorkbook([t(-2)])).filter((f) => f.rule === "within.row-change").map((f) => f.cells.includes("表9!D6"))).toEqual([true]);
+  });
+  test("a 增减 column that is a rate printed without % is not read as the difference", () => {
+    const rate = sheet("表5", [["一般公共预算支出表"], ["单位：万元"], ["科目编码", "科目名称", "上年预算数", "本年预算数", "增减"], ["", "合计", 90, 100, 11.11], ["201", "一般公共服务支出", 90, 100, 11.11], ["20106", "财政事务", 90, 100, 11.11], ["2010601", "行政运行", 90, 100, 11.11]]);
+    expect(serious(importWorkbook([rate]))).toEqual([]);
+  });
+});
+
+describe("基本支出 lines grouped under 人员经费 / 公用经费 lines", () => {
+  const t = (office: number) =>
+    sheet("表6", [["一般公共预算基本支出表"], ["单位：万元"], ["经济科目编码", "经济科目名称", "金额"], ["", "合计", 95.5], ["", "人员经费", 80], ["30101", "基本工资", 50], ["30102", "津贴补贴", 30], ["", "公用经费", 15.5], ["30201", "办公费", office], ["30217", "公务接待费", 5.5]]);
+  test("the groups are the first level, their lines under them", () => {
+    const r = importWorkbook([t(10)]);
+    expect(only(r).rows.map((x) => x.level)).toEqual([0, 1, 2, 2, 1, 2, 2]);
+    expect(serious(r)).toEqual([]);
+  });
+  test("a wrong line is found", () => {
+    expect(serious(importWorkbook([t(11)])).some((f) => f.cells.includes("表6!C9"))).toBe(true);
+  });
+  test("人员经费 / 公用经费 printed after the classes, with nothing under them, are not added to the 合计", () => {
+    const r = importWorkbook([sheet("表6", [["一般公共预算基本支出表"], ["单位：万元"], ["经济科目编码", "经济科目名称", "金额"], ["", "合计", 95.5], ["301", "工资福利支出", 80], ["30101", "基本工资", 80], ["302", "商品和服务支出", 15.5], ["30201", "办公费", 15.5], ["", "人员经费", 80], ["", "公用经费", 15.5]])]);
+    expect(serious(r)).toEqual([]);
+  });
+});

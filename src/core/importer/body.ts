@@ -275,6 +275,7 @@ export function parseBody(v: GridView, kind: TableKind, bodyRows: number[], bloc
     for (const side of sides) {
       const mine = rows.filter((r) => r.side === side);
       if (side === "income") nestUnnumbered(mine);
+      if (economic) nestUnderFundsGroups(mine);
       functionalNameLevels(mine, b.amounts.map((a) => a.key));
       shiftLevels(mine);
     }
@@ -305,6 +306,28 @@ function nestUnnumbered(rows: Row[]) {
     if (r.partial) continue;
     if (ordinalLevel(r.label) !== undefined) head = r;
     else if (head) r.level = head.level + 1;
+  }
+}
+
+/**
+ * 基本支出 lines grouped under 人员经费 / 公用经费 lines (no code) in an economic table: each such line is the group of
+ * the lines after it (up to the next group or 合计), one level above the shallowest of them. One printed after its
+ * lines, with nothing under it, is a 其中 line (partial), never a part of the 合计.
+ */
+function nestUnderFundsGroups(rows: Row[]) {
+  const isGroup = (r: Row) => !r.code && (r.key === "personnel" || r.key === "public");
+  if (!rows.some(isGroup)) return;
+  for (let i = 0; i < rows.length; i++) {
+    if (!isGroup(rows[i])) continue;
+    const kids: Row[] = [];
+    for (let k = i + 1; k < rows.length && !isGroup(rows[k]) && !isSummaryKey(rows[k].key); k++) kids.push(rows[k]);
+    rows[i].level = 1;
+    if (!kids.length) {
+      rows[i].partial = true;
+      continue;
+    }
+    const shift = 2 - Math.min(...kids.map((r) => r.level));
+    for (const r of kids) r.level += shift;
   }
 }
 

@@ -145,6 +145,38 @@ export const rowUnits = defineRule({
   check: (report) => rowIdentity("within.row-units", report, (t) => (t.columns.some((c) => c.key.startsWith(`${BY_UNIT}_`)) ? [BY_UNIT] : undefined), () => "total", "各单位数"),
 });
 
+export const rowChange = defineRule({
+  id: "within.row-change",
+  category: "within",
+  title: "增减额 = 本年数 − 上年数",
+  description: "同时列示上年预算数、本年预算数和增减额的表（“三公”经费表、一般公共预算支出表等），每一行的本年数等于上年数加增减额。增减栏多数行都不符合这一关系时（实为未标 % 的增减率），不核对。",
+  severity: "error",
+  source: { basis: "identity", ref: "部门预算公开表样各栏的定义（增减 = 本年预算数 − 上年预算数）" },
+  check: (report) => {
+    const out: Outcome[] = [];
+    for (const t of report.tables) {
+      if (!["prior", "total", "change"].every((k) => t.columns.some((c) => c.key === k && !c.side))) continue;
+      const outcomes = t.rows
+        .filter((r) => r.amounts.prior && r.amounts.total && r.amounts.change)
+        .map((r) =>
+          sumOutcome({
+            rule: "within.row-change",
+            severity: "error",
+            total: term(t, r.amounts.total),
+            parts: [term(t, r.amounts.prior), term(t, r.amounts.change)],
+            subject: () => `${tableName(t)}「${rowName(r)}」行「${columnName(t, "total")}」`,
+            against: () => `${columnName(t, "prior")} + ${columnName(t, "change")}`,
+          }),
+        );
+      // A 增减 column that disagrees on most lines is a rate printed without %, not the difference.
+      const wrong = outcomes.filter((o) => o.status === "fail" && o.finding.severity === "error").length;
+      if (wrong * 2 >= outcomes.length) continue;
+      out.push(...outcomes);
+    }
+    return out.length ? out : [na("没有同时列示上年数、本年数和增减额的表")];
+  },
+});
+
 /** The summary lines of two-sided tables (收支总表, 财政拨款收支总表). */
 function summaryLines(report: Report, id: string, build: (t: Table) => Outcome[]): Outcome[] {
   const two = report.tables.filter((t) => t.rows.some((r) => r.side));
@@ -262,4 +294,4 @@ export const balance = defineRule({
     }),
 });
 
-export const WITHIN_RULES = [nonNegative, rowSources, rowFiscal, rowBasicProject, rowPersonnelPublic, rowCurrentCarryover, rowUnits, currentIncome, currentExpenditure, incomeGrandTotal, expenditureGrandTotal, balance];
+export const WITHIN_RULES = [nonNegative, rowSources, rowFiscal, rowBasicProject, rowPersonnelPublic, rowCurrentCarryover, rowUnits, rowChange, currentIncome, currentExpenditure, incomeGrandTotal, expenditureGrandTotal, balance];
