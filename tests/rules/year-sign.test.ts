@@ -122,3 +122,9 @@ test("the tester's m-neg.xlsx (公务接待费 -2): one error at 表10 B7/C7, no
   expect(res.findings.filter((f) => f.rule === "within.non-negative").map((f) => `${f.severity} ${f.cells.join(",")}`)).toEqual(["error 预算公开表10!B7,预算公开表10!C7"]);
   expect(res.causes.flatMap((c) => [...c.suspects, ...c.alternatives.flat()]).filter((s) => s.value < 0)).toEqual([]);
 });
+
+test("the tester's m-unit.xlsx (“三公” table printed 单位：元 over 万元 figures): one unit warning at its unit cell, no amount error", async () => {
+  const fs1 = (await findingsOf("newcomer2/m-unit.xlsx")).filter((f) => f.severity === "error" || f.severity === "warning");
+  expect(fs1.map((f) => `${f.rule} ${f.cells[0]}`)).toEqual(["naming.unit-magnitude 预算公开表10!E3"]);
+  expect(fs1[0].message).toMatch(/元.*万元/);
+});
