@@ -315,3 +315,17 @@ describe("基本支出 lines grouped under 人员经费 / 公用经费 lines", (
     expect(serious(r)).toEqual([]);
   });
 });
+
+test("a 收支总表 printing 上年预算数 | 本年预算数 on both sides: this year's figures are each side's 合计", () => {
+  const t = (v: number) => sheet("表1", [["部门收支总表"], ["单位：万元"], ["收入", "", "", "支出", "", ""], ["项目", "上年预算数", "本年预算数", "项目", "上年预算数", "本年预算数"], ["一、一般公共预算拨款收入", 90, 100, "一、一般公共服务支出", 90, v], ["本年收入合计", 90, 100, "本年支出合计", 90, 100], ["收入总计", 90, 100, "支出总计", 90, 100]]);
+  const r = importWorkbook([t(100)]);
+  expect(only(r).columns.map((c) => `${c.key}@${c.side}`)).toEqual(["prior@income", "total@income", "prior@expenditure", "total@expenditure"]);
+  expect(serious(r)).toEqual([]);
+  expect(serious(importWorkbook([t(101)])).some((f) => f.cells.includes("表1!F5"))).toBe(true);
+});
+
+test.each(["单位：人民币万元", "金额单位：人民币元", "单位：万元；"])("the unit line %s", (line) => {
+  const r = importWorkbook([sheet("表1", [["部门收入总表"], ["部门名称：市统计局", "", line], ["项目", "合计", "一般公共预算"], ["合计", 10, 10], ["一般公共服务支出", 10, 10]])]);
+  expect(only(r)).toMatchObject({ unit: /人民币元/.test(line) ? "元" : "万元", unitText: line });
+  expect(r.department).toBe("市统计局");
+});

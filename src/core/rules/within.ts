@@ -284,10 +284,12 @@ export const balance = defineRule({
     summaryLines(report, "within.balance", (t) => {
       const inc = rowByKey(t, "income_grand_total", "income");
       const outs = EXPENDITURE_SIDES.map((s) => rowByKey(t, "expenditure_grand_total", s)).filter((r): r is Row => !!r);
-      const ik = inc && Object.keys(inc.amounts)[0];
+      // This year's figures: the 合计, else the first column that is not last year's, a change or a rate.
+      const thisYear = (r: Row) => (r.amounts.total ? "total" : Object.keys(r.amounts).find((k) => !/^(prior|change|ratio)/.test(k)));
+      const ik = inc && thisYear(inc);
       if (!inc || !ik) return [];
       return outs.map((o) => {
-        const ok = o.amounts.total ? "total" : Object.keys(o.amounts)[0];
+        const ok = thisYear(o) ?? Object.keys(o.amounts)[0];
         return sumOutcome({ rule: "within.balance", severity: "error", total: term(t, o.amounts[ok]), parts: [term(t, inc.amounts[ik])], subject: `${tableName(t)}「支出总计」`, against: "「收入总计」" });
       });
     }),
