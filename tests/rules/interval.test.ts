@@ -1,5 +1,5 @@
 /** The Calculations 1.1 interval rule, as one table of cases (Arelle's test style). */
-import { compare, exceeds } from "../../src/core/rules/interval";
+import { compare, exceeds, roundingAllowance } from "../../src/core/rules/interval";
 import type { Amount, Unit } from "../../src/core/model/schema";
 
 const a = (v: number | null, decimals = 2): Amount => ({ value: v, cell: "S!A1", text: v === null ? "" : v.toFixed(decimals), blank: v === null, decimals });
@@ -10,7 +10,11 @@ test.each([
   [450.05, [388.14, 28.88, 11.75, 21.29], "rounding", -0.01, 0.025],
   [450.06, [388.14, 28.88, 11.75, 21.29], "equal", 0, 0.025],
   [450.1, [388.14, 28.88, 11.75, 21.29], "error", 0.04, 0.025],
-  [1534.75, [...Array(17).fill(85.26), 85.34], "rounding", -0.01, 0.095],
+  // 18 parts: the rounding allowance is 5σ of the sum of 19 rounding errors (0.063), not their worst case 19 × 0.005.
+  [1534.75, [...Array(17).fill(85.26), 85.34], "rounding", -0.01, 0.063],
+  // 79 projects under one unit (xingxian 表12, one project raised by 0.30): a 3,000 元 difference is no 尾差.
+  [8709.32, [...Array(78).fill(110.25), 8709.32 - 78 * 110.25 + 0.3], "error", -0.3, 0.129],
+  [8709.32, [...Array(78).fill(110.25), 8709.32 - 78 * 110.25 + 0.03], "rounding", -0.03, 0.129],
   [10, [4.99, 5], "rounding", 0.01, 0.015],
   [10, [4.98, 5], "error", 0.02, 0.015],
   [0, [0.5], "error", -0.5, 0.01],
@@ -28,6 +32,16 @@ test("元 and 万元 are compared at the coarser table's precision", () => {
   expect(compare(t(603870, "元", 0), [t(60.38)]).verdict).toBe("error");
   expect(compare(t(613840, "元", 0), [t(60.38)]).verdict).toBe("error");
   expect(compare(t(1.1), [t(11000, "元", 0)]).verdict).toBe("equal");
+});
+
+test("the rounding allowance is the worst case for up to 8 figures, 5σ beyond", () => {
+  expect(roundingAllowance(8 * 50, 8 * 50 * 50)).toBe(8 * 50);
+  expect(roundingAllowance(9 * 50, 9 * 50 * 50)).toBeCloseTo(5 * 50 * Math.sqrt(3), 9);
+  expect(roundingAllowance(2000 * 50, 2000 * 50 * 50)).toBeCloseTo(5 * 50 * Math.sqrt(2000 / 3), 6);
+  // ≤ with many parts: 60 items of 1.00 under a printed 59.80 exceed it (0.20 > 5σ ≈ 0.11), 59.95 does not.
+  const items = Array.from({ length: 60 }, () => t(1));
+  expect(exceeds(items, [t(59.8)]).exceeds).toBe(true);
+  expect(exceeds(items, [t(59.95)]).exceeds).toBe(false);
 });
 
 test("a ≤ b only fails outside both intervals", () => {

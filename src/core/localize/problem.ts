@@ -2,9 +2,9 @@
  * The localization problem read from the checked identities: cells with their printed intervals and trust weights,
  * and, for a set of cells set free, the linear constraints left on them. All figures in 分 (0.01 元).
  */
-import { UNIT_FACTOR } from "../rules/interval";
+import { roundingAllowance, UNIT_FACTOR } from "../rules/interval";
 import type { CheckedIdentity } from "../rules/rule";
-import { residual, slackOf } from "../rules/identity";
+import { residual } from "../rules/identity";
 import type { Unit } from "../model/schema";
 
 export interface CellInfo {
@@ -128,18 +128,28 @@ export function cellsOf(identities: ReadonlyArray<CheckedIdentity>): CellIndex {
   return new CellIndex(identities);
 }
 
-type SumOf = { r: number; s: number };
+/** r: Σ coefficient·value; s1: Σ |coefficient|·halfWidth; s2: Σ (coefficient·halfWidth)²; tolerance: the identity's (all 分). */
+type SumOf = { r: number; s1: number; s2: number; tolerance: number };
 const SUMS = new WeakMap<ReadonlyArray<CheckedIdentity>, Array<SumOf | undefined>>();
-/** Identity i's Σ coefficient·value and Σ |coefficient|·halfWidth + tolerance, in 分 (computed on first use, once per check). */
+/** Identity i's residual and rounding sums, in 分 (computed on first use, once per check; see roundingAllowance). */
 function sumOf(identities: ReadonlyArray<CheckedIdentity>, i: number): SumOf {
   let sums = SUMS.get(identities);
   if (!sums) SUMS.set(identities, (sums = new Array(identities.length)));
   let x = sums[i];
-  if (!x) sums[i] = x = { r: residual(identities[i]), s: identities[i].tolerance + slackOf(identities[i].terms) };
+  if (!x) {
+    let s1 = 0;
+    let s2 = 0;
+    for (const t of identities[i].terms) {
+      const h = Math.abs(t.coefficient) * t.halfWidth;
+      s1 += h;
+      s2 += h * h;
+    }
+    sums[i] = x = { r: residual(identities[i]), s1, s2, tolerance: identities[i].tolerance };
+  }
   return x;
 }
 
-type CellTerm = { coefficient: number; weighted: number; slack: number };
+type CellTerm = { coefficient: number; weighted: number; slack: number; slackSquared: number };
 const BY_CELL = new WeakMap<ReadonlyArray<CheckedIdentity>, Array<Map<string, CellTerm> | undefined>>();
 /**
  * Identity i's terms by cell (a cell listed twice summed): coefficient, coefficient·value and |coefficient|·halfWidth
@@ -157,7 +167,8 @@ function termsByCell(identities: ReadonlyArray<CheckedIdentity>, i: number): Map
         x.coefficient += t.coefficient;
         x.weighted += t.coefficient * t.value;
         x.slack += Math.abs(t.coefficient) * t.halfWidth;
-      } else m.set(t.cell, { coefficient: t.coefficient, weighted: t.coefficient * t.value, slack: Math.abs(t.coefficient) * t.halfWidth });
+        x.slackSquared += (t.coefficient * t.halfWidth) ** 2;
+      } else m.set(t.cell, { coefficient: t.coefficient, weighted: t.coefficient * t.value, slack: Math.abs(t.coefficient) * t.halfWidth, slackSquared: (t.coefficient * t.halfWidth) ** 2 });
     }
     all[i] = m;
   }
@@ -187,16 +198,19 @@ export function constraintsOn(free: string[], identities: ReadonlyArray<CheckedI
     // so a sum over 2,000 project rows costs the free cells, not its 2,000 terms, per candidate pair).
     const sum = sumOf(identities, i);
     let r = sum.r;
-    let s = sum.s;
+    let s1 = sum.s1;
+    let s2 = sum.s2;
     const cellTerms = termsByCell(identities, i);
     free.forEach((f, k) => {
       const t = cellTerms.get(f);
       if (!t) return;
       a[k] += t.coefficient;
       r -= t.weighted;
-      s -= t.slack;
+      s1 -= t.slack;
+      s2 -= t.slackSquared;
     });
     if (a.every((x) => x === 0)) continue;
+    const s = sum.tolerance + roundingAllowance(s1, s2);
     out.push({ a, lo: id.relation === "eq" ? -r - s : -Infinity, hi: -r + s });
   }
   return out;

@@ -7,7 +7,7 @@
  * identities across tables of different units add up directly; a coefficient is a plain weight (±1 mostly).
  */
 import { z } from "zod";
-import { fenHalfWidth, fenValue, type Term } from "./interval";
+import { fenHalfWidth, fenValue, roundingAllowance, type Term } from "./interval";
 import { UnitSchema } from "../model/schema";
 
 export const IdentityTermSchema = z.object({
@@ -100,9 +100,16 @@ export function residual(id: Pick<Identity, "relation" | "terms" | "tolerance">)
   return id.terms.reduce((s, t) => s + t.coefficient * t.value, 0);
 }
 
-/** Σ |coefficient|·halfWidth in 分: how far the residual may be from 0 by rounding alone. */
+/** How far the residual may be from 0 by rounding alone, 分: Σ |coefficient|·halfWidth, for many terms at most 5σ (see roundingAllowance). */
 export function slackOf(terms: IdentityTerm[]): number {
-  return terms.reduce((s, t) => s + Math.abs(t.coefficient) * t.halfWidth, 0);
+  let s = 0;
+  let s2 = 0;
+  for (const t of terms) {
+    const h = Math.abs(t.coefficient) * t.halfWidth;
+    s += h;
+    s2 += h * h;
+  }
+  return roundingAllowance(s, s2);
 }
 
 /** True when some figures inside their intervals satisfy the identity (the rounding-aware reading). */
