@@ -293,6 +293,10 @@ describe("上年 / 本年 / 增减 printed side by side: 增减额 = 本年 − 
   test("a wrong 增减额 is found at its cell", () => {
     expect(serious(importWorkbook([t(-2)])).filter((f) => f.rule === "within.row-change").map((f) => f.cells.includes("表9!D6"))).toEqual([true]);
   });
+  test("a new line whose 增减 is left blank is not judged", () => {
+    const r = importWorkbook([sheet("表9", [["财政拨款“三公”经费支出表"], ["单位：万元"], ["项目", "上年预算数", "本年预算数", "增减额"], ["合计", 22.5, 23.5, 1], ["因公出国（境）费", "", 2, ""], ["公务接待费", 6.5, 5.5, -1], ["公务用车购置及运行费", 16, 16, ""], ["其中：公务用车购置费", "", "", ""], ["公务用车运行费", 16, 16, ""]])]);
+    expect(serious(r)).toEqual([]);
+  });
   test("a 增减 column that is a rate printed without % is not read as the difference", () => {
     const rate = sheet("表5", [["一般公共预算支出表"], ["单位：万元"], ["科目编码", "科目名称", "上年预算数", "本年预算数", "增减"], ["", "合计", 90, 100, 11.11], ["201", "一般公共服务支出", 90, 100, 11.11], ["20106", "财政事务", 90, 100, 11.11], ["2010601", "行政运行", 90, 100, 11.11]]);
     expect(serious(importWorkbook([rate]))).toEqual([]);
