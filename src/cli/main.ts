@@ -7,6 +7,7 @@ import { CATALOG } from "../core/rules/catalog";
 import { CategorySchema } from "../core/rules/rule";
 import { terminalSafe } from "./terminal";
 import { errorLine } from "./errors";
+import { expandWildcards } from "./wildcards";
 
 export type Values = Record<string, string | boolean | string[] | undefined>;
 
@@ -118,11 +119,11 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (cmd.name === "check" && typeof values.out === "string") {
       const { runCheckOut } = await import("./check-out");
-      return await runCheckOut(positionals, { outDir: values.out, jobs: values.jobs === undefined ? undefined : Number(values.jobs), json: !!values.json, failOn: values["fail-on"] as string | undefined, skip: skipList(values) }, out, err);
+      return await runCheckOut(await expandWildcards(positionals), { outDir: values.out, jobs: values.jobs === undefined ? undefined : Number(values.jobs), json: !!values.json, failOn: values["fail-on"] as string | undefined, skip: skipList(values) }, out, err);
     }
     if (cmd.name === "check") {
       const { runCheck } = await import("./check");
-      return await runCheck(positionals, { json: !!values.json, failOn: values["fail-on"] as string | undefined, minSeverity: values["min-severity"] as string | undefined, skip: skipList(values), debug }, out, err);
+      return await runCheck(await expandWildcards(positionals), { json: !!values.json, failOn: values["fail-on"] as string | undefined, minSeverity: values["min-severity"] as string | undefined, skip: skipList(values), debug }, out, err);
     }
     const { rulesMarkdown } = await import("../core/rules/docs");
     out(rulesMarkdown());

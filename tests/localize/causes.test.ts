@@ -104,3 +104,35 @@ test("outputs: JSON version 2 carries the causes; the text report leads with the
   expect(j.findings.map((f) => f.severity)).toEqual(["error"]);
   expect(j.causes.map((c) => c.explains)).toEqual([[0]]);
 });
+
+import { promises as fsp } from "fs";
+import nodePath from "path";
+import { readXlsxBuffer } from "../../src/hosts/xlsx/read";
+import { importWorkbook } from "../../src/core/importer/importer";
+import { mutate } from "../../bench/localization";
+
+/** A consistent workbook (a field case's clean twin) with the given cells changed by delta. */
+async function changed(cells: string[], delta: number) {
+  const { grids } = await readXlsxBuffer(await fsp.readFile(nodePath.join(__dirname, "..", "fixtures", "field-cases", "13-hidden-item-row.clean.xlsx")));
+  // As the CLI does: the MIP (HiGHS) for what needs three cells or more.
+  return checkReport(importWorkbook(cells.reduce((g, c) => mutate(g, c, delta), grids)), { localize: { solver: await loadSolver() } });
+}
+
+test("one table wrong, the tables it disagrees with are not blamed: a class line and the 合计 of 表3 54 too low", async () => {
+  const cells = ["预算公开表3!C7", "预算公开表3!D7", "预算公开表3!C6", "预算公开表3!D6"];
+  const r = await changed(cells, -54);
+  // 表3's own sums already contradict C7 / D7: its disagreements with 表1 and 表2 are 表3's, not 表1's or 表2's.
+  expect(r.causes.map((c) => c.method)).not.toContain("table");
+  expect(r.causes).toHaveLength(1);
+  expect(r.causes[0].suspects.map((s) => s.cell).sort()).toEqual([...cells].sort());
+  expect(r.causes[0].explains).toHaveLength(r.findings.filter((f) => f.severity === "error").length);
+});
+
+test("one table wrong, the tables it disagrees with are not blamed: 表1's 一般公共预算 9 too high where 表2 and 表4 agree", async () => {
+  const cells = ["预算公开表1!B6", "预算公开表1!B37", "预算公开表1!B39"];
+  const r = await changed(cells, 9);
+  // 表2's 612.75 is printed alike by 表4 (a holding cross-table identity): 表2 is not "the wrong table".
+  expect(r.causes.map((c) => c.sheet)).not.toContain("预算公开表2");
+  expect(r.causes).toHaveLength(1);
+  expect(r.causes[0].suspects.map((s) => s.cell).sort()).toEqual([...cells].sort());
+});

@@ -210,7 +210,18 @@ const sheetOf = (ref: string) => ref.slice(0, ref.lastIndexOf("!"));
  */
 function tableCauses(left: number[][], identities: ReadonlyArray<CheckedIdentity>, cells: CellIndex, explainsOf: (ids: number[]) => number[]): { causes: Cause[]; left: number[][] } {
   let open = left.flat();
-  const internal = new Set(open.filter((i) => new Set(identities[i].terms.map((t) => sheetOf(t.cell))).size === 1).flatMap((i) => identities[i].terms.map((t) => sheetOf(t.cell))));
+  const single = open.filter((i) => new Set(identities[i].terms.map((t) => sheetOf(t.cell))).size === 1);
+  const internal = new Set(single.flatMap((i) => identities[i].terms.map((t) => sheetOf(t.cell))));
+  // A disagreement that involves a figure its own table already contradicts (a class line that is not the sum of its
+  // items) is that table's: it says nothing against the other table, which is not blamed for it.
+  const implicated = new Set(single.flatMap((i) => identities[i].terms.map((t) => t.cell)));
+  open = open.filter((i) => !identities[i].terms.some((t) => implicated.has(t.cell)));
+  // A table whose disagreeing figures another table prints alike (trust weight > 1: a cross-table identity of theirs
+  // holds) is not the odd one out: the table it disagrees with is.
+  const corroborated = (sheet: string, covered: number[]) => {
+    const refs = new Set(covered.flatMap((i) => identities[i].terms.filter((t) => sheetOf(t.cell) === sheet).map((t) => t.cell)));
+    return [...refs].every((ref) => (cells.get(ref)?.weight ?? 1) > 1);
+  };
   const picked: Array<{ sheet: string; covered: number[]; tied: string[] }> = [];
   for (;;) {
     const cover = new Map<string, number[]>();
@@ -219,7 +230,7 @@ function tableCauses(left: number[][], identities: ReadonlyArray<CheckedIdentity
       if (sheets.size < 2) continue;
       for (const sh of sheets) if (!internal.has(sh)) cover.set(sh, [...(cover.get(sh) ?? []), i]);
     }
-    const ranked = [...cover.entries()].filter(([, c]) => c.length >= 2).sort((a, b) => b[1].length - a[1].length);
+    const ranked = [...cover.entries()].filter(([sh, c]) => c.length >= 2 && !corroborated(sh, c)).sort((a, b) => b[1].length - a[1].length);
     if (!ranked.length) break;
     const [sheet, covered] = ranked[0];
     const tied = ranked.filter(([sh, c]) => sh !== sheet && c.length === covered.length && c.every((i) => covered.includes(i))).map(([sh]) => sh);

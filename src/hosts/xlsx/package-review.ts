@@ -783,6 +783,25 @@ function packageParts(bytes: Uint8Array): Map<string, Part> {
   }
 }
 
+/**
+ * True when the workbook holds review sheets this product wrote (审核结果 / 预算汇总 with the product's tag in A1): a
+ * reviewed copy or a separate review workbook of ours, which a new review may replace. False for anything else,
+ * unreadable files included (never replaced). Reads the zip directory, the workbook part and the A1 of those sheets.
+ */
+export function hasReviewSheets(bytes: Uint8Array): boolean {
+  try {
+    const pkg = new Pkg(packageParts(bytes));
+    const wbRel = [...pkg.get("_rels/.rels").matchAll(/<Relationship\b[^>]*>/g)].map((m) => ({ type: attr(m[0], "Type") ?? "", target: attr(m[0], "Target") ?? "" })).find((r) => /\/officeDocument$/.test(r.type));
+    if (!wbRel) return false;
+    const wbPart = resolveTarget("", wbRel.target);
+    let shared: string[] | undefined;
+    const sharedOnce = () => (shared ??= sharedStrings(pkg, wbPart));
+    return sheetsOf(pkg, wbPart).some((sh) => (REVIEW_SHEET_NAMES as readonly string[]).includes(sh.name) && (a1Text(pkg, sh.part, sharedOnce) ?? "").startsWith(SHEET_TAG));
+  } catch {
+    return false;
+  }
+}
+
 export interface PackageReviewResult {
   bytes: Uint8Array;
   /** Marked cells that kept the user's own note (and got none of ours). */
