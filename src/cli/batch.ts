@@ -15,6 +15,7 @@ import { SHEET_TAG } from "../core/review/plan";
 import { SEVERITY_NAMES, type Severity } from "../core/rules/rule";
 import { FolderError, writeError } from "./errors";
 import { printable } from "../core/grid/printable";
+import { outputNamer, type OutputNamer } from "./out-names";
 
 export const WORKBOOK_EXT = /\.(xlsx|xlsm|xlsb|xls|ods)$/i;
 /** Reviewed copies and separate review workbooks are named so: a folder walk leaves them out. */
@@ -89,17 +90,12 @@ export interface BatchOptions {
 const OWN_SUFFIX = /\.(reviewed|审核结果)$/;
 
 /**
- * A free output name: `<stem><suffix>`, or with (2), (3) … when another input already took it in this run or when
- * it would be an input itself (`isInput`: an input is never overwritten). The stem is the file name without its
- * extension and without our own suffix, so a reviewed copy reviewed again is `x.reviewed.xlsx`, not
- * `x.reviewed.reviewed.xlsx`.
+ * The output name of `file` with `suffix`: `<stem><suffix>`, free in this run, never an input and never a file of the
+ * user's (see out-names.ts). The stem is the file name without its extension and without our own suffix, so a
+ * reviewed copy reviewed again is `x.reviewed.xlsx`, not `x.reviewed.reviewed.xlsx`.
  */
-export function outName(file: string, suffix: string, taken: Set<string>, isInput: (name: string) => boolean = () => false): string {
-  const stem = path.basename(file).replace(WORKBOOK_EXT, "").replace(OWN_SUFFIX, "");
-  let name = `${stem}${suffix}`;
-  for (let i = 2; taken.has(name) || isInput(name); i++) name = `${stem}(${i})${suffix}`;
-  taken.add(name);
-  return name;
+export function outName(file: string, suffix: string, namer: OutputNamer): string {
+  return namer.name(path.basename(file).replace(WORKBOOK_EXT, "").replace(OWN_SUFFIX, ""), suffix);
 }
 
 export function defaultJobs(): number {
@@ -120,11 +116,20 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<{ 
   } catch (e) {
     throw new FolderError(writeError(opts.outDir, e) ?? `无法建立输出文件夹“${opts.outDir}”`, e);
   }
+  // A folder we cannot write to is said before any file is reviewed, not after all of them.
+  const probe = path.join(opts.outDir, `.budget-review-${process.pid}.tmp`);
+  try {
+    await fs.writeFile(probe, "");
+    await fs.rm(probe, { force: true });
+  } catch (e) {
+    throw new FolderError(writeError(opts.outDir, e) ?? `无法写入输出文件夹“${opts.outDir}”`, e);
+  }
   const reviewedAt = opts.reviewedAt ?? new Date().toISOString().replace(/\.\d+Z$/, "Z");
-  const taken = new Set<string>();
-  // Output names that are an input's path are never used (case-insensitively: Windows and macOS file systems are).
-  const inputPaths = new Set(files.map((f) => path.resolve(f).toLowerCase()));
-  const isInput = (name: string) => inputPaths.has(path.resolve(opts.outDir, name).toLowerCase());
+  // A file already in the output folder is replaced only when we wrote it (its review sheets say so): the package
+  // reader loads only when there is something to look at. Inputs are never outputs (compared without case).
+  const present = await fs.readdir(opts.outDir).catch(() => [] as string[]);
+  const isOurs = present.length ? (await import("../hosts/xlsx/package-review")).hasReviewSheets : () => false;
+  const taken = outputNamer(opts.outDir, files, isOurs);
   const tasks: ReviewTask[] = files.map((file) => ({
     file,
     outDir: opts.outDir,
@@ -132,8 +137,8 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<{ 
     productVersion: opts.productVersion,
     reviewedAt,
     // A macro workbook stays one (.xlsm): Excel refuses a macro-enabled package named .xlsx.
-    reviewedName: outName(file, /\.xlsm$/i.test(file) ? ".reviewed.xlsm" : ".reviewed.xlsx", taken, isInput),
-    reviewOnlyName: outName(file, ".审核结果.xlsx", taken, isInput),
+    reviewedName: outName(file, /\.xlsm$/i.test(file) ? ".reviewed.xlsm" : ".reviewed.xlsx", taken),
+    reviewOnlyName: outName(file, ".审核结果.xlsx", taken),
   }));
   const jobs = Math.max(1, Math.min(opts.jobs ?? defaultJobs(), tasks.length || 1));
   const bar = opts.progress?.tty ? new SingleBar({ format: "审核 [{bar}] {value}/{total} {file}", hideCursor: true, clearOnComplete: false, stream: process.stderr }, Presets.shades_classic) : undefined;

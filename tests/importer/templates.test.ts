@@ -293,6 +293,10 @@ describe("上年 / 本年 / 增减 printed side by side: 增减额 = 本年 − 
   test("a wrong 增减额 is found at its cell", () => {
     expect(serious(importWorkbook([t(-2)])).filter((f) => f.rule === "within.row-change").map((f) => f.cells.includes("表9!D6"))).toEqual([true]);
   });
+  test("a new line whose 增减 is left blank is not judged", () => {
+    const r = importWorkbook([sheet("表9", [["财政拨款“三公”经费支出表"], ["单位：万元"], ["项目", "上年预算数", "本年预算数", "增减额"], ["合计", 22.5, 23.5, 1], ["因公出国（境）费", "", 2, ""], ["公务接待费", 6.5, 5.5, -1], ["公务用车购置及运行费", 16, 16, ""], ["其中：公务用车购置费", "", "", ""], ["公务用车运行费", 16, 16, ""]])]);
+    expect(serious(r)).toEqual([]);
+  });
   test("a 增减 column that is a rate printed without % is not read as the difference", () => {
     const rate = sheet("表5", [["一般公共预算支出表"], ["单位：万元"], ["科目编码", "科目名称", "上年预算数", "本年预算数", "增减"], ["", "合计", 90, 100, 11.11], ["201", "一般公共服务支出", 90, 100, 11.11], ["20106", "财政事务", 90, 100, 11.11], ["2010601", "行政运行", 90, 100, 11.11]]);
     expect(serious(importWorkbook([rate]))).toEqual([]);
@@ -314,4 +318,18 @@ describe("基本支出 lines grouped under 人员经费 / 公用经费 lines", (
     const r = importWorkbook([sheet("表6", [["一般公共预算基本支出表"], ["单位：万元"], ["经济科目编码", "经济科目名称", "金额"], ["", "合计", 95.5], ["301", "工资福利支出", 80], ["30101", "基本工资", 80], ["302", "商品和服务支出", 15.5], ["30201", "办公费", 15.5], ["", "人员经费", 80], ["", "公用经费", 15.5]])]);
     expect(serious(r)).toEqual([]);
   });
+});
+
+test("a 收支总表 printing 上年预算数 | 本年预算数 on both sides: this year's figures are each side's 合计", () => {
+  const t = (v: number) => sheet("表1", [["部门收支总表"], ["单位：万元"], ["收入", "", "", "支出", "", ""], ["项目", "上年预算数", "本年预算数", "项目", "上年预算数", "本年预算数"], ["一、一般公共预算拨款收入", 90, 100, "一、一般公共服务支出", 90, v], ["本年收入合计", 90, 100, "本年支出合计", 90, 100], ["收入总计", 90, 100, "支出总计", 90, 100]]);
+  const r = importWorkbook([t(100)]);
+  expect(only(r).columns.map((c) => `${c.key}@${c.side}`)).toEqual(["prior@income", "total@income", "prior@expenditure", "total@expenditure"]);
+  expect(serious(r)).toEqual([]);
+  expect(serious(importWorkbook([t(101)])).some((f) => f.cells.includes("表1!F5"))).toBe(true);
+});
+
+test.each(["单位：人民币万元", "金额单位：人民币元", "单位：万元；"])("the unit line %s", (line) => {
+  const r = importWorkbook([sheet("表1", [["部门收入总表"], ["部门名称：市统计局", "", line], ["项目", "合计", "一般公共预算"], ["合计", 10, 10], ["一般公共服务支出", 10, 10]])]);
+  expect(only(r)).toMatchObject({ unit: /人民币元/.test(line) ? "元" : "万元", unitText: line });
+  expect(r.department).toBe("市统计局");
 });

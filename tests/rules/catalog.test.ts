@@ -2,7 +2,7 @@
 import { promises as fs } from "fs";
 import path from "path";
 import { CATALOG } from "../../src/core/rules/catalog";
-import { BasisSchema, CategorySchema, SeveritySchema } from "../../src/core/rules/rule";
+import { BASIS_NAMES, BasisSchema, CategorySchema, SeveritySchema } from "../../src/core/rules/rule";
 import { checkReport } from "../../src/core/rules/engine";
 import { loadSample } from "../helpers";
 
@@ -19,6 +19,10 @@ test("ids are unique, category-prefixed kebab-case", () => {
     expect(BasisSchema.parse(r.source.basis)).toBe(r.source.basis);
     expect(r.source.ref).toMatch(/[\u4e00-\u9fff]{4}/);
   }
+});
+
+test("a rule's reference does not repeat its basis (docs and `rules` print 依据：reference)", () => {
+  for (const r of CATALOG) expect(`${r.id} ${r.source.ref}`).not.toMatch(new RegExp(`^\\S+ (${Object.values(BASIS_NAMES).join("|")})[：:]`));
 });
 
 test("every category of the issue is covered", () => {

@@ -105,7 +105,7 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s: names by the
 });
 
 describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s: a printed unit every magnitude contradicts", (_n, style) => {
-  test.each(["general_budget_expenditure", "expenditure_summary", "income_summary", "basic_expenditure_economic"] as const)("%s prints the other unit: one warning at its unit cell, no amount error", (kind) => {
+  test.each(["general_budget_expenditure", "expenditure_summary", "income_summary", "basic_expenditure_economic", "three_public"] as const)("%s prints the other unit: one warning at its unit cell, no amount error", (kind) => {
     const { report, findings } = run(style, { wrongUnit: kind });
     const t = table(report, kind);
     expect(t.unitCell).toBeDefined();

@@ -128,10 +128,10 @@ export function columnRoles(paths: string[][], c0: number, year?: number): Colum
       roles.push({ role: "amount", c, key, path, unit });
     }
   });
-  // 本年预算数 beside 上年预算数 / 增减 (no 合计, no 上年结转): this year's figure is the table's total.
+  // 本年预算数 beside 上年预算数 / 增减 (no 合计, no 上年结转): this year's figure is the table's total (on each side of a
+  // 收支总表 printing both years).
   const amounts = roles.filter((r): r is Extract<ColumnRole, { role: "amount" }> => r.role === "amount");
-  const current = amounts.filter((r) => r.key === "current");
-  if (current.length === 1 && !amounts.some((r) => r.key === "total" || r.key.startsWith("carryover"))) current[0].key = "total";
+  if (!amounts.some((r) => r.key === "total" || r.key.startsWith("carryover"))) for (const r of amounts) if (r.key === "current") r.key = "total";
   return roles;
 }
 

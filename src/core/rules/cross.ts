@@ -298,7 +298,7 @@ export const threePublicEconomic = defineRule({
   title: "“三公”经费 ↔ 基本支出经济分类表同名科目",
   description: "基本支出经济分类表中的公务接待费、因公出国（境）费用、公务用车运行维护费不能超过“三公”经费表的对应数（三公可含项目支出，基本支出部分只能更少或相等）。",
   severity: "error",
-  source: { basis: "practice", ref: "实务：基本支出经济分类中的“三公”科目只是“三公”经费的一部分（三公经费还可含项目支出）" },
+  source: { basis: "practice", ref: "基本支出经济分类中的“三公”科目只是“三公”经费的一部分（三公经费还可含项目支出）" },
   check: (report) => {
     const t10 = firstOf(report, "three_public");
     const t6 = firstOf(report, "basic_expenditure_economic");
@@ -338,7 +338,7 @@ export const operatingVsPublic = defineRule({
   title: "机关运行经费 ≤ 公用经费",
   description: "机关运行经费（机关运行经费表或“三公”表中的合并列）不应超过基本支出经济分类表的公用经费合计。",
   severity: "warning",
-  source: { basis: "practice", ref: "实务：机关运行经费为行政单位和参公事业单位的公用经费等，不应超过公用经费合计" },
+  source: { basis: "practice", ref: "机关运行经费为行政单位和参公事业单位的公用经费等，不应超过公用经费合计" },
   check: (report) => {
     const t6 = firstOf(report, "basic_expenditure_economic");
     const pub = t6 && totalRow(t6)?.amounts.public;

@@ -132,7 +132,7 @@ export const departmentName = defineRule({
   title: "各表部门名称一致",
   description: "各表表头的部门（单位）名称应一致。",
   severity: "warning",
-  source: { basis: "practice", ref: "实务：同一部门的公开表，表头部门名称一致" },
+  source: { basis: "practice", ref: "同一部门的公开表，表头部门名称一致" },
   check: (report) => {
     const named = report.tables.filter((t) => t.department && t.kind !== "performance_target");
     if (named.length < 2 || !report.department) return [{ status: "na", reason: "表头没有部门名称" }];
@@ -145,13 +145,31 @@ export const departmentName = defineRule({
   },
 });
 
+export const tableYear = defineRule({
+  id: "naming.year",
+  category: "naming",
+  title: "各表年度一致",
+  description: "各表标题或表头印的预算年度应一致；个别表印了另一年度（如沿用上年的表样未改年份）时警告，指出该表和两个年度。只比较印有年度的表（年度只印在分部标题或封面时不比较）；表内的上年数栏不影响。",
+  severity: "warning",
+  source: { basis: "practice", ref: "同一套部门预算公开表为同一预算年度；沿用上年表格未改年度是预算公开检查的常见问题" },
+  check: (report) => {
+    const dated = report.tables.filter((t) => t.year !== undefined);
+    if (dated.length < 2 || report.year === undefined) return [{ status: "na", reason: "印有年度的表少于两张" }];
+    return dated.map((t): Outcome =>
+      t.year === report.year
+        ? { status: "pass" }
+        : { status: "fail", finding: { rule: "naming.year", severity: "warning", message: `${tableName(t)}印的年度为 ${t.year} 年，其他表为 ${report.year} 年`, cells: [tableCell(t)], expected: report.year!, actual: t.year!, difference: null } },
+    );
+  },
+});
+
 export const tableLabels = defineRule({
   id: "naming.table-labels",
   category: "naming",
   title: "表号体例一致",
   description: "表号应使用同一体例（如“预算公开表1…13”），个别表写成其他前缀（如“部门公开表9”）时提示。",
   severity: "info",
-  source: { basis: "practice", ref: "实务：同一套公开表使用一种表号体例" },
+  source: { basis: "practice", ref: "同一套公开表使用一种表号体例" },
   check: (report) => {
     const labelled = report.tables.filter((t) => t.label);
     if (labelled.length < 3) return [{ status: "na", reason: "印有表号的表少于三张" }];
@@ -191,4 +209,4 @@ export const incomeSideCodes = defineRule({
   },
 });
 
-export const NAMING_RULES = [codeFormat, unitMagnitude, placeholders, functionalNames, economicNames, departmentName, tableLabels, incomeSideCodes];
+export const NAMING_RULES = [codeFormat, unitMagnitude, placeholders, functionalNames, economicNames, departmentName, tableYear, tableLabels, incomeSideCodes];

@@ -65,7 +65,7 @@ export const placeholders = defineRule({
   title: "没有未替换的模板占位文字",
   description: "标题、表头（部门名称）、栏目、表注和表体单元格中不应留有模板占位文字（XX单位、××、某某、待填写、{单位}、【单位名称】等）。",
   severity: "warning",
-  source: { basis: "practice", ref: "实务：公开前应替换模板中的占位文字（财政部预决算公开检查中的“公开内容不完整、不规范”）" },
+  source: { basis: "practice", ref: "公开前应替换模板中的占位文字（财政部预决算公开检查中的“公开内容不完整、不规范”）" },
   check: (report: Report) => {
     const tables = report.tables;
     if (!tables.length) return [na("没有识别到预算表")];

@@ -151,7 +151,7 @@ export const nameMismatch = defineRule({
   title: "项目名称一致",
   description: "绩效目标表的项目名称应与项目支出表一字不差；只在标点、括号、引号或个别字上不同的，按近似匹配配对并提示。",
   severity: "warning",
-  source: { basis: "practice", ref: "实务：同一项目在项目支出表与绩效目标表中名称应一致" },
+  source: { basis: "practice", ref: "同一项目在项目支出表与绩效目标表中名称应一致" },
   check: (report) => {
     if (!hasForms(report)) return [na("工作簿未附项目绩效目标表")];
     const p = pairProjects(report);
@@ -240,7 +240,7 @@ export const oneYearPeriod = defineRule({
   title: "一年期项目的实施期资金 = 年度资金",
   description: "项目期为 1 年或一次性项目的，实施期资金总额应等于年度资金总额（警告）；表上未列项目期时，两者不等仅作提示。",
   severity: "warning",
-  source: { basis: "practice", ref: "实务：一年期或一次性项目的实施期即预算年度" },
+  source: { basis: "practice", ref: "一年期或一次性项目的实施期即预算年度" },
   check: (report) => {
     const forms = report.tables.filter((t) => t.kind === "performance_target" && t.form);
     if (!forms.length) return [na("工作簿未附项目绩效目标表")];
@@ -280,7 +280,7 @@ export const sourceByName = defineRule({
   title: "资金来源与项目名称相符",
   description: "项目名称写明“中央补助”“省财政补助”等，而对应来源为 0、金额列在其他来源下时提示可能归错来源。",
   severity: "warning",
-  source: { basis: "practice", ref: "实务：项目名称写明的资金级次应与资金来源一致" },
+  source: { basis: "practice", ref: "项目名称写明的资金级次应与资金来源一致" },
   check: (report) => {
     const forms = report.tables.filter((t) => t.kind === "performance_target" && t.form);
     if (!forms.length) return [na("工作簿未附项目绩效目标表")];

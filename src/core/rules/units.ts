@@ -1,6 +1,7 @@
 /**
  * 单位: a printed unit that every magnitude contradicts. When each figure of a table that has a counterpart in
- * another table (the same functional or economic code, the 基本支出 / 项目支出 totals) is exactly 10,000 times (or a
+ * another table (the same functional or economic code, the 基本支出 / 项目支出 totals, a “三公” item and its economic
+ * class 30212 / 30217 / 30231 / 31013) is exactly 10,000 times (or a
  * 10,000th of) that counterpart, the table's figures are in another unit than it prints (元 under 单位：万元).
  * That is one finding on the unit cell; the other rules compare the figures in the unit they are in, so the
  * mistake does not turn into one amount error per cell.
@@ -10,6 +11,8 @@ import { quoteSheet } from "../grid/address";
 import { compare, UNIT_FACTOR } from "./interval";
 import { defineRule, type Outcome } from "./rule";
 import { firstOf, hasValue, tableName, term, totalRow } from "./helpers";
+import { THREE_PUBLIC_ECONOMIC_ITEMS } from "../classification/economic";
+import { labelKey } from "../grid/text";
 
 const RATIO = 10000;
 
@@ -54,7 +57,30 @@ function somePair(report: Report, t: Table, coded: Map<Table, Array<{ key: strin
     const b = other && totalRow(other)?.amounts[otherKey];
     return !!(a && b && hasValue(a) && hasValue(b)) && visit(a, b, other!);
   };
-  return anchor("basic_expenditure_economic", "total", firstOf(report, "general_budget_expenditure"), "basic") || anchor("project_expenditure", "total", firstOf(report, "expenditure_summary"), "project");
+  return anchor("basic_expenditure_economic", "total", firstOf(report, "general_budget_expenditure"), "basic") || anchor("project_expenditure", "total", firstOf(report, "expenditure_summary"), "project") || threePublicPairs(report, t, visit);
+}
+
+/** The economic-class codes of the 三公 items (部门预算支出经济分类: 30212 因公出国（境）费用 …). */
+const THREE_PUBLIC_CODES: Readonly<Record<string, string>> = { abroad: "30212", reception: "30217", vehicle_operation: "30231", vehicle_purchase: "31013" };
+
+/**
+ * A “三公” table has no coded rows: its items against the same item of the economic-class table (基本支出, else
+ * 一般公共预算 by economic class), by code or standard name — the figures cross.three-public-economic compares. Only
+ * an item printed on one economic line is paired (the sum of several is not one figure to be 10,000× off).
+ */
+function threePublicPairs(report: Report, t: Table, visit: (a: Amount, b: Amount, other: Table) => boolean): boolean {
+  if (t.kind !== "three_public") return false;
+  const econ = [firstOf(report, "basic_expenditure_economic"), firstOf(report, "general_budget_economic")].find((x) => x && !x.empty);
+  if (!econ) return false;
+  for (const [key, re] of THREE_PUBLIC_ECONOMIC_ITEMS) {
+    const r = t.rows.find((x) => x.key === key);
+    const a = r && (r.amounts.general ?? r.amounts.total);
+    if (!a || !hasValue(a)) continue;
+    const lines = econ.rows.filter((x) => x.level > 0 && (x.code === THREE_PUBLIC_CODES[key] || re.test(labelKey(x.label))));
+    const b = lines.length === 1 ? lines[0].amounts.total : undefined;
+    if (b && hasValue(b) && visit(a, b, econ)) return true;
+  }
+  return false;
 }
 
 /** Every pair of table t (see somePair). */
@@ -142,7 +168,7 @@ export const unitMagnitude = defineRule({
   title: "金额单位与数值量级相符",
   description: "表上印的金额单位应与数值的量级一致：一张表中与其他表对应的每个数都恰好是对应数的 10000 倍（或万分之一）时，是单位印错（如金额为元却印“单位：万元”）；只在单位处报一次，其余核对按实际单位进行，不逐个报金额不等。",
   severity: "warning",
-  source: { basis: "practice", ref: "实务：同一笔资金在各表中金额相同；部门预算公开表统一以万元（或元）为单位并在表头注明" },
+  source: { basis: "practice", ref: "同一笔资金在各表中金额相同；部门预算公开表统一以万元（或元）为单位并在表头注明" },
   check: (report) => {
     const fixed = report.tables.some((t) => t.unitContradicted) ? report : correctUnits(report);
     const tables = fixed.tables.filter((t) => t.kind !== "performance_target" && !t.empty);
@@ -156,7 +182,7 @@ export const unitMagnitude = defineRule({
         finding: {
           rule: "naming.unit-magnitude",
           severity: "warning",
-          message: `${tableName(t)}印的单位是“${c.printed}”，但其中 ${c.pairs} 个与其他表对应的金额都恰好是对应数的 ${UNIT_FACTOR[c.printed] > UNIT_FACTOR[t.unit] ? "10000 倍" : "万分之一"}——金额实际以“${t.unit}”为单位；已按${t.unit}核对该表`,
+          message: `${tableName(t)}印的单位是“${c.printed}”，但${c.pairs > 1 ? `其中 ${c.pairs} 个与其他表对应的金额都` : "与其他表对应的金额"}恰好是对应数的 ${UNIT_FACTOR[c.printed] > UNIT_FACTOR[t.unit] ? "10000 倍" : "万分之一"}——金额实际以“${t.unit}”为单位；已按${t.unit}核对该表`,
           cells: [cell, ...c.cells],
           expected: null,
           actual: null,

@@ -2,6 +2,7 @@
 import { EXPENDITURE_SIDES, type Report, type Row, type Table } from "../model/schema";
 import { defineRule, type Outcome } from "./rule";
 import { BY_UNIT } from "../model/schema";
+import { nonNegative } from "./signs";
 import { columnName, na, rowByKey, rowName, sidesOf, sumOutcome, tableName, term, totalExcludesCarryover } from "./helpers";
 
 const SOURCE_KEYS = ["general", "gov_fund", "state_capital", "special_account", "unit_funds", "business", "operating", "superior", "affiliated", "other"];
@@ -148,7 +149,7 @@ export const rowChange = defineRule({
   id: "within.row-change",
   category: "within",
   title: "增减额 = 本年数 − 上年数",
-  description: "同时列示上年预算数、本年预算数和增减额的表（“三公”经费表、一般公共预算支出表等），每一行的本年数等于上年数加增减额。增减栏多数行都不符合这一关系时（实为未标 % 的增减率），不核对。",
+  description: "同时列示上年预算数、本年预算数和增减额的表（“三公”经费表、一般公共预算支出表等），每一行的本年数等于上年数加增减额（增减栏留空的行不核对）。增减栏多数行都不符合这一关系时（实为未标 % 的增减率），不核对。",
   severity: "error",
   source: { basis: "identity", ref: "部门预算公开表样各栏的定义（增减 = 本年预算数 − 上年预算数）" },
   check: (report) => {
@@ -156,7 +157,8 @@ export const rowChange = defineRule({
     for (const t of report.tables) {
       if (!["prior", "total", "change"].every((k) => t.columns.some((c) => c.key === k && !c.side))) continue;
       const outcomes = t.rows
-        .filter((r) => r.amounts.prior && r.amounts.total && r.amounts.change)
+        // A 增减 cell left blank (a new line, an unchanged one) states nothing to check.
+        .filter((r) => r.amounts.prior && r.amounts.total && r.amounts.change && !r.amounts.change.blank)
         .map((r) =>
           sumOutcome({
             rule: "within.row-change",
@@ -284,13 +286,15 @@ export const balance = defineRule({
     summaryLines(report, "within.balance", (t) => {
       const inc = rowByKey(t, "income_grand_total", "income");
       const outs = EXPENDITURE_SIDES.map((s) => rowByKey(t, "expenditure_grand_total", s)).filter((r): r is Row => !!r);
-      const ik = inc && Object.keys(inc.amounts)[0];
+      // This year's figures: the 合计, else the first column that is not last year's, a change or a rate.
+      const thisYear = (r: Row) => (r.amounts.total ? "total" : Object.keys(r.amounts).find((k) => !/^(prior|change|ratio)/.test(k)));
+      const ik = inc && thisYear(inc);
       if (!inc || !ik) return [];
       return outs.map((o) => {
-        const ok = o.amounts.total ? "total" : Object.keys(o.amounts)[0];
+        const ok = thisYear(o) ?? Object.keys(o.amounts)[0];
         return sumOutcome({ rule: "within.balance", severity: "error", total: term(t, o.amounts[ok]), parts: [term(t, inc.amounts[ik])], subject: `${tableName(t)}「支出总计」`, against: "「收入总计」" });
       });
     }),
 });
 
-export const WITHIN_RULES = [rowSources, rowFiscal, rowBasicProject, rowPersonnelPublic, rowCurrentCarryover, rowUnits, rowChange, currentIncome, currentExpenditure, incomeGrandTotal, expenditureGrandTotal, balance];
+export const WITHIN_RULES = [nonNegative, rowSources, rowFiscal, rowBasicProject, rowPersonnelPublic, rowCurrentCarryover, rowUnits, rowChange, currentIncome, currentExpenditure, incomeGrandTotal, expenditureGrandTotal, balance];

@@ -1,0 +1,83 @@
+/**
+ * 符号: amounts that are non-negative by nature. A budget table's 收入 / 支出 figures, the “三公” items and the
+ * 机关运行经费 are money arranged, never below zero; a negative one is a typing or sign slip. Columns of changes,
+ * ratios and the prior year (增减, 增长率, 上年数) and lines that reduce (调减, 减：…, 冲减, 差额) may be negative and are
+ * never judged.
+ */
+import type { Report, Row, Table } from "../model/schema";
+import { defineRule, type Outcome } from "./rule";
+import { notAbove, rowName, tableName, term } from "./helpers";
+import { fmt } from "./interval";
+import { labelKey } from "../grid/text";
+
+/** Columns that are not amounts of money arranged (the same set hierarchy.ts never sums). */
+const SIGNED_COLUMNS = new Set(["ratio", "change", "prior"]);
+/** Captions and line names that say a figure reduces or compares: 调减, 减：, 冲减, 抵减, 核减, 扣除, 差额, 增减, 变动. */
+const SIGNED_WORDS = /调减|调整|^减[:：]?|冲减|抵减|核减|扣除|减少|差额|增减|变动|弥补/;
+/** 三公 items and 机关运行经费, as row or column keys: a negative one is an error (they are reported amounts of spending). */
+const SPENDING_KEYS = new Set(["abroad", "vehicle", "vehicle_purchase", "vehicle_operation", "reception", "three_public", "operating_funds"]);
+const SPENDING_TABLES = new Set<Table["kind"]>(["three_public", "operating_funds"]);
+
+/** Tables of one line per project, purchase, asset or unit. */
+const LISTS = new Set<Table["kind"]>(["project_expenditure", "project_expenditure_economic", "project_carryover", "purchase_services", "procurement", "assets", "performance_target", "performance_list", "basic_expenditure_unit", "other"]);
+
+function signedColumn(t: Table, key: string): boolean {
+  if (SIGNED_COLUMNS.has(key)) return true;
+  const col = t.columns.find((c) => c.key === key);
+  return !!col && SIGNED_WORDS.test(labelKey(col.label));
+}
+
+/** One outcome per row with amounts: fail when any judged amount is below zero (its identity 0 ≤ amount, for the localizer). */
+function rowOutcome(t: Table, r: Row): Outcome | undefined {
+  if (SIGNED_WORDS.test(labelKey(r.label))) return undefined;
+  const cells = Object.entries(r.amounts).filter(([k, a]) => !a.invalid && !signedColumn(t, k));
+  if (!cells.length) return undefined;
+  const negative = cells.filter(([, a]) => a.value !== null && !a.blank && a.value < 0);
+  if (!negative.length) {
+    // Passing, each cell (blank ones too) still bounds the localizer: no correction may make it negative. Tables
+    // whose rows grow with the department (project lists, one line per unit) are left out: thousands of bounds
+    // there cost more time than they narrow corrections (58b's 2,000 project rows: +50 % check time).
+    if (LISTS.has(t.kind)) return { status: "pass" };
+    const [identity, ...also] = cells.map(([, a]) => notAbove("within.non-negative", [], [term(t, a)]).identity);
+    return { status: "pass", identity, also: also.length ? also : undefined };
+  }
+  const error = SPENDING_TABLES.has(t.kind) || SPENDING_KEYS.has(r.key ?? "") || negative.some(([k]) => SPENDING_KEYS.has(k));
+  const [k0] = negative[0];
+  // 0 ≤ amount, one identity per negative cell: the localizer's fix for it is the cell itself, never another cell made negative.
+  const [e, ...more] = negative.map(([, a]) => notAbove("within.non-negative", [], [term(t, a)]).identity);
+  const cols = negative.map(([k, a]) => `「${(t.columns.find((c) => c.key === k)?.label ?? k).split("/").pop()}」${fmt(a.value!)}`).join("、");
+  return {
+    status: "fail",
+    finding: {
+      rule: "within.non-negative",
+      severity: error ? "error" : "warning",
+      message: `${tableName(t)}「${rowName(r)}」${cols} 为负数（${t.unit}）：${error ? "“三公”经费、机关运行经费" : "预算收入、支出金额"}不应小于零，疑为录入或符号错误`,
+      cells: negative.map(([, a]) => a.cell),
+      expected: 0,
+      actual: r.amounts[k0].value,
+      difference: r.amounts[k0].value,
+    },
+    identity: e,
+    also: more.length ? more : undefined,
+  };
+}
+
+export const nonNegative = defineRule({
+  id: "within.non-negative",
+  category: "within",
+  title: "收支金额不为负数",
+  description: "预算收入、支出金额（含“三公”经费各项、机关运行经费）不应小于零；“三公”经费、机关运行经费为负数是错误，其他收支金额为负数是警告。增减、增长率、上年数等栏，以及调减、减：、冲减、差额等行不在此列。",
+  severity: "warning",
+  source: { basis: "practice", ref: "部门预算收支金额为安排的资金数，不会小于零；“三公”经费、机关运行经费按实际安排数公开" },
+  check: (report: Report) => {
+    const out: Outcome[] = [];
+    for (const t of report.tables) {
+      if (t.kind === "performance_target" && !t.rows.length) continue;
+      for (const r of t.rows) {
+        const o = rowOutcome(t, r);
+        if (o) out.push(o);
+      }
+    }
+    return out.length ? out : [{ status: "na", reason: "没有金额" }];
+  },
+});
