@@ -8,6 +8,7 @@ import type { Report, Row, Table } from "../model/schema";
 import { defineRule, type Outcome } from "./rule";
 import { notAbove, rowName, tableName, term } from "./helpers";
 import { fmt } from "./interval";
+import { identityOf } from "./identity";
 import { labelKey } from "../grid/text";
 
 /** Columns that are not amounts of money arranged (the same set hierarchy.ts never sums). */
@@ -21,11 +22,21 @@ const SPENDING_TABLES = new Set<Table["kind"]>(["three_public", "operating_funds
 /** Tables of one line per project, purchase, asset or unit. */
 const LISTS = new Set<Table["kind"]>(["project_expenditure", "project_expenditure_economic", "project_carryover", "purchase_services", "procurement", "assets", "performance_target", "performance_list", "basic_expenditure_unit", "other"]);
 
+/** Per table, whether each column key is signed (asked for every cell: judged once per column, not per row). */
+const SIGNED = new WeakMap<Table, Map<string, boolean>>();
 function signedColumn(t: Table, key: string): boolean {
-  if (SIGNED_COLUMNS.has(key)) return true;
-  const col = t.columns.find((c) => c.key === key);
-  return !!col && SIGNED_WORDS.test(labelKey(col.label));
+  let known = SIGNED.get(t);
+  if (!known) SIGNED.set(t, (known = new Map()));
+  let v = known.get(key);
+  if (v === undefined) {
+    const col = t.columns.find((c) => c.key === key);
+    known.set(key, (v = SIGNED_COLUMNS.has(key) || (!!col && SIGNED_WORDS.test(labelKey(col.label)))));
+  }
+  return v;
 }
+
+/** The identity 0 ≤ amount of a cell that is not negative, as notAbove builds it (it holds: no comparison to make). */
+const bound = (t: Table, a: Row["amounts"][string]) => identityOf("within.non-negative", "le", [], [term(t, a)], "holds");
 
 /** One outcome per row with amounts: fail when any judged amount is below zero (its identity 0 ≤ amount, for the localizer). */
 function rowOutcome(t: Table, r: Row): Outcome | undefined {
@@ -38,7 +49,7 @@ function rowOutcome(t: Table, r: Row): Outcome | undefined {
     // whose rows grow with the department (project lists, one line per unit) are left out: thousands of bounds
     // there cost more time than they narrow corrections (58b's 2,000 project rows: +50 % check time).
     if (LISTS.has(t.kind)) return { status: "pass" };
-    const [identity, ...also] = cells.map(([, a]) => notAbove("within.non-negative", [], [term(t, a)]).identity);
+    const [identity, ...also] = cells.map(([, a]) => bound(t, a));
     return { status: "pass", identity, also: also.length ? also : undefined };
   }
   const error = SPENDING_TABLES.has(t.kind) || SPENDING_KEYS.has(r.key ?? "") || negative.some(([k]) => SPENDING_KEYS.has(k));
