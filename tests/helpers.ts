@@ -22,3 +22,18 @@ export function loadSample(name: SampleName) {
     );
   return cache.get(name)!;
 }
+
+/** Runs the CLI's main in this process with stdout and stderr captured: exit code and what it printed. */
+export async function runMain(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const { main } = await import("../src/cli/main");
+  let out = "";
+  let err = "";
+  const o = jest.spyOn(process.stdout, "write").mockImplementation((s: string | Uint8Array) => ((out += String(s)), true));
+  const e = jest.spyOn(process.stderr, "write").mockImplementation((s: string | Uint8Array) => ((err += String(s)), true));
+  try {
+    return { code: await main(args), out, err };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
+}

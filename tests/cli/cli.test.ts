@@ -3,8 +3,7 @@ import { promises as fs } from "fs";
 import os from "os";
 import path from "path";
 import { execFile } from "child_process";
-import { main } from "../../src/cli/main";
-import { samplePath } from "../helpers";
+import { samplePath, runMain } from "../helpers";
 import { CheckJsonSchema } from "../../src/core/findings/json";
 
 /** A check --json document whose files were all reviewed (an unusable file fails the test with its message). */
@@ -13,19 +12,7 @@ function parseCheck(out: string) {
   return { ...doc, files: doc.files.map((f) => { if ("error" in f) throw new Error(f.error.message); return f; }) };
 }
 
-async function run(args: string[]) {
-  let out = "";
-  let err = "";
-  const o = jest.spyOn(process.stdout, "write").mockImplementation((s: string | Uint8Array) => ((out += String(s)), true));
-  const e = jest.spyOn(process.stderr, "write").mockImplementation((s: string | Uint8Array) => ((err += String(s)), true));
-  try {
-    const code = await main(args);
-    return { code, out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const run = runMain;
 
 let dir: string;
 beforeAll(async () => {

@@ -3,24 +3,12 @@ import { promises as fs } from "fs";
 import os from "os";
 import path from "path";
 import { execFileSync, spawn } from "child_process";
-import { main } from "../../src/cli/main";
 import { fileError } from "../../src/cli/load";
-import { samplePath } from "../helpers";
+import { samplePath, runMain } from "../helpers";
 import { CheckJsonSchema } from "../../src/core/findings/json";
 import { CategorySchema } from "../../src/core/rules/rule";
 
-async function run(args: string[]) {
-  let out = "";
-  let err = "";
-  const o = jest.spyOn(process.stdout, "write").mockImplementation((s: string | Uint8Array) => ((out += String(s)), true));
-  const e = jest.spyOn(process.stderr, "write").mockImplementation((s: string | Uint8Array) => ((err += String(s)), true));
-  try {
-    return { code: await main(args), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const run = runMain;
 const sample = samplePath("jishan-2024");
 
 test.each([

@@ -6,26 +6,14 @@
 import { promises as fs } from "fs";
 import os from "os";
 import path from "path";
-import { main } from "../../src/cli/main";
 import { CheckJsonSchema, type CheckFileJson } from "../../src/core/findings/json";
-import { SAMPLES, samplePath } from "../helpers";
+import { SAMPLES, samplePath, runMain } from "../helpers";
 import { mutateXlsx } from "../fixtures/mutate";
 
 const bad = (f: string) => path.join(__dirname, "..", "fixtures", "bad-inputs", f);
 const fieldCase = (f: string) => path.join(__dirname, "..", "fixtures", "field-cases", f);
 
-async function run(args: string[]) {
-  let out = "";
-  let err = "";
-  const o = jest.spyOn(process.stdout, "write").mockImplementation((s: string | Uint8Array) => ((out += String(s)), true));
-  const e = jest.spyOn(process.stderr, "write").mockImplementation((s: string | Uint8Array) => ((err += String(s)), true));
-  try {
-    return { code: await main(args), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const run = runMain;
 
 async function checkJson(file: string, extra: string[] = []) {
   const r = await run(["check", file, "--json", ...extra]);

@@ -10,12 +10,11 @@ import path from "path";
 import { execFileSync } from "child_process";
 import { unzipSync, strFromU8 } from "fflate";
 import { printable } from "../../src/core/grid/printable";
-import { SAMPLES, loadSample } from "../helpers";
+import { SAMPLES, loadSample, runMain } from "../helpers";
 import { importWorkbook } from "../../src/core/importer/importer";
 import { checkReport } from "../../src/core/rules/engine";
 import { buildReviewPlan } from "../../src/core/review/build";
 import { buildBatchSheet } from "../../src/core/review/batch-sheet";
-import { main } from "../../src/cli/main";
 
 // eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -80,18 +79,7 @@ describe.each(SAMPLES.map((s) => [s]))("%s with an escape-laden 部门", (name) 
   });
 });
 
-async function run(args: string[]) {
-  let out = "";
-  let err = "";
-  const o = jest.spyOn(process.stdout, "write").mockImplementation((s: string | Uint8Array) => ((out += String(s)), true));
-  const e = jest.spyOn(process.stderr, "write").mockImplementation((s: string | Uint8Array) => ((err += String(s)), true));
-  try {
-    return { code: await main(args), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const run = runMain;
 
 test("32c with --out: the terminal, the reviewed copy's 审核结果 and 审核汇总 show ␛[2J; the XML is valid; the user's cell keeps its escapes", async () => {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "printable-"));
