@@ -4,7 +4,7 @@
  */
 import { roundingAllowance, UNIT_FACTOR } from "../rules/interval";
 import type { CheckedIdentity } from "../rules/rule";
-import { residual } from "../rules/identity";
+import { residual, roundingSums } from "../rules/identity";
 import type { Unit } from "../model/schema";
 
 export interface CellInfo {
@@ -136,16 +136,7 @@ function sumOf(identities: ReadonlyArray<CheckedIdentity>, i: number): SumOf {
   let sums = SUMS.get(identities);
   if (!sums) SUMS.set(identities, (sums = new Array(identities.length)));
   let x = sums[i];
-  if (!x) {
-    let s1 = 0;
-    let s2 = 0;
-    for (const t of identities[i].terms) {
-      const h = Math.abs(t.coefficient) * t.halfWidth;
-      s1 += h;
-      s2 += h * h;
-    }
-    sums[i] = x = { r: residual(identities[i]), s1, s2, tolerance: identities[i].tolerance };
-  }
+  if (!x) sums[i] = x = { r: residual(identities[i]), ...roundingSums(identities[i].terms), tolerance: identities[i].tolerance };
   return x;
 }
 

@@ -100,16 +100,22 @@ export function residual(id: Pick<Identity, "relation" | "terms" | "tolerance">)
   return id.terms.reduce((s, t) => s + t.coefficient * t.value, 0);
 }
 
-/** How far the residual may be from 0 by rounding alone, 分: Σ |coefficient|·halfWidth, for many terms at most 5σ (see roundingAllowance). */
-export function slackOf(terms: IdentityTerm[]): number {
-  let s = 0;
+/** Σ |coefficient|·halfWidth and Σ (coefficient·halfWidth)² in 分: what roundingAllowance reads. */
+export function roundingSums(terms: ReadonlyArray<IdentityTerm>): { s1: number; s2: number } {
+  let s1 = 0;
   let s2 = 0;
   for (const t of terms) {
     const h = Math.abs(t.coefficient) * t.halfWidth;
-    s += h;
+    s1 += h;
     s2 += h * h;
   }
-  return roundingAllowance(s, s2);
+  return { s1, s2 };
+}
+
+/** How far the residual may be from 0 by rounding alone, 分: Σ |coefficient|·halfWidth, for many terms at most 5σ (see roundingAllowance). */
+export function slackOf(terms: IdentityTerm[]): number {
+  const { s1, s2 } = roundingSums(terms);
+  return roundingAllowance(s1, s2);
 }
 
 /** True when some figures inside their intervals satisfy the identity (the rounding-aware reading). */
