@@ -23,6 +23,8 @@ import { STYLES, buildVariant } from "../tests/fixtures/variants";
 
 const SAMPLES = ["jishan-2024", "jincheng-chengqu-2025", "xingxian-2023"];
 const RUNS = 11;
+/** Untimed runs of the whole pipeline per sample first: the figures are steady-state (a folder's 200 files are). */
+const WARMUP = 5;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const now = () => Number(process.hrtime.bigint()) / 1e6;
 const f1 = (n: number) => n.toFixed(1);
@@ -55,13 +57,22 @@ function zipStep(input: Uint8Array, out: Uint8Array): { fflate: number; native: 
 const minorGc = (globalThis as { gc?: (o: { type: "minor" }) => void }).gc;
 
 export async function reviewBench(root: string): Promise<void> {
-  console.log(`\nreview (check --out) — per sample, median of ${RUNS} runs, ms; check% = check / bare read (medians; in brackets the fastest runs'); write = the package writer (the product's), beside the exceljs round trip it replaced; zip = the writer's zip work alone, fflate (all parts inflated and deflated in JS, as before) / native (changed parts deflated by zlib, the rest copied)`);
+  console.log(`\nreview (check --out) — per sample, median of ${RUNS} runs after ${WARMUP} untimed ones, ms; check% = check / bare read (medians; in brackets the fastest runs'); write = the package writer (the product's), beside the exceljs round trip it replaced; zip = the writer's zip work alone, fflate (all parts inflated and deflated in JS, as before) / native (changed parts deflated by zlib, the rest copied)`);
   console.log("check* = check in runs where a minor collection ran after read+import (the just-read grids and report leave the nursery first; otherwise the check pays that copy, which is the read's and import's cost; minor = that collection, timed apart), median of another " + `${RUNS} runs${minorGc ? "" : " — not measured: run with node --expose-gc"}`);
   console.log("sample                     bare read   read+import     check   check*   minor   plan   write   exceljs write   check% [fastest]   check*%   zip: fflate / native");
   for (const name of SAMPLES) {
     const buf = await fs.readFile(path.join(root, "samples", `${name}.xlsx`));
     const t = { bare: [] as number[], bareSettled: [] as number[], read: [] as number[], check: [] as number[], settled: [] as number[], minor: [] as number[], plan: [] as number[], write: [] as number[], exceljs: [] as number[], zipFflate: [] as number[], zipNative: [] as number[] };
-    for (let i = 0; i < 2 * RUNS; i++) {
+    for (let i = -WARMUP; i < 2 * RUNS; i++) {
+      if (i < 0) {
+        // Warm-up: every phase once, nothing recorded (the JIT tiers a rule up only after many calls).
+        await new ExcelJS.Workbook().xlsx.load(buf as unknown as ExcelJS.Buffer);
+        const w = await readXlsxBuffer(buf);
+        const r = importWorkbook(w.grids);
+        const res = checkReport(r);
+        reviewPackage(new Uint8Array(buf), buildReviewPlan({ report: r, result: res, grids: w.grids, file: name, reviewedAt: new Date().toISOString(), productVersion: "bench" }));
+        continue;
+      }
       // Odd runs (with --expose-gc): the same pipeline with a minor collection between import and check.
       const settle = i % 2 === 1 && minorGc;
       if (i % 2 === 1 && !minorGc) continue;
@@ -138,6 +149,25 @@ export async function reviewBench(root: string): Promise<void> {
     const rate = (rows.length / wall) * 1000;
     if (jobs === 1) one = rate;
     console.log(`${String(jobs).padStart(4)} ${f1(wall).padStart(9)} ${rate.toFixed(2).padStart(9)} ${f1(sum("read")).padStart(13)} ${f1(sum("check")).padStart(9)} ${f1(sum("plan")).padStart(8)} ${f1(sum("write")).padStart(9)} ${((100 * sum("check")) / bare).toFixed(0).padStart(7)} % ${(rate / one).toFixed(2).padStart(9)}× ${busy.toFixed(2).padStart(12)}`);
+  }
+  // The bare reads above ran back to back; the check inside the pipeline, after a read, an import and the previous
+  // file's write. Read each file bare right before its review (one job, as runBatch does it) for a like-for-like share.
+  {
+    let bareIn = 0;
+    let checkIn = 0;
+    const out = path.join(dir, "out-interleaved");
+    await fs.mkdir(out);
+    const files = (await fs.readdir(dir)).filter((f) => f.endsWith(".xlsx")).sort();
+    for (const [i, f] of files.entries()) {
+      const file = path.join(dir, f);
+      const b = await fs.readFile(file);
+      const s = now();
+      await new ExcelJS.Workbook().xlsx.load(b as unknown as ExcelJS.Buffer);
+      bareIn += now() - s;
+      const row = await reviewFile({ file, outDir: out, productVersion: "bench", reviewedAt: "2026-01-01T00:00:00Z", reviewedName: `${i}.reviewed.xlsx`, reviewOnlyName: `${i}.审核结果.xlsx` });
+      checkIn += row.ms.check;
+    }
+    console.log(`one job, each file read bare right before its review: bare read ${f1(bareIn)} ms, check ${f1(checkIn)} ms — check% ${((100 * checkIn) / bareIn).toFixed(0)} %`);
   }
   // One job already keeps more than one core busy (V8 compiles and collects garbage on helper threads): the most
   // N jobs can reach on C cores is min(N, C / busy) times one job.
