@@ -137,6 +137,22 @@ test("a “三公” figure tripled: no cause proposes a negative amount, becaus
   expect(withoutBounds).toBeGreaterThan(0);
 });
 
+/**
+ * Project lists too: a project's amount tripled leaves its unit's 小计 and the table's 合计 short. Before the lists'
+ * cells were bounds, two project cells "应为 -20万元" could "explain" it (variant 8; 58b's 2,000 rows gave 应为
+ * -978.54万元); a finding no sensible change explains stays a plain finding instead.
+ */
+test("a project amount tripled: no cause proposes a negative amount, in any generated template", () => {
+  for (const style of STYLES) {
+    const { grids } = buildVariant(style);
+    const projects = importWorkbook(grids).tables.filter((t) => t.kind === "project_expenditure");
+    for (const a of projects.flatMap((t) => t.rows.flatMap((r) => Object.values(r.amounts))).filter((x) => (x.value ?? 0) > 0)) {
+      const res = checkReport(importWorkbook(mutate(grids, a.cell, a.value! * 3)));
+      expect({ cell: a.cell, negative: res.causes.flatMap((c) => [...c.suspects, ...c.alternatives.flat()]).filter((x) => x.value < 0) }).toEqual({ cell: a.cell, negative: [] });
+    }
+  }
+});
+
 test("the tester's m-neg.xlsx (公务接待费 -2): one error at 表10 B7/C7, no cause making another cell negative", async () => {
   const { grids } = await readXlsxBuffer(await fs.readFile(path.join(fixtures, "newcomer2/m-neg.xlsx")));
   const res = checkReport(importWorkbook(grids));

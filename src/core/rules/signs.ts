@@ -18,8 +18,6 @@ const SIGNED_WORDS = /调减|调整|^减[:：]?|冲减|抵减|核减|扣除|减�
 const SPENDING_KEYS = new Set(["abroad", "vehicle", "vehicle_purchase", "vehicle_operation", "reception", "three_public", "operating_funds"]);
 const SPENDING_TABLES = new Set<Table["kind"]>(["three_public", "operating_funds"]);
 
-/** Tables of one line per project, purchase, asset or unit. */
-const LISTS = new Set<Table["kind"]>(["project_expenditure", "project_expenditure_economic", "project_carryover", "purchase_services", "procurement", "assets", "performance_target", "performance_list", "basic_expenditure_unit", "other"]);
 
 /** Per table, whether each column key is signed (asked for every cell: judged once per column, not per row). */
 const SIGNED = new WeakMap<Table, Map<string, boolean>>();
@@ -37,10 +35,10 @@ function signedColumn(t: Table, key: string): boolean {
 /** One outcome per row with amounts: fail when any judged amount is below zero (its identity 0 ≤ amount, for the localizer). */
 function rowOutcome(t: Table, r: Row): Outcome | undefined {
   if (SIGNED_WORDS.test(labelKey(r.label))) return undefined;
-  // Passing, each cell (blank ones too) still bounds the localizer: no correction may make it negative. Tables
-  // whose rows grow with the department (project lists, one line per unit) are left out: thousands of bounds
-  // there cost more time than they narrow corrections (58b's 2,000 project rows: +50 % check time).
-  const bounds: string[] | undefined = LISTS.has(t.kind) ? undefined : [];
+  // Passing, each cell (blank ones too) still bounds the localizer: no correction may make it negative — project
+  // lists too (a pair of project cells "应为 -20万元" is no help). Cells, not identities: 58b's 2,000 project rows
+  // cost a list of strings, where a bound identity per cell cost +50 % check time.
+  const bounds: string[] = [];
   let judged = false;
   let negative: Array<[string, Amount]> | undefined;
   // One pass over the row (most rows pass: no list of entries per row).
@@ -48,11 +46,11 @@ function rowOutcome(t: Table, r: Row): Outcome | undefined {
     const a = r.amounts[k];
     if (a.invalid || signedColumn(t, k)) continue;
     judged = true;
-    if (a.cell) bounds?.push(a.cell);
+    if (a.cell) bounds.push(a.cell);
     if (a.value !== null && !a.blank && a.value < 0) (negative ??= []).push([k, a]);
   }
   if (!judged) return undefined;
-  if (!negative) return bounds ? { status: "pass", bounds } : { status: "pass" };
+  if (!negative) return { status: "pass", bounds };
   const error = SPENDING_TABLES.has(t.kind) || SPENDING_KEYS.has(r.key ?? "") || negative.some(([k]) => SPENDING_KEYS.has(k));
   const [k0] = negative[0];
   // 0 ≤ amount, one identity per negative cell: the localizer's fix for it is the cell itself, never another cell made negative.
