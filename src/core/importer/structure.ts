@@ -171,3 +171,37 @@ export function structuralLevels(rows: Row[], total: Row | undefined, amountKeys
   if (!target) return undefined;
   return seq(0, n, target, 1, 0) ? [...levels] : undefined;
 }
+
+/** A group line named as one: 小计, 本级小计, XX单位小计 (the line above its items). */
+const SUBTOTAL = /小计$/;
+
+/** How many (group, column) sums hold when `levels` are the rows' levels and the total sums the first level. */
+function sumsHolding(rows: Row[], levels: number[], total: Row, amountKeys: string[], slack: number): number {
+  let held = 0;
+  const count = (parent: number[], kids: number[]) => {
+    const sum = amountKeys.map((_k, j) => kids.reduce((s, k) => s + vec(rows[k], amountKeys)[j], 0));
+    sum.forEach((x, j) => (held += Math.abs(x - parent[j]) <= slack * (kids.length + 1) + 1e-9 ? 1 : 0));
+  };
+  count(vec(total, amountKeys), rows.map((_r, i) => i).filter((i) => levels[i] === 1));
+  rows.forEach((r, i) => {
+    const kids: number[] = [];
+    for (let k = i + 1; k < rows.length && levels[k] > levels[i]; k++) if (levels[k] === levels[i] + 1) kids.push(k);
+    if (kids.length) count(vec(r, amountKeys), kids);
+  });
+  return held;
+}
+
+/**
+ * Levels from the subtotal lines' names, when no tree of sums fits (one wrong figure breaks every tree): each line
+ * named …小计 heads the lines under it up to the next one. Taken only when more of the sums hold that way than under
+ * the levels the rows have (a wrong 小计 then breaks its own group, not every line of the table).
+ */
+export function subtotalLevels(rows: Row[], total: Row, amountKeys: string[]): number[] | undefined {
+  const heads = rows.map((r) => SUBTOTAL.test(labelKey(r.label)));
+  const first = heads.indexOf(true);
+  if (first < 0 || first === rows.length - 1 || heads.every(Boolean)) return undefined;
+  const levels = rows.map((_r, i) => (heads[i] || i < first ? 1 : 2));
+  const slack = grain([...rows, total], amountKeys);
+  const current = rows.map((r) => Math.max(1, r.level));
+  return sumsHolding(rows, levels, total, amountKeys, slack) > sumsHolding(rows, current, total, amountKeys, slack) ? levels : undefined;
+}
