@@ -11,7 +11,7 @@ import { parseForm } from "./performance";
 import { lineMeta, readMeta, titleExcludesCarryover, yearOfTitle, type Meta } from "./meta";
 import { classifyTitle, FINAL_ACCOUNTS_TITLE, KIND_BY_HEADER } from "./kinds";
 import { EMPTY_NOTE, TOTAL_KEYS } from "./aliases";
-import { levelsAddUp, structuralLevels, subtotalLevels } from "./structure";
+import { bestFitLevels, levelsAddUp, structuralLevels } from "./structure";
 import { markHidden } from "./hidden";
 import { clipRegionsAtGaps, strayColumns } from "./strays";
 
@@ -220,7 +220,7 @@ function structureRows(rows: Row[], keys: string[]) {
   const total = rows.find((r) => r.level === 0 && r.key === "total");
   if (total) {
     if (levelsAddUp(rows, keys)) return;
-    const lv = structuralLevels(data, total, keys) ?? subtotalLevels(data, total, keys);
+    const lv = structuralLevels(data, total, keys) ?? bestFitLevels(data, total, keys);
     if (lv) data.forEach((r, i) => (r.level = lv[i]));
     return;
   }

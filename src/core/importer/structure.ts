@@ -175,12 +175,19 @@ export function structuralLevels(rows: Row[], total: Row | undefined, amountKeys
 /** A group line named as one: 小计, 本级小计, XX单位小计 (the line above its items). */
 const SUBTOTAL = /小计$/;
 
-/** How many (group, column) sums hold when `levels` are the rows' levels and the total sums the first level. */
+/**
+ * How many (group, column) sums hold when `levels` are the rows' levels and the total sums the first level. A column
+ * whose group and items are all blank says nothing and is not counted (else every grouping would score in it).
+ */
 function sumsHolding(rows: Row[], levels: number[], total: Row, amountKeys: string[], slack: number): number {
   let held = 0;
   const count = (parent: number[], kids: number[]) => {
-    const sum = amountKeys.map((_k, j) => kids.reduce((s, k) => s + vec(rows[k], amountKeys)[j], 0));
-    sum.forEach((x, j) => (held += Math.abs(x - parent[j]) <= slack * (kids.length + 1) + 1e-9 ? 1 : 0));
+    const vs = kids.map((k) => vec(rows[k], amountKeys));
+    amountKeys.forEach((_k, j) => {
+      const sum = vs.reduce((s, v) => s + v[j], 0);
+      if (parent[j] === 0 && vs.every((v) => v[j] === 0)) return;
+      if (Math.abs(sum - parent[j]) <= slack * (kids.length + 1) + 1e-9) held++;
+    });
   };
   count(vec(total, amountKeys), rows.map((_r, i) => i).filter((i) => levels[i] === 1));
   rows.forEach((r, i) => {
@@ -191,17 +198,29 @@ function sumsHolding(rows: Row[], levels: number[], total: Row, amountKeys: stri
   return held;
 }
 
-/**
- * Levels from the subtotal lines' names, when no tree of sums fits (one wrong figure breaks every tree): each line
- * named …小计 heads the lines under it up to the next one. Taken only when more of the sums hold that way than under
- * the levels the rows have (a wrong 小计 then breaks its own group, not every line of the table).
- */
-export function subtotalLevels(rows: Row[], total: Row, amountKeys: string[]): number[] | undefined {
+/** Each line named …小计 heads the lines under it up to the next one; undefined when no line is so named. */
+function subtotalCue(rows: Row[]): number[] | undefined {
   const heads = rows.map((r) => SUBTOTAL.test(labelKey(r.label)));
   const first = heads.indexOf(true);
   if (first < 0 || first === rows.length - 1 || heads.every(Boolean)) return undefined;
-  const levels = rows.map((_r, i) => (heads[i] || i < first ? 1 : 2));
+  return rows.map((_r, i) => (heads[i] || i < first ? 1 : 2));
+}
+
+/**
+ * Levels when no tree of sums fits — one wrong figure breaks every tree over all the columns: the tree one column
+ * alone fits (the wrong figure is in another column), or the …小计 lines heading the lines under them; of these, the
+ * one under which most sums hold, taken only when more hold than under the levels the rows have. A wrong figure then
+ * breaks its own group, not every line of the table (which, read flat, would be reported in every column).
+ */
+export function bestFitLevels(rows: Row[], total: Row, amountKeys: string[]): number[] | undefined {
   const slack = grain([...rows, total], amountKeys);
-  const current = rows.map((r) => Math.max(1, r.level));
-  return sumsHolding(rows, levels, total, amountKeys, slack) > sumsHolding(rows, current, total, amountKeys, slack) ? levels : undefined;
+  let best: number[] | undefined;
+  let most = sumsHolding(rows, rows.map((r) => Math.max(1, r.level)), total, amountKeys, slack);
+  const candidates = [subtotalCue(rows), ...(amountKeys.length > 1 ? amountKeys.map((k) => structuralLevels(rows, total, [k])) : [])];
+  for (const levels of candidates) {
+    if (!levels) continue;
+    const held = sumsHolding(rows, levels, total, amountKeys, slack);
+    if (held > most) [best, most] = [levels, held];
+  }
+  return best;
 }

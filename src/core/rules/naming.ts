@@ -173,15 +173,16 @@ export const tableLabels = defineRule({
   check: (report) => {
     const labelled = report.tables.filter((t) => t.label);
     if (labelled.length < 3) return [{ status: "na", reason: "印有表号的表少于三张" }];
-    const prefix = (l: string) => l.replace(/[0-9一二三四五六七八九十]+([-－][0-9]+)?$/, "");
+    // The style: the label with its (last) number as N — 预算公开表N, 公开N表 (公开01表 … 公开10表), 表N.
+    const prefix = (l: string) => l.replace(/[0-9一二三四五六七八九十]+([-－][0-9]+)?(?=[^0-9一二三四五六七八九十]*$)/, "N");
     const counts = new Map<string, number>();
     for (const t of labelled) counts.set(prefix(t.label!), (counts.get(prefix(t.label!)) ?? 0) + 1);
     const [main] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
     return labelled.map((t): Outcome => {
       const p = prefix(t.label!);
       // "表二" beside "预算公开表1" is a shorter style, not a different series.
-      if (p === main || main.endsWith(p) || p.endsWith(main) || p.length < 3) return { status: "pass" };
-      return { status: "fail", finding: { rule: "naming.table-labels", severity: "info", message: `表号“${t.label}”与其他表的“${main}N”体例不一致`, cells: [tableCell(t)], expected: null, actual: null, difference: null } };
+      if (p === main || main.endsWith(p) || p.endsWith(main) || p.replace("N", "").length < 3) return { status: "pass" };
+      return { status: "fail", finding: { rule: "naming.table-labels", severity: "info", message: `表号“${t.label}”与其他表的“${main}”体例不一致`, cells: [tableCell(t)], expected: null, actual: null, difference: null } };
     });
   },
 });
