@@ -43,15 +43,29 @@ export function threePublicStructure(rows: Row[]): { items: Row[]; parts: Row[];
   return { items: vehicle ? items : [...items, ...parts], parts, vehicle, beside: keyed.filter((r) => r.key === "operating_funds" || BESIDE_THREE_PUBLIC.test(labelKey(r.label))) };
 }
 
-/** The rows beside the 三公 items that the 合计 includes: the smallest set that makes it add up, if any. */
-function besideIncluded(t: Table, total: Row, items: Row[], beside: Row[]): Row[] | undefined {
+/**
+ * What the 合计 sums: the 三公 items and the rows beside them it includes — the set under which most of its columns add
+ * up, the smallest of those (the items alone first). Most, not all: one wrong figure breaks its own column, and must not
+ * turn the reading of every other column (a 合计 that includes 会议费 / 培训费 read as the items alone is reported in
+ * every column).
+ */
+function totalParts(t: Table, total: Row, items: Row[], beside: Row[]): Row[] {
   const sets = Array.from({ length: 1 << Math.min(beside.length, 5) }, (_, m) => beside.filter((_, i) => m & (1 << i))).sort((a, b) => a.length - b.length);
-  return sets.find((set) => set.length && sumsTo(t, total, [...items, ...set]));
+  let best = items;
+  let most = columnsSummed(t, total, items);
+  for (const set of sets) {
+    if (!set.length) continue;
+    const n = columnsSummed(t, total, [...items, ...set]);
+    if (n > most) [best, most] = [[...items, ...set], n];
+  }
+  return best;
 }
 
-/** Does every column of `total` equal Σ rows (at the rounding interval)? */
-function sumsTo(t: Table, total: Row, rows: Row[]): boolean {
-  return Object.entries(total.amounts).every(([k, a]) => compare(term(t, a), rows.filter((r) => r.amounts[k]).map((r) => term(t, r.amounts[k]))).verdict !== "error");
+/** How many columns of `total` equal Σ rows (at the rounding interval). */
+function columnsSummed(t: Table, total: Row, rows: Row[]): number {
+  let n = 0;
+  for (const [k, a] of Object.entries(total.amounts)) if (compare(term(t, a), rows.filter((r) => r.amounts[k]).map((r) => term(t, r.amounts[k]))).verdict !== "error") n++;
+  return n;
 }
 
 function hierarchyOutcomes(report: Report, id: string, pick: (t: Table, rows: Row[], i: number) => Row[] | undefined, describe: (p: Row) => string): Outcome[] {
@@ -113,7 +127,7 @@ export const totalOfTopRows = defineRule({
         if (p.key !== "total" || p.level !== 0) return undefined;
         const tp = t.kind === "three_public" ? threePublicStructure(rows) : undefined;
         // 三公: the items, never a subtotal with its own parts; 会议费 / 培训费 … only when the 合计 includes them.
-        if (tp) return sumsTo(t, p, tp.items) ? tp.items : [...tp.items, ...(besideIncluded(t, p, tp.items, tp.beside) ?? [])];
+        if (tp) return totalParts(t, p, tp.items, tp.beside);
         const ones = rows.filter((r) => r.level === 1 && !r.partial);
         if (ones.length) return ones;
         const top = rows.reduce((m, x) => (x.level > 0 ? Math.min(m, x.level) : m), Infinity);
