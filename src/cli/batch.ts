@@ -16,6 +16,7 @@ import { SEVERITY_NAMES, type Severity } from "../core/rules/rule";
 import { FolderError, writeError } from "./errors";
 import { printable } from "../core/grid/printable";
 import { outputNamer, type OutputNamer } from "./out-names";
+import { makeOutDir } from "./out-dir";
 
 export const WORKBOOK_EXT = /\.(xlsx|xlsm|xlsb|xls|ods)$/i;
 /** Reviewed copies and separate review workbooks are named so: a folder walk leaves them out. */
@@ -112,9 +113,11 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<{ 
   const files = await expandInputs(inputs, opts.outDir);
   if (!files.length) throw new FolderError(`在“${inputs.join("”“")}”中没有找到工作簿文件（.xlsx / .xlsm / .xls / .ods / .xlsb）`);
   try {
-    await fs.mkdir(opts.outDir, { recursive: true });
+    await makeOutDir(opts.outDir);
   } catch (e) {
-    throw new FolderError(writeError(opts.outDir, e) ?? `无法建立输出文件夹“${opts.outDir}”`, e);
+    // The folder that failed (a parent that is a file, say), when the system names it.
+    const at = (e as NodeJS.ErrnoException).path ?? opts.outDir;
+    throw new FolderError(writeError(at, e) ?? `无法建立输出文件夹“${at}”`, e);
   }
   // A folder we cannot write to is said before any file is reviewed, not after all of them.
   const probe = path.join(opts.outDir, `.budget-review-${process.pid}.tmp`);

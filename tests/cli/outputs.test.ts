@@ -140,6 +140,20 @@ test("an output folder that is a file: one Chinese sentence, exit 2", async () =
   expect(r.err.trim()).toBe(`错误：“${file}”不是文件夹（已有同名文件），请换一个输出文件夹（--out）`);
 });
 
+test("an output folder under a file, or where nothing can be made: one sentence naming it, exit 2 — never a hang", async () => {
+  const file = path.join(dir, "b-file");
+  await fs.writeFile(file, "x");
+  const r = await run(["check", samplePath("jishan-2024"), "--out", path.join(file, "审核")]);
+  expect(r.code).toBe(2);
+  expect(r.err.trim()).toBe(`错误：“${file}”不是文件夹（已有同名文件），请换一个输出文件夹（--out）`);
+  // Node 20's recursive mkdir loops forever on /proc/x (EEXIST from /proc again and again); the folder is made by hand.
+  if (process.platform === "linux") {
+    const p = await run(["check", samplePath("jishan-2024"), "--out", "/proc/budget-review-out"]);
+    expect(p.code).toBe(2);
+    expect(p.err.trim()).toBe("错误：无法建立输出文件夹“/proc/budget-review-out”");
+  }
+});
+
 test("nothing to review says so: an empty folder, an empty file, Excel's lock file", async () => {
   const empty = path.join(dir, "空文件夹");
   await fs.mkdir(empty);
