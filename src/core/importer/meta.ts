@@ -17,7 +17,8 @@ export interface Meta {
 export function readMeta(cellText: string): Meta {
   const t = norm(cellText);
   const out: Meta = {};
-  const unit = /(?:金额单位|计量单位|单位)[:：]?[(（]?(?:人民币)?(万元|千元|亿元|元)[)）]?[;；。]?$/.exec(t) ?? /^[(（](万元|元)[)）]$/.exec(t);
+  // A note may follow in brackets: 金额单位：元（保留两位小数）.
+  const unit = /(?:金额单位|计量单位|单位)[:：]?[(（]?(?:人民币)?(万元|千元|亿元|元)[)）]?(?:[(（][^()（）]*[)）])?[;；。]?$/.exec(t) ?? /^[(（](万元|元)[)）]$/.exec(t);
   if (unit) {
     out.unit = unit[1] as Unit;
     out.unitText = cellText.trim();
@@ -26,7 +27,7 @@ export function readMeta(cellText: string): Meta {
   if (dept) {
     let name = dept[1];
     // "部门名称：XX 单位：万元" in one cell
-    name = name.replace(/(金额)?单位[:：]?(人民币)?(万元|千元|亿元|元)[;；。]?$/, "");
+    name = name.replace(/(金额)?单位[:：]?(人民币)?(万元|千元|亿元|元)(?:[(（][^()（）]*[)）])?[;；。]?$/, "");
     // "编制单位：XX局 2025年度 单位：万元" in one cell: the year is not part of the name.
     const y = /[(（]?(20\d{2})年度?(预算)?[)）]?$/.exec(name);
     if (y && y.index > 1) {
