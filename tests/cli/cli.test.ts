@@ -36,6 +36,9 @@ test("inspect without --json prints the tables in Chinese", async () => {
   const r = await run(["inspect", samplePath("jishan-2024")]);
   expect(r.out).toContain("识别的表格：18 张");
   expect(r.out).toContain("预算公开表5!A1:E29  一般公共预算支出表");
+  // The kinds' internal ids (income_expenditure_summary …) are for --json, not for the reviewer's screen.
+  expect(r.out).not.toMatch(/\[[a-z_]+\]/);
+  expect(r.out).not.toContain("general_budget_expenditure");
 });
 
 test("check --json over several files: exactly one JSON document in the documented shape", async () => {
