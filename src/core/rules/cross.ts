@@ -3,10 +3,10 @@
  * include 单位资金 / 事业收入 and 上年结转 that 一般公共预算 tables leave out; a comparison runs only where the
  * scopes match, or adds exactly the out-of-scope money.
  */
-import type { Amount, Report, Row, Table } from "../model/schema";
+import type { Amount, Report, Row, Table, Unit } from "../model/schema";
 import { defineRule, type Outcome } from "./rule";
 import { byCode, columnName, firstOf, hasValue, na, notAbove, rowByKey, rowName, sumOutcome, tableName, term, totalExcludesCarryover, totalRow } from "./helpers";
-import { fmt, type Term } from "./interval";
+import { exceeds, fenValue, fmt, UNIT_FACTOR, type Term } from "./interval";
 import { labelKey } from "../grid/text";
 import { THREE_PUBLIC_ECONOMIC_ITEMS } from "../classification/economic";
 
@@ -332,6 +332,81 @@ export const threePublicEconomic = defineRule({
   },
 });
 
+/**
+ * The money that could pay for a 三公 item: its own 基本支出 line (表6, 一般公共预算 basic by economic class) plus all the
+ * department's spending outside 表6 (项目支出, other funds' 基本支出, 上年结转). Returns the department's figure: the
+ * 收支总表 支出总计 (else 本年支出合计), else the 支出总表 合计 — the largest total printed, so the bound stays sound
+ * whatever scope the 三公 table has (财政拨款 or all funds).
+ */
+function departmentSpending(report: Report): { t: Table; a: Amount; what: string } | undefined {
+  const t1 = firstOf(report, "income_expenditure_summary");
+  for (const key of ["expenditure_grand_total", "current_expenditure_total"]) {
+    const r = t1 && rowByKey(t1, key, "expenditure");
+    if (t1 && r && hasValue(r.amounts.total)) return { t: t1, a: r.amounts.total, what: `${tableName(t1)}「${rowName(r)}」` };
+  }
+  const t3 = firstOf(report, "expenditure_summary");
+  const tot3 = t3 && totalRow(t3);
+  if (t3 && tot3 && hasValue(tot3.amounts.total)) return { t: t3, a: tot3.amounts.total, what: `${tableName(t3)}「合计」` };
+  return undefined;
+}
+
+/** A sum of terms in a unit, 2 decimals (for the message). */
+function inUnit(ts: Term[], unit: Unit): number {
+  return Math.round(ts.reduce((s, x) => s + fenValue(x), 0) / UNIT_FACTOR[unit]) / 100;
+}
+
+export const threePublicCeiling = defineRule({
+  id: "cross.three-public-ceiling",
+  category: "cross",
+  title: "“三公”经费各项 ≤ 基本支出同名科目 + 基本支出经济分类表以外的支出",
+  description: "“三公”经费表的公务接待费、因公出国（境）费、公务用车运行维护费、公务用车购置费，不能超过基本支出经济分类表同名科目加上该表以外的全部支出（部门支出总计减基本支出经济分类表合计：项目支出、其他资金的基本支出等）——超过时没有任何资金能安排这笔“三公”经费。",
+  severity: "error",
+  source: { basis: "identity", ref: "部门预算公开表样：“三公”经费由基本支出的同名经济科目和项目支出安排；基本支出经济分类表列示一般公共预算基本支出的全部经济科目，收支总表支出总计是部门的全部支出" },
+  check: (report) => {
+    const t10 = firstOf(report, "three_public");
+    const t6 = firstOf(report, "basic_expenditure_economic");
+    const tot6 = t6 && totalRow(t6);
+    const dept = departmentSpending(report);
+    if (!t10 || !t6 || !tot6?.amounts.total || !dept) return [na("缺少“三公”经费表、基本支出经济分类表（合计）或部门支出总计")];
+    // 表6 above the whole department is not this department's table (cross.basic-economic says so): no ceiling is left.
+    if (exceeds([term(t6, tot6.amounts.total)], [term(dept.t, dept.a)]).exceeds) return [na("基本支出经济分类表合计超过部门支出总计（见“基本支出经济分类表 ↔ 一般公共预算支出表基本支出”），无从判断")];
+    const out: Outcome[] = [];
+    for (const key of ["reception", "abroad", "vehicle_operation", "vehicle_purchase"]) {
+      const r = t10.rows.find((x) => x.key === key);
+      const a = r && (r.amounts.total ?? r.amounts.general);
+      const item = economicItem(t6, key);
+      // Without the item's own line (a 表6 printing only classes) its 基本支出 share is unknown: no bound.
+      if (!r || !a || !hasValue(a) || item.terms.length === 0) continue;
+      // 三公 item ≤ 表6 item + (部门支出 − 表6 合计), written without a negative weight: item + 表6 合计 ≤ 表6 item + 部门支出.
+      const mine = term(t10, a);
+      const base = term(t6, tot6.amounts.total);
+      const e = notAbove("cross.three-public-ceiling", [mine, base], [...item.terms, term(dept.t, dept.a)]);
+      if (!e.exceeds) {
+        out.push({ status: "pass", identity: e.identity });
+        continue;
+      }
+      const outside = inUnit([term(dept.t, dept.a)], e.unit) - inUnit([base], e.unit);
+      const own = inUnit(item.terms, e.unit);
+      const value = inUnit([mine], e.unit);
+      const ceiling = Math.round((own + outside) * 100) / 100;
+      out.push({
+        status: "fail",
+        finding: {
+          rule: "cross.three-public-ceiling",
+          severity: "error",
+          message: `${tableName(t10)}「${rowName(r)}」${fmt(value)}${e.unit} 超过能安排它的全部资金 ${fmt(ceiling)}${e.unit}（${tableName(t6)}同名科目 ${fmt(own)} + 该表以外的支出 ${fmt(outside)}，即${dept.what} ${fmt(inUnit([term(dept.t, dept.a)], e.unit))} − ${tableName(t6)}合计 ${fmt(inUnit([base], e.unit))}）`,
+          cells: [a.cell, ...item.cells, dept.a.cell, tot6.amounts.total.cell],
+          expected: ceiling,
+          actual: value,
+          difference: Math.round((value - ceiling) * 100) / 100,
+        },
+        identity: e.identity,
+      });
+    }
+    return out.length ? out : [na("“三公”经费表或基本支出经济分类表中没有可比较的科目")];
+  },
+});
+
 export const operatingVsPublic = defineRule({
   id: "cross.operating-public",
   category: "cross",
@@ -381,4 +456,4 @@ export const codeSets = defineRule({
   },
 });
 
-export const CROSS_RULES = [summaryVsIncome, summaryVsExpenditure, incomeVsExpenditureByCode, fiscalVsSummary, generalBudget, basicProjectSplit, basicEconomic, threePublicEconomic, operatingVsPublic, codeSets];
+export const CROSS_RULES = [summaryVsIncome, summaryVsExpenditure, incomeVsExpenditureByCode, fiscalVsSummary, generalBudget, basicProjectSplit, basicEconomic, threePublicEconomic, threePublicCeiling, operatingVsPublic, codeSets];

@@ -16,8 +16,13 @@ export function childrenOf(rows: Row[], i: number): Row[] {
 }
 
 const SKIP = new Set(["performance_target"]);
-/** Columns that are not amounts adding up the hierarchy (ratios, changes, the prior year's figures). */
-const NOT_SUMMED = new Set(["ratio", "change", "prior"]);
+/**
+ * Columns that are not amounts adding up the hierarchy: rates and changes (ratio, change and their repeats ratio_2 …).
+ * Last year's figures (prior, prior_2 …) do add up — the 上年 column of a table is summed like this year's — except
+ * where a parent's children print no prior figure at all (a template giving 上年数 for the lines above only).
+ */
+const notSummed = (key: string) => key.startsWith("ratio") || key.startsWith("change");
+const isPrior = (key: string) => key.startsWith("prior");
 
 /** The three 三公 items; the vehicle item's two parts; items printed beside them that are not 三公 (by their names). */
 const THREE_PUBLIC_ITEMS = new Set(["abroad", "reception", "vehicle"]);
@@ -55,13 +60,15 @@ function hierarchyOutcomes(report: Report, id: string, pick: (t: Table, rows: Ro
     if (SKIP.has(t.kind)) continue;
     for (const side of sidesOf(t)) {
       const rows = t.rows.filter((r) => r.side === side);
-      const cols = t.columns.filter((c) => c.side === side && !NOT_SUMMED.has(c.key));
+      const cols = t.columns.filter((c) => c.side === side && !notSummed(c.key));
       rows.forEach((p, i) => {
         const kids = pick(t, rows, i);
         if (!kids || kids.length === 0) return;
         for (const col of cols) {
           const total = p.amounts[col.key];
           if (!total) continue;
+          // 上年数 printed on this line but on none of its children: last year's figure is not broken down here.
+          if (isPrior(col.key) && kids.every((k) => !k.amounts[col.key] || k.amounts[col.key].blank)) continue;
           if (kids.some((k) => k.partial)) {
             // 其中 rows: parts of the parent, not all of it — they may not exceed it.
             const parts = kids.filter((k) => k.amounts[col.key]).map((k) => term(t, k.amounts[col.key]));
@@ -94,7 +101,7 @@ export const totalOfTopRows = defineRule({
   id: "hierarchy.total",
   category: "hierarchy",
   title: "合计 = 各一级行之和",
-  description: "每一列的合计行等于各一级行（类、经济分类大类、单位等）之和，合计行在表首或表尾均可。“三公”经费表按行的含义而不按编号：合计 = 因公出国（境）费 + 公务用车购置及运行费（无该小计行时为购置费 + 运行费）+ 公务接待费，小计与其明细不相加；会议费、培训费、行政经费、机关运行经费等并列项只在合计确实包含它们时计入。",
+  description: "每一列的合计行等于各一级行（类、经济分类大类、单位等）之和，合计行在表首或表尾均可。“三公”经费表按行的含义而不按编号：合计 = 因公出国（境）费 + 公务用车购置及运行费（无该小计行时为购置费 + 运行费）+ 公务接待费，小计与其明细不相加；会议费、培训费、行政经费、机关运行经费等并列项只在合计确实包含它们时计入。上年预算数栏同样逐级相加；增减、增长率栏不相加。",
   severity: "error",
   source: { basis: "identity", ref: "《政府收支分类科目》的类—款—项层级与表样的合计行" },
   check: (report) => {
@@ -122,7 +129,7 @@ export const parentChildren = defineRule({
   id: "hierarchy.parent-children",
   category: "hierarchy",
   title: "上级科目 = 下级科目之和",
-  description: "功能分类类 = Σ款、款 = Σ项；经济分类大类 = Σ款；单位 = Σ项目；公务用车购置及运行费 = 购置费 + 运行维护费。上级为空而下级有数也是错误；“其中”行只是部分，其和不得超过上级。",
+  description: "功能分类类 = Σ款、款 = Σ项；经济分类大类 = Σ款；单位 = Σ项目；公务用车购置及运行费 = 购置费 + 运行维护费。上级为空而下级有数也是错误；“其中”行只是部分，其和不得超过上级。上年预算数栏同样逐级相加（新增科目上年数留空即为 0；下级都未列上年数时不核对该上级）；增减、增长率栏不相加。",
   severity: "error",
   source: { basis: "identity", ref: "《政府收支分类科目》的类—款—项层级；“三公”经费表中公务用车购置及运行费 = 购置费 + 运行费" },
   check: (report) => {
