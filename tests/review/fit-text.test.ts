@@ -1,5 +1,5 @@
 /** 审核汇总's link text fits its column on one line (LibreOffice never wraps a hyperlink); the link keeps the full name. */
-import { fitText, textWidth } from "../../src/core/review/sheet";
+import { FIT_LATIN, fitText, textWidth } from "../../src/core/review/sheet";
 import { buildBatchSheet } from "../../src/core/review/batch-sheet";
 
 const names = [
@@ -10,7 +10,7 @@ const names = [
 
 test.each(names)("fitText keeps the start and the ending of %s within the width", (name) => {
   const t = fitText(name, 42);
-  expect(textWidth(t)).toBeLessThanOrEqual(42);
+  expect(textWidth(t, FIT_LATIN)).toBeLessThanOrEqual(42);
   expect(t).toContain("…");
   expect(name.startsWith(t.slice(0, t.indexOf("…")))).toBe(true);
   expect(name.endsWith(t.slice(t.indexOf("…") + 1))).toBe(true);
@@ -19,6 +19,7 @@ test.each(names)("fitText keeps the start and the ending of %s within the width"
 
 test("a name that fits is kept as it is", () => {
   expect(fitText("jincheng-chengqu-2025.审核结果.xlsx", 42)).toBe("jincheng-chengqu-2025.审核结果.xlsx");
+  expect(fitText("14f-general-number-format.reviewed.xlsx", 42)).toBe("14f-general-number-format.reviewed.xlsx");
   expect(fitText("jishan-2024.reviewed.xlsx", 42)).toBe("jishan-2024.reviewed.xlsx");
 });
 
@@ -30,5 +31,5 @@ test("审核汇总: every 审核文件 link shows a text that fits the column an
   const width = sheet.columns.find((c) => c.col === 12)!.width;
   const links = sheet.cells.filter((c) => c.col === 12 && c.hyperlink);
   expect(links.map((c) => (c.hyperlink as { url: string }).url)).toEqual(names);
-  for (const c of links) expect(textWidth(String(c.value))).toBeLessThanOrEqual(width);
+  for (const c of links) expect(textWidth(String(c.value), FIT_LATIN)).toBeLessThanOrEqual(width);
 });

@@ -84,12 +84,18 @@ export class SheetBuilder {
   }
 }
 
-/** Estimated width of a text in Excel character units: a CJK or full-width character takes two (2.15), others 1.1. */
-export function textWidth(s: string): number {
+/**
+ * Estimated width of a text in Excel character units: a CJK or full-width character takes two (2.15), others `latin`
+ * (1.1: on the safe side for row heights; a unit is the width of "0", most letters are narrower).
+ */
+export function textWidth(s: string, latin = 1.1): number {
   let w = 0;
-  for (const ch of s) w += /[\u2E80-\uFFEF]/.test(ch) ? 2.15 : 1.1;
+  for (const ch of s) w += /[\u2E80-\uFFEF]/.test(ch) ? 2.15 : latin;
   return w;
 }
+
+/** Latin characters in `fitText`: as wide as "0" at most (file names are mostly lower-case letters and digits). */
+export const FIT_LATIN = 0.95;
 
 /**
  * A text shortened to fit `width` character units on one line, its middle replaced by "…" (a file name keeps its
@@ -97,16 +103,16 @@ export function textWidth(s: string): number {
  * cut at the column's edge.
  */
 export function fitText(s: string, width: number): string {
-  if (textWidth(s) <= width) return s;
+  if (textWidth(s, FIT_LATIN) <= width) return s;
   const chars = [...s];
   let head = 0;
   let tail = 0;
-  let w = textWidth("…");
+  let w = textWidth("…", FIT_LATIN);
   // Take characters alternately from the end (two) and the start (one) while they fit.
   for (let turn = 0; head + tail < chars.length; turn++) {
     const fromEnd = turn % 3 !== 2;
     const ch = fromEnd ? chars[chars.length - 1 - tail] : chars[head];
-    const cw = textWidth(ch);
+    const cw = textWidth(ch, FIT_LATIN);
     if (w + cw > width) break;
     w += cw;
     if (fromEnd) tail++;
