@@ -65,7 +65,7 @@ test("--fail-on error exits 1 when errors were found, 0 when only rounding/info"
 
 test.each([
   ["missing.xlsx", /找不到文件/],
-  ["notes.xlsx", /不是 \.xlsx 工作簿文件/],
+  ["notes.xlsx", /是纯文本文件，不是工作簿：请在 Excel 或 WPS 中打开后另存为/],
   ["old.xlsx", /旧版复合文档格式，但结构已损坏/],
   ["broken.xlsx", /文件不完整/],
 ])("unusable input %s: one Chinese line, exit 2, no stack trace", async (file, msg) => {
