@@ -71,6 +71,13 @@ export function functionalNameLevels(rows: Row[], amountKeys: string[]): void {
       if (isTotal(r)) cls = undefined;
       continue;
     }
+    // A 类 is printed once: a line named like the 类 it is under (229 其他支出 › 22999 其他支出 › 2299999 其他支出) is
+    // its 款 or 项, read on below with the code its name gave it taken back.
+    if (r.codeFromName && r.code?.length === 3 && r.code === cls) {
+      r.code = undefined;
+      r.codeFromName = undefined;
+      r.codeSystem = undefined;
+    }
     if (r.codeFromName && r.code?.length === 3) {
       cls = r.code;
       kuan = undefined;
@@ -83,9 +90,11 @@ export function functionalNameLevels(rows: Row[], amountKeys: string[]): void {
       cls = undefined;
       continue;
     }
-    const known = kuanByName(cls, r.label);
+    // 其他社会保障和就业支出 is both 款 20899 and its 项 2089999: the line of that name right under the 款 is its 项.
+    const ownItem = kuan && !kuan.items && sameName(labelKey(kuan.row.label), labelKey(r.label));
+    const known = ownItem ? undefined : kuanByName(cls, r.label);
     const complete = kuan && kuan.items && near(kuan.items, vec(kuan.row, amountKeys), slackOf * (kuan.n + 1));
-    if (known || !kuan || complete) {
+    if (!kuan || (!ownItem && (known || complete))) {
       r.level = 2;
       if (known) {
         r.code = known;
