@@ -1,7 +1,6 @@
 /** `budget-review check`: one or more workbooks in one process; a Chinese summary, or one JSON document. */
 import { loadReport } from "./load";
-import { checkReport, withCauses } from "../core/rules/engine";
-import { loadSolver } from "./solver";
+import { checkWithSolver } from "./solver";
 import { SEVERITY_NAMES, SeveritySchema, type Severity } from "../core/rules/rule";
 import { WorkbookReadError } from "../hosts/xlsx/read";
 import { CHECK_JSON_VERSION, toCheckJson, withFindings, type CheckFileJson, type CheckFileErrorJson } from "../core/findings/json";
@@ -29,12 +28,7 @@ export async function runCheck(files: string[], opts: CheckCliOptions, out: (s: 
   for (const file of files) {
     try {
       const { report } = await loadReport(file);
-      let result = checkReport(report, { skip: opts.skip });
-      // Clusters that one or two cells and the table step do not explain go to HiGHS, loaded only then.
-      if (result.localization.unexplained.length && result.localization.status === "complete") {
-        const solver = await loadSolver();
-        if (solver) result = withCauses(result, { solver });
-      }
+      const result = await checkWithSolver(report, opts.skip);
       const full = toCheckJson(file, report, result);
       const doc = withFindings(full, (f) => RANK[f.severity] <= RANK[min]);
       docs.push(doc);

@@ -132,6 +132,15 @@ test("a sheet of the user's named 审核结果 is never replaced: the review goe
   expect(await hash(file)).toBe(before);
 });
 
+test("check --out finds the same causes as check, HiGHS's included (m-neg: a cause only the MIP step finds)", async () => {
+  const file = path.join(__dirname, "..", "fixtures", "newcomer2", "m-neg.xlsx");
+  type Doc = { files: Array<{ causes: Array<{ method: string; message: string }> }> };
+  const plain = (JSON.parse((await run(["check", file, "--json"])).out) as Doc).files[0].causes;
+  const written = (JSON.parse((await run(["check", file, "--out", path.join(dir, "mip"), "--json"])).out) as Doc).files[0].causes;
+  expect(plain.map((c) => c.method)).toContain("mip");
+  expect(written).toEqual(plain);
+});
+
 test("an output folder that is a file: one Chinese sentence, exit 2", async () => {
   const file = path.join(dir, "a-file");
   await fs.writeFile(file, "x");
