@@ -10,7 +10,7 @@ import { importWorkbook } from "../../src/core/importer/importer";
 import { checkReport } from "../../src/core/rules/engine";
 import type { Report, Table } from "../../src/core/model/schema";
 import type { Finding } from "../../src/core/rules/rule";
-import { STYLES, buildVariant, economicSplit, toGrid } from "../fixtures/variants";
+import { STYLES, buildVariant, toGrid } from "../fixtures/variants";
 import { mutate } from "../../bench/localization";
 import { realInputs } from "./real-inputs";
 
@@ -47,6 +47,15 @@ describe.each(STYLES.flatMap((s) => (["subtotal", "classes"] as const).map((m) =
     }
   });
 
+  test("表5's class totals are compared with the 基本支出经济分类表's 301 / 302 / 303 lines; a changed class line is found", () => {
+    const t6 = report.tables.find((t) => t.kind === "basic_expenditure_economic")!;
+    const ids = base.identities.filter((i) => i.rule === "cross.basic-economic");
+    const c301 = t6.rows.find((r) => r.code === "301")!.amounts.total.cell;
+    expect(ids.some((i) => i.terms.some((x) => x.cell === c301))).toBe(true);
+    const found = checkReport(importWorkbook(mutate(grids, c301, 1.37 * scale))).findings.filter((f) => f.rule === "cross.basic-economic" && f.cells.includes(c301));
+    expect(found.map((f) => f.severity)).toEqual(["error"]);
+  });
+
   if (mode === "subtotal")
     test("a 项's 基本支出 小计 changed: 基本支出 ≠ Σ classes at that cell", () => {
       const t = tables(report)[0];
@@ -60,7 +69,9 @@ describe("一般公共预算基本支出表 by function with economic-class colu
   const lines: Array<[string, string, number]> = [["2010101", "行政运行", 120.5], ["2080505", "机关事业单位基本养老保险缴费支出", 35.2]];
   const sheet = (wagesDelta: number) => {
     const row = (code: string, name: string, b: number, d = 0): Array<string | number> => {
-      const [w, g, h] = economicSplit(b);
+      const w = Math.round(b * 70) / 100;
+      const g = Math.round(b * 20) / 100;
+      const h = Math.round((b - w - g) * 100) / 100;
       return [code, name, b, Math.round((w + d) * 100) / 100, g, h];
     };
     const sum = lines.reduce((a, l) => a + l[2], 0);

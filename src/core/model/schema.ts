@@ -40,6 +40,8 @@ export type TableKind = z.infer<typeof TableKindSchema>;
  * are the line's 基本支出.
  */
 export const ECONOMIC_CLASS_COLUMNS = ["wages", "goods_services", "household_subsidies", "debt_interest", "capital", "enterprise_subsidies"] as const;
+/** The 部门预算支出经济分类 class code of each economic-class column. */
+export const ECONOMIC_CLASS_CODES: Readonly<Record<(typeof ECONOMIC_CLASS_COLUMNS)[number], string>> = { wages: "301", goods_services: "302", household_subsidies: "303", debt_interest: "307", capital: "310", enterprise_subsidies: "312" };
 
 export const UnitSchema = z.enum(["元", "万元", "千元", "亿元"]);
 export type Unit = z.infer<typeof UnitSchema>;
