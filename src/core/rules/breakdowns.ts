@@ -3,7 +3,7 @@
  * class, 项目支出 by economic class, the 部门整体绩效目标表's tasks, a project performance list — equals the figure it
  * breaks down. Each comparison goes through `sumOutcome`, so its identity feeds the localizer and the marks.
  */
-import type { Amount, Row, Table } from "../model/schema";
+import type { Amount, Table } from "../model/schema";
 import { defineRule, type Outcome } from "./rule";
 import { basicOf, byCode, columnName, firstOf, na, rowByKey, rowName, sumOutcome, tableName, term, totalRow } from "./helpers";
 import { labelKey, projectKey } from "../grid/text";
