@@ -385,9 +385,10 @@ export const threePublicCeiling = defineRule({
     for (const key of ["reception", "abroad", "vehicle_operation", "vehicle_purchase"]) {
       const r = t10.rows.find((x) => x.key === key);
       const a = r && (r.amounts.total ?? r.amounts.general);
+      if (!r || !a || !hasValue(a)) continue;
       const item = economicItem(t6, key);
       // Without the item's own line (a 表6 printing only classes) its 基本支出 share is unknown: no bound.
-      if (!r || !a || !hasValue(a) || item.terms.length === 0) continue;
+      if (item.terms.length === 0) continue;
       // 三公 item ≤ 表6 item + (部门支出 − 表6 合计), written without a negative weight: item + 表6 合计 ≤ 表6 item + 部门支出.
       const mine = term(t10, a);
       const base = term(t6, tot6.amounts.total);

@@ -25,11 +25,14 @@ function rowIdentity(id: string, report: Report, parts: (t: Table) => string[] |
   let applicable = false;
   for (const t of report.tables) {
     if (t.kind === "performance_target") continue;
+    // Tables without the columns are left before their rows are looked at (every row rule asks every table).
+    const wanted = parts(t);
+    if (!wanted) continue;
+    const tk = totalKey(t);
     for (const side of sidesOf(t)) {
       // A part printed in several columns (财政专户拨款: 教育收费 | 其他专户收入拨款) counts each column: key, key_2 ….
-      const keys = parts(t)?.flatMap((k) => t.columns.filter((c) => c.side === side && sameOrNumbered(c.key, k)).map((c) => c.key)).filter((k, i, a) => a.indexOf(k) === i);
-      const tk = totalKey(t);
-      if (!keys || keys.length < 1 || !t.columns.some((c) => c.key === tk && c.side === side)) continue;
+      const keys = wanted.flatMap((k) => t.columns.filter((c) => c.side === side && sameOrNumbered(c.key, k)).map((c) => c.key)).filter((k, i, a) => a.indexOf(k) === i);
+      if (keys.length < 1 || !t.columns.some((c) => c.key === tk && c.side === side)) continue;
       if (keys.length === 1 && tk === "total" && id !== "within.row-sources") continue;
       applicable = true;
       for (const r of t.rows.filter((x) => x.side === side)) {
