@@ -7,7 +7,7 @@ import { promises as fs } from "fs";
 import path from "path";
 import { readXlsxBuffer } from "../../src/hosts/xlsx/read";
 import { importWorkbook } from "../../src/core/importer/importer";
-import { checkReport } from "../../src/core/rules/engine";
+import { checkReport, withCauses } from "../../src/core/rules/engine";
 import { parseRef } from "../../src/core/grid/address";
 import type { SheetGrid } from "../../src/core/grid/grid";
 import type { Table } from "../../src/core/model/schema";
@@ -114,6 +114,27 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s: negative amo
     };
     expect(checkReport({ ...report, tables: report.tables.map((t) => (t === tp ? signed : t)) }).findings.filter((f) => f.rule === "within.non-negative")).toEqual([]);
   });
+});
+
+/**
+ * The bounds within.non-negative gives the localizer (CheckResult.bounds): a “三公” item tripled leaves the table's 合计
+ * short; a blank item set to a negative figure would also "explain" it. With the bounds no cause proposes that, in any
+ * generated template; without them (the same result, bounds dropped) some do — the bounds are what prevents it.
+ */
+test("a “三公” figure tripled: no cause proposes a negative amount, because of the non-negative bounds", () => {
+  let withoutBounds = 0;
+  for (const style of STYLES) {
+    const { grids } = buildVariant(style);
+    const tp = importWorkbook(grids).tables.find((t) => t.kind === "three_public")!;
+    for (const a of tp.rows.flatMap((r) => Object.values(r.amounts)).filter((x) => (x.value ?? 0) > 0)) {
+      const res = checkReport(importWorkbook(mutate(grids, a.cell, a.value! * 3)), { localize: false });
+      expect(res.bounds?.length).toBeGreaterThan(0);
+      const negative = (r: Pick<typeof res, "causes">) => r.causes.flatMap((c) => [...c.suspects, ...c.alternatives.flat()]).filter((x) => x.value < 0);
+      expect(negative(withCauses(res))).toEqual([]);
+      withoutBounds += negative(withCauses({ ...res, bounds: undefined })).length;
+    }
+  }
+  expect(withoutBounds).toBeGreaterThan(0);
 });
 
 test("the tester's m-neg.xlsx (公务接待费 -2): one error at 表10 B7/C7, no cause making another cell negative", async () => {

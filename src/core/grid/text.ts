@@ -22,11 +22,19 @@ const ORDINAL_PREFIX = /^(?:[（(]?[一二三四五六七八九十百]+[)）、.
 
 /** A label without its numbering prefix and the usual decorations, for alias matching. */
 export function labelKey(s: unknown): string {
-  // Circled numbers (①公务用车购置费) become plain digits under NFKC: strip them first.
-  let t = norm(typeof s === "string" ? s.replace(/^[\s\u3000]*[\u2460-\u2473]/, "") : s);
-  t = t.replace(ORDINAL_PREFIX, "");
-  return t.replace(/[:：]$/, "");
+  if (typeof s !== "string") return keyOf(norm(s));
+  // Every rule asks for the key of the rows it reads: memoized like norm (bounded, cleared when full).
+  let k = KEYS.get(s);
+  if (k === undefined) {
+    if (KEYS.size >= 50000) KEYS.clear();
+    // Circled numbers (①公务用车购置费) become plain digits under NFKC: strip them first.
+    KEYS.set(s, (k = keyOf(norm(s.replace(/^[\s\u3000]*[\u2460-\u2473]/, "")))));
+  }
+  return k;
 }
+
+const KEYS = new Map<string, string>();
+const keyOf = (t: string) => t.replace(ORDINAL_PREFIX, "").replace(/[:：]$/, "");
 
 
 /** The ordinal level of a label: 一、 = 1, （一） = 2, 1. = 3, (1) = 4; undefined when unnumbered. */

@@ -14,7 +14,7 @@
  */
 import type { CheckedIdentity, Finding } from "../rules/rule";
 import { UNIT_FACTOR } from "../rules/interval";
-import { cellsOf, constraintsOn, EPS, intervalOf, pick, type CellIndex, type CellInfo } from "./problem";
+import { boundsOn, cellsOf, constraintsOn, EPS, intervalOf, pick, type CellIndex, type CellInfo } from "./problem";
 import type { Cause, Localization, Suspect } from "./cause";
 import { solveClusters, type MipSolver } from "./mip";
 
@@ -55,7 +55,7 @@ export function clustersOf(identities: ReadonlyArray<CheckedIdentity>): number[]
 }
 
 function single(x: CellInfo, identities: ReadonlyArray<CheckedIdentity>, cells: CellIndex): Solution | undefined {
-  const cs = constraintsOn([x.ref], identities, cells).map((c) => ({ a: c.a[0], lo: c.lo, hi: c.hi }));
+  const cs = [...constraintsOn([x.ref], identities, cells), ...boundsOn([x.ref], cells)].map((c) => ({ a: c.a[0], lo: c.lo, hi: c.hi }));
   const iv = intervalOf(cs);
   if (iv.lo > iv.hi + EPS) return undefined;
   return { cells: [x.ref], values: [pick(iv.lo, iv.hi, x)], weight: x.weight, relations: [relOf(iv.lo, iv.hi)] };
@@ -63,7 +63,7 @@ function single(x: CellInfo, identities: ReadonlyArray<CheckedIdentity>, cells: 
 
 /** Two free cells: eliminate y (Fourier–Motzkin), pick x, then y. */
 function pair(x: CellInfo, y: CellInfo, identities: ReadonlyArray<CheckedIdentity>, cells: CellIndex): Solution | undefined {
-  const cs = constraintsOn([x.ref, y.ref], identities, cells);
+  const cs = [...constraintsOn([x.ref, y.ref], identities, cells), ...boundsOn([x.ref, y.ref], cells)];
   const onX: Array<{ a: number; lo: number; hi: number }> = [];
   // y ≥ p + q·x (lower) or y ≤ p + q·x (upper)
   const lower: Array<[number, number]> = [];
@@ -151,6 +151,7 @@ function bestPoint(x: CellInfo, open: Set<number>, identities: ReadonlyArray<Che
       want.push({ i: ids[k], ...iv });
     } else if (identities[ids[k]].status !== "violated") must.push({ a: c.a[0], lo: c.lo, hi: c.hi });
   });
+  for (const b of boundsOn([x.ref], cells)) must.push({ a: b.a[0], lo: b.lo, hi: b.hi });
   const p = intervalOf(must);
   if (p.lo > p.hi + EPS || !want.length) return undefined;
   // Sweep the endpoints of the wanted intervals, clipped to the mandatory one.
@@ -323,12 +324,12 @@ function lightest(sols: Solution[]): Solution[] {
  * Localizes the violated identities of a check. `findings` only gives the count for `explains`; causes cite
  * findings by index. Pure and synchronous; with a `solver`, clusters that need ≥ 3 cells go to the MIP.
  */
-export function localize(identities: ReadonlyArray<CheckedIdentity>, findings: ReadonlyArray<Finding>, opts: LocalizeOptions = {}): Localization {
+export function localize(identities: ReadonlyArray<CheckedIdentity>, findings: ReadonlyArray<Finding>, opts: LocalizeOptions = {}, bounds?: ReadonlyArray<string>): Localization {
   const now = opts.now ?? (() => Date.now());
   const deadline = now() + (opts.budgetMs ?? 2000);
   const clusters = clustersOf(identities);
   if (!clusters.length) return { causes: [], status: "skipped", unexplained: [] };
-  const cells = cellsOf(identities);
+  const cells = cellsOf(identities, bounds);
   const causes: Cause[] = [];
   const unexplained = new Set<number>();
   let status: Localization["status"] = "complete";

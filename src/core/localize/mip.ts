@@ -68,6 +68,10 @@ function modelOf(free: Set<string>, identities: ReadonlyArray<CheckedIdentity>, 
     if (id.relation === "eq") lines.push(` l${k}: ${lhs.join(" ")} >= ${num((-s - r) / scale)}`);
   });
   const M = (2 * bigM + Math.max(...vars.map((c) => Math.abs(c.value)))) / scale + 10;
+  // A figure that is money arranged stays ≥ 0: v + d ≥ 0.
+  vars.forEach((c, j) => {
+    if (c.nonNegative) lines.push(` b${j}: - 1 d${j} <= ${num(c.value / scale)}`);
+  });
   vars.forEach((c, j) => {
     lines.push(` p${j}: d${j} - ${num(M)} z${j} <= ${num(c.halfWidth / scale)}`);
     lines.push(` n${j}: d${j} + ${num(M)} z${j} >= ${num(-c.halfWidth / scale)}`);
@@ -116,7 +120,7 @@ function snap(changed: Array<{ c: CellInfo; v: number }>, m: Model): number[] {
   const d = new Map(m.vars.map((c, j) => [`d${j}`, 0]));
   changed.forEach((x, k) => d.set(`d${m.vars.indexOf(x.c)}`, (snapped[k] - x.c.value) / m.scale));
   const ok = m.lines.every((line) => {
-    const mm = /^ [ul]\d+: (.*) (<=|>=) (\S+)$/.exec(line);
+    const mm = /^ [ulb]\d+: (.*) (<=|>=) (\S+)$/.exec(line);
     if (!mm) return true;
     const lhs = [...mm[1].matchAll(/([+-]) (\S+) (d\d+)/g)].reduce((s, t) => s + (t[1] === "-" ? -1 : 1) * Number(t[2]) * (d.get(t[3]) ?? 0), 0);
     return mm[2] === "<=" ? lhs <= Number(mm[3]) + 1e-9 : lhs >= Number(mm[3]) - 1e-9;

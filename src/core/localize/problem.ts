@@ -19,6 +19,8 @@ export interface CellInfo {
   identities: number[];
   /** Trust weight ≥ 1 (see trustWeight). */
   weight: number;
+  /** Money arranged, never below zero (CheckResult.bounds): no correction may make it negative. */
+  nonNegative: boolean;
 }
 
 /**
@@ -59,7 +61,12 @@ export class CellIndex {
   private readonly made = new Map<string, CellInfo>();
   /** Per identity: 1 when it corroborates its figures (see corroborates), 0 when not; undefined until asked. */
   private readonly agrees: Array<0 | 1 | undefined>;
-  constructor(private readonly identities: ReadonlyArray<CheckedIdentity>) {
+  /** The cells no correction may make negative; a Set made on first use (most checks localize nothing). */
+  private bounded?: Set<string>;
+  constructor(
+    private readonly identities: ReadonlyArray<CheckedIdentity>,
+    private readonly bounds: ReadonlyArray<string> = [],
+  ) {
     this.agrees = new Array(identities.length);
     for (let i = 0; i < identities.length; i++)
       for (const t of identities[i].terms) {
@@ -97,7 +104,8 @@ export class CellIndex {
       if (!id.soft) identities.push(i);
       if (this.corroborates(i)) for (const x of id.terms) if (x.cell === ref) agreements++;
     }
-    c = { ref, value: t.value, halfWidth: t.halfWidth, blank: t.blank, unit: t.unit, decimals: t.decimals, identities, weight: trustWeight(agreements) };
+    this.bounded ??= new Set(this.bounds);
+    c = { ref, value: t.value, halfWidth: t.halfWidth, blank: t.blank, unit: t.unit, decimals: t.decimals, identities, weight: trustWeight(agreements), nonNegative: this.bounded.has(ref) };
     this.made.set(ref, c);
     return c;
   }
@@ -123,9 +131,9 @@ export class CellIndex {
   }
 }
 
-/** The cells of the identities, by reference (see CellIndex). */
-export function cellsOf(identities: ReadonlyArray<CheckedIdentity>): CellIndex {
-  return new CellIndex(identities);
+/** The cells of the identities, by reference (see CellIndex); `bounds`: the cells that stay ≥ 0 (CheckResult.bounds). */
+export function cellsOf(identities: ReadonlyArray<CheckedIdentity>, bounds?: ReadonlyArray<string>): CellIndex {
+  return new CellIndex(identities, bounds);
 }
 
 /** r: Σ coefficient·value; s1: Σ |coefficient|·halfWidth; s2: Σ (coefficient·halfWidth)²; tolerance: the identity's (all 分). */
@@ -204,6 +212,21 @@ export function constraintsOn(free: string[], identities: ReadonlyArray<CheckedI
     const s = sum.tolerance + roundingAllowance(s1, s2);
     out.push({ a, lo: id.relation === "eq" ? -r - s : -Infinity, hi: -r + s });
   }
+  return out;
+}
+
+/**
+ * The bounds of the free cells that stay ≥ 0 (CellInfo.nonNegative), in the form constraintsOn gives the identity
+ * 0 ≤ figure: −figure ≤ 0, the cell's own rounding interval left out (as for any free cell).
+ */
+export function boundsOn(free: string[], cells: CellIndex): Constraint[] {
+  const out: Constraint[] = [];
+  free.forEach((f, k) => {
+    if (!cells.get(f)?.nonNegative) return;
+    const a = free.map(() => 0);
+    a[k] = -1;
+    out.push({ a, lo: -Infinity, hi: 0 });
+  });
   return out;
 }
 

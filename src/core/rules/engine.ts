@@ -45,6 +45,7 @@ export function checkReport(report: Report, opts: CheckOptions = {}): CheckResul
   // Parallel lists (no wrapper object per checked identity): the identity and the finding of its outcome.
   const checked: Identity[] = [];
   const checkedFinding: Array<Finding | undefined> = [];
+  const bounds: string[] = [];
   const perRule: CheckResult["perRule"] = [];
   // A unit every magnitude contradicts is read as the unit the figures are in (one finding, naming.unit-magnitude).
   // A fresh object per check: rules memoize what several of them derive (units, project pairing, unreadable
@@ -87,6 +88,7 @@ export function checkReport(report: Report, opts: CheckOptions = {}): CheckResul
           checked.push(identity);
           checkedFinding.push(identity.soft ? undefined : finding);
         }
+      if (o.status === "pass" && o.bounds) for (const cell of o.bounds) bounds.push(cell);
     }
     perRule.push(stat);
   }
@@ -103,7 +105,7 @@ export function checkReport(report: Report, opts: CheckOptions = {}): CheckResul
     return out;
   });
   const sum = (k: "checked" | "passed" | "failed" | "notApplicable") => perRule.reduce((s, r) => s + r[k], 0);
-  const base = { findings, identities, causes: [], localization: { status: "skipped" as const, unexplained: [] } };
+  const base = { findings, identities, bounds, causes: [], localization: { status: "skipped" as const, unexplained: [] } };
   return { ...(opts.localize === false ? base : withCauses(base, opts.localize)), rules: { checked: sum("checked"), passed: sum("passed"), failed: sum("failed"), notApplicable: sum("notApplicable") }, perRule };
 }
 
@@ -111,8 +113,8 @@ export function checkReport(report: Report, opts: CheckOptions = {}): CheckResul
  * The result with its causes (re)computed — e.g. again with the MIP solver once it is loaded, when the first pass
  * left findings unexplained. Causes are ordered by the number of findings they explain.
  */
-export function withCauses<R extends Pick<CheckResult, "findings" | "identities" | "causes" | "localization">>(result: R, opts: LocalizeOptions = {}): R {
-  const loc = localize(result.identities, result.findings, opts);
+export function withCauses<R extends Pick<CheckResult, "findings" | "identities" | "bounds" | "causes" | "localization">>(result: R, opts: LocalizeOptions = {}): R {
+  const loc = localize(result.identities, result.findings, opts, result.bounds);
   const causes = loc.causes.sort((a, b) => b.explains.length - a.explains.length || a.explains[0] - b.explains[0]);
   return { ...result, causes, localization: { status: loc.status, unexplained: loc.unexplained } };
 }

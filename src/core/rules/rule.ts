@@ -54,7 +54,17 @@ export type Outcome =
    * `also`: further identities this outcome reports (a budget ceiling said in a comparison's message; soft
    * corroborations beside a checked sum).
    */
-  | { status: "pass"; identity?: Identity; also?: Identity[] }
+  | {
+      status: "pass";
+      identity?: Identity;
+      also?: Identity[];
+      /**
+       * Cells whose figures are money arranged, never below zero (within.non-negative): a correction the localizer
+       * proposes keeps them ≥ 0. Cells, not identities: a bound per cell of every table would be most of a check's
+       * identities, and only the few cells near a violated identity are ever asked about.
+       */
+      bounds?: string[];
+    }
   | { status: "fail"; finding: Finding; identity?: Identity; also?: Identity[] }
   | { status: "na"; reason: string };
 
@@ -83,6 +93,8 @@ export const ResultSchema = z.object({
   findings: z.array(FindingSchema),
   /** Every identity the rules checked, passing and failing, in catalog order. */
   identities: z.array(CheckedIdentitySchema),
+  /** Cells that no correction may make negative (Outcome.bounds of every passing outcome), for the localizer. */
+  bounds: z.array(z.string()).optional(),
   /** The suspected errors that explain the findings (src/core/localize; docs/localization.md), most findings first. */
   causes: z.array(CauseSchema),
   localization: LocalizationSchema.omit({ causes: true }),

@@ -4,11 +4,10 @@
  * ratios and the prior year (增减, 增长率, 上年数) and lines that reduce (调减, 减：…, 冲减, 差额) may be negative and are
  * never judged.
  */
-import type { Report, Row, Table } from "../model/schema";
+import type { Amount, Report, Row, Table } from "../model/schema";
 import { defineRule, type Outcome } from "./rule";
 import { notAbove, rowName, tableName, term } from "./helpers";
 import { fmt } from "./interval";
-import { identityOf } from "./identity";
 import { labelKey } from "../grid/text";
 
 /** Columns that are not amounts of money arranged (the same set hierarchy.ts never sums). */
@@ -35,23 +34,25 @@ function signedColumn(t: Table, key: string): boolean {
   return v;
 }
 
-/** The identity 0 ≤ amount of a cell that is not negative, as notAbove builds it (it holds: no comparison to make). */
-const bound = (t: Table, a: Row["amounts"][string]) => identityOf("within.non-negative", "le", [], [term(t, a)], "holds");
-
 /** One outcome per row with amounts: fail when any judged amount is below zero (its identity 0 ≤ amount, for the localizer). */
 function rowOutcome(t: Table, r: Row): Outcome | undefined {
   if (SIGNED_WORDS.test(labelKey(r.label))) return undefined;
-  const cells = Object.entries(r.amounts).filter(([k, a]) => !a.invalid && !signedColumn(t, k));
-  if (!cells.length) return undefined;
-  const negative = cells.filter(([, a]) => a.value !== null && !a.blank && a.value < 0);
-  if (!negative.length) {
-    // Passing, each cell (blank ones too) still bounds the localizer: no correction may make it negative. Tables
-    // whose rows grow with the department (project lists, one line per unit) are left out: thousands of bounds
-    // there cost more time than they narrow corrections (58b's 2,000 project rows: +50 % check time).
-    if (LISTS.has(t.kind)) return { status: "pass" };
-    const [identity, ...also] = cells.map(([, a]) => bound(t, a));
-    return { status: "pass", identity, also: also.length ? also : undefined };
+  // Passing, each cell (blank ones too) still bounds the localizer: no correction may make it negative. Tables
+  // whose rows grow with the department (project lists, one line per unit) are left out: thousands of bounds
+  // there cost more time than they narrow corrections (58b's 2,000 project rows: +50 % check time).
+  const bounds: string[] | undefined = LISTS.has(t.kind) ? undefined : [];
+  let judged = false;
+  let negative: Array<[string, Amount]> | undefined;
+  // One pass over the row (most rows pass: no list of entries per row).
+  for (const k in r.amounts) {
+    const a = r.amounts[k];
+    if (a.invalid || signedColumn(t, k)) continue;
+    judged = true;
+    if (a.cell) bounds?.push(a.cell);
+    if (a.value !== null && !a.blank && a.value < 0) (negative ??= []).push([k, a]);
   }
+  if (!judged) return undefined;
+  if (!negative) return bounds ? { status: "pass", bounds } : { status: "pass" };
   const error = SPENDING_TABLES.has(t.kind) || SPENDING_KEYS.has(r.key ?? "") || negative.some(([k]) => SPENDING_KEYS.has(k));
   const [k0] = negative[0];
   // 0 ≤ amount, one identity per negative cell: the localizer's fix for it is the cell itself, never another cell made negative.
