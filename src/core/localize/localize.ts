@@ -141,7 +141,8 @@ function causeOf(best: Solution[], method: Cause["method"], explains: number[], 
  */
 function bestPoint(x: CellInfo, open: Set<number>, identities: ReadonlyArray<CheckedIdentity>, cells: CellIndex): { value: number; settled: number[]; rel: Rel } | undefined {
   const cs = constraintsOn([x.ref], identities, cells);
-  const ids = [...new Set(x.identities)].sort((a, b) => a - b).filter((i) => identities[i].terms.some((t) => t.cell === x.ref && t.coefficient !== 0));
+  // x.identities is ascending without repeats (CellIndex).
+  const ids = x.identities.filter((i) => identities[i].terms.some((t) => t.cell === x.ref && t.coefficient !== 0));
   if (cs.length !== ids.length) return undefined;
   const must: Array<{ a: number; lo: number; hi: number }> = [];
   const want: Array<{ i: number; lo: number; hi: number }> = [];

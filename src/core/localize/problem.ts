@@ -187,10 +187,16 @@ export interface Constraint {
  * to a rounding half-width shared by two identities).
  */
 export function constraintsOn(free: string[], identities: ReadonlyArray<CheckedIdentity>, cells: CellIndex, only?: Set<number>): Constraint[] {
-  const ids = new Set<number>();
-  for (const f of free) for (const i of cells.get(f)?.identities ?? []) if (!only || only.has(i)) ids.add(i);
+  // One free cell (the most asked): its identities are already ascending without repeats (CellIndex).
+  let ids: number[];
+  if (free.length === 1 && !only) ids = cells.get(free[0])?.identities ?? [];
+  else {
+    const set = new Set<number>();
+    for (const f of free) for (const i of cells.get(f)?.identities ?? []) if (!only || only.has(i)) set.add(i);
+    ids = [...set].sort((x, y) => x - y);
+  }
   const out: Constraint[] = [];
-  for (const i of [...ids].sort((x, y) => x - y)) {
+  for (const i of ids) {
     const id = identities[i];
     const a = free.map(() => 0);
     // Residual and slack of the fixed figures: the identity's totals less the free cells' own (looked up by cell,
