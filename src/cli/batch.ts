@@ -16,6 +16,7 @@ import { SEVERITY_NAMES, type Severity } from "../core/rules/rule";
 import { FolderError, writeError } from "./errors";
 import { printable } from "../core/grid/printable";
 import { outputNamer, type OutputNamer } from "./out-names";
+import { removeTempFiles, tempName } from "./temp-files";
 
 export const WORKBOOK_EXT = /\.(xlsx|xlsm|xlsb|xls|ods)$/i;
 /** Reviewed copies and separate review workbooks are named so: a folder walk leaves them out. */
@@ -130,22 +131,46 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<{ 
   const present = await fs.readdir(opts.outDir).catch(() => [] as string[]);
   const isOurs = present.length ? (await import("../hosts/xlsx/package-review")).hasReviewSheets : () => false;
   const taken = outputNamer(opts.outDir, files, isOurs);
-  const tasks: ReviewTask[] = files.map((file) => ({
+  // Each file may end as a reviewed copy or as a separate 审核结果 workbook (decided by its content, in the worker):
+  // both names are reserved, the one its extension makes likely first for every file, so j.xls's unused
+  // j.reviewed.xlsx never pushes j.xlsx beside it to j(2).reviewed.xlsx.
+  const reviewed = (file: string) => (/\.xlsm$/i.test(file) ? ".reviewed.xlsm" : ".reviewed.xlsx");
+  const separate = (file: string) => /\.(xls|xlsb|ods)$/i.test(file);
+  const names = files.map(() => ({ reviewedName: "", reviewOnlyName: "" }));
+  const reserve = (file: string, i: number, only: boolean) => {
+    if (only) names[i].reviewOnlyName = outName(file, ".审核结果.xlsx", taken);
+    else names[i].reviewedName = outName(file, reviewed(file), taken);
+  };
+  files.forEach((file, i) => reserve(file, i, separate(file)));
+  files.forEach((file, i) => reserve(file, i, !separate(file)));
+  const tasks: ReviewTask[] = files.map((file, i) => ({
     file,
     outDir: opts.outDir,
     skip: opts.skip,
     productVersion: opts.productVersion,
     reviewedAt,
     // A macro workbook stays one (.xlsm): Excel refuses a macro-enabled package named .xlsx.
-    reviewedName: outName(file, /\.xlsm$/i.test(file) ? ".reviewed.xlsm" : ".reviewed.xlsx", taken),
-    reviewOnlyName: outName(file, ".审核结果.xlsx", taken),
+    ...names[i],
   }));
   const jobs = Math.max(1, Math.min(opts.jobs ?? defaultJobs(), tasks.length || 1));
   const bar = opts.progress?.tty ? new SingleBar({ format: "审核 [{bar}] {value}/{total} {file}", hideCursor: true, clearOnComplete: false, stream: process.stderr }, Presets.shades_classic) : undefined;
   bar?.start(tasks.length, 0, { file: "" });
   let done = 0;
+  let written = 0;
+  // Ctrl-C: say how far it got (the reviewed copies written so far are complete; no 审核汇总), leave no temporary
+  // file, and exit 130 as the shell expects of an interrupted command.
+  const onInterrupt = () => {
+    bar?.stop();
+    void removeTempFiles(opts.outDir).finally(() => {
+      const say = opts.progress?.write ?? ((s: string) => process.stderr.write(`${s}\n`));
+      say(printable(`已中断：共 ${tasks.length} 个文件，已审核 ${done} 个，已写出 ${written} 个审核文件到“${opts.outDir}”；未写出审核汇总。`));
+      process.exit(130);
+    });
+  };
+  process.once("SIGINT", onInterrupt);
   const finished = (row: BatchRow) => {
     done++;
+    if (row.output) written++;
     // The progress goes straight to stderr: a file name is made printable here.
     if (bar) bar.update(done, { file: printable(path.basename(row.file)) });
     else opts.progress?.write(printable(`[${done}/${tasks.length}] ${line(row)}`));
@@ -153,26 +178,33 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<{ 
   };
   const worker = path.join(__dirname, "worker.js");
   let rows: BatchRow[];
-  if (jobs > 1 && existsSync(worker)) {
-    const { Piscina } = await import("piscina");
-    const pool = new Piscina({ filename: worker, minThreads: jobs, maxThreads: jobs });
-    try {
-      rows = await Promise.all(tasks.map((t) => (pool.run(t) as Promise<BatchRow>).then(finished, (e: Error) => finished(failed(t, e)))));
-    } finally {
-      await pool.destroy();
+  try {
+    if (jobs > 1 && existsSync(worker)) {
+      const { Piscina } = await import("piscina");
+      const pool = new Piscina({ filename: worker, minThreads: jobs, maxThreads: jobs });
+      try {
+        rows = await Promise.all(tasks.map((t) => (pool.run(t) as Promise<BatchRow>).then(finished, (e: Error) => finished(failed(t, e)))));
+      } finally {
+        await pool.destroy();
+      }
+    } else {
+      // Readers, engine and writer load here only when this thread reviews: with workers, they load there.
+      const { reviewFile } = await import("./review-file");
+      rows = [];
+      for (const t of tasks) rows.push(finished(await reviewFile(t).catch((e: Error) => failed(t, e))));
     }
-  } else {
-    // Readers, engine and writer load here only when this thread reviews: with workers, they load there.
-    const { reviewFile } = await import("./review-file");
-    rows = [];
-    for (const t of tasks) rows.push(finished(await reviewFile(t).catch((e: Error) => failed(t, e))));
+  } finally {
+    process.off("SIGINT", onInterrupt);
   }
   bar?.stop();
   const { writeSheetsOnly } = await import("../hosts/xlsx/review");
   const sheet = buildBatchSheet(rows, { reviewedAt, productVersion: opts.productVersion });
   const summary = await summaryPath(opts.outDir, files);
   try {
-    await fs.writeFile(summary, await writeSheetsOnly({ styles: { ...REVIEW_STYLES }, sheets: [sheet] }));
+    // As the reviewed copies: under a temporary name, then renamed (never a half 审核汇总).
+    const tmp = path.join(opts.outDir, tempName(process.pid, -1));
+    await fs.writeFile(tmp, await writeSheetsOnly({ styles: { ...REVIEW_STYLES }, sheets: [sheet] }));
+    await fs.rename(tmp, summary);
   } catch (e) {
     throw new FolderError(writeError(opts.outDir, e) ?? `无法写入审核汇总“${summary}”`, e);
   }

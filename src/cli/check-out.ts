@@ -26,7 +26,8 @@ export async function runCheckOut(files: string[], opts: { outDir: string; jobs?
   });
   const docs: CheckFileJson[] = rows.flatMap((r) => (r.json ? [r.json] : []));
   // The same document as `check --json`: an entry per input, an unreadable one with its error.
-  const entries: Array<CheckFileJson | CheckFileErrorJson> = rows.map((r) => r.json ?? { file: r.file, error: r.error ?? { code: "internal", message: r.reason ?? r.status } });
+  // With the file written for it: a (2) name or a separate 审核结果 workbook is not guessable from the input's name.
+  const entries: Array<CheckFileJson | CheckFileErrorJson> = rows.map((r) => (r.json ? { ...r.json, ...(r.output ? { output: path.join(opts.outDir, r.output) } : {}) } : { file: r.file, error: r.error ?? { code: "internal", message: r.reason ?? r.status } }));
   if (opts.json) out(jsonText({ version: CHECK_JSON_VERSION, files: entries }));
   else {
     for (const r of rows) if (r.output) out(`${r.file} → ${path.join(opts.outDir, r.output)}${r.status !== "已审核" ? `（${r.reason}）` : ""}`);

@@ -20,7 +20,7 @@ export function inspectText(file: string, report: Report): string {
   for (const t of report.tables) {
     const extra = t.form ? ` 项目：${t.form.project}` : "";
     const empty = t.markedEmpty || t.empty ? "（空表）" : "";
-    lines.push(`  ${t.sheet}!${t.range}  ${KIND_NAMES[t.kind]} [${t.kind}]  ${t.title}  ${t.rows.length} 行 ${t.unit}${empty}${extra}`);
+    lines.push(`  ${t.sheet}!${t.range}  ${KIND_NAMES[t.kind]}  ${t.title}  ${t.rows.length} 行 ${t.unit}${empty}${extra}`);
   }
   if (report.unrecognized.length) {
     lines.push(`未识别：${report.unrecognized.length} 处`);

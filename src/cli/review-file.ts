@@ -8,6 +8,8 @@ import { promises as fs } from "fs";
 import { readWorkbookFile, reportOf } from "./load";
 import { writeError } from "./errors";
 import path from "path";
+import { threadId } from "worker_threads";
+import { tempName } from "./temp-files";
 import { WorkbookReadError } from "../hosts/xlsx/read";
 import { readWorkbookBuffer } from "../hosts/read-any";
 import { FORMAT_NAMES } from "../hosts/sheetjs/formats";
@@ -55,9 +57,14 @@ function total(report: Report, key: "income_grand_total" | "expenditure_grand_to
 /** Writes the row's output file; a folder that cannot take it makes the row a failure with the reviewer's sentence. */
 async function writeOut(task: ReviewTask, row: BatchRow, bytes: Uint8Array): Promise<void> {
   const target = path.join(task.outDir, row.output!);
+  // Written under a temporary name, then renamed: a run stopped mid-write (Ctrl-C) leaves no half file under the
+  // output's name (the batch removes its temporary files when interrupted).
+  const tmp = path.join(task.outDir, tempName(process.pid, threadId));
   try {
-    await fs.writeFile(target, bytes);
+    await fs.writeFile(tmp, bytes);
+    await fs.rename(tmp, target);
   } catch (e) {
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
     // Nothing was written: the row is a failure (exit 2), not a review with findings.
     row.status = "处理失败";
     row.output = null;

@@ -109,6 +109,29 @@ test("审核汇总.xlsx: one row per workbook, unreadable and non-budget files w
   expect(result.err).toContain("09-not-ooxml.xlsx");
 });
 
+test("审核汇总.xlsx layout: a count of 0 is aligned as the coloured counts beside it; a 3-line 说明 gets the height of 3 lines", async () => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path.join(out, "审核汇总.xlsx"));
+  const ws = wb.getWorksheet("审核汇总")!;
+  let zeros = 0;
+  ws.eachRow((row) => {
+    if (typeof row.getCell(1).value !== "number") return;
+    const counts = [8, 9, 10, 11].map((c) => row.getCell(c)).filter((c) => typeof c.value === "number");
+    for (const c of counts) {
+      if (c.value === 0) zeros++;
+      expect([c.alignment?.horizontal, c.alignment?.vertical]).toEqual(["center", "top"]);
+    }
+  });
+  expect(zeros).toBeGreaterThan(0); // the samples have no 警告 or no 尾差 somewhere
+  // prefixed.xlsx's reason wraps to 3 lines in the 50-wide 说明 (rendered by LibreOffice: ~15.4 pt a line).
+  let prefixed: ExcelJS.Row | undefined;
+  ws.eachRow((row) => {
+    if (String(row.getCell(2).value).endsWith("prefixed.xlsx")) prefixed = row;
+  });
+  expect(String(prefixed!.getCell(14).value).length).toBeGreaterThan(60);
+  expect(prefixed!.height).toBeGreaterThanOrEqual(3 * 15.4);
+});
+
 test("without a terminal, progress is one plain line per file (no escape codes)", () => {
   const lines = result.err.split("\n").filter((l) => /^\[\d+\/8\]/.test(l));
   expect(lines).toHaveLength(8);

@@ -36,6 +36,9 @@ test("inspect without --json prints the tables in Chinese", async () => {
   const r = await run(["inspect", samplePath("jishan-2024")]);
   expect(r.out).toContain("识别的表格：18 张");
   expect(r.out).toContain("预算公开表5!A1:E29  一般公共预算支出表");
+  // The kinds' internal ids (income_expenditure_summary …) are for --json, not for the reviewer's screen.
+  expect(r.out).not.toMatch(/\[[a-z_]+\]/);
+  expect(r.out).not.toContain("general_budget_expenditure");
 });
 
 test("check --json over several files: exactly one JSON document in the documented shape", async () => {
@@ -62,7 +65,7 @@ test("--fail-on error exits 1 when errors were found, 0 when only rounding/info"
 
 test.each([
   ["missing.xlsx", /找不到文件/],
-  ["notes.xlsx", /不是 \.xlsx 工作簿文件/],
+  ["notes.xlsx", /是纯文本文件，不是工作簿：请在 Excel 或 WPS 中打开后另存为/],
   ["old.xlsx", /旧版复合文档格式，但结构已损坏/],
   ["broken.xlsx", /文件不完整/],
 ])("unusable input %s: one Chinese line, exit 2, no stack trace", async (file, msg) => {

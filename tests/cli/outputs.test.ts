@@ -152,3 +152,64 @@ test("nothing to review says so: an empty folder, an empty file, Excel's lock fi
   await fs.writeFile(path.join(dir, "~$预算.xlsx"), "\u0006张三");
   expect((await run(["check", path.join(dir, "~$预算.xlsx")])).err).toContain("是 Excel 打开工作簿时生成的锁定文件，不是工作簿：请审核“预算.xlsx”本身");
 });
+
+test("j.xls beside j.xlsx: j.审核结果.xlsx and j.reviewed.xlsx, no (2) for a name nothing else uses", async () => {
+  const input = path.join(dir, "in");
+  await fs.mkdir(input);
+  await fs.copyFile(path.join(__dirname, "..", "fixtures", "legacy", "jishan-2024.xls"), path.join(input, "j.xls"));
+  await fs.copyFile(samplePath("jishan-2024"), path.join(input, "j.xlsx"));
+  await fs.copyFile(path.join(__dirname, "..", "fixtures", "legacy", "jincheng-chengqu-2025.ods"), path.join(input, "k.ods"));
+  await fs.copyFile(samplePath("jincheng-chengqu-2025"), path.join(input, "K.xlsx"));
+  const out = path.join(dir, "out");
+  const r = await run(["check", input, "--out", out, "--jobs", "1"]);
+  expect(r.code).toBe(0);
+  expect((await fs.readdir(out)).sort()).toEqual(["K.reviewed.xlsx", "j.reviewed.xlsx", "j.审核结果.xlsx", "k.审核结果.xlsx", "审核汇总.xlsx"].sort());
+});
+
+test("check --out --json: each input's entry says the file written for it", async () => {
+  const input = path.join(dir, "in");
+  await fs.mkdir(path.join(input, "a"), { recursive: true });
+  await fs.mkdir(path.join(input, "b"));
+  await fs.copyFile(samplePath("jishan-2024"), path.join(input, "a", "jishan-2024.xlsx"));
+  await fs.copyFile(samplePath("jishan-2024"), path.join(input, "b", "jishan-2024.xlsx"));
+  await fs.copyFile(path.join(__dirname, "..", "fixtures", "legacy", "jincheng-chengqu-2025.ods"), path.join(input, "c.ods"));
+  const out = path.join(dir, "out");
+  const r = await run(["check", input, "--out", out, "--json"]);
+  const files = (JSON.parse(r.out) as { files: Array<{ file: string; output?: string }> }).files;
+  expect(files.map((f) => [path.relative(input, f.file), f.output && path.relative(out, f.output)])).toEqual([
+    [path.join("a", "jishan-2024.xlsx"), "jishan-2024.reviewed.xlsx"],
+    [path.join("b", "jishan-2024.xlsx"), "jishan-2024(2).reviewed.xlsx"],
+    ["c.ods", "c.审核结果.xlsx"],
+  ]);
+  for (const f of files) await fs.access(f.output!);
+});
+
+test("Ctrl-C during a batch: one line saying how many were written, exit 130, no temporary or half file, no 审核汇总", async () => {
+  const input = path.join(dir, "in");
+  await fs.mkdir(input);
+  for (let i = 0; i < 40; i++) await fs.copyFile(samplePath("xingxian-2023"), path.join(input, `x${String(i).padStart(2, "0")}.xlsx`));
+  const out = path.join(dir, "out");
+  const child = execFile(process.execPath, [bin, "check", input, "--out", out, "--jobs", "1"]);
+  let err = "";
+  const ended = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  child.stderr!.on("data", (d) => {
+    err += String(d);
+    // After the second file is done: interrupt while the third is being reviewed or written.
+    if (/^\[2\/40\]/m.test(err) && !child.killed) child.kill("SIGINT");
+  });
+  const code = await ended;
+  expect(code).toBe(130);
+  const written = (await fs.readdir(out)).filter((f) => f.endsWith(".reviewed.xlsx"));
+  const m = /已中断：共 40 个文件，已审核 (\d+) 个，已写出 (\d+) 个审核文件到“[^”]+”；未写出审核汇总。/.exec(err);
+  expect(m).toBeTruthy();
+  expect(Number(m![2])).toBeGreaterThanOrEqual(2);
+  // A copy renamed into place just before the signal may not be counted yet: never fewer files than said.
+  expect(written.length).toBeGreaterThanOrEqual(Number(m![2]));
+  expect(written.length).toBeLessThanOrEqual(Number(m![2]) + 1);
+  expect((await fs.readdir(out)).filter((f) => !f.endsWith(".reviewed.xlsx"))).toEqual([]);
+  for (const f of written) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(out, f)); // every file there is whole
+    expect(wb.worksheets[0].name).toBe("审核结果");
+  }
+});

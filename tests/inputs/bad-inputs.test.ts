@@ -115,8 +115,17 @@ test("52: non-finite numbers are named; no Infinity / NaN anywhere in the text",
   expect(r.out).not.toMatch(/Infinity|NaN/);
   expect(r.out).toContain("无法表示的数值");
   // C7 is a number cell holding "abc": text, said as such (not a non-finite number); C6's 1E+309 overflows.
-  expect(r.out).toContain("「201 一般公共服务支出」的金额单元格内容是文本“abc”，不是金额");
-  expect(r.out).toContain("「合计」的金额单元格内容是超出可表示范围的数值");
+  expect(r.out).toContain("「201 一般公共服务支出」「合计」的金额单元格内容是文本“abc”，不是金额");
+  // Row 6: C6 (1E+309) and D6 (NaN) name their columns, so the two lines of one row are told apart.
+  expect(r.out).toContain("「合计」「合计」的金额单元格内容是超出可表示范围的数值");
+  expect(r.out).toContain("「合计」「一般公共预算」的金额单元格内容是无法表示的数值");
+});
+
+test("28: error values name row and column: two cells of one row give two different lines", async () => {
+  const d = reviewed((await checkJson(bad("28-error-values.xlsx"))).doc);
+  const lines = d.findings.filter((f) => f.rule === "input.unreadable-amount").map((f) => f.message);
+  expect(lines).toEqual(expect.arrayContaining([expect.stringContaining("「20132 组织事务」「合计」的金额单元格内容是错误值 #N/A"), expect.stringContaining("「20132 组织事务」「一般公共预算」的金额单元格内容是错误值 #VALUE!")]));
+  expect(new Set(lines.map((m) => m.replace(/内容是.*/, ""))).size).toBe(lines.length);
 });
 
 test("54: (388.14) is negative, ¥12.3 and full-width digits are read, 388.14万 is named, none silently blank", async () => {

@@ -1,6 +1,7 @@
 /** The pane's pure parts: a finding's arithmetic from its identity, decisions, table corrections. */
 import { checkReport } from "../../src/core/rules/engine";
 import { arithmeticOf, tableOfFinding } from "../../src/core/findings/arithmetic";
+import { ruleTitle } from "../../src/core/review/marks";
 import { addDecisionsToPlan, decide, findingKey, parseDecisions, withDecisions } from "../../src/core/decisions/decisions";
 import { applyCorrections, correct, parseCorrections } from "../../src/core/model/corrections";
 import { loadSample, SAMPLES } from "../helpers";
@@ -44,6 +45,11 @@ test("decisions: dismissed findings are not marked, need a reason, and are flagg
   expect(texts).toContain("审核意见（2 条）");
   expect(texts).toContain("已与财政批复核对，系排版尾差");
   expect(texts.some((t) => typeof t === "string" && t.includes("需复核"))).toBe(true);
+  // 规则 reads as in 审核结果: the Chinese title, the id apart in 规则编号.
+  const header = plan.sheets[0].cells.find((c) => c.value === "审核意见（2 条）")!.row + 1;
+  const byCol = (col: number) => plan.sheets[0].cells.filter((c) => c.row > header && c.col === col).map((c) => c.value);
+  expect(byCol(2)).toEqual([a, b].map((f) => ruleTitle(f.rule)));
+  expect(byCol(10)).toEqual([a.rule, b.rule]);
   expect(parseDecisions("not json")).toEqual([]);
   expect(decide(ds, a, undefined, "", "v1", "")).toHaveLength(1);
 });

@@ -6,6 +6,8 @@ import { checkReport } from "../../src/core/rules/engine";
 import { buildReviewPlan } from "../../src/core/review/build";
 import { NOTE_TAG, ReviewPlanSchema, type ReviewPlan } from "../../src/core/review/plan";
 import { MARK_FILLS } from "../../src/core/review/styles";
+import { FROZEN_MAX_HEIGHT } from "../../src/core/review/results-sheet";
+import { addDecisionsToPlan, findingKey } from "../../src/core/decisions/decisions";
 import { SEVERITY_NAMES, type CheckResult } from "../../src/core/rules/rule";
 import { cellA1, parseRef } from "../../src/core/grid/address";
 import type { SheetGrid } from "../../src/core/grid/grid";
@@ -14,6 +16,8 @@ import type { Report } from "../../src/core/model/schema";
 const RANK = { error: 0, warning: 1, rounding: 2, info: 3 } as const;
 const plan = (report: Report, result: CheckResult, grids: SheetGrid[]) =>
   buildReviewPlan({ report, result, grids, file: "x.xlsx", reviewedAt: "2026-11-29T20:00:00Z", productVersion: "9.9.9" });
+/** The findings table's header row of 审核结果 (the causes block above it has its own 序号 header). */
+const findingsHeader = (s: ReviewPlan["sheets"][number]) => s.cells.find((c) => c.col === 1 && c.value === "级别" && c.style === "header")!;
 const key = (ref: string) => {
   const p = parseRef(ref);
   return `${p.sheet}!${cellA1(p.r0, p.c0)}`;
@@ -63,8 +67,11 @@ describe.each(SAMPLES.map((s) => [s]))("%s", (name) => {
 
   test("审核结果: one row per finding, severities in order, each linked to its checked cell", () => {
     const s = p.sheets[0];
-    const header = s.cells.find((c) => c.value === "序号")!;
-    expect(s.frozen.rows).toBe(header.row + 1);
+    const header = findingsHeader(s);
+    // Frozen through the findings header unless the rows above are too tall to stay in view (jishan's two long causes).
+    const above = Array.from({ length: header.row + 1 }, (_, r) => s.rowHeights.filter((h) => h.row === r).pop()?.height ?? 15).reduce((a, b) => a + b, 0);
+    expect(s.frozen.rows).toBe(above <= FROZEN_MAX_HEIGHT ? header.row + 1 : 0);
+    if (!result.causes.length) expect(s.frozen.rows).toBe(header.row + 1);
     const end = header.row + result.findings.length;
     const rows = s.cells.filter((c) => c.col === 1 && c.row > header.row && c.row <= end && typeof c.value === "string" && Object.values(SEVERITY_NAMES).includes(c.value as never));
     expect(rows).toHaveLength(result.findings.length);
@@ -72,7 +79,7 @@ describe.each(SAMPLES.map((s) => [s]))("%s", (name) => {
     expect(order).toEqual([...order].sort((a, b) => a - b));
     const links = s.cells.filter((c) => c.col === 4 && c.row > header.row && c.row <= end && c.hyperlink);
     expect(links).toHaveLength(result.findings.filter((f) => f.cells.length).length);
-    expect(s.autoFilter).toMatch(new RegExp(`^A${header.row + 1}:J\\d+$`));
+    expect(s.autoFilter).toMatch(new RegExp(`^A${header.row + 1}:K\\d+$`));
     const text = s.cells.map((c) => String(c.value)).join("\n");
     expect(text).toContain(report.department!);
     expect(text).toContain("不适用的规则（未检查）");
@@ -80,16 +87,47 @@ describe.each(SAMPLES.map((s) => [s]))("%s", (name) => {
     for (const c of result.causes) expect(text).toContain(c.message);
   });
 
+  test("审核结果: the causes (疑似出错的单元格) come before the findings table; the 规则 column is Chinese, the id in 规则编号", () => {
+    const s = p.sheets[0];
+    const header = findingsHeader(s);
+    const causes = s.cells.find((c) => String(c.value).startsWith("疑似出错的单元格"));
+    if (result.causes.length) {
+      expect(causes!.row).toBeLessThan(header.row);
+      for (const c of result.causes) expect(s.cells.find((x) => x.value === c.message)!.row).toBeLessThan(header.row);
+    } else expect(causes).toBeUndefined();
+    const body = s.cells.filter((c) => c.row > header.row && c.row <= header.row + result.findings.length);
+    const ids = body.filter((c) => c.col === 10).map((c) => c.value);
+    expect(new Set(ids)).toEqual(new Set(result.findings.map((f) => f.rule)));
+    for (const c of body.filter((x) => x.col === 2)) expect(String(c.value)).not.toMatch(/[a-z]{3}/);
+    for (const m of p.marks) expect(m.note).not.toMatch(/（[a-z]+\.[a-z-]+）/);
+  });
+
+  test("预算汇总's counts: COUNTIF over the 级别 of the findings rows only (not the causes, not a block appended below)", () => {
+    const counts = p.sheets[1].cells.filter((c) => c.formula?.startsWith("COUNTIF("));
+    if (!result.findings.length) return expect(counts).toHaveLength(0);
+    expect(counts).toHaveLength(4);
+    const f0 = result.findings[0];
+    const withBlock = addDecisionsToPlan(p, [{ index: 0, finding: f0, decision: { key: findingKey(f0), rule: f0.rule, status: "dismissed", reason: "已核对", cell: result.findings[0].cells[0], decidedAt: "2026-11-30T00:00:00Z", catalogVersion: "v" }, outdated: false }]);
+    const sheet = withBlock.sheets[0];
+    for (const c of counts) {
+      const m = /^COUNTIF\('审核结果'!B(\d+):B(\d+),"(.+)"\)$/.exec(c.formula!)!;
+      expect(m).toBeTruthy();
+      const hits = sheet.cells.filter((x) => x.col === 1 && x.row >= Number(m[1]) - 1 && x.row <= Number(m[2]) - 1 && x.value === m[3]);
+      expect(hits.length).toBe(c.value);
+      expect(c.value).toBe(result.findings.filter((f) => SEVERITY_NAMES[f.severity] === m[3]).length);
+    }
+  });
+
   test("审核结果: a finding whose figures are in another unit than the workbook's says it in its 表 column", () => {
     const s = p.sheets[0];
-    const header = s.cells.find((c) => c.value === "序号")!;
+    const header = findingsHeader(s);
     const rows = new Map<number, Map<number, unknown>>();
     for (const c of s.cells.filter((x) => x.row > header.row && x.row <= header.row + result.findings.length)) rows.set(c.row, (rows.get(c.row) ?? new Map()).set(c.col, c.value));
     // Every sample prints its 绩效目标表 in 元 beside tables in 万元: 应为 603,840 must not read as 万元.
-    const other = [...rows.values()].filter((r) => String(r.get(2)).includes("projects.one-year-period"));
+    const other = [...rows.values()].filter((r) => r.get(10) === "projects.one-year-period");
     expect(other.length).toBeGreaterThan(0);
     for (const r of other) expect(String(r.get(3))).toMatch(/（金额单位：元）$/);
-    const same = [...rows.values()].filter((r) => String(r.get(2)).includes("(cross.") || String(r.get(2)).includes("（cross."));
+    const same = [...rows.values()].filter((r) => String(r.get(10)).startsWith("cross."));
     for (const r of same) expect(String(r.get(3))).not.toContain("金额单位");
   });
 

@@ -65,8 +65,9 @@ const FIELD: Array<{ name: string; kinds: Array<[string, TableKind]>; department
       ["表14", "performance_target"], ["表14_2", "performance_target"], ["表14_3", "performance_target"], ["表14_4", "performance_target"],
       ["表15", "department_performance"], ["表16", "performance_target"],
     ],
-    // The template's 目录 lists no 国有资本经营 table (said as a note); 表11 is empty, its reason only in the 目录.
-    info: ["completeness.empty-table 表11!B5", "completeness.required-tables "],
+    // The template's 目录 lists no 国有资本经营 table (said as a note). 表9, 表11 and 表16 are empty, declared so only in
+    // the 目录 (是否空表 是, 不涉及): no 提示 for any of them (表11 alone has a 合计 line, and was flagged before).
+    info: ["completeness.required-tables "],
   },
 ];
 
@@ -115,6 +116,13 @@ test("Hangzhou: names-only 类 / 款 / 项 get their levels and the codes the st
   expect(t3.rows.slice(0, 4).map((r) => [r.label, r.level, r.code ?? ""])).toEqual([["合计", 0, ""], ["科学技术支出", 1, "206"], ["技术研究与开发", 2, "20604"], ["科技成果转化与扩散", 3, ""]]);
   const t2 = report.tables.find((t) => t.sheet === "表2")!;
   expect(t2.rows.map((r) => r.level)).toEqual([0, 1, 2, 2]); // 合计 → 部门 → 2 单位
+});
+
+test("Xi'an: the 报表目录's 是否空表 / 不涉及 marks 表9, 表11 and 表16 empty, as their own note would", async () => {
+  const { report } = await load("xian-shenjiju-2026");
+  const declared = report.tables.filter((t) => t.notes.some((n) => n.startsWith("目录注明：")));
+  expect(declared.map((t) => [t.sheet, t.markedEmpty, t.empty])).toEqual([["表9", true, true], ["表11", true, true], ["表16", true, true]]);
+  expect(declared[1].notes).toContain("目录注明：是否空表：是，不涉及");
 });
 
 test("Xi'an: four label / amount pairs are four sides; unit codes are not 功能 codes; the project tree by name", async () => {

@@ -10,6 +10,7 @@ import { z } from "zod";
 import type { CheckResult, Finding } from "../rules/rule";
 import { SEVERITY_NAMES } from "../rules/rule";
 import type { PlanSheet, ReviewPlan } from "../review/plan";
+import { ruleTitle } from "../review/marks";
 
 export const DecisionSchema = z.object({
   /** findingKey of the finding decided on. */
@@ -95,14 +96,15 @@ export function addDecisionsToPlan(plan: ReviewPlan, decided: DecidedFinding[], 
   const sheet = plan.sheets.find((s) => s.name === sheetName);
   if (!sheet || !rows.length) return plan;
   const start = Math.max(-1, ...sheet.cells.map((c) => c.row)) + 2;
-  const header = ["序号", "级别", "规则", "单元格", "意见", "理由", "日期", "说明"];
+  // 规则 in Chinese as the findings above; the id last, in 规则编号 as there.
+  const header = ["序号", "级别", "规则", "单元格", "意见", "理由", "日期", "说明", "", "", "规则编号"];
   const cells: PlanSheet["cells"] = [{ row: start, col: 0, value: `审核意见（${rows.length} 条）`, style: "decisionTitle" }];
-  header.forEach((h, col) => cells.push({ row: start + 1, col, value: h, style: "decisionHeader" }));
+  header.forEach((h, col) => h && cells.push({ row: start + 1, col, value: h, style: "decisionHeader" }));
   rows.forEach((d, i) => {
     const r = start + 2 + i;
     const dec = d.decision!;
-    const values = [i + 1, SEVERITY_NAMES[d.finding.severity], d.finding.rule, dec.cell, DECISION_NAMES[dec.status], dec.reason, dec.decidedAt.slice(0, 10), d.outdated ? `规则目录已更新（原 ${dec.catalogVersion}），需复核` : ""];
-    values.forEach((value, col) => cells.push({ row: r, col, value, style: "decisionBody" }));
+    const values = [i + 1, SEVERITY_NAMES[d.finding.severity], ruleTitle(d.finding.rule), dec.cell, DECISION_NAMES[dec.status], dec.reason, dec.decidedAt.slice(0, 10), d.outdated ? `规则目录已更新（原 ${dec.catalogVersion}），需复核` : "", undefined, undefined, d.finding.rule];
+    values.forEach((value, col) => value !== undefined && cells.push({ row: r, col, value, style: "decisionBody" }));
   });
   const styles = {
     ...plan.styles,

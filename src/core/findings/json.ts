@@ -19,6 +19,8 @@ export const CheckFileJsonSchema = z.object({
   rules: z.object({ checked: z.number(), passed: z.number(), failed: z.number(), notApplicable: z.number() }),
   /** Rules (or some of their instances) that did not apply, each with the reasons — so nothing unchecked reads as passed. */
   notApplicable: z.array(z.object({ rule: z.string(), title: z.string(), checked: z.number(), reasons: z.array(z.string()) })).optional(),
+  /** `check --out` only: the file written for this input (the reviewed copy, or `<name>.审核结果.xlsx`), as a path. */
+  output: z.string().optional(),
 });
 export type CheckFileJson = z.infer<typeof CheckFileJsonSchema>;
 /** An input that could not be reviewed (not found, not a workbook, damaged …): its code and one Chinese sentence. */

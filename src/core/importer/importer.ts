@@ -13,6 +13,7 @@ import { classifyTitle, FINAL_ACCOUNTS_TITLE, KIND_BY_HEADER } from "./kinds";
 import { EMPTY_NOTE, TOTAL_KEYS } from "./aliases";
 import { levelsAddUp, structuralLevels } from "./structure";
 import { markHidden } from "./hidden";
+import { applyEmptyDeclarations, emptyDeclarations, type EmptyDeclaration } from "./contents";
 import { clipRegionsAtGaps, strayColumns } from "./strays";
 
 export interface ImportResult {
@@ -281,6 +282,7 @@ export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Re
   const tables: Table[] = [];
   const unrecognized: Unrecognized[] = [];
   const contents: string[] = [];
+  const declaredEmpty: EmptyDeclaration[] = [];
   const cover: Meta = {};
   const hiddenSheets = grids.filter((g) => g.visibility !== "visible").map((g) => g.sheet);
   for (const g of grids) {
@@ -295,6 +297,7 @@ export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Re
     let { regions, leading } = found;
     for (const toc of found.contents) {
       contents.push(...toc.titles);
+      declaredEmpty.push(...emptyDeclarations(v, toc.r0, toc.r1));
       const [c0, c1] = columnSpan(v, toc.r0, toc.r1);
       unrecognized.push({ sheet: g.sheet, range: v.range(toc.r0, c0, toc.r1, c1), reason: "目录（列出各表名称），不是预算表" });
     }
@@ -329,6 +332,7 @@ export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Re
     });
   }
   markHidden(tables, grids);
+  applyEmptyDeclarations(tables, declaredEmpty);
   const financial = tables.filter((t) => t.kind !== "performance_target");
   // A table that prints no unit takes the unit the workbook's other tables print (万元 when none does).
   const printedUnit = mode(financial.filter((t) => t.unitText).map((t) => t.unit));

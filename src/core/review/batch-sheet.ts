@@ -6,7 +6,7 @@
 import type { Severity } from "../rules/rule";
 import type { PlanSheet } from "./plan";
 import { SHEET_TAG } from "./plan";
-import { reviewTime, SheetBuilder } from "./sheet";
+import { fitText, reviewTime, SheetBuilder } from "./sheet";
 
 export interface BatchEntry {
   file: string;
@@ -26,8 +26,10 @@ export interface BatchEntry {
 export const BATCH_SHEET = "审核汇总";
 const HEADERS = ["序号", "文件", "部门", "年度", "单位", "收入总计", "支出总计", "错误", "警告", "尾差", "提示", "状态", "审核文件", "说明"];
 
+const WIDTHS = [6, 34, 30, 7, 7, 14, 14, 7, 7, 7, 7, 18, 42, 50];
+
 export function buildBatchSheet(entries: BatchEntry[], meta: { reviewedAt: string; productVersion: string }): PlanSheet {
-  const s = new SheetBuilder(BATCH_SHEET, [6, 34, 30, 7, 7, 14, 14, 7, 7, 7, 7, 18, 36, 50], "#C00000");
+  const s = new SheetBuilder(BATCH_SHEET, WIDTHS, "#C00000");
   const last = HEADERS.length - 1;
   s.print = { orientation: "landscape", fitToWidth: true };
   const t = s.line([`${SHEET_TAG} · 批量审核汇总`], "title");
@@ -48,11 +50,12 @@ export function buildBatchSheet(entries: BatchEntry[], meta: { reviewedAt: strin
       [e.status, "cell"],
     ];
     cells.forEach(([v, st], k) => s.set(r, k, v as string | number | null, st));
-    if (e.output) s.set(r, 12, e.output, "link", { hyperlink: { url: e.output } });
+    // The link's text fits the column on one line (LibreOffice cuts a long link); it still opens the full name.
+    if (e.output) s.set(r, 12, fitText(e.output, WIDTHS[12]), "link", { hyperlink: { url: e.output } });
     else s.set(r, 12, null, "cell");
     s.set(r, 13, e.reason, "cell");
     // Long paths and reasons wrap: the row grows with them instead of running into the next one.
-    s.fitHeight(r, [1, 2, 11, 12, 13]);
+    s.fitHeight(r, [1, 2, 11, 13]);
   });
   s.autoFilter = `A${h + 1}:N${Math.max(h + 1, s.row)}`;
   return s.build();

@@ -9,7 +9,7 @@ import type { CheckResult } from "../rules/rule";
 import { CATALOG } from "../rules/catalog";
 import { PLAN_VERSION, type ReviewPlan } from "./plan";
 import { buildMarks } from "./marks";
-import { buildResultsSheet, type ReviewMeta } from "./results-sheet";
+import { buildResultsSheet, levelRange, type ReviewMeta } from "./results-sheet";
 import { buildSummarySheet } from "./summary-sheet";
 import { REVIEW_STYLES } from "./styles";
 
@@ -36,6 +36,7 @@ export interface PlanInput {
 
 export function buildReviewPlan(input: PlanInput): ReviewPlan {
   const meta: ReviewMeta = { file: input.file, reviewedAt: input.reviewedAt, product: "预算审核 budget-review", productVersion: input.productVersion, catalogVersion: catalogVersion() };
+  const results = buildResultsSheet(input.report, input.result, meta);
   return {
     version: PLAN_VERSION,
     product: meta.product,
@@ -45,6 +46,6 @@ export function buildReviewPlan(input: PlanInput): ReviewPlan {
     file: meta.file,
     marks: buildMarks(input.result),
     styles: { ...REVIEW_STYLES },
-    sheets: [buildResultsSheet(input.report, input.result, meta), buildSummarySheet(input.report, input.result, input.grids)],
+    sheets: [results, buildSummarySheet(input.report, input.result, input.grids, levelRange(results))],
   };
 }

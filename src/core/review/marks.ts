@@ -27,7 +27,7 @@ export function figuresText(f: Finding): string {
 /** A finding as one note line; a grouped finding (flood.ts) gives the cell's own sentence (`details`) rather than the table's count. */
 function noteLine(f: Finding, detail?: string): string {
   const figs = figuresText(f);
-  return `[${SEVERITY_NAMES[f.severity]}] ${ruleTitle(f.rule)}（${f.rule}）：${detail ?? f.message}${figs ? `（${figs}）` : ""}`;
+  return `[${SEVERITY_NAMES[f.severity]}] ${ruleTitle(f.rule)}：${detail ?? f.message}${figs ? `（${figs}）` : ""}`;
 }
 
 /** Splits a finding's reference into sheet and A1; undefined when it names no sheet (nothing to mark). */

@@ -1,8 +1,10 @@
 /**
- * The 审核结果 sheet: a header block (file, 部门, 年度, 单位, time, versions, rule counts, counts per severity), one
- * row per finding (序号, 级别, 规则, 表, 单元格 linked to the cell, 说明, 应为, 实为, 差额, 相关单元格) sorted by severity
- * then table order, with an AutoFilter and a frozen header; then what was not checked: unrecognized sheets or
- * regions and rules that did not apply, with the reasons (nothing unchecked may read as passed).
+ * The 审核结果 sheet: a header block (file, 部门, 年度, 单位, time, versions, rule counts, counts per severity); the
+ * 疑似出错的单元格 (the localizer's causes: the fewest cells whose correction explains the findings), read first; one
+ * row per finding (序号, 级别, 规则 in Chinese, 表, 单元格 linked to the cell, 说明, 应为, 实为, 差额, 相关单元格, 规则编号 —
+ * the rule's id, for the catalog and `--skip`) sorted by severity then table order, with an AutoFilter and a frozen
+ * header (see FROZEN_MAX_HEIGHT); then what was not checked: unrecognized sheets or regions and rules that did not
+ * apply, with the reasons (nothing unchecked may read as passed).
  */
 import type { Report } from "../model/schema";
 import { KIND_NAMES } from "../model/names";
@@ -24,8 +26,20 @@ export interface ReviewMeta {
 
 export const RESULTS_SHEET = REVIEW_SHEET_NAMES[0];
 /** Columns of the findings table; the 级别 column (B) is what 预算汇总 counts. */
-export const FINDING_HEADERS = ["序号", "级别", "规则", "表", "单元格", "说明", "应为", "实为", "差额", "相关单元格"] as const;
+export const FINDING_HEADERS = ["序号", "级别", "规则", "表", "单元格", "说明", "应为", "实为", "差额", "相关单元格", "规则编号"] as const;
 export const LEVEL_COLUMN = "B";
+
+/** The 级别 cells of the findings rows ("B14:B46"), from the sheet's AutoFilter over the findings table; none without findings. */
+export function levelRange(sheet: PlanSheet): string | undefined {
+  const m = /^A(\d+):[A-Z]+(\d+)$/.exec(sheet.autoFilter ?? "");
+  return m && Number(m[2]) > Number(m[1]) ? `${LEVEL_COLUMN}${Number(m[1]) + 1}:${LEVEL_COLUMN}${m[2]}` : undefined;
+}
+/**
+ * Rows above the findings table (header block, causes, the findings header) are frozen only up to this height in
+ * points: about a third of a 1366×768 laptop's grid at 100 %. Taller (many causes), nothing is frozen — frozen rows
+ * taller than the window would leave no finding reachable — and the AutoFilter still works.
+ */
+export const FROZEN_MAX_HEIGHT = 240;
 
 /** Where a finding sits in the workbook: its table's order, then sheet row and column of the checked cell. */
 function position(report: Report, f: Finding): [number, number, number] {
@@ -96,7 +110,7 @@ export function severityCounts(result: CheckResult): Record<Severity, number> {
 }
 
 export function buildResultsSheet(report: Report, result: CheckResult, meta: ReviewMeta): PlanSheet {
-  const s = new SheetBuilder(RESULTS_SHEET, [6, 7, 34, 24, 18, 62, 14, 14, 14, 34], "#C00000");
+  const s = new SheetBuilder(RESULTS_SHEET, [6, 7, 30, 24, 18, 62, 14, 14, 14, 34, 18], "#C00000");
   const last = FINDING_HEADERS.length - 1;
   s.print = { orientation: "landscape", fitToWidth: true };
   const title = s.line([`${SHEET_TAG}结果`], "title");
@@ -116,40 +130,14 @@ export function buildResultsSheet(report: Report, result: CheckResult, meta: Rev
   pair("规则", `检查 ${result.rules.checked} 项：通过 ${result.rules.passed}，不通过 ${result.rules.failed}，不适用 ${result.rules.notApplicable}`, "规则目录", meta.catalogVersion);
   pair("问题", (["error", "warning", "rounding", "info"] as Severity[]).map((k) => `${SEVERITY_NAMES[k]} ${counts[k]}`).join("，"), "识别表格", `${report.tables.length} 张`);
   s.row++;
-  const header = s.line([...FINDING_HEADERS], "header");
-  s.height(header, 20);
-  s.frozen = { rows: header + 1, cols: 0 };
-  const ordered = orderedFindings(report, result);
-  ordered.forEach(({ finding: f }, i) => {
-    const r = s.row++;
-    const first = f.cells[0];
-    const target = first ? splitRef(first) : undefined;
-    s.set(r, 0, i + 1, "cellCenter");
-    s.set(r, 1, SEVERITY_NAMES[f.severity], `sev_${f.severity}`);
-    s.set(r, 2, `${ruleTitle(f.rule)}（${f.rule}）`, "cell");
-    s.set(r, 3, tableOf(report, first), "cell");
-    if (target) s.set(r, 4, firstCellText(f, target), "link", { hyperlink: target });
-    else s.set(r, 4, null, "cell");
-    s.set(r, 5, f.message, "cell");
-    s.set(r, 6, f.expected, "amount");
-    s.set(r, 7, f.actual, "amount");
-    s.set(r, 8, f.difference, "amount");
-    s.set(r, 9, cited(f, target?.sheet), "cell");
-    s.fitHeight(r, [2, 3, 4, 5, 9]);
-  });
-  if (ordered.length) s.autoFilter = rangeA1(header, 0, s.row - 1, last);
-  else {
-    const r = s.line([result.rules.checked > 0 ? "未发现问题。" : "没有可检查的规则（未识别到预算表），不能视为通过。"], "note");
-    s.merge(r, 0, r, last);
-  }
-
+  // The causes first: a reviewer reads where the errors probably are before the findings they explain.
   if (result.causes.length) {
-    s.row++;
     const t = s.line(["疑似出错的单元格（错误定位：改动最少的单元格即可使全部勾稽关系成立）"], "section");
     s.merge(t, 0, t, last);
-    const h = s.line(["序号", "", "", "", "单元格", "说明", "", "", "", "可解释问题数"], "header");
+    // The 说明 spans 说明 … 相关单元格 of the findings below: the causes block stays a few lines high.
+    const h = s.line(["序号", "", "", "", "单元格", "说明", "", "", "", "", "可解释问题数"], "header");
     s.merge(h, 1, h, 3);
-    s.merge(h, 5, h, 8);
+    s.merge(h, 5, h, 9);
     result.causes.forEach((c, i) => {
       const r = s.row++;
       const first = c.suspects[0] ? splitRef(c.suspects[0].cell) : undefined;
@@ -159,12 +147,41 @@ export function buildResultsSheet(report: Report, result: CheckResult, meta: Rev
       if (first) s.set(r, 4, `${first.sheet}!${first.cell}`, "link", { hyperlink: first });
       else s.set(r, 4, null, "cell");
       s.set(r, 5, c.message, "cell");
-      s.merge(r, 5, r, 8);
-      s.set(r, 9, c.explains.length, "count");
+      s.merge(r, 5, r, 9);
+      s.set(r, 10, c.explains.length, "count");
       s.fitHeight(r, [5]);
     });
   }
-  if (result.localization.status === "budget") s.line(["错误定位在时限内未完成：其余问题未定位，按上表逐条核对。"], "note");
+  if (result.localization.status === "budget") s.line(["错误定位在时限内未完成：其余问题未定位，按下表逐条核对。"], "note");
+  if (result.causes.length || result.localization.status === "budget") s.row++;
+  const header = s.line([...FINDING_HEADERS], "header");
+  s.height(header, 20);
+  // The header stays in view while the findings scroll, unless the causes above it would take most of a laptop's window.
+  if (s.heightOf(0, header) <= FROZEN_MAX_HEIGHT) s.frozen = { rows: header + 1, cols: 0 };
+  const ordered = orderedFindings(report, result);
+  ordered.forEach(({ finding: f }, i) => {
+    const r = s.row++;
+    const first = f.cells[0];
+    const target = first ? splitRef(first) : undefined;
+    s.set(r, 0, i + 1, "cellCenter");
+    s.set(r, 1, SEVERITY_NAMES[f.severity], `sev_${f.severity}`);
+    s.set(r, 2, ruleTitle(f.rule), "cell");
+    s.set(r, 3, tableOf(report, first), "cell");
+    if (target) s.set(r, 4, firstCellText(f, target), "link", { hyperlink: target });
+    else s.set(r, 4, null, "cell");
+    s.set(r, 5, f.message, "cell");
+    s.set(r, 6, f.expected, "amount");
+    s.set(r, 7, f.actual, "amount");
+    s.set(r, 8, f.difference, "amount");
+    s.set(r, 9, cited(f, target?.sheet), "cell");
+    s.set(r, 10, f.rule, "code");
+    s.fitHeight(r, [2, 3, 4, 5, 9, 10]);
+  });
+  if (ordered.length) s.autoFilter = rangeA1(header, 0, s.row - 1, last);
+  else {
+    const r = s.line([result.rules.checked > 0 ? "未发现问题。" : "没有可检查的规则（未识别到预算表），不能视为通过。"], "note");
+    s.merge(r, 0, r, last);
+  }
 
   s.row++;
   const notRead = s.line(["未识别的工作表或区域（未审核）"], "section");
@@ -197,12 +214,14 @@ export function buildResultsSheet(report: Report, result: CheckResult, meta: Rev
   else {
     const h = s.line(["", "规则", "", "范围", "原因"], "header");
     s.merge(h, 1, h, 2);
-    s.merge(h, 4, h, last);
+    s.merge(h, 4, h, last - 1);
+    s.set(h, last, "规则编号", "header");
     for (const r of na) {
       const scope = r.checked > 0 ? `${r.notApplicable} 处不适用（另检查 ${r.checked} 处）` : "整条规则未检查";
-      const row = s.line(["", `${ruleTitle(r.id)}（${r.id}）`, "", scope, r.reasons.join("；")], "cell");
+      const row = s.line(["", ruleTitle(r.id), "", scope, r.reasons.join("；")], "cell");
       s.merge(row, 1, row, 2);
-      s.merge(row, 4, row, last);
+      s.merge(row, 4, row, last - 1);
+      s.set(row, last, r.id, "code");
       s.fitHeight(row, [1, 4]);
     }
   }

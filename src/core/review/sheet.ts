@@ -37,18 +37,28 @@ export class SheetBuilder {
   /**
    * Sets a row's height to fit its wrapped cells (`cols`), estimated from text width (a CJK character takes two
    * character units) and column width: engines do not agree on re-measuring rows on load, so the plan says it.
+   * Estimated on the safe side, as rendered (LibreOffice, Noto CJK): a wrapped line takes about 15.4 pt and wrapping at
+   * word and punctuation boundaries leaves part of each line unused, so a line holds ~90 % of the column and the row
+   * gets 16 pt a line plus 2 — a 3-line 说明 is never cut.
    */
-  fitHeight(row: number, cols: number[], lineHeight = 15): void {
+  fitHeight(row: number, cols: number[], lineHeight = 16): void {
     let lines = 1;
     for (const c of cols) {
       const v = this.cells.get(`${row}:${c}`)?.value;
       if (v === null || v === undefined) continue;
-      const w = [...String(v)].reduce((s, ch) => s + (/[\u2E80-\uFFEF]/.test(ch) ? 2.15 : 1.1), 0);
+      const w = textWidth(String(v));
       const merged = this.merges.find((m) => m.r0 === row && m.c0 === c);
       const width = (merged ? this.widths.slice(merged.c0, merged.c1 + 1).reduce((a, b) => a + b, 0) : this.widths[c] ?? 10) - 2;
-      lines = Math.max(lines, Math.ceil(w / Math.max(1, width)));
+      lines = Math.max(lines, Math.ceil(w / Math.max(1, width * 0.9)));
     }
-    if (lines > 1) this.height(row, Math.min(409, lines * lineHeight));
+    if (lines > 1) this.height(row, Math.min(409, lines * lineHeight + 2));
+  }
+  /** Height in points of rows r0..r1 as built so far (15, Excel's default, for a row without a set height). */
+  heightOf(r0: number, r1: number): number {
+    const set = new Map(this.heights.map((h) => [h.row, h.height]));
+    let sum = 0;
+    for (let r = r0; r <= r1; r++) sum += set.get(r) ?? 15;
+    return sum;
   }
   height(row: number, height: number): void {
     this.heights.push({ row, height });
@@ -72,6 +82,43 @@ export class SheetBuilder {
       ...(this.print ? { print: this.print } : {}),
     };
   }
+}
+
+/**
+ * Estimated width of a text in Excel character units: a CJK or full-width character takes two (2.15), others `latin`
+ * (1.1: on the safe side for row heights; a unit is the width of "0", most letters are narrower).
+ */
+export function textWidth(s: string, latin = 1.1): number {
+  let w = 0;
+  for (const ch of s) w += /[\u2E80-\uFFEF]/.test(ch) ? 2.15 : latin;
+  return w;
+}
+
+/** Latin characters in `fitText`: as wide as "0" at most (file names are mostly lower-case letters and digits). */
+export const FIT_LATIN = 0.95;
+
+/**
+ * A text shortened to fit `width` character units on one line, its middle replaced by "…" (a file name keeps its
+ * start and its ending, ".reviewed.xlsx"). For link cells: LibreOffice never wraps a hyperlink, so a long one would be
+ * cut at the column's edge.
+ */
+export function fitText(s: string, width: number): string {
+  if (textWidth(s, FIT_LATIN) <= width) return s;
+  const chars = [...s];
+  let head = 0;
+  let tail = 0;
+  let w = textWidth("…", FIT_LATIN);
+  // Take characters alternately from the end (two) and the start (one) while they fit.
+  for (let turn = 0; head + tail < chars.length; turn++) {
+    const fromEnd = turn % 3 !== 2;
+    const ch = fromEnd ? chars[chars.length - 1 - tail] : chars[head];
+    const cw = textWidth(ch, FIT_LATIN);
+    if (w + cw > width) break;
+    w += cw;
+    if (fromEnd) tail++;
+    else head++;
+  }
+  return `${chars.slice(0, head).join("")}…${chars.slice(chars.length - tail).join("")}`;
 }
 
 /**

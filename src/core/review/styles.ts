@@ -32,7 +32,10 @@ export const REVIEW_STYLES: Readonly<Record<string, CellStyle>> = {
   amountTotal: { border: BORDER, numberFormat: AMOUNT_FORMAT, font: { bold: true } },
   labelTotal: { border: BORDER, font: { bold: true } },
   share: { border: BORDER, numberFormat: SHARE_FORMAT },
-  count: { border: BORDER, numberFormat: "0", alignment: { horizontal: "right" } },
+  /** A count beside the severity-coloured ones: aligned as they are, so that 0 and 12 line up in one row. */
+  count: { border: BORDER, numberFormat: "0", alignment: { horizontal: "center", vertical: "top" } },
+  /** An internal identifier (a rule id) shown for reference beside the Chinese text: small and grey. */
+  code: { border: BORDER, font: { size: 9, color: "#7F7F7F" }, alignment: { vertical: "top", wrapText: true } },
   sev_error: { border: BORDER, fill: MARK_FILLS.error.strong, alignment: { horizontal: "center", vertical: "top" } },
   sev_warning: { border: BORDER, fill: MARK_FILLS.warning.strong, alignment: { horizontal: "center", vertical: "top" } },
   sev_rounding: { border: BORDER, fill: MARK_FILLS.rounding.strong, alignment: { horizontal: "center", vertical: "top" } },

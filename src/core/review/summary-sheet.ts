@@ -13,7 +13,7 @@ import type { SheetGrid } from "../grid/grid";
 import { REVIEW_SHEET_NAMES, SHEET_TAG, type PlanSheet } from "./plan";
 import { SheetBuilder } from "./sheet";
 import { SourceCells, quoted, sourceTerm, sumTerm, type SourceTerm } from "./source";
-import { LEVEL_COLUMN, RESULTS_SHEET, severityCounts } from "./results-sheet";
+import { RESULTS_SHEET, severityCounts } from "./results-sheet";
 
 export const SUMMARY_SHEET = REVIEW_SHEET_NAMES[1];
 const LAST_COL = 5;
@@ -181,22 +181,27 @@ function projects(m: Summary): void {
   m.lines(lines, { share: true });
 }
 
-function status(m: Summary, result: CheckResult): void {
+/**
+ * The counts per severity, as COUNTIF over the 级别 cells of 审核结果's findings rows (`levels`, e.g. "B14:B46"):
+ * only those rows, so a block below them that also names 级别 (the pane's 审核意见, listing dismissed findings) is not
+ * counted again. No findings: plain zeros.
+ */
+function status(m: Summary, result: CheckResult, levels: string | undefined): void {
   m.section("七、审核状态", `详见“${RESULTS_SHEET}”`, ["级别", "问题数", "", "", "", "查看"]);
   const counts = severityCounts(result);
-  const range = `${quoted(RESULTS_SHEET)}!${LEVEL_COLUMN}:${LEVEL_COLUMN}`;
+  const range = levels && `${quoted(RESULTS_SHEET)}!${levels}`;
   for (const sev of ["error", "warning", "rounding", "info"] as Severity[]) {
     const r = m.s.row++;
     m.s.set(r, 0, SEVERITY_NAMES[sev], `sev_${sev}`);
-    m.s.set(r, 1, counts[sev], "count", { formula: `COUNTIF(${range},"${SEVERITY_NAMES[sev]}")` });
+    m.s.set(r, 1, counts[sev], "count", range ? { formula: `COUNTIF(${range},"${SEVERITY_NAMES[sev]}")` } : {});
     m.s.set(r, 5, `查看${RESULTS_SHEET}`, "link", { hyperlink: { sheet: RESULTS_SHEET, cell: "A1" } });
   }
   const r = m.s.line([`规则：检查 ${result.rules.checked} 项，通过 ${result.rules.passed}，不通过 ${result.rules.failed}，不适用 ${result.rules.notApplicable}（不适用的规则未检查，不视为通过）`], "note");
   m.s.merge(r, 0, r, LAST_COL);
 }
 
-/** Builds the 预算汇总 sheet; `grids` tell which source cells hold text amounts. */
-export function buildSummarySheet(report: Report, result: CheckResult, grids: SheetGrid[]): PlanSheet {
+/** Builds the 预算汇总 sheet; `grids` tell which source cells hold text amounts; `levels`: see `status`. */
+export function buildSummarySheet(report: Report, result: CheckResult, grids: SheetGrid[], levels?: string): PlanSheet {
   const unit: Unit = report.unit ?? "万元";
   const m = new Summary(report, grids, unit);
   m.s.print = { orientation: "portrait", fitToWidth: true };
@@ -212,6 +217,6 @@ export function buildSummarySheet(report: Report, result: CheckResult, grids: Sh
   threePublic(m);
   operatingFunds(m);
   projects(m);
-  status(m, result);
+  status(m, result, levels);
   return m.s.build();
 }

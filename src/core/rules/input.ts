@@ -6,7 +6,7 @@
 import type { Amount, Report, Table } from "../model/schema";
 import { KIND_NAMES } from "../model/names";
 import { defineRule, type Finding, type Outcome } from "./rule";
-import { tableName, rowName } from "./helpers";
+import { columnName, tableName, rowName } from "./helpers";
 import { examples, groupedByTable } from "./flood";
 
 /** The tables the arithmetic rules check (绩效目标表 forms alone are not a budget). */
@@ -65,7 +65,7 @@ function quoteSheet(s: string): string {
 }
 
 /** Every amount cell of the report that holds something other than an amount, with where it is. */
-export function invalidAmounts(report: Report): Array<{ table: Table; row: string; amount: Amount }> {
+export function invalidAmounts(report: Report): Array<{ table: Table; row: string; column: string; amount: Amount }> {
   // The engine and input.unreadable-amount both ask, of the engine's per-check copy of the report: scanned once per check.
   let out = INVALID.get(report);
   if (out) return out;
@@ -77,13 +77,13 @@ export function invalidAmounts(report: Report): Array<{ table: Table; row: strin
         const a = r.amounts[k];
         if (a.invalid && !seen.has(a.cell)) {
           seen.add(a.cell);
-          out.push({ table: t, row: rowName(r), amount: a });
+          out.push({ table: t, row: rowName(r), column: columnName(t, k, r.side), amount: a });
         }
       }
   INVALID.set(report, out);
   return out;
 }
-const INVALID = new WeakMap<Report, Array<{ table: Table; row: string; amount: Amount }>>();
+const INVALID = new WeakMap<Report, Array<{ table: Table; row: string; column: string; amount: Amount }>>();
 
 export const unreadableAmounts = defineRule({
   id: "input.unreadable-amount",
@@ -99,8 +99,10 @@ export const unreadableAmounts = defineRule({
     const out: Outcome[] = [];
     for (const table of [...new Set(bad.map((b) => b.table))]) {
       const here = bad.filter((b) => b.table === table);
-      const rows = here.map(({ row, amount }): Finding => ({ rule: "input.unreadable-amount", severity: "error", message: `${tableName(table)}「${row}」的金额单元格内容是${amount.invalid}，不是金额，涉及它的核对未进行`, cells: [amount.cell], expected: null, actual: null, difference: null }));
-      const summary = () => `${tableName(table)}有 ${here.length} 个金额单元格的内容不是金额，涉及它们的核对未进行：${examples(here.map(({ row, amount }) => `「${row}」${amount.invalid}`), "处")}（每处见所标单元格的批注）`;
+      // Row and column: two bad cells of one row (合计 overflowing, 一般公共预算 NaN) read as two places.
+      const where = (row: string, column: string) => `「${row}」「${column}」`;
+      const rows = here.map(({ row, column, amount }): Finding => ({ rule: "input.unreadable-amount", severity: "error", message: `${tableName(table)}${where(row, column)}的金额单元格内容是${amount.invalid}，不是金额，涉及它的核对未进行`, cells: [amount.cell], expected: null, actual: null, difference: null }));
+      const summary = () => `${tableName(table)}有 ${here.length} 个金额单元格的内容不是金额，涉及它们的核对未进行：${examples(here.map(({ row, column, amount }) => `${where(row, column)}${amount.invalid}`), "处")}（每处见所标单元格的批注）`;
       for (const f of groupedByTable(rows, summary)) out.push({ status: "fail", finding: f });
     }
     return out;

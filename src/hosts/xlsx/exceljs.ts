@@ -22,7 +22,19 @@ interface CellXformLike {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const CellXform = require("exceljs/lib/xlsx/xform/sheet/cell-xform") as { prototype: { parseClose(this: CellXformLike, name: string): boolean } };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const ValueType = (require("exceljs/lib/doc/enums") as { ValueType: { String: number } }).ValueType;
+const ValueType = (require("exceljs/lib/doc/enums") as { ValueType: { String: number; Date: number } }).ValueType;
+
+/**
+ * `t="d"`: the ISO 8601 date (and time) text of a date cell (ECMA-376 §18.18.11). Without a zone it is the wall-clock
+ * date, read as UTC like every date exceljs makes from a serial number. Anything else → undefined.
+ */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|[+-]\d{2}:\d{2})?$/;
+function isoDate(text: string): Date | undefined {
+  const m = ISO_DATE.exec(text);
+  if (!m) return undefined;
+  const ms = Date.parse(m[1] || text.length === 10 ? text : `${text}Z`);
+  return Number.isNaN(ms) ? undefined : new Date(ms);
+}
 
 /**
  * A number cell (no `t`, or `t="n"`) whose `<v>` is not a number at all is read as the text it holds — what the
@@ -32,6 +44,21 @@ const ValueType = (require("exceljs/lib/doc/enums") as { ValueType: { String: nu
 const parseClose = CellXform.prototype.parseClose;
 CellXform.prototype.parseClose = function (this: CellXformLike, name: string): boolean {
   const raw = this.model?.value;
+  if (name === "c" && this.t === "d" && typeof raw === "string") {
+    // exceljs parseFloat()s it ("2024-01-01" → 2024): the cell is the date it holds — as Excel loads it (a date
+    // serial with the cell's format; read.ts shows it as the date), or its text when it is no ISO date.
+    const out = parseClose.call(this, name);
+    const date = isoDate(raw.trim());
+    if (this.model.formula || this.model.shareType) this.model.result = raw;
+    else if (date) {
+      this.model.type = ValueType.Date;
+      this.model.value = date;
+    } else {
+      this.model.type = ValueType.String;
+      this.model.value = raw;
+    }
+    return out;
+  }
   const numeric = name === "c" && (this.t === undefined || this.t === "n") && typeof raw === "string";
   const out = parseClose.call(this, name);
   if (!numeric) return out;

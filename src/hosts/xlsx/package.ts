@@ -10,6 +10,7 @@ import { strFromU8, strToU8, unzipSync, type Unzipped } from "fflate";
 import * as CFB from "cfb";
 import { SaxesParser } from "saxes";
 import { WorkbookReadError } from "./errors";
+import { describeNotWorkbook } from "./not-workbook";
 import { dirOf, relativeTarget, resolveTarget, unescapeXml, type Rel } from "./parts";
 import { dosTime, inflateEntry, readZipEntries, storedEntry, writeZip, type ZipEntry } from "./zip";
 
@@ -187,11 +188,7 @@ export class PackageParts {
 export function openPackage(input: Uint8Array): PackageParts {
   if (isCfb(input)) throw describeCfb(input);
   if (input.length === 0) throw new WorkbookReadError("not_xlsx", "文件是空的（0 字节），没有可读的内容：请重新获取原文件");
-  if (!isZip(input)) {
-    const head = new TextDecoder("utf-8", { fatal: false }).decode(input.slice(0, 512)).replace(/^\ufeff/, "").trimStart();
-    if (/^<(!doctype html|html|\?xml)/i.test(head)) throw new WorkbookReadError("not_xlsx", "不是 .xlsx 工作簿文件：内容是网页或 XML 文本（可能由系统导出后改了扩展名），请在 Excel 中打开后另存为 .xlsx");
-    throw new WorkbookReadError("not_xlsx", "不是 .xlsx 工作簿文件（应为 Excel 2007 及以上格式）");
-  }
+  if (!isZip(input)) throw describeNotWorkbook(input);
   if (!hasEndOfCentralDirectory(input)) throw new WorkbookReadError("truncated", "文件不完整（可能在下载或复制时被截断），无法读取，请重新获取原文件");
   const files = PackageParts.of(input);
   const m = files.get("mimetype");

@@ -4,6 +4,7 @@ import { Workbook } from "./exceljs";
 import { compressAxis, MAX_EMPTY_RUN, mergesOnAxes, type CellValue, type Merge, type SheetGrid } from "../../core/grid/grid";
 import { parseRef } from "../../core/grid/address";
 import { displayText } from "../../core/grid/display";
+import { isDateFormat } from "../../core/grid/amount";
 import { WorkbookReadError } from "./errors";
 import { brokenPart, normalisePackage } from "./package";
 import { evaluateFormulas, formulaReadNote, type PendingFormula } from "./formulas";
@@ -15,6 +16,12 @@ export { WorkbookReadError } from "./errors";
 /** Excel's serial day 0 in the 1900 system (1899-12-30, which absorbs the 1900 leap-year bug for dates after March 1900). */
 const EPOCH_1900 = Date.UTC(1899, 11, 30);
 const EPOCH_1904 = Date.UTC(1904, 0, 1);
+
+/** "2024-01-01", or "2024-01-01 10:30:00" when the date has a time of day (UTC, as exceljs makes dates). */
+function isoDay(d: Date): string {
+  const iso = d.toISOString();
+  return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso.slice(0, 19).replace("T", " ");
+}
 
 /** A cell's value as Excel stores it: a date-formatted number stays the number exceljs turned into a Date. */
 function plainValue(v: ExcelJS.CellValue, date1904: boolean): CellValue | { formula: string } {
@@ -106,15 +113,19 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet, opts: { date1904?: boolea
     const fr: string[] = [];
     for (const c of cols) {
       const cell = row?.findCell(c + 1);
-      const fmt = cell?.numFmt || "General";
-      let value = !cell || slave.has(r * 65536 + c) ? "" : plainValue(storedValue(cell), !!opts.date1904);
+      let fmt = cell?.numFmt || "General";
+      const stored = !cell || slave.has(r * 65536 + c) ? "" : storedValue(cell);
+      let value = stored === "" ? "" : plainValue(stored, !!opts.date1904);
+      // A date without a date format came from a `t="d"` cell (ISO text, exceljs.ts): shown as the date it is.
+      const isoText = stored instanceof Date && !isDateFormat(fmt) ? isoDay(stored) : undefined;
+      if (isoText) fmt = "yyyy-mm-dd";
       if (typeof value === "object" && value !== null) {
         opts.pending?.push({ sheet: opts.sheet ?? 0, r: values.length, c: vr.length, formula: String(cell?.formula ?? "").replace(/^=/, "") });
         value = "";
       }
       vr.push(value);
       fr.push(fmt);
-      tr.push(displayText(value, fmt));
+      tr.push(isoText ?? displayText(value, fmt));
     }
     values.push(vr);
     text.push(tr);
