@@ -4,6 +4,7 @@ import { DECISION_NAMES } from "../core/decisions/decisions";
 import { SEVERITY_NAMES } from "../core/rules/rule";
 import { tableOfFinding } from "../core/findings/arithmetic";
 import type { Report } from "../core/model/schema";
+import { ruleTitle } from "../core/review/marks";
 
 const quote = (v: unknown) => {
   const s = v === null || v === undefined ? "" : String(v);
@@ -13,11 +14,12 @@ const quote = (v: unknown) => {
 };
 
 export function findingsCsv(out: { report: Report }, items: DecidedFinding[]): string {
-  const head = ["序号", "级别", "规则", "表", "单元格", "说明", "应为", "实为", "差额", "意见", "理由"];
+  // As 审核结果: 规则 in Chinese, the rule's id apart in the last column.
+  const head = ["序号", "级别", "规则", "表", "单元格", "说明", "应为", "实为", "差额", "意见", "理由", "规则编号"];
   const rows = items.map((x, i) => {
     const f = x.finding;
     const t = tableOfFinding(out.report, f.cells);
-    return [i + 1, SEVERITY_NAMES[f.severity], f.rule, t ? `${t.sheet} ${t.title}` : "", f.cells.join(" "), f.message, f.expected ?? "", f.actual ?? "", f.difference ?? "", x.decision ? DECISION_NAMES[x.decision.status] : "", x.decision?.reason ?? ""];
+    return [i + 1, SEVERITY_NAMES[f.severity], ruleTitle(f.rule), t ? `${t.sheet} ${t.title}` : "", f.cells.join(" "), f.message, f.expected ?? "", f.actual ?? "", f.difference ?? "", x.decision ? DECISION_NAMES[x.decision.status] : "", x.decision?.reason ?? "", f.rule];
   });
   return [head, ...rows].map((r) => r.map(quote).join(",")).join("\r\n") + "\r\n";
 }

@@ -206,7 +206,7 @@ run("task pane in chromium", () => {
     expect(hits.every((x) => x.includes("一般公共服务"))).toBe(true);
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "导出" }).click()]);
     const csv = fs.readFileSync((await download.path())!, "utf8");
-    expect(csv.split("\r\n")[0]).toBe("\ufeff序号,级别,规则,表,单元格,说明,应为,实为,差额,意见,理由");
+    expect(csv.split("\r\n")[0]).toBe("\ufeff序号,级别,规则,表,单元格,说明,应为,实为,差额,意见,理由,规则编号");
     expect(csv.trim().split("\r\n")).toHaveLength(hits.length + 1);
     await page.getByRole("searchbox").fill("");
 

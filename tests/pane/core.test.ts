@@ -6,6 +6,8 @@ import { addDecisionsToPlan, decide, findingKey, parseDecisions, withDecisions }
 import { applyCorrections, correct, parseCorrections } from "../../src/core/model/corrections";
 import { loadSample, SAMPLES } from "../helpers";
 import { fixturePlan } from "../office/plan-fixture";
+import { findingsCsv } from "../../src/taskpane/export";
+import { SEVERITY_NAMES } from "../../src/core/rules/rule";
 
 test.each(SAMPLES.map((s) => [s]))("%s: every arithmetic adds up — figure − sum = difference; a 尾差 lies inside its interval, an 错误 outside", async (name) => {
   const { report } = await loadSample(name);
@@ -69,4 +71,17 @@ test("corrections: a table's kind and unit are overridden on the next import, an
   expect(messages(fixed).filter((m) => !before.includes(m)).some((m) => m.includes("元，超出尾差"))).toBe(true);
   expect(correct(cs, { sheet: t.sheet, range: t.range })).toEqual([]);
   expect(applyCorrections(report, [{ sheet: "不存在", range: "A1:B2", kind: "other" }]).applied).toBe(0);
+});
+
+test("the pane's CSV export: 规则 in Chinese as in 审核结果, the rule's id apart in the last column 规则编号", async () => {
+  const { report } = await loadSample("jishan-2024");
+  const result = checkReport(report);
+  const { findings } = withDecisions(result, [], "v1");
+  const lines = findingsCsv({ report }, findings).trim().split("\r\n");
+  expect(lines[0].split(",")).toEqual(["序号", "级别", "规则", "表", "单元格", "说明", "应为", "实为", "差额", "意见", "理由", "规则编号"]);
+  expect(lines).toHaveLength(result.findings.length + 1);
+  result.findings.forEach((f, i) => {
+    expect(lines[i + 1].startsWith(`${i + 1},${SEVERITY_NAMES[f.severity]},${ruleTitle(f.rule)},`)).toBe(true);
+    expect(lines[i + 1].endsWith(`,${f.rule}`)).toBe(true);
+  });
 });
