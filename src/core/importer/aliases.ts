@@ -70,6 +70,13 @@ export const COLUMN_KEYS: ReadonlyArray<readonly [string, RegExp]> = [
   ["subsidiary", /^对附属单位补助支出$/],
   ["personnel", /^人员(经费|支出)(支出)?$/],
   ["public", /^(日常)?公用(经费|支出)(支出)?$/],
+  // 基本支出 by economic class (schema.ts ECONOMIC_CLASS_COLUMNS), with or without the class code in front.
+  ["wages", /^(301)?工资福利(支出)?$/],
+  ["goods_services", /^(302)?商品和服务(支出)?$/],
+  ["household_subsidies", /^(303)?对个人和家庭(的)?补助(支出)?$/],
+  ["debt_interest", /^(307)?债务利息(及费用)?支出$/],
+  ["capital", /^(310)?资本性支出$/],
+  ["enterprise_subsidies", /^(312)?对企业补助(支出)?$/],
   // 专项业务经费 (Xi'an) is the template's word for 项目支出.
   ["project", /^专项业务经费(支出)?$/],
   ["meeting", /^会议费$/],

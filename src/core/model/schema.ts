@@ -34,6 +34,15 @@ export const TableKindSchema = z.enum(TABLE_KINDS);
 export const BY_UNIT = "byunit";
 export type TableKind = z.infer<typeof TableKindSchema>;
 
+/**
+ * Column keys of 基本支出 printed by 部门预算支出经济分类 class (工资福利支出 301, 商品和服务支出 302, 对个人和家庭的补助
+ * 303, 债务利息及费用支出 307, 资本性支出 310, 对企业补助 312) beside or instead of 人员经费 / 公用经费: together they
+ * are the line's 基本支出.
+ */
+export const ECONOMIC_CLASS_COLUMNS = ["wages", "goods_services", "household_subsidies", "debt_interest", "capital", "enterprise_subsidies"] as const;
+/** The 部门预算支出经济分类 class code of each economic-class column. */
+export const ECONOMIC_CLASS_CODES: Readonly<Record<(typeof ECONOMIC_CLASS_COLUMNS)[number], string>> = { wages: "301", goods_services: "302", household_subsidies: "303", debt_interest: "307", capital: "310", enterprise_subsidies: "312" };
+
 export const UnitSchema = z.enum(["元", "万元", "千元", "亿元"]);
 export type Unit = z.infer<typeof UnitSchema>;
 

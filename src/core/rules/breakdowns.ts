@@ -3,9 +3,9 @@
  * class, 项目支出 by economic class, the 部门整体绩效目标表's tasks, a project performance list — equals the figure it
  * breaks down. Each comparison goes through `sumOutcome`, so its identity feeds the localizer and the marks.
  */
-import type { Amount, Row, Table } from "../model/schema";
+import type { Amount, Table } from "../model/schema";
 import { defineRule, type Outcome } from "./rule";
-import { byCode, columnName, firstOf, na, rowByKey, rowName, sumOutcome, tableName, term, totalRow } from "./helpers";
+import { basicOf, byCode, columnName, firstOf, na, rowByKey, rowName, sumOutcome, tableName, term, totalRow } from "./helpers";
 import { labelKey, projectKey } from "../grid/text";
 import { economicName } from "../classification/economic";
 import { projectLines } from "./projects";
@@ -18,13 +18,6 @@ function cmp(rule: string, a: Table, aAmt: Amount | undefined, aWhat: string, pa
   return sumOutcome({ rule, severity: "error", total: term(a, aAmt), parts: parts.map(([t, x]) => term(t, x!)), subject: `${tableName(a)}${aWhat}`, against });
 }
 const defined = (o: Outcome | undefined): o is Outcome => !!o;
-
-/** 基本支出 of a row of the 一般公共预算支出表: its 基本支出 column, else 人员经费 + 公用经费. */
-function basicOf(t5: Table, r: Row): Array<[Table, Amount | undefined]> | undefined {
-  if (has(t5, "basic")) return [[t5, r.amounts.basic]];
-  if (has(t5, "personnel") && has(t5, "public")) return [[t5, r.amounts.personnel], [t5, r.amounts.public]];
-  return undefined;
-}
 
 export const breakdownTotals = defineRule({
   id: "cross.breakdown-totals",

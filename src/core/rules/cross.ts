@@ -3,9 +3,9 @@
  * include 单位资金 / 事业收入 and 上年结转 that 一般公共预算 tables leave out; a comparison runs only where the
  * scopes match, or adds exactly the out-of-scope money.
  */
-import type { Amount, Report, Row, Table, Unit } from "../model/schema";
+import { ECONOMIC_CLASS_CODES, ECONOMIC_CLASS_COLUMNS, type Amount, type Report, type Row, type Table, type Unit } from "../model/schema";
 import { defineRule, type Outcome } from "./rule";
-import { byCode, columnName, firstOf, hasValue, na, notAbove, rowByKey, rowName, sumOutcome, tableName, term, totalExcludesCarryover, totalRow } from "./helpers";
+import { basicOf, byCode, columnName, firstOf, hasValue, na, notAbove, rowByKey, rowName, sumOutcome, tableName, term, totalExcludesCarryover, totalRow } from "./helpers";
 import { exceeds, fenValue, fmt, UNIT_FACTOR, type Term } from "./interval";
 import { labelKey } from "../grid/text";
 import { THREE_PUBLIC_ECONOMIC_ITEMS } from "../classification/economic";
@@ -246,7 +246,7 @@ export const basicEconomic = defineRule({
   id: "cross.basic-economic",
   category: "cross",
   title: "基本支出经济分类表 ↔ 一般公共预算支出表基本支出",
-  description: "一般公共预算基本支出经济分类表的合计等于一般公共预算支出表的基本支出合计（两表口径相同）；基本支出不能超过部门本年支出合计。",
+  description: "一般公共预算基本支出经济分类表的合计等于一般公共预算支出表的基本支出合计（两表口径相同；后者只分列人员经费、公用经费或各经济分类栏时为其和），两表都分列的人员经费、公用经费合计相等，一般公共预算支出表的各经济分类栏合计等于经济分类表同一类（301 工资福利支出等）；基本支出不能超过部门本年支出合计。",
   severity: "error",
   source: { basis: "identity", ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）：一般公共预算基本支出表按经济分类列示一般公共预算支出表的基本支出" },
   check: (report) => {
@@ -257,8 +257,19 @@ export const basicEconomic = defineRule({
     const t5 = firstOf(report, "general_budget_expenditure");
     const t3 = firstOf(report, "expenditure_summary");
     const scope = scopeOf(report);
-    if (t5 && totalRow(t5)) out.push(cmp("cross.basic-economic", t6, tot6.amounts.total, "「合计」", [[t5, totalRow(t5)!.amounts.basic]], `${tableName(t5)}「合计」基本支出`));
-    else if (t3 && totalRow(t3) && scope.known && !scope.otherSources) out.push(cmp("cross.basic-economic", t6, tot6.amounts.total, "「合计」", [[t3, totalRow(t3)!.amounts.basic]], `${tableName(t3)}「合计」基本支出`));
+    const tot5 = t5 && totalRow(t5);
+    if (t5 && tot5) {
+      // 基本支出 as 表5 prints it (a 基本支出 column, 人员经费 + 公用经费, or its economic-class columns).
+      const basic5 = basicOf(t5, tot5);
+      if (basic5) out.push(cmp("cross.basic-economic", t6, tot6.amounts.total, "「合计」", basic5, `${tableName(t5)}「合计」基本支出`));
+      // The same 基本支出 split the same way in both tables: 人员经费, 公用经费, and each economic class (表5 column ↔ 表6 class line).
+      for (const k of ["personnel", "public"])
+        if (tot6.amounts[k] && tot5.amounts[k]) out.push(cmp("cross.basic-economic", t6, tot6.amounts[k], `「合计」${columnName(t6, k)}`, [[t5, tot5.amounts[k]]], `${tableName(t5)}「合计」${columnName(t5, k)}`));
+      for (const k of ECONOMIC_CLASS_COLUMNS) {
+        const r6 = tot5.amounts[k] && t6.rows.find((r) => r.code === ECONOMIC_CLASS_CODES[k] && r.codeSystem === "economic");
+        if (r6) out.push(cmp("cross.basic-economic", t6, r6.amounts.total, `「${rowName(r6)}」`, [[t5, tot5.amounts[k]]], `${tableName(t5)}「合计」${columnName(t5, k)}`));
+      }
+    } else if (t3 && totalRow(t3) && scope.known && !scope.otherSources) out.push(cmp("cross.basic-economic", t6, tot6.amounts.total, "「合计」", [[t3, totalRow(t3)!.amounts.basic]], `${tableName(t3)}「合计」基本支出`));
     // A province may print 基本支出 twice (by function and by economic class): their totals agree column by column.
     for (const other of report.tables.filter((x) => x.kind === "basic_expenditure_economic" && x !== t6 && !x.empty)) {
       const tot = totalRow(other);
@@ -374,9 +385,10 @@ export const threePublicCeiling = defineRule({
     for (const key of ["reception", "abroad", "vehicle_operation", "vehicle_purchase"]) {
       const r = t10.rows.find((x) => x.key === key);
       const a = r && (r.amounts.total ?? r.amounts.general);
+      if (!r || !a || !hasValue(a)) continue;
       const item = economicItem(t6, key);
       // Without the item's own line (a 表6 printing only classes) its 基本支出 share is unknown: no bound.
-      if (!r || !a || !hasValue(a) || item.terms.length === 0) continue;
+      if (item.terms.length === 0) continue;
       // 三公 item ≤ 表6 item + (部门支出 − 表6 合计), written without a negative weight: item + 表6 合计 ≤ 表6 item + 部门支出.
       const mine = term(t10, a);
       const base = term(t6, tot6.amounts.total);

@@ -1,26 +1,33 @@
 /**
- * 表间 for the other two fiscal funds: the 政府性基金预算支出表 and the 国有资本经营预算支出表 are tied to the
- * 收入总表, 财政拨款收支总表, 收支总表, 支出总表, the fund's income table and the 项目支出表 exactly as the
- * 一般公共预算支出表 is (cross.ts): the same money, printed in several tables, must read the same.
+ * 表间 for the other two fiscal funds and the 财政专户管理资金: the 政府性基金预算支出表, the 国有资本经营预算支出表
+ * and the 财政专户管理资金支出表 are tied to the 收入总表, 财政拨款收支总表 (not the 财政专户: it is not 财政拨款),
+ * 收支总表, 支出总表, the fund's income table and the 项目支出表 exactly as the 一般公共预算支出表 is (cross.ts): the
+ * same money, printed in several tables, must read the same.
  */
 import type { Amount, Report, Row, Table } from "../model/schema";
 import { quoteSheet } from "../grid/address";
 import { defineRule, type Outcome, type RuleDef } from "./rule";
 import { byCode, firstOf, hasValue, na, notAbove, rowByKey, rowName, sumOutcome, tableName, term, totalRow } from "./helpers";
-import { fmt } from "./interval";
+import { fenValue, fmt } from "./interval";
 
 export interface Fund {
-  /** Amount-column key of the fund in the 收入总表, 财政拨款收支总表, 项目支出表 (gov_fund / state_capital). */
-  key: "gov_fund" | "state_capital";
-  /** Rule-id stem: cross.gov-fund, cross.state-capital. */
+  /** Amount-column key of the fund in the 收入总表, 财政拨款收支总表, 项目支出表 (gov_fund / state_capital / special_account). */
+  key: "gov_fund" | "state_capital" | "special_account";
+  /** The table kind that publishes the fund's expenditure. */
+  kind: "gov_fund_expenditure" | "state_capital" | "special_account";
+  /** Part of 财政拨款 (printed in the 财政拨款收支总表); the 财政专户管理资金 is not. */
+  fiscal: boolean;
+  /** Rule-id stem: cross.gov-fund, cross.state-capital, cross.special-account. */
   id: string;
   name: string;
   tableName: string;
 }
 
 export const FUNDS: ReadonlyArray<Fund> = [
-  { key: "gov_fund", id: "gov-fund", name: "政府性基金预算", tableName: "政府性基金预算支出表" },
-  { key: "state_capital", id: "state-capital", name: "国有资本经营预算", tableName: "国有资本经营预算支出表" },
+  { key: "gov_fund", kind: "gov_fund_expenditure", fiscal: true, id: "gov-fund", name: "政府性基金预算", tableName: "政府性基金预算支出表" },
+  { key: "state_capital", kind: "state_capital", fiscal: true, id: "state-capital", name: "国有资本经营预算", tableName: "国有资本经营预算支出表" },
+  // Hunan, Hubei and others publish the 财政专户管理资金 (教育收费 …) in a table of its own.
+  { key: "special_account", kind: "special_account", fiscal: false, id: "special-account", name: "财政专户管理资金", tableName: "财政专户管理资金支出表" },
 ];
 
 /** The fund's expenditure table, the rows of its expenditure side and the column that holds each row's amount. */
@@ -37,7 +44,7 @@ export interface FundView {
 export function fundView(report: Report, fund: Fund): FundView | undefined {
   const candidates = fund.key === "gov_fund"
     ? report.tables.filter((t) => t.kind === "gov_fund_expenditure" || (t.kind === "gov_fund_income" && t.rows.some((r) => r.side === "expenditure")))
-    : report.tables.filter((t) => t.kind === "state_capital");
+    : report.tables.filter((t) => t.kind === fund.kind);
   const table = candidates.find((t) => !t.empty) ?? candidates[0];
   if (!table) return undefined;
   const sided = table.rows.some((r) => r.side);
@@ -92,15 +99,37 @@ function compareFund(rule: string, fv: FundView, figure: Amount | undefined, wha
 
 const defined = (o: Outcome | undefined): o is Outcome => !!o;
 
+/** A row's figures in the fund's column of the 收入总表, or in its several columns (财政专户拨款: 教育收费 | 其他专户收入拨款 → special_account, special_account_2). */
+function fundParts(t: Table, r: Row, key: string): Part[] {
+  return t.columns.filter((c) => !c.side && (c.key === key || (c.key.startsWith(`${key}_`) && /^\d+$/.test(c.key.slice(key.length + 1))))).map((c): Part => [t, r.amounts[c.key]]);
+}
+
 /**
  * The fund's 上年结转 as the 财政拨款收支总表 prints it: its own line under 上年财政拨款结转, or none when that
- * table shows no carry-over or breaks it down without this fund. Undefined when it cannot be told.
+ * table shows no carry-over or breaks it down without this fund (the 财政专户: the 收入总表's 上年结转 column of
+ * the fund). Undefined when it cannot be told; `table` is the table that prints the amount.
  */
-function carryOf(report: Report, fund: Fund): { amount?: Amount } | undefined {
+function carryOf(report: Report, fund: Fund): { amount?: Amount; table?: Table } | undefined {
+  if (!fund.fiscal) {
+    // Not 财政拨款: its 上年结转 is the 收入总表's 上年结转 column of the fund (上年结转结余 › 财政专户管理资金), else unknown
+    // unless the 收入总表 shows no carry-over at all.
+    const t2 = firstOf(report, "income_summary");
+    const tot2 = t2 && totalRow(t2);
+    if (!tot2) return undefined;
+    const own = tot2.amounts[`carryover_${fund.key}`];
+    if (own) return hasValue(own) ? { amount: own, table: t2 } : {};
+    const carry = Object.entries(tot2.amounts).filter(([k, a]) => k.startsWith("carryover") && hasValue(a));
+    if (!carry.length) return {};
+    // All of the 上年结转 is 财政拨款 (the 财政拨款收支总表's 上年结转 is the 收入总表's): none is this fund's.
+    const t4 = firstOf(report, "fiscal_appropriation_summary");
+    const fiscal = t4 && rowByKey(t4, "carryover_in", "income")?.amounts.total;
+    const all = tot2.amounts.carryover;
+    return fiscal && all && hasValue(fiscal) && fenValue(term(t4!, fiscal)) === fenValue(term(t2!, all)) ? {} : undefined;
+  }
   const t4 = firstOf(report, "fiscal_appropriation_summary");
   if (!t4) return undefined;
   const own = rowByKey(t4, `carryover_src_${fund.key}`, "income");
-  if (own) return hasValue(own.amounts.total) ? { amount: own.amounts.total } : {};
+  if (own) return hasValue(own.amounts.total) ? { amount: own.amounts.total, table: t4 } : {};
   const carry = rowByKey(t4, "carryover_in", "income");
   if (!carry || !hasValue(carry.amounts.total)) return {};
   return t4.rows.some((r) => r.key?.startsWith("carryover_src_")) ? {} : undefined;
@@ -112,10 +141,12 @@ function amountsRule(fund: Fund): RuleDef {
   return defineRule({
     id,
     category: "cross",
-    title: `${fund.tableName} ↔ 财政拨款收支总表 / 收入总表 / 收支总表`,
-    description: `${fund.tableName}（不含上年结转）的合计等于财政拨款收支总表本年支出合计的${fund.name}列（表含上年结转时加上年结转）、收入总表合计行的${fund.name}本年收入、收支总表的${fund.name}收入${fund.key === "gov_fund" ? "、政府性基金预算收入表合计" : ""}；每个功能科目等于收入总表同一科目的${fund.name}列，每一类等于财政拨款收支总表同一类的${fund.name}列，且不超过支出总表同一科目的合计。`,
+    title: fund.fiscal ? `${fund.tableName} ↔ 财政拨款收支总表 / 收入总表 / 收支总表` : `${fund.tableName} ↔ 收入总表 / 收支总表`,
+    description: fund.fiscal
+      ? `${fund.tableName}（不含上年结转）的合计等于财政拨款收支总表本年支出合计的${fund.name}列（表含上年结转时加上年结转）、收入总表合计行的${fund.name}本年收入、收支总表的${fund.name}收入${fund.key === "gov_fund" ? "、政府性基金预算收入表合计" : ""}；每个功能科目等于收入总表同一科目的${fund.name}列，每一类等于财政拨款收支总表同一类的${fund.name}列，且不超过支出总表同一科目的合计。`
+      : `${fund.tableName}的合计等于收入总表合计行的${fund.name}本年收入（分列教育收费等多栏时为其和）、收支总表的${fund.name}收入——表含上年结转时两者都加收入总表该资金的上年结转；每个功能科目等于收入总表同一科目的${fund.name}列，且不超过支出总表同一科目的合计。${fund.name}不是财政拨款，不与财政拨款收支总表比较。`,
     severity: "error",
-    source: { basis: "identity", ref: `部门预算公开表样各栏、各行的定义：${fund.tableName}是财政拨款收支总表、收入总表${fund.name}列的明细（与一般公共预算支出表同理）` },
+    source: { basis: "identity", ref: fund.fiscal ? `部门预算公开表样各栏、各行的定义：${fund.tableName}是财政拨款收支总表、收入总表${fund.name}列的明细（与一般公共预算支出表同理）` : `部门预算公开表样各栏、各行的定义：${fund.tableName}是收入总表${fund.name}列、收支总表“财政专户管理资金收入”的明细（与一般公共预算支出表同理）` },
     check: (report) => {
       const fv = fundView(report, fund);
       if (!fv) return [na(`未公开${fund.tableName}`)];
@@ -125,7 +156,7 @@ function amountsRule(fund: Fund): RuleDef {
       // 财政拨款收支总表: 本年支出合计 in the fund's column (plus the fund's 上年结转 when the table leaves it out).
       const t4 = firstOf(report, "fiscal_appropriation_summary");
       const cur4 = t4 && rowByKey(t4, "current_expenditure_total", "expenditure");
-      if (t4 && cur4?.amounts[fund.key]) {
+      if (fund.fiscal && t4 && cur4?.amounts[fund.key]) {
         const carry = excl ? rowByKey(t4, `carryover_src_${fund.key}`, "income") : undefined;
         const parts: Part[] = [[t4, cur4.amounts[fund.key]]];
         if (carry && hasValue(carry.amounts.total)) parts.push([t4, carry.amounts.total, -1]);
@@ -137,8 +168,8 @@ function amountsRule(fund: Fund): RuleDef {
       const tot2 = t2 && totalRow(t2);
       const fundCarry = carryOf(report, fund);
       const t2Comparable = !!t2 && t2.columns.some((c) => c.key === fund.key) && (excl || !hasValue(tot2?.amounts.carryover) || fundCarry !== undefined);
-      const withCarry = (parts: Part[]): Part[] => (!excl && fundCarry?.amount ? [...parts, [t4!, fundCarry.amount]] : parts);
-      if (t2 && tot2 && t2Comparable) out.push(compareFund(id, fv, figure, "「合计」", withCarry([[t2, tot2.amounts[fund.key]]]), `${tableName(t2)}「合计」${fund.name}${!excl && fundCarry?.amount ? " + 上年结转" : ""}`));
+      const withCarry = (parts: Part[]): Part[] => (!excl && fundCarry?.amount && fundCarry.table ? [...parts, [fundCarry.table, fundCarry.amount]] : parts);
+      if (t2 && tot2 && t2Comparable) out.push(compareFund(id, fv, figure, "「合计」", withCarry(fundParts(t2, tot2, fund.key)), `${tableName(t2)}「合计」${fund.name}${!excl && fundCarry?.amount ? " + 上年结转" : ""}`));
       // The fund's income table (政府性基金预算收入表): income = expenditure when both leave 上年结转 out.
       const t7 = fund.key === "gov_fund" ? report.tables.find((t) => t.kind === "gov_fund_income" && t !== fv.table) : undefined;
       const tot7 = t7 && totalRow(t7);
@@ -148,6 +179,8 @@ function amountsRule(fund: Fund): RuleDef {
       const t1 = firstOf(report, "income_expenditure_summary");
       const src1 = t1 && rowByKey(t1, `src_${fund.key}`, "income");
       if (t1 && src1 && excl) out.push(compareFund(id, fv, figure, "「合计」", [[t1, src1.amounts.total]], `${tableName(t1)}「${rowName(src1)}」`));
+      // A table that includes 上年结转 (the 财政专户管理资金支出表 mostly does): the income line plus the fund's own 上年结转, when known.
+      else if (t1 && src1 && !fund.fiscal && fundCarry) out.push(compareFund(id, fv, figure, "「合计」", withCarry([[t1, src1.amounts.total]]), `${tableName(t1)}「${rowName(src1)}」${fundCarry.amount ? " + 上年结转" : ""}`));
       // Code by code.
       const codes = fv.rows.filter((r) => r.code && r.codeSystem === "functional" && r.amounts[fv.key]);
       const c2 = t2Comparable && t2 && (excl || !fundCarry?.amount) ? byCode(t2) : undefined;
@@ -158,8 +191,8 @@ function amountsRule(fund: Fund): RuleDef {
       for (const r of codes) {
         const a = r.amounts[fv.key];
         const r2 = c2?.get(r.code!);
-        if (t2 && r2?.amounts[fund.key]) out.push(compareFund(id, fv, a, `「${rowName(r)}」`, [[t2, r2.amounts[fund.key]]], `${tableName(t2)}「${rowName(r2)}」${fund.name}`));
-        const r4 = r.code!.length === 3 ? c4?.get(r.code!) : undefined;
+        if (t2 && r2?.amounts[fund.key]) out.push(compareFund(id, fv, a, `「${rowName(r)}」`, fundParts(t2, r2, fund.key), `${tableName(t2)}「${rowName(r2)}」${fund.name}`));
+        const r4 = fund.fiscal && r.code!.length === 3 ? c4?.get(r.code!) : undefined;
         if (t4 && r4?.amounts[fund.key] && (!excl || !carry4) && (hasValue(a) || hasValue(r4.amounts[fund.key])))
           out.push(compareFund(id, fv, a, `「${rowName(r)}」`, [[t4, r4.amounts[fund.key]]], `${tableName(t4)}「${rowName(r4)}」${fund.name}`));
         const r3 = c3?.get(r.code!);

@@ -1,5 +1,5 @@
 /** Shared pieces for rules: naming tables and rows as a reviewer does, and turning a comparison into an outcome. */
-import type { Amount, Report, Row, Table, TableKind, Unit } from "../model/schema";
+import { ECONOMIC_CLASS_COLUMNS, type Amount, type Report, type Row, type Table, type TableKind, type Unit } from "../model/schema";
 import { KIND_NAMES } from "../model/names";
 import { norm } from "../grid/text";
 import { compare, exceeds, fmt, type Term, type Verdict } from "./interval";
@@ -141,4 +141,18 @@ export function byCode(t: Table, side?: string): Map<string, Row> {
 export function totalExcludesCarryover(t: Table): boolean {
   const col = t.columns.find((c) => c.key === "total");
   return !!col && /本年/.test(col.label);
+}
+
+/**
+ * The 基本支出 of a row as a table prints it: its 基本支出 column, else 人员经费 + 公用经费, else Σ its economic-class
+ * columns (工资福利支出 | 商品和服务支出 | …, not when captioned 其中: those are some classes picked out). Undefined when
+ * the table prints none of these.
+ */
+export function basicOf(t: Table, r: Row): Array<[Table, Amount | undefined]> | undefined {
+  const has = (k: string) => t.columns.some((c) => c.key === k);
+  if (has("basic")) return [[t, r.amounts.basic]];
+  if (has("personnel") && has("public")) return [[t, r.amounts.personnel], [t, r.amounts.public]];
+  const econ: string[] = ECONOMIC_CLASS_COLUMNS.filter(has);
+  if (econ.length >= 2 && !t.columns.some((c) => econ.includes(c.key) && /其中/.test(c.label))) return econ.filter((k) => r.amounts[k]).map((k): [Table, Amount | undefined] => [t, r.amounts[k]]);
+  return undefined;
 }

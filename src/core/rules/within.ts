@@ -1,7 +1,7 @@
 /** 表内: identities inside one table — row identities across columns and the summary lines of 收支总表-like tables. */
 import { EXPENDITURE_SIDES, type Report, type Row, type Table } from "../model/schema";
 import { defineRule, type Outcome } from "./rule";
-import { BY_UNIT } from "../model/schema";
+import { BY_UNIT, ECONOMIC_CLASS_COLUMNS } from "../model/schema";
 import { nonNegative } from "./signs";
 import { columnName, na, rowByKey, rowName, sidesOf, sumOutcome, tableName, term, totalExcludesCarryover } from "./helpers";
 
@@ -25,11 +25,14 @@ function rowIdentity(id: string, report: Report, parts: (t: Table) => string[] |
   let applicable = false;
   for (const t of report.tables) {
     if (t.kind === "performance_target") continue;
+    // Tables without the columns are left before their rows are looked at (every row rule asks every table).
+    const wanted = parts(t);
+    if (!wanted) continue;
+    const tk = totalKey(t);
     for (const side of sidesOf(t)) {
       // A part printed in several columns (财政专户拨款: 教育收费 | 其他专户收入拨款) counts each column: key, key_2 ….
-      const keys = parts(t)?.flatMap((k) => t.columns.filter((c) => c.side === side && sameOrNumbered(c.key, k)).map((c) => c.key)).filter((k, i, a) => a.indexOf(k) === i);
-      const tk = totalKey(t);
-      if (!keys || keys.length < 1 || !t.columns.some((c) => c.key === tk && c.side === side)) continue;
+      const keys = wanted.flatMap((k) => t.columns.filter((c) => c.side === side && sameOrNumbered(c.key, k)).map((c) => c.key)).filter((k, i, a) => a.indexOf(k) === i);
+      if (keys.length < 1 || !t.columns.some((c) => c.key === tk && c.side === side)) continue;
       if (keys.length === 1 && tk === "total" && id !== "within.row-sources") continue;
       applicable = true;
       for (const r of t.rows.filter((x) => x.side === side)) {
@@ -86,12 +89,22 @@ export const rowFiscal = defineRule({
 });
 
 const has = (t: Table, key: string) => t.columns.some((c) => c.key === key);
+/**
+ * The 基本支出 economic-class columns a table prints (工资福利支出 | 商品和服务支出 | …), when it prints at least two and
+ * none is captioned 其中 (then they are some classes picked out, not the whole 基本支出).
+ */
+function economicClasses(t: Table): string[] | undefined {
+  const keys = ECONOMIC_CLASS_COLUMNS.filter((k) => has(t, k));
+  if (keys.length < 2 || t.columns.some((c) => (keys as string[]).includes(c.key) && /其中/.test(c.label))) return undefined;
+  return keys;
+}
+const NON_BASIC_USES = USE_KEYS.filter((k) => k !== "basic");
 
 export const rowBasicProject = defineRule({
   id: "within.row-basic-project",
   category: "within",
   title: "合计 = 基本支出 + 项目支出",
-  description: "支出类表格每一行的合计等于基本支出、项目支出（及预留机动经费等其他支出用途）之和；基本支出只分列人员经费、公用经费时以二者代替。",
+  description: "支出类表格每一行的合计等于基本支出、项目支出（及预留机动经费等其他支出用途）之和；基本支出只分列人员经费、公用经费（或工资福利支出、商品和服务支出等经济分类）时以它们代替。",
   severity: "error",
   source: { basis: "identity", ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）" },
   check: (report) =>
@@ -101,7 +114,9 @@ export const rowBasicProject = defineRule({
       (t) => {
         if (!has(t, "project")) return undefined;
         if (has(t, "basic")) return USE_KEYS;
-        return has(t, "personnel") ? ["personnel", "public", ...USE_KEYS.filter((k) => k !== "basic")] : undefined;
+        if (has(t, "personnel")) return ["personnel", "public", ...NON_BASIC_USES];
+        const econ = economicClasses(t);
+        return econ ? [...econ, ...NON_BASIC_USES] : undefined;
       },
       () => "total",
       "基本支出与项目支出",
@@ -122,6 +137,23 @@ export const rowPersonnelPublic = defineRule({
       (t) => (has(t, "personnel") && (has(t, "basic") || !has(t, "project")) ? ["personnel", "public"] : undefined),
       (t) => (has(t, "basic") ? "basic" : "total"),
       "人员经费与公用经费",
+    ),
+});
+
+export const rowEconomicClasses = defineRule({
+  id: "within.row-economic-classes",
+  category: "within",
+  title: "基本支出 = 各经济分类之和",
+  description: "基本支出按部门预算支出经济分类分栏列示（工资福利支出、商品和服务支出、对个人和家庭的补助、资本性支出等）的表，每一行的基本支出（或只列基本支出的表的合计）等于各经济分类栏之和。",
+  severity: "error",
+  source: { basis: "identity", ref: "部门预算公开表样各栏的定义：基本支出按经济分类分栏时各栏之和即基本支出（《政府收支分类科目》部门预算支出经济分类的类级科目）" },
+  check: (report) =>
+    rowIdentity(
+      "within.row-economic-classes",
+      report,
+      (t) => (has(t, "basic") || !has(t, "project") ? economicClasses(t) : undefined),
+      (t) => (has(t, "basic") ? "basic" : "total"),
+      "基本支出的各经济分类栏",
     ),
 });
 
@@ -297,4 +329,4 @@ export const balance = defineRule({
     }),
 });
 
-export const WITHIN_RULES = [nonNegative, rowSources, rowFiscal, rowBasicProject, rowPersonnelPublic, rowCurrentCarryover, rowUnits, rowChange, currentIncome, currentExpenditure, incomeGrandTotal, expenditureGrandTotal, balance];
+export const WITHIN_RULES = [nonNegative, rowSources, rowFiscal, rowBasicProject, rowPersonnelPublic, rowEconomicClasses, rowCurrentCarryover, rowUnits, rowChange, currentIncome, currentExpenditure, incomeGrandTotal, expenditureGrandTotal, balance];
