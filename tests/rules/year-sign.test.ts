@@ -106,9 +106,19 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s: negative amo
     const tp = report.tables.find((t) => t.kind === "three_public")!;
     const signed = {
       ...tp,
-      columns: [...tp.columns, { key: "change", label: "增减", col: "ZZ" }, { key: "prior", label: "上年预算数", col: "ZY" }],
+      // Repeats too (a second 上年 / 增长率 band: prior_2, ratio_2), whatever their captions say.
+      columns: [...tp.columns, { key: "change", label: "增减", col: "ZZ" }, { key: "prior", label: "上年预算数", col: "ZY" }, { key: "prior_2", label: "上年", col: "ZX" }, { key: "ratio_2", label: "比上年", col: "ZW" }],
       rows: [
-        ...tp.rows.map((r) => ({ ...r, amounts: { ...r.amounts, change: { value: -1.5, cell: `${r.labelCell}9`, text: "-1.50", blank: false, decimals: 2 }, prior: { value: -3, cell: `${r.labelCell}8`, text: "-3.00", blank: false, decimals: 2 } } })),
+        ...tp.rows.map((r) => ({
+          ...r,
+          amounts: {
+            ...r.amounts,
+            change: { value: -1.5, cell: `${r.labelCell}9`, text: "-1.50", blank: false, decimals: 2 },
+            prior: { value: -3, cell: `${r.labelCell}8`, text: "-3.00", blank: false, decimals: 2 },
+            prior_2: { value: -4, cell: `${r.labelCell}7`, text: "-4.00", blank: false, decimals: 2 },
+            ratio_2: { value: -5, cell: `${r.labelCell}6`, text: "-5.00", blank: false, decimals: 2 },
+          },
+        })),
         { ...tp.rows[tp.rows.length - 1], label: "调减公用经费", key: undefined, amounts: { total: { value: -2, cell: "X1", text: "-2.00", blank: false, decimals: 2 } } },
       ],
     };

@@ -1,6 +1,6 @@
 /** Grid → report model: find the tables on every sheet, read their headers and rows, keep every amount's cell. */
 import type { SheetGrid } from "../grid/grid";
-import { BY_UNIT, type Column, type Report, type Row, type Table, type TableKind, type Unit, type Unrecognized } from "../model/schema";
+import { BY_UNIT, isPrior, isRateOrChange, type Column, type Report, type Row, type Table, type TableKind, type Unit, type Unrecognized } from "../model/schema";
 import { columnLetter } from "../grid/address";
 import { norm } from "../grid/text";
 import { GridView } from "./view";
@@ -163,7 +163,7 @@ function parseRegion(v: GridView, reg: Region, index: number): Table | Unrecogni
   // A 收支总表 printed one-sided: its label / amount pair serves both sides.
   if (blockList.length === 1 && rows.some((x) => x.side)) columns = (["income", "expenditure"] as const).flatMap((side) => columns.map((c) => ({ ...c, side })));
   if (kind === "project_expenditure" || kind === "project_carryover") applyIndentLevels(rows, v, blockList[0].label, meta.department);
-  if (blockList.length === 1) structureRows(rows, blockList[0].amounts.map((a) => a.key).filter((k) => !NOT_SUMMED.test(k)));
+  if (blockList.length === 1) structureRows(rows, blockList[0].amounts.map((a) => a.key).filter((k) => !isRateOrChange(k) && !isPrior(k)));
   if (kind === "three_public" && blockList[0].amounts.some((a) => a.key === "abroad" || a.key === "reception")) {
     ({ rows, columns } = transposeThreePublic(rows, blockList[0].amounts));
   }
@@ -206,9 +206,6 @@ function transposeThreePublic(rows: Row[], amounts: Array<{ key: string; label: 
   const col = /([A-Z]+)\d+$/.exec(data.labelCell)?.[1] ?? "A";
   return { rows: out, columns: [{ key: "total", label: "预算数", col }, ...units.map((u, i) => ({ key: `${BY_UNIT}_${i + 1}`, label: u.label.trim(), col }))] };
 }
-
-/** Columns that are not parts of a sum (rates, changes, last year's figures). */
-const NOT_SUMMED = /^(ratio|change|prior)/;
 
 /**
  * Rows without printed codes whose levels (from numbering, indentation or the department's name) do not add up:

@@ -32,6 +32,11 @@ export const TableKindSchema = z.enum(TABLE_KINDS);
 
 /** Column keys byunit_1, byunit_2 …: one column per unit of a table printed by unit (a “三公” table across, a line per unit). */
 export const BY_UNIT = "byunit";
+
+/** Columns of rates and changes (增长率, 增减; their repeats ratio_2, change_2 …): not amounts, never summed, may be negative. */
+export const isRateOrChange = (key: string): boolean => key.startsWith("ratio") || key.startsWith("change");
+/** Last year's figures (上年数; prior, prior_2 …): summed within their table, compared with nothing, may be negative. */
+export const isPrior = (key: string): boolean => key.startsWith("prior");
 export type TableKind = z.infer<typeof TableKindSchema>;
 
 /**

@@ -1,5 +1,5 @@
 /** 层级: totals and parents equal the sum of their children — 合计 = Σ 类, 类 = Σ 款, 款 = Σ 项, group = Σ items, unit = Σ projects. */
-import type { Report, Row, Table } from "../model/schema";
+import { isPrior, isRateOrChange, type Report, type Row, type Table } from "../model/schema";
 import { defineRule, type Outcome } from "./rule";
 import { na, notAbove, rowName, sidesOf, sumOutcome, tableName, term } from "./helpers";
 import { compare, fmt } from "./interval";
@@ -16,13 +16,8 @@ export function childrenOf(rows: Row[], i: number): Row[] {
 }
 
 const SKIP = new Set(["performance_target"]);
-/**
- * Columns that are not amounts adding up the hierarchy: rates and changes (ratio, change and their repeats ratio_2 …).
- * Last year's figures (prior, prior_2 …) do add up — the 上年 column of a table is summed like this year's — except
- * where a parent's children print no prior figure at all (a template giving 上年数 for the lines above only).
- */
-const notSummed = (key: string) => key.startsWith("ratio") || key.startsWith("change");
-const isPrior = (key: string) => key.startsWith("prior");
+// Rates and changes never add up the hierarchy (isRateOrChange); last year's figures do — the 上年 column of a table is
+// summed like this year's — except where a parent's children print no prior figure at all (上年数 for the lines above only).
 
 /** The three 三公 items; the vehicle item's two parts; items printed beside them that are not 三公 (by their names). */
 const THREE_PUBLIC_ITEMS = new Set(["abroad", "reception", "vehicle"]);
@@ -74,7 +69,7 @@ function hierarchyOutcomes(report: Report, id: string, pick: (t: Table, rows: Ro
     if (SKIP.has(t.kind)) continue;
     for (const side of sidesOf(t)) {
       const rows = t.rows.filter((r) => r.side === side);
-      const cols = t.columns.filter((c) => c.side === side && !notSummed(c.key));
+      const cols = t.columns.filter((c) => c.side === side && !isRateOrChange(c.key));
       rows.forEach((p, i) => {
         const kids = pick(t, rows, i);
         if (!kids || kids.length === 0) return;

@@ -4,20 +4,17 @@
  * ratios and the prior year (增减, 增长率, 上年数) and lines that reduce (调减, 减：…, 冲减, 差额) may be negative and are
  * never judged.
  */
-import type { Amount, Report, Row, Table } from "../model/schema";
+import { isPrior, isRateOrChange, type Amount, type Report, type Row, type Table } from "../model/schema";
 import { defineRule, type Outcome } from "./rule";
 import { notAbove, rowName, tableName, term } from "./helpers";
 import { fmt } from "./interval";
 import { labelKey } from "../grid/text";
 
-/** Columns that are not amounts of money arranged (the same set hierarchy.ts never sums). */
-const SIGNED_COLUMNS = new Set(["ratio", "change", "prior"]);
 /** Captions and line names that say a figure reduces or compares: 调减, 减：, 冲减, 抵减, 核减, 扣除, 差额, 增减, 变动. */
 const SIGNED_WORDS = /调减|调整|^减[:：]?|冲减|抵减|核减|扣除|减少|差额|增减|变动|弥补/;
 /** 三公 items and 机关运行经费, as row or column keys: a negative one is an error (they are reported amounts of spending). */
 const SPENDING_KEYS = new Set(["abroad", "vehicle", "vehicle_purchase", "vehicle_operation", "reception", "three_public", "operating_funds"]);
 const SPENDING_TABLES = new Set<Table["kind"]>(["three_public", "operating_funds"]);
-
 
 /** Per table, whether each column key is signed (asked for every cell: judged once per column, not per row). */
 const SIGNED = new WeakMap<Table, Map<string, boolean>>();
@@ -27,7 +24,7 @@ function signedColumn(t: Table, key: string): boolean {
   let v = known.get(key);
   if (v === undefined) {
     const col = t.columns.find((c) => c.key === key);
-    known.set(key, (v = SIGNED_COLUMNS.has(key) || (!!col && SIGNED_WORDS.test(labelKey(col.label)))));
+    known.set(key, (v = isRateOrChange(key) || isPrior(key) || (!!col && SIGNED_WORDS.test(labelKey(col.label)))));
   }
   return v;
 }
