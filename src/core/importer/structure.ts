@@ -119,21 +119,24 @@ export function functionalNameLevels(rows: Row[], amountKeys: string[]): void {
   }
 }
 
+/** The lines directly under line i (the shallowest level of the lines below it that are deeper than it); [] for a leaf. */
+function kidsOf(levels: number[], i: number): number[] {
+  let k = i + 1;
+  let lvl = Infinity;
+  for (; k < levels.length && levels[k] > levels[i]; k++) lvl = Math.min(lvl, levels[k]);
+  const kids: number[] = [];
+  for (let j = i + 1; j < k; j++) if (levels[j] === lvl) kids.push(j);
+  return kids;
+}
+
 /** Is every parent the sum of its children (and the total the sum of the first level), within rounding? */
 export function levelsAddUp(rows: Row[], amountKeys: string[]): boolean {
   const slackOf = grain(rows, amountKeys);
   const body = rows.filter((r) => !r.partial);
+  const levels = body.map((r) => r.level);
   for (let i = 0; i < body.length; i++) {
     const p = body[i];
-    let kids: Row[];
-    if (p.level === 0 && p.key === "total") kids = body.filter((r) => r.level === 1);
-    else {
-      const span: Row[] = [];
-      for (let k = i + 1; k < body.length && body[k].level > p.level; k++) span.push(body[k]);
-      if (!span.length) continue;
-      const lvl = Math.min(...span.map((r) => r.level));
-      kids = span.filter((r) => r.level === lvl);
-    }
+    const kids = p.level === 0 && p.key === "total" ? body.filter((r) => r.level === 1) : kidsOf(levels, i).map((k) => body[k]);
     if (!kids.length) continue;
     const sum = kids.reduce((acc, r) => acc.map((x, j) => x + vec(r, amountKeys)[j]), amountKeys.map(() => 0));
     if (!near(sum, vec(p, amountKeys), slackOf * (kids.length + 1))) return false;
@@ -188,21 +191,17 @@ const SUBTOTAL = /小计$/;
  * How many (group, column) sums hold when `levels` are the rows' levels and the total sums the first level. A column
  * whose group and items are all blank says nothing and is not counted (else every grouping would score in it).
  */
-function sumsHolding(rows: Row[], levels: number[], total: Row, amountKeys: string[], slack: number): number {
+function sumsHolding(v: number[][], levels: number[], total: number[], slack: number): number {
   let held = 0;
-  const count = (parent: number[], kids: number[]) => {
-    const vs = kids.map((k) => vec(rows[k], amountKeys));
-    amountKeys.forEach((_k, j) => {
-      const sum = vs.reduce((s, v) => s + v[j], 0);
-      if (parent[j] === 0 && vs.every((v) => v[j] === 0)) return;
-      if (Math.abs(sum - parent[j]) <= slack * (kids.length + 1) + 1e-9) held++;
+  const count = (parent: number[], kids: number[]) =>
+    parent.forEach((p, j) => {
+      if (p === 0 && kids.every((k) => v[k][j] === 0)) return;
+      if (Math.abs(kids.reduce((s, k) => s + v[k][j], 0) - p) <= slack * (kids.length + 1) + 1e-9) held++;
     });
-  };
-  count(vec(total, amountKeys), rows.map((_r, i) => i).filter((i) => levels[i] === 1));
-  rows.forEach((r, i) => {
-    const kids: number[] = [];
-    for (let k = i + 1; k < rows.length && levels[k] > levels[i]; k++) if (levels[k] === levels[i] + 1) kids.push(k);
-    if (kids.length) count(vec(r, amountKeys), kids);
+  count(total, levels.flatMap((l, i) => (l === 1 ? [i] : [])));
+  levels.forEach((_l, i) => {
+    const kids = kidsOf(levels, i);
+    if (kids.length) count(v[i], kids);
   });
   return held;
 }
@@ -223,12 +222,14 @@ function subtotalCue(rows: Row[]): number[] | undefined {
  */
 export function bestFitLevels(rows: Row[], total: Row, amountKeys: string[]): number[] | undefined {
   const slack = grain([...rows, total], amountKeys);
+  const v = rows.map((r) => vec(r, amountKeys));
+  const t = vec(total, amountKeys);
   let best: number[] | undefined;
-  let most = sumsHolding(rows, rows.map((r) => Math.max(1, r.level)), total, amountKeys, slack);
+  let most = sumsHolding(v, rows.map((r) => Math.max(1, r.level)), t, slack);
   const candidates = [subtotalCue(rows), ...(amountKeys.length > 1 ? amountKeys.map((k) => structuralLevels(rows, total, [k])) : [])];
   for (const levels of candidates) {
     if (!levels) continue;
-    const held = sumsHolding(rows, levels, total, amountKeys, slack);
+    const held = sumsHolding(v, levels, t, slack);
     if (held > most) [best, most] = [levels, held];
   }
   return best;
