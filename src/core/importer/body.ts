@@ -341,31 +341,37 @@ function shiftLevels(rows: Row[]) {
 
 /**
  * Project tables: levels from indentation (部门 → 单位 → 项目). Without indentation, the leading rows that
- * repeat the department's name (部门 row, then 单位 row) are the subtotals and the rest are projects.
+ * repeat the department's name (部门 row, then 单位 row) are the subtotals and the rest are projects. A 合计 line,
+ * first or last, is the total; the 部门 lines are then level 1 (several 部门 may be listed), never a second total.
  */
 export function applyIndentLevels(rows: Row[], v: GridView, labelCol: number | undefined, department?: string) {
   if (labelCol === undefined) return;
-  const depths = rows.map((row) => indentDepth(v.text(v.gridRow(row.row), labelCol)));
+  const isTotal = (row: Row) => !!row.key && TOTAL_KEYS.has(row.key);
+  const body = rows.filter((row) => !isTotal(row));
+  const hasTotal = body.length < rows.length;
+  // Levels under a printed 合计 start at 1; without one, the first line is the total (level 0).
+  const base = hasTotal ? 1 : 0;
+  const depths = body.map((row) => indentDepth(v.text(v.gridRow(row.row), labelCol)));
   const maxDepth = Math.max(0, ...depths);
   if (maxDepth === 0) {
     const dept = department ? norm(department) : undefined;
     let k = 0;
-    while (k < rows.length && ((dept && norm(rows[k].label) === dept) || (k > 0 && norm(rows[k].label) === norm(rows[0].label)) || (rows[k].key && TOTAL_KEYS.has(rows[k].key!)))) k++;
-    if (k === 0) return;
-    rows.forEach((row, i) => {
-      row.level = i < k ? i : k;
-      if (i === 0) row.key = row.key ?? "total";
+    while (k < body.length && ((dept && norm(body[k].label) === dept) || (k > 0 && norm(body[k].label) === norm(body[0].label)))) k++;
+    if (k === 0 && !hasTotal) return;
+    for (const row of rows) if (isTotal(row)) row.level = 0;
+    body.forEach((row, i) => {
+      row.level = base + (i < k ? i : k);
+      if (i === 0 && !hasTotal) row.key = row.key ?? "total";
     });
     return;
   }
   // Unindented rows after the list has begun are projects typed without indentation, not totals (only the leading
   // rows, 合计 and a repeat of the first row's name are totals).
   const firstIndented = depths.findIndex((d) => d > 0);
-  const first = norm(rows[0]?.label ?? "");
-  rows.forEach((row, i) => {
-    if (row.key && TOTAL_KEYS.has(row.key)) return;
+  const first = norm(body[0]?.label ?? "");
+  body.forEach((row, i) => {
     const project = depths[i] === 0 && i > firstIndented && norm(row.label) !== first;
-    row.level = project ? maxDepth : depths[i];
-    if (depths[i] === 0 && !project) row.key = row.key ?? "total";
+    row.level = base + (project ? maxDepth : depths[i]);
+    if (depths[i] === 0 && !project && !hasTotal) row.key = row.key ?? "total";
   });
 }

@@ -184,15 +184,15 @@ const THREE_PUBLIC_KEYS = new Set(["total", "three_public", "abroad", "vehicle",
  * the row also prints 会议费 / 培训费 beside a "三公" 小计, the 合计 is their sum and the 三公 items sit under the 小计.
  */
 function transposeThreePublic(rows: Row[], amounts: Array<{ key: string; label: string; c: number }>): { rows: Row[]; columns: Column[] } {
-  const data = rows.find((row) => Object.values(row.amounts).some((a) => !a.blank)) ?? rows[0];
+  // The 合计 line wherever it is printed (first or last), else the first line with a figure.
+  const data = rows.find((row) => row.key === "total" && row.level === 0) ?? rows.find((row) => Object.values(row.amounts).some((a) => !a.blank)) ?? rows[0];
   if (!data) return { rows: [], columns: [] };
   const banded = amounts.some((a) => a.key === "three_public");
   const item = banded ? 2 : 1;
   // 机关运行经费 printed beside the 三公 items is not one of them: level 0 keeps it out of the 三公 sum (so are 会议费 /
   // 培训费 when no 三公 小计 says what the 合计 adds up).
   const levels: Record<string, number> = { total: 0, operating_funds: 0, three_public: 1, meeting: banded ? 1 : 0, training: banded ? 1 : 0, vehicle_purchase: item + 1, vehicle_operation: item + 1 };
-  // By unit: the lines under the 合计 line (one per unit) become one column each, byunit_1 …, beside the 合计's.
-  const units = data.key === "total" && data.level === 0 ? rows.filter((r) => r !== data && r.level === 1 && !r.partial && Object.values(r.amounts).some((a) => !a.blank)) : [];
+  const units = data.key === "total" && data.level === 0 ? unitColumns(rows.filter((r) => r !== data && r.level >= 1 && !r.partial && Object.values(r.amounts).some((a) => !a.blank))) : [];
   const out: Row[] = amounts
     .filter((a) => data.amounts[a.key] && THREE_PUBLIC_KEYS.has(a.key))
     .map((a) => ({
@@ -201,10 +201,30 @@ function transposeThreePublic(rows: Row[], amounts: Array<{ key: string; label: 
       level: levels[a.key] ?? item,
       row: data.row,
       labelCell: data.amounts[a.key].cell,
-      amounts: { total: data.amounts[a.key], ...Object.fromEntries(units.map((u, i) => [`${BY_UNIT}_${i + 1}`, u.amounts[a.key]])) },
+      amounts: { total: data.amounts[a.key], ...Object.fromEntries(units.map((u) => [u.key, u.row.amounts[a.key]])) },
     }));
   const col = /([A-Z]+)\d+$/.exec(data.labelCell)?.[1] ?? "A";
-  return { rows: out, columns: [{ key: "total", label: "预算数", col }, ...units.map((u, i) => ({ key: `${BY_UNIT}_${i + 1}`, label: u.label.trim(), col }))] };
+  return { rows: out, columns: [{ key: "total", label: "预算数", col }, ...units.map((u) => ({ key: u.key, label: u.label, col }))] };
+}
+
+/**
+ * The unit lines under a 三公 table's 合计 line as columns: a 部门 line is byunit_1, byunit_2 …, the 单位 lines under
+ * it (one level deeper) byunit_1_1, byunit_1_2 …, so 合计 = Σ 部门 and 部门 = Σ its 单位 are both checked
+ * (within.row-units). A 单位 named like its 部门 (the 部门's own office, 本级) is labelled so.
+ */
+function unitColumns(lines: Row[]): Array<{ key: string; label: string; row: Row }> {
+  const out: Array<{ key: string; label: string; row: Row }> = [];
+  // The open ancestors, shallowest first: their level, key, name and how many children they have so far.
+  const open: Array<{ level: number; key: string; name: string; kids: number }> = [{ level: 0, key: BY_UNIT, name: "", kids: 0 }];
+  for (const r of lines) {
+    while (open.length > 1 && open[open.length - 1].level >= r.level) open.pop();
+    const parent = open[open.length - 1];
+    const key = `${parent.key}_${++parent.kids}`;
+    const name = r.label.trim();
+    out.push({ key, label: open.some((o) => o.name && norm(o.name) === norm(name)) ? `${name}（本级）` : name, row: r });
+    open.push({ level: r.level, key, name, kids: 0 });
+  }
+  return out;
 }
 
 /**

@@ -160,11 +160,22 @@ export function structuralLevels(rows: Row[], total: Row | undefined, amountKeys
   let steps = 0;
   const LIMIT = 200000;
   const positive = v.every((x) => x.every((y) => y >= 0));
-  // Siblings from i to end at `level`, adding up to target; end is free when `end` is undefined (returns the end).
+  // Runs of siblings already found not to add up (from i to end, to what is left of the target): a line read as a
+  // leaf or as a group ends at the same place with the same sum, so without this the search repeats the rest for each
+  // reading of every line before it (a 部门 › 单位 › 项目 list of 30 lines ran past LIMIT).
+  const failed = new Set<string>();
+  // Siblings from i to end at `level`, adding up to target.
   const seq = (i: number, end: number, target: number[], level: number, count: number): boolean => {
     if (++steps > LIMIT) return false;
     if (i === end) return count > 0 && near(target, target.map(() => 0), slackOf * (count + 1));
     if (positive && target.some((t) => t < -slackOf * (count + 2))) return false;
+    const memo = `${i} ${end} ${count} ${target.map((t) => Math.round(t * 1e6)).join(" ")}`;
+    if (failed.has(memo)) return false;
+    if (run(i, end, target, level, count)) return true;
+    failed.add(memo);
+    return false;
+  };
+  const run = (i: number, end: number, target: number[], level: number, count: number): boolean => {
     levels[i] = level;
     const rest = target.map((t, j) => t - v[i][j]);
     if (seq(i + 1, end, rest, level, count + 1)) return true;
@@ -188,22 +199,25 @@ export function structuralLevels(rows: Row[], total: Row | undefined, amountKeys
 const SUBTOTAL = /小计$/;
 
 /**
- * How many (group, column) sums hold when `levels` are the rows' levels and the total sums the first level. A column
- * whose group and items are all blank says nothing and is not counted (else every grouping would score in it).
+ * How many (group, column) sums hold when `levels` are the rows' levels and the total sums the first level, and the
+ * most that fail in any one column. A column whose group and items are all blank says nothing and is not counted
+ * (else every grouping would score in it).
  */
-function sumsHolding(v: number[][], levels: number[], total: number[], slack: number): number {
+function sumsHolding(v: number[][], levels: number[], total: number[], slack: number): { held: number; worst: number } {
   let held = 0;
+  const failed = total.map(() => 0);
   const count = (parent: number[], kids: number[]) =>
     parent.forEach((p, j) => {
       if (p === 0 && kids.every((k) => v[k][j] === 0)) return;
       if (Math.abs(kids.reduce((s, k) => s + v[k][j], 0) - p) <= slack * (kids.length + 1) + 1e-9) held++;
+      else failed[j]++;
     });
   count(total, levels.flatMap((l, i) => (l === 1 ? [i] : [])));
   levels.forEach((_l, i) => {
     const kids = kidsOf(levels, i);
     if (kids.length) count(v[i], kids);
   });
-  return held;
+  return { held, worst: Math.max(0, ...failed) };
 }
 
 /** Each line named …小计 heads the lines under it up to the next one; undefined when no line is so named. */
@@ -225,11 +239,15 @@ export function bestFitLevels(rows: Row[], total: Row, amountKeys: string[]): nu
   const v = rows.map((r) => vec(r, amountKeys));
   const t = vec(total, amountKeys);
   let best: number[] | undefined;
-  let most = sumsHolding(v, rows.map((r) => Math.max(1, r.level)), t, slack);
+  let most = sumsHolding(v, rows.map((r) => Math.max(1, r.level)), t, slack).held;
   const candidates = [subtotalCue(rows), ...(amountKeys.length > 1 ? amountKeys.map((k) => structuralLevels(rows, total, [k])) : [])];
   for (const levels of candidates) {
     if (!levels) continue;
-    const held = sumsHolding(v, levels, t, slack);
+    const { held, worst } = sumsHolding(v, levels, t, slack);
+    // A wrong figure breaks its group's sum in its column, and the group above when it is a group's own figure: a
+    // tree under which more sums fail in one column is not the table's (projects chained by one equal column, each
+    // "the group" of the next, fit that column and fail the others line after line).
+    if (worst > 2) continue;
     if (held > most) [best, most] = [levels, held];
   }
   return best;

@@ -30,7 +30,10 @@ export const TABLE_KINDS = [
 ] as const;
 export const TableKindSchema = z.enum(TABLE_KINDS);
 
-/** Column keys byunit_1, byunit_2 …: one column per unit of a table printed by unit (a “三公” table across, a line per unit). */
+/**
+ * Column keys byunit_1, byunit_2 …: one column per unit of a table printed by unit (a “三公” table across, a line per
+ * unit); the 单位 lines under a 部门 line are byunit_1_1, byunit_1_2 … (the 部门 column's key, _N).
+ */
 export const BY_UNIT = "byunit";
 
 /** Columns of rates and changes (增长率, 增减; their repeats ratio_2, change_2 …): not amounts, never summed, may be negative. */

@@ -138,7 +138,7 @@ export const parentChildren = defineRule({
   id: "hierarchy.parent-children",
   category: "hierarchy",
   title: "上级科目 = 下级科目之和",
-  description: "功能分类类 = Σ款、款 = Σ项；经济分类大类 = Σ款；单位 = Σ项目；公务用车购置及运行费 = 购置费 + 运行维护费。上级为空而下级有数也是错误；“其中”行只是部分，其和不得超过上级。上年预算数栏同样逐级相加（新增科目上年数留空即为 0；下级都未列上年数时不核对该上级）；增减、增长率栏不相加。",
+  description: "功能分类类 = Σ款、款 = Σ项；经济分类大类 = Σ款；单位 = Σ项目；公务用车购置及运行费 = 购置费 + 运行维护费；“三公”经费小计 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费。上级为空而下级有数也是错误；“其中”行只是部分，其和不得超过上级。上年预算数栏同样逐级相加（新增科目上年数留空即为 0；下级都未列上年数时不核对该上级）；增减、增长率栏不相加。",
   severity: "error",
   source: { basis: "identity", ref: "《政府收支分类科目》的类—款—项层级；“三公”经费表中公务用车购置及运行费 = 购置费 + 运行费" },
   check: (report) => {
@@ -147,8 +147,9 @@ export const parentChildren = defineRule({
       "hierarchy.parent-children",
       (t, rows, i) => {
         const tp = t.kind === "three_public" ? threePublicStructure(rows) : undefined;
-        // 三公: only the vehicle line has parts (购置费 + 运行费), whatever the numbering says.
-        if (tp) return rows[i] === tp.vehicle ? tp.parts : undefined;
+        // 三公: only the vehicle line has parts (购置费 + 运行费), and a “三公”经费 小计 beside 会议费 / 培训费 its items,
+        // whatever the numbering says.
+        if (tp) return rows[i] === tp.vehicle ? tp.parts : rows[i].key === "three_public" ? tp.items : undefined;
         return rows[i].level >= 1 ? childrenOf(rows, i) : undefined;
       },
       (p) => (p.code?.length === 3 && p.codeSystem === "functional" ? "各款之和" : p.code?.length === 5 && p.codeSystem === "functional" ? "各项之和" : "下级各行之和"),

@@ -171,11 +171,42 @@ export const rowUnits = defineRule({
   id: "within.row-units",
   category: "within",
   title: "合计 = 各单位之和",
-  description: "按单位逐行列示的“三公”经费表，每一项（因公出国（境）费、公务用车购置及运行费、公务接待费等）的合计等于各单位该项之和。",
+  description: "按单位逐行列示的“三公”经费表，每一项（因公出国（境）费、公务用车购置及运行费、公务接待费等）的合计等于各部门（单位）该项之和；部门行下列有所属单位行的，部门行等于其各单位之和（只有一个单位时两行相等）。",
   severity: "error",
   source: { basis: "identity", ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）" },
-  check: (report) => rowIdentity("within.row-units", report, (t) => (t.columns.some((c) => c.key.startsWith(`${BY_UNIT}_`)) ? [BY_UNIT] : undefined), () => "total", "各单位数"),
+  check: (report) => {
+    const out: Outcome[] = [];
+    for (const t of report.tables) {
+      const units = t.columns.filter((c) => c.key.startsWith(`${BY_UNIT}_`));
+      if (!units.length) continue;
+      // 合计 over the 部门 columns (byunit_N), each 部门 over its 单位 columns (byunit_N_M), one row (三公 item) at a time.
+      for (const parent of [{ key: "total", prefix: BY_UNIT }, ...units.map((c) => ({ key: c.key, prefix: c.key }))]) {
+        const kids = units.filter((c) => isChildKey(c.key, parent.prefix)).map((c) => c.key);
+        if (!kids.length) continue;
+        for (const r of t.rows) {
+          const total = r.amounts[parent.key];
+          if (!total) continue;
+          out.push(
+            sumOutcome({
+              rule: "within.row-units",
+              severity: "error",
+              total: term(t, total),
+              parts: kids.filter((k) => r.amounts[k]).map((k) => term(t, r.amounts[k])),
+              subject: () => `${tableName(t)}「${rowName(r)}」行「${columnName(t, parent.key)}」`,
+              against: () => kids.map((k) => columnName(t, k)).join(" + "),
+            }),
+          );
+        }
+      }
+    }
+    return out.length ? out : [na("没有同时列示各单位数的表")];
+  },
 });
+
+/** `key` is `prefix_N` (N digits only): a unit column directly under the column `prefix` names. */
+function isChildKey(key: string, prefix: string): boolean {
+  return key.length > prefix.length + 1 && key.startsWith(prefix) && key.charCodeAt(prefix.length) === 95 && /^\d+$/.test(key.slice(prefix.length + 1));
+}
 
 export const rowChange = defineRule({
   id: "within.row-change",

@@ -1,0 +1,77 @@
+/**
+ * Tables by unit — a 合计 line, each 部门 line, then its 单位 lines (Xi'an 117 / 117001, both 西安市审计局; Hangzhou
+ * 杭州市气象局 as 部门 and again as its own office): one changed figure is one error at that cell, whether it sits on
+ * the 合计 line, a 部门 line or a 单位 line. Before: the “三公” table across kept only the 部门 lines as unit columns
+ * (a changed 单位 line was never compared: newcomer 3's m26, a miss), took the first line with a figure for its 合计
+ * (合计 printed last: the units were lost), never compared one 部门 with the 合计 nor the “三公” 小计 with its items; a
+ * project list of 3 部门 › 6 单位 › 12 projects ran the search of structuralLevels past its limit and was read flat;
+ * the 部门 line of an indented list, or of a list with its 合计 last, was taken for a second total.
+ * Generated: 收入总表, 支出总表, “三公” across and 项目支出表, in four layouts (unit codes, names only, indented, 合计 last),
+ * 1–3 单位 per 部门 and 1–3 部门 (tests/fixtures/by-unit.ts).
+ */
+import { promises as fs } from "fs";
+import path from "path";
+import { readXlsxBuffer } from "../../src/hosts/xlsx/read";
+import { importWorkbook } from "../../src/core/importer/importer";
+import { checkReport } from "../../src/core/rules/engine";
+import type { CheckResult } from "../../src/core/rules/rule";
+import type { SheetGrid } from "../../src/core/grid/grid";
+import { mutate } from "../../bench/localization";
+import { UNIT_KINDS, UNIT_LAYOUTS, UNIT_TREES, buildUnitTable } from "../fixtures/by-unit";
+
+const serious = (res: CheckResult) => res.findings.filter((f) => f.severity === "error" || f.severity === "warning");
+const soleSuspect = (res: CheckResult) => res.causes.filter((c) => c.suspects.length === 1 && c.alternatives.length === 0).map((c) => c.suspects[0].cell);
+
+/** One figure changed: every new error or warning cites it, and a cause names it alone. */
+function oneError(grids: SheetGrid[], cell: string, delta: number, before: Set<string>) {
+  const res = checkReport(importWorkbook(mutate(grids, cell, delta)));
+  const found = serious(res).filter((f) => !before.has(f.message));
+  return { cell, seen: found.length > 0, elsewhere: found.filter((f) => !f.cells.includes(cell)).map((f) => f.message), named: soleSuspect(res).includes(cell) };
+}
+
+describe.each(UNIT_KINDS.flatMap((kind) => UNIT_LAYOUTS.flatMap((layout) => UNIT_TREES.map((tree) => [`${kind} ${layout} ${tree.join("+")}`, kind, layout, tree] as const))))(
+  "%s",
+  (_name, kind, layout, tree) => {
+    const v = buildUnitTable(kind, layout, tree);
+    const base = checkReport(importWorkbook(v.grids));
+    const before = new Set(base.findings.map((f) => f.message));
+
+    test("as generated: no error or warning on the table", () => {
+      expect(serious(base).filter((f) => f.cells.some((c) => c.startsWith("表1!")))).toEqual([]);
+    });
+
+    test("each figure +7: one error at that cell, none elsewhere, the cause names it alone", () => {
+      for (const cell of v.amountCells) expect(oneError(v.grids, cell, 7, before)).toEqual({ cell, seen: true, elsewhere: [], named: true });
+    });
+  },
+);
+
+const fixtures = path.join(__dirname, "..", "fixtures");
+const field = path.join(__dirname, "..", "..", "samples", "field");
+
+// Newcomer 3's files (copies of the field workbooks with one cell changed).
+test.each([
+  ["m20-xian-t13-O8-jiedai-25000", "表13!O8"],
+  ["m26-xian-t13-O10-unit-row-25000", "表13!O10"],
+  ["m27-xian-t2-D9-unit-row-plus1000", "表2!D9"],
+  ["h03-hz-t2-D8-unit-plus1", "表2!D8"],
+])("newcomer 3's %s: errors cite %s only, one cause names it alone", async (name, cell) => {
+  const { grids } = await readXlsxBuffer(await fs.readFile(path.join(fixtures, "newcomer3", `${name}.xlsx`)));
+  const res = checkReport(importWorkbook(grids));
+  const found = serious(res);
+  expect(found.length).toBeGreaterThan(0);
+  expect(found.filter((f) => !f.cells.includes(cell)).map((f) => f.message)).toEqual([]);
+  expect(soleSuspect(res)).toEqual([cell]);
+});
+
+// The 三公 table of Xi'an (上年 | 当年 | 增减 bands; 合计, 117, 117001): each figure of this year's band changed in turn.
+test("xian 表13: each of this year's figures on the 合计, 部门 and 单位 lines +7 is one error at that cell", async () => {
+  const { grids } = await readXlsxBuffer(await fs.readFile(path.join(field, "xian-shenjiju-2026.xlsx")));
+  const report = importWorkbook(grids);
+  const before = new Set(checkReport(report).findings.map((f) => f.message));
+  const t13 = report.tables.find((t) => t.kind === "three_public")!;
+  expect(t13.columns.map((c) => c.label)).toEqual(["预算数", "西安市审计局", "西安市审计局（本级）"]);
+  const cells = t13.rows.flatMap((r) => Object.values(r.amounts)).filter((a) => (a.value ?? 0) > 0).map((a) => a.cell);
+  expect(new Set(cells.map((c) => c.replace(/^.*?(\d+)$/, "$1")))).toEqual(new Set(["8", "9", "10"]));
+  for (const cell of cells) expect(oneError(grids, cell, 7, before)).toEqual({ cell, seen: true, elsewhere: [], named: true });
+});
