@@ -12,7 +12,9 @@ import { readXlsxBuffer } from "../../src/hosts/xlsx/read";
 import { importWorkbook } from "../../src/core/importer/importer";
 import { checkReport } from "../../src/core/rules/engine";
 import type { SheetGrid } from "../../src/core/grid/grid";
-import { parseRef } from "../../src/core/grid/address";
+import { columnLetter, parseRef, quoteSheet } from "../../src/core/grid/address";
+import { STYLES, buildVariant } from "../fixtures/variants";
+import { mutate } from "../../bench/localization";
 
 const dir = path.join(__dirname, "..", "..", "samples", "field");
 const serious = (grids: SheetGrid[]) =>
@@ -38,8 +40,67 @@ test.each(["guangzhou-tongjiju-2026", "xian-shenjiju-2026"])("%s: functional tab
   });
   const without = importWorkbook(names);
   expect(without.tables.flatMap((t) => t.rows.filter((r) => r.codeCell && r.codeSystem === "functional"))).toEqual([]);
-  // Left: a 项 whose printed name is not the standard one (广州 表3 专项统计业务 …) gets no code, so the code-set
-  // comparison with a table that prints codes cannot pair it (cross.code-sets) — see the closing note of stop 18.
-  const notCodeSets = (xs: string[]) => xs.filter((x) => !x.startsWith("cross.code-sets"));
-  expect(notCodeSets(serious(names))).toEqual(notCodeSets(serious(grids)));
+  // A 项 whose printed name is not a standard one (广州 表3 专项统计业务 …) takes the code 表5 prints for that name
+  // under the same 款 (cross.code-sets reported it against 表5 before).
+  expect(serious(names)).toEqual(serious(grids));
+});
+
+/**
+ * Generated: the 支出总表 printed without codes beside a coded 一般公共预算支出表, one 项 named otherwise than the
+ * standard list (2010699 as 财政业务专项支出). Printed so in both tables, the 项 takes 表5's code; printed otherwise
+ * in the 支出总表 (财政业务专项经费), its code cannot be known — the code-set comparison says so (提示), never 错误; a
+ * wrong figure on that line is still reported.
+ */
+const RENAMED = { "2010699": "财政业务专项支出" };
+/** The expenditure_summary's codes removed: code cells emptied (code column, 类/款/项 columns) or the name alone left in the label cell. */
+function withoutCodes(grids: SheetGrid[], rename?: [string, string]): { grids: SheetGrid[]; cells: Record<string, string> } {
+  const report = importWorkbook(grids);
+  const t = report.tables.find((x) => x.kind === "expenditure_summary")!;
+  const cells: Record<string, string> = {};
+  const out = grids.map((g) => {
+    if (g.sheet !== t.sheet) return g;
+    const values = g.values.map((row) => row.slice());
+    const text = g.text.map((row) => row.slice());
+    const put = (ref: string, v: string) => {
+      const p = parseRef(ref);
+      [values[p.r0 - g.origin.row][p.c0 - g.origin.col], text[p.r0 - g.origin.row][p.c0 - g.origin.col]] = [v, v];
+    };
+    for (const r of t.rows) {
+      if (!r.code) continue;
+      cells[r.code] = r.amounts.total.cell;
+      const name = rename && r.code === rename[0] ? rename[1] : r.label.trim();
+      if (r.codeCell) {
+        const a = parseRef(r.codeCell);
+        const b = parseRef(r.labelCell);
+        for (let c = a.c0; c < b.c0; c++) put(`${quoteSheet(g.sheet)}!${columnLetter(c)}${a.r0 + 1}`, "");
+      }
+      put(r.labelCell, name);
+    }
+    return { ...g, values, text };
+  });
+  return { grids: out, cells };
+}
+
+describe.each(STYLES.filter((s) => s.codeLayout !== "names").map((s) => [s.name, s]))("variant %s", (_n, style) => {
+  const grids = buildVariant(style, { names: RENAMED }).grids;
+
+  test("the renamed 项, printed so in both tables, pairs by 表5's code: no finding the coded workbook has not", () => {
+    const { grids: names } = withoutCodes(grids);
+    const t3 = importWorkbook(names).tables.find((x) => x.kind === "expenditure_summary")!;
+    expect(t3.rows.filter((r) => r.level > 0 && !r.code).map((r) => r.label)).toEqual([]);
+    expect(serious(names)).toEqual(serious(grids));
+  });
+
+  test("printed otherwise in the 支出总表: its code is undecided (提示), no 错误; its figure changed is still an error", () => {
+    const { grids: names, cells } = withoutCodes(grids, ["2010699", "财政业务专项经费"]);
+    // Nothing the coded workbook does not give (its 支出总表 line's name is no longer checked against a code).
+    const coded = serious(grids);
+    expect(serious(names).filter((x) => !coded.includes(x))).toEqual([]);
+    const codeSets = checkReport(importWorkbook(names)).findings.filter((f) => f.rule === "cross.code-sets");
+    expect(codeSets.map((f) => f.severity)).toEqual(["info"]);
+    expect(codeSets[0].message).toMatch(/财政业务专项经费.*2010699/);
+    const cell = cells["2010699"];
+    const found = checkReport(importWorkbook(mutate(names, cell, 7))).findings.filter((f) => f.severity === "error" && f.cells.includes(cell));
+    expect(found.length).toBeGreaterThan(0);
+  });
 });

@@ -11,7 +11,7 @@ import { parseForm } from "./performance";
 import { lineMeta, readMeta, titleExcludesCarryover, yearOfTitle, type Meta } from "./meta";
 import { classifyTitle, FINAL_ACCOUNTS_TITLE, KIND_BY_HEADER } from "./kinds";
 import { EMPTY_NOTE, TOTAL_KEYS } from "./aliases";
-import { bestFitLevels, levelsAddUp, structuralLevels } from "./structure";
+import { bestFitLevels, codesFromCodedTables, levelsAddUp, structuralLevels } from "./structure";
 import { markHidden } from "./hidden";
 import { applyEmptyDeclarations, emptyDeclarations, type EmptyDeclaration } from "./contents";
 import { clipRegionsAtGaps, strayColumns } from "./strays";
@@ -348,6 +348,7 @@ export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Re
       }
     });
   }
+  codesFromCodedTables(tables);
   markHidden(tables, grids);
   applyEmptyDeclarations(tables, declaredEmpty);
   const financial = tables.filter((t) => t.kind !== "performance_target");

@@ -3,7 +3,7 @@
  * tell, from the sums themselves (a 款 is complete when its 项 add up to it); unit-grouped tables (部门 → 单位 → 项目)
  * from the structure — each group row equals the sum of the rows under it.
  */
-import type { Amount, Row } from "../model/schema";
+import type { Amount, Row, Table } from "../model/schema";
 import { labelKey, norm, ordinalLevel } from "../grid/text";
 import { FUNCTIONAL_KUAN, functionalName } from "../classification/functional";
 import { TOTAL_KEYS } from "./aliases";
@@ -118,6 +118,50 @@ export function functionalNameLevels(rows: Row[], amountKeys: string[]): void {
     }
   }
 }
+
+/**
+ * Names-only functional tables: a 款 or 项 whose printed name is not the standard 政府收支分类科目 name (专项统计业务
+ * where the list has no name for 2010505) gets no code from its name, and so pairs with no line of the tables that
+ * print codes. It takes the code those tables print for the same name under the same 类 / 款 (the parent's code) —
+ * when exactly one code is printed so; a name printed nowhere, or under two codes, leaves the line without a code.
+ * Work: one pass over the coded lines of the workbook, one lookup per uncoded line of a names-only table.
+ */
+export function codesFromCodedTables(tables: Table[]): void {
+  const namesOnly = tables.filter((t) => t.rows.some((r) => r.codeFromName) && !t.rows.some((r) => (r.code && !r.codeFromName) || r.side));
+  if (!namesOnly.some((t) => t.rows.some((r) => !r.code && r.level >= 2))) return;
+  // parent code + name → the codes printed for it.
+  const printed = new Map<string, Set<string>>();
+  for (const t of tables)
+    for (const r of t.rows) {
+      if (!r.code || r.codeFromName || r.codeSystem !== "functional" || r.code.length < 5) continue;
+      const k = `${r.code.slice(0, -2)} ${nameKey(r.label)}`;
+      const codes = printed.get(k) ?? new Set<string>();
+      codes.add(r.code);
+      printed.set(k, codes);
+    }
+  if (!printed.size) return;
+  for (const t of namesOnly) {
+    // The code of the last line at each level above the current one (undefined when that line has none).
+    const above: Array<string | undefined> = [];
+    for (const r of t.rows) {
+      if (r.level <= 0 || r.partial) continue;
+      const parent = above[r.level - 1];
+      if (!r.code && r.level >= 2 && parent && parent.length === 2 * r.level - 1) {
+        const codes = printed.get(`${parent} ${nameKey(r.label)}`);
+        if (codes?.size === 1) {
+          r.code = [...codes][0];
+          r.codeSystem = "functional";
+          r.codeFromName = true;
+        }
+      }
+      above.length = r.level;
+      above[r.level] = r.code;
+    }
+  }
+}
+
+/** A line's name as compared across tables: its label key, brackets of either width dropped. */
+const nameKey = (label: string) => norm(labelKey(label)).replace(/[()（）]/g, "");
 
 /** The lines directly under line i (the shallowest level of the lines below it that are deeper than it); [] for a leaf. */
 function kidsOf(levels: number[], i: number): number[] {

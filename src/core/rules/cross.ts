@@ -446,7 +446,7 @@ export const codeSets = defineRule({
   id: "cross.code-sets",
   category: "cross",
   title: "一般公共预算支出表与收入/支出总表的功能科目一致",
-  description: "一般公共预算支出表列出的科目应出现在支出总表中；支出总表中有一般公共预算资金的科目也应出现在一般公共预算支出表中。",
+  description: "一般公共预算支出表列出的科目应出现在支出总表中；支出总表中有一般公共预算资金的科目也应出现在一般公共预算支出表中。只列名称、不列编码的表，名称不是标准科目名称、其他表也没有同名同上级科目的行无法确定编码：其所在类、款下只在另一表出现的科目不判为缺失，只提示无法逐一比较。",
   severity: "error",
   source: { basis: "identity", ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）" },
   check: (report) => {
@@ -458,14 +458,44 @@ export const codeSets = defineRule({
     const c3 = byCode(t3);
     const c2 = t2 ? byCode(t2) : undefined;
     if (!c3.size) return [na("支出总表按单位列示，没有功能科目")];
-    const only5 = [...c5.entries()].filter(([code, r]) => !c3.has(code) && hasValue(r.amounts.total));
-    const only3 = [...c3.entries()].filter(([code, r]) => !c5.has(code) && hasValue(r.amounts.total) && (!c2 || hasValue(c2.get(code)?.amounts.general)));
-    if (!only5.length && !only3.length) return [{ status: "pass" }];
+    // A names-only table's line whose code is known neither by its name nor from a coded table: the codes under its
+    // 类 / 款 that only the other table prints may be that line — undecided, never reported as missing.
+    const open3 = uncodedUnder(t3);
+    const open5 = uncodedUnder(t5);
+    const undecided = (code: string, open: Map<string, Row[]>) => open.has(code.slice(0, 3)) || open.has(code.slice(0, 5));
+    const missing5 = [...c5.entries()].filter(([code, r]) => !c3.has(code) && hasValue(r.amounts.total));
+    const missing3 = [...c3.entries()].filter(([code, r]) => !c5.has(code) && hasValue(r.amounts.total) && (!c2 || hasValue(c2.get(code)?.amounts.general)));
+    const only5 = missing5.filter(([code]) => !undecided(code, open3));
+    const only3 = missing3.filter(([code]) => !undecided(code, open5));
+    if (!only5.length && !only3.length) {
+      if (!missing5.length && !missing3.length) return [{ status: "pass" }];
+      const lines = [...open3.values(), ...open5.values()].flat();
+      const what = lines.map((r) => `${tableName(report.tables.find((t) => t.rows.includes(r))!)}“${r.label.trim()}”`).join("、");
+      return [{ status: "fail", finding: { rule: "cross.code-sets", severity: "info", message: `功能科目无法逐一比较——${what}没有科目编码，名称也不是标准科目名称，无法确定对应${[...missing5, ...missing3].map(([, r]) => rowName(r)).join("、")}`, cells: [...lines.map((r) => r.labelCell), ...[...missing5, ...missing3].map(([, r]) => r.labelCell)], expected: null, actual: null, difference: null } }];
+    }
     const parts: string[] = [];
     if (only5.length) parts.push(`${tableName(t5)}有而${tableName(t3)}没有：${only5.map(([, r]) => rowName(r)).join("、")}`);
     if (only3.length) parts.push(`${tableName(t3)}有一般公共预算资金而${tableName(t5)}没有：${only3.map(([, r]) => rowName(r)).join("、")}`);
     return [{ status: "fail", finding: { rule: "cross.code-sets", severity: "error", message: `功能科目不一致——${parts.join("；")}`, cells: [...only5, ...only3].map(([, r]) => r.labelCell), expected: null, actual: null, difference: null } }];
   },
 });
+
+/**
+ * The uncoded lines of a names-only functional table (codes from the standard names: no printed code), by the code of
+ * the 类 / 款 they are printed under; empty for a table that prints codes.
+ */
+function uncodedUnder(t: Table): Map<string, Row[]> {
+  const out = new Map<string, Row[]>();
+  if (!t.rows.some((r) => r.codeFromName)) return out;
+  const above: Array<string | undefined> = [];
+  for (const r of t.rows) {
+    if (r.level <= 0 || r.partial || r.side) continue;
+    const parent = above[r.level - 1];
+    if (!r.code && r.level >= 2 && parent && hasValue(r.amounts.total)) out.set(parent, [...(out.get(parent) ?? []), r]);
+    above.length = r.level;
+    above[r.level] = r.code;
+  }
+  return out;
+}
 
 export const CROSS_RULES = [summaryVsIncome, summaryVsExpenditure, incomeVsExpenditureByCode, fiscalVsSummary, generalBudget, basicProjectSplit, basicEconomic, threePublicEconomic, threePublicCeiling, operatingVsPublic, codeSets];
