@@ -14,6 +14,7 @@
  */
 import type { CheckedIdentity, Finding } from "../rules/rule";
 import { UNIT_FACTOR } from "../rules/interval";
+import { residual } from "../rules/identity";
 import { boundsOn, cellsOf, constraintsOn, EPS, intervalOf, pick, type CellIndex, type CellInfo } from "./problem";
 import type { Cause, Localization, Suspect } from "./cause";
 import { solveClusters, type MipSolver } from "./mip";
@@ -218,11 +219,20 @@ function tableCauses(left: number[][], identities: ReadonlyArray<CheckedIdentity
   // items) is that table's: it says nothing against the other table, which is not blamed for it.
   const implicated = new Set(single.flatMap((i) => identities[i].terms.map((t) => t.cell)));
   open = open.filter((i) => !identities[i].terms.some((t) => implicated.has(t.cell)));
-  // A table whose disagreeing figures another table prints alike (trust weight > 1: a cross-table identity of theirs
-  // holds) is not the odd one out: the table it disagrees with is.
+  // A table whose disagreeing figures another table prints alike (a two-figure cross-table identity of theirs holds:
+  // the same figure twice) is not the odd one out: the table it disagrees with is. A sum that holds across tables
+  // (表7's 基本支出 = 表5's 人员经费 + 公用经费) vouches for the sum, not for each of its parts (they may be swapped).
+  const twinned = (ref: string) =>
+    (cells.get(ref)?.weight ?? 1) > 1 &&
+    cells.get(ref)!.identities.some((i) => {
+      const id = identities[i];
+      if (id.status !== "holds" || id.relation !== "eq" || id.terms.length !== 2 || sheetOf(id.terms[0].cell) === sheetOf(id.terms[1].cell)) return false;
+      const finest = Math.min(...id.terms.filter((t) => !t.blank).map((t) => t.halfWidth));
+      return Math.abs(residual(id)) <= (Number.isFinite(finest) ? finest : 0) + 1e-6;
+    });
   const corroborated = (sheet: string, covered: number[]) => {
     const refs = new Set(covered.flatMap((i) => identities[i].terms.filter((t) => sheetOf(t.cell) === sheet).map((t) => t.cell)));
-    return [...refs].every((ref) => (cells.get(ref)?.weight ?? 1) > 1);
+    return [...refs].every(twinned);
   };
   const picked: Array<{ sheet: string; covered: number[]; tied: string[] }> = [];
   for (;;) {
