@@ -4,7 +4,7 @@
  */
 import { roundingAllowance, UNIT_FACTOR } from "../rules/interval";
 import type { CheckedIdentity } from "../rules/rule";
-import { residual, roundingSums } from "../rules/identity";
+import { residual, roundingSums, visitListedCells } from "../rules/identity";
 import type { Unit } from "../model/schema";
 
 export interface CellInfo {
@@ -68,24 +68,48 @@ export class CellIndex {
     private readonly bounds: ReadonlyArray<string> = [],
   ) {
     this.agrees = new Array(identities.length);
-    for (let i = 0; i < identities.length; i++)
-      for (const t of identities[i].terms) {
-        let k = this.number.get(t.cell);
-        if (k === undefined) {
-          k = this.newest.length;
-          this.number.set(t.cell, k);
-          this.newest.push(-1);
-        } else if (this.nodeIdentity[this.newest[k]] === i) continue;
-        this.nodeIdentity.push(i);
-        this.nodeBefore.push(this.newest[k]);
-        this.newest[k] = this.nodeIdentity.length - 1;
-      }
+    // The identities' cells as listed (visitListedCells: no term objects made for the many identities the localizer
+    // never reads). A cell listed twice in one identity may have coefficients that cancel: such an identity's
+    // listing is checked against its terms afterwards (rare).
+    let i = 0;
+    let repeated = false;
+    const add = (cell: string, coefficient: number) => {
+      let k = this.number.get(cell);
+      if (k === undefined) {
+        if (coefficient === 0) return;
+        k = this.newest.length;
+        this.number.set(cell, k);
+        this.newest.push(-1);
+      } else if (this.newest[k] >= 0 && this.nodeIdentity[this.newest[k]] === i) {
+        repeated = true;
+        return;
+      } else if (coefficient === 0) return;
+      this.nodeIdentity.push(i);
+      this.nodeBefore.push(this.newest[k]);
+      this.newest[k] = this.nodeIdentity.length - 1;
+    };
+    for (; i < identities.length; i++) {
+      repeated = false;
+      visitListedCells(identities[i], add);
+      if (repeated) this.dropCancelled(i);
+    }
+  }
+
+  /** Identity i (the newest indexed) loses the cells it lists whose coefficients add up to 0: they are not its terms. */
+  private dropCancelled(i: number): void {
+    const terms = new Set(this.identities[i].terms.map((t) => t.cell));
+    visitListedCells(this.identities[i], (cell) => {
+      const k = this.number.get(cell);
+      if (k === undefined || terms.has(cell)) return;
+      const n = this.newest[k];
+      if (n >= 0 && this.nodeIdentity[n] === i) this.newest[k] = this.nodeBefore[n];
+    });
   }
 
   /** The identities cell `ref` is a term of, in order; undefined for a cell of none. */
   private identitiesOf(ref: string): number[] | undefined {
     const k = this.number.get(ref);
-    if (k === undefined) return undefined;
+    if (k === undefined || this.newest[k] < 0) return undefined;
     const out: number[] = [];
     for (let n = this.newest[k]; n >= 0; n = this.nodeBefore[n]) out.push(this.nodeIdentity[n]);
     return out.reverse();

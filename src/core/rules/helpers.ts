@@ -3,7 +3,7 @@ import { ECONOMIC_CLASS_COLUMNS, type Amount, type Report, type Row, type Table,
 import { KIND_NAMES } from "../model/names";
 import { norm } from "../grid/text";
 import { compare, exceeds, fmt, type Term, type Verdict } from "./interval";
-import { identityOf, residual, type Identity, type IdentityStatus } from "./identity";
+import { exactlyBalanced, identityOf, residual, type Identity, type IdentityStatus } from "./identity";
 import type { Outcome, Severity } from "./rule";
 
 /** Rule messages name a table many times per check: computed once per table object. */
@@ -92,7 +92,7 @@ export function sumOutcome(opts: {
   let built: Identity | undefined;
   if (parts.every((p) => p.amount.cell && p.unit === total.unit && Number.isInteger(p.weight ?? 1)) && total.amount.cell) {
     built = sumIdentity(opts.rule, total, parts, "equal");
-    if (built.terms.length === parts.length + 1 && residual(built) === 0) return { status: "pass", identity: built };
+    if (exactlyBalanced(built)) return { status: "pass", identity: built };
   }
   const c = compare(total, parts);
   // The identity built for the fast path serves: only its status (and, when violated, its tolerance: none) differ.
