@@ -4,7 +4,7 @@
  */
 import { roundingAllowance, UNIT_FACTOR } from "../rules/interval";
 import type { CheckedIdentity } from "../rules/rule";
-import { residual, roundingSums, visitListedCells } from "../rules/identity";
+import { listedFigures, residual, roundingSums } from "../rules/identity";
 import type { Unit } from "../model/schema";
 
 export interface CellInfo {
@@ -68,42 +68,47 @@ export class CellIndex {
     private readonly bounds: ReadonlyArray<string> = [],
   ) {
     this.agrees = new Array(identities.length);
-    // The identities' cells as listed (visitListedCells: no term objects made for the many identities the localizer
+    // The identities' cells as listed (listedFigures: no term objects made for the many identities the localizer
     // never reads). A cell listed twice in one identity may have coefficients that cancel: such an identity's
     // listing is checked against its terms afterwards (rare).
-    let i = 0;
-    let repeated = false;
-    const add = (cell: string, coefficient: number) => {
-      let k = this.number.get(cell);
-      if (k === undefined) {
-        if (coefficient === 0) return;
-        k = this.newest.length;
-        this.number.set(cell, k);
-        this.newest.push(-1);
-      } else if (this.newest[k] >= 0 && this.nodeIdentity[this.newest[k]] === i) {
-        repeated = true;
-        return;
-      } else if (coefficient === 0) return;
-      this.nodeIdentity.push(i);
-      this.nodeBefore.push(this.newest[k]);
-      this.newest[k] = this.nodeIdentity.length - 1;
-    };
-    for (; i < identities.length; i++) {
-      repeated = false;
-      visitListedCells(identities[i], add);
+    for (let i = 0; i < identities.length; i++) {
+      const listed = listedFigures(identities[i]);
+      let repeated = false;
+      if (listed) {
+        for (const t of listed.plus) if (t.amount.cell && this.add(t.amount.cell, t.weight ?? 1, i)) repeated = true;
+        for (const t of listed.minus) if (t.amount.cell && this.add(t.amount.cell, t.weight ?? 1, i)) repeated = true;
+      } else for (const t of identities[i].terms) if (this.add(t.cell, t.coefficient, i)) repeated = true;
       if (repeated) this.dropCancelled(i);
     }
   }
 
+  /** Indexes `cell` as a term of identity i (the newest); true when i listed it already. A weight 0 is no term. */
+  private add(cell: string, weight: number, i: number): boolean {
+    let k = this.number.get(cell);
+    if (k === undefined) {
+      if (weight === 0) return false;
+      k = this.newest.length;
+      this.number.set(cell, k);
+      this.newest.push(-1);
+    } else if (this.newest[k] >= 0 && this.nodeIdentity[this.newest[k]] === i) return true;
+    else if (weight === 0) return false;
+    this.nodeIdentity.push(i);
+    this.nodeBefore.push(this.newest[k]);
+    this.newest[k] = this.nodeIdentity.length - 1;
+    return false;
+  }
+
   /** Identity i (the newest indexed) loses the cells it lists whose coefficients add up to 0: they are not its terms. */
   private dropCancelled(i: number): void {
-    const terms = new Set(this.identities[i].terms.map((t) => t.cell));
-    visitListedCells(this.identities[i], (cell) => {
-      const k = this.number.get(cell);
-      if (k === undefined || terms.has(cell)) return;
+    const id = this.identities[i];
+    const terms = new Set(id.terms.map((t) => t.cell));
+    const listed = listedFigures(id);
+    for (const t of listed ? [...listed.plus, ...listed.minus] : []) {
+      const k = t.amount.cell ? this.number.get(t.amount.cell) : undefined;
+      if (k === undefined || terms.has(t.amount.cell)) continue;
       const n = this.newest[k];
       if (n >= 0 && this.nodeIdentity[n] === i) this.newest[k] = this.nodeBefore[n];
-    });
+    }
   }
 
   /** The identities cell `ref` is a term of, in order; undefined for a cell of none. */

@@ -114,11 +114,13 @@ class BuiltIdentity implements Identity {
   // Set in the constructor (undefined) so that every identity has one shape from the start.
   private made: IdentityTerm[] | undefined = undefined;
   private tol: number | undefined = undefined;
+  /** CheckedIdentity.findings, which the engine sets on every identity it keeps (a field from the start: no new shape then). */
+  findings: number[] | undefined = undefined;
   constructor(
     readonly rule: string,
     readonly relation: "eq" | "le",
-    private readonly plus: Term[],
-    private readonly minus: Term[],
+    readonly plus: Term[],
+    readonly minus: Term[],
     public status: IdentityStatus,
     /** The status it was built with: the tolerance is that of identityOf with this status. */
     private readonly builtAs: IdentityStatus = status,
@@ -152,28 +154,19 @@ class BuiltIdentity implements Identity {
     if (r !== 0) return false;
     return !repeatsACell(plus, minus);
   }
-  /** See visitListedCells. */
-  visitListed(visit: (cell: string, coefficient: number) => void): void {
-    const { plus, minus } = this;
-    for (const t of plus) if (t.amount.cell) visit(t.amount.cell, t.weight ?? 1);
-    for (const t of minus) if (t.amount.cell) visit(t.amount.cell, -(t.weight ?? 1));
-  }
   toJSON(): Identity {
     return plainIdentity(this);
   }
 }
 
 /**
- * Calls visit(cell, coefficient) for each figure with a cell, in order, as listed (a cell listed twice: twice, with
- * each listing's signed weight), without making the terms of an identityOf identity; for any other identity, for
- * each term. The terms are the listed cells merged by cell, those whose coefficients add up to 0 left out.
+ * The figures an identityOf identity lists, as given to it: `plus` enter with +weight, `minus` with −weight (a cell
+ * may be listed twice, a figure may have no cell). Its terms are these merged by cell, those whose coefficients add
+ * up to 0 left out. Undefined for any other identity: read its terms. Lets a reader of thousands of identities (the
+ * localizer's cell index) see their cells without making their terms.
  */
-export function visitListedCells(id: Identity, visit: (cell: string, coefficient: number) => void): void {
-  if (!(id instanceof BuiltIdentity)) {
-    for (const t of id.terms) visit(t.cell, t.coefficient);
-    return;
-  }
-  id.visitListed(visit);
+export function listedFigures(id: Identity): { plus: ReadonlyArray<Term>; minus: ReadonlyArray<Term> } | undefined {
+  return id instanceof BuiltIdentity ? id : undefined;
 }
 
 /** True when a cell is listed twice among plus and minus. */
