@@ -4,7 +4,7 @@
  */
 import { roundingAllowance, UNIT_FACTOR } from "../rules/interval";
 import type { CheckedIdentity } from "../rules/rule";
-import { listedFigures, residual, roundingSums } from "../rules/identity";
+import { identitySums, listedFigures, residual } from "../rules/identity";
 import type { Unit } from "../model/schema";
 
 export interface CellInfo {
@@ -173,7 +173,7 @@ function sumOf(identities: ReadonlyArray<CheckedIdentity>, i: number): SumOf {
   let sums = SUMS.get(identities);
   if (!sums) SUMS.set(identities, (sums = new Array(identities.length)));
   let x = sums[i];
-  if (!x) sums[i] = x = { r: residual(identities[i]), ...roundingSums(identities[i].terms), tolerance: identities[i].tolerance };
+  if (!x) sums[i] = x = { ...identitySums(identities[i]), tolerance: identities[i].tolerance };
   return x;
 }
 

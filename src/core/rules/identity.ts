@@ -99,8 +99,12 @@ function termsOf(plus: Term[], minus: Term[]): IdentityTerm[] {
 /** Whatever the rule accepted (coarse-precision equality) must stay acceptable to the localizer: the excess, 分. */
 function toleranceOf(relation: "eq" | "le", terms: IdentityTerm[], status: IdentityStatus): number {
   if (status === "violated") return 0;
-  const r = residual({ relation, terms, tolerance: 0 });
-  const gap = Math.abs(r) - slackOf(terms);
+  const { s1, s2 } = roundingSums(terms);
+  return toleranceFrom(relation, residual({ relation, terms, tolerance: 0 }), s1, s2);
+}
+/** toleranceOf from the residual r and the rounding sums s1, s2 (分). */
+function toleranceFrom(relation: "eq" | "le", r: number, s1: number, s2: number): number {
+  const gap = Math.abs(r) - roundingAllowance(s1, s2);
   return gap > 0 && (relation === "eq" || r > 0) ? gap : 0;
 }
 
@@ -116,6 +120,12 @@ class BuiltIdentity implements Identity {
   private tol: number | undefined = undefined;
   /** CheckedIdentity.findings, which the engine sets on every identity it keeps (a field from the start: no new shape then). */
   findings: number[] | undefined = undefined;
+  /** Whether the listed figures are the terms (no cell listed twice, no weight 0); undefined until sums() is asked. */
+  private simple: boolean | undefined = undefined;
+  /** When simple: Σ coefficient·value, Σ |coefficient|·halfWidth, Σ (coefficient·halfWidth)², 分. */
+  private r = 0;
+  private s1 = 0;
+  private s2 = 0;
   constructor(
     readonly rule: string,
     readonly relation: "eq" | "le",
@@ -132,7 +142,12 @@ class BuiltIdentity implements Identity {
     this.made = terms;
   }
   get tolerance(): number {
-    return (this.tol ??= toleranceOf(this.relation, this.terms, this.builtAs));
+    if (this.tol === undefined) {
+      if (this.builtAs === "violated") this.tol = 0;
+      else if (this.sums()) this.tol = toleranceFrom(this.relation, this.r, this.s1, this.s2);
+      else this.tol = toleranceOf(this.relation, this.terms, this.builtAs);
+    }
+    return this.tol;
   }
   set tolerance(tolerance: number) {
     this.tol = tolerance;
@@ -154,9 +169,50 @@ class BuiltIdentity implements Identity {
     if (r !== 0) return false;
     return !repeatsACell(plus, minus);
   }
+  /**
+   * True when the listed figures are the terms as they are (no cell listed twice, no weight 0: most identities), with
+   * r, s1, s2 their sums in the terms' order — what residual, roundingSums and the tolerance read, without the terms.
+   */
+  sums(): boolean {
+    if (this.simple === undefined) {
+      const { plus, minus } = this;
+      const n = plus.length + minus.length;
+      let r = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let simple = !repeatsACell(plus, minus);
+      for (let k = 0; k < n && simple; k++) {
+        const t = k < plus.length ? plus[k] : minus[k - plus.length];
+        if (!t.amount.cell) continue;
+        const c = (k < plus.length ? 1 : -1) * (t.weight ?? 1);
+        if (c === 0) simple = false;
+        r += c * fenValue(t);
+        const h = Math.abs(c) * fenHalfWidth(t);
+        s1 += h;
+        s2 += h * h;
+      }
+      this.simple = simple;
+      if (simple) [this.r, this.s1, this.s2] = [r, s1, s2];
+    }
+    return this.simple;
+  }
+  /** r of sums() (call it first). */
+  rawResidual(): number {
+    return this.r;
+  }
+  /** s1, s2 of sums() (call it first). */
+  rawRounding(): { s1: number; s2: number } {
+    return { s1: this.s1, s2: this.s2 };
+  }
   toJSON(): Identity {
     return plainIdentity(this);
   }
+}
+
+/** The sums residual and roundingSums give, read without making an identityOf identity's terms when it can be. */
+export function identitySums(id: Identity): { r: number; s1: number; s2: number } {
+  if (id instanceof BuiltIdentity && id.sums()) return { r: id.rawResidual(), ...id.rawRounding() };
+  return { r: residual(id), ...roundingSums(id.terms) };
 }
 
 /**
@@ -211,6 +267,7 @@ export function exactlyBalanced(id: Identity): boolean {
 
 /** Σ coefficient·value in 分. */
 export function residual(id: Pick<Identity, "relation" | "terms" | "tolerance">): number {
+  if (id instanceof BuiltIdentity && id.sums()) return id.rawResidual();
   return id.terms.reduce((s, t) => s + t.coefficient * t.value, 0);
 }
 
@@ -234,7 +291,7 @@ export function slackOf(terms: IdentityTerm[]): number {
 
 /** True when some figures inside their intervals satisfy the identity (the rounding-aware reading). */
 export function holdsWithinIntervals(id: Identity): boolean {
-  const r = residual(id);
-  const s = slackOf(id.terms) + id.tolerance + 1e-6;
+  const { r, s1, s2 } = identitySums(id);
+  const s = roundingAllowance(s1, s2) + id.tolerance + 1e-6;
   return id.relation === "eq" ? Math.abs(r) <= s : r <= s;
 }
