@@ -113,6 +113,13 @@ function toleranceFrom(relation: "eq" | "le", r: number, s1: number, s2: number)
  * accessors (made once, then kept); they are own data for JSON (toJSON) and for copies made with {...identity}
  * only through plainIdentity.
  */
+/** Σ coefficient·value (r), Σ |coefficient|·halfWidth (s1), Σ (coefficient·halfWidth)² (s2), 分. */
+interface RawSums {
+  r: number;
+  s1: number;
+  s2: number;
+}
+
 class BuiltIdentity implements Identity {
   declare soft?: boolean;
   // Set in the constructor (undefined) so that every identity has one shape from the start.
@@ -120,12 +127,12 @@ class BuiltIdentity implements Identity {
   private tol: number | undefined = undefined;
   /** CheckedIdentity.findings, which the engine sets on every identity it keeps (a field from the start: no new shape then). */
   findings: number[] | undefined = undefined;
-  /** Whether the listed figures are the terms (no cell listed twice, no weight 0); undefined until sums() is asked. */
-  private simple: boolean | undefined = undefined;
-  /** When simple: Σ coefficient·value, Σ |coefficient|·halfWidth, Σ (coefficient·halfWidth)², 分. */
-  private r = 0;
-  private s1 = 0;
-  private s2 = 0;
+  /**
+   * When the listed figures are the terms (no cell listed twice, no weight 0): Σ coefficient·value, Σ |coefficient|·
+   * halfWidth, Σ (coefficient·halfWidth)², 分; null when they are not; undefined until sums() is asked. (One object
+   * field, not three numbers: a field that turns from 0 to a fraction changes every identity's shape.)
+   */
+  private raw: RawSums | null | undefined = undefined;
   constructor(
     readonly rule: string,
     readonly relation: "eq" | "le",
@@ -144,8 +151,10 @@ class BuiltIdentity implements Identity {
   get tolerance(): number {
     if (this.tol === undefined) {
       if (this.builtAs === "violated") this.tol = 0;
-      else if (this.sums()) this.tol = toleranceFrom(this.relation, this.r, this.s1, this.s2);
-      else this.tol = toleranceOf(this.relation, this.terms, this.builtAs);
+      else {
+        const raw = this.sums();
+        this.tol = raw ? toleranceFrom(this.relation, raw.r, raw.s1, raw.s2) : toleranceOf(this.relation, this.terms, this.builtAs);
+      }
     }
     return this.tol;
   }
@@ -170,11 +179,12 @@ class BuiltIdentity implements Identity {
     return !repeatsACell(plus, minus);
   }
   /**
-   * True when the listed figures are the terms as they are (no cell listed twice, no weight 0: most identities), with
-   * r, s1, s2 their sums in the terms' order — what residual, roundingSums and the tolerance read, without the terms.
+   * The sums of the listed figures when they are the terms as they are (no cell listed twice, no weight 0: most
+   * identities), in the terms' order — what residual, roundingSums and the tolerance read, without the terms; null
+   * when they are not.
    */
-  sums(): boolean {
-    if (this.simple === undefined) {
+  sums(): RawSums | null {
+    if (this.raw === undefined) {
       const { plus, minus } = this;
       const n = plus.length + minus.length;
       let r = 0;
@@ -191,18 +201,9 @@ class BuiltIdentity implements Identity {
         s1 += h;
         s2 += h * h;
       }
-      this.simple = simple;
-      if (simple) [this.r, this.s1, this.s2] = [r, s1, s2];
+      this.raw = simple ? { r, s1, s2 } : null;
     }
-    return this.simple;
-  }
-  /** r of sums() (call it first). */
-  rawResidual(): number {
-    return this.r;
-  }
-  /** s1, s2 of sums() (call it first). */
-  rawRounding(): { s1: number; s2: number } {
-    return { s1: this.s1, s2: this.s2 };
+    return this.raw;
   }
   toJSON(): Identity {
     return plainIdentity(this);
@@ -211,8 +212,8 @@ class BuiltIdentity implements Identity {
 
 /** The sums residual and roundingSums give, read without making an identityOf identity's terms when it can be. */
 export function identitySums(id: Identity): { r: number; s1: number; s2: number } {
-  if (id instanceof BuiltIdentity && id.sums()) return { r: id.rawResidual(), ...id.rawRounding() };
-  return { r: residual(id), ...roundingSums(id.terms) };
+  const raw = id instanceof BuiltIdentity ? id.sums() : null;
+  return raw ?? { r: residual(id), ...roundingSums(id.terms) };
 }
 
 /**
@@ -254,7 +255,7 @@ export function plainIdentity<I extends Identity>(id: I): I {
   return out as unknown as I;
 }
 /** BuiltIdentity's own fields that are not the identity's data. */
-const BUILT_STATE = new Set(["plus", "minus", "builtAs", "made", "tol"]);
+const BUILT_STATE = new Set(["plus", "minus", "builtAs", "made", "tol", "raw"]);
 
 /**
  * Σ coefficient·value = 0, every figure in its own cell: a sum that holds exactly, told without making the terms
@@ -267,7 +268,8 @@ export function exactlyBalanced(id: Identity): boolean {
 
 /** Σ coefficient·value in 分. */
 export function residual(id: Pick<Identity, "relation" | "terms" | "tolerance">): number {
-  if (id instanceof BuiltIdentity && id.sums()) return id.rawResidual();
+  const raw = id instanceof BuiltIdentity ? id.sums() : null;
+  if (raw) return raw.r;
   return id.terms.reduce((s, t) => s + t.coefficient * t.value, 0);
 }
 
