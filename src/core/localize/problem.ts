@@ -55,9 +55,11 @@ export class CellIndex {
    * identity and the node before.
    */
   private readonly number = new Map<string, number>();
-  private readonly newest: number[] = [];
-  private readonly nodeIdentity: number[] = [];
-  private readonly nodeBefore: number[] = [];
+  /** Sized once for every listed figure (a cell or a node per figure at most): no array grows while indexing. */
+  private readonly newest: Int32Array;
+  private readonly nodeIdentity: Int32Array;
+  private readonly nodeBefore: Int32Array;
+  private nodes = 0;
   private readonly made = new Map<string, CellInfo>();
   /** Per identity: 1 when it corroborates its figures (see corroborates), 0 when not; undefined until asked. */
   private readonly agrees: Array<0 | 1 | undefined>;
@@ -68,6 +70,14 @@ export class CellIndex {
     private readonly bounds: ReadonlyArray<string> = [],
   ) {
     this.agrees = new Array(identities.length);
+    let listedCount = 0;
+    for (const id of identities) {
+      const listed = listedFigures(id);
+      listedCount += listed ? listed.plus.length + listed.minus.length : id.terms.length;
+    }
+    this.newest = new Int32Array(listedCount);
+    this.nodeIdentity = new Int32Array(listedCount);
+    this.nodeBefore = new Int32Array(listedCount);
     // The identities' cells as listed (listedFigures: no term objects made for the many identities the localizer
     // never reads). A cell listed twice in one identity may have coefficients that cancel: such an identity's
     // listing is checked against its terms afterwards (rare).
@@ -87,14 +97,15 @@ export class CellIndex {
     let k = this.number.get(cell);
     if (k === undefined) {
       if (weight === 0) return false;
-      k = this.newest.length;
+      k = this.number.size;
       this.number.set(cell, k);
-      this.newest.push(-1);
+      this.newest[k] = -1;
     } else if (this.newest[k] >= 0 && this.nodeIdentity[this.newest[k]] === i) return true;
     else if (weight === 0) return false;
-    this.nodeIdentity.push(i);
-    this.nodeBefore.push(this.newest[k]);
-    this.newest[k] = this.nodeIdentity.length - 1;
+    const n = this.nodes++;
+    this.nodeIdentity[n] = i;
+    this.nodeBefore[n] = this.newest[k];
+    this.newest[k] = n;
     return false;
   }
 

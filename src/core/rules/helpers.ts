@@ -85,12 +85,19 @@ export function sumOutcome(opts: {
   extraCells?: string[];
 }): Outcome {
   const { total, parts } = opts;
-  const allBlank = total.amount.blank && parts.every((p) => p.amount.blank);
+  // One pass over the parts (every row of every table comes here): all blank? all in cells of the total's unit?
+  let allBlank = total.amount.blank;
+  let plain = !!total.amount.cell;
+  for (let k = 0; k < parts.length; k++) {
+    const p = parts[k];
+    if (!p.amount.blank) allBlank = false;
+    if (plain && (!p.amount.cell || p.unit !== total.unit || !Number.isInteger(p.weight ?? 1))) plain = false;
+  }
   if (allBlank) return { status: "pass", identity: sumIdentity(opts.rule, total, parts, "equal") };
   // Most comparisons hold exactly: when every figure has its own cell in one unit with a whole weight, the
   // identity's residual is compare()'s difference, and a zero one is a pass without the comparison's figures.
   let built: Identity | undefined;
-  if (parts.every((p) => p.amount.cell && p.unit === total.unit && Number.isInteger(p.weight ?? 1)) && total.amount.cell) {
+  if (plain) {
     built = sumIdentity(opts.rule, total, parts, "equal");
     if (exactlyBalanced(built)) return { status: "pass", identity: built };
   }
