@@ -19,8 +19,25 @@ function sameOrNumbered(key: string, k: string): boolean {
   return true;
 }
 
-/** total = Σ parts in every row of every table that has these columns. */
-function rowIdentity(id: string, report: Report, parts: (t: Table) => string[] | undefined, totalKey: (t: Table) => string, what: string): Outcome[] {
+/**
+ * An amount column the importer could not name (key col_E …: a wording no alias knows), on this side, with a figure in
+ * it. Its money may be one of the parts: a sum of the named parts would then miss it on every row. A 其中 column is a
+ * part of another column, never one more part.
+ */
+function unnamedAmountColumn(t: Table, side: string | undefined): Table["columns"][number] | undefined {
+  for (const c of t.columns) {
+    if (!c.key.startsWith("col_") || c.side !== side || /^其中/.test(c.label.split("/").pop() ?? "")) continue;
+    if (t.rows.some((r) => r.side === side && !!r.amounts[c.key] && !r.amounts[c.key].blank && r.amounts[c.key].value !== 0)) return c;
+  }
+  return undefined;
+}
+
+/**
+ * total = Σ parts in every row of every table that has these columns. `complete`: the parts are the whole of the total
+ * (`complete` names them: 资金来源, 支出用途), so a table with an unnamed amount column (unnamedAmountColumn) is not checked: that column may be
+ * one of them (a false 错误 on every row otherwise); the rule says so instead.
+ */
+function rowIdentity(id: string, report: Report, parts: (t: Table) => string[] | undefined, totalKey: (t: Table) => string, what: string, complete?: string): Outcome[] {
   const out: Outcome[] = [];
   let applicable = false;
   for (const t of report.tables) {
@@ -35,6 +52,11 @@ function rowIdentity(id: string, report: Report, parts: (t: Table) => string[] |
       if (keys.length < 1 || !t.columns.some((c) => c.key === tk && c.side === side)) continue;
       if (keys.length === 1 && tk === "total" && id !== "within.row-sources") continue;
       applicable = true;
+      const unnamed = complete ? unnamedAmountColumn(t, side) : undefined;
+      if (unnamed) {
+        out.push(na(`${tableName(t)}有未能识别的金额列「${unnamed.label}」（${unnamed.col} 列），它可能是${complete}之一，各行合计未按${complete}核对`));
+        continue;
+      }
       for (const r of t.rows.filter((x) => x.side === side)) {
         const total = r.amounts[tk];
         if (!total) continue;
@@ -67,14 +89,15 @@ export const rowSources = defineRule({
       report,
       (t) => {
         const present = t.columns.map((c) => c.key);
-        if (present.includes("fiscal")) return ["fiscal", ...SOURCE_KEYS.filter((k) => !["general", "gov_fund", "state_capital"].includes(k))];
-        const keys = SOURCE_KEYS.filter((k) => present.includes(k));
+        // With a 财政拨款 小计 band (上海), the 小计 stands for its three parts.
+        const keys = present.includes("fiscal") ? ["fiscal", ...SOURCE_KEYS.filter((k) => !["general", "gov_fund", "state_capital"].includes(k))] : SOURCE_KEYS.filter((k) => present.includes(k));
         if (keys.length === 0) return undefined;
         if (present.includes("carryover") && !totalExcludesCarryover(t) && t.kind !== "income_expenditure_summary") keys.push("carryover");
         return keys;
       },
       () => "total",
       "合计与资金来源",
+      "资金来源",
     ),
 });
 
@@ -120,6 +143,7 @@ export const rowBasicProject = defineRule({
       },
       () => "total",
       "基本支出与项目支出",
+      "支出用途",
     ),
 });
 
