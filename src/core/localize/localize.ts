@@ -15,6 +15,7 @@
 import type { CheckedIdentity, Finding } from "../rules/rule";
 import { UNIT_FACTOR } from "../rules/interval";
 import { residual } from "../rules/identity";
+import { columnLetter, parseRef } from "../grid/address";
 import { boundsOn, cellsOf, constraintsOn, EPS, intervalOf, pick, type CellIndex, type CellInfo } from "./problem";
 import type { Cause, Localization, Suspect } from "./cause";
 import { solveClusters, type MipSolver } from "./mip";
@@ -327,6 +328,10 @@ function tableCauses(left: number[][], identities: ReadonlyArray<CheckedIdentity
     const list = (ss: Suspect[]) => ss.slice(0, 6).map((x) => describe([x], cells)).join("、") + (ss.length > 6 ? ` 等 ${ss.length} 处` : "");
     const alt = tied.length ? `；也可能是 ${tied.join(" 或 ")} 整表有误` : "";
     const explains = explainsOf(covered);
+    const swap = swappedColumns(suspects);
+    const what = swap
+      ? `${sheet} ${swap[0]} 列与 ${swap[1]} 列的数疑整列互换（表头未动：表内自洽，但 ${suspects.length} 个数与其他表不一致）`
+      : `${sheet} 整表疑与其他表不符（表内自洽，但 ${suspects.length} 个数与其他表不一致，可能用错了表）`;
     return {
       suspects,
       alternatives,
@@ -334,11 +339,32 @@ function tableCauses(left: number[][], identities: ReadonlyArray<CheckedIdentity
       weight: suspects.reduce((s, x) => s + cells.get(x.cell)!.weight, 0),
       method: "table" as const,
       sheet,
-      message: `${sheet} 整表疑与其他表不符（表内自洽，但 ${suspects.length} 个数与其他表不一致，可能用错了表）：${list(suspects)}${alt}，可解释 ${explains.length} 条不一致`,
+      message: `${what}：${list(suspects)}${alt}，可解释 ${explains.length} 条不一致`,
     };
   });
   const done = new Set(picked.flatMap((p) => p.covered));
   return { causes, left: left.map((c) => c.filter((i) => !done.has(i))).filter((c) => c.length) };
+}
+
+/**
+ * Two columns whose figures the other tables want the other way round, row by row (人员经费 and 公用经费 pasted into
+ * each other's column, headers kept): every suspect's required value is the printed figure of the suspect beside it
+ * in the other column, and all suspects lie in those two columns (at least two rows). Returns the column letters.
+ */
+function swappedColumns(suspects: Suspect[]): [string, string] | undefined {
+  const at = suspects.map((s) => {
+    const p = parseRef(s.cell);
+    return { s, row: p.r0, col: p.c0 };
+  });
+  const cols = [...new Set(at.map((x) => x.col))].sort((a, b) => a - b);
+  if (cols.length !== 2 || at.length < 4) return undefined;
+  const cellAt = new Map(at.map((x) => [`${x.row}:${x.col}`, x.s]));
+  const fig = (x: number | null) => x ?? 0;
+  const ok = at.every(({ s, row, col }) => {
+    const other = cellAt.get(`${row}:${col === cols[0] ? cols[1] : cols[0]}`);
+    return !!other && Math.abs(s.value - fig(other.printed)) < 1e-9 && Math.abs(fig(s.printed) - other.value) < 1e-9;
+  });
+  return ok ? [columnLetter(cols[0]), columnLetter(cols[1])] : undefined;
 }
 
 /**
