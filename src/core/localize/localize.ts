@@ -311,16 +311,38 @@ function tableCauses(left: number[][], identities: ReadonlyArray<CheckedIdentity
   const suspectSheets = new Set(picked.flatMap((p) => [p.sheet, ...p.tied]));
   const suspectsIn = (sheet: string, covered: number[]): Suspect[] => {
     const refs = [...new Set(covered.flatMap((i) => identities[i].terms.filter((t) => sheetOf(t.cell) === sheet).map((t) => t.cell)))];
-    return refs.map((ref) => {
-      // The figure the other tables require: from the identities whose other side is outside every suspected sheet.
-      const mine = covered.filter((i) => identities[i].terms.some((t) => t.cell === ref));
-      const trusted = mine.filter((i) => identities[i].terms.every((t) => t.cell === ref || !suspectSheets.has(sheetOf(t.cell))));
-      const use = new Set(trusted.length ? trusted : mine);
-      const iv = intervalOf(constraintsOn([ref], identities, cells, use).map((c) => ({ a: c.a[0], lo: c.lo, hi: c.hi })));
+    const mineOf = (ref: string) => covered.filter((i) => identities[i].terms.some((t) => t.cell === ref));
+    // 1. The figure the other tables require: from the identities whose other side is outside every suspected sheet.
+    const pinned = new Map<string, { value: number; rel: Rel }>();
+    for (const ref of refs) {
+      const trusted = mineOf(ref).filter((i) => identities[i].terms.every((t) => t.cell === ref || !suspectSheets.has(sheetOf(t.cell))));
+      if (!trusted.length) continue;
+      const iv = intervalOf(constraintsOn([ref], identities, cells, new Set(trusted)).map((c) => ({ a: c.a[0], lo: c.lo, hi: c.hi })));
+      if (iv.lo <= iv.hi + EPS) pinned.set(ref, { value: pick(iv.lo, iv.hi, cells.get(ref)!), rel: relOf(iv.lo, iv.hi) });
+    }
+    // 2. A figure only a sum with pinned figures of its own table ties to the others (表7's 基本支出 = 表5's 人员经费 +
+    // 公用经费, 人员经费 pinned by 表7's): read with the pinned figures in place; one that then agrees as printed is not
+    // suspected (the 公用经费 beside a wrong 人员经费 is not "应为" anything).
+    const out: Suspect[] = [];
+    for (const ref of refs) {
       const c = cells.get(ref)!;
+      const p = pinned.get(ref);
+      if (p) {
+        out.push(suspectOf(ref, p.value, cells, p.rel));
+        continue;
+      }
+      const mine = mineOf(ref);
+      const others = [...new Set(mine.flatMap((i) => identities[i].terms.map((t) => t.cell)))].filter((x) => x !== ref && pinned.has(x));
+      const cs = constraintsOn([ref, ...others], identities, cells, new Set(mine)).map((k) => {
+        const shift = others.reduce((acc, o, j) => acc + k.a[j + 1] * pinned.get(o)!.value, 0);
+        return { a: k.a[0], lo: k.lo - shift, hi: k.hi - shift };
+      });
+      const iv = intervalOf(cs.filter((k) => k.a !== 0));
+      if (others.length && iv.lo - c.halfWidth <= c.value + EPS && c.value <= iv.hi + c.halfWidth + EPS) continue;
       const ok = iv.lo <= iv.hi + EPS;
-      return suspectOf(ref, ok ? pick(iv.lo, iv.hi, c) : c.value, cells, ok ? relOf(iv.lo, iv.hi) : "=");
-    });
+      out.push(suspectOf(ref, ok ? pick(iv.lo, iv.hi, c) : c.value, cells, ok ? relOf(iv.lo, iv.hi) : "="));
+    }
+    return out;
   };
   const causes = picked.map(({ sheet, covered, tied }) => {
     const suspects = suspectsIn(sheet, covered);
