@@ -15,6 +15,55 @@ export function childrenOf(rows: Row[], i: number): Row[] {
   return span.filter((r) => r.level === lvl);
 }
 
+/** A row's printed 功能 / 经济 code with its system (codes read from names follow the rows' order, never move them). */
+const printedCode = (r: Row): string | undefined => (r.code && r.codeSystem && !r.codeFromName ? `${r.codeSystem}:${r.code}` : undefined);
+
+/**
+ * Direct children of each row of one side, by code where the rows print codes: a 项 belongs to the 款 whose code
+ * prefixes it (an 款 to its 类, 30101 to 301), wherever it is printed — a row printed out of code order (2010804 after
+ * the 20139 lines) is its own 款's child, not the one above it. Rows without a code, and every row of a side printing
+ * one code twice (a table by unit repeats its 科目 under each unit), keep the order's reading (`childrenOf`). The
+ * order decides unless some coded row's code-parent is not the row its place puts it under; then those rows move.
+ * O(rows) per side: one pass with a stack, one map of codes. Returns a lookup by row index.
+ */
+export function childrenByCode(rows: Row[]): (i: number) => Row[] {
+  const byCode = new Map<string, Row>();
+  for (const r of rows) {
+    const k = printedCode(r);
+    if (!k) continue;
+    if (byCode.has(k)) return (i) => childrenOf(rows, i);
+    byCode.set(k, r);
+  }
+  // The nearest printed row whose code is a proper prefix of r's (longest first: 2010804 → 20108 → 201).
+  const codeParent = (r: Row): Row | undefined => {
+    if (!r.code || r.code.length <= 3) return undefined;
+    for (let n = r.code.length - 2; n >= 3; n -= 2) {
+      const p = byCode.get(`${r.codeSystem}:${r.code.slice(0, n)}`);
+      if (p) return p;
+    }
+    return undefined;
+  };
+  // The row each row's place puts it under: the nearest row above at a shallower level.
+  const moved = new Map<Row, Row>();
+  const stack: Row[] = [];
+  for (const r of rows) {
+    while (stack.length && stack[stack.length - 1].level >= r.level) stack.pop();
+    const placed = stack[stack.length - 1];
+    const owner = printedCode(r) ? codeParent(r) : undefined;
+    if (owner && owner !== placed) moved.set(r, owner);
+    stack.push(r);
+  }
+  if (!moved.size) return (i) => childrenOf(rows, i);
+  const adopted = new Map<Row, Row[]>();
+  for (const [r, owner] of moved) adopted.set(owner, [...(adopted.get(owner) ?? []), r]);
+  return (i) => {
+    const p = rows[i];
+    const own = childrenOf(rows, i).filter((k) => !moved.has(k));
+    const more = adopted.get(p) ?? [];
+    return more.length ? [...own, ...more].sort((a, b) => rows.indexOf(a) - rows.indexOf(b)) : own;
+  };
+}
+
 const SKIP = new Set(["performance_target"]);
 // Rates and changes never add up the hierarchy (isRateOrChange); last year's figures do — the 上年 column of a table is
 // summed like this year's — except where a parent's children print no prior figure at all (上年数 for the lines above only).
@@ -63,15 +112,17 @@ function columnsSummed(t: Table, total: Row, rows: Row[]): number {
   return n;
 }
 
-function hierarchyOutcomes(report: Report, id: string, pick: (t: Table, rows: Row[], i: number) => Row[] | undefined, describe: (p: Row) => string): Outcome[] {
+function hierarchyOutcomes(report: Report, id: string, pick: (t: Table, rows: Row[], i: number, kids: () => (i: number) => Row[]) => Row[] | undefined, describe: (p: Row) => string): Outcome[] {
   const out: Outcome[] = [];
   for (const t of report.tables) {
     if (SKIP.has(t.kind)) continue;
     for (const side of sidesOf(t)) {
       const rows = t.rows.filter((r) => r.side === side);
       const cols = t.columns.filter((c) => c.side === side && !isRateOrChange(c.key));
+      let tree: ((i: number) => Row[]) | undefined;
+      const lookup = () => (tree ??= childrenByCode(rows));
       rows.forEach((p, i) => {
-        const kids = pick(t, rows, i);
+        const kids = pick(t, rows, i, lookup);
         if (!kids || kids.length === 0) return;
         for (const col of cols) {
           const total = p.amounts[col.key];
@@ -138,18 +189,18 @@ export const parentChildren = defineRule({
   id: "hierarchy.parent-children",
   category: "hierarchy",
   title: "上级科目 = 下级科目之和",
-  description: "功能分类类 = Σ款、款 = Σ项；经济分类大类 = Σ款；单位 = Σ项目；公务用车购置及运行费 = 购置费 + 运行维护费。上级为空而下级有数也是错误；“其中”行只是部分，其和不得超过上级。上年预算数栏同样逐级相加（新增科目上年数留空即为 0；下级都未列上年数时不核对该上级）；增减、增长率栏不相加。",
+  description: "功能分类类 = Σ款、款 = Σ项（按编码归属：某项印在别处也算在编码所属的款下）；经济分类大类 = Σ款；单位 = Σ项目；公务用车购置及运行费 = 购置费 + 运行维护费。上级为空而下级有数也是错误；“其中”行只是部分，其和不得超过上级。上年预算数栏同样逐级相加（新增科目上年数留空即为 0；下级都未列上年数时不核对该上级）；增减、增长率栏不相加。",
   severity: "error",
   source: { basis: "identity", ref: "《政府收支分类科目》的类—款—项层级；“三公”经费表中公务用车购置及运行费 = 购置费 + 运行费" },
   check: (report) => {
     const out = hierarchyOutcomes(
       report,
       "hierarchy.parent-children",
-      (t, rows, i) => {
+      (t, rows, i, kids) => {
         const tp = t.kind === "three_public" ? threePublicStructure(rows) : undefined;
         // 三公: only the vehicle line has parts (购置费 + 运行费), whatever the numbering says.
         if (tp) return rows[i] === tp.vehicle ? tp.parts : undefined;
-        return rows[i].level >= 1 ? childrenOf(rows, i) : undefined;
+        return rows[i].level >= 1 ? kids()(i) : undefined;
       },
       (p) => (p.code?.length === 3 && p.codeSystem === "functional" ? "各款之和" : p.code?.length === 5 && p.codeSystem === "functional" ? "各项之和" : "下级各行之和"),
     );
