@@ -65,6 +65,8 @@ export const AmountSchema = z.object({
   hidden: z.boolean().optional(),
   /** The cell holds something that is not an amount (错误值 #REF!, 逻辑值 TRUE, 文本“…”): value is null, blank is true, and a finding names it. */
   invalid: z.string().optional(),
+  /** The unit typed after the number in a text cell (2338.24万元): the value is the number as printed. */
+  suffix: z.enum(["元", "万元"]).optional(),
 });
 export type Amount = z.infer<typeof AmountSchema>;
 
