@@ -173,9 +173,11 @@ export const UnrecognizedSchema = z.object({
   reason: z.string(),
   /** Content far from every table (past a long empty run), e.g. a lone value at A1048576. */
   stray: z.boolean().optional(),
-  /** For stray content: the first cell and its text as displayed. */
+  /** For stray content: the first cell and its text as displayed; for a titled table that could not be read: its title cell (with the sheet) and title. */
   cell: z.string().optional(),
   text: z.string().optional(),
+  /** A titled table that could not be read (no header row …): the kind its title names. */
+  kind: TableKindSchema.optional(),
 });
 export type Unrecognized = z.infer<typeof UnrecognizedSchema>;
 

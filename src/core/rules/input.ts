@@ -134,7 +134,8 @@ export const amountUnitText = defineRule({
   check: (report) => {
     invalidAmounts(report);
     const { other, same } = UNIT_TEXT.get(report)!;
-    if (!other.length) return same ? [{ status: "pass" }] : [{ status: "na", reason: "没有带单位的金额文本" }];
+    // Like unreadable-amount: a workbook without such text passes (it is not a rule that did not apply).
+    if (!other.length) return same || financialTables(report).length ? [{ status: "pass" }] : [{ status: "na", reason: "没有识别到预算表" }];
     return [...new Set(other.map((b) => b.table))].map((table) => {
       const here = other.filter((b) => b.table === table);
       const { row, column, amount } = here[0];
