@@ -253,6 +253,7 @@ export const generalBudget = defineRule({
 function classLines(report: Report, t5: Table): Outcome[] {
   const out: Outcome[] = [];
   const c5 = byCode(t5);
+  let under: Map<string, Row[]> | undefined;
   // A table without functional codes (by unit, or names nothing could be read from) has no 类 to pair.
   if (!c5.size) return out;
   for (const kind of ["fiscal_appropriation_summary", "income_expenditure_summary"] as const) {
@@ -267,7 +268,17 @@ function classLines(report: Report, t5: Table): Outcome[] {
       const r5 = c5.get(r.code);
       const a5 = r5?.amounts.total;
       const a = r.amounts[key];
-      if (!a || (!hasValue(a) && !hasValue(a5))) continue;
+      if (!a) continue;
+      // No 类 line in the 一般公共预算支出表: its lines under the 类's code stand for it (all at one level), as in
+      // cross.summary-expenditure; at mixed levels nothing stands for it.
+      const lines = r5 ? undefined : (under ??= linesUnderClass(t5)).get(r.code);
+      if (lines === MIXED) continue;
+      if (lines) {
+        const parts = lines.filter((x) => x.amounts.total).map((x) => term(t5, x.amounts.total));
+        out.push(scopedOutcome("cross.general-budget", rel === "≤" ? "≥" : rel === "≥" ? "≤" : "=", term(s, a), parts, `${tableName(s)}「${rowName(r)}」${key === "general" ? "一般公共预算" : ""}`, `${tableName(t5)}该类各${lines[0].code!.length === 5 ? "款" : "项"}之和（未列类行）`));
+        continue;
+      }
+      if (!hasValue(a) && !hasValue(a5)) continue;
       // A 类 the 一般公共预算支出表 does not print is 0 there: only an "=" says anything about it.
       if (!a5 && rel !== "=") continue;
       out.push(scopedOutcome("cross.general-budget", rel, term(t5, a5 ?? zero(t5)), [term(s, a)], `${tableName(t5)}「${r5 ? rowName(r5) : rowName(r)}」合计`, `${tableName(s)}「${rowName(r)}」${key === "general" ? "一般公共预算" : ""}`));

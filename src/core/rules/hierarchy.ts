@@ -15,8 +15,8 @@ export function childrenOf(rows: Row[], i: number): Row[] {
   return span.filter((r) => r.level === lvl);
 }
 
-/** A row's printed 功能 / 经济 code with its system (codes read from names follow the rows' order, never move them). */
-const printedCode = (r: Row): string | undefined => (r.code && r.codeSystem && !r.codeFromName ? `${r.codeSystem}:${r.code}` : undefined);
+/** A row's printed 功能 / 经济 code (codes read from names follow the rows' order, never move them). */
+const printed = (r: Row): boolean => !!r.code && !!r.codeSystem && !r.codeFromName;
 
 /**
  * Direct children of each row of one side, by code where the rows print codes: a 项 belongs to the 款 whose code
@@ -27,18 +27,19 @@ const printedCode = (r: Row): string | undefined => (r.code && r.codeSystem && !
  * O(rows) per side: one pass with a stack, one map of codes. Returns a lookup by row index.
  */
 export function childrenByCode(rows: Row[]): (i: number) => Row[] {
-  const byCode = new Map<string, Row>();
+  const byPosition = (i: number) => childrenOf(rows, i);
+  const byCode = { functional: new Map<string, Row>(), economic: new Map<string, Row>() };
   for (const r of rows) {
-    const k = printedCode(r);
-    if (!k) continue;
-    if (byCode.has(k)) return (i) => childrenOf(rows, i);
-    byCode.set(k, r);
+    if (!printed(r)) continue;
+    const m = byCode[r.codeSystem!];
+    if (m.has(r.code!)) return byPosition;
+    m.set(r.code!, r);
   }
   // The nearest printed row whose code is a proper prefix of r's (longest first: 2010804 → 20108 → 201).
   const codeParent = (r: Row): Row | undefined => {
-    if (!r.code || r.code.length <= 3) return undefined;
-    for (let n = r.code.length - 2; n >= 3; n -= 2) {
-      const p = byCode.get(`${r.codeSystem}:${r.code.slice(0, n)}`);
+    const m = byCode[r.codeSystem!];
+    for (let n = r.code!.length - 2; n >= 3; n -= 2) {
+      const p = m.get(r.code!.slice(0, n));
       if (p) return p;
     }
     return undefined;
@@ -49,17 +50,20 @@ export function childrenByCode(rows: Row[]): (i: number) => Row[] {
   for (const r of rows) {
     while (stack.length && stack[stack.length - 1].level >= r.level) stack.pop();
     const placed = stack[stack.length - 1];
-    const owner = printedCode(r) ? codeParent(r) : undefined;
-    if (owner && owner !== placed) moved.set(r, owner);
+    // Placed right under the code one level up (the usual case): nothing to look up.
+    const inPlace = placed && printed(placed) && placed.codeSystem === r.codeSystem && placed.code!.length === (r.code?.length ?? 0) - 2 && r.code!.startsWith(placed.code!);
+    if (printed(r) && !inPlace && r.code!.length > 3) {
+      const owner = codeParent(r);
+      if (owner && owner !== placed) moved.set(r, owner);
+    }
     stack.push(r);
   }
-  if (!moved.size) return (i) => childrenOf(rows, i);
+  if (!moved.size) return byPosition;
   const adopted = new Map<Row, Row[]>();
   for (const [r, owner] of moved) adopted.set(owner, [...(adopted.get(owner) ?? []), r]);
   return (i) => {
-    const p = rows[i];
     const own = childrenOf(rows, i).filter((k) => !moved.has(k));
-    const more = adopted.get(p) ?? [];
+    const more = adopted.get(rows[i]) ?? [];
     return more.length ? [...own, ...more].sort((a, b) => rows.indexOf(a) - rows.indexOf(b)) : own;
   };
 }
