@@ -8,6 +8,7 @@ import { financialTables } from "../core/rules/input";
 import { EXIT } from "./options";
 import { errorLine } from "./errors";
 import { jsonText } from "./terminal";
+import { HIDDEN_SHEET_NOTE } from "../core/review/results-sheet";
 
 export interface CheckCliOptions {
   json: boolean;
@@ -83,6 +84,14 @@ function textSummary(doc: CheckFileJson, shown: CheckFileJson["findings"]): stri
   });
   if (shown.length < doc.findings.length) lines.push(`  （另有 ${doc.findings.length - shown.length} 个较低级别的问题未列出）`);
   if (!doc.findings.length) lines.push(doc.rules.checked > 0 ? "  未发现问题。" : "  没有执行任何检查，不能视为审核通过。");
+  // What was not reviewed, as 审核结果's 未识别 section says it: a sheet or region the importer could not read.
+  const unrec = doc.unrecognized ?? [];
+  const hidden = doc.hiddenSheets ?? [];
+  if (unrec.length || hidden.length) {
+    lines.push(`  未识别的工作表或区域（未审核）${unrec.length + hidden.length} 处：`);
+    for (const u of unrec) lines.push(`  [未识别] ${u.sheet}!${u.range}  ${u.reason}`);
+    for (const name of hidden) lines.push(`  [隐藏] ${name}  ${HIDDEN_SHEET_NOTE}`);
+  }
   // A rule that did not apply is not a rule that passed: say which and why.
   const na = doc.notApplicable ?? [];
   if (na.length) {

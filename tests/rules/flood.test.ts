@@ -1,6 +1,6 @@
 /**
  * One rule must not flood a review: a project list of hundreds without its 绩效目标表 (58b-2k-project-rows.xlsx), a
- * column of amounts typed with 万 — below FLOOD_LIMIT per table the findings stay one per row; above it they are one
+ * column of amounts typed with 亿 — below FLOOD_LIMIT per table the findings stay one per row; above it they are one
  * finding for the table that counts them, names the first few, cites every row's cell and keeps each row's sentence
  * for that cell's note — readable in 审核结果, the terminal and the JSON. Generated over every sample's template.
  */
@@ -79,14 +79,14 @@ describe.each(SAMPLES.map((s) => [s]))("%s", (name) => {
     expect(link.hyperlink).toEqual({ sheet: f.cells[0].slice(0, f.cells[0].lastIndexOf("!")).replace(/^'|'$/g, ""), cell: f.cells[0].slice(f.cells[0].lastIndexOf("!") + 1) });
   });
 
-  test("40 more projects whose amounts are text with 万: one unreadable-amount finding for the table", async () => {
+  test("40 more projects whose amounts are text with 亿: one unreadable-amount finding for the table", async () => {
     const { amountCells, result } = await reviewWith(name, 40, "text");
     const bad = result.findings.filter((f) => f.rule === "input.unreadable-amount" && f.cells.some((c) => amountCells.includes(c)));
     expect(bad).toHaveLength(1);
     expect(bad[0].severity).toBe("error");
     for (const c of amountCells) expect(bad[0].cells).toContain(c);
     expect(bad[0].message).toContain(`有 ${bad[0].cells.length} 个金额单元格`);
-    expect(bad[0].details!.every((d) => /带单位的文本“[\d.]+万”/.test(d))).toBe(true);
+    expect(bad[0].details!.every((d) => /带单位的文本“[\d.]+亿”/.test(d))).toBe(true);
   });
 });
 

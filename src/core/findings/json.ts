@@ -19,6 +19,10 @@ export const CheckFileJsonSchema = z.object({
   rules: z.object({ checked: z.number(), passed: z.number(), failed: z.number(), notApplicable: z.number() }),
   /** Rules (or some of their instances) that did not apply, each with the reasons — so nothing unchecked reads as passed. */
   notApplicable: z.array(z.object({ rule: z.string(), title: z.string(), checked: z.number(), reasons: z.array(z.string()) })).optional(),
+  /** Sheets and regions not reviewed (as 审核结果's 未识别 section lists them): an empty sheet, a table whose header could not be read … */
+  unrecognized: z.array(z.object({ sheet: z.string(), range: z.string(), reason: z.string() })).optional(),
+  /** Hidden sheets (read and reviewed, but not what a reader sees). */
+  hiddenSheets: z.array(z.string()).optional(),
   /** `check --out` only: the file written for this input (the reviewed copy, or `<name>.审核结果.xlsx`), as a path. */
   output: z.string().optional(),
 });
@@ -59,5 +63,7 @@ export function toCheckJson(file: string, report: Report, result: CheckResult): 
     notApplicable: result.perRule
       .filter((r) => r.notApplicable > 0)
       .map((r) => ({ rule: r.id, title: CATALOG.find((c) => c.id === r.id)?.title ?? r.id, checked: r.checked, reasons: r.reasons })),
+    unrecognized: report.unrecognized.map((u) => ({ sheet: u.sheet, range: u.range, reason: u.reason })),
+    hiddenSheets: report.hiddenSheets,
   };
 }

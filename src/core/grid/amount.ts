@@ -1,7 +1,7 @@
 /**
  * Reading printed amounts: numbers whatever their number format (date formats included), numeric text ("1,705.54",
- * " 28.88 ", "(388.14)", "¥12.3", full-width digits), blanks and dashes, and what is not an amount (error values,
- * TRUE/FALSE, text with a unit, non-finite numbers) named as such.
+ * " 28.88 ", "(388.14)", "¥12.3", full-width digits, "2338.24万元" / "23,382,400元" with the unit kept), blanks and
+ * dashes, and what is not an amount (error values, TRUE/FALSE, text with another unit, non-finite numbers) named as such.
  */
 import type { CellValue } from "./grid";
 
@@ -18,6 +18,8 @@ export interface ParsedAmount {
   implicit?: boolean;
   /** The cell holds something that is not an amount, described in Chinese (错误值 #REF!, 逻辑值 TRUE …). */
   invalid?: string;
+  /** The unit typed after the number in a text cell (2338.24万元, 23382400元): the value is as printed, in that unit. */
+  suffix?: "元" | "万元";
 }
 
 /** Beyond any budget (10^15 元): sums of such figures lose every cent, and a sum of a few can overflow. */
@@ -28,10 +30,12 @@ const NUMERIC_TEXT = /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 const ERROR_VALUE = /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!)$/i;
 /** Printed for "nothing": dashes, slashes, 无. */
 const BLANK_MARK = /^(?:[-—–－―~～/／\\]+|无|空)$/;
-/** Currency signs and words that do not change the magnitude (¥ after NFKC covers ￥). */
-const CURRENCY = /^(?:[¥$]|RMB|CNY|人民币)|(?:元)$/i;
-/** A unit word after the number changes its magnitude: 388.14万, 12亿元, 5千元. */
-const UNIT_SUFFIX = /^([-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(万元|万|亿元|亿|千元|千)$/;
+/** Currency signs before the number (¥ after NFKC covers ￥). */
+const CURRENCY = /^(?:[¥$]|RMB|CNY|人民币)/i;
+/** The units a budget table prints in, typed after the number: read as the amount, the unit kept (ParsedAmount.suffix). */
+const TABLE_UNIT_SUFFIX = /^(.*\d)(万元|万|元)$/;
+/** Other unit words after the number change its magnitude beyond the table's units: 12亿元, 5千元. */
+const UNIT_SUFFIX = /^([-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(亿元|亿|千元|千)$/;
 
 /** Decimals implied by an Excel number format such as 0.00, #,##0.00, #,##0; undefined for General, text and dates. */
 export function formatDecimals(fmt: string | undefined): number | undefined {
@@ -91,13 +95,17 @@ export function parseAmount(value: CellValue, text: string | undefined, fmt: str
       s = paren[1];
       sign = -1;
     }
-    s = s.replace(CURRENCY, "").replace(CURRENCY, "");
+    s = s.replace(CURRENCY, "");
+    const unitWord = TABLE_UNIT_SUFFIX.exec(s);
+    const suffix = unitWord ? (unitWord[2] === "元" ? "元" : "万元") : undefined;
+    if (unitWord) s = unitWord[1];
     if (s.startsWith("-") && sign === -1) return undefined;
     if (NUMERIC_TEXT.test(s)) {
       const n = sign * Number(s.replace(/,/g, ""));
       if (!(Math.abs(n) < MAX_AMOUNT)) return { value: null, decimals: 0, fromText: true, invalid: "超出金额范围的数值（绝对值不小于 1000 万亿）" };
-      return { value: n, decimals: textDecimals(s), fromText: true };
+      return suffix ? { value: n, decimals: textDecimals(s), fromText: true, suffix } : { value: n, decimals: textDecimals(s), fromText: true };
     }
+    if (suffix) return undefined;
     const unit = UNIT_SUFFIX.exec(s);
     if (unit) return { value: null, decimals: 0, fromText: true, invalid: `带单位的文本“${shorten(value.trim())}”（请填写不带单位的数字）` };
     if (/^[-+]?\d+(?:\.\d+)?%$/.test(s)) return { value: null, decimals: 0, fromText: true, invalid: `百分数文本“${shorten(value.trim())}”` };

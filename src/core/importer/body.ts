@@ -40,6 +40,7 @@ export function amountAt(v: GridView, r: number, c: number): Amount {
   const value = p ? p.value : null;
   const a: Amount = { value, cell: v.ref(r, c), text, blank: value === null, decimals: p?.decimals ?? 0 };
   if (p?.invalid) a.invalid = p.invalid;
+  if (p?.suffix) a.suffix = p.suffix;
   if (p?.implicit) implicitPrecision.add(a);
   return a;
 }

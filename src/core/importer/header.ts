@@ -122,6 +122,8 @@ export function columnRoles(paths: string[][], c0: number, year?: number): Colum
     else if (SPLIT_CODE_HEADER.test(leaf) && (inCodeBand || path.length === 1)) roles.push({ role: "codePart", c, part: leaf as "类" | "款" | "项", path });
     else if (ATTRIBUTE_HEADER.test(bare) || TEXT_HEADER.test(bare) || COUNT_HEADER.test(bare)) roles.push({ role: "text", c, path });
     else if (LABEL_HEADER.test(leaf) || LABEL_HEADER.test(bare) || /名称$/.test(bare) || (LABEL_LIKE_HEADER.test(bare) && !/^其中/.test(norm(path[path.length - 1])))) roles.push({ role: "label", c, path });
+    // Under a 科目编码 band (its captions read as one more header line, as a 合计 line taken for one): still the codes.
+    else if (inCodeBand) roles.push({ role: "code", c, path });
     else {
       const key = columnKey(/^其中/.test(norm(path[path.length - 1])) ? path[path.length - 1] : leaf, path.slice(0, -1), year) ?? `col_${columnLetter(c)}`;
       const unit = path.map(unitInCaption).find((u) => u) ?? undefined;

@@ -53,6 +53,9 @@ function parseRegion(v: GridView, reg: Region, index: number): Table | Unrecogni
   const end = lastContentRow(v, reg.r0, reg.r1);
   const [c0, c1] = columnSpan(v, reg.r0, end);
   const range = v.range(reg.r0, c0, end, c1);
+  // A titled table that cannot be read: which table its title names, and where (completeness cites it for "missing").
+  const titleCol = reg.titleRow >= 0 ? v.cells(reg.titleRow)[0]?.[0] : undefined;
+  const unread = (reason: string): Unrecognized => ({ sheet: v.grid.sheet, range, reason, kind: reg.kind, cell: v.ref(reg.titleRow >= 0 ? reg.titleRow : reg.r0, titleCol ?? c0), text: reg.title });
   const meta: Meta = {};
   const base = {
     id: `${v.grid.sheet}#${index + 1}`,
@@ -83,8 +86,8 @@ function parseRegion(v: GridView, reg: Region, index: number): Table | Unrecogni
     }
     // A list of projects with their 绩效目标 as a column is read as a table; a form left blank is an empty form.
     if (!findRow(v, reg.titleRow + 1, end, (t) => /^绩效目标/.test(t))) {
-      if (!findRow(v, reg.titleRow + 1, end, (t) => /^项目名称/.test(t))) return { sheet: v.grid.sheet, range, reason: "绩效目标表缺少项目名称或资金总额" };
-      return { ...base, year: meta.year ?? yearOfTitle(reg.title), unit: "万元", markedEmpty: false, empty: true, columns: [], rows: [] };
+      if (!findRow(v, reg.titleRow + 1, end, (t) => /^项目名称/.test(t))) return unread("绩效目标表缺少项目名称或资金总额");
+      return { ...base, year: meta.year ?? yearOfTitle(reg.title), unit: "万元" as const, markedEmpty: false, empty: true, columns: [], rows: [] };
     }
     base.kind = "performance_list";
   }
@@ -96,7 +99,7 @@ function parseRegion(v: GridView, reg: Region, index: number): Table | Unrecogni
     const dept = findRow(v, reg.titleRow + 1, end, (t) => /^部门[(（]?单位[)）]?名称$|^(部门|单位)名称$/.test(t));
     if (dept) meta.department ??= v.cells(dept.r).find(([c]) => c > dept.c)?.[1];
     const head = findRow(v, reg.titleRow + 1, end, (t) => /任务名称|项目名称/.test(t));
-    if (!head) return { sheet: v.grid.sheet, range, reason: "部门整体绩效目标表缺少任务名称与预算金额" };
+    if (!head) return unread("部门整体绩效目标表缺少任务名称与预算金额");
     start = head.r;
     const totalRow = findRow(v, head.r + 1, end, (t) => /^(金额合计|合计|总计)$/.test(t));
     if (totalRow) stop = totalRow.r;
@@ -115,7 +118,7 @@ function parseRegion(v: GridView, reg: Region, index: number): Table | Unrecogni
     for (const [c] of v.cells(r)) mergeMeta(meta, readMeta(v.text(r, c)), v.ref(r, c));
     r++;
   }
-  if (headerRows.length === 0) return { sheet: v.grid.sheet, range, reason: `“${reg.title}”下未找到表头行` };
+  if (headerRows.length === 0) return unread(`“${reg.title}”下未找到表头行`);
   const year = meta.year ?? yearOfTitle(reg.title);
   const paths = headerPaths(v, headerRows, c0, c1);
   let roles = columnRoles(paths, c0, year);
@@ -341,7 +344,7 @@ export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Re
     regions.forEach((reg, i) => {
       try {
         const t = parseRegion(v, reg, i);
-        if ("kind" in t) tables.push(t);
+        if ("id" in t) tables.push(t);
         else unrecognized.push(t);
       } catch {
         unrecognized.push({ sheet: g.sheet, range: v.range(reg.r0, 0, reg.r1, Math.max(0, v.cols - 1)), reason: "解析这张表时发生内部错误，未能识别（请把文件交给开发者排查）" });

@@ -68,6 +68,8 @@ export const AmountSchema = z.object({
   hidden: z.boolean().optional(),
   /** The cell holds something that is not an amount (错误值 #REF!, 逻辑值 TRUE, 文本“…”): value is null, blank is true, and a finding names it. */
   invalid: z.string().optional(),
+  /** The unit typed after the number in a text cell (2338.24万元): the value is the number as printed. */
+  suffix: z.enum(["元", "万元"]).optional(),
 });
 export type Amount = z.infer<typeof AmountSchema>;
 
@@ -174,9 +176,11 @@ export const UnrecognizedSchema = z.object({
   reason: z.string(),
   /** Content far from every table (past a long empty run), e.g. a lone value at A1048576. */
   stray: z.boolean().optional(),
-  /** For stray content: the first cell and its text as displayed. */
+  /** For stray content: the first cell and its text as displayed; for a titled table that could not be read: its title cell (with the sheet) and title. */
   cell: z.string().optional(),
   text: z.string().optional(),
+  /** A titled table that could not be read (no header row …): the kind its title names. */
+  kind: TableKindSchema.optional(),
 });
 export type Unrecognized = z.infer<typeof UnrecognizedSchema>;
 

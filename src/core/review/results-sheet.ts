@@ -25,6 +25,8 @@ export interface ReviewMeta {
 }
 
 export const RESULTS_SHEET = REVIEW_SHEET_NAMES[0];
+/** What 审核结果's 未识别 section (and the CLI's text report) says of a hidden sheet. */
+export const HIDDEN_SHEET_NOTE = "隐藏的工作表：已读取，请确认其内容是否应公开";
 /** Columns of the findings table; the 级别 column (B) is what 预算汇总 counts. */
 export const FINDING_HEADERS = ["序号", "级别", "规则", "表", "单元格", "说明", "应为", "实为", "差额", "相关单元格", "规则编号"] as const;
 export const LEVEL_COLUMN = "B";
@@ -200,7 +202,7 @@ export function buildResultsSheet(report: Report, result: CheckResult, meta: Rev
       s.fitHeight(r, [1, 4]);
     }
     for (const name of hidden) {
-      const r = s.line(["", name, "", "", "隐藏的工作表：已读取，请确认其内容是否应公开"], "cell");
+      const r = s.line(["", name, "", "", HIDDEN_SHEET_NOTE], "cell");
       s.merge(r, 1, r, 2);
       s.merge(r, 4, r, last);
     }

@@ -44,7 +44,7 @@ export const requiredTables = defineRule({
   id: "completeness.required-tables",
   category: "completeness",
   title: "必须公开的表齐全",
-  description: "收支总表、收入总表、支出总表、财政拨款收支总表、一般公共预算支出表、一般公共预算基本支出表、“三公”经费支出表缺一即错误；政府性基金预算支出表、国有资本经营预算支出表缺失时，其他表显示部门有该项资金为错误，显示没有（或表注说明没有）只作提示（应公开空表并说明），无从判断为警告。",
+  description: "收支总表、收入总表、支出总表、财政拨款收支总表、一般公共预算支出表、一般公共预算基本支出表、“三公”经费支出表缺一即错误（有该表标题而表头无法读取时，指出标题所在单元格和未能读取的原因，而不说“缺少”）；政府性基金预算支出表、国有资本经营预算支出表缺失时，其他表显示部门有该项资金为错误，显示没有（或表注说明没有）只作提示（应公开空表并说明），无从判断为警告。",
   severity: "error",
   source: { basis: "national", ref: "财预〔2016〕143号《地方预决算公开操作规程》列出部门预算公开的收支总表、收入总表、支出总表、财政拨款收支总表、一般公共预算支出表、一般公共预算基本支出表、“三公”经费支出表、政府性基金预算支出表；国有资本经营预算支出表为此后公开表样增列（各地表套不一）" },
   check: (report) => {
@@ -55,6 +55,9 @@ export const requiredTables = defineRule({
       const present = report.tables.some((t) => t.kind === k || (k === "gov_fund_expenditure" && t.kind === "gov_fund_income" && /支出/.test(t.title)));
       if (present) return { status: "pass" };
       const fail = (severity: "error" | "warning" | "info", message: string, cells: string[] = []): Outcome => ({ status: "fail", finding: { rule: "completeness.required-tables", severity, message, cells, expected: null, actual: null, difference: null } });
+      // Printed but not readable (a header overwritten or moved): not "missing" — say where, and why it was not read.
+      const unread = report.unrecognized.find((u) => u.kind === k && u.cell);
+      if (unread) return fail(fund ? "warning" : "error", `${KIND_NAMES[k]}未能读取，未参与审核：工作表“${unread.sheet}”的 ${unread.range}（标题“${unread.text}”在 ${unread.cell}）${unread.reason.replace(/^“[^”]*”下/, "")}，请检查表头是否被覆盖、删除或移动`, [unread.cell!]);
       if (!fund) return fail("error", `缺少必须公开的${KIND_NAMES[k]}（${requiredBy}；没有数据也应公开空表并注明）`);
       const m = fundMoney(report, fund);
       if (m.money) return fail("error", `未公开${KIND_NAMES[k]}，但${tableName(m.money[0])}显示有${FUND_NAMES[fund]}资金 ${m.money[1].text.trim()}（${requiredBy}）`, [m.money[1].cell]);

@@ -74,7 +74,7 @@ export const summaryVsExpenditure = defineRule({
   id: "cross.summary-expenditure",
   category: "cross",
   title: "收支总表支出 ↔ 支出总表",
-  description: "收支总表各类支出（合计列）及本年支出合计与支出总表同一功能分类的合计一致。",
+  description: "收支总表各类支出（合计列）及本年支出合计与支出总表同一功能分类的合计一致；支出总表未列类行而只列其下的项（或款）时，与该类编码下各行之和比较（各行不在同一级次时不比较）。",
   severity: "error",
   source: { basis: "identity", ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）：收支总表与支出总表是同一笔支出的两种列示" },
   check: (report) => {
@@ -83,17 +83,53 @@ export const summaryVsExpenditure = defineRule({
     if (!t1 || !t3) return [na("缺少收支总表或支出总表")];
     const codes3 = byCode(t3);
     const out: Array<Outcome | undefined> = [];
+    let under: Map<string, Row[]> | undefined;
     // A 支出总表 by unit (rows are units, no 功能科目) has no class to pair with.
     for (const r of codes3.size ? t1.rows.filter((x) => x.side === "expenditure" && x.code && x.level === 1) : []) {
       const other = codes3.get(r.code!);
-      if (!other && !hasValue(r.amounts.total)) continue;
-      out.push(cmp("cross.summary-expenditure", t1, r.amounts.total, `「${rowName(r)}」`, [[t3, other?.amounts.total ?? zero(t3)]], other ? `${tableName(t3)}「${rowName(other)}」合计` : `${tableName(t3)}（未列该类）`));
+      if (other) {
+        out.push(cmp("cross.summary-expenditure", t1, r.amounts.total, `「${rowName(r)}」`, [[t3, other.amounts.total]], `${tableName(t3)}「${rowName(other)}」合计`));
+        continue;
+      }
+      // No 类 line: the 款 / 项 lines printed under its code stand for it (a 支出总表 listing only 项).
+      const lines = (under ??= linesUnderClass(t3)).get(r.code!);
+      if (!lines) {
+        if (hasValue(r.amounts.total)) out.push(cmp("cross.summary-expenditure", t1, r.amounts.total, `「${rowName(r)}」`, [[t3, zero(t3)]], `${tableName(t3)}（未列该类）`));
+        continue;
+      }
+      if (lines === MIXED) {
+        out.push(na(`${tableName(t3)}未列「${rowName(r)}」类行，其下各行又不在同一级次，无法得出该类合计`));
+        continue;
+      }
+      out.push(cmp("cross.summary-expenditure", t1, r.amounts.total, `「${rowName(r)}」`, lines.map((x): [Table, Amount | undefined] => [t3, x.amounts.total]), `${tableName(t3)}该类各${lines[0].code!.length === 5 ? "款" : "项"}之和（未列类行）`));
     }
     const cur = rowByKey(t1, "current_expenditure_total", "expenditure");
     out.push(cmp("cross.summary-expenditure", t1, cur?.amounts.total, "「本年支出合计」", [[t3, totalRow(t3)?.amounts.total]], `${tableName(t3)}「合计」`));
     return out.filter(defined);
   },
 });
+
+/** Marks a 类 whose lines in a table are not all at one level (no sum of them stands for the 类). */
+const MIXED: Row[] = [];
+
+/**
+ * The functional lines of a table grouped by the 类 their code falls under, for the 类 the table prints no line of:
+ * usable only when all the table's coded lines are at one level (all 项, or all 款) — else the 类's lines are `MIXED`.
+ */
+function linesUnderClass(t: Table): Map<string, Row[]> {
+  const lines = t.rows.filter((r) => r.level > 0 && r.code && r.codeSystem === "functional" && !r.partial);
+  const oneLevel = new Set(lines.map((r) => r.code!.length)).size === 1;
+  const out = new Map<string, Row[]>();
+  for (const r of lines) {
+    const cls = r.code!.slice(0, 3);
+    if (r.code!.length === 3) continue;
+    const m = out.get(cls);
+    if (!oneLevel) out.set(cls, MIXED);
+    else if (m) m.push(r);
+    else out.set(cls, [r]);
+  }
+  return out;
+}
 
 /** A 收入总表 whose income lines are rows (一、财政拨款收入 … 合计) rather than columns. */
 function isVerticalIncome(t: Table): boolean {
@@ -217,6 +253,7 @@ export const generalBudget = defineRule({
 function classLines(report: Report, t5: Table): Outcome[] {
   const out: Outcome[] = [];
   const c5 = byCode(t5);
+  let under: Map<string, Row[]> | undefined;
   // A table without functional codes (by unit, or names nothing could be read from) has no 类 to pair.
   if (!c5.size) return out;
   for (const kind of ["fiscal_appropriation_summary", "income_expenditure_summary"] as const) {
@@ -231,7 +268,17 @@ function classLines(report: Report, t5: Table): Outcome[] {
       const r5 = c5.get(r.code);
       const a5 = r5?.amounts.total;
       const a = r.amounts[key];
-      if (!a || (!hasValue(a) && !hasValue(a5))) continue;
+      if (!a) continue;
+      // No 类 line in the 一般公共预算支出表: its lines under the 类's code stand for it (all at one level), as in
+      // cross.summary-expenditure; at mixed levels nothing stands for it.
+      const lines = r5 ? undefined : (under ??= linesUnderClass(t5)).get(r.code);
+      if (lines === MIXED) continue;
+      if (lines) {
+        const parts = lines.filter((x) => x.amounts.total).map((x) => term(t5, x.amounts.total));
+        out.push(scopedOutcome("cross.general-budget", rel === "≤" ? "≥" : rel === "≥" ? "≤" : "=", term(s, a), parts, `${tableName(s)}「${rowName(r)}」${key === "general" ? "一般公共预算" : ""}`, `${tableName(t5)}该类各${lines[0].code!.length === 5 ? "款" : "项"}之和（未列类行）`));
+        continue;
+      }
+      if (!hasValue(a) && !hasValue(a5)) continue;
       // A 类 the 一般公共预算支出表 does not print is 0 there: only an "=" says anything about it.
       if (!a5 && rel !== "=") continue;
       out.push(scopedOutcome("cross.general-budget", rel, term(t5, a5 ?? zero(t5)), [term(s, a)], `${tableName(t5)}「${r5 ? rowName(r5) : rowName(r)}」合计`, `${tableName(s)}「${rowName(r)}」${key === "general" ? "一般公共预算" : ""}`));

@@ -15,6 +15,59 @@ export function childrenOf(rows: Row[], i: number): Row[] {
   return span.filter((r) => r.level === lvl);
 }
 
+/** A row's printed 功能 / 经济 code (codes read from names follow the rows' order, never move them). */
+const printed = (r: Row): boolean => !!r.code && !!r.codeSystem && !r.codeFromName;
+
+/**
+ * Direct children of each row of one side, by code where the rows print codes: a 项 belongs to the 款 whose code
+ * prefixes it (an 款 to its 类, 30101 to 301), wherever it is printed — a row printed out of code order (2010804 after
+ * the 20139 lines) is its own 款's child, not the one above it. Rows without a code, and every row of a side printing
+ * one code twice (a table by unit repeats its 科目 under each unit), keep the order's reading (`childrenOf`). The
+ * order decides unless some coded row's code-parent is not the row its place puts it under; then those rows move.
+ * O(rows) per side: one pass with a stack, one map of codes. Returns a lookup by row index.
+ */
+export function childrenByCode(rows: Row[]): (i: number) => Row[] {
+  const byPosition = (i: number) => childrenOf(rows, i);
+  const byCode = { functional: new Map<string, Row>(), economic: new Map<string, Row>() };
+  for (const r of rows) {
+    if (!printed(r)) continue;
+    const m = byCode[r.codeSystem!];
+    if (m.has(r.code!)) return byPosition;
+    m.set(r.code!, r);
+  }
+  // The nearest printed row whose code is a proper prefix of r's (longest first: 2010804 → 20108 → 201).
+  const codeParent = (r: Row): Row | undefined => {
+    const m = byCode[r.codeSystem!];
+    for (let n = r.code!.length - 2; n >= 3; n -= 2) {
+      const p = m.get(r.code!.slice(0, n));
+      if (p) return p;
+    }
+    return undefined;
+  };
+  // The row each row's place puts it under: the nearest row above at a shallower level.
+  const moved = new Map<Row, Row>();
+  const stack: Row[] = [];
+  for (const r of rows) {
+    while (stack.length && stack[stack.length - 1].level >= r.level) stack.pop();
+    const placed = stack[stack.length - 1];
+    // Placed right under the code one level up (the usual case): nothing to look up.
+    const inPlace = placed && printed(placed) && placed.codeSystem === r.codeSystem && placed.code!.length === (r.code?.length ?? 0) - 2 && r.code!.startsWith(placed.code!);
+    if (printed(r) && !inPlace && r.code!.length > 3) {
+      const owner = codeParent(r);
+      if (owner && owner !== placed) moved.set(r, owner);
+    }
+    stack.push(r);
+  }
+  if (!moved.size) return byPosition;
+  const adopted = new Map<Row, Row[]>();
+  for (const [r, owner] of moved) adopted.set(owner, [...(adopted.get(owner) ?? []), r]);
+  return (i) => {
+    const own = childrenOf(rows, i).filter((k) => !moved.has(k));
+    const more = adopted.get(rows[i]) ?? [];
+    return more.length ? [...own, ...more].sort((a, b) => rows.indexOf(a) - rows.indexOf(b)) : own;
+  };
+}
+
 const SKIP = new Set(["performance_target"]);
 // Rates and changes never add up the hierarchy (isRateOrChange); last year's figures do — the 上年 column of a table is
 // summed like this year's — except where a parent's children print no prior figure at all (上年数 for the lines above only).
@@ -63,15 +116,17 @@ function columnsSummed(t: Table, total: Row, rows: Row[]): number {
   return n;
 }
 
-function hierarchyOutcomes(report: Report, id: string, pick: (t: Table, rows: Row[], i: number) => Row[] | undefined, describe: (p: Row) => string): Outcome[] {
+function hierarchyOutcomes(report: Report, id: string, pick: (t: Table, rows: Row[], i: number, kids: () => (i: number) => Row[]) => Row[] | undefined, describe: (p: Row) => string): Outcome[] {
   const out: Outcome[] = [];
   for (const t of report.tables) {
     if (SKIP.has(t.kind)) continue;
     for (const side of sidesOf(t)) {
       const rows = t.rows.filter((r) => r.side === side);
       const cols = t.columns.filter((c) => c.side === side && !isRateOrChange(c.key));
+      let tree: ((i: number) => Row[]) | undefined;
+      const lookup = () => (tree ??= childrenByCode(rows));
       rows.forEach((p, i) => {
-        const kids = pick(t, rows, i);
+        const kids = pick(t, rows, i, lookup);
         if (!kids || kids.length === 0) return;
         for (const col of cols) {
           const total = p.amounts[col.key];
@@ -138,19 +193,19 @@ export const parentChildren = defineRule({
   id: "hierarchy.parent-children",
   category: "hierarchy",
   title: "上级科目 = 下级科目之和",
-  description: "功能分类类 = Σ款、款 = Σ项；经济分类大类 = Σ款；单位 = Σ项目；公务用车购置及运行费 = 购置费 + 运行维护费；“三公”经费小计 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费。上级为空而下级有数也是错误；“其中”行只是部分，其和不得超过上级。上年预算数栏同样逐级相加（新增科目上年数留空即为 0；下级都未列上年数时不核对该上级）；增减、增长率栏不相加。",
+  description: "功能分类类 = Σ款、款 = Σ项（按编码归属：某项印在别处也算在编码所属的款下）；经济分类大类 = Σ款；单位 = Σ项目；公务用车购置及运行费 = 购置费 + 运行维护费；“三公”经费小计 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费。上级为空而下级有数也是错误；“其中”行只是部分，其和不得超过上级。上年预算数栏同样逐级相加（新增科目上年数留空即为 0；下级都未列上年数时不核对该上级）；增减、增长率栏不相加。",
   severity: "error",
   source: { basis: "identity", ref: "《政府收支分类科目》的类—款—项层级；“三公”经费表中公务用车购置及运行费 = 购置费 + 运行费" },
   check: (report) => {
     const out = hierarchyOutcomes(
       report,
       "hierarchy.parent-children",
-      (t, rows, i) => {
+      (t, rows, i, kids) => {
         const tp = t.kind === "three_public" ? threePublicStructure(rows) : undefined;
         // 三公: only the vehicle line has parts (购置费 + 运行费), and a “三公”经费 小计 beside 会议费 / 培训费 its items,
         // whatever the numbering says.
         if (tp) return rows[i] === tp.vehicle ? tp.parts : rows[i].key === "three_public" ? tp.items : undefined;
-        return rows[i].level >= 1 ? childrenOf(rows, i) : undefined;
+        return rows[i].level >= 1 ? kids()(i) : undefined;
       },
       (p) => (p.code?.length === 3 && p.codeSystem === "functional" ? "各款之和" : p.code?.length === 5 && p.codeSystem === "functional" ? "各项之和" : "下级各行之和"),
     );

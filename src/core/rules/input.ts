@@ -8,6 +8,7 @@ import { KIND_NAMES } from "../model/names";
 import { defineRule, type Finding, type Outcome } from "./rule";
 import { columnName, tableName, rowName } from "./helpers";
 import { examples, groupedByTable } from "./flood";
+import { fmt } from "./interval";
 
 /** The tables the arithmetic rules check (绩效目标表 forms alone are not a budget). */
 export function financialTables(report: Report): Table[] {
@@ -64,12 +65,17 @@ function quoteSheet(s: string): string {
   return /^[\p{L}\p{N}_.]+$/u.test(s) && !/^\d/.test(s) ? s : `'${s.replace(/'/g, "''")}'`;
 }
 
-/** Every amount cell of the report that holds something other than an amount, with where it is. */
+/**
+ * Every amount cell of the report that holds something other than an amount, with where it is (the same scan notes
+ * the amounts typed with a unit, for input.amount-unit-text).
+ */
 export function invalidAmounts(report: Report): Array<{ table: Table; row: string; column: string; amount: Amount }> {
   // The engine and input.unreadable-amount both ask, of the engine's per-check copy of the report: scanned once per check.
   let out = INVALID.get(report);
   if (out) return out;
   out = [];
+  const otherUnit: Array<{ table: Table; row: string; column: string; amount: Amount }> = [];
+  let sameUnit = 0;
   const seen = new Set<string>();
   for (const t of report.tables)
     for (const r of t.rows)
@@ -79,17 +85,26 @@ export function invalidAmounts(report: Report): Array<{ table: Table; row: strin
           seen.add(a.cell);
           out.push({ table: t, row: rowName(r), column: columnName(t, k, r.side), amount: a });
         }
+        if (a.suffix && a.suffix !== t.unit) {
+          if (!seen.has(`u${a.cell}`)) {
+            seen.add(`u${a.cell}`);
+            otherUnit.push({ table: t, row: rowName(r), column: columnName(t, k, r.side), amount: a });
+          }
+        } else if (a.suffix) sameUnit++;
       }
   INVALID.set(report, out);
+  UNIT_TEXT.set(report, { other: otherUnit, same: sameUnit });
   return out;
 }
 const INVALID = new WeakMap<Report, Array<{ table: Table; row: string; column: string; amount: Amount }>>();
+/** Amounts typed as text with a unit (2338.24万元): those whose unit is not their table's, and how many agree. */
+const UNIT_TEXT = new WeakMap<Report, { other: Array<{ table: Table; row: string; column: string; amount: Amount }>; same: number }>();
 
 export const unreadableAmounts = defineRule({
   id: "input.unreadable-amount",
   category: "input",
   title: "金额单元格可读",
-  description: "金额单元格应是数字或空白；错误值（#REF! 等）、TRUE/FALSE、带单位或无法识别的文本、没有计算结果的公式都不是金额，涉及它们的核对不进行。",
+  description: "金额单元格应是数字或空白；错误值（#REF! 等）、TRUE/FALSE、带亿元 / 千元等单位或无法识别的文本、没有计算结果的公式都不是金额（带元 / 万元的文本按数字读取），涉及它们的核对不进行。",
   severity: "error",
   source: { basis: "identity", ref: "金额栏填列数字（空白或 0 表示没有）" },
   check: (report) => {
@@ -109,6 +124,31 @@ export const unreadableAmounts = defineRule({
   },
 });
 
+export const amountUnitText = defineRule({
+  id: "input.amount-unit-text",
+  category: "input",
+  title: "金额文本所带单位与表的单位一致",
+  description: "金额写成带单位的文本（如“2338.24万元”）时按数字读取；所带单位与表的单位（单位：元 / 万元）不同时，数字仍按表的单位核对，应核对是表头的单位还是金额写错。",
+  severity: "warning",
+  source: { basis: "practice", ref: "一张表只用一种金额单位，在表头注明（单位：万元 / 元）" },
+  check: (report) => {
+    invalidAmounts(report);
+    const { other, same } = UNIT_TEXT.get(report)!;
+    // Like unreadable-amount: a workbook without such text passes (it is not a rule that did not apply).
+    if (!other.length) return same || financialTables(report).length ? [{ status: "pass" }] : [{ status: "na", reason: "没有识别到预算表" }];
+    return [...new Set(other.map((b) => b.table))].map((table) => {
+      const here = other.filter((b) => b.table === table);
+      const { row, column, amount } = here[0];
+      return finding(
+        "input.amount-unit-text",
+        "warning",
+        `${tableName(table)}的单位为${table.unit}，但有 ${here.length} 个金额写成带“${amount.suffix}”的文本（如「${row}」「${column}」“${amount.text.trim()}”），已按表的单位读作 ${fmt(amount.value ?? 0, Math.max(0, amount.decimals))}${table.unit}：请核对是表头单位还是金额写错`,
+        here.map((b) => b.amount.cell),
+      );
+    });
+  },
+});
+
 export const readNotes = defineRule({
   id: "input.read-notes",
   category: "input",
@@ -119,4 +159,4 @@ export const readNotes = defineRule({
   check: (report) => (report.readNotes?.length ? report.readNotes.map((n) => finding("input.read-notes", n.severity, n.message)) : [{ status: "na", reason: "读取文件时没有需要提示的情况" }]),
 });
 
-export const INPUT_RULES = [noTables, unreadableAmounts, hiddenSheets, readNotes];
+export const INPUT_RULES = [noTables, unreadableAmounts, amountUnitText, hiddenSheets, readNotes];
