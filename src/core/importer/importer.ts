@@ -128,7 +128,8 @@ function parseRegion(v: GridView, reg: Region, index: number): Table | Unrecogni
     const first = cells[0][1];
     const numeric = cells.some(([c]) => v.isNumber(r, c)) && !isColumnNumberRow(v, r);
     if (!numeric && cells.some(([, t]) => FOOTER.test(t))) continue;
-    if (!numeric && (NOTE.test(first) || (cells.length === 1 && EMPTY_NOTE.test(first)))) {
+    // A 注 / 说明 / 备注 line is a footnote even when it prints a figure (备注：上年结转 981827.50): never a body row.
+    if (NOTE.test(first) || (!numeric && cells.length === 1 && EMPTY_NOTE.test(first))) {
       notes.push(cells.map(([, t]) => t).join(" "));
       continue;
     }
@@ -139,7 +140,7 @@ function parseRegion(v: GridView, reg: Region, index: number): Table | Unrecogni
   }
   for (; r <= end; r++) {
     const cells = v.cells(r);
-    if (cells.length && !cells.some(([c]) => v.isNumber(r, c)) && (NOTE.test(cells[0][1]) || EMPTY_NOTE.test(cells[0][1]))) notes.push(cells.map(([, t]) => t).join(" "));
+    if (cells.length && (NOTE.test(cells[0][1]) || (!cells.some(([c]) => v.isNumber(r, c)) && EMPTY_NOTE.test(cells[0][1])))) notes.push(cells.map(([, t]) => t).join(" "));
   }
   // Row names per column: distinct texts (not counting 合计 / 小计 lines: a 单位 column repeats its units beside the 项目),
   // then all texts, as distinct × 1000 + all.
