@@ -319,9 +319,17 @@ export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Re
       const [c0, c1] = columnSpan(v, leading.r0, leading.r1);
       if (!inToc) unrecognized.push({ sheet: g.sheet, range: v.range(leading.r0, c0, leading.r1, c1), reason: "表格标题之前的内容，不是预算表" });
     }
+    // Tables side by side: each read through its band of columns.
+    const bands = new Map<string, GridView>();
+    const viewOf = (reg: Region) => {
+      if (!reg.cols) return v;
+      const key = reg.cols.join(":");
+      if (!bands.has(key)) bands.set(key, v.band(reg.cols[0], reg.cols[1]));
+      return bands.get(key)!;
+    };
     regions.forEach((reg, i) => {
       try {
-        const t = parseRegion(v, reg, i);
+        const t = parseRegion(viewOf(reg), reg, i);
         if ("kind" in t) tables.push(t);
         else unrecognized.push(t);
       } catch {
