@@ -15,6 +15,7 @@ import { bestFitLevels, levelsAddUp, structuralLevels } from "./structure";
 import { markHidden } from "./hidden";
 import { applyEmptyDeclarations, emptyDeclarations, type EmptyDeclaration } from "./contents";
 import { clipRegionsAtGaps, strayColumns } from "./strays";
+import { joinContinuations } from "./continuation";
 
 export interface ImportResult {
   report: Report;
@@ -339,6 +340,7 @@ export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Re
   }
   markHidden(tables, grids);
   applyEmptyDeclarations(tables, declaredEmpty);
+  tables.splice(0, tables.length, ...joinContinuations(tables));
   const financial = tables.filter((t) => t.kind !== "performance_target");
   // A table that prints no unit takes the unit the workbook's other tables print (万元 when none does).
   const printedUnit = mode(financial.filter((t) => t.unitText).map((t) => t.unit));

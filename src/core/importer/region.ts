@@ -39,7 +39,11 @@ function titleAt(v: GridView, r: number): { kind: TableKind; title: string; labe
 function labelOnly(v: GridView, r: number): string | undefined {
   const cells = v.cells(r);
   if (cells.length === 0 || cells.length > 3) return undefined;
-  const isLabel = (t: string) => TABLE_LABEL.exec(t)?.[0] === t;
+  // 表6（续）, 续表6: the label of a table's continuation.
+  const isLabel = (t: string) => {
+    const bare = t.replace(/^续表|[(（]续[)）]$|续表?$/g, "");
+    return TABLE_LABEL.exec(bare)?.[0] === bare;
+  };
   return cells.every(([, t]) => isLabel(t)) ? cells[0][1] : undefined;
 }
 
