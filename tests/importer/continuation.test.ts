@@ -40,8 +40,13 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style)
   const plainReport = importWorkbook(buildVariant(style).grids);
   const plain = checkReport(plainReport);
 
-  test.each([true, false])("a table continued on its next sheet (named （续）: %s) is one table, checked over both parts", (named) => {
-    const v = buildVariant(style, { continued: { kinds: CONTINUED, named } });
+  test.each([
+    [true, false],
+    [false, false],
+    [true, true],
+    [false, true],
+  ])("a table continued on its next sheet (named （续）: %s, 合计 line repeated: %s) is one table, checked over both parts", (named, repeatTotal) => {
+    const v = buildVariant(style, { continued: { kinds: CONTINUED, named, repeatTotal } });
     const report = importWorkbook(v.grids);
     expect(report.tables.map((t) => t.kind)).toEqual(v.expected.map((e) => e.kind));
     for (const kind of CONTINUED) {
@@ -79,9 +84,24 @@ test("Xi'an: 表6 continued on 表6（续） (m75) is one table with the workboo
   const res = checkReport(report);
   expect(res.findings.filter((f) => f.rule !== "input.continued-table").map((f) => f.message)).toEqual(checkReport(xianReport).findings.map((f) => f.message));
   // The 302 line's identity spans both sheets: change a 302 item on 表6（续） and the finding cites both.
+  // (Below: the report is changed in place.)
   const item = t6.rows.find((r) => r.code === "30211")!;
   item.amounts.total.value! += 1000;
   const f302 = checkReport(report).findings.find((f) => f.rule === "hierarchy.parent-children" && /302/.test(f.message))!;
   expect(f302.cells.some((c) => c.startsWith("表6!"))).toBe(true);
   expect(f302.cells.some((c) => c.startsWith("'表6（续）'!"))).toBe(true);
+});
+
+test("Xi'an: a 续表 with a 合计 line of its own (not the first part's) is not joined: two tables and a 提示 saying why", async () => {
+  const grids = (await readXlsxBuffer(await fs.readFile(path.join(__dirname, "..", "fixtures", "newcomer3", "m75-xian-t6-split-continuation-sheet.xlsx")))).grids;
+  const g = grids.find((x) => x.sheet === "表6（续）")!;
+  // A 合计 line under the repeated header, its figures not the first part's 合计.
+  const line = ["合计", "", "", "", 1000, 1000, "", "", ""];
+  g.values.splice(4, 0, line);
+  g.text.splice(4, 0, line.map(String));
+  g.numberFormat.splice(4, 0, line.map(() => "General"));
+  const report = importWorkbook(grids);
+  expect(report.tables.filter((t) => t.kind === "general_budget_economic").map((t) => t.sheet)).toEqual(["表6", "表6（续）"]);
+  const note = checkReport(report).findings.filter((f) => f.rule === "input.continued-table");
+  expect(note.map((f) => [f.severity, f.message])).toEqual([["info", expect.stringMatching(/表6（续）!A1:I22 标为续表，疑为表6（一般公共预算支出经济分类表）（表6!A1:I21）的续表，但两部分各有合计行，未合并/)]]);
 });

@@ -76,3 +76,20 @@ test("Xi'an: the 三公 table copied right of 表10 (m30) is a second table, che
   const xian = checkReport(importWorkbook(await read(path.join(fixtures, "field", "xian-shenjiju-2026.xlsx"))));
   expect(checkReport(side).findings.map((f) => f.message)).toEqual(xian.findings.map((f) => f.message));
 });
+
+/** The grid with an empty column inserted before grid column c (merges across it widened, those right of it moved). */
+function withEmptyColumn(g: SheetGrid, c: number): SheetGrid {
+  const ins = <T>(rows: T[][], blank: T) => rows.map((r) => [...r.slice(0, c), blank, ...r.slice(c)]);
+  const merges = g.merges.map((m) => ({ ...m, c0: m.c0 >= c ? m.c0 + 1 : m.c0, c1: m.c1 >= c ? m.c1 + 1 : m.c1 }));
+  return { ...g, values: ins(g.values, ""), text: ins(g.text, ""), numberFormat: ins(g.numberFormat, "General"), merges };
+}
+
+test.each(STYLES.filter((s) => !s.stacked).map((s) => [s.name, s] as const))("variant %s: one table with an empty spacer column inside is never cut", (_n, style) => {
+  const v = buildVariant(style);
+  const plain = checkReport(importWorkbook(v.grids));
+  // An empty column in the middle of every table (between the 收入 and 支出 halves of a 收支总表, inside a band …).
+  const spaced = v.grids.map((g) => withEmptyColumn(g, Math.max(1, Math.floor((g.values[g.values.length - 1]?.length ?? 2) / 2))));
+  const report = importWorkbook(spaced);
+  expect(report.tables.map((t) => t.kind)).toEqual(v.expected.map((e) => e.kind));
+  expect(kinds(checkReport(report))).toEqual(kinds(plain));
+});

@@ -49,29 +49,47 @@ function sumsJoin(a: Table, b: Table): boolean {
 }
 
 /**
- * Joins each continuation to the table before it: same kind and unit, its columns among that table's, and either
- * named as a continuation (title, sheet name or label with 续) without a second 合计 line, or tied by the sums
- * (`sumsJoin`). The joined table keeps the first part's id, sheet and range; `continued` lists the other parts.
+ * Joins each continuation to the table before it (same kind and unit): named as a continuation (title, sheet name or
+ * label with 续) without a second 合计 line, or — unnamed — its columns among that table's and tied by the sums
+ * (`sumsJoin`). The joined table keeps the first part's id, sheet and range; `continued` lists the other parts. A part
+ * named a continuation that cannot be joined safely keeps its own table, with `continues` saying why.
  * Names-only functional tables get their 类 / 款 / 项 read again over the joined lines (a part may start inside a 类).
  */
 export function joinContinuations(tables: Table[]): Table[] {
   const out: Table[] = [];
   for (const t of tables) {
     const prev = out[out.length - 1];
-    if (!prev || !continues(prev, t)) {
-      out.push(t);
+    const part = prev ? withoutRepeatedTotal(prev, t) : t;
+    const how = prev ? continues(prev, part) : false;
+    if (how !== true) {
+      // Named a continuation but not safely one table: kept apart, and said (input.continued-table).
+      out.push(how ? { ...t, continues: { id: prev.id, reason: how.reason } } : t);
       continue;
     }
-    const rows = joinedRows(prev, t);
+    const rows = joinedRows(prev, part);
+    const keys = new Set(keysOf(prev));
     out[out.length - 1] = {
       ...prev,
       rows,
+      // A column only the continuation prints (its header captions read otherwise) stays its own.
+      columns: [...prev.columns, ...t.columns.filter((c) => !keys.has(`${c.side ?? ""}:${c.key}`))],
       notes: [...prev.notes, ...t.notes],
       empty: prev.empty && t.empty,
       continued: [...(prev.continued ?? []), { sheet: t.sheet, range: t.range, title: t.title }],
     };
   }
   return out;
+}
+
+/**
+ * The continuation without the 合计 line it repeats (printed again on every page with the header, as print titles do):
+ * a 合计 line whose every figure is the first part's 合计's.
+ */
+function withoutRepeatedTotal(a: Table, b: Table): Table {
+  const ta = a.rows.find(isTotal);
+  if (!ta) return b;
+  const same = (r: Row) => isTotal(r) && r.side === ta.side && Object.entries(ta.amounts).every(([k, x]) => (r.amounts[k]?.value ?? null) === x.value) && Object.keys(r.amounts).every((k) => k in ta.amounts);
+  return b.rows.some(same) ? { ...b, rows: b.rows.filter((r) => !same(r)) } : b;
 }
 
 /** The lines of both parts in order (copies); a names-only functional table's 类 / 款 / 项 read again over all of them. */
@@ -81,11 +99,19 @@ function joinedRows(a: Table, b: Table): Row[] {
   return rows;
 }
 
-function continues(a: Table, b: Table): boolean {
-  if (a.kind !== b.kind || a.unit !== b.unit || a.kind === "performance_target" || a.form || b.form || !b.rows.length) return false;
-  const keys = new Set(keysOf(a));
-  if (!keysOf(b).length || !keysOf(b).every((k) => keys.has(k))) return false;
+/**
+ * true: b continues a (joined); false: it does not; { reason }: b is named a continuation of a, but joining is not
+ * safe (another unit, a 合计 line in each part).
+ */
+function continues(a: Table, b: Table): boolean | { reason: string } {
+  if (a.kind !== b.kind || a.kind === "performance_target" || a.form || b.form || !b.rows.length) return false;
   const named = [b.title, b.sheet, b.label ?? ""].some((s) => CONTINUED.test(s));
-  if (named) return !(a.rows.some(isTotal) && b.rows.some(isTotal));
+  if (named) {
+    if (a.unit !== b.unit) return { reason: `两部分金额单位不同（${a.unit}、${b.unit}）` };
+    if (a.rows.some(isTotal) && b.rows.some(isTotal)) return { reason: "两部分各有合计行" };
+    return true;
+  }
+  const keys = new Set(keysOf(a));
+  if (a.unit !== b.unit || !keysOf(b).length || !keysOf(b).every((k) => keys.has(k))) return false;
   return sumsJoin(a, b);
 }
