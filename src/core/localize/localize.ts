@@ -14,6 +14,7 @@
  */
 import type { CheckedIdentity, Finding } from "../rules/rule";
 import { UNIT_FACTOR } from "../rules/interval";
+import { residual } from "../rules/identity";
 import { boundsOn, cellsOf, constraintsOn, EPS, intervalOf, pick, type CellIndex, type CellInfo } from "./problem";
 import type { Cause, Localization, Suspect } from "./cause";
 import { solveClusters, type MipSolver } from "./mip";
@@ -121,18 +122,73 @@ function describe(s: Suspect[], cells: CellIndex): string {
     .join("、");
 }
 
+/** Tied explanations the message spells out (the most likely first); the rest are counted ("另有 N 种可能"). */
+const SHOWN_TIES = 3;
+
+/** A's and b's digits (no sign, no point) differ by one typing slip: one digit changed, two adjacent swapped, one dropped or added. */
+function typingSlip(a: string, b: string): boolean {
+  if (a === b) return false;
+  if (a.length === b.length) {
+    const diff = [...a].map((ch, k) => (ch === b[k] ? -1 : k)).filter((k) => k >= 0);
+    return diff.length === 1 || (diff.length === 2 && diff[1] === diff[0] + 1 && a[diff[0]] === b[diff[1]] && a[diff[1]] === b[diff[0]]);
+  }
+  const [long, short] = a.length > b.length ? [a, b] : [b, a];
+  return long.length === short.length + 1 && [...long].some((_ch, k) => long.slice(0, k) + long.slice(k + 1) === short);
+}
+
+/**
+ * How unlikely a tied explanation is as a reviewer would judge it (lower first): a correction below zero, a figure
+ * put into an empty cell, a token amount (under one unit of the table: "应为 0.01元"), a less round figure than the
+ * printed one cost more; a correction one typing slip away from the printed figure (6009903 → 6009930) or to a
+ * rounder figure costs less. Only orders ties: every one of them satisfies the identities equally.
+ */
+function implausibility(sol: Solution, cells: CellIndex): number {
+  let score = 0;
+  sol.cells.forEach((ref, k) => {
+    const c = cells.get(ref)!;
+    const v = sol.values[k];
+    const unit = UNIT_FACTOR[c.unit] * 100;
+    if (v < -EPS) score += 4;
+    if ((c.blank || c.value === 0) && Math.abs(v) > EPS) score += 2;
+    if (Math.abs(v) > EPS && Math.abs(v) < unit) score += 2;
+    const digits = (fen: number) => fmtIn(Math.abs(fen), c).replace(".", "");
+    if (!c.blank && typingSlip(digits(c.value), digits(v))) score -= 1;
+    // A correction to a rounder figure (100.27 → 100.00) restores what was typed over; one to a less round figure
+    // (12.30 → 12.03) invents precision.
+    if (!c.blank && c.value !== 0 && Math.abs(v) > EPS) score += Math.sign(zeros(c.value) - zeros(v));
+  });
+  return score;
+}
+
+/** Trailing zeros of an amount in 分 (a round figure has many). */
+function zeros(fen: number): number {
+  let n = Math.round(Math.abs(fen));
+  let k = 0;
+  while (n > 0 && n % 10 === 0) {
+    n /= 10;
+    k++;
+  }
+  return k;
+}
+
 function causeOf(best: Solution[], method: Cause["method"], explains: number[], cells: CellIndex): Cause {
-  const all = best.map((b) => b.cells.map((ref, k) => suspectOf(ref, b.values[k], cells, b.relations?.[k])));
+  // The most plausible tie first (stable: equal scores keep their order), so the first suspects are the ones to check.
+  const scored = best.map((b) => ({ b, score: implausibility(b, cells) })).sort((x, y) => x.score - y.score);
+  const ranked = scored.map((x) => x.b);
+  const ordered = scored.length > 1 && scored[0].score < scored[scored.length - 1].score;
+  const all = ranked.map((b) => b.cells.map((ref, k) => suspectOf(ref, b.values[k], cells, b.relations?.[k])));
   const [first, ...rest] = all;
-  // Cells every tied explanation shares are said once; the differing ones as "A 或 B".
+  // Cells every tied explanation shares are said once; the differing ones as "A 或 B", the first few only.
   const same = (x: Suspect, y: Suspect) => x.cell === y.cell && x.value === y.value;
   const common = first.filter((x) => all.every((s) => s.some((y) => same(x, y))));
   const varying = all.map((s) => s.filter((x) => !common.some((y) => same(x, y))));
+  const notes = [...(ordered ? ["较可能的在前"] : []), ...(all.length > SHOWN_TIES ? [`另有 ${all.length - SHOWN_TIES} 种可能未列出`] : [])].join("，");
   let text: string;
   if (!rest.length) text = `${describe(first, cells)}${first.length > 1 ? "同时有误" : "疑有误"}`;
-  else if (common.length && varying.every((v) => v.length === 1)) text = `${describe(common, cells)}疑有误，且以下之一同时有误：${varying.map((v) => describe(v, cells)).join(" 或 ")}`;
-  else text = `${all.map((s) => describe(s, cells)).join(" 或 ")}疑有误（无法区分，请核对）`;
-  return { suspects: first, alternatives: rest, explains, weight: best[0].weight, method, message: `${text}，可解释 ${explains.length} 条不一致` };
+  else if (common.length && varying.every((v) => v.length === 1))
+    text = `${describe(common, cells)}疑有误，且以下之一同时有误${notes ? `（${notes}）` : ""}：${varying.slice(0, SHOWN_TIES).map((v) => describe(v, cells)).join(" 或 ")}`;
+  else text = `${all.slice(0, SHOWN_TIES).map((s) => describe(s, cells)).join(" 或 ")}疑有误（无法区分，请核对${notes ? `；${notes}` : ""}）`;
+  return { suspects: first, alternatives: rest, explains, weight: ranked[0].weight, method, message: `${text}，可解释 ${explains.length} 条不一致` };
 }
 
 /**
@@ -218,11 +274,23 @@ function tableCauses(left: number[][], identities: ReadonlyArray<CheckedIdentity
   // items) is that table's: it says nothing against the other table, which is not blamed for it.
   const implicated = new Set(single.flatMap((i) => identities[i].terms.map((t) => t.cell)));
   open = open.filter((i) => !identities[i].terms.some((t) => implicated.has(t.cell)));
-  // A table whose disagreeing figures another table prints alike (trust weight > 1: a cross-table identity of theirs
-  // holds) is not the odd one out: the table it disagrees with is.
+  // A table whose disagreeing figures another table prints alike (a cross-table identity of theirs holds with one
+  // other figure in it — blanks aside: the same figure twice) is not the odd one out: the table it disagrees with is.
+  // A sum that holds across tables (表7's 基本支出 = 表5's 人员经费 + 公用经费) vouches for the sum, not for each of its
+  // parts (they may be swapped).
+  const twinned = (ref: string) =>
+    (cells.get(ref)?.weight ?? 1) > 1 &&
+    cells.get(ref)!.identities.some((i) => {
+      const id = identities[i];
+      if (id.status !== "holds" || id.relation !== "eq") return false;
+      const others = id.terms.filter((t) => t.cell !== ref && !t.blank && t.value !== 0);
+      if (others.length !== 1 || sheetOf(others[0].cell) === sheetOf(ref)) return false;
+      const finest = Math.min(...id.terms.filter((t) => !t.blank).map((t) => t.halfWidth));
+      return Math.abs(residual(id)) <= (Number.isFinite(finest) ? finest : 0) + 1e-6;
+    });
   const corroborated = (sheet: string, covered: number[]) => {
     const refs = new Set(covered.flatMap((i) => identities[i].terms.filter((t) => sheetOf(t.cell) === sheet).map((t) => t.cell)));
-    return [...refs].every((ref) => (cells.get(ref)?.weight ?? 1) > 1);
+    return [...refs].every(twinned);
   };
   const picked: Array<{ sheet: string; covered: number[]; tied: string[] }> = [];
   for (;;) {
@@ -337,6 +405,16 @@ export function localize(identities: ReadonlyArray<CheckedIdentity>, findings: R
   const left: number[][] = [];
   const explainsOf = (cluster: number[]) => [...new Set(cluster.flatMap((i) => identities[i].findings))].filter((i) => i < findings.length).sort((a, b) => a - b);
   const pending: number[][] = [];
+  // Causes whose every tied change satisfies all the identities its cells are terms of (one cell, two cells), and the
+  // violated identities each cause settles: see absorb.
+  const exact = new Set<Cause>();
+  const settled = new Map<Cause, { best: Solution[]; fixed: number[] }>();
+  const add = (best: Solution[], method: Cause["method"], fixed: number[], isExact: boolean) => {
+    const c = causeOf(best, method, explainsOf(fixed), cells);
+    causes.push(c);
+    settled.set(c, { best, fixed });
+    if (isExact) exact.add(c);
+  };
   // 1. One cell explaining a whole cluster.
   for (const cluster of clusters) {
     if (status === "budget" || now() > deadline) {
@@ -347,11 +425,11 @@ export function localize(identities: ReadonlyArray<CheckedIdentity>, findings: R
     const cands = [...new Set(cluster.flatMap((i) => identities[i].terms.map((t) => t.cell)))].map((r) => cells.get(r)!);
     const hits = (refs: string[]) => cluster.every((i) => identities[i].terms.some((t) => refs.includes(t.cell)));
     const best = lightest(cands.filter((c) => hits([c.ref])).map((c) => single(c, identities, cells)).filter((s): s is Solution => !!s));
-    if (best.length) causes.push(causeOf(best, "single", explainsOf(cluster), cells));
+    if (best.length) add(best, "single", cluster, true);
     else {
       // 2. Separate one-cell errors inside a larger disagreement.
       const p = peel(cluster, identities, cells, () => now() <= deadline);
-      for (const q of p.peeled) causes.push(causeOf(q.best, "single", explainsOf(q.fixed), cells));
+      for (const q of p.peeled) add(q.best, "single", q.fixed, false);
       if (p.rest.length) pending.push(p.rest);
     }
   }
@@ -364,7 +442,7 @@ export function localize(identities: ReadonlyArray<CheckedIdentity>, findings: R
   // 4. Two cells.
   for (const cluster of pending) {
     const best = now() <= deadline ? pairs(cluster, identities, cells, opts.maxPairs ?? 20000, () => now() <= deadline) : [];
-    if (best.length) causes.push(causeOf(best, "pair", explainsOf(cluster), cells));
+    if (best.length) add(best, "pair", cluster, true);
     else left.push(cluster);
   }
   if (now() > deadline) status = "budget";
@@ -383,5 +461,31 @@ export function localize(identities: ReadonlyArray<CheckedIdentity>, findings: R
     } else left.forEach((c) => explainsOf(c).forEach((i) => unexplained.add(i)));
     if (now() > deadline) status = "budget";
   } else left.forEach((c) => explainsOf(c).forEach((i) => unexplained.add(i)));
-  return { causes, status, unexplained: [...unexplained].sort((a, b) => a - b) };
+  return { causes: absorb(causes, exact, settled, identities, cells, explainsOf), status, unexplained: [...unexplained].sort((a, b) => a - b) };
+}
+
+/**
+ * Clusters are explained apart, but a passing identity may link two of them (表6 row 9's 合计 = 人员经费 + …, the 合计
+ * and 人员经费 columns' sums broken apart): the one change that settles both — 表6!E9 and F9 — then explains the other
+ * cluster's disagreements too, and that cluster's own cause (a tie of many two-cell guesses) is dropped. A cause
+ * absorbs another when each of its tied changes satisfies every identity its cells are terms of (one-cell and
+ * two-cell causes) and touches every identity the other settles; the lighter cause absorbs first.
+ */
+function absorb(causes: Cause[], exact: Set<Cause>, settled: Map<Cause, { best: Solution[]; fixed: number[] }>, identities: ReadonlyArray<CheckedIdentity>, cells: CellIndex, explainsOf: (ids: number[]) => number[]): Cause[] {
+  if (exact.size === 0 || settled.size < 2) return causes;
+  const gone = new Set<Cause>();
+  const absorbers = [...exact].sort((a, b) => a.weight - b.weight);
+  for (const b of absorbers) {
+    if (gone.has(b)) continue;
+    const mine = settled.get(b)!;
+    for (const [a, other] of settled) {
+      if (a === b || gone.has(a)) continue;
+      const covers = mine.best.every((sol) => other.fixed.every((i) => identities[i].terms.some((t) => sol.cells.includes(t.cell))));
+      if (!covers) continue;
+      gone.add(a);
+      mine.fixed = [...new Set([...mine.fixed, ...other.fixed])];
+      Object.assign(b, causeOf(mine.best, b.method, explainsOf(mine.fixed), cells));
+    }
+  }
+  return gone.size ? causes.filter((c) => !gone.has(c)) : causes;
 }

@@ -3,14 +3,16 @@
  * class, 项目支出 by economic class, the 部门整体绩效目标表's tasks, a project performance list — equals the figure it
  * breaks down. Each comparison goes through `sumOutcome`, so its identity feeds the localizer and the marks.
  */
-import type { Amount, Table } from "../model/schema";
+import { ECONOMIC_CLASS_COLUMNS, type Amount, type Table } from "../model/schema";
 import { defineRule, type Outcome } from "./rule";
-import { basicOf, byCode, columnName, firstOf, na, rowByKey, rowName, sumOutcome, tableName, term, totalRow } from "./helpers";
+import { basicOf, byCode, columnName, firstOf, hasValue, na, rowByKey, rowName, sumOutcome, tableName, term, totalRow } from "./helpers";
 import { labelKey, projectKey } from "../grid/text";
 import { economicName } from "../classification/economic";
 import { projectLines } from "./projects";
 
 const has = (t: Table, key: string) => t.columns.some((c) => c.key === key);
+/** Columns that split 基本支出: 人员经费 / 公用经费, or its economic classes. */
+const SPLIT_KEYS: ReadonlyArray<string> = ["personnel", "public", ...ECONOMIC_CLASS_COLUMNS];
 
 /** figure = Σ parts (other tables), or undefined when a figure is missing. */
 function cmp(rule: string, a: Table, aAmt: Amount | undefined, aWhat: string, parts: Array<[Table, Amount | undefined]>, against: string): Outcome | undefined {
@@ -24,7 +26,7 @@ export const breakdownTotals = defineRule({
   category: "cross",
   title: "分经济分类 / 分功能 / 分单位的明细表 ↔ 一般公共预算支出表",
   description:
-    "一般公共预算支出经济分类表各列合计等于一般公共预算支出表同列合计；基本支出功能分类表每个科目等于一般公共预算支出表该科目的基本支出；项目支出经济分类表合计等于一般公共预算支出表（或支出总表）的项目支出；按单位列示的基本支出表合计及各经济分类大类之和等于基本支出经济分类表。",
+    "一般公共预算支出经济分类表各列合计等于一般公共预算支出表同列合计；基本支出功能分类表每个科目等于一般公共预算支出表该科目的基本支出，两表都分列的人员经费、公用经费（或各经济分类栏）也逐个科目相等；项目支出经济分类表合计等于一般公共预算支出表（或支出总表）的项目支出；按单位列示的基本支出表合计及各经济分类大类之和等于基本支出经济分类表。",
   severity: "error",
   source: { basis: "identity", ref: "部门预算公开表样：同一笔资金按不同口径分列时各表合计相等" },
   check: (report) => {
@@ -44,10 +46,14 @@ export const breakdownTotals = defineRule({
       const b = basicOf(t5, tot5);
       if (b) out.push(cmp(id, t, tot.amounts.total, "「合计」", b, `${tableName(t5)}「合计」基本支出`));
       const c5 = byCode(t5);
+      // The 基本支出's split (人员经费 / 公用经费, economic-class columns) that both tables print, code by code too: a
+      // split printed the other way round keeps every 基本支出 and 合计.
+      const splits = [...SPLIT_KEYS].filter((k) => has(t, k) && has(t5, k));
       for (const [code, r] of byCode(t)) {
         const r5 = c5.get(code);
         const parts = r5 && basicOf(t5, r5);
         if (parts) out.push(cmp(id, t, r.amounts.total, `「${rowName(r)}」`, parts, `${tableName(t5)}「${rowName(r5!)}」基本支出`));
+        if (r5) for (const k of splits) if (hasValue(r.amounts[k]) || hasValue(r5.amounts[k])) out.push(cmp(id, t, r.amounts[k], `「${rowName(r)}」${columnName(t, k)}`, [[t5, r5.amounts[k]]], `${tableName(t5)}「${rowName(r5)}」${columnName(t5, k)}`));
       }
     }
     for (const t of report.tables.filter((x) => x.kind === "project_expenditure_economic" && !x.empty)) {

@@ -9,6 +9,7 @@ import { basicOf, byCode, columnName, firstOf, hasValue, na, notAbove, rowByKey,
 import { exceeds, fenValue, fmt, UNIT_FACTOR, type Term } from "./interval";
 import { labelKey } from "../grid/text";
 import { THREE_PUBLIC_ECONOMIC_ITEMS } from "../classification/economic";
+import { moneyOf, scopedOutcome, scopeRelation } from "./scope";
 
 const NON_GENERAL = ["gov_fund", "state_capital", "special_account", "unit_funds", "business", "operating", "superior", "affiliated", "other"];
 
@@ -176,7 +177,7 @@ export const generalBudget = defineRule({
   id: "cross.general-budget",
   category: "cross",
   title: "一般公共预算支出表 ↔ 收入总表一般公共预算 / 财政拨款收支总表",
-  description: "一般公共预算支出表（不含上年结转）每个功能科目与合计，等于收入总表同一科目的一般公共预算本年收入；无收入总表时与财政拨款收支总表一般公共预算列（减上年结转）比较。",
+  description: "一般公共预算支出表（不含上年结转）每个功能科目与合计，等于收入总表同一科目的一般公共预算本年收入；无收入总表时与财政拨款收支总表一般公共预算列（减上年结转）比较。每一类（类级科目）还与财政拨款收支总表（一般公共预算列，未分列时为该类支出）和收支总表的同一类比较：两表口径相同时相等，一般公共预算支出表口径较窄（有政府性基金等其他资金、不含的上年结转）时不超过。",
   severity: "error",
   source: { basis: "identity", ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）：一般公共预算支出表是收入总表一般公共预算列、财政拨款收支总表一般公共预算列的明细" },
   check: (report) => {
@@ -192,18 +193,52 @@ export const generalBudget = defineRule({
       };
       pairOne(totalRow(t5), totalRow(t2), "「合计」");
       for (const [code, r5] of byCode(t5)) if (c2.has(code)) pairOne(r5, c2.get(code), `「${rowName(r5)}」合计`);
-      return out.filter(defined);
+    } else {
+      const t4 = firstOf(report, "fiscal_appropriation_summary");
+      if (!t4) return [na("缺少收入总表和财政拨款收支总表")];
+      const cur = rowByKey(t4, "current_expenditure_total", "expenditure");
+      const carry = rowByKey(t4, "carryover_src_general", "income");
+      const parts: Array<[Table, Amount | undefined]> = [[t5, totalRow(t5)?.amounts.total]];
+      if (t5.excludesCarryover && carry) parts.push([t4, carry.amounts.total]);
+      out.push(cmp("cross.general-budget", t4, cur?.amounts.general, "「本年支出合计」一般公共预算", parts, `${tableName(t5)}合计${t5.excludesCarryover ? " + 上年结转一般公共预算" : ""}`));
     }
-    const t4 = firstOf(report, "fiscal_appropriation_summary");
-    if (!t4) return [na("缺少收入总表和财政拨款收支总表")];
-    const cur = rowByKey(t4, "current_expenditure_total", "expenditure");
-    const carry = rowByKey(t4, "carryover_src_general", "income");
-    const parts: Array<[Table, Amount | undefined]> = [[t5, totalRow(t5)?.amounts.total]];
-    if (t5.excludesCarryover && carry) parts.push([t4, carry.amounts.total]);
-    out.push(cmp("cross.general-budget", t4, cur?.amounts.general, "「本年支出合计」一般公共预算", parts, `${tableName(t5)}合计${t5.excludesCarryover ? " + 上年结转一般公共预算" : ""}`));
+    out.push(...classLines(report, t5));
     return out.filter(defined);
   },
 });
+
+/**
+ * 一般公共预算支出表 ↔ 财政拨款收支总表 and 收支总表, functional 类 by 类 (their 支出 side prints one line per 类, whatever
+ * the layout — two-sided, one-sided, four label/amount pairs): the 财政拨款收支总表's 一般公共预算 column when it prints
+ * one, else its line; = when both cover the same money, ≤ when the 一般公共预算支出表's scope is narrower (scope.ts:
+ * 政府性基金 money, 上年结转 it leaves out, the 收支总表's other funds). A 类 one table leaves blank and the other prints is
+ * compared with its blank.
+ */
+function classLines(report: Report, t5: Table): Outcome[] {
+  const out: Outcome[] = [];
+  const c5 = byCode(t5);
+  // A table without functional codes (by unit, or names nothing could be read from) has no 类 to pair.
+  if (!c5.size) return out;
+  for (const kind of ["fiscal_appropriation_summary", "income_expenditure_summary"] as const) {
+    const s = firstOf(report, kind);
+    if (!s || s.empty) continue;
+    // The 一般公共预算 column of a 财政拨款收支总表 holds exactly the 一般公共预算 money of each 类.
+    const key = kind === "fiscal_appropriation_summary" && s.columns.some((c) => c.key === "general" && c.side === "expenditure") ? "general" : "total";
+    const rel = key === "general" ? (t5.excludesCarryover && moneyOf(report).carryover !== false ? "≤" : "=") : scopeRelation(report, t5, s);
+    if (!rel) continue;
+    for (const r of s.rows) {
+      if (r.side !== "expenditure" || r.codeSystem !== "functional" || r.level !== 1 || !r.code) continue;
+      const r5 = c5.get(r.code);
+      const a5 = r5?.amounts.total;
+      const a = r.amounts[key];
+      if (!a || (!hasValue(a) && !hasValue(a5))) continue;
+      // A 类 the 一般公共预算支出表 does not print is 0 there: only an "=" says anything about it.
+      if (!a5 && rel !== "=") continue;
+      out.push(scopedOutcome("cross.general-budget", rel, term(t5, a5 ?? zero(t5)), [term(s, a)], `${tableName(t5)}「${r5 ? rowName(r5) : rowName(r)}」合计`, `${tableName(s)}「${rowName(r)}」${key === "general" ? "一般公共预算" : ""}`));
+    }
+  }
+  return out;
+}
 
 export const basicProjectSplit = defineRule({
   id: "cross.basic-project",
@@ -246,7 +281,7 @@ export const basicEconomic = defineRule({
   id: "cross.basic-economic",
   category: "cross",
   title: "基本支出经济分类表 ↔ 一般公共预算支出表基本支出",
-  description: "一般公共预算基本支出经济分类表的合计等于一般公共预算支出表的基本支出合计（两表口径相同；后者只分列人员经费、公用经费或各经济分类栏时为其和），两表都分列的人员经费、公用经费合计相等，一般公共预算支出表的各经济分类栏合计等于经济分类表同一类（301 工资福利支出等）；基本支出不能超过部门本年支出合计。",
+  description: "一般公共预算基本支出经济分类表的合计等于一般公共预算支出表的基本支出合计（两表口径相同；后者只分列人员经费、公用经费或各经济分类栏时为其和），两表都分列的人员经费、公用经费合计相等，一般公共预算支出表的各经济分类栏合计等于经济分类表同一类（301 工资福利支出等）；另有一般公共预算支出经济分类表时逐个经济科目比较（两表都分列人员经费、公用经费时比较这两栏，否则比较合计与其基本支出；口径相同时相等，口径不同时较窄的不超过较宽的）；基本支出不能超过部门本年支出合计。",
   severity: "error",
   source: { basis: "identity", ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）：一般公共预算基本支出表按经济分类列示一般公共预算支出表的基本支出" },
   check: (report) => {
@@ -270,6 +305,9 @@ export const basicEconomic = defineRule({
         if (r6) out.push(cmp("cross.basic-economic", t6, r6.amounts.total, `「${rowName(r6)}」`, [[t5, tot5.amounts[k]]], `${tableName(t5)}「合计」${columnName(t5, k)}`));
       }
     } else if (t3 && totalRow(t3) && scope.known && !scope.otherSources) out.push(cmp("cross.basic-economic", t6, tot6.amounts.total, "「合计」", [[t3, totalRow(t3)!.amounts.basic]], `${tableName(t3)}「合计」基本支出`));
+    // A 一般公共预算支出经济分类表 beside it prints the same 基本支出 科目 by 科目 (its 人员经费 / 公用经费 or 基本支出 of each
+    // economic line), when both cover the same money (≤ when one's scope is narrower: scope.ts).
+    for (const g of report.tables.filter((x) => x.kind === "general_budget_economic" && !x.empty)) out.push(...economicLines(report, t6, g));
     // A province may print 基本支出 twice (by function and by economic class): their totals agree column by column.
     for (const other of report.tables.filter((x) => x.kind === "basic_expenditure_economic" && x !== t6 && !x.empty)) {
       const tot = totalRow(other);
@@ -295,6 +333,36 @@ export const basicEconomic = defineRule({
     return out.filter(defined);
   },
 });
+
+const hasColumn = (t: Table, key: string) => t.columns.some((c) => c.key === key);
+
+/**
+ * 基本支出经济分类表 (t6) ↔ 一般公共预算支出经济分类表 (g), economic 科目 by 科目: 人员经费 and 公用经费 when both print
+ * them (t6's 合计 = 人员经费 + 公用经费 is within.row-personnel-public's), else t6's 合计 against g's 基本支出 (its
+ * 基本支出 column, or 人员经费 + 公用经费). A 科目 only one table prints is left to the totals. Nothing when the two
+ * scopes cannot be compared (scope.ts).
+ */
+function economicLines(report: Report, t6: Table, g: Table): Outcome[] {
+  const rel = scopeRelation(report, t6, g);
+  if (!rel) return [];
+  const lines = new Map<string, Row>();
+  for (const r of g.rows) if (r.code && r.codeSystem === "economic" && !lines.has(r.code)) lines.set(r.code, r);
+  const split = ["personnel", "public"].every((k) => hasColumn(t6, k) && hasColumn(g, k));
+  const out: Outcome[] = [];
+  for (const r of t6.rows) {
+    const rg = r.code && r.codeSystem === "economic" ? lines.get(r.code) : undefined;
+    if (!rg) continue;
+    const pairs: Array<[string, Amount | undefined, Array<Amount | undefined>, string]> = split
+      ? ["personnel", "public"].map((k) => [columnName(t6, k), r.amounts[k], [rg.amounts[k]], columnName(g, k)])
+      : [["", r.amounts.total, basicOf(g, rg)?.map(([, a]) => a) ?? [], "基本支出"]];
+    for (const [what, a, bs, against] of pairs) {
+      if (!a || !bs.length || bs.some((b) => !b)) continue;
+      if (!hasValue(a) && bs.every((b) => !hasValue(b))) continue;
+      out.push(scopedOutcome("cross.basic-economic", rel, term(t6, a), bs.map((b) => term(g, b!)), `${tableName(t6)}「${rowName(r)}」${what}`, `${tableName(g)}「${rowName(rg)}」${against}`));
+    }
+  }
+  return out;
+}
 
 /** Σ of the 经济分类表 rows whose 部门 item name is the 三公 item. */
 function economicItem(t6: Table, key: string): { terms: Term[]; cells: string[] } {

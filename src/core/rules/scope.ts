@@ -1,0 +1,126 @@
+/**
+ * 资金口径: which money a table covers — 一般公共预算 ⊂ 财政拨款 (+ 政府性基金, 国有资本经营) ⊂ 部门全部资金 (+ 单位资金,
+ * 事业收入 …), with or without 上年结转 — and what two tables' scopes make of the same line in this report: the same
+ * figure (=), or the narrower table's within the wider one's (≤). A per-科目 comparison is sound only so.
+ */
+import type { Report, Table } from "../model/schema";
+import { firstOf, hasValue, notAbove, sumOutcome, totalRow } from "./helpers";
+import { fmt, type Term } from "./interval";
+import type { Outcome } from "./rule";
+
+export type FundScope = "general" | "fiscal" | "all";
+const RANK: Readonly<Record<FundScope, number>> = { general: 0, fiscal: 1, all: 2 };
+
+/** Tables whose kind says their scope when the title does not name one. */
+const KIND_SCOPE: Partial<Record<Table["kind"], FundScope>> = {
+  income_expenditure_summary: "all",
+  income_summary: "all",
+  expenditure_summary: "all",
+  fiscal_appropriation_summary: "fiscal",
+  general_budget_expenditure: "general",
+  general_budget_economic: "general",
+};
+
+/**
+ * A table's scope: its title names it (一般公共预算… / 财政拨款…: "一般公共预算基本支出表", "财政拨款支出表"), else its
+ * kind does (the 收支总表 covers all funds, the 财政拨款收支总表 财政拨款); undefined when neither says (a
+ * "基本支出预算表" of any scope).
+ */
+export function tableScope(t: Table): FundScope | undefined {
+  if (/一般公共预算/.test(t.title)) return "general";
+  if (/财政拨款/.test(t.title)) return "fiscal";
+  return KIND_SCOPE[t.kind];
+}
+
+const FISCAL_OTHER = ["gov_fund", "state_capital"];
+const NON_FISCAL = ["special_account", "unit_funds", "business", "operating", "superior", "affiliated", "other"];
+
+/**
+ * The department's money as its summary tables show it: 政府性基金 / 国有资本经营 money (fiscalOther), money outside
+ * 财政拨款 (nonFiscal), 上年结转 (carryover); each undefined when no table tells (read from the 收入总表's 合计 row,
+ * else the 收支总表's income lines; 上年结转 also from the 财政拨款收支总表 and a non-empty 项目支出表（上年结转）).
+ */
+export function moneyOf(report: Report): Money {
+  let m = MONEY.get(report);
+  if (!m) MONEY.set(report, (m = readMoney(report)));
+  return m;
+}
+type Money = { fiscalOther?: boolean; nonFiscal?: boolean; carryover?: boolean };
+/** Per checked report (the engine gives each check a fresh object): several rules ask. */
+const MONEY = new WeakMap<Report, Money>();
+
+function readMoney(report: Report): Money {
+  const t2 = firstOf(report, "income_summary");
+  const tot2 = t2 && totalRow(t2);
+  const t1 = firstOf(report, "income_expenditure_summary");
+  const t4 = firstOf(report, "fiscal_appropriation_summary");
+  const income1 = t1?.rows.filter((r) => r.side === "income" && r.key?.startsWith("src_")) ?? [];
+  const any = (keys: string[]): boolean | undefined =>
+    tot2 && !isVertical(t2!) ? keys.some((k) => hasValue(tot2.amounts[k])) : income1.length ? income1.some((r) => keys.includes(r.key!.slice(4)) && hasValue(r.amounts.total)) : undefined;
+  const fundTables = report.tables.some((t) => (t.kind === "gov_fund_expenditure" || t.kind === "state_capital") && !t.empty && t.rows.some((r) => Object.values(r.amounts).some(hasValue)));
+  const fiscalOther = fundTables || any(FISCAL_OTHER);
+  const carryKnown = !!tot2 || !!t1 || !!t4;
+  const carryover =
+    (tot2 && Object.entries(tot2.amounts).some(([k, a]) => k.startsWith("carryover") && hasValue(a))) ||
+    [t1, t4].some((t) => t?.rows.some((r) => r.side === "income" && r.key?.startsWith("carryover") && hasValue(r.amounts.total))) ||
+    report.tables.some((t) => t.kind === "project_carryover" && !t.empty)
+      ? true
+      : carryKnown
+        ? false
+        : undefined;
+  return { fiscalOther, nonFiscal: any(NON_FISCAL), carryover };
+}
+
+/** A 收入总表 laid out down one column (its sources are rows): no source columns to read. */
+function isVertical(t: Table): boolean {
+  return t.rows.some((r) => r.key?.startsWith("src_")) && !t.columns.some((c) => c.key === "general");
+}
+
+/**
+ * How table a's line compares with table b's same line in this report: "=" when both cover the same money here,
+ * "≤" when a's money lies within b's (a narrower scope, or a leaves out 上年结转 that b includes), "≥" the other way,
+ * undefined when it cannot be told (a scope unknown while the department has other money, or a narrower in one way
+ * and wider in the other). Scopes differ only by money the department has: 一般公共预算 and 财政拨款 are the same
+ * money when it has no 政府性基金 / 国有资本经营 money.
+ */
+export function scopeRelation(report: Report, a: Table, b: Table): "=" | "≤" | "≥" | undefined {
+  const m = moneyOf(report);
+  const effective = (s: FundScope | undefined): number | undefined => {
+    if (s === undefined) return undefined;
+    let r = RANK[s];
+    if (r === 2 && m.nonFiscal === false) r = 1;
+    if (r === 1 && m.fiscalOther === false) r = 0;
+    return r;
+  };
+  let ra = effective(tableScope(a));
+  let rb = effective(tableScope(b));
+  // A table of unknown scope is comparable only in a department with 一般公共预算 money alone.
+  if (ra === undefined || rb === undefined) {
+    if (m.fiscalOther !== false || m.nonFiscal !== false) return undefined;
+    ra = rb = 0;
+  }
+  const funds = Math.sign(ra - rb);
+  const carry = a.excludesCarryover === b.excludesCarryover || m.carryover === false ? 0 : a.excludesCarryover ? -1 : 1;
+  if (funds * carry < 0) return undefined;
+  const s = funds || carry;
+  return s === 0 ? "=" : s < 0 ? "≤" : "≥";
+}
+
+/**
+ * figure (=, ≤, ≥) Σ parts as `scopeRelation` says — "=" through `sumOutcome`, an inequality through `notAbove` —
+ * with its identity either way (a passing ≤ still bounds the localizer's corrections). `subject` / `against` name the
+ * two sides as in sumOutcome.
+ */
+export function scopedOutcome(rule: string, relation: "=" | "≤" | "≥", figure: Term, parts: Term[], subject: string, against: string): Outcome {
+  if (relation === "=") return sumOutcome({ rule, severity: "error", total: figure, parts, subject, against });
+  const [lo, hi] = relation === "≤" ? [[figure], parts] : [parts, [figure]];
+  const e = notAbove(rule, lo, hi);
+  if (!e.exceeds) return { status: "pass", identity: e.identity };
+  const [a, b] = relation === "≤" ? [e.a, e.b] : [e.b, e.a];
+  const message =
+    relation === "≤"
+      ? `${subject} ${fmt(a)} 超过${against} ${fmt(b)}${e.unit}（前者口径较窄，只能更少或相等）`
+      : `${subject} ${fmt(a)} 小于${against} ${fmt(b)}${e.unit}（前者口径较宽，只能更多或相等）`;
+  const cells = [...new Set([figure.amount.cell, ...parts.map((p) => p.amount.cell)])].filter((c) => c);
+  return { status: "fail", finding: { rule, severity: "error", message, cells, expected: b, actual: a, difference: Math.round((a - b) * 100) / 100 }, identity: e.identity };
+}
