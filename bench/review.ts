@@ -1,5 +1,5 @@
 /**
- * Review figures for `npm run bench` (issue 10): per sample, the bare exceljs read next to read (+import), check,
+ * Review figures for `npm run bench` (issue 10): per sample, the bare exceljs read next to read (+import), check (the rules), localize (the causes),
  * review plan and write; then a generated folder of 200 workbooks through `check --out` with --jobs 1 and --jobs 2
  * (throughput and the summed phase times). Targets: check ≤ +25 % over the bare read; 2 jobs ≥ 1.8× one job.
  */
@@ -10,7 +10,7 @@ import path from "path";
 import ExcelJS from "exceljs";
 import { readXlsxBuffer } from "../src/hosts/xlsx/read";
 import { importWorkbook } from "../src/core/importer/importer";
-import { checkReport } from "../src/core/rules/engine";
+import { checkReport, withCauses } from "../src/core/rules/engine";
 import { buildReviewPlan } from "../src/core/review/build";
 import { applyReviewPlan, writeWorkbook } from "../src/hosts/xlsx/review";
 import { reviewPackage } from "../src/hosts/xlsx/package-review";
@@ -57,19 +57,19 @@ function zipStep(input: Uint8Array, out: Uint8Array): { fflate: number; native: 
 const minorGc = (globalThis as { gc?: (o: { type: "minor" }) => void }).gc;
 
 export async function reviewBench(root: string): Promise<void> {
-  console.log(`\nreview (check --out) — per sample, median of ${RUNS} runs after ${WARMUP} untimed ones, ms; check% = check / bare read (medians; in brackets the fastest runs'); write = the package writer (the product's), beside the exceljs round trip it replaced; zip = the writer's zip work alone, fflate (all parts inflated and deflated in JS, as before) / native (changed parts deflated by zlib, the rest copied)`);
+  console.log(`\nreview (check --out) — per sample, median of ${RUNS} runs after ${WARMUP} untimed ones, ms; check = the rules (checkReport), localize = the causes (error localization, its own phase with its own target: ≤ 25 % of the check, table "localization" above); check% = check / bare read (medians; in brackets the fastest runs'), +loc% = (check + localize) / bare read; write = the package writer (the product's), beside the exceljs round trip it replaced; zip = the writer's zip work alone, fflate (all parts inflated and deflated in JS, as before) / native (changed parts deflated by zlib, the rest copied)`);
   console.log("check* = check in runs where a minor collection ran after read+import (the just-read grids and report leave the nursery first; otherwise the check pays that copy, which is the read's and import's cost; minor = that collection, timed apart), median of another " + `${RUNS} runs${minorGc ? "" : " — not measured: run with node --expose-gc"}`);
-  console.log("sample                     bare read   read+import     check   check*   minor   plan   write   exceljs write   check% [fastest]   check*%   zip: fflate / native");
+  console.log("sample                     bare read   read+import     check   localize   check*   minor   plan   write   exceljs write   check% [fastest]   +loc%   check*%   zip: fflate / native");
   for (const name of SAMPLES) {
     const buf = await fs.readFile(path.join(root, "samples", `${name}.xlsx`));
-    const t = { bare: [] as number[], bareSettled: [] as number[], read: [] as number[], check: [] as number[], settled: [] as number[], minor: [] as number[], plan: [] as number[], write: [] as number[], exceljs: [] as number[], zipFflate: [] as number[], zipNative: [] as number[] };
+    const t = { bare: [] as number[], bareSettled: [] as number[], read: [] as number[], check: [] as number[], localize: [] as number[], settled: [] as number[], minor: [] as number[], plan: [] as number[], write: [] as number[], exceljs: [] as number[], zipFflate: [] as number[], zipNative: [] as number[] };
     for (let i = -WARMUP; i < 2 * RUNS; i++) {
       if (i < 0) {
         // Warm-up: every phase once, nothing recorded (the JIT tiers a rule up only after many calls).
         await new ExcelJS.Workbook().xlsx.load(buf as unknown as ExcelJS.Buffer);
         const w = await readXlsxBuffer(buf);
         const r = importWorkbook(w.grids);
-        const res = checkReport(r);
+        const res = withCauses(checkReport(r, { localize: false }));
         reviewPackage(new Uint8Array(buf), buildReviewPlan({ report: r, result: res, grids: w.grids, file: name, reviewedAt: new Date().toISOString(), productVersion: "bench" }));
         continue;
       }
@@ -87,14 +87,17 @@ export async function reviewBench(root: string): Promise<void> {
         minorGc({ type: "minor" });
         t.minor.push(now() - s);
         s = now();
-        checkReport(report);
+        checkReport(report, { localize: false });
         t.settled.push(now() - s);
         continue;
       }
       t.read.push(now() - s);
       s = now();
-      const result = checkReport(report);
+      const checked = checkReport(report, { localize: false });
       t.check.push(now() - s);
+      s = now();
+      const result = withCauses(checked);
+      t.localize.push(now() - s);
       s = now();
       const plan = buildReviewPlan({ report, result, grids, file: name, reviewedAt: new Date().toISOString(), productVersion: "bench" });
       t.plan.push(now() - s);
@@ -110,7 +113,7 @@ export async function reviewBench(root: string): Promise<void> {
       t.exceljs.push(now() - s);
     }
     const m = Object.fromEntries(Object.entries(t).map(([k, v]) => [k, v.length ? median(v) : NaN])) as Record<keyof typeof t, number>;
-    console.log(`${name.padEnd(26)} ${f1(m.bare).padStart(9)} ${f1(m.read).padStart(13)} ${f1(m.check).padStart(9)} ${f1(m.settled).padStart(8)} ${f1(m.minor).padStart(7)} ${f1(m.plan).padStart(6)} ${f1(m.write).padStart(7)} ${f1(m.exceljs).padStart(15)} ${((100 * m.check) / m.bare).toFixed(0).padStart(7)} % ${`[${((100 * Math.min(...t.check)) / Math.min(...t.bare)).toFixed(0)} %]`.padStart(9)} ${`${((100 * m.settled) / m.bareSettled).toFixed(0)} %`.padStart(9)} ${f1(m.zipFflate).padStart(13)} / ${f1(m.zipNative)}`);
+    console.log(`${name.padEnd(26)} ${f1(m.bare).padStart(9)} ${f1(m.read).padStart(13)} ${f1(m.check).padStart(9)} ${f1(m.localize).padStart(10)} ${f1(m.settled).padStart(8)} ${f1(m.minor).padStart(7)} ${f1(m.plan).padStart(6)} ${f1(m.write).padStart(7)} ${f1(m.exceljs).padStart(15)} ${((100 * m.check) / m.bare).toFixed(0).padStart(7)} % ${`[${((100 * Math.min(...t.check)) / Math.min(...t.bare)).toFixed(0)} %]`.padStart(9)} ${`${((100 * (m.check + m.localize)) / m.bare).toFixed(0)} %`.padStart(7)} ${`${((100 * m.settled) / m.bareSettled).toFixed(0)} %`.padStart(9)} ${f1(m.zipFflate).padStart(13)} / ${f1(m.zipNative)}`);
   }
 
   // A folder of 200 workbooks: the samples and the generated province variants, repeated.
@@ -131,7 +134,7 @@ export async function reviewBench(root: string): Promise<void> {
     bare += now() - s;
   }
   console.log(`\nfolder of ${N} workbooks (${sources.length} kinds), check --out; phase sums in ms over all files; bare exceljs read of all: ${f1(bare)} ms (cores: ${os.availableParallelism?.() ?? os.cpus().length})`);
-  console.log("jobs   wall ms   files/s   read+import     check     plan     write   check%   speed-up   cores busy");
+  console.log("jobs   wall ms   files/s   read+import     check   localize     plan     write   check%   +loc%   speed-up   cores busy");
   let one = 0;
   let busyOne = 1;
   const cores = os.availableParallelism?.() ?? os.cpus().length;
@@ -145,16 +148,17 @@ export async function reviewBench(root: string): Promise<void> {
     const cpu = process.cpuUsage(cpu0);
     const busy = (cpu.user + cpu.system) / 1000 / wall;
     if (jobs === 1) busyOne = busy;
-    const sum = (k: "read" | "check" | "plan" | "write") => rows.reduce((a, r) => a + r.ms[k], 0);
+    const sum = (k: "read" | "check" | "localize" | "plan" | "write") => rows.reduce((a, r) => a + r.ms[k], 0);
     const rate = (rows.length / wall) * 1000;
     if (jobs === 1) one = rate;
-    console.log(`${String(jobs).padStart(4)} ${f1(wall).padStart(9)} ${rate.toFixed(2).padStart(9)} ${f1(sum("read")).padStart(13)} ${f1(sum("check")).padStart(9)} ${f1(sum("plan")).padStart(8)} ${f1(sum("write")).padStart(9)} ${((100 * sum("check")) / bare).toFixed(0).padStart(7)} % ${(rate / one).toFixed(2).padStart(9)}× ${busy.toFixed(2).padStart(12)}`);
+    console.log(`${String(jobs).padStart(4)} ${f1(wall).padStart(9)} ${rate.toFixed(2).padStart(9)} ${f1(sum("read")).padStart(13)} ${f1(sum("check")).padStart(9)} ${f1(sum("localize")).padStart(10)} ${f1(sum("plan")).padStart(8)} ${f1(sum("write")).padStart(9)} ${((100 * sum("check")) / bare).toFixed(0).padStart(7)} % ${((100 * (sum("check") + sum("localize"))) / bare).toFixed(0).padStart(5)} % ${(rate / one).toFixed(2).padStart(9)}× ${busy.toFixed(2).padStart(12)}`);
   }
   // The bare reads above ran back to back; the check inside the pipeline, after a read, an import and the previous
   // file's write. Read each file bare right before its review (one job, as runBatch does it) for a like-for-like share.
   {
     let bareIn = 0;
     let checkIn = 0;
+    let localizeIn = 0;
     const out = path.join(dir, "out-interleaved");
     await fs.mkdir(out);
     const files = (await fs.readdir(dir)).filter((f) => f.endsWith(".xlsx")).sort();
@@ -166,8 +170,9 @@ export async function reviewBench(root: string): Promise<void> {
       bareIn += now() - s;
       const row = await reviewFile({ file, outDir: out, productVersion: "bench", reviewedAt: "2026-01-01T00:00:00Z", reviewedName: `${i}.reviewed.xlsx`, reviewOnlyName: `${i}.审核结果.xlsx` });
       checkIn += row.ms.check;
+      localizeIn += row.ms.localize;
     }
-    console.log(`one job, each file read bare right before its review: bare read ${f1(bareIn)} ms, check ${f1(checkIn)} ms — check% ${((100 * checkIn) / bareIn).toFixed(0)} %`);
+    console.log(`one job, each file read bare right before its review: bare read ${f1(bareIn)} ms, check ${f1(checkIn)} ms, localize ${f1(localizeIn)} ms — check% ${((100 * checkIn) / bareIn).toFixed(0)} %, +loc% ${((100 * (checkIn + localizeIn)) / bareIn).toFixed(0)} %`);
   }
   // One job already keeps more than one core busy (V8 compiles and collects garbage on helper threads): the most
   // N jobs can reach on C cores is min(N, C / busy) times one job.

@@ -217,6 +217,6 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<{ 
 function failed(t: ReviewTask, e: Error): BatchRow {
   const written = writeError(t.outDir, e);
   const reason = written ?? `处理时发生内部错误（${e.message.split("\n")[0]}）`;
-  return { file: t.file, department: null, year: null, unit: null, income: null, expenditure: null, counts: null, status: "处理失败", output: null, reason, error: { code: written ? "write" : "internal", message: reason }, json: null, ms: { read: 0, check: 0, plan: 0, write: 0 } };
+  return { file: t.file, department: null, year: null, unit: null, income: null, expenditure: null, counts: null, status: "处理失败", output: null, reason, error: { code: written ? "write" : "internal", message: reason }, json: null, ms: { read: 0, check: 0, localize: 0, plan: 0, write: 0 } };
 }
 

@@ -14,7 +14,8 @@ import { WorkbookReadError } from "../hosts/xlsx/read";
 import { readWorkbookBuffer } from "../hosts/read-any";
 import { FORMAT_NAMES } from "../hosts/sheetjs/formats";
 import type { BatchEntry } from "../core/review/batch-sheet";
-import { checkWithSolver } from "./solver";
+import { localizeWithSolver } from "./solver";
+import { checkReport } from "../core/rules/engine";
 import { buildReviewPlan } from "../core/review/build";
 import type { Severity } from "../core/rules/rule";
 import { rowByKey, firstOf } from "../core/rules/helpers";
@@ -40,7 +41,8 @@ export interface BatchRow extends BatchEntry {
   json: CheckFileJson | null;
   /** Why the file could not be reviewed, as `check --json` says it (WorkbookReadError's code, or "internal"). */
   error?: { code: string; message: string };
-  ms: { read: number; check: number; plan: number; write: number };
+  /** Phase times, ms: read (+ import), check (the rules), localize (causes, HiGHS included), plan, write. */
+  ms: { read: number; check: number; localize: number; plan: number; write: number };
 }
 
 const now = () => Number(process.hrtime.bigint()) / 1e6;
@@ -76,7 +78,7 @@ async function writeOut(task: ReviewTask, row: BatchRow, bytes: Uint8Array): Pro
 }
 
 export async function reviewFile(task: ReviewTask): Promise<BatchRow> {
-  const ms = { read: 0, check: 0, plan: 0, write: 0 };
+  const ms = { read: 0, check: 0, localize: 0, plan: 0, write: 0 };
   const row: BatchRow = { file: task.file, department: null, year: null, unit: null, income: null, expenditure: null, counts: null, status: "无法读取", output: null, reason: null, json: null, ms };
   let t = now();
   let bytes: Buffer;
@@ -92,9 +94,12 @@ export async function reviewFile(task: ReviewTask): Promise<BatchRow> {
   const { grids, report } = reportOf(task.file, loaded);
   ms.read = now() - t;
   t = now();
-  // The same causes as `check` prints: HiGHS for what one or two cells and the table step left (its time is the check's).
-  const result = await checkWithSolver(report, task.skip);
+  const checked = checkReport(report, { skip: task.skip, localize: false });
   ms.check = now() - t;
+  t = now();
+  // The same causes as `check` prints: HiGHS for what one or two cells and the table step left.
+  const result = await localizeWithSolver(checked);
+  ms.localize = now() - t;
   row.department = report.department ?? null;
   row.year = report.year ?? null;
   row.unit = report.unit ?? null;

@@ -21,7 +21,12 @@ export function loadSolver(): Promise<MipSolver | undefined> {
  * or two cells and the table step left clusters unexplained, and time was left — HiGHS for those (loaded only then).
  */
 export async function checkWithSolver(report: Report, skip?: string[]): Promise<CheckResult> {
-  const result = checkReport(report, { skip });
+  return localizeWithSolver(checkReport(report, { skip, localize: false }));
+}
+
+/** The causes of a check made without them (`checkReport(…, { localize: false })`), as checkWithSolver gives them. */
+export async function localizeWithSolver(checked: CheckResult): Promise<CheckResult> {
+  const result = withCauses(checked);
   if (!result.localization.unexplained.length || result.localization.status !== "complete") return result;
   const solver = await loadSolver();
   return solver ? withCauses(result, { solver }) : result;

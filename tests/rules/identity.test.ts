@@ -4,7 +4,10 @@
  */
 import { loadSample, SAMPLES } from "../helpers";
 import { checkReport } from "../../src/core/rules/engine";
-import { holdsWithinIntervals, IdentitySchema } from "../../src/core/rules/identity";
+import { exactlyBalanced, holdsWithinIntervals, identityOf, IdentitySchema, plainIdentity } from "../../src/core/rules/identity";
+import type { Term } from "../../src/core/rules/interval";
+import type { Amount } from "../../src/core/model/schema";
+import { cellsOf } from "../../src/core/localize/problem";
 import { STYLES, buildVariant } from "../fixtures/variants";
 import { importWorkbook } from "../../src/core/importer/importer";
 import type { CheckResult } from "../../src/core/rules/rule";
@@ -47,4 +50,36 @@ test("jishan: 表5 合计 vs 表2 一般公共预算 is the relation C6 − D6 =
   const id = r.identities.find((x) => x.rule === "cross.general-budget" && x.terms[0]?.cell === "预算公开表5!C6")!;
   expect(id).toMatchObject({ relation: "eq", status: "violated" });
   expect(id.terms.map((t) => [t.cell, t.coefficient, t.value, t.halfWidth])).toEqual([["预算公开表5!C6", 1, 234120000, 5000], ["预算公开表2!D6", -1, 450050000, 5000]]);
+});
+
+describe("identityOf's identities are data wherever they go (their terms are made on first read)", () => {
+  const amount = (cell: string, value: number) => ({ cell, value, blank: false, text: String(value), decimals: 2 }) as unknown as Amount;
+  const t = (cell: string, value: number, weight?: number): Term => ({ amount: amount(cell, value), unit: "万元", weight });
+
+  test("JSON and copies carry the terms and the tolerance", () => {
+    const id = identityOf("within.row-sources", "eq", [t("S!C5", 10)], [t("S!D5", 4), t("S!E5", 6)], "holds");
+    const json = JSON.parse(JSON.stringify(id));
+    expect(json).toEqual({ rule: "within.row-sources", relation: "eq", status: "holds", tolerance: 0, terms: id.terms.map((x) => ({ ...x })) });
+    expect(json.terms.map((x: { cell: string; coefficient: number }) => [x.cell, x.coefficient])).toEqual([["S!C5", 1], ["S!D5", -1], ["S!E5", -1]]);
+    expect(plainIdentity(id)).toEqual(json);
+    IdentitySchema.parse(plainIdentity(id));
+  });
+
+  test("a cell listed on both sides with cancelling weights is no term, and the localizer's index leaves it out", () => {
+    const id = identityOf("hierarchy.total", "eq", [t("S!C5", 10), t("S!C6", 3)], [t("S!C6", 3), t("S!C7", 10)], "holds");
+    expect(id.terms.map((x) => x.cell)).toEqual(["S!C5", "S!C7"]);
+    const cells = cellsOf([{ ...plainIdentity(id), findings: [] }]);
+    const lazy = cellsOf([Object.assign(id, { findings: [] })]);
+    for (const index of [cells, lazy]) {
+      expect(index.get("S!C6")).toBeUndefined();
+      expect(index.get("S!C5")?.identities).toEqual([0]);
+    }
+  });
+
+  test("the exact-balance shortcut agrees with the terms: a repeated cell or a weight 0 is not taken for balanced", () => {
+    expect(exactlyBalanced(identityOf("r", "eq", [t("S!C5", 10)], [t("S!D5", 4), t("S!E5", 6)], "holds"))).toBe(true);
+    expect(exactlyBalanced(identityOf("r", "eq", [t("S!C5", 10)], [t("S!D5", 4), t("S!E5", 5)], "holds"))).toBe(false);
+    expect(exactlyBalanced(identityOf("r", "eq", [t("S!C5", 10)], [t("S!D5", 5), t("S!D5", 5)], "holds"))).toBe(false);
+    expect(exactlyBalanced(identityOf("r", "eq", [t("S!C5", 10)], [t("S!D5", 10), t("S!E5", 7, 0)], "holds"))).toBe(false);
+  });
 });

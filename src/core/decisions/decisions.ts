@@ -9,6 +9,7 @@
 import { z } from "zod";
 import type { CheckResult, Finding } from "../rules/rule";
 import { SEVERITY_NAMES } from "../rules/rule";
+import { plainIdentity } from "../rules/identity";
 import type { PlanSheet, ReviewPlan } from "../review/plan";
 import { ruleTitle } from "../review/marks";
 
@@ -79,7 +80,7 @@ export function withDecisions(result: CheckResult, decisions: Decision[], catalo
     return true;
   });
   const renumber = (ids: number[]) => ids.filter((i) => remap.has(i)).map((i) => remap.get(i)!);
-  const identities = (result.identities ?? []).map((id) => ({ ...id, findings: renumber(id.findings) }));
+  const identities = (result.identities ?? []).map((id) => ({ ...plainIdentity(id), findings: renumber(id.findings) }));
   const kept: CheckResult = { ...result, findings: keptFindings, identities };
   // The localizer's causes (when present) explain findings by index: renumbered, and a cause left with none dropped.
   const causes = (result as { causes?: Array<{ explains: number[] }> }).causes;

@@ -4,7 +4,7 @@
  */
 import { roundingAllowance, UNIT_FACTOR } from "../rules/interval";
 import type { CheckedIdentity } from "../rules/rule";
-import { residual, roundingSums } from "../rules/identity";
+import { identitySums, listedFigures, residual } from "../rules/identity";
 import type { Unit } from "../model/schema";
 
 export interface CellInfo {
@@ -55,9 +55,11 @@ export class CellIndex {
    * identity and the node before.
    */
   private readonly number = new Map<string, number>();
-  private readonly newest: number[] = [];
-  private readonly nodeIdentity: number[] = [];
-  private readonly nodeBefore: number[] = [];
+  /** Sized once for every listed figure (a cell or a node per figure at most): no array grows while indexing. */
+  private readonly newest: Int32Array;
+  private readonly nodeIdentity: Int32Array;
+  private readonly nodeBefore: Int32Array;
+  private nodes = 0;
   private readonly made = new Map<string, CellInfo>();
   /** Per identity: 1 when it corroborates its figures (see corroborates), 0 when not; undefined until asked. */
   private readonly agrees: Array<0 | 1 | undefined>;
@@ -68,24 +70,62 @@ export class CellIndex {
     private readonly bounds: ReadonlyArray<string> = [],
   ) {
     this.agrees = new Array(identities.length);
-    for (let i = 0; i < identities.length; i++)
-      for (const t of identities[i].terms) {
-        let k = this.number.get(t.cell);
-        if (k === undefined) {
-          k = this.newest.length;
-          this.number.set(t.cell, k);
-          this.newest.push(-1);
-        } else if (this.nodeIdentity[this.newest[k]] === i) continue;
-        this.nodeIdentity.push(i);
-        this.nodeBefore.push(this.newest[k]);
-        this.newest[k] = this.nodeIdentity.length - 1;
-      }
+    let listedCount = 0;
+    for (const id of identities) {
+      const listed = listedFigures(id);
+      listedCount += listed ? listed.plus.length + listed.minus.length : id.terms.length;
+    }
+    this.newest = new Int32Array(listedCount);
+    this.nodeIdentity = new Int32Array(listedCount);
+    this.nodeBefore = new Int32Array(listedCount);
+    // The identities' cells as listed (listedFigures: no term objects made for the many identities the localizer
+    // never reads). A cell listed twice in one identity may have coefficients that cancel: such an identity's
+    // listing is checked against its terms afterwards (rare).
+    for (let i = 0; i < identities.length; i++) {
+      const listed = listedFigures(identities[i]);
+      let repeated = false;
+      if (listed) {
+        for (const t of listed.plus) if (t.amount.cell && this.add(t.amount.cell, t.weight ?? 1, i)) repeated = true;
+        for (const t of listed.minus) if (t.amount.cell && this.add(t.amount.cell, t.weight ?? 1, i)) repeated = true;
+      } else for (const t of identities[i].terms) if (this.add(t.cell, t.coefficient, i)) repeated = true;
+      if (repeated) this.dropCancelled(i);
+    }
+  }
+
+  /** Indexes `cell` as a term of identity i (the newest); true when i listed it already. A weight 0 is no term. */
+  private add(cell: string, weight: number, i: number): boolean {
+    let k = this.number.get(cell);
+    if (k === undefined) {
+      if (weight === 0) return false;
+      k = this.number.size;
+      this.number.set(cell, k);
+      this.newest[k] = -1;
+    } else if (this.newest[k] >= 0 && this.nodeIdentity[this.newest[k]] === i) return true;
+    else if (weight === 0) return false;
+    const n = this.nodes++;
+    this.nodeIdentity[n] = i;
+    this.nodeBefore[n] = this.newest[k];
+    this.newest[k] = n;
+    return false;
+  }
+
+  /** Identity i (the newest indexed) loses the cells it lists whose coefficients add up to 0: they are not its terms. */
+  private dropCancelled(i: number): void {
+    const id = this.identities[i];
+    const terms = new Set(id.terms.map((t) => t.cell));
+    const listed = listedFigures(id);
+    for (const t of listed ? [...listed.plus, ...listed.minus] : []) {
+      const k = t.amount.cell ? this.number.get(t.amount.cell) : undefined;
+      if (k === undefined || terms.has(t.amount.cell)) continue;
+      const n = this.newest[k];
+      if (n >= 0 && this.nodeIdentity[n] === i) this.newest[k] = this.nodeBefore[n];
+    }
   }
 
   /** The identities cell `ref` is a term of, in order; undefined for a cell of none. */
   private identitiesOf(ref: string): number[] | undefined {
     const k = this.number.get(ref);
-    if (k === undefined) return undefined;
+    if (k === undefined || this.newest[k] < 0) return undefined;
     const out: number[] = [];
     for (let n = this.newest[k]; n >= 0; n = this.nodeBefore[n]) out.push(this.nodeIdentity[n]);
     return out.reverse();
@@ -144,7 +184,7 @@ function sumOf(identities: ReadonlyArray<CheckedIdentity>, i: number): SumOf {
   let sums = SUMS.get(identities);
   if (!sums) SUMS.set(identities, (sums = new Array(identities.length)));
   let x = sums[i];
-  if (!x) sums[i] = x = { r: residual(identities[i]), ...roundingSums(identities[i].terms), tolerance: identities[i].tolerance };
+  if (!x) sums[i] = x = { ...identitySums(identities[i]), tolerance: identities[i].tolerance };
   return x;
 }
 

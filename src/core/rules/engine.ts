@@ -27,16 +27,17 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, roundin
 function findingKey(f: Finding): string {
   return f.rule.startsWith("cross.") && f.cells[0] ? `cross|${f.cells[0]}` : `${f.rule}|${f.cells.join(",")}|${f.message}`;
 }
-function groupFindings(findings: Finding[]): Finding[] {
-  const seen = new Set<string>();
-  const out: Finding[] = [];
+/** The findings without repeats, and per key the finding kept for it. */
+function groupFindings(findings: Finding[]): { kept: Finding[]; byKey: Map<string, Finding> } {
+  const byKey = new Map<string, Finding>();
+  const kept: Finding[] = [];
   for (const f of findings) {
     const key = findingKey(f);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(f);
+    if (byKey.has(key)) continue;
+    byKey.set(key, f);
+    kept.push(f);
   }
-  return out;
+  return { kept, byKey };
 }
 
 export function checkReport(report: Report, opts: CheckOptions = {}): CheckResult {
@@ -61,45 +62,53 @@ export function checkReport(report: Report, opts: CheckOptions = {}): CheckResul
       outcomes = [{ status: "na" as const, reason: "规则执行时发生内部错误，未检查（请把文件交给开发者排查）" }];
     }
     const stat = { id: rule.id, checked: 0, passed: 0, failed: 0, notApplicable: 0, reasons: [] as string[] };
-    for (const o of outcomes) {
-      if (o.status === "na") {
+    // Outcomes come in many shapes (pass, fail, with identity, also, bounds): each field is read once.
+    for (let k = 0; k < outcomes.length; k++) {
+      const o = outcomes[k];
+      const status = o.status;
+      if (status === "na") {
         stat.notApplicable++;
         if (!stat.reasons.includes(o.reason)) stat.reasons.push(o.reason);
         continue;
       }
-      if (o.status === "fail" && o.finding.rule.startsWith("input.") === false && o.finding.cells.some((c) => invalid.has(c))) {
+      const finding = status === "fail" ? o.finding : undefined;
+      if (finding && finding.rule.startsWith("input.") === false && finding.cells.some((c) => invalid.has(c))) {
         stat.notApplicable++;
         const reason = "涉及不是金额的单元格";
         if (!stat.reasons.includes(reason)) stat.reasons.push(reason);
         continue;
       }
       stat.checked++;
-      const finding = o.status === "fail" ? o.finding : undefined;
       if (finding) {
         stat.failed++;
         all.push(finding);
       } else stat.passed++;
-      if (o.identity) {
-        checked.push(o.identity);
-        checkedFinding.push(o.identity.soft ? undefined : finding);
+      const identity = o.identity;
+      if (identity) {
+        checked.push(identity);
+        checkedFinding.push(finding && !identity.soft ? finding : undefined);
       }
-      if (o.also)
-        for (const identity of o.also) {
-          checked.push(identity);
-          checkedFinding.push(identity.soft ? undefined : finding);
+      const also = o.also;
+      if (also)
+        for (const x of also) {
+          checked.push(x);
+          checkedFinding.push(finding && !x.soft ? finding : undefined);
         }
-      if (o.status === "pass" && o.bounds) for (const cell of o.bounds) bounds.push(cell);
+      if (!finding) {
+        const bounds_ = (o as { bounds?: string[] }).bounds;
+        if (bounds_) for (const cell of bounds_) bounds.push(cell);
+      }
     }
     perRule.push(stat);
   }
-  const findings = groupFindings(all).sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  const grouped = groupFindings(all);
+  const findings = grouped.kept.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   // A finding dropped as a repeat of the same figure is reported by the one kept for that figure.
   const kept = new Map<Finding, number>(findings.map((f, i) => [f, i]));
-  const byKey = new Map<string, number>(findings.map((f, i) => [findingKey(f), i]));
   // Identities are made afresh by each rule run: they take their finding index in place (no copy of thousands of them).
   const identities: CheckedIdentity[] = checked.map((identity, k) => {
     const finding = checkedFinding[k];
-    const i = finding ? kept.get(finding) ?? byKey.get(findingKey(finding)) : undefined;
+    const i = finding ? kept.get(finding) ?? kept.get(grouped.byKey.get(findingKey(finding))!) : undefined;
     const out = identity as CheckedIdentity;
     out.findings = i === undefined ? NO_FINDINGS : [i];
     return out;

@@ -3,7 +3,7 @@ import { ECONOMIC_CLASS_COLUMNS, type Amount, type Report, type Row, type Table,
 import { KIND_NAMES } from "../model/names";
 import { norm } from "../grid/text";
 import { compare, exceeds, fmt, type Term, type Verdict } from "./interval";
-import { identityOf, residual, type Identity, type IdentityStatus } from "./identity";
+import { exactlyBalanced, identityOf, residual, type Identity, type IdentityStatus } from "./identity";
 import type { Outcome, Severity } from "./rule";
 
 /** Rule messages name a table many times per check: computed once per table object. */
@@ -85,14 +85,21 @@ export function sumOutcome(opts: {
   extraCells?: string[];
 }): Outcome {
   const { total, parts } = opts;
-  const allBlank = total.amount.blank && parts.every((p) => p.amount.blank);
+  // One pass over the parts (every row of every table comes here): all blank? all in cells of the total's unit?
+  let allBlank = total.amount.blank;
+  let plain = !!total.amount.cell;
+  for (let k = 0; k < parts.length; k++) {
+    const p = parts[k];
+    if (!p.amount.blank) allBlank = false;
+    if (plain && (!p.amount.cell || p.unit !== total.unit || !Number.isInteger(p.weight ?? 1))) plain = false;
+  }
   if (allBlank) return { status: "pass", identity: sumIdentity(opts.rule, total, parts, "equal") };
   // Most comparisons hold exactly: when every figure has its own cell in one unit with a whole weight, the
   // identity's residual is compare()'s difference, and a zero one is a pass without the comparison's figures.
   let built: Identity | undefined;
-  if (parts.every((p) => p.amount.cell && p.unit === total.unit && Number.isInteger(p.weight ?? 1)) && total.amount.cell) {
+  if (plain) {
     built = sumIdentity(opts.rule, total, parts, "equal");
-    if (built.terms.length === parts.length + 1 && residual(built) === 0) return { status: "pass", identity: built };
+    if (exactlyBalanced(built)) return { status: "pass", identity: built };
   }
   const c = compare(total, parts);
   // The identity built for the fast path serves: only its status (and, when violated, its tolerance: none) differ.

@@ -46,24 +46,29 @@ function functionalCodeNames(report: Report): Outcome[] {
   const out: Outcome[] = [];
   const rule = "naming.functional-code";
   // The same code and name recur in every table that lists functional codes: each judged once per check, looked up
-  // by year, code and printed name in turn (the cells' own strings: no key string made per row).
-  const judged = new Map<number | undefined, Map<string, Map<string, ReturnType<typeof judgeName>>>>();
+  // by year, code and the label cell's own string in turn (no key string made per row; the printed name is derived
+  // once per label).
+  const judged = new Map<number | undefined, Map<string, Map<string, { printed: string; v?: ReturnType<typeof judgeName> }>>>();
   for (const t of report.tables) {
     const wrong: Array<{ finding: Finding; code: string }> = [];
     for (const r of t.rows) {
-      if (!r.code || r.codeSystem !== "functional" || !/^2/.test(r.code)) continue;
+      if (!r.code || r.codeSystem !== "functional" || r.code.charCodeAt(0) !== 50 /* 2 */) continue;
       const current = functionalName(r.code);
       if (!current) continue;
-      const printed = r.label.replace(/^[一二三四五六七八九十]+、/, "").trim();
-      // A name cell without a name (blank, a count) is not a wrong name.
-      if (!/[\u3400-\u9fff]/.test(printed)) continue;
       const year = t.year ?? report.year;
       let byCode = judged.get(year);
       if (!byCode) judged.set(year, (byCode = new Map()));
-      let byName = byCode.get(r.code);
-      if (!byName) byCode.set(r.code, (byName = new Map()));
-      let v = byName.get(printed);
-      if (!v) byName.set(printed, (v = judgeName(r.code, printed, year, current, sameFunctionalName)));
+      let byLabel = byCode.get(r.code);
+      if (!byLabel) byCode.set(r.code, (byLabel = new Map()));
+      let seen = byLabel.get(r.label);
+      if (!seen) {
+        const printed = r.label.replace(/^[一二三四五六七八九十]+、/, "").trim();
+        // A name cell without a name (blank, a count) is not a wrong name.
+        seen = { printed, v: /[\u3400-\u9fff]/.test(printed) ? judgeName(r.code, printed, year, current, sameFunctionalName) : undefined };
+        byLabel.set(r.label, seen);
+      }
+      const { printed, v } = seen;
+      if (!v) continue;
       if (v.ok) {
         out.push({ status: "pass" });
         continue;

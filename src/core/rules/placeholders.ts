@@ -38,22 +38,23 @@ interface Hit {
 
 function hitsOf(t: Table): Hit[] {
   const out: Hit[] = [];
-  const at = tableCell(t);
-  const add = (s: string | undefined, where: string, cell: string) => {
+  // undefined: the table's first cell, made only for a hit (a rare one: most tables have none).
+  const add = (s: string | undefined, where: string, cell: string | undefined) => {
     const p = placeholderIn(s);
-    if (p) out.push({ text: s!.trim().length > 24 ? p : s!.trim(), where, cell });
+    if (p) out.push({ text: s!.trim().length > 24 ? p : s!.trim(), where, cell: cell ?? tableCell(t) });
   };
-  add(t.title, "标题", at);
-  add(t.unitText, "表头", t.unitCell ?? at);
-  for (const n of t.notes) add(n, "表注", at);
-  for (const c of t.columns) add(c.label, "栏目", at);
+  add(t.title, "标题", undefined);
+  add(t.unitText, "表头", t.unitCell);
+  for (const n of t.notes) add(n, "表注", undefined);
+  for (const c of t.columns) add(c.label, "栏目", undefined);
   if (t.form) add(t.form.project, "项目名称", t.form.projectCell);
   for (const r of t.rows) {
     add(r.label, "行", r.labelCell);
-    add(r.altLabel, "行", r.labelCell);
+    if (r.altLabel) add(r.altLabel, "行", r.labelCell);
     for (const k in r.amounts) {
       const a = r.amounts[k];
-      if (a.blank) add(a.text, "金额栏", a.cell);
+      // A blank amount cell's text ("—", "/", a leftover "XX") is what may hold a placeholder.
+      if (a.blank && a.text) add(a.text, "金额栏", a.cell);
     }
   }
   return out;

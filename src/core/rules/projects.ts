@@ -28,8 +28,13 @@ export function projectLines(report: Report): ProjectLine[] {
   return out;
 }
 
+/** The DP row of lcs, reused (names are short; grown when one is not). */
+let LCS_ROW = new Uint16Array(256);
+
 function lcs(a: string, b: string): number {
-  const dp = new Array(b.length + 1).fill(0);
+  if (LCS_ROW.length < b.length + 1) LCS_ROW = new Uint16Array(2 * (b.length + 1));
+  const dp = LCS_ROW;
+  dp.fill(0, 0, b.length + 1);
   for (let i = 1; i <= a.length; i++) {
     let prev = 0;
     for (let j = 1; j <= b.length; j++) {
@@ -43,11 +48,17 @@ function lcs(a: string, b: string): number {
 
 /** Similarity of two normalised names, 0…1 (Dice over the longest common subsequence). */
 export function nameSimilarity(a: string, b: string): number {
-  const x = projectKey(a);
-  const y = projectKey(b);
+  return keySimilarity(projectKey(a), projectKey(b));
+}
+
+/** nameSimilarity of two names already normalised by projectKey. */
+function keySimilarity(x: string, y: string): number {
   if (!x || !y) return 0;
   return (2 * lcs(x, y)) / (x.length + y.length);
 }
+
+/** The most keySimilarity can be for keys of these lengths (the common subsequence is at most the shorter key). */
+const similarityBound = (x: string, y: string) => (x && y ? (2 * Math.min(x.length, y.length)) / (x.length + y.length) : 0);
 
 export interface Pairing {
   pairs: Array<{ line: ProjectLine[]; form: Table; exact: boolean }>;
@@ -79,22 +90,26 @@ function pairingOf(report: Report): Pairing {
   }
   const pairs: Pairing["pairs"] = [];
   const usedKeys = new Set<string>();
-  const leftForms: Table[] = [];
+  const leftForms: Array<[Table, string]> = [];
   for (const f of forms) {
     const k = projectKey(f.form!.project);
     const hit = byKey.get(k);
     if (hit) {
       pairs.push({ line: hit, form: f, exact: true });
       usedKeys.add(k);
-    } else leftForms.push(f);
+    } else leftForms.push([f, k]);
   }
   const leftLines = [...byKey.entries()].filter(([k]) => !usedKeys.has(k));
   const formsWithoutLine: Table[] = [];
-  for (const f of leftForms) {
+  for (const [f, k] of leftForms) {
     let best: [string, ProjectLine[]] | undefined;
     let score = 0;
     for (const entry of leftLines) {
-      const s = nameSimilarity(f.form!.project, entry[1][0].name);
+      // A line whose key length alone keeps it from beating the best so far, or from the 0.8 a match needs, is
+      // not compared letter by letter (forms × lines comparisons on a workbook of hundreds of projects).
+      const bound = similarityBound(k, entry[0]);
+      if (bound <= score || bound < 0.8) continue;
+      const s = keySimilarity(k, entry[0]);
       if (s > score) [best, score] = [entry, s];
     }
     if (best && score >= 0.8 && !usedKeys.has(best[0])) {

@@ -22,32 +22,38 @@ interface Pair {
   other: Table;
 }
 
-/** Per table: its coded rows' 合计 figures, the first row with a figure of each code (built once per check, not once per pair of tables). */
-function codedTotals(t: Table): Array<{ key: string; amount: Amount }> {
-  const out: Array<{ key: string; amount: Amount }> = [];
-  const seen = new Set<string>();
+/** A table's coded rows' 合计 figures: the first row with a figure of each code, in order and by system and code. */
+interface Coded {
+  list: Array<{ system: string | undefined; code: string; amount: Amount }>;
+  by: Map<string | undefined, Map<string, Amount>>;
+}
+
+/** Per table (built once per check, not once per pair of tables; no key string made per row). */
+function codedTotals(t: Table): Coded {
+  const list: Coded["list"] = [];
+  const by: Coded["by"] = new Map();
   for (const r of t.rows) {
     const a = r.amounts.total;
     if (!r.code || !a || !hasValue(a)) continue;
-    const key = `${r.codeSystem}:${r.code}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push({ key, amount: a });
+    let codes = by.get(r.codeSystem);
+    if (!codes) by.set(r.codeSystem, (codes = new Map()));
+    if (codes.has(r.code)) continue;
+    codes.set(r.code, a);
+    list.push({ system: r.codeSystem, code: r.code, amount: a });
   }
-  return out;
+  return { list, by };
 }
 
 /**
  * Visits the figures of table t that stand for the same money as a figure of another table, in order, until
  * `visit` returns true (most tables are settled by their first pair: an equal figure elsewhere). True when it did.
  */
-function somePair(report: Report, t: Table, coded: Map<Table, Array<{ key: string; amount: Amount }>>, visit: (a: Amount, b: Amount, other: Table) => boolean): boolean {
-  const mine = new Map<string, Amount>();
-  for (const e of coded.get(t)!) mine.set(e.key, e.amount);
+function somePair(report: Report, t: Table, coded: Map<Table, Coded>, visit: (a: Amount, b: Amount, other: Table) => boolean): boolean {
+  const mine = coded.get(t)!.by;
   for (const o of report.tables) {
     if (o === t || o.kind === "performance_target") continue;
-    for (const e of coded.get(o)!) {
-      const a = mine.get(e.key);
+    for (const e of coded.get(o)!.list) {
+      const a = mine.get(e.system)?.get(e.code);
       if (a && visit(a, e.amount, o)) return true;
     }
   }
@@ -84,7 +90,7 @@ function threePublicPairs(report: Report, t: Table, visit: (a: Amount, b: Amount
 }
 
 /** Every pair of table t (see somePair). */
-function pairsOf(report: Report, t: Table, coded: Map<Table, Array<{ key: string; amount: Amount }>>): Pair[] {
+function pairsOf(report: Report, t: Table, coded: Map<Table, Coded>): Pair[] {
   const out: Pair[] = [];
   somePair(report, t, coded, (a, b, other) => {
     out.push({ a, b, other });
