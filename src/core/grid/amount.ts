@@ -106,6 +106,15 @@ export function parseAmount(value: CellValue, text: string | undefined, fmt: str
   return undefined;
 }
 
+/**
+ * A percentage printed as text (-15.00%, as PDFs and many exports print a 增减率) as the fraction Excel would store
+ * (-0.15) with its decimals; undefined for any other text.
+ */
+export function percentText(text: string): { value: number; decimals: number } | undefined {
+  const m = /^([-+]?\d+(?:\.(\d+))?)%$/.exec(text.normalize("NFKC").replace(/[\s\u3000]/g, "").replace(/[−－]/g, "-"));
+  return m ? { value: Number(m[1]) / 100, decimals: (m[2]?.length ?? 0) + 2 } : undefined;
+}
+
 /** What an amount cell holds when it is neither a number nor blank: the text named for a finding. */
 export function unreadableText(text: string): string {
   return `文本“${shorten(text.trim())}”`;

@@ -1,6 +1,30 @@
 /** Alias tables: printed wording → canonical keys, for rows and for amount columns. */
 import { labelKey, norm } from "../grid/text";
 
+/**
+ * How a source of funds is worded after its name (一般公共预算 ‹拨款收入›): 拨款, 拨款收入, 财政拨款, 财政拨款收入, 资金,
+ * 收入, or nothing.
+ */
+const FUNDING = "(财政)?(拨款|资金)?(收入)?";
+/** The 三公 items as templates word them: 公务用车 / 公务车 / 公车 / 车辆 …; 因公出国（境）费 / 出国费; 公务接待费 / 接待费. */
+const CAR = "(公务用车|公务车|公车|车辆)";
+const ABROAD = "(因公出国([(（]境[)）]|境)?(费|费用|经费)?|出国([(（]境[)）]|境)?(费|费用|经费))";
+const RECEPTION = "(公务接待(费|费用)?|接待(费|费用))";
+
+/**
+ * Printed forms that wrap a column's or row's own name: 财政拨款（一般公共预算） is 一般公共预算, 本年一般公共预算财政拨款收入
+ * is 一般公共预算财政拨款收入 (本年 before a source's name says only that it is this year's money).
+ */
+const WRAPPED: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^财政拨款[(（]((一般公共|政府性|国有资本).*)[)）]$/, "$1"],
+  [/^(本年|当年|本年度)(?=一般公共预算|政府性?基金|国有资本经营)/, ""],
+];
+/** The label with a wrapping form taken off (WRAPPED). */
+export function unwrap(k: string): string {
+  for (const [re, to] of WRAPPED) if (re.test(k)) k = k.replace(re, to);
+  return k;
+}
+
 /** Row meanings (matched on the label without numbering and spaces). Order matters: first match wins. */
 export const ROW_KEYS: ReadonlyArray<readonly [string, RegExp]> = [
   ["current_income_total", /^(本年)?收入(合计|小计)$/],
@@ -11,9 +35,10 @@ export const ROW_KEYS: ReadonlyArray<readonly [string, RegExp]> = [
   ["carryover_out", /^(年终结转(结余)?|年末结转(和结余)?|结转下年|结转结余下年|未安排支出的实户资金)$/],
   ["total", /^(合计|总计|部门合计|单位合计|本表合计|合计数|金额合计|总合计|全部合计)([(（](单位[:：])?(万元|元|千元)[)）])?$/],
   ["src_fiscal", /^财政拨款(收入)?(小计|合计)?$/],
-  ["src_general", /^(一般公共预算|一般公共预算拨款|一般公共预算收入|一般公共预算拨款收入|一般公共预算资金|一般公共预算财政拨款)$/],
-  ["src_gov_fund", /^(政府性基金|政府性基金预算|政府性基金拨款|政府性基金预算拨款|政府性基金预算收入|政府性基金收入)$/],
-  ["src_state_capital", /^(国有资本经营预算|国有资本经营预算拨款|国有资本经营预算收入|国有资本经营收入)$/],
+  // 一般公共预算拨款收入 (most templates), 一般公共预算财政拨款收入 (北京, 湖南, 四川 since 2020), 一般公共预算资金 ….
+  ["src_general", new RegExp(`^一般公共预算${FUNDING}$`)],
+  ["src_gov_fund", new RegExp(`^政府性?基金(预算)?${FUNDING}$`)],
+  ["src_state_capital", new RegExp(`^国有资本经营(预算)?${FUNDING}$`)],
   ["src_special_account", /^财政专户(管理资金|拨款)(收入)?$/],
   ["src_unit_funds", /^单位资金(收入)?$/],
   ["src_business", /^事业收入$/],
@@ -24,10 +49,10 @@ export const ROW_KEYS: ReadonlyArray<readonly [string, RegExp]> = [
   ["use_basic", /^基本支出$/],
   ["use_project", /^项目支出$/],
   ["use_reserve", /^预留机动经费$/],
-  ["abroad", /^因公出国[(（]?境[)）]?(费|费用|经费)?(支出)?$/],
-  ["vehicle_purchase", /^(公务用车)?购置(费|费用)?(支出)?$/],
-  ["vehicle_operation", /^(公务用车)?运行(维护)?(费|费用)?(支出)?$/],
-  ["reception", /^公务接待(费|费用)?(支出)?$/],
+  ["abroad", new RegExp(`^${ABROAD}(支出)?$`)],
+  ["vehicle_purchase", new RegExp(`^${CAR}?购置(费|费用)?(支出)?$`)],
+  ["vehicle_operation", new RegExp(`^${CAR}?运行(维护)?(费|费用)?(支出)?$`)],
+  ["reception", new RegExp(`^${RECEPTION}(支出)?$`)],
   ["three_public", /^["“”]?三公["“”]?经费(合计|小计|支出)?$/],
   // 行政经费 (Guangdong's 财政拨款安排的行政经费) is what the text calls 机关运行经费.
   ["operating_funds", /^(机关运行经费|行政经费)$/],
@@ -35,13 +60,15 @@ export const ROW_KEYS: ReadonlyArray<readonly [string, RegExp]> = [
   ["public", /^(日常)?公用(经费|支出)$/],
 ];
 
+const CAR_WORD = new RegExp(CAR);
+
 /** Keys that are totals (level 0) in a table. */
 export const TOTAL_KEYS = new Set(["total", "current_income_total", "current_expenditure_total", "income_grand_total", "expenditure_grand_total"]);
 
 export function rowKey(label: string): string | undefined {
-  const k = labelKey(label);
+  const k = unwrap(labelKey(label));
   // 公务用车购置及运行费 names both words: it is the vehicle subtotal, never the purchase item.
-  if (/购置/.test(k) && /运行/.test(k)) return /公务用车|^购置/.test(k) ? "vehicle" : undefined;
+  if (/购置/.test(k) && /运行/.test(k)) return CAR_WORD.test(k) || /^购置/.test(k) ? "vehicle" : undefined;
   for (const [key, re] of ROW_KEYS) if (re.test(k)) return key;
   return undefined;
 }
@@ -51,10 +78,10 @@ export const COLUMN_KEYS: ReadonlyArray<readonly [string, RegExp]> = [
   // 本年预算数 is this year's money beside 上年结转; printed without a carry-over column it is the table's total (header.ts).
   ["current", /^(当年预算安排|本年预算安排|当年财政拨款安排|当年预算|本年预算|(本年|当年|本年度)预算(数|金额))$/],
   ["carryover", /^上年结转(安排|结余|资金|和结余)?$|^上年结余[、和]?结转$|^上年实户资金余额$|^使用非财政拨款结余$/],
-  ["fiscal", /^财政拨款(小计|合计)?$/],
-  ["general", /^一般公共预算(拨款|资金|财政拨款|拨款收入|收入)?$/],
-  ["gov_fund", /^政府性基金(预算)?(拨款|资金|收入)?(预算)?$/],
-  ["state_capital", /^国有资本经营(预算)?(拨款|资金|收入)?(预算)?$/],
+  ["fiscal", /^财政拨款(收入)?(小计|合计)?$/],
+  ["general", new RegExp(`^一般公共预算${FUNDING}$`)],
+  ["gov_fund", new RegExp(`^政府性?基金(预算)?${FUNDING}(预算)?$`)],
+  ["state_capital", new RegExp(`^国有资本经营(预算)?${FUNDING}(预算)?$`)],
   ["special_account", /^财政专户(管理资金|拨款)?(收入)?$/],
   ["unit_funds", /^单位资金(收入)?$/],
   ["business", /^事业收入$/],
@@ -62,8 +89,9 @@ export const COLUMN_KEYS: ReadonlyArray<readonly [string, RegExp]> = [
   ["superior", /^上级补助收入$/],
   ["affiliated", /^对?附属单位上缴收入$/],
   ["other", /^其他(收入|资金)$/],
-  ["basic", /^基本支出$/],
-  ["project", /^项目支出$/],
+  // 基本支出合计, 基本经费, 基本支出（小计）: the 基本支出 column of templates that word it so.
+  ["basic", /^基本(支出|经费)([(（]?(合计|小计)[)）]?)?$/],
+  ["project", /^项目(支出|经费)([(（]?(合计|小计)[)）]?)?$/],
   ["reserve", /^预留机动经费$/],
   ["upper_remit", /^上缴上级支出$/],
   ["operating_exp", /^(事业单位)?经营支出$/],
@@ -81,11 +109,11 @@ export const COLUMN_KEYS: ReadonlyArray<readonly [string, RegExp]> = [
   ["project", /^专项业务经费(支出)?$/],
   ["meeting", /^会议费$/],
   ["training", /^培训费$/],
-  ["abroad", /^因公出国[(（]?境[)）]?(费|费用|经费)?$/],
-  ["vehicle_purchase", /^(公务用车)?购置(费|费用)?$/],
-  ["vehicle_operation", /^(公务用车)?运行(维护)?(费|费用)?$/],
-  ["vehicle", /^公务用车购置(及|和)?运行(维护)?(费|费用)?$/],
-  ["reception", /^公务接待(费|费用)?$/],
+  ["abroad", new RegExp(`^${ABROAD}$`)],
+  ["vehicle_purchase", new RegExp(`^${CAR}?购置(费|费用)?$`)],
+  ["vehicle_operation", new RegExp(`^${CAR}?运行(维护)?(费|费用)?$`)],
+  ["vehicle", new RegExp(`^${CAR}购置(及|和)?运行(维护)?(费|费用)?$`)],
+  ["reception", new RegExp(`^${RECEPTION}$`)],
   ["operating_funds", /^机关运行经费$/],
   ["period", /^实施期/],
   ["annual", /^年度资金/],
@@ -121,7 +149,7 @@ export const HEADER_WORDS = /项目|科目|编码|名称|合计|小计|金额|�
 export const EMPTY_NOTE = /本表无数据|空表|无数据|本(部门|单位)(无|没有|未安排|不涉及)|不涉及|无此项|此表为空|无相关(数据|收支|支出)|无发生额|没有使用.*安排的支出|未使用.*安排的支出/;
 
 export function columnKey(leaf: string, parents: string[], tableYear?: number): string | undefined {
-  const k = labelKey(leaf);
+  const k = unwrap(labelKey(leaf));
   const partOfParent = /^其中/.test(norm(leaf));
   const parent = parents.map(labelKey).join("/");
   const years = [...(parent + "/" + k).matchAll(/(\d{4})年?/g)].map((m) => Number(m[1]));
@@ -134,7 +162,7 @@ export function columnKey(leaf: string, parents: string[], tableYear?: number): 
   const leafParent = bands[bands.length - 1] ?? "";
   if (/^(小计|合计)$/.test(k)) {
     if (/财政拨款/.test(leafParent)) return "fiscal";
-    if (/公务用车/.test(leafParent)) return "vehicle";
+    if (CAR_WORD.test(leafParent)) return "vehicle";
     if (/三公/.test(leafParent)) return "three_public";
     if (/^上年结转/.test(leafParent)) return "carryover";
     if (/^基本支出$/.test(leafParent)) return "basic";

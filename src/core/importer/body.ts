@@ -8,7 +8,7 @@ import { GridView } from "./view";
 import type { Block } from "./header";
 import { TOTAL_KEYS, rowKey } from "./aliases";
 import { functionalNameLevels } from "./structure";
-import { unreadableText } from "../grid/amount";
+import { percentText, unreadableText } from "../grid/amount";
 
 /** Code and name in one cell: 201 一般公共服务支出, [2010501]行政运行, 【201】…, (201)…, 2014001-行政运行, 30101：基本工资. */
 const CODE_IN_LABEL = /^[[【(（]?(\d{3}(?:\d{2}){0,2})[\]】)）]?[-－—:：、.．\s]*(?=[^\d\s\-－—:：、.．])(.*)$/;
@@ -190,6 +190,12 @@ export function parseBody(v: GridView, kind: TableKind, bodyRows: number[], bloc
         const amt = amountAt(v, r, a.c);
         // Text that is not a number in an amount cell is named, never read as blank.
         if (amt.blank && !amt.invalid && norm(amt.text) && v.amount(r, a.c) === undefined) amt.invalid = unreadableText(amt.text);
+        // A rate printed as text (-15.00%) in a 增减率 column is that rate, never an unreadable amount.
+        const rate = amt.invalid && a.key.startsWith("ratio") ? percentText(amt.text) : undefined;
+        if (rate) {
+          Object.assign(amt, { value: rate.value, decimals: rate.decimals, blank: false });
+          delete amt.invalid;
+        }
         amounts[a.key] = amt;
         if (!amt.blank) any = true;
       }

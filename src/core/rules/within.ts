@@ -1,7 +1,7 @@
 /** 表内: identities inside one table — row identities across columns and the summary lines of 收支总表-like tables. */
 import { EXPENDITURE_SIDES, type Report, type Row, type Table } from "../model/schema";
 import { defineRule, type Outcome } from "./rule";
-import { BY_UNIT, ECONOMIC_CLASS_COLUMNS } from "../model/schema";
+import { BY_UNIT, ECONOMIC_CLASS_COLUMNS, isPrior, isRateOrChange } from "../model/schema";
 import { nonNegative } from "./signs";
 import { columnName, na, rowByKey, rowName, sidesOf, sumOutcome, tableName, term, totalExcludesCarryover } from "./helpers";
 
@@ -19,8 +19,25 @@ function sameOrNumbered(key: string, k: string): boolean {
   return true;
 }
 
-/** total = Σ parts in every row of every table that has these columns. */
-function rowIdentity(id: string, report: Report, parts: (t: Table) => string[] | undefined, totalKey: (t: Table) => string, what: string): Outcome[] {
+/**
+ * An amount column the importer could not name (key col_E …: a wording no alias knows), on this side, with a figure in
+ * it. Its money may be one of the parts: a sum of the named parts would then miss it on every row. A 其中 column is a
+ * part of another column, never one more part.
+ */
+function unnamedAmountColumn(t: Table, side: string | undefined): Table["columns"][number] | undefined {
+  for (const c of t.columns) {
+    if (!c.key.startsWith("col_") || c.side !== side || /^其中/.test(c.label.split("/").pop() ?? "")) continue;
+    if (t.rows.some((r) => r.side === side && !!r.amounts[c.key] && !r.amounts[c.key].blank && r.amounts[c.key].value !== 0)) return c;
+  }
+  return undefined;
+}
+
+/**
+ * total = Σ parts in every row of every table that has these columns. `complete`: the parts are the whole of the total
+ * (`complete` names them: 资金来源, 支出用途), so a table with an unnamed amount column (unnamedAmountColumn) is not checked: that column may be
+ * one of them (a false 错误 on every row otherwise); the rule says so instead.
+ */
+function rowIdentity(id: string, report: Report, parts: (t: Table) => string[] | undefined, totalKey: (t: Table) => string, what: string, complete?: string): Outcome[] {
   const out: Outcome[] = [];
   let applicable = false;
   for (const t of report.tables) {
@@ -35,6 +52,11 @@ function rowIdentity(id: string, report: Report, parts: (t: Table) => string[] |
       if (keys.length < 1 || !t.columns.some((c) => c.key === tk && c.side === side)) continue;
       if (keys.length === 1 && tk === "total" && id !== "within.row-sources") continue;
       applicable = true;
+      const unnamed = complete ? unnamedAmountColumn(t, side) : undefined;
+      if (unnamed) {
+        out.push(na(`${tableName(t)}有未能识别的金额列「${unnamed.label}」（${unnamed.col} 列），它可能是${complete}之一，各行合计未按${complete}核对`));
+        continue;
+      }
       for (const r of t.rows.filter((x) => x.side === side)) {
         const total = r.amounts[tk];
         if (!total) continue;
@@ -67,14 +89,15 @@ export const rowSources = defineRule({
       report,
       (t) => {
         const present = t.columns.map((c) => c.key);
-        if (present.includes("fiscal")) return ["fiscal", ...SOURCE_KEYS.filter((k) => !["general", "gov_fund", "state_capital"].includes(k))];
-        const keys = SOURCE_KEYS.filter((k) => present.includes(k));
+        // With a 财政拨款 小计 band (上海), the 小计 stands for its three parts.
+        const keys = present.includes("fiscal") ? ["fiscal", ...SOURCE_KEYS.filter((k) => !["general", "gov_fund", "state_capital"].includes(k))] : SOURCE_KEYS.filter((k) => present.includes(k));
         if (keys.length === 0) return undefined;
         if (present.includes("carryover") && !totalExcludesCarryover(t) && t.kind !== "income_expenditure_summary") keys.push("carryover");
         return keys;
       },
       () => "total",
       "合计与资金来源",
+      "资金来源",
     ),
 });
 
@@ -120,6 +143,7 @@ export const rowBasicProject = defineRule({
       },
       () => "total",
       "基本支出与项目支出",
+      "支出用途",
     ),
 });
 
@@ -177,34 +201,71 @@ export const rowUnits = defineRule({
   check: (report) => rowIdentity("within.row-units", report, (t) => (t.columns.some((c) => c.key.startsWith(`${BY_UNIT}_`)) ? [BY_UNIT] : undefined), () => "total", "各单位数"),
 });
 
+type Col = Table["columns"][number];
+const leafOf = (c: Col) => c.label.split("/").pop() ?? c.label;
+
+/**
+ * The (上年, 本年, 增减) column triples of a table, per side: prior | total | change, and each further band's columns
+ * that print the same caption under 上年 / 本年 / 增减 (上年预算数/基本支出 | 2025年预算数/基本支出 | 增减/基本支出).
+ */
+function changeTriples(t: Table): Array<{ side: string | undefined; prior: Col; current: Col; change: Col }> {
+  const out: Array<{ side: string | undefined; prior: Col; current: Col; change: Col }> = [];
+  for (const side of new Set(t.columns.map((c) => c.side))) {
+    const cols = t.columns.filter((c) => c.side === side);
+    const get = (k: string) => cols.find((c) => c.key === k);
+    const [prior, current, change] = [get("prior"), get("total"), get("change")];
+    if (!prior || !current || !change) continue;
+    out.push({ side, prior, current, change });
+    for (const p of cols) {
+      if (p === prior || !isPrior(p.key)) continue;
+      const leaf = leafOf(p);
+      const same = (c: Col) => leafOf(c) === leaf && c !== p;
+      const cur = cols.find((c) => same(c) && !isPrior(c.key) && !isRateOrChange(c.key));
+      const chg = cols.find((c) => same(c) && c.key.startsWith("change"));
+      if (cur && chg) out.push({ side, prior: p, current: cur, change: chg });
+    }
+  }
+  return out;
+}
+
+/** A column's caption with its band when another column prints the same leaf (上年预算数合计, 增减合计). */
+function bandedName(t: Table, c: Col): string {
+  const leaf = leafOf(c);
+  return t.columns.some((x) => x !== c && x.side === c.side && leafOf(x) === leaf) ? c.label.split("/").join("") : leaf;
+}
+
 export const rowChange = defineRule({
   id: "within.row-change",
   category: "within",
   title: "增减额 = 本年数 − 上年数",
-  description: "同时列示上年预算数、本年预算数和增减额的表（“三公”经费表、一般公共预算支出表等），每一行的本年数等于上年数加增减额（增减栏留空的行不核对）。增减栏多数行都不符合这一关系时（实为未标 % 的增减率），不核对。",
+  description: "同时列示上年预算数、本年预算数和增减额的表（“三公”经费表、一般公共预算支出表、收支总表等），每一行的本年数等于上年数加增减额；分栏（合计、基本支出、项目支出）各列上年、本年、增减时每一栏都核对（增减栏留空的行不核对）。增减栏多数行都不符合这一关系时（实为未标 % 的增减率），不核对。",
   severity: "error",
   source: { basis: "identity", ref: "部门预算公开表样各栏的定义（增减 = 本年预算数 − 上年预算数）" },
   check: (report) => {
     const out: Outcome[] = [];
     for (const t of report.tables) {
-      if (!["prior", "total", "change"].every((k) => t.columns.some((c) => c.key === k && !c.side))) continue;
-      const outcomes = t.rows
-        // A 增减 cell left blank (a new line, an unchanged one) states nothing to check.
-        .filter((r) => r.amounts.prior && r.amounts.total && r.amounts.change && !r.amounts.change.blank)
-        .map((r) =>
-          sumOutcome({
-            rule: "within.row-change",
-            severity: "error",
-            total: term(t, r.amounts.total),
-            parts: [term(t, r.amounts.prior), term(t, r.amounts.change)],
-            subject: () => `${tableName(t)}「${rowName(r)}」行「${columnName(t, "total")}」`,
-            against: () => `${columnName(t, "prior")} + ${columnName(t, "change")}`,
-          }),
-        );
-      // A 增减 column that disagrees on most lines is a rate printed without %, not the difference.
-      const wrong = outcomes.filter((o) => o.status === "fail" && o.finding.severity === "error").length;
-      if (wrong * 2 >= outcomes.length) continue;
-      out.push(...outcomes);
+      // Only the columns decide: a table without a 上年 column is left before its rows are looked at.
+      if (!t.columns.some((c) => c.key === "prior")) continue;
+      for (const { side, prior, current, change } of changeTriples(t)) {
+        const [p, cur, chg] = [prior.key, current.key, change.key];
+        const outcomes = t.rows
+          // A 增减 cell left blank (a new line, an unchanged one) states nothing to check.
+          .filter((r) => r.side === side && r.amounts[p] && r.amounts[cur] && r.amounts[chg] && !r.amounts[chg].blank)
+          .map((r) =>
+            sumOutcome({
+              rule: "within.row-change",
+              severity: "error",
+              total: term(t, r.amounts[cur]),
+              parts: [term(t, r.amounts[p]), term(t, r.amounts[chg])],
+              subject: () => `${tableName(t)}「${rowName(r)}」行「${bandedName(t, current)}」`,
+              against: () => `${bandedName(t, prior)} + ${bandedName(t, change)}`,
+            }),
+          );
+        // A 增减 column that disagrees on most lines is a rate printed without %, not the difference.
+        const wrong = outcomes.filter((o) => o.status === "fail" && o.finding.severity === "error").length;
+        if (wrong * 2 >= outcomes.length) continue;
+        out.push(...outcomes);
+      }
     }
     return out.length ? out : [na("没有同时列示上年数、本年数和增减额的表")];
   },
