@@ -127,7 +127,12 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("人员经费 / 公用经
     const res = checkReport(importWorkbook(g));
     const found = res.findings.filter((f) => f.severity === "error").map((f) => f.cells);
     expect(found.some((cells) => cells.includes(line(t5, "2010601").amounts.personnel.cell))).toBe(true);
-    if (!style.stacked) expect(topCause(res).suspects.every((s) => sheetOf(s.cell) === s5)).toBe(true);
+    if (!style.stacked) {
+      expect(topCause(res).suspects.every((s) => sheetOf(s.cell) === s5)).toBe(true);
+      const col = (ref: string) => ref.slice(ref.lastIndexOf("!") + 1).replace(/\d+$/, "");
+      const [p, u] = [col(line(t5, "2010601").amounts.personnel.cell), col(line(t5, "2010601").amounts.public.cell)];
+      expect(topCause(res).message).toContain(`${p} 列与 ${u} 列的数疑整列互换`);
+    }
   });
 });
 
@@ -172,5 +177,6 @@ describe("newcomer 3's Xi'an files (real workbooks, one change each)", () => {
     expect(cells).toEqual(expect.arrayContaining(["表5!D8", "表5!E8", "表5!D13", "表5!E13"]));
     expect(res.causes).toHaveLength(1);
     expect(topCause(res)).toMatchObject({ method: "table", sheet: "表5" });
+    expect(topCause(res).message).toMatch(/^表5 D 列与 E 列的数疑整列互换/);
   });
 });

@@ -15,6 +15,7 @@
 import type { CheckedIdentity, Finding } from "../rules/rule";
 import { UNIT_FACTOR } from "../rules/interval";
 import { residual } from "../rules/identity";
+import { columnLetter, parseRef } from "../grid/address";
 import { boundsOn, cellsOf, constraintsOn, EPS, intervalOf, pick, type CellIndex, type CellInfo } from "./problem";
 import type { Cause, Localization, Suspect } from "./cause";
 import { solveClusters, type MipSolver } from "./mip";
@@ -310,16 +311,38 @@ function tableCauses(left: number[][], identities: ReadonlyArray<CheckedIdentity
   const suspectSheets = new Set(picked.flatMap((p) => [p.sheet, ...p.tied]));
   const suspectsIn = (sheet: string, covered: number[]): Suspect[] => {
     const refs = [...new Set(covered.flatMap((i) => identities[i].terms.filter((t) => sheetOf(t.cell) === sheet).map((t) => t.cell)))];
-    return refs.map((ref) => {
-      // The figure the other tables require: from the identities whose other side is outside every suspected sheet.
-      const mine = covered.filter((i) => identities[i].terms.some((t) => t.cell === ref));
-      const trusted = mine.filter((i) => identities[i].terms.every((t) => t.cell === ref || !suspectSheets.has(sheetOf(t.cell))));
-      const use = new Set(trusted.length ? trusted : mine);
-      const iv = intervalOf(constraintsOn([ref], identities, cells, use).map((c) => ({ a: c.a[0], lo: c.lo, hi: c.hi })));
+    const mineOf = (ref: string) => covered.filter((i) => identities[i].terms.some((t) => t.cell === ref));
+    // 1. The figure the other tables require: from the identities whose other side is outside every suspected sheet.
+    const pinned = new Map<string, { value: number; rel: Rel }>();
+    for (const ref of refs) {
+      const trusted = mineOf(ref).filter((i) => identities[i].terms.every((t) => t.cell === ref || !suspectSheets.has(sheetOf(t.cell))));
+      if (!trusted.length) continue;
+      const iv = intervalOf(constraintsOn([ref], identities, cells, new Set(trusted)).map((c) => ({ a: c.a[0], lo: c.lo, hi: c.hi })));
+      if (iv.lo <= iv.hi + EPS) pinned.set(ref, { value: pick(iv.lo, iv.hi, cells.get(ref)!), rel: relOf(iv.lo, iv.hi) });
+    }
+    // 2. A figure only a sum with pinned figures of its own table ties to the others (表7's 基本支出 = 表5's 人员经费 +
+    // 公用经费, 人员经费 pinned by 表7's): read with the pinned figures in place; one that then agrees as printed is not
+    // suspected (the 公用经费 beside a wrong 人员经费 is not "应为" anything).
+    const out: Suspect[] = [];
+    for (const ref of refs) {
       const c = cells.get(ref)!;
+      const p = pinned.get(ref);
+      if (p) {
+        out.push(suspectOf(ref, p.value, cells, p.rel));
+        continue;
+      }
+      const mine = mineOf(ref);
+      const others = [...new Set(mine.flatMap((i) => identities[i].terms.map((t) => t.cell)))].filter((x) => x !== ref && pinned.has(x));
+      const cs = constraintsOn([ref, ...others], identities, cells, new Set(mine)).map((k) => {
+        const shift = others.reduce((acc, o, j) => acc + k.a[j + 1] * pinned.get(o)!.value, 0);
+        return { a: k.a[0], lo: k.lo - shift, hi: k.hi - shift };
+      });
+      const iv = intervalOf(cs.filter((k) => k.a !== 0));
+      if (others.length && iv.lo - c.halfWidth <= c.value + EPS && c.value <= iv.hi + c.halfWidth + EPS) continue;
       const ok = iv.lo <= iv.hi + EPS;
-      return suspectOf(ref, ok ? pick(iv.lo, iv.hi, c) : c.value, cells, ok ? relOf(iv.lo, iv.hi) : "=");
-    });
+      out.push(suspectOf(ref, ok ? pick(iv.lo, iv.hi, c) : c.value, cells, ok ? relOf(iv.lo, iv.hi) : "="));
+    }
+    return out;
   };
   const causes = picked.map(({ sheet, covered, tied }) => {
     const suspects = suspectsIn(sheet, covered);
@@ -327,6 +350,10 @@ function tableCauses(left: number[][], identities: ReadonlyArray<CheckedIdentity
     const list = (ss: Suspect[]) => ss.slice(0, 6).map((x) => describe([x], cells)).join("、") + (ss.length > 6 ? ` 等 ${ss.length} 处` : "");
     const alt = tied.length ? `；也可能是 ${tied.join(" 或 ")} 整表有误` : "";
     const explains = explainsOf(covered);
+    const swap = swappedColumns(suspects);
+    const what = swap
+      ? `${sheet} ${swap[0]} 列与 ${swap[1]} 列的数疑整列互换（表头未动：表内自洽，但 ${suspects.length} 个数与其他表不一致）`
+      : `${sheet} 整表疑与其他表不符（表内自洽，但 ${suspects.length} 个数与其他表不一致，可能用错了表）`;
     return {
       suspects,
       alternatives,
@@ -334,11 +361,32 @@ function tableCauses(left: number[][], identities: ReadonlyArray<CheckedIdentity
       weight: suspects.reduce((s, x) => s + cells.get(x.cell)!.weight, 0),
       method: "table" as const,
       sheet,
-      message: `${sheet} 整表疑与其他表不符（表内自洽，但 ${suspects.length} 个数与其他表不一致，可能用错了表）：${list(suspects)}${alt}，可解释 ${explains.length} 条不一致`,
+      message: `${what}：${list(suspects)}${alt}，可解释 ${explains.length} 条不一致`,
     };
   });
   const done = new Set(picked.flatMap((p) => p.covered));
   return { causes, left: left.map((c) => c.filter((i) => !done.has(i))).filter((c) => c.length) };
+}
+
+/**
+ * Two columns whose figures the other tables want the other way round, row by row (人员经费 and 公用经费 pasted into
+ * each other's column, headers kept): every suspect's required value is the printed figure of the suspect beside it
+ * in the other column, and all suspects lie in those two columns (at least two rows). Returns the column letters.
+ */
+function swappedColumns(suspects: Suspect[]): [string, string] | undefined {
+  const at = suspects.map((s) => {
+    const p = parseRef(s.cell);
+    return { s, row: p.r0, col: p.c0 };
+  });
+  const cols = [...new Set(at.map((x) => x.col))].sort((a, b) => a - b);
+  if (cols.length !== 2 || at.length < 4) return undefined;
+  const cellAt = new Map(at.map((x) => [`${x.row}:${x.col}`, x.s]));
+  const fig = (x: number | null) => x ?? 0;
+  const ok = at.every(({ s, row, col }) => {
+    const other = cellAt.get(`${row}:${col === cols[0] ? cols[1] : cols[0]}`);
+    return !!other && Math.abs(s.value - fig(other.printed)) < 1e-9 && Math.abs(fig(s.printed) - other.value) < 1e-9;
+  });
+  return ok ? [columnLetter(cols[0]), columnLetter(cols[1])] : undefined;
 }
 
 /**
