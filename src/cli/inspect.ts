@@ -18,7 +18,7 @@ export function inspectJson(file: string, report: Report) {
 export function inspectText(file: string, report: Report): string {
   const lines = [`文件：${file}`, `部门：${report.department ?? "（未识别）"}  年度：${report.year ?? "（未识别）"}  单位：${report.unit ?? "—"}`, `识别的表格：${report.tables.length} 张`];
   for (const t of report.tables) {
-    const extra = t.form ? ` 项目：${t.form.project}` : "";
+    const extra = (t.form ? ` 项目：${t.form.project}` : "") + (t.continued ?? []).map((c) => ` 续表：${c.sheet}!${c.range}`).join("");
     const empty = t.markedEmpty || t.empty ? "（空表）" : "";
     lines.push(`  ${t.sheet}!${t.range}  ${KIND_NAMES[t.kind]}  ${t.title}  ${t.rows.length} 行 ${t.unit}${empty}${extra}`);
   }

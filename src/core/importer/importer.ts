@@ -15,6 +15,7 @@ import { bestFitLevels, codesFromCodedTables, levelsAddUp, structuralLevels } fr
 import { markHidden } from "./hidden";
 import { applyEmptyDeclarations, emptyDeclarations, type EmptyDeclaration } from "./contents";
 import { clipRegionsAtGaps, strayColumns } from "./strays";
+import { joinContinuations } from "./continuation";
 
 export interface ImportResult {
   report: Report;
@@ -131,7 +132,8 @@ function parseRegion(v: GridView, reg: Region, index: number): Table | Unrecogni
     const first = cells[0][1];
     const numeric = cells.some(([c]) => v.isNumber(r, c)) && !isColumnNumberRow(v, r);
     if (!numeric && cells.some(([, t]) => FOOTER.test(t))) continue;
-    if (!numeric && (NOTE.test(first) || (cells.length === 1 && EMPTY_NOTE.test(first)))) {
+    // A 注 / 说明 / 备注 line is a footnote even when it prints a figure (备注：上年结转 981827.50): never a body row.
+    if (NOTE.test(first) || (!numeric && cells.length === 1 && EMPTY_NOTE.test(first))) {
       notes.push(cells.map(([, t]) => t).join(" "));
       continue;
     }
@@ -142,7 +144,7 @@ function parseRegion(v: GridView, reg: Region, index: number): Table | Unrecogni
   }
   for (; r <= end; r++) {
     const cells = v.cells(r);
-    if (cells.length && !cells.some(([c]) => v.isNumber(r, c)) && (NOTE.test(cells[0][1]) || EMPTY_NOTE.test(cells[0][1]))) notes.push(cells.map(([, t]) => t).join(" "));
+    if (cells.length && (NOTE.test(cells[0][1]) || (!cells.some(([c]) => v.isNumber(r, c)) && EMPTY_NOTE.test(cells[0][1])))) notes.push(cells.map(([, t]) => t).join(" "));
   }
   // Row names per column: distinct texts (not counting 合计 / 小计 lines: a 单位 column repeats its units beside the 项目),
   // then all texts, as distinct × 1000 + all.
@@ -341,9 +343,17 @@ export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Re
       const [c0, c1] = columnSpan(v, leading.r0, leading.r1);
       if (!inToc) unrecognized.push({ sheet: g.sheet, range: v.range(leading.r0, c0, leading.r1, c1), reason: "表格标题之前的内容，不是预算表" });
     }
+    // Tables side by side: each read through its band of columns.
+    const bands = new Map<string, GridView>();
+    const viewOf = (reg: Region) => {
+      if (!reg.cols) return v;
+      const key = reg.cols.join(":");
+      if (!bands.has(key)) bands.set(key, v.band(reg.cols[0], reg.cols[1]));
+      return bands.get(key)!;
+    };
     regions.forEach((reg, i) => {
       try {
-        const t = parseRegion(v, reg, i);
+        const t = parseRegion(viewOf(reg), reg, i);
         if ("id" in t) tables.push(t);
         else unrecognized.push(t);
       } catch {
@@ -354,6 +364,7 @@ export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Re
   codesFromCodedTables(tables);
   markHidden(tables, grids);
   applyEmptyDeclarations(tables, declaredEmpty);
+  tables.splice(0, tables.length, ...joinContinuations(tables));
   const financial = tables.filter((t) => t.kind !== "performance_target");
   // A table that prints no unit takes the unit the workbook's other tables print (万元 when none does).
   const printedUnit = mode(financial.filter((t) => t.unitText).map((t) => t.unit));

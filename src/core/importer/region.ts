@@ -11,12 +11,20 @@ export interface Region {
   label?: string;
   /** Row of the title (or r0 - 1 when the table has none). */
   titleRow: number;
+  /** Grid columns c0…c1 of a table printed beside another on its sheet (the whole width when absent). */
+  cols?: [number, number];
 }
 
-/** Rows that carry a title: few cells, no numbers, one of them names a budget table. */
+/** Cells of row r that are table titles (two or more: tables printed side by side). */
+function titleCells(v: GridView, r: number): number[] {
+  // Every title names a 表: a line with no such word (most lines) is passed over without classifying its cells.
+  return v.cells(r).filter(([, t]) => t.includes("表") && classifyTitle(t)).map(([c]) => c);
+}
+
+/** Rows that carry a title: few cells (a few per table when titles stand side by side), no numbers, one names a budget table. */
 function titleAt(v: GridView, r: number): { kind: TableKind; title: string; label?: string } | undefined {
   const cells = v.cells(r);
-  if (cells.length === 0 || cells.length > 3) return undefined;
+  if (cells.length === 0 || (cells.length > 3 && (cells.length > 6 || titleCells(v, r).length < 2))) return undefined;
   if (cells.some(([c]) => v.isNumber(r, c))) return undefined;
   let label: string | undefined;
   for (const [, t] of cells) if (TABLE_LABEL.test(t) && TABLE_LABEL.exec(t)![0] === t) label = t;
@@ -27,12 +35,16 @@ function titleAt(v: GridView, r: number): { kind: TableKind; title: string; labe
   return undefined;
 }
 
+/** A line holding only a table label (or one label per table, when tables stand side by side): the first. */
 function labelOnly(v: GridView, r: number): string | undefined {
   const cells = v.cells(r);
-  if (cells.length !== 1) return undefined;
-  const t = cells[0][1];
-  const m = TABLE_LABEL.exec(t);
-  return m && m[0] === t ? t : undefined;
+  if (cells.length === 0 || cells.length > 3) return undefined;
+  // 表6（续）, 续表6: the label of a table's continuation.
+  const isLabel = (t: string) => {
+    const bare = t.replace(/^续表|[(（]续[)）]$|续表?$/g, "");
+    return TABLE_LABEL.exec(bare)?.[0] === bare;
+  };
+  return cells.every(([, t]) => isLabel(t)) ? cells[0][1] : undefined;
 }
 
 /** A row of a table of contents: one of its cells names a table (its other cells: label, page, 是否空表 …). */
@@ -72,18 +84,56 @@ export interface Contents {
   titles: string[];
 }
 
-export function findRegions(v: GridView): { regions: Region[]; leading?: { r0: number; r1: number }; contents: Contents[] } {
+/**
+ * Tables printed side by side (三公 beside 机关运行经费, two small tables on one page): the title line of a region holds
+ * two or more titles. The sheet's columns are cut before each further title — after the last column left of it that
+ * is empty on every line of the region (the gap between the tables), else at the title itself — and each band is read
+ * as a sheet of its own (its own titles, labels, headers and tables below). One wide table (a 收支总表's 收入 | 支出
+ * halves, a 三公 table's 上年 | 本年 | 增减 bands, a spacer column) has one title, and is never cut. Undefined when a
+ * band would hold no table.
+ */
+function sideBySide(v: GridView, reg: Region): Region[] | undefined {
+  const titles = titleCells(v, reg.titleRow);
+  if (titles.length < 2) return undefined;
+  // Only titles (and their labels or unit notes) on that line: a sentence naming two tables in a list is no title line.
+  const isLabel = (t: string) => TABLE_LABEL.exec(t)?.[0] === t || /^(金额)?单位[:：]/.test(t);
+  if (v.cells(reg.titleRow).some(([c, t]) => !titles.includes(c) && !isLabel(t))) return undefined;
+  const emptyCol = (c: number) => {
+    for (let r = reg.r0; r <= reg.r1; r++) if (!v.isEmpty(r, c)) return false;
+    return true;
+  };
+  const starts = [0];
+  for (let i = 1; i < titles.length; i++) {
+    let cut = titles[i];
+    for (let c = titles[i] - 1; c > titles[i - 1]; c--)
+      if (emptyCol(c)) {
+        cut = c + 1;
+        break;
+      }
+    starts.push(cut);
+  }
+  const out: Region[] = [];
+  for (let i = 0; i < starts.length; i++) {
+    const cols: [number, number] = [starts[i], i + 1 < starts.length ? starts[i + 1] - 1 : v.cols - 1];
+    const found = findRegions(v.band(cols[0], cols[1]), reg.r0, reg.r1).regions;
+    if (!found.length) return undefined;
+    out.push(...found.map((f) => ({ ...f, cols })));
+  }
+  return out;
+}
+
+export function findRegions(v: GridView, lo = 0, hi = v.rows - 1): { regions: Region[]; leading?: { r0: number; r1: number }; contents: Contents[] } {
   const starts: Array<Region & { start: number }> = [];
-  const contents = contentsRuns(v);
+  const contents = lo === 0 && hi === v.rows - 1 ? contentsRuns(v) : [];
   const inContents = (r: number) => contents.some((c) => r >= c.r0 && r <= c.r1);
-  for (let r = 0; r < v.rows; r++) {
+  for (let r = lo; r <= hi; r++) {
     if (inContents(r)) continue;
     const hit = titleAt(v, r);
     if (!hit) continue;
     // A title directly under another title's label is the same table; a subtitle line is not a new table.
     let start = r;
     let label = hit.label;
-    for (let k = r - 1; k >= Math.max(0, r - 2); k--) {
+    for (let k = r - 1; k >= Math.max(lo, r - 2); k--) {
       const l = labelOnly(v, k);
       if (l) {
         start = k;
@@ -94,13 +144,14 @@ export function findRegions(v: GridView): { regions: Region[]; leading?: { r0: n
     }
     const prev = starts[starts.length - 1];
     if (prev && prev.titleRow === r - 1 && prev.kind === hit.kind && hit.kind !== "performance_target") continue;
-    starts.push({ r0: start, r1: v.rows - 1, kind: hit.kind, title: hit.title, label, titleRow: r, start });
+    starts.push({ r0: start, r1: hi, kind: hit.kind, title: hit.title, label, titleRow: r, start });
   }
   for (let i = 0; i < starts.length - 1; i++) starts[i].r1 = starts[i + 1].r0 - 1;
   // A table ends before a 目录 that follows it.
   for (const s of starts) for (const c of contents) if (c.r0 > s.titleRow && c.r0 <= s.r1) s.r1 = c.r0 - 1;
-  const leadingEnd = starts.length ? starts[0].r0 - 1 : -1;
+  const leadingEnd = starts.length ? starts[0].r0 - 1 : lo - 1;
   let leading: { r0: number; r1: number } | undefined;
-  for (let r = 0; r <= leadingEnd; r++) if (v.cells(r).length > 0) leading = { r0: leading?.r0 ?? r, r1: r };
-  return { regions: starts.map(({ start: _s, ...rest }) => rest), leading, contents };
+  for (let r = lo; r <= leadingEnd; r++) if (v.cells(r).length > 0) leading = { r0: leading?.r0 ?? r, r1: r };
+  const regions = starts.flatMap(({ start: _s, ...rest }) => (v.bandCols ? undefined : sideBySide(v, rest)) ?? [rest]);
+  return { regions, leading, contents };
 }

@@ -66,11 +66,15 @@ export function functionalNameLevels(rows: Row[], amountKeys: string[]): void {
   const slackOf = grain(rows, amountKeys);
   let cls: string | undefined;
   let kuan: { row: Row; items: number[] | undefined; n: number } | undefined;
+  let above: Row | undefined;
   for (const r of rows) {
     if (isTotal(r) || r.partial) {
       if (isTotal(r)) cls = undefined;
+      // A 其中 line details the line above it, at the level that line is now given.
+      if (r.partial && above) r.level = above.level + 1;
       continue;
     }
+    above = r;
     // A 类 is printed once: a line named like the 类 it is under (229 其他支出 › 22999 其他支出 › 2299999 其他支出) is
     // its 款 or 项, read on below with the code its name gave it taken back.
     if (r.codeFromName && r.code?.length === 3 && r.code === cls) {

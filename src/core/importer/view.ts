@@ -18,15 +18,30 @@ export class GridView {
   /** Grid columns of the other blocks (stray content far to the side of the tables). */
   readonly strayCols: number[];
 
-  constructor(readonly grid: SheetGrid) {
+  /**
+   * `band`: only grid columns c0…c1 are content — one of two tables printed side by side on the sheet (region.ts);
+   * every other reading (merges, addresses) stays the sheet's.
+   */
+  constructor(
+    readonly grid: SheetGrid,
+    readonly bandCols?: readonly [number, number],
+  ) {
     this.rows = grid.values.length;
     this.cols = grid.values.reduce((m, r) => Math.max(m, r.length), 0);
     ({ main: this.contentCols, stray: this.strayCols } = columnBlocks(grid, this.cols));
+    if (bandCols) {
+      this.contentCols = this.contentCols.filter((c) => c >= bandCols[0] && c <= bandCols[1]);
+      this.strayCols = [];
+    }
     for (const m of grid.merges)
       for (let r = m.r0; r <= m.r1; r++)
         for (let c = m.c0; c <= m.c1; c++) if (r !== m.r0 || c !== m.c0) this.mergeAnchor.set(r * 65536 + c, m.r0 * 65536 + m.c0);
   }
 
+  /** The same sheet seen through grid columns c0…c1 only (a table printed beside another). */
+  band(c0: number, c1: number): GridView {
+    return new GridView(this.grid, [c0, c1]);
+  }
   raw(r: number, c: number) {
     return this.grid.values[r]?.[c] ?? "";
   }

@@ -167,6 +167,10 @@ export const TableSchema = z.object({
   columns: z.array(ColumnSchema),
   rows: z.array(RowSchema),
   form: PerformanceFormSchema.optional(),
+  /** 续表: the parts after the first (another sheet, or further down), joined into this table (importer/continuation.ts). */
+  continued: z.array(z.object({ sheet: z.string(), range: z.string(), title: z.string() })).optional(),
+  /** Named a 续表 of the table `id` (title, label or sheet with 续) but not joined to it, and why (another unit …). */
+  continues: z.object({ id: z.string(), reason: z.string() }).optional(),
 });
 export type Table = z.infer<typeof TableSchema>;
 

@@ -43,17 +43,22 @@ export function levelRange(sheet: PlanSheet): string | undefined {
  */
 export const FROZEN_MAX_HEIGHT = 240;
 
+/** Does the table's region (or one of its 续表 parts) hold this sheet row (0-based)? */
+function holdsRow(t: Report["tables"][number], sheet: string | undefined, r0: number): boolean {
+  return [{ sheet: t.sheet, range: t.range }, ...(t.continued ?? [])].some((part) => {
+    if (part.sheet !== sheet) return false;
+    const r = parseRef(part.range);
+    return r0 >= r.r0 && r0 <= r.r1;
+  });
+}
+
 /** Where a finding sits in the workbook: its table's order, then sheet row and column of the checked cell. */
 function position(report: Report, f: Finding): [number, number, number] {
   const ref = f.cells[0];
   if (!ref) return [Number.MAX_SAFE_INTEGER, 0, 0];
   try {
     const p = parseRef(ref);
-    const idx = report.tables.findIndex((t) => {
-      if (t.sheet !== p.sheet) return false;
-      const r = parseRef(t.range);
-      return p.r0 >= r.r0 && p.r0 <= r.r1;
-    });
+    const idx = report.tables.findIndex((t) => holdsRow(t, p.sheet, p.r0));
     const sheetIdx = report.tables.findIndex((t) => t.sheet === p.sheet);
     return [idx >= 0 ? idx : sheetIdx >= 0 ? sheetIdx : Number.MAX_SAFE_INTEGER, p.r0, p.c0];
   } catch {
@@ -71,7 +76,7 @@ function tableOf(report: Report, ref: string | undefined): string {
   const p = splitRef(ref);
   if (!p) return "";
   const { r0 } = parseRef(p.cell);
-  const t = report.tables.find((x) => x.sheet === p.sheet && (() => { const r = parseRef(x.range); return r0 >= r.r0 && r0 <= r.r1; })()) ?? report.tables.find((x) => x.sheet === p.sheet);
+  const t = report.tables.find((x) => holdsRow(x, p.sheet, r0)) ?? report.tables.find((x) => x.sheet === p.sheet);
   if (!t) return p.sheet;
   return report.unit && t.unit !== report.unit ? `${tableName(t)}（金额单位：${t.unit}）` : tableName(t);
 }

@@ -133,23 +133,26 @@ function hierarchyOutcomes(report: Report, id: string, pick: (t: Table, rows: Ro
           if (!total) continue;
           // 上年数 printed on this line but on none of its children: last year's figure is not broken down here.
           if (isPrior(col.key) && kids.every((k) => !k.amounts[col.key] || k.amounts[col.key].blank)) continue;
-          if (kids.some((k) => k.partial)) {
-            // 其中 rows: parts of the parent, not all of it — they may not exceed it.
-            const parts = kids.filter((k) => k.amounts[col.key]).map((k) => term(t, k.amounts[col.key]));
+          // 其中 rows: memo items detailing the parent, not all of it — never addends; together they may not exceed it.
+          const memo = kids.filter((k) => k.partial);
+          if (memo.length) {
+            const parts = memo.filter((k) => k.amounts[col.key]).map((k) => term(t, k.amounts[col.key]));
             const e = notAbove(id, parts, [term(t, total)]);
             out.push(
               e.exceeds
-                ? { status: "fail", finding: { rule: id, severity: "error", message: `${tableName(t)}「${rowName(p)}」「${col.label.split("/").pop()}」${fmt(e.b)} 小于其中各项之和 ${fmt(e.a)}`, cells: [total.cell, ...kids.map((k) => k.amounts[col.key]?.cell).filter((c): c is string => !!c)], expected: e.a, actual: e.b, difference: Math.round((e.b - e.a) * 100) / 100 }, identity: e.identity }
+                ? { status: "fail", finding: { rule: id, severity: "error", message: `${tableName(t)}「${rowName(p)}」「${col.label.split("/").pop()}」${fmt(e.b)} 小于其中各项之和 ${fmt(e.a)}`, cells: [total.cell, ...memo.map((k) => k.amounts[col.key]?.cell).filter((c): c is string => !!c)], expected: e.a, actual: e.b, difference: Math.round((e.b - e.a) * 100) / 100 }, identity: e.identity }
                 : { status: "pass", identity: e.identity },
             );
-            continue;
           }
+          // The parent's own children (a 其中 line printed above its 项 lines is beside them, not one of them).
+          const addends = kids.filter((k) => !k.partial);
+          if (!addends.length) continue;
           out.push(
             sumOutcome({
               rule: id,
               severity: "error",
               total: term(t, total),
-              parts: kids.filter((k) => k.amounts[col.key]).map((k) => term(t, k.amounts[col.key])),
+              parts: addends.filter((k) => k.amounts[col.key]).map((k) => term(t, k.amounts[col.key])),
               subject: () => `${tableName(t)}「${rowName(p)}」「${col.label.split("/").pop()}」`,
               against: () => describe(p),
             }),
@@ -193,7 +196,7 @@ export const parentChildren = defineRule({
   id: "hierarchy.parent-children",
   category: "hierarchy",
   title: "上级科目 = 下级科目之和",
-  description: "功能分类类 = Σ款、款 = Σ项（按编码归属：某项印在别处也算在编码所属的款下）；经济分类大类 = Σ款；单位 = Σ项目；公务用车购置及运行费 = 购置费 + 运行维护费；“三公”经费小计 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费。上级为空而下级有数也是错误；“其中”行只是部分，其和不得超过上级。上年预算数栏同样逐级相加（新增科目上年数留空即为 0；下级都未列上年数时不核对该上级）；增减、增长率栏不相加。",
+  description: "功能分类类 = Σ款、款 = Σ项（按编码归属：某项印在别处也算在编码所属的款下）；经济分类大类 = Σ款；单位 = Σ项目；公务用车购置及运行费 = 购置费 + 运行维护费；“三公”经费小计 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费。上级为空而下级有数也是错误；“其中”行只是上级的部分（备忘项，与下级科目并列时也不计入上级之和），其和不得超过上级。上年预算数栏同样逐级相加（新增科目上年数留空即为 0；下级都未列上年数时不核对该上级）；增减、增长率栏不相加。",
   severity: "error",
   source: { basis: "identity", ref: "《政府收支分类科目》的类—款—项层级；“三公”经费表中公务用车购置及运行费 = 购置费 + 运行费" },
   check: (report) => {

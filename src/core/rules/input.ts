@@ -159,4 +159,30 @@ export const readNotes = defineRule({
   check: (report) => (report.readNotes?.length ? report.readNotes.map((n) => finding("input.read-notes", n.severity, n.message)) : [{ status: "na", reason: "读取文件时没有需要提示的情况" }]),
 });
 
-export const INPUT_RULES = [noTables, unreadableAmounts, amountUnitText, hiddenSheets, readNotes];
+export const continuedTables = defineRule({
+  id: "input.continued-table",
+  category: "input",
+  title: "续表已合并核对",
+  description: "一张表分在两处打印（另一工作表或同页下方，表头重复，标题、表号或工作表名写“续”，或本身没有合计行而前表的合计只有加上它才相等）时，续表与前表合并为一张表核对，单元格引用两处都有；此处列出合并了哪些续表，供核对识别是否正确。标为续表却不能安全合并的（金额单位不同、两部分各有合计行）分别核对，并在此说明。",
+  severity: "info",
+  source: { basis: "practice", ref: "分页打印的续表是同一张表" },
+  check: (report) => {
+    const joined = report.tables.filter((t) => t.continued?.length);
+    const apart = report.tables.filter((t) => t.continues);
+    if (!joined.length && !apart.length) return [{ status: "na", reason: "没有续表" }];
+    const at = (sheet: string, range: string) => `${quoteSheet(sheet)}!${range.split(":")[0]}`;
+    return [
+      ...joined.map((t) => {
+        const parts = t.continued!.map((c) => `${c.sheet}!${c.range}`);
+        return finding("input.continued-table", "info", `${tableName(t)}续接在 ${parts.join("、")}，已合并为一张表核对`, t.continued!.map((c) => at(c.sheet, c.range)));
+      }),
+      ...apart.map((t) => {
+        const first = report.tables.find((x) => x.id === t.continues!.id);
+        const name = first ? `${tableName(first)}（${first.sheet}!${first.range}）` : "前表";
+        return finding("input.continued-table", "info", `${t.sheet}!${t.range} 标为续表，疑为${name}的续表，但${t.continues!.reason}，未合并，按两张表分别核对：两部分的合计与明细请对照核实`, [at(t.sheet, t.range)]);
+      }),
+    ];
+  },
+});
+
+export const INPUT_RULES = [noTables, unreadableAmounts, amountUnitText, hiddenSheets, readNotes, continuedTables];
