@@ -3,7 +3,7 @@ import { isPrior, isRateOrChange, type Report, type Row, type Table } from "../m
 import { defineRule, type Outcome } from "./rule";
 import { na, notAbove, rowName, sidesOf, sumOutcome, tableName, term } from "./helpers";
 import { compare, fmt } from "./interval";
-import { labelKey } from "../grid/text";
+import { labelKey, ordinalLevel } from "../grid/text";
 
 /** Direct children: the following rows one level down (the shallowest level present) until the next row at or above the parent's level. */
 export function childrenOf(rows: Row[], i: number): Row[] {
@@ -116,6 +116,12 @@ function columnsSummed(t: Table, total: Row, rows: Row[]): number {
   return n;
 }
 
+/** A 其中 line that opens a numbered list of its siblings: 其中：（一）… beside （二）…, numbered alike. */
+function opensList(k: Row, kids: Row[]): boolean {
+  const n = ordinalLevel(k.label.replace(/^[\s\u3000]*其中[:：]?/, ""));
+  return n !== undefined && kids.some((o) => o !== k && !o.partial && ordinalLevel(o.label) === n);
+}
+
 function hierarchyOutcomes(report: Report, id: string, pick: (t: Table, rows: Row[], i: number, kids: () => (i: number) => Row[]) => Row[] | undefined, describe: (p: Row) => string): Outcome[] {
   const out: Outcome[] = [];
   for (const t of report.tables) {
@@ -134,7 +140,10 @@ function hierarchyOutcomes(report: Report, id: string, pick: (t: Table, rows: Ro
           // 上年数 printed on this line but on none of its children: last year's figure is not broken down here.
           if (isPrior(col.key) && kids.every((k) => !k.amounts[col.key] || k.amounts[col.key].blank)) continue;
           // 其中 rows: memo items detailing the parent, not all of it — never addends; together they may not exceed it.
-          const memo = kids.filter((k) => k.partial);
+          // A 其中 that opens a numbered list of the parent's lines (其中：（一）… （二）… （三）…, 广州's 三公) makes
+          // the whole list 其中 items, as printed: they may not exceed the parent, and are not summed.
+          const listed = kids.some((k) => k.partial && opensList(k, kids));
+          const memo = listed ? kids : kids.filter((k) => k.partial);
           if (memo.length) {
             const parts = memo.filter((k) => k.amounts[col.key]).map((k) => term(t, k.amounts[col.key]));
             const e = notAbove(id, parts, [term(t, total)]);
@@ -145,7 +154,7 @@ function hierarchyOutcomes(report: Report, id: string, pick: (t: Table, rows: Ro
             );
           }
           // The parent's own children (a 其中 line printed above its 项 lines is beside them, not one of them).
-          const addends = kids.filter((k) => !k.partial);
+          const addends = listed ? [] : kids.filter((k) => !k.partial);
           if (!addends.length) continue;
           out.push(
             sumOutcome({
