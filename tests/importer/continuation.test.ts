@@ -10,8 +10,8 @@ import { importWorkbook } from "../../src/core/importer/importer";
 import { checkReport } from "../../src/core/rules/engine";
 import { readXlsxBuffer } from "../../src/hosts/xlsx/read";
 import { parseRef } from "../../src/core/grid/address";
-import type { SheetGrid } from "../../src/core/grid/grid";
 import type { Table, TableKind } from "../../src/core/model/schema";
+import { bump } from "../fixtures/grid-edit";
 import { STYLES, buildVariant } from "../fixtures/variants";
 
 const serious = (r: ReturnType<typeof checkReport>) => r.findings.filter((f) => f.severity === "error" || f.severity === "warning");
@@ -24,17 +24,6 @@ function totalCellOf(t: Table): string | undefined {
 }
 
 const sheetOf = (ref: string) => parseRef(ref).sheet;
-
-/** The grid cell at an A1 reference (grids here start at A1), its figure raised by one unit of the table. */
-function bump(grids: SheetGrid[], ref: string) {
-  const { sheet, r0, c0 } = parseRef(ref);
-  const g = grids.find((x) => x.sheet === sheet)!;
-  const v = g.values[r0][c0];
-  const n = typeof v === "number" ? v : Number(String(v).replace(/[,\s]/g, ""));
-  g.values[r0][c0] = n + 1;
-  g.text[r0][c0] = String(n + 1);
-  g.numberFormat[r0][c0] = "0.00";
-}
 
 describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style) => {
   const plainReport = importWorkbook(buildVariant(style).grids);

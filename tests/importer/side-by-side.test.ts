@@ -8,9 +8,9 @@ import path from "path";
 import { importWorkbook } from "../../src/core/importer/importer";
 import { checkReport } from "../../src/core/rules/engine";
 import { readXlsxBuffer } from "../../src/hosts/xlsx/read";
-import { parseRef } from "../../src/core/grid/address";
 import type { SheetGrid } from "../../src/core/grid/grid";
 import type { Table, TableKind } from "../../src/core/model/schema";
+import { bump } from "../fixtures/grid-edit";
 import { STYLES, buildVariant, type Style } from "../fixtures/variants";
 
 const serious = (r: ReturnType<typeof checkReport>) => r.findings.filter((f) => f.severity === "error" || f.severity === "warning");
@@ -27,18 +27,6 @@ function totalCellOf(t: Table): string | undefined {
   const sides = t.rows.filter((r) => r.level === 0 && /total/.test(r.key ?? ""));
   const r = sides.find((x) => x.key === "current_income_total") ?? sides.find((x) => x.key === "total") ?? sides[0];
   return r && (r.amounts.total ?? Object.values(r.amounts)[0])?.cell;
-}
-
-/** The grid cell at an A1 reference (grids here start at A1), its figure raised by one unit of the table. */
-function bump(grids: SheetGrid[], ref: string) {
-  const sheet = ref.slice(0, ref.lastIndexOf("!")).replace(/^'|'$/g, "");
-  const g = grids.find((x) => x.sheet === sheet)!;
-  const { r0, c0 } = parseRef(ref);
-  const v = g.values[r0][c0];
-  const n = typeof v === "number" ? v : Number(String(v).replace(/[,\s]/g, ""));
-  g.values[r0][c0] = n + 1;
-  g.text[r0][c0] = String(n + 1);
-  g.numberFormat[r0][c0] = "0.00";
 }
 
 describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style) => {
