@@ -94,10 +94,7 @@ export function checkReport(report: Report, opts: CheckOptions = {}): CheckResul
           checked.push(x);
           checkedFinding.push(finding && !x.soft ? finding : undefined);
         }
-      if (!finding) {
-        const bounds_ = (o as { bounds?: string[] }).bounds;
-        if (bounds_) for (const cell of bounds_) bounds.push(cell);
-      }
+      if (o.status === "pass" && o.bounds) for (const cell of o.bounds) bounds.push(cell);
     }
     perRule.push(stat);
   }

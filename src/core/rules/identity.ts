@@ -108,11 +108,6 @@ function toleranceFrom(relation: "eq" | "le", r: number, s1: number, s2: number)
   return gap > 0 && (relation === "eq" || r > 0) ? gap : 0;
 }
 
-/**
- * An identity as identityOf states it. A class so that `terms` and `tolerance` are read through the prototype's
- * accessors (made once, then kept); they are own data for JSON (toJSON) and for copies made with {...identity}
- * only through plainIdentity.
- */
 /** Σ coefficient·value (r), Σ |coefficient|·halfWidth (s1), Σ (coefficient·halfWidth)² (s2), 分. */
 interface RawSums {
   r: number;
@@ -120,6 +115,11 @@ interface RawSums {
   s2: number;
 }
 
+/**
+ * An identity as identityOf states it. A class so that `terms` and `tolerance` are read through the prototype's
+ * accessors (made once, then kept); they are own data for JSON (toJSON) and for copies made with {...identity}
+ * only through plainIdentity.
+ */
 class BuiltIdentity implements Identity {
   declare soft?: boolean;
   // Set in the constructor (undefined) so that every identity has one shape from the start.
@@ -163,7 +163,8 @@ class BuiltIdentity implements Identity {
   }
   /**
    * Σ coefficient·value = 0 with every figure in a cell of its own (no cell listed twice), read without making the
-   * terms: the fast "holds exactly" test of sumOutcome. Undefined when a figure has no cell.
+   * terms: the fast "holds exactly" test of sumOutcome. Undefined when a figure has no cell or a weight is 0. Its own
+   * loop rather than sums(): it runs on every sum of every table and most end here, with no object made.
    */
   exactlyBalanced(): boolean | undefined {
     const { plus, minus } = this;
