@@ -56,8 +56,9 @@ export const ROW_KEYS: ReadonlyArray<readonly [string, RegExp]> = [
   ["three_public", /^["“”]?三公["“”]?经费(合计|小计|支出)?$/],
   // 行政经费 (Guangdong's 财政拨款安排的行政经费) is what the text calls 机关运行经费.
   ["operating_funds", /^(机关运行经费|行政经费)$/],
-  ["personnel", /^人员(经费|支出)$/],
-  ["public", /^(日常)?公用(经费|支出)$/],
+  // 人员经费合计 / 公用经费合计: the group's line printed under its lines (决算-style 基本支出表).
+  ["personnel", /^人员(经费|支出)(合计|小计)?$/],
+  ["public", /^(日常)?公用(经费|支出)(合计|小计)?$/],
 ];
 
 const CAR_WORD = new RegExp(CAR);
@@ -76,7 +77,7 @@ export function rowKey(label: string): string | undefined {
 /** Amount-column meanings by header leaf (and its parent). */
 export const COLUMN_KEYS: ReadonlyArray<readonly [string, RegExp]> = [
   // 本年预算数 is this year's money beside 上年结转; printed without a carry-over column it is the table's total (header.ts).
-  ["current", /^(当年预算安排|本年预算安排|当年财政拨款安排|当年预算|本年预算|(本年|当年|本年度)预算(数|金额))$/],
+  ["current", /^(当年预算安排|本年预算安排|当年财政拨款安排|当年预算|本年预算|(本年|当年|本年度|年度)预算(数|金额))$/],
   ["carryover", /^上年结转(安排|结余|资金|和结余)?$|^上年结余[、和]?结转$|^上年实户资金余额$|^使用非财政拨款结余$/],
   ["fiscal", /^财政拨款(收入)?(小计|合计)?$/],
   ["general", new RegExp(`^一般公共预算${FUNDING}$`)],
@@ -119,7 +120,7 @@ export const COLUMN_KEYS: ReadonlyArray<readonly [string, RegExp]> = [
   ["annual", /^年度资金/],
   ["ratio", /(增长率|增减率|比例|占比|%|百分比)/],
   ["change", /^(增减|增减额|比上年增减|增加|减少|增减变化)/],
-  ["total", /^["“”]?三公["“”]?经费(合计|小计|总计)?$|^(合计|总计|小计|金额|总额|预算数|预算金额|项目金额|资金金额|数额|预算|本年收入合计|本年收入|本年支出|本年支出合计|收入合计|支出合计|\d{4}年?(度)?(预算数?|合计|预算金额)?)$/],
+  ["total", /^["“”]?三公["“”]?经费(合计|小计|总计)?$|^(合计|总计|小计|金额|总额|预算数|预算金额|项目金额|资金金额|资金总额|预算资金|预算(金额|资金)合计|数额|预算|本年收入合计|本年收入|本年支出|本年支出合计|收入合计|支出合计|\d{4}年?(度)?(预算数?|合计|预算金额)?)$/],
 ];
 
 /** Header texts that name label columns (not amounts). */
@@ -135,6 +136,14 @@ export const UNIT_CODE_HEADER = /^(预算)?(单位|部门)(编码|代码)$/;
 export const LABEL_LIKE_HEADER = /(科目|类别|名称|项目|任务)$/;
 /** Text columns beside the figures. */
 export const TEXT_HEADER = /(绩效目标|简介|概况|概述|内容|说明|备注|用途|时间|日期|期限|依据|规格|型号|分值|权重|指标值|资金性质|采购目录|采购方式)$/;
+/**
+ * The 绩效目标 column of a 项目绩效目标一览表 (项目 | 金额 | 绩效目标 as columns): 绩效目标, 年度绩效目标 (北京 / 湖南 /
+ * 河南), 项目绩效目标, 绩效目标值, 年度目标 … (matched on labelKey).
+ */
+export const PERFORMANCE_TARGET_HEADER = /^(年度|本年|当年|项目|总体|整体|预期|项目年度)?(绩效)?目标(值|内容|描述|及指标)?$|^绩效目标/;
+/** The task column of a 部门整体绩效目标表: 任务名称, 项目名称, (年度)主要任务, 重点任务, 工作任务. */
+export const TASK_HEADER = /任务名称|项目名称|^(年度)?(主要|重点|工作)任务(名称|内容)?$/;
+
 /** Counts and rates beside the money (采购数量, 编制人数, 单价): figures, but never parts of a sum of amounts. */
 export const COUNT_HEADER = /(数量|人数|编制数|实有人数|台数|辆数|件数|个数|面积|单价)$/;
 /** Attributes that are codes or names of something else (项目编码, 项目代码). */

@@ -115,6 +115,9 @@ export function parseBody(v: GridView, kind: TableKind, bodyRows: number[], bloc
   let sequenceSide: Side = "income";
   const economic = ECONOMIC_KINDS.has(kind);
   const codesAreAttributes = CODES_AS_ATTRIBUTES.has(kind);
+  // Column groups of one list (header.ts stackedGroups): each group's lines follow the previous group's, no side.
+  const stacked = blockList.length > 1 && blockList.every((b) => b.stacked);
+  const blockOf = new Map<Row, Block>();
   for (const b of blockList) {
     const st: CodeState = {};
     let afterCarryover = false;
@@ -208,7 +211,7 @@ export function parseBody(v: GridView, kind: TableKind, bodyRows: number[], bloc
         // The band lines themselves (收入 / 支出 over their lines) carry no figure.
         if (!any && (INCOME_BAND.test(labelKey(label)) || EXPENDITURE_BAND.test(labelKey(label)))) continue;
       }
-      const side: Side | undefined = oneSided ? sequenceSide : blockList.length > 1 ? b.side : undefined;
+      const side: Side | undefined = oneSided ? sequenceSide : blockList.length > 1 && !stacked ? b.side : undefined;
       if (side === "income") {
         if (key === "carryover_in") afterCarryover = true;
         else if (key && TOTAL_KEYS.has(key)) afterCarryover = false;
@@ -274,13 +277,15 @@ export function parseBody(v: GridView, kind: TableKind, bodyRows: number[], bloc
         labelCell: v.ref(r, b.label ?? b.codes[0] ?? b.amounts[0]?.c ?? 0),
         amounts,
       });
+      if (stacked) blockOf.set(rows[rows.length - 1], b);
       if (oneSided && key === "income_grand_total") sequenceSide = "expenditure";
     }
   }
+  if (stacked) rows.splice(0, rows.length, ...stackedOrder(rows, blockList, blockOf));
   for (const b of blockList) {
     const sides = oneSided ? (["income", "expenditure"] as const) : [blockList.length > 1 ? b.side : undefined];
     for (const side of sides) {
-      const mine = rows.filter((r) => r.side === side);
+      const mine = rows.filter((r) => r.side === side && (!stacked || blockOf.get(r) === b));
       if (side === "income") nestUnnumbered(mine);
       if (economic) nestUnderFundsGroups(mine);
       functionalNameLevels(mine, b.amounts.map((a) => a.key));
@@ -288,12 +293,34 @@ export function parseBody(v: GridView, kind: TableKind, bodyRows: number[], bloc
     }
   }
   // A one-sided table's 本年支出合计 / 支出合计 line is its 合计 (the 收支总表's summary lines keep their keys).
-  if (blockList.length === 1 && !oneSided && !rows.some((r) => r.key === "total")) {
+  if ((blockList.length === 1 || stacked) && !oneSided && !rows.some((r) => r.key === "total")) {
     const head = rows.find((r) => r.level === 0 && (r.key === "current_income_total" || r.key === "current_expenditure_total"));
     if (head) head.key = "total";
   }
   settlePrecision(rows);
   return rows;
+}
+
+/**
+ * The lines of a list printed in column groups, in reading order: each group's lines after the previous group's; a
+ * group's 人员经费合计 / 公用经费合计 line printed at its foot heads its lines (as 人员经费 heads them in the one-column
+ * template, so nestUnderFundsGroups makes it their group); the 合计 printed at the foot of the first group closes the
+ * whole list.
+ */
+function stackedOrder(rows: Row[], blockList: Block[], blockOf: Map<Row, Block>): Row[] {
+  const isFundsGroup = (r: Row) => !r.code && (r.key === "personnel" || r.key === "public");
+  const groups = blockList.map((b) => rows.filter((r) => blockOf.get(r) === b));
+  const first = groups[0];
+  const lastBody = Math.max(...first.filter((r) => !isSummaryKey(r.key)).map((r) => r.row));
+  const foot = first.filter((r) => r.level === 0 && isSummaryKey(r.key) && r.row > lastBody);
+  return [
+    ...groups.flatMap((g) => {
+      const lines = g.filter((r) => !foot.includes(r));
+      const last = lines[lines.length - 1];
+      return last && lines.length > 1 && isFundsGroup(last) && lines.every((r) => r === last || r.row < last.row) ? [last, ...lines.slice(0, -1)] : lines;
+    }),
+    ...foot,
+  ];
 }
 
 const isSummaryKey = (k?: string) => !!k && (TOTAL_KEYS.has(k) || k === "section_total" || k.startsWith("carryover"));

@@ -29,6 +29,12 @@ export interface Block {
   codes: number[];
   codeParts: Array<{ c: number; part: "类" | "款" | "项" }>;
   amounts: Array<{ c: number; key: string; label: string; unit?: Unit }>;
+  /**
+   * One of several column groups of a one-list table printed in columns (人员经费 科目编码 | 科目名称 | 金额 beside
+   * 公用经费 科目编码 | 科目名称 | 金额, the 决算-style 基本支出表): each group's lines are records of the same list, read
+   * after the previous group's, with the same amount keys — never a side.
+   */
+  stacked?: boolean;
 }
 
 /** Is row r a caption row? Text only (or a 栏次 row of 1..n), with header vocabulary. */
@@ -163,6 +169,8 @@ export function blocks(roles: ColumnRole[], kind?: TableKind, bodyTexts?: (c: nu
   const labelCols = allLabels.filter((r, i) => i === 0 || amountBetween(allLabels[i - 1].c, r.c));
   const alt = (c: number) => (isLabelAt(c + 1) ? c + 1 : undefined);
   const twoSided = labelCols.length > 1 && (kind === undefined || TWO_SIDED.has(kind));
+  const columnGroups = !twoSided && labelCols.length > 1 ? stackedGroups(roles, labelCols) : undefined;
+  if (columnGroups) return columnGroups;
   if (!twoSided) {
     const b: Block = { codes: [], codeParts: [], amounts: [] };
     fill(b, roles);
@@ -187,10 +195,7 @@ export function blocks(roles: ColumnRole[], kind?: TableKind, bodyTexts?: (c: nu
     return [b];
   }
   // A block starts at its code column when one sits right before the label column.
-  const startOf = labelCols.map((l) => {
-    const before = roles.find((r) => (r.role === "code" || r.role === "codePart") && r.c < l.c && r.c >= l.c - 3 && !roles.some((x) => x.role === "amount" && x.c > r.c && x.c < l.c));
-    return before ? Math.min(before.c, l.c) : l.c;
-  });
+  const startOf = groupStarts(roles, labelCols);
   const out: Block[] = [];
   labelCols.forEach((l, i) => {
     const from = i === 0 ? -Infinity : startOf[i];
@@ -206,6 +211,33 @@ export function blocks(roles: ColumnRole[], kind?: TableKind, bodyTexts?: (c: nu
     out.push(b);
   });
   return out;
+}
+
+/** The first column of each label column's group: its code column when one sits right before the label column. */
+function groupStarts(roles: ColumnRole[], labelCols: ColumnRole[]): number[] {
+  return labelCols.map((l) => {
+    const before = roles.find((r) => (r.role === "code" || r.role === "codePart") && r.c < l.c && r.c >= l.c - 3 && !roles.some((x) => x.role === "amount" && x.c > r.c && x.c < l.c));
+    return before ? Math.min(before.c, l.c) : l.c;
+  });
+}
+
+/**
+ * A one-list table printed in column groups: every label column (after the first) starts a group with the same
+ * amount captions as the first (科目编码 | 科目名称 | 金额 twice, under 人员经费 and 公用经费) and its own code column
+ * when the first has one. Each group is a block whose lines are records of the one list (`stacked`); undefined for
+ * any other shape (a 单位 column beside the 项目 names, amounts of other meanings right of a second name column).
+ */
+function stackedGroups(roles: ColumnRole[], labelCols: ColumnRole[]): Block[] | undefined {
+  const starts = groupStarts(roles, labelCols);
+  const groups = labelCols.map((l, i) => roles.filter((r) => r.c >= (i === 0 ? -Infinity : starts[i]) && r.c < (i + 1 < labelCols.length ? starts[i + 1] : Infinity)));
+  const shape = (g: ColumnRole[]) => g.filter((r) => r.role !== "text" && r.role !== "seq").map((r) => (r.role === "amount" ? `amount:${r.key}` : r.role)).join("|");
+  const first = shape(groups[0]);
+  if (!first.includes("amount:") || !groups.every((g) => shape(g) === first)) return undefined;
+  return groups.map((g, i) => {
+    const b: Block = { codes: [], codeParts: [], amounts: [], label: labelCols[i].c, stacked: true };
+    fill(b, g);
+    return b;
+  });
 }
 
 function fill(b: Block, roles: ColumnRole[]) {

@@ -2,7 +2,7 @@
 import type { SheetGrid } from "../grid/grid";
 import { BY_UNIT, isPrior, isRateOrChange, type Column, type Report, type Row, type Table, type TableKind, type Unit, type Unrecognized } from "../model/schema";
 import { columnLetter } from "../grid/address";
-import { norm } from "../grid/text";
+import { labelKey, norm } from "../grid/text";
 import { GridView } from "./view";
 import { findRegions, type Region } from "./region";
 import { blocks, columnRoles, headerPaths, isColumnNumberRow, isHeaderRow, isMetaRow, textColumns } from "./header";
@@ -10,7 +10,7 @@ import { applyIndentLevels, parseBody } from "./body";
 import { parseForm } from "./performance";
 import { lineMeta, readMeta, titleExcludesCarryover, yearOfTitle, type Meta } from "./meta";
 import { classifyTitle, FINAL_ACCOUNTS_TITLE, KIND_BY_HEADER } from "./kinds";
-import { EMPTY_NOTE, TOTAL_KEYS } from "./aliases";
+import { EMPTY_NOTE, LABEL_HEADER, PERFORMANCE_TARGET_HEADER, TASK_HEADER, TOTAL_KEYS } from "./aliases";
 import { bestFitLevels, codesFromCodedTables, levelsAddUp, structuralLevels } from "./structure";
 import { markHidden } from "./hidden";
 import { applyEmptyDeclarations, emptyDeclarations, type EmptyDeclaration } from "./contents";
@@ -73,11 +73,16 @@ function parseRegion(v: GridView, reg: Region, index: number): Table | Unrecogni
     const form = parseForm(v, reg.titleRow + 1, end, c0, c1);
     if (form) {
       const empty = form.rows.every((row) => Object.values(row.amounts).every((a) => a.blank));
+      // The unit its money caption prints (项目资金（万元）), else the form's unit line (单位：万元 / 金额单位：万元, read
+      // by readMeta as every table's is), else 元 (what a form printing no unit states its money in).
+      const lineUnit = form.unit ? undefined : meta.unit;
       return {
         ...base,
         year: meta.year ?? yearOfTitle(reg.title),
         department: form.department?.replace(/^\d+[-－]/, ""),
-        unit: form.unit,
+        unit: form.unit ?? lineUnit ?? "元",
+        unitText: lineUnit ? meta.unitText : undefined,
+        unitCell: lineUnit ? meta.unitCell : undefined,
         markedEmpty: false,
         empty,
         columns: form.columns,
@@ -85,9 +90,12 @@ function parseRegion(v: GridView, reg: Region, index: number): Table | Unrecogni
         form: { project: form.project, projectCell: form.projectCell, period: form.period, attribute: form.attribute, department: form.department },
       };
     }
-    // A list of projects with their 绩效目标 as a column is read as a table; a form left blank is an empty form.
-    if (!findRow(v, reg.titleRow + 1, end, (t) => /^绩效目标/.test(t))) {
+    // A list of projects with their 绩效目标 as a column (a caption row holding the 绩效目标 caption beside a name
+    // caption: 项目名称 | 预算金额 | 年度绩效目标) is read as a table; a form left blank (no figure) is an empty form;
+    // anything else is a 绩效 table that could not be read — never an empty one (every project would lack its form).
+    if (!performanceListHeader(v, reg.titleRow + 1, end)) {
       if (!findRow(v, reg.titleRow + 1, end, (t) => /^项目名称/.test(t))) return unread("绩效目标表缺少项目名称或资金总额");
+      if (hasFigure(v, reg.titleRow + 1, end)) return unread("绩效目标表未能读出：既不是逐项目的绩效目标表（项目名称、年度资金总额），也没有可识别的绩效目标列");
       return { ...base, year: meta.year ?? yearOfTitle(reg.title), unit: "万元" as const, markedEmpty: false, empty: true, columns: [], rows: [] };
     }
     base.kind = "performance_list";
@@ -99,7 +107,7 @@ function parseRegion(v: GridView, reg: Region, index: number): Table | Unrecogni
     for (let r = reg.r0; r <= end; r++) for (const [c] of v.cells(r)) mergeMeta(meta, readMeta(v.text(r, c)));
     const dept = findRow(v, reg.titleRow + 1, end, (t) => /^部门[(（]?单位[)）]?名称$|^(部门|单位)名称$/.test(t));
     if (dept) meta.department ??= v.cells(dept.r).find(([c]) => c > dept.c)?.[1];
-    const head = findRow(v, reg.titleRow + 1, end, (t) => /任务名称|项目名称/.test(t));
+    const head = findRow(v, reg.titleRow + 1, end, (t) => TASK_HEADER.test(labelKey(t)));
     if (!head) return unread("部门整体绩效目标表缺少任务名称与预算金额");
     start = head.r;
     const totalRow = findRow(v, head.r + 1, end, (t) => /^(金额合计|合计|总计)$/.test(t));
@@ -259,6 +267,25 @@ function structureRows(rows: Row[], keys: string[]) {
 function findRow(v: GridView, r0: number, r1: number, test: (t: string) => boolean): { r: number; c: number } | undefined {
   for (let r = r0; r <= r1; r++) for (const [c, t] of v.cells(r)) if (test(t)) return { r, c };
   return undefined;
+}
+
+/**
+ * The caption row of a 项目绩效目标一览表: a 绩效目标 caption (PERFORMANCE_TARGET_HEADER: 绩效目标, 年度绩效目标 …) on a
+ * row that also names the projects (项目 / 项目名称 / …名称), or a cell starting with 绩效目标 anywhere (as before).
+ */
+function performanceListHeader(v: GridView, r0: number, r1: number): boolean {
+  for (let r = r0; r <= r1; r++) {
+    const cells = v.cells(r);
+    if (cells.some(([, t]) => /^绩效目标/.test(t))) return true;
+    if (cells.some(([, t]) => PERFORMANCE_TARGET_HEADER.test(labelKey(t))) && cells.some(([, t]) => LABEL_HEADER.test(labelKey(t)) || /名称$/.test(labelKey(t)))) return true;
+  }
+  return false;
+}
+
+/** Does any cell of rows r0…r1 hold a figure other than 0 (a blank form may print 0.00)? */
+function hasFigure(v: GridView, r0: number, r1: number): boolean {
+  for (let r = r0; r <= r1; r++) for (const [c] of v.cells(r)) if (v.isNumber(r, c) && v.raw(r, c) !== 0) return true;
+  return false;
 }
 
 /** A sheet without any title: classify it by its name, else by its header words. */

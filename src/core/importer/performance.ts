@@ -22,7 +22,10 @@ export const SOURCE_LABELS: Readonly<Record<string, string>> = {
 };
 
 /** A parsed form: the model's form fields plus the table parts it fills. */
-export type ParsedForm = PerformanceForm & Pick<Table, "unit" | "columns" | "rows">;
+export type ParsedForm = PerformanceForm & Pick<Table, "columns" | "rows"> & {
+  /** The unit its money caption prints (项目资金（万元）); undefined when the caption prints none (the importer then reads the form's unit line). */
+  unit?: Unit;
+};
 
 /** Value of a caption cell: text after the colon in the same cell, else the next non-empty cell to the right. */
 function valueRight(v: GridView, r: number, c: number, re: RegExp, c1: number): { text: string; c: number } | undefined {
@@ -49,7 +52,7 @@ export function parseForm(v: GridView, r0: number, r1: number, c0: number, c1: n
   let period: string | undefined;
   let attribute: string | undefined;
   let department: string | undefined;
-  let unit: Unit = "元";
+  let unit: Unit | undefined;
   let moneyRow = -1;
   let periodCol = -1;
   let annualCol = -1;

@@ -142,8 +142,14 @@ export const coverage = defineRule({
   severity: "error",
   source: { basis: "national", ref: "财政部关于项目支出绩效目标随部门预算公开的要求（各地绩效目标公开办法）" },
   check: (report) => {
-    if (!hasForms(report)) return [na("工作簿未附项目绩效目标表")];
+    if (!hasForms(report)) {
+      // A 绩效 table the importer could not read is not a missing one: say so instead of "没有绩效目标表" per project.
+      const unread = report.unrecognized.find((u) => u.kind === "performance_target");
+      return [na(unread ? `绩效目标表未能识别（${unread.sheet}!${unread.range}：${unread.reason}），未核对各项目是否有绩效目标表` : "工作簿未附项目绩效目标表")];
+    }
     if (!projectLines(report).length) return [na("没有项目支出表")];
+    // Only empty 绩效 tables (a blank form, nothing read): no project can be paired, and that is no finding per project.
+    if (!report.tables.some((t) => t.kind === "performance_target" && t.form)) return [na("绩效目标表为空表，没有读出任何项目的绩效目标，未逐项核对")];
     const p = pairProjects(report);
     const out: Outcome[] = p.pairs.map(() => ({ status: "pass" }));
     // 上年结转 projects were assessed when first budgeted: a form is demanded only for 本年 projects.

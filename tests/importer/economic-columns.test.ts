@@ -1,0 +1,78 @@
+/**
+ * A 基本支出经济分类表 printed in two column groups (the 决算-style layout many 县级 预算 templates copy: 人员经费
+ * 科目编码 | 科目名称 | 金额 beside 公用经费 科目编码 | 科目名称 | 金额, then 人员经费合计 | 公用经费合计 and 合计): one
+ * list, each line of the right group a record of its own. Before, a line was one record (the right half's cells
+ * read as the left row's), which gave false 错误, lost the 三公 科目 and cited a real error under the left half's label
+ * (newcomer 5, §2). Every generated template, then the newcomer's workbooks.
+ */
+import fs from "fs/promises";
+import path from "path";
+import { importWorkbook } from "../../src/core/importer/importer";
+import { checkReport } from "../../src/core/rules/engine";
+import { readXlsxBuffer } from "../../src/hosts/xlsx/read";
+import type { Report } from "../../src/core/model/schema";
+import { STYLES, buildVariant } from "../fixtures/variants";
+import { parseRef } from "../../src/core/grid/address";
+import type { SheetGrid } from "../../src/core/grid/grid";
+
+const serious = (r: Report) => checkReport(r, { localize: false }).findings.filter((f) => f.severity === "error" || f.severity === "warning");
+/** The figure at a sheet-qualified A1 reference raised by 10 units of its table (the generated figures are whole 万元: ±0.5 each). */
+function raise(grids: SheetGrid[], ref: string): void {
+  const g = grids.find((x) => x.sheet === ref.slice(0, ref.lastIndexOf("!")).replace(/^'|'$/g, ""))!;
+  const { r0, c0 } = parseRef(ref);
+  const n = Number(String(g.values[r0][c0]).replace(/[,\s]/g, "")) + 10;
+  g.values[r0][c0] = n;
+  g.text[r0][c0] = n.toFixed(2);
+  g.numberFormat[r0][c0] = "0.00";
+}
+const basic = (r: Report) => r.tables.find((t) => t.kind === "basic_expenditure_economic")!;
+
+describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style) => {
+  test("every class and item of both groups is a line of its own; the same findings as the one-column table", () => {
+    const r = importWorkbook(buildVariant(style, { economicColumns: true }).grids);
+    const t = basic(r);
+    expect(t.rows.filter((x) => x.code).map((x) => x.code).sort()).toEqual(["301", "30101", "30102", "30108", "30110", "30113", "302", "30201", "30217", "30231", "30239", "303", "30302"]);
+    expect(t.rows.filter((x) => x.level === 0).map((x) => x.key)).toEqual(["total"]);
+    const plain = checkReport(importWorkbook(buildVariant(style).grids), { localize: false });
+    const mine = checkReport(r, { localize: false });
+    const kinds = (fs: typeof mine.findings) => fs.filter((f) => f.severity === "error" || f.severity === "warning").map((f) => `${f.rule} ${f.severity}`).sort();
+    expect(kinds(mine.findings)).toEqual(kinds(plain.findings));
+    // The 三公 科目 of the right group are compared with the 三公 table, as in the one-column table.
+    for (const id of ["cross.three-public-economic", "hierarchy.total", "hierarchy.parent-children"]) expect({ id, checked: mine.perRule.find((p) => p.id === id)!.checked > 0 }).toEqual({ id, checked: true });
+  });
+
+  test("a right-group item changed is found under its own class (302), at that class's cell", () => {
+    const v = buildVariant(style, { economicColumns: true });
+    const t = basic(importWorkbook(v.grids));
+    const item = t.rows.find((x) => x.code === "30201")!;
+    raise(v.grids, item.amounts.total.cell);
+    const found = serious(importWorkbook(v.grids)).filter((f) => f.rule === "hierarchy.parent-children");
+    expect(found.map((f) => f.cells[0])).toEqual([t.rows.find((x) => x.code === "302")!.amounts.total.cell]);
+  });
+
+  test("a changed 公用经费合计 is found (合计 = 人员经费合计 + 公用经费合计, 公用经费合计 = Σ its classes)", () => {
+    const v = buildVariant(style, { economicColumns: true });
+    const t = basic(importWorkbook(v.grids));
+    const pub = t.rows.find((x) => x.key === "public")!;
+    raise(v.grids, pub.amounts.total.cell);
+    const found = serious(importWorkbook(v.grids)).filter((f) => f.rule.startsWith("hierarchy."));
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((f) => f.cells.includes(pub.amounts.total.cell))).toBe(true);
+  });
+});
+
+const dir = path.join(__dirname, "..", "fixtures", "newcomer5");
+const check = async (file: string) => checkReport(importWorkbook((await readXlsxBuffer(await fs.readFile(path.join(dir, file)))).grids), { localize: false });
+
+test("the newcomer's r01 (两栏 表6, consistent): no finding, the 三公 科目 compared", async () => {
+  const r = await check("r01-t6-side-by-side.xlsx");
+  expect(r.findings.filter((f) => f.severity === "error" || f.severity === "warning")).toEqual([]);
+  expect(r.perRule.find((p) => p.id === "cross.three-public-economic")!.checked).toBeGreaterThan(0);
+});
+
+test("the newcomer's r02 (30201 +10 on the right): the one 错误 is 302's, at F5", async () => {
+  const r = await check("r02-t6-side-by-side-30201-plus10.xlsx");
+  const found = r.findings.filter((f) => f.severity === "error" || f.severity === "warning");
+  expect(found.map((f) => `${f.rule} ${f.cells[0]}`)).toEqual(["hierarchy.parent-children '6.一般公共预算基本支出表'!F5"]);
+  expect(found[0].message).toMatch(/「302 商品和服务支出」/);
+});
