@@ -83,6 +83,10 @@ describe("项目绩效目标 lists: the 绩效目标 column by its aliases, the 
       expect(serious(r)).toEqual([]);
     }
   });
+  test("coverage says the 绩效目标 are a list (not that the workbook has none)", () => {
+    const res = checkReport(importWorkbook([projectTable(), list("年度绩效目标", "预算金额", true)]), { localize: false });
+    expect(res.perRule.find((p) => p.id === "projects.performance-coverage")!.reasons).toEqual([expect.stringMatching(/^绩效目标以项目绩效目标一览表列示/)]);
+  });
   test.each(cases)("%s | %s: one project's amount 27 万元 low is the one finding, at its cell", (target, amount) => {
     for (const merged of [true, false]) {
       const found = serious(importWorkbook([projectTable(), list(target, amount, merged, "审计业务经费")]));

@@ -145,7 +145,10 @@ export const coverage = defineRule({
     if (!hasForms(report)) {
       // A 绩效 table the importer could not read is not a missing one: say so instead of "没有绩效目标表" per project.
       const unread = report.unrecognized.find((u) => u.kind === "performance_target");
-      return [na(unread ? `绩效目标表未能识别（${unread.sheet}!${unread.range}：${unread.reason}），未核对各项目是否有绩效目标表` : "工作簿未附项目绩效目标表")];
+      if (unread) return [na(`绩效目标表未能识别（${unread.sheet}!${unread.range}：${unread.reason}），未核对各项目是否有绩效目标表`)];
+      // A 项目绩效目标一览表 (one line per project) is the 绩效目标表 of this template: its amounts are projects.performance-list's.
+      if (report.tables.some((t) => t.kind === "performance_list")) return [na("绩效目标以项目绩效目标一览表列示，不是逐项目的绩效目标表（其金额由“项目绩效目标一览表金额 ↔ 项目支出表”核对）")];
+      return [na("工作簿未附项目绩效目标表")];
     }
     if (!projectLines(report).length) return [na("没有项目支出表")];
     // Only empty 绩效 tables (a blank form, nothing read): no project can be paired, and that is no finding per project.
