@@ -5,7 +5,7 @@
  * children's) rather than a rate printed without %.
  * Source: 部门预算公开表样各栏的定义（增减 = 本年预算数 − 上年预算数）.
  */
-import { isPrior, isRateOrChange, type Table } from "../model/schema";
+import { isPrior, isRateOrChange, type Row, type Table } from "../model/schema";
 import { compare } from "./interval";
 import { term } from "./helpers";
 
@@ -94,6 +94,19 @@ export function differenceColumns(t: Table): Set<string> {
   for (const { n, wrong, keys } of bySide.values()) if (n > 0 && wrong * 2 < n) for (const k of keys) out.add(k);
   DIFFERENCES.set(t, out);
   return out;
+}
+
+/**
+ * A line whose 增减 figure in this column is left blank although its 上年 and 本年 differ: the table does not state
+ * that line's change (a new line: 上年 blank, 增减 blank) — not a change of 0, so no sum of changes can hold it.
+ */
+export function unstatedChange(t: Table, r: Row, changeKey: string): boolean {
+  const c = r.amounts[changeKey];
+  if (c && !c.blank) return false;
+  const x = changeTriples(t).find((k) => k.change.key === changeKey);
+  if (!x) return false;
+  const [p, cur] = [r.amounts[x.prior.key], r.amounts[x.current.key]];
+  return Math.abs((cur?.value ?? 0) - (p?.value ?? 0)) > 1e-9;
 }
 
 /** A column whose figures add up (down the hierarchy, along a line): not a rate, and a 增减 column only when it prints differences. */

@@ -4,7 +4,7 @@ import { defineRule, type Outcome } from "./rule";
 import { na, notAbove, rowName, sidesOf, sumOutcome, tableName, term } from "./helpers";
 import { compare, fmt } from "./interval";
 import { labelKey, ordinalLevel } from "../grid/text";
-import { bandedName, summable } from "./bands";
+import { bandedName, summable, unstatedChange } from "./bands";
 
 /** Direct children: the following rows one level down (the shallowest level present) until the next row at or above the parent's level. */
 export function childrenOf(rows: Row[], i: number): Row[] {
@@ -141,6 +141,8 @@ function hierarchyOutcomes(report: Report, id: string, pick: (t: Table, rows: Ro
           if (!total) continue;
           // 上年数 (增减) printed on this line but on none of its children: last year's figure is not broken down here.
           if ((isPrior(col.key) || isRateOrChange(col.key)) && kids.every((k) => !k.amounts[col.key] || k.amounts[col.key].blank)) continue;
+          // A 增减 left blank on a line whose 上年 and 本年 differ (a new line) states no change: nothing to add up.
+          if (isRateOrChange(col.key) && (unstatedChange(t, p, col.key) || kids.some((k) => unstatedChange(t, k, col.key)))) continue;
           // 其中 rows: memo items detailing the parent, not all of it — never addends; together they may not exceed it.
           // A 其中 that opens a numbered list of the parent's lines (其中：（一）… （二）… （三）…, 广州's 三公) makes
           // the whole list 其中 items, as printed: they may not exceed the parent, and are not summed.

@@ -2,7 +2,7 @@
 import { EXPENDITURE_SIDES, type Report, type Row, type Table } from "../model/schema";
 import { defineRule, type Outcome } from "./rule";
 import { BY_UNIT, ECONOMIC_CLASS_COLUMNS } from "../model/schema";
-import { bandCounterparts, bandedName, changeTriples, differenceColumns, summable } from "./bands";
+import { bandCounterparts, bandedName, changeTriples, differenceColumns, summable, unstatedChange } from "./bands";
 import { nonNegative } from "./signs";
 import { columnName, na, rowByKey, rowName, sidesOf, sumOutcome, tableName, term, totalExcludesCarryover } from "./helpers";
 
@@ -61,9 +61,11 @@ function rowIdentity(id: string, report: Report, parts: (t: Table) => string[] |
         continue;
       }
       const sums = (tk: string, keys: string[], name: (k: string) => string) => {
+        // In the 增减 band, a line leaving a change unstated (blank, 上年 ≠ 本年: a new line) is not summed.
+        const changes = tk.startsWith("change") ? [tk, ...keys] : undefined;
         for (const r of t.rows) {
           const total = r.side === side ? r.amounts[tk] : undefined;
-          if (!total) continue;
+          if (!total || changes?.some((k) => unstatedChange(t, r, k))) continue;
           out.push(
             sumOutcome({
               rule: id,
@@ -225,7 +227,7 @@ export const rowUnits = defineRule({
           if (!kids.length || !summable(t, parent.key) || !kids.every((k) => summable(t, k))) continue;
           for (const r of t.rows) {
             const total = r.amounts[parent.key];
-            if (!total) continue;
+            if (!total || (band.total === "change" && [parent.key, ...kids].some((k) => unstatedChange(t, r, k)))) continue;
             out.push(
               sumOutcome({
                 rule: "within.row-units",
