@@ -294,10 +294,11 @@ function tableCauses(left: number[][], identities: ReadonlyArray<CheckedIdentity
   let open = left.flat();
   const single = open.filter((i) => new Set(identities[i].terms.map((t) => tableOf(t.cell))).size === 1);
   const internal = new Set(single.flatMap((i) => identities[i].terms.map((t) => tableOf(t.cell))));
-  // A disagreement that involves a figure its own table already contradicts (a class line that is not the sum of its
-  // items) is that table's: it says nothing against the other table, which is not blamed for it.
-  const implicated = new Set(single.flatMap((i) => identities[i].terms.map((t) => t.cell)));
-  open = open.filter((i) => !identities[i].terms.some((t) => implicated.has(t.cell)));
+  // A disagreement that involves a table already contradicting itself (a class line that is not the sum of its items)
+  // is that table's: it says nothing against the other table, which is not blamed for it — also when the figure
+  // compared is not the contradicted one but a sum over it (表3's 20805 formula leaves out a 项: 20805 breaks its
+  // own sum, 208 and 合计 follow it and disagree with 收支总表 and 收入总表, which are right: m57).
+  open = open.filter((i) => !identities[i].terms.some((t) => internal.has(tableOf(t.cell))));
   // A table whose disagreeing figures another table prints alike (a cross-table identity of theirs holds with one
   // other figure in it — blanks aside: the same figure twice) is not the odd one out: the table it disagrees with is.
   // A sum that holds across tables (表7's 基本支出 = 表5's 人员经费 + 公用经费) vouches for the sum, not for each of its
