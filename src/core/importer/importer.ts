@@ -172,7 +172,9 @@ function parseRegion(v: GridView, reg: Region, index: number): Table | Unrecogni
   }
   const kind = base.kind;
   let rows = parseBody(v, kind, bodyRows, blockList);
-  let columns: Column[] = blockList.flatMap((b) => b.amounts.map((a) => ({ key: a.key, label: a.label, side: blockList.length > 1 ? b.side : undefined, col: columnLetter(v.sheetCol(a.c)) })));
+  // Column groups of one list (Block.stacked) repeat the first group's amounts: one column per key (the first group's).
+  const amountBlocks = blockList.some((b) => b.stacked) ? blockList.slice(0, 1) : blockList;
+  let columns: Column[] = amountBlocks.flatMap((b) => b.amounts.map((a) => ({ key: a.key, label: a.label, side: blockList.length > 1 ? b.side : undefined, col: columnLetter(v.sheetCol(a.c)) })));
   // A 收支总表 printed one-sided: its label / amount pair serves both sides.
   if (blockList.length === 1 && rows.some((x) => x.side)) columns = (["income", "expenditure"] as const).flatMap((side) => columns.map((c) => ({ ...c, side })));
   if (kind === "project_expenditure" || kind === "project_carryover") applyIndentLevels(rows, v, blockList[0].label, meta.department);
