@@ -6,7 +6,7 @@ import { isEconomicGroupName } from "../classification/economic";
 import { looksLikeCode, readCode, repairFunctionalCode, type CodeContext } from "../classification/codes";
 import { GridView } from "./view";
 import type { Block } from "./header";
-import { TOTAL_KEYS, rowKey } from "./aliases";
+import { OWN_NAME_TOTALS, SIDE_TOTALS, TOTAL_KEYS, rowKey } from "./aliases";
 import { functionalNameLevels } from "./structure";
 import { percentText, unreadableText } from "../grid/amount";
 
@@ -115,6 +115,7 @@ export function parseBody(v: GridView, kind: TableKind, bodyRows: number[], bloc
   let sequenceSide: Side = "income";
   const economic = ECONOMIC_KINDS.has(kind);
   const codesAreAttributes = CODES_AS_ATTRIBUTES.has(kind);
+  const ownTotal = OWN_NAME_TOTALS[kind];
   for (const b of blockList) {
     const st: CodeState = {};
     let afterCarryover = false;
@@ -209,6 +210,8 @@ export function parseBody(v: GridView, kind: TableKind, bodyRows: number[], bloc
         if (!any && (INCOME_BAND.test(labelKey(label)) || EXPENDITURE_BAND.test(labelKey(label)))) continue;
       }
       const side: Side | undefined = oneSided ? sequenceSide : blockList.length > 1 ? b.side : undefined;
+      if (ownTotal && key !== "total" && ownTotal.test(labelKey(label)) && !rows.some((x) => x.key === "total")) key = "total";
+      if (side && key === "total") key = SIDE_TOTALS.find(([re]) => re.test(labelKey(label)))?.[1][side] ?? key;
       if (side === "income") {
         if (key === "carryover_in") afterCarryover = true;
         else if (key && TOTAL_KEYS.has(key)) afterCarryover = false;
