@@ -108,8 +108,8 @@ const NO_BANDS: BandSubtotal[] = [];
 
 /**
  * The source bands of a table side that print their own 小计 / 合计 (单位资金: 小计 | 事业收入 | 事业单位经营收入 | 其他收入;
- * 财政拨款: 小计 | 一般公共预算 | …): the 小计 column keyed as a source (aliases.ts BAND_SUBTOTALS) and the columns
- * printed under the same band. Read from the column captions only (no rows).
+ * 财政拨款: 小计 | 一般公共预算 | …): the 小计 column keyed as a source (aliases.ts BAND_SUBTOTALS) and the source
+ * columns printed under the same band. Read from the column captions only (no rows).
  */
 function sourceBands(t: Table, side: string | undefined): BandSubtotal[] {
   let out: BandSubtotal[] | undefined;
@@ -120,7 +120,8 @@ function sourceBands(t: Table, side: string | undefined): BandSubtotal[] {
     if (cut < 0 || !/^(小计|合计)$/.test(c.label.slice(cut + 1).replace(/\s/g, ""))) continue;
     const cols = t.columns.filter((x) => x.side === side);
     const band = c.label.slice(0, cut + 1);
-    const parts = cols.filter((x) => x !== c && x.label.startsWith(band) && !/^其中/.test(x.label.slice(band.length)) && !isRateOrChange(x.key) && !isPrior(x.key)).map((x) => x.key);
+    // Only sources are the band's parts: 一般公共预算: 小计 | 基本支出 splits the source by use (maybe in part).
+    const parts = cols.filter((x) => x !== c && x.label.startsWith(band) && !/^其中/.test(x.label.slice(band.length)) && SOURCE_KEYS.some((k) => sameOrNumbered(x.key, k))).map((x) => x.key);
     if (parts.length) (out ??= []).push({ total: c.key, parts, name: `${band.slice(0, -1).split("/").pop()}${c.label.slice(cut + 1)}` });
   }
   return out ?? NO_BANDS;
