@@ -3,6 +3,7 @@
  * checking engine's time next to both; then the huge used ranges (bench/huge.ts): time and peak memory beside a
  * normal workbook's. Figures only; no thresholds (speed is not a test).
  */
+import "./tiering";
 import { promises as fs } from "fs";
 import path from "path";
 import ExcelJS from "exceljs";

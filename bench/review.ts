@@ -3,8 +3,8 @@
  * review plan and write; then a generated folder of 200 workbooks through `check --out` with --jobs 1 and --jobs 2
  * (throughput and the summed phase times). Targets: check ≤ +25 % over the bare read; 2 jobs ≥ 1.8× one job.
  */
-import { promises as fs } from "fs";
-import { execFileSync, spawn } from "child_process";
+import { promises as fs, readFileSync } from "fs";
+import { spawn, spawnSync } from "child_process";
 import os from "os";
 import path from "path";
 import ExcelJS from "exceljs";
@@ -178,30 +178,61 @@ export async function reviewBench(root: string): Promise<void> {
   // N jobs can reach on C cores is min(N, C / busy) times one job.
   console.log(`one job keeps ${busyOne.toFixed(2)} cores busy: on ${cores} cores, 2 jobs can reach at most ${Math.min(2, cores / busyOne).toFixed(2)}× one job's throughput`);
   // What a reviewer gets: the command itself, a cold process each time (the in-process runs above share a warm JIT
-  // with the rest of the bench, which flatters one job against workers that start cold).
+  // with the rest of the bench, which flatters one job against workers that start cold) — as shipped, and with V8's
+  // default tier-up threshold (BUDGET_REVIEW_V8_DEFAULTS, src/cli/v8-tiering.ts) for the comparison.
   const bin = path.join(root, "bin", "budget-review.js");
-  console.log(`\nthe same folder through the command, a new process per run (median of 3): budget-review check <folder> --out <dir> --jobs N`);
-  console.log("jobs   wall ms   files/s   speed-up");
-  let cold1 = 0;
-  for (const jobs of [1, 2]) {
-    const walls: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      const out = path.join(dir, `cli-${jobs}-${i}`);
-      const s = now();
-      try {
-        execFileSync(process.execPath, [bin, "check", dir, "--out", out, "--jobs", String(jobs)], { stdio: "ignore" });
-      } catch {
-        // exit 1/2 are findings / unusable files; the timing stands
+  console.log(`\nthe same folder through the command, a new process per run (median of 3, the two settings interleaved): budget-review check <folder> --out <dir> --jobs N; cpu = the process's CPU time (all threads) / wall`);
+  console.log("V8 tier-up                    jobs   wall ms   files/s   cores busy   speed-up");
+  const settings = [
+    { name: "the command's (1 MB budget)", env: {} as NodeJS.ProcessEnv },
+    { name: "Node's default (66 KB)", env: { BUDGET_REVIEW_V8_DEFAULTS: "1" } as NodeJS.ProcessEnv },
+  ];
+  const runs = new Map<string, Array<{ wall: number; busy: number }>>();
+  for (let i = 0; i < 3; i++)
+    for (const [k, setting] of settings.entries())
+      for (const jobs of [1, 2]) {
+        const out = path.join(dir, `cli-${k}-${jobs}-${i}`);
+        const run = commandRun(bin, dir, out, jobs, setting.env);
+        runs.set(`${k}/${jobs}`, [...(runs.get(`${k}/${jobs}`) ?? []), run]);
       }
-      walls.push(now() - s);
+  for (const [k, setting] of settings.entries()) {
+    let rate1 = 0;
+    for (const jobs of [1, 2]) {
+      const all = runs.get(`${k}/${jobs}`)!;
+      const wall = median(all.map((r) => r.wall));
+      const busy = median(all.map((r) => r.busy));
+      const rate = (N / wall) * 1000;
+      if (jobs === 1) rate1 = rate;
+      console.log(`${setting.name.padEnd(28)} ${String(jobs).padStart(5)} ${f1(wall).padStart(9)} ${rate.toFixed(2).padStart(9)} ${busy.toFixed(2).padStart(12)} ${(rate / rate1).toFixed(2).padStart(9)}×`);
     }
-    const wall = median(walls);
-    const rate = (N / wall) * 1000;
-    if (jobs === 1) cold1 = rate;
-    console.log(`${String(jobs).padStart(4)} ${f1(wall).padStart(9)} ${rate.toFixed(2).padStart(9)} ${(rate / cold1).toFixed(2).padStart(9)}×`);
   }
   await steadyScaling(dir);
   await fs.rm(dir, { recursive: true, force: true });
+}
+
+/** One run of the command in a new process: wall ms and the cores it kept busy (its CPU time, all threads, over wall). */
+function commandRun(bin: string, dir: string, out: string, jobs: number, env: NodeJS.ProcessEnv): { wall: number; busy: number } {
+  const s = now();
+  const cpu0 = childrenCpu();
+  // Exit 1/2 are findings / unusable files; the timing stands.
+  spawnSync(process.execPath, [bin, "check", dir, "--out", out, "--jobs", String(jobs)], { stdio: "ignore", env: { ...process.env, ...env } });
+  const wall = now() - s;
+  return { wall, busy: (childrenCpu() - cpu0) / wall };
+}
+
+/**
+ * CPU ms used by this process's waited-for children (Linux: cutime + cstime of /proc/self/stat, in 1/100 s; Node has
+ * no RUSAGE_CHILDREN). NaN elsewhere: the column then reads NaN, the timings stand.
+ */
+function childrenCpu(): number {
+  try {
+    const stat = readFileSync("/proc/self/stat", "utf8");
+    // Fields after the command name (which may hold spaces) start at field 3; cutime and cstime are fields 16 and 17.
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(f[13]) + Number(f[14])) * 10;
+  } catch {
+    return NaN;
+  }
 }
 
 const WARM = 60;

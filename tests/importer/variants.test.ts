@@ -64,3 +64,31 @@ test("mixed funds: figures of different scope that differ by exactly the out-of-
     expect({ id, failed: r.failed, ran: r.checked > 0 }).toEqual({ id, failed: 0, ran: true });
   }
 });
+
+/** 2025 → 二〇二五: a year written in Chinese numerals, digit by digit, as some titles print it. */
+const numeralYear = (y: number) => [...String(y)].map((d) => "〇一二三四五六七八九"[Number(d)]).join("");
+
+describe("a year in Chinese numerals (二〇二五年) reads as the year in digits", () => {
+  // The variants that print the year followed by 年 somewhere (预算年度：2025 has no 年 to write in numerals).
+  const printed = STYLES.filter((s) => buildVariant(s).grids.some((g) => g.values.some((row) => row.some((v) => typeof v === "string" && v.includes(`${YEAR}年`)))));
+  test.each(printed.map((s) => [s.name, s] as const))("variant %s", (_name, style) => {
+    const plain = buildVariant(style);
+    const numeral = buildVariant(style);
+    let rewritten = 0;
+    for (const g of numeral.grids)
+      g.values.forEach((row, r) =>
+        row.forEach((v, c) => {
+          if (typeof v !== "string" || !v.includes(`${YEAR}年`)) return;
+          g.values[r][c] = v.replaceAll(`${YEAR}年`, `${numeralYear(YEAR)}年`);
+          g.text[r][c] = String(g.values[r][c]);
+          rewritten++;
+        }),
+      );
+    expect(rewritten).toBeGreaterThan(0);
+    expect(importWorkbook(plain.grids).year).toBe(YEAR);
+    const report = importWorkbook(numeral.grids);
+    expect(report.year).toBe(YEAR);
+    const findings = (grids: typeof plain.grids) => checkReport(importWorkbook(grids), { localize: false }).findings.map((f) => `${f.rule} ${f.cells.join(",")}`);
+    expect(findings(numeral.grids)).toEqual(findings(plain.grids));
+  });
+});

@@ -10,12 +10,20 @@ export function norm(s: unknown): string {
   if (n === undefined) {
     // Labels repeat across tables and rules: bounded memo (cleared when full, so memory stays flat on huge sheets).
     if (NORMS.size >= 50000) NORMS.clear();
-    NORMS.set(str, (n = str.normalize("NFKC").replace(SPACES, "")));
+    n = str.normalize("NFKC").replace(SPACES, "");
+    n = n.replace(NUMERAL_YEAR, (y) => [...y].map((d) => NUMERAL_DIGITS[d]).join(""));
+    NORMS.set(str, n);
   }
   return n;
 }
 
 const NORMS = new Map<string, string>();
+/**
+ * A year written in Chinese numerals, digit by digit, before 年 (二〇二五年, 二零二五年度, 二○二四年): the same label as
+ * 2025年, so every reader of a year (titles, cover lines, captions) sees digits.
+ */
+const NUMERAL_YEAR = /[〇零○一二三四五六七八九]{4}(?=年)/g;
+const NUMERAL_DIGITS: Record<string, string> = { 〇: "0", 零: "0", "○": "0", 一: "1", 二: "2", 三: "3", 四: "4", 五: "5", 六: "6", 七: "7", 八: "8", 九: "9" };
 
 /** Leading ordinal / numbering prefixes: 一、 （一） 1. ① 其中： */
 const ORDINAL_PREFIX = /^(?:[（(]?[一二三四五六七八九十百]+[)）、.．]|[（(][0-9]+[)）]|[0-9]+[、.．](?![0-9])|[①-⑳]|其中[:：]?)+/;
