@@ -12,6 +12,7 @@ import { readXlsxBuffer } from "../../src/hosts/xlsx/read";
 import { parseRef } from "../../src/core/grid/address";
 import type { Table, TableKind } from "../../src/core/model/schema";
 import { bump } from "../fixtures/grid-edit";
+import { mutate } from "../../bench/localization";
 import { STYLES, buildVariant } from "../fixtures/variants";
 
 const serious = (r: ReturnType<typeof checkReport>) => r.findings.filter((f) => f.severity === "error" || f.severity === "warning");
@@ -60,6 +61,24 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style)
     const found = serious(checkReport(importWorkbook(v.grids)));
     expect(found.some((f) => f.severity === "error" && f.cells.includes(row.amounts.total.cell))).toBe(true);
   });
+
+  // A line changed consistently on the continuation (合计 and its one part: its row still adds up) breaks sums that span
+  // both sheets. Before, the localizer grouped cells by sheet, so those sums read as cross-table ones and the cause was
+  // "（续） 整表疑与其他表不符" (or the first part's sheet as a whole): the table is one, the cause the two cells.
+  test.each(CONTINUED)("%s: a line changed consistently on the continuation is blamed on its two cells, never on a sheet as a whole", (kind) => {
+    const v = buildVariant(style, { continued: { kinds: [kind], named: true } });
+    const t = importWorkbook(v.grids).tables.find((x) => x.kind === kind)!;
+    const part = t.continued![0];
+    const on = (c: string) => sheetOf(c) === part.sheet && parseRef(c).r0 >= parseRef(part.range).r0;
+    const row = t.rows.find((r) => r.level >= 2 && r.amounts.total && !r.amounts.total.blank && on(r.amounts.total.cell) && Object.entries(r.amounts).some(([k, a]) => k !== "total" && !a.blank && a.value === r.amounts.total.value))!;
+    const [, one] = Object.entries(row.amounts).find(([k, a]) => k !== "total" && !a.blank && a.value === row.amounts.total.value)!;
+    const delta = style.unit === "元" ? 70000 : 7;
+    const grids = mutate(mutate(v.grids, row.amounts.total.cell, delta), one.cell, delta);
+    const res = checkReport(importWorkbook(grids));
+    expect(res.causes.filter((c) => c.method === "table").map((c) => c.message)).toEqual([]);
+    const named = res.causes.flatMap((c) => [c.suspects, ...c.alternatives]).some((s) => s.map((x) => x.cell).sort().join() === [row.amounts.total.cell, one.cell].sort().join());
+    expect(named).toBe(true);
+  });
 });
 
 test("Xi'an: 表6 continued on 表6（续） (m75) is one table with the workbook's own findings, cells cited on both sheets", async () => {
@@ -79,6 +98,12 @@ test("Xi'an: 表6 continued on 表6（续） (m75) is one table with the workboo
   const f302 = checkReport(report).findings.find((f) => f.rule === "hierarchy.parent-children" && /302/.test(f.message))!;
   expect(f302.cells.some((c) => c.startsWith("表6!"))).toBe(true);
   expect(f302.cells.some((c) => c.startsWith("'表6（续）'!"))).toBe(true);
+});
+
+test("Xi'an m75: 30211 差旅费's 合计 and 公用经费 +1000 on 表6（续） is blamed on those two cells, not on '表6（续）' as a whole", async () => {
+  const grids = (await readXlsxBuffer(await fs.readFile(path.join(__dirname, "..", "fixtures", "newcomer3", "m75-xian-t6-split-continuation-sheet.xlsx")))).grids;
+  const res = checkReport(importWorkbook(mutate(mutate(grids, "'表6（续）'!E5", 1000), "'表6（续）'!G5", 1000)));
+  expect(res.causes.map((c) => [c.method, c.suspects.map((x) => x.cell)])).toEqual([["pair", ["'表6（续）'!E5", "'表6（续）'!G5"]]]);
 });
 
 test("Xi'an: a 续表 with a 合计 line of its own (not the first part's) is not joined: two tables and a 提示 saying why", async () => {

@@ -110,6 +110,7 @@ import nodePath from "path";
 import { readXlsxBuffer } from "../../src/hosts/xlsx/read";
 import { importWorkbook } from "../../src/core/importer/importer";
 import { mutate } from "../../bench/localization";
+import { STYLES, buildVariant } from "../fixtures/variants";
 
 /** A consistent workbook (a field case's clean twin) with the given cells changed by delta. */
 async function changed(cells: string[], delta: number) {
@@ -135,4 +136,36 @@ test("one table wrong, the tables it disagrees with are not blamed: 表1's 一�
   expect(r.causes.map((c) => c.sheet)).not.toContain("预算公开表2");
   expect(r.causes).toHaveLength(1);
   expect(r.causes[0].suspects.map((s) => s.cell).sort()).toEqual([...cells].sort());
+});
+
+// A formula that leaves out a row (newcomer 4, m57: 表3's 20805 `=C14+C15` without 2080506): the 款 line breaks its own
+// sum and every line above it follows it, so 208 and 合计 disagree with the 收支总表 and 收入总表 — which are right.
+// Before, those two were blamed as whole tables ("整表疑与其他表不符"): the disagreements of a table that contradicts
+// itself are that table's, also through a sum over the contradicted figure.
+describe.each(STYLES.map((s) => [s.name, s] as const))("%s", (_n, style) => {
+  test("the 支出总表's 款 line, its 类 and 合计 leave out one 项 in every column: only those cells are named", async () => {
+    const { grids } = buildVariant(style);
+    const rows = importWorkbook(grids).tables.find((t) => t.kind === "expenditure_summary")!.rows;
+    const k = rows.findIndex((r, i) => r.level === 2 && rows[i + 1]?.level === 3 && rows[i + 2]?.level === 3);
+    const lines = [rows[k], rows.slice(0, k).reverse().find((r) => r.level === 1)!, rows.find((r) => r.level === 0)!];
+    let g = grids;
+    const cells: string[] = [];
+    for (const [key, a] of Object.entries(rows[k + 2].amounts))
+      if (!a.blank && a.value)
+        for (const line of lines) {
+          g = mutate(g, line.amounts[key].cell, -a.value);
+          cells.push(line.amounts[key].cell);
+        }
+    const r = checkReport(importWorkbook(g), { localize: { solver: await loadSolver(), budgetMs: 60000 } });
+    expect(r.causes.map((c) => c.method)).not.toContain("table");
+    expect([...named(r.causes)].sort()).toEqual([...cells].sort());
+  });
+});
+
+test("m57 (表3's 20805 formula leaves out a row): 收支总表 and 收入总表 are not blamed; with HiGHS the six 表3 cells are", async () => {
+  const { grids } = await readXlsxBuffer(await fsp.readFile(nodePath.join(__dirname, "..", "fixtures", "newcomer4", "m57-t3-formula-omits-row.xlsx")));
+  const report = importWorkbook(grids);
+  expect(checkReport(report).causes.filter((c) => c.method === "table")).toEqual([]);
+  const r = checkReport(report, { localize: { solver: await loadSolver(), budgetMs: 60000 } });
+  expect([...named(r.causes)].sort()).toEqual(["'3.支出总表'!C12", "'3.支出总表'!C13", "'3.支出总表'!C4", "'3.支出总表'!D12", "'3.支出总表'!D13", "'3.支出总表'!D4"]);
 });

@@ -7,7 +7,8 @@
  * project list of 3 部门 › 6 单位 › 12 projects ran the search of structuralLevels past its limit and was read flat;
  * the 部门 line of an indented list, or of a list with its 合计 last, was taken for a second total.
  * Generated: 收入总表, 支出总表, “三公” across and 项目支出表, in four layouts (unit codes, names only, indented, 合计 last),
- * 1–3 单位 per 部门 and 1–3 部门 (tests/fixtures/by-unit.ts).
+ * 1–3 单位 per 部门 and 1–3 部门 (tests/fixtures/by-unit.ts); the “三公” table also in 上年 | 当年 | 增减 bands (its 上年 and
+ * 增减 figures were dropped by the transposition: Xi'an 表13's 36 of 57 figures compared with nothing).
  */
 import { promises as fs } from "fs";
 import path from "path";
@@ -17,7 +18,7 @@ import { checkReport } from "../../src/core/rules/engine";
 import type { CheckResult } from "../../src/core/rules/rule";
 import type { SheetGrid } from "../../src/core/grid/grid";
 import { mutate } from "../../bench/localization";
-import { UNIT_KINDS, UNIT_LAYOUTS, UNIT_TREES, buildUnitTable } from "../fixtures/by-unit";
+import { UNIT_BANDS, UNIT_KINDS, UNIT_LAYOUTS, UNIT_TREES, buildUnitTable } from "../fixtures/by-unit";
 
 const serious = (res: CheckResult) => res.findings.filter((f) => f.severity === "error" || f.severity === "warning");
 const soleSuspect = (res: CheckResult) => res.causes.filter((c) => c.suspects.length === 1 && c.alternatives.length === 0).map((c) => c.suspects[0].cell);
@@ -29,10 +30,17 @@ function oneError(grids: SheetGrid[], cell: string, delta: number, before: Set<s
   return { cell, seen: found.length > 0, elsewhere: found.filter((f) => !f.cells.includes(cell)).map((f) => f.message), named: soleSuspect(res).includes(cell) };
 }
 
-describe.each(UNIT_KINDS.flatMap((kind) => UNIT_LAYOUTS.flatMap((layout) => UNIT_TREES.map((tree) => [`${kind} ${layout} ${tree.join("+")}`, kind, layout, tree] as const))))(
+// The “三公” table across also printed in 上年 | 当年 | 增减 bands (Xi'an 表13; 2025年预算数 | 2026年预算数 | 增减):
+// before, the transposition kept this year's band only, so a changed figure of the other two was never compared.
+const CASES = [
+  ...UNIT_KINDS.flatMap((kind) => UNIT_LAYOUTS.flatMap((layout) => UNIT_TREES.map((tree) => [kind, layout, tree, undefined] as const))),
+  ...UNIT_BANDS.flatMap((bands) => UNIT_LAYOUTS.flatMap((layout) => UNIT_TREES.map((tree) => ["three_public", layout, tree, bands] as const))),
+].map(([kind, layout, tree, bands]) => [`${kind} ${layout} ${tree.join("+")}${bands ? ` ${bands} bands` : ""}`, kind, layout, tree, bands] as const);
+
+describe.each(CASES)(
   "%s",
-  (_name, kind, layout, tree) => {
-    const v = buildUnitTable(kind, layout, tree);
+  (_name, kind, layout, tree, bands) => {
+    const v = buildUnitTable(kind, layout, tree, 7, bands);
     const base = checkReport(importWorkbook(v.grids));
     const before = new Set(base.findings.map((f) => f.message));
 
@@ -64,14 +72,16 @@ test.each([
   expect(soleSuspect(res)).toEqual([cell]);
 });
 
-// The 三公 table of Xi'an (上年 | 当年 | 增减 bands; 合计, 117, 117001): each figure of this year's band changed in turn.
-test("xian 表13: each of this year's figures on the 合计, 部门 and 单位 lines +7 is one error at that cell", async () => {
+// The 三公 table of Xi'an (上年 | 当年 | 增减 bands; 合计, 117, 117001): each figure of every band changed in turn.
+test("xian 表13: each figure of the 上年, 当年 and 增减 bands on the 合计, 部门 and 单位 lines +7 is one error at that cell", async () => {
   const { grids } = await readXlsxBuffer(await fs.readFile(path.join(field, "xian-shenjiju-2026.xlsx")));
   const report = importWorkbook(grids);
   const before = new Set(checkReport(report).findings.map((f) => f.message));
   const t13 = report.tables.find((t) => t.kind === "three_public")!;
-  expect(t13.columns.map((c) => c.label)).toEqual(["预算数", "西安市审计局", "西安市审计局（本级）"]);
-  const cells = t13.rows.flatMap((r) => Object.values(r.amounts)).filter((a) => (a.value ?? 0) > 0).map((a) => a.cell);
+  expect(t13.columns.map((c) => c.label)).toEqual(["预算数", "西安市审计局", "西安市审计局（本级）", "上年", "西安市审计局（上年）", "西安市审计局（本级）（上年）", "增减变化情况", "西安市审计局（增减变化情况）", "西安市审计局（本级）（增减变化情况）"]);
+  const cells = t13.rows.flatMap((r) => Object.values(r.amounts)).filter((a) => !a.blank && a.value !== 0).map((a) => a.cell);
+  // Per line 7 figures of 上年 (C–K), 7 of 当年 (L–T), 5 of 增减 (U–AC, negative); 36 of them were compared with nothing.
+  expect(cells.length).toBe(57);
   expect(new Set(cells.map((c) => c.replace(/^.*?(\d+)$/, "$1")))).toEqual(new Set(["8", "9", "10"]));
   for (const cell of cells) expect(oneError(grids, cell, 7, before)).toEqual({ cell, seen: true, elsewhere: [], named: true });
 });

@@ -42,9 +42,14 @@ test("s2-bad: 三公 worded 出国费 / 车辆… / 接待费 with a wrong 小�
   expect(r.findings.find((f) => f.rule === "hierarchy.total")!.cells[0]).toBe("'9.三公经费支出表'!A5");
 });
 
-test("m20: a wrong 增减 in the 基本支出 band is found, J8 the single suspect", async () => {
+test("m20: a wrong 增减 in the 基本支出 band is found on its row, in the 增减 band's row sum and its column's sum, J8 the single suspect", async () => {
   const r = await check("m20-bands-change-wrong.xlsx", true);
-  expect(serious(r.findings)).toEqual([expect.stringMatching(/^within\.row-change .*上年预算数基本支出 \+ 增减基本支出/)]);
+  expect(serious(r.findings)).toEqual([
+    expect.stringMatching(/^within\.row-basic-project .*「增减合计」 116\.91 ≠ 增减基本支出 \+ 增减项目支出 126\.91/),
+    expect.stringMatching(/^within\.row-change .*上年预算数基本支出 \+ 增减基本支出/),
+    expect.stringMatching(/^hierarchy\.parent-children .*「20108 审计事务」「增减基本支出」 116\.91 ≠ 各项之和 126\.91/),
+  ]);
+  expect(r.findings.filter((f) => f.severity === "error").every((f) => f.cells.includes("'3.支出总表'!J8"))).toBe(true);
   expect(r.causes[0].suspects.map((s) => s.cell)).toEqual(["'3.支出总表'!J8"]);
 });
 

@@ -181,7 +181,7 @@ function parseRegion(v: GridView, reg: Region, index: number): Table | Unrecogni
   return { ...base, year, department: meta.department, unit, unitText: unitPrinted ? meta.unitText ?? amountUnit : undefined, unitCell: meta.unit ? meta.unitCell : undefined, markedEmpty, empty, notes, columns, rows };
 }
 
-/** The 三公 columns a transposed table keeps (last year's band, changes and other columns are left out). */
+/** The 三公 columns a transposed table keeps as its rows (last year's band and the changes become columns of them). */
 const THREE_PUBLIC_KEYS = new Set(["total", "three_public", "abroad", "vehicle", "vehicle_purchase", "vehicle_operation", "reception", "operating_funds", "meeting", "training"]);
 
 /**
@@ -198,18 +198,49 @@ function transposeThreePublic(rows: Row[], amounts: Array<{ key: string; label: 
   // 培训费 when no 三公 小计 says what the 合计 adds up).
   const levels: Record<string, number> = { total: 0, operating_funds: 0, three_public: 1, meeting: banded ? 1 : 0, training: banded ? 1 : 0, vehicle_purchase: item + 1, vehicle_operation: item + 1 };
   const units = data.key === "total" && data.level === 0 ? unitColumns(rows.filter((r) => r !== data && r.level >= 1 && !r.partial && Object.values(r.amounts).some((a) => !a.blank))) : [];
-  const out: Row[] = amounts
-    .filter((a) => data.amounts[a.key] && THREE_PUBLIC_KEYS.has(a.key))
-    .map((a) => ({
-      label: a.label.split("/").pop() ?? a.label,
-      key: a.key,
-      level: levels[a.key] ?? item,
-      row: data.row,
-      labelCell: data.amounts[a.key].cell,
-      amounts: { total: data.amounts[a.key], ...Object.fromEntries(units.map((u) => [u.key, u.row.amounts[a.key]])) },
-    }));
+  const current = amounts.filter((a) => data.amounts[a.key] && THREE_PUBLIC_KEYS.has(a.key));
+  const bands = priorAndChangeBands(amounts, current);
+  // Each band's figures of an item on the 合计 line and on every unit line: prior, prior_byunit_1 … (change …).
+  const bandAmounts = (a: { key: string }) =>
+    Object.fromEntries(
+      bands.flatMap((b) => {
+        const k = b.keyOf.get(a.key);
+        return k ? [[b.band, data.amounts[k]], ...units.map((u) => [`${b.band}_${u.key}`, u.row.amounts[k]])].filter(([, x]) => x) : [];
+      }),
+    );
+  const out: Row[] = current.map((a) => ({
+    label: a.label.split("/").pop() ?? a.label,
+    key: a.key,
+    level: levels[a.key] ?? item,
+    row: data.row,
+    labelCell: data.amounts[a.key].cell,
+    amounts: { total: data.amounts[a.key], ...Object.fromEntries(units.map((u) => [u.key, u.row.amounts[a.key]])), ...bandAmounts(a) },
+  }));
   const col = /([A-Z]+)\d+$/.exec(data.labelCell)?.[1] ?? "A";
-  return { rows: out, columns: [{ key: "total", label: "预算数", col }, ...units.map((u) => ({ key: u.key, label: u.label, col }))] };
+  const bandColumns = bands.flatMap((b) => [{ key: b.band, label: b.caption, col }, ...units.map((u) => ({ key: `${b.band}_${u.key}`, label: `${u.label}（${b.caption}）`, col }))]);
+  return { rows: out, columns: [{ key: "total", label: "预算数", col }, ...units.map((u) => ({ key: u.key, label: u.label, col })), ...bandColumns] };
+}
+
+/**
+ * The 上年 and 增减 bands of a “三公” table laid across (上年 | 当年 | 增减, each over 合计 | 小计 | 因公出国 … | 会议费 |
+ * 培训费: Xi'an 表13): per band, its caption (上年, 2025年预算数, 增减变化情况) and, for each of this year's columns,
+ * the band's column printing the same caption under the band (a band printing one column only, 上年预算数 or 增减, is
+ * the 合计's). Bands that pair with no column of this year's are left out.
+ */
+function priorAndChangeBands(amounts: Array<{ key: string; label: string }>, current: Array<{ key: string; label: string }>): Array<{ band: "prior" | "change"; caption: string; keyOf: Map<string, string> }> {
+  const under = (a: { label: string }) => a.label.split("/").slice(1).join("/");
+  const out: Array<{ band: "prior" | "change"; caption: string; keyOf: Map<string, string> }> = [];
+  for (const band of ["prior", "change"] as const) {
+    const cols = amounts.filter((a) => (band === "prior" ? isPrior(a.key) : a.key.startsWith("change")));
+    if (!cols.length) continue;
+    const keyOf = new Map<string, string>();
+    for (const c of current) {
+      const twin = cols.find((b) => under(b) !== "" && under(b) === under(c)) ?? (c.key === "total" && cols.length === 1 ? cols[0] : undefined);
+      if (twin) keyOf.set(c.key, twin.key);
+    }
+    if (keyOf.size) out.push({ band, caption: cols[0].label.split("/")[0], keyOf });
+  }
+  return out;
 }
 
 /**

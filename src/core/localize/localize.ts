@@ -15,7 +15,7 @@
 import type { CheckedIdentity, Finding } from "../rules/rule";
 import { UNIT_FACTOR } from "../rules/interval";
 import { residual } from "../rules/identity";
-import { columnLetter, parseRef } from "../grid/address";
+import { columnLetter, parseRef, quoteSheet } from "../grid/address";
 import { boundsOn, cellsOf, constraintsOn, EPS, intervalOf, pick, type CellIndex, type CellInfo } from "./problem";
 import type { Cause, Localization, Suspect } from "./cause";
 import { solveClusters, type MipSolver } from "./mip";
@@ -29,6 +29,8 @@ export interface LocalizeOptions {
   now?: () => number;
   /** Clusters whose pair search would try more pairs than this skip it. Default 20,000. */
   maxPairs?: number;
+  /** Parts of tables on other sheets than their first (CheckResult.joined): whole-table causes take them with their table. */
+  joined?: ReadonlyArray<{ sheet: string; range: string; table: string }>;
 }
 
 type Rel = Suspect["relation"];
@@ -261,20 +263,42 @@ function peel(cluster: number[], identities: ReadonlyArray<CheckedIdentity>, cel
 const sheetOf = (ref: string) => ref.slice(0, ref.lastIndexOf("!"));
 
 /**
+ * The table a cell belongs to, named by its sheet as refs print it: the cell's sheet, or for a part of a 续表 printed
+ * on another sheet, the sheet its table starts on (a wrong figure there is its table's, not "表6（续） 整表").
+ */
+function tableOfCell(joined: LocalizeOptions["joined"]): (ref: string) => string {
+  if (!joined?.length) return sheetOf;
+  const parts = joined.map((j) => ({ sheet: quoteSheet(j.sheet), area: parseRef(j.range), table: quoteSheet(j.table) }));
+  const known = new Map<string, string>();
+  return (ref) => {
+    let table = known.get(ref);
+    if (table === undefined) {
+      const sheet = sheetOf(ref);
+      const at = parts.some((p) => p.sheet === sheet) ? parseRef(ref) : undefined;
+      table = (at && parts.find((p) => p.sheet === sheet && at.r0 >= p.area.r0 && at.r0 <= p.area.r1 && at.c0 >= p.area.c0 && at.c0 <= p.area.c1)?.table) ?? sheet;
+      known.set(ref, table);
+    }
+    return table;
+  };
+}
+
+/**
  * A whole table from elsewhere (another department's, another year's): it agrees with itself — its own identities
  * hold, so no one or two cells explain the disagreement — while several of its figures disagree with the other
  * tables. Fellegi–Holt would change most of the table; the reviewer is better told "this table", with the figures
- * the other tables require. A sheet qualifies with ≥ 2 violated cross-table identities and no violated identity of
- * its own; the sheet covering most is taken first (an exact tie lists both sheets as alternatives).
+ * the other tables require. A table (`tableOf`: its sheet, its 续表's parts on other sheets included) qualifies with
+ * ≥ 2 violated cross-table identities and no violated identity of its own; the one covering most is taken first (an
+ * exact tie lists both as alternatives).
  */
-function tableCauses(left: number[][], identities: ReadonlyArray<CheckedIdentity>, cells: CellIndex, explainsOf: (ids: number[]) => number[]): { causes: Cause[]; left: number[][] } {
+function tableCauses(left: number[][], identities: ReadonlyArray<CheckedIdentity>, cells: CellIndex, explainsOf: (ids: number[]) => number[], tableOf: (ref: string) => string): { causes: Cause[]; left: number[][] } {
   let open = left.flat();
-  const single = open.filter((i) => new Set(identities[i].terms.map((t) => sheetOf(t.cell))).size === 1);
-  const internal = new Set(single.flatMap((i) => identities[i].terms.map((t) => sheetOf(t.cell))));
-  // A disagreement that involves a figure its own table already contradicts (a class line that is not the sum of its
-  // items) is that table's: it says nothing against the other table, which is not blamed for it.
-  const implicated = new Set(single.flatMap((i) => identities[i].terms.map((t) => t.cell)));
-  open = open.filter((i) => !identities[i].terms.some((t) => implicated.has(t.cell)));
+  const single = open.filter((i) => new Set(identities[i].terms.map((t) => tableOf(t.cell))).size === 1);
+  const internal = new Set(single.flatMap((i) => identities[i].terms.map((t) => tableOf(t.cell))));
+  // A disagreement that involves a table already contradicting itself (a class line that is not the sum of its items)
+  // is that table's: it says nothing against the other table, which is not blamed for it — also when the figure
+  // compared is not the contradicted one but a sum over it (表3's 20805 formula leaves out a 项: 20805 breaks its
+  // own sum, 208 and 合计 follow it and disagree with 收支总表 and 收入总表, which are right: m57).
+  open = open.filter((i) => !identities[i].terms.some((t) => internal.has(tableOf(t.cell))));
   // A table whose disagreeing figures another table prints alike (a cross-table identity of theirs holds with one
   // other figure in it — blanks aside: the same figure twice) is not the odd one out: the table it disagrees with is.
   // A sum that holds across tables (表7's 基本支出 = 表5's 人员经费 + 公用经费) vouches for the sum, not for each of its
@@ -285,19 +309,19 @@ function tableCauses(left: number[][], identities: ReadonlyArray<CheckedIdentity
       const id = identities[i];
       if (id.status !== "holds" || id.relation !== "eq") return false;
       const others = id.terms.filter((t) => t.cell !== ref && !t.blank && t.value !== 0);
-      if (others.length !== 1 || sheetOf(others[0].cell) === sheetOf(ref)) return false;
+      if (others.length !== 1 || tableOf(others[0].cell) === tableOf(ref)) return false;
       const finest = Math.min(...id.terms.filter((t) => !t.blank).map((t) => t.halfWidth));
       return Math.abs(residual(id)) <= (Number.isFinite(finest) ? finest : 0) + 1e-6;
     });
   const corroborated = (sheet: string, covered: number[]) => {
-    const refs = new Set(covered.flatMap((i) => identities[i].terms.filter((t) => sheetOf(t.cell) === sheet).map((t) => t.cell)));
+    const refs = new Set(covered.flatMap((i) => identities[i].terms.filter((t) => tableOf(t.cell) === sheet).map((t) => t.cell)));
     return [...refs].every(twinned);
   };
   const picked: Array<{ sheet: string; covered: number[]; tied: string[] }> = [];
   for (;;) {
     const cover = new Map<string, number[]>();
     for (const i of open) {
-      const sheets = new Set(identities[i].terms.map((t) => sheetOf(t.cell)));
+      const sheets = new Set(identities[i].terms.map((t) => tableOf(t.cell)));
       if (sheets.size < 2) continue;
       for (const sh of sheets) if (!internal.has(sh)) cover.set(sh, [...(cover.get(sh) ?? []), i]);
     }
@@ -310,12 +334,12 @@ function tableCauses(left: number[][], identities: ReadonlyArray<CheckedIdentity
   }
   const suspectSheets = new Set(picked.flatMap((p) => [p.sheet, ...p.tied]));
   const suspectsIn = (sheet: string, covered: number[]): Suspect[] => {
-    const refs = [...new Set(covered.flatMap((i) => identities[i].terms.filter((t) => sheetOf(t.cell) === sheet).map((t) => t.cell)))];
+    const refs = [...new Set(covered.flatMap((i) => identities[i].terms.filter((t) => tableOf(t.cell) === sheet).map((t) => t.cell)))];
     const mineOf = (ref: string) => covered.filter((i) => identities[i].terms.some((t) => t.cell === ref));
     // 1. The figure the other tables require: from the identities whose other side is outside every suspected sheet.
     const pinned = new Map<string, { value: number; rel: Rel }>();
     for (const ref of refs) {
-      const trusted = mineOf(ref).filter((i) => identities[i].terms.every((t) => t.cell === ref || !suspectSheets.has(sheetOf(t.cell))));
+      const trusted = mineOf(ref).filter((i) => identities[i].terms.every((t) => t.cell === ref || !suspectSheets.has(tableOf(t.cell))));
       if (!trusted.length) continue;
       const iv = intervalOf(constraintsOn([ref], identities, cells, new Set(trusted)).map((c) => ({ a: c.a[0], lo: c.lo, hi: c.hi })));
       if (iv.lo <= iv.hi + EPS) pinned.set(ref, { value: pick(iv.lo, iv.hi, cells.get(ref)!), rel: relOf(iv.lo, iv.hi) });
@@ -483,7 +507,7 @@ export function localize(identities: ReadonlyArray<CheckedIdentity>, findings: R
   }
   // 3. Whole tables from elsewhere.
   if (pending.length && now() <= deadline) {
-    const t = tableCauses(pending, identities, cells, explainsOf);
+    const t = tableCauses(pending, identities, cells, explainsOf, tableOfCell(opts.joined));
     causes.push(...t.causes);
     pending.splice(0, pending.length, ...t.left);
   }

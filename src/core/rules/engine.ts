@@ -111,7 +111,9 @@ export function checkReport(report: Report, opts: CheckOptions = {}): CheckResul
     return out;
   });
   const sum = (k: "checked" | "passed" | "failed" | "notApplicable") => perRule.reduce((s, r) => s + r[k], 0);
-  const base = { findings, identities, bounds, causes: [], localization: { status: "skipped" as const, unexplained: [] } };
+  // A 续表 on another sheet is one table with its first part (the localizer's whole-table causes group by table).
+  const joined = effective.tables.flatMap((t) => (t.continued ?? []).filter((c) => c.sheet !== t.sheet).map((c) => ({ sheet: c.sheet, range: c.range, table: t.sheet })));
+  const base = { findings, identities, bounds, ...(joined.length ? { joined } : {}), causes: [], localization: { status: "skipped" as const, unexplained: [] } };
   return { ...(opts.localize === false ? base : withCauses(base, opts.localize)), rules: { checked: sum("checked"), passed: sum("passed"), failed: sum("failed"), notApplicable: sum("notApplicable") }, perRule };
 }
 
@@ -119,8 +121,8 @@ export function checkReport(report: Report, opts: CheckOptions = {}): CheckResul
  * The result with its causes (re)computed — e.g. again with the MIP solver once it is loaded, when the first pass
  * left findings unexplained. Causes are ordered by the number of findings they explain.
  */
-export function withCauses<R extends Pick<CheckResult, "findings" | "identities" | "bounds" | "causes" | "localization">>(result: R, opts: LocalizeOptions = {}): R {
-  const loc = localize(result.identities, result.findings, opts, result.bounds);
+export function withCauses<R extends Pick<CheckResult, "findings" | "identities" | "bounds" | "joined" | "causes" | "localization">>(result: R, opts: LocalizeOptions = {}): R {
+  const loc = localize(result.identities, result.findings, result.joined ? { ...opts, joined: result.joined } : opts, result.bounds);
   const causes = loc.causes.sort((a, b) => b.explains.length - a.explains.length || a.explains[0] - b.explains[0]);
   return { ...result, causes, localization: { status: loc.status, unexplained: loc.unexplained } };
 }

@@ -4,6 +4,7 @@ import { defineRule, type Outcome } from "./rule";
 import { na, notAbove, rowName, sidesOf, sumOutcome, tableName, term } from "./helpers";
 import { compare, fmt } from "./interval";
 import { labelKey, ordinalLevel } from "../grid/text";
+import { bandedName, summable, unstatedChange } from "./bands";
 
 /** Direct children: the following rows one level down (the shallowest level present) until the next row at or above the parent's level. */
 export function childrenOf(rows: Row[], i: number): Row[] {
@@ -69,8 +70,9 @@ export function childrenByCode(rows: Row[]): (i: number) => Row[] {
 }
 
 const SKIP = new Set(["performance_target"]);
-// Rates and changes never add up the hierarchy (isRateOrChange); last year's figures do — the 上年 column of a table is
-// summed like this year's — except where a parent's children print no prior figure at all (上年数 for the lines above only).
+// Rates never add up the hierarchy; last year's figures do — the 上年 column of a table is summed like this year's — and
+// so do the changes where the 增减 column prints 本年 − 上年 (bands.ts summable), except where a parent's children
+// print no prior figure (no change) at all (上年数 for the lines above only).
 
 /** The three 三公 items; the vehicle item's two parts; items printed beside them that are not 三公 (by their names). */
 const THREE_PUBLIC_ITEMS = new Set(["abroad", "reception", "vehicle"]);
@@ -128,7 +130,7 @@ function hierarchyOutcomes(report: Report, id: string, pick: (t: Table, rows: Ro
     if (SKIP.has(t.kind)) continue;
     for (const side of sidesOf(t)) {
       const rows = t.rows.filter((r) => r.side === side);
-      const cols = t.columns.filter((c) => c.side === side && !isRateOrChange(c.key));
+      const cols = t.columns.filter((c) => c.side === side && summable(t, c.key));
       let tree: ((i: number) => Row[]) | undefined;
       const lookup = () => (tree ??= childrenByCode(rows));
       rows.forEach((p, i) => {
@@ -137,8 +139,10 @@ function hierarchyOutcomes(report: Report, id: string, pick: (t: Table, rows: Ro
         for (const col of cols) {
           const total = p.amounts[col.key];
           if (!total) continue;
-          // 上年数 printed on this line but on none of its children: last year's figure is not broken down here.
-          if (isPrior(col.key) && kids.every((k) => !k.amounts[col.key] || k.amounts[col.key].blank)) continue;
+          // 上年数 (增减) printed on this line but on none of its children: last year's figure is not broken down here.
+          if ((isPrior(col.key) || isRateOrChange(col.key)) && kids.every((k) => !k.amounts[col.key] || k.amounts[col.key].blank)) continue;
+          // A 增减 left blank on a line whose 上年 and 本年 differ (a new line) states no change: nothing to add up.
+          if (isRateOrChange(col.key) && (unstatedChange(t, p, col.key) || kids.some((k) => unstatedChange(t, k, col.key)))) continue;
           // 其中 rows: memo items detailing the parent, not all of it — never addends; together they may not exceed it.
           // A 其中 that opens a numbered list of the parent's lines (其中：（一）… （二）… （三）…, 广州's 三公) makes
           // the whole list 其中 items, as printed: they may not exceed the parent, and are not summed.
@@ -149,7 +153,7 @@ function hierarchyOutcomes(report: Report, id: string, pick: (t: Table, rows: Ro
             const e = notAbove(id, parts, [term(t, total)]);
             out.push(
               e.exceeds
-                ? { status: "fail", finding: { rule: id, severity: "error", message: `${tableName(t)}「${rowName(p)}」「${col.label.split("/").pop()}」${fmt(e.b)} 小于其中各项之和 ${fmt(e.a)}`, cells: [total.cell, ...memo.map((k) => k.amounts[col.key]?.cell).filter((c): c is string => !!c)], expected: e.a, actual: e.b, difference: Math.round((e.b - e.a) * 100) / 100 }, identity: e.identity }
+                ? { status: "fail", finding: { rule: id, severity: "error", message: `${tableName(t)}「${rowName(p)}」「${bandedName(t, col)}」${fmt(e.b)} 小于其中各项之和 ${fmt(e.a)}`, cells: [total.cell, ...memo.map((k) => k.amounts[col.key]?.cell).filter((c): c is string => !!c)], expected: e.a, actual: e.b, difference: Math.round((e.b - e.a) * 100) / 100 }, identity: e.identity }
                 : { status: "pass", identity: e.identity },
             );
           }
@@ -162,7 +166,7 @@ function hierarchyOutcomes(report: Report, id: string, pick: (t: Table, rows: Ro
               severity: "error",
               total: term(t, total),
               parts: addends.filter((k) => k.amounts[col.key]).map((k) => term(t, k.amounts[col.key])),
-              subject: () => `${tableName(t)}「${rowName(p)}」「${col.label.split("/").pop()}」`,
+              subject: () => `${tableName(t)}「${rowName(p)}」「${bandedName(t, col)}」`,
               against: () => describe(p),
             }),
           );
@@ -177,7 +181,7 @@ export const totalOfTopRows = defineRule({
   id: "hierarchy.total",
   category: "hierarchy",
   title: "合计 = 各一级行之和",
-  description: "每一列的合计行等于各一级行（类、经济分类大类、单位等）之和，合计行在表首或表尾均可。“三公”经费表按行的含义而不按编号：合计 = 因公出国（境）费 + 公务用车购置及运行费（无该小计行时为购置费 + 运行费）+ 公务接待费，小计与其明细不相加；会议费、培训费、行政经费、机关运行经费等并列项只在合计确实包含它们时计入。上年预算数栏同样逐级相加；增减、增长率栏不相加。",
+  description: "每一列的合计行等于各一级行（类、经济分类大类、单位等）之和，合计行在表首或表尾均可。“三公”经费表按行的含义而不按编号：合计 = 因公出国（境）费 + 公务用车购置及运行费（无该小计行时为购置费 + 运行费）+ 公务接待费，小计与其明细不相加；会议费、培训费、行政经费、机关运行经费等并列项只在合计确实包含它们时计入。上年预算数栏同样逐级相加，增减栏（本年 − 上年）也逐级相加；增长率栏，以及多数行不等于本年 − 上年的增减栏（实为未标 % 的增减率），不相加。",
   severity: "error",
   source: { basis: "identity", ref: "《政府收支分类科目》的类—款—项层级与表样的合计行" },
   check: (report) => {
@@ -205,7 +209,7 @@ export const parentChildren = defineRule({
   id: "hierarchy.parent-children",
   category: "hierarchy",
   title: "上级科目 = 下级科目之和",
-  description: "功能分类类 = Σ款、款 = Σ项（按编码归属：某项印在别处也算在编码所属的款下）；经济分类大类 = Σ款；单位 = Σ项目；公务用车购置及运行费 = 购置费 + 运行维护费；“三公”经费小计 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费。上级为空而下级有数也是错误；“其中”行只是上级的部分（备忘项，与下级科目并列时也不计入上级之和），其和不得超过上级。上年预算数栏同样逐级相加（新增科目上年数留空即为 0；下级都未列上年数时不核对该上级）；增减、增长率栏不相加。",
+  description: "功能分类类 = Σ款、款 = Σ项（按编码归属：某项印在别处也算在编码所属的款下）；经济分类大类 = Σ款；单位 = Σ项目；公务用车购置及运行费 = 购置费 + 运行维护费；“三公”经费小计 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费。上级为空而下级有数也是错误；“其中”行只是上级的部分（备忘项，与下级科目并列时也不计入上级之和），其和不得超过上级。上年预算数栏、增减栏（本年 − 上年）同样逐级相加（新增科目上年数留空即为 0；下级都未列上年数、增减数时不核对该上级）；增长率栏，以及多数行不等于本年 − 上年的增减栏（实为未标 % 的增减率），不相加。",
   severity: "error",
   source: { basis: "identity", ref: "《政府收支分类科目》的类—款—项层级；“三公”经费表中公务用车购置及运行费 = 购置费 + 运行费" },
   check: (report) => {

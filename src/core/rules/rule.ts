@@ -95,6 +95,11 @@ export const ResultSchema = z.object({
   identities: z.array(CheckedIdentitySchema),
   /** Cells that no correction may make negative (Outcome.bounds of every passing outcome), for the localizer. */
   bounds: z.array(z.string()).optional(),
+  /**
+   * Parts of tables printed on other sheets than the table's first (a 续表 joined to its table, Table.continued): the
+   * part's sheet and range and the sheet the table starts on, so whole-table causes take a table's parts as one table.
+   */
+  joined: z.array(z.object({ sheet: z.string(), range: z.string(), table: z.string() })).optional(),
   /** The suspected errors that explain the findings (src/core/localize; docs/localization.md), most findings first. */
   causes: z.array(CauseSchema),
   localization: LocalizationSchema.omit({ causes: true }),

@@ -1,10 +1,13 @@
 /** 表内: identities inside one table — row identities across columns and the summary lines of 收支总表-like tables. */
 import { EXPENDITURE_SIDES, type Report, type Row, type Table } from "../model/schema";
 import { defineRule, type Outcome } from "./rule";
-import { BY_UNIT, ECONOMIC_CLASS_COLUMNS, isPrior, isRateOrChange } from "../model/schema";
+import { BY_UNIT, ECONOMIC_CLASS_COLUMNS } from "../model/schema";
+import { bandCounterparts, bandedName, changeTriples, differenceColumns, summable, unstatedChange } from "./bands";
 import { nonNegative } from "./signs";
 import { columnName, na, rowByKey, rowName, sidesOf, sumOutcome, tableName, term, totalExcludesCarryover } from "./helpers";
 
+/** The row sums' descriptions: the 上年 and 增减 bands are summed as this year's (rowIdentity, bands.ts). */
+const BANDS_TOO = "分栏列示上年、本年、增减（本年 − 上年）时，上年栏和增减栏的各行同样核对。";
 const SOURCE_KEYS = ["general", "gov_fund", "state_capital", "special_account", "unit_funds", "business", "operating", "superior", "affiliated", "other"];
 const USE_KEYS = ["basic", "project", "reserve", "upper_remit", "operating_exp", "subsidiary"];
 
@@ -65,33 +68,33 @@ function rowIdentity(id: string, report: Report, parts: (t: Table) => string[] |
         out.push(na(`${tableName(t)}有未能识别的金额列「${unnamed.label}」（${unnamed.col} 列），它可能是${complete}之一，各行合计未按${complete}核对`));
         continue;
       }
-      for (const r of t.rows.filter((x) => x.side === side)) {
-        const total = r.amounts[tk];
-        if (!total) continue;
-        out.push(
-          sumOutcome({
-            rule: id,
-            severity: "error",
-            total: term(t, total),
-            parts: keys.filter((k) => r.amounts[k]).map((k) => term(t, r.amounts[k])),
-            subject: () => `${tableName(t)}「${rowName(r)}」行「${columnName(t, tk, side)}」`,
-            against: () => keys.map((k) => bandName(bands, k) ?? columnName(t, k, side)).join(" + "),
-          }),
-        );
-        for (const b of bands) {
-          const sub = r.amounts[b.total];
-          if (!sub || b.total === "fiscal") continue; // 财政拨款 小计 = its three sources: within.row-fiscal
+      const sums = (tk: string, keys: string[], name: (k: string) => string) => {
+        // In the 增减 band, a line leaving a change unstated (blank, 上年 ≠ 本年: a new line) is not summed.
+        const changes = tk.startsWith("change") ? [tk, ...keys] : undefined;
+        for (const r of t.rows) {
+          const total = r.side === side ? r.amounts[tk] : undefined;
+          if (!total || changes?.some((k) => unstatedChange(t, r, k))) continue;
           out.push(
             sumOutcome({
               rule: id,
               severity: "error",
-              total: term(t, sub),
-              parts: b.parts.filter((k) => r.amounts[k]).map((k) => term(t, r.amounts[k])),
-              subject: () => `${tableName(t)}「${rowName(r)}」行「${b.name}」`,
-              against: () => b.parts.map((k) => columnName(t, k, side)).join(" + "),
+              total: term(t, total),
+              parts: keys.filter((k) => r.amounts[k]).map((k) => term(t, r.amounts[k])),
+              subject: () => `${tableName(t)}「${rowName(r)}」行「${name(tk)}」`,
+              against: () => keys.map(name).join(" + "),
             }),
           );
         }
+      };
+      sums(tk, keys, (k) => bandName(bands, k) ?? columnName(t, k, side));
+      // Each source band's 小计 = its source columns (the 财政拨款 小计 = its three sources: within.row-fiscal).
+      for (const b of bands) if (b.total !== "fiscal") sums(b.total, b.parts, (k) => (k === b.total ? b.name : columnName(t, k, side)));
+      // The same sum in the 上年 band and in the 增减 band (when it prints differences), when the band prints every
+      // column of it: 上年合计 = 上年基本 + 上年项目, 增减合计 = 增减基本 + 增减项目.
+      for (const keyOf of bandCounterparts(t, side)) {
+        const btk = keyOf.get(tk);
+        const bkeys = keys.map((k) => keyOf.get(k));
+        if (btk && bkeys.every((k) => k)) sums(btk, bkeys as string[], (k) => bandedName(t, t.columns.find((c) => c.key === k && c.side === side)!));
       }
     }
   }
@@ -132,7 +135,7 @@ export const rowSources = defineRule({
   id: "within.row-sources",
   category: "within",
   title: "合计 = 各资金来源之和",
-  description: "每一行的合计（或小计）等于一般公共预算、政府性基金、国有资本经营、财政专户、单位资金等来源之和；合计含上年结转时一并计入。来源分栏并列示本栏小计时（单位资金：小计 | 事业收入 | 事业单位经营收入 | 其他收入），合计按小计计，小计等于本栏各列之和。",
+  description: "每一行的合计（或小计）等于一般公共预算、政府性基金、国有资本经营、财政专户、单位资金等来源之和；合计含上年结转时一并计入。来源分栏并列示本栏小计时（单位资金：小计 | 事业收入 | 事业单位经营收入 | 其他收入），合计按小计计，小计等于本栏各列之和。" + BANDS_TOO,
   severity: "error",
   source: { basis: "identity", ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）" },
   check: (report) =>
@@ -158,7 +161,7 @@ export const rowFiscal = defineRule({
   id: "within.row-fiscal",
   category: "within",
   title: "财政拨款小计 = 一般公共预算 + 政府性基金 + 国有资本经营预算",
-  description: "列示“财政拨款（小计）”的表，每一行的小计等于三项财政拨款之和。",
+  description: "列示“财政拨款（小计）”的表，每一行的小计等于三项财政拨款之和。" + BANDS_TOO,
   severity: "error",
   source: { basis: "identity", ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）" },
   check: (report) => rowIdentity("within.row-fiscal", report, (t) => (t.columns.some((c) => c.key === "fiscal") ? ["general", "gov_fund", "state_capital"] : undefined), () => "fiscal", "财政拨款小计"),
@@ -180,7 +183,7 @@ export const rowBasicProject = defineRule({
   id: "within.row-basic-project",
   category: "within",
   title: "合计 = 基本支出 + 项目支出",
-  description: "支出类表格每一行的合计等于基本支出、项目支出（及预留机动经费等其他支出用途）之和；基本支出只分列人员经费、公用经费（或工资福利支出、商品和服务支出等经济分类）时以它们代替。",
+  description: "支出类表格每一行的合计等于基本支出、项目支出（及预留机动经费等其他支出用途）之和；基本支出只分列人员经费、公用经费（或工资福利支出、商品和服务支出等经济分类）时以它们代替。" + BANDS_TOO,
   severity: "error",
   source: { basis: "identity", ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）" },
   check: (report) =>
@@ -204,7 +207,7 @@ export const rowPersonnelPublic = defineRule({
   id: "within.row-personnel-public",
   category: "within",
   title: "基本支出 = 人员经费 + 公用经费",
-  description: "每一行的基本支出（或只列基本支出的表的合计）等于人员经费与公用经费之和。",
+  description: "每一行的基本支出（或只列基本支出的表的合计）等于人员经费与公用经费之和。" + BANDS_TOO,
   severity: "error",
   source: { basis: "identity", ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）" },
   check: (report) =>
@@ -221,7 +224,7 @@ export const rowEconomicClasses = defineRule({
   id: "within.row-economic-classes",
   category: "within",
   title: "基本支出 = 各经济分类之和",
-  description: "基本支出按部门预算支出经济分类分栏列示（工资福利支出、商品和服务支出、对个人和家庭的补助、资本性支出等）的表，每一行的基本支出（或只列基本支出的表的合计）等于各经济分类栏之和。",
+  description: "基本支出按部门预算支出经济分类分栏列示（工资福利支出、商品和服务支出、对个人和家庭的补助、资本性支出等）的表，每一行的基本支出（或只列基本支出的表的合计）等于各经济分类栏之和。" + BANDS_TOO,
   severity: "error",
   source: { basis: "identity", ref: "部门预算公开表样各栏的定义：基本支出按经济分类分栏时各栏之和即基本支出（《政府收支分类科目》部门预算支出经济分类的类级科目）" },
   check: (report) =>
@@ -238,7 +241,7 @@ export const rowCurrentCarryover = defineRule({
   id: "within.row-current-carryover",
   category: "within",
   title: "合计 = 当年预算安排 + 上年结转安排",
-  description: "收支总表支出方每一行的合计等于当年预算安排与上年结转安排之和。",
+  description: "收支总表支出方每一行的合计等于当年预算安排与上年结转安排之和。" + BANDS_TOO,
   severity: "error",
   source: { basis: "identity", ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）" },
   check: (report) => rowIdentity("within.row-current-carryover", report, (t) => (t.columns.some((c) => c.key === "current") ? ["current", "carryover"] : undefined), () => "total", "当年预算安排与上年结转安排"),
@@ -248,31 +251,35 @@ export const rowUnits = defineRule({
   id: "within.row-units",
   category: "within",
   title: "合计 = 各单位之和",
-  description: "按单位逐行列示的“三公”经费表，每一项（因公出国（境）费、公务用车购置及运行费、公务接待费等）的合计等于各部门（单位）该项之和；部门行下列有所属单位行的，部门行等于其各单位之和（只有一个单位时两行相等）。",
+  description: "按单位逐行列示的“三公”经费表，每一项（因公出国（境）费、公务用车购置及运行费、公务接待费等）的合计等于各部门（单位）该项之和；部门行下列有所属单位行的，部门行等于其各单位之和（只有一个单位时两行相等）。同时列示上年、增减（本年 − 上年）栏的，上年栏和增减栏同样逐单位核对。",
   severity: "error",
   source: { basis: "identity", ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）" },
   check: (report) => {
     const out: Outcome[] = [];
     for (const t of report.tables) {
-      const units = t.columns.filter((c) => c.key.startsWith(`${BY_UNIT}_`));
-      if (!units.length) continue;
-      // 合计 over the 部门 columns (byunit_N), each 部门 over its 单位 columns (byunit_N_M), one row (三公 item) at a time.
-      for (const parent of [{ key: "total", prefix: BY_UNIT }, ...units.map((c) => ({ key: c.key, prefix: c.key }))]) {
-        const kids = units.filter((c) => isChildKey(c.key, parent.prefix)).map((c) => c.key);
-        if (!kids.length) continue;
-        for (const r of t.rows) {
-          const total = r.amounts[parent.key];
-          if (!total) continue;
-          out.push(
-            sumOutcome({
-              rule: "within.row-units",
-              severity: "error",
-              total: term(t, total),
-              parts: kids.filter((k) => r.amounts[k]).map((k) => term(t, r.amounts[k])),
-              subject: () => `${tableName(t)}「${rowName(r)}」行「${columnName(t, parent.key)}」`,
-              against: () => kids.map((k) => columnName(t, k)).join(" + "),
-            }),
-          );
+      if (!t.columns.some((c) => c.key.startsWith(`${BY_UNIT}_`))) continue;
+      // 合计 over the 部门 columns (byunit_N), each 部门 over its 单位 columns (byunit_N_M), one row (三公 item) at a
+      // time; the same in the 上年 band (prior over prior_byunit_N …) and in the 增减 band when it prints differences.
+      for (const band of UNIT_BANDS) {
+        const units = t.columns.filter((c) => c.key.startsWith(`${band.prefix}_`));
+        if (!units.length) continue;
+        for (const parent of [{ key: band.total, prefix: band.prefix }, ...units.map((c) => ({ key: c.key, prefix: c.key }))]) {
+          const kids = units.filter((c) => isChildKey(c.key, parent.prefix)).map((c) => c.key);
+          if (!kids.length || !summable(t, parent.key) || !kids.every((k) => summable(t, k))) continue;
+          for (const r of t.rows) {
+            const total = r.amounts[parent.key];
+            if (!total || (band.total === "change" && [parent.key, ...kids].some((k) => unstatedChange(t, r, k)))) continue;
+            out.push(
+              sumOutcome({
+                rule: "within.row-units",
+                severity: "error",
+                total: term(t, total),
+                parts: kids.filter((k) => r.amounts[k]).map((k) => term(t, r.amounts[k])),
+                subject: () => `${tableName(t)}「${rowName(r)}」行「${columnName(t, parent.key)}」`,
+                against: () => kids.map((k) => columnName(t, k)).join(" + "),
+              }),
+            );
+          }
         }
       }
     }
@@ -280,42 +287,16 @@ export const rowUnits = defineRule({
   },
 });
 
+/** The bands of a “三公” table by unit: this year's (total, byunit_N …), last year's (prior, prior_byunit_N …), the changes. */
+const UNIT_BANDS = [
+  { total: "total", prefix: BY_UNIT },
+  { total: "prior", prefix: `prior_${BY_UNIT}` },
+  { total: "change", prefix: `change_${BY_UNIT}` },
+];
+
 /** `key` is `prefix_N` (N digits only): a unit column directly under the column `prefix` names. */
 function isChildKey(key: string, prefix: string): boolean {
   return key.length > prefix.length + 1 && key.startsWith(prefix) && key.charCodeAt(prefix.length) === 95 && /^\d+$/.test(key.slice(prefix.length + 1));
-}
-
-type Col = Table["columns"][number];
-const leafOf = (c: Col) => c.label.split("/").pop() ?? c.label;
-
-/**
- * The (上年, 本年, 增减) column triples of a table, per side: prior | total | change, and each further band's columns
- * that print the same caption under 上年 / 本年 / 增减 (上年预算数/基本支出 | 2025年预算数/基本支出 | 增减/基本支出).
- */
-function changeTriples(t: Table): Array<{ side: string | undefined; prior: Col; current: Col; change: Col }> {
-  const out: Array<{ side: string | undefined; prior: Col; current: Col; change: Col }> = [];
-  for (const side of new Set(t.columns.map((c) => c.side))) {
-    const cols = t.columns.filter((c) => c.side === side);
-    const get = (k: string) => cols.find((c) => c.key === k);
-    const [prior, current, change] = [get("prior"), get("total"), get("change")];
-    if (!prior || !current || !change) continue;
-    out.push({ side, prior, current, change });
-    for (const p of cols) {
-      if (p === prior || !isPrior(p.key)) continue;
-      const leaf = leafOf(p);
-      const same = (c: Col) => leafOf(c) === leaf && c !== p;
-      const cur = cols.find((c) => same(c) && !isPrior(c.key) && !isRateOrChange(c.key));
-      const chg = cols.find((c) => same(c) && c.key.startsWith("change"));
-      if (cur && chg) out.push({ side, prior: p, current: cur, change: chg });
-    }
-  }
-  return out;
-}
-
-/** A column's caption with its band when another column prints the same leaf (上年预算数合计, 增减合计). */
-function bandedName(t: Table, c: Col): string {
-  const leaf = leafOf(c);
-  return t.columns.some((x) => x !== c && x.side === c.side && leafOf(x) === leaf) ? c.label.split("/").join("") : leaf;
 }
 
 export const rowChange = defineRule({
@@ -330,25 +311,24 @@ export const rowChange = defineRule({
     for (const t of report.tables) {
       // Only the columns decide: a table without a 上年 column is left before its rows are looked at.
       if (!t.columns.some((c) => c.key === "prior")) continue;
+      const differences = differenceColumns(t);
       for (const { side, prior, current, change } of changeTriples(t)) {
-        const [p, cur, chg] = [prior.key, current.key, change.key];
-        const outcomes = t.rows
-          // A 增减 cell left blank (a new line, an unchanged one) states nothing to check.
-          .filter((r) => r.side === side && r.amounts[p] && r.amounts[cur] && r.amounts[chg] && !r.amounts[chg].blank)
-          .map((r) =>
-            sumOutcome({
-              rule: "within.row-change",
-              severity: "error",
-              total: term(t, r.amounts[cur]),
-              parts: [term(t, r.amounts[p]), term(t, r.amounts[chg])],
-              subject: () => `${tableName(t)}「${rowName(r)}」行「${bandedName(t, current)}」`,
-              against: () => `${bandedName(t, prior)} + ${bandedName(t, change)}`,
-            }),
-          );
         // A 增减 column that disagrees on most lines is a rate printed without %, not the difference.
-        const wrong = outcomes.filter((o) => o.status === "fail" && o.finding.severity === "error").length;
-        if (wrong * 2 >= outcomes.length) continue;
-        out.push(...outcomes);
+        if (!differences.has(change.key)) continue;
+        const [p, cur, chg] = [prior.key, current.key, change.key];
+        for (const r of t.rows)
+          // A 增减 cell left blank (a new line, an unchanged one) states nothing to check.
+          if (r.side === side && r.amounts[p] && r.amounts[cur] && r.amounts[chg] && !r.amounts[chg].blank)
+            out.push(
+              sumOutcome({
+                rule: "within.row-change",
+                severity: "error",
+                total: term(t, r.amounts[cur]),
+                parts: [term(t, r.amounts[p]), term(t, r.amounts[chg])],
+                subject: () => `${tableName(t)}「${rowName(r)}」行「${bandedName(t, current)}」`,
+                against: () => `${bandedName(t, prior)} + ${bandedName(t, change)}`,
+              }),
+            );
       }
     }
     return out.length ? out : [na("没有同时列示上年数、本年数和增减额的表")];
