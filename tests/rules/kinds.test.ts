@@ -113,6 +113,18 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s: a printed un
   });
 });
 
+describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s: a table printing no unit", (_n, style) => {
+  test.each(["general_budget_expenditure", "three_public"] as const)("%s without a unit line: read in the workbook's unit; a magnitude that contradicts it says the table prints none", (kind) => {
+    const { report, findings } = run(style, { noUnitLine: kind });
+    const t = table(report, kind);
+    expect(t.unitText).toBeUndefined();
+    // Figures in the workbook's printed unit: nothing to say. In the other unit (三公 in 万元 among 元 tables): one warning.
+    const other = kind === "three_public" && style.threePublicUnit !== style.unit;
+    expect(serious(findings).map((f) => f.rule)).toEqual(other ? ["naming.unit-magnitude"] : []);
+    if (other) expect(serious(findings)[0].message).toMatch(new RegExp(`^.*三公.*未印金额单位（按其他表印的“${style.unit}”读），但.*金额实际以“${style.threePublicUnit}”为单位`));
+  });
+});
+
 /** Every cell whose text contains `from` gets it replaced (value and displayed text): a template leftover put back. */
 function replaceText(grids: SheetGrid[], from: string, to: string): SheetGrid[] {
   const sub = (x: unknown) => (typeof x === "string" && x.includes(from) ? x.split(from).join(to) : x);

@@ -69,6 +69,21 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style)
     expect(after.some((f) => f.rule === "within.row-sources" && f.cells.includes(cell))).toBe(true);
   });
 
+  test.each(["单位资金", "非财政拨款资金", "其他资金", "单位自有资金"])("收入总表 with a %s band over its own 小计 (山东, 云南): read as 单位资金 and its parts, a changed part found", (band) => {
+    const st = { ...style, mixedFunds: true };
+    const { grids } = buildVariant(st, { unitBand: band });
+    const report = importWorkbook(grids);
+    const t2 = table(report, "income_summary");
+    // The band's 小计 is 单位资金 (never 财政拨款, never 其他收入); the parts keep their own keys.
+    expect(t2.columns.filter((c) => c.label.startsWith(band)).map((c) => c.key)).toEqual(["unit_funds", "business", "operating", "other"]);
+    const base = checkReport(report, { localize: false });
+    expect(serious(base.findings)).toEqual(serious(checkReport(importWorkbook(buildVariant(st).grids), { localize: false }).findings));
+    expect(base.findings.filter((f) => f.rule.startsWith("within.") || f.rule.startsWith("hierarchy."))).toEqual([]);
+    const cell = t2.rows.find((r) => r.amounts.business && !r.amounts.business.blank && r.level === 3)!.amounts.business.cell;
+    const after = checkReport(importWorkbook(mutate(grids, cell, delta(st.unit))), { localize: false }).findings;
+    expect(after.find((f) => f.rule === "within.row-sources" && f.cells.includes(cell))?.message).toMatch(new RegExp(`「${band}小计」.*≠ 事业收入 \\+ 事业单位经营收入 \\+ 其他收入`));
+  });
+
   describe.each([
     ["出国费 / 车辆… / 接待费", ["出国费", "车辆购置及运行费", "车辆购置费", "车辆运行费", "接待费"]],
     ["公务车…", ["因公出国（境）经费", "公务车购置及运行费", "公务车购置", "公务车运行维护", "公务接待"]],

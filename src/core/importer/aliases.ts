@@ -1,5 +1,6 @@
 /** Alias tables: printed wording → canonical keys, for rows and for amount columns. */
 import { labelKey, norm } from "../grid/text";
+import type { TableKind } from "../model/schema";
 
 /**
  * How a source of funds is worded after its name (一般公共预算 ‹拨款收入›): 拨款, 拨款收入, 财政拨款, 财政拨款收入, 资金,
@@ -33,7 +34,8 @@ export const ROW_KEYS: ReadonlyArray<readonly [string, RegExp]> = [
   ["expenditure_grand_total", /^支出总计$/],
   ["carryover_in", /^(上年(财政拨款)?结转(结余|资金|和结余)?|上年结余|使用上年结转|上年结转结余|上年结余[、和]?结转|上年实户资金余额|使用非财政拨款结余)$/],
   ["carryover_out", /^(年终结转(结余)?|年末结转(和结余)?|结转下年|结转结余下年|未安排支出的实户资金)$/],
-  ["total", /^(合计|总计|部门合计|单位合计|本表合计|合计数|金额合计|总合计|全部合计)([(（](单位[:：])?(万元|元|千元)[)）])?$/],
+  // 共计 and 本年合计 (a 收支总表 side's 本年合计 is that side's 本年收入合计 / 本年支出合计: SIDE_TOTALS).
+  ["total", /^(合计|总计|共计|本年合计|部门合计|单位合计|本表合计|合计数|金额合计|总合计|全部合计)([(（](单位[:：])?(万元|元|千元)[)）])?$/],
   ["src_fiscal", /^财政拨款(收入)?(小计|合计)?$/],
   // 一般公共预算拨款收入 (most templates), 一般公共预算财政拨款收入 (北京, 湖南, 四川 since 2020), 一般公共预算资金 ….
   ["src_general", new RegExp(`^一般公共预算${FUNDING}$`)],
@@ -62,6 +64,20 @@ export const ROW_KEYS: ReadonlyArray<readonly [string, RegExp]> = [
 ];
 
 const CAR_WORD = new RegExp(CAR);
+
+/**
+ * Totals worded with the table's own name: a 机关运行经费表 whose line is 机关运行经费 / 机关运行经费合计 / 机关运行经费支出
+ * (its only line, or the line over its economic items) prints the table's 合计 so (the first such line, when no 合计
+ * line comes before it).
+ */
+export const OWN_NAME_TOTALS: Readonly<Partial<Record<TableKind, RegExp>>> = {
+  operating_funds: /^(机关运行经费|行政经费)(合计|总计|支出|支出合计|预算数?)?$/,
+};
+
+/** On a side of a 收支总表, the 本年合计 line is that side's 本年收入合计 / 本年支出合计 (never the table's 合计). */
+export const SIDE_TOTALS: ReadonlyArray<readonly [RegExp, Readonly<Record<string, string>>]> = [
+  [/^本年合计$/, { income: "current_income_total", expenditure: "current_expenditure_total" }],
+];
 
 /** Keys that are totals (level 0) in a table. */
 export const TOTAL_KEYS = new Set(["total", "current_income_total", "current_expenditure_total", "income_grand_total", "expenditure_grand_total"]);
@@ -157,6 +173,21 @@ export const HEADER_WORDS = /项目|科目|编码|名称|合计|小计|金额|�
 /** 注：本表无数据 and its variants. */
 export const EMPTY_NOTE = /本表无数据|空表|无数据|本(部门|单位)(无|没有|未安排|不涉及)|不涉及|无此项|此表为空|无相关(数据|收支|支出)|无发生额|没有使用.*安排的支出|未使用.*安排的支出/;
 
+/**
+ * The figure a band's 小计 / 合计 column stands for, by the band's caption (first match wins): 单位资金 and the other
+ * names templates give the money outside 财政拨款 (非财政拨款资金, 其他资金 or 单位自有资金 over 事业收入 | 经营收入 |
+ * 其他收入 …: 山东, 云南) before 财政拨款 itself, so 非财政拨款… is never 财政拨款.
+ */
+const BAND_SUBTOTALS: ReadonlyArray<readonly [string, RegExp]> = [
+  ["unit_funds", /^(非财政拨款|单位资金|单位自有资金|自有资金|其他资金)/],
+  ["fiscal", /财政拨款/],
+  ["vehicle", CAR_WORD],
+  ["three_public", /三公/],
+  ["carryover", /^上年结转/],
+  ["basic", /^基本支出$/],
+  ["project", /^项目支出$/],
+];
+
 export function columnKey(leaf: string, parents: string[], tableYear?: number): string | undefined {
   const k = unwrap(labelKey(leaf));
   const partOfParent = /^其中/.test(norm(leaf));
@@ -169,13 +200,10 @@ export function columnKey(leaf: string, parents: string[], tableYear?: number): 
   if (bands.some((p) => /^上年(度)?$/.test(p))) return "prior";
   if (bands.some((p) => /^(增减|增减变化|增减变化情况|增减情况|比上年增减)$/.test(p))) return "change";
   const leafParent = bands[bands.length - 1] ?? "";
-  if (/^(小计|合计)$/.test(k)) {
-    if (/财政拨款/.test(leafParent)) return "fiscal";
-    if (CAR_WORD.test(leafParent)) return "vehicle";
-    if (/三公/.test(leafParent)) return "three_public";
-    if (/^上年结转/.test(leafParent)) return "carryover";
-    if (/^基本支出$/.test(leafParent)) return "basic";
-    if (/^项目支出$/.test(leafParent)) return "project";
+  // A 小计 under a band is the band's own figure, whatever the band is called (BAND_SUBTOTALS).
+  if (/^(小计|合计)$/.test(k) && leafParent) {
+    const band = BAND_SUBTOTALS.find(([, re]) => re.test(leafParent));
+    if (band) return band[0];
   }
   // Sources under the 上年结转结余 band are last year's money, not this year's sources.
   if (bands.some((p) => /^上年结转|^上年结余/.test(p))) {

@@ -6,7 +6,7 @@ import { isEconomicGroupName } from "../classification/economic";
 import { looksLikeCode, readCode, repairFunctionalCode, type CodeContext } from "../classification/codes";
 import { GridView } from "./view";
 import type { Block } from "./header";
-import { TOTAL_KEYS, rowKey } from "./aliases";
+import { OWN_NAME_TOTALS, SIDE_TOTALS, TOTAL_KEYS, rowKey } from "./aliases";
 import { functionalNameLevels } from "./structure";
 import { percentText, unreadableText } from "../grid/amount";
 
@@ -118,6 +118,7 @@ export function parseBody(v: GridView, kind: TableKind, bodyRows: number[], bloc
   // Column groups of one list (header.ts stackedGroups): each group's lines follow the previous group's, no side.
   const stacked = blockList.length > 1 && blockList.every((b) => b.stacked);
   const blockOf = new Map<Row, Block>();
+  const ownTotal = OWN_NAME_TOTALS[kind];
   for (const b of blockList) {
     const st: CodeState = {};
     let afterCarryover = false;
@@ -212,6 +213,8 @@ export function parseBody(v: GridView, kind: TableKind, bodyRows: number[], bloc
         if (!any && (INCOME_BAND.test(labelKey(label)) || EXPENDITURE_BAND.test(labelKey(label)))) continue;
       }
       const side: Side | undefined = oneSided ? sequenceSide : blockList.length > 1 && !stacked ? b.side : undefined;
+      if (ownTotal && key !== "total" && ownTotal.test(labelKey(label)) && !rows.some((x) => x.key === "total")) key = "total";
+      if (side && key === "total") key = SIDE_TOTALS.find(([re]) => re.test(labelKey(label)))?.[1][side] ?? key;
       if (side === "income") {
         if (key === "carryover_in") afterCarryover = true;
         else if (key && TOTAL_KEYS.has(key)) afterCarryover = false;

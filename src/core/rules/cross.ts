@@ -9,7 +9,7 @@ import { basicOf, byCode, columnName, firstOf, hasValue, na, notAbove, rowByKey,
 import { exceeds, fenValue, fmt, UNIT_FACTOR, type Term } from "./interval";
 import { labelKey } from "../grid/text";
 import { THREE_PUBLIC_ECONOMIC_ITEMS } from "../classification/economic";
-import { moneyOf, scopedOutcome, scopeRelation } from "./scope";
+import { carryRelation, moneyOf, scopedOutcome, scopeRelation } from "./scope";
 
 const NON_GENERAL = ["gov_fund", "state_capital", "special_account", "unit_funds", "business", "operating", "superior", "affiliated", "other"];
 
@@ -291,7 +291,7 @@ export const basicProjectSplit = defineRule({
   id: "cross.basic-project",
   category: "cross",
   title: "基本支出 / 项目支出：支出总表 ↔ 一般公共预算支出表 ↔ 项目支出表",
-  description: "收入总表只有一般公共预算资金时，支出总表基本支出 = 一般公共预算支出表基本支出；支出总表项目支出 = 项目支出表（本年 + 上年结转）合计；一般公共预算支出表项目支出 = 项目支出表一般公共预算列合计。",
+  description: "收入总表只有一般公共预算资金时，支出总表基本支出 = 一般公共预算支出表基本支出；支出总表项目支出 = 项目支出表（本年 + 上年结转）合计；一般公共预算支出表项目支出 = 项目支出表一般公共预算列合计（一般公共预算支出表不含上年结转而项目支出表含时，前者不超过后者）。",
   severity: "error",
   source: { basis: "identity", ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）" },
   check: (report) => {
@@ -312,8 +312,12 @@ export const basicProjectSplit = defineRule({
       if (t13 && top13) parts.push([t13, top13.amounts.total]);
       out.push(cmp("cross.basic-project", t3, tot3.amounts.project, "「合计」项目支出", parts, `${tableName(t12)}合计${top13 ? ` + ${tableName(t13!)}合计` : ""}`));
     }
-    if (t5 && tot5 && t12 && top12 && top12.amounts.general)
-      out.push(cmp("cross.basic-project", t5, tot5.amounts.project, "「合计」项目支出", [[t12, top12.amounts.general]], `${tableName(t12)}合计一般公共预算`));
+    // 表5 titled 不含上年结转 beside a 项目支出表 listing the 结转 projects: within it (scope.ts carryRelation); the
+    // 项目支出表 leaves them out too when a 项目支出表（上年结转） lists them apart.
+    if (t5 && tot5?.amounts.project && t12 && top12 && top12.amounts.general) {
+      const rel = top13 ? "=" : carryRelation(report, t5, t12);
+      out.push(scopedOutcome("cross.basic-project", rel, term(t5, tot5.amounts.project), [term(t12, top12.amounts.general)], `${tableName(t5)}「合计」项目支出`, `${tableName(t12)}合计一般公共预算`));
+    }
     const res = out.filter(defined);
     return res.length ? res : [na("缺少比较所需的支出总表、一般公共预算支出表或项目支出表")];
   },

@@ -100,9 +100,24 @@ export function scopeRelation(report: Report, a: Table, b: Table): "=" | "≤" |
     ra = rb = 0;
   }
   const funds = Math.sign(ra - rb);
-  const carry = a.excludesCarryover === b.excludesCarryover || m.carryover === false ? 0 : a.excludesCarryover ? -1 : 1;
+  const carry = carrySign(report, a, b);
   if (funds * carry < 0) return undefined;
   const s = funds || carry;
+  return s === 0 ? "=" : s < 0 ? "≤" : "≥";
+}
+
+/** -1 when a leaves out the 上年结转 b includes (and the department has some), 1 the other way, 0 when both agree. */
+function carrySign(report: Report, a: Table, b: Table): number {
+  return !!a.excludesCarryover === !!b.excludesCarryover || moneyOf(report).carryover === false ? 0 : a.excludesCarryover ? -1 : 1;
+}
+
+/**
+ * How a's figure compares with b's when both are of one fund (a 一般公共预算 column beside a 一般公共预算 column) and
+ * differ only in 上年结转: "=" when both include it or both leave it out (or the department has none), "≤" when a
+ * leaves it out (表5 titled 不含上年结转 against the 项目支出表, which lists the 结转 projects), "≥" the other way.
+ */
+export function carryRelation(report: Report, a: Table, b: Table): "=" | "≤" | "≥" {
+  const s = carrySign(report, a, b);
   return s === 0 ? "=" : s < 0 ? "≤" : "≥";
 }
 

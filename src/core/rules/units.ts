@@ -188,7 +188,7 @@ export const unitMagnitude = defineRule({
         finding: {
           rule: "naming.unit-magnitude",
           severity: "warning",
-          message: `${tableName(t)}印的单位是“${c.printed}”，但${c.pairs > 1 ? `其中 ${c.pairs} 个与其他表对应的金额都` : "与其他表对应的金额"}恰好是对应数的 ${UNIT_FACTOR[c.printed] > UNIT_FACTOR[t.unit] ? "10000 倍" : "万分之一"}——金额实际以“${t.unit}”为单位；已按${t.unit}核对该表`,
+          message: `${tableName(t)}${t.unitText ? `印的单位是“${c.printed}”` : `未印金额单位（按${report.tables.some((x) => x !== t && x.unitText) ? "其他表印的" : "默认的"}“${c.printed}”读）`}，但${c.pairs > 1 ? `其中 ${c.pairs} 个与其他表对应的金额都` : "与其他表对应的金额"}恰好是对应数的 ${UNIT_FACTOR[c.printed] > UNIT_FACTOR[t.unit] ? "10000 倍" : "万分之一"}——金额实际以“${t.unit}”为单位；已按${t.unit}核对该表`,
           cells: [cell, ...c.cells],
           expected: null,
           actual: null,

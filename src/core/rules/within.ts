@@ -40,7 +40,7 @@ function unnamedAmountColumn(t: Table, side: string | undefined): Table["columns
  * (`complete` names them: 资金来源, 支出用途), so a table with an unnamed amount column (unnamedAmountColumn) is not checked: that column may be
  * one of them (a false 错误 on every row otherwise); the rule says so instead.
  */
-function rowIdentity(id: string, report: Report, parts: (t: Table) => string[] | undefined, totalKey: (t: Table) => string, what: string, complete?: string): Outcome[] {
+function rowIdentity(id: string, report: Report, parts: (t: Table) => string[] | undefined, totalKey: (t: Table) => string, what: string, complete?: string, within?: (t: Table, side: string | undefined) => BandSubtotal[]): Outcome[] {
   const out: Outcome[] = [];
   let applicable = false;
   for (const t of report.tables) {
@@ -51,7 +51,15 @@ function rowIdentity(id: string, report: Report, parts: (t: Table) => string[] |
     const tk = totalKey(t);
     for (const side of sidesOf(t)) {
       // A part printed in several columns (财政专户拨款: 教育收费 | 其他专户收入拨款) counts each column: key, key_2 ….
-      const keys = wanted.flatMap((k) => t.columns.filter((c) => c.side === side && sameOrNumbered(c.key, k)).map((c) => c.key)).filter((k, i, a) => a.indexOf(k) === i);
+      let keys = wanted.flatMap((k) => t.columns.filter((c) => c.side === side && sameOrNumbered(c.key, k)).map((c) => c.key)).filter((k, i, a) => a.indexOf(k) === i);
+      // A band's parts are in its 小计 (单位资金: 小计 | 事业收入 | …): the 小计 counts, its parts are its own identity.
+      let bands = within ? within(t, side) : NO_BANDS;
+      if (bands.length) bands = bands.filter((b) => b.total !== tk);
+      if (bands.length) {
+        const inBand = new Set(bands.flatMap((b) => b.parts));
+        keys = keys.filter((k) => !inBand.has(k));
+        for (const b of bands) if (!keys.includes(b.total)) keys.push(b.total);
+      }
       if (keys.length < 1 || !t.columns.some((c) => c.key === tk && c.side === side)) continue;
       if (keys.length === 1 && tk === "total" && id !== "within.row-sources") continue;
       applicable = true;
@@ -78,7 +86,9 @@ function rowIdentity(id: string, report: Report, parts: (t: Table) => string[] |
           );
         }
       };
-      sums(tk, keys, (k) => columnName(t, k, side));
+      sums(tk, keys, (k) => bandName(bands, k) ?? columnName(t, k, side));
+      // Each source band's 小计 = its source columns (the 财政拨款 小计 = its three sources: within.row-fiscal).
+      for (const b of bands) if (b.total !== "fiscal") sums(b.total, b.parts, (k) => (k === b.total ? b.name : columnName(t, k, side)));
       // The same sum in the 上年 band and in the 增减 band (when it prints differences), when the band prints every
       // column of it: 上年合计 = 上年基本 + 上年项目, 增减合计 = 增减基本 + 增减项目.
       for (const keyOf of bandCounterparts(t, side)) {
@@ -91,11 +101,41 @@ function rowIdentity(id: string, report: Report, parts: (t: Table) => string[] |
   return applicable ? out : [na(`没有同时列示${what}的表`)];
 }
 
+/** A band's 小计 column (its key) over the band's other amount columns (their keys), named 单位资金小计. */
+interface BandSubtotal {
+  total: string;
+  parts: string[];
+  name: string;
+}
+const NO_BANDS: BandSubtotal[] = [];
+
+/**
+ * The source bands of a table side that print their own 小计 / 合计 (单位资金: 小计 | 事业收入 | 事业单位经营收入 | 其他收入;
+ * 财政拨款: 小计 | 一般公共预算 | …): the 小计 column keyed as a source (aliases.ts BAND_SUBTOTALS) and the source
+ * columns printed under the same band. Read from the column captions only (no rows).
+ */
+function sourceBands(t: Table, side: string | undefined): BandSubtotal[] {
+  let out: BandSubtotal[] | undefined;
+  for (const c of t.columns) {
+    // Most columns end otherwise: the caption is looked at only when it ends in 计 (小计, 合计, 小 计).
+    if (c.side !== side || !c.label.endsWith("计") || (!SOURCE_KEYS.includes(c.key) && c.key !== "fiscal")) continue;
+    const cut = c.label.lastIndexOf("/");
+    if (cut < 0 || !/^(小计|合计)$/.test(c.label.slice(cut + 1).replace(/\s/g, ""))) continue;
+    const cols = t.columns.filter((x) => x.side === side);
+    const band = c.label.slice(0, cut + 1);
+    // Only sources are the band's parts: 一般公共预算: 小计 | 基本支出 splits the source by use (maybe in part).
+    const parts = cols.filter((x) => x !== c && x.label.startsWith(band) && !/^其中/.test(x.label.slice(band.length)) && SOURCE_KEYS.some((k) => sameOrNumbered(x.key, k))).map((x) => x.key);
+    if (parts.length) (out ??= []).push({ total: c.key, parts, name: `${band.slice(0, -1).split("/").pop()}${c.label.slice(cut + 1)}` });
+  }
+  return out ?? NO_BANDS;
+}
+const bandName = (bands: BandSubtotal[], key: string) => bands.find((b) => b.total === key)?.name;
+
 export const rowSources = defineRule({
   id: "within.row-sources",
   category: "within",
   title: "合计 = 各资金来源之和",
-  description: "每一行的合计（或小计）等于一般公共预算、政府性基金、国有资本经营、财政专户、单位资金等来源之和；合计含上年结转时一并计入。" + BANDS_TOO,
+  description: "每一行的合计（或小计）等于一般公共预算、政府性基金、国有资本经营、财政专户、单位资金等来源之和；合计含上年结转时一并计入。来源分栏并列示本栏小计时（单位资金：小计 | 事业收入 | 事业单位经营收入 | 其他收入），合计按小计计，小计等于本栏各列之和。" + BANDS_TOO,
   severity: "error",
   source: { basis: "identity", ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）" },
   check: (report) =>
@@ -113,6 +153,7 @@ export const rowSources = defineRule({
       () => "total",
       "合计与资金来源",
       "资金来源",
+      sourceBands,
     ),
 });
 
