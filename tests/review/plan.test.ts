@@ -168,3 +168,29 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style)
     if (style.textAmounts) expect(total.formula).toMatch(/^IFERROR\(VALUE/);
   });
 });
+
+describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s with 会议费 and 培训费 beside the 三公", (_n, style) => {
+  /** 预算汇总's "三公" block: its lines' labels and figures, up to and with its 合计. */
+  const block = (inTotal: boolean) => {
+    const v = buildVariant(style, { threePublicExtras: { meeting: 3, training: 5, inTotal } });
+    const report = importWorkbook(v.grids);
+    const summary = plan(report, checkReport(report), v.grids).sheets[1];
+    const head = summary.cells.find((c) => c.value === "四、“三公”经费")!;
+    const total = summary.cells.find((c) => c.row > head.row && c.col === 0 && c.value === "合计")!;
+    const lines = summary.cells.filter((c) => c.col === 0 && c.row > head.row + 1 && c.row <= total.row);
+    const figure = (row: number) => summary.cells.find((c) => c.row === row && c.col === 1)!.value as number;
+    return new Map(lines.map((c) => [String(c.value).trim(), figure(c.row)]));
+  };
+  const sumOfItems = (b: Map<string, number>) => ["因公出国（境）费", "公务用车购置及运行费", "公务接待费", "会议费", "培训费"].reduce((s, k) => s + (b.get(k) ?? 0), 0);
+
+  test("a 合计 that takes them in: they are listed and the lines add up to it", () => {
+    const b = block(true);
+    expect([b.has("会议费"), b.has("培训费")]).toEqual([true, true]);
+    expect(sumOfItems(b)).toBeCloseTo(b.get("合计")!, 6);
+  });
+  test("a 合计 of the 三公 alone: they are not listed", () => {
+    const b = block(false);
+    expect([b.has("会议费"), b.has("培训费")]).toEqual([false, false]);
+    expect(sumOfItems(b)).toBeCloseTo(b.get("合计")!, 6);
+  });
+});

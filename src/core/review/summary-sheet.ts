@@ -10,6 +10,7 @@ import { firstOf, rowByKey, tableName, totalRow } from "../rules/helpers";
 import { projectLines } from "../rules/projects";
 import { rangeA1 } from "../grid/address";
 import type { SheetGrid } from "../grid/grid";
+import { labelKey } from "../grid/text";
 import { REVIEW_SHEET_NAMES, SHEET_TAG, type PlanSheet } from "./plan";
 import { SheetBuilder } from "./sheet";
 import { SourceCells, quoted, sourceTerm, sumTerm, type SourceTerm } from "./source";
@@ -139,17 +140,34 @@ const THREE_PUBLIC: ReadonlyArray<[string, string]> = [
   ["vehicle_operation", "\u3000\u3000\u3000\u3000公务用车运行维护费"],
   ["reception", "公务接待费"],
 ];
+/**
+ * Printed beside the 三公 by some templates (西安's 表13: 三公经费及会议费、培训费): listed when the table's 合计 takes
+ * them in, so the lines shown add up to the 合计 shown; left out when the 合计 is the 三公 alone.
+ */
+const THREE_PUBLIC_EXTRAS: ReadonlyArray<[string, string]> = [
+  ["meeting", "会议费"],
+  ["training", "培训费"],
+];
 
 function threePublic(m: Summary): void {
   const t = firstOf(m.report, "three_public");
   m.section("四、“三公”经费", t, ["项目", "金额", "", "", "占合计", "来源单元格"]);
   if (!t) return m.empty("未识别到“三公”经费表，未汇总。");
   const key = col(t, "total") ? "total" : t.columns[0]?.key;
-  const lines: Line[] = THREE_PUBLIC.flatMap(([k, label]) => {
-    const r = rowByKey(t, k);
+  const tr = totalRow(t);
+  // 会议费 / 培训费 lines carry no row key in a 三公 table (the keys are the columns' when laid across): by label then.
+  const extraLabels = new Map(THREE_PUBLIC_EXTRAS);
+  const rowOf = (k: string) => rowByKey(t, k) ?? (extraLabels.has(k) ? t.rows.find((r) => labelKey(r.label) === extraLabels.get(k)) : undefined);
+  const value = (k: string) => (key && rowOf(k)?.amounts[key]?.value) || 0;
+  const items = value("abroad") + value("vehicle") + value("reception");
+  const extras = THREE_PUBLIC_EXTRAS.reduce((sum, [k]) => sum + value(k), 0);
+  // The 合计 takes the extras in when it is nearer the items with them than without (figures as printed, one unit).
+  const total = (key && tr?.amounts[key]?.value) || 0;
+  const withExtras = extras !== 0 && Math.abs(total - items - extras) < Math.abs(total - items);
+  const lines: Line[] = [...THREE_PUBLIC, ...(withExtras ? THREE_PUBLIC_EXTRAS : [])].flatMap(([k, label]) => {
+    const r = rowOf(k);
     return r ? [{ label, terms: [m.term(t, r, key)] }] : [];
   });
-  const tr = totalRow(t);
   if (tr) lines.push({ label: "合计", terms: [m.term(t, tr, key)], total: true });
   m.lines(lines, { share: true });
 }
