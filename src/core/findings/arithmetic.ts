@@ -7,7 +7,7 @@
 import type { Report, Unit } from "../model/schema";
 import type { CheckResult } from "../rules/rule";
 import { UNIT_FACTOR } from "../rules/interval";
-import { parseRef } from "../grid/address";
+import { inArea, parseRef } from "../grid/address";
 
 export interface ArithmeticPart {
   cell: string;
@@ -87,8 +87,7 @@ function tableAt(report: Report, ref: string) {
     const p = parseRef(ref);
     return report.tables.find((t) => {
       if (t.sheet !== p.sheet) return false;
-      const r = parseRef(t.range);
-      return p.r0 >= r.r0 && p.r0 <= r.r1 && p.c0 >= r.c0 && p.c0 <= r.c1;
+      return inArea(parseRef(t.range), p);
     });
   } catch {
     return undefined;

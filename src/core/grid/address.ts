@@ -52,6 +52,11 @@ export function parseRef(ref: string): { sheet?: string; r0: number; c0: number;
   return { sheet, r0, c0, r1, c1 };
 }
 
+/** True when cell `at` (0-based, as parseRef gives) lies inside `area` (sheets not compared). */
+export function inArea(area: { r0: number; c0: number; r1: number; c1: number }, at: { r0: number; c0: number }): boolean {
+  return at.r0 >= area.r0 && at.r0 <= area.r1 && at.c0 >= area.c0 && at.c0 <= area.c1;
+}
+
 /**
  * Cells (0-based row / column) as few A1 areas: runs of consecutive rows in one column become "A15:A2014", in the
  * order of first appearance. A finding citing a table's 2,000 project rows is selected as a handful of areas.

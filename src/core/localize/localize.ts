@@ -15,7 +15,7 @@
 import type { CheckedIdentity, Finding } from "../rules/rule";
 import { UNIT_FACTOR } from "../rules/interval";
 import { residual } from "../rules/identity";
-import { columnLetter, parseRef, quoteSheet } from "../grid/address";
+import { columnLetter, inArea, parseRef, quoteSheet } from "../grid/address";
 import { boundsOn, cellsOf, constraintsOn, EPS, intervalOf, pick, type CellIndex, type CellInfo } from "./problem";
 import type { Cause, Localization, Suspect } from "./cause";
 import { solveClusters, type MipSolver } from "./mip";
@@ -275,7 +275,7 @@ function tableOfCell(joined: LocalizeOptions["joined"]): (ref: string) => string
     if (table === undefined) {
       const sheet = sheetOf(ref);
       const at = parts.some((p) => p.sheet === sheet) ? parseRef(ref) : undefined;
-      table = (at && parts.find((p) => p.sheet === sheet && at.r0 >= p.area.r0 && at.r0 <= p.area.r1 && at.c0 >= p.area.c0 && at.c0 <= p.area.c1)?.table) ?? sheet;
+      table = (at && parts.find((p) => p.sheet === sheet && inArea(p.area, at))?.table) ?? sheet;
       known.set(ref, table);
     }
     return table;

@@ -148,6 +148,8 @@ const THREE_PUBLIC_EXTRAS: ReadonlyArray<[string, string]> = [
   ["meeting", "会议费"],
   ["training", "培训费"],
 ];
+/** Their lines carry no row key in a 三公 table laid down (the keys are the columns' when laid across): found by label. */
+const EXTRA_LABELS = new Map(THREE_PUBLIC_EXTRAS);
 
 function threePublic(m: Summary): void {
   const t = firstOf(m.report, "three_public");
@@ -155,9 +157,7 @@ function threePublic(m: Summary): void {
   if (!t) return m.empty("未识别到“三公”经费表，未汇总。");
   const key = col(t, "total") ? "total" : t.columns[0]?.key;
   const tr = totalRow(t);
-  // 会议费 / 培训费 lines carry no row key in a 三公 table (the keys are the columns' when laid across): by label then.
-  const extraLabels = new Map(THREE_PUBLIC_EXTRAS);
-  const rowOf = (k: string) => rowByKey(t, k) ?? (extraLabels.has(k) ? t.rows.find((r) => labelKey(r.label) === extraLabels.get(k)) : undefined);
+  const rowOf = (k: string) => rowByKey(t, k) ?? (EXTRA_LABELS.has(k) ? t.rows.find((r) => labelKey(r.label) === EXTRA_LABELS.get(k)) : undefined);
   const value = (k: string) => (key && rowOf(k)?.amounts[key]?.value) || 0;
   const items = value("abroad") + value("vehicle") + value("reception");
   const extras = THREE_PUBLIC_EXTRAS.reduce((sum, [k]) => sum + value(k), 0);
