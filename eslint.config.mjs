@@ -9,15 +9,42 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
       "@typescript-eslint/no-unused-expressions": "off",
     },
   },
   {
     files: ["src/core/**/*.ts"],
     rules: {
-      "no-restricted-globals": ["error", "Office", "Excel", "OfficeExtension", "document", "window", "process", "Buffer", "require"],
-      "no-restricted-imports": ["error", { patterns: ["fs", "path", "os", "child_process", "exceljs", "react", "../hosts/*", "../../hosts/*"] }],
+      "no-restricted-globals": [
+        "error",
+        "Office",
+        "Excel",
+        "OfficeExtension",
+        "document",
+        "window",
+        "process",
+        "Buffer",
+        "require",
+      ],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            "fs",
+            "path",
+            "os",
+            "child_process",
+            "exceljs",
+            "react",
+            "../hosts/*",
+            "../../hosts/*",
+          ],
+        },
+      ],
     },
   },
   {
@@ -32,5 +59,17 @@ export default tseslint.config(
       "office-addins/test-for-null-using-isNullObject": "error",
     },
   },
-  { files: ["**/*.js", "bin/**", "scripts/**"], languageOptions: { globals: { require: "readonly", module: "writable", process: "readonly", __dirname: "readonly", console: "readonly" } }, rules: { "@typescript-eslint/no-require-imports": "off" } },
+  {
+    files: ["**/*.js", "bin/**", "scripts/**"],
+    languageOptions: {
+      globals: {
+        require: "readonly",
+        module: "writable",
+        process: "readonly",
+        __dirname: "readonly",
+        console: "readonly",
+      },
+    },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  }
 );

@@ -48,7 +48,9 @@ const since = (t: bigint) => Number(process.hrtime.bigint() - t) / 1e6;
 
 /** The slimming of one workbook's large part, taken apart (this process; each figure the median of RUNS). */
 async function slimPhases(bytes: Uint8Array): Promise<void> {
-  const files = unzipSync(bytes, { filter: (f) => /^xl\/worksheets\//.test(f.name) && f.originalSize > 4 << 20 });
+  const files = unzipSync(bytes, {
+    filter: (f) => /^xl\/worksheets\//.test(f.name) && f.originalSize > 4 << 20,
+  });
   const [name, xml] = Object.entries(files)[0];
   const rows: Array<[string, number[]]> = [
     ["inflate, fflate (JS) streamed, before", []],
@@ -77,16 +79,22 @@ async function slimPhases(bytes: Uint8Array): Promise<void> {
     rows[1][1].push(since(t));
     t = process.hrtime.bigint();
     const s = new SheetSlimmer();
-    for (let at = 0; at < xml.length; at += 256 * 1024) s.push(xml.subarray(at, at + 256 * 1024), false);
+    for (let at = 0; at < xml.length; at += 256 * 1024)
+      s.push(xml.subarray(at, at + 256 * 1024), false);
     s.push(new Uint8Array(0), true);
     rows[2][1].push(since(t));
     t = process.hrtime.bigint();
     await slimWorkbook(bytes);
     rows[3][1].push(since(t));
   }
-  console.log(`\nslimming ${name} of 12a (${(xml.length / 1048576).toFixed(0)} MiB inflated), in one process, median of ${RUNS} (the first run is the one a user meets: JIT not warm)`);
+  console.log(
+    `\nslimming ${name} of 12a (${(xml.length / 1048576).toFixed(0)} MiB inflated), in one process, median of ${RUNS} (the first run is the one a user meets: JIT not warm)`
+  );
   console.log("step                                          median ms   first run ms");
-  for (const [label, ms] of rows) console.log(`${label.padEnd(44)} ${median(ms).toFixed(0).padStart(10)} ${ms[0].toFixed(0).padStart(14)}`);
+  for (const [label, ms] of rows)
+    console.log(
+      `${label.padEnd(44)} ${median(ms).toFixed(0).padStart(10)} ${ms[0].toFixed(0).padStart(14)}`
+    );
 }
 
 export async function hugeBench(root: string): Promise<void> {
@@ -108,18 +116,32 @@ export async function hugeBench(root: string): Promise<void> {
     ["20 value at A1048576", fx("bad-inputs/20-bottom-row.xlsx")],
   ];
   const W = 48;
-  console.log(`\nhuge used ranges — read → model → check, one process per run, median of ${RUNS}; ratio to the normal workbook above it (target ≤ 2×)`);
-  console.log(`${"workbook".padEnd(W)} size KiB     ms   peak RSS MiB   time ×   memory ×   findings`);
+  console.log(
+    `\nhuge used ranges — read → model → check, one process per run, median of ${RUNS}; ratio to the normal workbook above it (target ≤ 2×)`
+  );
+  console.log(
+    `${"workbook".padEnd(W)} size KiB     ms   peak RSS MiB   time ×   memory ×   findings`
+  );
   let base = { ms: 0, rss: 0 };
   try {
     for (const [label, file] of files) {
-      const runs = Array.from({ length: RUNS }, () => JSON.parse(execFileSync(process.execPath, [path.join(__dirname, "bench.js"), "--one", file], { encoding: "utf8" })) as { ms: number; rssMiB: number; findings: number });
+      const runs = Array.from(
+        { length: RUNS },
+        () =>
+          JSON.parse(
+            execFileSync(process.execPath, [path.join(__dirname, "bench.js"), "--one", file], {
+              encoding: "utf8",
+            })
+          ) as { ms: number; rssMiB: number; findings: number }
+      );
       const ms = median(runs.map((r) => r.ms));
       const rss = median(runs.map((r) => r.rssMiB));
       if (label.includes("(normal)")) base = { ms, rss };
       const size = (await fs.stat(file)).size / 1024;
       const name = label.length > W - 1 ? `${label.slice(0, W - 2)}…` : label;
-      console.log(`${name.padEnd(W)} ${size.toFixed(0).padStart(8)} ${ms.toFixed(0).padStart(6)} ${rss.toFixed(0).padStart(14)} ${(ms / base.ms).toFixed(2).padStart(8)} ${(rss / base.rss).toFixed(2).padStart(10)} ${String(runs[0].findings).padStart(10)}`);
+      console.log(
+        `${name.padEnd(W)} ${size.toFixed(0).padStart(8)} ${ms.toFixed(0).padStart(6)} ${rss.toFixed(0).padStart(14)} ${(ms / base.ms).toFixed(2).padStart(8)} ${(rss / base.rss).toFixed(2).padStart(10)} ${String(runs[0].findings).padStart(10)}`
+      );
     }
     await slimPhases(await fs.readFile(generated[0][1]));
   } finally {

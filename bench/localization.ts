@@ -31,7 +31,8 @@ export function mutate(grids: SheetGrid[], cell: string, delta: number): SheetGr
     const old = values[p.r0][p.c0];
     const n = (typeof old === "number" ? old : Number(String(old).replace(/[,\s]/g, ""))) + delta;
     values[p.r0][p.c0] = typeof old === "number" ? n : n.toFixed(2);
-    text[p.r0][p.c0] = typeof old === "number" ? displayText(n, g.numberFormat[p.r0][p.c0]) : n.toFixed(2);
+    text[p.r0][p.c0] =
+      typeof old === "number" ? displayText(n, g.numberFormat[p.r0][p.c0]) : n.toFixed(2);
     return { ...g, values, text };
   });
 }
@@ -52,7 +53,10 @@ export interface MutationFigures {
 }
 
 export function amountCells(report: Report): string[] {
-  return report.tables.flatMap((t) => t.rows.flatMap((r) => Object.values(r.amounts))).filter((a) => !a.blank).map((a) => a.cell);
+  return report.tables
+    .flatMap((t) => t.rows.flatMap((r) => Object.values(r.amounts)))
+    .filter((a) => !a.blank)
+    .map((a) => a.cell);
 }
 
 /** Pick about `limit` of the cells with a seeded generator (all when limit ≥ their number). */
@@ -61,20 +65,41 @@ export function sampleCells(cells: string[], limit: number, seed = 20261129): st
   return limit >= cells.length ? cells : cells.filter(() => rnd() < limit / cells.length);
 }
 
-export function mutationFigures(grids: SheetGrid[], cells: string[], opts: { localize?: LocalizeOptions; seed?: number } = {}): MutationFigures {
+export function mutationFigures(
+  grids: SheetGrid[],
+  cells: string[],
+  opts: { localize?: LocalizeOptions; seed?: number } = {}
+): MutationFigures {
   const rnd = mulberry32(opts.seed ?? 11);
-  const out: MutationFigures = { cases: 0, unseen: 0, uniqueTop: 0, among: 0, missed: [], shared: [] };
+  const out: MutationFigures = {
+    cases: 0,
+    unseen: 0,
+    uniqueTop: 0,
+    among: 0,
+    missed: [],
+    shared: [],
+  };
   for (const cell of cells) {
     const delta = Math.round((1 + rnd() * 98) * 100) / 100 + 0.37;
-    const r = checkReport(importWorkbook(mutate(grids, cell, delta)), { localize: opts.localize ?? {} });
+    const r = checkReport(importWorkbook(mutate(grids, cell, delta)), {
+      localize: opts.localize ?? {},
+    });
     // A change inside the rounding intervals is 尾差 (never localized); soft identities are no checks.
-    if (!r.identities.some((x) => x.status === "violated" && !x.soft && x.terms.some((t) => t.cell === cell))) {
+    if (
+      !r.identities.some(
+        (x) => x.status === "violated" && !x.soft && x.terms.some((t) => t.cell === cell)
+      )
+    ) {
       out.unseen++;
       continue;
     }
     out.cases++;
-    const top = r.causes.some((c) => c.suspects.length === 1 && c.suspects[0].cell === cell && c.alternatives.length === 0);
-    const named = r.causes.some((c) => [c.suspects, ...c.alternatives].some((s) => s.some((x) => x.cell === cell)));
+    const top = r.causes.some(
+      (c) => c.suspects.length === 1 && c.suspects[0].cell === cell && c.alternatives.length === 0
+    );
+    const named = r.causes.some((c) =>
+      [c.suspects, ...c.alternatives].some((s) => s.some((x) => x.cell === cell))
+    );
     if (top) out.uniqueTop++;
     if (named) out.among++;
     if (!named) out.missed.push(cell);

@@ -24,35 +24,80 @@ async function time(f: () => unknown): Promise<number> {
   await f();
   return Number(process.hrtime.bigint() - t) / 1e6;
 }
-const gridKey = (gs: SheetGrid[]) => JSON.stringify(gs.map((g) => ({ ...g, merges: [...g.merges].sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0) })));
+const gridKey = (gs: SheetGrid[]) =>
+  JSON.stringify(
+    gs.map((g) => ({ ...g, merges: [...g.merges].sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0) }))
+  );
 const findingKey = (gs: SheetGrid[]) =>
   JSON.stringify(
     checkReport(importWorkbook(gs))
       .findings.map((f) => `${f.severity} ${f.rule} ${f.cells.join(",")}`)
-      .sort(),
+      .sort()
   );
 
 export async function readersBench(root: string): Promise<void> {
-  console.log(`\nreaders side by side — median of ${RUNS} runs, ms; "same": grids / findings equal to exceljs on the .xlsx`);
-  console.log("sample                     file   reader    bare read   grids   grids/bare   same grids   same findings   bare sparse");
-  const line = (name: string, ext: string, reader: string, bare: number, grids: number, sameGrids: boolean, sameFindings: boolean, sparse?: number) =>
-    console.log(`${name.padEnd(26)} ${ext.padEnd(6)} ${reader.padEnd(9)} ${bare.toFixed(1).padStart(9)} ${grids.toFixed(1).padStart(7)} ${(grids / bare).toFixed(2).padStart(12)} ${(sameGrids ? "yes" : "NO").padStart(12)} ${(sameFindings ? "yes" : "NO").padStart(15)} ${sparse === undefined ? "" : sparse.toFixed(1).padStart(13)}`);
+  console.log(
+    `\nreaders side by side — median of ${RUNS} runs, ms; "same": grids / findings equal to exceljs on the .xlsx`
+  );
+  console.log(
+    "sample                     file   reader    bare read   grids   grids/bare   same grids   same findings   bare sparse"
+  );
+  const line = (
+    name: string,
+    ext: string,
+    reader: string,
+    bare: number,
+    grids: number,
+    sameGrids: boolean,
+    sameFindings: boolean,
+    sparse?: number
+  ) =>
+    console.log(
+      `${name.padEnd(26)} ${ext.padEnd(6)} ${reader.padEnd(9)} ${bare.toFixed(1).padStart(9)} ${grids.toFixed(1).padStart(7)} ${(grids / bare).toFixed(2).padStart(12)} ${(sameGrids ? "yes" : "NO").padStart(12)} ${(sameFindings ? "yes" : "NO").padStart(15)} ${sparse === undefined ? "" : sparse.toFixed(1).padStart(13)}`
+    );
   for (const name of SAMPLES) {
     const xlsx = await fs.readFile(path.join(root, "samples", `${name}.xlsx`));
     const ref = (await readXlsxBuffer(xlsx)).grids;
     const refGrids = gridKey(ref);
     const refFindings = findingKey(ref);
     const files: Array<[string, Uint8Array]> = [["xlsx", xlsx]];
-    for (const ext of ["xls", "ods"]) files.push([ext, await fs.readFile(path.join(root, "tests", "fixtures", "legacy", `${name}.${ext}`))]);
+    for (const ext of ["xls", "ods"])
+      files.push([
+        ext,
+        await fs.readFile(path.join(root, "tests", "fixtures", "legacy", `${name}.${ext}`)),
+      ]);
     for (const [ext, buf] of files) {
-      const readers: Array<[string, () => unknown, () => Promise<SheetGrid[]>, (() => unknown)?]> = [];
-      if (ext === "xlsx") readers.push(["exceljs", () => new ExcelJS.Workbook().xlsx.load(buf as unknown as ExcelJS.Buffer), async () => (await readXlsxBuffer(buf)).grids]);
+      const readers: Array<[string, () => unknown, () => Promise<SheetGrid[]>, (() => unknown)?]> =
+        [];
+      if (ext === "xlsx")
+        readers.push([
+          "exceljs",
+          () => new ExcelJS.Workbook().xlsx.load(buf as unknown as ExcelJS.Buffer),
+          async () => (await readXlsxBuffer(buf)).grids,
+        ]);
       const format = ext as "xlsx" | "xls" | "ods";
       readers.push([
         "SheetJS",
-        () => quietly(() => XLSX.read(buf, { type: "array", dense: true, cellNF: true, cellText: false, cellStyles: format !== "ods" })),
+        () =>
+          quietly(() =>
+            XLSX.read(buf, {
+              type: "array",
+              dense: true,
+              cellNF: true,
+              cellText: false,
+              cellStyles: format !== "ods",
+            })
+          ),
         async () => readSheetjsBuffer(buf, format).grids,
-        () => quietly(() => XLSX.read(buf, { type: "array", cellNF: true, cellText: false, cellStyles: format !== "ods" })),
+        () =>
+          quietly(() =>
+            XLSX.read(buf, {
+              type: "array",
+              cellNF: true,
+              cellText: false,
+              cellStyles: format !== "ods",
+            })
+          ),
       ]);
       for (const [reader, bare, grids, sparse] of readers) {
         const b: number[] = [];
@@ -64,7 +109,16 @@ export async function readersBench(root: string): Promise<void> {
           g.push(await time(async () => (out = await grids())));
           if (sparse) s.push(await time(sparse));
         }
-        line(name, ext, reader, median(b), median(g), gridKey(out) === refGrids, findingKey(out) === refFindings, sparse ? median(s) : undefined);
+        line(
+          name,
+          ext,
+          reader,
+          median(b),
+          median(g),
+          gridKey(out) === refGrids,
+          findingKey(out) === refFindings,
+          sparse ? median(s) : undefined
+        );
       }
     }
   }

@@ -14,7 +14,13 @@ import { checkReport, withCauses } from "../src/core/rules/engine";
 import { buildReviewPlan } from "../src/core/review/build";
 import { applyReviewPlan, writeWorkbook } from "../src/hosts/xlsx/review";
 import { reviewPackage } from "../src/hosts/xlsx/package-review";
-import { deflateEntry, dosTime, inflateEntry, readZipEntries, writeZip } from "../src/hosts/xlsx/zip";
+import {
+  deflateEntry,
+  dosTime,
+  inflateEntry,
+  readZipEntries,
+  writeZip,
+} from "../src/hosts/xlsx/zip";
 import { unzipSync, zipSync } from "fflate";
 import { runBatch } from "../src/cli/batch";
 import { reviewFile } from "../src/cli/review-file";
@@ -39,8 +45,11 @@ function zipStep(input: Uint8Array, out: Uint8Array): { fflate: number; native: 
   const before = new Map(readZipEntries(input)!.map((e) => [e.name, e]));
   const changed = new Map(
     readZipEntries(out)!
-      .filter((e) => !before.get(e.name) || !Buffer.from(before.get(e.name)!.raw).equals(Buffer.from(e.raw)))
-      .map((e) => [e.name, inflateEntry(e)]),
+      .filter(
+        (e) =>
+          !before.get(e.name) || !Buffer.from(before.get(e.name)!.raw).equals(Buffer.from(e.raw))
+      )
+      .map((e) => [e.name, inflateEntry(e)])
   );
   let s = now();
   unzipSync(input);
@@ -49,7 +58,11 @@ function zipStep(input: Uint8Array, out: Uint8Array): { fflate: number; native: 
   s = now();
   const t = dosTime(new Date());
   const entries = new Map(readZipEntries(input)!.map((e) => [e.name, e]));
-  writeZip(Object.keys(parts).map((n) => (changed.has(n) ? deflateEntry(n, changed.get(n)!, 6, t) : entries.get(n)!)));
+  writeZip(
+    Object.keys(parts).map((n) =>
+      changed.has(n) ? deflateEntry(n, changed.get(n)!, 6, t) : entries.get(n)!
+    )
+  );
   return { fflate, native: now() - s };
 }
 
@@ -57,12 +70,32 @@ function zipStep(input: Uint8Array, out: Uint8Array): { fflate: number; native: 
 const minorGc = (globalThis as { gc?: (o: { type: "minor" }) => void }).gc;
 
 export async function reviewBench(root: string): Promise<void> {
-  console.log(`\nreview (check --out) — per sample, median of ${RUNS} runs after ${WARMUP} untimed ones, ms; check = the rules (checkReport), localize = the causes (error localization, its own phase with its own target: ≤ 25 % of the check, table "localization" above); check% = check / bare read (medians; in brackets the fastest runs'), +loc% = (check + localize) / bare read; write = the package writer (the product's), beside the exceljs round trip it replaced; zip = the writer's zip work alone, fflate (all parts inflated and deflated in JS, as before) / native (changed parts deflated by zlib, the rest copied)`);
-  console.log("check* = check in runs where a minor collection ran after read+import (the just-read grids and report leave the nursery first; otherwise the check pays that copy, which is the read's and import's cost; minor = that collection, timed apart), median of another " + `${RUNS} runs${minorGc ? "" : " — not measured: run with node --expose-gc"}`);
-  console.log("sample                     bare read   read+import     check   localize   check*   minor   plan   write   exceljs write   check% [fastest]   +loc%   check*%   zip: fflate / native");
+  console.log(
+    `\nreview (check --out) — per sample, median of ${RUNS} runs after ${WARMUP} untimed ones, ms; check = the rules (checkReport), localize = the causes (error localization, its own phase with its own target: ≤ 25 % of the check, table "localization" above); check% = check / bare read (medians; in brackets the fastest runs'), +loc% = (check + localize) / bare read; write = the package writer (the product's), beside the exceljs round trip it replaced; zip = the writer's zip work alone, fflate (all parts inflated and deflated in JS, as before) / native (changed parts deflated by zlib, the rest copied)`
+  );
+  console.log(
+    "check* = check in runs where a minor collection ran after read+import (the just-read grids and report leave the nursery first; otherwise the check pays that copy, which is the read's and import's cost; minor = that collection, timed apart), median of another " +
+      `${RUNS} runs${minorGc ? "" : " — not measured: run with node --expose-gc"}`
+  );
+  console.log(
+    "sample                     bare read   read+import     check   localize   check*   minor   plan   write   exceljs write   check% [fastest]   +loc%   check*%   zip: fflate / native"
+  );
   for (const name of SAMPLES) {
     const buf = await fs.readFile(path.join(root, "samples", `${name}.xlsx`));
-    const t = { bare: [] as number[], bareSettled: [] as number[], read: [] as number[], check: [] as number[], localize: [] as number[], settled: [] as number[], minor: [] as number[], plan: [] as number[], write: [] as number[], exceljs: [] as number[], zipFflate: [] as number[], zipNative: [] as number[] };
+    const t = {
+      bare: [] as number[],
+      bareSettled: [] as number[],
+      read: [] as number[],
+      check: [] as number[],
+      localize: [] as number[],
+      settled: [] as number[],
+      minor: [] as number[],
+      plan: [] as number[],
+      write: [] as number[],
+      exceljs: [] as number[],
+      zipFflate: [] as number[],
+      zipNative: [] as number[],
+    };
     for (let i = -WARMUP; i < 2 * RUNS; i++) {
       if (i < 0) {
         // Warm-up: every phase once, nothing recorded (the JIT tiers a rule up only after many calls).
@@ -70,7 +103,17 @@ export async function reviewBench(root: string): Promise<void> {
         const w = await readXlsxBuffer(buf);
         const r = importWorkbook(w.grids);
         const res = withCauses(checkReport(r, { localize: false }));
-        reviewPackage(new Uint8Array(buf), buildReviewPlan({ report: r, result: res, grids: w.grids, file: name, reviewedAt: new Date().toISOString(), productVersion: "bench" }));
+        reviewPackage(
+          new Uint8Array(buf),
+          buildReviewPlan({
+            report: r,
+            result: res,
+            grids: w.grids,
+            file: name,
+            reviewedAt: new Date().toISOString(),
+            productVersion: "bench",
+          })
+        );
         continue;
       }
       // Odd runs (with --expose-gc): the same pipeline with a minor collection between import and check.
@@ -99,7 +142,14 @@ export async function reviewBench(root: string): Promise<void> {
       const result = withCauses(checked);
       t.localize.push(now() - s);
       s = now();
-      const plan = buildReviewPlan({ report, result, grids, file: name, reviewedAt: new Date().toISOString(), productVersion: "bench" });
+      const plan = buildReviewPlan({
+        report,
+        result,
+        grids,
+        file: name,
+        reviewedAt: new Date().toISOString(),
+        productVersion: "bench",
+      });
       t.plan.push(now() - s);
       s = now();
       const written = reviewPackage(new Uint8Array(buf), plan).bytes;
@@ -112,15 +162,24 @@ export async function reviewBench(root: string): Promise<void> {
       await writeWorkbook(workbook);
       t.exceljs.push(now() - s);
     }
-    const m = Object.fromEntries(Object.entries(t).map(([k, v]) => [k, v.length ? median(v) : NaN])) as Record<keyof typeof t, number>;
-    console.log(`${name.padEnd(26)} ${f1(m.bare).padStart(9)} ${f1(m.read).padStart(13)} ${f1(m.check).padStart(9)} ${f1(m.localize).padStart(10)} ${f1(m.settled).padStart(8)} ${f1(m.minor).padStart(7)} ${f1(m.plan).padStart(6)} ${f1(m.write).padStart(7)} ${f1(m.exceljs).padStart(15)} ${((100 * m.check) / m.bare).toFixed(0).padStart(7)} % ${`[${((100 * Math.min(...t.check)) / Math.min(...t.bare)).toFixed(0)} %]`.padStart(9)} ${`${((100 * (m.check + m.localize)) / m.bare).toFixed(0)} %`.padStart(7)} ${`${((100 * m.settled) / m.bareSettled).toFixed(0)} %`.padStart(9)} ${f1(m.zipFflate).padStart(13)} / ${f1(m.zipNative)}`);
+    const m = Object.fromEntries(
+      Object.entries(t).map(([k, v]) => [k, v.length ? median(v) : NaN])
+    ) as Record<keyof typeof t, number>;
+    console.log(
+      `${name.padEnd(26)} ${f1(m.bare).padStart(9)} ${f1(m.read).padStart(13)} ${f1(m.check).padStart(9)} ${f1(m.localize).padStart(10)} ${f1(m.settled).padStart(8)} ${f1(m.minor).padStart(7)} ${f1(m.plan).padStart(6)} ${f1(m.write).padStart(7)} ${f1(m.exceljs).padStart(15)} ${((100 * m.check) / m.bare).toFixed(0).padStart(7)} % ${`[${((100 * Math.min(...t.check)) / Math.min(...t.bare)).toFixed(0)} %]`.padStart(9)} ${`${((100 * (m.check + m.localize)) / m.bare).toFixed(0)} %`.padStart(7)} ${`${((100 * m.settled) / m.bareSettled).toFixed(0)} %`.padStart(9)} ${f1(m.zipFflate).padStart(13)} / ${f1(m.zipNative)}`
+    );
   }
 
   // A folder of 200 workbooks: the samples and the generated province variants, repeated.
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "review-bench-"));
   const sources: Array<[string, Uint8Array]> = [];
-  for (const name of SAMPLES) sources.push([name, await fs.readFile(path.join(root, "samples", `${name}.xlsx`))]);
-  for (const [i, st] of STYLES.entries()) sources.push([`variant-${i}`, await writeXlsx(buildVariant(st).grids.map((grid) => ({ grid })))]);
+  for (const name of SAMPLES)
+    sources.push([name, await fs.readFile(path.join(root, "samples", `${name}.xlsx`))]);
+  for (const [i, st] of STYLES.entries())
+    sources.push([
+      `variant-${i}`,
+      await writeXlsx(buildVariant(st).grids.map((grid) => ({ grid }))),
+    ]);
   const N = 200;
   for (let i = 0; i < N; i++) {
     const [name, bytes] = sources[i % sources.length];
@@ -133,8 +192,12 @@ export async function reviewBench(root: string): Promise<void> {
     await new ExcelJS.Workbook().xlsx.load(b as unknown as ExcelJS.Buffer);
     bare += now() - s;
   }
-  console.log(`\nfolder of ${N} workbooks (${sources.length} kinds), check --out; phase sums in ms over all files; bare exceljs read of all: ${f1(bare)} ms (cores: ${os.availableParallelism?.() ?? os.cpus().length})`);
-  console.log("jobs   wall ms   files/s   read+import     check   localize     plan     write   check%   +loc%   speed-up   cores busy");
+  console.log(
+    `\nfolder of ${N} workbooks (${sources.length} kinds), check --out; phase sums in ms over all files; bare exceljs read of all: ${f1(bare)} ms (cores: ${os.availableParallelism?.() ?? os.cpus().length})`
+  );
+  console.log(
+    "jobs   wall ms   files/s   read+import     check   localize     plan     write   check%   +loc%   speed-up   cores busy"
+  );
   let one = 0;
   let busyOne = 1;
   const cores = os.availableParallelism?.() ?? os.cpus().length;
@@ -148,10 +211,13 @@ export async function reviewBench(root: string): Promise<void> {
     const cpu = process.cpuUsage(cpu0);
     const busy = (cpu.user + cpu.system) / 1000 / wall;
     if (jobs === 1) busyOne = busy;
-    const sum = (k: "read" | "check" | "localize" | "plan" | "write") => rows.reduce((a, r) => a + r.ms[k], 0);
+    const sum = (k: "read" | "check" | "localize" | "plan" | "write") =>
+      rows.reduce((a, r) => a + r.ms[k], 0);
     const rate = (rows.length / wall) * 1000;
     if (jobs === 1) one = rate;
-    console.log(`${String(jobs).padStart(4)} ${f1(wall).padStart(9)} ${rate.toFixed(2).padStart(9)} ${f1(sum("read")).padStart(13)} ${f1(sum("check")).padStart(9)} ${f1(sum("localize")).padStart(10)} ${f1(sum("plan")).padStart(8)} ${f1(sum("write")).padStart(9)} ${((100 * sum("check")) / bare).toFixed(0).padStart(7)} % ${((100 * (sum("check") + sum("localize"))) / bare).toFixed(0).padStart(5)} % ${(rate / one).toFixed(2).padStart(9)}× ${busy.toFixed(2).padStart(12)}`);
+    console.log(
+      `${String(jobs).padStart(4)} ${f1(wall).padStart(9)} ${rate.toFixed(2).padStart(9)} ${f1(sum("read")).padStart(13)} ${f1(sum("check")).padStart(9)} ${f1(sum("localize")).padStart(10)} ${f1(sum("plan")).padStart(8)} ${f1(sum("write")).padStart(9)} ${((100 * sum("check")) / bare).toFixed(0).padStart(7)} % ${((100 * (sum("check") + sum("localize"))) / bare).toFixed(0).padStart(5)} % ${(rate / one).toFixed(2).padStart(9)}× ${busy.toFixed(2).padStart(12)}`
+    );
   }
   // The bare reads above ran back to back; the check inside the pipeline, after a read, an import and the previous
   // file's write. Read each file bare right before its review (one job, as runBatch does it) for a like-for-like share.
@@ -168,24 +234,40 @@ export async function reviewBench(root: string): Promise<void> {
       const s = now();
       await new ExcelJS.Workbook().xlsx.load(b as unknown as ExcelJS.Buffer);
       bareIn += now() - s;
-      const row = await reviewFile({ file, outDir: out, productVersion: "bench", reviewedAt: "2026-01-01T00:00:00Z", reviewedName: `${i}.reviewed.xlsx`, reviewOnlyName: `${i}.审核结果.xlsx` });
+      const row = await reviewFile({
+        file,
+        outDir: out,
+        productVersion: "bench",
+        reviewedAt: "2026-01-01T00:00:00Z",
+        reviewedName: `${i}.reviewed.xlsx`,
+        reviewOnlyName: `${i}.审核结果.xlsx`,
+      });
       checkIn += row.ms.check;
       localizeIn += row.ms.localize;
     }
-    console.log(`one job, each file read bare right before its review: bare read ${f1(bareIn)} ms, check ${f1(checkIn)} ms, localize ${f1(localizeIn)} ms — check% ${((100 * checkIn) / bareIn).toFixed(0)} %, +loc% ${((100 * (checkIn + localizeIn)) / bareIn).toFixed(0)} %`);
+    console.log(
+      `one job, each file read bare right before its review: bare read ${f1(bareIn)} ms, check ${f1(checkIn)} ms, localize ${f1(localizeIn)} ms — check% ${((100 * checkIn) / bareIn).toFixed(0)} %, +loc% ${((100 * (checkIn + localizeIn)) / bareIn).toFixed(0)} %`
+    );
   }
   // One job already keeps more than one core busy (V8 compiles and collects garbage on helper threads): the most
   // N jobs can reach on C cores is min(N, C / busy) times one job.
-  console.log(`one job keeps ${busyOne.toFixed(2)} cores busy: on ${cores} cores, 2 jobs can reach at most ${Math.min(2, cores / busyOne).toFixed(2)}× one job's throughput`);
+  console.log(
+    `one job keeps ${busyOne.toFixed(2)} cores busy: on ${cores} cores, 2 jobs can reach at most ${Math.min(2, cores / busyOne).toFixed(2)}× one job's throughput`
+  );
   // What a reviewer gets: the command itself, a cold process each time (the in-process runs above share a warm JIT
   // with the rest of the bench, which flatters one job against workers that start cold) — as shipped, and with V8's
   // default tier-up threshold (BUDGET_REVIEW_V8_DEFAULTS, src/cli/v8-tiering.ts) for the comparison.
   const bin = path.join(root, "bin", "budget-review.js");
-  console.log(`\nthe same folder through the command, a new process per run (median of 3, the two settings interleaved): budget-review check <folder> --out <dir> --jobs N; cpu = the process's CPU time (all threads) / wall`);
+  console.log(
+    `\nthe same folder through the command, a new process per run (median of 3, the two settings interleaved): budget-review check <folder> --out <dir> --jobs N; cpu = the process's CPU time (all threads) / wall`
+  );
   console.log("V8 tier-up                    jobs   wall ms   files/s   cores busy   speed-up");
   const settings = [
     { name: "the command's (1 MB budget)", env: {} as NodeJS.ProcessEnv },
-    { name: "Node's default (66 KB)", env: { BUDGET_REVIEW_V8_DEFAULTS: "1" } as NodeJS.ProcessEnv },
+    {
+      name: "Node's default (66 KB)",
+      env: { BUDGET_REVIEW_V8_DEFAULTS: "1" } as NodeJS.ProcessEnv,
+    },
   ];
   const runs = new Map<string, Array<{ wall: number; busy: number }>>();
   for (let i = 0; i < 3; i++)
@@ -203,7 +285,9 @@ export async function reviewBench(root: string): Promise<void> {
       const busy = median(all.map((r) => r.busy));
       const rate = (N / wall) * 1000;
       if (jobs === 1) rate1 = rate;
-      console.log(`${setting.name.padEnd(28)} ${String(jobs).padStart(5)} ${f1(wall).padStart(9)} ${rate.toFixed(2).padStart(9)} ${busy.toFixed(2).padStart(12)} ${(rate / rate1).toFixed(2).padStart(9)}×`);
+      console.log(
+        `${setting.name.padEnd(28)} ${String(jobs).padStart(5)} ${f1(wall).padStart(9)} ${rate.toFixed(2).padStart(9)} ${busy.toFixed(2).padStart(12)} ${(rate / rate1).toFixed(2).padStart(9)}×`
+      );
     }
   }
   await steadyScaling(dir);
@@ -211,11 +295,20 @@ export async function reviewBench(root: string): Promise<void> {
 }
 
 /** One run of the command in a new process: wall ms and the cores it kept busy (its CPU time, all threads, over wall). */
-function commandRun(bin: string, dir: string, out: string, jobs: number, env: NodeJS.ProcessEnv): { wall: number; busy: number } {
+function commandRun(
+  bin: string,
+  dir: string,
+  out: string,
+  jobs: number,
+  env: NodeJS.ProcessEnv
+): { wall: number; busy: number } {
   const s = now();
   const cpu0 = childrenCpu();
   // Exit 1/2 are findings / unusable files; the timing stands.
-  spawnSync(process.execPath, [bin, "check", dir, "--out", out, "--jobs", String(jobs)], { stdio: "ignore", env: { ...process.env, ...env } });
+  spawnSync(process.execPath, [bin, "check", dir, "--out", out, "--jobs", String(jobs)], {
+    stdio: "ignore",
+    env: { ...process.env, ...env },
+  });
   const wall = now() - s;
   return { wall, busy: (childrenCpu() - cpu0) / wall };
 }
@@ -248,7 +341,14 @@ export async function steadyChild(dir: string): Promise<void> {
   const run = async (n: number, from: number) => {
     for (let i = 0; i < n; i++) {
       const f = files[(from + i) % files.length];
-      await reviewFile({ file: path.join(dir, f), outDir: out, productVersion: "bench", reviewedAt: "2026-01-01T00:00:00Z", reviewedName: `${i}.reviewed.xlsx`, reviewOnlyName: `${i}.审核结果.xlsx` });
+      await reviewFile({
+        file: path.join(dir, f),
+        outDir: out,
+        productVersion: "bench",
+        reviewedAt: "2026-01-01T00:00:00Z",
+        reviewedName: `${i}.reviewed.xlsx`,
+        reviewOnlyName: `${i}.审核结果.xlsx`,
+      });
     }
   };
   await run(WARM, 0);
@@ -269,7 +369,11 @@ export async function steadyChild(dir: string): Promise<void> {
 /** n warm children started together on the same work: wall ms from the go to the last one done, and the cores each kept busy. */
 function warmRun(n: number, dir: string): Promise<{ wall: number; busy: number[] }> {
   return new Promise((resolve, reject) => {
-    const kids = Array.from({ length: n }, () => spawn(process.execPath, [path.join(__dirname, "bench.js"), "--steady", dir], { stdio: ["pipe", "pipe", "inherit"] }));
+    const kids = Array.from({ length: n }, () =>
+      spawn(process.execPath, [path.join(__dirname, "bench.js"), "--steady", dir], {
+        stdio: ["pipe", "pipe", "inherit"],
+      })
+    );
     let ready = 0;
     let go = 0;
     const busy: number[] = [];
@@ -317,6 +421,10 @@ export async function steadyScaling(dir: string): Promise<void> {
     busyTwo.push(b.busy[0] + b.busy[1]);
   }
   const [a, b] = [median(one), median(two)];
-  console.log(`\nsteady state — ${STEADY} files per process after ${WARM} to warm up (median of 3): one warm process ${f1(a)} ms (${median(busyOne).toFixed(2)} cores busy), two at once ${f1(b)} ms for twice the files (${median(busyTwo).toFixed(2)} cores busy)`);
-  console.log(`two warm processes reach ${((2 * a) / b).toFixed(2)}× one: the ceiling of --jobs 2 on this machine for this work (start-up and JIT warm-up excluded)`);
+  console.log(
+    `\nsteady state — ${STEADY} files per process after ${WARM} to warm up (median of 3): one warm process ${f1(a)} ms (${median(busyOne).toFixed(2)} cores busy), two at once ${f1(b)} ms for twice the files (${median(busyTwo).toFixed(2)} cores busy)`
+  );
+  console.log(
+    `two warm processes reach ${((2 * a) / b).toFixed(2)}× one: the ceiling of --jobs 2 on this machine for this work (start-up and JIT warm-up excluded)`
+  );
 }

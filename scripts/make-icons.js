@@ -23,7 +23,10 @@ const GLYPHS = {
 };
 
 (async () => {
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu"],
+  });
   const page = await browser.newPage();
   for (const [name, glyph] of Object.entries(GLYPHS))
     for (const size of [16, 20, 24, 32, 40, 48, 64, 80, 128]) {
@@ -32,7 +35,10 @@ const GLYPHS = {
       const r = (Math.round(size * 0.18) * 64) / size;
       await page.setContent(`<html><body style="margin:0;background:transparent">
         <svg width="${size}" height="${size}" viewBox="0 0 64 64" xmlns="http://www.w3.org/2000/svg">${glyph.replace("R", String(r))}</svg></body></html>`);
-      await page.screenshot({ path: path.join(__dirname, "..", "assets", `${name}-${size}.png`), omitBackground: true });
+      await page.screenshot({
+        path: path.join(__dirname, "..", "assets", `${name}-${size}.png`),
+        omitBackground: true,
+      });
     }
   await browser.close();
 })();

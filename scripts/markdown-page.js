@@ -13,7 +13,11 @@ const path = require("path");
 let cached;
 function marked() {
   if (!cached) {
-    const file = path.join(path.dirname(require.resolve("marked/package.json")), "lib", "marked.umd.js");
+    const file = path.join(
+      path.dirname(require.resolve("marked/package.json")),
+      "lib",
+      "marked.umd.js"
+    );
     const mod = { exports: {} };
     new Function("module", "exports", fs.readFileSync(file, "utf8"))(mod, mod.exports);
     cached = mod.exports;
@@ -22,7 +26,10 @@ function marked() {
 }
 
 function markdownPage(md, title) {
-  const body = marked().parse(String(md)).replace(/href="([\w-]+)\.md(#[^"]*)?"/g, 'href="$1.html$2"').replace(/href="([\w-]+)\.htmlundefined"/g, 'href="$1.html"');
+  const body = marked()
+    .parse(String(md))
+    .replace(/href="([\w-]+)\.md(#[^"]*)?"/g, 'href="$1.html$2"')
+    .replace(/href="([\w-]+)\.htmlundefined"/g, 'href="$1.html"');
   return `<!doctype html>
 <html lang="zh-CN">
   <head><meta charset="UTF-8" /><meta name="viewport" content="width=device-width, initial-scale=1" /><title>${title}</title>

@@ -18,7 +18,7 @@ export function loadSample(name: SampleName) {
       fs.readFile(samplePath(name)).then(async (buf) => {
         const { grids } = await readXlsxBuffer(buf);
         return { grids, report: importWorkbook(grids) };
-      }),
+      })
     );
   return cache.get(name)!;
 }
@@ -28,8 +28,12 @@ export async function runMain(args: string[]): Promise<{ code: number; out: stri
   const { main } = await import("../src/cli/main");
   let out = "";
   let err = "";
-  const o = jest.spyOn(process.stdout, "write").mockImplementation((s: string | Uint8Array) => ((out += String(s)), true));
-  const e = jest.spyOn(process.stderr, "write").mockImplementation((s: string | Uint8Array) => ((err += String(s)), true));
+  const o = jest
+    .spyOn(process.stdout, "write")
+    .mockImplementation((s: string | Uint8Array) => ((out += String(s)), true));
+  const e = jest
+    .spyOn(process.stderr, "write")
+    .mockImplementation((s: string | Uint8Array) => ((err += String(s)), true));
   try {
     return { code: await main(args), out, err };
   } finally {

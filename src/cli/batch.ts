@@ -30,7 +30,9 @@ async function isOwnSummary(file: string): Promise<boolean> {
   try {
     const { readWorkbookBuffer } = await import("../hosts/read-any");
     const { grids } = await readWorkbookBuffer(await fs.readFile(file));
-    return grids[0]?.sheet === BATCH_SHEET && String(grids[0].values[0]?.[0] ?? "").startsWith(SHEET_TAG);
+    return (
+      grids[0]?.sheet === BATCH_SHEET && String(grids[0].values[0]?.[0] ?? "").startsWith(SHEET_TAG)
+    );
   } catch {
     return false;
   }
@@ -49,12 +51,20 @@ export async function expandInputs(inputs: string[], outDir: string): Promise<st
   };
   const absOut = path.resolve(outDir);
   async function walk(dir: string): Promise<void> {
-    const entries = (await fs.readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const entries = (await fs.readdir(dir, { withFileTypes: true })).sort((a, b) =>
+      a.name < b.name ? -1 : a.name > b.name ? 1 : 0
+    );
     for (const e of entries) {
       const p = path.join(dir, e.name);
       if (e.isDirectory()) {
         if (path.resolve(p) !== absOut) await walk(p);
-      } else if (WORKBOOK_EXT.test(e.name) && !e.name.startsWith("~$") && !OWN_OUTPUT.test(e.name) && !(SUMMARY_NAME.test(e.name) && (await isOwnSummary(p)))) add(p);
+      } else if (
+        WORKBOOK_EXT.test(e.name) &&
+        !e.name.startsWith("~$") &&
+        !OWN_OUTPUT.test(e.name) &&
+        !(SUMMARY_NAME.test(e.name) && (await isOwnSummary(p)))
+      )
+        add(p);
     }
   }
   for (const input of inputs) {
@@ -101,18 +111,29 @@ export function outName(file: string, suffix: string, namer: OutputNamer): strin
 }
 
 export function defaultJobs(): number {
-  return Math.max(1, typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length);
+  return Math.max(
+    1,
+    typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length
+  );
 }
 
 function line(row: BatchRow): string {
   if (!row.counts) return `${row.file}：${row.status}（${row.reason}）`;
-  const c = (["error", "warning", "rounding", "info"] as Severity[]).map((s) => `${SEVERITY_NAMES[s]} ${row.counts![s]}`).join("，");
+  const c = (["error", "warning", "rounding", "info"] as Severity[])
+    .map((s) => `${SEVERITY_NAMES[s]} ${row.counts![s]}`)
+    .join("，");
   return `${row.file}：${row.status}，${c}${row.output ? ` → ${row.output}` : ""}`;
 }
 
-export async function runBatch(inputs: string[], opts: BatchOptions): Promise<{ rows: BatchRow[]; summary: string }> {
+export async function runBatch(
+  inputs: string[],
+  opts: BatchOptions
+): Promise<{ rows: BatchRow[]; summary: string }> {
   const files = await expandInputs(inputs, opts.outDir);
-  if (!files.length) throw new FolderError(`在“${inputs.join("”“")}”中没有找到工作簿文件（.xlsx / .xlsm / .xls / .ods / .xlsb）`);
+  if (!files.length)
+    throw new FolderError(
+      `在“${inputs.join("”“")}”中没有找到工作簿文件（.xlsx / .xlsm / .xls / .ods / .xlsb）`
+    );
   try {
     await makeOutDir(opts.outDir);
   } catch (e) {
@@ -132,7 +153,9 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<{ 
   // A file already in the output folder is replaced only when we wrote it (its review sheets say so): the package
   // reader loads only when there is something to look at. Inputs are never outputs (compared without case).
   const present = await fs.readdir(opts.outDir).catch(() => [] as string[]);
-  const isOurs = present.length ? (await import("../hosts/xlsx/package-review")).hasReviewSheets : () => false;
+  const isOurs = present.length
+    ? (await import("../hosts/xlsx/package-review")).hasReviewSheets
+    : () => false;
   const taken = outputNamer(opts.outDir, files, isOurs);
   // Each file may end as a reviewed copy or as a separate 审核结果 workbook (decided by its content, in the worker):
   // both names are reserved, the one its extension makes likely first for every file, so j.xls's unused
@@ -156,7 +179,17 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<{ 
     ...names[i],
   }));
   const jobs = Math.max(1, Math.min(opts.jobs ?? defaultJobs(), tasks.length || 1));
-  const bar = opts.progress?.tty ? new SingleBar({ format: "审核 [{bar}] {value}/{total} {file}", hideCursor: true, clearOnComplete: false, stream: process.stderr }, Presets.shades_classic) : undefined;
+  const bar = opts.progress?.tty
+    ? new SingleBar(
+        {
+          format: "审核 [{bar}] {value}/{total} {file}",
+          hideCursor: true,
+          clearOnComplete: false,
+          stream: process.stderr,
+        },
+        Presets.shades_classic
+      )
+    : undefined;
   bar?.start(tasks.length, 0, { file: "" });
   let done = 0;
   let written = 0;
@@ -166,7 +199,11 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<{ 
     bar?.stop();
     void removeTempFiles(opts.outDir).finally(() => {
       const say = opts.progress?.write ?? ((s: string) => process.stderr.write(`${s}\n`));
-      say(printable(`已中断：共 ${tasks.length} 个文件，已审核 ${done} 个，已写出 ${written} 个审核文件到“${opts.outDir}”；未写出审核汇总。`));
+      say(
+        printable(
+          `已中断：共 ${tasks.length} 个文件，已审核 ${done} 个，已写出 ${written} 个审核文件到“${opts.outDir}”；未写出审核汇总。`
+        )
+      );
       process.exit(130);
     });
   };
@@ -186,7 +223,11 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<{ 
       const { Piscina } = await import("piscina");
       const pool = new Piscina({ filename: worker, minThreads: jobs, maxThreads: jobs });
       try {
-        rows = await Promise.all(tasks.map((t) => (pool.run(t) as Promise<BatchRow>).then(finished, (e: Error) => finished(failed(t, e)))));
+        rows = await Promise.all(
+          tasks.map((t) =>
+            (pool.run(t) as Promise<BatchRow>).then(finished, (e: Error) => finished(failed(t, e)))
+          )
+        );
       } finally {
         await pool.destroy();
       }
@@ -194,7 +235,8 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<{ 
       // Readers, engine and writer load here only when this thread reviews: with workers, they load there.
       const { reviewFile } = await import("./review-file");
       rows = [];
-      for (const t of tasks) rows.push(finished(await reviewFile(t).catch((e: Error) => failed(t, e))));
+      for (const t of tasks)
+        rows.push(finished(await reviewFile(t).catch((e: Error) => failed(t, e))));
     }
   } finally {
     process.off("SIGINT", onInterrupt);
@@ -206,7 +248,10 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<{ 
   try {
     // As the reviewed copies: under a temporary name, then renamed (never a half 审核汇总).
     const tmp = path.join(opts.outDir, tempName(process.pid, -1));
-    await fs.writeFile(tmp, await writeSheetsOnly({ styles: { ...REVIEW_STYLES }, sheets: [sheet] }));
+    await fs.writeFile(
+      tmp,
+      await writeSheetsOnly({ styles: { ...REVIEW_STYLES }, sheets: [sheet] })
+    );
     await fs.rename(tmp, summary);
   } catch (e) {
     throw new FolderError(writeError(opts.outDir, e) ?? `无法写入审核汇总“${summary}”`, e);
@@ -217,6 +262,19 @@ export async function runBatch(inputs: string[], opts: BatchOptions): Promise<{ 
 function failed(t: ReviewTask, e: Error): BatchRow {
   const written = writeError(t.outDir, e);
   const reason = written ?? `处理时发生内部错误（${e.message.split("\n")[0]}）`;
-  return { file: t.file, department: null, year: null, unit: null, income: null, expenditure: null, counts: null, status: "处理失败", output: null, reason, error: { code: written ? "write" : "internal", message: reason }, json: null, ms: { read: 0, check: 0, localize: 0, plan: 0, write: 0 } };
+  return {
+    file: t.file,
+    department: null,
+    year: null,
+    unit: null,
+    income: null,
+    expenditure: null,
+    counts: null,
+    status: "处理失败",
+    output: null,
+    reason,
+    error: { code: written ? "write" : "internal", message: reason },
+    json: null,
+    ms: { read: 0, check: 0, localize: 0, plan: 0, write: 0 },
+  };
 }
-

@@ -2,11 +2,18 @@
 import { readFileSync } from "fs";
 import path from "path";
 import { runBatch } from "./batch";
-import { CHECK_JSON_VERSION, type CheckFileErrorJson, type CheckFileJson } from "../core/findings/json";
+import {
+  CHECK_JSON_VERSION,
+  type CheckFileErrorJson,
+  type CheckFileJson,
+} from "../core/findings/json";
 import { jsonText } from "./terminal";
 
 export function productVersion(): string {
-  for (const p of [path.join(__dirname, "..", "..", "package.json"), path.join(__dirname, "..", "..", "..", "package.json")]) {
+  for (const p of [
+    path.join(__dirname, "..", "..", "package.json"),
+    path.join(__dirname, "..", "..", "..", "package.json"),
+  ]) {
     try {
       return (JSON.parse(readFileSync(p, "utf8")) as { version: string }).version;
     } catch {
@@ -16,7 +23,12 @@ export function productVersion(): string {
   return "0.0.0";
 }
 
-export async function runCheckOut(files: string[], opts: { outDir: string; jobs?: number; json: boolean; failOn?: string; skip?: string[] }, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+export async function runCheckOut(
+  files: string[],
+  opts: { outDir: string; jobs?: number; json: boolean; failOn?: string; skip?: string[] },
+  out: (s: string) => void,
+  err: (s: string) => void
+): Promise<number> {
   const { rows, summary } = await runBatch(files, {
     outDir: opts.outDir,
     jobs: opts.jobs,
@@ -27,10 +39,18 @@ export async function runCheckOut(files: string[], opts: { outDir: string; jobs?
   const docs: CheckFileJson[] = rows.flatMap((r) => (r.json ? [r.json] : []));
   // The same document as `check --json`: an entry per input, an unreadable one with its error.
   // With the file written for it: a (2) name or a separate 审核结果 workbook is not guessable from the input's name.
-  const entries: Array<CheckFileJson | CheckFileErrorJson> = rows.map((r) => (r.json ? { ...r.json, ...(r.output ? { output: path.join(opts.outDir, r.output) } : {}) } : { file: r.file, error: r.error ?? { code: "internal", message: r.reason ?? r.status } }));
+  const entries: Array<CheckFileJson | CheckFileErrorJson> = rows.map((r) =>
+    r.json
+      ? { ...r.json, ...(r.output ? { output: path.join(opts.outDir, r.output) } : {}) }
+      : { file: r.file, error: r.error ?? { code: "internal", message: r.reason ?? r.status } }
+  );
   if (opts.json) out(jsonText({ version: CHECK_JSON_VERSION, files: entries }));
   else {
-    for (const r of rows) if (r.output) out(`${r.file} → ${path.join(opts.outDir, r.output)}${r.status !== "已审核" ? `（${r.reason}）` : ""}`);
+    for (const r of rows)
+      if (r.output)
+        out(
+          `${r.file} → ${path.join(opts.outDir, r.output)}${r.status !== "已审核" ? `（${r.reason}）` : ""}`
+        );
     out(`审核汇总：${summary}（${rows.length} 个文件）`);
   }
   for (const r of rows) if (!r.json) err(`错误：${r.file}：${r.reason}`);

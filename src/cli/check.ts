@@ -3,7 +3,13 @@ import { loadReport } from "./load";
 import { checkWithSolver } from "./solver";
 import { SEVERITY_NAMES, SeveritySchema, type Severity } from "../core/rules/rule";
 import { WorkbookReadError } from "../hosts/xlsx/read";
-import { CHECK_JSON_VERSION, toCheckJson, withFindings, type CheckFileJson, type CheckFileErrorJson } from "../core/findings/json";
+import {
+  CHECK_JSON_VERSION,
+  toCheckJson,
+  withFindings,
+  type CheckFileJson,
+  type CheckFileErrorJson,
+} from "../core/findings/json";
 import { financialTables } from "../core/rules/input";
 import { EXIT } from "./options";
 import { errorLine } from "./errors";
@@ -21,7 +27,12 @@ export interface CheckCliOptions {
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, rounding: 2, info: 3 };
 
-export async function runCheck(files: string[], opts: CheckCliOptions, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+export async function runCheck(
+  files: string[],
+  opts: CheckCliOptions,
+  out: (s: string) => void,
+  err: (s: string) => void
+): Promise<number> {
   const docs: Array<CheckFileJson | CheckFileErrorJson> = [];
   let unusable = false;
   let tripped = false;
@@ -35,7 +46,8 @@ export async function runCheck(files: string[], opts: CheckCliOptions, out: (s: 
       docs.push(doc);
       const sev = full.findings.map((f) => f.severity);
       if (opts.failOn === "error" && sev.includes("error")) tripped = true;
-      if (opts.failOn === "warning" && (sev.includes("error") || sev.includes("warning"))) tripped = true;
+      if (opts.failOn === "warning" && (sev.includes("error") || sev.includes("warning")))
+        tripped = true;
       // Nothing was checked: never a pass.
       if (financialTables(report).length === 0) unusable = true;
       if (!opts.json) out(textSummary(full, doc.findings));
@@ -43,7 +55,10 @@ export async function runCheck(files: string[], opts: CheckCliOptions, out: (s: 
       unusable = true;
       const code = e instanceof WorkbookReadError ? e.code : "internal";
       const line = errorLine(e, !!opts.debug, file);
-      docs.push({ file, error: { code, message: line.replace(/^错误：[^\n]*?：/, "").split("\n")[0] } });
+      docs.push({
+        file,
+        error: { code, message: line.replace(/^错误：[^\n]*?：/, "").split("\n")[0] },
+      });
       err(line);
     }
   }
@@ -53,7 +68,9 @@ export async function runCheck(files: string[], opts: CheckCliOptions, out: (s: 
 }
 
 function textSummary(doc: CheckFileJson, shown: CheckFileJson["findings"]): string {
-  const counts = SeveritySchema.options.map((s) => `${SEVERITY_NAMES[s]} ${doc.findings.filter((f) => f.severity === s).length}`);
+  const counts = SeveritySchema.options.map(
+    (s) => `${SEVERITY_NAMES[s]} ${doc.findings.filter((f) => f.severity === s).length}`
+  );
   const lines = [
     `━━ ${doc.file}`,
     `部门：${doc.department ?? "（未识别）"}  年度：${doc.year ?? "（未识别）"}  单位：${doc.unit ?? "—"}  识别表格 ${doc.tables.length} 张`,
@@ -61,13 +78,17 @@ function textSummary(doc: CheckFileJson, shown: CheckFileJson["findings"]): stri
   ];
   const finding = (f: CheckFileJson["findings"][number], indent: string) => {
     lines.push(`${indent}[${SEVERITY_NAMES[f.severity]}] ${f.message}`);
-    lines.push(`${indent}       ${f.rule}  ${f.cells.slice(0, 6).join(" ")}${f.cells.length > 6 ? ` 等 ${f.cells.length} 个单元格` : ""}`);
+    lines.push(
+      `${indent}       ${f.rule}  ${f.cells.slice(0, 6).join(" ")}${f.cells.length > 6 ? ` 等 ${f.cells.length} 个单元格` : ""}`
+    );
   };
   // The causes first: a reviewer reads the few suspected cells, then the findings each explains.
   const listed = new Set(shown);
   const explained = new Set(doc.causes.flatMap((c) => c.explains));
   if (doc.causes.length) {
-    lines.push(`${doc.causes.length} 处疑似错误可解释 ${explained.size} 条不一致（共 ${doc.findings.length} 条发现）：`);
+    lines.push(
+      `${doc.causes.length} 处疑似错误可解释 ${explained.size} 条不一致（共 ${doc.findings.length} 条发现）：`
+    );
     const done = new Set<number>();
     doc.causes.forEach((c, k) => {
       lines.push(`  ${k + 1}. ${c.message}`);
@@ -76,14 +97,18 @@ function textSummary(doc: CheckFileJson, shown: CheckFileJson["findings"]): stri
         finding(doc.findings[i], "       ");
       }
     });
-    if (doc.findings.length > explained.size) lines.push(`其余 ${doc.findings.length - explained.size} 条发现：`);
+    if (doc.findings.length > explained.size)
+      lines.push(`其余 ${doc.findings.length - explained.size} 条发现：`);
   }
-  if (doc.localization.status === "budget") lines.push("  （定位疑似错误超出时限，其余不一致按原样列出）");
+  if (doc.localization.status === "budget")
+    lines.push("  （定位疑似错误超出时限，其余不一致按原样列出）");
   doc.findings.forEach((f, i) => {
     if (!explained.has(i) && listed.has(f)) finding(f, "  ");
   });
-  if (shown.length < doc.findings.length) lines.push(`  （另有 ${doc.findings.length - shown.length} 个较低级别的问题未列出）`);
-  if (!doc.findings.length) lines.push(doc.rules.checked > 0 ? "  未发现问题。" : "  没有执行任何检查，不能视为审核通过。");
+  if (shown.length < doc.findings.length)
+    lines.push(`  （另有 ${doc.findings.length - shown.length} 个较低级别的问题未列出）`);
+  if (!doc.findings.length)
+    lines.push(doc.rules.checked > 0 ? "  未发现问题。" : "  没有执行任何检查，不能视为审核通过。");
   // What was not reviewed, as 审核结果's 未识别 section says it: a sheet or region the importer could not read.
   const unrec = doc.unrecognized ?? [];
   const hidden = doc.hiddenSheets ?? [];
@@ -96,7 +121,10 @@ function textSummary(doc: CheckFileJson, shown: CheckFileJson["findings"]): stri
   const na = doc.notApplicable ?? [];
   if (na.length) {
     lines.push(`  未检查（不适用）${na.length} 条规则：`);
-    for (const r of na) lines.push(`  [不适用] ${r.title}${r.checked ? `（部分适用，已检查 ${r.checked} 项）` : ""}：${r.reasons.join("；")}  ${r.rule}`);
+    for (const r of na)
+      lines.push(
+        `  [不适用] ${r.title}${r.checked ? `（部分适用，已检查 ${r.checked} 项）` : ""}：${r.reasons.join("；")}  ${r.rule}`
+      );
   }
   return lines.join("\n");
 }

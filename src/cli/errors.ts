@@ -5,7 +5,7 @@ import { WorkbookReadError } from "../hosts/xlsx/read";
 export class FolderError extends Error {
   constructor(
     message: string,
-    readonly detail?: unknown,
+    readonly detail?: unknown
   ) {
     super(message);
   }
@@ -18,7 +18,12 @@ export function errorLine(e: unknown, debug: boolean, file?: string): string {
   const msg = known ? e.message : "处理时发生内部错误，请加 --debug 重新运行并把输出交给开发者";
   if (!debug) return prefix + msg;
   const cause = known ? e.detail : e;
-  const detail = cause instanceof Error ? cause.stack ?? cause.message : cause !== undefined ? String(cause) : "";
+  const detail =
+    cause instanceof Error
+      ? (cause.stack ?? cause.message)
+      : cause !== undefined
+        ? String(cause)
+        : "";
   return prefix + msg + (detail ? `\n[debug] ${detail}` : "");
 }
 

@@ -9,18 +9,32 @@ import { jsonText } from "./terminal";
 export function inspectJson(file: string, report: Report) {
   return {
     file,
-    tables: report.tables.map((t) => ({ sheet: t.sheet, range: t.range, kind: t.kind, title: t.title, rows: t.rows.length })),
+    tables: report.tables.map((t) => ({
+      sheet: t.sheet,
+      range: t.range,
+      kind: t.kind,
+      title: t.title,
+      rows: t.rows.length,
+    })),
     unrecognized: report.unrecognized,
     model: report,
   };
 }
 
 export function inspectText(file: string, report: Report): string {
-  const lines = [`文件：${file}`, `部门：${report.department ?? "（未识别）"}  年度：${report.year ?? "（未识别）"}  单位：${report.unit ?? "—"}`, `识别的表格：${report.tables.length} 张`];
+  const lines = [
+    `文件：${file}`,
+    `部门：${report.department ?? "（未识别）"}  年度：${report.year ?? "（未识别）"}  单位：${report.unit ?? "—"}`,
+    `识别的表格：${report.tables.length} 张`,
+  ];
   for (const t of report.tables) {
-    const extra = (t.form ? ` 项目：${t.form.project}` : "") + (t.continued ?? []).map((c) => ` 续表：${c.sheet}!${c.range}`).join("");
+    const extra =
+      (t.form ? ` 项目：${t.form.project}` : "") +
+      (t.continued ?? []).map((c) => ` 续表：${c.sheet}!${c.range}`).join("");
     const empty = t.markedEmpty || t.empty ? "（空表）" : "";
-    lines.push(`  ${t.sheet}!${t.range}  ${KIND_NAMES[t.kind]}  ${t.title}  ${t.rows.length} 行 ${t.unit}${empty}${extra}`);
+    lines.push(
+      `  ${t.sheet}!${t.range}  ${KIND_NAMES[t.kind]}  ${t.title}  ${t.rows.length} 行 ${t.unit}${empty}${extra}`
+    );
   }
   if (report.unrecognized.length) {
     lines.push(`未识别：${report.unrecognized.length} 处`);
@@ -31,7 +45,12 @@ export function inspectText(file: string, report: Report): string {
   return lines.join("\n");
 }
 
-export async function runInspect(file: string, opts: { json: boolean; debug?: boolean }, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+export async function runInspect(
+  file: string,
+  opts: { json: boolean; debug?: boolean },
+  out: (s: string) => void,
+  err: (s: string) => void
+): Promise<number> {
   try {
     const { report } = await loadReport(file);
     out(opts.json ? jsonText(inspectJson(file, report)) : inspectText(file, report));

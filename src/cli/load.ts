@@ -16,7 +16,10 @@ export function fileError(file: string, e: unknown): WorkbookReadError {
     ENOTDIR: ["not_found", `找不到文件“${file}”（路径中有一段不是文件夹）`],
     EACCES: ["permission", `没有读取“${file}”的权限，请检查文件权限或换一个有权限的账户`],
     EPERM: ["permission", `没有读取“${file}”的权限，请检查文件权限或换一个有权限的账户`],
-    EISDIR: ["not_regular", `“${file}”是文件夹，不是工作簿（审核整个文件夹：check <文件夹> --out <输出文件夹>）`],
+    EISDIR: [
+      "not_regular",
+      `“${file}”是文件夹，不是工作簿（审核整个文件夹：check <文件夹> --out <输出文件夹>）`,
+    ],
     ENAMETOOLONG: ["not_found", `文件路径过长：“${file}”`],
     ELOOP: ["not_found", `“${file}”的符号链接形成循环，无法打开`],
     EMFILE: ["io", `同时打开的文件过多，无法读取“${file}”，请稍后重试`],
@@ -39,9 +42,20 @@ export async function readWorkbookFile(file: string): Promise<Buffer> {
   }
   // Excel's owner file beside an open workbook (~$预算.xlsx, a few hundred bytes naming who has it open).
   if (path.basename(file).startsWith("~$") && st.isFile() && st.size < 1024)
-    throw new WorkbookReadError("not_xlsx", `“${path.basename(file)}”是 Excel 打开工作簿时生成的锁定文件，不是工作簿：请审核“${path.basename(file).slice(2)}”本身`);
-  if (st.isDirectory()) throw new WorkbookReadError("not_regular", `“${file}”是文件夹，不是工作簿（审核整个文件夹：check <文件夹> --out <输出文件夹>）`);
-  if (!st.isFile()) throw new WorkbookReadError("not_regular", `“${file}”不是普通文件（是管道、设备或套接字），不能作为工作簿读取`);
+    throw new WorkbookReadError(
+      "not_xlsx",
+      `“${path.basename(file)}”是 Excel 打开工作簿时生成的锁定文件，不是工作簿：请审核“${path.basename(file).slice(2)}”本身`
+    );
+  if (st.isDirectory())
+    throw new WorkbookReadError(
+      "not_regular",
+      `“${file}”是文件夹，不是工作簿（审核整个文件夹：check <文件夹> --out <输出文件夹>）`
+    );
+  if (!st.isFile())
+    throw new WorkbookReadError(
+      "not_regular",
+      `“${file}”不是普通文件（是管道、设备或套接字），不能作为工作簿读取`
+    );
   try {
     return await fs.readFile(file);
   } catch (e) {
@@ -55,8 +69,13 @@ export async function readWorkbookFile(file: string): Promise<Buffer> {
  * table nor a cover sheet prints them, and what the reader noticed (duplicate sheet names, formulas without a stored
  * result …) goes with the report. `check` and `check --out` both read through here, so both say the same.
  */
-export function reportOf(file: string, read: { grids: SheetGrid[]; notes: ReadNote[] }): { report: Report; grids: SheetGrid[] } {
-  const grids = read.grids.filter((g) => !(g.origin.row === 0 && g.origin.col === 0 && isReviewSheet(g.sheet, g.values[0]?.[0])));
+export function reportOf(
+  file: string,
+  read: { grids: SheetGrid[]; notes: ReadNote[] }
+): { report: Report; grids: SheetGrid[] } {
+  const grids = read.grids.filter(
+    (g) => !(g.origin.row === 0 && g.origin.col === 0 && isReviewSheet(g.sheet, g.values[0]?.[0]))
+  );
   const report = importWorkbook(grids, { fileName: path.basename(file) });
   if (read.notes.length) report.readNotes = read.notes;
   return { report, grids };

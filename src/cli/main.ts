@@ -51,11 +51,26 @@ function quotedArg(message: string): string {
   return (m?.[1] ?? "").replace(/ <value>$/, "");
 }
 
-function parse(cmd: CommandSpec | undefined, args: string[]): { values: Values; positionals: string[] } {
+function parse(
+  cmd: CommandSpec | undefined,
+  args: string[]
+): { values: Values; positionals: string[] } {
   const specs = optionsOf(cmd);
-  const options = Object.fromEntries(specs.map((o) => [o.name, { type: o.type, ...(o.short ? { short: o.short } : {}), ...(o.multiple ? { multiple: true } : {}) }]));
+  const options = Object.fromEntries(
+    specs.map((o) => [
+      o.name,
+      {
+        type: o.type,
+        ...(o.short ? { short: o.short } : {}),
+        ...(o.multiple ? { multiple: true } : {}),
+      },
+    ])
+  );
   try {
-    return parseArgs({ args, options, strict: true, allowPositionals: cmd !== undefined }) as { values: Values; positionals: string[] };
+    return parseArgs({ args, options, strict: true, allowPositionals: cmd !== undefined }) as {
+      values: Values;
+      positionals: string[];
+    };
   } catch (e) {
     const code = (e as { code?: string }).code;
     const arg = quotedArg((e as Error).message);
@@ -63,15 +78,24 @@ function parse(cmd: CommandSpec | undefined, args: string[]): { values: Values; 
     const accepted = specs.map((o) => `--${o.name}`).join("、");
     if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
       const other = OPTIONS.find((o) => `--${o.name}` === arg.split("=")[0]);
-      throw new UsageError(other ? `选项“${arg}”不适用于 ${where}（可用：${accepted}）` : `未知选项“${arg}”（${where}可用：${accepted}）`);
+      throw new UsageError(
+        other
+          ? `选项“${arg}”不适用于 ${where}（可用：${accepted}）`
+          : `未知选项“${arg}”（${where}可用：${accepted}）`
+      );
     }
     if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
       const name = arg.split(/[=\s]/)[0];
       const spec = specs.find((o) => `--${o.name}` === name || `-${o.short}` === name);
       if (spec?.type === "boolean") throw new UsageError(`选项“${name}”不带值`);
-      throw new UsageError(`选项“${name}”缺少值${spec?.valueName ? `（应为 ${spec.valueName}）` : ""}`);
+      throw new UsageError(
+        `选项“${name}”缺少值${spec?.valueName ? `（应为 ${spec.valueName}）` : ""}`
+      );
     }
-    if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") throw new UsageError(`多余的参数“${arg}”，请先写命令（${COMMANDS.map((c) => c.name).join("、")}）`);
+    if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL")
+      throw new UsageError(
+        `多余的参数“${arg}”，请先写命令（${COMMANDS.map((c) => c.name).join("、")}）`
+      );
     throw new UsageError(`无法解析命令行参数“${args.join(" ")}”`);
   }
 }
@@ -80,26 +104,44 @@ function parse(cmd: CommandSpec | undefined, args: string[]): { values: Values; 
 function validate(values: Values) {
   for (const spec of OPTIONS) {
     const v = values[spec.name];
-    if (spec.choices && typeof v === "string" && !spec.choices.includes(v)) throw new UsageError(`选项“--${spec.name}”的值“${v}”无效，应为 ${spec.choices.join("、")} 之一`);
+    if (spec.choices && typeof v === "string" && !spec.choices.includes(v))
+      throw new UsageError(
+        `选项“--${spec.name}”的值“${v}”无效，应为 ${spec.choices.join("、")} 之一`
+      );
   }
   const known = new Set<string>([...CATALOG.map((r) => r.id), ...CategorySchema.options]);
-  if (values.jobs !== undefined && !/^[1-9]\d*$/.test(String(values.jobs))) throw new UsageError(`选项“--jobs”的值“${values.jobs}”无效，应为正整数`);
-  if (values.jobs !== undefined && values.out === undefined) throw new UsageError("选项“--jobs”只用于 --out");
-  for (const id of skipList(values)) if (!known.has(id)) throw new UsageError(`--skip 中的“${id}”不是规则编号或类别编号（类别：${CategorySchema.options.join("、")}；规则编号见 budget-review rules）`);
+  if (values.jobs !== undefined && !/^[1-9]\d*$/.test(String(values.jobs)))
+    throw new UsageError(`选项“--jobs”的值“${values.jobs}”无效，应为正整数`);
+  if (values.jobs !== undefined && values.out === undefined)
+    throw new UsageError("选项“--jobs”只用于 --out");
+  for (const id of skipList(values))
+    if (!known.has(id))
+      throw new UsageError(
+        `--skip 中的“${id}”不是规则编号或类别编号（类别：${CategorySchema.options.join("、")}；规则编号见 budget-review rules）`
+      );
 }
 
 export function skipList(values: Values): string[] {
   const raw = values.skip;
   const list = Array.isArray(raw) ? raw : typeof raw === "string" ? [raw] : [];
-  return list.flatMap((s) => s.split(/[,，]/)).map((s) => s.trim()).filter((s) => s !== "");
+  return list
+    .flatMap((s) => s.split(/[,，]/))
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
 }
 
 export async function main(argv: string[]): Promise<number> {
   guardPipes();
   const debug = argv.includes("--debug");
-  const cmd = argv[0] !== undefined && !argv[0].startsWith("-") ? COMMANDS.find((c) => c.name === argv[0]) : undefined;
+  const cmd =
+    argv[0] !== undefined && !argv[0].startsWith("-")
+      ? COMMANDS.find((c) => c.name === argv[0])
+      : undefined;
   try {
-    if (argv[0] !== undefined && !argv[0].startsWith("-") && !cmd) throw new UsageError(`未知命令“${argv[0]}”（可用：${COMMANDS.map((c) => c.name).join("、")}）`);
+    if (argv[0] !== undefined && !argv[0].startsWith("-") && !cmd)
+      throw new UsageError(
+        `未知命令“${argv[0]}”（可用：${COMMANDS.map((c) => c.name).join("、")}）`
+      );
     const { values, positionals } = parse(cmd, cmd ? argv.slice(1) : argv);
     if (values.help) {
       out(usageText());
@@ -111,19 +153,45 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (!cmd) throw new UsageError("缺少命令");
     validate(values);
-    if (positionals.length < cmd.minArgs) throw new UsageError(`${cmd.name} 命令缺少参数 ${cmd.args}`);
-    if (cmd.maxArgs !== undefined && positionals.length > cmd.maxArgs) throw new UsageError(`${cmd.name} 命令只接受 ${cmd.maxArgs === 0 ? "无" : cmd.maxArgs + " 个"}参数，多余的是“${positionals[cmd.maxArgs]}”`);
+    if (positionals.length < cmd.minArgs)
+      throw new UsageError(`${cmd.name} 命令缺少参数 ${cmd.args}`);
+    if (cmd.maxArgs !== undefined && positionals.length > cmd.maxArgs)
+      throw new UsageError(
+        `${cmd.name} 命令只接受 ${cmd.maxArgs === 0 ? "无" : cmd.maxArgs + " 个"}参数，多余的是“${positionals[cmd.maxArgs]}”`
+      );
     if (cmd.name === "inspect") {
       const { runInspect } = await import("./inspect");
       return await runInspect(positionals[0], { json: !!values.json, debug }, out, err);
     }
     if (cmd.name === "check" && typeof values.out === "string") {
       const { runCheckOut } = await import("./check-out");
-      return await runCheckOut(await expandWildcards(positionals), { outDir: values.out, jobs: values.jobs === undefined ? undefined : Number(values.jobs), json: !!values.json, failOn: values["fail-on"] as string | undefined, skip: skipList(values) }, out, err);
+      return await runCheckOut(
+        await expandWildcards(positionals),
+        {
+          outDir: values.out,
+          jobs: values.jobs === undefined ? undefined : Number(values.jobs),
+          json: !!values.json,
+          failOn: values["fail-on"] as string | undefined,
+          skip: skipList(values),
+        },
+        out,
+        err
+      );
     }
     if (cmd.name === "check") {
       const { runCheck } = await import("./check");
-      return await runCheck(await expandWildcards(positionals), { json: !!values.json, failOn: values["fail-on"] as string | undefined, minSeverity: values["min-severity"] as string | undefined, skip: skipList(values), debug }, out, err);
+      return await runCheck(
+        await expandWildcards(positionals),
+        {
+          json: !!values.json,
+          failOn: values["fail-on"] as string | undefined,
+          minSeverity: values["min-severity"] as string | undefined,
+          skip: skipList(values),
+          debug,
+        },
+        out,
+        err
+      );
     }
     const { rulesMarkdown } = await import("../core/rules/docs");
     out(rulesMarkdown());
@@ -137,4 +205,3 @@ export async function main(argv: string[]): Promise<number> {
     return EXIT.unusable;
   }
 }
-

@@ -9,10 +9,15 @@ import path from "path";
  */
 export async function makeOutDir(dir: string): Promise<void> {
   const missing: string[] = [];
-  for (let d = path.resolve(dir); ; ) {
-    const st = await fs.stat(d).catch((e: NodeJS.ErrnoException) => (e.code === "ENOENT" || e.code === "ENOTDIR" ? undefined : Promise.reject(e)));
+  for (let d = path.resolve(dir); ;) {
+    const st = await fs
+      .stat(d)
+      .catch((e: NodeJS.ErrnoException) =>
+        e.code === "ENOENT" || e.code === "ENOTDIR" ? undefined : Promise.reject(e)
+      );
     if (st) {
-      if (!st.isDirectory()) throw Object.assign(new Error(`ENOTDIR: ${d}`), { code: "ENOTDIR", path: d });
+      if (!st.isDirectory())
+        throw Object.assign(new Error(`ENOTDIR: ${d}`), { code: "ENOTDIR", path: d });
       break;
     }
     missing.push(d);
@@ -20,5 +25,8 @@ export async function makeOutDir(dir: string): Promise<void> {
     if (up === d) break;
     d = up;
   }
-  for (const d of missing.reverse()) await fs.mkdir(d).catch((e: NodeJS.ErrnoException) => (e.code === "EEXIST" ? undefined : Promise.reject(e)));
+  for (const d of missing.reverse())
+    await fs
+      .mkdir(d)
+      .catch((e: NodeJS.ErrnoException) => (e.code === "EEXIST" ? undefined : Promise.reject(e)));
 }

@@ -10,7 +10,8 @@ import path from "path";
 /** The longest file name: 255 UTF-16 units on NTFS, 255 bytes of UTF-8 on ext4. */
 const NAME_MAX = 255;
 
-const fits = (name: string) => name.length <= NAME_MAX && Buffer.byteLength(name, "utf8") <= NAME_MAX;
+const fits = (name: string) =>
+  name.length <= NAME_MAX && Buffer.byteLength(name, "utf8") <= NAME_MAX;
 
 /** `<stem><suffix>` cut to fit the file system: the stem is shortened (by whole characters) and ends with "…". */
 export function fitName(stem: string, suffix: string): string {
@@ -29,7 +30,11 @@ export interface OutputNamer {
  * Names for one run into `outDir`. `isOurs` tells a file this product wrote (by its content); `inputs` are the
  * files under review (absolute or relative paths).
  */
-export function outputNamer(outDir: string, inputs: string[], isOurs: (bytes: Uint8Array) => boolean): OutputNamer {
+export function outputNamer(
+  outDir: string,
+  inputs: string[],
+  isOurs: (bytes: Uint8Array) => boolean
+): OutputNamer {
   const used = new Set<string>(inputs.map((f) => path.resolve(f).toLowerCase()));
   const blocked = (name: string) => {
     const p = path.resolve(outDir, name);

@@ -47,7 +47,10 @@ export interface BatchRow extends BatchEntry {
 
 const now = () => Number(process.hrtime.bigint()) / 1e6;
 
-function total(report: Report, key: "income_grand_total" | "expenditure_grand_total"): number | null {
+function total(
+  report: Report,
+  key: "income_grand_total" | "expenditure_grand_total"
+): number | null {
   const t = firstOf(report, "income_expenditure_summary");
   if (!t) return null;
   const side = key === "income_grand_total" ? "income" : "expenditure";
@@ -79,7 +82,20 @@ async function writeOut(task: ReviewTask, row: BatchRow, bytes: Uint8Array): Pro
 
 export async function reviewFile(task: ReviewTask): Promise<BatchRow> {
   const ms = { read: 0, check: 0, localize: 0, plan: 0, write: 0 };
-  const row: BatchRow = { file: task.file, department: null, year: null, unit: null, income: null, expenditure: null, counts: null, status: "无法读取", output: null, reason: null, json: null, ms };
+  const row: BatchRow = {
+    file: task.file,
+    department: null,
+    year: null,
+    unit: null,
+    income: null,
+    expenditure: null,
+    counts: null,
+    status: "无法读取",
+    output: null,
+    reason: null,
+    json: null,
+    ms,
+  };
   let t = now();
   let bytes: Buffer;
   let loaded;
@@ -115,7 +131,14 @@ export async function reviewFile(task: ReviewTask): Promise<BatchRow> {
     return row;
   }
   t = now();
-  const plan = buildReviewPlan({ report, result, grids, file: path.basename(task.file), reviewedAt: task.reviewedAt, productVersion: task.productVersion });
+  const plan = buildReviewPlan({
+    report,
+    result,
+    grids,
+    file: path.basename(task.file),
+    reviewedAt: task.reviewedAt,
+    productVersion: task.productVersion,
+  });
   ms.plan = now() - t;
   t = now();
   let out: Uint8Array;

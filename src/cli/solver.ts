@@ -27,7 +27,8 @@ export async function checkWithSolver(report: Report, skip?: string[]): Promise<
 /** The causes of a check made without them (`checkReport(…, { localize: false })`), as checkWithSolver gives them. */
 export async function localizeWithSolver(checked: CheckResult): Promise<CheckResult> {
   const result = withCauses(checked);
-  if (!result.localization.unexplained.length || result.localization.status !== "complete") return result;
+  if (!result.localization.unexplained.length || result.localization.status !== "complete")
+    return result;
   const solver = await loadSolver();
   return solver ? withCauses(result, { solver }) : result;
 }

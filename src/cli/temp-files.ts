@@ -12,5 +12,9 @@ export const tempName = (pid: number, thread: number) => `.budget-review-${pid}-
 export async function removeTempFiles(dir: string, pid = process.pid): Promise<void> {
   const mine = new RegExp(`^\\.budget-review-${pid}--?\\d+\\.tmp$`);
   const names = await fs.readdir(dir).catch(() => [] as string[]);
-  await Promise.all(names.filter((n) => mine.test(n)).map((n) => fs.rm(path.join(dir, n), { force: true }).catch(() => undefined)));
+  await Promise.all(
+    names
+      .filter((n) => mine.test(n))
+      .map((n) => fs.rm(path.join(dir, n), { force: true }).catch(() => undefined))
+  );
 }

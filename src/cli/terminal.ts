@@ -13,5 +13,8 @@ export const terminalSafe = printable;
 
 /** JSON text with every such character escaped (\u001b …): the data is kept, the terminal is safe. */
 export function jsonText(doc: unknown): string {
-  return JSON.stringify(doc).replace(UNSAFE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return JSON.stringify(doc).replace(
+    UNSAFE,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`
+  );
 }

@@ -10,8 +10,13 @@ const WILD = /[*?]/;
 
 /** `*` any run of characters, `?` one, matched against whole names; case-insensitive where the file system is (Windows, macOS). */
 function patternOf(name: string): RegExp {
-  const body = [...name].map((ch) => (ch === "*" ? ".*" : ch === "?" ? "." : ch.replace(/[\\^$.|+()[\]{}]/g, "\\$&"))).join("");
-  return new RegExp(`^${body}$`, process.platform === "win32" || process.platform === "darwin" ? "i" : "");
+  const body = [...name]
+    .map((ch) => (ch === "*" ? ".*" : ch === "?" ? "." : ch.replace(/[\\^$.|+()[\]{}]/g, "\\$&")))
+    .join("");
+  return new RegExp(
+    `^${body}$`,
+    process.platform === "win32" || process.platform === "darwin" ? "i" : ""
+  );
 }
 
 /**
@@ -22,14 +27,23 @@ export async function expandWildcards(inputs: string[]): Promise<string[]> {
   const out: string[] = [];
   for (const input of inputs) {
     const base = path.basename(input);
-    if (!WILD.test(base) || WILD.test(path.dirname(input)) || (await fs.stat(input).catch(() => undefined))) {
+    if (
+      !WILD.test(base) ||
+      WILD.test(path.dirname(input)) ||
+      (await fs.stat(input).catch(() => undefined))
+    ) {
       out.push(input);
       continue;
     }
     const dir = path.dirname(input);
     const re = patternOf(base);
-    const names = (await fs.readdir(dir).catch(() => [] as string[])).filter((n) => re.test(n)).sort();
-    if (names.length) out.push(...names.map((n) => (dir === "." && !input.startsWith(".") ? n : path.join(dir, n))));
+    const names = (await fs.readdir(dir).catch(() => [] as string[]))
+      .filter((n) => re.test(n))
+      .sort();
+    if (names.length)
+      out.push(
+        ...names.map((n) => (dir === "." && !input.startsWith(".") ? n : path.join(dir, n)))
+      );
     else out.push(input);
   }
   return out;

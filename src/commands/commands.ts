@@ -18,11 +18,23 @@ function tell(text: string) {
 
 export async function runReview(event: CommandEvent) {
   try {
-    const out = await review({ build: buildReviewPlan, catalogVersion: catalogVersion(), productVersion: pkg.version, write: "all", activate: "审核结果" });
+    const out = await review({
+      build: buildReviewPlan,
+      catalogVersion: catalogVersion(),
+      productVersion: pkg.version,
+      write: "all",
+      activate: "审核结果",
+    });
     // The result shows itself: 审核结果 is active and its header carries the counts. Only what it cannot show is said.
     const a = out.applied!;
-    if (a.protectedSheets.length) tell(`以下工作表受保护，未能标记：${a.protectedSheets.join("、")}。其余工作表已标记，审核结果见“审核结果”表。`);
-    if (a.nameTaken.length) tell(`工作簿中已有同名工作表（不是本加载项插入的）：${a.nameTaken.join("、")}。请改名后再审核。`);
+    if (a.protectedSheets.length)
+      tell(
+        `以下工作表受保护，未能标记：${a.protectedSheets.join("、")}。其余工作表已标记，审核结果见“审核结果”表。`
+      );
+    if (a.nameTaken.length)
+      tell(
+        `工作簿中已有同名工作表（不是本加载项插入的）：${a.nameTaken.join("、")}。请改名后再审核。`
+      );
   } catch (e) {
     tell(problemText(e));
   } finally {

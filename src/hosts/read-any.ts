@@ -35,7 +35,9 @@ export function workbookFormat(buf: Uint8Array): WorkbookFormat {
   if (isCfb(buf)) {
     let names: string[] = [];
     try {
-      names = CFB.read(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), { type: "buffer" }).FullPaths.map((p) => (p.replace(/\/$/, "").split("/").pop() ?? "").toLowerCase());
+      names = CFB.read(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), {
+        type: "buffer",
+      }).FullPaths.map((p) => (p.replace(/\/$/, "").split("/").pop() ?? "").toLowerCase());
     } catch {
       throw describeCfb(buf);
     }
@@ -46,11 +48,17 @@ export function workbookFormat(buf: Uint8Array): WorkbookFormat {
   if (isZip(buf)) {
     let entries: Record<string, Uint8Array> = {};
     try {
-      entries = unzipSync(buf, { filter: (f) => f.name === "mimetype" || f.name === "xl/workbook.bin" });
+      entries = unzipSync(buf, {
+        filter: (f) => f.name === "mimetype" || f.name === "xl/workbook.bin",
+      });
     } catch {
       return "xlsx"; // truncated or damaged: the .xlsx host names the cause
     }
-    if (entries["mimetype"] && new TextDecoder().decode(entries["mimetype"]).trim().startsWith(ODS_MIMETYPE)) return "ods";
+    if (
+      entries["mimetype"] &&
+      new TextDecoder().decode(entries["mimetype"]).trim().startsWith(ODS_MIMETYPE)
+    )
+      return "ods";
     if (entries["xl/workbook.bin"]) return "xlsb";
   }
   return "xlsx";
@@ -60,7 +68,10 @@ export function workbookFormat(buf: Uint8Array): WorkbookFormat {
  * Reads any supported workbook from bytes; throws WorkbookReadError with one Chinese sentence for unusable input.
  * `timeoutMs` bounds SheetJS's read (default: readTimeout of the size; tests pass less).
  */
-export async function readWorkbookBuffer(buf: Uint8Array, opts: { timeoutMs?: number } = {}): Promise<ReadWorkbook> {
+export async function readWorkbookBuffer(
+  buf: Uint8Array,
+  opts: { timeoutMs?: number } = {}
+): Promise<ReadWorkbook> {
   const format = workbookFormat(buf);
   if (format === "xlsx") {
     const { workbook, grids, notes } = await readXlsxBuffer(buf);

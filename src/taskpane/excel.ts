@@ -9,7 +9,9 @@ export function supports(version: string): boolean {
 }
 
 export async function readReport(): Promise<Report> {
-  const { grids } = await Excel.run((ctx) => readWorkbookGrids(ctx, { mergedAreas: supports("1.13") }));
+  const { grids } = await Excel.run((ctx) =>
+    readWorkbookGrids(ctx, { mergedAreas: supports("1.13") })
+  );
   return importWorkbook(grids);
 }
 
@@ -17,7 +19,9 @@ export async function readReport(): Promise<Report> {
 export async function selectCell(ref: string): Promise<void> {
   const p = parseRef(ref);
   await Excel.run(async (ctx) => {
-    const ws = p.sheet ? ctx.workbook.worksheets.getItem(p.sheet) : ctx.workbook.worksheets.getActiveWorksheet();
+    const ws = p.sheet
+      ? ctx.workbook.worksheets.getItem(p.sheet)
+      : ctx.workbook.worksheets.getActiveWorksheet();
     ws.activate();
     ws.getRangeByIndexes(p.r0, p.c0, p.r1 - p.r0 + 1, p.c1 - p.c0 + 1).select();
     await ctx.sync();

@@ -15,11 +15,37 @@ const quote = (v: unknown) => {
 
 export function findingsCsv(out: { report: Report }, items: DecidedFinding[]): string {
   // As 审核结果: 规则 in Chinese, the rule's id apart in the last column.
-  const head = ["序号", "级别", "规则", "表", "单元格", "说明", "应为", "实为", "差额", "意见", "理由", "规则编号"];
+  const head = [
+    "序号",
+    "级别",
+    "规则",
+    "表",
+    "单元格",
+    "说明",
+    "应为",
+    "实为",
+    "差额",
+    "意见",
+    "理由",
+    "规则编号",
+  ];
   const rows = items.map((x, i) => {
     const f = x.finding;
     const t = tableOfFinding(out.report, f.cells);
-    return [i + 1, SEVERITY_NAMES[f.severity], ruleTitle(f.rule), t ? `${t.sheet} ${t.title}` : "", f.cells.join(" "), f.message, f.expected ?? "", f.actual ?? "", f.difference ?? "", x.decision ? DECISION_NAMES[x.decision.status] : "", x.decision?.reason ?? "", f.rule];
+    return [
+      i + 1,
+      SEVERITY_NAMES[f.severity],
+      ruleTitle(f.rule),
+      t ? `${t.sheet} ${t.title}` : "",
+      f.cells.join(" "),
+      f.message,
+      f.expected ?? "",
+      f.actual ?? "",
+      f.difference ?? "",
+      x.decision ? DECISION_NAMES[x.decision.status] : "",
+      x.decision?.reason ?? "",
+      f.rule,
+    ];
   });
   return [head, ...rows].map((r) => r.map(quote).join(",")).join("\r\n") + "\r\n";
 }

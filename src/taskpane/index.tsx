@@ -10,10 +10,17 @@ import pkg from "../../package.json";
 Office.onReady(() => {
   const root = createRoot(document.getElementById("root")!);
   const t = stringsFor(Office.context?.displayLanguage);
-  document.documentElement.lang = /^en/i.test(Office.context?.displayLanguage ?? "") ? "en" : "zh-CN";
+  document.documentElement.lang = /^en/i.test(Office.context?.displayLanguage ?? "")
+    ? "en"
+    : "zh-CN";
   root.render(
     <FluentProvider theme={webLightTheme}>
-      <App t={t} build={buildReviewPlan} catalogVersion={catalogVersion()} productVersion={pkg.version} />
-    </FluentProvider>,
+      <App
+        t={t}
+        build={buildReviewPlan}
+        catalogVersion={catalogVersion()}
+        productVersion={pkg.version}
+      />
+    </FluentProvider>
   );
 });

@@ -6,13 +6,21 @@ const zh = {
   rerun: "重新审核",
   insert: "插入汇总表",
   clear: "清除标记",
-  phases: { read: "读取", recognise: "识别", check: "审核", mark: "标记" } as Record<string, string>,
+  phases: { read: "读取", recognise: "识别", check: "审核", mark: "标记" } as Record<
+    string,
+    string
+  >,
   phaseOf: (name: string, i: number, n: number) => `第 ${i}/${n} 步：${name}`,
   tabFindings: (n: number) => `结果 ${n}`,
   tabTables: (n: number) => `识别的表 ${n}`,
-  severity: { error: "错误", warning: "警告", rounding: "尾差", info: "提示" } as Record<string, string>,
-  counts: (e: number, w: number, r: number, i: number) => `错误 ${e} · 警告 ${w} · 尾差 ${r} · 提示 ${i}`,
-  rules: (c: number, p: number, f: number, n: number) => `检查 ${c} 项，通过 ${p}，不通过 ${f}，不适用 ${n}`,
+  severity: { error: "错误", warning: "警告", rounding: "尾差", info: "提示" } as Record<
+    string,
+    string
+  >,
+  counts: (e: number, w: number, r: number, i: number) =>
+    `错误 ${e} · 警告 ${w} · 尾差 ${r} · 提示 ${i}`,
+  rules: (c: number, p: number, f: number, n: number) =>
+    `检查 ${c} 项，通过 ${p}，不通过 ${f}，不适用 ${n}`,
   search: "搜索说明、规则或单元格",
   hideMinor: "隐藏尾差和提示",
   filter: "级别",
@@ -29,8 +37,10 @@ const zh = {
   explains: (n: number) => `可解释 ${n} 条结果`,
   showExplained: (n: number) => `查看这 ${n} 条结果`,
   locatedAreas: "已在 Excel 中选中核对的数字及其组成单元格。",
-  locatedFigure: "已选中核对的数字（此版本 Excel 一次只能选中一个区域，或组成单元格在其他工作表；组成单元格见下方）。",
-  locatedSome: (n: number, m: number) => `已选中本表中的 ${n} 个单元格；另有 ${m} 个在其他工作表，见下方。`,
+  locatedFigure:
+    "已选中核对的数字（此版本 Excel 一次只能选中一个区域，或组成单元格在其他工作表；组成单元格见下方）。",
+  locatedSome: (n: number, m: number) =>
+    `已选中本表中的 ${n} 个单元格；另有 ${m} 个在其他工作表，见下方。`,
   locatedOne: "已选中该单元格。",
   moreCells: (n: number) => ` 等 ${n} 处`,
   figure: "核对的数字",
@@ -45,7 +55,8 @@ const zh = {
   reason: "忽略理由（必填）",
   save: "保存",
   cancel: "取消",
-  decided: (what: string, reason: string, date: string) => `${what}${reason ? `：${reason}` : ""}（${date}）`,
+  decided: (what: string, reason: string, date: string) =>
+    `${what}${reason ? `：${reason}` : ""}（${date}）`,
   outdated: "此意见是在旧版规则目录下作出的，请复核。",
   stale: "单元格已修改，结果可能已过期",
   staleBanner: (n: number) => `工作簿在审核后被修改，${n} 条结果可能已过期。`,
@@ -62,9 +73,12 @@ const zh = {
   correctionSaved: "更正已保存在工作簿中，将在下次审核时使用。",
   applied: (m: number, n: number) => `已标记 ${m} 个单元格${n ? `，添加批注 ${n} 条` : ""}。`,
   insertedSheets: (names: string) => `已插入或更新：${names}。`,
-  cleared: (m: number, n: number, s: number) => `已清除 ${m} 处标记、${n} 条批注${s ? `、${s} 张审核表` : ""}；单元格的值、公式和格式均未改动。`,
-  protectedSheets: (names: string) => `以下工作表受保护，未能标记：${names}。取消保护后重新审核即可。`,
-  nameTaken: (names: string) => `工作簿中已有同名工作表（不是本加载项插入的）：${names}。请改名后再插入汇总表。`,
+  cleared: (m: number, n: number, s: number) =>
+    `已清除 ${m} 处标记、${n} 条批注${s ? `、${s} 张审核表` : ""}；单元格的值、公式和格式均未改动。`,
+  protectedSheets: (names: string) =>
+    `以下工作表受保护，未能标记：${names}。取消保护后重新审核即可。`,
+  nameTaken: (names: string) =>
+    `工作簿中已有同名工作表（不是本加载项插入的）：${names}。请改名后再插入汇总表。`,
   clickHint: "点击“定位”在 Excel 中选中单元格；在 Excel 中选中单元格，这里显示引用它的结果。",
   footer: "标记以条件格式添加，清除后单元格恢复原样；本加载项不修改任何单元格的值、公式或格式。",
   failed: "操作未完成：",
@@ -102,8 +116,10 @@ const en: Strings = {
   explains: (n) => `explains ${n} findings`,
   showExplained: (n) => `Show these ${n} findings`,
   locatedAreas: "The checked figure and its parts are selected in Excel.",
-  locatedFigure: "The checked figure is selected (this Excel selects one area at a time, or the parts are on other sheets; they are listed below).",
-  locatedSome: (n, m) => `${n} cells on this sheet are selected; ${m} more are on other sheets (listed below).`,
+  locatedFigure:
+    "The checked figure is selected (this Excel selects one area at a time, or the parts are on other sheets; they are listed below).",
+  locatedSome: (n, m) =>
+    `${n} cells on this sheet are selected; ${m} more are on other sheets (listed below).`,
   locatedOne: "The cell is selected.",
   moreCells: (n) => ` and more (${n} in all)`,
   figure: "Checked figure",
@@ -134,11 +150,15 @@ const en: Strings = {
   correctionSaved: "Saved in the workbook; used on the next review.",
   applied: (m, n) => `${m} cells marked${n ? `, ${n} notes added` : ""}.`,
   insertedSheets: (names) => `Inserted or updated: ${names}.`,
-  cleared: (m, n, s) => `Removed ${m} marks, ${n} notes${s ? `, ${s} review sheets` : ""}; no value, formula or format changed.`,
+  cleared: (m, n, s) =>
+    `Removed ${m} marks, ${n} notes${s ? `, ${s} review sheets` : ""}; no value, formula or format changed.`,
   protectedSheets: (names) => `Protected sheets could not be marked: ${names}.`,
-  nameTaken: (names) => `A sheet of yours already has this name: ${names}. Rename it to insert the summary sheets.`,
-  clickHint: "Click Select to select the cells in Excel; select a cell in Excel to see the findings citing it.",
-  footer: "Marks are conditional formats and come off exactly; no value, formula or format of yours changes.",
+  nameTaken: (names) =>
+    `A sheet of yours already has this name: ${names}. Rename it to insert the summary sheets.`,
+  clickHint:
+    "Click Select to select the cells in Excel; select a cell in Excel to see the findings citing it.",
+  footer:
+    "Marks are conditional formats and come off exactly; no value, formula or format of yours changes.",
   failed: "Could not finish: ",
 };
 

@@ -13,15 +13,32 @@ import { checkReport } from "../core/rules/engine";
 import type { CheckResult } from "../core/rules/rule";
 import { REVIEW_SHEET_NAMES, SHEET_TAG, type ReviewPlan } from "../core/review/plan";
 import type { PlanInput } from "../core/review/build";
-import { addDecisionsToPlan, parseDecisions, withDecisions, type DecidedFinding, type Decision } from "../core/decisions/decisions";
+import {
+  addDecisionsToPlan,
+  parseDecisions,
+  withDecisions,
+  type DecidedFinding,
+  type Decision,
+} from "../core/decisions/decisions";
 import { arithmeticOf, type Arithmetic } from "../core/findings/arithmetic";
 import { readWorkbookGrids } from "../hosts/office/read";
-import { applyPlan, clearReview, noteKind, type ApplyResult, type ClearResult } from "../hosts/office/apply";
+import {
+  applyPlan,
+  clearReview,
+  noteKind,
+  type ApplyResult,
+  type ClearResult,
+} from "../hosts/office/apply";
 import { queueSettings, saveSetting } from "../hosts/office/settings";
 
 export type Phase = "read" | "recognise" | "check" | "mark";
 export const PHASES: Phase[] = ["read", "recognise", "check", "mark"];
-export const PHASE_NAMES: Record<Phase, string> = { read: "读取", recognise: "识别", check: "审核", mark: "标记" };
+export const PHASE_NAMES: Record<Phase, string> = {
+  read: "读取",
+  recognise: "识别",
+  check: "审核",
+  mark: "标记",
+};
 
 /** Above this many used cells the pane declines (Excel's 5M-cell read limit; budget workbooks hold < 100k). */
 export const MAX_CELLS = 2_000_000;
@@ -45,7 +62,11 @@ export interface ReviewOutcome {
 
 /** A condition the reviewer must be told about, in Chinese. */
 export class ReviewProblem extends Error {
-  constructor(readonly kind: "too-old" | "no-tables" | "too-large" | "changed" | "protected" | "name-taken" | "office", message: string) {
+  constructor(
+    readonly kind:
+      "too-old" | "no-tables" | "too-large" | "changed" | "protected" | "name-taken" | "office",
+    message: string
+  ) {
     super(message);
   }
 }
@@ -56,7 +77,10 @@ export function supports(version: string): boolean {
 
 export function requireExcel(): void {
   if (!supports("1.9"))
-    throw new ReviewProblem("too-old", "当前 Excel 版本过旧：预算审核需要 ExcelApi 1.9（Office 2021、Office 2024 或 Microsoft 365）。Office 2016 / 2019 无法使用本加载项，可改用命令行工具审核文件。");
+    throw new ReviewProblem(
+      "too-old",
+      "当前 Excel 版本过旧：预算审核需要 ExcelApi 1.9（Office 2021、Office 2024 或 Microsoft 365）。Office 2016 / 2019 无法使用本加载项，可改用命令行工具审核文件。"
+    );
 }
 
 export interface ReviewOptions {
@@ -86,31 +110,66 @@ export async function review(opts: ReviewOptions): Promise<ReviewOutcome> {
   const grids = all.filter((g) => !isReviewSheet(g));
   const cells = grids.reduce((n, g) => n + g.values.length * (g.values[0]?.length ?? 0), 0);
   const limit = opts.maxCells ?? MAX_CELLS;
-  if (cells > limit) throw new ReviewProblem("too-large", `工作簿过大：已使用 ${cells.toLocaleString("zh-CN")} 个单元格，超过 ${limit.toLocaleString("zh-CN")} 个的上限。请删去与预算公开无关的工作表后再审核，或用命令行工具审核文件。`);
+  if (cells > limit)
+    throw new ReviewProblem(
+      "too-large",
+      `工作簿过大：已使用 ${cells.toLocaleString("zh-CN")} 个单元格，超过 ${limit.toLocaleString("zh-CN")} 个的上限。请删去与预算公开无关的工作表后再审核，或用命令行工具审核文件。`
+    );
 
   opts.onPhase?.("recognise");
   await tick();
   const corrections = parseCorrections(settings.corrections);
   const decisions = parseDecisions(settings.decisions);
   const report = applyCorrections(importWorkbook(grids), corrections).report;
-  if (!report.tables.length) throw new ReviewProblem("no-tables", "没有识别到预算表。请确认打开的是部门预算公开工作簿（收支总表、支出总表、一般公共预算支出表等），或在表格标题中写明表名。");
+  if (!report.tables.length)
+    throw new ReviewProblem(
+      "no-tables",
+      "没有识别到预算表。请确认打开的是部门预算公开工作簿（收支总表、支出总表、一般公共预算支出表等），或在表格标题中写明表名。"
+    );
 
   opts.onPhase?.("check");
   await tick();
   const result = checkReport(report);
   const { findings: decided, kept } = withDecisions(result, decisions, opts.catalogVersion);
-  const outcome: ReviewOutcome = { grids, report, result, decided, arithmetic: arithmeticOf(report, result), corrections, decisions, catalogVersion: opts.catalogVersion, readAt };
+  const outcome: ReviewOutcome = {
+    grids,
+    report,
+    result,
+    decided,
+    arithmetic: arithmeticOf(report, result),
+    corrections,
+    decisions,
+    catalogVersion: opts.catalogVersion,
+    readAt,
+  };
   if (opts.write === "none") return outcome;
 
   opts.onPhase?.("mark");
   await tick();
-  let plan = opts.build({ report, result: kept, grids, file: fileName(), reviewedAt: new Date(readAt).toISOString(), productVersion: opts.productVersion });
+  let plan = opts.build({
+    report,
+    result: kept,
+    grids,
+    file: fileName(),
+    reviewedAt: new Date(readAt).toISOString(),
+    productVersion: opts.productVersion,
+  });
   plan = addDecisionsToPlan(plan, decided);
   const expectValues = citedValues(grids, result);
-  const applied = await Excel.run((ctx) => applyPlan(ctx, plan, { notes: noteKind(ctx, supports), sheets: opts.write === "all" ? "all" : "existing", activate: opts.activate, expectValues }));
+  const applied = await Excel.run((ctx) =>
+    applyPlan(ctx, plan, {
+      notes: noteKind(ctx, supports),
+      sheets: opts.write === "all" ? "all" : "existing",
+      activate: opts.activate,
+      expectValues,
+    })
+  );
   outcome.applied = applied;
   if (applied.changed.length)
-    throw new ReviewProblem("changed", `审核期间工作簿被修改（${applied.changed.slice(0, 3).join("、")}${applied.changed.length > 3 ? " 等" : ""}），未做任何标记。请重新审核。`);
+    throw new ReviewProblem(
+      "changed",
+      `审核期间工作簿被修改（${applied.changed.slice(0, 3).join("、")}${applied.changed.length > 3 ? " 等" : ""}），未做任何标记。请重新审核。`
+    );
   return outcome;
 }
 
@@ -121,7 +180,10 @@ export async function clear(): Promise<ClearResult> {
 }
 
 /** Saves the reviewer's decisions or corrections in the workbook. */
-export async function save(name: "decisions" | "corrections", value: Decision[] | Correction[]): Promise<void> {
+export async function save(
+  name: "decisions" | "corrections",
+  value: Decision[] | Correction[]
+): Promise<void> {
   await Excel.run((ctx) => saveSetting(ctx, name, value));
 }
 
@@ -159,15 +221,26 @@ export async function selectCells(refs: string[]): Promise<{ selected: number; t
 const MAX_ADDRESS = 255;
 
 /** The selected range's address and the current values of the given cells (one round trip): for 选中单元格 and staleness. */
-export async function selectionAndValues(refs: string[]): Promise<{ address: string; values: Map<string, unknown> }> {
+export async function selectionAndValues(
+  refs: string[]
+): Promise<{ address: string; values: Map<string, unknown> }> {
   return Excel.run(async (ctx) => {
     const sel = ctx.workbook.getSelectedRange().load("address");
     const reads = refs.map((ref) => {
       const p = parseRef(ref);
-      return { ref, range: ctx.workbook.worksheets.getItemOrNullObject(p.sheet ?? "").getRangeByIndexes(p.r0, p.c0, 1, 1).load("values") };
+      return {
+        ref,
+        range: ctx.workbook.worksheets
+          .getItemOrNullObject(p.sheet ?? "")
+          .getRangeByIndexes(p.r0, p.c0, 1, 1)
+          .load("values"),
+      };
     });
     await ctx.sync();
-    return { address: sel.address, values: new Map(reads.map((r) => [r.ref, r.range.values?.[0]?.[0]])) };
+    return {
+      address: sel.address,
+      values: new Map(reads.map((r) => [r.ref, r.range.values?.[0]?.[0]])),
+    };
   });
 }
 

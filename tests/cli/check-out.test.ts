@@ -14,17 +14,33 @@ jest.setTimeout(120000);
 
 function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   return new Promise((resolve) =>
-    execFile(process.execPath, [bin, ...args], { maxBuffer: 64 * 1024 * 1024 }, (e, out, err) => resolve({ code: e ? (e as { code?: number }).code ?? 1 : 0, out: String(out), err: String(err) })),
+    execFile(process.execPath, [bin, ...args], { maxBuffer: 64 * 1024 * 1024 }, (e, out, err) =>
+      resolve({
+        code: e ? ((e as { code?: number }).code ?? 1) : 0,
+        out: String(out),
+        err: String(err),
+      })
+    )
   );
 }
-const hash = async (f: string) => crypto.createHash("sha256").update(await fs.readFile(f)).digest("hex");
+const hash = async (f: string) =>
+  crypto
+    .createHash("sha256")
+    .update(await fs.readFile(f))
+    .digest("hex");
 
 async function sheetRows(file: string, sheet: string): Promise<unknown[][]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   const ws = wb.getWorksheet(sheet)!;
   const rows: unknown[][] = [];
-  ws.eachRow((r) => rows.push((r.values as unknown[]).slice(1).map((v) => (v && typeof v === "object" && "text" in v ? (v as { text: unknown }).text : v))));
+  ws.eachRow((r) =>
+    rows.push(
+      (r.values as unknown[])
+        .slice(1)
+        .map((v) => (v && typeof v === "object" && "text" in v ? (v as { text: unknown }).text : v))
+    )
+  );
   return rows;
 }
 
@@ -36,23 +52,44 @@ beforeAll(async () => {
   input = await fs.mkdtemp(path.join(os.tmpdir(), "review-in-"));
   out = path.join(await fs.mkdtemp(path.join(os.tmpdir(), "review-out-")), "结果");
   await fs.mkdir(path.join(input, "子目录"));
-  for (const s of SAMPLES) await fs.copyFile(samplePath(s), path.join(input, s === "xingxian-2023" ? path.join("子目录", `${s}.xlsx`) : `${s}.xlsx`));
-  for (const f of ["09-not-ooxml.xlsx", "70-not-a-budget.xlsx"]) await fs.copyFile(fixture(f), path.join(input, f));
+  for (const s of SAMPLES)
+    await fs.copyFile(
+      samplePath(s),
+      path.join(input, s === "xingxian-2023" ? path.join("子目录", `${s}.xlsx`) : `${s}.xlsx`)
+    );
+  for (const f of ["09-not-ooxml.xlsx", "70-not-a-budget.xlsx"])
+    await fs.copyFile(fixture(f), path.join(input, f));
   // A budget workbook with a picture (carried over as it is), a macro workbook, and one whose XML the writer does not edit.
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(samplePath("jishan-2024"));
-  const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
-  wb.worksheets[0].addImage(wb.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: "png" }), "H2:I4");
+  const png = Buffer.from(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+    "base64"
+  );
+  wb.worksheets[0].addImage(
+    wb.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: "png" }),
+    "H2:I4"
+  );
   await wb.xlsx.writeFile(path.join(input, "with-picture.xlsx"));
   const zip = await JSZip.loadAsync(await fs.readFile(samplePath("jishan-2024")));
   zip.file("xl/vbaProject.bin", "macro bytes");
   const types = await zip.file("[Content_Types].xml")!.async("string");
-  zip.file("[Content_Types].xml", types.replace("spreadsheetml.sheet.main+xml", "sheet.macroEnabled.main+xml"));
-  await fs.writeFile(path.join(input, "with-macro.xlsm"), await zip.generateAsync({ type: "uint8array" }));
-  await fs.copyFile(path.join(__dirname, "..", "fixtures", "bad-inputs", "48-prefixed-namespace.xlsx"), path.join(input, "prefixed.xlsx"));
+  zip.file(
+    "[Content_Types].xml",
+    types.replace("spreadsheetml.sheet.main+xml", "sheet.macroEnabled.main+xml")
+  );
+  await fs.writeFile(
+    path.join(input, "with-macro.xlsm"),
+    await zip.generateAsync({ type: "uint8array" })
+  );
+  await fs.copyFile(
+    path.join(__dirname, "..", "fixtures", "bad-inputs", "48-prefixed-namespace.xlsx"),
+    path.join(input, "prefixed.xlsx")
+  );
   await fs.writeFile(path.join(input, "~$jishan-2024.xlsx"), "lock file");
   await fs.writeFile(path.join(input, "说明.txt"), "not a workbook");
-  for (const f of await fs.readdir(input, { recursive: true }) as string[]) if (/\.xls[xm]$/.test(f)) hashes.set(f, await hash(path.join(input, f)));
+  for (const f of (await fs.readdir(input, { recursive: true })) as string[])
+    if (/\.xls[xm]$/.test(f)) hashes.set(f, await hash(path.join(input, f)));
   result = await run(["check", input, "--out", out, "--jobs", "2"]);
 });
 
@@ -71,13 +108,22 @@ test("every budget workbook in the folder tree gets <name>.reviewed.xlsx with th
 
 test("a picture and macros are carried over as they are; a macro workbook stays .xlsm", async () => {
   const files = await fs.readdir(out);
-  expect(files).toEqual(expect.arrayContaining(["with-picture.reviewed.xlsx", "with-macro.reviewed.xlsm"]));
-  const pic = await JSZip.loadAsync(await fs.readFile(path.join(out, "with-picture.reviewed.xlsx")));
+  expect(files).toEqual(
+    expect.arrayContaining(["with-picture.reviewed.xlsx", "with-macro.reviewed.xlsm"])
+  );
+  const pic = await JSZip.loadAsync(
+    await fs.readFile(path.join(out, "with-picture.reviewed.xlsx"))
+  );
   const orig = await JSZip.loadAsync(await fs.readFile(path.join(input, "with-picture.xlsx")));
-  const media = Object.keys(orig.files).filter((n) => n.startsWith("xl/media/") && !orig.files[n].dir);
+  const media = Object.keys(orig.files).filter(
+    (n) => n.startsWith("xl/media/") && !orig.files[n].dir
+  );
   expect(media.length).toBe(1);
-  for (const n of media) expect(await pic.file(n)!.async("base64")).toBe(await orig.file(n)!.async("base64"));
-  const macro = await JSZip.loadAsync(await fs.readFile(path.join(out, "with-macro.reviewed.xlsm")));
+  for (const n of media)
+    expect(await pic.file(n)!.async("base64")).toBe(await orig.file(n)!.async("base64"));
+  const macro = await JSZip.loadAsync(
+    await fs.readFile(path.join(out, "with-macro.reviewed.xlsm"))
+  );
   expect(await macro.file("xl/vbaProject.bin")!.async("string")).toBe("macro bytes");
 });
 
@@ -116,7 +162,9 @@ test("审核汇总.xlsx layout: a count of 0 is aligned as the coloured counts b
   let zeros = 0;
   ws.eachRow((row) => {
     if (typeof row.getCell(1).value !== "number") return;
-    const counts = [8, 9, 10, 11].map((c) => row.getCell(c)).filter((c) => typeof c.value === "number");
+    const counts = [8, 9, 10, 11]
+      .map((c) => row.getCell(c))
+      .filter((c) => typeof c.value === "number");
     for (const c of counts) {
       if (c.value === 0) zeros++;
       expect([c.alignment?.horizontal, c.alignment?.vertical]).toEqual(["center", "top"]);
@@ -140,16 +188,38 @@ test("without a terminal, progress is one plain line per file (no escape codes)"
 
 test("--json still prints the JSON report; one job gives the same findings as two", async () => {
   const out1 = path.join(path.dirname(out), "one");
-  const r = await run(["check", samplePath("jishan-2024"), samplePath("jincheng-chengqu-2025"), "--out", out1, "--jobs", "1", "--json"]);
+  const r = await run([
+    "check",
+    samplePath("jishan-2024"),
+    samplePath("jincheng-chengqu-2025"),
+    "--out",
+    out1,
+    "--jobs",
+    "1",
+    "--json",
+  ]);
   expect(r.code).toBe(0);
   const doc = JSON.parse(r.out);
   expect(doc.files).toHaveLength(2);
-  const r2 = await run(["check", samplePath("jishan-2024"), samplePath("jincheng-chengqu-2025"), "--json"]);
-  expect(JSON.parse(r2.out).files.map((f: { findings: unknown }) => f.findings)).toEqual(doc.files.map((f: { findings: unknown }) => f.findings));
+  const r2 = await run([
+    "check",
+    samplePath("jishan-2024"),
+    samplePath("jincheng-chengqu-2025"),
+    "--json",
+  ]);
+  expect(JSON.parse(r2.out).files.map((f: { findings: unknown }) => f.findings)).toEqual(
+    doc.files.map((f: { findings: unknown }) => f.findings)
+  );
 });
 
 test("bad options are refused in Chinese", async () => {
-  expect((await run(["check", samplePath("jishan-2024"), "--out"])).err).toContain("选项“--out”缺少值");
-  expect((await run(["check", samplePath("jishan-2024"), "--out", out, "--jobs", "0"])).err).toContain("选项“--jobs”的值“0”无效");
-  expect((await run(["check", samplePath("jishan-2024"), "--jobs", "2"])).err).toContain("只用于 --out");
+  expect((await run(["check", samplePath("jishan-2024"), "--out"])).err).toContain(
+    "选项“--out”缺少值"
+  );
+  expect(
+    (await run(["check", samplePath("jishan-2024"), "--out", out, "--jobs", "0"])).err
+  ).toContain("选项“--jobs”的值“0”无效");
+  expect((await run(["check", samplePath("jishan-2024"), "--jobs", "2"])).err).toContain(
+    "只用于 --out"
+  );
 });

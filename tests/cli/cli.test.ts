@@ -9,7 +9,13 @@ import { CheckJsonSchema } from "../../src/core/findings/json";
 /** A check --json document whose files were all reviewed (an unusable file fails the test with its message). */
 function parseCheck(out: string) {
   const doc = CheckJsonSchema.parse(JSON.parse(out));
-  return { ...doc, files: doc.files.map((f) => { if ("error" in f) throw new Error(f.error.message); return f; }) };
+  return {
+    ...doc,
+    files: doc.files.map((f) => {
+      if ("error" in f) throw new Error(f.error.message);
+      return f;
+    }),
+  };
 }
 
 const run = runMain;
@@ -18,8 +24,14 @@ let dir: string;
 beforeAll(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), "budget-review-"));
   await fs.writeFile(path.join(dir, "notes.xlsx"), "这不是工作簿");
-  await fs.writeFile(path.join(dir, "old.xlsx"), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
-  await fs.writeFile(path.join(dir, "broken.xlsx"), Buffer.concat([Buffer.from("PK\u0003\u0004"), Buffer.alloc(200, 7)]));
+  await fs.writeFile(
+    path.join(dir, "old.xlsx"),
+    Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0])
+  );
+  await fs.writeFile(
+    path.join(dir, "broken.xlsx"),
+    Buffer.concat([Buffer.from("PK\u0003\u0004"), Buffer.alloc(200, 7)])
+  );
 });
 
 test("inspect --json: one document with file, tables (one per table), unrecognized and the model", async () => {
@@ -27,8 +39,16 @@ test("inspect --json: one document with file, tables (one per table), unrecogniz
   expect(r.code).toBe(0);
   const doc = JSON.parse(r.out);
   expect(Object.keys(doc)).toEqual(["file", "tables", "unrecognized", "model"]);
-  expect(doc.tables.filter((t: { kind: string }) => t.kind === "performance_target")).toHaveLength(84);
-  expect(doc.tables[0]).toEqual({ sheet: "预算公开表1", range: "A1:F39", kind: "income_expenditure_summary", title: "2023年预算收支总表", rows: 41 });
+  expect(doc.tables.filter((t: { kind: string }) => t.kind === "performance_target")).toHaveLength(
+    84
+  );
+  expect(doc.tables[0]).toEqual({
+    sheet: "预算公开表1",
+    range: "A1:F39",
+    kind: "income_expenditure_summary",
+    title: "2023年预算收支总表",
+    rows: 41,
+  });
   expect(doc.model.tables).toHaveLength(doc.tables.length);
 });
 
@@ -42,12 +62,28 @@ test("inspect without --json prints the tables in Chinese", async () => {
 });
 
 test("check --json over several files: exactly one JSON document in the documented shape", async () => {
-  const r = await run(["check", samplePath("jishan-2024"), samplePath("jincheng-chengqu-2025"), "--json"]);
+  const r = await run([
+    "check",
+    samplePath("jishan-2024"),
+    samplePath("jincheng-chengqu-2025"),
+    "--json",
+  ]);
   expect(r.code).toBe(0);
   const doc = parseCheck(r.out);
-  expect(doc.files.map((f) => f.department)).toEqual(["中共稷山县委组织部", "中国共产党晋城市城区委员会组织部"]);
+  expect(doc.files.map((f) => f.department)).toEqual([
+    "中共稷山县委组织部",
+    "中国共产党晋城市城区委员会组织部",
+  ]);
   const f = doc.files[0].findings[0];
-  expect(Object.keys(f)).toEqual(["rule", "severity", "message", "cells", "expected", "actual", "difference"]);
+  expect(Object.keys(f)).toEqual([
+    "rule",
+    "severity",
+    "message",
+    "cells",
+    "expected",
+    "actual",
+    "difference",
+  ]);
   expect(doc.files[0].rules.checked).toBeGreaterThan(100);
 });
 
@@ -59,7 +95,9 @@ test("check without --json: counts by severity, then findings", async () => {
 
 test("--fail-on error exits 1 when errors were found, 0 when only rounding/info", async () => {
   expect((await run(["check", samplePath("jishan-2024"), "--fail-on", "error"])).code).toBe(1);
-  expect((await run(["check", samplePath("jincheng-chengqu-2025"), "--fail-on", "warning"])).code).toBe(1);
+  expect(
+    (await run(["check", samplePath("jincheng-chengqu-2025"), "--fail-on", "warning"])).code
+  ).toBe(1);
   expect((await run(["check", samplePath("jishan-2024"), "--fail-on", "nonsense"])).code).toBe(2);
 });
 
@@ -82,7 +120,12 @@ test.each([
 test("the installed bin pipes a large JSON document whole (no truncation at exit)", async () => {
   const bin = path.join(__dirname, "..", "..", "bin", "budget-review.js");
   const stdout = await new Promise<string>((resolve, reject) =>
-    execFile(process.execPath, [bin, "inspect", samplePath("xingxian-2023"), "--json"], { maxBuffer: 64 * 1024 * 1024 }, (e, out) => (e ? reject(e) : resolve(out))),
+    execFile(
+      process.execPath,
+      [bin, "inspect", samplePath("xingxian-2023"), "--json"],
+      { maxBuffer: 64 * 1024 * 1024 },
+      (e, out) => (e ? reject(e) : resolve(out))
+    )
   );
   expect(stdout.length).toBeGreaterThan(100000);
   expect(JSON.parse(stdout).tables).toHaveLength(97);
@@ -90,35 +133,62 @@ test("the installed bin pipes a large JSON document whole (no truncation at exit
 
 import { writeXlsx } from "../../src/hosts/xlsx/write";
 import { STYLES, buildVariant } from "../fixtures/variants";
-test.each(STYLES.map((s) => [s.name, s] as const))("a %s workbook written as .xlsx: check finds every table and nothing serious", async (_n, style) => {
-  const v = buildVariant(style);
-  const file = path.join(dir, `variant-${STYLES.indexOf(style)}.xlsx`);
-  await fs.writeFile(file, await writeXlsx(v.grids.map((grid) => ({ grid }))));
-  const r = await run(["check", file, "--json"]);
-  expect(r.code).toBe(0);
-  const doc = parseCheck(r.out);
-  expect(doc.files[0].tables.map((t) => t.kind)).toEqual(v.expected.map((e) => e.kind));
-  expect(doc.files[0].findings.filter((f) => f.severity === "error" || f.severity === "warning")).toEqual([]);
-});
+test.each(STYLES.map((s) => [s.name, s] as const))(
+  "a %s workbook written as .xlsx: check finds every table and nothing serious",
+  async (_n, style) => {
+    const v = buildVariant(style);
+    const file = path.join(dir, `variant-${STYLES.indexOf(style)}.xlsx`);
+    await fs.writeFile(file, await writeXlsx(v.grids.map((grid) => ({ grid }))));
+    const r = await run(["check", file, "--json"]);
+    expect(r.code).toBe(0);
+    const doc = parseCheck(r.out);
+    expect(doc.files[0].tables.map((t) => t.kind)).toEqual(v.expected.map((e) => e.kind));
+    expect(
+      doc.files[0].findings.filter((f) => f.severity === "error" || f.severity === "warning")
+    ).toEqual([]);
+  }
+);
 
 import { gridFromRows } from "../../src/core/grid/grid";
 test("the .xlsx host reports hidden sheets and keeps merges, text amounts and number formats", async () => {
-  const visible = gridFromRows("收支", [["部门支出总表"], ["科目编码", "科目名称", "合计"], ["合计", "", "1,705.54"]], { merges: [{ r0: 0, c0: 0, r1: 0, c1: 2 }] });
+  const visible = gridFromRows(
+    "收支",
+    [["部门支出总表"], ["科目编码", "科目名称", "合计"], ["合计", "", "1,705.54"]],
+    { merges: [{ r0: 0, c0: 0, r1: 0, c1: 2 }] }
+  );
   const hidden = { ...gridFromRows("底稿", [["x", 1]]), visibility: "hidden" as const };
   const file = path.join(dir, "hidden.xlsx");
   await fs.writeFile(file, await writeXlsx([{ grid: visible }, { grid: hidden }]));
   const r = await run(["inspect", file, "--json"]);
   const doc = JSON.parse(r.out);
   expect(doc.model.hiddenSheets).toEqual(["底稿"]);
-  expect(doc.model.tables[0].rows[0].amounts.total).toMatchObject({ value: 1705.54, text: "1,705.54", cell: "收支!C3" });
+  expect(doc.model.tables[0].rows[0].amounts.total).toMatchObject({
+    value: 1705.54,
+    text: "1,705.54",
+    cell: "收支!C3",
+  });
   expect((await run(["inspect", file])).out).toContain("隐藏的工作表：底稿");
 });
 
 test("--skip leaves out rules by id or by category", async () => {
   const all = parseCheck((await run(["check", samplePath("jishan-2024"), "--json"])).out).files[0];
-  const some = parseCheck((await run(["check", samplePath("jishan-2024"), "--json", "--skip", "naming,cross.general-budget"])).out).files[0];
-  expect(all.findings.some((f) => f.rule.startsWith("naming.") || f.rule === "cross.general-budget")).toBe(true);
-  expect(some.findings.filter((f) => f.rule.startsWith("naming.") || f.rule === "cross.general-budget")).toEqual([]);
+  const some = parseCheck(
+    (
+      await run([
+        "check",
+        samplePath("jishan-2024"),
+        "--json",
+        "--skip",
+        "naming,cross.general-budget",
+      ])
+    ).out
+  ).files[0];
+  expect(
+    all.findings.some((f) => f.rule.startsWith("naming.") || f.rule === "cross.general-budget")
+  ).toBe(true);
+  expect(
+    some.findings.filter((f) => f.rule.startsWith("naming.") || f.rule === "cross.general-budget")
+  ).toEqual([]);
   expect(some.rules.checked).toBeLessThan(all.rules.checked);
 });
 
@@ -127,7 +197,13 @@ test("the .xlsx host reads a formula cell's cached result and a rich-text label"
   const ws = wb.addWorksheet("支出");
   ws.addRow(["部门支出总表"]);
   ws.addRow(["科目编码", "科目名称", "合计", "基本支出", "项目支出"]);
-  ws.addRow([{ richText: [{ text: "合" }, { text: "计" }] }, "", { formula: "SUM(C4:C4)", result: 30 }, { formula: "D4", result: 20 }, 10]);
+  ws.addRow([
+    { richText: [{ text: "合" }, { text: "计" }] },
+    "",
+    { formula: "SUM(C4:C4)", result: 30 },
+    { formula: "D4", result: 20 },
+    10,
+  ]);
   ws.addRow(["201", "一般公共服务支出", 30, 20, 10]);
   const file = path.join(dir, "formula.xlsx");
   await wb.xlsx.writeFile(file);

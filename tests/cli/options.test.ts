@@ -17,7 +17,10 @@ test.each([
   [["check", sample, "--fail-on", "--json"], /选项“--fail-on”缺少值/],
   [["check", sample, "--fail-on=fatal"], /选项“--fail-on”的值“fatal”无效/],
   [["check", sample, "--min-severity", "high"], /选项“--min-severity”的值“high”无效/],
-  [["check", sample, "--skip", "naming,cross.nonexistent"], /--skip 中的“cross\.nonexistent”不是规则编号或类别编号/],
+  [
+    ["check", sample, "--skip", "naming,cross.nonexistent"],
+    /--skip 中的“cross\.nonexistent”不是规则编号或类别编号/,
+  ],
   [["check", sample, "--json=yes"], /选项“--json”不带值/],
   [["inspect", sample, "--fail-on", "error"], /选项“--fail-on”不适用于 inspect 命令/],
   [["rules", "--json"], /选项“--json”不适用于 rules 命令/],
@@ -36,8 +39,16 @@ test.each([
 test("--opt=value is accepted: --fail-on=error trips like --fail-on error; --skip= takes ids and categories", async () => {
   expect((await run(["check", sample, "--fail-on=error"])).code).toBe(1);
   expect((await run(["check", sample, "--fail-on", "error"])).code).toBe(1);
-  const doc = CheckJsonSchema.parse(JSON.parse((await run(["check", sample, "--json", "--skip=naming", "--skip", "cross.general-budget"])).out)).files[0];
-  expect("findings" in doc && doc.findings.filter((f) => f.rule.startsWith("naming.") || f.rule === "cross.general-budget")).toEqual([]);
+  const doc = CheckJsonSchema.parse(
+    JSON.parse(
+      (await run(["check", sample, "--json", "--skip=naming", "--skip", "cross.general-budget"]))
+        .out
+    )
+  ).files[0];
+  expect(
+    "findings" in doc &&
+      doc.findings.filter((f) => f.rule.startsWith("naming.") || f.rule === "cross.general-budget")
+  ).toEqual([]);
 });
 
 test("--help (exit 0) lists commands, options, category ids and exit codes; --version prints the package's", async () => {
@@ -48,7 +59,9 @@ test("--help (exit 0) lists commands, options, category ids and exit codes; --ve
     expect(r.out).toMatch(/退出码：0 .*1 .*2 /);
     expect(r.out).toContain("--min-severity");
   }
-  const pkg = JSON.parse(await fs.readFile(path.join(__dirname, "..", "..", "package.json"), "utf8"));
+  const pkg = JSON.parse(
+    await fs.readFile(path.join(__dirname, "..", "..", "package.json"), "utf8")
+  );
   expect((await run(["--version"])).out.trim()).toBe(`budget-review ${pkg.version}`);
 });
 
@@ -70,8 +83,14 @@ test("check --json lists every input, the unusable ones with {error: {code, mess
   expect(r.code).toBe(2);
   const doc = CheckJsonSchema.parse(JSON.parse(r.out));
   expect(doc.files.map((f) => f.file)).toEqual([missing, sample, dir]);
-  expect(doc.files[0]).toEqual({ file: missing, error: { code: "not_found", message: expect.stringMatching(/^找不到文件/) } });
-  expect(doc.files[2]).toEqual({ file: dir, error: { code: "not_regular", message: expect.stringMatching(/是文件夹/) } });
+  expect(doc.files[0]).toEqual({
+    file: missing,
+    error: { code: "not_found", message: expect.stringMatching(/^找不到文件/) },
+  });
+  expect(doc.files[2]).toEqual({
+    file: dir,
+    error: { code: "not_regular", message: expect.stringMatching(/是文件夹/) },
+  });
 });
 
 test("a FIFO is refused by its type, never opened (no blocking)", async () => {
@@ -83,26 +102,35 @@ test("a FIFO is refused by its type, never opened (no blocking)", async () => {
 });
 
 test("file-system errors map to one Chinese sentence each", () => {
-  const e = (code: string) => Object.assign(new Error("EACCES: permission denied, open 'x'"), { code });
+  const e = (code: string) =>
+    Object.assign(new Error("EACCES: permission denied, open 'x'"), { code });
   expect(fileError("a.xlsx", e("EACCES")).message).toMatch(/没有读取“a\.xlsx”的权限/);
   expect(fileError("a.xlsx", e("EPERM")).code).toBe("permission");
   expect(fileError("a.xlsx", e("EIO")).message).toMatch(/磁盘或网络出错/);
-  expect(fileError("a.xlsx", e("EWHATEVER")).message.replace("a.xlsx", "")).not.toMatch(/[A-Za-z]{4,}/);
+  expect(fileError("a.xlsx", e("EWHATEVER")).message.replace("a.xlsx", "")).not.toMatch(
+    /[A-Za-z]{4,}/
+  );
 });
 
 test("an internal error prints one Chinese line; its detail only with --debug", async () => {
   const { errorLine } = await import("../../src/cli/errors");
   const boom = new TypeError("Cannot read properties of undefined (reading 'anchors')");
-  expect(errorLine(boom, false, "a.xlsx")).toBe("错误：a.xlsx：处理时发生内部错误，请加 --debug 重新运行并把输出交给开发者");
+  expect(errorLine(boom, false, "a.xlsx")).toBe(
+    "错误：a.xlsx：处理时发生内部错误，请加 --debug 重新运行并把输出交给开发者"
+  );
   expect(errorLine(boom, true, "a.xlsx")).toContain("[debug] TypeError");
 });
 
 test("a closed pipe (| head) ends the CLI quietly", async () => {
   const bin = path.join(__dirname, "..", "..", "bin", "budget-review.js");
-  const child = spawn(process.execPath, [bin, "inspect", samplePath("xingxian-2023"), "--json"], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [bin, "inspect", samplePath("xingxian-2023"), "--json"], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let err = "";
   child.stderr.on("data", (d) => (err += d));
-  await new Promise<void>((resolve) => child.stdout.once("data", () => (child.stdout.destroy(), resolve())));
+  await new Promise<void>((resolve) =>
+    child.stdout.once("data", () => (child.stdout.destroy(), resolve()))
+  );
   const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
   expect(err).toBe("");
   expect(code).toBe(0);

@@ -13,8 +13,17 @@ import { fitName, outputNamer } from "../../src/cli/out-names";
 
 const bin = path.join(__dirname, "..", "..", "bin", "budget-review.js");
 jest.setTimeout(120000);
-const run = (args: string[]) => new Promise<number>((resolve) => execFile(process.execPath, [bin, ...args], (e) => resolve(e ? ((e as { code?: number }).code ?? 1) : 0)));
-const hash = async (f: string) => crypto.createHash("sha256").update(await fs.readFile(f)).digest("hex");
+const run = (args: string[]) =>
+  new Promise<number>((resolve) =>
+    execFile(process.execPath, [bin, ...args], (e) =>
+      resolve(e ? ((e as { code?: number }).code ?? 1) : 0)
+    )
+  );
+const hash = async (f: string) =>
+  crypto
+    .createHash("sha256")
+    .update(await fs.readFile(f))
+    .digest("hex");
 
 let dir: string;
 beforeEach(async () => (dir = await fs.mkdtemp(path.join(os.tmpdir(), "out-names-"))));
@@ -30,7 +39,11 @@ test("a user's file named like our reviewed copy is kept; ours goes beside it, a
     expect(await run(["check", samplePath("jishan-2024"), "--out", out])).toBeLessThan(2);
     expect(await hash(theirs)).toBe(before);
   }
-  expect((await fs.readdir(out)).sort()).toEqual(["jishan-2024(2).reviewed.xlsx", "jishan-2024.reviewed.xlsx", "审核汇总.xlsx"]);
+  expect((await fs.readdir(out)).sort()).toEqual([
+    "jishan-2024(2).reviewed.xlsx",
+    "jishan-2024.reviewed.xlsx",
+    "审核汇总.xlsx",
+  ]);
   // Our previous reviewed copy (first run without a clash) is replaced in place.
   const out2 = path.join(dir, "out2");
   expect(await run(["check", samplePath("jishan-2024"), "--out", out2])).toBeLessThan(2);

@@ -18,8 +18,12 @@ jest.setTimeout(120000);
 function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   return new Promise((resolve) =>
     execFile(process.execPath, [bin, ...args], { maxBuffer: 64 * 1024 * 1024 }, (e, out, err) =>
-      resolve({ code: e ? ((e as { code?: number }).code ?? 1) : 0, out: String(out), err: String(err) }),
-    ),
+      resolve({
+        code: e ? ((e as { code?: number }).code ?? 1) : 0,
+        out: String(out),
+        err: String(err),
+      })
+    )
   );
 }
 const hash = async (f: string) =>
@@ -28,9 +32,11 @@ const hash = async (f: string) =>
     .update(await fs.readFile(f))
     .digest("hex");
 const findingsOf = (json: string) =>
-  (JSON.parse(json) as { files: Array<{ findings: Array<{ rule: string; severity: string; message: string }> }> }).files.map((f) =>
-    f.findings.map((x) => `${x.severity} ${x.rule} ${x.message}`),
-  );
+  (
+    JSON.parse(json) as {
+      files: Array<{ findings: Array<{ rule: string; severity: string; message: string }> }>;
+    }
+  ).files.map((f) => f.findings.map((x) => `${x.severity} ${x.rule} ${x.message}`));
 
 let dir: string;
 beforeEach(async () => {
@@ -53,11 +59,20 @@ test("a workbook of the user's named 审核汇总.xlsx is reviewed and never ove
   const second = await run(["check", dir, "--out", dir]);
   expect(second.out).toContain(`审核汇总：${path.join(dir, "审核汇总(2).xlsx")}（2 个文件）`);
   expect(await hash(mine)).toBe(before);
-  expect((await fs.readdir(dir)).filter((f) => f.startsWith("审核汇总(")).sort()).toEqual(["审核汇总(2).xlsx"]);
+  expect((await fs.readdir(dir)).filter((f) => f.startsWith("审核汇总(")).sort()).toEqual([
+    "审核汇总(2).xlsx",
+  ]);
 });
 
 test("the same file named twice (or by another path) is reviewed once", async () => {
-  const r = await run(["check", samplePath("jishan-2024"), samplePath("jishan-2024"), path.relative(process.cwd(), samplePath("jishan-2024")), "--out", dir]);
+  const r = await run([
+    "check",
+    samplePath("jishan-2024"),
+    samplePath("jishan-2024"),
+    path.relative(process.cwd(), samplePath("jishan-2024")),
+    "--out",
+    dir,
+  ]);
   expect(r.out).toContain("（1 个文件）");
   expect((await fs.readdir(dir)).sort()).toEqual(["jishan-2024.reviewed.xlsx", "审核汇总.xlsx"]);
 });
@@ -94,7 +109,10 @@ test("a reviewed copy reviewed again is <name>.reviewed.xlsx (never .reviewed.re
   const orig = path.join(dir, "jishan-2024.xlsx");
   await fs.copyFile(samplePath("jishan-2024"), orig);
   const origHash = await hash(orig);
-  for (const order of [[copy, orig], [orig, copy]]) {
+  for (const order of [
+    [copy, orig],
+    [orig, copy],
+  ]) {
     const both = await run(["check", ...order, "--out", dir]);
     expect(both.out).toContain("（2 个文件）");
     expect(await hash(copy)).toBe(before);
@@ -112,11 +130,23 @@ test("--out says what the reader noticed, as check does, and --json with --out i
     expect(findingsOf(out.out)[0].some((x) => x.includes("input.read-notes"))).toBe(true);
   }
   // An unreadable file is an entry with its error (as check --json), and exit 2.
-  const trunc = await run(["check", badInput("10-trunc-1000.xlsx"), samplePath("jishan-2024"), "--out", path.join(dir, "t"), "--json"]);
-  const doc = JSON.parse(trunc.out) as { files: Array<{ file: string; error?: { code: string; message: string } }> };
+  const trunc = await run([
+    "check",
+    badInput("10-trunc-1000.xlsx"),
+    samplePath("jishan-2024"),
+    "--out",
+    path.join(dir, "t"),
+    "--json",
+  ]);
+  const doc = JSON.parse(trunc.out) as {
+    files: Array<{ file: string; error?: { code: string; message: string } }>;
+  };
   expect(trunc.code).toBe(2);
   expect(doc.files).toHaveLength(2);
-  expect(doc.files[0].error).toEqual({ code: "truncated", message: expect.stringContaining("文件不完整") });
+  expect(doc.files[0].error).toEqual({
+    code: "truncated",
+    message: expect.stringContaining("文件不完整"),
+  });
 });
 
 test("a sheet of the user's named 审核结果 is never replaced: the review goes to a workbook of its own, with the reason", async () => {
@@ -127,7 +157,9 @@ test("a sheet of the user's named 审核结果 is never replaced: the review goe
   await wb.xlsx.writeFile(file);
   const before = await hash(file);
   const r = await run(["check", file, "--out", path.join(dir, "out")]);
-  expect(r.out).toContain("mine.审核结果.xlsx（原工作簿的结构不能安全地直接加注（原工作簿中已有名为“审核结果”的工作表");
+  expect(r.out).toContain(
+    "mine.审核结果.xlsx（原工作簿的结构不能安全地直接加注（原工作簿中已有名为“审核结果”的工作表"
+  );
   expect(await fs.readdir(path.join(dir, "out"))).not.toContain("mine.reviewed.xlsx");
   expect(await hash(file)).toBe(before);
 });
@@ -136,7 +168,9 @@ test("check --out finds the same causes as check, HiGHS's included (m-neg: a cau
   const file = path.join(__dirname, "..", "fixtures", "newcomer2", "m-neg.xlsx");
   type Doc = { files: Array<{ causes: Array<{ method: string; message: string }> }> };
   const plain = (JSON.parse((await run(["check", file, "--json"])).out) as Doc).files[0].causes;
-  const written = (JSON.parse((await run(["check", file, "--out", path.join(dir, "mip"), "--json"])).out) as Doc).files[0].causes;
+  const written = (
+    JSON.parse((await run(["check", file, "--out", path.join(dir, "mip"), "--json"])).out) as Doc
+  ).files[0].causes;
   expect(plain.map((c) => c.method)).toContain("mip");
   expect(written).toEqual(plain);
 });
@@ -146,7 +180,9 @@ test("an output folder that is a file: one Chinese sentence, exit 2", async () =
   await fs.writeFile(file, "x");
   const r = await run(["check", samplePath("jishan-2024"), "--out", file]);
   expect(r.code).toBe(2);
-  expect(r.err.trim()).toBe(`错误：“${file}”不是文件夹（已有同名文件），请换一个输出文件夹（--out）`);
+  expect(r.err.trim()).toBe(
+    `错误：“${file}”不是文件夹（已有同名文件），请换一个输出文件夹（--out）`
+  );
 });
 
 test("an output folder under a file, or where nothing can be made: one sentence naming it, exit 2 — never a hang", async () => {
@@ -154,7 +190,9 @@ test("an output folder under a file, or where nothing can be made: one sentence 
   await fs.writeFile(file, "x");
   const r = await run(["check", samplePath("jishan-2024"), "--out", path.join(file, "审核")]);
   expect(r.code).toBe(2);
-  expect(r.err.trim()).toBe(`错误：“${file}”不是文件夹（已有同名文件），请换一个输出文件夹（--out）`);
+  expect(r.err.trim()).toBe(
+    `错误：“${file}”不是文件夹（已有同名文件），请换一个输出文件夹（--out）`
+  );
   // Node 20's recursive mkdir loops forever on /proc/x (EEXIST from /proc again and again); the folder is made by hand.
   if (process.platform === "linux") {
     const p = await run(["check", samplePath("jishan-2024"), "--out", "/proc/budget-review-out"]);
@@ -173,20 +211,36 @@ test("nothing to review says so: an empty folder, an empty file, Excel's lock fi
   await fs.writeFile(path.join(dir, "空.xlsx"), "");
   expect((await run(["check", path.join(dir, "空.xlsx")])).err).toContain("文件是空的（0 字节）");
   await fs.writeFile(path.join(dir, "~$预算.xlsx"), "\u0006张三");
-  expect((await run(["check", path.join(dir, "~$预算.xlsx")])).err).toContain("是 Excel 打开工作簿时生成的锁定文件，不是工作簿：请审核“预算.xlsx”本身");
+  expect((await run(["check", path.join(dir, "~$预算.xlsx")])).err).toContain(
+    "是 Excel 打开工作簿时生成的锁定文件，不是工作簿：请审核“预算.xlsx”本身"
+  );
 });
 
 test("j.xls beside j.xlsx: j.审核结果.xlsx and j.reviewed.xlsx, no (2) for a name nothing else uses", async () => {
   const input = path.join(dir, "in");
   await fs.mkdir(input);
-  await fs.copyFile(path.join(__dirname, "..", "fixtures", "legacy", "jishan-2024.xls"), path.join(input, "j.xls"));
+  await fs.copyFile(
+    path.join(__dirname, "..", "fixtures", "legacy", "jishan-2024.xls"),
+    path.join(input, "j.xls")
+  );
   await fs.copyFile(samplePath("jishan-2024"), path.join(input, "j.xlsx"));
-  await fs.copyFile(path.join(__dirname, "..", "fixtures", "legacy", "jincheng-chengqu-2025.ods"), path.join(input, "k.ods"));
+  await fs.copyFile(
+    path.join(__dirname, "..", "fixtures", "legacy", "jincheng-chengqu-2025.ods"),
+    path.join(input, "k.ods")
+  );
   await fs.copyFile(samplePath("jincheng-chengqu-2025"), path.join(input, "K.xlsx"));
   const out = path.join(dir, "out");
   const r = await run(["check", input, "--out", out, "--jobs", "1"]);
   expect(r.code).toBe(0);
-  expect((await fs.readdir(out)).sort()).toEqual(["K.reviewed.xlsx", "j.reviewed.xlsx", "j.审核结果.xlsx", "k.审核结果.xlsx", "审核汇总.xlsx"].sort());
+  expect((await fs.readdir(out)).sort()).toEqual(
+    [
+      "K.reviewed.xlsx",
+      "j.reviewed.xlsx",
+      "j.审核结果.xlsx",
+      "k.审核结果.xlsx",
+      "审核汇总.xlsx",
+    ].sort()
+  );
 });
 
 test("check --out --json: each input's entry says the file written for it", async () => {
@@ -195,11 +249,16 @@ test("check --out --json: each input's entry says the file written for it", asyn
   await fs.mkdir(path.join(input, "b"));
   await fs.copyFile(samplePath("jishan-2024"), path.join(input, "a", "jishan-2024.xlsx"));
   await fs.copyFile(samplePath("jishan-2024"), path.join(input, "b", "jishan-2024.xlsx"));
-  await fs.copyFile(path.join(__dirname, "..", "fixtures", "legacy", "jincheng-chengqu-2025.ods"), path.join(input, "c.ods"));
+  await fs.copyFile(
+    path.join(__dirname, "..", "fixtures", "legacy", "jincheng-chengqu-2025.ods"),
+    path.join(input, "c.ods")
+  );
   const out = path.join(dir, "out");
   const r = await run(["check", input, "--out", out, "--json"]);
   const files = (JSON.parse(r.out) as { files: Array<{ file: string; output?: string }> }).files;
-  expect(files.map((f) => [path.relative(input, f.file), f.output && path.relative(out, f.output)])).toEqual([
+  expect(
+    files.map((f) => [path.relative(input, f.file), f.output && path.relative(out, f.output)])
+  ).toEqual([
     [path.join("a", "jishan-2024.xlsx"), "jishan-2024.reviewed.xlsx"],
     [path.join("b", "jishan-2024.xlsx"), "jishan-2024(2).reviewed.xlsx"],
     ["c.ods", "c.审核结果.xlsx"],
@@ -210,7 +269,11 @@ test("check --out --json: each input's entry says the file written for it", asyn
 test("Ctrl-C during a batch: one line saying how many were written, exit 130, no temporary or half file, no 审核汇总", async () => {
   const input = path.join(dir, "in");
   await fs.mkdir(input);
-  for (let i = 0; i < 40; i++) await fs.copyFile(samplePath("xingxian-2023"), path.join(input, `x${String(i).padStart(2, "0")}.xlsx`));
+  for (let i = 0; i < 40; i++)
+    await fs.copyFile(
+      samplePath("xingxian-2023"),
+      path.join(input, `x${String(i).padStart(2, "0")}.xlsx`)
+    );
   const out = path.join(dir, "out");
   const child = execFile(process.execPath, [bin, "check", input, "--out", out, "--jobs", "1"]);
   let err = "";
@@ -223,7 +286,10 @@ test("Ctrl-C during a batch: one line saying how many were written, exit 130, no
   const code = await ended;
   expect(code).toBe(130);
   const written = (await fs.readdir(out)).filter((f) => f.endsWith(".reviewed.xlsx"));
-  const m = /已中断：共 40 个文件，已审核 (\d+) 个，已写出 (\d+) 个审核文件到“[^”]+”；未写出审核汇总。/.exec(err);
+  const m =
+    /已中断：共 40 个文件，已审核 (\d+) 个，已写出 (\d+) 个审核文件到“[^”]+”；未写出审核汇总。/.exec(
+      err
+    );
   expect(m).toBeTruthy();
   expect(Number(m![2])).toBeGreaterThanOrEqual(2);
   // A copy renamed into place just before the signal may not be counted yet: never fewer files than said.

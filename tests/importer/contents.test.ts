@@ -12,7 +12,13 @@ import type { SheetGrid } from "../../src/core/grid/grid";
 /** The variant's empty tables say so in a note under the table; take those notes away. */
 const EMPTY_NOTES = /^注：(本部门没有政府性基金|本表无数据)/;
 function withoutNotes(grids: SheetGrid[]): SheetGrid[] {
-  return grids.map((g) => ({ ...g, values: g.values.map((r) => r.map((v) => (typeof v === "string" && EMPTY_NOTES.test(v) ? "" : v))), text: g.text.map((r) => r.map((t) => (EMPTY_NOTES.test(t) ? "" : t))) }));
+  return grids.map((g) => ({
+    ...g,
+    values: g.values.map((r) =>
+      r.map((v) => (typeof v === "string" && EMPTY_NOTES.test(v) ? "" : v))
+    ),
+    text: g.text.map((r) => r.map((t) => (EMPTY_NOTES.test(t) ? "" : t))),
+  }));
 }
 
 type Form = "是否空表" | "理由" | "本表无数据";
@@ -21,7 +27,8 @@ function declare(toc: SheetGrid, empty: Set<number>, form: Form): SheetGrid {
   const [head, ...entries] = toc.values.map((r) => r.map((v) => String(v ?? "")));
   const rows = entries.map((r, i) => {
     const e = r.slice(0, 2);
-    if (form === "是否空表") return [...e, empty.has(i) ? "是" : "否", empty.has(i) ? "部门无此项收支" : ""];
+    if (form === "是否空表")
+      return [...e, empty.has(i) ? "是" : "否", empty.has(i) ? "部门无此项收支" : ""];
     if (form === "理由") return [...e, empty.has(i) ? "不涉及" : ""];
     return [...e, empty.has(i) ? "本表无数据" : ""];
   });
@@ -29,7 +36,8 @@ function declare(toc: SheetGrid, empty: Set<number>, form: Form): SheetGrid {
   return toGrid(toc.sheet, [head, ...header, ...rows], []);
 }
 
-const emptyInfos = (grids: SheetGrid[]) => checkReport(importWorkbook(grids)).findings.filter((f) => f.rule === "completeness.empty-table");
+const emptyInfos = (grids: SheetGrid[]) =>
+  checkReport(importWorkbook(grids)).findings.filter((f) => f.rule === "completeness.empty-table");
 
 describe.each(STYLES.map((s, i) => [s.name, s, i] as const))("variant %s", (_n, style, i) => {
   const v = buildVariant({ ...style, contents: true });
@@ -43,14 +51,21 @@ describe.each(STYLES.map((s, i) => [s.name, s, i] as const))("variant %s", (_n, 
 
   test("without any note, the empty tables get the 提示 (the case the 目录 answers)", () => {
     expect(tocEntries).toBe(v.expected.length);
-    expect(report.tables.filter((t) => emptyKinds.has(t.kind)).every((t) => t.empty && !t.markedEmpty)).toBe(true);
+    expect(
+      report.tables.filter((t) => emptyKinds.has(t.kind)).every((t) => t.empty && !t.markedEmpty)
+    ).toBe(true);
     expect(emptyInfos(grids).map((f) => f.severity)).toEqual(["info", "info"]);
   });
 
   test(`declared in the 目录 (${form}): marked empty, no 提示`, () => {
     const declared = [declare(grids[0], empty, form), ...grids.slice(1)];
     const r = importWorkbook(declared);
-    expect(r.tables.filter((t) => t.markedEmpty).map((t) => t.kind).sort()).toEqual([...emptyKinds].sort());
+    expect(
+      r.tables
+        .filter((t) => t.markedEmpty)
+        .map((t) => t.kind)
+        .sort()
+    ).toEqual([...emptyKinds].sort());
     expect(emptyInfos(declared)).toEqual([]);
   });
 

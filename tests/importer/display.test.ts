@@ -24,6 +24,13 @@ test.each([
   expect(displayText(v, fmt)).toBe(shown);
 });
 
-test.each([["0.00", 2], ["#,##0.00", 2], ["#,##0", 0], ["0.0%", 1], ["General", undefined], ["@", undefined]])("format %s prints %p decimals", (fmt, d) => {
+test.each([
+  ["0.00", 2],
+  ["#,##0.00", 2],
+  ["#,##0", 0],
+  ["0.0%", 1],
+  ["General", undefined],
+  ["@", undefined],
+])("format %s prints %p decimals", (fmt, d) => {
   expect(formatDecimals(fmt)).toBe(d);
 });

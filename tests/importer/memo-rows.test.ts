@@ -11,7 +11,8 @@ import { promises as fs } from "fs";
 import { readXlsxBuffer } from "../../src/hosts/xlsx/read";
 import { STYLES, buildVariant } from "../fixtures/variants";
 
-const serious = (r: ReturnType<typeof checkReport>) => r.findings.filter((f) => f.severity === "error" || f.severity === "warning");
+const serious = (r: ReturnType<typeof checkReport>) =>
+  r.findings.filter((f) => f.severity === "error" || f.severity === "warning");
 const MEMO = { under: "20805", label: "其中：基本养老保险缴费" };
 
 describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style) => {
@@ -27,12 +28,18 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style)
     const report = importWorkbook(buildVariant(style, { memoRow: { ...MEMO, amount: 50 } }).grids);
     const t5 = report.tables.find((t) => t.kind === "general_budget_expenditure")!;
     const memoCell = t5.rows.find((r) => /^其中/.test(r.label.trim()))!.amounts.total.cell;
-    const found = checkReport(report).findings.filter((f) => f.severity === "error" && /小于其中各项之和/.test(f.message));
-    expect(found.some((f) => f.cells.includes(memoCell) && /行政事业单位养老支出/.test(f.message))).toBe(true);
+    const found = checkReport(report).findings.filter(
+      (f) => f.severity === "error" && /小于其中各项之和/.test(f.message)
+    );
+    expect(
+      found.some((f) => f.cells.includes(memoCell) && /行政事业单位养老支出/.test(f.message))
+    ).toBe(true);
   });
 
   test("a 备注 line with a figure under the table is a footnote, not a body row", () => {
-    const report = importWorkbook(buildVariant(style, { footnote: { text: "备注：上年结转", amount: 10 } }).grids);
+    const report = importWorkbook(
+      buildVariant(style, { footnote: { text: "备注：上年结转", amount: 10 } }).grids
+    );
     const t5 = report.tables.find((t) => t.kind === "general_budget_expenditure")!;
     expect(t5.rows.some((r) => /备注/.test(r.label))).toBe(false);
     expect(t5.notes?.some((n) => /^备注[:：]上年结转/.test(n))).toBe(true);
@@ -43,7 +50,13 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style)
 const FILES = path.join(__dirname, "..", "fixtures", "newcomer3");
 
 test("Xi'an: 其中：基本养老保险缴费 with its figure under 20805 (m23) gives no finding; above its 款 it is an error", async () => {
-  const report = importWorkbook((await readXlsxBuffer(await fs.readFile(path.join(FILES, "m23-xian-t5-qizhong-amount-row.xlsx")))).grids);
+  const report = importWorkbook(
+    (
+      await readXlsxBuffer(
+        await fs.readFile(path.join(FILES, "m23-xian-t5-qizhong-amount-row.xlsx"))
+      )
+    ).grids
+  );
   expect(serious(checkReport(report))).toEqual([]);
   const t5 = report.tables.find((t) => t.kind === "general_budget_expenditure")!;
   const memo = t5.rows.find((r) => /^其中/.test(r.label.trim()))!;
@@ -54,6 +67,12 @@ test("Xi'an: 其中：基本养老保险缴费 with its figure under 20805 (m23)
 });
 
 test("Xi'an: a 备注 line with a figure under 表5 (m35) gives no finding", async () => {
-  const report = importWorkbook((await readXlsxBuffer(await fs.readFile(path.join(FILES, "m35-xian-t5-footnote-with-amount.xlsx")))).grids);
+  const report = importWorkbook(
+    (
+      await readXlsxBuffer(
+        await fs.readFile(path.join(FILES, "m35-xian-t5-footnote-with-amount.xlsx"))
+      )
+    ).grids
+  );
   expect(serious(checkReport(report))).toEqual([]);
 });

@@ -23,27 +23,38 @@ const serious = (grids: SheetGrid[]) =>
     .map((f) => `${f.rule} ${f.cells[0]}`);
 
 // Hangzhou prints codes in the name cells (编码 名称): nothing to empty there.
-test.each(["guangzhou-tongjiju-2026", "xian-shenjiju-2026"])("%s: functional tables without their codes", async (name) => {
-  const { grids } = await readXlsxBuffer(await fs.readFile(path.join(dir, `${name}.xlsx`)));
-  const report = importWorkbook(grids);
-  // The code cells of every table that prints functional codes in a column of their own.
-  const coded = report.tables.filter((t) => t.rows.some((r) => r.codeCell && r.codeSystem === "functional"));
-  expect(coded.length).toBeGreaterThan(0);
-  const cells = coded.flatMap((t) => t.rows.flatMap((r) => (r.codeCell ? [parseRef(r.codeCell)] : [])));
-  const names = grids.map((g) => {
-    const here = cells.filter((p) => p.sheet === g.sheet);
-    if (!here.length) return g;
-    const values = g.values.map((row) => row.slice());
-    const text = g.text.map((row) => row.slice());
-    for (const p of here) [values[p.r0][p.c0], text[p.r0][p.c0]] = ["", ""];
-    return { ...g, values, text };
-  });
-  const without = importWorkbook(names);
-  expect(without.tables.flatMap((t) => t.rows.filter((r) => r.codeCell && r.codeSystem === "functional"))).toEqual([]);
-  // A 项 whose printed name is not a standard one (广州 表3 专项统计业务 …) takes the code 表5 prints for that name
-  // under the same 款 (cross.code-sets reported it against 表5 before).
-  expect(serious(names)).toEqual(serious(grids));
-});
+test.each(["guangzhou-tongjiju-2026", "xian-shenjiju-2026"])(
+  "%s: functional tables without their codes",
+  async (name) => {
+    const { grids } = await readXlsxBuffer(await fs.readFile(path.join(dir, `${name}.xlsx`)));
+    const report = importWorkbook(grids);
+    // The code cells of every table that prints functional codes in a column of their own.
+    const coded = report.tables.filter((t) =>
+      t.rows.some((r) => r.codeCell && r.codeSystem === "functional")
+    );
+    expect(coded.length).toBeGreaterThan(0);
+    const cells = coded.flatMap((t) =>
+      t.rows.flatMap((r) => (r.codeCell ? [parseRef(r.codeCell)] : []))
+    );
+    const names = grids.map((g) => {
+      const here = cells.filter((p) => p.sheet === g.sheet);
+      if (!here.length) return g;
+      const values = g.values.map((row) => row.slice());
+      const text = g.text.map((row) => row.slice());
+      for (const p of here) [values[p.r0][p.c0], text[p.r0][p.c0]] = ["", ""];
+      return { ...g, values, text };
+    });
+    const without = importWorkbook(names);
+    expect(
+      without.tables.flatMap((t) =>
+        t.rows.filter((r) => r.codeCell && r.codeSystem === "functional")
+      )
+    ).toEqual([]);
+    // A 项 whose printed name is not a standard one (广州 表3 专项统计业务 …) takes the code 表5 prints for that name
+    // under the same 款 (cross.code-sets reported it against 表5 before).
+    expect(serious(names)).toEqual(serious(grids));
+  }
+);
 
 /**
  * Generated: the 支出总表 printed without codes beside a coded 一般公共预算支出表, one 项 named otherwise than the
@@ -53,7 +64,10 @@ test.each(["guangzhou-tongjiju-2026", "xian-shenjiju-2026"])("%s: functional tab
  */
 const RENAMED = { "2010699": "财政业务专项支出" };
 /** The expenditure_summary's codes removed: code cells emptied (code column, 类/款/项 columns) or the name alone left in the label cell. */
-function withoutCodes(grids: SheetGrid[], rename?: [string, string]): { grids: SheetGrid[]; cells: Record<string, string> } {
+function withoutCodes(
+  grids: SheetGrid[],
+  rename?: [string, string]
+): { grids: SheetGrid[]; cells: Record<string, string> } {
   const report = importWorkbook(grids);
   const t = report.tables.find((x) => x.kind === "expenditure_summary")!;
   const cells: Record<string, string> = {};
@@ -63,7 +77,10 @@ function withoutCodes(grids: SheetGrid[], rename?: [string, string]): { grids: S
     const text = g.text.map((row) => row.slice());
     const put = (ref: string, v: string) => {
       const p = parseRef(ref);
-      [values[p.r0 - g.origin.row][p.c0 - g.origin.col], text[p.r0 - g.origin.row][p.c0 - g.origin.col]] = [v, v];
+      [
+        values[p.r0 - g.origin.row][p.c0 - g.origin.col],
+        text[p.r0 - g.origin.row][p.c0 - g.origin.col],
+      ] = [v, v];
     };
     for (const r of t.rows) {
       if (!r.code) continue;
@@ -72,7 +89,8 @@ function withoutCodes(grids: SheetGrid[], rename?: [string, string]): { grids: S
       if (r.codeCell) {
         const a = parseRef(r.codeCell);
         const b = parseRef(r.labelCell);
-        for (let c = a.c0; c < b.c0; c++) put(`${quoteSheet(g.sheet)}!${columnLetter(c)}${a.r0 + 1}`, "");
+        for (let c = a.c0; c < b.c0; c++)
+          put(`${quoteSheet(g.sheet)}!${columnLetter(c)}${a.r0 + 1}`, "");
       }
       put(r.labelCell, name);
     }
@@ -81,26 +99,33 @@ function withoutCodes(grids: SheetGrid[], rename?: [string, string]): { grids: S
   return { grids: out, cells };
 }
 
-describe.each(STYLES.filter((s) => s.codeLayout !== "names").map((s) => [s.name, s]))("variant %s", (_n, style) => {
-  const grids = buildVariant(style, { names: RENAMED }).grids;
+describe.each(STYLES.filter((s) => s.codeLayout !== "names").map((s) => [s.name, s]))(
+  "variant %s",
+  (_n, style) => {
+    const grids = buildVariant(style, { names: RENAMED }).grids;
 
-  test("the renamed 项, printed so in both tables, pairs by 表5's code: no finding the coded workbook has not", () => {
-    const { grids: names } = withoutCodes(grids);
-    const t3 = importWorkbook(names).tables.find((x) => x.kind === "expenditure_summary")!;
-    expect(t3.rows.filter((r) => r.level > 0 && !r.code).map((r) => r.label)).toEqual([]);
-    expect(serious(names)).toEqual(serious(grids));
-  });
+    test("the renamed 项, printed so in both tables, pairs by 表5's code: no finding the coded workbook has not", () => {
+      const { grids: names } = withoutCodes(grids);
+      const t3 = importWorkbook(names).tables.find((x) => x.kind === "expenditure_summary")!;
+      expect(t3.rows.filter((r) => r.level > 0 && !r.code).map((r) => r.label)).toEqual([]);
+      expect(serious(names)).toEqual(serious(grids));
+    });
 
-  test("printed otherwise in the 支出总表: its code is undecided (提示), no 错误; its figure changed is still an error", () => {
-    const { grids: names, cells } = withoutCodes(grids, ["2010699", "财政业务专项经费"]);
-    // Nothing the coded workbook does not give (its 支出总表 line's name is no longer checked against a code).
-    const coded = serious(grids);
-    expect(serious(names).filter((x) => !coded.includes(x))).toEqual([]);
-    const codeSets = checkReport(importWorkbook(names)).findings.filter((f) => f.rule === "cross.code-sets");
-    expect(codeSets.map((f) => f.severity)).toEqual(["info"]);
-    expect(codeSets[0].message).toMatch(/财政业务专项经费.*2010699/);
-    const cell = cells["2010699"];
-    const found = checkReport(importWorkbook(mutate(names, cell, 7))).findings.filter((f) => f.severity === "error" && f.cells.includes(cell));
-    expect(found.length).toBeGreaterThan(0);
-  });
-});
+    test("printed otherwise in the 支出总表: its code is undecided (提示), no 错误; its figure changed is still an error", () => {
+      const { grids: names, cells } = withoutCodes(grids, ["2010699", "财政业务专项经费"]);
+      // Nothing the coded workbook does not give (its 支出总表 line's name is no longer checked against a code).
+      const coded = serious(grids);
+      expect(serious(names).filter((x) => !coded.includes(x))).toEqual([]);
+      const codeSets = checkReport(importWorkbook(names)).findings.filter(
+        (f) => f.rule === "cross.code-sets"
+      );
+      expect(codeSets.map((f) => f.severity)).toEqual(["info"]);
+      expect(codeSets[0].message).toMatch(/财政业务专项经费.*2010699/);
+      const cell = cells["2010699"];
+      const found = checkReport(importWorkbook(mutate(names, cell, 7))).findings.filter(
+        (f) => f.severity === "error" && f.cells.includes(cell)
+      );
+      expect(found.length).toBeGreaterThan(0);
+    });
+  }
+);

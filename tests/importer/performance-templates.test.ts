@@ -14,26 +14,59 @@ import type { Report } from "../../src/core/model/schema";
 import { toGrid } from "../fixtures/variants";
 
 // The tables here stand alone: the completeness of the set is not what these tests are about.
-const serious = (r: Report) => checkReport(r, { skip: ["completeness"], localize: false }).findings.filter((f) => f.severity === "error" || f.severity === "warning");
-const PROJECTS: Array<[string, number]> = [["审计业务经费", 285.87], ["购买中介机构审计服务", 75.5], ["审计培训", 12.3]];
+const serious = (r: Report) =>
+  checkReport(r, { skip: ["completeness"], localize: false }).findings.filter(
+    (f) => f.severity === "error" || f.severity === "warning"
+  );
+const PROJECTS: Array<[string, number]> = [
+  ["审计业务经费", 285.87],
+  ["购买中介机构审计服务", 75.5],
+  ["审计培训", 12.3],
+];
 /** The 项目支出表 in 万元: 项目名称 | 合计 | 一般公共预算, 合计 first. */
 const projectTable = (): SheetGrid => {
   const total = Math.round(PROJECTS.reduce((s, p) => s + p[1], 0) * 100) / 100;
-  return toGrid("表10", [["2025年项目支出表"], ["单位：万元"], ["项目名称", "合计", "一般公共预算"], ["合计", total, total], ...PROJECTS.map(([n, a]) => [n, a, a])], []);
+  return toGrid(
+    "表10",
+    [
+      ["2025年项目支出表"],
+      ["单位：万元"],
+      ["项目名称", "合计", "一般公共预算"],
+      ["合计", total, total],
+      ...PROJECTS.map(([n, a]) => [n, a, a]),
+    ],
+    []
+  );
 };
 
 describe("项目支出绩效目标表 forms: the unit from the money caption, else the form's unit line", () => {
   /** One form per project (北京 2020+ shape), stacked on one sheet; `unitLine` printed at E2 of each form, `caption` for 项目资金. */
-  const forms = (unitLine: string | undefined, caption: string, scale: number, wrong?: string): SheetGrid => {
+  const forms = (
+    unitLine: string | undefined,
+    caption: string,
+    scale: number,
+    wrong?: string
+  ): SheetGrid => {
     const rows: CellValue[][] = [];
     const merges: Merge[] = [];
     for (const [name, amount] of PROJECTS) {
       const a = Math.round((name === wrong ? amount - 27 : amount) * scale * 100) / 100;
       const r0 = rows.length;
-      rows.push(["2025年项目支出绩效目标表"], ["", "", "", "", unitLine ?? ""], ["项目名称", name], ["主管部门", "市审计局", "实施单位", "市审计局"]);
+      rows.push(
+        ["2025年项目支出绩效目标表"],
+        ["", "", "", "", unitLine ?? ""],
+        ["项目名称", name],
+        ["主管部门", "市审计局", "实施单位", "市审计局"]
+      );
       rows.push([caption, "年度资金总额", a], ["", "其中：财政拨款", a], ["", "其他资金", ""]);
       merges.push({ r0: r0 + 4, c0: 0, r1: r0 + 6, c1: 0 });
-      rows.push(["年度绩效目标", `按计划完成${name}`], ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值"], ["", "产出指标", "数量指标", "完成项目数", "≥30个"], [], []);
+      rows.push(
+        ["年度绩效目标", `按计划完成${name}`],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值"],
+        ["", "产出指标", "数量指标", "完成项目数", "≥30个"],
+        [],
+        []
+      );
     }
     return toGrid("表11", rows, merges);
   };
@@ -48,15 +81,20 @@ describe("项目支出绩效目标表 forms: the unit from the money caption, el
   test.each(CASES)("%s: correct forms give no 错误 / 警告", (_n, unitLine, caption, scale) => {
     const r = importWorkbook([projectTable(), forms(unitLine, caption, scale)]);
     const fs = r.tables.filter((t) => t.kind === "performance_target");
-    expect(fs.map((t) => [t.form?.project, t.unit])).toEqual(PROJECTS.map(([n]) => [n, scale === 1 ? "万元" : "元"]));
+    expect(fs.map((t) => [t.form?.project, t.unit])).toEqual(
+      PROJECTS.map(([n]) => [n, scale === 1 ? "万元" : "元"])
+    );
     expect(serious(r)).toEqual([]);
   });
-  test.each(CASES)("%s: one form's amount 27 万元 low is the one finding, at its 年度资金总额 cell", (_n, unitLine, caption, scale) => {
-    const r = importWorkbook([projectTable(), forms(unitLine, caption, scale, "审计业务经费")]);
-    const found = serious(r);
-    expect(found.map((f) => f.rule)).toEqual(["projects.annual-amount"]);
-    expect(found[0].cells[0]).toBe("表11!C5");
-  });
+  test.each(CASES)(
+    "%s: one form's amount 27 万元 low is the one finding, at its 年度资金总额 cell",
+    (_n, unitLine, caption, scale) => {
+      const r = importWorkbook([projectTable(), forms(unitLine, caption, scale, "审计业务经费")]);
+      const found = serious(r);
+      expect(found.map((f) => f.rule)).toEqual(["projects.annual-amount"]);
+      expect(found[0].cells[0]).toBe("表11!C5");
+    }
+  );
 });
 
 describe("项目绩效目标 lists: the 绩效目标 column by its aliases, the amount column by the amount aliases", () => {
@@ -64,53 +102,116 @@ describe("项目绩效目标 lists: the 绩效目标 column by its aliases, the 
   const AMOUNTS = ["预算金额", "项目金额", "资金总额", "年度预算数", "金额（万元）", "预算数"];
   /** 项目名称 | amount | target | 一级指标 | 二级指标 | 三级指标 | 指标值; each project over two indicator lines, merged or not. */
   const list = (target: string, amount: string, merged: boolean, wrong?: string): SheetGrid => {
-    const rows: CellValue[][] = [["2025年项目支出绩效目标表"], ["单位：万元"], ["项目名称", amount, target, "一级指标", "二级指标", "三级指标", "指标值"]];
+    const rows: CellValue[][] = [
+      ["2025年项目支出绩效目标表"],
+      ["单位：万元"],
+      ["项目名称", amount, target, "一级指标", "二级指标", "三级指标", "指标值"],
+    ];
     const merges: Merge[] = [];
     for (const [name, a] of PROJECTS) {
       const r0 = rows.length;
-      rows.push([name, name === wrong ? Math.round((a - 27) * 100) / 100 : a, `完成${name}`, "产出指标", "数量指标", "完成项目数", "≥30个"], ["", "", "", "满意度指标", "服务对象满意度", "满意度", "≥90%"]);
+      rows.push(
+        [
+          name,
+          name === wrong ? Math.round((a - 27) * 100) / 100 : a,
+          `完成${name}`,
+          "产出指标",
+          "数量指标",
+          "完成项目数",
+          "≥30个",
+        ],
+        ["", "", "", "满意度指标", "服务对象满意度", "满意度", "≥90%"]
+      );
       if (merged) for (const c of [0, 1, 2]) merges.push({ r0, c0: c, r1: r0 + 1, c1: c });
     }
     return toGrid("表11", rows, merges);
   };
   const cases = TARGETS.flatMap((t) => AMOUNTS.map((a) => [t, a] as const));
-  test.each(cases)("%s | %s: read as a list, correct → no 错误 / 警告, merged or not", (target, amount) => {
-    for (const merged of [true, false]) {
-      const r = importWorkbook([projectTable(), list(target, amount, merged)]);
-      const t = r.tables.find((x) => x.sheet === "表11")!;
-      expect(t.kind).toBe("performance_list");
-      expect(t.rows.filter((x) => x.amounts.total && !x.amounts.total.blank).map((x) => [x.label, x.amounts.total.value])).toEqual(PROJECTS);
-      expect(serious(r)).toEqual([]);
+  test.each(cases)(
+    "%s | %s: read as a list, correct → no 错误 / 警告, merged or not",
+    (target, amount) => {
+      for (const merged of [true, false]) {
+        const r = importWorkbook([projectTable(), list(target, amount, merged)]);
+        const t = r.tables.find((x) => x.sheet === "表11")!;
+        expect(t.kind).toBe("performance_list");
+        expect(
+          t.rows
+            .filter((x) => x.amounts.total && !x.amounts.total.blank)
+            .map((x) => [x.label, x.amounts.total.value])
+        ).toEqual(PROJECTS);
+        expect(serious(r)).toEqual([]);
+      }
     }
-  });
+  );
   test("coverage says the 绩效目标 are a list (not that the workbook has none)", () => {
-    const res = checkReport(importWorkbook([projectTable(), list("年度绩效目标", "预算金额", true)]), { localize: false });
-    expect(res.perRule.find((p) => p.id === "projects.performance-coverage")!.reasons).toEqual([expect.stringMatching(/^绩效目标以项目绩效目标一览表列示/)]);
+    const res = checkReport(
+      importWorkbook([projectTable(), list("年度绩效目标", "预算金额", true)]),
+      { localize: false }
+    );
+    expect(res.perRule.find((p) => p.id === "projects.performance-coverage")!.reasons).toEqual([
+      expect.stringMatching(/^绩效目标以项目绩效目标一览表列示/),
+    ]);
   });
-  test.each(cases)("%s | %s: one project's amount 27 万元 low is the one finding, at its cell", (target, amount) => {
-    for (const merged of [true, false]) {
-      const found = serious(importWorkbook([projectTable(), list(target, amount, merged, "审计业务经费")]));
-      expect(found.map((f) => `${f.rule} ${f.cells[0]}`)).toEqual(["projects.performance-list 表11!B4"]);
+  test.each(cases)(
+    "%s | %s: one project's amount 27 万元 low is the one finding, at its cell",
+    (target, amount) => {
+      for (const merged of [true, false]) {
+        const found = serious(
+          importWorkbook([projectTable(), list(target, amount, merged, "审计业务经费")])
+        );
+        expect(found.map((f) => `${f.rule} ${f.cells[0]}`)).toEqual([
+          "projects.performance-list 表11!B4",
+        ]);
+      }
     }
-  });
+  );
 });
 
 describe("a 绩效 table that cannot be read is said so, never one missing form per project", () => {
   test("a sheet titled 绩效目标表 with figures but neither forms nor a 绩效目标 column: unrecognised, coverage not applicable with the reason", () => {
-    const odd = toGrid("表11", [["2025年项目支出绩效目标表"], ["单位：万元"], ["项目名称", "预算金额", "考核要点"], ...PROJECTS.map(([n, a]) => [n, a, "按期完成"])], []);
+    const odd = toGrid(
+      "表11",
+      [
+        ["2025年项目支出绩效目标表"],
+        ["单位：万元"],
+        ["项目名称", "预算金额", "考核要点"],
+        ...PROJECTS.map(([n, a]) => [n, a, "按期完成"]),
+      ],
+      []
+    );
     const r = importWorkbook([projectTable(), odd]);
-    expect(r.unrecognized.find((u) => u.sheet === "表11")).toMatchObject({ kind: "performance_target", reason: expect.stringMatching(/绩效目标表未能读出/) });
+    expect(r.unrecognized.find((u) => u.sheet === "表11")).toMatchObject({
+      kind: "performance_target",
+      reason: expect.stringMatching(/绩效目标表未能读出/),
+    });
     const res = checkReport(r, { skip: ["completeness"], localize: false });
     expect(res.findings.filter((f) => f.rule === "projects.performance-coverage")).toEqual([]);
-    expect(res.perRule.find((p) => p.id === "projects.performance-coverage")!.reasons[0]).toMatch(/^绩效目标表未能识别（表11!A1:C6：绩效目标表未能读出/);
+    expect(res.perRule.find((p) => p.id === "projects.performance-coverage")!.reasons[0]).toMatch(
+      /^绩效目标表未能识别（表11!A1:C6：绩效目标表未能读出/
+    );
   });
   test("a blank form (no project, no figure): an empty table, and no finding per project", () => {
-    const blank = toGrid("表11", [["2025年项目支出绩效目标表"], ["单位：万元"], ["项目名称", ""], ["项目资金", "年度资金总额", ""], ["年度绩效目标", ""]], []);
+    const blank = toGrid(
+      "表11",
+      [
+        ["2025年项目支出绩效目标表"],
+        ["单位：万元"],
+        ["项目名称", ""],
+        ["项目资金", "年度资金总额", ""],
+        ["年度绩效目标", ""],
+      ],
+      []
+    );
     const r = importWorkbook([projectTable(), blank]);
-    expect(r.tables.find((t) => t.sheet === "表11")).toMatchObject({ kind: "performance_target", empty: true });
+    expect(r.tables.find((t) => t.sheet === "表11")).toMatchObject({
+      kind: "performance_target",
+      empty: true,
+    });
     const res = checkReport(r, { skip: ["completeness"], localize: false });
     expect(res.findings.filter((f) => f.rule === "projects.performance-coverage")).toEqual([]);
-    expect(res.perRule.find((p) => p.id === "projects.performance-coverage")!.reasons[0]).toMatch(/绩效目标表为空表/);
+    expect(res.perRule.find((p) => p.id === "projects.performance-coverage")!.reasons[0]).toMatch(
+      /绩效目标表为空表/
+    );
   });
 });
 
@@ -119,35 +220,84 @@ describe("部门整体绩效目标表: the task column and the money column by t
   const MONEY = ["预算金额", "预算资金", "预算金额合计", "预算资金合计", "资金总额"];
   /** task | 主要内容 | money | 财政拨款 | 其他资金, two tasks and 金额合计, with a 收支总表 whose 本年支出合计 is 120. */
   const build = (task: string, money: string, delta = 0): SheetGrid[] => [
-    toGrid("表1", [["2025年部门收支总表"], ["单位：万元"], ["收入", "", "支出", ""], ["项目", "预算数", "项目", "预算数"], ["一般公共预算拨款收入", 115, "一般公共服务支出", 120], ["事业收入", 5, "", ""], ["本年收入合计", 120, "本年支出合计", 120], ["收入总计", 120, "支出总计", 120]], [{ r0: 2, c0: 0, r1: 2, c1: 1 }, { r0: 2, c0: 2, r1: 2, c1: 3 }]),
-    toGrid("表15", [["2025年部门整体支出绩效目标表"], ["单位：万元"], [task, "主要内容", money, "财政拨款", "其他资金"], ["机关运转", "人员和公用经费", 100, 100, ""], ["审计业务", "完成年度审计项目", 20, 15, 5], ["金额合计", "", 120 + delta, 115 + delta, 5]], []),
+    toGrid(
+      "表1",
+      [
+        ["2025年部门收支总表"],
+        ["单位：万元"],
+        ["收入", "", "支出", ""],
+        ["项目", "预算数", "项目", "预算数"],
+        ["一般公共预算拨款收入", 115, "一般公共服务支出", 120],
+        ["事业收入", 5, "", ""],
+        ["本年收入合计", 120, "本年支出合计", 120],
+        ["收入总计", 120, "支出总计", 120],
+      ],
+      [
+        { r0: 2, c0: 0, r1: 2, c1: 1 },
+        { r0: 2, c0: 2, r1: 2, c1: 3 },
+      ]
+    ),
+    toGrid(
+      "表15",
+      [
+        ["2025年部门整体支出绩效目标表"],
+        ["单位：万元"],
+        [task, "主要内容", money, "财政拨款", "其他资金"],
+        ["机关运转", "人员和公用经费", 100, 100, ""],
+        ["审计业务", "完成年度审计项目", 20, 15, 5],
+        ["金额合计", "", 120 + delta, 115 + delta, 5],
+      ],
+      []
+    ),
   ];
   const cases = TASKS.flatMap((t) => MONEY.map((m) => [t, m] as const));
-  test.each(cases)("%s | %s: read; correct → no 错误 / 警告, compared with the 收支总表", (task, money) => {
-    const r = importWorkbook(build(task, money));
-    expect(r.tables.find((t) => t.sheet === "表15")?.kind).toBe("department_performance");
-    const res = checkReport(r, { skip: ["completeness"], localize: false });
-    expect(res.findings.filter((f) => f.severity === "error" || f.severity === "warning")).toEqual([]);
-    expect(res.perRule.find((p) => p.id === "cross.department-performance")!.checked).toBeGreaterThan(0);
-  });
+  test.each(cases)(
+    "%s | %s: read; correct → no 错误 / 警告, compared with the 收支总表",
+    (task, money) => {
+      const r = importWorkbook(build(task, money));
+      expect(r.tables.find((t) => t.sheet === "表15")?.kind).toBe("department_performance");
+      const res = checkReport(r, { skip: ["completeness"], localize: false });
+      expect(
+        res.findings.filter((f) => f.severity === "error" || f.severity === "warning")
+      ).toEqual([]);
+      expect(
+        res.perRule.find((p) => p.id === "cross.department-performance")!.checked
+      ).toBeGreaterThan(0);
+    }
+  );
   test.each(cases)("%s | %s: a 金额合计 100 万元 low is found at its cell", (task, money) => {
     const found = serious(importWorkbook(build(task, money, -100)));
-    expect(found.filter((f) => f.rule === "cross.department-performance").map((f) => f.cells[0])).toEqual(["表15!C6"]);
+    expect(
+      found.filter((f) => f.rule === "cross.department-performance").map((f) => f.cells[0])
+    ).toEqual(["表15!C6"]);
   });
 });
 
 const dir = path.join(__dirname, "..", "fixtures", "newcomer5");
-const check = async (file: string) => checkReport(importWorkbook((await readXlsxBuffer(await fs.readFile(path.join(dir, file)))).grids), { localize: false });
-const seriousOf = (r: Awaited<ReturnType<typeof check>>) => r.findings.filter((f) => f.severity === "error" || f.severity === "warning").map((f) => `${f.rule} ${f.cells[0]}`);
+const check = async (file: string) =>
+  checkReport(
+    importWorkbook((await readXlsxBuffer(await fs.readFile(path.join(dir, file)))).grids),
+    { localize: false }
+  );
+const seriousOf = (r: Awaited<ReturnType<typeof check>>) =>
+  r.findings
+    .filter((f) => f.severity === "error" || f.severity === "warning")
+    .map((f) => `${f.rule} ${f.cells[0]}`);
 
 test.each([
   ["f01-perf-list.xlsx", []],
   ["f02-perf-list-amount-wrong.xlsx", ["projects.performance-list '11.项目支出绩效目标表'!B4"]],
   ["h12-perf-list-niandu-yusuanshu.xlsx", []],
   ["h20-perf-list-unmerged.xlsx", []],
-  ["h21-perf-list-unmerged-amount-wrong.xlsx", ["projects.performance-list '11.项目支出绩效目标表'!B4"]],
+  [
+    "h21-perf-list-unmerged-amount-wrong.xlsx",
+    ["projects.performance-list '11.项目支出绩效目标表'!B4"],
+  ],
   ["f03-perf-forms-one-sheet.xlsx", []],
-  ["f04-perf-forms-one-sheet-amount-wrong.xlsx", ["projects.annual-amount '11.项目支出绩效目标表'!C5"]],
+  [
+    "f04-perf-forms-one-sheet-amount-wrong.xlsx",
+    ["projects.annual-amount '11.项目支出绩效目标表'!C5"],
+  ],
   ["f05-perf-forms-sheets.xlsx", []],
   ["f06-perf-forms-sheets-amount-wrong.xlsx", ["projects.annual-amount '11-1绩效目标'!C5"]],
   ["h01-perf-forms-caption-wanyuan.xlsx", []],
@@ -160,5 +310,9 @@ test.each([
 test("the newcomer's k08 (年度主要任务 | … | 预算资金, 金额合计 100 万元 low): read, the 金额合计 found against the 收支总表", async () => {
   const found = seriousOf(await check("k08-dept-perf-niandu-renwu-total-wrong.xlsx"));
   expect(found).toContain("cross.department-performance '11.部门整体绩效目标表'!C6");
-  expect(found.every((f) => /^(hierarchy\.total|cross\.department-performance) '11\.部门整体绩效目标表'!/.test(f))).toBe(true);
+  expect(
+    found.every((f) =>
+      /^(hierarchy\.total|cross\.department-performance) '11\.部门整体绩效目标表'!/.test(f)
+    )
+  ).toBe(true);
 });

@@ -13,36 +13,51 @@ import type { Table, TableKind } from "../../src/core/model/schema";
 import { bump } from "../fixtures/grid-edit";
 import { STYLES, buildVariant, type Style } from "../fixtures/variants";
 
-const serious = (r: ReturnType<typeof checkReport>) => r.findings.filter((f) => f.severity === "error" || f.severity === "warning");
+const serious = (r: ReturnType<typeof checkReport>) =>
+  r.findings.filter((f) => f.severity === "error" || f.severity === "warning");
 /** Rule and severity of each finding: what must not change when tables only move. */
-const kinds = (r: ReturnType<typeof checkReport>) => r.findings.map((f) => `${f.severity} ${f.rule}`).sort();
+const kinds = (r: ReturnType<typeof checkReport>) =>
+  r.findings.map((f) => `${f.severity} ${f.rule}`).sort();
 
 /** The pairs printed side by side: 三公 with 机关运行经费 (or the project table when 三公 carries it), the two empty funds. */
 function pairs(style: Style): Array<[TableKind, TableKind]> {
-  return [["three_public", style.threePublicAcross ? "project_expenditure" : "operating_funds"], ["gov_fund_expenditure", "state_capital"]];
+  return [
+    ["three_public", style.threePublicAcross ? "project_expenditure" : "operating_funds"],
+    ["gov_fund_expenditure", "state_capital"],
+  ];
 }
 
 /** The first total's cell, as tests/importer/variants.test.ts reads it. */
 function totalCellOf(t: Table): string | undefined {
   const sides = t.rows.filter((r) => r.level === 0 && /total/.test(r.key ?? ""));
-  const r = sides.find((x) => x.key === "current_income_total") ?? sides.find((x) => x.key === "total") ?? sides[0];
+  const r =
+    sides.find((x) => x.key === "current_income_total") ??
+    sides.find((x) => x.key === "total") ??
+    sides[0];
   return r && (r.amounts.total ?? Object.values(r.amounts)[0])?.cell;
 }
 
 describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style) => {
   const plain = checkReport(importWorkbook(buildVariant(style).grids));
 
-  test.each([1, 0])("tables side by side (%i empty columns between): each recognised, at its cells, no new finding", (gap) => {
-    const v = buildVariant(style, { beside: { pairs: pairs(style), gap } });
-    const report = importWorkbook(v.grids);
-    expect(report.tables.map((t) => t.kind)).toEqual(v.expected.map((e) => e.kind));
-    v.expected.forEach((e, i) => {
-      if (e.totalCell) expect({ kind: e.kind, cell: totalCellOf(report.tables[i]) }).toEqual({ kind: e.kind, cell: e.totalCell });
-    });
-    const res = checkReport(report);
-    expect(serious(res)).toEqual([]);
-    expect(kinds(res)).toEqual(kinds(plain));
-  });
+  test.each([1, 0])(
+    "tables side by side (%i empty columns between): each recognised, at its cells, no new finding",
+    (gap) => {
+      const v = buildVariant(style, { beside: { pairs: pairs(style), gap } });
+      const report = importWorkbook(v.grids);
+      expect(report.tables.map((t) => t.kind)).toEqual(v.expected.map((e) => e.kind));
+      v.expected.forEach((e, i) => {
+        if (e.totalCell)
+          expect({ kind: e.kind, cell: totalCellOf(report.tables[i]) }).toEqual({
+            kind: e.kind,
+            cell: e.totalCell,
+          });
+      });
+      const res = checkReport(report);
+      expect(serious(res)).toEqual([]);
+      expect(kinds(res)).toEqual(kinds(plain));
+    }
+  );
 
   test("a wrong figure in the table on the right is reported at its cell", () => {
     const v = buildVariant(style, { beside: { pairs: pairs(style), gap: 1 } });
@@ -57,27 +72,52 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style)
 test("Xi'an: the 三公 table copied right of 表10 (m30) is a second table, checked, with the workbook's own findings", async () => {
   const read = async (f: string) => (await readXlsxBuffer(await fs.readFile(f))).grids;
   const fixtures = path.join(__dirname, "..", "fixtures");
-  const side = importWorkbook(await read(path.join(fixtures, "newcomer3", "m30-xian-t10-plus-sangong-side-by-side.xlsx")));
+  const side = importWorkbook(
+    await read(path.join(fixtures, "newcomer3", "m30-xian-t10-plus-sangong-side-by-side.xlsx"))
+  );
   const t10 = side.tables.filter((t) => t.sheet === "表10");
-  expect(t10.map((t) => `${t.range} ${t.kind}`)).toEqual(["A1:D17 project_expenditure", "G1:AI10 three_public"]);
+  expect(t10.map((t) => `${t.range} ${t.kind}`)).toEqual([
+    "A1:D17 project_expenditure",
+    "G1:AI10 three_public",
+  ]);
   expect(t10[1].rows.length).toBe(side.tables.find((t) => t.sheet === "表13")!.rows.length);
-  const xian = checkReport(importWorkbook(await read(path.join(fixtures, "field", "xian-shenjiju-2026.xlsx"))));
-  expect(checkReport(side).findings.map((f) => f.message)).toEqual(xian.findings.map((f) => f.message));
+  const xian = checkReport(
+    importWorkbook(await read(path.join(fixtures, "field", "xian-shenjiju-2026.xlsx")))
+  );
+  expect(checkReport(side).findings.map((f) => f.message)).toEqual(
+    xian.findings.map((f) => f.message)
+  );
 });
 
 /** The grid with an empty column inserted before grid column c (merges across it widened, those right of it moved). */
 function withEmptyColumn(g: SheetGrid, c: number): SheetGrid {
-  const ins = <T>(rows: T[][], blank: T) => rows.map((r) => [...r.slice(0, c), blank, ...r.slice(c)]);
-  const merges = g.merges.map((m) => ({ ...m, c0: m.c0 >= c ? m.c0 + 1 : m.c0, c1: m.c1 >= c ? m.c1 + 1 : m.c1 }));
-  return { ...g, values: ins(g.values, ""), text: ins(g.text, ""), numberFormat: ins(g.numberFormat, "General"), merges };
+  const ins = <T>(rows: T[][], blank: T) =>
+    rows.map((r) => [...r.slice(0, c), blank, ...r.slice(c)]);
+  const merges = g.merges.map((m) => ({
+    ...m,
+    c0: m.c0 >= c ? m.c0 + 1 : m.c0,
+    c1: m.c1 >= c ? m.c1 + 1 : m.c1,
+  }));
+  return {
+    ...g,
+    values: ins(g.values, ""),
+    text: ins(g.text, ""),
+    numberFormat: ins(g.numberFormat, "General"),
+    merges,
+  };
 }
 
-test.each(STYLES.filter((s) => !s.stacked).map((s) => [s.name, s] as const))("variant %s: one table with an empty spacer column inside is never cut", (_n, style) => {
-  const v = buildVariant(style);
-  const plain = checkReport(importWorkbook(v.grids));
-  // An empty column in the middle of every table (between the 收入 and 支出 halves of a 收支总表, inside a band …).
-  const spaced = v.grids.map((g) => withEmptyColumn(g, Math.max(1, Math.floor((g.values[g.values.length - 1]?.length ?? 2) / 2))));
-  const report = importWorkbook(spaced);
-  expect(report.tables.map((t) => t.kind)).toEqual(v.expected.map((e) => e.kind));
-  expect(kinds(checkReport(report))).toEqual(kinds(plain));
-});
+test.each(STYLES.filter((s) => !s.stacked).map((s) => [s.name, s] as const))(
+  "variant %s: one table with an empty spacer column inside is never cut",
+  (_n, style) => {
+    const v = buildVariant(style);
+    const plain = checkReport(importWorkbook(v.grids));
+    // An empty column in the middle of every table (between the 收入 and 支出 halves of a 收支总表, inside a band …).
+    const spaced = v.grids.map((g) =>
+      withEmptyColumn(g, Math.max(1, Math.floor((g.values[g.values.length - 1]?.length ?? 2) / 2)))
+    );
+    const report = importWorkbook(spaced);
+    expect(report.tables.map((t) => t.kind)).toEqual(v.expected.map((e) => e.kind));
+    expect(kinds(checkReport(report))).toEqual(kinds(plain));
+  }
+);

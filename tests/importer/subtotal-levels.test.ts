@@ -14,13 +14,21 @@ import { mutate } from "../../bench/localization";
 
 const column = (cell: string) => /([A-Z]+)\$?\d+$/.exec(cell)![1];
 /** The unit's line named by the unit alone: its 项目名称 cell ("小计") left empty. */
-const unitAlone = (grids: SheetGrid[]) => grids.map((g) => ({ ...g, values: g.values.map((r) => r.map((v) => (v === "小计" ? "" : v))), text: g.text.map((r) => r.map((v) => (v === "小计" ? "" : v))) }));
+const unitAlone = (grids: SheetGrid[]) =>
+  grids.map((g) => ({
+    ...g,
+    values: g.values.map((r) => r.map((v) => (v === "小计" ? "" : v))),
+    text: g.text.map((r) => r.map((v) => (v === "小计" ? "" : v))),
+  }));
 
 describe.each(
-  STYLES.flatMap((s) => [
-    [`${s.name}, 小计 lines`, { ...s, projectsByUnit: true }, false],
-    [`${s.name}, unit lines`, { ...s, projectsByUnit: true }, true],
-  ] as const),
+  STYLES.flatMap(
+    (s) =>
+      [
+        [`${s.name}, 小计 lines`, { ...s, projectsByUnit: true }, false],
+        [`${s.name}, unit lines`, { ...s, projectsByUnit: true }, true],
+      ] as const
+  )
 )("variant %s", (_n, style, alone) => {
   const built = buildVariant(style).grids;
   const grids = alone ? unitAlone(built) : built;
@@ -28,17 +36,36 @@ describe.each(
   const projects = report.tables.find((t) => t.kind === "project_expenditure")!;
 
   test("as generated: the unit lines head their projects, no finding on the table", () => {
-    expect(projects.rows.filter((r) => r.level > 0).map((r) => r.level)).toEqual([1, 2, 1, ...projects.rows.slice(4).map(() => 2)]);
-    expect(checkReport(report).findings.filter((f) => f.cells.some((c) => c.startsWith(projects.sheet)))).toEqual([]);
+    expect(projects.rows.filter((r) => r.level > 0).map((r) => r.level)).toEqual([
+      1,
+      2,
+      1,
+      ...projects.rows.slice(4).map(() => 2),
+    ]);
+    expect(
+      checkReport(report).findings.filter((f) => f.cells.some((c) => c.startsWith(projects.sheet)))
+    ).toEqual([]);
   });
 
   test("each figure tripled: a cause names it, no hierarchy finding on another column", () => {
-    for (const a of projects.rows.flatMap((r) => Object.values(r.amounts)).filter((x) => (x.value ?? 0) > 0)) {
+    for (const a of projects.rows
+      .flatMap((r) => Object.values(r.amounts))
+      .filter((x) => (x.value ?? 0) > 0)) {
       const res = checkReport(importWorkbook(mutate(grids, a.cell, 2 * a.value!)));
-      const named = res.causes.some((c) => [...c.suspects, ...c.alternatives.flat()].some((s) => s.cell === a.cell));
+      const named = res.causes.some((c) =>
+        [...c.suspects, ...c.alternatives.flat()].some((s) => s.cell === a.cell)
+      );
       const sheet = a.cell.slice(0, a.cell.lastIndexOf("!") + 1);
-      const stray = res.findings.filter((f) => f.rule.startsWith("hierarchy.") && f.cells.some((c) => c.startsWith(sheet) && column(c) !== column(a.cell)));
-      expect({ cell: a.cell, named, stray: stray.map((f) => f.message) }).toEqual({ cell: a.cell, named: true, stray: [] });
+      const stray = res.findings.filter(
+        (f) =>
+          f.rule.startsWith("hierarchy.") &&
+          f.cells.some((c) => c.startsWith(sheet) && column(c) !== column(a.cell))
+      );
+      expect({ cell: a.cell, named, stray: stray.map((f) => f.message) }).toEqual({
+        cell: a.cell,
+        named: true,
+        stray: [],
+      });
     }
   });
 });

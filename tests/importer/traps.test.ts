@@ -42,9 +42,13 @@ test.each([
   ["", undefined, "General", null, 0],
   ["—", undefined, "General", null, 0],
 ])("amount %p (%p, %p) → %p / %p decimals", (value, text, fmt, expected, decimals) => {
-  expect(parseAmount(value as string | number, text, fmt)).toMatchObject({ value: expected, decimals });
+  expect(parseAmount(value as string | number, text, fmt)).toMatchObject({
+    value: expected,
+    decimals,
+  });
 });
-test("a label is not an amount", () => expect(parseAmount("一般公共服务支出", undefined, "General")).toBeUndefined());
+test("a label is not an amount", () =>
+  expect(parseAmount("一般公共服务支出", undefined, "General")).toBeUndefined());
 
 test.each([
   ["单位：万元", { unit: "万元" }],
@@ -82,32 +86,67 @@ test("a 收入总表 laid out vertically: nested categories down one column, Chi
   expect(r.tables).toHaveLength(1);
   const t = r.tables[0];
   expect(t.kind).toBe("income_summary");
-  expect(t.rows.map((x) => [x.key, x.level])).toEqual([["src_fiscal", 1], ["src_general", 2], ["src_gov_fund", 2], ["src_business", 1], ["src_other", 1], ["total", 0]]);
+  expect(t.rows.map((x) => [x.key, x.level])).toEqual([
+    ["src_fiscal", 1],
+    ["src_general", 2],
+    ["src_gov_fund", 2],
+    ["src_business", 1],
+    ["src_other", 1],
+    ["total", 0],
+  ]);
   expect(checkReport(r).findings.filter((f) => f.rule.startsWith("hierarchy"))).toEqual([]);
   g.values[4][1] = 470;
-  const bad = checkReport(importWorkbook([g])).findings.filter((f) => f.rule === "hierarchy.parent-children");
+  const bad = checkReport(importWorkbook([g])).findings.filter(
+    (f) => f.rule === "hierarchy.parent-children"
+  );
   expect(bad[0].cells[0]).toBe("收入!B4");
 });
 
 test("three blocks: 收入 | 支出（按功能） | 支出（按用途：基本支出 / 项目支出）", () => {
-  const g = gridFromRows("收支总表", [
-    ["收支预算总表"],
-    ["收入", "", "支出（功能分类）", "", "支出（经济分类）", ""],
-    ["项目", "预算数", "项目", "预算数", "项目", "预算数"],
-    ["一、一般公共预算拨款收入", 533.1, "一、一般公共服务支出", 450.5, "一、基本支出", 462.6],
-    ["", "", "八、社会保障和就业支出", 45.2, "二、项目支出", 70.5],
-    ["", "", "十、卫生健康支出", 12.3, "", ""],
-    ["", "", "二十、住房保障支出", 25.1, "", ""],
-    ["本年收入合计", 533.1, "本年支出合计", 533.1, "本年支出合计", 533.1],
-    ["收入总计", 533.1, "支出总计", 533.1, "支出总计", 533.1],
-  ], { merges: [{ r0: 1, c0: 0, r1: 1, c1: 1 }, { r0: 1, c0: 2, r1: 1, c1: 3 }, { r0: 1, c0: 4, r1: 1, c1: 5 }] });
+  const g = gridFromRows(
+    "收支总表",
+    [
+      ["收支预算总表"],
+      ["收入", "", "支出（功能分类）", "", "支出（经济分类）", ""],
+      ["项目", "预算数", "项目", "预算数", "项目", "预算数"],
+      ["一、一般公共预算拨款收入", 533.1, "一、一般公共服务支出", 450.5, "一、基本支出", 462.6],
+      ["", "", "八、社会保障和就业支出", 45.2, "二、项目支出", 70.5],
+      ["", "", "十、卫生健康支出", 12.3, "", ""],
+      ["", "", "二十、住房保障支出", 25.1, "", ""],
+      ["本年收入合计", 533.1, "本年支出合计", 533.1, "本年支出合计", 533.1],
+      ["收入总计", 533.1, "支出总计", 533.1, "支出总计", 533.1],
+    ],
+    {
+      merges: [
+        { r0: 1, c0: 0, r1: 1, c1: 1 },
+        { r0: 1, c0: 2, r1: 1, c1: 3 },
+        { r0: 1, c0: 4, r1: 1, c1: 5 },
+      ],
+    }
+  );
   const t = importWorkbook([g]).tables[0];
   expect(t.kind).toBe("income_expenditure_summary");
-  expect([...new Set(t.rows.map((r) => r.side))]).toEqual(["income", "expenditure", "expenditure_use"]);
-  expect(t.rows.filter((r) => r.side === "expenditure_use" && r.level === 1).map((r) => r.key)).toEqual(["use_basic", "use_project"]);
-  expect(checkReport(importWorkbook([g])).findings).toEqual([expect.objectContaining({ rule: "completeness.required-tables" })].slice(0, 0).concat(checkReport(importWorkbook([g])).findings.filter((f) => f.rule === "completeness.required-tables")));
+  expect([...new Set(t.rows.map((r) => r.side))]).toEqual([
+    "income",
+    "expenditure",
+    "expenditure_use",
+  ]);
+  expect(
+    t.rows.filter((r) => r.side === "expenditure_use" && r.level === 1).map((r) => r.key)
+  ).toEqual(["use_basic", "use_project"]);
+  expect(checkReport(importWorkbook([g])).findings).toEqual(
+    [expect.objectContaining({ rule: "completeness.required-tables" })]
+      .slice(0, 0)
+      .concat(
+        checkReport(importWorkbook([g])).findings.filter(
+          (f) => f.rule === "completeness.required-tables"
+        )
+      )
+  );
   g.values[4][5] = 60.5;
-  const f = checkReport(importWorkbook([g])).findings.filter((x) => x.rule === "within.current-expenditure");
+  const f = checkReport(importWorkbook([g])).findings.filter(
+    (x) => x.rule === "within.current-expenditure"
+  );
   expect(f.map((x) => x.cells[0])).toEqual(["收支总表!F8"]);
 });
 
@@ -123,7 +162,13 @@ test("two-sided tables: the same label twice in one column (current year and car
     ["收入总计", 110, "支出总计", 110],
   ]);
   const t = importWorkbook([g]).tables[0];
-  expect(t.rows.filter((r) => r.side === "income").map((r) => r.key)).toEqual(["src_general", "current_income_total", "carryover_in", "carryover_src_general", "income_grand_total"]);
+  expect(t.rows.filter((r) => r.side === "income").map((r) => r.key)).toEqual([
+    "src_general",
+    "current_income_total",
+    "carryover_in",
+    "carryover_src_general",
+    "income_grand_total",
+  ]);
 });
 
 test("header rows repeated at a page break are not data; a 栏次 row is not data", () => {
@@ -139,7 +184,11 @@ test("header rows repeated at a page break are not data; a 栏次 row is not dat
   ]);
   const t = importWorkbook([g]).tables[0];
   expect(t.rows.map((r) => r.label)).toEqual(["合计", "一般公共服务支出", "社会保障和就业支出"]);
-  expect(checkReport(importWorkbook([g])).findings.filter((f) => f.severity !== "info" && !f.rule.startsWith("completeness"))).toEqual([]);
+  expect(
+    checkReport(importWorkbook([g])).findings.filter(
+      (f) => f.severity !== "info" && !f.rule.startsWith("completeness")
+    )
+  ).toEqual([]);
 });
 
 test("code and name in one cell, 款 and 项 with inherited class", () => {
@@ -153,11 +202,20 @@ test("code and name in one cell, 款 and 项 with inherited class", () => {
     ["    2010602 一般行政管理事务", 10, "", 10],
   ]);
   const t = importWorkbook([g]).tables[0];
-  expect(t.rows.map((r) => [r.code, r.level, r.label])).toEqual([[undefined, 0, "合计"], ["201", 1, "一般公共服务支出"], ["20106", 2, "财政事务"], ["2010601", 3, "行政运行"], ["2010602", 3, "一般行政管理事务"]]);
+  expect(t.rows.map((r) => [r.code, r.level, r.label])).toEqual([
+    [undefined, 0, "合计"],
+    ["201", 1, "一般公共服务支出"],
+    ["20106", 2, "财政事务"],
+    ["2010601", 3, "行政运行"],
+    ["2010602", 3, "一般行政管理事务"],
+  ]);
 });
 
 test("a sheet that is not a budget table is reported with a reason, an empty sheet too", () => {
-  const r = importWorkbook([gridFromRows("封面", [["某某局2025年部门预算公开"], ["目录"], ["第一部分 部门概况"]]), gridFromRows("空白", [])]);
+  const r = importWorkbook([
+    gridFromRows("封面", [["某某局2025年部门预算公开"], ["目录"], ["第一部分 部门概况"]]),
+    gridFromRows("空白", []),
+  ]);
   expect(r.tables).toEqual([]);
   expect(r.unrecognized).toEqual([
     { sheet: "封面", range: "A1:A3", reason: "未找到可识别的预算表标题或表头" },
@@ -172,7 +230,13 @@ test("a title without a header is reported, not guessed", () => {
 });
 
 test("a sheet with no title is classified by its name", () => {
-  const g = gridFromRows("三公经费", [["项目", "预算数"], ["因公出国（境）费", ""], ["公务接待费", 2], ["公务用车购置及运行费", 3], ["合计", 5]]);
+  const g = gridFromRows("三公经费", [
+    ["项目", "预算数"],
+    ["因公出国（境）费", ""],
+    ["公务接待费", 2],
+    ["公务用车购置及运行费", 3],
+    ["合计", 5],
+  ]);
   const t = importWorkbook([g]).tables[0];
   expect(t.kind).toBe("three_public");
   expect(t.rows.find((r) => r.key === "total")!.amounts.total.cell).toBe("三公经费!B5");
@@ -194,8 +258,15 @@ test("a performance form in 万元 with the value inside the caption cell", () =
     ["", "市县（区）财政资金", 12.5, "市县（区）财政资金", 12.5],
   ]);
   const t = importWorkbook([g]).tables[0];
-  expect(t).toMatchObject({ kind: "performance_target", unit: "万元", form: { project: "办公楼维修", period: "1年" } });
-  expect(t.rows.find((r) => r.key === "total")!.amounts).toMatchObject({ period: { value: 12.5, cell: "绩效!B4" }, annual: { value: 12.5, cell: "绩效!E4" } });
+  expect(t).toMatchObject({
+    kind: "performance_target",
+    unit: "万元",
+    form: { project: "办公楼维修", period: "1年" },
+  });
+  expect(t.rows.find((r) => r.key === "total")!.amounts).toMatchObject({
+    period: { value: 12.5, cell: "绩效!B4" },
+    annual: { value: 12.5, cell: "绩效!E4" },
+  });
 });
 
 test("基本支出 printed by function and by economic class: the two totals are compared column by column; economic names checked", () => {
@@ -216,44 +287,97 @@ test("基本支出 printed by function and by economic class: the two totals are
   ]);
   const ok = checkReport(importWorkbook([byFunction, byEconomic]));
   expect(ok.findings.filter((f) => f.rule === "cross.basic-economic")).toEqual([]);
-  expect(ok.findings.filter((f) => f.rule === "naming.economic-code").map((f) => f.cells[0])).toEqual(["表7!B7"]);
+  expect(
+    ok.findings.filter((f) => f.rule === "naming.economic-code").map((f) => f.cells[0])
+  ).toEqual(["表7!B7"]);
   byFunction.values[3][3] = 70;
   byFunction.values[2][3] = 70;
   byFunction.values[2][2] = 90;
   byFunction.values[3][2] = 90;
-  const bad = checkReport(importWorkbook([byFunction, byEconomic])).findings.filter((f) => f.rule === "cross.basic-economic");
-  expect(bad.map((f) => f.cells)).toEqual(expect.arrayContaining([["表7!C3", "表6!C3"], ["表7!D3", "表6!D3"]]));
+  const bad = checkReport(importWorkbook([byFunction, byEconomic])).findings.filter(
+    (f) => f.rule === "cross.basic-economic"
+  );
+  expect(bad.map((f) => f.cells)).toEqual(
+    expect.arrayContaining([
+      ["表7!C3", "表6!C3"],
+      ["表7!D3", "表6!D3"],
+    ])
+  );
 });
 
 test("支出总表 with 基本支出 split into 人员经费 / 公用经费 beside 项目支出: identities follow the header nesting", () => {
-  const g = gridFromRows("支出", [
-    ["部门支出总表"],
-    ["科目编码", "科目名称", "合计", "基本支出", "", "项目支出"],
-    ["", "", "", "人员经费", "公用经费", ""],
-    ["合计", "", 130, 80, 20, 30],
-    ["201", "一般公共服务支出", 130, 80, 20, 30],
-  ], { merges: [{ r0: 1, c0: 3, r1: 1, c1: 4 }, { r0: 1, c0: 0, r1: 2, c1: 0 }, { r0: 1, c0: 1, r1: 2, c1: 1 }, { r0: 1, c0: 2, r1: 2, c1: 2 }, { r0: 1, c0: 5, r1: 2, c1: 5 }] });
+  const g = gridFromRows(
+    "支出",
+    [
+      ["部门支出总表"],
+      ["科目编码", "科目名称", "合计", "基本支出", "", "项目支出"],
+      ["", "", "", "人员经费", "公用经费", ""],
+      ["合计", "", 130, 80, 20, 30],
+      ["201", "一般公共服务支出", 130, 80, 20, 30],
+    ],
+    {
+      merges: [
+        { r0: 1, c0: 3, r1: 1, c1: 4 },
+        { r0: 1, c0: 0, r1: 2, c1: 0 },
+        { r0: 1, c0: 1, r1: 2, c1: 1 },
+        { r0: 1, c0: 2, r1: 2, c1: 2 },
+        { r0: 1, c0: 5, r1: 2, c1: 5 },
+      ],
+    }
+  );
   const r = importWorkbook([g]);
-  expect(r.tables[0].columns.map((c) => c.key)).toEqual(["total", "personnel", "public", "project"]);
-  expect(checkReport(r).findings.filter((f) => f.rule.startsWith("within") || f.rule.startsWith("hierarchy"))).toEqual([]);
+  expect(r.tables[0].columns.map((c) => c.key)).toEqual([
+    "total",
+    "personnel",
+    "public",
+    "project",
+  ]);
+  expect(
+    checkReport(r).findings.filter(
+      (f) => f.rule.startsWith("within") || f.rule.startsWith("hierarchy")
+    )
+  ).toEqual([]);
   g.values[4][5] = 31;
-  expect(checkReport(importWorkbook([g])).findings.filter((f) => f.rule === "within.row-basic-project").map((f) => f.cells)).toEqual([["支出!C5", "支出!D5", "支出!E5", "支出!F5"]]);
+  expect(
+    checkReport(importWorkbook([g]))
+      .findings.filter((f) => f.rule === "within.row-basic-project")
+      .map((f) => f.cells)
+  ).toEqual([["支出!C5", "支出!D5", "支出!E5", "支出!F5"]]);
 });
 
 test("财政拨款收支总表 with 一般公共预算 split into 小计 / 基本支出 / 项目支出: the parts are the source's, not the table's", () => {
-  const g = gridFromRows("表四", [
-    ["财政拨款收支总表"],
-    ["收入", "", "支出", "", "", "", ""],
-    ["项目", "预算数", "项目", "合计", "一般公共预算", "", "政府性基金预算"],
-    ["", "", "", "", "小计", "基本支出", ""],
-    ["一、一般公共预算", 100, "一、一般公共服务支出", 110, 100, 60, 10],
-    ["二、政府性基金预算", 10, "", "", "", "", ""],
-    ["本年收入合计", 110, "本年支出合计", 110, 100, 60, 10],
-    ["收入总计", 110, "支出总计", 110, 100, 60, 10],
-  ], { merges: [{ r0: 1, c0: 0, r1: 1, c1: 1 }, { r0: 1, c0: 2, r1: 1, c1: 6 }, { r0: 2, c0: 4, r1: 2, c1: 5 }] });
+  const g = gridFromRows(
+    "表四",
+    [
+      ["财政拨款收支总表"],
+      ["收入", "", "支出", "", "", "", ""],
+      ["项目", "预算数", "项目", "合计", "一般公共预算", "", "政府性基金预算"],
+      ["", "", "", "", "小计", "基本支出", ""],
+      ["一、一般公共预算", 100, "一、一般公共服务支出", 110, 100, 60, 10],
+      ["二、政府性基金预算", 10, "", "", "", "", ""],
+      ["本年收入合计", 110, "本年支出合计", 110, 100, 60, 10],
+      ["收入总计", 110, "支出总计", 110, 100, 60, 10],
+    ],
+    {
+      merges: [
+        { r0: 1, c0: 0, r1: 1, c1: 1 },
+        { r0: 1, c0: 2, r1: 1, c1: 6 },
+        { r0: 2, c0: 4, r1: 2, c1: 5 },
+      ],
+    }
+  );
   const t = importWorkbook([g]).tables[0];
-  expect(t.columns.filter((c) => c.side === "expenditure").map((c) => c.key)).toEqual(["total", "general", "general_basic", "gov_fund"]);
-  expect(checkReport(importWorkbook([g])).findings.filter((f) => f.severity === "error" && !f.rule.startsWith("completeness"))).toEqual([]);
+  expect(t.columns.filter((c) => c.side === "expenditure").map((c) => c.key)).toEqual([
+    "total",
+    "general",
+    "general_basic",
+    "gov_fund",
+  ]);
+  expect(
+    checkReport(importWorkbook([g])).findings.filter(
+      (f) => f.severity === "error" && !f.rule.startsWith("completeness")
+    )
+  ).toEqual([]);
 });
 
 test("其中 rows are parts of the row above: nested one level down, never summed into the total, may not exceed their parent", () => {
@@ -266,30 +390,53 @@ test("其中 rows are parts of the row above: nested one level down, never summe
     ["合计", 530],
   ]);
   const r = importWorkbook([g]);
-  expect(r.tables[0].rows.map((x) => [x.level, !!x.partial])).toEqual([[1, false], [2, true], [1, false], [0, false]]);
+  expect(r.tables[0].rows.map((x) => [x.level, !!x.partial])).toEqual([
+    [1, false],
+    [2, true],
+    [1, false],
+    [0, false],
+  ]);
   expect(checkReport(r).findings.filter((f) => f.rule.startsWith("hierarchy"))).toEqual([]);
   g.values[3][1] = 520;
-  const f = checkReport(importWorkbook([g])).findings.filter((x) => x.rule === "hierarchy.parent-children");
+  const f = checkReport(importWorkbook([g])).findings.filter(
+    (x) => x.rule === "hierarchy.parent-children"
+  );
   expect(f.map((x) => [x.severity, x.cells])).toEqual([["error", ["收入!B3", "收入!B4"]]]);
 });
 
 test("a table that prints no unit takes the unit the other tables print", () => {
-  const a = gridFromRows("收入", [["部门收入总表"], ["金额单位：元"], ["科目编码", "科目名称", "合计", "一般公共预算"], ["合计", "", 1000000, 1000000]]);
-  const b = gridFromRows("支出", [["部门支出总表"], ["科目编码", "科目名称", "合计", "基本支出", "项目支出"], ["合计", "", 1000000, 600000, 400000]]);
+  const a = gridFromRows("收入", [
+    ["部门收入总表"],
+    ["金额单位：元"],
+    ["科目编码", "科目名称", "合计", "一般公共预算"],
+    ["合计", "", 1000000, 1000000],
+  ]);
+  const b = gridFromRows("支出", [
+    ["部门支出总表"],
+    ["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+    ["合计", "", 1000000, 600000, 400000],
+  ]);
   expect(importWorkbook([a, b]).tables.map((t) => t.unit)).toEqual(["元", "元"]);
   expect(importWorkbook([b]).tables[0].unit).toBe("万元");
 });
 
 test("收入 | 预算数 | 支出 | 预算数 as the caption of a two-sided table; a year stored as a number in the header", () => {
-  const g = gridFromRows("总表", [
-    ["收支总表"],
-    ["收入", 2025, "支出", 2025],
-    ["一般公共预算拨款收入", 100, "一般公共服务支出", 100],
-    ["收入总计", 100, "支出总计", 100],
-  ], { formats: [[], ["General", "0", "General", "0"], [], []] });
+  const g = gridFromRows(
+    "总表",
+    [
+      ["收支总表"],
+      ["收入", 2025, "支出", 2025],
+      ["一般公共预算拨款收入", 100, "一般公共服务支出", 100],
+      ["收入总计", 100, "支出总计", 100],
+    ],
+    { formats: [[], ["General", "0", "General", "0"], [], []] }
+  );
   const t = importWorkbook([g]).tables[0];
   expect(t.kind).toBe("income_expenditure_summary");
-  expect(t.columns.map((c) => [c.key, c.side])).toEqual([["total", "income"], ["total", "expenditure"]]);
+  expect(t.columns.map((c) => [c.key, c.side])).toEqual([
+    ["total", "income"],
+    ["total", "expenditure"],
+  ]);
   expect(t.rows.find((r) => r.key === "income_grand_total")!.amounts.total.cell).toBe("总表!B4");
 });
 
@@ -303,8 +450,14 @@ test("a performance form with spacer columns and 财政拨款 / 上级补助 sou
   ]);
   const t = importWorkbook([g]).tables[0];
   expect(t.form!.project).toBe("培训经费");
-  expect(t.rows.map((r) => [r.key, r.amounts.period?.value, r.amounts.annual?.value])).toEqual([["total", 30000, 30000], ["fiscal", 20000, 20000], ["superior", 10000, 10000]]);
-  expect(checkReport(importWorkbook([g])).findings.filter((f) => f.rule === "projects.form-sources")).toEqual([]);
+  expect(t.rows.map((r) => [r.key, r.amounts.period?.value, r.amounts.annual?.value])).toEqual([
+    ["total", 30000, 30000],
+    ["fiscal", 20000, 20000],
+    ["superior", 10000, 10000],
+  ]);
+  expect(
+    checkReport(importWorkbook([g])).findings.filter((f) => f.rule === "projects.form-sources")
+  ).toEqual([]);
 });
 
 test("a 三公 table printing last year's and this year's budget, title without the year: last year's column is prior", () => {
@@ -322,12 +475,23 @@ test("a 三公 table printing last year's and this year's budget, title without 
 });
 
 test("sign-off lines under a table (单位负责人：… 制表人：…) are not rows", () => {
-  const g = gridFromRows("项目", [["项目支出预算表"], ["项目名称", "合计"], ["合计", 10], ["培训经费", 10], ["单位负责人：张三", "制表人：李四"]]);
+  const g = gridFromRows("项目", [
+    ["项目支出预算表"],
+    ["项目名称", "合计"],
+    ["合计", 10],
+    ["培训经费", 10],
+    ["单位负责人：张三", "制表人：李四"],
+  ]);
   expect(importWorkbook([g]).tables[0].rows.map((r) => r.label)).toEqual(["合计", "培训经费"]);
 });
 
 test("a table of contents is not imported as tables", () => {
-  const g = gridFromRows("目录", [["目录"], ["表一2025年部门收支总表…………1"], ["表二 2025年部门收入总表..........2"], ["第二部分 部门预算情况说明"]]);
+  const g = gridFromRows("目录", [
+    ["目录"],
+    ["表一2025年部门收支总表…………1"],
+    ["表二 2025年部门收入总表..........2"],
+    ["第二部分 部门预算情况说明"],
+  ]);
   const r = importWorkbook([g]);
   expect(r.tables).toEqual([]);
   expect(r.unrecognized.map((u) => u.sheet)).toEqual(["目录"]);
@@ -335,20 +499,42 @@ test("a table of contents is not imported as tables", () => {
 
 test("a vertical 收入总表 is compared with the 收支总表 line by line, and with the 支出总表 total including 上年结转", () => {
   const t1 = gridFromRows("表一", [
-    ["收支总表"], ["收入", "", "支出", ""], ["项目", "预算数", "项目", "预算数"],
+    ["收支总表"],
+    ["收入", "", "支出", ""],
+    ["项目", "预算数", "项目", "预算数"],
     ["一、一般公共预算拨款收入", 480, "一、一般公共服务支出", 520],
     ["二、事业收入", 30, "", ""],
     ["本年收入合计", 510, "本年支出合计", 520],
     ["上年结转", 10, "年终结转", ""],
     ["收入总计", 520, "支出总计", 520],
   ]);
-  const t2 = gridFromRows("表二", [["部门收入总表"], ["项目", "预算数"], ["一、一般公共预算拨款收入", 480], ["二、事业收入", 30], ["合计", 510], ["上年结转", 10], ["收入总计", 520]]);
-  const t3 = gridFromRows("表三", [["部门支出总表"], ["科目编码", "科目名称", "合计", "基本支出", "项目支出"], ["合计", "", 520, 500, 20], ["201", "一般公共服务支出", 520, 500, 20]]);
+  const t2 = gridFromRows("表二", [
+    ["部门收入总表"],
+    ["项目", "预算数"],
+    ["一、一般公共预算拨款收入", 480],
+    ["二、事业收入", 30],
+    ["合计", 510],
+    ["上年结转", 10],
+    ["收入总计", 520],
+  ]);
+  const t3 = gridFromRows("表三", [
+    ["部门支出总表"],
+    ["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+    ["合计", "", 520, 500, 20],
+    ["201", "一般公共服务支出", 520, 500, 20],
+  ]);
   const res = checkReport(importWorkbook([t1, t2, t3]));
-  const cross = res.perRule.filter((r) => r.id === "cross.summary-income" || r.id === "cross.income-expenditure-by-code");
-  expect(cross.map((r) => [r.id, r.failed, r.checked > 0])).toEqual([["cross.summary-income", 0, true], ["cross.income-expenditure-by-code", 0, true]]);
+  const cross = res.perRule.filter(
+    (r) => r.id === "cross.summary-income" || r.id === "cross.income-expenditure-by-code"
+  );
+  expect(cross.map((r) => [r.id, r.failed, r.checked > 0])).toEqual([
+    ["cross.summary-income", 0, true],
+    ["cross.income-expenditure-by-code", 0, true],
+  ]);
   t2.values[3][1] = 31;
   t2.values[4][1] = 511;
-  const bad = checkReport(importWorkbook([t1, t2, t3])).findings.filter((f) => f.rule === "cross.summary-income").map((f) => f.cells);
+  const bad = checkReport(importWorkbook([t1, t2, t3]))
+    .findings.filter((f) => f.rule === "cross.summary-income")
+    .map((f) => f.cells);
   expect(bad).toEqual(expect.arrayContaining([["表一!B5", "表二!B4"]]));
 });

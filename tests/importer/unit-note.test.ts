@@ -8,14 +8,26 @@ import { checkReport } from "../../src/core/rules/engine";
 import { readMeta } from "../../src/core/importer/meta";
 import { STYLES, buildVariant } from "../fixtures/variants";
 
-test.each(STYLES.map((s) => [s.name, s] as const))("variant %s: unit lines with a note read as without", (_n, style) => {
-  const plain = importWorkbook(buildVariant(style).grids);
-  const noted = importWorkbook(buildVariant({ ...style, unitLine: (u) => `${style.unitLine(u)}（保留两位小数）` }).grids);
-  expect(noted.tables.map((t) => `${t.kind} ${t.unit}`)).toEqual(plain.tables.map((t) => `${t.kind} ${t.unit}`));
-  expect(checkReport(noted).findings.map((f) => f.message)).toEqual(checkReport(plain).findings.map((f) => f.message));
-});
+test.each(STYLES.map((s) => [s.name, s] as const))(
+  "variant %s: unit lines with a note read as without",
+  (_n, style) => {
+    const plain = importWorkbook(buildVariant(style).grids);
+    const noted = importWorkbook(
+      buildVariant({ ...style, unitLine: (u) => `${style.unitLine(u)}（保留两位小数）` }).grids
+    );
+    expect(noted.tables.map((t) => `${t.kind} ${t.unit}`)).toEqual(
+      plain.tables.map((t) => `${t.kind} ${t.unit}`)
+    );
+    expect(checkReport(noted).findings.map((f) => f.message)).toEqual(
+      checkReport(plain).findings.map((f) => f.message)
+    );
+  }
+);
 
 test("the note is not part of a department name printed with the unit in one cell", () => {
-  expect(readMeta("部门名称：杭州市气象局 单位:万元(保留两位小数)")).toMatchObject({ department: "杭州市气象局", unit: "万元" });
+  expect(readMeta("部门名称：杭州市气象局 单位:万元(保留两位小数)")).toMatchObject({
+    department: "杭州市气象局",
+    unit: "万元",
+  });
   expect(readMeta("金额单位：元（）")).toMatchObject({ unit: "元" });
 });

@@ -6,7 +6,10 @@ import type { Table } from "../../src/core/model/schema";
 
 function totalCellOf(t: Table): string | undefined {
   const sides = t.rows.filter((r) => r.level === 0 && /total/.test(r.key ?? ""));
-  const r = sides.find((x) => x.key === "current_income_total") ?? sides.find((x) => x.key === "total") ?? sides[0];
+  const r =
+    sides.find((x) => x.key === "current_income_total") ??
+    sides.find((x) => x.key === "total") ??
+    sides[0];
   const a = r && (r.amounts.total ?? Object.values(r.amounts)[0]);
   return a?.cell;
 }
@@ -18,7 +21,9 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_name, sty
   test("every table is recognised with the right kind", () => {
     expect(report.tables.map((t) => t.kind)).toEqual(v.expected.map((e) => e.kind));
     // Only what is not a table stays unrecognised: a 目录, a part title above the first table.
-    expect(report.unrecognized.filter((u) => !/目录|表格标题之前的内容/.test(u.reason))).toEqual([]);
+    expect(report.unrecognized.filter((u) => !/目录|表格标题之前的内容/.test(u.reason))).toEqual(
+      []
+    );
     if (style.contents) expect(report.contents?.length).toBe(v.expected.length);
   });
 
@@ -30,7 +35,10 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_name, sty
   test("every total sits at the printed cell", () => {
     v.expected.forEach((e, i) => {
       if (!e.totalCell) return;
-      expect({ kind: e.kind, cell: totalCellOf(report.tables[i]) }).toEqual({ kind: e.kind, cell: e.totalCell });
+      expect({ kind: e.kind, cell: totalCellOf(report.tables[i]) }).toEqual({
+        kind: e.kind,
+        cell: e.totalCell,
+      });
     });
   });
 
@@ -55,22 +63,34 @@ test("mixed funds: figures of different scope that differ by exactly the out-of-
   const report = importWorkbook(buildVariant(style).grids);
   const t3 = report.tables.find((t) => t.kind === "expenditure_summary")!;
   const t5 = report.tables.find((t) => t.kind === "general_budget_expenditure")!;
-  const row = (t: typeof t3, code: string) => t.rows.find((r) => r.code === code)!.amounts.total.value;
+  const row = (t: typeof t3, code: string) =>
+    t.rows.find((r) => r.code === code)!.amounts.total.value;
   expect([row(t3, "2010650"), row(t5, "2010650")]).toEqual([80, 60]); // 20.00 单位资金
   expect([row(t3, "2010602"), row(t5, "2010602")]).toEqual([50, 40]); // 10.00 上年结转
   const res = checkReport(report);
-  for (const id of ["cross.general-budget", "cross.income-expenditure-by-code", "cross.summary-income", "cross.basic-project", "cross.basic-economic"]) {
+  for (const id of [
+    "cross.general-budget",
+    "cross.income-expenditure-by-code",
+    "cross.summary-income",
+    "cross.basic-project",
+    "cross.basic-economic",
+  ]) {
     const r = res.perRule.find((x) => x.id === id)!;
     expect({ id, failed: r.failed, ran: r.checked > 0 }).toEqual({ id, failed: 0, ran: true });
   }
 });
 
 /** 2025 → 二〇二五: a year written in Chinese numerals, digit by digit, as some titles print it. */
-const numeralYear = (y: number) => [...String(y)].map((d) => "〇一二三四五六七八九"[Number(d)]).join("");
+const numeralYear = (y: number) =>
+  [...String(y)].map((d) => "〇一二三四五六七八九"[Number(d)]).join("");
 
 describe("a year in Chinese numerals (二〇二五年) reads as the year in digits", () => {
   // The variants that print the year followed by 年 somewhere (预算年度：2025 has no 年 to write in numerals).
-  const printed = STYLES.filter((s) => buildVariant(s).grids.some((g) => g.values.some((row) => row.some((v) => typeof v === "string" && v.includes(`${YEAR}年`)))));
+  const printed = STYLES.filter((s) =>
+    buildVariant(s).grids.some((g) =>
+      g.values.some((row) => row.some((v) => typeof v === "string" && v.includes(`${YEAR}年`)))
+    )
+  );
   test.each(printed.map((s) => [s.name, s] as const))("variant %s", (_name, style) => {
     const plain = buildVariant(style);
     const numeral = buildVariant(style);
@@ -82,13 +102,16 @@ describe("a year in Chinese numerals (二〇二五年) reads as the year in digi
           g.values[r][c] = v.replaceAll(`${YEAR}年`, `${numeralYear(YEAR)}年`);
           g.text[r][c] = String(g.values[r][c]);
           rewritten++;
-        }),
+        })
       );
     expect(rewritten).toBeGreaterThan(0);
     expect(importWorkbook(plain.grids).year).toBe(YEAR);
     const report = importWorkbook(numeral.grids);
     expect(report.year).toBe(YEAR);
-    const findings = (grids: typeof plain.grids) => checkReport(importWorkbook(grids), { localize: false }).findings.map((f) => `${f.rule} ${f.cells.join(",")}`);
+    const findings = (grids: typeof plain.grids) =>
+      checkReport(importWorkbook(grids), { localize: false }).findings.map(
+        (f) => `${f.rule} ${f.cells.join(",")}`
+      );
     expect(findings(numeral.grids)).toEqual(findings(plain.grids));
   });
 });

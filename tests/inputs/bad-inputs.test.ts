@@ -24,11 +24,21 @@ function reviewed(f: unknown): CheckFileJson {
   return f as CheckFileJson;
 }
 /** What a review says about the budget itself: the findings of every rule outside the input category. */
-const budgetFindings = (d: CheckFileJson) => d.findings.filter((f) => !f.rule.startsWith("input.")).map((f) => `${f.severity} ${f.rule} ${f.cells.join(",")}`).sort();
+const budgetFindings = (d: CheckFileJson) =>
+  d.findings
+    .filter((f) => !f.rule.startsWith("input."))
+    .map((f) => `${f.severity} ${f.rule} ${f.cells.join(",")}`)
+    .sort();
 
 /** No English internal text: only the product's own words may be Latin (file names and part paths aside). */
 function chineseOnly(line: string, file: string) {
-  const rest = line.replace(file, "").replace(/[\w./-]*\.(xml|rels|xlsx|xls|ods)\b/g, "").replace(/\b(Excel|WPS|LibreOffice|XML|OpenDocument|Word|PowerPoint|Office|inspect|budget-review|help|debug)\b/g, "");
+  const rest = line
+    .replace(file, "")
+    .replace(/[\w./-]*\.(xml|rels|xlsx|xls|ods)\b/g, "")
+    .replace(
+      /\b(Excel|WPS|LibreOffice|XML|OpenDocument|Word|PowerPoint|Office|inspect|budget-review|help|debug)\b/g,
+      ""
+    );
   expect(rest).not.toMatch(/[A-Za-z]{3,}/);
   expect(rest).toMatch(/[\u4e00-\u9fff]/);
 }
@@ -44,8 +54,16 @@ describe("files that are not usable: one Chinese sentence naming the cause, exit
   test.each([
     ["09-not-ooxml.xlsx", "not_xlsx", /不是 Excel 工作簿/],
     ["10-trunc-1000.xlsx", "truncated", /文件不完整/],
-    ["13-invalid-xml-sheet.xlsx", "xml_broken", /工作表“预算公开表2”的数据（xl\/worksheets\/sheet2\.xml）不是有效的 XML/],
-    ["14b-missing-sheet-part.xlsx", "sheet_missing", /工作表“预算公开表5”的数据部件.*缺失，文件已损坏/],
+    [
+      "13-invalid-xml-sheet.xlsx",
+      "xml_broken",
+      /工作表“预算公开表2”的数据（xl\/worksheets\/sheet2\.xml）不是有效的 XML/,
+    ],
+    [
+      "14b-missing-sheet-part.xlsx",
+      "sheet_missing",
+      /工作表“预算公开表5”的数据部件.*缺失，文件已损坏/,
+    ],
   ])("%s", async (name, code, msg) => {
     const file = bad(name);
     const r = await run(["check", file]);
@@ -57,13 +75,22 @@ describe("files that are not usable: one Chinese sentence naming the cause, exit
     expect(j.code).toBe(2);
     expect(j.doc).toEqual({ file, error: { code, message: expect.stringMatching(msg) } });
     // --debug adds the internal detail, and only then.
-    expect((await run(["check", file, "--debug"])).err.split("\n").length).toBeGreaterThanOrEqual(r.err.trim().split("\n").length);
+    expect((await run(["check", file, "--debug"])).err.split("\n").length).toBeGreaterThanOrEqual(
+      r.err.trim().split("\n").length
+    );
   });
 });
 
 // 06 is the sample saved as OpenDocument: read (SheetJS, src/hosts/sheetjs) rather than refused.
 describe("the sample with something Excel opens: the sample's result", () => {
-  test.each(["06-sample.ods", "14f-general-number-format.xlsx", "17c-sample-plus-chartsheet.xlsx", "29-dates-in-amounts.xlsx", "48-prefixed-namespace.xlsx", "66-utf16-sheet.xlsx"])("%s", async (name) => {
+  test.each([
+    "06-sample.ods",
+    "14f-general-number-format.xlsx",
+    "17c-sample-plus-chartsheet.xlsx",
+    "29-dates-in-amounts.xlsx",
+    "48-prefixed-namespace.xlsx",
+    "66-utf16-sheet.xlsx",
+  ])("%s", async (name) => {
     const { code, doc } = await checkJson(bad(name));
     expect(code).toBe(0);
     const d = reviewed(doc);
@@ -77,7 +104,9 @@ test("70: a workbook with no budget table is not a pass — a finding, exit 2 ev
   expect(r.code).toBe(2);
   expect(r.out).not.toContain("未发现问题");
   expect(r.out).toContain("没有识别到任何预算表");
-  expect((await run(["check", bad("70-not-a-budget.xlsx"), "--fail-on", "error"])).code).not.toBe(0);
+  expect((await run(["check", bad("70-not-a-budget.xlsx"), "--fail-on", "error"])).code).not.toBe(
+    0
+  );
   const d = reviewed((await checkJson(bad("70-not-a-budget.xlsx"))).doc);
   expect(d.findings.map((f) => [f.rule, f.severity])).toEqual([["input.no-tables", "error"]]);
 });
@@ -85,17 +114,28 @@ test("70: a workbook with no budget table is not a pass — a finding, exit 2 ev
 test("25b and field case 08: formulas without a stored result are evaluated — no 为空 / 0.00 finding, one note", async () => {
   for (const [file, clean] of [
     [bad("25b-openpyxl-sum-formulas.xlsx"), samplePath("jishan-2024")],
-    [fieldCase("08-formulas-without-cached-values.xlsx"), fieldCase("08-formulas-without-cached-values.clean.xlsx")],
+    [
+      fieldCase("08-formulas-without-cached-values.xlsx"),
+      fieldCase("08-formulas-without-cached-values.clean.xlsx"),
+    ],
   ]) {
     const d = reviewed((await checkJson(file)).doc);
     const c = reviewed((await checkJson(clean)).doc);
     expect(d.findings.filter((f) => /为空|0\.00（/.test(f.message))).toEqual([]);
-    expect(d.findings.filter((f) => f.rule === "input.read-notes").map((f) => f.message)).toEqual([expect.stringMatching(/^\d+ 个公式单元格在文件中没有保存计算结果/)]);
+    expect(d.findings.filter((f) => f.rule === "input.read-notes").map((f) => f.message)).toEqual([
+      expect.stringMatching(/^\d+ 个公式单元格在文件中没有保存计算结果/),
+    ]);
     // The same arithmetic as the file Excel saved (25b's totals are the exact sums, a cent off the sample's printed ones).
-    expect(d.findings.filter((f) => f.severity === "error" && !f.rule.startsWith("input.")).length).toBe(c.findings.filter((f) => f.severity === "error").length);
+    expect(
+      d.findings.filter((f) => f.severity === "error" && !f.rule.startsWith("input.")).length
+    ).toBe(c.findings.filter((f) => f.severity === "error").length);
   }
-  const clean08 = reviewed((await checkJson(fieldCase("08-formulas-without-cached-values.clean.xlsx"))).doc);
-  const bad08 = reviewed((await checkJson(fieldCase("08-formulas-without-cached-values.xlsx"))).doc);
+  const clean08 = reviewed(
+    (await checkJson(fieldCase("08-formulas-without-cached-values.clean.xlsx"))).doc
+  );
+  const bad08 = reviewed(
+    (await checkJson(fieldCase("08-formulas-without-cached-values.xlsx"))).doc
+  );
   expect(budgetFindings(bad08)).toEqual(budgetFindings(clean08));
   // The clean twin's formulas carry their results (zeros included: <v>0</v>), so it gets nothing at all.
   expect(clean08.findings).toEqual([]);
@@ -104,10 +144,15 @@ test("25b and field case 08: formulas without a stored result are evaluated — 
 test("28: one finding per error value naming it, never 为空 or 0.00 for those cells", async () => {
   const d = reviewed((await checkJson(bad("28-error-values.xlsx"))).doc);
   const named = d.findings.filter((f) => f.rule === "input.unreadable-amount");
-  expect(named.map((f) => /错误值 (#\S+?)，/.exec(f.message)?.[1]).sort()).toEqual(expect.arrayContaining(["#DIV/0!", "#N/A", "#REF!"]));
+  expect(named.map((f) => /错误值 (#\S+?)，/.exec(f.message)?.[1]).sort()).toEqual(
+    expect.arrayContaining(["#DIV/0!", "#N/A", "#REF!"])
+  );
   const cells = new Set(named.flatMap((f) => f.cells));
-  for (const f of d.findings.filter((x) => !x.rule.startsWith("input."))) expect(f.cells.some((c) => cells.has(c))).toBe(false);
-  expect(d.findings.filter((f) => /为空/.test(f.message) && f.cells.some((c) => cells.has(c)))).toEqual([]);
+  for (const f of d.findings.filter((x) => !x.rule.startsWith("input.")))
+    expect(f.cells.some((c) => cells.has(c))).toBe(false);
+  expect(
+    d.findings.filter((f) => /为空/.test(f.message) && f.cells.some((c) => cells.has(c)))
+  ).toEqual([]);
 });
 
 test("52: non-finite numbers are named; no Infinity / NaN anywhere in the text", async () => {
@@ -123,36 +168,58 @@ test("52: non-finite numbers are named; no Infinity / NaN anywhere in the text",
 
 test("28: error values name row and column: two cells of one row give two different lines", async () => {
   const d = reviewed((await checkJson(bad("28-error-values.xlsx"))).doc);
-  const lines = d.findings.filter((f) => f.rule === "input.unreadable-amount").map((f) => f.message);
-  expect(lines).toEqual(expect.arrayContaining([expect.stringContaining("「20132 组织事务」「合计」的金额单元格内容是错误值 #N/A"), expect.stringContaining("「20132 组织事务」「一般公共预算」的金额单元格内容是错误值 #VALUE!")]));
+  const lines = d.findings
+    .filter((f) => f.rule === "input.unreadable-amount")
+    .map((f) => f.message);
+  expect(lines).toEqual(
+    expect.arrayContaining([
+      expect.stringContaining("「20132 组织事务」「合计」的金额单元格内容是错误值 #N/A"),
+      expect.stringContaining("「20132 组织事务」「一般公共预算」的金额单元格内容是错误值 #VALUE!"),
+    ])
+  );
   expect(new Set(lines.map((m) => m.replace(/内容是.*/, ""))).size).toBe(lines.length);
 });
 
 test("54: (388.14) is negative, ¥12.3, full-width digits and 388.14万 (the table's unit) are read, none silently blank", async () => {
   const r = await run(["inspect", bad("54-text-amounts-variants.xlsx"), "--json"]);
-  const t = JSON.parse(r.out).model.tables.find((x: { kind: string }) => x.kind === "income_summary");
-  const cell = (ref: string) => t.rows.flatMap((row: { amounts: Record<string, { cell: string }> }) => Object.values(row.amounts)).find((a: { cell: string }) => a.cell === `预算公开表2!${ref}`);
+  const t = JSON.parse(r.out).model.tables.find(
+    (x: { kind: string }) => x.kind === "income_summary"
+  );
+  const cell = (ref: string) =>
+    t.rows
+      .flatMap((row: { amounts: Record<string, { cell: string }> }) => Object.values(row.amounts))
+      .find((a: { cell: string }) => a.cell === `预算公开表2!${ref}`);
   expect(cell("D7")).toMatchObject({ value: -388.14, blank: false });
   expect(cell("D10")).toMatchObject({ value: 12.3, blank: false });
   expect(cell("D9")).toMatchObject({ value: null, blank: true });
   expect(cell("C8")).toMatchObject({ value: 388.14, blank: false, suffix: "万元" });
   // Read in the table's own unit (万元): no unit finding, and the figure takes part in the checks (20132 ≠ Σ 项 here).
   const d = reviewed((await checkJson(bad("54-text-amounts-variants.xlsx"))).doc);
-  expect(d.findings.filter((f) => f.rule.startsWith("input.") && f.message.includes("388.14万"))).toEqual([]);
-  expect(d.findings.some((f) => f.rule === "hierarchy.parent-children" && f.cells[0] === "预算公开表2!C8")).toBe(true);
+  expect(
+    d.findings.filter((f) => f.rule.startsWith("input.") && f.message.includes("388.14万"))
+  ).toEqual([]);
+  expect(
+    d.findings.some(
+      (f) => f.rule === "hierarchy.parent-children" && f.cells[0] === "预算公开表2!C8"
+    )
+  ).toBe(true);
 });
 
 test("51: duplicate sheet names are reviewed, the repair is named", async () => {
   const { code, doc } = await checkJson(bad("51-duplicate-sheet-names.xlsx"));
   expect(code).toBe(0);
   const d = reviewed(doc);
-  expect(d.findings.find((f) => f.rule === "input.read-notes")?.message).toMatch(/两张名为“预算公开表2”的工作表/);
+  expect(d.findings.find((f) => f.rule === "input.read-notes")?.message).toMatch(
+    /两张名为“预算公开表2”的工作表/
+  );
 });
 
 test("19b: a hidden sheet is reviewed and mentioned", async () => {
   const d = reviewed((await checkJson(bad("19b-one-hidden.xlsx"))).doc);
   expect(d.tables).toEqual(sample.tables);
-  expect(d.findings.filter((f) => f.rule === "input.hidden-sheets").map((f) => f.message)).toEqual([expect.stringMatching(/工作表“预算公开表2”被隐藏（其中的收入总表已照常审核）/)]);
+  expect(d.findings.filter((f) => f.rule === "input.hidden-sheets").map((f) => f.message)).toEqual([
+    expect.stringMatching(/工作表“预算公开表2”被隐藏（其中的收入总表已照常审核）/),
+  ]);
 });
 
 test("32c: terminal escape codes in a label are printed harmlessly, the JSON keeps them escaped", async () => {
@@ -199,15 +266,25 @@ describe.each(SAMPLES.map((s) => [s]))("variants of %s", (name) => {
   });
   test("the last sheet's XML broken, the third sheet's part missing: named", async () => {
     const broken = await write("xml", await mutateXlsx(samplePath(name), { breakXml: -1 }));
-    expect((await run(["check", broken])).err).toMatch(/工作表“[^”]+”的数据（xl\/worksheets\/[^）]+）不是有效的 XML/);
-    const missing = await write("missing", await mutateXlsx(samplePath(name), { dropSheetPart: 2 }));
+    expect((await run(["check", broken])).err).toMatch(
+      /工作表“[^”]+”的数据（xl\/worksheets\/[^）]+）不是有效的 XML/
+    );
+    const missing = await write(
+      "missing",
+      await mutateXlsx(samplePath(name), { dropSheetPart: 2 })
+    );
     expect((await run(["check", missing])).err).toMatch(/数据部件.*缺失，文件已损坏/);
   });
   test("duplicate names and a hidden sheet: reviewed, both mentioned", async () => {
-    const file = await write("dup", await mutateXlsx(samplePath(name), { duplicateName: 1, hide: 2 }));
+    const file = await write(
+      "dup",
+      await mutateXlsx(samplePath(name), { duplicateName: 1, hide: 2 })
+    );
     const d = reviewed((await checkJson(file)).doc);
     expect(d.tables.length).toBe(base.tables.length);
-    expect(d.findings.some((f) => f.rule === "input.read-notes" && /两张名为/.test(f.message))).toBe(true);
+    expect(
+      d.findings.some((f) => f.rule === "input.read-notes" && /两张名为/.test(f.message))
+    ).toBe(true);
     expect(d.findings.some((f) => f.rule === "input.hidden-sheets")).toBe(true);
   });
 });
@@ -237,53 +314,82 @@ import { loadSample } from "../helpers";
 import { importWorkbook } from "../../src/core/importer/importer";
 test("58b: 2,000 unindented project rows are projects, not 2,000 totals", async () => {
   const r = await run(["inspect", bad("58b-2k-project-rows.xlsx"), "--json"]);
-  const t = JSON.parse(r.out).model.tables.find((x: { kind: string }) => x.kind === "project_expenditure");
+  const t = JSON.parse(r.out).model.tables.find(
+    (x: { kind: string }) => x.kind === "project_expenditure"
+  );
   const rows = t.rows as Array<{ label: string; level: number; key?: string }>;
   expect(rows.length).toBeGreaterThan(2000);
   expect(rows.filter((x) => x.key === "total")).toHaveLength(1);
-  expect(rows.filter((x) => x.label.startsWith("测试项目")).every((x) => x.level === Math.max(...rows.map((y) => y.level)))).toBe(true);
+  expect(
+    rows
+      .filter((x) => x.label.startsWith("测试项目"))
+      .every((x) => x.level === Math.max(...rows.map((y) => y.level)))
+  ).toBe(true);
 });
 
-test.each(SAMPLES.map((s) => [s]))("%s with 300 unindented project rows appended: every one a project row", async (name) => {
-  const { grids, report } = await loadSample(name);
-  const sheets = new Set(report.tables.filter((t) => t.kind === "project_expenditure").map((t) => t.sheet));
-  const more = grids.map((g) => {
-    if (!sheets.has(g.sheet)) return g;
-    const width = g.values[0].length;
-    const extra = Array.from({ length: 300 }, (_, i) => Array.from({ length: width }, (_, c) => (c === 0 ? `追加项目${i}` : "")));
-    return { ...g, values: [...g.values, ...extra], text: [...g.text, ...extra], numberFormat: [...g.numberFormat, ...extra.map((x) => x.map(() => "General"))] };
-  });
-  const after = importWorkbook(more);
-  for (const t of after.tables.filter((x) => x.kind === "project_expenditure")) {
-    const added = t.rows.filter((x) => x.label.includes("追加项目"));
-    const before = report.tables.find((x) => x.sheet === t.sheet && x.kind === t.kind)!;
-    expect(t.rows.filter((x) => x.key === "total").length).toBe(before.rows.filter((x) => x.key === "total").length);
-    for (const a of added) expect(a.key).not.toBe("total");
+test.each(SAMPLES.map((s) => [s]))(
+  "%s with 300 unindented project rows appended: every one a project row",
+  async (name) => {
+    const { grids, report } = await loadSample(name);
+    const sheets = new Set(
+      report.tables.filter((t) => t.kind === "project_expenditure").map((t) => t.sheet)
+    );
+    const more = grids.map((g) => {
+      if (!sheets.has(g.sheet)) return g;
+      const width = g.values[0].length;
+      const extra = Array.from({ length: 300 }, (_, i) =>
+        Array.from({ length: width }, (_, c) => (c === 0 ? `追加项目${i}` : ""))
+      );
+      return {
+        ...g,
+        values: [...g.values, ...extra],
+        text: [...g.text, ...extra],
+        numberFormat: [...g.numberFormat, ...extra.map((x) => x.map(() => "General"))],
+      };
+    });
+    const after = importWorkbook(more);
+    for (const t of after.tables.filter((x) => x.kind === "project_expenditure")) {
+      const added = t.rows.filter((x) => x.label.includes("追加项目"));
+      const before = report.tables.find((x) => x.sheet === t.sheet && x.kind === t.kind)!;
+      expect(t.rows.filter((x) => x.key === "total").length).toBe(
+        before.rows.filter((x) => x.key === "total").length
+      );
+      for (const a of added) expect(a.key).not.toBe("total");
+    }
   }
-});
+);
 
 import { parseRef } from "../../src/core/grid/address";
-test.each(SAMPLES.map((s) => [s]))("%s: a first body row printed with dashes (—) stays a body row, the header is unchanged", async (name) => {
-  const { grids, report } = await loadSample(name);
-  const copy = grids.map((g) => ({ ...g, values: g.values.map((r) => [...r]), text: g.text.map((r) => [...r]) }));
-  const touched: string[] = [];
-  for (const t of report.tables.filter((x) => x.kind !== "performance_target" && x.rows.length > 1)) {
-    const g = copy.find((x) => x.sheet === t.sheet)!;
-    for (const a of Object.values(t.rows[0].amounts)) {
-      const p = parseRef(a.cell);
-      const r = p.r0 - g.origin.row;
-      const c = p.c0 - g.origin.col;
-      g.values[r][c] = "—";
-      g.text[r][c] = "—";
+test.each(SAMPLES.map((s) => [s]))(
+  "%s: a first body row printed with dashes (—) stays a body row, the header is unchanged",
+  async (name) => {
+    const { grids, report } = await loadSample(name);
+    const copy = grids.map((g) => ({
+      ...g,
+      values: g.values.map((r) => [...r]),
+      text: g.text.map((r) => [...r]),
+    }));
+    const touched: string[] = [];
+    for (const t of report.tables.filter(
+      (x) => x.kind !== "performance_target" && x.rows.length > 1
+    )) {
+      const g = copy.find((x) => x.sheet === t.sheet)!;
+      for (const a of Object.values(t.rows[0].amounts)) {
+        const p = parseRef(a.cell);
+        const r = p.r0 - g.origin.row;
+        const c = p.c0 - g.origin.col;
+        g.values[r][c] = "—";
+        g.text[r][c] = "—";
+      }
+      touched.push(t.id);
     }
-    touched.push(t.id);
+    const after = importWorkbook(copy);
+    for (const id of touched) {
+      const before = report.tables.find((x) => x.id === id)!;
+      const now = after.tables.find((x) => x.id === id)!;
+      expect(now.columns).toEqual(before.columns);
+      expect(now.rows.length).toBe(before.rows.length);
+      expect(Object.values(now.rows[0].amounts).every((a) => a.blank && !a.invalid)).toBe(true);
+    }
   }
-  const after = importWorkbook(copy);
-  for (const id of touched) {
-    const before = report.tables.find((x) => x.id === id)!;
-    const now = after.tables.find((x) => x.id === id)!;
-    expect(now.columns).toEqual(before.columns);
-    expect(now.rows.length).toBe(before.rows.length);
-    expect(Object.values(now.rows[0].amounts).every((a) => a.blank && !a.invalid)).toBe(true);
-  }
-});
+);

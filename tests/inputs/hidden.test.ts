@@ -28,7 +28,11 @@ test("field case 13: the hidden 项 row is one warning at its first cell, naming
   const bad = await review(await fixture("field-cases/13-hidden-item-row.xlsx"));
   expect(bad.findings).toHaveLength(1);
   const f = bad.findings[0];
-  expect([f.rule, f.severity, f.cells[0]]).toEqual(["printed.hidden-amounts", "warning", "预算公开表3!A11"]);
+  expect([f.rule, f.severity, f.cells[0]]).toEqual([
+    "printed.hidden-amounts",
+    "warning",
+    "预算公开表3!A11",
+  ]);
   expect(f.message).toMatch(/第 11 行.*已隐藏.*96\.18/);
   expect(f.message).toMatch(/493\.64 ≠ 各项之和 397\.46/);
   const t = bad.report.tables.find((x) => x.sheet === "预算公开表3")!;
@@ -42,11 +46,17 @@ test("bad input 19b: the hidden sheet is reviewed, and named in a warning; the o
   const sample = await review(await fs.readFile(samplePath("jishan-2024")));
   const hidden = await review(await fixture("bad-inputs/19b-one-hidden.xlsx"));
   expect(hidden.report.hiddenSheets).toEqual(["预算公开表2"]);
-  expect(hidden.report.tables.map((t) => t.sheet)).toEqual(sample.report.tables.map((t) => t.sheet));
+  expect(hidden.report.tables.map((t) => t.sheet)).toEqual(
+    sample.report.tables.map((t) => t.sheet)
+  );
   const extra = hidden.findings.filter((f) => !sample.findings.some((g) => key(g) === key(f)));
-  expect(extra.map((f) => [f.rule, f.severity, f.cells])).toEqual([["input.hidden-sheets", "warning", ["预算公开表2!A1"]]]);
+  expect(extra.map((f) => [f.rule, f.severity, f.cells])).toEqual([
+    ["input.hidden-sheets", "warning", ["预算公开表2!A1"]],
+  ]);
   expect(extra[0].message).toContain("收入总表");
-  expect(sample.findings.filter((g) => !hidden.findings.some((f) => key(g) === key(f)))).toEqual([]);
+  expect(sample.findings.filter((g) => !hidden.findings.some((f) => key(g) === key(f)))).toEqual(
+    []
+  );
 });
 
 /** Rows whose hiding takes an amount out of a printed sum: a row under a parent (or total), with amounts. */
@@ -54,7 +64,12 @@ function hideableRows(report: Report): Array<{ t: Table; r: Row }> {
   const out: Array<{ t: Table; r: Row }> = [];
   for (const t of report.tables) {
     if (t.kind === "performance_target") continue;
-    const i = t.rows.findIndex((r, k) => r.level >= 2 && amountsOf(r).length > 0 && t.rows.slice(0, k).some((p) => p.level < r.level && p.side === r.side));
+    const i = t.rows.findIndex(
+      (r, k) =>
+        r.level >= 2 &&
+        amountsOf(r).length > 0 &&
+        t.rows.slice(0, k).some((p) => p.level < r.level && p.side === r.side)
+    );
     if (i >= 0) out.push({ t, r: t.rows[i] });
   }
   return out;
@@ -75,16 +90,30 @@ describe.each(SAMPLES.map((s) => [s]))("%s", (name) => {
       const after = await review(editSheet(bytes, t.sheet, (xml) => hideRows(xml, [r.row])));
       const baseKeys = new Set(base.findings.map(key));
       const added = after.findings.filter((f) => !baseKeys.has(key(f)));
-      expect(added.map((f) => [f.rule, f.severity, f.cells[0]])).toEqual([["printed.hidden-amounts", "warning", `${quoteSheet(t.sheet)}!${firstCol(t)}${r.row}`]]);
+      expect(added.map((f) => [f.rule, f.severity, f.cells[0]])).toEqual([
+        ["printed.hidden-amounts", "warning", `${quoteSheet(t.sheet)}!${firstCol(t)}${r.row}`],
+      ]);
       expect(added[0].message).toContain(`第 ${r.row} 行`);
       expect(after.findings.length - added.length).toBe(base.findings.length);
     }
   });
 
   test("hiding a column with amounts: one warning citing that column's amounts; hiding rows without amounts: nothing", async () => {
-    const t = base.report.tables.find((x) => x.kind !== "performance_target" && x.kind !== "three_public" && x.columns.length > 1 && x.rows.some((r) => amountsOf(r).length > 1))!;
-    const col = t.columns.find((c) => c.key !== "total" && t.rows.some((r) => r.amounts[c.key] && amountsOf(r).includes(r.amounts[c.key])))!;
-    const after = await review(editSheet(bytes, t.sheet, (xml) => hideColumn(xml, columnIndex(col.col))));
+    const t = base.report.tables.find(
+      (x) =>
+        x.kind !== "performance_target" &&
+        x.kind !== "three_public" &&
+        x.columns.length > 1 &&
+        x.rows.some((r) => amountsOf(r).length > 1)
+    )!;
+    const col = t.columns.find(
+      (c) =>
+        c.key !== "total" &&
+        t.rows.some((r) => r.amounts[c.key] && amountsOf(r).includes(r.amounts[c.key]))
+    )!;
+    const after = await review(
+      editSheet(bytes, t.sheet, (xml) => hideColumn(xml, columnIndex(col.col)))
+    );
     const baseKeys = new Set(base.findings.map(key));
     const added = after.findings.filter((f) => !baseKeys.has(key(f)));
     expect(added.map((f) => [f.rule, f.severity])).toEqual([["printed.hidden-amounts", "warning"]]);
@@ -92,11 +121,15 @@ describe.each(SAMPLES.map((s) => [s]))("%s", (name) => {
     expect(added[0].message).toContain(`${col.col} 列`);
 
     // Rows whose amounts are all blank or zero (empty tables' rows, spacer lines) print nothing missing.
-    const quiet = base.report.tables.flatMap((x) => x.rows.filter((r) => amountsOf(r).length === 0).map((r) => ({ t: x, r })));
+    const quiet = base.report.tables.flatMap((x) =>
+      x.rows.filter((r) => amountsOf(r).length === 0).map((r) => ({ t: x, r }))
+    );
     for (const { t: x, r } of quiet.slice(0, 3)) {
       const q = await review(editSheet(bytes, x.sheet, (xml) => hideRows(xml, [r.row])));
       expect(q.findings.map(key).sort()).toEqual(base.findings.map(key).sort());
-      expect(q.report.tables.find((y) => y.id === x.id)!.rows.find((y) => y.row === r.row)!.hidden).toBe(true);
+      expect(
+        q.report.tables.find((y) => y.id === x.id)!.rows.find((y) => y.row === r.row)!.hidden
+      ).toBe(true);
     }
   });
 });

@@ -29,14 +29,19 @@ function expectSmall(grids: SheetGrid[], clean: SheetGrid[]) {
   grids.forEach((g, i) => {
     const c = clean[i];
     expect(g.values.length).toBeLessThanOrEqual(c.values.length + MAX_EMPTY_RUN + 1);
-    expect(g.values[0]?.length ?? 0).toBeLessThanOrEqual((c.values[0]?.length ?? 0) + MAX_EMPTY_RUN + 1);
+    expect(g.values[0]?.length ?? 0).toBeLessThanOrEqual(
+      (c.values[0]?.length ?? 0) + MAX_EMPTY_RUN + 1
+    );
     expect(g.text.length).toBe(g.values.length);
   });
 }
 
 test("stripEmptyCells drops style-only cells and the rows left empty, keeps values, formulas and prefixed XML", () => {
-  const xml = '<sheetData><row r="1" spans="1:2"><c r="A1" s="3"/><c r="B1" t="s"><v>0</v></c></row><row r="2"><c r="A2" s="1"/></row><row r="3"/><x:row r="4"><x:c r="A4" s="2"/></x:row><row r="5" hidden="1"><c r="C5"><f>SUM(A1:B1)</f></c></row></sheetData>';
-  expect(stripEmptyCells(xml)).toBe('<sheetData><row r="1" spans="1:2"><c r="B1" t="s"><v>0</v></c></row><row r="5" hidden="1"><c r="C5"><f>SUM(A1:B1)</f></c></row></sheetData>');
+  const xml =
+    '<sheetData><row r="1" spans="1:2"><c r="A1" s="3"/><c r="B1" t="s"><v>0</v></c></row><row r="2"><c r="A2" s="1"/></row><row r="3"/><x:row r="4"><x:c r="A4" s="2"/></x:row><row r="5" hidden="1"><c r="C5"><f>SUM(A1:B1)</f></c></row></sheetData>';
+  expect(stripEmptyCells(xml)).toBe(
+    '<sheetData><row r="1" spans="1:2"><c r="B1" t="s"><v>0</v></c></row><row r="5" hidden="1"><c r="C5"><f>SUM(A1:B1)</f></c></row></sheetData>'
+  );
 });
 
 describe("field case 12 and bad input 20", () => {
@@ -69,9 +74,15 @@ describe("field case 12 and bad input 20", () => {
     const bottom = await review(await fixture("bad-inputs/20-bottom-row.xlsx"));
     expectSmall(bottom.grids, sample.grids);
     const extra = bottom.findings.filter((f) => !sample.findings.some((g) => key(g) === key(f)));
-    expect(extra.map((f) => [f.rule, f.severity, f.cells])).toEqual([["printed.stray-content", "info", ["预算公开表1!A1048576"]]]);
-    expect(sample.findings.filter((g) => !bottom.findings.some((f) => key(f) === key(g)))).toEqual([]);
-    expect(bottom.report.tables.map((t) => t.range)).toEqual(sample.report.tables.map((t) => t.range));
+    expect(extra.map((f) => [f.rule, f.severity, f.cells])).toEqual([
+      ["printed.stray-content", "info", ["预算公开表1!A1048576"]],
+    ]);
+    expect(sample.findings.filter((g) => !bottom.findings.some((f) => key(f) === key(g)))).toEqual(
+      []
+    );
+    expect(bottom.report.tables.map((t) => t.range)).toEqual(
+      sample.report.tables.map((t) => t.range)
+    );
   });
 });
 
@@ -85,7 +96,8 @@ describe.each(SAMPLES.map((s) => [s]))("%s", (name) => {
 
   test("styled cells at XFD1048576 on every sheet: the sample's findings and grid sizes", async () => {
     let v = bytes;
-    for (const g of base.grids) v = editSheet(v, g.sheet, (xml) => addCell(xml, 1048575, 16383, ""));
+    for (const g of base.grids)
+      v = editSheet(v, g.sheet, (xml) => addCell(xml, 1048575, 16383, ""));
     const r = await review(v);
     expect(r.findings.map(key)).toEqual(base.findings.map(key));
     expect(r.grids.map(cellsOf)).toEqual(base.grids.map(cellsOf));
@@ -95,15 +107,22 @@ describe.each(SAMPLES.map((s) => [s]))("%s", (name) => {
     ["A1048576", 1048575, 0],
     ["XFD1", 0, 16383],
     ["XFD1048576", 1048575, 16383],
-  ])("a lone value at %s on each table's sheet: the sample's findings plus one 提示 there", async (ref, r0, c0) => {
-    const sheets = [...new Set(base.report.tables.map((t) => t.sheet))];
-    for (const sheet of sheets.slice(0, 4)) {
-      const r = await review(editSheet(bytes, sheet, (xml) => addCell(xml, r0, c0, "<v>1</v>")));
-      const added = r.findings.filter((f) => !base.findings.some((g) => key(g) === key(f)));
-      expect(added.map((f) => [f.rule, f.severity, f.cells])).toEqual([["printed.stray-content", "info", [`${quoteSheet(sheet)}!${ref}`]]]);
-      expect(r.findings.length).toBe(base.findings.length + 1);
-      expect(r.report.tables.map((t) => [t.kind, t.range])).toEqual(base.report.tables.map((t) => [t.kind, t.range]));
-      expectSmall(r.grids, base.grids);
+  ])(
+    "a lone value at %s on each table's sheet: the sample's findings plus one 提示 there",
+    async (ref, r0, c0) => {
+      const sheets = [...new Set(base.report.tables.map((t) => t.sheet))];
+      for (const sheet of sheets.slice(0, 4)) {
+        const r = await review(editSheet(bytes, sheet, (xml) => addCell(xml, r0, c0, "<v>1</v>")));
+        const added = r.findings.filter((f) => !base.findings.some((g) => key(g) === key(f)));
+        expect(added.map((f) => [f.rule, f.severity, f.cells])).toEqual([
+          ["printed.stray-content", "info", [`${quoteSheet(sheet)}!${ref}`]],
+        ]);
+        expect(r.findings.length).toBe(base.findings.length + 1);
+        expect(r.report.tables.map((t) => [t.kind, t.range])).toEqual(
+          base.report.tables.map((t) => [t.kind, t.range])
+        );
+        expectSmall(r.grids, base.grids);
+      }
     }
-  });
+  );
 });

@@ -26,38 +26,67 @@ const DATES: Array<[string, number | string, string]> = [
 function cellOf(grids: SheetGrid[], sheet: string, a1: string): { value: unknown; text: string } {
   const g = grids.find((x) => x.sheet === sheet)!;
   const { r0, c0 } = parseRef(a1);
-  const r = (g.sheetRows ? g.sheetRows.indexOf(r0) : r0 - g.origin.row);
-  const c = (g.sheetCols ? g.sheetCols.indexOf(c0) : c0 - g.origin.col);
+  const r = g.sheetRows ? g.sheetRows.indexOf(r0) : r0 - g.origin.row;
+  const c = g.sheetCols ? g.sheetCols.indexOf(c0) : c0 - g.origin.col;
   return { value: g.values[r]?.[c], text: g.text[r]?.[c] };
 }
 
 describe.each(SAMPLES.map((s) => [s]))("%s", (name) => {
-  test("number cells rewritten as t=\"d\" read as their dates, and review as the same serials stored as numbers", async () => {
+  test('number cells rewritten as t="d" read as their dates, and review as the same serials stored as numbers', async () => {
     const { report } = await loadSample(name);
     const files = unzipSync(new Uint8Array(await fs.readFile(samplePath(name))));
     const t = report.tables.find((x) => numberCells(files, x.sheet).length >= 8)!;
     const stored = new Set(numberCells(files, t.sheet));
-    const amounts = t.rows.flatMap((r) => Object.values(r.amounts)).map((a) => a.cell.slice(a.cell.lastIndexOf("!") + 1)).filter((a1) => stored.has(a1));
+    const amounts = t.rows
+      .flatMap((r) => Object.values(r.amounts))
+      .map((a) => a.cell.slice(a.cell.lastIndexOf("!") + 1))
+      .filter((a1) => stored.has(a1));
     const at = amounts.slice(1, 1 + DATES.length);
     expect(at).toHaveLength(DATES.length);
-    const dated = await mutateXlsx(samplePath(name), { isoDates: { sheet: t.sheet, cells: Object.fromEntries(DATES.map(([iso], i) => [at[i], iso])) } });
+    const dated = await mutateXlsx(samplePath(name), {
+      isoDates: {
+        sheet: t.sheet,
+        cells: Object.fromEntries(DATES.map(([iso], i) => [at[i], iso])),
+      },
+    });
     const { grids } = await readXlsxBuffer(dated);
-    DATES.forEach(([iso, value, text], i) => expect({ iso, ...cellOf(grids, t.sheet, at[i]) }).toEqual({ iso, value, text }));
+    DATES.forEach(([iso, value, text], i) =>
+      expect({ iso, ...cellOf(grids, t.sheet, at[i]) }).toEqual({ iso, value, text })
+    );
     // The serials as plain numbers (the non-date text as a text cell): the same findings, cells and figures.
-    const plain = await mutateXlsx(samplePath(name), { numberText: { sheet: t.sheet, cells: Object.fromEntries(DATES.flatMap(([, v], i) => (typeof v === "number" ? [[at[i], String(v)]] : []))) } });
+    const plain = await mutateXlsx(samplePath(name), {
+      numberText: {
+        sheet: t.sheet,
+        cells: Object.fromEntries(
+          DATES.flatMap(([, v], i) => (typeof v === "number" ? [[at[i], String(v)]] : []))
+        ),
+      },
+    });
     const p = await readXlsxBuffer(plain);
     const last = at[DATES.length - 1];
-    const pg = p.grids.map((g) => (g.sheet !== t.sheet ? g : (() => {
-      const { r0, c0 } = parseRef(last);
-      const r = g.sheetRows ? g.sheetRows.indexOf(r0) : r0 - g.origin.row;
-      const c = g.sheetCols ? g.sheetCols.indexOf(c0) : c0 - g.origin.col;
-      const values = g.values.map((row) => [...row]);
-      const text = g.text.map((row) => [...row]);
-      values[r][c] = "2024-13-45";
-      text[r][c] = "2024-13-45";
-      return { ...g, values, text };
-    })()));
-    const figures = (gs: SheetGrid[]) => checkReport(importWorkbook(gs), { localize: false }).findings.map((f) => [f.rule, f.severity, f.cells.join(","), f.expected, f.actual, f.difference]);
+    const pg = p.grids.map((g) =>
+      g.sheet !== t.sheet
+        ? g
+        : (() => {
+            const { r0, c0 } = parseRef(last);
+            const r = g.sheetRows ? g.sheetRows.indexOf(r0) : r0 - g.origin.row;
+            const c = g.sheetCols ? g.sheetCols.indexOf(c0) : c0 - g.origin.col;
+            const values = g.values.map((row) => [...row]);
+            const text = g.text.map((row) => [...row]);
+            values[r][c] = "2024-13-45";
+            text[r][c] = "2024-13-45";
+            return { ...g, values, text };
+          })()
+    );
+    const figures = (gs: SheetGrid[]) =>
+      checkReport(importWorkbook(gs), { localize: false }).findings.map((f) => [
+        f.rule,
+        f.severity,
+        f.cells.join(","),
+        f.expected,
+        f.actual,
+        f.difference,
+      ]);
     const got = figures(grids);
     expect(got).toEqual(figures(pg));
     // Never the year the old reading made of it.

@@ -24,7 +24,10 @@ const CASES: Array<[string, RegExp]> = [
 ];
 
 describe.each(CASES)("%s", (name, message) => {
-  test.each([["as it is", false], ["renamed .xlsx", true]])("%s: exit 2, one sentence naming what it is", async (_how, renamed) => {
+  test.each([
+    ["as it is", false],
+    ["renamed .xlsx", true],
+  ])("%s: exit 2, one sentence naming what it is", async (_how, renamed) => {
     let file = fixture(name);
     if (renamed) {
       file = path.join(dir, `${name.replace(/\./g, "-")}.xlsx`);
@@ -44,10 +47,14 @@ describe.each(CASES)("%s", (name, message) => {
 test("bytes of no known kind and plain text are named as such, with what to do", async () => {
   const bin = path.join(dir, "noise.xlsx");
   await fs.writeFile(bin, Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 151 + 7) % 256)));
-  expect((await runMain(["check", bin])).err).toMatch(/不是工作簿文件：内容不是 Excel（\.xlsx、\.xlsm、\.xls、\.xlsb）或 \.ods 电子表格/);
+  expect((await runMain(["check", bin])).err).toMatch(
+    /不是工作簿文件：内容不是 Excel（\.xlsx、\.xlsm、\.xls、\.xlsb）或 \.ods 电子表格/
+  );
   const txt = path.join(dir, "说明.xlsx");
   await fs.writeFile(txt, "本部门2025年部门预算公开说明\n一、部门职责\n");
-  expect((await runMain(["check", txt])).err).toMatch(/是纯文本文件，不是工作簿：请在 Excel 或 WPS 中打开后另存为/);
+  expect((await runMain(["check", txt])).err).toMatch(
+    /是纯文本文件，不是工作簿：请在 Excel 或 WPS 中打开后另存为/
+  );
   const html = path.join(dir, "export.xlsx");
   await fs.writeFile(html, "<html><body><table><tr><td>合计</td></tr></table></body></html>");
   expect((await runMain(["check", html])).err).toMatch(/是网页（HTML）文本，不是工作簿/);

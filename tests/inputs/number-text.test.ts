@@ -26,7 +26,9 @@ const KINDS: Array<[string, RegExp]> = [
 
 test("the core names NaN and an overflowing number apart, in Chinese only", () => {
   expect(parseAmount(NaN, "", "General")?.invalid).toBe("无法表示的数值（不是有限数）");
-  expect(parseAmount(Infinity, "", "General")?.invalid).toBe("超出可表示范围的数值（数值溢出，不是有限数）");
+  expect(parseAmount(Infinity, "", "General")?.invalid).toBe(
+    "超出可表示范围的数值（数值溢出，不是有限数）"
+  );
   expect(parseAmount(-Infinity, "", "0.00")?.invalid).toMatch(/^[^A-Za-z]*$/);
 });
 
@@ -53,12 +55,21 @@ describe.each(SAMPLES.map((s) => [s]))("%s", (name) => {
     expect(pick).toBeDefined();
     // One text per column, each on its own row and never the first body row (a row of words reads as a header);
     // NaN / overflows further down (numbers, not words): every column keeps more figures than words.
-    const at = KINDS.map((_, i) => (i < 3 ? pick.cols[i][i + 1] : pick.cols[(i - 3) % 3][4 + Math.floor((i - 3) / 3)]));
+    const at = KINDS.map((_, i) =>
+      i < 3 ? pick.cols[i][i + 1] : pick.cols[(i - 3) % 3][4 + Math.floor((i - 3) / 3)]
+    );
     const cells = Object.fromEntries(KINDS.map(([raw], i) => [at[i], raw]));
-    const bytes = await mutateXlsx(samplePath(name), { numberText: { sheet: pick.t.sheet, cells } });
+    const bytes = await mutateXlsx(samplePath(name), {
+      numberText: { sheet: pick.t.sheet, cells },
+    });
     const { grids } = await readXlsxBuffer(bytes);
     const result = checkReport(importWorkbook(grids), { localize: false });
-    const said = (a1: string) => result.findings.filter((f) => f.rule === "input.unreadable-amount" && f.cells.some((c) => c.endsWith(`!${a1}`))).map((f) => f.details?.[f.cells.findIndex((c) => c.endsWith(`!${a1}`))] ?? f.message);
+    const said = (a1: string) =>
+      result.findings
+        .filter(
+          (f) => f.rule === "input.unreadable-amount" && f.cells.some((c) => c.endsWith(`!${a1}`))
+        )
+        .map((f) => f.details?.[f.cells.findIndex((c) => c.endsWith(`!${a1}`))] ?? f.message);
     KINDS.forEach(([raw, expected], i) => {
       const msgs = said(at[i]);
       expect({ raw, msgs }).toEqual({ raw, msgs: [expect.stringMatching(expected)] });

@@ -15,7 +15,8 @@ import { readXlsxBuffer, WorkbookReadError } from "../../src/hosts/xlsx/read";
 import { readZipEntries } from "../../src/hosts/xlsx/zip";
 
 const bad = (name: string) => path.join(__dirname, "..", "fixtures", "bad-inputs", name);
-const valuesOf = (grids: Awaited<ReturnType<typeof readXlsxBuffer>>["grids"]) => grids.map((g) => [g.sheet, g.values]);
+const valuesOf = (grids: Awaited<ReturnType<typeof readXlsxBuffer>>["grids"]) =>
+  grids.map((g) => [g.sheet, g.values]);
 
 test("a package that needs nothing is handed over as it is (the same bytes)", async () => {
   const input = new Uint8Array(await fs.readFile(samplePath("jishan-2024")));
@@ -33,7 +34,9 @@ test("a prefixed package: the parts rewritten are stored, every other part keeps
   for (const e of after) {
     const o = before.get(e.name)!;
     const data = e.method === 8 ? zlib.inflateRawSync(e.raw) : e.raw;
-    if (/^<\?xml[^>]*>\s*<x:/.test(strFromU8(o.method === 8 ? zlib.inflateRawSync(o.raw) : o.raw))) {
+    if (
+      /^<\?xml[^>]*>\s*<x:/.test(strFromU8(o.method === 8 ? zlib.inflateRawSync(o.raw) : o.raw))
+    ) {
       expect(e.method).toBe(0);
       expect(strFromU8(data)).not.toMatch(/<x:/);
     } else if (Buffer.from(e.raw).equals(Buffer.from(o.raw)) && e.crc === o.crc) copied++;
@@ -45,13 +48,23 @@ test("a prefixed root after a long comment (past the bytes read first) is still 
   const files = unzipSync(new Uint8Array(await fs.readFile(bad("48-prefixed-namespace.xlsx"))));
   const random = mulberry32(11);
   // Incompressible text: its first compressed bytes decode to the comment only.
-  const noise = Array.from({ length: 6000 }, () => String.fromCharCode(0x4e00 + Math.floor(random() * 0x5000))).join("");
-  for (const n of Object.keys(files)) if (/^xl\/worksheets\/[^/]+\.xml$/.test(n)) files[n] = strToU8(strFromU8(files[n]).replace(/\?>/, `?><!--${noise}-->`));
+  const noise = Array.from({ length: 6000 }, () =>
+    String.fromCharCode(0x4e00 + Math.floor(random() * 0x5000))
+  ).join("");
+  for (const n of Object.keys(files))
+    if (/^xl\/worksheets\/[^/]+\.xml$/.test(n))
+      files[n] = strToU8(strFromU8(files[n]).replace(/\?>/, `?><!--${noise}-->`));
   const input = zipSync(files, { level: 6 });
   const out = normalisePackage(input).bytes;
-  for (const [n, b] of Object.entries(unzipSync(out))) if (/^xl\/worksheets\/[^/]+\.xml$/.test(n)) expect(strFromU8(b)).not.toMatch(/<x:worksheet/);
+  for (const [n, b] of Object.entries(unzipSync(out)))
+    if (/^xl\/worksheets\/[^/]+\.xml$/.test(n)) expect(strFromU8(b)).not.toMatch(/<x:worksheet/);
   const grids = (await readXlsxBuffer(input)).grids;
-  expect(valuesOf(grids)).toEqual(valuesOf((await readXlsxBuffer(new Uint8Array(await fs.readFile(bad("48-prefixed-namespace.xlsx"))))).grids));
+  expect(valuesOf(grids)).toEqual(
+    valuesOf(
+      (await readXlsxBuffer(new Uint8Array(await fs.readFile(bad("48-prefixed-namespace.xlsx")))))
+        .grids
+    )
+  );
 });
 
 test("a part whose compressed data is damaged (one the pre-pass does not read included): named, not a crash", async () => {
@@ -62,7 +75,11 @@ test("a part whose compressed data is damaged (one the pre-pass does not read in
     if (!e) continue;
     const b = new Uint8Array(input);
     // Overwrite the middle of the part's deflate stream with an invalid block header (BTYPE 11).
-    b.fill(0xff, e.raw.byteOffset + (e.raw.length >> 1), e.raw.byteOffset + (e.raw.length >> 1) + 16);
+    b.fill(
+      0xff,
+      e.raw.byteOffset + (e.raw.length >> 1),
+      e.raw.byteOffset + (e.raw.length >> 1) + 16
+    );
     let error: unknown;
     try {
       await readXlsxBuffer(b);

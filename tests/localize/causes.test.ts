@@ -11,25 +11,56 @@ import { runCheck } from "../../src/cli/check";
 import { CheckFileJsonSchema, CheckJsonSchema } from "../../src/core/findings/json";
 import type { Cause } from "../../src/core/localize/cause";
 
-const named = (cs: Cause[]) => new Set(cs.flatMap((c) => [c.suspects, ...c.alternatives].flat().map((s) => s.cell)));
+const named = (cs: Cause[]) =>
+  new Set(cs.flatMap((c) => [c.suspects, ...c.alternatives].flat().map((s) => s.cell)));
 
 test("jishan: 表5 and 表6 (another department's tables, c1/c2/c3) are the causes of 17 of the errors", async () => {
   const { report } = await loadSample("jishan-2024");
   const r = checkReport(report);
-  expect(r.causes.map((c) => [c.method, c.sheet])).toEqual([["table", "预算公开表5"], ["table", "预算公开表6"]]);
+  expect(r.causes.map((c) => [c.method, c.sheet])).toEqual([
+    ["table", "预算公开表5"],
+    ["table", "预算公开表6"],
+  ]);
   const cells = named(r.causes);
-  for (const c of ["预算公开表5!C6", "预算公开表5!C7", "预算公开表5!C17", "预算公开表5!C23", "预算公开表5!C27", "预算公开表5!D6", "预算公开表6!C6", "预算公开表6!C37", "预算公开表6!C38"]) expect(cells).toContain(c);
+  for (const c of [
+    "预算公开表5!C6",
+    "预算公开表5!C7",
+    "预算公开表5!C17",
+    "预算公开表5!C23",
+    "预算公开表5!C27",
+    "预算公开表5!D6",
+    "预算公开表6!C6",
+    "预算公开表6!C37",
+    "预算公开表6!C38",
+  ])
+    expect(cells).toContain(c);
   // The figures the other tables require: 表5 合计 = 表2 一般公共预算 450.05; 基本支出 = 表3 301.21.
   const t5 = r.causes[0].suspects;
-  expect(t5.find((s) => s.cell === "预算公开表5!C6")).toMatchObject({ printed: 234.12, value: 450.05, relation: "=" });
-  expect(t5.find((s) => s.cell === "预算公开表5!D6")).toMatchObject({ printed: 211.72, value: 301.21 });
-  expect(r.causes[1].suspects.find((s) => s.cell === "预算公开表6!C6")).toMatchObject({ printed: 1705.54, value: 450.05, relation: "≤" });
+  expect(t5.find((s) => s.cell === "预算公开表5!C6")).toMatchObject({
+    printed: 234.12,
+    value: 450.05,
+    relation: "=",
+  });
+  expect(t5.find((s) => s.cell === "预算公开表5!D6")).toMatchObject({
+    printed: 211.72,
+    value: 301.21,
+  });
+  expect(r.causes[1].suspects.find((s) => s.cell === "预算公开表6!C6")).toMatchObject({
+    printed: 1705.54,
+    value: 450.05,
+    relation: "≤",
+  });
   const explained = new Set(r.causes.flatMap((c) => c.explains));
   expect(explained.size).toBe(17);
   expect(r.causes.length).toBeLessThan(explained.size / 5);
   // 尾差 is never a cause; findings that are no comparison (code sets, a missing form) stay findings of their own.
   expect([...explained].every((i) => r.findings[i].severity === "error")).toBe(true);
-  expect(r.findings.filter((f, i) => f.severity === "error" && !explained.has(i)).map((f) => f.rule).sort()).toEqual(["cross.code-sets", "projects.performance-coverage"]);
+  expect(
+    r.findings
+      .filter((f, i) => f.severity === "error" && !explained.has(i))
+      .map((f) => f.rule)
+      .sort()
+  ).toEqual(["cross.code-sets", "projects.performance-coverage"]);
   expect(r.localization).toEqual({ status: "complete", unexplained: [] });
 });
 
@@ -38,8 +69,22 @@ test("jincheng: the blank 年度资金总额 (c1.8) with the blank 年度 source
   const r = checkReport(report);
   expect(r.causes).toHaveLength(1);
   expect(r.causes[0].suspects).toEqual([
-    { cell: "项目支出绩效目标表!E114", printed: null, value: 133900, unit: "元", decimals: 0, relation: "=" },
-    { cell: "项目支出绩效目标表!E117", printed: null, value: 133900, unit: "元", decimals: 0, relation: "=" },
+    {
+      cell: "项目支出绩效目标表!E114",
+      printed: null,
+      value: 133900,
+      unit: "元",
+      decimals: 0,
+      relation: "=",
+    },
+    {
+      cell: "项目支出绩效目标表!E117",
+      printed: null,
+      value: 133900,
+      unit: "元",
+      decimals: 0,
+      relation: "=",
+    },
   ]);
   expect(r.causes[0].explains.map((i) => r.findings[i].rule)).toEqual(["projects.annual-amount"]);
 });
@@ -60,7 +105,9 @@ test("a tie is reported as a tie: two blank sources equally trusted", async () =
   expect(l.causes).toHaveLength(1);
   const c = l.causes[0];
   expect(c.alternatives.length).toBeGreaterThan(0);
-  expect([c.suspects, ...c.alternatives].every((s) => s[0].cell === "项目支出绩效目标表!E114")).toBe(true);
+  expect(
+    [c.suspects, ...c.alternatives].every((s) => s[0].cell === "项目支出绩效目标表!E114")
+  ).toBe(true);
   expect(c.message).toContain(" 或 ");
 });
 
@@ -80,18 +127,39 @@ test("the MIP step (HiGHS) explains what the exhaustive searches are kept from",
   const { report } = await loadSample("jincheng-chengqu-2025");
   const r = checkReport(report, { localize: false });
   const l = localize(r.identities, r.findings, { solver, maxPairs: 0 });
-  expect(l.causes.map((c) => [c.method, c.suspects.map((s) => [s.cell, s.value])])).toEqual([["mip", [["项目支出绩效目标表!E114", 133900], ["项目支出绩效目标表!E117", 133900]]]]);
-  expect(localize(r.identities, r.findings, { maxPairs: 0 })).toMatchObject({ causes: [], unexplained: [0] });
+  expect(l.causes.map((c) => [c.method, c.suspects.map((s) => [s.cell, s.value])])).toEqual([
+    [
+      "mip",
+      [
+        ["项目支出绩效目标表!E114", 133900],
+        ["项目支出绩效目标表!E117", 133900],
+      ],
+    ],
+  ]);
+  expect(localize(r.identities, r.findings, { maxPairs: 0 })).toMatchObject({
+    causes: [],
+    unexplained: [0],
+  });
 });
 
 test("outputs: JSON version 2 carries the causes; the text report leads with them", async () => {
   let text = "";
-  await runCheck([samplePath("jishan-2024")], { json: false }, (s) => (text += s + "\n"), () => undefined);
+  await runCheck(
+    [samplePath("jishan-2024")],
+    { json: false },
+    (s) => (text += s + "\n"),
+    () => undefined
+  );
   const lines = text.split("\n");
   expect(lines[3]).toBe("2 处疑似错误可解释 17 条不一致（共 33 条发现）：");
   expect(lines[4]).toMatch(/^ {2}1\. 预算公开表5 整表疑与其他表不符/);
   let json = "";
-  await runCheck([samplePath("jishan-2024")], { json: true }, (s) => (json += s), () => undefined);
+  await runCheck(
+    [samplePath("jishan-2024")],
+    { json: true },
+    (s) => (json += s),
+    () => undefined
+  );
   const doc = CheckJsonSchema.parse(JSON.parse(json));
   expect(doc.version).toBe(2);
   const file = CheckFileJsonSchema.parse(doc.files[0]);
@@ -99,7 +167,12 @@ test("outputs: JSON version 2 carries the causes; the text report leads with the
   expect(file.causes[0].explains.every((i) => i < file.findings.length)).toBe(true);
   // --min-severity keeps the causes pointing at the findings still listed.
   let errorsOnly = "";
-  await runCheck([samplePath("jincheng-chengqu-2025")], { json: true, minSeverity: "error" }, (s) => (errorsOnly += s), () => undefined);
+  await runCheck(
+    [samplePath("jincheng-chengqu-2025")],
+    { json: true, minSeverity: "error" },
+    (s) => (errorsOnly += s),
+    () => undefined
+  );
   const j = CheckFileJsonSchema.parse(CheckJsonSchema.parse(JSON.parse(errorsOnly)).files[0]);
   expect(j.findings.map((f) => f.severity)).toEqual(["error"]);
   expect(j.causes.map((c) => c.explains)).toEqual([[0]]);
@@ -114,9 +187,15 @@ import { STYLES, buildVariant } from "../fixtures/variants";
 
 /** A consistent workbook (a field case's clean twin) with the given cells changed by delta. */
 async function changed(cells: string[], delta: number) {
-  const { grids } = await readXlsxBuffer(await fsp.readFile(nodePath.join(__dirname, "..", "fixtures", "field-cases", "13-hidden-item-row.clean.xlsx")));
+  const { grids } = await readXlsxBuffer(
+    await fsp.readFile(
+      nodePath.join(__dirname, "..", "fixtures", "field-cases", "13-hidden-item-row.clean.xlsx")
+    )
+  );
   // As the CLI does: the MIP (HiGHS) for what needs three cells or more.
-  return checkReport(importWorkbook(cells.reduce((g, c) => mutate(g, c, delta), grids)), { localize: { solver: await loadSolver() } });
+  return checkReport(importWorkbook(cells.reduce((g, c) => mutate(g, c, delta), grids)), {
+    localize: { solver: await loadSolver() },
+  });
 }
 
 test("one table wrong, the tables it disagrees with are not blamed: a class line and the 合计 of 表3 54 too low", async () => {
@@ -126,7 +205,9 @@ test("one table wrong, the tables it disagrees with are not blamed: a class line
   expect(r.causes.map((c) => c.method)).not.toContain("table");
   expect(r.causes).toHaveLength(1);
   expect(r.causes[0].suspects.map((s) => s.cell).sort()).toEqual([...cells].sort());
-  expect(r.causes[0].explains).toHaveLength(r.findings.filter((f) => f.severity === "error").length);
+  expect(r.causes[0].explains).toHaveLength(
+    r.findings.filter((f) => f.severity === "error").length
+  );
 });
 
 test("one table wrong, the tables it disagrees with are not blamed: 表1's 一般公共预算 9 too high where 表2 and 表4 agree", async () => {
@@ -146,8 +227,17 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("%s", (_n, style) => {
   test("the 支出总表's 款 line, its 类 and 合计 leave out one 项 in every column: only those cells are named", async () => {
     const { grids } = buildVariant(style);
     const rows = importWorkbook(grids).tables.find((t) => t.kind === "expenditure_summary")!.rows;
-    const k = rows.findIndex((r, i) => r.level === 2 && rows[i + 1]?.level === 3 && rows[i + 2]?.level === 3);
-    const lines = [rows[k], rows.slice(0, k).reverse().find((r) => r.level === 1)!, rows.find((r) => r.level === 0)!];
+    const k = rows.findIndex(
+      (r, i) => r.level === 2 && rows[i + 1]?.level === 3 && rows[i + 2]?.level === 3
+    );
+    const lines = [
+      rows[k],
+      rows
+        .slice(0, k)
+        .reverse()
+        .find((r) => r.level === 1)!,
+      rows.find((r) => r.level === 0)!,
+    ];
     let g = grids;
     const cells: string[] = [];
     for (const [key, a] of Object.entries(rows[k + 2].amounts))
@@ -156,16 +246,29 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("%s", (_n, style) => {
           g = mutate(g, line.amounts[key].cell, -a.value);
           cells.push(line.amounts[key].cell);
         }
-    const r = checkReport(importWorkbook(g), { localize: { solver: await loadSolver(), budgetMs: 60000 } });
+    const r = checkReport(importWorkbook(g), {
+      localize: { solver: await loadSolver(), budgetMs: 60000 },
+    });
     expect(r.causes.map((c) => c.method)).not.toContain("table");
     expect([...named(r.causes)].sort()).toEqual([...cells].sort());
   });
 });
 
 test("m57 (表3's 20805 formula leaves out a row): 收支总表 and 收入总表 are not blamed; with HiGHS the six 表3 cells are", async () => {
-  const { grids } = await readXlsxBuffer(await fsp.readFile(nodePath.join(__dirname, "..", "fixtures", "newcomer4", "m57-t3-formula-omits-row.xlsx")));
+  const { grids } = await readXlsxBuffer(
+    await fsp.readFile(
+      nodePath.join(__dirname, "..", "fixtures", "newcomer4", "m57-t3-formula-omits-row.xlsx")
+    )
+  );
   const report = importWorkbook(grids);
   expect(checkReport(report).causes.filter((c) => c.method === "table")).toEqual([]);
   const r = checkReport(report, { localize: { solver: await loadSolver(), budgetMs: 60000 } });
-  expect([...named(r.causes)].sort()).toEqual(["'3.支出总表'!C12", "'3.支出总表'!C13", "'3.支出总表'!C4", "'3.支出总表'!D12", "'3.支出总表'!D13", "'3.支出总表'!D4"]);
+  expect([...named(r.causes)].sort()).toEqual([
+    "'3.支出总表'!C12",
+    "'3.支出总表'!C13",
+    "'3.支出总表'!C4",
+    "'3.支出总表'!D12",
+    "'3.支出总表'!D13",
+    "'3.支出总表'!D4",
+  ]);
 });

@@ -5,7 +5,13 @@
 import type { SheetGrid } from "../../src/core/grid/grid";
 import { MemoryWorkbook } from "./workbook";
 import { Executor } from "./executor";
-import { addRangeAreasSelect, benchOffice, installTransport, requirementChecker, type HostRecord } from "./hook";
+import {
+  addRangeAreasSelect,
+  benchOffice,
+  installTransport,
+  requirementChecker,
+  type HostRecord,
+} from "./hook";
 import { loadXlsx, saveXlsx } from "./xlsx";
 
 type W = Window & {
@@ -31,11 +37,22 @@ w.Office = benchOffice(w.Office, maxApi, handlers, w.__BENCH_LANGUAGE__ ?? "zh-C
 w.__bench = {
   roundTrips: () => executor.roundTrips,
   writes: () => executor.writes,
-  selection: () => wb.selection && { sheet: wb.sheets.find((s) => s.id === wb.selection!.sheetId)?.name, ...wb.selection },
-  sheets: () => wb.sheets.map((s) => ({ name: s.name, conditionalFormats: s.conditionalFormats.length, charts: s.charts.length, protected: s.protected })),
+  selection: () =>
+    wb.selection && {
+      sheet: wb.sheets.find((s) => s.id === wb.selection!.sheetId)?.name,
+      ...wb.selection,
+    },
+  sheets: () =>
+    wb.sheets.map((s) => ({
+      name: s.name,
+      conditionalFormats: s.conditionalFormats.length,
+      charts: s.charts.length,
+      protected: s.protected,
+    })),
   workbook: () => wb,
   /** A user click in the grid: moves the selection and raises DocumentSelectionChanged. */
-  select: (sheet: string, r0: number, c0: number, r1?: number, c1?: number) => wb.select(sheet, r0, c0, r1, c1),
+  select: (sheet: string, r0: number, c0: number, r1?: number, c1?: number) =>
+    wb.select(sheet, r0, c0, r1, c1),
   /** A user edit of one cell. */
   edit: (sheet: string, r: number, c: number, value: string | number) => {
     const s = wb.sheets.find((x) => x.name === sheet)!;

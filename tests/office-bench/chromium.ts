@@ -12,14 +12,17 @@ import { RUNTIME_FILE } from "./runtime";
 import type { SheetGrid } from "../../src/core/grid/grid";
 
 const ROOT = path.join(__dirname, "..", "..");
-export const CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => fs.existsSync(p));
+export const CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) =>
+  fs.existsSync(p)
+);
 
 function compile(config: webpack.Configuration): Promise<void> {
   return new Promise((resolve, reject) =>
     webpack(config, (err, stats) => {
-      if (err || stats?.hasErrors()) reject(err ?? new Error(stats!.toString({ all: false, errors: true })));
+      if (err || stats?.hasErrors())
+        reject(err ?? new Error(stats!.toString({ all: false, errors: true })));
       else resolve();
-    }),
+    })
   );
 }
 
@@ -36,8 +39,23 @@ export async function benchBundle(): Promise<string> {
     // The .xlsx host loads exceljs's Workbook module alone (src/hosts/xlsx/exceljs.ts); a bundle takes the package's
     // browser build instead.
     // Its patch of exceljs's cell parser (the Node sources' cell-xform) comes along; their file helpers need no fs here.
-    resolve: { extensions: [".ts", ".js"], fallback: { zlib: false, fs: false }, alias: { "exceljs/lib/doc/workbook$": path.join(__dirname, "exceljs-workbook.js") } },
-    module: { rules: [{ test: /\.ts$/, loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "esnext", moduleResolution: "bundler" } } }] },
+    resolve: {
+      extensions: [".ts", ".js"],
+      fallback: { zlib: false, fs: false },
+      alias: { "exceljs/lib/doc/workbook$": path.join(__dirname, "exceljs-workbook.js") },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          loader: "ts-loader",
+          options: {
+            transpileOnly: true,
+            compilerOptions: { module: "esnext", moduleResolution: "bundler" },
+          },
+        },
+      ],
+    },
   });
   return fs.readFileSync(path.join(out, "bench.js"), "utf8");
 }
@@ -64,12 +82,25 @@ function newestSource(): number {
     if (st.isDirectory()) for (const name of fs.readdirSync(p)) visit(path.join(p, name));
     else newest = Math.max(newest, st.mtimeMs);
   };
-  for (const p of ["src", "assets", "manifest.xml", "webpack.config.js", "docs/manual.md", "package.json"]) visit(path.join(ROOT, p));
+  for (const p of [
+    "src",
+    "assets",
+    "manifest.xml",
+    "webpack.config.js",
+    "docs/manual.md",
+    "package.json",
+  ])
+    visit(path.join(ROOT, p));
   return newest;
 }
 
 export function serve(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
-  const types: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".png": "image/png", ".xml": "application/xml" };
+  const types: Record<string, string> = {
+    ".html": "text/html; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".png": "image/png",
+    ".xml": "application/xml",
+  };
   const server = http.createServer((req, res) => {
     const file = path.join(dir, decodeURIComponent((req.url ?? "/").split("?")[0]));
     if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
@@ -82,8 +113,11 @@ export function serve(dir: string): Promise<{ url: string; close: () => Promise<
   return new Promise((resolve) =>
     server.listen(0, "127.0.0.1", () => {
       const { port } = server.address() as AddressInfo;
-      resolve({ url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) });
-    }),
+      resolve({
+        url: `http://127.0.0.1:${port}`,
+        close: () => new Promise((r) => server.close(() => r())),
+      });
+    })
   );
 }
 
@@ -91,20 +125,53 @@ export async function launch(): Promise<Browser> {
   const { chromium } = await import("playwright-core");
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
 }
 
 /** A page whose office.js is the runtime + bench, holding `grids`; anything not on 127.0.0.1 is aborted. */
-export async function benchPage(browser: Browser, grids: SheetGrid[], bench: string, opts: { maxExcelApi?: string; width?: number; height?: number; language?: string } = {}): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: opts.width ?? 380, height: opts.height ?? 900 }, deviceScaleFactor: 1, acceptDownloads: true });
+export async function benchPage(
+  browser: Browser,
+  grids: SheetGrid[],
+  bench: string,
+  opts: { maxExcelApi?: string; width?: number; height?: number; language?: string } = {}
+): Promise<Page> {
+  const page = await browser.newPage({
+    viewport: { width: opts.width ?? 380, height: opts.height ?? 900 },
+    deviceScaleFactor: 1,
+    acceptDownloads: true,
+  });
   const harness = `${fs.readFileSync(RUNTIME_FILE, "utf8")}\n;\n${bench}`;
   // Playwright runs route handlers last-registered first: the catch-all goes in before the office.js route.
-  await page.route((url) => !/^http:\/\/127\.0\.0\.1[:/]/.test(url.toString()), (route) => route.abort());
-  await page.route("**/office.js", (route) => route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: harness }));
-  await page.addInitScript((json) => {
-    const o = JSON.parse(json);
-    Object.assign(window, { __BENCH_WORKBOOK__: o.grids, __BENCH_MAX_EXCELAPI__: o.maxExcelApi, __BENCH_LANGUAGE__: o.language });
-  }, JSON.stringify({ grids, maxExcelApi: opts.maxExcelApi ?? "1.13", language: opts.language ?? "zh-CN" }));
+  await page.route(
+    (url) => !/^http:\/\/127\.0\.0\.1[:/]/.test(url.toString()),
+    (route) => route.abort()
+  );
+  await page.route("**/office.js", (route) =>
+    route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: harness })
+  );
+  await page.addInitScript(
+    (json) => {
+      const o = JSON.parse(json);
+      Object.assign(window, {
+        __BENCH_WORKBOOK__: o.grids,
+        __BENCH_MAX_EXCELAPI__: o.maxExcelApi,
+        __BENCH_LANGUAGE__: o.language,
+      });
+    },
+    JSON.stringify({
+      grids,
+      maxExcelApi: opts.maxExcelApi ?? "1.13",
+      language: opts.language ?? "zh-CN",
+    })
+  );
   return page;
 }

@@ -4,10 +4,20 @@
  * Every call is a round trip (counted); every write is recorded.
  */
 import { cellA1, parseRef, quoteSheet, rangeA1 } from "../../src/core/grid/address";
-import { MemoryWorkbook, newId, type Cell, type Chart, type ConditionalFormat, type Sheet } from "./workbook";
+import {
+  MemoryWorkbook,
+  newId,
+  type Cell,
+  type Chart,
+  type ConditionalFormat,
+  type Sheet,
+} from "./workbook";
 
 export class OfficeError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string
+  ) {
     super(message);
   }
 }
@@ -40,7 +50,18 @@ type H =
   | { t: "RangeBorder"; s: Sheet; r: Rect; side: string }
   | { t: "ConditionalFormatCollection"; s: Sheet; r: Rect; areas: Rect[] }
   | { t: "ConditionalFormat"; s: Sheet; cf: ConditionalFormat }
-  | { t: "CustomConditionalFormat" | "ConditionalFormatRule" | "ConditionalRangeFormat" | "ConditionalRangeFill" | "ConditionalRangeFont" | "DataBarConditionalFormat" | "ConditionalDataBarPositiveFormat"; s: Sheet; cf: ConditionalFormat }
+  | {
+      t:
+        | "CustomConditionalFormat"
+        | "ConditionalFormatRule"
+        | "ConditionalRangeFormat"
+        | "ConditionalRangeFill"
+        | "ConditionalRangeFont"
+        | "DataBarConditionalFormat"
+        | "ConditionalDataBarPositiveFormat";
+      s: Sheet;
+      cf: ConditionalFormat;
+    }
   | { t: "ChartCollection"; s: Sheet }
   | { t: "Chart"; s: Sheet; chart: Chart }
   | { t: "ChartTitle"; s: Sheet; chart: Chart }
@@ -91,7 +112,12 @@ function uniform<T>(r: Rect, f: (row: number, col: number) => T): T | null {
     }
   return first ?? null;
 }
-const bounds = (areas: Rect[]): Rect => ({ r0: Math.min(...areas.map((a) => a.r0)), c0: Math.min(...areas.map((a) => a.c0)), r1: Math.max(...areas.map((a) => a.r1)), c1: Math.max(...areas.map((a) => a.c1)) });
+const bounds = (areas: Rect[]): Rect => ({
+  r0: Math.min(...areas.map((a) => a.r0)),
+  c0: Math.min(...areas.map((a) => a.c0)),
+  r1: Math.max(...areas.map((a) => a.r1)),
+  c1: Math.max(...areas.map((a) => a.c1)),
+});
 /** Does a conditional format (one or more areas, "A1, C3:D4") intersect any of these areas? */
 function intersects(cf: ConditionalFormat, areas: Rect[]): boolean {
   return cf.address.split(/,\s*/).some((x) => {
@@ -146,16 +172,28 @@ export class Executor {
    * the runtime then names them by that id (path type 6), so a range made by a method stays usable after a sync.
    */
   private refs = new Map<string, Exclude<H, null>>();
-  constructor(public wb: MemoryWorkbook, private opts: ExecutorOptions = {}) {}
+  constructor(
+    public wb: MemoryWorkbook,
+    private opts: ExecutorOptions = {}
+  ) {}
 
   /** The executor the runtime calls ({HttpStatusCode, Headers, Body} in, same out). */
-  execute(body: { Actions: Array<Record<string, unknown>>; ObjectPaths: Record<string, Record<string, unknown>> }) {
+  execute(body: {
+    Actions: Array<Record<string, unknown>>;
+    ObjectPaths: Record<string, Record<string, unknown>>;
+  }) {
     // The runtime's clean-up after Excel.run (only _RemoveReference of kept ranges) is sent without waiting for it:
     // counted apart, so round trips are the requests the add-in waits for.
-    if (body.Actions.length && body.Actions.every((a) => a.Name === "_RemoveReference" || (a.ActionType === 1 && !a.Name))) this.cleanupTrips++;
+    if (
+      body.Actions.length &&
+      body.Actions.every((a) => a.Name === "_RemoveReference" || (a.ActionType === 1 && !a.Name))
+    )
+      this.cleanupTrips++;
     else this.roundTrips++;
     this.requests.push(body);
-    this.kept = new Set(body.Actions.filter((a) => a.Name === "_KeepReference").map((a) => a.ObjectPathId as number));
+    this.kept = new Set(
+      body.Actions.filter((a) => a.Name === "_KeepReference").map((a) => a.ObjectPathId as number)
+    );
     const resolved = new Map<number, H>();
     const results: Array<{ ActionId: number; Value: unknown }> = [];
     try {
@@ -164,16 +202,39 @@ export class Executor {
         if (value !== undefined) results.push({ ActionId: a.Id as number, Value: value });
       }
     } catch (e) {
-      if (e instanceof OfficeError) return { HttpStatusCode: 400, ErrorCode: e.code, ErrorMessage: e.message, Headers: {}, Body: null };
-      return { HttpStatusCode: 500, ErrorCode: "GeneralException", ErrorMessage: `${MESSAGES.GeneralException} ${(e as Error).message}`, Headers: {}, Body: null };
+      if (e instanceof OfficeError)
+        return {
+          HttpStatusCode: 400,
+          ErrorCode: e.code,
+          ErrorMessage: e.message,
+          Headers: {},
+          Body: null,
+        };
+      return {
+        HttpStatusCode: 500,
+        ErrorCode: "GeneralException",
+        ErrorMessage: `${MESSAGES.GeneralException} ${(e as Error).message}`,
+        Headers: {},
+        Body: null,
+      };
     }
     const response = { HttpStatusCode: 200, Headers: {}, Body: { Results: results } };
     if (this.opts.maxResponseChars && JSON.stringify(response).length > this.opts.maxResponseChars)
-      return { HttpStatusCode: 400, ErrorCode: "RequestPayloadSizeLimitExceeded", ErrorMessage: MESSAGES.RequestPayloadSizeLimitExceeded, Headers: {}, Body: null };
+      return {
+        HttpStatusCode: 400,
+        ErrorCode: "RequestPayloadSizeLimitExceeded",
+        ErrorMessage: MESSAGES.RequestPayloadSizeLimitExceeded,
+        Headers: {},
+        Body: null,
+      };
     return response;
   }
 
-  private path(id: number, paths: Record<string, Record<string, unknown>>, resolved: Map<number, H>): H {
+  private path(
+    id: number,
+    paths: Record<string, Record<string, unknown>>,
+    resolved: Map<number, H>
+  ): H {
     if (resolved.has(id)) return resolved.get(id)!;
     const p = paths[String(id)];
     if (!p) fail("InvalidArgument", `object path ${id}`);
@@ -181,7 +242,8 @@ export class Executor {
     const args = this.args(p.ArgumentInfo, paths, resolved);
     let h: H;
     if (type === 1) h = { t: "Workbook" };
-    else if (type === 6) h = this.refs.get(String(p.Name)) ?? fail("InvalidReference", `reference ${String(p.Name)}`);
+    else if (type === 6)
+      h = this.refs.get(String(p.Name)) ?? fail("InvalidReference", `reference ${String(p.Name)}`);
     else if (type === 7) h = null;
     else {
       const parent = this.path(p.ParentObjectPathId as number, paths, resolved);
@@ -196,12 +258,22 @@ export class Executor {
   }
 
   /** Arguments, with object references (a Range passed to charts.add, …) resolved to their handles. */
-  private args(info: unknown, paths: Record<string, Record<string, unknown>>, resolved: Map<number, H>): unknown[] {
+  private args(
+    info: unknown,
+    paths: Record<string, Record<string, unknown>>,
+    resolved: Map<number, H>
+  ): unknown[] {
     const i = (info ?? {}) as { Arguments?: unknown[]; ReferencedObjectPathIds?: number[] };
-    return (i.Arguments ?? []).map((a, k) => (i.ReferencedObjectPathIds?.[k] ? this.path(i.ReferencedObjectPathIds[k], paths, resolved) : a));
+    return (i.Arguments ?? []).map((a, k) =>
+      i.ReferencedObjectPathIds?.[k] ? this.path(i.ReferencedObjectPathIds[k], paths, resolved) : a
+    );
   }
 
-  private action(a: Record<string, unknown>, paths: Record<string, Record<string, unknown>>, resolved: Map<number, H>): unknown {
+  private action(
+    a: Record<string, unknown>,
+    paths: Record<string, Record<string, unknown>>,
+    resolved: Map<number, H>
+  ): unknown {
     const h = this.path(a.ObjectPathId as number, paths, resolved);
     const args = this.args(a.ArgumentInfo, paths, resolved);
     switch (a.ActionType as number) {
@@ -238,7 +310,10 @@ export class Executor {
 
   private sheetById(x: unknown): Sheet | undefined {
     const k = String(x);
-    return this.wb.sheets.find((s) => s.id === k) ?? this.wb.sheets.find((s) => s.name.toLowerCase() === k.toLowerCase());
+    return (
+      this.wb.sheets.find((s) => s.id === k) ??
+      this.wb.sheets.find((s) => s.name.toLowerCase() === k.toLowerCase())
+    );
   }
 
   private rangeOf(s: Sheet, address: string): Rect {
@@ -251,7 +326,12 @@ export class Executor {
     a = a.replace(/\$/g, "");
     if (!/^[A-Z]+\d+(:[A-Z]+\d+)?$/i.test(a)) fail("InvalidArgument", address);
     const p = parseRef(a);
-    return { r0: Math.min(p.r0, p.r1), c0: Math.min(p.c0, p.c1), r1: Math.max(p.r0, p.r1), c1: Math.max(p.c0, p.c1) };
+    return {
+      r0: Math.min(p.r0, p.r1),
+      c0: Math.min(p.c0, p.c1),
+      r1: Math.max(p.r0, p.r1),
+      c1: Math.max(p.c0, p.c1),
+    };
   }
 
   private nav(h: Exclude<H, null>, name: string): H {
@@ -279,9 +359,17 @@ export class Executor {
         return { t: "ConditionalFormatCollection", s: ra.s, r: bounds(ra.areas), areas: ra.areas };
       }
       case "ConditionalFormat.DataBar":
-        return { t: "DataBarConditionalFormat", s: (h as { s: Sheet }).s, cf: (h as { cf: ConditionalFormat }).cf };
+        return {
+          t: "DataBarConditionalFormat",
+          s: (h as { s: Sheet }).s,
+          cf: (h as { cf: ConditionalFormat }).cf,
+        };
       case "DataBarConditionalFormat.PositiveFormat":
-        return { t: "ConditionalDataBarPositiveFormat", s: (h as { s: Sheet }).s, cf: (h as { cf: ConditionalFormat }).cf };
+        return {
+          t: "ConditionalDataBarPositiveFormat",
+          s: (h as { s: Sheet }).s,
+          cf: (h as { cf: ConditionalFormat }).cf,
+        };
       case "ConditionalFormat.CustomOrNullObject": {
         const c = h as { s: Sheet; cf: ConditionalFormat };
         return c.cf.type === "Custom" ? { t: "CustomConditionalFormat", s: c.s, cf: c.cf } : null;
@@ -303,19 +391,44 @@ export class Executor {
       case "RangeFormat.Font":
         return { t: "RangeFont", s: (h as { s: Sheet }).s, r: (h as { r: Rect }).r };
       case "Range.ConditionalFormats":
-        return { t: "ConditionalFormatCollection", s: (h as { s: Sheet }).s, r: (h as { r: Rect }).r, areas: [(h as { r: Rect }).r] };
+        return {
+          t: "ConditionalFormatCollection",
+          s: (h as { s: Sheet }).s,
+          r: (h as { r: Rect }).r,
+          areas: [(h as { r: Rect }).r],
+        };
       case "Range.Worksheet":
         return { t: "Worksheet", s: (h as { s: Sheet }).s };
       case "ConditionalFormat.Custom":
-        return { t: "CustomConditionalFormat", s: (h as { s: Sheet }).s, cf: (h as { cf: ConditionalFormat }).cf };
+        return {
+          t: "CustomConditionalFormat",
+          s: (h as { s: Sheet }).s,
+          cf: (h as { cf: ConditionalFormat }).cf,
+        };
       case "CustomConditionalFormat.Rule":
-        return { t: "ConditionalFormatRule", s: (h as { s: Sheet }).s, cf: (h as { cf: ConditionalFormat }).cf };
+        return {
+          t: "ConditionalFormatRule",
+          s: (h as { s: Sheet }).s,
+          cf: (h as { cf: ConditionalFormat }).cf,
+        };
       case "CustomConditionalFormat.Format":
-        return { t: "ConditionalRangeFormat", s: (h as { s: Sheet }).s, cf: (h as { cf: ConditionalFormat }).cf };
+        return {
+          t: "ConditionalRangeFormat",
+          s: (h as { s: Sheet }).s,
+          cf: (h as { cf: ConditionalFormat }).cf,
+        };
       case "ConditionalRangeFormat.Fill":
-        return { t: "ConditionalRangeFill", s: (h as { s: Sheet }).s, cf: (h as { cf: ConditionalFormat }).cf };
+        return {
+          t: "ConditionalRangeFill",
+          s: (h as { s: Sheet }).s,
+          cf: (h as { cf: ConditionalFormat }).cf,
+        };
       case "ConditionalRangeFormat.Font":
-        return { t: "ConditionalRangeFont", s: (h as { s: Sheet }).s, cf: (h as { cf: ConditionalFormat }).cf };
+        return {
+          t: "ConditionalRangeFont",
+          s: (h as { s: Sheet }).s,
+          cf: (h as { cf: ConditionalFormat }).cf,
+        };
     }
     // Chart sub-objects (axes, legend, …) are accepted and not modelled: the bench records that a chart exists.
     if (h.t === "ChartPart") return { t: "ChartPart", s: h.s, chart: h.chart };
@@ -323,16 +436,25 @@ export class Executor {
   }
 
   private indexer(h: Exclude<H, null>, key: unknown): H {
-    if (h.t === "WorksheetCollection") return { t: "Worksheet", s: this.sheetById(key) ?? fail("ItemNotFound", String(key)) };
-    if (h.t === "SettingCollection") return this.wb.settings.has(String(key)) ? { t: "Setting", key: String(key) } : fail("ItemNotFound", String(key));
+    if (h.t === "WorksheetCollection")
+      return { t: "Worksheet", s: this.sheetById(key) ?? fail("ItemNotFound", String(key)) };
+    if (h.t === "SettingCollection")
+      return this.wb.settings.has(String(key))
+        ? { t: "Setting", key: String(key) }
+        : fail("ItemNotFound", String(key));
     if (h.t === "ConditionalFormatCollection") {
-      const cf = h.s.conditionalFormats.find((x) => x.id === key) ?? fail("ItemNotFound", String(key));
+      const cf =
+        h.s.conditionalFormats.find((x) => x.id === key) ?? fail("ItemNotFound", String(key));
       return { t: "ConditionalFormat", s: h.s, cf };
     }
-    if (h.t === "CommentCollection") return this.wb.comments.some((c) => c.id === key) ? { t: "Comment", id: String(key) } : fail("ItemNotFound");
+    if (h.t === "CommentCollection")
+      return this.wb.comments.some((c) => c.id === key)
+        ? { t: "Comment", id: String(key) }
+        : fail("ItemNotFound");
     if (h.t === "RangeBorders") return { t: "RangeBorder", s: h.s, r: h.r, side: String(key) };
     if (h.t === "ChartCollection") {
-      const chart = h.s.charts.find((c) => c.id === key || c.name === key) ?? fail("ItemNotFound", String(key));
+      const chart =
+        h.s.charts.find((c) => c.id === key || c.name === key) ?? fail("ItemNotFound", String(key));
       return { t: "Chart", s: h.s, chart };
     }
     return fail("ApiNotFound", `${h.t}[]`);
@@ -356,25 +478,50 @@ export class Executor {
         if (name === "GetSelectedRange") {
           const sel = wb.selection;
           const s = sel ? wb.sheets.find((x) => x.id === sel.sheetId)! : wb.sheets[0];
-          return { t: "Range", s, r: sel ? { r0: sel.r0, c0: sel.c0, r1: sel.r1, c1: sel.c1 } : { r0: 0, c0: 0, r1: 0, c1: 0 } };
+          return {
+            t: "Range",
+            s,
+            r: sel
+              ? { r0: sel.r0, c0: sel.c0, r1: sel.r1, c1: sel.c1 }
+              : { r0: 0, c0: 0, r1: 0, c1: 0 },
+          };
         }
         if (name === "GetSelectedRanges") {
           const sel = wb.selection;
           const s = sel ? wb.sheets.find((x) => x.id === sel.sheetId)! : wb.sheets[0];
-          return { t: "RangeAreas", s, areas: sel ? sel.areas ?? [{ r0: sel.r0, c0: sel.c0, r1: sel.r1, c1: sel.c1 }] : [{ r0: 0, c0: 0, r1: 0, c1: 0 }] };
+          return {
+            t: "RangeAreas",
+            s,
+            areas: sel
+              ? (sel.areas ?? [{ r0: sel.r0, c0: sel.c0, r1: sel.r1, c1: sel.c1 }])
+              : [{ r0: 0, c0: 0, r1: 0, c1: 0 }],
+          };
         }
         break;
       case "Application":
-        if (name === "SuspendScreenUpdatingUntilNextSync" || name === "SuspendApiCalculationUntilNextSync") return null;
+        if (
+          name === "SuspendScreenUpdatingUntilNextSync" ||
+          name === "SuspendApiCalculationUntilNextSync"
+        )
+          return null;
         break;
       case "WorksheetCollection":
-        if (name === "GetItem") return { t: "Worksheet", s: this.sheetById(args[0]) ?? fail("ItemNotFound", String(args[0])) };
+        if (name === "GetItem")
+          return {
+            t: "Worksheet",
+            s: this.sheetById(args[0]) ?? fail("ItemNotFound", String(args[0])),
+          };
         if (name === "GetItemOrNullObject") {
           const s = this.sheetById(args[0]);
           return s ? { t: "Worksheet", s } : null;
         }
-        if (name === "GetActiveWorksheet") return { t: "Worksheet", s: wb.sheets.find((s) => s.id === wb.activeSheetId) ?? wb.sheets[0] };
-        if (name === "GetCount") return wb.sheets.filter((s) => s.visibility === "Visible" || args[0] !== true).length;
+        if (name === "GetActiveWorksheet")
+          return {
+            t: "Worksheet",
+            s: wb.sheets.find((s) => s.id === wb.activeSheetId) ?? wb.sheets[0],
+          };
+        if (name === "GetCount")
+          return wb.sheets.filter((s) => s.visibility === "Visible" || args[0] !== true).length;
         if (name === "Add") {
           let n = args[0] as string | undefined;
           if (n === undefined || n === null || n === "") {
@@ -382,8 +529,10 @@ export class Executor {
             while (this.sheetById(`Sheet${i}`)) i++;
             n = `Sheet${i}`;
           }
-          if (n.length > 31 || /[\\/?*[\]:]/.test(n) || /^'|'$/.test(n) || n.trim() === "") fail("InvalidArgument", `sheet name ${n}`);
-          if (wb.sheets.some((s) => s.name.toLowerCase() === n!.toLowerCase())) fail("ItemAlreadyExists", n);
+          if (n.length > 31 || /[\\/?*[\]:]/.test(n) || /^'|'$/.test(n) || n.trim() === "")
+            fail("InvalidArgument", `sheet name ${n}`);
+          if (wb.sheets.some((s) => s.name.toLowerCase() === n!.toLowerCase()))
+            fail("ItemAlreadyExists", n);
           const s = wb.addSheet(n);
           this.writes.push({ sheet: n, address: "", property: "worksheets.add", value: n });
           return { t: "Worksheet", s };
@@ -392,17 +541,28 @@ export class Executor {
       case "Worksheet": {
         const s = h.s;
         // getRange() without an address is the whole sheet (A1:XFD1048576).
-        if (name === "GetRange") return { t: "Range", s, r: args[0] === undefined || args[0] === null || args[0] === "" ? { r0: 0, c0: 0, r1: 1048575, c1: 16383 } : this.rangeOf(s, String(args[0])) };
+        if (name === "GetRange")
+          return {
+            t: "Range",
+            s,
+            r:
+              args[0] === undefined || args[0] === null || args[0] === ""
+                ? { r0: 0, c0: 0, r1: 1048575, c1: 16383 }
+                : this.rangeOf(s, String(args[0])),
+          };
         if (name === "GetRangeByIndexes") {
           const [r, c, rc, cc] = args as number[];
           if (r < 0 || c < 0 || rc < 1 || cc < 1) fail("InvalidArgument", "getRangeByIndexes");
           return { t: "Range", s, r: { r0: r, c0: c, r1: r + rc - 1, c1: c + cc - 1 } };
         }
         if (name === "GetRanges") {
-          const areas = String(args[0]).split(/\s*,\s*/).map((a) => this.rangeOf(s, a));
+          const areas = String(args[0])
+            .split(/\s*,\s*/)
+            .map((a) => this.rangeOf(s, a));
           return { t: "RangeAreas", s, areas };
         }
-        if (name === "GetUsedRange") return { t: "Range", s, r: this.usedOrA1(s, args[0] === true) };
+        if (name === "GetUsedRange")
+          return { t: "Range", s, r: this.usedOrA1(s, args[0] === true) };
         if (name === "GetUsedRangeOrNullObject") {
           const b = wb.usedBounds(s, args[0] === true);
           return b ? { t: "Range", s, r: b } : null;
@@ -412,9 +572,18 @@ export class Executor {
           return null;
         }
         if (name === "Delete") {
-          if (wb.sheets.filter((x) => x.visibility === "Visible").length <= 1 && s.visibility === "Visible") fail("InvalidArgument", "the last visible sheet");
+          if (
+            wb.sheets.filter((x) => x.visibility === "Visible").length <= 1 &&
+            s.visibility === "Visible"
+          )
+            fail("InvalidArgument", "the last visible sheet");
           wb.sheets = wb.sheets.filter((x) => x !== s);
-          this.writes.push({ sheet: s.name, address: "", property: "worksheet.delete", value: null });
+          this.writes.push({
+            sheet: s.name,
+            address: "",
+            property: "worksheet.delete",
+            value: null,
+          });
           return null;
         }
         break;
@@ -437,11 +606,46 @@ export class Executor {
           this.record(s, r, "merge", args[0] ?? false);
           return null;
         }
-        if (name === "GetCell") return { t: "Range", s, r: { r0: r.r0 + (args[0] as number), c0: r.c0 + (args[1] as number), r1: r.r0 + (args[0] as number), c1: r.c0 + (args[1] as number) } };
-        if (name === "GetOffsetRange") return { t: "Range", s, r: { r0: r.r0 + (args[0] as number), c0: r.c0 + (args[1] as number), r1: r.r1 + (args[0] as number), c1: r.c1 + (args[1] as number) } };
-        if (name === "GetResizedRange") return { t: "Range", s, r: { ...r, r1: r.r1 + (args[0] as number), c1: r.c1 + (args[1] as number) } };
-        if (name === "GetRow") return { t: "Range", s, r: { ...r, r0: r.r0 + (args[0] as number), r1: r.r0 + (args[0] as number) } };
-        if (name === "GetColumn") return { t: "Range", s, r: { ...r, c0: r.c0 + (args[0] as number), c1: r.c0 + (args[0] as number) } };
+        if (name === "GetCell")
+          return {
+            t: "Range",
+            s,
+            r: {
+              r0: r.r0 + (args[0] as number),
+              c0: r.c0 + (args[1] as number),
+              r1: r.r0 + (args[0] as number),
+              c1: r.c0 + (args[1] as number),
+            },
+          };
+        if (name === "GetOffsetRange")
+          return {
+            t: "Range",
+            s,
+            r: {
+              r0: r.r0 + (args[0] as number),
+              c0: r.c0 + (args[1] as number),
+              r1: r.r1 + (args[0] as number),
+              c1: r.c1 + (args[1] as number),
+            },
+          };
+        if (name === "GetResizedRange")
+          return {
+            t: "Range",
+            s,
+            r: { ...r, r1: r.r1 + (args[0] as number), c1: r.c1 + (args[1] as number) },
+          };
+        if (name === "GetRow")
+          return {
+            t: "Range",
+            s,
+            r: { ...r, r0: r.r0 + (args[0] as number), r1: r.r0 + (args[0] as number) },
+          };
+        if (name === "GetColumn")
+          return {
+            t: "Range",
+            s,
+            r: { ...r, c0: r.c0 + (args[0] as number), c1: r.c0 + (args[0] as number) },
+          };
         if (name === "GetUsedRangeOrNullObject") {
           const b = wb.usedBounds(s, args[0] === true, r);
           return b ? { t: "Range", s, r: b } : null;
@@ -453,26 +657,38 @@ export class Executor {
           for (const [k, x] of s.cells) {
             const [i, j] = k.split(",").map(Number);
             if (i < r.r0 || i > r.r1 || j < r.c0 || j > r.c1) continue;
-            if (type === "Formulas" ? !!x.formula : !x.formula && x.value !== "" && x.value !== null) hit.push([i, j]);
+            if (
+              type === "Formulas" ? !!x.formula : !x.formula && x.value !== "" && x.value !== null
+            )
+              hit.push([i, j]);
           }
-          if (type !== "Formulas" && type !== "Constants") fail("InvalidArgument", `special cell type ${type}`);
+          if (type !== "Formulas" && type !== "Constants")
+            fail("InvalidArgument", `special cell type ${type}`);
           return hit.length ? { t: "RangeAreas", s, areas: areasOf(hit) } : null;
         }
         if (name === "GetMergedAreasOrNullObject") {
-          const hit = s.merges.filter((m) => m.r0 <= r.r1 && m.r1 >= r.r0 && m.c0 <= r.c1 && m.c1 >= r.c0);
+          const hit = s.merges.filter(
+            (m) => m.r0 <= r.r1 && m.r1 >= r.r0 && m.c0 <= r.c1 && m.c1 >= r.c0
+          );
           return hit.length ? { t: "RangeAreas", s, areas: hit } : null;
         }
-        if (name === "GetCellProperties") return this.cellProperties(s, r, args[0] as Record<string, unknown>);
+        if (name === "GetCellProperties")
+          return this.cellProperties(s, r, args[0] as Record<string, unknown>);
         if (name === "SetCellProperties") {
           this.guardWrite(s);
-          const data = args[0] as Array<Array<{ format?: { fill?: { color?: string }; font?: { color?: string; bold?: boolean } } }>>;
+          const data = args[0] as Array<
+            Array<{
+              format?: { fill?: { color?: string }; font?: { color?: string; bold?: boolean } };
+            }>
+          >;
           data.forEach((row, i) =>
             row.forEach((p, j) => {
               const x = wb.cellForWrite(s, r.r0 + i, r.c0 + j);
-              if (p.format?.fill && "color" in p.format.fill) x.fill = p.format.fill.color || undefined;
+              if (p.format?.fill && "color" in p.format.fill)
+                x.fill = p.format.fill.color || undefined;
               if (p.format?.font?.color !== undefined) x.fontColor = p.format.font.color;
               if (p.format?.font?.bold !== undefined) x.fontBold = p.format.font.bold;
-            }),
+            })
           );
           this.record(s, r, "setCellProperties", data);
           return null;
@@ -484,8 +700,12 @@ export class Executor {
             for (let j = r.c0; j <= r.c1; j++) {
               const x = wb.cell(s, i, j);
               if (!x) continue;
-              if (applyTo === "All" || applyTo === "Contents") (x.value = ""), delete x.formula;
-              if (applyTo === "All" || applyTo === "Formats") (x.numberFormat = "General"), delete x.fill, delete x.fontColor, delete x.fontBold;
+              if (applyTo === "All" || applyTo === "Contents") ((x.value = ""), delete x.formula);
+              if (applyTo === "All" || applyTo === "Formats")
+                ((x.numberFormat = "General"),
+                  delete x.fill,
+                  delete x.fontColor,
+                  delete x.fontBold);
             }
           this.record(s, r, "clear", applyTo);
           return null;
@@ -525,7 +745,8 @@ export class Executor {
       case "AutoFilter":
         if (name === "Apply") {
           const r = args[0] as { t?: string; r?: Rect } | string;
-          h.s.autoFilter = typeof r === "string" ? r : r?.r ? rangeA1(r.r.r0, r.r.c0, r.r.r1, r.r.c1) : undefined;
+          h.s.autoFilter =
+            typeof r === "string" ? r : r?.r ? rangeA1(r.r.r0, r.r.c0, r.r.r1, r.r.c1) : undefined;
           return null;
         }
         break;
@@ -533,17 +754,34 @@ export class Executor {
         if (name === "Add") {
           this.guardWrite(h.s);
           const src = args[1] as { t?: string; r?: Rect } | string;
-          const source = typeof src === "string" ? src : src?.r ? rangeA1(src.r.r0, src.r.c0, src.r.r1, src.r.c1) : fail("InvalidArgument", "chart source");
-          const chart: Chart = { id: newId("ch"), name: `图表 ${h.s.charts.length + 1}`, type: String(args[0]), source, seriesBy: String(args[2] ?? "Auto") };
+          const source =
+            typeof src === "string"
+              ? src
+              : src?.r
+                ? rangeA1(src.r.r0, src.r.c0, src.r.r1, src.r.c1)
+                : fail("InvalidArgument", "chart source");
+          const chart: Chart = {
+            id: newId("ch"),
+            name: `图表 ${h.s.charts.length + 1}`,
+            type: String(args[0]),
+            source,
+            seriesBy: String(args[2] ?? "Auto"),
+          };
           h.s.charts.push(chart);
-          this.writes.push({ sheet: h.s.name, address: source, property: "charts.add", value: chart.type });
+          this.writes.push({
+            sheet: h.s.name,
+            address: source,
+            property: "charts.add",
+            value: chart.type,
+          });
           return { t: "Chart", s: h.s, chart };
         }
         if (name === "GetCount") return h.s.charts.length;
         break;
       case "ChartPart":
         // series.getItemAt(i).delete() and other chart-part calls: accepted, not modelled (the chart's source is).
-        if (name === "GetItemAt" || name === "GetItem") return { t: "ChartPart", s: h.s, chart: h.chart };
+        if (name === "GetItemAt" || name === "GetItem")
+          return { t: "ChartPart", s: h.s, chart: h.chart };
         if (name === "Delete" || name === "SetValues" || name === "SetXAxisValues") return null;
         break;
       case "Chart":
@@ -556,7 +794,8 @@ export class Executor {
       case "RangeFill":
         if (name === "Clear") {
           this.guardWrite(h.s);
-          for (let i = h.r.r0; i <= h.r.r1; i++) for (let j = h.r.c0; j <= h.r.c1; j++) delete wb.cellForWrite(h.s, i, j).fill;
+          for (let i = h.r.r0; i <= h.r.r1; i++)
+            for (let j = h.r.c0; j <= h.r.c1; j++) delete wb.cellForWrite(h.s, i, j).fill;
           this.record(h.s, h.r, "format.fill.clear", null);
           return null;
         }
@@ -564,7 +803,11 @@ export class Executor {
       case "ConditionalFormatCollection":
         if (name === "Add") {
           this.guardWrite(h.s);
-          const cf: ConditionalFormat = { id: newId("cf"), type: String(args[0]), address: h.areas.map((a) => rangeA1(a.r0, a.c0, a.r1, a.c1)).join(", ") };
+          const cf: ConditionalFormat = {
+            id: newId("cf"),
+            type: String(args[0]),
+            address: h.areas.map((a) => rangeA1(a.r0, a.c0, a.r1, a.c1)).join(", "),
+          };
           h.s.conditionalFormats.unshift(cf);
           this.record(h.s, h.r, "conditionalFormats.add", cf.type);
           return { t: "ConditionalFormat", s: h.s, cf };
@@ -575,7 +818,8 @@ export class Executor {
           this.record(h.s, h.r, "conditionalFormats.clearAll", null);
           return null;
         }
-        if (name === "GetCount") return h.s.conditionalFormats.filter((cf) => intersects(cf, h.areas)).length;
+        if (name === "GetCount")
+          return h.s.conditionalFormats.filter((cf) => intersects(cf, h.areas)).length;
         if (name === "GetItemOrNullObject") {
           const cf = h.s.conditionalFormats.find((x) => x.id === args[0]);
           return cf ? { t: "ConditionalFormat", s: h.s, cf } : null;
@@ -584,7 +828,9 @@ export class Executor {
       case "ConditionalFormat":
         if (name === "GetRange" || name === "GetRangeOrNullObject" || name === "GetRanges") {
           const areas = h.cf.address.split(/,\s*/).map((a) => this.rangeOf(h.s, a));
-          return name === "GetRanges" ? { t: "RangeAreas", s: h.s, areas } : { t: "Range", s: h.s, r: areas[0] };
+          return name === "GetRanges"
+            ? { t: "RangeAreas", s: h.s, areas }
+            : { t: "Range", s: h.s, r: areas[0] };
         }
         if (name === "Delete") {
           this.guardWrite(h.s);
@@ -595,10 +841,16 @@ export class Executor {
       case "SettingCollection":
         if (name === "Add") {
           wb.settings.set(String(args[0]), args[1]);
-          this.writes.push({ sheet: "", address: "", property: `settings.${String(args[0])}`, value: args[1] });
+          this.writes.push({
+            sheet: "",
+            address: "",
+            property: `settings.${String(args[0])}`,
+            value: args[1],
+          });
           return { t: "Setting", key: String(args[0]) };
         }
-        if (name === "GetItemOrNullObject") return wb.settings.has(String(args[0])) ? { t: "Setting", key: String(args[0]) } : null;
+        if (name === "GetItemOrNullObject")
+          return wb.settings.has(String(args[0])) ? { t: "Setting", key: String(args[0]) } : null;
         if (name === "GetCount") return wb.settings.size;
         break;
       case "Setting":
@@ -610,11 +862,23 @@ export class Executor {
       case "CommentCollection":
         if (name === "Add") {
           const ref = parseRef(String(args[0]));
-          const s = (ref.sheet ? this.sheetById(ref.sheet) : undefined) ?? fail("InvalidArgument", String(args[0]));
-          if (ref.r0 !== ref.r1 || ref.c0 !== ref.c1) fail("InvalidArgument", "comment on more than one cell");
+          const s =
+            (ref.sheet ? this.sheetById(ref.sheet) : undefined) ??
+            fail("InvalidArgument", String(args[0]));
+          if (ref.r0 !== ref.r1 || ref.c0 !== ref.c1)
+            fail("InvalidArgument", "comment on more than one cell");
           this.guardWrite(s);
-          if (wb.comments.some((c) => c.sheetId === s.id && c.row === ref.r0 && c.col === ref.c0)) fail("InvalidArgument", "the cell already has a comment");
-          const c = { id: newId("c"), sheetId: s.id, row: ref.r0, col: ref.c0, content: String(args[1]), authorName: "预算审核", resolved: false };
+          if (wb.comments.some((c) => c.sheetId === s.id && c.row === ref.r0 && c.col === ref.c0))
+            fail("InvalidArgument", "the cell already has a comment");
+          const c = {
+            id: newId("c"),
+            sheetId: s.id,
+            row: ref.r0,
+            col: ref.c0,
+            content: String(args[1]),
+            authorName: "预算审核",
+            resolved: false,
+          };
           wb.comments.push(c);
           this.record(s, ref, "comments.add", c.content);
           return { t: "Comment", id: c.id };
@@ -624,7 +888,11 @@ export class Executor {
       case "Comment":
         if (name === "GetLocation") {
           const c = wb.comments.find((x) => x.id === h.id)!;
-          return { t: "Range", s: wb.sheets.find((x) => x.id === c.sheetId)!, r: { r0: c.row, c0: c.col, r1: c.row, c1: c.col } };
+          return {
+            t: "Range",
+            s: wb.sheets.find((x) => x.id === c.sheetId)!,
+            r: { r0: c.row, c0: c.col, r1: c.row, c1: c.col },
+          };
         }
         if (name === "Delete") {
           wb.comments = wb.comments.filter((c) => c.id !== h.id);
@@ -640,14 +908,21 @@ export class Executor {
   }
 
   private cellProperties(s: Sheet, r: Rect, opts: Record<string, unknown>) {
-    const fmt = (opts.format ?? {}) as { fill?: { color?: boolean }; font?: { color?: boolean; bold?: boolean } };
+    const fmt = (opts.format ?? {}) as {
+      fill?: { color?: boolean };
+      font?: { color?: boolean; bold?: boolean };
+    };
     return grid(r, (i, j) => {
       const x = this.wb.cell(s, i, j);
       const out: Record<string, unknown> = {};
       if (opts.address) out.address = `${quoteSheet(s.name)}!${cellA1(i, j)}`;
       const f: Record<string, unknown> = {};
       if (fmt.fill?.color) f.fill = { color: x?.fill ?? "#FFFFFF" };
-      if (fmt.font) f.font = { ...(fmt.font.color ? { color: x?.fontColor ?? "#000000" } : {}), ...(fmt.font.bold ? { bold: !!x?.fontBold } : {}) };
+      if (fmt.font)
+        f.font = {
+          ...(fmt.font.color ? { color: x?.fontColor ?? "#000000" } : {}),
+          ...(fmt.font.bold ? { bold: !!x?.fontBold } : {}),
+        };
       if (Object.keys(f).length) out.format = f;
       return out;
     });
@@ -659,7 +934,8 @@ export class Executor {
       case "Worksheet.Name": {
         const s = (h as { s: Sheet }).s;
         const n = String(v);
-        if (wb.sheets.some((x) => x !== s && x.name.toLowerCase() === n.toLowerCase())) fail("ItemAlreadyExists", n);
+        if (wb.sheets.some((x) => x !== s && x.name.toLowerCase() === n.toLowerCase()))
+          fail("ItemAlreadyExists", n);
         if (n.length > 31 || /[\\/?*[\]:]/.test(n)) fail("InvalidArgument", n);
         s.name = n;
         return;
@@ -687,16 +963,21 @@ export class Executor {
         const cols = r.c1 - r.c0 + 1;
         const data = Array.isArray(v) ? (v as unknown[][]) : [[v]];
         const scalar = !Array.isArray(v);
-        if (!scalar && (data.length !== rows || data.some((row) => !Array.isArray(row) || row.length !== cols))) fail("InvalidArgument", `${name} must be ${rows}×${cols}`);
+        if (
+          !scalar &&
+          (data.length !== rows || data.some((row) => !Array.isArray(row) || row.length !== cols))
+        )
+          fail("InvalidArgument", `${name} must be ${rows}×${cols}`);
         for (let i = 0; i < rows; i++)
           for (let j = 0; j < cols; j++) {
             const x = scalar ? data[0][0] : data[i][j];
             if (x === null || x === undefined) continue; // null leaves the cell unchanged
             const c: Cell = wb.cellForWrite(s, r.r0 + i, r.c0 + j);
             if (name === "NumberFormat") c.numberFormat = x === "" ? "General" : String(x);
-            else if (typeof x === "string" && x.startsWith("=")) (c.formula = x), (c.value = x);
-            else if (typeof x === "string" && x.startsWith("'")) (c.value = x.slice(1)), delete c.formula; // a leading apostrophe makes text
-            else (c.value = x as Cell["value"]), delete c.formula;
+            else if (typeof x === "string" && x.startsWith("=")) ((c.formula = x), (c.value = x));
+            else if (typeof x === "string" && x.startsWith("'"))
+              ((c.value = x.slice(1)), delete c.formula); // a leading apostrophe makes text
+            else ((c.value = x as Cell["value"]), delete c.formula);
           }
         this.record(s, r, name.toLowerCase(), v);
         return;
@@ -704,7 +985,8 @@ export class Executor {
       case "RangeFill.Color": {
         const { s, r } = h as { s: Sheet; r: Rect };
         this.guardWrite(s);
-        for (let i = r.r0; i <= r.r1; i++) for (let j = r.c0; j <= r.c1; j++) wb.cellForWrite(s, i, j).fill = String(v);
+        for (let i = r.r0; i <= r.r1; i++)
+          for (let j = r.c0; j <= r.c1; j++) wb.cellForWrite(s, i, j).fill = String(v);
         this.record(s, r, "format.fill.color", v);
         return;
       }
@@ -760,8 +1042,25 @@ export class Executor {
           for (let j = r.c0; j <= r.c1; j++) {
             const c = wb.cellForWrite(s, i, j);
             const b = c.border ? JSON.parse(c.border) : {};
-            const key = ({ EdgeTop: "top", EdgeBottom: "bottom", EdgeLeft: "left", EdgeRight: "right", InsideHorizontal: "bottom", InsideVertical: "right" } as Record<string, string>)[side] ?? side;
-            b[key] = { ...(b[key] ?? {}), ...(name === "Style" ? { style: v === "Continuous" ? "thin" : String(v).toLowerCase() } : name === "Color" ? { color: { argb: `FF${String(v).replace("#", "").toUpperCase()}` } } : {}) };
+            const key =
+              (
+                {
+                  EdgeTop: "top",
+                  EdgeBottom: "bottom",
+                  EdgeLeft: "left",
+                  EdgeRight: "right",
+                  InsideHorizontal: "bottom",
+                  InsideVertical: "right",
+                } as Record<string, string>
+              )[side] ?? side;
+            b[key] = {
+              ...(b[key] ?? {}),
+              ...(name === "Style"
+                ? { style: v === "Continuous" ? "thin" : String(v).toLowerCase() }
+                : name === "Color"
+                  ? { color: { argb: `FF${String(v).replace("#", "").toUpperCase()}` } }
+                  : {}),
+            };
             c.border = JSON.stringify(b);
           }
         this.record(s, r, `border.${side}.${name}`, v);
@@ -800,7 +1099,13 @@ export class Executor {
         return;
     }
     // Chart layout (top, left, width, height, legend, axes …) is accepted and not modelled.
-    if (h.t === "Chart" || h.t === "ChartPart" || h.t === "ChartTitle" || h.t === "DataBarConditionalFormat") return;
+    if (
+      h.t === "Chart" ||
+      h.t === "ChartPart" ||
+      h.t === "ChartTitle" ||
+      h.t === "DataBarConditionalFormat"
+    )
+      return;
     fail("ApiNotFound", `set ${h.t}.${name}`);
   }
 
@@ -810,7 +1115,13 @@ export class Executor {
     switch (h.t) {
       case "Worksheet": {
         const s = h.s;
-        return { Id: () => s.id, Name: () => s.name, Position: () => wb.sheets.indexOf(s), Visibility: () => s.visibility, TabColor: () => s.tabColor };
+        return {
+          Id: () => s.id,
+          Name: () => s.name,
+          Position: () => wb.sheets.indexOf(s),
+          Visibility: () => s.visibility,
+          TabColor: () => s.tabColor,
+        };
       }
       case "WorksheetProtection":
         return { Protected: () => h.s.protected };
@@ -827,25 +1138,49 @@ export class Executor {
           CellCount: () => cells(r),
           RowHidden: () => uniform({ ...r, c1: r.c0 }, (i) => s.hiddenRows.has(i)),
           ColumnHidden: () => uniform({ ...r, r1: r.r0 }, (_i, j) => s.hiddenCols.has(j)),
-          Values: () => (big() ? null : (this.read(s, r), grid(r, (i, j) => wb.cell(s, i, j)?.value ?? ""))),
+          Values: () =>
+            big() ? null : (this.read(s, r), grid(r, (i, j) => wb.cell(s, i, j)?.value ?? "")),
           Text: () => (big() ? null : grid(r, (i, j) => wb.text(s, i, j))),
-          NumberFormat: () => (big() ? null : grid(r, (i, j) => wb.cell(s, i, j)?.numberFormat ?? "General")),
-          Formulas: () => (big() ? null : grid(r, (i, j) => wb.cell(s, i, j)?.formula ?? wb.cell(s, i, j)?.value ?? "")),
+          NumberFormat: () =>
+            big() ? null : grid(r, (i, j) => wb.cell(s, i, j)?.numberFormat ?? "General"),
+          Formulas: () =>
+            big()
+              ? null
+              : grid(r, (i, j) => wb.cell(s, i, j)?.formula ?? wb.cell(s, i, j)?.value ?? ""),
           ValueTypes: () =>
             grid(r, (i, j) => {
               const v = wb.cell(s, i, j)?.value;
-              return v === "" || v === undefined || v === null ? "Empty" : typeof v === "number" ? "Double" : typeof v === "boolean" ? "Boolean" : /^#/.test(String(v)) ? "Error" : "String";
+              return v === "" || v === undefined || v === null
+                ? "Empty"
+                : typeof v === "number"
+                  ? "Double"
+                  : typeof v === "boolean"
+                    ? "Boolean"
+                    : /^#/.test(String(v))
+                      ? "Error"
+                      : "String";
             }),
         };
       }
       case "RangeAreas":
-        return { Address: () => h.areas.map((a) => addr(h.s, a)).join(", "), AreaCount: () => h.areas.length };
+        return {
+          Address: () => h.areas.map((a) => addr(h.s, a)).join(", "),
+          AreaCount: () => h.areas.length,
+        };
       case "RangeFill":
         return { Color: () => uniform(h.r, (i, j) => this.wb.cell(h.s, i, j)?.fill ?? "#FFFFFF") };
       case "RangeFont":
-        return { Color: () => uniform(h.r, (i, j) => this.wb.cell(h.s, i, j)?.fontColor ?? "#000000"), Bold: () => uniform(h.r, (i, j) => !!this.wb.cell(h.s, i, j)?.fontBold) };
+        return {
+          Color: () => uniform(h.r, (i, j) => this.wb.cell(h.s, i, j)?.fontColor ?? "#000000"),
+          Bold: () => uniform(h.r, (i, j) => !!this.wb.cell(h.s, i, j)?.fontBold),
+        };
       case "ConditionalFormat":
-        return { Id: () => h.cf.id, Type: () => h.cf.type, Priority: () => h.s.conditionalFormats.indexOf(h.cf), StopIfTrue: () => false };
+        return {
+          Id: () => h.cf.id,
+          Type: () => h.cf.type,
+          Priority: () => h.s.conditionalFormats.indexOf(h.cf),
+          StopIfTrue: () => false,
+        };
       case "ConditionalFormatRule":
         return { Formula: () => h.cf.formula ?? null, FormulaLocal: () => h.cf.formula ?? null };
       case "ConditionalRangeFill":
@@ -858,7 +1193,12 @@ export class Executor {
         return { Key: () => h.key, Value: () => wb.settings.get(h.key) };
       case "Comment": {
         const c = wb.comments.find((x) => x.id === h.id)!;
-        return { Id: () => c.id, Content: () => c.content, AuthorName: () => c.authorName, Resolved: () => c.resolved };
+        return {
+          Id: () => c.id,
+          Content: () => c.content,
+          AuthorName: () => c.authorName,
+          Resolved: () => c.resolved,
+        };
       }
       default:
         return {};
@@ -866,32 +1206,50 @@ export class Executor {
   }
 
   private items(h: Exclude<H, null>): Exclude<H, null>[] | undefined {
-    if (h.t === "WorksheetCollection") return this.wb.sheets.map((s) => ({ t: "Worksheet" as const, s }));
-    if (h.t === "SettingCollection") return [...this.wb.settings.keys()].map((key) => ({ t: "Setting" as const, key }));
-    if (h.t === "CommentCollection") return this.wb.comments.map((c) => ({ t: "Comment" as const, id: c.id }));
-    if (h.t === "ConditionalFormatCollection") return h.s.conditionalFormats.filter((cf) => intersects(cf, h.areas)).map((cf) => ({ t: "ConditionalFormat" as const, s: h.s, cf }));
-    if (h.t === "ChartCollection") return h.s.charts.map((chart) => ({ t: "Chart" as const, s: h.s, chart }));
+    if (h.t === "WorksheetCollection")
+      return this.wb.sheets.map((s) => ({ t: "Worksheet" as const, s }));
+    if (h.t === "SettingCollection")
+      return [...this.wb.settings.keys()].map((key) => ({ t: "Setting" as const, key }));
+    if (h.t === "CommentCollection")
+      return this.wb.comments.map((c) => ({ t: "Comment" as const, id: c.id }));
+    if (h.t === "ConditionalFormatCollection")
+      return h.s.conditionalFormats
+        .filter((cf) => intersects(cf, h.areas))
+        .map((cf) => ({ t: "ConditionalFormat" as const, s: h.s, cf }));
+    if (h.t === "ChartCollection")
+      return h.s.charts.map((chart) => ({ t: "Chart" as const, s: h.s, chart }));
     return undefined;
   }
 
   private query(h: Exclude<H, null>, q: { Select?: string[]; Expand?: string[] }): unknown {
     const items = this.items(h);
-    if (items) return { _Items: items.map((it) => ({ ...this.identity(it), ...(this.select(it, q.Select) as object) })) };
+    if (items)
+      return {
+        _Items: items.map((it) => ({
+          ...this.identity(it),
+          ...(this.select(it, q.Select) as object),
+        })),
+      };
     return this.select(h, q.Select);
   }
 
   private select(h: Exclude<H, null>, select?: string[]): Record<string, unknown> {
     const props = this.props(h);
     const out: Record<string, unknown> = {};
-    const wanted = select && select.length ? select : Object.keys(props).map((k) => k[0].toLowerCase() + k.slice(1));
+    const wanted =
+      select && select.length
+        ? select
+        : Object.keys(props).map((k) => k[0].toLowerCase() + k.slice(1));
     for (const w of wanted) {
       const [head, ...rest] = w.split("/");
       const P = pascal(head);
       if (rest.length) {
         const child = this.nav(h, P);
-        if (child) out[P] = { ...((out[P] as object) ?? {}), ...this.select(child, [rest.join("/")]) };
+        if (child)
+          out[P] = { ...((out[P] as object) ?? {}), ...this.select(child, [rest.join("/")]) };
       } else if (props[P]) out[P] = props[P]();
-      else if (P !== "_ReferenceId" && P !== "IsNullObject") fail("InvalidArgument", `property ${h.t}.${head}`);
+      else if (P !== "_ReferenceId" && P !== "IsNullObject")
+        fail("InvalidArgument", `property ${h.t}.${head}`);
     }
     return out;
   }

@@ -3,7 +3,13 @@
  * hyperlinks, merges, hidden rows and columns; conditional formats on ranges and multi-area ranges; charts; notes and
  * comments; settings; the selection and its change handlers. Saved to and loaded from .xlsx by ./xlsx.ts (exceljs).
  */
-import { sheetColOf, sheetRowOf, type CellValue, type Merge, type SheetGrid } from "../../src/core/grid/grid";
+import {
+  sheetColOf,
+  sheetRowOf,
+  type CellValue,
+  type Merge,
+  type SheetGrid,
+} from "../../src/core/grid/grid";
 import { displayText } from "../../src/core/grid/display";
 import { readXlsxBuffer } from "../../src/hosts/xlsx/read";
 
@@ -84,7 +90,8 @@ export interface Comment {
 
 const key = (r: number, c: number) => `${r},${c}`;
 let idSeq = 0;
-export const newId = (prefix = "") => `{${prefix}${(++idSeq).toString(16).padStart(8, "0")}-0000-4000-8000-000000000000}`;
+export const newId = (prefix = "") =>
+  `{${prefix}${(++idSeq).toString(16).padStart(8, "0")}-0000-4000-8000-000000000000}`;
 
 export class MemoryWorkbook {
   sheets: Sheet[] = [];
@@ -93,7 +100,14 @@ export class MemoryWorkbook {
   notes: Note[] = [];
   activeSheetId?: string;
   /** The selection: one or more areas on one sheet (Excel selects RangeAreas as several areas). */
-  selection?: { sheetId: string; r0: number; c0: number; r1: number; c1: number; areas?: Array<{ r0: number; c0: number; r1: number; c1: number }> };
+  selection?: {
+    sheetId: string;
+    r0: number;
+    c0: number;
+    r1: number;
+    c1: number;
+    areas?: Array<{ r0: number; c0: number; r1: number; c1: number }>;
+  };
   /** Office.EventType.DocumentSelectionChanged handlers (Common API), raised by select() as Excel does on a user click. */
   selectionHandlers: Array<() => void> = [];
 
@@ -110,14 +124,28 @@ export class MemoryWorkbook {
     const wb = new MemoryWorkbook();
     for (const g of grids) {
       const s = wb.addSheet(g.sheet);
-      s.visibility = g.visibility === "hidden" ? "Hidden" : g.visibility === "veryHidden" ? "VeryHidden" : "Visible";
+      s.visibility =
+        g.visibility === "hidden"
+          ? "Hidden"
+          : g.visibility === "veryHidden"
+            ? "VeryHidden"
+            : "Visible";
       g.values.forEach((row, r) =>
         row.forEach((v, c) => {
           const fmt = g.numberFormat[r]?.[c] ?? "General";
-          if ((v !== "" && v !== null) || fmt !== "General") s.cells.set(key(sheetRowOf(g, r), sheetColOf(g, c)), { value: v ?? "", numberFormat: fmt });
-        }),
+          if ((v !== "" && v !== null) || fmt !== "General")
+            s.cells.set(key(sheetRowOf(g, r), sheetColOf(g, c)), {
+              value: v ?? "",
+              numberFormat: fmt,
+            });
+        })
       );
-      s.merges = g.merges.map((m) => ({ r0: sheetRowOf(g, m.r0), c0: sheetColOf(g, m.c0), r1: sheetRowOf(g, m.r1), c1: sheetColOf(g, m.c1) }));
+      s.merges = g.merges.map((m) => ({
+        r0: sheetRowOf(g, m.r0),
+        c0: sheetColOf(g, m.c0),
+        r1: sheetRowOf(g, m.r1),
+        c1: sheetColOf(g, m.c1),
+      }));
       for (const r of g.hiddenRows ?? []) s.hiddenRows.add(sheetRowOf(g, r));
       for (const c of g.hiddenCols ?? []) s.hiddenCols.add(sheetColOf(g, c));
     }
@@ -131,7 +159,21 @@ export class MemoryWorkbook {
   }
 
   addSheet(name: string): Sheet {
-    const s: Sheet = { id: newId(), name, visibility: "Visible", tabColor: "", protected: false, cells: new Map(), merges: [], conditionalFormats: [], charts: [], frozenRows: 0, columnWidths: new Map(), hiddenRows: new Set(), hiddenCols: new Set() };
+    const s: Sheet = {
+      id: newId(),
+      name,
+      visibility: "Visible",
+      tabColor: "",
+      protected: false,
+      cells: new Map(),
+      merges: [],
+      conditionalFormats: [],
+      charts: [],
+      frozenRows: 0,
+      columnWidths: new Map(),
+      hiddenRows: new Set(),
+      hiddenCols: new Set(),
+    };
     this.sheets.push(s);
     return s;
   }
@@ -154,14 +196,29 @@ export class MemoryWorkbook {
   }
 
   /** Bounding box of cells with values (valuesOnly) or with values or formatting; within `inside` when given. */
-  usedBounds(s: Sheet, valuesOnly: boolean, inside?: { r0: number; c0: number; r1: number; c1: number }): { r0: number; c0: number; r1: number; c1: number } | undefined {
+  usedBounds(
+    s: Sheet,
+    valuesOnly: boolean,
+    inside?: { r0: number; c0: number; r1: number; c1: number }
+  ): { r0: number; c0: number; r1: number; c1: number } | undefined {
     let b: { r0: number; c0: number; r1: number; c1: number } | undefined;
     for (const [k, x] of s.cells) {
-      const has = (x.value !== "" && x.value !== null) || x.formula || (!valuesOnly && (x.numberFormat !== "General" || x.fill || x.fontColor || x.fontBold || x.border));
+      const has =
+        (x.value !== "" && x.value !== null) ||
+        x.formula ||
+        (!valuesOnly &&
+          (x.numberFormat !== "General" || x.fill || x.fontColor || x.fontBold || x.border));
       if (!has) continue;
       const [r, c] = k.split(",").map(Number);
       if (inside && (r < inside.r0 || r > inside.r1 || c < inside.c0 || c > inside.c1)) continue;
-      b = b ? { r0: Math.min(b.r0, r), c0: Math.min(b.c0, c), r1: Math.max(b.r1, r), c1: Math.max(b.c1, c) } : { r0: r, c0: c, r1: r, c1: c };
+      b = b
+        ? {
+            r0: Math.min(b.r0, r),
+            c0: Math.min(b.c0, c),
+            r1: Math.max(b.r1, r),
+            c1: Math.max(b.c1, c),
+          }
+        : { r0: r, c0: c, r1: r, c1: c };
     }
     return b;
   }
@@ -170,7 +227,16 @@ export class MemoryWorkbook {
   toGrids(): SheetGrid[] {
     return this.sheets.map((s) => {
       const b = this.usedBounds(s, true);
-      if (!b) return { sheet: s.name, origin: { row: 0, col: 0 }, values: [], text: [], numberFormat: [], merges: [], visibility: "visible" as const };
+      if (!b)
+        return {
+          sheet: s.name,
+          origin: { row: 0, col: 0 },
+          values: [],
+          text: [],
+          numberFormat: [],
+          merges: [],
+          visibility: "visible" as const,
+        };
       const rows = b.r1 - b.r0 + 1;
       const cols = b.c1 - b.c0 + 1;
       const values: CellValue[][] = [];
@@ -187,8 +253,26 @@ export class MemoryWorkbook {
           numberFormat[r].push(x?.numberFormat ?? "General");
         }
       }
-      const merges = s.merges.map((m) => ({ r0: m.r0 - b.r0, c0: m.c0 - b.c0, r1: m.r1 - b.r0, c1: m.c1 - b.c0 }));
-      return { sheet: s.name, origin: { row: b.r0, col: b.c0 }, values, text, numberFormat, merges, visibility: s.visibility === "Hidden" ? "hidden" : s.visibility === "VeryHidden" ? "veryHidden" : "visible" };
+      const merges = s.merges.map((m) => ({
+        r0: m.r0 - b.r0,
+        c0: m.c0 - b.c0,
+        r1: m.r1 - b.r0,
+        c1: m.c1 - b.c0,
+      }));
+      return {
+        sheet: s.name,
+        origin: { row: b.r0, col: b.c0 },
+        values,
+        text,
+        numberFormat,
+        merges,
+        visibility:
+          s.visibility === "Hidden"
+            ? "hidden"
+            : s.visibility === "VeryHidden"
+              ? "veryHidden"
+              : "visible",
+      };
     });
   }
 }

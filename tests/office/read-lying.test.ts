@@ -22,16 +22,30 @@ function absolute(g: SheetGrid) {
   const cells: Record<string, unknown> = {};
   g.values.forEach((row, r) =>
     row.forEach((v, c) => {
-      if (v !== "") cells[`${sheetRowOf(g, r)},${sheetColOf(g, c)}`] = [v, g.text[r][c], g.numberFormat[r][c]];
-    }),
+      if (v !== "")
+        cells[`${sheetRowOf(g, r)},${sheetColOf(g, c)}`] = [v, g.text[r][c], g.numberFormat[r][c]];
+    })
   );
   const merges = g.merges.map((m) => [sheetRowOf(g, m.r0), sheetColOf(g, m.c0)].join(",")).sort();
   const hiddenRows = (g.hiddenRows ?? []).map((r) => sheetRowOf(g, r));
-  return { sheet: g.sheet, visibility: g.visibility, cells, merges, hiddenRows: hiddenRows.sort((a, b) => a - b), hiddenCols: (g.hiddenCols ?? []).map((c) => sheetColOf(g, c)).sort((a, b) => a - b) };
+  return {
+    sheet: g.sheet,
+    visibility: g.visibility,
+    cells,
+    merges,
+    hiddenRows: hiddenRows.sort((a, b) => a - b),
+    hiddenCols: (g.hiddenCols ?? []).map((c) => sheetColOf(g, c)).sort((a, b) => a - b),
+  };
 }
-const findingKeys = (grids: SheetGrid[]) => checkReport(importWorkbook(grids)).findings.map((f) => `${f.rule}|${f.cells.join(",")}|${f.message}`);
+const findingKeys = (grids: SheetGrid[]) =>
+  checkReport(importWorkbook(grids)).findings.map(
+    (f) => `${f.rule}|${f.cells.join(",")}|${f.message}`
+  );
 
-async function viaOffice(grids: SheetGrid[], opts: Parameters<typeof readWorkbookGrids>[1] = { mergedAreas: true }) {
+async function viaOffice(
+  grids: SheetGrid[],
+  opts: Parameters<typeof readWorkbookGrids>[1] = { mergedAreas: true }
+) {
   const b = bench(grids);
   const res = await b.Excel.run((ctx) => readWorkbookGrids(ctx, opts));
   return { res, executor: b.executor };
@@ -51,7 +65,9 @@ test("hidden rows and a hidden column on every sample: the Office host reads the
   const bytes = await fs.readFile(samplePath("jincheng-chengqu-2025"));
   const { report } = await loadSample("jincheng-chengqu-2025");
   const t = report.tables.find((x) => x.rows.length > 5 && x.columns.length > 2)!;
-  const variant = editSheet(bytes, t.sheet, (xml) => hideColumn(hideRows(xml, [t.rows[2].row, t.rows[4].row]), columnIndex(t.columns[1].col)));
+  const variant = editSheet(bytes, t.sheet, (xml) =>
+    hideColumn(hideRows(xml, [t.rows[2].row, t.rows[4].row]), columnIndex(t.columns[1].col))
+  );
   const { grids } = await readXlsxBuffer(variant);
   const { res, executor } = await viaOffice(grids);
   expect(executor.roundTrips).toBe(3);
@@ -67,7 +83,9 @@ test("bad input 20 (a lone value at A1048576): the content is probed, every read
   expect(executor.reads.some((r) => /1048576/.test(r.address))).toBe(true); // the stray row itself is read, alone
   expect(res.grids.map(absolute)).toEqual(grids.map(absolute));
   expect(findingKeys(res.grids)).toEqual(findingKeys(grids));
-  expect(findingKeys(res.grids).filter((k) => k.startsWith("printed.stray-content"))).toHaveLength(1);
+  expect(findingKeys(res.grids).filter((k) => k.startsWith("printed.stray-content"))).toHaveLength(
+    1
+  );
 });
 
 test("field case 12b (a styled cell at XFD1048576): formatting never widens the used range; 2 round trips, reads of the content only", async () => {
@@ -82,7 +100,12 @@ test("field case 12b (a styled cell at XFD1048576): formatting never widens the 
 });
 
 test("content past the head in rows and columns, hidden rows there, merges: read as rectangles; without ExcelApi 1.9 in blocks", async () => {
-  const rows: Array<Array<string | number>> = [["部门支出总表"], ["科目编码", "科目名称", "合计"], ["201", "一般公共服务支出", 10], ["20101", "人大事务", 10]];
+  const rows: Array<Array<string | number>> = [
+    ["部门支出总表"],
+    ["科目编码", "科目名称", "合计"],
+    ["201", "一般公共服务支出", 10],
+    ["20101", "人大事务", 10],
+  ];
   const g = gridFromRows("表", rows, { merges: [{ r0: 0, c0: 0, r1: 0, c1: 2 }] });
   const b = bench([g]);
   const s = b.wb.sheets[0];
@@ -97,20 +120,36 @@ test("content past the head in rows and columns, hidden rows there, merges: read
   expect(Math.max(...b.executor.reads.map((r) => r.cells))).toBeLessThanOrEqual(40);
   const got = res.grids[0];
   expect(absolute(got).cells).toEqual({
-    "0,0": ["部门支出总表", "部门支出总表", "General"], "1,0": ["科目编码", "科目编码", "General"], "1,1": ["科目名称", "科目名称", "General"], "1,2": ["合计", "合计", "General"],
-    "2,0": ["201", "201", "General"], "2,1": ["一般公共服务支出", "一般公共服务支出", "General"], "2,2": [10, "10.00", "0.00"],
-    "3,0": ["20101", "20101", "General"], "3,1": ["人大事务", "人大事务", "General"], "3,2": [10, "10.00", "0.00"],
-    "2,900": ["x", "x", "General"], "5000,1": ["远处的备注", "远处的备注", "General"], "5001,1": [7, "7.00", "0.00"],
+    "0,0": ["部门支出总表", "部门支出总表", "General"],
+    "1,0": ["科目编码", "科目编码", "General"],
+    "1,1": ["科目名称", "科目名称", "General"],
+    "1,2": ["合计", "合计", "General"],
+    "2,0": ["201", "201", "General"],
+    "2,1": ["一般公共服务支出", "一般公共服务支出", "General"],
+    "2,2": [10, "10.00", "0.00"],
+    "3,0": ["20101", "20101", "General"],
+    "3,1": ["人大事务", "人大事务", "General"],
+    "3,2": [10, "10.00", "0.00"],
+    "2,900": ["x", "x", "General"],
+    "5000,1": ["远处的备注", "远处的备注", "General"],
+    "5001,1": [7, "7.00", "0.00"],
   });
   expect(absolute(got).hiddenRows).toEqual([3, 5001]);
   expect(absolute(got).merges).toEqual(["0,0"]);
   expect(got.values.length).toBeLessThan(60);
   const report = importWorkbook(res.grids);
-  expect(report.unrecognized.filter((u) => u.stray).map((u) => u.cell).sort()).toEqual(["表!AHQ3", "表!B5001"]);
+  expect(
+    report.unrecognized
+      .filter((u) => u.stray)
+      .map((u) => u.cell)
+      .sort()
+  ).toEqual(["表!AHQ3", "表!B5001"]);
 
   const old = bench([g]);
   old.wb.sheets[0].cells.set("5001,1", { value: 7, numberFormat: "0.00" });
-  const blocks = await old.Excel.run((ctx) => readWorkbookGrids(ctx, { ...opts, specialCells: false, blockCells: 4000 }));
+  const blocks = await old.Excel.run((ctx) =>
+    readWorkbookGrids(ctx, { ...opts, specialCells: false, blockCells: 4000 })
+  );
   expect(blocks.blockRead).toEqual(["表"]);
   expect(blocks.grids[0].values.length).toBe(5002);
 });

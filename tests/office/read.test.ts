@@ -8,24 +8,40 @@ import { loadSample, SAMPLES } from "../helpers";
 /** Grids compared in sheet coordinates: the Office used range (valuesOnly) may start later than A1. */
 function absolute(g: SheetGrid) {
   const cells: Record<string, unknown> = {};
-  g.values.forEach((row, r) => row.forEach((v, c) => {
-    if (v !== "" || g.numberFormat[r][c] !== "General") cells[`${r + g.origin.row},${c + g.origin.col}`] = [v, g.text[r][c], g.numberFormat[r][c]];
-  }));
-  const merges = g.merges.map((m) => [m.r0 + g.origin.row, m.c0 + g.origin.col, m.r1 + g.origin.row, m.c1 + g.origin.col].join(",")).sort();
+  g.values.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (v !== "" || g.numberFormat[r][c] !== "General")
+        cells[`${r + g.origin.row},${c + g.origin.col}`] = [v, g.text[r][c], g.numberFormat[r][c]];
+    })
+  );
+  const merges = g.merges
+    .map((m) =>
+      [m.r0 + g.origin.row, m.c0 + g.origin.col, m.r1 + g.origin.row, m.c1 + g.origin.col].join(",")
+    )
+    .sort();
   return { sheet: g.sheet, visibility: g.visibility, cells, merges };
 }
 
-test.each(SAMPLES.map((s) => [s]))("%s: Office host grids and report model equal the .xlsx host's; 2 round trips", async (name) => {
-  const { grids, report } = await loadSample(name);
-  const b = bench(grids);
-  const res = await b.Excel.run((ctx) => readWorkbookGrids(ctx, { mergedAreas: true }));
-  expect(b.executor.roundTrips).toBe(2);
-  expect(res.grids.map(absolute)).toEqual(grids.map(absolute));
-  expect(importWorkbook(res.grids)).toEqual(report);
-});
+test.each(SAMPLES.map((s) => [s]))(
+  "%s: Office host grids and report model equal the .xlsx host's; 2 round trips",
+  async (name) => {
+    const { grids, report } = await loadSample(name);
+    const b = bench(grids);
+    const res = await b.Excel.run((ctx) => readWorkbookGrids(ctx, { mergedAreas: true }));
+    expect(b.executor.roundTrips).toBe(2);
+    expect(res.grids.map(absolute)).toEqual(grids.map(absolute));
+    expect(importWorkbook(res.grids)).toEqual(report);
+  }
+);
 
 test.each([3, 300])("%i sheets are read in 2 round trips", async (n) => {
-  const grids = Array.from({ length: n }, (_, i) => gridFromRows(`表${i + 1}`, [["部门支出总表"], ["科目编码", "科目名称", "合计"], ["合计", "", i]]));
+  const grids = Array.from({ length: n }, (_, i) =>
+    gridFromRows(`表${i + 1}`, [
+      ["部门支出总表"],
+      ["科目编码", "科目名称", "合计"],
+      ["合计", "", i],
+    ])
+  );
   const b = bench(grids);
   const res = await b.Excel.run((ctx) => readWorkbookGrids(ctx));
   expect(b.executor.roundTrips).toBe(2);
@@ -34,13 +50,23 @@ test.each([3, 300])("%i sheets are read in 2 round trips", async (n) => {
 });
 
 test("hidden and very hidden sheets are read and reported; a protected sheet is readable; a blank sheet is an empty grid", async () => {
-  const grids = [gridFromRows("a", [["x", 1]]), gridFromRows("b", [["y", 2]]), gridFromRows("c", [["z", 3]]), gridFromRows("blank", [])];
+  const grids = [
+    gridFromRows("a", [["x", 1]]),
+    gridFromRows("b", [["y", 2]]),
+    gridFromRows("c", [["z", 3]]),
+    gridFromRows("blank", []),
+  ];
   const b = bench(grids);
   b.wb.sheets[1].visibility = "Hidden";
   b.wb.sheets[2].visibility = "VeryHidden";
   b.wb.sheets[0].protected = true;
   const res = await b.Excel.run((ctx) => readWorkbookGrids(ctx));
-  expect(res.grids.map((g) => [g.sheet, g.visibility, g.values.length])).toEqual([["a", "visible", 1], ["b", "hidden", 1], ["c", "veryHidden", 1], ["blank", "visible", 0]]);
+  expect(res.grids.map((g) => [g.sheet, g.visibility, g.values.length])).toEqual([
+    ["a", "visible", 1],
+    ["b", "hidden", 1],
+    ["c", "veryHidden", 1],
+    ["blank", "visible", 0],
+  ]);
   expect(importWorkbook(res.grids).hiddenSheets).toEqual(["b", "c"]);
 });
 
@@ -48,7 +74,9 @@ test("a used range over the read limit comes back null and is read again in bloc
   const rows = Array.from({ length: 2000 }, (_, r) => [`行${r}`, r, r * 2, r / 4]);
   const grids = [gridFromRows("大表", rows), gridFromRows("小表", [["a", 1]])];
   const b = bench(grids, { maxReadCells: 3000 });
-  const res = await b.Excel.run((ctx) => readWorkbookGrids(ctx, { maxCellsPerRead: 3000, blockCells: 2500 }));
+  const res = await b.Excel.run((ctx) =>
+    readWorkbookGrids(ctx, { maxCellsPerRead: 3000, blockCells: 2500 })
+  );
   expect(res.blockRead).toEqual(["大表"]);
   expect(res.grids[0].values).toEqual(grids[0].values);
   expect(res.grids[0].text).toEqual(grids[0].text);

@@ -14,7 +14,10 @@ test("sample → bench → marks and a new sheet through Office.js → .xlsx →
   await b.Excel.run(async (ctx) => {
     ctx.workbook.worksheets.getItem("预算公开表5").getRange("C6").format.fill.color = "#FFC7CE";
     const ws = ctx.workbook.worksheets.add("审核结果");
-    ws.getRange("A1:B2").values = [["规则", "单元格"], ["cross.general-budget", "预算公开表5!C6"]];
+    ws.getRange("A1:B2").values = [
+      ["规则", "单元格"],
+      ["cross.general-budget", "预算公开表5!C6"],
+    ];
     ctx.workbook.comments.add("预算公开表5!C6", "234.12 ≠ 450.05");
     await ctx.sync();
   });
@@ -22,7 +25,9 @@ test("sample → bench → marks and a new sheet through Office.js → .xlsx →
   const back = (await readXlsxBuffer(bytes)).grids;
   for (const g of grids) {
     const h = back.find((x) => x.sheet === g.sheet)!;
-    expect({ sheet: g.sheet, values: h.values, formats: h.numberFormat, merges: h.merges }).toEqual({ sheet: g.sheet, values: g.values, formats: g.numberFormat, merges: g.merges });
+    expect({ sheet: g.sheet, values: h.values, formats: h.numberFormat, merges: h.merges }).toEqual(
+      { sheet: g.sheet, values: g.values, formats: g.numberFormat, merges: g.merges }
+    );
   }
   expect(back.map((g) => g.sheet).slice(-1)).toEqual(["审核结果"]);
   const wb = new ExcelJS.Workbook();
@@ -34,9 +39,17 @@ test("sample → bench → marks and a new sheet through Office.js → .xlsx →
 });
 
 test("fromXlsxGrids reads a file through the .xlsx host", async () => {
-  const wb = await MemoryWorkbook.fromXlsxGrids(await fs.readFile(samplePath("jincheng-chengqu-2025")));
+  const wb = await MemoryWorkbook.fromXlsxGrids(
+    await fs.readFile(samplePath("jincheng-chengqu-2025"))
+  );
   const ex = new Executor(wb);
-  const res = ex.execute({ Actions: [{ Id: 2, ActionType: 2, Name: "", ObjectPathId: 3, QueryInfo: { Select: ["name"] } }], ObjectPaths: { "1": { Id: 1, ObjectPathType: 1, Name: "" }, "3": { Id: 3, ObjectPathType: 4, Name: "Worksheets", ParentObjectPathId: 1 } } }) as { Body: { Results: Array<{ Value: { _Items: Array<{ Name: string }> } }> } };
+  const res = ex.execute({
+    Actions: [{ Id: 2, ActionType: 2, Name: "", ObjectPathId: 3, QueryInfo: { Select: ["name"] } }],
+    ObjectPaths: {
+      "1": { Id: 1, ObjectPathType: 1, Name: "" },
+      "3": { Id: 3, ObjectPathType: 4, Name: "Worksheets", ParentObjectPathId: 1 },
+    },
+  }) as { Body: { Results: Array<{ Value: { _Items: Array<{ Name: string }> } }> } };
   expect(res.Body.Results[0].Value._Items.map((x) => x.Name)).toHaveLength(14);
 });
 
@@ -45,7 +58,9 @@ test("save, close, reopen: conditional formats (one or several areas), data bars
   const b = bench(grids);
   await b.Excel.run(async (ctx) => {
     const ws = ctx.workbook.worksheets.getItem("预算公开表5");
-    const cf = ws.getRanges("C6, C8:C9").conditionalFormats.add(b.Excel.ConditionalFormatType.custom);
+    const cf = ws
+      .getRanges("C6, C8:C9")
+      .conditionalFormats.add(b.Excel.ConditionalFormatType.custom);
     cf.custom.rule.formula = '=N("x")=0';
     cf.custom.format.fill.color = "#FFC7CE";
     ws.getRange("D6:D9").conditionalFormats.add(b.Excel.ConditionalFormatType.dataBar);
@@ -57,7 +72,9 @@ test("save, close, reopen: conditional formats (one or several areas), data bars
   });
   const again = await loadXlsx(await saveXlsx(b.wb));
   const s = again.sheets.find((x) => x.name === "预算公开表5")!;
-  expect(s.conditionalFormats.map((c) => [c.type, c.address, c.formula ?? "", c.fill ?? ""])).toEqual([
+  expect(
+    s.conditionalFormats.map((c) => [c.type, c.address, c.formula ?? "", c.fill ?? ""])
+  ).toEqual([
     ["Custom", "C6, C8:C9", '=N("x")=0', "#FFC7CE"],
     ["DataBar", "D6:D9", "", ""],
   ]);
@@ -66,5 +83,7 @@ test("save, close, reopen: conditional formats (one or several areas), data bars
   expect(again.comments.map((n) => [n.row, n.col, n.content])).toEqual([[5, 2, "【预算审核】x"]]);
   expect(again.notes).toEqual([]);
   expect(again.settings.get("budgetReview.decisions")).toBe("[1,2]");
-  expect((await loadXlsx(await saveXlsx(again))).sheets.map((x) => x.name)).toEqual(b.wb.sheets.map((x) => x.name));
+  expect((await loadXlsx(await saveXlsx(again))).sheets.map((x) => x.name)).toEqual(
+    b.wb.sheets.map((x) => x.name)
+  );
 });

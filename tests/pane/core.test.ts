@@ -2,30 +2,41 @@
 import { checkReport } from "../../src/core/rules/engine";
 import { arithmeticOf, tableOfFinding } from "../../src/core/findings/arithmetic";
 import { ruleTitle } from "../../src/core/review/marks";
-import { addDecisionsToPlan, decide, findingKey, parseDecisions, withDecisions } from "../../src/core/decisions/decisions";
+import {
+  addDecisionsToPlan,
+  decide,
+  findingKey,
+  parseDecisions,
+  withDecisions,
+} from "../../src/core/decisions/decisions";
 import { applyCorrections, correct, parseCorrections } from "../../src/core/model/corrections";
 import { loadSample, SAMPLES } from "../helpers";
 import { fixturePlan } from "../office/plan-fixture";
 import { findingsCsv } from "../../src/taskpane/export";
 import { SEVERITY_NAMES } from "../../src/core/rules/rule";
 
-test.each(SAMPLES.map((s) => [s]))("%s: every arithmetic adds up — figure − sum = difference; a 尾差 lies inside its interval, an 错误 outside", async (name) => {
-  const { report } = await loadSample(name);
-  const result = checkReport(report);
-  const ar = arithmeticOf(report, result);
-  expect(ar.size).toBeGreaterThan(0);
-  for (const [i, a] of ar) {
-    const f = result.findings[i];
-    expect(a.cell).toBe(f.cells[0]);
-    const sum = a.parts.reduce((s, p) => s + (p.sign === "+" ? p.value : -p.value), 0);
-    expect(a.sum).toBeCloseTo(sum, 4);
-    expect(a.difference).toBeCloseTo(a.value - a.sum, 4);
-    if (f.severity === "rounding") expect(Math.abs(a.difference)).toBeLessThanOrEqual(a.interval + 1e-9);
-    if (f.severity === "error" && a.relation === "=") expect(Math.abs(a.difference)).toBeGreaterThan(a.interval);
-    for (const p of a.parts) expect(p.cell).toMatch(/!/);
+test.each(SAMPLES.map((s) => [s]))(
+  "%s: every arithmetic adds up — figure − sum = difference; a 尾差 lies inside its interval, an 错误 outside",
+  async (name) => {
+    const { report } = await loadSample(name);
+    const result = checkReport(report);
+    const ar = arithmeticOf(report, result);
+    expect(ar.size).toBeGreaterThan(0);
+    for (const [i, a] of ar) {
+      const f = result.findings[i];
+      expect(a.cell).toBe(f.cells[0]);
+      const sum = a.parts.reduce((s, p) => s + (p.sign === "+" ? p.value : -p.value), 0);
+      expect(a.sum).toBeCloseTo(sum, 4);
+      expect(a.difference).toBeCloseTo(a.value - a.sum, 4);
+      if (f.severity === "rounding")
+        expect(Math.abs(a.difference)).toBeLessThanOrEqual(a.interval + 1e-9);
+      if (f.severity === "error" && a.relation === "=")
+        expect(Math.abs(a.difference)).toBeGreaterThan(a.interval);
+      for (const p of a.parts) expect(p.cell).toMatch(/!/);
+    }
+    expect(tableOfFinding(report, result.findings[0].cells)).toBeDefined();
   }
-  expect(tableOfFinding(report, result.findings[0].cells)).toBeDefined();
-});
+);
 
 test("decisions: dismissed findings are not marked, need a reason, and are flagged when the catalog changed", async () => {
   const { report } = await loadSample("jishan-2024");
@@ -49,7 +60,8 @@ test("decisions: dismissed findings are not marked, need a reason, and are flagg
   expect(texts.some((t) => typeof t === "string" && t.includes("需复核"))).toBe(true);
   // 规则 reads as in 审核结果: the Chinese title, the id apart in 规则编号.
   const header = plan.sheets[0].cells.find((c) => c.value === "审核意见（2 条）")!.row + 1;
-  const byCol = (col: number) => plan.sheets[0].cells.filter((c) => c.row > header && c.col === col).map((c) => c.value);
+  const byCol = (col: number) =>
+    plan.sheets[0].cells.filter((c) => c.row > header && c.col === col).map((c) => c.value);
   expect(byCol(2)).toEqual([a, b].map((f) => ruleTitle(f.rule)));
   expect(byCol(10)).toEqual([a.rule, b.rule]);
   expect(parseDecisions("not json")).toEqual([]);
@@ -68,9 +80,15 @@ test("corrections: a table's kind and unit are overridden on the next import, an
   // 万元 figures read as 元 no longer match the other tables.
   const messages = (r: typeof report) => checkReport(r).findings.map((f) => f.message);
   const before = messages(report);
-  expect(messages(fixed).filter((m) => !before.includes(m)).some((m) => m.includes("元，超出尾差"))).toBe(true);
+  expect(
+    messages(fixed)
+      .filter((m) => !before.includes(m))
+      .some((m) => m.includes("元，超出尾差"))
+  ).toBe(true);
   expect(correct(cs, { sheet: t.sheet, range: t.range })).toEqual([]);
-  expect(applyCorrections(report, [{ sheet: "不存在", range: "A1:B2", kind: "other" }]).applied).toBe(0);
+  expect(
+    applyCorrections(report, [{ sheet: "不存在", range: "A1:B2", kind: "other" }]).applied
+  ).toBe(0);
 });
 
 test("the pane's CSV export: 规则 in Chinese as in 审核结果, the rule's id apart in the last column 规则编号", async () => {
@@ -78,10 +96,25 @@ test("the pane's CSV export: 规则 in Chinese as in 审核结果, the rule's id
   const result = checkReport(report);
   const { findings } = withDecisions(result, [], "v1");
   const lines = findingsCsv({ report }, findings).trim().split("\r\n");
-  expect(lines[0].split(",")).toEqual(["序号", "级别", "规则", "表", "单元格", "说明", "应为", "实为", "差额", "意见", "理由", "规则编号"]);
+  expect(lines[0].split(",")).toEqual([
+    "序号",
+    "级别",
+    "规则",
+    "表",
+    "单元格",
+    "说明",
+    "应为",
+    "实为",
+    "差额",
+    "意见",
+    "理由",
+    "规则编号",
+  ]);
   expect(lines).toHaveLength(result.findings.length + 1);
   result.findings.forEach((f, i) => {
-    expect(lines[i + 1].startsWith(`${i + 1},${SEVERITY_NAMES[f.severity]},${ruleTitle(f.rule)},`)).toBe(true);
+    expect(
+      lines[i + 1].startsWith(`${i + 1},${SEVERITY_NAMES[f.severity]},${ruleTitle(f.rule)},`)
+    ).toBe(true);
     expect(lines[i + 1].endsWith(`,${f.rule}`)).toBe(true);
   });
 });

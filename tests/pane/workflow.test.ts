@@ -15,7 +15,10 @@ function install(b: Bench) {
 }
 const build = ({ result }: { result: Parameters<typeof fixturePlan>[0] }) => fixturePlan(result);
 const opts = { build, catalogVersion: "v1", productVersion: "test" };
-const marks = (b: Bench) => b.wb.sheets.flatMap((s) => s.conditionalFormats.filter((c) => c.formula && isMarkFormula(c.formula)));
+const marks = (b: Bench) =>
+  b.wb.sheets.flatMap((s) =>
+    s.conditionalFormats.filter((c) => c.formula && isMarkFormula(c.formula))
+  );
 
 afterEach(() => {
   delete (globalThis as Record<string, unknown>).Excel;
@@ -32,14 +35,18 @@ test("phases in order; read 2 + mark 3 round trips; a second review reads afresh
   expect(b.executor.roundTrips).toBe(5);
   expect(marks(b).length).toBeGreaterThan(0);
   // The reviewer corrects the first error's figure to what it should be; the next review must not report it.
-  const f = out.result.findings.find((x) => x.severity === "error" && x.expected !== null && x.cells.length === 2)!;
+  const f = out.result.findings.find(
+    (x) => x.severity === "error" && x.expected !== null && x.cells.length === 2
+  )!;
   const [sheet, a1] = f.cells[0].split("!");
   const s = b.wb.sheets.find((x) => x.name === sheet.replace(/'/g, ""))!;
   const col = a1.charCodeAt(0) - 65;
   const row = Number(a1.slice(1)) - 1;
   b.wb.cellForWrite(s, row, col).value = f.expected!;
   const again = await review({ ...opts, write: "none" });
-  expect(again.result.findings.some((x) => x.rule === f.rule && x.cells[0] === f.cells[0])).toBe(false);
+  expect(again.result.findings.some((x) => x.rule === f.rule && x.cells[0] === f.cells[0])).toBe(
+    false
+  );
 });
 
 test("the workbook changed while reviewing: nothing is marked, the message names the cell", async () => {
@@ -55,16 +62,25 @@ test("the workbook changed while reviewing: nothing is marked, the message names
       b.wb.cellForWrite(s, 5, 2).value = 999; // C6, cited by a finding
     },
   });
-  await expect(p).rejects.toMatchObject({ kind: "changed", message: expect.stringContaining("审核期间工作簿被修改") });
+  await expect(p).rejects.toMatchObject({
+    kind: "changed",
+    message: expect.stringContaining("审核期间工作簿被修改"),
+  });
   expect(marks(b)).toEqual([]);
 });
 
 test("clear Chinese messages: Excel too old, no budget table, too large", async () => {
   const { grids } = await loadSample("jishan-2024");
   install(bench(grids, { maxExcelApi: "1.8" }));
-  await expect(review({ ...opts, write: "marks" })).rejects.toMatchObject({ kind: "too-old", message: expect.stringContaining("ExcelApi 1.9") });
+  await expect(review({ ...opts, write: "marks" })).rejects.toMatchObject({
+    kind: "too-old",
+    message: expect.stringContaining("ExcelApi 1.9"),
+  });
   install(bench([gridFromRows("Sheet1", [["你好"]])]));
-  await expect(review({ ...opts, write: "marks" })).rejects.toMatchObject({ kind: "no-tables", message: expect.stringContaining("没有识别到预算表") });
+  await expect(review({ ...opts, write: "marks" })).rejects.toMatchObject({
+    kind: "no-tables",
+    message: expect.stringContaining("没有识别到预算表"),
+  });
   install(bench(grids));
   const e = await review({ ...opts, write: "marks", maxCells: 1000 }).catch((x) => x);
   expect(e).toBeInstanceOf(ReviewProblem);
@@ -82,9 +98,13 @@ test("decisions saved in the workbook are read with it: a dismissed finding is n
   const second = await review({ ...opts, write: "all" });
   expect(b.executor.roundTrips - trips).toBe(6); // read 2 + mark 4 (ours to look at now)
   expect(second.decided[0].decision).toMatchObject({ status: "dismissed", reason: "口径不同" });
-  const citedElsewhere = second.result.findings.filter((_, i) => i !== 0).some((x) => x.cells.includes(f.cells[0]));
+  const citedElsewhere = second.result.findings
+    .filter((_, i) => i !== 0)
+    .some((x) => x.cells.includes(f.cells[0]));
   const [fs, fa] = f.cells[0].replace(/'/g, "").split("!");
-  const onSheet = b.wb.sheets.find((x) => x.name === fs)!.conditionalFormats.filter((c) => c.formula && isMarkFormula(c.formula));
+  const onSheet = b.wb.sheets
+    .find((x) => x.name === fs)!
+    .conditionalFormats.filter((c) => c.formula && isMarkFormula(c.formula));
   if (!citedElsewhere) expect(onSheet.some((c) => c.address.split(", ").includes(fa))).toBe(false);
   const res = b.wb.sheets.find((s) => s.name === "审核结果")!;
   expect([...res.cells.values()].map((c) => c.value)).toContain("口径不同");

@@ -18,15 +18,30 @@ test.each(names)("fitText keeps the start and the ending of %s within the width"
 });
 
 test("a name that fits is kept as it is", () => {
-  expect(fitText("jincheng-chengqu-2025.审核结果.xlsx", 42)).toBe("jincheng-chengqu-2025.审核结果.xlsx");
-  expect(fitText("14f-general-number-format.reviewed.xlsx", 42)).toBe("14f-general-number-format.reviewed.xlsx");
+  expect(fitText("jincheng-chengqu-2025.审核结果.xlsx", 42)).toBe(
+    "jincheng-chengqu-2025.审核结果.xlsx"
+  );
+  expect(fitText("14f-general-number-format.reviewed.xlsx", 42)).toBe(
+    "14f-general-number-format.reviewed.xlsx"
+  );
   expect(fitText("jishan-2024.reviewed.xlsx", 42)).toBe("jishan-2024.reviewed.xlsx");
 });
 
 test("审核汇总: every 审核文件 link shows a text that fits the column and opens the full name", () => {
   const sheet = buildBatchSheet(
-    names.map((output, i) => ({ file: `in/${i}.xlsx`, department: "某部门", year: 2025, unit: "万元" as const, income: 1, expenditure: 1, counts: { error: 1, warning: 0, rounding: 0, info: 0 }, status: "已审核", output, reason: null })),
-    { reviewedAt: "2026-11-30T02:46:29Z", productVersion: "test" },
+    names.map((output, i) => ({
+      file: `in/${i}.xlsx`,
+      department: "某部门",
+      year: 2025,
+      unit: "万元" as const,
+      income: 1,
+      expenditure: 1,
+      counts: { error: 1, warning: 0, rounding: 0, info: 0 },
+      status: "已审核",
+      output,
+      reason: null,
+    })),
+    { reviewedAt: "2026-11-30T02:46:29Z", productVersion: "test" }
   );
   const width = sheet.columns.find((c) => c.col === 12)!.width;
   const links = sheet.cells.filter((c) => c.col === 12 && c.hyperlink);

@@ -13,14 +13,31 @@ import { reviewPackage } from "../../src/hosts/xlsx/package-review";
 import type { ReviewPlan } from "../../src/core/review/plan";
 
 /** Reviews a workbook in memory as `check --out` does (the package writer); `written` alters the plan that is written only. */
-export async function reviewBytes(bytes: Uint8Array, opts: { written?: (plan: ReviewPlan) => ReviewPlan } = {}) {
+export async function reviewBytes(
+  bytes: Uint8Array,
+  opts: { written?: (plan: ReviewPlan) => ReviewPlan } = {}
+) {
   const { grids } = await readXlsxBuffer(bytes);
   const own = grids.filter((g) => !isReviewSheet(g.sheet, g.values[0]?.[0]));
   const report = importWorkbook(own);
   const result = checkReport(report);
-  const plan = buildReviewPlan({ report, result, grids: own, file: "test.xlsx", reviewedAt: "2026-11-29T20:00:00Z", productVersion: "test" });
+  const plan = buildReviewPlan({
+    report,
+    result,
+    grids: own,
+    file: "test.xlsx",
+    reviewedAt: "2026-11-29T20:00:00Z",
+    productVersion: "test",
+  });
   const written = reviewPackage(new Uint8Array(bytes), opts.written ? opts.written(plan) : plan);
-  return { bytes: written.bytes, notesKept: written.notesKept, cleared: written.cleared, plan, result, report };
+  return {
+    bytes: written.bytes,
+    notesKept: written.notesKept,
+    cleared: written.cleared,
+    plan,
+    result,
+    report,
+  };
 }
 
 /** The package with a previous review taken off (the writer given an empty plan). */
@@ -44,24 +61,38 @@ export function noteText(note: unknown): string | undefined {
 
 type CF = { ref: string; rules: Array<{ formulae?: unknown[] }> };
 /** Every cell of every sheet (value incl. formula and result, number format, font, fill, border, alignment), merges, widths, heights, conditional formats, notes. */
-export function snapshot(wb: ExcelJS.Workbook, opts: { skipSheets?: string[]; withoutOwnMarks?: boolean } = {}) {
+export function snapshot(
+  wb: ExcelJS.Workbook,
+  opts: { skipSheets?: string[]; withoutOwnMarks?: boolean } = {}
+) {
   const out: Record<string, unknown> = {};
   for (const ws of wb.worksheets) {
     if (opts.skipSheets?.includes(ws.name)) continue;
     const cells: Record<string, unknown> = {};
     ws.eachRow({ includeEmpty: true }, (row, r) => {
       row.eachCell({ includeEmpty: true }, (cell, c) => {
-        cells[`${r}:${c}`] = { v: cell.value, f: cell.numFmt, font: cell.font, fill: cell.fill, border: cell.border, al: cell.alignment, note: noteText(cell.note) };
+        cells[`${r}:${c}`] = {
+          v: cell.value,
+          f: cell.numFmt,
+          font: cell.font,
+          fill: cell.fill,
+          border: cell.border,
+          al: cell.alignment,
+          note: noteText(cell.note),
+        };
       });
     });
-    const model = ws.model as unknown as { merges?: string[]; cols?: unknown; };
+    const model = ws.model as unknown as { merges?: string[]; cols?: unknown };
     out[ws.name] = {
       state: (ws as unknown as { state: string }).state,
       cells,
       merges: [...(model.merges ?? [])].sort(),
       cols: model.cols,
       heights: Array.from({ length: ws.rowCount }, (_, i) => ws.getRow(i + 1).height),
-      cf: (ws as unknown as { conditionalFormattings: CF[] }).conditionalFormattings.map((x) => ({ ref: x.ref, f: x.rules.map((r) => r.formulae) })),
+      cf: (ws as unknown as { conditionalFormattings: CF[] }).conditionalFormattings.map((x) => ({
+        ref: x.ref,
+        f: x.rules.map((r) => r.formulae),
+      })),
       dv: (ws as unknown as { dataValidations: { model: unknown } }).dataValidations.model,
       views: ws.views,
       pageSetup: ws.pageSetup,
@@ -72,7 +103,11 @@ export function snapshot(wb: ExcelJS.Workbook, opts: { skipSheets?: string[]; wi
 
 /** LibreOffice headless with a profile that recalculates every formula on load; converts `file` to `ext` in `outDir`. */
 let profile: string | undefined;
-export async function libreofficeConvert(file: string, ext: string, outDir: string): Promise<{ out: string; stderr: string }> {
+export async function libreofficeConvert(
+  file: string,
+  ext: string,
+  outDir: string
+): Promise<{ out: string; stderr: string }> {
   if (!profile) {
     profile = await fs.mkdtemp(path.join(os.tmpdir(), "lo-profile-"));
     await fs.mkdir(path.join(profile, "user"), { recursive: true });
@@ -82,11 +117,24 @@ export async function libreofficeConvert(file: string, ext: string, outDir: stri
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>`,
+</oor:items>`
     );
   }
   const stderr = await new Promise<string>((resolve, reject) =>
-    execFile("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", ext, "--outdir", outDir, file], { timeout: 120000 }, (e, _o, se) => (e ? reject(e) : resolve(String(se)))),
+    execFile(
+      "soffice",
+      [
+        `-env:UserInstallation=file://${profile}`,
+        "--headless",
+        "--convert-to",
+        ext,
+        "--outdir",
+        outDir,
+        file,
+      ],
+      { timeout: 120000 },
+      (e, _o, se) => (e ? reject(e) : resolve(String(se)))
+    )
   );
   const out = path.join(outDir, path.basename(file).replace(/\.[^.]+$/, `.${ext.split(":")[0]}`));
   return { out, stderr };

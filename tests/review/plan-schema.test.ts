@@ -11,10 +11,30 @@ describe("review plan schema", () => {
     expect(isMarkFormula('N("other")=0')).toBe(false);
   });
   it("rejects a sheet name over Excel's 31 characters and a colour not #RRGGBB", () => {
-    const base = { version: 1, product: "p", productVersion: "1", catalogVersion: "1", reviewedAt: "2026-11-29T00:00:00Z", file: "a.xlsx", marks: [], styles: {} };
-    const sheet = { name: "审核结果", columns: [], cells: [], merges: [], conditionalFormats: [], frozen: { rows: 0, cols: 0 } };
+    const base = {
+      version: 1,
+      product: "p",
+      productVersion: "1",
+      catalogVersion: "1",
+      reviewedAt: "2026-11-29T00:00:00Z",
+      file: "a.xlsx",
+      marks: [],
+      styles: {},
+    };
+    const sheet = {
+      name: "审核结果",
+      columns: [],
+      cells: [],
+      merges: [],
+      conditionalFormats: [],
+      frozen: { rows: 0, cols: 0 },
+    };
     expect(ReviewPlanSchema.safeParse({ ...base, sheets: [sheet] }).success).toBe(true);
-    expect(ReviewPlanSchema.safeParse({ ...base, sheets: [{ ...sheet, name: "x".repeat(32) }] }).success).toBe(false);
-    expect(ReviewPlanSchema.safeParse({ ...base, sheets: [{ ...sheet, tabColor: "red" }] }).success).toBe(false);
+    expect(
+      ReviewPlanSchema.safeParse({ ...base, sheets: [{ ...sheet, name: "x".repeat(32) }] }).success
+    ).toBe(false);
+    expect(
+      ReviewPlanSchema.safeParse({ ...base, sheets: [{ ...sheet, tabColor: "red" }] }).success
+    ).toBe(false);
   });
 });

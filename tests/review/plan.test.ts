@@ -15,9 +15,17 @@ import type { Report } from "../../src/core/model/schema";
 
 const RANK = { error: 0, warning: 1, rounding: 2, info: 3 } as const;
 const plan = (report: Report, result: CheckResult, grids: SheetGrid[]) =>
-  buildReviewPlan({ report, result, grids, file: "x.xlsx", reviewedAt: "2026-11-29T20:00:00Z", productVersion: "9.9.9" });
+  buildReviewPlan({
+    report,
+    result,
+    grids,
+    file: "x.xlsx",
+    reviewedAt: "2026-11-29T20:00:00Z",
+    productVersion: "9.9.9",
+  });
 /** The findings table's header row of 审核结果 (the causes block above it has its own 序号 header). */
-const findingsHeader = (s: ReviewPlan["sheets"][number]) => s.cells.find((c) => c.col === 1 && c.value === "级别" && c.style === "header")!;
+const findingsHeader = (s: ReviewPlan["sheets"][number]) =>
+  s.cells.find((c) => c.col === 1 && c.value === "级别" && c.style === "header")!;
 const key = (ref: string) => {
   const p = parseRef(ref);
   return `${p.sheet}!${cellA1(p.r0, p.c0)}`;
@@ -55,29 +63,44 @@ describe.each(SAMPLES.map((s) => [s]))("%s", (name) => {
       }
     }
     for (const m of p.marks) {
-      const own = m.findings.map((i) => result.findings[i].severity).sort((a, b) => RANK[a] - RANK[b])[0];
+      const own = m.findings
+        .map((i) => result.findings[i].severity)
+        .sort((a, b) => RANK[a] - RANK[b])[0];
       if (own) expect(RANK[m.severity]).toBeLessThanOrEqual(RANK[own]);
       expect(m.strength).toBe(strong.has(`${m.sheet}!${m.cell}`) ? "strong" : "light");
       expect(m.fill).toBe(MARK_FILLS[m.severity][m.strength]);
       expect(m.note.startsWith(NOTE_TAG)).toBe(true);
       for (const i of m.findings) expect(m.note).toContain(result.findings[i].message);
     }
-    for (const c of result.causes) for (const s of c.suspects) expect(marks.get(key(s.cell))!.note).toContain(c.message);
+    for (const c of result.causes)
+      for (const s of c.suspects) expect(marks.get(key(s.cell))!.note).toContain(c.message);
   });
 
   test("审核结果: one row per finding, severities in order, each linked to its checked cell", () => {
     const s = p.sheets[0];
     const header = findingsHeader(s);
     // Frozen through the findings header unless the rows above are too tall to stay in view (jishan's two long causes).
-    const above = Array.from({ length: header.row + 1 }, (_, r) => s.rowHeights.filter((h) => h.row === r).pop()?.height ?? 15).reduce((a, b) => a + b, 0);
+    const above = Array.from(
+      { length: header.row + 1 },
+      (_, r) => s.rowHeights.filter((h) => h.row === r).pop()?.height ?? 15
+    ).reduce((a, b) => a + b, 0);
     expect(s.frozen.rows).toBe(above <= FROZEN_MAX_HEIGHT ? header.row + 1 : 0);
     if (!result.causes.length) expect(s.frozen.rows).toBe(header.row + 1);
     const end = header.row + result.findings.length;
-    const rows = s.cells.filter((c) => c.col === 1 && c.row > header.row && c.row <= end && typeof c.value === "string" && Object.values(SEVERITY_NAMES).includes(c.value as never));
+    const rows = s.cells.filter(
+      (c) =>
+        c.col === 1 &&
+        c.row > header.row &&
+        c.row <= end &&
+        typeof c.value === "string" &&
+        Object.values(SEVERITY_NAMES).includes(c.value as never)
+    );
     expect(rows).toHaveLength(result.findings.length);
     const order = rows.map((c) => Object.values(SEVERITY_NAMES).indexOf(c.value as never));
     expect(order).toEqual([...order].sort((a, b) => a - b));
-    const links = s.cells.filter((c) => c.col === 4 && c.row > header.row && c.row <= end && c.hyperlink);
+    const links = s.cells.filter(
+      (c) => c.col === 4 && c.row > header.row && c.row <= end && c.hyperlink
+    );
     expect(links).toHaveLength(result.findings.filter((f) => f.cells.length).length);
     expect(s.autoFilter).toMatch(new RegExp(`^A${header.row + 1}:K\\d+$`));
     const text = s.cells.map((c) => String(c.value)).join("\n");
@@ -93,12 +116,16 @@ describe.each(SAMPLES.map((s) => [s]))("%s", (name) => {
     const causes = s.cells.find((c) => String(c.value).startsWith("疑似出错的单元格"));
     if (result.causes.length) {
       expect(causes!.row).toBeLessThan(header.row);
-      for (const c of result.causes) expect(s.cells.find((x) => x.value === c.message)!.row).toBeLessThan(header.row);
+      for (const c of result.causes)
+        expect(s.cells.find((x) => x.value === c.message)!.row).toBeLessThan(header.row);
     } else expect(causes).toBeUndefined();
-    const body = s.cells.filter((c) => c.row > header.row && c.row <= header.row + result.findings.length);
+    const body = s.cells.filter(
+      (c) => c.row > header.row && c.row <= header.row + result.findings.length
+    );
     const ids = body.filter((c) => c.col === 10).map((c) => c.value);
     expect(new Set(ids)).toEqual(new Set(result.findings.map((f) => f.rule)));
-    for (const c of body.filter((x) => x.col === 2)) expect(String(c.value)).not.toMatch(/[a-z]{3}/);
+    for (const c of body.filter((x) => x.col === 2))
+      expect(String(c.value)).not.toMatch(/[a-z]{3}/);
     for (const m of p.marks) expect(m.note).not.toMatch(/（[a-z]+\.[a-z-]+）/);
   });
 
@@ -107,14 +134,34 @@ describe.each(SAMPLES.map((s) => [s]))("%s", (name) => {
     if (!result.findings.length) return expect(counts).toHaveLength(0);
     expect(counts).toHaveLength(4);
     const f0 = result.findings[0];
-    const withBlock = addDecisionsToPlan(p, [{ index: 0, finding: f0, decision: { key: findingKey(f0), rule: f0.rule, status: "dismissed", reason: "已核对", cell: result.findings[0].cells[0], decidedAt: "2026-11-30T00:00:00Z", catalogVersion: "v" }, outdated: false }]);
+    const withBlock = addDecisionsToPlan(p, [
+      {
+        index: 0,
+        finding: f0,
+        decision: {
+          key: findingKey(f0),
+          rule: f0.rule,
+          status: "dismissed",
+          reason: "已核对",
+          cell: result.findings[0].cells[0],
+          decidedAt: "2026-11-30T00:00:00Z",
+          catalogVersion: "v",
+        },
+        outdated: false,
+      },
+    ]);
     const sheet = withBlock.sheets[0];
     for (const c of counts) {
       const m = /^COUNTIF\('审核结果'!B(\d+):B(\d+),"(.+)"\)$/.exec(c.formula!)!;
       expect(m).toBeTruthy();
-      const hits = sheet.cells.filter((x) => x.col === 1 && x.row >= Number(m[1]) - 1 && x.row <= Number(m[2]) - 1 && x.value === m[3]);
+      const hits = sheet.cells.filter(
+        (x) =>
+          x.col === 1 && x.row >= Number(m[1]) - 1 && x.row <= Number(m[2]) - 1 && x.value === m[3]
+      );
       expect(hits.length).toBe(c.value);
-      expect(c.value).toBe(result.findings.filter((f) => SEVERITY_NAMES[f.severity] === m[3]).length);
+      expect(c.value).toBe(
+        result.findings.filter((f) => SEVERITY_NAMES[f.severity] === m[3]).length
+      );
     }
   });
 
@@ -122,7 +169,10 @@ describe.each(SAMPLES.map((s) => [s]))("%s", (name) => {
     const s = p.sheets[0];
     const header = findingsHeader(s);
     const rows = new Map<number, Map<number, unknown>>();
-    for (const c of s.cells.filter((x) => x.row > header.row && x.row <= header.row + result.findings.length)) rows.set(c.row, (rows.get(c.row) ?? new Map()).set(c.col, c.value));
+    for (const c of s.cells.filter(
+      (x) => x.row > header.row && x.row <= header.row + result.findings.length
+    ))
+      rows.set(c.row, (rows.get(c.row) ?? new Map()).set(c.col, c.value));
     // Every sample prints its 绩效目标表 in 元 beside tables in 万元: 应为 603,840 must not read as 万元.
     const other = [...rows.values()].filter((r) => r.get(10) === "projects.one-year-period");
     expect(other.length).toBeGreaterThan(0);
@@ -135,11 +185,18 @@ describe.each(SAMPLES.map((s) => [s]))("%s", (name) => {
     const s = p.sheets[1];
     const formulas = s.cells.filter((c) => c.formula);
     expect(formulas.length).toBeGreaterThan(20);
-    const sourced = s.cells.filter((c) => c.col >= 1 && c.col <= 3 && typeof c.value === "number" && c.style?.startsWith("amount"));
+    const sourced = s.cells.filter(
+      (c) =>
+        c.col >= 1 && c.col <= 3 && typeof c.value === "number" && c.style?.startsWith("amount")
+    );
     for (const c of sourced) expect(c.formula).toMatch(/'[^']+'!\$?[A-Z]+\d+/);
-    expect(s.conditionalFormats.filter((f) => f.type === "dataBar").length).toBeGreaterThanOrEqual(4);
+    expect(s.conditionalFormats.filter((f) => f.type === "dataBar").length).toBeGreaterThanOrEqual(
+      4
+    );
     const shares = s.cells.filter((c) => c.style === "share");
-    expect(shares.every((c) => /^IF\(\$B\$\d+=0,0,B\d+\/\$B\$\d+\)$/.test(c.formula ?? ""))).toBe(true);
+    expect(shares.every((c) => /^IF\(\$B\$\d+=0,0,B\d+\/\$B\$\d+\)$/.test(c.formula ?? ""))).toBe(
+      true
+    );
   });
 });
 
@@ -158,7 +215,9 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style)
     const p = plan(report, checkReport(report), v.grids);
     const summary = p.sheets[1];
     const exp = summary.cells.find((c) => c.value === "二、支出（按功能分类·类）")!;
-    const totalRow = summary.cells.find((c) => c.row > exp.row && c.col === 0 && c.value === "合计")!;
+    const totalRow = summary.cells.find(
+      (c) => c.row > exp.row && c.col === 0 && c.value === "合计"
+    )!;
     const total = summary.cells.find((c) => c.row === totalRow.row && c.col === 1)!;
     const t3 = report.tables.find((t) => t.kind === "expenditure_summary")!;
     const printed = t3.rows.find((r) => r.key === "total")!.amounts.total.value!;
@@ -169,28 +228,40 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style)
   });
 });
 
-describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s with 会议费 and 培训费 beside the 三公", (_n, style) => {
-  /** 预算汇总's "三公" block: its lines' labels and figures, up to and with its 合计. */
-  const block = (inTotal: boolean) => {
-    const v = buildVariant(style, { threePublicExtras: { meeting: 3, training: 5, inTotal } });
-    const report = importWorkbook(v.grids);
-    const summary = plan(report, checkReport(report), v.grids).sheets[1];
-    const head = summary.cells.find((c) => c.value === "四、“三公”经费")!;
-    const total = summary.cells.find((c) => c.row > head.row && c.col === 0 && c.value === "合计")!;
-    const lines = summary.cells.filter((c) => c.col === 0 && c.row > head.row + 1 && c.row <= total.row);
-    const figure = (row: number) => summary.cells.find((c) => c.row === row && c.col === 1)!.value as number;
-    return new Map(lines.map((c) => [String(c.value).trim(), figure(c.row)]));
-  };
-  const sumOfItems = (b: Map<string, number>) => ["因公出国（境）费", "公务用车购置及运行费", "公务接待费", "会议费", "培训费"].reduce((s, k) => s + (b.get(k) ?? 0), 0);
+describe.each(STYLES.map((s) => [s.name, s] as const))(
+  "variant %s with 会议费 and 培训费 beside the 三公",
+  (_n, style) => {
+    /** 预算汇总's "三公" block: its lines' labels and figures, up to and with its 合计. */
+    const block = (inTotal: boolean) => {
+      const v = buildVariant(style, { threePublicExtras: { meeting: 3, training: 5, inTotal } });
+      const report = importWorkbook(v.grids);
+      const summary = plan(report, checkReport(report), v.grids).sheets[1];
+      const head = summary.cells.find((c) => c.value === "四、“三公”经费")!;
+      const total = summary.cells.find(
+        (c) => c.row > head.row && c.col === 0 && c.value === "合计"
+      )!;
+      const lines = summary.cells.filter(
+        (c) => c.col === 0 && c.row > head.row + 1 && c.row <= total.row
+      );
+      const figure = (row: number) =>
+        summary.cells.find((c) => c.row === row && c.col === 1)!.value as number;
+      return new Map(lines.map((c) => [String(c.value).trim(), figure(c.row)]));
+    };
+    const sumOfItems = (b: Map<string, number>) =>
+      ["因公出国（境）费", "公务用车购置及运行费", "公务接待费", "会议费", "培训费"].reduce(
+        (s, k) => s + (b.get(k) ?? 0),
+        0
+      );
 
-  test("a 合计 that takes them in: they are listed and the lines add up to it", () => {
-    const b = block(true);
-    expect([b.has("会议费"), b.has("培训费")]).toEqual([true, true]);
-    expect(sumOfItems(b)).toBeCloseTo(b.get("合计")!, 6);
-  });
-  test("a 合计 of the 三公 alone: they are not listed", () => {
-    const b = block(false);
-    expect([b.has("会议费"), b.has("培训费")]).toEqual([false, false]);
-    expect(sumOfItems(b)).toBeCloseTo(b.get("合计")!, 6);
-  });
-});
+    test("a 合计 that takes them in: they are listed and the lines add up to it", () => {
+      const b = block(true);
+      expect([b.has("会议费"), b.has("培训费")]).toEqual([true, true]);
+      expect(sumOfItems(b)).toBeCloseTo(b.get("合计")!, 6);
+    });
+    test("a 合计 of the 三公 alone: they are not listed", () => {
+      const b = block(false);
+      expect([b.has("会议费"), b.has("培训费")]).toEqual([false, false]);
+      expect(sumOfItems(b)).toBeCloseTo(b.get("合计")!, 6);
+    });
+  }
+);

@@ -16,8 +16,10 @@ import { checkReport } from "../../src/core/rules/engine";
 import { buildReviewPlan } from "../../src/core/review/build";
 import { buildBatchSheet } from "../../src/core/review/batch-sheet";
 
-// eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/* eslint-disable no-control-regex -- the pattern exists to find control characters */
+const UNSAFE =
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/* eslint-enable no-control-regex */
 const ESCAPES = "\u001b[2J\u001b[41m";
 const RESET = "\u001b[0m";
 
@@ -44,11 +46,19 @@ async function withDirtyDepartment(name: (typeof SAMPLES)[number]) {
   let touched = 0;
   const copy = grids.map((g) => ({
     ...g,
-    values: g.values.map((r) => r.map((v) => (typeof v === "string" && v.includes(dept) ? (touched++, v.replace(dept, dirty)) : v))),
+    values: g.values.map((r) =>
+      r.map((v) =>
+        typeof v === "string" && v.includes(dept) ? (touched++, v.replace(dept, dirty)) : v
+      )
+    ),
     text: g.text.map((r) => r.map((v) => (v.includes(dept) ? v.replace(dept, dirty) : v))),
   }));
   expect(touched).toBeGreaterThan(0);
-  return { grids: copy, report: importWorkbook(copy, { fileName: `${name}\u001b[31m.xlsx` }), dirty };
+  return {
+    grids: copy,
+    report: importWorkbook(copy, { fileName: `${name}\u001b[31m.xlsx` }),
+    dirty,
+  };
 }
 
 describe.each(SAMPLES.map((s) => [s]))("%s with an escape-laden 部门", (name) => {
@@ -56,22 +66,47 @@ describe.each(SAMPLES.map((s) => [s]))("%s with an escape-laden 部门", (name) 
     const { grids, report, dirty } = await withDirtyDepartment(name);
     expect(report.department).toContain("\u001b");
     const result = checkReport(report, { localize: false });
-    const plan = buildReviewPlan({ report, result, grids, file: `${name}\u001b[31m.xlsx`, reviewedAt: "2026-11-30T04:00:00Z", productVersion: "9.9.9" });
-    const texts = plan.sheets.flatMap((s) => s.cells.map((c) => c.value)).filter((v): v is string => typeof v === "string");
+    const plan = buildReviewPlan({
+      report,
+      result,
+      grids,
+      file: `${name}\u001b[31m.xlsx`,
+      reviewedAt: "2026-11-30T04:00:00Z",
+      productVersion: "9.9.9",
+    });
+    const texts = plan.sheets
+      .flatMap((s) => s.cells.map((c) => c.value))
+      .filter((v): v is string => typeof v === "string");
     for (const t of texts) expect(t).not.toMatch(UNSAFE);
     for (const m of plan.marks) expect(m.note).not.toMatch(UNSAFE);
     expect(texts).toContain(printable(dirty));
     expect(texts.some((t) => t.includes("␛[31m.xlsx"))).toBe(true);
     // The links still name the user's sheets as they are.
-    const links = plan.sheets.flatMap((s) => s.cells.flatMap((c) => (c.hyperlink && "sheet" in c.hyperlink ? [c.hyperlink.sheet] : [])));
-    for (const l of links) expect([...grids.map((g) => g.sheet), ...plan.sheets.map((s) => s.name)]).toContain(l);
+    const links = plan.sheets.flatMap((s) =>
+      s.cells.flatMap((c) => (c.hyperlink && "sheet" in c.hyperlink ? [c.hyperlink.sheet] : []))
+    );
+    for (const l of links)
+      expect([...grids.map((g) => g.sheet), ...plan.sheets.map((s) => s.name)]).toContain(l);
   });
 
   test("审核汇总 shows the department and the file name with visible stand-ins", async () => {
     const { report } = await withDirtyDepartment(name);
     const sheet = buildBatchSheet(
-      [{ file: `${name}\u001b[31m.xlsx`, department: report.department ?? null, year: report.year ?? null, unit: report.unit ?? null, income: null, expenditure: null, counts: { error: 1, warning: 0, rounding: 0, info: 0 }, status: "已审核", output: `${name}.reviewed.xlsx`, reason: null }],
-      { reviewedAt: "2026-11-30T04:00:00Z", productVersion: "9.9.9" },
+      [
+        {
+          file: `${name}\u001b[31m.xlsx`,
+          department: report.department ?? null,
+          year: report.year ?? null,
+          unit: report.unit ?? null,
+          income: null,
+          expenditure: null,
+          counts: { error: 1, warning: 0, rounding: 0, info: 0 },
+          status: "已审核",
+          output: `${name}.reviewed.xlsx`,
+          reason: null,
+        },
+      ],
+      { reviewedAt: "2026-11-30T04:00:00Z", productVersion: "9.9.9" }
     );
     const texts = sheet.cells.map((c) => c.value).filter((v): v is string => typeof v === "string");
     for (const t of texts) expect(t).not.toMatch(UNSAFE);
@@ -84,19 +119,34 @@ const run = runMain;
 test("32c with --out: the terminal, the reviewed copy's 审核结果 and 审核汇总 show ␛[2J; the XML is valid; the user's cell keeps its escapes", async () => {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "printable-"));
   try {
-    const file = path.join(__dirname, "..", "fixtures", "bad-inputs", "32c-ansi-escape-in-label.xlsx");
+    const file = path.join(
+      __dirname,
+      "..",
+      "fixtures",
+      "bad-inputs",
+      "32c-ansi-escape-in-label.xlsx"
+    );
     const r = await run(["check", file, "--out", dir]);
     expect(r.out + r.err).not.toMatch(UNSAFE);
-    const copy = unzipSync(new Uint8Array(await fs.readFile(path.join(dir, "32c-ansi-escape-in-label.reviewed.xlsx"))));
+    const copy = unzipSync(
+      new Uint8Array(await fs.readFile(path.join(dir, "32c-ansi-escape-in-label.reviewed.xlsx")))
+    );
     const summary = unzipSync(new Uint8Array(await fs.readFile(path.join(dir, "审核汇总.xlsx"))));
-    for (const [files, where] of [[copy, "copy"], [summary, "summary"]] as const)
+    for (const [files, where] of [
+      [copy, "copy"],
+      [summary, "summary"],
+    ] as const)
       for (const [part, bytes] of Object.entries(files)) {
         if (!/\.(xml|rels)$/.test(part)) continue;
         const xml = path.join(dir, `${where}-${part.replace(/\//g, "_")}`);
         await fs.writeFile(xml, bytes);
         expect(() => execFileSync("xmllint", ["--noout", xml], { stdio: "pipe" })).not.toThrow();
       }
-    const text = (files: Record<string, Uint8Array>) => Object.entries(files).filter(([p]) => /\.xml$/.test(p)).map(([, b]) => strFromU8(b)).join("\n");
+    const text = (files: Record<string, Uint8Array>) =>
+      Object.entries(files)
+        .filter(([p]) => /\.xml$/.test(p))
+        .map(([, b]) => strFromU8(b))
+        .join("\n");
     // Our sheets (inline strings) say ␛[2J; the user's shared string still holds the escape (_x001B_) as it was.
     expect(text(copy)).toContain("␛[2J␛[41m");
     expect(strFromU8(copy["xl/sharedStrings.xml"])).toContain("_x001B_[2J_x001B_[41m");

@@ -27,13 +27,17 @@ test("审核汇总: a row with a long path or reason grows with its wrapped text
     output: "a.reviewed.xlsx",
     reason,
   });
-  const long = "/data/各部门预算公开/2025年/第一批/市直部门/中共某某市委组织部（市公务员局）部门预算公开表.xlsx";
+  const long =
+    "/data/各部门预算公开/2025年/第一批/市直部门/中共某某市委组织部（市公务员局）部门预算公开表.xlsx";
   const sheet = buildBatchSheet(
     [
       entry("a.xlsx", null),
-      entry(long, "原工作簿的结构不能安全地直接加注（工作簿中有同名工作表），故未改写原表，审核结果另存为单独的工作簿（汇总各数为数值）"),
+      entry(
+        long,
+        "原工作簿的结构不能安全地直接加注（工作簿中有同名工作表），故未改写原表，审核结果另存为单独的工作簿（汇总各数为数值）"
+      ),
     ],
-    { reviewedAt: "2026-11-30T02:46:29Z", productVersion: "test" },
+    { reviewedAt: "2026-11-30T02:46:29Z", productVersion: "test" }
   );
   const rowOf = (v: string) => sheet.cells.find((c) => c.value === v)!.row;
   const heightOf = (r: number) => sheet.rowHeights.find((h) => h.row === r)?.height;

@@ -11,14 +11,23 @@ import { Zip, ZipPassThrough, strToU8, unzipSync, zipSync, type Zippable } from 
 import { samplePath } from "../helpers";
 import { mulberry32 } from "../../bench/localization";
 import { PackageShapeError, reviewPackage } from "../../src/hosts/xlsx/package-review";
-import { readZipEntries, writeZip, deflateEntry, dosTime, inflateEntry, type ZipEntry } from "../../src/hosts/xlsx/zip";
+import {
+  readZipEntries,
+  writeZip,
+  deflateEntry,
+  dosTime,
+  inflateEntry,
+  type ZipEntry,
+} from "../../src/hosts/xlsx/zip";
 import { load, reviewBytes } from "./helpers";
 
 const REVIEW = ["审核结果", "预算汇总"];
 const same = (a: Uint8Array, b: Uint8Array) => Buffer.from(a).equals(Buffer.from(b));
-const u32 = (b: Uint8Array, at: number) => new DataView(b.buffer, b.byteOffset, b.byteLength).getUint32(at, true);
+const u32 = (b: Uint8Array, at: number) =>
+  new DataView(b.buffer, b.byteOffset, b.byteLength).getUint32(at, true);
 const dataOf = (e: ZipEntry) => (e.method === 8 ? zlib.inflateRawSync(e.raw) : e.raw);
-const u16 = (b: Uint8Array, at: number) => new DataView(b.buffer, b.byteOffset, b.byteLength).getUint16(at, true);
+const u16 = (b: Uint8Array, at: number) =>
+  new DataView(b.buffer, b.byteOffset, b.byteLength).getUint16(at, true);
 
 /** Every entry of a written zip: CRC-32 of its inflated data as recorded, no data descriptor, sizes in the local header. */
 function expectSound(bytes: Uint8Array) {
@@ -29,7 +38,7 @@ function expectSound(bytes: Uint8Array) {
     expect(data.length).toBe(e.size);
     expect(CRC32.buf(data) >>> 0).toBe(e.crc);
   }
-  for (let at = 0; u32(bytes, at) === 0x04034b50; ) {
+  for (let at = 0; u32(bytes, at) === 0x04034b50;) {
     expect(u16(bytes, at + 6) & 8).toBe(0);
     at += 30 + u16(bytes, at + 26) + u16(bytes, at + 28) + u32(bytes, at + 18);
   }
@@ -41,7 +50,8 @@ function expectSound(bytes: Uint8Array) {
 async function repack(extra: Record<string, Uint8Array>, stored: string[]) {
   const files = unzipSync(new Uint8Array(await fs.readFile(samplePath("jishan-2024"))));
   const z: Zippable = {};
-  for (const [n, b] of Object.entries({ ...files, ...extra })) z[n] = stored.includes(n) ? [b, { level: 0 }] : b;
+  for (const [n, b] of Object.entries({ ...files, ...extra }))
+    z[n] = stored.includes(n) ? [b, { level: 0 }] : b;
   return zipSync(z, { level: 6 });
 }
 
@@ -62,18 +72,25 @@ test("untouched parts keep their compressed bytes, CRC and date; only what the r
     expect(same(e.raw, o.raw)).toBe(true);
     kept++;
   }
-  for (const n of ["xl/theme/theme1.xml", "docProps/app.xml", "xl/sharedStrings.xml"]) if (before.has(n)) expect(same(after.find((e) => e.name === n)!.raw, before.get(n)!.raw)).toBe(true);
+  for (const n of ["xl/theme/theme1.xml", "docProps/app.xml", "xl/sharedStrings.xml"])
+    if (before.has(n))
+      expect(same(after.find((e) => e.name === n)!.raw, before.get(n)!.raw)).toBe(true);
   expect(kept).toBeGreaterThan(3);
   // A re-review reads its own output: what it does not change again (e.g. the themes) is still copied as is.
   const again = await reviewBytes(reviewed.bytes);
   const second = new Map(expectSound(again.bytes).map((e) => [e.name, e]));
-  for (const e of after) if (e.name.startsWith("docProps/") || e.name.startsWith("xl/theme/")) expect(same(second.get(e.name)!.raw, e.raw)).toBe(true);
+  for (const e of after)
+    if (e.name.startsWith("docProps/") || e.name.startsWith("xl/theme/"))
+      expect(same(second.get(e.name)!.raw, e.raw)).toBe(true);
 });
 
 test("a stored (method 0) part and a large incompressible picture are copied as stored; the output opens", async () => {
   const random = mulberry32(7);
   const picture = Uint8Array.from({ length: 3 * 1024 * 1024 }, () => Math.floor(random() * 256));
-  const input = await repack({ "xl/media/image1.png": picture }, ["xl/media/image1.png", "docProps/core.xml"]);
+  const input = await repack({ "xl/media/image1.png": picture }, [
+    "xl/media/image1.png",
+    "docProps/core.xml",
+  ]);
   const methods = new Map(readZipEntries(input)!.map((e) => [e.name, e.method]));
   expect(methods.get("docProps/core.xml")).toBe(0);
   expect(methods.get("xl/media/image1.png")).toBe(0);
@@ -113,8 +130,13 @@ describe("a zip whose directory is odd falls back to inflating every part: no cr
   });
   /** The central-directory header and local header offsets of part `name` in `b`. */
   const headersOf = (b: Uint8Array, name: string) => {
-    for (let at = u32(b, b.length - 22 + 16); u32(b, at) === 0x02014b50; at += 46 + u16(b, at + 28) + u16(b, at + 30) + u16(b, at + 32))
-      if (Buffer.from(b.subarray(at + 46, at + 46 + u16(b, at + 28))).toString() === name) return { central: at, local: u32(b, at + 42) };
+    for (
+      let at = u32(b, b.length - 22 + 16);
+      u32(b, at) === 0x02014b50;
+      at += 46 + u16(b, at + 28) + u16(b, at + 30) + u16(b, at + 32)
+    )
+      if (Buffer.from(b.subarray(at + 46, at + 46 + u16(b, at + 28))).toString() === name)
+        return { central: at, local: u32(b, at + 42) };
     throw new Error(`no ${name}`);
   };
   const PART = "docProps/app.xml";
@@ -153,7 +175,9 @@ describe("a zip whose directory is odd falls back to inflating every part: no cr
     const written = unzipSync(out);
     // Every part is still there (a renamed one under its name as fflate reads it), the untouched ones unchanged.
     for (const n of Object.keys(parts)) expect(n in written).toBe(true);
-    for (const n of Object.keys(parts)) if (!/^(\[Content_Types\]|xl\/(workbook|styles|_rels\/workbook)|xl\/worksheets\/)/.test(n)) expect(same(written[n], parts[n])).toBe(true);
+    for (const n of Object.keys(parts))
+      if (!/^(\[Content_Types\]|xl\/(workbook|styles|_rels\/workbook)|xl\/worksheets\/)/.test(n))
+        expect(same(written[n], parts[n])).toBe(true);
     expect(same(written["xl/theme/theme1.xml"], parts["xl/theme/theme1.xml"])).toBe(true);
     expectSound(out);
   });
@@ -180,12 +204,21 @@ test("writeZip and readZipEntries round-trip: names (UTF-8 too), methods, empty 
   const t = dosTime(new Date(2026, 10, 30, 3, 4, 6));
   const entries: ZipEntry[] = [
     deflateEntry("[Content_Types].xml", strToU8("<Types/>"), 6, t),
-    { name: "xl/media/图片.bin", method: 0, crc: CRC32.buf(strToU8("abc")) >>> 0, size: 3, raw: strToU8("abc"), dosTime: t },
+    {
+      name: "xl/media/图片.bin",
+      method: 0,
+      crc: CRC32.buf(strToU8("abc")) >>> 0,
+      size: 3,
+      raw: strToU8("abc"),
+      dosTime: t,
+    },
     deflateEntry("empty.xml", new Uint8Array(0), 6, t),
   ];
   const bytes = writeZip(entries);
   const back = expectSound(bytes);
-  expect(back.map((e) => [e.name, e.method, e.size, e.dosTime])).toEqual(entries.map((e) => [e.name, e.method, e.size, t]));
+  expect(back.map((e) => [e.name, e.method, e.size, e.dosTime])).toEqual(
+    entries.map((e) => [e.name, e.method, e.size, t])
+  );
   const files = unzipSync(bytes);
   expect(Buffer.from(files["xl/media/图片.bin"]).toString()).toBe("abc");
   expect(files["empty.xml"].length).toBe(0);

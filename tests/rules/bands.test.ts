@@ -19,17 +19,31 @@ import type { SheetGrid } from "../../src/core/grid/grid";
 import { STYLES, buildVariant } from "../fixtures/variants";
 import { mutate } from "../../bench/localization";
 
-const serious = (fs: Finding[]) => fs.filter((f) => f.severity === "error" || f.severity === "warning");
+const serious = (fs: Finding[]) =>
+  fs.filter((f) => f.severity === "error" || f.severity === "warning");
 const table = (r: Report, kind: string): Table => r.tables.find((t) => t.kind === kind)!;
-const soleSuspects = (res: CheckResult) => res.causes.filter((c) => c.suspects.length === 1 && c.alternatives.length === 0).map((c) => c.suspects[0].cell);
+const soleSuspects = (res: CheckResult) =>
+  res.causes
+    .filter((c) => c.suspects.length === 1 && c.alternatives.length === 0)
+    .map((c) => c.suspects[0].cell);
 /** The cells of a table's columns whose key passes `pick`, with a figure. */
-const bandCells = (t: Table, pick: (key: string) => boolean) => t.rows.flatMap((r) => Object.entries(r.amounts).filter(([k, a]) => pick(k) && !a.blank && a.value !== 0).map(([, a]) => a.cell));
+const bandCells = (t: Table, pick: (key: string) => boolean) =>
+  t.rows.flatMap((r) =>
+    Object.entries(r.amounts)
+      .filter(([k, a]) => pick(k) && !a.blank && a.value !== 0)
+      .map(([, a]) => a.cell)
+  );
 
 /** One figure changed by `delta`: the new errors, whether each cites it, whether a cause names it alone. */
 function changed(grids: SheetGrid[], cell: string, delta: number, before: Set<string>) {
   const res = checkReport(importWorkbook(mutate(grids, cell, delta)));
   const found = serious(res.findings).filter((f) => !before.has(f.message));
-  return { cell, seen: found.length > 0, elsewhere: found.filter((f) => !f.cells.includes(cell)).map((f) => f.message), named: soleSuspects(res).includes(cell) };
+  return {
+    cell,
+    seen: found.length > 0,
+    elsewhere: found.filter((f) => !f.cells.includes(cell)).map((f) => f.message),
+    named: soleSuspects(res).includes(cell),
+  };
 }
 
 describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style) => {
@@ -42,8 +56,12 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style)
     const before = new Set(result.findings.map((f) => f.message));
 
     test("read with its 上年 and 增减 figures; nothing to report beyond the plain workbook's", () => {
-      expect(t.columns.map((c) => c.key)).toEqual(expect.arrayContaining(["total", "prior", "change"]));
-      expect(t.rows.find((r) => r.key === "total")!.amounts.prior.value).toBe(style.threePublicUnit === "元" ? 240000 : 24);
+      expect(t.columns.map((c) => c.key)).toEqual(
+        expect.arrayContaining(["total", "prior", "change"])
+      );
+      expect(t.rows.find((r) => r.key === "total")!.amounts.prior.value).toBe(
+        style.threePublicUnit === "元" ? 240000 : 24
+      );
       expect(serious(result.findings)).toEqual([]);
       const kinds = (r: CheckResult) => r.findings.map((f) => `${f.rule} ${f.severity}`).sort();
       expect(kinds(result)).toEqual(kinds(plain));
@@ -53,7 +71,13 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style)
       const cells = bandCells(t, (k) => k.startsWith("prior") || k.startsWith("change"));
       expect(cells.length).toBeGreaterThanOrEqual(8);
       const delta = style.threePublicUnit === "元" ? 70000 : 7;
-      for (const cell of cells) expect(changed(grids, cell, delta, before)).toEqual({ cell, seen: true, elsewhere: [], named: true });
+      for (const cell of cells)
+        expect(changed(grids, cell, delta, before)).toEqual({
+          cell,
+          seen: true,
+          elsewhere: [],
+          named: true,
+        });
     });
   });
 
@@ -67,7 +91,12 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style)
 
     test("each line's 增减合计 = 增减基本 + 增减项目 and 上年合计 = 上年基本 + 上年项目; each parent's 增减 = Σ its children's", () => {
       expect(serious(result.findings)).toEqual([]);
-      const inRule = (rule: string) => new Set(result.identities.filter((i) => i.rule === rule).flatMap((i) => i.terms.map((x) => x.cell)));
+      const inRule = (rule: string) =>
+        new Set(
+          result.identities
+            .filter((i) => i.rule === rule)
+            .flatMap((i) => i.terms.map((x) => x.cell))
+        );
       const rows = inRule("within.row-basic-project");
       const tree = new Set([...inRule("hierarchy.total"), ...inRule("hierarchy.parent-children")]);
       for (const k of ["prior", "prior_2", "prior_3", "change", "change_2", "change_3"]) {
@@ -79,9 +108,19 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style)
 
     test("each 上年 and 增减 figure of a 项 line and of the 合计 line +7: a 错误 citing it, none elsewhere, a cause names it alone", () => {
       const lines = t3.rows.filter((r) => r.level === 3 || r.key === "total");
-      const cells = lines.flatMap((r) => Object.entries(r.amounts).filter(([k, a]) => (k.startsWith("prior") || k.startsWith("change")) && !a.blank).map(([, a]) => a.cell));
+      const cells = lines.flatMap((r) =>
+        Object.entries(r.amounts)
+          .filter(([k, a]) => (k.startsWith("prior") || k.startsWith("change")) && !a.blank)
+          .map(([, a]) => a.cell)
+      );
       expect(cells.length).toBeGreaterThan(20);
-      for (const cell of cells) expect(changed(grids, cell, delta, before)).toEqual({ cell, seen: true, elsewhere: [], named: true });
+      for (const cell of cells)
+        expect(changed(grids, cell, delta, before)).toEqual({
+          cell,
+          seen: true,
+          elsewhere: [],
+          named: true,
+        });
     });
   });
 });
@@ -97,6 +136,8 @@ test("m42: 三公 as rows with 上年预算数 | 2025年预算数 | 增减额, �
   const found = serious(r.findings);
   expect(found.map((f) => f.rule).sort()).toEqual(["hierarchy.total", "within.row-change"]);
   expect(found.every((f) => f.cells.includes("'9.三公经费支出表'!D9"))).toBe(true);
-  expect(found.find((f) => f.rule === "hierarchy.total")!.message).toMatch(/「合计」「增减额」 -1\.80 ≠ 各一级行之和 -0\.80/);
+  expect(found.find((f) => f.rule === "hierarchy.total")!.message).toMatch(
+    /「合计」「增减额」 -1\.80 ≠ 各一级行之和 -0\.80/
+  );
   expect(soleSuspects(r)).toEqual(["'9.三公经费支出表'!D9"]);
 });

@@ -18,41 +18,76 @@ import { checkReport } from "../../src/core/rules/engine";
 import type { CheckResult } from "../../src/core/rules/rule";
 import type { SheetGrid } from "../../src/core/grid/grid";
 import { mutate } from "../../bench/localization";
-import { UNIT_BANDS, UNIT_KINDS, UNIT_LAYOUTS, UNIT_TREES, buildUnitTable } from "../fixtures/by-unit";
+import {
+  UNIT_BANDS,
+  UNIT_KINDS,
+  UNIT_LAYOUTS,
+  UNIT_TREES,
+  buildUnitTable,
+} from "../fixtures/by-unit";
 
-const serious = (res: CheckResult) => res.findings.filter((f) => f.severity === "error" || f.severity === "warning");
-const soleSuspect = (res: CheckResult) => res.causes.filter((c) => c.suspects.length === 1 && c.alternatives.length === 0).map((c) => c.suspects[0].cell);
+const serious = (res: CheckResult) =>
+  res.findings.filter((f) => f.severity === "error" || f.severity === "warning");
+const soleSuspect = (res: CheckResult) =>
+  res.causes
+    .filter((c) => c.suspects.length === 1 && c.alternatives.length === 0)
+    .map((c) => c.suspects[0].cell);
 
 /** One figure changed: every new error or warning cites it, and a cause names it alone. */
 function oneError(grids: SheetGrid[], cell: string, delta: number, before: Set<string>) {
   const res = checkReport(importWorkbook(mutate(grids, cell, delta)));
   const found = serious(res).filter((f) => !before.has(f.message));
-  return { cell, seen: found.length > 0, elsewhere: found.filter((f) => !f.cells.includes(cell)).map((f) => f.message), named: soleSuspect(res).includes(cell) };
+  return {
+    cell,
+    seen: found.length > 0,
+    elsewhere: found.filter((f) => !f.cells.includes(cell)).map((f) => f.message),
+    named: soleSuspect(res).includes(cell),
+  };
 }
 
 // The “三公” table across also printed in 上年 | 当年 | 增减 bands (Xi'an 表13; 2025年预算数 | 2026年预算数 | 增减):
 // before, the transposition kept this year's band only, so a changed figure of the other two was never compared.
 const CASES = [
-  ...UNIT_KINDS.flatMap((kind) => UNIT_LAYOUTS.flatMap((layout) => UNIT_TREES.map((tree) => [kind, layout, tree, undefined] as const))),
-  ...UNIT_BANDS.flatMap((bands) => UNIT_LAYOUTS.flatMap((layout) => UNIT_TREES.map((tree) => ["three_public", layout, tree, bands] as const))),
-].map(([kind, layout, tree, bands]) => [`${kind} ${layout} ${tree.join("+")}${bands ? ` ${bands} bands` : ""}`, kind, layout, tree, bands] as const);
-
-describe.each(CASES)(
-  "%s",
-  (_name, kind, layout, tree, bands) => {
-    const v = buildUnitTable(kind, layout, tree, 7, bands);
-    const base = checkReport(importWorkbook(v.grids));
-    const before = new Set(base.findings.map((f) => f.message));
-
-    test("as generated: no error or warning on the table", () => {
-      expect(serious(base).filter((f) => f.cells.some((c) => c.startsWith("表1!")))).toEqual([]);
-    });
-
-    test("each figure +7: one error at that cell, none elsewhere, the cause names it alone", () => {
-      for (const cell of v.amountCells) expect(oneError(v.grids, cell, 7, before)).toEqual({ cell, seen: true, elsewhere: [], named: true });
-    });
-  },
+  ...UNIT_KINDS.flatMap((kind) =>
+    UNIT_LAYOUTS.flatMap((layout) =>
+      UNIT_TREES.map((tree) => [kind, layout, tree, undefined] as const)
+    )
+  ),
+  ...UNIT_BANDS.flatMap((bands) =>
+    UNIT_LAYOUTS.flatMap((layout) =>
+      UNIT_TREES.map((tree) => ["three_public", layout, tree, bands] as const)
+    )
+  ),
+].map(
+  ([kind, layout, tree, bands]) =>
+    [
+      `${kind} ${layout} ${tree.join("+")}${bands ? ` ${bands} bands` : ""}`,
+      kind,
+      layout,
+      tree,
+      bands,
+    ] as const
 );
+
+describe.each(CASES)("%s", (_name, kind, layout, tree, bands) => {
+  const v = buildUnitTable(kind, layout, tree, 7, bands);
+  const base = checkReport(importWorkbook(v.grids));
+  const before = new Set(base.findings.map((f) => f.message));
+
+  test("as generated: no error or warning on the table", () => {
+    expect(serious(base).filter((f) => f.cells.some((c) => c.startsWith("表1!")))).toEqual([]);
+  });
+
+  test("each figure +7: one error at that cell, none elsewhere, the cause names it alone", () => {
+    for (const cell of v.amountCells)
+      expect(oneError(v.grids, cell, 7, before)).toEqual({
+        cell,
+        seen: true,
+        elsewhere: [],
+        named: true,
+      });
+  });
+});
 
 const fixtures = path.join(__dirname, "..", "fixtures");
 const field = path.join(__dirname, "..", "..", "samples", "field");
@@ -64,7 +99,9 @@ test.each([
   ["m27-xian-t2-D9-unit-row-plus1000", "表2!D9"],
   ["h03-hz-t2-D8-unit-plus1", "表2!D8"],
 ])("newcomer 3's %s: errors cite %s only, one cause names it alone", async (name, cell) => {
-  const { grids } = await readXlsxBuffer(await fs.readFile(path.join(fixtures, "newcomer3", `${name}.xlsx`)));
+  const { grids } = await readXlsxBuffer(
+    await fs.readFile(path.join(fixtures, "newcomer3", `${name}.xlsx`))
+  );
   const res = checkReport(importWorkbook(grids));
   const found = serious(res);
   expect(found.length).toBeGreaterThan(0);
@@ -74,14 +111,37 @@ test.each([
 
 // The 三公 table of Xi'an (上年 | 当年 | 增减 bands; 合计, 117, 117001): each figure of every band changed in turn.
 test("xian 表13: each figure of the 上年, 当年 and 增减 bands on the 合计, 部门 and 单位 lines +7 is one error at that cell", async () => {
-  const { grids } = await readXlsxBuffer(await fs.readFile(path.join(field, "xian-shenjiju-2026.xlsx")));
+  const { grids } = await readXlsxBuffer(
+    await fs.readFile(path.join(field, "xian-shenjiju-2026.xlsx"))
+  );
   const report = importWorkbook(grids);
   const before = new Set(checkReport(report).findings.map((f) => f.message));
   const t13 = report.tables.find((t) => t.kind === "three_public")!;
-  expect(t13.columns.map((c) => c.label)).toEqual(["预算数", "西安市审计局", "西安市审计局（本级）", "上年", "西安市审计局（上年）", "西安市审计局（本级）（上年）", "增减变化情况", "西安市审计局（增减变化情况）", "西安市审计局（本级）（增减变化情况）"]);
-  const cells = t13.rows.flatMap((r) => Object.values(r.amounts)).filter((a) => !a.blank && a.value !== 0).map((a) => a.cell);
+  expect(t13.columns.map((c) => c.label)).toEqual([
+    "预算数",
+    "西安市审计局",
+    "西安市审计局（本级）",
+    "上年",
+    "西安市审计局（上年）",
+    "西安市审计局（本级）（上年）",
+    "增减变化情况",
+    "西安市审计局（增减变化情况）",
+    "西安市审计局（本级）（增减变化情况）",
+  ]);
+  const cells = t13.rows
+    .flatMap((r) => Object.values(r.amounts))
+    .filter((a) => !a.blank && a.value !== 0)
+    .map((a) => a.cell);
   // Per line 7 figures of 上年 (C–K), 7 of 当年 (L–T), 5 of 增减 (U–AC, negative); 36 of them were compared with nothing.
   expect(cells.length).toBe(57);
-  expect(new Set(cells.map((c) => c.replace(/^.*?(\d+)$/, "$1")))).toEqual(new Set(["8", "9", "10"]));
-  for (const cell of cells) expect(oneError(grids, cell, 7, before)).toEqual({ cell, seen: true, elsewhere: [], named: true });
+  expect(new Set(cells.map((c) => c.replace(/^.*?(\d+)$/, "$1")))).toEqual(
+    new Set(["8", "9", "10"])
+  );
+  for (const cell of cells)
+    expect(oneError(grids, cell, 7, before)).toEqual({
+      cell,
+      seen: true,
+      elsewhere: [],
+      named: true,
+    });
 });

@@ -2,7 +2,12 @@
 import { promises as fs } from "fs";
 import path from "path";
 import { CATALOG } from "../../src/core/rules/catalog";
-import { BASIS_NAMES, BasisSchema, CategorySchema, SeveritySchema } from "../../src/core/rules/rule";
+import {
+  BASIS_NAMES,
+  BasisSchema,
+  CategorySchema,
+  SeveritySchema,
+} from "../../src/core/rules/rule";
 import { checkReport } from "../../src/core/rules/engine";
 import { loadSample } from "../helpers";
 
@@ -22,7 +27,10 @@ test("ids are unique, category-prefixed kebab-case", () => {
 });
 
 test("a rule's reference does not repeat its basis (docs and `rules` print 依据：reference)", () => {
-  for (const r of CATALOG) expect(`${r.id} ${r.source.ref}`).not.toMatch(new RegExp(`^\\S+ (${Object.values(BASIS_NAMES).join("|")})[：:]`));
+  for (const r of CATALOG)
+    expect(`${r.id} ${r.source.ref}`).not.toMatch(
+      new RegExp(`^\\S+ (${Object.values(BASIS_NAMES).join("|")})[：:]`)
+    );
 });
 
 test("every category of the issue is covered", () => {
@@ -40,7 +48,8 @@ test("every rule either runs or says why not; findings name a rule of the catalo
   const ids = new Set(CATALOG.map((r) => r.id));
   expect(res.perRule.map((r) => r.id)).toEqual(CATALOG.map((r) => r.id));
   for (const r of res.perRule) expect(r.checked + r.notApplicable).toBeGreaterThan(0);
-  for (const r of res.perRule.filter((x) => x.notApplicable > 0)) expect(r.reasons.length).toBeGreaterThan(0);
+  for (const r of res.perRule.filter((x) => x.notApplicable > 0))
+    expect(r.reasons.length).toBeGreaterThan(0);
   for (const f of res.findings) {
     expect(ids.has(f.rule)).toBe(true);
     for (const c of f.cells) expect(c).toMatch(/^('([^']|'')+'|[^'!]+)![A-Z]+\d+$/);
@@ -66,9 +75,14 @@ import { STYLES, buildVariant } from "../fixtures/variants";
 import { importWorkbook } from "../../src/core/importer/importer";
 import { SAMPLES } from "../helpers";
 test("no rule throws on the samples or the generated variants (a crash would read as 'not applicable')", async () => {
-  const reports = [...(await Promise.all(SAMPLES.map(async (s) => (await loadSample(s)).report))), ...STYLES.map((s) => importWorkbook(buildVariant(s).grids))];
+  const reports = [
+    ...(await Promise.all(SAMPLES.map(async (s) => (await loadSample(s)).report))),
+    ...STYLES.map((s) => importWorkbook(buildVariant(s).grids)),
+  ];
   for (const r of reports) {
-    const crashed = checkReport(r).perRule.filter((x) => x.reasons.some((m) => m.startsWith("规则执行出错")));
+    const crashed = checkReport(r).perRule.filter((x) =>
+      x.reasons.some((m) => m.startsWith("规则执行出错"))
+    );
     expect(crashed).toEqual([]);
   }
 });

@@ -17,40 +17,61 @@ import { mutate } from "../../bench/localization";
 import { childrenByCode } from "../../src/core/rules/hierarchy";
 
 const MOVED = "2010602";
-const serious = (fs: Finding[]) => fs.filter((f) => f.severity === "error" || f.severity === "warning").map((f) => `${f.rule} ${f.message}`);
+const serious = (fs: Finding[]) =>
+  fs
+    .filter((f) => f.severity === "error" || f.severity === "warning")
+    .map((f) => `${f.rule} ${f.message}`);
 const CODED = STYLES.filter((s) => s.codeLayout !== "names");
-const functional = (r: Report): Table[] => r.tables.filter((t) => ["income_summary", "expenditure_summary", "general_budget_expenditure"].includes(t.kind));
+const functional = (r: Report): Table[] =>
+  r.tables.filter((t) =>
+    ["income_summary", "expenditure_summary", "general_budget_expenditure"].includes(t.kind)
+  );
 const rowOf = (t: Table, code: string): Row => t.rows.find((r) => r.code === code)!;
 
-describe.each(CODED.map((s) => [s.name, s] as const))("variant %s: one 项 printed last", (_n, style) => {
-  const { grids } = buildVariant(style, { movedLine: MOVED });
-  const report = importWorkbook(grids);
+describe.each(CODED.map((s) => [s.name, s] as const))(
+  "variant %s: one 项 printed last",
+  (_n, style) => {
+    const { grids } = buildVariant(style, { movedLine: MOVED });
+    const report = importWorkbook(grids);
 
-  test("the moved line is read last, and its 款 still adds up by code: no finding", () => {
-    for (const t of functional(report)) {
-      const coded = t.rows.filter((r) => r.code);
-      expect(coded[coded.length - 1].code).toBe(MOVED);
-      const kids = childrenByCode(t.rows);
-      expect(kids(t.rows.indexOf(rowOf(t, "20106"))).map((r) => r.code)).toContain(MOVED);
-      expect(kids(t.rows.indexOf(rowOf(t, "22102"))).map((r) => r.code)).toEqual(["2210201"]);
-    }
-    expect(serious(checkReport(report).findings)).toEqual([]);
-  });
+    test("the moved line is read last, and its 款 still adds up by code: no finding", () => {
+      for (const t of functional(report)) {
+        const coded = t.rows.filter((r) => r.code);
+        expect(coded[coded.length - 1].code).toBe(MOVED);
+        const kids = childrenByCode(t.rows);
+        expect(kids(t.rows.indexOf(rowOf(t, "20106"))).map((r) => r.code)).toContain(MOVED);
+        expect(kids(t.rows.indexOf(rowOf(t, "22102"))).map((r) => r.code)).toEqual(["2210201"]);
+      }
+      expect(serious(checkReport(report).findings)).toEqual([]);
+    });
 
-  test("a wrong figure on the moved line is its own 款's error, not the 款 printed above it", () => {
-    const t3 = report.tables.find((t) => t.kind === "expenditure_summary")!;
-    const cell = rowOf(t3, MOVED).amounts.project.cell;
-    const after = checkReport(importWorkbook(mutate(grids, cell, 10)));
-    const hier = after.findings.filter((f) => f.rule === "hierarchy.parent-children" && f.cells.includes(cell));
-    expect(hier.length).toBeGreaterThan(0);
-    expect(hier.every((f) => f.cells[0] === rowOf(t3, "20106").amounts.project.cell)).toBe(true);
-    const k22102 = Object.values(rowOf(t3, "22102").amounts).map((a) => a.cell);
-    expect(after.findings.filter((f) => f.rule.startsWith("hierarchy.") && f.cells.some((c) => k22102.includes(c)))).toEqual([]);
-  });
-});
+    test("a wrong figure on the moved line is its own 款's error, not the 款 printed above it", () => {
+      const t3 = report.tables.find((t) => t.kind === "expenditure_summary")!;
+      const cell = rowOf(t3, MOVED).amounts.project.cell;
+      const after = checkReport(importWorkbook(mutate(grids, cell, 10)));
+      const hier = after.findings.filter(
+        (f) => f.rule === "hierarchy.parent-children" && f.cells.includes(cell)
+      );
+      expect(hier.length).toBeGreaterThan(0);
+      expect(hier.every((f) => f.cells[0] === rowOf(t3, "20106").amounts.project.cell)).toBe(true);
+      const k22102 = Object.values(rowOf(t3, "22102").amounts).map((a) => a.cell);
+      expect(
+        after.findings.filter(
+          (f) => f.rule.startsWith("hierarchy.") && f.cells.some((c) => k22102.includes(c))
+        )
+      ).toEqual([]);
+    });
+  }
+);
 
 test("北京 workbook with 2010804 printed after the 20139 lines (newcomer's m55): no hierarchy error", async () => {
-  const file = path.join(__dirname, "..", "fixtures", "newcomer4", "m55-rows-out-of-code-order.xlsx");
+  const file = path.join(
+    __dirname,
+    "..",
+    "fixtures",
+    "newcomer4",
+    "m55-rows-out-of-code-order.xlsx"
+  );
   const { grids } = await readXlsxBuffer(await fs.readFile(file));
   const res = checkReport(importWorkbook(grids));
   expect(res.findings.filter((f) => f.severity === "error")).toEqual([]);

@@ -22,32 +22,56 @@ import { mutate } from "../../bench/localization";
 import { realInputs } from "./real-inputs";
 
 const LINE_RULES = ["cross.general-budget", "cross.basic-economic", "cross.breakdown-totals"];
-const serious = (fs: Finding[]) => fs.filter((f) => f.severity === "error" || f.severity === "warning").map((f) => `${f.rule} ${f.message}`);
+const serious = (fs: Finding[]) =>
+  fs
+    .filter((f) => f.severity === "error" || f.severity === "warning")
+    .map((f) => `${f.rule} ${f.message}`);
 const table = (r: Report, kind: Table["kind"]) => r.tables.find((t) => t.kind === kind)!;
 const line = (t: Table, code: string) => t.rows.find((r) => r.code === code)!;
 const sheetOf = (ref: string) => ref.slice(0, ref.lastIndexOf("!"));
 const scaleOf = (st: Style) => (st.unit === "元" ? 10000 : 1);
 
 /** The grids with `delta` moved from line a to line b in the given columns (each line's cells of those keys). */
-function move(grids: SheetGrid[], from: Row[], to: Row[], keys: string[], delta: number): SheetGrid[] {
+function move(
+  grids: SheetGrid[],
+  from: Row[],
+  to: Row[],
+  keys: string[],
+  delta: number
+): SheetGrid[] {
   let g = grids;
-  for (const r of from) for (const k of keys) if (r.amounts[k]) g = mutate(g, r.amounts[k].cell, -delta);
-  for (const r of to) for (const k of keys) if (r.amounts[k]) g = mutate(g, r.amounts[k].cell, delta);
+  for (const r of from)
+    for (const k of keys) if (r.amounts[k]) g = mutate(g, r.amounts[k].cell, -delta);
+  for (const r of to)
+    for (const k of keys) if (r.amounts[k]) g = mutate(g, r.amounts[k].cell, delta);
   return g;
 }
 
 /** The cause explaining most findings (the first the reviewer reads). */
 const topCause = (res: CheckResult) => res.causes[0];
 
-test.each(realInputs())("%s: the line-by-line comparisons fail only on jishan's 表5 / 表6 (another department's tables)", async (name, file) => {
-  const { grids } = await readXlsxBuffer(await fs.readFile(file));
-  const res = checkReport(importWorkbook(grids), { localize: false });
-  const violated = res.identities.filter((i) => i.status === "violated" && LINE_RULES.includes(i.rule));
-  const known = /jishan/.test(name) ? /^预算公开表[56]!/ : /$^/;
-  expect(violated.filter((i) => !i.terms.some((t) => known.test(t.cell))).map((i) => i.terms.map((t) => t.cell).join(" "))).toEqual([]);
-});
+test.each(realInputs())(
+  "%s: the line-by-line comparisons fail only on jishan's 表5 / 表6 (another department's tables)",
+  async (name, file) => {
+    const { grids } = await readXlsxBuffer(await fs.readFile(file));
+    const res = checkReport(importWorkbook(grids), { localize: false });
+    const violated = res.identities.filter(
+      (i) => i.status === "violated" && LINE_RULES.includes(i.rule)
+    );
+    const known = /jishan/.test(name) ? /^预算公开表[56]!/ : /$^/;
+    expect(
+      violated
+        .filter((i) => !i.terms.some((t) => known.test(t.cell)))
+        .map((i) => i.terms.map((t) => t.cell).join(" "))
+    ).toEqual([]);
+  }
+);
 
-describe.each(STYLES.flatMap((s) => (["split", "basic"] as const).map((m) => [`${s.name} (${m})`, s, m] as const)))("基本支出经济分类表 ↔ 一般公共预算支出经济分类表 per 科目: %s", (_n, style, mode) => {
+describe.each(
+  STYLES.flatMap((s) =>
+    (["split", "basic"] as const).map((m) => [`${s.name} (${m})`, s, m] as const)
+  )
+)("基本支出经济分类表 ↔ 一般公共预算支出经济分类表 per 科目: %s", (_n, style, mode) => {
   const opts: VariantOptions = { generalEconomic: mode };
   const { grids } = buildVariant(style, opts);
   const report = importWorkbook(grids);
@@ -58,18 +82,42 @@ describe.each(STYLES.flatMap((s) => (["split", "basic"] as const).map((m) => [`$
   test("both tables are read and agree line by line", () => {
     expect(serious(base.findings)).toEqual([]);
     const cell = line(t8, "30102").amounts[mode === "split" ? "personnel" : "total"].cell;
-    expect(base.identities.some((i) => i.rule === "cross.basic-economic" && i.status === "holds" && i.terms.some((t) => t.cell === cell) && i.terms.some((t) => sheetOf(t.cell) === sheetOf(t6.rows[0].amounts.total.cell) && t.cell !== cell))).toBe(true);
+    expect(
+      base.identities.some(
+        (i) =>
+          i.rule === "cross.basic-economic" &&
+          i.status === "holds" &&
+          i.terms.some((t) => t.cell === cell) &&
+          i.terms.some(
+            (t) => sheetOf(t.cell) === sheetOf(t6.rows[0].amounts.total.cell) && t.cell !== cell
+          )
+      )
+    ).toBe(true);
   });
 
   test("an amount moved from 30101 to 30102 in the 基本支出 table (totals kept) is found at both lines", () => {
-    const moved = move(grids, [line(t8, "30101")], [line(t8, "30102")], ["total", "personnel"], 1.37 * scaleOf(style));
-    const found = checkReport(importWorkbook(moved)).findings.filter((f) => f.rule === "cross.basic-economic" && f.severity === "error");
+    const moved = move(
+      grids,
+      [line(t8, "30101")],
+      [line(t8, "30102")],
+      ["total", "personnel"],
+      1.37 * scaleOf(style)
+    );
+    const found = checkReport(importWorkbook(moved)).findings.filter(
+      (f) => f.rule === "cross.basic-economic" && f.severity === "error"
+    );
     const key = mode === "split" ? "personnel" : "total";
-    expect(found.map((f) => f.cells[0]).sort()).toEqual([line(t8, "30101").amounts[key].cell, line(t8, "30102").amounts[key].cell].sort());
+    expect(found.map((f) => f.cells[0]).sort()).toEqual(
+      [line(t8, "30101").amounts[key].cell, line(t8, "30102").amounts[key].cell].sort()
+    );
   });
 });
 
-describe.each(STYLES.flatMap((s) => [false, true].map((four) => [`${s.name}${four ? " (four pairs)" : ""}`, s, four] as const)))("一般公共预算支出表 ↔ 财政拨款收支总表 / 收支总表 per 类: %s", (_n, style, fourPairs) => {
+describe.each(
+  STYLES.flatMap((s) =>
+    [false, true].map((four) => [`${s.name}${four ? " (four pairs)" : ""}`, s, four] as const)
+  )
+)("一般公共预算支出表 ↔ 财政拨款收支总表 / 收支总表 per 类: %s", (_n, style, fourPairs) => {
   // Without a 收入总表 by code (Xi'an prints it by unit), nothing else compares the 一般公共预算支出表 类 by 类.
   const opts: VariantOptions = { fourPairs, omit: ["income_summary"] };
   const { grids } = buildVariant(style, opts);
@@ -80,11 +128,20 @@ describe.each(STYLES.flatMap((s) => [false, true].map((four) => [`${s.name}${fou
 
   test("every 类 of the 一般公共预算支出表 is compared with both summary tables, and agrees", () => {
     // The 收入总表 left out is reported missing, nothing else.
-    expect(serious(base.findings).filter((f) => !f.startsWith("completeness.required-tables"))).toEqual([]);
+    expect(
+      serious(base.findings).filter((f) => !f.startsWith("completeness.required-tables"))
+    ).toEqual([]);
     for (const code of ["201", "208", "210", "221"]) {
       const cell = line(t5, code).amounts.total.cell;
-      const against = base.identities.filter((i) => i.rule === "cross.general-budget" && i.terms.some((t) => t.cell === cell)).map((i) => i.terms.find((t) => t.cell !== cell)!.cell);
-      const kinds = against.map((c) => report.tables.find((t) => t.rows.some((r) => Object.values(r.amounts).some((a) => a?.cell === c)))!.kind);
+      const against = base.identities
+        .filter((i) => i.rule === "cross.general-budget" && i.terms.some((t) => t.cell === cell))
+        .map((i) => i.terms.find((t) => t.cell !== cell)!.cell);
+      const kinds = against.map(
+        (c) =>
+          report.tables.find((t) =>
+            t.rows.some((r) => Object.values(r.amounts).some((a) => a?.cell === c))
+          )!.kind
+      );
       expect(kinds.sort()).toEqual(["fiscal_appropriation_summary", "income_expenditure_summary"]);
     }
   });
@@ -92,49 +149,69 @@ describe.each(STYLES.flatMap((s) => [false, true].map((four) => [`${s.name}${fou
   test("an amount moved from 201 to 208 (类, 款, 项 and 基本支出 alike, totals kept) is found against the summary tables, and 表5 is named", () => {
     const from = ["201", "20106", "2010601"].map((c) => line(t5, c));
     const to = ["208", "20805", "2080505"].map((c) => line(t5, c));
-    const res = checkReport(importWorkbook(move(grids, from, to, ["total", "basic"], 1.37 * scaleOf(style))));
-    const found = res.findings.filter((f) => f.rule === "cross.general-budget" && f.severity === "error").map((f) => f.cells[0]);
+    const res = checkReport(
+      importWorkbook(move(grids, from, to, ["total", "basic"], 1.37 * scaleOf(style)))
+    );
+    const found = res.findings
+      .filter((f) => f.rule === "cross.general-budget" && f.severity === "error")
+      .map((f) => f.cells[0]);
     // The 单位资金 / 上年结转 template compares ≤ (its 一般公共预算支出表 leaves 上年结转 out): only the class that grew exceeds.
     expect(found).toContain(line(t5, "208").amounts.total.cell);
     if (!style.mixedFunds) expect(found).toContain(line(t5, "201").amounts.total.cell);
     // One sheet holding every table (stacked) has no table to blame apart from the others.
-    if (!style.stacked) expect(topCause(res).suspects.every((s) => sheetOf(s.cell) === s5)).toBe(true);
-  });
-});
-
-describe.each(STYLES.map((s) => [s.name, s] as const))("人员经费 / 公用经费 per code, 一般公共预算支出表 ↔ 基本支出功能分类表: %s", (_n, style) => {
-  const opts: VariantOptions = { personnelPublic: true, basicFunctional: true };
-  const { grids } = buildVariant(style, opts);
-  const report = importWorkbook(grids);
-  const t5 = table(report, "general_budget_expenditure");
-  const s5 = sheetOf(t5.rows[0].amounts.total.cell);
-
-  test("the two tables agree code by code", () => {
-    const base = checkReport(report);
-    expect(serious(base.findings)).toEqual([]);
-    const cell = line(t5, "2010601").amounts.personnel.cell;
-    expect(base.identities.some((i) => i.rule === "cross.breakdown-totals" && i.terms.length === 2 && i.terms.some((t) => t.cell === cell))).toBe(true);
-  });
-
-  test("人员经费 and 公用经费 swapped in every row of the 一般公共预算支出表 (headers kept) are found row by row, and 表5 is named", () => {
-    let g = grids;
-    for (const r of t5.rows) {
-      const [p, u] = [r.amounts.personnel, r.amounts.public];
-      const d = (u.value ?? 0) - (p.value ?? 0);
-      if (!d) continue;
-      g = mutate(mutate(g, p.cell, d), u.cell, -d);
-    }
-    const res = checkReport(importWorkbook(g));
-    const found = res.findings.filter((f) => f.severity === "error").map((f) => f.cells);
-    expect(found.some((cells) => cells.includes(line(t5, "2010601").amounts.personnel.cell))).toBe(true);
-    if (!style.stacked) {
+    if (!style.stacked)
       expect(topCause(res).suspects.every((s) => sheetOf(s.cell) === s5)).toBe(true);
-      const col = (ref: string) => ref.slice(ref.lastIndexOf("!") + 1).replace(/\d+$/, "");
-      const [p, u] = [col(line(t5, "2010601").amounts.personnel.cell), col(line(t5, "2010601").amounts.public.cell)];
-      expect(topCause(res).message).toContain(`${p} 列与 ${u} 列的数疑整列互换`);
-    }
   });
 });
+
+describe.each(STYLES.map((s) => [s.name, s] as const))(
+  "人员经费 / 公用经费 per code, 一般公共预算支出表 ↔ 基本支出功能分类表: %s",
+  (_n, style) => {
+    const opts: VariantOptions = { personnelPublic: true, basicFunctional: true };
+    const { grids } = buildVariant(style, opts);
+    const report = importWorkbook(grids);
+    const t5 = table(report, "general_budget_expenditure");
+    const s5 = sheetOf(t5.rows[0].amounts.total.cell);
+
+    test("the two tables agree code by code", () => {
+      const base = checkReport(report);
+      expect(serious(base.findings)).toEqual([]);
+      const cell = line(t5, "2010601").amounts.personnel.cell;
+      expect(
+        base.identities.some(
+          (i) =>
+            i.rule === "cross.breakdown-totals" &&
+            i.terms.length === 2 &&
+            i.terms.some((t) => t.cell === cell)
+        )
+      ).toBe(true);
+    });
+
+    test("人员经费 and 公用经费 swapped in every row of the 一般公共预算支出表 (headers kept) are found row by row, and 表5 is named", () => {
+      let g = grids;
+      for (const r of t5.rows) {
+        const [p, u] = [r.amounts.personnel, r.amounts.public];
+        const d = (u.value ?? 0) - (p.value ?? 0);
+        if (!d) continue;
+        g = mutate(mutate(g, p.cell, d), u.cell, -d);
+      }
+      const res = checkReport(importWorkbook(g));
+      const found = res.findings.filter((f) => f.severity === "error").map((f) => f.cells);
+      expect(
+        found.some((cells) => cells.includes(line(t5, "2010601").amounts.personnel.cell))
+      ).toBe(true);
+      if (!style.stacked) {
+        expect(topCause(res).suspects.every((s) => sheetOf(s.cell) === s5)).toBe(true);
+        const col = (ref: string) => ref.slice(ref.lastIndexOf("!") + 1).replace(/\d+$/, "");
+        const [p, u] = [
+          col(line(t5, "2010601").amounts.personnel.cell),
+          col(line(t5, "2010601").amounts.public.cell),
+        ];
+        expect(topCause(res).message).toContain(`${p} 列与 ${u} 列的数疑整列互换`);
+      }
+    });
+  }
+);
 
 describe("scopeRelation: = for the same money, ≤ / ≥ when one table's scope is narrower", () => {
   const rel = (opts: VariantOptions, a: Table["kind"], b: Table["kind"], style = STYLES[0]) => {
@@ -143,8 +220,20 @@ describe("scopeRelation: = for the same money, ≤ / ≥ when one table's scope 
   };
   test("一般公共预算 and 财政拨款 are the same money without 政府性基金; not with it", () => {
     expect(rel({}, "general_budget_expenditure", "fiscal_appropriation_summary")).toBe("=");
-    expect(rel({ govFund: { amount: 12.5 } }, "general_budget_expenditure", "fiscal_appropriation_summary")).toBe("≤");
-    expect(rel({ govFund: { amount: 12.5 } }, "fiscal_appropriation_summary", "general_budget_expenditure")).toBe("≥");
+    expect(
+      rel(
+        { govFund: { amount: 12.5 } },
+        "general_budget_expenditure",
+        "fiscal_appropriation_summary"
+      )
+    ).toBe("≤");
+    expect(
+      rel(
+        { govFund: { amount: 12.5 } },
+        "fiscal_appropriation_summary",
+        "general_budget_expenditure"
+      )
+    ).toBe("≥");
   });
   test("a table leaving 上年结转 out is narrower where the department has 上年结转", () => {
     const mixed = STYLES.find((s) => s.mixedFunds)!;
@@ -155,25 +244,35 @@ describe("scopeRelation: = for the same money, ≤ / ≥ when one table's scope 
 
 describe("newcomer 3's Xi'an files (real workbooks, one change each)", () => {
   const check = async (name: string) => {
-    const { grids } = await readXlsxBuffer(await fs.readFile(path.join(__dirname, "..", "fixtures", "newcomer3", `${name}.xlsx`)));
+    const { grids } = await readXlsxBuffer(
+      await fs.readFile(path.join(__dirname, "..", "fixtures", "newcomer3", `${name}.xlsx`))
+    );
     return checkReport(importWorkbook(grids));
   };
 
   test("m43: 27 元 moved from 30103 to 30107 in 表8 (totals kept) is found against 表6 at both lines", async () => {
     const res = await check("m43-xian-t8-move27-between-codes");
-    expect(res.findings.filter((f) => f.severity === "error").map((f) => `${f.rule} ${f.cells.join(" ")}`)).toEqual(["cross.basic-economic 表8!F9 表6!F9", "cross.basic-economic 表8!F10 表6!F10"]);
+    expect(
+      res.findings
+        .filter((f) => f.severity === "error")
+        .map((f) => `${f.rule} ${f.cells.join(" ")}`)
+    ).toEqual(["cross.basic-economic 表8!F9 表6!F9", "cross.basic-economic 表8!F10 表6!F10"]);
   });
 
   test("m44: 1000 元 moved from 类 201 to 210 in 表5 is found against 表4's four-pair 支出 lines, and 表5 is blamed, not 表7", async () => {
     const res = await check("m44-xian-t5-move1000-between-classes");
-    const gb = res.findings.filter((f) => f.rule === "cross.general-budget").map((f) => f.cells.join(" "));
+    const gb = res.findings
+      .filter((f) => f.rule === "cross.general-budget")
+      .map((f) => f.cells.join(" "));
     expect(gb).toEqual(expect.arrayContaining(["表5!C6 表4!D7", "表5!C20 表4!D16"]));
     expect(topCause(res)).toMatchObject({ method: "table", sheet: "表5" });
   });
 
   test("m03: 表5's 人员 / 公用 data swapped in every row: found row by row against 表7, and 表5 is blamed (not 表6, which 表8 agrees with)", async () => {
     const res = await check("m03-xian-t5-swapDE-data-only");
-    const cells = res.findings.filter((f) => f.rule === "cross.breakdown-totals").flatMap((f) => f.cells);
+    const cells = res.findings
+      .filter((f) => f.rule === "cross.breakdown-totals")
+      .flatMap((f) => f.cells);
     expect(cells).toEqual(expect.arrayContaining(["表5!D8", "表5!E8", "表5!D13", "表5!E13"]));
     expect(res.causes).toHaveLength(1);
     expect(topCause(res)).toMatchObject({ method: "table", sheet: "表5" });

@@ -18,18 +18,39 @@ test.each([
   ["guangzhou-tongjiju-2026", 1],
   ["hangzhou-qixiangju-2026", 1],
   ["xian-shenjiju-2026", 0.9],
-])("%s: each figure changed by 7 — no hierarchy error elsewhere, the cause names it", async (name, share) => {
-  const { grids } = await readXlsxBuffer(await fs.readFile(path.join(dir, `${name}.xlsx`)));
-  const report = importWorkbook(grids);
-  const before = new Set(checkReport(report).findings.map((f) => f.message));
-  const amounts = report.tables.flatMap((t) => t.rows.flatMap((r) => Object.values(r.amounts))).filter((a) => (a.value ?? 0) > 0).filter((_a, i) => i % 2 === 0);
-  let named = 0;
-  for (const a of amounts) {
-    const res = checkReport(importWorkbook(mutate(grids, a.cell, 7)));
-    const elsewhere = res.findings.filter((f) => !before.has(f.message) && f.rule.startsWith("hierarchy.") && f.severity === "error" && !f.cells.includes(a.cell));
-    expect({ cell: a.cell, elsewhere: elsewhere.map((f) => f.message) }).toEqual({ cell: a.cell, elsewhere: [] });
-    if (res.causes.some((c) => [...c.suspects, ...c.alternatives.flat()].some((s) => s.cell === a.cell))) named++;
-  }
-  expect(amounts.length).toBeGreaterThan(100);
-  expect(named / amounts.length).toBeGreaterThanOrEqual(share);
-}, 120000);
+])(
+  "%s: each figure changed by 7 — no hierarchy error elsewhere, the cause names it",
+  async (name, share) => {
+    const { grids } = await readXlsxBuffer(await fs.readFile(path.join(dir, `${name}.xlsx`)));
+    const report = importWorkbook(grids);
+    const before = new Set(checkReport(report).findings.map((f) => f.message));
+    const amounts = report.tables
+      .flatMap((t) => t.rows.flatMap((r) => Object.values(r.amounts)))
+      .filter((a) => (a.value ?? 0) > 0)
+      .filter((_a, i) => i % 2 === 0);
+    let named = 0;
+    for (const a of amounts) {
+      const res = checkReport(importWorkbook(mutate(grids, a.cell, 7)));
+      const elsewhere = res.findings.filter(
+        (f) =>
+          !before.has(f.message) &&
+          f.rule.startsWith("hierarchy.") &&
+          f.severity === "error" &&
+          !f.cells.includes(a.cell)
+      );
+      expect({ cell: a.cell, elsewhere: elsewhere.map((f) => f.message) }).toEqual({
+        cell: a.cell,
+        elsewhere: [],
+      });
+      if (
+        res.causes.some((c) =>
+          [...c.suspects, ...c.alternatives.flat()].some((s) => s.cell === a.cell)
+        )
+      )
+        named++;
+    }
+    expect(amounts.length).toBeGreaterThan(100);
+    expect(named / amounts.length).toBeGreaterThanOrEqual(share);
+  },
+  120000
+);

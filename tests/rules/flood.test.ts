@@ -49,7 +49,9 @@ describe.each(SAMPLES.map((s) => [s]))("%s", (name) => {
     expect(f.message).toContain(`有 ${n} 个项目`);
     // Each cell keeps its own sentence; the summary's total is theirs, in the table's unit.
     expect(f.details).toHaveLength(n);
-    f.details!.forEach((d) => expect(d).toMatch(/^.*中的项目“.+”（[\d,.]+(万元|元)）没有对应的绩效目标表$/));
+    f.details!.forEach((d) =>
+      expect(d).toMatch(/^.*中的项目“.+”（[\d,.]+(万元|元)）没有对应的绩效目标表$/)
+    );
     const amounts = f.details!.map((d) => /（([\d,.]+)(万元|元)）没有/.exec(d)!);
     const total = amounts.reduce((s, m) => s + Number(m[1].replace(/,/g, "")), 0);
     expect(f.message).toContain(`合计 ${total.toFixed(2)}${amounts[0][2]}`);
@@ -58,10 +60,20 @@ describe.each(SAMPLES.map((s) => [s]))("%s", (name) => {
     expect(f.message).toContain(`等 ${n} 个`);
 
     // Every cited cell is marked strong, its note naming its own project.
-    const plan = buildReviewPlan({ report, result, grids, file: "x.xlsx", reviewedAt: "2026-11-30T04:00:00Z", productVersion: "9.9.9" });
+    const plan = buildReviewPlan({
+      report,
+      result,
+      grids,
+      file: "x.xlsx",
+      reviewedAt: "2026-11-30T04:00:00Z",
+      productVersion: "9.9.9",
+    });
     const index = result.findings.indexOf(f);
     for (const [k, cell] of cells.entries()) {
-      const [sheet, a1] = [cell.slice(0, cell.lastIndexOf("!")).replace(/^'|'$/g, ""), cell.slice(cell.lastIndexOf("!") + 1)];
+      const [sheet, a1] = [
+        cell.slice(0, cell.lastIndexOf("!")).replace(/^'|'$/g, ""),
+        cell.slice(cell.lastIndexOf("!") + 1),
+      ];
       const mark = plan.marks.find((m) => m.sheet === sheet && m.cell === a1)!;
       expect(mark).toMatchObject({ severity: "error", strength: "strong" });
       expect(mark.findings).toContain(index);
@@ -70,18 +82,24 @@ describe.each(SAMPLES.map((s) => [s]))("%s", (name) => {
     }
     // 审核结果: one row; 单元格 links the first cell and says how many.
     const sheet = plan.sheets[0];
-    const rowsWith = (text: string) => sheet.cells.filter((c) => typeof c.value === "string" && c.value.includes(text));
+    const rowsWith = (text: string) =>
+      sheet.cells.filter((c) => typeof c.value === "string" && c.value.includes(text));
     const msg = rowsWith(`有 ${n} 个项目`);
     expect(msg).toHaveLength(1);
     const col = FINDING_HEADERS.indexOf("单元格");
     const link = sheet.cells.find((c) => c.row === msg[0].row && c.col === col)!;
     expect(link.value).toMatch(new RegExp(`等 ${n} 处$`));
-    expect(link.hyperlink).toEqual({ sheet: f.cells[0].slice(0, f.cells[0].lastIndexOf("!")).replace(/^'|'$/g, ""), cell: f.cells[0].slice(f.cells[0].lastIndexOf("!") + 1) });
+    expect(link.hyperlink).toEqual({
+      sheet: f.cells[0].slice(0, f.cells[0].lastIndexOf("!")).replace(/^'|'$/g, ""),
+      cell: f.cells[0].slice(f.cells[0].lastIndexOf("!") + 1),
+    });
   });
 
   test("40 more projects whose amounts are text with 亿: one unreadable-amount finding for the table", async () => {
     const { amountCells, result } = await reviewWith(name, 40, "text");
-    const bad = result.findings.filter((f) => f.rule === "input.unreadable-amount" && f.cells.some((c) => amountCells.includes(c)));
+    const bad = result.findings.filter(
+      (f) => f.rule === "input.unreadable-amount" && f.cells.some((c) => amountCells.includes(c))
+    );
     expect(bad).toHaveLength(1);
     expect(bad[0].severity).toBe("error");
     for (const c of amountCells) expect(bad[0].cells).toContain(c);
@@ -92,7 +110,9 @@ describe.each(SAMPLES.map((s) => [s]))("%s", (name) => {
 
 async function run(args: string[]) {
   let out = "";
-  const o = jest.spyOn(process.stdout, "write").mockImplementation((s: string | Uint8Array) => ((out += String(s)), true));
+  const o = jest
+    .spyOn(process.stdout, "write")
+    .mockImplementation((s: string | Uint8Array) => ((out += String(s)), true));
   const e = jest.spyOn(process.stderr, "write").mockImplementation(() => true);
   try {
     return { code: await main(args), out };
@@ -105,10 +125,14 @@ async function run(args: string[]) {
 test("58b: 2,000 extra projects read as one finding in the terminal and the JSON", async () => {
   const file = path.join(__dirname, "..", "fixtures", "bad-inputs", "58b-2k-project-rows.xlsx");
   const text = await run(["check", file]);
-  const lines = text.out.split("\n").filter((l) => l.includes(COVERAGE) || l.includes("没有对应的绩效目标表"));
+  const lines = text.out
+    .split("\n")
+    .filter((l) => l.includes(COVERAGE) || l.includes("没有对应的绩效目标表"));
   expect(lines).toHaveLength(2);
   for (const l of lines) expect(l.length).toBeLessThan(400);
-  expect(lines[0]).toMatch(/中有 2001 个项目（合计 [\d.]+万元）没有对应的绩效目标表：“党员干部教育培训经费”、“测试项目0”/);
+  expect(lines[0]).toMatch(
+    /中有 2001 个项目（合计 [\d.]+万元）没有对应的绩效目标表：“党员干部教育培训经费”、“测试项目0”/
+  );
   expect(lines[1]).toMatch(/等 2001 个单元格$/);
   const json = await run(["check", file, "--json"]);
   const doc = JSON.parse(json.out).files[0];

@@ -2,8 +2,17 @@
 import { compare, exceeds, roundingAllowance } from "../../src/core/rules/interval";
 import type { Amount, Unit } from "../../src/core/model/schema";
 
-const a = (v: number | null, decimals = 2): Amount => ({ value: v, cell: "S!A1", text: v === null ? "" : v.toFixed(decimals), blank: v === null, decimals });
-const t = (v: number | null, unit: Unit = "万元", decimals = 2) => ({ amount: a(v, decimals), unit });
+const a = (v: number | null, decimals = 2): Amount => ({
+  value: v,
+  cell: "S!A1",
+  text: v === null ? "" : v.toFixed(decimals),
+  blank: v === null,
+  decimals,
+});
+const t = (v: number | null, unit: Unit = "万元", decimals = 2) => ({
+  amount: a(v, decimals),
+  unit,
+});
 
 test.each([
   // total, parts, verdict, difference, slack
@@ -20,7 +29,10 @@ test.each([
   [0, [0.5], "error", -0.5, 0.01],
   [null, [1.1], "blankTotal", null, null],
 ])("%p = Σ %p → %s", (total, parts, verdict, difference, slack) => {
-  const c = compare(t(total as number | null), (parts as number[]).map((p) => t(Math.round(p * 100) / 100)));
+  const c = compare(
+    t(total as number | null),
+    (parts as number[]).map((p) => t(Math.round(p * 100) / 100))
+  );
   expect(c.verdict).toBe(verdict);
   if (difference !== null) expect(c.difference).toBeCloseTo(difference as number, 6);
   if (slack !== null) expect(c.slack).toBeCloseTo(slack as number, 6);
@@ -52,6 +64,17 @@ test("a ≤ b only fails outside both intervals", () => {
 
 import { classCodeByName, functionalName } from "../../src/core/classification/functional";
 test.each([
-  ["一、一般公共服务支出", "201"], ["一般公共服务", "201"], ["二十、住房保障支出", "221"], ["十、医疗卫生与计划生育支出", "210"], ["二十九、债务发行费用支出", "233"], ["一、一般公共预算", undefined],
+  ["一、一般公共服务支出", "201"],
+  ["一般公共服务", "201"],
+  ["二十、住房保障支出", "221"],
+  ["十、医疗卫生与计划生育支出", "210"],
+  ["二十九、债务发行费用支出", "233"],
+  ["一、一般公共预算", undefined],
 ])("class name %s → %s", (label, code) => expect(classCodeByName(label)).toBe(code));
-test.each([["2013299", "其他组织事务支出"], ["2013699", "其他共产党事务支出"], ["2010601", "行政运行"], ["2080505", "机关事业单位基本养老保险缴费支出"], ["2040101", undefined]])("code %s → %s", (code, name) => expect(functionalName(code)).toBe(name));
+test.each([
+  ["2013299", "其他组织事务支出"],
+  ["2013699", "其他共产党事务支出"],
+  ["2010601", "行政运行"],
+  ["2080505", "机关事业单位基本养老保险缴费支出"],
+  ["2040101", undefined],
+])("code %s → %s", (code, name) => expect(functionalName(code)).toBe(name));

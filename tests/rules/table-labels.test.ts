@@ -8,7 +8,8 @@ import { checkReport } from "../../src/core/rules/engine";
 import type { SheetGrid } from "../../src/core/grid/grid";
 import { STYLES, buildVariant } from "../fixtures/variants";
 
-const labelFindings = (grids: SheetGrid[]) => checkReport(importWorkbook(grids)).findings.filter((f) => f.rule === "naming.table-labels");
+const labelFindings = (grids: SheetGrid[]) =>
+  checkReport(importWorkbook(grids)).findings.filter((f) => f.rule === "naming.table-labels");
 
 describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style) => {
   const { grids } = buildVariant(style);
@@ -23,8 +24,17 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style)
   (short ? test.skip : test)("one table relabelled 部门公开表N: one 提示 on that table", () => {
     const t = labelled[Math.floor(labelled.length / 2)];
     const other = `部门公开表${labelled.indexOf(t) + 1}`;
-    const swap = (v: unknown) => (typeof v === "string" && v.includes(t.label!) ? v.replace(t.label!, other) : v);
-    const changed = grids.map((g) => (g.sheet === t.sheet ? { ...g, values: g.values.map((r) => r.map(swap)), text: g.text.map((r) => r.map((v) => String(swap(v)))) } : g)) as SheetGrid[];
+    const swap = (v: unknown) =>
+      typeof v === "string" && v.includes(t.label!) ? v.replace(t.label!, other) : v;
+    const changed = grids.map((g) =>
+      g.sheet === t.sheet
+        ? {
+            ...g,
+            values: g.values.map((r) => r.map(swap)),
+            text: g.text.map((r) => r.map((v) => String(swap(v)))),
+          }
+        : g
+    ) as SheetGrid[];
     const fs = labelFindings(changed);
     expect(fs.map((f) => f.severity)).toEqual(["info"]);
     expect(fs[0].message).toContain(other);

@@ -25,7 +25,9 @@ test.each(realInputs())("%s: no 三公 item exceeds its ceiling", async (_name, 
 });
 
 test("jishan: 表6 larger than the whole department (another department's table) leaves the ceiling not applicable", async () => {
-  const { grids } = await readXlsxBuffer(await fs.readFile(path.join(__dirname, "..", "..", "samples", "jishan-2024.xlsx")));
+  const { grids } = await readXlsxBuffer(
+    await fs.readFile(path.join(__dirname, "..", "..", "samples", "jishan-2024.xlsx"))
+  );
   const res = checkReport(importWorkbook(grids));
   const per = res.perRule.find((p) => p.id === RULE)!;
   expect(per.notApplicable).toBe(1);
@@ -33,10 +35,17 @@ test("jishan: 表6 larger than the whole department (another department's table)
 });
 
 test("newcomer m-sg-over: 公务接待费 200 against 1.50 (表6) + 85.00 outside 表6 is one error citing the 三公 cell", async () => {
-  const { grids } = await readXlsxBuffer(await fs.readFile(path.join(fixtures, "newcomer2", "m-sg-over.xlsx")));
+  const { grids } = await readXlsxBuffer(
+    await fs.readFile(path.join(fixtures, "newcomer2", "m-sg-over.xlsx"))
+  );
   const found = ours(checkReport(importWorkbook(grids)).findings);
   expect(found).toHaveLength(1);
-  expect(found[0]).toMatchObject({ severity: "error", actual: 200, expected: 86.5, difference: 113.5 });
+  expect(found[0]).toMatchObject({
+    severity: "error",
+    actual: 200,
+    expected: 86.5,
+    difference: 113.5,
+  });
   expect(found[0].cells[0]).toBe("预算公开表10!B7");
   expect(found[0].message).toMatch(/公务接待费.*超过能安排它的全部资金 86\.50万元/);
 });
@@ -44,7 +53,9 @@ test("newcomer m-sg-over: 公务接待费 200 against 1.50 (表6) + 85.00 outsid
 describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style) => {
   const { grids } = buildVariant(style);
   const report = importWorkbook(grids);
-  const reception = report.tables.find((t) => t.kind === "three_public")!.rows.find((r) => r.key === "reception")!.amounts.total;
+  const reception = report.tables
+    .find((t) => t.kind === "three_public")!
+    .rows.find((r) => r.key === "reception")!.amounts.total;
   const scale = report.tables.find((t) => t.kind === "three_public")!.unit === "元" ? 10000 : 1;
 
   test("as generated: the bound holds", () => {
@@ -54,11 +65,15 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style)
   });
 
   test("公务接待费 raised past 表6's 5.00 + the 70.50 of 项目支出: an error at the 三公 cell", () => {
-    const found = ours(checkReport(importWorkbook(mutate(grids, reception.cell, 100 * scale))).findings);
+    const found = ours(
+      checkReport(importWorkbook(mutate(grids, reception.cell, 100 * scale))).findings
+    );
     expect(found.map((f) => f.cells[0])).toEqual([reception.cell]);
   });
 
   test("公务接待费 raised within that money (a project can pay it): no ceiling finding", () => {
-    expect(ours(checkReport(importWorkbook(mutate(grids, reception.cell, 40 * scale))).findings)).toEqual([]);
+    expect(
+      ours(checkReport(importWorkbook(mutate(grids, reception.cell, 40 * scale))).findings)
+    ).toEqual([]);
   });
 });

@@ -53,8 +53,15 @@ export interface CodeContext {
  * name and place decide it. Letters read as digits (O → 0) first; else the codes under the current 款 / 类 whose
  * standard name is the row's name and that are one or two edits away from the printed digits.
  */
-export function repairFunctionalCode(printed: string, name: string, ctx: CodeContext): string | undefined {
-  const t = norm(printed).replace(/[Oo]/g, "0").replace(/[Il]/g, "1").replace(/[^0-9]/g, "");
+export function repairFunctionalCode(
+  printed: string,
+  name: string,
+  ctx: CodeContext
+): string | undefined {
+  const t = norm(printed)
+    .replace(/[Oo]/g, "0")
+    .replace(/[Il]/g, "1")
+    .replace(/[^0-9]/g, "");
   if (WELL_FORMED_CODE.test(t)) return t;
   const candidates: string[] = [];
   if (ctx.lei && !/^2/.test(ctx.lei)) return undefined;
@@ -67,7 +74,8 @@ export function repairFunctionalCode(printed: string, name: string, ctx: CodeCon
   const scored = candidates
     .map((c) => {
       const std = functionalName(c);
-      const nameScore = !std || !label ? 0 : norm(std) === label ? 2 : sameFunctionalName(label, std) ? 1 : 0;
+      const nameScore =
+        !std || !label ? 0 : norm(std) === label ? 2 : sameFunctionalName(label, std) ? 1 : 0;
       return { c, nameScore, dist: editDistance(t, c) };
     })
     .filter((x) => (x.nameScore > 0 && x.dist <= 2) || x.dist <= 1)

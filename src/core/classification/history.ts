@@ -18,7 +18,8 @@ export interface NameSpan {
 }
 
 const S2014 = "财政部《2014年政府收支分类科目》（机构改革后 210 类更名）";
-const S2019 = "财政部《2019年政府收支分类科目》（2018 年国务院机构改革后 207、210、215、220 类及相关款更名，224 类新设）";
+const S2019 =
+  "财政部《2019年政府收支分类科目》（2018 年国务院机构改革后 207、210、215、220 类及相关款更名，224 类新设）";
 const S2021 = "财政部《2021年政府收支分类科目》（21305 扶贫更名为巩固脱贫攻坚成果衔接乡村振兴）";
 const S2024 = "财政部《2024年政府收支分类科目》（20139 社会工作事务新设，社会工作部门）";
 
@@ -50,7 +51,8 @@ export const FUNCTIONAL_NAME_HISTORY: ReadonlyArray<NameSpan> = [
   { code: "20139", name: "社会工作事务", from: 2024, source: S2024 },
 ];
 
-export const inForce = (s: NameSpan, year: number) => (s.from === undefined || s.from <= year) && (s.to === undefined || year <= s.to);
+export const inForce = (s: NameSpan, year: number) =>
+  (s.from === undefined || s.from <= year) && (s.to === undefined || year <= s.to);
 
 /** The spans of one code (empty when its name never changed in this table). */
 export function nameHistory(code: string): NameSpan[] {
@@ -68,14 +70,28 @@ export type NameVerdict =
  * compiled in the year before). Without a year, any name the code ever had is accepted. `current` is the
  * name this code has today (functional.ts) and `same` the lenient name comparison.
  */
-export function judgeName(code: string, printed: string, year: number | undefined, current: string, same: (a: string, b: string) => boolean): NameVerdict {
+export function judgeName(
+  code: string,
+  printed: string,
+  year: number | undefined,
+  current: string,
+  same: (a: string, b: string) => boolean
+): NameVerdict {
   const spans = nameHistory(code);
-  if (!spans.length) return same(printed, current) ? { ok: true } : { ok: false, why: "mismatch", standard: current };
-  const valid = year === undefined ? spans : spans.filter((s) => inForce(s, year) || inForce(s, year - 1));
-  const standard = year === undefined ? current : spans.find((s) => inForce(s, year))?.name ?? valid[0]?.name;
+  if (!spans.length)
+    return same(printed, current)
+      ? { ok: true }
+      : { ok: false, why: "mismatch", standard: current };
+  const valid =
+    year === undefined ? spans : spans.filter((s) => inForce(s, year) || inForce(s, year - 1));
+  const standard =
+    year === undefined ? current : (spans.find((s) => inForce(s, year))?.name ?? valid[0]?.name);
   // The exact name decides first (医疗卫生支出 and 医疗卫生与计划生育支出 are alike but of different years).
   const exact = spans.find((s) => norm(s.name) === norm(printed));
-  if (exact) return valid.includes(exact) ? { ok: true } : { ok: false, why: "other-year", span: exact, standard };
+  if (exact)
+    return valid.includes(exact)
+      ? { ok: true }
+      : { ok: false, why: "other-year", span: exact, standard };
   if (valid.some((s) => same(printed, s.name))) return { ok: true };
   const other = spans.find((s) => same(printed, s.name));
   if (other) return { ok: false, why: "other-year", span: other, standard };

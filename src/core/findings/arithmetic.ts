@@ -36,9 +36,14 @@ export interface Arithmetic {
 }
 
 /** Cell → printed text and unit, from the report (every amount keeps its cell). */
-export function amountIndex(report: Report): Map<string, { text: string; unit: Unit; table: string }> {
+export function amountIndex(
+  report: Report
+): Map<string, { text: string; unit: Unit; table: string }> {
   const out = new Map<string, { text: string; unit: Unit; table: string }>();
-  for (const t of report.tables) for (const r of t.rows) for (const a of Object.values(r.amounts)) out.set(a.cell, { text: a.text, unit: t.unit, table: t.id });
+  for (const t of report.tables)
+    for (const r of t.rows)
+      for (const a of Object.values(r.amounts))
+        out.set(a.cell, { text: a.text, unit: t.unit, table: t.id });
   return out;
 }
 
@@ -61,10 +66,19 @@ export function arithmeticOf(report: Report, result: CheckResult): Map<number, A
         .map((t) => {
           const w = -t.coefficient / head.coefficient;
           const a = amounts.get(t.cell);
-          return { cell: t.cell, text: a?.text ?? String(round(t.value)), value: round(Math.abs(w) * t.value), sign: (w >= 0 ? "+" : "−") as "+" | "−", unit: a && a.unit !== unit ? a.unit : undefined, w, raw: t.value };
+          return {
+            cell: t.cell,
+            text: a?.text ?? String(round(t.value)),
+            value: round(Math.abs(w) * t.value),
+            sign: (w >= 0 ? "+" : "−") as "+" | "−",
+            unit: a && a.unit !== unit ? a.unit : undefined,
+            w,
+            raw: t.value,
+          };
         });
       const sumFen = parts.reduce((s, p) => s + p.w * p.raw, 0);
-      const interval = id.terms.reduce((s, t) => s + Math.abs(t.coefficient) * t.halfWidth, 0) + id.tolerance;
+      const interval =
+        id.terms.reduce((s, t) => s + Math.abs(t.coefficient) * t.halfWidth, 0) + id.tolerance;
       out.set(fi, {
         cell: head.cell,
         text: amounts.get(head.cell)?.text ?? String(round(head.value)),
@@ -95,9 +109,13 @@ function tableAt(report: Report, ref: string) {
 }
 
 /** The table (id, title, sheet) a finding belongs to: the table holding its checked figure, else its sheet. */
-export function tableOfFinding(report: Report, cells: string[]): { id: string; title: string; sheet: string } | undefined {
+export function tableOfFinding(
+  report: Report,
+  cells: string[]
+): { id: string; title: string; sheet: string } | undefined {
   const amounts = amountIndex(report);
   const hit = cells.map((c) => amounts.get(c)?.table).find(Boolean);
-  const t = report.tables.find((x) => x.id === hit) ?? cells.map((c) => tableAt(report, c)).find(Boolean);
+  const t =
+    report.tables.find((x) => x.id === hit) ?? cells.map((c) => tableAt(report, c)).find(Boolean);
   return t && { id: t.id, title: t.title, sheet: t.sheet };
 }

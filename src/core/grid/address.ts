@@ -22,7 +22,11 @@ export function columnIndex(letters: string): number {
  * does not start with a digit and cannot be read as a cell reference (A1, R1C1); otherwise it quotes it.
  */
 export function quoteSheet(name: string): string {
-  const plain = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) && !/^[A-Za-z]{1,3}[0-9]+$/.test(name) && !/^[Rr][0-9]*[Cc]?[0-9]*$/.test(name) && !/^[Cc][0-9]*$/.test(name);
+  const plain =
+    /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) &&
+    !/^[A-Za-z]{1,3}[0-9]+$/.test(name) &&
+    !/^[Rr][0-9]*[Cc]?[0-9]*$/.test(name) &&
+    !/^[Cc][0-9]*$/.test(name);
   return plain ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
@@ -41,8 +45,17 @@ export function rangeA1(r0: number, c0: number, r1: number, c1: number): string 
 }
 
 /** Parses "Sheet!B3", "'a b'!B3:C4" or "B3" into parts (0-based). */
-export function parseRef(ref: string): { sheet?: string; r0: number; c0: number; r1: number; c1: number } {
-  const m = /^(?:(?:'((?:[^']|'')+)'|([^!]+))!)?\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(ref.trim());
+export function parseRef(ref: string): {
+  sheet?: string;
+  r0: number;
+  c0: number;
+  r1: number;
+  c1: number;
+} {
+  const m =
+    /^(?:(?:'((?:[^']|'')+)'|([^!]+))!)?\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(
+      ref.trim()
+    );
   if (!m) throw new Error(`invalid reference: ${ref}`);
   const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
   const c0 = columnIndex(m[3]);
@@ -53,7 +66,10 @@ export function parseRef(ref: string): { sheet?: string; r0: number; c0: number;
 }
 
 /** True when cell `at` (0-based, as parseRef gives) lies inside `area` (sheets not compared). */
-export function inArea(area: { r0: number; c0: number; r1: number; c1: number }, at: { r0: number; c0: number }): boolean {
+export function inArea(
+  area: { r0: number; c0: number; r1: number; c1: number },
+  at: { r0: number; c0: number }
+): boolean {
   return at.r0 >= area.r0 && at.r0 <= area.r1 && at.c0 >= area.c0 && at.c0 <= area.c1;
 }
 
@@ -61,7 +77,9 @@ export function inArea(area: { r0: number; c0: number; r1: number; c1: number },
  * Cells (0-based row / column) as few A1 areas: runs of consecutive rows in one column become "A15:A2014", in the
  * order of first appearance. A finding citing a table's 2,000 project rows is selected as a handful of areas.
  */
-export function cellAreas(cells: ReadonlyArray<{ r0: number; c0: number }>): Array<{ area: string; cells: number }> {
+export function cellAreas(
+  cells: ReadonlyArray<{ r0: number; c0: number }>
+): Array<{ area: string; cells: number }> {
   const byCol = new Map<number, number[]>();
   for (const c of cells) {
     const rows = byCol.get(c.c0);
@@ -71,7 +89,7 @@ export function cellAreas(cells: ReadonlyArray<{ r0: number; c0: number }>): Arr
   const out: Array<{ area: string; cells: number }> = [];
   for (const [col, rows] of byCol) {
     const sorted = [...new Set(rows)].sort((a, b) => a - b);
-    for (let i = 0; i < sorted.length; ) {
+    for (let i = 0; i < sorted.length;) {
       let j = i;
       while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
       out.push({ area: rangeA1(sorted[i], col, sorted[j], col), cells: j - i + 1 });

@@ -27,7 +27,8 @@ const MAX_AMOUNT = 1e15;
 
 const NUMERIC_TEXT = /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 /** Excel's error values (and the newer dynamic-array ones). */
-const ERROR_VALUE = /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!)$/i;
+const ERROR_VALUE =
+  /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!)$/i;
 /** Printed for "nothing": dashes, slashes, 无. */
 const BLANK_MARK = /^(?:[-—–－―~～/／\\]+|无|空)$/;
 /** Currency signs before the number (¥ after NFKC covers ￥). */
@@ -69,24 +70,58 @@ function valueDecimals(n: number): number {
 const shorten = (s: string) => (s.length > 20 ? s.slice(0, 20) + "…" : s);
 
 /** Parses one cell as an amount; returns undefined when it is plain text (a label, a note), which is not an amount. */
-export function parseAmount(value: CellValue, text: string | undefined, fmt: string | undefined): ParsedAmount | undefined {
-  if (value === null || value === "" || value === undefined) return { value: null, decimals: 0, fromText: false };
-  if (typeof value === "boolean") return { value: null, decimals: 0, fromText: false, invalid: `逻辑值 ${value ? "TRUE" : "FALSE"}` };
+export function parseAmount(
+  value: CellValue,
+  text: string | undefined,
+  fmt: string | undefined
+): ParsedAmount | undefined {
+  if (value === null || value === "" || value === undefined)
+    return { value: null, decimals: 0, fromText: false };
+  if (typeof value === "boolean")
+    return {
+      value: null,
+      decimals: 0,
+      fromText: false,
+      invalid: `逻辑值 ${value ? "TRUE" : "FALSE"}`,
+    };
   if (typeof value === "number") {
     // A stored number that is not finite: NaN, or one too large for a double (1E+309, INF). A number cell holding
     // text (`<v>abc</v>`) is text, read by the host as such (文本“abc”).
-    if (Number.isNaN(value)) return { value: null, decimals: 0, fromText: false, invalid: "无法表示的数值（不是有限数）" };
-    if (!Number.isFinite(value)) return { value: null, decimals: 0, fromText: false, invalid: "超出可表示范围的数值（数值溢出，不是有限数）" };
-    if (Math.abs(value) >= MAX_AMOUNT) return { value: null, decimals: 0, fromText: false, invalid: "超出金额范围的数值（绝对值不小于 1000 万亿）" };
+    if (Number.isNaN(value))
+      return { value: null, decimals: 0, fromText: false, invalid: "无法表示的数值（不是有限数）" };
+    if (!Number.isFinite(value))
+      return {
+        value: null,
+        decimals: 0,
+        fromText: false,
+        invalid: "超出可表示范围的数值（数值溢出，不是有限数）",
+      };
+    if (Math.abs(value) >= MAX_AMOUNT)
+      return {
+        value: null,
+        decimals: 0,
+        fromText: false,
+        invalid: "超出金额范围的数值（绝对值不小于 1000 万亿）",
+      };
     const fd = formatDecimals(fmt);
     if (fd !== undefined) return { value, decimals: fd, fromText: false };
     return { value, decimals: valueDecimals(value), fromText: false, implicit: true };
   }
   if (typeof value === "string") {
-    const t = value.normalize("NFKC").replace(/[\s\u3000]/g, "").replace(/[−－]/g, "-");
+    const t = value
+      .normalize("NFKC")
+      .replace(/[\s\u3000]/g, "")
+      .replace(/[−－]/g, "-");
     if (t === "" || BLANK_MARK.test(t)) return { value: null, decimals: 0, fromText: true };
-    if (ERROR_VALUE.test(t)) return { value: null, decimals: 0, fromText: false, invalid: `错误值 ${t.toUpperCase()}` };
-    if (/^=/.test(t)) return { value: null, decimals: 0, fromText: false, invalid: `公式“${shorten(value.trim())}”（文件中没有计算结果）` };
+    if (ERROR_VALUE.test(t))
+      return { value: null, decimals: 0, fromText: false, invalid: `错误值 ${t.toUpperCase()}` };
+    if (/^=/.test(t))
+      return {
+        value: null,
+        decimals: 0,
+        fromText: false,
+        invalid: `公式“${shorten(value.trim())}”（文件中没有计算结果）`,
+      };
     // Accounting negatives (388.14) and currency signs around the number.
     let s = t;
     let sign = 1;
@@ -102,13 +137,33 @@ export function parseAmount(value: CellValue, text: string | undefined, fmt: str
     if (s.startsWith("-") && sign === -1) return undefined;
     if (NUMERIC_TEXT.test(s)) {
       const n = sign * Number(s.replace(/,/g, ""));
-      if (!(Math.abs(n) < MAX_AMOUNT)) return { value: null, decimals: 0, fromText: true, invalid: "超出金额范围的数值（绝对值不小于 1000 万亿）" };
-      return suffix ? { value: n, decimals: textDecimals(s), fromText: true, suffix } : { value: n, decimals: textDecimals(s), fromText: true };
+      if (!(Math.abs(n) < MAX_AMOUNT))
+        return {
+          value: null,
+          decimals: 0,
+          fromText: true,
+          invalid: "超出金额范围的数值（绝对值不小于 1000 万亿）",
+        };
+      return suffix
+        ? { value: n, decimals: textDecimals(s), fromText: true, suffix }
+        : { value: n, decimals: textDecimals(s), fromText: true };
     }
     if (suffix) return undefined;
     const unit = UNIT_SUFFIX.exec(s);
-    if (unit) return { value: null, decimals: 0, fromText: true, invalid: `带单位的文本“${shorten(value.trim())}”（请填写不带单位的数字）` };
-    if (/^[-+]?\d+(?:\.\d+)?%$/.test(s)) return { value: null, decimals: 0, fromText: true, invalid: `百分数文本“${shorten(value.trim())}”` };
+    if (unit)
+      return {
+        value: null,
+        decimals: 0,
+        fromText: true,
+        invalid: `带单位的文本“${shorten(value.trim())}”（请填写不带单位的数字）`,
+      };
+    if (/^[-+]?\d+(?:\.\d+)?%$/.test(s))
+      return {
+        value: null,
+        decimals: 0,
+        fromText: true,
+        invalid: `百分数文本“${shorten(value.trim())}”`,
+      };
     return undefined;
   }
   return undefined;
@@ -119,7 +174,12 @@ export function parseAmount(value: CellValue, text: string | undefined, fmt: str
  * (-0.15) with its decimals; undefined for any other text.
  */
 export function percentText(text: string): { value: number; decimals: number } | undefined {
-  const m = /^([-+]?\d+(?:\.(\d+))?)%$/.exec(text.normalize("NFKC").replace(/[\s\u3000]/g, "").replace(/[−－]/g, "-"));
+  const m = /^([-+]?\d+(?:\.(\d+))?)%$/.exec(
+    text
+      .normalize("NFKC")
+      .replace(/[\s\u3000]/g, "")
+      .replace(/[−－]/g, "-")
+  );
   return m ? { value: Number(m[1]) / 100, decimals: (m[2]?.length ?? 0) + 2 } : undefined;
 }
 

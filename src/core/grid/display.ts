@@ -26,7 +26,9 @@ function general(n: number): string {
 
 /** Literal parts of a format section as printed: "text" unquoted, \x as x, _x as a space, *x dropped. */
 function literal(part: string): string {
-  return part.replace(/"([^"]*)"|\\(.)|_.|\*./g, (m, q, e) => (q !== undefined ? q : e !== undefined ? e : m[0] === "_" ? " " : ""));
+  return part.replace(/"([^"]*)"|\\(.)|_.|\*./g, (m, q, e) =>
+    q !== undefined ? q : e !== undefined ? e : m[0] === "_" ? " " : ""
+  );
 }
 
 export function displayText(value: CellValue, fmt: string): string {
@@ -38,9 +40,17 @@ export function displayText(value: CellValue, fmt: string): string {
   const sections = f.split(";");
   // With a negative section Excel prints the absolute value through it (its own "-" or parentheses).
   const negSection = value < 0 && sections[1] !== undefined;
-  const section = (negSection ? sections[1] : value === 0 && sections[2] !== undefined ? sections[2] : sections[0]).replace(/\[[^\]]*\]/g, "");
-  const core = /[#0?][#0?,]*(?:\.[#0?]+)?%?/.exec(section.replace(/"[^"]*"/g, (m) => "\u0000".repeat(m.length)));
+  const section = (
+    negSection ? sections[1] : value === 0 && sections[2] !== undefined ? sections[2] : sections[0]
+  ).replace(/\[[^\]]*\]/g, "");
+  const core = /[#0?][#0?,]*(?:\.[#0?]+)?%?/.exec(
+    section.replace(/"[^"]*"/g, (m) => "\u0000".repeat(m.length))
+  );
   if (!core) return general(value);
   const number = formatNumber(negSection ? -value : value, core[0]);
-  return literal(section.slice(0, core.index)) + number + literal(section.slice(core.index + core[0].length));
+  return (
+    literal(section.slice(0, core.index)) +
+    number +
+    literal(section.slice(core.index + core[0].length))
+  );
 }

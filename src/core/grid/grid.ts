@@ -5,7 +5,12 @@ export const CellValueSchema = z.union([z.string(), z.number(), z.boolean(), z.n
 export type CellValue = z.infer<typeof CellValueSchema>;
 
 /** A merged area in grid coordinates (indexes into values: relative to the origin when the grid skips no rows), inclusive. */
-export const MergeSchema = z.object({ r0: z.number().int(), c0: z.number().int(), r1: z.number().int(), c1: z.number().int() });
+export const MergeSchema = z.object({
+  r0: z.number().int(),
+  c0: z.number().int(),
+  r1: z.number().int(),
+  c1: z.number().int(),
+});
 export type Merge = z.infer<typeof MergeSchema>;
 
 export const SheetGridSchema = z.object({
@@ -35,11 +40,15 @@ export type SheetGrid = z.infer<typeof SheetGridSchema>;
 
 /** 0-based sheet row of grid row r. */
 export function sheetRowOf(g: SheetGrid, r: number): number {
-  return g.sheetRows ? (g.sheetRows[r] ?? g.sheetRows[g.sheetRows.length - 1] + (r - g.sheetRows.length + 1)) : g.origin.row + r;
+  return g.sheetRows
+    ? (g.sheetRows[r] ?? g.sheetRows[g.sheetRows.length - 1] + (r - g.sheetRows.length + 1))
+    : g.origin.row + r;
 }
 /** 0-based sheet column of grid column c. */
 export function sheetColOf(g: SheetGrid, c: number): number {
-  return g.sheetCols ? (g.sheetCols[c] ?? g.sheetCols[g.sheetCols.length - 1] + (c - g.sheetCols.length + 1)) : g.origin.col + c;
+  return g.sheetCols
+    ? (g.sheetCols[c] ?? g.sheetCols[g.sheetCols.length - 1] + (c - g.sheetCols.length + 1))
+    : g.origin.col + c;
 }
 /** Grid row of a 0-based sheet row, or -1 when the grid does not hold it. */
 export function gridRowOf(g: SheetGrid, sheetRow: number): number {
@@ -84,12 +93,37 @@ export function compressAxis(occupied: number[], maxRun: number): number[] {
 }
 
 /** Builds a grid from a plain 2-D array (tests and generated variants): text is the value as a string. */
-export function gridFromRows(sheet: string, rows: CellValue[][], opts: { merges?: Merge[]; formats?: string[][]; hiddenRows?: number[]; hiddenCols?: number[] } = {}): SheetGrid {
+export function gridFromRows(
+  sheet: string,
+  rows: CellValue[][],
+  opts: {
+    merges?: Merge[];
+    formats?: string[][];
+    hiddenRows?: number[];
+    hiddenCols?: number[];
+  } = {}
+): SheetGrid {
   const width = rows.reduce((m, r) => Math.max(m, r.length), 0);
-  const values = rows.map((r) => Array.from({ length: width }, (_, c) => (r[c] === undefined || r[c] === null ? "" : r[c])));
-  const numberFormat = values.map((r, ri) => r.map((v, ci) => opts.formats?.[ri]?.[ci] ?? (typeof v === "number" ? "0.00" : "General")));
-  const text = values.map((r, ri) => r.map((v, ci) => (typeof v === "number" && numberFormat[ri][ci] === "0.00" ? v.toFixed(2) : String(v ?? ""))));
-  const grid: SheetGrid = { sheet, origin: { row: 0, col: 0 }, values, text, numberFormat, merges: opts.merges ?? [], visibility: "visible" };
+  const values = rows.map((r) =>
+    Array.from({ length: width }, (_, c) => (r[c] === undefined || r[c] === null ? "" : r[c]))
+  );
+  const numberFormat = values.map((r, ri) =>
+    r.map((v, ci) => opts.formats?.[ri]?.[ci] ?? (typeof v === "number" ? "0.00" : "General"))
+  );
+  const text = values.map((r, ri) =>
+    r.map((v, ci) =>
+      typeof v === "number" && numberFormat[ri][ci] === "0.00" ? v.toFixed(2) : String(v ?? "")
+    )
+  );
+  const grid: SheetGrid = {
+    sheet,
+    origin: { row: 0, col: 0 },
+    values,
+    text,
+    numberFormat,
+    merges: opts.merges ?? [],
+    visibility: "visible",
+  };
   if (opts.hiddenRows?.length) grid.hiddenRows = opts.hiddenRows;
   if (opts.hiddenCols?.length) grid.hiddenCols = opts.hiddenCols;
   return grid;
@@ -104,7 +138,7 @@ export function mergesOnAxes(merges: Merge[], rows: number[], cols: number[]): M
     const dense = xs[xs.length - 1] - xs[0] + 1 === xs.length;
     const at = new Map(xs.map((x, i) => [x, i]));
     return {
-      anchor: (x: number) => (dense ? x - xs[0] : at.get(x) ?? -1),
+      anchor: (x: number) => (dense ? x - xs[0] : (at.get(x) ?? -1)),
       end: (a: number, b: number) => {
         if (dense) return b - xs[0];
         for (let x = Math.min(b, xs[xs.length - 1]); x >= a; x--) if (at.has(x)) return at.get(x)!;

@@ -8,10 +8,12 @@
  * becomes a newline. The user's workbook itself is never changed: this is for display only.
  */
 
-// eslint-disable-next-line no-control-regex
-const UNSAFE = /\r\n|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-// eslint-disable-next-line no-control-regex
-const ANY_UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]/;
+/* eslint-disable no-control-regex -- these patterns exist to find control characters */
+const UNSAFE =
+  /\r\n|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const ANY_UNSAFE =
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]/;
+/* eslint-enable no-control-regex */
 
 /** The text with every unsafe character replaced by its visible stand-in (the same text when there is none). */
 export function printable(s: string): string {

@@ -23,10 +23,24 @@ const NORMS = new Map<string, string>();
  * 2025年, so every reader of a year (titles, cover lines, captions) sees digits.
  */
 const NUMERAL_YEAR = /[〇零○一二三四五六七八九]{4}(?=年)/g;
-const NUMERAL_DIGITS: Record<string, string> = { 〇: "0", 零: "0", "○": "0", 一: "1", 二: "2", 三: "3", 四: "4", 五: "5", 六: "6", 七: "7", 八: "8", 九: "9" };
+const NUMERAL_DIGITS: Record<string, string> = {
+  〇: "0",
+  零: "0",
+  "○": "0",
+  一: "1",
+  二: "2",
+  三: "3",
+  四: "4",
+  五: "5",
+  六: "6",
+  七: "7",
+  八: "8",
+  九: "9",
+};
 
 /** Leading ordinal / numbering prefixes: 一、 （一） 1. ① 其中： */
-const ORDINAL_PREFIX = /^(?:[（(]?[一二三四五六七八九十百]+[)）、.．]|[（(][0-9]+[)）]|[0-9]+[、.．](?![0-9])|[①-⑳]|其中[:：]?)+/;
+const ORDINAL_PREFIX =
+  /^(?:[（(]?[一二三四五六七八九十百]+[)）、.．]|[（(][0-9]+[)）]|[0-9]+[、.．](?![0-9])|[①-⑳]|其中[:：]?)+/;
 
 /** A label without its numbering prefix and the usual decorations, for alias matching. */
 export function labelKey(s: unknown): string {
@@ -43,7 +57,6 @@ export function labelKey(s: unknown): string {
 
 const KEYS = new Map<string, string>();
 const keyOf = (t: string) => t.replace(ORDINAL_PREFIX, "").replace(/[:：]$/, "");
-
 
 /** The ordinal level of a label: 一、 = 1, （一） = 2, 1. = 3, (1) = 4; undefined when unnumbered. */
 export function ordinalLevel(s: unknown): number | undefined {

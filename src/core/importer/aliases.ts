@@ -32,10 +32,19 @@ export const ROW_KEYS: ReadonlyArray<readonly [string, RegExp]> = [
   ["current_expenditure_total", /^(本年)?支出(合计|小计)$/],
   ["income_grand_total", /^收入总计$/],
   ["expenditure_grand_total", /^支出总计$/],
-  ["carryover_in", /^(上年(财政拨款)?结转(结余|资金|和结余)?|上年结余|使用上年结转|上年结转结余|上年结余[、和]?结转|上年实户资金余额|使用非财政拨款结余)$/],
-  ["carryover_out", /^(年终结转(结余)?|年末结转(和结余)?|结转下年|结转结余下年|未安排支出的实户资金)$/],
+  [
+    "carryover_in",
+    /^(上年(财政拨款)?结转(结余|资金|和结余)?|上年结余|使用上年结转|上年结转结余|上年结余[、和]?结转|上年实户资金余额|使用非财政拨款结余)$/,
+  ],
+  [
+    "carryover_out",
+    /^(年终结转(结余)?|年末结转(和结余)?|结转下年|结转结余下年|未安排支出的实户资金)$/,
+  ],
   // 共计 and 本年合计 (a 收支总表 side's 本年合计 is that side's 本年收入合计 / 本年支出合计: SIDE_TOTALS).
-  ["total", /^(合计|总计|共计|本年合计|部门合计|单位合计|本表合计|合计数|金额合计|总合计|全部合计)([(（](单位[:：])?(万元|元|千元)[)）])?$/],
+  [
+    "total",
+    /^(合计|总计|共计|本年合计|部门合计|单位合计|本表合计|合计数|金额合计|总合计|全部合计)([(（](单位[:：])?(万元|元|千元)[)）])?$/,
+  ],
   ["src_fiscal", /^财政拨款(收入)?(小计|合计)?$/],
   // 一般公共预算拨款收入 (most templates), 一般公共预算财政拨款收入 (北京, 湖南, 四川 since 2020), 一般公共预算资金 ….
   ["src_general", new RegExp(`^一般公共预算${FUNDING}$`)],
@@ -80,12 +89,19 @@ export const SIDE_TOTALS: ReadonlyArray<readonly [RegExp, Readonly<Record<string
 ];
 
 /** Keys that are totals (level 0) in a table. */
-export const TOTAL_KEYS = new Set(["total", "current_income_total", "current_expenditure_total", "income_grand_total", "expenditure_grand_total"]);
+export const TOTAL_KEYS = new Set([
+  "total",
+  "current_income_total",
+  "current_expenditure_total",
+  "income_grand_total",
+  "expenditure_grand_total",
+]);
 
 export function rowKey(label: string): string | undefined {
   const k = unwrap(labelKey(label));
   // 公务用车购置及运行费 names both words: it is the vehicle subtotal, never the purchase item.
-  if (/购置/.test(k) && /运行/.test(k)) return CAR_WORD.test(k) || /^购置/.test(k) ? "vehicle" : undefined;
+  if (/购置/.test(k) && /运行/.test(k))
+    return CAR_WORD.test(k) || /^购置/.test(k) ? "vehicle" : undefined;
   for (const [key, re] of ROW_KEYS) if (re.test(k)) return key;
   return undefined;
 }
@@ -93,8 +109,14 @@ export function rowKey(label: string): string | undefined {
 /** Amount-column meanings by header leaf (and its parent). */
 export const COLUMN_KEYS: ReadonlyArray<readonly [string, RegExp]> = [
   // 本年预算数 is this year's money beside 上年结转; printed without a carry-over column it is the table's total (header.ts).
-  ["current", /^(当年预算安排|本年预算安排|当年财政拨款安排|当年预算|本年预算|(本年|当年|本年度|年度)预算(数|金额))$/],
-  ["carryover", /^上年结转(安排|结余|资金|和结余)?$|^上年结余[、和]?结转$|^上年实户资金余额$|^使用非财政拨款结余$/],
+  [
+    "current",
+    /^(当年预算安排|本年预算安排|当年财政拨款安排|当年预算|本年预算|(本年|当年|本年度|年度)预算(数|金额))$/,
+  ],
+  [
+    "carryover",
+    /^上年结转(安排|结余|资金|和结余)?$|^上年结余[、和]?结转$|^上年实户资金余额$|^使用非财政拨款结余$/,
+  ],
   ["fiscal", /^财政拨款(收入)?(小计|合计)?$/],
   ["general", new RegExp(`^一般公共预算${FUNDING}$`)],
   ["gov_fund", new RegExp(`^政府性?基金(预算)?${FUNDING}(预算)?$`)],
@@ -136,12 +158,17 @@ export const COLUMN_KEYS: ReadonlyArray<readonly [string, RegExp]> = [
   ["annual", /^年度资金/],
   ["ratio", /(增长率|增减率|比例|占比|%|百分比)/],
   ["change", /^(增减|增减额|比上年增减|增加|减少|增减变化)/],
-  ["total", /^["“”]?三公["“”]?经费(合计|小计|总计)?$|^(合计|总计|小计|金额|总额|预算数|预算金额|项目金额|资金金额|资金总额|预算资金|预算(金额|资金)合计|数额|预算|本年收入合计|本年收入|本年支出|本年支出合计|收入合计|支出合计|\d{4}年?(度)?(预算数?|合计|预算金额)?)$/],
+  [
+    "total",
+    /^["“”]?三公["“”]?经费(合计|小计|总计)?$|^(合计|总计|小计|金额|总额|预算数|预算金额|项目金额|资金金额|资金总额|预算资金|预算(金额|资金)合计|数额|预算|本年收入合计|本年收入|本年支出|本年支出合计|收入合计|支出合计|\d{4}年?(度)?(预算数?|合计|预算金额)?)$/,
+  ],
 ];
 
 /** Header texts that name label columns (not amounts). */
-export const LABEL_HEADER = /^(项目|项目名称|收入|支出|收入类别|支出类别|收入科目|支出科目|科目名称|功能分类科目名称|支出功能分类科目名称|经济科目名称|经济分类科目名称|部门预算支出经济科目名称|政府预算支出经济科目名称|单位名称|部门名称|单位|名称|收入项目|支出项目|预算科目|科目|收入科目名称|支出科目名称|功能科目名称|科目编码及名称|功能分类科目|单位代码及名称|项目单位)$/;
-export const CODE_HEADER = /^(科目编码|编码|代码|科目代码|功能科目编码|功能分类科目编码|经济科目编码|经济分类科目编码|收入科目编码|支出科目编码|类款项|单位代码|单位编码|项目编码|项目代码)$/;
+export const LABEL_HEADER =
+  /^(项目|项目名称|收入|支出|收入类别|支出类别|收入科目|支出科目|科目名称|功能分类科目名称|支出功能分类科目名称|经济科目名称|经济分类科目名称|部门预算支出经济科目名称|政府预算支出经济科目名称|单位名称|部门名称|单位|名称|收入项目|支出项目|预算科目|科目|收入科目名称|支出科目名称|功能科目名称|科目编码及名称|功能分类科目|单位代码及名称|项目单位)$/;
+export const CODE_HEADER =
+  /^(科目编码|编码|代码|科目代码|功能科目编码|功能分类科目编码|经济科目编码|经济分类科目编码|收入科目编码|支出科目编码|类款项|单位代码|单位编码|项目编码|项目代码)$/;
 export const SPLIT_CODE_HEADER = /^(类|款|项)$/;
 export const SEQ_HEADER = /^(序号|栏次|行次|编号)$/;
 /** 部门经济科目编码, 功能分类科目代码 …: any caption ending in 编码 / 代码 is a code column (never amounts). */
@@ -151,12 +178,14 @@ export const UNIT_CODE_HEADER = /^(预算)?(单位|部门)(编码|代码)$/;
 /** Captions of name columns by their last word: 支出功能分类科目, 支出项目类别, 采购项目, 任务名称. */
 export const LABEL_LIKE_HEADER = /(科目|类别|名称|项目|任务)$/;
 /** Text columns beside the figures. */
-export const TEXT_HEADER = /(绩效目标|简介|概况|概述|内容|说明|备注|用途|时间|日期|期限|依据|规格|型号|分值|权重|指标值|资金性质|采购目录|采购方式)$/;
+export const TEXT_HEADER =
+  /(绩效目标|简介|概况|概述|内容|说明|备注|用途|时间|日期|期限|依据|规格|型号|分值|权重|指标值|资金性质|采购目录|采购方式)$/;
 /**
  * The 绩效目标 column of a 项目绩效目标一览表 (项目 | 金额 | 绩效目标 as columns): 绩效目标, 年度绩效目标 (北京 / 湖南 /
  * 河南), 项目绩效目标, 绩效目标值, 年度目标 … (matched on labelKey).
  */
-export const PERFORMANCE_TARGET_HEADER = /^(年度|本年|当年|项目|总体|整体|预期|项目年度)?(绩效)?目标(值|内容|描述|及指标)?$|^绩效目标/;
+export const PERFORMANCE_TARGET_HEADER =
+  /^(年度|本年|当年|项目|总体|整体|预期|项目年度)?(绩效)?目标(值|内容|描述|及指标)?$|^绩效目标/;
 /** The task column of a 部门整体绩效目标表: 任务名称, 项目名称, (年度)主要任务, 重点任务, 工作任务. */
 export const TASK_HEADER = /任务名称|项目名称|^(年度)?(主要|重点|工作)任务(名称|内容)?$/;
 
@@ -168,10 +197,12 @@ export const ATTRIBUTE_HEADER = /^项目(编码|代码|编号)$/;
 export const COLUMN_MARKER = /^(栏次|行次|序号|\*+|甲|乙|丙|丁|[-—]+)$/;
 
 /** Words that mark a header row (a row of captions, no amounts). */
-export const HEADER_WORDS = /项目|科目|编码|名称|合计|小计|金额|预算数|收入|支出|经费|预算|资金|结转|栏次|序号|类|款|项|单位|年/;
+export const HEADER_WORDS =
+  /项目|科目|编码|名称|合计|小计|金额|预算数|收入|支出|经费|预算|资金|结转|栏次|序号|类|款|项|单位|年/;
 
 /** 注：本表无数据 and its variants. */
-export const EMPTY_NOTE = /本表无数据|空表|无数据|本(部门|单位)(无|没有|未安排|不涉及)|不涉及|无此项|此表为空|无相关(数据|收支|支出)|无发生额|没有使用.*安排的支出|未使用.*安排的支出/;
+export const EMPTY_NOTE =
+  /本表无数据|空表|无数据|本(部门|单位)(无|没有|未安排|不涉及)|不涉及|无此项|此表为空|无相关(数据|收支|支出)|无发生额|没有使用.*安排的支出|未使用.*安排的支出/;
 
 /**
  * The figure a band's 小计 / 合计 column stands for, by the band's caption (first match wins): 单位资金 and the other
@@ -198,7 +229,8 @@ export function columnKey(leaf: string, parents: string[], tableYear?: number): 
   // Bands 上年 / 当年 / 增减 (三公 tables printing last year beside this year).
   const bands = parents.map(labelKey);
   if (bands.some((p) => /^上年(度)?$/.test(p))) return "prior";
-  if (bands.some((p) => /^(增减|增减变化|增减变化情况|增减情况|比上年增减)$/.test(p))) return "change";
+  if (bands.some((p) => /^(增减|增减变化|增减变化情况|增减情况|比上年增减)$/.test(p)))
+    return "change";
   const leafParent = bands[bands.length - 1] ?? "";
   // A 小计 under a band is the band's own figure, whatever the band is called (BAND_SUBTOTALS).
   if (/^(小计|合计)$/.test(k) && leafParent) {
@@ -223,5 +255,15 @@ export function columnKey(leaf: string, parents: string[], tableYear?: number): 
   return leafKey;
 }
 
-const SOURCE_PARENTS = new Set(["general", "gov_fund", "state_capital", "fiscal", "special_account", "unit_funds", "business", "operating", "other"]);
+const SOURCE_PARENTS = new Set([
+  "general",
+  "gov_fund",
+  "state_capital",
+  "fiscal",
+  "special_account",
+  "unit_funds",
+  "business",
+  "operating",
+  "other",
+]);
 const USE_CHILDREN = new Set(["basic", "project", "personnel", "public", "reserve"]);

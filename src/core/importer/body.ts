@@ -3,7 +3,12 @@ import type { Amount, Row, Side, TableKind } from "../model/schema";
 import { indentDepth, labelKey, norm, ordinalLevel } from "../grid/text";
 import { classCodeByName } from "../classification/functional";
 import { isEconomicGroupName } from "../classification/economic";
-import { looksLikeCode, readCode, repairFunctionalCode, type CodeContext } from "../classification/codes";
+import {
+  looksLikeCode,
+  readCode,
+  repairFunctionalCode,
+  type CodeContext,
+} from "../classification/codes";
 import { GridView } from "./view";
 import type { Block } from "./header";
 import { OWN_NAME_TOTALS, SIDE_TOTALS, TOTAL_KEYS, rowKey } from "./aliases";
@@ -11,13 +16,26 @@ import { functionalNameLevels } from "./structure";
 import { percentText, unreadableText } from "../grid/amount";
 
 /** Code and name in one cell: 201 一般公共服务支出, [2010501]行政运行, 【201】…, (201)…, 2014001-行政运行, 30101：基本工资. */
-const CODE_IN_LABEL = /^[[【(（]?(\d{3}(?:\d{2}){0,2})[\]】)）]?[-－—:：、.．\s]*(?=[^\d\s\-－—:：、.．])(.*)$/;
+const CODE_IN_LABEL =
+  /^[[【(（]?(\d{3}(?:\d{2}){0,2})[\]】)）]?[-－—:：、.．\s]*(?=[^\d\s\-－—:：、.．])(.*)$/;
 
 /** Kinds whose code columns describe something else (the project's 功能科目, the purchase's 经济科目): not the row's level. */
-const CODES_AS_ATTRIBUTES: ReadonlySet<TableKind> = new Set(["procurement", "purchase_services", "project_expenditure", "project_carryover", "performance_list", "department_performance", "assets"]);
+const CODES_AS_ATTRIBUTES: ReadonlySet<TableKind> = new Set([
+  "procurement",
+  "purchase_services",
+  "project_expenditure",
+  "project_carryover",
+  "performance_list",
+  "department_performance",
+  "assets",
+]);
 
 /** Kinds classified by 部门经济分类 (3-digit 类, 5-digit 款, 7-digit sub-items). */
-const ECONOMIC_KINDS: ReadonlySet<TableKind> = new Set(["basic_expenditure_economic", "general_budget_economic", "project_expenditure_economic"]);
+const ECONOMIC_KINDS: ReadonlySet<TableKind> = new Set([
+  "basic_expenditure_economic",
+  "general_budget_economic",
+  "project_expenditure_economic",
+]);
 /** "201-06-99 其他财政事务支出": 类, 款 and 项 separated (the label is normalised, spaces gone). */
 const SEPARATED_CODE_IN_LABEL = /^(\d{3}(?:[-－.．]\d{2}){1,2})(?=[^\d\-－.．])(.*)$/;
 
@@ -29,7 +47,10 @@ function codeBeforeName(label: string): string {
   const n = norm(label);
   const bracketed = /^[[【(（]([0-9OoIl][0-9OoIl\-－.．]{2,13})[\]】)）](.+)$/.exec(n);
   if (bracketed) return bracketed[1] + bracketed[2];
-  const dashed = /^([0-9OoIl]*\d[0-9OoIl]*(?:[-－.．][0-9OoIl]+)*)[-－—:：、](?=[^\d\s\-－—:：、.．])(.+)$/.exec(n);
+  const dashed =
+    /^([0-9OoIl]*\d[0-9OoIl]*(?:[-－.．][0-9OoIl]+)*)[-－—:：、](?=[^\d\s\-－—:：、.．])(.+)$/.exec(
+      n
+    );
   if (dashed && dashed[1].replace(/[^0-9OoIl]/g, "").length >= 3) return dashed[1] + dashed[2];
   return label;
 }
@@ -38,7 +59,13 @@ export function amountAt(v: GridView, r: number, c: number): Amount {
   const p = v.amount(r, c);
   const text = v.text(r, c);
   const value = p ? p.value : null;
-  const a: Amount = { value, cell: v.ref(r, c), text, blank: value === null, decimals: p?.decimals ?? 0 };
+  const a: Amount = {
+    value,
+    cell: v.ref(r, c),
+    text,
+    blank: value === null,
+    decimals: p?.decimals ?? 0,
+  };
   if (p?.invalid) a.invalid = p.invalid;
   if (p?.suffix) a.suffix = p.suffix;
   if (p?.implicit) implicitPrecision.add(a);
@@ -71,7 +98,12 @@ interface CodeState {
 }
 
 /** 类/款/项 in separate columns: "201 | 32 | 01" or "201 | 20132 | 2013201", inheriting blanks from the rows above. */
-function codeFromParts(v: GridView, r: number, parts: Block["codeParts"], st: CodeState): string | undefined {
+function codeFromParts(
+  v: GridView,
+  r: number,
+  parts: Block["codeParts"],
+  st: CodeState
+): string | undefined {
   const get = (p: "类" | "款" | "项") => {
     const cell = parts.find((x) => x.part === p);
     return cell ? norm(v.text(r, cell.c)) : "";
@@ -92,7 +124,10 @@ function codeFromParts(v: GridView, r: number, parts: Block["codeParts"], st: Co
 }
 
 /** Kinds printed with an income side and an expenditure side (side by side, or one after the other). */
-export const SIDED_KINDS: ReadonlySet<TableKind> = new Set(["income_expenditure_summary", "fiscal_appropriation_summary"]);
+export const SIDED_KINDS: ReadonlySet<TableKind> = new Set([
+  "income_expenditure_summary",
+  "fiscal_appropriation_summary",
+]);
 /** A band line that opens a side in a one-sided table (收入 rows, then 支出 rows under one 项目 | 预算数 header). */
 const INCOME_BAND = /^(收入|收入项目|收入部分|本年收入)$/;
 const EXPENDITURE_BAND = /^(支出|支出项目|支出部分|本年支出)$/;
@@ -105,11 +140,30 @@ const EXPENDITURE_BAND = /^(支出|支出项目|支出部分|本年支出)$/;
 function oneSidedTurn(label: string, key: string | undefined, code: string | undefined): boolean {
   const k = labelKey(label);
   // An income line by its key (一般公共预算, 国有资本经营预算 …) never turns the side, whatever class its words name.
-  if (key && (key.startsWith("src_") || key === "carryover_in" || key === "current_income_total" || key === "income_grand_total")) return false;
-  return EXPENDITURE_BAND.test(k) || key === "current_expenditure_total" || key === "expenditure_grand_total" || key === "carryover_out" || (!!code && /^2/.test(code)) || !!classCodeByName(k);
+  if (
+    key &&
+    (key.startsWith("src_") ||
+      key === "carryover_in" ||
+      key === "current_income_total" ||
+      key === "income_grand_total")
+  )
+    return false;
+  return (
+    EXPENDITURE_BAND.test(k) ||
+    key === "current_expenditure_total" ||
+    key === "expenditure_grand_total" ||
+    key === "carryover_out" ||
+    (!!code && /^2/.test(code)) ||
+    !!classCodeByName(k)
+  );
 }
 
-export function parseBody(v: GridView, kind: TableKind, bodyRows: number[], blockList: Block[]): Row[] {
+export function parseBody(
+  v: GridView,
+  kind: TableKind,
+  bodyRows: number[],
+  blockList: Block[]
+): Row[] {
   const rows: Row[] = [];
   const oneSided = blockList.length === 1 && SIDED_KINDS.has(kind);
   let sequenceSide: Side = "income";
@@ -148,9 +202,19 @@ export function parseBody(v: GridView, kind: TableKind, bodyRows: number[], bloc
       // 单位名称 beside the 项目名称, 合计 in the 单位编码 column.
       if (!norm(label) && b.unitLabel !== undefined) label = v.text(r, b.unitLabel).trim();
       // A unit's 小计 line printed as 小计 beside the unit's name: named for its unit.
-      else if (b.unitLabel !== undefined && /^小计$/.test(labelKey(label)) && norm(v.text(r, b.unitLabel))) label = labelRaw = `${v.text(r, b.unitLabel).trim()}小计`;
-      if (!norm(label)) for (const c of b.unitCodes ?? []) if (norm(v.text(r, c)) && !/^\d+$/.test(norm(v.text(r, c)))) label = v.text(r, c).trim();
-      if (codesAreAttributes && !norm(label)) label = b.codeParts.map((p) => v.text(r, p.c).trim()).find((t) => t && !/^\d+$/.test(norm(t))) ?? label;
+      else if (
+        b.unitLabel !== undefined &&
+        /^小计$/.test(labelKey(label)) &&
+        norm(v.text(r, b.unitLabel))
+      )
+        label = labelRaw = `${v.text(r, b.unitLabel).trim()}小计`;
+      if (!norm(label))
+        for (const c of b.unitCodes ?? [])
+          if (norm(v.text(r, c)) && !/^\d+$/.test(norm(v.text(r, c)))) label = v.text(r, c).trim();
+      if (codesAreAttributes && !norm(label))
+        label =
+          b.codeParts.map((p) => v.text(r, p.c).trim()).find((t) => t && !/^\d+$/.test(norm(t))) ??
+          label;
       if (!code && b.codeParts.length && !codesAreAttributes) {
         const before = { ...st };
         code = codeFromParts(v, r, b.codeParts, st);
@@ -160,7 +224,12 @@ export function parseBody(v: GridView, kind: TableKind, bodyRows: number[], bloc
           const part = (p: "类" | "款" | "项") => b.codeParts.find((x) => x.part === p);
           const text = (p: "类" | "款" | "项") => (part(p) ? norm(v.text(r, part(p)!.c)) : "");
           const [lei, kuan, xiang] = [text("类"), text("款"), text("项")];
-          const raw = xiang && !kuan && !lei ? `${before.kuan ?? ""}${xiang}` : kuan && !lei ? `${before.lei ?? ""}${kuan}${xiang}` : `${lei}${kuan}${xiang}`;
+          const raw =
+            xiang && !kuan && !lei
+              ? `${before.kuan ?? ""}${xiang}`
+              : kuan && !lei
+                ? `${before.lei ?? ""}${kuan}${xiang}`
+                : `${lei}${kuan}${xiang}`;
           if ((lei || kuan || xiang) && looksLikeCode(raw)) {
             printedCode = [lei, kuan, xiang].filter(Boolean).join(" ");
             codeCell = v.ref(r, b.codeParts.find((x) => norm(v.text(r, x.c)))!.c);
@@ -168,7 +237,11 @@ export function parseBody(v: GridView, kind: TableKind, bodyRows: number[], bloc
           }
         }
         // The 合计 label of a split-code table sits in the 类 column.
-        if (!code && !norm(label)) label = b.codeParts.map((p) => v.text(r, p.c).trim()).find((t) => t && !/^\d+$/.test(norm(t))) ?? label;
+        if (!code && !norm(label))
+          label =
+            b.codeParts
+              .map((p) => v.text(r, p.c).trim())
+              .find((t) => t && !/^\d+$/.test(norm(t))) ?? label;
       }
       let labelFromCode = false;
       if (!code && !codesAreAttributes) {
@@ -180,7 +253,9 @@ export function parseBody(v: GridView, kind: TableKind, bodyRows: number[], bloc
           labelFromCode = true;
         } else if (!printedCode) {
           // "20313999 其他社会工作事务支出" in one cell: a malformed code before the name.
-          const bad = /^([0-9OoIl][0-9OoIl\-－.．]{3,11})([^0-9OoIl年月日号%.．\-－].*)$/.exec(norm(label));
+          const bad = /^([0-9OoIl][0-9OoIl\-－.．]{3,11})([^0-9OoIl年月日号%.．\-－].*)$/.exec(
+            norm(label)
+          );
           if (bad && looksLikeCode(bad[1])) {
             printedCode = bad[1];
             label = bad[2];
@@ -194,7 +269,8 @@ export function parseBody(v: GridView, kind: TableKind, bodyRows: number[], bloc
       for (const a of b.amounts) {
         const amt = amountAt(v, r, a.c);
         // Text that is not a number in an amount cell is named, never read as blank.
-        if (amt.blank && !amt.invalid && norm(amt.text) && v.amount(r, a.c) === undefined) amt.invalid = unreadableText(amt.text);
+        if (amt.blank && !amt.invalid && norm(amt.text) && v.amount(r, a.c) === undefined)
+          amt.invalid = unreadableText(amt.text);
         // A rate printed as text (-15.00%) in a 增减率 column is that rate, never an unreadable amount.
         const rate = amt.invalid && a.key.startsWith("ratio") ? percentText(amt.text) : undefined;
         if (rate) {
@@ -208,13 +284,26 @@ export function parseBody(v: GridView, kind: TableKind, bodyRows: number[], bloc
       let key = rowKey(label);
       if (b.side === "expenditure_use" && labelKey(label) === "预备费") key = "use_reserve";
       if (oneSided) {
-        if (sequenceSide === "income" && oneSidedTurn(label, key, code)) sequenceSide = "expenditure";
+        if (sequenceSide === "income" && oneSidedTurn(label, key, code))
+          sequenceSide = "expenditure";
         // The band lines themselves (收入 / 支出 over their lines) carry no figure.
-        if (!any && (INCOME_BAND.test(labelKey(label)) || EXPENDITURE_BAND.test(labelKey(label)))) continue;
+        if (!any && (INCOME_BAND.test(labelKey(label)) || EXPENDITURE_BAND.test(labelKey(label))))
+          continue;
       }
-      const side: Side | undefined = oneSided ? sequenceSide : blockList.length > 1 && !stacked ? b.side : undefined;
-      if (ownTotal && key !== "total" && ownTotal.test(labelKey(label)) && !rows.some((x) => x.key === "total")) key = "total";
-      if (side && key === "total") key = SIDE_TOTALS.find(([re]) => re.test(labelKey(label)))?.[1][side] ?? key;
+      const side: Side | undefined = oneSided
+        ? sequenceSide
+        : blockList.length > 1 && !stacked
+          ? b.side
+          : undefined;
+      if (
+        ownTotal &&
+        key !== "total" &&
+        ownTotal.test(labelKey(label)) &&
+        !rows.some((x) => x.key === "total")
+      )
+        key = "total";
+      if (side && key === "total")
+        key = SIDE_TOTALS.find(([re]) => re.test(labelKey(label)))?.[1][side] ?? key;
       if (side === "income") {
         if (key === "carryover_in") afterCarryover = true;
         else if (key && TOTAL_KEYS.has(key)) afterCarryover = false;
@@ -231,16 +320,27 @@ export function parseBody(v: GridView, kind: TableKind, bodyRows: number[], bloc
           ctx.kuan = code.length >= 5 ? code.slice(0, 5) : undefined;
         }
         lastCodedLevel = level;
-      } else if (printedCode && lastCodedLevel !== undefined) level = lastCodedLevel; // an unreadable code: a sibling of the row above
+      } else if (printedCode && lastCodedLevel !== undefined)
+        level = lastCodedLevel; // an unreadable code: a sibling of the row above
       else if (key && TOTAL_KEYS.has(key)) level = 0;
       else if (key?.startsWith("carryover_src_")) level = 2;
       else if (key === "carryover_in" || key === "carryover_out") level = 1;
-      else if (side && side !== "income" && (key?.startsWith("src_") || /^(部门预算|财政拨款)$/.test(labelKey(label)))) {
+      else if (
+        side &&
+        side !== "income" &&
+        (key?.startsWith("src_") || /^(部门预算|财政拨款)$/.test(labelKey(label)))
+      ) {
         // The head of an expenditure pair (一、部门预算 / 一、财政拨款 above the classes): that pair's total.
         level = 0;
         key = "section_total";
       } else {
-        const cls = (side === undefined || side === "expenditure") && !CODES_AS_ATTRIBUTES.has(kind) && kind !== "operating_funds" && kind !== "basic_expenditure_unit" ? classCodeByName(labelKey(label)) : undefined;
+        const cls =
+          (side === undefined || side === "expenditure") &&
+          !CODES_AS_ATTRIBUTES.has(kind) &&
+          kind !== "operating_funds" &&
+          kind !== "basic_expenditure_unit"
+            ? classCodeByName(labelKey(label))
+            : undefined;
         if (cls && !economic) {
           code = cls;
           codeSystem = "functional";
@@ -262,10 +362,12 @@ export function parseBody(v: GridView, kind: TableKind, bodyRows: number[], bloc
         if (above) level = above.level + 1;
         if (!(kind === "three_public" && key?.startsWith("vehicle_"))) partial = true;
       }
-      const altLabel = b.altLabel !== undefined ? v.text(r, b.altLabel).trim() || undefined : undefined;
+      const altLabel =
+        b.altLabel !== undefined ? v.text(r, b.altLabel).trim() || undefined : undefined;
       if (economic && level === 2 && !code && isEconomicGroupName(label) && !altLabel) level = 1;
       rows.push({
-        label: norm(label) === "" ? "" : labelFromCode ? label : labelRaw.replace(/\s+$/, "") || label,
+        label:
+          norm(label) === "" ? "" : labelFromCode ? label : labelRaw.replace(/\s+$/, "") || label,
         key,
         code,
         codeSystem,
@@ -286,18 +388,26 @@ export function parseBody(v: GridView, kind: TableKind, bodyRows: number[], bloc
   }
   if (stacked) rows.splice(0, rows.length, ...stackedOrder(rows, blockList, blockOf));
   for (const b of blockList) {
-    const sides = oneSided ? (["income", "expenditure"] as const) : [blockList.length > 1 ? b.side : undefined];
+    const sides = oneSided
+      ? (["income", "expenditure"] as const)
+      : [blockList.length > 1 ? b.side : undefined];
     for (const side of sides) {
       const mine = rows.filter((r) => r.side === side && (!stacked || blockOf.get(r) === b));
       if (side === "income") nestUnnumbered(mine);
       if (economic) nestUnderFundsGroups(mine);
-      functionalNameLevels(mine, b.amounts.map((a) => a.key));
+      functionalNameLevels(
+        mine,
+        b.amounts.map((a) => a.key)
+      );
       shiftLevels(mine);
     }
   }
   // A one-sided table's 本年支出合计 / 支出合计 line is its 合计 (the 收支总表's summary lines keep their keys).
   if ((blockList.length === 1 || stacked) && !oneSided && !rows.some((r) => r.key === "total")) {
-    const head = rows.find((r) => r.level === 0 && (r.key === "current_income_total" || r.key === "current_expenditure_total"));
+    const head = rows.find(
+      (r) =>
+        r.level === 0 && (r.key === "current_income_total" || r.key === "current_expenditure_total")
+    );
     if (head) head.key = "total";
   }
   settlePrecision(rows);
@@ -320,13 +430,19 @@ function stackedOrder(rows: Row[], blockList: Block[], blockOf: Map<Row, Block>)
     ...groups.flatMap((g) => {
       const lines = g.filter((r) => !foot.includes(r));
       const last = lines[lines.length - 1];
-      return last && lines.length > 1 && isFundsGroup(last) && lines.every((r) => r === last || r.row < last.row) ? [last, ...lines.slice(0, -1)] : lines;
+      return last &&
+        lines.length > 1 &&
+        isFundsGroup(last) &&
+        lines.every((r) => r === last || r.row < last.row)
+        ? [last, ...lines.slice(0, -1)]
+        : lines;
     }),
     ...foot,
   ];
 }
 
-const isSummaryKey = (k?: string) => !!k && (TOTAL_KEYS.has(k) || k === "section_total" || k.startsWith("carryover"));
+const isSummaryKey = (k?: string) =>
+  !!k && (TOTAL_KEYS.has(k) || k === "section_total" || k.startsWith("carryover"));
 
 /**
  * An income side that numbers its lines (一、财政拨款 …) and prints unnumbered lines under one (一般公共预算 /
@@ -357,7 +473,8 @@ function nestUnderFundsGroups(rows: Row[]) {
   for (let i = 0; i < rows.length; i++) {
     if (!isGroup(rows[i])) continue;
     const kids: Row[] = [];
-    for (let k = i + 1; k < rows.length && !isGroup(rows[k]) && !isSummaryKey(rows[k].key); k++) kids.push(rows[k]);
+    for (let k = i + 1; k < rows.length && !isGroup(rows[k]) && !isSummaryKey(rows[k].key); k++)
+      kids.push(rows[k]);
     rows[i].level = 1;
     if (!kids.length) {
       rows[i].partial = true;
@@ -381,7 +498,12 @@ function shiftLevels(rows: Row[]) {
  * repeat the department's name (部门 row, then 单位 row) are the subtotals and the rest are projects. A 合计 line,
  * first or last, is the total; the 部门 lines are then level 1 (several 部门 may be listed), never a second total.
  */
-export function applyIndentLevels(rows: Row[], v: GridView, labelCol: number | undefined, department?: string) {
+export function applyIndentLevels(
+  rows: Row[],
+  v: GridView,
+  labelCol: number | undefined,
+  department?: string
+) {
   if (labelCol === undefined) return;
   const isTotal = (row: Row) => !!row.key && TOTAL_KEYS.has(row.key);
   const body = rows.filter((row) => !isTotal(row));
@@ -393,7 +515,12 @@ export function applyIndentLevels(rows: Row[], v: GridView, labelCol: number | u
   if (maxDepth === 0) {
     const dept = department ? norm(department) : undefined;
     let k = 0;
-    while (k < body.length && ((dept && norm(body[k].label) === dept) || (k > 0 && norm(body[k].label) === norm(body[0].label)))) k++;
+    while (
+      k < body.length &&
+      ((dept && norm(body[k].label) === dept) ||
+        (k > 0 && norm(body[k].label) === norm(body[0].label)))
+    )
+      k++;
     if (k === 0 && !hasTotal) return;
     for (const row of rows) if (isTotal(row)) row.level = 0;
     body.forEach((row, i) => {

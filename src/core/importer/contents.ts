@@ -30,7 +30,8 @@ const YES = /^(是|√|✓|Y|YES|有)$/i;
  */
 export function emptyDeclarations(v: GridView, r0: number, r1: number): EmptyDeclaration[] {
   const captions = new Map<number, string>();
-  for (let r = Math.max(0, r0 - 3); r < r0; r++) for (const [c, t] of v.cells(r)) if (EMPTY_COLUMN.test(t)) captions.set(c, t);
+  for (let r = Math.max(0, r0 - 3); r < r0; r++)
+    for (const [c, t] of v.cells(r)) if (EMPTY_COLUMN.test(t)) captions.set(c, t);
   const out: EmptyDeclaration[] = [];
   for (let r = r0; r <= r1; r++) {
     let title: string | undefined;
@@ -59,8 +60,12 @@ const titleKey = (s: string) => norm(s).replace(/^(?:20\d{2}年度?)/, "");
 export function applyEmptyDeclarations(tables: Table[], declared: EmptyDeclaration[]): void {
   for (const d of declared) {
     const label = d.label && norm(d.label);
-    const byLabel = label ? tables.filter((t) => (t.label && norm(t.label) === label) || norm(t.sheet) === label) : [];
-    const hits = byLabel.length ? byLabel : tables.filter((t) => titleKey(t.title) === titleKey(d.title));
+    const byLabel = label
+      ? tables.filter((t) => (t.label && norm(t.label) === label) || norm(t.sheet) === label)
+      : [];
+    const hits = byLabel.length
+      ? byLabel
+      : tables.filter((t) => titleKey(t.title) === titleKey(d.title));
     for (const t of hits) {
       if (t.markedEmpty) continue;
       t.markedEmpty = true;

@@ -45,7 +45,10 @@ function sumsJoin(a: Table, b: Table): boolean {
   const own = topSum((ta ? a : b).rows, key);
   const both = topSum(joinedRows(a, b), key);
   const slack = (n: number, d: number) => 0.5 * Math.pow(10, -d) * (n + 1) + 1e-9;
-  return Math.abs(both.sum - value) <= slack(both.n, both.decimals) && Math.abs(own.sum - value) > slack(own.n, own.decimals);
+  return (
+    Math.abs(both.sum - value) <= slack(both.n, both.decimals) &&
+    Math.abs(own.sum - value) > slack(own.n, own.decimals)
+  );
 }
 
 /**
@@ -88,14 +91,22 @@ export function joinContinuations(tables: Table[]): Table[] {
 function withoutRepeatedTotal(a: Table, b: Table): Table {
   const ta = a.rows.find(isTotal);
   if (!ta) return b;
-  const same = (r: Row) => isTotal(r) && r.side === ta.side && Object.entries(ta.amounts).every(([k, x]) => (r.amounts[k]?.value ?? null) === x.value) && Object.keys(r.amounts).every((k) => k in ta.amounts);
+  const same = (r: Row) =>
+    isTotal(r) &&
+    r.side === ta.side &&
+    Object.entries(ta.amounts).every(([k, x]) => (r.amounts[k]?.value ?? null) === x.value) &&
+    Object.keys(r.amounts).every((k) => k in ta.amounts);
   return b.rows.some(same) ? { ...b, rows: b.rows.filter((r) => !same(r)) } : b;
 }
 
 /** The lines of both parts in order (copies); a names-only functional table's 类 / 款 / 项 read again over all of them. */
 function joinedRows(a: Table, b: Table): Row[] {
   const rows = [...a.rows, ...b.rows].map((r) => ({ ...r }));
-  if (rows.some((r) => r.codeFromName) && !rows.some((r) => r.code && !r.codeFromName)) functionalNameLevels(rows, a.columns.map((c) => c.key));
+  if (rows.some((r) => r.codeFromName) && !rows.some((r) => r.code && !r.codeFromName))
+    functionalNameLevels(
+      rows,
+      a.columns.map((c) => c.key)
+    );
   return rows;
 }
 
@@ -104,7 +115,8 @@ function joinedRows(a: Table, b: Table): Row[] {
  * safe (another unit, a 合计 line in each part).
  */
 function continues(a: Table, b: Table): boolean | { reason: string } {
-  if (a.kind !== b.kind || a.kind === "performance_target" || a.form || b.form || !b.rows.length) return false;
+  if (a.kind !== b.kind || a.kind === "performance_target" || a.form || b.form || !b.rows.length)
+    return false;
   const named = [b.title, b.sheet, b.label ?? ""].some((s) => CONTINUED.test(s));
   if (named) {
     if (a.unit !== b.unit) return { reason: `两部分金额单位不同（${a.unit}、${b.unit}）` };

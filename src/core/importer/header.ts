@@ -3,7 +3,23 @@ import { EXPENDITURE_SIDES, type Side, type TableKind } from "../model/schema";
 import { columnLetter } from "../grid/address";
 import { labelKey, norm } from "../grid/text";
 import { GridView } from "./view";
-import { ATTRIBUTE_HEADER, CODE_HEADER, CODE_LIKE_HEADER, COLUMN_MARKER, HEADER_WORDS, LABEL_HEADER, LABEL_LIKE_HEADER, SEQ_HEADER, SPLIT_CODE_HEADER, TEXT_HEADER, COUNT_HEADER, TOTAL_KEYS, UNIT_CODE_HEADER, columnKey, rowKey } from "./aliases";
+import {
+  ATTRIBUTE_HEADER,
+  CODE_HEADER,
+  CODE_LIKE_HEADER,
+  COLUMN_MARKER,
+  HEADER_WORDS,
+  LABEL_HEADER,
+  LABEL_LIKE_HEADER,
+  SEQ_HEADER,
+  SPLIT_CODE_HEADER,
+  TEXT_HEADER,
+  COUNT_HEADER,
+  TOTAL_KEYS,
+  UNIT_CODE_HEADER,
+  columnKey,
+  rowKey,
+} from "./aliases";
 import { lineMeta, unitInCaption } from "./meta";
 import type { Unit } from "../model/schema";
 
@@ -70,10 +86,15 @@ export function isColumnNumberRow(v: GridView, r: number): boolean {
   const nums = cells.filter(([, t]) => !COLUMN_MARKER.test(t));
   const asInt = ([c, t]: [number, string]) => {
     const raw = v.raw(r, c);
-    return typeof raw === "number" && Number.isInteger(raw) ? raw : /^\d{1,2}$/.test(t) ? Number(t) : NaN;
+    return typeof raw === "number" && Number.isInteger(raw)
+      ? raw
+      : /^\d{1,2}$/.test(t)
+        ? Number(t)
+        : NaN;
   };
   const vals = nums.map(asInt);
-  if (nums.length < (markers.length ? 1 : 2) || vals.some((x) => !(x >= 0 && x < 100))) return false;
+  if (nums.length < (markers.length ? 1 : 2) || vals.some((x) => !(x >= 0 && x < 100)))
+    return false;
   return vals.every((x, i) => i === 0 || x === vals[i - 1] + 1);
 }
 
@@ -93,7 +114,15 @@ export function headerPaths(v: GridView, headerRows: number[], c0: number, c1: n
   for (let i = 0; i < rows.length - 1; i++) {
     for (let k = 0; k < caption[i].length; k++) {
       if (caption[i][k] === "" || !below(i, k)) continue;
-      for (let j = k + 1; j < caption[i].length && caption[i][j] === "" && !v.isMergedSlave(rows[i], c0 + j) && below(i, j); j++) caption[i][j] = caption[i][k];
+      for (
+        let j = k + 1;
+        j < caption[i].length &&
+        caption[i][j] === "" &&
+        !v.isMergedSlave(rows[i], c0 + j) &&
+        below(i, j);
+        j++
+      )
+        caption[i][j] = caption[i][k];
     }
   }
   const paths: string[][] = [];
@@ -111,49 +140,85 @@ export function headerPaths(v: GridView, headerRows: number[], c0: number, c1: n
 export function columnRoles(paths: string[][], c0: number, year?: number): ColumnRole[] {
   // Without a year in the title, a header printing two years (2024年预算数 | 2025年预算数) still tells which is prior.
   if (!year) {
-    const years = paths.flatMap((p) => [...norm(p.join("/")).matchAll(/(20\d{2})年/g)].map((m) => Number(m[1])));
+    const years = paths.flatMap((p) =>
+      [...norm(p.join("/")).matchAll(/(20\d{2})年/g)].map((m) => Number(m[1]))
+    );
     if (new Set(years).size > 1) year = Math.max(...years);
   }
   const roles: ColumnRole[] = [];
   paths.forEach((path, i) => {
     const c = c0 + i;
     if (path.length === 0) return;
-    const leaf = labelKey(path[path.length - 1]).replace(/[(（](单位[:：])?(万元|元|千元)[)）]$/, "");
+    const leaf = labelKey(path[path.length - 1]).replace(
+      /[(（](单位[:：])?(万元|元|千元)[)）]$/,
+      ""
+    );
     // 支出功能分类科目（按大类）, 单位（项目）名称: the words outside the brackets name the column.
     const bare = leaf.replace(/[(（][^()（）]*[)）]$/, "");
     const inCodeBand = path.slice(0, -1).some((p) => CODE_LIKE_HEADER.test(labelKey(p)));
     if (SEQ_HEADER.test(leaf)) roles.push({ role: "seq", c, path });
     else if (UNIT_CODE_HEADER.test(bare)) roles.push({ role: "unitCode", c, path });
-    else if (CODE_HEADER.test(leaf) || CODE_LIKE_HEADER.test(bare)) roles.push({ role: "code", c, path });
-    else if (SPLIT_CODE_HEADER.test(leaf) && (inCodeBand || path.length === 1)) roles.push({ role: "codePart", c, part: leaf as "类" | "款" | "项", path });
-    else if (ATTRIBUTE_HEADER.test(bare) || TEXT_HEADER.test(bare) || COUNT_HEADER.test(bare)) roles.push({ role: "text", c, path });
-    else if (LABEL_HEADER.test(leaf) || LABEL_HEADER.test(bare) || /名称$/.test(bare) || (LABEL_LIKE_HEADER.test(bare) && !/^其中/.test(norm(path[path.length - 1])))) roles.push({ role: "label", c, path });
+    else if (CODE_HEADER.test(leaf) || CODE_LIKE_HEADER.test(bare))
+      roles.push({ role: "code", c, path });
+    else if (SPLIT_CODE_HEADER.test(leaf) && (inCodeBand || path.length === 1))
+      roles.push({ role: "codePart", c, part: leaf as "类" | "款" | "项", path });
+    else if (ATTRIBUTE_HEADER.test(bare) || TEXT_HEADER.test(bare) || COUNT_HEADER.test(bare))
+      roles.push({ role: "text", c, path });
+    else if (
+      LABEL_HEADER.test(leaf) ||
+      LABEL_HEADER.test(bare) ||
+      /名称$/.test(bare) ||
+      (LABEL_LIKE_HEADER.test(bare) && !/^其中/.test(norm(path[path.length - 1])))
+    )
+      roles.push({ role: "label", c, path });
     // Under a 科目编码 band (its captions read as one more header line, as a 合计 line taken for one): still the codes.
     else if (inCodeBand) roles.push({ role: "code", c, path });
     else {
-      const key = columnKey(/^其中/.test(norm(path[path.length - 1])) ? path[path.length - 1] : leaf, path.slice(0, -1), year) ?? `col_${columnLetter(c)}`;
+      const key =
+        columnKey(
+          /^其中/.test(norm(path[path.length - 1])) ? path[path.length - 1] : leaf,
+          path.slice(0, -1),
+          year
+        ) ?? `col_${columnLetter(c)}`;
       const unit = path.map(unitInCaption).find((u) => u) ?? undefined;
       roles.push({ role: "amount", c, key, path, unit });
     }
   });
   // 本年预算数 beside 上年预算数 / 增减 (no 合计, no 上年结转): this year's figure is the table's total (on each side of a
   // 收支总表 printing both years).
-  const amounts = roles.filter((r): r is Extract<ColumnRole, { role: "amount" }> => r.role === "amount");
-  if (!amounts.some((r) => r.key === "total" || r.key.startsWith("carryover"))) for (const r of amounts) if (r.key === "current") r.key = "total";
+  const amounts = roles.filter(
+    (r): r is Extract<ColumnRole, { role: "amount" }> => r.role === "amount"
+  );
+  if (!amounts.some((r) => r.key === "total" || r.key.startsWith("carryover")))
+    for (const r of amounts) if (r.key === "current") r.key = "total";
   return roles;
 }
 
 const SIDE_ORDER: Side[] = ["income", "expenditure", "expenditure_use"];
 
 /** Kinds printed as label / amount pairs side by side (收入 | 支出 …): one block per pair. */
-const TWO_SIDED: ReadonlySet<TableKind> = new Set(["income_expenditure_summary", "fiscal_appropriation_summary", "gov_fund_income", "gov_fund_expenditure", "state_capital"]);
+const TWO_SIDED: ReadonlySet<TableKind> = new Set([
+  "income_expenditure_summary",
+  "fiscal_appropriation_summary",
+  "gov_fund_income",
+  "gov_fund_expenditure",
+  "state_capital",
+]);
 
 /**
  * Columns captioned like amounts but printed as words (项目类型, 实施单位, 是否政府采购, 计量单位 …): more body cells of
  * plain text than figures make it a text column. A single word among figures stays an unreadable amount.
  */
-export function textColumns(roles: ColumnRole[], plainTexts: (c: number) => number, figures: (c: number) => number): ColumnRole[] {
-  return roles.map((r) => (r.role === "amount" && plainTexts(r.c) > figures(r.c) ? { role: "text", c: r.c, path: r.path } : r));
+export function textColumns(
+  roles: ColumnRole[],
+  plainTexts: (c: number) => number,
+  figures: (c: number) => number
+): ColumnRole[] {
+  return roles.map((r) =>
+    r.role === "amount" && plainTexts(r.c) > figures(r.c)
+      ? { role: "text", c: r.c, path: r.path }
+      : r
+  );
 }
 
 /**
@@ -161,15 +226,21 @@ export function textColumns(roles: ColumnRole[], plainTexts: (c: number) => numb
  * block whose label is the name column that holds the row names (the most body texts), other name columns being
  * attributes (单位名称 beside 项目名称, 政府经济科目名称 beside 部门经济科目名称).
  */
-export function blocks(roles: ColumnRole[], kind?: TableKind, bodyTexts?: (c: number) => number): Block[] {
+export function blocks(
+  roles: ColumnRole[],
+  kind?: TableKind,
+  bodyTexts?: (c: number) => number
+): Block[] {
   const isLabelAt = (c: number) => roles.some((r) => r.role === "label" && r.c === c);
-  const amountBetween = (a: number, b: number) => roles.some((r) => r.role === "amount" && r.c > a && r.c < b);
+  const amountBetween = (a: number, b: number) =>
+    roles.some((r) => r.role === "amount" && r.c > a && r.c < b);
   const allLabels = roles.filter((r) => r.role === "label");
   // A label column starts a new block only when amounts stand between it and the previous one.
   const labelCols = allLabels.filter((r, i) => i === 0 || amountBetween(allLabels[i - 1].c, r.c));
   const alt = (c: number) => (isLabelAt(c + 1) ? c + 1 : undefined);
   const twoSided = labelCols.length > 1 && (kind === undefined || TWO_SIDED.has(kind));
-  const columnGroups = !twoSided && labelCols.length > 1 ? stackedGroups(roles, labelCols) : undefined;
+  const columnGroups =
+    !twoSided && labelCols.length > 1 ? stackedGroups(roles, labelCols) : undefined;
   if (columnGroups) return columnGroups;
   if (!twoSided) {
     const b: Block = { codes: [], codeParts: [], amounts: [] };
@@ -178,19 +249,25 @@ export function blocks(roles: ColumnRole[], kind?: TableKind, bodyTexts?: (c: nu
     const names = allLabels.filter((r) => r.c < firstAmount);
     const candidates = names.length ? names : allLabels.slice(0, 1);
     // The column with the most row names; on a tie, not the unit column (单位名称 beside 项目名称 is an attribute).
-    const isUnit = (c: number) => /单位/.test(norm(roles.find((r) => r.c === c)?.path.join("/") ?? ""));
+    const isUnit = (c: number) =>
+      /单位/.test(norm(roles.find((r) => r.c === c)?.path.join("/") ?? ""));
     // bodyTexts: distinct names × 1000 + all texts; the unit column loses a tie at either scale.
     const count = (c: number) => {
       const n = bodyTexts ? bodyTexts(c) : 0;
       return n - (isUnit(c) ? (n >= 1000 ? 500 : 0.5) : 0);
     };
-    const best = candidates.reduce<ColumnRole | undefined>((m, r) => (!m || count(r.c) > count(m.c) ? r : m), undefined);
+    const best = candidates.reduce<ColumnRole | undefined>(
+      (m, r) => (!m || count(r.c) > count(m.c) ? r : m),
+      undefined
+    );
     b.label = best?.c;
     if (best) {
       const others = candidates.filter((r) => r.c !== best.c);
       const unit = others.find((r) => /单位/.test(norm(r.path.join("/"))));
       if (unit) b.unitLabel = unit.c;
-      b.altLabel = others.find((r) => r.c > best.c && r !== unit)?.c ?? (best.c === allLabels[0]?.c ? alt(best.c) : undefined);
+      b.altLabel =
+        others.find((r) => r.c > best.c && r !== unit)?.c ??
+        (best.c === allLabels[0]?.c ? alt(best.c) : undefined);
     }
     return [b];
   }
@@ -204,10 +281,17 @@ export function blocks(roles: ColumnRole[], kind?: TableKind, bodyTexts?: (c: nu
     const b: Block = { codes: [], codeParts: [], amounts: [], label: l.c, altLabel: alt(l.c) };
     fill(b, mine);
     const text = norm(l.path.join("/")) + "/" + mine.map((r) => norm(r.path[0] ?? "")).join("/");
-    const named: Side | undefined = /支出/.test(norm(l.path[0] ?? "")) || (/支出/.test(text) && !/收入/.test(norm(l.path[0] ?? ""))) ? "expenditure" : /收入/.test(text) ? "income" : undefined;
+    const named: Side | undefined =
+      /支出/.test(norm(l.path[0] ?? "")) ||
+      (/支出/.test(text) && !/收入/.test(norm(l.path[0] ?? "")))
+        ? "expenditure"
+        : /收入/.test(text)
+          ? "income"
+          : undefined;
     b.side = named ?? SIDE_ORDER[i];
     // Several expenditure pairs (by function, by 部门经济分类, by 政府经济分类): each its own side.
-    if (EXPENDITURE_SIDES.includes(b.side as (typeof EXPENDITURE_SIDES)[number])) b.side = EXPENDITURE_SIDES.find((s) => !out.some((x) => x.side === s)) ?? b.side;
+    if (EXPENDITURE_SIDES.includes(b.side as (typeof EXPENDITURE_SIDES)[number]))
+      b.side = EXPENDITURE_SIDES.find((s) => !out.some((x) => x.side === s)) ?? b.side;
     out.push(b);
   });
   return out;
@@ -216,7 +300,13 @@ export function blocks(roles: ColumnRole[], kind?: TableKind, bodyTexts?: (c: nu
 /** The first column of each label column's group: its code column when one sits right before the label column. */
 function groupStarts(roles: ColumnRole[], labelCols: ColumnRole[]): number[] {
   return labelCols.map((l) => {
-    const before = roles.find((r) => (r.role === "code" || r.role === "codePart") && r.c < l.c && r.c >= l.c - 3 && !roles.some((x) => x.role === "amount" && x.c > r.c && x.c < l.c));
+    const before = roles.find(
+      (r) =>
+        (r.role === "code" || r.role === "codePart") &&
+        r.c < l.c &&
+        r.c >= l.c - 3 &&
+        !roles.some((x) => x.role === "amount" && x.c > r.c && x.c < l.c)
+    );
     return before ? Math.min(before.c, l.c) : l.c;
   });
 }
@@ -229,12 +319,28 @@ function groupStarts(roles: ColumnRole[], labelCols: ColumnRole[]): number[] {
  */
 function stackedGroups(roles: ColumnRole[], labelCols: ColumnRole[]): Block[] | undefined {
   const starts = groupStarts(roles, labelCols);
-  const groups = labelCols.map((l, i) => roles.filter((r) => r.c >= (i === 0 ? -Infinity : starts[i]) && r.c < (i + 1 < labelCols.length ? starts[i + 1] : Infinity)));
-  const shape = (g: ColumnRole[]) => g.filter((r) => r.role !== "text" && r.role !== "seq").map((r) => (r.role === "amount" ? `amount:${r.key}` : r.role)).join("|");
+  const groups = labelCols.map((l, i) =>
+    roles.filter(
+      (r) =>
+        r.c >= (i === 0 ? -Infinity : starts[i]) &&
+        r.c < (i + 1 < labelCols.length ? starts[i + 1] : Infinity)
+    )
+  );
+  const shape = (g: ColumnRole[]) =>
+    g
+      .filter((r) => r.role !== "text" && r.role !== "seq")
+      .map((r) => (r.role === "amount" ? `amount:${r.key}` : r.role))
+      .join("|");
   const first = shape(groups[0]);
   if (!first.includes("amount:") || !groups.every((g) => shape(g) === first)) return undefined;
   return groups.map((g, i) => {
-    const b: Block = { codes: [], codeParts: [], amounts: [], label: labelCols[i].c, stacked: true };
+    const b: Block = {
+      codes: [],
+      codeParts: [],
+      amounts: [],
+      label: labelCols[i].c,
+      stacked: true,
+    };
     fill(b, g);
     return b;
   });
@@ -249,7 +355,12 @@ function fill(b: Block, roles: ColumnRole[]) {
     else if (r.role === "amount") {
       const n = (seen.get(r.key) ?? 0) + 1;
       seen.set(r.key, n);
-      b.amounts.push({ c: r.c, key: n === 1 ? r.key : `${r.key}_${n}`, label: r.path.join("/"), unit: r.unit });
+      b.amounts.push({
+        c: r.c,
+        key: n === 1 ? r.key : `${r.key}_${n}`,
+        label: r.path.join("/"),
+        unit: r.unit,
+      });
     }
   }
 }
@@ -258,6 +369,9 @@ function fill(b: Block, roles: ColumnRole[]) {
 export function isMetaRow(v: GridView, r: number): boolean {
   const cells = v.cells(r);
   if (cells.length === 0 || cells.length > 4) return false;
-  const metas = lineMeta(cells.map(([c]) => [c, v.text(r, c)]), true);
+  const metas = lineMeta(
+    cells.map(([c]) => [c, v.text(r, c)]),
+    true
+  );
   return metas.every(({ meta: m, consumed }) => consumed || m.department || m.unit || m.year);
 }

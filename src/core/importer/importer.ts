@@ -1,16 +1,41 @@
 /** Grid → report model: find the tables on every sheet, read their headers and rows, keep every amount's cell. */
 import type { SheetGrid } from "../grid/grid";
-import { BY_UNIT, isPrior, isRateOrChange, type Column, type Report, type Row, type Table, type TableKind, type Unit, type Unrecognized } from "../model/schema";
+import {
+  BY_UNIT,
+  isPrior,
+  isRateOrChange,
+  type Column,
+  type Report,
+  type Row,
+  type Table,
+  type TableKind,
+  type Unit,
+  type Unrecognized,
+} from "../model/schema";
 import { columnLetter } from "../grid/address";
 import { labelKey, norm } from "../grid/text";
 import { GridView } from "./view";
 import { findRegions, type Region } from "./region";
-import { blocks, columnRoles, headerPaths, isColumnNumberRow, isHeaderRow, isMetaRow, textColumns } from "./header";
+import {
+  blocks,
+  columnRoles,
+  headerPaths,
+  isColumnNumberRow,
+  isHeaderRow,
+  isMetaRow,
+  textColumns,
+} from "./header";
 import { applyIndentLevels, parseBody } from "./body";
 import { parseForm } from "./performance";
 import { lineMeta, readMeta, titleExcludesCarryover, yearOfTitle, type Meta } from "./meta";
 import { classifyTitle, FINAL_ACCOUNTS_TITLE, KIND_BY_HEADER } from "./kinds";
-import { EMPTY_NOTE, LABEL_HEADER, PERFORMANCE_TARGET_HEADER, TASK_HEADER, TOTAL_KEYS } from "./aliases";
+import {
+  EMPTY_NOTE,
+  LABEL_HEADER,
+  PERFORMANCE_TARGET_HEADER,
+  TASK_HEADER,
+  TOTAL_KEYS,
+} from "./aliases";
 import { bestFitLevels, codesFromCodedTables, levelsAddUp, structuralLevels } from "./structure";
 import { markHidden } from "./hidden";
 import { applyEmptyDeclarations, emptyDeclarations, type EmptyDeclaration } from "./contents";
@@ -23,7 +48,8 @@ export interface ImportResult {
 
 const NOTE = /^[(（]?(注|说明|备注|附注)[:：\d]/;
 /** Sign-off lines under a table: not rows. */
-const FOOTER = /^(单位负责人|部门负责人|财务负责人|主管会计|制表人|填报人|审核人|复核人|联系电话|联系人|填报日期|制表日期|负责人)[:：]/;
+const FOOTER =
+  /^(单位负责人|部门负责人|财务负责人|主管会计|制表人|填报人|审核人|复核人|联系电话|联系人|填报日期|制表日期|负责人)[:：]/;
 
 function columnSpan(v: GridView, r0: number, r1: number): [number, number] {
   let c0 = Infinity;
@@ -56,7 +82,14 @@ function parseRegion(v: GridView, reg: Region, index: number): Table | Unrecogni
   const range = v.range(reg.r0, c0, end, c1);
   // A titled table that cannot be read: which table its title names, and where (completeness cites it for "missing").
   const titleCol = reg.titleRow >= 0 ? v.cells(reg.titleRow)[0]?.[0] : undefined;
-  const unread = (reason: string): Unrecognized => ({ sheet: v.grid.sheet, range, reason, kind: reg.kind, cell: v.ref(reg.titleRow >= 0 ? reg.titleRow : reg.r0, titleCol ?? c0), text: reg.title });
+  const unread = (reason: string): Unrecognized => ({
+    sheet: v.grid.sheet,
+    range,
+    reason,
+    kind: reg.kind,
+    cell: v.ref(reg.titleRow >= 0 ? reg.titleRow : reg.r0, titleCol ?? c0),
+    text: reg.title,
+  });
   const meta: Meta = {};
   const base = {
     id: `${v.grid.sheet}#${index + 1}`,
@@ -69,7 +102,8 @@ function parseRegion(v: GridView, reg: Region, index: number): Table | Unrecogni
     notes: [] as string[],
   };
   if (reg.kind === "performance_target") {
-    for (let r = reg.r0; r <= end; r++) for (const [c] of v.cells(r)) mergeMeta(meta, readMeta(v.text(r, c)), v.ref(r, c));
+    for (let r = reg.r0; r <= end; r++)
+      for (const [c] of v.cells(r)) mergeMeta(meta, readMeta(v.text(r, c)), v.ref(r, c));
     const form = parseForm(v, reg.titleRow + 1, end, c0, c1);
     if (form) {
       const empty = form.rows.every((row) => Object.values(row.amounts).every((a) => a.blank));
@@ -87,16 +121,34 @@ function parseRegion(v: GridView, reg: Region, index: number): Table | Unrecogni
         empty,
         columns: form.columns,
         rows: form.rows,
-        form: { project: form.project, projectCell: form.projectCell, period: form.period, attribute: form.attribute, department: form.department },
+        form: {
+          project: form.project,
+          projectCell: form.projectCell,
+          period: form.period,
+          attribute: form.attribute,
+          department: form.department,
+        },
       };
     }
     // A list of projects with their 绩效目标 as a column (a caption row holding the 绩效目标 caption beside a name
     // caption: 项目名称 | 预算金额 | 年度绩效目标) is read as a table; a form left blank (no figure) is an empty form;
     // anything else is a 绩效 table that could not be read — never an empty one (every project would lack its form).
     if (!performanceListHeader(v, reg.titleRow + 1, end)) {
-      if (!findRow(v, reg.titleRow + 1, end, (t) => /^项目名称/.test(t))) return unread("绩效目标表缺少项目名称或资金总额");
-      if (hasFigure(v, reg.titleRow + 1, end)) return unread("绩效目标表未能读出：既不是逐项目的绩效目标表（项目名称、年度资金总额），也没有可识别的绩效目标列");
-      return { ...base, year: meta.year ?? yearOfTitle(reg.title), unit: "万元" as const, markedEmpty: false, empty: true, columns: [], rows: [] };
+      if (!findRow(v, reg.titleRow + 1, end, (t) => /^项目名称/.test(t)))
+        return unread("绩效目标表缺少项目名称或资金总额");
+      if (hasFigure(v, reg.titleRow + 1, end))
+        return unread(
+          "绩效目标表未能读出：既不是逐项目的绩效目标表（项目名称、年度资金总额），也没有可识别的绩效目标列"
+        );
+      return {
+        ...base,
+        year: meta.year ?? yearOfTitle(reg.title),
+        unit: "万元" as const,
+        markedEmpty: false,
+        empty: true,
+        columns: [],
+        rows: [],
+      };
     }
     base.kind = "performance_list";
   }
@@ -104,8 +156,11 @@ function parseRegion(v: GridView, reg: Region, index: number): Table | Unrecogni
   let stop = end;
   if (reg.kind === "department_performance") {
     // 部门整体绩效目标表: the money block is the grid under 任务名称 … 预算金额, down to its 金额合计.
-    for (let r = reg.r0; r <= end; r++) for (const [c] of v.cells(r)) mergeMeta(meta, readMeta(v.text(r, c)));
-    const dept = findRow(v, reg.titleRow + 1, end, (t) => /^部门[(（]?单位[)）]?名称$|^(部门|单位)名称$/.test(t));
+    for (let r = reg.r0; r <= end; r++)
+      for (const [c] of v.cells(r)) mergeMeta(meta, readMeta(v.text(r, c)));
+    const dept = findRow(v, reg.titleRow + 1, end, (t) =>
+      /^部门[(（]?单位[)）]?名称$|^(部门|单位)名称$/.test(t)
+    );
     if (dept) meta.department ??= v.cells(dept.r).find(([c]) => c > dept.c)?.[1];
     const head = findRow(v, reg.titleRow + 1, end, (t) => TASK_HEADER.test(labelKey(t)));
     if (!head) return unread("部门整体绩效目标表缺少任务名称与预算金额");
@@ -115,8 +170,13 @@ function parseRegion(v: GridView, reg: Region, index: number): Table | Unrecogni
   }
   // Meta lines and header rows after the title; the body follows.
   let r = start;
-  const metaOf = (k: number, bareYear: boolean) => lineMeta(v.cells(k).map(([c]) => [c, v.text(k, c)]), bareYear);
-  for (let k = reg.r0; k <= reg.titleRow; k++) for (const { c, meta: m } of metaOf(k, false)) mergeMeta(meta, m, v.ref(k, c));
+  const metaOf = (k: number, bareYear: boolean) =>
+    lineMeta(
+      v.cells(k).map(([c]) => [c, v.text(k, c)]),
+      bareYear
+    );
+  for (let k = reg.r0; k <= reg.titleRow; k++)
+    for (const { c, meta: m } of metaOf(k, false)) mergeMeta(meta, m, v.ref(k, c));
   while (r <= stop && (v.cells(r).length === 0 || isMetaRow(v, r))) {
     for (const { c, meta: m } of metaOf(r, true)) mergeMeta(meta, m, v.ref(r, c));
     r++;
@@ -131,7 +191,14 @@ function parseRegion(v: GridView, reg: Region, index: number): Table | Unrecogni
   const year = meta.year ?? yearOfTitle(reg.title);
   const paths = headerPaths(v, headerRows, c0, c1);
   let roles = columnRoles(paths, c0, year);
-  const headerSig = new Set(headerRows.map((h) => v.cells(h).map(([, t]) => t).join("|")));
+  const headerSig = new Set(
+    headerRows.map((h) =>
+      v
+        .cells(h)
+        .map(([, t]) => t)
+        .join("|")
+    )
+  );
   const bodyRows: number[] = [];
   const notes: string[] = [];
   for (; r <= stop; r++) {
@@ -152,21 +219,33 @@ function parseRegion(v: GridView, reg: Region, index: number): Table | Unrecogni
   }
   for (; r <= end; r++) {
     const cells = v.cells(r);
-    if (cells.length && (NOTE.test(cells[0][1]) || (!cells.some(([c]) => v.isNumber(r, c)) && EMPTY_NOTE.test(cells[0][1])))) notes.push(cells.map(([, t]) => t).join(" "));
+    if (
+      cells.length &&
+      (NOTE.test(cells[0][1]) ||
+        (!cells.some(([c]) => v.isNumber(r, c)) && EMPTY_NOTE.test(cells[0][1])))
+    )
+      notes.push(cells.map(([, t]) => t).join(" "));
   }
   // Row names per column: distinct texts (not counting 合计 / 小计 lines: a 单位 column repeats its units beside the 项目),
   // then all texts, as distinct × 1000 + all.
   const bodyTexts = (c: number) => {
-    const texts = bodyRows.filter((br) => v.norm(br, c) !== "" && !v.isNumber(br, c)).map((br) => v.norm(br, c));
+    const texts = bodyRows
+      .filter((br) => v.norm(br, c) !== "" && !v.isNumber(br, c))
+      .map((br) => v.norm(br, c));
     return new Set(texts.filter((t) => !/(合计|小计|总计)$/.test(t))).size * 1000 + texts.length;
   };
   // Plain text (not a figure, a dash or an error value) in the body rows.
-  const plainTexts = (c: number) => bodyRows.filter((br) => v.norm(br, c) !== "" && v.amount(br, c) === undefined).length;
+  const plainTexts = (c: number) =>
+    bodyRows.filter((br) => v.norm(br, c) !== "" && v.amount(br, c) === undefined).length;
   const figures = (c: number) => bodyRows.filter((br) => v.isNumber(br, c)).length;
   roles = textColumns(roles, plainTexts, figures);
   const blockList = blocks(roles, reg.kind, bodyTexts);
   // 基本支出 by unit × class (a 单位 label column, class rows under unit rows): not the 经济分类表 itself.
-  if (reg.kind === "basic_expenditure_economic" && blockList.length === 1 && blockList[0].label !== undefined) {
+  if (
+    reg.kind === "basic_expenditure_economic" &&
+    blockList.length === 1 &&
+    blockList[0].label !== undefined
+  ) {
     const labelPath = roles.find((x) => x.c === blockList[0].label)?.path.join("/") ?? "";
     if (/单位/.test(norm(labelPath))) base.kind = "basic_expenditure_unit";
   }
@@ -174,12 +253,30 @@ function parseRegion(v: GridView, reg: Region, index: number): Table | Unrecogni
   let rows = parseBody(v, kind, bodyRows, blockList);
   // Column groups of one list (Block.stacked) repeat the first group's amounts: one column per key (the first group's).
   const amountBlocks = blockList.some((b) => b.stacked) ? blockList.slice(0, 1) : blockList;
-  let columns: Column[] = amountBlocks.flatMap((b) => b.amounts.map((a) => ({ key: a.key, label: a.label, side: blockList.length > 1 ? b.side : undefined, col: columnLetter(v.sheetCol(a.c)) })));
+  let columns: Column[] = amountBlocks.flatMap((b) =>
+    b.amounts.map((a) => ({
+      key: a.key,
+      label: a.label,
+      side: blockList.length > 1 ? b.side : undefined,
+      col: columnLetter(v.sheetCol(a.c)),
+    }))
+  );
   // A 收支总表 printed one-sided: its label / amount pair serves both sides.
-  if (blockList.length === 1 && rows.some((x) => x.side)) columns = (["income", "expenditure"] as const).flatMap((side) => columns.map((c) => ({ ...c, side })));
-  if (kind === "project_expenditure" || kind === "project_carryover") applyIndentLevels(rows, v, blockList[0].label, meta.department);
-  if (blockList.length === 1) structureRows(rows, blockList[0].amounts.map((a) => a.key).filter((k) => !isRateOrChange(k) && !isPrior(k)));
-  if (kind === "three_public" && blockList[0].amounts.some((a) => a.key === "abroad" || a.key === "reception")) {
+  if (blockList.length === 1 && rows.some((x) => x.side))
+    columns = (["income", "expenditure"] as const).flatMap((side) =>
+      columns.map((c) => ({ ...c, side }))
+    );
+  if (kind === "project_expenditure" || kind === "project_carryover")
+    applyIndentLevels(rows, v, blockList[0].label, meta.department);
+  if (blockList.length === 1)
+    structureRows(
+      rows,
+      blockList[0].amounts.map((a) => a.key).filter((k) => !isRateOrChange(k) && !isPrior(k))
+    );
+  if (
+    kind === "three_public" &&
+    blockList[0].amounts.some((a) => a.key === "abroad" || a.key === "reception")
+  ) {
     ({ rows, columns } = transposeThreePublic(rows, blockList[0].amounts));
   }
   const amountUnit = blockList.flatMap((b) => b.amounts.map((a) => a.unit)).find((u) => u);
@@ -187,27 +284,77 @@ function parseRegion(v: GridView, reg: Region, index: number): Table | Unrecogni
   const unitPrinted = !!(meta.unit ?? amountUnit);
   const markedEmpty = notes.some((n) => EMPTY_NOTE.test(n));
   // Zeros printed in every cell (0.00 in an empty table) are no amount either.
-  const empty = rows.every((row) => Object.values(row.amounts).every((a) => a.blank || a.value === 0));
-  return { ...base, year, department: meta.department, unit, unitText: unitPrinted ? meta.unitText ?? amountUnit : undefined, unitCell: meta.unit ? meta.unitCell : undefined, markedEmpty, empty, notes, columns, rows };
+  const empty = rows.every((row) =>
+    Object.values(row.amounts).every((a) => a.blank || a.value === 0)
+  );
+  return {
+    ...base,
+    year,
+    department: meta.department,
+    unit,
+    unitText: unitPrinted ? (meta.unitText ?? amountUnit) : undefined,
+    unitCell: meta.unit ? meta.unitCell : undefined,
+    markedEmpty,
+    empty,
+    notes,
+    columns,
+    rows,
+  };
 }
 
 /** The 三公 columns a transposed table keeps as its rows (last year's band and the changes become columns of them). */
-const THREE_PUBLIC_KEYS = new Set(["total", "three_public", "abroad", "vehicle", "vehicle_purchase", "vehicle_operation", "reception", "operating_funds", "meeting", "training"]);
+const THREE_PUBLIC_KEYS = new Set([
+  "total",
+  "three_public",
+  "abroad",
+  "vehicle",
+  "vehicle_purchase",
+  "vehicle_operation",
+  "reception",
+  "operating_funds",
+  "meeting",
+  "training",
+]);
 
 /**
  * "三公" items laid across one row (合计 | 因公出国 | 公务用车… | 公务接待 [| 机关运行经费]): one model row per item. When
  * the row also prints 会议费 / 培训费 beside a "三公" 小计, the 合计 is their sum and the 三公 items sit under the 小计.
  */
-function transposeThreePublic(rows: Row[], amounts: Array<{ key: string; label: string; c: number }>): { rows: Row[]; columns: Column[] } {
+function transposeThreePublic(
+  rows: Row[],
+  amounts: Array<{ key: string; label: string; c: number }>
+): { rows: Row[]; columns: Column[] } {
   // The 合计 line wherever it is printed (first or last), else the first line with a figure.
-  const data = rows.find((row) => row.key === "total" && row.level === 0) ?? rows.find((row) => Object.values(row.amounts).some((a) => !a.blank)) ?? rows[0];
+  const data =
+    rows.find((row) => row.key === "total" && row.level === 0) ??
+    rows.find((row) => Object.values(row.amounts).some((a) => !a.blank)) ??
+    rows[0];
   if (!data) return { rows: [], columns: [] };
   const banded = amounts.some((a) => a.key === "three_public");
   const item = banded ? 2 : 1;
   // 机关运行经费 printed beside the 三公 items is not one of them: level 0 keeps it out of the 三公 sum (so are 会议费 /
   // 培训费 when no 三公 小计 says what the 合计 adds up).
-  const levels: Record<string, number> = { total: 0, operating_funds: 0, three_public: 1, meeting: banded ? 1 : 0, training: banded ? 1 : 0, vehicle_purchase: item + 1, vehicle_operation: item + 1 };
-  const units = data.key === "total" && data.level === 0 ? unitColumns(rows.filter((r) => r !== data && r.level >= 1 && !r.partial && Object.values(r.amounts).some((a) => !a.blank))) : [];
+  const levels: Record<string, number> = {
+    total: 0,
+    operating_funds: 0,
+    three_public: 1,
+    meeting: banded ? 1 : 0,
+    training: banded ? 1 : 0,
+    vehicle_purchase: item + 1,
+    vehicle_operation: item + 1,
+  };
+  const units =
+    data.key === "total" && data.level === 0
+      ? unitColumns(
+          rows.filter(
+            (r) =>
+              r !== data &&
+              r.level >= 1 &&
+              !r.partial &&
+              Object.values(r.amounts).some((a) => !a.blank)
+          )
+        )
+      : [];
   const current = amounts.filter((a) => data.amounts[a.key] && THREE_PUBLIC_KEYS.has(a.key));
   const bands = priorAndChangeBands(amounts, current);
   // Each band's figures of an item on the 合计 line and on every unit line: prior, prior_byunit_1 … (change …).
@@ -215,8 +362,13 @@ function transposeThreePublic(rows: Row[], amounts: Array<{ key: string; label: 
     Object.fromEntries(
       bands.flatMap((b) => {
         const k = b.keyOf.get(a.key);
-        return k ? [[b.band, data.amounts[k]], ...units.map((u) => [`${b.band}_${u.key}`, u.row.amounts[k]])].filter(([, x]) => x) : [];
-      }),
+        return k
+          ? [
+              [b.band, data.amounts[k]],
+              ...units.map((u) => [`${b.band}_${u.key}`, u.row.amounts[k]]),
+            ].filter(([, x]) => x)
+          : [];
+      })
     );
   const out: Row[] = current.map((a) => ({
     label: a.label.split("/").pop() ?? a.label,
@@ -224,11 +376,25 @@ function transposeThreePublic(rows: Row[], amounts: Array<{ key: string; label: 
     level: levels[a.key] ?? item,
     row: data.row,
     labelCell: data.amounts[a.key].cell,
-    amounts: { total: data.amounts[a.key], ...Object.fromEntries(units.map((u) => [u.key, u.row.amounts[a.key]])), ...bandAmounts(a) },
+    amounts: {
+      total: data.amounts[a.key],
+      ...Object.fromEntries(units.map((u) => [u.key, u.row.amounts[a.key]])),
+      ...bandAmounts(a),
+    },
   }));
   const col = /([A-Z]+)\d+$/.exec(data.labelCell)?.[1] ?? "A";
-  const bandColumns = bands.flatMap((b) => [{ key: b.band, label: b.caption, col }, ...units.map((u) => ({ key: `${b.band}_${u.key}`, label: `${u.label}（${b.caption}）`, col }))]);
-  return { rows: out, columns: [{ key: "total", label: "预算数", col }, ...units.map((u) => ({ key: u.key, label: u.label, col })), ...bandColumns] };
+  const bandColumns = bands.flatMap((b) => [
+    { key: b.band, label: b.caption, col },
+    ...units.map((u) => ({ key: `${b.band}_${u.key}`, label: `${u.label}（${b.caption}）`, col })),
+  ]);
+  return {
+    rows: out,
+    columns: [
+      { key: "total", label: "预算数", col },
+      ...units.map((u) => ({ key: u.key, label: u.label, col })),
+      ...bandColumns,
+    ],
+  };
 }
 
 /**
@@ -237,15 +403,22 @@ function transposeThreePublic(rows: Row[], amounts: Array<{ key: string; label: 
  * the band's column printing the same caption under the band (a band printing one column only, 上年预算数 or 增减, is
  * the 合计's). Bands that pair with no column of this year's are left out.
  */
-function priorAndChangeBands(amounts: Array<{ key: string; label: string }>, current: Array<{ key: string; label: string }>): Array<{ band: "prior" | "change"; caption: string; keyOf: Map<string, string> }> {
+function priorAndChangeBands(
+  amounts: Array<{ key: string; label: string }>,
+  current: Array<{ key: string; label: string }>
+): Array<{ band: "prior" | "change"; caption: string; keyOf: Map<string, string> }> {
   const under = (a: { label: string }) => a.label.split("/").slice(1).join("/");
   const out: Array<{ band: "prior" | "change"; caption: string; keyOf: Map<string, string> }> = [];
   for (const band of ["prior", "change"] as const) {
-    const cols = amounts.filter((a) => (band === "prior" ? isPrior(a.key) : a.key.startsWith("change")));
+    const cols = amounts.filter((a) =>
+      band === "prior" ? isPrior(a.key) : a.key.startsWith("change")
+    );
     if (!cols.length) continue;
     const keyOf = new Map<string, string>();
     for (const c of current) {
-      const twin = cols.find((b) => under(b) !== "" && under(b) === under(c)) ?? (c.key === "total" && cols.length === 1 ? cols[0] : undefined);
+      const twin =
+        cols.find((b) => under(b) !== "" && under(b) === under(c)) ??
+        (c.key === "total" && cols.length === 1 ? cols[0] : undefined);
       if (twin) keyOf.set(c.key, twin.key);
     }
     if (keyOf.size) out.push({ band, caption: cols[0].label.split("/")[0], keyOf });
@@ -261,13 +434,19 @@ function priorAndChangeBands(amounts: Array<{ key: string; label: string }>, cur
 function unitColumns(lines: Row[]): Array<{ key: string; label: string; row: Row }> {
   const out: Array<{ key: string; label: string; row: Row }> = [];
   // The open ancestors, shallowest first: their level, key, name and how many children they have so far.
-  const open: Array<{ level: number; key: string; name: string; kids: number }> = [{ level: 0, key: BY_UNIT, name: "", kids: 0 }];
+  const open: Array<{ level: number; key: string; name: string; kids: number }> = [
+    { level: 0, key: BY_UNIT, name: "", kids: 0 },
+  ];
   for (const r of lines) {
     while (open.length > 1 && open[open.length - 1].level >= r.level) open.pop();
     const parent = open[open.length - 1];
     const key = `${parent.key}_${++parent.kids}`;
     const name = r.label.trim();
-    out.push({ key, label: open.some((o) => o.name && norm(o.name) === norm(name)) ? `${name}（本级）` : name, row: r });
+    out.push({
+      key,
+      label: open.some((o) => o.name && norm(o.name) === norm(name)) ? `${name}（本级）` : name,
+      row: r,
+    });
     open.push({ level: r.level, key, name, kids: 0 });
   }
   return out;
@@ -297,7 +476,12 @@ function structureRows(rows: Row[], keys: string[]) {
 }
 
 /** The first cell in rows r0…r1 whose normalised text passes the test. */
-function findRow(v: GridView, r0: number, r1: number, test: (t: string) => boolean): { r: number; c: number } | undefined {
+function findRow(
+  v: GridView,
+  r0: number,
+  r1: number,
+  test: (t: string) => boolean
+): { r: number; c: number } | undefined {
   for (let r = r0; r <= r1; r++) for (const [c, t] of v.cells(r)) if (test(t)) return { r, c };
   return undefined;
 }
@@ -310,24 +494,44 @@ function performanceListHeader(v: GridView, r0: number, r1: number): boolean {
   for (let r = r0; r <= r1; r++) {
     const cells = v.cells(r);
     if (cells.some(([, t]) => /^绩效目标/.test(t))) return true;
-    if (cells.some(([, t]) => PERFORMANCE_TARGET_HEADER.test(labelKey(t))) && cells.some(([, t]) => LABEL_HEADER.test(labelKey(t)) || /名称$/.test(labelKey(t)))) return true;
+    if (
+      cells.some(([, t]) => PERFORMANCE_TARGET_HEADER.test(labelKey(t))) &&
+      cells.some(([, t]) => LABEL_HEADER.test(labelKey(t)) || /名称$/.test(labelKey(t)))
+    )
+      return true;
   }
   return false;
 }
 
 /** Does any cell of rows r0…r1 hold a figure other than 0 (a blank form may print 0.00)? */
 function hasFigure(v: GridView, r0: number, r1: number): boolean {
-  for (let r = r0; r <= r1; r++) for (const [c] of v.cells(r)) if (v.isNumber(r, c) && v.raw(r, c) !== 0) return true;
+  for (let r = r0; r <= r1; r++)
+    for (const [c] of v.cells(r)) if (v.isNumber(r, c) && v.raw(r, c) !== 0) return true;
   return false;
 }
 
 /** A sheet without any title: classify it by its name, else by its header words. */
 function headerlessRegion(v: GridView): Region | undefined {
   const byName = classifyTitle(v.grid.sheet) ?? classifyTitle(`${v.grid.sheet}表`);
-  if (byName) return { r0: 0, r1: v.rows - 1, kind: byName.kind, title: v.grid.sheet, label: byName.label, titleRow: -1 };
-  const head = Array.from({ length: Math.min(8, v.rows) }, (_, r) => v.cells(r).map(([, t]) => t).join(" ")).join(" ");
+  if (byName)
+    return {
+      r0: 0,
+      r1: v.rows - 1,
+      kind: byName.kind,
+      title: v.grid.sheet,
+      label: byName.label,
+      titleRow: -1,
+    };
+  const head = Array.from({ length: Math.min(8, v.rows) }, (_, r) =>
+    v
+      .cells(r)
+      .map(([, t]) => t)
+      .join(" ")
+  ).join(" ");
   const hit = KIND_BY_HEADER.find(([, test]) => test(head));
-  return hit ? { r0: 0, r1: v.rows - 1, kind: hit[0] as TableKind, title: v.grid.sheet, titleRow: -1 } : undefined;
+  return hit
+    ? { r0: 0, r1: v.rows - 1, kind: hit[0] as TableKind, title: v.grid.sheet, titleRow: -1 }
+    : undefined;
 }
 
 function mode<T>(xs: Array<T | undefined>): T | undefined {
@@ -350,8 +554,14 @@ function coverMeta(v: GridView, r0: number, r1: number, into: Meta) {
       const m = COVER_LINE.exec(t);
       if (!m) continue;
       into.year ??= Number(m[1]);
-      const before = t.slice(0, m.index + (m[0].startsWith(m[1]) ? 0 : 1)).replace(/^第[一二三四五六七八九十]+部分/, "");
-      if (before.length >= 3 && /(局|委|办|院|厅|部|会|中心|所|站|馆|队|处|室|团|社|校|政府)$/.test(before)) into.department ??= before;
+      const before = t
+        .slice(0, m.index + (m[0].startsWith(m[1]) ? 0 : 1))
+        .replace(/^第[一二三四五六七八九十]+部分/, "");
+      if (
+        before.length >= 3 &&
+        /(局|委|办|院|厅|部|会|中心|所|站|馆|队|处|室|团|社|校|政府)$/.test(before)
+      )
+        into.department ??= before;
     }
 }
 
@@ -370,7 +580,10 @@ export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Re
   for (const g of grids) {
     const v = new GridView(g);
     const used = v.rows ? v.range(0, 0, Math.max(0, v.rows - 1), Math.max(0, v.cols - 1)) : "A1";
-    if (v.rows === 0 || Array.from({ length: v.rows }, (_, r) => v.cells(r).length).every((n) => n === 0)) {
+    if (
+      v.rows === 0 ||
+      Array.from({ length: v.rows }, (_, r) => v.cells(r).length).every((n) => n === 0)
+    ) {
       unrecognized.push({ sheet: g.sheet, range: used, reason: "工作表为空" });
       continue;
     }
@@ -381,7 +594,11 @@ export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Re
       contents.push(...toc.titles);
       declaredEmpty.push(...emptyDeclarations(v, toc.r0, toc.r1));
       const [c0, c1] = columnSpan(v, toc.r0, toc.r1);
-      unrecognized.push({ sheet: g.sheet, range: v.range(toc.r0, c0, toc.r1, c1), reason: "目录（列出各表名称），不是预算表" });
+      unrecognized.push({
+        sheet: g.sheet,
+        range: v.range(toc.r0, c0, toc.r1, c1),
+        reason: "目录（列出各表名称），不是预算表",
+      });
     }
     const tocOnly = found.contents.length > 0 && regions.length === 0;
     if (regions.length === 0 && !tocOnly) {
@@ -394,14 +611,24 @@ export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Re
     unrecognized.push(...clipped.strays);
     if (regions.length === 0) {
       coverMeta(v, 0, v.rows - 1, cover);
-      if (!tocOnly) unrecognized.push({ sheet: g.sheet, range: used, reason: "未找到可识别的预算表标题或表头" });
+      if (!tocOnly)
+        unrecognized.push({
+          sheet: g.sheet,
+          range: used,
+          reason: "未找到可识别的预算表标题或表头",
+        });
       continue;
     }
     if (leading && leading.r1 - leading.r0 >= 0) {
       const inToc = found.contents.some((t) => leading!.r0 >= t.r0 && leading!.r1 <= t.r1);
       coverMeta(v, leading.r0, leading.r1, cover);
       const [c0, c1] = columnSpan(v, leading.r0, leading.r1);
-      if (!inToc) unrecognized.push({ sheet: g.sheet, range: v.range(leading.r0, c0, leading.r1, c1), reason: "表格标题之前的内容，不是预算表" });
+      if (!inToc)
+        unrecognized.push({
+          sheet: g.sheet,
+          range: v.range(leading.r0, c0, leading.r1, c1),
+          reason: "表格标题之前的内容，不是预算表",
+        });
     }
     // Tables side by side: each read through its band of columns.
     const bands = new Map<string, GridView>();
@@ -417,7 +644,11 @@ export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Re
         if ("id" in t) tables.push(t);
         else unrecognized.push(t);
       } catch {
-        unrecognized.push({ sheet: g.sheet, range: v.range(reg.r0, 0, reg.r1, Math.max(0, v.cols - 1)), reason: "解析这张表时发生内部错误，未能识别（请把文件交给开发者排查）" });
+        unrecognized.push({
+          sheet: g.sheet,
+          range: v.range(reg.r0, 0, reg.r1, Math.max(0, v.cols - 1)),
+          reason: "解析这张表时发生内部错误，未能识别（请把文件交给开发者排查）",
+        });
       }
     });
   }
@@ -429,7 +660,9 @@ export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Re
   // A table that prints no unit takes the unit the workbook's other tables print (万元 when none does).
   const printedUnit = mode(financial.filter((t) => t.unitText).map((t) => t.unit));
   if (printedUnit) for (const t of financial) if (!t.unitText) t.unit = printedUnit;
-  let department = mode(financial.map((t) => t.department && norm(t.department))) ?? mode(tables.map((t) => t.department));
+  let department =
+    mode(financial.map((t) => t.department && norm(t.department))) ??
+    mode(tables.map((t) => t.department));
   let year = mode(tables.map((t) => t.year));
   let metaSource: string | undefined;
   if ((!year && cover.year) || (!department && cover.department)) metaSource = "分部标题或封面";
@@ -437,7 +670,20 @@ export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Re
   department ??= cover.department;
   if ((!year || !department) && opts.fileName) {
     const fromName: Meta = {};
-    coverMeta(new GridView({ sheet: "", values: [[opts.fileName.replace(/\.[^.]+$/, "")]], text: [[]], numberFormat: [[]], merges: [], origin: { row: 0, col: 0 }, visibility: "visible" }), 0, 0, fromName);
+    coverMeta(
+      new GridView({
+        sheet: "",
+        values: [[opts.fileName.replace(/\.[^.]+$/, "")]],
+        text: [[]],
+        numberFormat: [[]],
+        merges: [],
+        origin: { row: 0, col: 0 },
+        visibility: "visible",
+      }),
+      0,
+      0,
+      fromName
+    );
     const y = /(20\d{2})/.exec(opts.fileName);
     if (!year && (fromName.year ?? y)) {
       year = fromName.year ?? Number(y![1]);
@@ -449,7 +695,9 @@ export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Re
     }
   }
   // A 部门决算 workbook: most titles say 决算. Its identities are not a budget's: recognised, not checked.
-  const finalAccounts = tables.length > 0 && tables.filter((t) => FINAL_ACCOUNTS_TITLE.test(t.title)).length * 2 > tables.length;
+  const finalAccounts =
+    tables.length > 0 &&
+    tables.filter((t) => FINAL_ACCOUNTS_TITLE.test(t.title)).length * 2 > tables.length;
   return {
     department,
     year,
@@ -458,7 +706,16 @@ export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Re
     finalAccounts: finalAccounts || undefined,
     unit: mode(financial.map((t) => t.unit)),
     tables: finalAccounts ? [] : tables,
-    unrecognized: finalAccounts ? [...unrecognized, ...tables.map((t) => ({ sheet: t.sheet, range: t.range, reason: `部门决算表“${t.title}”：决算审核暂不支持` }))] : unrecognized,
+    unrecognized: finalAccounts
+      ? [
+          ...unrecognized,
+          ...tables.map((t) => ({
+            sheet: t.sheet,
+            range: t.range,
+            reason: `部门决算表“${t.title}”：决算审核暂不支持`,
+          })),
+        ]
+      : unrecognized,
     hiddenSheets,
   };
 }

@@ -29,13 +29,16 @@ export const KIND_TITLES: ReadonlyArray<readonly [TableKind, RegExp]> = [
 ];
 
 /** Printed table labels: 预算公开表1, 部门公开表9, 表一, 表 1, 公开01表, 附表3-2. */
-export const TABLE_LABEL = /^(?:(?:部门|单位)?(?:预算)?公开表|附表|表)[0-9一二三四五六七八九十]+(?:[-－][0-9]+)?|^(?:公开|预算|部门|部门预算)[0-9]+表/;
+export const TABLE_LABEL =
+  /^(?:(?:部门|单位)?(?:预算)?公开表|附表|表)[0-9一二三四五六七八九十]+(?:[-－][0-9]+)?|^(?:公开|预算|部门|部门预算)[0-9]+表/;
 
 /** A 部门决算 title: 决算 named, or 决算数 printed (a budget never prints 决算). */
 export const FINAL_ACCOUNTS_TITLE = /决算/;
 
 /** A cell that is (or starts with) a table title; returns the kind, the title and the label split off. */
-export function classifyTitle(raw: string): { kind: TableKind; title: string; label?: string } | undefined {
+export function classifyTitle(
+  raw: string
+): { kind: TableKind; title: string; label?: string } | undefined {
   const t = raw.normalize("NFKC").replace(/[\s\u3000]+/g, "");
   if (t.length < 4 || t.length > 80 || !/表/.test(t)) return undefined;
   if (/^注|^说明|^备注/.test(t)) return undefined;
@@ -51,7 +54,8 @@ export function classifyTitle(raw: string): { kind: TableKind; title: string; la
   if (!/表/.test(title)) return undefined;
   // A 决算 title names the same table as its 预算 twin (收入决算表 = 收入总表): the workbook is then told apart.
   const asBudget = title.replace(/决算/g, "");
-  for (const [kind, re] of KIND_TITLES) if (re.test(title) || re.test(asBudget)) return { kind, title, label };
+  for (const [kind, re] of KIND_TITLES)
+    if (re.test(title) || re.test(asBudget)) return { kind, title, label };
   return undefined;
 }
 
@@ -60,10 +64,20 @@ export const KIND_BY_HEADER: ReadonlyArray<readonly [TableKind, (h: string) => b
   ["performance_target", (h) => /实施期资金总额|年度资金总额/.test(h)],
   ["three_public", (h) => /因公出国/.test(h) && /公务接待/.test(h)],
   ["basic_expenditure_economic", (h) => /人员经费/.test(h) && /公用经费/.test(h)],
-  ["fiscal_appropriation_summary", (h) => /收入/.test(h) && /支出/.test(h) && /财政拨款/.test(h) && !/单位资金|事业收入/.test(h)],
+  [
+    "fiscal_appropriation_summary",
+    (h) => /收入/.test(h) && /支出/.test(h) && /财政拨款/.test(h) && !/单位资金|事业收入/.test(h),
+  ],
   ["income_expenditure_summary", (h) => /收入/.test(h) && /支出/.test(h) && /项目.*项目/.test(h)],
   ["performance_list", (h) => /绩效目标/.test(h) && /项目/.test(h)],
   ["project_expenditure", (h) => /项目名称/.test(h)],
-  ["income_summary", (h) => /科目/.test(h) && /单位资金|事业收入|上年结转/.test(h) && /一般公共预算/.test(h) && !/基本支出/.test(h)],
+  [
+    "income_summary",
+    (h) =>
+      /科目/.test(h) &&
+      /单位资金|事业收入|上年结转/.test(h) &&
+      /一般公共预算/.test(h) &&
+      !/基本支出/.test(h),
+  ],
   ["expenditure_summary", (h) => /科目/.test(h) && /基本支出/.test(h) && /项目支出/.test(h)],
 ];

@@ -18,16 +18,25 @@ export function readMeta(cellText: string): Meta {
   const t = norm(cellText);
   const out: Meta = {};
   // A note may follow in brackets: 金额单位：元（保留两位小数）.
-  const unit = /(?:金额单位|计量单位|单位)[:：]?[(（]?(?:人民币)?(万元|千元|亿元|元)[)）]?(?:[(（][^()（）]*[)）])?[;；。]?$/.exec(t) ?? /^[(（](万元|元)[)）]$/.exec(t);
+  const unit =
+    /(?:金额单位|计量单位|单位)[:：]?[(（]?(?:人民币)?(万元|千元|亿元|元)[)）]?(?:[(（][^()（）]*[)）])?[;；。]?$/.exec(
+      t
+    ) ?? /^[(（](万元|元)[)）]$/.exec(t);
   if (unit) {
     out.unit = unit[1] as Unit;
     out.unitText = cellText.trim();
   }
-  const dept = /^(?:部门名称|单位名称|编制部门|编制单位|预算单位|预算部门|部门|单位|填报单位|主管部门)[:：](.+)$/.exec(t);
+  const dept =
+    /^(?:部门名称|单位名称|编制部门|编制单位|预算单位|预算部门|部门|单位|填报单位|主管部门)[:：](.+)$/.exec(
+      t
+    );
   if (dept) {
     let name = dept[1];
     // "部门名称：XX 单位：万元" in one cell
-    name = name.replace(/(金额)?单位[:：]?(人民币)?(万元|千元|亿元|元)(?:[(（][^()（）]*[)）])?[;；。]?$/, "");
+    name = name.replace(
+      /(金额)?单位[:：]?(人民币)?(万元|千元|亿元|元)(?:[(（][^()（）]*[)）])?[;；。]?$/,
+      ""
+    );
     // "编制单位：XX局 2025年度 单位：万元" in one cell: the year is not part of the name.
     const y = /[(（]?(20\d{2})年度?(预算)?[)）]?$/.exec(name);
     if (y && y.index > 1) {
@@ -42,7 +51,8 @@ export function readMeta(cellText: string): Meta {
 }
 
 /** A cell holding only the caption of a name (部门名称：), the name itself in the next cell. */
-export const META_LABEL_ONLY = /^(部门名称|单位名称|编制部门|编制单位|预算单位|预算部门|部门|单位|填报单位|主管部门)[:：]$/;
+export const META_LABEL_ONLY =
+  /^(部门名称|单位名称|编制部门|编制单位|预算单位|预算部门|部门|单位|填报单位|主管部门)[:：]$/;
 
 /** A line holding only the year (2025年度, （2025年）): the budget year, above the header (never a column caption). */
 export const YEAR_LINE = /^[(（]?(20\d{2})年(度)?[)）]?$/;
@@ -51,12 +61,18 @@ export const YEAR_LINE = /^[(（]?(20\d{2})年(度)?[)）]?$/;
  * Meta of each cell of a line, [column, meta]: a caption-only cell (部门名称：) is read with the cell after it, which
  * is then part of it (its meta is empty but it is `consumed`).
  */
-export function lineMeta(cells: Array<[number, string]>, bareYear = false): Array<{ c: number; meta: Meta; consumed?: boolean }> {
+export function lineMeta(
+  cells: Array<[number, string]>,
+  bareYear = false
+): Array<{ c: number; meta: Meta; consumed?: boolean }> {
   const out: Array<{ c: number; meta: Meta; consumed?: boolean }> = [];
   for (let i = 0; i < cells.length; i++) {
     const [c, t] = cells[i];
     if (META_LABEL_ONLY.test(norm(t)) && i + 1 < cells.length) {
-      out.push({ c, meta: readMeta(t + cells[i + 1][1]) }, { c: cells[i + 1][0], meta: {}, consumed: true });
+      out.push(
+        { c, meta: readMeta(t + cells[i + 1][1]) },
+        { c: cells[i + 1][0], meta: {}, consumed: true }
+      );
       i++;
       continue;
     }

@@ -18,28 +18,48 @@ const SOURCES: ReadonlyArray<readonly [string, RegExp]> = [
   ["superior", /上级补助/],
 ];
 export const SOURCE_LABELS: Readonly<Record<string, string>> = {
-  total: "资金总额", central: "中央财政资金", provincial: "省级财政资金", local: "市县（区）财政资金", self: "单位自筹", other: "其他资金", fiscal: "财政拨款", superior: "上级补助",
+  total: "资金总额",
+  central: "中央财政资金",
+  provincial: "省级财政资金",
+  local: "市县（区）财政资金",
+  self: "单位自筹",
+  other: "其他资金",
+  fiscal: "财政拨款",
+  superior: "上级补助",
 };
 
 /** A parsed form: the model's form fields plus the table parts it fills. */
-export type ParsedForm = PerformanceForm & Pick<Table, "columns" | "rows"> & {
-  /** The unit its money caption prints (项目资金（万元）); undefined when the caption prints none (the importer then reads the form's unit line). */
-  unit?: Unit;
-};
+export type ParsedForm = PerformanceForm &
+  Pick<Table, "columns" | "rows"> & {
+    /** The unit its money caption prints (项目资金（万元）); undefined when the caption prints none (the importer then reads the form's unit line). */
+    unit?: Unit;
+  };
 
 /** Value of a caption cell: text after the colon in the same cell, else the next non-empty cell to the right. */
-function valueRight(v: GridView, r: number, c: number, re: RegExp, c1: number): { text: string; c: number } | undefined {
-  const own = norm(v.text(r, c)).replace(re, "").replace(/^[:：]/, "");
+function valueRight(
+  v: GridView,
+  r: number,
+  c: number,
+  re: RegExp,
+  c1: number
+): { text: string; c: number } | undefined {
+  const own = norm(v.text(r, c))
+    .replace(re, "")
+    .replace(/^[:：]/, "");
   if (own) return { text: own, c };
-  for (let k = c + 1; k <= c1; k++) if (!v.isEmpty(r, k)) return { text: v.text(r, k).trim(), c: k };
+  for (let k = c + 1; k <= c1; k++)
+    if (!v.isEmpty(r, k)) return { text: v.text(r, k).trim(), c: k };
   return undefined;
 }
 
 /** The amount of a caption: inside the caption cell, else the first non-empty cell to its right before the next caption (spacer columns skipped). */
 function amountRight(v: GridView, r: number, c: number, labelRe: RegExp, limit = c + 3): Amount {
-  const own = norm(v.text(r, c)).replace(labelRe, "").replace(/^[:：]/, "");
+  const own = norm(v.text(r, c))
+    .replace(labelRe, "")
+    .replace(/^[:：]/, "");
   const p = own ? parseAmount(own, own, undefined) : undefined;
-  if (p && p.value !== null) return { value: p.value, cell: v.ref(r, c), text: own, blank: false, decimals: p.decimals };
+  if (p && p.value !== null)
+    return { value: p.value, cell: v.ref(r, c), text: own, blank: false, decimals: p.decimals };
   for (let k = c + 1; k <= Math.min(limit, v.cols - 1); k++) {
     if (v.isEmpty(r, k) || v.isMergedSlave(r, k)) continue;
     return v.amount(r, k) ? amountAt(v, r, k) : amountAt(v, r, c + 1);
@@ -47,7 +67,13 @@ function amountRight(v: GridView, r: number, c: number, labelRe: RegExp, limit =
   return amountAt(v, r, c + 1);
 }
 
-export function parseForm(v: GridView, r0: number, r1: number, c0: number, c1: number): ParsedForm | undefined {
+export function parseForm(
+  v: GridView,
+  r0: number,
+  r1: number,
+  c0: number,
+  c1: number
+): ParsedForm | undefined {
   let project: { text: string; cell: string } | undefined;
   let period: string | undefined;
   let attribute: string | undefined;
@@ -63,9 +89,12 @@ export function parseForm(v: GridView, r0: number, r1: number, c0: number, c1: n
       if (!project && /^项目名称[:：]?/.test(t)) {
         const val = valueRight(v, r, c, /^项目名称/, c1);
         if (val) project = { text: val.text, cell: v.ref(r, val.c) };
-      } else if (!period && /^项目期(限)?/.test(t)) period = valueRight(v, r, c, /^项目期(限)?/, c1)?.text;
-      else if (!attribute && /^项目属性/.test(t)) attribute = valueRight(v, r, c, /^项目属性/, c1)?.text;
-      else if (!department && /^(主管部门|实施单位)/.test(t)) department = valueRight(v, r, c, /^(主管部门(及代码)?|实施单位)/, c1)?.text;
+      } else if (!period && /^项目期(限)?/.test(t))
+        period = valueRight(v, r, c, /^项目期(限)?/, c1)?.text;
+      else if (!attribute && /^项目属性/.test(t))
+        attribute = valueRight(v, r, c, /^项目属性/, c1)?.text;
+      else if (!department && /^(主管部门|实施单位)/.test(t))
+        department = valueRight(v, r, c, /^(主管部门(及代码)?|实施单位)/, c1)?.text;
       else if (/^(项目资金|资金金额|预算金额|资金总额)/.test(t)) unit = unitInCaption(t) ?? unit;
       else if (/^实施期资金总额/.test(t) && periodCol < 0) {
         moneyRow = r;
@@ -78,7 +107,14 @@ export function parseForm(v: GridView, r0: number, r1: number, c0: number, c1: n
   }
   if (!project || moneyRow < 0) return undefined;
   const cells: Record<string, { period?: Amount; annual?: Amount }> = { total: {} };
-  if (periodCol >= 0) cells.total.period = amountRight(v, moneyRow, periodCol, /^实施期资金总额/, annualCol > periodCol ? annualCol - 1 : undefined);
+  if (periodCol >= 0)
+    cells.total.period = amountRight(
+      v,
+      moneyRow,
+      periodCol,
+      /^实施期资金总额/,
+      annualCol > periodCol ? annualCol - 1 : undefined
+    );
   if (annualCol >= 0) cells.total.annual = amountRight(v, moneyRow, annualCol, /^年度资金总额/);
   const split = annualCol >= 0 ? annualCol : Infinity;
   let misses = 0;
@@ -92,20 +128,53 @@ export function parseForm(v: GridView, r0: number, r1: number, c0: number, c1: n
       found = true;
       const slot = c < split ? "period" : "annual";
       const entry = (cells[src[0]] ??= {});
-      if (!entry[slot]) entry[slot] = amountRight(v, r, c, new RegExp(`^${k.replace(/[()（）]/g, ".")}`), slot === "period" && Number.isFinite(split) ? split - 1 : undefined);
+      if (!entry[slot])
+        entry[slot] = amountRight(
+          v,
+          r,
+          c,
+          new RegExp(`^${k.replace(/[()（）]/g, ".")}`),
+          slot === "period" && Number.isFinite(split) ? split - 1 : undefined
+        );
     }
     misses = found ? 0 : misses + 1;
   }
   const columns: Column[] = [];
-  if (periodCol >= 0) columns.push({ key: "period", label: "实施期资金总额", col: columnLetter(v.sheetCol(periodCol + 1)) });
-  if (annualCol >= 0) columns.push({ key: "annual", label: "年度资金总额", col: columnLetter(v.sheetCol(annualCol + 1)) });
+  if (periodCol >= 0)
+    columns.push({
+      key: "period",
+      label: "实施期资金总额",
+      col: columnLetter(v.sheetCol(periodCol + 1)),
+    });
+  if (annualCol >= 0)
+    columns.push({
+      key: "annual",
+      label: "年度资金总额",
+      col: columnLetter(v.sheetCol(annualCol + 1)),
+    });
   const rows: Row[] = Object.entries(cells).map(([key, slots]) => {
     const first = slots.period ?? slots.annual!;
     const amounts: Record<string, Amount> = {};
     if (slots.period) amounts.period = slots.period;
     if (slots.annual) amounts.annual = slots.annual;
     const sheetRow = Number(/(\d+)$/.exec(first.cell)![1]);
-    return { label: SOURCE_LABELS[key], key, level: key === "total" ? 0 : 1, row: sheetRow, labelCell: first.cell, amounts };
+    return {
+      label: SOURCE_LABELS[key],
+      key,
+      level: key === "total" ? 0 : 1,
+      row: sheetRow,
+      labelCell: first.cell,
+      amounts,
+    };
   });
-  return { project: project.text, projectCell: project.cell, period, attribute, department, unit, columns, rows };
+  return {
+    project: project.text,
+    projectCell: project.cell,
+    period,
+    attribute,
+    department,
+    unit,
+    columns,
+    rows,
+  };
 }

@@ -18,13 +18,20 @@ export interface Region {
 /** Cells of row r that are table titles (two or more: tables printed side by side). */
 function titleCells(v: GridView, r: number): number[] {
   // Every title names a 表: a line with no such word (most lines) is passed over without classifying its cells.
-  return v.cells(r).filter(([, t]) => t.includes("表") && classifyTitle(t)).map(([c]) => c);
+  return v
+    .cells(r)
+    .filter(([, t]) => t.includes("表") && classifyTitle(t))
+    .map(([c]) => c);
 }
 
 /** Rows that carry a title: few cells (a few per table when titles stand side by side), no numbers, one names a budget table. */
-function titleAt(v: GridView, r: number): { kind: TableKind; title: string; label?: string } | undefined {
+function titleAt(
+  v: GridView,
+  r: number
+): { kind: TableKind; title: string; label?: string } | undefined {
   const cells = v.cells(r);
-  if (cells.length === 0 || (cells.length > 3 && (cells.length > 6 || titleCells(v, r).length < 2))) return undefined;
+  if (cells.length === 0 || (cells.length > 3 && (cells.length > 6 || titleCells(v, r).length < 2)))
+    return undefined;
   if (cells.some(([c]) => v.isNumber(r, c))) return undefined;
   let label: string | undefined;
   for (const [, t] of cells) if (TABLE_LABEL.test(t) && TABLE_LABEL.exec(t)![0] === t) label = t;
@@ -50,7 +57,12 @@ function labelOnly(v: GridView, r: number): string | undefined {
 /** A row of a table of contents: one of its cells names a table (its other cells: label, page, 是否空表 …). */
 function namesTable(v: GridView, r: number): string | undefined {
   const cells = v.cells(r);
-  if (cells.length === 0 || cells.length > 6 || cells.some(([c]) => v.isNumber(r, c) && !/^\d{1,3}$/.test(v.norm(r, c)))) return undefined;
+  if (
+    cells.length === 0 ||
+    cells.length > 6 ||
+    cells.some(([c]) => v.isNumber(r, c) && !/^\d{1,3}$/.test(v.norm(r, c)))
+  )
+    return undefined;
   for (const [, t] of cells) {
     const hit = classifyTitle(t);
     if (hit) return hit.title;
@@ -114,7 +126,10 @@ function sideBySide(v: GridView, reg: Region): Region[] | undefined {
   }
   const out: Region[] = [];
   for (let i = 0; i < starts.length; i++) {
-    const cols: [number, number] = [starts[i], i + 1 < starts.length ? starts[i + 1] - 1 : v.cols - 1];
+    const cols: [number, number] = [
+      starts[i],
+      i + 1 < starts.length ? starts[i + 1] - 1 : v.cols - 1,
+    ];
     const found = findRegions(v.band(cols[0], cols[1]), reg.r0, reg.r1).regions;
     if (!found.length) return undefined;
     out.push(...found.map((f) => ({ ...f, cols })));
@@ -122,7 +137,11 @@ function sideBySide(v: GridView, reg: Region): Region[] | undefined {
   return out;
 }
 
-export function findRegions(v: GridView, lo = 0, hi = v.rows - 1): { regions: Region[]; leading?: { r0: number; r1: number }; contents: Contents[] } {
+export function findRegions(
+  v: GridView,
+  lo = 0,
+  hi = v.rows - 1
+): { regions: Region[]; leading?: { r0: number; r1: number }; contents: Contents[] } {
   const starts: Array<Region & { start: number }> = [];
   const contents = lo === 0 && hi === v.rows - 1 ? contentsRuns(v) : [];
   const inContents = (r: number) => contents.some((c) => r >= c.r0 && r <= c.r1);
@@ -143,15 +162,25 @@ export function findRegions(v: GridView, lo = 0, hi = v.rows - 1): { regions: Re
       if (v.cells(k).length > 0) break;
     }
     const prev = starts[starts.length - 1];
-    if (prev && prev.titleRow === r - 1 && prev.kind === hit.kind && hit.kind !== "performance_target") continue;
+    if (
+      prev &&
+      prev.titleRow === r - 1 &&
+      prev.kind === hit.kind &&
+      hit.kind !== "performance_target"
+    )
+      continue;
     starts.push({ r0: start, r1: hi, kind: hit.kind, title: hit.title, label, titleRow: r, start });
   }
   for (let i = 0; i < starts.length - 1; i++) starts[i].r1 = starts[i + 1].r0 - 1;
   // A table ends before a 目录 that follows it.
-  for (const s of starts) for (const c of contents) if (c.r0 > s.titleRow && c.r0 <= s.r1) s.r1 = c.r0 - 1;
+  for (const s of starts)
+    for (const c of contents) if (c.r0 > s.titleRow && c.r0 <= s.r1) s.r1 = c.r0 - 1;
   const leadingEnd = starts.length ? starts[0].r0 - 1 : lo - 1;
   let leading: { r0: number; r1: number } | undefined;
-  for (let r = lo; r <= leadingEnd; r++) if (v.cells(r).length > 0) leading = { r0: leading?.r0 ?? r, r1: r };
-  const regions = starts.flatMap(({ start: _s, ...rest }) => (v.bandCols ? undefined : sideBySide(v, rest)) ?? [rest]);
+  for (let r = lo; r <= leadingEnd; r++)
+    if (v.cells(r).length > 0) leading = { r0: leading?.r0 ?? r, r1: r };
+  const regions = starts.flatMap(
+    ({ start: _s, ...rest }) => (v.bandCols ? undefined : sideBySide(v, rest)) ?? [rest]
+  );
   return { regions, leading, contents };
 }

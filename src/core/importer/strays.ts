@@ -31,7 +31,10 @@ function gapBefore(v: GridView, r: number): boolean {
  * Ends each region at the first long empty run after its title; what follows inside the region is stray.
  * Returns the clipped regions and the stray content found.
  */
-export function clipRegionsAtGaps(v: GridView, regions: Region[]): { regions: Region[]; strays: Unrecognized[] } {
+export function clipRegionsAtGaps(
+  v: GridView,
+  regions: Region[]
+): { regions: Region[]; strays: Unrecognized[] } {
   if (!v.grid.sheetRows) return { regions, strays: [] };
   const strays: Unrecognized[] = [];
   const out = regions.map((reg) => {
@@ -51,6 +54,7 @@ export function clipRegionsAtGaps(v: GridView, regions: Region[]): { regions: Re
 export function strayColumns(v: GridView): Unrecognized[] {
   if (!v.strayCols.length) return [];
   const cells: Array<[number, number]> = [];
-  for (let r = 0; r < v.rows; r++) for (const c of v.strayCols) if (v.norm(r, c) !== "") cells.push([r, c]);
+  for (let r = 0; r < v.rows; r++)
+    for (const c of v.strayCols) if (v.norm(r, c) !== "") cells.push([r, c]);
   return cells.length ? [stray(v, cells)] : [];
 }

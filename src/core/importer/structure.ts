@@ -19,10 +19,11 @@ function vec(r: Row, keys: string[]): number[] {
 /** Half a unit of the coarsest printed decimal among the amounts. */
 function grain(rows: Row[], keys: string[]): number {
   let d = 0;
-  for (const r of rows) for (const k of keys) {
-    const a: Amount | undefined = r.amounts[k];
-    if (a && !a.blank) d = Math.max(d, a.decimals);
-  }
+  for (const r of rows)
+    for (const k of keys) {
+      const a: Amount | undefined = r.amounts[k];
+      if (a && !a.blank) d = Math.max(d, a.decimals);
+    }
   return 0.5 * Math.pow(10, -d);
 }
 
@@ -30,7 +31,8 @@ function near(a: number[], b: number[], slack: number): boolean {
   return a.every((x, i) => Math.abs(x - b[i]) <= slack + 1e-9);
 }
 
-const isTotal = (r: Row) => !!r.key && (TOTAL_KEYS.has(r.key) || r.key === "section_total" || r.key.startsWith("carryover"));
+const isTotal = (r: Row) =>
+  !!r.key && (TOTAL_KEYS.has(r.key) || r.key === "section_total" || r.key.startsWith("carryover"));
 
 /** Names equal but for brackets and their width (维修（护）费 = 维修(护)费). */
 function sameName(a: string, b: string): boolean {
@@ -41,7 +43,8 @@ function sameName(a: string, b: string): boolean {
 /** The 款 code under a 类 whose standard name is the printed name. */
 function kuanByName(cls: string, label: string): string | undefined {
   const k = labelKey(label);
-  for (const [code, name] of Object.entries(FUNCTIONAL_KUAN)) if (code.startsWith(cls) && sameName(k, name)) return code;
+  for (const [code, name] of Object.entries(FUNCTIONAL_KUAN))
+    if (code.startsWith(cls) && sameName(k, name)) return code;
   return undefined;
 }
 
@@ -97,7 +100,8 @@ export function functionalNameLevels(rows: Row[], amountKeys: string[]): void {
     // 其他社会保障和就业支出 is both 款 20899 and its 项 2089999: the line of that name right under the 款 is its 项.
     const ownItem = kuan && !kuan.items && sameName(labelKey(kuan.row.label), labelKey(r.label));
     const known = ownItem ? undefined : kuanByName(cls, r.label);
-    const complete = kuan && kuan.items && near(kuan.items, vec(kuan.row, amountKeys), slackOf * (kuan.n + 1));
+    const complete =
+      kuan && kuan.items && near(kuan.items, vec(kuan.row, amountKeys), slackOf * (kuan.n + 1));
     if (!kuan || (!ownItem && (known || complete))) {
       r.level = 2;
       if (known) {
@@ -131,7 +135,11 @@ export function functionalNameLevels(rows: Row[], amountKeys: string[]): void {
  * Work: one pass over the coded lines of the workbook, one lookup per uncoded line of a names-only table.
  */
 export function codesFromCodedTables(tables: Table[]): void {
-  const namesOnly = tables.filter((t) => t.rows.some((r) => r.codeFromName) && !t.rows.some((r) => (r.code && !r.codeFromName) || r.side));
+  const namesOnly = tables.filter(
+    (t) =>
+      t.rows.some((r) => r.codeFromName) &&
+      !t.rows.some((r) => (r.code && !r.codeFromName) || r.side)
+  );
   if (!namesOnly.some((t) => t.rows.some((r) => !r.code && r.level >= 2))) return;
   // parent code + name → the codes printed for it.
   const printed = new Map<string, Set<string>>();
@@ -184,9 +192,15 @@ export function levelsAddUp(rows: Row[], amountKeys: string[]): boolean {
   const levels = body.map((r) => r.level);
   for (let i = 0; i < body.length; i++) {
     const p = body[i];
-    const kids = p.level === 0 && p.key === "total" ? body.filter((r) => r.level === 1) : kidsOf(levels, i).map((k) => body[k]);
+    const kids =
+      p.level === 0 && p.key === "total"
+        ? body.filter((r) => r.level === 1)
+        : kidsOf(levels, i).map((k) => body[k]);
     if (!kids.length) continue;
-    const sum = kids.reduce((acc, r) => acc.map((x, j) => x + vec(r, amountKeys)[j]), amountKeys.map(() => 0));
+    const sum = kids.reduce(
+      (acc, r) => acc.map((x, j) => x + vec(r, amountKeys)[j]),
+      amountKeys.map(() => 0)
+    );
     if (!near(sum, vec(p, amountKeys), slackOf * (kids.length + 1))) return false;
   }
   return true;
@@ -198,7 +212,11 @@ export function levelsAddUp(rows: Row[], amountKeys: string[]): boolean {
  * without any amount are leaves. Returns the levels (1 = first level) or undefined when no tree fits (or the search
  * is too long).
  */
-export function structuralLevels(rows: Row[], total: Row | undefined, amountKeys: string[]): number[] | undefined {
+export function structuralLevels(
+  rows: Row[],
+  total: Row | undefined,
+  amountKeys: string[]
+): number[] | undefined {
   const n = rows.length;
   if (n === 0 || n > 400) return undefined;
   const v = rows.map((r) => vec(r, amountKeys));
@@ -215,7 +233,15 @@ export function structuralLevels(rows: Row[], total: Row | undefined, amountKeys
   // Siblings from i to end at `level`, adding up to target.
   const seq = (i: number, end: number, target: number[], level: number, count: number): boolean => {
     if (++steps > LIMIT) return false;
-    if (i === end) return count > 0 && near(target, target.map(() => 0), slackOf * (count + 1));
+    if (i === end)
+      return (
+        count > 0 &&
+        near(
+          target,
+          target.map(() => 0),
+          slackOf * (count + 1)
+        )
+      );
     if (positive && target.some((t) => t < -slackOf * (count + 2))) return false;
     const memo = `${i} ${end} ${count} ${target.map((t) => Math.round(t * 1e6)).join(" ")}`;
     if (failed.has(memo)) return false;
@@ -251,16 +277,25 @@ const SUBTOTAL = /小计$/;
  * most that fail in any one column. A column whose group and items are all blank says nothing and is not counted
  * (else every grouping would score in it).
  */
-function sumsHolding(v: number[][], levels: number[], total: number[], slack: number): { held: number; worst: number } {
+function sumsHolding(
+  v: number[][],
+  levels: number[],
+  total: number[],
+  slack: number
+): { held: number; worst: number } {
   let held = 0;
   const failed = total.map(() => 0);
   const count = (parent: number[], kids: number[]) =>
     parent.forEach((p, j) => {
       if (p === 0 && kids.every((k) => v[k][j] === 0)) return;
-      if (Math.abs(kids.reduce((s, k) => s + v[k][j], 0) - p) <= slack * (kids.length + 1) + 1e-9) held++;
+      if (Math.abs(kids.reduce((s, k) => s + v[k][j], 0) - p) <= slack * (kids.length + 1) + 1e-9)
+        held++;
       else failed[j]++;
     });
-  count(total, levels.flatMap((l, i) => (l === 1 ? [i] : [])));
+  count(
+    total,
+    levels.flatMap((l, i) => (l === 1 ? [i] : []))
+  );
   levels.forEach((_l, i) => {
     const kids = kidsOf(levels, i);
     if (kids.length) count(v[i], kids);
@@ -287,8 +322,16 @@ export function bestFitLevels(rows: Row[], total: Row, amountKeys: string[]): nu
   const v = rows.map((r) => vec(r, amountKeys));
   const t = vec(total, amountKeys);
   let best: number[] | undefined;
-  let most = sumsHolding(v, rows.map((r) => Math.max(1, r.level)), t, slack).held;
-  const candidates = [subtotalCue(rows), ...(amountKeys.length > 1 ? amountKeys.map((k) => structuralLevels(rows, total, [k])) : [])];
+  let most = sumsHolding(
+    v,
+    rows.map((r) => Math.max(1, r.level)),
+    t,
+    slack
+  ).held;
+  const candidates = [
+    subtotalCue(rows),
+    ...(amountKeys.length > 1 ? amountKeys.map((k) => structuralLevels(rows, total, [k])) : []),
+  ];
   for (const levels of candidates) {
     if (!levels) continue;
     const { held, worst } = sumsHolding(v, levels, t, slack);

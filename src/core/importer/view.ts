@@ -24,7 +24,7 @@ export class GridView {
    */
   constructor(
     readonly grid: SheetGrid,
-    readonly bandCols?: readonly [number, number],
+    readonly bandCols?: readonly [number, number]
   ) {
     this.rows = grid.values.length;
     this.cols = grid.values.reduce((m, r) => Math.max(m, r.length), 0);
@@ -35,7 +35,8 @@ export class GridView {
     }
     for (const m of grid.merges)
       for (let r = m.r0; r <= m.r1; r++)
-        for (let c = m.c0; c <= m.c1; c++) if (r !== m.r0 || c !== m.c0) this.mergeAnchor.set(r * 65536 + c, m.r0 * 65536 + m.c0);
+        for (let c = m.c0; c <= m.c1; c++)
+          if (r !== m.r0 || c !== m.c0) this.mergeAnchor.set(r * 65536 + c, m.r0 * 65536 + m.c0);
   }
 
   /** The same sheet seen through grid columns c0…c1 only (a table printed beside another). */
@@ -109,7 +110,12 @@ export class GridView {
   }
   /** A1 range (no sheet) in sheet coordinates. */
   range(r0: number, c0: number, r1: number, c1: number): string {
-    return rangeA1(sheetRowOf(this.grid, r0), sheetColOf(this.grid, c0), sheetRowOf(this.grid, r1), sheetColOf(this.grid, c1));
+    return rangeA1(
+      sheetRowOf(this.grid, r0),
+      sheetColOf(this.grid, c0),
+      sheetRowOf(this.grid, r1),
+      sheetColOf(this.grid, c1)
+    );
   }
   /** 1-based sheet row of grid row r. */
   sheetRow(r: number): number {
@@ -138,7 +144,12 @@ function columnBlocks(g: SheetGrid, cols: number): { main: number[]; stray: numb
     blocks[blocks.length - 1].push(c);
   });
   if (blocks.length < 2) return { main: all, stray: [] };
-  const filled = (cs: number[]) => g.values.reduce((n, row) => n + cs.filter((c) => row[c] !== "" && row[c] !== null && row[c] !== undefined).length, 0);
+  const filled = (cs: number[]) =>
+    g.values.reduce(
+      (n, row) =>
+        n + cs.filter((c) => row[c] !== "" && row[c] !== null && row[c] !== undefined).length,
+      0
+    );
   const counts = blocks.map(filled);
   const best = counts.indexOf(Math.max(...counts));
   return { main: blocks[best], stray: blocks.filter((_, i) => i !== best).flat() };

@@ -16,7 +16,16 @@ import type { CheckedIdentity, Finding } from "../rules/rule";
 import { UNIT_FACTOR } from "../rules/interval";
 import { residual } from "../rules/identity";
 import { columnLetter, inArea, parseRef, quoteSheet } from "../grid/address";
-import { boundsOn, cellsOf, constraintsOn, EPS, intervalOf, pick, type CellIndex, type CellInfo } from "./problem";
+import {
+  boundsOn,
+  cellsOf,
+  constraintsOn,
+  EPS,
+  intervalOf,
+  pick,
+  type CellIndex,
+  type CellInfo,
+} from "./problem";
 import type { Cause, Localization, Suspect } from "./cause";
 import { solveClusters, type MipSolver } from "./mip";
 
@@ -35,11 +44,14 @@ export interface LocalizeOptions {
 
 type Rel = Suspect["relation"];
 type Solution = { cells: string[]; values: number[]; weight: number; relations?: Rel[] };
-const relOf = (lo: number, hi: number): Rel => (Number.isFinite(lo) && Number.isFinite(hi) ? "=" : Number.isFinite(lo) ? "≥" : "≤");
+const relOf = (lo: number, hi: number): Rel =>
+  Number.isFinite(lo) && Number.isFinite(hi) ? "=" : Number.isFinite(lo) ? "≥" : "≤";
 
 /** Clusters of violated identities (indexes), linked by shared cells; in order of their first identity. */
 export function clustersOf(identities: ReadonlyArray<CheckedIdentity>): number[][] {
-  const violated = identities.map((x, i) => (x.status === "violated" && !x.soft ? i : -1)).filter((i) => i >= 0);
+  const violated = identities
+    .map((x, i) => (x.status === "violated" && !x.soft ? i : -1))
+    .filter((i) => i >= 0);
   const parent = new Map<number, number>(violated.map((i) => [i, i]));
   const find = (i: number): number => (parent.get(i) === i ? i : find(parent.get(i)!));
   const owner = new Map<string, number>();
@@ -58,16 +70,35 @@ export function clustersOf(identities: ReadonlyArray<CheckedIdentity>): number[]
   return [...groups.values()];
 }
 
-function single(x: CellInfo, identities: ReadonlyArray<CheckedIdentity>, cells: CellIndex): Solution | undefined {
-  const cs = [...constraintsOn([x.ref], identities, cells), ...boundsOn([x.ref], cells)].map((c) => ({ a: c.a[0], lo: c.lo, hi: c.hi }));
+function single(
+  x: CellInfo,
+  identities: ReadonlyArray<CheckedIdentity>,
+  cells: CellIndex
+): Solution | undefined {
+  const cs = [...constraintsOn([x.ref], identities, cells), ...boundsOn([x.ref], cells)].map(
+    (c) => ({ a: c.a[0], lo: c.lo, hi: c.hi })
+  );
   const iv = intervalOf(cs);
   if (iv.lo > iv.hi + EPS) return undefined;
-  return { cells: [x.ref], values: [pick(iv.lo, iv.hi, x)], weight: x.weight, relations: [relOf(iv.lo, iv.hi)] };
+  return {
+    cells: [x.ref],
+    values: [pick(iv.lo, iv.hi, x)],
+    weight: x.weight,
+    relations: [relOf(iv.lo, iv.hi)],
+  };
 }
 
 /** Two free cells: eliminate y (Fourier–Motzkin), pick x, then y. */
-function pair(x: CellInfo, y: CellInfo, identities: ReadonlyArray<CheckedIdentity>, cells: CellIndex): Solution | undefined {
-  const cs = [...constraintsOn([x.ref, y.ref], identities, cells), ...boundsOn([x.ref, y.ref], cells)];
+function pair(
+  x: CellInfo,
+  y: CellInfo,
+  identities: ReadonlyArray<CheckedIdentity>,
+  cells: CellIndex
+): Solution | undefined {
+  const cs = [
+    ...constraintsOn([x.ref, y.ref], identities, cells),
+    ...boundsOn([x.ref, y.ref], cells),
+  ];
   const onX: Array<{ a: number; lo: number; hi: number }> = [];
   // y ≥ p + q·x (lower) or y ≤ p + q·x (upper)
   const lower: Array<[number, number]> = [];
@@ -89,7 +120,8 @@ function pair(x: CellInfo, y: CellInfo, identities: ReadonlyArray<CheckedIdentit
     }
   }
   // p1 + q1·x ≤ p2 + q2·x  ⇔  (q1 − q2)·x ≤ p2 − p1
-  for (const [p1, q1] of lower) for (const [p2, q2] of upper) onX.push({ a: q1 - q2, lo: -Infinity, hi: p2 - p1 });
+  for (const [p1, q1] of lower)
+    for (const [p2, q2] of upper) onX.push({ a: q1 - q2, lo: -Infinity, hi: p2 - p1 });
   const ix = intervalOf(onX);
   if (ix.lo > ix.hi + EPS * Math.max(1, Math.abs(ix.lo))) return undefined;
   const yAt = (xv: number) => {
@@ -100,19 +132,38 @@ function pair(x: CellInfo, y: CellInfo, identities: ReadonlyArray<CheckedIdentit
   let xv = pick(ix.lo, ix.hi, x);
   let iy = yAt(xv);
   if (iy.lo > iy.hi + EPS) {
-    xv = Number.isFinite(ix.lo) && Number.isFinite(ix.hi) ? (ix.lo + ix.hi) / 2 : Number.isFinite(ix.lo) ? ix.lo : ix.hi;
+    xv =
+      Number.isFinite(ix.lo) && Number.isFinite(ix.hi)
+        ? (ix.lo + ix.hi) / 2
+        : Number.isFinite(ix.lo)
+          ? ix.lo
+          : ix.hi;
     iy = yAt(xv);
   }
-  return { cells: [x.ref, y.ref], values: [xv, pick(iy.lo, iy.hi, y)], weight: x.weight + y.weight, relations: [relOf(ix.lo, ix.hi), relOf(iy.lo, iy.hi)] };
+  return {
+    cells: [x.ref, y.ref],
+    values: [xv, pick(iy.lo, iy.hi, y)],
+    weight: x.weight + y.weight,
+    relations: [relOf(ix.lo, ix.hi), relOf(iy.lo, iy.hi)],
+  };
 }
 
-const fmtIn = (fen: number, c: CellInfo) => (fen / (UNIT_FACTOR[c.unit] * 100)).toFixed(Math.max(0, c.decimals));
+const fmtIn = (fen: number, c: CellInfo) =>
+  (fen / (UNIT_FACTOR[c.unit] * 100)).toFixed(Math.max(0, c.decimals));
 
 function suspectOf(ref: string, value: number, cells: CellIndex, relation: Rel = "="): Suspect {
   const c = cells.get(ref)!;
   const f = UNIT_FACTOR[c.unit] * 100;
-  const round = (x: number) => Math.round((x / f) * Math.pow(10, c.decimals + 2)) / Math.pow(10, c.decimals + 2);
-  return { cell: ref, printed: c.blank ? null : round(c.value), value: round(value), unit: c.unit, decimals: c.decimals, relation };
+  const round = (x: number) =>
+    Math.round((x / f) * Math.pow(10, c.decimals + 2)) / Math.pow(10, c.decimals + 2);
+  return {
+    cell: ref,
+    printed: c.blank ? null : round(c.value),
+    value: round(value),
+    unit: c.unit,
+    decimals: c.decimals,
+    relation,
+  };
 }
 
 function describe(s: Suspect[], cells: CellIndex): string {
@@ -133,10 +184,19 @@ function typingSlip(a: string, b: string): boolean {
   if (a === b) return false;
   if (a.length === b.length) {
     const diff = [...a].map((ch, k) => (ch === b[k] ? -1 : k)).filter((k) => k >= 0);
-    return diff.length === 1 || (diff.length === 2 && diff[1] === diff[0] + 1 && a[diff[0]] === b[diff[1]] && a[diff[1]] === b[diff[0]]);
+    return (
+      diff.length === 1 ||
+      (diff.length === 2 &&
+        diff[1] === diff[0] + 1 &&
+        a[diff[0]] === b[diff[1]] &&
+        a[diff[1]] === b[diff[0]])
+    );
   }
   const [long, short] = a.length > b.length ? [a, b] : [b, a];
-  return long.length === short.length + 1 && [...long].some((_ch, k) => long.slice(0, k) + long.slice(k + 1) === short);
+  return (
+    long.length === short.length + 1 &&
+    [...long].some((_ch, k) => long.slice(0, k) + long.slice(k + 1) === short)
+  );
 }
 
 /**
@@ -158,7 +218,8 @@ function implausibility(sol: Solution, cells: CellIndex): number {
     if (!c.blank && typingSlip(digits(c.value), digits(v))) score -= 1;
     // A correction to a rounder figure (100.27 → 100.00) restores what was typed over; one to a less round figure
     // (12.30 → 12.03) invents precision.
-    if (!c.blank && c.value !== 0 && Math.abs(v) > EPS) score += Math.sign(zeros(c.value) - zeros(v));
+    if (!c.blank && c.value !== 0 && Math.abs(v) > EPS)
+      score += Math.sign(zeros(c.value) - zeros(v));
   });
   return score;
 }
@@ -174,34 +235,67 @@ function zeros(fen: number): number {
   return k;
 }
 
-function causeOf(best: Solution[], method: Cause["method"], explains: number[], cells: CellIndex): Cause {
+function causeOf(
+  best: Solution[],
+  method: Cause["method"],
+  explains: number[],
+  cells: CellIndex
+): Cause {
   // The most plausible tie first (stable: equal scores keep their order), so the first suspects are the ones to check.
-  const scored = best.map((b) => ({ b, score: implausibility(b, cells) })).sort((x, y) => x.score - y.score);
+  const scored = best
+    .map((b) => ({ b, score: implausibility(b, cells) }))
+    .sort((x, y) => x.score - y.score);
   const ranked = scored.map((x) => x.b);
   const ordered = scored.length > 1 && scored[0].score < scored[scored.length - 1].score;
-  const all = ranked.map((b) => b.cells.map((ref, k) => suspectOf(ref, b.values[k], cells, b.relations?.[k])));
+  const all = ranked.map((b) =>
+    b.cells.map((ref, k) => suspectOf(ref, b.values[k], cells, b.relations?.[k]))
+  );
   const [first, ...rest] = all;
   // Cells every tied explanation shares are said once; the differing ones as "A 或 B", the first few only.
   const same = (x: Suspect, y: Suspect) => x.cell === y.cell && x.value === y.value;
   const common = first.filter((x) => all.every((s) => s.some((y) => same(x, y))));
   const varying = all.map((s) => s.filter((x) => !common.some((y) => same(x, y))));
-  const notes = [...(ordered ? ["较可能的在前"] : []), ...(all.length > SHOWN_TIES ? [`另有 ${all.length - SHOWN_TIES} 种可能未列出`] : [])].join("，");
+  const notes = [
+    ...(ordered ? ["较可能的在前"] : []),
+    ...(all.length > SHOWN_TIES ? [`另有 ${all.length - SHOWN_TIES} 种可能未列出`] : []),
+  ].join("，");
   let text: string;
   if (!rest.length) text = `${describe(first, cells)}${first.length > 1 ? "同时有误" : "疑有误"}`;
   else if (common.length && varying.every((v) => v.length === 1))
-    text = `${describe(common, cells)}疑有误，且以下之一同时有误${notes ? `（${notes}）` : ""}：${varying.slice(0, SHOWN_TIES).map((v) => describe(v, cells)).join(" 或 ")}`;
-  else text = `${all.slice(0, SHOWN_TIES).map((s) => describe(s, cells)).join(" 或 ")}疑有误（无法区分，请核对${notes ? `；${notes}` : ""}）`;
-  return { suspects: first, alternatives: rest, explains, weight: ranked[0].weight, method, message: `${text}，可解释 ${explains.length} 条不一致` };
+    text = `${describe(common, cells)}疑有误，且以下之一同时有误${notes ? `（${notes}）` : ""}：${varying
+      .slice(0, SHOWN_TIES)
+      .map((v) => describe(v, cells))
+      .join(" 或 ")}`;
+  else
+    text = `${all
+      .slice(0, SHOWN_TIES)
+      .map((s) => describe(s, cells))
+      .join(" 或 ")}疑有误（无法区分，请核对${notes ? `；${notes}` : ""}）`;
+  return {
+    suspects: first,
+    alternatives: rest,
+    explains,
+    weight: ranked[0].weight,
+    method,
+    message: `${text}，可解释 ${explains.length} 条不一致`,
+  };
 }
 
 /**
  * The value of x that settles most of the violated identities it is a term of while keeping every other identity
  * it is a term of holding: the point inside all the passing identities' intervals covered by most violated ones.
  */
-function bestPoint(x: CellInfo, open: Set<number>, identities: ReadonlyArray<CheckedIdentity>, cells: CellIndex): { value: number; settled: number[]; rel: Rel } | undefined {
+function bestPoint(
+  x: CellInfo,
+  open: Set<number>,
+  identities: ReadonlyArray<CheckedIdentity>,
+  cells: CellIndex
+): { value: number; settled: number[]; rel: Rel } | undefined {
   const cs = constraintsOn([x.ref], identities, cells);
   // x.identities is ascending without repeats (CellIndex).
-  const ids = x.identities.filter((i) => identities[i].terms.some((t) => t.cell === x.ref && t.coefficient !== 0));
+  const ids = x.identities.filter((i) =>
+    identities[i].terms.some((t) => t.cell === x.ref && t.coefficient !== 0)
+  );
   if (cs.length !== ids.length) return undefined;
   const must: Array<{ a: number; lo: number; hi: number }> = [];
   const want: Array<{ i: number; lo: number; hi: number }> = [];
@@ -209,14 +303,22 @@ function bestPoint(x: CellInfo, open: Set<number>, identities: ReadonlyArray<Che
     if (open.has(ids[k])) {
       const iv = intervalOf([{ a: c.a[0], lo: c.lo, hi: c.hi }]);
       want.push({ i: ids[k], ...iv });
-    } else if (identities[ids[k]].status !== "violated") must.push({ a: c.a[0], lo: c.lo, hi: c.hi });
+    } else if (identities[ids[k]].status !== "violated")
+      must.push({ a: c.a[0], lo: c.lo, hi: c.hi });
   });
   for (const b of boundsOn([x.ref], cells)) must.push({ a: b.a[0], lo: b.lo, hi: b.hi });
   const p = intervalOf(must);
   if (p.lo > p.hi + EPS || !want.length) return undefined;
   // Sweep the endpoints of the wanted intervals, clipped to the mandatory one.
   let best: { n: number; lo: number; hi: number } | undefined;
-  const points = [...new Set(want.flatMap((w) => [w.lo, w.hi]).filter(Number.isFinite).map((v) => Math.min(Math.max(v, p.lo), p.hi)))];
+  const points = [
+    ...new Set(
+      want
+        .flatMap((w) => [w.lo, w.hi])
+        .filter(Number.isFinite)
+        .map((v) => Math.min(Math.max(v, p.lo), p.hi))
+    ),
+  ];
   for (const v of points) {
     const n = want.filter((w) => w.lo <= v + EPS && v <= w.hi + EPS).length;
     if (n && (!best || n > best.n)) best = { n, lo: v, hi: v };
@@ -234,7 +336,12 @@ function bestPoint(x: CellInfo, open: Set<number>, identities: ReadonlyArray<Che
  * settles most violated identities — at least two, or the only one it is in — while keeping every passing
  * identity it is a term of; then the least trusted; equal cells are a tie. The rest goes on to the table step.
  */
-function peel(cluster: number[], identities: ReadonlyArray<CheckedIdentity>, cells: CellIndex, inTime: () => boolean): { peeled: Array<{ best: Solution[]; fixed: number[] }>; rest: number[] } {
+function peel(
+  cluster: number[],
+  identities: ReadonlyArray<CheckedIdentity>,
+  cells: CellIndex,
+  inTime: () => boolean
+): { peeled: Array<{ best: Solution[]; fixed: number[] }>; rest: number[] } {
   let rest = [...cluster];
   const peeled: Array<{ best: Solution[]; fixed: number[] }> = [];
   while (inTime()) {
@@ -246,7 +353,10 @@ function peel(cluster: number[], identities: ReadonlyArray<CheckedIdentity>, cel
         const b = bestPoint(c, open, identities, cells);
         const inOpen = c.identities.filter((i) => open.has(i)).length;
         if (!b || !(b.settled.length >= 2 || b.settled.length === inOpen)) return undefined;
-        return { s: { cells: [ref], values: [b.value], weight: c.weight, relations: [b.rel] } as Solution, fixed: b.settled };
+        return {
+          s: { cells: [ref], values: [b.value], weight: c.weight, relations: [b.rel] } as Solution,
+          fixed: b.settled,
+        };
       })
       .filter((x): x is { s: Solution; fixed: number[] } => !!x);
     if (!found.length) break;
@@ -268,7 +378,11 @@ const sheetOf = (ref: string) => ref.slice(0, ref.lastIndexOf("!"));
  */
 function tableOfCell(joined: LocalizeOptions["joined"]): (ref: string) => string {
   if (!joined?.length) return sheetOf;
-  const parts = joined.map((j) => ({ sheet: quoteSheet(j.sheet), area: parseRef(j.range), table: quoteSheet(j.table) }));
+  const parts = joined.map((j) => ({
+    sheet: quoteSheet(j.sheet),
+    area: parseRef(j.range),
+    table: quoteSheet(j.table),
+  }));
   const known = new Map<string, string>();
   return (ref) => {
     let table = known.get(ref);
@@ -290,9 +404,17 @@ function tableOfCell(joined: LocalizeOptions["joined"]): (ref: string) => string
  * ≥ 2 violated cross-table identities and no violated identity of its own; the one covering most is taken first (an
  * exact tie lists both as alternatives).
  */
-function tableCauses(left: number[][], identities: ReadonlyArray<CheckedIdentity>, cells: CellIndex, explainsOf: (ids: number[]) => number[], tableOf: (ref: string) => string): { causes: Cause[]; left: number[][] } {
+function tableCauses(
+  left: number[][],
+  identities: ReadonlyArray<CheckedIdentity>,
+  cells: CellIndex,
+  explainsOf: (ids: number[]) => number[],
+  tableOf: (ref: string) => string
+): { causes: Cause[]; left: number[][] } {
   let open = left.flat();
-  const single = open.filter((i) => new Set(identities[i].terms.map((t) => tableOf(t.cell))).size === 1);
+  const single = open.filter(
+    (i) => new Set(identities[i].terms.map((t) => tableOf(t.cell))).size === 1
+  );
   const internal = new Set(single.flatMap((i) => identities[i].terms.map((t) => tableOf(t.cell))));
   // A disagreement that involves a table already contradicting itself (a class line that is not the sum of its items)
   // is that table's: it says nothing against the other table, which is not blamed for it — also when the figure
@@ -314,7 +436,11 @@ function tableCauses(left: number[][], identities: ReadonlyArray<CheckedIdentity
       return Math.abs(residual(id)) <= (Number.isFinite(finest) ? finest : 0) + 1e-6;
     });
   const corroborated = (sheet: string, covered: number[]) => {
-    const refs = new Set(covered.flatMap((i) => identities[i].terms.filter((t) => tableOf(t.cell) === sheet).map((t) => t.cell)));
+    const refs = new Set(
+      covered.flatMap((i) =>
+        identities[i].terms.filter((t) => tableOf(t.cell) === sheet).map((t) => t.cell)
+      )
+    );
     return [...refs].every(twinned);
   };
   const picked: Array<{ sheet: string; covered: number[]; tied: string[] }> = [];
@@ -325,24 +451,47 @@ function tableCauses(left: number[][], identities: ReadonlyArray<CheckedIdentity
       if (sheets.size < 2) continue;
       for (const sh of sheets) if (!internal.has(sh)) cover.set(sh, [...(cover.get(sh) ?? []), i]);
     }
-    const ranked = [...cover.entries()].filter(([sh, c]) => c.length >= 2 && !corroborated(sh, c)).sort((a, b) => b[1].length - a[1].length);
+    const ranked = [...cover.entries()]
+      .filter(([sh, c]) => c.length >= 2 && !corroborated(sh, c))
+      .sort((a, b) => b[1].length - a[1].length);
     if (!ranked.length) break;
     const [sheet, covered] = ranked[0];
-    const tied = ranked.filter(([sh, c]) => sh !== sheet && c.length === covered.length && c.every((i) => covered.includes(i))).map(([sh]) => sh);
+    const tied = ranked
+      .filter(
+        ([sh, c]) =>
+          sh !== sheet && c.length === covered.length && c.every((i) => covered.includes(i))
+      )
+      .map(([sh]) => sh);
     picked.push({ sheet, covered, tied });
     open = open.filter((i) => !covered.includes(i));
   }
   const suspectSheets = new Set(picked.flatMap((p) => [p.sheet, ...p.tied]));
   const suspectsIn = (sheet: string, covered: number[]): Suspect[] => {
-    const refs = [...new Set(covered.flatMap((i) => identities[i].terms.filter((t) => tableOf(t.cell) === sheet).map((t) => t.cell)))];
-    const mineOf = (ref: string) => covered.filter((i) => identities[i].terms.some((t) => t.cell === ref));
+    const refs = [
+      ...new Set(
+        covered.flatMap((i) =>
+          identities[i].terms.filter((t) => tableOf(t.cell) === sheet).map((t) => t.cell)
+        )
+      ),
+    ];
+    const mineOf = (ref: string) =>
+      covered.filter((i) => identities[i].terms.some((t) => t.cell === ref));
     // 1. The figure the other tables require: from the identities whose other side is outside every suspected sheet.
     const pinned = new Map<string, { value: number; rel: Rel }>();
     for (const ref of refs) {
-      const trusted = mineOf(ref).filter((i) => identities[i].terms.every((t) => t.cell === ref || !suspectSheets.has(tableOf(t.cell))));
+      const trusted = mineOf(ref).filter((i) =>
+        identities[i].terms.every((t) => t.cell === ref || !suspectSheets.has(tableOf(t.cell)))
+      );
       if (!trusted.length) continue;
-      const iv = intervalOf(constraintsOn([ref], identities, cells, new Set(trusted)).map((c) => ({ a: c.a[0], lo: c.lo, hi: c.hi })));
-      if (iv.lo <= iv.hi + EPS) pinned.set(ref, { value: pick(iv.lo, iv.hi, cells.get(ref)!), rel: relOf(iv.lo, iv.hi) });
+      const iv = intervalOf(
+        constraintsOn([ref], identities, cells, new Set(trusted)).map((c) => ({
+          a: c.a[0],
+          lo: c.lo,
+          hi: c.hi,
+        }))
+      );
+      if (iv.lo <= iv.hi + EPS)
+        pinned.set(ref, { value: pick(iv.lo, iv.hi, cells.get(ref)!), rel: relOf(iv.lo, iv.hi) });
     }
     // 2. A figure only a sum with pinned figures of its own table ties to the others (表7's 基本支出 = 表5's 人员经费 +
     // 公用经费, 人员经费 pinned by 表7's): read with the pinned figures in place; one that then agrees as printed is not
@@ -356,22 +505,35 @@ function tableCauses(left: number[][], identities: ReadonlyArray<CheckedIdentity
         continue;
       }
       const mine = mineOf(ref);
-      const others = [...new Set(mine.flatMap((i) => identities[i].terms.map((t) => t.cell)))].filter((x) => x !== ref && pinned.has(x));
+      const others = [
+        ...new Set(mine.flatMap((i) => identities[i].terms.map((t) => t.cell))),
+      ].filter((x) => x !== ref && pinned.has(x));
       const cs = constraintsOn([ref, ...others], identities, cells, new Set(mine)).map((k) => {
         const shift = others.reduce((acc, o, j) => acc + k.a[j + 1] * pinned.get(o)!.value, 0);
         return { a: k.a[0], lo: k.lo - shift, hi: k.hi - shift };
       });
       const iv = intervalOf(cs.filter((k) => k.a !== 0));
-      if (others.length && iv.lo - c.halfWidth <= c.value + EPS && c.value <= iv.hi + c.halfWidth + EPS) continue;
+      if (
+        others.length &&
+        iv.lo - c.halfWidth <= c.value + EPS &&
+        c.value <= iv.hi + c.halfWidth + EPS
+      )
+        continue;
       const ok = iv.lo <= iv.hi + EPS;
-      out.push(suspectOf(ref, ok ? pick(iv.lo, iv.hi, c) : c.value, cells, ok ? relOf(iv.lo, iv.hi) : "="));
+      out.push(
+        suspectOf(ref, ok ? pick(iv.lo, iv.hi, c) : c.value, cells, ok ? relOf(iv.lo, iv.hi) : "=")
+      );
     }
     return out;
   };
   const causes = picked.map(({ sheet, covered, tied }) => {
     const suspects = suspectsIn(sheet, covered);
     const alternatives = tied.map((sh) => suspectsIn(sh, covered));
-    const list = (ss: Suspect[]) => ss.slice(0, 6).map((x) => describe([x], cells)).join("、") + (ss.length > 6 ? ` 等 ${ss.length} 处` : "");
+    const list = (ss: Suspect[]) =>
+      ss
+        .slice(0, 6)
+        .map((x) => describe([x], cells))
+        .join("、") + (ss.length > 6 ? ` 等 ${ss.length} 处` : "");
     const alt = tied.length ? `；也可能是 ${tied.join(" 或 ")} 整表有误` : "";
     const explains = explainsOf(covered);
     const swap = swappedColumns(suspects);
@@ -408,7 +570,11 @@ function swappedColumns(suspects: Suspect[]): [string, string] | undefined {
   const fig = (x: number | null) => x ?? 0;
   const ok = at.every(({ s, row, col }) => {
     const other = cellAt.get(`${row}:${col === cols[0] ? cols[1] : cols[0]}`);
-    return !!other && Math.abs(s.value - fig(other.printed)) < 1e-9 && Math.abs(fig(s.printed) - other.value) < 1e-9;
+    return (
+      !!other &&
+      Math.abs(s.value - fig(other.printed)) < 1e-9 &&
+      Math.abs(fig(s.printed) - other.value) < 1e-9
+    );
   });
   return ok ? [columnLetter(cols[0]), columnLetter(cols[1])] : undefined;
 }
@@ -417,8 +583,16 @@ function swappedColumns(suspects: Suspect[]): [string, string] | undefined {
  * Two cells that together explain a cluster: x from its violated identities; y a term of every violated identity x
  * is not, or (when x is in all of them) a term of one of x's own identities — a cell elsewhere frees nothing x needs.
  */
-function pairs(cluster: number[], identities: ReadonlyArray<CheckedIdentity>, cells: CellIndex, maxPairs: number, inTime: () => boolean): Solution[] {
-  const cands = [...new Set(cluster.flatMap((i) => identities[i].terms.map((t) => t.cell)))].map((r) => cells.get(r)!);
+function pairs(
+  cluster: number[],
+  identities: ReadonlyArray<CheckedIdentity>,
+  cells: CellIndex,
+  maxPairs: number,
+  inTime: () => boolean
+): Solution[] {
+  const cands = [...new Set(cluster.flatMap((i) => identities[i].terms.map((t) => t.cell)))].map(
+    (r) => cells.get(r)!
+  );
   const order = new Map(cands.map((c, k) => [c.ref, k]));
   const sols: Solution[] = [];
   let tried = 0;
@@ -426,7 +600,9 @@ function pairs(cluster: number[], identities: ReadonlyArray<CheckedIdentity>, ce
     const x = cands[i];
     const missed = cluster.filter((k) => !identities[k].terms.some((t) => t.cell === x.ref));
     const ys = missed.length
-      ? identities[missed[0]].terms.map((t) => t.cell).filter((r) => missed.every((k) => identities[k].terms.some((t) => t.cell === r)))
+      ? identities[missed[0]].terms
+          .map((t) => t.cell)
+          .filter((r) => missed.every((k) => identities[k].terms.some((t) => t.cell === r)))
       : [...new Set(x.identities.flatMap((k) => identities[k].terms.map((t) => t.cell)))];
     for (const yr of ys) {
       // each unordered pair of candidates once
@@ -440,32 +616,48 @@ function pairs(cluster: number[], identities: ReadonlyArray<CheckedIdentity>, ce
 }
 
 /** A solution's changed cells split into groups that share an identity (independent errors read apart). */
-function groupsOf(sol: Solution, identities: ReadonlyArray<CheckedIdentity>, cells: CellIndex): Solution[] {
+function groupsOf(
+  sol: Solution,
+  identities: ReadonlyArray<CheckedIdentity>,
+  cells: CellIndex
+): Solution[] {
   const parent = sol.cells.map((_c, k) => k);
   const find = (k: number): number => (parent[k] === k ? k : (parent[k] = find(parent[k])));
   const at = new Map(sol.cells.map((c, k) => [c, k]));
   for (const [k, ref] of sol.cells.entries())
-    for (const i of cells.get(ref)!.identities) for (const t of identities[i].terms) {
-      const o = at.get(t.cell);
-      if (o !== undefined) parent[find(o)] = find(k);
-    }
+    for (const i of cells.get(ref)!.identities)
+      for (const t of identities[i].terms) {
+        const o = at.get(t.cell);
+        if (o !== undefined) parent[find(o)] = find(k);
+      }
   const groups = new Map<number, number[]>();
   sol.cells.forEach((_c, k) => groups.set(find(k), [...(groups.get(find(k)) ?? []), k]));
-  return [...groups.values()].map((ks) => ({ cells: ks.map((k) => sol.cells[k]), values: ks.map((k) => sol.values[k]), weight: ks.reduce((s, k) => s + cells.get(sol.cells[k])!.weight, 0) }));
+  return [...groups.values()].map((ks) => ({
+    cells: ks.map((k) => sol.cells[k]),
+    values: ks.map((k) => sol.values[k]),
+    weight: ks.reduce((s, k) => s + cells.get(sol.cells[k])!.weight, 0),
+  }));
 }
 
 /** The best solutions: the lightest, and every other of the same weight (a tie). */
 function lightest(sols: Solution[]): Solution[] {
   if (!sols.length) return [];
   const w = Math.min(...sols.map((s) => s.weight));
-  return sols.filter((s) => s.weight <= w + 1e-9).sort((a, b) => a.cells.join().localeCompare(b.cells.join()));
+  return sols
+    .filter((s) => s.weight <= w + 1e-9)
+    .sort((a, b) => a.cells.join().localeCompare(b.cells.join()));
 }
 
 /**
  * Localizes the violated identities of a check. `findings` only gives the count for `explains`; causes cite
  * findings by index. Pure and synchronous; with a `solver`, clusters that need ≥ 3 cells go to the MIP.
  */
-export function localize(identities: ReadonlyArray<CheckedIdentity>, findings: ReadonlyArray<Finding>, opts: LocalizeOptions = {}, bounds?: ReadonlyArray<string>): Localization {
+export function localize(
+  identities: ReadonlyArray<CheckedIdentity>,
+  findings: ReadonlyArray<Finding>,
+  opts: LocalizeOptions = {},
+  bounds?: ReadonlyArray<string>
+): Localization {
   const now = opts.now ?? (() => Date.now());
   const deadline = now() + (opts.budgetMs ?? 2000);
   const clusters = clustersOf(identities);
@@ -475,7 +667,10 @@ export function localize(identities: ReadonlyArray<CheckedIdentity>, findings: R
   const unexplained = new Set<number>();
   let status: Localization["status"] = "complete";
   const left: number[][] = [];
-  const explainsOf = (cluster: number[]) => [...new Set(cluster.flatMap((i) => identities[i].findings))].filter((i) => i < findings.length).sort((a, b) => a - b);
+  const explainsOf = (cluster: number[]) =>
+    [...new Set(cluster.flatMap((i) => identities[i].findings))]
+      .filter((i) => i < findings.length)
+      .sort((a, b) => a - b);
   const pending: number[][] = [];
   // Causes whose every tied change satisfies all the identities its cells are terms of (one cell, two cells), and the
   // violated identities each cause settles: see absorb.
@@ -494,9 +689,17 @@ export function localize(identities: ReadonlyArray<CheckedIdentity>, findings: R
       explainsOf(cluster).forEach((i) => unexplained.add(i));
       continue;
     }
-    const cands = [...new Set(cluster.flatMap((i) => identities[i].terms.map((t) => t.cell)))].map((r) => cells.get(r)!);
-    const hits = (refs: string[]) => cluster.every((i) => identities[i].terms.some((t) => refs.includes(t.cell)));
-    const best = lightest(cands.filter((c) => hits([c.ref])).map((c) => single(c, identities, cells)).filter((s): s is Solution => !!s));
+    const cands = [...new Set(cluster.flatMap((i) => identities[i].terms.map((t) => t.cell)))].map(
+      (r) => cells.get(r)!
+    );
+    const hits = (refs: string[]) =>
+      cluster.every((i) => identities[i].terms.some((t) => refs.includes(t.cell)));
+    const best = lightest(
+      cands
+        .filter((c) => hits([c.ref]))
+        .map((c) => single(c, identities, cells))
+        .filter((s): s is Solution => !!s)
+    );
     if (best.length) add(best, "single", cluster, true);
     else {
       // 2. Separate one-cell errors inside a larger disagreement.
@@ -513,7 +716,10 @@ export function localize(identities: ReadonlyArray<CheckedIdentity>, findings: R
   }
   // 4. Two cells.
   for (const cluster of pending) {
-    const best = now() <= deadline ? pairs(cluster, identities, cells, opts.maxPairs ?? 20000, () => now() <= deadline) : [];
+    const best =
+      now() <= deadline
+        ? pairs(cluster, identities, cells, opts.maxPairs ?? 20000, () => now() <= deadline)
+        : [];
     if (best.length) add(best, "pair", cluster, true);
     else left.push(cluster);
   }
@@ -522,18 +728,42 @@ export function localize(identities: ReadonlyArray<CheckedIdentity>, findings: R
     const [best, second] = solveClusters(left, identities, cells, opts.solver, deadline - now());
     if (best) {
       for (const group of groupsOf(best, identities, cells)) {
-        const fixed = left.flat().filter((i) => identities[i].terms.some((t) => group.cells.includes(t.cell)));
-        const alt = second && groupsOf(second, identities, cells).filter((g) => fixed.some((i) => identities[i].terms.some((t) => g.cells.includes(t.cell))));
-        const altSol = alt && alt.length ? { cells: alt.flatMap((g) => g.cells), values: alt.flatMap((g) => g.values), weight: alt.reduce((s, g) => s + g.weight, 0) } : undefined;
-        const sols = altSol && altSol.cells.join() !== group.cells.join() && Math.abs(altSol.weight - group.weight) < 1e-9 ? [group, altSol] : [group];
+        const fixed = left
+          .flat()
+          .filter((i) => identities[i].terms.some((t) => group.cells.includes(t.cell)));
+        const alt =
+          second &&
+          groupsOf(second, identities, cells).filter((g) =>
+            fixed.some((i) => identities[i].terms.some((t) => g.cells.includes(t.cell)))
+          );
+        const altSol =
+          alt && alt.length
+            ? {
+                cells: alt.flatMap((g) => g.cells),
+                values: alt.flatMap((g) => g.values),
+                weight: alt.reduce((s, g) => s + g.weight, 0),
+              }
+            : undefined;
+        const sols =
+          altSol &&
+          altSol.cells.join() !== group.cells.join() &&
+          Math.abs(altSol.weight - group.weight) < 1e-9
+            ? [group, altSol]
+            : [group];
         causes.push(causeOf(sols, "mip", explainsOf(fixed), cells));
       }
       const done = new Set(best.cells);
-      for (const cluster of left) if (!cluster.every((i) => identities[i].terms.some((t) => done.has(t.cell)))) explainsOf(cluster).forEach((i) => unexplained.add(i));
+      for (const cluster of left)
+        if (!cluster.every((i) => identities[i].terms.some((t) => done.has(t.cell))))
+          explainsOf(cluster).forEach((i) => unexplained.add(i));
     } else left.forEach((c) => explainsOf(c).forEach((i) => unexplained.add(i)));
     if (now() > deadline) status = "budget";
   } else left.forEach((c) => explainsOf(c).forEach((i) => unexplained.add(i)));
-  return { causes: absorb(causes, exact, settled, identities, cells, explainsOf), status, unexplained: [...unexplained].sort((a, b) => a - b) };
+  return {
+    causes: absorb(causes, exact, settled, identities, cells, explainsOf),
+    status,
+    unexplained: [...unexplained].sort((a, b) => a - b),
+  };
 }
 
 /**
@@ -543,7 +773,14 @@ export function localize(identities: ReadonlyArray<CheckedIdentity>, findings: R
  * absorbs another when each of its tied changes satisfies every identity its cells are terms of (one-cell and
  * two-cell causes) and touches every identity the other settles; the lighter cause absorbs first.
  */
-function absorb(causes: Cause[], exact: Set<Cause>, settled: Map<Cause, { best: Solution[]; fixed: number[] }>, identities: ReadonlyArray<CheckedIdentity>, cells: CellIndex, explainsOf: (ids: number[]) => number[]): Cause[] {
+function absorb(
+  causes: Cause[],
+  exact: Set<Cause>,
+  settled: Map<Cause, { best: Solution[]; fixed: number[] }>,
+  identities: ReadonlyArray<CheckedIdentity>,
+  cells: CellIndex,
+  explainsOf: (ids: number[]) => number[]
+): Cause[] {
   if (exact.size === 0 || settled.size < 2) return causes;
   const gone = new Set<Cause>();
   const absorbers = [...exact].sort((a, b) => a.weight - b.weight);
@@ -552,7 +789,9 @@ function absorb(causes: Cause[], exact: Set<Cause>, settled: Map<Cause, { best: 
     const mine = settled.get(b)!;
     for (const [a, other] of settled) {
       if (a === b || gone.has(a)) continue;
-      const covers = mine.best.every((sol) => other.fixed.every((i) => identities[i].terms.some((t) => sol.cells.includes(t.cell))));
+      const covers = mine.best.every((sol) =>
+        other.fixed.every((i) => identities[i].terms.some((t) => sol.cells.includes(t.cell)))
+      );
       if (!covers) continue;
       gone.add(a);
       mine.fixed = [...new Set([...mine.fixed, ...other.fixed])];

@@ -16,7 +16,10 @@ import { EPS, grainOf, type CellIndex, type CellInfo } from "./problem";
 
 /** The part of HiGHS's `solve` the localizer uses (CPLEX LP text in, columns out). */
 export interface MipSolver {
-  solve(lp: string, options?: Record<string, string | number | boolean>): { Status: string; ObjectiveValue?: number; Columns: Record<string, { Primal?: number }> };
+  solve(
+    lp: string,
+    options?: Record<string, string | number | boolean>
+  ): { Status: string; ObjectiveValue?: number; Columns: Record<string, { Primal?: number }> };
 }
 
 type Solution = { cells: string[]; values: number[]; weight: number };
@@ -24,12 +27,20 @@ type Solution = { cells: string[]; values: number[]; weight: number };
 const num = (x: number) => (Math.abs(x) < 1e-12 ? "0" : String(Number(x.toPrecision(15))));
 
 /** Cells reachable from `seed` through at most `hops` identities. */
-function around(seed: Set<string>, hops: number, identities: ReadonlyArray<CheckedIdentity>, cells: CellIndex): Set<string> {
+function around(
+  seed: Set<string>,
+  hops: number,
+  identities: ReadonlyArray<CheckedIdentity>,
+  cells: CellIndex
+): Set<string> {
   const out = new Set(seed);
   let edge = [...seed];
   for (let h = 0; h < hops; h++) {
     const next: string[] = [];
-    for (const ref of edge) for (const i of cells.get(ref)!.identities) for (const t of identities[i].terms) if (!out.has(t.cell)) (out.add(t.cell), next.push(t.cell));
+    for (const ref of edge)
+      for (const i of cells.get(ref)!.identities)
+        for (const t of identities[i].terms)
+          if (!out.has(t.cell)) (out.add(t.cell), next.push(t.cell));
     edge = next;
   }
   return out;
@@ -44,7 +55,11 @@ interface Model {
   binaries: string;
 }
 
-function modelOf(free: Set<string>, identities: ReadonlyArray<CheckedIdentity>, cells: CellIndex): Model {
+function modelOf(
+  free: Set<string>,
+  identities: ReadonlyArray<CheckedIdentity>,
+  cells: CellIndex
+): Model {
   const vars = [...free].map((r) => cells.get(r)!);
   const index = new Map(vars.map((c, k) => [c.ref, k]));
   const scale = Math.max(...vars.map(grainOf));
@@ -86,29 +101,56 @@ function modelOf(free: Set<string>, identities: ReadonlyArray<CheckedIdentity>, 
   };
 }
 
-function run(m: Model, extra: string[], solver: MipSolver, seconds: number): Solution | "infeasible" | undefined {
+function run(
+  m: Model,
+  extra: string[],
+  solver: MipSolver,
+  seconds: number
+): Solution | "infeasible" | undefined {
   const lp = `Minimize\n obj: ${m.objective}\nSubject To\n${[...m.lines, ...extra].join("\n")}\nBounds\n${m.bounds}\nBinary\n ${m.binaries}\nEnd\n`;
   let res;
   try {
-    res = solver.solve(lp, { time_limit: seconds, mip_feasibility_tolerance: 1e-9, primal_feasibility_tolerance: 1e-9, output_flag: false });
+    res = solver.solve(lp, {
+      time_limit: seconds,
+      mip_feasibility_tolerance: 1e-9,
+      primal_feasibility_tolerance: 1e-9,
+      output_flag: false,
+    });
   } catch {
     return undefined;
   }
   if (res.Status === "Infeasible") return "infeasible";
   if (res.Status !== "Optimal") return undefined;
   let cols = res.Columns;
-  const changed0 = m.vars.map((c, j) => ({ j, d: (cols[`d${j}`]?.Primal ?? 0) * m.scale })).filter((x) => Math.abs(x.d) > m.vars[x.j].halfWidth + EPS * m.scale);
+  const changed0 = m.vars
+    .map((c, j) => ({ j, d: (cols[`d${j}`]?.Primal ?? 0) * m.scale }))
+    .filter((x) => Math.abs(x.d) > m.vars[x.j].halfWidth + EPS * m.scale);
   // The solver stops at a vertex (an end of some rounding interval); with every unchanged cell held at its printed
   // value the changed cells usually take the exact figures the other tables print (133,900 元, not 133,850).
-  const held = m.vars.map((_c, j) => j).filter((j) => !changed0.some((x) => x.j === j)).map((j) => ` h${j}: d${j} = 0`);
+  const held = m.vars
+    .map((_c, j) => j)
+    .filter((j) => !changed0.some((x) => x.j === j))
+    .map((j) => ` h${j}: d${j} = 0`);
   try {
-    const exact = solver.solve(`Minimize\n obj: ${m.objective}\nSubject To\n${[...m.lines, ...extra, ...held].join("\n")}\nBounds\n${m.bounds}\nBinary\n ${m.binaries}\nEnd\n`, { time_limit: Math.max(seconds, 0.1), output_flag: false });
+    const exact = solver.solve(
+      `Minimize\n obj: ${m.objective}\nSubject To\n${[...m.lines, ...extra, ...held].join("\n")}\nBounds\n${m.bounds}\nBinary\n ${m.binaries}\nEnd\n`,
+      { time_limit: Math.max(seconds, 0.1), output_flag: false }
+    );
     if (exact.Status === "Optimal") cols = exact.Columns;
   } catch {
     // keep the vertex
   }
-  const changed = m.vars.map((c, j) => ({ c, d: (cols[`d${j}`]?.Primal ?? 0) * m.scale })).filter((x) => Math.abs(x.d) > x.c.halfWidth + EPS * m.scale);
-  return { cells: changed.map((x) => x.c.ref), values: snap(changed.map((x) => ({ c: x.c, v: x.c.value + x.d })), m), weight: changed.reduce((s, x) => s + x.c.weight, 0) };
+  const changed = m.vars
+    .map((c, j) => ({ c, d: (cols[`d${j}`]?.Primal ?? 0) * m.scale }))
+    .filter((x) => Math.abs(x.d) > x.c.halfWidth + EPS * m.scale);
+  return {
+    cells: changed.map((x) => x.c.ref),
+    values: snap(
+      changed.map((x) => ({ c: x.c, v: x.c.value + x.d })),
+      m
+    ),
+    weight: changed.reduce((s, x) => s + x.c.weight, 0),
+  };
 }
 
 /**
@@ -122,7 +164,10 @@ function snap(changed: Array<{ c: CellInfo; v: number }>, m: Model): number[] {
   const ok = m.lines.every((line) => {
     const mm = /^ [ulb]\d+: (.*) (<=|>=) (\S+)$/.exec(line);
     if (!mm) return true;
-    const lhs = [...mm[1].matchAll(/([+-]) (\S+) (d\d+)/g)].reduce((s, t) => s + (t[1] === "-" ? -1 : 1) * Number(t[2]) * (d.get(t[3]) ?? 0), 0);
+    const lhs = [...mm[1].matchAll(/([+-]) (\S+) (d\d+)/g)].reduce(
+      (s, t) => s + (t[1] === "-" ? -1 : 1) * Number(t[2]) * (d.get(t[3]) ?? 0),
+      0
+    );
     return mm[2] === "<=" ? lhs <= Number(mm[3]) + 1e-9 : lhs >= Number(mm[3]) - 1e-9;
   });
   return ok ? snapped : changed.map((x) => x.v);
@@ -134,7 +179,13 @@ function snap(changed: Array<{ c: CellInfo; v: number }>, m: Model): number[] {
  * the best set of changed cells and, when a second solve with that set cut off finds one of the same weight, that
  * one too (a tie).
  */
-export function solveClusters(clusters: number[][], identities: ReadonlyArray<CheckedIdentity>, cells: CellIndex, solver: MipSolver, msLeft: number): Solution[] {
+export function solveClusters(
+  clusters: number[][],
+  identities: ReadonlyArray<CheckedIdentity>,
+  cells: CellIndex,
+  solver: MipSolver,
+  msLeft: number
+): Solution[] {
   const start = Date.now();
   const seconds = () => (msLeft - (Date.now() - start)) / 1000;
   const core = new Set(clusters.flat().flatMap((i) => identities[i].terms.map((t) => t.cell)));
@@ -148,7 +199,9 @@ export function solveClusters(clusters: number[][], identities: ReadonlyArray<Ch
     const index = new Map(m.vars.map((c, j) => [c.ref, j]));
     const cut = ` cut: ${best.cells.map((r) => `+ z${index.get(r)}`).join(" ")} <= ${best.cells.length - 1}`;
     const second = seconds() > 0 ? run(m, [cut], solver, seconds()) : undefined;
-    return second && second !== "infeasible" && second.weight <= best.weight + 1e-9 ? [best, second] : [best];
+    return second && second !== "infeasible" && second.weight <= best.weight + 1e-9
+      ? [best, second]
+      : [best];
   }
   return [];
 }

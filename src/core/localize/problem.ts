@@ -67,7 +67,7 @@ export class CellIndex {
   private bounded?: Set<string>;
   constructor(
     private readonly identities: ReadonlyArray<CheckedIdentity>,
-    private readonly bounds: ReadonlyArray<string> = [],
+    private readonly bounds: ReadonlyArray<string> = []
   ) {
     this.agrees = new Array(identities.length);
     let listedCount = 0;
@@ -85,9 +85,13 @@ export class CellIndex {
       const listed = listedFigures(identities[i]);
       let repeated = false;
       if (listed) {
-        for (const t of listed.plus) if (t.amount.cell && this.add(t.amount.cell, t.weight ?? 1, i)) repeated = true;
-        for (const t of listed.minus) if (t.amount.cell && this.add(t.amount.cell, t.weight ?? 1, i)) repeated = true;
-      } else for (const t of identities[i].terms) if (this.add(t.cell, t.coefficient, i)) repeated = true;
+        for (const t of listed.plus)
+          if (t.amount.cell && this.add(t.amount.cell, t.weight ?? 1, i)) repeated = true;
+        for (const t of listed.minus)
+          if (t.amount.cell && this.add(t.amount.cell, t.weight ?? 1, i)) repeated = true;
+      } else
+        for (const t of identities[i].terms)
+          if (this.add(t.cell, t.coefficient, i)) repeated = true;
       if (repeated) this.dropCancelled(i);
     }
   }
@@ -145,7 +149,17 @@ export class CellIndex {
       if (this.corroborates(i)) for (const x of id.terms) if (x.cell === ref) agreements++;
     }
     this.bounded ??= new Set(this.bounds);
-    c = { ref, value: t.value, halfWidth: t.halfWidth, blank: t.blank, unit: t.unit, decimals: t.decimals, identities, weight: trustWeight(agreements), nonNegative: this.bounded.has(ref) };
+    c = {
+      ref,
+      value: t.value,
+      halfWidth: t.halfWidth,
+      blank: t.blank,
+      unit: t.unit,
+      decimals: t.decimals,
+      identities,
+      weight: trustWeight(agreements),
+      nonNegative: this.bounded.has(ref),
+    };
     this.made.set(ref, c);
     return c;
   }
@@ -160,7 +174,12 @@ export class CellIndex {
     if (a === undefined) {
       const id = this.identities[i];
       a = 0;
-      if (id.status === "holds" && id.relation === "eq" && id.terms.length && (id.soft || !oneSheet(id.terms))) {
+      if (
+        id.status === "holds" &&
+        id.relation === "eq" &&
+        id.terms.length &&
+        (id.soft || !oneSheet(id.terms))
+      ) {
         let finest = Infinity;
         for (const t of id.terms) if (!t.blank && t.halfWidth < finest) finest = t.halfWidth;
         if (Math.abs(residual(id)) <= (Number.isFinite(finest) ? finest : 0) + 1e-6) a = 1;
@@ -172,7 +191,10 @@ export class CellIndex {
 }
 
 /** The cells of the identities, by reference (see CellIndex); `bounds`: the cells that stay ≥ 0 (CheckResult.bounds). */
-export function cellsOf(identities: ReadonlyArray<CheckedIdentity>, bounds?: ReadonlyArray<string>): CellIndex {
+export function cellsOf(
+  identities: ReadonlyArray<CheckedIdentity>,
+  bounds?: ReadonlyArray<string>
+): CellIndex {
   return new CellIndex(identities, bounds);
 }
 
@@ -189,7 +211,10 @@ function sumOf(identities: ReadonlyArray<CheckedIdentity>, i: number): SumOf {
 }
 
 type CellTerm = { coefficient: number; weighted: number; slack: number; slackSquared: number };
-const BY_CELL = new WeakMap<ReadonlyArray<CheckedIdentity>, Array<Map<string, CellTerm> | undefined>>();
+const BY_CELL = new WeakMap<
+  ReadonlyArray<CheckedIdentity>,
+  Array<Map<string, CellTerm> | undefined>
+>();
 /**
  * Identity i's terms by cell (a cell listed twice summed): coefficient, coefficient·value and |coefficient|·halfWidth
  * in 分. Built on first use, per identity: only identities near a violated one are ever asked for.
@@ -207,7 +232,13 @@ function termsByCell(identities: ReadonlyArray<CheckedIdentity>, i: number): Map
         x.weighted += t.coefficient * t.value;
         x.slack += Math.abs(t.coefficient) * t.halfWidth;
         x.slackSquared += (t.coefficient * t.halfWidth) ** 2;
-      } else m.set(t.cell, { coefficient: t.coefficient, weighted: t.coefficient * t.value, slack: Math.abs(t.coefficient) * t.halfWidth, slackSquared: (t.coefficient * t.halfWidth) ** 2 });
+      } else
+        m.set(t.cell, {
+          coefficient: t.coefficient,
+          weighted: t.coefficient * t.value,
+          slack: Math.abs(t.coefficient) * t.halfWidth,
+          slackSquared: (t.coefficient * t.halfWidth) ** 2,
+        });
     }
     all[i] = m;
   }
@@ -226,13 +257,19 @@ export interface Constraint {
  * printed intervals (each identity reads the interval independently: exact for the one-cell and two-cell searches up
  * to a rounding half-width shared by two identities).
  */
-export function constraintsOn(free: string[], identities: ReadonlyArray<CheckedIdentity>, cells: CellIndex, only?: Set<number>): Constraint[] {
+export function constraintsOn(
+  free: string[],
+  identities: ReadonlyArray<CheckedIdentity>,
+  cells: CellIndex,
+  only?: Set<number>
+): Constraint[] {
   // One free cell (the most asked): its identities are already ascending without repeats (CellIndex).
   let ids: number[];
   if (free.length === 1 && !only) ids = cells.get(free[0])?.identities ?? [];
   else {
     const set = new Set<number>();
-    for (const f of free) for (const i of cells.get(f)?.identities ?? []) if (!only || only.has(i)) set.add(i);
+    for (const f of free)
+      for (const i of cells.get(f)?.identities ?? []) if (!only || only.has(i)) set.add(i);
     ids = [...set].sort((x, y) => x - y);
   }
   const out: Constraint[] = [];
@@ -282,18 +319,37 @@ export function grainOf(c: Pick<CellInfo, "unit" | "decimals">): number {
 }
 
 /** A value inside [lo, hi] as the table would print it: the middle (or the closed side), on the printed step when one fits. */
-export function pick(lo: number, hi: number, c: Pick<CellInfo, "unit" | "decimals" | "value">): number {
+export function pick(
+  lo: number,
+  hi: number,
+  c: Pick<CellInfo, "unit" | "decimals" | "value">
+): number {
   const eps = 1e-6;
-  const target = Number.isFinite(lo) && Number.isFinite(hi) ? (lo + hi) / 2 : Number.isFinite(lo) ? lo : Number.isFinite(hi) ? hi : c.value;
+  const target =
+    Number.isFinite(lo) && Number.isFinite(hi)
+      ? (lo + hi) / 2
+      : Number.isFinite(lo)
+        ? lo
+        : Number.isFinite(hi)
+          ? hi
+          : c.value;
   const g = grainOf(c);
-  for (const v of [Math.round(target / g) * g, Math.floor((hi + eps) / g) * g, Math.ceil((lo - eps) / g) * g]) if (Number.isFinite(v) && v >= lo - eps && v <= hi + eps) return v;
+  for (const v of [
+    Math.round(target / g) * g,
+    Math.floor((hi + eps) / g) * g,
+    Math.ceil((lo - eps) / g) * g,
+  ])
+    if (Number.isFinite(v) && v >= lo - eps && v <= hi + eps) return v;
   return target;
 }
 
 export const EPS = 1e-6;
 
 /** The interval of x from constraints on x alone (a = [coefficient]). */
-export function intervalOf(cs: Array<{ a: number; lo: number; hi: number }>): { lo: number; hi: number } {
+export function intervalOf(cs: Array<{ a: number; lo: number; hi: number }>): {
+  lo: number;
+  hi: number;
+} {
   let lo = -Infinity;
   let hi = Infinity;
   for (const c of cs) {

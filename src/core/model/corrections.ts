@@ -32,13 +32,20 @@ export function correct(corrections: Correction[], c: Correction): Correction[] 
 }
 
 /** The report with the corrections applied (a new object); `applied` counts those that found their table. */
-export function applyCorrections(report: Report, corrections: Correction[]): { report: Report; applied: number } {
+export function applyCorrections(
+  report: Report,
+  corrections: Correction[]
+): { report: Report; applied: number } {
   let applied = 0;
   const tables = report.tables.map((t) => {
     const c = corrections.find((x) => x.sheet === t.sheet && x.range === t.range);
     if (!c) return t;
     applied++;
-    return { ...t, ...(c.kind ? { kind: c.kind } : {}), ...(c.unit ? { unit: c.unit, unitText: `单位：${c.unit}（已更正）` } : {}) };
+    return {
+      ...t,
+      ...(c.kind ? { kind: c.kind } : {}),
+      ...(c.unit ? { unit: c.unit, unitText: `单位：${c.unit}（已更正）` } : {}),
+    };
   });
   return { report: { ...report, tables }, applied };
 }

@@ -37,7 +37,8 @@ export const TableKindSchema = z.enum(TABLE_KINDS);
 export const BY_UNIT = "byunit";
 
 /** Columns of rates and changes (增长率, 增减; their repeats ratio_2, change_2 …): not amounts, never summed, may be negative. */
-export const isRateOrChange = (key: string): boolean => key.startsWith("ratio") || key.startsWith("change");
+export const isRateOrChange = (key: string): boolean =>
+  key.startsWith("ratio") || key.startsWith("change");
 /** Last year's figures (上年数; prior, prior_2 …): summed within their table, compared with nothing, may be negative. */
 export const isPrior = (key: string): boolean => key.startsWith("prior");
 export type TableKind = z.infer<typeof TableKindSchema>;
@@ -47,9 +48,25 @@ export type TableKind = z.infer<typeof TableKindSchema>;
  * 303, 债务利息及费用支出 307, 资本性支出 310, 对企业补助 312) beside or instead of 人员经费 / 公用经费: together they
  * are the line's 基本支出.
  */
-export const ECONOMIC_CLASS_COLUMNS = ["wages", "goods_services", "household_subsidies", "debt_interest", "capital", "enterprise_subsidies"] as const;
+export const ECONOMIC_CLASS_COLUMNS = [
+  "wages",
+  "goods_services",
+  "household_subsidies",
+  "debt_interest",
+  "capital",
+  "enterprise_subsidies",
+] as const;
 /** The 部门预算支出经济分类 class code of each economic-class column. */
-export const ECONOMIC_CLASS_CODES: Readonly<Record<(typeof ECONOMIC_CLASS_COLUMNS)[number], string>> = { wages: "301", goods_services: "302", household_subsidies: "303", debt_interest: "307", capital: "310", enterprise_subsidies: "312" };
+export const ECONOMIC_CLASS_CODES: Readonly<
+  Record<(typeof ECONOMIC_CLASS_COLUMNS)[number], string>
+> = {
+  wages: "301",
+  goods_services: "302",
+  household_subsidies: "303",
+  debt_interest: "307",
+  capital: "310",
+  enterprise_subsidies: "312",
+};
 
 export const UnitSchema = z.enum(["元", "万元", "千元", "亿元"]);
 export type Unit = z.infer<typeof UnitSchema>;
@@ -77,9 +94,18 @@ export type Amount = z.infer<typeof AmountSchema>;
  * Sides of a table printed as label / amount pairs side by side: income, expenditure by function, expenditure by use
  * (or by 部门预算经济分类), and a fourth pair by 政府预算经济分类 (Xi'an prints all four in one row band).
  */
-export const SideSchema = z.enum(["income", "expenditure", "expenditure_use", "expenditure_gov_economic"]);
+export const SideSchema = z.enum([
+  "income",
+  "expenditure",
+  "expenditure_use",
+  "expenditure_gov_economic",
+]);
 /** The expenditure sides, in printed order. */
-export const EXPENDITURE_SIDES = ["expenditure", "expenditure_use", "expenditure_gov_economic"] as const;
+export const EXPENDITURE_SIDES = [
+  "expenditure",
+  "expenditure_use",
+  "expenditure_gov_economic",
+] as const;
 export type Side = z.infer<typeof SideSchema>;
 
 /** A column of amounts; key is semantic (total, general, basic, …), label is the header path as printed. */
@@ -156,7 +182,9 @@ export const TableSchema = z.object({
    * Set by the engine (rules/units.ts) when every figure that has a counterpart elsewhere is exactly 10,000 times
    * (or a 10,000th of) it: the unit the figures are in, and the printed one. Rules compare in `unit`.
    */
-  unitContradicted: z.object({ printed: UnitSchema, pairs: z.number().int(), cells: z.array(z.string()) }).optional(),
+  unitContradicted: z
+    .object({ printed: UnitSchema, pairs: z.number().int(), cells: z.array(z.string()) })
+    .optional(),
   /** Scope notes read from the title, e.g. 不含上年结转. */
   excludesCarryover: z.boolean(),
   /** Marked 注：本表无数据 / 空表 (whatever the body holds). */
@@ -168,7 +196,9 @@ export const TableSchema = z.object({
   rows: z.array(RowSchema),
   form: PerformanceFormSchema.optional(),
   /** 续表: the parts after the first (another sheet, or further down), joined into this table (importer/continuation.ts). */
-  continued: z.array(z.object({ sheet: z.string(), range: z.string(), title: z.string() })).optional(),
+  continued: z
+    .array(z.object({ sheet: z.string(), range: z.string(), title: z.string() }))
+    .optional(),
   /** Named a 续表 of the table `id` (title, label or sheet with 续) but not joined to it, and why (another unit …). */
   continues: z.object({ id: z.string(), reason: z.string() }).optional(),
 });
@@ -189,7 +219,10 @@ export const UnrecognizedSchema = z.object({
 export type Unrecognized = z.infer<typeof UnrecognizedSchema>;
 
 /** One Chinese sentence from the host about the file as read, with how much it matters. */
-export const ReadNoteSchema = z.object({ severity: z.enum(["warning", "info"]), message: z.string() });
+export const ReadNoteSchema = z.object({
+  severity: z.enum(["warning", "info"]),
+  message: z.string(),
+});
 export type ReadNote = z.infer<typeof ReadNoteSchema>;
 
 export const ReportSchema = z.object({
@@ -210,4 +243,3 @@ export const ReportSchema = z.object({
   readNotes: z.array(ReadNoteSchema).optional(),
 });
 export type Report = z.infer<typeof ReportSchema>;
-

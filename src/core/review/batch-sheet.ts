@@ -24,18 +24,41 @@ export interface BatchEntry {
 }
 
 export const BATCH_SHEET = "审核汇总";
-const HEADERS = ["序号", "文件", "部门", "年度", "单位", "收入总计", "支出总计", "错误", "警告", "尾差", "提示", "状态", "审核文件", "说明"];
+const HEADERS = [
+  "序号",
+  "文件",
+  "部门",
+  "年度",
+  "单位",
+  "收入总计",
+  "支出总计",
+  "错误",
+  "警告",
+  "尾差",
+  "提示",
+  "状态",
+  "审核文件",
+  "说明",
+];
 
 const WIDTHS = [6, 34, 30, 7, 7, 14, 14, 7, 7, 7, 7, 18, 42, 50];
 
-export function buildBatchSheet(entries: BatchEntry[], meta: { reviewedAt: string; productVersion: string }): PlanSheet {
+export function buildBatchSheet(
+  entries: BatchEntry[],
+  meta: { reviewedAt: string; productVersion: string }
+): PlanSheet {
   const s = new SheetBuilder(BATCH_SHEET, WIDTHS, "#C00000");
   const last = HEADERS.length - 1;
   s.print = { orientation: "landscape", fitToWidth: true };
   const t = s.line([`${SHEET_TAG} · 批量审核汇总`], "title");
   s.merge(t, 0, t, last);
   const ok = entries.filter((e) => e.counts).length;
-  const sub = s.line([`共 ${entries.length} 个文件，已审核 ${ok} 个，未能审核 ${entries.length - ok} 个。审核时间 ${reviewTime(meta.reviewedAt)}，预算审核 budget-review ${meta.productVersion}。金额为各工作簿自身单位。`], "note");
+  const sub = s.line(
+    [
+      `共 ${entries.length} 个文件，已审核 ${ok} 个，未能审核 ${entries.length - ok} 个。审核时间 ${reviewTime(meta.reviewedAt)}，预算审核 budget-review ${meta.productVersion}。金额为各工作簿自身单位。`,
+    ],
+    "note"
+  );
   s.merge(sub, 0, sub, last);
   s.row++;
   const h = s.line(HEADERS, "header");
@@ -44,14 +67,23 @@ export function buildBatchSheet(entries: BatchEntry[], meta: { reviewedAt: strin
     const r = s.row++;
     const c = e.counts;
     const cells: Array<[unknown, string]> = [
-      [i + 1, "cellCenter"], [e.file, "cell"], [e.department, "cell"], [e.year, "cellCenter"], [e.unit, "cellCenter"],
-      [e.income, "amount"], [e.expenditure, "amount"],
-      [c?.error ?? null, c?.error ? "sev_error" : "count"], [c?.warning ?? null, c?.warning ? "sev_warning" : "count"], [c?.rounding ?? null, c?.rounding ? "sev_rounding" : "count"], [c?.info ?? null, c?.info ? "sev_info" : "count"],
+      [i + 1, "cellCenter"],
+      [e.file, "cell"],
+      [e.department, "cell"],
+      [e.year, "cellCenter"],
+      [e.unit, "cellCenter"],
+      [e.income, "amount"],
+      [e.expenditure, "amount"],
+      [c?.error ?? null, c?.error ? "sev_error" : "count"],
+      [c?.warning ?? null, c?.warning ? "sev_warning" : "count"],
+      [c?.rounding ?? null, c?.rounding ? "sev_rounding" : "count"],
+      [c?.info ?? null, c?.info ? "sev_info" : "count"],
       [e.status, "cell"],
     ];
     cells.forEach(([v, st], k) => s.set(r, k, v as string | number | null, st));
     // The link's text fits the column on one line (LibreOffice cuts a long link); it still opens the full name.
-    if (e.output) s.set(r, 12, fitText(e.output, WIDTHS[12]), "link", { hyperlink: { url: e.output } });
+    if (e.output)
+      s.set(r, 12, fitText(e.output, WIDTHS[12]), "link", { hyperlink: { url: e.output } });
     else s.set(r, 12, null, "cell");
     s.set(r, 13, e.reason, "cell");
     // Long paths and reasons wrap: the row grows with them instead of running into the next one.

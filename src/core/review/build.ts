@@ -35,7 +35,13 @@ export interface PlanInput {
 }
 
 export function buildReviewPlan(input: PlanInput): ReviewPlan {
-  const meta: ReviewMeta = { file: input.file, reviewedAt: input.reviewedAt, product: "预算审核 budget-review", productVersion: input.productVersion, catalogVersion: catalogVersion() };
+  const meta: ReviewMeta = {
+    file: input.file,
+    reviewedAt: input.reviewedAt,
+    product: "预算审核 budget-review",
+    productVersion: input.productVersion,
+    catalogVersion: catalogVersion(),
+  };
   const results = buildResultsSheet(input.report, input.result, meta);
   return {
     version: PLAN_VERSION,
@@ -46,6 +52,9 @@ export function buildReviewPlan(input: PlanInput): ReviewPlan {
     file: meta.file,
     marks: buildMarks(input.result),
     styles: { ...REVIEW_STYLES },
-    sheets: [results, buildSummarySheet(input.report, input.result, input.grids, levelRange(results))],
+    sheets: [
+      results,
+      buildSummarySheet(input.report, input.result, input.grids, levelRange(results)),
+    ],
   };
 }

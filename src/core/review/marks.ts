@@ -46,35 +46,85 @@ export function splitRef(ref: string): { sheet: string; cell: string } | undefin
  * (the first cell) strong. Notes list every finding citing the cell, then the localizer's verdict on it.
  */
 export function buildMarks(result: CheckResult): Mark[] {
-  const byCell = new Map<string, { sheet: string; cell: string; severity: Severity; role: Mark["role"]; findings: number[]; causes: string[]; details: Map<number, string> }>();
+  const byCell = new Map<
+    string,
+    {
+      sheet: string;
+      cell: string;
+      severity: Severity;
+      role: Mark["role"];
+      findings: number[];
+      causes: string[];
+      details: Map<number, string>;
+    }
+  >();
   const rank = { checked: 0, suspected: 0, cited: 1 } as const;
   const explained = new Set(result.causes.flatMap((c) => c.explains));
-  const touch = (ref: string, severity: Severity, role: Mark["role"], finding?: number, cause?: string, detail?: string) => {
+  const touch = (
+    ref: string,
+    severity: Severity,
+    role: Mark["role"],
+    finding?: number,
+    cause?: string,
+    detail?: string
+  ) => {
     const p = splitRef(ref);
     if (!p) return;
     const key = `${p.sheet}!${p.cell}`;
     let m = byCell.get(key);
-    if (!m) byCell.set(key, (m = { ...p, severity, role, findings: [], causes: [], details: new Map() }));
+    if (!m)
+      byCell.set(key, (m = { ...p, severity, role, findings: [], causes: [], details: new Map() }));
     if (finding !== undefined && !m.findings.includes(finding)) m.findings.push(finding);
-    if (finding !== undefined && detail !== undefined && !m.details.has(finding)) m.details.set(finding, detail);
+    if (finding !== undefined && detail !== undefined && !m.details.has(finding))
+      m.details.set(finding, detail);
     if (cause && !m.causes.includes(cause)) m.causes.push(cause);
     if (SEVERITY_ORDER[severity] < SEVERITY_ORDER[m.severity]) m.severity = severity;
     if (rank[role] < rank[m.role]) m.role = role;
   };
   // A grouped finding's cells are its rows, none checked against another: each is strong, with its own sentence.
-  result.findings.forEach((f, i) => f.cells.forEach((ref, k) => touch(ref, f.severity, (k === 0 || f.details) && !explained.has(i) ? "checked" : "cited", i, undefined, f.details?.[k])));
+  result.findings.forEach((f, i) =>
+    f.cells.forEach((ref, k) =>
+      touch(
+        ref,
+        f.severity,
+        (k === 0 || f.details) && !explained.has(i) ? "checked" : "cited",
+        i,
+        undefined,
+        f.details?.[k]
+      )
+    )
+  );
   for (const c of result.causes) {
-    const worst = c.explains.map((i) => result.findings[i]?.severity).filter(Boolean).sort((a, b) => SEVERITY_ORDER[a!] - SEVERITY_ORDER[b!])[0] ?? "warning";
+    const worst =
+      c.explains
+        .map((i) => result.findings[i]?.severity)
+        .filter(Boolean)
+        .sort((a, b) => SEVERITY_ORDER[a!] - SEVERITY_ORDER[b!])[0] ?? "warning";
     for (const s of c.suspects) touch(s.cell, worst, "suspected", undefined, c.message);
-    for (const alt of c.alternatives) for (const s of alt) touch(s.cell, worst, "cited", undefined, `（另一种同样可能的解释）${c.message}`);
+    for (const alt of c.alternatives)
+      for (const s of alt)
+        touch(s.cell, worst, "cited", undefined, `（另一种同样可能的解释）${c.message}`);
   }
   return [...byCell.values()].map((m) => {
     const strength = m.role === "cited" ? "light" : "strong";
     const lines = m.findings
       .slice()
-      .sort((a, b) => SEVERITY_ORDER[result.findings[a].severity] - SEVERITY_ORDER[result.findings[b].severity] || a - b)
+      .sort(
+        (a, b) =>
+          SEVERITY_ORDER[result.findings[a].severity] -
+            SEVERITY_ORDER[result.findings[b].severity] || a - b
+      )
       .map((i) => noteLine(result.findings[i], m.details.get(i)));
     const verdict = m.causes.map((c) => `[疑似出错] ${c}`);
-    return { sheet: m.sheet, cell: m.cell, severity: m.severity, strength, role: m.role, fill: MARK_FILLS[m.severity][strength], note: printable(`${NOTE_TAG}\n${[...verdict, ...lines].join("\n")}`), findings: m.findings };
+    return {
+      sheet: m.sheet,
+      cell: m.cell,
+      severity: m.severity,
+      strength,
+      role: m.role,
+      fill: MARK_FILLS[m.severity][strength],
+      note: printable(`${NOTE_TAG}\n${[...verdict, ...lines].join("\n")}`),
+      findings: m.findings,
+    };
   });
 }

@@ -40,7 +40,10 @@ export type MarkStrength = z.infer<typeof MarkStrengthSchema>;
  * The conditional-format formula of a mark: always TRUE (N of a text is 0), and it names the product, the severity
  * and the strength, so a host finds its own rules again without any record kept elsewhere.
  */
-export function markFormula(severity: z.infer<typeof SeveritySchema>, strength: MarkStrength): string {
+export function markFormula(
+  severity: z.infer<typeof SeveritySchema>,
+  strength: MarkStrength
+): string {
   return `N("${SHEET_TAG}:${severity}:${strength}")=0`;
 }
 /** True for a conditional-format formula made by `markFormula` (with or without a leading "="). */
@@ -119,13 +122,30 @@ export const PlanCellSchema = z.object({
 });
 export type PlanCell = z.infer<typeof PlanCellSchema>;
 
-export const PlanMergeSchema = z.object({ r0: z.number().int(), c0: z.number().int(), r1: z.number().int(), c1: z.number().int() });
+export const PlanMergeSchema = z.object({
+  r0: z.number().int(),
+  c0: z.number().int(),
+  r1: z.number().int(),
+  c1: z.number().int(),
+});
 
 export const ConditionalFormatSchema = z.discriminatedUnion("type", [
   /** Data bars over a range of shares (0–1), bar length scaled to min / max of the range unless given. */
-  z.object({ type: z.literal("dataBar"), range: z.string(), color: ColorSchema, min: z.number().optional(), max: z.number().optional() }),
+  z.object({
+    type: z.literal("dataBar"),
+    range: z.string(),
+    color: ColorSchema,
+    min: z.number().optional(),
+    max: z.number().optional(),
+  }),
   /** Custom formula (relative to the range's top-left cell), with a fill and/or a font colour. */
-  z.object({ type: z.literal("expression"), range: z.string(), formula: z.string(), fill: ColorSchema.optional(), fontColor: ColorSchema.optional() }),
+  z.object({
+    type: z.literal("expression"),
+    range: z.string(),
+    formula: z.string(),
+    fill: ColorSchema.optional(),
+    fontColor: ColorSchema.optional(),
+  }),
 ]);
 export type ConditionalFormat = z.infer<typeof ConditionalFormatSchema>;
 
@@ -135,7 +155,9 @@ export const PlanSheetSchema = z.object({
   tabColor: ColorSchema.optional(),
   /** Column widths by 0-based column. */
   columns: z.array(z.object({ col: z.number().int().min(0), width: z.number().positive() })),
-  rowHeights: z.array(z.object({ row: z.number().int().min(0), height: z.number().positive() })).default([]),
+  rowHeights: z
+    .array(z.object({ row: z.number().int().min(0), height: z.number().positive() }))
+    .default([]),
   cells: z.array(PlanCellSchema),
   merges: z.array(PlanMergeSchema),
   conditionalFormats: z.array(ConditionalFormatSchema),
@@ -144,7 +166,9 @@ export const PlanSheetSchema = z.object({
   /** A1 range of the filtered table (header row included), if any. */
   autoFilter: z.string().optional(),
   /** Print setup: orientation, and whether to fit all columns on one page width. */
-  print: z.object({ orientation: z.enum(["portrait", "landscape"]), fitToWidth: z.boolean() }).optional(),
+  print: z
+    .object({ orientation: z.enum(["portrait", "landscape"]), fitToWidth: z.boolean() })
+    .optional(),
 });
 export type PlanSheet = z.infer<typeof PlanSheetSchema>;
 

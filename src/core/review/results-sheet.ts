@@ -28,13 +28,27 @@ export const RESULTS_SHEET = REVIEW_SHEET_NAMES[0];
 /** What 审核结果's 未识别 section (and the CLI's text report) says of a hidden sheet. */
 export const HIDDEN_SHEET_NOTE = "隐藏的工作表：已读取，请确认其内容是否应公开";
 /** Columns of the findings table; the 级别 column (B) is what 预算汇总 counts. */
-export const FINDING_HEADERS = ["序号", "级别", "规则", "表", "单元格", "说明", "应为", "实为", "差额", "相关单元格", "规则编号"] as const;
+export const FINDING_HEADERS = [
+  "序号",
+  "级别",
+  "规则",
+  "表",
+  "单元格",
+  "说明",
+  "应为",
+  "实为",
+  "差额",
+  "相关单元格",
+  "规则编号",
+] as const;
 export const LEVEL_COLUMN = "B";
 
 /** The 级别 cells of the findings rows ("B14:B46"), from the sheet's AutoFilter over the findings table; none without findings. */
 export function levelRange(sheet: PlanSheet): string | undefined {
   const m = /^A(\d+):[A-Z]+(\d+)$/.exec(sheet.autoFilter ?? "");
-  return m && Number(m[2]) > Number(m[1]) ? `${LEVEL_COLUMN}${Number(m[1]) + 1}:${LEVEL_COLUMN}${m[2]}` : undefined;
+  return m && Number(m[2]) > Number(m[1])
+    ? `${LEVEL_COLUMN}${Number(m[1]) + 1}:${LEVEL_COLUMN}${m[2]}`
+    : undefined;
 }
 /**
  * Rows above the findings table (header block, causes, the findings header) are frozen only up to this height in
@@ -76,16 +90,30 @@ function tableOf(report: Report, ref: string | undefined): string {
   const p = splitRef(ref);
   if (!p) return "";
   const { r0 } = parseRef(p.cell);
-  const t = report.tables.find((x) => holdsRow(x, p.sheet, r0)) ?? report.tables.find((x) => x.sheet === p.sheet);
+  const t =
+    report.tables.find((x) => holdsRow(x, p.sheet, r0)) ??
+    report.tables.find((x) => x.sheet === p.sheet);
   if (!t) return p.sheet;
-  return report.unit && t.unit !== report.unit ? `${tableName(t)}（金额单位：${t.unit}）` : tableName(t);
+  return report.unit && t.unit !== report.unit
+    ? `${tableName(t)}（金额单位：${t.unit}）`
+    : tableName(t);
 }
 
 /** Findings in the sheet's order: severity, then the order of the tables in the workbook, then row and column. */
-export function orderedFindings(report: Report, result: CheckResult): Array<{ finding: Finding; index: number }> {
+export function orderedFindings(
+  report: Report,
+  result: CheckResult
+): Array<{ finding: Finding; index: number }> {
   return result.findings
     .map((finding, index) => ({ finding, index, pos: position(report, finding) }))
-    .sort((a, b) => SEVERITY_ORDER[a.finding.severity] - SEVERITY_ORDER[b.finding.severity] || a.pos[0] - b.pos[0] || a.pos[1] - b.pos[1] || a.pos[2] - b.pos[2] || a.index - b.index)
+    .sort(
+      (a, b) =>
+        SEVERITY_ORDER[a.finding.severity] - SEVERITY_ORDER[b.finding.severity] ||
+        a.pos[0] - b.pos[0] ||
+        a.pos[1] - b.pos[1] ||
+        a.pos[2] - b.pos[2] ||
+        a.index - b.index
+    )
     .map(({ finding, index }) => ({ finding, index }));
 }
 
@@ -98,7 +126,9 @@ const CITED_SHOWN = 12;
  */
 function firstCellText(f: Finding, target: { sheet: string; cell: string }): string {
   const ref = `${target.sheet}!${target.cell}`;
-  return f.cells.length > 1 && (f.details || f.cells.length > CITED_SHOWN + 1) ? `${ref} 等 ${f.cells.length} 处` : ref;
+  return f.cells.length > 1 && (f.details || f.cells.length > CITED_SHOWN + 1)
+    ? `${ref} 等 ${f.cells.length} 处`
+    : ref;
 }
 
 /** The other cited cells, without the sheet name when it is the checked cell's sheet; at most 12 then "等 N 个". */
@@ -107,7 +137,9 @@ function cited(f: Finding, sheet: string | undefined): string {
     const p = splitRef(c);
     return p ? (p.sheet === sheet ? p.cell : `${p.sheet}!${p.cell}`) : c;
   });
-  return refs.length > CITED_SHOWN ? `${refs.slice(0, CITED_SHOWN).join("、")} 等 ${refs.length} 个` : refs.join("、");
+  return refs.length > CITED_SHOWN
+    ? `${refs.slice(0, CITED_SHOWN).join("、")} 等 ${refs.length} 个`
+    : refs.join("、");
 }
 
 export function severityCounts(result: CheckResult): Record<Severity, number> {
@@ -116,7 +148,11 @@ export function severityCounts(result: CheckResult): Record<Severity, number> {
   return c;
 }
 
-export function buildResultsSheet(report: Report, result: CheckResult, meta: ReviewMeta): PlanSheet {
+export function buildResultsSheet(
+  report: Report,
+  result: CheckResult,
+  meta: ReviewMeta
+): PlanSheet {
   const s = new SheetBuilder(RESULTS_SHEET, [6, 7, 30, 24, 18, 62, 14, 14, 14, 34, 18], "#C00000");
   const last = FINDING_HEADERS.length - 1;
   s.print = { orientation: "landscape", fitToWidth: true };
@@ -132,24 +168,56 @@ export function buildResultsSheet(report: Report, result: CheckResult, meta: Rev
     s.merge(r, 7, r, last);
   };
   pair("文件", meta.file, "审核时间", reviewTime(meta.reviewedAt));
-  pair("部门", report.department ?? "（未识别）", "年度", report.year ? String(report.year) : "（未识别）");
+  pair(
+    "部门",
+    report.department ?? "（未识别）",
+    "年度",
+    report.year ? String(report.year) : "（未识别）"
+  );
   pair("单位", report.unit ?? "—", "产品版本", `${meta.product} ${meta.productVersion}`);
-  pair("规则", `检查 ${result.rules.checked} 项：通过 ${result.rules.passed}，不通过 ${result.rules.failed}，不适用 ${result.rules.notApplicable}`, "规则目录", meta.catalogVersion);
-  pair("问题", (["error", "warning", "rounding", "info"] as Severity[]).map((k) => `${SEVERITY_NAMES[k]} ${counts[k]}`).join("，"), "识别表格", `${report.tables.length} 张`);
+  pair(
+    "规则",
+    `检查 ${result.rules.checked} 项：通过 ${result.rules.passed}，不通过 ${result.rules.failed}，不适用 ${result.rules.notApplicable}`,
+    "规则目录",
+    meta.catalogVersion
+  );
+  pair(
+    "问题",
+    (["error", "warning", "rounding", "info"] as Severity[])
+      .map((k) => `${SEVERITY_NAMES[k]} ${counts[k]}`)
+      .join("，"),
+    "识别表格",
+    `${report.tables.length} 张`
+  );
   s.row++;
   // The causes first: a reviewer reads where the errors probably are before the findings they explain.
   if (result.causes.length) {
-    const t = s.line(["疑似出错的单元格（错误定位：改动最少的单元格即可使全部勾稽关系成立）"], "section");
+    const t = s.line(
+      ["疑似出错的单元格（错误定位：改动最少的单元格即可使全部勾稽关系成立）"],
+      "section"
+    );
     s.merge(t, 0, t, last);
     // The 说明 spans 说明 … 相关单元格 of the findings below: the causes block stays a few lines high.
-    const h = s.line(["序号", "", "", "", "单元格", "说明", "", "", "", "", "可解释问题数"], "header");
+    const h = s.line(
+      ["序号", "", "", "", "单元格", "说明", "", "", "", "", "可解释问题数"],
+      "header"
+    );
     s.merge(h, 1, h, 3);
     s.merge(h, 5, h, 9);
     result.causes.forEach((c, i) => {
       const r = s.row++;
       const first = c.suspects[0] ? splitRef(c.suspects[0].cell) : undefined;
       s.set(r, 0, i + 1, "cellCenter");
-      s.set(r, 1, c.method === "table" && c.sheet ? `整张表：${c.sheet}` : c.suspects.length > 1 ? `${c.suspects.length} 个单元格` : "", "cell");
+      s.set(
+        r,
+        1,
+        c.method === "table" && c.sheet
+          ? `整张表：${c.sheet}`
+          : c.suspects.length > 1
+            ? `${c.suspects.length} 个单元格`
+            : "",
+        "cell"
+      );
       s.merge(r, 1, r, 3);
       if (first) s.set(r, 4, `${first.sheet}!${first.cell}`, "link", { hyperlink: first });
       else s.set(r, 4, null, "cell");
@@ -159,7 +227,8 @@ export function buildResultsSheet(report: Report, result: CheckResult, meta: Rev
       s.fitHeight(r, [5]);
     });
   }
-  if (result.localization.status === "budget") s.line(["错误定位在时限内未完成：其余问题未定位，按下表逐条核对。"], "note");
+  if (result.localization.status === "budget")
+    s.line(["错误定位在时限内未完成：其余问题未定位，按下表逐条核对。"], "note");
   if (result.causes.length || result.localization.status === "budget") s.row++;
   const header = s.line([...FINDING_HEADERS], "header");
   s.height(header, 20);
@@ -186,7 +255,14 @@ export function buildResultsSheet(report: Report, result: CheckResult, meta: Rev
   });
   if (ordered.length) s.autoFilter = rangeA1(header, 0, s.row - 1, last);
   else {
-    const r = s.line([result.rules.checked > 0 ? "未发现问题。" : "没有可检查的规则（未识别到预算表），不能视为通过。"], "note");
+    const r = s.line(
+      [
+        result.rules.checked > 0
+          ? "未发现问题。"
+          : "没有可检查的规则（未识别到预算表），不能视为通过。",
+      ],
+      "note"
+    );
     s.merge(r, 0, r, last);
   }
 
@@ -195,7 +271,8 @@ export function buildResultsSheet(report: Report, result: CheckResult, meta: Rev
   s.merge(notRead, 0, notRead, last);
   const unrec = report.unrecognized;
   const hidden = report.hiddenSheets;
-  if (!unrec.length && !hidden.length) s.line([undefined, "无：每张工作表都已识别。"], [undefined, "note"]);
+  if (!unrec.length && !hidden.length)
+    s.line([undefined, "无：每张工作表都已识别。"], [undefined, "note"]);
   else {
     const h = s.line(["", "工作表", "", "区域", "原因"], "header");
     s.merge(h, 1, h, 2);
@@ -224,7 +301,8 @@ export function buildResultsSheet(report: Report, result: CheckResult, meta: Rev
     s.merge(h, 4, h, last - 1);
     s.set(h, last, "规则编号", "header");
     for (const r of na) {
-      const scope = r.checked > 0 ? `${r.notApplicable} 处不适用（另检查 ${r.checked} 处）` : "整条规则未检查";
+      const scope =
+        r.checked > 0 ? `${r.notApplicable} 处不适用（另检查 ${r.checked} 处）` : "整条规则未检查";
       const row = s.line(["", ruleTitle(r.id), "", scope, r.reasons.join("；")], "cell");
       s.merge(row, 1, row, 2);
       s.merge(row, 4, row, last - 1);
@@ -233,6 +311,11 @@ export function buildResultsSheet(report: Report, result: CheckResult, meta: Rev
     }
   }
   s.row++;
-  s.line([`表格种类：${[...new Set(report.tables.map((t) => KIND_NAMES[t.kind]))].join("、") || "（无）"}`], "note");
+  s.line(
+    [
+      `表格种类：${[...new Set(report.tables.map((t) => KIND_NAMES[t.kind]))].join("、") || "（无）"}`,
+    ],
+    "note"
+  );
   return s.build();
 }

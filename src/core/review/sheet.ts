@@ -13,16 +13,36 @@ export class SheetBuilder {
   /** Next free row (0-based). */
   row = 0;
 
-  constructor(readonly name: string, private widths: number[], private tabColor?: string) {}
+  constructor(
+    readonly name: string,
+    private widths: number[],
+    private tabColor?: string
+  ) {}
 
   /** A text value is shown as `printable` makes it (a control character of a user's label never reaches the sheet); links and formulas are kept as given. */
-  set(row: number, col: number, value: PlanCell["value"], style?: string, extra: { formula?: string; hyperlink?: Hyperlink } = {}): void {
-    const cell: PlanCell = { row, col, value: typeof value === "string" ? printable(value) : value, ...(style ? { style } : {}), ...(extra.formula ? { formula: extra.formula } : {}), ...(extra.hyperlink ? { hyperlink: extra.hyperlink } : {}) };
+  set(
+    row: number,
+    col: number,
+    value: PlanCell["value"],
+    style?: string,
+    extra: { formula?: string; hyperlink?: Hyperlink } = {}
+  ): void {
+    const cell: PlanCell = {
+      row,
+      col,
+      value: typeof value === "string" ? printable(value) : value,
+      ...(style ? { style } : {}),
+      ...(extra.formula ? { formula: extra.formula } : {}),
+      ...(extra.hyperlink ? { hyperlink: extra.hyperlink } : {}),
+    };
     this.cells.set(`${row}:${col}`, cell);
   }
 
   /** Writes a row of values starting at column 0 (undefined skips a cell) and advances. */
-  line(values: Array<PlanCell["value"] | undefined>, style?: string | Array<string | undefined>): number {
+  line(
+    values: Array<PlanCell["value"] | undefined>,
+    style?: string | Array<string | undefined>
+  ): number {
     const r = this.row++;
     values.forEach((v, c) => {
       if (v === undefined) return;
@@ -48,7 +68,10 @@ export class SheetBuilder {
       if (v === null || v === undefined) continue;
       const w = textWidth(String(v));
       const merged = this.merges.find((m) => m.r0 === row && m.c0 === c);
-      const width = (merged ? this.widths.slice(merged.c0, merged.c1 + 1).reduce((a, b) => a + b, 0) : this.widths[c] ?? 10) - 2;
+      const width =
+        (merged
+          ? this.widths.slice(merged.c0, merged.c1 + 1).reduce((a, b) => a + b, 0)
+          : (this.widths[c] ?? 10)) - 2;
       lines = Math.max(lines, Math.ceil(w / Math.max(1, width * 0.9)));
     }
     if (lines > 1) this.height(row, Math.min(409, lines * lineHeight + 2));

@@ -41,9 +41,14 @@ export function sourceTerm(cells: SourceCells, table: Table, a: Amount, unit: Un
   // Text amounts ("1,705.54", with full-width spaces): strip separators and convert; a dash or other text reads as 0,
   // as the importer reads it as blank.
   const text = typeof raw === "string" && raw.trim() !== "";
-  const blank = raw === "" || raw === null || raw === undefined || (typeof raw === "string" && !text);
+  const blank =
+    raw === "" || raw === null || raw === undefined || (typeof raw === "string" && !text);
   // A blank cell through N(): a bare reference to an empty cell is "empty", not 0, in some engines' results.
-  let formula = text ? `IFERROR(VALUE(SUBSTITUTE(SUBSTITUTE(${ref},",",""),"\u3000","")),0)` : blank ? `N(${ref})` : ref;
+  let formula = text
+    ? `IFERROR(VALUE(SUBSTITUTE(SUBSTITUTE(${ref},",",""),"\u3000","")),0)`
+    : blank
+      ? `N(${ref})`
+      : ref;
   let value = a.value ?? 0;
   const factor = UNIT_FACTOR[table.unit] / UNIT_FACTOR[unit];
   if (factor > 1) {

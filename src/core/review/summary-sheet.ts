@@ -30,7 +30,11 @@ interface Line {
 class Summary {
   readonly s = new SheetBuilder(SUMMARY_SHEET, [36, 16, 16, 16, 11, 24], "#2F75B5");
   readonly cells: SourceCells;
-  constructor(readonly report: Report, grids: SheetGrid[], readonly unit: Unit) {
+  constructor(
+    readonly report: Report,
+    grids: SheetGrid[],
+    readonly unit: Unit
+  ) {
     this.cells = new SourceCells(grids);
   }
   term(t: Table, row: Row | undefined, key: string): SourceTerm | undefined {
@@ -67,12 +71,19 @@ class Summary {
         const value = den && den.value !== 0 ? t0.value / den.value : 0;
         this.s.set(r, 4, value, "share", { formula: `IF(${d}=0,0,${b}/${d})` });
       } else this.s.set(r, 4, null, "cell");
-      if (t0?.source) this.s.set(r, 5, `${t0.source.sheet}!${t0.source.cell}`, "link", { hyperlink: t0.source });
+      if (t0?.source)
+        this.s.set(r, 5, `${t0.source.sheet}!${t0.source.cell}`, "link", { hyperlink: t0.source });
       else this.s.set(r, 5, null, "cell");
     }
     const barRows = lines.map((l, i) => (l.total ? -1 : first + i)).filter((r) => r >= 0);
     if (opts.share && totalRow >= 0 && barRows.length)
-      this.s.format({ type: "dataBar", range: rangeA1(barRows[0], 4, barRows[barRows.length - 1], 4), color: BAR_COLOR, min: 0, max: 1 });
+      this.s.format({
+        type: "dataBar",
+        range: rangeA1(barRows[0], 4, barRows[barRows.length - 1], 4),
+        color: BAR_COLOR,
+        min: 0,
+        max: 1,
+      });
   }
   empty(text: string): void {
     const r = this.s.line([text], "note");
@@ -89,8 +100,15 @@ function income(m: Summary): void {
   if (t && srcRows.length) {
     m.section("一、收入（按来源）", t, ["项目", "金额", "", "", "占收入总计", "来源单元格"]);
     const key = col(t, "total") ? "total" : Object.keys(srcRows[0].amounts)[0];
-    const lines: Line[] = srcRows.map((r) => ({ label: r.label.trim(), terms: [m.term(t, r, key)] }));
-    for (const [k, total] of [["current_income_total", false], ["carryover_in", false], ["income_grand_total", true]] as const) {
+    const lines: Line[] = srcRows.map((r) => ({
+      label: r.label.trim(),
+      terms: [m.term(t, r, key)],
+    }));
+    for (const [k, total] of [
+      ["current_income_total", false],
+      ["carryover_in", false],
+      ["income_grand_total", true],
+    ] as const) {
       const r = rowByKey(t, k, "income");
       if (r) lines.push({ label: r.label.trim(), terms: [m.term(t, r, key)], total });
     }
@@ -104,32 +122,70 @@ function income(m: Summary): void {
     return m.empty("未识别到收支总表或收入总表，收入未汇总。");
   }
   m.section("一、收入（按来源）", inc, ["项目", "金额", "", "", "占收入合计", "来源单元格"]);
-  const lines: Line[] = inc.columns.filter((c) => c.key !== "total").map((c) => ({ label: c.label.split("/").pop() ?? c.key, terms: [m.term(inc, tr, c.key)] }));
-  if (col(inc, "total")) lines.push({ label: "合计", terms: [m.term(inc, tr, "total")], total: true });
+  const lines: Line[] = inc.columns
+    .filter((c) => c.key !== "total")
+    .map((c) => ({ label: c.label.split("/").pop() ?? c.key, terms: [m.term(inc, tr, c.key)] }));
+  if (col(inc, "total"))
+    lines.push({ label: "合计", terms: [m.term(inc, tr, "total")], total: true });
   m.lines(lines, { share: true });
 }
 
 function expenditure(m: Summary): void {
-  const t = [firstOf(m.report, "expenditure_summary"), firstOf(m.report, "general_budget_expenditure")].find((x) => x && x.rows.some((r) => r.level === 1 && r.codeSystem === "functional"));
-  m.section("二、支出（按功能分类·类）", t, ["科目", "合计", "基本支出", "项目支出", "占支出合计", "来源单元格"]);
+  const t = [
+    firstOf(m.report, "expenditure_summary"),
+    firstOf(m.report, "general_budget_expenditure"),
+  ].find((x) => x && x.rows.some((r) => r.level === 1 && r.codeSystem === "functional"));
+  m.section("二、支出（按功能分类·类）", t, [
+    "科目",
+    "合计",
+    "基本支出",
+    "项目支出",
+    "占支出合计",
+    "来源单元格",
+  ]);
   if (!t) return m.empty("未识别到按功能分类列示的支出总表或一般公共预算支出表，支出未汇总。");
   const key = col(t, "total") ? "total" : t.columns[0].key;
   const lines: Line[] = t.rows
     .filter((r) => r.level === 1 && r.codeSystem === "functional" && !r.partial)
-    .map((r) => ({ label: r.code && !r.label.includes(r.code) ? `${r.code} ${r.label.trim()}` : r.label.trim(), terms: [m.term(t, r, key), m.term(t, r, "basic"), m.term(t, r, "project")] }));
+    .map((r) => ({
+      label: r.code && !r.label.includes(r.code) ? `${r.code} ${r.label.trim()}` : r.label.trim(),
+      terms: [m.term(t, r, key), m.term(t, r, "basic"), m.term(t, r, "project")],
+    }));
   const tr = totalRow(t);
-  if (tr) lines.push({ label: "合计", terms: [m.term(t, tr, key), m.term(t, tr, "basic"), m.term(t, tr, "project")], total: true });
+  if (tr)
+    lines.push({
+      label: "合计",
+      terms: [m.term(t, tr, key), m.term(t, tr, "basic"), m.term(t, tr, "project")],
+      total: true,
+    });
   m.lines(lines, { share: true });
 }
 
 function basicEconomic(m: Summary): void {
   const t = firstOf(m.report, "basic_expenditure_economic");
-  m.section("三、基本支出（按经济分类）", t, ["经济分类", "合计", "人员经费", "公用经费", "占基本支出", "来源单元格"]);
+  m.section("三、基本支出（按经济分类）", t, [
+    "经济分类",
+    "合计",
+    "人员经费",
+    "公用经费",
+    "占基本支出",
+    "来源单元格",
+  ]);
   if (!t) return m.empty("未识别到基本支出经济分类表，基本支出未汇总。");
   const key = col(t, "total") ? "total" : t.columns[0].key;
-  const lines: Line[] = t.rows.filter((r) => r.level === 1 && !r.partial).map((r) => ({ label: r.label.trim(), terms: [m.term(t, r, key), m.term(t, r, "personnel"), m.term(t, r, "public")] }));
+  const lines: Line[] = t.rows
+    .filter((r) => r.level === 1 && !r.partial)
+    .map((r) => ({
+      label: r.label.trim(),
+      terms: [m.term(t, r, key), m.term(t, r, "personnel"), m.term(t, r, "public")],
+    }));
   const tr = totalRow(t);
-  if (tr) lines.push({ label: "合计", terms: [m.term(t, tr, key), m.term(t, tr, "personnel"), m.term(t, tr, "public")], total: true });
+  if (tr)
+    lines.push({
+      label: "合计",
+      terms: [m.term(t, tr, key), m.term(t, tr, "personnel"), m.term(t, tr, "public")],
+      total: true,
+    });
   m.lines(lines, { share: true });
 }
 
@@ -157,17 +213,23 @@ function threePublic(m: Summary): void {
   if (!t) return m.empty("未识别到“三公”经费表，未汇总。");
   const key = col(t, "total") ? "total" : t.columns[0]?.key;
   const tr = totalRow(t);
-  const rowOf = (k: string) => rowByKey(t, k) ?? (EXTRA_LABELS.has(k) ? t.rows.find((r) => labelKey(r.label) === EXTRA_LABELS.get(k)) : undefined);
+  const rowOf = (k: string) =>
+    rowByKey(t, k) ??
+    (EXTRA_LABELS.has(k)
+      ? t.rows.find((r) => labelKey(r.label) === EXTRA_LABELS.get(k))
+      : undefined);
   const value = (k: string) => (key && rowOf(k)?.amounts[key]?.value) || 0;
   const items = value("abroad") + value("vehicle") + value("reception");
   const extras = THREE_PUBLIC_EXTRAS.reduce((sum, [k]) => sum + value(k), 0);
   // The 合计 takes the extras in when it is nearer the items with them than without (figures as printed, one unit).
   const total = (key && tr?.amounts[key]?.value) || 0;
   const withExtras = extras !== 0 && Math.abs(total - items - extras) < Math.abs(total - items);
-  const lines: Line[] = [...THREE_PUBLIC, ...(withExtras ? THREE_PUBLIC_EXTRAS : [])].flatMap(([k, label]) => {
-    const r = rowOf(k);
-    return r ? [{ label, terms: [m.term(t, r, key)] }] : [];
-  });
+  const lines: Line[] = [...THREE_PUBLIC, ...(withExtras ? THREE_PUBLIC_EXTRAS : [])].flatMap(
+    ([k, label]) => {
+      const r = rowOf(k);
+      return r ? [{ label, terms: [m.term(t, r, key)] }] : [];
+    }
+  );
   if (tr) lines.push({ label: "合计", terms: [m.term(t, tr, key)], total: true });
   m.lines(lines, { share: true });
 }
@@ -178,7 +240,9 @@ function operatingFunds(m: Summary): void {
   const tr = t && (totalRow(t) ?? t.rows.find((r) => r.level === 0) ?? t.rows[0]);
   if (!t || !tr) return m.empty("未识别到机关运行经费表，未汇总。");
   const key = col(t, "total") ? "total" : t.columns[0].key;
-  m.lines([{ label: "机关运行经费合计", terms: [m.term(t, tr, key)], total: true }], { share: false });
+  m.lines([{ label: "机关运行经费合计", terms: [m.term(t, tr, key)], total: true }], {
+    share: false,
+  });
 }
 
 function projects(m: Summary): void {
@@ -188,13 +252,23 @@ function projects(m: Summary): void {
   m.section("六、项目支出", lines0[0]?.table, ["项目", "金额", "", "", "占项目合计", "来源单元格"]);
   if (!lines0.length) return m.empty("未识别到项目支出表中的项目，未汇总。");
   const amountKey = (t: Table) => (col(t, "total") ? "total" : t.columns[0].key);
-  const terms = lines0.map((p) => ({ name: p.name, term: m.term(p.table, p.row, amountKey(p.table)) })).filter((x): x is { name: string; term: SourceTerm } => !!x.term);
+  const terms = lines0
+    .map((p) => ({ name: p.name, term: m.term(p.table, p.row, amountKey(p.table)) }))
+    .filter((x): x is { name: string; term: SourceTerm } => !!x.term);
   m.s.line(["项目个数", terms.length], ["cell", "count"]);
   // Beyond Excel's formula length the total is the model's value (marked so), never a silently truncated formula.
   const sum = sumTerm(terms.map((x) => x.term));
   const top = [...terms].sort((a, b) => b.term.value - a.term.value).slice(0, 10);
   const lines: Line[] = top.map((x, i) => ({ label: `${i + 1}. ${x.name}`, terms: [x.term] }));
-  lines.push(sum ? { label: "项目合计（各项目之和）", terms: [sum], total: true } : { label: "项目合计（各项目之和；项目过多，为数值）", terms: [{ value: terms.reduce((s, x) => s + x.term.value, 0) }], total: true });
+  lines.push(
+    sum
+      ? { label: "项目合计（各项目之和）", terms: [sum], total: true }
+      : {
+          label: "项目合计（各项目之和；项目过多，为数值）",
+          terms: [{ value: terms.reduce((s, x) => s + x.term.value, 0) }],
+          total: true,
+        }
+  );
   m.s.line([`金额最大的 ${top.length} 个项目及全部项目合计：`], "note");
   m.lines(lines, { share: true });
 }
@@ -211,22 +285,45 @@ function status(m: Summary, result: CheckResult, levels: string | undefined): vo
   for (const sev of ["error", "warning", "rounding", "info"] as Severity[]) {
     const r = m.s.row++;
     m.s.set(r, 0, SEVERITY_NAMES[sev], `sev_${sev}`);
-    m.s.set(r, 1, counts[sev], "count", range ? { formula: `COUNTIF(${range},"${SEVERITY_NAMES[sev]}")` } : {});
-    m.s.set(r, 5, `查看${RESULTS_SHEET}`, "link", { hyperlink: { sheet: RESULTS_SHEET, cell: "A1" } });
+    m.s.set(
+      r,
+      1,
+      counts[sev],
+      "count",
+      range ? { formula: `COUNTIF(${range},"${SEVERITY_NAMES[sev]}")` } : {}
+    );
+    m.s.set(r, 5, `查看${RESULTS_SHEET}`, "link", {
+      hyperlink: { sheet: RESULTS_SHEET, cell: "A1" },
+    });
   }
-  const r = m.s.line([`规则：检查 ${result.rules.checked} 项，通过 ${result.rules.passed}，不通过 ${result.rules.failed}，不适用 ${result.rules.notApplicable}（不适用的规则未检查，不视为通过）`], "note");
+  const r = m.s.line(
+    [
+      `规则：检查 ${result.rules.checked} 项，通过 ${result.rules.passed}，不通过 ${result.rules.failed}，不适用 ${result.rules.notApplicable}（不适用的规则未检查，不视为通过）`,
+    ],
+    "note"
+  );
   m.s.merge(r, 0, r, LAST_COL);
 }
 
 /** Builds the 预算汇总 sheet; `grids` tell which source cells hold text amounts; `levels`: see `status`. */
-export function buildSummarySheet(report: Report, result: CheckResult, grids: SheetGrid[], levels?: string): PlanSheet {
+export function buildSummarySheet(
+  report: Report,
+  result: CheckResult,
+  grids: SheetGrid[],
+  levels?: string
+): PlanSheet {
   const unit: Unit = report.unit ?? "万元";
   const m = new Summary(report, grids, unit);
   m.s.print = { orientation: "portrait", fitToWidth: true };
   const title = m.s.line([`${SHEET_TAG} · 预算汇总`], "title");
   m.s.merge(title, 0, title, LAST_COL);
   m.s.height(title, 24);
-  const sub = m.s.line([`${report.department ?? "（部门未识别）"}\u3000${report.year ? `${report.year} 年度` : ""}\u3000单位：${unit}。各数为公式，取自原表单元格（原表改正后自动更新）。`], "note");
+  const sub = m.s.line(
+    [
+      `${report.department ?? "（部门未识别）"}\u3000${report.year ? `${report.year} 年度` : ""}\u3000单位：${unit}。各数为公式，取自原表单元格（原表改正后自动更新）。`,
+    ],
+    "note"
+  );
   m.s.merge(sub, 0, sub, LAST_COL);
   m.s.frozen = { rows: 2, cols: 0 };
   income(m);

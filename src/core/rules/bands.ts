@@ -22,7 +22,9 @@ const leafOf = (c: Col) => c.label.split("/").pop() ?? c.label;
 /** A column's caption with its band when another column of its side prints the same caption (上年预算数合计, 增减基本支出). */
 export function bandedName(t: Table, c: Col): string {
   const leaf = leafOf(c);
-  return t.columns.some((x) => x !== c && x.side === c.side && leafOf(x) === leaf) ? c.label.split("/").join("") : leaf;
+  return t.columns.some((x) => x !== c && x.side === c.side && leafOf(x) === leaf)
+    ? c.label.split("/").join("")
+    : leaf;
 }
 
 /** Per table object (a table is not changed once read; several rules ask). */
@@ -81,7 +83,10 @@ export function differenceColumns(t: Table): Set<string> {
     let n = 0;
     let wrong = 0;
     for (const r of t.rows) {
-      const [p, cur, chg] = r.side === side ? [r.amounts[prior.key], r.amounts[current.key], r.amounts[change.key]] : [];
+      const [p, cur, chg] =
+        r.side === side
+          ? [r.amounts[prior.key], r.amounts[current.key], r.amounts[change.key]]
+          : [];
       if (!p || !cur || !chg || chg.blank) continue;
       n++;
       const v = compare(term(t, cur), [term(t, p), term(t, chg)]).verdict;
@@ -89,9 +94,14 @@ export function differenceColumns(t: Table): Set<string> {
     }
     if (n > 0 && wrong * 2 < n) out.add(change.key);
     const band = bySide.get(side) ?? { n: 0, wrong: 0, keys: [] };
-    bySide.set(side, { n: band.n + n, wrong: band.wrong + wrong, keys: [...band.keys, change.key] });
+    bySide.set(side, {
+      n: band.n + n,
+      wrong: band.wrong + wrong,
+      keys: [...band.keys, change.key],
+    });
   }
-  for (const { n, wrong, keys } of bySide.values()) if (n > 0 && wrong * 2 < n) for (const k of keys) out.add(k);
+  for (const { n, wrong, keys } of bySide.values())
+    if (n > 0 && wrong * 2 < n) for (const k of keys) out.add(k);
   DIFFERENCES.set(t, out);
   return out;
 }
@@ -123,6 +133,8 @@ export function bandCounterparts(t: Table, side: string | undefined): Array<Map<
   if (!triples.length) return [];
   const diff = differenceColumns(t);
   const prior = new Map(triples.map((x) => [x.current.key, x.prior.key]));
-  const change = new Map(triples.filter((x) => diff.has(x.change.key)).map((x) => [x.current.key, x.change.key]));
+  const change = new Map(
+    triples.filter((x) => diff.has(x.change.key)).map((x) => [x.current.key, x.change.key])
+  );
   return [prior, change].filter((m) => m.size > 0);
 }

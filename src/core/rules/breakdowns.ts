@@ -5,7 +5,20 @@
  */
 import { ECONOMIC_CLASS_COLUMNS, type Amount, type Table } from "../model/schema";
 import { defineRule, type Outcome } from "./rule";
-import { basicOf, byCode, columnName, firstOf, hasValue, na, rowByKey, rowName, sumOutcome, tableName, term, totalRow } from "./helpers";
+import {
+  basicOf,
+  byCode,
+  columnName,
+  firstOf,
+  hasValue,
+  na,
+  rowByKey,
+  rowName,
+  sumOutcome,
+  tableName,
+  term,
+  totalRow,
+} from "./helpers";
 import { labelKey, projectKey } from "../grid/text";
 import { economicName } from "../classification/economic";
 import { projectLines } from "./projects";
@@ -15,9 +28,23 @@ const has = (t: Table, key: string) => t.columns.some((c) => c.key === key);
 const SPLIT_KEYS: ReadonlyArray<string> = ["personnel", "public", ...ECONOMIC_CLASS_COLUMNS];
 
 /** figure = Σ parts (other tables), or undefined when a figure is missing. */
-function cmp(rule: string, a: Table, aAmt: Amount | undefined, aWhat: string, parts: Array<[Table, Amount | undefined]>, against: string): Outcome | undefined {
+function cmp(
+  rule: string,
+  a: Table,
+  aAmt: Amount | undefined,
+  aWhat: string,
+  parts: Array<[Table, Amount | undefined]>,
+  against: string
+): Outcome | undefined {
   if (!aAmt || !parts.length || parts.some(([, x]) => !x)) return undefined;
-  return sumOutcome({ rule, severity: "error", total: term(a, aAmt), parts: parts.map(([t, x]) => term(t, x!)), subject: `${tableName(a)}${aWhat}`, against });
+  return sumOutcome({
+    rule,
+    severity: "error",
+    total: term(a, aAmt),
+    parts: parts.map(([t, x]) => term(t, x!)),
+    subject: `${tableName(a)}${aWhat}`,
+    against,
+  });
 }
 const defined = (o: Outcome | undefined): o is Outcome => !!o;
 
@@ -37,14 +64,28 @@ export const breakdownTotals = defineRule({
     for (const t of report.tables.filter((x) => x.kind === "general_budget_economic" && !x.empty)) {
       const tot = totalRow(t);
       if (!t5 || !tot5 || !tot) continue;
-      for (const k of ["total", "basic", "personnel", "public", "project"].filter((k) => has(t, k) && has(t5, k)))
-        out.push(cmp(id, t, tot.amounts[k], `「合计」${columnName(t, k)}`, [[t5, tot5.amounts[k]]], `${tableName(t5)}「合计」${columnName(t5, k)}`));
+      for (const k of ["total", "basic", "personnel", "public", "project"].filter(
+        (k) => has(t, k) && has(t5, k)
+      ))
+        out.push(
+          cmp(
+            id,
+            t,
+            tot.amounts[k],
+            `「合计」${columnName(t, k)}`,
+            [[t5, tot5.amounts[k]]],
+            `${tableName(t5)}「合计」${columnName(t5, k)}`
+          )
+        );
     }
-    for (const t of report.tables.filter((x) => x.kind === "basic_expenditure_functional" && !x.empty)) {
+    for (const t of report.tables.filter(
+      (x) => x.kind === "basic_expenditure_functional" && !x.empty
+    )) {
       const tot = totalRow(t);
       if (!t5 || !tot5 || !tot) continue;
       const b = basicOf(t5, tot5);
-      if (b) out.push(cmp(id, t, tot.amounts.total, "「合计」", b, `${tableName(t5)}「合计」基本支出`));
+      if (b)
+        out.push(cmp(id, t, tot.amounts.total, "「合计」", b, `${tableName(t5)}「合计」基本支出`));
       const c5 = byCode(t5);
       // The 基本支出's split (人员经费 / 公用经费, economic-class columns) that both tables print, code by code too: a
       // split printed the other way round keeps every 基本支出 and 合计.
@@ -52,18 +93,52 @@ export const breakdownTotals = defineRule({
       for (const [code, r] of byCode(t)) {
         const r5 = c5.get(code);
         const parts = r5 && basicOf(t5, r5);
-        if (parts) out.push(cmp(id, t, r.amounts.total, `「${rowName(r)}」`, parts, `${tableName(t5)}「${rowName(r5!)}」基本支出`));
-        if (r5) for (const k of splits) if (hasValue(r.amounts[k]) || hasValue(r5.amounts[k])) out.push(cmp(id, t, r.amounts[k], `「${rowName(r)}」${columnName(t, k)}`, [[t5, r5.amounts[k]]], `${tableName(t5)}「${rowName(r5)}」${columnName(t5, k)}`));
+        if (parts)
+          out.push(
+            cmp(
+              id,
+              t,
+              r.amounts.total,
+              `「${rowName(r)}」`,
+              parts,
+              `${tableName(t5)}「${rowName(r5!)}」基本支出`
+            )
+          );
+        if (r5)
+          for (const k of splits)
+            if (hasValue(r.amounts[k]) || hasValue(r5.amounts[k]))
+              out.push(
+                cmp(
+                  id,
+                  t,
+                  r.amounts[k],
+                  `「${rowName(r)}」${columnName(t, k)}`,
+                  [[t5, r5.amounts[k]]],
+                  `${tableName(t5)}「${rowName(r5)}」${columnName(t5, k)}`
+                )
+              );
       }
     }
-    for (const t of report.tables.filter((x) => x.kind === "project_expenditure_economic" && !x.empty)) {
+    for (const t of report.tables.filter(
+      (x) => x.kind === "project_expenditure_economic" && !x.empty
+    )) {
       const tot = totalRow(t);
       if (!tot) continue;
       // A 一般公共预算 (财政拨款) table against the 一般公共预算支出表; an all-funds one against the 支出总表.
       const fiscal = /一般公共预算|财政拨款/.test(t.title);
       const src = fiscal ? t5 : firstOf(report, "expenditure_summary");
       const srcTot = src && totalRow(src);
-      if (src && srcTot) out.push(cmp(id, t, tot.amounts.total, "「合计」", [[src, srcTot.amounts.project]], `${tableName(src)}「合计」项目支出`));
+      if (src && srcTot)
+        out.push(
+          cmp(
+            id,
+            t,
+            tot.amounts.total,
+            "「合计」",
+            [[src, srcTot.amounts.project]],
+            `${tableName(src)}「合计」项目支出`
+          )
+        );
     }
     const t6 = firstOf(report, "basic_expenditure_economic");
     const tot6 = t6 && totalRow(t6);
@@ -72,13 +147,33 @@ export const breakdownTotals = defineRule({
       if (!t6 || !tot6 || !tot) continue;
       // The 经济分类表 is 一般公共预算: compare its own column when the unit table prints one.
       const k = has(t, "general") ? "general" : "total";
-      out.push(cmp(id, t, tot.amounts[k], `「合计」${columnName(t, k)}`, [[t6, tot6.amounts.total]], `${tableName(t6)}「合计」`));
+      out.push(
+        cmp(
+          id,
+          t,
+          tot.amounts[k],
+          `「合计」${columnName(t, k)}`,
+          [[t6, tot6.amounts.total]],
+          `${tableName(t6)}「合计」`
+        )
+      );
       // Σ over the units of each 经济分类大类 = that class in the 经济分类表.
       for (const r6 of t6.rows.filter((r) => r.level === 1)) {
         const name = labelKey(r6.code && economicName(r6.code) ? economicName(r6.code)! : r6.label);
-        const mine = t.rows.filter((r) => r.level > 1 && labelKey(r.label) === name && r.amounts[k]);
+        const mine = t.rows.filter(
+          (r) => r.level > 1 && labelKey(r.label) === name && r.amounts[k]
+        );
         if (!mine.length || !r6.amounts.total) continue;
-        out.push(sumOutcome({ rule: id, severity: "error", total: term(t6, r6.amounts.total), parts: mine.map((r) => term(t, r.amounts[k])), subject: `${tableName(t6)}「${rowName(r6)}」`, against: `${tableName(t)}各单位「${name}」之和` }));
+        out.push(
+          sumOutcome({
+            rule: id,
+            severity: "error",
+            total: term(t6, r6.amounts.total),
+            parts: mine.map((r) => term(t, r.amounts[k])),
+            subject: `${tableName(t6)}「${rowName(r6)}」`,
+            against: `${tableName(t)}各单位「${name}」之和`,
+          })
+        );
       }
     }
     const res = out.filter(defined);
@@ -90,9 +185,13 @@ export const departmentPerformance = defineRule({
   id: "cross.department-performance",
   category: "cross",
   title: "部门整体绩效目标表预算金额 ↔ 收支总表 / 财政拨款收支总表",
-  description: "部门整体绩效目标表的金额合计等于收支总表本年支出合计，其中财政拨款等于财政拨款收支总表本年支出合计（元与万元按较粗精度比较）。",
+  description:
+    "部门整体绩效目标表的金额合计等于收支总表本年支出合计，其中财政拨款等于财政拨款收支总表本年支出合计（元与万元按较粗精度比较）。",
   severity: "error",
-  source: { basis: "practice", ref: "部门整体支出绩效目标覆盖部门全部预算资金，与部门预算总表一致" },
+  source: {
+    basis: "practice",
+    ref: "部门整体支出绩效目标覆盖部门全部预算资金，与部门预算总表一致",
+  },
   check: (report) => {
     const out: Array<Outcome | undefined> = [];
     const id = "cross.department-performance";
@@ -101,10 +200,30 @@ export const departmentPerformance = defineRule({
       if (!tot) continue;
       const t1 = firstOf(report, "income_expenditure_summary");
       const cur1 = t1 && rowByKey(t1, "current_expenditure_total", "expenditure");
-      if (t1 && cur1) out.push(cmp(id, t, tot.amounts.total, "「金额合计」", [[t1, cur1.amounts.total]], `${tableName(t1)}「本年支出合计」`));
+      if (t1 && cur1)
+        out.push(
+          cmp(
+            id,
+            t,
+            tot.amounts.total,
+            "「金额合计」",
+            [[t1, cur1.amounts.total]],
+            `${tableName(t1)}「本年支出合计」`
+          )
+        );
       const t4 = firstOf(report, "fiscal_appropriation_summary");
       const cur4 = t4 && rowByKey(t4, "current_expenditure_total", "expenditure");
-      if (t4 && cur4 && tot.amounts.fiscal) out.push(cmp(id, t, tot.amounts.fiscal, "「金额合计」财政拨款", [[t4, cur4.amounts.total]], `${tableName(t4)}「本年支出合计」`));
+      if (t4 && cur4 && tot.amounts.fiscal)
+        out.push(
+          cmp(
+            id,
+            t,
+            tot.amounts.fiscal,
+            "「金额合计」财政拨款",
+            [[t4, cur4.amounts.total]],
+            `${tableName(t4)}「本年支出合计」`
+          )
+        );
     }
     const res = out.filter(defined);
     return res.length ? res : [na("没有部门整体绩效目标表")];
@@ -115,7 +234,8 @@ export const performanceList = defineRule({
   id: "projects.performance-list",
   category: "projects",
   title: "项目绩效目标一览表金额 ↔ 项目支出表",
-  description: "以列表列示的项目绩效目标（项目、金额、绩效目标），每个项目的金额等于项目支出表中同名项目的金额。",
+  description:
+    "以列表列示的项目绩效目标（项目、金额、绩效目标），每个项目的金额等于项目支出表中同名项目的金额。",
   severity: "error",
   source: { basis: "practice", ref: "项目绩效目标随部门预算公开，所列金额即该项目的预算数" },
   check: (report) => {
@@ -134,7 +254,16 @@ export const performanceList = defineRule({
         const lines = byName.get(projectKey(r.label));
         if (!lines || lines.length !== 1 || !lines[0].row.amounts.total) continue;
         const l = lines[0];
-        out.push(sumOutcome({ rule: "projects.performance-list", severity: "error", total: term(t, r.amounts.total), parts: [term(l.table, l.row.amounts.total)], subject: `${tableName(t)}「${rowName(r)}」`, against: `${tableName(l.table)}同名项目` }));
+        out.push(
+          sumOutcome({
+            rule: "projects.performance-list",
+            severity: "error",
+            total: term(t, r.amounts.total),
+            parts: [term(l.table, l.row.amounts.total)],
+            subject: `${tableName(t)}「${rowName(r)}」`,
+            against: `${tableName(l.table)}同名项目`,
+          })
+        );
       }
     return out.length ? out : [na("一览表中的项目在项目支出表中找不到同名项目")];
   },

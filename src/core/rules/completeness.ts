@@ -8,32 +8,70 @@ import { hasValue, tableName } from "./helpers";
  * The tables of a 部门预算公开 and the rule that requires each. A fund table (政府性基金, 国有资本经营) may be left
  * out of a province's set when the department has no such money: then its absence is only noted (提示).
  */
-export const REQUIRED_TABLES: ReadonlyArray<{ kind: TableKind; requiredBy: string; fund?: "gov_fund" | "state_capital" }> = [
+export const REQUIRED_TABLES: ReadonlyArray<{
+  kind: TableKind;
+  requiredBy: string;
+  fund?: "gov_fund" | "state_capital";
+}> = [
   { kind: "income_expenditure_summary", requiredBy: "财预〔2016〕143号《地方预决算公开操作规程》" },
   { kind: "income_summary", requiredBy: "财预〔2016〕143号《地方预决算公开操作规程》" },
   { kind: "expenditure_summary", requiredBy: "财预〔2016〕143号《地方预决算公开操作规程》" },
-  { kind: "fiscal_appropriation_summary", requiredBy: "财预〔2016〕143号《地方预决算公开操作规程》" },
+  {
+    kind: "fiscal_appropriation_summary",
+    requiredBy: "财预〔2016〕143号《地方预决算公开操作规程》",
+  },
   { kind: "general_budget_expenditure", requiredBy: "财预〔2016〕143号《地方预决算公开操作规程》" },
-  { kind: "basic_expenditure_economic", requiredBy: "财预〔2016〕143号《地方预决算公开操作规程》（一般公共预算基本支出表）" },
-  { kind: "three_public", requiredBy: "财预〔2016〕143号《地方预决算公开操作规程》（一般公共预算“三公”经费支出表）" },
-  { kind: "gov_fund_expenditure", requiredBy: "财预〔2016〕143号《地方预决算公开操作规程》（没有数据也应公开空表并说明）", fund: "gov_fund" },
-  { kind: "state_capital", requiredBy: "财政部部门预算公开表样（国有资本经营预算支出表，后于 143 号文增列，各地表套不一）", fund: "state_capital" },
+  {
+    kind: "basic_expenditure_economic",
+    requiredBy: "财预〔2016〕143号《地方预决算公开操作规程》（一般公共预算基本支出表）",
+  },
+  {
+    kind: "three_public",
+    requiredBy: "财预〔2016〕143号《地方预决算公开操作规程》（一般公共预算“三公”经费支出表）",
+  },
+  {
+    kind: "gov_fund_expenditure",
+    requiredBy: "财预〔2016〕143号《地方预决算公开操作规程》（没有数据也应公开空表并说明）",
+    fund: "gov_fund",
+  },
+  {
+    kind: "state_capital",
+    requiredBy: "财政部部门预算公开表样（国有资本经营预算支出表，后于 143 号文增列，各地表套不一）",
+    fund: "state_capital",
+  },
 ];
 export const REQUIRED_KINDS: ReadonlyArray<TableKind> = REQUIRED_TABLES.map((r) => r.kind);
 
 const FUND_NAMES = { gov_fund: "政府性基金预算", state_capital: "国有资本经营预算" } as const;
-const NONE_SAID = { gov_fund: /(没有|无|未安排|不涉及)[^，。；]{0,12}政府性基金/, state_capital: /(没有|无|未安排|不涉及)[^，。；]{0,12}国有资本经营/ } as const;
+const NONE_SAID = {
+  gov_fund: /(没有|无|未安排|不涉及)[^，。；]{0,12}政府性基金/,
+  state_capital: /(没有|无|未安排|不涉及)[^，。；]{0,12}国有资本经营/,
+} as const;
 
 /** What the other tables say of a fund: money (the first figure found), none, or nothing to tell. */
-function fundMoney(report: Report, fund: "gov_fund" | "state_capital"): { money?: [Table, Amount]; known: boolean; said: boolean } {
+function fundMoney(
+  report: Report,
+  fund: "gov_fund" | "state_capital"
+): { money?: [Table, Amount]; known: boolean; said: boolean } {
   const figures: Array<[Table, Amount | undefined]> = [];
   for (const t of report.tables) {
     if (t.kind === "income_expenditure_summary" || t.kind === "fiscal_appropriation_summary") {
-      figures.push(...t.rows.filter((r) => r.key === `src_${fund}`).map((r): [Table, Amount] => [t, r.amounts.total]));
-      const cur = t.rows.find((r) => r.key === "current_expenditure_total" && r.side === "expenditure");
+      figures.push(
+        ...t.rows
+          .filter((r) => r.key === `src_${fund}`)
+          .map((r): [Table, Amount] => [t, r.amounts.total])
+      );
+      const cur = t.rows.find(
+        (r) => r.key === "current_expenditure_total" && r.side === "expenditure"
+      );
       figures.push([t, cur?.amounts[fund]]);
     }
-    if (t.kind === "income_summary" || t.kind === "project_expenditure") figures.push(...t.rows.filter((r) => r.level === 0).map((r): [Table, Amount | undefined] => [t, r.amounts[fund]]));
+    if (t.kind === "income_summary" || t.kind === "project_expenditure")
+      figures.push(
+        ...t.rows
+          .filter((r) => r.level === 0)
+          .map((r): [Table, Amount | undefined] => [t, r.amounts[fund]])
+      );
   }
   const present = figures.filter((f): f is [Table, Amount] => !!f[1]);
   const said = report.tables.some((t) => t.notes.some((n) => NONE_SAID[fund].test(n)));
@@ -44,25 +82,69 @@ export const requiredTables = defineRule({
   id: "completeness.required-tables",
   category: "completeness",
   title: "必须公开的表齐全",
-  description: "收支总表、收入总表、支出总表、财政拨款收支总表、一般公共预算支出表、一般公共预算基本支出表、“三公”经费支出表缺一即错误（有该表标题而表头无法读取时，指出标题所在单元格和未能读取的原因，而不说“缺少”）；政府性基金预算支出表、国有资本经营预算支出表缺失时，其他表显示部门有该项资金为错误，显示没有（或表注说明没有）只作提示（应公开空表并说明），无从判断为警告。",
+  description:
+    "收支总表、收入总表、支出总表、财政拨款收支总表、一般公共预算支出表、一般公共预算基本支出表、“三公”经费支出表缺一即错误（有该表标题而表头无法读取时，指出标题所在单元格和未能读取的原因，而不说“缺少”）；政府性基金预算支出表、国有资本经营预算支出表缺失时，其他表显示部门有该项资金为错误，显示没有（或表注说明没有）只作提示（应公开空表并说明），无从判断为警告。",
   severity: "error",
-  source: { basis: "national", ref: "财预〔2016〕143号《地方预决算公开操作规程》列出部门预算公开的收支总表、收入总表、支出总表、财政拨款收支总表、一般公共预算支出表、一般公共预算基本支出表、“三公”经费支出表、政府性基金预算支出表；国有资本经营预算支出表为此后公开表样增列（各地表套不一）" },
+  source: {
+    basis: "national",
+    ref: "财预〔2016〕143号《地方预决算公开操作规程》列出部门预算公开的收支总表、收入总表、支出总表、财政拨款收支总表、一般公共预算支出表、一般公共预算基本支出表、“三公”经费支出表、政府性基金预算支出表；国有资本经营预算支出表为此后公开表样增列（各地表套不一）",
+  },
   check: (report) => {
     const fin = report.tables.filter((t) => t.kind !== "performance_target");
     if (fin.length === 0) return [{ status: "na", reason: "工作簿中没有识别到任何预算表" }];
     return REQUIRED_TABLES.map(({ kind: k, requiredBy, fund }): Outcome => {
       // 政府性基金收支合并表 counts as the 支出表.
-      const present = report.tables.some((t) => t.kind === k || (k === "gov_fund_expenditure" && t.kind === "gov_fund_income" && /支出/.test(t.title)));
+      const present = report.tables.some(
+        (t) =>
+          t.kind === k ||
+          (k === "gov_fund_expenditure" && t.kind === "gov_fund_income" && /支出/.test(t.title))
+      );
       if (present) return { status: "pass" };
-      const fail = (severity: "error" | "warning" | "info", message: string, cells: string[] = []): Outcome => ({ status: "fail", finding: { rule: "completeness.required-tables", severity, message, cells, expected: null, actual: null, difference: null } });
+      const fail = (
+        severity: "error" | "warning" | "info",
+        message: string,
+        cells: string[] = []
+      ): Outcome => ({
+        status: "fail",
+        finding: {
+          rule: "completeness.required-tables",
+          severity,
+          message,
+          cells,
+          expected: null,
+          actual: null,
+          difference: null,
+        },
+      });
       // Printed but not readable (a header overwritten or moved): not "missing" — say where, and why it was not read.
       const unread = report.unrecognized.find((u) => u.kind === k && u.cell);
-      if (unread) return fail(fund ? "warning" : "error", `${KIND_NAMES[k]}未能读取，未参与审核：工作表“${unread.sheet}”的 ${unread.range}（标题“${unread.text}”在 ${unread.cell}）${unread.reason.replace(/^“[^”]*”下/, "")}，请检查表头是否被覆盖、删除或移动`, [unread.cell!]);
-      if (!fund) return fail("error", `缺少必须公开的${KIND_NAMES[k]}（${requiredBy}；没有数据也应公开空表并注明）`);
+      if (unread)
+        return fail(
+          fund ? "warning" : "error",
+          `${KIND_NAMES[k]}未能读取，未参与审核：工作表“${unread.sheet}”的 ${unread.range}（标题“${unread.text}”在 ${unread.cell}）${unread.reason.replace(/^“[^”]*”下/, "")}，请检查表头是否被覆盖、删除或移动`,
+          [unread.cell!]
+        );
+      if (!fund)
+        return fail(
+          "error",
+          `缺少必须公开的${KIND_NAMES[k]}（${requiredBy}；没有数据也应公开空表并注明）`
+        );
       const m = fundMoney(report, fund);
-      if (m.money) return fail("error", `未公开${KIND_NAMES[k]}，但${tableName(m.money[0])}显示有${FUND_NAMES[fund]}资金 ${m.money[1].text.trim()}（${requiredBy}）`, [m.money[1].cell]);
-      if (m.known || m.said) return fail("info", `未公开${KIND_NAMES[k]}；${m.said ? "表注说明" : "其他表显示"}部门没有${FUND_NAMES[fund]}资金，按要求仍宜公开空表并说明（${requiredBy}）`);
-      return fail("warning", `未公开${KIND_NAMES[k]}，其他表也无从判断部门有无${FUND_NAMES[fund]}资金（${requiredBy}）`);
+      if (m.money)
+        return fail(
+          "error",
+          `未公开${KIND_NAMES[k]}，但${tableName(m.money[0])}显示有${FUND_NAMES[fund]}资金 ${m.money[1].text.trim()}（${requiredBy}）`,
+          [m.money[1].cell]
+        );
+      if (m.known || m.said)
+        return fail(
+          "info",
+          `未公开${KIND_NAMES[k]}；${m.said ? "表注说明" : "其他表显示"}部门没有${FUND_NAMES[fund]}资金，按要求仍宜公开空表并说明（${requiredBy}）`
+        );
+      return fail(
+        "warning",
+        `未公开${KIND_NAMES[k]}，其他表也无从判断部门有无${FUND_NAMES[fund]}资金（${requiredBy}）`
+      );
     });
   },
 });
@@ -78,11 +160,35 @@ export const emptyMarked = defineRule({
     const out: Outcome[] = [];
     for (const t of report.tables.filter((x) => x.kind !== "performance_target")) {
       // The figures are gathered only for a table that says it has none (the rest are told apart by t.empty).
-      const amounts = t.markedEmpty ? t.rows.flatMap((r) => Object.values(r.amounts)).filter(hasValue) : [];
+      const amounts = t.markedEmpty
+        ? t.rows.flatMap((r) => Object.values(r.amounts)).filter(hasValue)
+        : [];
       if (amounts.length) {
-        out.push({ status: "fail", finding: { rule: "completeness.empty-table", severity: "error", message: `${tableName(t)}注明“本表无数据”，但表中有 ${amounts.length} 个金额`, cells: amounts.slice(0, 20).map((a) => a.cell), expected: null, actual: null, difference: null } });
+        out.push({
+          status: "fail",
+          finding: {
+            rule: "completeness.empty-table",
+            severity: "error",
+            message: `${tableName(t)}注明“本表无数据”，但表中有 ${amounts.length} 个金额`,
+            cells: amounts.slice(0, 20).map((a) => a.cell),
+            expected: null,
+            actual: null,
+            difference: null,
+          },
+        });
       } else if (!t.markedEmpty && t.empty && t.rows.length > 0) {
-        out.push({ status: "fail", finding: { rule: "completeness.empty-table", severity: "info", message: `${tableName(t)}没有任何金额，但未注明“本表无数据”`, cells: [t.rows[0].labelCell], expected: null, actual: null, difference: null } });
+        out.push({
+          status: "fail",
+          finding: {
+            rule: "completeness.empty-table",
+            severity: "info",
+            message: `${tableName(t)}没有任何金额，但未注明“本表无数据”`,
+            cells: [t.rows[0].labelCell],
+            expected: null,
+            actual: null,
+            difference: null,
+          },
+        });
       } else out.push({ status: "pass" });
     }
     return out.length ? out : [{ status: "na", reason: "没有识别到预算表" }];

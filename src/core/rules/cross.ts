@@ -3,15 +3,48 @@
  * include 单位资金 / 事业收入 and 上年结转 that 一般公共预算 tables leave out; a comparison runs only where the
  * scopes match, or adds exactly the out-of-scope money.
  */
-import { ECONOMIC_CLASS_CODES, ECONOMIC_CLASS_COLUMNS, type Amount, type Report, type Row, type Table, type Unit } from "../model/schema";
+import {
+  ECONOMIC_CLASS_CODES,
+  ECONOMIC_CLASS_COLUMNS,
+  type Amount,
+  type Report,
+  type Row,
+  type Table,
+  type Unit,
+} from "../model/schema";
 import { defineRule, type Outcome } from "./rule";
-import { basicOf, byCode, columnName, firstOf, hasValue, na, notAbove, rowByKey, rowName, sumOutcome, tableName, term, totalExcludesCarryover, totalRow } from "./helpers";
+import {
+  basicOf,
+  byCode,
+  columnName,
+  firstOf,
+  hasValue,
+  na,
+  notAbove,
+  rowByKey,
+  rowName,
+  sumOutcome,
+  tableName,
+  term,
+  totalExcludesCarryover,
+  totalRow,
+} from "./helpers";
 import { exceeds, fenValue, fmt, UNIT_FACTOR, type Term } from "./interval";
 import { labelKey } from "../grid/text";
 import { THREE_PUBLIC_ECONOMIC_ITEMS } from "../classification/economic";
 import { carryRelation, moneyOf, scopedOutcome, scopeRelation } from "./scope";
 
-const NON_GENERAL = ["gov_fund", "state_capital", "special_account", "unit_funds", "business", "operating", "superior", "affiliated", "other"];
+const NON_GENERAL = [
+  "gov_fund",
+  "state_capital",
+  "special_account",
+  "unit_funds",
+  "business",
+  "operating",
+  "superior",
+  "affiliated",
+  "other",
+];
 
 /** Does the 收入总表 show money outside 一般公共预算 (other sources) or 上年结转? */
 function scopeOf(report: Report) {
@@ -22,11 +55,25 @@ function scopeOf(report: Report) {
   return { t2, tot, otherSources, carryover, known: !!tot };
 }
 
-function cmp(rule: string, a: Table, aAmt: Amount | undefined, aWhat: string, parts: Array<[Table, Amount | undefined]>, against: string): Outcome | undefined {
+function cmp(
+  rule: string,
+  a: Table,
+  aAmt: Amount | undefined,
+  aWhat: string,
+  parts: Array<[Table, Amount | undefined]>,
+  against: string
+): Outcome | undefined {
   if (!aAmt) return undefined;
   const ps = parts.filter(([, x]) => x) as Array<[Table, Amount]>;
   if (!ps.length) return undefined;
-  return sumOutcome({ rule, severity: "error", total: term(a, aAmt), parts: ps.map(([t, x]) => term(t, x)), subject: `${tableName(a)}${aWhat}`, against });
+  return sumOutcome({
+    rule,
+    severity: "error",
+    total: term(a, aAmt),
+    parts: ps.map(([t, x]) => term(t, x)),
+    subject: `${tableName(a)}${aWhat}`,
+    against,
+  });
 }
 
 const defined = (o: Outcome | undefined): o is Outcome => !!o;
@@ -37,7 +84,10 @@ export const summaryVsIncome = defineRule({
   title: "收支总表收入 ↔ 收入总表",
   description: "收支总表的各项收入、本年收入合计、上年结转、收入总计与收入总表合计行的对应列一致。",
   severity: "error",
-  source: { basis: "identity", ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）：收支总表与收入总表是同一笔收入的两种列示" },
+  source: {
+    basis: "identity",
+    ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）：收支总表与收入总表是同一笔收入的两种列示",
+  },
   check: (report) => {
     const t1 = firstOf(report, "income_expenditure_summary");
     const t2 = firstOf(report, "income_summary");
@@ -48,24 +98,88 @@ export const summaryVsIncome = defineRule({
       return t1.rows
         .filter((r) => r.side === "income" && r.key)
         .map((r) => {
-          const o = r.key === "current_income_total" ? rowByKey(t2, "current_income_total") ?? (rowByKey(t2, "income_grand_total") ? tot : undefined) : r.key === "income_grand_total" ? rowByKey(t2, "income_grand_total") ?? (rowByKey(t2, "carryover_in") ? undefined : tot) : rowByKey(t2, r.key!);
-          return o ? cmp("cross.summary-income", t1, r.amounts.total, `「${rowName(r)}」`, [[t2, o.amounts.total]], `${tableName(t2)}「${rowName(o)}」`) : undefined;
+          const o =
+            r.key === "current_income_total"
+              ? (rowByKey(t2, "current_income_total") ??
+                (rowByKey(t2, "income_grand_total") ? tot : undefined))
+              : r.key === "income_grand_total"
+                ? (rowByKey(t2, "income_grand_total") ??
+                  (rowByKey(t2, "carryover_in") ? undefined : tot))
+                : rowByKey(t2, r.key!);
+          return o
+            ? cmp(
+                "cross.summary-income",
+                t1,
+                r.amounts.total,
+                `「${rowName(r)}」`,
+                [[t2, o.amounts.total]],
+                `${tableName(t2)}「${rowName(o)}」`
+              )
+            : undefined;
         })
         .filter(defined);
     }
-    const pairs: Array<[string, string]> = [["src_general", "general"], ["src_gov_fund", "gov_fund"], ["src_state_capital", "state_capital"], ["src_special_account", "special_account"], ["src_unit_funds", "unit_funds"], ["src_business", "business"], ["src_operating", "operating"], ["src_other", "other"], ["carryover_in", "carryover"]];
+    const pairs: Array<[string, string]> = [
+      ["src_general", "general"],
+      ["src_gov_fund", "gov_fund"],
+      ["src_state_capital", "state_capital"],
+      ["src_special_account", "special_account"],
+      ["src_unit_funds", "unit_funds"],
+      ["src_business", "business"],
+      ["src_operating", "operating"],
+      ["src_other", "other"],
+      ["carryover_in", "carryover"],
+    ];
     const out: Array<Outcome | undefined> = pairs.map(([rk, ck]) => {
       const r = rowByKey(t1, rk, "income");
       if (!r) return undefined;
-      return cmp("cross.summary-income", t1, r.amounts.total, `「${rowName(r)}」`, [[t2, tot.amounts[ck]]], `${tableName(t2)}合计行「${columnName(t2, ck)}」`);
+      return cmp(
+        "cross.summary-income",
+        t1,
+        r.amounts.total,
+        `「${rowName(r)}」`,
+        [[t2, tot.amounts[ck]]],
+        `${tableName(t2)}合计行「${columnName(t2, ck)}」`
+      );
     });
     const excl = totalExcludesCarryover(t2);
     const cur = rowByKey(t1, "current_income_total", "income");
     const grand = rowByKey(t1, "income_grand_total", "income");
     if (excl) {
-      out.push(cmp("cross.summary-income", t1, cur?.amounts.total, "「本年收入合计」", [[t2, tot.amounts.total]], `${tableName(t2)}「合计」`));
-      out.push(cmp("cross.summary-income", t1, grand?.amounts.total, "「收入总计」", [[t2, tot.amounts.total], [t2, tot.amounts.carryover]], `${tableName(t2)}「合计」+「上年结转」`));
-    } else out.push(cmp("cross.summary-income", t1, grand?.amounts.total, "「收入总计」", [[t2, tot.amounts.total]], `${tableName(t2)}「合计」`));
+      out.push(
+        cmp(
+          "cross.summary-income",
+          t1,
+          cur?.amounts.total,
+          "「本年收入合计」",
+          [[t2, tot.amounts.total]],
+          `${tableName(t2)}「合计」`
+        )
+      );
+      out.push(
+        cmp(
+          "cross.summary-income",
+          t1,
+          grand?.amounts.total,
+          "「收入总计」",
+          [
+            [t2, tot.amounts.total],
+            [t2, tot.amounts.carryover],
+          ],
+          `${tableName(t2)}「合计」+「上年结转」`
+        )
+      );
+    } else
+      out.push(
+        cmp(
+          "cross.summary-income",
+          t1,
+          grand?.amounts.total,
+          "「收入总计」",
+          [[t2, tot.amounts.total]],
+          `${tableName(t2)}「合计」`
+        )
+      );
     return out.filter(defined);
   },
 });
@@ -74,9 +188,13 @@ export const summaryVsExpenditure = defineRule({
   id: "cross.summary-expenditure",
   category: "cross",
   title: "收支总表支出 ↔ 支出总表",
-  description: "收支总表各类支出（合计列）及本年支出合计与支出总表同一功能分类的合计一致；支出总表未列类行而只列其下的项（或款）时，与该类编码下各行之和比较（各行不在同一级次时不比较）。",
+  description:
+    "收支总表各类支出（合计列）及本年支出合计与支出总表同一功能分类的合计一致；支出总表未列类行而只列其下的项（或款）时，与该类编码下各行之和比较（各行不在同一级次时不比较）。",
   severity: "error",
-  source: { basis: "identity", ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）：收支总表与支出总表是同一笔支出的两种列示" },
+  source: {
+    basis: "identity",
+    ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）：收支总表与支出总表是同一笔支出的两种列示",
+  },
   check: (report) => {
     const t1 = firstOf(report, "income_expenditure_summary");
     const t3 = firstOf(report, "expenditure_summary");
@@ -85,26 +203,67 @@ export const summaryVsExpenditure = defineRule({
     const out: Array<Outcome | undefined> = [];
     let under: Map<string, Row[]> | undefined;
     // A 支出总表 by unit (rows are units, no 功能科目) has no class to pair with.
-    for (const r of codes3.size ? t1.rows.filter((x) => x.side === "expenditure" && x.code && x.level === 1) : []) {
+    for (const r of codes3.size
+      ? t1.rows.filter((x) => x.side === "expenditure" && x.code && x.level === 1)
+      : []) {
       const other = codes3.get(r.code!);
       if (other) {
-        out.push(cmp("cross.summary-expenditure", t1, r.amounts.total, `「${rowName(r)}」`, [[t3, other.amounts.total]], `${tableName(t3)}「${rowName(other)}」合计`));
+        out.push(
+          cmp(
+            "cross.summary-expenditure",
+            t1,
+            r.amounts.total,
+            `「${rowName(r)}」`,
+            [[t3, other.amounts.total]],
+            `${tableName(t3)}「${rowName(other)}」合计`
+          )
+        );
         continue;
       }
       // No 类 line: the 款 / 项 lines printed under its code stand for it (a 支出总表 listing only 项).
       const lines = (under ??= linesUnderClass(t3)).get(r.code!);
       if (!lines) {
-        if (hasValue(r.amounts.total)) out.push(cmp("cross.summary-expenditure", t1, r.amounts.total, `「${rowName(r)}」`, [[t3, zero(t3)]], `${tableName(t3)}（未列该类）`));
+        if (hasValue(r.amounts.total))
+          out.push(
+            cmp(
+              "cross.summary-expenditure",
+              t1,
+              r.amounts.total,
+              `「${rowName(r)}」`,
+              [[t3, zero(t3)]],
+              `${tableName(t3)}（未列该类）`
+            )
+          );
         continue;
       }
       if (lines === MIXED) {
-        out.push(na(`${tableName(t3)}未列「${rowName(r)}」类行，其下各行又不在同一级次，无法得出该类合计`));
+        out.push(
+          na(`${tableName(t3)}未列「${rowName(r)}」类行，其下各行又不在同一级次，无法得出该类合计`)
+        );
         continue;
       }
-      out.push(cmp("cross.summary-expenditure", t1, r.amounts.total, `「${rowName(r)}」`, lines.map((x): [Table, Amount | undefined] => [t3, x.amounts.total]), `${tableName(t3)}该类各${lines[0].code!.length === 5 ? "款" : "项"}之和（未列类行）`));
+      out.push(
+        cmp(
+          "cross.summary-expenditure",
+          t1,
+          r.amounts.total,
+          `「${rowName(r)}」`,
+          lines.map((x): [Table, Amount | undefined] => [t3, x.amounts.total]),
+          `${tableName(t3)}该类各${lines[0].code!.length === 5 ? "款" : "项"}之和（未列类行）`
+        )
+      );
     }
     const cur = rowByKey(t1, "current_expenditure_total", "expenditure");
-    out.push(cmp("cross.summary-expenditure", t1, cur?.amounts.total, "「本年支出合计」", [[t3, totalRow(t3)?.amounts.total]], `${tableName(t3)}「合计」`));
+    out.push(
+      cmp(
+        "cross.summary-expenditure",
+        t1,
+        cur?.amounts.total,
+        "「本年支出合计」",
+        [[t3, totalRow(t3)?.amounts.total]],
+        `${tableName(t3)}「合计」`
+      )
+    );
     return out.filter(defined);
   },
 });
@@ -117,7 +276,9 @@ const MIXED: Row[] = [];
  * usable only when all the table's coded lines are at one level (all 项, or all 款) — else the 类's lines are `MIXED`.
  */
 function linesUnderClass(t: Table): Map<string, Row[]> {
-  const lines = t.rows.filter((r) => r.level > 0 && r.code && r.codeSystem === "functional" && !r.partial);
+  const lines = t.rows.filter(
+    (r) => r.level > 0 && r.code && r.codeSystem === "functional" && !r.partial
+  );
   const oneLevel = new Set(lines.map((r) => r.code!.length)).size === 1;
   const out = new Map<string, Row[]>();
   for (const r of lines) {
@@ -133,7 +294,9 @@ function linesUnderClass(t: Table): Map<string, Row[]> {
 
 /** A 收入总表 whose income lines are rows (一、财政拨款收入 … 合计) rather than columns. */
 function isVerticalIncome(t: Table): boolean {
-  return t.rows.some((r) => r.key?.startsWith("src_")) && !t.columns.some((c) => c.key === "general");
+  return (
+    t.rows.some((r) => r.key?.startsWith("src_")) && !t.columns.some((c) => c.key === "general")
+  );
 }
 
 function zero(t: Table): Amount {
@@ -146,7 +309,10 @@ export const incomeVsExpenditureByCode = defineRule({
   title: "收入总表 ↔ 支出总表（按功能科目）",
   description: "同一功能分类科目，支出总表的合计等于收入总表的本年收入加上年结转；合计行同样。",
   severity: "error",
-  source: { basis: "identity", ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）：收入总表与支出总表按同一功能科目列示" },
+  source: {
+    basis: "identity",
+    ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）：收入总表与支出总表按同一功能科目列示",
+  },
   check: (report) => {
     const t2 = firstOf(report, "income_summary");
     const t3 = firstOf(report, "expenditure_summary");
@@ -158,15 +324,38 @@ export const incomeVsExpenditureByCode = defineRule({
     if (isVerticalIncome(t2)) {
       // Down one column: 收入总计 (or 合计 + 上年结转) against the 支出总表 total; there are no codes to pair.
       const grand = rowByKey(t2, "income_grand_total");
-      const parts: Array<[Table, Amount | undefined]> = grand ? [[t2, grand.amounts.total]] : [[t2, totalRow(t2)?.amounts.total], ...t2.rows.filter((r) => r.key === "carryover_in").map((r): [Table, Amount | undefined] => [t2, r.amounts.total])];
-      const o = cmp("cross.income-expenditure-by-code", t3, totalRow(t3)?.amounts.total, "「合计」", parts, `${tableName(t2)}${grand ? "「收入总计」" : "「合计」"}`);
+      const parts: Array<[Table, Amount | undefined]> = grand
+        ? [[t2, grand.amounts.total]]
+        : [
+            [t2, totalRow(t2)?.amounts.total],
+            ...t2.rows
+              .filter((r) => r.key === "carryover_in")
+              .map((r): [Table, Amount | undefined] => [t2, r.amounts.total]),
+          ];
+      const o = cmp(
+        "cross.income-expenditure-by-code",
+        t3,
+        totalRow(t3)?.amounts.total,
+        "「合计」",
+        parts,
+        `${tableName(t2)}${grand ? "「收入总计」" : "「合计」"}`
+      );
       return o ? [o] : [na("收入总表没有合计")];
     }
     const pair = (r3: Row | undefined, r2: Row | undefined, what: string) => {
       if (!r3 || !r2) return;
       const parts: Array<[Table, Amount | undefined]> = [[t2, r2.amounts.total]];
       if (excl && r2.amounts.carryover) parts.push([t2, r2.amounts.carryover]);
-      out.push(cmp("cross.income-expenditure-by-code", t3, r3.amounts.total, what, parts, `${tableName(t2)}「${rowName(r2)}」${excl && hasValue(r2.amounts.carryover) ? "本年收入 + 上年结转" : "合计"}`));
+      out.push(
+        cmp(
+          "cross.income-expenditure-by-code",
+          t3,
+          r3.amounts.total,
+          what,
+          parts,
+          `${tableName(t2)}「${rowName(r2)}」${excl && hasValue(r2.amounts.carryover) ? "本年收入 + 上年结转" : "合计"}`
+        )
+      );
     };
     pair(totalRow(t3), totalRow(t2), "「合计」");
     for (const [code, r3] of c3) pair(r3, c2.get(code), `「${rowName(r3)}」合计`);
@@ -178,9 +367,13 @@ export const fiscalVsSummary = defineRule({
   id: "cross.fiscal-summary",
   category: "cross",
   title: "财政拨款收支总表 ↔ 收支总表",
-  description: "财政拨款收入各项与收支总表同名收入一致；收入总表显示没有财政拨款以外的资金时，各类支出与本年支出合计也一致。",
+  description:
+    "财政拨款收入各项与收支总表同名收入一致；收入总表显示没有财政拨款以外的资金时，各类支出与本年支出合计也一致。",
   severity: "error",
-  source: { basis: "identity", ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）：财政拨款收支总表是收支总表的财政拨款部分" },
+  source: {
+    basis: "identity",
+    ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）：财政拨款收支总表是收支总表的财政拨款部分",
+  },
   check: (report) => {
     const t4 = firstOf(report, "fiscal_appropriation_summary");
     const t1 = firstOf(report, "income_expenditure_summary");
@@ -189,21 +382,59 @@ export const fiscalVsSummary = defineRule({
     for (const k of ["src_general", "src_gov_fund", "src_state_capital"]) {
       const a = rowByKey(t4, k, "income");
       const b = rowByKey(t1, k, "income");
-      if (a && b) out.push(cmp("cross.fiscal-summary", t4, a.amounts.total, `「${rowName(a)}」`, [[t1, b.amounts.total]], `${tableName(t1)}「${rowName(b)}」`));
+      if (a && b)
+        out.push(
+          cmp(
+            "cross.fiscal-summary",
+            t4,
+            a.amounts.total,
+            `「${rowName(a)}」`,
+            [[t1, b.amounts.total]],
+            `${tableName(t1)}「${rowName(b)}」`
+          )
+        );
     }
     const scope = scopeOf(report);
-    const nonFiscal = !!scope.tot && ["special_account", "unit_funds", "business", "operating", "superior", "affiliated", "other"].some((k) => hasValue(scope.tot!.amounts[k]));
+    const nonFiscal =
+      !!scope.tot &&
+      [
+        "special_account",
+        "unit_funds",
+        "business",
+        "operating",
+        "superior",
+        "affiliated",
+        "other",
+      ].some((k) => hasValue(scope.tot!.amounts[k]));
     if (scope.known && !nonFiscal) {
       const c1 = byCode(t1, "expenditure");
       for (const r of t4.rows.filter((x) => x.side === "expenditure" && x.code && x.level === 1)) {
         const o = c1.get(r.code!);
         if (!o) continue;
         if (!hasValue(r.amounts.total) && !hasValue(o.amounts.total)) continue;
-        out.push(cmp("cross.fiscal-summary", t4, r.amounts.total, `「${rowName(r)}」小计`, [[t1, o.amounts.total]], `${tableName(t1)}「${rowName(o)}」合计`));
+        out.push(
+          cmp(
+            "cross.fiscal-summary",
+            t4,
+            r.amounts.total,
+            `「${rowName(r)}」小计`,
+            [[t1, o.amounts.total]],
+            `${tableName(t1)}「${rowName(o)}」合计`
+          )
+        );
       }
       const a = rowByKey(t4, "current_expenditure_total", "expenditure");
       const b = rowByKey(t1, "current_expenditure_total", "expenditure");
-      out.push(cmp("cross.fiscal-summary", t4, a?.amounts.total, "「本年支出合计」", [[t1, b?.amounts.total]], `${tableName(t1)}「本年支出合计」`));
+      out.push(
+        cmp(
+          "cross.fiscal-summary",
+          t4,
+          a?.amounts.total,
+          "「本年支出合计」",
+          [[t1, b?.amounts.total]],
+          `${tableName(t1)}「本年支出合计」`
+        )
+      );
     }
     return out.filter(defined);
   },
@@ -213,22 +444,40 @@ export const generalBudget = defineRule({
   id: "cross.general-budget",
   category: "cross",
   title: "一般公共预算支出表 ↔ 收入总表一般公共预算 / 财政拨款收支总表",
-  description: "一般公共预算支出表（不含上年结转）每个功能科目与合计，等于收入总表同一科目的一般公共预算本年收入；无收入总表时与财政拨款收支总表一般公共预算列（减上年结转）比较。每一类（类级科目）还与财政拨款收支总表（一般公共预算列，未分列时为该类支出）和收支总表的同一类比较：两表口径相同时相等，一般公共预算支出表口径较窄（有政府性基金等其他资金、不含的上年结转）时不超过。",
+  description:
+    "一般公共预算支出表（不含上年结转）每个功能科目与合计，等于收入总表同一科目的一般公共预算本年收入；无收入总表时与财政拨款收支总表一般公共预算列（减上年结转）比较。每一类（类级科目）还与财政拨款收支总表（一般公共预算列，未分列时为该类支出）和收支总表的同一类比较：两表口径相同时相等，一般公共预算支出表口径较窄（有政府性基金等其他资金、不含的上年结转）时不超过。",
   severity: "error",
-  source: { basis: "identity", ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）：一般公共预算支出表是收入总表一般公共预算列、财政拨款收支总表一般公共预算列的明细" },
+  source: {
+    basis: "identity",
+    ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）：一般公共预算支出表是收入总表一般公共预算列、财政拨款收支总表一般公共预算列的明细",
+  },
   check: (report) => {
     const t5 = firstOf(report, "general_budget_expenditure");
     if (!t5 || t5.empty) return [na("缺少一般公共预算支出表或该表为空")];
     const t2 = firstOf(report, "income_summary");
     const out: Array<Outcome | undefined> = [];
-    if (t2 && t2.columns.some((c) => c.key === "general") && (t5.excludesCarryover || !hasValue(totalRow(t2)?.amounts.carryover))) {
+    if (
+      t2 &&
+      t2.columns.some((c) => c.key === "general") &&
+      (t5.excludesCarryover || !hasValue(totalRow(t2)?.amounts.carryover))
+    ) {
       const c2 = byCode(t2);
       const pairOne = (r5: Row | undefined, r2: Row | undefined, what: string) => {
         if (!r5) return;
-        out.push(cmp("cross.general-budget", t5, r5.amounts.total, what, [[t2, r2?.amounts.general ?? zero(t2)]], r2 ? `${tableName(t2)}「${rowName(r2)}」一般公共预算` : `${tableName(t2)}（未列该科目）`));
+        out.push(
+          cmp(
+            "cross.general-budget",
+            t5,
+            r5.amounts.total,
+            what,
+            [[t2, r2?.amounts.general ?? zero(t2)]],
+            r2 ? `${tableName(t2)}「${rowName(r2)}」一般公共预算` : `${tableName(t2)}（未列该科目）`
+          )
+        );
       };
       pairOne(totalRow(t5), totalRow(t2), "「合计」");
-      for (const [code, r5] of byCode(t5)) if (c2.has(code)) pairOne(r5, c2.get(code), `「${rowName(r5)}」合计`);
+      for (const [code, r5] of byCode(t5))
+        if (c2.has(code)) pairOne(r5, c2.get(code), `「${rowName(r5)}」合计`);
     } else {
       const t4 = firstOf(report, "fiscal_appropriation_summary");
       if (!t4) return [na("缺少收入总表和财政拨款收支总表")];
@@ -236,7 +485,16 @@ export const generalBudget = defineRule({
       const carry = rowByKey(t4, "carryover_src_general", "income");
       const parts: Array<[Table, Amount | undefined]> = [[t5, totalRow(t5)?.amounts.total]];
       if (t5.excludesCarryover && carry) parts.push([t4, carry.amounts.total]);
-      out.push(cmp("cross.general-budget", t4, cur?.amounts.general, "「本年支出合计」一般公共预算", parts, `${tableName(t5)}合计${t5.excludesCarryover ? " + 上年结转一般公共预算" : ""}`));
+      out.push(
+        cmp(
+          "cross.general-budget",
+          t4,
+          cur?.amounts.general,
+          "「本年支出合计」一般公共预算",
+          parts,
+          `${tableName(t5)}合计${t5.excludesCarryover ? " + 上年结转一般公共预算" : ""}`
+        )
+      );
     }
     out.push(...classLines(report, t5));
     return out.filter(defined);
@@ -260,11 +518,21 @@ function classLines(report: Report, t5: Table): Outcome[] {
     const s = firstOf(report, kind);
     if (!s || s.empty) continue;
     // The 一般公共预算 column of a 财政拨款收支总表 holds exactly the 一般公共预算 money of each 类.
-    const key = kind === "fiscal_appropriation_summary" && s.columns.some((c) => c.key === "general" && c.side === "expenditure") ? "general" : "total";
-    const rel = key === "general" ? (t5.excludesCarryover && moneyOf(report).carryover !== false ? "≤" : "=") : scopeRelation(report, t5, s);
+    const key =
+      kind === "fiscal_appropriation_summary" &&
+      s.columns.some((c) => c.key === "general" && c.side === "expenditure")
+        ? "general"
+        : "total";
+    const rel =
+      key === "general"
+        ? t5.excludesCarryover && moneyOf(report).carryover !== false
+          ? "≤"
+          : "="
+        : scopeRelation(report, t5, s);
     if (!rel) continue;
     for (const r of s.rows) {
-      if (r.side !== "expenditure" || r.codeSystem !== "functional" || r.level !== 1 || !r.code) continue;
+      if (r.side !== "expenditure" || r.codeSystem !== "functional" || r.level !== 1 || !r.code)
+        continue;
       const r5 = c5.get(r.code);
       const a5 = r5?.amounts.total;
       const a = r.amounts[key];
@@ -275,13 +543,31 @@ function classLines(report: Report, t5: Table): Outcome[] {
       if (lines === MIXED) continue;
       if (lines) {
         const parts = lines.filter((x) => x.amounts.total).map((x) => term(t5, x.amounts.total));
-        out.push(scopedOutcome("cross.general-budget", rel === "≤" ? "≥" : rel === "≥" ? "≤" : "=", term(s, a), parts, `${tableName(s)}「${rowName(r)}」${key === "general" ? "一般公共预算" : ""}`, `${tableName(t5)}该类各${lines[0].code!.length === 5 ? "款" : "项"}之和（未列类行）`));
+        out.push(
+          scopedOutcome(
+            "cross.general-budget",
+            rel === "≤" ? "≥" : rel === "≥" ? "≤" : "=",
+            term(s, a),
+            parts,
+            `${tableName(s)}「${rowName(r)}」${key === "general" ? "一般公共预算" : ""}`,
+            `${tableName(t5)}该类各${lines[0].code!.length === 5 ? "款" : "项"}之和（未列类行）`
+          )
+        );
         continue;
       }
       if (!hasValue(a) && !hasValue(a5)) continue;
       // A 类 the 一般公共预算支出表 does not print is 0 there: only an "=" says anything about it.
       if (!a5 && rel !== "=") continue;
-      out.push(scopedOutcome("cross.general-budget", rel, term(t5, a5 ?? zero(t5)), [term(s, a)], `${tableName(t5)}「${r5 ? rowName(r5) : rowName(r)}」合计`, `${tableName(s)}「${rowName(r)}」${key === "general" ? "一般公共预算" : ""}`));
+      out.push(
+        scopedOutcome(
+          "cross.general-budget",
+          rel,
+          term(t5, a5 ?? zero(t5)),
+          [term(s, a)],
+          `${tableName(t5)}「${r5 ? rowName(r5) : rowName(r)}」合计`,
+          `${tableName(s)}「${rowName(r)}」${key === "general" ? "一般公共预算" : ""}`
+        )
+      );
     }
   }
   return out;
@@ -291,9 +577,13 @@ export const basicProjectSplit = defineRule({
   id: "cross.basic-project",
   category: "cross",
   title: "基本支出 / 项目支出：支出总表 ↔ 一般公共预算支出表 ↔ 项目支出表",
-  description: "收入总表只有一般公共预算资金时，支出总表基本支出 = 一般公共预算支出表基本支出；支出总表项目支出 = 项目支出表（本年 + 上年结转）合计；一般公共预算支出表项目支出 = 项目支出表一般公共预算列合计（一般公共预算支出表不含上年结转而项目支出表含时，前者不超过后者）。",
+  description:
+    "收入总表只有一般公共预算资金时，支出总表基本支出 = 一般公共预算支出表基本支出；支出总表项目支出 = 项目支出表（本年 + 上年结转）合计；一般公共预算支出表项目支出 = 项目支出表一般公共预算列合计（一般公共预算支出表不含上年结转而项目支出表含时，前者不超过后者）。",
   severity: "error",
-  source: { basis: "identity", ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）" },
+  source: {
+    basis: "identity",
+    ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）",
+  },
   check: (report) => {
     const t3 = firstOf(report, "expenditure_summary");
     const t5 = firstOf(report, "general_budget_expenditure");
@@ -304,19 +594,46 @@ export const basicProjectSplit = defineRule({
     const tot3 = t3 && totalRow(t3);
     const tot5 = t5 && totalRow(t5);
     if (t3 && t5 && tot3 && tot5 && scope.known && !scope.otherSources)
-      out.push(cmp("cross.basic-project", t5, tot5.amounts.basic, "「合计」基本支出", [[t3, tot3.amounts.basic]], `${tableName(t3)}「合计」基本支出`));
+      out.push(
+        cmp(
+          "cross.basic-project",
+          t5,
+          tot5.amounts.basic,
+          "「合计」基本支出",
+          [[t3, tot3.amounts.basic]],
+          `${tableName(t3)}「合计」基本支出`
+        )
+      );
     const top12 = t12 && projectTotal(t12);
     const top13 = t13 && !t13.empty ? projectTotal(t13) : undefined;
     if (t3 && tot3 && t12 && top12) {
       const parts: Array<[Table, Amount | undefined]> = [[t12, top12.amounts.total]];
       if (t13 && top13) parts.push([t13, top13.amounts.total]);
-      out.push(cmp("cross.basic-project", t3, tot3.amounts.project, "「合计」项目支出", parts, `${tableName(t12)}合计${top13 ? ` + ${tableName(t13!)}合计` : ""}`));
+      out.push(
+        cmp(
+          "cross.basic-project",
+          t3,
+          tot3.amounts.project,
+          "「合计」项目支出",
+          parts,
+          `${tableName(t12)}合计${top13 ? ` + ${tableName(t13!)}合计` : ""}`
+        )
+      );
     }
     // 表5 titled 不含上年结转 beside a 项目支出表 listing the 结转 projects: within it (scope.ts carryRelation); the
     // 项目支出表 leaves them out too when a 项目支出表（上年结转） lists them apart.
     if (t5 && tot5?.amounts.project && t12 && top12 && top12.amounts.general) {
       const rel = top13 ? "=" : carryRelation(report, t5, t12);
-      out.push(scopedOutcome("cross.basic-project", rel, term(t5, tot5.amounts.project), [term(t12, top12.amounts.general)], `${tableName(t5)}「合计」项目支出`, `${tableName(t12)}合计一般公共预算`));
+      out.push(
+        scopedOutcome(
+          "cross.basic-project",
+          rel,
+          term(t5, tot5.amounts.project),
+          [term(t12, top12.amounts.general)],
+          `${tableName(t5)}「合计」项目支出`,
+          `${tableName(t12)}合计一般公共预算`
+        )
+      );
     }
     const res = out.filter(defined);
     return res.length ? res : [na("缺少比较所需的支出总表、一般公共预算支出表或项目支出表")];
@@ -332,9 +649,13 @@ export const basicEconomic = defineRule({
   id: "cross.basic-economic",
   category: "cross",
   title: "基本支出经济分类表 ↔ 一般公共预算支出表基本支出",
-  description: "一般公共预算基本支出经济分类表的合计等于一般公共预算支出表的基本支出合计（两表口径相同；后者只分列人员经费、公用经费或各经济分类栏时为其和），两表都分列的人员经费、公用经费合计相等，一般公共预算支出表的各经济分类栏合计等于经济分类表同一类（301 工资福利支出等）；另有一般公共预算支出经济分类表时逐个经济科目比较（两表都分列人员经费、公用经费时比较这两栏，否则比较合计与其基本支出；口径相同时相等，口径不同时较窄的不超过较宽的）；基本支出不能超过部门本年支出合计。",
+  description:
+    "一般公共预算基本支出经济分类表的合计等于一般公共预算支出表的基本支出合计（两表口径相同；后者只分列人员经费、公用经费或各经济分类栏时为其和），两表都分列的人员经费、公用经费合计相等，一般公共预算支出表的各经济分类栏合计等于经济分类表同一类（301 工资福利支出等）；另有一般公共预算支出经济分类表时逐个经济科目比较（两表都分列人员经费、公用经费时比较这两栏，否则比较合计与其基本支出；口径相同时相等，口径不同时较窄的不超过较宽的）；基本支出不能超过部门本年支出合计。",
   severity: "error",
-  source: { basis: "identity", ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）：一般公共预算基本支出表按经济分类列示一般公共预算支出表的基本支出" },
+  source: {
+    basis: "identity",
+    ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）：一般公共预算基本支出表按经济分类列示一般公共预算支出表的基本支出",
+  },
   check: (report) => {
     const t6 = firstOf(report, "basic_expenditure_economic");
     const tot6 = t6 && totalRow(t6);
@@ -347,29 +668,92 @@ export const basicEconomic = defineRule({
     if (t5 && tot5) {
       // 基本支出 as 表5 prints it (a 基本支出 column, 人员经费 + 公用经费, or its economic-class columns).
       const basic5 = basicOf(t5, tot5);
-      if (basic5) out.push(cmp("cross.basic-economic", t6, tot6.amounts.total, "「合计」", basic5, `${tableName(t5)}「合计」基本支出`));
+      if (basic5)
+        out.push(
+          cmp(
+            "cross.basic-economic",
+            t6,
+            tot6.amounts.total,
+            "「合计」",
+            basic5,
+            `${tableName(t5)}「合计」基本支出`
+          )
+        );
       // The same 基本支出 split the same way in both tables: 人员经费, 公用经费, and each economic class (表5 column ↔ 表6 class line).
       for (const k of ["personnel", "public"])
-        if (tot6.amounts[k] && tot5.amounts[k]) out.push(cmp("cross.basic-economic", t6, tot6.amounts[k], `「合计」${columnName(t6, k)}`, [[t5, tot5.amounts[k]]], `${tableName(t5)}「合计」${columnName(t5, k)}`));
+        if (tot6.amounts[k] && tot5.amounts[k])
+          out.push(
+            cmp(
+              "cross.basic-economic",
+              t6,
+              tot6.amounts[k],
+              `「合计」${columnName(t6, k)}`,
+              [[t5, tot5.amounts[k]]],
+              `${tableName(t5)}「合计」${columnName(t5, k)}`
+            )
+          );
       for (const k of ECONOMIC_CLASS_COLUMNS) {
-        const r6 = tot5.amounts[k] && t6.rows.find((r) => r.code === ECONOMIC_CLASS_CODES[k] && r.codeSystem === "economic");
-        if (r6) out.push(cmp("cross.basic-economic", t6, r6.amounts.total, `「${rowName(r6)}」`, [[t5, tot5.amounts[k]]], `${tableName(t5)}「合计」${columnName(t5, k)}`));
+        const r6 =
+          tot5.amounts[k] &&
+          t6.rows.find((r) => r.code === ECONOMIC_CLASS_CODES[k] && r.codeSystem === "economic");
+        if (r6)
+          out.push(
+            cmp(
+              "cross.basic-economic",
+              t6,
+              r6.amounts.total,
+              `「${rowName(r6)}」`,
+              [[t5, tot5.amounts[k]]],
+              `${tableName(t5)}「合计」${columnName(t5, k)}`
+            )
+          );
       }
-    } else if (t3 && totalRow(t3) && scope.known && !scope.otherSources) out.push(cmp("cross.basic-economic", t6, tot6.amounts.total, "「合计」", [[t3, totalRow(t3)!.amounts.basic]], `${tableName(t3)}「合计」基本支出`));
+    } else if (t3 && totalRow(t3) && scope.known && !scope.otherSources)
+      out.push(
+        cmp(
+          "cross.basic-economic",
+          t6,
+          tot6.amounts.total,
+          "「合计」",
+          [[t3, totalRow(t3)!.amounts.basic]],
+          `${tableName(t3)}「合计」基本支出`
+        )
+      );
     // A 一般公共预算支出经济分类表 beside it prints the same 基本支出 科目 by 科目 (its 人员经费 / 公用经费 or 基本支出 of each
     // economic line), when both cover the same money (≤ when one's scope is narrower: scope.ts).
-    for (const g of report.tables.filter((x) => x.kind === "general_budget_economic" && !x.empty)) out.push(...economicLines(report, t6, g));
+    for (const g of report.tables.filter((x) => x.kind === "general_budget_economic" && !x.empty))
+      out.push(...economicLines(report, t6, g));
     // A province may print 基本支出 twice (by function and by economic class): their totals agree column by column.
-    for (const other of report.tables.filter((x) => x.kind === "basic_expenditure_economic" && x !== t6 && !x.empty)) {
+    for (const other of report.tables.filter(
+      (x) => x.kind === "basic_expenditure_economic" && x !== t6 && !x.empty
+    )) {
       const tot = totalRow(other);
-      if (tot) for (const k of ["total", "personnel", "public"]) out.push(cmp("cross.basic-economic", other, tot.amounts[k], `「合计」${columnName(other, k)}`, [[t6, tot6.amounts[k]]], `${tableName(t6)}「合计」${columnName(t6, k)}`));
+      if (tot)
+        for (const k of ["total", "personnel", "public"])
+          out.push(
+            cmp(
+              "cross.basic-economic",
+              other,
+              tot.amounts[k],
+              `「合计」${columnName(other, k)}`,
+              [[t6, tot6.amounts[k]]],
+              `${tableName(t6)}「合计」${columnName(t6, k)}`
+            )
+          );
     }
     const t1 = firstOf(report, "income_expenditure_summary");
     const cap = t1 && rowByKey(t1, "current_expenditure_total", "expenditure");
     if (t1 && cap?.amounts.total && tot6.amounts.total) {
-      const e = notAbove("cross.basic-economic", [term(t6, tot6.amounts.total)], [term(t1, cap.amounts.total)]);
+      const e = notAbove(
+        "cross.basic-economic",
+        [term(t6, tot6.amounts.total)],
+        [term(t1, cap.amounts.total)]
+      );
       const note = `，且超过${tableName(t1)}本年支出合计 ${fmt(e.b)}，该表不可能属于本部门`;
-      const first = out.find((o): o is Extract<Outcome, { status: "fail" }> => o?.status === "fail" && o.finding.cells[0] === tot6.amounts.total.cell);
+      const first = out.find(
+        (o): o is Extract<Outcome, { status: "fail" }> =>
+          o?.status === "fail" && o.finding.cells[0] === tot6.amounts.total.cell
+      );
       // One finding per figure: the budget ceiling is said in the comparison's finding when there is one.
       if (e.exceeds && first) {
         first.finding.message += note;
@@ -377,8 +761,20 @@ export const basicEconomic = defineRule({
       } else
         out.push(
           e.exceeds
-            ? { status: "fail", finding: { rule: "cross.basic-economic", severity: "error", message: `${tableName(t6)}基本支出合计 ${fmt(e.a)}${note.slice(1)}`, cells: [tot6.amounts.total.cell, cap.amounts.total.cell], expected: e.b, actual: e.a, difference: Math.round((e.a - e.b) * 100) / 100 }, identity: e.identity }
-            : { status: "pass", identity: e.identity },
+            ? {
+                status: "fail",
+                finding: {
+                  rule: "cross.basic-economic",
+                  severity: "error",
+                  message: `${tableName(t6)}基本支出合计 ${fmt(e.a)}${note.slice(1)}`,
+                  cells: [tot6.amounts.total.cell, cap.amounts.total.cell],
+                  expected: e.b,
+                  actual: e.a,
+                  difference: Math.round((e.a - e.b) * 100) / 100,
+                },
+                identity: e.identity,
+              }
+            : { status: "pass", identity: e.identity }
         );
     }
     return out.filter(defined);
@@ -397,19 +793,34 @@ function economicLines(report: Report, t6: Table, g: Table): Outcome[] {
   const rel = scopeRelation(report, t6, g);
   if (!rel) return [];
   const lines = new Map<string, Row>();
-  for (const r of g.rows) if (r.code && r.codeSystem === "economic" && !lines.has(r.code)) lines.set(r.code, r);
+  for (const r of g.rows)
+    if (r.code && r.codeSystem === "economic" && !lines.has(r.code)) lines.set(r.code, r);
   const split = ["personnel", "public"].every((k) => hasColumn(t6, k) && hasColumn(g, k));
   const out: Outcome[] = [];
   for (const r of t6.rows) {
     const rg = r.code && r.codeSystem === "economic" ? lines.get(r.code) : undefined;
     if (!rg) continue;
     const pairs: Array<[string, Amount | undefined, Array<Amount | undefined>, string]> = split
-      ? ["personnel", "public"].map((k) => [columnName(t6, k), r.amounts[k], [rg.amounts[k]], columnName(g, k)])
+      ? ["personnel", "public"].map((k) => [
+          columnName(t6, k),
+          r.amounts[k],
+          [rg.amounts[k]],
+          columnName(g, k),
+        ])
       : [["", r.amounts.total, basicOf(g, rg)?.map(([, a]) => a) ?? [], "基本支出"]];
     for (const [what, a, bs, against] of pairs) {
       if (!a || !bs.length || bs.some((b) => !b)) continue;
       if (!hasValue(a) && bs.every((b) => !hasValue(b))) continue;
-      out.push(scopedOutcome("cross.basic-economic", rel, term(t6, a), bs.map((b) => term(g, b!)), `${tableName(t6)}「${rowName(r)}」${what}`, `${tableName(g)}「${rowName(rg)}」${against}`));
+      out.push(
+        scopedOutcome(
+          "cross.basic-economic",
+          rel,
+          term(t6, a),
+          bs.map((b) => term(g, b!)),
+          `${tableName(t6)}「${rowName(r)}」${what}`,
+          `${tableName(g)}「${rowName(rg)}」${against}`
+        )
+      );
     }
   }
   return out;
@@ -419,16 +830,23 @@ function economicLines(report: Report, t6: Table, g: Table): Outcome[] {
 function economicItem(t6: Table, key: string): { terms: Term[]; cells: string[] } {
   const re = THREE_PUBLIC_ECONOMIC_ITEMS.find(([k]) => k === key)?.[1];
   const rows = re ? t6.rows.filter((r) => r.level > 0 && re.test(labelKey(r.label))) : [];
-  return { terms: rows.filter((r) => r.amounts.total).map((r) => term(t6, r.amounts.total)), cells: rows.map((r) => r.amounts.total?.cell).filter((c): c is string => !!c) };
+  return {
+    terms: rows.filter((r) => r.amounts.total).map((r) => term(t6, r.amounts.total)),
+    cells: rows.map((r) => r.amounts.total?.cell).filter((c): c is string => !!c),
+  };
 }
 
 export const threePublicEconomic = defineRule({
   id: "cross.three-public-economic",
   category: "cross",
   title: "“三公”经费 ↔ 基本支出经济分类表同名科目",
-  description: "基本支出经济分类表中的公务接待费、因公出国（境）费用、公务用车运行维护费不能超过“三公”经费表的对应数（三公可含项目支出，基本支出部分只能更少或相等）。",
+  description:
+    "基本支出经济分类表中的公务接待费、因公出国（境）费用、公务用车运行维护费不能超过“三公”经费表的对应数（三公可含项目支出，基本支出部分只能更少或相等）。",
   severity: "error",
-  source: { basis: "practice", ref: "基本支出经济分类中的“三公”科目只是“三公”经费的一部分（三公经费还可含项目支出）" },
+  source: {
+    basis: "practice",
+    ref: "基本支出经济分类中的“三公”科目只是“三公”经费的一部分（三公经费还可含项目支出）",
+  },
   check: (report) => {
     const t10 = firstOf(report, "three_public");
     const t6 = firstOf(report, "basic_expenditure_economic");
@@ -472,11 +890,13 @@ function departmentSpending(report: Report): { t: Table; a: Amount; what: string
   const t1 = firstOf(report, "income_expenditure_summary");
   for (const key of ["expenditure_grand_total", "current_expenditure_total"]) {
     const r = t1 && rowByKey(t1, key, "expenditure");
-    if (t1 && r && hasValue(r.amounts.total)) return { t: t1, a: r.amounts.total, what: `${tableName(t1)}「${rowName(r)}」` };
+    if (t1 && r && hasValue(r.amounts.total))
+      return { t: t1, a: r.amounts.total, what: `${tableName(t1)}「${rowName(r)}」` };
   }
   const t3 = firstOf(report, "expenditure_summary");
   const tot3 = t3 && totalRow(t3);
-  if (t3 && tot3 && hasValue(tot3.amounts.total)) return { t: t3, a: tot3.amounts.total, what: `${tableName(t3)}「合计」` };
+  if (t3 && tot3 && hasValue(tot3.amounts.total))
+    return { t: t3, a: tot3.amounts.total, what: `${tableName(t3)}「合计」` };
   return undefined;
 }
 
@@ -489,17 +909,27 @@ export const threePublicCeiling = defineRule({
   id: "cross.three-public-ceiling",
   category: "cross",
   title: "“三公”经费各项 ≤ 基本支出同名科目 + 基本支出经济分类表以外的支出",
-  description: "“三公”经费表的公务接待费、因公出国（境）费、公务用车运行维护费、公务用车购置费，不能超过基本支出经济分类表同名科目加上该表以外的全部支出（部门支出总计减基本支出经济分类表合计：项目支出、其他资金的基本支出等）——超过时没有任何资金能安排这笔“三公”经费。",
+  description:
+    "“三公”经费表的公务接待费、因公出国（境）费、公务用车运行维护费、公务用车购置费，不能超过基本支出经济分类表同名科目加上该表以外的全部支出（部门支出总计减基本支出经济分类表合计：项目支出、其他资金的基本支出等）——超过时没有任何资金能安排这笔“三公”经费。",
   severity: "error",
-  source: { basis: "identity", ref: "部门预算公开表样：“三公”经费由基本支出的同名经济科目和项目支出安排；基本支出经济分类表列示一般公共预算基本支出的全部经济科目，收支总表支出总计是部门的全部支出" },
+  source: {
+    basis: "identity",
+    ref: "部门预算公开表样：“三公”经费由基本支出的同名经济科目和项目支出安排；基本支出经济分类表列示一般公共预算基本支出的全部经济科目，收支总表支出总计是部门的全部支出",
+  },
   check: (report) => {
     const t10 = firstOf(report, "three_public");
     const t6 = firstOf(report, "basic_expenditure_economic");
     const tot6 = t6 && totalRow(t6);
     const dept = departmentSpending(report);
-    if (!t10 || !t6 || !tot6?.amounts.total || !dept) return [na("缺少“三公”经费表、基本支出经济分类表（合计）或部门支出总计")];
+    if (!t10 || !t6 || !tot6?.amounts.total || !dept)
+      return [na("缺少“三公”经费表、基本支出经济分类表（合计）或部门支出总计")];
     // 表6 above the whole department is not this department's table (cross.basic-economic says so): no ceiling is left.
-    if (exceeds([term(t6, tot6.amounts.total)], [term(dept.t, dept.a)]).exceeds) return [na("基本支出经济分类表合计超过部门支出总计（见“基本支出经济分类表 ↔ 一般公共预算支出表基本支出”），无从判断")];
+    if (exceeds([term(t6, tot6.amounts.total)], [term(dept.t, dept.a)]).exceeds)
+      return [
+        na(
+          "基本支出经济分类表合计超过部门支出总计（见“基本支出经济分类表 ↔ 一般公共预算支出表基本支出”），无从判断"
+        ),
+      ];
     const out: Outcome[] = [];
     for (const key of ["reception", "abroad", "vehicle_operation", "vehicle_purchase"]) {
       const r = t10.rows.find((x) => x.key === key);
@@ -511,7 +941,11 @@ export const threePublicCeiling = defineRule({
       // 三公 item ≤ 表6 item + (部门支出 − 表6 合计), written without a negative weight: item + 表6 合计 ≤ 表6 item + 部门支出.
       const mine = term(t10, a);
       const base = term(t6, tot6.amounts.total);
-      const e = notAbove("cross.three-public-ceiling", [mine, base], [...item.terms, term(dept.t, dept.a)]);
+      const e = notAbove(
+        "cross.three-public-ceiling",
+        [mine, base],
+        [...item.terms, term(dept.t, dept.a)]
+      );
       if (!e.exceeds) {
         out.push({ status: "pass", identity: e.identity });
         continue;
@@ -542,22 +976,42 @@ export const operatingVsPublic = defineRule({
   id: "cross.operating-public",
   category: "cross",
   title: "机关运行经费 ≤ 公用经费",
-  description: "机关运行经费（机关运行经费表或“三公”表中的合并列）不应超过基本支出经济分类表的公用经费合计。",
+  description:
+    "机关运行经费（机关运行经费表或“三公”表中的合并列）不应超过基本支出经济分类表的公用经费合计。",
   severity: "warning",
-  source: { basis: "practice", ref: "机关运行经费为行政单位和参公事业单位的公用经费等，不应超过公用经费合计" },
+  source: {
+    basis: "practice",
+    ref: "机关运行经费为行政单位和参公事业单位的公用经费等，不应超过公用经费合计",
+  },
   check: (report) => {
     const t6 = firstOf(report, "basic_expenditure_economic");
     const pub = t6 && totalRow(t6)?.amounts.public;
     const t11 = firstOf(report, "operating_funds");
-    const src = t11 ? { t: t11, a: projectTotal(t11)?.amounts.total } : (() => {
-      const t10 = firstOf(report, "three_public");
-      const r = t10?.rows.find((x) => x.key === "operating_funds");
-      return t10 && r ? { t: t10, a: r.amounts.total } : undefined;
-    })();
+    const src = t11
+      ? { t: t11, a: projectTotal(t11)?.amounts.total }
+      : (() => {
+          const t10 = firstOf(report, "three_public");
+          const r = t10?.rows.find((x) => x.key === "operating_funds");
+          return t10 && r ? { t: t10, a: r.amounts.total } : undefined;
+        })();
     if (!t6 || !pub || !src?.a) return [na("缺少机关运行经费或公用经费")];
     const e = notAbove("cross.operating-public", [term(src.t, src.a)], [term(t6, pub)]);
     if (!e.exceeds) return [{ status: "pass", identity: e.identity }];
-    return [{ status: "fail", finding: { rule: "cross.operating-public", severity: "warning", message: `${tableName(src.t)}机关运行经费 ${fmt(e.a)} 超过${tableName(t6)}公用经费 ${fmt(e.b)}`, cells: [src.a.cell, pub.cell], expected: e.b, actual: e.a, difference: Math.round((e.a - e.b) * 100) / 100 }, identity: e.identity }];
+    return [
+      {
+        status: "fail",
+        finding: {
+          rule: "cross.operating-public",
+          severity: "warning",
+          message: `${tableName(src.t)}机关运行经费 ${fmt(e.a)} 超过${tableName(t6)}公用经费 ${fmt(e.b)}`,
+          cells: [src.a.cell, pub.cell],
+          expected: e.b,
+          actual: e.a,
+          difference: Math.round((e.a - e.b) * 100) / 100,
+        },
+        identity: e.identity,
+      },
+    ];
   },
 });
 
@@ -565,9 +1019,13 @@ export const codeSets = defineRule({
   id: "cross.code-sets",
   category: "cross",
   title: "一般公共预算支出表与收入/支出总表的功能科目一致",
-  description: "一般公共预算支出表列出的科目应出现在支出总表中；支出总表中有一般公共预算资金的科目也应出现在一般公共预算支出表中。只列名称、不列编码的表，名称不是标准科目名称、其他表也没有同名同上级科目的行无法确定编码：其所在类、款下只在另一表出现的科目不判为缺失，只提示无法逐一比较。",
+  description:
+    "一般公共预算支出表列出的科目应出现在支出总表中；支出总表中有一般公共预算资金的科目也应出现在一般公共预算支出表中。只列名称、不列编码的表，名称不是标准科目名称、其他表也没有同名同上级科目的行无法确定编码：其所在类、款下只在另一表出现的科目不判为缺失，只提示无法逐一比较。",
   severity: "error",
-  source: { basis: "identity", ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）" },
+  source: {
+    basis: "identity",
+    ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）",
+  },
   check: (report) => {
     const t5 = firstOf(report, "general_budget_expenditure");
     const t3 = firstOf(report, "expenditure_summary");
@@ -581,21 +1039,68 @@ export const codeSets = defineRule({
     // 类 / 款 that only the other table prints may be that line — undecided, never reported as missing.
     const open3 = uncodedUnder(t3);
     const open5 = uncodedUnder(t5);
-    const undecided = (code: string, open: Map<string, Row[]>) => open.has(code.slice(0, 3)) || open.has(code.slice(0, 5));
-    const missing5 = [...c5.entries()].filter(([code, r]) => !c3.has(code) && hasValue(r.amounts.total));
-    const missing3 = [...c3.entries()].filter(([code, r]) => !c5.has(code) && hasValue(r.amounts.total) && (!c2 || hasValue(c2.get(code)?.amounts.general)));
+    const undecided = (code: string, open: Map<string, Row[]>) =>
+      open.has(code.slice(0, 3)) || open.has(code.slice(0, 5));
+    const missing5 = [...c5.entries()].filter(
+      ([code, r]) => !c3.has(code) && hasValue(r.amounts.total)
+    );
+    const missing3 = [...c3.entries()].filter(
+      ([code, r]) =>
+        !c5.has(code) &&
+        hasValue(r.amounts.total) &&
+        (!c2 || hasValue(c2.get(code)?.amounts.general))
+    );
     const only5 = missing5.filter(([code]) => !undecided(code, open3));
     const only3 = missing3.filter(([code]) => !undecided(code, open5));
     if (!only5.length && !only3.length) {
       if (!missing5.length && !missing3.length) return [{ status: "pass" }];
       const lines = [...open3.values(), ...open5.values()].flat();
-      const what = lines.map((r) => `${tableName(report.tables.find((t) => t.rows.includes(r))!)}“${r.label.trim()}”`).join("、");
-      return [{ status: "fail", finding: { rule: "cross.code-sets", severity: "info", message: `功能科目无法逐一比较——${what}没有科目编码，名称也不是标准科目名称，无法确定对应${[...missing5, ...missing3].map(([, r]) => rowName(r)).join("、")}`, cells: [...lines.map((r) => r.labelCell), ...[...missing5, ...missing3].map(([, r]) => r.labelCell)], expected: null, actual: null, difference: null } }];
+      const what = lines
+        .map(
+          (r) => `${tableName(report.tables.find((t) => t.rows.includes(r))!)}“${r.label.trim()}”`
+        )
+        .join("、");
+      return [
+        {
+          status: "fail",
+          finding: {
+            rule: "cross.code-sets",
+            severity: "info",
+            message: `功能科目无法逐一比较——${what}没有科目编码，名称也不是标准科目名称，无法确定对应${[...missing5, ...missing3].map(([, r]) => rowName(r)).join("、")}`,
+            cells: [
+              ...lines.map((r) => r.labelCell),
+              ...[...missing5, ...missing3].map(([, r]) => r.labelCell),
+            ],
+            expected: null,
+            actual: null,
+            difference: null,
+          },
+        },
+      ];
     }
     const parts: string[] = [];
-    if (only5.length) parts.push(`${tableName(t5)}有而${tableName(t3)}没有：${only5.map(([, r]) => rowName(r)).join("、")}`);
-    if (only3.length) parts.push(`${tableName(t3)}有一般公共预算资金而${tableName(t5)}没有：${only3.map(([, r]) => rowName(r)).join("、")}`);
-    return [{ status: "fail", finding: { rule: "cross.code-sets", severity: "error", message: `功能科目不一致——${parts.join("；")}`, cells: [...only5, ...only3].map(([, r]) => r.labelCell), expected: null, actual: null, difference: null } }];
+    if (only5.length)
+      parts.push(
+        `${tableName(t5)}有而${tableName(t3)}没有：${only5.map(([, r]) => rowName(r)).join("、")}`
+      );
+    if (only3.length)
+      parts.push(
+        `${tableName(t3)}有一般公共预算资金而${tableName(t5)}没有：${only3.map(([, r]) => rowName(r)).join("、")}`
+      );
+    return [
+      {
+        status: "fail",
+        finding: {
+          rule: "cross.code-sets",
+          severity: "error",
+          message: `功能科目不一致——${parts.join("；")}`,
+          cells: [...only5, ...only3].map(([, r]) => r.labelCell),
+          expected: null,
+          actual: null,
+          difference: null,
+        },
+      },
+    ];
   },
 });
 
@@ -610,11 +1115,24 @@ function uncodedUnder(t: Table): Map<string, Row[]> {
   for (const r of t.rows) {
     if (r.level <= 0 || r.partial || r.side) continue;
     const parent = above[r.level - 1];
-    if (!r.code && r.level >= 2 && parent && hasValue(r.amounts.total)) out.set(parent, [...(out.get(parent) ?? []), r]);
+    if (!r.code && r.level >= 2 && parent && hasValue(r.amounts.total))
+      out.set(parent, [...(out.get(parent) ?? []), r]);
     above.length = r.level;
     above[r.level] = r.code;
   }
   return out;
 }
 
-export const CROSS_RULES = [summaryVsIncome, summaryVsExpenditure, incomeVsExpenditureByCode, fiscalVsSummary, generalBudget, basicProjectSplit, basicEconomic, threePublicEconomic, threePublicCeiling, operatingVsPublic, codeSets];
+export const CROSS_RULES = [
+  summaryVsIncome,
+  summaryVsExpenditure,
+  incomeVsExpenditureByCode,
+  fiscalVsSummary,
+  generalBudget,
+  basicProjectSplit,
+  basicEconomic,
+  threePublicEconomic,
+  threePublicCeiling,
+  operatingVsPublic,
+  codeSets,
+];

@@ -11,33 +11,75 @@ import { hasValue, na, rowName, tableName } from "./helpers";
 
 const tableCell = (t: Table) => `${quoteSheet(t.sheet)}!${t.range.split(":")[0]}`;
 const anyValue = (r: Row) => Object.values(r.amounts).some(hasValue);
-const finding = (rule: string, message: string, cells: string[]): Outcome => ({ status: "fail", finding: { rule, severity: "warning", message, cells, expected: null, actual: null, difference: null } });
+const finding = (rule: string, message: string, cells: string[]): Outcome => ({
+  status: "fail",
+  finding: {
+    rule,
+    severity: "warning",
+    message,
+    cells,
+    expected: null,
+    actual: null,
+    difference: null,
+  },
+});
 
 export const vehicleSplit = defineRule({
   id: "completeness.vehicle-split",
   category: "completeness",
   title: "公务用车购置及运行费分列购置费和运行费",
-  description: "“三公”经费表应把公务用车购置及运行费细化为公务用车购置费和公务用车运行（维护）费两项列示（金额为 0 或空也要列出该行或该栏）。",
+  description:
+    "“三公”经费表应把公务用车购置及运行费细化为公务用车购置费和公务用车运行（维护）费两项列示（金额为 0 或空也要列出该行或该栏）。",
   severity: "warning",
-  source: { basis: "national", ref: "财政部地方预决算公开专项检查（2016 年起）“三公”经费检查项：公务用车购置和运行费分列为购置费和运行费；各地预决算公开标准目录同此要求" },
+  source: {
+    basis: "national",
+    ref: "财政部地方预决算公开专项检查（2016 年起）“三公”经费检查项：公务用车购置和运行费分列为购置费和运行费；各地预决算公开标准目录同此要求",
+  },
   check: (report) => {
     const tables = report.tables.filter((t) => t.kind === "three_public" && t.rows.length);
     if (!tables.length) return [na("没有列示项目的“三公”经费表")];
     return tables.map((t): Outcome => {
       const has = (k: string) => t.rows.some((r) => r.key === k);
-      const missing = [["vehicle_purchase", "公务用车购置费"], ["vehicle_operation", "公务用车运行（维护）费"]].filter(([k]) => !has(k)).map(([, n]) => n);
+      const missing = [
+        ["vehicle_purchase", "公务用车购置费"],
+        ["vehicle_operation", "公务用车运行（维护）费"],
+      ]
+        .filter(([k]) => !has(k))
+        .map(([, n]) => n);
       if (!missing.length) return { status: "pass" };
       const combined = t.rows.find((r) => r.key === "vehicle");
-      if (combined) return finding("completeness.vehicle-split", `${tableName(t)}只列示了“${rowName(combined)}”，没有细化为${missing.join("和")}`, [combined.labelCell]);
-      if (missing.length === 2) return finding("completeness.vehicle-split", `${tableName(t)}没有列示公务用车购置费和公务用车运行（维护）费`, [t.rows.find((r) => r.key === "total")?.labelCell ?? tableCell(t)]);
-      const other = t.rows.find((r) => r.key === "vehicle_purchase" || r.key === "vehicle_operation")!;
-      return finding("completeness.vehicle-split", `${tableName(t)}列示了“${rowName(other)}”，但没有列示${missing[0]}`, [other.labelCell]);
+      if (combined)
+        return finding(
+          "completeness.vehicle-split",
+          `${tableName(t)}只列示了“${rowName(combined)}”，没有细化为${missing.join("和")}`,
+          [combined.labelCell]
+        );
+      if (missing.length === 2)
+        return finding(
+          "completeness.vehicle-split",
+          `${tableName(t)}没有列示公务用车购置费和公务用车运行（维护）费`,
+          [t.rows.find((r) => r.key === "total")?.labelCell ?? tableCell(t)]
+        );
+      const other = t.rows.find(
+        (r) => r.key === "vehicle_purchase" || r.key === "vehicle_operation"
+      )!;
+      return finding(
+        "completeness.vehicle-split",
+        `${tableName(t)}列示了“${rowName(other)}”，但没有列示${missing[0]}`,
+        [other.labelCell]
+      );
     });
   },
 });
 
 /** Tables that list expenditure by 功能分类 down to the item (项) level. */
-const FUNCTIONAL_DETAIL_KINDS: ReadonlyArray<TableKind> = ["income_summary", "expenditure_summary", "general_budget_expenditure", "gov_fund_expenditure", "state_capital"];
+const FUNCTIONAL_DETAIL_KINDS: ReadonlyArray<TableKind> = [
+  "income_summary",
+  "expenditure_summary",
+  "general_budget_expenditure",
+  "gov_fund_expenditure",
+  "state_capital",
+];
 /** 类 without 款 in 《政府收支分类科目》: 227 预备费. */
 const NO_KUAN = new Set(["227"]);
 
@@ -45,13 +87,22 @@ export const functionalDepth = defineRule({
   id: "completeness.functional-depth",
   category: "completeness",
   title: "功能分类细化到项级",
-  description: "收入总表、支出总表、一般公共预算支出表、政府性基金和国有资本经营预算支出表的功能分类应细化到项级（7 位编码）；有金额的类、款下没有项级科目时，指出这些类、款。",
+  description:
+    "收入总表、支出总表、一般公共预算支出表、政府性基金和国有资本经营预算支出表的功能分类应细化到项级（7 位编码）；有金额的类、款下没有项级科目时，指出这些类、款。",
   severity: "warning",
-  source: { basis: "national", ref: "财政部推进预决算公开的要求（2014 年起）：部门预决算除涉密内容外公开到支出功能分类的项级科目；专项检查的“细化程度”" },
+  source: {
+    basis: "national",
+    ref: "财政部推进预决算公开的要求（2014 年起）：部门预决算除涉密内容外公开到支出功能分类的项级科目；专项检查的“细化程度”",
+  },
   check: (report) => {
     const out: Outcome[] = [];
     for (const t of report.tables.filter((x) => FUNCTIONAL_DETAIL_KINDS.includes(x.kind))) {
-      const rows = t.rows.filter((r) => r.code && r.codeSystem === "functional" && (t.kind !== "state_capital" || r.side !== "income"));
+      const rows = t.rows.filter(
+        (r) =>
+          r.code &&
+          r.codeSystem === "functional" &&
+          (t.kind !== "state_capital" || r.side !== "income")
+      );
       if (!rows.length) continue;
       // A coded row with money followed by a coded row not beneath it (or by nothing) is a leaf; a leaf above 项 is
       // missing detail. A row named without a code below it (templates that print 款 / 项 by name) is detail.
@@ -67,8 +118,19 @@ export const functionalDepth = defineRule({
       }
       const kuan = shallow.filter((r) => r.code!.length === 5);
       const lei = shallow.filter((r) => r.code!.length === 3);
-      const what = [kuan.length ? `款级科目 ${examples(kuan.map(rowName))} 没有项级明细` : "", lei.length ? `类级科目 ${examples(lei.map(rowName))} 没有款、项明细` : ""].filter(Boolean).join("；");
-      out.push(finding("completeness.functional-depth", `${tableName(t)}的功能分类没有细化到项级：${what}`, shallow.map((r) => r.codeCell ?? r.labelCell)));
+      const what = [
+        kuan.length ? `款级科目 ${examples(kuan.map(rowName))} 没有项级明细` : "",
+        lei.length ? `类级科目 ${examples(lei.map(rowName))} 没有款、项明细` : "",
+      ]
+        .filter(Boolean)
+        .join("；");
+      out.push(
+        finding(
+          "completeness.functional-depth",
+          `${tableName(t)}的功能分类没有细化到项级：${what}`,
+          shallow.map((r) => r.codeCell ?? r.labelCell)
+        )
+      );
     }
     return out.length ? out : [na("没有按功能分类科目编码列示的收入、支出表")];
   },
@@ -78,21 +140,36 @@ export const economicDepth = defineRule({
   id: "completeness.economic-depth",
   category: "completeness",
   title: "基本支出经济分类细化到款级",
-  description: "一般公共预算基本支出表（经济分类）应细化到款级（如 30101 基本工资）；有金额的类（如 301 工资福利支出）下没有款级科目时，指出这些类。",
+  description:
+    "一般公共预算基本支出表（经济分类）应细化到款级（如 30101 基本工资）；有金额的类（如 301 工资福利支出）下没有款级科目时，指出这些类。",
   severity: "warning",
-  source: { basis: "national", ref: "财政部部门预算公开要求：一般公共预算基本支出按经济分类公开到款级科目" },
+  source: {
+    basis: "national",
+    ref: "财政部部门预算公开要求：一般公共预算基本支出按经济分类公开到款级科目",
+  },
   check: (report) => {
     const out: Outcome[] = [];
-    for (const t of report.tables.filter((x) => x.kind === "basic_expenditure_economic" && !x.empty)) {
+    for (const t of report.tables.filter(
+      (x) => x.kind === "basic_expenditure_economic" && !x.empty
+    )) {
       const rows = t.rows.filter((r) => r.level >= 1);
       if (!rows.length) continue;
-      const bare = rows.filter((r, i) => r.level === 1 && anyValue(r) && !(rows[i + 1] && rows[i + 1].level > 1));
+      const bare = rows.filter(
+        (r, i) => r.level === 1 && anyValue(r) && !(rows[i + 1] && rows[i + 1].level > 1)
+      );
       // A table printing only classes everywhere is the shallow case; a table with no class rows at all prints items only.
-      out.push(bare.length ? finding("completeness.economic-depth", `${tableName(t)}的经济分类没有细化到款级：${examples(bare.map(rowName))} 下没有款级科目`, bare.map((r) => r.codeCell ?? r.labelCell)) : { status: "pass" });
+      out.push(
+        bare.length
+          ? finding(
+              "completeness.economic-depth",
+              `${tableName(t)}的经济分类没有细化到款级：${examples(bare.map(rowName))} 下没有款级科目`,
+              bare.map((r) => r.codeCell ?? r.labelCell)
+            )
+          : { status: "pass" }
+      );
     }
     return out.length ? out : [na("没有列示金额的基本支出经济分类表")];
   },
 });
 
 export const DETAIL_RULES = [vehicleSplit, functionalDepth, economicDepth];
-

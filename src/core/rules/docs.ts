@@ -22,7 +22,10 @@ export function rulesMarkdown(): string {
     "| id | 类别 | 默认级别 | 规则 | 要求 | 依据 |",
     "|---|---|---|---|---|---|",
   ];
-  for (const r of CATALOG) lines.push(`| \`${r.id}\` | ${CATEGORY_NAMES[r.category]} | ${SEVERITY_NAMES[r.severity]} | ${cell(r.title)} | ${cell(r.description)} | ${BASIS_NAMES[r.source.basis]}：${cell(r.source.ref)} |`);
+  for (const r of CATALOG)
+    lines.push(
+      `| \`${r.id}\` | ${CATEGORY_NAMES[r.category]} | ${SEVERITY_NAMES[r.severity]} | ${cell(r.title)} | ${cell(r.description)} | ${BASIS_NAMES[r.source.basis]}：${cell(r.source.ref)} |`
+    );
   lines.push("", "## 级别的取舍 (why these severities)", "");
   for (const p of SEVERITY_POLICY) lines.push(`- **${p.topic}** — ${p.text}`);
   return lines.join("\n") + "\n";

@@ -25,7 +25,9 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, roundin
  * cited), keep the first (the catalog lists the most direct comparison first).
  */
 function findingKey(f: Finding): string {
-  return f.rule.startsWith("cross.") && f.cells[0] ? `cross|${f.cells[0]}` : `${f.rule}|${f.cells.join(",")}|${f.message}`;
+  return f.rule.startsWith("cross.") && f.cells[0]
+    ? `cross|${f.cells[0]}`
+    : `${f.rule}|${f.cells.join(",")}|${f.message}`;
 }
 /** The findings without repeats, and per key the finding kept for it. */
 function groupFindings(findings: Finding[]): { kept: Finding[]; byKey: Map<string, Finding> } {
@@ -41,7 +43,9 @@ function groupFindings(findings: Finding[]): { kept: Finding[]; byKey: Map<strin
 }
 
 export function checkReport(report: Report, opts: CheckOptions = {}): CheckResult {
-  const rules = (opts.rules ?? CATALOG).filter((r) => !opts.skip?.includes(r.id) && !opts.skip?.includes(r.category));
+  const rules = (opts.rules ?? CATALOG).filter(
+    (r) => !opts.skip?.includes(r.id) && !opts.skip?.includes(r.category)
+  );
   const all: Finding[] = [];
   // Parallel lists (no wrapper object per checked identity): the identity and the finding of its outcome.
   const checked: Identity[] = [];
@@ -59,9 +63,21 @@ export function checkReport(report: Report, opts: CheckOptions = {}): CheckResul
     try {
       outcomes = rule.check(effective);
     } catch {
-      outcomes = [{ status: "na" as const, reason: "规则执行时发生内部错误，未检查（请把文件交给开发者排查）" }];
+      outcomes = [
+        {
+          status: "na" as const,
+          reason: "规则执行时发生内部错误，未检查（请把文件交给开发者排查）",
+        },
+      ];
     }
-    const stat = { id: rule.id, checked: 0, passed: 0, failed: 0, notApplicable: 0, reasons: [] as string[] };
+    const stat = {
+      id: rule.id,
+      checked: 0,
+      passed: 0,
+      failed: 0,
+      notApplicable: 0,
+      reasons: [] as string[],
+    };
     // Outcomes come in many shapes (pass, fail, with identity, also, bounds): each field is read once.
     for (let k = 0; k < outcomes.length; k++) {
       const o = outcomes[k];
@@ -72,7 +88,11 @@ export function checkReport(report: Report, opts: CheckOptions = {}): CheckResul
         continue;
       }
       const finding = status === "fail" ? o.finding : undefined;
-      if (finding && finding.rule.startsWith("input.") === false && finding.cells.some((c) => invalid.has(c))) {
+      if (
+        finding &&
+        finding.rule.startsWith("input.") === false &&
+        finding.cells.some((c) => invalid.has(c))
+      ) {
         stat.notApplicable++;
         const reason = "涉及不是金额的单元格";
         if (!stat.reasons.includes(reason)) stat.reasons.push(reason);
@@ -99,30 +119,67 @@ export function checkReport(report: Report, opts: CheckOptions = {}): CheckResul
     perRule.push(stat);
   }
   const grouped = groupFindings(all);
-  const findings = grouped.kept.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  const findings = grouped.kept.sort(
+    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]
+  );
   // A finding dropped as a repeat of the same figure is reported by the one kept for that figure.
   const kept = new Map<Finding, number>(findings.map((f, i) => [f, i]));
   // Identities are made afresh by each rule run: they take their finding index in place (no copy of thousands of them).
   const identities: CheckedIdentity[] = checked.map((identity, k) => {
     const finding = checkedFinding[k];
-    const i = finding ? kept.get(finding) ?? kept.get(grouped.byKey.get(findingKey(finding))!) : undefined;
+    const i = finding
+      ? (kept.get(finding) ?? kept.get(grouped.byKey.get(findingKey(finding))!))
+      : undefined;
     const out = identity as CheckedIdentity;
     out.findings = i === undefined ? NO_FINDINGS : [i];
     return out;
   });
-  const sum = (k: "checked" | "passed" | "failed" | "notApplicable") => perRule.reduce((s, r) => s + r[k], 0);
+  const sum = (k: "checked" | "passed" | "failed" | "notApplicable") =>
+    perRule.reduce((s, r) => s + r[k], 0);
   // A 续表 on another sheet is one table with its first part (the localizer's whole-table causes group by table).
-  const joined = effective.tables.flatMap((t) => (t.continued ?? []).filter((c) => c.sheet !== t.sheet).map((c) => ({ sheet: c.sheet, range: c.range, table: t.sheet })));
-  const base = { findings, identities, bounds, ...(joined.length ? { joined } : {}), causes: [], localization: { status: "skipped" as const, unexplained: [] } };
-  return { ...(opts.localize === false ? base : withCauses(base, opts.localize)), rules: { checked: sum("checked"), passed: sum("passed"), failed: sum("failed"), notApplicable: sum("notApplicable") }, perRule };
+  const joined = effective.tables.flatMap((t) =>
+    (t.continued ?? [])
+      .filter((c) => c.sheet !== t.sheet)
+      .map((c) => ({ sheet: c.sheet, range: c.range, table: t.sheet }))
+  );
+  const base = {
+    findings,
+    identities,
+    bounds,
+    ...(joined.length ? { joined } : {}),
+    causes: [],
+    localization: { status: "skipped" as const, unexplained: [] },
+  };
+  return {
+    ...(opts.localize === false ? base : withCauses(base, opts.localize)),
+    rules: {
+      checked: sum("checked"),
+      passed: sum("passed"),
+      failed: sum("failed"),
+      notApplicable: sum("notApplicable"),
+    },
+    perRule,
+  };
 }
 
 /**
  * The result with its causes (re)computed — e.g. again with the MIP solver once it is loaded, when the first pass
  * left findings unexplained. Causes are ordered by the number of findings they explain.
  */
-export function withCauses<R extends Pick<CheckResult, "findings" | "identities" | "bounds" | "joined" | "causes" | "localization">>(result: R, opts: LocalizeOptions = {}): R {
-  const loc = localize(result.identities, result.findings, result.joined ? { ...opts, joined: result.joined } : opts, result.bounds);
-  const causes = loc.causes.sort((a, b) => b.explains.length - a.explains.length || a.explains[0] - b.explains[0]);
+export function withCauses<
+  R extends Pick<
+    CheckResult,
+    "findings" | "identities" | "bounds" | "joined" | "causes" | "localization"
+  >,
+>(result: R, opts: LocalizeOptions = {}): R {
+  const loc = localize(
+    result.identities,
+    result.findings,
+    result.joined ? { ...opts, joined: result.joined } : opts,
+    result.bounds
+  );
+  const causes = loc.causes.sort(
+    (a, b) => b.explains.length - a.explains.length || a.explains[0] - b.explains[0]
+  );
   return { ...result, causes, localization: { status: loc.status, unexplained: loc.unexplained } };
 }

@@ -42,7 +42,16 @@ export function groupedByTable(rows: Finding[], summary: (rows: Finding[]) => st
         cells.push(c);
         details.push(f.message);
       }
-    out.push({ rule: same[0].rule, severity, message: summary(same), cells, expected: null, actual: null, difference: null, details });
+    out.push({
+      rule: same[0].rule,
+      severity,
+      message: summary(same),
+      cells,
+      expected: null,
+      actual: null,
+      difference: null,
+      details,
+    });
   }
   return out;
 }

@@ -7,7 +7,19 @@
 import type { Amount, Report, Row, Table } from "../model/schema";
 import { quoteSheet } from "../grid/address";
 import { defineRule, type Outcome, type RuleDef } from "./rule";
-import { byCode, firstOf, hasValue, na, notAbove, rowByKey, rowName, sumOutcome, tableName, term, totalRow } from "./helpers";
+import {
+  byCode,
+  firstOf,
+  hasValue,
+  na,
+  notAbove,
+  rowByKey,
+  rowName,
+  sumOutcome,
+  tableName,
+  term,
+  totalRow,
+} from "./helpers";
 import { fenValue, fmt } from "./interval";
 
 export interface Fund {
@@ -24,10 +36,31 @@ export interface Fund {
 }
 
 export const FUNDS: ReadonlyArray<Fund> = [
-  { key: "gov_fund", kind: "gov_fund_expenditure", fiscal: true, id: "gov-fund", name: "政府性基金预算", tableName: "政府性基金预算支出表" },
-  { key: "state_capital", kind: "state_capital", fiscal: true, id: "state-capital", name: "国有资本经营预算", tableName: "国有资本经营预算支出表" },
+  {
+    key: "gov_fund",
+    kind: "gov_fund_expenditure",
+    fiscal: true,
+    id: "gov-fund",
+    name: "政府性基金预算",
+    tableName: "政府性基金预算支出表",
+  },
+  {
+    key: "state_capital",
+    kind: "state_capital",
+    fiscal: true,
+    id: "state-capital",
+    name: "国有资本经营预算",
+    tableName: "国有资本经营预算支出表",
+  },
   // Hunan, Hubei and others publish the 财政专户管理资金 (教育收费 …) in a table of its own.
-  { key: "special_account", kind: "special_account", fiscal: false, id: "special-account", name: "财政专户管理资金", tableName: "财政专户管理资金支出表" },
+  {
+    key: "special_account",
+    kind: "special_account",
+    fiscal: false,
+    id: "special-account",
+    name: "财政专户管理资金",
+    tableName: "财政专户管理资金支出表",
+  },
 ];
 
 /** The fund's expenditure table, the rows of its expenditure side and the column that holds each row's amount. */
@@ -42,24 +75,39 @@ export interface FundView {
 
 /** The fund's expenditure table (a combined 收支 table counts: its expenditure side). Undefined when none is published. */
 export function fundView(report: Report, fund: Fund): FundView | undefined {
-  const candidates = fund.key === "gov_fund"
-    ? report.tables.filter((t) => t.kind === "gov_fund_expenditure" || (t.kind === "gov_fund_income" && t.rows.some((r) => r.side === "expenditure")))
-    : report.tables.filter((t) => t.kind === fund.kind);
+  const candidates =
+    fund.key === "gov_fund"
+      ? report.tables.filter(
+          (t) =>
+            t.kind === "gov_fund_expenditure" ||
+            (t.kind === "gov_fund_income" && t.rows.some((r) => r.side === "expenditure"))
+        )
+      : report.tables.filter((t) => t.kind === fund.kind);
   const table = candidates.find((t) => !t.empty) ?? candidates[0];
   if (!table) return undefined;
   const sided = table.rows.some((r) => r.side);
   const side = sided ? "expenditure" : undefined;
   const rows = table.rows.filter((r) => r.side === side);
   const cols = table.columns.filter((c) => c.side === side);
-  const key = cols.find((c) => c.key === "total")?.key ?? cols.find((c) => c.key === fund.key)?.key ?? cols[0]?.key;
+  const key =
+    cols.find((c) => c.key === "total")?.key ??
+    cols.find((c) => c.key === fund.key)?.key ??
+    cols[0]?.key;
   if (!key) return undefined;
-  const total = rows.find((r) => r.key === "total" && r.level === 0) ?? (sided ? undefined : totalRow(table));
+  const total =
+    rows.find((r) => r.key === "total" && r.level === 0) ?? (sided ? undefined : totalRow(table));
   return { table, rows, key, side, total };
 }
 
 /** A blank figure standing for a total the table does not print (an empty fund table), cited at the table's first cell. */
 function blankAt(t: Table): Amount {
-  return { value: null, cell: `${quoteSheet(t.sheet)}!${t.range.split(":")[0]}`, text: "", blank: true, decimals: t.unit === "元" ? 0 : 2 };
+  return {
+    value: null,
+    cell: `${quoteSheet(t.sheet)}!${t.range.split(":")[0]}`,
+    text: "",
+    blank: true,
+    decimals: t.unit === "元" ? 0 : 2,
+  };
 }
 
 /**
@@ -80,28 +128,55 @@ function mergeByFigure(outs: Outcome[]): Outcome[] {
       res.push(o);
       continue;
     }
-    first.finding.cells = [...first.finding.cells, ...o.finding.cells.slice(1).filter((c) => !first.finding.cells.includes(c))];
+    first.finding.cells = [
+      ...first.finding.cells,
+      ...o.finding.cells.slice(1).filter((c) => !first.finding.cells.includes(c)),
+    ];
     const against = o.finding.message.split(" ≠ ")[1]?.replace(/（差.*$/, "");
     if (against) first.finding.message += `；也不等于${against}`;
     // The other comparisons' identities stay with the one finding that reports them.
-    first.also = [...(first.also ?? []), ...[o.identity, ...(o.also ?? [])].filter((x): x is NonNullable<typeof x> => !!x)];
+    first.also = [
+      ...(first.also ?? []),
+      ...[o.identity, ...(o.also ?? [])].filter((x): x is NonNullable<typeof x> => !!x),
+    ];
   }
   return res;
 }
 
 type Part = [Table, Amount | undefined, number?];
 
-function compareFund(rule: string, fv: FundView, figure: Amount | undefined, what: string, parts: Part[], against: string): Outcome | undefined {
+function compareFund(
+  rule: string,
+  fv: FundView,
+  figure: Amount | undefined,
+  what: string,
+  parts: Part[],
+  against: string
+): Outcome | undefined {
   const ps = parts.filter((p): p is [Table, Amount, number?] => !!p[1]);
   if (!ps.length) return undefined;
-  return sumOutcome({ rule, severity: "error", total: term(fv.table, figure ?? blankAt(fv.table)), parts: ps.map(([t, a, w]) => term(t, a, w)), subject: `${tableName(fv.table)}${what}`, against });
+  return sumOutcome({
+    rule,
+    severity: "error",
+    total: term(fv.table, figure ?? blankAt(fv.table)),
+    parts: ps.map(([t, a, w]) => term(t, a, w)),
+    subject: `${tableName(fv.table)}${what}`,
+    against,
+  });
 }
 
 const defined = (o: Outcome | undefined): o is Outcome => !!o;
 
 /** A row's figures in the fund's column of the 收入总表, or in its several columns (财政专户拨款: 教育收费 | 其他专户收入拨款 → special_account, special_account_2). */
 function fundParts(t: Table, r: Row, key: string): Part[] {
-  return t.columns.filter((c) => !c.side && (c.key === key || (c.key.startsWith(`${key}_`) && /^\d+$/.test(c.key.slice(key.length + 1))))).map((c): Part => [t, r.amounts[c.key]]);
+  return t.columns
+    .filter(
+      (c) =>
+        !c.side &&
+        (c.key === key ||
+          (c.key.startsWith(`${key}_`) && /^\d+$/.test(c.key.slice(key.length + 1))))
+    )
+    .map((c): Part => [t, r.amounts[c.key]]);
 }
 
 /**
@@ -118,13 +193,20 @@ function carryOf(report: Report, fund: Fund): { amount?: Amount; table?: Table }
     if (!tot2) return undefined;
     const own = tot2.amounts[`carryover_${fund.key}`];
     if (own) return hasValue(own) ? { amount: own, table: t2 } : {};
-    const carry = Object.entries(tot2.amounts).filter(([k, a]) => k.startsWith("carryover") && hasValue(a));
+    const carry = Object.entries(tot2.amounts).filter(
+      ([k, a]) => k.startsWith("carryover") && hasValue(a)
+    );
     if (!carry.length) return {};
     // All of the 上年结转 is 财政拨款 (the 财政拨款收支总表's 上年结转 is the 收入总表's): none is this fund's.
     const t4 = firstOf(report, "fiscal_appropriation_summary");
     const fiscal = t4 && rowByKey(t4, "carryover_in", "income")?.amounts.total;
     const all = tot2.amounts.carryover;
-    return fiscal && all && hasValue(fiscal) && fenValue(term(t4!, fiscal)) === fenValue(term(t2!, all)) ? {} : undefined;
+    return fiscal &&
+      all &&
+      hasValue(fiscal) &&
+      fenValue(term(t4!, fiscal)) === fenValue(term(t2!, all))
+      ? {}
+      : undefined;
   }
   const t4 = firstOf(report, "fiscal_appropriation_summary");
   if (!t4) return undefined;
@@ -141,12 +223,19 @@ function amountsRule(fund: Fund): RuleDef {
   return defineRule({
     id,
     category: "cross",
-    title: fund.fiscal ? `${fund.tableName} ↔ 财政拨款收支总表 / 收入总表 / 收支总表` : `${fund.tableName} ↔ 收入总表 / 收支总表`,
+    title: fund.fiscal
+      ? `${fund.tableName} ↔ 财政拨款收支总表 / 收入总表 / 收支总表`
+      : `${fund.tableName} ↔ 收入总表 / 收支总表`,
     description: fund.fiscal
       ? `${fund.tableName}（不含上年结转）的合计等于财政拨款收支总表本年支出合计的${fund.name}列（表含上年结转时加上年结转）、收入总表合计行的${fund.name}本年收入、收支总表的${fund.name}收入${fund.key === "gov_fund" ? "、政府性基金预算收入表合计" : ""}；每个功能科目等于收入总表同一科目的${fund.name}列，每一类等于财政拨款收支总表同一类的${fund.name}列，且不超过支出总表同一科目的合计。`
       : `${fund.tableName}的合计等于收入总表合计行的${fund.name}本年收入（分列教育收费等多栏时为其和）、收支总表的${fund.name}收入——表含上年结转时两者都加收入总表该资金的上年结转；每个功能科目等于收入总表同一科目的${fund.name}列，且不超过支出总表同一科目的合计。${fund.name}不是财政拨款，不与财政拨款收支总表比较。`,
     severity: "error",
-    source: { basis: "identity", ref: fund.fiscal ? `部门预算公开表样各栏、各行的定义：${fund.tableName}是财政拨款收支总表、收入总表${fund.name}列的明细（与一般公共预算支出表同理）` : `部门预算公开表样各栏、各行的定义：${fund.tableName}是收入总表${fund.name}列、收支总表“财政专户管理资金收入”的明细（与一般公共预算支出表同理）` },
+    source: {
+      basis: "identity",
+      ref: fund.fiscal
+        ? `部门预算公开表样各栏、各行的定义：${fund.tableName}是财政拨款收支总表、收入总表${fund.name}列的明细（与一般公共预算支出表同理）`
+        : `部门预算公开表样各栏、各行的定义：${fund.tableName}是收入总表${fund.name}列、收支总表“财政专户管理资金收入”的明细（与一般公共预算支出表同理）`,
+    },
     check: (report) => {
       const fv = fundView(report, fund);
       if (!fv) return [na(`未公开${fund.tableName}`)];
@@ -160,53 +249,144 @@ function amountsRule(fund: Fund): RuleDef {
         const carry = excl ? rowByKey(t4, `carryover_src_${fund.key}`, "income") : undefined;
         const parts: Part[] = [[t4, cur4.amounts[fund.key]]];
         if (carry && hasValue(carry.amounts.total)) parts.push([t4, carry.amounts.total, -1]);
-        out.push(compareFund(id, fv, figure, "「合计」", parts, `${tableName(t4)}「本年支出合计」${fund.name}${carry && hasValue(carry.amounts.total) ? " − 上年结转" : ""}`));
+        out.push(
+          compareFund(
+            id,
+            fv,
+            figure,
+            "「合计」",
+            parts,
+            `${tableName(t4)}「本年支出合计」${fund.name}${carry && hasValue(carry.amounts.total) ? " − 上年结转" : ""}`
+          )
+        );
       }
       // 收入总表: the fund's column (本年收入), total row and code by code — comparable when the fund table leaves
       // 上年结转 out, or when the fund's own 上年结转 is known (财政拨款收支总表) and added.
       const t2 = firstOf(report, "income_summary");
       const tot2 = t2 && totalRow(t2);
       const fundCarry = carryOf(report, fund);
-      const t2Comparable = !!t2 && t2.columns.some((c) => c.key === fund.key) && (excl || !hasValue(tot2?.amounts.carryover) || fundCarry !== undefined);
-      const withCarry = (parts: Part[]): Part[] => (!excl && fundCarry?.amount && fundCarry.table ? [...parts, [fundCarry.table, fundCarry.amount]] : parts);
-      if (t2 && tot2 && t2Comparable) out.push(compareFund(id, fv, figure, "「合计」", withCarry(fundParts(t2, tot2, fund.key)), `${tableName(t2)}「合计」${fund.name}${!excl && fundCarry?.amount ? " + 上年结转" : ""}`));
+      const t2Comparable =
+        !!t2 &&
+        t2.columns.some((c) => c.key === fund.key) &&
+        (excl || !hasValue(tot2?.amounts.carryover) || fundCarry !== undefined);
+      const withCarry = (parts: Part[]): Part[] =>
+        !excl && fundCarry?.amount && fundCarry.table
+          ? [...parts, [fundCarry.table, fundCarry.amount]]
+          : parts;
+      if (t2 && tot2 && t2Comparable)
+        out.push(
+          compareFund(
+            id,
+            fv,
+            figure,
+            "「合计」",
+            withCarry(fundParts(t2, tot2, fund.key)),
+            `${tableName(t2)}「合计」${fund.name}${!excl && fundCarry?.amount ? " + 上年结转" : ""}`
+          )
+        );
       // The fund's income table (政府性基金预算收入表): income = expenditure when both leave 上年结转 out.
-      const t7 = fund.key === "gov_fund" ? report.tables.find((t) => t.kind === "gov_fund_income" && t !== fv.table) : undefined;
+      const t7 =
+        fund.key === "gov_fund"
+          ? report.tables.find((t) => t.kind === "gov_fund_income" && t !== fv.table)
+          : undefined;
       const tot7 = t7 && totalRow(t7);
-      const inc7 = tot7 && (tot7.amounts.gov_fund ?? tot7.amounts.total ?? Object.values(tot7.amounts)[0]);
-      if (t7 && inc7 && t7.excludesCarryover === excl) out.push(compareFund(id, fv, figure, "「合计」", [[t7, inc7]], `${tableName(t7)}「合计」`));
+      const inc7 =
+        tot7 && (tot7.amounts.gov_fund ?? tot7.amounts.total ?? Object.values(tot7.amounts)[0]);
+      if (t7 && inc7 && t7.excludesCarryover === excl)
+        out.push(compareFund(id, fv, figure, "「合计」", [[t7, inc7]], `${tableName(t7)}「合计」`));
       // 收支总表: the fund's income line (本年) when the fund table leaves 上年结转 out.
       const t1 = firstOf(report, "income_expenditure_summary");
       const src1 = t1 && rowByKey(t1, `src_${fund.key}`, "income");
-      if (t1 && src1 && excl) out.push(compareFund(id, fv, figure, "「合计」", [[t1, src1.amounts.total]], `${tableName(t1)}「${rowName(src1)}」`));
+      if (t1 && src1 && excl)
+        out.push(
+          compareFund(
+            id,
+            fv,
+            figure,
+            "「合计」",
+            [[t1, src1.amounts.total]],
+            `${tableName(t1)}「${rowName(src1)}」`
+          )
+        );
       // A table that includes 上年结转 (the 财政专户管理资金支出表 mostly does): the income line plus the fund's own 上年结转, when known.
-      else if (t1 && src1 && !fund.fiscal && fundCarry) out.push(compareFund(id, fv, figure, "「合计」", withCarry([[t1, src1.amounts.total]]), `${tableName(t1)}「${rowName(src1)}」${fundCarry.amount ? " + 上年结转" : ""}`));
+      else if (t1 && src1 && !fund.fiscal && fundCarry)
+        out.push(
+          compareFund(
+            id,
+            fv,
+            figure,
+            "「合计」",
+            withCarry([[t1, src1.amounts.total]]),
+            `${tableName(t1)}「${rowName(src1)}」${fundCarry.amount ? " + 上年结转" : ""}`
+          )
+        );
       // Code by code.
-      const codes = fv.rows.filter((r) => r.code && r.codeSystem === "functional" && r.amounts[fv.key]);
+      const codes = fv.rows.filter(
+        (r) => r.code && r.codeSystem === "functional" && r.amounts[fv.key]
+      );
       const c2 = t2Comparable && t2 && (excl || !fundCarry?.amount) ? byCode(t2) : undefined;
       const c4 = t4 ? byCode(t4, "expenditure") : undefined;
       const t3 = firstOf(report, "expenditure_summary");
       const c3 = t3 ? byCode(t3) : undefined;
-      const carry4 = !!t4 && hasValue(rowByKey(t4, `carryover_src_${fund.key}`, "income")?.amounts.total);
+      const carry4 =
+        !!t4 && hasValue(rowByKey(t4, `carryover_src_${fund.key}`, "income")?.amounts.total);
       for (const r of codes) {
         const a = r.amounts[fv.key];
         const r2 = c2?.get(r.code!);
-        if (t2 && r2?.amounts[fund.key]) out.push(compareFund(id, fv, a, `「${rowName(r)}」`, fundParts(t2, r2, fund.key), `${tableName(t2)}「${rowName(r2)}」${fund.name}`));
+        if (t2 && r2?.amounts[fund.key])
+          out.push(
+            compareFund(
+              id,
+              fv,
+              a,
+              `「${rowName(r)}」`,
+              fundParts(t2, r2, fund.key),
+              `${tableName(t2)}「${rowName(r2)}」${fund.name}`
+            )
+          );
         const r4 = fund.fiscal && r.code!.length === 3 ? c4?.get(r.code!) : undefined;
-        if (t4 && r4?.amounts[fund.key] && (!excl || !carry4) && (hasValue(a) || hasValue(r4.amounts[fund.key])))
-          out.push(compareFund(id, fv, a, `「${rowName(r)}」`, [[t4, r4.amounts[fund.key]]], `${tableName(t4)}「${rowName(r4)}」${fund.name}`));
+        if (
+          t4 &&
+          r4?.amounts[fund.key] &&
+          (!excl || !carry4) &&
+          (hasValue(a) || hasValue(r4.amounts[fund.key]))
+        )
+          out.push(
+            compareFund(
+              id,
+              fv,
+              a,
+              `「${rowName(r)}」`,
+              [[t4, r4.amounts[fund.key]]],
+              `${tableName(t4)}「${rowName(r4)}」${fund.name}`
+            )
+          );
         const r3 = c3?.get(r.code!);
         if (t3 && r3?.amounts.total && hasValue(a)) {
           const e = notAbove(id, [term(fv.table, a)], [term(t3, r3.amounts.total)]);
           out.push(
             e.exceeds
-              ? { status: "fail", finding: { rule: id, severity: "error", message: `${tableName(fv.table)}「${rowName(r)}」${fmt(e.a)} 超过${tableName(t3)}同一科目的合计 ${fmt(e.b)}（${fund.name}只是该科目支出的一部分）`, cells: [a.cell, r3.amounts.total.cell], expected: e.b, actual: e.a, difference: Math.round((e.a - e.b) * 100) / 100 }, identity: e.identity }
-              : { status: "pass", identity: e.identity },
+              ? {
+                  status: "fail",
+                  finding: {
+                    rule: id,
+                    severity: "error",
+                    message: `${tableName(fv.table)}「${rowName(r)}」${fmt(e.a)} 超过${tableName(t3)}同一科目的合计 ${fmt(e.b)}（${fund.name}只是该科目支出的一部分）`,
+                    cells: [a.cell, r3.amounts.total.cell],
+                    expected: e.b,
+                    actual: e.a,
+                    difference: Math.round((e.a - e.b) * 100) / 100,
+                  },
+                  identity: e.identity,
+                }
+              : { status: "pass", identity: e.identity }
           );
         }
       }
       const res = mergeByFigure(out.filter(defined));
-      return res.length ? res : [na(`没有可与${fund.tableName}比较的表（财政拨款收支总表、收入总表没有${fund.name}列）`)];
+      return res.length
+        ? res
+        : [na(`没有可与${fund.tableName}比较的表（财政拨款收支总表、收入总表没有${fund.name}列）`)];
     },
   });
 }
@@ -220,20 +400,35 @@ function projectRule(fund: Fund): RuleDef {
     title: `${fund.tableName}项目支出 ↔ 项目支出表`,
     description: `${fund.tableName}合计行的项目支出等于项目支出表（本年）${fund.name}列的合计（表含上年结转时加项目支出表（上年结转）的${fund.name}列）。`,
     severity: "error",
-    source: { basis: "identity", ref: `部门预算公开表样：项目支出表按资金来源列示每个项目，其${fund.name}列之和即${fund.tableName}的项目支出` },
+    source: {
+      basis: "identity",
+      ref: `部门预算公开表样：项目支出表按资金来源列示每个项目，其${fund.name}列之和即${fund.tableName}的项目支出`,
+    },
     check: (report) => {
       const fv = fundView(report, fund);
       if (!fv) return [na(`未公开${fund.tableName}`)];
-      const projectKey = fv.table.columns.some((c) => c.key === "project" && c.side === fv.side) ? "project" : undefined;
+      const projectKey = fv.table.columns.some((c) => c.key === "project" && c.side === fv.side)
+        ? "project"
+        : undefined;
       const t12 = firstOf(report, "project_expenditure");
-      if (!t12 || !t12.columns.some((c) => c.key === fund.key)) return [na(`项目支出表没有${fund.name}列`)];
+      if (!t12 || !t12.columns.some((c) => c.key === fund.key))
+        return [na(`项目支出表没有${fund.name}列`)];
       if (!projectKey) return [na(`${fund.tableName}没有项目支出列`)];
       const top12 = totalRow(t12) ?? t12.rows.find((r) => r.level === 0);
       const parts: Part[] = [[t12, top12?.amounts[fund.key]]];
       const t13 = firstOf(report, "project_carryover");
-      const top13 = t13 && !t13.empty ? totalRow(t13) ?? t13.rows.find((r) => r.level === 0) : undefined;
-      if (!fv.table.excludesCarryover && t13 && top13?.amounts[fund.key]) parts.push([t13, top13.amounts[fund.key]]);
-      const o = compareFund(id, fv, fv.total?.amounts[projectKey], "「合计」项目支出", parts, `${tableName(t12)}合计${fund.name}${parts.length > 1 ? ` + ${tableName(t13!)}合计${fund.name}` : ""}`);
+      const top13 =
+        t13 && !t13.empty ? (totalRow(t13) ?? t13.rows.find((r) => r.level === 0)) : undefined;
+      if (!fv.table.excludesCarryover && t13 && top13?.amounts[fund.key])
+        parts.push([t13, top13.amounts[fund.key]]);
+      const o = compareFund(
+        id,
+        fv,
+        fv.total?.amounts[projectKey],
+        "「合计」项目支出",
+        parts,
+        `${tableName(t12)}合计${fund.name}${parts.length > 1 ? ` + ${tableName(t13!)}合计${fund.name}` : ""}`
+      );
       return o ? [o] : [na("项目支出表没有合计")];
     },
   });
@@ -248,25 +443,57 @@ function codesRule(fund: Fund): RuleDef {
     title: `${fund.tableName}与收入/支出总表的功能科目一致`,
     description: `${fund.tableName}列出的有数科目应出现在支出总表中；收入总表中有${fund.name}资金的科目也应出现在${fund.tableName}中。`,
     severity: "error",
-    source: { basis: "identity", ref: `部门预算公开表样：${fund.tableName}按功能科目列示收入总表${fund.name}列的同一笔资金` },
+    source: {
+      basis: "identity",
+      ref: `部门预算公开表样：${fund.tableName}按功能科目列示收入总表${fund.name}列的同一笔资金`,
+    },
     check: (report) => {
       const fv = fundView(report, fund);
       if (!fv) return [na(`未公开${fund.tableName}`)];
       const t3 = firstOf(report, "expenditure_summary");
       const t2 = firstOf(report, "income_summary");
       if (!t3 && !t2) return [na("缺少收入总表和支出总表")];
-      const own = new Map(fv.rows.filter((r) => r.code && r.codeSystem === "functional").map((r) => [r.code!, r]));
+      const own = new Map(
+        fv.rows.filter((r) => r.code && r.codeSystem === "functional").map((r) => [r.code!, r])
+      );
       const c3 = t3 ? byCode(t3) : undefined;
       const c2 = t2 && t2.columns.some((c) => c.key === fund.key) ? byCode(t2) : undefined;
-      const onlyOwn = [...own.values()].filter((r) => c3 && !c3.has(r.code!) && hasValue(r.amounts[fv.key]));
-      const only2 = c2 ? [...c2.values()].filter((r) => !own.has(r.code!) && hasValue(r.amounts[fund.key])) : [];
+      const onlyOwn = [...own.values()].filter(
+        (r) => c3 && !c3.has(r.code!) && hasValue(r.amounts[fv.key])
+      );
+      const only2 = c2
+        ? [...c2.values()].filter((r) => !own.has(r.code!) && hasValue(r.amounts[fund.key]))
+        : [];
       if (!onlyOwn.length && !only2.length) return [{ status: "pass" }];
       const parts: string[] = [];
-      if (onlyOwn.length) parts.push(`${tableName(fv.table)}有而${tableName(t3!)}没有：${onlyOwn.map(rowName).join("、")}`);
-      if (only2.length) parts.push(`${tableName(t2!)}有${fund.name}资金而${tableName(fv.table)}没有：${only2.map(rowName).join("、")}`);
-      return [{ status: "fail", finding: { rule: id, severity: "error", message: `功能科目不一致——${parts.join("；")}`, cells: [...onlyOwn, ...only2].map((r) => r.labelCell), expected: null, actual: null, difference: null } }];
+      if (onlyOwn.length)
+        parts.push(
+          `${tableName(fv.table)}有而${tableName(t3!)}没有：${onlyOwn.map(rowName).join("、")}`
+        );
+      if (only2.length)
+        parts.push(
+          `${tableName(t2!)}有${fund.name}资金而${tableName(fv.table)}没有：${only2.map(rowName).join("、")}`
+        );
+      return [
+        {
+          status: "fail",
+          finding: {
+            rule: id,
+            severity: "error",
+            message: `功能科目不一致——${parts.join("；")}`,
+            cells: [...onlyOwn, ...only2].map((r) => r.labelCell),
+            expected: null,
+            actual: null,
+            difference: null,
+          },
+        },
+      ];
     },
   });
 }
 
-export const FUND_RULES: RuleDef[] = FUNDS.flatMap((f) => [amountsRule(f), projectRule(f), codesRule(f)]);
+export const FUND_RULES: RuleDef[] = FUNDS.flatMap((f) => [
+  amountsRule(f),
+  projectRule(f),
+  codesRule(f),
+]);

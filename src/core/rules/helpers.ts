@@ -1,9 +1,23 @@
 /** Shared pieces for rules: naming tables and rows as a reviewer does, and turning a comparison into an outcome. */
-import { ECONOMIC_CLASS_COLUMNS, type Amount, type Report, type Row, type Table, type TableKind, type Unit } from "../model/schema";
+import {
+  ECONOMIC_CLASS_COLUMNS,
+  type Amount,
+  type Report,
+  type Row,
+  type Table,
+  type TableKind,
+  type Unit,
+} from "../model/schema";
 import { KIND_NAMES } from "../model/names";
 import { norm } from "../grid/text";
 import { compare, exceeds, fmt, type Term, type Verdict } from "./interval";
-import { exactlyBalanced, identityOf, residual, type Identity, type IdentityStatus } from "./identity";
+import {
+  exactlyBalanced,
+  identityOf,
+  residual,
+  type Identity,
+  type IdentityStatus,
+} from "./identity";
 import type { Outcome, Severity } from "./rule";
 
 /** Rule messages name a table many times per check: computed once per table object. */
@@ -28,13 +42,18 @@ export function rowName(r: Row): string {
 }
 
 export function columnName(t: Table, key: string, side?: string): string {
-  const col = t.columns.find((c) => c.key === key && (side === undefined || c.side === side)) ?? t.columns.find((c) => c.key === key);
+  const col =
+    t.columns.find((c) => c.key === key && (side === undefined || c.side === side)) ??
+    t.columns.find((c) => c.key === key);
   const label = col?.label.split("/").pop() ?? key;
   return label;
 }
 
 export function firstOf(report: Report, kind: TableKind): Table | undefined {
-  return report.tables.find((t) => t.kind === kind && !t.empty) ?? report.tables.find((t) => t.kind === kind);
+  return (
+    report.tables.find((t) => t.kind === kind && !t.empty) ??
+    report.tables.find((t) => t.kind === kind)
+  );
 }
 
 export function term(t: Table, a: Amount, weight?: number): Term {
@@ -45,7 +64,12 @@ export function hasValue(a: Amount | undefined): boolean {
   return !!a && !a.blank && a.value !== 0;
 }
 
-const STATUS: Readonly<Record<Verdict, IdentityStatus>> = { equal: "holds", rounding: "rounding", error: "violated", blankTotal: "violated" };
+const STATUS: Readonly<Record<Verdict, IdentityStatus>> = {
+  equal: "holds",
+  rounding: "rounding",
+  error: "violated",
+  blankTotal: "violated",
+};
 
 /** An identity as identityOf would have built it with another status (a violated one gets no extra tolerance). */
 function withStatus(identity: Identity, status: IdentityStatus): Identity {
@@ -63,7 +87,11 @@ export function sumIdentity(rule: string, total: Term, parts: Term[], verdict: V
  * "Σ a ≤ Σ b" with rounding (violated only when a's lower bound exceeds b's upper bound), with its identity
  * Σ a − Σ b ≤ 0. Figures a, b are returned in b's unit (元 / 万元), 2 decimals.
  */
-export function notAbove(rule: string, a: Term[], b: Term[]): { exceeds: boolean; a: number; b: number; unit: Unit; identity: Identity } {
+export function notAbove(
+  rule: string,
+  a: Term[],
+  b: Term[]
+): { exceeds: boolean; a: number; b: number; unit: Unit; identity: Identity } {
   const e = exceeds(a, b);
   // Built as "violated" (no extra tolerance: the ≤ test uses exactly the printed intervals), then given its status.
   const identity = identityOf(rule, "le", a, b, "violated");
@@ -91,7 +119,8 @@ export function sumOutcome(opts: {
   for (let k = 0; k < parts.length; k++) {
     const p = parts[k];
     if (!p.amount.blank) allBlank = false;
-    if (plain && (!p.amount.cell || p.unit !== total.unit || !Number.isInteger(p.weight ?? 1))) plain = false;
+    if (plain && (!p.amount.cell || p.unit !== total.unit || !Number.isInteger(p.weight ?? 1)))
+      plain = false;
   }
   if (allBlank) return { status: "pass", identity: sumIdentity(opts.rule, total, parts, "equal") };
   // Most comparisons hold exactly: when every figure has its own cell in one unit with a whole weight, the
@@ -103,23 +132,37 @@ export function sumOutcome(opts: {
   }
   const c = compare(total, parts);
   // The identity built for the fast path serves: only its status (and, when violated, its tolerance: none) differ.
-  const identity = built ? withStatus(built, STATUS[c.verdict]) : sumIdentity(opts.rule, total, parts, c.verdict);
+  const identity = built
+    ? withStatus(built, STATUS[c.verdict])
+    : sumIdentity(opts.rule, total, parts, c.verdict);
   if (c.verdict === "equal") return { status: "pass", identity };
-  const cells = [...new Set([total.amount.cell, ...parts.map((p) => p.amount.cell), ...(opts.extraCells ?? [])])].filter((x) => x);
+  const cells = [
+    ...new Set([total.amount.cell, ...parts.map((p) => p.amount.cell), ...(opts.extraCells ?? [])]),
+  ].filter((x) => x);
   const d = c.decimals;
   const unit = c.unit;
   const subject = typeof opts.subject === "function" ? opts.subject() : opts.subject;
   const against = typeof opts.against === "function" ? opts.against() : opts.against;
   let message: string;
   let severity = opts.severity;
-  if (c.verdict === "blankTotal") message = `${subject}为空，但${against}为 ${fmt(c.expected, d)}${unit}`;
+  if (c.verdict === "blankTotal")
+    message = `${subject}为空，但${against}为 ${fmt(c.expected, d)}${unit}`;
   else if (c.verdict === "rounding") {
     severity = "rounding";
     message = `${subject} ${fmt(c.actual, d)} ≠ ${against} ${fmt(c.expected, d)}（差 ${fmt(c.difference, d)}${unit}，在四舍五入允许的 ±${c.slack}${unit} 之内，属尾差）`;
-  } else message = `${subject} ${fmt(c.actual, d)} ≠ ${against} ${fmt(c.expected, d)}（差 ${fmt(c.difference, d)}${unit}，超出尾差允许的 ±${c.slack}${unit}）`;
+  } else
+    message = `${subject} ${fmt(c.actual, d)} ≠ ${against} ${fmt(c.expected, d)}（差 ${fmt(c.difference, d)}${unit}，超出尾差允许的 ±${c.slack}${unit}）`;
   return {
     status: "fail",
-    finding: { rule: opts.rule, severity, message, cells, expected: c.expected, actual: c.verdict === "blankTotal" ? null : c.actual, difference: c.verdict === "blankTotal" ? null : c.difference },
+    finding: {
+      rule: opts.rule,
+      severity,
+      message,
+      cells,
+      expected: c.expected,
+      actual: c.verdict === "blankTotal" ? null : c.actual,
+      difference: c.verdict === "blankTotal" ? null : c.difference,
+    },
     identity,
   };
 }
@@ -141,7 +184,14 @@ export function totalRow(t: Table): Row | undefined {
 /** Rows by functional code (the first row with the code). */
 export function byCode(t: Table, side?: string): Map<string, Row> {
   const m = new Map<string, Row>();
-  for (const r of t.rows) if (r.code && r.codeSystem === "functional" && (side === undefined || r.side === side) && !m.has(r.code)) m.set(r.code, r);
+  for (const r of t.rows)
+    if (
+      r.code &&
+      r.codeSystem === "functional" &&
+      (side === undefined || r.side === side) &&
+      !m.has(r.code)
+    )
+      m.set(r.code, r);
   return m;
 }
 /** True when the table's own 合计 column excludes 上年结转 (it sits under 本年收入 / 本年). */
@@ -158,8 +208,15 @@ export function totalExcludesCarryover(t: Table): boolean {
 export function basicOf(t: Table, r: Row): Array<[Table, Amount | undefined]> | undefined {
   const has = (k: string) => t.columns.some((c) => c.key === k);
   if (has("basic")) return [[t, r.amounts.basic]];
-  if (has("personnel") && has("public")) return [[t, r.amounts.personnel], [t, r.amounts.public]];
+  if (has("personnel") && has("public"))
+    return [
+      [t, r.amounts.personnel],
+      [t, r.amounts.public],
+    ];
   const econ: string[] = ECONOMIC_CLASS_COLUMNS.filter(has);
-  if (econ.length >= 2 && !t.columns.some((c) => econ.includes(c.key) && /其中/.test(c.label))) return econ.filter((k) => r.amounts[k]).map((k): [Table, Amount | undefined] => [t, r.amounts[k]]);
+  if (econ.length >= 2 && !t.columns.some((c) => econ.includes(c.key) && /其中/.test(c.label)))
+    return econ
+      .filter((k) => r.amounts[k])
+      .map((k): [Table, Amount | undefined] => [t, r.amounts[k]]);
   return undefined;
 }

@@ -52,7 +52,12 @@ export function childrenByCode(rows: Row[]): (i: number) => Row[] {
     while (stack.length && stack[stack.length - 1].level >= r.level) stack.pop();
     const placed = stack[stack.length - 1];
     // Placed right under the code one level up (the usual case): nothing to look up.
-    const inPlace = placed && printed(placed) && placed.codeSystem === r.codeSystem && placed.code!.length === (r.code?.length ?? 0) - 2 && r.code!.startsWith(placed.code!);
+    const inPlace =
+      placed &&
+      printed(placed) &&
+      placed.codeSystem === r.codeSystem &&
+      placed.code!.length === (r.code?.length ?? 0) - 2 &&
+      r.code!.startsWith(placed.code!);
     if (printed(r) && !inPlace && r.code!.length > 3) {
       const owner = codeParent(r);
       if (owner && owner !== placed) moved.set(r, owner);
@@ -84,13 +89,23 @@ const BESIDE_THREE_PUBLIC = /^(会议费|培训费|(一般)?行政经费|机关�
  * parts when there is no vehicle line), its parts, and the rows beside them (会议费, 培训费, 行政经费, 机关运行经费)
  * that a 合计 may or may not include. Undefined when the rows are not 三公 items (a table by unit).
  */
-export function threePublicStructure(rows: Row[]): { items: Row[]; parts: Row[]; vehicle?: Row; beside: Row[] } | undefined {
+export function threePublicStructure(
+  rows: Row[]
+): { items: Row[]; parts: Row[]; vehicle?: Row; beside: Row[] } | undefined {
   const keyed = rows.filter((r) => r.level > 0 || r.key !== "total");
-  if (!keyed.some((r) => r.key && (THREE_PUBLIC_ITEMS.has(r.key) || VEHICLE_PARTS.has(r.key)))) return undefined;
+  if (!keyed.some((r) => r.key && (THREE_PUBLIC_ITEMS.has(r.key) || VEHICLE_PARTS.has(r.key))))
+    return undefined;
   const vehicle = keyed.find((r) => r.key === "vehicle");
   const parts = keyed.filter((r) => r.key && VEHICLE_PARTS.has(r.key));
   const items = keyed.filter((r) => r.key && THREE_PUBLIC_ITEMS.has(r.key));
-  return { items: vehicle ? items : [...items, ...parts], parts, vehicle, beside: keyed.filter((r) => r.key === "operating_funds" || BESIDE_THREE_PUBLIC.test(labelKey(r.label))) };
+  return {
+    items: vehicle ? items : [...items, ...parts],
+    parts,
+    vehicle,
+    beside: keyed.filter(
+      (r) => r.key === "operating_funds" || BESIDE_THREE_PUBLIC.test(labelKey(r.label))
+    ),
+  };
 }
 
 /**
@@ -100,7 +115,9 @@ export function threePublicStructure(rows: Row[]): { items: Row[]; parts: Row[];
  * every column).
  */
 function totalParts(t: Table, total: Row, items: Row[], beside: Row[]): Row[] {
-  const sets = Array.from({ length: 1 << Math.min(beside.length, 5) }, (_, m) => beside.filter((_, i) => m & (1 << i))).sort((a, b) => a.length - b.length);
+  const sets = Array.from({ length: 1 << Math.min(beside.length, 5) }, (_, m) =>
+    beside.filter((_, i) => m & (1 << i))
+  ).sort((a, b) => a.length - b.length);
   let best = items;
   let most = columnsSummed(t, total, items);
   for (const set of sets) {
@@ -114,7 +131,14 @@ function totalParts(t: Table, total: Row, items: Row[], beside: Row[]): Row[] {
 /** How many columns of `total` equal Σ rows (at the rounding interval). */
 function columnsSummed(t: Table, total: Row, rows: Row[]): number {
   let n = 0;
-  for (const [k, a] of Object.entries(total.amounts)) if (compare(term(t, a), rows.filter((r) => r.amounts[k]).map((r) => term(t, r.amounts[k]))).verdict !== "error") n++;
+  for (const [k, a] of Object.entries(total.amounts))
+    if (
+      compare(
+        term(t, a),
+        rows.filter((r) => r.amounts[k]).map((r) => term(t, r.amounts[k]))
+      ).verdict !== "error"
+    )
+      n++;
   return n;
 }
 
@@ -124,7 +148,12 @@ function opensList(k: Row, kids: Row[]): boolean {
   return n !== undefined && kids.some((o) => o !== k && !o.partial && ordinalLevel(o.label) === n);
 }
 
-function hierarchyOutcomes(report: Report, id: string, pick: (t: Table, rows: Row[], i: number, kids: () => (i: number) => Row[]) => Row[] | undefined, describe: (p: Row) => string): Outcome[] {
+function hierarchyOutcomes(
+  report: Report,
+  id: string,
+  pick: (t: Table, rows: Row[], i: number, kids: () => (i: number) => Row[]) => Row[] | undefined,
+  describe: (p: Row) => string
+): Outcome[] {
   const out: Outcome[] = [];
   for (const t of report.tables) {
     if (SKIP.has(t.kind)) continue;
@@ -140,21 +169,48 @@ function hierarchyOutcomes(report: Report, id: string, pick: (t: Table, rows: Ro
           const total = p.amounts[col.key];
           if (!total) continue;
           // 上年数 (增减) printed on this line but on none of its children: last year's figure is not broken down here.
-          if ((isPrior(col.key) || isRateOrChange(col.key)) && kids.every((k) => !k.amounts[col.key] || k.amounts[col.key].blank)) continue;
+          if (
+            (isPrior(col.key) || isRateOrChange(col.key)) &&
+            kids.every((k) => !k.amounts[col.key] || k.amounts[col.key].blank)
+          )
+            continue;
           // A 增减 left blank on a line whose 上年 and 本年 differ (a new line) states no change: nothing to add up.
-          if (isRateOrChange(col.key) && (unstatedChange(t, p, col.key) || kids.some((k) => unstatedChange(t, k, col.key)))) continue;
+          if (
+            isRateOrChange(col.key) &&
+            (unstatedChange(t, p, col.key) || kids.some((k) => unstatedChange(t, k, col.key)))
+          )
+            continue;
           // 其中 rows: memo items detailing the parent, not all of it — never addends; together they may not exceed it.
           // A 其中 that opens a numbered list of the parent's lines (其中：（一）… （二）… （三）…, 广州's 三公) makes
           // the whole list 其中 items, as printed: they may not exceed the parent, and are not summed.
           const listed = kids.some((k) => k.partial && opensList(k, kids));
           const memo = listed ? kids : kids.filter((k) => k.partial);
           if (memo.length) {
-            const parts = memo.filter((k) => k.amounts[col.key]).map((k) => term(t, k.amounts[col.key]));
+            const parts = memo
+              .filter((k) => k.amounts[col.key])
+              .map((k) => term(t, k.amounts[col.key]));
             const e = notAbove(id, parts, [term(t, total)]);
             out.push(
               e.exceeds
-                ? { status: "fail", finding: { rule: id, severity: "error", message: `${tableName(t)}「${rowName(p)}」「${bandedName(t, col)}」${fmt(e.b)} 小于其中各项之和 ${fmt(e.a)}`, cells: [total.cell, ...memo.map((k) => k.amounts[col.key]?.cell).filter((c): c is string => !!c)], expected: e.a, actual: e.b, difference: Math.round((e.b - e.a) * 100) / 100 }, identity: e.identity }
-                : { status: "pass", identity: e.identity },
+                ? {
+                    status: "fail",
+                    finding: {
+                      rule: id,
+                      severity: "error",
+                      message: `${tableName(t)}「${rowName(p)}」「${bandedName(t, col)}」${fmt(e.b)} 小于其中各项之和 ${fmt(e.a)}`,
+                      cells: [
+                        total.cell,
+                        ...memo
+                          .map((k) => k.amounts[col.key]?.cell)
+                          .filter((c): c is string => !!c),
+                      ],
+                      expected: e.a,
+                      actual: e.b,
+                      difference: Math.round((e.b - e.a) * 100) / 100,
+                    },
+                    identity: e.identity,
+                  }
+                : { status: "pass", identity: e.identity }
             );
           }
           // The parent's own children (a 其中 line printed above its 项 lines is beside them, not one of them).
@@ -165,10 +221,12 @@ function hierarchyOutcomes(report: Report, id: string, pick: (t: Table, rows: Ro
               rule: id,
               severity: "error",
               total: term(t, total),
-              parts: addends.filter((k) => k.amounts[col.key]).map((k) => term(t, k.amounts[col.key])),
+              parts: addends
+                .filter((k) => k.amounts[col.key])
+                .map((k) => term(t, k.amounts[col.key])),
               subject: () => `${tableName(t)}「${rowName(p)}」「${bandedName(t, col)}」`,
               against: () => describe(p),
-            }),
+            })
           );
         }
       });
@@ -181,7 +239,8 @@ export const totalOfTopRows = defineRule({
   id: "hierarchy.total",
   category: "hierarchy",
   title: "合计 = 各一级行之和",
-  description: "每一列的合计行等于各一级行（类、经济分类大类、单位等）之和，合计行在表首或表尾均可。“三公”经费表按行的含义而不按编号：合计 = 因公出国（境）费 + 公务用车购置及运行费（无该小计行时为购置费 + 运行费）+ 公务接待费，小计与其明细不相加；会议费、培训费、行政经费、机关运行经费等并列项只在合计确实包含它们时计入。上年预算数栏同样逐级相加，增减栏（本年 − 上年）也逐级相加；增长率栏，以及多数行不等于本年 − 上年的增减栏（实为未标 % 的增减率），不相加。",
+  description:
+    "每一列的合计行等于各一级行（类、经济分类大类、单位等）之和，合计行在表首或表尾均可。“三公”经费表按行的含义而不按编号：合计 = 因公出国（境）费 + 公务用车购置及运行费（无该小计行时为购置费 + 运行费）+ 公务接待费，小计与其明细不相加；会议费、培训费、行政经费、机关运行经费等并列项只在合计确实包含它们时计入。上年预算数栏同样逐级相加，增减栏（本年 − 上年）也逐级相加；增长率栏，以及多数行不等于本年 − 上年的增减栏（实为未标 % 的增减率），不相加。",
   severity: "error",
   source: { basis: "identity", ref: "《政府收支分类科目》的类—款—项层级与表样的合计行" },
   check: (report) => {
@@ -199,7 +258,7 @@ export const totalOfTopRows = defineRule({
         const top = rows.reduce((m, x) => (x.level > 0 ? Math.min(m, x.level) : m), Infinity);
         return rows.filter((r) => r.level === top);
       },
-      () => "各一级行之和",
+      () => "各一级行之和"
     );
     return out.length ? out : [na("没有带合计行的分级表")];
   },
@@ -209,9 +268,13 @@ export const parentChildren = defineRule({
   id: "hierarchy.parent-children",
   category: "hierarchy",
   title: "上级科目 = 下级科目之和",
-  description: "功能分类类 = Σ款、款 = Σ项（按编码归属：某项印在别处也算在编码所属的款下）；经济分类大类 = Σ款；单位 = Σ项目；公务用车购置及运行费 = 购置费 + 运行维护费；“三公”经费小计 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费。上级为空而下级有数也是错误；“其中”行只是上级的部分（备忘项，与下级科目并列时也不计入上级之和），其和不得超过上级。上年预算数栏、增减栏（本年 − 上年）同样逐级相加（新增科目上年数留空即为 0；下级都未列上年数、增减数时不核对该上级）；增长率栏，以及多数行不等于本年 − 上年的增减栏（实为未标 % 的增减率），不相加。",
+  description:
+    "功能分类类 = Σ款、款 = Σ项（按编码归属：某项印在别处也算在编码所属的款下）；经济分类大类 = Σ款；单位 = Σ项目；公务用车购置及运行费 = 购置费 + 运行维护费；“三公”经费小计 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费。上级为空而下级有数也是错误；“其中”行只是上级的部分（备忘项，与下级科目并列时也不计入上级之和），其和不得超过上级。上年预算数栏、增减栏（本年 − 上年）同样逐级相加（新增科目上年数留空即为 0；下级都未列上年数、增减数时不核对该上级）；增长率栏，以及多数行不等于本年 − 上年的增减栏（实为未标 % 的增减率），不相加。",
   severity: "error",
-  source: { basis: "identity", ref: "《政府收支分类科目》的类—款—项层级；“三公”经费表中公务用车购置及运行费 = 购置费 + 运行费" },
+  source: {
+    basis: "identity",
+    ref: "《政府收支分类科目》的类—款—项层级；“三公”经费表中公务用车购置及运行费 = 购置费 + 运行费",
+  },
   check: (report) => {
     const out = hierarchyOutcomes(
       report,
@@ -220,10 +283,20 @@ export const parentChildren = defineRule({
         const tp = t.kind === "three_public" ? threePublicStructure(rows) : undefined;
         // 三公: only the vehicle line has parts (购置费 + 运行费), and a “三公”经费 小计 beside 会议费 / 培训费 its items,
         // whatever the numbering says.
-        if (tp) return rows[i] === tp.vehicle ? tp.parts : rows[i].key === "three_public" ? tp.items : undefined;
+        if (tp)
+          return rows[i] === tp.vehicle
+            ? tp.parts
+            : rows[i].key === "three_public"
+              ? tp.items
+              : undefined;
         return rows[i].level >= 1 ? kids()(i) : undefined;
       },
-      (p) => (p.code?.length === 3 && p.codeSystem === "functional" ? "各款之和" : p.code?.length === 5 && p.codeSystem === "functional" ? "各项之和" : "下级各行之和"),
+      (p) =>
+        p.code?.length === 3 && p.codeSystem === "functional"
+          ? "各款之和"
+          : p.code?.length === 5 && p.codeSystem === "functional"
+            ? "各项之和"
+            : "下级各行之和"
     );
     return out.length ? out : [na("没有分级的行")];
   },

@@ -57,7 +57,13 @@ export type Identity = z.infer<typeof IdentitySchema>;
  * identities and most hold; only those near a violated one are ever read term by term (the localizer), so making
  * every term object up front was a fifth of the check (issue 10). `status` may be reassigned (notAbove, withStatus).
  */
-export function identityOf(rule: string, relation: "eq" | "le", plus: Term[], minus: Term[], status: IdentityStatus): Identity {
+export function identityOf(
+  rule: string,
+  relation: "eq" | "le",
+  plus: Term[],
+  minus: Term[],
+  status: IdentityStatus
+): Identity {
   return new BuiltIdentity(rule, relation, plus, minus, status);
 }
 
@@ -75,7 +81,8 @@ function termsOf(plus: Term[], minus: Term[]): IdentityTerm[] {
     const c = (k < plus.length ? 1 : -1) * (t.weight ?? 1);
     let same: IdentityTerm | undefined;
     if (byCell) same = byCell.get(cell);
-    else for (let j = 0; j < terms.length && !same; j++) if (terms[j].cell === cell) same = terms[j];
+    else
+      for (let j = 0; j < terms.length && !same; j++) if (terms[j].cell === cell) same = terms[j];
     if (same) {
       same.coefficient += c;
       continue;
@@ -140,7 +147,7 @@ class BuiltIdentity implements Identity {
     readonly minus: Term[],
     public status: IdentityStatus,
     /** The status it was built with: the tolerance is that of identityOf with this status. */
-    private readonly builtAs: IdentityStatus = status,
+    private readonly builtAs: IdentityStatus = status
   ) {}
   get terms(): IdentityTerm[] {
     return (this.made ??= termsOf(this.plus, this.minus));
@@ -153,7 +160,9 @@ class BuiltIdentity implements Identity {
       if (this.builtAs === "violated") this.tol = 0;
       else {
         const raw = this.sums();
-        this.tol = raw ? toleranceFrom(this.relation, raw.r, raw.s1, raw.s2) : toleranceOf(this.relation, this.terms, this.builtAs);
+        this.tol = raw
+          ? toleranceFrom(this.relation, raw.r, raw.s1, raw.s2)
+          : toleranceOf(this.relation, this.terms, this.builtAs);
       }
     }
     return this.tol;
@@ -223,7 +232,9 @@ export function identitySums(id: Identity): { r: number; s1: number; s2: number 
  * up to 0 left out. Undefined for any other identity: read its terms. Lets a reader of thousands of identities (the
  * localizer's cell index) see their cells without making their terms.
  */
-export function listedFigures(id: Identity): { plus: ReadonlyArray<Term>; minus: ReadonlyArray<Term> } | undefined {
+export function listedFigures(
+  id: Identity
+): { plus: ReadonlyArray<Term>; minus: ReadonlyArray<Term> } | undefined {
   return id instanceof BuiltIdentity ? id : undefined;
 }
 
@@ -250,7 +261,8 @@ function repeatsACell(plus: Term[], minus: Term[]): boolean {
  */
 export function plainIdentity<I extends Identity>(id: I): I {
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(id)) if (!BUILT_STATE.has(k)) out[k] = (id as unknown as Record<string, unknown>)[k];
+  for (const k of Object.keys(id))
+    if (!BUILT_STATE.has(k)) out[k] = (id as unknown as Record<string, unknown>)[k];
   out.terms = id.terms;
   out.tolerance = id.tolerance;
   return out as unknown as I;

@@ -15,7 +15,12 @@ export function financialTables(report: Report): Table[] {
   return report.tables.filter((t) => t.kind !== "performance_target");
 }
 
-const finding = (rule: string, severity: Finding["severity"], message: string, cells: string[] = []): Outcome => ({
+const finding = (
+  rule: string,
+  severity: Finding["severity"],
+  message: string,
+  cells: string[] = []
+): Outcome => ({
   status: "fail",
   finding: { rule, severity, message, cells, expected: null, actual: null, difference: null },
 });
@@ -31,13 +36,20 @@ export const noTables = defineRule({
     if (financialTables(report).length > 0) return [{ status: "pass" }];
     const sheets = [...new Set(report.unrecognized.map((u) => u.sheet))];
     // A 部门决算 workbook is recognised as such: said plainly, not as an unreadable budget.
-    if (report.finalAccounts) return [finding("input.no-tables", "warning", `这是部门决算公开表（${sheets.length} 张工作表），本工具目前只审核部门预算公开表，决算暂不支持，未做任何核对`)];
+    if (report.finalAccounts)
+      return [
+        finding(
+          "input.no-tables",
+          "warning",
+          `这是部门决算公开表（${sheets.length} 张工作表），本工具目前只审核部门预算公开表，决算暂不支持，未做任何核对`
+        ),
+      ];
     const forms = report.tables.length;
     return [
       finding(
         "input.no-tables",
         "error",
-        `没有识别到任何预算表（${sheets.length} 张工作表${forms ? `，仅有 ${forms} 张绩效目标表` : ""}），未做任何核对：请确认这是部门预算公开表，或用 inspect 命令查看各工作表未被识别的原因`,
+        `没有识别到任何预算表（${sheets.length} 张工作表${forms ? `，仅有 ${forms} 张绩效目标表` : ""}），未做任何核对：请确认这是部门预算公开表，或用 inspect 命令查看各工作表未被识别的原因`
       ),
     ];
   },
@@ -47,7 +59,8 @@ export const hiddenSheets = defineRule({
   id: "input.hidden-sheets",
   category: "input",
   title: "隐藏的工作表",
-  description: "隐藏的工作表照常审核，但按当前状态公开时读者看不到它；含预算表的隐藏工作表应取消隐藏。",
+  description:
+    "隐藏的工作表照常审核，但按当前状态公开时读者看不到它；含预算表的隐藏工作表应取消隐藏。",
   severity: "warning",
   source: { basis: "practice", ref: "公开的是读者看到的工作表，隐藏的表不会被看到" },
   check: (report) => {
@@ -55,7 +68,12 @@ export const hiddenSheets = defineRule({
     return report.hiddenSheets.map((sheet) => {
       const held = report.tables.filter((t) => t.sheet === sheet);
       return held.length
-        ? finding("input.hidden-sheets", "warning", `工作表“${sheet}”被隐藏（其中的${[...new Set(held.map((t) => KIND_NAMES[t.kind]))].join("、")}已照常审核），按此公开时读者看不到它`, held.map((t) => `${quoteSheet(sheet)}!${t.range.split(":")[0]}`))
+        ? finding(
+            "input.hidden-sheets",
+            "warning",
+            `工作表“${sheet}”被隐藏（其中的${[...new Set(held.map((t) => KIND_NAMES[t.kind]))].join("、")}已照常审核），按此公开时读者看不到它`,
+            held.map((t) => `${quoteSheet(sheet)}!${t.range.split(":")[0]}`)
+          )
         : finding("input.hidden-sheets", "info", `工作表“${sheet}”被隐藏，其中没有识别到预算表`);
     });
   },
@@ -69,7 +87,9 @@ function quoteSheet(s: string): string {
  * Every amount cell of the report that holds something other than an amount, with where it is (the same scan notes
  * the amounts typed with a unit, for input.amount-unit-text).
  */
-export function invalidAmounts(report: Report): Array<{ table: Table; row: string; column: string; amount: Amount }> {
+export function invalidAmounts(
+  report: Report
+): Array<{ table: Table; row: string; column: string; amount: Amount }> {
   // The engine and input.unreadable-amount both ask, of the engine's per-check copy of the report: scanned once per check.
   let out = INVALID.get(report);
   if (out) return out;
@@ -88,7 +108,12 @@ export function invalidAmounts(report: Report): Array<{ table: Table; row: strin
         if (a.suffix && a.suffix !== t.unit) {
           if (!seen.has(`u${a.cell}`)) {
             seen.add(`u${a.cell}`);
-            otherUnit.push({ table: t, row: rowName(r), column: columnName(t, k, r.side), amount: a });
+            otherUnit.push({
+              table: t,
+              row: rowName(r),
+              column: columnName(t, k, r.side),
+              amount: a,
+            });
           }
         } else if (a.suffix) sameUnit++;
       }
@@ -96,28 +121,50 @@ export function invalidAmounts(report: Report): Array<{ table: Table; row: strin
   UNIT_TEXT.set(report, { other: otherUnit, same: sameUnit });
   return out;
 }
-const INVALID = new WeakMap<Report, Array<{ table: Table; row: string; column: string; amount: Amount }>>();
+const INVALID = new WeakMap<
+  Report,
+  Array<{ table: Table; row: string; column: string; amount: Amount }>
+>();
 /** Amounts typed as text with a unit (2338.24万元): those whose unit is not their table's, and how many agree. */
-const UNIT_TEXT = new WeakMap<Report, { other: Array<{ table: Table; row: string; column: string; amount: Amount }>; same: number }>();
+const UNIT_TEXT = new WeakMap<
+  Report,
+  { other: Array<{ table: Table; row: string; column: string; amount: Amount }>; same: number }
+>();
 
 export const unreadableAmounts = defineRule({
   id: "input.unreadable-amount",
   category: "input",
   title: "金额单元格可读",
-  description: "金额单元格应是数字或空白；错误值（#REF! 等）、TRUE/FALSE、带亿元 / 千元等单位或无法识别的文本、没有计算结果的公式都不是金额（带元 / 万元的文本按数字读取），涉及它们的核对不进行。",
+  description:
+    "金额单元格应是数字或空白；错误值（#REF! 等）、TRUE/FALSE、带亿元 / 千元等单位或无法识别的文本、没有计算结果的公式都不是金额（带元 / 万元的文本按数字读取），涉及它们的核对不进行。",
   severity: "error",
   source: { basis: "identity", ref: "金额栏填列数字（空白或 0 表示没有）" },
   check: (report) => {
     const bad = invalidAmounts(report);
-    if (!bad.length) return financialTables(report).length ? [{ status: "pass" }] : [{ status: "na", reason: "没有识别到预算表" }];
+    if (!bad.length)
+      return financialTables(report).length
+        ? [{ status: "pass" }]
+        : [{ status: "na", reason: "没有识别到预算表" }];
     // Per table: a column of amounts typed as text (12.3万 down a list of thousands) is one finding past FLOOD_LIMIT.
     const out: Outcome[] = [];
     for (const table of [...new Set(bad.map((b) => b.table))]) {
       const here = bad.filter((b) => b.table === table);
       // Row and column: two bad cells of one row (合计 overflowing, 一般公共预算 NaN) read as two places.
       const where = (row: string, column: string) => `「${row}」「${column}」`;
-      const rows = here.map(({ row, column, amount }): Finding => ({ rule: "input.unreadable-amount", severity: "error", message: `${tableName(table)}${where(row, column)}的金额单元格内容是${amount.invalid}，不是金额，涉及它的核对未进行`, cells: [amount.cell], expected: null, actual: null, difference: null }));
-      const summary = () => `${tableName(table)}有 ${here.length} 个金额单元格的内容不是金额，涉及它们的核对未进行：${examples(here.map(({ row, column, amount }) => `${where(row, column)}${amount.invalid}`), "处")}（每处见所标单元格的批注）`;
+      const rows = here.map(({ row, column, amount }): Finding => ({
+        rule: "input.unreadable-amount",
+        severity: "error",
+        message: `${tableName(table)}${where(row, column)}的金额单元格内容是${amount.invalid}，不是金额，涉及它的核对未进行`,
+        cells: [amount.cell],
+        expected: null,
+        actual: null,
+        difference: null,
+      }));
+      const summary = () =>
+        `${tableName(table)}有 ${here.length} 个金额单元格的内容不是金额，涉及它们的核对未进行：${examples(
+          here.map(({ row, column, amount }) => `${where(row, column)}${amount.invalid}`),
+          "处"
+        )}（每处见所标单元格的批注）`;
       for (const f of groupedByTable(rows, summary)) out.push({ status: "fail", finding: f });
     }
     return out;
@@ -128,14 +175,18 @@ export const amountUnitText = defineRule({
   id: "input.amount-unit-text",
   category: "input",
   title: "金额文本所带单位与表的单位一致",
-  description: "金额写成带单位的文本（如“2338.24万元”）时按数字读取；所带单位与表的单位（单位：元 / 万元）不同时，数字仍按表的单位核对，应核对是表头的单位还是金额写错。",
+  description:
+    "金额写成带单位的文本（如“2338.24万元”）时按数字读取；所带单位与表的单位（单位：元 / 万元）不同时，数字仍按表的单位核对，应核对是表头的单位还是金额写错。",
   severity: "warning",
   source: { basis: "practice", ref: "一张表只用一种金额单位，在表头注明（单位：万元 / 元）" },
   check: (report) => {
     invalidAmounts(report);
     const { other, same } = UNIT_TEXT.get(report)!;
     // Like unreadable-amount: a workbook without such text passes (it is not a rule that did not apply).
-    if (!other.length) return same || financialTables(report).length ? [{ status: "pass" }] : [{ status: "na", reason: "没有识别到预算表" }];
+    if (!other.length)
+      return same || financialTables(report).length
+        ? [{ status: "pass" }]
+        : [{ status: "na", reason: "没有识别到预算表" }];
     return [...new Set(other.map((b) => b.table))].map((table) => {
       const here = other.filter((b) => b.table === table);
       const { row, column, amount } = here[0];
@@ -143,7 +194,7 @@ export const amountUnitText = defineRule({
         "input.amount-unit-text",
         "warning",
         `${tableName(table)}的单位为${table.unit}，但有 ${here.length} 个金额写成带“${amount.suffix}”的文本（如「${row}」「${column}」“${amount.text.trim()}”），已按表的单位读作 ${fmt(amount.value ?? 0, Math.max(0, amount.decimals))}${table.unit}：请核对是表头单位还是金额写错`,
-        here.map((b) => b.amount.cell),
+        here.map((b) => b.amount.cell)
       );
     });
   },
@@ -153,17 +204,22 @@ export const readNotes = defineRule({
   id: "input.read-notes",
   category: "input",
   title: "文件读取提示",
-  description: "读取文件时发现的情况（例如重名的工作表、没有计算结果的公式），它们可能影响审核结果。",
+  description:
+    "读取文件时发现的情况（例如重名的工作表、没有计算结果的公式），它们可能影响审核结果。",
   severity: "warning",
   source: { basis: "practice", ref: "由程序生成或被修复的文件，审核前应在 Excel/WPS 中打开并保存" },
-  check: (report) => (report.readNotes?.length ? report.readNotes.map((n) => finding("input.read-notes", n.severity, n.message)) : [{ status: "na", reason: "读取文件时没有需要提示的情况" }]),
+  check: (report) =>
+    report.readNotes?.length
+      ? report.readNotes.map((n) => finding("input.read-notes", n.severity, n.message))
+      : [{ status: "na", reason: "读取文件时没有需要提示的情况" }],
 });
 
 export const continuedTables = defineRule({
   id: "input.continued-table",
   category: "input",
   title: "续表已合并核对",
-  description: "一张表分在两处打印（另一工作表或同页下方，表头重复，标题、表号或工作表名写“续”，或本身没有合计行而前表的合计只有加上它才相等）时，续表与前表合并为一张表核对，单元格引用两处都有；此处列出合并了哪些续表，供核对识别是否正确。标为续表却不能安全合并的（金额单位不同、两部分各有合计行）分别核对，并在此说明。",
+  description:
+    "一张表分在两处打印（另一工作表或同页下方，表头重复，标题、表号或工作表名写“续”，或本身没有合计行而前表的合计只有加上它才相等）时，续表与前表合并为一张表核对，单元格引用两处都有；此处列出合并了哪些续表，供核对识别是否正确。标为续表却不能安全合并的（金额单位不同、两部分各有合计行）分别核对，并在此说明。",
   severity: "info",
   source: { basis: "practice", ref: "分页打印的续表是同一张表" },
   check: (report) => {
@@ -174,15 +230,32 @@ export const continuedTables = defineRule({
     return [
       ...joined.map((t) => {
         const parts = t.continued!.map((c) => `${c.sheet}!${c.range}`);
-        return finding("input.continued-table", "info", `${tableName(t)}续接在 ${parts.join("、")}，已合并为一张表核对`, t.continued!.map((c) => at(c.sheet, c.range)));
+        return finding(
+          "input.continued-table",
+          "info",
+          `${tableName(t)}续接在 ${parts.join("、")}，已合并为一张表核对`,
+          t.continued!.map((c) => at(c.sheet, c.range))
+        );
       }),
       ...apart.map((t) => {
         const first = report.tables.find((x) => x.id === t.continues!.id);
         const name = first ? `${tableName(first)}（${first.sheet}!${first.range}）` : "前表";
-        return finding("input.continued-table", "info", `${t.sheet}!${t.range} 标为续表，疑为${name}的续表，但${t.continues!.reason}，未合并，按两张表分别核对：两部分的合计与明细请对照核实`, [at(t.sheet, t.range)]);
+        return finding(
+          "input.continued-table",
+          "info",
+          `${t.sheet}!${t.range} 标为续表，疑为${name}的续表，但${t.continues!.reason}，未合并，按两张表分别核对：两部分的合计与明细请对照核实`,
+          [at(t.sheet, t.range)]
+        );
       }),
     ];
   },
 });
 
-export const INPUT_RULES = [noTables, unreadableAmounts, amountUnitText, hiddenSheets, readNotes, continuedTables];
+export const INPUT_RULES = [
+  noTables,
+  unreadableAmounts,
+  amountUnitText,
+  hiddenSheets,
+  readNotes,
+  continuedTables,
+];

@@ -5,7 +5,12 @@
  */
 import type { Amount, Unit } from "../model/schema";
 
-export const UNIT_FACTOR: Readonly<Record<Unit, number>> = { 元: 1, 千元: 1000, 万元: 10000, 亿元: 100000000 };
+export const UNIT_FACTOR: Readonly<Record<Unit, number>> = {
+  元: 1,
+  千元: 1000,
+  万元: 10000,
+  亿元: 100000000,
+};
 
 export interface Term {
   amount: Amount;
@@ -15,11 +20,18 @@ export interface Term {
 
 /** A printed figure's value in 分; blank is exactly zero. */
 export function fenValue(t: Term): number {
-  return t.amount.blank || t.amount.value === null ? 0 : Math.round(t.amount.value * UNIT_FACTOR[t.unit] * 100);
+  return t.amount.blank || t.amount.value === null
+    ? 0
+    : Math.round(t.amount.value * UNIT_FACTOR[t.unit] * 100);
 }
 
 /** Half-widths by unit and printed decimals, computed once: every term of every identity asks (Math.pow is not cheap). */
-const HALF: Readonly<Record<Unit, Array<number | undefined>>> = { 元: [], 千元: [], 万元: [], 亿元: [] };
+const HALF: Readonly<Record<Unit, Array<number | undefined>>> = {
+  元: [],
+  千元: [],
+  万元: [],
+  亿元: [],
+};
 
 /** Half the printed rounding interval of a figure in 分 (½·10^−decimals of its unit); 0 for a blank. */
 export function fenHalfWidth(t: Term): number {
@@ -78,7 +90,13 @@ function round(x: number, d: number): number {
 function equalAtCoarsest(total: Term, parts: Term[], tv: number, sv: number): boolean {
   const terms = [total, ...parts];
   if (terms.every((x) => x.unit === total.unit)) return false;
-  const grain = terms.reduce((m, x) => (x.amount.blank ? m : Math.max(m, Math.pow(10, -x.amount.decimals) * UNIT_FACTOR[x.unit] * 100)), -Infinity);
+  const grain = terms.reduce(
+    (m, x) =>
+      x.amount.blank
+        ? m
+        : Math.max(m, Math.pow(10, -x.amount.decimals) * UNIT_FACTOR[x.unit] * 100),
+    -Infinity
+  );
   const r = (x: number) => Math.round(x / grain);
   return r(tv) === r(sv);
 }
@@ -118,16 +136,28 @@ export function compare(total: Term, parts: Term[]): Comparison {
 }
 
 /** a ≤ b with rounding: violated only when a's lower bound exceeds b's upper bound. */
-export function exceeds(a: Term[], b: Term[]): { exceeds: boolean; a: number; b: number; unit: Unit } {
-  const sum = (ts: Term[]) => ts.reduce((acc, t) => {
-    const x = fen(t);
-    return { v: acc.v + x.v, h: acc.h + x.h, h2: acc.h2 + x.h * x.h };
-  }, { v: 0, h: 0, h2: 0 });
+export function exceeds(
+  a: Term[],
+  b: Term[]
+): { exceeds: boolean; a: number; b: number; unit: Unit } {
+  const sum = (ts: Term[]) =>
+    ts.reduce(
+      (acc, t) => {
+        const x = fen(t);
+        return { v: acc.v + x.v, h: acc.h + x.h, h2: acc.h2 + x.h * x.h };
+      },
+      { v: 0, h: 0, h2: 0 }
+    );
   const A = sum(a);
   const B = sum(b);
   const unit = b[0]?.unit ?? a[0]?.unit ?? "万元";
   const f = UNIT_FACTOR[unit] * 100;
-  return { exceeds: A.v - B.v > roundingAllowance(A.h + B.h, A.h2 + B.h2) + 1e-9, a: round(A.v / f, 2), b: round(B.v / f, 2), unit };
+  return {
+    exceeds: A.v - B.v > roundingAllowance(A.h + B.h, A.h2 + B.h2) + 1e-9,
+    a: round(A.v / f, 2),
+    b: round(B.v / f, 2),
+    unit,
+  };
 }
 
 export function fmt(n: number, decimals = 2): string {

@@ -15,16 +15,27 @@ import type { Report, Table } from "../model/schema";
 const tableCell = (t: Table) => `${quoteSheet(t.sheet)}!${t.range.split(":")[0]}`;
 
 /** A table's per-row findings, as one finding past FLOOD_LIMIT: "表5有 40 个经济科目名称与标准名称不符：30101、… 等 40 个". */
-function perTable(t: Table, rows: Array<{ finding: Finding; code: string }>, what: string): Outcome[] {
+function perTable(
+  t: Table,
+  rows: Array<{ finding: Finding; code: string }>,
+  what: string
+): Outcome[] {
   const codes = new Map(rows.map((x) => [x.finding, x.code]));
   return groupedByTable(
     rows.map((x) => x.finding),
-    (fs) => `${tableName(t)}有 ${fs.length} 个${what}：${examples(fs.map((f) => codes.get(f)!))}（每行见所标单元格的批注）`,
+    (fs) =>
+      `${tableName(t)}有 ${fs.length} 个${what}：${examples(fs.map((f) => codes.get(f)!))}（每行见所标单元格的批注）`
   ).map((finding) => ({ status: "fail", finding }));
 }
 
 /** Every coded row of one classification system whose standard name is known: printed name ↔ standard name. */
-function codeNames(report: Report, rule: string, system: "functional" | "economic", nameOf: (code: string) => string | undefined, what: string): Outcome[] {
+function codeNames(
+  report: Report,
+  rule: string,
+  system: "functional" | "economic",
+  nameOf: (code: string) => string | undefined,
+  what: string
+): Outcome[] {
   const out: Outcome[] = [];
   for (const t of report.tables) {
     const wrong: Array<{ finding: Finding; code: string }> = [];
@@ -34,7 +45,19 @@ function codeNames(report: Report, rule: string, system: "functional" | "economi
       if (!std) continue;
       const printed = r.label.replace(/^[一二三四五六七八九十]+、/, "").trim();
       if (sameFunctionalName(printed, std)) out.push({ status: "pass" });
-      else wrong.push({ code: r.code, finding: { rule, severity: "warning", message: `${tableName(t)}${what} ${r.code} 名称为“${printed}”，标准名称为“${std}”`, cells: [r.labelCell], expected: null, actual: null, difference: null } });
+      else
+        wrong.push({
+          code: r.code,
+          finding: {
+            rule,
+            severity: "warning",
+            message: `${tableName(t)}${what} ${r.code} 名称为“${printed}”，标准名称为“${std}”`,
+            cells: [r.labelCell],
+            expected: null,
+            actual: null,
+            difference: null,
+          },
+        });
     }
     out.push(...perTable(t, wrong, `${what}名称与标准名称不符`));
   }
@@ -48,7 +71,10 @@ function functionalCodeNames(report: Report): Outcome[] {
   // The same code and name recur in every table that lists functional codes: each judged once per check, looked up
   // by year, code and the label cell's own string in turn (no key string made per row; the printed name is derived
   // once per label).
-  const judged = new Map<number | undefined, Map<string, Map<string, { printed: string; v?: ReturnType<typeof judgeName> }>>>();
+  const judged = new Map<
+    number | undefined,
+    Map<string, Map<string, { printed: string; v?: ReturnType<typeof judgeName> }>>
+  >();
   for (const t of report.tables) {
     const wrong: Array<{ finding: Finding; code: string }> = [];
     for (const r of t.rows) {
@@ -64,7 +90,12 @@ function functionalCodeNames(report: Report): Outcome[] {
       if (!seen) {
         const printed = r.label.replace(/^[一二三四五六七八九十]+、/, "").trim();
         // A name cell without a name (blank, a count) is not a wrong name.
-        seen = { printed, v: /[\u3400-\u9fff]/.test(printed) ? judgeName(r.code, printed, year, current, sameFunctionalName) : undefined };
+        seen = {
+          printed,
+          v: /[\u3400-\u9fff]/.test(printed)
+            ? judgeName(r.code, printed, year, current, sameFunctionalName)
+            : undefined,
+        };
         byLabel.set(r.label, seen);
       }
       const { printed, v } = seen;
@@ -74,10 +105,34 @@ function functionalCodeNames(report: Report): Outcome[] {
         continue;
       }
       const code = r.code;
-      const fail = (severity: "warning" | "info", message: string) => wrong.push({ code, finding: { rule, severity, message, cells: [r.labelCell], expected: null, actual: null, difference: null } });
-      if (v.why === "mismatch") fail("warning", `${tableName(t)}功能科目 ${r.code} 名称为“${printed}”，${year ? `${year} 年` : ""}标准名称为“${v.standard}”`);
-      else if (year === undefined) fail("info", `${tableName(t)}功能科目 ${r.code} 名称“${printed}”适用于 ${spanYears(v.span)}（${v.span.source}）；未能识别报告年度，请核对`);
-      else fail("warning", `${tableName(t)}功能科目 ${r.code} 名称“${printed}”适用于 ${spanYears(v.span)}，${year} 年度（及编制预算的 ${year - 1} 年）应为“${v.standard}”（${v.span.source}）`);
+      const fail = (severity: "warning" | "info", message: string) =>
+        wrong.push({
+          code,
+          finding: {
+            rule,
+            severity,
+            message,
+            cells: [r.labelCell],
+            expected: null,
+            actual: null,
+            difference: null,
+          },
+        });
+      if (v.why === "mismatch")
+        fail(
+          "warning",
+          `${tableName(t)}功能科目 ${r.code} 名称为“${printed}”，${year ? `${year} 年` : ""}标准名称为“${v.standard}”`
+        );
+      else if (year === undefined)
+        fail(
+          "info",
+          `${tableName(t)}功能科目 ${r.code} 名称“${printed}”适用于 ${spanYears(v.span)}（${v.span.source}）；未能识别报告年度，请核对`
+        );
+      else
+        fail(
+          "warning",
+          `${tableName(t)}功能科目 ${r.code} 名称“${printed}”适用于 ${spanYears(v.span)}，${year} 年度（及编制预算的 ${year - 1} 年）应为“${v.standard}”（${v.span.source}）`
+        );
     }
     out.push(...perTable(t, wrong, "功能科目名称与报告年度的标准名称不符"));
   }
@@ -88,9 +143,13 @@ export const functionalNames = defineRule({
   id: "naming.functional-code",
   category: "naming",
   title: "功能科目编码与名称相符（按报告年度）",
-  description: "功能分类科目的编码与名称应与《政府收支分类科目》一致（内置类、常见款项）；科目更名的，报告年度或上一年度（编制预算时）适用的名称都不算错，更早或更晚年度的名称指出其适用年度。",
+  description:
+    "功能分类科目的编码与名称应与《政府收支分类科目》一致（内置类、常见款项）；科目更名的，报告年度或上一年度（编制预算时）适用的名称都不算错，更早或更晚年度的名称指出其适用年度。",
   severity: "warning",
-  source: { basis: "national", ref: "财政部《政府收支分类科目》支出功能分类（每年修订，编制预算时可沿用上一年的科目名称）" },
+  source: {
+    basis: "national",
+    ref: "财政部《政府收支分类科目》支出功能分类（每年修订，编制预算时可沿用上一年的科目名称）",
+  },
   check: functionalCodeNames,
 });
 
@@ -98,9 +157,13 @@ export const codeFormat = defineRule({
   id: "naming.code-format",
   category: "naming",
   title: "科目编码格式正确",
-  description: "功能分类科目编码为类 3 位、款 5 位、项 7 位数字（经济分类 3 / 5 位）；多一位、少一位或把字母 O 当作 0 的编码，按名称和所在位置指出应为的编码（金额按该编码参与合计，不另报合计错误）。",
+  description:
+    "功能分类科目编码为类 3 位、款 5 位、项 7 位数字（经济分类 3 / 5 位）；多一位、少一位或把字母 O 当作 0 的编码，按名称和所在位置指出应为的编码（金额按该编码参与合计，不另报合计错误）。",
   severity: "warning",
-  source: { basis: "national", ref: "财政部《政府收支分类科目》：支出功能分类科目编码类 3 位、款 2 位、项 2 位" },
+  source: {
+    basis: "national",
+    ref: "财政部《政府收支分类科目》：支出功能分类科目编码类 3 位、款 2 位、项 2 位",
+  },
   check: (report) => {
     const out: Outcome[] = [];
     let coded = 0;
@@ -110,9 +173,22 @@ export const codeFormat = defineRule({
         if (r.code) coded++;
         if (!r.printedCode) continue;
         const name = r.label.replace(/^[一二三四五六七八九十]+、/, "").trim();
-        const std = r.code ? functionalName(r.code) ?? economicName(r.code) : undefined;
-        const reading = r.code ? `；按名称“${name}”及所在位置应为 ${r.code}${std ? `（${std}）` : ""}，金额已按 ${r.code} 核对` : "；无法从名称和位置确定正确编码，该行未参与按科目的核对";
-        wrong.push({ code: `“${r.printedCode}”`, finding: { rule: "naming.code-format", severity: "warning", message: `${tableName(t)}编码“${r.printedCode}”不是有效的科目编码（类 3 位、款 5 位、项 7 位数字）${reading}`, cells: [r.codeCell ?? r.labelCell], expected: null, actual: null, difference: null } });
+        const std = r.code ? (functionalName(r.code) ?? economicName(r.code)) : undefined;
+        const reading = r.code
+          ? `；按名称“${name}”及所在位置应为 ${r.code}${std ? `（${std}）` : ""}，金额已按 ${r.code} 核对`
+          : "；无法从名称和位置确定正确编码，该行未参与按科目的核对";
+        wrong.push({
+          code: `“${r.printedCode}”`,
+          finding: {
+            rule: "naming.code-format",
+            severity: "warning",
+            message: `${tableName(t)}编码“${r.printedCode}”不是有效的科目编码（类 3 位、款 5 位、项 7 位数字）${reading}`,
+            cells: [r.codeCell ?? r.labelCell],
+            expected: null,
+            actual: null,
+            difference: null,
+          },
+        });
       }
       out.push(...perTable(t, wrong, "编码不是有效的科目编码（类 3 位、款 5 位、项 7 位数字）"));
     }
@@ -128,7 +204,8 @@ export const economicNames = defineRule({
   description: "部门预算支出经济分类科目（301 工资福利支出、30201 办公费……）的编码与名称应一致。",
   severity: "warning",
   source: { basis: "national", ref: "财政部《政府收支分类科目》部门预算支出经济分类" },
-  check: (report) => codeNames(report, "naming.economic-code", "economic", economicName, "经济科目"),
+  check: (report) =>
+    codeNames(report, "naming.economic-code", "economic", economicName, "经济科目"),
 });
 
 export const departmentName = defineRule({
@@ -140,12 +217,24 @@ export const departmentName = defineRule({
   source: { basis: "practice", ref: "同一部门的公开表，表头部门名称一致" },
   check: (report) => {
     const named = report.tables.filter((t) => t.department && t.kind !== "performance_target");
-    if (named.length < 2 || !report.department) return [{ status: "na", reason: "表头没有部门名称" }];
+    if (named.length < 2 || !report.department)
+      return [{ status: "na", reason: "表头没有部门名称" }];
     const main = norm(report.department);
     return named.map((t): Outcome =>
       norm(t.department!) === main
         ? { status: "pass" }
-        : { status: "fail", finding: { rule: "naming.department", severity: "warning", message: `${tableName(t)}部门名称为“${t.department}”，其他表为“${report.department}”`, cells: [tableCell(t)], expected: null, actual: null, difference: null } },
+        : {
+            status: "fail",
+            finding: {
+              rule: "naming.department",
+              severity: "warning",
+              message: `${tableName(t)}部门名称为“${t.department}”，其他表为“${report.department}”`,
+              cells: [tableCell(t)],
+              expected: null,
+              actual: null,
+              difference: null,
+            },
+          }
     );
   },
 });
@@ -154,16 +243,32 @@ export const tableYear = defineRule({
   id: "naming.year",
   category: "naming",
   title: "各表年度一致",
-  description: "各表标题或表头印的预算年度应一致；个别表印了另一年度（如沿用上年的表样未改年份）时警告，指出该表和两个年度。只比较印有年度的表（年度只印在分部标题或封面时不比较）；表内的上年数栏不影响。",
+  description:
+    "各表标题或表头印的预算年度应一致；个别表印了另一年度（如沿用上年的表样未改年份）时警告，指出该表和两个年度。只比较印有年度的表（年度只印在分部标题或封面时不比较）；表内的上年数栏不影响。",
   severity: "warning",
-  source: { basis: "practice", ref: "同一套部门预算公开表为同一预算年度；沿用上年表格未改年度是预算公开检查的常见问题" },
+  source: {
+    basis: "practice",
+    ref: "同一套部门预算公开表为同一预算年度；沿用上年表格未改年度是预算公开检查的常见问题",
+  },
   check: (report) => {
     const dated = report.tables.filter((t) => t.year !== undefined);
-    if (dated.length < 2 || report.year === undefined) return [{ status: "na", reason: "印有年度的表少于两张" }];
+    if (dated.length < 2 || report.year === undefined)
+      return [{ status: "na", reason: "印有年度的表少于两张" }];
     return dated.map((t): Outcome =>
       t.year === report.year
         ? { status: "pass" }
-        : { status: "fail", finding: { rule: "naming.year", severity: "warning", message: `${tableName(t)}印的年度为 ${t.year} 年，其他表为 ${report.year} 年`, cells: [tableCell(t)], expected: report.year!, actual: t.year!, difference: null } },
+        : {
+            status: "fail",
+            finding: {
+              rule: "naming.year",
+              severity: "warning",
+              message: `${tableName(t)}印的年度为 ${t.year} 年，其他表为 ${report.year} 年`,
+              cells: [tableCell(t)],
+              expected: report.year!,
+              actual: t.year!,
+              difference: null,
+            },
+          }
     );
   },
 });
@@ -172,22 +277,36 @@ export const tableLabels = defineRule({
   id: "naming.table-labels",
   category: "naming",
   title: "表号体例一致",
-  description: "表号应使用同一体例（如“预算公开表1…13”），个别表写成其他前缀（如“部门公开表9”）时提示。",
+  description:
+    "表号应使用同一体例（如“预算公开表1…13”），个别表写成其他前缀（如“部门公开表9”）时提示。",
   severity: "info",
   source: { basis: "practice", ref: "同一套公开表使用一种表号体例" },
   check: (report) => {
     const labelled = report.tables.filter((t) => t.label);
     if (labelled.length < 3) return [{ status: "na", reason: "印有表号的表少于三张" }];
     // The style: the label with its (last) number as N — 预算公开表N, 公开N表 (公开01表 … 公开10表), 表N.
-    const prefix = (l: string) => l.replace(/[0-9一二三四五六七八九十]+([-－][0-9]+)?(?=[^0-9一二三四五六七八九十]*$)/, "N");
+    const prefix = (l: string) =>
+      l.replace(/[0-9一二三四五六七八九十]+([-－][0-9]+)?(?=[^0-9一二三四五六七八九十]*$)/, "N");
     const counts = new Map<string, number>();
     for (const t of labelled) counts.set(prefix(t.label!), (counts.get(prefix(t.label!)) ?? 0) + 1);
     const [main] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
     return labelled.map((t): Outcome => {
       const p = prefix(t.label!);
       // "表二" beside "预算公开表1" is a shorter style, not a different series.
-      if (p === main || main.endsWith(p) || p.endsWith(main) || p.replace("N", "").length < 3) return { status: "pass" };
-      return { status: "fail", finding: { rule: "naming.table-labels", severity: "info", message: `表号“${t.label}”与其他表的“${main}”体例不一致`, cells: [tableCell(t)], expected: null, actual: null, difference: null } };
+      if (p === main || main.endsWith(p) || p.endsWith(main) || p.replace("N", "").length < 3)
+        return { status: "pass" };
+      return {
+        status: "fail",
+        finding: {
+          rule: "naming.table-labels",
+          severity: "info",
+          message: `表号“${t.label}”与其他表的“${main}”体例不一致`,
+          cells: [tableCell(t)],
+          expected: null,
+          actual: null,
+          difference: null,
+        },
+      };
     });
   },
 });
@@ -196,23 +315,52 @@ export const incomeSideCodes = defineRule({
   id: "naming.income-side-codes",
   category: "naming",
   title: "收入方使用收入科目",
-  description: "政府性基金收入、国有资本经营预算收入应使用收入分类科目（1 开头），不应填列支出功能科目（2 开头）。",
+  description:
+    "政府性基金收入、国有资本经营预算收入应使用收入分类科目（1 开头），不应填列支出功能科目（2 开头）。",
   severity: "warning",
-  source: { basis: "national", ref: "财政部《政府收支分类科目》：收入分类科目以 1 开头，支出功能分类以 2 开头" },
+  source: {
+    basis: "national",
+    ref: "财政部《政府收支分类科目》：收入分类科目以 1 开头，支出功能分类以 2 开头",
+  },
   check: (report) => {
     const out: Outcome[] = [];
-    for (const t of report.tables.filter((x) => x.kind === "state_capital" || x.kind === "gov_fund_income")) {
-      const rows = t.rows.filter((r) => r.code && (r.side === "income" || t.kind === "gov_fund_income"));
+    for (const t of report.tables.filter(
+      (x) => x.kind === "state_capital" || x.kind === "gov_fund_income"
+    )) {
+      const rows = t.rows.filter(
+        (r) => r.code && (r.side === "income" || t.kind === "gov_fund_income")
+      );
       const wrong = rows.filter((r) => r.code!.startsWith("2"));
       if (!rows.length) continue;
       out.push(
         wrong.length
-          ? { status: "fail", finding: { rule: "naming.income-side-codes", severity: "warning", message: `${tableName(t)}收入方列示了 ${wrong.length} 个支出功能科目（如 ${rowName(wrong[0])}），应为收入分类科目`, cells: wrong.map((r) => r.labelCell), expected: null, actual: null, difference: null } }
-          : { status: "pass" },
+          ? {
+              status: "fail",
+              finding: {
+                rule: "naming.income-side-codes",
+                severity: "warning",
+                message: `${tableName(t)}收入方列示了 ${wrong.length} 个支出功能科目（如 ${rowName(wrong[0])}），应为收入分类科目`,
+                cells: wrong.map((r) => r.labelCell),
+                expected: null,
+                actual: null,
+                difference: null,
+              },
+            }
+          : { status: "pass" }
       );
     }
     return out.length ? out : [{ status: "na", reason: "收入方没有科目编码" }];
   },
 });
 
-export const NAMING_RULES = [codeFormat, unitMagnitude, placeholders, functionalNames, economicNames, departmentName, tableYear, tableLabels, incomeSideCodes];
+export const NAMING_RULES = [
+  codeFormat,
+  unitMagnitude,
+  placeholders,
+  functionalNames,
+  economicNames,
+  departmentName,
+  tableYear,
+  tableLabels,
+  incomeSideCodes,
+];

@@ -13,7 +13,10 @@ export const PLACEHOLDERS: ReadonlyArray<readonly [what: string, re: RegExp]> = 
   ["某某", /某某/],
   ["待填写", /待填写|待填报|待补充|待完善|请填写|请输入|此处填写/],
   ["{…}", /\{[^{}]{1,20}\}|｛[^｛｝]{1,20}｝/],
-  ["【单位】", /【[^】]{0,10}(单位|部门|名称|项目|年度|金额)[^】]{0,10}】|\[[^\]]{0,10}(单位|部门|名称)[^\]]{0,10}\]/],
+  [
+    "【单位】",
+    /【[^】]{0,10}(单位|部门|名称|项目|年度|金额)[^】]{0,10}】|\[[^\]]{0,10}(单位|部门|名称)[^\]]{0,10}\]/,
+  ],
 ];
 
 /** A cheap first look that every placeholder pattern needs to pass (most labels hold none of these). */
@@ -41,7 +44,8 @@ function hitsOf(t: Table): Hit[] {
   // undefined: the table's first cell, made only for a hit (a rare one: most tables have none).
   const add = (s: string | undefined, where: string, cell: string | undefined) => {
     const p = placeholderIn(s);
-    if (p) out.push({ text: s!.trim().length > 24 ? p : s!.trim(), where, cell: cell ?? tableCell(t) });
+    if (p)
+      out.push({ text: s!.trim().length > 24 ? p : s!.trim(), where, cell: cell ?? tableCell(t) });
   };
   add(t.title, "标题", undefined);
   add(t.unitText, "表头", t.unitCell);
@@ -64,9 +68,13 @@ export const placeholders = defineRule({
   id: "naming.placeholder",
   category: "naming",
   title: "没有未替换的模板占位文字",
-  description: "标题、表头（部门名称）、栏目、表注和表体单元格中不应留有模板占位文字（XX单位、××、某某、待填写、{单位}、【单位名称】等）。",
+  description:
+    "标题、表头（部门名称）、栏目、表注和表体单元格中不应留有模板占位文字（XX单位、××、某某、待填写、{单位}、【单位名称】等）。",
   severity: "warning",
-  source: { basis: "practice", ref: "公开前应替换模板中的占位文字（财政部预决算公开检查中的“公开内容不完整、不规范”）" },
+  source: {
+    basis: "practice",
+    ref: "公开前应替换模板中的占位文字（财政部预决算公开检查中的“公开内容不完整、不规范”）",
+  },
   check: (report: Report) => {
     const tables = report.tables;
     if (!tables.length) return [na("没有识别到预算表")];
@@ -74,15 +82,39 @@ export const placeholders = defineRule({
     // The department line repeats on every table: one finding for all of them.
     const deptTables = tables.filter((t) => placeholderIn(t.department));
     if (deptTables.length)
-      out.push({ status: "fail", finding: { rule: "naming.placeholder", severity: "warning", message: `部门名称“${deptTables[0].department}”是未替换的模板占位文字（${deptTables.length} 张表的表头）`, cells: deptTables.map(tableCell), expected: null, actual: null, difference: null } });
+      out.push({
+        status: "fail",
+        finding: {
+          rule: "naming.placeholder",
+          severity: "warning",
+          message: `部门名称“${deptTables[0].department}”是未替换的模板占位文字（${deptTables.length} 张表的表头）`,
+          cells: deptTables.map(tableCell),
+          expected: null,
+          actual: null,
+          difference: null,
+        },
+      });
     for (const t of tables) {
       const hits = hitsOf(t);
       if (!hits.length) {
         out.push({ status: "pass" });
         continue;
       }
-      const said = [...new Set(hits.map((h) => `“${h.text}”（${h.where}）`))].slice(0, 6).join("、");
-      out.push({ status: "fail", finding: { rule: "naming.placeholder", severity: "warning", message: `${tableName(t)}有未替换的模板占位文字：${said}${hits.length > 6 ? ` 等 ${hits.length} 处` : ""}`, cells: [...new Set(hits.map((h) => h.cell))], expected: null, actual: null, difference: null } });
+      const said = [...new Set(hits.map((h) => `“${h.text}”（${h.where}）`))]
+        .slice(0, 6)
+        .join("、");
+      out.push({
+        status: "fail",
+        finding: {
+          rule: "naming.placeholder",
+          severity: "warning",
+          message: `${tableName(t)}有未替换的模板占位文字：${said}${hits.length > 6 ? ` 等 ${hits.length} 处` : ""}`,
+          cells: [...new Set(hits.map((h) => h.cell))],
+          expected: null,
+          actual: null,
+          difference: null,
+        },
+      });
     }
     return out;
   },

@@ -23,15 +23,24 @@ export function printedReport(report: Report): Report {
     tables: report.tables.map((t) => ({
       ...t,
       columns: t.columns.filter((c) => !c.hidden),
-      rows: t.rows.filter((r) => !r.hidden).map((r) => ({ ...r, amounts: Object.fromEntries(Object.entries(r.amounts).filter(([, a]) => !a.hidden)) })),
+      rows: t.rows
+        .filter((r) => !r.hidden)
+        .map((r) => ({
+          ...r,
+          amounts: Object.fromEntries(Object.entries(r.amounts).filter(([, a]) => !a.hidden)),
+        })),
     })),
   };
 }
 
-const hasHidden = (t: Table) => t.columns.some((c) => c.hidden) || t.rows.some((r) => r.hidden || Object.values(r.amounts).some((a) => a.hidden));
+const hasHidden = (t: Table) =>
+  t.columns.some((c) => c.hidden) ||
+  t.rows.some((r) => r.hidden || Object.values(r.amounts).some((a) => a.hidden));
 
 function failures(report: Report): Finding[] {
-  return TABLE_RULES.flatMap((rule) => rule.check(report).flatMap((o) => (o.status === "fail" ? [o.finding] : [])));
+  return TABLE_RULES.flatMap((rule) =>
+    rule.check(report).flatMap((o) => (o.status === "fail" ? [o.finding] : []))
+  );
 }
 
 /** Table identities that hold in the workbook but fail on the printed form, per table id. */
@@ -43,7 +52,13 @@ function printedOnlyFailures(report: Report): Map<string, Finding[]> {
   for (const f of failures(printedReport(only))) {
     if (stored.has(`${f.rule}|${f.cells[0]}`)) continue;
     const p = f.cells[0] ? parseRef(f.cells[0]) : undefined;
-    const t = touched.find((x) => x.sheet === p?.sheet && x.rows.some((r) => r.row === p.r0 + 1 || Object.values(r.amounts).some((a) => a.cell === f.cells[0])));
+    const t = touched.find(
+      (x) =>
+        x.sheet === p?.sheet &&
+        x.rows.some(
+          (r) => r.row === p.r0 + 1 || Object.values(r.amounts).some((a) => a.cell === f.cells[0])
+        )
+    );
     if (!t) continue;
     out.set(t.id, [...(out.get(t.id) ?? []), f]);
   }
@@ -64,7 +79,10 @@ function ancestorRows(rows: Row[], i: number): Set<number> {
 }
 
 function amountText(t: Table, r: Row): string {
-  const a = r.amounts.total && hasValue(r.amounts.total) ? r.amounts.total : Object.values(r.amounts).find(hasValue);
+  const a =
+    r.amounts.total && hasValue(r.amounts.total)
+      ? r.amounts.total
+      : Object.values(r.amounts).find(hasValue);
   return a && a.value !== null ? `${fmt(a.value, Math.max(0, a.decimals))}${t.unit}` : "";
 }
 
@@ -80,7 +98,10 @@ export const hiddenAmounts = defineRule({
   description:
     "Excel 打印和导出 PDF 时不显示隐藏的行和列（含筛选掉、分级折叠的行）：隐藏行列中的金额不会公开，公开的表就与工作簿不一致。隐藏的行或列中有非零金额即提示，并按打印出的表（去掉隐藏行列）重新核对表内和层级关系，说明哪里不再相等。",
   severity: "warning",
-  source: { basis: "practice", ref: "公开的是打印或导出的表（PDF）：Excel 不打印隐藏的行和列，隐藏或筛选掉的行中的金额不会出现在公开文本中" },
+  source: {
+    basis: "practice",
+    ref: "公开的是打印或导出的表（PDF）：Excel 不打印隐藏的行和列，隐藏或筛选掉的行中的金额不会出现在公开文本中",
+  },
   check: (report) => {
     const tables = report.tables.filter(hasHidden);
     if (!tables.length) return [na("没有隐藏的行或列")];
@@ -113,14 +134,18 @@ export const hiddenAmounts = defineRule({
         rowFindings.push({ group: rows, fs });
       }
       // Hidden columns: amounts hidden in rows that are not (grouped by the column they stand in).
-      const byCol = new Map<string, Array<{ row: Row; cell: string; value: number | null; decimals: number }>>();
+      const byCol = new Map<
+        string,
+        Array<{ row: Row; cell: string; value: number | null; decimals: number }>
+      >();
       for (const r of t.rows) {
         if (r.hidden) continue;
         for (const a of Object.values(r.amounts)) {
           if (!a.hidden) continue;
           const col = /!\$?([A-Z]+)\$?\d+$/.exec(a.cell)?.[1] ?? "";
           if (!byCol.has(col)) byCol.set(col, []);
-          if (hasValue(a)) byCol.get(col)!.push({ row: r, cell: a.cell, value: a.value, decimals: a.decimals });
+          if (hasValue(a))
+            byCol.get(col)!.push({ row: r, cell: a.cell, value: a.value, decimals: a.decimals });
         }
       }
       const colFindings = [...byCol].flatMap(([col, cells]) => {
@@ -133,10 +158,24 @@ export const hiddenAmounts = defineRule({
       else if (rowFindings.length) rowFindings[0].fs.push(...leftover);
       for (const { group, fs } of rowFindings) {
         const first = group[0];
-        const where = group.length === 1 ? `第 ${first.row} 行「${rowName(first)}」` : `第 ${first.row}–${group[group.length - 1].row} 行（${group.length} 行有金额，如「${rowName(first)}」）`;
+        const where =
+          group.length === 1
+            ? `第 ${first.row} 行「${rowName(first)}」`
+            : `第 ${first.row}–${group[group.length - 1].row} 行（${group.length} 行有金额，如「${rowName(first)}」）`;
         // The row's first cell in the table (a hidden row is a whole row): A11 rather than the label's B11.
-        const rowCell = first.labelCell.replace(/[A-Z]+(\d+)$/, `${/^\$?([A-Z]+)/.exec(t.range)?.[1] ?? "A"}$1`);
-        const cells = [rowCell, ...group.flatMap((r) => Object.values(r.amounts).filter(hasValue).map((a) => a.cell)), ...fs.map((f) => f.cells[0])];
+        const rowCell = first.labelCell.replace(
+          /[A-Z]+(\d+)$/,
+          `${/^\$?([A-Z]+)/.exec(t.range)?.[1] ?? "A"}$1`
+        );
+        const cells = [
+          rowCell,
+          ...group.flatMap((r) =>
+            Object.values(r.amounts)
+              .filter(hasValue)
+              .map((a) => a.cell)
+          ),
+          ...fs.map((f) => f.cells[0]),
+        ];
         out.push({
           status: "fail",
           finding: {
@@ -145,14 +184,20 @@ export const hiddenAmounts = defineRule({
             message: `${tableName(t)}${where}已隐藏，但有金额 ${amountText(t, first)}：打印或公开的表中看不到${group.length === 1 ? "这一行" : "这些行"}${consequence(fs)}`,
             cells: cells.filter((c, i) => cells.indexOf(c) === i),
             expected: null,
-            actual: first.amounts.total?.value ?? Object.values(first.amounts).find(hasValue)?.value ?? null,
+            actual:
+              first.amounts.total?.value ??
+              Object.values(first.amounts).find(hasValue)?.value ??
+              null,
             difference: null,
           },
         });
       }
       for (const { col, cells: hit, fs } of colFindings) {
         const first = hit[0];
-        const label = t.columns.find((c) => c.col === col)?.label.split("/").pop();
+        const label = t.columns
+          .find((c) => c.col === col)
+          ?.label.split("/")
+          .pop();
         const cells = [...hit.map((h) => h.cell), ...fs.map((f) => f.cells[0])];
         out.push({
           status: "fail",
@@ -176,7 +221,8 @@ export const strayContent = defineRule({
   id: "printed.stray-content",
   category: "printed",
   title: "表格以外没有零散内容",
-  description: "与表格相隔很远的单元格（如 A1048576 或 XFD1 上的一个值）不属于任何表，不参与审核；Excel 打印时会把打印范围延伸到它，多出大量空白页。每处提示一次，请确认后删除。",
+  description:
+    "与表格相隔很远的单元格（如 A1048576 或 XFD1 上的一个值）不属于任何表，不参与审核；Excel 打印时会把打印范围延伸到它，多出大量空白页。每处提示一次，请确认后删除。",
   severity: "info",
   source: { basis: "practice", ref: "Excel 的打印范围和已用区域延伸到最后一个有内容的单元格" },
   check: (report) => {

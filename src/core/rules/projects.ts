@@ -16,11 +16,19 @@ export interface ProjectLine {
 /** Leaf rows of the project tables (not the department / unit subtotal rows). */
 export function projectLines(report: Report): ProjectLine[] {
   const out: ProjectLine[] = [];
-  for (const t of report.tables.filter((x) => x.kind === "project_expenditure" || x.kind === "project_carryover")) {
+  for (const t of report.tables.filter(
+    (x) => x.kind === "project_expenditure" || x.kind === "project_carryover"
+  )) {
     t.rows.forEach((r, i) => {
       const next = t.rows[i + 1];
       // A line without any amount (a watermark, page debris) is not a project.
-      if (r.level === 0 || r.key === "total" || !r.label.trim() || Object.values(r.amounts).every((a) => a.blank)) return;
+      if (
+        r.level === 0 ||
+        r.key === "total" ||
+        !r.label.trim() ||
+        Object.values(r.amounts).every((a) => a.blank)
+      )
+        return;
       if (next && next.level > r.level) return;
       out.push({ name: r.label.trim(), table: t, row: r });
     });
@@ -58,7 +66,8 @@ function keySimilarity(x: string, y: string): number {
 }
 
 /** The most keySimilarity can be for keys of these lengths (the common subsequence is at most the shorter key). */
-const similarityBound = (x: string, y: string) => (x && y ? (2 * Math.min(x.length, y.length)) / (x.length + y.length) : 0);
+const similarityBound = (x: string, y: string) =>
+  x && y ? (2 * Math.min(x.length, y.length)) / (x.length + y.length) : 0;
 
 export interface Pairing {
   pairs: Array<{ line: ProjectLine[]; form: Table; exact: boolean }>;
@@ -129,7 +138,15 @@ function missingFormsSummary(t: Table, lines: ProjectLine[]): string {
 }
 
 const hasForms = (report: Report) => report.tables.some((t) => t.kind === "performance_target");
-const finding = (rule: string, severity: "error" | "warning" | "info", message: string, cells: string[], expected: number | null = null, actual: number | null = null, difference: number | null = null): Outcome => ({
+const finding = (
+  rule: string,
+  severity: "error" | "warning" | "info",
+  message: string,
+  cells: string[],
+  expected: number | null = null,
+  actual: number | null = null,
+  difference: number | null = null
+): Outcome => ({
   status: "fail",
   finding: { rule, severity, message, cells, expected, actual, difference },
 });
@@ -138,33 +155,68 @@ export const coverage = defineRule({
   id: "projects.performance-coverage",
   category: "projects",
   title: "每个项目都有绩效目标表",
-  description: "项目支出表（本年预算）中的每个项目都应附绩效目标表；每张绩效目标表都应对应项目支出表（本年或上年结转）中的一个项目。",
+  description:
+    "项目支出表（本年预算）中的每个项目都应附绩效目标表；每张绩效目标表都应对应项目支出表（本年或上年结转）中的一个项目。",
   severity: "error",
-  source: { basis: "national", ref: "财政部关于项目支出绩效目标随部门预算公开的要求（各地绩效目标公开办法）" },
+  source: {
+    basis: "national",
+    ref: "财政部关于项目支出绩效目标随部门预算公开的要求（各地绩效目标公开办法）",
+  },
   check: (report) => {
     if (!hasForms(report)) {
       // A 绩效 table the importer could not read is not a missing one: say so instead of "没有绩效目标表" per project.
       const unread = report.unrecognized.find((u) => u.kind === "performance_target");
-      if (unread) return [na(`绩效目标表未能识别（${unread.sheet}!${unread.range}：${unread.reason}），未核对各项目是否有绩效目标表`)];
+      if (unread)
+        return [
+          na(
+            `绩效目标表未能识别（${unread.sheet}!${unread.range}：${unread.reason}），未核对各项目是否有绩效目标表`
+          ),
+        ];
       // A 项目绩效目标一览表 (one line per project) is the 绩效目标表 of this template: its amounts are projects.performance-list's.
-      if (report.tables.some((t) => t.kind === "performance_list")) return [na("绩效目标以项目绩效目标一览表列示，不是逐项目的绩效目标表（其金额由“项目绩效目标一览表金额 ↔ 项目支出表”核对）")];
+      if (report.tables.some((t) => t.kind === "performance_list"))
+        return [
+          na(
+            "绩效目标以项目绩效目标一览表列示，不是逐项目的绩效目标表（其金额由“项目绩效目标一览表金额 ↔ 项目支出表”核对）"
+          ),
+        ];
       return [na("工作簿未附项目绩效目标表")];
     }
     if (!projectLines(report).length) return [na("没有项目支出表")];
     // Only empty 绩效 tables (a blank form, nothing read): no project can be paired, and that is no finding per project.
-    if (!report.tables.some((t) => t.kind === "performance_target" && t.form)) return [na("绩效目标表为空表，没有读出任何项目的绩效目标，未逐项核对")];
+    if (!report.tables.some((t) => t.kind === "performance_target" && t.form))
+      return [na("绩效目标表为空表，没有读出任何项目的绩效目标，未逐项核对")];
     const p = pairProjects(report);
     const out: Outcome[] = p.pairs.map(() => ({ status: "pass" }));
     // 上年结转 projects were assessed when first budgeted: a form is demanded only for 本年 projects.
     // A line marked （结转） is last year's money of a project whose form covers it.
-    const missing = p.linesWithoutForm.filter((x) => x.table.kind === "project_expenditure" && !/[(（]结转[)）]$/.test(x.name.normalize("NFKC")));
+    const missing = p.linesWithoutForm.filter(
+      (x) =>
+        x.table.kind === "project_expenditure" && !/[(（]结转[)）]$/.test(x.name.normalize("NFKC"))
+    );
     // Per table: a few projects are named one by one; a list of hundreds pasted without its forms is one finding (flood.ts).
     for (const t of [...new Set(missing.map((l) => l.table))]) {
       const lines = missing.filter((l) => l.table === t);
-      const rows = lines.map((l): Finding => ({ rule: "projects.performance-coverage", severity: "error", message: `${tableName(t)}中的项目“${l.name}”（${l.row.amounts.total?.text ?? ""}${t.unit}）没有对应的绩效目标表`, cells: [l.row.labelCell], expected: null, actual: null, difference: null }));
-      for (const f of groupedByTable(rows, () => missingFormsSummary(t, lines))) out.push({ status: "fail", finding: f });
+      const rows = lines.map((l): Finding => ({
+        rule: "projects.performance-coverage",
+        severity: "error",
+        message: `${tableName(t)}中的项目“${l.name}”（${l.row.amounts.total?.text ?? ""}${t.unit}）没有对应的绩效目标表`,
+        cells: [l.row.labelCell],
+        expected: null,
+        actual: null,
+        difference: null,
+      }));
+      for (const f of groupedByTable(rows, () => missingFormsSummary(t, lines)))
+        out.push({ status: "fail", finding: f });
     }
-    for (const f of p.formsWithoutLine) out.push(finding("projects.performance-coverage", "warning", `${tableName(f)}在项目支出表中找不到对应项目`, [f.form!.projectCell]));
+    for (const f of p.formsWithoutLine)
+      out.push(
+        finding(
+          "projects.performance-coverage",
+          "warning",
+          `${tableName(f)}在项目支出表中找不到对应项目`,
+          [f.form!.projectCell]
+        )
+      );
     return out;
   },
 });
@@ -173,7 +225,8 @@ export const nameMismatch = defineRule({
   id: "projects.name-mismatch",
   category: "projects",
   title: "项目名称一致",
-  description: "绩效目标表的项目名称应与项目支出表一字不差；只在标点、括号、引号或个别字上不同的，按近似匹配配对并提示。",
+  description:
+    "绩效目标表的项目名称应与项目支出表一字不差；只在标点、括号、引号或个别字上不同的，按近似匹配配对并提示。",
   severity: "warning",
   source: { basis: "practice", ref: "同一项目在项目支出表与绩效目标表中名称应一致" },
   check: (report) => {
@@ -182,9 +235,15 @@ export const nameMismatch = defineRule({
     return p.pairs.map((pair): Outcome => {
       const a = pair.line[0].name.replace(/^[\s\u3000]+/, "");
       const b = pair.form.form!.project;
-      const same = a.normalize("NFKC").replace(/\s/g, "") === b.normalize("NFKC").replace(/\s/g, "");
+      const same =
+        a.normalize("NFKC").replace(/\s/g, "") === b.normalize("NFKC").replace(/\s/g, "");
       if (same) return { status: "pass" };
-      return finding("projects.name-mismatch", "warning", `项目名称不一致：${tableName(pair.line[0].table)}为“${a}”，绩效目标表为“${b}”`, [pair.line[0].row.labelCell, pair.form.form!.projectCell]);
+      return finding(
+        "projects.name-mismatch",
+        "warning",
+        `项目名称不一致：${tableName(pair.line[0].table)}为“${a}”，绩效目标表为“${b}”`,
+        [pair.line[0].row.labelCell, pair.form.form!.projectCell]
+      );
     });
   },
 });
@@ -193,7 +252,8 @@ export const annualAmount = defineRule({
   id: "projects.annual-amount",
   category: "projects",
   title: "年度资金总额 = 项目支出表金额",
-  description: "绩效目标表的年度资金总额（元或万元，换算后按较粗的精度比较）等于项目支出表中该项目的合计。",
+  description:
+    "绩效目标表的年度资金总额（元或万元，换算后按较粗的精度比较）等于项目支出表中该项目的合计。",
   severity: "error",
   source: { basis: "identity", ref: "绩效目标表表样：年度资金总额为该项目当年预算" },
   check: (report) => {
@@ -212,7 +272,7 @@ export const annualAmount = defineRule({
           parts: lines.map((l) => term(l.table, l.row.amounts.total)),
           subject: `${tableName(f)}「年度资金总额」`,
           against: `${lines.map((l) => tableName(l.table)).join(" + ")}中该项目金额（${lines.map((l) => `${l.row.amounts.total.text}${l.table.unit}`).join(" + ")}）折合`,
-        }),
+        })
       );
     }
     return out.length ? out : [na("没有可配对的项目")];
@@ -223,7 +283,8 @@ export const formSources = defineRule({
   id: "projects.form-sources",
   category: "projects",
   title: "绩效目标表资金总额 = 各来源之和",
-  description: "绩效目标表的实施期资金总额、年度资金总额分别等于中央、省级、市县、自筹、其他资金之和。",
+  description:
+    "绩效目标表的实施期资金总额、年度资金总额分别等于中央、省级、市县、自筹、其他资金之和。",
   severity: "error",
   source: { basis: "identity", ref: "绩效目标表表样：资金总额 = 各资金来源之和" },
   check: (report) => {
@@ -238,18 +299,36 @@ export const formSources = defineRule({
       for (const col of ["period", "annual"]) {
         const a = total.amounts[col];
         if (!a) continue;
-        checked.push(sumOutcome({ rule: "projects.form-sources", severity: "error", total: term(f, a), parts: parts.filter((p) => p.amounts[col]).map((p) => term(f, p.amounts[col])), subject: () => `${tableName(f)}「${col === "period" ? "实施期" : "年度"}资金总额」`, against: "各资金来源之和" }));
+        checked.push(
+          sumOutcome({
+            rule: "projects.form-sources",
+            severity: "error",
+            total: term(f, a),
+            parts: parts.filter((p) => p.amounts[col]).map((p) => term(f, p.amounts[col])),
+            subject: () => `${tableName(f)}「${col === "period" ? "实施期" : "年度"}资金总额」`,
+            against: "各资金来源之和",
+          })
+        );
       }
       // Most projects spend within the year: a source's 实施期 and 年度 amounts usually agree (soft: only corroboration).
-      const twins = [total, ...parts].filter((r) => r.amounts.period && r.amounts.annual).map((r) => {
-        // Built as "violated" (no tolerance: only the printed intervals), then given its status.
-        const id = identityOf("projects.form-sources", "eq", [term(f, r.amounts.period)], [term(f, r.amounts.annual)], "violated");
-        id.status = holdsWithinIntervals(id) ? "holds" : "violated";
-        id.soft = true;
-        return id;
-      });
+      const twins = [total, ...parts]
+        .filter((r) => r.amounts.period && r.amounts.annual)
+        .map((r) => {
+          // Built as "violated" (no tolerance: only the printed intervals), then given its status.
+          const id = identityOf(
+            "projects.form-sources",
+            "eq",
+            [term(f, r.amounts.period)],
+            [term(f, r.amounts.annual)],
+            "violated"
+          );
+          id.status = holdsWithinIntervals(id) ? "holds" : "violated";
+          id.soft = true;
+          return id;
+        });
       const first = checked[0];
-      if (first && first.status !== "na" && twins.length) first.also = [...(first.also ?? []), ...twins];
+      if (first && first.status !== "na" && twins.length)
+        first.also = [...(first.also ?? []), ...twins];
       out.push(...checked);
     }
     return out;
@@ -262,7 +341,8 @@ export const oneYearPeriod = defineRule({
   id: "projects.one-year-period",
   category: "projects",
   title: "一年期项目的实施期资金 = 年度资金",
-  description: "项目期为 1 年或一次性项目的，实施期资金总额应等于年度资金总额（警告）；表上未列项目期时，两者不等仅作提示。",
+  description:
+    "项目期为 1 年或一次性项目的，实施期资金总额应等于年度资金总额（警告）；表上未列项目期时，两者不等仅作提示。",
   severity: "warning",
   source: { basis: "practice", ref: "一年期或一次性项目的实施期即预算年度" },
   check: (report) => {
@@ -287,7 +367,7 @@ export const oneYearPeriod = defineRule({
         [p.cell, a.cell],
         a.value,
         p.value,
-        diff,
+        diff
       );
     });
   },
@@ -302,7 +382,8 @@ export const sourceByName = defineRule({
   id: "projects.source-by-name",
   category: "projects",
   title: "资金来源与项目名称相符",
-  description: "项目名称写明“中央补助”“省财政补助”等，而对应来源为 0、金额列在其他来源下时提示可能归错来源。",
+  description:
+    "项目名称写明“中央补助”“省财政补助”等，而对应来源为 0、金额列在其他来源下时提示可能归错来源。",
   severity: "warning",
   source: { basis: "practice", ref: "项目名称写明的资金级次应与资金来源一致" },
   check: (report) => {
@@ -321,11 +402,28 @@ export const sourceByName = defineRule({
         out.push({ status: "pass" });
         continue;
       }
-      const elsewhere = f.rows.filter((r) => r.key !== "total" && r.key !== hit[0] && hasValue(r.amounts.annual ?? r.amounts.period));
-      out.push(finding("projects.source-by-name", "warning", `${tableName(f)}的名称表明是${hit[0] === "central" ? "中央" : "省级"}资金，但${hit[0] === "central" ? "中央财政资金" : "省级财政资金"}为 0，金额列在${elsewhere.map((r) => r.label).join("、") || "其他来源"}下`, [a?.cell ?? t.cell, ...elsewhere.map((r) => (r.amounts.annual ?? r.amounts.period).cell)]));
+      const elsewhere = f.rows.filter(
+        (r) =>
+          r.key !== "total" && r.key !== hit[0] && hasValue(r.amounts.annual ?? r.amounts.period)
+      );
+      out.push(
+        finding(
+          "projects.source-by-name",
+          "warning",
+          `${tableName(f)}的名称表明是${hit[0] === "central" ? "中央" : "省级"}资金，但${hit[0] === "central" ? "中央财政资金" : "省级财政资金"}为 0，金额列在${elsewhere.map((r) => r.label).join("、") || "其他来源"}下`,
+          [a?.cell ?? t.cell, ...elsewhere.map((r) => (r.amounts.annual ?? r.amounts.period).cell)]
+        )
+      );
     }
     return out.length ? out : [na("没有名称写明资金级次的项目")];
   },
 });
 
-export const PROJECT_RULES = [coverage, nameMismatch, annualAmount, formSources, oneYearPeriod, sourceByName];
+export const PROJECT_RULES = [
+  coverage,
+  nameMismatch,
+  annualAmount,
+  formSources,
+  oneYearPeriod,
+  sourceByName,
+];

@@ -6,12 +6,33 @@ import { CauseSchema, LocalizationSchema } from "../localize/cause";
 
 export const SeveritySchema = z.enum(["error", "warning", "rounding", "info"]);
 export type Severity = z.infer<typeof SeveritySchema>;
-export const SEVERITY_NAMES: Readonly<Record<Severity, string>> = { error: "错误", warning: "警告", rounding: "尾差", info: "提示" };
+export const SEVERITY_NAMES: Readonly<Record<Severity, string>> = {
+  error: "错误",
+  warning: "警告",
+  rounding: "尾差",
+  info: "提示",
+};
 
-export const CategorySchema = z.enum(["within", "hierarchy", "cross", "completeness", "naming", "projects", "input", "printed"]);
+export const CategorySchema = z.enum([
+  "within",
+  "hierarchy",
+  "cross",
+  "completeness",
+  "naming",
+  "projects",
+  "input",
+  "printed",
+]);
 export type Category = z.infer<typeof CategorySchema>;
 export const CATEGORY_NAMES: Readonly<Record<Category, string>> = {
-  within: "表内", hierarchy: "层级", cross: "表间", completeness: "完整性", naming: "名称", projects: "项目", input: "输入", printed: "打印",
+  within: "表内",
+  hierarchy: "层级",
+  cross: "表间",
+  completeness: "完整性",
+  naming: "名称",
+  projects: "项目",
+  input: "输入",
+  printed: "打印",
 };
 
 export const FindingSchema = z.object({
@@ -37,7 +58,11 @@ export type Finding = z.infer<typeof FindingSchema>;
  */
 export const BasisSchema = z.enum(["national", "identity", "practice"]);
 export type Basis = z.infer<typeof BasisSchema>;
-export const BASIS_NAMES: Readonly<Record<Basis, string>> = { national: "国家规定", identity: "表样勾稽", practice: "实务" };
+export const BASIS_NAMES: Readonly<Record<Basis, string>> = {
+  national: "国家规定",
+  identity: "表样勾稽",
+  practice: "实务",
+};
 
 export interface RuleSource {
   basis: Basis;
@@ -103,7 +128,21 @@ export const ResultSchema = z.object({
   /** The suspected errors that explain the findings (src/core/localize; docs/localization.md), most findings first. */
   causes: z.array(CauseSchema),
   localization: LocalizationSchema.omit({ causes: true }),
-  rules: z.object({ checked: z.number(), passed: z.number(), failed: z.number(), notApplicable: z.number() }),
-  perRule: z.array(z.object({ id: z.string(), checked: z.number(), passed: z.number(), failed: z.number(), notApplicable: z.number(), reasons: z.array(z.string()) })),
+  rules: z.object({
+    checked: z.number(),
+    passed: z.number(),
+    failed: z.number(),
+    notApplicable: z.number(),
+  }),
+  perRule: z.array(
+    z.object({
+      id: z.string(),
+      checked: z.number(),
+      passed: z.number(),
+      failed: z.number(),
+      notApplicable: z.number(),
+      reasons: z.array(z.string()),
+    })
+  ),
 });
 export type CheckResult = z.infer<typeof ResultSchema>;

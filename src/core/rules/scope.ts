@@ -33,7 +33,15 @@ export function tableScope(t: Table): FundScope | undefined {
 }
 
 const FISCAL_OTHER = ["gov_fund", "state_capital"];
-const NON_FISCAL = ["special_account", "unit_funds", "business", "operating", "superior", "affiliated", "other"];
+const NON_FISCAL = [
+  "special_account",
+  "unit_funds",
+  "business",
+  "operating",
+  "superior",
+  "affiliated",
+  "other",
+];
 
 /**
  * The department's money as its summary tables show it: 政府性基金 / 国有资本经营 money (fiscalOther), money outside
@@ -56,13 +64,27 @@ function readMoney(report: Report): Money {
   const t4 = firstOf(report, "fiscal_appropriation_summary");
   const income1 = t1?.rows.filter((r) => r.side === "income" && r.key?.startsWith("src_")) ?? [];
   const any = (keys: string[]): boolean | undefined =>
-    tot2 && !isVertical(t2!) ? keys.some((k) => hasValue(tot2.amounts[k])) : income1.length ? income1.some((r) => keys.includes(r.key!.slice(4)) && hasValue(r.amounts.total)) : undefined;
-  const fundTables = report.tables.some((t) => (t.kind === "gov_fund_expenditure" || t.kind === "state_capital") && !t.empty && t.rows.some((r) => Object.values(r.amounts).some(hasValue)));
+    tot2 && !isVertical(t2!)
+      ? keys.some((k) => hasValue(tot2.amounts[k]))
+      : income1.length
+        ? income1.some((r) => keys.includes(r.key!.slice(4)) && hasValue(r.amounts.total))
+        : undefined;
+  const fundTables = report.tables.some(
+    (t) =>
+      (t.kind === "gov_fund_expenditure" || t.kind === "state_capital") &&
+      !t.empty &&
+      t.rows.some((r) => Object.values(r.amounts).some(hasValue))
+  );
   const fiscalOther = fundTables || any(FISCAL_OTHER);
   const carryKnown = !!tot2 || !!t1 || !!t4;
   const carryover =
-    (tot2 && Object.entries(tot2.amounts).some(([k, a]) => k.startsWith("carryover") && hasValue(a))) ||
-    [t1, t4].some((t) => t?.rows.some((r) => r.side === "income" && r.key?.startsWith("carryover") && hasValue(r.amounts.total))) ||
+    (tot2 &&
+      Object.entries(tot2.amounts).some(([k, a]) => k.startsWith("carryover") && hasValue(a))) ||
+    [t1, t4].some((t) =>
+      t?.rows.some(
+        (r) => r.side === "income" && r.key?.startsWith("carryover") && hasValue(r.amounts.total)
+      )
+    ) ||
     report.tables.some((t) => t.kind === "project_carryover" && !t.empty)
       ? true
       : carryKnown
@@ -73,7 +95,9 @@ function readMoney(report: Report): Money {
 
 /** A 收入总表 laid out down one column (its sources are rows): no source columns to read. */
 function isVertical(t: Table): boolean {
-  return t.rows.some((r) => r.key?.startsWith("src_")) && !t.columns.some((c) => c.key === "general");
+  return (
+    t.rows.some((r) => r.key?.startsWith("src_")) && !t.columns.some((c) => c.key === "general")
+  );
 }
 
 /**
@@ -108,7 +132,11 @@ export function scopeRelation(report: Report, a: Table, b: Table): "=" | "≤" |
 
 /** -1 when a leaves out the 上年结转 b includes (and the department has some), 1 the other way, 0 when both agree. */
 function carrySign(report: Report, a: Table, b: Table): number {
-  return !!a.excludesCarryover === !!b.excludesCarryover || moneyOf(report).carryover === false ? 0 : a.excludesCarryover ? -1 : 1;
+  return !!a.excludesCarryover === !!b.excludesCarryover || moneyOf(report).carryover === false
+    ? 0
+    : a.excludesCarryover
+      ? -1
+      : 1;
 }
 
 /**
@@ -126,8 +154,16 @@ export function carryRelation(report: Report, a: Table, b: Table): "=" | "≤" |
  * with its identity either way (a passing ≤ still bounds the localizer's corrections). `subject` / `against` name the
  * two sides as in sumOutcome.
  */
-export function scopedOutcome(rule: string, relation: "=" | "≤" | "≥", figure: Term, parts: Term[], subject: string, against: string): Outcome {
-  if (relation === "=") return sumOutcome({ rule, severity: "error", total: figure, parts, subject, against });
+export function scopedOutcome(
+  rule: string,
+  relation: "=" | "≤" | "≥",
+  figure: Term,
+  parts: Term[],
+  subject: string,
+  against: string
+): Outcome {
+  if (relation === "=")
+    return sumOutcome({ rule, severity: "error", total: figure, parts, subject, against });
   const [lo, hi] = relation === "≤" ? [[figure], parts] : [parts, [figure]];
   const e = notAbove(rule, lo, hi);
   if (!e.exceeds) return { status: "pass", identity: e.identity };
@@ -136,6 +172,20 @@ export function scopedOutcome(rule: string, relation: "=" | "≤" | "≥", figur
     relation === "≤"
       ? `${subject} ${fmt(a)} 超过${against} ${fmt(b)}${e.unit}（前者口径较窄，只能更少或相等）`
       : `${subject} ${fmt(a)} 小于${against} ${fmt(b)}${e.unit}（前者口径较宽，只能更多或相等）`;
-  const cells = [...new Set([figure.amount.cell, ...parts.map((p) => p.amount.cell)])].filter((c) => c);
-  return { status: "fail", finding: { rule, severity: "error", message, cells, expected: b, actual: a, difference: Math.round((a - b) * 100) / 100 }, identity: e.identity };
+  const cells = [...new Set([figure.amount.cell, ...parts.map((p) => p.amount.cell)])].filter(
+    (c) => c
+  );
+  return {
+    status: "fail",
+    finding: {
+      rule,
+      severity: "error",
+      message,
+      cells,
+      expected: b,
+      actual: a,
+      difference: Math.round((a - b) * 100) / 100,
+    },
+    identity: e.identity,
+  };
 }

@@ -4,7 +4,14 @@
  * ratios and the prior year (增减, 增长率, 上年数) and lines that reduce (调减, 减：…, 冲减, 差额) may be negative and are
  * never judged.
  */
-import { isPrior, isRateOrChange, type Amount, type Report, type Row, type Table } from "../model/schema";
+import {
+  isPrior,
+  isRateOrChange,
+  type Amount,
+  type Report,
+  type Row,
+  type Table,
+} from "../model/schema";
 import { defineRule, type Outcome } from "./rule";
 import { notAbove, rowName, tableName, term } from "./helpers";
 import { fmt } from "./interval";
@@ -13,7 +20,15 @@ import { labelKey } from "../grid/text";
 /** Captions and line names that say a figure reduces or compares: 调减, 减：, 冲减, 抵减, 核减, 扣除, 差额, 增减, 变动. */
 const SIGNED_WORDS = /调减|调整|^减[:：]?|冲减|抵减|核减|扣除|减少|差额|增减|变动|弥补/;
 /** 三公 items and 机关运行经费, as row or column keys: a negative one is an error (they are reported amounts of spending). */
-const SPENDING_KEYS = new Set(["abroad", "vehicle", "vehicle_purchase", "vehicle_operation", "reception", "three_public", "operating_funds"]);
+const SPENDING_KEYS = new Set([
+  "abroad",
+  "vehicle",
+  "vehicle_purchase",
+  "vehicle_operation",
+  "reception",
+  "three_public",
+  "operating_funds",
+]);
 const SPENDING_TABLES = new Set<Table["kind"]>(["three_public", "operating_funds"]);
 
 /** Per table, whether each column key is signed (asked for every cell: judged once per column, not per row). */
@@ -24,7 +39,10 @@ function signedColumn(t: Table, key: string): boolean {
   let v = known.get(key);
   if (v === undefined) {
     const col = t.columns.find((c) => c.key === key);
-    known.set(key, (v = isRateOrChange(key) || isPrior(key) || (!!col && SIGNED_WORDS.test(labelKey(col.label)))));
+    known.set(
+      key,
+      (v = isRateOrChange(key) || isPrior(key) || (!!col && SIGNED_WORDS.test(labelKey(col.label))))
+    );
   }
   return v;
 }
@@ -48,11 +66,21 @@ function rowOutcome(t: Table, r: Row): Outcome | undefined {
   }
   if (!judged) return undefined;
   if (!negative) return { status: "pass", bounds };
-  const error = SPENDING_TABLES.has(t.kind) || SPENDING_KEYS.has(r.key ?? "") || negative.some(([k]) => SPENDING_KEYS.has(k));
+  const error =
+    SPENDING_TABLES.has(t.kind) ||
+    SPENDING_KEYS.has(r.key ?? "") ||
+    negative.some(([k]) => SPENDING_KEYS.has(k));
   const [k0] = negative[0];
   // 0 ≤ amount, one identity per negative cell: the localizer's fix for it is the cell itself, never another cell made negative.
-  const [e, ...more] = negative.map(([, a]) => notAbove("within.non-negative", [], [term(t, a)]).identity);
-  const cols = negative.map(([k, a]) => `「${(t.columns.find((c) => c.key === k)?.label ?? k).split("/").pop()}」${fmt(a.value!)}`).join("、");
+  const [e, ...more] = negative.map(
+    ([, a]) => notAbove("within.non-negative", [], [term(t, a)]).identity
+  );
+  const cols = negative
+    .map(
+      ([k, a]) =>
+        `「${(t.columns.find((c) => c.key === k)?.label ?? k).split("/").pop()}」${fmt(a.value!)}`
+    )
+    .join("、");
   return {
     status: "fail",
     finding: {
@@ -73,9 +101,13 @@ export const nonNegative = defineRule({
   id: "within.non-negative",
   category: "within",
   title: "收支金额不为负数",
-  description: "预算收入、支出金额（含“三公”经费各项、机关运行经费）不应小于零；“三公”经费、机关运行经费为负数是错误，其他收支金额为负数是警告。增减、增长率、上年数等栏，以及调减、减：、冲减、差额等行不在此列。",
+  description:
+    "预算收入、支出金额（含“三公”经费各项、机关运行经费）不应小于零；“三公”经费、机关运行经费为负数是错误，其他收支金额为负数是警告。增减、增长率、上年数等栏，以及调减、减：、冲减、差额等行不在此列。",
   severity: "warning",
-  source: { basis: "practice", ref: "部门预算收支金额为安排的资金数，不会小于零；“三公”经费、机关运行经费按实际安排数公开" },
+  source: {
+    basis: "practice",
+    ref: "部门预算收支金额为安排的资金数，不会小于零；“三公”经费、机关运行经费按实际安排数公开",
+  },
   check: (report: Report) => {
     const out: Outcome[] = [];
     for (const t of report.tables) {

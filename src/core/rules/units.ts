@@ -48,7 +48,12 @@ function codedTotals(t: Table): Coded {
  * Visits the figures of table t that stand for the same money as a figure of another table, in order, until
  * `visit` returns true (most tables are settled by their first pair: an equal figure elsewhere). True when it did.
  */
-function somePair(report: Report, t: Table, coded: Map<Table, Coded>, visit: (a: Amount, b: Amount, other: Table) => boolean): boolean {
+function somePair(
+  report: Report,
+  t: Table,
+  coded: Map<Table, Coded>,
+  visit: (a: Amount, b: Amount, other: Table) => boolean
+): boolean {
   const mine = coded.get(t)!.by;
   for (const o of report.tables) {
     if (o === t || o.kind === "performance_target") continue;
@@ -59,30 +64,56 @@ function somePair(report: Report, t: Table, coded: Map<Table, Coded>, visit: (a:
   }
   // Tables without codes: their totals against the figure they break down.
   const anchor = (kind: Table["kind"], key: string, other: Table | undefined, otherKey: string) => {
-    const a = t.kind === kind ? totalRow(t)?.amounts[key] ?? t.rows.find((r) => r.level === 0)?.amounts[key] : undefined;
+    const a =
+      t.kind === kind
+        ? (totalRow(t)?.amounts[key] ?? t.rows.find((r) => r.level === 0)?.amounts[key])
+        : undefined;
     const b = other && totalRow(other)?.amounts[otherKey];
     return !!(a && b && hasValue(a) && hasValue(b)) && visit(a, b, other!);
   };
-  return anchor("basic_expenditure_economic", "total", firstOf(report, "general_budget_expenditure"), "basic") || anchor("project_expenditure", "total", firstOf(report, "expenditure_summary"), "project") || threePublicPairs(report, t, visit);
+  return (
+    anchor(
+      "basic_expenditure_economic",
+      "total",
+      firstOf(report, "general_budget_expenditure"),
+      "basic"
+    ) ||
+    anchor("project_expenditure", "total", firstOf(report, "expenditure_summary"), "project") ||
+    threePublicPairs(report, t, visit)
+  );
 }
 
 /** The economic-class codes of the 三公 items (部门预算支出经济分类: 30212 因公出国（境）费用 …). */
-const THREE_PUBLIC_CODES: Readonly<Record<string, string>> = { abroad: "30212", reception: "30217", vehicle_operation: "30231", vehicle_purchase: "31013" };
+const THREE_PUBLIC_CODES: Readonly<Record<string, string>> = {
+  abroad: "30212",
+  reception: "30217",
+  vehicle_operation: "30231",
+  vehicle_purchase: "31013",
+};
 
 /**
  * A “三公” table has no coded rows: its items against the same item of the economic-class table (基本支出, else
  * 一般公共预算 by economic class), by code or standard name — the figures cross.three-public-economic compares. Only
  * an item printed on one economic line is paired (the sum of several is not one figure to be 10,000× off).
  */
-function threePublicPairs(report: Report, t: Table, visit: (a: Amount, b: Amount, other: Table) => boolean): boolean {
+function threePublicPairs(
+  report: Report,
+  t: Table,
+  visit: (a: Amount, b: Amount, other: Table) => boolean
+): boolean {
   if (t.kind !== "three_public") return false;
-  const econ = [firstOf(report, "basic_expenditure_economic"), firstOf(report, "general_budget_economic")].find((x) => x && !x.empty);
+  const econ = [
+    firstOf(report, "basic_expenditure_economic"),
+    firstOf(report, "general_budget_economic"),
+  ].find((x) => x && !x.empty);
   if (!econ) return false;
   for (const [key, re] of THREE_PUBLIC_ECONOMIC_ITEMS) {
     const r = t.rows.find((x) => x.key === key);
     const a = r && (r.amounts.general ?? r.amounts.total);
     if (!a || !hasValue(a)) continue;
-    const lines = econ.rows.filter((x) => x.level > 0 && (x.code === THREE_PUBLIC_CODES[key] || re.test(labelKey(x.label))));
+    const lines = econ.rows.filter(
+      (x) => x.level > 0 && (x.code === THREE_PUBLIC_CODES[key] || re.test(labelKey(x.label)))
+    );
     const b = lines.length === 1 ? lines[0].amounts.total : undefined;
     if (b && hasValue(b) && visit(a, b, econ)) return true;
   }
@@ -111,7 +142,9 @@ function relationOf(t: Table, a: Amount, b: Amount, other: Table): "x" | "/" | "
   return "?";
 }
 
-const UNIT_BY_FACTOR = new Map<number, Unit>(Object.entries(UNIT_FACTOR).map(([u, f]) => [f, u as Unit]));
+const UNIT_BY_FACTOR = new Map<number, Unit>(
+  Object.entries(UNIT_FACTOR).map(([u, f]) => [f, u as Unit])
+);
 
 /**
  * The report as the rules should read it: tables whose figures all sit 10,000× off their counterparts get the unit
@@ -135,18 +168,26 @@ function correctUnitsOf(report: Report): Report {
   const corroborated = (t: Table) => {
     let v = seenEqual.get(t);
     if (v === undefined) {
-      v = coded.has(t) && somePair(report, t, coded, (a, b, other) => relationOf(t, a, b, other) === "=");
+      v =
+        coded.has(t) &&
+        somePair(report, t, coded, (a, b, other) => relationOf(t, a, b, other) === "=");
       seenEqual.set(t, v);
     }
     return v;
   };
   const rels = new Map<Table, Array<{ p: Pair; rel: ReturnType<typeof relation> }>>();
-  for (const t of tables0) if (!t.unitContradicted && !corroborated(t)) rels.set(t, pairsOf(report, t, coded).map((p) => ({ p, rel: relation(t, p) })));
+  for (const t of tables0)
+    if (!t.unitContradicted && !corroborated(t))
+      rels.set(
+        t,
+        pairsOf(report, t, coded).map((p) => ({ p, rel: relation(t, p) }))
+      );
   const verdicts = new Map<Table, { dir: "x" | "/"; pairs: Pair[] }>();
   for (const [t, rs] of rels) {
     const dirs = rs.filter((x) => x.rel === "x" || x.rel === "/");
     // Scope differences (单位资金, 上年结转) leave some pairs unequal; the 10,000× ones must still be most of them.
-    if (!dirs.length || new Set(dirs.map((x) => x.rel)).size !== 1 || dirs.length * 2 < rs.length) continue;
+    if (!dirs.length || new Set(dirs.map((x) => x.rel)).size !== 1 || dirs.length * 2 < rs.length)
+      continue;
     verdicts.set(t, { dir: dirs[0].rel as "x" | "/", pairs: dirs.map((x) => x.p) });
   }
   if (!verdicts.size) return report;
@@ -163,7 +204,15 @@ function correctUnitsOf(report: Report): Report {
     const factor = v.dir === "x" ? UNIT_FACTOR[t.unit] / RATIO : UNIT_FACTOR[t.unit] * RATIO;
     const unit = UNIT_BY_FACTOR.get(factor);
     if (!unit) return t;
-    return { ...t, unit, unitContradicted: { printed: t.unit, pairs: v.pairs.length, cells: v.pairs.slice(0, 4).flatMap((p) => [p.a.cell, p.b.cell]) } };
+    return {
+      ...t,
+      unit,
+      unitContradicted: {
+        printed: t.unit,
+        pairs: v.pairs.length,
+        cells: v.pairs.slice(0, 4).flatMap((p) => [p.a.cell, p.b.cell]),
+      },
+    };
   });
   return { ...report, tables };
 }
@@ -172,9 +221,13 @@ export const unitMagnitude = defineRule({
   id: "naming.unit-magnitude",
   category: "naming",
   title: "金额单位与数值量级相符",
-  description: "表上印的金额单位应与数值的量级一致：一张表中与其他表对应的每个数都恰好是对应数的 10000 倍（或万分之一）时，是单位印错（如金额为元却印“单位：万元”）；只在单位处报一次，其余核对按实际单位进行，不逐个报金额不等。",
+  description:
+    "表上印的金额单位应与数值的量级一致：一张表中与其他表对应的每个数都恰好是对应数的 10000 倍（或万分之一）时，是单位印错（如金额为元却印“单位：万元”）；只在单位处报一次，其余核对按实际单位进行，不逐个报金额不等。",
   severity: "warning",
-  source: { basis: "practice", ref: "同一笔资金在各表中金额相同；部门预算公开表统一以万元（或元）为单位并在表头注明" },
+  source: {
+    basis: "practice",
+    ref: "同一笔资金在各表中金额相同；部门预算公开表统一以万元（或元）为单位并在表头注明",
+  },
   check: (report) => {
     const fixed = report.tables.some((t) => t.unitContradicted) ? report : correctUnits(report);
     const tables = fixed.tables.filter((t) => t.kind !== "performance_target" && !t.empty);

@@ -2,19 +2,48 @@
 import { EXPENDITURE_SIDES, type Report, type Row, type Table } from "../model/schema";
 import { defineRule, type Outcome } from "./rule";
 import { BY_UNIT, ECONOMIC_CLASS_COLUMNS } from "../model/schema";
-import { bandCounterparts, bandedName, changeTriples, differenceColumns, summable, unstatedChange } from "./bands";
+import {
+  bandCounterparts,
+  bandedName,
+  changeTriples,
+  differenceColumns,
+  summable,
+  unstatedChange,
+} from "./bands";
 import { nonNegative } from "./signs";
-import { columnName, na, rowByKey, rowName, sidesOf, sumOutcome, tableName, term, totalExcludesCarryover } from "./helpers";
+import {
+  columnName,
+  na,
+  rowByKey,
+  rowName,
+  sidesOf,
+  sumOutcome,
+  tableName,
+  term,
+  totalExcludesCarryover,
+} from "./helpers";
 
 /** The row sums' descriptions: the 上年 and 增减 bands are summed as this year's (rowIdentity, bands.ts). */
 const BANDS_TOO = "分栏列示上年、本年、增减（本年 − 上年）时，上年栏和增减栏的各行同样核对。";
-const SOURCE_KEYS = ["general", "gov_fund", "state_capital", "special_account", "unit_funds", "business", "operating", "superior", "affiliated", "other"];
+const SOURCE_KEYS = [
+  "general",
+  "gov_fund",
+  "state_capital",
+  "special_account",
+  "unit_funds",
+  "business",
+  "operating",
+  "superior",
+  "affiliated",
+  "other",
+];
 const USE_KEYS = ["basic", "project", "reserve", "upper_remit", "operating_exp", "subsidiary"];
 
 /** `key` is `k` or one of its numbered repeats `k_2`, `k_3` … (asked for every column of every table: no strings made). */
 function sameOrNumbered(key: string, k: string): boolean {
   if (key === k) return true;
-  if (key.length < k.length + 2 || key.charCodeAt(k.length) !== 95 || !key.startsWith(k)) return false;
+  if (key.length < k.length + 2 || key.charCodeAt(k.length) !== 95 || !key.startsWith(k))
+    return false;
   for (let i = k.length + 1; i < key.length; i++) {
     const c = key.charCodeAt(i);
     if (c < 48 || c > 57) return false;
@@ -27,10 +56,27 @@ function sameOrNumbered(key: string, k: string): boolean {
  * it. Its money may be one of the parts: a sum of the named parts would then miss it on every row. A 其中 column is a
  * part of another column, never one more part.
  */
-function unnamedAmountColumn(t: Table, side: string | undefined): Table["columns"][number] | undefined {
+function unnamedAmountColumn(
+  t: Table,
+  side: string | undefined
+): Table["columns"][number] | undefined {
   for (const c of t.columns) {
-    if (!c.key.startsWith("col_") || c.side !== side || /^其中/.test(c.label.split("/").pop() ?? "")) continue;
-    if (t.rows.some((r) => r.side === side && !!r.amounts[c.key] && !r.amounts[c.key].blank && r.amounts[c.key].value !== 0)) return c;
+    if (
+      !c.key.startsWith("col_") ||
+      c.side !== side ||
+      /^其中/.test(c.label.split("/").pop() ?? "")
+    )
+      continue;
+    if (
+      t.rows.some(
+        (r) =>
+          r.side === side &&
+          !!r.amounts[c.key] &&
+          !r.amounts[c.key].blank &&
+          r.amounts[c.key].value !== 0
+      )
+    )
+      return c;
   }
   return undefined;
 }
@@ -40,7 +86,15 @@ function unnamedAmountColumn(t: Table, side: string | undefined): Table["columns
  * (`complete` names them: 资金来源, 支出用途), so a table with an unnamed amount column (unnamedAmountColumn) is not checked: that column may be
  * one of them (a false 错误 on every row otherwise); the rule says so instead.
  */
-function rowIdentity(id: string, report: Report, parts: (t: Table) => string[] | undefined, totalKey: (t: Table) => string, what: string, complete?: string, within?: (t: Table, side: string | undefined) => BandSubtotal[]): Outcome[] {
+function rowIdentity(
+  id: string,
+  report: Report,
+  parts: (t: Table) => string[] | undefined,
+  totalKey: (t: Table) => string,
+  what: string,
+  complete?: string,
+  within?: (t: Table, side: string | undefined) => BandSubtotal[]
+): Outcome[] {
   const out: Outcome[] = [];
   let applicable = false;
   for (const t of report.tables) {
@@ -51,7 +105,11 @@ function rowIdentity(id: string, report: Report, parts: (t: Table) => string[] |
     const tk = totalKey(t);
     for (const side of sidesOf(t)) {
       // A part printed in several columns (财政专户拨款: 教育收费 | 其他专户收入拨款) counts each column: key, key_2 ….
-      let keys = wanted.flatMap((k) => t.columns.filter((c) => c.side === side && sameOrNumbered(c.key, k)).map((c) => c.key)).filter((k, i, a) => a.indexOf(k) === i);
+      let keys = wanted
+        .flatMap((k) =>
+          t.columns.filter((c) => c.side === side && sameOrNumbered(c.key, k)).map((c) => c.key)
+        )
+        .filter((k, i, a) => a.indexOf(k) === i);
       // A band's parts are in its 小计 (单位资金: 小计 | 事业收入 | …): the 小计 counts, its parts are its own identity.
       let bands = within ? within(t, side) : NO_BANDS;
       if (bands.length) bands = bands.filter((b) => b.total !== tk);
@@ -65,7 +123,11 @@ function rowIdentity(id: string, report: Report, parts: (t: Table) => string[] |
       applicable = true;
       const unnamed = complete ? unnamedAmountColumn(t, side) : undefined;
       if (unnamed) {
-        out.push(na(`${tableName(t)}有未能识别的金额列「${unnamed.label}」（${unnamed.col} 列），它可能是${complete}之一，各行合计未按${complete}核对`));
+        out.push(
+          na(
+            `${tableName(t)}有未能识别的金额列「${unnamed.label}」（${unnamed.col} 列），它可能是${complete}之一，各行合计未按${complete}核对`
+          )
+        );
         continue;
       }
       const sums = (tk: string, keys: string[], name: (k: string) => string) => {
@@ -82,19 +144,27 @@ function rowIdentity(id: string, report: Report, parts: (t: Table) => string[] |
               parts: keys.filter((k) => r.amounts[k]).map((k) => term(t, r.amounts[k])),
               subject: () => `${tableName(t)}「${rowName(r)}」行「${name(tk)}」`,
               against: () => keys.map(name).join(" + "),
-            }),
+            })
           );
         }
       };
       sums(tk, keys, (k) => bandName(bands, k) ?? columnName(t, k, side));
       // Each source band's 小计 = its source columns (the 财政拨款 小计 = its three sources: within.row-fiscal).
-      for (const b of bands) if (b.total !== "fiscal") sums(b.total, b.parts, (k) => (k === b.total ? b.name : columnName(t, k, side)));
+      for (const b of bands)
+        if (b.total !== "fiscal")
+          sums(b.total, b.parts, (k) => (k === b.total ? b.name : columnName(t, k, side)));
       // The same sum in the 上年 band and in the 增减 band (when it prints differences), when the band prints every
       // column of it: 上年合计 = 上年基本 + 上年项目, 增减合计 = 增减基本 + 增减项目.
       for (const keyOf of bandCounterparts(t, side)) {
         const btk = keyOf.get(tk);
         const bkeys = keys.map((k) => keyOf.get(k));
-        if (btk && bkeys.every((k) => k)) sums(btk, bkeys as string[], (k) => bandedName(t, t.columns.find((c) => c.key === k && c.side === side)!));
+        if (btk && bkeys.every((k) => k))
+          sums(btk, bkeys as string[], (k) =>
+            bandedName(
+              t,
+              t.columns.find((c) => c.key === k && c.side === side)!
+            )
+          );
       }
     }
   }
@@ -118,14 +188,32 @@ function sourceBands(t: Table, side: string | undefined): BandSubtotal[] {
   let out: BandSubtotal[] | undefined;
   for (const c of t.columns) {
     // Most columns end otherwise: the caption is looked at only when it ends in 计 (小计, 合计, 小 计).
-    if (c.side !== side || !c.label.endsWith("计") || (!SOURCE_KEYS.includes(c.key) && c.key !== "fiscal")) continue;
+    if (
+      c.side !== side ||
+      !c.label.endsWith("计") ||
+      (!SOURCE_KEYS.includes(c.key) && c.key !== "fiscal")
+    )
+      continue;
     const cut = c.label.lastIndexOf("/");
     if (cut < 0 || !/^(小计|合计)$/.test(c.label.slice(cut + 1).replace(/\s/g, ""))) continue;
     const cols = t.columns.filter((x) => x.side === side);
     const band = c.label.slice(0, cut + 1);
     // Only sources are the band's parts: 一般公共预算: 小计 | 基本支出 splits the source by use (maybe in part).
-    const parts = cols.filter((x) => x !== c && x.label.startsWith(band) && !/^其中/.test(x.label.slice(band.length)) && SOURCE_KEYS.some((k) => sameOrNumbered(x.key, k))).map((x) => x.key);
-    if (parts.length) (out ??= []).push({ total: c.key, parts, name: `${band.slice(0, -1).split("/").pop()}${c.label.slice(cut + 1)}` });
+    const parts = cols
+      .filter(
+        (x) =>
+          x !== c &&
+          x.label.startsWith(band) &&
+          !/^其中/.test(x.label.slice(band.length)) &&
+          SOURCE_KEYS.some((k) => sameOrNumbered(x.key, k))
+      )
+      .map((x) => x.key);
+    if (parts.length)
+      (out ??= []).push({
+        total: c.key,
+        parts,
+        name: `${band.slice(0, -1).split("/").pop()}${c.label.slice(cut + 1)}`,
+      });
   }
   return out ?? NO_BANDS;
 }
@@ -135,9 +223,14 @@ export const rowSources = defineRule({
   id: "within.row-sources",
   category: "within",
   title: "合计 = 各资金来源之和",
-  description: "每一行的合计（或小计）等于一般公共预算、政府性基金、国有资本经营、财政专户、单位资金等来源之和；合计含上年结转时一并计入。来源分栏并列示本栏小计时（单位资金：小计 | 事业收入 | 事业单位经营收入 | 其他收入），合计按小计计，小计等于本栏各列之和。" + BANDS_TOO,
+  description:
+    "每一行的合计（或小计）等于一般公共预算、政府性基金、国有资本经营、财政专户、单位资金等来源之和；合计含上年结转时一并计入。来源分栏并列示本栏小计时（单位资金：小计 | 事业收入 | 事业单位经营收入 | 其他收入），合计按小计计，小计等于本栏各列之和。" +
+    BANDS_TOO,
   severity: "error",
-  source: { basis: "identity", ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）" },
+  source: {
+    basis: "identity",
+    ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）",
+  },
   check: (report) =>
     rowIdentity(
       "within.row-sources",
@@ -145,15 +238,25 @@ export const rowSources = defineRule({
       (t) => {
         const present = t.columns.map((c) => c.key);
         // With a 财政拨款 小计 band (上海), the 小计 stands for its three parts.
-        const keys = present.includes("fiscal") ? ["fiscal", ...SOURCE_KEYS.filter((k) => !["general", "gov_fund", "state_capital"].includes(k))] : SOURCE_KEYS.filter((k) => present.includes(k));
+        const keys = present.includes("fiscal")
+          ? [
+              "fiscal",
+              ...SOURCE_KEYS.filter((k) => !["general", "gov_fund", "state_capital"].includes(k)),
+            ]
+          : SOURCE_KEYS.filter((k) => present.includes(k));
         if (keys.length === 0) return undefined;
-        if (present.includes("carryover") && !totalExcludesCarryover(t) && t.kind !== "income_expenditure_summary") keys.push("carryover");
+        if (
+          present.includes("carryover") &&
+          !totalExcludesCarryover(t) &&
+          t.kind !== "income_expenditure_summary"
+        )
+          keys.push("carryover");
         return keys;
       },
       () => "total",
       "合计与资金来源",
       "资金来源",
-      sourceBands,
+      sourceBands
     ),
 });
 
@@ -163,8 +266,21 @@ export const rowFiscal = defineRule({
   title: "财政拨款小计 = 一般公共预算 + 政府性基金 + 国有资本经营预算",
   description: "列示“财政拨款（小计）”的表，每一行的小计等于三项财政拨款之和。" + BANDS_TOO,
   severity: "error",
-  source: { basis: "identity", ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）" },
-  check: (report) => rowIdentity("within.row-fiscal", report, (t) => (t.columns.some((c) => c.key === "fiscal") ? ["general", "gov_fund", "state_capital"] : undefined), () => "fiscal", "财政拨款小计"),
+  source: {
+    basis: "identity",
+    ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）",
+  },
+  check: (report) =>
+    rowIdentity(
+      "within.row-fiscal",
+      report,
+      (t) =>
+        t.columns.some((c) => c.key === "fiscal")
+          ? ["general", "gov_fund", "state_capital"]
+          : undefined,
+      () => "fiscal",
+      "财政拨款小计"
+    ),
 });
 
 const has = (t: Table, key: string) => t.columns.some((c) => c.key === key);
@@ -174,7 +290,11 @@ const has = (t: Table, key: string) => t.columns.some((c) => c.key === key);
  */
 function economicClasses(t: Table): string[] | undefined {
   const keys = ECONOMIC_CLASS_COLUMNS.filter((k) => has(t, k));
-  if (keys.length < 2 || t.columns.some((c) => (keys as string[]).includes(c.key) && /其中/.test(c.label))) return undefined;
+  if (
+    keys.length < 2 ||
+    t.columns.some((c) => (keys as string[]).includes(c.key) && /其中/.test(c.label))
+  )
+    return undefined;
   return keys;
 }
 const NON_BASIC_USES = USE_KEYS.filter((k) => k !== "basic");
@@ -183,9 +303,14 @@ export const rowBasicProject = defineRule({
   id: "within.row-basic-project",
   category: "within",
   title: "合计 = 基本支出 + 项目支出",
-  description: "支出类表格每一行的合计等于基本支出、项目支出（及预留机动经费等其他支出用途）之和；基本支出只分列人员经费、公用经费（或工资福利支出、商品和服务支出等经济分类）时以它们代替。" + BANDS_TOO,
+  description:
+    "支出类表格每一行的合计等于基本支出、项目支出（及预留机动经费等其他支出用途）之和；基本支出只分列人员经费、公用经费（或工资福利支出、商品和服务支出等经济分类）时以它们代替。" +
+    BANDS_TOO,
   severity: "error",
-  source: { basis: "identity", ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）" },
+  source: {
+    basis: "identity",
+    ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）",
+  },
   check: (report) =>
     rowIdentity(
       "within.row-basic-project",
@@ -199,7 +324,7 @@ export const rowBasicProject = defineRule({
       },
       () => "total",
       "基本支出与项目支出",
-      "支出用途",
+      "支出用途"
     ),
 });
 
@@ -207,16 +332,23 @@ export const rowPersonnelPublic = defineRule({
   id: "within.row-personnel-public",
   category: "within",
   title: "基本支出 = 人员经费 + 公用经费",
-  description: "每一行的基本支出（或只列基本支出的表的合计）等于人员经费与公用经费之和。" + BANDS_TOO,
+  description:
+    "每一行的基本支出（或只列基本支出的表的合计）等于人员经费与公用经费之和。" + BANDS_TOO,
   severity: "error",
-  source: { basis: "identity", ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）" },
+  source: {
+    basis: "identity",
+    ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）",
+  },
   check: (report) =>
     rowIdentity(
       "within.row-personnel-public",
       report,
-      (t) => (has(t, "personnel") && (has(t, "basic") || !has(t, "project")) ? ["personnel", "public"] : undefined),
+      (t) =>
+        has(t, "personnel") && (has(t, "basic") || !has(t, "project"))
+          ? ["personnel", "public"]
+          : undefined,
       (t) => (has(t, "basic") ? "basic" : "total"),
-      "人员经费与公用经费",
+      "人员经费与公用经费"
     ),
 });
 
@@ -224,16 +356,21 @@ export const rowEconomicClasses = defineRule({
   id: "within.row-economic-classes",
   category: "within",
   title: "基本支出 = 各经济分类之和",
-  description: "基本支出按部门预算支出经济分类分栏列示（工资福利支出、商品和服务支出、对个人和家庭的补助、资本性支出等）的表，每一行的基本支出（或只列基本支出的表的合计）等于各经济分类栏之和。" + BANDS_TOO,
+  description:
+    "基本支出按部门预算支出经济分类分栏列示（工资福利支出、商品和服务支出、对个人和家庭的补助、资本性支出等）的表，每一行的基本支出（或只列基本支出的表的合计）等于各经济分类栏之和。" +
+    BANDS_TOO,
   severity: "error",
-  source: { basis: "identity", ref: "部门预算公开表样各栏的定义：基本支出按经济分类分栏时各栏之和即基本支出（《政府收支分类科目》部门预算支出经济分类的类级科目）" },
+  source: {
+    basis: "identity",
+    ref: "部门预算公开表样各栏的定义：基本支出按经济分类分栏时各栏之和即基本支出（《政府收支分类科目》部门预算支出经济分类的类级科目）",
+  },
   check: (report) =>
     rowIdentity(
       "within.row-economic-classes",
       report,
       (t) => (has(t, "basic") || !has(t, "project") ? economicClasses(t) : undefined),
       (t) => (has(t, "basic") ? "basic" : "total"),
-      "基本支出的各经济分类栏",
+      "基本支出的各经济分类栏"
     ),
 });
 
@@ -243,17 +380,31 @@ export const rowCurrentCarryover = defineRule({
   title: "合计 = 当年预算安排 + 上年结转安排",
   description: "收支总表支出方每一行的合计等于当年预算安排与上年结转安排之和。" + BANDS_TOO,
   severity: "error",
-  source: { basis: "identity", ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）" },
-  check: (report) => rowIdentity("within.row-current-carryover", report, (t) => (t.columns.some((c) => c.key === "current") ? ["current", "carryover"] : undefined), () => "total", "当年预算安排与上年结转安排"),
+  source: {
+    basis: "identity",
+    ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）",
+  },
+  check: (report) =>
+    rowIdentity(
+      "within.row-current-carryover",
+      report,
+      (t) => (t.columns.some((c) => c.key === "current") ? ["current", "carryover"] : undefined),
+      () => "total",
+      "当年预算安排与上年结转安排"
+    ),
 });
 
 export const rowUnits = defineRule({
   id: "within.row-units",
   category: "within",
   title: "合计 = 各单位之和",
-  description: "按单位逐行列示的“三公”经费表，每一项（因公出国（境）费、公务用车购置及运行费、公务接待费等）的合计等于各部门（单位）该项之和；部门行下列有所属单位行的，部门行等于其各单位之和（只有一个单位时两行相等）。同时列示上年、增减（本年 − 上年）栏的，上年栏和增减栏同样逐单位核对。",
+  description:
+    "按单位逐行列示的“三公”经费表，每一项（因公出国（境）费、公务用车购置及运行费、公务接待费等）的合计等于各部门（单位）该项之和；部门行下列有所属单位行的，部门行等于其各单位之和（只有一个单位时两行相等）。同时列示上年、增减（本年 − 上年）栏的，上年栏和增减栏同样逐单位核对。",
   severity: "error",
-  source: { basis: "identity", ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）" },
+  source: {
+    basis: "identity",
+    ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）",
+  },
   check: (report) => {
     const out: Outcome[] = [];
     for (const t of report.tables) {
@@ -263,12 +414,21 @@ export const rowUnits = defineRule({
       for (const band of UNIT_BANDS) {
         const units = t.columns.filter((c) => c.key.startsWith(`${band.prefix}_`));
         if (!units.length) continue;
-        for (const parent of [{ key: band.total, prefix: band.prefix }, ...units.map((c) => ({ key: c.key, prefix: c.key }))]) {
+        for (const parent of [
+          { key: band.total, prefix: band.prefix },
+          ...units.map((c) => ({ key: c.key, prefix: c.key })),
+        ]) {
           const kids = units.filter((c) => isChildKey(c.key, parent.prefix)).map((c) => c.key);
-          if (!kids.length || !summable(t, parent.key) || !kids.every((k) => summable(t, k))) continue;
+          if (!kids.length || !summable(t, parent.key) || !kids.every((k) => summable(t, k)))
+            continue;
           for (const r of t.rows) {
             const total = r.amounts[parent.key];
-            if (!total || (band.total === "change" && [parent.key, ...kids].some((k) => unstatedChange(t, r, k)))) continue;
+            if (
+              !total ||
+              (band.total === "change" &&
+                [parent.key, ...kids].some((k) => unstatedChange(t, r, k)))
+            )
+              continue;
             out.push(
               sumOutcome({
                 rule: "within.row-units",
@@ -277,7 +437,7 @@ export const rowUnits = defineRule({
                 parts: kids.filter((k) => r.amounts[k]).map((k) => term(t, r.amounts[k])),
                 subject: () => `${tableName(t)}「${rowName(r)}」行「${columnName(t, parent.key)}」`,
                 against: () => kids.map((k) => columnName(t, k)).join(" + "),
-              }),
+              })
             );
           }
         }
@@ -296,16 +456,25 @@ const UNIT_BANDS = [
 
 /** `key` is `prefix_N` (N digits only): a unit column directly under the column `prefix` names. */
 function isChildKey(key: string, prefix: string): boolean {
-  return key.length > prefix.length + 1 && key.startsWith(prefix) && key.charCodeAt(prefix.length) === 95 && /^\d+$/.test(key.slice(prefix.length + 1));
+  return (
+    key.length > prefix.length + 1 &&
+    key.startsWith(prefix) &&
+    key.charCodeAt(prefix.length) === 95 &&
+    /^\d+$/.test(key.slice(prefix.length + 1))
+  );
 }
 
 export const rowChange = defineRule({
   id: "within.row-change",
   category: "within",
   title: "增减额 = 本年数 − 上年数",
-  description: "同时列示上年预算数、本年预算数和增减额的表（“三公”经费表、一般公共预算支出表、收支总表等），每一行的本年数等于上年数加增减额；分栏（合计、基本支出、项目支出）各列上年、本年、增减时每一栏都核对（增减栏留空的行不核对）。增减栏多数行都不符合这一关系时（实为未标 % 的增减率），不核对。",
+  description:
+    "同时列示上年预算数、本年预算数和增减额的表（“三公”经费表、一般公共预算支出表、收支总表等），每一行的本年数等于上年数加增减额；分栏（合计、基本支出、项目支出）各列上年、本年、增减时每一栏都核对（增减栏留空的行不核对）。增减栏多数行都不符合这一关系时（实为未标 % 的增减率），不核对。",
   severity: "error",
-  source: { basis: "identity", ref: "部门预算公开表样各栏的定义（增减 = 本年预算数 − 上年预算数）" },
+  source: {
+    basis: "identity",
+    ref: "部门预算公开表样各栏的定义（增减 = 本年预算数 − 上年预算数）",
+  },
   check: (report) => {
     const out: Outcome[] = [];
     for (const t of report.tables) {
@@ -318,7 +487,13 @@ export const rowChange = defineRule({
         const [p, cur, chg] = [prior.key, current.key, change.key];
         for (const r of t.rows)
           // A 增减 cell left blank (a new line, an unchanged one) states nothing to check.
-          if (r.side === side && r.amounts[p] && r.amounts[cur] && r.amounts[chg] && !r.amounts[chg].blank)
+          if (
+            r.side === side &&
+            r.amounts[p] &&
+            r.amounts[cur] &&
+            r.amounts[chg] &&
+            !r.amounts[chg].blank
+          )
             out.push(
               sumOutcome({
                 rule: "within.row-change",
@@ -327,7 +502,7 @@ export const rowChange = defineRule({
                 parts: [term(t, r.amounts[p]), term(t, r.amounts[chg])],
                 subject: () => `${tableName(t)}「${rowName(r)}」行「${bandedName(t, current)}」`,
                 against: () => `${bandedName(t, prior)} + ${bandedName(t, change)}`,
-              }),
+              })
             );
       }
     }
@@ -344,14 +519,22 @@ function summaryLines(report: Report, id: string, build: (t: Table) => Outcome[]
 
 function levelOneRows(t: Table, side: string, filter: (r: Row) => boolean): Row[] {
   const rows = t.rows.filter((r) => r.side === side);
-  const first = rows.findIndex((r) => r.key === "current_income_total" || r.key === "current_expenditure_total");
+  const first = rows.findIndex(
+    (r) => r.key === "current_income_total" || r.key === "current_expenditure_total"
+  );
   // 本年支出合计 printed first (一、本年支出合计 above the classes): its lines are the ones below it.
   if (first >= 0 && !rows.slice(0, first).some((r) => r.level === 1 && !r.partial && filter(r))) {
     const after = rows.slice(first + 1);
-    const next = after.findIndex((r) => !!r.key && (r.key.startsWith("carryover") || r.level === 0));
-    return after.slice(0, next < 0 ? after.length : next).filter((r) => r.level === 1 && !r.partial && filter(r));
+    const next = after.findIndex(
+      (r) => !!r.key && (r.key.startsWith("carryover") || r.level === 0)
+    );
+    return after
+      .slice(0, next < 0 ? after.length : next)
+      .filter((r) => r.level === 1 && !r.partial && filter(r));
   }
-  return rows.slice(0, first < 0 ? rows.length : first).filter((r) => r.level === 1 && !r.partial && filter(r));
+  return rows
+    .slice(0, first < 0 ? rows.length : first)
+    .filter((r) => r.level === 1 && !r.partial && filter(r));
 }
 
 export const currentIncome = defineRule({
@@ -360,14 +543,24 @@ export const currentIncome = defineRule({
   title: "本年收入合计 = 各项收入之和",
   description: "收支总表、财政拨款收支总表的本年收入合计等于其上方各项收入之和。",
   severity: "error",
-  source: { basis: "identity", ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）" },
+  source: {
+    basis: "identity",
+    ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）",
+  },
   check: (report) =>
     summaryLines(report, "within.current-income", (t) => {
       const total = rowByKey(t, "current_income_total", "income");
       if (!total) return [];
       const parts = levelOneRows(t, "income", (r) => !r.key?.startsWith("carryover"));
       return Object.keys(total.amounts).map((k) =>
-        sumOutcome({ rule: "within.current-income", severity: "error", total: term(t, total.amounts[k]), parts: parts.filter((p) => p.amounts[k]).map((p) => term(t, p.amounts[k])), subject: `${tableName(t)}「本年收入合计」`, against: "各项收入之和" }),
+        sumOutcome({
+          rule: "within.current-income",
+          severity: "error",
+          total: term(t, total.amounts[k]),
+          parts: parts.filter((p) => p.amounts[k]).map((p) => term(t, p.amounts[k])),
+          subject: `${tableName(t)}「本年收入合计」`,
+          against: "各项收入之和",
+        })
       );
     }),
 });
@@ -378,7 +571,10 @@ export const currentExpenditure = defineRule({
   title: "本年支出合计 = 各功能分类支出之和",
   description: "收支总表、财政拨款收支总表的本年支出合计在每一列都等于各类支出之和。",
   severity: "error",
-  source: { basis: "identity", ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）" },
+  source: {
+    basis: "identity",
+    ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）",
+  },
   check: (report) =>
     summaryLines(report, "within.current-expenditure", (t) =>
       EXPENDITURE_SIDES.flatMap((side) => {
@@ -386,9 +582,16 @@ export const currentExpenditure = defineRule({
         if (!total) return [];
         const parts = levelOneRows(t, side, (r) => !r.key?.startsWith("carryover"));
         return Object.keys(total.amounts).map((k) =>
-          sumOutcome({ rule: "within.current-expenditure", severity: "error", total: term(t, total.amounts[k]), parts: parts.filter((p) => p.amounts[k]).map((p) => term(t, p.amounts[k])), subject: `${tableName(t)}「本年支出合计」「${columnName(t, k, side)}」`, against: side === "expenditure" ? "各类支出之和" : "各支出用途之和" }),
+          sumOutcome({
+            rule: "within.current-expenditure",
+            severity: "error",
+            total: term(t, total.amounts[k]),
+            parts: parts.filter((p) => p.amounts[k]).map((p) => term(t, p.amounts[k])),
+            subject: `${tableName(t)}「本年支出合计」「${columnName(t, k, side)}」`,
+            against: side === "expenditure" ? "各类支出之和" : "各支出用途之和",
+          })
         );
-      }),
+      })
     ),
 });
 
@@ -398,7 +601,10 @@ export const incomeGrandTotal = defineRule({
   title: "收入总计 = 本年收入合计 + 上年结转",
   description: "收入总计等于本年收入合计加上年结转（结余）。",
   severity: "error",
-  source: { basis: "identity", ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）" },
+  source: {
+    basis: "identity",
+    ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）",
+  },
   check: (report) =>
     summaryLines(report, "within.income-grand-total", (t) => {
       const g = rowByKey(t, "income_grand_total", "income");
@@ -406,7 +612,14 @@ export const incomeGrandTotal = defineRule({
       if (!g || !cur) return [];
       const carry = t.rows.filter((r) => r.side === "income" && r.key === "carryover_in");
       return Object.keys(g.amounts).map((k) =>
-        sumOutcome({ rule: "within.income-grand-total", severity: "error", total: term(t, g.amounts[k]), parts: [cur, ...carry].filter((r) => r.amounts[k]).map((r) => term(t, r.amounts[k])), subject: `${tableName(t)}「收入总计」`, against: "本年收入合计 + 上年结转" }),
+        sumOutcome({
+          rule: "within.income-grand-total",
+          severity: "error",
+          total: term(t, g.amounts[k]),
+          parts: [cur, ...carry].filter((r) => r.amounts[k]).map((r) => term(t, r.amounts[k])),
+          subject: `${tableName(t)}「收入总计」`,
+          against: "本年收入合计 + 上年结转",
+        })
       );
     }),
 });
@@ -417,7 +630,10 @@ export const expenditureGrandTotal = defineRule({
   title: "支出总计 = 本年支出合计 + 年终结转",
   description: "支出总计等于本年支出合计加年终结转（结余）。",
   severity: "error",
-  source: { basis: "identity", ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）" },
+  source: {
+    basis: "identity",
+    ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）",
+  },
   check: (report) =>
     summaryLines(report, "within.expenditure-grand-total", (t) =>
       EXPENDITURE_SIDES.flatMap((side) => {
@@ -426,9 +642,16 @@ export const expenditureGrandTotal = defineRule({
         if (!g || !cur) return [];
         const carry = t.rows.filter((r) => r.side === side && r.key === "carryover_out");
         return Object.keys(g.amounts).map((k) =>
-          sumOutcome({ rule: "within.expenditure-grand-total", severity: "error", total: term(t, g.amounts[k]), parts: [cur, ...carry].filter((r) => r.amounts[k]).map((r) => term(t, r.amounts[k])), subject: `${tableName(t)}「支出总计」「${columnName(t, k, side)}」`, against: "本年支出合计 + 年终结转" }),
+          sumOutcome({
+            rule: "within.expenditure-grand-total",
+            severity: "error",
+            total: term(t, g.amounts[k]),
+            parts: [cur, ...carry].filter((r) => r.amounts[k]).map((r) => term(t, r.amounts[k])),
+            subject: `${tableName(t)}「支出总计」「${columnName(t, k, side)}」`,
+            against: "本年支出合计 + 年终结转",
+          })
         );
-      }),
+      })
     ),
 });
 
@@ -438,20 +661,50 @@ export const balance = defineRule({
   title: "收入总计 = 支出总计",
   description: "收支总表、财政拨款收支总表收支平衡：收入总计等于支出总计。",
   severity: "error",
-  source: { basis: "identity", ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）" },
+  source: {
+    basis: "identity",
+    ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）",
+  },
   check: (report) =>
     summaryLines(report, "within.balance", (t) => {
       const inc = rowByKey(t, "income_grand_total", "income");
-      const outs = EXPENDITURE_SIDES.map((s) => rowByKey(t, "expenditure_grand_total", s)).filter((r): r is Row => !!r);
+      const outs = EXPENDITURE_SIDES.map((s) => rowByKey(t, "expenditure_grand_total", s)).filter(
+        (r): r is Row => !!r
+      );
       // This year's figures: the 合计, else the first column that is not last year's, a change or a rate.
-      const thisYear = (r: Row) => (r.amounts.total ? "total" : Object.keys(r.amounts).find((k) => !/^(prior|change|ratio)/.test(k)));
+      const thisYear = (r: Row) =>
+        r.amounts.total
+          ? "total"
+          : Object.keys(r.amounts).find((k) => !/^(prior|change|ratio)/.test(k));
       const ik = inc && thisYear(inc);
       if (!inc || !ik) return [];
       return outs.map((o) => {
         const ok = thisYear(o) ?? Object.keys(o.amounts)[0];
-        return sumOutcome({ rule: "within.balance", severity: "error", total: term(t, o.amounts[ok]), parts: [term(t, inc.amounts[ik])], subject: `${tableName(t)}「支出总计」`, against: "「收入总计」" });
+        return sumOutcome({
+          rule: "within.balance",
+          severity: "error",
+          total: term(t, o.amounts[ok]),
+          parts: [term(t, inc.amounts[ik])],
+          subject: `${tableName(t)}「支出总计」`,
+          against: "「收入总计」",
+        });
       });
     }),
 });
 
-export const WITHIN_RULES = [nonNegative, rowSources, rowFiscal, rowBasicProject, rowPersonnelPublic, rowEconomicClasses, rowCurrentCarryover, rowUnits, rowChange, currentIncome, currentExpenditure, incomeGrandTotal, expenditureGrandTotal, balance];
+export const WITHIN_RULES = [
+  nonNegative,
+  rowSources,
+  rowFiscal,
+  rowBasicProject,
+  rowPersonnelPublic,
+  rowEconomicClasses,
+  rowCurrentCarryover,
+  rowUnits,
+  rowChange,
+  currentIncome,
+  currentExpenditure,
+  incomeGrandTotal,
+  expenditureGrandTotal,
+  balance,
+];

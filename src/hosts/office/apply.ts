@@ -14,7 +14,18 @@
  * A1 carries the tag are replaced. Protected sheets are left alone and named in the result.
  */
 import { cellA1, parseRef, quoteSheet, rangeA1 } from "../../core/grid/address";
-import { isMarkFormula, markFormula, NOTE_TAG, REVIEW_SHEET_NAMES, SHEET_TAG, type CellStyle, type Mark, type PlanCell, type PlanSheet, type ReviewPlan } from "../../core/review/plan";
+import {
+  isMarkFormula,
+  markFormula,
+  NOTE_TAG,
+  REVIEW_SHEET_NAMES,
+  SHEET_TAG,
+  type CellStyle,
+  type Mark,
+  type PlanCell,
+  type PlanSheet,
+  type ReviewPlan,
+} from "../../core/review/plan";
 
 /** How notes are written: Excel notes (ExcelApi 1.18), threaded comments (1.10) where notes are missing, or none. */
 export type NoteKind = "notes" | "comments" | "none";
@@ -62,7 +73,10 @@ export interface ClearResult {
  * Which notes the host can write: Excel notes need ExcelApi 1.18 (Microsoft 365 2501+; not Office 2021/2024), threaded
  * comments 1.10; `supports` asks Office.context.requirements, and the proxy must have the collection.
  */
-export function noteKind(context: Excel.RequestContext, supports: (version: string) => boolean): NoteKind {
+export function noteKind(
+  context: Excel.RequestContext,
+  supports: (version: string) => boolean
+): NoteKind {
   const wb = context.workbook as unknown as { notes?: unknown; comments?: unknown };
   if (supports("1.18") && wb.notes) return "notes";
   if (supports("1.10") && wb.comments) return "comments";
@@ -89,20 +103,42 @@ interface Inspection {
 }
 
 /** Round trip 1: queue every read needed to know what is ours, then sync. */
-async function inspect(context: Excel.RequestContext, notes: NoteKind, expectValues: Record<string, unknown> = {}): Promise<Inspection> {
+async function inspect(
+  context: Excel.RequestContext,
+  notes: NoteKind,
+  expectValues: Record<string, unknown> = {}
+): Promise<Inspection> {
   const wsc = context.workbook.worksheets;
   wsc.load("items/name");
-  const notesCollection = notes === "notes" ? context.workbook.notes : notes === "comments" ? context.workbook.comments : undefined;
+  const notesCollection =
+    notes === "notes"
+      ? context.workbook.notes
+      : notes === "comments"
+        ? context.workbook.comments
+        : undefined;
   notesCollection?.load("items/content");
   const expected = Object.entries(expectValues).map(([ref, value]) => {
     const p = parseRef(ref);
     // A sheet deleted meanwhile is a null object: its cell reads back undefined, which counts as a change.
-    return { ref, value, range: wsc.getItemOrNullObject(p.sheet ?? "").getRangeByIndexes(p.r0, p.c0, 1, 1).load("values") };
+    return {
+      ref,
+      value,
+      range: wsc
+        .getItemOrNullObject(p.sheet ?? "")
+        .getRangeByIndexes(p.r0, p.c0, 1, 1)
+        .load("values"),
+    };
   });
   await context.sync();
   const sheets = wsc.items.map((ws) => {
-    const state: SheetState = { ws, name: ws.name, protection: ws.protection.load("protected"), cfs: ws.getRange().conditionalFormats.load("items/type") };
-    if ((REVIEW_SHEET_NAMES as readonly string[]).includes(ws.name)) state.tag = ws.getRange("A1").load("values");
+    const state: SheetState = {
+      ws,
+      name: ws.name,
+      protection: ws.protection.load("protected"),
+      cfs: ws.getRange().conditionalFormats.load("items/type"),
+    };
+    if ((REVIEW_SHEET_NAMES as readonly string[]).includes(ws.name))
+      state.tag = ws.getRange("A1").load("values");
     return state;
   });
   // The sheet list is needed to name the per-sheet reads: this is the one extra round trip of the inspection.
@@ -120,16 +156,30 @@ interface Ours {
 
 /** Round trip 2: the formulas of custom rules and the cells of notes; tells ours from the user's. */
 async function findOurs(context: Excel.RequestContext, ins: Inspection): Promise<Ours> {
-  const customs = ins.sheets.flatMap((sheet) => sheet.cfs.items.filter((cf) => cf.type === "Custom").map((cf) => ({ sheet, cf, rule: cf.custom.rule.load("formula") })));
-  const notes = (ins.notes?.items ?? []).map((item) => ({ item, content: item.content, where: item.getLocation().load("address") }));
+  const customs = ins.sheets.flatMap((sheet) =>
+    sheet.cfs.items
+      .filter((cf) => cf.type === "Custom")
+      .map((cf) => ({ sheet, cf, rule: cf.custom.rule.load("formula") }))
+  );
+  const notes = (ins.notes?.items ?? []).map((item) => ({
+    item,
+    content: item.content,
+    where: item.getLocation().load("address"),
+  }));
   await context.sync();
   const noted = new Map<string, boolean>();
   for (const n of notes) noted.set(normalRef(n.where.address), n.content.startsWith(NOTE_TAG));
   return {
-    rules: customs.filter((c) => isMarkFormula(c.rule.formula ?? "")).map(({ sheet, cf }) => ({ sheet, cf })),
-    notes: notes.filter((n) => n.content.startsWith(NOTE_TAG)).map((n) => ({ item: n.item, address: normalRef(n.where.address) })),
+    rules: customs
+      .filter((c) => isMarkFormula(c.rule.formula ?? ""))
+      .map(({ sheet, cf }) => ({ sheet, cf })),
+    notes: notes
+      .filter((n) => n.content.startsWith(NOTE_TAG))
+      .map((n) => ({ item: n.item, address: normalRef(n.where.address) })),
     noted,
-    sheets: ins.sheets.filter((s) => s.tag && String(s.tag.values?.[0]?.[0] ?? "").startsWith(SHEET_TAG)),
+    sheets: ins.sheets.filter(
+      (s) => s.tag && String(s.tag.values?.[0]?.[0] ?? "").startsWith(SHEET_TAG)
+    ),
   };
 }
 
@@ -155,11 +205,19 @@ function queueRemoval(ins: Inspection, ours: Ours, keepSheets = false): ClearRes
     else (n.item.delete(), notes++);
   }
   if (!keepSheets) for (const s of ours.sheets) s.ws.delete();
-  return { marks, notes, sheets: keepSheets ? [] : ours.sheets.map((s) => s.name), protectedSheets: [...protectedSheets] };
+  return {
+    marks,
+    notes,
+    sheets: keepSheets ? [] : ours.sheets.map((s) => s.name),
+    protectedSheets: [...protectedSheets],
+  };
 }
 
 /** 清除标记: removes the product's marks, notes and sheets, and nothing else. Three round trips. */
-export async function clearReview(context: Excel.RequestContext, opts: { notes: NoteKind }): Promise<ClearResult> {
+export async function clearReview(
+  context: Excel.RequestContext,
+  opts: { notes: NoteKind }
+): Promise<ClearResult> {
   const ins = await inspect(context, opts.notes);
   const ours = await findOurs(context, ins);
   const removed = queueRemoval(ins, ours);
@@ -168,19 +226,38 @@ export async function clearReview(context: Excel.RequestContext, opts: { notes: 
 }
 
 /** Applies a plan: removes a previous review's additions, then writes the marks, notes and sheets. Three round trips. */
-export async function applyPlan(context: Excel.RequestContext, plan: ReviewPlan, opts: ApplyOptions): Promise<ApplyResult> {
+export async function applyPlan(
+  context: Excel.RequestContext,
+  plan: ReviewPlan,
+  opts: ApplyOptions
+): Promise<ApplyResult> {
   const ins = await inspect(context, opts.notes, opts.expectValues);
-  const changed = ins.expected.filter((e) => !sameValue(e.range.values?.[0]?.[0], e.value)).map((e) => e.ref);
+  const changed = ins.expected
+    .filter((e) => !sameValue(e.range.values?.[0]?.[0], e.value))
+    .map((e) => e.ref);
   const ours = await findOurs(context, ins);
-  const result: ApplyResult = { marks: 0, notes: 0, sheets: [], protectedSheets: [], removed: { marks: 0, notes: 0, sheets: [], protectedSheets: [] }, changed, nameTaken: [] };
+  const result: ApplyResult = {
+    marks: 0,
+    notes: 0,
+    sheets: [],
+    protectedSheets: [],
+    removed: { marks: 0, notes: 0, sheets: [], protectedSheets: [] },
+    changed,
+    nameTaken: [],
+  };
   if (changed.length) return result;
 
   context.application.suspendScreenUpdatingUntilNextSync();
   const mode = opts.sheets ?? "all";
   const oursNames = new Set(ours.sheets.map((s) => s.name));
   // "existing": only our sheets that are there are rewritten; the others are neither removed nor added.
-  const writeSheets = plan.sheets.filter((s) => mode === "all" || (mode === "existing" && oursNames.has(s.name)));
-  result.removed = queueRemoval({ ...ins }, { ...ours, sheets: ours.sheets.filter((s) => writeSheets.some((w) => w.name === s.name)) });
+  const writeSheets = plan.sheets.filter(
+    (s) => mode === "all" || (mode === "existing" && oursNames.has(s.name))
+  );
+  result.removed = queueRemoval(
+    { ...ins },
+    { ...ours, sheets: ours.sheets.filter((s) => writeSheets.some((w) => w.name === s.name)) }
+  );
   const byName = new Map(ins.sheets.map((s) => [s.name, s]));
   const locked = new Set(ins.sheets.filter((s) => s.protection.protected).map((s) => s.name));
   const protectedSheets = new Set(result.removed.protectedSheets);
@@ -251,34 +328,59 @@ function constant(v: PlanCell["value"]): string | number | boolean {
 }
 
 /** Queues one inserted sheet: values and formulas in one write, then formats by style over rectangles. */
-function writeSheet(ws: Excel.Worksheet, sheet: PlanSheet, styles: Record<string, CellStyle>, charts: boolean) {
+function writeSheet(
+  ws: Excel.Worksheet,
+  sheet: PlanSheet,
+  styles: Record<string, CellStyle>,
+  charts: boolean
+) {
   if (sheet.tabColor) ws.tabColor = sheet.tabColor;
   if (!sheet.cells.length) return;
   const rows = Math.max(...sheet.cells.map((c) => c.row)) + 1;
   const cols = Math.max(...sheet.cells.map((c) => c.col)) + 1;
-  const grid: Array<Array<string | number | boolean>> = Array.from({ length: rows }, () => Array.from({ length: cols }, () => ""));
+  const grid: Array<Array<string | number | boolean>> = Array.from({ length: rows }, () =>
+    Array.from({ length: cols }, () => "")
+  );
   for (const c of sheet.cells) grid[c.row][c.col] = c.formula ? `=${c.formula}` : constant(c.value);
   ws.getRangeByIndexes(0, 0, rows, cols).formulas = grid as unknown as string[][];
 
-  for (const m of sheet.merges) ws.getRangeByIndexes(m.r0, m.c0, m.r1 - m.r0 + 1, m.c1 - m.c0 + 1).merge(false);
+  for (const m of sheet.merges)
+    ws.getRangeByIndexes(m.r0, m.c0, m.r1 - m.r0 + 1, m.c1 - m.c0 + 1).merge(false);
   for (const [name, rects] of styleRects(sheet.cells)) {
     const style = styles[name];
-    if (style) for (const r of rects) formatRange(ws.getRangeByIndexes(r.r0, r.c0, r.r1 - r.r0 + 1, r.c1 - r.c0 + 1), style, r.r1 - r.r0 + 1, r.c1 - r.c0 + 1);
+    if (style)
+      for (const r of rects)
+        formatRange(
+          ws.getRangeByIndexes(r.r0, r.c0, r.r1 - r.r0 + 1, r.c1 - r.c0 + 1),
+          style,
+          r.r1 - r.r0 + 1,
+          r.c1 - r.c0 + 1
+        );
   }
   for (const c of sheet.cells) {
     if (!c.hyperlink) continue;
     const text = c.value === null ? "" : String(c.value);
-    ws.getRangeByIndexes(c.row, c.col, 1, 1).hyperlink = "url" in c.hyperlink ? { address: c.hyperlink.url, textToDisplay: text } : { documentReference: `${quoteSheet(c.hyperlink.sheet)}!${c.hyperlink.cell}`, textToDisplay: text };
+    ws.getRangeByIndexes(c.row, c.col, 1, 1).hyperlink =
+      "url" in c.hyperlink
+        ? { address: c.hyperlink.url, textToDisplay: text }
+        : {
+            documentReference: `${quoteSheet(c.hyperlink.sheet)}!${c.hyperlink.cell}`,
+            textToDisplay: text,
+          };
   }
-  for (const col of sheet.columns) ws.getRangeByIndexes(0, col.col, 1, 1).format.columnWidth = widthPoints(col.width);
-  for (const r of sheet.rowHeights) ws.getRangeByIndexes(r.row, 0, 1, 1).format.rowHeight = r.height;
+  for (const col of sheet.columns)
+    ws.getRangeByIndexes(0, col.col, 1, 1).format.columnWidth = widthPoints(col.width);
+  for (const r of sheet.rowHeights)
+    ws.getRangeByIndexes(r.row, 0, 1, 1).format.rowHeight = r.height;
   for (const cf of sheet.conditionalFormats) {
     const range = ws.getRange(cf.range);
     if (cf.type === "dataBar") {
       const bar = range.conditionalFormats.add("DataBar");
       bar.dataBar.positiveFormat.fillColor = cf.color;
-      if (cf.min !== undefined) bar.dataBar.lowerBoundRule = { type: "Number", formula: String(cf.min) };
-      if (cf.max !== undefined) bar.dataBar.upperBoundRule = { type: "Number", formula: String(cf.max) };
+      if (cf.min !== undefined)
+        bar.dataBar.lowerBoundRule = { type: "Number", formula: String(cf.min) };
+      if (cf.max !== undefined)
+        bar.dataBar.upperBoundRule = { type: "Number", formula: String(cf.max) };
     } else {
       const rule = range.conditionalFormats.add("Custom");
       rule.custom.rule.formula = `=${cf.formula}`;
@@ -286,12 +388,15 @@ function writeSheet(ws: Excel.Worksheet, sheet: PlanSheet, styles: Record<string
       if (cf.fontColor) rule.custom.format.font.color = cf.fontColor;
     }
   }
-  if (sheet.frozen.rows && sheet.frozen.cols) ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, sheet.frozen.rows, sheet.frozen.cols));
+  if (sheet.frozen.rows && sheet.frozen.cols)
+    ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, sheet.frozen.rows, sheet.frozen.cols));
   else if (sheet.frozen.rows) ws.freezePanes.freezeRows(sheet.frozen.rows);
   else if (sheet.frozen.cols) ws.freezePanes.freezeColumns(sheet.frozen.cols);
   if (sheet.autoFilter) ws.autoFilter.apply(ws.getRange(sheet.autoFilter));
   // Print setup (ExcelApi 1.9 page layout): orientation, and all columns on one page width.
-  const print = (sheet as PlanSheet & { print?: { orientation: "portrait" | "landscape"; fitToWidth: boolean } }).print;
+  const print = (
+    sheet as PlanSheet & { print?: { orientation: "portrait" | "landscape"; fitToWidth: boolean } }
+  ).print;
   if (print) {
     ws.pageLayout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
     if (print.fitToWidth) ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
@@ -311,16 +416,30 @@ function writeSheet(ws: Excel.Worksheet, sheet: PlanSheet, styles: Record<string
  * down to (not including) 合计, columns 科目 / 合计 / 基本支出 / 项目支出. Undefined when the sheet has no such section
  * or fewer than one 类 row — then no chart is drawn.
  */
-export function expenditureChart(sheet: PlanSheet): { range: string; title: string; anchor: string } | undefined {
+export function expenditureChart(
+  sheet: PlanSheet
+): { range: string; title: string; anchor: string } | undefined {
   const at = (r: number, c: number) => sheet.cells.find((x) => x.row === r && x.col === c)?.value;
-  const title = sheet.cells.find((x) => x.col === 0 && typeof x.value === "string" && /支出（按功能分类/.test(x.value));
+  const title = sheet.cells.find(
+    (x) => x.col === 0 && typeof x.value === "string" && /支出（按功能分类/.test(x.value)
+  );
   if (!title) return undefined;
   const header = title.row + 1;
   let last = header;
-  while (at(last + 1, 0) !== undefined && at(last + 1, 0) !== null && !/^合计$/.test(String(at(last + 1, 0)).trim()) && typeof at(last + 1, 1) !== "undefined") last++;
+  while (
+    at(last + 1, 0) !== undefined &&
+    at(last + 1, 0) !== null &&
+    !/^合计$/.test(String(at(last + 1, 0)).trim()) &&
+    typeof at(last + 1, 1) !== "undefined"
+  )
+    last++;
   if (last === header) return undefined;
   const width = Math.max(...sheet.cells.map((c) => c.col)) + 2;
-  return { range: rangeA1(header, 0, last, 3), title: "支出（按功能分类·类）：基本支出与项目支出", anchor: cellA1(title.row, width) };
+  return {
+    range: rangeA1(header, 0, last, 3),
+    title: "支出（按功能分类·类）：基本支出与项目支出",
+    anchor: cellA1(title.row, width),
+  };
 }
 
 const BORDER_WEIGHT = { thin: "Thin", medium: "Medium" } as const;
@@ -329,7 +448,10 @@ const V_ALIGN = { top: "Top", middle: "Center", bottom: "Bottom" } as const;
 
 function formatRange(range: Excel.Range, style: CellStyle, rows: number, cols: number) {
   const f = range.format;
-  if (style.numberFormat) range.numberFormat = Array.from({ length: rows }, () => Array.from({ length: cols }, () => style.numberFormat!));
+  if (style.numberFormat)
+    range.numberFormat = Array.from({ length: rows }, () =>
+      Array.from({ length: cols }, () => style.numberFormat!)
+    );
   if (style.fill) f.fill.color = style.fill;
   const font = style.font;
   if (font?.bold !== undefined) f.font.bold = font.bold;
@@ -345,8 +467,12 @@ function formatRange(range: Excel.Range, style: CellStyle, rows: number, cols: n
   const b = style.border;
   if (b) {
     const edges: Array<[Excel.BorderIndex | string, "thin" | "medium" | undefined]> = [
-      ["EdgeTop", b.top], ["EdgeBottom", b.bottom], ["EdgeLeft", b.left], ["EdgeRight", b.right],
-      ["InsideHorizontal", b.top ?? b.bottom], ["InsideVertical", b.left ?? b.right],
+      ["EdgeTop", b.top],
+      ["EdgeBottom", b.bottom],
+      ["EdgeLeft", b.left],
+      ["EdgeRight", b.right],
+      ["InsideHorizontal", b.top ?? b.bottom],
+      ["InsideVertical", b.left ?? b.right],
     ];
     for (const [edge, weight] of edges) {
       if (!weight) continue;
@@ -362,7 +488,9 @@ function formatRange(range: Excel.Range, style: CellStyle, rows: number, cols: n
  * Cells grouped by style into rectangles: runs of adjacent columns in a row, then identical runs on consecutive
  * rows joined — so a 审核结果 of 500 rows is formatted with a handful of ranges, not one per cell.
  */
-export function styleRects(cells: PlanCell[]): Map<string, Array<{ r0: number; c0: number; r1: number; c1: number }>> {
+export function styleRects(
+  cells: PlanCell[]
+): Map<string, Array<{ r0: number; c0: number; r1: number; c1: number }>> {
   const byStyle = new Map<string, PlanCell[]>();
   for (const c of cells) if (c.style) byStyle.set(c.style, [...(byStyle.get(c.style) ?? []), c]);
   const out = new Map<string, Array<{ r0: number; c0: number; r1: number; c1: number }>>();

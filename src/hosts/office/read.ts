@@ -10,7 +10,14 @@
  * 40 rows; (4) those cells' rows and columns are read in blocks of at most `blockCells`. Without ExcelApi 1.9, or
  * when a probe fails, the used range is read in row blocks as before.
  */
-import { compressAxis, MAX_EMPTY_RUN, mergesOnAxes, type CellValue, type Merge, type SheetGrid } from "../../core/grid/grid";
+import {
+  compressAxis,
+  MAX_EMPTY_RUN,
+  mergesOnAxes,
+  type CellValue,
+  type Merge,
+  type SheetGrid,
+} from "../../core/grid/grid";
 import { parseRef } from "../../core/grid/address";
 
 export interface OfficeReadOptions {
@@ -33,7 +40,11 @@ export interface OfficeReadResult {
   blockRead: string[];
 }
 
-const VISIBILITY: Record<string, SheetGrid["visibility"]> = { Visible: "visible", Hidden: "hidden", VeryHidden: "veryHidden" };
+const VISIBILITY: Record<string, SheetGrid["visibility"]> = {
+  Visible: "visible",
+  Hidden: "hidden",
+  VeryHidden: "veryHidden",
+};
 
 /** "Sheet1!A1:B2, 'a, b'!C3:D4" → merges relative to the grid origin. */
 export function parseMergedAddress(address: string, origin: { row: number; col: number }): Merge[] {
@@ -50,7 +61,12 @@ export function parseMergedAddress(address: string, origin: { row: number; col: 
   if (cur.trim()) parts.push(cur.trim());
   return parts.map((p) => {
     const r = parseRef(p);
-    return { r0: r.r0 - origin.row, c0: r.c0 - origin.col, r1: r.r1 - origin.row, c1: r.c1 - origin.col };
+    return {
+      r0: r.r0 - origin.row,
+      c0: r.c0 - origin.col,
+      r1: r.r1 - origin.row,
+      c1: r.c1 - origin.col,
+    };
   });
 }
 
@@ -65,12 +81,12 @@ interface Dims {
   rowCount: number;
   columnCount: number;
 }
-type Plan =
-  | { kind: "done" }
-  | { kind: "blocks"; dims: Dims }
-  | { kind: "probe"; dims: Dims };
+type Plan = { kind: "done" } | { kind: "blocks"; dims: Dims } | { kind: "probe"; dims: Dims };
 
-export async function readWorkbookGrids(context: Excel.RequestContext, opts: OfficeReadOptions = {}): Promise<OfficeReadResult> {
+export async function readWorkbookGrids(
+  context: Excel.RequestContext,
+  opts: OfficeReadOptions = {}
+): Promise<OfficeReadResult> {
   const maxCells = opts.maxCellsPerRead ?? 5_000_000;
   const blockCells = opts.blockCells ?? 200_000;
   const headRows = opts.headRows ?? 10_000;
@@ -82,9 +98,13 @@ export async function readWorkbookGrids(context: Excel.RequestContext, opts: Off
 
   // Round trip 2: sizes, and the head of every sheet.
   const reads = sheets.items.map((ws) => {
-    const used = ws.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount");
+    const used = ws
+      .getUsedRangeOrNullObject(true)
+      .load("rowIndex,columnIndex,rowCount,columnCount");
     const head = ws.getRangeByIndexes(0, 0, headRows, headCols).getUsedRangeOrNullObject(true);
-    head.load("rowIndex,columnIndex,rowCount,columnCount,values,text,numberFormat,rowHidden,columnHidden");
+    head.load(
+      "rowIndex,columnIndex,rowCount,columnCount,values,text,numberFormat,rowHidden,columnHidden"
+    );
     const merged = merges ? head.getMergedAreasOrNullObject() : undefined;
     merged?.load("address");
     return { ws, used, head, merged };
@@ -100,15 +120,33 @@ export async function readWorkbookGrids(context: Excel.RequestContext, opts: Off
   const grids: SheetGrid[] = sheets.items.map(emptyGrid);
   const plans: Plan[] = [];
   if (batchFailed) {
-    const dims = sheets.items.map((ws) => ws.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount"));
+    const dims = sheets.items.map((ws) =>
+      ws.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount")
+    );
     await context.sync();
-    dims.forEach((d) => plans.push(d.isNullObject ? { kind: "done" } : { kind: beyond(d, headRows, headCols) && opts.specialCells !== false ? "probe" : "blocks", dims: dimsOf(d) }));
+    dims.forEach((d) =>
+      plans.push(
+        d.isNullObject
+          ? { kind: "done" }
+          : {
+              kind:
+                beyond(d, headRows, headCols) && opts.specialCells !== false ? "probe" : "blocks",
+              dims: dimsOf(d),
+            }
+      )
+    );
   } else {
     reads.forEach(({ ws, used, head, merged }, i) => {
       if (used.isNullObject) return plans.push({ kind: "done" });
-      if (beyond(used, headRows, headCols)) return plans.push(opts.specialCells !== false ? { kind: "probe", dims: dimsOf(used) } : { kind: "blocks", dims: dimsOf(used) });
+      if (beyond(used, headRows, headCols))
+        return plans.push(
+          opts.specialCells !== false
+            ? { kind: "probe", dims: dimsOf(used) }
+            : { kind: "blocks", dims: dimsOf(used) }
+        );
       // Past the read limit Excel may return null values silently.
-      if (head.isNullObject || used.rowCount * used.columnCount > maxCells || head.values == null) return plans.push({ kind: "blocks", dims: dimsOf(used) });
+      if (head.isNullObject || used.rowCount * used.columnCount > maxCells || head.values == null)
+        return plans.push({ kind: "blocks", dims: dimsOf(used) });
       const origin = { row: head.rowIndex, col: head.columnIndex };
       grids[i] = {
         sheet: ws.name,
@@ -124,12 +162,24 @@ export async function readWorkbookGrids(context: Excel.RequestContext, opts: Off
   }
 
   // Round trip 3 (only when needed): mixed hidden rows/columns of the heads, and probes of huge used ranges.
-  const askHidden = () => (batchFailed ? [] : reads.map(({ ws, head }, i) => (plans[i].kind === "done" && !head.isNullObject ? hiddenRowsCols(ws, head) : undefined)));
+  const askHidden = () =>
+    batchFailed
+      ? []
+      : reads.map(({ ws, head }, i) =>
+          plans[i].kind === "done" && !head.isNullObject ? hiddenRowsCols(ws, head) : undefined
+        );
   let hiddenProbes = askHidden();
   const probes = plans.map((p, i) => {
     if (p.kind !== "probe") return undefined;
-    const all = sheets.items[i].getRangeByIndexes(p.dims.rowIndex, p.dims.columnIndex, p.dims.rowCount, p.dims.columnCount);
-    return (["Constants", "Formulas"] as const).map((t) => all.getSpecialCellsOrNullObject(t as Excel.SpecialCellType).load("address"));
+    const all = sheets.items[i].getRangeByIndexes(
+      p.dims.rowIndex,
+      p.dims.columnIndex,
+      p.dims.rowCount,
+      p.dims.columnCount
+    );
+    return (["Constants", "Formulas"] as const).map((t) =>
+      all.getSpecialCellsOrNullObject(t as Excel.SpecialCellType).load("address")
+    );
   });
   if (hiddenProbes.some((h) => h?.pending) || probes.some((p) => p)) {
     let probeFailed = false;
@@ -142,18 +192,36 @@ export async function readWorkbookGrids(context: Excel.RequestContext, opts: Off
       if (hiddenProbes.some((h) => h?.pending)) await context.sync();
     }
     hiddenProbes.forEach((h, i) => h && applyHidden(grids[i], h));
-    if (probeFailed) plans.forEach((p, i) => p.kind === "probe" && (plans[i] = { kind: "blocks", dims: p.dims }));
-    const contents: Array<Array<[number, number, number, number]> | undefined> = probes.map((p) => (p && !probeFailed ? p.flatMap((ra) => (ra.isNullObject ? [] : parseMergedAddress(ra.address, { row: 0, col: 0 }).map((m) => [m.r0, m.c0, m.r1, m.c1] as [number, number, number, number]))) : undefined));
+    if (probeFailed)
+      plans.forEach((p, i) => p.kind === "probe" && (plans[i] = { kind: "blocks", dims: p.dims }));
+    const contents: Array<Array<[number, number, number, number]> | undefined> = probes.map((p) =>
+      p && !probeFailed
+        ? p.flatMap((ra) =>
+            ra.isNullObject
+              ? []
+              : parseMergedAddress(ra.address, { row: 0, col: 0 }).map(
+                  (m) => [m.r0, m.c0, m.r1, m.c1] as [number, number, number, number]
+                )
+          )
+        : undefined
+    );
     await readContent(context, sheets.items, grids, contents, blockCells, merges);
   }
-  const blocks = plans.flatMap((p, i) => (p.kind === "blocks" ? [{ index: i, ws: sheets.items[i], ...p.dims }] : []));
+  const blocks = plans.flatMap((p, i) =>
+    p.kind === "blocks" ? [{ index: i, ws: sheets.items[i], ...p.dims }] : []
+  );
   if (blocks.length) await readInBlocks(context, blocks, grids, blockCells, merges);
   const blockRead = plans.flatMap((p, i) => (p.kind === "done" ? [] : [sheets.items[i].name]));
   return { grids, blockRead };
 }
 
 function dimsOf(d: Dims): Dims {
-  return { rowIndex: d.rowIndex, columnIndex: d.columnIndex, rowCount: d.rowCount, columnCount: d.columnCount };
+  return {
+    rowIndex: d.rowIndex,
+    columnIndex: d.columnIndex,
+    rowCount: d.rowCount,
+    columnCount: d.columnCount,
+  };
 }
 /** The used range reaches past the head box read in round trip 2. */
 function beyond(d: Dims, headRows: number, headCols: number): boolean {
@@ -161,7 +229,15 @@ function beyond(d: Dims, headRows: number, headCols: number): boolean {
 }
 
 function emptyGrid(ws: Excel.Worksheet): SheetGrid {
-  return { sheet: ws.name, origin: { row: 0, col: 0 }, values: [], text: [], numberFormat: [], merges: [], visibility: VISIBILITY[ws.visibility] ?? "visible" };
+  return {
+    sheet: ws.name,
+    origin: { row: 0, col: 0 },
+    values: [],
+    text: [],
+    numberFormat: [],
+    merges: [],
+    visibility: VISIBILITY[ws.visibility] ?? "visible",
+  };
 }
 
 interface HiddenProbe {
@@ -175,12 +251,27 @@ interface HiddenProbe {
  * all sheets), by index (a used range's object path does not outlive its sync).
  */
 function hiddenRowsCols(ws: Excel.Worksheet, head: Excel.Range): HiddenProbe {
-  const rows = head.rowHidden === null ? Array.from({ length: head.rowCount }, (_, i) => ws.getRangeByIndexes(head.rowIndex + i, head.columnIndex, 1, 1).load("rowHidden")) : !!head.rowHidden;
-  const cols = head.columnHidden === null ? Array.from({ length: head.columnCount }, (_, j) => ws.getRangeByIndexes(head.rowIndex, head.columnIndex + j, 1, 1).load("columnHidden")) : !!head.columnHidden;
+  const rows =
+    head.rowHidden === null
+      ? Array.from({ length: head.rowCount }, (_, i) =>
+          ws.getRangeByIndexes(head.rowIndex + i, head.columnIndex, 1, 1).load("rowHidden")
+        )
+      : !!head.rowHidden;
+  const cols =
+    head.columnHidden === null
+      ? Array.from({ length: head.columnCount }, (_, j) =>
+          ws.getRangeByIndexes(head.rowIndex, head.columnIndex + j, 1, 1).load("columnHidden")
+        )
+      : !!head.columnHidden;
   return { rows, cols, pending: Array.isArray(rows) || Array.isArray(cols) };
 }
 function applyHidden(g: SheetGrid, h: HiddenProbe) {
-  const pick = (x: boolean | Excel.Range[], n: number, prop: "rowHidden" | "columnHidden") => (Array.isArray(x) ? x.flatMap((r, i) => (r[prop] ? [i] : [])) : x ? Array.from({ length: n }, (_, i) => i) : []);
+  const pick = (x: boolean | Excel.Range[], n: number, prop: "rowHidden" | "columnHidden") =>
+    Array.isArray(x)
+      ? x.flatMap((r, i) => (r[prop] ? [i] : []))
+      : x
+        ? Array.from({ length: n }, (_, i) => i)
+        : [];
   const rows = pick(h.rows, g.values.length, "rowHidden");
   const cols = pick(h.cols, g.values[0]?.length ?? 0, "columnHidden");
   if (rows.length) g.hiddenRows = rows;
@@ -203,10 +294,32 @@ function runs(xs: number[]): Array<[number, number]> {
  * skipped as the .xlsx host does, read as rectangles in blocks of at most blockCells; hidden state per kept row
  * and column, merged areas per rectangle.
  */
-async function readContent(context: Excel.RequestContext, sheets: Excel.Worksheet[], grids: SheetGrid[], contents: Array<Array<[number, number, number, number]> | undefined>, blockCells: number, merges: boolean) {
-  type Job = { index: number; r: number; rows: number; c: number; cols: number; at: [number, number]; range?: Excel.Range };
+async function readContent(
+  context: Excel.RequestContext,
+  sheets: Excel.Worksheet[],
+  grids: SheetGrid[],
+  contents: Array<Array<[number, number, number, number]> | undefined>,
+  blockCells: number,
+  merges: boolean
+) {
+  type Job = {
+    index: number;
+    r: number;
+    rows: number;
+    c: number;
+    cols: number;
+    at: [number, number];
+    range?: Excel.Range;
+  };
   const jobs: Job[] = [];
-  const extras: Array<{ index: number; rows: number[]; cols: number[]; rowHidden: Excel.Range[]; colHidden: Excel.Range[]; merged: Excel.RangeAreas[] }> = [];
+  const extras: Array<{
+    index: number;
+    rows: number[];
+    cols: number[];
+    rowHidden: Excel.Range[];
+    colHidden: Excel.Range[];
+    merged: Excel.RangeAreas[];
+  }> = [];
   contents.forEach((areas, index) => {
     if (!areas) return;
     const ws = sheets[index];
@@ -228,14 +341,32 @@ async function readContent(context: Excel.RequestContext, sheets: Excel.Workshee
     g.numberFormat = rows.map(() => cols.map(() => "General"));
     if (rows[rows.length - 1] - rows[0] + 1 !== rows.length) g.sheetRows = rows;
     if (cols[cols.length - 1] - cols[0] + 1 !== cols.length) g.sheetCols = cols;
-    const extra = { index, rows, cols, rowHidden: [] as Excel.Range[], colHidden: [] as Excel.Range[], merged: [] as Excel.RangeAreas[] };
+    const extra = {
+      index,
+      rows,
+      cols,
+      rowHidden: [] as Excel.Range[],
+      colHidden: [] as Excel.Range[],
+      merged: [] as Excel.RangeAreas[],
+    };
     let gr = 0;
     for (const [r0, rn] of runs(rows)) {
       let gc = 0;
       for (const [c0, cn] of runs(cols)) {
         const per = Math.max(1, Math.floor(blockCells / cn));
-        for (let k = 0; k < rn; k += per) jobs.push({ index, r: r0 + k, rows: Math.min(per, rn - k), c: c0, cols: cn, at: [gr + k, gc] });
-        if (merges) extra.merged.push(ws.getRangeByIndexes(r0, c0, rn, cn).getMergedAreasOrNullObject().load("address"));
+        for (let k = 0; k < rn; k += per)
+          jobs.push({
+            index,
+            r: r0 + k,
+            rows: Math.min(per, rn - k),
+            c: c0,
+            cols: cn,
+            at: [gr + k, gc],
+          });
+        if (merges)
+          extra.merged.push(
+            ws.getRangeByIndexes(r0, c0, rn, cn).getMergedAreasOrNullObject().load("address")
+          );
         gc += cn;
       }
       gr += rn;
@@ -248,9 +379,14 @@ async function readContent(context: Excel.RequestContext, sheets: Excel.Workshee
   do {
     let cells = 0;
     const batch: Job[] = [];
-    while (i < jobs.length && (batch.length === 0 || cells + jobs[i].rows * jobs[i].cols <= blockCells)) {
+    while (
+      i < jobs.length &&
+      (batch.length === 0 || cells + jobs[i].rows * jobs[i].cols <= blockCells)
+    ) {
       const job = jobs[i++];
-      job.range = sheets[job.index].getRangeByIndexes(job.r, job.c, job.rows, job.cols).load("values,text,numberFormat");
+      job.range = sheets[job.index]
+        .getRangeByIndexes(job.r, job.c, job.rows, job.cols)
+        .load("values,text,numberFormat");
       batch.push(job);
       cells += job.rows * job.cols;
     }
@@ -273,19 +409,53 @@ async function readContent(context: Excel.RequestContext, sheets: Excel.Workshee
     const hiddenCols = e.colHidden.flatMap((c, k) => (c.columnHidden ? [k] : []));
     if (hiddenRows.length) g.hiddenRows = hiddenRows;
     if (hiddenCols.length) g.hiddenCols = hiddenCols;
-    const sheetMerges = e.merged.flatMap((m) => (m.isNullObject ? [] : parseMergedAddress(m.address, { row: 0, col: 0 })));
+    const sheetMerges = e.merged.flatMap((m) =>
+      m.isNullObject ? [] : parseMergedAddress(m.address, { row: 0, col: 0 })
+    );
     const seen = new Set<string>();
-    g.merges = mergesOnAxes(sheetMerges.filter((m) => !seen.has(`${m.r0},${m.c0}`) && seen.add(`${m.r0},${m.c0}`)), e.rows, e.cols);
+    g.merges = mergesOnAxes(
+      sheetMerges.filter((m) => !seen.has(`${m.r0},${m.c0}`) && seen.add(`${m.r0},${m.c0}`)),
+      e.rows,
+      e.cols
+    );
   }
 }
 
 /** Large sheets without a probe: row blocks of at most blockCells cells, several blocks per sync up to the same budget. */
-async function readInBlocks(context: Excel.RequestContext, pending: Array<{ index: number; ws: Excel.Worksheet; rowIndex: number; columnIndex: number; rowCount: number; columnCount: number }>, grids: SheetGrid[], blockCells: number, merges: boolean) {
-  type Job = { index: number; ws: Excel.Worksheet; r: number; rows: number; cols: number; c: number };
+async function readInBlocks(
+  context: Excel.RequestContext,
+  pending: Array<{
+    index: number;
+    ws: Excel.Worksheet;
+    rowIndex: number;
+    columnIndex: number;
+    rowCount: number;
+    columnCount: number;
+  }>,
+  grids: SheetGrid[],
+  blockCells: number,
+  merges: boolean
+) {
+  type Job = {
+    index: number;
+    ws: Excel.Worksheet;
+    r: number;
+    rows: number;
+    cols: number;
+    c: number;
+  };
   const jobs: Job[] = [];
   for (const p of pending) {
     const rowsPerBlock = Math.max(1, Math.floor(blockCells / Math.max(1, p.columnCount)));
-    for (let r = 0; r < p.rowCount; r += rowsPerBlock) jobs.push({ index: p.index, ws: p.ws, r: p.rowIndex + r, rows: Math.min(rowsPerBlock, p.rowCount - r), cols: p.columnCount, c: p.columnIndex });
+    for (let r = 0; r < p.rowCount; r += rowsPerBlock)
+      jobs.push({
+        index: p.index,
+        ws: p.ws,
+        r: p.rowIndex + r,
+        rows: Math.min(rowsPerBlock, p.rowCount - r),
+        cols: p.columnCount,
+        c: p.columnIndex,
+      });
     const g = grids[p.index];
     g.origin = { row: p.rowIndex, col: p.columnIndex };
   }
@@ -293,9 +463,14 @@ async function readInBlocks(context: Excel.RequestContext, pending: Array<{ inde
   while (i < jobs.length) {
     const batch: Array<{ job: Job; range: Excel.Range }> = [];
     let cells = 0;
-    while (i < jobs.length && (batch.length === 0 || cells + jobs[i].rows * jobs[i].cols <= blockCells)) {
+    while (
+      i < jobs.length &&
+      (batch.length === 0 || cells + jobs[i].rows * jobs[i].cols <= blockCells)
+    ) {
       const job = jobs[i++];
-      const range = job.ws.getRangeByIndexes(job.r, job.c, job.rows, job.cols).load("values,text,numberFormat");
+      const range = job.ws
+        .getRangeByIndexes(job.r, job.c, job.rows, job.cols)
+        .load("values,text,numberFormat");
       batch.push({ job, range });
       cells += job.rows * job.cols;
     }
@@ -309,10 +484,16 @@ async function readInBlocks(context: Excel.RequestContext, pending: Array<{ inde
     }
   }
   if (merges) {
-    const areas = pending.map((p) => p.ws.getRangeByIndexes(p.rowIndex, p.columnIndex, p.rowCount, p.columnCount).getMergedAreasOrNullObject().load("address"));
+    const areas = pending.map((p) =>
+      p.ws
+        .getRangeByIndexes(p.rowIndex, p.columnIndex, p.rowCount, p.columnCount)
+        .getMergedAreasOrNullObject()
+        .load("address")
+    );
     await context.sync();
     pending.forEach((p, k) => {
-      if (!areas[k].isNullObject) grids[p.index].merges = parseMergedAddress(areas[k].address, grids[p.index].origin);
+      if (!areas[k].isNullObject)
+        grids[p.index].merges = parseMergedAddress(areas[k].address, grids[p.index].origin);
     });
   }
 }

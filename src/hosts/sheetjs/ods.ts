@@ -30,7 +30,17 @@ export interface OdsSheetVisibility {
 type Runs = Array<[number, number]>;
 const inRuns = (runs: Runs) => (x: number) => runs.some(([a, b]) => x >= a && x < b);
 
-const unescapeXml = (s: string) => s.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-f]+);/gi, (m, e: string) => ({ lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" } as Record<string, string>)[e.toLowerCase()] ?? String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)));
+const unescapeXml = (s: string) =>
+  s.replace(
+    /&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-f]+);/gi,
+    (m, e: string) =>
+      (({ lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" }) as Record<string, string>)[
+        e.toLowerCase()
+      ] ??
+      String.fromCodePoint(
+        e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)
+      )
+  );
 
 function attr(tag: string, name: string): string | undefined {
   const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
@@ -45,7 +55,8 @@ const TRAILING_SPACE = / (?=<\/text:p>)/g;
 const SWAPPED = /[\u{f0020}\u{f00a0}-\u{ffeff}]/gu;
 const swapOne = (ch: string) => String.fromCodePoint(0xf0000 + ch.codePointAt(0)!);
 const swap = (s: string) => s.replace(UNICODE_SPACES, swapOne).replace(TRAILING_SPACE, swapOne);
-const unswap = (s: string) => s.replace(SWAPPED, (ch) => String.fromCodePoint(ch.codePointAt(0)! - 0xf0000));
+const unswap = (s: string) =>
+  s.replace(SWAPPED, (ch) => String.fromCodePoint(ch.codePointAt(0)! - 0xf0000));
 
 export interface PreparedOds {
   /** The bytes for SheetJS (the input itself when no text holds such a space). */
@@ -57,18 +68,27 @@ export interface PreparedOds {
 }
 
 /** A General number style (see the module comment), written by LibreOffice as `<number:number number:min-integer-digits="1"/>`. */
-const GENERAL_STYLE = /(<number:number-style\b[^>]*[^/]>)\s*<number:number\b(?![^>]*\bnumber:(?:decimal-places|grouping)=)[^>]*\/>\s*(<\/number:number-style>)/g;
+const GENERAL_STYLE =
+  /(<number:number-style\b[^>]*[^/]>)\s*<number:number\b(?![^>]*\bnumber:(?:decimal-places|grouping)=)[^>]*\/>\s*(<\/number:number-style>)/g;
 
 /** The CRC-32 of each entry as the zip's central directory records it (APPNOTE 4.3.12); empty when it cannot be found. */
 function centralCrcs(b: Uint8Array): Map<string, number> {
   const out = new Map<string, number>();
   const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
   let eocd = -1;
-  for (let i = b.length - 22; i >= Math.max(0, b.length - 65557); i--) if (view.getUint32(i, true) === 0x06054b50) { eocd = i; break; }
+  for (let i = b.length - 22; i >= Math.max(0, b.length - 65557); i--)
+    if (view.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
   if (eocd < 0) return out;
   const count = view.getUint16(eocd + 10, true);
   let at = view.getUint32(eocd + 16, true);
-  for (let k = 0; k < count && at + 46 <= b.length && view.getUint32(at, true) === 0x02014b50; k++) {
+  for (
+    let k = 0;
+    k < count && at + 46 <= b.length && view.getUint32(at, true) === 0x02014b50;
+    k++
+  ) {
     const nameLen = view.getUint16(at + 28, true);
     const name = strFromU8(b.subarray(at + 46, at + 46 + nameLen));
     out.set(name, view.getUint32(at + 16, true));
@@ -86,11 +106,16 @@ export function prepareOds(bytes: Uint8Array): PreparedOds {
   for (const name of ["content.xml", "styles.xml"]) {
     const want = crcs.get(name);
     if (files[name] && want !== undefined && CRC32.buf(files[name]) >>> 0 !== want)
-      throw new WorkbookReadError("corrupt", `这是 .ods（OpenDocument 电子表格）格式的工作簿，但其中的 ${name} 已损坏（校验和不符），无法读取：请重新获取原文件，或用 LibreOffice 或 WPS 打开修复后另存`);
+      throw new WorkbookReadError(
+        "corrupt",
+        `这是 .ods（OpenDocument 电子表格）格式的工作簿，但其中的 ${name} 已损坏（校验和不符），无法读取：请重新获取原文件，或用 LibreOffice 或 WPS 打开修复后另存`
+      );
   }
   const xml = strFromU8(part);
   const sheets = visibility(xml);
-  const swapSpaces = (new RegExp(UNICODE_SPACES.source).test(xml) || new RegExp(TRAILING_SPACE.source).test(xml)) && !new RegExp(SWAPPED.source, "u").test(xml);
+  const swapSpaces =
+    (new RegExp(UNICODE_SPACES.source).test(xml) || new RegExp(TRAILING_SPACE.source).test(xml)) &&
+    !new RegExp(SWAPPED.source, "u").test(xml);
   let changed = false;
   const edit = (name: string, f: (t: string) => string) => {
     if (!files[name]) return;
@@ -123,14 +148,15 @@ function visibility(xml: string): Map<string, OdsSheetVisibility & { hidden: boo
   let rowCells = 0;
   const hiddenStyles = new Set<string>();
   const out = new Map<string, OdsSheetVisibility & { hidden: boolean }>();
-  const re = /<(\/?)(style:style|style:table-properties|table:table-row|table:table-column|table:table-cell|table:table)(?=[\s/>])([^>]*)>/g;
+  const re =
+    /<(\/?)(style:style|style:table-properties|table:table-row|table:table-column|table:table-cell|table:table)(?=[\s/>])([^>]*)>/g;
   let style: string | undefined;
   let depth = 0;
   let rows: Runs = [];
   let cols: Runs = [];
   let r = 0;
   let c = 0;
-  for (let m; (m = re.exec(xml)); ) {
+  for (let m; (m = re.exec(xml));) {
     const [, close, name, rest] = m;
     const selfClosing = rest.endsWith("/");
     if (name === "style:style") style = close ? undefined : attr(rest, "style:name");
@@ -151,19 +177,27 @@ function visibility(xml: string): Map<string, OdsSheetVisibility & { hidden: boo
       r = c = 0;
       const sheet = attr(rest, "table:name") ?? "";
       const styleName = attr(rest, "table:style-name");
-      out.set(sheet, { hidden: !!styleName && hiddenStyles.has(styleName), row: inRuns(rows), col: inRuns(cols) });
+      out.set(sheet, {
+        hidden: !!styleName && hiddenStyles.has(styleName),
+        row: inRuns(rows),
+        col: inRuns(cols),
+      });
     } else if (close && name === "table:table-row" && depth === 1) {
       expanded += rowRepeat * rowCells;
       if (expanded > MAX_EXPANDED_CELLS)
         throw new WorkbookReadError(
           "corrupt",
-          `这是 .ods（OpenDocument 电子表格）格式的工作簿，但其中重复的单元格展开后超过 ${MAX_EXPANDED_CELLS / 10000} 万个（工作表第 ${r - rowRepeat + 1} 行起的内容重复了 ${rowRepeat} 行），无法读取：请在 LibreOffice 或 WPS 中删除多余的行列后另存，或重新导出`,
+          `这是 .ods（OpenDocument 电子表格）格式的工作簿，但其中重复的单元格展开后超过 ${MAX_EXPANDED_CELLS / 10000} 万个（工作表第 ${r - rowRepeat + 1} 行起的内容重复了 ${rowRepeat} 行），无法读取：请在 LibreOffice 或 WPS 中删除多余的行列后另存，或重新导出`
         );
     } else if (!close && depth === 1) {
       const hidden = /^(collapse|filter)$/.test(attr(rest, "table:visibility") ?? "");
       if (name === "table:table-cell") {
         // A self-closing cell holds nothing SheetJS keeps (its texts and numbers are in <text:p>).
-        if (!selfClosing) rowCells += Math.max(1, parseInt(attr(rest, "table:number-columns-repeated") ?? "1", 10) || 1);
+        if (!selfClosing)
+          rowCells += Math.max(
+            1,
+            parseInt(attr(rest, "table:number-columns-repeated") ?? "1", 10) || 1
+          );
       } else if (name === "table:table-row") {
         const n = Math.max(1, parseInt(attr(rest, "table:number-rows-repeated") ?? "1", 10) || 1);
         if (hidden) rows.push([r, r + n]);
@@ -171,7 +205,10 @@ function visibility(xml: string): Map<string, OdsSheetVisibility & { hidden: boo
         rowCells = 0;
         r += n;
       } else {
-        const n = Math.max(1, parseInt(attr(rest, "table:number-columns-repeated") ?? "1", 10) || 1);
+        const n = Math.max(
+          1,
+          parseInt(attr(rest, "table:number-columns-repeated") ?? "1", 10) || 1
+        );
         if (hidden) cols.push([c, c + n]);
         c += n;
       }

@@ -11,7 +11,14 @@
  */
 import * as XLSX from "@e965/xlsx";
 import vm from "vm";
-import { compressAxis, MAX_EMPTY_RUN, mergesOnAxes, type CellValue, type Merge, type SheetGrid } from "../../core/grid/grid";
+import {
+  compressAxis,
+  MAX_EMPTY_RUN,
+  mergesOnAxes,
+  type CellValue,
+  type Merge,
+  type SheetGrid,
+} from "../../core/grid/grid";
 import { displayText } from "../../core/grid/display";
 import type { ReadNote } from "../../core/model/schema";
 import { WorkbookReadError } from "../xlsx/errors";
@@ -20,7 +27,16 @@ import { prepareOds, type OdsSheetVisibility, type PreparedOds } from "./ods";
 import { FORMAT_NAMES, type SheetjsFormat } from "./formats";
 
 /** BIFF error codes ([MS-XLS] 2.5.97.2 BErr) → the text Excel shows. */
-const ERRORS: Record<number, string> = { 0x00: "#NULL!", 0x07: "#DIV/0!", 0x0f: "#VALUE!", 0x17: "#REF!", 0x1d: "#NAME?", 0x24: "#NUM!", 0x2a: "#N/A", 0x2b: "#GETTING_DATA" };
+const ERRORS: Record<number, string> = {
+  0x00: "#NULL!",
+  0x07: "#DIV/0!",
+  0x0f: "#VALUE!",
+  0x17: "#REF!",
+  0x1d: "#NAME?",
+  0x24: "#NUM!",
+  0x2a: "#N/A",
+  0x2b: "#GETTING_DATA",
+};
 
 type Cell = XLSX.CellObject;
 
@@ -35,16 +51,23 @@ function plainValue(cell: Cell | undefined): CellValue | { formula: string } {
     case "b":
       return !!cell.v;
     case "e":
-      return (typeof cell.w === "string" && cell.w.startsWith("#") ? cell.w : ERRORS[cell.v as number]) ?? "#VALUE!";
+      return (
+        (typeof cell.w === "string" && cell.w.startsWith("#")
+          ? cell.w
+          : ERRORS[cell.v as number]) ?? "#VALUE!"
+      );
     case "d":
       // Not produced with cellDates off; kept for completeness (a serial in the 1900 system).
-      return cell.v instanceof Date ? Math.round(((cell.v.getTime() - Date.UTC(1899, 11, 30)) / 86400000) * 1e9) / 1e9 : "";
+      return cell.v instanceof Date
+        ? Math.round(((cell.v.getTime() - Date.UTC(1899, 11, 30)) / 86400000) * 1e9) / 1e9
+        : "";
     default:
       return cell.f ? { formula: cell.f } : "";
   }
 }
 
-const inMerge = (m: Merge, r: number, c: number) => r >= m.r0 && r <= m.r1 && c >= m.c0 && c <= m.c1 && (r !== m.r0 || c !== m.c0);
+const inMerge = (m: Merge, r: number, c: number) =>
+  r >= m.r0 && r <= m.r1 && c >= m.c0 && c <= m.c1 && (r !== m.r0 || c !== m.c0);
 
 /** SheetJS prints warnings about formats it approximates (`console.error`); the CLI's output is the reviewer's. */
 export function quietly<T>(f: () => T): T {
@@ -64,19 +87,39 @@ export function quietly<T>(f: () => T): T {
 export function sheetjsSheetToGrid(
   name: string,
   ws: XLSX.WorkSheet,
-  opts: { visibility?: SheetGrid["visibility"]; hidden?: OdsSheetVisibility; pending?: PendingFormula[]; sheet?: number; restore?: (s: string) => string } = {},
+  opts: {
+    visibility?: SheetGrid["visibility"];
+    hidden?: OdsSheetVisibility;
+    pending?: PendingFormula[];
+    sheet?: number;
+    restore?: (s: string) => string;
+  } = {}
 ): SheetGrid {
-  const data = ((ws as { "!data"?: Cell[][] })["!data"] ?? []) as Array<Array<Cell | undefined> | undefined>;
-  const merges0: Merge[] = (ws["!merges"] ?? []).map((m) => ({ r0: m.s.r, c0: m.s.c, r1: m.e.r, c1: m.e.c }));
+  const data = ((ws as { "!data"?: Cell[][] })["!data"] ?? []) as Array<
+    Array<Cell | undefined> | undefined
+  >;
+  const merges0: Merge[] = (ws["!merges"] ?? []).map((m) => ({
+    r0: m.s.r,
+    c0: m.s.c,
+    r1: m.e.r,
+    c1: m.e.c,
+  }));
   // Cells covered by a merge (not its top-left): a set for ordinary merges, a list for huge ones (a damaged file may
   // claim a merge over a whole sheet), so memory follows the cells the file holds.
   const slaveSet = new Set<number>();
   const big: Merge[] = [];
   for (const m of merges0) {
     if ((m.r1 - m.r0 + 1) * (m.c1 - m.c0 + 1) > 4096) big.push(m);
-    else for (let r = m.r0; r <= m.r1; r++) for (let c = m.c0; c <= m.c1; c++) if (r !== m.r0 || c !== m.c0) slaveSet.add(r * 65536 + c);
+    else
+      for (let r = m.r0; r <= m.r1; r++)
+        for (let c = m.c0; c <= m.c1; c++)
+          if (r !== m.r0 || c !== m.c0) slaveSet.add(r * 65536 + c);
   }
-  const slave = { has: (k: number) => slaveSet.has(k) || (big.length > 0 && big.some((m) => inMerge(m, Math.floor(k / 65536), k % 65536))) };
+  const slave = {
+    has: (k: number) =>
+      slaveSet.has(k) ||
+      (big.length > 0 && big.some((m) => inMerge(m, Math.floor(k / 65536), k % 65536))),
+  };
   const occupiedRows: number[] = [];
   const occupiedCols = new Set<number>();
   data.forEach((row, r) => {
@@ -90,7 +133,16 @@ export function sheetjsSheetToGrid(
     if (any) occupiedRows.push(r);
   });
   const visibility = opts.visibility ?? "visible";
-  if (occupiedRows.length === 0) return { sheet: name, origin: { row: 0, col: 0 }, values: [], text: [], numberFormat: [], merges: [], visibility };
+  if (occupiedRows.length === 0)
+    return {
+      sheet: name,
+      origin: { row: 0, col: 0 },
+      values: [],
+      text: [],
+      numberFormat: [],
+      merges: [],
+      visibility,
+    };
   const rows = compressAxis(occupiedRows, MAX_EMPTY_RUN);
   const cols = compressAxis([...occupiedCols], MAX_EMPTY_RUN);
   const rowInfo = ws["!rows"] ?? [];
@@ -109,11 +161,21 @@ export function sheetjsSheetToGrid(
     const fr: string[] = [];
     for (const c of cols) {
       const cell = slave.has(r * 65536 + c) ? undefined : row?.[c];
-      const fmt = typeof cell?.z === "string" && cell.z ? (opts.restore ? opts.restore(cell.z) : cell.z) : "General";
+      const fmt =
+        typeof cell?.z === "string" && cell.z
+          ? opts.restore
+            ? opts.restore(cell.z)
+            : cell.z
+          : "General";
       let value = plainValue(cell);
       if (opts.restore && typeof value === "string") value = opts.restore(value);
       if (typeof value === "object" && value !== null) {
-        opts.pending?.push({ sheet: opts.sheet ?? 0, r: values.length, c: vr.length, formula: (opts.restore ? opts.restore(value.formula) : value.formula).replace(/^=/, "") });
+        opts.pending?.push({
+          sheet: opts.sheet ?? 0,
+          r: values.length,
+          c: vr.length,
+          formula: (opts.restore ? opts.restore(value.formula) : value.formula).replace(/^=/, ""),
+        });
         value = "";
       }
       vr.push(value);
@@ -125,7 +187,15 @@ export function sheetjsSheetToGrid(
     numberFormat.push(fr);
   });
   const hiddenCols = cols.flatMap((c, gc) => (colHidden(c) ? [gc] : []));
-  const grid: SheetGrid = { sheet: name, origin: { row: rows[0], col: cols[0] }, values, text, numberFormat, merges: mergesOnAxes(merges0, rows, cols), visibility };
+  const grid: SheetGrid = {
+    sheet: name,
+    origin: { row: rows[0], col: cols[0] },
+    values,
+    text,
+    numberFormat,
+    merges: mergesOnAxes(merges0, rows, cols),
+    visibility,
+  };
   if (hiddenRows.length) grid.hiddenRows = hiddenRows;
   if (hiddenCols.length) grid.hiddenCols = hiddenCols;
   if (rows[rows.length - 1] - rows[0] + 1 !== rows.length) grid.sheetRows = rows;
@@ -150,11 +220,23 @@ export const readTimeout = (bytes: number) => 30000 + 2000 * Math.ceil(bytes / 1
 function readError(format: SheetjsFormat | "xlsx", e: unknown): WorkbookReadError {
   if (e instanceof WorkbookReadError) return e;
   if ((e as { code?: string })?.code === "ERR_SCRIPT_EXECUTION_TIMEOUT")
-    return new WorkbookReadError("corrupt", `这是 ${FORMAT_NAMES[format]}格式的工作簿，但读取长时间不能完成，文件可能已损坏：请用 Excel 或 WPS 打开修复后另存，或重新导出`, e);
+    return new WorkbookReadError(
+      "corrupt",
+      `这是 ${FORMAT_NAMES[format]}格式的工作簿，但读取长时间不能完成，文件可能已损坏：请用 Excel 或 WPS 打开修复后另存，或重新导出`,
+      e
+    );
   const msg = String((e as Error)?.message ?? e);
   if (/password|encrypt/i.test(msg))
-    return new WorkbookReadError("encrypted", `${FORMAT_NAMES[format]}工作簿设置了打开密码（已加密），请在 Excel 或 WPS 中用密码打开，清除密码并保存后再审核`, e);
-  return new WorkbookReadError("corrupt", `这是 ${FORMAT_NAMES[format]}格式的工作簿，但文件已损坏，无法读取：请用 Excel 或 WPS 打开修复后另存，或重新导出`, e);
+    return new WorkbookReadError(
+      "encrypted",
+      `${FORMAT_NAMES[format]}工作簿设置了打开密码（已加密），请在 Excel 或 WPS 中用密码打开，清除密码并保存后再审核`,
+      e
+    );
+  return new WorkbookReadError(
+    "corrupt",
+    `这是 ${FORMAT_NAMES[format]}格式的工作簿，但文件已损坏，无法读取：请用 Excel 或 WPS 打开修复后另存，或重新导出`,
+    e
+  );
 }
 
 /**
@@ -164,7 +246,11 @@ function readError(format: SheetjsFormat | "xlsx", e: unknown): WorkbookReadErro
  * columns, and rows of .xlsx, only with `cellStyles`; for .ods it would only add a stub per empty cell), one dense
  * array per sheet. Reading .xlsx here is for `npm run bench` only (the .xlsx reader is exceljs).
  */
-export function readSheetjsBuffer(buf: Uint8Array, format: SheetjsFormat | "xlsx", opts: { timeoutMs?: number } = {}): { grids: SheetGrid[]; notes: ReadNote[] } {
+export function readSheetjsBuffer(
+  buf: Uint8Array,
+  format: SheetjsFormat | "xlsx",
+  opts: { timeoutMs?: number } = {}
+): { grids: SheetGrid[]; notes: ReadNote[] } {
   let ods: PreparedOds | undefined;
   if (format === "ods") {
     try {
@@ -177,11 +263,29 @@ export function readSheetjsBuffer(buf: Uint8Array, format: SheetjsFormat | "xlsx
   let wb: XLSX.WorkBook;
   try {
     const bytes = ods?.bytes ?? buf;
-    wb = readWithin(opts.timeoutMs ?? readTimeout(bytes.length), () => quietly(() => XLSX.read(bytes, { type: "array", dense: true, cellNF: true, cellText: false, cellDates: false, cellHTML: false, cellStyles: format !== "ods", bookVBA: false, WTF: false })));
+    wb = readWithin(opts.timeoutMs ?? readTimeout(bytes.length), () =>
+      quietly(() =>
+        XLSX.read(bytes, {
+          type: "array",
+          dense: true,
+          cellNF: true,
+          cellText: false,
+          cellDates: false,
+          cellHTML: false,
+          cellStyles: format !== "ods",
+          bookVBA: false,
+          WTF: false,
+        })
+      )
+    );
   } catch (e) {
     throw readError(format, e);
   }
-  if (!wb.SheetNames.length) throw new WorkbookReadError("corrupt", `这是 ${FORMAT_NAMES[format]}格式的工作簿，但其中没有工作表，文件可能已损坏`);
+  if (!wb.SheetNames.length)
+    throw new WorkbookReadError(
+      "corrupt",
+      `这是 ${FORMAT_NAMES[format]}格式的工作簿，但其中没有工作表，文件可能已损坏`
+    );
   const props = wb.Workbook?.Sheets ?? [];
   const pending: PendingFormula[] = [];
   const grids = wb.SheetNames.map((name0, sheet) => {
@@ -189,10 +293,21 @@ export function readSheetjsBuffer(buf: Uint8Array, format: SheetjsFormat | "xlsx
     const name = typeof name0 === "string" ? name0 : `工作表${sheet + 1}`;
     const h = props[sheet]?.Hidden;
     const o = ods?.sheets.get(restore(name));
-    const visibility: SheetGrid["visibility"] = h === 2 ? "veryHidden" : h === 1 || o?.hidden ? "hidden" : "visible";
+    const visibility: SheetGrid["visibility"] =
+      h === 2 ? "veryHidden" : h === 1 || o?.hidden ? "hidden" : "visible";
     const ws = wb.Sheets[name0];
-    if (!ws) throw new WorkbookReadError("sheet_missing", `工作表“${restore(name)}”的数据缺失，文件已损坏：请用 Excel 或 WPS 打开修复后另存，或重新导出`);
-    return sheetjsSheetToGrid(restore(name), ws, { visibility, hidden: o, pending, sheet, restore: ods?.restore });
+    if (!ws)
+      throw new WorkbookReadError(
+        "sheet_missing",
+        `工作表“${restore(name)}”的数据缺失，文件已损坏：请用 Excel 或 WPS 打开修复后另存，或重新导出`
+      );
+    return sheetjsSheetToGrid(restore(name), ws, {
+      visibility,
+      hidden: o,
+      pending,
+      sheet,
+      restore: ods?.restore,
+    });
   });
   const notes: ReadNote[] = [];
   const note = formulaReadNote(evaluateFormulas(grids, pending));

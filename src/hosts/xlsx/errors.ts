@@ -16,7 +16,11 @@ export type WorkbookReadErrorCode =
 export class WorkbookReadError extends Error {
   /** The internal error behind it (shown only with --debug). */
   readonly detail: unknown;
-  constructor(readonly code: WorkbookReadErrorCode, message: string, detail?: unknown) {
+  constructor(
+    readonly code: WorkbookReadErrorCode,
+    message: string,
+    detail?: unknown
+  ) {
     super(message);
     this.detail = detail;
   }

@@ -20,9 +20,11 @@ interface CellXformLike {
   model: { value?: unknown; formula?: string; shareType?: string; type?: number; result?: unknown };
 }
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const CellXform = require("exceljs/lib/xlsx/xform/sheet/cell-xform") as { prototype: { parseClose(this: CellXformLike, name: string): boolean } };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const ValueType = (require("exceljs/lib/doc/enums") as { ValueType: { String: number; Date: number } }).ValueType;
+const CellXform = require("exceljs/lib/xlsx/xform/sheet/cell-xform") as {
+  prototype: { parseClose(this: CellXformLike, name: string): boolean };
+};
+const ValueType = // eslint-disable-next-line @typescript-eslint/no-require-imports
+  (require("exceljs/lib/doc/enums") as { ValueType: { String: number; Date: number } }).ValueType;
 
 /**
  * `t="d"`: the ISO 8601 date (and time) text of a date cell (ECMA-376 §18.18.11). Without a zone it is the wall-clock
@@ -59,7 +61,8 @@ CellXform.prototype.parseClose = function (this: CellXformLike, name: string): b
     }
     return out;
   }
-  const numeric = name === "c" && (this.t === undefined || this.t === "n") && typeof raw === "string";
+  const numeric =
+    name === "c" && (this.t === undefined || this.t === "n") && typeof raw === "string";
   const out = parseClose.call(this, name);
   if (!numeric) return out;
   const text = raw.trim();

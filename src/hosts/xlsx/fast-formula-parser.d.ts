@@ -8,8 +8,16 @@ declare module "fast-formula-parser" {
     static FormulaError: typeof FormulaError;
     constructor(config: {
       onCell?: (ref: { sheet?: string; row: number; col: number }) => unknown;
-      onRange?: (ref: { sheet?: string; from: { row: number; col: number }; to: { row: number; col: number } }) => unknown[][];
+      onRange?: (ref: {
+        sheet?: string;
+        from: { row: number; col: number };
+        to: { row: number; col: number };
+      }) => unknown[][];
     });
-    parse(formula: string, position: { sheet: string; row: number; col: number }, allowReturnArray?: boolean): unknown;
+    parse(
+      formula: string,
+      position: { sheet: string; row: number; col: number },
+      allowReturnArray?: boolean
+    ): unknown;
   }
 }

@@ -5,7 +5,14 @@
  * text, which the importer names as an amount cell without a result.
  */
 import type FormulaParserClass from "fast-formula-parser";
-import { gridColOf, gridRowOf, sheetColOf, sheetRowOf, type CellValue, type SheetGrid } from "../../core/grid/grid";
+import {
+  gridColOf,
+  gridRowOf,
+  sheetColOf,
+  sheetRowOf,
+  type CellValue,
+  type SheetGrid,
+} from "../../core/grid/grid";
 import { displayText } from "../../core/grid/display";
 import type { ReadNote } from "../../core/model/schema";
 
@@ -41,7 +48,8 @@ export function evaluateFormulas(grids: SheetGrid[], pending: PendingFormula[]):
   const sheetIndex = new Map(grids.map((g, i) => [g.sheet.toLowerCase(), i]));
   const open = new Set(pending.map((p) => `${p.sheet}:${p.r}:${p.c}`));
   let blocked = false;
-  const sheetOf = (name: string | undefined, fallback: number) => (name === undefined ? fallback : sheetIndex.get(name.toLowerCase()));
+  const sheetOf = (name: string | undefined, fallback: number) =>
+    name === undefined ? fallback : sheetIndex.get(name.toLowerCase());
   let current = 0;
   /** r, c: 0-based sheet coordinates (the grid may skip long empty runs: sheetRows / sheetCols). */
   const valueAt = (s: number, sr: number, sc: number): Value => {
@@ -62,7 +70,11 @@ export function evaluateFormulas(grids: SheetGrid[], pending: PendingFormula[]):
       if (s === undefined) throw FormulaParser.FormulaError.REF;
       return valueAt(s, ref.row - 1, ref.col - 1);
     },
-    onRange: (ref: { sheet?: string; from: { row: number; col: number }; to: { row: number; col: number } }) => {
+    onRange: (ref: {
+      sheet?: string;
+      from: { row: number; col: number };
+      to: { row: number; col: number };
+    }) => {
       const s = sheetOf(ref.sheet, current);
       if (s === undefined) throw FormulaParser.FormulaError.REF;
       const g = grids[s];
@@ -88,7 +100,11 @@ export function evaluateFormulas(grids: SheetGrid[], pending: PendingFormula[]):
       blocked = false;
       let result: unknown;
       try {
-        result = parser.parse(p.formula, { sheet: grids[p.sheet].sheet, row: sheetRowOf(grids[p.sheet], p.r) + 1, col: sheetColOf(grids[p.sheet], p.c) + 1 });
+        result = parser.parse(p.formula, {
+          sheet: grids[p.sheet].sheet,
+          row: sheetRowOf(grids[p.sheet], p.r) + 1,
+          col: sheetColOf(grids[p.sheet], p.c) + 1,
+        });
       } catch {
         result = undefined;
       }
@@ -123,7 +139,8 @@ export function evaluateFormulas(grids: SheetGrid[], pending: PendingFormula[]):
 
 /** A parser result as a cell value: numbers, text, booleans, Excel error values as their text; undefined when unusable. */
 function plain(result: unknown): CellValue | undefined {
-  if (typeof result === "number") return Number.isFinite(result) ? Math.round(result * 1e9) / 1e9 : undefined;
+  if (typeof result === "number")
+    return Number.isFinite(result) ? Math.round(result * 1e9) / 1e9 : undefined;
   if (typeof result === "string" || typeof result === "boolean") return result;
   if (result === null) return 0;
   if (result instanceof formulaParser().FormulaError) return result.error;
@@ -135,6 +152,12 @@ function plain(result: unknown): CellValue | undefined {
 export function formulaReadNote(f: FormulaOutcome): ReadNote | undefined {
   if (f.evaluated + f.unresolved === 0) return undefined;
   return f.unresolved === 0
-    ? { severity: "info", message: `${f.evaluated} 个公式单元格在文件中没有保存计算结果（文件由程序生成、未在 Excel 中保存过），已按公式计算后审核；建议在 Excel 或 WPS 中打开并保存后再审核一次` }
-    : { severity: "warning", message: `${f.evaluated + f.unresolved} 个公式单元格在文件中没有保存计算结果，其中 ${f.unresolved} 个无法自行计算、未参与核对：请在 Excel 或 WPS 中打开并保存后再审核` };
+    ? {
+        severity: "info",
+        message: `${f.evaluated} 个公式单元格在文件中没有保存计算结果（文件由程序生成、未在 Excel 中保存过），已按公式计算后审核；建议在 Excel 或 WPS 中打开并保存后再审核一次`,
+      }
+    : {
+        severity: "warning",
+        message: `${f.evaluated + f.unresolved} 个公式单元格在文件中没有保存计算结果，其中 ${f.unresolved} 个无法自行计算、未参与核对：请在 Excel 或 WPS 中打开并保存后再审核`,
+      };
 }

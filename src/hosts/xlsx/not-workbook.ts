@@ -10,7 +10,10 @@ const SAVE_AS = "请在 Excel 或 WPS 中打开后另存为“Excel 工作簿（
 
 /** Leading bytes of common non-workbook files (ASCII signatures; `\x..` for the binary ones). */
 const SIGNATURES: ReadonlyArray<readonly [string, string]> = [
-  ["%PDF-", "是 PDF 文件，不是工作簿：PDF 中的表格无法核对，请向编制单位索取公开表的 Excel 原文件（或用 WPS/Excel 把 PDF 转为工作簿并核对转换结果后另存为 .xlsx）再审核"],
+  [
+    "%PDF-",
+    "是 PDF 文件，不是工作簿：PDF 中的表格无法核对，请向编制单位索取公开表的 Excel 原文件（或用 WPS/Excel 把 PDF 转为工作簿并核对转换结果后另存为 .xlsx）再审核",
+  ],
   ["\x89PNG", "是 PNG 图片，不是工作簿：请改用公开表的 Excel 原文件审核"],
   ["\xff\xd8\xff", "是 JPEG 图片，不是工作簿：请改用公开表的 Excel 原文件审核"],
   ["GIF8", "是 GIF 图片，不是工作簿：请改用公开表的 Excel 原文件审核"],
@@ -30,7 +33,11 @@ function startsWith(b: Uint8Array, sig: string): boolean {
 /** The first 4 KiB as text when they look like text: UTF-16 with a BOM, or bytes without NUL and with few controls (UTF-8 or GBK alike). */
 function asText(b: Uint8Array): string | undefined {
   const head = b.subarray(0, 4096);
-  if (head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))) return new TextDecoder(head[0] === 0xff ? "utf-16le" : "utf-16be").decode(head.subarray(2));
+  if (
+    head.length >= 2 &&
+    ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))
+  )
+    return new TextDecoder(head[0] === 0xff ? "utf-16le" : "utf-16be").decode(head.subarray(2));
   let controls = 0;
   for (const x of head) {
     if (x === 0) return undefined;
@@ -43,8 +50,13 @@ function asText(b: Uint8Array): string | undefined {
 
 /** CSV / tab-separated when at least 60 % of the first 20 non-blank lines hold the separator (quoted fields vary the count). */
 function separated(text: string, sep: string): boolean {
-  const lines = text.split(/\r?\n/).slice(0, 20).filter((l) => l.trim());
-  return lines.length > 0 && lines.filter((l) => l.includes(sep)).length >= Math.ceil(lines.length * 0.6);
+  const lines = text
+    .split(/\r?\n/)
+    .slice(0, 20)
+    .filter((l) => l.trim());
+  return (
+    lines.length > 0 && lines.filter((l) => l.includes(sep)).length >= Math.ceil(lines.length * 0.6)
+  );
 }
 
 /**
@@ -56,18 +68,43 @@ export function describeNotWorkbook(input: Uint8Array): WorkbookReadError {
     if (!startsWith(input, sig)) continue;
     if (sig === "BM") {
       // A BMP's header gives the file size at bytes 2..5 (little-endian).
-      const size = input.length >= 6 ? input[2] | (input[3] << 8) | (input[4] << 16) | (input[5] << 24) : -1;
-      if (size === input.length) return new WorkbookReadError("not_xlsx", "是 BMP 图片，不是工作簿：请改用公开表的 Excel 原文件审核");
+      const size =
+        input.length >= 6 ? input[2] | (input[3] << 8) | (input[4] << 16) | (input[5] << 24) : -1;
+      if (size === input.length)
+        return new WorkbookReadError(
+          "not_xlsx",
+          "是 BMP 图片，不是工作簿：请改用公开表的 Excel 原文件审核"
+        );
       continue;
     }
     return new WorkbookReadError("not_xlsx", message);
   }
   const text = asText(input);
-  if (text === undefined) return new WorkbookReadError("not_xlsx", `不是工作簿文件：内容不是 Excel（.xlsx、.xlsm、.xls、.xlsb）或 .ods 电子表格，可能已损坏或是其他程序的文件；${SAVE_AS}`);
+  if (text === undefined)
+    return new WorkbookReadError(
+      "not_xlsx",
+      `不是工作簿文件：内容不是 Excel（.xlsx、.xlsm、.xls、.xlsb）或 .ods 电子表格，可能已损坏或是其他程序的文件；${SAVE_AS}`
+    );
   const head = text.trimStart();
-  if (/^<(!doctype html|html)/i.test(head) || /^<\?xml[^>]*>\s*<html/i.test(head)) return new WorkbookReadError("not_xlsx", `是网页（HTML）文本，不是工作簿（可能由系统导出后改成了 .xlsx 扩展名）：${SAVE_AS}`);
-  if (/^<\?xml/i.test(head) || /^<[A-Za-z]/.test(head)) return new WorkbookReadError("not_xlsx", `是 XML 文本，不是工作簿（可能是“XML 电子表格 2003”或由系统导出后改了扩展名）：${SAVE_AS}`);
-  if (separated(text, "\t")) return new WorkbookReadError("not_xlsx", `是制表符分隔的文本文件，不是工作簿（没有表样、单位和格式，无法按公开表审核）：${SAVE_AS}`);
-  if (separated(text, ",") || separated(text, ";")) return new WorkbookReadError("not_xlsx", `是 CSV 文本文件（逗号分隔的文字），不是工作簿（没有表样、单位和格式，无法按公开表审核）：${SAVE_AS}`);
+  if (/^<(!doctype html|html)/i.test(head) || /^<\?xml[^>]*>\s*<html/i.test(head))
+    return new WorkbookReadError(
+      "not_xlsx",
+      `是网页（HTML）文本，不是工作簿（可能由系统导出后改成了 .xlsx 扩展名）：${SAVE_AS}`
+    );
+  if (/^<\?xml/i.test(head) || /^<[A-Za-z]/.test(head))
+    return new WorkbookReadError(
+      "not_xlsx",
+      `是 XML 文本，不是工作簿（可能是“XML 电子表格 2003”或由系统导出后改了扩展名）：${SAVE_AS}`
+    );
+  if (separated(text, "\t"))
+    return new WorkbookReadError(
+      "not_xlsx",
+      `是制表符分隔的文本文件，不是工作簿（没有表样、单位和格式，无法按公开表审核）：${SAVE_AS}`
+    );
+  if (separated(text, ",") || separated(text, ";"))
+    return new WorkbookReadError(
+      "not_xlsx",
+      `是 CSV 文本文件（逗号分隔的文字），不是工作簿（没有表样、单位和格式，无法按公开表审核）：${SAVE_AS}`
+    );
   return new WorkbookReadError("not_xlsx", `是纯文本文件，不是工作簿：${SAVE_AS}`);
 }

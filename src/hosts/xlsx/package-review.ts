@@ -17,7 +17,14 @@
 import { strFromU8, strToU8, unzipSync } from "fflate";
 import { cellA1, columnIndex } from "../../core/grid/address";
 import { dirOf, relativeTarget, resolveTarget, unescapeXml, type Rel } from "./parts";
-import { deflateEntry, dosTime, inflateEntry, readZipEntries, writeZip, type ZipEntry } from "./zip";
+import {
+  deflateEntry,
+  dosTime,
+  inflateEntry,
+  readZipEntries,
+  writeZip,
+  type ZipEntry,
+} from "./zip";
 import {
   isMarkFormula,
   markFormula,
@@ -74,10 +81,20 @@ const AFTER_CF = [
   "extLst",
 ];
 /** Worksheet children after legacyDrawing. */
-const AFTER_LEGACY = ["legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"];
+const AFTER_LEGACY = [
+  "legacyDrawingHF",
+  "drawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
+];
 const NOTE_AUTHOR = "预算审核";
 
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const esc = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 /** Characters XML 1.0 does not allow (control characters in a label) are dropped from the text we write. */
 const xmlText = (s: string) =>
   // eslint-disable-next-line no-control-regex
@@ -87,18 +104,27 @@ const argb = (hex: string) => `FF${hex.replace(/^#/, "").toUpperCase()}`;
 const attrPatterns = new Map<string, [RegExp, RegExp]>();
 const attr = (tag: string, name: string) => {
   let p = attrPatterns.get(name);
-  if (!p) attrPatterns.set(name, (p = [new RegExp(`\\s${name}\\s*=\\s*"([^"]*)"`), new RegExp(`\\s${name}\\s*=\\s*'([^']*)'`)]));
+  if (!p)
+    attrPatterns.set(
+      name,
+      (p = [new RegExp(`\\s${name}\\s*=\\s*"([^"]*)"`), new RegExp(`\\s${name}\\s*=\\s*'([^']*)'`)])
+    );
   return p[0].exec(tag)?.[1] ?? p[1].exec(tag)?.[1];
 };
 
-const relsOf = (part: string) => `${part.split("/").slice(0, -1).join("/")}/_rels/${part.split("/").pop()}.rels`;
+const relsOf = (part: string) =>
+  `${part.split("/").slice(0, -1).join("/")}/_rels/${part.split("/").pop()}.rels`;
 /** Where the cell data of a worksheet part stands while it is edited as text: its bytes are spliced back unchanged. */
 const BODY = '<sheetData r="预算审核:body"/>';
 /** Worksheet parts above this size are edited around their `<sheetData>` (a million styled rows stay bytes). */
 const CONDENSE_ABOVE = 64 * 1024;
 
 function indexOfBytes(hay: Uint8Array, needle: Uint8Array, from = 0): number {
-  for (let i = hay.indexOf(needle[0], from); i >= 0 && i <= hay.length - needle.length; i = hay.indexOf(needle[0], i + 1)) {
+  for (
+    let i = hay.indexOf(needle[0], from);
+    i >= 0 && i <= hay.length - needle.length;
+    i = hay.indexOf(needle[0], i + 1)
+  ) {
     let k = 1;
     while (k < needle.length && hay[i + k] === needle[k]) k++;
     if (k === needle.length) return i;
@@ -106,7 +132,11 @@ function indexOfBytes(hay: Uint8Array, needle: Uint8Array, from = 0): number {
   return -1;
 }
 function lastIndexOfBytes(hay: Uint8Array, needle: Uint8Array): number {
-  for (let i = hay.lastIndexOf(needle[0], hay.length - needle.length); i >= 0; i = i > 0 ? hay.lastIndexOf(needle[0], i - 1) : -1) {
+  for (
+    let i = hay.lastIndexOf(needle[0], hay.length - needle.length);
+    i >= 0;
+    i = i > 0 ? hay.lastIndexOf(needle[0], i - 1) : -1
+  ) {
     let k = 1;
     while (k < needle.length && hay[i + k] === needle[k]) k++;
     if (k === needle.length) return i;
@@ -150,7 +180,8 @@ class Pkg {
     }
     const b = part.data;
     // UTF-16 parts and prefixed namespaces are read through a normalised copy; such a package is not edited here.
-    if (b.length >= 2 && (b[0] === 0xff || b[0] === 0xfe || b[1] === 0)) throw new PackageShapeError(`${p} 不是 UTF-8`);
+    if (b.length >= 2 && (b[0] === 0xff || b[0] === 0xfe || b[1] === 0))
+      throw new PackageShapeError(`${p} 不是 UTF-8`);
     return b;
   }
   /** The whole part as text (for reading, never edited through this). */
@@ -163,10 +194,14 @@ class Pkg {
     if (t === undefined) {
       const b = this.bytesOf(p);
       const start = b.length > CONDENSE_ABOVE ? indexOfBytes(b, strToU8("<sheetData")) : -1;
-      const end = start >= 0 && b[start + 10] !== 0x2f ? lastIndexOfBytes(b, strToU8("</sheetData>")) : -1;
+      const end =
+        start >= 0 && b[start + 10] !== 0x2f ? lastIndexOfBytes(b, strToU8("</sheetData>")) : -1;
       if (end > start) {
         this.bodies.set(p, b.subarray(start, end + 12));
-        t = strFromU8(b.subarray(0, start)).replace(/^\ufeff/, "") + BODY + strFromU8(b.subarray(end + 12));
+        t =
+          strFromU8(b.subarray(0, start)).replace(/^\ufeff/, "") +
+          BODY +
+          strFromU8(b.subarray(end + 12));
       } else t = strFromU8(b).replace(/^\ufeff/, "");
       this.cache.set(p, t);
     }
@@ -200,7 +235,13 @@ class Pkg {
     let n = used.size + 1;
     while (used.has(`rId${n}`)) n++;
     const id = `rId${n}`;
-    this.set(p, xml.replace(/<\/Relationships>\s*$/, `<Relationship Id="${id}" Type="${type}" Target="${esc(target)}"/></Relationships>`));
+    this.set(
+      p,
+      xml.replace(
+        /<\/Relationships>\s*$/,
+        `<Relationship Id="${id}" Type="${type}" Target="${esc(target)}"/></Relationships>`
+      )
+    );
     return id;
   }
   removeRel(part: string, id: string) {
@@ -213,10 +254,17 @@ class Pkg {
   }
   setOverride(part: string, type: string | undefined) {
     let xml = this.get("[Content_Types].xml").replace(
-      new RegExp(`<Override\\b[^>]*PartName="/${part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"[^>]*/>`, "i"),
-      "",
+      new RegExp(
+        `<Override\\b[^>]*PartName="/${part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"[^>]*/>`,
+        "i"
+      ),
+      ""
     );
-    if (type) xml = xml.replace(/<\/Types>\s*$/, `<Override PartName="/${esc(part)}" ContentType="${type}"/></Types>`);
+    if (type)
+      xml = xml.replace(
+        /<\/Types>\s*$/,
+        `<Override PartName="/${esc(part)}" ContentType="${type}"/></Types>`
+      );
     this.set("[Content_Types].xml", xml);
   }
   ensureDefault(ext: string, type: string) {
@@ -224,7 +272,10 @@ class Pkg {
     if (!new RegExp(`<Default\\b[^>]*Extension="${ext}"`, "i").test(xml))
       this.set(
         "[Content_Types].xml",
-        xml.replace(/<Types\b[^>]*>/, (m) => `${m}<Default Extension="${ext}" ContentType="${type}"/>`),
+        xml.replace(
+          /<Types\b[^>]*>/,
+          (m) => `${m}<Default Extension="${ext}" ContentType="${type}"/>`
+        )
       );
   }
   /** Every part name, the ones written in this edit included. */
@@ -263,7 +314,10 @@ class Pkg {
       return deflateEntry(p, data, data.length > FAST_ABOVE ? 1 : 6, now);
     };
     const names = this.names();
-    const ordered = [...names.filter((n) => n === "[Content_Types].xml"), ...names.filter((n) => n !== "[Content_Types].xml")];
+    const ordered = [
+      ...names.filter((n) => n === "[Content_Types].xml"),
+      ...names.filter((n) => n !== "[Content_Types].xml"),
+    ];
     try {
       return writeZip(ordered.map(entry));
     } catch (e) {
@@ -291,7 +345,7 @@ class Styles {
   private xml: string;
   constructor(
     private pkg: Pkg,
-    private part: string,
+    private part: string
   ) {
     this.xml = pkg.get(part);
   }
@@ -313,7 +367,19 @@ class Styles {
   }
   /** A collection missing from the styles part, at its place in CT_Stylesheet's sequence. */
   private insertList(list: string, xml: string): string {
-    const order = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles", "colors", "extLst"];
+    const order = [
+      "numFmts",
+      "fonts",
+      "fills",
+      "borders",
+      "cellStyleXfs",
+      "cellXfs",
+      "cellStyles",
+      "dxfs",
+      "tableStyles",
+      "colors",
+      "extLst",
+    ];
     for (const next of order.slice(order.indexOf(list) + 1)) {
       const m = new RegExp(`<${next}[\\s/>]`).exec(this.xml);
       if (m) return this.xml.slice(0, m.index) + xml + this.xml.slice(m.index);
@@ -361,16 +427,22 @@ class Styles {
       : "";
     const fontId = f ? this.index("fonts", font, "font") : 0;
     const fillId = st.fill
-      ? this.index("fills", `<fill><patternFill patternType="solid"><fgColor rgb="${argb(st.fill)}"/><bgColor indexed="64"/></patternFill></fill>`, "fill")
+      ? this.index(
+          "fills",
+          `<fill><patternFill patternType="solid"><fgColor rgb="${argb(st.fill)}"/><bgColor indexed="64"/></patternFill></fill>`,
+          "fill"
+        )
       : 0;
     const b = st.border;
     const side = (name: string, s?: string) =>
-      s ? `<${name} style="${s}">${b?.color ? `<color rgb="${argb(b.color)}"/>` : '<color indexed="64"/>'}</${name}>` : `<${name}/>`;
+      s
+        ? `<${name} style="${s}">${b?.color ? `<color rgb="${argb(b.color)}"/>` : '<color indexed="64"/>'}</${name}>`
+        : `<${name}/>`;
     const borderId = b
       ? this.index(
           "borders",
           `<border>${side("left", b.left)}${side("right", b.right)}${side("top", b.top)}${side("bottom", b.bottom)}<diagonal/></border>`,
-          "border",
+          "border"
         )
       : 0;
     const numFmtId = this.numFmt(st.numberFormat ?? "General");
@@ -385,7 +457,9 @@ class Styles {
   /** dxfs index of a fill (and font colour) for a conditional format. */
   dxf(fill?: string, fontColor?: string): number {
     const font = fontColor ? `<font><color rgb="${argb(fontColor)}"/></font>` : "";
-    const f = fill ? `<fill><patternFill patternType="solid"><bgColor rgb="${argb(fill)}"/></patternFill></fill>` : "";
+    const f = fill
+      ? `<fill><patternFill patternType="solid"><bgColor rgb="${argb(fill)}"/></patternFill></fill>`
+      : "";
     return this.index("dxfs", `<dxf>${font}${f}</dxf>`, "dxf");
   }
   save() {
@@ -443,7 +517,8 @@ function a1Text(pkg: Pkg, part: string, shared: () => string[]): string | undefi
   if (!c || !c[1]) return undefined;
   const t = attr(c[0].slice(0, c[0].indexOf(">") + 1), "t");
   if (t === "s") return shared()[Number(/<v>([^<]*)<\/v>/.exec(c[1])?.[1])];
-  if (t === "inlineStr") return unescapeXml([...c[1].matchAll(/<t\b[^>]*>([^<]*)<\/t>/g)].map((x) => x[1]).join(""));
+  if (t === "inlineStr")
+    return unescapeXml([...c[1].matchAll(/<t\b[^>]*>([^<]*)<\/t>/g)].map((x) => x[1]).join(""));
   if (t === "str") return unescapeXml(/<v>([^<]*)<\/v>/.exec(c[1])?.[1] ?? "");
   return undefined;
 }
@@ -452,17 +527,26 @@ function sharedStrings(pkg: Pkg, wbPart: string): string[] {
   const rel = pkg.rels(wbPart).find((r) => r.type === REL.sharedStrings);
   if (!rel) return [];
   const xml = pkg.get(resolveTarget(wbPart, rel.target));
-  return splitItems(xml, "si").map((si) => unescapeXml([...si.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "").matchAll(/<t\b[^>]*>([^<]*)<\/t>/g)].map((x) => x[1]).join("")));
+  return splitItems(xml, "si").map((si) =>
+    unescapeXml(
+      [...si.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "").matchAll(/<t\b[^>]*>([^<]*)<\/t>/g)]
+        .map((x) => x[1])
+        .join("")
+    )
+  );
 }
 
 /** Shifts (or drops) sheet-scoped defined names when sheets are removed and inserted: `map` old index → new index or -1. */
 function remapLocalSheetIds(wbXml: string, map: (i: number) => number): string {
-  return wbXml.replace(/<definedName\b[^>]*>[\s\S]*?<\/definedName>|<definedName\b[^>]*\/>/g, (dn) => {
-    const id = attr(dn, "localSheetId");
-    if (id === undefined) return dn;
-    const to = map(Number(id));
-    return to < 0 ? "" : dn.replace(/\slocalSheetId="\d+"/, ` localSheetId="${to}"`);
-  });
+  return wbXml.replace(
+    /<definedName\b[^>]*>[\s\S]*?<\/definedName>|<definedName\b[^>]*\/>/g,
+    (dn) => {
+      const id = attr(dn, "localSheetId");
+      if (id === undefined) return dn;
+      const to = map(Number(id));
+      return to < 0 ? "" : dn.replace(/\slocalSheetId="\d+"/, ` localSheetId="${to}"`);
+    }
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -486,7 +570,11 @@ function noteParts(pkg: Pkg, sheetPart: string): NoteParts {
 }
 
 function commentText(comment: string): string {
-  return unescapeXml([...comment.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "").matchAll(/<t\b[^>]*>([^<]*)<\/t>/g)].map((x) => x[1]).join(""));
+  return unescapeXml(
+    [...comment.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "").matchAll(/<t\b[^>]*>([^<]*)<\/t>/g)]
+      .map((x) => x[1])
+      .join("")
+  );
 }
 
 /** The VML shape of the note on a cell (0-based row / column). */
@@ -523,7 +611,7 @@ function clearNotes(pkg: Pkg, sheetPart: string): number {
       [...ours].map((ref) => {
         const m = /^([A-Z]+)(\d+)$/.exec(ref);
         return m ? `${Number(m[2]) - 1}:${columnIndex(m[1])}` : "";
-      }),
+      })
     );
     const vml = pkg.get(np.vml.part).replace(/<v:shape\b[^>]*>[\s\S]*?<\/v:shape>/g, (s) => {
       const note = /ObjectType="Note"/.test(s);
@@ -547,7 +635,8 @@ function nextIdmap(pkg: Pkg): number {
   // Parts created in this edit count too: each new drawing gets its own block of shape ids.
   for (const p of pkg.names())
     if (/\.vml$/i.test(p))
-      for (const m of pkg.get(p).matchAll(/<o:idmap\b[^>]*data="([^"]*)"/g)) for (const n of m[1].split(/[,\s]+/)) max = Math.max(max, Number(n) || 0);
+      for (const m of pkg.get(p).matchAll(/<o:idmap\b[^>]*data="([^"]*)"/g))
+        for (const n of m[1].split(/[,\s]+/)) max = Math.max(max, Number(n) || 0);
   return max + 1;
 }
 
@@ -555,7 +644,9 @@ function nextIdmap(pkg: Pkg): number {
 function addNotes(pkg: Pkg, sheetPart: string, marks: Mark[]): number {
   let np = noteParts(pkg, sheetPart);
   const existing = new Set<string>();
-  if (np.comments) for (const m of pkg.get(np.comments.part).matchAll(/<comment\b[^>]*>/g)) existing.add(attr(m[0], "ref") ?? "");
+  if (np.comments)
+    for (const m of pkg.get(np.comments.part).matchAll(/<comment\b[^>]*>/g))
+      existing.add(attr(m[0], "ref") ?? "");
   const todo = marks.filter((m) => !existing.has(m.cell));
   const kept = marks.length - todo.length;
   if (!todo.length) return kept;
@@ -563,7 +654,7 @@ function addNotes(pkg: Pkg, sheetPart: string, marks: Mark[]): number {
     const part = pkg.freePart((n) => `xl/comments${n}.xml`);
     pkg.set(
       part,
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${NS_MAIN}"><authors></authors><commentList></commentList></comments>`,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${NS_MAIN}"><authors></authors><commentList></commentList></comments>`
     );
     pkg.setOverride(part, CT.comments);
     np = {
@@ -579,17 +670,24 @@ function addNotes(pkg: Pkg, sheetPart: string, marks: Mark[]): number {
   if (!/<commentList\b[^>]*>/.test(cx))
     cx = cx
       .replace(/<commentList\s*\/>/, "<commentList></commentList>")
-      .replace(/<\/comments>\s*$/, (e) => (/<commentList\b/.test(cx) ? e : `<commentList></commentList>${e}`));
-  const authors = splitItems(/<authors\b[^>]*>([\s\S]*?)<\/authors>/.exec(cx)?.[1] ?? "", "author").map((a) => unescapeXml(a.replace(/<\/?author>/g, "")));
+      .replace(/<\/comments>\s*$/, (e) =>
+        /<commentList\b/.test(cx) ? e : `<commentList></commentList>${e}`
+      );
+  const authors = splitItems(
+    /<authors\b[^>]*>([\s\S]*?)<\/authors>/.exec(cx)?.[1] ?? "",
+    "author"
+  ).map((a) => unescapeXml(a.replace(/<\/?author>/g, "")));
   let authorId = authors.indexOf(NOTE_AUTHOR);
   if (authorId < 0) {
     authorId = authors.length;
-    cx = cx.replace(/<authors\s*\/>/, "<authors></authors>").replace("</authors>", `<author>${NOTE_AUTHOR}</author></authors>`);
+    cx = cx
+      .replace(/<authors\s*\/>/, "<authors></authors>")
+      .replace("</authors>", `<author>${NOTE_AUTHOR}</author></authors>`);
   }
   const list = todo
     .map(
       (m) =>
-        `<comment ref="${m.cell}" authorId="${authorId}"><text><r><rPr><sz val="9"/><rFont val="宋体"/><charset val="134"/></rPr><t xml:space="preserve">${xmlText(m.note)}</t></r></text></comment>`,
+        `<comment ref="${m.cell}" authorId="${authorId}"><text><r><rPr><sz val="9"/><rFont val="宋体"/><charset val="134"/></rPr><t xml:space="preserve">${xmlText(m.note)}</t></r></text></comment>`
     )
     .join("");
   cx = cx.replace("</commentList>", `${list}</commentList>`);
@@ -602,12 +700,13 @@ function addNotes(pkg: Pkg, sheetPart: string, marks: Mark[]): number {
       part,
       `<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">` +
         `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${idmap}"/></o:shapelayout>` +
-        `<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype></xml>`,
+        `<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype></xml>`
     );
     pkg.ensureDefault("vml", CT.vml);
     const rid = pkg.addRel(sheetPart, REL.vml, relativeTarget(dirOf(sheetPart), part));
     let sx = pkg.get(sheetPart);
-    if (!/<worksheet\b[^>]*\sxmlns:r="/.test(sx)) sx = sx.replace(/<worksheet\b/, `<worksheet xmlns:r="${NS_R}"`);
+    if (!/<worksheet\b[^>]*\sxmlns:r="/.test(sx))
+      sx = sx.replace(/<worksheet\b/, `<worksheet xmlns:r="${NS_R}"`);
     pkg.set(sheetPart, insertBefore(sx, AFTER_LEGACY, `<legacyDrawing r:id="${rid}"/>`));
     np = { ...np, vml: { part, rid } };
   }
@@ -615,7 +714,7 @@ function addNotes(pkg: Pkg, sheetPart: string, marks: Mark[]): number {
   if (!/_x0000_t202/.test(vml))
     vml = vml.replace(
       /<\/xml>\s*$/,
-      `<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype></xml>`,
+      `<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype></xml>`
     );
   const block = Number(/<o:idmap\b[^>]*data="(\d+)/.exec(vml)?.[1] ?? nextIdmap(pkg));
   let id = Math.max(block * 1024, ...[...vml.matchAll(/_x0000_s(\d+)/g)].map((m) => Number(m[1])));
@@ -635,19 +734,26 @@ const MARK_ORDER = ["error", "warning", "rounding", "info"];
 /** Removes our conditional-format blocks from a sheet's XML. */
 function clearMarks(xml: string): { xml: string; rules: number } {
   let rules = 0;
-  const out = xml.replace(/<conditionalFormatting\b[^>]*>[\s\S]*?<\/conditionalFormatting>/g, (block) => {
-    const formulas = [...block.matchAll(/<formula>([\s\S]*?)<\/formula>/g)].map((m) => unescapeXml(m[1]));
-    if (!formulas.length || !formulas.every(isMarkFormula)) return block;
-    rules++;
-    return "";
-  });
+  const out = xml.replace(
+    /<conditionalFormatting\b[^>]*>[\s\S]*?<\/conditionalFormatting>/g,
+    (block) => {
+      const formulas = [...block.matchAll(/<formula>([\s\S]*?)<\/formula>/g)].map((m) =>
+        unescapeXml(m[1])
+      );
+      if (!formulas.length || !formulas.every(isMarkFormula)) return block;
+      rules++;
+      return "";
+    }
+  );
   return { xml: out, rules };
 }
 
 function addMarks(xml: string, marks: Mark[], styles: Styles): string {
   const groups = new Map<string, Mark[]>();
   for (const m of [...marks].sort(
-    (a, b) => (a.strength === b.strength ? 0 : a.strength === "strong" ? -1 : 1) || MARK_ORDER.indexOf(a.severity) - MARK_ORDER.indexOf(b.severity),
+    (a, b) =>
+      (a.strength === b.strength ? 0 : a.strength === "strong" ? -1 : 1) ||
+      MARK_ORDER.indexOf(a.severity) - MARK_ORDER.indexOf(b.severity)
   )) {
     const k = `${m.severity}:${m.strength}`;
     const g = groups.get(k);
@@ -655,7 +761,10 @@ function addMarks(xml: string, marks: Mark[], styles: Styles): string {
     else groups.set(k, [m]);
   }
   // After the user's rules in priority (theirs keep their numbers and their precedence).
-  let priority = Math.max(0, ...[...xml.matchAll(/<cfRule\b[^>]*\spriority="(\d+)"/g)].map((m) => Number(m[1])));
+  let priority = Math.max(
+    0,
+    ...[...xml.matchAll(/<cfRule\b[^>]*\spriority="(\d+)"/g)].map((m) => Number(m[1]))
+  );
   const blocks = [...groups.values()].map((g) => {
     const dxf = styles.dxf(g[0].fill);
     return `<conditionalFormatting sqref="${g.map((m) => m.cell).join(" ")}"><cfRule type="expression" dxfId="${dxf}" priority="${++priority}"><formula>${esc(markFormula(g[0].severity, g[0].strength))}</formula></cfRule></conditionalFormatting>`;
@@ -686,18 +795,30 @@ function cellXml(c: PlanCell, s: number | undefined, sheetNames: Set<string>): s
   }
   if (formula !== undefined) {
     const f = `<f>${esc(formula)}</f>`;
-    if (typeof value === "number" && Number.isFinite(value)) return `<c r="${ref}"${sa}>${f}<v>${value}</v></c>`;
-    if (typeof value === "boolean") return `<c r="${ref}"${sa} t="b">${f}<v>${value ? 1 : 0}</v></c>`;
-    if (typeof value === "string") return `<c r="${ref}"${sa} t="str">${f}<v>${xmlText(value)}</v></c>`;
+    if (typeof value === "number" && Number.isFinite(value))
+      return `<c r="${ref}"${sa}>${f}<v>${value}</v></c>`;
+    if (typeof value === "boolean")
+      return `<c r="${ref}"${sa} t="b">${f}<v>${value ? 1 : 0}</v></c>`;
+    if (typeof value === "string")
+      return `<c r="${ref}"${sa} t="str">${f}<v>${xmlText(value)}</v></c>`;
     return `<c r="${ref}"${sa}>${f}</c>`;
   }
   if (value === null || value === "") return s ? `<c r="${ref}"${sa}/>` : "";
-  if (typeof value === "number") return Number.isFinite(value) ? `<c r="${ref}"${sa}><v>${value}</v></c>` : `<c r="${ref}"${sa}/>`;
+  if (typeof value === "number")
+    return Number.isFinite(value)
+      ? `<c r="${ref}"${sa}><v>${value}</v></c>`
+      : `<c r="${ref}"${sa}/>`;
   if (typeof value === "boolean") return `<c r="${ref}"${sa} t="b"><v>${value ? 1 : 0}</v></c>`;
   return `<c r="${ref}"${sa} t="inlineStr"><is><t xml:space="preserve">${xmlText(value)}</t></is></c>`;
 }
 
-function sheetXml(s: PlanSheet, planStyles: ReviewPlan["styles"], styles: Styles, sheetNames: Set<string>, selected: boolean): string {
+function sheetXml(
+  s: PlanSheet,
+  planStyles: ReviewPlan["styles"],
+  styles: Styles,
+  sheetNames: Set<string>,
+  selected: boolean
+): string {
   const xfOf = new Map<string, number>();
   const xf = (name?: string) => {
     if (!name || !planStyles[name]) return undefined;
@@ -735,7 +856,9 @@ function sheetXml(s: PlanSheet, planStyles: ReviewPlan["styles"], styles: Styles
   const cols = s.columns.length
     ? `<cols>${[...s.columns]
         .sort((a, b) => a.col - b.col)
-        .map((c) => `<col min="${c.col + 1}" max="${c.col + 1}" width="${c.width}" customWidth="1"/>`)
+        .map(
+          (c) => `<col min="${c.col + 1}" max="${c.col + 1}" width="${c.width}" customWidth="1"/>`
+        )
         .join("")}</cols>`
     : "";
   const merges = s.merges.length
@@ -744,8 +867,10 @@ function sheetXml(s: PlanSheet, planStyles: ReviewPlan["styles"], styles: Styles
   const cfs = s.conditionalFormats
     .map((cf, i) => {
       if (cf.type === "dataBar") {
-        const lo = cf.min !== undefined ? `<cfvo type="num" val="${cf.min}"/>` : '<cfvo type="min"/>';
-        const hi = cf.max !== undefined ? `<cfvo type="num" val="${cf.max}"/>` : '<cfvo type="max"/>';
+        const lo =
+          cf.min !== undefined ? `<cfvo type="num" val="${cf.min}"/>` : '<cfvo type="min"/>';
+        const hi =
+          cf.max !== undefined ? `<cfvo type="num" val="${cf.max}"/>` : '<cfvo type="max"/>';
         return `<conditionalFormatting sqref="${cf.range}"><cfRule type="dataBar" priority="${i + 1}"><dataBar>${lo}${hi}<color rgb="${argb(cf.color)}"/></dataBar></cfRule></conditionalFormatting>`;
       }
       return `<conditionalFormatting sqref="${cf.range}"><cfRule type="expression" dxfId="${styles.dxf(cf.fill, cf.fontColor)}" priority="${i + 1}"><formula>${esc(cf.formula)}</formula></cfRule></conditionalFormatting>`;
@@ -762,7 +887,9 @@ function sheetXml(s: PlanSheet, planStyles: ReviewPlan["styles"], styles: Styles
     merges +
     cfs +
     `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
-    (p ? `<pageSetup paperSize="9" orientation="${p.orientation}"${p.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ""}/>` : "") +
+    (p
+      ? `<pageSetup paperSize="9" orientation="${p.orientation}"${p.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ""}/>`
+      : "") +
     `</worksheet>`
   );
 }
@@ -791,12 +918,18 @@ function packageParts(bytes: Uint8Array): Map<string, Part> {
 export function hasReviewSheets(bytes: Uint8Array): boolean {
   try {
     const pkg = new Pkg(packageParts(bytes));
-    const wbRel = [...pkg.get("_rels/.rels").matchAll(/<Relationship\b[^>]*>/g)].map((m) => ({ type: attr(m[0], "Type") ?? "", target: attr(m[0], "Target") ?? "" })).find((r) => /\/officeDocument$/.test(r.type));
+    const wbRel = [...pkg.get("_rels/.rels").matchAll(/<Relationship\b[^>]*>/g)]
+      .map((m) => ({ type: attr(m[0], "Type") ?? "", target: attr(m[0], "Target") ?? "" }))
+      .find((r) => /\/officeDocument$/.test(r.type));
     if (!wbRel) return false;
     const wbPart = resolveTarget("", wbRel.target);
     let shared: string[] | undefined;
     const sharedOnce = () => (shared ??= sharedStrings(pkg, wbPart));
-    return sheetsOf(pkg, wbPart).some((sh) => (REVIEW_SHEET_NAMES as readonly string[]).includes(sh.name) && (a1Text(pkg, sh.part, sharedOnce) ?? "").startsWith(SHEET_TAG));
+    return sheetsOf(pkg, wbPart).some(
+      (sh) =>
+        (REVIEW_SHEET_NAMES as readonly string[]).includes(sh.name) &&
+        (a1Text(pkg, sh.part, sharedOnce) ?? "").startsWith(SHEET_TAG)
+    );
   } catch {
     return false;
   }
@@ -816,9 +949,14 @@ export interface PackageReviewResult {
  * marks and sheets takes a previous review off. Throws PackageShapeError when the package is not one it can edit
  * (prefixed or UTF-16 XML, no workbook part …): the caller writes the review sheets separately then.
  */
-export function reviewPackage(bytes: Uint8Array, plan: Pick<ReviewPlan, "marks" | "sheets" | "styles">): PackageReviewResult {
+export function reviewPackage(
+  bytes: Uint8Array,
+  plan: Pick<ReviewPlan, "marks" | "sheets" | "styles">
+): PackageReviewResult {
   const pkg = new Pkg(packageParts(bytes));
-  const wbRel = (pkg.has("_rels/.rels") ? [...pkg.get("_rels/.rels").matchAll(/<Relationship\b[^>]*>/g)] : [])
+  const wbRel = (
+    pkg.has("_rels/.rels") ? [...pkg.get("_rels/.rels").matchAll(/<Relationship\b[^>]*>/g)] : []
+  )
     .map((m) => ({
       type: attr(m[0], "Type") ?? "",
       target: attr(m[0], "Target") ?? "",
@@ -828,8 +966,12 @@ export function reviewPackage(bytes: Uint8Array, plan: Pick<ReviewPlan, "marks" 
   const wbPart = resolveTarget("", wbRel.target);
   let wbXml = pkg.get(wbPart);
   if (
-    !/<workbook\b[^>]*xmlns="http:\/\/schemas\.openxmlformats\.org\/spreadsheetml\/2006\/main"/.test(wbXml) ||
-    !/xmlns:r="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.test(wbXml)
+    !/<workbook\b[^>]*xmlns="http:\/\/schemas\.openxmlformats\.org\/spreadsheetml\/2006\/main"/.test(
+      wbXml
+    ) ||
+    !/xmlns:r="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.test(
+      wbXml
+    )
   )
     throw new PackageShapeError("工作簿 XML 的命名空间不是常见写法");
   const stylesRel = pkg.rels(wbPart).find((r) => r.type === REL.styles);
@@ -842,7 +984,9 @@ export function reviewPackage(bytes: Uint8Array, plan: Pick<ReviewPlan, "marks" 
   const sharedOnce = () => (shared ??= sharedStrings(pkg, wbPart));
   const before = sheetsOf(pkg, wbPart);
   const ours = before.filter(
-    (s) => (REVIEW_SHEET_NAMES as readonly string[]).includes(s.name) && (a1Text(pkg, s.part, sharedOnce) ?? "").startsWith(SHEET_TAG),
+    (s) =>
+      (REVIEW_SHEET_NAMES as readonly string[]).includes(s.name) &&
+      (a1Text(pkg, s.part, sharedOnce) ?? "").startsWith(SHEET_TAG)
   );
   for (const s of ours) {
     wbXml = wbXml.replace(s.xml, "");
@@ -859,11 +1003,17 @@ export function reviewPackage(bytes: Uint8Array, plan: Pick<ReviewPlan, "marks" 
   }
   const kept = before.filter((s) => !ours.includes(s));
   // Marks name sheets: a package whose names the reader had to change (duplicates) cannot take them here.
-  if (new Set(kept.map((s) => s.name)).size !== kept.length) throw new PackageShapeError("工作簿中有同名工作表");
+  if (new Set(kept.map((s) => s.name)).size !== kept.length)
+    throw new PackageShapeError("工作簿中有同名工作表");
   // A sheet of the user's own that bears a review sheet's name (Excel compares names without case) is never replaced,
   // and two sheets of one name would make Excel repair the file: the review sheets go to a workbook of their own.
-  const taken = plan.sheets.find((p) => kept.some((s) => s.name.toLowerCase() === p.name.toLowerCase()));
-  if (taken) throw new PackageShapeError(`原工作簿中已有名为“${taken.name}”的工作表（不是本工具生成的），审核表不能同名插入`);
+  const taken = plan.sheets.find((p) =>
+    kept.some((s) => s.name.toLowerCase() === p.name.toLowerCase())
+  );
+  if (taken)
+    throw new PackageShapeError(
+      `原工作簿中已有名为“${taken.name}”的工作表（不是本工具生成的），审核表不能同名插入`
+    );
   const missing = plan.marks.find((m) => !kept.some((s) => s.name === m.sheet));
   if (missing) throw new PackageShapeError(`找不到工作表“${missing.sheet}”`);
   const oldIndex = new Map(before.map((s, i) => [s, i]));
@@ -880,15 +1030,18 @@ export function reviewPackage(bytes: Uint8Array, plan: Pick<ReviewPlan, "marks" 
   }
   for (const s of kept) {
     if (!s.part || !pkg.has(s.part)) continue;
-    if (!/\/worksheets\//.test(s.part) && !/<worksheet\b/.test(pkg.get(s.part).slice(0, 2000))) continue;
+    if (!/\/worksheets\//.test(s.part) && !/<worksheet\b/.test(pkg.get(s.part).slice(0, 2000)))
+      continue;
     cleared.notes += clearNotes(pkg, s.part);
     const c = clearMarks(pkg.get(s.part));
     cleared.rules += c.rules;
     let xml = c.xml;
     const marks = marksBySheet.get(s.name) ?? [];
-    if (marks.length && !/<worksheet\b/.test(xml)) throw new PackageShapeError(`工作表“${s.name}”的 XML 不是常见写法`);
+    if (marks.length && !/<worksheet\b/.test(xml))
+      throw new PackageShapeError(`工作表“${s.name}”的 XML 不是常见写法`);
     if (marks.length) xml = addMarks(xml, marks, styles);
-    if (plan.sheets.length) xml = xml.replace(/(<sheetView\b[^>]*?)\stabSelected="(?:1|true)"/g, "$1");
+    if (plan.sheets.length)
+      xml = xml.replace(/(<sheetView\b[^>]*?)\stabSelected="(?:1|true)"/g, "$1");
     if (xml !== pkg.get(s.part)) pkg.set(s.part, xml);
     if (marks.length) notesKept += addNotes(pkg, s.part, marks);
   }
@@ -913,7 +1066,7 @@ export function reviewPackage(bytes: Uint8Array, plan: Pick<ReviewPlan, "marks" 
         ? [
             `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${esc(q(s.name))}!${s.autoFilter.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")}</definedName>`,
           ]
-        : [],
+        : []
     );
     if (filters.length)
       wbXml = /<definedNames\b[^>]*>/.test(wbXml)
@@ -923,7 +1076,9 @@ export function reviewPackage(bytes: Uint8Array, plan: Pick<ReviewPlan, "marks" 
   if (added.length || ours.length) {
     // Open on the first sheet; the sheet order changed, so Excel's calculation chain (a cache) is rebuilt.
     wbXml = wbXml.replace(/<workbookView\b[^>]*?\/?>/, (v) =>
-      v.replace(/\s(activeTab|firstSheet)="\d+"/g, "").replace(/<workbookView/, '<workbookView activeTab="0"'),
+      v
+        .replace(/\s(activeTab|firstSheet)="\d+"/g, "")
+        .replace(/<workbookView/, '<workbookView activeTab="0"')
     );
     const calc = pkg.rels(wbPart).find((r) => r.type === REL.calcChain);
     if (calc) {

@@ -15,7 +15,10 @@ import { dirOf, relativeTarget, resolveTarget, unescapeXml, type Rel } from "./p
 import { dosTime, inflateEntry, readZipEntries, storedEntry, writeZip, type ZipEntry } from "./zip";
 
 const NS = {
-  main: ["http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://purl.oclc.org/ooxml/spreadsheetml/main"],
+  main: [
+    "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+    "http://purl.oclc.org/ooxml/spreadsheetml/main",
+  ],
   rels: "http://schemas.openxmlformats.org/package/2006/relationships",
   types: "http://schemas.openxmlformats.org/package/2006/content-types",
 };
@@ -35,42 +38,68 @@ export function isCfb(b: Uint8Array) {
   return b.length >= 8 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
 }
 export function isZip(b: Uint8Array) {
-  return b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && (b[2] === 3 || b[2] === 5) && (b[3] === 4 || b[3] === 6);
+  return (
+    b.length >= 4 &&
+    b[0] === 0x50 &&
+    b[1] === 0x4b &&
+    (b[2] === 3 || b[2] === 5) &&
+    (b[3] === 4 || b[3] === 6)
+  );
 }
 
 /** A legacy Compound File: an encrypted OOXML workbook, an Excel 97-2003 workbook, or another Office file. */
 export function describeCfb(b: Uint8Array): WorkbookReadError {
   let names: string[];
   try {
-    names = CFB.read(Buffer.from(b), { type: "buffer" }).FullPaths.map((p) => p.replace(/\/$/, "").split("/").pop() ?? "");
+    names = CFB.read(Buffer.from(b), { type: "buffer" }).FullPaths.map(
+      (p) => p.replace(/\/$/, "").split("/").pop() ?? ""
+    );
   } catch (e) {
-    return new WorkbookReadError("corrupt", "文件是 Office 旧版复合文档格式，但结构已损坏，无法读取", e);
+    return new WorkbookReadError(
+      "corrupt",
+      "文件是 Office 旧版复合文档格式，但结构已损坏，无法读取",
+      e
+    );
   }
   const has = (n: string) => names.some((x) => x.toLowerCase() === n.toLowerCase());
   if (has("EncryptionInfo") || has("EncryptedPackage"))
-    return new WorkbookReadError("encrypted", "工作簿设置了打开密码（已加密），请在 Excel 中用密码打开，在“文件 › 信息 › 保护工作簿 › 用密码进行加密”中清除密码并保存后再审核");
-  if (has("Workbook") || has("Book")) return new WorkbookReadError("legacy_xls", "这是旧版 Excel 97-2003 工作簿（.xls），请在 Excel 或 WPS 中打开后另存为“Excel 工作簿（.xlsx）”再审核");
-  if (has("WordDocument")) return new WorkbookReadError("not_xlsx", "这是 Word 文档，不是 Excel 工作簿");
-  if (has("PowerPoint Document")) return new WorkbookReadError("not_xlsx", "这是 PowerPoint 演示文稿，不是 Excel 工作簿");
+    return new WorkbookReadError(
+      "encrypted",
+      "工作簿设置了打开密码（已加密），请在 Excel 中用密码打开，在“文件 › 信息 › 保护工作簿 › 用密码进行加密”中清除密码并保存后再审核"
+    );
+  if (has("Workbook") || has("Book"))
+    return new WorkbookReadError(
+      "legacy_xls",
+      "这是旧版 Excel 97-2003 工作簿（.xls），请在 Excel 或 WPS 中打开后另存为“Excel 工作簿（.xlsx）”再审核"
+    );
+  if (has("WordDocument"))
+    return new WorkbookReadError("not_xlsx", "这是 Word 文档，不是 Excel 工作簿");
+  if (has("PowerPoint Document"))
+    return new WorkbookReadError("not_xlsx", "这是 PowerPoint 演示文稿，不是 Excel 工作簿");
   return new WorkbookReadError("not_xlsx", "文件是 Office 旧版复合文档，但不是 Excel 工作簿");
 }
 
 /** The end-of-central-directory record sits in the last 64 KiB + 22 bytes; without it the zip was cut short. */
 function hasEndOfCentralDirectory(b: Uint8Array): boolean {
-  for (let i = b.length - 22; i >= Math.max(0, b.length - 65557); i--) if (b[i] === 0x50 && b[i + 1] === 0x4b && b[i + 2] === 5 && b[i + 3] === 6) return true;
+  for (let i = b.length - 22; i >= Math.max(0, b.length - 65557); i--)
+    if (b[i] === 0x50 && b[i + 1] === 0x4b && b[i + 2] === 5 && b[i + 3] === 6) return true;
   return false;
 }
 
 /** XML bytes → text: UTF-8 (with or without BOM) or UTF-16 (BOM, or '<' followed by a zero byte). */
 function decodeXml(b: Uint8Array): { text: string; recoded: boolean } {
-  if (b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0x3c && b[1] === 0))) return { text: new TextDecoder("utf-16le").decode(b), recoded: true };
-  if (b.length >= 2 && ((b[0] === 0xfe && b[1] === 0xff) || (b[0] === 0 && b[1] === 0x3c))) return { text: new TextDecoder("utf-16be").decode(b), recoded: true };
+  if (b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0x3c && b[1] === 0)))
+    return { text: new TextDecoder("utf-16le").decode(b), recoded: true };
+  if (b.length >= 2 && ((b[0] === 0xfe && b[1] === 0xff) || (b[0] === 0 && b[1] === 0x3c)))
+    return { text: new TextDecoder("utf-16be").decode(b), recoded: true };
   return { text: strFromU8(b), recoded: false };
 }
 
 /** The root element's prefix when it is bound to a namespace the readers expect as the default one. */
 function rootPrefix(xml: string): string | undefined {
-  const root = /<([A-Za-z_][\w.-]*):[A-Za-z_][\w.-]*[\s/>]/.exec(xml.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->/g, ""));
+  const root = /<([A-Za-z_][\w.-]*):[A-Za-z_][\w.-]*[\s/>]/.exec(
+    xml.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->/g, "")
+  );
   if (!root) return undefined;
   const p = root[1];
   const ns = new RegExp(`xmlns:${p}\\s*=\\s*["']([^"']+)["']`).exec(xml)?.[1];
@@ -82,31 +111,39 @@ function unprefix(xml: string, p: string): string {
   const esc = p.replace(/[.-]/g, "\\$&");
   let out = xml.replace(new RegExp(`<(/?)${esc}:`, "g"), "<$1");
   const hasDefault = /<[A-Za-z_][\w.-]*[^>]*\sxmlns\s*=/.test(out.slice(0, 4000));
-  out = out.replace(new RegExp(`\\sxmlns:${esc}(\\s*=\\s*["'][^"']*["'])`), hasDefault ? "" : " xmlns$1");
+  out = out.replace(
+    new RegExp(`\\sxmlns:${esc}(\\s*=\\s*["'][^"']*["'])`),
+    hasDefault ? "" : " xmlns$1"
+  );
   return out;
 }
-
 
 /** The part a .rels file describes: xl/_rels/workbook.xml.rels → xl/workbook.xml; _rels/.rels → the package root. */
 function sourceOfRels(relsPart: string): string {
   return relsPart.replace(/_rels\/([^/]*)\.rels$/, "$1");
 }
 
-
 function readRels(xml: string): Rel[] {
   const out: Rel[] = [];
   for (const m of xml.matchAll(/<Relationship\b([^>]*)\/?>/g)) {
-    const attr = (n: string) => new RegExp(`\\b${n}\\s*=\\s*"([^"]*)"|\\b${n}\\s*=\\s*'([^']*)'`).exec(m[1]);
+    const attr = (n: string) =>
+      new RegExp(`\\b${n}\\s*=\\s*"([^"]*)"|\\b${n}\\s*=\\s*'([^']*)'`).exec(m[1]);
     const get = (n: string) => {
       const a = attr(n);
       return a ? (a[1] ?? a[2]) : "";
     };
-    out.push({ id: get("Id"), type: get("Type"), target: get("Target"), external: /External/i.test(get("TargetMode")) });
+    out.push({
+      id: get("Id"),
+      type: get("Type"),
+      target: get("Target"),
+      external: /External/i.test(get("TargetMode")),
+    });
   }
   return out;
 }
 
-const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+const escapeXml = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
 
 const CORRUPT = "文件的压缩结构已损坏，无法读取，请用 Excel 打开修复后另存";
 /** Compressed bytes inflated to read a part's start (its encoding and root element's name; XML compresses 5–20 : 1). */
@@ -158,7 +195,9 @@ export class PackageParts {
     if (this.data.has(p) || !e || e.method !== 8 || e.raw.length <= HEAD) return this.get(p);
     try {
       // Z_SYNC_FLUSH: what the first compressed bytes decode to, without asking for the rest of the stream.
-      return zlib.inflateRawSync(e.raw.subarray(0, HEAD), { finishFlush: zlib.constants.Z_SYNC_FLUSH });
+      return zlib.inflateRawSync(e.raw.subarray(0, HEAD), {
+        finishFlush: zlib.constants.Z_SYNC_FLUSH,
+      });
     } catch {
       return this.get(p);
     }
@@ -179,7 +218,7 @@ export class PackageParts {
         const e = this.entries.get(p);
         if (t === undefined && e) return e;
         return storedEntry(p, t === undefined ? this.get(p)! : strToU8(t), now);
-      }),
+      })
     );
   }
 }
@@ -187,21 +226,35 @@ export class PackageParts {
 /** Recognises the file and opens its package; throws WorkbookReadError naming the cause. */
 export function openPackage(input: Uint8Array): PackageParts {
   if (isCfb(input)) throw describeCfb(input);
-  if (input.length === 0) throw new WorkbookReadError("not_xlsx", "文件是空的（0 字节），没有可读的内容：请重新获取原文件");
+  if (input.length === 0)
+    throw new WorkbookReadError(
+      "not_xlsx",
+      "文件是空的（0 字节），没有可读的内容：请重新获取原文件"
+    );
   if (!isZip(input)) throw describeNotWorkbook(input);
-  if (!hasEndOfCentralDirectory(input)) throw new WorkbookReadError("truncated", "文件不完整（可能在下载或复制时被截断），无法读取，请重新获取原文件");
+  if (!hasEndOfCentralDirectory(input))
+    throw new WorkbookReadError(
+      "truncated",
+      "文件不完整（可能在下载或复制时被截断），无法读取，请重新获取原文件"
+    );
   const files = PackageParts.of(input);
   const m = files.get("mimetype");
   const mimetype = m ? strFromU8(m).trim() : "";
   if (mimetype.startsWith("application/vnd.oasis.opendocument.spreadsheet"))
-    throw new WorkbookReadError("opendocument", "这是 OpenDocument 电子表格（.ods），请在 WPS、LibreOffice 或 Excel 中打开，另存为“Excel 工作簿（.xlsx）”后再审核");
-  if (mimetype.startsWith("application/vnd.oasis.opendocument")) throw new WorkbookReadError("opendocument", "这是 OpenDocument 文档，不是电子表格，无法审核");
+    throw new WorkbookReadError(
+      "opendocument",
+      "这是 OpenDocument 电子表格（.ods），请在 WPS、LibreOffice 或 Excel 中打开，另存为“Excel 工作簿（.xlsx）”后再审核"
+    );
+  if (mimetype.startsWith("application/vnd.oasis.opendocument"))
+    throw new WorkbookReadError("opendocument", "这是 OpenDocument 文档，不是电子表格，无法审核");
   return files;
 }
 
 /** Whether the first element of an XML part's start is unprefixed (`<worksheet …`): then rootPrefix has nothing to do. */
 function unprefixedRoot(head: string): boolean {
-  const rest = head.replace(/^\ufeff/, "").replace(/^(\s*(<\?[\s\S]*?\?>|<!--[\s\S]*?-->))*\s*/, "");
+  const rest = head
+    .replace(/^\ufeff/, "")
+    .replace(/^(\s*(<\?[\s\S]*?\?>|<!--[\s\S]*?-->))*\s*/, "");
   return /^<[A-Za-z_][\w.-]*[\s/>]/.test(rest);
 }
 
@@ -209,7 +262,10 @@ function unprefixedRoot(head: string): boolean {
  * Normalises an OOXML package for exceljs: see the module comment. Returns the input bytes untouched when nothing
  * needed normalising.
  */
-export function normalisePackage(input: Uint8Array, opts: { cellsOnly?: boolean } = {}): NormalisedPackage {
+export function normalisePackage(
+  input: Uint8Array,
+  opts: { cellsOnly?: boolean } = {}
+): NormalisedPackage {
   const files = openPackage(input);
   const notices: string[] = [];
   let changed = false;
@@ -219,11 +275,16 @@ export function normalisePackage(input: Uint8Array, opts: { cellsOnly?: boolean 
     if (!xmlPart(p)) continue;
     // Most parts are UTF-8 with an unprefixed root: their first bytes tell, the rest is not inflated here.
     const head = files.head(p)!;
-    if (!(head.length >= 2 && (head[0] === 0xff || head[0] === 0xfe || head[1] === 0)) && unprefixedRoot(strFromU8(head))) continue;
+    if (
+      !(head.length >= 2 && (head[0] === 0xff || head[0] === 0xfe || head[1] === 0)) &&
+      unprefixedRoot(strFromU8(head))
+    )
+      continue;
     const decoded = decodeXml(files.get(p)!);
     const recoded = decoded.recoded;
     let t = decoded.text;
-    if (recoded) t = t.replace(/^(\ufeff)?(<\?xml[^>]*?encoding\s*=\s*["'])[^"']*(["'])/i, "$2UTF-8$3");
+    if (recoded)
+      t = t.replace(/^(\ufeff)?(<\?xml[^>]*?encoding\s*=\s*["'])[^"']*(["'])/i, "$2UTF-8$3");
     const prefix = rootPrefix(t);
     if (prefix) t = unprefix(t, prefix);
     if (recoded || prefix) {
@@ -246,22 +307,41 @@ export function normalisePackage(input: Uint8Array, opts: { cellsOnly?: boolean 
   const wbTarget = rootRels.find((r) => REL_OFFICE_DOCUMENT.test(r.type));
   const wbPart = wbTarget ? resolveTarget("", wbTarget.target) : "xl/workbook.xml";
   if (!files.has(wbPart)) {
-    if (files.has("word/document.xml")) throw new WorkbookReadError("not_xlsx", "这是 Word 文档（.docx），不是 Excel 工作簿");
-    if (files.has("ppt/presentation.xml")) throw new WorkbookReadError("not_xlsx", "这是 PowerPoint 演示文稿（.pptx），不是 Excel 工作簿");
-    throw new WorkbookReadError("not_xlsx", `是压缩包，但不是 Excel 工作簿（缺少工作簿部件 ${wbPart}）`);
+    if (files.has("word/document.xml"))
+      throw new WorkbookReadError("not_xlsx", "这是 Word 文档（.docx），不是 Excel 工作簿");
+    if (files.has("ppt/presentation.xml"))
+      throw new WorkbookReadError(
+        "not_xlsx",
+        "这是 PowerPoint 演示文稿（.pptx），不是 Excel 工作簿"
+      );
+    throw new WorkbookReadError(
+      "not_xlsx",
+      `是压缩包，但不是 Excel 工作簿（缺少工作簿部件 ${wbPart}）`
+    );
   }
-  if (wbPart !== "xl/workbook.xml") throw new WorkbookReadError("not_xlsx", `工作簿部件位于非标准位置（${wbPart}），请在 Excel 中打开后另存为 .xlsx`);
+  if (wbPart !== "xl/workbook.xml")
+    throw new WorkbookReadError(
+      "not_xlsx",
+      `工作簿部件位于非标准位置（${wbPart}），请在 Excel 中打开后另存为 .xlsx`
+    );
 
   // Absolute relationship targets (/xl/…) → relative ones, as exceljs resolves them.
   for (const p of files.names()) {
     if (!/\.rels$/i.test(p)) continue;
     const xml = get(p)!;
     let fixed = false;
-    const out = xml.replace(/(<Relationship\b[^>]*?\bTarget\s*=\s*")(\/[^"]*)(")/g, (m, a: string, t: string, z: string) => {
-      if (/TargetMode\s*=\s*"External"/i.test(m)) return m;
-      fixed = true;
-      return a + (p === "_rels/.rels" ? t.slice(1) : relativeTarget(dirOf(sourceOfRels(p)), t.slice(1))) + z;
-    });
+    const out = xml.replace(
+      /(<Relationship\b[^>]*?\bTarget\s*=\s*")(\/[^"]*)(")/g,
+      (m, a: string, t: string, z: string) => {
+        if (/TargetMode\s*=\s*"External"/i.test(m)) return m;
+        fixed = true;
+        return (
+          a +
+          (p === "_rels/.rels" ? t.slice(1) : relativeTarget(dirOf(sourceOfRels(p)), t.slice(1))) +
+          z
+        );
+      }
+    );
     if (fixed) set(p, out);
   }
 
@@ -283,7 +363,11 @@ export function normalisePackage(input: Uint8Array, opts: { cellsOnly?: boolean 
       return "";
     }
     const part = rel ? resolveTarget(sourceOfRels(wbRelsPart), rel.target) : "";
-    if (!rel || !files.has(part)) throw new WorkbookReadError("sheet_missing", `工作表“${name}”的数据部件${part ? `（${part}）` : ""}在文件中缺失，文件已损坏：请用 Excel 打开修复后另存，或重新导出`);
+    if (!rel || !files.has(part))
+      throw new WorkbookReadError(
+        "sheet_missing",
+        `工作表“${name}”的数据部件${part ? `（${part}）` : ""}在文件中缺失，文件已损坏：请用 Excel 打开修复后另存，或重新导出`
+      );
     // Excel compares sheet names case-insensitively and repairs duplicates on opening.
     const key = name.toLowerCase();
     const n = (seen.get(key) ?? 0) + 1;
@@ -293,10 +377,13 @@ export function normalisePackage(input: Uint8Array, opts: { cellsOnly?: boolean 
       return el;
     }
     let fresh = `${name} (${n})`;
-    while (seen.has(fresh.toLowerCase())) fresh = `${name} (${n}-${Math.random().toString(36).slice(2, 5)})`;
+    while (seen.has(fresh.toLowerCase()))
+      fresh = `${name} (${n}-${Math.random().toString(36).slice(2, 5)})`;
     seen.set(fresh.toLowerCase(), 1);
     sheets.push({ name: fresh, part });
-    notices.push(`工作簿中有两张名为“${name}”的工作表（Excel 打开时会自动修复），第二张按“${fresh}”审核，请在文件中改名`);
+    notices.push(
+      `工作簿中有两张名为“${name}”的工作表（Excel 打开时会自动修复），第二张按“${fresh}”审核，请在文件中改名`
+    );
     changed = true;
     return el.replace(/\bname\s*=\s*"[^"]*"/, `name="${escapeXml(fresh)}"`);
   });
@@ -305,7 +392,8 @@ export function normalisePackage(input: Uint8Array, opts: { cellsOnly?: boolean 
   // The parts only a dropped chart sheet uses, and with cellsOnly every drawing (charts, pictures, comment shapes).
   for (const part of [...dropped]) {
     const relsPart = part.replace(/([^/]*)$/, "_rels/$1.rels");
-    for (const r of readRels(get(relsPart) ?? "")) if (!r.external) dropped.add(resolveTarget(sourceOfRels(relsPart), r.target));
+    for (const r of readRels(get(relsPart) ?? ""))
+      if (!r.external) dropped.add(resolveTarget(sourceOfRels(relsPart), r.target));
     dropped.add(relsPart);
   }
   if (opts.cellsOnly) {
@@ -313,7 +401,10 @@ export function normalisePackage(input: Uint8Array, opts: { cellsOnly?: boolean 
       if (/^xl\/(drawings|charts|media)\//.test(p)) dropped.add(p);
       if (/^xl\/worksheets\/[^/]+\.xml$/.test(p)) {
         const t = get(p)!;
-        const stripped = t.replace(/<(drawing|legacyDrawing|legacyDrawingHF|picture)\b[^>]*\/>/g, "");
+        const stripped = t.replace(
+          /<(drawing|legacyDrawing|legacyDrawingHF|picture)\b[^>]*\/>/g,
+          ""
+        );
         if (stripped !== t) set(p, stripped);
       }
     }
@@ -335,14 +426,22 @@ export function normalisePackage(input: Uint8Array, opts: { cellsOnly?: boolean 
  * worksheet). Returns undefined when every part parses; throws WorkbookReadError (corrupt) when a part does not
  * inflate (the pre-pass inflates only the parts it reads).
  */
-export function brokenPart(input: Uint8Array, sheets: NormalisedPackage["sheets"]): { part: string; sheet?: string; error: string } | undefined {
+export function brokenPart(
+  input: Uint8Array,
+  sheets: NormalisedPackage["sheets"]
+): { part: string; sheet?: string; error: string } | undefined {
   let files: Unzipped;
   try {
     files = unzipSync(input);
   } catch (e) {
     throw new WorkbookReadError("corrupt", CORRUPT, e);
   }
-  const order = Object.keys(files).filter((p) => /\.(xml|rels)$/i.test(p)).sort((a, b) => Number(!sheets.some((s) => s.part === a)) - Number(!sheets.some((s) => s.part === b)));
+  const order = Object.keys(files)
+    .filter((p) => /\.(xml|rels)$/i.test(p))
+    .sort(
+      (a, b) =>
+        Number(!sheets.some((s) => s.part === a)) - Number(!sheets.some((s) => s.part === b))
+    );
   for (const p of order) {
     const parser = new SaxesParser({ xmlns: false });
     let error: string | undefined;

@@ -36,4 +36,13 @@ export function resolveTarget(fromPart: string, target: string): string {
 
 /** XML character and entity references → text. */
 export const unescapeXml = (s: string) =>
-  s.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-f]+);/gi, (m, e: string) => ({ lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" } as Record<string, string>)[e.toLowerCase()] ?? String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)));
+  s.replace(
+    /&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-f]+);/gi,
+    (m, e: string) =>
+      (({ lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" }) as Record<string, string>)[
+        e.toLowerCase()
+      ] ??
+      String.fromCodePoint(
+        e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)
+      )
+  );

@@ -1,7 +1,14 @@
 /** The .xlsx host (exceljs 4.4.0): a workbook file → one SheetGrid per sheet, as Excel would report it. */
 import type ExcelJS from "exceljs";
 import { Workbook } from "./exceljs";
-import { compressAxis, MAX_EMPTY_RUN, mergesOnAxes, type CellValue, type Merge, type SheetGrid } from "../../core/grid/grid";
+import {
+  compressAxis,
+  MAX_EMPTY_RUN,
+  mergesOnAxes,
+  type CellValue,
+  type Merge,
+  type SheetGrid,
+} from "../../core/grid/grid";
 import { parseRef } from "../../core/grid/address";
 import { displayText } from "../../core/grid/display";
 import { isDateFormat } from "../../core/grid/amount";
@@ -28,7 +35,10 @@ function plainValue(v: ExcelJS.CellValue, date1904: boolean): CellValue | { form
   if (v === null || v === undefined) return "";
   if (typeof v === "string" || typeof v === "boolean") return v;
   if (typeof v === "number") return v;
-  if (v instanceof Date) return Math.round(((v.getTime() - (date1904 ? EPOCH_1904 : EPOCH_1900)) / 86400000) * 1e9) / 1e9;
+  if (v instanceof Date)
+    return (
+      Math.round(((v.getTime() - (date1904 ? EPOCH_1904 : EPOCH_1900)) / 86400000) * 1e9) / 1e9
+    );
   if (typeof v === "object") {
     if ("richText" in v) return v.richText.map((t) => t.text).join("");
     if ("error" in v) return String((v as ExcelJS.CellErrorValue).error);
@@ -52,7 +62,12 @@ function plainValue(v: ExcelJS.CellValue, date1904: boolean): CellValue | { form
  */
 function storedValue(cell: ExcelJS.Cell): ExcelJS.CellValue {
   const v = cell.value;
-  if (v && typeof v === "object" && ("formula" in v || "sharedFormula" in v) && v.result === undefined) {
+  if (
+    v &&
+    typeof v === "object" &&
+    ("formula" in v || "sharedFormula" in v) &&
+    v.result === undefined
+  ) {
     const result = (cell.model as { result?: ExcelJS.CellFormulaValue["result"] }).result;
     if (result !== undefined) return { ...v, result } as ExcelJS.CellValue;
   }
@@ -77,27 +92,46 @@ function mergedRanges(ws: ExcelJS.Worksheet): string[] {
  * (sheetRows / sheetCols), so time and memory follow the cells that hold something. Hidden rows and columns
  * are carried (hiddenRows / hiddenCols). Formulas without a stored result are added to `pending` (grid coordinates).
  */
-export function worksheetToGrid(ws: ExcelJS.Worksheet, opts: { date1904?: boolean; pending?: PendingFormula[]; sheet?: number } = {}): SheetGrid {
+export function worksheetToGrid(
+  ws: ExcelJS.Worksheet,
+  opts: { date1904?: boolean; pending?: PendingFormula[]; sheet?: number } = {}
+): SheetGrid {
   const merges0: Merge[] = mergedRanges(ws).map((m) => {
     const p = parseRef(m);
     return { r0: p.r0, c0: p.c0, r1: p.r1, c1: p.c1 };
   });
   const slave = new Set<number>();
-  for (const m of merges0) for (let r = m.r0; r <= m.r1; r++) for (let c = m.c0; c <= m.c1; c++) if (r !== m.r0 || c !== m.c0) slave.add(r * 65536 + c);
+  for (const m of merges0)
+    for (let r = m.r0; r <= m.r1; r++)
+      for (let c = m.c0; c <= m.c1; c++) if (r !== m.r0 || c !== m.c0) slave.add(r * 65536 + c);
   const occupiedRows: number[] = [];
   const occupiedCols = new Set<number>();
   ws.eachRow({ includeEmpty: false }, (row, rn) => {
     let any = false;
     row.eachCell({ includeEmpty: false }, (cell, cn) => {
-      if (slave.has((rn - 1) * 65536 + cn - 1) || plainValue(storedValue(cell), !!opts.date1904) === "") return;
+      if (
+        slave.has((rn - 1) * 65536 + cn - 1) ||
+        plainValue(storedValue(cell), !!opts.date1904) === ""
+      )
+        return;
       occupiedCols.add(cn - 1);
       any = true;
     });
     if (any) occupiedRows.push(rn - 1);
   });
   const state = (ws as unknown as { state?: string }).state;
-  const visibility: SheetGrid["visibility"] = state === "hidden" ? "hidden" : state === "veryHidden" ? "veryHidden" : "visible";
-  if (occupiedRows.length === 0) return { sheet: ws.name, origin: { row: 0, col: 0 }, values: [], text: [], numberFormat: [], merges: [], visibility };
+  const visibility: SheetGrid["visibility"] =
+    state === "hidden" ? "hidden" : state === "veryHidden" ? "veryHidden" : "visible";
+  if (occupiedRows.length === 0)
+    return {
+      sheet: ws.name,
+      origin: { row: 0, col: 0 },
+      values: [],
+      text: [],
+      numberFormat: [],
+      merges: [],
+      visibility,
+    };
   // From A1 as before (titles and labels keep their sheet positions), skipping only long empty runs.
   const rows = compressAxis(occupiedRows, MAX_EMPTY_RUN);
   const cols = compressAxis([...occupiedCols], MAX_EMPTY_RUN);
@@ -120,7 +154,12 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet, opts: { date1904?: boolea
       const isoText = stored instanceof Date && !isDateFormat(fmt) ? isoDay(stored) : undefined;
       if (isoText) fmt = "yyyy-mm-dd";
       if (typeof value === "object" && value !== null) {
-        opts.pending?.push({ sheet: opts.sheet ?? 0, r: values.length, c: vr.length, formula: String(cell?.formula ?? "").replace(/^=/, "") });
+        opts.pending?.push({
+          sheet: opts.sheet ?? 0,
+          r: values.length,
+          c: vr.length,
+          formula: String(cell?.formula ?? "").replace(/^=/, ""),
+        });
         value = "";
       }
       vr.push(value);
@@ -132,7 +171,15 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet, opts: { date1904?: boolea
     numberFormat.push(fr);
   });
   const hiddenCols = cols.flatMap((c, gc) => (ws.getColumn(c + 1).hidden ? [gc] : []));
-  const grid: SheetGrid = { sheet: ws.name, origin: { row: rows[0], col: cols[0] }, values, text, numberFormat, merges: mergesOnAxes(merges0, rows, cols), visibility };
+  const grid: SheetGrid = {
+    sheet: ws.name,
+    origin: { row: rows[0], col: cols[0] },
+    values,
+    text,
+    numberFormat,
+    merges: mergesOnAxes(merges0, rows, cols),
+    visibility,
+  };
   if (hiddenRows.length) grid.hiddenRows = hiddenRows;
   if (hiddenCols.length) grid.hiddenCols = hiddenCols;
   if (rows[rows.length - 1] - rows[0] + 1 !== rows.length) grid.sheetRows = rows;
@@ -146,7 +193,12 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet, opts: { date1904?: boolea
  * exceljs read a copy without the style-only cells of huge sheet parts (see slim.ts), so `workbook` must not be
  * written back as the user's file.
  */
-export async function readXlsxBuffer(buf: Uint8Array): Promise<{ workbook: ExcelJS.Workbook; grids: SheetGrid[]; notes: ReadNote[]; slimmed: boolean }> {
+export async function readXlsxBuffer(buf: Uint8Array): Promise<{
+  workbook: ExcelJS.Workbook;
+  grids: SheetGrid[];
+  notes: ReadNote[];
+  slimmed: boolean;
+}> {
   // Huge used ranges: style-only cells of very large sheet parts dropped before anything else inflates them.
   const slim = await slimWorkbook(buf);
   const input = slim ?? buf;
@@ -164,10 +216,20 @@ export async function readXlsxBuffer(buf: Uint8Array): Promise<{ workbook: Excel
     }
   } catch (e) {
     const broken = brokenPart(pkg.bytes, pkg.sheets);
-    if (broken) throw new WorkbookReadError("xml_broken", `${broken.sheet ? `工作表“${broken.sheet}”的数据` : "文件的组成部分"}（${broken.part}）不是有效的 XML，工作簿已损坏：请用 Excel 打开修复后另存，或重新导出`, e);
-    throw new WorkbookReadError("corrupt", "工作簿已损坏，无法读取：请用 Excel 打开修复后另存，或重新导出", e);
+    if (broken)
+      throw new WorkbookReadError(
+        "xml_broken",
+        `${broken.sheet ? `工作表“${broken.sheet}”的数据` : "文件的组成部分"}（${broken.part}）不是有效的 XML，工作簿已损坏：请用 Excel 打开修复后另存，或重新导出`,
+        e
+      );
+    throw new WorkbookReadError(
+      "corrupt",
+      "工作簿已损坏，无法读取：请用 Excel 打开修复后另存，或重新导出",
+      e
+    );
   }
-  if (wb.worksheets.length === 0) throw new WorkbookReadError("corrupt", "工作簿中没有工作表，文件可能已损坏");
+  if (wb.worksheets.length === 0)
+    throw new WorkbookReadError("corrupt", "工作簿中没有工作表，文件可能已损坏");
   const date1904 = !!(wb.properties as { date1904?: boolean }).date1904;
   const pending: PendingFormula[] = [];
   const grids = wb.worksheets.map((ws, sheet) => worksheetToGrid(ws, { date1904, pending, sheet }));

@@ -10,7 +10,17 @@
 import type ExcelJS from "exceljs";
 import { Workbook } from "./exceljs";
 import JSZip from "jszip";
-import { isMarkFormula, NOTE_TAG, REVIEW_SHEET_NAMES, SHEET_TAG, type CellStyle, type Mark, type PlanCell, type PlanSheet, type ReviewPlan } from "../../core/review/plan";
+import {
+  isMarkFormula,
+  NOTE_TAG,
+  REVIEW_SHEET_NAMES,
+  SHEET_TAG,
+  type CellStyle,
+  type Mark,
+  type PlanCell,
+  type PlanSheet,
+  type ReviewPlan,
+} from "../../core/review/plan";
 import { markFormula } from "../../core/review/plan";
 
 const argb = (hex: string) => `FF${hex.replace(/^#/, "").toUpperCase()}`;
@@ -41,7 +51,8 @@ const NOT_CARRIED: ReadonlyArray<[RegExp, string]> = [
 export async function partsNotCarried(bytes: Uint8Array): Promise<string[]> {
   const zip = await JSZip.loadAsync(bytes);
   const found = new Set<string>();
-  for (const name of Object.keys(zip.files)) for (const [re, label] of NOT_CARRIED) if (re.test(name)) found.add(label);
+  for (const name of Object.keys(zip.files))
+    for (const [re, label] of NOT_CARRIED) if (re.test(name)) found.add(label);
   return [...found];
 }
 
@@ -53,11 +64,19 @@ function noteText(note: unknown): string {
 
 /** True for a sheet this product inserted (name and A1 tag), so re-review replaces it and reading skips it. */
 export function isReviewSheet(name: string, a1: unknown): boolean {
-  return (REVIEW_SHEET_NAMES as readonly string[]).includes(name) && typeof a1 === "string" && a1.startsWith(SHEET_TAG);
+  return (
+    (REVIEW_SHEET_NAMES as readonly string[]).includes(name) &&
+    typeof a1 === "string" &&
+    a1.startsWith(SHEET_TAG)
+  );
 }
 
 /** Takes a previous review off: our sheets, our conditional-format rules, our notes. Nothing else changes. */
-export function clearReview(wb: ExcelJS.Workbook): { sheets: number; rules: number; notes: number } {
+export function clearReview(wb: ExcelJS.Workbook): {
+  sheets: number;
+  rules: number;
+  notes: number;
+} {
   const n = { sheets: 0, rules: 0, notes: 0 };
   for (const ws of [...wb.worksheets]) {
     if (isReviewSheet(ws.name, ws.getCell("A1").value)) {
@@ -66,20 +85,31 @@ export function clearReview(wb: ExcelJS.Workbook): { sheets: number; rules: numb
       continue;
     }
     // exceljs keeps a sheet's rules in conditionalFormattings (not in its typings).
-    const cfs = ws as unknown as { conditionalFormattings: Array<{ rules: Array<{ type: string; formulae?: unknown[] }> }> };
+    const cfs = ws as unknown as {
+      conditionalFormattings: Array<{ rules: Array<{ type: string; formulae?: unknown[] }> }>;
+    };
     const before = cfs.conditionalFormattings.length;
-    cfs.conditionalFormattings = cfs.conditionalFormattings.filter((cf) => !cf.rules.every((r) => r.type === "expression" && (r.formulae ?? []).every((f) => isMarkFormula(String(f)))));
+    cfs.conditionalFormattings = cfs.conditionalFormattings.filter(
+      (cf) =>
+        !cf.rules.every(
+          (r) =>
+            r.type === "expression" && (r.formulae ?? []).every((f) => isMarkFormula(String(f)))
+        )
+    );
     n.rules += before - cfs.conditionalFormattings.length;
     ws.eachRow({ includeEmpty: false }, (row) =>
       row.eachCell({ includeEmpty: true }, (cell) => {
         if (cell.note !== undefined && noteText(cell.note).startsWith(NOTE_TAG)) {
           // exceljs has no API to delete a note: a cell keeps it in _comment, and a loaded cell also in its value model.
-          const c = cell as unknown as { _comment?: unknown; _value?: { model?: { comment?: unknown } } };
+          const c = cell as unknown as {
+            _comment?: unknown;
+            _value?: { model?: { comment?: unknown } };
+          };
           c._comment = undefined;
           if (c._value?.model) delete c._value.model.comment;
           n.notes++;
         }
-      }),
+      })
     );
   }
   return n;
@@ -88,34 +118,77 @@ export function clearReview(wb: ExcelJS.Workbook): { sheets: number; rules: numb
 function applyStyle(cell: ExcelJS.Cell, st: CellStyle | undefined): void {
   if (!st) return;
   if (st.numberFormat) cell.numFmt = st.numberFormat;
-  if (st.font) cell.font = { name: st.font.name, size: st.font.size, bold: st.font.bold, italic: st.font.italic, underline: st.font.underline, ...(st.font.color ? { color: { argb: argb(st.font.color) } } : {}) };
+  if (st.font)
+    cell.font = {
+      name: st.font.name,
+      size: st.font.size,
+      bold: st.font.bold,
+      italic: st.font.italic,
+      underline: st.font.underline,
+      ...(st.font.color ? { color: { argb: argb(st.font.color) } } : {}),
+    };
   if (st.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(st.fill) } };
   if (st.border) {
-    const side = (s?: "thin" | "medium") => (s ? { style: s, ...(st.border!.color ? { color: { argb: argb(st.border!.color) } } : {}) } : undefined);
-    cell.border = { top: side(st.border.top), bottom: side(st.border.bottom), left: side(st.border.left), right: side(st.border.right) } as ExcelJS.Borders;
+    const side = (s?: "thin" | "medium") =>
+      s
+        ? { style: s, ...(st.border!.color ? { color: { argb: argb(st.border!.color) } } : {}) }
+        : undefined;
+    cell.border = {
+      top: side(st.border.top),
+      bottom: side(st.border.bottom),
+      left: side(st.border.left),
+      right: side(st.border.right),
+    } as ExcelJS.Borders;
   }
-  if (st.alignment) cell.alignment = { horizontal: st.alignment.horizontal, vertical: st.alignment.vertical, wrapText: st.alignment.wrapText, indent: st.alignment.indent };
+  if (st.alignment)
+    cell.alignment = {
+      horizontal: st.alignment.horizontal,
+      vertical: st.alignment.vertical,
+      wrapText: st.alignment.wrapText,
+      indent: st.alignment.indent,
+    };
 }
 
 const q = (sheet: string) => `'${sheet.replace(/'/g, "''")}'`;
 const str = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 /** A cell's exceljs value. Internal links become HYPERLINK formulas (exceljs writes a location link with an external relationship beside it, which Excel follows as a file). */
-function cellValue(c: PlanCell, opts: { valuesOnly: boolean; sheets: Set<string> }): ExcelJS.CellValue {
+function cellValue(
+  c: PlanCell,
+  opts: { valuesOnly: boolean; sheets: Set<string> }
+): ExcelJS.CellValue {
   const v = c.value === null ? null : c.value;
   if (c.hyperlink && "sheet" in c.hyperlink) {
     if (opts.valuesOnly && !opts.sheets.has(c.hyperlink.sheet)) return v;
-    return { formula: `HYPERLINK(${str(`#${q(c.hyperlink.sheet)}!${c.hyperlink.cell}`)},${str(String(v ?? ""))})`, result: String(v ?? "") } as ExcelJS.CellFormulaValue;
+    return {
+      formula: `HYPERLINK(${str(`#${q(c.hyperlink.sheet)}!${c.hyperlink.cell}`)},${str(String(v ?? ""))})`,
+      result: String(v ?? ""),
+    } as ExcelJS.CellFormulaValue;
   }
-  if (c.hyperlink && "url" in c.hyperlink) return { text: String(v ?? c.hyperlink.url), hyperlink: c.hyperlink.url };
-  if (c.formula && !opts.valuesOnly) return { formula: c.formula, result: (v ?? undefined) as ExcelJS.CellFormulaValue["result"] } as ExcelJS.CellFormulaValue;
+  if (c.hyperlink && "url" in c.hyperlink)
+    return { text: String(v ?? c.hyperlink.url), hyperlink: c.hyperlink.url };
+  if (c.formula && !opts.valuesOnly)
+    return {
+      formula: c.formula,
+      result: (v ?? undefined) as ExcelJS.CellFormulaValue["result"],
+    } as ExcelJS.CellFormulaValue;
   return v;
 }
 
-function addSheet(wb: ExcelJS.Workbook, styles: ReviewPlan["styles"], s: PlanSheet, orderNo: number, opts: { valuesOnly: boolean; sheets: Set<string> }): void {
+function addSheet(
+  wb: ExcelJS.Workbook,
+  styles: ReviewPlan["styles"],
+  s: PlanSheet,
+  orderNo: number,
+  opts: { valuesOnly: boolean; sheets: Set<string> }
+): void {
   const ws = wb.addWorksheet(s.name, {
     properties: s.tabColor ? { tabColor: { argb: argb(s.tabColor) } } : undefined,
-    views: [s.frozen.rows || s.frozen.cols ? { state: "frozen", xSplit: s.frozen.cols, ySplit: s.frozen.rows, showGridLines: false } : { showGridLines: false }],
+    views: [
+      s.frozen.rows || s.frozen.cols
+        ? { state: "frozen", xSplit: s.frozen.cols, ySplit: s.frozen.rows, showGridLines: false }
+        : { showGridLines: false },
+    ],
   });
   (ws as unknown as { orderNo: number }).orderNo = orderNo;
   for (const c of s.columns) ws.getColumn(c.col + 1).width = c.width;
@@ -127,17 +200,46 @@ function addSheet(wb: ExcelJS.Workbook, styles: ReviewPlan["styles"], s: PlanShe
   }
   for (const m of s.merges) ws.mergeCells(m.r0 + 1, m.c0 + 1, m.r1 + 1, m.c1 + 1);
   if (s.autoFilter) ws.autoFilter = s.autoFilter;
-  if (s.print) ws.pageSetup = { ...ws.pageSetup, orientation: s.print.orientation, ...(s.print.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}), paperSize: 9 };
+  if (s.print)
+    ws.pageSetup = {
+      ...ws.pageSetup,
+      orientation: s.print.orientation,
+      ...(s.print.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
+      paperSize: 9,
+    };
   s.conditionalFormats.forEach((cf, i) => {
     if (cf.type === "dataBar")
       ws.addConditionalFormatting({
         ref: cf.range,
-        rules: [{ type: "dataBar", priority: i + 1, gradient: false, cfvo: [cf.min !== undefined ? { type: "num", value: cf.min } : { type: "min" }, cf.max !== undefined ? { type: "num", value: cf.max } : { type: "max" }], color: { argb: argb(cf.color) } } as unknown as ExcelJS.ConditionalFormattingRule],
+        rules: [
+          {
+            type: "dataBar",
+            priority: i + 1,
+            gradient: false,
+            cfvo: [
+              cf.min !== undefined ? { type: "num", value: cf.min } : { type: "min" },
+              cf.max !== undefined ? { type: "num", value: cf.max } : { type: "max" },
+            ],
+            color: { argb: argb(cf.color) },
+          } as unknown as ExcelJS.ConditionalFormattingRule,
+        ],
       });
     else
       ws.addConditionalFormatting({
         ref: cf.range,
-        rules: [{ type: "expression", priority: i + 1, formulae: [cf.formula], style: { ...(cf.fill ? { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(cf.fill) } } } : {}), ...(cf.fontColor ? { font: { color: { argb: argb(cf.fontColor) } } } : {}) } }],
+        rules: [
+          {
+            type: "expression",
+            priority: i + 1,
+            formulae: [cf.formula],
+            style: {
+              ...(cf.fill
+                ? { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(cf.fill) } } }
+                : {}),
+              ...(cf.fontColor ? { font: { color: { argb: argb(cf.fontColor) } } } : {}),
+            },
+          },
+        ],
       });
   });
 }
@@ -157,7 +259,16 @@ function addMarks(wb: ExcelJS.Workbook, marks: Mark[]): { notesKept: number } {
     const priority = 1;
     ws.addConditionalFormatting({
       ref: group.map((m) => m.cell).join(" "),
-      rules: [{ type: "expression", priority, formulae: [markFormula(group[0].severity, group[0].strength)], style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(group[0].fill) } } } }],
+      rules: [
+        {
+          type: "expression",
+          priority,
+          formulae: [markFormula(group[0].severity, group[0].strength)],
+          style: {
+            fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(group[0].fill) } },
+          },
+        },
+      ],
     });
     for (const m of group) {
       const cell = ws.getCell(m.cell);
@@ -175,11 +286,18 @@ function addMarks(wb: ExcelJS.Workbook, marks: Mark[]): { notesKept: number } {
 export function applyReviewPlan(wb: ExcelJS.Workbook, plan: ReviewPlan): { notesKept: number } {
   clearReview(wb);
   const sheets = new Set(wb.worksheets.map((w) => w.name));
-  const minOrder = Math.min(0, ...wb.worksheets.map((w) => (w as unknown as { orderNo: number }).orderNo ?? 0));
-  plan.sheets.forEach((s, i) => addSheet(wb, plan.styles, s, minOrder - plan.sheets.length + i, { valuesOnly: false, sheets }));
+  const minOrder = Math.min(
+    0,
+    ...wb.worksheets.map((w) => (w as unknown as { orderNo: number }).orderNo ?? 0)
+  );
+  plan.sheets.forEach((s, i) =>
+    addSheet(wb, plan.styles, s, minOrder - plan.sheets.length + i, { valuesOnly: false, sheets })
+  );
   const r = addMarks(wb, plan.marks);
   // The first sheet (审核结果) is the one shown on opening.
-  wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: "visible" }];
+  wb.views = [
+    { x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: "visible" },
+  ];
   return r;
 }
 
@@ -187,16 +305,22 @@ export function applyReviewPlan(wb: ExcelJS.Workbook, plan: ReviewPlan): { notes
  * Plan sheets as a workbook of their own (the review sheets of a workbook that cannot be rewritten, or the batch's
  * 审核汇总): formulas become their values and links to cells of other workbooks are dropped.
  */
-export async function writeSheetsOnly(content: Pick<ReviewPlan, "styles" | "sheets">): Promise<Uint8Array> {
+export async function writeSheetsOnly(
+  content: Pick<ReviewPlan, "styles" | "sheets">
+): Promise<Uint8Array> {
   const wb = new Workbook();
   const sheets = new Set(content.sheets.map((s) => s.name));
-  content.sheets.forEach((s, i) => addSheet(wb, content.styles, s, i + 1, { valuesOnly: true, sheets }));
+  content.sheets.forEach((s, i) =>
+    addSheet(wb, content.styles, s, i + 1, { valuesOnly: true, sheets })
+  );
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
 export async function writeWorkbook(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   // exceljs reads a missing firstPageNumber as 1 and would then write useFirstPageNumber="1" (each sheet's page numbers
   // restarting at 1): keep the user's print setup as it was.
-  for (const ws of wb.worksheets) if (!(ws.pageSetup as { useFirstPageNumber?: boolean }).useFirstPageNumber) ws.pageSetup.firstPageNumber = undefined;
+  for (const ws of wb.worksheets)
+    if (!(ws.pageSetup as { useFirstPageNumber?: boolean }).useFirstPageNumber)
+      ws.pageSetup.firstPageNumber = undefined;
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

@@ -12,7 +12,15 @@
  * part; this takes ~0.1 s, most of it zlib (figures: `npm run bench`, "slimming").
  */
 import { createInflateRaw } from "zlib";
-import { Unzip, unzipSync, zipSync, strFromU8, strToU8, type UnzipDecoder, type AsyncFlateStreamHandler } from "fflate";
+import {
+  Unzip,
+  unzipSync,
+  zipSync,
+  strFromU8,
+  strToU8,
+  type UnzipDecoder,
+  type AsyncFlateStreamHandler,
+} from "fflate";
 
 /** Sheet XML above this size (uncompressed) is slimmed; ordinary budget sheets are far below it. */
 const SLIM_ABOVE = 4 * 1024 * 1024;
@@ -49,7 +57,12 @@ const S = 0x73;
 const NEEDLES =
   typeof Buffer === "undefined"
     ? undefined
-    : { values: ["v>", "v ", "f>", "f ", "is>"].map((x) => Buffer.from(x)), row: Buffer.from("<row"), data: Buffer.from("Data"), sheet: Buffer.from("</sheet") };
+    : {
+        values: ["v>", "v ", "f>", "f ", "is>"].map((x) => Buffer.from(x)),
+        row: Buffer.from("<row"),
+        data: Buffer.from("Data"),
+        sheet: Buffer.from("</sheet"),
+      };
 
 /** Which element the tag whose name starts at `k` is, by its local name (`<x:row …` is a row). */
 function tagKind(b: Uint8Array, k: number, end: number): number {
@@ -306,7 +319,12 @@ function largeSheetParts(buf: Uint8Array): Map<string, number> {
   const large = new Map<string, number>();
   unzipSync(buf, {
     filter: (f) => {
-      if (SHEET_PART.test(f.name) && f.originalSize > SLIM_ABOVE && (f.compression === 8 || f.compression === 0)) large.set(f.name, f.compression);
+      if (
+        SHEET_PART.test(f.name) &&
+        f.originalSize > SLIM_ABOVE &&
+        (f.compression === 8 || f.compression === 0)
+      )
+        large.set(f.name, f.compression);
       return false;
     },
   });
@@ -335,7 +353,8 @@ export async function slimWorkbook(buf: Uint8Array): Promise<Uint8Array | undefi
       file.start();
     };
     const PIECE = 1 << 20;
-    for (let at = 0; at < buf.length; at += PIECE) uz.push(buf.subarray(at, Math.min(buf.length, at + PIECE)), at + PIECE >= buf.length);
+    for (let at = 0; at < buf.length; at += PIECE)
+      uz.push(buf.subarray(at, Math.min(buf.length, at + PIECE)), at + PIECE >= buf.length);
     const files: Record<string, Uint8Array> = unzipSync(buf, { filter: (f) => !large.has(f.name) });
     for (const [name, method] of large) {
       const parts = compressed.get(name);

@@ -65,7 +65,13 @@ export function readZipEntries(b: Uint8Array): ZipEntry[] | undefined {
   const cdSize = u32(end + 12);
   const cdOffset = u32(end + 16);
   if (u16(end + 4) !== 0 || u16(end + 6) !== 0 || u16(end + 8) !== count) return undefined; // split archive
-  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff || cdOffset + cdSize > end) return undefined;
+  if (
+    count === 0xffff ||
+    cdSize === 0xffffffff ||
+    cdOffset === 0xffffffff ||
+    cdOffset + cdSize > end
+  )
+    return undefined;
   const entries: ZipEntry[] = [];
   const seen = new Set<string>();
   let at = cdOffset;
@@ -81,7 +87,8 @@ export function readZipEntries(b: Uint8Array): ZipEntry[] | undefined {
     const next = at + 46 + nameLen + u16(at + 30) + u16(at + 32);
     const local = u32(at + 42);
     if (next > cdOffset + cdSize || u16(at + 34) !== 0) return undefined;
-    if (flags & (FLAG_ENCRYPTED | FLAG_STRONG_ENCRYPTION) || (method !== 0 && method !== 8)) return undefined;
+    if (flags & (FLAG_ENCRYPTED | FLAG_STRONG_ENCRYPTION) || (method !== 0 && method !== 8))
+      return undefined;
     if (csize === 0xffffffff || size === 0xffffffff || local === 0xffffffff) return undefined;
     if (method === 0 && csize !== size) return undefined;
     const nameBytes = b.subarray(at + 46, at + 46 + nameLen);
@@ -93,15 +100,18 @@ export function readZipEntries(b: Uint8Array): ZipEntry[] | undefined {
     if (local + 30 > cdOffset || u32(local) !== SIG_LOCAL) return undefined;
     const lflags = u16(local + 6);
     if (u16(local + 8) !== method || u16(local + 26) !== nameLen) return undefined;
-    if (Buffer.compare(b.subarray(local + 30, local + 30 + nameLen), nameBytes) !== 0) return undefined;
+    if (Buffer.compare(b.subarray(local + 30, local + 30 + nameLen), nameBytes) !== 0)
+      return undefined;
     const start = local + 30 + nameLen + u16(local + 28);
     if (start + csize > cdOffset) return undefined;
     if (lflags & FLAG_DESCRIPTOR) {
       // The descriptor after the data (signature optional, APPNOTE §4.3.9) must repeat the central directory's values.
       let d = start + csize;
       if (d + 4 <= cdOffset && u32(d) === SIG_DESCRIPTOR) d += 4;
-      if (d + 12 > cdOffset || u32(d) !== crc || u32(d + 4) !== csize || u32(d + 8) !== size) return undefined;
-    } else if (u32(local + 14) !== crc || u32(local + 18) !== csize || u32(local + 22) !== size) return undefined;
+      if (d + 12 > cdOffset || u32(d) !== crc || u32(d + 4) !== csize || u32(d + 8) !== size)
+        return undefined;
+    } else if (u32(local + 14) !== crc || u32(local + 18) !== csize || u32(local + 22) !== size)
+      return undefined;
     entries.push({ name, method, crc, size, raw: b.subarray(start, start + csize), dosTime });
     at = next;
   }
@@ -115,20 +125,41 @@ export function readZipEntries(b: Uint8Array): ZipEntry[] | undefined {
 export function inflateEntry(e: ZipEntry): Uint8Array {
   if (e.method === 0) return e.raw;
   const out = zlib.inflateRawSync(e.raw, { maxOutputLength: e.size + 1 });
-  if (out.length !== e.size) throw new Error(`${e.name}: inflated to ${out.length} bytes, the directory says ${e.size}`);
+  if (out.length !== e.size)
+    throw new Error(`${e.name}: inflated to ${out.length} bytes, the directory says ${e.size}`);
   return new Uint8Array(out.buffer, out.byteOffset, out.length);
 }
 
 /** The MS-DOS date and time of `d` (local time, as zip tools write it; 2-second resolution). */
 export function dosTime(d: Date): number {
   const y = Math.min(Math.max(d.getFullYear(), 1980), 2107) - 1980;
-  return (((y << 25) | ((d.getMonth() + 1) << 21) | (d.getDate() << 16) | (d.getHours() << 11) | (d.getMinutes() << 5) | (d.getSeconds() >> 1)) >>> 0);
+  return (
+    ((y << 25) |
+      ((d.getMonth() + 1) << 21) |
+      (d.getDate() << 16) |
+      (d.getHours() << 11) |
+      (d.getMinutes() << 5) |
+      (d.getSeconds() >> 1)) >>>
+    0
+  );
 }
 
 /** A new entry: `data` deflated by Node's zlib at `level` (1–9; 6 is zlib's default). */
-export function deflateEntry(name: string, data: Uint8Array, level: number, time: number): ZipEntry {
+export function deflateEntry(
+  name: string,
+  data: Uint8Array,
+  level: number,
+  time: number
+): ZipEntry {
   const raw = zlib.deflateRawSync(data, { level });
-  return { name, method: 8, crc: crc32(data), size: data.length, raw: new Uint8Array(raw.buffer, raw.byteOffset, raw.length), dosTime: time };
+  return {
+    name,
+    method: 8,
+    crc: crc32(data),
+    size: data.length,
+    raw: new Uint8Array(raw.buffer, raw.byteOffset, raw.length),
+    dosTime: time,
+  };
 }
 
 /** A new entry stored uncompressed (method 0). */
@@ -141,7 +172,8 @@ export function storedEntry(name: string, data: Uint8Array, time: number): ZipEn
  * central directory, its end record. Throws RangeError past what a zip without zip64 holds (65,535 entries, 4 GiB).
  */
 export function writeZip(entries: ZipEntry[]): Uint8Array {
-  if (entries.length >= 0xffff) throw new RangeError("too many zip entries for a zip without zip64");
+  if (entries.length >= 0xffff)
+    throw new RangeError("too many zip entries for a zip without zip64");
   const names = entries.map((e) => Buffer.from(e.name, "utf8"));
   let total = 22;
   for (const [i, e] of entries.entries()) total += 30 + 46 + 2 * names[i].length + e.raw.length;
