@@ -219,12 +219,29 @@ const BAND_SUBTOTALS: ReadonlyArray<readonly [string, RegExp]> = [
   ["project", /^项目支出$/],
 ];
 
+/**
+ * Later years' plans printed beside this year's money (项目支出表: 2026年计划数 | 2027年计划数, a 中期财政规划 / 以后年度
+ * band over 2026年 | 2027年, 以后年度安排): money of later budgets, never a source of this year's 合计. A caption naming
+ * a plan (计划 / 规划) with a year after the table's (or any year when the table prints none: columnRoles leaves plan
+ * years out when it infers one). Matched on the header path (bands and leaf, labelKey).
+ */
+export const LATER_YEARS = /中期(财政)?规划|以后年度|后两年|以后年份|跨年度规划/;
+const PLAN_CAPTION = /计划|规划/;
+
 export function columnKey(leaf: string, parents: string[], tableYear?: number): string | undefined {
   const k = unwrap(labelKey(leaf));
   const partOfParent = /^其中/.test(norm(leaf));
   const parent = parents.map(labelKey).join("/");
-  const years = [...(parent + "/" + k).matchAll(/(\d{4})年?/g)].map((m) => Number(m[1]));
+  const path = parent + "/" + k;
+  const years = [...path.matchAll(/(\d{4})年?/g)].map((m) => Number(m[1]));
   if (tableYear && years.some((y) => y < tableYear) && !/结转/.test(k)) return "prior";
+  // A year after the table's alone (2026年预算数) is no plan: a title left at last year's says the same.
+  if (
+    (LATER_YEARS.test(path) || (years.length && PLAN_CAPTION.test(path))) &&
+    !/结转|实施期/.test(k) &&
+    !years.some((y) => tableYear && y <= tableYear)
+  )
+    return "later";
   if (/上年(预算|执行|决算)|上年数/.test(parent + k)) return "prior";
   // Bands 上年 / 当年 / 增减 (三公 tables printing last year beside this year).
   const bands = parents.map(labelKey);

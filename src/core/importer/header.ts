@@ -18,6 +18,7 @@ import {
   TOTAL_KEYS,
   UNIT_CODE_HEADER,
   columnKey,
+  LATER_YEARS,
   rowKey,
 } from "./aliases";
 import { lineMeta, unitInCaption } from "./meta";
@@ -139,10 +140,12 @@ export function headerPaths(v: GridView, headerRows: number[], c0: number, c1: n
 
 export function columnRoles(paths: string[][], c0: number, year?: number): ColumnRole[] {
   // Without a year in the title, a header printing two years (2024年预算数 | 2025年预算数) still tells which is prior.
+  // Later years' plans (2026年计划数, 中期财政规划/2027年) say nothing of the table's own year.
   if (!year) {
-    const years = paths.flatMap((p) =>
-      [...norm(p.join("/")).matchAll(/(20\d{2})年/g)].map((m) => Number(m[1]))
-    );
+    const years = paths
+      .map((p) => norm(p.join("/")))
+      .filter((p) => !LATER_YEARS.test(p) && !/计划|规划/.test(p))
+      .flatMap((p) => [...p.matchAll(/(20\d{2})年/g)].map((m) => Number(m[1])));
     if (new Set(years).size > 1) year = Math.max(...years);
   }
   const roles: ColumnRole[] = [];

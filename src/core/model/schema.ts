@@ -41,6 +41,10 @@ export const isRateOrChange = (key: string): boolean =>
   key.startsWith("ratio") || key.startsWith("change");
 /** Last year's figures (上年数; prior, prior_2 …): summed within their table, compared with nothing, may be negative. */
 export const isPrior = (key: string): boolean => key.startsWith("prior");
+/*
+ * Later years' plans (2026年计划数, 中期财政规划 / 以后年度; later, later_2 …: aliases.ts LATER_YEARS): summed down their
+ * table, never one of this year's sources.
+ */
 export type TableKind = z.infer<typeof TableKindSchema>;
 
 /**
