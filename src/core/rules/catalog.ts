@@ -1,6 +1,7 @@
 /** The rule catalog: every implemented rule, in reporting order. A rule not listed here does not exist. */
 import type { RuleDef } from "./rule";
 import { WITHIN_RULES } from "./within";
+import { QUANTITY_RULES } from "./quantities";
 import { HIERARCHY_RULES } from "./hierarchy";
 import { CROSS_RULES } from "./cross";
 import { FUND_RULES } from "./funds";
@@ -17,6 +18,7 @@ export const CATALOG: ReadonlyArray<RuleDef> = [
   ...COMPLETENESS_RULES,
   ...DETAIL_RULES,
   ...WITHIN_RULES,
+  ...QUANTITY_RULES,
   ...HIERARCHY_RULES,
   ...CROSS_RULES,
   ...BREAKDOWN_RULES,

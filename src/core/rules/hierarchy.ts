@@ -1,6 +1,7 @@
 /** 层级: totals and parents equal the sum of their children — 合计 = Σ 类, 类 = Σ 款, 款 = Σ 项, group = Σ items, unit = Σ projects. */
 import { isPrior, isRateOrChange, type Report, type Row, type Table } from "../model/schema";
 import { defineRule, type Outcome } from "./rule";
+import { isQuantityTable } from "../model/quantities";
 import { na, notAbove, rowName, sidesOf, sumOutcome, tableName, term } from "./helpers";
 import { compare, fmt } from "./interval";
 import { labelKey, ordinalLevel } from "../grid/text";
@@ -156,7 +157,8 @@ function hierarchyOutcomes(
 ): Outcome[] {
   const out: Outcome[] = [];
   for (const t of report.tables) {
-    if (SKIP.has(t.kind)) continue;
+    // Counts (国有资产占用情况表) add up as counts, exactly: rules/quantities.ts.
+    if (SKIP.has(t.kind) || isQuantityTable(t)) continue;
     for (const side of sidesOf(t)) {
       const rows = t.rows.filter((r) => r.side === side);
       const cols = t.columns.filter((c) => c.side === side && summable(t, c.key));

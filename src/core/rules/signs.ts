@@ -4,6 +4,7 @@
  * ratios and the prior year (增减, 增长率, 上年数) and lines that reduce (调减, 减：…, 冲减, 差额) may be negative and are
  * never judged.
  */
+import { isQuantityTable } from "../model/quantities";
 import {
   isPrior,
   isRateOrChange,
@@ -111,7 +112,8 @@ export const nonNegative = defineRule({
   check: (report: Report) => {
     const out: Outcome[] = [];
     for (const t of report.tables) {
-      if (t.kind === "performance_target" && !t.rows.length) continue;
+      // Counts are no money (国有资产占用情况表: rules/quantities.ts).
+      if ((t.kind === "performance_target" && !t.rows.length) || isQuantityTable(t)) continue;
       for (const r of t.rows) {
         const o = rowOutcome(t, r);
         if (o) out.push(o);

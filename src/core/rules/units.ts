@@ -6,6 +6,7 @@
  * That is one finding on the unit cell; the other rules compare the figures in the unit they are in, so the
  * mistake does not turn into one amount error per cell.
  */
+import { isQuantityTable } from "../model/quantities";
 import type { Amount, Report, Table, Unit } from "../model/schema";
 import { quoteSheet } from "../grid/address";
 import { compare, UNIT_FACTOR } from "./interval";
@@ -56,7 +57,7 @@ function somePair(
 ): boolean {
   const mine = coded.get(t)!.by;
   for (const o of report.tables) {
-    if (o === t || o.kind === "performance_target") continue;
+    if (o === t || !coded.has(o)) continue;
     for (const e of coded.get(o)!.list) {
       const a = mine.get(e.system)?.get(e.code);
       if (a && visit(a, e.amount, o)) return true;
@@ -161,7 +162,10 @@ export function correctUnits(report: Report): Report {
 const CORRECTED = new WeakMap<Report, Report>();
 
 function correctUnitsOf(report: Report): Report {
-  const tables0 = report.tables.filter((t) => t.kind !== "performance_target");
+  // Counts (国有资产占用情况表) print no money: never a pair, never rescaled.
+  const tables0 = report.tables.filter(
+    (t) => t.kind !== "performance_target" && !isQuantityTable(t)
+  );
   const coded = new Map(tables0.map((t) => [t, codedTotals(t)]));
   // A table whose figures equal some other table's is in the unit it prints (most tables: decided at the first equal pair).
   const seenEqual = new Map<Table, boolean>();
