@@ -158,13 +158,18 @@ function rowIdentity(
       for (const keyOf of bandCounterparts(t, side)) {
         const btk = keyOf.get(tk);
         const bkeys = keys.map((k) => keyOf.get(k));
-        if (btk && bkeys.every((k) => k))
-          sums(btk, bkeys as string[], (k) =>
-            bandedName(
-              t,
-              t.columns.find((c) => c.key === k && c.side === side)!
-            )
+        const named = (k: string) =>
+          bandedName(
+            t,
+            t.columns.find((c) => c.key === k && c.side === side)!
           );
+        if (btk && bkeys.every((k) => k)) sums(btk, bkeys as string[], named);
+        // Each source band's 小计 in that band too (上年 单位资金小计 = 上年 事业收入 + …), when it prints them all.
+        for (const b of bands) {
+          const bt = b.total !== "fiscal" ? keyOf.get(b.total) : undefined;
+          const bp = b.parts.map((k) => keyOf.get(k));
+          if (bt && bp.every((k) => k)) sums(bt, bp as string[], named);
+        }
       }
     }
   }
