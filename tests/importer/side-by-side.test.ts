@@ -1,7 +1,9 @@
 /**
  * Tables printed side by side on one sheet (三公 beside 机关运行经费, two small tables on one page): before, the right
  * one was read as columns of the left one (newcomer 3, m30: 11 false 错误). Every generated template, with the tables
- * one empty column apart and adjacent; then the newcomer's Xi'an file. A wrong figure in the right table is still found.
+ * one empty column apart and adjacent, their titles on one line or the right one's 1 or 2 lines lower (stop 19's
+ * leftover: the lower title cut the left table short); then the newcomer's Xi'an file. A wrong figure in the right
+ * table is still found.
  */
 import { promises as fs } from "fs";
 import path from "path";
@@ -40,10 +42,16 @@ function totalCellOf(t: Table): string | undefined {
 describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style) => {
   const plain = checkReport(importWorkbook(buildVariant(style).grids));
 
-  test.each([1, 0])(
-    "tables side by side (%i empty columns between): each recognised, at its cells, no new finding",
-    (gap) => {
-      const v = buildVariant(style, { beside: { pairs: pairs(style), gap } });
+  test.each([
+    [1, 0],
+    [0, 0],
+    [1, 1],
+    [1, 2],
+    [0, 1],
+  ])(
+    "tables side by side (%i empty columns between, the right one %i lines lower): each recognised, at its cells, no new finding",
+    (gap, drop) => {
+      const v = buildVariant(style, { beside: { pairs: pairs(style), gap, drop } });
       const report = importWorkbook(v.grids);
       expect(report.tables.map((t) => t.kind)).toEqual(v.expected.map((e) => e.kind));
       v.expected.forEach((e, i) => {
@@ -59,14 +67,17 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style)
     }
   );
 
-  test("a wrong figure in the table on the right is reported at its cell", () => {
-    const v = buildVariant(style, { beside: { pairs: pairs(style), gap: 1 } });
-    const right = pairs(style)[0][1];
-    const cell = v.expected.find((e) => e.kind === right)!.totalCell!;
-    bump(v.grids, cell);
-    const found = serious(checkReport(importWorkbook(v.grids)));
-    expect(found.some((f) => f.severity === "error" && f.cells.includes(cell))).toBe(true);
-  });
+  test.each([0, 2])(
+    "a wrong figure in the table on the right (%i lines lower) is reported at its cell",
+    (drop) => {
+      const v = buildVariant(style, { beside: { pairs: pairs(style), gap: 1, drop } });
+      const right = pairs(style)[0][1];
+      const cell = v.expected.find((e) => e.kind === right)!.totalCell!;
+      bump(v.grids, cell);
+      const found = serious(checkReport(importWorkbook(v.grids)));
+      expect(found.some((f) => f.severity === "error" && f.cells.includes(cell))).toBe(true);
+    }
+  );
 });
 
 test("Xi'an: the 三公 table copied right of 表10 (m30) is a second table, checked, with the workbook's own findings", async () => {

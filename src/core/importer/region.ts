@@ -104,8 +104,11 @@ export interface Contents {
  * halves, a 三公 table's 上年 | 本年 | 增减 bands, a spacer column) has one title, and is never cut. Undefined when a
  * band would hold no table.
  */
-function sideBySide(v: GridView, reg: Region): Region[] | undefined {
-  const titles = titleCells(v, reg.titleRow);
+function sideBySide(v: GridView, reg: Region, lower?: number): Region[] | undefined {
+  // A title printed lower on the right (staggered: `lower`, its column) stands beside this line's titles.
+  const titles = [...titleCells(v, reg.titleRow), ...(lower !== undefined ? [lower] : [])].sort(
+    (a, b) => a - b
+  );
   if (titles.length < 2) return undefined;
   // Only titles (and their labels or unit notes) on that line: a sentence naming two tables in a list is no title line.
   const isLabel = (t: string) => TABLE_LABEL.exec(t)?.[0] === t || /^(金额)?单位[:：]/.test(t);
@@ -137,6 +140,32 @@ function sideBySide(v: GridView, reg: Region): Region[] | undefined {
   return out;
 }
 
+/**
+ * A table's title printed a line or a few lower than the title at row r and right of it (tables side by side whose
+ * titles sit on different lines): a title cell on one of the next STAGGER lines, right of every cell of line r, with
+ * nothing but table labels above it on those lines at or right of its column (the table on the right starts there).
+ * Its row and column; undefined when none.
+ */
+function staggeredTitle(v: GridView, r: number, hi: number): { r: number; c: number } | undefined {
+  // The other table's label may stand on this line already (表号 on the line above its title).
+  const here = v.cells(r).filter(([, t]) => !isTableLabel(t));
+  if (!here.length) return undefined;
+  const right = Math.max(...here.map(([c]) => c));
+  for (let k = r + 1; k <= Math.min(hi, r + STAGGER); k++) {
+    for (const c of titleCells(v, k)) {
+      if (c <= right) continue;
+      let clear = true;
+      for (let j = r; j < k && clear; j++)
+        clear = v.cells(j).every(([x, t]) => x < c || isTableLabel(t));
+      if (clear) return { r: k, c };
+    }
+  }
+  return undefined;
+}
+const isTableLabel = (t: string) => TABLE_LABEL.exec(t)?.[0] === t;
+/** How many lines lower a title beside another may start (a label line, a unit line, a header line). */
+const STAGGER = 3;
+
 export function findRegions(
   v: GridView,
   lo = 0,
@@ -145,10 +174,20 @@ export function findRegions(
   const starts: Array<Region & { start: number }> = [];
   const contents = lo === 0 && hi === v.rows - 1 ? contentsRuns(v) : [];
   const inContents = (r: number) => contents.some((c) => r >= c.r0 && r <= c.r1);
+  // Titles printed lower beside an earlier one (staggeredTitle): their row → column; the earlier region is cut there.
+  const staggered = new Map<number, { r: number; c: number }>();
+  const beside = new Set<number>();
   for (let r = lo; r <= hi; r++) {
-    if (inContents(r)) continue;
+    if (inContents(r) || beside.has(r)) continue;
     const hit = titleAt(v, r);
     if (!hit) continue;
+    if (!v.bandCols) {
+      const low = staggeredTitle(v, r, hi);
+      if (low) {
+        staggered.set(r, low);
+        beside.add(low.r);
+      }
+    }
     // A title directly under another title's label is the same table; a subtitle line is not a new table.
     let start = r;
     let label = hit.label;
@@ -180,7 +219,8 @@ export function findRegions(
   for (let r = lo; r <= leadingEnd; r++)
     if (v.cells(r).length > 0) leading = { r0: leading?.r0 ?? r, r1: r };
   const regions = starts.flatMap(
-    ({ start: _s, ...rest }) => (v.bandCols ? undefined : sideBySide(v, rest)) ?? [rest]
+    ({ start: _s, ...rest }) =>
+      (v.bandCols ? undefined : sideBySide(v, rest, staggered.get(rest.titleRow)?.c)) ?? [rest]
   );
   return { regions, leading, contents };
 }
