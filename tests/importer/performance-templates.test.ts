@@ -45,16 +45,20 @@ describe("项目支出绩效目标表 forms: the unit from the money caption, el
     unitLine: string | undefined,
     caption: string,
     scale: number,
-    wrong?: string
+    wrong?: string,
+    lines: "each" | "first" | "above" = "each"
   ): SheetGrid => {
     const rows: CellValue[][] = [];
     const merges: Merge[] = [];
+    // The unit line printed over each form, over the first only, or once above the first title.
+    if (lines === "above") rows.push(["", "", "", "", unitLine ?? ""]);
     for (const [name, amount] of PROJECTS) {
       const a = Math.round((name === wrong ? amount - 27 : amount) * scale * 100) / 100;
       const r0 = rows.length;
+      const printed = lines === "each" || (lines === "first" && name === PROJECTS[0][0]);
       rows.push(
         ["2025年项目支出绩效目标表"],
-        ["", "", "", "", unitLine ?? ""],
+        ["", "", "", "", printed ? (unitLine ?? "") : ""],
         ["项目名称", name],
         ["主管部门", "市审计局", "实施单位", "市审计局"]
       );
@@ -93,6 +97,38 @@ describe("项目支出绩效目标表 forms: the unit from the money caption, el
       const found = serious(r);
       expect(found.map((f) => f.rule)).toEqual(["projects.annual-amount"]);
       expect(found[0].cells[0]).toBe("表11!C5");
+    }
+  );
+  // Forms stacked on one sheet under one unit line (over the first form only, or above the first title): every form
+  // is in that unit (before: the later forms were read as 元 — one false 错误 each).
+  const ONCE = CASES.filter(([, unitLine]) => unitLine).flatMap(([n, unitLine, caption, scale]) =>
+    (["first", "above"] as const).map(
+      (lines) =>
+        [
+          `${n} ${lines === "first" ? "over the first form only" : "above the first title"}`,
+          unitLine,
+          caption,
+          scale,
+          lines,
+        ] as const
+    )
+  );
+  test.each(ONCE)(
+    "%s: every form in its unit, no 错误 / 警告; the second form 27 万元 low found",
+    (_n, unitLine, caption, scale, lines) => {
+      const r = importWorkbook([projectTable(), forms(unitLine, caption, scale, undefined, lines)]);
+      const fs = r.tables.filter((t) => t.kind === "performance_target");
+      expect(fs.map((t) => [t.form?.project, t.unit])).toEqual(
+        PROJECTS.map(([n]) => [n, scale === 1 ? "万元" : "元"])
+      );
+      expect(serious(r)).toEqual([]);
+      const last = PROJECTS[1][0];
+      const wrong = importWorkbook([projectTable(), forms(unitLine, caption, scale, last, lines)]);
+      const found = serious(wrong);
+      expect(found.map((f) => f.rule)).toEqual(["projects.annual-amount"]);
+      // Its 年度资金总额 cell (the form's first figure).
+      const form = r.tables.find((t) => t.form?.project === last)!;
+      expect(found[0].cells[0]).toBe(Object.values(form.rows[0].amounts)[0].cell);
     }
   );
 });

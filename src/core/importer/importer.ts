@@ -75,8 +75,16 @@ function mergeMeta(into: Meta, m: Meta, cell?: string) {
   into.year ??= m.year;
 }
 
-/** Parses one region into a table, or explains why it could not. */
-function parseRegion(v: GridView, reg: Region, index: number): Table | Unrecognized {
+/**
+ * Parses one region into a table, or explains why it could not. `sheetUnit`: the unit line a 绩效 form printing none
+ * of its own takes (forms stacked on one sheet under one unit line: above the first title, or the first form's).
+ */
+function parseRegion(
+  v: GridView,
+  reg: Region,
+  index: number,
+  sheetUnit?: Meta
+): Table | Unrecognized {
   const end = lastContentRow(v, reg.r0, reg.r1);
   const [c0, c1] = columnSpan(v, reg.r0, end);
   const range = v.range(reg.r0, c0, end, c1);
@@ -109,14 +117,16 @@ function parseRegion(v: GridView, reg: Region, index: number): Table | Unrecogni
       const empty = form.rows.every((row) => Object.values(row.amounts).every((a) => a.blank));
       // The unit its money caption prints (项目资金（万元）), else the form's unit line (单位：万元 / 金额单位：万元, read
       // by readMeta as every table's is), else 元 (what a form printing no unit states its money in).
-      const lineUnit = form.unit ? undefined : meta.unit;
+      // A form printing neither takes the sheet's unit line (sheetUnit), when the forms print one line for all.
+      const line = meta.unit ? meta : sheetUnit?.unit ? sheetUnit : undefined;
+      const lineUnit = form.unit ? undefined : line?.unit;
       return {
         ...base,
         year: meta.year ?? yearOfTitle(reg.title),
         department: form.department?.replace(/^\d+[-－]/, ""),
         unit: form.unit ?? lineUnit ?? "元",
-        unitText: lineUnit ? meta.unitText : undefined,
-        unitCell: lineUnit ? meta.unitCell : undefined,
+        unitText: lineUnit ? line!.unitText : undefined,
+        unitCell: lineUnit ? line!.unitCell : undefined,
         markedEmpty: false,
         empty,
         columns: form.columns,
@@ -638,9 +648,20 @@ export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Re
       if (!bands.has(key)) bands.set(key, v.band(reg.cols[0], reg.cols[1]));
       return bands.get(key)!;
     };
+    // 绩效 forms stacked on one sheet may print one unit line for all: above the first title, or in the first form
+    // (单位：万元 once). A form without a unit of its own takes the last one printed above it on the sheet.
+    let sheetUnit: Meta | undefined;
+    if (leading)
+      for (let r = leading.r0; r <= leading.r1; r++)
+        for (const [c] of v.cells(r)) {
+          const m = readMeta(v.text(r, c));
+          if (m.unit) sheetUnit = { unit: m.unit, unitText: m.unitText, unitCell: v.ref(r, c) };
+        }
     regions.forEach((reg, i) => {
       try {
-        const t = parseRegion(viewOf(reg), reg, i);
+        const t = parseRegion(viewOf(reg), reg, i, sheetUnit);
+        if ("id" in t && t.kind === "performance_target" && t.form && t.unitText && t.unitCell)
+          sheetUnit = { unit: t.unit, unitText: t.unitText, unitCell: t.unitCell };
         if ("id" in t) tables.push(t);
         else unrecognized.push(t);
       } catch {
