@@ -12,7 +12,7 @@ import { checkReport } from "../../src/core/rules/engine";
 import { readXlsxBuffer } from "../../src/hosts/xlsx/read";
 import type { Report } from "../../src/core/model/schema";
 import { STYLES, buildVariant, toGrid } from "../fixtures/variants";
-import { parseRef } from "../../src/core/grid/address";
+import { columnIndex, parseRef } from "../../src/core/grid/address";
 import type { CellValue, SheetGrid } from "../../src/core/grid/grid";
 
 const serious = (r: Report) =>
@@ -88,6 +88,31 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style)
     expect(found.map((f) => f.cells[0])).toEqual([
       t.rows.find((x) => x.code === "302")!.amounts.total.cell,
     ]);
+  });
+
+  test("each column lists every group's letter; the right group's amount column hidden: one 打印 warning naming it by its caption, the column itself still printed", () => {
+    const v = buildVariant(style, { economicColumns: true });
+    const t = basic(importWorkbook(v.grids));
+    const letter = (cell: string) => /!\$?([A-Z]+)\$?\d+$/.exec(cell)![1];
+    const used = new Set(
+      t.rows.flatMap((r) => Object.values(r.amounts).map((a) => letter(a.cell)))
+    );
+    const listed = new Set(t.columns.flatMap((c) => [c.col, ...(c.groupCols ?? [])]));
+    expect([...listed].sort()).toEqual([...used].sort());
+    const total = t.columns.find((c) => c.key === "total")!;
+    expect(total.groupCols?.length).toBe(1);
+    const right = total.groupCols![0];
+    const g = v.grids.find((x) => x.sheet === t.sheet)!;
+    g.hiddenCols = [columnIndex(right) - g.origin.col];
+    const report = importWorkbook(v.grids);
+    const t2 = basic(report);
+    expect(t2.columns.find((c) => c.key === "total")!.hidden).toBeFalsy();
+    const mine = new Set(t2.rows.flatMap((r) => Object.values(r.amounts).map((a) => a.cell)));
+    const hidden = checkReport(report, { localize: false }).findings.filter(
+      (f) => f.rule === "printed.hidden-amounts" && mine.has(f.cells[0])
+    );
+    expect(hidden.length).toBe(1);
+    expect(hidden[0].message).toContain(`「${total.label.split("/").pop()}」列（${right} 列）`);
   });
 
   test("a changed 公用经费合计 is found (合计 = 人员经费合计 + 公用经费合计, 公用经费合计 = Σ its classes)", () => {

@@ -20,7 +20,9 @@ export function markHidden(tables: Table[], grids: SheetGrid[]): void {
   for (const t of tables) {
     const h = bySheet.get(t.sheet);
     if (!h) continue;
-    for (const c of t.columns) if (h.cols.has(columnIndex(c.col))) c.hidden = true;
+    // A column printed in several groups is hidden when all of them are (the amounts say which cells are hidden).
+    for (const c of t.columns)
+      if ([c.col, ...(c.groupCols ?? [])].every((x) => h.cols.has(columnIndex(x)))) c.hidden = true;
     for (const r of t.rows) {
       if (h.rows.has(r.row - 1)) r.hidden = true;
       for (const a of Object.values(r.amounts)) {

@@ -261,15 +261,26 @@ function parseRegion(
   }
   const kind = base.kind;
   let rows = parseBody(v, kind, bodyRows, blockList);
-  // Column groups of one list (Block.stacked) repeat the first group's amounts: one column per key (the first group's).
-  const amountBlocks = blockList.some((b) => b.stacked) ? blockList.slice(0, 1) : blockList;
+  // Column groups of one list (Block.stacked) repeat the first group's amounts: one column per key (the first group's),
+  // the other groups' letters of that key in groupCols.
+  const stacked = blockList.some((b) => b.stacked);
+  const amountBlocks = stacked ? blockList.slice(0, 1) : blockList;
   let columns: Column[] = amountBlocks.flatMap((b) =>
-    b.amounts.map((a) => ({
-      key: a.key,
-      label: a.label,
-      side: blockList.length > 1 ? b.side : undefined,
-      col: columnLetter(v.sheetCol(a.c)),
-    }))
+    b.amounts.map((a) => {
+      const also = stacked
+        ? blockList
+            .slice(1)
+            .flatMap((g) => g.amounts.filter((x) => x.key === a.key))
+            .map((x) => columnLetter(v.sheetCol(x.c)))
+        : [];
+      return {
+        key: a.key,
+        label: a.label,
+        side: blockList.length > 1 ? b.side : undefined,
+        col: columnLetter(v.sheetCol(a.c)),
+        ...(also.length ? { groupCols: also } : {}),
+      };
+    })
   );
   // A 收支总表 printed one-sided: its label / amount pair serves both sides.
   if (blockList.length === 1 && rows.some((x) => x.side))

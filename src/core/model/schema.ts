@@ -119,7 +119,13 @@ export const ColumnSchema = z.object({
   side: SideSchema.optional(),
   /** Column letter in the sheet. */
   col: z.string(),
-  /** The sheet column is hidden: not printed or published. */
+  /**
+   * The letters of the same column printed again in the table's other column groups (a list printed as groups side by
+   * side: 人员经费 科目 | 金额 beside 公用经费 科目 | 金额 — one key, one column per group). Each row's amount cites its
+   * own cell; absent for a table of one group.
+   */
+  groupCols: z.array(z.string()).optional(),
+  /** The sheet column is hidden (every group's, when it has groupCols): not printed or published. */
   hidden: z.boolean().optional(),
 });
 export type Column = z.infer<typeof ColumnSchema>;

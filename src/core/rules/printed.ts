@@ -195,7 +195,7 @@ export const hiddenAmounts = defineRule({
       for (const { col, cells: hit, fs } of colFindings) {
         const first = hit[0];
         const label = t.columns
-          .find((c) => c.col === col)
+          .find((c) => c.col === col || c.groupCols?.includes(col))
           ?.label.split("/")
           .pop();
         const cells = [...hit.map((h) => h.cell), ...fs.map((f) => f.cells[0])];
