@@ -1,6 +1,6 @@
 /**
  * Printed habits newcomer 6 found read wrong (its items 2, 4, 7, 9, 10), each generated for every template:
- * - a 其中 list whose later items are printed under the first (其中：A / 　　　B, 其中：1.A / 2.B, 其中：（1）A / （2）B):
+ * - a 其中 list whose later items are printed under the first (其中：A / U+3000×3 B, 其中：1.A / 2.B, 其中：（1）A / （2）B):
  *   every item is a 其中 item, never a child summed into the line above (k07, k09–k12, z12);
  * - the 上年结转 line worded 上年结转结余资金 / 年初结转和结余 / 上年结转（结余） / 加：上年结转 / 二、上年结转结余资金, in the
  *   收支总表 and the 财政拨款收支总表 alike (y02–y09);

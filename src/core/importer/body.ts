@@ -172,7 +172,7 @@ const LIST_ENDS = new Set(["carryover_in", "carryover_out", "section_total"]);
 /**
  * Does this line continue the 其中 list above it? Chinese tables print the list's later items under the first item's
  * text: numbered like it (其中：1.一般公共预算 / 2.政府性基金预算, 其中：（1）… / （2）…), or, when the first is
- * unnumbered, unnumbered and indented deeper than the 其中 line (其中：一般公共预算 / 　　　政府性基金预算). A code, a
+ * unnumbered, unnumbered and indented deeper than the 其中 line (其中：一般公共预算 / U+3000×3 政府性基金预算). A code, a
  * total, 上年结转 or another numbering ends the list.
  */
 function continuesMemoList(
@@ -400,7 +400,7 @@ export function parseBody(
         if (above) level = above.level + 1;
         if (!(kind === "three_public" && key?.startsWith("vehicle_"))) partial = true;
       } else if (memo && continuesMemoList(memo, labelRaw, label, key, side, code ?? printedCode)) {
-        // The next items of a 其中 list (其中：A / 　　　B / 　　　C, 其中：1.A / 2.B): 其中 items too.
+        // The next items of a 其中 list (其中：A / U+3000×3 B / U+3000×3 C, 其中：1.A / 2.B): 其中 items too.
         level = memo.level;
         partial = true;
       } else memo = undefined;
