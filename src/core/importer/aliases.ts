@@ -11,6 +11,9 @@ const FUNDING = "(财政)?(拨款|资金)?(收入)?";
 const CAR = "(公务用车|公务车|公车|车辆)";
 const ABROAD = "(因公出国([(（]境[)）]|境)?(费|费用|经费)?|出国([(（]境[)）]|境)?(费|费用|经费))";
 const RECEPTION = "(公务接待(费|费用)?|接待(费|费用))";
+/** 公务接待费's two parts as 决算 and several 预算 三公 tables print them: 国内(公务)接待费 and 外事接待费 (国(境)外…). */
+const RECEPTION_DOMESTIC = "国内(公务)?接待(费|费用)?";
+const RECEPTION_FOREIGN = "(外事|外宾|国外|境外|国[(（]境[)）]外)(公务)?接待(费|费用)?";
 
 /**
  * Printed forms that wrap a column's or row's own name: 财政拨款（一般公共预算） is 一般公共预算, 本年一般公共预算财政拨款收入
@@ -64,6 +67,8 @@ export const ROW_KEYS: ReadonlyArray<readonly [string, RegExp]> = [
   ["vehicle_purchase", new RegExp(`^${CAR}?购置(费|费用)?(支出)?$`)],
   ["vehicle_operation", new RegExp(`^${CAR}?运行(维护)?(费|费用)?(支出)?$`)],
   ["reception", new RegExp(`^${RECEPTION}(支出)?$`)],
+  ["reception_domestic", new RegExp(`^${RECEPTION_DOMESTIC}(支出)?$`)],
+  ["reception_foreign", new RegExp(`^${RECEPTION_FOREIGN}(支出)?$`)],
   ["three_public", /^["“”]?三公["“”]?经费(合计|小计|支出)?$/],
   // 行政经费 (Guangdong's 财政拨款安排的行政经费) is what the text calls 机关运行经费.
   ["operating_funds", /^(机关运行经费|行政经费)$/],
@@ -153,6 +158,8 @@ export const COLUMN_KEYS: ReadonlyArray<readonly [string, RegExp]> = [
   ["vehicle_operation", new RegExp(`^${CAR}?运行(维护)?(费|费用)?$`)],
   ["vehicle", new RegExp(`^${CAR}购置(及|和)?运行(维护)?(费|费用)?$`)],
   ["reception", new RegExp(`^${RECEPTION}$`)],
+  ["reception_domestic", new RegExp(`^${RECEPTION_DOMESTIC}$`)],
+  ["reception_foreign", new RegExp(`^${RECEPTION_FOREIGN}$`)],
   ["operating_funds", /^机关运行经费$/],
   ["period", /^实施期/],
   ["annual", /^年度资金/],
@@ -213,6 +220,7 @@ const BAND_SUBTOTALS: ReadonlyArray<readonly [string, RegExp]> = [
   ["unit_funds", /^(非财政拨款|单位资金|单位自有资金|自有资金|其他资金)/],
   ["fiscal", /财政拨款/],
   ["vehicle", CAR_WORD],
+  ["reception", /接待/],
   ["three_public", /三公/],
   ["carryover", /^上年结转/],
   ["basic", /^基本支出$/],
