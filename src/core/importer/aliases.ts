@@ -222,6 +222,8 @@ const BAND_SUBTOTALS: ReadonlyArray<readonly [string, RegExp]> = [
   ["vehicle", CAR_WORD],
   ["reception", /接待/],
   ["three_public", /三公/],
+  // 本年收入: 小计 | 一般公共预算 | … beside 上年结转: 小计 | … (广东 / 湖北 / 江西 收入总表): this year's income.
+  ["current", /^(本年|当年)收入$/],
   ["carryover", /^上年结转/],
   ["basic", /^基本支出$/],
   ["project", /^项目支出$/],

@@ -191,6 +191,14 @@ export function columnRoles(paths: string[][], c0: number, year?: number): Colum
   );
   if (!amounts.some((r) => r.key === "total" || r.key.startsWith("carryover")))
     for (const r of amounts) if (r.key === "current") r.key = "total";
+  // 本年收入's own 合计 / 小计 with no 合计 column before it (本年收入: 合计 | sources beside 上年结转) is the table's 合计
+  // (of this year's income); beside a 合计 column it is this year's part of it (BAND_SUBTOTALS).
+  if (!amounts.some((r) => r.key === "total")) {
+    const band = amounts.find(
+      (r) => r.key === "current" && /^(小计|合计)$/.test(labelKey(r.path[r.path.length - 1]))
+    );
+    if (band) band.key = "total";
+  }
   return roles;
 }
 

@@ -45,8 +45,19 @@ export function columnName(t: Table, key: string, side?: string): string {
   const col =
     t.columns.find((c) => c.key === key && (side === undefined || c.side === side)) ??
     t.columns.find((c) => c.key === key);
-  const label = col?.label.split("/").pop() ?? key;
-  return label;
+  return col ? captionName(col.label) : key;
+}
+
+/**
+ * A column's name from its caption path (本年收入/一般公共预算): the last caption, with its band's when that is the
+ * band's 小计 / 合计 (上年结转/小计 → 上年结转小计, 基本支出/小计 → 基本支出小计: never a bare 「小计」).
+ */
+export function captionName(path: string): string {
+  const parts = path.split("/");
+  const leaf = parts[parts.length - 1];
+  return parts.length > 1 && /^(小计|合计)$/.test(leaf.replace(/\s/g, ""))
+    ? `${parts[parts.length - 2]}${leaf.replace(/\s/g, "")}`
+    : leaf;
 }
 
 export function firstOf(report: Report, kind: TableKind): Table | undefined {

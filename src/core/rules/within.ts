@@ -116,7 +116,13 @@ function rowIdentity(
       if (bands.length) {
         const inBand = new Set(bands.flatMap((b) => b.parts));
         keys = keys.filter((k) => !inBand.has(k));
-        for (const b of bands) if (!keys.includes(b.total)) keys.push(b.total);
+        // The 上年结转 band's 小计 counts only where the 合计 takes the carry-over in (it is among the parts wanted).
+        for (const b of bands)
+          if (!keys.includes(b.total) && (b.total !== "carryover" || wanted.includes(b.total)))
+            keys.push(b.total);
+        // In the order printed (本年收入小计 + 上年结转小计).
+        const at = (k: string) => t.columns.findIndex((c) => c.key === k && c.side === side);
+        keys.sort((a, b) => at(a) - at(b));
       }
       if (keys.length < 1 || !t.columns.some((c) => c.key === tk && c.side === side)) continue;
       if (keys.length === 1 && tk === "total" && id !== "within.row-sources") continue;
@@ -179,21 +185,28 @@ interface BandSubtotal {
 }
 const NO_BANDS: BandSubtotal[] = [];
 
+const isSource = (k: string) => SOURCE_KEYS.some((s) => sameOrNumbered(k, s));
+/**
+ * What a band's 小计 adds up, by the 小计's key: a source band (单位资金, 财政拨款) and the 本年收入 band its source
+ * columns; the 上年结转 band its carried-over sources (carryover_general …).
+ */
+const BAND_PARTS: Readonly<Record<string, (key: string) => boolean>> = {
+  ...Object.fromEntries([...SOURCE_KEYS, "fiscal", "current"].map((k) => [k, isSource])),
+  carryover: (k) => k.startsWith("carryover_"),
+};
+
 /**
  * The source bands of a table side that print their own 小计 / 合计 (单位资金: 小计 | 事业收入 | 事业单位经营收入 | 其他收入;
- * 财政拨款: 小计 | 一般公共预算 | …): the 小计 column keyed as a source (aliases.ts BAND_SUBTOTALS) and the source
- * columns printed under the same band. Read from the column captions only (no rows).
+ * 财政拨款: 小计 | 一般公共预算 | …; 本年收入: 小计 | the sources; 上年结转: 小计 | 一般公共预算 | 政府性基金): the 小计
+ * column keyed by its band (aliases.ts BAND_SUBTOTALS) and the columns printed under the same band that it adds up
+ * (BAND_PARTS). Read from the column captions only (no rows).
  */
 function sourceBands(t: Table, side: string | undefined): BandSubtotal[] {
   let out: BandSubtotal[] | undefined;
   for (const c of t.columns) {
     // Most columns end otherwise: the caption is looked at only when it ends in 计 (小计, 合计, 小 计).
-    if (
-      c.side !== side ||
-      !c.label.endsWith("计") ||
-      (!SOURCE_KEYS.includes(c.key) && c.key !== "fiscal")
-    )
-      continue;
+    const partOf = c.label.endsWith("计") ? BAND_PARTS[c.key] : undefined;
+    if (c.side !== side || !partOf) continue;
     const cut = c.label.lastIndexOf("/");
     if (cut < 0 || !/^(小计|合计)$/.test(c.label.slice(cut + 1).replace(/\s/g, ""))) continue;
     const cols = t.columns.filter((x) => x.side === side);
@@ -205,7 +218,7 @@ function sourceBands(t: Table, side: string | undefined): BandSubtotal[] {
           x !== c &&
           x.label.startsWith(band) &&
           !/^其中/.test(x.label.slice(band.length)) &&
-          SOURCE_KEYS.some((k) => sameOrNumbered(x.key, k))
+          partOf(x.key)
       )
       .map((x) => x.key);
     if (parts.length)
@@ -217,6 +230,8 @@ function sourceBands(t: Table, side: string | undefined): BandSubtotal[] {
   }
   return out ?? NO_BANDS;
 }
+/** A column caption that is a band's 小计 / 合计 (本年收入/小计). */
+const BAND_SUBTOTAL_CAPTION = /\/\s*(小\s*计|合\s*计)\s*$/;
 const bandName = (bands: BandSubtotal[], key: string) => bands.find((b) => b.total === key)?.name;
 
 export const rowSources = defineRule({
@@ -224,7 +239,7 @@ export const rowSources = defineRule({
   category: "within",
   title: "合计 = 各资金来源之和",
   description:
-    "每一行的合计（或小计）等于一般公共预算、政府性基金、国有资本经营、财政专户、单位资金等来源之和；合计含上年结转时一并计入。来源分栏并列示本栏小计时（单位资金：小计 | 事业收入 | 事业单位经营收入 | 其他收入），合计按小计计，小计等于本栏各列之和。" +
+    "每一行的合计（或小计）等于一般公共预算、政府性基金、国有资本经营、财政专户、单位资金等来源之和；合计含上年结转时一并计入。来源分栏并列示本栏小计时（单位资金：小计 | 事业收入 | 事业单位经营收入 | 其他收入；本年收入：小计 | 各来源；上年结转：小计 | 一般公共预算 | 政府性基金预算），合计按小计计，小计等于本栏各列之和。" +
     BANDS_TOO,
   severity: "error",
   source: {
@@ -388,7 +403,11 @@ export const rowCurrentCarryover = defineRule({
     rowIdentity(
       "within.row-current-carryover",
       report,
-      (t) => (t.columns.some((c) => c.key === "current") ? ["current", "carryover"] : undefined),
+      // A 本年收入 band's 小计 (收入总表: 本年收入 | 上年结转 bands) is summed with the sources: within.row-sources.
+      (t) =>
+        t.columns.some((c) => c.key === "current" && !BAND_SUBTOTAL_CAPTION.test(c.label))
+          ? ["current", "carryover"]
+          : undefined,
       () => "total",
       "当年预算安排与上年结转安排"
     ),
