@@ -376,7 +376,7 @@ function transposeThreePublic(
       })
     );
   const out: Row[] = current.map((a) => ({
-    label: itemLabel(a.label),
+    label: a.key === "total" ? (a.label.split("/").pop() ?? a.label) : itemLabel(a.label),
     key: a.key,
     level: levels[a.key] ?? item,
     row: data.row,
@@ -416,7 +416,7 @@ function markLoneParts(rows: Row[]) {
 
 /**
  * A 三公 column's caption as a line's name: its last caption, or its band's when that is the band's 小计 (公务用车购置及
- * 运行费/小计 → 公务用车购置及运行费, so a message never names a bare 「小计」).
+ * 运行费/小计 → 公务用车购置及运行费, so a message never names a bare 「小计」); the 合计 keeps its own (当年/合计: 合计).
  */
 function itemLabel(path: string): string {
   const parts = path.split("/");

@@ -24,7 +24,7 @@ export function bandedName(t: Table, c: Col): string {
   const leaf = leafOf(c);
   return t.columns.some((x) => x !== c && x.side === c.side && leafOf(x) === leaf)
     ? c.label.split("/").join("")
-    : captionName(c.label);
+    : captionName(c.label, c.key);
 }
 
 /** Per table object (a table is not changed once read; several rules ask). */
