@@ -1,6 +1,8 @@
 /** Alias tables: printed wording → canonical keys, for rows and for amount columns. */
 import { labelKey, norm } from "../grid/text";
-import type { TableKind } from "../model/schema";
+import { ECONOMIC_CLASS_COLUMNS, type TableKind } from "../model/schema";
+
+const ECONOMIC_CLASS_KEYS: ReadonlySet<string> = new Set(ECONOMIC_CLASS_COLUMNS);
 
 /**
  * How a source of funds is worded after its name (一般公共预算 ‹拨款收入›): 拨款, 拨款收入, 财政拨款, 财政拨款收入, 资金,
@@ -253,6 +255,15 @@ export function columnKey(leaf: string, parents: string[], tableYear?: number): 
     if (inner && SOURCE_PARENTS.has(inner)) return `carryover_${inner}`;
   }
   const leafKey = COLUMN_KEYS.find(([, re]) => re.test(k))?.[0];
+  // 项目支出 broken down by economic class beside 基本支出's (功能 × 经济分类 tables: 基本支出 (小计 | 工资福利支出 | …) |
+  // 项目支出 (小计 | 商品和服务支出 | …)): the 项目支出 band's classes are the project's (project_goods_services …), never
+  // 基本支出's.
+  if (
+    leafKey &&
+    ECONOMIC_CLASS_KEYS.has(leafKey) &&
+    /^项目(支出|经费)$/.test(bands[bands.length - 1] ?? "")
+  )
+    return `project_${leafKey}`;
   // A source split into uses (一般公共预算: 小计 | 基本支出 | 项目支出): the subtotal is the source, the parts are the source's.
   const parentLeaf = parents.length ? labelKey(parents[parents.length - 1]) : "";
   const parentKey = COLUMN_KEYS.find(([, re]) => re.test(parentLeaf))?.[0];

@@ -372,22 +372,45 @@ export const rowEconomicClasses = defineRule({
   category: "within",
   title: "基本支出 = 各经济分类之和",
   description:
-    "基本支出按部门预算支出经济分类分栏列示（工资福利支出、商品和服务支出、对个人和家庭的补助、资本性支出等）的表，每一行的基本支出（或只列基本支出的表的合计）等于各经济分类栏之和。" +
+    "基本支出按部门预算支出经济分类分栏列示（工资福利支出、商品和服务支出、对个人和家庭的补助、资本性支出等）的表，每一行的基本支出（或只列基本支出的表的合计）等于各经济分类栏之和；项目支出也按经济分类分栏时（功能分类 × 经济分类表），项目支出等于项目支出栏下各经济分类之和，两栏的经济分类互不相加。" +
     BANDS_TOO,
   severity: "error",
   source: {
     basis: "identity",
     ref: "部门预算公开表样各栏的定义：基本支出按经济分类分栏时各栏之和即基本支出（《政府收支分类科目》部门预算支出经济分类的类级科目）",
   },
-  check: (report) =>
-    rowIdentity(
+  check: (report) => {
+    const basic = rowIdentity(
       "within.row-economic-classes",
       report,
       (t) => (has(t, "basic") || !has(t, "project") ? economicClasses(t) : undefined),
       (t) => (has(t, "basic") ? "basic" : "total"),
       "基本支出的各经济分类栏"
-    ),
+    );
+    const project = rowIdentity(
+      "within.row-economic-classes",
+      report,
+      projectClasses,
+      () => "project",
+      "项目支出的各经济分类栏"
+    );
+    // Each alone says "not applicable" when no table has its columns: one such line when neither applies.
+    const notApplicable = (o: Outcome[]) => o.length === 1 && o[0].status === "na";
+    return notApplicable(project) ? basic : notApplicable(basic) ? project : [...basic, ...project];
+  },
 });
+
+/**
+ * The 项目支出 band's economic-class columns (project_wages, project_goods_services … beside a 项目支出 小计), when
+ * none is captioned 其中.
+ */
+function projectClasses(t: Table): string[] | undefined {
+  if (!has(t, "project")) return undefined;
+  const keys = ECONOMIC_CLASS_COLUMNS.map((k) => `project_${k}`).filter((k) => has(t, k));
+  if (!keys.length || t.columns.some((c) => keys.includes(c.key) && /其中/.test(c.label)))
+    return undefined;
+  return keys;
+}
 
 export const rowCurrentCarryover = defineRule({
   id: "within.row-current-carryover",
