@@ -456,6 +456,8 @@ export const rowUnits = defineRule({
       for (const band of UNIT_BANDS) {
         const units = t.columns.filter((c) => c.key.startsWith(`${band.prefix}_`));
         if (!units.length) continue;
+        const unitName = (k: string) =>
+          k === "total" ? "合计" : k === band.total ? `${columnName(t, k)}合计` : columnName(t, k);
         for (const parent of [
           { key: band.total, prefix: band.prefix },
           ...units.map((c) => ({ key: c.key, prefix: c.key })),
@@ -477,8 +479,9 @@ export const rowUnits = defineRule({
                 severity: "error",
                 total: term(t, total),
                 parts: kids.filter((k) => r.amounts[k]).map((k) => term(t, r.amounts[k])),
-                subject: () => `${tableName(t)}「${rowName(r)}」行「${columnName(t, parent.key)}」`,
-                against: () => kids.map((k) => columnName(t, k)).join(" + "),
+                // Named as printed: the unit is the line (the 合计 line for the band's total), the item the column.
+                subject: () => `${tableName(t)}「${unitName(parent.key)}」行「${rowName(r)}」`,
+                against: () => kids.map(unitName).join(" + "),
               })
             );
           }
