@@ -95,6 +95,12 @@ export const SIDE_TOTALS: ReadonlyArray<readonly [RegExp, Readonly<Record<string
   [/^本年合计$/, { income: "current_income_total", expenditure: "current_expenditure_total" }],
 ];
 
+/**
+ * 本年收入 over 小计 | 一般公共预算 | … beside 上年结转 over 小计 | … (广东 / 湖北 / 江西 收入总表): the band's 小计 is this
+ * year's income (`current`) when a 合计 column of the table's own stands before it (header.ts), else the table's 合计.
+ */
+export const CURRENT_BAND = /^(本年|当年)收入$/;
+
 /** Keys that are totals (level 0) in a table. */
 export const TOTAL_KEYS = new Set([
   "total",
@@ -224,8 +230,6 @@ const BAND_SUBTOTALS: ReadonlyArray<readonly [string, RegExp]> = [
   ["vehicle", CAR_WORD],
   ["reception", /接待/],
   ["three_public", /三公/],
-  // 本年收入: 小计 | 一般公共预算 | … beside 上年结转: 小计 | … (广东 / 湖北 / 江西 收入总表): this year's income.
-  ["current", /^(本年|当年)收入$/],
   ["carryover", /^上年结转/],
   ["basic", /^基本支出$/],
   ["project", /^项目支出$/],
