@@ -662,7 +662,11 @@ export function localize(
   const deadline = now() + (opts.budgetMs ?? 2000);
   const clusters = clustersOf(identities);
   if (!clusters.length) return { causes: [], status: "skipped", unexplained: [] };
-  const cells = cellsOf(identities, bounds);
+  // Indexed around the violated identities' cells (CellIndex widens itself when asked further out).
+  const near = new Set<string>();
+  for (const cluster of clusters)
+    for (const i of cluster) for (const t of identities[i].terms) near.add(t.cell);
+  const cells = cellsOf(identities, bounds, near);
   const causes: Cause[] = [];
   const unexplained = new Set<number>();
   let status: Localization["status"] = "complete";
