@@ -74,7 +74,10 @@ export class CellIndex {
   private readonly made = new Map<string, CellInfo>();
   /** Per identity: 1 when it corroborates its figures (see corroborates), 0 when not; undefined until asked. */
   private readonly agrees: Array<0 | 1 | undefined>;
-  /** The cells no correction may make negative; a Set made on first use (most checks localize nothing). */
+  /**
+   * The kept cells no correction may make negative; a Set made on first use (most checks localize nothing), of the
+   * bounds in scope only (a check bounds ~800 cells, the localizer asks about a few dozen).
+   */
   private bounded?: Set<string>;
   /** Per identity, its sums (sumOf) and its terms by cell (long identities only); made on first use. */
   private readonly sums: Array<SumOf | undefined>;
@@ -160,6 +163,7 @@ export class CellIndex {
         this.scope = wider;
         this.widened = true;
       }
+      this.bounded = undefined;
       this.build();
     }
     const list = this.lists.get(ref);
@@ -179,7 +183,12 @@ export class CellIndex {
       if (!id.soft) identities.push(i);
       if (this.corroborates(i)) for (const x of id.terms) if (x.cell === ref) agreements++;
     }
-    this.bounded ??= new Set(this.bounds);
+    if (!this.bounded) {
+      const { scope } = this;
+      this.bounded = scope
+        ? new Set(this.bounds.filter((b) => scope.has(b)))
+        : new Set(this.bounds);
+    }
     c = {
       ref,
       value: t.value,
