@@ -294,7 +294,7 @@ function bestPoint(
   const cs = constraintsOn([x.ref], identities, cells);
   // x.identities is ascending without repeats (CellIndex); cs has one constraint per identity x has a coefficient in.
   const ids: number[] = [];
-  for (const i of x.identities) if (hasTerm(identities[i], x.ref)) ids.push(i);
+  for (const i of x.identities) if (cells.termOf(i, x.ref)?.nonzero) ids.push(i);
   if (cs.length !== ids.length) return undefined;
   const must: Array<{ a: number; lo: number; hi: number }> = [];
   const want: Array<{ i: number; lo: number; hi: number }> = [];
@@ -332,18 +332,6 @@ function bestPoint(
       hi = Math.min(hi, w.hi);
     }
   return { value: pick(lo, hi, x), settled, rel: relOf(lo, hi) };
-}
-
-/** True when `ref` is a term of the identity with a coefficient other than 0. */
-function hasTerm(id: CheckedIdentity, ref: string): boolean {
-  for (const t of id.terms) if (t.cell === ref && t.coefficient !== 0) return true;
-  return false;
-}
-
-/** True when `ref` is a term of the identity. */
-function inTerms(id: CheckedIdentity, ref: string): boolean {
-  for (const t of id.terms) if (t.cell === ref) return true;
-  return false;
 }
 
 /** The distinct cells of the identities' terms, in order of first appearance. */
@@ -520,7 +508,7 @@ function tableCauses(
   const suspectSheets = new Set(picked.flatMap((p) => [p.sheet, ...p.tied]));
   const suspectsIn = (sheet: string, covered: number[]): Suspect[] => {
     const refs = cellsOfTable(sheet, covered);
-    const mineOf = (ref: string) => covered.filter((i) => inTerms(identities[i], ref));
+    const mineOf = (ref: string) => covered.filter((i) => cells.termOf(i, ref));
     // 1. The figure the other tables require: from the identities whose other side is outside every suspected sheet.
     const pinned = new Map<string, { value: number; rel: Rel }>();
     for (const ref of refs) {
@@ -644,11 +632,11 @@ function pairs(
   let tried = 0;
   for (let i = 0; i < cands.length && tried < maxPairs && inTime(); i++) {
     const x = cands[i];
-    const missed = cluster.filter((k) => !identities[k].terms.some((t) => t.cell === x.ref));
+    const missed = cluster.filter((k) => !cells.termOf(k, x.ref));
     const ys = missed.length
       ? identities[missed[0]].terms
           .map((t) => t.cell)
-          .filter((r) => missed.every((k) => identities[k].terms.some((t) => t.cell === r)))
+          .filter((r) => missed.every((k) => cells.termOf(k, r)))
       : [...new Set(x.identities.flatMap((k) => identities[k].terms.map((t) => t.cell)))];
     for (const yr of ys) {
       // each unordered pair of candidates once
@@ -742,7 +730,7 @@ export function localize(
     // The cells that are a term of every violated identity of the cluster, each tried alone.
     const sols: Solution[] = [];
     for (const ref of cellsIn(cluster, identities)) {
-      if (!cluster.every((i) => inTerms(identities[i], ref))) continue;
+      if (!cluster.every((i) => cells.termOf(i, ref))) continue;
       const s = single(cells.get(ref)!, identities, cells);
       if (s) sols.push(s);
     }

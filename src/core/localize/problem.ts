@@ -47,8 +47,17 @@ function oneSheet(terms: ReadonlyArray<{ cell: string }>): boolean {
 
 /** r: Σ coefficient·value; s1: Σ |coefficient|·halfWidth; s2: Σ (coefficient·halfWidth)²; tolerance: the identity's (all 分). */
 type SumOf = { r: number; s1: number; s2: number; tolerance: number };
-/** A cell's terms in one identity (a cell listed twice summed), 分: coefficient, coefficient·value, slack, slack². */
-type CellTerm = { coefficient: number; weighted: number; slack: number; slackSquared: number };
+/**
+ * A cell's terms in one identity (a cell listed twice summed), 分: coefficient, coefficient·value, slack, slack²;
+ * nonzero: some listing of it has a coefficient other than 0.
+ */
+export type CellTerm = {
+  coefficient: number;
+  weighted: number;
+  slack: number;
+  slackSquared: number;
+  nonzero: boolean;
+};
 /** Identities of more terms than this are looked up by cell through a Map (built once); shorter ones are scanned. */
 const SCANNED_TERMS = 16;
 
@@ -157,8 +166,9 @@ export class CellIndex {
       else {
         // Every cell one identity away from the kept ones, and the cell asked for.
         const wider = new Set(this.scope);
-        for (const list of this.lists.values())
-          for (const i of list) for (const t of this.identities[i].terms) wider.add(t.cell);
+        const around = new Set<number>();
+        for (const list of this.lists.values()) for (const i of list) around.add(i);
+        for (const i of around) for (const t of this.identities[i].terms) wider.add(t.cell);
         wider.add(ref);
         this.scope = wider;
         this.widened = true;
@@ -259,12 +269,14 @@ export class CellIndex {
         x.weighted += t.coefficient * t.value;
         x.slack += Math.abs(t.coefficient) * t.halfWidth;
         x.slackSquared += (t.coefficient * t.halfWidth) ** 2;
+        if (t.coefficient !== 0) x.nonzero = true;
       } else
         x = {
           coefficient: t.coefficient,
           weighted: t.coefficient * t.value,
           slack: Math.abs(t.coefficient) * t.halfWidth,
           slackSquared: (t.coefficient * t.halfWidth) ** 2,
+          nonzero: t.coefficient !== 0,
         };
     }
     return x;
@@ -288,12 +300,14 @@ function mergedByCell(terms: ReadonlyArray<IdentityTerm>): Map<string, CellTerm>
       x.weighted += t.coefficient * t.value;
       x.slack += Math.abs(t.coefficient) * t.halfWidth;
       x.slackSquared += (t.coefficient * t.halfWidth) ** 2;
+      if (t.coefficient !== 0) x.nonzero = true;
     } else
       m.set(t.cell, {
         coefficient: t.coefficient,
         weighted: t.coefficient * t.value,
         slack: Math.abs(t.coefficient) * t.halfWidth,
         slackSquared: (t.coefficient * t.halfWidth) ** 2,
+        nonzero: t.coefficient !== 0,
       });
   }
   return m;
