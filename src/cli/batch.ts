@@ -9,6 +9,7 @@ import os from "os";
 import path from "path";
 import { SingleBar, Presets } from "cli-progress";
 import type { BatchRow, ReviewTask } from "./review-file";
+import type { SummaryContent } from "./worker";
 import { buildBatchSheet, BATCH_SHEET } from "../core/review/batch-sheet";
 import { REVIEW_STYLES } from "../core/review/styles";
 import { SHEET_TAG } from "../core/review/plan";
@@ -218,45 +219,49 @@ export async function runBatch(
   };
   const worker = path.join(__dirname, "worker.js");
   let rows: BatchRow[];
+  // With workers, the 审核汇总 is written by one of them too: this thread then never loads the reader and writer
+  // (exceljs), which would otherwise load here after the last file, while both cores wait.
+  let pool: import("piscina").Piscina | undefined;
+  let summaryBytes: (content: SummaryContent) => Promise<Uint8Array>;
   try {
     if (jobs > 1 && existsSync(worker)) {
       const { Piscina } = await import("piscina");
-      const pool = new Piscina({ filename: worker, minThreads: jobs, maxThreads: jobs });
-      try {
-        rows = await Promise.all(
-          tasks.map((t) =>
-            (pool.run(t) as Promise<BatchRow>).then(finished, (e: Error) => finished(failed(t, e)))
-          )
-        );
-      } finally {
-        await pool.destroy();
-      }
+      const p = new Piscina({ filename: worker, minThreads: jobs, maxThreads: jobs });
+      pool = p;
+      summaryBytes = (content) => p.run(content, { name: "writeSummary" }) as Promise<Uint8Array>;
+      rows = await Promise.all(
+        tasks.map((t) =>
+          (p.run(t) as Promise<BatchRow>).then(finished, (e: Error) => finished(failed(t, e)))
+        )
+      );
     } else {
       // Readers, engine and writer load here only when this thread reviews: with workers, they load there.
       const { reviewFile } = await import("./review-file");
+      summaryBytes = async (content) =>
+        (await import("../hosts/xlsx/review")).writeSheetsOnly(content);
       rows = [];
       for (const t of tasks)
         rows.push(finished(await reviewFile(t).catch((e: Error) => failed(t, e))));
     }
+    bar?.stop();
+    const sheet = buildBatchSheet(rows, { reviewedAt, productVersion: opts.productVersion });
+    const summary = await summaryPath(opts.outDir, files);
+    try {
+      // As the reviewed copies: under a temporary name, then renamed (never a half 审核汇总).
+      const tmp = path.join(opts.outDir, tempName(process.pid, -1));
+      await fs.writeFile(
+        tmp,
+        await summaryBytes({ styles: { ...REVIEW_STYLES }, sheets: [sheet] })
+      );
+      await fs.rename(tmp, summary);
+    } catch (e) {
+      throw new FolderError(writeError(opts.outDir, e) ?? `无法写入审核汇总“${summary}”`, e);
+    }
+    return { rows, summary };
   } finally {
     process.off("SIGINT", onInterrupt);
+    await pool?.destroy();
   }
-  bar?.stop();
-  const { writeSheetsOnly } = await import("../hosts/xlsx/review");
-  const sheet = buildBatchSheet(rows, { reviewedAt, productVersion: opts.productVersion });
-  const summary = await summaryPath(opts.outDir, files);
-  try {
-    // As the reviewed copies: under a temporary name, then renamed (never a half 审核汇总).
-    const tmp = path.join(opts.outDir, tempName(process.pid, -1));
-    await fs.writeFile(
-      tmp,
-      await writeSheetsOnly({ styles: { ...REVIEW_STYLES }, sheets: [sheet] })
-    );
-    await fs.rename(tmp, summary);
-  } catch (e) {
-    throw new FolderError(writeError(opts.outDir, e) ?? `无法写入审核汇总“${summary}”`, e);
-  }
-  return { rows, summary };
 }
 
 function failed(t: ReviewTask, e: Error): BatchRow {

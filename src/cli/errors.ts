@@ -1,5 +1,5 @@
 /** Error lines of the command line: one Chinese sentence per cause; internal detail only with --debug. */
-import { WorkbookReadError } from "../hosts/xlsx/read";
+import { WorkbookReadError } from "../hosts/xlsx/errors";
 
 /** The folders of `check --out`: no workbook found in the inputs, or an output folder that cannot be made or written; the message is the reviewer's sentence. */
 export class FolderError extends Error {

@@ -4,7 +4,7 @@
  * every other part kept as they are); when the package cannot be edited safely, or the file is an .xls / .ods / .xlsb
  * (never converted), `<out>/<name>.审核结果.xlsx` with the review sheets only. The input file is only read. Returns one row of the consolidated 审核汇总 and the time of each phase (ms).
  */
-import { promises as fs } from "fs";
+import { renameSync, rmSync, writeFileSync } from "fs";
 import { readWorkbookFile, reportOf } from "./load";
 import { writeError } from "./errors";
 import path from "path";
@@ -63,13 +63,17 @@ function total(
 async function writeOut(task: ReviewTask, row: BatchRow, bytes: Uint8Array): Promise<void> {
   const target = path.join(task.outDir, row.output!);
   // Written under a temporary name, then renamed: a run stopped mid-write (Ctrl-C) leaves no half file under the
-  // output's name (the batch removes its temporary files when interrupted).
+  // output's name (the batch removes its temporary files when interrupted). Synchronous: see readWorkbookFile.
   const tmp = path.join(task.outDir, tempName(process.pid, threadId));
   try {
-    await fs.writeFile(tmp, bytes);
-    await fs.rename(tmp, target);
+    writeFileSync(tmp, bytes);
+    renameSync(tmp, target);
   } catch (e) {
-    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // nothing was left to remove
+    }
     // Nothing was written: the row is a failure (exit 2), not a review with findings.
     row.status = "处理失败";
     row.output = null;

@@ -210,6 +210,18 @@ test("--json still prints the JSON report; one job gives the same findings as tw
   expect(JSON.parse(r2.out).files.map((f: { findings: unknown }) => f.findings)).toEqual(
     doc.files.map((f: { findings: unknown }) => f.findings)
   );
+  // With workers the 审核汇总 is written by one of them: the same rows as one job writes (but the time of review).
+  const out2 = path.join(path.dirname(out), "two");
+  const two = [samplePath("jishan-2024"), samplePath("jincheng-chengqu-2025"), "--out", out2];
+  expect((await run(["check", ...two, "--jobs", "2"])).code).toBe(0);
+  const rowsOf = async (dir: string) =>
+    JSON.stringify(await sheetRows(path.join(dir, "审核汇总.xlsx"), "审核汇总")).replace(
+      /\d{4}-\d\d-\d\d[ T]\d\d:\d\d(:\d\d)?Z?/g,
+      "<time>"
+    );
+  const one = await rowsOf(out1);
+  expect(one).toContain("jincheng-chengqu-2025.reviewed.xlsx");
+  expect(await rowsOf(out2)).toBe(one);
 });
 
 test("bad options are refused in Chinese", async () => {
