@@ -1,16 +1,28 @@
 /** Alias tables: printed wording → canonical keys, for rows and for amount columns. */
 import { labelKey, norm } from "../grid/text";
-import type { TableKind } from "../model/schema";
+import { ECONOMIC_CLASS_COLUMNS, type TableKind } from "../model/schema";
+
+const ECONOMIC_CLASS_KEYS: ReadonlySet<string> = new Set(ECONOMIC_CLASS_COLUMNS);
 
 /**
  * How a source of funds is worded after its name (一般公共预算 ‹拨款收入›): 拨款, 拨款收入, 财政拨款, 财政拨款收入, 资金,
  * 收入, or nothing.
  */
 const FUNDING = "(财政)?(拨款|资金)?(收入)?";
+/**
+ * 上年结转 as templates word it, one table for rows (收支总表, 财政拨款收支总表) and columns (收入总表): 上年结转, 上年结转结余,
+ * 上年结转资金, 上年结转结余资金 (县级), 上年结转和结余, 上年结转（结余）, 上年财政拨款结转, 上年结余结转, 上年结余, and the
+ * 部门决算 wording 年初结转和结余 that many 预算 templates copy. Matched on labelKey (numbering, 其中 and spaces off).
+ */
+const CARRYOVER_IN =
+  "上年(财政拨款)?结转([(（]?(和|及)?结余[)）]?)?(资金)?|上年结余[、和及]?结转(资金)?|年初(财政拨款)?结转(和|及)?结余(资金)?|上年结余";
 /** The 三公 items as templates word them: 公务用车 / 公务车 / 公车 / 车辆 …; 因公出国（境）费 / 出国费; 公务接待费 / 接待费. */
 const CAR = "(公务用车|公务车|公车|车辆)";
 const ABROAD = "(因公出国([(（]境[)）]|境)?(费|费用|经费)?|出国([(（]境[)）]|境)?(费|费用|经费))";
 const RECEPTION = "(公务接待(费|费用)?|接待(费|费用))";
+/** 公务接待费's two parts as 决算 and several 预算 三公 tables print them: 国内(公务)接待费 and 外事接待费 (国(境)外…). */
+const RECEPTION_DOMESTIC = "国内(公务)?接待(费|费用)?";
+const RECEPTION_FOREIGN = "(外事|外宾|国外|境外|国[(（]境[)）]外)(公务)?接待(费|费用)?";
 
 /**
  * Printed forms that wrap a column's or row's own name: 财政拨款（一般公共预算） is 一般公共预算, 本年一般公共预算财政拨款收入
@@ -19,6 +31,8 @@ const RECEPTION = "(公务接待(费|费用)?|接待(费|费用))";
 const WRAPPED: ReadonlyArray<readonly [RegExp, string]> = [
   [/^财政拨款[(（]((一般公共|政府性|国有资本).*)[)）]$/, "$1"],
   [/^(本年|当年|本年度)(?=一般公共预算|政府性?基金|国有资本经营)/, ""],
+  // 加：上年结转 / 减：年末结转 (the 收支总表 printed as a sum): the sign word is not part of the line's name.
+  [/^[加减][:：]/, ""],
 ];
 /** The label with a wrapping form taken off (WRAPPED). */
 export function unwrap(k: string): string {
@@ -34,11 +48,11 @@ export const ROW_KEYS: ReadonlyArray<readonly [string, RegExp]> = [
   ["expenditure_grand_total", /^支出总计$/],
   [
     "carryover_in",
-    /^(上年(财政拨款)?结转(结余|资金|和结余)?|上年结余|使用上年结转|上年结转结余|上年结余[、和]?结转|上年实户资金余额|使用非财政拨款结余)$/,
+    new RegExp(`^(${CARRYOVER_IN}|使用上年结转|上年实户资金余额|使用非财政拨款结余)$`),
   ],
   [
     "carryover_out",
-    /^(年终结转(结余)?|年末结转(和结余)?|结转下年|结转结余下年|未安排支出的实户资金)$/,
+    /^(年终结转(结余)?|年末结转((和|及)?结余)?(资金)?|结转下年(度)?(资金)?|结转结余下年|未安排支出的实户资金)$/,
   ],
   // 共计 and 本年合计 (a 收支总表 side's 本年合计 is that side's 本年收入合计 / 本年支出合计: SIDE_TOTALS).
   [
@@ -64,6 +78,8 @@ export const ROW_KEYS: ReadonlyArray<readonly [string, RegExp]> = [
   ["vehicle_purchase", new RegExp(`^${CAR}?购置(费|费用)?(支出)?$`)],
   ["vehicle_operation", new RegExp(`^${CAR}?运行(维护)?(费|费用)?(支出)?$`)],
   ["reception", new RegExp(`^${RECEPTION}(支出)?$`)],
+  ["reception_domestic", new RegExp(`^${RECEPTION_DOMESTIC}(支出)?$`)],
+  ["reception_foreign", new RegExp(`^${RECEPTION_FOREIGN}(支出)?$`)],
   ["three_public", /^["“”]?三公["“”]?经费(合计|小计|支出)?$/],
   // 行政经费 (Guangdong's 财政拨款安排的行政经费) is what the text calls 机关运行经费.
   ["operating_funds", /^(机关运行经费|行政经费)$/],
@@ -87,6 +103,19 @@ export const OWN_NAME_TOTALS: Readonly<Partial<Record<TableKind, RegExp>>> = {
 export const SIDE_TOTALS: ReadonlyArray<readonly [RegExp, Readonly<Record<string, string>>]> = [
   [/^本年合计$/, { income: "current_income_total", expenditure: "current_expenditure_total" }],
 ];
+
+/**
+ * 本年收入 over 小计 | 一般公共预算 | … beside 上年结转 over 小计 | … (广东 / 湖北 / 江西 收入总表): the band's 小计 is this
+ * year's income (`current`) when a 合计 column of the table's own stands before it (header.ts), else the table's 合计.
+ */
+export const CURRENT_BAND = /^(本年|当年)收入$/;
+
+/**
+ * A line without figures that opens a second view of a 收支总表 side (按经济分类 / 支出按经济分类 after the 功能 classes):
+ * its lines break the same 本年支出 down another way.
+ */
+export const VIEW_HEADING =
+  /^(本年)?(支出)?按(部门预算|政府预算|部门|政府)?(支出)?(功能|经济)(分类)?(科目)?(分类)?$/;
 
 /** Keys that are totals (level 0) in a table. */
 export const TOTAL_KEYS = new Set([
@@ -113,10 +142,7 @@ export const COLUMN_KEYS: ReadonlyArray<readonly [string, RegExp]> = [
     "current",
     /^(当年预算安排|本年预算安排|当年财政拨款安排|当年预算|本年预算|(本年|当年|本年度|年度)预算(数|金额))$/,
   ],
-  [
-    "carryover",
-    /^上年结转(安排|结余|资金|和结余)?$|^上年结余[、和]?结转$|^上年实户资金余额$|^使用非财政拨款结余$/,
-  ],
+  ["carryover", new RegExp(`^(${CARRYOVER_IN}|上年结转安排|上年实户资金余额|使用非财政拨款结余)$`)],
   ["fiscal", /^财政拨款(收入)?(小计|合计)?$/],
   ["general", new RegExp(`^一般公共预算${FUNDING}$`)],
   ["gov_fund", new RegExp(`^政府性?基金(预算)?${FUNDING}(预算)?$`)],
@@ -153,6 +179,8 @@ export const COLUMN_KEYS: ReadonlyArray<readonly [string, RegExp]> = [
   ["vehicle_operation", new RegExp(`^${CAR}?运行(维护)?(费|费用)?$`)],
   ["vehicle", new RegExp(`^${CAR}购置(及|和)?运行(维护)?(费|费用)?$`)],
   ["reception", new RegExp(`^${RECEPTION}$`)],
+  ["reception_domestic", new RegExp(`^${RECEPTION_DOMESTIC}$`)],
+  ["reception_foreign", new RegExp(`^${RECEPTION_FOREIGN}$`)],
   ["operating_funds", /^机关运行经费$/],
   ["period", /^实施期/],
   ["annual", /^年度资金/],
@@ -213,11 +241,14 @@ const BAND_SUBTOTALS: ReadonlyArray<readonly [string, RegExp]> = [
   ["unit_funds", /^(非财政拨款|单位资金|单位自有资金|自有资金|其他资金)/],
   ["fiscal", /财政拨款/],
   ["vehicle", CAR_WORD],
+  ["reception", /接待/],
   ["three_public", /三公/],
-  ["carryover", /^上年结转/],
+  ["carryover", new RegExp(`^(${CARRYOVER_IN})`)],
   ["basic", /^基本支出$/],
   ["project", /^项目支出$/],
 ];
+
+const CARRYOVER_BAND = new RegExp(`^(${CARRYOVER_IN})`);
 
 export function columnKey(leaf: string, parents: string[], tableYear?: number): string | undefined {
   const k = unwrap(labelKey(leaf));
@@ -238,11 +269,20 @@ export function columnKey(leaf: string, parents: string[], tableYear?: number): 
     if (band) return band[0];
   }
   // Sources under the 上年结转结余 band are last year's money, not this year's sources.
-  if (bands.some((p) => /^上年结转|^上年结余/.test(p))) {
+  if (bands.some((p) => CARRYOVER_BAND.test(p))) {
     const inner = COLUMN_KEYS.find(([, re]) => re.test(k))?.[0];
     if (inner && SOURCE_PARENTS.has(inner)) return `carryover_${inner}`;
   }
   const leafKey = COLUMN_KEYS.find(([, re]) => re.test(k))?.[0];
+  // 项目支出 broken down by economic class beside 基本支出's (功能 × 经济分类 tables: 基本支出 (小计 | 工资福利支出 | …) |
+  // 项目支出 (小计 | 商品和服务支出 | …)): the 项目支出 band's classes are the project's (project_goods_services …), never
+  // 基本支出's.
+  if (
+    leafKey &&
+    ECONOMIC_CLASS_KEYS.has(leafKey) &&
+    /^项目(支出|经费)$/.test(bands[bands.length - 1] ?? "")
+  )
+    return `project_${leafKey}`;
   // A source split into uses (一般公共预算: 小计 | 基本支出 | 项目支出): the subtotal is the source, the parts are the source's.
   const parentLeaf = parents.length ? labelKey(parents[parents.length - 1]) : "";
   const parentKey = COLUMN_KEYS.find(([, re]) => re.test(parentLeaf))?.[0];

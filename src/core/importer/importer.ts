@@ -4,6 +4,8 @@ import {
   BY_UNIT,
   isPrior,
   isRateOrChange,
+  THREE_PUBLIC_ITEM_OF,
+  THREE_PUBLIC_PARTS,
   type Column,
   type Report,
   type Row,
@@ -187,7 +189,24 @@ function parseRegion(v: GridView, reg: Region, index: number): Table | Unrecogni
     for (const [c] of v.cells(r)) mergeMeta(meta, readMeta(v.text(r, c)), v.ref(r, c));
     r++;
   }
-  if (headerRows.length === 0) return unread(`“${reg.title}”下未找到表头行`);
+  if (headerRows.length === 0) {
+    // Only a statement that the table is empty under the title (本部门无…，此表为空。): the empty table, so stated.
+    const said = statementOnly(v, r, end);
+    if (!said) return unread(`“${reg.title}”下未找到表头行`);
+    return {
+      ...base,
+      year: meta.year ?? yearOfTitle(reg.title),
+      department: meta.department,
+      unit: meta.unit ?? ("万元" as const),
+      unitText: meta.unit ? meta.unitText : undefined,
+      unitCell: meta.unit ? meta.unitCell : undefined,
+      markedEmpty: true,
+      empty: true,
+      notes: said,
+      columns: [],
+      rows: [],
+    };
+  }
   const year = meta.year ?? yearOfTitle(reg.title);
   const paths = headerPaths(v, headerRows, c0, c1);
   let roles = columnRoles(paths, c0, year);
@@ -279,6 +298,7 @@ function parseRegion(v: GridView, reg: Region, index: number): Table | Unrecogni
   ) {
     ({ rows, columns } = transposeThreePublic(rows, blockList[0].amounts));
   }
+  if (kind === "three_public") markLoneParts(rows);
   const amountUnit = blockList.flatMap((b) => b.amounts.map((a) => a.unit)).find((u) => u);
   const unit: Unit = meta.unit ?? amountUnit ?? "万元";
   const unitPrinted = !!(meta.unit ?? amountUnit);
@@ -311,6 +331,8 @@ const THREE_PUBLIC_KEYS = new Set([
   "vehicle_purchase",
   "vehicle_operation",
   "reception",
+  "reception_domestic",
+  "reception_foreign",
   "operating_funds",
   "meeting",
   "training",
@@ -340,8 +362,8 @@ function transposeThreePublic(
     three_public: 1,
     meeting: banded ? 1 : 0,
     training: banded ? 1 : 0,
-    vehicle_purchase: item + 1,
-    vehicle_operation: item + 1,
+    // An item's parts (购置费 | 运行费, 国内 | 外事接待费) one level under it.
+    ...Object.fromEntries([...THREE_PUBLIC_ITEM_OF.keys()].map((k) => [k, item + 1])),
   };
   const units =
     data.key === "total" && data.level === 0
@@ -371,7 +393,7 @@ function transposeThreePublic(
       })
     );
   const out: Row[] = current.map((a) => ({
-    label: a.label.split("/").pop() ?? a.label,
+    label: a.key === "total" ? (a.label.split("/").pop() ?? a.label) : itemLabel(a.label),
     key: a.key,
     level: levels[a.key] ?? item,
     row: data.row,
@@ -395,6 +417,28 @@ function transposeThreePublic(
       ...bandColumns,
     ],
   };
+}
+
+/**
+ * A 三公 item printed with only some of its parts (公务接待费 with 其中：外事接待费 alone) details it without
+ * adding up to it: those parts are memo items (partial), never addends. With every part printed they are its addends.
+ */
+function markLoneParts(rows: Row[]) {
+  for (const [item, parts] of Object.entries(THREE_PUBLIC_PARTS)) {
+    if (!rows.some((r) => r.key === item)) continue;
+    const printed = rows.filter((r) => r.key && THREE_PUBLIC_ITEM_OF.get(r.key) === item);
+    if (printed.length && printed.length < parts.length) printed.forEach((r) => (r.partial = true));
+  }
+}
+
+/**
+ * A 三公 column's caption as a line's name: its last caption, or its band's when that is the band's 小计 (公务用车购置及
+ * 运行费/小计 → 公务用车购置及运行费, so a message never names a bare 「小计」); the 合计 keeps its own (当年/合计: 合计).
+ */
+function itemLabel(path: string): string {
+  const parts = path.split("/");
+  const leaf = parts[parts.length - 1];
+  return /^(小计|合计)$/.test(norm(leaf)) && parts.length > 1 ? parts[parts.length - 2] : leaf;
 }
 
 /**
@@ -473,6 +517,23 @@ function structureRows(rows: Row[], keys: string[]) {
   data[0].level = 0;
   data[0].key = "total";
   data.slice(1).forEach((r, i) => (r.level = lv[i]));
+}
+
+/**
+ * The lines r0…r1 when they are only a statement that the table is empty (EMPTY_NOTE: 本部门无…，此表为空。 / 本表无数据),
+ * with meta lines and footnotes around it and no figure; else undefined.
+ */
+function statementOnly(v: GridView, r0: number, r1: number): string[] | undefined {
+  const said: string[] = [];
+  for (let r = r0; r <= r1; r++) {
+    const cells = v.cells(r);
+    if (cells.length === 0 || isMetaRow(v, r)) continue;
+    if (cells.some(([c]) => v.isNumber(r, c))) return undefined;
+    const text = cells.map(([, t]) => t).join(" ");
+    if (!EMPTY_NOTE.test(norm(text)) && !NOTE.test(cells[0][1])) return undefined;
+    said.push(text);
+  }
+  return said.some((t) => EMPTY_NOTE.test(norm(t))) ? said : undefined;
 }
 
 /** The first cell in rows r0…r1 whose normalised text passes the test. */
