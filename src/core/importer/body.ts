@@ -13,6 +13,7 @@ import { GridView } from "./view";
 import type { Block } from "./header";
 import { OWN_NAME_TOTALS, SIDE_TOTALS, TOTAL_KEYS, rowKey } from "./aliases";
 import { functionalNameLevels } from "./structure";
+import { nestUnitBlocks } from "./unit-blocks";
 import { percentText, unreadableText } from "../grid/amount";
 
 /** Code and name in one cell: 201 一般公共服务支出, [2010501]行政运行, 【201】…, (201)…, 2014001-行政运行, 30101：基本工资. */
@@ -400,6 +401,7 @@ export function parseBody(
         b.amounts.map((a) => a.key)
       );
       shiftLevels(mine);
+      if (!economic && !CODES_AS_ATTRIBUTES.has(kind)) nestUnitBlocks(mine);
     }
   }
   // A one-sided table's 本年支出合计 / 支出合计 line is its 合计 (the 收支总表's summary lines keep their keys).

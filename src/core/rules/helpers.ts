@@ -181,18 +181,33 @@ export function rowByKey(t: Table, key: string, side?: string): Row | undefined 
 export function totalRow(t: Table): Row | undefined {
   return t.rows.find((r) => r.key === "total" && r.level === 0);
 }
-/** Rows by functional code (the first row with the code). */
+/**
+ * Rows by functional code (the first row with the code): the department's lines — a 单位's own line of a table printed
+ * by 单位 (`Row.ofUnit`) is not the department's figure for its code.
+ */
 export function byCode(t: Table, side?: string): Map<string, Row> {
   const m = new Map<string, Row>();
   for (const r of t.rows)
     if (
       r.code &&
+      !r.ofUnit &&
       r.codeSystem === "functional" &&
       (side === undefined || r.side === side) &&
       !m.has(r.code)
     )
       m.set(r.code, r);
   return m;
+}
+/**
+ * The functional codes a table prints on any line, a 单位's own lines included (`Row.ofUnit`): a code one 单位 prints
+ * is a code of the department. For comparing the sets of 科目 two tables list, not their figures.
+ */
+export function codeSet(t: Table, side?: string): Set<string> {
+  const s = new Set<string>();
+  for (const r of t.rows)
+    if (r.code && r.codeSystem === "functional" && (side === undefined || r.side === side))
+      s.add(r.code);
+  return s;
 }
 /** True when the table's own 合计 column excludes 上年结转 (it sits under 本年收入 / 本年). */
 export function totalExcludesCarryover(t: Table): boolean {
