@@ -60,6 +60,8 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style)
     for (const f of found) {
       expect(f.rule).toBe("hierarchy.parent-children");
       expect(f.cells.some((c) => bumped.has(c))).toBe(true);
+      // Named with its 单位: 20106 is printed under both.
+      expect(f.message).toContain(`「${UNIT_BLOCKS[0]} 20106`);
     }
     // Each cause proposes cells of that 单位's 20106 lines only (the misprinted 项 first, or alone when other tables
     // or the printed decimals tell it from its sibling).

@@ -36,9 +36,12 @@ function tableNameOf(t: Table): string {
   return label && !norm(label).includes(norm(kind)) ? `${label}（${kind}）` : kind;
 }
 
+/** A row as a reviewer names it: 201 一般公共服务支出; a 单位's own line of a table by 单位 with its 单位 first. */
 export function rowName(r: Row): string {
   const label = r.label.trim();
-  return r.code && !norm(label).startsWith(r.code) ? `${r.code} ${label}` : label || "（无名称行）";
+  const name =
+    r.code && !norm(label).startsWith(r.code) ? `${r.code} ${label}` : label || "（无名称行）";
+  return r.ofUnit ? `${r.ofUnit} ${name}` : name;
 }
 
 export function columnName(t: Table, key: string, side?: string): string {
