@@ -1,5 +1,5 @@
-/** Review times are shown to reviewers in Beijing time, in one format on 审核结果 and 审核汇总. */
-import { reviewTime } from "../../src/core/review/sheet";
+/** Review times are shown to reviewers in Beijing time, in one format on 审核结果 and 审核汇总; 审核汇总 shows whole names. */
+import { FIT_LATIN, reviewTime, textWidth } from "../../src/core/review/sheet";
 import { buildBatchSheet } from "../../src/core/review/batch-sheet";
 
 test("an ISO time reads as Beijing time (UTC+8), across midnight too", () => {
@@ -43,4 +43,40 @@ test("审核汇总: a row with a long path or reason grows with its wrapped text
   const heightOf = (r: number) => sheet.rowHeights.find((h) => h.row === r)?.height;
   expect(heightOf(rowOf("a.xlsx"))).toBeUndefined();
   expect(heightOf(rowOf(long))).toBeGreaterThanOrEqual(30);
+});
+
+test("审核汇总's 审核文件 column grows to show each reviewed file's whole name; only a very long one is shortened", () => {
+  const entry = (output: string) => ({
+    file: output.replace(/\.reviewed\.xlsx$/, ".xlsx"),
+    department: null,
+    year: null,
+    unit: null,
+    income: null,
+    expenditure: null,
+    counts: { error: 0, warning: 0, rounding: 0, info: 0 },
+    status: "已审核",
+    output,
+    reason: null,
+  });
+  const medium = "h07-sangong-reception-band-subtotal-wrong.reviewed.xlsx"; // 55 characters: over the 42 of before
+  const cjk = "中共某某市委组织部部门预算公开表.reviewed.xlsx";
+  const huge = `${"x".repeat(150)}.reviewed.xlsx`;
+  const sheet = buildBatchSheet([entry(medium), entry(cjk)], {
+    reviewedAt: "2026-11-30T02:46:29Z",
+    productVersion: "test",
+  });
+  const linkCol = sheet.columns.find((c) => c.col === 12)!.width;
+  for (const name of [medium, cjk]) {
+    expect(sheet.cells.find((c) => c.col === 12 && c.value === name)).toBeDefined();
+    expect(linkCol).toBeGreaterThanOrEqual(textWidth(name, FIT_LATIN));
+  }
+  const wide = buildBatchSheet([entry(huge)], {
+    reviewedAt: "2026-11-30T02:46:29Z",
+    productVersion: "test",
+  });
+  const cell = wide.cells.find((c) => c.col === 12 && c.hyperlink)!;
+  expect(String(cell.value)).toContain("…");
+  expect(String(cell.value).endsWith(".reviewed.xlsx")).toBe(true);
+  expect(cell.hyperlink).toEqual({ url: huge });
+  expect(wide.columns.find((c) => c.col === 12)!.width).toBeLessThanOrEqual(72);
 });

@@ -6,7 +6,7 @@
 import type { Severity } from "../rules/rule";
 import type { PlanSheet } from "./plan";
 import { SHEET_TAG } from "./plan";
-import { fitText, reviewTime, SheetBuilder } from "./sheet";
+import { FIT_LATIN, fitText, reviewTime, SheetBuilder, textWidth } from "./sheet";
 
 export interface BatchEntry {
   file: string;
@@ -42,12 +42,20 @@ const HEADERS = [
 ];
 
 const WIDTHS = [6, 34, 30, 7, 7, 14, 14, 7, 7, 7, 7, 18, 42, 50];
+/** The 审核文件 column grows with the longest reviewed file's name up to this width; a longer name is shortened. */
+const LINK_WIDTH_MAX = 72;
 
 export function buildBatchSheet(
   entries: BatchEntry[],
   meta: { reviewedAt: string; productVersion: string }
 ): PlanSheet {
-  const s = new SheetBuilder(BATCH_SHEET, WIDTHS, "#C00000");
+  // The reviewer reads the whole name of each reviewed file where it fits a reasonable column (a link never wraps).
+  const linkWidth = Math.min(
+    LINK_WIDTH_MAX,
+    Math.max(WIDTHS[12], ...entries.map((e) => Math.ceil(textWidth(e.output ?? "", FIT_LATIN)) + 1))
+  );
+  const widths = WIDTHS.map((w, k) => (k === 12 ? linkWidth : w));
+  const s = new SheetBuilder(BATCH_SHEET, widths, "#C00000");
   const last = HEADERS.length - 1;
   s.print = { orientation: "landscape", fitToWidth: true };
   const t = s.line([`${SHEET_TAG} · 批量审核汇总`], "title");
@@ -81,9 +89,10 @@ export function buildBatchSheet(
       [e.status, "cell"],
     ];
     cells.forEach(([v, st], k) => s.set(r, k, v as string | number | null, st));
-    // The link's text fits the column on one line (LibreOffice cuts a long link); it still opens the full name.
+    // The link's text fits the column on one line (LibreOffice cuts a long link); a name shortened beyond the widest
+    // column still opens the full name.
     if (e.output)
-      s.set(r, 12, fitText(e.output, WIDTHS[12]), "link", { hyperlink: { url: e.output } });
+      s.set(r, 12, fitText(e.output, linkWidth), "link", { hyperlink: { url: e.output } });
     else s.set(r, 12, null, "cell");
     s.set(r, 13, e.reason, "cell");
     // Long paths and reasons wrap: the row grows with them instead of running into the next one.

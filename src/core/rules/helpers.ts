@@ -52,11 +52,19 @@ export function columnName(t: Table, key: string, side?: string): string {
   return label;
 }
 
+/**
+ * The table that stands for a kind in cross-table checks: the first with figures, else the first. A table on a hidden
+ * sheet (a draft, last year's copy) stands for its kind only when no visible sheet holds one: what is published is
+ * what readers see, and a hidden copy is checked on its own (input.hidden-sheets says so) wherever it sits.
+ */
 export function firstOf(report: Report, kind: TableKind): Table | undefined {
-  return (
-    report.tables.find((t) => t.kind === kind && !t.empty) ??
-    report.tables.find((t) => t.kind === kind)
-  );
+  const of = (t: Table) => t.kind === kind;
+  if (report.hiddenSheets.length) {
+    const shown = (t: Table) => of(t) && !report.hiddenSheets.includes(t.sheet);
+    const visible = report.tables.find((t) => shown(t) && !t.empty) ?? report.tables.find(shown);
+    if (visible) return visible;
+  }
+  return report.tables.find((t) => of(t) && !t.empty) ?? report.tables.find(of);
 }
 
 export function term(t: Table, a: Amount, weight?: number): Term {

@@ -6,7 +6,7 @@
 import type { Amount, Report, Table } from "../model/schema";
 import { KIND_NAMES } from "../model/names";
 import { defineRule, type Finding, type Outcome } from "./rule";
-import { columnName, tableName, rowName } from "./helpers";
+import { columnName, firstOf, tableName, rowName } from "./helpers";
 import { examples, groupedByTable } from "./flood";
 import { fmt } from "./interval";
 
@@ -67,11 +67,21 @@ export const hiddenSheets = defineRule({
     if (!report.hiddenSheets.length) return [{ status: "na", reason: "没有隐藏的工作表" }];
     return report.hiddenSheets.map((sheet) => {
       const held = report.tables.filter((t) => t.sheet === sheet);
+      // A hidden copy of a table a visible sheet also holds (a draft, last year's): the checks between tables use the
+      // visible one (firstOf), and the reviewer is told which.
+      const shown = [...new Set(held.map((t) => t.kind))].flatMap((kind) => {
+        const v = firstOf(report, kind);
+        return v && v.sheet !== sheet && !report.hiddenSheets.includes(v.sheet)
+          ? [
+              `工作簿另有可见的${KIND_NAMES[kind]}（工作表“${v.sheet}”），表间核对用的是可见的那一张`,
+            ]
+          : [];
+      });
       return held.length
         ? finding(
             "input.hidden-sheets",
             "warning",
-            `工作表“${sheet}”被隐藏（其中的${[...new Set(held.map((t) => KIND_NAMES[t.kind]))].join("、")}已照常审核），按此公开时读者看不到它`,
+            `工作表“${sheet}”被隐藏（其中的${[...new Set(held.map((t) => KIND_NAMES[t.kind]))].join("、")}已照常审核${shown.length ? `；${shown.join("；")}` : ""}），按此公开时读者看不到它`,
             held.map((t) => `${quoteSheet(sheet)}!${t.range.split(":")[0]}`)
           )
         : finding("input.hidden-sheets", "info", `工作表“${sheet}”被隐藏，其中没有识别到预算表`);
