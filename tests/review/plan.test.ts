@@ -265,3 +265,35 @@ describe.each(STYLES.map((s) => [s.name, s] as const))(
     });
   }
 );
+
+describe.each(STYLES.map((s) => [s.name, s] as const))(
+  "variant %s: 预算汇总's 机关运行经费 block",
+  (_n, style) => {
+    // Templates that print 机关运行经费 in the “三公” table (laid across) and have no 机关运行经费表 of their own: the
+    // block takes the figure from there, as cross.operating-public does, instead of saying the table was not found.
+    test("shows the workbook's 机关运行经费 figure and the cell it comes from", () => {
+      const v = buildVariant(style);
+      const report = importWorkbook(v.grids);
+      const summary = plan(report, checkReport(report), v.grids).sheets[1];
+      const head = summary.cells.find((c) => c.value === "五、机关运行经费")!;
+      const line = summary.cells.find(
+        (c) => c.row > head.row && c.col === 0 && c.value === "机关运行经费合计"
+      );
+      expect(line).toBeDefined();
+      const figure = summary.cells.find((c) => c.row === line!.row && c.col === 1)!;
+      const source = summary.cells.find((c) => c.row === line!.row && c.col === 5)!;
+      const own = report.tables.find((t) => t.kind === "operating_funds");
+      const from = own ?? report.tables.find((t) => t.kind === "three_public")!;
+      expect(String(source.value)).toContain(from.sheet);
+      // The figure as printed in its cell (the variants print 100 万元), in the summary's unit (the workbook's).
+      const at = parseRef(`'${from.sheet}'!${String(source.value).split("!").pop()}`);
+      const printed = Number(
+        String(v.grids.find((g) => g.sheet === from.sheet)!.values[at.r0][at.c0]).replace(/,/g, "")
+      );
+      const factor =
+        from.unit === report.unit ? 1 : from.unit === "万元" && report.unit === "元" ? 10000 : 1e-4;
+      expect(printed).toBeGreaterThan(0);
+      expect(figure.value as number).toBeCloseTo(printed * factor, 6);
+    });
+  }
+);

@@ -7,6 +7,13 @@ import type { TableKind } from "../model/schema";
  * 收入, or nothing.
  */
 const FUNDING = "(财政)?(拨款|资金)?(收入)?";
+/**
+ * 上年结转 as templates word it, one table for rows (收支总表, 财政拨款收支总表) and columns (收入总表): 上年结转, 上年结转结余,
+ * 上年结转资金, 上年结转结余资金 (县级), 上年结转和结余, 上年结转（结余）, 上年财政拨款结转, 上年结余结转, 上年结余, and the
+ * 部门决算 wording 年初结转和结余 that many 预算 templates copy. Matched on labelKey (numbering, 其中 and spaces off).
+ */
+const CARRYOVER_IN =
+  "上年(财政拨款)?结转([(（]?(和|及)?结余[)）]?)?(资金)?|上年结余[、和及]?结转(资金)?|年初(财政拨款)?结转(和|及)?结余(资金)?|上年结余";
 /** The 三公 items as templates word them: 公务用车 / 公务车 / 公车 / 车辆 …; 因公出国（境）费 / 出国费; 公务接待费 / 接待费. */
 const CAR = "(公务用车|公务车|公车|车辆)";
 const ABROAD = "(因公出国([(（]境[)）]|境)?(费|费用|经费)?|出国([(（]境[)）]|境)?(费|费用|经费))";
@@ -19,6 +26,8 @@ const RECEPTION = "(公务接待(费|费用)?|接待(费|费用))";
 const WRAPPED: ReadonlyArray<readonly [RegExp, string]> = [
   [/^财政拨款[(（]((一般公共|政府性|国有资本).*)[)）]$/, "$1"],
   [/^(本年|当年|本年度)(?=一般公共预算|政府性?基金|国有资本经营)/, ""],
+  // 加：上年结转 / 减：年末结转 (the 收支总表 printed as a sum): the sign word is not part of the line's name.
+  [/^[加减][:：]/, ""],
 ];
 /** The label with a wrapping form taken off (WRAPPED). */
 export function unwrap(k: string): string {
@@ -34,11 +43,11 @@ export const ROW_KEYS: ReadonlyArray<readonly [string, RegExp]> = [
   ["expenditure_grand_total", /^支出总计$/],
   [
     "carryover_in",
-    /^(上年(财政拨款)?结转(结余|资金|和结余)?|上年结余|使用上年结转|上年结转结余|上年结余[、和]?结转|上年实户资金余额|使用非财政拨款结余)$/,
+    new RegExp(`^(${CARRYOVER_IN}|使用上年结转|上年实户资金余额|使用非财政拨款结余)$`),
   ],
   [
     "carryover_out",
-    /^(年终结转(结余)?|年末结转(和结余)?|结转下年|结转结余下年|未安排支出的实户资金)$/,
+    /^(年终结转(结余)?|年末结转((和|及)?结余)?(资金)?|结转下年(度)?(资金)?|结转结余下年|未安排支出的实户资金)$/,
   ],
   // 共计 and 本年合计 (a 收支总表 side's 本年合计 is that side's 本年收入合计 / 本年支出合计: SIDE_TOTALS).
   [
@@ -88,6 +97,13 @@ export const SIDE_TOTALS: ReadonlyArray<readonly [RegExp, Readonly<Record<string
   [/^本年合计$/, { income: "current_income_total", expenditure: "current_expenditure_total" }],
 ];
 
+/**
+ * A line without figures that opens a second view of a 收支总表 side (按经济分类 / 支出按经济分类 after the 功能 classes):
+ * its lines break the same 本年支出 down another way.
+ */
+export const VIEW_HEADING =
+  /^(本年)?(支出)?按(部门预算|政府预算|部门|政府)?(支出)?(功能|经济)(分类)?(科目)?(分类)?$/;
+
 /** Keys that are totals (level 0) in a table. */
 export const TOTAL_KEYS = new Set([
   "total",
@@ -113,10 +129,7 @@ export const COLUMN_KEYS: ReadonlyArray<readonly [string, RegExp]> = [
     "current",
     /^(当年预算安排|本年预算安排|当年财政拨款安排|当年预算|本年预算|(本年|当年|本年度|年度)预算(数|金额))$/,
   ],
-  [
-    "carryover",
-    /^上年结转(安排|结余|资金|和结余)?$|^上年结余[、和]?结转$|^上年实户资金余额$|^使用非财政拨款结余$/,
-  ],
+  ["carryover", new RegExp(`^(${CARRYOVER_IN}|上年结转安排|上年实户资金余额|使用非财政拨款结余)$`)],
   ["fiscal", /^财政拨款(收入)?(小计|合计)?$/],
   ["general", new RegExp(`^一般公共预算${FUNDING}$`)],
   ["gov_fund", new RegExp(`^政府性?基金(预算)?${FUNDING}(预算)?$`)],
@@ -214,10 +227,12 @@ const BAND_SUBTOTALS: ReadonlyArray<readonly [string, RegExp]> = [
   ["fiscal", /财政拨款/],
   ["vehicle", CAR_WORD],
   ["three_public", /三公/],
-  ["carryover", /^上年结转/],
+  ["carryover", new RegExp(`^(${CARRYOVER_IN})`)],
   ["basic", /^基本支出$/],
   ["project", /^项目支出$/],
 ];
+
+const CARRYOVER_BAND = new RegExp(`^(${CARRYOVER_IN})`);
 
 export function columnKey(leaf: string, parents: string[], tableYear?: number): string | undefined {
   const k = unwrap(labelKey(leaf));
@@ -238,7 +253,7 @@ export function columnKey(leaf: string, parents: string[], tableYear?: number): 
     if (band) return band[0];
   }
   // Sources under the 上年结转结余 band are last year's money, not this year's sources.
-  if (bands.some((p) => /^上年结转|^上年结余/.test(p))) {
+  if (bands.some((p) => CARRYOVER_BAND.test(p))) {
     const inner = COLUMN_KEYS.find(([, re]) => re.test(k))?.[0];
     if (inner && SOURCE_PARENTS.has(inner)) return `carryover_${inner}`;
   }

@@ -11,7 +11,7 @@ import {
 } from "../classification/codes";
 import { GridView } from "./view";
 import type { Block } from "./header";
-import { OWN_NAME_TOTALS, SIDE_TOTALS, TOTAL_KEYS, rowKey } from "./aliases";
+import { OWN_NAME_TOTALS, SIDE_TOTALS, TOTAL_KEYS, VIEW_HEADING, rowKey } from "./aliases";
 import { functionalNameLevels } from "./structure";
 import { nestUnitBlocks } from "./unit-blocks";
 import { percentText, unreadableText } from "../grid/amount";
@@ -159,6 +159,38 @@ function oneSidedTurn(label: string, key: string | undefined, code: string | und
   );
 }
 
+/** A 其中 line opening a list: its level and side, its label's indentation and the numbering of its first item. */
+interface MemoList {
+  level: number;
+  side: Side | undefined;
+  depth: number;
+  ordinal: number | undefined;
+}
+
+/** Lines that end a 其中 list besides the totals: a side's 上年结转 and 结转下年 lines. */
+const LIST_ENDS = new Set(["carryover_in", "carryover_out", "section_total"]);
+
+/**
+ * Does this line continue the 其中 list above it? Chinese tables print the list's later items under the first item's
+ * text: numbered like it (其中：1.一般公共预算 / 2.政府性基金预算, 其中：（1）… / （2）…), or, when the first is
+ * unnumbered, unnumbered and indented deeper than the 其中 line (其中：一般公共预算 / U+3000×3 政府性基金预算). A code, a
+ * total, 上年结转 or another numbering ends the list.
+ */
+function continuesMemoList(
+  memo: MemoList,
+  labelRaw: string,
+  label: string,
+  key: string | undefined,
+  side: Side | undefined,
+  code: string | undefined
+): boolean {
+  if (side !== memo.side || code || (key && (TOTAL_KEYS.has(key) || LIST_ENDS.has(key))))
+    return false;
+  const own = ordinalLevel(label);
+  if (memo.ordinal !== undefined) return own === memo.ordinal;
+  return own === undefined && indentDepth(labelRaw) > memo.depth;
+}
+
 export function parseBody(
   v: GridView,
   kind: TableKind,
@@ -174,12 +206,18 @@ export function parseBody(
   const stacked = blockList.length > 1 && blockList.every((b) => b.stacked);
   const blockOf = new Map<Row, Block>();
   const ownTotal = OWN_NAME_TOTALS[kind];
+  // The heading and lines of a side's second view (VIEW_HEADING): level 1 once the side's levels are settled.
+  const viewLines = new Set<Row>();
   for (const b of blockList) {
     const st: CodeState = {};
     let afterCarryover = false;
     // The 类 / 款 of the coded rows so far, to read a malformed code by its place.
     const ctx: CodeContext = {};
     let lastCodedLevel: number | undefined;
+    // The 其中 line whose list the next lines may continue.
+    let memo: MemoList | undefined;
+    // The side whose second view (VIEW_HEADING) the lines are in.
+    let view: { side: Side | undefined } | undefined;
     for (const r of bodyRows) {
       let labelRaw = b.label !== undefined ? v.text(r, b.label) : "";
       let label = labelRaw.trim();
@@ -362,7 +400,17 @@ export function parseBody(
         const above = [...rows].reverse().find((x) => x.side === side && !x.partial);
         if (above) level = above.level + 1;
         if (!(kind === "three_public" && key?.startsWith("vehicle_"))) partial = true;
-      }
+      } else if (memo && continuesMemoList(memo, labelRaw, label, key, side, code ?? printedCode)) {
+        // The next items of a 其中 list (其中：A / U+3000×3 B / U+3000×3 C, 其中：1.A / 2.B): 其中 items too.
+        level = memo.level;
+        partial = true;
+      } else memo = undefined;
+      // A heading without figures opening a second view of the side (按经济分类 after the 功能 classes) and that view's
+      // lines, up to the next total: beside the classes, never more classes, nor children of the line above.
+      if (SIDED_KINDS.has(kind) && !code && !any && VIEW_HEADING.test(labelKey(label)))
+        view = { side };
+      else if (view && (view.side !== side || isSummaryKey(key))) view = undefined;
+      if (view) partial = true;
       const altLabel =
         b.altLabel !== undefined ? v.text(r, b.altLabel).trim() || undefined : undefined;
       if (economic && level === 2 && !code && isEconomicGroupName(label) && !altLabel) level = 1;
@@ -383,6 +431,14 @@ export function parseBody(
         labelCell: v.ref(r, b.label ?? b.codes[0] ?? b.amounts[0]?.c ?? 0),
         amounts,
       });
+      if (partial && /^其中/.test(norm(label)))
+        memo = {
+          level,
+          side,
+          depth: indentDepth(labelRaw),
+          ordinal: ordinalLevel(norm(label).replace(/^其中[:：]?/, "")),
+        };
+      if (view) viewLines.add(rows[rows.length - 1]);
       if (stacked) blockOf.set(rows[rows.length - 1], b);
       if (oneSided && key === "income_grand_total") sequenceSide = "expenditure";
     }
@@ -404,6 +460,7 @@ export function parseBody(
       if (!economic && !CODES_AS_ATTRIBUTES.has(kind)) nestUnitBlocks(mine);
     }
   }
+  for (const r of viewLines) r.level = 1;
   // A one-sided table's 本年支出合计 / 支出合计 line is its 合计 (the 收支总表's summary lines keep their keys).
   if ((blockList.length === 1 || stacked) && !oneSided && !rows.some((r) => r.key === "total")) {
     const head = rows.find(

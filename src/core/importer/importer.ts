@@ -187,7 +187,24 @@ function parseRegion(v: GridView, reg: Region, index: number): Table | Unrecogni
     for (const [c] of v.cells(r)) mergeMeta(meta, readMeta(v.text(r, c)), v.ref(r, c));
     r++;
   }
-  if (headerRows.length === 0) return unread(`“${reg.title}”下未找到表头行`);
+  if (headerRows.length === 0) {
+    // Only a statement that the table is empty under the title (本部门无…，此表为空。): the empty table, so stated.
+    const said = statementOnly(v, r, end);
+    if (!said) return unread(`“${reg.title}”下未找到表头行`);
+    return {
+      ...base,
+      year: meta.year ?? yearOfTitle(reg.title),
+      department: meta.department,
+      unit: meta.unit ?? ("万元" as const),
+      unitText: meta.unit ? meta.unitText : undefined,
+      unitCell: meta.unit ? meta.unitCell : undefined,
+      markedEmpty: true,
+      empty: true,
+      notes: said,
+      columns: [],
+      rows: [],
+    };
+  }
   const year = meta.year ?? yearOfTitle(reg.title);
   const paths = headerPaths(v, headerRows, c0, c1);
   let roles = columnRoles(paths, c0, year);
@@ -473,6 +490,23 @@ function structureRows(rows: Row[], keys: string[]) {
   data[0].level = 0;
   data[0].key = "total";
   data.slice(1).forEach((r, i) => (r.level = lv[i]));
+}
+
+/**
+ * The lines r0…r1 when they are only a statement that the table is empty (EMPTY_NOTE: 本部门无…，此表为空。 / 本表无数据),
+ * with meta lines and footnotes around it and no figure; else undefined.
+ */
+function statementOnly(v: GridView, r0: number, r1: number): string[] | undefined {
+  const said: string[] = [];
+  for (let r = r0; r <= r1; r++) {
+    const cells = v.cells(r);
+    if (cells.length === 0 || isMetaRow(v, r)) continue;
+    if (cells.some(([c]) => v.isNumber(r, c))) return undefined;
+    const text = cells.map(([, t]) => t).join(" ");
+    if (!EMPTY_NOTE.test(norm(text)) && !NOTE.test(cells[0][1])) return undefined;
+    said.push(text);
+  }
+  return said.some((t) => EMPTY_NOTE.test(norm(t))) ? said : undefined;
 }
 
 /** The first cell in rows r0…r1 whose normalised text passes the test. */

@@ -1,5 +1,6 @@
 /** Which table a title names: an ordered alias table (first match wins, so specific patterns come first). */
 import type { TableKind } from "../model/schema";
+import { EMPTY_NOTE } from "./aliases";
 
 export const KIND_TITLES: ReadonlyArray<readonly [TableKind, RegExp]> = [
   // 部门（单位）整体支出绩效目标表 before the project forms; a 绩效表 laid out as a list is told apart by its content.
@@ -42,6 +43,9 @@ export function classifyTitle(
   const t = raw.normalize("NFKC").replace(/[\s\u3000]+/g, "");
   if (t.length < 4 || t.length > 80 || !/表/.test(t)) return undefined;
   if (/^注|^说明|^备注/.test(t)) return undefined;
+  // A statement that the table is empty (本部门无国有资本经营预算财政拨款支出，此表为空。) names its table without being
+  // its title: a title ends in 表 (or 表 and a bracketed remark: …支出表（空表）).
+  if (EMPTY_NOTE.test(t) && !/表([(（][^)）]*[)）])?$/.test(t)) return undefined;
   // A table-of-contents entry (dotted leader, page number) names a table without being one.
   if (/(\.{3,}|…|·{3,}|-{3,})\d*$/.test(t)) return undefined;
   let label: string | undefined;

@@ -6,7 +6,7 @@
  */
 import type { Report, Row, Table, Unit } from "../model/schema";
 import { SEVERITY_NAMES, type CheckResult, type Severity } from "../rules/rule";
-import { firstOf, rowByKey, tableName, totalRow } from "../rules/helpers";
+import { firstOf, hasValue, rowByKey, tableName, totalRow } from "../rules/helpers";
 import { projectLines } from "../rules/projects";
 import { rangeA1 } from "../grid/address";
 import type { SheetGrid } from "../grid/grid";
@@ -235,9 +235,14 @@ function threePublic(m: Summary): void {
 }
 
 function operatingFunds(m: Summary): void {
-  const t = firstOf(m.report, "operating_funds");
+  const own = firstOf(m.report, "operating_funds");
+  // Templates without a 机关运行经费表 print the figure as a line (or column) of the “三公” table: taken from there, as
+  // cross.operating-public takes it.
+  const three = own ? undefined : firstOf(m.report, "three_public");
+  const inThree = three?.rows.find((r) => r.key === "operating_funds" && hasValue(r.amounts.total));
+  const t = own ?? (inThree ? three : undefined);
   m.section("五、机关运行经费", t, ["项目", "金额", "", "", "", "来源单元格"]);
-  const tr = t && (totalRow(t) ?? t.rows.find((r) => r.level === 0) ?? t.rows[0]);
+  const tr = inThree ?? (t && (totalRow(t) ?? t.rows.find((r) => r.level === 0) ?? t.rows[0]));
   if (!t || !tr) return m.empty("未识别到机关运行经费表，未汇总。");
   const key = col(t, "total") ? "total" : t.columns[0].key;
   m.lines([{ label: "机关运行经费合计", terms: [m.term(t, tr, key)], total: true }], {

@@ -81,6 +81,21 @@ function unnamedAmountColumn(
   return undefined;
 }
 
+const isMemoColumn = (c: Table["columns"][number]) => /^其中/.test(c.label.split("/").pop() ?? "");
+
+/**
+ * Is the column `key` a 其中 column detailing one of the parts (财政拨款: 一般公共预算 | 其中：上年结转 | 政府性基金预算)?
+ * Then it is part of that column, never one more term of the total. A 其中 column right after the total (合计 |
+ * 其中：一般公共预算 | 政府性基金预算) opens the list of the total's parts, and stays one.
+ */
+function detailsAPart(t: Table, side: string | undefined, key: string, tk: string): boolean {
+  const cols = t.columns.filter((c) => c.side === side);
+  let i = cols.findIndex((c) => c.key === key);
+  if (i <= 0 || !isMemoColumn(cols[i])) return false;
+  while (i > 0 && isMemoColumn(cols[i])) i--;
+  return !isMemoColumn(cols[i]) && cols[i].key !== tk;
+}
+
 /**
  * total = Σ parts in every row of every table that has these columns. `complete`: the parts are the whole of the total
  * (`complete` names them: 资金来源, 支出用途), so a table with an unnamed amount column (unnamedAmountColumn) is not checked: that column may be
@@ -110,6 +125,7 @@ function rowIdentity(
           t.columns.filter((c) => c.side === side && sameOrNumbered(c.key, k)).map((c) => c.key)
         )
         .filter((k, i, a) => a.indexOf(k) === i);
+      keys = keys.filter((k) => !detailsAPart(t, side, k, tk));
       // A band's parts are in its 小计 (单位资金: 小计 | 事业收入 | …): the 小计 counts, its parts are its own identity.
       let bands = within ? within(t, side) : NO_BANDS;
       if (bands.length) bands = bands.filter((b) => b.total !== tk);
@@ -224,7 +240,7 @@ export const rowSources = defineRule({
   category: "within",
   title: "合计 = 各资金来源之和",
   description:
-    "每一行的合计（或小计）等于一般公共预算、政府性基金、国有资本经营、财政专户、单位资金等来源之和；合计含上年结转时一并计入。来源分栏并列示本栏小计时（单位资金：小计 | 事业收入 | 事业单位经营收入 | 其他收入），合计按小计计，小计等于本栏各列之和。" +
+    "每一行的合计（或小计）等于一般公共预算、政府性基金、国有资本经营、财政专户、单位资金等来源之和；合计含上年结转时一并计入。来源分栏并列示本栏小计时（单位资金：小计 | 事业收入 | 事业单位经营收入 | 其他收入），合计按小计计，小计等于本栏各列之和。“其中”栏（一般公共预算 | 其中：上年结转）是前一栏的一部分，不另计入。" +
     BANDS_TOO,
   severity: "error",
   source: {
