@@ -267,6 +267,42 @@ describe.each(STYLES.map((s) => [s.name, s] as const))(
 );
 
 describe.each(STYLES.map((s) => [s.name, s] as const))(
+  "variant %s: 预算汇总's 三公 parts",
+  (_n, style) => {
+    /** The 三公 block's line labels (as written, indentation kept), up to its 合计. */
+    const labels = (v: ReturnType<typeof buildVariant>) => {
+      const report = importWorkbook(v.grids);
+      const summary = plan(report, checkReport(report), v.grids).sheets[1];
+      const head = summary.cells.find((c) => c.value === "四、“三公”经费")!;
+      const total = summary.cells.find(
+        (c) => c.row > head.row && c.col === 0 && c.value === "合计"
+      )!;
+      return summary.cells
+        .filter((c) => c.col === 0 && c.row > head.row + 1 && c.row < total.row)
+        .map((c) => String(c.value));
+    };
+    const indent = (s: string) => /^\u3000*/.exec(s)![0].length;
+
+    test("each part indented alike under its item, worded as the table words it", () => {
+      const lines = labels(buildVariant(style, { receptionSplit: {} }));
+      const parts = lines.filter((l) => indent(l) > 0);
+      // 购置费 / 运行费 under the vehicle line, 国内 / 外事接待费 under 公务接待费.
+      expect(parts.map((l) => l.trim())).toEqual([
+        "公务用车购置费",
+        style.threePublicAcross ? "公务用车运行费" : "公务用车运行维护费",
+        "国内接待费",
+        "外事接待费",
+      ]);
+      expect(new Set(parts.map(indent)).size).toBe(1);
+      expect(lines.filter((l) => /其中/.test(l))).toEqual([]);
+      const at = (s: string) => lines.findIndex((l) => l.trim() === s);
+      expect(at("公务用车购置费")).toBe(at("公务用车购置及运行费") + 1);
+      expect(at("国内接待费")).toBe(at("公务接待费") + 1);
+    });
+  }
+);
+
+describe.each(STYLES.map((s) => [s.name, s] as const))(
   "variant %s: 预算汇总's 机关运行经费 block",
   (_n, style) => {
     // Templates that print 机关运行经费 in the “三公” table (laid across) and have no 机关运行经费表 of their own: the

@@ -89,6 +89,30 @@ describe.each(CASES)("%s", (_name, kind, layout, tree, bands) => {
   });
 });
 
+// Messages name a “三公” table by unit as it is printed: the unit is the line, the item the column (newcomer6 h10 read
+// 「合计」行「北京市审计局」: the table's transposed rows and columns).
+describe.each(UNIT_LAYOUTS.map((l) => [l] as const))("三公 by unit, %s: messages", (layout) => {
+  test("each figure +7: within.row-units names 「unit」行「item」", () => {
+    const v = buildUnitTable("three_public", layout, [2, 1], 7);
+    const t = importWorkbook(v.grids).tables.find((x) => x.kind === "three_public")!;
+    const units = new Set([
+      "合计",
+      ...t.columns.filter((c) => c.key.startsWith("byunit_")).map((c) => c.label),
+    ]);
+    const items = new Set(t.rows.map((r) => r.label));
+    let seen = 0;
+    for (const cell of v.amountCells)
+      for (const f of checkReport(importWorkbook(mutate(v.grids, cell, 7)), {
+        localize: false,
+      }).findings.filter((x) => x.rule === "within.row-units")) {
+        const m = /「([^」]+)」行「([^」]+)」/.exec(f.message)!;
+        expect([units.has(m[1]), items.has(m[2]), m[1], m[2]]).toEqual([true, true, m[1], m[2]]);
+        seen++;
+      }
+    expect(seen).toBeGreaterThan(0);
+  });
+});
+
 const fixtures = path.join(__dirname, "..", "fixtures");
 const field = path.join(__dirname, "..", "..", "samples", "field");
 

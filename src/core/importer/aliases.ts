@@ -1,6 +1,8 @@
 /** Alias tables: printed wording → canonical keys, for rows and for amount columns. */
 import { labelKey, norm } from "../grid/text";
-import type { TableKind } from "../model/schema";
+import { ECONOMIC_CLASS_COLUMNS, type TableKind } from "../model/schema";
+
+const ECONOMIC_CLASS_KEYS: ReadonlySet<string> = new Set(ECONOMIC_CLASS_COLUMNS);
 
 /**
  * How a source of funds is worded after its name (一般公共预算 ‹拨款收入›): 拨款, 拨款收入, 财政拨款, 财政拨款收入, 资金,
@@ -18,6 +20,9 @@ const CARRYOVER_IN =
 const CAR = "(公务用车|公务车|公车|车辆)";
 const ABROAD = "(因公出国([(（]境[)）]|境)?(费|费用|经费)?|出国([(（]境[)）]|境)?(费|费用|经费))";
 const RECEPTION = "(公务接待(费|费用)?|接待(费|费用))";
+/** 公务接待费's two parts as 决算 and several 预算 三公 tables print them: 国内(公务)接待费 and 外事接待费 (国(境)外…). */
+const RECEPTION_DOMESTIC = "国内(公务)?接待(费|费用)?";
+const RECEPTION_FOREIGN = "(外事|外宾|国外|境外|国[(（]境[)）]外)(公务)?接待(费|费用)?";
 
 /**
  * Printed forms that wrap a column's or row's own name: 财政拨款（一般公共预算） is 一般公共预算, 本年一般公共预算财政拨款收入
@@ -73,6 +78,8 @@ export const ROW_KEYS: ReadonlyArray<readonly [string, RegExp]> = [
   ["vehicle_purchase", new RegExp(`^${CAR}?购置(费|费用)?(支出)?$`)],
   ["vehicle_operation", new RegExp(`^${CAR}?运行(维护)?(费|费用)?(支出)?$`)],
   ["reception", new RegExp(`^${RECEPTION}(支出)?$`)],
+  ["reception_domestic", new RegExp(`^${RECEPTION_DOMESTIC}(支出)?$`)],
+  ["reception_foreign", new RegExp(`^${RECEPTION_FOREIGN}(支出)?$`)],
   ["three_public", /^["“”]?三公["“”]?经费(合计|小计|支出)?$/],
   // 行政经费 (Guangdong's 财政拨款安排的行政经费) is what the text calls 机关运行经费.
   ["operating_funds", /^(机关运行经费|行政经费)$/],
@@ -96,6 +103,12 @@ export const OWN_NAME_TOTALS: Readonly<Partial<Record<TableKind, RegExp>>> = {
 export const SIDE_TOTALS: ReadonlyArray<readonly [RegExp, Readonly<Record<string, string>>]> = [
   [/^本年合计$/, { income: "current_income_total", expenditure: "current_expenditure_total" }],
 ];
+
+/**
+ * 本年收入 over 小计 | 一般公共预算 | … beside 上年结转 over 小计 | … (广东 / 湖北 / 江西 收入总表): the band's 小计 is this
+ * year's income (`current`) when a 合计 column of the table's own stands before it (header.ts), else the table's 合计.
+ */
+export const CURRENT_BAND = /^(本年|当年)收入$/;
 
 /**
  * A line without figures that opens a second view of a 收支总表 side (按经济分类 / 支出按经济分类 after the 功能 classes):
@@ -166,6 +179,8 @@ export const COLUMN_KEYS: ReadonlyArray<readonly [string, RegExp]> = [
   ["vehicle_operation", new RegExp(`^${CAR}?运行(维护)?(费|费用)?$`)],
   ["vehicle", new RegExp(`^${CAR}购置(及|和)?运行(维护)?(费|费用)?$`)],
   ["reception", new RegExp(`^${RECEPTION}$`)],
+  ["reception_domestic", new RegExp(`^${RECEPTION_DOMESTIC}$`)],
+  ["reception_foreign", new RegExp(`^${RECEPTION_FOREIGN}$`)],
   ["operating_funds", /^机关运行经费$/],
   ["period", /^实施期/],
   ["annual", /^年度资金/],
@@ -226,6 +241,7 @@ const BAND_SUBTOTALS: ReadonlyArray<readonly [string, RegExp]> = [
   ["unit_funds", /^(非财政拨款|单位资金|单位自有资金|自有资金|其他资金)/],
   ["fiscal", /财政拨款/],
   ["vehicle", CAR_WORD],
+  ["reception", /接待/],
   ["three_public", /三公/],
   ["carryover", new RegExp(`^(${CARRYOVER_IN})`)],
   ["basic", /^基本支出$/],
@@ -258,6 +274,15 @@ export function columnKey(leaf: string, parents: string[], tableYear?: number): 
     if (inner && SOURCE_PARENTS.has(inner)) return `carryover_${inner}`;
   }
   const leafKey = COLUMN_KEYS.find(([, re]) => re.test(k))?.[0];
+  // 项目支出 broken down by economic class beside 基本支出's (功能 × 经济分类 tables: 基本支出 (小计 | 工资福利支出 | …) |
+  // 项目支出 (小计 | 商品和服务支出 | …)): the 项目支出 band's classes are the project's (project_goods_services …), never
+  // 基本支出's.
+  if (
+    leafKey &&
+    ECONOMIC_CLASS_KEYS.has(leafKey) &&
+    /^项目(支出|经费)$/.test(bands[bands.length - 1] ?? "")
+  )
+    return `project_${leafKey}`;
   // A source split into uses (一般公共预算: 小计 | 基本支出 | 项目支出): the subtotal is the source, the parts are the source's.
   const parentLeaf = parents.length ? labelKey(parents[parents.length - 1]) : "";
   const parentKey = COLUMN_KEYS.find(([, re]) => re.test(parentLeaf))?.[0];

@@ -1,5 +1,11 @@
 /** Body rows → model rows: label, code, level, side and amounts tied to cells. */
-import type { Amount, Row, Side, TableKind } from "../model/schema";
+import {
+  THREE_PUBLIC_ITEM_OF,
+  type Amount,
+  type Row,
+  type Side,
+  type TableKind,
+} from "../model/schema";
 import { indentDepth, labelKey, norm, ordinalLevel } from "../grid/text";
 import { classCodeByName } from "../classification/functional";
 import { isEconomicGroupName } from "../classification/economic";
@@ -389,17 +395,19 @@ export function parseBody(
         else if (economic) level = isEconomicGroupName(label) ? 1 : 2;
         else level = ordinalLevel(label) ?? 1;
       }
-      if (kind === "three_public" && (key === "vehicle_purchase" || key === "vehicle_operation")) {
-        // Under the 公务用车购置及运行费 subtotal when the table prints one, else under the 三公 total.
-        const vehicle = [...rows].reverse().find((x) => x.key === "vehicle" && x.side === side);
-        level = vehicle ? vehicle.level + 1 : 2;
+      const itemOf = kind === "three_public" && key ? THREE_PUBLIC_ITEM_OF.get(key) : undefined;
+      if (itemOf) {
+        // Under its item's line (公务用车购置及运行费, 公务接待费) when the table prints one, else under the 三公 total.
+        const item = [...rows].reverse().find((x) => x.key === itemOf && x.side === side);
+        level = item ? item.level + 1 : 2;
       }
-      // 其中： rows detail the row above (whatever their own numbering); outside the 三公 vehicle split they are partial.
+      // 其中： rows detail the row above (whatever their own numbering); outside the 三公 items' parts (购置费 | 运行费,
+      // 国内 | 外事接待费: all of their item) they are partial.
       let partial: boolean | undefined;
       if (/^其中/.test(norm(label)) && !code) {
         const above = [...rows].reverse().find((x) => x.side === side && !x.partial);
         if (above) level = above.level + 1;
-        if (!(kind === "three_public" && key?.startsWith("vehicle_"))) partial = true;
+        if (!itemOf) partial = true;
       } else if (memo && continuesMemoList(memo, labelRaw, label, key, side, code ?? printedCode)) {
         // The next items of a 其中 list (其中：A / U+3000×3 B / U+3000×3 C, 其中：1.A / 2.B): 其中 items too.
         level = memo.level;

@@ -6,6 +6,7 @@ import { GridView } from "./view";
 import {
   ATTRIBUTE_HEADER,
   CODE_HEADER,
+  CURRENT_BAND,
   CODE_LIKE_HEADER,
   COLUMN_MARKER,
   HEADER_WORDS,
@@ -191,6 +192,24 @@ export function columnRoles(paths: string[][], c0: number, year?: number): Colum
   );
   if (!amounts.some((r) => r.key === "total" || r.key.startsWith("carryover")))
     for (const r of amounts) if (r.key === "current") r.key = "total";
+  // 本年收入's own 小计 / 合计 beside a 合计 column of the table's own (a caption alone, not a band's caption over an
+  // empty cell) is this year's part of it (CURRENT_BAND); without one it stays the table's 合计 (of this year's income).
+  const band = amounts.find(
+    (r) =>
+      r.path.length === 2 &&
+      CURRENT_BAND.test(labelKey(r.path[0])) &&
+      /^(小计|合计)$/.test(labelKey(r.path[1]))
+  );
+  const under = (r: ColumnRole, o: ColumnRole) =>
+    o.path.length > r.path.length && r.path.every((p, i) => norm(p) === norm(o.path[i]));
+  if (
+    band &&
+    amounts.some(
+      (r) =>
+        r !== band && r.key === "total" && r.path.length === 1 && !roles.some((o) => under(r, o))
+    )
+  )
+    band.key = "current";
   return roles;
 }
 

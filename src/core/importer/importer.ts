@@ -4,6 +4,8 @@ import {
   BY_UNIT,
   isPrior,
   isRateOrChange,
+  THREE_PUBLIC_ITEM_OF,
+  THREE_PUBLIC_PARTS,
   type Column,
   type Report,
   type Row,
@@ -296,6 +298,7 @@ function parseRegion(v: GridView, reg: Region, index: number): Table | Unrecogni
   ) {
     ({ rows, columns } = transposeThreePublic(rows, blockList[0].amounts));
   }
+  if (kind === "three_public") markLoneParts(rows);
   const amountUnit = blockList.flatMap((b) => b.amounts.map((a) => a.unit)).find((u) => u);
   const unit: Unit = meta.unit ?? amountUnit ?? "万元";
   const unitPrinted = !!(meta.unit ?? amountUnit);
@@ -328,6 +331,8 @@ const THREE_PUBLIC_KEYS = new Set([
   "vehicle_purchase",
   "vehicle_operation",
   "reception",
+  "reception_domestic",
+  "reception_foreign",
   "operating_funds",
   "meeting",
   "training",
@@ -357,8 +362,8 @@ function transposeThreePublic(
     three_public: 1,
     meeting: banded ? 1 : 0,
     training: banded ? 1 : 0,
-    vehicle_purchase: item + 1,
-    vehicle_operation: item + 1,
+    // An item's parts (购置费 | 运行费, 国内 | 外事接待费) one level under it.
+    ...Object.fromEntries([...THREE_PUBLIC_ITEM_OF.keys()].map((k) => [k, item + 1])),
   };
   const units =
     data.key === "total" && data.level === 0
@@ -388,7 +393,7 @@ function transposeThreePublic(
       })
     );
   const out: Row[] = current.map((a) => ({
-    label: a.label.split("/").pop() ?? a.label,
+    label: a.key === "total" ? (a.label.split("/").pop() ?? a.label) : itemLabel(a.label),
     key: a.key,
     level: levels[a.key] ?? item,
     row: data.row,
@@ -412,6 +417,28 @@ function transposeThreePublic(
       ...bandColumns,
     ],
   };
+}
+
+/**
+ * A 三公 item printed with only some of its parts (公务接待费 with 其中：外事接待费 alone) details it without
+ * adding up to it: those parts are memo items (partial), never addends. With every part printed they are its addends.
+ */
+function markLoneParts(rows: Row[]) {
+  for (const [item, parts] of Object.entries(THREE_PUBLIC_PARTS)) {
+    if (!rows.some((r) => r.key === item)) continue;
+    const printed = rows.filter((r) => r.key && THREE_PUBLIC_ITEM_OF.get(r.key) === item);
+    if (printed.length && printed.length < parts.length) printed.forEach((r) => (r.partial = true));
+  }
+}
+
+/**
+ * A 三公 column's caption as a line's name: its last caption, or its band's when that is the band's 小计 (公务用车购置及
+ * 运行费/小计 → 公务用车购置及运行费, so a message never names a bare 「小计」); the 合计 keeps its own (当年/合计: 合计).
+ */
+function itemLabel(path: string): string {
+  const parts = path.split("/");
+  const leaf = parts[parts.length - 1];
+  return /^(小计|合计)$/.test(norm(leaf)) && parts.length > 1 ? parts[parts.length - 2] : leaf;
 }
 
 /**

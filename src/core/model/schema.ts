@@ -68,6 +68,20 @@ export const ECONOMIC_CLASS_CODES: Readonly<
   enterprise_subsidies: "312",
 };
 
+/**
+ * The 三公 items printed with their parts (a band 小计 | parts laid across, or the parts' lines under the item's line):
+ * 公务用车购置及运行费 = 购置费 + 运行费, 公务接待费 = 国内接待费 + 外事接待费. The item is one of the 三公, its parts are
+ * not (they sit one level under it).
+ */
+export const THREE_PUBLIC_PARTS: Readonly<Record<string, readonly string[]>> = {
+  vehicle: ["vehicle_purchase", "vehicle_operation"],
+  reception: ["reception_domestic", "reception_foreign"],
+};
+/** Part key → its item's key (vehicle_purchase → vehicle, reception_foreign → reception). */
+export const THREE_PUBLIC_ITEM_OF: ReadonlyMap<string, string> = new Map(
+  Object.entries(THREE_PUBLIC_PARTS).flatMap(([item, parts]) => parts.map((p) => [p, item]))
+);
+
 export const UnitSchema = z.enum(["元", "万元", "千元", "亿元"]);
 export type Unit = z.infer<typeof UnitSchema>;
 

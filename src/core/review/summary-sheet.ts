@@ -4,7 +4,13 @@
  * largest projects; the review status linked to 审核结果. Every figure taken from a source cell is a live formula
  * referring to it (see source.ts), shares are formulas with data bars, all amounts in the report's unit.
  */
-import type { Report, Row, Table, Unit } from "../model/schema";
+import {
+  THREE_PUBLIC_ITEM_OF,
+  type Report,
+  type Row,
+  type Table,
+  type Unit,
+} from "../model/schema";
 import { SEVERITY_NAMES, type CheckResult, type Severity } from "../rules/rule";
 import { firstOf, hasValue, rowByKey, tableName, totalRow } from "../rules/helpers";
 import { projectLines } from "../rules/projects";
@@ -189,13 +195,28 @@ function basicEconomic(m: Summary): void {
   m.lines(lines, { share: true });
 }
 
+/** The 三公 lines in their order: each item, then its parts (THREE_PUBLIC_PARTS) under it. */
 const THREE_PUBLIC: ReadonlyArray<[string, string]> = [
   ["abroad", "因公出国（境）费"],
   ["vehicle", "公务用车购置及运行费"],
-  ["vehicle_purchase", "\u3000其中：公务用车购置费"],
-  ["vehicle_operation", "\u3000\u3000\u3000\u3000公务用车运行维护费"],
+  ["vehicle_purchase", "公务用车购置费"],
+  ["vehicle_operation", "公务用车运行维护费"],
   ["reception", "公务接待费"],
+  ["reception_domestic", "国内接待费"],
+  ["reception_foreign", "外事接待费"],
 ];
+/** An item's word a part's own caption may leave out (购置费 | 运行费 under the 公务用车 band). */
+const ITEM_WORDS: Readonly<Record<string, RegExp>> = { vehicle: /公务用车|公车|车辆|公务车/ };
+const ITEM_WORD: Readonly<Record<string, string>> = { vehicle: "公务用车" };
+/**
+ * A part's line as the table words it (运行费, 公务用车运行维护费: the table's own label, without 其中： or numbering),
+ * with its item's word when the caption leaves it out (运行费 → 公务用车运行费); every part indented alike under its item.
+ */
+function partLabel(r: Row, item: string, fallback: string): string {
+  const own = labelKey(r.label).replace(/^其中[:：]?/, "") || fallback;
+  const word = ITEM_WORDS[item];
+  return `\u3000\u3000${word && !word.test(own) ? ITEM_WORD[item] : ""}${own}`;
+}
 /**
  * Printed beside the 三公 by some templates (西安's 表13: 三公经费及会议费、培训费): listed when the table's 合计 takes
  * them in, so the lines shown add up to the 合计 shown; left out when the 合计 is the 三公 alone.
@@ -227,7 +248,10 @@ function threePublic(m: Summary): void {
   const lines: Line[] = [...THREE_PUBLIC, ...(withExtras ? THREE_PUBLIC_EXTRAS : [])].flatMap(
     ([k, label]) => {
       const r = rowOf(k);
-      return r ? [{ label, terms: [m.term(t, r, key)] }] : [];
+      const item = THREE_PUBLIC_ITEM_OF.get(k);
+      return r
+        ? [{ label: item ? partLabel(r, item, label) : label, terms: [m.term(t, r, key)] }]
+        : [];
     }
   );
   if (tr) lines.push({ label: "合计", terms: [m.term(t, tr, key)], total: true });

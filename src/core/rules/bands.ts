@@ -7,7 +7,7 @@
  */
 import { isPrior, isRateOrChange, type Row, type Table } from "../model/schema";
 import { compare } from "./interval";
-import { term } from "./helpers";
+import { captionName, term } from "./helpers";
 
 type Col = Table["columns"][number];
 export interface ChangeTriple {
@@ -24,7 +24,7 @@ export function bandedName(t: Table, c: Col): string {
   const leaf = leafOf(c);
   return t.columns.some((x) => x !== c && x.side === c.side && leafOf(x) === leaf)
     ? c.label.split("/").join("")
-    : leaf;
+    : captionName(c.label, c.key);
 }
 
 /** Per table object (a table is not changed once read; several rules ask). */

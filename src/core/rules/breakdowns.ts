@@ -22,6 +22,7 @@ import {
 import { labelKey, projectKey } from "../grid/text";
 import { economicName } from "../classification/economic";
 import { projectLines } from "./projects";
+import { scopedOutcome, scopeRelation, tableScope } from "./scope";
 
 const has = (t: Table, key: string) => t.columns.some((c) => c.key === key);
 /** Columns that split 基本支出: 人员经费 / 公用经费, or its economic classes. */
@@ -64,19 +65,25 @@ export const breakdownTotals = defineRule({
     for (const t of report.tables.filter((x) => x.kind === "general_budget_economic" && !x.empty)) {
       const tot = totalRow(t);
       if (!t5 || !tot5 || !tot) continue;
+      // A 财政拨款支出表（经济分类） covers 政府性基金 money too: ≥ the 一般公共预算支出表 when the department has some.
+      const rel = tableScope(t) === tableScope(t5) ? "=" : scopeRelation(report, t, t5);
+      if (!rel) continue;
       for (const k of ["total", "basic", "personnel", "public", "project"].filter(
         (k) => has(t, k) && has(t5, k)
-      ))
+      )) {
+        const [a, b] = [tot.amounts[k], tot5.amounts[k]];
+        if (!a || !b) continue;
         out.push(
-          cmp(
+          scopedOutcome(
             id,
-            t,
-            tot.amounts[k],
-            `「合计」${columnName(t, k)}`,
-            [[t5, tot5.amounts[k]]],
+            rel,
+            term(t, a),
+            [term(t5, b)],
+            `${tableName(t)}「合计」${columnName(t, k)}`,
             `${tableName(t5)}「合计」${columnName(t5, k)}`
           )
         );
+      }
     }
     for (const t of report.tables.filter(
       (x) => x.kind === "basic_expenditure_functional" && !x.empty

@@ -83,7 +83,8 @@ export const summaryVsIncome = defineRule({
   id: "cross.summary-income",
   category: "cross",
   title: "收支总表收入 ↔ 收入总表",
-  description: "收支总表的各项收入、本年收入合计、上年结转、收入总计与收入总表合计行的对应列一致。",
+  description:
+    "收支总表的各项收入、本年收入合计、上年结转、收入总计与收入总表合计行的对应列一致（收入总表分“本年收入”“上年结转”两栏并各列小计时，本年收入合计即本年收入小计）。",
   severity: "error",
   source: {
     basis: "identity",
@@ -130,6 +131,8 @@ export const summaryVsIncome = defineRule({
       ["src_operating", "operating"],
       ["src_other", "other"],
       ["carryover_in", "carryover"],
+      // A 本年收入 band's 小计 (本年收入 | 上年结转 bands): the 本年收入合计.
+      ["current_income_total", "current"],
     ];
     const out: Array<Outcome | undefined> = pairs.map(([rk, ck]) => {
       const r = rowByKey(t1, rk, "income");

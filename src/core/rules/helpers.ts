@@ -48,8 +48,21 @@ export function columnName(t: Table, key: string, side?: string): string {
   const col =
     t.columns.find((c) => c.key === key && (side === undefined || c.side === side)) ??
     t.columns.find((c) => c.key === key);
-  const label = col?.label.split("/").pop() ?? key;
-  return label;
+  return col ? captionName(col.label, col.key) : key;
+}
+
+/**
+ * A column's name from its caption path (本年收入/一般公共预算): the last caption, with its band's when that is the
+ * band's 小计 / 合计 (上年结转/小计 → 上年结转小计, 基本支出/小计 → 基本支出小计: never a bare 「小计」). The table's own
+ * 合计 column (key `total`) printed under a band (2025年预算数/合计, 金额/小计) stays 「合计」 / 「小计」.
+ */
+export function captionName(path: string, key?: string): string {
+  const parts = path.split("/");
+  const leaf = parts[parts.length - 1];
+  const bare = leaf.replace(/\s/g, "");
+  return parts.length > 1 && (bare === "小计" || bare === "合计") && key !== "total"
+    ? `${parts[parts.length - 2]}${bare}`
+    : leaf;
 }
 
 /**

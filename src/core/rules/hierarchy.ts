@@ -1,5 +1,12 @@
 /** 层级: totals and parents equal the sum of their children — 合计 = Σ 类, 类 = Σ 款, 款 = Σ 项, group = Σ items, unit = Σ projects. */
-import { isPrior, isRateOrChange, type Report, type Row, type Table } from "../model/schema";
+import {
+  isPrior,
+  isRateOrChange,
+  THREE_PUBLIC_ITEM_OF,
+  type Report,
+  type Row,
+  type Table,
+} from "../model/schema";
 import { defineRule, type Outcome } from "./rule";
 import { na, notAbove, rowName, sidesOf, sumOutcome, tableName, term } from "./helpers";
 import { compare, fmt } from "./interval";
@@ -79,29 +86,38 @@ const SKIP = new Set(["performance_target"]);
 // so do the changes where the 增减 column prints 本年 − 上年 (bands.ts summable), except where a parent's children
 // print no prior figure (no change) at all (上年数 for the lines above only).
 
-/** The three 三公 items; the vehicle item's two parts; items printed beside them that are not 三公 (by their names). */
+/** The three 三公 items; items printed beside them that are not 三公 (by their names). Items' parts: THREE_PUBLIC_PARTS. */
 const THREE_PUBLIC_ITEMS = new Set(["abroad", "reception", "vehicle"]);
-const VEHICLE_PARTS = new Set(["vehicle_purchase", "vehicle_operation"]);
 const BESIDE_THREE_PUBLIC = /^(会议费|培训费|(一般)?行政经费|机关运行经费)(支出)?$/;
 
 /**
- * A 三公 table read by what its rows are, not by their printed numbering: the items (the vehicle line, or its two
- * parts when there is no vehicle line), its parts, and the rows beside them (会议费, 培训费, 行政经费, 机关运行经费)
+ * A 三公 table read by what its rows are, not by their printed numbering: the items (an item printed only by its parts
+ * — 购置费 and 运行费 without the vehicle line — counts by its parts), each printed item's parts (公务用车购置及运行费:
+ * 购置费 + 运行费; 公务接待费: 国内 + 外事接待费), and the rows beside them (会议费, 培训费, 行政经费, 机关运行经费)
  * that a 合计 may or may not include. Undefined when the rows are not 三公 items (a table by unit).
  */
 export function threePublicStructure(
   rows: Row[]
-): { items: Row[]; parts: Row[]; vehicle?: Row; beside: Row[] } | undefined {
+): { items: Row[]; partsOf: Map<Row, Row[]>; beside: Row[] } | undefined {
   const keyed = rows.filter((r) => r.level > 0 || r.key !== "total");
-  if (!keyed.some((r) => r.key && (THREE_PUBLIC_ITEMS.has(r.key) || VEHICLE_PARTS.has(r.key))))
+  if (
+    !keyed.some((r) => r.key && (THREE_PUBLIC_ITEMS.has(r.key) || THREE_PUBLIC_ITEM_OF.has(r.key)))
+  )
     return undefined;
-  const vehicle = keyed.find((r) => r.key === "vehicle");
-  const parts = keyed.filter((r) => r.key && VEHICLE_PARTS.has(r.key));
   const items = keyed.filter((r) => r.key && THREE_PUBLIC_ITEMS.has(r.key));
+  const partsOf = new Map<Row, Row[]>();
+  const orphans: Row[] = [];
+  for (const r of keyed) {
+    const of = r.key ? THREE_PUBLIC_ITEM_OF.get(r.key) : undefined;
+    if (!of) continue;
+    const item = items.find((i) => i.key === of);
+    // A part printed alone (其中：外事接待费) is a memo item (partial) of its item: checked not to exceed it.
+    if (item) partsOf.set(item, [...(partsOf.get(item) ?? []), r]);
+    else if (!r.partial) orphans.push(r);
+  }
   return {
-    items: vehicle ? items : [...items, ...parts],
-    parts,
-    vehicle,
+    items: [...items, ...orphans],
+    partsOf,
     beside: keyed.filter(
       (r) => r.key === "operating_funds" || BESIDE_THREE_PUBLIC.test(labelKey(r.label))
     ),
@@ -240,7 +256,7 @@ export const totalOfTopRows = defineRule({
   category: "hierarchy",
   title: "合计 = 各一级行之和",
   description:
-    "每一列的合计行等于各一级行（类、经济分类大类、单位等）之和，合计行在表首或表尾均可。“三公”经费表按行的含义而不按编号：合计 = 因公出国（境）费 + 公务用车购置及运行费（无该小计行时为购置费 + 运行费）+ 公务接待费，小计与其明细不相加；会议费、培训费、行政经费、机关运行经费等并列项只在合计确实包含它们时计入。上年预算数栏同样逐级相加，增减栏（本年 − 上年）也逐级相加；增长率栏，以及多数行不等于本年 − 上年的增减栏（实为未标 % 的增减率），不相加。",
+    "每一列的合计行等于各一级行（类、经济分类大类、单位等）之和，合计行在表首或表尾均可。“三公”经费表按行的含义而不按编号：合计 = 因公出国（境）费 + 公务用车购置及运行费（无该小计行时为购置费 + 运行费）+ 公务接待费（无该小计时为国内接待费 + 外事接待费），小计与其明细不相加；会议费、培训费、行政经费、机关运行经费等并列项只在合计确实包含它们时计入。上年预算数栏同样逐级相加，增减栏（本年 − 上年）也逐级相加；增长率栏，以及多数行不等于本年 − 上年的增减栏（实为未标 % 的增减率），不相加。",
   severity: "error",
   source: { basis: "identity", ref: "《政府收支分类科目》的类—款—项层级与表样的合计行" },
   check: (report) => {
@@ -269,11 +285,11 @@ export const parentChildren = defineRule({
   category: "hierarchy",
   title: "上级科目 = 下级科目之和",
   description:
-    "功能分类类 = Σ款、款 = Σ项（按编码归属：某项印在别处也算在编码所属的款下）；经济分类大类 = Σ款；单位 = Σ项目；公务用车购置及运行费 = 购置费 + 运行维护费；“三公”经费小计 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费。上级为空而下级有数也是错误；“其中”行只是上级的部分（备忘项，与下级科目并列时也不计入上级之和），其和不得超过上级。上年预算数栏、增减栏（本年 − 上年）同样逐级相加（新增科目上年数留空即为 0；下级都未列上年数、增减数时不核对该上级）；增长率栏，以及多数行不等于本年 − 上年的增减栏（实为未标 % 的增减率），不相加。",
+    "功能分类类 = Σ款、款 = Σ项（按编码归属：某项印在别处也算在编码所属的款下）；经济分类大类 = Σ款；单位 = Σ项目；公务用车购置及运行费 = 购置费 + 运行维护费，公务接待费 = 国内接待费 + 外事接待费（只列其中一项时为其中项，不得超过公务接待费）；“三公”经费小计 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费。上级为空而下级有数也是错误；“其中”行只是上级的部分（备忘项，与下级科目并列时也不计入上级之和），其和不得超过上级。上年预算数栏、增减栏（本年 − 上年）同样逐级相加（新增科目上年数留空即为 0；下级都未列上年数、增减数时不核对该上级）；增长率栏，以及多数行不等于本年 − 上年的增减栏（实为未标 % 的增减率），不相加。",
   severity: "error",
   source: {
     basis: "identity",
-    ref: "《政府收支分类科目》的类—款—项层级；“三公”经费表中公务用车购置及运行费 = 购置费 + 运行费",
+    ref: "《政府收支分类科目》的类—款—项层级；“三公”经费表中公务用车购置及运行费 = 购置费 + 运行费，公务接待费 = 国内接待费 + 外事接待费",
   },
   check: (report) => {
     const out = hierarchyOutcomes(
@@ -281,14 +297,9 @@ export const parentChildren = defineRule({
       "hierarchy.parent-children",
       (t, rows, i, kids) => {
         const tp = t.kind === "three_public" ? threePublicStructure(rows) : undefined;
-        // 三公: only the vehicle line has parts (购置费 + 运行费), and a “三公”经费 小计 beside 会议费 / 培训费 its items,
-        // whatever the numbering says.
-        if (tp)
-          return rows[i] === tp.vehicle
-            ? tp.parts
-            : rows[i].key === "three_public"
-              ? tp.items
-              : undefined;
+        // 三公: only an item has parts (购置费 + 运行费, 国内 + 外事接待费), and a “三公”经费 小计 beside 会议费 /
+        // 培训费 its items, whatever the numbering says.
+        if (tp) return rows[i].key === "three_public" ? tp.items : tp.partsOf.get(rows[i]);
         return rows[i].level >= 1 ? kids()(i) : undefined;
       },
       (p) =>

@@ -132,7 +132,13 @@ function rowIdentity(
       if (bands.length) {
         const inBand = new Set(bands.flatMap((b) => b.parts));
         keys = keys.filter((k) => !inBand.has(k));
-        for (const b of bands) if (!keys.includes(b.total)) keys.push(b.total);
+        // The 上年结转 band's 小计 counts only where the 合计 takes the carry-over in (it is among the parts wanted).
+        for (const b of bands)
+          if (!keys.includes(b.total) && (b.total !== "carryover" || wanted.includes(b.total)))
+            keys.push(b.total);
+        // In the order printed (本年收入小计 + 上年结转小计).
+        const at = (k: string) => t.columns.findIndex((c) => c.key === k && c.side === side);
+        keys.sort((a, b) => at(a) - at(b));
       }
       if (keys.length < 1 || !t.columns.some((c) => c.key === tk && c.side === side)) continue;
       if (keys.length === 1 && tk === "total" && id !== "within.row-sources") continue;
@@ -195,21 +201,28 @@ interface BandSubtotal {
 }
 const NO_BANDS: BandSubtotal[] = [];
 
+const isSource = (k: string) => SOURCE_KEYS.some((s) => sameOrNumbered(k, s));
+/**
+ * What a band's 小计 adds up, by the 小计's key: a source band (单位资金, 财政拨款) and the 本年收入 band its source
+ * columns; the 上年结转 band its carried-over sources (carryover_general …).
+ */
+const BAND_PARTS: Readonly<Record<string, (key: string) => boolean>> = {
+  ...Object.fromEntries([...SOURCE_KEYS, "fiscal", "current"].map((k) => [k, isSource])),
+  carryover: (k) => k.startsWith("carryover_"),
+};
+
 /**
  * The source bands of a table side that print their own 小计 / 合计 (单位资金: 小计 | 事业收入 | 事业单位经营收入 | 其他收入;
- * 财政拨款: 小计 | 一般公共预算 | …): the 小计 column keyed as a source (aliases.ts BAND_SUBTOTALS) and the source
- * columns printed under the same band. Read from the column captions only (no rows).
+ * 财政拨款: 小计 | 一般公共预算 | …; 本年收入: 小计 | the sources; 上年结转: 小计 | 一般公共预算 | 政府性基金): the 小计
+ * column keyed by its band (aliases.ts BAND_SUBTOTALS) and the columns printed under the same band that it adds up
+ * (BAND_PARTS). Read from the column captions only (no rows).
  */
 function sourceBands(t: Table, side: string | undefined): BandSubtotal[] {
   let out: BandSubtotal[] | undefined;
   for (const c of t.columns) {
     // Most columns end otherwise: the caption is looked at only when it ends in 计 (小计, 合计, 小 计).
-    if (
-      c.side !== side ||
-      !c.label.endsWith("计") ||
-      (!SOURCE_KEYS.includes(c.key) && c.key !== "fiscal")
-    )
-      continue;
+    const partOf = c.label.endsWith("计") ? BAND_PARTS[c.key] : undefined;
+    if (c.side !== side || !partOf) continue;
     const cut = c.label.lastIndexOf("/");
     if (cut < 0 || !/^(小计|合计)$/.test(c.label.slice(cut + 1).replace(/\s/g, ""))) continue;
     const cols = t.columns.filter((x) => x.side === side);
@@ -221,7 +234,7 @@ function sourceBands(t: Table, side: string | undefined): BandSubtotal[] {
           x !== c &&
           x.label.startsWith(band) &&
           !/^其中/.test(x.label.slice(band.length)) &&
-          SOURCE_KEYS.some((k) => sameOrNumbered(x.key, k))
+          partOf(x.key)
       )
       .map((x) => x.key);
     if (parts.length)
@@ -233,6 +246,8 @@ function sourceBands(t: Table, side: string | undefined): BandSubtotal[] {
   }
   return out ?? NO_BANDS;
 }
+/** A column caption that is a band's 小计 / 合计 (本年收入/小计). */
+const BAND_SUBTOTAL_CAPTION = /\/\s*(小\s*计|合\s*计)\s*$/;
 const bandName = (bands: BandSubtotal[], key: string) => bands.find((b) => b.total === key)?.name;
 
 export const rowSources = defineRule({
@@ -240,7 +255,7 @@ export const rowSources = defineRule({
   category: "within",
   title: "合计 = 各资金来源之和",
   description:
-    "每一行的合计（或小计）等于一般公共预算、政府性基金、国有资本经营、财政专户、单位资金等来源之和；合计含上年结转时一并计入。来源分栏并列示本栏小计时（单位资金：小计 | 事业收入 | 事业单位经营收入 | 其他收入），合计按小计计，小计等于本栏各列之和。“其中”栏（一般公共预算 | 其中：上年结转）是前一栏的一部分，不另计入。" +
+    "每一行的合计（或小计）等于一般公共预算、政府性基金、国有资本经营、财政专户、单位资金等来源之和；合计含上年结转时一并计入。来源分栏并列示本栏小计时（单位资金：小计 | 事业收入 | 事业单位经营收入 | 其他收入；本年收入：小计 | 各来源；上年结转：小计 | 一般公共预算 | 政府性基金预算），合计按小计计，小计等于本栏各列之和。“其中”栏（一般公共预算 | 其中：上年结转）是前一栏的一部分，不另计入。" +
     BANDS_TOO,
   severity: "error",
   source: {
@@ -373,22 +388,45 @@ export const rowEconomicClasses = defineRule({
   category: "within",
   title: "基本支出 = 各经济分类之和",
   description:
-    "基本支出按部门预算支出经济分类分栏列示（工资福利支出、商品和服务支出、对个人和家庭的补助、资本性支出等）的表，每一行的基本支出（或只列基本支出的表的合计）等于各经济分类栏之和。" +
+    "基本支出按部门预算支出经济分类分栏列示（工资福利支出、商品和服务支出、对个人和家庭的补助、资本性支出等）的表，每一行的基本支出（或只列基本支出的表的合计）等于各经济分类栏之和；项目支出也按经济分类分栏时（功能分类 × 经济分类表），项目支出等于项目支出栏下各经济分类之和，两栏的经济分类互不相加。" +
     BANDS_TOO,
   severity: "error",
   source: {
     basis: "identity",
     ref: "部门预算公开表样各栏的定义：基本支出按经济分类分栏时各栏之和即基本支出（《政府收支分类科目》部门预算支出经济分类的类级科目）",
   },
-  check: (report) =>
-    rowIdentity(
+  check: (report) => {
+    const basic = rowIdentity(
       "within.row-economic-classes",
       report,
       (t) => (has(t, "basic") || !has(t, "project") ? economicClasses(t) : undefined),
       (t) => (has(t, "basic") ? "basic" : "total"),
       "基本支出的各经济分类栏"
-    ),
+    );
+    const project = rowIdentity(
+      "within.row-economic-classes",
+      report,
+      projectClasses,
+      () => "project",
+      "项目支出的各经济分类栏"
+    );
+    // Each alone says "not applicable" when no table has its columns: one such line when neither applies.
+    const notApplicable = (o: Outcome[]) => o.length === 1 && o[0].status === "na";
+    return notApplicable(project) ? basic : notApplicable(basic) ? project : [...basic, ...project];
+  },
 });
+
+/**
+ * The 项目支出 band's economic-class columns (project_wages, project_goods_services … beside a 项目支出 小计), when
+ * none is captioned 其中.
+ */
+function projectClasses(t: Table): string[] | undefined {
+  if (!has(t, "project")) return undefined;
+  const keys = ECONOMIC_CLASS_COLUMNS.map((k) => `project_${k}`).filter((k) => has(t, k));
+  if (!keys.length || t.columns.some((c) => keys.includes(c.key) && /其中/.test(c.label)))
+    return undefined;
+  return keys;
+}
 
 export const rowCurrentCarryover = defineRule({
   id: "within.row-current-carryover",
@@ -404,7 +442,11 @@ export const rowCurrentCarryover = defineRule({
     rowIdentity(
       "within.row-current-carryover",
       report,
-      (t) => (t.columns.some((c) => c.key === "current") ? ["current", "carryover"] : undefined),
+      // A 本年收入 band's 小计 (收入总表: 本年收入 | 上年结转 bands) is summed with the sources: within.row-sources.
+      (t) =>
+        t.columns.some((c) => c.key === "current" && !BAND_SUBTOTAL_CAPTION.test(c.label))
+          ? ["current", "carryover"]
+          : undefined,
       () => "total",
       "当年预算安排与上年结转安排"
     ),
@@ -430,6 +472,8 @@ export const rowUnits = defineRule({
       for (const band of UNIT_BANDS) {
         const units = t.columns.filter((c) => c.key.startsWith(`${band.prefix}_`));
         if (!units.length) continue;
+        const unitName = (k: string) =>
+          k === "total" ? "合计" : k === band.total ? `${columnName(t, k)}合计` : columnName(t, k);
         for (const parent of [
           { key: band.total, prefix: band.prefix },
           ...units.map((c) => ({ key: c.key, prefix: c.key })),
@@ -451,8 +495,9 @@ export const rowUnits = defineRule({
                 severity: "error",
                 total: term(t, total),
                 parts: kids.filter((k) => r.amounts[k]).map((k) => term(t, r.amounts[k])),
-                subject: () => `${tableName(t)}「${rowName(r)}」行「${columnName(t, parent.key)}」`,
-                against: () => kids.map((k) => columnName(t, k)).join(" + "),
+                // Named as printed: the unit is the line (the 合计 line for the band's total), the item the column.
+                subject: () => `${tableName(t)}「${unitName(parent.key)}」行「${rowName(r)}」`,
+                against: () => kids.map(unitName).join(" + "),
               })
             );
           }
