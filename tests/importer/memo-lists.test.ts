@@ -95,6 +95,17 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style)
     }
   );
 
+  test("a wrong line in the view by economic class: an error citing it, against 本年支出合计", () => {
+    const report = build(style, { economicView: "按经济分类" });
+    const t = sided(report, "income_expenditure_summary");
+    const wages = t.rows.find((r) => r.label.trim() === "工资福利支出")!;
+    wages.amounts.total.value = wages.amounts.total.value! + 10 * (t.unit === "元" ? 10000 : 1);
+    const found = checkReport(report).findings.filter((f) => f.rule === "within.expenditure-view");
+    expect(found.map((f) => f.severity)).toEqual(["error"]);
+    expect(found[0].cells).toContain(wages.amounts.total.cell);
+    expect(serious(report).filter((m) => !m.startsWith("within.expenditure-view"))).toEqual([]);
+  });
+
   test("a 国有资本经营预算支出表 printed as a statement only is that table, empty", () => {
     const report = build(style, {
       statementOnly: {

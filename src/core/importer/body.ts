@@ -415,9 +415,10 @@ export function parseBody(
       } else memo = undefined;
       // A heading without figures opening a second view of the side (按经济分类 after the 功能 classes) and that view's
       // lines, up to the next total: beside the classes, never more classes, nor children of the line above.
-      if (SIDED_KINDS.has(kind) && !code && !any && VIEW_HEADING.test(labelKey(label)))
+      if (SIDED_KINDS.has(kind) && !code && !any && VIEW_HEADING.test(labelKey(label))) {
         view = { side };
-      else if (view && (view.side !== side || isSummaryKey(key))) view = undefined;
+        key = "expenditure_view";
+      } else if (view && (view.side !== side || isSummaryKey(key))) view = undefined;
       if (view) partial = true;
       const altLabel =
         b.altLabel !== undefined ? v.text(r, b.altLabel).trim() || undefined : undefined;

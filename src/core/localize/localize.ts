@@ -49,9 +49,9 @@ const relOf = (lo: number, hi: number): Rel =>
 
 /** Clusters of violated identities (indexes), linked by shared cells; in order of their first identity. */
 export function clustersOf(identities: ReadonlyArray<CheckedIdentity>): number[][] {
-  const violated = identities
-    .map((x, i) => (x.status === "violated" && !x.soft ? i : -1))
-    .filter((i) => i >= 0);
+  const violated: number[] = [];
+  for (let i = 0; i < identities.length; i++)
+    if (identities[i].status === "violated" && !identities[i].soft) violated.push(i);
   const parent = new Map<number, number>(violated.map((i) => [i, i]));
   const find = (i: number): number => (parent.get(i) === i ? i : find(parent.get(i)!));
   const owner = new Map<string, number>();
@@ -292,42 +292,53 @@ function bestPoint(
   cells: CellIndex
 ): { value: number; settled: number[]; rel: Rel } | undefined {
   const cs = constraintsOn([x.ref], identities, cells);
-  // x.identities is ascending without repeats (CellIndex).
-  const ids = x.identities.filter((i) =>
-    identities[i].terms.some((t) => t.cell === x.ref && t.coefficient !== 0)
-  );
+  // x.identities is ascending without repeats (CellIndex); cs has one constraint per identity x has a coefficient in.
+  const ids: number[] = [];
+  for (const i of x.identities) if (cells.termOf(i, x.ref)?.nonzero) ids.push(i);
   if (cs.length !== ids.length) return undefined;
   const must: Array<{ a: number; lo: number; hi: number }> = [];
   const want: Array<{ i: number; lo: number; hi: number }> = [];
-  cs.forEach((c, k) => {
+  for (let k = 0; k < cs.length; k++) {
+    const c = cs[k];
     if (open.has(ids[k])) {
       const iv = intervalOf([{ a: c.a[0], lo: c.lo, hi: c.hi }]);
-      want.push({ i: ids[k], ...iv });
+      want.push({ i: ids[k], lo: iv.lo, hi: iv.hi });
     } else if (identities[ids[k]].status !== "violated")
       must.push({ a: c.a[0], lo: c.lo, hi: c.hi });
-  });
+  }
   for (const b of boundsOn([x.ref], cells)) must.push({ a: b.a[0], lo: b.lo, hi: b.hi });
   const p = intervalOf(must);
   if (p.lo > p.hi + EPS || !want.length) return undefined;
-  // Sweep the endpoints of the wanted intervals, clipped to the mandatory one.
-  let best: { n: number; lo: number; hi: number } | undefined;
-  const points = [
-    ...new Set(
-      want
-        .flatMap((w) => [w.lo, w.hi])
-        .filter(Number.isFinite)
-        .map((v) => Math.min(Math.max(v, p.lo), p.hi))
-    ),
-  ];
-  for (const v of points) {
-    const n = want.filter((w) => w.lo <= v + EPS && v <= w.hi + EPS).length;
-    if (n && (!best || n > best.n)) best = { n, lo: v, hi: v };
-  }
-  if (!best) return undefined;
-  const inside = want.filter((w) => w.lo <= best!.lo + EPS && best!.lo <= w.hi + EPS);
-  const lo = Math.max(p.lo, ...inside.map((w) => w.lo));
-  const hi = Math.min(p.hi, ...inside.map((w) => w.hi));
-  return { value: pick(lo, hi, x), settled: inside.map((w) => w.i), rel: relOf(lo, hi) };
+  // Sweep the endpoints of the wanted intervals, clipped to the mandatory one: the first point covered by most.
+  let best = 0;
+  let most = 0;
+  for (const w of want)
+    for (let side = 0; side < 2; side++) {
+      const end = side ? w.hi : w.lo;
+      if (!Number.isFinite(end)) continue;
+      const v = Math.min(Math.max(end, p.lo), p.hi);
+      let n = 0;
+      for (const u of want) if (u.lo <= v + EPS && v <= u.hi + EPS) n++;
+      if (n > most) ((most = n), (best = v));
+    }
+  if (!most) return undefined;
+  const settled: number[] = [];
+  let lo = p.lo;
+  let hi = p.hi;
+  for (const w of want)
+    if (w.lo <= best + EPS && best <= w.hi + EPS) {
+      settled.push(w.i);
+      lo = Math.max(lo, w.lo);
+      hi = Math.min(hi, w.hi);
+    }
+  return { value: pick(lo, hi, x), settled, rel: relOf(lo, hi) };
+}
+
+/** The distinct cells of the identities' terms, in order of first appearance. */
+function cellsIn(ids: ReadonlyArray<number>, identities: ReadonlyArray<CheckedIdentity>): string[] {
+  const out = new Set<string>();
+  for (const i of ids) for (const t of identities[i].terms) out.add(t.cell);
+  return [...out];
 }
 
 /**
@@ -346,19 +357,19 @@ function peel(
   const peeled: Array<{ best: Solution[]; fixed: number[] }> = [];
   while (inTime()) {
     const open = new Set(rest);
-    const refs = [...new Set(rest.flatMap((i) => identities[i].terms.map((t) => t.cell)))];
-    const found = refs
-      .map((ref) => {
-        const c = cells.get(ref)!;
-        const b = bestPoint(c, open, identities, cells);
-        const inOpen = c.identities.filter((i) => open.has(i)).length;
-        if (!b || !(b.settled.length >= 2 || b.settled.length === inOpen)) return undefined;
-        return {
-          s: { cells: [ref], values: [b.value], weight: c.weight, relations: [b.rel] } as Solution,
-          fixed: b.settled,
-        };
-      })
-      .filter((x): x is { s: Solution; fixed: number[] } => !!x);
+    const found: Array<{ s: Solution; fixed: number[] }> = [];
+    for (const ref of cellsIn(rest, identities)) {
+      const c = cells.get(ref)!;
+      const b = bestPoint(c, open, identities, cells);
+      if (!b) continue;
+      let inOpen = 0;
+      for (const i of c.identities) if (open.has(i)) inOpen++;
+      if (!(b.settled.length >= 2 || b.settled.length === inOpen)) continue;
+      found.push({
+        s: { cells: [ref], values: [b.value], weight: c.weight, relations: [b.rel] },
+        fixed: b.settled,
+      });
+    }
     if (!found.length) break;
     const most = Math.max(...found.map((f) => f.fixed.length));
     const top = found.filter((f) => f.fixed.length === most);
@@ -411,21 +422,40 @@ function tableCauses(
   explainsOf: (ids: number[]) => number[],
   tableOf: (ref: string) => string
 ): { causes: Cause[]; left: number[][] } {
-  let open = left.flat();
-  const single = open.filter(
-    (i) => new Set(identities[i].terms.map((t) => tableOf(t.cell))).size === 1
-  );
-  const internal = new Set(single.flatMap((i) => identities[i].terms.map((t) => tableOf(t.cell))));
+  // Per identity, the table of each term (in the terms' order) and its distinct tables (in order of first
+  // appearance), made once: every step below reads them again.
+  const termTables = new Map<number, string[]>();
+  const distinct = new Map<number, string[]>();
+  const termTablesOf = (i: number): string[] => {
+    let ts = termTables.get(i);
+    if (!ts) termTables.set(i, (ts = identities[i].terms.map((t) => tableOf(t.cell))));
+    return ts;
+  };
+  const tablesOf = (i: number): string[] => {
+    let ts = distinct.get(i);
+    if (!ts) distinct.set(i, (ts = [...new Set(termTablesOf(i))]));
+    return ts;
+  };
+  // ([] as number[]).concat: Array.prototype.flat is a slow generic path in V8.
+  let open = ([] as number[]).concat(...left);
+  const internal = new Set<string>();
+  for (const i of open) if (tablesOf(i).length === 1) internal.add(tablesOf(i)[0]);
   // A disagreement that involves a table already contradicting itself (a class line that is not the sum of its items)
   // is that table's: it says nothing against the other table, which is not blamed for it — also when the figure
   // compared is not the contradicted one but a sum over it (表3's 20805 formula leaves out a 项: 20805 breaks its
   // own sum, 208 and 合计 follow it and disagree with 收支总表 and 收入总表, which are right: m57).
-  open = open.filter((i) => !identities[i].terms.some((t) => internal.has(tableOf(t.cell))));
+  open = open.filter((i) => !tablesOf(i).some((t) => internal.has(t)));
   // A table whose disagreeing figures another table prints alike (a cross-table identity of theirs holds with one
   // other figure in it — blanks aside: the same figure twice) is not the odd one out: the table it disagrees with is.
   // A sum that holds across tables (表7's 基本支出 = 表5's 人员经费 + 公用经费) vouches for the sum, not for each of its
   // parts (they may be swapped).
-  const twinned = (ref: string) =>
+  const twins = new Map<string, boolean>();
+  const twinned = (ref: string) => {
+    let twin = twins.get(ref);
+    if (twin === undefined) twins.set(ref, (twin = isTwinned(ref)));
+    return twin;
+  };
+  const isTwinned = (ref: string) =>
     (cells.get(ref)?.weight ?? 1) > 1 &&
     cells.get(ref)!.identities.some((i) => {
       const id = identities[i];
@@ -435,21 +465,31 @@ function tableCauses(
       const finest = Math.min(...id.terms.filter((t) => !t.blank).map((t) => t.halfWidth));
       return Math.abs(residual(id)) <= (Number.isFinite(finest) ? finest : 0) + 1e-6;
     });
-  const corroborated = (sheet: string, covered: number[]) => {
-    const refs = new Set(
-      covered.flatMap((i) =>
-        identities[i].terms.filter((t) => tableOf(t.cell) === sheet).map((t) => t.cell)
-      )
-    );
-    return [...refs].every(twinned);
+  /** The distinct cells of the identities' terms in `sheet`, in order of first appearance. */
+  const cellsOfTable = (sheet: string, covered: number[]): string[] => {
+    const refs = new Set<string>();
+    for (const i of covered) {
+      const ts = termTablesOf(i);
+      identities[i].terms.forEach((t, k) => {
+        if (ts[k] === sheet) refs.add(t.cell);
+      });
+    }
+    return [...refs];
   };
+  const corroborated = (sheet: string, covered: number[]) =>
+    cellsOfTable(sheet, covered).every(twinned);
   const picked: Array<{ sheet: string; covered: number[]; tied: string[] }> = [];
   for (;;) {
     const cover = new Map<string, number[]>();
     for (const i of open) {
-      const sheets = new Set(identities[i].terms.map((t) => tableOf(t.cell)));
-      if (sheets.size < 2) continue;
-      for (const sh of sheets) if (!internal.has(sh)) cover.set(sh, [...(cover.get(sh) ?? []), i]);
+      const sheets = tablesOf(i);
+      if (sheets.length < 2) continue;
+      for (const sh of sheets) {
+        if (internal.has(sh)) continue;
+        const c = cover.get(sh);
+        if (c) c.push(i);
+        else cover.set(sh, [i]);
+      }
     }
     const ranked = [...cover.entries()]
       .filter(([sh, c]) => c.length >= 2 && !corroborated(sh, c))
@@ -467,21 +507,15 @@ function tableCauses(
   }
   const suspectSheets = new Set(picked.flatMap((p) => [p.sheet, ...p.tied]));
   const suspectsIn = (sheet: string, covered: number[]): Suspect[] => {
-    const refs = [
-      ...new Set(
-        covered.flatMap((i) =>
-          identities[i].terms.filter((t) => tableOf(t.cell) === sheet).map((t) => t.cell)
-        )
-      ),
-    ];
-    const mineOf = (ref: string) =>
-      covered.filter((i) => identities[i].terms.some((t) => t.cell === ref));
+    const refs = cellsOfTable(sheet, covered);
+    const mineOf = (ref: string) => covered.filter((i) => cells.termOf(i, ref));
     // 1. The figure the other tables require: from the identities whose other side is outside every suspected sheet.
     const pinned = new Map<string, { value: number; rel: Rel }>();
     for (const ref of refs) {
-      const trusted = mineOf(ref).filter((i) =>
-        identities[i].terms.every((t) => t.cell === ref || !suspectSheets.has(tableOf(t.cell)))
-      );
+      const trusted = mineOf(ref).filter((i) => {
+        const ts = termTablesOf(i);
+        return identities[i].terms.every((t, k) => t.cell === ref || !suspectSheets.has(ts[k]));
+      });
       if (!trusted.length) continue;
       const iv = intervalOf(
         constraintsOn([ref], identities, cells, new Set(trusted)).map((c) => ({
@@ -598,11 +632,11 @@ function pairs(
   let tried = 0;
   for (let i = 0; i < cands.length && tried < maxPairs && inTime(); i++) {
     const x = cands[i];
-    const missed = cluster.filter((k) => !identities[k].terms.some((t) => t.cell === x.ref));
+    const missed = cluster.filter((k) => !cells.termOf(k, x.ref));
     const ys = missed.length
       ? identities[missed[0]].terms
           .map((t) => t.cell)
-          .filter((r) => missed.every((k) => identities[k].terms.some((t) => t.cell === r)))
+          .filter((r) => missed.every((k) => cells.termOf(k, r)))
       : [...new Set(x.identities.flatMap((k) => identities[k].terms.map((t) => t.cell)))];
     for (const yr of ys) {
       // each unordered pair of candidates once
@@ -662,7 +696,11 @@ export function localize(
   const deadline = now() + (opts.budgetMs ?? 2000);
   const clusters = clustersOf(identities);
   if (!clusters.length) return { causes: [], status: "skipped", unexplained: [] };
-  const cells = cellsOf(identities, bounds);
+  // Indexed around the violated identities' cells (CellIndex widens itself when asked further out).
+  const near = new Set<string>();
+  for (const cluster of clusters)
+    for (const i of cluster) for (const t of identities[i].terms) near.add(t.cell);
+  const cells = cellsOf(identities, bounds, near);
   const causes: Cause[] = [];
   const unexplained = new Set<number>();
   let status: Localization["status"] = "complete";
@@ -689,17 +727,14 @@ export function localize(
       explainsOf(cluster).forEach((i) => unexplained.add(i));
       continue;
     }
-    const cands = [...new Set(cluster.flatMap((i) => identities[i].terms.map((t) => t.cell)))].map(
-      (r) => cells.get(r)!
-    );
-    const hits = (refs: string[]) =>
-      cluster.every((i) => identities[i].terms.some((t) => refs.includes(t.cell)));
-    const best = lightest(
-      cands
-        .filter((c) => hits([c.ref]))
-        .map((c) => single(c, identities, cells))
-        .filter((s): s is Solution => !!s)
-    );
+    // The cells that are a term of every violated identity of the cluster, each tried alone.
+    const sols: Solution[] = [];
+    for (const ref of cellsIn(cluster, identities)) {
+      if (!cluster.every((i) => cells.termOf(i, ref))) continue;
+      const s = single(cells.get(ref)!, identities, cells);
+      if (s) sols.push(s);
+    }
+    const best = lightest(sols);
     if (best.length) add(best, "single", cluster, true);
     else {
       // 2. Separate one-cell errors inside a larger disagreement.

@@ -4,6 +4,7 @@
  */
 import { roundingAllowance, UNIT_FACTOR } from "../rules/interval";
 import type { CheckedIdentity } from "../rules/rule";
+import type { IdentityTerm } from "../rules/identity";
 import { identitySums, listedFigures, residual } from "../rules/identity";
 import type { Unit } from "../model/schema";
 
@@ -44,51 +45,89 @@ function oneSheet(terms: ReadonlyArray<{ cell: string }>): boolean {
   return true;
 }
 
+/** r: Σ coefficient·value; s1: Σ |coefficient|·halfWidth; s2: Σ (coefficient·halfWidth)²; tolerance: the identity's (all 分). */
+type SumOf = { r: number; s1: number; s2: number; tolerance: number };
+/**
+ * A cell's terms in one identity (a cell listed twice summed), 分: coefficient, coefficient·value, slack, slack²;
+ * nonzero: some listing of it has a coefficient other than 0.
+ */
+export type CellTerm = {
+  coefficient: number;
+  weighted: number;
+  slack: number;
+  slackSquared: number;
+  nonzero: boolean;
+};
+/** Identities of more terms than this are looked up by cell through a Map (built once); shorter ones are scanned. */
+const SCANNED_TERMS = 16;
+
 /**
  * The cells of a check's identities. Each cell's CellInfo is made on first use: the localizer only ever asks for
  * cells near a violated identity, and a check states 500–5,000 identities over ~800–3,000 cells.
+ *
+ * Given `near` (the cells of the violated identities), only those cells are indexed at first; a cell asked for
+ * outside them widens the index once to every cell that shares an identity with them (the pair search's second
+ * cells), and a second such cell to every cell (the MIP's widening). Either way a cell's identities are the same:
+ * every identity is read to index a cell, only fewer cells are kept (issue 10: indexing all of a check's ~2,000
+ * figures was the largest part of localizing 稷山 2024).
  */
 export class CellIndex {
   /**
-   * Every identity (soft ones included) each cell is a term of, as linked lists in flat arrays (one list per cell
-   * would be a thousand small arrays per check): cell → its number; per cell number the newest node; per node its
-   * identity and the node before.
+   * Per indexed cell, the identities (soft ones included) it is a term of, ascending. In `near` mode every kept
+   * cell has a list (empty when it is in none); otherwise only cells that are a term of some identity.
    */
-  private readonly number = new Map<string, number>();
-  /** Sized once for every listed figure (a cell or a node per figure at most): no array grows while indexing. */
-  private readonly newest: Int32Array;
-  private readonly nodeIdentity: Int32Array;
-  private readonly nodeBefore: Int32Array;
-  private nodes = 0;
+  private lists = new Map<string, number[]>();
+  /** The cells kept, or undefined when every cell is. */
+  private scope: Set<string> | undefined;
+  private widened = false;
   private readonly made = new Map<string, CellInfo>();
   /** Per identity: 1 when it corroborates its figures (see corroborates), 0 when not; undefined until asked. */
   private readonly agrees: Array<0 | 1 | undefined>;
-  /** The cells no correction may make negative; a Set made on first use (most checks localize nothing). */
+  /**
+   * The kept cells no correction may make negative; a Set made on first use (most checks localize nothing), of the
+   * bounds in scope only (a check bounds ~800 cells, the localizer asks about a few dozen).
+   */
   private bounded?: Set<string>;
+  /** Per identity, its sums (sumOf) and its terms by cell (long identities only); made on first use. */
+  private readonly sums: Array<SumOf | undefined>;
+  private readonly byCell: Array<Map<string, CellTerm> | undefined>;
+  /** constraintsOn one free cell (no `only`), per cell: what the one-cell search and peeling ask again and again. */
+  private readonly alone = new Map<string, Constraint[]>();
   constructor(
     private readonly identities: ReadonlyArray<CheckedIdentity>,
-    private readonly bounds: ReadonlyArray<string> = []
+    private readonly bounds: ReadonlyArray<string> = [],
+    near?: Iterable<string>
   ) {
     this.agrees = new Array(identities.length);
-    let listedCount = 0;
-    for (const id of identities) {
-      const listed = listedFigures(id);
-      listedCount += listed ? listed.plus.length + listed.minus.length : id.terms.length;
-    }
-    this.newest = new Int32Array(listedCount);
-    this.nodeIdentity = new Int32Array(listedCount);
-    this.nodeBefore = new Int32Array(listedCount);
-    // The identities' cells as listed (listedFigures: no term objects made for the many identities the localizer
-    // never reads). A cell listed twice in one identity may have coefficients that cancel: such an identity's
-    // listing is checked against its terms afterwards (rare).
+    this.sums = new Array(identities.length);
+    this.byCell = new Array(identities.length);
+    this.scope = near ? new Set(near) : undefined;
+    this.build();
+  }
+
+  /**
+   * Reads every identity's cells as listed (listedFigures: no term objects made for the many identities the
+   * localizer never reads) and keeps those in scope. A cell listed twice in one identity may have coefficients that
+   * cancel: such an identity's listing is checked against its terms afterwards (rare).
+   */
+  private build(): void {
+    const { identities, scope } = this;
+    const lists = new Map<string, number[]>();
+    if (scope) for (const cell of scope) lists.set(cell, []);
+    this.lists = lists;
     for (let i = 0; i < identities.length; i++) {
       const listed = listedFigures(identities[i]);
       let repeated = false;
       if (listed) {
-        for (const t of listed.plus)
-          if (t.amount.cell && this.add(t.amount.cell, t.weight ?? 1, i)) repeated = true;
-        for (const t of listed.minus)
-          if (t.amount.cell && this.add(t.amount.cell, t.weight ?? 1, i)) repeated = true;
+        const { plus, minus } = listed;
+        for (let k = 0; k < plus.length; k++) {
+          const cell = plus[k].amount.cell;
+          if (cell && this.add(cell, plus[k].weight ?? 1, i)) repeated = true;
+        }
+        for (let k = 0; k < minus.length; k++) {
+          const cell = minus[k].amount.cell;
+          if (cell && this.add(cell, minus[k].weight ?? 1, i)) repeated = true;
+        }
       } else
         for (const t of identities[i].terms)
           if (this.add(t.cell, t.coefficient, i)) repeated = true;
@@ -98,18 +137,13 @@ export class CellIndex {
 
   /** Indexes `cell` as a term of identity i (the newest); true when i listed it already. A weight 0 is no term. */
   private add(cell: string, weight: number, i: number): boolean {
-    let k = this.number.get(cell);
-    if (k === undefined) {
-      if (weight === 0) return false;
-      k = this.number.size;
-      this.number.set(cell, k);
-      this.newest[k] = -1;
-    } else if (this.newest[k] >= 0 && this.nodeIdentity[this.newest[k]] === i) return true;
+    let list = this.lists.get(cell);
+    if (list === undefined) {
+      if (this.scope || weight === 0) return false;
+      this.lists.set(cell, (list = []));
+    } else if (list.length && list[list.length - 1] === i) return true;
     else if (weight === 0) return false;
-    const n = this.nodes++;
-    this.nodeIdentity[n] = i;
-    this.nodeBefore[n] = this.newest[k];
-    this.newest[k] = n;
+    list.push(i);
     return false;
   }
 
@@ -119,20 +153,31 @@ export class CellIndex {
     const terms = new Set(id.terms.map((t) => t.cell));
     const listed = listedFigures(id);
     for (const t of listed ? [...listed.plus, ...listed.minus] : []) {
-      const k = t.amount.cell ? this.number.get(t.amount.cell) : undefined;
-      if (k === undefined || terms.has(t.amount.cell)) continue;
-      const n = this.newest[k];
-      if (n >= 0 && this.nodeIdentity[n] === i) this.newest[k] = this.nodeBefore[n];
+      const list = t.amount.cell ? this.lists.get(t.amount.cell) : undefined;
+      if (list === undefined || terms.has(t.amount.cell)) continue;
+      if (list.length && list[list.length - 1] === i) list.pop();
     }
   }
 
-  /** The identities cell `ref` is a term of, in order; undefined for a cell of none. */
+  /** The identities cell `ref` is a term of, in order; undefined for a cell of none. Widens the scope when asked outside it. */
   private identitiesOf(ref: string): number[] | undefined {
-    const k = this.number.get(ref);
-    if (k === undefined || this.newest[k] < 0) return undefined;
-    const out: number[] = [];
-    for (let n = this.newest[k]; n >= 0; n = this.nodeBefore[n]) out.push(this.nodeIdentity[n]);
-    return out.reverse();
+    if (this.scope && !this.scope.has(ref)) {
+      if (this.widened) this.scope = undefined;
+      else {
+        // Every cell one identity away from the kept ones, and the cell asked for.
+        const wider = new Set(this.scope);
+        const around = new Set<number>();
+        for (const list of this.lists.values()) for (const i of list) around.add(i);
+        for (const i of around) for (const t of this.identities[i].terms) wider.add(t.cell);
+        wider.add(ref);
+        this.scope = wider;
+        this.widened = true;
+      }
+      this.bounded = undefined;
+      this.build();
+    }
+    const list = this.lists.get(ref);
+    return list && list.length ? list : undefined;
   }
 
   get(ref: string): CellInfo | undefined {
@@ -148,7 +193,12 @@ export class CellIndex {
       if (!id.soft) identities.push(i);
       if (this.corroborates(i)) for (const x of id.terms) if (x.cell === ref) agreements++;
     }
-    this.bounded ??= new Set(this.bounds);
+    if (!this.bounded) {
+      const { scope } = this;
+      this.bounded = scope
+        ? new Set(this.bounds.filter((b) => scope.has(b)))
+        : new Set(this.bounds);
+    }
     c = {
       ref,
       value: t.value,
@@ -188,61 +238,91 @@ export class CellIndex {
     }
     return a === 1;
   }
-}
 
-/** The cells of the identities, by reference (see CellIndex); `bounds`: the cells that stay ≥ 0 (CheckResult.bounds). */
-export function cellsOf(
-  identities: ReadonlyArray<CheckedIdentity>,
-  bounds?: ReadonlyArray<string>
-): CellIndex {
-  return new CellIndex(identities, bounds);
-}
+  /** Identity i's residual and rounding sums, in 分 (computed on first use; see roundingAllowance). */
+  sumOf(i: number): SumOf {
+    let x = this.sums[i];
+    if (!x) {
+      const id = this.identities[i];
+      const { r, s1, s2 } = identitySums(id);
+      this.sums[i] = x = { r, s1, s2, tolerance: id.tolerance };
+    }
+    return x;
+  }
 
-/** r: Σ coefficient·value; s1: Σ |coefficient|·halfWidth; s2: Σ (coefficient·halfWidth)²; tolerance: the identity's (all 分). */
-type SumOf = { r: number; s1: number; s2: number; tolerance: number };
-const SUMS = new WeakMap<ReadonlyArray<CheckedIdentity>, Array<SumOf | undefined>>();
-/** Identity i's residual and rounding sums, in 分 (computed on first use, once per check; see roundingAllowance). */
-function sumOf(identities: ReadonlyArray<CheckedIdentity>, i: number): SumOf {
-  let sums = SUMS.get(identities);
-  if (!sums) SUMS.set(identities, (sums = new Array(identities.length)));
-  let x = sums[i];
-  if (!x) sums[i] = x = { ...identitySums(identities[i]), tolerance: identities[i].tolerance };
-  return x;
-}
-
-type CellTerm = { coefficient: number; weighted: number; slack: number; slackSquared: number };
-const BY_CELL = new WeakMap<
-  ReadonlyArray<CheckedIdentity>,
-  Array<Map<string, CellTerm> | undefined>
->();
-/**
- * Identity i's terms by cell (a cell listed twice summed): coefficient, coefficient·value and |coefficient|·halfWidth
- * in 分. Built on first use, per identity: only identities near a violated one are ever asked for.
- */
-function termsByCell(identities: ReadonlyArray<CheckedIdentity>, i: number): Map<string, CellTerm> {
-  let all = BY_CELL.get(identities);
-  if (!all) BY_CELL.set(identities, (all = new Array(identities.length)));
-  let m = all[i];
-  if (!m) {
-    m = new Map<string, CellTerm>();
-    for (const t of identities[i].terms) {
-      const x = m.get(t.cell);
+  /**
+   * Cell `ref`'s terms in identity i (a cell listed twice summed), 分; undefined when it is none of its terms. A sum
+   * over 2,000 project rows is looked up through a Map made once, so a candidate pair costs its cells, not the rows.
+   */
+  termOf(i: number, ref: string): CellTerm | undefined {
+    const terms = this.identities[i].terms;
+    if (terms.length > SCANNED_TERMS) {
+      let m = this.byCell[i];
+      if (!m) this.byCell[i] = m = mergedByCell(terms);
+      return m.get(ref);
+    }
+    let x: CellTerm | undefined;
+    for (const t of terms) {
+      if (t.cell !== ref) continue;
       if (x) {
         x.coefficient += t.coefficient;
         x.weighted += t.coefficient * t.value;
         x.slack += Math.abs(t.coefficient) * t.halfWidth;
         x.slackSquared += (t.coefficient * t.halfWidth) ** 2;
+        if (t.coefficient !== 0) x.nonzero = true;
       } else
-        m.set(t.cell, {
+        x = {
           coefficient: t.coefficient,
           weighted: t.coefficient * t.value,
           slack: Math.abs(t.coefficient) * t.halfWidth,
           slackSquared: (t.coefficient * t.halfWidth) ** 2,
-        });
+          nonzero: t.coefficient !== 0,
+        };
     }
-    all[i] = m;
+    return x;
+  }
+
+  /** constraintsOn([ref]) as made the first time (shared: callers must not change it). */
+  aloneOf(ref: string, make: () => Constraint[]): Constraint[] {
+    let cs = this.alone.get(ref);
+    if (!cs) this.alone.set(ref, (cs = make()));
+    return cs;
+  }
+}
+
+/** Terms by cell, a cell listed twice summed (see CellIndex.termOf). */
+function mergedByCell(terms: ReadonlyArray<IdentityTerm>): Map<string, CellTerm> {
+  const m = new Map<string, CellTerm>();
+  for (const t of terms) {
+    const x = m.get(t.cell);
+    if (x) {
+      x.coefficient += t.coefficient;
+      x.weighted += t.coefficient * t.value;
+      x.slack += Math.abs(t.coefficient) * t.halfWidth;
+      x.slackSquared += (t.coefficient * t.halfWidth) ** 2;
+      if (t.coefficient !== 0) x.nonzero = true;
+    } else
+      m.set(t.cell, {
+        coefficient: t.coefficient,
+        weighted: t.coefficient * t.value,
+        slack: Math.abs(t.coefficient) * t.halfWidth,
+        slackSquared: (t.coefficient * t.halfWidth) ** 2,
+        nonzero: t.coefficient !== 0,
+      });
   }
   return m;
+}
+
+/**
+ * The cells of the identities, by reference (see CellIndex); `bounds`: the cells that stay ≥ 0 (CheckResult.bounds);
+ * `near`: the cells asked for first (the violated identities' cells), to index only around them.
+ */
+export function cellsOf(
+  identities: ReadonlyArray<CheckedIdentity>,
+  bounds?: ReadonlyArray<string>,
+  near?: Iterable<string>
+): CellIndex {
+  return new CellIndex(identities, bounds, near);
 }
 
 /** lo ≤ Σ a[k]·x[k] ≤ hi over the free cells (in the order given); ±Infinity for an open side. */
@@ -263,6 +343,17 @@ export function constraintsOn(
   cells: CellIndex,
   only?: Set<number>
 ): Constraint[] {
+  if (free.length === 1 && !only)
+    return cells.aloneOf(free[0], () => constraintsOfFree(free, identities, cells));
+  return constraintsOfFree(free, identities, cells, only);
+}
+
+function constraintsOfFree(
+  free: string[],
+  identities: ReadonlyArray<CheckedIdentity>,
+  cells: CellIndex,
+  only?: Set<number>
+): Constraint[] {
   // One free cell (the most asked): its identities are already ascending without repeats (CellIndex).
   let ids: number[];
   if (free.length === 1 && !only) ids = cells.get(free[0])?.identities ?? [];
@@ -278,20 +369,21 @@ export function constraintsOn(
     const a = free.map(() => 0);
     // Residual and slack of the fixed figures: the identity's totals less the free cells' own (looked up by cell,
     // so a sum over 2,000 project rows costs the free cells, not its 2,000 terms, per candidate pair).
-    const sum = sumOf(identities, i);
+    const sum = cells.sumOf(i);
     let r = sum.r;
     let s1 = sum.s1;
     let s2 = sum.s2;
-    const cellTerms = termsByCell(identities, i);
-    free.forEach((f, k) => {
-      const t = cellTerms.get(f);
-      if (!t) return;
+    let any = false;
+    for (let k = 0; k < free.length; k++) {
+      const t = cells.termOf(i, free[k]);
+      if (!t) continue;
       a[k] += t.coefficient;
+      if (a[k] !== 0) any = true;
       r -= t.weighted;
       s1 -= t.slack;
       s2 -= t.slackSquared;
-    });
-    if (a.every((x) => x === 0)) continue;
+    }
+    if (!any) continue;
     const s = sum.tolerance + roundingAllowance(s1, s2);
     out.push({ a, lo: id.relation === "eq" ? -r - s : -Infinity, hi: -r + s });
   }

@@ -656,6 +656,61 @@ export const currentExpenditure = defineRule({
     ),
 });
 
+/**
+ * A second view of the 支出 (按经济分类 after the 功能 classes, importer VIEW_HEADING): its heading row (key
+ * expenditure_view) and the memo lines under it, up to the next line that is not one.
+ */
+function viewLines(rows: Row[], i: number): Row[] {
+  const out: Row[] = [];
+  for (let k = i + 1; k < rows.length && rows[k].partial && rows[k].level === 1; k++) {
+    if (rows[k].key === "expenditure_view") break;
+    out.push(rows[k]);
+  }
+  return out;
+}
+
+export const expenditureView = defineRule({
+  id: "within.expenditure-view",
+  category: "within",
+  title: "另列分类的各行之和 = 本年支出合计",
+  description:
+    "收支总表、财政拨款收支总表支出方在功能分类之后另列“按经济分类”等小标题及其各行（同一笔支出的另一种分类）时，这些行之和在每一列都等于本年支出合计；它们不计入各类支出之和。",
+  severity: "error",
+  source: {
+    basis: "identity",
+    ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）",
+  },
+  check: (report) => {
+    const out: Outcome[] = [];
+    for (const t of report.tables) {
+      if (t.kind !== "income_expenditure_summary" && t.kind !== "fiscal_appropriation_summary")
+        continue;
+      for (const side of EXPENDITURE_SIDES) {
+        const rows = t.rows.filter((r) => r.side === side);
+        const total = rowByKey(t, "current_expenditure_total", side);
+        if (!total) continue;
+        rows.forEach((h, i) => {
+          if (h.key !== "expenditure_view") return;
+          const lines = viewLines(rows, i);
+          if (!lines.length) return;
+          for (const k of Object.keys(total.amounts))
+            out.push(
+              sumOutcome({
+                rule: "within.expenditure-view",
+                severity: "error",
+                total: term(t, total.amounts[k]),
+                parts: lines.filter((p) => p.amounts[k]).map((p) => term(t, p.amounts[k])),
+                subject: `${tableName(t)}「本年支出合计」「${columnName(t, k, side)}」`,
+                against: `「${rowName(h)}」下各行之和`,
+              })
+            );
+        });
+      }
+    }
+    return out.length ? out : [na("收支总表支出方没有另列分类（如按经济分类）")];
+  },
+});
+
 export const incomeGrandTotal = defineRule({
   id: "within.income-grand-total",
   category: "within",
@@ -765,6 +820,7 @@ export const WITHIN_RULES = [
   rowChange,
   currentIncome,
   currentExpenditure,
+  expenditureView,
   incomeGrandTotal,
   expenditureGrandTotal,
   balance,
