@@ -19,6 +19,7 @@ import { GridView } from "./view";
 import type { Block } from "./header";
 import { OWN_NAME_TOTALS, SIDE_TOTALS, TOTAL_KEYS, VIEW_HEADING, rowKey } from "./aliases";
 import { functionalNameLevels } from "./structure";
+import { nestUnitBlocks } from "./unit-blocks";
 import { percentText, unreadableText } from "../grid/amount";
 
 /** Code and name in one cell: 201 一般公共服务支出, [2010501]行政运行, 【201】…, (201)…, 2014001-行政运行, 30101：基本工资. */
@@ -465,6 +466,7 @@ export function parseBody(
         b.amounts.map((a) => a.key)
       );
       shiftLevels(mine);
+      if (!economic && !CODES_AS_ATTRIBUTES.has(kind)) nestUnitBlocks(mine);
     }
   }
   for (const r of viewLines) r.level = 1;

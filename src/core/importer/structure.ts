@@ -312,10 +312,11 @@ function subtotalCue(rows: Row[]): number[] | undefined {
 }
 
 /**
- * Levels when no tree of sums fits — one wrong figure breaks every tree over all the columns: the tree one column
- * alone fits (the wrong figure is in another column), or the …小计 lines heading the lines under them; of these, the
- * one under which most sums hold, taken only when more hold than under the levels the rows have. A wrong figure then
- * breaks its own group, not every line of the table (which, read flat, would be reported in every column).
+ * Levels when no tree of sums fits — one wrong figure breaks every tree over all the columns: the tree all columns
+ * but one fit, or one column alone fits (the wrong figure is in another column), or the …小计 lines heading the lines
+ * under them; of these, the one under which most sums hold, taken only when more hold than under the levels the rows
+ * have. A wrong figure then breaks its own group, not every line of the table (which, read flat, would be reported in
+ * every column). Up to 2n + 1 searches for n columns, each within structuralLevels' step limit; only when no tree fits.
  */
 export function bestFitLevels(rows: Row[], total: Row, amountKeys: string[]): number[] | undefined {
   const slack = grain([...rows, total], amountKeys);
@@ -328,8 +329,21 @@ export function bestFitLevels(rows: Row[], total: Row, amountKeys: string[]): nu
     t,
     slack
   ).held;
+  // The tree every column but one fits (the wrong figure's), before the tree of one column alone: one column's sums
+  // rarely decide the tree where it is blank on most lines (a 政府性基金 or 事业收入 column: its zeros fit anywhere).
+  const allButOne =
+    amountKeys.length > 2
+      ? amountKeys.map((k) =>
+          structuralLevels(
+            rows,
+            total,
+            amountKeys.filter((x) => x !== k)
+          )
+        )
+      : [];
   const candidates = [
     subtotalCue(rows),
+    ...allButOne,
     ...(amountKeys.length > 1 ? amountKeys.map((k) => structuralLevels(rows, total, [k])) : []),
   ];
   for (const levels of candidates) {

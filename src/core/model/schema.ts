@@ -165,6 +165,11 @@ export const RowSchema = z.object({
   side: SideSchema.optional(),
   /** A 其中 row: part of the row above it, not a full breakdown (the parts may sum to less). */
   partial: z.boolean().optional(),
+  /**
+   * The 单位 whose block the line belongs to, in a table printed by 单位 with each 单位 line followed by its own 类 /
+   * 款 / 项 lines (importer/unit-blocks.ts): a figure of that 单位, never the department's line of that code.
+   */
+  ofUnit: z.string().optional(),
   /** Second name column (e.g. the 政府预算经济科目 in the 经济分类表). */
   altLabel: z.string().optional(),
   /** Sheet row, 1-based; the label's cell. */

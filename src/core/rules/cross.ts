@@ -16,6 +16,7 @@ import { defineRule, type Outcome } from "./rule";
 import {
   basicOf,
   byCode,
+  codeSet,
   columnName,
   firstOf,
   hasValue,
@@ -280,7 +281,7 @@ const MIXED: Row[] = [];
  */
 function linesUnderClass(t: Table): Map<string, Row[]> {
   const lines = t.rows.filter(
-    (r) => r.level > 0 && r.code && r.codeSystem === "functional" && !r.partial
+    (r) => r.level > 0 && r.code && r.codeSystem === "functional" && !r.partial && !r.ofUnit
   );
   const oneLevel = new Set(lines.map((r) => r.code!.length)).size === 1;
   const out = new Map<string, Row[]>();
@@ -1037,7 +1038,10 @@ export const codeSets = defineRule({
     const c5 = byCode(t5);
     const c3 = byCode(t3);
     const c2 = t2 ? byCode(t2) : undefined;
-    if (!c3.size) return [na("支出总表按单位列示，没有功能科目")];
+    // The codes each table prints, its 单位's lines included (a table by 单位 lists the department's 科目 unit by unit).
+    const has3 = codeSet(t3);
+    const has5 = codeSet(t5);
+    if (!has3.size) return [na("支出总表按单位列示，没有功能科目")];
     // A names-only table's line whose code is known neither by its name nor from a coded table: the codes under its
     // 类 / 款 that only the other table prints may be that line — undecided, never reported as missing.
     const open3 = uncodedUnder(t3);
@@ -1045,11 +1049,11 @@ export const codeSets = defineRule({
     const undecided = (code: string, open: Map<string, Row[]>) =>
       open.has(code.slice(0, 3)) || open.has(code.slice(0, 5));
     const missing5 = [...c5.entries()].filter(
-      ([code, r]) => !c3.has(code) && hasValue(r.amounts.total)
+      ([code, r]) => !has3.has(code) && hasValue(r.amounts.total)
     );
     const missing3 = [...c3.entries()].filter(
       ([code, r]) =>
-        !c5.has(code) &&
+        !has5.has(code) &&
         hasValue(r.amounts.total) &&
         (!c2 || hasValue(c2.get(code)?.amounts.general))
     );

@@ -9,6 +9,7 @@ import { quoteSheet } from "../grid/address";
 import { defineRule, type Outcome, type RuleDef } from "./rule";
 import {
   byCode,
+  codeSet,
   firstOf,
   hasValue,
   na,
@@ -456,7 +457,8 @@ function codesRule(fund: Fund): RuleDef {
       const own = new Map(
         fv.rows.filter((r) => r.code && r.codeSystem === "functional").map((r) => [r.code!, r])
       );
-      const c3 = t3 ? byCode(t3) : undefined;
+      // Any line's code, a 单位's own lines included: a code one 单位 prints is the department's.
+      const c3 = t3 ? codeSet(t3) : undefined;
       const c2 = t2 && t2.columns.some((c) => c.key === fund.key) ? byCode(t2) : undefined;
       const onlyOwn = [...own.values()].filter(
         (r) => c3 && !c3.has(r.code!) && hasValue(r.amounts[fv.key])

@@ -36,9 +36,12 @@ function tableNameOf(t: Table): string {
   return label && !norm(label).includes(norm(kind)) ? `${label}（${kind}）` : kind;
 }
 
+/** A row as a reviewer names it: 201 一般公共服务支出; a 单位's own line of a table by 单位 with its 单位 first. */
 export function rowName(r: Row): string {
   const label = r.label.trim();
-  return r.code && !norm(label).startsWith(r.code) ? `${r.code} ${label}` : label || "（无名称行）";
+  const name =
+    r.code && !norm(label).startsWith(r.code) ? `${r.code} ${label}` : label || "（无名称行）";
+  return r.ofUnit ? `${r.ofUnit} ${name}` : name;
 }
 
 export function columnName(t: Table, key: string, side?: string): string {
@@ -202,18 +205,33 @@ export function rowByKey(t: Table, key: string, side?: string): Row | undefined 
 export function totalRow(t: Table): Row | undefined {
   return t.rows.find((r) => r.key === "total" && r.level === 0);
 }
-/** Rows by functional code (the first row with the code). */
+/**
+ * Rows by functional code (the first row with the code): the department's lines — a 单位's own line of a table printed
+ * by 单位 (`Row.ofUnit`) is not the department's figure for its code.
+ */
 export function byCode(t: Table, side?: string): Map<string, Row> {
   const m = new Map<string, Row>();
   for (const r of t.rows)
     if (
       r.code &&
+      !r.ofUnit &&
       r.codeSystem === "functional" &&
       (side === undefined || r.side === side) &&
       !m.has(r.code)
     )
       m.set(r.code, r);
   return m;
+}
+/**
+ * The functional codes a table prints on any line, a 单位's own lines included (`Row.ofUnit`): a code one 单位 prints
+ * is a code of the department. For comparing the sets of 科目 two tables list, not their figures.
+ */
+export function codeSet(t: Table, side?: string): Set<string> {
+  const s = new Set<string>();
+  for (const r of t.rows)
+    if (r.code && r.codeSystem === "functional" && (side === undefined || r.side === side))
+      s.add(r.code);
+  return s;
 }
 /** True when the table's own 合计 column excludes 上年结转 (it sits under 本年收入 / 本年). */
 export function totalExcludesCarryover(t: Table): boolean {
