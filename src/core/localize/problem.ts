@@ -262,23 +262,7 @@ export class CellIndex {
       return m.get(ref);
     }
     let x: CellTerm | undefined;
-    for (const t of terms) {
-      if (t.cell !== ref) continue;
-      if (x) {
-        x.coefficient += t.coefficient;
-        x.weighted += t.coefficient * t.value;
-        x.slack += Math.abs(t.coefficient) * t.halfWidth;
-        x.slackSquared += (t.coefficient * t.halfWidth) ** 2;
-        if (t.coefficient !== 0) x.nonzero = true;
-      } else
-        x = {
-          coefficient: t.coefficient,
-          weighted: t.coefficient * t.value,
-          slack: Math.abs(t.coefficient) * t.halfWidth,
-          slackSquared: (t.coefficient * t.halfWidth) ** 2,
-          nonzero: t.coefficient !== 0,
-        };
-    }
+    for (const t of terms) if (t.cell === ref) x = withTerm(x, t);
     return x;
   }
 
@@ -295,22 +279,28 @@ function mergedByCell(terms: ReadonlyArray<IdentityTerm>): Map<string, CellTerm>
   const m = new Map<string, CellTerm>();
   for (const t of terms) {
     const x = m.get(t.cell);
-    if (x) {
-      x.coefficient += t.coefficient;
-      x.weighted += t.coefficient * t.value;
-      x.slack += Math.abs(t.coefficient) * t.halfWidth;
-      x.slackSquared += (t.coefficient * t.halfWidth) ** 2;
-      if (t.coefficient !== 0) x.nonzero = true;
-    } else
-      m.set(t.cell, {
-        coefficient: t.coefficient,
-        weighted: t.coefficient * t.value,
-        slack: Math.abs(t.coefficient) * t.halfWidth,
-        slackSquared: (t.coefficient * t.halfWidth) ** 2,
-        nonzero: t.coefficient !== 0,
-      });
+    const y = withTerm(x, t);
+    if (!x) m.set(t.cell, y);
   }
   return m;
+}
+
+/** A cell's accumulated term with one more listing of it added (`x` updated in place; a new one when undefined). */
+function withTerm(x: CellTerm | undefined, t: IdentityTerm): CellTerm {
+  if (!x)
+    return {
+      coefficient: t.coefficient,
+      weighted: t.coefficient * t.value,
+      slack: Math.abs(t.coefficient) * t.halfWidth,
+      slackSquared: (t.coefficient * t.halfWidth) ** 2,
+      nonzero: t.coefficient !== 0,
+    };
+  x.coefficient += t.coefficient;
+  x.weighted += t.coefficient * t.value;
+  x.slack += Math.abs(t.coefficient) * t.halfWidth;
+  x.slackSquared += (t.coefficient * t.halfWidth) ** 2;
+  if (t.coefficient !== 0) x.nonzero = true;
+  return x;
 }
 
 /**
