@@ -35,9 +35,8 @@ import { labelKey } from "../grid/text";
 import { THREE_PUBLIC_ECONOMIC_ITEMS } from "../classification/economic";
 import { carryRelation, moneyOf, scopedOutcome, scopeRelation } from "./scope";
 
-const NON_GENERAL = [
-  "gov_fund",
-  "state_capital",
+/** Sources outside 财政拨款 (neither 一般公共预算 nor the 政府性基金 / 国有资本经营 funds). */
+const NON_FISCAL = [
   "special_account",
   "unit_funds",
   "business",
@@ -46,6 +45,7 @@ const NON_GENERAL = [
   "affiliated",
   "other",
 ];
+const NON_GENERAL = ["gov_fund", "state_capital", ...NON_FISCAL];
 
 /** Does the 收入总表 show money outside 一般公共预算 (other sources) or 上年结转? */
 function scopeOf(report: Report) {
@@ -399,17 +399,7 @@ export const fiscalVsSummary = defineRule({
         );
     }
     const scope = scopeOf(report);
-    const nonFiscal =
-      !!scope.tot &&
-      [
-        "special_account",
-        "unit_funds",
-        "business",
-        "operating",
-        "superior",
-        "affiliated",
-        "other",
-      ].some((k) => hasValue(scope.tot!.amounts[k]));
+    const nonFiscal = !!scope.tot && NON_FISCAL.some((k) => hasValue(scope.tot!.amounts[k]));
     if (scope.known && !nonFiscal) {
       const c1 = byCode(t1, "expenditure");
       for (const r of t4.rows.filter((x) => x.side === "expenditure" && x.code && x.level === 1)) {
