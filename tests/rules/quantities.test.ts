@@ -102,7 +102,7 @@ describe.each(STYLES.map((s) => [s.name, s] as const))(
 
     test("a unit's line in a hidden row: printed.hidden-amounts says 数量 in the column's unit", () => {
       const hidden = grids.map((g) =>
-        quoteSheet(g.sheet) === quoteSheet(sheet)
+        quoteSheet(g.sheet) === quoteSheet(sheet ?? "")
           ? { ...g, hiddenRows: [...(g.hiddenRows ?? []), gridRowOf(g, r0)] }
           : g
       );
