@@ -397,5 +397,7 @@ export function isMetaRow(v: GridView, r: number): boolean {
     cells.map(([c]) => [c, v.text(r, c)]),
     true
   );
-  return metas.every(({ meta: m, consumed }) => consumed || m.department || m.unit || m.year);
+  return metas.every(
+    ({ meta: m, consumed }) => consumed || m.department || m.unit || m.year || m.date
+  );
 }
