@@ -225,6 +225,13 @@ export function parseBody(
     let memo: MemoList | undefined;
     // The side whose second view (VIEW_HEADING) the lines are in.
     let view: { side: Side | undefined } | undefined;
+    // The columns left of this block's figures that are its own (after the previous block's figures, if any).
+    const firstAmount = Math.min(...b.amounts.map((a) => a.c));
+    const ownFrom =
+      Math.max(
+        -1,
+        ...blockList.flatMap((o) => o.amounts.map((a) => a.c)).filter((c) => c < firstAmount)
+      ) + 1;
     for (const r of bodyRows) {
       let labelRaw = b.label !== undefined ? v.text(r, b.label) : "";
       let label = labelRaw.trim();
@@ -288,6 +295,14 @@ export function parseBody(
             b.codeParts
               .map((p) => v.text(r, p.c).trim())
               .find((t) => t && !/^\d+$/.test(norm(t))) ?? label;
+      }
+      // 合计 printed in a column that is not the name column (序号, 一级项目, an uncaptioned column left of the names):
+      // the total line still, whichever column left of the figures holds it.
+      if (!norm(label) && !code) {
+        const total = v
+          .cells(r)
+          .find(([c, t]) => c >= ownFrom && c < firstAmount && TOTAL_KEYS.has(rowKey(t) ?? ""));
+        if (total) label = total[1].trim();
       }
       let labelFromCode = false;
       if (!code && !codesAreAttributes) {
