@@ -352,3 +352,47 @@ test("the newcomer's k08 (年度主要任务 | … | 预算资金, 金额合计 
     )
   ).toBe(true);
 });
+
+describe("项目支出绩效目标表 forms whose money captions head columns (newcomer8 p01 / p23: 财政部 / 中央 forms)", () => {
+  /**
+   * One form per project, stacked on one sheet: 项目资金（万元） | | 中期资金总额 | | 年度资金总额 over the lines
+   * 资金总额 / 其中：财政拨款 / 其他资金, each line's figures under the captions.
+   */
+  const forms = (periodWord: string, wrong?: string): SheetGrid => {
+    const rows: CellValue[][] = [];
+    for (const [name, amount] of PROJECTS) {
+      const a = name === wrong ? Math.round((amount - 27) * 100) / 100 : amount;
+      rows.push(
+        ["2025年项目支出绩效目标表"],
+        ["项目名称", name],
+        ["项目属性", "经常性项目", "", "项目期", "1年"],
+        ["项目资金（万元）", "", periodWord, "", "年度资金总额"],
+        ["", "资金总额", amount, "", a],
+        ["", "其中：财政拨款", amount, "", a],
+        ["", "其他资金", 0, "", 0],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值"],
+        ["", "产出指标", "数量指标", "完成项目数", "≥30个"],
+        []
+      );
+    }
+    return toGrid("表11", rows, []);
+  };
+  test.each(["中期资金总额", "实施期资金总额"])(
+    "%s: each form's figures read under the captions, no 错误 / 警告; a form 27 万元 low found at its 年度 figure",
+    (periodWord) => {
+      const r = importWorkbook([projectTable(), forms(periodWord)]);
+      const fs = r.tables.filter((t) => t.kind === "performance_target");
+      expect(fs.map((t) => t.form?.project)).toEqual(PROJECTS.map(([n]) => n));
+      expect(fs.map((t) => t.rows.find((x) => x.key === "total")?.amounts.annual?.value)).toEqual(
+        PROJECTS.map(([, a]) => a)
+      );
+      expect(fs.every((t) => t.rows.find((x) => x.key === "total")?.amounts.period)).toBe(true);
+      expect(serious(r)).toEqual([]);
+      const wrong = serious(importWorkbook([projectTable(), forms(periodWord, PROJECTS[1][0])]));
+      const annual = wrong.filter((f) => f.rule === "projects.annual-amount");
+      expect(annual.length).toBe(1);
+      // The second form's 资金总额 line (its 5th row: 10 rows per form), the 年度 figure under the caption (E).
+      expect(annual[0].cells[0]).toBe("表11!E15");
+    }
+  );
+});
