@@ -396,3 +396,48 @@ describe("项目支出绩效目标表 forms whose money captions head columns (n
     }
   );
 });
+
+describe("a project code printed before the name in one table only (newcomer8 p38 / p39)", () => {
+  const code = (i: number) => `[11000025T00000410${i}]`;
+  /** Forms in the beside layout (年度资金总额 | figure), names with or without their codes. */
+  const forms = (coded: boolean, wrong?: string): SheetGrid =>
+    toGrid(
+      "表11",
+      PROJECTS.flatMap(([name, amount], i) => {
+        const a = name === wrong ? Math.round((amount - 27) * 100) / 100 : amount;
+        return [
+          ["2025年项目支出绩效目标表"],
+          ["", "", "", "", "单位：万元"],
+          ["项目名称", coded ? `${code(i)}${name}` : name],
+          ["项目资金", "年度资金总额", a],
+          ["", "其中：财政拨款", a],
+          [],
+        ];
+      }),
+      []
+    );
+  /** The 项目支出表 with its names coded or not. */
+  const projects = (coded: boolean): SheetGrid => {
+    const g = projectTable();
+    const values = g.values.map((row) =>
+      row.map((v) => {
+        const i = PROJECTS.findIndex(([n]) => n === v);
+        return coded && i >= 0 ? `${code(i)} ${v}` : v;
+      })
+    );
+    return { ...g, values, text: values.map((row) => row.map((v) => String(v ?? ""))) };
+  };
+  test.each([
+    ["forms coded", true, false],
+    ["项目支出表 coded", false, true],
+  ])(
+    "%s: paired, no 错误 / 警告; a form 27 万元 low is the one finding",
+    (_n, formsCoded, linesCoded) => {
+      expect(serious(importWorkbook([projects(linesCoded), forms(formsCoded)]))).toEqual([]);
+      const wrong = serious(
+        importWorkbook([projects(linesCoded), forms(formsCoded, PROJECTS[0][0])])
+      );
+      expect(wrong.map((f) => f.rule)).toEqual(["projects.annual-amount"]);
+    }
+  );
+});
