@@ -309,6 +309,60 @@ describe("部门整体绩效目标表: the task column and the money column by t
   });
 });
 
+describe("部门整体绩效目标表 with 预算金额 over 合计 | 财政拨款 | 其他资金 (newcomer8 p58 / p63)", () => {
+  /** The money caption a band over its sub-captions; the first sub-caption 合计 / 小计 / 总额. */
+  const build = (sub: string, delta = 0): SheetGrid[] => [
+    toGrid(
+      "表1",
+      [
+        ["2025年部门收支总表"],
+        ["单位：万元"],
+        ["收入", "", "支出", ""],
+        ["项目", "预算数", "项目", "预算数"],
+        ["一般公共预算拨款收入", 115, "一般公共服务支出", 120],
+        ["事业收入", 5, "", ""],
+        ["本年收入合计", 120, "本年支出合计", 120],
+        ["收入总计", 120, "支出总计", 120],
+      ],
+      [
+        { r0: 2, c0: 0, r1: 2, c1: 1 },
+        { r0: 2, c0: 2, r1: 2, c1: 3 },
+      ]
+    ),
+    toGrid(
+      "表15",
+      [
+        ["2025年部门整体支出绩效目标表"],
+        ["单位：万元"],
+        ["任务名称", "主要内容", "预算金额（万元）", "", ""],
+        ["", "", sub, "财政拨款", "其他资金"],
+        ["机关运转", "人员和公用经费", 100, 100, ""],
+        ["审计业务", "完成年度审计项目", 20, 15, 5],
+        ["金额合计", "", 120 + delta, 115 + delta, 5],
+      ],
+      [
+        { r0: 2, c0: 2, r1: 2, c1: 4 },
+        { r0: 2, c0: 0, r1: 3, c1: 0 },
+        { r0: 2, c0: 1, r1: 3, c1: 1 },
+      ]
+    ),
+  ];
+  test.each(["合计", "小计", "总额"])(
+    "sub-caption %s: the tasks read and compared; a 金额合计 100 万元 low found at its cell",
+    (sub) => {
+      const r = importWorkbook(build(sub));
+      const t = r.tables.find((x) => x.sheet === "表15")!;
+      expect(t.kind).toBe("department_performance");
+      expect(t.rows.length).toBeGreaterThanOrEqual(2);
+      expect(serious(r)).toEqual([]);
+      const found = serious(importWorkbook(build(sub, -100)));
+      expect(
+        found.filter((f) => f.rule === "cross.department-performance").map((f) => f.cells[0])
+      ).toEqual(["表15!C7"]);
+    }
+  );
+});
+
 const dir = path.join(__dirname, "..", "fixtures", "newcomer5");
 const check = async (file: string) =>
   checkReport(
