@@ -363,6 +363,42 @@ describe("部门整体绩效目标表 with 预算金额 over 合计 | 财政拨�
   );
 });
 
+describe("项目绩效目标表 forms stacked under one title, each starting at its 项目名称 line (newcomer8 p45 / p47)", () => {
+  /** Forms in the beside layout, the title and unit line printed once; `gap`: a blank line between forms. */
+  const forms = (gap: boolean, wrong?: string): SheetGrid =>
+    toGrid(
+      "表11",
+      [
+        ["2025年项目支出绩效目标表"],
+        ["", "", "", "", "单位：万元"],
+        ...PROJECTS.flatMap(([name, amount]) => {
+          const a = name === wrong ? Math.round((amount - 27) * 100) / 100 : amount;
+          return [
+            ["项目名称", name],
+            ["项目属性", "经常性项目", "", "项目期", "1年"],
+            ["项目资金", "年度资金总额", a],
+            ["", "其中：财政拨款", a],
+            ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值"],
+            ["", "产出指标", "数量指标", "完成项目数", "≥30个"],
+            ...(gap ? [[]] : []),
+          ];
+        }),
+      ],
+      []
+    );
+  test.each([
+    ["a blank line between forms", true],
+    ["no line between forms", false],
+  ])("%s: every form read as its own; a later form 27 万元 low is the one finding", (_n, gap) => {
+    const r = importWorkbook([projectTable(), forms(gap)]);
+    const fs = r.tables.filter((t) => t.kind === "performance_target");
+    expect(fs.map((t) => [t.form?.project, t.unit])).toEqual(PROJECTS.map(([n]) => [n, "万元"]));
+    expect(serious(r)).toEqual([]);
+    const found = serious(importWorkbook([projectTable(), forms(gap, PROJECTS[1][0])]));
+    expect(found.map((f) => f.rule)).toEqual(["projects.annual-amount"]);
+  });
+});
+
 const dir = path.join(__dirname, "..", "fixtures", "newcomer5");
 const check = async (file: string) =>
   checkReport(

@@ -30,7 +30,7 @@ import {
 import { applyIndentLevels, parseBody } from "./body";
 import { dropCodeCopies } from "./code-copy";
 import { headerKind, tellApartByOrder } from "./untitled";
-import { parseForm } from "./performance";
+import { parseForm, splitStackedForms } from "./performance";
 import { lineMeta, readMeta, titleExcludesCarryover, yearOfTitle, type Meta } from "./meta";
 import { classifyTitle, FINAL_ACCOUNTS_TITLE, KIND_BY_HEADER } from "./kinds";
 import {
@@ -707,7 +707,7 @@ export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Re
       leading = undefined;
     }
     const clipped = clipRegionsAtGaps(v, regions);
-    regions = clipped.regions;
+    regions = clipped.regions.flatMap((reg) => splitStackedForms(v, reg));
     unrecognized.push(...clipped.strays);
     if (regions.length === 0) {
       coverMeta(v, 0, v.rows - 1, cover);

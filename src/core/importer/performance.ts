@@ -6,6 +6,7 @@ import { GridView } from "./view";
 import { amountAt } from "./body";
 import { unitInCaption } from "./meta";
 import { columnLetter } from "../grid/address";
+import type { Region } from "./region";
 
 /** The 实施期 total's caption: 实施期资金总额, or 中期资金总额 (财政部 / 中央部门 forms). */
 const PERIOD_TOTAL = /^(实施期|中期)资金总额/;
@@ -239,4 +240,31 @@ function readHeaded(
     misses = 0;
     put(src[0], r);
   }
+}
+
+/**
+ * 项目绩效目标表 forms stacked on one sheet under one title (each form starts at its 项目名称 line, no title of its
+ * own): one region per form, so each is read as its own — not the first form over the whole sheet. A 项目名称 line is
+ * a form's when a name stands beside the caption (a list prints 项目名称 once, as a column caption).
+ */
+export function splitStackedForms(v: GridView, reg: Region): Region[] {
+  if (reg.kind !== "performance_target") return [reg];
+  const starts: number[] = [];
+  for (let r = reg.titleRow + 1; r <= reg.r1; r++) {
+    const cells = v.cells(r);
+    const i = cells.findIndex(([, t]) => /^项目名称[:：]?/.test(norm(t)));
+    if (i < 0) continue;
+    const own = norm(cells[i][1]).replace(/^项目名称[:：]?/, "");
+    const beside = cells[i + 1]?.[1];
+    if (own || (beside && !/名称|金额|资金|预算|目标|指标|编码|代码/.test(norm(beside))))
+      starts.push(r);
+  }
+  if (starts.length < 2) return [reg];
+  return starts.map((r, k) => ({
+    ...reg,
+    // The first form keeps the title and the lines above its 项目名称; the others start at theirs.
+    r0: k === 0 ? reg.r0 : r,
+    titleRow: k === 0 ? reg.titleRow : r - 1,
+    r1: k + 1 < starts.length ? starts[k + 1] - 1 : reg.r1,
+  }));
 }
