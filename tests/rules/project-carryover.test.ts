@@ -43,3 +43,32 @@ test.each([
   const errors = (await check(file)).findings.filter((f) => f.severity === "error");
   expect(errors.some((f) => message.test(f.message))).toBe(true);
 });
+
+describe("一般公共预算支出表 including 上年结转 ↔ 收入总表 code by code (newcomer8 [10])", () => {
+  test("a00: every code compared (between 一般公共预算 and it + 上年结转), nothing found", async () => {
+    const r = await check("a00-bj-clean-ok.xlsx");
+    expect(r.findings.filter((f) => f.severity === "error" || f.severity === "warning")).toEqual(
+      []
+    );
+    const compared = r.identities.filter(
+      (i) =>
+        i.rule === "cross.general-budget" &&
+        i.terms.some((t) => t.cell.startsWith("'2.收入总表'")) &&
+        i.terms.some((t) => t.cell.startsWith("'5.一般公共预算支出表'"))
+    );
+    expect(compared.length).toBeGreaterThan(10);
+  });
+  test("c01: 2010801 and its parents +1 in the 一般公共预算支出表 — each line found against the 收入总表", async () => {
+    const errors = (await check("c01-t5-chain-2010801-plus1.xlsx")).findings.filter(
+      (f) => f.rule === "cross.general-budget" && /收入总表/.test(f.message)
+    );
+    expect(errors.map((f) => f.cells[0]).sort()).toEqual(
+      [
+        "'5.一般公共预算支出表'!C4",
+        "'5.一般公共预算支出表'!C5",
+        "'5.一般公共预算支出表'!C6",
+        "'5.一般公共预算支出表'!C7",
+      ].sort()
+    );
+  });
+});

@@ -498,7 +498,7 @@ export const generalBudget = defineRule({
   category: "cross",
   title: "一般公共预算支出表 ↔ 收入总表一般公共预算 / 财政拨款收支总表",
   description:
-    "一般公共预算支出表（不含上年结转）每个功能科目与合计，等于收入总表同一科目的一般公共预算本年收入；无收入总表时与财政拨款收支总表一般公共预算列（减上年结转）比较。每一类（类级科目）还与财政拨款收支总表（一般公共预算列，未分列时为该类支出）和收支总表的同一类比较：两表口径相同时相等，一般公共预算支出表口径较窄（有政府性基金等其他资金、不含的上年结转）时不超过。",
+    "一般公共预算支出表（不含上年结转）每个功能科目与合计，等于收入总表同一科目的一般公共预算本年收入；含上年结转时，等于一般公共预算加上年结转一般公共预算栏，收入总表的上年结转只有一栏时介于一般公共预算与加上整栏上年结转之间；无收入总表时与财政拨款收支总表一般公共预算列（减上年结转）比较。每一类（类级科目）还与财政拨款收支总表（一般公共预算列，未分列时为该类支出）和收支总表的同一类比较：两表口径相同时相等，一般公共预算支出表口径较窄（有政府性基金等其他资金、不含的上年结转）时不超过。",
   severity: "error",
   source: {
     basis: "identity",
@@ -532,6 +532,7 @@ export const generalBudget = defineRule({
       for (const [code, r5] of byCode(t5))
         if (c2.has(code)) pairOne(r5, c2.get(code), `「${rowName(r5)}」合计`);
     } else {
+      if (t2 && t2.columns.some((c) => c.key === "general")) out.push(...withCarryover(t5, t2));
       const t4 = firstOf(report, "fiscal_appropriation_summary");
       if (!t4) return [na("缺少收入总表和财政拨款收支总表")];
       const cur = rowByKey(t4, "current_expenditure_total", "expenditure");
@@ -553,6 +554,54 @@ export const generalBudget = defineRule({
     return out.filter(defined);
   },
 });
+
+/**
+ * 一般公共预算支出表 including 上年结转 ↔ 收入总表 code by code (北京: 表5 is 一般公共预算 with its 上年结转): its 一般公共预算
+ * column plus its 上年结转 column of 一般公共预算 (a 上年结转 band's) when printed (=); else between its 一般公共预算 column
+ * and that plus its whole 上年结转 column (of any fund).
+ */
+function withCarryover(t5: Table, t2: Table): Outcome[] {
+  const rule = "cross.general-budget";
+  const c2 = byCode(t2);
+  const pairs: Array<[Row | undefined, Row | undefined, string]> = [
+    [totalRow(t5), totalRow(t2), "「合计」"],
+    ...[...byCode(t5)]
+      .filter(([code]) => c2.has(code))
+      .map(([code, r5]): [Row, Row | undefined, string] => [
+        r5,
+        c2.get(code),
+        `「${rowName(r5)}」合计`,
+      ]),
+  ];
+  const out: Outcome[] = [];
+  for (const [r5, r2, what] of pairs) {
+    if (!r5?.amounts.total || !r2?.amounts.general) continue;
+    const figure = term(t5, r5.amounts.total);
+    const general = term(t2, r2.amounts.general);
+    const named = `${tableName(t2)}「${rowName(r2)}」一般公共预算`;
+    const subject = `${tableName(t5)}${what}`;
+    const carryGeneral = r2.amounts.carryover_general;
+    const carry = r2.amounts.carryover;
+    if (carryGeneral)
+      out.push(
+        scopedOutcome(
+          rule,
+          "=",
+          figure,
+          [general, term(t2, carryGeneral)],
+          subject,
+          `${named} + 上年结转一般公共预算`
+        )
+      );
+    else if (carry) {
+      out.push(scopedOutcome(rule, "≥", figure, [general], subject, named));
+      out.push(
+        scopedOutcome(rule, "≤", figure, [general, term(t2, carry)], subject, `${named} + 上年结转`)
+      );
+    }
+  }
+  return out;
+}
 
 /**
  * 一般公共预算支出表 ↔ 财政拨款收支总表 and 收支总表, functional 类 by 类 (their 支出 side prints one line per 类, whatever
