@@ -310,8 +310,8 @@ describe("部门整体绩效目标表: the task column and the money column by t
 });
 
 describe("部门整体绩效目标表 with 预算金额 over 合计 | 财政拨款 | 其他资金 (newcomer8 p58 / p63)", () => {
-  /** The money caption a band over its sub-captions; the first sub-caption 合计 / 小计 / 总额. */
-  const build = (sub: string, delta = 0): SheetGrid[] => [
+  /** The money caption a band over its sub-captions; the first sub-caption 合计 / 小计 / 总额; 金额合计 first or last. */
+  const build = (sub: string, delta = 0, totalFirst = false, task = 0): SheetGrid[] => [
     toGrid(
       "表1",
       [
@@ -336,9 +336,13 @@ describe("部门整体绩效目标表 with 预算金额 over 合计 | 财政拨�
         ["单位：万元"],
         ["任务名称", "主要内容", "预算金额（万元）", "", ""],
         ["", "", sub, "财政拨款", "其他资金"],
-        ["机关运转", "人员和公用经费", 100, 100, ""],
+        ...(totalFirst ? [["金额合计", "", 120 + delta, 115 + delta, 5]] : []),
+        ["机关运转", "人员和公用经费", 100 + task, 100 + task, ""],
         ["审计业务", "完成年度审计项目", 20, 15, 5],
-        ["金额合计", "", 120 + delta, 115 + delta, 5],
+        ...(totalFirst ? [] : [["金额合计", "", 120 + delta, 115 + delta, 5]]),
+        ["年度总体目标", "完成年度审计工作"],
+        ["年度绩效指标", "一级指标", "二级指标", "三级指标", "指标值"],
+        ["", "产出指标", "数量指标", "完成审计项目数", "≥30个"],
       ],
       [
         { r0: 2, c0: 2, r1: 2, c1: 4 },
@@ -361,6 +365,16 @@ describe("部门整体绩效目标表 with 预算金额 over 合计 | 财政拨�
       ).toEqual(["表15!C7"]);
     }
   );
+  test("金额合计 printed before the tasks (newcomer8 p74 / p76): the tasks read; a task 10 万元 high found", () => {
+    const r = importWorkbook(build("总额", 0, true));
+    const t = r.tables.find((x) => x.sheet === "表15")!;
+    expect(t.rows.filter((x) => x.level > 0).map((x) => x.label)).toEqual(["机关运转", "审计业务"]);
+    expect(serious(r)).toEqual([]);
+    const found = serious(importWorkbook(build("总额", 0, true, 10)));
+    expect(found.some((f) => f.cells.includes("表15!C6") || f.cells.includes("表15!C5"))).toBe(
+      true
+    );
+  });
 });
 
 describe("项目绩效目标表 forms stacked under one title, each starting at its 项目名称 line (newcomer8 p45 / p47)", () => {

@@ -179,13 +179,23 @@ function parseRegion(
     const head = findRow(v, reg.titleRow + 1, end, (t) => TASK_HEADER.test(labelKey(t)));
     if (!head) return unread("部门整体绩效目标表缺少任务名称与预算金额");
     start = head.r;
-    // The 金额合计 line: a line with figures (预算金额's sub-caption 合计 | 财政拨款 | 其他资金 is a header line).
+    // The 金额合计 line: a line with figures (预算金额's sub-caption 合计 | 财政拨款 | 其他资金 is a header line). Printed
+    // before the tasks, the tasks follow it down to the form's next caption (年度总体目标, 年度绩效指标 …).
+    const figures = (k: number) => v.cells(k).some(([c]) => v.isNumber(k, c));
     for (let k = head.r + 1; k <= end; k++)
-      if (
-        v.cells(k).some(([, t]) => /^(金额合计|合计|总计)$/.test(labelKey(t))) &&
-        v.cells(k).some(([c]) => v.isNumber(k, c))
-      ) {
+      if (v.cells(k).some(([, t]) => /^(金额合计|合计|总计)$/.test(labelKey(t))) && figures(k)) {
         stop = k;
+        let first = true;
+        for (let j = head.r + 1; j < k; j++) if (figures(j)) first = false;
+        if (first)
+          for (let j = k + 1; j <= end; j++)
+            if (
+              !figures(j) &&
+              v.cells(j).some(([, t]) => /^(年度)?(总体)?(绩效)?(目标|指标)/.test(labelKey(t)))
+            ) {
+              stop = j - 1;
+              break;
+            }
         break;
       }
   }
