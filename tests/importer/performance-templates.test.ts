@@ -545,3 +545,33 @@ describe("a project code printed before the name in one table only (newcomer8 p3
     }
   );
 });
+
+describe("untitled 绩效目标 forms, each on a sheet named for its project (newcomer8 p72 / p73: 审计事务项目)", () => {
+  const sheets = (wrong?: string): SheetGrid[] =>
+    PROJECTS.map(([name, amount]) =>
+      toGrid(
+        `${name}项目`,
+        [
+          ["", "", "", "", "单位：万元"],
+          ["项目名称", name],
+          [
+            "项目资金",
+            "年度资金总额",
+            name === wrong ? Math.round((amount - 27) * 100) / 100 : amount,
+          ],
+          ["", "其中：财政拨款", name === wrong ? Math.round((amount - 27) * 100) / 100 : amount],
+          ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值"],
+        ],
+        []
+      )
+    );
+  test("read as forms, not as 项目支出表; a form 27 万元 low is the one finding", () => {
+    const r = importWorkbook([projectTable(), ...sheets()]);
+    expect(
+      r.tables.filter((t) => t.kind === "performance_target").map((t) => t.form?.project)
+    ).toEqual(PROJECTS.map(([n]) => n));
+    expect(serious(r)).toEqual([]);
+    const found = serious(importWorkbook([projectTable(), ...sheets(PROJECTS[0][0])]));
+    expect(found.map((f) => f.rule)).toEqual(["projects.annual-amount"]);
+  });
+});

@@ -612,9 +612,22 @@ function hasFigure(v: GridView, r0: number, r1: number): boolean {
   return false;
 }
 
+/** The money captions of a 项目绩效目标表 form in the sheet's first lines (项目名称 … 年度资金总额). */
+function formCaptions(v: GridView): boolean {
+  const text = Array.from({ length: Math.min(12, v.rows) }, (_, r) =>
+    v
+      .cells(r)
+      .map(([, t]) => t)
+      .join(" ")
+  ).join(" ");
+  return /项目名称/.test(text) && /(实施期|中期|年度)资金总额/.test(text);
+}
+
 /** A sheet without any title: classify it by its name, else by its header words. */
 function headerlessRegion(v: GridView): Region | undefined {
-  const byName = classifyTitle(v.grid.sheet) ?? classifyTitle(`${v.grid.sheet}表`);
+  const named = classifyTitle(v.grid.sheet) ?? classifyTitle(`${v.grid.sheet}表`);
+  // A 绩效目标 form on a sheet named for its project (审计事务项目): the form's captions say what it is.
+  const byName = named?.kind === "project_expenditure" && formCaptions(v) ? undefined : named;
   if (byName)
     return {
       r0: 0,
