@@ -575,3 +575,45 @@ describe("untitled 绩效目标 forms, each on a sheet named for its project (ne
     expect(found.map((f) => f.rule)).toEqual(["projects.annual-amount"]);
   });
 });
+
+describe("财政支出绩效目标申报表 whose money block says 资金总额： and the funds (newcomer8 p51–p54: 广西 / 陕西)", () => {
+  /** One form per project, 资金总额： with its funds below it (vertical) or beside it (horizontal). */
+  const forms = (layout: "vertical" | "horizontal", wrong?: string): SheetGrid =>
+    toGrid(
+      "表11",
+      PROJECTS.flatMap(([name, amount]) => {
+        const a = name === wrong ? Math.round((amount - 27) * 100) / 100 : amount;
+        const money =
+          layout === "vertical"
+            ? [
+                ["项目资金申请（万元）", "资金总额：", a],
+                ["", "一般公共预算拨款：", a],
+                ["", "政府性基金预算拨款：", ""],
+                ["", "纳入财政专户管理的收入：", ""],
+                ["", "其他收入：", ""],
+              ]
+            : [["项目资金申请（万元）", "资金总额：", a, "财政拨款：", a, "其他资金：", 0]];
+        return [
+          ["财政支出绩效目标申报表（2025年度）"],
+          ["项目名称", name, "", "项目类型", "经常性项目"],
+          ...money,
+          ["年度绩效指标", "一级指标", "二级指标", "指标内容", "指标值"],
+          ["", "产出指标", "数量指标", "完成项目数", "≥30个"],
+          [],
+        ];
+      }),
+      []
+    );
+  test.each(["vertical", "horizontal"] as const)(
+    "%s: each form's 资金总额 read as its year's total; a form 27 万元 low is the one finding",
+    (layout) => {
+      const r = importWorkbook([projectTable(), forms(layout)]);
+      expect(
+        r.tables.filter((t) => t.kind === "performance_target").map((t) => t.form?.project)
+      ).toEqual(PROJECTS.map(([n]) => n));
+      expect(serious(r)).toEqual([]);
+      const found = serious(importWorkbook([projectTable(), forms(layout, PROJECTS[0][0])]));
+      expect(found.map((f) => f.rule)).toEqual(["projects.annual-amount"]);
+    }
+  );
+});

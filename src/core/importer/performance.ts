@@ -18,7 +18,11 @@ const SOURCES: ReadonlyArray<readonly [string, RegExp]> = [
   ["provincial", /省级|省财政|省本级/],
   ["local", /市县|市[(（]区[)）]|县[(（]区[)）]|市级|县级|区级|市区|本级财政|地方财政/],
   ["self", /自筹/],
-  ["other", /^其他资金|^其他$/],
+  ["other", /^其他资金|^其他$|^其他收入[:：]?$/],
+  // 财政支出绩效目标申报表 (广西 / 陕西): by fund.
+  ["general", /^一般公共预算(拨款|资金)?(收入)?[:：]?$/],
+  ["gov_fund", /^政府性基金(预算)?(拨款|资金)?(收入)?[:：]?$/],
+  ["special_account", /^(纳入)?财政专户(管理)?的?(资金|收入|拨款)?[:：]?$/],
   // Forms that split by 财政拨款 / 上级补助 instead of by level of government.
   ["fiscal", /^(其中[:：]?)?财政(拨款|资金)$/],
   ["superior", /上级补助/],
@@ -32,6 +36,9 @@ export const SOURCE_LABELS: Readonly<Record<string, string>> = {
   other: "其他资金",
   fiscal: "财政拨款",
   superior: "上级补助",
+  general: "一般公共预算拨款",
+  gov_fund: "政府性基金预算拨款",
+  special_account: "纳入财政专户管理的收入",
 };
 
 /** A parsed form: the model's form fields plus the table parts it fills. */
@@ -101,7 +108,17 @@ export function parseForm(
         attribute = valueRight(v, r, c, /^项目属性/, c1)?.text;
       else if (!department && /^(主管部门|实施单位)/.test(t))
         department = valueRight(v, r, c, /^(主管部门(及代码)?|实施单位)/, c1)?.text;
-      else if (/^(项目资金|资金金额|预算金额|资金总额)/.test(t)) unit = unitInCaption(t) ?? unit;
+      // 资金总额： alone (广西 / 陕西 财政支出绩效目标申报表: one year's application, no 实施期 / 年度 captions) is the
+      // year's total.
+      else if (
+        /^资金总额[:：]?$/.test(t) &&
+        annualCol < 0 &&
+        periodCol < 0 &&
+        v.isNumber(r, c + 1)
+      ) {
+        moneyRow = r;
+        annualCol = c;
+      } else if (/^(项目资金|资金金额|预算金额|资金总额)/.test(t)) unit = unitInCaption(t) ?? unit;
       else if (PERIOD_TOTAL.test(t) && periodCol < 0) {
         moneyRow = r;
         periodCol = c;
@@ -131,7 +148,8 @@ export function parseForm(
         PERIOD_TOTAL,
         annualCol > periodCol ? annualCol - 1 : undefined
       );
-    if (annualCol >= 0) cells.total.annual = amountRight(v, moneyRow, annualCol, /^年度资金总额/);
+    if (annualCol >= 0)
+      cells.total.annual = amountRight(v, moneyRow, annualCol, /^(年度)?资金总额/);
     const split = annualCol >= 0 ? annualCol : Infinity;
     let misses = 0;
     for (let r = moneyRow + 1; r <= r1 && misses < 2; r++) {

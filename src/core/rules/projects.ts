@@ -299,7 +299,8 @@ export const formSources = defineRule({
       const checked: Outcome[] = [];
       for (const col of ["period", "annual"]) {
         const a = total.amounts[col];
-        if (!a) continue;
+        // A form printing its total alone (no source lines) has no sum to check.
+        if (!a || !parts.some((p) => p.amounts[col])) continue;
         checked.push(
           sumOutcome({
             rule: "projects.form-sources",
