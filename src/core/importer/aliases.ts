@@ -163,6 +163,10 @@ export const COLUMN_KEYS: ReadonlyArray<readonly [string, RegExp]> = [
   ["basic", /^基本(支出|经费)([(（]?(合计|小计)[)）]?)?$/],
   ["project", /^项目(支出|经费)([(（]?(合计|小计)[)）]?)?$/],
   ["reserve", /^预留机动经费$/],
+  // 政府采购预算表 by 采购类别 (货物 | 工程 | 服务).
+  ["procurement_goods", /^货物(类)?$/],
+  ["procurement_works", /^工程(类)?$/],
+  ["procurement_services", /^服务(类)?$/],
   ["upper_remit", /^上缴上级支出$/],
   ["operating_exp", /^(事业单位)?经营支出$/],
   ["subsidiary", /^对附属单位补助支出$/],

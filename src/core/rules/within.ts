@@ -365,6 +365,35 @@ export const rowBasicProject = defineRule({
     ),
 });
 
+/** 政府采购 by 采购类别: 货物, 工程, 服务 (the 政府采购品目分类目录's three classes). */
+const PROCUREMENT_KEYS = ["procurement_goods", "procurement_works", "procurement_services"];
+
+export const rowProcurementCategories = defineRule({
+  id: "within.row-procurement-categories",
+  category: "within",
+  title: "合计 = 货物 + 工程 + 服务",
+  description:
+    "政府采购预算表按采购类别分列时，每一行的合计等于货物类、工程类、服务类之和（按《政府采购品目分类目录》三大类）。" +
+    BANDS_TOO,
+  severity: "error",
+  source: {
+    basis: "identity",
+    ref: "财政部《政府采购品目分类目录》（财库〔2022〕31号）：货物、工程、服务三类；部门预算公开政府采购预算表各栏之和",
+  },
+  check: (report) =>
+    rowIdentity(
+      "within.row-procurement-categories",
+      report,
+      (t) => {
+        const keys = PROCUREMENT_KEYS.filter((k) => has(t, k));
+        return keys.length >= 2 ? keys : undefined;
+      },
+      () => "total",
+      "采购类别",
+      "采购类别"
+    ),
+});
+
 export const rowPersonnelPublic = defineRule({
   id: "within.row-personnel-public",
   category: "within",
@@ -827,6 +856,7 @@ export const WITHIN_RULES = [
   rowSources,
   rowFiscal,
   rowBasicProject,
+  rowProcurementCategories,
   rowPersonnelPublic,
   rowEconomicClasses,
   rowCurrentCarryover,
