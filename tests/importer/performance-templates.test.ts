@@ -617,3 +617,51 @@ describe("财政支出绩效目标申报表 whose money block says 资金总额�
     }
   );
 });
+
+describe("部门整体绩效目标表 with one 预算 line and no tasks (newcomer8 p34–p37: 年度预算申请 | 资金总额 | 财政拨款 | 其他资金)", () => {
+  const build = (caption: string, delta = 0): SheetGrid[] => [
+    toGrid(
+      "表1",
+      [
+        ["2025年部门收支总表"],
+        ["单位：万元"],
+        ["收入", "", "支出", ""],
+        ["项目", "预算数", "项目", "预算数"],
+        ["一般公共预算拨款收入", 115, "一般公共服务支出", 120],
+        ["事业收入", 5, "", ""],
+        ["本年收入合计", 120, "本年支出合计", 120],
+        ["收入总计", 120, "支出总计", 120],
+      ],
+      [
+        { r0: 2, c0: 0, r1: 2, c1: 1 },
+        { r0: 2, c0: 2, r1: 2, c1: 3 },
+      ]
+    ),
+    toGrid(
+      "表15",
+      [
+        ["2025年部门整体支出绩效目标表"],
+        ["", "", "", "单位：万元"],
+        ["部门名称", "市审计局"],
+        [caption, "资金总额", "财政拨款", "其他资金"],
+        ["", 120 + delta, 115, 5 + delta],
+        ["年度绩效目标", "全面履行审计监督职责"],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值"],
+        ["", "产出指标", "数量指标", "完成审计项目数", "≥30个"],
+      ],
+      []
+    ),
+  ];
+  test.each(["年度预算申请", "部门预算资金（万元）"])(
+    "%s: read and compared with the 收支总表; 资金总额 10 万元 high found at its cell",
+    (caption) => {
+      const r = importWorkbook(build(caption));
+      expect(r.tables.find((t) => t.sheet === "表15")?.kind).toBe("department_performance");
+      expect(serious(r)).toEqual([]);
+      const found = serious(importWorkbook(build(caption, 10)));
+      expect(
+        found.filter((f) => f.rule === "cross.department-performance").map((f) => f.cells[0])
+      ).toEqual(["表15!B5"]);
+    }
+  );
+});

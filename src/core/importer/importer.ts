@@ -6,6 +6,7 @@ import {
   isRateOrChange,
   THREE_PUBLIC_ITEM_OF,
   THREE_PUBLIC_PARTS,
+  type Amount,
   type Column,
   type Report,
   type Row,
@@ -27,7 +28,7 @@ import {
   isMetaRow,
   textColumns,
 } from "./header";
-import { applyIndentLevels, parseBody } from "./body";
+import { amountAt, applyIndentLevels, parseBody } from "./body";
 import { dropCodeCopies } from "./code-copy";
 import { headerKind, tellApartByOrder } from "./untitled";
 import { parseForm, splitStackedForms } from "./performance";
@@ -177,7 +178,23 @@ function parseRegion(
     );
     if (dept) meta.department ??= v.cells(dept.r).find(([c]) => c > dept.c)?.[1];
     const head = findRow(v, reg.titleRow + 1, end, (t) => TASK_HEADER.test(labelKey(t)));
-    if (!head) return unread("部门整体绩效目标表缺少任务名称与预算金额");
+    if (!head) {
+      // No tasks: one 预算 line (年度预算申请 | 资金总额 | 财政拨款 | 其他资金 over its figures) is the form's money.
+      const budget = departmentBudgetLine(v, reg.titleRow + 1, end);
+      if (!budget) return unread("部门整体绩效目标表缺少任务名称与预算金额");
+      return {
+        ...base,
+        year: meta.year ?? yearOfTitle(reg.title),
+        department: meta.department,
+        unit: meta.unit ?? ("万元" as const),
+        unitText: meta.unit ? meta.unitText : undefined,
+        unitCell: meta.unit ? meta.unitCell : undefined,
+        markedEmpty: false,
+        empty: Object.values(budget.row.amounts).every((a) => a.blank || !a.value),
+        columns: budget.columns,
+        rows: [budget.row],
+      };
+    }
     start = head.r;
     // The 金额合计 line: a line with figures (预算金额's sub-caption 合计 | 财政拨款 | 其他资金 is a header line). Printed
     // before the tasks, the tasks follow it down to the form's next caption (年度总体目标, 年度绩效指标 …).
@@ -621,6 +638,48 @@ function formCaptions(v: GridView): boolean {
       .join(" ")
   ).join(" ");
   return /项目名称/.test(text) && /(实施期|中期|年度)资金总额/.test(text);
+}
+
+/**
+ * A 部门整体绩效目标表's one 预算 line: a caption line holding 资金总额 (beside 财政拨款 / 其他资金), its figures on the
+ * line under it. Source: 财政部 部门整体支出绩效目标申报表 (年度预算申请 | 资金总额 | 财政拨款 | 其他资金).
+ */
+function departmentBudgetLine(
+  v: GridView,
+  from: number,
+  to: number
+): { row: Row; columns: Column[] } | undefined {
+  const KEYS: Array<[string, RegExp]> = [
+    ["total", /^(资金总额|预算总额|合计)$/],
+    ["fiscal", /^财政拨款(资金)?$/],
+    ["other", /^其他资金$/],
+  ];
+  for (let r = from; r < to; r++) {
+    const caps = v
+      .cells(r)
+      .map(([c, t]) => [c, KEYS.find(([, re]) => re.test(labelKey(t)))?.[0]] as const)
+      .filter((x): x is readonly [number, string] => !!x[1]);
+    if (!caps.some(([, k]) => k === "total") || !caps.some(([c]) => v.isNumber(r + 1, c))) continue;
+    const amounts: Record<string, Amount> = {};
+    const columns: Column[] = [];
+    for (const [c, key] of caps) {
+      amounts[key] = amountAt(v, r + 1, c);
+      columns.push({ key, label: v.text(r, c).trim(), col: columnLetter(v.sheetCol(c)) });
+    }
+    const first = Math.min(...caps.map(([c]) => c));
+    return {
+      columns,
+      row: {
+        label: "金额合计",
+        key: "total",
+        level: 0,
+        row: v.sheetRow(r + 1) + 1,
+        labelCell: v.ref(r + 1, first),
+        amounts,
+      },
+    };
+  }
+  return undefined;
 }
 
 /** A sheet without any title: classify it by its name, else by its header words. */
