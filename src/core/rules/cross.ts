@@ -573,6 +573,7 @@ function withCarryover(t5: Table, t2: Table): Outcome[] {
         `「${rowName(r5)}」合计`,
       ]),
   ];
+  const memoCarry = t2.columns.some((c) => c.key === "carryover" && /其中/.test(c.label));
   const out: Outcome[] = [];
   for (const [r5, r2, what] of pairs) {
     if (!r5?.amounts.total || !r2?.amounts.general) continue;
@@ -581,7 +582,8 @@ function withCarryover(t5: Table, t2: Table): Outcome[] {
     const named = `${tableName(t2)}「${rowName(r2)}」一般公共预算`;
     const subject = `${tableName(t5)}${what}`;
     const carryGeneral = r2.amounts.carryover_general;
-    const carry = r2.amounts.carryover;
+    // A 其中：上年结转 column is part of the 一般公共预算 column (a memo), not money beside it.
+    const carry = memoCarry ? undefined : r2.amounts.carryover;
     if (carryGeneral)
       out.push(
         scopedOutcome(
@@ -774,7 +776,10 @@ function projectGeneral(
         `${against} + ${tableName(t13)}合计一般公共预算`
       ),
     ];
-  const carryAll = top12.amounts.carryover;
+  // A 其中：上年结转 column is part of the 一般公共预算 column before it (a memo), not money beside it.
+  const carryAll = t12.columns.some((c) => c.key === "carryover" && !/其中/.test(c.label))
+    ? top12.amounts.carryover
+    : undefined;
   if (carried && carryAll && hasValue(carryAll))
     return [
       scopedOutcome(rule, "≥", term(t5, project), [general], subject, against),
