@@ -34,6 +34,7 @@ import { exceeds, fenValue, fmt, UNIT_FACTOR, type Term } from "./interval";
 import { labelKey } from "../grid/text";
 import { THREE_PUBLIC_ECONOMIC_ITEMS } from "../classification/economic";
 import { carryRelation, moneyOf, scopedOutcome, scopeRelation } from "./scope";
+import { bandedName } from "./bands";
 
 /** Sources outside 财政拨款 (neither 一般公共预算 nor the 政府性基金 / 国有资本经营 funds). */
 const NON_FISCAL = [
@@ -370,9 +371,9 @@ export const incomeVsExpenditureByCode = defineRule({
 export const fiscalVsSummary = defineRule({
   id: "cross.fiscal-summary",
   category: "cross",
-  title: "财政拨款收支总表 ↔ 收支总表",
+  title: "财政拨款收支总表 ↔ 收支总表 / 收入总表",
   description:
-    "财政拨款收入各项与收支总表同名收入一致；收入总表显示没有财政拨款以外的资金时，各类支出与本年支出合计也一致。",
+    "财政拨款收入各项与收支总表同名收入一致；收入总表显示没有财政拨款以外的资金时，各类支出与本年支出合计也一致；上年结转分列一般公共预算、政府性基金预算等时，各项与收入总表合计行上年结转栏的同名列一致。",
   severity: "error",
   source: {
     basis: "identity",
@@ -381,8 +382,31 @@ export const fiscalVsSummary = defineRule({
   check: (report) => {
     const t4 = firstOf(report, "fiscal_appropriation_summary");
     const t1 = firstOf(report, "income_expenditure_summary");
-    if (!t4 || !t1) return [na("缺少财政拨款收支总表或收支总表")];
     const out: Array<Outcome | undefined> = [];
+    // Each source's 上年结转 line ↔ the 收入总表's 上年结转 column of that source (its 上年结转 band: 小计 | 一般公共预算
+    // | 政府性基金预算), 合计 line.
+    const t2 = firstOf(report, "income_summary");
+    const tot2 = t2 && totalRow(t2);
+    if (t4 && t2 && tot2)
+      for (const k of ["general", "gov_fund", "state_capital"]) {
+        const a = rowByKey(t4, `carryover_src_${k}`, "income");
+        if (a && tot2.amounts[`carryover_${k}`])
+          out.push(
+            cmp(
+              "cross.fiscal-summary",
+              t4,
+              a.amounts.total,
+              `「${rowName(a)}」`,
+              [[t2, tot2.amounts[`carryover_${k}`]]],
+              `${tableName(t2)}合计行「${bandedName(
+                t2,
+                t2.columns.find((c) => c.key === `carryover_${k}`)!
+              )}」`
+            )
+          );
+      }
+    if (!t4 || !t1)
+      return out.length ? out.filter(defined) : [na("缺少财政拨款收支总表或收支总表")];
     for (const k of ["src_general", "src_gov_fund", "src_state_capital"]) {
       const a = rowByKey(t4, k, "income");
       const b = rowByKey(t1, k, "income");

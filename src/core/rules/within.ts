@@ -776,11 +776,21 @@ export const expenditureGrandTotal = defineRule({
     ),
 });
 
+/**
+ * The keys of a 支出总计 line printed by source only (一般公共预算 | 政府性基金预算 …, two or more, no 合计, no 财政拨款小计,
+ * nothing else of this year): what adds up to its 支出总计. Otherwise undefined.
+ */
+function sourcesOnly(r: Row): string[] | undefined {
+  const keys = Object.keys(r.amounts).filter((k) => !/^(prior|change|ratio|later)/.test(k));
+  return keys.length >= 2 && keys.every(isSource) ? keys : undefined;
+}
+
 export const balance = defineRule({
   id: "within.balance",
   category: "within",
   title: "收入总计 = 支出总计",
-  description: "收支总表、财政拨款收支总表收支平衡：收入总计等于支出总计。",
+  description:
+    "收支总表、财政拨款收支总表收支平衡：收入总计等于支出总计。支出栏只分列资金来源（一般公共预算 | 政府性基金预算 | 国有资本经营预算）、不列合计时，支出总计为各来源之和。",
   severity: "error",
   source: {
     basis: "identity",
@@ -800,6 +810,19 @@ export const balance = defineRule({
       const ik = inc && thisYear(inc);
       if (!inc || !ik) return [];
       return outs.map((o) => {
+        // A side printing its sources without a 合计 (财政拨款收支总表: 一般公共预算 | 政府性基金预算 | 国有资本经营预算):
+        // its 支出总计 is their sum, never the first source alone.
+        const sources = o.amounts.total ? undefined : sourcesOnly(o);
+        if (sources)
+          return sumOutcome({
+            rule: "within.balance",
+            severity: "error",
+            total: term(t, inc.amounts[ik]),
+            parts: sources.map((k) => term(t, o.amounts[k])),
+            subject: `${tableName(t)}「收入总计」`,
+            against: () =>
+              `「支出总计」${sources.map((k) => columnName(t, k, o.side)).join(" + ")}`,
+          });
         const ok = thisYear(o) ?? Object.keys(o.amounts)[0];
         return sumOutcome({
           rule: "within.balance",
