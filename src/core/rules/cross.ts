@@ -596,7 +596,7 @@ export const basicProjectSplit = defineRule({
   category: "cross",
   title: "基本支出 / 项目支出：支出总表 ↔ 一般公共预算支出表 ↔ 项目支出表",
   description:
-    "收入总表只有一般公共预算资金时，支出总表基本支出 = 一般公共预算支出表基本支出；支出总表项目支出 = 项目支出表（本年 + 上年结转）合计；一般公共预算支出表项目支出 = 项目支出表一般公共预算列合计（一般公共预算支出表不含上年结转而项目支出表含时，前者不超过后者）。",
+    "收入总表只有一般公共预算资金时，支出总表基本支出 = 一般公共预算支出表基本支出；支出总表项目支出 = 项目支出表（本年 + 上年结转）合计（支出总表分“本年支出”“上年结转”两栏时，本年支出栏的项目支出 = 项目支出表合计，上年结转栏的 = 项目支出表（上年结转）合计，未列后者时两栏之和 = 项目支出表合计）；一般公共预算支出表项目支出 = 项目支出表一般公共预算列合计（一般公共预算支出表不含上年结转而项目支出表含时，前者不超过后者）。",
   severity: "error",
   source: {
     basis: "identity",
@@ -624,7 +624,44 @@ export const basicProjectSplit = defineRule({
       );
     const top12 = t12 && projectTotal(t12);
     const top13 = t13 && !t13.empty ? projectTotal(t13) : undefined;
-    if (t3 && tot3 && t12 && top12) {
+    // A 支出总表 in 本年支出 | 上年结转 bands prints this year's 项目支出 and the carried-over one apart: this year's is
+    // the 项目支出表's, the carried-over the 项目支出表（上年结转）'s, or both together the 项目支出表's when none is printed.
+    const carried = tot3?.amounts.carryover_project;
+    if (t3 && tot3 && t12 && top12 && carried) {
+      if (t13 && top13)
+        out.push(
+          cmp(
+            "cross.basic-project",
+            t3,
+            tot3.amounts.project,
+            "「合计」本年支出项目支出",
+            [[t12, top12.amounts.total]],
+            `${tableName(t12)}合计`
+          ),
+          cmp(
+            "cross.basic-project",
+            t3,
+            carried,
+            "「合计」上年结转项目支出",
+            [[t13, top13.amounts.total]],
+            `${tableName(t13!)}合计`
+          )
+        );
+      else
+        out.push(
+          cmp(
+            "cross.basic-project",
+            t12,
+            top12.amounts.total,
+            "合计",
+            [
+              [t3, tot3.amounts.project],
+              [t3, carried],
+            ],
+            `${tableName(t3)}「合计」本年支出项目支出 + 上年结转项目支出`
+          )
+        );
+    } else if (t3 && tot3 && t12 && top12) {
       const parts: Array<[Table, Amount | undefined]> = [[t12, top12.amounts.total]];
       if (t13 && top13) parts.push([t13, top13.amounts.total]);
       out.push(
