@@ -42,7 +42,7 @@ import { bestFitLevels, codesFromCodedTables, levelsAddUp, structuralLevels } fr
 import { markHidden } from "./hidden";
 import { applyEmptyDeclarations, emptyDeclarations, type EmptyDeclaration } from "./contents";
 import { clipRegionsAtGaps, strayColumns } from "./strays";
-import { joinContinuations } from "./continuation";
+import { CONTINUED_LINE, joinContinuations } from "./continuation";
 
 export interface ImportResult {
   report: Report;
@@ -189,7 +189,12 @@ function parseRegion(
     );
   for (let k = reg.r0; k <= reg.titleRow; k++)
     for (const { c, meta: m } of metaOf(k, false)) mergeMeta(meta, m, v.ref(k, c));
-  while (r <= stop && (v.cells(r).length === 0 || isMetaRow(v, r))) {
+  // A 续表 / 续上表 line between a page head printed again mid-sheet and the header says the table goes on: skipped.
+  const continuedLine = (k: number) => {
+    const cells = v.cells(k);
+    return cells.length === 1 && CONTINUED_LINE.test(cells[0][1].replace(/\s/g, ""));
+  };
+  while (r <= stop && (v.cells(r).length === 0 || isMetaRow(v, r) || continuedLine(r))) {
     for (const { c, meta: m } of metaOf(r, true)) mergeMeta(meta, m, v.ref(r, c));
     r++;
   }
