@@ -1,4 +1,5 @@
 /** 完整性: the tables every department publishes (and when a missing one is only noted), and empty tables that say so. */
+import { figureWord } from "../model/quantities";
 import type { Amount, Report, Table, TableKind } from "../model/schema";
 import { KIND_NAMES } from "../model/names";
 import { defineRule, type Outcome } from "./rule";
@@ -169,7 +170,7 @@ export const emptyMarked = defineRule({
           finding: {
             rule: "completeness.empty-table",
             severity: "error",
-            message: `${tableName(t)}注明“本表无数据”，但表中有 ${amounts.length} 个金额`,
+            message: `${tableName(t)}注明“本表无数据”，但表中有 ${amounts.length} 个${figureWord(t)}`,
             cells: amounts.slice(0, 20).map((a) => a.cell),
             expected: null,
             actual: null,
@@ -182,7 +183,7 @@ export const emptyMarked = defineRule({
           finding: {
             rule: "completeness.empty-table",
             severity: "info",
-            message: `${tableName(t)}没有任何金额，但未注明“本表无数据”`,
+            message: `${tableName(t)}没有任何${figureWord(t)}，但未注明“本表无数据”`,
             cells: [t.rows[0].labelCell],
             expected: null,
             actual: null,
