@@ -10,12 +10,6 @@ import { functionalNameLevels } from "./structure";
 /** A title, sheet name or label that says it continues a table: 表6（续）, 续表, 表6续, 续表1. */
 const CONTINUED = /[(（]续[表\d一二三四五六七八九十]*[)）]|续表|续\d*$/;
 
-/**
- * A line that only says the table goes on (续表, 续上表, （续上表）, 接上表): printed between a page head repeated mid-sheet
- * (title, 部门 / 单位 line) and the header. Matched on the line's one cell with its spaces taken out.
- */
-export const CONTINUED_LINE = /^[(（]?(续上?表?|接上表)[\d一二三四五六七八九十]*[)）]?[:：]?$/;
-
 const isTotal = (r: Row) => r.level === 0 && !!r.key && TOTAL_KEYS.has(r.key);
 const keysOf = (t: Table) => t.columns.map((c) => `${c.side ?? ""}:${c.key}`);
 
