@@ -28,6 +28,8 @@ import {
   textColumns,
 } from "./header";
 import { applyIndentLevels, parseBody } from "./body";
+import { dropCodeCopies } from "./code-copy";
+import { headerKind, tellApartByOrder } from "./untitled";
 import { parseForm } from "./performance";
 import { lineMeta, readMeta, titleExcludesCarryover, yearOfTitle, type Meta } from "./meta";
 import { classifyTitle, FINAL_ACCOUNTS_TITLE, KIND_BY_HEADER } from "./kinds";
@@ -299,6 +301,7 @@ function parseRegion(
   }
   const kind = base.kind;
   let rows = parseBody(v, kind, bodyRows, blockList);
+  dropCodeCopies(blockList, rows);
   // Column groups of one list (Block.stacked) repeat the first group's amounts: one column per key (the first group's),
   // the other groups' letters of that key in groupCols.
   const stacked = blockList.some((b) => b.stacked);
@@ -630,9 +633,16 @@ function headerlessRegion(v: GridView): Region | undefined {
       .join(" ")
   ).join(" ");
   const hit = KIND_BY_HEADER.find(([, test]) => test(head));
-  return hit
-    ? { r0: 0, r1: v.rows - 1, kind: hit[0] as TableKind, title: v.grid.sheet, titleRow: -1 }
-    : undefined;
+  if (!hit) return undefined;
+  const lines = Array.from({ length: Math.min(8, v.rows) }, (_, r) => v.cells(r).map(([, t]) => t));
+  return {
+    r0: 0,
+    r1: v.rows - 1,
+    kind: headerKind(hit[0] as TableKind, lines),
+    title: v.grid.sheet,
+    titleRow: -1,
+    byHeader: true,
+  };
 }
 
 function mode<T>(xs: Array<T | undefined>): T | undefined {
@@ -673,6 +683,7 @@ export interface ImportOptions {
 
 export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Report {
   const tables: Table[] = [];
+  const byHeader = new Set<Table>();
   const unrecognized: Unrecognized[] = [];
   const contents: string[] = [];
   const declaredEmpty: EmptyDeclaration[] = [];
@@ -755,6 +766,7 @@ export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Re
           sheetUnit = { unit: t.unit, unitText: t.unitText, unitCell: t.unitCell };
         if ("id" in t) tables.push(t);
         else unrecognized.push(t);
+        if ("id" in t && reg.byHeader) byHeader.add(t);
       } catch {
         unrecognized.push({
           sheet: g.sheet,
@@ -764,6 +776,7 @@ export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Re
       }
     });
   }
+  tellApartByOrder(tables, byHeader);
   codesFromCodedTables(tables);
   markHidden(tables, grids);
   applyEmptyDeclarations(tables, declaredEmpty);

@@ -150,11 +150,16 @@ export const requiredTables = defineRule({
   },
 });
 
+/** Zeros printed in the table (0.00 on its 合计 line, or in every cell): a statement that there is no money, as 无 is. */
+const printsZeros = (t: Table) =>
+  t.rows.some((r) => Object.values(r.amounts).some((a) => a.value === 0 && !a.blank));
+
 export const emptyMarked = defineRule({
   id: "completeness.empty-table",
   category: "completeness",
   title: "空表注明一致",
-  description: "注明“本表无数据”的表不应有金额；没有任何金额的表应注明为空表。",
+  description:
+    "注明“本表无数据”的表不应有金额；没有任何金额的表应注明为空表（印着 0.00 的表已说明没有金额，不再提示）。",
   severity: "error",
   source: { basis: "national", ref: "财预〔2016〕143号：没有数据的表格也应列示空表并说明" },
   check: (report) => {
@@ -177,7 +182,7 @@ export const emptyMarked = defineRule({
             difference: null,
           },
         });
-      } else if (!t.markedEmpty && t.empty && t.rows.length > 0) {
+      } else if (!t.markedEmpty && t.empty && t.rows.length > 0 && !printsZeros(t)) {
         out.push({
           status: "fail",
           finding: {
