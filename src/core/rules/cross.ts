@@ -17,6 +17,7 @@ import {
   basicOf,
   byCode,
   codeSet,
+  coverOf,
   columnName,
   firstOf,
   hasValue,
@@ -1106,7 +1107,7 @@ export const codeSets = defineRule({
   category: "cross",
   title: "一般公共预算支出表与收入/支出总表的功能科目一致",
   description:
-    "一般公共预算支出表列出的科目应出现在支出总表中；支出总表中有一般公共预算资金的科目也应出现在一般公共预算支出表中。只列名称、不列编码的表，名称不是标准科目名称、其他表也没有同名同上级科目的行无法确定编码：其所在类、款下只在另一表出现的科目不判为缺失，只提示无法逐一比较。",
+    "一般公共预算支出表列出的科目应出现在支出总表中；支出总表中有一般公共预算资金的科目也应出现在一般公共预算支出表中。两表列示的级次不同时不算缺少：列出项即含其款、类（只列类和项、或只列项的表），某款、类下未再细分的表不判为缺少其下的项（由“功能分类细化到项”提示）。只列名称、不列编码的表，名称不是标准科目名称、其他表也没有同名同上级科目的行无法确定编码：其所在类、款下只在另一表出现的科目不判为缺失，只提示无法逐一比较。",
   severity: "error",
   source: {
     basis: "identity",
@@ -1124,6 +1125,9 @@ export const codeSets = defineRule({
     const has3 = codeSet(t3);
     const has5 = codeSet(t5);
     if (!has3.size) return [na("支出总表按单位列示，没有功能科目")];
+    // Printed at another depth is no missing 科目 (a 项 implies its 款 and 类; a 款 left unbroken is a depth 警告).
+    const in3 = coverOf(has3);
+    const in5 = coverOf(has5);
     // A names-only table's line whose code is known neither by its name nor from a coded table: the codes under its
     // 类 / 款 that only the other table prints may be that line — undecided, never reported as missing.
     const open3 = uncodedUnder(t3);
@@ -1131,13 +1135,11 @@ export const codeSets = defineRule({
     const undecided = (code: string, open: Map<string, Row[]>) =>
       open.has(code.slice(0, 3)) || open.has(code.slice(0, 5));
     const missing5 = [...c5.entries()].filter(
-      ([code, r]) => !has3.has(code) && hasValue(r.amounts.total)
+      ([code, r]) => !in3(code) && hasValue(r.amounts.total)
     );
     const missing3 = [...c3.entries()].filter(
       ([code, r]) =>
-        !has5.has(code) &&
-        hasValue(r.amounts.total) &&
-        (!c2 || hasValue(c2.get(code)?.amounts.general))
+        !in5(code) && hasValue(r.amounts.total) && (!c2 || hasValue(c2.get(code)?.amounts.general))
     );
     const only5 = missing5.filter(([code]) => !undecided(code, open3));
     const only3 = missing3.filter(([code]) => !undecided(code, open5));
