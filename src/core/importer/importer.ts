@@ -30,7 +30,7 @@ import {
 import { applyIndentLevels, parseBody } from "./body";
 import { dropCodeCopies } from "./code-copy";
 import { headerKind, tellApartByOrder } from "./untitled";
-import { parseForm } from "./performance";
+import { parseForm, splitStackedForms } from "./performance";
 import { lineMeta, readMeta, titleExcludesCarryover, yearOfTitle, type Meta } from "./meta";
 import { classifyTitle, FINAL_ACCOUNTS_TITLE, KIND_BY_HEADER } from "./kinds";
 import {
@@ -179,8 +179,15 @@ function parseRegion(
     const head = findRow(v, reg.titleRow + 1, end, (t) => TASK_HEADER.test(labelKey(t)));
     if (!head) return unread("部门整体绩效目标表缺少任务名称与预算金额");
     start = head.r;
-    const totalRow = findRow(v, head.r + 1, end, (t) => /^(金额合计|合计|总计)$/.test(t));
-    if (totalRow) stop = totalRow.r;
+    // The 金额合计 line: a line with figures (预算金额's sub-caption 合计 | 财政拨款 | 其他资金 is a header line).
+    for (let k = head.r + 1; k <= end; k++)
+      if (
+        v.cells(k).some(([, t]) => /^(金额合计|合计|总计)$/.test(labelKey(t))) &&
+        v.cells(k).some(([c]) => v.isNumber(k, c))
+      ) {
+        stop = k;
+        break;
+      }
   }
   // Meta lines and header rows after the title; the body follows.
   let r = start;
@@ -719,7 +726,7 @@ export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Re
       leading = undefined;
     }
     const clipped = clipRegionsAtGaps(v, regions);
-    regions = clipped.regions;
+    regions = clipped.regions.flatMap((reg) => splitStackedForms(v, reg));
     unrecognized.push(...clipped.strays);
     if (regions.length === 0) {
       coverMeta(v, 0, v.rows - 1, cover);
