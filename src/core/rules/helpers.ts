@@ -210,6 +210,17 @@ export function totalRow(t: Table): Row | undefined {
  * by 单位 (`Row.ofUnit`) is not the department's figure for its code.
  */
 export function byCode(t: Table, side?: string): Map<string, Row> {
+  // A dozen cross-table rules ask for the same tables (a table is not changed once read): made once per table and side.
+  let sides = BY_CODE.get(t);
+  if (!sides) BY_CODE.set(t, (sides = new Map()));
+  let m = sides.get(side);
+  if (!m) sides.set(side, (m = byCodeOf(t, side)));
+  return m;
+}
+/** byCode per table and side; the maps are shared, their readers do not change them. */
+const BY_CODE = new WeakMap<Table, Map<string | undefined, Map<string, Row>>>();
+
+function byCodeOf(t: Table, side: string | undefined): Map<string, Row> {
   const m = new Map<string, Row>();
   for (const r of t.rows)
     if (

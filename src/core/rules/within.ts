@@ -155,7 +155,9 @@ function rowIdentity(
       const sums = (tk: string, keys: string[], name: (k: string) => string) => {
         // In the 增减 band, a line leaving a change unstated (blank, 上年 ≠ 本年: a new line) is not summed.
         const changes = tk.startsWith("change") ? [tk, ...keys] : undefined;
-        for (const r of t.rows) {
+        const rows = t.rows;
+        for (let i = 0; i < rows.length; i++) {
+          const r = rows[i];
           const total = r.side === side ? r.amounts[tk] : undefined;
           if (!total || changes?.some((k) => unstatedChange(t, r, k))) continue;
           out.push(
@@ -551,7 +553,9 @@ export const rowChange = defineRule({
         // A 增减 column that disagrees on most lines is a rate printed without %, not the difference.
         if (!differences.has(change.key)) continue;
         const [p, cur, chg] = [prior.key, current.key, change.key];
-        for (const r of t.rows)
+        const rows = t.rows;
+        for (let i = 0; i < rows.length; i++) {
+          const r = rows[i];
           // A 增减 cell left blank (a new line, an unchanged one) states nothing to check.
           if (
             r.side === side &&
@@ -570,6 +574,7 @@ export const rowChange = defineRule({
                 against: () => `${bandedName(t, prior)} + ${bandedName(t, change)}`,
               })
             );
+        }
       }
     }
     return out.length ? out : [na("没有同时列示上年数、本年数和增减额的表")];
@@ -578,9 +583,17 @@ export const rowChange = defineRule({
 
 /** The summary lines of two-sided tables (收支总表, 财政拨款收支总表). */
 function summaryLines(report: Report, id: string, build: (t: Table) => Outcome[]): Outcome[] {
-  const two = report.tables.filter((t) => t.rows.some((r) => r.side));
+  const two = twoSided(report);
   if (!two.length) return [na("没有收支两方并列的表")];
   return two.flatMap(build);
+}
+
+/** The two-sided tables of a report: five rules ask, of the engine's per-check copy (each read every row of every table). */
+const TWO_SIDED = new WeakMap<Report, Table[]>();
+function twoSided(report: Report): Table[] {
+  let two = TWO_SIDED.get(report);
+  if (!two) TWO_SIDED.set(report, (two = report.tables.filter((t) => t.rows.some((r) => r.side))));
+  return two;
 }
 
 function levelOneRows(t: Table, side: string, filter: (r: Row) => boolean): Row[] {
