@@ -9,7 +9,16 @@ import {
 } from "../model/schema";
 import { defineRule, type Outcome } from "./rule";
 import { isQuantityTable } from "../model/quantities";
-import { na, notAbove, rowName, sidesOf, sumOutcome, tableName, term } from "./helpers";
+import {
+  columnTerms,
+  na,
+  notAbove,
+  rowName,
+  sidesOf,
+  sumOutcome,
+  tableName,
+  term,
+} from "./helpers";
 import { compare, fmt } from "./interval";
 import { labelKey, ordinalLevel } from "../grid/text";
 import { bandedName, summable, unstatedChange } from "./bands";
@@ -160,13 +169,7 @@ function totalParts(t: Table, total: Row, items: Row[], beside: Row[]): Row[] {
 function columnsSummed(t: Table, total: Row, rows: Row[]): number {
   let n = 0;
   for (const [k, a] of Object.entries(total.amounts))
-    if (
-      compare(
-        term(t, a),
-        rows.filter((r) => r.amounts[k]).map((r) => term(t, r.amounts[k]))
-      ).verdict !== "error"
-    )
-      n++;
+    if (compare(term(t, a), columnTerms(t, rows, k)).verdict !== "error") n++;
   return n;
 }
 
@@ -221,9 +224,7 @@ function hierarchyOutcomes(
           split ??= splitChildren(kids);
           const { memo, addends } = split;
           if (memo.length) {
-            const parts = memo
-              .filter((k) => k.amounts[col.key])
-              .map((k) => term(t, k.amounts[col.key]));
+            const parts = columnTerms(t, memo, col.key);
             const e = notAbove(id, parts, [term(t, total)]);
             out.push(
               e.exceeds
@@ -254,9 +255,7 @@ function hierarchyOutcomes(
               rule: id,
               severity: "error",
               total: term(t, total),
-              parts: addends
-                .filter((k) => k.amounts[col.key])
-                .map((k) => term(t, k.amounts[col.key])),
+              parts: columnTerms(t, addends, col.key),
               subject: () => `${tableName(t)}「${rowName(p)}」「${bandedName(t, col)}」`,
               against: () => describe(p),
             })

@@ -1,7 +1,7 @@
 /** 项目: 项目支出表 ↔ 项目绩效目标表 — coverage, names, amounts, and each form's money block. */
 import type { Report, Row, Table } from "../model/schema";
 import { defineRule, type Finding, type Outcome } from "./rule";
-import { hasValue, na, sumOutcome, tableName, term } from "./helpers";
+import { columnTerms, hasValue, na, sumOutcome, tableName, term } from "./helpers";
 import { projectKey } from "../grid/text";
 import { holdsWithinIntervals, identityOf, type Identity } from "./identity";
 import { fmt } from "./interval";
@@ -336,7 +336,7 @@ export const formSources = defineRule({
             rule: "projects.form-sources",
             severity: "error",
             total: term(f, a),
-            parts: parts.filter((p) => p.amounts[col]).map((p) => term(f, p.amounts[col])),
+            parts: columnTerms(f, parts, col),
             subject: () => `${tableName(f)}「${col === "period" ? "实施期" : "年度"}资金总额」`,
             against: "各资金来源之和",
           })

@@ -13,9 +13,11 @@ import {
 import { nonNegative } from "./signs";
 import {
   columnName,
+  columnTerms,
   na,
   rowByKey,
   rowName,
+  rowTerms,
   sidesOf,
   sumOutcome,
   tableName,
@@ -118,7 +120,9 @@ function rowIdentity(
     const wanted = parts(t);
     if (!wanted) continue;
     const tk = totalKey(t);
-    for (const side of sidesOf(t)) {
+    const sides = sidesOf(t);
+    for (let si = 0; si < sides.length; si++) {
+      const side = sides[si];
       // A part printed in several columns (财政专户拨款: 教育收费 | 其他专户收入拨款) counts each column: key, key_2 ….
       let keys = wanted
         .flatMap((k) =>
@@ -165,7 +169,7 @@ function rowIdentity(
               rule: id,
               severity: "error",
               total: term(t, total),
-              parts: keys.filter((k) => r.amounts[k]).map((k) => term(t, r.amounts[k])),
+              parts: rowTerms(t, r, keys),
               subject: () => `${tableName(t)}「${rowName(r)}」行「${name(tk)}」`,
               against: () => keys.map(name).join(" + "),
             })
@@ -501,7 +505,7 @@ export const rowUnits = defineRule({
                 rule: "within.row-units",
                 severity: "error",
                 total: term(t, total),
-                parts: kids.filter((k) => r.amounts[k]).map((k) => term(t, r.amounts[k])),
+                parts: rowTerms(t, r, kids),
                 // Named as printed: the unit is the line (the 合计 line for the band's total), the item the column.
                 subject: () => `${tableName(t)}「${unitName(parent.key)}」行「${rowName(r)}」`,
                 against: () => kids.map(unitName).join(" + "),
@@ -636,7 +640,7 @@ export const currentIncome = defineRule({
           rule: "within.current-income",
           severity: "error",
           total: term(t, total.amounts[k]),
-          parts: parts.filter((p) => p.amounts[k]).map((p) => term(t, p.amounts[k])),
+          parts: columnTerms(t, parts, k),
           subject: `${tableName(t)}「本年收入合计」`,
           against: "各项收入之和",
         })
@@ -665,7 +669,7 @@ export const currentExpenditure = defineRule({
             rule: "within.current-expenditure",
             severity: "error",
             total: term(t, total.amounts[k]),
-            parts: parts.filter((p) => p.amounts[k]).map((p) => term(t, p.amounts[k])),
+            parts: columnTerms(t, parts, k),
             subject: `${tableName(t)}「本年支出合计」「${columnName(t, k, side)}」`,
             against: side === "expenditure" ? "各类支出之和" : "各支出用途之和",
           })
@@ -717,7 +721,7 @@ export const expenditureView = defineRule({
                 rule: "within.expenditure-view",
                 severity: "error",
                 total: term(t, total.amounts[k]),
-                parts: lines.filter((p) => p.amounts[k]).map((p) => term(t, p.amounts[k])),
+                parts: columnTerms(t, lines, k),
                 subject: `${tableName(t)}「本年支出合计」「${columnName(t, k, side)}」`,
                 against: `「${rowName(h)}」下各行之和`,
               })
@@ -750,7 +754,7 @@ export const incomeGrandTotal = defineRule({
           rule: "within.income-grand-total",
           severity: "error",
           total: term(t, g.amounts[k]),
-          parts: [cur, ...carry].filter((r) => r.amounts[k]).map((r) => term(t, r.amounts[k])),
+          parts: columnTerms(t, [cur, ...carry], k),
           subject: `${tableName(t)}「收入总计」`,
           against: "本年收入合计 + 上年结转",
         })
@@ -780,7 +784,7 @@ export const expenditureGrandTotal = defineRule({
             rule: "within.expenditure-grand-total",
             severity: "error",
             total: term(t, g.amounts[k]),
-            parts: [cur, ...carry].filter((r) => r.amounts[k]).map((r) => term(t, r.amounts[k])),
+            parts: columnTerms(t, [cur, ...carry], k),
             subject: `${tableName(t)}「支出总计」「${columnName(t, k, side)}」`,
             against: "本年支出合计 + 年终结转",
           })
