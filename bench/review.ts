@@ -367,10 +367,14 @@ export async function steadyChild(dir: string): Promise<void> {
 }
 
 /** n warm children started together on the same work: wall ms from the go to the last one done, and the cores each kept busy. */
-function warmRun(n: number, dir: string): Promise<{ wall: number; busy: number[] }> {
+function warmRun(
+  n: number,
+  dir: string,
+  v8Flags: string[] = []
+): Promise<{ wall: number; busy: number[] }> {
   return new Promise((resolve, reject) => {
     const kids = Array.from({ length: n }, () =>
-      spawn(process.execPath, [path.join(__dirname, "bench.js"), "--steady", dir], {
+      spawn(process.execPath, [...v8Flags, path.join(__dirname, "bench.js"), "--steady", dir], {
         stdio: ["pipe", "pipe", "inherit"],
       })
     );
@@ -405,26 +409,36 @@ function warmRun(n: number, dir: string): Promise<{ wall: number; busy: number[]
 /**
  * What this machine allows, whatever the batch does: the same review work in warm processes (the JIT done, no
  * start-up), one alone against two at once. Two warm processes share the cores, the memory bus and the caches; their
- * speed-up is the most any --jobs 2 can reach here.
+ * speed-up is the most any --jobs 2 can reach here. Then the same with V8's helper threads off (`--single-threaded`:
+ * the collector and the optimising compiler on the process's own thread): one process then keeps one core busy, so
+ * the pair's speed-up shows what the hardware allows this work, apart from what V8's threads already took of the
+ * second core in one job. Diagnostic only; the command keeps V8's defaults (its two-job time is no better so).
  */
 export async function steadyScaling(dir: string): Promise<void> {
-  const one: number[] = [];
-  const two: number[] = [];
-  const busyOne: number[] = [];
-  const busyTwo: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    const a = await warmRun(1, dir);
-    one.push(a.wall);
-    busyOne.push(a.busy[0]);
-    const b = await warmRun(2, dir);
-    two.push(b.wall);
-    busyTwo.push(b.busy[0] + b.busy[1]);
+  for (const [what, flags] of [
+    ["V8 as the command runs it", []],
+    ["V8 single-threaded (--single-threaded)", ["--single-threaded"]],
+  ] as Array<[string, string[]]>) {
+    const one: number[] = [];
+    const two: number[] = [];
+    const busyOne: number[] = [];
+    const busyTwo: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const a = await warmRun(1, dir, flags);
+      one.push(a.wall);
+      busyOne.push(a.busy[0]);
+      const b = await warmRun(2, dir, flags);
+      two.push(b.wall);
+      busyTwo.push(b.busy[0] + b.busy[1]);
+    }
+    const [a, b] = [median(one), median(two)];
+    console.log(
+      `\nsteady state, ${what} — ${STEADY} files per process after ${WARM} to warm up (median of 3): one warm process ${f1(a)} ms (${median(busyOne).toFixed(2)} cores busy), two at once ${f1(b)} ms for twice the files (${median(busyTwo).toFixed(2)} cores busy)`
+    );
+    console.log(
+      flags.length
+        ? `two single-threaded processes reach ${((2 * a) / b).toFixed(2)}× one: what two cores give this work once one job no longer uses the second core's spare time`
+        : `two warm processes reach ${((2 * a) / b).toFixed(2)}× one: the ceiling of --jobs 2 on this machine for this work (start-up and JIT warm-up excluded)`
+    );
   }
-  const [a, b] = [median(one), median(two)];
-  console.log(
-    `\nsteady state — ${STEADY} files per process after ${WARM} to warm up (median of 3): one warm process ${f1(a)} ms (${median(busyOne).toFixed(2)} cores busy), two at once ${f1(b)} ms for twice the files (${median(busyTwo).toFixed(2)} cores busy)`
-  );
-  console.log(
-    `two warm processes reach ${((2 * a) / b).toFixed(2)}× one: the ceiling of --jobs 2 on this machine for this work (start-up and JIT warm-up excluded)`
-  );
 }

@@ -41,6 +41,10 @@ test.each([
   [0, "0.00", "0.00", 0, 2],
   ["", undefined, "General", null, 0],
   ["—", undefined, "General", null, 0],
+  // △ / ▲: the Chinese accounting mark of a decrease (增减额 printed △1.80).
+  ["△1.80", undefined, "General", -1.8, 2],
+  ["▲ 12.5", undefined, "@", -12.5, 1],
+  ["△1,705.54", undefined, "General", -1705.54, 2],
 ])("amount %p (%p, %p) → %p / %p decimals", (value, text, fmt, expected, decimals) => {
   expect(parseAmount(value as string | number, text, fmt)).toMatchObject({
     value: expected,

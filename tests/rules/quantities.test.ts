@@ -16,6 +16,7 @@ import type { SheetGrid } from "../../src/core/grid/grid";
 import { STYLES, buildVariant } from "../fixtures/variants";
 import { mutate } from "../../bench/localization";
 import { inArea, parseRef, quoteSheet } from "../../src/core/grid/address";
+import { gridRowOf } from "../../src/core/grid/grid";
 
 const serious = (fs: Finding[]) =>
   fs.filter((f) => f.severity === "error" || f.severity === "warning");
@@ -90,6 +91,28 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style)
     }
   );
 });
+
+describe.each(STYLES.map((s) => [s.name, s] as const))(
+  "国有资产占用情况表 hidden or marked empty, %s: worded as counts (数量, 辆), never 金额 / 万元",
+  (_n, style) => {
+    const { grids } = buildVariant(style, { assets: { band: true, units: true } });
+    const t = assets(importWorkbook(grids));
+    const unit = t.rows.find((r) => r.level > 0)!;
+    const { sheet, r0 } = parseRef(unit.labelCell);
+
+    test("a unit's line in a hidden row: printed.hidden-amounts says 数量 in the column's unit", () => {
+      const hidden = grids.map((g) =>
+        quoteSheet(g.sheet) === quoteSheet(sheet ?? "")
+          ? { ...g, hiddenRows: [...(g.hiddenRows ?? []), gridRowOf(g, r0)] }
+          : g
+      );
+      const found = check(hidden).findings.filter((f) => f.rule === "printed.hidden-amounts");
+      expect(found.length).toBe(1);
+      expect(found[0].message).toMatch(/已隐藏，但有数量 [\d.]+(辆|平方米|台)/);
+      expect(found[0].message).not.toMatch(/金额|万元|元）/);
+    });
+  }
+);
 
 describe("newcomer5's 国有资产占用情况表 (北京: one line, 单位：万元 printed over counts)", () => {
   const dir = path.join(__dirname, "..", "fixtures", "newcomer5", "leftovers");

@@ -1,6 +1,6 @@
 /**
  * Reading printed amounts: numbers whatever their number format (date formats included), numeric text ("1,705.54",
- * " 28.88 ", "(388.14)", "¥12.3", full-width digits, "2338.24万元" / "23,382,400元" with the unit kept), blanks and
+ * " 28.88 ", "(388.14)", "△1.80", "¥12.3", full-width digits, "2338.24万元" / "23,382,400元" with the unit kept), blanks and
  * dashes, and what is not an amount (error values, TRUE/FALSE, text with another unit, non-finite numbers) named as such.
  */
 import type { CellValue } from "./grid";
@@ -125,7 +125,8 @@ export function parseAmount(
     // Accounting negatives (388.14) and currency signs around the number.
     let s = t;
     let sign = 1;
-    const paren = /^\((.*)\)$/.exec(s);
+    // △ / ▲ before the number: the Chinese accounting mark of a decrease (增减额 △1.80 = −1.80).
+    const paren = /^\((.*)\)$/.exec(s) ?? /^[△▲](.*)$/.exec(s);
     if (paren) {
       s = paren[1];
       sign = -1;

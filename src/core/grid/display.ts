@@ -43,6 +43,8 @@ export function displayText(value: CellValue, fmt: string): string {
   const section = (
     negSection ? sections[1] : value === 0 && sections[2] !== undefined ? sections[2] : sections[0]
   ).replace(/\[[^\]]*\]/g, "");
+  const point = LITERAL_POINT.exec(section.trim());
+  if (point) return literalPoint(negSection ? -value : value, point);
   const core = /[#0?][#0?,]*(?:\.[#0?]+)?%?/.exec(
     section.replace(/"[^"]*"/g, (m) => "\u0000".repeat(m.length))
   );
@@ -53,4 +55,22 @@ export function displayText(value: CellValue, fmt: string): string {
     number +
     literal(section.slice(core.index + core[0].length))
   );
+}
+
+/**
+ * A decimal point typed as a literal between digit placeholders — 0!.0000, 0"."0000, 0\.0000, with thousands-
+ * scaling commas after it (0!.0,) or none: templates' way to show amounts kept in 元 as 万元. Excel prints the digits
+ * of the number (÷ 1000 per trailing comma, rounded to a whole number, at least as many digits as there are 0s)
+ * with the point inserted before the last ones.
+ */
+const LITERAL_POINT = /^([#,0]*0)(?:!\.|\\\.|"\.")(0+)(,*)$/;
+
+function literalPoint(n: number, m: RegExpExecArray): string {
+  const [, whole, frac, commas] = m;
+  const scaled = Math.round(Math.abs(n) / 1000 ** commas.length);
+  const zeros = (whole.match(/0/g) ?? []).length + frac.length;
+  const digits = String(scaled).padStart(zeros, "0");
+  const int = digits.slice(0, digits.length - frac.length);
+  const body = `${whole.includes(",") ? groupThousands(int) : int}.${digits.slice(-frac.length)}`;
+  return `${n < 0 && scaled !== 0 ? "-" : ""}${body}`;
 }

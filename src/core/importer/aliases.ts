@@ -205,6 +205,8 @@ export const CODE_LIKE_HEADER = /(编码|代码)$/;
 export const UNIT_CODE_HEADER = /^(预算)?(单位|部门)(编码|代码)$/;
 /** Captions of name columns by their last word: 支出功能分类科目, 支出项目类别, 采购项目, 任务名称. */
 export const LABEL_LIKE_HEADER = /(科目|类别|名称|项目|任务)$/;
+/** A name column captioned by its classification alone: 按功能分类, 按经济分类, 按部门预算支出经济分类（科目）. */
+export const CLASSIFICATION_HEADER = /^按.{0,10}分类(科目)?$/;
 /** Text columns beside the figures. */
 export const TEXT_HEADER =
   /(绩效目标|简介|概况|概述|内容|说明|备注|用途|时间|日期|期限|依据|规格|型号|分值|权重|指标值|资金性质|采购目录|采购方式)$/;

@@ -12,6 +12,7 @@ import {
   HEADER_WORDS,
   LABEL_HEADER,
   LABEL_LIKE_HEADER,
+  CLASSIFICATION_HEADER,
   SEQ_HEADER,
   SPLIT_CODE_HEADER,
   TEXT_HEADER,
@@ -172,6 +173,7 @@ export function columnRoles(paths: string[][], c0: number, year?: number): Colum
       LABEL_HEADER.test(leaf) ||
       LABEL_HEADER.test(bare) ||
       /名称$/.test(bare) ||
+      CLASSIFICATION_HEADER.test(bare) ||
       (LABEL_LIKE_HEADER.test(bare) && !/^其中/.test(norm(path[path.length - 1])))
     )
       roles.push({ role: "label", c, path });
@@ -395,5 +397,7 @@ export function isMetaRow(v: GridView, r: number): boolean {
     cells.map(([c]) => [c, v.text(r, c)]),
     true
   );
-  return metas.every(({ meta: m, consumed }) => consumed || m.department || m.unit || m.year);
+  return metas.every(
+    ({ meta: m, consumed }) => consumed || m.department || m.unit || m.year || m.date
+  );
 }

@@ -28,6 +28,7 @@ import {
   textColumns,
 } from "./header";
 import { applyIndentLevels, parseBody } from "./body";
+import { dropCodeCopies } from "./code-copy";
 import { parseForm } from "./performance";
 import { lineMeta, readMeta, titleExcludesCarryover, yearOfTitle, type Meta } from "./meta";
 import { classifyTitle, FINAL_ACCOUNTS_TITLE, KIND_BY_HEADER } from "./kinds";
@@ -280,6 +281,7 @@ function parseRegion(
   }
   const kind = base.kind;
   let rows = parseBody(v, kind, bodyRows, blockList);
+  dropCodeCopies(blockList, rows);
   // Column groups of one list (Block.stacked) repeat the first group's amounts: one column per key (the first group's),
   // the other groups' letters of that key in groupCols.
   const stacked = blockList.some((b) => b.stacked);

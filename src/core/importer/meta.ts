@@ -11,7 +11,16 @@ export interface Meta {
   /** The cell the unit was read from (set by the importer). */
   unitCell?: string;
   year?: number;
+  /** A date the line prints (编制日期：2024年12月20日, 填报日期：2024-12-20): when the table was made, never a column. */
+  date?: string;
 }
+
+/**
+ * A date printed beside the 部门 / 单位 line, captioned (编制日期, 填报日期, 制表日期, 打印日期, 日期, 时间) or bare:
+ * 2024年12月20日, 2024-12-20, 2024/12/20, 2024.12.20, with a time after it or not.
+ */
+const DATE =
+  /^(?:(?:编制|填报|填表|制表|打印|报送|报出)?(?:日期|时间)[:：]?)?(20\d{2}(?:年\d{1,2}月\d{1,2}日|[-/.]\d{1,2}[-/.]\d{1,2})(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?)$/;
 
 /** Reads one cell's text for meta information; returns what it found (possibly nothing). */
 export function readMeta(cellText: string): Meta {
@@ -45,6 +54,8 @@ export function readMeta(cellText: string): Meta {
     }
     if (!UNIT_WORD.test(name) && name.length > 1) out.department = name;
   }
+  const date = DATE.exec(t);
+  if (date) out.date = date[1];
   const year = /预算年度[:：]?(\d{4})/.exec(t) ?? /^[(（](\d{4})年度?[)）]$/.exec(t);
   if (year) out.year = Number(year[1]);
   return out;
@@ -52,7 +63,7 @@ export function readMeta(cellText: string): Meta {
 
 /** A cell holding only the caption of a name (部门名称：), the name itself in the next cell. */
 export const META_LABEL_ONLY =
-  /^(部门名称|单位名称|编制部门|编制单位|预算单位|预算部门|部门|单位|填报单位|主管部门)[:：]$/;
+  /^(部门名称|单位名称|编制部门|编制单位|预算单位|预算部门|部门|单位|填报单位|主管部门|(编制|填报|填表|制表|打印|报送|报出)?日期)[:：]$/;
 
 /** A line holding only the year (2025年度, （2025年）): the budget year, above the header (never a column caption). */
 export const YEAR_LINE = /^[(（]?(20\d{2})年(度)?[)）]?$/;

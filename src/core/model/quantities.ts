@@ -30,3 +30,17 @@ export const QUANTITY_TOTAL =
 
 /** The unit a caption names in brackets: （辆）, （台、套）, (平方米). */
 export const QUANTITY_UNIT = /[(（](辆|台|套|台[、,，/]?套|平方米|㎡|m2|处|个|件)[)）]/;
+
+/** What a table's figures are called in a message: 数量 in a quantity table, 金额 in any other. */
+export const figureWord = (t: Table): "数量" | "金额" => (isQuantityTable(t) ? "数量" : "金额");
+
+/**
+ * The class of a quantity column by its caption path (车辆合计（辆）, 房屋/办公用房) and the unit it counts in: the
+ * unit its captions name in brackets, else the class's (QUANTITY_CLASSES); undefined for a column of no class.
+ */
+export function quantityClassOf(label: string): { name: string; unit: string } | undefined {
+  const path = label.replace(/\s/g, "");
+  const k = QUANTITY_CLASSES.find((x) => x.caption.test(path));
+  if (!k) return undefined;
+  return { name: k.name, unit: QUANTITY_UNIT.exec(path)?.[1] ?? k.unit };
+}

@@ -1,4 +1,5 @@
 /** 完整性: the tables every department publishes (and when a missing one is only noted), and empty tables that say so. */
+import { figureWord } from "../model/quantities";
 import type { Amount, Report, Table, TableKind } from "../model/schema";
 import { KIND_NAMES } from "../model/names";
 import { defineRule, type Outcome } from "./rule";
@@ -149,11 +150,16 @@ export const requiredTables = defineRule({
   },
 });
 
+/** Zeros printed in the table (0.00 on its 合计 line, or in every cell): a statement that there is no money, as 无 is. */
+const printsZeros = (t: Table) =>
+  t.rows.some((r) => Object.values(r.amounts).some((a) => a.value === 0 && !a.blank));
+
 export const emptyMarked = defineRule({
   id: "completeness.empty-table",
   category: "completeness",
   title: "空表注明一致",
-  description: "注明“本表无数据”的表不应有金额；没有任何金额的表应注明为空表。",
+  description:
+    "注明“本表无数据”的表不应有金额；没有任何金额的表应注明为空表（印着 0.00 的表已说明没有金额，不再提示）。",
   severity: "error",
   source: { basis: "national", ref: "财预〔2016〕143号：没有数据的表格也应列示空表并说明" },
   check: (report) => {
@@ -169,20 +175,20 @@ export const emptyMarked = defineRule({
           finding: {
             rule: "completeness.empty-table",
             severity: "error",
-            message: `${tableName(t)}注明“本表无数据”，但表中有 ${amounts.length} 个金额`,
+            message: `${tableName(t)}注明“本表无数据”，但表中有 ${amounts.length} 个${figureWord(t)}`,
             cells: amounts.slice(0, 20).map((a) => a.cell),
             expected: null,
             actual: null,
             difference: null,
           },
         });
-      } else if (!t.markedEmpty && t.empty && t.rows.length > 0) {
+      } else if (!t.markedEmpty && t.empty && t.rows.length > 0 && !printsZeros(t)) {
         out.push({
           status: "fail",
           finding: {
             rule: "completeness.empty-table",
             severity: "info",
-            message: `${tableName(t)}没有任何金额，但未注明“本表无数据”`,
+            message: `${tableName(t)}没有任何${figureWord(t)}，但未注明“本表无数据”`,
             cells: [t.rows[0].labelCell],
             expected: null,
             actual: null,

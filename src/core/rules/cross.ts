@@ -33,7 +33,7 @@ import {
 import { exceeds, fenValue, fmt, UNIT_FACTOR, type Term } from "./interval";
 import { labelKey } from "../grid/text";
 import { THREE_PUBLIC_ECONOMIC_ITEMS } from "../classification/economic";
-import { carryRelation, moneyOf, scopedOutcome, scopeRelation } from "./scope";
+import { carryRelation, fundRelation, moneyOf, scopedOutcome, scopeRelation } from "./scope";
 
 /** Sources outside 财政拨款 (neither 一般公共预算 nor the 政府性基金 / 国有资本经营 funds). */
 const NON_FISCAL = [
@@ -75,6 +75,31 @@ function cmp(
     subject: `${tableName(a)}${aWhat}`,
     against,
   });
+}
+
+/** `cmp` under a scope relation (scope.ts): "=" as cmp, "≤" / "≥" as an inequality, nothing when it is unknown. */
+function scopedCmp(
+  rule: string,
+  rel: "=" | "≤" | "≥" | undefined,
+  a: Table,
+  aAmt: Amount | undefined,
+  aWhat: string,
+  parts: Array<[Table, Amount | undefined]>,
+  against: string
+): Outcome | undefined {
+  if (rel === "=") return cmp(rule, a, aAmt, aWhat, parts, against);
+  const ps = parts.filter(([, x]) => x) as Array<[Table, Amount]>;
+  if (!rel || !aAmt || !ps.length) return undefined;
+  const subject = `${tableName(a)}${aWhat}`;
+  const figure = term(a, aAmt);
+  return scopedOutcome(
+    rule,
+    rel,
+    figure,
+    ps.map(([t, x]) => term(t, x)),
+    subject,
+    against
+  );
 }
 
 const defined = (o: Outcome | undefined): o is Outcome => !!o;
@@ -645,7 +670,7 @@ export const basicEconomic = defineRule({
   category: "cross",
   title: "基本支出经济分类表 ↔ 一般公共预算支出表基本支出",
   description:
-    "一般公共预算基本支出经济分类表的合计等于一般公共预算支出表的基本支出合计（两表口径相同；后者只分列人员经费、公用经费或各经济分类栏时为其和），两表都分列的人员经费、公用经费合计相等，一般公共预算支出表的各经济分类栏合计等于经济分类表同一类（301 工资福利支出等）；另有一般公共预算支出经济分类表时逐个经济科目比较（两表都分列人员经费、公用经费时比较这两栏，否则比较合计与其基本支出；口径相同时相等，口径不同时较窄的不超过较宽的）；基本支出不能超过部门本年支出合计。",
+    "一般公共预算基本支出经济分类表的合计等于一般公共预算支出表的基本支出合计（后者只分列人员经费、公用经费或各经济分类栏时为其和），两表都分列的人员经费、公用经费合计相等，一般公共预算支出表的各经济分类栏合计等于经济分类表同一类（301 工资福利支出等）——两表口径相同时相等；基本支出表标题为财政拨款（部门有政府性基金、国有资本经营预算资金）或未写明口径（部门另有其他资金）时口径较宽，只须不少于一般公共预算支出表；另有一般公共预算支出经济分类表时逐个经济科目比较（两表都分列人员经费、公用经费时比较这两栏，否则比较合计与其基本支出；口径相同时相等，口径不同时较窄的不超过较宽的）；基本支出不能超过部门本年支出合计。",
   severity: "error",
   source: {
     basis: "identity",
@@ -661,12 +686,16 @@ export const basicEconomic = defineRule({
     const scope = scopeOf(report);
     const tot5 = t5 && totalRow(t5);
     if (t5 && tot5) {
+      // The same money in both unless their titles say otherwise: a 财政拨款 or all-funds 基本支出表 beside a
+      // 一般公共预算支出表 in a department with other money holds at least its 基本支出 (scope.ts fundRelation).
+      const rel = fundRelation(report, t6, t5);
       // 基本支出 as 表5 prints it (a 基本支出 column, 人员经费 + 公用经费, or its economic-class columns).
       const basic5 = basicOf(t5, tot5);
       if (basic5)
         out.push(
-          cmp(
+          scopedCmp(
             "cross.basic-economic",
+            rel,
             t6,
             tot6.amounts.total,
             "「合计」",
@@ -678,8 +707,9 @@ export const basicEconomic = defineRule({
       for (const k of ["personnel", "public"])
         if (tot6.amounts[k] && tot5.amounts[k])
           out.push(
-            cmp(
+            scopedCmp(
               "cross.basic-economic",
+              rel,
               t6,
               tot6.amounts[k],
               `「合计」${columnName(t6, k)}`,
@@ -693,8 +723,9 @@ export const basicEconomic = defineRule({
           t6.rows.find((r) => r.code === ECONOMIC_CLASS_CODES[k] && r.codeSystem === "economic");
         if (r6)
           out.push(
-            cmp(
+            scopedCmp(
               "cross.basic-economic",
+              rel,
               t6,
               r6.amounts.total,
               `「${rowName(r6)}」`,

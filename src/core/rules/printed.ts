@@ -5,6 +5,7 @@
  * hidden row's finding. Content far from every table is named too (it stretches the printed area). Hidden sheets
  * are named by input.hidden-sheets.
  */
+import { figureWord, isQuantityTable, quantityClassOf } from "../model/quantities";
 import type { Report, Row, Table } from "../model/schema";
 import { parseRef } from "../grid/address";
 import { defineRule, type Finding, type Outcome, type RuleDef } from "./rule";
@@ -91,7 +92,17 @@ function amountText(t: Table, r: Row): string {
     r.amounts.total && hasValue(r.amounts.total)
       ? r.amounts.total
       : Object.values(r.amounts).find(hasValue);
-  return a && a.value !== null ? `${fmt(a.value, Math.max(0, a.decimals))}${t.unit}` : "";
+  return a && a.value !== null
+    ? `${fmt(a.value, Math.max(0, a.decimals))}${unitOf(t, a.cell)}`
+    : "";
+}
+
+/** The unit of the figure in `cell`: the table's money unit, or in a quantity table its column's (辆, 平方米). */
+function unitOf(t: Table, cell: string): string {
+  if (!isQuantityTable(t)) return t.unit;
+  const col = /!\$?([A-Z]+)\$?\d+$/.exec(cell)?.[1];
+  const c = t.columns.find((x) => x.col === col || x.groupCols?.includes(col ?? ""));
+  return (c && quantityClassOf(c.label)?.unit) ?? "";
 }
 
 function consequence(fs: Finding[]): string {
@@ -169,7 +180,7 @@ export const hiddenAmounts = defineRule({
         const where =
           group.length === 1
             ? `第 ${first.row} 行「${rowName(first)}」`
-            : `第 ${first.row}–${group[group.length - 1].row} 行（${group.length} 行有金额，如「${rowName(first)}」）`;
+            : `第 ${first.row}–${group[group.length - 1].row} 行（${group.length} 行有${figureWord(t)}，如「${rowName(first)}」）`;
         // The row's first cell in the table (a hidden row is a whole row): A11 rather than the label's B11.
         const rowCell = first.labelCell.replace(
           /[A-Z]+(\d+)$/,
@@ -189,7 +200,7 @@ export const hiddenAmounts = defineRule({
           finding: {
             rule: "printed.hidden-amounts",
             severity: "warning",
-            message: `${tableName(t)}${where}已隐藏，但有金额 ${amountText(t, first)}：打印或公开的表中看不到${group.length === 1 ? "这一行" : "这些行"}${consequence(fs)}`,
+            message: `${tableName(t)}${where}已隐藏，但有${figureWord(t)} ${amountText(t, first)}：打印或公开的表中看不到${group.length === 1 ? "这一行" : "这些行"}${consequence(fs)}`,
             cells: cells.filter((c, i) => cells.indexOf(c) === i),
             expected: null,
             actual:
@@ -212,7 +223,7 @@ export const hiddenAmounts = defineRule({
           finding: {
             rule: "printed.hidden-amounts",
             severity: "warning",
-            message: `${tableName(t)}${label ? `「${label}」列（${col} 列）` : `${col} 列`}已隐藏，但有 ${hit.length} 个金额（如「${rowName(first.row)}」${fmt(first.value ?? 0, Math.max(0, first.decimals))}${t.unit}）：打印或公开的表中看不到这一列${consequence(fs)}`,
+            message: `${tableName(t)}${label ? `「${label}」列（${col} 列）` : `${col} 列`}已隐藏，但有 ${hit.length} 个${figureWord(t)}（如「${rowName(first.row)}」${fmt(first.value ?? 0, Math.max(0, first.decimals))}${unitOf(t, first.cell)}）：打印或公开的表中看不到这一列${consequence(fs)}`,
             cells: cells.filter((c, i) => cells.indexOf(c) === i),
             expected: null,
             actual: first.value,

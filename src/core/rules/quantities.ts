@@ -5,12 +5,7 @@
  * which the error localizer weighs against the money tables; a count's finding cites its cells for the marks.
  */
 import type { Amount, Report, Row, Table } from "../model/schema";
-import {
-  QUANTITY_CLASSES,
-  QUANTITY_TOTAL,
-  QUANTITY_UNIT,
-  isQuantityTable,
-} from "../model/quantities";
+import { QUANTITY_TOTAL, isQuantityTable, quantityClassOf } from "../model/quantities";
 import { defineRule, type Outcome } from "./rule";
 import { na, rowName, tableName } from "./helpers";
 
@@ -31,12 +26,7 @@ const leafOf = (c: Col) => c.label.split("/").pop() ?? c.label;
 const bare = (s: string) => s.replace(/\s/g, "").replace(/[(（][^()（）]*[)）]$/, "");
 
 /** The class a column belongs to (by its caption path) and the unit it counts in. */
-function classOf(c: Col): { name: string; unit: string } | undefined {
-  const path = c.label.replace(/\s/g, "");
-  const k = QUANTITY_CLASSES.find((x) => x.caption.test(path));
-  if (!k) return undefined;
-  return { name: k.name, unit: QUANTITY_UNIT.exec(path)?.[1] ?? k.unit };
-}
+const classOf = (c: Col) => quantityClassOf(c.label);
 
 const CLASSES = new WeakMap<Table, QuantityClass[]>();
 

@@ -109,15 +109,8 @@ function isVertical(t: Table): boolean {
  */
 export function scopeRelation(report: Report, a: Table, b: Table): "=" | "≤" | "≥" | undefined {
   const m = moneyOf(report);
-  const effective = (s: FundScope | undefined): number | undefined => {
-    if (s === undefined) return undefined;
-    let r = RANK[s];
-    if (r === 2 && m.nonFiscal === false) r = 1;
-    if (r === 1 && m.fiscalOther === false) r = 0;
-    return r;
-  };
-  let ra = effective(tableScope(a));
-  let rb = effective(tableScope(b));
+  let ra = effectiveRank(m, tableScope(a));
+  let rb = effectiveRank(m, tableScope(b));
   // A table of unknown scope is comparable only in a department with 一般公共预算 money alone.
   if (ra === undefined || rb === undefined) {
     if (m.fiscalOther !== false || m.nonFiscal !== false) return undefined;
@@ -128,6 +121,34 @@ export function scopeRelation(report: Report, a: Table, b: Table): "=" | "≤" |
   if (funds * carry < 0) return undefined;
   const s = funds || carry;
   return s === 0 ? "=" : s < 0 ? "≤" : "≥";
+}
+
+/** A scope's rank among the money this department has (wider scopes that add nothing here count as the narrower). */
+function effectiveRank(m: Money, s: FundScope | undefined): number | undefined {
+  if (s === undefined) return undefined;
+  let r = RANK[s];
+  if (r === 2 && m.nonFiscal === false) r = 1;
+  if (r === 1 && m.fiscalOther === false) r = 0;
+  return r;
+}
+
+/**
+ * How table a's 基本支出 compares with table b's by fund scope alone: "=" for the same money here, "≥" when a's
+ * scope is wider, "≤" when narrower. 上年结转 is left aside (basic expenditure carries none in practice, and the
+ * tables' titles say 不含上年结转 of their projects). A table whose title names no scope (基本支出预算表) is
+ * still compared with a 一般公共预算 one — that is the narrowest scope, so the untitled table is "≥" it (a
+ * department with 单位资金 or 政府性基金 may print all its 基本支出 there); undefined only when neither side can be
+ * placed. Source: the 资金口径 of the 部门预算公开 tables (一般公共预算 ⊂ 财政拨款 ⊂ 部门全部资金).
+ */
+export function fundRelation(report: Report, a: Table, b: Table): "=" | "≤" | "≥" | undefined {
+  const m = moneyOf(report);
+  const only = m.fiscalOther === false && m.nonFiscal === false;
+  const ra = effectiveRank(m, tableScope(a)) ?? (only ? 0 : undefined);
+  const rb = effectiveRank(m, tableScope(b)) ?? (only ? 0 : undefined);
+  if (ra === undefined && rb === 0) return "≥";
+  if (rb === undefined && ra === 0) return "≤";
+  if (ra === undefined || rb === undefined) return undefined;
+  return ra === rb ? "=" : ra > rb ? "≥" : "≤";
 }
 
 /** -1 when a leaves out the 上年结转 b includes (and the department has some), 1 the other way, 0 when both agree. */

@@ -233,7 +233,7 @@ export const unitMagnitude = defineRule({
   category: "naming",
   title: "金额单位与数值量级相符",
   description:
-    "表上印的金额单位应与数值的量级一致：一张表中与其他表对应的每个数都恰好是对应数的 10000 倍（或万分之一）时，是单位印错（如金额为元却印“单位：万元”）；只在单位处报一次，其余核对按实际单位进行，不逐个报金额不等。",
+    "表上印的金额单位应与数值的量级一致：一张表中与其他表对应的每个数都恰好是对应数的 10000 倍（或万分之一）时，是单位印错（如金额为元却印“单位：万元”）；只在单位处报一次，其余核对按实际单位进行，不逐个报金额不等。单元格存的是元、而数字格式（如 0!.0000）把它显示为万元时，打印的表并无错误，只提示单元格里存的是元。",
   severity: "warning",
   source: {
     basis: "practice",
@@ -247,6 +247,20 @@ export const unitMagnitude = defineRule({
       const c = t.unitContradicted;
       if (!c) return { status: "pass" };
       const cell = t.unitCell ?? `${quoteSheet(t.sheet)}!${t.range.split(":")[0]}`;
+      const shown = shownInPrintedUnit(t, c.printed);
+      if (shown)
+        return {
+          status: "fail",
+          finding: {
+            rule: "naming.unit-magnitude",
+            severity: "info",
+            message: `${tableName(t)}的金额以“${t.unit}”存入单元格，用数字格式显示为“${c.printed}”（如 ${shown.cell.replace(/^.*!/, "")} 存 ${shown.value}，显示 ${shown.text}）：打印的数与其他表一致，已按${t.unit}核对；复制、引用或导入这些单元格时得到的是${t.unit}`,
+            cells: [shown.cell],
+            expected: null,
+            actual: null,
+            difference: null,
+          },
+        };
       return {
         status: "fail",
         finding: {
@@ -262,3 +276,21 @@ export const unitMagnitude = defineRule({
     });
   },
 });
+
+/**
+ * A table whose cells hold amounts in its figures' unit while a number format prints them in the printed unit
+ * (23382400 shown as 2338.2400 by 0!.0000: 元 kept, 万元 printed): the first such amount, when every figure of the
+ * table is printed so; undefined otherwise. Read from the displayed text, so either host's text serves.
+ */
+function shownInPrintedUnit(t: Table, printed: Unit): Amount | undefined {
+  const ratio = UNIT_FACTOR[printed] / UNIT_FACTOR[t.unit];
+  let first: Amount | undefined;
+  for (const r of t.rows)
+    for (const a of Object.values(r.amounts)) {
+      if (a.value === null || a.value === 0 || a.blank) continue;
+      const n = Number(a.text.replace(/[,\s]/g, ""));
+      if (!Number.isFinite(n) || Math.abs(n * ratio - a.value) > 0.5) return undefined;
+      first ??= a;
+    }
+  return first;
+}

@@ -47,6 +47,13 @@ export function evaluateFormulas(grids: SheetGrid[], pending: PendingFormula[]):
   if (!pending.length) return { evaluated: 0, unresolved: 0 };
   const sheetIndex = new Map(grids.map((g, i) => [g.sheet.toLowerCase(), i]));
   const open = new Set(pending.map((p) => `${p.sheet}:${p.r}:${p.c}`));
+  // Excel's SUBTOTAL leaves out the SUBTOTAL cells in its ranges (a 合计 line of =SUBTOTAL(9,C6:C40) over 类 and 款
+  // lines that are SUBTOTALs themselves sums the 项 lines only); 109 leaves out hidden rows too. fast-formula-parser
+  // does not implement it: such a formula is read as SUM of its references with those cells left out.
+  const subtotalCells = new Set(
+    pending.filter((p) => /SUBTOTAL\s*\(/i.test(p.formula)).map((p) => `${p.sheet}:${p.r}:${p.c}`)
+  );
+  let subtotal: { hidden: boolean } | undefined;
   let blocked = false;
   const sheetOf = (name: string | undefined, fallback: number) =>
     name === undefined ? fallback : sheetIndex.get(name.toLowerCase());
@@ -56,6 +63,8 @@ export function evaluateFormulas(grids: SheetGrid[], pending: PendingFormula[]):
     const r = gridRowOf(grids[s], sr);
     const c = gridColOf(grids[s], sc);
     if (r < 0 || c < 0) return null;
+    if (subtotal && subtotalCells.has(`${s}:${r}:${c}`)) return null;
+    if (subtotal?.hidden && grids[s].hiddenRows?.includes(r)) return null;
     if (open.has(`${s}:${r}:${c}`)) {
       blocked = true;
       return null;
@@ -98,9 +107,11 @@ export function evaluateFormulas(grids: SheetGrid[], pending: PendingFormula[]):
     for (const p of left) {
       current = p.sheet;
       blocked = false;
+      const sub = SUBTOTAL_SUM.exec(p.formula);
+      subtotal = sub ? { hidden: sub[1] === "109" } : undefined;
       let result: unknown;
       try {
-        result = parser.parse(p.formula, {
+        result = parser.parse(sub ? `SUM(${sub[2]})` : p.formula, {
           sheet: grids[p.sheet].sheet,
           row: sheetRowOf(grids[p.sheet], p.r) + 1,
           col: sheetColOf(grids[p.sheet], p.c) + 1,
@@ -136,6 +147,9 @@ export function evaluateFormulas(grids: SheetGrid[], pending: PendingFormula[]):
     left = next;
   }
 }
+
+/** A whole formula =SUBTOTAL(9, refs…) or (109, refs…): a sum (the function number, the references). */
+const SUBTOTAL_SUM = /^\s*SUBTOTAL\s*\(\s*(9|109)\s*,(.*)\)\s*$/i;
 
 /** A parser result as a cell value: numbers, text, booleans, Excel error values as their text; undefined when unusable. */
 function plain(result: unknown): CellValue | undefined {
