@@ -309,6 +309,96 @@ describe("部门整体绩效目标表: the task column and the money column by t
   });
 });
 
+describe("部门整体绩效目标表 with 预算金额 over 合计 | 财政拨款 | 其他资金 (newcomer8 p58 / p63)", () => {
+  /** The money caption a band over its sub-captions; the first sub-caption 合计 / 小计 / 总额. */
+  const build = (sub: string, delta = 0): SheetGrid[] => [
+    toGrid(
+      "表1",
+      [
+        ["2025年部门收支总表"],
+        ["单位：万元"],
+        ["收入", "", "支出", ""],
+        ["项目", "预算数", "项目", "预算数"],
+        ["一般公共预算拨款收入", 115, "一般公共服务支出", 120],
+        ["事业收入", 5, "", ""],
+        ["本年收入合计", 120, "本年支出合计", 120],
+        ["收入总计", 120, "支出总计", 120],
+      ],
+      [
+        { r0: 2, c0: 0, r1: 2, c1: 1 },
+        { r0: 2, c0: 2, r1: 2, c1: 3 },
+      ]
+    ),
+    toGrid(
+      "表15",
+      [
+        ["2025年部门整体支出绩效目标表"],
+        ["单位：万元"],
+        ["任务名称", "主要内容", "预算金额（万元）", "", ""],
+        ["", "", sub, "财政拨款", "其他资金"],
+        ["机关运转", "人员和公用经费", 100, 100, ""],
+        ["审计业务", "完成年度审计项目", 20, 15, 5],
+        ["金额合计", "", 120 + delta, 115 + delta, 5],
+      ],
+      [
+        { r0: 2, c0: 2, r1: 2, c1: 4 },
+        { r0: 2, c0: 0, r1: 3, c1: 0 },
+        { r0: 2, c0: 1, r1: 3, c1: 1 },
+      ]
+    ),
+  ];
+  test.each(["合计", "小计", "总额"])(
+    "sub-caption %s: the tasks read and compared; a 金额合计 100 万元 low found at its cell",
+    (sub) => {
+      const r = importWorkbook(build(sub));
+      const t = r.tables.find((x) => x.sheet === "表15")!;
+      expect(t.kind).toBe("department_performance");
+      expect(t.rows.length).toBeGreaterThanOrEqual(2);
+      expect(serious(r)).toEqual([]);
+      const found = serious(importWorkbook(build(sub, -100)));
+      expect(
+        found.filter((f) => f.rule === "cross.department-performance").map((f) => f.cells[0])
+      ).toEqual(["表15!C7"]);
+    }
+  );
+});
+
+describe("项目绩效目标表 forms stacked under one title, each starting at its 项目名称 line (newcomer8 p45 / p47)", () => {
+  /** Forms in the beside layout, the title and unit line printed once; `gap`: a blank line between forms. */
+  const forms = (gap: boolean, wrong?: string): SheetGrid =>
+    toGrid(
+      "表11",
+      [
+        ["2025年项目支出绩效目标表"],
+        ["", "", "", "", "单位：万元"],
+        ...PROJECTS.flatMap(([name, amount]) => {
+          const a = name === wrong ? Math.round((amount - 27) * 100) / 100 : amount;
+          return [
+            ["项目名称", name],
+            ["项目属性", "经常性项目", "", "项目期", "1年"],
+            ["项目资金", "年度资金总额", a],
+            ["", "其中：财政拨款", a],
+            ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值"],
+            ["", "产出指标", "数量指标", "完成项目数", "≥30个"],
+            ...(gap ? [[]] : []),
+          ];
+        }),
+      ],
+      []
+    );
+  test.each([
+    ["a blank line between forms", true],
+    ["no line between forms", false],
+  ])("%s: every form read as its own; a later form 27 万元 low is the one finding", (_n, gap) => {
+    const r = importWorkbook([projectTable(), forms(gap)]);
+    const fs = r.tables.filter((t) => t.kind === "performance_target");
+    expect(fs.map((t) => [t.form?.project, t.unit])).toEqual(PROJECTS.map(([n]) => [n, "万元"]));
+    expect(serious(r)).toEqual([]);
+    const found = serious(importWorkbook([projectTable(), forms(gap, PROJECTS[1][0])]));
+    expect(found.map((f) => f.rule)).toEqual(["projects.annual-amount"]);
+  });
+});
+
 const dir = path.join(__dirname, "..", "fixtures", "newcomer5");
 const check = async (file: string) =>
   checkReport(
@@ -351,4 +441,93 @@ test("the newcomer's k08 (年度主要任务 | … | 预算资金, 金额合计 
       /^(hierarchy\.total|cross\.department-performance) '11\.部门整体绩效目标表'!/.test(f)
     )
   ).toBe(true);
+});
+
+describe("项目支出绩效目标表 forms whose money captions head columns (newcomer8 p01 / p23: 财政部 / 中央 forms)", () => {
+  /**
+   * One form per project, stacked on one sheet: 项目资金（万元） | | 中期资金总额 | | 年度资金总额 over the lines
+   * 资金总额 / 其中：财政拨款 / 其他资金, each line's figures under the captions.
+   */
+  const forms = (periodWord: string, wrong?: string): SheetGrid => {
+    const rows: CellValue[][] = [];
+    for (const [name, amount] of PROJECTS) {
+      const a = name === wrong ? Math.round((amount - 27) * 100) / 100 : amount;
+      rows.push(
+        ["2025年项目支出绩效目标表"],
+        ["项目名称", name],
+        ["项目属性", "经常性项目", "", "项目期", "1年"],
+        ["项目资金（万元）", "", periodWord, "", "年度资金总额"],
+        ["", "资金总额", amount, "", a],
+        ["", "其中：财政拨款", amount, "", a],
+        ["", "其他资金", 0, "", 0],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值"],
+        ["", "产出指标", "数量指标", "完成项目数", "≥30个"],
+        []
+      );
+    }
+    return toGrid("表11", rows, []);
+  };
+  test.each(["中期资金总额", "实施期资金总额"])(
+    "%s: each form's figures read under the captions, no 错误 / 警告; a form 27 万元 low found at its 年度 figure",
+    (periodWord) => {
+      const r = importWorkbook([projectTable(), forms(periodWord)]);
+      const fs = r.tables.filter((t) => t.kind === "performance_target");
+      expect(fs.map((t) => t.form?.project)).toEqual(PROJECTS.map(([n]) => n));
+      expect(fs.map((t) => t.rows.find((x) => x.key === "total")?.amounts.annual?.value)).toEqual(
+        PROJECTS.map(([, a]) => a)
+      );
+      expect(fs.every((t) => t.rows.find((x) => x.key === "total")?.amounts.period)).toBe(true);
+      expect(serious(r)).toEqual([]);
+      const wrong = serious(importWorkbook([projectTable(), forms(periodWord, PROJECTS[1][0])]));
+      const annual = wrong.filter((f) => f.rule === "projects.annual-amount");
+      expect(annual.length).toBe(1);
+      // The second form's 资金总额 line (its 5th row: 10 rows per form), the 年度 figure under the caption (E).
+      expect(annual[0].cells[0]).toBe("表11!E15");
+    }
+  );
+});
+
+describe("a project code printed before the name in one table only (newcomer8 p38 / p39)", () => {
+  const code = (i: number) => `[11000025T00000410${i}]`;
+  /** Forms in the beside layout (年度资金总额 | figure), names with or without their codes. */
+  const forms = (coded: boolean, wrong?: string): SheetGrid =>
+    toGrid(
+      "表11",
+      PROJECTS.flatMap(([name, amount], i) => {
+        const a = name === wrong ? Math.round((amount - 27) * 100) / 100 : amount;
+        return [
+          ["2025年项目支出绩效目标表"],
+          ["", "", "", "", "单位：万元"],
+          ["项目名称", coded ? `${code(i)}${name}` : name],
+          ["项目资金", "年度资金总额", a],
+          ["", "其中：财政拨款", a],
+          [],
+        ];
+      }),
+      []
+    );
+  /** The 项目支出表 with its names coded or not. */
+  const projects = (coded: boolean): SheetGrid => {
+    const g = projectTable();
+    const values = g.values.map((row) =>
+      row.map((v) => {
+        const i = PROJECTS.findIndex(([n]) => n === v);
+        return coded && i >= 0 ? `${code(i)} ${v}` : v;
+      })
+    );
+    return { ...g, values, text: values.map((row) => row.map((v) => String(v ?? ""))) };
+  };
+  test.each([
+    ["forms coded", true, false],
+    ["项目支出表 coded", false, true],
+  ])(
+    "%s: paired, no 错误 / 警告; a form 27 万元 low is the one finding",
+    (_n, formsCoded, linesCoded) => {
+      expect(serious(importWorkbook([projects(linesCoded), forms(formsCoded)]))).toEqual([]);
+      const wrong = serious(
+        importWorkbook([projects(linesCoded), forms(formsCoded, PROJECTS[0][0])])
+      );
+      expect(wrong.map((f) => f.rule)).toEqual(["projects.annual-amount"]);
+    }
+  );
 });

@@ -78,9 +78,20 @@ export function indentDepth(s: unknown): number {
   return Math.floor(d);
 }
 
-/** Project names compared across tables: no spaces, quotes, brackets, dashes or punctuation. */
+/**
+ * A project code printed before the name ([11000025T000004100]审计事务, 110000251234 审计事务): six or more letters
+ * and digits, four of them digits at least, bracketed or followed by a separator or the name itself.
+ */
+const PROJECT_CODE =
+  /^[[【(（]?(?=[0-9A-Za-z]*\d[0-9A-Za-z]*\d[0-9A-Za-z]*\d[0-9A-Za-z]*\d)[0-9A-Za-z]{6,}[\]】)）]?[\s:：\-－_]*(?=[\u4e00-\u9fff])/;
+
+/** A project name without the project code printed before it. */
+export const withoutProjectCode = (s: string): string => s.replace(PROJECT_CODE, "");
+
+/** Project names compared across tables: no code in front, spaces, quotes, brackets, dashes or punctuation. */
 export function projectKey(s: unknown): string {
   return norm(s)
+    .replace(PROJECT_CODE, "")
     .replace(/^[-－—–_·•]+/, "")
     .replace(/["'“”‘’「」『』《》<>()（）[\]【】、,，.。;；:：!！?？·\-－—–_/\\]/g, "");
 }

@@ -16,6 +16,12 @@ const FUNDING = "(财政)?(拨款|资金)?(收入)?";
  */
 const CARRYOVER_IN =
   "上年(财政拨款)?结转([(（]?(和|及)?结余[)）]?)?(资金)?|上年结余[、和及]?结转(资金)?|年初(财政拨款)?结转(和|及)?结余(资金)?|上年结余";
+/**
+ * A 事业单位's use of its own balances (事业基金) to cover the year's gap: 使用非财政拨款结余 (the wording since 2019),
+ * 用事业基金弥补收支差额 (older 收支总表 and 决算). Money of earlier years but not 上年结转: a line and a source column of
+ * its own, in 收入总计 beside 上年结转 (after 本年收入合计) or one of the year's sources (in the list above it).
+ */
+const BALANCE_USE = "使用非财政拨款结余(资金)?|(用|使用)?事业基金弥补收支差额|使用事业基金";
 /** The 三公 items as templates word them: 公务用车 / 公务车 / 公车 / 车辆 …; 因公出国（境）费 / 出国费; 公务接待费 / 接待费. */
 const CAR = "(公务用车|公务车|公车|车辆)";
 const ABROAD = "(因公出国([(（]境[)）]|境)?(费|费用|经费)?|出国([(（]境[)）]|境)?(费|费用|经费))";
@@ -46,10 +52,8 @@ export const ROW_KEYS: ReadonlyArray<readonly [string, RegExp]> = [
   ["current_expenditure_total", /^(本年)?支出(合计|小计)$/],
   ["income_grand_total", /^收入总计$/],
   ["expenditure_grand_total", /^支出总计$/],
-  [
-    "carryover_in",
-    new RegExp(`^(${CARRYOVER_IN}|使用上年结转|上年实户资金余额|使用非财政拨款结余)$`),
-  ],
+  ["balance_use_in", new RegExp(`^(${BALANCE_USE})$`)],
+  ["carryover_in", new RegExp(`^(${CARRYOVER_IN}|使用上年结转|上年实户资金余额)$`)],
   [
     "carryover_out",
     /^(年终结转(结余)?|年末结转((和|及)?结余)?(资金)?|结转下年(度)?(资金)?|结转结余下年|未安排支出的实户资金)$/,
@@ -142,7 +146,8 @@ export const COLUMN_KEYS: ReadonlyArray<readonly [string, RegExp]> = [
     "current",
     /^(当年预算安排|本年预算安排|当年财政拨款安排|当年预算|本年预算|(本年|当年|本年度|年度)预算(数|金额))$/,
   ],
-  ["carryover", new RegExp(`^(${CARRYOVER_IN}|上年结转安排|上年实户资金余额|使用非财政拨款结余)$`)],
+  ["carryover", new RegExp(`^(${CARRYOVER_IN}|上年结转安排|上年实户资金余额)$`)],
+  ["balance_use", new RegExp(`^(${BALANCE_USE})$`)],
   ["fiscal", /^财政拨款(收入)?(小计|合计)?$/],
   ["general", new RegExp(`^一般公共预算${FUNDING}$`)],
   ["gov_fund", new RegExp(`^政府性?基金(预算)?${FUNDING}(预算)?$`)],

@@ -151,6 +151,7 @@ function oneSidedTurn(label: string, key: string | undefined, code: string | und
     key &&
     (key.startsWith("src_") ||
       key === "carryover_in" ||
+      key === "balance_use_in" ||
       key === "current_income_total" ||
       key === "income_grand_total")
   )
@@ -174,7 +175,7 @@ interface MemoList {
 }
 
 /** Lines that end a 其中 list besides the totals: a side's 上年结转 and 结转下年 lines. */
-const LIST_ENDS = new Set(["carryover_in", "carryover_out", "section_total"]);
+const LIST_ENDS = new Set(["carryover_in", "balance_use_in", "carryover_out", "section_total"]);
 
 /**
  * Does this line continue the 其中 list above it? Chinese tables print the list's later items under the first item's
@@ -224,6 +225,13 @@ export function parseBody(
     let memo: MemoList | undefined;
     // The side whose second view (VIEW_HEADING) the lines are in.
     let view: { side: Side | undefined } | undefined;
+    // The columns left of this block's figures that are its own (after the previous block's figures, if any).
+    const firstAmount = Math.min(...b.amounts.map((a) => a.c));
+    const ownFrom =
+      Math.max(
+        -1,
+        ...blockList.flatMap((o) => o.amounts.map((a) => a.c)).filter((c) => c < firstAmount)
+      ) + 1;
     for (const r of bodyRows) {
       let labelRaw = b.label !== undefined ? v.text(r, b.label) : "";
       let label = labelRaw.trim();
@@ -288,6 +296,14 @@ export function parseBody(
               .map((p) => v.text(r, p.c).trim())
               .find((t) => t && !/^\d+$/.test(norm(t))) ?? label;
       }
+      // 合计 printed in a column that is not the name column (序号, 一级项目, an uncaptioned column left of the names):
+      // the total line still, whichever column left of the figures holds it.
+      if (!norm(label) && !code) {
+        const total = v
+          .cells(r)
+          .find(([c, t]) => c >= ownFrom && c < firstAmount && TOTAL_KEYS.has(rowKey(t) ?? ""));
+        if (total) label = total[1].trim();
+      }
       let labelFromCode = false;
       if (!code && !codesAreAttributes) {
         label = codeBeforeName(label);
@@ -351,7 +367,7 @@ export function parseBody(
         key = SIDE_TOTALS.find(([re]) => re.test(labelKey(label)))?.[1][side] ?? key;
       if (side === "income") {
         if (key === "carryover_in") afterCarryover = true;
-        else if (key && TOTAL_KEYS.has(key)) afterCarryover = false;
+        else if ((key && TOTAL_KEYS.has(key)) || key === "balance_use_in") afterCarryover = false;
         else if (afterCarryover && key?.startsWith("src_")) key = `carryover_${key}`;
       }
       let level: number;
@@ -369,7 +385,8 @@ export function parseBody(
         level = lastCodedLevel; // an unreadable code: a sibling of the row above
       else if (key && TOTAL_KEYS.has(key)) level = 0;
       else if (key?.startsWith("carryover_src_")) level = 2;
-      else if (key === "carryover_in" || key === "carryover_out") level = 1;
+      else if (key === "carryover_in" || key === "balance_use_in" || key === "carryover_out")
+        level = 1;
       else if (
         side &&
         side !== "income" &&

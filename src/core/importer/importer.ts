@@ -29,7 +29,8 @@ import {
 } from "./header";
 import { applyIndentLevels, parseBody } from "./body";
 import { dropCodeCopies } from "./code-copy";
-import { parseForm } from "./performance";
+import { headerKind, tellApartByOrder } from "./untitled";
+import { parseForm, splitStackedForms } from "./performance";
 import { lineMeta, readMeta, titleExcludesCarryover, yearOfTitle, type Meta } from "./meta";
 import { classifyTitle, FINAL_ACCOUNTS_TITLE, KIND_BY_HEADER } from "./kinds";
 import {
@@ -178,8 +179,15 @@ function parseRegion(
     const head = findRow(v, reg.titleRow + 1, end, (t) => TASK_HEADER.test(labelKey(t)));
     if (!head) return unread("部门整体绩效目标表缺少任务名称与预算金额");
     start = head.r;
-    const totalRow = findRow(v, head.r + 1, end, (t) => /^(金额合计|合计|总计)$/.test(t));
-    if (totalRow) stop = totalRow.r;
+    // The 金额合计 line: a line with figures (预算金额's sub-caption 合计 | 财政拨款 | 其他资金 is a header line).
+    for (let k = head.r + 1; k <= end; k++)
+      if (
+        v.cells(k).some(([, t]) => /^(金额合计|合计|总计)$/.test(labelKey(t))) &&
+        v.cells(k).some(([c]) => v.isNumber(k, c))
+      ) {
+        stop = k;
+        break;
+      }
   }
   // Meta lines and header rows after the title; the body follows.
   let r = start;
@@ -613,9 +621,16 @@ function headerlessRegion(v: GridView): Region | undefined {
       .join(" ")
   ).join(" ");
   const hit = KIND_BY_HEADER.find(([, test]) => test(head));
-  return hit
-    ? { r0: 0, r1: v.rows - 1, kind: hit[0] as TableKind, title: v.grid.sheet, titleRow: -1 }
-    : undefined;
+  if (!hit) return undefined;
+  const lines = Array.from({ length: Math.min(8, v.rows) }, (_, r) => v.cells(r).map(([, t]) => t));
+  return {
+    r0: 0,
+    r1: v.rows - 1,
+    kind: headerKind(hit[0] as TableKind, lines),
+    title: v.grid.sheet,
+    titleRow: -1,
+    byHeader: true,
+  };
 }
 
 function mode<T>(xs: Array<T | undefined>): T | undefined {
@@ -656,6 +671,7 @@ export interface ImportOptions {
 
 export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Report {
   const tables: Table[] = [];
+  const byHeader = new Set<Table>();
   const unrecognized: Unrecognized[] = [];
   const contents: string[] = [];
   const declaredEmpty: EmptyDeclaration[] = [];
@@ -691,7 +707,7 @@ export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Re
       leading = undefined;
     }
     const clipped = clipRegionsAtGaps(v, regions);
-    regions = clipped.regions;
+    regions = clipped.regions.flatMap((reg) => splitStackedForms(v, reg));
     unrecognized.push(...clipped.strays);
     if (regions.length === 0) {
       coverMeta(v, 0, v.rows - 1, cover);
@@ -738,6 +754,7 @@ export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Re
           sheetUnit = { unit: t.unit, unitText: t.unitText, unitCell: t.unitCell };
         if ("id" in t) tables.push(t);
         else unrecognized.push(t);
+        if ("id" in t && reg.byHeader) byHeader.add(t);
       } catch {
         unrecognized.push({
           sheet: g.sheet,
@@ -747,6 +764,7 @@ export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Re
       }
     });
   }
+  tellApartByOrder(tables, byHeader);
   codesFromCodedTables(tables);
   markHidden(tables, grids);
   applyEmptyDeclarations(tables, declaredEmpty);

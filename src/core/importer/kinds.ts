@@ -66,7 +66,7 @@ export function classifyTitle(
 
 /** Fallback when a table has no title: classify by what its header says. */
 export const KIND_BY_HEADER: ReadonlyArray<readonly [TableKind, (h: string) => boolean]> = [
-  ["performance_target", (h) => /实施期资金总额|年度资金总额/.test(h)],
+  ["performance_target", (h) => /(实施期|中期)资金总额|年度资金总额/.test(h)],
   ["three_public", (h) => /因公出国/.test(h) && /公务接待/.test(h)],
   ["basic_expenditure_economic", (h) => /人员经费/.test(h) && /公用经费/.test(h)],
   [

@@ -6,6 +6,12 @@ import { GridView } from "./view";
 import { amountAt } from "./body";
 import { unitInCaption } from "./meta";
 import { columnLetter } from "../grid/address";
+import type { Region } from "./region";
+
+/** The 实施期 total's caption: 实施期资金总额, or 中期资金总额 (财政部 / 中央部门 forms). */
+const PERIOD_TOTAL = /^(实施期|中期)资金总额/;
+/** The money block's total line when its captions head columns (资金总额 | 285.87 | | 285.87). */
+const TOTAL_LINE = /^(资金总额|合计|总计|小计)$/;
 
 const SOURCES: ReadonlyArray<readonly [string, RegExp]> = [
   ["central", /中央/],
@@ -96,7 +102,7 @@ export function parseForm(
       else if (!department && /^(主管部门|实施单位)/.test(t))
         department = valueRight(v, r, c, /^(主管部门(及代码)?|实施单位)/, c1)?.text;
       else if (/^(项目资金|资金金额|预算金额|资金总额)/.test(t)) unit = unitInCaption(t) ?? unit;
-      else if (/^实施期资金总额/.test(t) && periodCol < 0) {
+      else if (PERIOD_TOTAL.test(t) && periodCol < 0) {
         moneyRow = r;
         periodCol = c;
       } else if (/^年度资金总额/.test(t) && annualCol < 0) {
@@ -107,50 +113,63 @@ export function parseForm(
   }
   if (!project || moneyRow < 0) return undefined;
   const cells: Record<string, { period?: Amount; annual?: Amount }> = { total: {} };
-  if (periodCol >= 0)
-    cells.total.period = amountRight(
-      v,
-      moneyRow,
-      periodCol,
-      /^实施期资金总额/,
-      annualCol > periodCol ? annualCol - 1 : undefined
-    );
-  if (annualCol >= 0) cells.total.annual = amountRight(v, moneyRow, annualCol, /^年度资金总额/);
-  const split = annualCol >= 0 ? annualCol : Infinity;
-  let misses = 0;
-  for (let r = moneyRow + 1; r <= r1 && misses < 2; r++) {
-    let found = false;
-    for (let c = c0; c <= c1; c++) {
-      const k = labelKey(v.text(r, c));
-      if (!k || v.isNumber(r, c)) continue;
-      const src = SOURCES.find(([, re]) => re.test(k));
-      if (!src) continue;
-      found = true;
-      const slot = c < split ? "period" : "annual";
-      const entry = (cells[src[0]] ??= {});
-      if (!entry[slot])
-        entry[slot] = amountRight(
-          v,
-          r,
-          c,
-          new RegExp(`^${k.replace(/[()（）]/g, ".")}`),
-          slot === "period" && Number.isFinite(split) ? split - 1 : undefined
-        );
+  // Captions heading columns (实施期资金总额 | | 年度资金总额 over 资金总额 / 其中：财政拨款 / 其他资金 lines): each line's
+  // figures stand under the captions, nothing right of them.
+  const heads = [periodCol, annualCol].filter((c) => c >= 0);
+  const headed =
+    heads.length > 0 &&
+    heads.every((c) => !v.amount(moneyRow, c + 1) || v.isEmpty(moneyRow, c + 1)) &&
+    heads.some((c) => v.isNumber(moneyRow + 1, c));
+  if (headed) readHeaded(v, cells, { moneyRow, periodCol, annualCol, c0, r1 });
+  else readBeside();
+  function readBeside() {
+    if (periodCol >= 0)
+      cells.total.period = amountRight(
+        v,
+        moneyRow,
+        periodCol,
+        PERIOD_TOTAL,
+        annualCol > periodCol ? annualCol - 1 : undefined
+      );
+    if (annualCol >= 0) cells.total.annual = amountRight(v, moneyRow, annualCol, /^年度资金总额/);
+    const split = annualCol >= 0 ? annualCol : Infinity;
+    let misses = 0;
+    for (let r = moneyRow + 1; r <= r1 && misses < 2; r++) {
+      let found = false;
+      for (let c = c0; c <= c1; c++) {
+        const k = labelKey(v.text(r, c));
+        if (!k || v.isNumber(r, c)) continue;
+        const src = SOURCES.find(([, re]) => re.test(k));
+        if (!src) continue;
+        found = true;
+        const slot = c < split ? "period" : "annual";
+        const entry = (cells[src[0]] ??= {});
+        if (!entry[slot])
+          entry[slot] = amountRight(
+            v,
+            r,
+            c,
+            new RegExp(`^${k.replace(/[()（）]/g, ".")}`),
+            slot === "period" && Number.isFinite(split) ? split - 1 : undefined
+          );
+      }
+      misses = found ? 0 : misses + 1;
     }
-    misses = found ? 0 : misses + 1;
   }
+  // The figures' column: under a heading caption, else right of a caption beside its figure.
+  const valueCol = (c: number) => columnLetter(v.sheetCol(headed ? c : c + 1));
   const columns: Column[] = [];
   if (periodCol >= 0)
     columns.push({
       key: "period",
       label: "实施期资金总额",
-      col: columnLetter(v.sheetCol(periodCol + 1)),
+      col: valueCol(periodCol),
     });
   if (annualCol >= 0)
     columns.push({
       key: "annual",
       label: "年度资金总额",
-      col: columnLetter(v.sheetCol(annualCol + 1)),
+      col: valueCol(annualCol),
     });
   const rows: Row[] = Object.entries(cells).map(([key, slots]) => {
     const first = slots.period ?? slots.annual!;
@@ -177,4 +196,75 @@ export function parseForm(
     columns,
     rows,
   };
+}
+
+/**
+ * The money block with its captions heading columns: the total line (资金总额 / 合计 left of the figures, else the
+ * first line under the captions) and each source line, their figures under the 实施期 and 年度 captions.
+ */
+function readHeaded(
+  v: GridView,
+  cells: Record<string, { period?: Amount; annual?: Amount }>,
+  at: { moneyRow: number; periodCol: number; annualCol: number; c0: number; r1: number }
+): void {
+  const { moneyRow, periodCol, annualCol, c0, r1 } = at;
+  const left = Math.min(...[periodCol, annualCol].filter((c) => c >= 0));
+  const labelOf = (r: number) => {
+    for (let c = c0; c < left; c++) {
+      const k = labelKey(v.text(r, c));
+      if (k && !v.isNumber(r, c)) return k;
+    }
+    return "";
+  };
+  const put = (key: string, r: number) => {
+    const entry = (cells[key] ??= {});
+    if (periodCol >= 0) entry.period ??= amountAt(v, r, periodCol);
+    if (annualCol >= 0) entry.annual ??= amountAt(v, r, annualCol);
+  };
+  let total = moneyRow + 1;
+  for (let r = moneyRow + 1; r <= Math.min(r1, moneyRow + 4); r++)
+    if (TOTAL_LINE.test(labelOf(r))) {
+      total = r;
+      break;
+    }
+  put("total", total);
+  let misses = 0;
+  for (let r = moneyRow + 1; r <= r1 && misses < 2; r++) {
+    if (r === total) continue;
+    const k = labelOf(r);
+    const src = k ? SOURCES.find(([, re]) => re.test(k)) : undefined;
+    if (!src) {
+      misses++;
+      continue;
+    }
+    misses = 0;
+    put(src[0], r);
+  }
+}
+
+/**
+ * 项目绩效目标表 forms stacked on one sheet under one title (each form starts at its 项目名称 line, no title of its
+ * own): one region per form, so each is read as its own — not the first form over the whole sheet. A 项目名称 line is
+ * a form's when a name stands beside the caption (a list prints 项目名称 once, as a column caption).
+ */
+export function splitStackedForms(v: GridView, reg: Region): Region[] {
+  if (reg.kind !== "performance_target") return [reg];
+  const starts: number[] = [];
+  for (let r = reg.titleRow + 1; r <= reg.r1; r++) {
+    const cells = v.cells(r);
+    const i = cells.findIndex(([, t]) => /^项目名称[:：]?/.test(norm(t)));
+    if (i < 0) continue;
+    const own = norm(cells[i][1]).replace(/^项目名称[:：]?/, "");
+    const beside = cells[i + 1]?.[1];
+    if (own || (beside && !/名称|金额|资金|预算|目标|指标|编码|代码/.test(norm(beside))))
+      starts.push(r);
+  }
+  if (starts.length < 2) return [reg];
+  return starts.map((r, k) => ({
+    ...reg,
+    // The first form keeps the title and the lines above its 项目名称; the others start at theirs.
+    r0: k === 0 ? reg.r0 : r,
+    titleRow: k === 0 ? reg.titleRow : r - 1,
+    r1: k + 1 < starts.length ? starts[k + 1] - 1 : reg.r1,
+  }));
 }

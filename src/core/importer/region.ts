@@ -13,6 +13,8 @@ export interface Region {
   titleRow: number;
   /** Grid columns c0…c1 of a table printed beside another on its sheet (the whole width when absent). */
   cols?: [number, number];
+  /** No title and no telling sheet name: the kind was read from the header's words alone (untitled.ts). */
+  byHeader?: boolean;
 }
 
 /** Cells of row r that are table titles (two or more: tables printed side by side). */

@@ -112,6 +112,7 @@ function income(m: Summary): void {
     }));
     for (const [k, total] of [
       ["current_income_total", false],
+      ["balance_use_in", false],
       ["carryover_in", false],
       ["income_grand_total", true],
     ] as const) {

@@ -44,6 +44,7 @@ const NON_FISCAL = [
   "superior",
   "affiliated",
   "other",
+  "balance_use",
 ];
 const NON_GENERAL = ["gov_fund", "state_capital", ...NON_FISCAL];
 
@@ -104,6 +105,35 @@ function scopedCmp(
 
 const defined = (o: Outcome | undefined): o is Outcome => !!o;
 
+/**
+ * The 收支总表's 上年结转 lines against the 收入总表's 上年结转 columns. One of each: compared. Several (Xi'an prints
+ * 上年实户资金余额 and 上年结转 as lines and as columns): each line with the column of its own words, none compared
+ * when the words do not pair them.
+ */
+function carryoverLines(t1: Table, t2: Table, tot: Row): Outcome[] {
+  const lines = t1.rows.filter((r) => r.side === "income" && r.key === "carryover_in");
+  const cols = Object.keys(tot.amounts).filter((k) => /^carryover(_\d+)?$/.test(k));
+  const words = (s: string) =>
+    labelKey(s).replace(/^[(（]?[一二三四五六七八九十\d]+[)）、.．]?/, "");
+  const compare = (r: Row, k: string) =>
+    cmp(
+      "cross.summary-income",
+      t1,
+      r.amounts.total,
+      `「${rowName(r)}」`,
+      [[t2, tot.amounts[k]]],
+      `${tableName(t2)}合计行「${columnName(t2, k)}」`
+    );
+  if (lines.length === 1 && cols.length <= 1)
+    return [compare(lines[0], "carryover")].filter(defined);
+  return lines
+    .map((r) => {
+      const k = cols.find((c) => words(columnName(t2, c)) === words(r.label));
+      return k ? compare(r, k) : undefined;
+    })
+    .filter(defined);
+}
+
 export const summaryVsIncome = defineRule({
   id: "cross.summary-income",
   category: "cross",
@@ -154,14 +184,18 @@ export const summaryVsIncome = defineRule({
       ["src_unit_funds", "unit_funds"],
       ["src_business", "business"],
       ["src_operating", "operating"],
+      ["src_superior", "superior"],
+      ["src_affiliated", "affiliated"],
       ["src_other", "other"],
+      ["balance_use_in", "balance_use"],
       ["carryover_in", "carryover"],
       // A 本年收入 band's 小计 (本年收入 | 上年结转 bands): the 本年收入合计.
       ["current_income_total", "current"],
     ];
-    const out: Array<Outcome | undefined> = pairs.map(([rk, ck]) => {
+    const out: Array<Outcome | undefined> = pairs.flatMap(([rk, ck]) => {
       const r = rowByKey(t1, rk, "income");
-      if (!r) return undefined;
+      if (!r) return [];
+      if (rk === "carryover_in") return carryoverLines(t1, t2, tot);
       return cmp(
         "cross.summary-income",
         t1,

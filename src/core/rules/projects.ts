@@ -2,7 +2,7 @@
 import type { Report, Row, Table } from "../model/schema";
 import { defineRule, type Finding, type Outcome } from "./rule";
 import { columnTerms, hasValue, na, sumOutcome, tableName, term } from "./helpers";
-import { projectKey } from "../grid/text";
+import { projectKey, withoutProjectCode } from "../grid/text";
 import { holdsWithinIntervals, identityOf, type Identity } from "./identity";
 import { fmt } from "./interval";
 import { examples, groupedByTable } from "./flood";
@@ -237,7 +237,7 @@ export const nameMismatch = defineRule({
   category: "projects",
   title: "项目名称一致",
   description:
-    "绩效目标表的项目名称应与项目支出表一字不差；只在标点、括号、引号或个别字上不同的，按近似匹配配对并提示。",
+    "绩效目标表的项目名称应与项目支出表一字不差（名称前印的项目编码不计）；只在标点、括号、引号或个别字上不同的，按近似匹配配对并提示。",
   severity: "warning",
   source: { basis: "practice", ref: "同一项目在项目支出表与绩效目标表中名称应一致" },
   check: (report) => {
@@ -246,8 +246,9 @@ export const nameMismatch = defineRule({
     return p.pairs.map((pair): Outcome => {
       const a = pair.line[0].name.replace(/^[\s\u3000]+/, "");
       const b = pair.form.form!.project;
-      const same =
-        a.normalize("NFKC").replace(/\s/g, "") === b.normalize("NFKC").replace(/\s/g, "");
+      // A project code printed before the name in one table only is not part of the name.
+      const bare = (x: string) => withoutProjectCode(x.normalize("NFKC").replace(/\s/g, ""));
+      const same = bare(a) === bare(b);
       if (same) return { status: "pass" };
       return finding(
         "projects.name-mismatch",

@@ -41,6 +41,7 @@ const NON_FISCAL = [
   "superior",
   "affiliated",
   "other",
+  "balance_use",
 ];
 
 /**

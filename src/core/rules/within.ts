@@ -38,6 +38,7 @@ const SOURCE_KEYS = [
   "superior",
   "affiliated",
   "other",
+  "balance_use",
 ];
 const USE_KEYS = ["basic", "project", "reserve", "upper_remit", "operating_exp", "subsidiary"];
 
@@ -609,7 +610,8 @@ function levelOneRows(t: Table, side: string, filter: (r: Row) => boolean): Row[
   if (first >= 0 && !rows.slice(0, first).some((r) => r.level === 1 && !r.partial && filter(r))) {
     const after = rows.slice(first + 1);
     const next = after.findIndex(
-      (r) => !!r.key && (r.key.startsWith("carryover") || r.level === 0)
+      (r) =>
+        !!r.key && (r.key.startsWith("carryover") || r.key === "balance_use_in" || r.level === 0)
     );
     return after
       .slice(0, next < 0 ? after.length : next)
@@ -737,7 +739,8 @@ export const incomeGrandTotal = defineRule({
   id: "within.income-grand-total",
   category: "within",
   title: "收入总计 = 本年收入合计 + 上年结转",
-  description: "收入总计等于本年收入合计加上年结转（结余）。",
+  description:
+    "收入总计等于本年收入合计加上年结转（结余）；本年收入合计之后另列使用非财政拨款结余（用事业基金弥补收支差额）时一并计入。",
   severity: "error",
   source: {
     basis: "identity",
@@ -748,7 +751,13 @@ export const incomeGrandTotal = defineRule({
       const g = rowByKey(t, "income_grand_total", "income");
       const cur = rowByKey(t, "current_income_total", "income");
       if (!g || !cur) return [];
-      const carry = t.rows.filter((r) => r.side === "income" && r.key === "carryover_in");
+      // 使用非财政拨款结余 after 本年收入合计 is added like 上年结转 (in the list above it, it is one of the year's income).
+      const after = t.rows.indexOf(cur);
+      const carry = t.rows.filter(
+        (r, i) =>
+          r.side === "income" &&
+          (r.key === "carryover_in" || (r.key === "balance_use_in" && i > after))
+      );
       return Object.keys(g.amounts).map((k) =>
         sumOutcome({
           rule: "within.income-grand-total",

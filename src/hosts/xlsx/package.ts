@@ -399,6 +399,20 @@ export function normalisePackage(
   if (opts.cellsOnly) {
     for (const p of files.names()) {
       if (/^xl\/(drawings|charts|media)\//.test(p)) dropped.add(p);
+      // Notes (comments) in a folder of their own, as openpyxl writes them (xl/comments/comment1.xml): exceljs 4.4.0
+      // cannot match them to their sheet (exceljs #2797). The cells need no notes; the reviewed copy is written from
+      // the package itself, the user's notes kept (package-review.ts).
+      if (/^xl\/worksheets\/_rels\/[^/]+\.rels$/.test(p)) {
+        const t = get(p)!;
+        const kept = t.replace(/<Relationship\b[^>]*\/>/g, (r) => {
+          if (!/\/(comments|vmlDrawing)"/.test(r)) return r;
+          const target = /\bTarget\s*=\s*"([^"]*)"/.exec(r)?.[1];
+          if (target && !/TargetMode\s*=\s*"External"/i.test(r))
+            dropped.add(resolveTarget(sourceOfRels(p), target));
+          return "";
+        });
+        if (kept !== t) set(p, kept);
+      }
       if (/^xl\/worksheets\/[^/]+\.xml$/.test(p)) {
         const t = get(p)!;
         const stripped = t.replace(
