@@ -676,23 +676,72 @@ export const basicProjectSplit = defineRule({
     }
     // 表5 titled 不含上年结转 beside a 项目支出表 listing the 结转 projects: within it (scope.ts carryRelation); the
     // 项目支出表 leaves them out too when a 项目支出表（上年结转） lists them apart.
-    if (t5 && tot5?.amounts.project && t12 && top12 && top12.amounts.general) {
-      const rel = top13 ? "=" : carryRelation(report, t5, t12);
-      out.push(
-        scopedOutcome(
-          "cross.basic-project",
-          rel,
-          term(t5, tot5.amounts.project),
-          [term(t12, top12.amounts.general)],
-          `${tableName(t5)}「合计」项目支出`,
-          `${tableName(t12)}合计一般公共预算`
-        )
-      );
-    }
+    if (t5 && tot5?.amounts.project && t12 && top12 && top12.amounts.general)
+      out.push(...projectGeneral(report, t5, tot5.amounts.project, t12, top12, t13, top13));
     const res = out.filter(defined);
     return res.length ? res : [na("缺少比较所需的支出总表、一般公共预算支出表或项目支出表")];
   },
 });
+
+/**
+ * 表5's 项目支出 against the 项目支出表's 一般公共预算. When 表5 includes 上年结转 and the 项目支出表 prints it apart —
+ * a 上年结转 band's 一般公共预算 column, a 项目支出表（上年结转）, or a 上年结转 column of any fund — that part is added
+ * (a column of any fund bounds it: at least the 一般公共预算 column, at most with the whole 上年结转 column);
+ * otherwise as the tables' 上年结转 scopes say (scope.ts carryRelation).
+ */
+function projectGeneral(
+  report: Report,
+  t5: Table,
+  project: Amount,
+  t12: Table,
+  top12: Row,
+  t13: Table | undefined,
+  top13: Row | undefined
+): Outcome[] {
+  const rule = "cross.basic-project";
+  const subject = `${tableName(t5)}「合计」项目支出`;
+  const general = term(t12, top12.amounts.general);
+  const against = `${tableName(t12)}合计一般公共预算`;
+  const carried = !t5.excludesCarryover && moneyOf(report).carryover !== false;
+  const carryGeneral = top12.amounts.carryover_general;
+  if (carried && carryGeneral)
+    return [
+      scopedOutcome(
+        rule,
+        "=",
+        term(t5, project),
+        [general, term(t12, carryGeneral)],
+        subject,
+        `${against} + 上年结转一般公共预算`
+      ),
+    ];
+  if (carried && t13 && top13?.amounts.general)
+    return [
+      scopedOutcome(
+        rule,
+        "=",
+        term(t5, project),
+        [general, term(t13, top13.amounts.general)],
+        subject,
+        `${against} + ${tableName(t13)}合计一般公共预算`
+      ),
+    ];
+  const carryAll = top12.amounts.carryover;
+  if (carried && carryAll && hasValue(carryAll))
+    return [
+      scopedOutcome(rule, "≥", term(t5, project), [general], subject, against),
+      scopedOutcome(
+        rule,
+        "≤",
+        term(t5, project),
+        [general, term(t12, carryAll)],
+        subject,
+        `${against} + 上年结转`
+      ),
+    ];
+  const rel = top13 ? "=" : carryRelation(report, t5, t12);
+  return [scopedOutcome(rule, rel, term(t5, project), [general], subject, against)];
+}
 
 /** The project table's total: its 合计 row, or the top row when it prints the department first. */
 export function projectTotal(t: Table): Row | undefined {
