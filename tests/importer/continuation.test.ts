@@ -64,6 +64,30 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style)
     }
   );
 
+  // The page head printed again mid-sheet (label, title, 部门 / 单位 line), a 续 line, then the header (a print's page
+  // head pasted as values): the 续 line used to stop the header search, the second part was unread (newcomer7 [1]).
+  test.each(["续表", "续上表", "（续上表）", "（续表）", "接上表"])(
+    "a table going on under its page head printed again and a line %s is one table",
+    (marker) => {
+      const v = buildVariant(style, { continued: { kinds: CONTINUED, named: false, marker } });
+      const report = importWorkbook(v.grids);
+      expect(report.unrecognized.filter((u) => /表头/.test(u.reason))).toEqual([]);
+      expect(report.tables.map((t) => t.kind)).toEqual(v.expected.map((e) => e.kind));
+      for (const kind of CONTINUED) {
+        const t = report.tables.find((x) => x.kind === kind)!;
+        const before = plainReport.tables.find((x) => x.kind === kind)!;
+        expect(t.rows.map((r) => `${r.level} ${r.code ?? ""} ${r.label.trim()}`)).toEqual(
+          before.rows.map((r) => `${r.level} ${r.code ?? ""} ${r.label.trim()}`)
+        );
+        expect(t.continued?.length).toBe(1);
+        expect(totalCellOf(t)).toBe(v.expected.find((e) => e.kind === kind)!.totalCell);
+      }
+      const res = checkReport(report);
+      expect(serious(res)).toEqual([]);
+      expect(kinds(res)).toEqual(kinds(plain));
+    }
+  );
+
   test("a wrong figure on the continuation is reported at its cell", () => {
     const v = buildVariant(style, { continued: { kinds: CONTINUED, named: false } });
     const t = importWorkbook(v.grids).tables.find((x) => x.kind === "general_budget_expenditure")!;

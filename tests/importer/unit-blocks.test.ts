@@ -3,7 +3,9 @@
  * 款 / 项 lines. Read flat, the 单位 lines and their 类 lines were all first-level lines (「合计」 ≠ 各一级行之和 at twice
  * the total) and the first 单位's 201 was taken for the department's in the by-code cross checks (newcomer 6, [1]:
  * c05–c09). Every generated template: with the 单位 lines printing their figures, as captions without figures, and under
- * a 部门 line; then one misprinted 项 of one 单位, reported at its own cells only.
+ * a 部门 line; then one misprinted 项 of one 单位, reported at its own cells only. A 部门汇总 block first (the
+ * department's line and its own 类 / 款 / 项 lines, then the 单位 blocks) read as three 单位 (「合计」 ≠ 各一级行之和 at
+ * twice the total): now its lines are the department's, its line a memo of the 合计, and 合计 = Σ 单位.
  */
 import { importWorkbook } from "../../src/core/importer/importer";
 import { checkReport } from "../../src/core/rules/engine";
@@ -70,5 +72,53 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style)
     );
     expect(proposed.some((c) => bumped.has(c))).toBe(true);
     expect(proposed.every((c) => block.has(c))).toBe(true);
+  });
+
+  test("a 部门汇总 block before the 单位 blocks: its lines are the department's, 合计 = Σ 单位, no finding", () => {
+    const rep = report({ summary: true })(style);
+    for (const kind of KINDS) {
+      const t = rep.tables.find((x) => x.kind === kind)!;
+      const [dept, ...units] = t.rows.filter((r) => r.level === 1);
+      expect(dept).toMatchObject({ partial: true });
+      expect(units.map((r) => r.label.trim())).toEqual([...UNIT_BLOCKS]);
+      const classes = t.rows.filter((r) => r.code?.length === 3);
+      // The department's 类 under its line, then each 单位's.
+      expect(classes.filter((r) => !r.ofUnit).map((r) => r.level)).toEqual([2, 2, 2, 2]);
+      expect(classes.filter((r) => r.ofUnit).every((r) => r.level === 2)).toBe(true);
+    }
+    expect(serious(checkReport(rep))).toEqual([]);
+  });
+
+  test("a 部门汇总 block, every line a caption without figures: no finding", () => {
+    expect(serious(checkReport(report({ summary: true, caption: true })(style)))).toEqual([]);
+  });
+
+  test("the 部门汇总's 项 misprinted: its 款 ≠ Σ 项, at the department's lines, no 单位 named", () => {
+    const rep = report({ summary: true, summaryBy: { code: "2010601", by: 1 } })(style);
+    const found = serious(checkReport(rep));
+    expect(found.length).toBeGreaterThan(0);
+    const bumped = new Set(
+      KINDS.flatMap((kind) =>
+        rep.tables
+          .find((x) => x.kind === kind)!
+          .rows.filter((r) => r.code === "2010601" && !r.ofUnit)
+          .flatMap((r) => Object.values(r.amounts).map((a) => a.cell))
+      )
+    );
+    for (const f of found) {
+      expect(f.cells.some((c) => bumped.has(c))).toBe(true);
+      expect(UNIT_BLOCKS.some((u) => f.message.includes(u))).toBe(false);
+    }
+    expect(found.map((f) => f.rule)).toContain("hierarchy.parent-children");
+  });
+
+  test("a 部门汇总 block and one 单位's 项 misprinted: only that 单位's 款 ≠ Σ 项, named with the 单位", () => {
+    const rep = report({ summary: true, bump: { unit: 1, code: "2010602", by: 1 } })(style);
+    const found = serious(checkReport(rep));
+    expect(found.length).toBeGreaterThan(0);
+    for (const f of found) {
+      expect(f.rule).toBe("hierarchy.parent-children");
+      expect(f.message).toContain(`「${UNIT_BLOCKS[1]} 20106`);
+    }
   });
 });

@@ -69,5 +69,10 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style)
         expect([cell, found.some((f) => f.cells.includes(cell))]).toEqual([cell, true]);
         expect(found.some((f) => f.message.includes("上年结转小计"))).toBe(true);
       }
+      // The 合计 line's 上年结转一般公共预算 is the 财政拨款收支总表's 上年结转 一般公共预算 line.
+      const tot = t2.rows.find((r) => r.key === "total" && r.level === 0)!;
+      expect(after(tot.amounts.carryover_general.cell).map((f) => f.rule)).toContain(
+        "cross.fiscal-summary"
+      );
     });
 });

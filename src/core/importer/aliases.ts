@@ -109,10 +109,11 @@ export const SIDE_TOTALS: ReadonlyArray<readonly [RegExp, Readonly<Record<string
 ];
 
 /**
- * 本年收入 over 小计 | 一般公共预算 | … beside 上年结转 over 小计 | … (广东 / 湖北 / 江西 收入总表): the band's 小计 is this
- * year's income (`current`) when a 合计 column of the table's own stands before it (header.ts), else the table's 合计.
+ * 本年收入 over 小计 | 一般公共预算 | … beside 上年结转 over 小计 | … (广东 / 湖北 / 江西 收入总表), and its expenditure twin
+ * 本年支出 over 小计 | 基本支出 | 项目支出 beside 上年结转 over 小计 | 基本支出 | 项目支出 (支出总表): the band's 小计 is this
+ * year's money (`current`) when a 合计 column of the table's own stands before it (header.ts), else the table's 合计.
  */
-export const CURRENT_BAND = /^(本年|当年)收入$/;
+export const CURRENT_BAND = /^(本年|当年)(收入|支出)$/;
 
 /**
  * A line without figures that opens a second view of a 收支总表 side (按经济分类 / 支出按经济分类 after the 功能 classes):
@@ -291,10 +292,12 @@ export function columnKey(leaf: string, parents: string[], tableYear?: number): 
     const band = BAND_SUBTOTALS.find(([, re]) => re.test(leafParent));
     if (band) return band[0];
   }
-  // Sources under the 上年结转结余 band are last year's money, not this year's sources.
+  // Sources under the 上年结转结余 band are last year's money, not this year's sources; 基本支出 / 项目支出 under it (支出总表)
+  // are the carried-over money's uses, not this year's.
   if (bands.some((p) => CARRYOVER_BAND.test(p))) {
     const inner = COLUMN_KEYS.find(([, re]) => re.test(k))?.[0];
-    if (inner && SOURCE_PARENTS.has(inner)) return `carryover_${inner}`;
+    if (inner && (SOURCE_PARENTS.has(inner) || CARRYOVER_USES.has(inner)))
+      return `carryover_${inner}`;
   }
   const leafKey = COLUMN_KEYS.find(([, re]) => re.test(k))?.[0];
   // 项目支出 broken down by economic class beside 基本支出's (功能 × 经济分类 tables: 基本支出 (小计 | 工资福利支出 | …) |
@@ -330,3 +333,5 @@ const SOURCE_PARENTS = new Set([
   "other",
 ]);
 const USE_CHILDREN = new Set(["basic", "project", "personnel", "public", "reserve"]);
+/** The uses a 上年结转 band of a 支出总表 prints (上年结转: 小计 | 基本支出 | 项目支出): carryover_basic, carryover_project. */
+const CARRYOVER_USES = new Set(["basic", "project"]);

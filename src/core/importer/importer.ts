@@ -198,9 +198,28 @@ function parseRegion(
     );
   for (let k = reg.r0; k <= reg.titleRow; k++)
     for (const { c, meta: m } of metaOf(k, false)) mergeMeta(meta, m, v.ref(k, c));
-  while (r <= stop && (v.cells(r).length === 0 || isMetaRow(v, r))) {
-    for (const { c, meta: m } of metaOf(r, true)) mergeMeta(meta, m, v.ref(r, c));
-    r++;
+  // One line of text between the title (with its meta lines) and the header — a subtitle （按支出功能分类科目）, 编制日期：…,
+  // 说明：…, a 续表 / 续上表 line under a page head printed again mid-sheet — is no part of the table: skipped when a
+  // header row follows it (its words are not read as meta: a 编制日期 year is not the budget's).
+  const oneText = (k: number) => {
+    const cells = v.cells(k);
+    return cells.length === 1 && !v.isDatum(k, cells[0][0]) && !isHeaderRow(v, k);
+  };
+  const asideLine = (k: number) => {
+    if (!oneText(k)) return false;
+    // The header within the next few lines, past meta lines and other such lines.
+    for (let n = k + 1; n <= Math.min(stop, k + 4); n++) {
+      if (v.cells(n).length === 0 || isMetaRow(v, n)) continue;
+      if (isHeaderRow(v, n)) return true;
+      if (!oneText(n)) return false;
+    }
+    return false;
+  };
+  for (; r <= stop; r++) {
+    if (v.cells(r).length === 0) continue;
+    if (isMetaRow(v, r))
+      for (const { c, meta: m } of metaOf(r, true)) mergeMeta(meta, m, v.ref(r, c));
+    else if (!asideLine(r)) break;
   }
   const headerRows: number[] = [];
   while (r <= stop && headerRows.length < 6 && isHeaderRow(v, r)) {

@@ -6,7 +6,7 @@
  * lines as that 单位's (`Row.ofUnit`), so by-code cross checks (rules/helpers.ts `byCode`) never take one 单位's 201
  * for the department's: the department's figures are the 合计 line (and the 部门 line over its 单位, 部门 = Σ 单位).
  */
-import type { Row } from "../model/schema";
+import { isRateOrChange, type Row } from "../model/schema";
 import { TOTAL_KEYS } from "./aliases";
 
 /** A 单位 (or 部门) line: no code, no meaning of its own (not 合计, 其中, a source …), below the total. */
@@ -24,7 +24,11 @@ const hasFigure = (r: Row): boolean => Object.values(r.amounts).some((a) => !a.b
  * after it, up to the next 部门 line), and the 类 lines appear only inside blocks. A 单位 line printing figures becomes
  * the parent of its 类 lines (its 类 = Σ, 合计 = Σ 单位, 部门 = Σ 单位); a caption without figures stays beside its 类
  * lines (they are summed where it stands). With two or more 单位 blocks, every line of a block gets `ofUnit`.
- * Rows: the model rows of one side, levels already read (类 1, 款 2, 项 3). O(rows).
+ * A 部门汇总 block first (its line and the department's own 类 / 款 / 项 lines, = Σ the 单位 blocks: `summaryFirst`)
+ * keeps its lines as the department's (no `ofUnit`: the by-code cross checks compare them); its line with figures is a
+ * memo of the 合计 (`partial`) over its 类 lines, and the 合计 = Σ 单位; without figures its 类 lines are the 合计's and
+ * each 单位 block is the memo (its line, or its 类 lines when it prints none).
+ * Rows: the model rows of one side, levels already read (类 1, 款 2, 项 3). O(rows × columns).
  */
 export function nestUnitBlocks(rows: Row[]): void {
   const body = rows.filter((r) => !(r.level === 0 && r.key && TOTAL_KEYS.has(r.key)));
@@ -38,12 +42,28 @@ export function nestUnitBlocks(rows: Row[]): void {
   }
   if (body.some((r) => !isHead(r) && r.codeSystem !== "functional")) return;
   const units = heads.filter((h) => isClass(body[body.indexOf(h) + 1]));
-  const many = units.length >= 2;
+  // A 部门汇总 block first (the department's line and its own 类 / 款 / 项 lines, = Σ the 单位 blocks after it).
+  const summary = units.length === heads.length && summaryFirst(body);
+  const many = units.length - (summary ? 1 : 0) >= 2 || summary;
   let base = 0; // depth of the 部门 line the 单位 lines stand under (0: none, or one without figures)
   let shift = 0; // how far the current block's 类 / 款 / 项 lines move down
   let unit: string | undefined;
+  // Under a 部门汇总 line without figures (its 类 lines are the 合计's), each 单位 block is a memo: its line, or its 类
+  // lines when it prints none.
+  const memo = summary && !hasFigure(body[0]);
+  let inSummary = summary; // in the 部门汇总 block (until the first 单位 line)
   for (let i = 0; i < body.length; i++) {
     const r = body[i];
+    if (inSummary && i > 0 && isHead(r)) inSummary = false;
+    if (summary && i === 0) {
+      // The department's own lines: its line is the 合计 again (a memo of it, = Σ its 类), its lines the department's.
+      r.level = 1;
+      if (hasFigure(r)) {
+        r.partial = true;
+        shift = 1;
+      }
+      continue;
+    }
     if (isHead(r)) {
       if (isHead(body[i + 1])) {
         // A 部门 line over its 单位 lines.
@@ -56,9 +76,48 @@ export function nestUnitBlocks(rows: Row[]): void {
       r.level = base + 1;
       shift = hasFigure(r) ? base + 1 : base;
       unit = many ? r.label.trim() : undefined;
+      if (memo && hasFigure(r)) r.partial = true;
       continue;
     }
     r.level += shift;
     if (unit) r.ofUnit = unit;
+    if (memo && !inSummary && r.level === 1) r.partial = true;
   }
+}
+
+/**
+ * Is the first block a 部门汇总 (the department's line and its own lines) rather than a 单位? Yes when its figures (its
+ * line's, else the sum of its 类 lines) equal the sum of the other blocks' in every column with a figure, or in all but
+ * one when at least two agree (one misprinted figure leaves the layout as it is). `body`: the side's rows below the
+ * total, every line a block head or a functional line (nestUnitBlocks' checks). O(rows × columns).
+ */
+function summaryFirst(body: Row[]): boolean {
+  const blocks: Row[][] = [];
+  for (const r of body)
+    if (isHead(r)) blocks.push([r]);
+    else blocks[blocks.length - 1].push(r);
+  if (blocks.length < 2) return false;
+  const figures = (block: Row[]): Map<string, number> => {
+    const out = new Map<string, number>();
+    const from = hasFigure(block[0]) ? [block[0]] : block.filter(isClass);
+    for (const r of from)
+      for (const [k, a] of Object.entries(r.amounts))
+        if (!isRateOrChange(k)) out.set(k, (out.get(k) ?? 0) + (a.value ?? 0));
+    return out;
+  };
+  const first = figures(blocks[0]);
+  const rest = new Map<string, number>();
+  for (const b of blocks.slice(1))
+    for (const [k, v] of figures(b)) rest.set(k, (rest.get(k) ?? 0) + v);
+  let agree = 0;
+  let differ = 0;
+  for (const k of new Set([...first.keys(), ...rest.keys()])) {
+    const [a, b] = [first.get(k) ?? 0, rest.get(k) ?? 0];
+    if (a === 0 && b === 0) continue;
+    // Rounded figures: up to half a unit of the last printed digit each; 1e-5 of the figure for whole-元 prints.
+    if (Math.abs(a - b) <= 0.01 * blocks.length + 1e-5 * Math.max(Math.abs(a), Math.abs(b)))
+      agree++;
+    else differ++;
+  }
+  return agree >= 1 && (differ === 0 || (differ === 1 && agree >= 2));
 }

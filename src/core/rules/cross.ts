@@ -17,6 +17,7 @@ import {
   basicOf,
   byCode,
   codeSet,
+  coverOf,
   columnName,
   firstOf,
   hasValue,
@@ -34,6 +35,7 @@ import { exceeds, fenValue, fmt, UNIT_FACTOR, type Term } from "./interval";
 import { labelKey } from "../grid/text";
 import { THREE_PUBLIC_ECONOMIC_ITEMS } from "../classification/economic";
 import { carryRelation, fundRelation, moneyOf, scopedOutcome, scopeRelation } from "./scope";
+import { bandedName } from "./bands";
 
 /** Sources outside 财政拨款 (neither 一般公共预算 nor the 政府性基金 / 国有资本经营 funds). */
 const NON_FISCAL = [
@@ -429,9 +431,9 @@ export const incomeVsExpenditureByCode = defineRule({
 export const fiscalVsSummary = defineRule({
   id: "cross.fiscal-summary",
   category: "cross",
-  title: "财政拨款收支总表 ↔ 收支总表",
+  title: "财政拨款收支总表 ↔ 收支总表 / 收入总表",
   description:
-    "财政拨款收入各项与收支总表同名收入一致；收入总表显示没有财政拨款以外的资金时，各类支出与本年支出合计也一致。",
+    "财政拨款收入各项与收支总表同名收入一致；收入总表显示没有财政拨款以外的资金时，各类支出与本年支出合计也一致；上年结转分列一般公共预算、政府性基金预算等时，各项与收入总表合计行上年结转栏的同名列一致。",
   severity: "error",
   source: {
     basis: "identity",
@@ -440,8 +442,31 @@ export const fiscalVsSummary = defineRule({
   check: (report) => {
     const t4 = firstOf(report, "fiscal_appropriation_summary");
     const t1 = firstOf(report, "income_expenditure_summary");
-    if (!t4 || !t1) return [na("缺少财政拨款收支总表或收支总表")];
     const out: Array<Outcome | undefined> = [];
+    // Each source's 上年结转 line ↔ the 收入总表's 上年结转 column of that source (its 上年结转 band: 小计 | 一般公共预算
+    // | 政府性基金预算), 合计 line.
+    const t2 = firstOf(report, "income_summary");
+    const tot2 = t2 && totalRow(t2);
+    if (t4 && t2 && tot2)
+      for (const k of ["general", "gov_fund", "state_capital"]) {
+        const a = rowByKey(t4, `carryover_src_${k}`, "income");
+        if (a && tot2.amounts[`carryover_${k}`])
+          out.push(
+            cmp(
+              "cross.fiscal-summary",
+              t4,
+              a.amounts.total,
+              `「${rowName(a)}」`,
+              [[t2, tot2.amounts[`carryover_${k}`]]],
+              `${tableName(t2)}合计行「${bandedName(
+                t2,
+                t2.columns.find((c) => c.key === `carryover_${k}`)!
+              )}」`
+            )
+          );
+      }
+    if (!t4 || !t1)
+      return out.length ? out.filter(defined) : [na("缺少财政拨款收支总表或收支总表")];
     for (const k of ["src_general", "src_gov_fund", "src_state_capital"]) {
       const a = rowByKey(t4, k, "income");
       const b = rowByKey(t1, k, "income");
@@ -632,7 +657,7 @@ export const basicProjectSplit = defineRule({
   category: "cross",
   title: "基本支出 / 项目支出：支出总表 ↔ 一般公共预算支出表 ↔ 项目支出表",
   description:
-    "收入总表只有一般公共预算资金时，支出总表基本支出 = 一般公共预算支出表基本支出；支出总表项目支出 = 项目支出表（本年 + 上年结转）合计；一般公共预算支出表项目支出 = 项目支出表一般公共预算列合计（一般公共预算支出表不含上年结转而项目支出表含时，前者不超过后者）。",
+    "收入总表只有一般公共预算资金时，支出总表基本支出 = 一般公共预算支出表基本支出；支出总表项目支出 = 项目支出表（本年 + 上年结转）合计（支出总表分“本年支出”“上年结转”两栏时，本年支出栏的项目支出 = 项目支出表合计，上年结转栏的 = 项目支出表（上年结转）合计，未列后者时两栏之和 = 项目支出表合计）；一般公共预算支出表项目支出 = 项目支出表一般公共预算列合计（一般公共预算支出表不含上年结转而项目支出表含时，前者不超过后者）。",
   severity: "error",
   source: {
     basis: "identity",
@@ -660,7 +685,44 @@ export const basicProjectSplit = defineRule({
       );
     const top12 = t12 && projectTotal(t12);
     const top13 = t13 && !t13.empty ? projectTotal(t13) : undefined;
-    if (t3 && tot3 && t12 && top12) {
+    // A 支出总表 in 本年支出 | 上年结转 bands prints this year's 项目支出 and the carried-over one apart: this year's is
+    // the 项目支出表's, the carried-over the 项目支出表（上年结转）'s, or both together the 项目支出表's when none is printed.
+    const carried = tot3?.amounts.carryover_project;
+    if (t3 && tot3 && t12 && top12 && carried) {
+      if (t13 && top13)
+        out.push(
+          cmp(
+            "cross.basic-project",
+            t3,
+            tot3.amounts.project,
+            "「合计」本年支出项目支出",
+            [[t12, top12.amounts.total]],
+            `${tableName(t12)}合计`
+          ),
+          cmp(
+            "cross.basic-project",
+            t3,
+            carried,
+            "「合计」上年结转项目支出",
+            [[t13, top13.amounts.total]],
+            `${tableName(t13!)}合计`
+          )
+        );
+      else
+        out.push(
+          cmp(
+            "cross.basic-project",
+            t12,
+            top12.amounts.total,
+            "合计",
+            [
+              [t3, tot3.amounts.project],
+              [t3, carried],
+            ],
+            `${tableName(t3)}「合计」本年支出项目支出 + 上年结转项目支出`
+          )
+        );
+    } else if (t3 && tot3 && t12 && top12) {
       const parts: Array<[Table, Amount | undefined]> = [[t12, top12.amounts.total]];
       if (t13 && top13) parts.push([t13, top13.amounts.total]);
       out.push(
@@ -1129,7 +1191,7 @@ export const codeSets = defineRule({
   category: "cross",
   title: "一般公共预算支出表与收入/支出总表的功能科目一致",
   description:
-    "一般公共预算支出表列出的科目应出现在支出总表中；支出总表中有一般公共预算资金的科目也应出现在一般公共预算支出表中。只列名称、不列编码的表，名称不是标准科目名称、其他表也没有同名同上级科目的行无法确定编码：其所在类、款下只在另一表出现的科目不判为缺失，只提示无法逐一比较。",
+    "一般公共预算支出表列出的科目应出现在支出总表中；支出总表中有一般公共预算资金的科目也应出现在一般公共预算支出表中。两表列示的级次不同时不算缺少：列出项即含其款、类（只列类和项、或只列项的表），某款、类下未再细分的表不判为缺少其下的项（由“功能分类细化到项”提示）。只列名称、不列编码的表，名称不是标准科目名称、其他表也没有同名同上级科目的行无法确定编码：其所在类、款下只在另一表出现的科目不判为缺失，只提示无法逐一比较。",
   severity: "error",
   source: {
     basis: "identity",
@@ -1147,6 +1209,9 @@ export const codeSets = defineRule({
     const has3 = codeSet(t3);
     const has5 = codeSet(t5);
     if (!has3.size) return [na("支出总表按单位列示，没有功能科目")];
+    // Printed at another depth is no missing 科目 (a 项 implies its 款 and 类; a 款 left unbroken is a depth 警告).
+    const in3 = coverOf(has3);
+    const in5 = coverOf(has5);
     // A names-only table's line whose code is known neither by its name nor from a coded table: the codes under its
     // 类 / 款 that only the other table prints may be that line — undecided, never reported as missing.
     const open3 = uncodedUnder(t3);
@@ -1154,13 +1219,11 @@ export const codeSets = defineRule({
     const undecided = (code: string, open: Map<string, Row[]>) =>
       open.has(code.slice(0, 3)) || open.has(code.slice(0, 5));
     const missing5 = [...c5.entries()].filter(
-      ([code, r]) => !has3.has(code) && hasValue(r.amounts.total)
+      ([code, r]) => !in3(code) && hasValue(r.amounts.total)
     );
     const missing3 = [...c3.entries()].filter(
       ([code, r]) =>
-        !has5.has(code) &&
-        hasValue(r.amounts.total) &&
-        (!c2 || hasValue(c2.get(code)?.amounts.general))
+        !in5(code) && hasValue(r.amounts.total) && (!c2 || hasValue(c2.get(code)?.amounts.general))
     );
     const only5 = missing5.filter(([code]) => !undecided(code, open3));
     const only3 = missing3.filter(([code]) => !undecided(code, open5));

@@ -10,6 +10,7 @@ import { defineRule, type Outcome, type RuleDef } from "./rule";
 import {
   byCode,
   codeSet,
+  coverOf,
   firstOf,
   hasValue,
   na,
@@ -458,13 +459,15 @@ function codesRule(fund: Fund): RuleDef {
         fv.rows.filter((r) => r.code && r.codeSystem === "functional").map((r) => [r.code!, r])
       );
       // Any line's code, a 单位's own lines included: a code one 单位 prints is the department's.
-      const c3 = t3 ? codeSet(t3) : undefined;
+      // Printed at another depth is no missing 科目 (helpers.ts coverOf).
+      const c3 = t3 ? coverOf(codeSet(t3)) : undefined;
+      const inOwn = coverOf(new Set(own.keys()));
       const c2 = t2 && t2.columns.some((c) => c.key === fund.key) ? byCode(t2) : undefined;
       const onlyOwn = [...own.values()].filter(
-        (r) => c3 && !c3.has(r.code!) && hasValue(r.amounts[fv.key])
+        (r) => c3 && !c3(r.code!) && hasValue(r.amounts[fv.key])
       );
       const only2 = c2
-        ? [...c2.values()].filter((r) => !own.has(r.code!) && hasValue(r.amounts[fund.key]))
+        ? [...c2.values()].filter((r) => !inOwn(r.code!) && hasValue(r.amounts[fund.key]))
         : [];
       if (!onlyOwn.length && !only2.length) return [{ status: "pass" }];
       const parts: string[] = [];

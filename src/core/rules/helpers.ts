@@ -274,6 +274,25 @@ export function codeSet(t: Table, side?: string): Set<string> {
       s.add(r.code);
   return s;
 }
+/**
+ * Does a table printing the functional codes `codes` account for `code`? It prints it, or a line under it (a 项
+ * implies its 款 and 类: a table may print 类 and 项 without 款, or only 项), or it stops above it — its 款 or 类
+ * printed with nothing under it (a table not broken down to 项 there: completeness.functional-depth's 警告, never a
+ * missing 科目). Built once per set, O(codes); the returned test is O(1).
+ */
+export function coverOf(codes: Set<string>): (code: string) => boolean {
+  const under = new Set<string>(); // codes with a printed line under them
+  for (const c of codes) {
+    if (c.length > 3) under.add(c.slice(0, 3));
+    if (c.length > 5) under.add(c.slice(0, 5));
+  }
+  const leaf = (p: string) => codes.has(p) && !under.has(p);
+  return (code) =>
+    codes.has(code) ||
+    under.has(code) ||
+    (code.length > 5 && leaf(code.slice(0, 5))) ||
+    (code.length > 3 && leaf(code.slice(0, 3)));
+}
 /** True when the table's own 合计 column excludes 上年结转 (it sits under 本年收入 / 本年). */
 export function totalExcludesCarryover(t: Table): boolean {
   const col = t.columns.find((c) => c.key === "total");

@@ -214,14 +214,34 @@ interface BandSubtotal {
 const NO_BANDS: BandSubtotal[] = [];
 
 const isSource = (k: string) => SOURCE_KEYS.some((s) => sameOrNumbered(k, s));
+const isUse = (k: string) => USE_KEYS.some((s) => sameOrNumbered(k, s));
 /**
- * What a band's 小计 adds up, by the 小计's key: a source band (单位资金, 财政拨款) and the 本年收入 band its source
- * columns; the 上年结转 band its carried-over sources (carryover_general …).
+ * What a band's 小计 adds up, by the 小计's key: a source band (单位资金, 财政拨款) its source columns, the 本年收入 band
+ * its sources and the 本年支出 band its uses (基本支出 | 项目支出); the 上年结转 band its carried-over sources or uses
+ * (carryover_general …, carryover_basic …).
  */
 const BAND_PARTS: Readonly<Record<string, (key: string) => boolean>> = {
-  ...Object.fromEntries([...SOURCE_KEYS, "fiscal", "current"].map((k) => [k, isSource])),
+  ...Object.fromEntries([...SOURCE_KEYS, "fiscal"].map((k) => [k, isSource])),
+  current: (k) => isSource(k) || isUse(k),
   carryover: (k) => k.startsWith("carryover_"),
 };
+/** The carried-over money's uses a 支出总表 prints under its 上年结转 band (上年结转: 小计 | 基本支出 | 项目支出). */
+const CARRYOVER_USE_KEYS = ["carryover_basic", "carryover_project"];
+
+/**
+ * A 支出总表's 本年支出 and 上年结转 bands (本年支出: 小计 | 基本支出 | 项目支出; 上年结转: 小计 | 基本支出 | 项目支出): its
+ * 合计 is the two 小计, each 小计 its band's uses. Source bands are within.row-sources'.
+ */
+function useBands(t: Table, side: string | undefined): BandSubtotal[] {
+  const bands = sourceBands(t, side);
+  if (!bands.length) return bands;
+  const out = bands.filter(
+    (b) =>
+      (b.total === "current" && b.parts.every(isUse)) ||
+      (b.total === "carryover" && b.parts.every((k) => CARRYOVER_USE_KEYS.includes(k)))
+  );
+  return out.length ? out : NO_BANDS;
+}
 
 /**
  * The source bands of a table side that print their own 小计 / 合计 (单位资金: 小计 | 事业收入 | 事业单位经营收入 | 其他收入;
@@ -347,7 +367,7 @@ export const rowBasicProject = defineRule({
   category: "within",
   title: "合计 = 基本支出 + 项目支出",
   description:
-    "支出类表格每一行的合计等于基本支出、项目支出（及预留机动经费等其他支出用途）之和；基本支出只分列人员经费、公用经费（或工资福利支出、商品和服务支出等经济分类）时以它们代替。" +
+    "支出类表格每一行的合计等于基本支出、项目支出（及预留机动经费等其他支出用途）之和；基本支出只分列人员经费、公用经费（或工资福利支出、商品和服务支出等经济分类）时以它们代替。支出总表分“本年支出”“上年结转”两栏并各列小计（小计 | 基本支出 | 项目支出）时，合计 = 本年支出小计 + 上年结转小计，各小计等于本栏基本支出与项目支出之和。" +
     BANDS_TOO,
   severity: "error",
   source: {
@@ -360,14 +380,19 @@ export const rowBasicProject = defineRule({
       report,
       (t) => {
         if (!has(t, "project")) return undefined;
-        if (has(t, "basic")) return USE_KEYS;
+        // With a 上年结转 band of uses (支出总表), the 合计 takes it in: its 小计, else its uses.
+        if (has(t, "basic"))
+          return CARRYOVER_USE_KEYS.some((k) => has(t, k))
+            ? [...USE_KEYS, ...CARRYOVER_USE_KEYS, "carryover"]
+            : USE_KEYS;
         if (has(t, "personnel")) return ["personnel", "public", ...NON_BASIC_USES];
         const econ = economicClasses(t);
         return econ ? [...econ, ...NON_BASIC_USES] : undefined;
       },
       () => "total",
       "基本支出与项目支出",
-      "支出用途"
+      "支出用途",
+      useBands
     ),
 });
 
@@ -802,11 +827,21 @@ export const expenditureGrandTotal = defineRule({
     ),
 });
 
+/**
+ * The keys of a 支出总计 line printed by source only (一般公共预算 | 政府性基金预算 …, two or more, no 合计, no 财政拨款小计,
+ * nothing else of this year): what adds up to its 支出总计. Otherwise undefined.
+ */
+function sourcesOnly(r: Row): string[] | undefined {
+  const keys = Object.keys(r.amounts).filter((k) => !/^(prior|change|ratio|later)/.test(k));
+  return keys.length >= 2 && keys.every(isSource) ? keys : undefined;
+}
+
 export const balance = defineRule({
   id: "within.balance",
   category: "within",
   title: "收入总计 = 支出总计",
-  description: "收支总表、财政拨款收支总表收支平衡：收入总计等于支出总计。",
+  description:
+    "收支总表、财政拨款收支总表收支平衡：收入总计等于支出总计。支出栏只分列资金来源（一般公共预算 | 政府性基金预算 | 国有资本经营预算）、不列合计时，支出总计为各来源之和。",
   severity: "error",
   source: {
     basis: "identity",
@@ -826,6 +861,19 @@ export const balance = defineRule({
       const ik = inc && thisYear(inc);
       if (!inc || !ik) return [];
       return outs.map((o) => {
+        // A side printing its sources without a 合计 (财政拨款收支总表: 一般公共预算 | 政府性基金预算 | 国有资本经营预算):
+        // its 支出总计 is their sum, never the first source alone.
+        const sources = o.amounts.total ? undefined : sourcesOnly(o);
+        if (sources)
+          return sumOutcome({
+            rule: "within.balance",
+            severity: "error",
+            total: term(t, inc.amounts[ik]),
+            parts: sources.map((k) => term(t, o.amounts[k])),
+            subject: `${tableName(t)}「收入总计」`,
+            against: () =>
+              `「支出总计」${sources.map((k) => columnName(t, k, o.side)).join(" + ")}`,
+          });
         const ok = thisYear(o) ?? Object.keys(o.amounts)[0];
         return sumOutcome({
           rule: "within.balance",
