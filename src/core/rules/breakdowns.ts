@@ -21,7 +21,7 @@ import {
 } from "./helpers";
 import { labelKey, projectKey } from "../grid/text";
 import { economicName } from "../classification/economic";
-import { projectLines } from "./projects";
+import { checkedProjectLines } from "./projects";
 import { scopedOutcome, scopeRelation, tableScope } from "./scope";
 
 const has = (t: Table, key: string) => t.columns.some((c) => c.key === key);
@@ -248,8 +248,8 @@ export const performanceList = defineRule({
   check: (report) => {
     const lists = report.tables.filter((t) => t.kind === "performance_list" && !t.empty);
     if (!lists.length) return [na("没有项目绩效目标一览表")];
-    const byName = new Map<string, ReturnType<typeof projectLines>>();
-    for (const l of projectLines(report)) {
+    const byName = new Map<string, ReturnType<typeof checkedProjectLines>>();
+    for (const l of checkedProjectLines(report)) {
       const k = projectKey(l.name);
       const same = byName.get(k);
       if (same) same.push(l);

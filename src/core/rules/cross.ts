@@ -678,8 +678,9 @@ function classLines(report: Report, t5: Table): Outcome[] {
             rel === "≤" ? "≥" : rel === "≥" ? "≤" : "=",
             term(s, a),
             parts,
-            `${tableName(s)}「${rowName(r)}」${key === "general" ? "一般公共预算" : ""}`,
-            `${tableName(t5)}该类各${lines[0].code!.length === 5 ? "款" : "项"}之和（未列类行）`
+            () => `${tableName(s)}「${rowName(r)}」${key === "general" ? "一般公共预算" : ""}`,
+            () =>
+              `${tableName(t5)}该类各${lines[0].code!.length === 5 ? "款" : "项"}之和（未列类行）`
           )
         );
         continue;
@@ -693,8 +694,8 @@ function classLines(report: Report, t5: Table): Outcome[] {
           rel,
           term(t5, a5 ?? zero(t5)),
           [term(s, a)],
-          `${tableName(t5)}「${r5 ? rowName(r5) : rowName(r)}」合计`,
-          `${tableName(s)}「${rowName(r)}」${key === "general" ? "一般公共预算" : ""}`
+          () => `${tableName(t5)}「${r5 ? rowName(r5) : rowName(r)}」合计`,
+          () => `${tableName(s)}「${rowName(r)}」${key === "general" ? "一般公共预算" : ""}`
         )
       );
     }
@@ -1041,8 +1042,8 @@ function economicLines(report: Report, t6: Table, g: Table): Outcome[] {
           rel,
           term(t6, a),
           bs.map((b) => term(g, b!)),
-          `${tableName(t6)}「${rowName(r)}」${what}`,
-          `${tableName(g)}「${rowName(rg)}」${against}`
+          () => `${tableName(t6)}「${rowName(r)}」${what}`,
+          () => `${tableName(g)}「${rowName(rg)}」${against}`
         )
       );
     }

@@ -21,6 +21,8 @@ export function examples(items: string[], unit = "个", n = EXAMPLES): string {
   return items.length > n ? `${shown} 等 ${items.length} ${unit}` : shown;
 }
 
+const SEVERITIES = ["error", "warning", "rounding", "info"] as const;
+
 /**
  * The findings of one rule in one table, as a reviewer reads them. `rows`: one per row, one cell each (the row's
  * cell first), all of one rule; above FLOOD_LIMIT of one severity they become one finding of that severity whose
@@ -29,7 +31,10 @@ export function examples(items: string[], unit = "个", n = EXAMPLES): string {
  */
 export function groupedByTable(rows: Finding[], summary: (rows: Finding[]) => string): Finding[] {
   const out: Finding[] = [];
-  for (const severity of ["error", "warning", "rounding", "info"] as const) {
+  // Asked for every table by the per-row rules, and most tables have no such finding.
+  if (!rows.length) return out;
+  for (let s = 0; s < SEVERITIES.length; s++) {
+    const severity = SEVERITIES[s];
     const same = rows.filter((f) => f.severity === severity);
     if (same.length <= FLOOD_LIMIT) {
       out.push(...same);

@@ -84,6 +84,29 @@ export function term(t: Table, a: Amount, weight?: number): Term {
   return { amount: a, unit: t.unit, weight };
 }
 
+/**
+ * Terms of the rows' figures in column `key`, rows printing none left out — one list, no filtered copy (asked for
+ * every parent and column of every table).
+ */
+export function columnTerms(t: Table, rows: ReadonlyArray<Row>, key: string): Term[] {
+  const out: Term[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const a = rows[i].amounts[key];
+    if (a) out.push(term(t, a));
+  }
+  return out;
+}
+
+/** Terms of one row's figures in the columns `keys`, columns it prints nothing in left out (see columnTerms). */
+export function rowTerms(t: Table, r: Row, keys: ReadonlyArray<string>): Term[] {
+  const out: Term[] = [];
+  for (let i = 0; i < keys.length; i++) {
+    const a = r.amounts[keys[i]];
+    if (a) out.push(term(t, a));
+  }
+  return out;
+}
+
 export function hasValue(a: Amount | undefined): boolean {
   return !!a && !a.blank && a.value !== 0;
 }
@@ -195,10 +218,17 @@ export function na(reason: string): Outcome {
   return { status: "na", reason };
 }
 
-export function sidesOf(t: Table): Array<string | undefined> {
-  const s = [...new Set(t.rows.map((r) => r.side))];
-  return s.length ? s : [undefined];
+/** The sides a table's rows print, in order ([undefined] for a one-sided table): read once per table (several rules ask). */
+export function sidesOf(t: Table): ReadonlyArray<string | undefined> {
+  let s = SIDES.get(t);
+  if (!s) {
+    const seen = new Set<string | undefined>();
+    for (let i = 0; i < t.rows.length; i++) seen.add(t.rows[i].side);
+    SIDES.set(t, (s = seen.size ? [...seen] : [undefined]));
+  }
+  return s;
 }
+const SIDES = new WeakMap<Table, ReadonlyArray<string | undefined>>();
 export function rowByKey(t: Table, key: string, side?: string): Row | undefined {
   return t.rows.find((r) => r.key === key && (side === undefined || r.side === side));
 }
@@ -210,6 +240,17 @@ export function totalRow(t: Table): Row | undefined {
  * by 单位 (`Row.ofUnit`) is not the department's figure for its code.
  */
 export function byCode(t: Table, side?: string): Map<string, Row> {
+  // A dozen cross-table rules ask for the same tables (a table is not changed once read): made once per table and side.
+  let sides = BY_CODE.get(t);
+  if (!sides) BY_CODE.set(t, (sides = new Map()));
+  let m = sides.get(side);
+  if (!m) sides.set(side, (m = byCodeOf(t, side)));
+  return m;
+}
+/** byCode per table and side; the maps are shared, their readers do not change them. */
+const BY_CODE = new WeakMap<Table, Map<string | undefined, Map<string, Row>>>();
+
+function byCodeOf(t: Table, side: string | undefined): Map<string, Row> {
   const m = new Map<string, Row>();
   for (const r of t.rows)
     if (

@@ -9,19 +9,30 @@ import {
 } from "../model/schema";
 import { defineRule, type Outcome } from "./rule";
 import { isQuantityTable } from "../model/quantities";
-import { na, notAbove, rowName, sidesOf, sumOutcome, tableName, term } from "./helpers";
+import {
+  columnTerms,
+  na,
+  notAbove,
+  rowName,
+  sidesOf,
+  sumOutcome,
+  tableName,
+  term,
+} from "./helpers";
 import { compare, fmt } from "./interval";
 import { labelKey, ordinalLevel } from "../grid/text";
 import { bandedName, summable, unstatedChange } from "./bands";
 
 /** Direct children: the following rows one level down (the shallowest level present) until the next row at or above the parent's level. */
 export function childrenOf(rows: Row[], i: number): Row[] {
-  const p = rows[i];
-  const span: Row[] = [];
-  for (let k = i + 1; k < rows.length && rows[k].level > p.level; k++) span.push(rows[k]);
-  if (!span.length) return [];
-  const lvl = span.reduce((m, r) => Math.min(m, r.level), Infinity);
-  return span.filter((r) => r.level === lvl);
+  const level = rows[i].level;
+  // The span below the parent and its shallowest level, then that level's rows (no copy of the span).
+  let end = i + 1;
+  let lvl = Infinity;
+  for (; end < rows.length && rows[end].level > level; end++) lvl = Math.min(lvl, rows[end].level);
+  const out: Row[] = [];
+  for (let k = i + 1; k < end; k++) if (rows[k].level === lvl) out.push(rows[k]);
+  return out;
 }
 
 /** A row's printed 功能 / 经济 code (codes read from names follow the rows' order, never move them). */
@@ -38,7 +49,8 @@ const printed = (r: Row): boolean => !!r.code && !!r.codeSystem && !r.codeFromNa
 export function childrenByCode(rows: Row[]): (i: number) => Row[] {
   const byPosition = (i: number) => childrenOf(rows, i);
   const byCode = { functional: new Map<string, Row>(), economic: new Map<string, Row>() };
-  for (const r of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
     if (!printed(r)) continue;
     const m = byCode[r.codeSystem!];
     if (m.has(r.code!)) return byPosition;
@@ -56,7 +68,8 @@ export function childrenByCode(rows: Row[]): (i: number) => Row[] {
   // The row each row's place puts it under: the nearest row above at a shallower level.
   const moved = new Map<Row, Row>();
   const stack: Row[] = [];
-  for (const r of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
     while (stack.length && stack[stack.length - 1].level >= r.level) stack.pop();
     const placed = stack[stack.length - 1];
     // Placed right under the code one level up (the usual case): nothing to look up.
@@ -125,6 +138,13 @@ export function threePublicStructure(
   };
 }
 
+/** threePublicStructure of a side's rows (a list made afresh by each hierarchyOutcomes call), asked for every row. */
+const STRUCTURES = new WeakMap<Row[], ReturnType<typeof threePublicStructure>>();
+function structureOf(rows: Row[]): ReturnType<typeof threePublicStructure> {
+  if (!STRUCTURES.has(rows)) STRUCTURES.set(rows, threePublicStructure(rows));
+  return STRUCTURES.get(rows);
+}
+
 /**
  * What the 合计 sums: the 三公 items and the rows beside them it includes — the set under which most of its columns add
  * up, the smallest of those (the items alone first). Most, not all: one wrong figure breaks its own column, and must not
@@ -149,13 +169,7 @@ function totalParts(t: Table, total: Row, items: Row[], beside: Row[]): Row[] {
 function columnsSummed(t: Table, total: Row, rows: Row[]): number {
   let n = 0;
   for (const [k, a] of Object.entries(total.amounts))
-    if (
-      compare(
-        term(t, a),
-        rows.filter((r) => r.amounts[k]).map((r) => term(t, r.amounts[k]))
-      ).verdict !== "error"
-    )
-      n++;
+    if (compare(term(t, a), columnTerms(t, rows, k)).verdict !== "error") n++;
   return n;
 }
 
@@ -172,18 +186,27 @@ function hierarchyOutcomes(
   describe: (p: Row) => string
 ): Outcome[] {
   const out: Outcome[] = [];
-  for (const t of report.tables) {
+  const tables = report.tables;
+  // Indexed loops (rows × columns of every table, before V8 optimizes: see engine.ts).
+  for (let ti = 0; ti < tables.length; ti++) {
+    const t = tables[ti];
     // Counts (国有资产占用情况表) add up as counts, exactly: rules/quantities.ts.
     if (SKIP.has(t.kind) || isQuantityTable(t)) continue;
-    for (const side of sidesOf(t)) {
+    const sides = sidesOf(t);
+    for (let si = 0; si < sides.length; si++) {
+      const side = sides[si];
       const rows = t.rows.filter((r) => r.side === side);
       const cols = t.columns.filter((c) => c.side === side && summable(t, c.key));
       let tree: ((i: number) => Row[]) | undefined;
       const lookup = () => (tree ??= childrenByCode(rows));
-      rows.forEach((p, i) => {
+      for (let i = 0; i < rows.length; i++) {
+        const p = rows[i];
         const kids = pick(t, rows, i, lookup);
-        if (!kids || kids.length === 0) return;
-        for (const col of cols) {
+        if (!kids || kids.length === 0) continue;
+        // What the children are does not depend on the column: split once per parent, when a column needs it.
+        let split: { memo: Row[]; addends: Row[] } | undefined;
+        for (let ci = 0; ci < cols.length; ci++) {
+          const col = cols[ci];
           const total = p.amounts[col.key];
           if (!total) continue;
           // 上年数 (增减) printed on this line but on none of its children: last year's figure is not broken down here.
@@ -198,15 +221,10 @@ function hierarchyOutcomes(
             (unstatedChange(t, p, col.key) || kids.some((k) => unstatedChange(t, k, col.key)))
           )
             continue;
-          // 其中 rows: memo items detailing the parent, not all of it — never addends; together they may not exceed it.
-          // A 其中 that opens a numbered list of the parent's lines (其中：（一）… （二）… （三）…, 广州's 三公) makes
-          // the whole list 其中 items, as printed: they may not exceed the parent, and are not summed.
-          const listed = kids.some((k) => k.partial && opensList(k, kids));
-          const memo = listed ? kids : kids.filter((k) => k.partial);
+          split ??= splitChildren(kids);
+          const { memo, addends } = split;
           if (memo.length) {
-            const parts = memo
-              .filter((k) => k.amounts[col.key])
-              .map((k) => term(t, k.amounts[col.key]));
+            const parts = columnTerms(t, memo, col.key);
             const e = notAbove(id, parts, [term(t, total)]);
             out.push(
               e.exceeds
@@ -231,26 +249,37 @@ function hierarchyOutcomes(
                 : { status: "pass", identity: e.identity }
             );
           }
-          // The parent's own children (a 其中 line printed above its 项 lines is beside them, not one of them).
-          const addends = listed ? [] : kids.filter((k) => !k.partial);
           if (!addends.length) continue;
           out.push(
             sumOutcome({
               rule: id,
               severity: "error",
               total: term(t, total),
-              parts: addends
-                .filter((k) => k.amounts[col.key])
-                .map((k) => term(t, k.amounts[col.key])),
+              parts: columnTerms(t, addends, col.key),
               subject: () => `${tableName(t)}「${rowName(p)}」「${bandedName(t, col)}」`,
               against: () => describe(p),
             })
           );
         }
-      });
+      }
     }
   }
   return out;
+}
+
+/**
+ * A parent's children as its sums read them. 其中 rows are memo items detailing the parent, not all of it — never
+ * addends; together they may not exceed it. A 其中 that opens a numbered list of the parent's lines (其中：（一）…
+ * （二）… （三）…, 广州's 三公) makes the whole list 其中 items, as printed: they may not exceed the parent, and are not
+ * summed. The addends are the parent's own children (a 其中 line printed above its 项 lines is beside them, not one
+ * of them).
+ */
+function splitChildren(kids: Row[]): { memo: Row[]; addends: Row[] } {
+  const listed = kids.some((k) => k.partial && opensList(k, kids));
+  return {
+    memo: listed ? kids : kids.filter((k) => k.partial),
+    addends: listed ? [] : kids.filter((k) => !k.partial),
+  };
 }
 
 export const totalOfTopRows = defineRule({
@@ -298,7 +327,7 @@ export const parentChildren = defineRule({
       report,
       "hierarchy.parent-children",
       (t, rows, i, kids) => {
-        const tp = t.kind === "three_public" ? threePublicStructure(rows) : undefined;
+        const tp = t.kind === "three_public" ? structureOf(rows) : undefined;
         // 三公: only an item has parts (购置费 + 运行费, 国内 + 外事接待费), and a “三公”经费 小计 beside 会议费 /
         // 培训费 its items, whatever the numbering says.
         if (tp) return rows[i].key === "three_public" ? tp.items : tp.partsOf.get(rows[i]);

@@ -107,8 +107,12 @@ export function invalidAmounts(
   const otherUnit: Array<{ table: Table; row: string; column: string; amount: Amount }> = [];
   let sameUnit = 0;
   const seen = new Set<string>();
-  for (const t of report.tables)
-    for (const r of t.rows)
+  const tables = report.tables;
+  for (let i = 0; i < tables.length; i++) {
+    const t = tables[i];
+    const rows = t.rows;
+    for (let j = 0; j < rows.length; j++) {
+      const r = rows[j];
       for (const k in r.amounts) {
         const a = r.amounts[k];
         if (a.invalid && !seen.has(a.cell)) {
@@ -127,6 +131,8 @@ export function invalidAmounts(
           }
         } else if (a.suffix) sameUnit++;
       }
+    }
+  }
   INVALID.set(report, out);
   UNIT_TEXT.set(report, { other: otherUnit, same: sameUnit });
   return out;

@@ -88,15 +88,14 @@ function round(x: number, d: number): number {
  * precision: 603,840 元 is 60.38 万元 when the other table prints 万元 to 2 decimals.
  */
 function equalAtCoarsest(total: Term, parts: Term[], tv: number, sv: number): boolean {
-  const terms = [total, ...parts];
-  if (terms.every((x) => x.unit === total.unit)) return false;
-  const grain = terms.reduce(
-    (m, x) =>
-      x.amount.blank
-        ? m
-        : Math.max(m, Math.pow(10, -x.amount.decimals) * UNIT_FACTOR[x.unit] * 100),
-    -Infinity
-  );
+  // No list of the terms is made: this runs for every comparison that is not exact.
+  let mixed = false;
+  for (let k = 0; k < parts.length && !mixed; k++) mixed = parts[k].unit !== total.unit;
+  if (!mixed) return false;
+  const grainOf = (x: Term) => Math.pow(10, -x.amount.decimals) * UNIT_FACTOR[x.unit] * 100;
+  let grain = total.amount.blank ? -Infinity : grainOf(total);
+  for (let k = 0; k < parts.length; k++)
+    if (!parts[k].amount.blank) grain = Math.max(grain, grainOf(parts[k]));
   const r = (x: number) => Math.round(x / grain);
   return r(tv) === r(sv);
 }
@@ -107,7 +106,8 @@ export function compare(total: Term, parts: Term[]): Comparison {
   let s = 0;
   let sh = 0;
   let sh2 = t.h * t.h;
-  for (const p of parts) {
+  for (let k = 0; k < parts.length; k++) {
+    const p = parts[k];
     const w = p.weight ?? 1;
     s += w * fenValue(p);
     const h = Math.abs(w) * fenHalfWidth(p);

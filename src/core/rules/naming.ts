@@ -20,6 +20,8 @@ function perTable(
   rows: Array<{ finding: Finding; code: string }>,
   what: string
 ): Outcome[] {
+  // Asked for every table by every per-row naming rule; most tables have nothing to report.
+  if (!rows.length) return [];
   const codes = new Map(rows.map((x) => [x.finding, x.code]));
   return groupedByTable(
     rows.map((x) => x.finding),
@@ -37,9 +39,13 @@ function codeNames(
   what: string
 ): Outcome[] {
   const out: Outcome[] = [];
-  for (const t of report.tables) {
+  const tables = report.tables;
+  for (let i = 0; i < tables.length; i++) {
+    const t = tables[i];
     const wrong: Array<{ finding: Finding; code: string }> = [];
-    for (const r of t.rows) {
+    const rows = t.rows;
+    for (let j = 0; j < rows.length; j++) {
+      const r = rows[j];
       if (!r.code || r.codeSystem !== system) continue;
       const std = nameOf(r.code);
       if (!std) continue;
@@ -75,9 +81,13 @@ function functionalCodeNames(report: Report): Outcome[] {
     number | undefined,
     Map<string, Map<string, { printed: string; v?: ReturnType<typeof judgeName> }>>
   >();
-  for (const t of report.tables) {
+  const tables = report.tables;
+  for (let i = 0; i < tables.length; i++) {
+    const t = tables[i];
     const wrong: Array<{ finding: Finding; code: string }> = [];
-    for (const r of t.rows) {
+    const rows = t.rows;
+    for (let j = 0; j < rows.length; j++) {
+      const r = rows[j];
       if (!r.code || r.codeSystem !== "functional" || r.code.charCodeAt(0) !== 50 /* 2 */) continue;
       const current = functionalName(r.code);
       if (!current) continue;
@@ -167,9 +177,13 @@ export const codeFormat = defineRule({
   check: (report) => {
     const out: Outcome[] = [];
     let coded = 0;
-    for (const t of report.tables) {
+    const tables = report.tables;
+    for (let i = 0; i < tables.length; i++) {
+      const t = tables[i];
       const wrong: Array<{ finding: Finding; code: string }> = [];
-      for (const r of t.rows) {
+      const rows = t.rows;
+      for (let j = 0; j < rows.length; j++) {
+        const r = rows[j];
         if (r.code) coded++;
         if (!r.printedCode) continue;
         const name = r.label.replace(/^[一二三四五六七八九十]+、/, "").trim();

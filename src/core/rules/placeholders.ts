@@ -49,10 +49,12 @@ function hitsOf(t: Table): Hit[] {
   };
   add(t.title, "标题", undefined);
   add(t.unitText, "表头", t.unitCell);
-  for (const n of t.notes) add(n, "表注", undefined);
-  for (const c of t.columns) add(c.label, "栏目", undefined);
+  for (let i = 0; i < t.notes.length; i++) add(t.notes[i], "表注", undefined);
+  for (let i = 0; i < t.columns.length; i++) add(t.columns[i].label, "栏目", undefined);
   if (t.form) add(t.form.project, "项目名称", t.form.projectCell);
-  for (const r of t.rows) {
+  const rows = t.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
     add(r.label, "行", r.labelCell);
     if (r.altLabel) add(r.altLabel, "行", r.labelCell);
     for (const k in r.amounts) {

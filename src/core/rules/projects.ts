@@ -1,9 +1,9 @@
 /** 项目: 项目支出表 ↔ 项目绩效目标表 — coverage, names, amounts, and each form's money block. */
 import type { Report, Row, Table } from "../model/schema";
 import { defineRule, type Finding, type Outcome } from "./rule";
-import { hasValue, na, sumOutcome, tableName, term } from "./helpers";
+import { columnTerms, hasValue, na, sumOutcome, tableName, term } from "./helpers";
 import { projectKey, withoutProjectCode } from "../grid/text";
-import { holdsWithinIntervals, identityOf } from "./identity";
+import { holdsWithinIntervals, identityOf, type Identity } from "./identity";
 import { fmt } from "./interval";
 import { examples, groupedByTable } from "./flood";
 
@@ -16,24 +16,35 @@ export interface ProjectLine {
 /** Leaf rows of the project tables (not the department / unit subtotal rows). */
 export function projectLines(report: Report): ProjectLine[] {
   const out: ProjectLine[] = [];
-  for (const t of report.tables.filter(
-    (x) => x.kind === "project_expenditure" || x.kind === "project_carryover"
-  )) {
-    t.rows.forEach((r, i) => {
-      const next = t.rows[i + 1];
+  for (const t of report.tables) {
+    if (t.kind !== "project_expenditure" && t.kind !== "project_carryover") continue;
+    const rows = t.rows;
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
+      const next = rows[i + 1];
       // A line without any amount (a watermark, page debris) is not a project.
-      if (
-        r.level === 0 ||
-        r.key === "total" ||
-        !r.label.trim() ||
-        Object.values(r.amounts).every((a) => a.blank)
-      )
-        return;
-      if (next && next.level > r.level) return;
+      if (r.level === 0 || r.key === "total" || !r.label.trim() || allBlank(r)) continue;
+      if (next && next.level > r.level) continue;
       out.push({ name: r.label.trim(), table: t, row: r });
-    });
+    }
   }
   return out;
+}
+
+/**
+ * projectLines of the engine's per-check copy of the report, read once: three rules ask (the pairing, the coverage
+ * and the 一览表's amounts). The list is shared: its readers do not change it.
+ */
+export function checkedProjectLines(report: Report): ProjectLine[] {
+  let out = PROJECT_LINES.get(report);
+  if (!out) PROJECT_LINES.set(report, (out = projectLines(report)));
+  return out;
+}
+const PROJECT_LINES = new WeakMap<Report, ProjectLine[]>();
+
+function allBlank(r: Row): boolean {
+  for (const k in r.amounts) if (!r.amounts[k].blank) return false;
+  return true;
 }
 
 /** The DP row of lcs, reused (names are short; grown when one is not). */
@@ -88,7 +99,7 @@ export function pairProjects(report: Report): Pairing {
 }
 
 function pairingOf(report: Report): Pairing {
-  const lines = projectLines(report);
+  const lines = checkedProjectLines(report);
   const forms = report.tables.filter((t) => t.kind === "performance_target" && t.form);
   const byKey = new Map<string, ProjectLine[]>();
   for (const l of lines) {
@@ -181,7 +192,7 @@ export const coverage = defineRule({
         ];
       return [na("工作簿未附项目绩效目标表")];
     }
-    if (!projectLines(report).length) return [na("没有项目支出表")];
+    if (!checkedProjectLines(report).length) return [na("没有项目支出表")];
     // Only empty 绩效 tables (a blank form, nothing read): no project can be paired, and that is no finding per project.
     if (!report.tables.some((t) => t.kind === "performance_target" && t.form))
       return [na("绩效目标表为空表，没有读出任何项目的绩效目标，未逐项核对")];
@@ -271,14 +282,34 @@ export const annualAmount = defineRule({
           severity: "error",
           total: term(f, annual),
           parts: lines.map((l) => term(l.table, l.row.amounts.total)),
-          subject: `${tableName(f)}「年度资金总额」`,
-          against: `${lines.map((l) => tableName(l.table)).join(" + ")}中该项目金额（${lines.map((l) => `${l.row.amounts.total.text}${l.table.unit}`).join(" + ")}）折合`,
+          // Words made only for a failing comparison (most pairs agree).
+          subject: () => `${tableName(f)}「年度资金总额」`,
+          against: () =>
+            `${lines.map((l) => tableName(l.table)).join(" + ")}中该项目金额（${lines.map((l) => `${l.row.amounts.total.text}${l.table.unit}`).join(" + ")}）折合`,
         })
       );
     }
     return out.length ? out : [na("没有可配对的项目")];
   },
 });
+
+/** The soft identity 实施期 = 年度 of one line of a form (Identity.soft: it corroborates, never a finding). */
+function yearTwin(f: Table, r: Row): Identity {
+  // Built as "violated" (no tolerance: only the printed intervals), then given its status.
+  const id = identityOf(
+    "projects.form-sources",
+    "eq",
+    [term(f, r.amounts.period)],
+    [term(f, r.amounts.annual)],
+    "violated"
+  );
+  id.status = holdsWithinIntervals(id) ? "holds" : "violated";
+  id.soft = true;
+  return id;
+}
+
+/** A form's two totals: 实施期资金总额, 年度资金总额. */
+const FORM_TOTALS = ["period", "annual"] as const;
 
 export const formSources = defineRule({
   id: "projects.form-sources",
@@ -297,7 +328,8 @@ export const formSources = defineRule({
       const parts = f.rows.filter((r) => r.key !== "total");
       if (!total) continue;
       const checked: Outcome[] = [];
-      for (const col of ["period", "annual"]) {
+      for (let c = 0; c < FORM_TOTALS.length; c++) {
+        const col = FORM_TOTALS[c];
         const a = total.amounts[col];
         // A form printing its total alone (no source lines) has no sum to check.
         if (!a || !parts.some((p) => p.amounts[col])) continue;
@@ -306,31 +338,21 @@ export const formSources = defineRule({
             rule: "projects.form-sources",
             severity: "error",
             total: term(f, a),
-            parts: parts.filter((p) => p.amounts[col]).map((p) => term(f, p.amounts[col])),
+            parts: columnTerms(f, parts, col),
             subject: () => `${tableName(f)}「${col === "period" ? "实施期" : "年度"}资金总额」`,
             against: "各资金来源之和",
           })
         );
       }
       // Most projects spend within the year: a source's 实施期 and 年度 amounts usually agree (soft: only corroboration).
-      const twins = [total, ...parts]
-        .filter((r) => r.amounts.period && r.amounts.annual)
-        .map((r) => {
-          // Built as "violated" (no tolerance: only the printed intervals), then given its status.
-          const id = identityOf(
-            "projects.form-sources",
-            "eq",
-            [term(f, r.amounts.period)],
-            [term(f, r.amounts.annual)],
-            "violated"
-          );
-          id.status = holdsWithinIntervals(id) ? "holds" : "violated";
-          id.soft = true;
-          return id;
-        });
       const first = checked[0];
-      if (first && first.status !== "na" && twins.length)
-        first.also = [...(first.also ?? []), ...twins];
+      if (first && first.status !== "na") {
+        const twins: Identity[] = [];
+        if (total.amounts.period && total.amounts.annual) twins.push(yearTwin(f, total));
+        for (let i = 0; i < parts.length; i++)
+          if (parts[i].amounts.period && parts[i].amounts.annual) twins.push(yearTwin(f, parts[i]));
+        if (twins.length) first.also = [...(first.also ?? []), ...twins];
+      }
       out.push(...checked);
     }
     return out;

@@ -181,8 +181,9 @@ export function scopedOutcome(
   relation: "=" | "≤" | "≥",
   figure: Term,
   parts: Term[],
-  subject: string,
-  against: string
+  /** Words for a failing comparison only: a function is called then (most lines agree). */
+  subject: string | (() => string),
+  against: string | (() => string)
 ): Outcome {
   if (relation === "=")
     return sumOutcome({ rule, severity: "error", total: figure, parts, subject, against });
@@ -190,10 +191,12 @@ export function scopedOutcome(
   const e = notAbove(rule, lo, hi);
   if (!e.exceeds) return { status: "pass", identity: e.identity };
   const [a, b] = relation === "≤" ? [e.a, e.b] : [e.b, e.a];
+  const what = typeof subject === "function" ? subject() : subject;
+  const other = typeof against === "function" ? against() : against;
   const message =
     relation === "≤"
-      ? `${subject} ${fmt(a)} 超过${against} ${fmt(b)}${e.unit}（前者口径较窄，只能更少或相等）`
-      : `${subject} ${fmt(a)} 小于${against} ${fmt(b)}${e.unit}（前者口径较宽，只能更多或相等）`;
+      ? `${what} ${fmt(a)} 超过${other} ${fmt(b)}${e.unit}（前者口径较窄，只能更少或相等）`
+      : `${what} ${fmt(a)} 小于${other} ${fmt(b)}${e.unit}（前者口径较宽，只能更多或相等）`;
   const cells = [...new Set([figure.amount.cell, ...parts.map((p) => p.amount.cell)])].filter(
     (c) => c
   );

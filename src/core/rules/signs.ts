@@ -34,9 +34,13 @@ const SPENDING_TABLES = new Set<Table["kind"]>(["three_public", "operating_funds
 
 /** Per table, whether each column key is signed (asked for every cell: judged once per column, not per row). */
 const SIGNED = new WeakMap<Table, Map<string, boolean>>();
-function signedColumn(t: Table, key: string): boolean {
+/** The table's judgements so far (one lookup per table, not per cell). */
+function signedColumns(t: Table): Map<string, boolean> {
   let known = SIGNED.get(t);
   if (!known) SIGNED.set(t, (known = new Map()));
+  return known;
+}
+function signedColumn(t: Table, known: Map<string, boolean>, key: string): boolean {
   let v = known.get(key);
   if (v === undefined) {
     const col = t.columns.find((c) => c.key === key);
@@ -49,7 +53,7 @@ function signedColumn(t: Table, key: string): boolean {
 }
 
 /** One outcome per row with amounts: fail when any judged amount is below zero (its identity 0 ≤ amount, for the localizer). */
-function rowOutcome(t: Table, r: Row): Outcome | undefined {
+function rowOutcome(t: Table, signed: Map<string, boolean>, r: Row): Outcome | undefined {
   if (SIGNED_WORDS.test(labelKey(r.label))) return undefined;
   // Passing, each cell (blank ones too) still bounds the localizer: no correction may make it negative — project
   // lists too (a pair of project cells "应为 -20万元" is no help). Cells, not identities: 58b's 2,000 project rows
@@ -60,7 +64,7 @@ function rowOutcome(t: Table, r: Row): Outcome | undefined {
   // One pass over the row (most rows pass: no list of entries per row).
   for (const k in r.amounts) {
     const a = r.amounts[k];
-    if (a.invalid || signedColumn(t, k)) continue;
+    if (a.invalid || signedColumn(t, signed, k)) continue;
     judged = true;
     if (a.cell) bounds.push(a.cell);
     if (a.value !== null && !a.blank && a.value < 0) (negative ??= []).push([k, a]);
@@ -111,11 +115,15 @@ export const nonNegative = defineRule({
   },
   check: (report: Report) => {
     const out: Outcome[] = [];
-    for (const t of report.tables) {
+    const tables = report.tables;
+    for (let i = 0; i < tables.length; i++) {
+      const t = tables[i];
       // Counts are no money (国有资产占用情况表: rules/quantities.ts).
       if ((t.kind === "performance_target" && !t.rows.length) || isQuantityTable(t)) continue;
-      for (const r of t.rows) {
-        const o = rowOutcome(t, r);
+      const signed = signedColumns(t);
+      const rows = t.rows;
+      for (let j = 0; j < rows.length; j++) {
+        const o = rowOutcome(t, signed, rows[j]);
         if (o) out.push(o);
       }
     }

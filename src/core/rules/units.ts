@@ -33,7 +33,9 @@ interface Coded {
 function codedTotals(t: Table): Coded {
   const list: Coded["list"] = [];
   const by: Coded["by"] = new Map();
-  for (const r of t.rows) {
+  const rows = t.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
     const a = r.amounts.total;
     if (!r.code || !a || !hasValue(a)) continue;
     let codes = by.get(r.codeSystem);
@@ -56,9 +58,14 @@ function somePair(
   visit: (a: Amount, b: Amount, other: Table) => boolean
 ): boolean {
   const mine = coded.get(t)!.by;
-  for (const o of report.tables) {
-    if (o === t || !coded.has(o)) continue;
-    for (const e of coded.get(o)!.list) {
+  const tables = report.tables;
+  for (let i = 0; i < tables.length; i++) {
+    const o = tables[i];
+    const theirs = o === t ? undefined : coded.get(o);
+    if (!theirs) continue;
+    const list = theirs.list;
+    for (let j = 0; j < list.length; j++) {
+      const e = list[j];
       const a = mine.get(e.system)?.get(e.code);
       if (a && visit(a, e.amount, o)) return true;
     }

@@ -13,9 +13,11 @@ import {
 import { nonNegative } from "./signs";
 import {
   columnName,
+  columnTerms,
   na,
   rowByKey,
   rowName,
+  rowTerms,
   sidesOf,
   sumOutcome,
   tableName,
@@ -119,7 +121,9 @@ function rowIdentity(
     const wanted = parts(t);
     if (!wanted) continue;
     const tk = totalKey(t);
-    for (const side of sidesOf(t)) {
+    const sides = sidesOf(t);
+    for (let si = 0; si < sides.length; si++) {
+      const side = sides[si];
       // A part printed in several columns (财政专户拨款: 教育收费 | 其他专户收入拨款) counts each column: key, key_2 ….
       let keys = wanted
         .flatMap((k) =>
@@ -156,7 +160,9 @@ function rowIdentity(
       const sums = (tk: string, keys: string[], name: (k: string) => string) => {
         // In the 增减 band, a line leaving a change unstated (blank, 上年 ≠ 本年: a new line) is not summed.
         const changes = tk.startsWith("change") ? [tk, ...keys] : undefined;
-        for (const r of t.rows) {
+        const rows = t.rows;
+        for (let i = 0; i < rows.length; i++) {
+          const r = rows[i];
           const total = r.side === side ? r.amounts[tk] : undefined;
           if (!total || changes?.some((k) => unstatedChange(t, r, k))) continue;
           out.push(
@@ -164,7 +170,7 @@ function rowIdentity(
               rule: id,
               severity: "error",
               total: term(t, total),
-              parts: keys.filter((k) => r.amounts[k]).map((k) => term(t, r.amounts[k])),
+              parts: rowTerms(t, r, keys),
               subject: () => `${tableName(t)}「${rowName(r)}」行「${name(tk)}」`,
               against: () => keys.map(name).join(" + "),
             })
@@ -554,7 +560,7 @@ export const rowUnits = defineRule({
                 rule: "within.row-units",
                 severity: "error",
                 total: term(t, total),
-                parts: kids.filter((k) => r.amounts[k]).map((k) => term(t, r.amounts[k])),
+                parts: rowTerms(t, r, kids),
                 // Named as printed: the unit is the line (the 合计 line for the band's total), the item the column.
                 subject: () => `${tableName(t)}「${unitName(parent.key)}」行「${rowName(r)}」`,
                 against: () => kids.map(unitName).join(" + "),
@@ -606,7 +612,9 @@ export const rowChange = defineRule({
         // A 增减 column that disagrees on most lines is a rate printed without %, not the difference.
         if (!differences.has(change.key)) continue;
         const [p, cur, chg] = [prior.key, current.key, change.key];
-        for (const r of t.rows)
+        const rows = t.rows;
+        for (let i = 0; i < rows.length; i++) {
+          const r = rows[i];
           // A 增减 cell left blank (a new line, an unchanged one) states nothing to check.
           if (
             r.side === side &&
@@ -625,6 +633,7 @@ export const rowChange = defineRule({
                 against: () => `${bandedName(t, prior)} + ${bandedName(t, change)}`,
               })
             );
+        }
       }
     }
     return out.length ? out : [na("没有同时列示上年数、本年数和增减额的表")];
@@ -633,9 +642,17 @@ export const rowChange = defineRule({
 
 /** The summary lines of two-sided tables (收支总表, 财政拨款收支总表). */
 function summaryLines(report: Report, id: string, build: (t: Table) => Outcome[]): Outcome[] {
-  const two = report.tables.filter((t) => t.rows.some((r) => r.side));
+  const two = twoSided(report);
   if (!two.length) return [na("没有收支两方并列的表")];
   return two.flatMap(build);
+}
+
+/** The two-sided tables of a report: five rules ask, of the engine's per-check copy (each read every row of every table). */
+const TWO_SIDED = new WeakMap<Report, Table[]>();
+function twoSided(report: Report): Table[] {
+  let two = TWO_SIDED.get(report);
+  if (!two) TWO_SIDED.set(report, (two = report.tables.filter((t) => t.rows.some((r) => r.side))));
+  return two;
 }
 
 function levelOneRows(t: Table, side: string, filter: (r: Row) => boolean): Row[] {
@@ -679,7 +696,7 @@ export const currentIncome = defineRule({
           rule: "within.current-income",
           severity: "error",
           total: term(t, total.amounts[k]),
-          parts: parts.filter((p) => p.amounts[k]).map((p) => term(t, p.amounts[k])),
+          parts: columnTerms(t, parts, k),
           subject: `${tableName(t)}「本年收入合计」`,
           against: "各项收入之和",
         })
@@ -708,7 +725,7 @@ export const currentExpenditure = defineRule({
             rule: "within.current-expenditure",
             severity: "error",
             total: term(t, total.amounts[k]),
-            parts: parts.filter((p) => p.amounts[k]).map((p) => term(t, p.amounts[k])),
+            parts: columnTerms(t, parts, k),
             subject: `${tableName(t)}「本年支出合计」「${columnName(t, k, side)}」`,
             against: side === "expenditure" ? "各类支出之和" : "各支出用途之和",
           })
@@ -760,7 +777,7 @@ export const expenditureView = defineRule({
                 rule: "within.expenditure-view",
                 severity: "error",
                 total: term(t, total.amounts[k]),
-                parts: lines.filter((p) => p.amounts[k]).map((p) => term(t, p.amounts[k])),
+                parts: columnTerms(t, lines, k),
                 subject: `${tableName(t)}「本年支出合计」「${columnName(t, k, side)}」`,
                 against: `「${rowName(h)}」下各行之和`,
               })
@@ -800,7 +817,7 @@ export const incomeGrandTotal = defineRule({
           rule: "within.income-grand-total",
           severity: "error",
           total: term(t, g.amounts[k]),
-          parts: [cur, ...carry].filter((r) => r.amounts[k]).map((r) => term(t, r.amounts[k])),
+          parts: columnTerms(t, [cur, ...carry], k),
           subject: `${tableName(t)}「收入总计」`,
           against: "本年收入合计 + 上年结转",
         })
@@ -830,7 +847,7 @@ export const expenditureGrandTotal = defineRule({
             rule: "within.expenditure-grand-total",
             severity: "error",
             total: term(t, g.amounts[k]),
-            parts: [cur, ...carry].filter((r) => r.amounts[k]).map((r) => term(t, r.amounts[k])),
+            parts: columnTerms(t, [cur, ...carry], k),
             subject: `${tableName(t)}「支出总计」「${columnName(t, k, side)}」`,
             against: "本年支出合计 + 年终结转",
           })
