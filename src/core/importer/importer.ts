@@ -184,11 +184,7 @@ function parseRegion(
       if (!budget) return unread("部门整体绩效目标表缺少任务名称与预算金额");
       return {
         ...base,
-        year: meta.year ?? yearOfTitle(reg.title),
-        department: meta.department,
-        unit: meta.unit ?? ("万元" as const),
-        unitText: meta.unit ? meta.unitText : undefined,
-        unitCell: meta.unit ? meta.unitCell : undefined,
+        ...metaFields(meta, reg.title),
         markedEmpty: false,
         empty: Object.values(budget.row.amounts).every((a) => a.blank || !a.value),
         columns: budget.columns,
@@ -260,11 +256,7 @@ function parseRegion(
     if (!said) return unread(`“${reg.title}”下未找到表头行`);
     return {
       ...base,
-      year: meta.year ?? yearOfTitle(reg.title),
-      department: meta.department,
-      unit: meta.unit ?? ("万元" as const),
-      unitText: meta.unit ? meta.unitText : undefined,
-      unitCell: meta.unit ? meta.unitCell : undefined,
+      ...metaFields(meta, reg.title),
       markedEmpty: true,
       empty: true,
       notes: said,
@@ -699,6 +691,17 @@ function departmentBudgetLine(
     };
   }
   return undefined;
+}
+
+/** A table's year, department and unit as its meta lines print them (万元 when none prints a unit). */
+function metaFields(meta: Meta, title: string) {
+  return {
+    year: meta.year ?? yearOfTitle(title),
+    department: meta.department,
+    unit: meta.unit ?? ("万元" as const),
+    unitText: meta.unit ? meta.unitText : undefined,
+    unitCell: meta.unit ? meta.unitCell : undefined,
+  };
 }
 
 /** A sheet without any title: classify it by its name, else by its header words. */
