@@ -228,7 +228,7 @@ export function buildResultsSheet(
     });
   }
   if (result.localization.status === "budget")
-    s.line(["错误定位在时限内未完成：其余问题未定位，按下表逐条核对。"], "note");
+    s.line(["错误定位超出计算限度，未全部完成：其余问题未定位，按下表逐条核对。"], "note");
   if (result.causes.length || result.localization.status === "budget") s.row++;
   const header = s.line([...FINDING_HEADERS], "header");
   s.height(header, 20);
