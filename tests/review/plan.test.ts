@@ -208,6 +208,30 @@ test("text amounts are converted inside the formula (晋城城区 stores amounts
   expect(nonBlank.length).toBeGreaterThan(0);
 });
 
+test("a table read without any amount column leaves its 预算汇总 lines empty, never a failed review (newcomer9 NC9-4)", async () => {
+  // A title typed into every cell of its row once cut tables into column-less pieces; whatever the importer makes
+  // of a layout, the summary must not depend on a table having a first amount column.
+  const s = await loadSample("jishan-2024");
+  for (const kind of [
+    "expenditure_summary",
+    "basic_expenditure_economic",
+    "three_public",
+    "operating_funds",
+    "project_expenditure",
+  ] as const) {
+    const report: Report = {
+      ...s.report,
+      tables: s.report.tables.map((t) =>
+        t.kind === kind
+          ? { ...t, columns: [], rows: t.rows.map((r) => ({ ...r, amounts: {} })) }
+          : t
+      ),
+    };
+    const p = plan(report, checkReport(report), s.grids);
+    expect(p.sheets.map((x) => x.name)).toEqual(["审核结果", "预算汇总"]);
+  }
+});
+
 describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style) => {
   test("summary figures are in the report's unit, converted from tables in other units", () => {
     const v = buildVariant(style);
