@@ -615,12 +615,17 @@ export function applyIndentLevels(
     return;
   }
   // Unindented rows after the list has begun are projects typed without indentation, not totals (only the leading
-  // rows, 合计 and a repeat of the first row's name are totals).
+  // rows, 合计 and a repeat of the first row's name are totals) — unless indented lines follow: then the row heads
+  // them (审计业务（一级项目） over its 二级项目), whether or not its figure is their sum (a wrong one is then reported on
+  // that group, not read as a flat list whose 合计 is off by the whole group).
   const firstIndented = depths.findIndex((d) => d > 0);
   const first = norm(body[0]?.label ?? "");
   body.forEach((row, i) => {
-    const project = depths[i] === 0 && i > firstIndented && norm(row.label) !== first;
-    row.level = base + (project ? maxDepth : depths[i]);
-    if (depths[i] === 0 && !project && !hasTotal) row.key = row.key ?? "total";
+    const heads = (depths[i + 1] ?? 0) > 0;
+    const later = depths[i] === 0 && i > firstIndented && norm(row.label) !== first;
+    const project = later && !heads;
+    // A later heading is a first-level line, below the total even when the first line is the total (no 合计).
+    row.level = later && heads ? Math.max(1, base) : base + (project ? maxDepth : depths[i]);
+    if (depths[i] === 0 && !later && !hasTotal) row.key = row.key ?? "total";
   });
 }
