@@ -254,7 +254,7 @@ export const summaryVsExpenditure = defineRule({
   category: "cross",
   title: "收支总表支出 ↔ 支出总表",
   description:
-    "收支总表各类支出（合计列）及本年支出合计与支出总表同一功能分类的合计一致；支出总表未列类行而只列其下的项（或款）时，与该类编码下各行之和比较（各行不在同一级次时不比较）。",
+    "收支总表各类支出（合计列）及本年支出合计与支出总表同一功能分类的合计一致；支出总表未列类行而只列其下的项（或款）时，与该类编码下各行之和比较（各行不在同一级次时不比较）；支出按用途列示（基本支出、项目支出）时，各与支出总表合计行的基本支出、项目支出一致。",
   severity: "error",
   source: {
     basis: "identity",
@@ -318,6 +318,26 @@ export const summaryVsExpenditure = defineRule({
         )
       );
     }
+    // A 支出 side by use (一、基本支出 / 二、项目支出, 事业单位 templates) instead of by 功能分类: each use against the
+    // 支出总表's 合计 line in that column (with its 上年结转 band's, where the table prints one).
+    const tot3 = totalRow(t3);
+    for (const [key, use, carried] of USES_BY_LINE) {
+      const r = rowByKey(t1, key, "expenditure");
+      if (!r || !tot3 || !tot3.amounts[use]) continue;
+      out.push(
+        cmp(
+          "cross.summary-expenditure",
+          t1,
+          r.amounts.total,
+          `「${rowName(r)}」`,
+          [
+            [t3, tot3.amounts[use]],
+            ...(tot3.amounts[carried] ? [[t3, tot3.amounts[carried]] as [Table, Amount]] : []),
+          ],
+          `${tableName(t3)}「合计」${use === "basic" ? "基本支出" : "项目支出"}`
+        )
+      );
+    }
     const cur = rowByKey(t1, "current_expenditure_total", "expenditure");
     out.push(
       cmp(
@@ -332,6 +352,12 @@ export const summaryVsExpenditure = defineRule({
     return out.filter(defined);
   },
 });
+
+/** 收支总表 支出 lines by use → the 支出总表 column of that use and of its 上年结转 band. */
+const USES_BY_LINE: ReadonlyArray<[string, string, string]> = [
+  ["use_basic", "basic", "carryover_basic"],
+  ["use_project", "project", "carryover_project"],
+];
 
 /** Marks a 类 whose lines in a table are not all at one level (no sum of them stands for the 类). */
 const MIXED: Row[] = [];
