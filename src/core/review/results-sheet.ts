@@ -153,7 +153,9 @@ export function buildResultsSheet(
   result: CheckResult,
   meta: ReviewMeta
 ): PlanSheet {
-  const s = new SheetBuilder(RESULTS_SHEET, [6, 7, 30, 24, 18, 62, 14, 14, 14, 34, 18], "#C00000");
+  // 规则编号 (last) is as wide as the longest rule id (within.row-procurement-categories, 33 characters): an id split
+  // over two lines cannot be copied for --skip, and printed over the next row where the row kept one line's height.
+  const s = new SheetBuilder(RESULTS_SHEET, [6, 7, 30, 24, 18, 62, 14, 14, 14, 34, 36], "#C00000");
   const last = FINDING_HEADERS.length - 1;
   s.print = { orientation: "landscape", fitToWidth: true };
   const title = s.line([`${SHEET_TAG}结果`], "title");
@@ -307,7 +309,7 @@ export function buildResultsSheet(
       s.merge(row, 1, row, 2);
       s.merge(row, 4, row, last - 1);
       s.set(row, last, r.id, "code");
-      s.fitHeight(row, [1, 4]);
+      s.fitHeight(row, [1, 4, last]);
     }
   }
   s.row++;
