@@ -353,6 +353,17 @@ export const summaryVsExpenditure = defineRule({
   },
 });
 
+/**
+ * The 收入总表's 上年结转 band columns (carryover_<k>) and the 财政拨款收支总表 line each is: a source's 上年结转 line,
+ * and the whole 上年结转 line for the band's 财政拨款结转 part (上年结转结余: 财政拨款结转 | 非财政拨款结余).
+ */
+const CARRYOVER_LINES: ReadonlyArray<[string, string]> = [
+  ["general", "carryover_src_general"],
+  ["gov_fund", "carryover_src_gov_fund"],
+  ["state_capital", "carryover_src_state_capital"],
+  ["fiscal", "carryover_in"],
+];
+
 /** 收支总表 支出 lines by use → the 支出总表 column of that use and of its 上年结转 band. */
 const USES_BY_LINE: ReadonlyArray<[string, string, string]> = [
   ["use_basic", "basic", "carryover_basic"],
@@ -459,7 +470,7 @@ export const fiscalVsSummary = defineRule({
   category: "cross",
   title: "财政拨款收支总表 ↔ 收支总表 / 收入总表",
   description:
-    "财政拨款收入各项与收支总表同名收入一致；收入总表显示没有财政拨款以外的资金时，各类支出与本年支出合计也一致；上年结转分列一般公共预算、政府性基金预算等时，各项与收入总表合计行上年结转栏的同名列一致。",
+    "财政拨款收入各项与收支总表同名收入一致；收入总表显示没有财政拨款以外的资金时，各类支出与本年支出合计也一致；上年结转分列一般公共预算、政府性基金预算等时，各项与收入总表合计行上年结转栏的同名列一致；收入总表上年结转结余栏分列财政拨款结转时，财政拨款收支总表的上年结转与之一致。",
   severity: "error",
   source: {
     basis: "identity",
@@ -474,8 +485,8 @@ export const fiscalVsSummary = defineRule({
     const t2 = firstOf(report, "income_summary");
     const tot2 = t2 && totalRow(t2);
     if (t4 && t2 && tot2)
-      for (const k of ["general", "gov_fund", "state_capital"]) {
-        const a = rowByKey(t4, `carryover_src_${k}`, "income");
+      for (const [k, line] of CARRYOVER_LINES) {
+        const a = rowByKey(t4, line, "income");
         if (a && tot2.amounts[`carryover_${k}`])
           out.push(
             cmp(
