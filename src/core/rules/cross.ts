@@ -267,38 +267,23 @@ export const summaryVsExpenditure = defineRule({
     const codes3 = byCode(t3);
     const out: Array<Outcome | undefined> = [];
     let under: Map<string, Row[]> | undefined;
+    // A 收支总表 支出 line's 合计 against figures of the 支出总表.
+    const vs = (r: Row, others: Array<[Table, Amount | undefined]>, what: string) =>
+      cmp("cross.summary-expenditure", t1, r.amounts.total, `「${rowName(r)}」`, others, what);
     // A 支出总表 by unit (rows are units, no 功能科目) has no class to pair with.
     for (const r of codes3.size
       ? t1.rows.filter((x) => x.side === "expenditure" && x.code && x.level === 1)
       : []) {
       const other = codes3.get(r.code!);
       if (other) {
-        out.push(
-          cmp(
-            "cross.summary-expenditure",
-            t1,
-            r.amounts.total,
-            `「${rowName(r)}」`,
-            [[t3, other.amounts.total]],
-            `${tableName(t3)}「${rowName(other)}」合计`
-          )
-        );
+        out.push(vs(r, [[t3, other.amounts.total]], `${tableName(t3)}「${rowName(other)}」合计`));
         continue;
       }
       // No 类 line: the 款 / 项 lines printed under its code stand for it (a 支出总表 listing only 项).
       const lines = (under ??= linesUnderClass(t3)).get(r.code!);
       if (!lines) {
         if (hasValue(r.amounts.total))
-          out.push(
-            cmp(
-              "cross.summary-expenditure",
-              t1,
-              r.amounts.total,
-              `「${rowName(r)}」`,
-              [[t3, zero(t3)]],
-              `${tableName(t3)}（未列该类）`
-            )
-          );
+          out.push(vs(r, [[t3, zero(t3)]], `${tableName(t3)}（未列该类）`));
         continue;
       }
       if (lines === MIXED) {
@@ -308,11 +293,8 @@ export const summaryVsExpenditure = defineRule({
         continue;
       }
       out.push(
-        cmp(
-          "cross.summary-expenditure",
-          t1,
-          r.amounts.total,
-          `「${rowName(r)}」`,
+        vs(
+          r,
           lines.map((x): [Table, Amount | undefined] => [t3, x.amounts.total]),
           `${tableName(t3)}该类各${lines[0].code!.length === 5 ? "款" : "项"}之和（未列类行）`
         )
@@ -325,11 +307,8 @@ export const summaryVsExpenditure = defineRule({
       const r = rowByKey(t1, key, "expenditure");
       if (!r || !tot3 || !tot3.amounts[use]) continue;
       out.push(
-        cmp(
-          "cross.summary-expenditure",
-          t1,
-          r.amounts.total,
-          `「${rowName(r)}」`,
+        vs(
+          r,
           [
             [t3, tot3.amounts[use]],
             ...(tot3.amounts[carried] ? [[t3, tot3.amounts[carried]] as [Table, Amount]] : []),
