@@ -14,6 +14,7 @@ import { buildSummarySheet } from "../../src/core/review/summary-sheet";
 import { parseRef } from "../../src/core/grid/address";
 import type { SheetGrid } from "../../src/core/grid/grid";
 import type { Finding } from "../../src/core/rules/rule";
+import type { TableKind } from "../../src/core/model/schema";
 import { STYLES, buildVariant } from "../fixtures/variants";
 import { SET_NAMINGS, buildUnitSets, type SetBump } from "../fixtures/unit-sets";
 import { UNIT_TREES, UNIT_LAYOUTS, UNIT_KINDS, buildUnitTable } from "../fixtures/by-unit";
@@ -35,6 +36,21 @@ describe.each(STYLES.map((st) => [st.name, st] as const))("%s", (_, st) => {
       expect(keys(whole)).toEqual(keys(alone));
       // Each finding names its set's 单位.
       for (const f of whole) expect(f.message).toMatch(/^【[^】]+】/);
+    });
+
+    test("单位 sets printing fewer tables (no fund, 三公 or 机关运行经费 table)", () => {
+      const omit: TableKind[] = [
+        "gov_fund_expenditure",
+        "state_capital",
+        "three_public",
+        "operating_funds",
+      ];
+      const { grids, sets } = buildUnitSets(st, naming, 2, {}, undefined, { omit });
+      const report = importWorkbook(grids);
+      expect(tableSets(report)).toHaveLength(3);
+      expect(keys(checkReport(report, { localize: false }).findings)).toEqual(
+        keys(sets.flatMap((s) => check(s.grids).findings))
+      );
     });
 
     test.each<[string, Omit<SetBump, "set">]>([
