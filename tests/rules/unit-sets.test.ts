@@ -9,7 +9,7 @@
  */
 import { importWorkbook } from "../../src/core/importer/importer";
 import { checkReport } from "../../src/core/rules/engine";
-import { tableSets } from "../../src/core/model/sets";
+import { tableSets, unitPrefix } from "../../src/core/model/sets";
 import { buildSummarySheet } from "../../src/core/review/summary-sheet";
 import { parseRef } from "../../src/core/grid/address";
 import type { SheetGrid } from "../../src/core/grid/grid";
@@ -106,4 +106,25 @@ test("tables printed by 单位 lines are one set", () => {
         const v = buildUnitTable(kind, layout, tree);
         expect(tableSets(importWorkbook(v.grids))).toHaveLength(1);
       }
+});
+
+test.each([
+  ["清河县财政评审中心2025年收支总表", "清河县财政评审中心"],
+  ["清河县财政评审中心部门收支总表", "清河县财政评审中心"],
+  ["清河县财政评审中心一般公共预算支出表", "清河县财政评审中心"],
+  ["评审中心-收支总表", "评审中心"],
+  ["单位1表1", "单位1"],
+  ["单位2预算公开表", "单位2"],
+  ["2025年部门收支总表", undefined],
+  ["表一部门收支总表", undefined],
+  ["公开01表部门收支总表", undefined],
+  ["一般公共预算“三公”经费支出表", undefined],
+  ["财政拨款“三公”经费支出表", undefined],
+  ["部门收支总表", undefined],
+  ["预算公开表", undefined],
+  ["附件1-收支总表", undefined],
+  ["表1-收支总表", undefined],
+  ["收支总表-2", undefined],
+])("the 单位 printed before a table's name: %s → %s", (text, unit) => {
+  expect(unitPrefix(text)).toBe(unit);
 });
