@@ -326,16 +326,38 @@ class Pkg {
   }
 }
 
-const firstOf = new Map<string[], RegExp>();
-/** Inserts `xml` into a worksheet before the first of `before` present, else before </worksheet>. */
-function insertBefore(sheet: string, before: string[], xml: string): string {
-  // One scan for the first of them (an alternation matches at the earliest position any name does).
-  let re = firstOf.get(before);
-  if (!re) firstOf.set(before, (re = new RegExp(`<(?:${before.join("|")})[\\s/>]`)));
-  let at = re.exec(sheet)?.index ?? -1;
-  if (at < 0) at = sheet.lastIndexOf("</worksheet>");
-  if (at < 0) throw new PackageShapeError("工作表 XML 没有 </worksheet>");
-  return sheet.slice(0, at) + xml + sheet.slice(at);
+/**
+ * Inserts `xml` into a worksheet before the first of its children (`before`: names in the CT_Worksheet sequence after
+ * sheetData) present, else before </worksheet>. Only the worksheet's own children count: the same names occur
+ * nested — an <extLst> inside a user's data-bar or icon-set <cfRule> (Excel 2010+ writes one for each), elements of a
+ * <customSheetView> — and anything put there makes the sheet invalid (Excel repairs the file, dropping what it cannot
+ * place). The scan starts after sheetData (the worksheet's bulk), every name in `before` coming after it.
+ */
+export function insertBefore(sheet: string, before: string[], xml: string): string {
+  const names = new Set(before);
+  const end = sheet.lastIndexOf("</worksheet>");
+  if (end < 0) throw new PackageShapeError("工作表 XML 没有 </worksheet>");
+  const closed = sheet.indexOf("</sheetData>");
+  let from = closed >= 0 ? closed + "</sheetData>".length : 0;
+  if (closed < 0) {
+    const empty = /<sheetData\s*\/>/.exec(sheet);
+    if (empty) from = empty.index + empty[0].length;
+  }
+  // Depth below <worksheet>: 0 = one of its children starts here.
+  let depth = 0;
+  const tag =
+    /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<(\/?)([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)[^>]*?(\/?)>/g;
+  tag.lastIndex = from;
+  for (let m = tag.exec(sheet); m && m.index < end; m = tag.exec(sheet)) {
+    if (m[3] === undefined) continue;
+    if (m[1]) depth--;
+    else {
+      if (depth === 0 && !m[2] && names.has(m[3]))
+        return sheet.slice(0, m.index) + xml + sheet.slice(m.index);
+      if (!m[4]) depth++;
+    }
+  }
+  return sheet.slice(0, end) + xml + sheet.slice(end);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
