@@ -4,6 +4,7 @@
  * dashes, and what is not an amount (error values, TRUE/FALSE, text with another unit, non-finite numbers) named as such.
  */
 import type { CellValue } from "./grid";
+import { UNSEEN } from "./text";
 
 export interface ParsedAmount {
   value: number | null; // null = blank, or not readable (see invalid)
@@ -108,10 +109,7 @@ export function parseAmount(
     return { value, decimals: valueDecimals(value), fromText: false, implicit: true };
   }
   if (typeof value === "string") {
-    const t = value
-      .normalize("NFKC")
-      .replace(/[\s\u3000]/g, "")
-      .replace(/[−－]/g, "-");
+    const t = value.normalize("NFKC").replace(UNSEEN, "").replace(/[−－]/g, "-");
     if (t === "" || BLANK_MARK.test(t)) return { value: null, decimals: 0, fromText: true };
     if (ERROR_VALUE.test(t))
       return { value: null, decimals: 0, fromText: false, invalid: `错误值 ${t.toUpperCase()}` };
@@ -176,10 +174,7 @@ export function parseAmount(
  */
 export function percentText(text: string): { value: number; decimals: number } | undefined {
   const m = /^([-+]?\d+(?:\.(\d+))?)%$/.exec(
-    text
-      .normalize("NFKC")
-      .replace(/[\s\u3000]/g, "")
-      .replace(/[−－]/g, "-")
+    text.normalize("NFKC").replace(UNSEEN, "").replace(/[−－]/g, "-")
   );
   return m ? { value: Number(m[1]) / 100, decimals: (m[2]?.length ?? 0) + 2 } : undefined;
 }

@@ -1,6 +1,13 @@
 /** Label normalisation: the one place that decides when two labels are "the same". */
 
-const SPACES = /[\s\u3000\u00a0\u2000-\u200b\ufeff]+/g;
+/**
+ * Spaces of every kind and the invisible format characters (Unicode Cf: zero-width space and joiners, the
+ * left-to-right / right-to-left marks, the word joiner, the byte-order mark, the soft hyphen) that text pasted from
+ * web pages, PDFs and other systems carries unseen: a label or an amount is read as if they were not there.
+ */
+const SPACES = /[\s\u3000\u00a0\u2000-\u200b\ufeff\p{Cf}]+/gu;
+/** As SPACES, for callers that strip them themselves (amounts, titles). */
+export const UNSEEN = /[\s\u3000\p{Cf}]/gu;
 
 /** NFKC (full-width → half-width), no whitespace at all (合 计 → 合计, 科目    编码 → 科目编码). */
 export function norm(s: unknown): string {

@@ -1,6 +1,7 @@
 /** Which table a title names: an ordered alias table (first match wins, so specific patterns come first). */
 import type { TableKind } from "../model/schema";
 import { EMPTY_NOTE } from "./aliases";
+import { UNSEEN } from "../grid/text";
 
 export const KIND_TITLES: ReadonlyArray<readonly [TableKind, RegExp]> = [
   // 部门（单位）整体支出绩效目标表 before the project forms; a 绩效表 laid out as a list is told apart by its content.
@@ -41,7 +42,7 @@ export const FINAL_ACCOUNTS_TITLE = /决算/;
 export function classifyTitle(
   raw: string
 ): { kind: TableKind; title: string; label?: string } | undefined {
-  const t = raw.normalize("NFKC").replace(/[\s\u3000]+/g, "");
+  const t = raw.normalize("NFKC").replace(UNSEEN, "");
   if (t.length < 4 || t.length > 80 || !/表/.test(t)) return undefined;
   if (/^注|^说明|^备注/.test(t)) return undefined;
   // A statement that the table is empty (本部门无国有资本经营预算财政拨款支出，此表为空。) names its table without being
