@@ -20,7 +20,8 @@ import { outputNamer, type OutputNamer } from "./out-names";
 import { makeOutDir } from "./out-dir";
 import { removeTempFiles, tempName } from "./temp-files";
 
-export const WORKBOOK_EXT = /\.(xlsx|xlsm|xlsb|xls|ods)$/i;
+/** Workbooks a folder walk takes: Excel's, OpenDocument's and WPS 表格's own (.et: BIFF8 or OOXML inside, read as such). */
+export const WORKBOOK_EXT = /\.(xlsx|xlsm|xlsb|xls|ods|et)$/i;
 /** Reviewed copies and separate review workbooks are named so: a folder walk leaves them out. */
 const OWN_OUTPUT = /\.reviewed\.xlsx$|\.reviewed\.xlsm$|\.审核结果\.xlsx$/;
 /** A consolidated summary is told from a user's workbook of the same name by its content (see isOwnSummary). */
@@ -133,7 +134,7 @@ export async function runBatch(
   const files = await expandInputs(inputs, opts.outDir);
   if (!files.length)
     throw new FolderError(
-      `在“${inputs.join("”“")}”中没有找到工作簿文件（.xlsx / .xlsm / .xls / .ods / .xlsb）`
+      `在“${inputs.join("”“")}”中没有找到工作簿文件（.xlsx / .xlsm / .xls / .ods / .xlsb / .et）`
     );
   try {
     await makeOutDir(opts.outDir);
@@ -162,7 +163,7 @@ export async function runBatch(
   // both names are reserved, the one its extension makes likely first for every file, so j.xls's unused
   // j.reviewed.xlsx never pushes j.xlsx beside it to j(2).reviewed.xlsx.
   const reviewed = (file: string) => (/\.xlsm$/i.test(file) ? ".reviewed.xlsm" : ".reviewed.xlsx");
-  const separate = (file: string) => /\.(xls|xlsb|ods)$/i.test(file);
+  const separate = (file: string) => /\.(xls|xlsb|ods|et)$/i.test(file);
   const names = files.map(() => ({ reviewedName: "", reviewOnlyName: "" }));
   const reserve = (file: string, i: number, only: boolean) => {
     if (only) names[i].reviewOnlyName = outName(file, ".审核结果.xlsx", taken);

@@ -1,6 +1,6 @@
 /** 审核汇总's link text fits its column on one line (LibreOffice never wraps a hyperlink); the link keeps the full name. */
 import { FIT_LATIN, fitText, textWidth } from "../../src/core/review/sheet";
-import { buildBatchSheet } from "../../src/core/review/batch-sheet";
+import { buildBatchSheet, fileLink } from "../../src/core/review/batch-sheet";
 
 const names = [
   `${"兴".repeat(75)}.reviewed.xlsx`, // newcomer 2's long Chinese name, as the CLI shortens it to fit 255 bytes
@@ -47,4 +47,17 @@ test("审核汇总: every 审核文件 link shows a text that fits the column an
   const links = sheet.cells.filter((c) => c.col === 12 && c.hyperlink);
   expect(links.map((c) => (c.hyperlink as { url: string }).url)).toEqual(names);
   for (const c of links) expect(textWidth(String(c.value), FIT_LATIN)).toBeLessThanOrEqual(width);
+});
+
+test.each([
+  ["预算 2025#1.审核结果.xlsx", "预算%202025%231.审核结果.xlsx"],
+  ["预算%20.审核结果.xlsx", "预算%2520.审核结果.xlsx"],
+  ["a?b.reviewed.xlsx", "a%3Fb.reviewed.xlsx"],
+  [
+    "中共某某市委组织部（市公务员局）.reviewed.xlsx",
+    "中共某某市委组织部（市公务员局）.reviewed.xlsx",
+  ],
+])("a link to %s escapes what a URI reads otherwise (newcomer10 NC10-3)", (name, url) => {
+  expect(fileLink(name)).toBe(url);
+  expect(decodeURI(fileLink(name).replace(/%23/g, "#").replace(/%3F/g, "?"))).toBe(name);
 });

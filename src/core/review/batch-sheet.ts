@@ -42,6 +42,18 @@ const HEADERS = [
 ];
 
 const WIDTHS = [6, 34, 30, 7, 7, 14, 14, 7, 7, 7, 7, 18, 42, 50];
+/**
+ * A file name as the relative link to it: a link is a URI, in which "#" starts a fragment, "%" an escape and "?" a
+ * query, so those (and spaces) are escaped — 预算 2025#1.审核结果.xlsx → 预算%202025%231.审核结果.xlsx (newcomer10
+ * NC10-3: the link opened 预算 2025 with a sub-address). Other characters, Chinese among them, stay as they are.
+ */
+export function fileLink(name: string): string {
+  return name.replace(
+    /[%#? ]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`
+  );
+}
+
 /** The 审核文件 column grows with the longest reviewed file's name up to this width; a longer name is shortened. */
 const LINK_WIDTH_MAX = 72;
 
@@ -92,7 +104,9 @@ export function buildBatchSheet(
     // The link's text fits the column on one line (LibreOffice cuts a long link); a name shortened beyond the widest
     // column still opens the full name.
     if (e.output)
-      s.set(r, 12, fitText(e.output, linkWidth), "link", { hyperlink: { url: e.output } });
+      s.set(r, 12, fitText(e.output, linkWidth), "link", {
+        hyperlink: { url: fileLink(e.output) },
+      });
     else s.set(r, 12, null, "cell");
     s.set(r, 13, e.reason, "cell");
     // Long paths and reasons wrap: the row grows with them instead of running into the next one.
