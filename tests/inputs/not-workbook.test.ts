@@ -8,6 +8,7 @@ import { promises as fs } from "fs";
 import os from "os";
 import path from "path";
 import { runMain } from "../helpers";
+import { describeNotWorkbook } from "../../src/hosts/xlsx/not-workbook";
 
 const fixture = (f: string) => path.join(__dirname, "..", "fixtures", "not-workbook", f);
 let dir: string;
@@ -59,3 +60,27 @@ test("bytes of no known kind and plain text are named as such, with what to do",
   await fs.writeFile(html, "<html><body><table><tr><td>合计</td></tr></table></body></html>");
   expect((await runMain(["check", html])).err).toMatch(/是网页（HTML）文本，不是工作簿/);
 });
+
+test.each([
+  ["<html> first", "<html><body><table><tr><td>合计</td></tr></table></body></html>"],
+  [
+    "a <table> first (what many systems' 导出Excel write)",
+    '<table border="1"><tr><td>合计</td><td>1.00</td></tr></table>',
+  ],
+  [
+    "a <meta> line first",
+    '<meta http-equiv="Content-Type" content="text/html; charset=utf-8"><table><tr><td>合计</td></tr></table>',
+  ],
+  [
+    "a comment first",
+    "<!-- exported by 预算系统 -->\n<html><body><table><tr><td>合计</td></tr></table></body></html>",
+  ],
+])(
+  "HTML named .xls with %s is named HTML, not XML or plain text (newcomer10 NC10-1)",
+  (_w, html) => {
+    const e = describeNotWorkbook(Buffer.from(html, "utf8"));
+    expect(e.message).toMatch(
+      /^是网页（HTML）文本，不是工作簿（可能由系统导出为网页后改成了 Excel 扩展名）/
+    );
+  }
+);

@@ -86,10 +86,15 @@ export function describeNotWorkbook(input: Uint8Array): WorkbookReadError {
       `不是工作簿文件：内容不是 Excel（.xlsx、.xlsm、.xls、.xlsb）或 .ods 电子表格，可能已损坏或是其他程序的文件；${SAVE_AS}`
     );
   const head = text.trimStart();
-  if (/^<(!doctype html|html)/i.test(head) || /^<\?xml[^>]*>\s*<html/i.test(head))
+  // 财政 systems' “导出 Excel” often writes HTML: from <html>, a <table> or a <meta> line first, after a comment …
+  const markup = head
+    .slice(0, 4096)
+    .replace(/<!--[\s\S]*?-->|<\?xml[^>]*>/g, "")
+    .trimStart();
+  if (/^<(!doctype html|html|head|body|table|meta|style|title)\b/i.test(markup))
     return new WorkbookReadError(
       "not_xlsx",
-      `是网页（HTML）文本，不是工作簿（可能由系统导出后改成了 .xlsx 扩展名）：${SAVE_AS}`
+      `是网页（HTML）文本，不是工作簿（可能由系统导出为网页后改成了 Excel 扩展名）：${SAVE_AS}`
     );
   if (/^<\?xml/i.test(head) || /^<[A-Za-z]/.test(head))
     return new WorkbookReadError(
