@@ -79,7 +79,8 @@ describe.each(SAMPLES.map((s) => [s]))("%s with an escape-laden 部门", (name) 
       .filter((v): v is string => typeof v === "string");
     for (const t of texts) expect(t).not.toMatch(UNSAFE);
     for (const m of plan.marks) expect(m.note).not.toMatch(UNSAFE);
-    expect(texts).toContain(printable(dirty));
+    // Invisible format characters (U+202E) are not part of a name (grid/text.ts UNSEEN): gone, the rest made visible.
+    expect(texts).toContain(printable(dirty.replace(/\p{Cf}/gu, "")));
     expect(texts.some((t) => t.includes("␛[31m.xlsx"))).toBe(true);
     // The links still name the user's sheets as they are.
     const links = plan.sheets.flatMap((s) =>
