@@ -48,9 +48,7 @@ export async function runCheckOut(
   else {
     for (const r of rows)
       if (r.output)
-        out(
-          `${r.file} → ${path.join(opts.outDir, r.output)}${r.status !== "已审核" ? `（${r.reason}）` : ""}`
-        );
+        out(`${r.file} → ${path.join(opts.outDir, r.output)}${r.reason ? `（${r.reason}）` : ""}`);
     out(`审核汇总：${summary}（${rows.length} 个文件）`);
   }
   for (const r of rows) if (!r.json) err(`错误：${r.file}：${r.reason}`);

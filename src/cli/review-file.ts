@@ -160,9 +160,12 @@ export async function reviewFile(task: ReviewTask): Promise<BatchRow> {
   }
   try {
     // The package edited in place: every part the review does not touch (charts, pictures, macros …) is kept as is.
-    out = reviewPackage(bytes, plan).bytes;
+    const reviewed = reviewPackage(bytes, plan);
+    out = reviewed.bytes;
     row.output = task.reviewedName;
     row.status = "已审核";
+    if (reviewed.protectedSheets.length)
+      row.reason = `工作表“${reviewed.protectedSheets.join("”“")}”受保护，未在其上标注（问题见审核结果）`;
   } catch (e) {
     out = await writeSheetsOnly(plan);
     row.output = task.reviewOnlyName;

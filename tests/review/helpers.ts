@@ -34,6 +34,7 @@ export async function reviewBytes(
     bytes: written.bytes,
     notesKept: written.notesKept,
     cleared: written.cleared,
+    protectedSheets: written.protectedSheets,
     plan,
     result,
     report,

@@ -963,7 +963,15 @@ export interface PackageReviewResult {
   notesKept: number;
   /** What a previous review left and this one took off. */
   cleared: { sheets: number; rules: number; notes: number };
+  /**
+   * Sheets protected by the user (<sheetProtection sheet="1">): left as they are, without marks or notes (only the
+   * password could take them off again), as the add-in leaves them. In the workbook's order.
+   */
+  protectedSheets: string[];
 }
+
+/** A sheet protected against editing: its <sheetProtection> says sheet="1" (or "true"). */
+const isProtected = (xml: string) => /<sheetProtection\b[^>]*\ssheet="(?:1|true)"/.test(xml);
 
 /**
  * Applies `plan` to the package `bytes` (.xlsx or .xlsm): clears a previous review, inserts the plan's sheets first,
@@ -996,6 +1004,9 @@ export function reviewPackage(
     )
   )
     throw new PackageShapeError("工作簿 XML 的命名空间不是常见写法");
+  // A structure locked by a password: sheets inserted now could be taken out again only with it.
+  if (plan.sheets.length && /<workbookProtection\b[^>]*\slockStructure="(?:1|true)"/.test(wbXml))
+    throw new PackageShapeError("工作簿结构受保护，不能插入审核表");
   const stylesRel = pkg.rels(wbPart).find((r) => r.type === REL.styles);
   if (!stylesRel) throw new PackageShapeError("工作簿没有样式部件");
   const styles = new Styles(pkg, resolveTarget(wbPart, stylesRel.target));
@@ -1044,6 +1055,7 @@ export function reviewPackage(
 
   // 2. On the user's sheets: our old marks and notes off, the new ones on; tab selection moves to 审核结果.
   let notesKept = 0;
+  const protectedSheets: string[] = [];
   const marksBySheet = new Map<string, Mark[]>();
   for (const m of plan.marks) {
     const same = marksBySheet.get(m.sheet);
@@ -1054,6 +1066,16 @@ export function reviewPackage(
     if (!s.part || !pkg.has(s.part)) continue;
     if (!/\/worksheets\//.test(s.part) && !/<worksheet\b/.test(pkg.get(s.part).slice(0, 2000)))
       continue;
+    if (isProtected(pkg.get(s.part))) {
+      if (marksBySheet.has(s.name)) protectedSheets.push(s.name);
+      // Only the tab selection moves (a view setting, as clicking another tab does): never two tabs selected.
+      const view = pkg.get(s.part);
+      const unselected = plan.sheets.length
+        ? view.replace(/(<sheetView\b[^>]*?)\stabSelected="(?:1|true)"/g, "$1")
+        : view;
+      if (unselected !== view) pkg.set(s.part, unselected);
+      continue;
+    }
     cleared.notes += clearNotes(pkg, s.part);
     const c = clearMarks(pkg.get(s.part));
     cleared.rules += c.rules;
@@ -1113,7 +1135,7 @@ export function reviewPackage(
   wbXml = wbXml.replace(/<definedNames>\s*<\/definedNames>/, "");
   pkg.set(wbPart, wbXml);
   styles.save();
-  return { bytes: pkg.bytes(), notesKept, cleared };
+  return { bytes: pkg.bytes(), notesKept, cleared, protectedSheets };
 }
 
 function insertAfterSheets(wbXml: string, xml: string): string {
