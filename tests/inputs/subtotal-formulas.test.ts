@@ -4,68 +4,13 @@
  * SUBTOTAL cells in the range out, so each line sums the 项 lines under it. Every generated style (amounts as numbers),
  * written with exceljs, read back: the same findings as the table typed as numbers, and a wrong 项 line found.
  */
-import ExcelJS from "exceljs";
 import { readXlsxBuffer } from "../../src/hosts/xlsx/read";
 import { importWorkbook } from "../../src/core/importer/importer";
 import { checkReport } from "../../src/core/rules/engine";
-import { cellA1, cellRef, parseRef } from "../../src/core/grid/address";
+import { parseRef } from "../../src/core/grid/address";
 import type { SheetGrid } from "../../src/core/grid/grid";
-import type { Table } from "../../src/core/model/schema";
 import { STYLES, buildVariant } from "../fixtures/variants";
-
-const SUMMED: ReadonlyArray<Table["kind"]> = ["expenditure_summary", "general_budget_expenditure"];
-
-/** Cell → SUBTOTAL formula for every total, 类 and 款 line of the summed tables (`fn`: 9, or 109). */
-function subtotalFormulas(grids: SheetGrid[], fn: number): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const t of importWorkbook(grids).tables.filter((x) => SUMMED.includes(x.kind))) {
-    t.rows.forEach((r, i) => {
-      const below = t.rows.slice(i + 1);
-      const end = below.findIndex((x) => x.level <= r.level && r.level > 0);
-      const under = (end < 0 ? below : below.slice(0, end)).filter((x) => x.level > r.level);
-      const span = r.level === 0 ? t.rows.filter((x) => x.level > 0) : under;
-      if (!span.length) return;
-      for (const [k, a] of Object.entries(r.amounts)) {
-        const cells = span.map((x) => x.amounts[k]?.cell).filter((c): c is string => !!c);
-        if (!cells.length) continue;
-        const rows = cells.map((c) => parseRef(c).r0);
-        const c0 = parseRef(a.cell).c0;
-        const from = cellA1(Math.min(...rows), c0);
-        const to = cellA1(Math.max(...rows), c0);
-        out.set(a.cell, `SUBTOTAL(${fn},${from}:${to})`);
-      }
-    });
-  }
-  return out;
-}
-
-/** The grids as an .xlsx (values, merges), the given cells as formulas without a stored result. */
-async function toXlsx(grids: SheetGrid[], formulas: Map<string, string>): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  for (const g of grids) {
-    const ws = wb.addWorksheet(g.sheet);
-    g.values.forEach((row, r) =>
-      row.forEach((v, c) => {
-        const sr = g.origin.row + r;
-        const sc = g.origin.col + c;
-        const f = formulas.get(cellRef(g.sheet, sr, sc));
-        const cell = ws.getCell(sr + 1, sc + 1);
-        if (f) cell.value = { formula: f } as ExcelJS.CellFormulaValue;
-        else if (v !== "" && v !== null) cell.value = v;
-        if (typeof v === "number" && !f) cell.numFmt = "0.00";
-        if (f) cell.numFmt = "0.00";
-      })
-    );
-    for (const m of g.merges)
-      ws.mergeCells(
-        g.origin.row + m.r0 + 1,
-        g.origin.col + m.c0 + 1,
-        g.origin.row + m.r1 + 1,
-        g.origin.col + m.c1 + 1
-      );
-  }
-  return new Uint8Array(await wb.xlsx.writeBuffer());
-}
+import { subtotalFormulas, toXlsx } from "../fixtures/formulas";
 
 const serious = (grids: SheetGrid[]) =>
   checkReport(importWorkbook(grids), { localize: false })

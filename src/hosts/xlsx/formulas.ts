@@ -2,7 +2,9 @@
  * Formulas without a stored result (files written by scripts or budget systems and never saved by Excel): evaluated
  * with fast-formula-parser (MIT), so a 合计 cell of `=SUM(C7:C9)` reads as Excel would show it, never as blank or 0.
  * What cannot be evaluated (an unsupported function, a cycle, a reference to another workbook) stays the formula
- * text, which the importer names as an amount cell without a result.
+ * text, which the importer names as an amount cell without a result. A workbook that asks Excel to recalculate on
+ * open (fullCalcOnLoad) has every formula evaluated so, its stored result kept where evaluation fails: Excel shows
+ * the new results, and stored ones may be out of date (written by a program that changed the figures).
  */
 import type FormulaParserClass from "fast-formula-parser";
 import {
@@ -23,11 +25,15 @@ export interface PendingFormula {
   c: number;
   /** Without the leading "=". */
   formula: string;
+  /** The result stored in the file, for a formula recalculated because the workbook asks so: kept when it cannot be. */
+  stored?: CellValue;
 }
 
 export interface FormulaOutcome {
   evaluated: number;
   unresolved: number;
+  /** Recalculated formulas whose new result differs from the stored one (a workbook asking for recalculation). */
+  stale?: number;
 }
 
 type Value = number | string | boolean | null;
@@ -102,6 +108,7 @@ export function evaluateFormulas(grids: SheetGrid[], pending: PendingFormula[]):
   });
   let left = pending;
   let evaluated = 0;
+  let stale = 0;
   for (;;) {
     const next: PendingFormula[] = [];
     for (const p of left) {
@@ -127,25 +134,39 @@ export function evaluateFormulas(grids: SheetGrid[], pending: PendingFormula[]):
       const g = grids[p.sheet];
       const v = plain(result);
       if (v === undefined) {
-        g.values[p.r][p.c] = `=${p.formula}`;
-        g.text[p.r][p.c] = `=${p.formula}`;
+        unresolvedAt(g, p);
         continue;
       }
-      evaluated++;
+      if (p.stored === undefined) evaluated++;
+      else if (!sameResult(v, p.stored)) stale++;
       g.values[p.r][p.c] = v;
       g.text[p.r][p.c] = displayText(v, g.numberFormat[p.r][p.c]);
     }
     if (next.length === 0 || next.length === left.length) {
       // A cycle (or a dependency on one): left as formulas.
-      for (const p of next) {
-        const g = grids[p.sheet];
-        g.values[p.r][p.c] = `=${p.formula}`;
-        g.text[p.r][p.c] = `=${p.formula}`;
-      }
-      return { evaluated, unresolved: pending.length - evaluated };
+      for (const p of next) unresolvedAt(grids[p.sheet], p);
+      const fresh = pending.filter((p) => p.stored === undefined).length;
+      return { evaluated, unresolved: fresh - evaluated, stale };
     }
     left = next;
   }
+}
+
+/** A formula that cannot be evaluated: its stored result where the file has one, else the formula text. */
+function unresolvedAt(g: SheetGrid, p: PendingFormula): void {
+  if (p.stored !== undefined) {
+    g.values[p.r][p.c] = p.stored;
+    g.text[p.r][p.c] = displayText(p.stored, g.numberFormat[p.r][p.c]);
+    return;
+  }
+  g.values[p.r][p.c] = `=${p.formula}`;
+  g.text[p.r][p.c] = `=${p.formula}`;
+}
+
+/** Results equal as shown: numbers to 1e-9, anything else as text. */
+function sameResult(a: CellValue, b: CellValue): boolean {
+  if (typeof a === "number" && typeof b === "number") return Math.abs(a - b) < 1e-9;
+  return String(a ?? "") === String(b ?? "");
 }
 
 /** A whole formula =SUBTOTAL(9, refs…) or (109, refs…): a sum (the function number, the references). */
@@ -164,7 +185,13 @@ function plain(result: unknown): CellValue | undefined {
 
 /** What the reviewer is told about formulas without a stored result (both file hosts), or nothing when there were none. */
 export function formulaReadNote(f: FormulaOutcome): ReadNote | undefined {
-  if (f.evaluated + f.unresolved === 0) return undefined;
+  if (f.evaluated + f.unresolved === 0)
+    return f.stale
+      ? {
+          severity: "info",
+          message: `工作簿设置为打开时重新计算（多由程序生成），${f.stale} 个公式单元格保存的结果与按公式重算的不同：已按重算的结果审核（与 Excel 打开后显示的一致）`,
+        }
+      : undefined;
   return f.unresolved === 0
     ? {
         severity: "info",

@@ -32,6 +32,11 @@ export interface NormalisedPackage {
   notices: string[];
   /** Sheet names as listed in the workbook (after renaming duplicates), for naming a broken part. */
   sheets: Array<{ name: string; part: string }>;
+  /**
+   * The workbook asks to be recalculated when opened (<calcPr fullCalcOnLoad="1">, as Apache POI's
+   * setForceFormulaRecalculation and scripts write it): Excel shows its formulas' new results, not the stored ones.
+   */
+  recalcOnLoad?: boolean;
 }
 
 export function isCfb(b: Uint8Array) {
@@ -431,8 +436,9 @@ export function normalisePackage(
     }
   }
 
-  if (!changed) return { bytes: input, notices, sheets };
-  return { bytes: files.bytes(text), notices, sheets };
+  const recalcOnLoad = /<(?:\w+:)?calcPr\b[^>]*\sfullCalcOnLoad\s*=\s*"(?:1|true)"/.test(wb);
+  if (!changed) return { bytes: input, notices, sheets, recalcOnLoad };
+  return { bytes: files.bytes(text), notices, sheets, recalcOnLoad };
 }
 
 /**

@@ -94,7 +94,7 @@ function mergedRanges(ws: ExcelJS.Worksheet): string[] {
  */
 export function worksheetToGrid(
   ws: ExcelJS.Worksheet,
-  opts: { date1904?: boolean; pending?: PendingFormula[]; sheet?: number } = {}
+  opts: { date1904?: boolean; pending?: PendingFormula[]; sheet?: number; recalc?: boolean } = {}
 ): SheetGrid {
   const merges0: Merge[] = mergedRanges(ws).map((m) => {
     const p = parseRef(m);
@@ -161,6 +161,15 @@ export function worksheetToGrid(
           formula: String(cell?.formula ?? "").replace(/^=/, ""),
         });
         value = "";
+      } else if (opts.recalc && cell?.formula && value !== "") {
+        // The workbook asks Excel to recalculate on open: what Excel shows is the formula's result, not the stored one.
+        opts.pending?.push({
+          sheet: opts.sheet ?? 0,
+          r: values.length,
+          c: vr.length,
+          formula: String(cell.formula).replace(/^=/, ""),
+          stored: value,
+        });
       }
       vr.push(value);
       fr.push(fmt);
@@ -232,7 +241,10 @@ export async function readXlsxBuffer(buf: Uint8Array): Promise<{
     throw new WorkbookReadError("corrupt", "工作簿中没有工作表，文件可能已损坏");
   const date1904 = !!(wb.properties as { date1904?: boolean }).date1904;
   const pending: PendingFormula[] = [];
-  const grids = wb.worksheets.map((ws, sheet) => worksheetToGrid(ws, { date1904, pending, sheet }));
+  const recalc = !!pkg.recalcOnLoad;
+  const grids = wb.worksheets.map((ws, sheet) =>
+    worksheetToGrid(ws, { date1904, pending, sheet, recalc })
+  );
   const formulas = formulaReadNote(evaluateFormulas(grids, pending));
   if (formulas) notes.push(formulas);
   return { workbook: wb, grids, notes, slimmed: !!slim };
