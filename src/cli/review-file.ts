@@ -164,8 +164,15 @@ export async function reviewFile(task: ReviewTask): Promise<BatchRow> {
     out = reviewed.bytes;
     row.output = task.reviewedName;
     row.status = "已审核";
-    if (reviewed.protectedSheets.length)
-      row.reason = `工作表“${reviewed.protectedSheets.join("”“")}”受保护，未在其上标注（问题见审核结果）`;
+    const said = [
+      reviewed.protectedSheets.length
+        ? `工作表“${reviewed.protectedSheets.join("”“")}”受保护，未在其上标注`
+        : "",
+      reviewed.notesKept
+        ? `${reviewed.notesKept} 个标记的单元格原有批注，保留原批注、未加本工具的批注`
+        : "",
+    ].filter(Boolean);
+    if (said.length) row.reason = `${said.join("；")}（问题见审核结果）`;
   } catch (e) {
     out = await writeSheetsOnly(plan);
     row.output = task.reviewOnlyName;
