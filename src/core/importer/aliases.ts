@@ -140,6 +140,16 @@ export function rowKey(label: string): string | undefined {
   return undefined;
 }
 
+/**
+ * A change from last year (本年 − 上年) as templates caption it: 增减 / 增减额 / 增加 / 减少 / 增减变化 …, 同比增减, 较上年增减,
+ * 比上年增长 (额), and one naming both years, 2025年比2024年增减 (never last year's figures for its earlier year). Its
+ * rate (增减率, 增长率, 增长%) is `ratio`.
+ */
+const CHANGE =
+  /^(增减|增减额|比上年增减|增加|减少|增减变化)|^(同比|较上年|比上年|与上年相比|较上年度|比上年度)(增减|增长|增加|变动|变化)(额|数|金额|情况)?$|^\d{4}年?度?(预算数?)?(比|较)\d{4}年?度?(预算数?)?(增减|增长|增加|变动|变化)(额|数|金额|情况)?$/;
+/** A band over the 增减 figures (增减 / 增减变化情况 …, 同比增减, 2025年比2024年增减): its columns are changes. */
+const CHANGE_BAND = new RegExp(`${CHANGE.source}|^(增减变化情况|增减情况)$`);
+
 /** Amount-column meanings by header leaf (and its parent). */
 export const COLUMN_KEYS: ReadonlyArray<readonly [string, RegExp]> = [
   // 本年预算数 is this year's money beside 上年结转; printed without a carry-over column it is the table's total (header.ts).
@@ -195,7 +205,7 @@ export const COLUMN_KEYS: ReadonlyArray<readonly [string, RegExp]> = [
   ["period", /^实施期/],
   ["annual", /^年度资金/],
   ["ratio", /(增长率|增减率|比例|占比|%|百分比)/],
-  ["change", /^(增减|增减额|比上年增减|增加|减少|增减变化)/],
+  ["change", CHANGE],
   [
     "total",
     /^["“”]?三公["“”]?经费(合计|小计|总计)?$|^(合计|总计|小计|金额|总额|预算数|预算金额|项目金额|资金金额|资金总额|预算资金|预算(金额|资金)合计|数额|预算|本年收入合计|本年收入|本年支出|本年支出合计|收入合计|支出合计|\d{4}年?(度)?(预算数?|合计|预算金额)?)$/,
@@ -276,6 +286,10 @@ export function columnKey(leaf: string, parents: string[], tableYear?: number): 
   const parent = parents.map(labelKey).join("/");
   const path = parent + "/" + k;
   const years = [...path.matchAll(/(\d{4})年?/g)].map((m) => Number(m[1]));
+  // A rate or a change names last year too (2025年比2024年增减, 增长%): it is no figure of last year's.
+  const own = COLUMN_KEYS.find(([, re]) => re.test(k))?.[0];
+  if (own === "ratio" || own === "change") return own;
+  if (parents.some((p) => CHANGE_BAND.test(labelKey(p)))) return "change";
   if (tableYear && years.some((y) => y < tableYear) && !/结转/.test(k)) return "prior";
   // A year after the table's alone (2026年预算数) is no plan: a title left at last year's says the same.
   if (
@@ -288,8 +302,6 @@ export function columnKey(leaf: string, parents: string[], tableYear?: number): 
   // Bands 上年 / 当年 / 增减 (三公 tables printing last year beside this year).
   const bands = parents.map(labelKey);
   if (bands.some((p) => /^上年(度)?$/.test(p))) return "prior";
-  if (bands.some((p) => /^(增减|增减变化|增减变化情况|增减情况|比上年增减)$/.test(p)))
-    return "change";
   const leafParent = bands[bands.length - 1] ?? "";
   // A 小计 under a band is the band's own figure, whatever the band is called (BAND_SUBTOTALS).
   if (/^(小计|合计)$/.test(k) && leafParent) {

@@ -1,6 +1,7 @@
 /** Body rows → model rows: label, code, level, side and amounts tied to cells. */
 import {
   THREE_PUBLIC_ITEM_OF,
+  isPrior,
   type Amount,
   type Row,
   type Side,
@@ -21,6 +22,9 @@ import { OWN_NAME_TOTALS, SIDE_TOTALS, TOTAL_KEYS, VIEW_HEADING, rowKey } from "
 import { functionalNameLevels } from "./structure";
 import { nestUnitBlocks } from "./unit-blocks";
 import { percentText, unreadableText } from "../grid/amount";
+
+/** Excel's error value of a division by zero (#DIV/0!), as a rate column prints it where last year's figure is 0. */
+const DIVISION_BY_ZERO = /^#DIV\/0!?$/i;
 
 /** Code and name in one cell: 201 一般公共服务支出, [2010501]行政运行, 【201】…, (201)…, 2014001-行政运行, 30101：基本工资. */
 const CODE_IN_LABEL =
@@ -341,6 +345,18 @@ export function parseBody(
         amounts[a.key] = amt;
         if (!amt.blank) any = true;
       }
+      // A rate of a line without last year's figure (a line new this year) divides by 0: #DIV/0! states no rate, it is
+      // no unreadable amount (with a last-year figure printed, it stays one).
+      for (const k in amounts)
+        if (
+          k.startsWith("ratio") &&
+          amounts[k].invalid &&
+          DIVISION_BY_ZERO.test(norm(amounts[k].text))
+        )
+          if (!Object.keys(amounts).some((p) => isPrior(p) && (amounts[p].value ?? 0) !== 0)) {
+            amounts[k] = { ...amounts[k], value: null, blank: true };
+            delete amounts[k].invalid;
+          }
       if (!norm(label) && !code && !any) continue;
       let key = rowKey(label);
       if (b.side === "expenditure_use" && labelKey(label) === "预备费") key = "use_reserve";

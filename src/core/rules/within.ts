@@ -640,6 +640,14 @@ export const rowChange = defineRule({
   },
 });
 
+/**
+ * The columns of a 收支总表 line that add up down its side: not a rate (增减率 beside 上年预算数 | 增减额 is summed nowhere),
+ * nor a 增减 column that does not print differences (bands.ts summable).
+ */
+function summedKeys(t: Table, r: Row): string[] {
+  return Object.keys(r.amounts).filter((k) => summable(t, k));
+}
+
 /** The summary lines of two-sided tables (收支总表, 财政拨款收支总表). */
 function summaryLines(report: Report, id: string, build: (t: Table) => Outcome[]): Outcome[] {
   const two = twoSided(report);
@@ -691,7 +699,7 @@ export const currentIncome = defineRule({
       const total = rowByKey(t, "current_income_total", "income");
       if (!total) return [];
       const parts = levelOneRows(t, "income", (r) => !r.key?.startsWith("carryover"));
-      return Object.keys(total.amounts).map((k) =>
+      return summedKeys(t, total).map((k) =>
         sumOutcome({
           rule: "within.current-income",
           severity: "error",
@@ -720,7 +728,7 @@ export const currentExpenditure = defineRule({
         const total = rowByKey(t, "current_expenditure_total", side);
         if (!total) return [];
         const parts = levelOneRows(t, side, (r) => !r.key?.startsWith("carryover"));
-        return Object.keys(total.amounts).map((k) =>
+        return summedKeys(t, total).map((k) =>
           sumOutcome({
             rule: "within.current-expenditure",
             severity: "error",
@@ -771,7 +779,7 @@ export const expenditureView = defineRule({
           if (h.key !== "expenditure_view") return;
           const lines = viewLines(rows, i);
           if (!lines.length) return;
-          for (const k of Object.keys(total.amounts))
+          for (const k of summedKeys(t, total))
             out.push(
               sumOutcome({
                 rule: "within.expenditure-view",
@@ -812,7 +820,7 @@ export const incomeGrandTotal = defineRule({
           r.side === "income" &&
           (r.key === "carryover_in" || (r.key === "balance_use_in" && i > after))
       );
-      return Object.keys(g.amounts).map((k) =>
+      return summedKeys(t, g).map((k) =>
         sumOutcome({
           rule: "within.income-grand-total",
           severity: "error",
@@ -842,7 +850,7 @@ export const expenditureGrandTotal = defineRule({
         const cur = rowByKey(t, "current_expenditure_total", side);
         if (!g || !cur) return [];
         const carry = t.rows.filter((r) => r.side === side && r.key === "carryover_out");
-        return Object.keys(g.amounts).map((k) =>
+        return summedKeys(t, g).map((k) =>
           sumOutcome({
             rule: "within.expenditure-grand-total",
             severity: "error",
