@@ -94,13 +94,31 @@ export const ROW_KEYS: ReadonlyArray<readonly [string, RegExp]> = [
 
 const CAR_WORD = new RegExp(CAR);
 
+/** 合计 / 总计 after a table's subject (部门收入合计, 基本支出总计). */
+const OWN_TOTAL = "(合计|总计)";
+/** 部门 / 单位 / 本部门 … before a 收入 / 支出 total (部门收入合计, 单位支出总计). */
+const OWNER = "(本?(部门|单位))?(预算)?";
+/** 一般公共预算 / 财政拨款 before a 基本支出 total (一般公共预算基本支出合计). */
+const BASIC_SCOPE = "(一般公共预算)?(财政拨款)?";
+
 /**
- * Totals worded with the table's own name: a 机关运行经费表 whose line is 机关运行经费 / 机关运行经费合计 / 机关运行经费支出
- * (its only line, or the line over its economic items) prints the table's 合计 so (the first such line, when no 合计
- * line comes before it).
+ * Totals worded with the table's own name (the first such line, when no 合计 line comes before it, is the table's 合计):
+ * a 机关运行经费表 whose line is 机关运行经费 / 机关运行经费合计 / 机关运行经费支出 (its only line, or the line over its
+ * economic items); 部门收入合计 (收入总表), 部门支出合计 (支出总表), 一般公共预算支出合计, 基本支出合计 (基本支出表),
+ * 政府性基金预算支出合计, 国有资本经营预算支出合计, 财政专户管理资金支出合计, 项目支出合计 (newcomer7: read as a level-1
+ * line, the total was compared by code or lost).
  */
 export const OWN_NAME_TOTALS: Readonly<Partial<Record<TableKind, RegExp>>> = {
   operating_funds: /^(机关运行经费|行政经费)(合计|总计|支出|支出合计|预算数?)?$/,
+  income_summary: new RegExp(`^${OWNER}收入${OWN_TOTAL}$`),
+  expenditure_summary: new RegExp(`^${OWNER}支出${OWN_TOTAL}$`),
+  general_budget_expenditure: new RegExp(`^一般公共预算(财政拨款)?(支出)?${OWN_TOTAL}$`),
+  basic_expenditure_economic: new RegExp(`^${BASIC_SCOPE}基本支出${OWN_TOTAL}$`),
+  basic_expenditure_functional: new RegExp(`^${BASIC_SCOPE}基本支出${OWN_TOTAL}$`),
+  gov_fund_expenditure: new RegExp(`^政府性?基金(预算)?(财政拨款)?(支出)?${OWN_TOTAL}$`),
+  state_capital: new RegExp(`^国有资本经营(预算)?(财政拨款)?(支出)?${OWN_TOTAL}$`),
+  special_account: new RegExp(`^财政专户(管理资金)?(支出)?${OWN_TOTAL}$`),
+  project_expenditure: new RegExp(`^项目支出${OWN_TOTAL}$`),
 };
 
 /** On a side of a 收支总表, the 本年合计 line is that side's 本年收入合计 / 本年支出合计 (never the table's 合计). */
