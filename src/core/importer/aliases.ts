@@ -175,7 +175,12 @@ export const COLUMN_KEYS: ReadonlyArray<readonly [string, RegExp]> = [
     "current",
     /^(当年预算安排|本年预算安排|当年财政拨款安排|当年预算|本年预算|(本年|当年|本年度|年度)预算(数|金额))$/,
   ],
-  ["carryover", new RegExp(`^(${CARRYOVER_IN}|上年结转安排|上年实户资金余额)$`)],
+  // 结转结余 as a 收入总表 column (newcomer7): the money carried over into the year, 上年结转 (a column only: as a line, 结转
+  // 结余 on the 支出 side is what is carried out).
+  [
+    "carryover",
+    new RegExp(`^(${CARRYOVER_IN}|上年结转安排|上年实户资金余额|结转(和|及)?结余(资金)?)$`),
+  ],
   ["balance_use", new RegExp(`^(${BALANCE_USE})$`)],
   ["fiscal", /^财政拨款(收入)?(小计|合计)?$/],
   ["general", new RegExp(`^一般公共预算${FUNDING}$`)],

@@ -503,6 +503,7 @@ export function parseBody(
     }
   }
   for (const r of viewLines) r.level = 1;
+  sideTotalsLast(rows);
   // A one-sided table's 本年支出合计 / 支出合计 line is its 合计 (the 收支总表's summary lines keep their keys).
   if ((blockList.length === 1 || stacked) && !oneSided && !rows.some((r) => r.key === "total")) {
     const head = rows.find(
@@ -521,6 +522,32 @@ export function parseBody(
  * template, so nestUnderFundsGroups makes it their group); the 合计 printed at the foot of the first group closes the
  * whole list.
  */
+/**
+ * A side of a 收支总表 whose 收入合计 / 支出合计 line comes below its 上年结转 / 结转下年 line, no 收入总计 / 支出总计 line
+ * printed (newcomer7): that line adds everything above it — the side's 总计, not 本年's.
+ */
+const TOTALS_AFTER_CARRYOVER: ReadonlyArray<{ current: string; carry: string; grand: string }> = [
+  { current: "current_income_total", carry: "carryover_in", grand: "income_grand_total" },
+  {
+    current: "current_expenditure_total",
+    carry: "carryover_out",
+    grand: "expenditure_grand_total",
+  },
+];
+function sideTotalsLast(rows: Row[]) {
+  for (const side of new Set(rows.map((r) => r.side))) {
+    if (!side) continue;
+    const mine = rows.filter((r) => r.side === side);
+    for (const { current, carry, grand } of TOTALS_AFTER_CARRYOVER) {
+      if (mine.some((r) => r.key === grand)) continue;
+      const after = mine.findIndex((r) => r.key === carry);
+      const line = after < 0 ? undefined : mine.slice(after + 1).find((r) => r.key === current);
+      // 本年收入合计 says it is this year's alone, wherever it is printed.
+      if (line && !/^本年/.test(labelKey(line.label))) line.key = grand;
+    }
+  }
+}
+
 function stackedOrder(rows: Row[], blockList: Block[], blockOf: Map<Row, Block>): Row[] {
   const isFundsGroup = (r: Row) => !r.code && (r.key === "personnel" || r.key === "public");
   const groups = blockList.map((b) => rows.filter((r) => blockOf.get(r) === b));
