@@ -33,6 +33,9 @@ const WORDINGS: Array<NonNullable<VariantOptions["changeAfter"]>> = [
   { change: "同比增减", rate: "增长%" },
   { prior: "上年预算数", change: "较上年增减" },
   { prior: `${YEAR - 1}年预算数`, change: `${YEAR}年比${YEAR - 1}年增减`, rate: "增减率" },
+  // A band over the change and its rate (the rate's line held none of the header words: read as a body line).
+  { prior: "上年预算数", change: "较上年增减", rate: "增减率", band: ["增减额", "增减率"] },
+  { prior: "上年预算数", change: "同比增减", rate: "幅度", band: ["金额", "幅度"] },
 ];
 
 /** The keys of the banded tables' columns that are neither this year's figures nor names. */
@@ -46,7 +49,15 @@ function bandKeys(r: Report): string[] {
 describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style) => {
   const plain = checkReport(importWorkbook(buildVariant(style).grids), { localize: false });
 
-  test.each(WORDINGS.map((w) => [`${w.prior ?? ""}|${w.change}|${w.rate ?? ""}`, w] as const))(
+  test.each(
+    WORDINGS.map(
+      (w) =>
+        [
+          `${w.prior ?? ""}|${w.change}${w.band ? `(${w.band.join("|")})` : ""}|${w.rate ?? ""}`,
+          w,
+        ] as const
+    )
+  )(
     "%s after this year's figures: read as 上年 / 增减 / 增减率, nothing to report beyond the plain workbook's",
     (_w, changeAfter) => {
       const report = importWorkbook(buildVariant(style, { changeAfter }).grids);

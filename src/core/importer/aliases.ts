@@ -227,7 +227,8 @@ export const COLUMN_KEYS: ReadonlyArray<readonly [string, RegExp]> = [
   ["operating_funds", /^机关运行经费$/],
   ["period", /^实施期/],
   ["annual", /^年度资金/],
-  ["ratio", /(增长率|增减率|比例|占比|%|百分比)/],
+  // 幅度 / 增幅 (同比增减: 金额 | 幅度) and 变动率 are rates too.
+  ["ratio", /(增长率|增减率|比例|占比|%|百分比|幅度|增幅|变动率|变化率)/],
   ["change", CHANGE],
   [
     "total",
