@@ -94,13 +94,31 @@ export const ROW_KEYS: ReadonlyArray<readonly [string, RegExp]> = [
 
 const CAR_WORD = new RegExp(CAR);
 
+/** 合计 / 总计 after a table's subject (部门收入合计, 基本支出总计). */
+const OWN_TOTAL = "(合计|总计)";
+/** 部门 / 单位 / 本部门 … before a 收入 / 支出 total (部门收入合计, 单位支出总计). */
+const OWNER = "(本?(部门|单位))?(预算)?";
+/** 一般公共预算 / 财政拨款 before a 基本支出 total (一般公共预算基本支出合计). */
+const BASIC_SCOPE = "(一般公共预算)?(财政拨款)?";
+
 /**
- * Totals worded with the table's own name: a 机关运行经费表 whose line is 机关运行经费 / 机关运行经费合计 / 机关运行经费支出
- * (its only line, or the line over its economic items) prints the table's 合计 so (the first such line, when no 合计
- * line comes before it).
+ * Totals worded with the table's own name (the first such line, when no 合计 line comes before it, is the table's 合计):
+ * a 机关运行经费表 whose line is 机关运行经费 / 机关运行经费合计 / 机关运行经费支出 (its only line, or the line over its
+ * economic items); 部门收入合计 (收入总表), 部门支出合计 (支出总表), 一般公共预算支出合计, 基本支出合计 (基本支出表),
+ * 政府性基金预算支出合计, 国有资本经营预算支出合计, 财政专户管理资金支出合计, 项目支出合计 (newcomer7: read as a level-1
+ * line, the total was compared by code or lost).
  */
 export const OWN_NAME_TOTALS: Readonly<Partial<Record<TableKind, RegExp>>> = {
   operating_funds: /^(机关运行经费|行政经费)(合计|总计|支出|支出合计|预算数?)?$/,
+  income_summary: new RegExp(`^${OWNER}收入${OWN_TOTAL}$`),
+  expenditure_summary: new RegExp(`^${OWNER}支出${OWN_TOTAL}$`),
+  general_budget_expenditure: new RegExp(`^一般公共预算(财政拨款)?(支出)?${OWN_TOTAL}$`),
+  basic_expenditure_economic: new RegExp(`^${BASIC_SCOPE}基本支出${OWN_TOTAL}$`),
+  basic_expenditure_functional: new RegExp(`^${BASIC_SCOPE}基本支出${OWN_TOTAL}$`),
+  gov_fund_expenditure: new RegExp(`^政府性?基金(预算)?(财政拨款)?(支出)?${OWN_TOTAL}$`),
+  state_capital: new RegExp(`^国有资本经营(预算)?(财政拨款)?(支出)?${OWN_TOTAL}$`),
+  special_account: new RegExp(`^财政专户(管理资金)?(支出)?${OWN_TOTAL}$`),
+  project_expenditure: new RegExp(`^项目支出${OWN_TOTAL}$`),
 };
 
 /** On a side of a 收支总表, the 本年合计 line is that side's 本年收入合计 / 本年支出合计 (never the table's 合计). */
@@ -140,6 +158,16 @@ export function rowKey(label: string): string | undefined {
   return undefined;
 }
 
+/**
+ * A change from last year (本年 − 上年) as templates caption it: 增减 / 增减额 / 增加 / 减少 / 增减变化 …, 同比增减, 较上年增减,
+ * 比上年增长 (额), and one naming both years, 2025年比2024年增减 (never last year's figures for its earlier year). Its
+ * rate (增减率, 增长率, 增长%) is `ratio`.
+ */
+const CHANGE =
+  /^(增减|增减额|比上年增减|增加|减少|增减变化)|^(同比|较上年|比上年|与上年相比|较上年度|比上年度)(增减|增长|增加|变动|变化)(额|数|金额|情况)?$|^\d{4}年?度?(预算数?)?(比|较)\d{4}年?度?(预算数?)?(增减|增长|增加|变动|变化)(额|数|金额|情况)?$/;
+/** A band over the 增减 figures (增减 / 增减变化情况 …, 同比增减, 2025年比2024年增减): its columns are changes. */
+const CHANGE_BAND = new RegExp(`${CHANGE.source}|^(增减变化情况|增减情况)$`);
+
 /** Amount-column meanings by header leaf (and its parent). */
 export const COLUMN_KEYS: ReadonlyArray<readonly [string, RegExp]> = [
   // 本年预算数 is this year's money beside 上年结转; printed without a carry-over column it is the table's total (header.ts).
@@ -147,7 +175,12 @@ export const COLUMN_KEYS: ReadonlyArray<readonly [string, RegExp]> = [
     "current",
     /^(当年预算安排|本年预算安排|当年财政拨款安排|当年预算|本年预算|(本年|当年|本年度|年度)预算(数|金额))$/,
   ],
-  ["carryover", new RegExp(`^(${CARRYOVER_IN}|上年结转安排|上年实户资金余额)$`)],
+  // 结转结余 as a 收入总表 column (newcomer7): the money carried over into the year, 上年结转 (a column only: as a line, 结转
+  // 结余 on the 支出 side is what is carried out).
+  [
+    "carryover",
+    new RegExp(`^(${CARRYOVER_IN}|上年结转安排|上年实户资金余额|结转(和|及)?结余(资金)?)$`),
+  ],
   ["balance_use", new RegExp(`^(${BALANCE_USE})$`)],
   ["fiscal", /^财政拨款(收入)?(小计|合计)?$/],
   ["general", new RegExp(`^一般公共预算${FUNDING}$`)],
@@ -194,8 +227,9 @@ export const COLUMN_KEYS: ReadonlyArray<readonly [string, RegExp]> = [
   ["operating_funds", /^机关运行经费$/],
   ["period", /^实施期/],
   ["annual", /^年度资金/],
-  ["ratio", /(增长率|增减率|比例|占比|%|百分比)/],
-  ["change", /^(增减|增减额|比上年增减|增加|减少|增减变化)/],
+  // 幅度 / 增幅 (同比增减: 金额 | 幅度) and 变动率 are rates too.
+  ["ratio", /(增长率|增减率|比例|占比|%|百分比|幅度|增幅|变动率|变化率)/],
+  ["change", CHANGE],
   [
     "total",
     /^["“”]?三公["“”]?经费(合计|小计|总计)?$|^(合计|总计|小计|金额|总额|预算数|预算金额|项目金额|资金金额|资金总额|预算资金|预算(金额|资金)合计|数额|预算|本年收入合计|本年收入|本年支出|本年支出合计|收入合计|支出合计|\d{4}年?(度)?(预算数?|合计|预算金额)?)$/,
@@ -276,6 +310,10 @@ export function columnKey(leaf: string, parents: string[], tableYear?: number): 
   const parent = parents.map(labelKey).join("/");
   const path = parent + "/" + k;
   const years = [...path.matchAll(/(\d{4})年?/g)].map((m) => Number(m[1]));
+  // A rate or a change names last year too (2025年比2024年增减, 增长%): it is no figure of last year's.
+  const own = COLUMN_KEYS.find(([, re]) => re.test(k))?.[0];
+  if (own === "ratio" || own === "change") return own;
+  if (parents.some((p) => CHANGE_BAND.test(labelKey(p)))) return "change";
   if (tableYear && years.some((y) => y < tableYear) && !/结转/.test(k)) return "prior";
   // A year after the table's alone (2026年预算数) is no plan: a title left at last year's says the same.
   if (
@@ -288,8 +326,6 @@ export function columnKey(leaf: string, parents: string[], tableYear?: number): 
   // Bands 上年 / 当年 / 增减 (三公 tables printing last year beside this year).
   const bands = parents.map(labelKey);
   if (bands.some((p) => /^上年(度)?$/.test(p))) return "prior";
-  if (bands.some((p) => /^(增减|增减变化|增减变化情况|增减情况|比上年增减)$/.test(p)))
-    return "change";
   const leafParent = bands[bands.length - 1] ?? "";
   // A 小计 under a band is the band's own figure, whatever the band is called (BAND_SUBTOTALS).
   if (/^(小计|合计)$/.test(k) && leafParent) {

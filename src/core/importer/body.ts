@@ -1,6 +1,7 @@
 /** Body rows → model rows: label, code, level, side and amounts tied to cells. */
 import {
   THREE_PUBLIC_ITEM_OF,
+  isPrior,
   type Amount,
   type Row,
   type Side,
@@ -22,6 +23,9 @@ import { OWN_NAME_TOTALS, SIDE_TOTALS, TOTAL_KEYS, VIEW_HEADING, rowKey } from "
 import { functionalNameLevels } from "./structure";
 import { nestUnitBlocks } from "./unit-blocks";
 import { percentText, unreadableText } from "../grid/amount";
+
+/** Excel's error value of a division by zero (#DIV/0!), as a rate column prints it where last year's figure is 0. */
+const DIVISION_BY_ZERO = /^#DIV\/0!?$/i;
 
 /** Code and name in one cell: 201 一般公共服务支出, [2010501]行政运行, 【201】…, (201)…, 2014001-行政运行, 30101：基本工资. */
 const CODE_IN_LABEL =
@@ -356,6 +360,18 @@ export function parseBody(
         amounts[a.key] = amt;
         if (!amt.blank) any = true;
       }
+      // A rate of a line without last year's figure (a line new this year) divides by 0: #DIV/0! states no rate, it is
+      // no unreadable amount (with a last-year figure printed, it stays one).
+      for (const k in amounts)
+        if (
+          k.startsWith("ratio") &&
+          amounts[k].invalid &&
+          DIVISION_BY_ZERO.test(norm(amounts[k].text))
+        )
+          if (!Object.keys(amounts).some((p) => isPrior(p) && (amounts[p].value ?? 0) !== 0)) {
+            amounts[k] = { ...amounts[k], value: null, blank: true };
+            delete amounts[k].invalid;
+          }
       if (!norm(label) && !code && !any) continue;
       let key = rowKey(label);
       if (b.side === "expenditure_use" && labelKey(label) === "预备费") key = "use_reserve";
@@ -503,6 +519,7 @@ export function parseBody(
     }
   }
   for (const r of viewLines) r.level = 1;
+  sideTotalsLast(rows);
   // A one-sided table's 本年支出合计 / 支出合计 line is its 合计 (the 收支总表's summary lines keep their keys).
   if ((blockList.length === 1 || stacked) && !oneSided && !rows.some((r) => r.key === "total")) {
     const head = rows.find(
@@ -521,6 +538,32 @@ export function parseBody(
  * template, so nestUnderFundsGroups makes it their group); the 合计 printed at the foot of the first group closes the
  * whole list.
  */
+/**
+ * A side of a 收支总表 whose 收入合计 / 支出合计 line comes below its 上年结转 / 结转下年 line, no 收入总计 / 支出总计 line
+ * printed (newcomer7): that line adds everything above it — the side's 总计, not 本年's.
+ */
+const TOTALS_AFTER_CARRYOVER: ReadonlyArray<{ current: string; carry: string; grand: string }> = [
+  { current: "current_income_total", carry: "carryover_in", grand: "income_grand_total" },
+  {
+    current: "current_expenditure_total",
+    carry: "carryover_out",
+    grand: "expenditure_grand_total",
+  },
+];
+function sideTotalsLast(rows: Row[]) {
+  for (const side of new Set(rows.map((r) => r.side))) {
+    if (!side) continue;
+    const mine = rows.filter((r) => r.side === side);
+    for (const { current, carry, grand } of TOTALS_AFTER_CARRYOVER) {
+      if (mine.some((r) => r.key === grand)) continue;
+      const after = mine.findIndex((r) => r.key === carry);
+      const line = after < 0 ? undefined : mine.slice(after + 1).find((r) => r.key === current);
+      // 本年收入合计 says it is this year's alone, wherever it is printed.
+      if (line && !/^本年/.test(labelKey(line.label))) line.key = grand;
+    }
+  }
+}
+
 function stackedOrder(rows: Row[], blockList: Block[], blockOf: Map<Row, Block>): Row[] {
   const isFundsGroup = (r: Row) => !r.code && (r.key === "personnel" || r.key === "public");
   const groups = blockList.map((b) => rows.filter((r) => blockOf.get(r) === b));

@@ -1,5 +1,10 @@
 /** Header rows → column roles (label, code, split code, sequence, amount with a semantic key). */
-import { EXPENDITURE_SIDES, type Side, type TableKind } from "../model/schema";
+import {
+  EXPENDITURE_SIDES,
+  THREE_PUBLIC_ITEM_OF,
+  type Side,
+  type TableKind,
+} from "../model/schema";
 import { columnLetter } from "../grid/address";
 import { labelKey, norm } from "../grid/text";
 import { GridView } from "./view";
@@ -77,6 +82,8 @@ export function isHeaderRow(v: GridView, r: number): boolean {
   const first = cells[0][1];
   const k = rowKey(first);
   if (k && TOTAL_KEYS.has(k) && cells.length <= 2) return false;
+  // An item's parts under its band, without the band's 小计 (公务用车购置及运行费 over 购置费 | 运行费): captions too.
+  if (cells.every(([, t]) => THREE_PUBLIC_ITEM_OF.has(columnKey(t, []) ?? ""))) return true;
   return cells.some(([, t]) => HEADER_WORDS.test(t));
 }
 

@@ -435,8 +435,14 @@ function transposeThreePublic(
     three_public: 1,
     meeting: banded ? 1 : 0,
     training: banded ? 1 : 0,
-    // An item's parts (购置费 | 运行费, 国内 | 外事接待费) one level under it.
-    ...Object.fromEntries([...THREE_PUBLIC_ITEM_OF.keys()].map((k) => [k, item + 1])),
+    // An item's parts (购置费 | 运行费, 国内 | 外事接待费) one level under it; printed without the item (its band has
+    // no 小计 column), they stand for it: the item is their sum.
+    ...Object.fromEntries(
+      [...THREE_PUBLIC_ITEM_OF].map(([k, of]) => [
+        k,
+        amounts.some((a) => a.key === of) ? item + 1 : item,
+      ])
+    ),
   };
   const units =
     data.key === "total" && data.level === 0

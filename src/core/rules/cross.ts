@@ -34,7 +34,14 @@ import {
 import { exceeds, fenValue, fmt, UNIT_FACTOR, type Term } from "./interval";
 import { labelKey } from "../grid/text";
 import { THREE_PUBLIC_ECONOMIC_ITEMS } from "../classification/economic";
-import { carryRelation, fundRelation, moneyOf, scopedOutcome, scopeRelation } from "./scope";
+import {
+  carryRelation,
+  fundRelation,
+  moneyOf,
+  scopedOutcome,
+  scopeRelation,
+  unknownSource,
+} from "./scope";
 import { bandedName } from "./bands";
 
 /** Sources outside 财政拨款 (neither 一般公共预算 nor the 政府性基金 / 国有资本经营 funds). */
@@ -54,7 +61,9 @@ const NON_GENERAL = ["gov_fund", "state_capital", ...NON_FISCAL];
 function scopeOf(report: Report) {
   const t2 = firstOf(report, "income_summary");
   const tot = t2 && totalRow(t2);
-  const otherSources = !!tot && NON_GENERAL.some((k) => hasValue(tot.amounts[k]));
+  // A source no alias names (unknownSource) may be other money: never read as "none".
+  const otherSources =
+    !!tot && (NON_GENERAL.some((k) => hasValue(tot.amounts[k])) || unknownSource(report));
   const carryover = !!tot && hasValue(tot.amounts.carryover);
   return { t2, tot, otherSources, carryover, known: !!tot };
 }
@@ -499,7 +508,9 @@ export const fiscalVsSummary = defineRule({
         );
     }
     const scope = scopeOf(report);
-    const nonFiscal = !!scope.tot && NON_FISCAL.some((k) => hasValue(scope.tot!.amounts[k]));
+    const nonFiscal =
+      !!scope.tot &&
+      (NON_FISCAL.some((k) => hasValue(scope.tot!.amounts[k])) || unknownSource(report));
     if (scope.known && !nonFiscal) {
       const c1 = byCode(t1, "expenditure");
       for (const r of t4.rows.filter((x) => x.side === "expenditure" && x.code && x.level === 1)) {

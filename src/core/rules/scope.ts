@@ -91,7 +91,29 @@ function readMoney(report: Report): Money {
       : carryKnown
         ? false
         : undefined;
-  return { fiscalOther, nonFiscal: any(NON_FISCAL), carryover };
+  // Money under a source no alias names (其他单位资金, 专户资金) may lie outside 财政拨款: then whether the department
+  // has such money is unknown, never "none".
+  const nonFiscal = any(NON_FISCAL);
+  return {
+    fiscalOther,
+    nonFiscal: nonFiscal || !unknownSource(report) ? nonFiscal : undefined,
+    carryover,
+  };
+}
+
+/**
+ * Does a summary table print money under a source no alias names (其他单位资金, 专户资金: newcomer7)? The 收入总表's
+ * 合计 line in an unnamed column (`col_…`), else a 收支总表 income line without a key at the sources' level.
+ */
+export function unknownSource(report: Report): boolean {
+  const t2 = firstOf(report, "income_summary");
+  const tot2 = t2 && totalRow(t2);
+  if (tot2 && !isVertical(t2!))
+    return Object.entries(tot2.amounts).some(([k, a]) => k.startsWith("col_") && hasValue(a));
+  const t1 = firstOf(report, "income_expenditure_summary");
+  return !!t1?.rows.some(
+    (r) => r.side === "income" && r.level === 1 && !r.key && !r.partial && hasValue(r.amounts.total)
+  );
 }
 
 /** A 收入总表 laid out down one column (its sources are rows): no source columns to read. */

@@ -723,6 +723,14 @@ export const rowChange = defineRule({
   },
 });
 
+/**
+ * The columns of a 收支总表 line that add up down its side: not a rate (增减率 beside 上年预算数 | 增减额 is summed nowhere),
+ * nor a 增减 column that does not print differences (bands.ts summable).
+ */
+function summedKeys(t: Table, r: Row): string[] {
+  return Object.keys(r.amounts).filter((k) => summable(t, k));
+}
+
 /** The summary lines of two-sided tables (收支总表, 财政拨款收支总表). */
 function summaryLines(report: Report, id: string, build: (t: Table) => Outcome[]): Outcome[] {
   const two = twoSided(report);
@@ -774,7 +782,7 @@ export const currentIncome = defineRule({
       const total = rowByKey(t, "current_income_total", "income");
       if (!total) return [];
       const parts = levelOneRows(t, "income", (r) => !r.key?.startsWith("carryover"));
-      return Object.keys(total.amounts).map((k) =>
+      return summedKeys(t, total).map((k) =>
         sumOutcome({
           rule: "within.current-income",
           severity: "error",
@@ -803,7 +811,7 @@ export const currentExpenditure = defineRule({
         const total = rowByKey(t, "current_expenditure_total", side);
         if (!total) return [];
         const parts = levelOneRows(t, side, (r) => !r.key?.startsWith("carryover"));
-        return Object.keys(total.amounts).map((k) =>
+        return summedKeys(t, total).map((k) =>
           sumOutcome({
             rule: "within.current-expenditure",
             severity: "error",
@@ -854,7 +862,7 @@ export const expenditureView = defineRule({
           if (h.key !== "expenditure_view") return;
           const lines = viewLines(rows, i);
           if (!lines.length) return;
-          for (const k of Object.keys(total.amounts))
+          for (const k of summedKeys(t, total))
             out.push(
               sumOutcome({
                 rule: "within.expenditure-view",
@@ -877,7 +885,7 @@ export const incomeGrandTotal = defineRule({
   category: "within",
   title: "收入总计 = 本年收入合计 + 上年结转",
   description:
-    "收入总计等于本年收入合计加上年结转（结余）；本年收入合计之后另列使用非财政拨款结余（用事业基金弥补收支差额）时一并计入。",
+    "收入总计等于本年收入合计加上年结转（结余）；本年收入合计之后另列使用非财政拨款结余（用事业基金弥补收支差额）时一并计入；未列本年收入合计（上年结转之下的收入合计即收入总计）时，等于各项收入之和加上年结转。",
   severity: "error",
   source: {
     basis: "identity",
@@ -887,22 +895,25 @@ export const incomeGrandTotal = defineRule({
     summaryLines(report, "within.income-grand-total", (t) => {
       const g = rowByKey(t, "income_grand_total", "income");
       const cur = rowByKey(t, "current_income_total", "income");
-      if (!g || !cur) return [];
+      if (!g) return [];
       // 使用非财政拨款结余 after 本年收入合计 is added like 上年结转 (in the list above it, it is one of the year's income).
-      const after = t.rows.indexOf(cur);
+      const after = cur ? t.rows.indexOf(cur) : -1;
       const carry = t.rows.filter(
         (r, i) =>
           r.side === "income" &&
           (r.key === "carryover_in" || (r.key === "balance_use_in" && i > after))
       );
-      return Object.keys(g.amounts).map((k) =>
+      // No 本年收入合计 printed (sources, 上年结转, then 收入合计 as the side's 总计): the sources stand for it.
+      const sources = cur ? [cur] : levelOneRows(t, "income", (r) => !carry.includes(r) && r !== g);
+      if (!cur && !sources.length) return [];
+      return summedKeys(t, g).map((k) =>
         sumOutcome({
           rule: "within.income-grand-total",
           severity: "error",
           total: term(t, g.amounts[k]),
-          parts: columnTerms(t, [cur, ...carry], k),
-          subject: `${tableName(t)}「收入总计」`,
-          against: "本年收入合计 + 上年结转",
+          parts: columnTerms(t, [...sources, ...carry], k),
+          subject: `${tableName(t)}「${cur ? "收入总计" : rowName(g)}」`,
+          against: cur ? "本年收入合计 + 上年结转" : "各项收入之和 + 上年结转",
         })
       );
     }),
@@ -925,7 +936,7 @@ export const expenditureGrandTotal = defineRule({
         const cur = rowByKey(t, "current_expenditure_total", side);
         if (!g || !cur) return [];
         const carry = t.rows.filter((r) => r.side === side && r.key === "carryover_out");
-        return Object.keys(g.amounts).map((k) =>
+        return summedKeys(t, g).map((k) =>
           sumOutcome({
             rule: "within.expenditure-grand-total",
             severity: "error",
