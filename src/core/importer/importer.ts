@@ -259,7 +259,8 @@ function parseRegion(
       ...metaFields(meta, reg.title),
       markedEmpty: true,
       empty: true,
-      notes: said,
+      notes: said.lines,
+      emptyNoteCell: said.cell,
       columns: [],
       rows: [],
     };
@@ -277,6 +278,13 @@ function parseRegion(
   );
   const bodyRows: number[] = [];
   const notes: string[] = [];
+  // The first line declaring the table empty (注：本表无数据 / 本部门无…): its cell stands for the table's zeros.
+  let emptyNoteCell: string | undefined;
+  const note = (k: number, cells: Array<[number, string]>) => {
+    const text = cells.map(([, t]) => t).join(" ");
+    notes.push(text);
+    if (!emptyNoteCell && EMPTY_NOTE.test(text)) emptyNoteCell = v.ref(k, cells[0][0]);
+  };
   for (; r <= stop; r++) {
     const cells = v.cells(r);
     if (cells.length === 0) continue;
@@ -285,7 +293,7 @@ function parseRegion(
     if (!numeric && cells.some(([, t]) => FOOTER.test(t))) continue;
     // A 注 / 说明 / 备注 line is a footnote even when it prints a figure (备注：上年结转 981827.50): never a body row.
     if (NOTE.test(first) || (!numeric && cells.length === 1 && EMPTY_NOTE.test(first))) {
-      notes.push(cells.map(([, t]) => t).join(" "));
+      note(r, cells);
       continue;
     }
     // Header rows repeated after a page break inside the table.
@@ -300,7 +308,7 @@ function parseRegion(
       (NOTE.test(cells[0][1]) ||
         (!cells.some(([c]) => v.isNumber(r, c)) && EMPTY_NOTE.test(cells[0][1])))
     )
-      notes.push(cells.map(([, t]) => t).join(" "));
+      note(r, cells);
   }
   // Row names per column: distinct texts (not counting 合计 / 小计 lines: a 单位 column repeats its units beside the 项目),
   // then all texts, as distinct × 1000 + all.
@@ -384,6 +392,7 @@ function parseRegion(
     unitText: unitPrinted ? (meta.unitText ?? amountUnit) : undefined,
     unitCell: meta.unit ? meta.unitCell : undefined,
     markedEmpty,
+    ...(markedEmpty && emptyNoteCell ? { emptyNoteCell } : {}),
     empty,
     notes,
     columns,
@@ -592,17 +601,24 @@ function structureRows(rows: Row[], keys: string[]) {
  * The lines r0…r1 when they are only a statement that the table is empty (EMPTY_NOTE: 本部门无…，此表为空。 / 本表无数据),
  * with meta lines and footnotes around it and no figure; else undefined.
  */
-function statementOnly(v: GridView, r0: number, r1: number): string[] | undefined {
+function statementOnly(
+  v: GridView,
+  r0: number,
+  r1: number
+): { lines: string[]; cell: string } | undefined {
   const said: string[] = [];
+  let cell: string | undefined;
   for (let r = r0; r <= r1; r++) {
     const cells = v.cells(r);
     if (cells.length === 0 || isMetaRow(v, r)) continue;
     if (cells.some(([c]) => v.isNumber(r, c))) return undefined;
     const text = cells.map(([, t]) => t).join(" ");
-    if (!EMPTY_NOTE.test(norm(text)) && !NOTE.test(cells[0][1])) return undefined;
+    const empty = EMPTY_NOTE.test(norm(text));
+    if (!empty && !NOTE.test(cells[0][1])) return undefined;
     said.push(text);
+    if (empty) cell ??= v.ref(r, cells[0][0]);
   }
-  return said.some((t) => EMPTY_NOTE.test(norm(t))) ? said : undefined;
+  return cell ? { lines: said, cell } : undefined;
 }
 
 /** The first cell in rows r0…r1 whose normalised text passes the test. */
