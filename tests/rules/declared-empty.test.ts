@@ -71,3 +71,43 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style)
     }
   );
 });
+
+describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style) => {
+  const base = checkReport(importWorkbook(buildVariant(style).grids), { localize: false });
+  const serious = (fs: Finding[]) =>
+    fs.filter((f) => f.severity === "error" || f.severity === "warning").map((f) => f.rule);
+
+  test.each([`注：本部门无因公出国（境）费预算。`, `注：本部门${YEAR}年无因公出国（境）费预算。`])(
+    "a “三公” table with its figures and the note “%s” (one item absent): not declared empty, no finding",
+    (text) => {
+      const report = importWorkbook(
+        buildVariant(style, { footNote: { kind: "three_public", text } }).grids
+      );
+      expect(table(report, "three_public").markedEmpty).toBe(false);
+      const result = checkReport(report, { localize: false });
+      expect(serious(result.findings)).toEqual(serious(base.findings));
+    }
+  );
+
+  test("a 收入总表 with its figures and the note 本部门无国有资本经营预算收入 (one column empty): no finding", () => {
+    const report = importWorkbook(
+      buildVariant(style, {
+        footNote: { kind: "income_summary", text: "注：本部门无国有资本经营预算收入。" },
+      }).grids
+    );
+    expect(table(report, "income_summary").markedEmpty).toBe(false);
+    const result = checkReport(report, { localize: false });
+    expect(serious(result.findings)).toEqual(serious(base.findings));
+  });
+
+  test("a “三公” table with its figures and the note 本部门无“三公”经费，此表为空: declared empty, an 错误", () => {
+    const report = importWorkbook(
+      buildVariant(style, {
+        footNote: { kind: "three_public", text: "注：本部门无“三公”经费，此表为空。" },
+      }).grids
+    );
+    expect(table(report, "three_public").markedEmpty).toBe(true);
+    const result = checkReport(report, { localize: false });
+    expect(errors(result.findings, "completeness.empty-table").length).toBe(1);
+  });
+});

@@ -52,6 +52,8 @@ export interface ImportResult {
 }
 
 const NOTE = /^[(（]?(注|说明|备注|附注)[:：\d]/;
+/** A note saying the table as a whole is empty (本表无数据, 此表为空, 空表), not that one of its items is absent. */
+const WHOLE_TABLE_EMPTY = /本表无数据|本表为空|此表为空|空表|无数据/;
 /** Sign-off lines under a table: not rows. */
 const FOOTER =
   /^(单位负责人|部门负责人|财务负责人|主管会计|制表人|填报人|审核人|复核人|联系电话|联系人|填报日期|制表日期|负责人)[:：]/;
@@ -379,10 +381,24 @@ function parseRegion(
   const amountUnit = blockList.flatMap((b) => b.amounts.map((a) => a.unit)).find((u) => u);
   const unit: Unit = meta.unit ?? amountUnit ?? "万元";
   const unitPrinted = !!(meta.unit ?? amountUnit);
-  const markedEmpty = notes.some((n) => EMPTY_NOTE.test(n));
   // Zeros printed in every cell (0.00 in an empty table) are no amount either.
   const empty = rows.every((row) =>
     Object.values(row.amounts).every((a) => a.blank || a.value === 0)
+  );
+  // 注：本部门无因公出国（境）费预算 under a 三公 table with figures (本部门无国有资本经营预算收入 under a 收入总表) is about
+  // one of its lines or columns: a note naming a line or column of a table that prints figures (other than its total)
+  // declares that one empty, not the table, unless it says so (此表为空 …).
+  const named = (l: string, k: string) => l.length >= 3 && k.includes(l);
+  const namesAPart = (n: string) => {
+    const k = labelKey(n);
+    return (
+      rows.some((row) => row.key !== "total" && named(labelKey(row.label), k)) ||
+      // A column's label is its header path (本年收入/国有资本经营预算): its own caption is the last part.
+      columns.some((c) => c.key !== "total" && named(labelKey(c.label.split("/").pop()), k))
+    );
+  };
+  const markedEmpty = notes.some(
+    (n) => EMPTY_NOTE.test(n) && (empty || WHOLE_TABLE_EMPTY.test(n) || !namesAPart(n))
   );
   return {
     ...base,
