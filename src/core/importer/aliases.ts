@@ -232,7 +232,7 @@ export const COLUMN_KEYS: ReadonlyArray<readonly [string, RegExp]> = [
   ["change", CHANGE],
   [
     "total",
-    /^["“”]?三公["“”]?经费(合计|小计|总计)?$|^(合计|总计|小计|金额|总额|预算数|预算金额|项目金额|资金金额|资金总额|预算资金|预算(金额|资金)合计|数额|预算|本年收入合计|本年收入|本年支出|本年支出合计|收入合计|支出合计|\d{4}年?(度)?(预算数?|合计|预算金额)?)$/,
+    /^["“”]?三公["“”]?经费(合计|小计|总计)?$|^(合计|总计|共计|小计|金额|总额|预算数|预算金额|项目金额|资金金额|资金总额|预算资金|预算(金额|资金)合计|数额|预算|本年收入合计|本年收入|本年支出|本年支出合计|收入合计|支出合计|\d{4}年?(度)?(预算数?|合计|预算金额)?)$/,
   ],
 ];
 
@@ -270,13 +270,16 @@ export const ATTRIBUTE_HEADER = /^项目(编码|代码|编号)$/;
 /** The label cells of a 栏次 row. */
 export const COLUMN_MARKER = /^(栏次|行次|序号|\*+|甲|乙|丙|丁|[-—]+)$/;
 
-/** Words that mark a header row (a row of captions, no amounts). */
+/**
+ * Words that mark a header row (a row of captions, no amounts). 总计 / 共计 as 合计: a “三公” table printed as one line
+ * under 总计 | 因公出国（境）费 | 公务用车购置及运行费 | 公务接待费 (北京's template) has no other such word.
+ */
 export const HEADER_WORDS =
-  /项目|科目|编码|名称|合计|小计|金额|预算数|收入|支出|经费|预算|资金|结转|栏次|序号|类|款|项|单位|年/;
+  /项目|科目|编码|名称|合计|总计|共计|小计|金额|预算数|收入|支出|经费|预算|资金|结转|栏次|序号|类|款|项|单位|年/;
 
-/** 注：本表无数据 and its variants. */
+/** 注：本表无数据 and its variants (本部门2025年无“三公”经费预算: the year may stand between 本部门 and 无). */
 export const EMPTY_NOTE =
-  /本表无数据|空表|无数据|本(部门|单位)(无|没有|未安排|不涉及)|不涉及|无此项|此表为空|无相关(数据|收支|支出)|无发生额|没有使用.*安排的支出|未使用.*安排的支出/;
+  /本表无数据|空表|无数据|本(部门|单位)(\d{4}年度?)?(无|没有|未安排|不涉及)|不涉及|无此项|此表为空|无相关(数据|收支|支出)|无发生额|没有使用.*安排的支出|未使用.*安排的支出/;
 
 /**
  * The figure a band's 小计 / 合计 column stands for, by the band's caption (first match wins): 单位资金 and the other

@@ -52,6 +52,8 @@ export interface ImportResult {
 }
 
 const NOTE = /^[(（]?(注|说明|备注|附注)[:：\d]/;
+/** A note saying the table as a whole is empty (本表无数据, 此表为空, 空表), not that one of its items is absent. */
+const WHOLE_TABLE_EMPTY = /本表无数据|本表为空|此表为空|空表|无数据/;
 /** Sign-off lines under a table: not rows. */
 const FOOTER =
   /^(单位负责人|部门负责人|财务负责人|主管会计|制表人|填报人|审核人|复核人|联系电话|联系人|填报日期|制表日期|负责人)[:：]/;
@@ -259,7 +261,8 @@ function parseRegion(
       ...metaFields(meta, reg.title),
       markedEmpty: true,
       empty: true,
-      notes: said,
+      notes: said.lines,
+      emptyNoteCell: said.cell,
       columns: [],
       rows: [],
     };
@@ -277,6 +280,13 @@ function parseRegion(
   );
   const bodyRows: number[] = [];
   const notes: string[] = [];
+  // The first line declaring the table empty (注：本表无数据 / 本部门无…): its cell stands for the table's zeros.
+  let emptyNoteCell: string | undefined;
+  const note = (k: number, cells: Array<[number, string]>) => {
+    const text = cells.map(([, t]) => t).join(" ");
+    notes.push(text);
+    if (!emptyNoteCell && EMPTY_NOTE.test(text)) emptyNoteCell = v.ref(k, cells[0][0]);
+  };
   for (; r <= stop; r++) {
     const cells = v.cells(r);
     if (cells.length === 0) continue;
@@ -285,7 +295,7 @@ function parseRegion(
     if (!numeric && cells.some(([, t]) => FOOTER.test(t))) continue;
     // A 注 / 说明 / 备注 line is a footnote even when it prints a figure (备注：上年结转 981827.50): never a body row.
     if (NOTE.test(first) || (!numeric && cells.length === 1 && EMPTY_NOTE.test(first))) {
-      notes.push(cells.map(([, t]) => t).join(" "));
+      note(r, cells);
       continue;
     }
     // Header rows repeated after a page break inside the table.
@@ -300,7 +310,7 @@ function parseRegion(
       (NOTE.test(cells[0][1]) ||
         (!cells.some(([c]) => v.isNumber(r, c)) && EMPTY_NOTE.test(cells[0][1])))
     )
-      notes.push(cells.map(([, t]) => t).join(" "));
+      note(r, cells);
   }
   // Row names per column: distinct texts (not counting 合计 / 小计 lines: a 单位 column repeats its units beside the 项目),
   // then all texts, as distinct × 1000 + all.
@@ -371,10 +381,24 @@ function parseRegion(
   const amountUnit = blockList.flatMap((b) => b.amounts.map((a) => a.unit)).find((u) => u);
   const unit: Unit = meta.unit ?? amountUnit ?? "万元";
   const unitPrinted = !!(meta.unit ?? amountUnit);
-  const markedEmpty = notes.some((n) => EMPTY_NOTE.test(n));
   // Zeros printed in every cell (0.00 in an empty table) are no amount either.
   const empty = rows.every((row) =>
     Object.values(row.amounts).every((a) => a.blank || a.value === 0)
+  );
+  // 注：本部门无因公出国（境）费预算 under a 三公 table with figures (本部门无国有资本经营预算收入 under a 收入总表) is about
+  // one of its lines or columns: a note naming a line or column of a table that prints figures (other than its total)
+  // declares that one empty, not the table, unless it says so (此表为空 …).
+  const named = (l: string, k: string) => l.length >= 3 && k.includes(l);
+  const namesAPart = (n: string) => {
+    const k = labelKey(n);
+    return (
+      rows.some((row) => row.key !== "total" && named(labelKey(row.label), k)) ||
+      // A column's label is its header path (本年收入/国有资本经营预算): its own caption is the last part.
+      columns.some((c) => c.key !== "total" && named(labelKey(c.label.split("/").pop()), k))
+    );
+  };
+  const markedEmpty = notes.some(
+    (n) => EMPTY_NOTE.test(n) && (empty || WHOLE_TABLE_EMPTY.test(n) || !namesAPart(n))
   );
   return {
     ...base,
@@ -384,6 +408,7 @@ function parseRegion(
     unitText: unitPrinted ? (meta.unitText ?? amountUnit) : undefined,
     unitCell: meta.unit ? meta.unitCell : undefined,
     markedEmpty,
+    ...(markedEmpty && emptyNoteCell ? { emptyNoteCell } : {}),
     empty,
     notes,
     columns,
@@ -638,17 +663,24 @@ function structureRows(rows: Row[], keys: string[]) {
  * The lines r0…r1 when they are only a statement that the table is empty (EMPTY_NOTE: 本部门无…，此表为空。 / 本表无数据),
  * with meta lines and footnotes around it and no figure; else undefined.
  */
-function statementOnly(v: GridView, r0: number, r1: number): string[] | undefined {
+function statementOnly(
+  v: GridView,
+  r0: number,
+  r1: number
+): { lines: string[]; cell: string } | undefined {
   const said: string[] = [];
+  let cell: string | undefined;
   for (let r = r0; r <= r1; r++) {
     const cells = v.cells(r);
     if (cells.length === 0 || isMetaRow(v, r)) continue;
     if (cells.some(([c]) => v.isNumber(r, c))) return undefined;
     const text = cells.map(([, t]) => t).join(" ");
-    if (!EMPTY_NOTE.test(norm(text)) && !NOTE.test(cells[0][1])) return undefined;
+    const empty = EMPTY_NOTE.test(norm(text));
+    if (!empty && !NOTE.test(cells[0][1])) return undefined;
     said.push(text);
+    if (empty) cell ??= v.ref(r, cells[0][0]);
   }
-  return said.some((t) => EMPTY_NOTE.test(norm(t))) ? said : undefined;
+  return cell ? { lines: said, cell } : undefined;
 }
 
 /** The first cell in rows r0…r1 whose normalised text passes the test. */

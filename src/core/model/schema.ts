@@ -218,6 +218,11 @@ export const TableSchema = z.object({
   excludesCarryover: z.boolean(),
   /** Marked 注：本表无数据 / 空表 (whatever the body holds). */
   markedEmpty: z.boolean(),
+  /**
+   * The cell (with its sheet) of the note that declares the table empty (注：本表无数据 / 本部门无…，此表为空。), when
+   * the table prints one: cited for the table's zeros when another table prints the money (rules/cross.ts).
+   */
+  emptyNoteCell: z.string().optional(),
   /** No amount in the body. */
   empty: z.boolean(),
   notes: z.array(z.string()),

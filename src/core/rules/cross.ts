@@ -37,6 +37,7 @@ import { THREE_PUBLIC_ECONOMIC_ITEMS } from "../classification/economic";
 import {
   carryRelation,
   fundRelation,
+  leavesOutCarryover,
   moneyOf,
   scopedOutcome,
   scopeRelation,
@@ -458,7 +459,7 @@ export const fiscalVsSummary = defineRule({
   category: "cross",
   title: "财政拨款收支总表 ↔ 收支总表 / 收入总表",
   description:
-    "财政拨款收入各项与收支总表同名收入一致；收入总表显示没有财政拨款以外的资金时，各类支出与本年支出合计也一致；上年结转分列一般公共预算、政府性基金预算等时，各项与收入总表合计行上年结转栏的同名列一致；收入总表上年结转结余栏分列财政拨款结转时，财政拨款收支总表的上年结转与之一致。",
+    "财政拨款收入各项与收支总表同名收入一致（财政拨款收支总表注明为空表时各项按 0 比较）；收入总表显示没有财政拨款以外的资金时，各类支出与本年支出合计也一致；上年结转分列一般公共预算、政府性基金预算等时，各项与收入总表合计行上年结转栏的同名列一致；收入总表上年结转结余栏分列财政拨款结转时，财政拨款收支总表的上年结转与之一致。",
   severity: "error",
   source: {
     basis: "identity",
@@ -492,6 +493,9 @@ export const fiscalVsSummary = defineRule({
       }
     if (!t4 || !t1)
       return out.length ? out.filter(defined) : [na("缺少财政拨款收支总表或收支总表")];
+    // A 财政拨款收支总表 declared empty with no line states 0 for each source: its note's cell stands for the figures,
+    // cited after the 收支总表's (a cross finding reads once per first cell: one per source).
+    const stated = statedEmpty(t4);
     for (const k of ["src_general", "src_gov_fund", "src_state_capital"]) {
       const a = rowByKey(t4, k, "income");
       const b = rowByKey(t1, k, "income");
@@ -504,6 +508,17 @@ export const fiscalVsSummary = defineRule({
             `「${rowName(a)}」`,
             [[t1, b.amounts.total]],
             `${tableName(t1)}「${rowName(b)}」`
+          )
+        );
+      else if (b && stated && hasValue(b.amounts.total))
+        out.push(
+          cmp(
+            "cross.fiscal-summary",
+            t1,
+            b.amounts.total,
+            `「${rowName(b)}」`,
+            [[t4, stated]],
+            `${tableName(t4)}（注明为空表）`
           )
         );
     }
@@ -550,7 +565,7 @@ export const generalBudget = defineRule({
   category: "cross",
   title: "一般公共预算支出表 ↔ 收入总表一般公共预算 / 财政拨款收支总表",
   description:
-    "一般公共预算支出表（不含上年结转）每个功能科目与合计，等于收入总表同一科目的一般公共预算本年收入；含上年结转时，等于一般公共预算加上年结转一般公共预算栏，收入总表的上年结转只有一栏时介于一般公共预算与加上整栏上年结转之间；无收入总表时与财政拨款收支总表一般公共预算列（减上年结转）比较。每一类（类级科目）还与财政拨款收支总表（一般公共预算列，未分列时为该类支出）和收支总表的同一类比较：两表口径相同时相等，一般公共预算支出表口径较窄（有政府性基金等其他资金、不含的上年结转）时不超过。",
+    "一般公共预算支出表（不含上年结转）每个功能科目与合计，等于收入总表同一科目的一般公共预算本年收入；含上年结转时，等于一般公共预算加上年结转一般公共预算栏，收入总表的上年结转只有一栏时介于一般公共预算与加上整栏上年结转之间；无收入总表时与财政拨款收支总表一般公共预算列（减上年结转）比较。标题未说明是否含上年结转时按数字判断：合计恰等于收入总表本年一般公共预算、而不等于其加上年结转一般公共预算时，按不含上年结转核对。每一类（类级科目）还与财政拨款收支总表（一般公共预算列，未分列时为该类支出）和收支总表的同一类比较：两表口径相同时相等，一般公共预算支出表口径较窄（有政府性基金等其他资金、不含的上年结转）时不超过。",
   severity: "error",
   source: {
     basis: "identity",
@@ -561,10 +576,12 @@ export const generalBudget = defineRule({
     if (!t5 || t5.empty) return [na("缺少一般公共预算支出表或该表为空")];
     const t2 = firstOf(report, "income_summary");
     const out: Array<Outcome | undefined> = [];
+    // 不含上年结转 by its title, or by its figures when the title says neither (scope.ts).
+    const excl = leavesOutCarryover(report, t5);
     if (
       t2 &&
       t2.columns.some((c) => c.key === "general") &&
-      (t5.excludesCarryover || !hasValue(totalRow(t2)?.amounts.carryover))
+      (excl || !hasValue(totalRow(t2)?.amounts.carryover))
     ) {
       const c2 = byCode(t2);
       const pairOne = (r5: Row | undefined, r2: Row | undefined, what: string) => {
@@ -590,7 +607,7 @@ export const generalBudget = defineRule({
       const cur = rowByKey(t4, "current_expenditure_total", "expenditure");
       const carry = rowByKey(t4, "carryover_src_general", "income");
       const parts: Array<[Table, Amount | undefined]> = [[t5, totalRow(t5)?.amounts.total]];
-      if (t5.excludesCarryover && carry) parts.push([t4, carry.amounts.total]);
+      if (excl && carry) parts.push([t4, carry.amounts.total]);
       out.push(
         cmp(
           "cross.general-budget",
@@ -598,7 +615,7 @@ export const generalBudget = defineRule({
           cur?.amounts.general,
           "「本年支出合计」一般公共预算",
           parts,
-          `${tableName(t5)}合计${t5.excludesCarryover ? " + 上年结转一般公共预算" : ""}`
+          `${tableName(t5)}合计${excl ? " + 上年结转一般公共预算" : ""}`
         )
       );
     }
@@ -681,7 +698,7 @@ function classLines(report: Report, t5: Table): Outcome[] {
         : "total";
     const rel =
       key === "general"
-        ? t5.excludesCarryover && moneyOf(report).carryover !== false
+        ? leavesOutCarryover(report, t5) && moneyOf(report).carryover !== false
           ? "≤"
           : "="
         : scopeRelation(report, t5, s);
@@ -842,7 +859,7 @@ function projectGeneral(
   const subject = `${tableName(t5)}「合计」项目支出`;
   const general = term(t12, top12.amounts.general);
   const against = `${tableName(t12)}合计一般公共预算`;
-  const carried = !t5.excludesCarryover && moneyOf(report).carryover !== false;
+  const carried = !leavesOutCarryover(report, t5) && moneyOf(report).carryover !== false;
   const carryGeneral = top12.amounts.carryover_general;
   if (carried && carryGeneral)
     return [
@@ -1078,6 +1095,23 @@ function economicLines(report: Report, t6: Table, g: Table): Outcome[] {
   return out;
 }
 
+/** The 三公 items by key, as messages name them when the table prints no line of its own. */
+const THREE_PUBLIC_NAMES: Record<string, string> = {
+  reception: "公务接待费",
+  abroad: "因公出国（境）费",
+  vehicle_operation: "公务用车运行维护费",
+};
+
+/**
+ * A table declared empty that prints no line (the statement alone, or under its header: 本部门无…，此表为空。): its
+ * figures are zeros, the blank standing at the note's cell; undefined for any other table (its lines, blank or not,
+ * are its figures).
+ */
+function statedEmpty(t: Table): Amount | undefined {
+  if (!t.markedEmpty || t.rows.length > 0 || !t.emptyNoteCell) return undefined;
+  return { ...zero(t), cell: t.emptyNoteCell };
+}
+
 /** Σ of the 经济分类表 rows whose 部门 item name is the 三公 item. */
 function economicItem(t6: Table, key: string): { terms: Term[]; cells: string[] } {
   const re = THREE_PUBLIC_ECONOMIC_ITEMS.find(([k]) => k === key)?.[1];
@@ -1093,7 +1127,7 @@ export const threePublicEconomic = defineRule({
   category: "cross",
   title: "“三公”经费 ↔ 基本支出经济分类表同名科目",
   description:
-    "基本支出经济分类表中的公务接待费、因公出国（境）费用、公务用车运行维护费不能超过“三公”经费表的对应数（三公可含项目支出，基本支出部分只能更少或相等）。",
+    "基本支出经济分类表中的公务接待费、因公出国（境）费用、公务用车运行维护费不能超过“三公”经费表的对应数（三公可含项目支出，基本支出部分只能更少或相等）；“三公”经费表注明为空表（本部门无“三公”经费）时各项按 0 比较。",
   severity: "error",
   source: {
     basis: "practice",
@@ -1103,24 +1137,33 @@ export const threePublicEconomic = defineRule({
     const t10 = firstOf(report, "three_public");
     const t6 = firstOf(report, "basic_expenditure_economic");
     if (!t10 || !t6) return [na("缺少“三公”经费表或基本支出经济分类表")];
+    // A 三公 table declared empty with no line (本部门无“三公”经费 under its title or header) states 0 for each item:
+    // its note's cell stands for the figure.
+    const stated = statedEmpty(t10);
     const out: Outcome[] = [];
+    let items = 0;
     for (const key of ["reception", "abroad", "vehicle_operation"]) {
       const r = t10.rows.find((x) => x.key === key);
-      const a = r && (r.amounts.general ?? r.amounts.total);
+      const a = r ? (r.amounts.general ?? r.amounts.total) : stated;
       const item = economicItem(t6, key);
-      if (!r || !a || item.terms.length === 0) continue;
+      if (item.terms.length) items++;
+      if (!a || item.terms.length === 0) continue;
       const e = notAbove("cross.three-public-economic", item.terms, [term(t10, a)]);
       if (!e.exceeds) {
         out.push({ status: "pass", identity: e.identity });
         continue;
       }
+      const sum = `${fmt(e.a)}（${item.terms.map((x) => fmt(x.amount.value ?? 0)).join(" + ")}）`;
       out.push({
         status: "fail",
         finding: {
           rule: "cross.three-public-economic",
           severity: "error",
-          message: `${tableName(t10)}「${rowName(r)}」${fmt(e.b)} 小于${tableName(t6)}同名科目合计 ${fmt(e.a)}（${item.terms.map((x) => fmt(x.amount.value ?? 0)).join(" + ")}）`,
-          cells: [a.cell, ...item.cells],
+          message: r
+            ? `${tableName(t10)}「${rowName(r)}」${fmt(e.b)} 小于${tableName(t6)}同名科目合计 ${sum}`
+            : `${tableName(t10)}注明为空表（${THREE_PUBLIC_NAMES[key]}即为 0），但${tableName(t6)}同名科目合计为 ${fmt(e.a)}`,
+          // The stated table's note after the economic lines: a cross finding reads once per first cell.
+          cells: r ? [a.cell, ...item.cells] : [...item.cells, a.cell],
           expected: e.a,
           actual: e.b,
           difference: Math.round((e.b - e.a) * 100) / 100,
@@ -1128,7 +1171,14 @@ export const threePublicEconomic = defineRule({
         identity: e.identity,
       });
     }
-    return out.length ? out : [na("经济分类表中没有“三公”对应科目")];
+    if (out.length) return out;
+    return [
+      na(
+        items
+          ? "“三公”经费表没有列示公务接待费、因公出国（境）费、公务用车运行维护费"
+          : "经济分类表中没有“三公”对应科目"
+      ),
+    ];
   },
 });
 

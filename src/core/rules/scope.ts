@@ -3,9 +3,9 @@
  * 事业收入 …), with or without 上年结转 — and what two tables' scopes make of the same line in this report: the same
  * figure (=), or the narrower table's within the wider one's (≤). A per-科目 comparison is sound only so.
  */
-import type { Report, Table } from "../model/schema";
-import { firstOf, hasValue, notAbove, sumOutcome, totalRow } from "./helpers";
-import { fmt, type Term } from "./interval";
+import type { Amount, Report, Table } from "../model/schema";
+import { firstOf, hasValue, notAbove, rowByKey, sumOutcome, term, totalRow } from "./helpers";
+import { compare, fmt, type Term } from "./interval";
 import type { Outcome } from "./rule";
 
 export type FundScope = "general" | "fiscal" | "all";
@@ -176,11 +176,55 @@ export function fundRelation(report: Report, a: Table, b: Table): "=" | "≤" | 
 
 /** -1 when a leaves out the 上年结转 b includes (and the department has some), 1 the other way, 0 when both agree. */
 function carrySign(report: Report, a: Table, b: Table): number {
-  return !!a.excludesCarryover === !!b.excludesCarryover || moneyOf(report).carryover === false
+  const xa = leavesOutCarryover(report, a);
+  return xa === leavesOutCarryover(report, b) || moneyOf(report).carryover === false
     ? 0
-    : a.excludesCarryover
+    : xa
       ? -1
       : 1;
+}
+
+/**
+ * Whether table t leaves out 上年结转: its title says so (不含上年结转), or — a 一般公共预算支出表 whose title says
+ * neither (most provinces print this year's appropriation only; 北京's includes the 结转) — its figures do: its 合计
+ * equals this year's 一般公共预算 to the cent and not that plus the 一般公共预算 上年结转, in a department that has
+ * 上年结转. This year's 一般公共预算: the 收入总表 合计 line's 一般公共预算 column (else the 财政拨款收支总表's 本年支出合计
+ * 一般公共预算 less its 上年结转 一般公共预算 line); with 上年结转: plus the 收入总表's 上年结转 一般公共预算 column or the
+ * 财政拨款收支总表's 上年结转 line, or that table's 本年支出合计 一般公共预算 (which includes it). When neither
+ * reading agrees (or the 结转 part is not printed apart), the title's reading stands.
+ */
+export function leavesOutCarryover(report: Report, t: Table): boolean {
+  if (t.excludesCarryover) return true;
+  if (t.kind !== "general_budget_expenditure" || /含(上年)?结转/.test(t.title)) return false;
+  let m = CARRY_SCOPE.get(report);
+  if (!m) CARRY_SCOPE.set(report, (m = new Map()));
+  let v = m.get(t);
+  if (v === undefined) m.set(t, (v = thisYearOnly(report, t)));
+  return v;
+}
+/** Per checked report and table: every scope comparison asks. */
+const CARRY_SCOPE = new WeakMap<Report, Map<Table, boolean>>();
+
+function thisYearOnly(report: Report, t5: Table): boolean {
+  const total = totalRow(t5)?.amounts.total;
+  if (!hasValue(total) || moneyOf(report).carryover !== true) return false;
+  const t2 = firstOf(report, "income_summary");
+  const tot2 = t2 && !isVertical(t2) ? totalRow(t2) : undefined;
+  const t4 = firstOf(report, "fiscal_appropriation_summary");
+  const cur4 = t4 && rowByKey(t4, "current_expenditure_total", "expenditure");
+  const carry4 = t4 && rowByKey(t4, "carryover_src_general", "income");
+  const at = (t: Table | undefined, a: Amount | undefined, weight?: number): Term[] | undefined =>
+    t && a && hasValue(a) ? [term(t, a, weight)] : undefined;
+  const general4 = at(t4, cur4?.amounts.general);
+  const carry = at(t2, tot2?.amounts.carryover_general) ?? at(t4, carry4?.amounts.total);
+  // This year's 一般公共预算, and the same with its 上年结转.
+  const current =
+    at(t2, tot2?.amounts.general) ??
+    (general4 && carry ? [...general4, ...carry.map((x) => ({ ...x, weight: -1 }))] : undefined);
+  const withCarry = current && carry ? [...current, ...carry] : general4;
+  if (!current || !withCarry) return false;
+  const equal = (parts: Term[]) => compare(term(t5, total!), parts).verdict === "equal";
+  return equal(current) && !equal(withCarry);
 }
 
 /**
