@@ -19,6 +19,7 @@ import { checkReport } from "../core/rules/engine";
 import { buildReviewPlan } from "../core/review/build";
 import type { Severity } from "../core/rules/rule";
 import { rowByKey, firstOf } from "../core/rules/helpers";
+import { firstSet } from "../core/model/sets";
 import type { Report } from "../core/model/schema";
 import { writeSheetsOnly } from "../hosts/xlsx/review";
 import { PackageShapeError, reviewPackage } from "../hosts/xlsx/package-review";
@@ -51,7 +52,8 @@ function total(
   report: Report,
   key: "income_grand_total" | "expenditure_grand_total"
 ): number | null {
-  const t = firstOf(report, "income_expenditure_summary");
+  // The 部门's figure: its own set's 收支总表, never a 单位's (model/sets.ts).
+  const t = firstOf(firstSet(report), "income_expenditure_summary");
   if (!t) return null;
   const side = key === "income_grand_total" ? "income" : "expenditure";
   const r = rowByKey(t, key, side) ?? rowByKey(t, key);

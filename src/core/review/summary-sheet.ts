@@ -1,7 +1,8 @@
 /**
  * The 预算汇总 sheet, from the model: 收入 by source; 支出 by functional 类 with 基本 / 项目 and share of the total;
  * 基本支出 by economic class with 人员经费 / 公用经费; "三公" by item; 机关运行经费; project count, total and the ten
- * largest projects; the review status linked to 审核结果. Every figure taken from a source cell is a live formula
+ * largest projects; the review status linked to 审核结果. From the 部门's own set of tables when the workbook prints
+ * each 单位's set after it (model/sets.ts). Every figure taken from a source cell is a live formula
  * referring to it (see source.ts), shares are formulas with data bars, all amounts in the report's unit.
  */
 import {
@@ -14,6 +15,7 @@ import {
 import { SEVERITY_NAMES, type CheckResult, type Severity } from "../rules/rule";
 import { firstOf, hasValue, rowByKey, tableName, totalRow } from "../rules/helpers";
 import { projectLines } from "../rules/projects";
+import { firstSet } from "../model/sets";
 import { rangeA1 } from "../grid/address";
 import type { SheetGrid } from "../grid/grid";
 import { labelKey } from "../grid/text";
@@ -337,11 +339,14 @@ function status(m: Summary, result: CheckResult, levels: string | undefined): vo
 
 /** Builds the 预算汇总 sheet; `grids` tell which source cells hold text amounts; `levels`: see `status`. */
 export function buildSummarySheet(
-  report: Report,
+  workbook: Report,
   result: CheckResult,
   grids: SheetGrid[],
   levels?: string
 ): PlanSheet {
+  // A workbook holding the 部门's tables and each 单位's again (model/sets.ts) is summed up from the 部门's set, the
+  // first: never from a 单位's table nor over the sets (each project counted once). The review status is the workbook's.
+  const report = firstSet(workbook);
   const unit: Unit = report.unit ?? "万元";
   const m = new Summary(report, grids, unit);
   m.s.print = { orientation: "portrait", fitToWidth: true };

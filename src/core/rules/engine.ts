@@ -2,10 +2,19 @@
 import type { Report } from "../model/schema";
 import { CATALOG } from "./catalog";
 import { correctUnits } from "./units";
-import type { CheckedIdentity, CheckResult, Finding, RuleDef, Severity } from "./rule";
+import type {
+  Category,
+  CheckedIdentity,
+  CheckResult,
+  Finding,
+  Outcome,
+  RuleDef,
+  Severity,
+} from "./rule";
 import { invalidAmounts } from "./input";
 import type { Identity } from "./identity";
 import { localize, type LocalizeOptions } from "../localize/localize";
+import { setReport, tableSets } from "../model/sets";
 
 export interface CheckOptions {
   /** Rule ids or categories to skip. */
@@ -17,6 +26,30 @@ export interface CheckOptions {
 
 /** The findings of an identity that explains none (most hold): one frozen list shared by all of them. */
 const NO_FINDINGS = Object.freeze([]) as unknown as number[];
+
+/** Rules about the workbook as read (hidden sheets, unreadable cells, stray content): run once, never per set. */
+const WORKBOOK_CATEGORIES: ReadonlySet<Category> = new Set<Category>(["input", "printed"]);
+
+/** The sets' tables (as each set's check sees them: units corrected) in the workbook's order. */
+function inOrder(report: Report, sets: ReturnType<typeof tableSets>, parts: Report[]) {
+  const of = new Map<Report["tables"][number], Report["tables"][number]>();
+  sets.forEach((s, i) => s.tables.forEach((t, k) => of.set(t, parts[i].tables[k])));
+  return report.tables.map((t) => of.get(t) ?? t);
+}
+
+/** A rule's outcomes on a report; a rule that throws is not applicable, with the reason. */
+function runRule(rule: RuleDef, report: Report): ReadonlyArray<Outcome> {
+  try {
+    return rule.check(report);
+  } catch {
+    return [
+      {
+        status: "na" as const,
+        reason: "规则执行时发生内部错误，未检查（请把文件交给开发者排查）",
+      },
+    ];
+  }
+}
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, rounding: 2, info: 3 };
 
@@ -52,26 +85,40 @@ export function checkReport(report: Report, opts: CheckOptions = {}): CheckResul
   const checkedFinding: Array<Finding | undefined> = [];
   const bounds: string[] = [];
   const perRule: CheckResult["perRule"] = [];
-  // A unit every magnitude contradicts is read as the unit the figures are in (one finding, naming.unit-magnitude).
-  // A fresh object per check: rules memoize what several of them derive (units, project pairing, unreadable
-  // amounts) on it, never across checks.
-  const effective = correctUnits({ ...report });
+  // A workbook holding the 部门's set of tables and each 单位's (model/sets.ts) is checked set by set: each set within
+  // itself and across its own tables, as a one-set workbook; the 输入 and 打印 rules read the workbook as a whole.
+  // A unit every magnitude contradicts is read as the unit the figures are in (one finding, naming.unit-magnitude),
+  // within its set. A fresh object per check and set: rules memoize what several of them derive (units, project
+  // pairing, unreadable amounts) on it, never across checks.
+  const sets = tableSets(report);
+  const parts = sets.map((s) => correctUnits({ ...setReport(report, s) }));
+  const effective =
+    sets.length === 1 ? parts[0] : { ...report, tables: inOrder(report, sets, parts) };
+  // Each set's findings name its 单位 when there are several (the cited sheets may not).
+  const prefixes = sets.map((s) => `【${s.name}】`);
   // A comparison that involves a cell holding no amount (#REF!, TRUE, text …) is not made: input.unreadable-amount names the cell.
   const invalid = new Set(invalidAmounts(effective).map((x) => x.amount.cell));
   // Indexed loops here and in the rules' row loops: until V8 optimizes a function (the command tiers up late, see
   // src/cli/v8-tiering.ts), a for-of over an array makes an iterator and one result object per element.
   for (let ri = 0; ri < rules.length; ri++) {
     const rule = rules[ri];
-    let outcomes;
-    try {
-      outcomes = rule.check(effective);
-    } catch {
-      outcomes = [
-        {
-          status: "na" as const,
-          reason: "规则执行时发生内部错误，未检查（请把文件交给开发者排查）",
-        },
-      ];
+    let outcomes: ReadonlyArray<Outcome>;
+    if (sets.length === 1 || WORKBOOK_CATEGORIES.has(rule.category))
+      outcomes = runRule(rule, effective);
+    else {
+      const all: Outcome[] = [];
+      for (let si = 0; si < parts.length; si++) {
+        const got = runRule(rule, parts[si]);
+        for (let k = 0; k < got.length; k++) {
+          const o = got[k];
+          all.push(
+            o.status === "fail"
+              ? { ...o, finding: { ...o.finding, message: prefixes[si] + o.finding.message } }
+              : o
+          );
+        }
+      }
+      outcomes = all;
     }
     const stat = {
       id: rule.id,
