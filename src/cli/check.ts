@@ -101,7 +101,7 @@ function textSummary(doc: CheckFileJson, shown: CheckFileJson["findings"]): stri
       lines.push(`其余 ${doc.findings.length - explained.size} 条发现：`);
   }
   if (doc.localization.status === "budget")
-    lines.push("  （定位疑似错误超出时限，其余不一致按原样列出）");
+    lines.push("  （疑似错误的定位超出计算限度，其余不一致按原样列出）");
   doc.findings.forEach((f, i) => {
     if (!explained.has(i) && listed.has(f)) finding(f, "  ");
   });

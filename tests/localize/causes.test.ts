@@ -111,7 +111,7 @@ test("a tie is reported as a tie: two blank sources equally trusted", async () =
   expect(c.message).toContain(" 或 ");
 });
 
-test("the time budget falls back to the plain findings", async () => {
+test("the wall-clock cap falls back to the plain findings", async () => {
   const { report } = await loadSample("jishan-2024");
   const r = checkReport(report, { localize: false });
   let t = 0;
@@ -119,6 +119,29 @@ test("the time budget falls back to the plain findings", async () => {
   expect(l.status).toBe("budget");
   expect(l.causes).toEqual([]);
   expect(l.unexplained.length).toBe(17);
+});
+
+test("the budget is counted in tries, not time: a machine 50 times slower gives the same causes", async () => {
+  const solver = await loadSolver();
+  const { report } = await loadSample("jishan-2024");
+  const r = checkReport(report, { localize: false });
+  const fast = localize(r.identities, r.findings, { solver, now: () => 0 });
+  // Each look at the clock 100 ms later: the 35 looks of this localization come to 3.5 s.
+  let t = 0;
+  const slow = localize(r.identities, r.findings, { solver, now: () => (t += 100) });
+  expect(fast.status).toBe("complete");
+  expect(fast.causes.length).toBeGreaterThan(0);
+  expect(slow).toEqual(fast);
+});
+
+test("the tries budget ends the search whatever the clock says", async () => {
+  const { report } = await loadSample("jishan-2024");
+  const r = checkReport(report, { localize: false });
+  const all = localize(r.identities, r.findings, { now: () => 0 });
+  const few = localize(r.identities, r.findings, { now: () => 0, work: 3 });
+  expect(all.status).toBe("complete");
+  expect(few.status).toBe("budget");
+  expect(few.unexplained.length).toBeGreaterThan(all.unexplained.length);
 });
 
 test("the MIP step (HiGHS) explains what the exhaustive searches are kept from", async () => {

@@ -4,6 +4,7 @@ import { STYLES, buildVariant } from "../fixtures/variants";
 import { importWorkbook } from "../../src/core/importer/importer";
 import { checkReport } from "../../src/core/rules/engine";
 import { buildReviewPlan } from "../../src/core/review/build";
+import { CATALOG } from "../../src/core/rules/catalog";
 import { NOTE_TAG, ReviewPlanSchema, type ReviewPlan } from "../../src/core/review/plan";
 import { MARK_FILLS } from "../../src/core/review/styles";
 import { FROZEN_MAX_HEIGHT } from "../../src/core/review/results-sheet";
@@ -206,6 +207,40 @@ test("text amounts are converted inside the formula (晋城城区 stores amounts
   const conv = p.sheets[1].cells.filter((c) => c.formula?.startsWith("IFERROR(VALUE(SUBSTITUTE("));
   const nonBlank = conv.filter((c) => c.value !== 0);
   expect(nonBlank.length).toBeGreaterThan(0);
+});
+
+test("every rule id fits the 规则编号 column of 审核结果 on one line (newcomer9 NC9-5: ids wrapped and overprinted)", async () => {
+  const s = await loadSample("xingxian-2023");
+  const p = plan(s.report, checkReport(s.report), s.grids);
+  const results = p.sheets.find((x) => x.name === "审核结果")!;
+  const col = results.cells.find((c) => c.value === "规则编号" && c.style === "header")!.col;
+  const width = results.columns!.find((c) => c.col === col)!.width;
+  // An id is ASCII: one Excel character unit a character at most (a unit is the width of "0"), plus the cell's margins.
+  for (const r of CATALOG) expect([r.id, r.id.length + 2 <= width]).toEqual([r.id, true]);
+});
+
+test("a table read without any amount column leaves its 预算汇总 lines empty, never a failed review (newcomer9 NC9-4)", async () => {
+  // A title typed into every cell of its row once cut tables into column-less pieces; whatever the importer makes
+  // of a layout, the summary must not depend on a table having a first amount column.
+  const s = await loadSample("jishan-2024");
+  for (const kind of [
+    "expenditure_summary",
+    "basic_expenditure_economic",
+    "three_public",
+    "operating_funds",
+    "project_expenditure",
+  ] as const) {
+    const report: Report = {
+      ...s.report,
+      tables: s.report.tables.map((t) =>
+        t.kind === kind
+          ? { ...t, columns: [], rows: t.rows.map((r) => ({ ...r, amounts: {} })) }
+          : t
+      ),
+    };
+    const p = plan(report, checkReport(report), s.grids);
+    expect(p.sheets.map((x) => x.name)).toEqual(["审核结果", "预算汇总"]);
+  }
 });
 
 describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style) => {

@@ -86,3 +86,28 @@ export function repairFunctionalCode(
   if (next && next.nameScore === best.nameScore && next.dist === best.dist) return undefined;
   return best.c;
 }
+
+/**
+ * A functional code printed as its level's own digits in one code column (类 201, then 款 08, then 项 01 — the full
+ * code is the 类's and 款's above with these digits): the 款 (类 + digits) or the 项 (款 + digits). The standard
+ * names decide where they tell (one candidate's name is the row's); else the place: under a 类 line a 款, under a 款
+ * or 项 line a 项. `previous` is the length of the code of the coded line above (3, 5 or 7). Undefined without a 类
+ * above.
+ */
+export function ownDigitsCode(
+  digits: string,
+  name: string,
+  ctx: CodeContext,
+  previous: number | undefined
+): string | undefined {
+  if (!/^\d{2}$/.test(digits) || !ctx.lei) return undefined;
+  const kuan = ctx.lei + digits;
+  const xiang = ctx.kuan ? ctx.kuan + digits : undefined;
+  const label = norm(name).replace(/^[一二三四五六七八九十]+[、.．]/, "");
+  const named = (c: string | undefined) => {
+    const std = c && functionalName(c);
+    return !!std && !!label && sameFunctionalName(label, std);
+  };
+  if (named(kuan) !== named(xiang)) return named(kuan) ? kuan : xiang;
+  return xiang && previous !== undefined && previous >= 5 ? xiang : kuan;
+}

@@ -299,7 +299,9 @@ export function columnKey(leaf: string, parents: string[], tableYear?: number): 
   // Sources under the 上年结转结余 band are last year's money, not this year's sources; 基本支出 / 项目支出 under it (支出总表)
   // are the carried-over money's uses, not this year's.
   if (bands.some((p) => CARRYOVER_BAND.test(p))) {
-    const inner = COLUMN_KEYS.find(([, re]) => re.test(k))?.[0];
+    const inner =
+      CARRYOVER_FUND_PARTS.find(([, re]) => re.test(k))?.[0] ??
+      COLUMN_KEYS.find(([, re]) => re.test(k))?.[0];
     if (inner && (SOURCE_PARENTS.has(inner) || CARRYOVER_USES.has(inner)))
       return `carryover_${inner}`;
   }
@@ -324,6 +326,15 @@ export function columnKey(leaf: string, parents: string[], tableYear?: number): 
   }
   return leafKey;
 }
+
+/**
+ * A 上年结转结余 band split by whose money it was (小计 | 财政拨款结转 | 非财政拨款结余): the 财政拨款 part and the
+ * rest (单位资金's), as carryover_fiscal / carryover_unit_funds.
+ */
+const CARRYOVER_FUND_PARTS: ReadonlyArray<[string, RegExp]> = [
+  ["fiscal", /^财政拨款(结转|结余|结转结余|结转和结余)(资金)?$/],
+  ["unit_funds", /^非财政拨款(结转|结余|结转结余|结转和结余)(资金)?$/],
+];
 
 const SOURCE_PARENTS = new Set([
   "general",

@@ -12,6 +12,7 @@ import { isEconomicGroupName } from "../classification/economic";
 import {
   looksLikeCode,
   readCode,
+  ownDigitsCode,
   repairFunctionalCode,
   type CodeContext,
 } from "../classification/codes";
@@ -59,6 +60,9 @@ function codeBeforeName(label: string): string {
       n
     );
   if (dashed && dashed[1].replace(/[^0-9OoIl]/g, "").length >= 3) return dashed[1] + dashed[2];
+  // The code after the name, in brackets: 行政运行（2010801）, 一般公共服务支出(201) — a 类 / 款 / 项 code.
+  const after = /^(.*[^\d\s])\s*[[【(（](\d{3}(?:\d{2}){0,2})[\]】)）]$/.exec(n);
+  if (after) return after[2] + after[1];
   return label;
 }
 
@@ -221,6 +225,7 @@ export function parseBody(
     // The 类 / 款 of the coded rows so far, to read a malformed code by its place.
     const ctx: CodeContext = {};
     let lastCodedLevel: number | undefined;
+    let lastCodeLength: number | undefined;
     // The 其中 line whose list the next lines may continue.
     let memo: MemoList | undefined;
     // The side whose second view (VIEW_HEADING) the lines are in.
@@ -252,6 +257,16 @@ export function parseBody(
           codeCell = v.ref(r, c);
         } else if (norm(t) && !label && !/^\d+$/.test(norm(t))) label = t.trim();
       }
+      // A code column printing each level's own digits (201, then 08, then 01): the 款 / 项 under the 类 / 款 above.
+      if (!code && !printedCode && !codesAreAttributes && !economic && ctx.lei)
+        for (const c of b.codes) {
+          const own = ownDigitsCode(norm(v.text(r, c)), label, ctx, lastCodeLength);
+          if (own) {
+            code = own;
+            codeCell = v.ref(r, c);
+            break;
+          }
+        }
       // 单位名称 beside the 项目名称, 合计 in the 单位编码 column.
       if (!norm(label) && b.unitLabel !== undefined) label = v.text(r, b.unitLabel).trim();
       // A unit's 小计 line printed as 小计 beside the unit's name: named for its unit.
@@ -381,6 +396,7 @@ export function parseBody(
           ctx.kuan = code.length >= 5 ? code.slice(0, 5) : undefined;
         }
         lastCodedLevel = level;
+        lastCodeLength = code.length;
       } else if (printedCode && lastCodedLevel !== undefined)
         level = lastCodedLevel; // an unreadable code: a sibling of the row above
       else if (key && TOTAL_KEYS.has(key)) level = 0;
@@ -615,12 +631,17 @@ export function applyIndentLevels(
     return;
   }
   // Unindented rows after the list has begun are projects typed without indentation, not totals (only the leading
-  // rows, 合计 and a repeat of the first row's name are totals).
+  // rows, 合计 and a repeat of the first row's name are totals) — unless indented lines follow: then the row heads
+  // them (审计业务（一级项目） over its 二级项目), whether or not its figure is their sum (a wrong one is then reported on
+  // that group, not read as a flat list whose 合计 is off by the whole group).
   const firstIndented = depths.findIndex((d) => d > 0);
   const first = norm(body[0]?.label ?? "");
   body.forEach((row, i) => {
-    const project = depths[i] === 0 && i > firstIndented && norm(row.label) !== first;
-    row.level = base + (project ? maxDepth : depths[i]);
-    if (depths[i] === 0 && !project && !hasTotal) row.key = row.key ?? "total";
+    const heads = (depths[i + 1] ?? 0) > 0;
+    const later = depths[i] === 0 && i > firstIndented && norm(row.label) !== first;
+    const project = later && !heads;
+    // A later heading is a first-level line, below the total even when the first line is the total (no 合计).
+    row.level = later && heads ? Math.max(1, base) : base + (project ? maxDepth : depths[i]);
+    if (depths[i] === 0 && !later && !hasTotal) row.key = row.key ?? "total";
   });
 }

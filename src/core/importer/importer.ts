@@ -423,8 +423,12 @@ function transposeThreePublic(
   rows: Row[],
   amounts: Array<{ key: string; label: string; c: number }>
 ): { rows: Row[]; columns: Column[] } {
-  // The 合计 line wherever it is printed (first or last), else the first line with a figure.
+  // One line per year (2024年预算数 | 2025年预算数, 上年 | 本年, and a 增减 line): this year's is the figures, the
+  // others its 上年 / 增减 bands. Else the 合计 line wherever it is printed (first or last), else the first line with
+  // a figure.
+  const years = yearLines(rows);
   const data =
+    years?.current ??
     rows.find((row) => row.key === "total" && row.level === 0) ??
     rows.find((row) => Object.values(row.amounts).some((a) => !a.blank)) ??
     rows[0];
@@ -456,6 +460,11 @@ function transposeThreePublic(
       : [];
   const current = amounts.filter((a) => data.amounts[a.key] && THREE_PUBLIC_KEYS.has(a.key));
   const bands = priorAndChangeBands(amounts, current);
+  // The other years' lines, as the bands a table laid across prints in columns.
+  const lineBands = (["prior", "change"] as const).flatMap((band) => {
+    const line = years?.[band];
+    return line ? [{ band, caption: line.label.trim(), line }] : [];
+  });
   // Each band's figures of an item on the 合计 line and on every unit line: prior, prior_byunit_1 … (change …).
   const bandAmounts = (a: { key: string }) =>
     Object.fromEntries(
@@ -479,10 +488,13 @@ function transposeThreePublic(
       total: data.amounts[a.key],
       ...Object.fromEntries(units.map((u) => [u.key, u.row.amounts[a.key]])),
       ...bandAmounts(a),
+      ...Object.fromEntries(
+        lineBands.flatMap((b) => (b.line.amounts[a.key] ? [[b.band, b.line.amounts[a.key]]] : []))
+      ),
     },
   }));
   const col = /([A-Z]+)\d+$/.exec(data.labelCell)?.[1] ?? "A";
-  const bandColumns = bands.flatMap((b) => [
+  const bandColumns = [...bands, ...lineBands].flatMap((b) => [
     { key: b.band, label: b.caption, col },
     ...units.map((u) => ({ key: `${b.band}_${u.key}`, label: `${u.label}（${b.caption}）`, col })),
   ]);
@@ -494,6 +506,34 @@ function transposeThreePublic(
       ...bandColumns,
     ],
   };
+}
+
+/** A “三公” line naming its year: 上年 / 2024年预算数 (prior), 本年 / 当年 / 2025年预算数 (current), 增减 (change). */
+const YEAR_LINE = /^(?:(\d{4})年(?:度)?|(上年|上一年|本年|当年|今年))(?:预算|预算数|执行数|决算数|数)?$|^(增减|增减额|增减变化|比上年增减|增减变化情况)$/;
+
+/**
+ * The lines of a “三公” table laid across that are one per year, when every line with a figure names its year (or
+ * the change): this year's (the latest year, or 本年 / 当年), the year before's and the change; undefined otherwise.
+ */
+function yearLines(rows: Row[]): { current: Row; prior?: Row; change?: Row } | undefined {
+  const lines = rows.filter((r) => Object.values(r.amounts).some((a) => !a.blank));
+  if (lines.length < 2) return undefined;
+  const read = lines.map((r) => ({ r, m: YEAR_LINE.exec(labelKey(r.label)) }));
+  if (read.some((x) => !x.m)) return undefined;
+  const latest = Math.max(...read.map((x) => Number(x.m![1] ?? 0)));
+  const kind = (m: RegExpExecArray) =>
+    m[3]
+      ? "change"
+      : m[2]
+        ? /^(本年|当年|今年)$/.test(m[2])
+          ? "current"
+          : "prior"
+        : Number(m[1]) === latest
+          ? "current"
+          : "prior";
+  const by = new Map(read.map((x) => [kind(x.m!), x.r] as const));
+  if (by.size !== read.length || !by.get("current")) return undefined;
+  return { current: by.get("current")!, prior: by.get("prior"), change: by.get("change") };
 }
 
 /**

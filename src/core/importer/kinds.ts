@@ -52,6 +52,8 @@ export function classifyTitle(
   if (EMPTY_NOTE.test(t) && !/表([(（][^)）]*[)）])?$/.test(t)) return undefined;
   // A table-of-contents entry (dotted leader, page number) names a table without being one.
   if (/(\.{3,}|…|·{3,}|-{3,})\d*$/.test(t)) return undefined;
+  // A field line of a text page (年度预算：10万元（已含在项目支出表中）) names a table in its remark, with an amount.
+  if (/^[^:：表]+[:：].*\d\s*(万元|千元|元)/.test(t)) return undefined;
   let label: string | undefined;
   let title = t;
   const m = TABLE_LABEL.exec(t);

@@ -10,7 +10,9 @@
  * 3. more cells: a mixed-integer model (`mip.ts`, HiGHS) when a solver is given and time is left.
  * Among explanations of the fewest cells the least trusted wins (`trustWeight`); equal weights are ties, reported
  * as alternatives. 尾差 identities are never violated, so never localized, but a change must keep them holding.
- * A time budget bounds the work: clusters not reached stay plain findings (status "budget").
+ * A budget counted in work (`work.ts`: cells and pairs tried), not time, bounds the search, so a workbook gets the same
+ * causes on every run; clusters not reached stay plain findings (status "budget"). A wall-clock cap guards far
+ * slower machines.
  */
 import type { CheckedIdentity, Finding } from "../rules/rule";
 import { UNIT_FACTOR } from "../rules/interval";
@@ -28,9 +30,15 @@ import {
 } from "./problem";
 import type { Cause, Localization, Suspect } from "./cause";
 import { solveClusters, type MipSolver } from "./mip";
+import { WORK_BUDGET, WorkBudget } from "./work";
 
 export interface LocalizeOptions {
-  /** Milliseconds for the whole localization; past it the remaining clusters stay plain findings. Default 2000. */
+  /** Tries for the whole localization (work.ts: WORK_BUDGET); past them the remaining clusters stay plain findings. */
+  work?: number;
+  /**
+   * Wall-clock cap in milliseconds, a guard for machines far slower than the one WORK_BUDGET was measured on: the
+   * work budget ends a search first (~2 s there). Default 8000.
+   */
   budgetMs?: number;
   /** HiGHS (or any solver of the same interface) for clusters that need three cells or more. */
   solver?: MipSolver;
@@ -351,6 +359,7 @@ function peel(
   cluster: number[],
   identities: ReadonlyArray<CheckedIdentity>,
   cells: CellIndex,
+  work: WorkBudget,
   inTime: () => boolean
 ): { peeled: Array<{ best: Solution[]; fixed: number[] }>; rest: number[] } {
   let rest = [...cluster];
@@ -360,6 +369,7 @@ function peel(
     const found: Array<{ s: Solution; fixed: number[] }> = [];
     for (const ref of cellsIn(rest, identities)) {
       const c = cells.get(ref)!;
+      work.charge();
       const b = bestPoint(c, open, identities, cells);
       if (!b) continue;
       let inOpen = 0;
@@ -622,6 +632,7 @@ function pairs(
   identities: ReadonlyArray<CheckedIdentity>,
   cells: CellIndex,
   maxPairs: number,
+  work: WorkBudget,
   inTime: () => boolean
 ): Solution[] {
   const cands = [...new Set(cluster.flatMap((i) => identities[i].terms.map((t) => t.cell)))].map(
@@ -642,7 +653,9 @@ function pairs(
       // each unordered pair of candidates once
       if (yr === x.ref || (order.get(yr) ?? Infinity) < i) continue;
       tried++;
-      const s = pair(x, cells.get(yr)!, identities, cells);
+      const y = cells.get(yr)!;
+      work.charge();
+      const s = pair(x, y, identities, cells);
       if (s) sols.push(s);
     }
   }
@@ -693,7 +706,9 @@ export function localize(
   bounds?: ReadonlyArray<string>
 ): Localization {
   const now = opts.now ?? (() => Date.now());
-  const deadline = now() + (opts.budgetMs ?? 2000);
+  const deadline = now() + (opts.budgetMs ?? 8000);
+  const work = new WorkBudget(opts.work ?? WORK_BUDGET);
+  const inTime = () => work.left && now() <= deadline;
   const clusters = clustersOf(identities);
   if (!clusters.length) return { causes: [], status: "skipped", unexplained: [] };
   // Indexed around the violated identities' cells (CellIndex widens itself when asked further out).
@@ -722,7 +737,7 @@ export function localize(
   };
   // 1. One cell explaining a whole cluster.
   for (const cluster of clusters) {
-    if (status === "budget" || now() > deadline) {
+    if (status === "budget" || !inTime()) {
       status = "budget";
       explainsOf(cluster).forEach((i) => unexplained.add(i));
       continue;
@@ -731,35 +746,36 @@ export function localize(
     const sols: Solution[] = [];
     for (const ref of cellsIn(cluster, identities)) {
       if (!cluster.every((i) => cells.termOf(i, ref))) continue;
-      const s = single(cells.get(ref)!, identities, cells);
+      const c = cells.get(ref)!;
+      work.charge();
+      const s = single(c, identities, cells);
       if (s) sols.push(s);
     }
     const best = lightest(sols);
     if (best.length) add(best, "single", cluster, true);
     else {
       // 2. Separate one-cell errors inside a larger disagreement.
-      const p = peel(cluster, identities, cells, () => now() <= deadline);
+      const p = peel(cluster, identities, cells, work, inTime);
       for (const q of p.peeled) add(q.best, "single", q.fixed, false);
       if (p.rest.length) pending.push(p.rest);
     }
   }
   // 3. Whole tables from elsewhere.
-  if (pending.length && now() <= deadline) {
+  if (pending.length && inTime()) {
     const t = tableCauses(pending, identities, cells, explainsOf, tableOfCell(opts.joined));
     causes.push(...t.causes);
     pending.splice(0, pending.length, ...t.left);
   }
   // 4. Two cells.
   for (const cluster of pending) {
-    const best =
-      now() <= deadline
-        ? pairs(cluster, identities, cells, opts.maxPairs ?? 20000, () => now() <= deadline)
-        : [];
+    const best = inTime()
+      ? pairs(cluster, identities, cells, opts.maxPairs ?? 20000, work, inTime)
+      : [];
     if (best.length) add(best, "pair", cluster, true);
     else left.push(cluster);
   }
-  if (now() > deadline) status = "budget";
-  if (left.length && opts.solver && now() <= deadline) {
+  if (!inTime()) status = "budget";
+  if (left.length && opts.solver && inTime()) {
     const [best, second] = solveClusters(left, identities, cells, opts.solver, deadline - now());
     if (best) {
       for (const group of groupsOf(best, identities, cells)) {
@@ -792,7 +808,7 @@ export function localize(
         if (!cluster.every((i) => identities[i].terms.some((t) => done.has(t.cell))))
           explainsOf(cluster).forEach((i) => unexplained.add(i));
     } else left.forEach((c) => explainsOf(c).forEach((i) => unexplained.add(i)));
-    if (now() > deadline) status = "budget";
+    if (!inTime()) status = "budget";
   } else left.forEach((c) => explainsOf(c).forEach((i) => unexplained.add(i)));
   return {
     causes: absorb(causes, exact, settled, identities, cells, explainsOf),

@@ -13,6 +13,7 @@
  */
 import type { CheckedIdentity } from "../rules/rule";
 import { EPS, grainOf, type CellIndex, type CellInfo } from "./problem";
+import { MIP_MAX_NODES, MIP_MAX_VARS } from "./work";
 
 /** The part of HiGHS's `solve` the localizer uses (CPLEX LP text in, columns out). */
 export interface MipSolver {
@@ -112,6 +113,7 @@ function run(
   try {
     res = solver.solve(lp, {
       time_limit: seconds,
+      mip_max_nodes: MIP_MAX_NODES,
       mip_feasibility_tolerance: 1e-9,
       primal_feasibility_tolerance: 1e-9,
       output_flag: false,
@@ -134,7 +136,7 @@ function run(
   try {
     const exact = solver.solve(
       `Minimize\n obj: ${m.objective}\nSubject To\n${[...m.lines, ...extra, ...held].join("\n")}\nBounds\n${m.bounds}\nBinary\n ${m.binaries}\nEnd\n`,
-      { time_limit: Math.max(seconds, 0.1), output_flag: false }
+      { time_limit: Math.max(seconds, 0.1), mip_max_nodes: MIP_MAX_NODES, output_flag: false }
     );
     if (exact.Status === "Optimal") cols = exact.Columns;
   } catch {
@@ -191,7 +193,7 @@ export function solveClusters(
   const core = new Set(clusters.flat().flatMap((i) => identities[i].terms.map((t) => t.cell)));
   for (let hops = 1; hops <= 4 && seconds() > 0; hops++) {
     const free = around(core, hops, identities, cells);
-    if (free.size > 3000) return [];
+    if (free.size > MIP_MAX_VARS) return [];
     const m = modelOf(free, identities, cells);
     const best = run(m, [], solver, seconds());
     if (best === "infeasible") continue;

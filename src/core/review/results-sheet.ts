@@ -153,7 +153,9 @@ export function buildResultsSheet(
   result: CheckResult,
   meta: ReviewMeta
 ): PlanSheet {
-  const s = new SheetBuilder(RESULTS_SHEET, [6, 7, 30, 24, 18, 62, 14, 14, 14, 34, 18], "#C00000");
+  // 规则编号 (last) is as wide as the longest rule id (within.row-procurement-categories, 33 characters): an id split
+  // over two lines cannot be copied for --skip, and printed over the next row where the row kept one line's height.
+  const s = new SheetBuilder(RESULTS_SHEET, [6, 7, 30, 24, 18, 62, 14, 14, 14, 34, 36], "#C00000");
   const last = FINDING_HEADERS.length - 1;
   s.print = { orientation: "landscape", fitToWidth: true };
   const title = s.line([`${SHEET_TAG}结果`], "title");
@@ -228,7 +230,7 @@ export function buildResultsSheet(
     });
   }
   if (result.localization.status === "budget")
-    s.line(["错误定位在时限内未完成：其余问题未定位，按下表逐条核对。"], "note");
+    s.line(["错误定位超出计算限度，未全部完成：其余问题未定位，按下表逐条核对。"], "note");
   if (result.causes.length || result.localization.status === "budget") s.row++;
   const header = s.line([...FINDING_HEADERS], "header");
   s.height(header, 20);
@@ -307,7 +309,7 @@ export function buildResultsSheet(
       s.merge(row, 1, row, 2);
       s.merge(row, 4, row, last - 1);
       s.set(row, last, r.id, "code");
-      s.fitHeight(row, [1, 4]);
+      s.fitHeight(row, [1, 4, last]);
     }
   }
   s.row++;

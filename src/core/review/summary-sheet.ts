@@ -45,8 +45,9 @@ class Summary {
   ) {
     this.cells = new SourceCells(grids);
   }
-  term(t: Table, row: Row | undefined, key: string): SourceTerm | undefined {
-    const a = row?.amounts[key];
+  /** The figure of `row` in column `key`, as a source term; undefined without one (or without an amount column). */
+  term(t: Table, row: Row | undefined, key: string | undefined): SourceTerm | undefined {
+    const a = key === undefined ? undefined : row?.amounts[key];
     return a ? sourceTerm(this.cells, t, a, this.unit) : undefined;
   }
   section(title: string, from: Table | string | undefined, headers: string[]): void {
@@ -100,6 +101,12 @@ class Summary {
 }
 
 const col = (t: Table, key: string) => t.columns.find((c) => c.key === key);
+/**
+ * The column a table's single figure is read from: 合计, else its first amount column; undefined for a table read
+ * without any amount column (a title row typed into every cell cut it into pieces): its lines then stay empty.
+ */
+const amountKey = (t: Table): string | undefined =>
+  col(t, "total") ? "total" : (t.columns[0] as Table["columns"][number] | undefined)?.key;
 
 function income(m: Summary): void {
   const { report } = m;
@@ -153,7 +160,7 @@ function expenditure(m: Summary): void {
     "来源单元格",
   ]);
   if (!t) return m.empty("未识别到按功能分类列示的支出总表或一般公共预算支出表，支出未汇总。");
-  const key = col(t, "total") ? "total" : t.columns[0].key;
+  const key = amountKey(t);
   const lines: Line[] = t.rows
     .filter((r) => r.level === 1 && r.codeSystem === "functional" && !r.partial)
     .map((r) => ({
@@ -181,7 +188,7 @@ function basicEconomic(m: Summary): void {
     "来源单元格",
   ]);
   if (!t) return m.empty("未识别到基本支出经济分类表，基本支出未汇总。");
-  const key = col(t, "total") ? "total" : t.columns[0].key;
+  const key = amountKey(t);
   const lines: Line[] = t.rows
     .filter((r) => r.level === 1 && !r.partial)
     .map((r) => ({
@@ -235,7 +242,7 @@ function threePublic(m: Summary): void {
   const t = firstOf(m.report, "three_public");
   m.section("四、“三公”经费", t, ["项目", "金额", "", "", "占合计", "来源单元格"]);
   if (!t) return m.empty("未识别到“三公”经费表，未汇总。");
-  const key = col(t, "total") ? "total" : t.columns[0]?.key;
+  const key = amountKey(t);
   const tr = totalRow(t);
   const rowOf = (k: string) =>
     rowByKey(t, k) ??
@@ -271,7 +278,7 @@ function operatingFunds(m: Summary): void {
   m.section("五、机关运行经费", t, ["项目", "金额", "", "", "", "来源单元格"]);
   const tr = inThree ?? (t && (totalRow(t) ?? t.rows.find((r) => r.level === 0) ?? t.rows[0]));
   if (!t || !tr) return m.empty("未识别到机关运行经费表，未汇总。");
-  const key = col(t, "total") ? "total" : t.columns[0].key;
+  const key = amountKey(t);
   m.lines([{ label: "机关运行经费合计", terms: [m.term(t, tr, key)], total: true }], {
     share: false,
   });
@@ -283,7 +290,6 @@ function projects(m: Summary): void {
   const lines0 = current.length ? current : all;
   m.section("六、项目支出", lines0[0]?.table, ["项目", "金额", "", "", "占项目合计", "来源单元格"]);
   if (!lines0.length) return m.empty("未识别到项目支出表中的项目，未汇总。");
-  const amountKey = (t: Table) => (col(t, "total") ? "total" : t.columns[0].key);
   const terms = lines0
     .map((p) => ({ name: p.name, term: m.term(p.table, p.row, amountKey(p.table)) }))
     .filter((x): x is { name: string; term: SourceTerm } => !!x.term);

@@ -254,7 +254,7 @@ export const summaryVsExpenditure = defineRule({
   category: "cross",
   title: "收支总表支出 ↔ 支出总表",
   description:
-    "收支总表各类支出（合计列）及本年支出合计与支出总表同一功能分类的合计一致；支出总表未列类行而只列其下的项（或款）时，与该类编码下各行之和比较（各行不在同一级次时不比较）。",
+    "收支总表各类支出（合计列）及本年支出合计与支出总表同一功能分类的合计一致；支出总表未列类行而只列其下的项（或款）时，与该类编码下各行之和比较（各行不在同一级次时不比较）；支出按用途列示（基本支出、项目支出）时，各与支出总表合计行的基本支出、项目支出一致。",
   severity: "error",
   source: {
     basis: "identity",
@@ -267,38 +267,23 @@ export const summaryVsExpenditure = defineRule({
     const codes3 = byCode(t3);
     const out: Array<Outcome | undefined> = [];
     let under: Map<string, Row[]> | undefined;
+    // A 收支总表 支出 line's 合计 against figures of the 支出总表.
+    const vs = (r: Row, others: Array<[Table, Amount | undefined]>, what: string) =>
+      cmp("cross.summary-expenditure", t1, r.amounts.total, `「${rowName(r)}」`, others, what);
     // A 支出总表 by unit (rows are units, no 功能科目) has no class to pair with.
     for (const r of codes3.size
       ? t1.rows.filter((x) => x.side === "expenditure" && x.code && x.level === 1)
       : []) {
       const other = codes3.get(r.code!);
       if (other) {
-        out.push(
-          cmp(
-            "cross.summary-expenditure",
-            t1,
-            r.amounts.total,
-            `「${rowName(r)}」`,
-            [[t3, other.amounts.total]],
-            `${tableName(t3)}「${rowName(other)}」合计`
-          )
-        );
+        out.push(vs(r, [[t3, other.amounts.total]], `${tableName(t3)}「${rowName(other)}」合计`));
         continue;
       }
       // No 类 line: the 款 / 项 lines printed under its code stand for it (a 支出总表 listing only 项).
       const lines = (under ??= linesUnderClass(t3)).get(r.code!);
       if (!lines) {
         if (hasValue(r.amounts.total))
-          out.push(
-            cmp(
-              "cross.summary-expenditure",
-              t1,
-              r.amounts.total,
-              `「${rowName(r)}」`,
-              [[t3, zero(t3)]],
-              `${tableName(t3)}（未列该类）`
-            )
-          );
+          out.push(vs(r, [[t3, zero(t3)]], `${tableName(t3)}（未列该类）`));
         continue;
       }
       if (lines === MIXED) {
@@ -308,13 +293,27 @@ export const summaryVsExpenditure = defineRule({
         continue;
       }
       out.push(
-        cmp(
-          "cross.summary-expenditure",
-          t1,
-          r.amounts.total,
-          `「${rowName(r)}」`,
+        vs(
+          r,
           lines.map((x): [Table, Amount | undefined] => [t3, x.amounts.total]),
           `${tableName(t3)}该类各${lines[0].code!.length === 5 ? "款" : "项"}之和（未列类行）`
+        )
+      );
+    }
+    // A 支出 side by use (一、基本支出 / 二、项目支出, 事业单位 templates) instead of by 功能分类: each use against the
+    // 支出总表's 合计 line in that column (with its 上年结转 band's, where the table prints one).
+    const tot3 = totalRow(t3);
+    for (const [key, use, carried] of USES_BY_LINE) {
+      const r = rowByKey(t1, key, "expenditure");
+      if (!r || !tot3 || !tot3.amounts[use]) continue;
+      out.push(
+        vs(
+          r,
+          [
+            [t3, tot3.amounts[use]],
+            ...(tot3.amounts[carried] ? [[t3, tot3.amounts[carried]] as [Table, Amount]] : []),
+          ],
+          `${tableName(t3)}「合计」${use === "basic" ? "基本支出" : "项目支出"}`
         )
       );
     }
@@ -332,6 +331,23 @@ export const summaryVsExpenditure = defineRule({
     return out.filter(defined);
   },
 });
+
+/**
+ * The 收入总表's 上年结转 band columns (carryover_<k>) and the 财政拨款收支总表 line each is: a source's 上年结转 line,
+ * and the whole 上年结转 line for the band's 财政拨款结转 part (上年结转结余: 财政拨款结转 | 非财政拨款结余).
+ */
+const CARRYOVER_LINES: ReadonlyArray<[string, string]> = [
+  ["general", "carryover_src_general"],
+  ["gov_fund", "carryover_src_gov_fund"],
+  ["state_capital", "carryover_src_state_capital"],
+  ["fiscal", "carryover_in"],
+];
+
+/** 收支总表 支出 lines by use → the 支出总表 column of that use and of its 上年结转 band. */
+const USES_BY_LINE: ReadonlyArray<[string, string, string]> = [
+  ["use_basic", "basic", "carryover_basic"],
+  ["use_project", "project", "carryover_project"],
+];
 
 /** Marks a 类 whose lines in a table are not all at one level (no sum of them stands for the 类). */
 const MIXED: Row[] = [];
@@ -433,7 +449,7 @@ export const fiscalVsSummary = defineRule({
   category: "cross",
   title: "财政拨款收支总表 ↔ 收支总表 / 收入总表",
   description:
-    "财政拨款收入各项与收支总表同名收入一致；收入总表显示没有财政拨款以外的资金时，各类支出与本年支出合计也一致；上年结转分列一般公共预算、政府性基金预算等时，各项与收入总表合计行上年结转栏的同名列一致。",
+    "财政拨款收入各项与收支总表同名收入一致；收入总表显示没有财政拨款以外的资金时，各类支出与本年支出合计也一致；上年结转分列一般公共预算、政府性基金预算等时，各项与收入总表合计行上年结转栏的同名列一致；收入总表上年结转结余栏分列财政拨款结转时，财政拨款收支总表的上年结转与之一致。",
   severity: "error",
   source: {
     basis: "identity",
@@ -448,8 +464,8 @@ export const fiscalVsSummary = defineRule({
     const t2 = firstOf(report, "income_summary");
     const tot2 = t2 && totalRow(t2);
     if (t4 && t2 && tot2)
-      for (const k of ["general", "gov_fund", "state_capital"]) {
-        const a = rowByKey(t4, `carryover_src_${k}`, "income");
+      for (const [k, line] of CARRYOVER_LINES) {
+        const a = rowByKey(t4, line, "income");
         if (a && tot2.amounts[`carryover_${k}`])
           out.push(
             cmp(

@@ -1,5 +1,12 @@
 /** 表内: identities inside one table — row identities across columns and the summary lines of 收支总表-like tables. */
-import { EXPENDITURE_SIDES, type Report, type Row, type Table } from "../model/schema";
+import {
+  EXPENDITURE_SIDES,
+  isRateOrChange,
+  type Report,
+  type Row,
+  type Table,
+} from "../model/schema";
+import { fmt } from "./interval";
 import { defineRule, type Outcome } from "./rule";
 import { BY_UNIT, ECONOMIC_CLASS_COLUMNS } from "../model/schema";
 import {
@@ -15,6 +22,7 @@ import {
   columnName,
   columnTerms,
   na,
+  notAbove,
   rowByKey,
   rowName,
   rowTerms,
@@ -67,7 +75,8 @@ function unnamedAmountColumn(
     if (
       !c.key.startsWith("col_") ||
       c.side !== side ||
-      /^其中/.test(c.label.split("/").pop() ?? "")
+      /^其中/.test(c.label.split("/").pop() ?? "") ||
+      isProcurementPart(t, c)
     )
       continue;
     if (
@@ -85,6 +94,36 @@ function unnamedAmountColumn(
 }
 
 const isMemoColumn = (c: Table["columns"][number]) => /^其中/.test(c.label.split("/").pop() ?? "");
+/** A 政府采购 column beside the sources (项目支出表: 合计 | sources | 政府采购预算): the part of the 合计 bought so. */
+const PROCUREMENT_PART = /^(其中[:：]?)?政府采购(预算|金额|资金)?(数)?$/;
+const isProcurementPart = (t: Table, c: Table["columns"][number]) =>
+  c.key.startsWith("col_") &&
+  PROCUREMENT_PART.test((c.label.split("/").pop() ?? "").replace(/\s/g, "")) &&
+  t.columns.some((x) => x.key === "total" && x.side === c.side);
+
+/**
+ * The columns that are part of another on every row: a 其中 column of the column it details (the nearest column left
+ * of it that is no 其中 column: 一般公共预算 | 其中：上年结转), and a 政府采购 column of the 合计.
+ */
+function memoColumnPairs(
+  t: Table,
+  side: string | undefined
+): Array<{ part: Table["columns"][number]; whole: Table["columns"][number] }> {
+  const cols = t.columns.filter((c) => c.side === side);
+  const out: Array<{ part: Table["columns"][number]; whole: Table["columns"][number] }> = [];
+  cols.forEach((c, i) => {
+    if (isRateOrChange(c.key)) return;
+    if (isProcurementPart(t, c)) {
+      out.push({ part: c, whole: cols.find((x) => x.key === "total")! });
+      return;
+    }
+    if (!isMemoColumn(c)) return;
+    let j = i - 1;
+    while (j >= 0 && isMemoColumn(cols[j])) j--;
+    if (j >= 0 && !isRateOrChange(cols[j].key)) out.push({ part: c, whole: cols[j] });
+  });
+  return out;
+}
 
 /**
  * Is the column `key` a 其中 column detailing one of the parts (财政拨款: 一般公共预算 | 其中：上年结转 | 政府性基金预算)?
@@ -321,6 +360,50 @@ export const rowSources = defineRule({
       "资金来源",
       sourceBands
     ),
+});
+
+export const rowMemoColumns = defineRule({
+  id: "within.row-memo-columns",
+  category: "within",
+  title: "其中栏不超过所属栏",
+  description:
+    "“其中”栏（如一般公共预算 | 其中：上年结转）是前一栏的一部分，每一行都不超过该栏；项目支出表的政府采购栏（其中：政府采购、政府采购预算）是该行合计的一部分，不超过合计。",
+  severity: "error",
+  source: {
+    basis: "identity",
+    ref: "部门预算公开表样各栏的定义：“其中”数是所属数的一部分；政府采购预算是项目预算中按《政府采购法》采购的部分",
+  },
+  check: (report) => {
+    const out: Outcome[] = [];
+    for (const t of report.tables)
+      for (const side of sidesOf(t))
+        for (const { part, whole } of memoColumnPairs(t, side))
+          for (const r of t.rows) {
+            if (r.side !== side) continue;
+            const a = r.amounts[part.key];
+            const b = r.amounts[whole.key];
+            if (!a || !b || a.blank || a.value === 0) continue;
+            const e = notAbove("within.row-memo-columns", [term(t, a)], [term(t, b)]);
+            out.push(
+              e.exceeds
+                ? {
+                    status: "fail",
+                    finding: {
+                      rule: "within.row-memo-columns",
+                      severity: "error",
+                      message: `${tableName(t)}「${rowName(r)}」「${bandedName(t, part)}」${fmt(e.a)} 超过「${bandedName(t, whole)}」${fmt(e.b)}${e.unit}`,
+                      cells: [a.cell, b.cell],
+                      expected: e.b,
+                      actual: e.a,
+                      difference: Math.round((e.a - e.b) * 100) / 100,
+                    },
+                    identity: e.identity,
+                  }
+                : { status: "pass", identity: e.identity }
+            );
+          }
+    return out.length ? out : [na("没有“其中”栏或政府采购栏")];
+  },
 });
 
 export const rowFiscal = defineRule({
@@ -922,6 +1005,7 @@ export const WITHIN_RULES = [
   rowFiscal,
   rowBasicProject,
   rowProcurementCategories,
+  rowMemoColumns,
   rowPersonnelPublic,
   rowEconomicClasses,
   rowCurrentCarryover,
