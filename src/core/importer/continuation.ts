@@ -10,8 +10,17 @@ import { functionalNameLevels } from "./structure";
 /** A title, sheet name or label that says it continues a table: 表6（续）, 续表, 表6续, 续表1. */
 const CONTINUED = /[(（]续[表\d一二三四五六七八九十]*[)）]|续表|续\d*$/;
 
+/**
+ * A line (normalised: NFKC, no spaces) that says only that the table before goes on here — （续表一）, （续表）, 续表2,
+ * 续上表, 接上表 — printed in place of a title above a repeated header.
+ */
+export const CONTINUATION_LINE = /^\(?(续表?[\d一二三四五六七八九十]*|续上表|接上表)\)?$/;
+
 const isTotal = (r: Row) => r.level === 0 && !!r.key && TOTAL_KEYS.has(r.key);
 const keysOf = (t: Table) => t.columns.map((c) => `${c.side ?? ""}:${c.key}`);
+
+/** How far a sum of n figures printed to d decimals may be off its printed total by rounding alone. */
+const slack = (n: number, d: number) => 0.5 * Math.pow(10, -d) * (n + 1) + 1e-9;
 
 /** Σ of the shallowest body rows' figures in column `key` (blank = 0), and how many figures were summed. */
 function topSum(rows: Row[], key: string): { sum: number; n: number; decimals: number } {
@@ -31,57 +40,151 @@ function topSum(rows: Row[], key: string): { sum: number; n: number; decimals: n
 }
 
 /**
- * Without a 续 printed anywhere: the parts are one table when exactly one of them has a 合计 line, and that 合计 equals
- * the shallowest lines of both parts together but not those of its own part (the figures say so, not the layout).
+ * Without a 续 printed anywhere: consecutive parts (two, or more when a table is printed over three pages or sheets)
+ * are one table when exactly one of them has a 合计 line, the first or the last, and that 合计 equals the shallowest
+ * lines of all the parts together but not those of its own part (the figures say so, not the layout).
  */
-function sumsJoin(a: Table, b: Table): boolean {
-  const ta = a.rows.find(isTotal);
-  const tb = b.rows.find(isTotal);
-  if (!ta === !tb || a.rows.some((r) => r.side) || b.rows.some((r) => r.side)) return false;
-  const total = (ta ?? tb)!;
-  const key = total.amounts.total ? "total" : a.columns[0]?.key;
+function sumsJoin(parts: Table[]): boolean {
+  const withTotal = parts.filter((p) => p.rows.some(isTotal));
+  if (withTotal.length !== 1 || parts.some((p) => p.rows.some((r) => r.side))) return false;
+  const own = withTotal[0];
+  if (own !== parts[0] && own !== parts[parts.length - 1]) return false;
+  const total = own.rows.find(isTotal)!;
+  const key = total.amounts.total ? "total" : parts[0].columns[0]?.key;
   const value = key ? total.amounts[key]?.value : null;
   if (!key || value === null || value === undefined) return false;
-  const own = topSum((ta ? a : b).rows, key);
-  const both = topSum(joinedRows(a, b), key);
-  const slack = (n: number, d: number) => 0.5 * Math.pow(10, -d) * (n + 1) + 1e-9;
+  const mine = topSum(own.rows, key);
+  const all = topSum(joinedRows(parts), key);
   return (
-    Math.abs(both.sum - value) <= slack(both.n, both.decimals) &&
-    Math.abs(own.sum - value) > slack(own.n, own.decimals)
+    Math.abs(all.sum - value) <= slack(all.n, all.decimals) &&
+    Math.abs(mine.sum - value) > slack(mine.n, mine.decimals)
   );
 }
 
 /**
+ * Without a 续 printed anywhere, the part after a page break that falls inside the last 类 (or 款): b prints only
+ * lines deeper than a's shallowest — the rest of a line's 款 / 项 — and they complete that line: the last line of a
+ * one level up is the sum of its lines in a and b at b's shallowest level, and not of those in a alone.
+ */
+function completesParent(a: Table, b: Table): boolean {
+  if (b.rows.some(isTotal) || a.rows.some((r) => r.side) || b.rows.some((r) => r.side))
+    return false;
+  // The levels as read over both parts (a names-only table's are read again over all its lines).
+  const rows = joinedRows([a, b]);
+  const mineRows = rows.slice(0, a.rows.length);
+  const theirs = rows.slice(a.rows.length);
+  const level = (rs: Row[]) =>
+    rs.reduce((m, r) => (r.level > 0 && !r.partial ? Math.min(m, r.level) : m), Infinity);
+  const L = level(theirs);
+  if (!Number.isFinite(L) || L < 2 || L <= level(mineRows)) return false;
+  let at = mineRows.length - 1;
+  while (at >= 0 && (mineRows[at].level >= L || mineRows[at].partial)) at--;
+  const parent = mineRows[at];
+  if (!parent || parent.level !== L - 1) return false;
+  const key = parent.amounts.total ? "total" : a.columns[0]?.key;
+  const value = key ? parent.amounts[key]?.value : null;
+  if (!key || value === null || value === undefined) return false;
+  const sum = (rs: Row[]) => {
+    let total = 0;
+    let n = 0;
+    let decimals = 0;
+    for (const r of rs) {
+      const x = r.amounts[key];
+      if (r.level !== L || r.partial || !x || x.value === null) continue;
+      total += x.value;
+      n++;
+      decimals = Math.max(decimals, x.decimals);
+    }
+    return { total, n, decimals };
+  };
+  const mine = sum(mineRows.slice(at + 1));
+  const both = sum([...mineRows.slice(at + 1), ...theirs]);
+  return (
+    Math.abs(both.total - value) <= slack(both.n, both.decimals) &&
+    Math.abs(mine.total - value) > slack(mine.n, mine.decimals)
+  );
+}
+
+/** How many parts a chain may hold: a table printed over this many pages or sheets at most. */
+const MAX_PARTS = 40;
+
+/**
  * Joins each continuation to the table before it (same kind and unit): named as a continuation (title, sheet name or
  * label with 续) without a second 合计 line, or — unnamed — its columns among that table's and tied by the sums
- * (`sumsJoin`). The joined table keeps the first part's id, sheet and range; `continued` lists the other parts. A part
- * named a continuation that cannot be joined safely keeps its own table, with `continues` saying why.
+ * (`sumsJoin`): the next table alone, else the shortest run of next tables that ties (a table printed over three or
+ * more pages, its title and header repeated on each, none saying 续); or the next table completing the last line of
+ * that table (`completesParent`: a page break inside a 类). The joined table keeps the first part's id,
+ * sheet and range; `continued` lists the other parts. A part named a continuation that cannot be joined safely keeps
+ * its own table, with `continues` saying why.
  * Names-only functional tables get their 类 / 款 / 项 read again over the joined lines (a part may start inside a 类).
  */
 export function joinContinuations(tables: Table[]): Table[] {
   const out: Table[] = [];
-  for (const t of tables) {
+  for (let i = 0; i < tables.length; i++) {
+    const t = tables[i];
     const prev = out[out.length - 1];
     const part = prev ? withoutRepeatedTotal(prev, t) : t;
     const how = prev ? continues(prev, part) : false;
-    if (how !== true) {
-      // Named a continuation but not safely one table: kept apart, and said (input.continued-table).
-      out.push(how ? { ...t, continues: { id: prev.id, reason: how.reason } } : t);
+    if (how === true) {
+      out[out.length - 1] = joined(prev, [t], [part]);
       continue;
     }
-    const rows = joinedRows(prev, part);
-    const keys = new Set(keysOf(prev));
-    out[out.length - 1] = {
-      ...prev,
-      rows,
-      // A column only the continuation prints (its header captions read otherwise) stays its own.
-      columns: [...prev.columns, ...t.columns.filter((c) => !keys.has(`${c.side ?? ""}:${c.key}`))],
-      notes: [...prev.notes, ...t.notes],
-      empty: prev.empty && t.empty,
-      continued: [...(prev.continued ?? []), { sheet: t.sheet, range: t.range, title: t.title }],
-    };
+    const run = how === false && prev ? chainBySums(prev, tables, i) : undefined;
+    if (run) {
+      out[out.length - 1] = joined(prev, run.originals, run.parts);
+      i += run.parts.length - 1;
+      continue;
+    }
+    // Named a continuation but not safely one table: kept apart, and said (input.continued-table).
+    out.push(how ? { ...t, continues: { id: prev.id, reason: how.reason } } : t);
   }
   return out;
+}
+
+/** `first` with the `parts` after it as one table (`originals`: the parts as read, for their columns and notes). */
+function joined(first: Table, originals: Table[], parts: Table[]): Table {
+  const keys = new Set(keysOf(first));
+  const columns = [...first.columns];
+  for (const t of originals)
+    for (const c of t.columns) {
+      // A column only a continuation prints (its header captions read otherwise) stays its own.
+      const k = `${c.side ?? ""}:${c.key}`;
+      if (!keys.has(k)) columns.push(c);
+      keys.add(k);
+    }
+  return {
+    ...first,
+    rows: joinedRows([first, ...parts]),
+    columns,
+    notes: [...first.notes, ...originals.flatMap((t) => t.notes)],
+    empty: first.empty && originals.every((t) => t.empty),
+    continued: [
+      ...(first.continued ?? []),
+      ...originals.map((t) => ({ sheet: t.sheet, range: t.range, title: t.title })),
+    ],
+  };
+}
+
+/**
+ * An unnamed continuation over three or more parts: from tables[i] on, the run of tables that could each continue
+ * `first` (`mayContinue`) — stopped at the first that cannot — and the shortest run of two or more of them that ties
+ * with `first` by the sums. Undefined when none does.
+ */
+function chainBySums(
+  first: Table,
+  tables: Table[],
+  i: number
+): { originals: Table[]; parts: Table[] } | undefined {
+  const originals: Table[] = [];
+  const parts: Table[] = [];
+  for (let j = i; j < tables.length && parts.length < MAX_PARTS; j++) {
+    const part = withoutRepeatedTotal(first, tables[j]);
+    if (!mayContinue(first, part)) break;
+    originals.push(tables[j]);
+    parts.push(part);
+    if (parts.length >= 2 && sumsJoin([first, ...parts])) return { originals, parts };
+  }
+  return undefined;
 }
 
 /**
@@ -99,15 +202,23 @@ function withoutRepeatedTotal(a: Table, b: Table): Table {
   return b.rows.some(same) ? { ...b, rows: b.rows.filter((r) => !same(r)) } : b;
 }
 
-/** The lines of both parts in order (copies); a names-only functional table's 类 / 款 / 项 read again over all of them. */
-function joinedRows(a: Table, b: Table): Row[] {
-  const rows = [...a.rows, ...b.rows].map((r) => ({ ...r }));
+/** The lines of all parts in order (copies); a names-only functional table's 类 / 款 / 项 read again over all of them. */
+function joinedRows(parts: Table[]): Row[] {
+  const rows = parts.flatMap((p) => p.rows).map((r) => ({ ...r }));
   if (rows.some((r) => r.codeFromName) && !rows.some((r) => r.code && !r.codeFromName))
     functionalNameLevels(
       rows,
-      a.columns.map((c) => c.key)
+      parts[0].columns.map((c) => c.key)
     );
   return rows;
+}
+
+/** b could go on from a (unnamed): same kind and unit, a table of lines (not a 绩效 form), its columns among a's. */
+function mayContinue(a: Table, b: Table): boolean {
+  if (a.kind !== b.kind || a.kind === "performance_target" || a.form || b.form || !b.rows.length)
+    return false;
+  const keys = new Set(keysOf(a));
+  return a.unit === b.unit && keysOf(b).length > 0 && keysOf(b).every((k) => keys.has(k));
 }
 
 /**
@@ -123,7 +234,5 @@ function continues(a: Table, b: Table): boolean | { reason: string } {
     if (a.rows.some(isTotal) && b.rows.some(isTotal)) return { reason: "两部分各有合计行" };
     return true;
   }
-  const keys = new Set(keysOf(a));
-  if (a.unit !== b.unit || !keysOf(b).length || !keysOf(b).every((k) => keys.has(k))) return false;
-  return sumsJoin(a, b);
+  return mayContinue(a, b) && (sumsJoin([a, b]) || completesParent(a, b));
 }

@@ -33,7 +33,7 @@ import { dropCodeCopies } from "./code-copy";
 import { headerKind, tellApartByOrder } from "./untitled";
 import { parseForm, splitStackedForms } from "./performance";
 import { lineMeta, readMeta, titleExcludesCarryover, yearOfTitle, type Meta } from "./meta";
-import { classifyTitle, FINAL_ACCOUNTS_TITLE, KIND_BY_HEADER } from "./kinds";
+import { classifyTitle, FINAL_ACCOUNTS_TITLE, KIND_BY_HEADER, TABLE_LABEL } from "./kinds";
 import {
   EMPTY_NOTE,
   LABEL_HEADER,
@@ -45,7 +45,7 @@ import { bestFitLevels, codesFromCodedTables, levelsAddUp, structuralLevels } fr
 import { markHidden } from "./hidden";
 import { applyEmptyDeclarations, emptyDeclarations, type EmptyDeclaration } from "./contents";
 import { clipRegionsAtGaps, strayColumns } from "./strays";
-import { joinContinuations } from "./continuation";
+import { CONTINUATION_LINE, joinContinuations } from "./continuation";
 
 export interface ImportResult {
   report: Report;
@@ -300,6 +300,14 @@ function parseRegion(
     }
     // Header rows repeated after a page break inside the table.
     if (headerSig.has(cells.map(([, t]) => t).join("|")) || isColumnNumberRow(v, r)) continue;
+    // The rest of a page head printed again there without its title: its label line (表 4) and a line saying only
+    // （续表一） in the title's place (its meta line is skipped below).
+    if (
+      !numeric &&
+      v.lineCells(r).length === 1 &&
+      (CONTINUATION_LINE.test(first) || TABLE_LABEL.exec(first)?.[0] === first)
+    )
+      continue;
     if (!numeric && cells.length <= 2 && isMetaRow(v, r)) continue;
     bodyRows.push(r);
   }
@@ -782,8 +790,16 @@ function metaFields(meta: Meta, title: string) {
   };
 }
 
-/** A sheet without any title: classify it by its name, else by its header words. */
-function headerlessRegion(v: GridView): Region | undefined {
+/**
+ * A sheet without any title: a line saying only （续表一） / 续表 / 续上表 above its header makes it the table read
+ * before it going on (`before`: that table's kind; the line is its title, so the part is named a continuation and
+ * joined); else classify it by its name, else by its header words.
+ */
+function headerlessRegion(v: GridView, before?: TableKind): Region | undefined {
+  // The 续 line first: a further sheet keeps its first sheet's name with (2) / -2 (表4一般公共预算支出表 (2)).
+  const marker = before && before !== "performance_target" ? continuationLine(v) : undefined;
+  if (marker !== undefined)
+    return { r0: 0, r1: v.rows - 1, kind: before!, title: marker, titleRow: -1 };
   const named = classifyTitle(v.grid.sheet) ?? classifyTitle(`${v.grid.sheet}表`);
   // A 绩效目标 form on a sheet named for its project (审计事务项目): the form's captions say what it is.
   const byName = named?.kind === "project_expenditure" && formCaptions(v) ? undefined : named;
@@ -813,6 +829,22 @@ function headerlessRegion(v: GridView): Region | undefined {
     titleRow: -1,
     byHeader: true,
   };
+}
+
+/**
+ * The text of a line among a sheet's first lines (before any header row) that says only that a table goes on
+ * (CONTINUATION_LINE; typed once, merged or into every cell of its line).
+ */
+function continuationLine(v: GridView): string | undefined {
+  for (let r = 0, seen = 0; r < v.rows && seen < 3; r++) {
+    const cells = v.lineCells(r);
+    if (!cells.length) continue;
+    if (isHeaderRow(v, r)) return undefined;
+    seen++;
+    if (cells.length === 1 && CONTINUATION_LINE.test(cells[0][1]))
+      return v.text(r, cells[0][0]).trim();
+  }
+  return undefined;
 }
 
 function mode<T>(xs: Array<T | undefined>): T | undefined {
@@ -884,7 +916,7 @@ export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Re
     }
     const tocOnly = found.contents.length > 0 && regions.length === 0;
     if (regions.length === 0 && !tocOnly) {
-      const h = headerlessRegion(v);
+      const h = headerlessRegion(v, tables[tables.length - 1]?.kind);
       if (h) regions = [h];
       leading = undefined;
     }

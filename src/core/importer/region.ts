@@ -21,7 +21,7 @@ export interface Region {
 function titleCells(v: GridView, r: number): number[] {
   // Every title names a 表: a line with no such word (most lines) is passed over without classifying its cells.
   return v
-    .cells(r)
+    .lineCells(r)
     .filter(([, t]) => t.includes("表") && classifyTitle(t))
     .map(([c]) => c);
 }
@@ -31,7 +31,8 @@ function titleAt(
   v: GridView,
   r: number
 ): { kind: TableKind; title: string; label?: string } | undefined {
-  const cells = v.cells(r);
+  // A title typed into every cell of its unmerged line counts once (lineCells), as its merge would.
+  const cells = v.lineCells(r);
   if (cells.length === 0 || (cells.length > 3 && (cells.length > 6 || titleCells(v, r).length < 2)))
     return undefined;
   if (cells.some(([c]) => v.isNumber(r, c))) return undefined;
@@ -46,7 +47,7 @@ function titleAt(
 
 /** A line holding only a table label (or one label per table, when tables stand side by side): the first. */
 function labelOnly(v: GridView, r: number): string | undefined {
-  const cells = v.cells(r);
+  const cells = v.lineCells(r);
   if (cells.length === 0 || cells.length > 3) return undefined;
   // 表6（续）, 续表6: the label of a table's continuation.
   const isLabel = (t: string) => {
@@ -114,7 +115,8 @@ function sideBySide(v: GridView, reg: Region, lower?: number): Region[] | undefi
   if (titles.length < 2) return undefined;
   // Only titles (and their labels or unit notes) on that line: a sentence naming two tables in a list is no title line.
   const isLabel = (t: string) => TABLE_LABEL.exec(t)?.[0] === t || /^(金额)?单位[:：]/.test(t);
-  if (v.cells(reg.titleRow).some(([c, t]) => !titles.includes(c) && !isLabel(t))) return undefined;
+  if (v.lineCells(reg.titleRow).some(([c, t]) => !titles.includes(c) && !isLabel(t)))
+    return undefined;
   const emptyCol = (c: number) => {
     for (let r = reg.r0; r <= reg.r1; r++) if (!v.isEmpty(r, c)) return false;
     return true;

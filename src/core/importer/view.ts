@@ -104,6 +104,18 @@ export class GridView {
     }
     return out;
   }
+  /**
+   * Non-empty cells of a row as printed lines read them: a run of adjacent cells repeating the same text is its first
+   * cell only — a merge undone with its text filled into every cell (WPS 取消合并 → 拆分并填充内容, an export writing a
+   * merged title into each cell it spans) reads as the merge did. For lines of text (titles, labels), never figures.
+   */
+  lineCells(r: number): Array<[number, string]> {
+    // Content columns are one run of grid columns (columnBlocks, band): adjacent cells are c and c + 1.
+    const cells = this.cells(r);
+    return cells.filter(
+      ([c, t], i) => i === 0 || t !== cells[i - 1][1] || c !== cells[i - 1][0] + 1
+    );
+  }
   /** Sheet reference of one cell, e.g. '预算公开表3'!C6. */
   ref(r: number, c: number): string {
     return cellRef(this.grid.sheet, sheetRowOf(this.grid, r), sheetColOf(this.grid, c));
