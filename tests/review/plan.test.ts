@@ -4,6 +4,9 @@ import { STYLES, buildVariant } from "../fixtures/variants";
 import { importWorkbook } from "../../src/core/importer/importer";
 import { checkReport } from "../../src/core/rules/engine";
 import { buildReviewPlan } from "../../src/core/review/build";
+import { readXlsxBuffer } from "../../src/hosts/xlsx/read";
+import { promises as fs } from "fs";
+import path from "path";
 import { CATALOG } from "../../src/core/rules/catalog";
 import { NOTE_TAG, ReviewPlanSchema, type ReviewPlan } from "../../src/core/review/plan";
 import { MARK_FILLS } from "../../src/core/review/styles";
@@ -207,6 +210,25 @@ test("text amounts are converted inside the formula (晋城城区 stores amounts
   const conv = p.sheets[1].cells.filter((c) => c.formula?.startsWith("IFERROR(VALUE(SUBSTITUTE("));
   const nonBlank = conv.filter((c) => c.value !== 0);
   expect(nonBlank.length).toBeGreaterThan(0);
+});
+
+test("预算汇总's 基本支出 of a 一般公共预算支出表 printing 人员经费 | 公用经费 instead (西安 表5) is their sum, as a formula", async () => {
+  const file = path.join(__dirname, "..", "fixtures", "field", "xian-shenjiju-2026.xlsx");
+  const { grids } = await readXlsxBuffer(await fs.readFile(file));
+  const report = importWorkbook(grids);
+  const p = plan(report, checkReport(report), grids);
+  const summary = p.sheets.find((x) => x.name === "预算汇总")!;
+  const header = summary.cells.find((c) => c.value === "基本支出" && c.style === "header")!;
+  const t5 = report.tables.find((t) => t.kind === "general_budget_expenditure")!;
+  const total = t5.rows.find((r) => r.level === 0)!;
+  const want = (total.amounts.personnel?.value ?? 0) + (total.amounts.public?.value ?? 0);
+  const totalLine = summary.cells.find(
+    (c) => c.col === 0 && c.value === "合计" && c.row > header.row
+  )!;
+  const basic = summary.cells.find((c) => c.row === totalLine.row && c.col === header.col)!;
+  expect(want).toBeGreaterThan(0);
+  expect(basic.value).toBeCloseTo(want, 2);
+  expect(basic.formula).toMatch(/\+/);
 });
 
 test("every rule id fits the 规则编号 column of 审核结果 on one line (newcomer9 NC9-5: ids wrapped and overprinted)", async () => {

@@ -161,17 +161,26 @@ function expenditure(m: Summary): void {
   ]);
   if (!t) return m.empty("未识别到按功能分类列示的支出总表或一般公共预算支出表，支出未汇总。");
   const key = amountKey(t);
+  // 基本支出 as printed, or — a table printing 人员经费 | 公用经费 instead (西安 表5) — their sum.
+  const basic = (r: Row) => {
+    const own = m.term(t, r, "basic");
+    if (own || col(t, "basic")) return own;
+    const parts = [m.term(t, r, "personnel"), m.term(t, r, "public")].filter(
+      (x): x is SourceTerm => !!x
+    );
+    return parts.length ? sumTerm(parts) : undefined;
+  };
   const lines: Line[] = t.rows
     .filter((r) => r.level === 1 && r.codeSystem === "functional" && !r.partial)
     .map((r) => ({
       label: r.code && !r.label.includes(r.code) ? `${r.code} ${r.label.trim()}` : r.label.trim(),
-      terms: [m.term(t, r, key), m.term(t, r, "basic"), m.term(t, r, "project")],
+      terms: [m.term(t, r, key), basic(r), m.term(t, r, "project")],
     }));
   const tr = totalRow(t);
   if (tr)
     lines.push({
       label: "合计",
-      terms: [m.term(t, tr, key), m.term(t, tr, "basic"), m.term(t, tr, "project")],
+      terms: [m.term(t, tr, key), basic(tr), m.term(t, tr, "project")],
       total: true,
     });
   m.lines(lines, { share: true });
