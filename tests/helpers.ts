@@ -5,6 +5,7 @@ import { readXlsxBuffer } from "../src/hosts/xlsx/read";
 import { importWorkbook } from "../src/core/importer/importer";
 import type { Report } from "../src/core/model/schema";
 import type { SheetGrid } from "../src/core/grid/grid";
+import type { CheckResult, Finding } from "../src/core/rules/rule";
 
 export const SAMPLES = ["jishan-2024", "jincheng-chengqu-2025", "xingxian-2023"] as const;
 export type SampleName = (typeof SAMPLES)[number];
@@ -41,3 +42,13 @@ export async function runMain(args: string[]): Promise<{ code: number; out: stri
     e.mockRestore();
   }
 }
+
+/** The 错误 and 警告 of a check (what a generated variant must not gain). */
+export const serious = (fs: Finding[]) =>
+  fs.filter((f) => f.severity === "error" || f.severity === "warning");
+/** A check's findings above 提示, as rule and severity, sorted (to compare two layouts of one workbook). */
+export const kinds = (r: CheckResult) =>
+  r.findings
+    .filter((f) => f.severity !== "info")
+    .map((f) => `${f.rule} ${f.severity}`)
+    .sort();

@@ -12,9 +12,8 @@ import type { Finding } from "../../src/core/rules/rule";
 import { mutate } from "../../bench/localization";
 import { ownDigitsCode } from "../../src/core/classification/codes";
 import { STYLES, buildVariant } from "../fixtures/variants";
+import { serious } from "../helpers";
 
-const serious = (fs: Finding[]) =>
-  fs.filter((f) => f.severity === "error" || f.severity === "warning");
 const key = (f: Finding) => `${f.rule} ${f.severity}`;
 const codes = (t: Table | undefined) =>
   t?.rows.filter((r) => r.code).map((r) => `${r.code}:${r.level}`);

@@ -11,9 +11,8 @@ import type { Finding } from "../../src/core/rules/rule";
 import type { SheetGrid } from "../../src/core/grid/grid";
 import { STYLES, buildVariant } from "../fixtures/variants";
 import { mutate } from "../../bench/localization";
+import { serious } from "../helpers";
 
-const serious = (fs: Finding[]) =>
-  fs.filter((f) => f.severity === "error" || f.severity === "warning");
 const lines = (fs: Finding[]) => serious(fs).map((f) => `${f.rule} ${f.message}`);
 const check = (grids: SheetGrid[]) => checkReport(importWorkbook(grids), { localize: false });
 

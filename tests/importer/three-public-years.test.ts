@@ -10,11 +10,9 @@ import type { CellValue, SheetGrid } from "../../src/core/grid/grid";
 import { importWorkbook } from "../../src/core/importer/importer";
 import type { Table } from "../../src/core/model/schema";
 import { checkReport } from "../../src/core/rules/engine";
-import type { Finding } from "../../src/core/rules/rule";
 import { STYLES, buildVariant } from "../fixtures/variants";
+import { serious } from "../helpers";
 
-const serious = (fs: Finding[]) =>
-  fs.filter((f) => f.severity === "error" || f.severity === "warning");
 const WORDINGS: Array<[string, string]> = [
   ["2024年预算数", "2025年预算数"],
   ["上年预算数", "本年预算数"],

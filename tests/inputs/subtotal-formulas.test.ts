@@ -8,15 +8,8 @@ import { readXlsxBuffer } from "../../src/hosts/xlsx/read";
 import { importWorkbook } from "../../src/core/importer/importer";
 import { checkReport } from "../../src/core/rules/engine";
 import { parseRef } from "../../src/core/grid/address";
-import type { SheetGrid } from "../../src/core/grid/grid";
 import { STYLES, buildVariant } from "../fixtures/variants";
-import { subtotalFormulas, toXlsx } from "../fixtures/formulas";
-
-const serious = (grids: SheetGrid[]) =>
-  checkReport(importWorkbook(grids), { localize: false })
-    .findings.filter((f) => f.severity === "error" || f.severity === "warning")
-    .map((f) => `${f.rule} ${f.cells.join(",")}`)
-    .sort();
+import { seriousCells as serious, subtotalFormulas, toXlsx } from "../fixtures/formulas";
 
 describe.each(STYLES.filter((s) => !s.textAmounts).map((s) => [s.name, s] as const))(
   "SUBTOTAL formulas without stored results, %s",

@@ -7,12 +7,10 @@
 import { importWorkbook } from "../../src/core/importer/importer";
 import type { Table } from "../../src/core/model/schema";
 import { checkReport } from "../../src/core/rules/engine";
-import type { Finding } from "../../src/core/rules/rule";
 import { mutate } from "../../bench/localization";
 import { STYLES, buildVariant } from "../fixtures/variants";
+import { serious } from "../helpers";
 
-const serious = (fs: Finding[]) =>
-  fs.filter((f) => f.severity === "error" || f.severity === "warning");
 const carryBand = {
   caption: "上年结转结余",
   parts: ["财政拨款结转", "非财政拨款结余"] as [string, string],

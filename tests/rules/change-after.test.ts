@@ -9,17 +9,10 @@
 import { importWorkbook } from "../../src/core/importer/importer";
 import { checkReport } from "../../src/core/rules/engine";
 import type { Report, TableKind } from "../../src/core/model/schema";
-import type { CheckResult, Finding } from "../../src/core/rules/rule";
 import { STYLES, YEAR, buildVariant, type VariantOptions } from "../fixtures/variants";
 import { mutate } from "../../bench/localization";
+import { serious, kinds } from "../helpers";
 
-const serious = (fs: Finding[]) =>
-  fs.filter((f) => f.severity === "error" || f.severity === "warning");
-const kinds = (r: CheckResult) =>
-  r.findings
-    .filter((f) => f.severity !== "info")
-    .map((f) => `${f.rule} ${f.severity}`)
-    .sort();
 const BANDED: TableKind[] = [
   "income_expenditure_summary",
   "income_summary",

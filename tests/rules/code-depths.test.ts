@@ -7,12 +7,10 @@
  */
 import { importWorkbook } from "../../src/core/importer/importer";
 import { checkReport } from "../../src/core/rules/engine";
-import type { Finding } from "../../src/core/rules/rule";
 import { parseRef } from "../../src/core/grid/address";
 import { STYLES, buildVariant, type VariantOptions } from "../fixtures/variants";
+import { serious } from "../helpers";
 
-const serious = (fs: Finding[]) =>
-  fs.filter((f) => f.severity === "error" || f.severity === "warning");
 type Levels = NonNullable<VariantOptions["levelsOf"]>;
 
 describe.each(STYLES.filter((s) => s.codeLayout !== "names").map((s) => [s.name, s] as const))(

@@ -12,9 +12,8 @@ import type { Finding } from "../../src/core/rules/rule";
 import type { Table } from "../../src/core/model/schema";
 import { STYLES, buildVariant } from "../fixtures/variants";
 import { mutate } from "../../bench/localization";
+import { serious } from "../helpers";
 
-const serious = (fs: Finding[]) =>
-  fs.filter((f) => f.severity === "error" || f.severity === "warning");
 const kinds = (fs: Finding[]) => fs.map((f) => `${f.rule} ${f.severity}`).sort();
 
 describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style) => {

@@ -6,12 +6,9 @@
  */
 import { importWorkbook } from "../../src/core/importer/importer";
 import { checkReport } from "../../src/core/rules/engine";
-import type { Finding } from "../../src/core/rules/rule";
 import { STYLES, buildVariant } from "../fixtures/variants";
 import { mutate } from "../../bench/localization";
-
-const serious = (fs: Finding[]) =>
-  fs.filter((f) => f.severity === "error" || f.severity === "warning");
+import { serious } from "../helpers";
 
 describe.each(STYLES.filter((s) => !s.oneSided).map((s) => [s.name, s] as const))(
   "variant %s",

@@ -8,12 +8,9 @@
 import { importWorkbook } from "../../src/core/importer/importer";
 import type { Table } from "../../src/core/model/schema";
 import { checkReport } from "../../src/core/rules/engine";
-import type { Finding } from "../../src/core/rules/rule";
 import { mutate } from "../../bench/localization";
 import { STYLES, buildVariant } from "../fixtures/variants";
-
-const serious = (fs: Finding[]) =>
-  fs.filter((f) => f.severity === "error" || f.severity === "warning");
+import { serious } from "../helpers";
 
 describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style) => {
   const plain = serious(

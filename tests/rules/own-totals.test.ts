@@ -8,17 +8,9 @@
 import { importWorkbook } from "../../src/core/importer/importer";
 import { checkReport } from "../../src/core/rules/engine";
 import type { TableKind } from "../../src/core/model/schema";
-import type { CheckResult, Finding } from "../../src/core/rules/rule";
 import { STYLES, buildVariant } from "../fixtures/variants";
 import { mutate } from "../../bench/localization";
-
-const serious = (fs: Finding[]) =>
-  fs.filter((f) => f.severity === "error" || f.severity === "warning");
-const kinds = (r: CheckResult) =>
-  r.findings
-    .filter((f) => f.severity !== "info")
-    .map((f) => `${f.rule} ${f.severity}`)
-    .sort();
+import { serious, kinds } from "../helpers";
 
 const WORDS: Array<[TableKind, string]> = [
   ["income_summary", "部门收入合计"],

@@ -9,13 +9,11 @@ import type { SheetGrid } from "../../src/core/grid/grid";
 import { importWorkbook } from "../../src/core/importer/importer";
 import type { Table } from "../../src/core/model/schema";
 import { checkReport } from "../../src/core/rules/engine";
-import type { Finding } from "../../src/core/rules/rule";
 import { mutate } from "../../bench/localization";
 import { STYLES, buildVariant } from "../fixtures/variants";
+import { serious } from "../helpers";
 
 const FACTOR = { 元: 1, 万元: 10000, 千元: 1000 } as Record<string, number>;
-const serious = (fs: Finding[]) =>
-  fs.filter((f) => f.severity === "error" || f.severity === "warning");
 
 /** The grids with the 收支总表's 支出 class lines rewritten as 一、基本支出 / 二、项目支出 (the rest blank); its cells. */
 function byUse(grids: SheetGrid[]): { grids: SheetGrid[]; basic: string; project: string } {

@@ -7,12 +7,11 @@
  */
 import { importWorkbook } from "../../src/core/importer/importer";
 import { checkReport } from "../../src/core/rules/engine";
-import type { CheckResult, Finding } from "../../src/core/rules/rule";
+import type { CheckResult } from "../../src/core/rules/rule";
 import { STYLES, buildVariant } from "../fixtures/variants";
 import { mutate } from "../../bench/localization";
+import { serious } from "../helpers";
 
-const serious = (fs: Finding[]) =>
-  fs.filter((f) => f.severity === "error" || f.severity === "warning");
 const kinds = (r: CheckResult) =>
   serious(r.findings)
     .map((f) => `${f.rule} ${f.severity}`)

@@ -7,17 +7,9 @@
  */
 import { importWorkbook } from "../../src/core/importer/importer";
 import { checkReport } from "../../src/core/rules/engine";
-import type { CheckResult, Finding } from "../../src/core/rules/rule";
 import { STYLES, buildVariant } from "../fixtures/variants";
 import { mutate } from "../../bench/localization";
-
-const serious = (fs: Finding[]) =>
-  fs.filter((f) => f.severity === "error" || f.severity === "warning");
-const kinds = (r: CheckResult) =>
-  r.findings
-    .filter((f) => f.severity !== "info")
-    .map((f) => `${f.rule} ${f.severity}`)
-    .sort();
+import { serious, kinds } from "../helpers";
 
 describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style) => {
   test("公务用车 as 购置费 | 运行费 without its 小计: both read, nothing to report; 运行费 +7 found on its cell", () => {
