@@ -540,7 +540,8 @@ function transposeThreePublic(
 }
 
 /** A “三公” line naming its year: 上年 / 2024年预算数 (prior), 本年 / 当年 / 2025年预算数 (current), 增减 (change). */
-const YEAR_LINE = /^(?:(\d{4})年(?:度)?|(上年|上一年|本年|当年|今年))(?:预算|预算数|执行数|决算数|数)?$|^(增减|增减额|增减变化|比上年增减|增减变化情况)$/;
+const YEAR_LINE =
+  /^(?:(\d{4})年(?:度)?|(上年|上一年|本年|当年|今年))(?:预算|预算数|执行数|决算数|数)?$|^(增减|增减额|增减变化|比上年增减|增减变化情况)$/;
 
 /**
  * The lines of a “三公” table laid across that are one per year, when every line with a figure names its year (or
