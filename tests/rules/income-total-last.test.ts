@@ -45,3 +45,44 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style)
     expect(serious(wrong.findings).some((f) => f.cells.includes(cell))).toBe(true);
   });
 });
+
+/**
+ * bands9: the 收支总表's income side listing 上年结转 right after the sources, then 收入合计 (the sources + 上年结转) and
+ * 收入总计 (the same) below it — in every generated template, each given 上年结转 money (mixedFunds) so that 收入合计 and
+ * 本年's differ. 收入合计 was read as 本年收入合计: 3 false 错误 (within.current-income, within.income-grand-total,
+ * cross.summary-income). Expected: the standard layout's findings; each of a source, 上年结转, 收入合计 and 收入总计 +7 is
+ * found on its cell.
+ */
+describe.each(STYLES.map((s) => [s.name, { ...s, mixedFunds: true }] as const))(
+  "variant %s with 上年结转 money",
+  (_n, style) => {
+    const plain = checkReport(importWorkbook(buildVariant(style).grids), { localize: false });
+    const { grids } = buildVariant(style, { carryInIncomeTotal: true });
+    const report = importWorkbook(grids);
+    const t1 = report.tables.find((t) => t.kind === "income_expenditure_summary")!;
+    const income = t1.rows.filter((r) => r.side === "income");
+    const cellOf = (f: (r: (typeof income)[number]) => boolean) =>
+      income.find(f)!.amounts.total.cell;
+
+    test("收支总表 income side 上年结转 | 收入合计 | 收入总计: the standard layout's findings", () => {
+      expect(income.some((r) => r.key === "current_income_total")).toBe(false);
+      expect(kinds(checkReport(report, { localize: false }))).toEqual(kinds(plain));
+    });
+
+    test.each([
+      ["一般公共预算", (r: (typeof income)[number]) => r.key === "src_general"],
+      ["上年结转", (r: (typeof income)[number]) => r.key === "carryover_in"],
+      ["收入合计", (r: (typeof income)[number]) => r.label.replace(/\s/g, "") === "收入合计"],
+      ["收入总计", (r: (typeof income)[number]) => r.label.replace(/\s/g, "") === "收入总计"],
+    ])("%s +7: a 错误 citing its cell", (_w, f) => {
+      const cell = cellOf(f);
+      const wrong = checkReport(
+        importWorkbook(mutate(grids, cell, style.unit === "元" ? 70000 : 7)),
+        { localize: false }
+      );
+      expect(
+        serious(wrong.findings).some((x) => x.severity === "error" && x.cells.includes(cell))
+      ).toBe(true);
+    });
+  }
+);

@@ -885,39 +885,46 @@ export const incomeGrandTotal = defineRule({
   category: "within",
   title: "收入总计 = 本年收入合计 + 上年结转",
   description:
-    "收入总计等于本年收入合计加上年结转（结余）；本年收入合计之后另列使用非财政拨款结余（用事业基金弥补收支差额）时一并计入；未列本年收入合计（上年结转之下的收入合计即收入总计）时，等于各项收入之和加上年结转。",
+    "收入总计等于本年收入合计加上年结转（结余）；本年收入合计之后另列使用非财政拨款结余（用事业基金弥补收支差额）时一并计入；未列本年收入合计（上年结转之下的收入合计即收入总计）时，等于各项收入之和加上年结转；这样的收入合计之下另列收入总计时，两行都核对。",
   severity: "error",
   source: {
     basis: "identity",
     ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）",
   },
   check: (report) =>
-    summaryLines(report, "within.income-grand-total", (t) => {
-      const g = rowByKey(t, "income_grand_total", "income");
-      const cur = rowByKey(t, "current_income_total", "income");
-      if (!g) return [];
-      // 使用非财政拨款结余 after 本年收入合计 is added like 上年结转 (in the list above it, it is one of the year's income).
-      const after = cur ? t.rows.indexOf(cur) : -1;
-      const carry = t.rows.filter(
-        (r, i) =>
-          r.side === "income" &&
-          (r.key === "carryover_in" || (r.key === "balance_use_in" && i > after))
-      );
-      // No 本年收入合计 printed (sources, 上年结转, then 收入合计 as the side's 总计): the sources stand for it.
-      const sources = cur ? [cur] : levelOneRows(t, "income", (r) => !carry.includes(r) && r !== g);
-      if (!cur && !sources.length) return [];
-      return summedKeys(t, g).map((k) =>
-        sumOutcome({
-          rule: "within.income-grand-total",
-          severity: "error",
-          total: term(t, g.amounts[k]),
-          parts: columnTerms(t, [...sources, ...carry], k),
-          subject: `${tableName(t)}「${cur ? "收入总计" : rowName(g)}」`,
-          against: cur ? "本年收入合计 + 上年结转" : "各项收入之和 + 上年结转",
-        })
-      );
-    }),
+    summaryLines(report, "within.income-grand-total", (t) =>
+      // 收入合计 printed below the 上年结转 line and 收入总计 below it (importer sideTotalsLast): both are the 总计.
+      t.rows
+        .filter((g) => g.side === "income" && g.key === "income_grand_total")
+        .flatMap((g) => incomeGrandTotalOf(t, g))
+    ),
 });
+
+/** within.income-grand-total on one 收入总计 line `g` of a two-sided table. */
+function incomeGrandTotalOf(t: Table, g: Row): Outcome[] {
+  const cur = rowByKey(t, "current_income_total", "income");
+  // 使用非财政拨款结余 after 本年收入合计 is added like 上年结转 (in the list above it, it is one of the year's income).
+  const after = cur ? t.rows.indexOf(cur) : -1;
+  const carry = t.rows.filter(
+    (r, i) =>
+      r.side === "income" && (r.key === "carryover_in" || (r.key === "balance_use_in" && i > after))
+  );
+  // No 本年收入合计 printed (sources, 上年结转, then 收入合计 as the side's 总计): the sources stand for it.
+  const sources = cur
+    ? [cur]
+    : levelOneRows(t, "income", (r) => !carry.includes(r) && r.key !== "income_grand_total");
+  if (!cur && !sources.length) return [];
+  return summedKeys(t, g).map((k) =>
+    sumOutcome({
+      rule: "within.income-grand-total",
+      severity: "error",
+      total: term(t, g.amounts[k]),
+      parts: columnTerms(t, [...sources, ...carry], k),
+      subject: `${tableName(t)}「${cur ? "收入总计" : rowName(g)}」`,
+      against: cur ? "本年收入合计 + 上年结转" : "各项收入之和 + 上年结转",
+    })
+  );
+}
 
 export const expenditureGrandTotal = defineRule({
   id: "within.expenditure-grand-total",
