@@ -12,13 +12,19 @@ import { BY_UNIT, ECONOMIC_CLASS_COLUMNS } from "../model/schema";
 import {
   bandCounterparts,
   bandedName,
+  changeRate,
   changeTriples,
   differenceColumns,
+  printedRate,
+  rateScale,
+  rateTriples,
+  rateVerdict,
   summable,
   unstatedChange,
 } from "./bands";
 import { nonNegative } from "./signs";
 import {
+  captionName,
   columnName,
   columnTerms,
   na,
@@ -723,6 +729,74 @@ export const rowChange = defineRule({
   },
 });
 
+export const rowChangeRate = defineRule({
+  id: "within.row-change-rate",
+  category: "within",
+  title: "增减率 = （本年数 − 上年数）÷ 上年数",
+  description:
+    "同时列示上年数、本年数和增减率（增长率、增幅、幅度）的表，每一行的增减率等于（本年数 − 上年数）÷ 上年数；按百分数（12.50%、12.5）或小数（0.1250）列示均可，各数按列示位数四舍五入的差异不算错，增减率末位差一位左右属尾差。上年数为 0 或空的行（增减率空、“-”、“—”、#DIV/0! 或 0 均可）不核对；增减率栏多数行都不符合这一关系时（另有口径），不核对。",
+  severity: "error",
+  source: {
+    basis: "identity",
+    ref: "部门预算公开表样各栏的定义（增减率 = 增减额 ÷ 上年预算数 × 100%，增减额 = 本年预算数 − 上年预算数）",
+  },
+  check: (report) => {
+    const out: Outcome[] = [];
+    for (const t of report.tables) {
+      // Only the columns decide: a table without a 上年 column is left before its rows are looked at.
+      if (!t.columns.some((c) => c.key === "prior")) continue;
+      for (const x of rateTriples(t)) {
+        const scale = rateScale(t, x);
+        if (!scale) {
+          out.push(
+            na(`${tableName(t)}「${captionName(x.rate.label)}」栏多数行不等于（本年 − 上年）÷ 上年`)
+          );
+          continue;
+        }
+        for (const r of t.rows) {
+          if (r.side !== x.side) continue;
+          const [p, c, a] = [
+            r.amounts[x.prior.key],
+            r.amounts[x.current.key],
+            r.amounts[x.rate.key],
+          ];
+          const printed = a && printedRate(a, scale);
+          const computed = p && c && changeRate(p, c);
+          if (!printed || !computed) continue;
+          const verdict = rateVerdict(printed, computed);
+          if (verdict === "equal") {
+            out.push({ status: "pass" });
+            continue;
+          }
+          // In the rate's own terms: percents (with % or on the percent scale), else a fraction.
+          const pct = printed.sign || scale === "percent";
+          const f = pct ? 100 : 1;
+          const d = Math.max(0, Math.round(-Math.log10(2 * printed.h * f)));
+          const show = (v: number) => `${(v * f).toFixed(d)}${printed.sign ? "%" : ""}`;
+          const subject = `${tableName(t)}「${rowName(r)}」行「${captionName(x.rate.label)}」`;
+          const figures = `本年 ${c.text.trim() || "空"}，上年 ${p.text.trim()}`;
+          out.push({
+            status: "fail",
+            finding: {
+              rule: "within.row-change-rate",
+              severity: verdict === "rounding" ? "rounding" : "error",
+              message:
+                verdict === "rounding"
+                  ? `${subject} ${show(printed.v)} ≠（本年 − 上年）÷ 上年 ${show(computed.mid)}（${figures}；末位相差，属尾差）`
+                  : `${subject} ${show(printed.v)} ≠（本年 − 上年）÷ 上年 ${show(computed.mid)}（${figures}）`,
+              cells: [a.cell, c.cell, p.cell].filter((z) => z),
+              expected: Number((computed.mid * f).toFixed(d)),
+              actual: Number((printed.v * f).toFixed(d)),
+              difference: Number(((printed.v - computed.mid) * f).toFixed(d)),
+            },
+          });
+        }
+      }
+    }
+    return out.length ? out : [na("没有同时列示上年数、本年数和增减率的表")];
+  },
+});
+
 /**
  * The columns of a 收支总表 line that add up down its side: not a rate (增减率 beside 上年预算数 | 增减额 is summed nowhere),
  * nor a 增减 column that does not print differences (bands.ts summable).
@@ -1029,6 +1103,7 @@ export const WITHIN_RULES = [
   rowCurrentCarryover,
   rowUnits,
   rowChange,
+  rowChangeRate,
   currentIncome,
   currentExpenditure,
   expenditureView,
