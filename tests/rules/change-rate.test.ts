@@ -13,6 +13,9 @@ import type { SheetGrid } from "../../src/core/grid/grid";
 import type { Report } from "../../src/core/model/schema";
 import { STYLES, buildVariant, type VariantOptions } from "../fixtures/variants";
 import { serious } from "../helpers";
+import fs from "fs/promises";
+import path from "path";
+import { readXlsxBuffer } from "../../src/hosts/xlsx/read";
 
 type ChangeAfter = NonNullable<VariantOptions["changeAfter"]>;
 const BASE: ChangeAfter = { prior: "上年预算数", change: "增减额", rate: "增减率", priorTimes: 3 };
@@ -132,4 +135,36 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style)
     });
     expect(result.findings.filter((f) => f.rule === "within.row-change-rate")).toEqual([]);
   });
+});
+
+/**
+ * A field template's 增减率 (newcomer4 bands.xlsx: the “三公” table as 上年预算数 | 2025年预算数 | 增减额 | 增减率, rates
+ * as text -15.00%, blank where 上年 is 0): its 4 rates checked and right; E6 -18.00% typed -13.00% is a 错误 on E6; a line
+ * with 上年 0 printing 0.00% or #DIV/0! in its rate is no finding of this rule.
+ */
+describe("newcomer4 bands.xlsx (a field template's “三公” 增减率)", () => {
+  const sheet = "'9.三公经费支出表'";
+  const load = async () =>
+    (
+      await readXlsxBuffer(
+        await fs.readFile(path.join(__dirname, "..", "fixtures", "newcomer4", "bands.xlsx"))
+      )
+    ).grids;
+
+  test("4 rates checked, all right; E6 typed -13.00%: a 错误 on E6", async () => {
+    const grids = await load();
+    const result = checkReport(importWorkbook(grids), { localize: false });
+    expect(result.perRule.find((p) => p.id === "within.row-change-rate")!.passed).toBe(4);
+    expect(rateFindings(grids)).toEqual([]);
+    const wrong = rateFindings(retype(grids, `${sheet}!E6`, "-13.00%"));
+    expect(wrong.map((f) => [f.severity, f.cells[0]])).toEqual([["error", `${sheet}!E6`]]);
+  });
+
+  test.each(["0.00%", "#DIV/0!", "-"])(
+    "上年 0, its rate printed %s: no finding of the rule",
+    async (x) => {
+      const grids = retype(await load(), `${sheet}!E5`, x);
+      expect(rateFindings(grids)).toEqual([]);
+    }
+  );
 });
