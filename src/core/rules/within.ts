@@ -23,6 +23,7 @@ import {
   unstatedChange,
 } from "./bands";
 import { nonNegative } from "./signs";
+import { personnelPublicClasses } from "./basic-parts";
 import {
   captionName,
   columnName,
@@ -1099,6 +1100,7 @@ export const WITHIN_RULES = [
   rowProcurementCategories,
   rowMemoColumns,
   rowPersonnelPublic,
+  personnelPublicClasses,
   rowEconomicClasses,
   rowCurrentCarryover,
   rowUnits,
