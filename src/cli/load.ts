@@ -84,5 +84,8 @@ export function reportOf(
 }
 
 export async function loadReport(file: string): Promise<{ report: Report; grids: SheetGrid[] }> {
-  return reportOf(file, await readWorkbookBuffer(await readWorkbookFile(file)));
+  return reportOf(
+    file,
+    await readWorkbookBuffer(await readWorkbookFile(file), { fileName: path.basename(file) })
+  );
 }

@@ -107,7 +107,7 @@ export async function reviewFile(task: ReviewTask): Promise<BatchRow> {
   let loaded;
   try {
     bytes = await readWorkbookFile(task.file);
-    loaded = await readWorkbookBuffer(bytes);
+    loaded = await readWorkbookBuffer(bytes, { fileName: path.basename(task.file) });
   } catch (e) {
     row.reason = e instanceof WorkbookReadError ? e.message : `无法读取（${(e as Error).message}）`;
     row.error = { code: e instanceof WorkbookReadError ? e.code : "internal", message: row.reason };

@@ -4,6 +4,7 @@
  *   encrypted OOXML workbook, a Word or PowerPoint file (also Compound Files) → the .xlsx host's Chinese sentence;
  * - a zip whose `mimetype` is an OpenDocument spreadsheet → .ods through SheetJS; a zip holding `xl/workbook.bin`
  *   → .xlsb through SheetJS;
+ * - an HTML page or an “XML 电子表格 2003” (what many 财政 systems export and name .xls; sheetjs/markup.ts) → SheetJS;
  * - anything else → the .xlsx host (exceljs), which names every other cause (truncated, not a workbook, …).
  * Both readers give SheetGrid[] with one contract (src/hosts/xlsx/read.ts, src/hosts/sheetjs/read.ts). Only the
  * .xlsx host returns its exceljs workbook, which `check --out` rewrites; the others are reviewed into a separate
@@ -17,6 +18,7 @@ import type { ReadNote } from "../core/model/schema";
 import { describeCfb, isCfb, isZip } from "./xlsx/package";
 import { readXlsxBuffer } from "./xlsx/read";
 import type { SheetjsFormat } from "./sheetjs/formats";
+import { markupKind } from "./sheetjs/markup";
 
 export type WorkbookFormat = "xlsx" | SheetjsFormat;
 
@@ -60,17 +62,19 @@ export function workbookFormat(buf: Uint8Array): WorkbookFormat {
     )
       return "ods";
     if (entries["xl/workbook.bin"]) return "xlsb";
+    return "xlsx";
   }
-  return "xlsx";
+  return markupKind(buf) ?? "xlsx";
 }
 
 /**
  * Reads any supported workbook from bytes; throws WorkbookReadError with one Chinese sentence for unusable input.
- * `timeoutMs` bounds SheetJS's read (default: readTimeout of the size; tests pass less).
+ * `timeoutMs` bounds SheetJS's read (default: readTimeout of the size; tests pass less); `fileName` names an HTML
+ * page's one sheet as Excel does.
  */
 export async function readWorkbookBuffer(
   buf: Uint8Array,
-  opts: { timeoutMs?: number } = {}
+  opts: { timeoutMs?: number; fileName?: string } = {}
 ): Promise<ReadWorkbook> {
   const format = workbookFormat(buf);
   if (format === "xlsx") {

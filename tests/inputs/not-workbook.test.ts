@@ -57,7 +57,8 @@ test("bytes of no known kind and plain text are named as such, with what to do",
     /是纯文本文件，不是工作簿：请在 Excel 或 WPS 中打开后另存为/
   );
   const html = path.join(dir, "export.xlsx");
-  await fs.writeFile(html, "<html><body><table><tr><td>合计</td></tr></table></body></html>");
+  // A page with tables is read (tests/inputs/markup.test.ts); one without is named a web page.
+  await fs.writeFile(html, "<html><body><p>本部门2025年部门预算公开说明</p></body></html>");
   expect((await runMain(["check", html])).err).toMatch(/是网页（HTML）文本，不是工作簿/);
 });
 

@@ -2,6 +2,7 @@
 import type { TableKind } from "../model/schema";
 import { GridView } from "./view";
 import { classifyTitle, TABLE_LABEL } from "./kinds";
+import { yearOfTitle } from "./meta";
 
 export interface Region {
   r0: number;
@@ -167,6 +168,9 @@ function staggeredTitle(v: GridView, r: number, hi: number): { r: number; c: num
   return undefined;
 }
 const isTableLabel = (t: string) => TABLE_LABEL.exec(t)?.[0] === t;
+/** A heading numbered like a list item: 1.收支总表, 3、支出总表, 十一．项目支出表. */
+const NUMBERED = /^\s*(\d+|[一二三四五六七八九十]+)\s*[.、．]/;
+
 /** How many lines lower a title beside another may start (a label line, a unit line, a header line). */
 const STAGGER = 3;
 
@@ -210,8 +214,20 @@ export function findRegions(
       prev.titleRow === r - 1 &&
       prev.kind === hit.kind &&
       hit.kind !== "performance_target"
-    )
+    ) {
+      // Two title lines of one table: a heading naming it (3.支出总表, 表3 支出总表: an HTML page's <h3>) over its full
+      // title (…2025年部门支出总表), whose year and 部门 are the table's — then the second line is the title.
+      if (
+        prev.label !== undefined ||
+        NUMBERED.test(prev.title) ||
+        (yearOfTitle(hit.title) !== undefined && yearOfTitle(prev.title) === undefined)
+      ) {
+        prev.title = hit.title;
+        prev.titleRow = r;
+        prev.label ??= hit.label;
+      }
       continue;
+    }
     starts.push({ r0: start, r1: hi, kind: hit.kind, title: hit.title, label, titleRow: r, start });
   }
   for (let i = 0; i < starts.length - 1; i++) starts[i].r1 = starts[i + 1].r0 - 1;

@@ -1,5 +1,5 @@
-/** The legacy formats SheetJS reads for the hosts, and how each is named to the reviewer — apart from the reader, which loads SheetJS (a tenth of a second) only when such a file comes. */
-export type SheetjsFormat = "xls" | "ods" | "xlsb";
+/** The legacy formats SheetJS reads for the hosts (and the markup that systems export as .xls: markup.ts), and how each is named to the reviewer — apart from the reader, which loads SheetJS (a tenth of a second) only when such a file comes. */
+export type SheetjsFormat = "xls" | "ods" | "xlsb" | "html" | "xml2003";
 
 /** How each format is named to the reviewer (.xlsx: only when SheetJS reads one, as `npm run bench` does). */
 export const FORMAT_NAMES: Record<SheetjsFormat | "xlsx", string> = {
@@ -7,4 +7,6 @@ export const FORMAT_NAMES: Record<SheetjsFormat | "xlsx", string> = {
   xls: ".xls（Excel 97-2003）",
   ods: ".ods（OpenDocument 电子表格）",
   xlsb: ".xlsb（Excel 二进制工作簿）",
+  html: "网页（HTML）",
+  xml2003: "XML 电子表格 2003",
 };

@@ -25,6 +25,7 @@ import { WorkbookReadError } from "../xlsx/errors";
 import { evaluateFormulas, formulaReadNote, type PendingFormula } from "../xlsx/formulas";
 import { prepareOds, type OdsSheetVisibility, type PreparedOds } from "./ods";
 import { FORMAT_NAMES, type SheetjsFormat } from "./formats";
+import { decodeMarkup, numberFormatOfText, pagePieces, pageSheetName } from "./markup";
 
 /** BIFF error codes ([MS-XLS] 2.5.97.2 BErr) → the text Excel shows. */
 const ERRORS: Record<number, string> = {
@@ -239,6 +240,58 @@ function readError(format: SheetjsFormat | "xlsx", e: unknown): WorkbookReadErro
   );
 }
 
+/** SheetJS's options for every format (see readSheetjsBuffer). */
+const READ_OPTIONS: XLSX.ParsingOptions = {
+  dense: true,
+  cellNF: true,
+  cellText: false,
+  cellDates: false,
+  cellHTML: false,
+  cellStyles: true,
+  bookVBA: false,
+  WTF: false,
+};
+
+/**
+ * An HTML page → a workbook of one sheet laid out as Excel opens the page (markup.ts): each text block outside the
+ * tables one row in column A, each table's rows (read by SheetJS, merges from colspan / rowspan) below, in order.
+ */
+function pageBook(html: string, fileName?: string): XLSX.WorkBook {
+  const rows: Array<Array<Cell | undefined>> = [];
+  const merges: XLSX.Range[] = [];
+  let width = 1;
+  for (const piece of pagePieces(html)) {
+    if ("text" in piece) {
+      rows.push([{ t: "s", v: piece.text }]);
+      continue;
+    }
+    const book = XLSX.read(piece.table, { ...READ_OPTIONS, type: "string" });
+    const ws = book.Sheets[book.SheetNames[0]];
+    const data = ((ws as { "!data"?: Cell[][] })["!data"] ?? []) as Array<Array<Cell | undefined>>;
+    const range = XLSX.utils.decode_range(ws["!ref"] ?? "A1");
+    const at = rows.length;
+    for (let r = 0; r <= range.e.r; r++) {
+      const row = data[r] ?? [];
+      // A number's printed text gives its format (1,234.00 → #,##0.00), as Excel opening the page does: the
+      // precision the rules allow for rounding is the printed one.
+      for (const cell of row)
+        if (cell?.t === "n" && typeof cell.w === "string" && !cell.z)
+          cell.z = numberFormatOfText(cell.w) ?? "General";
+      rows.push(row);
+    }
+    for (const m of ws["!merges"] ?? [])
+      merges.push({ s: { r: m.s.r + at, c: m.s.c }, e: { r: m.e.r + at, c: m.e.c } });
+    width = Math.max(width, range.e.c + 1);
+  }
+  const sheet = { "!data": rows, "!merges": merges } as unknown as XLSX.WorkSheet;
+  sheet["!ref"] = XLSX.utils.encode_range({
+    s: { r: 0, c: 0 },
+    e: { r: Math.max(rows.length - 1, 0), c: width - 1 },
+  });
+  const name = pageSheetName(html, fileName);
+  return { SheetNames: [name], Sheets: { [name]: sheet } };
+}
+
 /**
  * Reads a legacy workbook from bytes (format as told by src/hosts/read-any.ts); throws WorkbookReadError with a
  * Chinese message for unusable input. Options keep SheetJS from building what the review does not use: no
@@ -249,7 +302,7 @@ function readError(format: SheetjsFormat | "xlsx", e: unknown): WorkbookReadErro
 export function readSheetjsBuffer(
   buf: Uint8Array,
   format: SheetjsFormat | "xlsx",
-  opts: { timeoutMs?: number } = {}
+  opts: { timeoutMs?: number; fileName?: string } = {}
 ): { grids: SheetGrid[]; notes: ReadNote[] } {
   let ods: PreparedOds | undefined;
   if (format === "ods") {
@@ -265,17 +318,11 @@ export function readSheetjsBuffer(
     const bytes = ods?.bytes ?? buf;
     wb = readWithin(opts.timeoutMs ?? readTimeout(bytes.length), () =>
       quietly(() =>
-        XLSX.read(bytes, {
-          type: "array",
-          dense: true,
-          cellNF: true,
-          cellText: false,
-          cellDates: false,
-          cellHTML: false,
-          cellStyles: format !== "ods",
-          bookVBA: false,
-          WTF: false,
-        })
+        format === "html"
+          ? pageBook(decodeMarkup(bytes), opts.fileName)
+          : format === "xml2003"
+            ? XLSX.read(decodeMarkup(bytes), { ...READ_OPTIONS, type: "string" })
+            : XLSX.read(bytes, { ...READ_OPTIONS, type: "array", cellStyles: format !== "ods" })
       )
     );
   } catch (e) {
