@@ -203,6 +203,8 @@ function rowIdentity(
       const sums = (tk: string, keys: string[], name: (k: string) => string) => {
         // In the 增减 band, a line leaving a change unstated (blank, 上年 ≠ 本年: a new line) is not summed.
         const changes = tk.startsWith("change") ? [tk, ...keys] : undefined;
+        // The same words for every row (made only for a failing one): one closure, not one per row.
+        const against = () => keys.map(name).join(" + ");
         const rows = t.rows;
         for (let i = 0; i < rows.length; i++) {
           const r = rows[i];
@@ -215,7 +217,7 @@ function rowIdentity(
               total: term(t, total),
               parts: rowTerms(t, r, keys),
               subject: () => `${tableName(t)}「${rowName(r)}」行「${name(tk)}」`,
-              against: () => keys.map(name).join(" + "),
+              against,
             })
           );
         }
