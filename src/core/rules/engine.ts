@@ -176,16 +176,16 @@ export function checkReport(report: Report, opts: CheckOptions = {}): CheckResul
   );
   // A finding dropped as a repeat of the same figure is reported by the one kept for that figure.
   const kept = new Map<Finding, number>(findings.map((f, i) => [f, i]));
-  // Identities are made afresh by each rule run: they take their finding index in place (no copy of thousands of them).
-  const identities: CheckedIdentity[] = checked.map((identity, k) => {
+  // Identities are made afresh by each rule run: they take their finding index in place (no copy of thousands of
+  // them, and no callback per identity: an indexed loop, see above).
+  const identities = checked as CheckedIdentity[];
+  for (let k = 0; k < identities.length; k++) {
     const finding = checkedFinding[k];
     const i = finding
       ? (kept.get(finding) ?? kept.get(grouped.byKey.get(findingKey(finding))!))
       : undefined;
-    const out = identity as CheckedIdentity;
-    out.findings = i === undefined ? NO_FINDINGS : [i];
-    return out;
-  });
+    identities[k].findings = i === undefined ? NO_FINDINGS : [i];
+  }
   const sum = (k: "checked" | "passed" | "failed" | "notApplicable") =>
     perRule.reduce((s, r) => s + r[k], 0);
   // A 续表 on another sheet is one table with its first part (the localizer's whole-table causes group by table).

@@ -166,7 +166,9 @@ export function sumOutcome(opts: {
   for (let k = 0; k < parts.length; k++) {
     const p = parts[k];
     if (!p.amount.blank) allBlank = false;
-    if (plain && (!p.amount.cell || p.unit !== total.unit || !Number.isInteger(p.weight ?? 1)))
+    // (Most parts have no weight: Number.isInteger is asked only of one that has.)
+    const w = p.weight;
+    if (plain && (!p.amount.cell || p.unit !== total.unit || (w != null && !Number.isInteger(w))))
       plain = false;
   }
   if (allBlank) return { status: "pass", identity: sumIdentity(opts.rule, total, parts, "equal") };

@@ -197,6 +197,13 @@ function hierarchyOutcomes(
       const side = sides[si];
       const rows = t.rows.filter((r) => r.side === side);
       const cols = t.columns.filter((c) => c.side === side && summable(t, c.key));
+      // What each column is (上年, 增减), asked for every parent: read once per side.
+      const dated: boolean[] = [];
+      const changes: boolean[] = [];
+      for (let ci = 0; ci < cols.length; ci++) {
+        changes.push(isRateOrChange(cols[ci].key));
+        dated.push(changes[ci] || isPrior(cols[ci].key));
+      }
       let tree: ((i: number) => Row[]) | undefined;
       const lookup = () => (tree ??= childrenByCode(rows));
       for (let i = 0; i < rows.length; i++) {
@@ -205,19 +212,18 @@ function hierarchyOutcomes(
         if (!kids || kids.length === 0) continue;
         // What the children are does not depend on the column: split once per parent, when a column needs it.
         let split: { memo: Row[]; addends: Row[] } | undefined;
+        // The words of the parent's sums, made only for a failing one (one closure per parent, not per column).
+        const against = () => describe(p);
         for (let ci = 0; ci < cols.length; ci++) {
           const col = cols[ci];
           const total = p.amounts[col.key];
           if (!total) continue;
           // 上年数 (增减) printed on this line but on none of its children: last year's figure is not broken down here.
-          if (
-            (isPrior(col.key) || isRateOrChange(col.key)) &&
-            kids.every((k) => !k.amounts[col.key] || k.amounts[col.key].blank)
-          )
+          if (dated[ci] && kids.every((k) => !k.amounts[col.key] || k.amounts[col.key].blank))
             continue;
           // A 增减 left blank on a line whose 上年 and 本年 differ (a new line) states no change: nothing to add up.
           if (
-            isRateOrChange(col.key) &&
+            changes[ci] &&
             (unstatedChange(t, p, col.key) || kids.some((k) => unstatedChange(t, k, col.key)))
           )
             continue;
@@ -257,7 +263,7 @@ function hierarchyOutcomes(
               total: term(t, total),
               parts: columnTerms(t, addends, col.key),
               subject: () => `${tableName(t)}「${rowName(p)}」「${bandedName(t, col)}」`,
-              against: () => describe(p),
+              against,
             })
           );
         }

@@ -337,6 +337,12 @@ function yearTwin(f: Table, r: Row): Identity {
   return id;
 }
 
+/** Does one of the rows print a figure in column `key`? */
+function someIn(rows: Row[], key: string): boolean {
+  for (let i = 0; i < rows.length; i++) if (rows[i].amounts[key]) return true;
+  return false;
+}
+
 /** A form's two totals: 实施期资金总额, 年度资金总额. */
 const FORM_TOTALS = ["period", "annual"] as const;
 
@@ -352,16 +358,23 @@ export const formSources = defineRule({
     const forms = report.tables.filter((t) => t.kind === "performance_target");
     if (!forms.length) return [na("工作簿未附项目绩效目标表")];
     const out: Outcome[] = [];
-    for (const f of forms) {
-      const total = f.rows.find((r) => r.key === "total");
-      const parts = f.rows.filter((r) => r.key !== "total");
+    // Indexed loops, the rows read in one pass: a workbook may hold a hundred forms (see engine.ts on loops).
+    for (let fi = 0; fi < forms.length; fi++) {
+      const f = forms[fi];
+      let total: Row | undefined;
+      const parts: Row[] = [];
+      for (let i = 0; i < f.rows.length; i++) {
+        const r = f.rows[i];
+        if (r.key !== "total") parts.push(r);
+        else total ??= r;
+      }
       if (!total) continue;
       const checked: Outcome[] = [];
       for (let c = 0; c < FORM_TOTALS.length; c++) {
         const col = FORM_TOTALS[c];
         const a = total.amounts[col];
         // A form printing its total alone (no source lines) has no sum to check.
-        if (!a || !parts.some((p) => p.amounts[col])) continue;
+        if (!a || !someIn(parts, col)) continue;
         checked.push(
           sumOutcome({
             rule: "projects.form-sources",
@@ -380,9 +393,9 @@ export const formSources = defineRule({
         if (total.amounts.period && total.amounts.annual) twins.push(yearTwin(f, total));
         for (let i = 0; i < parts.length; i++)
           if (parts[i].amounts.period && parts[i].amounts.annual) twins.push(yearTwin(f, parts[i]));
-        if (twins.length) first.also = [...(first.also ?? []), ...twins];
+        if (twins.length) first.also = first.also ? first.also.concat(twins) : twins;
       }
-      out.push(...checked);
+      for (let c = 0; c < checked.length; c++) out.push(checked[c]);
     }
     return out;
   },

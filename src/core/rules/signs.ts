@@ -64,13 +64,24 @@ function rowOutcome(t: Table, signed: Map<string, boolean>, r: Row): Outcome | u
   // One pass over the row (most rows pass: no list of entries per row).
   for (const k in r.amounts) {
     const a = r.amounts[k];
-    if (a.invalid || signedColumn(t, signed, k)) continue;
+    if (a.invalid) continue;
+    // The table's judgement of the column, looked up in place (every cell asks; judged on the first).
+    const s = signed.get(k);
+    if (s === undefined ? signedColumn(t, signed, k) : s) continue;
     judged = true;
     if (a.cell) bounds.push(a.cell);
     if (a.value !== null && !a.blank && a.value < 0) (negative ??= []).push([k, a]);
   }
   if (!judged) return undefined;
   if (!negative) return { status: "pass", bounds };
+  return negativeOutcome(t, r, negative);
+}
+
+/**
+ * The failing outcome of a row with negative figures. Apart from rowOutcome so that its closures (which read `t`) do
+ * not make every passing row's call allocate a context for them.
+ */
+function negativeOutcome(t: Table, r: Row, negative: Array<[string, Amount]>): Outcome {
   const error =
     SPENDING_TABLES.has(t.kind) ||
     SPENDING_KEYS.has(r.key ?? "") ||

@@ -59,7 +59,8 @@ function somePair(
 ): boolean {
   const mine = coded.get(t)!.by;
   const tables = report.tables;
-  for (let i = 0; i < tables.length; i++) {
+  // A table printing no coded figure (三公, 机关运行经费, most forms of lists) has no code to look up elsewhere.
+  for (let i = 0; mine.size > 0 && i < tables.length; i++) {
     const o = tables[i];
     const theirs = o === t ? undefined : coded.get(o);
     if (!theirs) continue;

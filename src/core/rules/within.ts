@@ -100,7 +100,9 @@ function unnamedAmountColumn(
   return undefined;
 }
 
-const isMemoColumn = (c: Table["columns"][number]) => /^其中/.test(c.label.split("/").pop() ?? "");
+/** A column whose own caption (the last of its path) starts with 其中; asked of every column of every table, read in place. */
+const isMemoColumn = (c: Table["columns"][number]) =>
+  c.label.startsWith("其中", c.label.lastIndexOf("/") + 1);
 /** A 政府采购 column beside the sources (项目支出表: 合计 | sources | 政府采购预算): the part of the 合计 bought so. */
 const PROCUREMENT_PART = /^(其中[:：]?)?政府采购(预算|金额|资金)?(数)?$/;
 const isProcurementPart = (t: Table, c: Table["columns"][number]) =>
@@ -118,17 +120,19 @@ function memoColumnPairs(
 ): Array<{ part: Table["columns"][number]; whole: Table["columns"][number] }> {
   const cols = t.columns.filter((c) => c.side === side);
   const out: Array<{ part: Table["columns"][number]; whole: Table["columns"][number] }> = [];
-  cols.forEach((c, i) => {
-    if (isRateOrChange(c.key)) return;
+  // Indexed (every column of every table, most of them neither: see engine.ts on loops before V8 optimizes).
+  for (let i = 0; i < cols.length; i++) {
+    const c = cols[i];
+    if (isRateOrChange(c.key)) continue;
     if (isProcurementPart(t, c)) {
       out.push({ part: c, whole: cols.find((x) => x.key === "total")! });
-      return;
+      continue;
     }
-    if (!isMemoColumn(c)) return;
+    if (!isMemoColumn(c)) continue;
     let j = i - 1;
     while (j >= 0 && isMemoColumn(cols[j])) j--;
     if (j >= 0 && !isRateOrChange(cols[j].key)) out.push({ part: c, whole: cols[j] });
-  });
+  }
   return out;
 }
 
@@ -206,6 +210,8 @@ function rowIdentity(
       const sums = (tk: string, keys: string[], name: (k: string) => string) => {
         // In the 增减 band, a line leaving a change unstated (blank, 上年 ≠ 本年: a new line) is not summed.
         const changes = tk.startsWith("change") ? [tk, ...keys] : undefined;
+        // The same words for every row (made only for a failing one): one closure, not one per row.
+        const against = () => keys.map(name).join(" + ");
         const rows = t.rows;
         for (let i = 0; i < rows.length; i++) {
           const r = rows[i];
@@ -218,7 +224,7 @@ function rowIdentity(
               total: term(t, total),
               parts: rowTerms(t, r, keys),
               subject: () => `${tableName(t)}「${rowName(r)}」行「${name(tk)}」`,
-              against: () => keys.map(name).join(" + "),
+              against,
             })
           );
         }
@@ -382,10 +388,20 @@ export const rowMemoColumns = defineRule({
   },
   check: (report) => {
     const out: Outcome[] = [];
-    for (const t of report.tables)
-      for (const side of sidesOf(t))
-        for (const { part, whole } of memoColumnPairs(t, side))
-          for (const r of t.rows) {
+    const tables = report.tables;
+    for (let ti = 0; ti < tables.length; ti++) {
+      const t = tables[ti];
+      // Most tables print no 其中 column at all: left after one look at their captions.
+      if (!t.columns.some((c) => isMemoColumn(c) || c.key.startsWith("col_"))) continue;
+      const sides = sidesOf(t);
+      for (let si = 0; si < sides.length; si++) {
+        const side = sides[si];
+        const pairs = memoColumnPairs(t, side);
+        for (let pi = 0; pi < pairs.length; pi++) {
+          const { part, whole } = pairs[pi];
+          const rows = t.rows;
+          for (let ri = 0; ri < rows.length; ri++) {
+            const r = rows[ri];
             if (r.side !== side) continue;
             const a = r.amounts[part.key];
             const b = r.amounts[whole.key];
@@ -409,6 +425,9 @@ export const rowMemoColumns = defineRule({
                 : { status: "pass", identity: e.identity }
             );
           }
+        }
+      }
+    }
     return out.length ? out : [na("没有“其中”栏或政府采购栏")];
   },
 });
@@ -892,7 +911,8 @@ export const currentExpenditure = defineRule({
             severity: "error",
             total: term(t, total.amounts[k]),
             parts: columnTerms(t, parts, k),
-            subject: `${tableName(t)}「本年支出合计」「${columnName(t, k, side)}」`,
+            // Words made only for a failing comparison (columnName searches the columns).
+            subject: () => `${tableName(t)}「本年支出合计」「${columnName(t, k, side)}」`,
             against: side === "expenditure" ? "各类支出之和" : "各支出用途之和",
           })
         );
@@ -944,8 +964,9 @@ export const expenditureView = defineRule({
                 severity: "error",
                 total: term(t, total.amounts[k]),
                 parts: columnTerms(t, lines, k),
-                subject: `${tableName(t)}「本年支出合计」「${columnName(t, k, side)}」`,
-                against: `「${rowName(h)}」下各行之和`,
+                // Words made only for a failing comparison (columnName searches the columns).
+                subject: () => `${tableName(t)}「本年支出合计」「${columnName(t, k, side)}」`,
+                against: () => `「${rowName(h)}」下各行之和`,
               })
             );
         });
@@ -1024,7 +1045,7 @@ export const expenditureGrandTotal = defineRule({
             severity: "error",
             total: term(t, g.amounts[k]),
             parts: columnTerms(t, [cur, ...carry], k),
-            subject: `${tableName(t)}「支出总计」「${columnName(t, k, side)}」`,
+            subject: () => `${tableName(t)}「支出总计」「${columnName(t, k, side)}」`,
             against: "本年支出合计 + 年终结转",
           })
         );
