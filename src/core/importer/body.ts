@@ -541,7 +541,10 @@ export function parseBody(
  */
 /**
  * A side of a 收支总表 whose 收入合计 / 支出合计 line comes below its 上年结转 / 结转下年 line, no 收入总计 / 支出总计 line
- * printed (newcomer7): that line adds everything above it — the side's 总计, not 本年's.
+ * printed (newcomer7): that line adds everything above it — the side's 总计, not 本年's. The income side does so with a
+ * 收入总计 below it as well when the 上年结转 line stands in the list right above the 收入合计 (only its own 其中 lines
+ * between: bands9): that 收入合计 is the same 总计 printed twice (both lines keyed the side's 总计, each checked against
+ * the sources + 上年结转); a 上年结转 line further up (上年结转 first, the sources, then 收入合计) leaves 收入合计 本年's.
  */
 const TOTALS_AFTER_CARRYOVER: ReadonlyArray<{ current: string; carry: string; grand: string }> = [
   { current: "current_income_total", carry: "carryover_in", grand: "income_grand_total" },
@@ -556,11 +559,19 @@ function sideTotalsLast(rows: Row[]) {
     if (!side) continue;
     const mine = rows.filter((r) => r.side === side);
     for (const { current, carry, grand } of TOTALS_AFTER_CARRYOVER) {
-      if (mine.some((r) => r.key === grand)) continue;
       const after = mine.findIndex((r) => r.key === carry);
-      const line = after < 0 ? undefined : mine.slice(after + 1).find((r) => r.key === current);
+      const at = after < 0 ? -1 : mine.findIndex((r, i) => i > after && r.key === current);
+      if (at < 0) continue;
+      const line = mine[at];
       // 本年收入合计 says it is this year's alone, wherever it is printed.
-      if (line && !/^本年/.test(labelKey(line.label))) line.key = grand;
+      if (/^本年/.test(labelKey(line.label))) continue;
+      const printed = mine.findIndex((r) => r.key === grand);
+      // With a 总计 line: the income side only, the 总计 below the line, nothing but 上年结转 (and its 其中) between.
+      const repeated =
+        side === "income" &&
+        printed > at &&
+        mine.slice(after + 1, at).every((r) => r.key === carry || r.level > 1 || r.partial);
+      if (printed < 0 || repeated) line.key = grand;
     }
   }
 }

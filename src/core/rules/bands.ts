@@ -8,6 +8,7 @@
 import { isPrior, isRateOrChange, type Row, type Table } from "../model/schema";
 import { compare } from "./interval";
 import { captionName, term } from "./helpers";
+import { percentText } from "../grid/amount";
 
 type Col = Table["columns"][number];
 export interface ChangeTriple {
@@ -137,4 +138,126 @@ export function bandCounterparts(t: Table, side: string | undefined): Array<Map<
     triples.filter((x) => diff.has(x.change.key)).map((x) => [x.current.key, x.change.key])
   );
   return [prior, change].filter((m) => m.size > 0);
+}
+
+/**
+ * A 增减率 column by its caption path: a rate of change from last year (增减率, 增长率, 增幅, 幅度, 变动率, 增长%, 同比增减/幅度,
+ * 增减/% …) — never a share (占比, 比重, 构成) nor an execution rate (执行率, 完成率), which divide by something else.
+ */
+const CHANGE_RATE = /增减|增长|增幅|幅度|变动|变化|比上年|较上年|同比/;
+const NOT_CHANGE_RATE = /占|比重|构成|执行率|完成率/;
+
+export interface RateTriple {
+  side: string | undefined;
+  prior: Col;
+  current: Col;
+  rate: Col;
+}
+
+/**
+ * The (上年, 本年, 增减率) columns of a table, per side: the side's 上年 (prior) and 合计 (total) with its one 增减率
+ * column. A side printing several rates (one per caption band) is left out: which 上年 each divides by is not printed.
+ */
+export function rateTriples(t: Table): RateTriple[] {
+  const out: RateTriple[] = [];
+  for (const side of new Set(t.columns.map((c) => c.side))) {
+    const cols = t.columns.filter((c) => c.side === side);
+    const prior = cols.find((c) => c.key === "prior");
+    const current = cols.find((c) => c.key === "total");
+    const rates = cols.filter(
+      (c) =>
+        c.key.startsWith("ratio") &&
+        CHANGE_RATE.test(c.label.replace(/\s/g, "")) &&
+        !NOT_CHANGE_RATE.test(c.label)
+    );
+    if (prior && current && rates.length === 1) out.push({ side, prior, current, rate: rates[0] });
+  }
+  return out;
+}
+
+/** How a rate column prints its rates when its cells carry no % sign: percents (12.50) or fractions (0.1250). */
+export type RateScale = "percent" | "fraction";
+
+/**
+ * A rate as printed, as a fraction with its rounding half-width: 12.50% (text, or a number shown with a % format) is
+ * 0.125 ± 0.00005; a figure without % is a percent or a fraction by `scale`. Undefined for a blank or unreadable cell.
+ */
+export function printedRate(
+  a: Row["amounts"][string],
+  scale: RateScale
+): { v: number; h: number; sign: boolean } | undefined {
+  if (a.blank || a.value === null || a.invalid) return undefined;
+  const pct = percentText(a.text);
+  if (pct) return { v: pct.value, h: 0.5 * Math.pow(10, -pct.decimals), sign: true };
+  const h = 0.5 * Math.pow(10, -a.decimals);
+  return scale === "percent"
+    ? { v: a.value / 100, h: h / 100, sign: false }
+    : { v: a.value, h, sign: false };
+}
+
+/**
+ * (本年 − 上年) ÷ 上年 of a line as an interval, each figure anywhere within its printed rounding (½ of its last
+ * digit): undefined when 上年 is blank, 0 or below, or within rounding of 0 (no rate can be stated: a blank, -, —,
+ * #DIV/0! or 0 are all right).
+ */
+export function changeRate(
+  prior: Row["amounts"][string],
+  current: Row["amounts"][string]
+): { lo: number; hi: number; mid: number } | undefined {
+  if (prior.blank || prior.value === null || prior.invalid || current.invalid) return undefined;
+  const hp = 0.5 * Math.pow(10, -prior.decimals);
+  if (prior.value - hp <= 0) return undefined;
+  const c = current.blank || current.value === null ? 0 : current.value;
+  const hc = current.blank || current.value === null ? 0 : 0.5 * Math.pow(10, -current.decimals);
+  const corners = [
+    (c - hc) / (prior.value - hp),
+    (c - hc) / (prior.value + hp),
+    (c + hc) / (prior.value - hp),
+    (c + hc) / (prior.value + hp),
+  ];
+  return {
+    lo: Math.min(...corners) - 1,
+    hi: Math.max(...corners) - 1,
+    mid: c / prior.value - 1,
+  };
+}
+
+/**
+ * A printed rate against the computed one: "equal" when their rounding intervals meet, "rounding" when they meet once
+ * the printed rate may be off by one unit of its last digit (a rate cut rather than rounded, computed from unrounded
+ * figures), else "error".
+ */
+export function rateVerdict(
+  printed: { v: number; h: number },
+  computed: { lo: number; hi: number }
+): "equal" | "rounding" | "error" {
+  const meet = (h: number) =>
+    printed.v + h >= computed.lo - 1e-12 && printed.v - h <= computed.hi + 1e-12;
+  return meet(printed.h) ? "equal" : meet(3 * printed.h) ? "rounding" : "error";
+}
+
+/**
+ * The scale a rate column prints at (its cells without %): percent or fraction, whichever most lines with a rate
+ * agree with; undefined when neither fits most of them (then the column is no rate of change from last year: not
+ * checked). Cells with % count for both.
+ */
+export function rateScale(t: Table, x: RateTriple): RateScale | undefined {
+  let best: RateScale | undefined;
+  let bestOk = -1;
+  let n = 0;
+  for (const scale of ["percent", "fraction"] as const) {
+    let ok = 0;
+    n = 0;
+    for (const r of t.rows) {
+      if (r.side !== x.side) continue;
+      const [p, c, a] = [r.amounts[x.prior.key], r.amounts[x.current.key], r.amounts[x.rate.key]];
+      const printed = a && printedRate(a, scale);
+      const computed = p && c && changeRate(p, c);
+      if (!printed || !computed) continue;
+      n++;
+      if (rateVerdict(printed, computed) !== "error") ok++;
+    }
+    if (ok > bestOk) [best, bestOk] = [scale, ok];
+  }
+  return n > 0 && bestOk * 2 > n ? best : undefined;
 }

@@ -12,14 +12,20 @@ import { BY_UNIT, ECONOMIC_CLASS_COLUMNS } from "../model/schema";
 import {
   bandCounterparts,
   bandedName,
+  changeRate,
   changeTriples,
   differenceColumns,
+  printedRate,
+  rateScale,
+  rateTriples,
+  rateVerdict,
   summable,
   unstatedChange,
 } from "./bands";
 import { nonNegative } from "./signs";
 import { personnelPublicClasses } from "./basic-parts";
 import {
+  captionName,
   columnName,
   columnTerms,
   na,
@@ -724,6 +730,74 @@ export const rowChange = defineRule({
   },
 });
 
+export const rowChangeRate = defineRule({
+  id: "within.row-change-rate",
+  category: "within",
+  title: "增减率 = （本年数 − 上年数）÷ 上年数",
+  description:
+    "同时列示上年数、本年数和增减率（增长率、增幅、幅度）的表，每一行的增减率等于（本年数 − 上年数）÷ 上年数；按百分数（12.50%、12.5）或小数（0.1250）列示均可，各数按列示位数四舍五入的差异不算错，增减率末位差一位左右属尾差。上年数为 0 或空的行（增减率空、“-”、“—”、#DIV/0! 或 0 均可）不核对；增减率栏多数行都不符合这一关系时（另有口径），不核对。",
+  severity: "error",
+  source: {
+    basis: "identity",
+    ref: "部门预算公开表样各栏的定义（增减率 = 增减额 ÷ 上年预算数 × 100%，增减额 = 本年预算数 − 上年预算数）",
+  },
+  check: (report) => {
+    const out: Outcome[] = [];
+    for (const t of report.tables) {
+      // Only the columns decide: a table without a 上年 column is left before its rows are looked at.
+      if (!t.columns.some((c) => c.key === "prior")) continue;
+      for (const x of rateTriples(t)) {
+        const scale = rateScale(t, x);
+        if (!scale) {
+          out.push(
+            na(`${tableName(t)}「${captionName(x.rate.label)}」栏多数行不等于（本年 − 上年）÷ 上年`)
+          );
+          continue;
+        }
+        for (const r of t.rows) {
+          if (r.side !== x.side) continue;
+          const [p, c, a] = [
+            r.amounts[x.prior.key],
+            r.amounts[x.current.key],
+            r.amounts[x.rate.key],
+          ];
+          const printed = a && printedRate(a, scale);
+          const computed = p && c && changeRate(p, c);
+          if (!printed || !computed) continue;
+          const verdict = rateVerdict(printed, computed);
+          if (verdict === "equal") {
+            out.push({ status: "pass" });
+            continue;
+          }
+          // In the rate's own terms: percents (with % or on the percent scale), else a fraction.
+          const pct = printed.sign || scale === "percent";
+          const f = pct ? 100 : 1;
+          const d = Math.max(0, Math.round(-Math.log10(2 * printed.h * f)));
+          const show = (v: number) => `${(v * f).toFixed(d)}${printed.sign ? "%" : ""}`;
+          const subject = `${tableName(t)}「${rowName(r)}」行「${captionName(x.rate.label)}」`;
+          const figures = `本年 ${c.text.trim() || "空"}，上年 ${p.text.trim()}`;
+          out.push({
+            status: "fail",
+            finding: {
+              rule: "within.row-change-rate",
+              severity: verdict === "rounding" ? "rounding" : "error",
+              message:
+                verdict === "rounding"
+                  ? `${subject} ${show(printed.v)} ≠（本年 − 上年）÷ 上年 ${show(computed.mid)}（${figures}；末位相差，属尾差）`
+                  : `${subject} ${show(printed.v)} ≠（本年 − 上年）÷ 上年 ${show(computed.mid)}（${figures}）`,
+              cells: [a.cell, c.cell, p.cell].filter((z) => z),
+              expected: Number((computed.mid * f).toFixed(d)),
+              actual: Number((printed.v * f).toFixed(d)),
+              difference: Number(((printed.v - computed.mid) * f).toFixed(d)),
+            },
+          });
+        }
+      }
+    }
+    return out.length ? out : [na("没有同时列示上年数、本年数和增减率的表")];
+  },
+});
+
 /**
  * The columns of a 收支总表 line that add up down its side: not a rate (增减率 beside 上年预算数 | 增减额 is summed nowhere),
  * nor a 增减 column that does not print differences (bands.ts summable).
@@ -886,39 +960,46 @@ export const incomeGrandTotal = defineRule({
   category: "within",
   title: "收入总计 = 本年收入合计 + 上年结转",
   description:
-    "收入总计等于本年收入合计加上年结转（结余）；本年收入合计之后另列使用非财政拨款结余（用事业基金弥补收支差额）时一并计入；未列本年收入合计（上年结转之下的收入合计即收入总计）时，等于各项收入之和加上年结转。",
+    "收入总计等于本年收入合计加上年结转（结余）；本年收入合计之后另列使用非财政拨款结余（用事业基金弥补收支差额）时一并计入；未列本年收入合计（上年结转之下的收入合计即收入总计）时，等于各项收入之和加上年结转；这样的收入合计之下另列收入总计时，两行都核对。",
   severity: "error",
   source: {
     basis: "identity",
     ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）",
   },
   check: (report) =>
-    summaryLines(report, "within.income-grand-total", (t) => {
-      const g = rowByKey(t, "income_grand_total", "income");
-      const cur = rowByKey(t, "current_income_total", "income");
-      if (!g) return [];
-      // 使用非财政拨款结余 after 本年收入合计 is added like 上年结转 (in the list above it, it is one of the year's income).
-      const after = cur ? t.rows.indexOf(cur) : -1;
-      const carry = t.rows.filter(
-        (r, i) =>
-          r.side === "income" &&
-          (r.key === "carryover_in" || (r.key === "balance_use_in" && i > after))
-      );
-      // No 本年收入合计 printed (sources, 上年结转, then 收入合计 as the side's 总计): the sources stand for it.
-      const sources = cur ? [cur] : levelOneRows(t, "income", (r) => !carry.includes(r) && r !== g);
-      if (!cur && !sources.length) return [];
-      return summedKeys(t, g).map((k) =>
-        sumOutcome({
-          rule: "within.income-grand-total",
-          severity: "error",
-          total: term(t, g.amounts[k]),
-          parts: columnTerms(t, [...sources, ...carry], k),
-          subject: `${tableName(t)}「${cur ? "收入总计" : rowName(g)}」`,
-          against: cur ? "本年收入合计 + 上年结转" : "各项收入之和 + 上年结转",
-        })
-      );
-    }),
+    summaryLines(report, "within.income-grand-total", (t) =>
+      // 收入合计 printed below the 上年结转 line and 收入总计 below it (importer sideTotalsLast): both are the 总计.
+      t.rows
+        .filter((g) => g.side === "income" && g.key === "income_grand_total")
+        .flatMap((g) => incomeGrandTotalOf(t, g))
+    ),
 });
+
+/** within.income-grand-total on one 收入总计 line `g` of a two-sided table. */
+function incomeGrandTotalOf(t: Table, g: Row): Outcome[] {
+  const cur = rowByKey(t, "current_income_total", "income");
+  // 使用非财政拨款结余 after 本年收入合计 is added like 上年结转 (in the list above it, it is one of the year's income).
+  const after = cur ? t.rows.indexOf(cur) : -1;
+  const carry = t.rows.filter(
+    (r, i) =>
+      r.side === "income" && (r.key === "carryover_in" || (r.key === "balance_use_in" && i > after))
+  );
+  // No 本年收入合计 printed (sources, 上年结转, then 收入合计 as the side's 总计): the sources stand for it.
+  const sources = cur
+    ? [cur]
+    : levelOneRows(t, "income", (r) => !carry.includes(r) && r.key !== "income_grand_total");
+  if (!cur && !sources.length) return [];
+  return summedKeys(t, g).map((k) =>
+    sumOutcome({
+      rule: "within.income-grand-total",
+      severity: "error",
+      total: term(t, g.amounts[k]),
+      parts: columnTerms(t, [...sources, ...carry], k),
+      subject: `${tableName(t)}「${cur ? "收入总计" : rowName(g)}」`,
+      against: cur ? "本年收入合计 + 上年结转" : "各项收入之和 + 上年结转",
+    })
+  );
+}
 
 export const expenditureGrandTotal = defineRule({
   id: "within.expenditure-grand-total",
@@ -1024,6 +1105,7 @@ export const WITHIN_RULES = [
   rowCurrentCarryover,
   rowUnits,
   rowChange,
+  rowChangeRate,
   currentIncome,
   currentExpenditure,
   expenditureView,
