@@ -105,6 +105,28 @@ export const THREE_PUBLIC_ECONOMIC_ITEMS: ReadonlyArray<readonly [key: string, r
 ];
 
 /**
+ * Items some templates print beside the 三公 (“三公”经费及会议费、培训费表: 湖南, 四川, 西安's 表13), by the 三公 table's
+ * row key: the economic line of the same name (30215 / 50202 会议费, 30216 / 50203 培训费) is part of that figure.
+ */
+export const BESIDE_THREE_PUBLIC_ECONOMIC_ITEMS: ReadonlyArray<readonly [key: string, re: RegExp]> =
+  [
+    ["meeting", /^会议费$/],
+    ["training", /^培训费$/],
+  ];
+
+/**
+ * The economic class each 三公 item is a 款 of, in 部门预算 and 政府预算 classification (30217 / 50206 公务接待费 in
+ * 302 / 502; 31013 / 50303 公务用车购置 in 310 / 503): a 基本支出表 printing that class's 款 lines without the item's
+ * states the item as 0.
+ */
+export const THREE_PUBLIC_ECONOMIC_CLASSES: Readonly<Record<string, readonly string[]>> = {
+  abroad: ["302", "502"],
+  reception: ["302", "502"],
+  vehicle_operation: ["302", "502"],
+  vehicle_purchase: ["310", "503"],
+};
+
+/**
  * Which part of 基本支出 each economic class belongs to, by 财政部's definitions the 人员经费 | 公用经费 columns print:
  * 人员经费 = 工资福利支出 + 对个人和家庭的补助, 公用经费 = 商品和服务支出 + 资本性支出 (部门预算支出经济分类 301 / 303 |
  * 302 / 310; 政府预算支出经济分类 501 / 509 | 502 / 503). Classes that hold both kinds (505 对事业单位经常性补助, 399 其他) are

@@ -33,7 +33,11 @@ import {
 } from "./helpers";
 import { exceeds, fenValue, fmt, UNIT_FACTOR, type Term } from "./interval";
 import { labelKey } from "../grid/text";
-import { THREE_PUBLIC_ECONOMIC_ITEMS } from "../classification/economic";
+import {
+  BESIDE_THREE_PUBLIC_ECONOMIC_ITEMS,
+  THREE_PUBLIC_ECONOMIC_CLASSES,
+  THREE_PUBLIC_ECONOMIC_ITEMS,
+} from "../classification/economic";
 import {
   carryRelation,
   fundRelation,
@@ -1100,7 +1104,23 @@ const THREE_PUBLIC_NAMES: Record<string, string> = {
   reception: "公务接待费",
   abroad: "因公出国（境）费",
   vehicle_operation: "公务用车运行维护费",
+  vehicle_purchase: "公务用车购置费",
 };
+
+/**
+ * Each line of a “三公” table with the economic items (THREE_PUBLIC_ECONOMIC_ITEMS, BESIDE_THREE_PUBLIC_ECONOMIC_ITEMS
+ * keys) whose money it includes: an item, its own line; the unsplit 公务用车购置及运行维护费, both vehicle items; 会议费
+ * / 培训费 printed beside the 三公, the 30215 / 30216 lines.
+ */
+const THREE_PUBLIC_LINES: ReadonlyArray<readonly [line: string, items: readonly string[]]> = [
+  ["reception", ["reception"]],
+  ["abroad", ["abroad"]],
+  ["vehicle_operation", ["vehicle_operation"]],
+  ["vehicle_purchase", ["vehicle_purchase"]],
+  ["vehicle", ["vehicle_operation", "vehicle_purchase"]],
+  ["meeting", ["meeting"]],
+  ["training", ["training"]],
+];
 
 /**
  * A table declared empty that prints no line (the statement alone, or under its header: 本部门无…，此表为空。): its
@@ -1112,42 +1132,100 @@ function statedEmpty(t: Table): Amount | undefined {
   return { ...zero(t), cell: t.emptyNoteCell };
 }
 
-/** Σ of the 经济分类表 rows whose 部门 item name is the 三公 item. */
-function economicItem(t6: Table, key: string): { terms: Term[]; cells: string[] } {
-  const re = THREE_PUBLIC_ECONOMIC_ITEMS.find(([k]) => k === key)?.[1];
-  const rows = re ? t6.rows.filter((r) => r.level > 0 && re.test(labelKey(r.label))) : [];
+/** Σ of the 经济分类表 rows (their 合计) whose 部门 item name is one of the items. */
+function economicItem(
+  t6: Table,
+  keys: string | readonly string[]
+): { terms: Term[]; cells: string[] } {
+  const res = [...THREE_PUBLIC_ECONOMIC_ITEMS, ...BESIDE_THREE_PUBLIC_ECONOMIC_ITEMS]
+    .filter(([k]) => (typeof keys === "string" ? [keys] : keys).includes(k))
+    .map(([, re]) => re);
+  const rows = t6.rows.filter((r) => r.level > 0 && res.some((re) => re.test(labelKey(r.label))));
   return {
     terms: rows.filter((r) => r.amounts.total).map((r) => term(t6, r.amounts.total)),
     cells: rows.map((r) => r.amounts.total?.cell).filter((c): c is string => !!c),
   };
 }
 
+/**
+ * The tables whose economic lines are parts of the 三公 figures, with what bars each: the 一般公共预算支出经济分类表
+ * (基本支出 + 项目支出 of each 经济科目: the whole 一般公共预算 spending on 30217 公务接待费 …) first, then the
+ * 基本支出经济分类表 (基本支出 only). A table takes part only when its money lies within the 三公 figure's: its
+ * 资金口径 not wider (scope.ts fundRelation — a 基本支出表 of all funds holds 事业收入 money the 一般公共预算 三公 table
+ * leaves out), and, for the 一般公共预算支出经济分类表, no 上年结转 the 三公 table leaves out (scope.ts carryRelation:
+ * the tables of one set share its 结转 convention — 北京's include it — unless a title says 不含上年结转). The 三公
+ * figure read from its 一般公共预算 column is 一般公共预算 money. Only "≤" is sure, never "=": 三公 money may also be
+ * booked to other 科目 (a project's 31099, 30299), so the 三公 figure may exceed the same-named lines.
+ */
+function threePublicSources(
+  report: Report,
+  t10: Table
+): { tables: Table[]; wider: Table | undefined } {
+  const asRead = hasColumn(t10, "general") ? { ...t10, title: `一般公共预算${t10.title}` } : t10;
+  const within = (t: Table) => ["=", "≤"].includes(fundRelation(report, t, asRead) ?? "");
+  const g = firstOf(report, "general_budget_economic");
+  const t6 = firstOf(report, "basic_expenditure_economic");
+  const tables: Table[] = [];
+  if (g && !g.empty && within(g) && carryRelation(report, g, t10) !== "≥") tables.push(g);
+  if (t6 && within(t6)) tables.push(t6);
+  return { tables, wider: t6 && !within(t6) ? t6 : undefined };
+}
+
+/**
+ * The “三公” table's line of this key; 会议费 / 培训费 printed as rows under the 三公 items carry no key (the importer
+ * keys only the 三公 items of a vertical table): found by their name.
+ */
+function lineOf(t10: Table, key: string): Row | undefined {
+  const re = BESIDE_THREE_PUBLIC_ECONOMIC_ITEMS.find(([k]) => k === key)?.[1];
+  return (
+    t10.rows.find((x) => x.key === key) ??
+    (re ? t10.rows.find((x) => !x.key && re.test(labelKey(x.label))) : undefined)
+  );
+}
+
 export const threePublicEconomic = defineRule({
   id: "cross.three-public-economic",
   category: "cross",
-  title: "“三公”经费 ↔ 基本支出经济分类表同名科目",
+  title: "“三公”经费 ↔ 经济分类表同名科目",
   description:
-    "基本支出经济分类表中的公务接待费、因公出国（境）费用、公务用车运行维护费不能超过“三公”经费表的对应数（三公可含项目支出，基本支出部分只能更少或相等）；“三公”经费表注明为空表（本部门无“三公”经费）时各项按 0 比较。",
+    "经济分类表中的公务接待费、因公出国（境）费用、公务用车运行维护费、公务用车购置不能超过“三公”经费表的对应数（“三公”经费还可由其他科目安排，同名科目只能更少或相等）；“三公”经费表只列公务用车购置及运行维护费一项时，运行维护费与购置之和不能超过它；表中并列会议费、培训费的，会议费、培训费科目同样不能超过。一般公共预算支出经济分类表（基本支出 + 项目支出）与基本支出经济分类表都有时用前者；经济分类表口径宽于“三公”经费表（如含事业收入的部门基本支出表对一般公共预算“三公”经费表）时不比较。“三公”经费表注明为空表（本部门无“三公”经费）时各项按 0 比较。",
   severity: "error",
   source: {
     basis: "practice",
-    ref: "基本支出经济分类中的“三公”科目只是“三公”经费的一部分（三公经费还可含项目支出）",
+    ref: "“三公”经费按经济科目归集（公务接待费 30217、因公出国（境）费用 30212、公务用车运行维护费 30231、公务用车购置 31013），同名科目的支出都是“三公”经费；“三公”经费还可含其他科目安排的项目支出",
   },
   check: (report) => {
     const t10 = firstOf(report, "three_public");
-    const t6 = firstOf(report, "basic_expenditure_economic");
-    if (!t10 || !t6) return [na("缺少“三公”经费表或基本支出经济分类表")];
+    const t6 =
+      firstOf(report, "basic_expenditure_economic") ?? firstOf(report, "general_budget_economic");
+    if (!t10 || !t6) return [na("缺少“三公”经费表或经济分类表")];
+    const { tables, wider } = threePublicSources(report, t10);
+    if (!tables.length)
+      return [
+        na(
+          `${wider ? tableName(wider) : "经济分类表"}口径宽于“三公”经费表（含其他资金），同名科目无从比较`
+        ),
+      ];
     // A 三公 table declared empty with no line (本部门无“三公”经费 under its title or header) states 0 for each item:
     // its note's cell stands for the figure.
     const stated = statedEmpty(t10);
+    const has = (key: string) => t10.rows.some((x) => x.key === key);
     const out: Outcome[] = [];
     let items = 0;
-    for (const key of ["reception", "abroad", "vehicle_operation"]) {
-      const r = t10.rows.find((x) => x.key === key);
-      const a = r ? (r.amounts.general ?? r.amounts.total) : stated;
-      const item = economicItem(t6, key);
+    for (const [key, parts] of THREE_PUBLIC_LINES) {
+      // The unsplit vehicle line only when the table does not print both its parts (they are compared one by one).
+      if (key === "vehicle" && parts.every(has)) continue;
+      const r = lineOf(t10, key);
+      const a = r
+        ? (r.amounts.general ?? r.amounts.total)
+        : key in THREE_PUBLIC_NAMES
+          ? stated
+          : undefined;
+      // The fullest table that prints the item: the 一般公共预算支出经济分类表's line holds the basic one.
+      const src = tables.find((t) => economicItem(t, parts).terms.length > 0);
+      const item = src ? economicItem(src, parts) : { terms: [], cells: [] };
       if (item.terms.length) items++;
-      if (!a || item.terms.length === 0) continue;
+      if (!a || !src || item.terms.length === 0) continue;
       const e = notAbove("cross.three-public-economic", item.terms, [term(t10, a)]);
       if (!e.exceeds) {
         out.push({ status: "pass", identity: e.identity });
@@ -1160,8 +1238,8 @@ export const threePublicEconomic = defineRule({
           rule: "cross.three-public-economic",
           severity: "error",
           message: r
-            ? `${tableName(t10)}「${rowName(r)}」${fmt(e.b)} 小于${tableName(t6)}同名科目合计 ${sum}`
-            : `${tableName(t10)}注明为空表（${THREE_PUBLIC_NAMES[key]}即为 0），但${tableName(t6)}同名科目合计为 ${fmt(e.a)}`,
+            ? `${tableName(t10)}「${rowName(r)}」${fmt(e.b)} 小于${tableName(src)}同名科目合计 ${sum}`
+            : `${tableName(t10)}注明为空表（${THREE_PUBLIC_NAMES[key]}即为 0），但${tableName(src)}同名科目合计为 ${fmt(e.a)}`,
           // The stated table's note after the economic lines: a cross finding reads once per first cell.
           cells: r ? [a.cell, ...item.cells] : [...item.cells, a.cell],
           expected: e.a,
@@ -1175,7 +1253,7 @@ export const threePublicEconomic = defineRule({
     return [
       na(
         items
-          ? "“三公”经费表没有列示公务接待费、因公出国（境）费、公务用车运行维护费"
+          ? "“三公”经费表没有列示公务接待费、因公出国（境）费、公务用车运行维护费、公务用车购置费"
           : "经济分类表中没有“三公”对应科目"
       ),
     ];
@@ -1202,6 +1280,26 @@ function departmentSpending(report: Report): { t: Table; a: Amount; what: string
   return undefined;
 }
 
+/**
+ * Whether a 基本支出经济分类表 with no line of the 三公 item says its 基本支出 share is 0: it is detailed to 款 (prints
+ * 5-digit economic lines) and, for the item's class (THREE_PUBLIC_ECONOMIC_CLASSES: 302 / 502, 310 / 503), prints
+ * either 款 lines under it or no line of it at all (no 310 资本性支出 in 基本支出). A class printed without its 款, or a
+ * table of classes only (or of names without codes), leaves the share unknown.
+ */
+function statesItemZero(t6: Table, key: string): boolean {
+  const econ = t6.rows.filter((r) => r.code && r.codeSystem === "economic");
+  if (!econ.some((r) => r.code!.length === 5)) return false;
+  const classes = THREE_PUBLIC_ECONOMIC_CLASSES[key] ?? [];
+  // The classification in use: 部门 (3xx) or 政府 (5xx).
+  const used = classes.filter((c) => econ.some((r) => r.code![0] === c[0]));
+  if (used.length === 0) return false;
+  return used.every(
+    (c) =>
+      econ.some((r) => r.code!.length === 5 && r.code!.startsWith(c)) ||
+      !econ.some((r) => r.code === c)
+  );
+}
+
 /** A sum of terms in a unit, 2 decimals (for the message). */
 function inUnit(ts: Term[], unit: Unit): number {
   return Math.round(ts.reduce((s, x) => s + fenValue(x), 0) / UNIT_FACTOR[unit]) / 100;
@@ -1212,7 +1310,7 @@ export const threePublicCeiling = defineRule({
   category: "cross",
   title: "“三公”经费各项 ≤ 基本支出同名科目 + 基本支出经济分类表以外的支出",
   description:
-    "“三公”经费表的公务接待费、因公出国（境）费、公务用车运行维护费、公务用车购置费，不能超过基本支出经济分类表同名科目加上该表以外的全部支出（部门支出总计减基本支出经济分类表合计：项目支出、其他资金的基本支出等）——超过时没有任何资金能安排这笔“三公”经费。",
+    "“三公”经费表的公务接待费、因公出国（境）费、公务用车运行维护费、公务用车购置费，不能超过基本支出经济分类表同名科目加上该表以外的全部支出（部门支出总计减基本支出经济分类表合计：项目支出、其他资金的基本支出等）——超过时没有任何资金能安排这笔“三公”经费。基本支出经济分类表列到款级（302 下列有 30201 等）而没有该科目的，其基本支出部分为 0；只列类级的不判断。",
   severity: "error",
   source: {
     basis: "identity",
@@ -1238,8 +1336,9 @@ export const threePublicCeiling = defineRule({
       const a = r && (r.amounts.total ?? r.amounts.general);
       if (!r || !a || !hasValue(a)) continue;
       const item = economicItem(t6, key);
-      // Without the item's own line (a 表6 printing only classes) its 基本支出 share is unknown: no bound.
-      if (item.terms.length === 0) continue;
+      // Without the item's own line its 基本支出 share is 0 when 表6 prints the 款 of its class (302 …) or leaves the
+      // class out under 款 lines of others; unknown (no bound) when 表6 prints that class, or only classes.
+      if (item.terms.length === 0 && !statesItemZero(t6, key)) continue;
       // 三公 item ≤ 表6 item + (部门支出 − 表6 合计), written without a negative weight: item + 表6 合计 ≤ 表6 item + 部门支出.
       const mine = term(t10, a);
       const base = term(t6, tot6.amounts.total);
@@ -1261,7 +1360,7 @@ export const threePublicCeiling = defineRule({
         finding: {
           rule: "cross.three-public-ceiling",
           severity: "error",
-          message: `${tableName(t10)}「${rowName(r)}」${fmt(value)}${e.unit} 超过能安排它的全部资金 ${fmt(ceiling)}${e.unit}（${tableName(t6)}同名科目 ${fmt(own)} + 该表以外的支出 ${fmt(outside)}，即${dept.what} ${fmt(inUnit([term(dept.t, dept.a)], e.unit))} − ${tableName(t6)}合计 ${fmt(inUnit([base], e.unit))}）`,
+          message: `${tableName(t10)}「${rowName(r)}」${fmt(value)}${e.unit} 超过能安排它的全部资金 ${fmt(ceiling)}${e.unit}（${item.terms.length ? `${tableName(t6)}同名科目 ${fmt(own)}` : `${tableName(t6)}列到款级而无此科目，即 0`} + 该表以外的支出 ${fmt(outside)}，即${dept.what} ${fmt(inUnit([term(dept.t, dept.a)], e.unit))} − ${tableName(t6)}合计 ${fmt(inUnit([base], e.unit))}）`,
           cells: [a.cell, ...item.cells, dept.a.cell, tot6.amounts.total.cell],
           expected: ceiling,
           actual: value,
