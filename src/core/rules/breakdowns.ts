@@ -3,7 +3,7 @@
  * class, 项目支出 by economic class, the 部门整体绩效目标表's tasks, a project performance list — equals the figure it
  * breaks down. Each comparison goes through `sumOutcome`, so its identity feeds the localizer and the marks.
  */
-import { ECONOMIC_CLASS_COLUMNS, type Amount, type Table } from "../model/schema";
+import { ECONOMIC_CLASS_COLUMNS, type Amount, type Row, type Table } from "../model/schema";
 import { defineRule, type Outcome } from "./rule";
 import {
   basicOf,
@@ -188,12 +188,26 @@ export const breakdownTotals = defineRule({
   },
 });
 
+/**
+ * The year's spending of a 收支总表 / 财政拨款收支总表 (万元 or 元, the table's unit): its 本年支出合计 line, else — a
+ * table printing 支出总计 but no 本年支出合计 (北京's and the 财政部 template's 财政拨款收支总表) — its 支出总计 when it
+ * shows no 结转下年 amount (then 支出总计 = 本年支出合计). Undefined when neither can be read.
+ */
+function yearSpending(t: Table): { amounts: Row["amounts"]; words: string } | undefined {
+  const cur = rowByKey(t, "current_expenditure_total", "expenditure");
+  if (cur) return { amounts: cur.amounts, words: "本年支出合计" };
+  const grand = rowByKey(t, "expenditure_grand_total", "expenditure");
+  const out = rowByKey(t, "carryover_out", "expenditure");
+  if (!grand || (out && Object.values(out.amounts).some(hasValue))) return undefined;
+  return { amounts: grand.amounts, words: "支出总计" };
+}
+
 export const departmentPerformance = defineRule({
   id: "cross.department-performance",
   category: "cross",
   title: "部门整体绩效目标表预算金额 ↔ 收支总表 / 财政拨款收支总表",
   description:
-    "部门整体绩效目标表的金额合计等于收支总表本年支出合计，其中财政拨款等于财政拨款收支总表本年支出合计（元与万元按较粗精度比较）。",
+    "部门整体绩效目标表的金额合计等于收支总表本年支出合计，其中财政拨款等于财政拨款收支总表本年支出合计（元与万元按较粗精度比较）；表中没有本年支出合计行、也没有结转下年金额时，以支出总计比较。",
   severity: "error",
   source: {
     basis: "practice",
@@ -206,7 +220,7 @@ export const departmentPerformance = defineRule({
       const tot = totalRow(t);
       if (!tot) continue;
       const t1 = firstOf(report, "income_expenditure_summary");
-      const cur1 = t1 && rowByKey(t1, "current_expenditure_total", "expenditure");
+      const cur1 = t1 && yearSpending(t1);
       if (t1 && cur1)
         out.push(
           cmp(
@@ -215,25 +229,33 @@ export const departmentPerformance = defineRule({
             tot.amounts.total,
             "「金额合计」",
             [[t1, cur1.amounts.total]],
-            `${tableName(t1)}「本年支出合计」`
+            `${tableName(t1)}「${cur1.words}」`
           )
         );
       const t4 = firstOf(report, "fiscal_appropriation_summary");
-      const cur4 = t4 && rowByKey(t4, "current_expenditure_total", "expenditure");
-      if (t4 && cur4 && tot.amounts.fiscal)
+      const cur4 = t4 && yearSpending(t4);
+      const fiscal = tot.amounts.fiscal;
+      if (t4 && cur4 && fiscal)
         out.push(
           cmp(
             id,
             t,
-            tot.amounts.fiscal,
+            fiscal,
             "「金额合计」财政拨款",
             [[t4, cur4.amounts.total]],
-            `${tableName(t4)}「本年支出合计」`
+            `${tableName(t4)}「${cur4.words}」`
           )
         );
     }
     const res = out.filter(defined);
-    return res.length ? res : [na("没有部门整体绩效目标表")];
+    if (res.length) return res;
+    return [
+      na(
+        report.tables.some((x) => x.kind === "department_performance" && !x.empty)
+          ? "部门整体绩效目标表没有可比较的金额合计（或收支总表、财政拨款收支总表没有本年支出合计）"
+          : "没有部门整体绩效目标表"
+      ),
+    ];
   },
 });
 
@@ -242,7 +264,7 @@ export const performanceList = defineRule({
   category: "projects",
   title: "项目绩效目标一览表金额 ↔ 项目支出表",
   description:
-    "以列表列示的项目绩效目标（项目、金额、绩效目标），每个项目的金额等于项目支出表中同名项目的金额。",
+    "以列表列示的项目绩效目标（项目、金额、绩效目标），每个项目的金额等于项目支出表中同名项目的金额（同名项目分列几行时为其和）。",
   severity: "error",
   source: { basis: "practice", ref: "项目绩效目标随部门预算公开，所列金额即该项目的预算数" },
   check: (report) => {
@@ -256,22 +278,30 @@ export const performanceList = defineRule({
       else byName.set(k, [l]);
     }
     const out: Outcome[] = [];
-    for (const t of lists)
-      for (const r of t.rows.filter((x) => x.level > 0 && x.amounts.total)) {
-        const lines = byName.get(projectKey(r.label));
-        if (!lines || lines.length !== 1 || !lines[0].row.amounts.total) continue;
-        const l = lines[0];
+    for (const t of lists) {
+      const rows = t.rows.filter((x) => x.level > 0 && x.amounts.total);
+      const listed = new Map<string, number>();
+      for (const r of rows)
+        listed.set(projectKey(r.label), (listed.get(projectKey(r.label)) ?? 0) + 1);
+      for (const r of rows) {
+        const k = projectKey(r.label);
+        const lines = byName.get(k)?.filter((l) => l.row.amounts.total);
+        // A project printed on several 项目支出表 lines (one per 功能科目, or 本年 and 上年结转) is listed once at their
+        // sum, as the per-project form is (projects.annual-amount); a name the list repeats as well (one project per
+        // 单位 under the same name) cannot be paired line by line and is left.
+        if (!lines?.length || (lines.length > 1 && listed.get(k) !== 1)) continue;
         out.push(
           sumOutcome({
             rule: "projects.performance-list",
             severity: "error",
             total: term(t, r.amounts.total),
-            parts: [term(l.table, l.row.amounts.total)],
+            parts: lines.map((l) => term(l.table, l.row.amounts.total)),
             subject: `${tableName(t)}「${rowName(r)}」`,
-            against: `${tableName(l.table)}同名项目`,
+            against: `${tableName(lines[0].table)}同名项目${lines.length > 1 ? `（${lines.length} 行之和）` : ""}`,
           })
         );
       }
+    }
     return out.length ? out : [na("一览表中的项目在项目支出表中找不到同名项目")];
   },
 });

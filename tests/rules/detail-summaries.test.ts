@@ -1,0 +1,217 @@
+/**
+ * The detail tables against the summaries (newcomer12, stop 24):
+ * - NC12-17: a 政府性基金 / 国有资本经营 table of this year's money only, under a title saying neither 含 nor 不含上年结转,
+ *   in a department that has that fund's 上年结转: read by its figures as the 一般公共预算支出表 is (NC9-10) — no
+ *   false 错误; the 项目支出表 (that may list the 结转 project) bounds it from both sides.
+ * - NC12-4: the 部门整体绩效目标表's 财政拨款 against a 财政拨款收支总表 printing 支出总计 but no 本年支出合计 line (北京,
+ *   the 财政部 template): compared with 支出总计 when no 结转下年 is printed.
+ * - NC12-8: the 项目绩效目标一览表's amount of a project printed on two 项目支出表 lines: compared with their sum.
+ * Generated layouts first, then newcomer12's workbooks (tests/fixtures/newcomer12/README.md).
+ */
+import { promises as fs } from "fs";
+import path from "path";
+import { readXlsxBuffer } from "../../src/hosts/xlsx/read";
+import { importWorkbook } from "../../src/core/importer/importer";
+import { checkReport } from "../../src/core/rules/engine";
+import type { CellValue, Merge, SheetGrid } from "../../src/core/grid/grid";
+import type { Finding } from "../../src/core/rules/rule";
+import { toGrid } from "../fixtures/variants";
+import { mutate } from "../../bench/localization";
+
+const serious = (fs: Finding[]) =>
+  fs.filter((f) => f.severity === "error" || f.severity === "warning");
+const at = (fs: Finding[]) => serious(fs).map((f) => `${f.rule} ${f.cells[0]}`);
+const dir = path.join(__dirname, "..", "fixtures", "newcomer12");
+const grids = async (file: string) =>
+  (await readXlsxBuffer(await fs.readFile(path.join(dir, file)))).grids;
+const check = (g: SheetGrid[]) => checkReport(importWorkbook(g), { localize: false });
+// The tables of the generated layouts stand alone: the completeness of the set is not what they are about.
+const checkAlone = (g: SheetGrid[]) =>
+  checkReport(importWorkbook(g), { skip: ["completeness"], localize: false });
+
+describe("NC12-4: 部门整体绩效目标表 财政拨款 ↔ a 财政拨款收支总表 without 本年支出合计", () => {
+  /**
+   * 财政拨款收支总表 in 万元: 一般公共预算 100 + 政府性基金 15 this year, 上年结转 5; spent 120 (no 结转下年 unless
+   * `carriedOut`: then 110 spent and 10 结转下年). Its last line 支出总计, with or without a 本年支出合计 line above.
+   */
+  const t4 = (currentLine: boolean, carriedOut: boolean, total: string): SheetGrid =>
+    toGrid(
+      "表4",
+      [
+        ["2025年财政拨款收支总表"],
+        ["单位：万元"],
+        ["收入", "", "支出", "", "", ""],
+        ["项目", "预算数", "项目", "合计", "一般公共预算", "政府性基金预算"],
+        ["一、本年收入", 115, "一般公共服务支出", carriedOut ? 95 : 105, carriedOut ? 85 : 95, 10],
+        ["（一）一般公共预算资金", 100, "城乡社区支出", 15, 10, 5],
+        ["（二）政府性基金预算资金", 15, "", "", "", ""],
+        ["二、上年结转", 5, "", "", "", ""],
+        ["（一）一般公共预算资金", 5, "", "", "", ""],
+        ...(currentLine
+          ? [["", "", "本年支出合计", carriedOut ? 110 : 120, carriedOut ? 95 : 105, 15]]
+          : []),
+        ...(carriedOut ? [["", "", "结转下年", 10, 10, ""]] : []),
+        [total, 120, "支出总计", 120, 105, 15],
+      ],
+      [
+        { r0: 2, c0: 0, r1: 2, c1: 1 },
+        { r0: 2, c0: 2, r1: 2, c1: 5 },
+      ]
+    );
+  /** 任务名称 | 主要内容 | 总额 | 财政拨款 (| 其他资金); `fiscalOnly`: the one money column 财政拨款. */
+  const perf = (fiscal: number, fiscalOnly: boolean, caption: string): SheetGrid => {
+    const head: CellValue[] = fiscalOnly
+      ? ["年度主要任务", "主要内容", caption]
+      : ["年度主要任务", "主要内容", "总额", caption];
+    const line = (name: string, what: string, a: number): CellValue[] =>
+      fiscalOnly ? [name, what, a] : [name, what, a, a];
+    return toGrid(
+      "表15",
+      [
+        ["2025年部门整体支出绩效目标表"],
+        ["单位：万元"],
+        head,
+        line("机关运转", "人员和公用经费", 100),
+        line("审计业务", "完成年度审计项目", fiscal - 100),
+        line("金额合计", "", fiscal),
+        ["年度总体目标", "完成年度审计工作"],
+      ],
+      []
+    );
+  };
+  const layouts = [true, false].flatMap((fiscalOnly) =>
+    ["收入总计", "收 入 总 计"].map((total) => [fiscalOnly, total] as const)
+  );
+  test.each(layouts)(
+    "财政拨款 only: %s, 收入 total worded %s — right → nothing; 10 万元 low → an 错误 at the 金额合计",
+    (fiscalOnly, total) => {
+      for (const currentLine of [true, false]) {
+        const ok = checkAlone([t4(currentLine, false, total), perf(120, fiscalOnly, "财政拨款")]);
+        expect(at(ok.findings)).toEqual([]);
+        expect(ok.perRule.find((p) => p.id === "cross.department-performance")!.checked).toBe(1);
+        const bad = checkAlone([t4(currentLine, false, total), perf(110, fiscalOnly, "财政拨款")]);
+        const cell = fiscalOnly ? "表15!C6" : "表15!D6";
+        expect(
+          serious(bad.findings)
+            .filter((f) => f.rule === "cross.department-performance")
+            .map((f) => f.cells)
+        ).toEqual([[cell, "表4!D10"]]);
+      }
+    }
+  );
+  test("a 支出总计 that includes 结转下年 (no 本年支出合计 line) is not the year's spending: not compared", () => {
+    const r = checkAlone([t4(false, true, "收入总计"), perf(110, false, "财政拨款")]);
+    expect(at(r.findings).filter((f) => f.startsWith("cross.department-performance"))).toEqual([]);
+    expect(r.perRule.find((p) => p.id === "cross.department-performance")!.reasons).toEqual([
+      expect.stringMatching(/^部门整体绩效目标表没有可比较的金额合计/),
+    ]);
+  });
+});
+
+describe("NC12-8: 项目绩效目标一览表 ↔ a project on two 项目支出表 lines", () => {
+  const PROJECTS: Array<[string, number]> = [
+    ["审计业务经费", 285.87],
+    ["审计培训", 10],
+    ["购买中介机构审计服务", 75.5],
+    ["审计培训", 5],
+  ];
+  const total = Math.round(PROJECTS.reduce((s, p) => s + p[1], 0) * 100) / 100;
+  /** 项目名称 | 功能科目 | 合计 | 一般公共预算: 审计培训 under two 功能科目. */
+  const projects = (): SheetGrid =>
+    toGrid(
+      "表10",
+      [
+        ["2025年项目支出表"],
+        ["单位：万元"],
+        ["项目名称", "功能科目编码", "合计", "一般公共预算"],
+        ["合计", "", total, total],
+        ...PROJECTS.map(([n, a], i) => [n, i === 3 ? "2050803" : "2010804", a, a]),
+      ],
+      []
+    );
+  /** 项目名称 | amount | 年度绩效目标 | 一级 / 二级 / 三级指标 | 指标值: each project once, over two indicator lines. */
+  const list = (amount: string, training: number, merged: boolean): SheetGrid => {
+    const rows: CellValue[][] = [
+      ["2025年项目支出绩效目标表"],
+      ["单位：万元"],
+      ["项目名称", amount, "年度绩效目标", "一级指标", "二级指标", "三级指标", "指标值"],
+    ];
+    const merges: Merge[] = [];
+    for (const [name, a] of [
+      ["审计业务经费", 285.87],
+      ["审计培训", training],
+      ["购买中介机构审计服务", 75.5],
+    ] as Array<[string, number]>) {
+      const r0 = rows.length;
+      rows.push(
+        [name, a, `完成${name}`, "产出指标", "数量指标", "完成项目数", "≥30个"],
+        ["", "", "", "满意度指标", "服务对象满意度", "满意度", "≥90%"]
+      );
+      if (merged) for (const c of [0, 1, 2]) merges.push({ r0, c0: c, r1: r0 + 1, c1: c });
+    }
+    return toGrid("表11", rows, merges);
+  };
+  test.each(
+    ["预算金额", "项目金额", "资金总额"].flatMap((a) => [[a, true] as const, [a, false] as const])
+  )(
+    "%s (merged %s): 15 = 10 + 5 → nothing; 25 → an 错误 at the list's amount citing both lines",
+    (amount, merged) => {
+      expect(at(checkAlone([projects(), list(amount, 15, merged)]).findings)).toEqual([]);
+      const bad = serious(checkAlone([projects(), list(amount, 25, merged)]).findings);
+      expect(bad.map((f) => [f.rule, ...f.cells])).toEqual([
+        ["projects.performance-list", "表11!B6", "表10!C6", "表10!C8"],
+      ]);
+      expect(bad[0].message).toMatch(/2 行之和/);
+    }
+  );
+});
+
+describe("newcomer12's workbooks", () => {
+  test.each([
+    "n11-fund-carry-10-fund-table-60-no-title-word-ok.xlsx",
+    "n12-fund-carry-10-fund-table-titled-han-jiezhuan-ok.xlsx",
+    "n13-fund-carry-10-fund-table-current-only-50-ok.xlsx",
+    "n14-soe-carry-10-soe-table-40-ok.xlsx",
+    "n15-soe-carry-10-soe-table-current-only-30-ok.xlsx",
+    "b05-dept-perf-standard-indicators-ok.xlsx",
+    "b11-perf-list-project-on-two-func-rows-ok.xlsx",
+    "b23-dept-perf-fiscal-only-column-ok.xlsx",
+  ])("%s: no 错误 / 警告", async (file) => {
+    expect(at(check(await grids(file)).findings)).toEqual([]);
+  });
+
+  test.each([
+    ["b07-dept-perf-fiscal-4143.47-other-110-err.xlsx", "'12.部门整体绩效目标表'!E8"],
+    ["b08-dept-perf-fiscal-wrong-t4-with-current-total-err.xlsx", "'12.部门整体绩效目标表'!E8"],
+    ["b25-dept-perf-fiscal-only-column-4143.47-err.xlsx", "'12.部门整体绩效目标表'!C6"],
+    ["b12-perf-list-project-on-two-func-rows-25-err.xlsx", "'11.项目绩效目标表'!B16"],
+  ])("%s: the one 错误 at %s", async (file, cell) => {
+    expect(serious(check(await grids(file)).findings).map((f) => f.cells[0])).toEqual([cell]);
+  });
+
+  test.each([
+    ["n13-fund-carry-10-fund-table-current-only-50-ok.xlsx", "政府性基金预算支出表"],
+    ["n15-soe-carry-10-soe-table-current-only-30-ok.xlsx", "国有资本经营预算支出表"],
+  ])(
+    "%s: read as 不含上年结转 by its figures; a 项 line 5 万元 off (its parents left) still an 错误 there",
+    async (file, kind) => {
+      const g = await grids(file);
+      const report = importWorkbook(g);
+      const t = report.tables.find((x) => x.title.includes(kind.slice(0, 4)) && x.rows.length)!;
+      const line = t.rows.find((r) => r.code?.length === 7 && r.amounts.total?.value)!;
+      const cell = line.amounts.total.cell;
+      const changed = check(mutate(g, cell, 5));
+      expect(serious(changed.findings).some((f) => f.cells.includes(cell))).toBe(true);
+      // The 项目支出 figure beyond both bounds: 项目支出表 60 (40) − 上年结转 10 ≤ it ≤ 项目支出表.
+      const project = t.rows.find((r) => r.key === "total")!.amounts.project;
+      for (const by of [-15, 15]) {
+        const moved = check(mutate(g, project.cell, by));
+        expect(
+          serious(moved.findings).some(
+            (f) => /-project$/.test(f.rule) && f.cells.includes(project.cell)
+          )
+        ).toBe(true);
+      }
+    }
+  );
+});
