@@ -176,6 +176,8 @@ describe("newcomer12's workbooks", () => {
     "b05-dept-perf-standard-indicators-ok.xlsx",
     "b11-perf-list-project-on-two-func-rows-ok.xlsx",
     "b23-dept-perf-fiscal-only-column-ok.xlsx",
+    "e04-econ-personnel-public-as-rows-ok.xlsx",
+    "e35-t5-personnel-public-cols-basic-rows-layout-ok.xlsx",
   ])("%s: no 错误 / 警告", async (file) => {
     expect(at(check(await grids(file)).findings)).toEqual([]);
   });
@@ -185,7 +187,8 @@ describe("newcomer12's workbooks", () => {
     ["b08-dept-perf-fiscal-wrong-t4-with-current-total-err.xlsx", "'12.部门整体绩效目标表'!E8"],
     ["b25-dept-perf-fiscal-only-column-4143.47-err.xlsx", "'12.部门整体绩效目标表'!C6"],
     ["b12-perf-list-project-on-two-func-rows-25-err.xlsx", "'11.项目绩效目标表'!B16"],
-  ])("%s: the one 错误 at %s", async (file, cell) => {
+    ["e11-econ-rows-personnel-public-plus-jiguan-250-warn.xlsx", "'11.机关运行经费预算表'!B4"],
+  ])("%s: the one 错误 / 警告 at %s", async (file, cell) => {
     expect(serious(check(await grids(file)).findings).map((f) => f.cells[0])).toEqual([cell]);
   });
 
@@ -214,4 +217,104 @@ describe("newcomer12's workbooks", () => {
       }
     }
   );
+});
+
+describe("NC12-5: a 基本支出表 printing 人员经费 / 公用经费 as ROWS (一、人员经费 over 301 + 303, 二、公用经费 over 302)", () => {
+  /** 科目编码 | 科目名称 | 金额 in 万元: 人员经费 110 (301 100 + 303 10), 公用经费 40 (302 40); `label` the two lines' words. */
+  const basic = (words: [string, string], personnel = 110): SheetGrid =>
+    toGrid(
+      "表6",
+      [
+        ["2025年一般公共预算基本支出表"],
+        ["单位：万元"],
+        ["科目编码", "科目名称", "金额"],
+        ["", "合计", personnel + 40],
+        ["", words[0], personnel],
+        ["301", "工资福利支出", personnel - 10],
+        ["30101", "基本工资", personnel - 10],
+        ["303", "对个人和家庭的补助", 10],
+        ["30302", "退休费", 10],
+        ["", words[1], 40],
+        ["302", "商品和服务支出", 40],
+        ["30201", "办公费", 40],
+      ],
+      []
+    );
+  const operating = (a: number): SheetGrid =>
+    toGrid(
+      "表11",
+      [["2025年机关运行经费预算表"], ["单位：万元"], ["项目", "预算数"], ["机关运行经费", a]],
+      []
+    );
+  /** 一般公共预算支出表 with 基本支出 split 人员经费 | 公用经费; `moved` 万元 moved from 人员经费 to 公用经费. */
+  const general = (moved = 0): SheetGrid =>
+    toGrid(
+      "表5",
+      [
+        ["2025年一般公共预算支出表"],
+        ["单位：万元"],
+        ["科目编码", "科目名称", "合计", "人员经费", "公用经费", "项目支出"],
+        ["", "合计", 150, 110 - moved, 40 + moved, ""],
+        ["201", "一般公共服务支出", 150, 110 - moved, 40 + moved, ""],
+        ["20108", "审计事务", 150, 110 - moved, 40 + moved, ""],
+        ["2010801", "行政运行", 150, 110 - moved, 40 + moved, ""],
+      ],
+      []
+    );
+  const WORDS: Array<[string, string]> = [
+    ["一、人员经费", "二、公用经费"],
+    ["人员经费", "公用经费"],
+    ["（一）人员经费", "（二）公用经费"],
+  ];
+  test.each(WORDS)(
+    "%s / %s: 机关运行经费 30 → nothing; 50 → a 警告 at it citing the 公用经费 line",
+    (a, b) => {
+      const ok = checkAlone([general(), basic([a, b]), operating(30)]);
+      expect(at(ok.findings)).toEqual([]);
+      expect(ok.perRule.find((p) => p.id === "cross.operating-public")!.checked).toBe(1);
+      const over = serious(checkAlone([general(), basic([a, b]), operating(50)]).findings);
+      expect(over.map((f) => [f.rule, f.severity, ...f.cells])).toEqual([
+        ["cross.operating-public", "warning", "表11!B4", "表6!C10"],
+      ]);
+    }
+  );
+  test.each(WORDS)(
+    "%s / %s: 10 moved from 人员经费 to 公用经费 in the 一般公共预算支出表 → 错误 at both lines",
+    (a, b) => {
+      const bad = serious(checkAlone([general(10), basic([a, b])]).findings);
+      expect(bad.filter((f) => f.rule === "cross.basic-economic").map((f) => f.cells[0])).toEqual([
+        "表6!C5",
+        "表6!C10",
+      ]);
+    }
+  );
+  test("a 基本支出表 without the split: the reason says so", () => {
+    const plain = toGrid(
+      "表6",
+      [
+        ["2025年一般公共预算基本支出表"],
+        ["单位：万元"],
+        ["科目编码", "科目名称", "金额"],
+        ["", "合计", 150],
+        ["301", "工资福利支出", 100],
+        ["302", "商品和服务支出", 40],
+        ["303", "对个人和家庭的补助", 10],
+      ],
+      []
+    );
+    const r = checkAlone([plain, operating(30)]);
+    expect(r.perRule.find((p) => p.id === "cross.operating-public")!.reasons).toEqual([
+      "基本支出经济分类表未分列公用经费",
+    ]);
+  });
+});
+
+test("newcomer12's e36 (表5 人员 / 公用 split 10 apart from a rows-layout 表6): 2 错误 at 表6's two lines", async () => {
+  const found = serious(
+    check(await grids("e36-t5-personnel-public-cols-10-moved-basic-rows-layout-err.xlsx")).findings
+  );
+  expect(found.map((f) => `${f.rule} ${f.cells[0]}`)).toEqual([
+    "cross.basic-economic '6.一般公共预算基本支出表'!C5",
+    "cross.basic-economic '6.一般公共预算基本支出表'!C22",
+  ]);
 });
