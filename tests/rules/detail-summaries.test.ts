@@ -178,6 +178,8 @@ describe("newcomer12's workbooks", () => {
     "b23-dept-perf-fiscal-only-column-ok.xlsx",
     "e04-econ-personnel-public-as-rows-ok.xlsx",
     "e35-t5-personnel-public-cols-basic-rows-layout-ok.xlsx",
+    "e09-econ-rows-x-func-cols-ok.xlsx",
+    "e32-econ-rows-x-func-xiang-cols-ok.xlsx",
   ])("%s: no 错误 / 警告", async (file) => {
     expect(at(check(await grids(file)).findings)).toEqual([]);
   });
@@ -318,3 +320,74 @@ test("newcomer12's e36 (表5 人员 / 公用 split 10 apart from a rows-layout �
     "cross.basic-economic '6.一般公共预算基本支出表'!C22",
   ]);
 });
+
+describe("NC12-18: a 基本支出表 by 经济分类 rows × 功能科目 columns", () => {
+  /** 一般公共预算支出表: 201 / 20108 / 2010801 基本 100, 208 / 20805 / 2080501 基本 50 (项目 20 on 2010801). */
+  const general = (): SheetGrid =>
+    toGrid(
+      "表5",
+      [
+        ["2025年一般公共预算支出表"],
+        ["单位：万元"],
+        ["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+        ["", "合计", 170, 150, 20],
+        ["201", "一般公共服务支出", 120, 100, 20],
+        ["20108", "审计事务", 120, 100, 20],
+        ["2010801", "行政运行", 120, 100, 20],
+        ["208", "社会保障和就业支出", 50, 50, ""],
+        ["20805", "行政事业单位养老支出", 50, 50, ""],
+        ["2080501", "行政单位离退休", 50, 50, ""],
+      ],
+      []
+    );
+  /** 经济分类 rows × 功能 columns captioned `caps`; `moved` 万元 of 30101 moved from the first 功能 column to the second. */
+  const basic = (caps: [string, string], moved = 0): SheetGrid =>
+    toGrid(
+      "表6",
+      [
+        ["2025年一般公共预算基本支出表"],
+        ["单位：万元"],
+        ["科目编码", "科目名称", "合计", ...caps],
+        ["", "合计", 150, 100 - moved, 50 + moved],
+        ["301", "工资福利支出", 90, 90 - moved, moved || ""],
+        ["30101", "基本工资", 90, 90 - moved, moved || ""],
+        ["302", "商品和服务支出", 10, 10, ""],
+        ["30201", "办公费", 10, 10, ""],
+        ["303", "对个人和家庭的补助", 50, "", 50],
+        ["30302", "退休费", 50, "", 50],
+      ],
+      []
+    );
+  /** Two captions, and the 一般公共预算支出表 基本支出 cells of their codes. */
+  const CAPTIONS: Array<[string, string, string, string]> = [
+    ["201一般公共服务支出", "208社会保障和就业支出", "表5!D5", "表5!D8"],
+    ["201 一般公共服务支出", "208 社会保障和就业支出", "表5!D5", "表5!D8"],
+    ["2010801 行政运行", "2080501 行政单位离退休", "表5!D7", "表5!D10"],
+    ["2010801行政运行", "2080501行政单位离退休", "表5!D7", "表5!D10"],
+  ];
+  test.each(CAPTIONS)(
+    "%s | %s: right → nothing; 10 moved between columns → 错误 at both columns' 合计",
+    (a, b, cellA, cellB) => {
+      const ok = checkAlone([general(), basic([a, b])]);
+      expect(at(ok.findings)).toEqual([]);
+      const bad = serious(checkAlone([general(), basic([a, b], 10)]).findings);
+      expect(bad.filter((f) => f.rule === "cross.breakdown-totals").map((f) => f.cells)).toEqual([
+        ["表6!D4", cellA],
+        ["表6!E4", cellB],
+      ]);
+    }
+  );
+});
+
+test.each([
+  ["e34-econ-rows-x-func-lei-cols-10-moved-201-to-208-err.xlsx", ["D4", "F4"]],
+  ["e33-econ-rows-x-func-xiang-cols-10-moved-2010801-to-2080501-err.xlsx", ["D4", "F4"]],
+])(
+  "newcomer12's %s (10 moved between 功能 columns): 错误 at the two columns' 合计",
+  async (file, cols) => {
+    const found = serious(check(await grids(file)).findings);
+    expect(found.map((f) => `${f.rule} ${f.cells[0]}`)).toEqual(
+      cols.map((c) => `cross.breakdown-totals '6.一般公共预算基本支出表'!${c}`)
+    );
+  }
+);

@@ -22,7 +22,7 @@ import {
 import { labelKey, projectKey } from "../grid/text";
 import { economicName } from "../classification/economic";
 import { checkedProjectLines } from "./projects";
-import { scopedOutcome, scopeRelation, tableScope } from "./scope";
+import { fundRelation, scopedOutcome, scopeRelation, tableScope } from "./scope";
 
 const has = (t: Table, key: string) => t.columns.some((c) => c.key === key);
 /** Columns that split 基本支出: 人员经费 / 公用经费, or its economic classes. */
@@ -49,12 +49,22 @@ function cmp(
 }
 const defined = (o: Outcome | undefined): o is Outcome => !!o;
 
+/** A column captioned by a 功能科目 code (201一般公共服务支出, 2010801 行政运行): [amount key, code], in order. */
+function functionalColumns(t: Table): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (const c of t.columns) {
+    const m = c.key === "total" ? null : /^\s*(2\d{2}(?:\d{2}){0,2})(?!\d)\s*\S/.exec(c.label);
+    if (m && !c.side) out.push([c.key, m[1]]);
+  }
+  return out;
+}
+
 export const breakdownTotals = defineRule({
   id: "cross.breakdown-totals",
   category: "cross",
   title: "分经济分类 / 分功能 / 分单位的明细表 ↔ 一般公共预算支出表",
   description:
-    "一般公共预算支出经济分类表各列合计等于一般公共预算支出表同列合计；基本支出功能分类表每个科目等于一般公共预算支出表该科目的基本支出，两表都分列的人员经费、公用经费（或各经济分类栏）也逐个科目相等；项目支出经济分类表合计等于一般公共预算支出表（或支出总表）的项目支出；按单位列示的基本支出表合计及各经济分类大类之和等于基本支出经济分类表。",
+    "一般公共预算支出经济分类表各列合计等于一般公共预算支出表同列合计；基本支出功能分类表每个科目等于一般公共预算支出表该科目的基本支出，两表都分列的人员经费、公用经费（或各经济分类栏）也逐个科目相等；项目支出经济分类表合计等于一般公共预算支出表（或支出总表）的项目支出；按单位列示的基本支出表合计及各经济分类大类之和等于基本支出经济分类表；按经济分类行 × 功能科目列列示的基本支出表，每个功能科目列的合计等于一般公共预算支出表该科目的基本支出（口径较宽或较窄时不超过 / 不少于）。",
   severity: "error",
   source: { basis: "identity", ref: "部门预算公开表样：同一笔资金按不同口径分列时各表合计相等" },
   check: (report) => {
@@ -124,6 +134,36 @@ export const breakdownTotals = defineRule({
                   `${tableName(t5)}「${rowName(r5)}」${columnName(t5, k)}`
                 )
               );
+      }
+    }
+    // A 基本支出表 by 经济分类 rows × 功能科目 columns (newcomer12's NC12-18: 合计 | 201 一般公共服务支出 | 205 … or 项
+    // columns 2010801 行政运行 | …): each 功能 column's 合计 is the 一般公共预算支出表's 基本支出 of that 科目 (≤ / ≥ when
+    // the two tables' fund scopes differ here: scope.ts fundRelation).
+    for (const t of report.tables.filter(
+      (x) => x.kind === "basic_expenditure_economic" && !x.empty
+    )) {
+      const tot = totalRow(t);
+      const cols = functionalColumns(t);
+      if (!t5 || !tot5 || !tot || !cols.length) continue;
+      const rel = fundRelation(report, t, t5);
+      if (!rel) continue;
+      const c5 = byCode(t5);
+      for (const [key, code] of cols) {
+        const a = tot.amounts[key];
+        const r5 = c5.get(code);
+        const parts = r5 && basicOf(t5, r5)?.filter((p): p is [Table, Amount] => !!p[1]);
+        if (!a || !r5 || !parts?.length || (!hasValue(a) && !parts.some(([, x]) => hasValue(x))))
+          continue;
+        out.push(
+          scopedOutcome(
+            id,
+            rel,
+            term(t, a),
+            parts.map(([x, y]) => term(x, y)),
+            `${tableName(t)}「合计」${columnName(t, key)}`,
+            `${tableName(t5)}「${rowName(r5)}」基本支出`
+          )
+        );
       }
     }
     for (const t of report.tables.filter(
