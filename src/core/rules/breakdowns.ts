@@ -3,7 +3,7 @@
  * class, 项目支出 by economic class, the 部门整体绩效目标表's tasks, a project performance list — equals the figure it
  * breaks down. Each comparison goes through `sumOutcome`, so its identity feeds the localizer and the marks.
  */
-import { ECONOMIC_CLASS_COLUMNS, type Amount, type Table } from "../model/schema";
+import { ECONOMIC_CLASS_COLUMNS, type Amount, type Row, type Table } from "../model/schema";
 import { defineRule, type Outcome } from "./rule";
 import {
   basicOf,
@@ -22,7 +22,7 @@ import {
 import { labelKey, projectKey } from "../grid/text";
 import { economicName } from "../classification/economic";
 import { checkedProjectLines } from "./projects";
-import { scopedOutcome, scopeRelation, tableScope } from "./scope";
+import { fundRelation, scopedOutcome, scopeRelation, tableScope } from "./scope";
 
 const has = (t: Table, key: string) => t.columns.some((c) => c.key === key);
 /** Columns that split 基本支出: 人员经费 / 公用经费, or its economic classes. */
@@ -49,12 +49,22 @@ function cmp(
 }
 const defined = (o: Outcome | undefined): o is Outcome => !!o;
 
+/** A column captioned by a 功能科目 code (201一般公共服务支出, 2010801 行政运行): [amount key, code], in order. */
+function functionalColumns(t: Table): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (const c of t.columns) {
+    const m = c.key === "total" ? null : /^\s*(2\d{2}(?:\d{2}){0,2})(?!\d)\s*\S/.exec(c.label);
+    if (m && !c.side) out.push([c.key, m[1]]);
+  }
+  return out;
+}
+
 export const breakdownTotals = defineRule({
   id: "cross.breakdown-totals",
   category: "cross",
   title: "分经济分类 / 分功能 / 分单位的明细表 ↔ 一般公共预算支出表",
   description:
-    "一般公共预算支出经济分类表各列合计等于一般公共预算支出表同列合计；基本支出功能分类表每个科目等于一般公共预算支出表该科目的基本支出，两表都分列的人员经费、公用经费（或各经济分类栏）也逐个科目相等；项目支出经济分类表合计等于一般公共预算支出表（或支出总表）的项目支出；按单位列示的基本支出表合计及各经济分类大类之和等于基本支出经济分类表。",
+    "一般公共预算支出经济分类表各列合计等于一般公共预算支出表同列合计；基本支出功能分类表每个科目等于一般公共预算支出表该科目的基本支出，两表都分列的人员经费、公用经费（或各经济分类栏）也逐个科目相等；项目支出经济分类表合计等于一般公共预算支出表（或支出总表）的项目支出；按单位列示的基本支出表合计及各经济分类大类之和等于基本支出经济分类表；按经济分类行 × 功能科目列列示的基本支出表，每个功能科目列的合计等于一般公共预算支出表该科目的基本支出（口径较宽或较窄时不超过 / 不少于）。",
   severity: "error",
   source: { basis: "identity", ref: "部门预算公开表样：同一笔资金按不同口径分列时各表合计相等" },
   check: (report) => {
@@ -126,6 +136,36 @@ export const breakdownTotals = defineRule({
               );
       }
     }
+    // A 基本支出表 by 经济分类 rows × 功能科目 columns (newcomer12's NC12-18: 合计 | 201 一般公共服务支出 | 205 … or 项
+    // columns 2010801 行政运行 | …): each 功能 column's 合计 is the 一般公共预算支出表's 基本支出 of that 科目 (≤ / ≥ when
+    // the two tables' fund scopes differ here: scope.ts fundRelation).
+    for (const t of report.tables.filter(
+      (x) => x.kind === "basic_expenditure_economic" && !x.empty
+    )) {
+      const tot = totalRow(t);
+      const cols = functionalColumns(t);
+      if (!t5 || !tot5 || !tot || !cols.length) continue;
+      const rel = fundRelation(report, t, t5);
+      if (!rel) continue;
+      const c5 = byCode(t5);
+      for (const [key, code] of cols) {
+        const a = tot.amounts[key];
+        const r5 = c5.get(code);
+        const parts = r5 && basicOf(t5, r5)?.filter((p): p is [Table, Amount] => !!p[1]);
+        if (!a || !r5 || !parts?.length || (!hasValue(a) && !parts.some(([, x]) => hasValue(x))))
+          continue;
+        out.push(
+          scopedOutcome(
+            id,
+            rel,
+            term(t, a),
+            parts.map(([x, y]) => term(x, y)),
+            `${tableName(t)}「合计」${columnName(t, key)}`,
+            `${tableName(t5)}「${rowName(r5)}」基本支出`
+          )
+        );
+      }
+    }
     for (const t of report.tables.filter(
       (x) => x.kind === "project_expenditure_economic" && !x.empty
     )) {
@@ -188,12 +228,26 @@ export const breakdownTotals = defineRule({
   },
 });
 
+/**
+ * The year's spending of a 收支总表 / 财政拨款收支总表 (万元 or 元, the table's unit): its 本年支出合计 line, else — a
+ * table printing 支出总计 but no 本年支出合计 (北京's and the 财政部 template's 财政拨款收支总表) — its 支出总计 when it
+ * shows no 结转下年 amount (then 支出总计 = 本年支出合计). Undefined when neither can be read.
+ */
+function yearSpending(t: Table): { amounts: Row["amounts"]; words: string } | undefined {
+  const cur = rowByKey(t, "current_expenditure_total", "expenditure");
+  if (cur) return { amounts: cur.amounts, words: "本年支出合计" };
+  const grand = rowByKey(t, "expenditure_grand_total", "expenditure");
+  const out = rowByKey(t, "carryover_out", "expenditure");
+  if (!grand || (out && Object.values(out.amounts).some(hasValue))) return undefined;
+  return { amounts: grand.amounts, words: "支出总计" };
+}
+
 export const departmentPerformance = defineRule({
   id: "cross.department-performance",
   category: "cross",
   title: "部门整体绩效目标表预算金额 ↔ 收支总表 / 财政拨款收支总表",
   description:
-    "部门整体绩效目标表的金额合计等于收支总表本年支出合计，其中财政拨款等于财政拨款收支总表本年支出合计（元与万元按较粗精度比较）。",
+    "部门整体绩效目标表的金额合计等于收支总表本年支出合计，其中财政拨款等于财政拨款收支总表本年支出合计（元与万元按较粗精度比较）；表中没有本年支出合计行、也没有结转下年金额时，以支出总计比较。",
   severity: "error",
   source: {
     basis: "practice",
@@ -206,7 +260,7 @@ export const departmentPerformance = defineRule({
       const tot = totalRow(t);
       if (!tot) continue;
       const t1 = firstOf(report, "income_expenditure_summary");
-      const cur1 = t1 && rowByKey(t1, "current_expenditure_total", "expenditure");
+      const cur1 = t1 && yearSpending(t1);
       if (t1 && cur1)
         out.push(
           cmp(
@@ -215,25 +269,33 @@ export const departmentPerformance = defineRule({
             tot.amounts.total,
             "「金额合计」",
             [[t1, cur1.amounts.total]],
-            `${tableName(t1)}「本年支出合计」`
+            `${tableName(t1)}「${cur1.words}」`
           )
         );
       const t4 = firstOf(report, "fiscal_appropriation_summary");
-      const cur4 = t4 && rowByKey(t4, "current_expenditure_total", "expenditure");
-      if (t4 && cur4 && tot.amounts.fiscal)
+      const cur4 = t4 && yearSpending(t4);
+      const fiscal = tot.amounts.fiscal;
+      if (t4 && cur4 && fiscal)
         out.push(
           cmp(
             id,
             t,
-            tot.amounts.fiscal,
+            fiscal,
             "「金额合计」财政拨款",
             [[t4, cur4.amounts.total]],
-            `${tableName(t4)}「本年支出合计」`
+            `${tableName(t4)}「${cur4.words}」`
           )
         );
     }
     const res = out.filter(defined);
-    return res.length ? res : [na("没有部门整体绩效目标表")];
+    if (res.length) return res;
+    return [
+      na(
+        report.tables.some((x) => x.kind === "department_performance" && !x.empty)
+          ? "部门整体绩效目标表没有可比较的金额合计（或收支总表、财政拨款收支总表没有本年支出合计）"
+          : "没有部门整体绩效目标表"
+      ),
+    ];
   },
 });
 
@@ -242,7 +304,7 @@ export const performanceList = defineRule({
   category: "projects",
   title: "项目绩效目标一览表金额 ↔ 项目支出表",
   description:
-    "以列表列示的项目绩效目标（项目、金额、绩效目标），每个项目的金额等于项目支出表中同名项目的金额。",
+    "以列表列示的项目绩效目标（项目、金额、绩效目标），每个项目的金额等于项目支出表中同名项目的金额（同名项目分列几行时为其和）。",
   severity: "error",
   source: { basis: "practice", ref: "项目绩效目标随部门预算公开，所列金额即该项目的预算数" },
   check: (report) => {
@@ -256,22 +318,30 @@ export const performanceList = defineRule({
       else byName.set(k, [l]);
     }
     const out: Outcome[] = [];
-    for (const t of lists)
-      for (const r of t.rows.filter((x) => x.level > 0 && x.amounts.total)) {
-        const lines = byName.get(projectKey(r.label));
-        if (!lines || lines.length !== 1 || !lines[0].row.amounts.total) continue;
-        const l = lines[0];
+    for (const t of lists) {
+      const rows = t.rows.filter((x) => x.level > 0 && x.amounts.total);
+      const listed = new Map<string, number>();
+      for (const r of rows)
+        listed.set(projectKey(r.label), (listed.get(projectKey(r.label)) ?? 0) + 1);
+      for (const r of rows) {
+        const k = projectKey(r.label);
+        const lines = byName.get(k)?.filter((l) => l.row.amounts.total);
+        // A project printed on several 项目支出表 lines (one per 功能科目, or 本年 and 上年结转) is listed once at their
+        // sum, as the per-project form is (projects.annual-amount); a name the list repeats as well (one project per
+        // 单位 under the same name) cannot be paired line by line and is left.
+        if (!lines?.length || (lines.length > 1 && listed.get(k) !== 1)) continue;
         out.push(
           sumOutcome({
             rule: "projects.performance-list",
             severity: "error",
             total: term(t, r.amounts.total),
-            parts: [term(l.table, l.row.amounts.total)],
+            parts: lines.map((l) => term(l.table, l.row.amounts.total)),
             subject: `${tableName(t)}「${rowName(r)}」`,
-            against: `${tableName(l.table)}同名项目`,
+            against: `${tableName(lines[0].table)}同名项目${lines.length > 1 ? `（${lines.length} 行之和）` : ""}`,
           })
         );
       }
+    }
     return out.length ? out : [na("一览表中的项目在项目支出表中找不到同名项目")];
   },
 });

@@ -951,19 +951,21 @@ export const basicEconomic = defineRule({
           )
         );
       // The same 基本支出 split the same way in both tables: 人员经费, 公用经费, and each economic class (表5 column ↔ 表6 class line).
-      for (const k of ["personnel", "public"])
-        if (tot6.amounts[k] && tot5.amounts[k])
+      for (const k of ["personnel", "public"] as const) {
+        const own = basicSplit(t6, k);
+        if (own && tot5.amounts[k])
           out.push(
             scopedCmp(
               "cross.basic-economic",
               rel,
               t6,
-              tot6.amounts[k],
-              `「合计」${columnName(t6, k)}`,
+              own.amount,
+              own.words,
               [[t5, tot5.amounts[k]]],
               `${tableName(t5)}「合计」${columnName(t5, k)}`
             )
           );
+      }
       for (const k of ECONOMIC_CLASS_COLUMNS) {
         const r6 =
           tot5.amounts[k] &&
@@ -1373,12 +1375,27 @@ export const threePublicCeiling = defineRule({
   },
 });
 
+/**
+ * A 基本支出经济分类表's 人员经费 or 公用经费 total (its table's unit): the 合计 line's 人员经费 / 公用经费 column, else
+ * — the split printed as ROWS (一、人员经费 over 301 + 303, 二、公用经费 over 302 + 310: newcomer12's NC12-5) — that
+ * line's figure. `words` names it for a message.
+ */
+function basicSplit(
+  t6: Table,
+  k: "personnel" | "public"
+): { amount: Amount; words: string } | undefined {
+  const col = totalRow(t6)?.amounts[k];
+  if (col) return { amount: col, words: `「合计」${columnName(t6, k)}` };
+  const row = t6.rows.find((r) => r.key === k && !r.code && r.amounts.total);
+  return row ? { amount: row.amounts.total, words: `「${rowName(row)}」` } : undefined;
+}
+
 export const operatingVsPublic = defineRule({
   id: "cross.operating-public",
   category: "cross",
   title: "机关运行经费 ≤ 公用经费",
   description:
-    "机关运行经费（机关运行经费表或“三公”表中的合并列）不应超过基本支出经济分类表的公用经费合计。",
+    "机关运行经费（机关运行经费表或“三公”表中的合并列）不应超过基本支出经济分类表的公用经费合计（公用经费列的合计，或分行列示时“公用经费”行）。",
   severity: "warning",
   source: {
     basis: "practice",
@@ -1386,7 +1403,7 @@ export const operatingVsPublic = defineRule({
   },
   check: (report) => {
     const t6 = firstOf(report, "basic_expenditure_economic");
-    const pub = t6 && totalRow(t6)?.amounts.public;
+    const pub = t6 && basicSplit(t6, "public")?.amount;
     const t11 = firstOf(report, "operating_funds");
     const src = t11
       ? { t: t11, a: projectTotal(t11)?.amounts.total }
@@ -1395,7 +1412,9 @@ export const operatingVsPublic = defineRule({
           const r = t10?.rows.find((x) => x.key === "operating_funds");
           return t10 && r ? { t: t10, a: r.amounts.total } : undefined;
         })();
-    if (!t6 || !pub || !src?.a) return [na("缺少机关运行经费或公用经费")];
+    if (!src?.a) return [na("没有机关运行经费（机关运行经费表或“三公”表中的机关运行经费）")];
+    if (!t6) return [na("没有基本支出经济分类表")];
+    if (!pub) return [na("基本支出经济分类表未分列公用经费")];
     const e = notAbove("cross.operating-public", [term(src.t, src.a)], [term(t6, pub)]);
     if (!e.exceeds) return [{ status: "pass", identity: e.identity }];
     return [

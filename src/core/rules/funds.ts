@@ -23,6 +23,7 @@ import {
   totalRow,
 } from "./helpers";
 import { fenValue, fmt } from "./interval";
+import { leavesOutFundCarryover, scopedOutcome } from "./scope";
 
 export interface Fund {
   /** Amount-column key of the fund in the 收入总表, 财政拨款收支总表, 项目支出表 (gov_fund / state_capital / special_account). */
@@ -219,6 +220,40 @@ function carryOf(report: Report, fund: Fund): { amount?: Amount; table?: Table }
   return t4.rows.some((r) => r.key?.startsWith("carryover_src_")) ? {} : undefined;
 }
 
+/**
+ * Whether the fund's table leaves out the fund's 上年结转: by its title, else by its figures (scope.ts
+ * leavesOutFundCarryover) — this year's money of the fund from the 收入总表's 合计 line, else the 财政拨款收支总表's /
+ * 收支总表's 本年 line of the fund; the fund's 上年结转 from carryOf.
+ */
+function fundExcludesCarryover(report: Report, fund: Fund, fv: FundView): boolean {
+  if (fv.table.excludesCarryover) return true;
+  const total = fv.total?.amounts[fv.key];
+  const carry = carryOf(report, fund);
+  if (!total || !carry?.amount || !carry.table) return false;
+  const t2 = firstOf(report, "income_summary");
+  const tot2 = t2 && totalRow(t2);
+  const fromT2 =
+    t2 && tot2 && t2.columns.some((c) => c.key === fund.key)
+      ? fundParts(t2, tot2, fund.key).filter((p): p is [Table, Amount] => !!p[1])
+      : [];
+  const line = (kind: Table["kind"]) => {
+    const t = firstOf(report, kind);
+    const r = t && rowByKey(t, `src_${fund.key}`, "income");
+    return t && r?.amounts.total ? ([[t, r.amounts.total]] as Array<[Table, Amount]>) : [];
+  };
+  const current = fromT2.length
+    ? fromT2
+    : line("fiscal_appropriation_summary").length
+      ? line("fiscal_appropriation_summary")
+      : line("income_expenditure_summary");
+  return leavesOutFundCarryover(
+    fv.table,
+    term(fv.table, total),
+    current.map(([t, a]) => term(t, a)),
+    term(carry.table, carry.amount)
+  );
+}
+
 /** Fund table ↔ 财政拨款收支总表, 收入总表, the fund's income table and the 收支总表; class and code rows ↔ the same rows there. */
 function amountsRule(fund: Fund): RuleDef {
   const id = `cross.${fund.id}`;
@@ -229,7 +264,7 @@ function amountsRule(fund: Fund): RuleDef {
       ? `${fund.tableName} ↔ 财政拨款收支总表 / 收入总表 / 收支总表`
       : `${fund.tableName} ↔ 收入总表 / 收支总表`,
     description: fund.fiscal
-      ? `${fund.tableName}（不含上年结转）的合计等于财政拨款收支总表本年支出合计的${fund.name}列（表含上年结转时加上年结转）、收入总表合计行的${fund.name}本年收入、收支总表的${fund.name}收入${fund.key === "gov_fund" ? "、政府性基金预算收入表合计" : ""}；每个功能科目等于收入总表同一科目的${fund.name}列，每一类等于财政拨款收支总表同一类的${fund.name}列，且不超过支出总表同一科目的合计。`
+      ? `${fund.tableName}（不含上年结转）的合计等于财政拨款收支总表本年支出合计的${fund.name}列（表含上年结转时加上年结转）、收入总表合计行的${fund.name}本年收入、收支总表的${fund.name}收入${fund.key === "gov_fund" ? "、政府性基金预算收入表合计" : ""}；每个功能科目等于收入总表同一科目的${fund.name}列，每一类等于财政拨款收支总表同一类的${fund.name}列，且不超过支出总表同一科目的合计。标题未说明是否含上年结转时按数字判断：合计恰等于收入总表本年${fund.name}、而不等于其加上该资金的上年结转时，按不含上年结转核对。`
       : `${fund.tableName}的合计等于收入总表合计行的${fund.name}本年收入（分列教育收费等多栏时为其和）、收支总表的${fund.name}收入——表含上年结转时两者都加收入总表该资金的上年结转；每个功能科目等于收入总表同一科目的${fund.name}列，且不超过支出总表同一科目的合计。${fund.name}不是财政拨款，不与财政拨款收支总表比较。`,
     severity: "error",
     source: {
@@ -242,7 +277,7 @@ function amountsRule(fund: Fund): RuleDef {
       const fv = fundView(report, fund);
       if (!fv) return [na(`未公开${fund.tableName}`)];
       const out: Array<Outcome | undefined> = [];
-      const excl = fv.table.excludesCarryover;
+      const excl = fundExcludesCarryover(report, fund, fv);
       const figure = fv.total?.amounts[fv.key];
       // 财政拨款收支总表: 本年支出合计 in the fund's column (plus the fund's 上年结转 when the table leaves it out).
       const t4 = firstOf(report, "fiscal_appropriation_summary");
@@ -400,7 +435,7 @@ function projectRule(fund: Fund): RuleDef {
     id,
     category: "cross",
     title: `${fund.tableName}项目支出 ↔ 项目支出表`,
-    description: `${fund.tableName}合计行的项目支出等于项目支出表（本年）${fund.name}列的合计（表含上年结转时加项目支出表（上年结转）的${fund.name}列）。`,
+    description: `${fund.tableName}合计行的项目支出等于项目支出表（本年）${fund.name}列的合计（表含上年结转时加项目支出表（上年结转）的${fund.name}列）；表不含上年结转而没有单列上年结转项目时，项目支出表该列介于表中项目支出与其加上该资金上年结转之间。`,
     severity: "error",
     source: {
       basis: "identity",
@@ -409,6 +444,7 @@ function projectRule(fund: Fund): RuleDef {
     check: (report) => {
       const fv = fundView(report, fund);
       if (!fv) return [na(`未公开${fund.tableName}`)];
+      const excl = fundExcludesCarryover(report, fund, fv);
       const projectKey = fv.table.columns.some((c) => c.key === "project" && c.side === fv.side)
         ? "project"
         : undefined;
@@ -421,8 +457,26 @@ function projectRule(fund: Fund): RuleDef {
       const t13 = firstOf(report, "project_carryover");
       const top13 =
         t13 && !t13.empty ? (totalRow(t13) ?? t13.rows.find((r) => r.level === 0)) : undefined;
-      if (!fv.table.excludesCarryover && t13 && top13?.amounts[fund.key])
-        parts.push([t13, top13.amounts[fund.key]]);
+      if (!excl && t13 && top13?.amounts[fund.key]) parts.push([t13, top13.amounts[fund.key]]);
+      // A table of this year's money beside a 项目支出表 that may list the fund's 结转 projects (no 项目支出表（上年结转）
+      // of the fund): the 项目支出表 lies between the table's 项目支出 and that plus the fund's 上年结转.
+      const carry = excl && parts.length === 1 ? carryOf(report, fund) : undefined;
+      const figure = fv.total?.amounts[projectKey];
+      if (carry?.amount && carry.table && hasValue(carry.amount) && figure && parts[0][1]) {
+        const what = `${tableName(fv.table)}「合计」项目支出`;
+        const t12Words = `${tableName(t12)}合计${fund.name}`;
+        return [
+          scopedOutcome(id, "≤", term(fv.table, figure), [term(t12, parts[0][1])], what, t12Words),
+          scopedOutcome(
+            id,
+            "≤",
+            term(t12, parts[0][1]),
+            [term(fv.table, figure), term(carry.table, carry.amount)],
+            t12Words,
+            `${what} + 上年结转`
+          ),
+        ];
+      }
       const o = compareFund(
         id,
         fv,

@@ -280,3 +280,23 @@ export function scopedOutcome(
     identity: e.identity,
   };
 }
+
+/**
+ * Whether a 政府性基金 / 国有资本经营 / 财政专户 table leaves out its fund's 上年结转 (newcomer12's NC12-17, the fund
+ * twin of leavesOutCarryover): its title says so, or — a title saying neither — its figures do: its 合计 `total`
+ * equals this year's money of the fund (`current`: the 收入总表 合计 line's column of the fund, else the 收支总表's /
+ * 财政拨款收支总表's 本年 line of it) to the cent and not that plus the fund's own 上年结转 `carry` (the 财政拨款收支总表's
+ * 上年结转 line of the fund), which the department has. Amounts in each table's unit (万元 or 元).
+ */
+export function leavesOutFundCarryover(
+  t: Table,
+  total: Term | undefined,
+  current: Term[] | undefined,
+  carry: Term | undefined
+): boolean {
+  if (t.excludesCarryover) return true;
+  if (/含(上年)?结转/.test(t.title) || !total || !current?.length || !carry) return false;
+  if (!hasValue(carry.amount) || carry.amount.value === 0) return false;
+  const equal = (parts: Term[]) => compare(total, parts).verdict === "equal";
+  return equal(current) && !equal([...current, carry]);
+}
