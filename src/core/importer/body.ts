@@ -241,6 +241,8 @@ export function parseBody(
         -1,
         ...blockList.flatMap((o) => o.amounts.map((a) => a.c)).filter((c) => c < firstAmount)
       ) + 1;
+    // The grid row of the line pushed last in this block (a name wrapped onto the next line continues it).
+    let lineRow: number | undefined;
     for (const r of bodyRows) {
       let labelRaw = b.label !== undefined ? v.text(r, b.label) : "";
       let label = labelRaw.trim();
@@ -374,6 +376,30 @@ export function parseBody(
           }
       if (!norm(label) && !code && !any) continue;
       let key = rowKey(label);
+      // A long name wrapped over two lines with the figures (centred in the cell) on its second: the coded line prints
+      // no figure (the code alone, or the name's start), the next prints none of a code and the rest of the name with
+      // the figures. One line: the code of the first, the name joined, the figures of the second.
+      const above = rows[rows.length - 1];
+      if (
+        above &&
+        lineRow === r - 1 &&
+        any &&
+        !code &&
+        !printedCode &&
+        norm(label) &&
+        !/^其中/.test(norm(label)) &&
+        ordinalLevel(label) === undefined &&
+        !(key && (TOTAL_KEYS.has(key) || isSummaryKey(key))) &&
+        (above.code || above.printedCode) &&
+        !above.partial &&
+        Object.values(above.amounts).every((a) => a.blank && !a.invalid)
+      ) {
+        above.label = `${above.label}${label}`;
+        above.amounts = amounts;
+        above.key ??= rowKey(above.label);
+        lineRow = undefined;
+        continue;
+      }
       if (b.side === "expenditure_use" && labelKey(label) === "预备费") key = "use_reserve";
       if (oneSided) {
         if (sequenceSide === "income" && oneSidedTurn(label, key, code))
@@ -496,6 +522,7 @@ export function parseBody(
           depth: indentDepth(labelRaw),
           ordinal: ordinalLevel(norm(label).replace(/^其中[:：]?/, "")),
         };
+      lineRow = r;
       if (view) viewLines.add(rows[rows.length - 1]);
       if (stacked) blockOf.set(rows[rows.length - 1], b);
       if (oneSided && key === "income_grand_total") sequenceSide = "expenditure";
