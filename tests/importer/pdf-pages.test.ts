@@ -163,6 +163,38 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style)
   });
 });
 
+// The newcomer's own case (p47): the two lines print figures in different columns, so a cell holds one line's figure
+// only and which line it is cannot be told — the row is not split. It is said (the cells holding two figures are
+// unreadable, as two lines merged into one cell) and, its full codes printed one per line in their own cell, placed under
+// its 款 as a memo line, kept out of the sums: no false 合计 错误, no made-up suspect.
+describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style) => {
+  test("NC11-13: merged lines whose cells disagree on their count are said once per cell, and summed nowhere", () => {
+    const v = buildVariant(style, { mergedLines: "expenditure_summary" });
+    const g = v.grids.find((x) => x.values.some((r) => r.some((c) => /\n.*\d/.test(String(c)))));
+    if (!g) return;
+    const r0 = g.values.findIndex((r) => r.some((c) => /\n/.test(String(c))));
+    const row = g.values[r0];
+    // The last cell of figures on two lines keeps its first line only (the other line prints nothing there).
+    const c0 = row
+      .map((c, i) => [c, i] as const)
+      .filter(([c]) => /^[\d.,\s]+\n[\d.,\s]+$/.test(String(c)))
+      .pop()![1];
+    // Placed by its codes: only where they are printed in a cell of their own, one per line (else left as read).
+    if (!row.some((c) => /^\d{5,7}(\n\d{5,7})+$/.test(String(c)))) return;
+    const first = String(row[c0]).split("\n")[0];
+    g.values[r0][c0] = first;
+    g.text[r0][c0] = first;
+    const res = checkReport(importWorkbook(v.grids));
+    const bad = serious(res);
+    expect(bad.length).toBeGreaterThan(0);
+    for (const f of bad) {
+      expect(f.rule).toBe("input.unreadable-amount");
+      expect(f.message).toMatch(/2行的金额合并在一个单元格中/);
+    }
+    expect(res.causes.flatMap((c) => c.suspects)).toEqual([]);
+  });
+});
+
 function isMerged(grids: SheetGrid[], cell: string): boolean {
   const g = grids.find((x) => x.sheet === sheetOf(cell))!;
   const { r0, c0 } = parseRef(cell);

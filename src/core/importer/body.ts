@@ -264,8 +264,32 @@ export function parseBody(
           codeCell = v.ref(r, c);
         } else if (norm(t) && !label && !/^\d+$/.test(norm(t))) label = t.trim();
       }
+      // Two lines a converter merged into one row that merged-lines.ts could not split (its cells disagree on their
+      // count: a figure printed on one line only): the code cell holds one code per line. Which figure is whose is
+      // unknown — the row is placed under its 款 as a memo line (partial: never an addend, no suspect computed from it).
+      const mergedCodes =
+        code || codesAreAttributes
+          ? undefined
+          : b.codes
+              .map((c) =>
+                v
+                  .text(r, c)
+                  .split(/\r\n|\r|\n/)
+                  .map((x) => x.trim())
+                  .filter(Boolean)
+              )
+              .find((ls) => ls.length >= 2 && ls.every((l) => cleanCode(l)))
+              ?.map((l) => cleanCode(l)!);
+      if (mergedCodes) {
+        printedCode = undefined;
+        label = labelRaw = label
+          .split(/\r\n|\r|\n/)
+          .map((x) => x.trim())
+          .filter(Boolean)
+          .join("／");
+      }
       // A code column printing each level's own digits (201, then 08, then 01): the 款 / 项 under the 类 / 款 above.
-      if (!code && !printedCode && !codesAreAttributes && !economic && ctx.lei)
+      if (!code && !printedCode && !mergedCodes && !codesAreAttributes && !economic && ctx.lei)
         for (const c of b.codes) {
           const own = ownDigitsCode(norm(v.text(r, c)), label, ctx, lastCodeLength);
           if (own) {
@@ -489,6 +513,10 @@ export function parseBody(
         level = memo.level;
         partial = true;
       } else memo = undefined;
+      if (mergedCodes) {
+        level = (mergedCodes[0].length - 1) / 2;
+        partial = true;
+      }
       // A heading without figures opening a second view of the side (按经济分类 after the 功能 classes) and that view's
       // lines, up to the next total: beside the classes, never more classes, nor children of the line above.
       if (SIDED_KINDS.has(kind) && !code && !any && VIEW_HEADING.test(labelKey(label))) {
