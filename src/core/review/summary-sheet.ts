@@ -286,7 +286,11 @@ function operatingFunds(m: Summary): void {
   const t = own ?? (inThree ? three : undefined);
   m.section("五、机关运行经费", t, ["项目", "金额", "", "", "", "来源单元格"]);
   const tr = inThree ?? (t && (totalRow(t) ?? t.rows.find((r) => r.level === 0) ?? t.rows[0]));
-  if (!t || !tr) return m.empty("未识别到机关运行经费表，未汇总。");
+  // Many templates state 机关运行经费 only in the text of the 说明: the workbook holds no figure to sum.
+  if (!t || !tr)
+    return m.empty(
+      "本工作簿的表中未列示机关运行经费（没有机关运行经费表，“三公”经费表中也没有该栏），未汇总；如在文字说明中公开，请对照说明。"
+    );
   const key = amountKey(t);
   m.lines([{ label: "机关运行经费合计", terms: [m.term(t, tr, key)], total: true }], {
     share: false,

@@ -9,6 +9,7 @@ import { COMPLETENESS_RULES } from "./completeness";
 import { DETAIL_RULES } from "./detail";
 import { NAMING_RULES } from "./naming";
 import { PROJECT_RULES } from "./projects";
+import { PROCUREMENT_RULES } from "./procurement";
 import { BREAKDOWN_RULES, PERFORMANCE_LIST_RULES } from "./breakdowns";
 import { INPUT_RULES } from "./input";
 import { PRINTED_RULES } from "./printed";
@@ -24,6 +25,7 @@ export const CATALOG: ReadonlyArray<RuleDef> = [
   ...BREAKDOWN_RULES,
   ...FUND_RULES,
   ...PROJECT_RULES,
+  ...PROCUREMENT_RULES,
   ...PERFORMANCE_LIST_RULES,
   ...NAMING_RULES,
   ...PRINTED_RULES,
