@@ -197,5 +197,13 @@ export function percentText(text: string): { value: number; decimals: number } |
 
 /** What an amount cell holds when it is neither a number nor blank: the text named for a finding. */
 export function unreadableText(text: string): string {
+  // Several lines' figures in one cell (lines a PDF converter merged into one row): said as such.
+  const lines = text
+    .trim()
+    .split(/\r\n|\r|\n/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+  if (lines.length >= 2 && lines.every((l) => parseAmount(l, l, "General")?.value != null))
+    return `文本“${shorten(lines.join("／"))}”（${lines.length}行的金额合并在一个单元格中）`;
   return `文本“${shorten(text.trim())}”`;
 }

@@ -242,6 +242,8 @@ export function parseBody(
         -1,
         ...blockList.flatMap((o) => o.amounts.map((a) => a.c)).filter((c) => c < firstAmount)
       ) + 1;
+    // The grid row of the line pushed last in this block (a name wrapped onto the next line continues it).
+    let lineRow: number | undefined;
     for (const r of bodyRows) {
       let labelRaw = b.label !== undefined ? v.text(r, b.label) : "";
       let label = labelRaw.trim();
@@ -262,8 +264,32 @@ export function parseBody(
           codeCell = v.ref(r, c);
         } else if (norm(t) && !label && !/^\d+$/.test(norm(t))) label = t.trim();
       }
+      // Two lines a converter merged into one row that merged-lines.ts could not split (its cells disagree on their
+      // count: a figure printed on one line only): the code cell holds one code per line. Which figure is whose is
+      // unknown — the row is placed under its 款 as a memo line (partial: never an addend, no suspect computed from it).
+      const mergedCodes =
+        code || codesAreAttributes
+          ? undefined
+          : b.codes
+              .map((c) =>
+                v
+                  .text(r, c)
+                  .split(/\r\n|\r|\n/)
+                  .map((x) => x.trim())
+                  .filter(Boolean)
+              )
+              .find((ls) => ls.length >= 2 && ls.every((l) => cleanCode(l)))
+              ?.map((l) => cleanCode(l)!);
+      if (mergedCodes) {
+        printedCode = undefined;
+        label = labelRaw = label
+          .split(/\r\n|\r|\n/)
+          .map((x) => x.trim())
+          .filter(Boolean)
+          .join("／");
+      }
       // A code column printing each level's own digits (201, then 08, then 01): the 款 / 项 under the 类 / 款 above.
-      if (!code && !printedCode && !codesAreAttributes && !economic && ctx.lei)
+      if (!code && !printedCode && !mergedCodes && !codesAreAttributes && !economic && ctx.lei)
         for (const c of b.codes) {
           const own = ownDigitsCode(norm(v.text(r, c)), label, ctx, lastCodeLength);
           if (own) {
@@ -375,6 +401,30 @@ export function parseBody(
           }
       if (!norm(label) && !code && !any) continue;
       let key = rowKey(label);
+      // A long name wrapped over two lines with the figures (centred in the cell) on its second: the coded line prints
+      // no figure (the code alone, or the name's start), the next prints none of a code and the rest of the name with
+      // the figures. One line: the code of the first, the name joined, the figures of the second.
+      const above = rows[rows.length - 1];
+      if (
+        above &&
+        lineRow === r - 1 &&
+        any &&
+        !code &&
+        !printedCode &&
+        norm(label) &&
+        !/^其中/.test(norm(label)) &&
+        ordinalLevel(label) === undefined &&
+        !(key && (TOTAL_KEYS.has(key) || isSummaryKey(key))) &&
+        (above.code || above.printedCode) &&
+        !above.partial &&
+        Object.values(above.amounts).every((a) => a.blank && !a.invalid)
+      ) {
+        above.label = `${above.label}${label}`;
+        above.amounts = amounts;
+        above.key ??= rowKey(above.label);
+        lineRow = undefined;
+        continue;
+      }
       if (b.side === "expenditure_use" && labelKey(label) === "预备费") key = "use_reserve";
       if (oneSided) {
         if (sequenceSide === "income" && oneSidedTurn(label, key, code))
@@ -463,6 +513,10 @@ export function parseBody(
         level = memo.level;
         partial = true;
       } else memo = undefined;
+      if (mergedCodes) {
+        level = (mergedCodes[0].length - 1) / 2;
+        partial = true;
+      }
       // A heading without figures opening a second view of the side (按经济分类 after the 功能 classes) and that view's
       // lines, up to the next total: beside the classes, never more classes, nor children of the line above.
       if (SIDED_KINDS.has(kind) && !code && !any && VIEW_HEADING.test(labelKey(label))) {
@@ -497,6 +551,7 @@ export function parseBody(
           depth: indentDepth(labelRaw),
           ordinal: ordinalLevel(norm(label).replace(/^其中[:：]?/, "")),
         };
+      lineRow = r;
       if (view) viewLines.add(rows[rows.length - 1]);
       if (stacked) blockOf.set(rows[rows.length - 1], b);
       if (oneSided && key === "income_grand_total") sequenceSide = "expenditure";

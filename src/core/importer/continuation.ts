@@ -229,7 +229,8 @@ function continues(a: Table, b: Table): boolean | { reason: string } {
   if (a.kind !== b.kind || a.kind === "performance_target" || a.form || b.form || !b.rows.length)
     return false;
   const named = [b.title, b.sheet, b.label ?? ""].some((s) => CONTINUED.test(s));
-  if (named) {
+  // A page without a header read through a's (bare-pages.ts): a's next page as much as one named 续.
+  if (named || b.borrowsHeader) {
     if (a.unit !== b.unit) return { reason: `两部分金额单位不同（${a.unit}、${b.unit}）` };
     if (a.rows.some(isTotal) && b.rows.some(isTotal)) return { reason: "两部分各有合计行" };
     return true;

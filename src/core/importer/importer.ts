@@ -18,6 +18,8 @@ import {
 import { columnLetter } from "../grid/address";
 import { labelKey, norm } from "../grid/text";
 import { GridView } from "./view";
+import { splitMergedLines } from "./merged-lines";
+import { continuesCodes, underBorrowedHeader, type BorrowableHeader } from "./bare-pages";
 import { findRegions, type Region } from "./region";
 import {
   blocks,
@@ -90,7 +92,8 @@ function parseRegion(
   v: GridView,
   reg: Region,
   index: number,
-  sheetUnit?: Meta
+  sheetUnit?: Meta,
+  heads?: { rows: number[]; cols: [number, number] }
 ): Table | Unrecognized {
   const end = lastContentRow(v, reg.r0, reg.r1);
   const [c0, c1] = columnSpan(v, reg.r0, end);
@@ -267,6 +270,10 @@ function parseRegion(
       rows: [],
     };
   }
+  if (heads) {
+    heads.rows = headerRows;
+    heads.cols = [c0, c1];
+  }
   const year = meta.year ?? yearOfTitle(reg.title);
   const paths = headerPaths(v, headerRows, c0, c1);
   let roles = columnRoles(paths, c0, year);
@@ -300,6 +307,12 @@ function parseRegion(
     }
     // Header rows repeated after a page break inside the table.
     if (headerSig.has(cells.map(([, t]) => t).join("|")) || isColumnNumberRow(v, r)) continue;
+    // …or a header row repeated there wrapped over two or three lines (科目 / 编码): skipped as the one-line repeat is.
+    const wrapped = wrappedHeaderRepeat(v, r, stop, headerRows);
+    if (wrapped) {
+      r += wrapped - 1;
+      continue;
+    }
     // The rest of a page head printed again there without its title: its label line (表 4) and a line saying only
     // （续表一） in the title's place (its meta line is skipped below).
     if (
@@ -792,6 +805,63 @@ function metaFields(meta: Meta, title: string) {
 }
 
 /**
+ * A region that has no header of its own (its title printed again as a page head, a sheet of data lines only) read as
+ * the next page of the table read just before it, through that table's header: same kind, its lines within the
+ * header's columns, its codes continuing the table's order (`dataOnly`: a sheet with nothing naming it — no title, no
+ * telling sheet name — must print codes that do). Undefined when it is not one.
+ */
+function bareContinuation(
+  v: GridView,
+  reg: Region,
+  index: number,
+  head: BorrowableHeader,
+  dataOnly: boolean
+): Table | undefined {
+  if (reg.kind !== head.table.kind) return undefined;
+  const under = underBorrowedHeader(v, reg, lastContentRow(v, reg.r0, reg.r1), head);
+  if (!under) return undefined;
+  const t = parseRegion(under.view, under.region, index);
+  if (!("id" in t) || !t.rows.length || !continuesCodes(head.table, t, dataOnly)) return undefined;
+  return {
+    ...t,
+    range: under.range,
+    year: t.year ?? head.table.year,
+    department: t.department ?? head.table.department,
+    unit: head.table.unit,
+    unitText: head.table.unitText,
+    unitCell: undefined,
+    borrowsHeader: head.table.id,
+  };
+}
+
+/**
+ * How many lines from r (2 or 3, else 0) print one of the header rows again with each caption wrapped over them — a
+ * page's repeated header that a PDF converter split into lines (科目 | 合计 over 编码 | ): each column's pieces read top
+ * to bottom are that header row's caption in that column, in the same columns (two captions at least).
+ */
+function wrappedHeaderRepeat(v: GridView, r: number, stop: number, headerRows: number[]): number {
+  for (let n = 2; n <= 3 && r + n - 1 <= stop; n++) {
+    const lines = Array.from({ length: n }, (_, k) => r + k);
+    // Each line holds a piece (a caption cut after its digits, 20 / 25年预算数, reads as a figure: the match decides).
+    if (lines.some((k) => v.cells(k).length === 0)) return 0;
+    const cols = [...new Set(lines.flatMap((k) => v.cells(k).map(([c]) => c)))].sort(
+      (a, b) => a - b
+    );
+    const joined = cols.map((c) => lines.map((k) => v.norm(k, c)).join(""));
+    const same = headerRows.some((h) => {
+      const hc = v.cells(h);
+      return (
+        hc.length === cols.length &&
+        hc.length >= 2 &&
+        hc.every(([c, t], i) => c === cols[i] && t === joined[i])
+      );
+    });
+    if (same) return n;
+  }
+  return 0;
+}
+
+/**
  * A sheet without any title: a line saying only （续表一） / 续表 / 续上表 above its header makes it the table read
  * before it going on (`before`: that table's kind; the line is its title, so the part is named a continuation and
  * joined); else classify it by its name, else by its header words.
@@ -892,7 +962,11 @@ export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Re
   const declaredEmpty: EmptyDeclaration[] = [];
   const cover: Meta = {};
   const hiddenSheets = grids.filter((g) => g.visibility !== "visible").map((g) => g.sheet);
-  for (const g of grids) {
+  // The header of the table read last, for a page after it printed without one (bare-pages.ts).
+  let lastHead: BorrowableHeader | undefined;
+  for (const printed of grids) {
+    // Lines a PDF converter merged into one row (each cell "2010801\n2010804"): read as the lines they are.
+    const g = splitMergedLines(printed);
     const v = new GridView(g);
     const used = v.rows ? v.range(0, 0, Math.max(0, v.rows - 1), Math.max(0, v.cols - 1)) : "A1";
     if (
@@ -924,6 +998,18 @@ export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Re
     const clipped = clipRegionsAtGaps(v, regions);
     regions = clipped.regions.flatMap((reg) => splitStackedForms(v, reg));
     unrecognized.push(...clipped.strays);
+    // A sheet of data lines only (no title, no header, no telling name): the next page of the table read before it.
+    let dataOnly: Region | undefined;
+    if (regions.length === 0 && !tocOnly && lastHead)
+      regions = [
+        (dataOnly = {
+          r0: 0,
+          r1: v.rows - 1,
+          kind: lastHead.table.kind,
+          title: g.sheet,
+          titleRow: -1,
+        }),
+      ];
     if (regions.length === 0) {
       coverMeta(v, 0, v.rows - 1, cover);
       if (!tocOnly)
@@ -964,7 +1050,23 @@ export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Re
         }
     regions.forEach((reg, i) => {
       try {
-        const t = parseRegion(viewOf(reg), reg, i, sheetUnit);
+        const heads = { rows: [] as number[], cols: [0, 0] as [number, number] };
+        // A sheet nothing names is read only as a page of data lines (it has no header, or it is not that).
+        const unnamed: Unrecognized = {
+          sheet: g.sheet,
+          range: used,
+          reason: "未找到可识别的预算表标题或表头",
+        };
+        let t = reg === dataOnly ? unnamed : parseRegion(viewOf(reg), reg, i, sheetUnit, heads);
+        if (!("id" in t) && lastHead)
+          t = bareContinuation(viewOf(reg), reg, i, lastHead, reg === dataOnly) ?? t;
+        if (t === unnamed) coverMeta(v, 0, v.rows - 1, cover);
+        lastHead =
+          "id" in t && heads.rows.length && !t.form && t.kind !== "performance_target"
+            ? { grid: viewOf(reg).grid, rows: heads.rows, cols: heads.cols, table: t }
+            : "id" in t && t.borrowsHeader && lastHead
+              ? { ...lastHead, table: t }
+              : undefined;
         if ("id" in t && t.kind === "performance_target" && t.form && t.unitText && t.unitCell)
           sheetUnit = { unit: t.unit, unitText: t.unitText, unitCell: t.unitCell };
         if ("id" in t) tables.push(t);

@@ -235,6 +235,12 @@ export const TableSchema = z.object({
   continued: z
     .array(z.object({ sheet: z.string(), range: z.string(), title: z.string() }))
     .optional(),
+  /**
+   * A page printed without a header of its own (a PDF page converted onto a sheet of its own, or under its title
+   * printed again: data lines only), read through the header of the table `id` read just before it; joined to that
+   * table (importer/bare-pages.ts, continuation.ts).
+   */
+  borrowsHeader: z.string().optional(),
   /** Named a 续表 of the table `id` (title, label or sheet with 续) but not joined to it, and why (another unit …). */
   continues: z.object({ id: z.string(), reason: z.string() }).optional(),
 });

@@ -1,0 +1,123 @@
+/**
+ * A page of a table converted from a PDF without its header: the converter puts each page on a sheet of its own
+ * (Adobe / WPS “每页一个工作表”) or prints the title again as a page head, but a PDF without 标题行重复 has no header on
+ * its later pages — the sheet (or the part under the repeated title) starts directly with data lines. Such a part is
+ * read through the header of the table read just before it (same columns), and joined to that table
+ * (continuation.ts, Table.borrowsHeader).
+ */
+import { rangeA1 } from "../grid/address";
+import { sheetColOf, sheetRowOf, type SheetGrid } from "../grid/grid";
+import type { Table } from "../model/schema";
+import { isHeaderRow, isMetaRow } from "./header";
+import { TABLE_LABEL } from "./kinds";
+import { CONTINUATION_LINE } from "./continuation";
+import type { Region } from "./region";
+import { GridView } from "./view";
+
+/** The header a later header-less part may borrow: the grid and header rows of the table read last, and that table. */
+export interface BorrowableHeader {
+  grid: SheetGrid;
+  rows: number[];
+  /** Grid columns c0…c1 of the table (its header's span). */
+  cols: [number, number];
+  table: Table;
+}
+
+/**
+ * The part of `reg` (its lines after its title, if any, and after any meta / 续表 / label line) as a grid under the
+ * borrowed header, with the region to read from it; undefined unless that part starts with a data line (a figure, no
+ * header caption) and every cell of it lies within the header's columns.
+ */
+export function underBorrowedHeader(
+  v: GridView,
+  reg: Region,
+  end: number,
+  head: BorrowableHeader
+): { view: GridView; region: Region; range: string } | undefined {
+  const g = v.grid;
+  if (reg.cols || g.sheetCols || head.grid.sheetCols) return undefined;
+  let k = reg.titleRow >= 0 ? reg.titleRow + 1 : reg.r0;
+  for (; k <= end; k++) {
+    const cells = v.lineCells(k);
+    if (cells.length === 0) continue;
+    const numeric = v.cells(k).some(([c]) => v.isNumber(k, c));
+    if (numeric) break;
+    if (isHeaderRow(v, k)) return undefined;
+    const only = cells.length === 1 ? cells[0][1] : "";
+    if (isMetaRow(v, k) || CONTINUATION_LINE.test(only) || TABLE_LABEL.exec(only)?.[0] === only)
+      continue;
+    return undefined;
+  }
+  if (k > end) return undefined;
+  // The header's columns (both grids start at the same sheet column); the part's cells must fall within them.
+  if (sheetColOf(head.grid, 0) !== sheetColOf(g, 0)) return undefined;
+  const [h0, h1] = head.cols;
+  let c0 = Infinity;
+  let c1 = -1;
+  for (let r = k; r <= end; r++)
+    for (const [c] of v.cells(r)) {
+      if (c < h0 || c > h1) return undefined;
+      c0 = Math.min(c0, c);
+      c1 = Math.max(c1, c);
+    }
+  const width = Math.max(
+    head.grid.values.reduce((m, row) => Math.max(m, row.length), 0),
+    v.cols
+  );
+  const fill = <T>(row: T[] | undefined, blank: T) =>
+    Array.from({ length: width }, (_, c) => row?.[c] ?? blank);
+  const n = head.rows.length;
+  const h = head.rows[0];
+  const part = Array.from({ length: end - k + 1 }, (_, i) => k + i);
+  const grid: SheetGrid = {
+    sheet: g.sheet,
+    origin: g.origin,
+    values: [
+      ...head.rows.map((r) => fill(head.grid.values[r], "")),
+      ...part.map((r) => g.values[r]),
+    ],
+    text: [...head.rows.map((r) => fill(head.grid.text[r], "")), ...part.map((r) => g.text[r])],
+    numberFormat: [
+      ...head.rows.map((r) => fill(head.grid.numberFormat[r], "General")),
+      ...part.map((r) => g.numberFormat[r]),
+    ],
+    merges: [
+      ...head.grid.merges
+        .filter((m) => m.r0 >= h && m.r1 < h + n)
+        .map((m) => ({ ...m, r0: m.r0 - h, r1: m.r1 - h })),
+      ...g.merges
+        .filter((m) => m.r0 >= k && m.r1 <= end)
+        .map((m) => ({ ...m, r0: m.r0 - k + n, r1: m.r1 - k + n })),
+    ],
+    visibility: g.visibility,
+    hiddenRows: g.hiddenRows?.filter((r) => r >= k && r <= end).map((r) => r - k + n),
+    hiddenCols: g.hiddenCols,
+    // The borrowed header rows stand at the part's first line; the part's lines keep their own sheet rows.
+    sheetRows: [...head.rows.map(() => sheetRowOf(g, k)), ...part.map((r) => sheetRowOf(g, r))],
+  };
+  return {
+    view: new GridView(grid),
+    region: {
+      r0: 0,
+      r1: n + part.length - 1,
+      kind: head.table.kind,
+      title: reg.titleRow >= 0 ? reg.title : head.table.title,
+      label: reg.label ?? head.table.label,
+      titleRow: -1,
+    },
+    range: rangeA1(sheetRowOf(g, k), sheetColOf(g, c0), sheetRowOf(g, end), sheetColOf(g, c1)),
+  };
+}
+
+/**
+ * The part read under the borrowed header goes on from that table: its 类 / 款 / 项 codes (when the table prints
+ * codes) continue the table's order — its first code's 类 not before the table's last line's. `needCodes`: both must
+ * print codes (a sheet that nothing names has only its codes to say which table it goes on).
+ */
+export function continuesCodes(before: Table, part: Table, needCodes = false): boolean {
+  const last = [...before.rows].reverse().find((r) => r.code && !r.codeFromName);
+  const first = part.rows.find((r) => r.code && !r.codeFromName);
+  if (!last) return !first && !needCodes;
+  if (!first || first.codeSystem !== last.codeSystem) return false;
+  return first.code!.slice(0, 3) >= last.code!.slice(0, 3);
+}
