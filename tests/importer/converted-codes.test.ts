@@ -1,6 +1,6 @@
 /**
  * 科目编码 cells as PDF-to-Excel converters leave them (newcomer11 NC11-5, NC11-6, NC11-10), every generated template:
- * - "2.01E+06" as text (a narrow column's display): the code's digits are lost. Before, they were "repaired" from the
+ * - "2.01E+06" / "3.01E+04" as text (a narrow column's display): the code's digits are lost. Before, they were "repaired" from the
  *   digits into other codes (2.01E+06 → 20106, a second 款 beside 20108) → false 错误 on the 类. Now the row keeps the
  *   level its length gives (a 项 under the 款 above), is placed by its standard name where one code under that 款 has
  *   it, and the table gets one 警告 that its codes were lost; nothing else is reported.
@@ -14,6 +14,7 @@ import { checkReport } from "../../src/core/rules/engine";
 import type { Finding } from "../../src/core/rules/rule";
 import { mutate } from "../../bench/localization";
 import { scientificCode } from "../../src/core/classification/codes";
+import { economicName } from "../../src/core/classification/economic";
 import { STYLES, buildVariant, convertCodes } from "../fixtures/variants";
 import { serious } from "../helpers";
 
@@ -21,7 +22,11 @@ const key = (f: Finding) => `${f.rule} ${f.severity}`;
 const codes = (t: Table | undefined) =>
   t?.rows.filter((r) => r.code).map((r) => `${r.code}:${r.level}`);
 const levels = (t: Table | undefined) => t?.rows.map((r) => r.level);
-const FUNCTIONAL = ["expenditure_summary", "general_budget_expenditure"] as const;
+const CODED = [
+  "expenditure_summary",
+  "general_budget_expenditure",
+  "basic_expenditure_economic",
+] as const;
 
 describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style) => {
   const plainGrids = buildVariant(style).grids;
@@ -36,7 +41,7 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style)
     const found = checkReport(report, { localize: false }).findings;
 
     test("the levels are the plain workbook's; the codes too where the cells keep them", () => {
-      for (const kind of FUNCTIONAL) {
+      for (const kind of CODED) {
         const t = report.tables.find((x) => x.kind === kind);
         const p = plain.tables.find((x) => x.kind === kind);
         expect(levels(t)).toEqual(levels(p));
@@ -93,5 +98,10 @@ describe("a code in scientific notation", () => {
       length: 7,
     });
     expect(scientificCode("2010801", "行政运行", {})).toBeUndefined();
+    // An economic code under its class, by the economic names.
+    expect(scientificCode("3.01E+04", "基本工资", { lei: "301" }, economicName)).toEqual({
+      length: 5,
+      code: "30101",
+    });
   });
 });

@@ -126,7 +126,8 @@ export const SCIENTIFIC_CODE_TEXT = /^\d(?:\.\d+)?E\+?\d{1,2}$/i;
 const SCIENTIFIC_CODE = /^(\d)(?:\.(\d+))?E\+?(\d{1,2})$/i;
 
 /**
- * A code printed in scientific notation ("2.01E+06", "2.30E+06" — the text a converter copies from a narrow column):
+ * A code printed in scientific notation ("2.01E+06", "2.30E+06", 经济分类 "3.01E+04" — the text a converter copies from a
+ * narrow column):
  * its digits are lost, only its length (exponent + 1) and first digits remain, so it is never rebuilt from them.
  * `length`: 3, 5 or 7 (the level it stands at). `code`: the one code under the 款 / 类 above whose standard name is
  * the row's name and whose leading digits are the printed ones (the row placed by its name and place), else none.
@@ -135,7 +136,9 @@ const SCIENTIFIC_CODE = /^(\d)(?:\.(\d+))?E\+?(\d{1,2})$/i;
 export function scientificCode(
   text: string,
   name: string,
-  ctx: CodeContext
+  ctx: CodeContext,
+  /** The standard names of the classification the code belongs to (functionalName, or economicName with the class as `lei`). */
+  nameOf: (code: string) => string | undefined = functionalName
 ): { length: number; code?: string } | undefined {
   const m = SCIENTIFIC_CODE.exec(norm(text));
   if (!m) return undefined;
@@ -149,7 +152,7 @@ export function scientificCode(
   const named: string[] = [];
   for (let n = 1; n <= 99; n++) {
     const c = parent + String(n).padStart(2, "0");
-    const std = functionalName(c);
+    const std = nameOf(c);
     // The candidate as the same scientific format would show it: its leading digits rounded like the printed ones.
     const mantissa = Number(c).toExponential(decimals).split("e")[0].replace(".", "");
     if (std && norm(std) === label && mantissa === shown) named.push(c);

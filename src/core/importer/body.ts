@@ -9,8 +9,8 @@ import {
   type TableKind,
 } from "../model/schema";
 import { indentDepth, labelKey, norm, ordinalLevel } from "../grid/text";
-import { classCodeByName } from "../classification/functional";
-import { isEconomicGroupName } from "../classification/economic";
+import { classCodeByName, functionalName } from "../classification/functional";
+import { economicName, isEconomicGroupName } from "../classification/economic";
 import {
   SCIENTIFIC_CODE_TEXT,
   WELL_FORMED_CODE,
@@ -281,6 +281,8 @@ export function parseBody(
     const ctx: CodeContext = {};
     let lastCodedLevel: number | undefined;
     let lastCodeLength: number | undefined;
+    // The economic class (301) of the coded rows so far, to place an economic code shown as 3.01E+04.
+    let econClass: string | undefined;
     // The 其中 line whose list the next lines may continue.
     let memo: MemoList | undefined;
     // The side whose second view (VIEW_HEADING) the lines are in.
@@ -311,12 +313,7 @@ export function parseBody(
             // Kept for the one 提示 that the codes were read without their ".0".
             if (decimal) printedCode = t.trim();
           }
-        } else if (
-          !codesAreAttributes &&
-          !code &&
-          !economic &&
-          SCIENTIFIC_CODE_TEXT.test(norm(t))
-        ) {
+        } else if (!codesAreAttributes && !code && SCIENTIFIC_CODE_TEXT.test(norm(t))) {
           // "2.01E+06": the code's digits are lost; the row keeps the level its length gives, never a code rebuilt from them.
           printedCode = t.trim();
           codeCell = v.ref(r, c);
@@ -409,7 +406,15 @@ export function parseBody(
         }
       }
       if (scientific) {
-        scientific = scientificCode(printedCode!, label, ctx) ?? scientific;
+        // An economic code (3.01E+04) is placed under the economic class above, by the economic names.
+        const econ = economic || /^[35]/.test(norm(printedCode!));
+        scientific =
+          scientificCode(
+            printedCode!,
+            label,
+            econ ? { lei: econClass } : ctx,
+            econ ? economicName : functionalName
+          ) ?? scientific;
         code = scientific.code;
       } else if (!code && printedCode && !economic)
         code = repairFunctionalCode(printedCode, label, ctx);
@@ -482,6 +487,7 @@ export function parseBody(
         }
         lastCodedLevel = level;
         lastCodeLength = code.length;
+        if (codeSystem === "economic" && code.length === 3) econClass = code;
       } else if (scientific?.length) level = (scientific.length - 1) / 2;
       else if (printedCode && lastCodedLevel !== undefined)
         level = lastCodedLevel; // an unreadable code: a sibling of the row above
