@@ -142,3 +142,47 @@ test.each([
 ])("newcomer 6's correct workbook %s: no finding", async (name) => {
   expect(serious(await read(name))).toEqual([]);
 });
+
+/**
+ * A 其中 list under the 机关运行经费表's total whose later items lost their indent in a PDF-to-Excel conversion
+ * (newcomer11 NC11-8: 机关运行经费 188.59 / 其中：公务接待费 2 / 公务用车运行维护费 8.2, all at the left edge). Before,
+ * the second item was a 一级 line → hierarchy.total “机关运行经费 ≠ 各一级行之和”. Now it is one more 其中 item while the
+ * list stays within the total; a list past the total and a wrong total are still errors.
+ */
+describe.each(STYLES.filter((s) => !s.threePublicAcross).map((s) => [s.name, s] as const))(
+  "variant %s: 机关运行经费 with a flat 其中 list",
+  (_n, style) => {
+    test.each(["full", "partial"] as const)(
+      "%s list: every item a 其中 item, no finding",
+      (memo) => {
+        const report = build(style, { operatingFunds: { label: "机关运行经费", memo } });
+        const t = sided(report, "operating_funds");
+        expect(t.rows.map((r) => [r.label, r.level, !!r.partial])).toEqual([
+          ["机关运行经费", 0, false],
+          ["其中：办公费", 1, true],
+          ["水电费", 1, true],
+        ]);
+        expect(serious(report)).toEqual([]);
+      }
+    );
+    test("a list past the total: an error", () => {
+      const report = build(style, { operatingFunds: { label: "机关运行经费", memo: "over" } });
+      expect(serious(report).some((m) => /^hierarchy\./.test(m))).toBe(true);
+    });
+    test("a wrong total (公用经费 + 10): the error at it", () => {
+      const plain = build(style, { operatingFunds: { label: "机关运行经费", memo: "partial" } });
+      const pub =
+        sided(plain, "basic_expenditure_economic").rows.find((r) => r.key === "total")!.amounts
+          .public.value! / (style.unit === "元" ? 10000 : 1);
+      const report = build(style, {
+        operatingFunds: { label: "机关运行经费", memo: "partial", amount: pub + 10 },
+      });
+      const found = checkReport(report, { localize: false }).findings.filter(
+        (f) => f.severity === "error" || f.severity === "warning"
+      );
+      const total = sided(report, "operating_funds").rows[0].amounts.total!.cell;
+      expect(found.map((f) => f.rule)).toEqual(["cross.operating-public"]);
+      expect(found[0].cells).toContain(total);
+    });
+  }
+);

@@ -111,3 +111,51 @@ export function ownDigitsCode(
   if (named(kuan) !== named(xiang)) return named(kuan) ? kuan : xiang;
   return xiang && previous !== undefined && previous >= 5 ? xiang : kuan;
 }
+
+/**
+ * A code cell's text as a PDF converter or a narrow column leaves it: "2010801.0" / "2010801.00" (a number turned text
+ * with its format's decimals) is the code 2010801.
+ */
+export function decimalCode(text: string): string | undefined {
+  const m = /^(\d{3}(?:\d{2}){0,2})\.0+$/.exec(norm(text));
+  return m ? m[1] : undefined;
+}
+
+/** "2.01E+06": a code shown in scientific notation (text, as a converter copies it from a narrow column). */
+export const SCIENTIFIC_CODE_TEXT = /^\d(?:\.\d+)?E\+?\d{1,2}$/i;
+const SCIENTIFIC_CODE = /^(\d)(?:\.(\d+))?E\+?(\d{1,2})$/i;
+
+/**
+ * A code printed in scientific notation ("2.01E+06", "2.30E+06", 经济分类 "3.01E+04" — the text a converter copies from a
+ * narrow column):
+ * its digits are lost, only its length (exponent + 1) and first digits remain, so it is never rebuilt from them.
+ * `length`: 3, 5 or 7 (the level it stands at). `code`: the one code under the 款 / 类 above whose standard name is
+ * the row's name and whose leading digits are the printed ones (the row placed by its name and place), else none.
+ * Undefined when the text is not a code in scientific notation.
+ */
+export function scientificCode(
+  text: string,
+  name: string,
+  ctx: CodeContext,
+  /** The standard names of the classification the code belongs to (functionalName, or economicName with the class as `lei`). */
+  nameOf: (code: string) => string | undefined = functionalName
+): { length: number; code?: string } | undefined {
+  const m = SCIENTIFIC_CODE.exec(norm(text));
+  if (!m) return undefined;
+  const length = Number(m[3]) + 1;
+  if (length !== 3 && length !== 5 && length !== 7) return undefined;
+  const decimals = (m[2] ?? "").length;
+  const shown = `${m[1]}${m[2] ?? ""}`;
+  const parent = length === 7 ? ctx.kuan : length === 5 ? ctx.lei : undefined;
+  const label = norm(name).replace(/^[一二三四五六七八九十]+[、.．]/, "");
+  if (!parent || !label) return { length };
+  const named: string[] = [];
+  for (let n = 1; n <= 99; n++) {
+    const c = parent + String(n).padStart(2, "0");
+    const std = nameOf(c);
+    // The candidate as the same scientific format would show it: its leading digits rounded like the printed ones.
+    const mantissa = Number(c).toExponential(decimals).split("e")[0].replace(".", "");
+    if (std && norm(std) === label && mantissa === shown) named.push(c);
+  }
+  return named.length === 1 ? { length, code: named[0] } : { length };
+}

@@ -1,4 +1,7 @@
-/** Text as Excel displays a value under the number formats budget workbooks use (0.00, #,##0.00, #,##0, 0%, General, @). */
+/**
+ * Text as Excel displays a value under the number formats budget workbooks use (0.00, #,##0.00, #,##0, 0%, General, @,
+ * and 0.00E+00 — the scientific format a PDF converter or a narrow column leaves on 科目编码 cells).
+ */
 import type { CellValue } from "./grid";
 
 function groupThousands(intPart: string): string {
@@ -45,6 +48,8 @@ export function displayText(value: CellValue, fmt: string): string {
   ).replace(/\[[^\]]*\]/g, "");
   const point = LITERAL_POINT.exec(section.trim());
   if (point) return literalPoint(negSection ? -value : value, point);
+  const sci = SCIENTIFIC.exec(section.trim());
+  if (sci) return scientific(negSection ? -value : value, sci);
   const core = /[#0?][#0?,]*(?:\.[#0?]+)?%?/.exec(
     section.replace(/"[^"]*"/g, (m) => "\u0000".repeat(m.length))
   );
@@ -73,4 +78,28 @@ function literalPoint(n: number, m: RegExpExecArray): string {
   const int = digits.slice(0, digits.length - frac.length);
   const body = `${whole.includes(",") ? groupThousands(int) : int}.${digits.slice(-frac.length)}`;
   return `${n < 0 && scaled !== 0 ? "-" : ""}${body}`;
+}
+
+/**
+ * A scientific format: 0.00E+00 (mantissa 1 ≤ m < 10, 2 decimals, exponent with its sign and at least 2 digits), E-
+ * printing the sign only when negative, ##0.0E+0 (engineering: the exponent a multiple of the integer places).
+ * 201 → 2.01E+02, 2010801 → 2.01E+06 (what Excel shows; the stored value keeps every digit).
+ */
+const SCIENTIFIC = /^([#0?,]*[#0?])(?:\.([#0?]*))?[Ee]([+-])([#0?]+)$/;
+
+function scientific(n: number, m: RegExpExecArray): string {
+  const [, whole, frac = "", sign, expDigits] = m;
+  const step = Math.max(1, whole.replace(/,/g, "").length);
+  const decimals = frac.length;
+  const abs = Math.abs(n);
+  let exp = abs === 0 ? 0 : Math.floor(Math.floor(Math.log10(abs)) / step) * step;
+  let fixed = (abs / 10 ** exp).toFixed(decimals);
+  // 9.999 → 10.00: one step up (1.00E+01).
+  if (Number(fixed) >= 10 ** step) {
+    exp += step;
+    fixed = (abs / 10 ** exp).toFixed(decimals);
+  }
+  const expText = String(Math.abs(exp)).padStart((expDigits.match(/0/g) ?? []).length, "0");
+  const expSign = exp < 0 ? "-" : sign === "+" ? "+" : "";
+  return `${n < 0 && Number(fixed) !== 0 ? "-" : ""}${fixed}E${expSign}${expText}`;
 }

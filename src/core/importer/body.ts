@@ -2,17 +2,22 @@
 import {
   THREE_PUBLIC_ITEM_OF,
   isPrior,
+  isRateOrChange,
   type Amount,
   type Row,
   type Side,
   type TableKind,
 } from "../model/schema";
 import { indentDepth, labelKey, norm, ordinalLevel } from "../grid/text";
-import { classCodeByName } from "../classification/functional";
-import { isEconomicGroupName } from "../classification/economic";
+import { classCodeByName, functionalName } from "../classification/functional";
+import { economicName, isEconomicGroupName } from "../classification/economic";
 import {
+  SCIENTIFIC_CODE_TEXT,
+  WELL_FORMED_CODE,
+  decimalCode,
   looksLikeCode,
   readCode,
+  scientificCode,
   ownDigitsCode,
   repairFunctionalCode,
   type CodeContext,
@@ -104,6 +109,17 @@ export function settlePrecision(rows: Row[]) {
   for (const a of all) if (implicitPrecision.has(a)) a.decimals = d;
 }
 
+/**
+ * A code cell's text: a number cell's value when it is a whole code (2010801 under 0.00E+00 shows "2.01E+06", under
+ * 0.0 "2010801.0" — the stored value keeps every digit), else the text as displayed.
+ */
+function codeText(v: GridView, r: number, c: number): string {
+  const raw = v.raw(r, c);
+  if (typeof raw === "number" && Number.isInteger(raw) && WELL_FORMED_CODE.test(String(raw)))
+    return String(raw);
+  return v.text(r, c);
+}
+
 function cleanCode(s: string): string | undefined {
   return readCode(s);
 }
@@ -122,7 +138,8 @@ function codeFromParts(
 ): string | undefined {
   const get = (p: "类" | "款" | "项") => {
     const cell = parts.find((x) => x.part === p);
-    return cell ? norm(v.text(r, cell.c)) : "";
+    const t = cell ? norm(codeText(v, r, cell.c)) : "";
+    return decimalCode(t) ?? t;
   };
   const lei = get("类");
   const kuan = get("款");
@@ -181,6 +198,37 @@ interface MemoList {
   side: Side | undefined;
   depth: number;
   ordinal: number | undefined;
+  /**
+   * For a list under the table's total (the 其中 line at level 1): the total's amounts (by column key) less the list's
+   * items so far — what later unindented lines may still take (a list's items are parts of the line it details).
+   */
+  room?: Map<string, number>;
+}
+
+/**
+ * A 其中 list directly under the table's total whose later items lost their indent (a PDF converted to Excel keeps
+ * indentation as position, not text: 机关运行经费 188.59 / 其中：公务接待费 2 / 公务用车运行维护费 8.2 at the left edge).
+ * Such a line, unnumbered like the list's first item and not shallower than it, is one more item while the items
+ * so far with it stay within the total in every column: a line that would take the list past the total is a line
+ * of its own (合计 / 其中：财政拨款 150 / 工资福利支出 100 / 商品和服务支出 88).
+ */
+function withinMemoRoom(memo: MemoList, amounts: Record<string, Amount>): boolean {
+  if (!memo.room) return false;
+  let some = false;
+  for (const [k, left] of memo.room) {
+    const x = amounts[k]?.value;
+    if (x === undefined || x === null) continue;
+    if (x < 0 || x > left + 0.005) return false;
+    some = true;
+  }
+  return some;
+}
+
+function takeMemoRoom(memo: MemoList, amounts: Record<string, Amount>): void {
+  for (const [k, left] of memo.room ?? []) {
+    const x = amounts[k]?.value;
+    if (typeof x === "number") memo.room!.set(k, left - x);
+  }
 }
 
 /** Lines that end a 其中 list besides the totals: a side's 上年结转 and 结转下年 lines. */
@@ -198,13 +246,15 @@ function continuesMemoList(
   label: string,
   key: string | undefined,
   side: Side | undefined,
-  code: string | undefined
+  code: string | undefined,
+  within: boolean
 ): boolean {
   if (side !== memo.side || code || (key && (TOTAL_KEYS.has(key) || LIST_ENDS.has(key))))
     return false;
   const own = ordinalLevel(label);
   if (memo.ordinal !== undefined) return own === memo.ordinal;
-  return own === undefined && indentDepth(labelRaw) > memo.depth;
+  if (own !== undefined) return false;
+  return indentDepth(labelRaw) > memo.depth || (indentDepth(labelRaw) === memo.depth && within);
 }
 
 export function parseBody(
@@ -231,6 +281,8 @@ export function parseBody(
     const ctx: CodeContext = {};
     let lastCodedLevel: number | undefined;
     let lastCodeLength: number | undefined;
+    // The economic class (301) of the coded rows so far, to place an economic code shown as 3.01E+04.
+    let econClass: string | undefined;
     // The 其中 line whose list the next lines may continue.
     let memo: MemoList | undefined;
     // The side whose second view (VIEW_HEADING) the lines are in.
@@ -251,14 +303,23 @@ export function parseBody(
       let codeCell: string | undefined;
       let printedCode: string | undefined;
       // The first code column is the row's code (a second one is the 政府经济科目 beside the 部门经济科目).
+      let scientific: { length: number; code?: string } | undefined;
       for (const c of b.codes) {
-        const t = v.text(r, c);
-        const cc = codesAreAttributes ? undefined : cleanCode(t);
+        const t = codeText(v, r, c);
+        const decimal = codesAreAttributes ? undefined : decimalCode(t);
+        const cc = codesAreAttributes ? undefined : (cleanCode(t) ?? decimal);
         if (cc) {
           if (!code) {
             code = cc;
             codeCell = v.ref(r, c);
+            // Kept for the one 提示 that the codes were read without their ".0".
+            if (decimal) printedCode = t.trim();
           }
+        } else if (!codesAreAttributes && !code && SCIENTIFIC_CODE_TEXT.test(norm(t))) {
+          // "2.01E+06": the code's digits are lost; the row keeps the level its length gives, never a code rebuilt from them.
+          printedCode = t.trim();
+          codeCell = v.ref(r, c);
+          scientific = { length: 0 };
         } else if (!codesAreAttributes && !code && looksLikeCode(t)) {
           printedCode = t.trim();
           codeCell = v.ref(r, c);
@@ -370,7 +431,19 @@ export function parseBody(
           }
         }
       }
-      if (!code && printedCode && !economic) code = repairFunctionalCode(printedCode, label, ctx);
+      if (scientific) {
+        // An economic code (3.01E+04) is placed under the economic class above, by the economic names.
+        const econ = economic || /^[35]/.test(norm(printedCode!));
+        scientific =
+          scientificCode(
+            printedCode!,
+            label,
+            econ ? { lei: econClass } : ctx,
+            econ ? economicName : functionalName
+          ) ?? scientific;
+        code = scientific.code;
+      } else if (!code && printedCode && !economic)
+        code = repairFunctionalCode(printedCode, label, ctx);
       const amounts: Record<string, Amount> = {};
       let any = false;
       for (const a of b.amounts) {
@@ -464,7 +537,9 @@ export function parseBody(
         }
         lastCodedLevel = level;
         lastCodeLength = code.length;
-      } else if (printedCode && lastCodedLevel !== undefined)
+        if (codeSystem === "economic" && code.length === 3) econClass = code;
+      } else if (scientific?.length) level = (scientific.length - 1) / 2;
+      else if (printedCode && lastCodedLevel !== undefined)
         level = lastCodedLevel; // an unreadable code: a sibling of the row above
       else if (key && TOTAL_KEYS.has(key)) level = 0;
       else if (key?.startsWith("carryover_src_")) level = 2;
@@ -508,10 +583,22 @@ export function parseBody(
         const above = [...rows].reverse().find((x) => x.side === side && !x.partial);
         if (above) level = above.level + 1;
         if (!itemOf) partial = true;
-      } else if (memo && continuesMemoList(memo, labelRaw, label, key, side, code ?? printedCode)) {
+      } else if (
+        memo &&
+        continuesMemoList(
+          memo,
+          labelRaw,
+          label,
+          key,
+          side,
+          code ?? printedCode,
+          level === 1 && withinMemoRoom(memo, amounts)
+        )
+      ) {
         // The next items of a 其中 list (其中：A / U+3000×3 B / U+3000×3 C, 其中：1.A / 2.B): 其中 items too.
         level = memo.level;
         partial = true;
+        takeMemoRoom(memo, amounts);
       } else memo = undefined;
       if (mergedCodes) {
         level = (mergedCodes[0].length - 1) / 2;
@@ -544,13 +631,23 @@ export function parseBody(
         labelCell: v.ref(r, b.label ?? b.codes[0] ?? b.amounts[0]?.c ?? 0),
         amounts,
       });
-      if (partial && /^其中/.test(norm(label)))
+      if (partial && /^其中/.test(norm(label))) {
+        const total = level === 1 ? rows[rows.length - 2] : undefined;
         memo = {
           level,
           side,
           depth: indentDepth(labelRaw),
           ordinal: ordinalLevel(norm(label).replace(/^其中[:：]?/, "")),
+          room:
+            total && total.level === 0 && total.side === side
+              ? new Map(
+                  Object.entries(total.amounts)
+                    .filter(([k, a]) => typeof a.value === "number" && !isRateOrChange(k))
+                    .map(([k, a]) => [k, a.value! - (amounts[k]?.value ?? 0)])
+                )
+              : undefined,
         };
+      }
       lineRow = r;
       if (view) viewLines.add(rows[rows.length - 1]);
       if (stacked) blockOf.set(rows[rows.length - 1], b);

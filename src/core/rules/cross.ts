@@ -40,6 +40,7 @@ import {
 } from "../classification/economic";
 import {
   carryRelation,
+  fundKeys,
   fundRelation,
   leavesOutCarryover,
   moneyOf,
@@ -398,6 +399,15 @@ function zero(t: Table): Amount {
   return { value: null, cell: "", text: "", blank: true, decimals: t.unit === "元" ? 0 : 2 };
 }
 
+/** A row's amounts in the source columns `keys` (scope.ts fundKeys) that it prints; its blank without row or any. */
+function sources(t: Table, r: Row | undefined, keys: string[]): Array<[Table, Amount]> {
+  const xs = keys.map((k) => r?.amounts[k]).filter((a): a is Amount => !!a);
+  return xs.length ? xs.map((a) => [t, a]) : [[t, zero(t)]];
+}
+
+/** The money of the source columns `keys` as messages name it. */
+const fundWord = (keys: string[]) => (keys.length > 1 ? "财政拨款" : "一般公共预算");
+
 export const incomeVsExpenditureByCode = defineRule({
   id: "cross.income-expenditure-by-code",
   category: "cross",
@@ -569,7 +579,7 @@ export const generalBudget = defineRule({
   category: "cross",
   title: "一般公共预算支出表 ↔ 收入总表一般公共预算 / 财政拨款收支总表",
   description:
-    "一般公共预算支出表（不含上年结转）每个功能科目与合计，等于收入总表同一科目的一般公共预算本年收入；含上年结转时，等于一般公共预算加上年结转一般公共预算栏，收入总表的上年结转只有一栏时介于一般公共预算与加上整栏上年结转之间；无收入总表时与财政拨款收支总表一般公共预算列（减上年结转）比较。标题未说明是否含上年结转时按数字判断：合计恰等于收入总表本年一般公共预算、而不等于其加上年结转一般公共预算时，按不含上年结转核对。每一类（类级科目）还与财政拨款收支总表（一般公共预算列，未分列时为该类支出）和收支总表的同一类比较：两表口径相同时相等，一般公共预算支出表口径较窄（有政府性基金等其他资金、不含的上年结转）时不超过。",
+    "一般公共预算支出表（不含上年结转）每个功能科目与合计，等于收入总表同一科目的一般公共预算本年收入；含上年结转时，等于一般公共预算加上年结转一般公共预算栏，收入总表的上年结转只有一栏时介于一般公共预算与加上整栏上年结转之间；无收入总表时与财政拨款收支总表一般公共预算列（减上年结转）比较。标题未说明是否含上年结转时按数字判断：合计恰等于收入总表本年一般公共预算、而不等于其加上年结转一般公共预算时，按不含上年结转核对。每一类（类级科目）还与财政拨款收支总表（一般公共预算列，未分列时为该类支出）和收支总表的同一类比较：两表口径相同时相等，一般公共预算支出表口径较窄（有政府性基金等其他资金、不含的上年结转）时不超过。标题为财政拨款支出表（含政府性基金、国有资本经营预算资金）时，以上各项改与财政拨款（一般公共预算 + 政府性基金 + 国有资本经营预算）比较。",
   severity: "error",
   source: {
     basis: "identity",
@@ -582,6 +592,9 @@ export const generalBudget = defineRule({
     const out: Array<Outcome | undefined> = [];
     // 不含上年结转 by its title, or by its figures when the title says neither (scope.ts).
     const excl = leavesOutCarryover(report, t5);
+    // A 财政拨款支出表 (by its title) in a department with 政府性基金 money: its figures are 财政拨款.
+    const keys = fundKeys(report, t5);
+    const fund = fundWord(keys);
     if (
       t2 &&
       t2.columns.some((c) => c.key === "general") &&
@@ -596,8 +609,8 @@ export const generalBudget = defineRule({
             t5,
             r5.amounts.total,
             what,
-            [[t2, r2?.amounts.general ?? zero(t2)]],
-            r2 ? `${tableName(t2)}「${rowName(r2)}」一般公共预算` : `${tableName(t2)}（未列该科目）`
+            sources(t2, r2, keys),
+            r2 ? `${tableName(t2)}「${rowName(r2)}」${fund}` : `${tableName(t2)}（未列该科目）`
           )
         );
       };
@@ -605,25 +618,30 @@ export const generalBudget = defineRule({
       for (const [code, r5] of byCode(t5))
         if (c2.has(code)) pairOne(r5, c2.get(code), `「${rowName(r5)}」合计`);
     } else {
-      if (t2 && t2.columns.some((c) => c.key === "general")) out.push(...withCarryover(t5, t2));
+      if (t2 && t2.columns.some((c) => c.key === "general"))
+        out.push(...withCarryover(t5, t2, keys));
       const t4 = firstOf(report, "fiscal_appropriation_summary");
       if (!t4) return [na("缺少收入总表和财政拨款收支总表")];
       const cur = rowByKey(t4, "current_expenditure_total", "expenditure");
-      const carry = rowByKey(t4, "carryover_src_general", "income");
+      const carries = keys
+        .map((k) => rowByKey(t4, `carryover_src_${k}`, "income"))
+        .filter((r): r is Row => !!r);
       const parts: Array<[Table, Amount | undefined]> = [[t5, totalRow(t5)?.amounts.total]];
-      if (excl && carry) parts.push([t4, carry.amounts.total]);
+      if (excl) for (const carry of carries) parts.push([t4, carry.amounts.total]);
+      // The 财政拨款 figure: the line's 合计 (its 一般公共预算 + 政府性基金 + 国有资本经营).
+      const fiscal = keys.length > 1;
       out.push(
         cmp(
           "cross.general-budget",
           t4,
-          cur?.amounts.general,
-          "「本年支出合计」一般公共预算",
+          fiscal ? cur?.amounts.total : cur?.amounts.general,
+          `「本年支出合计」${fiscal ? "合计" : "一般公共预算"}`,
           parts,
-          `${tableName(t5)}合计${excl ? " + 上年结转一般公共预算" : ""}`
+          `${tableName(t5)}合计${excl && carries.length ? ` + 上年结转${fund}` : ""}`
         )
       );
     }
-    out.push(...classLines(report, t5));
+    out.push(...classLines(report, t5, keys.length > 1));
     return out.filter(defined);
   },
 });
@@ -633,7 +651,7 @@ export const generalBudget = defineRule({
  * column plus its 上年结转 column of 一般公共预算 (a 上年结转 band's) when printed (=); else between its 一般公共预算 column
  * and that plus its whole 上年结转 column (of any fund).
  */
-function withCarryover(t5: Table, t2: Table): Outcome[] {
+function withCarryover(t5: Table, t2: Table, keys: string[]): Outcome[] {
   const rule = "cross.general-budget";
   const c2 = byCode(t2);
   const pairs: Array<[Row | undefined, Row | undefined, string]> = [
@@ -651,27 +669,37 @@ function withCarryover(t5: Table, t2: Table): Outcome[] {
   for (const [r5, r2, what] of pairs) {
     if (!r5?.amounts.total || !r2?.amounts.general) continue;
     const figure = term(t5, r5.amounts.total);
-    const general = term(t2, r2.amounts.general);
-    const named = `${tableName(t2)}「${rowName(r2)}」一般公共预算`;
+    const general = sources(t2, r2, keys).map(([t, a]) => term(t, a));
+    const fund = fundWord(keys);
+    const named = `${tableName(t2)}「${rowName(r2)}」${fund}`;
     const subject = `${tableName(t5)}${what}`;
-    const carryGeneral = r2.amounts.carryover_general;
+    const carryParts = keys
+      .map((k) => r2.amounts[`carryover_${k}`])
+      .filter((a): a is Amount => !!a);
     // A 其中：上年结转 column is part of the 一般公共预算 column (a memo), not money beside it.
     const carry = memoCarry ? undefined : r2.amounts.carryover;
-    if (carryGeneral)
+    if (carryParts.length)
       out.push(
         scopedOutcome(
           rule,
           "=",
           figure,
-          [general, term(t2, carryGeneral)],
+          [...general, ...carryParts.map((a) => term(t2, a))],
           subject,
-          `${named} + 上年结转一般公共预算`
+          `${named} + 上年结转${fund}`
         )
       );
     else if (carry) {
-      out.push(scopedOutcome(rule, "≥", figure, [general], subject, named));
+      out.push(scopedOutcome(rule, "≥", figure, general, subject, named));
       out.push(
-        scopedOutcome(rule, "≤", figure, [general, term(t2, carry)], subject, `${named} + 上年结转`)
+        scopedOutcome(
+          rule,
+          "≤",
+          figure,
+          [...general, term(t2, carry)],
+          subject,
+          `${named} + 上年结转`
+        )
       );
     }
   }
@@ -685,7 +713,7 @@ function withCarryover(t5: Table, t2: Table): Outcome[] {
  * 政府性基金 money, 上年结转 it leaves out, the 收支总表's other funds). A 类 one table leaves blank and the other prints is
  * compared with its blank.
  */
-function classLines(report: Report, t5: Table): Outcome[] {
+function classLines(report: Report, t5: Table, fiscal: boolean): Outcome[] {
   const out: Outcome[] = [];
   const c5 = byCode(t5);
   let under: Map<string, Row[]> | undefined;
@@ -695,7 +723,9 @@ function classLines(report: Report, t5: Table): Outcome[] {
     const s = firstOf(report, kind);
     if (!s || s.empty) continue;
     // The 一般公共预算 column of a 财政拨款收支总表 holds exactly the 一般公共预算 money of each 类.
+    // A 财政拨款支出表 is compared with the line's 合计 (財政拨款) instead.
     const key =
+      !fiscal &&
       kind === "fiscal_appropriation_summary" &&
       s.columns.some((c) => c.key === "general" && c.side === "expenditure")
         ? "general"
@@ -861,8 +891,10 @@ function projectGeneral(
 ): Outcome[] {
   const rule = "cross.basic-project";
   const subject = `${tableName(t5)}「合计」项目支出`;
-  const general = term(t12, top12.amounts.general);
-  const against = `${tableName(t12)}合计一般公共预算`;
+  // A 财政拨款支出表 (by its title, with 政府性基金 money here): the 项目支出表's 财政拨款 columns.
+  const keys = fundKeys(report, t5);
+  const general = sources(t12, top12, keys).map(([t, a]) => term(t, a));
+  const against = `${tableName(t12)}合计${fundWord(keys)}`;
   const carried = !leavesOutCarryover(report, t5) && moneyOf(report).carryover !== false;
   const carryGeneral = top12.amounts.carryover_general;
   if (carried && carryGeneral)
@@ -871,7 +903,7 @@ function projectGeneral(
         rule,
         "=",
         term(t5, project),
-        [general, term(t12, carryGeneral)],
+        [...general, term(t12, carryGeneral)],
         subject,
         `${against} + 上年结转一般公共预算`
       ),
@@ -882,7 +914,7 @@ function projectGeneral(
         rule,
         "=",
         term(t5, project),
-        [general, term(t13, top13.amounts.general)],
+        [...general, term(t13, top13.amounts.general)],
         subject,
         `${against} + ${tableName(t13)}合计一般公共预算`
       ),
@@ -893,18 +925,18 @@ function projectGeneral(
     : undefined;
   if (carried && carryAll && hasValue(carryAll))
     return [
-      scopedOutcome(rule, "≥", term(t5, project), [general], subject, against),
+      scopedOutcome(rule, "≥", term(t5, project), general, subject, against),
       scopedOutcome(
         rule,
         "≤",
         term(t5, project),
-        [general, term(t12, carryAll)],
+        [...general, term(t12, carryAll)],
         subject,
         `${against} + 上年结转`
       ),
     ];
   const rel = top13 ? "=" : carryRelation(report, t5, t12);
-  return [scopedOutcome(rule, rel, term(t5, project), [general], subject, against)];
+  return [scopedOutcome(rule, rel, term(t5, project), general, subject, against)];
 }
 
 /** The project table's total: its 合计 row, or the top row when it prints the department first. */

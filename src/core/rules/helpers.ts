@@ -29,8 +29,19 @@ export function tableName(t: Table): string {
   return name;
 }
 
+/**
+ * A 一般公共预算支出表 by kind whose title says 财政拨款 (财政拨款支出（预算）表（按功能科目）, kinds.ts) is named as printed:
+ * its figures may hold 政府性基金 money too (scope.ts fundKeys).
+ */
+const FISCAL_TITLE = /财政拨款/;
+
 function tableNameOf(t: Table): string {
-  const kind = KIND_NAMES[t.kind];
+  const kind =
+    t.kind === "general_budget_expenditure" &&
+    FISCAL_TITLE.test(t.title) &&
+    !/一般公共预算/.test(t.title)
+      ? "财政拨款支出表"
+      : KIND_NAMES[t.kind];
   const label = t.label ?? (norm(t.sheet) !== norm(t.title) ? t.sheet : undefined);
   if (t.kind === "performance_target" && t.form) return `绩效目标表《${t.form.project}》`;
   return label && !norm(label).includes(norm(kind)) ? `${label}（${kind}）` : kind;

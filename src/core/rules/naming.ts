@@ -7,6 +7,7 @@ import { judgeName, spanYears } from "../classification/history";
 import { unitMagnitude } from "./units";
 import { placeholders } from "./placeholders";
 import { norm } from "../grid/text";
+import { SCIENTIFIC_CODE_TEXT, decimalCode } from "../classification/codes";
 import { rowName, tableName } from "./helpers";
 import { quoteSheet } from "../grid/address";
 import type { Report, Table } from "../model/schema";
@@ -168,7 +169,7 @@ export const codeFormat = defineRule({
   category: "naming",
   title: "科目编码格式正确",
   description:
-    "功能分类科目编码为类 3 位、款 5 位、项 7 位数字（经济分类 3 / 5 位）；多一位、少一位或把字母 O 当作 0 的编码，按名称和所在位置指出应为的编码（金额按该编码参与合计，不另报合计错误）。",
+    "功能分类科目编码为类 3 位、款 5 位、项 7 位数字（经济分类 3 / 5 位）；多一位、少一位或把字母 O 当作 0 的编码，按名称和所在位置指出应为的编码（金额按该编码参与合计，不另报合计错误）。以科学计数法显示的编码（“2.01E+06”，PDF 转 Excel 或列宽不足所致）数字已丢失，不据其数字推断编码：每表报一次，各行按名称和所在位置读取，读不出的不参与按科目的核对。带“.0”的编码（“2010801.0”）按 2010801 读取，全工作簿提示一次。",
   severity: "warning",
   source: {
     basis: "national",
@@ -177,15 +178,27 @@ export const codeFormat = defineRule({
   check: (report) => {
     const out: Outcome[] = [];
     let coded = 0;
+    // Codes read without the ".0" a converter added: one 提示 for the workbook.
+    const decimals: Array<{ printed: string; code: string; cell: string }> = [];
     const tables = report.tables;
     for (let i = 0; i < tables.length; i++) {
       const t = tables[i];
       const wrong: Array<{ finding: Finding; code: string }> = [];
+      // Codes shown in scientific notation: one 警告 for the table (the digits are lost, not a typo per row).
+      const lost: Array<{ printed: string; code?: string; cell: string }> = [];
       const rows = t.rows;
       for (let j = 0; j < rows.length; j++) {
         const r = rows[j];
         if (r.code) coded++;
         if (!r.printedCode) continue;
+        if (r.code && decimalCode(r.printedCode) === r.code) {
+          decimals.push({ printed: r.printedCode, code: r.code, cell: r.codeCell ?? r.labelCell });
+          continue;
+        }
+        if (SCIENTIFIC_CODE_TEXT.test(norm(r.printedCode))) {
+          lost.push({ printed: r.printedCode, code: r.code, cell: r.codeCell ?? r.labelCell });
+          continue;
+        }
         const name = r.label.replace(/^[一二三四五六七八九十]+、/, "").trim();
         const std = r.code ? (functionalName(r.code) ?? economicName(r.code)) : undefined;
         const reading = r.code
@@ -205,7 +218,41 @@ export const codeFormat = defineRule({
         });
       }
       out.push(...perTable(t, wrong, "编码不是有效的科目编码（类 3 位、款 5 位、项 7 位数字）"));
+      if (lost.length) {
+        const placed = lost.filter((x) => x.code).length;
+        const how = [
+          placed ? `${placed} 行按名称和所在位置读取` : "",
+          lost.length - placed ? `${lost.length - placed} 行未参与按科目的核对` : "",
+        ]
+          .filter(Boolean)
+          .join("，");
+        out.push({
+          status: "fail",
+          finding: {
+            rule: "naming.code-format",
+            severity: "warning",
+            message: `${tableName(t)}有 ${lost.length} 个编码以科学计数法显示（如“${lost[0].printed}”），原编码的数字已丢失（${how}）；请向编制单位索取原表或把编码列设为文本后重新导出`,
+            cells: lost.map((x) => x.cell),
+            expected: null,
+            actual: null,
+            difference: null,
+          },
+        });
+      }
     }
+    if (decimals.length)
+      out.push({
+        status: "fail",
+        finding: {
+          rule: "naming.code-format",
+          severity: "info",
+          message: `有 ${decimals.length} 个编码带有“.0”（如“${decimals[0].printed}”，疑为转换所致），已按 ${decimals[0].code} 等编码读取`,
+          cells: decimals.slice(0, 1).map((x) => x.cell),
+          expected: null,
+          actual: null,
+          difference: null,
+        },
+      });
     if (!out.length && coded) out.push({ status: "pass" });
     return out.length ? out : [{ status: "na", reason: "没有带编码的科目行" }];
   },

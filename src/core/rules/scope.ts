@@ -146,6 +146,18 @@ export function scopeRelation(report: Report, a: Table, b: Table): "=" | "≤" |
   return s === 0 ? "=" : s < 0 ? "≤" : "≥";
 }
 
+/**
+ * The source columns whose sum is table t's money when t is a 一般公共预算支出表 by kind whose title says 财政拨款
+ * (财政拨款支出（预算）表（按功能科目）: 一般公共预算 | 政府性基金预算 | 国有资本经营预算, or 基本支出 | 项目支出 with the 229
+ * lines) in a department with 政府性基金 / 国有资本经营 money: its figures are 财政拨款, compared with the other tables'
+ * 一般公共预算 + 政府性基金 + 国有资本经营 columns. ["general"] otherwise (the same money here).
+ */
+export function fundKeys(report: Report, t: Table): string[] {
+  return effectiveRank(moneyOf(report), tableScope(t)) === 1
+    ? ["general", ...FISCAL_OTHER]
+    : ["general"];
+}
+
 /** A scope's rank among the money this department has (wider scopes that add nothing here count as the narrower). */
 function effectiveRank(m: Money, s: FundScope | undefined): number | undefined {
   if (s === undefined) return undefined;
@@ -215,11 +227,32 @@ function thisYearOnly(report: Report, t5: Table): boolean {
   const carry4 = t4 && rowByKey(t4, "carryover_src_general", "income");
   const at = (t: Table | undefined, a: Amount | undefined, weight?: number): Term[] | undefined =>
     t && a && hasValue(a) ? [term(t, a, weight)] : undefined;
-  const general4 = at(t4, cur4?.amounts.general);
-  const carry = at(t2, tot2?.amounts.carryover_general) ?? at(t4, carry4?.amounts.total);
-  // This year's 一般公共预算, and the same with its 上年结转.
+  // A 财政拨款支出表 (fundKeys): this year's 财政拨款 — the 收入总表's 一般公共预算 + 政府性基金 + 国有资本经营 columns,
+  // the 财政拨款收支总表's 本年支出合计 合计, their 上年结转 parts.
+  const keys = fundKeys(report, t5);
+  const fiscal = keys.length > 1;
+  const all = (t: Table | undefined, as: Array<Amount | undefined>): Term[] | undefined => {
+    const xs = as.filter((a): a is Amount => !!a && hasValue(a));
+    return t && xs.length ? xs.map((a) => term(t, a)) : undefined;
+  };
+  const general4 = at(t4, fiscal ? cur4?.amounts.total : cur4?.amounts.general);
+  const carry =
+    all(
+      t2,
+      keys.map((k) => tot2?.amounts[`carryover_${k}`])
+    ) ??
+    all(
+      t4,
+      fiscal
+        ? keys.map((k) => t4 && rowByKey(t4, `carryover_src_${k}`, "income")?.amounts.total)
+        : [carry4?.amounts.total]
+    );
+  // This year's 一般公共预算 (财政拨款), and the same with its 上年结转.
   const current =
-    at(t2, tot2?.amounts.general) ??
+    all(
+      t2,
+      keys.map((k) => tot2?.amounts[k])
+    ) ??
     (general4 && carry ? [...general4, ...carry.map((x) => ({ ...x, weight: -1 }))] : undefined);
   const withCarry = current && carry ? [...current, ...carry] : general4;
   if (!current || !withCarry) return false;
