@@ -25,6 +25,7 @@ import {
   headerPaths,
   isColumnNumberRow,
   isHeaderRow,
+  headerAfterGap,
   isMetaRow,
   textColumns,
 } from "./header";
@@ -247,10 +248,16 @@ function parseRegion(
     else if (!asideLine(r)) break;
   }
   const headerRows: number[] = [];
-  while (r <= stop && headerRows.length < 6 && isHeaderRow(v, r)) {
-    headerRows.push(r);
-    for (const [c] of v.cells(r)) mergeMeta(meta, readMeta(v.text(r, c)), v.ref(r, c));
-    r++;
+  while (r <= stop && headerRows.length < 6) {
+    if (isHeaderRow(v, r)) {
+      headerRows.push(r);
+      for (const [c] of v.cells(r)) mergeMeta(meta, readMeta(v.text(r, c)), v.ref(r, c));
+      r++;
+      continue;
+    }
+    const next = headerAfterGap(v, headerRows, r, stop, c0, c1);
+    if (next === undefined) break;
+    r = next;
   }
   if (headerRows.length === 0) {
     // Only a statement that the table is empty under the title (本部门无…，此表为空。): the empty table, so stated.
