@@ -217,9 +217,16 @@ function parseRegion(
   }
   // Meta lines and header rows after the title; the body follows.
   let r = start;
+  // Each line of a cell on its own: a converter's one cell for the page head holds the title, 部门名称 and 单位 lines.
   const metaOf = (k: number, bareYear: boolean) =>
     lineMeta(
-      v.cells(k).map(([c]) => [c, v.text(k, c)]),
+      v.cells(k).flatMap(([c]) =>
+        v
+          .text(k, c)
+          .split(/\r?\n/)
+          .filter((l) => l.trim() !== "")
+          .map((l): [number, string] => [c, l])
+      ),
       bareYear
     );
   for (let k = reg.r0; k <= reg.titleRow; k++)
@@ -878,12 +885,24 @@ function coverMeta(v: GridView, r0: number, r1: number, into: Meta) {
       const before = t
         .slice(0, m.index + (m[0].startsWith(m[1]) ? 0 : 1))
         .replace(/^第[一二三四五六七八九十]+部分/, "");
-      if (
-        before.length >= 3 &&
-        /(局|委|办|院|厅|部|会|中心|所|站|馆|队|处|室|团|社|校|政府)$/.test(before)
-      )
-        into.department ??= before;
+      if (before.length >= 3 && ORGAN_END.test(before)) into.department ??= before;
     }
+}
+
+/** How the name of a 部门 or 单位 ends (…局, …委员会, …中心, …人民政府). */
+const ORGAN_END = /(局|委|办|院|厅|部|会|中心|所|站|馆|队|处|室|团|社|校|政府)$/;
+
+/**
+ * The 部门 the tables' titles begin with (北京市审计局2025年部门收支总表), when two or more titles print the same name
+ * before the year — for a workbook without any 部门名称 line (converted from a PDF, its page heads cut off).
+ */
+function titleDepartment(tables: Table[]): string | undefined {
+  const names = tables.map((t) => {
+    const m = /^(.+?)20\d{2}年/.exec(norm(t.title));
+    return m && m[1].length >= 3 && ORGAN_END.test(m[1]) ? m[1] : undefined;
+  });
+  const name = mode(names);
+  return name && names.filter((n) => n === name).length >= 2 ? name : undefined;
 }
 
 export interface ImportOptions {
@@ -1003,6 +1022,10 @@ export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Re
   if ((!year && cover.year) || (!department && cover.department)) metaSource = "分部标题或封面";
   year ??= cover.year;
   department ??= cover.department;
+  if (!department) {
+    department = titleDepartment(financial);
+    if (department) metaSource = "表标题";
+  }
   if ((!year || !department) && opts.fileName) {
     const fromName: Meta = {};
     coverMeta(
