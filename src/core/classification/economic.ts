@@ -103,3 +103,20 @@ export const THREE_PUBLIC_ECONOMIC_ITEMS: ReadonlyArray<readonly [key: string, r
   ["vehicle_operation", /^公务用车运行维护费$/],
   ["vehicle_purchase", /^公务用车购置$|^公务用车购置费$/],
 ];
+
+/**
+ * Which part of 基本支出 each economic class belongs to, by 财政部's definitions the 人员经费 | 公用经费 columns print:
+ * 人员经费 = 工资福利支出 + 对个人和家庭的补助, 公用经费 = 商品和服务支出 + 资本性支出 (部门预算支出经济分类 301 / 303 |
+ * 302 / 310; 政府预算支出经济分类 501 / 509 | 502 / 503). Classes that hold both kinds (505 对事业单位经常性补助, 399 其他) are
+ * not listed. Source: 财政部《部门预算管理》基本支出定义; 部门预算公开说明的“人员经费、公用经费”口径.
+ */
+export const BASIC_PART_OF_CLASS: Readonly<Record<string, "personnel" | "public">> = {
+  "301": "personnel",
+  "303": "personnel",
+  "302": "public",
+  "310": "public",
+  "501": "personnel",
+  "509": "personnel",
+  "502": "public",
+  "503": "public",
+};

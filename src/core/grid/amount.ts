@@ -21,7 +21,17 @@ export interface ParsedAmount {
   invalid?: string;
   /** The unit typed after the number in a text cell (2338.24万元, 23382400元): the value is as printed, in that unit. */
   suffix?: "元" | "万元";
+  /** A note mark printed after the number (50①, 21.00¹, 834.05*): not part of the amount. */
+  mark?: string;
 }
+
+/**
+ * A note mark after a figure, as PDFs print them and converters keep them in the cell: circled, parenthesised and
+ * full-stop digits (①, ⑴, ⒈, ❶), superscript digits (¹²³), *, ※, †, ‡, [1] / [注1] / （注1）. Matched before NFKC, which
+ * would turn ① and ¹ into the digit 1 (50① → 501).
+ */
+const NOTE_MARK =
+  /^(.*?[\d０-９])\s*((?:[①-⒛⓪-⓿❶-➓¹²³⁰⁴-⁹*※†‡]|[[［(（]注?\d{1,2}[\]］)）]|[[［(（]注[\]］)）])+)\s*$/;
 
 /** Beyond any budget (10^15 元): sums of such figures lose every cent, and a sum of a few can overflow. */
 const MAX_AMOUNT = 1e15;
@@ -109,6 +119,11 @@ export function parseAmount(
     return { value, decimals: valueDecimals(value), fromText: false, implicit: true };
   }
   if (typeof value === "string") {
+    const marked = NOTE_MARK.exec(value.replace(UNSEEN, ""));
+    if (marked) {
+      const p = parseAmount(marked[1], text, fmt);
+      return p && p.value !== null && !p.invalid ? { ...p, mark: marked[2] } : p;
+    }
     const t = value.normalize("NFKC").replace(UNSEEN, "").replace(/[−－]/g, "-");
     if (t === "" || BLANK_MARK.test(t)) return { value: null, decimals: 0, fromText: true };
     if (ERROR_VALUE.test(t))
@@ -123,8 +138,9 @@ export function parseAmount(
     // Accounting negatives (388.14) and currency signs around the number.
     let s = t;
     let sign = 1;
-    // △ / ▲ before the number: the Chinese accounting mark of a decrease (增减额 △1.80 = −1.80).
-    const paren = /^\((.*)\)$/.exec(s) ?? /^[△▲](.*)$/.exec(s);
+    // △ / ▲ before the number: the Chinese accounting mark of a decrease (增减额 △1.80 = −1.80); a trailing minus
+    // (1.80-, as accounting exports and OCR write a decrease) likewise.
+    const paren = /^\((.*)\)$/.exec(s) ?? /^[△▲](.*)$/.exec(s) ?? /^([\d,.]*\d)\s*-$/.exec(s);
     if (paren) {
       s = paren[1];
       sign = -1;

@@ -102,3 +102,17 @@ export function projectKey(s: unknown): string {
     .replace(/^[-－—–_·•]+/, "")
     .replace(/["'“”‘’「」『』《》<>()（）[\]【】、,，.。;；:：!！?？·\-－—–_/\\]/g, "");
 }
+
+/**
+ * A page number a printed table carries (第 1 页，共 12 页 / 共 12 页 第 1 页 / 第1页/共40页 / - 1 - / —3— / Page 1 of 3):
+ * converted from the PDF, it lands in whatever column the footer stood over, and is never a budget line's text.
+ */
+const PAGE_MARK =
+  /^(?:第\d+页(?:[,，、/]?共\d+页)?|共\d+页[,，、/]?第\d+页|[-—–－]\d+[-—–－]|page\d+(?:of\d+)?)$/i;
+
+/** True when the text is only a page number (white space ignored). */
+export function isPageMark(s: string): boolean {
+  // Most texts have neither 页 nor a dash or P: skip the pattern for them.
+  if (!/[页\-—–－pP]/.test(s)) return false;
+  return PAGE_MARK.test(s.replace(UNSEEN, ""));
+}

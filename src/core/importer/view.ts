@@ -1,7 +1,7 @@
 /** Read access to one grid: normalised text, numbers, merge-aware captions and sheet addresses. */
 import { gridRowOf, sheetColOf, sheetRowOf, type SheetGrid } from "../grid/grid";
 import { cellRef, rangeA1 } from "../grid/address";
-import { norm } from "../grid/text";
+import { isPageMark, norm } from "../grid/text";
 import { parseAmount, type ParsedAmount } from "../grid/amount";
 
 export class GridView {
@@ -46,12 +46,19 @@ export class GridView {
   raw(r: number, c: number) {
     return this.grid.values[r]?.[c] ?? "";
   }
-  /** Displayed text, trimmed of nothing (indentation matters). */
+  /**
+   * Displayed text, trimmed of nothing (indentation matters). A page number (第 1 页，共 12 页, - 1 -) converted from
+   * the PDF into any column reads as empty: it is no line of the table.
+   */
   text(r: number, c: number): string {
     const t = this.grid.text[r]?.[c];
-    if (t !== undefined && t !== "") return t;
+    if (t !== undefined && t !== "") return isPageMark(t) ? "" : t;
     const v = this.raw(r, c);
-    return v === null || v === undefined ? "" : String(v);
+    return v === null || v === undefined
+      ? ""
+      : typeof v === "string" && isPageMark(v)
+        ? ""
+        : String(v);
   }
   norm(r: number, c: number): string {
     const k = r * 65536 + c;

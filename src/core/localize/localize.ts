@@ -27,6 +27,7 @@ import {
   pick,
   type CellIndex,
   type CellInfo,
+  type Constraint,
 } from "./problem";
 import type { Cause, Localization, Suspect } from "./cause";
 import { solveClusters, type MipSolver } from "./mip";
@@ -52,8 +53,22 @@ export interface LocalizeOptions {
 
 type Rel = Suspect["relation"];
 type Solution = { cells: string[]; values: number[]; weight: number; relations?: Rel[] };
-const relOf = (lo: number, hi: number): Rel =>
-  Number.isFinite(lo) && Number.isFinite(hi) ? "=" : Number.isFinite(lo) ? "≥" : "≤";
+/**
+ * How a suspect's correction is told: "=" (应为) for a figure an identity fixes; a bound (应不少于 / 应不超过) for one only
+ * inequalities limit — on the side the printed figure lies beyond, when both are finite (`value`: the printed figure).
+ */
+const relOf = (lo: number, hi: number, exact = true, value = 0): Rel =>
+  Number.isFinite(lo) && Number.isFinite(hi)
+    ? exact
+      ? "="
+      : value < lo
+        ? "≥"
+        : value > hi
+          ? "≤"
+          : "="
+    : Number.isFinite(lo)
+      ? "≥"
+      : "≤";
 
 /** Clusters of violated identities (indexes), linked by shared cells; in order of their first identity. */
 export function clustersOf(identities: ReadonlyArray<CheckedIdentity>): number[][] {
@@ -84,15 +99,15 @@ function single(
   cells: CellIndex
 ): Solution | undefined {
   const cs = [...constraintsOn([x.ref], identities, cells), ...boundsOn([x.ref], cells)].map(
-    (c) => ({ a: c.a[0], lo: c.lo, hi: c.hi })
+    (c) => ({ a: c.a[0], lo: c.lo, hi: c.hi, eq: c.eq })
   );
   const iv = intervalOf(cs);
   if (iv.lo > iv.hi + EPS) return undefined;
   return {
     cells: [x.ref],
-    values: [pick(iv.lo, iv.hi, x)],
+    values: [pick(iv.lo, iv.hi, x, iv.exact, iv.nominal)],
     weight: x.weight,
-    relations: [relOf(iv.lo, iv.hi)],
+    relations: [relOf(iv.lo, iv.hi, iv.exact, x.value)],
   };
 }
 
@@ -107,18 +122,27 @@ function pair(
     ...constraintsOn([x.ref, y.ref], identities, cells),
     ...boundsOn([x.ref, y.ref], cells),
   ];
-  const onX: Array<{ a: number; lo: number; hi: number }> = [];
-  // y ≥ p + q·x (lower) or y ≤ p + q·x (upper)
-  const lower: Array<[number, number]> = [];
-  const upper: Array<[number, number]> = [];
-  for (const c of cs) {
+  const onX: Array<{ a: number; lo: number; hi: number; eq?: boolean; s?: number }> = [];
+  // y ≥ p + q·x (lower) or y ≤ p + q·x (upper); then the identity "=" it comes from (its index in cs, else −1) and
+  // its rounding allowance in y
+  const lower: Array<[number, number, number, number]> = [];
+  const upper: Array<[number, number, number, number]> = [];
+  let yExact = false;
+  cs.forEach((c: Constraint, i) => {
     const [a, b] = c.a;
     if (b === 0) {
-      onX.push({ a, lo: c.lo, hi: c.hi });
-      continue;
+      onX.push({ a, lo: c.lo, hi: c.hi, eq: c.eq, s: c.s });
+      return;
     }
-    const lo: [number, number] | undefined = Number.isFinite(c.lo) ? [c.lo / b, -a / b] : undefined;
-    const hi: [number, number] | undefined = Number.isFinite(c.hi) ? [c.hi / b, -a / b] : undefined;
+    if (c.eq) yExact = true;
+    const from = c.eq ? i : -1;
+    const slack = (c.s ?? 0) / Math.abs(b);
+    const lo: [number, number, number, number] | undefined = Number.isFinite(c.lo)
+      ? [c.lo / b, -a / b, from, slack]
+      : undefined;
+    const hi: [number, number, number, number] | undefined = Number.isFinite(c.hi)
+      ? [c.hi / b, -a / b, from, slack]
+      : undefined;
     if (b > 0) {
       if (lo) lower.push(lo);
       if (hi) upper.push(hi);
@@ -126,10 +150,17 @@ function pair(
       if (hi) lower.push(hi);
       if (lo) upper.push(lo);
     }
-  }
-  // p1 + q1·x ≤ p2 + q2·x  ⇔  (q1 − q2)·x ≤ p2 − p1
-  for (const [p1, q1] of lower)
-    for (const [p2, q2] of upper) onX.push({ a: q1 - q2, lo: -Infinity, hi: p2 - p1 });
+  });
+  // p1 + q1·x ≤ p2 + q2·x  ⇔  (q1 − q2)·x ≤ p2 − p1; two identities "=" on y fix x
+  for (const [p1, q1, e1, s1] of lower)
+    for (const [p2, q2, e2, s2] of upper)
+      onX.push({
+        a: q1 - q2,
+        lo: -Infinity,
+        hi: p2 - p1,
+        eq: e1 >= 0 && e2 >= 0 && e1 !== e2,
+        s: s1 + s2,
+      });
   const ix = intervalOf(onX);
   if (ix.lo > ix.hi + EPS * Math.max(1, Math.abs(ix.lo))) return undefined;
   const yAt = (xv: number) => {
@@ -137,7 +168,7 @@ function pair(
     const hi = Math.min(...upper.map(([p, q]) => p + q * xv));
     return { lo, hi };
   };
-  let xv = pick(ix.lo, ix.hi, x);
+  let xv = pick(ix.lo, ix.hi, x, ix.exact, ix.nominal);
   let iy = yAt(xv);
   if (iy.lo > iy.hi + EPS) {
     xv =
@@ -150,9 +181,9 @@ function pair(
   }
   return {
     cells: [x.ref, y.ref],
-    values: [xv, pick(iy.lo, iy.hi, y)],
+    values: [xv, pick(iy.lo, iy.hi, y, yExact)],
     weight: x.weight + y.weight,
-    relations: [relOf(ix.lo, ix.hi), relOf(iy.lo, iy.hi)],
+    relations: [relOf(ix.lo, ix.hi, ix.exact, x.value), relOf(iy.lo, iy.hi, yExact, y.value)],
   };
 }
 

@@ -320,6 +320,10 @@ export interface Constraint {
   a: number[];
   lo: number;
   hi: number;
+  /** From an identity "=" (lo and hi its rounding allowance apart), not an inequality. */
+  eq?: boolean;
+  /** The rounding allowance lo and hi include (each side): the figures as printed bound at lo + s / hi − s. */
+  s?: number;
 }
 
 /**
@@ -375,7 +379,11 @@ function constraintsOfFree(
     }
     if (!any) continue;
     const s = sum.tolerance + roundingAllowance(s1, s2);
-    out.push({ a, lo: id.relation === "eq" ? -r - s : -Infinity, hi: -r + s });
+    out.push(
+      id.relation === "eq"
+        ? { a, lo: -r - s, hi: -r + s, eq: true, s }
+        : { a, lo: -Infinity, hi: -r + s, s }
+    );
   }
   return out;
 }
@@ -400,16 +408,30 @@ export function grainOf(c: Pick<CellInfo, "unit" | "decimals">): number {
   return Math.pow(10, -c.decimals) * UNIT_FACTOR[c.unit] * 100;
 }
 
-/** A value inside [lo, hi] as the table would print it: the middle (or the closed side), on the printed step when one fits. */
+/**
+ * A value inside [lo, hi] as the table would print it, on the printed step when one fits: for an interval an identity
+ * "=" fixes (`exact`: its rounding allowance wide) the middle; for one only inequalities bound (a “三公” item between
+ * the 基本支出 line it must cover and every fund that could pay it) the side nearest the printed figure — the least
+ * correction, told as a bound (relOf) — never a middle no reviewer would type; the closed side of a half-open one.
+ */
 export function pick(
   lo: number,
   hi: number,
-  c: Pick<CellInfo, "unit" | "decimals" | "value">
+  c: Pick<CellInfo, "unit" | "decimals" | "value">,
+  exact = true,
+  nominal?: { lo: number; hi: number }
 ): number {
   const eps = 1e-6;
+  // A bound told to the reviewer is the printed figures' (5.00, not 5.00 less the rounding allowance), when it fits.
+  const [nlo, nhi] =
+    nominal && Math.max(lo, nominal.lo) <= Math.min(hi, nominal.hi)
+      ? [Math.max(lo, nominal.lo), Math.min(hi, nominal.hi)]
+      : [lo, hi];
   const target =
     Number.isFinite(lo) && Number.isFinite(hi)
-      ? (lo + hi) / 2
+      ? exact
+        ? (lo + hi) / 2
+        : Math.min(Math.max(c.value, nlo), nhi)
       : Number.isFinite(lo)
         ? lo
         : Number.isFinite(hi)
@@ -427,21 +449,34 @@ export function pick(
 
 export const EPS = 1e-6;
 
-/** The interval of x from constraints on x alone (a = [coefficient]). */
-export function intervalOf(cs: Array<{ a: number; lo: number; hi: number }>): {
+/**
+ * The interval of x from constraints on x alone (a = [coefficient]); `exact` when an identity "=" bounds it; `nominal`:
+ * the interval without the binding constraints' rounding allowances (the bounds as the printed figures give them).
+ */
+export function intervalOf(
+  cs: Array<{ a: number; lo: number; hi: number; eq?: boolean; s?: number }>
+): {
   lo: number;
   hi: number;
+  exact: boolean;
+  nominal: { lo: number; hi: number };
 } {
   let lo = -Infinity;
   let hi = Infinity;
+  let exact = false;
+  const nominal = { lo: -Infinity, hi: Infinity };
   for (const c of cs) {
+    if (c.eq && c.a !== 0) exact = true;
     if (c.a === 0) {
-      if (c.lo > EPS || c.hi < -EPS) return { lo: 1, hi: 0 };
+      if (c.lo > EPS || c.hi < -EPS) return { lo: 1, hi: 0, exact, nominal };
       continue;
     }
     const [l, h] = c.a > 0 ? [c.lo / c.a, c.hi / c.a] : [c.hi / c.a, c.lo / c.a];
+    const slack = (c.s ?? 0) / Math.abs(c.a);
     lo = Math.max(lo, l);
     hi = Math.min(hi, h);
+    nominal.lo = Math.max(nominal.lo, l + slack);
+    nominal.hi = Math.min(nominal.hi, h - slack);
   }
-  return { lo, hi };
+  return { lo, hi, exact, nominal };
 }

@@ -105,6 +105,8 @@ export const AmountSchema = z.object({
   invalid: z.string().optional(),
   /** The unit typed after the number in a text cell (2338.24万元): the value is the number as printed. */
   suffix: z.enum(["元", "万元"]).optional(),
+  /** A note mark printed after the number (50①, 21.00¹, 834.05*, as PDFs print them): not part of the value. */
+  mark: z.string().optional(),
 });
 export type Amount = z.infer<typeof AmountSchema>;
 

@@ -105,6 +105,7 @@ export function invalidAmounts(
   if (out) return out;
   out = [];
   const otherUnit: Array<{ table: Table; row: string; column: string; amount: Amount }> = [];
+  const marked: Array<{ table: Table; row: string; column: string; amount: Amount }> = [];
   let sameUnit = 0;
   const seen = new Set<string>();
   const tables = report.tables;
@@ -130,13 +131,23 @@ export function invalidAmounts(
             });
           }
         } else if (a.suffix) sameUnit++;
+        if (a.mark && !seen.has(`m${a.cell}`)) {
+          seen.add(`m${a.cell}`);
+          marked.push({ table: t, row: rowName(r), column: columnName(t, k, r.side), amount: a });
+        }
       }
     }
   }
   INVALID.set(report, out);
   UNIT_TEXT.set(report, { other: otherUnit, same: sameUnit });
+  NOTE_MARKS.set(report, marked);
   return out;
 }
+/** Amounts printed with a note mark after the number (50①): read without it, named by input.note-marks. */
+const NOTE_MARKS = new WeakMap<
+  Report,
+  Array<{ table: Table; row: string; column: string; amount: Amount }>
+>();
 const INVALID = new WeakMap<
   Report,
   Array<{ table: Table; row: string; column: string; amount: Amount }>
@@ -216,6 +227,31 @@ export const amountUnitText = defineRule({
   },
 });
 
+export const noteMarks = defineRule({
+  id: "input.note-marks",
+  category: "input",
+  title: "金额后的注释符号",
+  description:
+    "金额后带有注释符号（①、⑴、¹、*、※、[注1] 等，PDF 转换的表格常把它们带进单元格）时，符号不是数字的一部分，按符号前的数字核对（“50①”按 50，而不是 501）；此处列出这些单元格，供对照注释内容。",
+  severity: "info",
+  source: { basis: "practice", ref: "表中注释符号指向表下的注释，不改变金额" },
+  check: (report) => {
+    invalidAmounts(report);
+    const marked = NOTE_MARKS.get(report)!;
+    if (!marked.length) return [{ status: "na", reason: "没有带注释符号的金额" }];
+    return [...new Set(marked.map((b) => b.table))].map((table) => {
+      const here = marked.filter((b) => b.table === table);
+      const { row, column, amount } = here[0];
+      return finding(
+        "input.note-marks",
+        "info",
+        `${tableName(table)}有 ${here.length} 个金额后带注释符号（如「${row}」「${column}」“${amount.text.trim()}”），已按符号前的数字 ${fmt(amount.value ?? 0, Math.max(0, amount.decimals))} 核对：请对照表下注释`,
+        here.map((b) => b.amount.cell)
+      );
+    });
+  },
+});
+
 export const readNotes = defineRule({
   id: "input.read-notes",
   category: "input",
@@ -271,6 +307,7 @@ export const INPUT_RULES = [
   noTables,
   unreadableAmounts,
   amountUnitText,
+  noteMarks,
   hiddenSheets,
   readNotes,
   continuedTables,

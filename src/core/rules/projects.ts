@@ -1,5 +1,5 @@
 /** 项目: 项目支出表 ↔ 项目绩效目标表 — coverage, names, amounts, and each form's money block. */
-import type { Report, Row, Table } from "../model/schema";
+import type { Amount, Report, Row, Table } from "../model/schema";
 import { defineRule, type Finding, type Outcome } from "./rule";
 import { columnTerms, hasValue, na, sumOutcome, tableName, term } from "./helpers";
 import { projectKey, withoutProjectCode } from "../grid/text";
@@ -260,12 +260,18 @@ export const nameMismatch = defineRule({
   },
 });
 
+/** A project line's 上年结转 figure (its 上年结转 小计 column); none when blank. */
+function carryoverParts(row: Row): Amount[] {
+  const all = row.amounts.carryover;
+  return all?.value ? [all] : [];
+}
+
 export const annualAmount = defineRule({
   id: "projects.annual-amount",
   category: "projects",
   title: "年度资金总额 = 项目支出表金额",
   description:
-    "绩效目标表的年度资金总额（元或万元，换算后按较粗的精度比较）等于项目支出表中该项目的合计。",
+    "绩效目标表的年度资金总额（元或万元，换算后按较粗的精度比较）等于项目支出表中该项目的合计；项目含上年结转（上年结转栏或上年结转项目支出表）时，也可以只等于本年部分（绩效目标按本年安排设定）。",
   severity: "error",
   source: { basis: "identity", ref: "绩效目标表表样：年度资金总额为该项目当年预算" },
   check: (report) => {
@@ -276,6 +282,29 @@ export const annualAmount = defineRule({
       const annual = f.rows.find((r) => r.key === "total")?.amounts.annual;
       const lines = pair.line.filter((l) => l.row.amounts.total);
       if (!annual || !lines.length) continue;
+      // The project's 上年结转 money: a 上年结转 column of its line, or its line in a 项目支出表（上年结转）.
+      const carried = lines.flatMap((l) =>
+        l.table.kind === "project_carryover"
+          ? [term(l.table, l.row.amounts.total)]
+          : carryoverParts(l.row).map((a) => term(l.table, a))
+      );
+      // A form set for this year's 安排 only (年度资金总额 = the project's 本年 part, its 上年结转 money targeted the year it
+      // was budgeted, as projects.performance-coverage reads 上年结转 projects): consistent.
+      if (
+        carried.length &&
+        holdsWithinIntervals(
+          identityOf(
+            "projects.annual-amount",
+            "eq",
+            [term(f, annual), ...carried],
+            lines.map((l) => term(l.table, l.row.amounts.total)),
+            "violated"
+          )
+        )
+      ) {
+        out.push({ status: "pass" });
+        continue;
+      }
       out.push(
         sumOutcome({
           rule: "projects.annual-amount",
@@ -285,7 +314,7 @@ export const annualAmount = defineRule({
           // Words made only for a failing comparison (most pairs agree).
           subject: () => `${tableName(f)}「年度资金总额」`,
           against: () =>
-            `${lines.map((l) => tableName(l.table)).join(" + ")}中该项目金额（${lines.map((l) => `${l.row.amounts.total.text}${l.table.unit}`).join(" + ")}）折合`,
+            `${lines.map((l) => tableName(l.table)).join(" + ")}中该项目金额（${lines.map((l) => `${l.row.amounts.total.text}${l.table.unit}`).join(" + ")}${carried.length ? `，其中上年结转 ${carried.map((c) => c.amount.text.trim()).join(" + ")}，本年部分也不相符` : ""}）折合`,
         })
       );
     }

@@ -18,6 +18,7 @@ import {
   unstatedChange,
 } from "./bands";
 import { nonNegative } from "./signs";
+import { personnelPublicClasses } from "./basic-parts";
 import {
   columnName,
   columnTerms,
@@ -1018,6 +1019,7 @@ export const WITHIN_RULES = [
   rowProcurementCategories,
   rowMemoColumns,
   rowPersonnelPublic,
+  personnelPublicClasses,
   rowEconomicClasses,
   rowCurrentCarryover,
   rowUnits,
