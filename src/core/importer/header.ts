@@ -87,6 +87,31 @@ export function isHeaderRow(v: GridView, r: number): boolean {
   return cells.some(([, t]) => HEADER_WORDS.test(t));
 }
 
+/**
+ * The header row after blank rows at r, when the header read so far (headerRows) goes on past them: a workbook
+ * converted from a PDF puts an empty row where the PDF draws a thick rule or leaves space, between 收入 | 支出 and
+ * 项目 | 预算数 too. The header goes on only to a caption row that captions a column without a caption so far (the
+ * parts under a band, 预算数 beside 收入's 项目): a body line without figures (一、一般公共预算拨款收入 under 收入 | 支出)
+ * writes only under captions.
+ * Returns the next header row, or undefined (r is not a gap in the header). At most two blank rows.
+ */
+export function headerAfterGap(
+  v: GridView,
+  headerRows: number[],
+  r: number,
+  stop: number,
+  c0: number,
+  c1: number
+): number | undefined {
+  if (headerRows.length === 0 || v.cells(r).length !== 0) return undefined;
+  let n = r;
+  while (n <= stop && n - r < 3 && v.cells(n).length === 0) n++;
+  if (n > stop || v.cells(n).length === 0 || !isHeaderRow(v, n)) return undefined;
+  const rows = headerRows.filter((h) => !isColumnNumberRow(v, h));
+  const open = (c: number) => rows.every((h) => v.isEmpty(h, c) || v.isMergedSlave(h, c));
+  return v.cells(n).some(([c]) => c >= c0 && c <= c1 && open(c)) ? n : undefined;
+}
+
 /** 栏次 row: 1 2 3 … (or 栏次 / 行次 followed by numbers). */
 export function isColumnNumberRow(v: GridView, r: number): boolean {
   const cells = v.cells(r);

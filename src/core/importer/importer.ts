@@ -27,6 +27,7 @@ import {
   headerPaths,
   isColumnNumberRow,
   isHeaderRow,
+  headerAfterGap,
   isMetaRow,
   textColumns,
 } from "./header";
@@ -34,7 +35,14 @@ import { amountAt, applyIndentLevels, parseBody } from "./body";
 import { dropCodeCopies } from "./code-copy";
 import { headerKind, tellApartByOrder } from "./untitled";
 import { parseForm, splitStackedForms } from "./performance";
-import { lineMeta, readMeta, titleExcludesCarryover, yearOfTitle, type Meta } from "./meta";
+import {
+  lineMeta,
+  readMeta,
+  titleExcludesCarryover,
+  unitInCaption,
+  yearOfTitle,
+  type Meta,
+} from "./meta";
 import { classifyTitle, FINAL_ACCOUNTS_TITLE, KIND_BY_HEADER, TABLE_LABEL } from "./kinds";
 import {
   EMPTY_NOTE,
@@ -187,6 +195,12 @@ function parseRegion(
       // No tasks: one 预算 line (年度预算申请 | 资金总额 | 财政拨款 | 其他资金 over its figures) is the form's money.
       const budget = departmentBudgetLine(v, reg.titleRow + 1, end);
       if (!budget) return unread("部门整体绩效目标表缺少任务名称与预算金额");
+      if (budget.unit && !meta.unit)
+        Object.assign(meta, {
+          unit: budget.unit.unit,
+          unitText: budget.unit.text,
+          unitCell: budget.unit.cell,
+        });
       return {
         ...base,
         ...metaFields(meta, reg.title),
@@ -219,9 +233,16 @@ function parseRegion(
   }
   // Meta lines and header rows after the title; the body follows.
   let r = start;
+  // Each line of a cell on its own: a converter's one cell for the page head holds the title, 部门名称 and 单位 lines.
   const metaOf = (k: number, bareYear: boolean) =>
     lineMeta(
-      v.cells(k).map(([c]) => [c, v.text(k, c)]),
+      v.cells(k).flatMap(([c]) =>
+        v
+          .text(k, c)
+          .split(/\r?\n/)
+          .filter((l) => l.trim() !== "")
+          .map((l): [number, string] => [c, l])
+      ),
       bareYear
     );
   for (let k = reg.r0; k <= reg.titleRow; k++)
@@ -250,10 +271,16 @@ function parseRegion(
     else if (!asideLine(r)) break;
   }
   const headerRows: number[] = [];
-  while (r <= stop && headerRows.length < 6 && isHeaderRow(v, r)) {
-    headerRows.push(r);
-    for (const [c] of v.cells(r)) mergeMeta(meta, readMeta(v.text(r, c)), v.ref(r, c));
-    r++;
+  while (r <= stop && headerRows.length < 6) {
+    if (isHeaderRow(v, r)) {
+      headerRows.push(r);
+      for (const [c] of v.cells(r)) mergeMeta(meta, readMeta(v.text(r, c)), v.ref(r, c));
+      r++;
+      continue;
+    }
+    const next = headerAfterGap(v, headerRows, r, stop, c0, c1);
+    if (next === undefined) break;
+    r = next;
   }
   if (headerRows.length === 0) {
     // Only a statement that the table is empty under the title (本部门无…，此表为空。): the empty table, so stated.
@@ -753,39 +780,68 @@ function formCaptions(v: GridView): boolean {
 
 /**
  * A 部门整体绩效目标表's one 预算 line: a caption line holding 资金总额 (beside 财政拨款 / 其他资金), its figures on the
- * line under it. Source: 财政部 部门整体支出绩效目标申报表 (年度预算申请 | 资金总额 | 财政拨款 | 其他资金).
+ * line under it — or under a second caption line: 财政部's 部门整体支出绩效目标申报表 prints 年度预算申请（万元）| 资金总额 |
+ * 按收入性质分 over 一般公共预算 | 政府性基金 | 其他资金 | 按支出性质分 over 基本支出 | 项目支出, one line of figures.
+ * Keys: total, fiscal, general, gov_fund, other, basic, project (those printed).
  */
+const DEPARTMENT_BUDGET_KEYS: ReadonlyArray<readonly [string, RegExp]> = [
+  ["total", /^(资金总额|预算总额|合计)$/],
+  ["fiscal", /^财政拨款(资金)?$/],
+  ["general", /^一般公共预算(资金|拨款)?$/],
+  ["gov_fund", /^政府性?基金(预算)?(资金|拨款)?$/],
+  ["other", /^其他资金$/],
+  ["basic", /^基本支出$/],
+  ["project", /^项目支出$/],
+];
 function departmentBudgetLine(
   v: GridView,
   from: number,
   to: number
-): { row: Row; columns: Column[] } | undefined {
-  const KEYS: Array<[string, RegExp]> = [
-    ["total", /^(资金总额|预算总额|合计)$/],
-    ["fiscal", /^财政拨款(资金)?$/],
-    ["other", /^其他资金$/],
-  ];
-  for (let r = from; r < to; r++) {
-    const caps = v
-      .cells(r)
-      .map(([c, t]) => [c, KEYS.find(([, re]) => re.test(labelKey(t)))?.[0]] as const)
+): { row: Row; columns: Column[]; unit?: { unit: Unit; text: string; cell: string } } | undefined {
+  const hasFigure = (k: number) => v.cells(k).some(([c]) => v.isNumber(k, c));
+  const captionsOf = (k: number) =>
+    v
+      .cells(k)
+      .map(
+        ([c, t]) => [c, DEPARTMENT_BUDGET_KEYS.find(([, re]) => re.test(labelKey(t)))?.[0]] as const
+      )
       .filter((x): x is readonly [number, string] => !!x[1]);
-    if (!caps.some(([, k]) => k === "total") || !caps.some(([c]) => v.isNumber(r + 1, c))) continue;
+  for (let r = from; r < to; r++) {
+    if (!captionsOf(r).some(([, k]) => k === "total")) continue;
+    // The figures: the first line with figures under the captions (at most one more caption line between).
+    let f = r + 1;
+    if (f < to && !hasFigure(f) && hasFigure(f + 1)) f++;
+    const caps: Array<readonly [number, string, number]> = [];
+    for (let k = r; k < f; k++)
+      for (const [c, key] of captionsOf(k))
+        if (!caps.some(([, x]) => x === key)) caps.push([c, key, k]);
+    if (!caps.some(([c]) => v.isNumber(f, c))) continue;
     const amounts: Record<string, Amount> = {};
     const columns: Column[] = [];
-    for (const [c, key] of caps) {
-      amounts[key] = amountAt(v, r + 1, c);
-      columns.push({ key, label: v.text(r, c).trim(), col: columnLetter(v.sheetCol(c)) });
+    for (const [c, key, k] of caps) {
+      amounts[key] = amountAt(v, f, c);
+      columns.push({ key, label: v.text(k, c).trim(), col: columnLetter(v.sheetCol(c)) });
     }
+    // 年度预算申请（万元）: the unit in the line's caption.
+    let unit: { unit: Unit; text: string; cell: string } | undefined;
+    for (let k = r; k < f && !unit; k++)
+      for (const [c, t] of v.cells(k)) {
+        const u = unitInCaption(t);
+        if (u) {
+          unit = { unit: u, text: v.text(k, c).trim(), cell: v.ref(k, c) };
+          break;
+        }
+      }
     const first = Math.min(...caps.map(([c]) => c));
     return {
+      unit,
       columns,
       row: {
         label: "金额合计",
         key: "total",
         level: 0,
-        row: v.sheetRow(r + 1) + 1,
-        labelCell: v.ref(r + 1, first),
+        row: v.sheetRow(f) + 1,
+        labelCell: v.ref(f, first),
         amounts,
       },
     };
@@ -941,12 +997,24 @@ function coverMeta(v: GridView, r0: number, r1: number, into: Meta) {
       const before = t
         .slice(0, m.index + (m[0].startsWith(m[1]) ? 0 : 1))
         .replace(/^第[一二三四五六七八九十]+部分/, "");
-      if (
-        before.length >= 3 &&
-        /(局|委|办|院|厅|部|会|中心|所|站|馆|队|处|室|团|社|校|政府)$/.test(before)
-      )
-        into.department ??= before;
+      if (before.length >= 3 && ORGAN_END.test(before)) into.department ??= before;
     }
+}
+
+/** How the name of a 部门 or 单位 ends (…局, …委员会, …中心, …人民政府). */
+const ORGAN_END = /(局|委|办|院|厅|部|会|中心|所|站|馆|队|处|室|团|社|校|政府)$/;
+
+/**
+ * The 部门 the tables' titles begin with (北京市审计局2025年部门收支总表), when two or more titles print the same name
+ * before the year — for a workbook without any 部门名称 line (converted from a PDF, its page heads cut off).
+ */
+function titleDepartment(tables: Table[]): string | undefined {
+  const names = tables.map((t) => {
+    const m = /^(.+?)20\d{2}年/.exec(norm(t.title));
+    return m && m[1].length >= 3 && ORGAN_END.test(m[1]) ? m[1] : undefined;
+  });
+  const name = mode(names);
+  return name && names.filter((n) => n === name).length >= 2 ? name : undefined;
 }
 
 export interface ImportOptions {
@@ -1098,6 +1166,10 @@ export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Re
   if ((!year && cover.year) || (!department && cover.department)) metaSource = "分部标题或封面";
   year ??= cover.year;
   department ??= cover.department;
+  if (!department) {
+    department = titleDepartment(financial);
+    if (department) metaSource = "表标题";
+  }
   if ((!year || !department) && opts.fileName) {
     const fromName: Meta = {};
     coverMeta(

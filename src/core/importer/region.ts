@@ -2,7 +2,8 @@
 import type { TableKind } from "../model/schema";
 import { GridView } from "./view";
 import { classifyTitle, TABLE_LABEL } from "./kinds";
-import { yearOfTitle } from "./meta";
+import { readMeta, yearOfTitle } from "./meta";
+import { norm } from "../grid/text";
 
 export interface Region {
   r0: number;
@@ -39,11 +40,40 @@ function titleAt(
   if (cells.some(([c]) => v.isNumber(r, c))) return undefined;
   let label: string | undefined;
   for (const [, t] of cells) if (TABLE_LABEL.test(t) && TABLE_LABEL.exec(t)![0] === t) label = t;
-  for (const [, t] of cells) {
-    const hit = classifyTitle(t);
+  for (const [c, t] of cells) {
+    const hit = classifyTitle(titleLines(v.text(r, c)) ?? t);
     if (hit) return { ...hit, label: hit.label ?? label };
   }
   return undefined;
+}
+
+/**
+ * A title cell holding its meta lines too (a PDF converter's one cell for the page head: 北京市审计局2025年部门收支总表 ⏎
+ * 部门名称：北京市审计局    单位：万元): the title is its other lines, joined (a title broken over two lines is one title).
+ * Undefined when the cell has no such line. The meta lines are read as meta by the importer (lineMeta, line by line).
+ */
+function titleLines(raw: string): string | undefined {
+  const lines = raw.split(/\r?\n/).filter((l) => l.trim() !== "");
+  if (lines.length < 2) return undefined;
+  const meta = (l: string) => {
+    const m = readMeta(l);
+    return m.department !== undefined || m.unit !== undefined;
+  };
+  const rest = lines.filter((l) => !meta(l));
+  return rest.length > 0 && rest.length < lines.length ? norm(rest.join("")) : undefined;
+}
+
+/**
+ * The head of a title broken over two lines by a converter (北京市审计局2025年 ⏎ 部门收支总表): the line above the
+ * title, one text cell ending in the budget year (部门 and year, or the year alone), when the title itself prints no
+ * year. Its text, or undefined.
+ */
+function titleHead(v: GridView, r: number, title: string): string | undefined {
+  if (r < 0 || yearOfTitle(title) !== undefined) return undefined;
+  const cells = v.lineCells(r);
+  if (cells.length !== 1 || v.isDatum(r, cells[0][0])) return undefined;
+  const t = cells[0][1];
+  return /(20\d{2})年度?$/.test(t) && !/[:：表]/.test(t) && t.length <= 40 ? t : undefined;
 }
 
 /** A line holding only a table label (or one label per table, when tables stand side by side): the first. */
@@ -199,7 +229,12 @@ export function findRegions(
     // A title directly under another title's label is the same table; a subtitle line is not a new table.
     let start = r;
     let label = hit.label;
-    for (let k = r - 1; k >= Math.max(lo, r - 2); k--) {
+    const head = r > lo ? titleHead(v, r - 1, hit.title) : undefined;
+    if (head) {
+      hit.title = `${head}${hit.title}`;
+      start = r - 1;
+    }
+    for (let k = start - 1; k >= Math.max(lo, start - 2); k--) {
       const l = labelOnly(v, k);
       if (l) {
         start = k;

@@ -270,7 +270,7 @@ export type ReadNote = z.infer<typeof ReadNoteSchema>;
 export const ReportSchema = z.object({
   department: z.string().optional(),
   year: z.number().int().optional(),
-  /** Where year / department came from when no table prints them: a part title, a cover sheet, the file name. */
+  /** Where year / department came from when no table prints them: a part title, a cover sheet, the file name, the tables' titles. */
   metaSource: z.string().optional(),
   /** Table titles listed in a 目录 (table of contents) sheet, when the workbook has one: what this template publishes. */
   contents: z.array(z.string()).optional(),

@@ -247,7 +247,7 @@ export const departmentPerformance = defineRule({
   category: "cross",
   title: "部门整体绩效目标表预算金额 ↔ 收支总表 / 财政拨款收支总表",
   description:
-    "部门整体绩效目标表的金额合计等于收支总表本年支出合计，其中财政拨款等于财政拨款收支总表本年支出合计（元与万元按较粗精度比较）；表中没有本年支出合计行、也没有结转下年金额时，以支出总计比较。",
+    "部门整体绩效目标表的金额合计等于收支总表本年支出合计，其中财政拨款（或一般公共预算 + 政府性基金）等于财政拨款收支总表本年支出合计，基本支出、项目支出等于支出总表合计行（元与万元按较粗精度比较）；表中没有本年支出合计行、也没有结转下年金额时，以支出总计比较。",
   severity: "error",
   source: {
     basis: "practice",
@@ -286,6 +286,43 @@ export const departmentPerformance = defineRule({
             `${tableName(t4)}「${cur4.words}」`
           )
         );
+      // 财政部's 申报表 prints 财政拨款 as its sources (一般公共预算 | 政府性基金): their sum is the 财政拨款 (when the
+      // 财政拨款收支总表 has no 国有资本经营预算 money, which the form has no column for).
+      const general = tot.amounts.general;
+      const state = t4?.rows.some((x) => x.amounts.state_capital?.value);
+      if (t4 && cur4 && !tot.amounts.fiscal && general && !state)
+        out.push(
+          cmp(
+            id,
+            t4,
+            cur4.amounts.total,
+            `「${cur4.words}」`,
+            [
+              [t, general],
+              ...(tot.amounts.gov_fund ? [[t, tot.amounts.gov_fund] as const] : []),
+            ] as Array<[Table, Amount]>,
+            `${tableName(t)}一般公共预算 + 政府性基金`
+          )
+        );
+      // 基本支出 | 项目支出 (申报表: 按支出性质分) = the 支出总表's 合计行.
+      const t3 = firstOf(report, "expenditure_summary");
+      const tot3 = t3 && totalRow(t3);
+      if (t3 && tot3)
+        for (const [key, word] of [
+          ["basic", "基本支出"],
+          ["project", "项目支出"],
+        ] as const)
+          if (tot.amounts[key] && tot3.amounts[key])
+            out.push(
+              cmp(
+                id,
+                t,
+                tot.amounts[key],
+                `「金额合计」${word}`,
+                [[t3, tot3.amounts[key]]],
+                `${tableName(t3)}合计行「${word}」`
+              )
+            );
     }
     const res = out.filter(defined);
     if (res.length) return res;
