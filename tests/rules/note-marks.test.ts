@@ -33,6 +33,11 @@ function markAmounts(grids: SheetGrid[]): string[] {
   return cells;
 }
 
+test("a dash alone is still “nothing”", () => {
+  for (const t of ["–", "—", "-", "——"])
+    expect(parseAmount(t, t, "General")).toMatchObject({ value: null });
+});
+
 test.each([
   ["50①", 50, "①"],
   ["21.00¹", 21, "¹"],
@@ -44,6 +49,11 @@ test.each([
   // A trailing minus is a negative (newcomer11 NC11-17: “1.80-” was 不是金额).
   ["1.80-", -1.8, undefined],
   ["1,234.00 -", -1234, undefined],
+  // A dash set as the minus (newcomer13 NC13-5: “–0.50” was 不是金额, a column of them dropped silently).
+  ["–0.50", -0.5, undefined],
+  ["—1.20", -1.2, undefined],
+  ["‒3", -3, undefined],
+  ["1.80–", -1.8, undefined],
 ])("%s → %d, mark %s", (text, value, mark) => {
   const p = parseAmount(text, text, "General")!;
   expect(p.value).toBe(value);

@@ -33,6 +33,18 @@ export interface ParsedAmount {
 const NOTE_MARK =
   /^(.*?[\d０-９])\s*((?:[①-⒛⓪-⓿❶-➓¹²³⁰⁴-⁹*※†‡]|[[［(（]注?\d{1,2}[\]］)）]|[[［(（]注[\]］)）])+)\s*$/;
 
+/**
+ * Minus signs as typed and as converters write them: − (U+2212) and －, and a dash right before or after the figure
+ * (–0.50, —0.50, ‒0.50, 1.80–: en / em / figure dash, as PDF converters and word processors set a minus). A dash alone
+ * stays a dash (BLANK_MARK: nothing).
+ */
+function minusSigns(t: string): string {
+  return t
+    .replace(/[−－]/g, "-")
+    .replace(/^[‐‑‒–—―](?=[\d.(])/, "-")
+    .replace(/(?<=\d)[‐‑‒–—―]$/, "-");
+}
+
 /** Beyond any budget (10^15 元): sums of such figures lose every cent, and a sum of a few can overflow. */
 const MAX_AMOUNT = 1e15;
 
@@ -124,7 +136,7 @@ export function parseAmount(
       const p = parseAmount(marked[1], text, fmt);
       return p && p.value !== null && !p.invalid ? { ...p, mark: marked[2] } : p;
     }
-    const t = value.normalize("NFKC").replace(UNSEEN, "").replace(/[−－]/g, "-");
+    const t = minusSigns(value.normalize("NFKC").replace(UNSEEN, ""));
     if (t === "" || BLANK_MARK.test(t)) return { value: null, decimals: 0, fromText: true };
     if (ERROR_VALUE.test(t))
       return { value: null, decimals: 0, fromText: false, invalid: `错误值 ${t.toUpperCase()}` };
@@ -190,7 +202,7 @@ export function parseAmount(
  */
 export function percentText(text: string): { value: number; decimals: number } | undefined {
   const m = /^([-+]?\d+(?:\.(\d+))?)%$/.exec(
-    text.normalize("NFKC").replace(UNSEEN, "").replace(/[−－]/g, "-")
+    minusSigns(text.normalize("NFKC").replace(UNSEEN, ""))
   );
   return m ? { value: Number(m[1]) / 100, decimals: (m[2]?.length ?? 0) + 2 } : undefined;
 }

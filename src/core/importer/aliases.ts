@@ -63,7 +63,7 @@ export const ROW_KEYS: ReadonlyArray<readonly [string, RegExp]> = [
     "total",
     /^(合计|总计|共计|本年合计|部门合计|单位合计|本表合计|合计数|金额合计|总合计|全部合计)([(（](单位[:：])?(万元|元|千元)[)）])?$/,
   ],
-  ["src_fiscal", /^财政拨款(收入)?(小计|合计)?$/],
+  ["src_fiscal", /^(财政|预算)拨款(收入)?(小计|合计)?$/],
   // 一般公共预算拨款收入 (most templates), 一般公共预算财政拨款收入 (北京, 湖南, 四川 since 2020), 一般公共预算资金 ….
   ["src_general", new RegExp(`^一般公共预算${FUNDING}$`)],
   ["src_gov_fund", new RegExp(`^政府性?基金(预算)?${FUNDING}$`)],

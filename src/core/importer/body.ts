@@ -110,6 +110,41 @@ export function settlePrecision(rows: Row[]) {
 }
 
 /**
+ * The precision of tables printed wholly in General (every figure's decimals implicit: PDF conversions, XML 2003 and
+ * HTML exports, scripts): a table of whole figures beside tables of the same unit showing cents is read at their
+ * precision — General shows a value exactly, so 3 is 3.00, not “rounded to whole 万元” with ±0.5 a figure (newcomer13
+ * NC13-1: a 1.00万元 difference passed as 尾差 ±2). Tables with explicit number formats are left as settlePrecision read
+ * them.
+ */
+export function settleWorkbookPrecision(tables: ReadonlyArray<{ unit: string; rows: Row[] }>) {
+  const implicitOnly = tables.filter((t) => {
+    let any = false;
+    for (const r of t.rows)
+      for (const k in r.amounts) {
+        const a = r.amounts[k];
+        if (a.blank) continue;
+        if (!implicitPrecision.has(a)) return false;
+        any = true;
+      }
+    return any;
+  });
+  const most = new Map<string, number>();
+  for (const t of implicitOnly)
+    for (const r of t.rows)
+      for (const k in r.amounts)
+        if (!r.amounts[k].blank)
+          most.set(t.unit, Math.max(most.get(t.unit) ?? 0, r.amounts[k].decimals));
+  for (const t of implicitOnly) {
+    const d = most.get(t.unit) ?? 0;
+    for (const r of t.rows)
+      for (const k in r.amounts) {
+        const a = r.amounts[k];
+        if (!a.blank && a.decimals < d) a.decimals = d;
+      }
+  }
+}
+
+/**
  * A code cell's text: a number cell's value when it is a whole code (2010801 under 0.00E+00 shows "2.01E+06", under
  * 0.0 "2010801.0" — the stored value keeps every digit), else the text as displayed.
  */

@@ -31,7 +31,7 @@ import {
   isMetaRow,
   textColumns,
 } from "./header";
-import { amountAt, applyIndentLevels, parseBody } from "./body";
+import { amountAt, applyIndentLevels, parseBody, settleWorkbookPrecision } from "./body";
 import { dropCodeCopies } from "./code-copy";
 import { headerKind, tellApartByOrder } from "./untitled";
 import { parseForm, splitStackedForms } from "./performance";
@@ -1158,6 +1158,7 @@ export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Re
   // A table that prints no unit takes the unit the workbook's other tables print (万元 when none does).
   const printedUnit = mode(financial.filter((t) => t.unitText).map((t) => t.unit));
   if (printedUnit) for (const t of financial) if (!t.unitText) t.unit = printedUnit;
+  settleWorkbookPrecision(financial);
   let department =
     mode(financial.map((t) => t.department && norm(t.department))) ??
     mode(tables.map((t) => t.department));

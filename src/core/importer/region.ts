@@ -121,7 +121,24 @@ function contentsRuns(v: GridView): Array<{ r0: number; r1: number; titles: stri
     }
   }
   if (cur && cur.titles.length >= 3) runs.push(cur);
-  return runs;
+  // A 目录 printed right above the first table, no blank line between: its last "entry" is that table's title when the
+  // line under it opens a table (a 部门 / 单位 / 预算年度 line, or a header of several cells) — a 目录 ends with a blank line, a
+  // page or a note, never with a table's meta line.
+  for (const run of runs) {
+    const next = run.r1 + 1;
+    if (next >= v.rows || v.cells(next).length === 0) continue;
+    const cells = v.lineCells(next);
+    const opensTable =
+      cells.length >= 2 ||
+      cells.some(([, t]) => {
+        const m = readMeta(t);
+        return m.department !== undefined || m.unit !== undefined || m.year !== undefined;
+      });
+    if (!opensTable) continue;
+    run.r1--;
+    run.titles.pop();
+  }
+  return runs.filter((run) => run.titles.length >= 3);
 }
 
 export interface Contents {

@@ -4,9 +4,10 @@
  * office:spreadsheet). Both are read by SheetJS (src/hosts/sheetjs/read.ts) once this module has decoded the text —
  * SheetJS alone reads the bytes as UTF-8 and garbles a GBK or UTF-16 export.
  *
- * An HTML page is laid out as Excel lays it out when it opens one: a single sheet, every heading or paragraph before,
- * between and after the tables one row in column A, each table's rows in order (colspan / rowspan as merges). So the
- * cells a finding cites are the cells the reviewer finds in Excel.
+ * An HTML page is laid out close to how Excel lays it out when it opens one: a single sheet, every heading or
+ * paragraph with text before, between and after the tables one row in column A, each table's rows in order (colspan /
+ * rowspan as merges). Blank paragraphs and line breaks take no row here (Excel and LibreOffice give them one, which
+ * this layout does not reproduce): a cited row can sit a few rows lower in Excel (newcomer13 NC13-8).
  */
 
 export type MarkupKind = "html" | "xml2003";
