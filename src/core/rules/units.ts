@@ -13,7 +13,7 @@ import { compare, UNIT_FACTOR } from "./interval";
 import { defineRule, type Outcome } from "./rule";
 import { firstOf, hasValue, tableName, term, totalRow } from "./helpers";
 import { THREE_PUBLIC_ECONOMIC_ITEMS } from "../classification/economic";
-import { labelKey } from "../grid/text";
+import { threePublicItemOf } from "./three-public-items";
 
 const RATIO = 10000;
 
@@ -92,14 +92,6 @@ function somePair(
   );
 }
 
-/** The economic-class codes of the 三公 items (部门预算支出经济分类: 30212 因公出国（境）费用 …). */
-const THREE_PUBLIC_CODES: Readonly<Record<string, string>> = {
-  abroad: "30212",
-  reception: "30217",
-  vehicle_operation: "30231",
-  vehicle_purchase: "31013",
-};
-
 /**
  * A “三公” table has no coded rows: its items against the same item of the economic-class table (基本支出, else
  * 一般公共预算 by economic class), by code or standard name — the figures cross.three-public-economic compares. Only
@@ -116,13 +108,11 @@ function threePublicPairs(
     firstOf(report, "general_budget_economic"),
   ].find((x) => x && !x.empty);
   if (!econ) return false;
-  for (const [key, re] of THREE_PUBLIC_ECONOMIC_ITEMS) {
+  for (const [key] of THREE_PUBLIC_ECONOMIC_ITEMS) {
     const r = t.rows.find((x) => x.key === key);
     const a = r && (r.amounts.general ?? r.amounts.total);
     if (!a || !hasValue(a)) continue;
-    const lines = econ.rows.filter(
-      (x) => x.level > 0 && (x.code === THREE_PUBLIC_CODES[key] || re.test(labelKey(x.label)))
-    );
+    const lines = econ.rows.filter((x) => x.level > 0 && threePublicItemOf(econ, x) === key);
     const b = lines.length === 1 ? lines[0].amounts.total : undefined;
     if (b && hasValue(b) && visit(a, b, econ)) return true;
   }
