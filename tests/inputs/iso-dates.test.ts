@@ -3,7 +3,8 @@
  * parseFloat()s them ("2024-01-01" → 2024, a plausible year or amount). They are read as the dates they are: the
  * date serial Excel loads (45292 for 2024-01-01), shown as the date; an ISO text that is no date stays that text.
  * Generated over every sample: number cells of its first table rewritten as date cells; the review then equals the
- * review of the same workbook holding the serial as a plain number (what Excel itself stores for a date).
+ * review of the same workbook holding the serial as a plain number (what Excel itself stores for a date), with one
+ * 警告 more: those cells print dates where amounts belong (input.date-formatted-amounts).
  */
 import { promises as fs } from "fs";
 import { unzipSync } from "fflate";
@@ -12,7 +13,7 @@ import { mutateXlsx, numberCells } from "../fixtures/mutate";
 import { readXlsxBuffer } from "../../src/hosts/xlsx/read";
 import { importWorkbook } from "../../src/core/importer/importer";
 import { checkReport } from "../../src/core/rules/engine";
-import { parseRef } from "../../src/core/grid/address";
+import { parseRef, quoteSheet } from "../../src/core/grid/address";
 import type { SheetGrid } from "../../src/core/grid/grid";
 
 /** ISO text → [serial Excel stores, text shown]; a non-date → the text itself. */
@@ -87,7 +88,16 @@ describe.each(SAMPLES.map((s) => [s]))("%s", (name) => {
         f.actual,
         f.difference,
       ]);
-    const got = figures(grids);
+    // Plus one 警告 that the three date cells print dates where amounts belong (input.date-formatted-amounts).
+    const all = figures(grids);
+    const dateWarning = all.filter((f) => f[0] === "input.date-formatted-amounts");
+    expect(dateWarning.map((f) => String(f[2]).split(",").sort())).toEqual([
+      at
+        .slice(0, 3)
+        .map((a1) => `${quoteSheet(t.sheet)}!${a1}`)
+        .sort(),
+    ]);
+    const got = all.filter((f) => f[0] !== "input.date-formatted-amounts");
     expect(got).toEqual(figures(pg));
     // Never the year the old reading made of it.
     expect(got.some((f) => f[4] === 2024 || f[4] === 2025)).toBe(false);
