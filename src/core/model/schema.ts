@@ -209,6 +209,11 @@ export const TableSchema = z.object({
    */
   sharedSheet: z.boolean().optional(),
   year: z.number().int().optional(),
+  /**
+   * The earlier year a header still prints when no column is this year's (2024年合计 … under a 2025 title: importer.ts
+   * staleHeaderYear), and its caption cell (with the sheet). The columns are read as this year's; naming.year warns.
+   */
+  headerYear: z.object({ year: z.number().int(), cell: z.string() }).optional(),
   department: z.string().optional(),
   unit: UnitSchema,
   unitText: z.string().optional(),
