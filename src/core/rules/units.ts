@@ -47,6 +47,23 @@ function codedTotals(t: Table): Coded {
   return { list, by };
 }
 
+/** The share of spending a table holds, where it holds one share only: 基本支出 or 项目支出 by economic class. */
+const SHARE_OF_KIND: Partial<Record<Table["kind"], "basic" | "project">> = {
+  basic_expenditure_economic: "basic",
+  project_expenditure_economic: "project",
+};
+
+/**
+ * Tables that hold different shares of the spending (a 基本支出 and a 项目支出 table by economic class, 广州 表6 / 表7):
+ * their lines of one code are different money, never a pair (each was a "?" that outvoted the real 10,000× pairs:
+ * newcomer15 NC15-6).
+ */
+function disjoint(t: Table, o: Table): boolean {
+  const a = SHARE_OF_KIND[t.kind];
+  const b = SHARE_OF_KIND[o.kind];
+  return !!a && !!b && a !== b;
+}
+
 /**
  * Visits the figures of table t that stand for the same money as a figure of another table, in order, until
  * `visit` returns true (most tables are settled by their first pair: an equal figure elsewhere). True when it did.
@@ -62,7 +79,7 @@ function somePair(
   // A table printing no coded figure (三公, 机关运行经费, most forms of lists) has no code to look up elsewhere.
   for (let i = 0; mine.size > 0 && i < tables.length; i++) {
     const o = tables[i];
-    const theirs = o === t ? undefined : coded.get(o);
+    const theirs = o === t || disjoint(t, o) ? undefined : coded.get(o);
     if (!theirs) continue;
     const list = theirs.list;
     for (let j = 0; j < list.length; j++) {
@@ -80,13 +97,12 @@ function somePair(
     const b = other && totalRow(other)?.amounts[otherKey];
     return !!(a && b && hasValue(a) && hasValue(b)) && visit(a, b, other!);
   };
+  const general = firstOf(report, "general_budget_expenditure");
   return (
-    anchor(
-      "basic_expenditure_economic",
-      "total",
-      firstOf(report, "general_budget_expenditure"),
-      "basic"
-    ) ||
+    anchor("basic_expenditure_economic", "total", general, "basic") ||
+    // A 一般公共预算支出表 printing 人员经费 | 公用经费 instead of 基本支出 (西安 表5): each against its own.
+    anchor("basic_expenditure_economic", "personnel", general, "personnel") ||
+    anchor("basic_expenditure_economic", "public", general, "public") ||
     anchor("project_expenditure", "total", firstOf(report, "expenditure_summary"), "project") ||
     threePublicPairs(report, t, visit)
   );
