@@ -137,4 +137,12 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style)
     expect(found[0].message).toMatch(words);
     expect(plain.findings.filter((f) => f.rule === "completeness.three-public-items")).toEqual([]);
   });
+
+  test("NC15-4: a caption lost in a PDF conversion (its column printing 0) is no item left out", () => {
+    const report = importWorkbook(buildVariant(style, { threePublicDrop: "abroadCaption" }).grids);
+    const found = check(report).findings.filter(
+      (f) => f.rule === "completeness.three-public-items"
+    );
+    expect(found).toEqual([]);
+  });
 });

@@ -392,6 +392,10 @@ function parseRegion(
   const plainTexts = (c: number) =>
     bodyRows.filter((br) => v.norm(br, c) !== "" && v.amount(br, c) === undefined).length;
   const figures = (c: number) => bodyRows.filter((br) => v.isNumber(br, c)).length;
+  // Figures under no caption (a caption lost in a PDF conversion): a column the table prints but no role names.
+  const unnamedColumns = paths
+    .map((p, i) => (p.length === 0 && figures(c0 + i) > 0 ? columnLetter(v.sheetCol(c0 + i)) : ""))
+    .filter((x) => x);
   roles = textColumns(roles, plainTexts, figures);
   const blockList = blocks(roles, reg.kind, bodyTexts);
   // 基本支出 by unit × class (a 单位 label column, class rows under unit rows): not the 经济分类表 itself.
@@ -472,6 +476,7 @@ function parseRegion(
     ...base,
     year,
     ...(headerYear ? { headerYear } : {}),
+    ...(unnamedColumns.length ? { unnamedColumns } : {}),
     department: meta.department,
     unit,
     unitText: unitPrinted ? (meta.unitText ?? amountUnit) : undefined,

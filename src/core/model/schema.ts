@@ -214,6 +214,8 @@ export const TableSchema = z.object({
    * staleHeaderYear), and its caption cell (with the sheet). The columns are read as this year's; naming.year warns.
    */
   headerYear: z.object({ year: z.number().int(), cell: z.string() }).optional(),
+  /** Letters of columns printing figures under no caption (a caption lost in a PDF conversion): not read. */
+  unnamedColumns: z.array(z.string()).optional(),
   department: z.string().optional(),
   unit: UnitSchema,
   unitText: z.string().optional(),

@@ -97,7 +97,7 @@ export const threePublicItems = defineRule({
   category: "completeness",
   title: "“三公”经费分项列示",
   description:
-    "“三公”经费表应分别列示因公出国（境）费、公务用车购置及运行费、公务接待费三项（金额为 0 或空也要列出该行或该栏）；只列合计或漏列其中一项时警告。注明本表无数据的空表不核对。",
+    "“三公”经费表应分别列示因公出国（境）费、公务用车购置及运行费、公务接待费三项（金额为 0 或空也要列出该行或该栏）；只列合计或漏列其中一项时警告。注明本表无数据的空表、有未标栏名的金额栏（栏名在转换中丢失）的表不核对。",
   severity: "warning",
   source: {
     basis: "national",
@@ -112,6 +112,11 @@ export const threePublicItems = defineRule({
       const listed = listedThreePublicItems(t);
       const missing = THREE_PUBLIC_ITEMS.filter(([k]) => !listed.has(k)).map(([, n]) => n);
       if (!missing.length) return { status: "pass" };
+      // Figures under a lost caption may be the item's (a PDF conversion): nothing to say it is missing.
+      if (t.unnamedColumns?.length)
+        return na(
+          `${tableName(t)}有未标栏名的金额栏（${t.unnamedColumns.join("、")}），未核对是否分项列示`
+        );
       const total = t.rows.find((r) => r.key === "total" || r.key === "three_public");
       const at = [total?.labelCell ?? tableCell(t)];
       return finding(
