@@ -137,14 +137,21 @@ describe("项目绩效目标 lists: the 绩效目标 column by its aliases, the 
   const TARGETS = ["绩效目标", "年度绩效目标", "项目绩效目标", "绩效目标值", "年度目标"];
   const AMOUNTS = ["预算金额", "项目金额", "资金总额", "年度预算数", "金额（万元）", "预算数"];
   /** 项目名称 | amount | target | 一级指标 | 二级指标 | 三级指标 | 指标值; each project over two indicator lines, merged or not. */
-  const list = (target: string, amount: string, merged: boolean, wrong?: string): SheetGrid => {
+  const list = (
+    target: string,
+    amount: string,
+    merged: boolean,
+    wrong?: string,
+    left?: string,
+    title = "2025年项目支出绩效目标表"
+  ): SheetGrid => {
     const rows: CellValue[][] = [
-      ["2025年项目支出绩效目标表"],
+      [title],
       ["单位：万元"],
       ["项目名称", amount, target, "一级指标", "二级指标", "三级指标", "指标值"],
     ];
     const merges: Merge[] = [];
-    for (const [name, a] of PROJECTS) {
+    for (const [name, a] of PROJECTS.filter(([n]) => n !== left)) {
       const r0 = rows.length;
       rows.push(
         [
@@ -179,14 +186,37 @@ describe("项目绩效目标 lists: the 绩效目标 column by its aliases, the 
       }
     }
   );
-  test("coverage says the 绩效目标 are a list (not that the workbook has none)", () => {
+  test("coverage reads the list: every project listed passes", () => {
     const res = checkReport(
       importWorkbook([projectTable(), list("年度绩效目标", "预算金额", true)]),
       { localize: false }
     );
-    expect(res.perRule.find((p) => p.id === "projects.performance-coverage")!.reasons).toEqual([
-      expect.stringMatching(/^绩效目标以项目绩效目标一览表列示/),
+    const coverage = res.perRule.find((p) => p.id === "projects.performance-coverage")!;
+    expect([coverage.checked, coverage.failed]).toEqual([PROJECTS.length, 0]);
+  });
+  // newcomer15 NC15-2 (杭州 表11): a project of the 项目支出表 with no line in the list was 不适用, said nothing.
+  test.each(cases)(
+    "%s | %s: a project left out of the list is the 错误 of a missing form, at its 项目支出表 cell",
+    (target, amount) => {
+      for (const merged of [true, false]) {
+        const found = serious(
+          importWorkbook([projectTable(), list(target, amount, merged, undefined, "审计培训")])
+        );
+        expect(found.map((f) => `${f.rule} ${f.severity} ${f.cells[0]}`)).toEqual([
+          "projects.performance-coverage error 表10!A7",
+        ]);
+        expect(found[0].message).toBe(
+          "表10（项目支出表）中的项目“审计培训”（12.30万元）在表11（项目绩效目标一览表）中没有绩效目标"
+        );
+      }
+    }
+  );
+  test("a list of 重点项目 only leaves the others unchecked", () => {
+    const r = importWorkbook([
+      projectTable(),
+      list("绩效目标", "预算金额", true, undefined, "审计培训", "2025年重点项目绩效目标表"),
     ]);
+    expect(serious(r)).toEqual([]);
   });
   test.each(cases)(
     "%s | %s: one project's amount 27 万元 low is the one finding, at its cell",

@@ -30,6 +30,7 @@ import {
   headerAfterGap,
   isMetaRow,
   textColumns,
+  type ColumnRole,
 } from "./header";
 import { amountAt, applyIndentLevels, parseBody, settleWorkbookPrecision } from "./body";
 import { dropCodeCopies } from "./code-copy";
@@ -304,6 +305,25 @@ function parseRegion(
   const year = meta.year ?? yearOfTitle(reg.title);
   const paths = headerPaths(v, headerRows, c0, c1);
   let roles = columnRoles(paths, c0, year);
+  // A header left at last year's (2024年合计 | 2024年基本支出 under a 2025 title): its columns are the table's figures.
+  const staleYear = staleHeaderYear(roles, year);
+  let headerYear: { year: number; cell: string } | undefined;
+  if (staleYear) {
+    // Read without the stale year (2024年合计 → 合计, 2023年预算数 → 预算数), each column keeping its printed caption;
+    // without a year of the table's own, only when the year kept a column from being named.
+    const stale = new RegExp(`${staleYear}年度?`, "g");
+    if (year || roles.some((r) => r.role === "amount" && r.key.startsWith("col_")))
+      roles = columnRoles(
+        // A caption that is the year alone (2024年 over nothing) is that year's 预算数.
+        paths.map((p) => p.map((x) => x.replace(stale, "").trim() || "预算数")),
+        c0,
+        year
+      ).map((r) => ({ ...r, path: paths[r.c - c0] }));
+    const at = headerRows
+      .flatMap((h) => v.cells(h).map(([c, t]) => ({ h, c, t })))
+      .find(({ t }) => norm(t).includes(String(staleYear)));
+    if (at) headerYear = { year: staleYear, cell: v.ref(at.h, at.c) };
+  }
   const headerSig = new Set(
     headerRows.map((h) =>
       v
@@ -372,6 +392,10 @@ function parseRegion(
   const plainTexts = (c: number) =>
     bodyRows.filter((br) => v.norm(br, c) !== "" && v.amount(br, c) === undefined).length;
   const figures = (c: number) => bodyRows.filter((br) => v.isNumber(br, c)).length;
+  // Figures under no caption (a caption lost in a PDF conversion): a column the table prints but no role names.
+  const unnamedColumns = paths
+    .map((p, i) => (p.length === 0 && figures(c0 + i) > 0 ? columnLetter(v.sheetCol(c0 + i)) : ""))
+    .filter((x) => x);
   roles = textColumns(roles, plainTexts, figures);
   const blockList = blocks(roles, reg.kind, bodyTexts);
   // 基本支出 by unit × class (a 单位 label column, class rows under unit rows): not the 经济分类表 itself.
@@ -451,6 +475,8 @@ function parseRegion(
   return {
     ...base,
     year,
+    ...(headerYear ? { headerYear } : {}),
+    ...(unnamedColumns.length ? { unnamedColumns } : {}),
     department: meta.department,
     unit,
     unitText: unitPrinted ? (meta.unitText ?? amountUnit) : undefined,
@@ -462,6 +488,34 @@ function parseRegion(
     columns,
     rows,
   };
+}
+
+/**
+ * The one earlier year a header prints when none of its amount columns is this year's (2024年合计 | 2024年基本支出 |
+ * 2024年项目支出, or 2023年预算数 alone, under a title of the year after): last year's sheet copied and its title
+ * updated, the figures being this year's — the columns are the only figures the table has. Without a year of the
+ * table's own: the one year every figure column prints (naming.year compares it with the workbook's; the columns are
+ * read again only when the year kept one from being named: 2024年合计 → col_G). Undefined when any column is this
+ * year's, when the columns name two years or none, or name a year's outturn or plan (执行 / 决算 / 实际 / 计划).
+ */
+function staleHeaderYear(roles: ColumnRole[], year: number | undefined): number | undefined {
+  const amounts = roles.filter(
+    (r): r is Extract<ColumnRole, { role: "amount" }> => r.role === "amount"
+  );
+  const prior = year
+    ? amounts.filter((r) => isPrior(r.key))
+    : amounts.filter((r) => !isRateOrChange(r.key));
+  if (!prior.length || amounts.some((r) => !prior.includes(r) && !isRateOrChange(r.key))) return;
+  const years = new Set<number>();
+  for (const r of prior) {
+    const p = norm(r.path.join("/"));
+    if (/执行|决算|实际|上年|计划|规划/.test(p)) return;
+    const ys = [...p.matchAll(/(20\d{2})/g)].map((m) => Number(m[1]));
+    if (!ys.length) return;
+    ys.forEach((y) => years.add(y));
+  }
+  const [only] = [...years];
+  return years.size === 1 && (!year || only < year) ? only : undefined;
 }
 
 /** The 三公 columns a transposed table keeps as its rows (last year's band and the changes become columns of them). */

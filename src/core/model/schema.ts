@@ -217,6 +217,13 @@ export const TableSchema = z.object({
   /** The print area (打印区域) its sheet defines, as A1 ranges joined by “,”, when part of the table lies outside it. */
   printArea: z.string().optional(),
   year: z.number().int().optional(),
+  /**
+   * The earlier year a header still prints when no column is this year's (2024年合计 … under a 2025 title: importer.ts
+   * staleHeaderYear), and its caption cell (with the sheet). The columns are read as this year's; naming.year warns.
+   */
+  headerYear: z.object({ year: z.number().int(), cell: z.string() }).optional(),
+  /** Letters of columns printing figures under no caption (a caption lost in a PDF conversion): not read. */
+  unnamedColumns: z.array(z.string()).optional(),
   department: z.string().optional(),
   unit: UnitSchema,
   unitText: z.string().optional(),

@@ -108,6 +108,31 @@ export function differenceColumns(t: Table): Set<string> {
 }
 
 /**
+ * The 增减 columns that print the difference the wrong way round — 上年 − 本年 on every line that prints all three
+ * (上年 = 本年 + 增减 within rounding), on at least two lines, one of them a change: the formula written =上年−本年,
+ * not a rate printed without % (differenceColumns leaves them out). Each with its triple; rules/within.ts
+ * within.row-change reports the column once.
+ */
+export function reversedChangeColumns(t: Table): ChangeTriple[] {
+  const differences = differenceColumns(t);
+  return changeTriples(t).filter(({ side, prior, current, change }) => {
+    if (differences.has(change.key)) return false;
+    let n = 0;
+    let moved = false;
+    for (const r of t.rows) {
+      if (r.side !== side) continue;
+      const [p, cur, chg] = [r.amounts[prior.key], r.amounts[current.key], r.amounts[change.key]];
+      if (!p || !cur || !chg || chg.blank) continue;
+      n++;
+      const back = compare(term(t, p), [term(t, cur), term(t, chg)]).verdict;
+      if (back === "error" || back === "blankTotal") return false;
+      if (compare(term(t, cur), [term(t, p), term(t, chg)]).verdict === "error") moved = true;
+    }
+    return n >= 2 && moved;
+  });
+}
+
+/**
  * A line whose 增减 figure in this column is left blank although its 上年 and 本年 differ: the table does not state
  * that line's change (a new line: 上年 blank, 增减 blank) — not a change of 0, so no sum of changes can hold it.
  */
@@ -260,4 +285,41 @@ export function rateScale(t: Table, x: RateTriple): RateScale | undefined {
     if (ok > bestOk) [best, bestOk] = [scale, ok];
   }
   return n > 0 && bestOk * 2 > n ? best : undefined;
+}
+
+/**
+ * How a 增减率 column that is no (本年 − 上年) ÷ 上年 was computed instead, when every line with a rate fits one other
+ * form exactly (within rounding, at one scale), on at least two lines, one of them a change: 本年 ÷ 上年 (“ratio”: 81.60
+ * for a fall of 18.40 %, the − 1 forgotten) or −(本年 − 上年) ÷ 上年 (“negated”: the sign reversed). Undefined when no
+ * form fits every line (a rate of another 口径: not checked).
+ */
+export function rateMisform(
+  t: Table,
+  x: RateTriple
+): { scale: RateScale; form: "ratio" | "negated" } | undefined {
+  const forms = {
+    ratio: (c: { lo: number; hi: number }) => ({ lo: c.lo + 1, hi: c.hi + 1 }),
+    negated: (c: { lo: number; hi: number }) => ({ lo: -c.hi, hi: -c.lo }),
+  };
+  for (const form of ["ratio", "negated"] as const)
+    for (const scale of ["percent", "fraction"] as const) {
+      let n = 0;
+      let moved = false;
+      let fits = true;
+      for (const r of t.rows) {
+        if (r.side !== x.side) continue;
+        const [p, c, a] = [r.amounts[x.prior.key], r.amounts[x.current.key], r.amounts[x.rate.key]];
+        const printed = a && printedRate(a, scale);
+        const computed = p && c && changeRate(p, c);
+        if (!printed || !computed) continue;
+        n++;
+        if (rateVerdict(printed, forms[form](computed)) !== "equal") {
+          fits = false;
+          break;
+        }
+        if (rateVerdict(printed, computed) === "error") moved = true;
+      }
+      if (fits && n >= 2 && moved) return { scale, form };
+    }
+  return undefined;
 }

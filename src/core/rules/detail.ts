@@ -3,7 +3,7 @@
  * only compares rows that exist cannot notice rows that are missing). 财政部 disclosure inspections count the
  * 细化程度: 功能分类到项, 基本支出经济分类到款, 公务用车购置及运行费分列购置费和运行费.
  */
-import type { Row, Table, TableKind } from "../model/schema";
+import { THREE_PUBLIC_ITEM_OF, type Row, type Table, type TableKind } from "../model/schema";
 import { quoteSheet } from "../grid/address";
 import { examples } from "./flood";
 import { defineRule, type Outcome } from "./rule";
@@ -47,6 +47,9 @@ export const vehicleSplit = defineRule({
         .filter(([k]) => !has(k))
         .map(([, n]) => n);
       if (!missing.length) return { status: "pass" };
+      // Only a 合计, no item at all: completeness.three-public-items says so (the car is not the only item missing).
+      if (![...listedThreePublicItems(t)].some((k) => THREE_PUBLIC_ITEMS.some(([i]) => i === k)))
+        return na(`${tableName(t)}未分项列示（见“三公”经费分项列示）`);
       const combined = t.rows.find((r) => r.key === "vehicle");
       if (combined)
         return finding(
@@ -67,6 +70,61 @@ export const vehicleSplit = defineRule({
         "completeness.vehicle-split",
         `${tableName(t)}列示了“${rowName(other)}”，但没有列示${missing[0]}`,
         [other.labelCell]
+      );
+    });
+  },
+});
+
+/** The three 三公 items a “三公” table must each list (0 or blank when none), by key, with their names. */
+const THREE_PUBLIC_ITEMS: ReadonlyArray<readonly [string, string]> = [
+  ["abroad", "因公出国（境）费"],
+  ["vehicle", "公务用车购置及运行费"],
+  ["reception", "公务接待费"],
+];
+
+/** The 三公 items (THREE_PUBLIC_ITEMS keys) a table lists, an item printed by its parts only counting as listed. */
+function listedThreePublicItems(t: Table): Set<string> {
+  const out = new Set<string>();
+  for (const r of t.rows) {
+    if (!r.key) continue;
+    out.add(THREE_PUBLIC_ITEM_OF.get(r.key) ?? r.key);
+  }
+  return out;
+}
+
+export const threePublicItems = defineRule({
+  id: "completeness.three-public-items",
+  category: "completeness",
+  title: "“三公”经费分项列示",
+  description:
+    "“三公”经费表应分别列示因公出国（境）费、公务用车购置及运行费、公务接待费三项（金额为 0 或空也要列出该行或该栏）；只列合计或漏列其中一项时警告。注明本表无数据的空表、有未标栏名的金额栏（栏名在转换中丢失）的表不核对。",
+  severity: "warning",
+  source: {
+    basis: "national",
+    ref: "财政部地方预决算公开专项检查（2016 年起）“三公”经费检查项：“三公”经费是否细化公开因公出国（境）费、公务用车购置及运行费、公务接待费；各地预决算公开标准目录同此要求",
+  },
+  check: (report) => {
+    const tables = report.tables.filter(
+      (t) => t.kind === "three_public" && t.rows.length && !t.markedEmpty
+    );
+    if (!tables.length) return [na("没有列示项目的“三公”经费表")];
+    return tables.map((t): Outcome => {
+      const listed = listedThreePublicItems(t);
+      const missing = THREE_PUBLIC_ITEMS.filter(([k]) => !listed.has(k)).map(([, n]) => n);
+      if (!missing.length) return { status: "pass" };
+      // Figures under a lost caption may be the item's (a PDF conversion): nothing to say it is missing.
+      if (t.unnamedColumns?.length)
+        return na(
+          `${tableName(t)}有未标栏名的金额栏（${t.unnamedColumns.join("、")}），未核对是否分项列示`
+        );
+      const total = t.rows.find((r) => r.key === "total" || r.key === "three_public");
+      const at = [total?.labelCell ?? tableCell(t)];
+      return finding(
+        "completeness.three-public-items",
+        missing.length === THREE_PUBLIC_ITEMS.length
+          ? `${tableName(t)}只列示了合计，未分项列示因公出国（境）费、公务用车购置及运行费、公务接待费`
+          : `${tableName(t)}未列示${missing.join("、")}（没有该项支出也应列示 0 或空）`,
+        at
       );
     });
   },
@@ -172,4 +230,4 @@ export const economicDepth = defineRule({
   },
 });
 
-export const DETAIL_RULES = [vehicleSplit, functionalDepth, economicDepth];
+export const DETAIL_RULES = [vehicleSplit, threePublicItems, functionalDepth, economicDepth];

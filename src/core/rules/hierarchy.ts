@@ -173,6 +173,15 @@ function columnsSummed(t: Table, total: Row, rows: Row[]): number {
   return n;
 }
 
+/**
+ * A 合计 captioned as the 三公 alone (“三公”经费合计, 三公经费总额): it holds the three items only, whatever stands beside
+ * them — a caption naming 会议费 / 培训费 (…及会议费、培训费合计) or a bare 合计 may include those.
+ * Source: 财政部 三公 口径 — 因公出国（境）费、公务用车购置及运行费、公务接待费.
+ */
+const THREE_PUBLIC_ONLY_TOTAL = (label: string) =>
+  /三公/.test(label) &&
+  !/会议|培训|行政经费|机关运行|及|和|与/.test(label.replace(/^[“"]?三公[”"]?/, ""));
+
 /** A 其中 line that opens a numbered list of its siblings: 其中：（一）… beside （二）…, numbered alike. */
 function opensList(k: Row, kids: Row[]): boolean {
   const n = ordinalLevel(k.label.replace(/^[\s\u3000]*其中[:：]?/, ""));
@@ -293,7 +302,7 @@ export const totalOfTopRows = defineRule({
   category: "hierarchy",
   title: "合计 = 各一级行之和",
   description:
-    "每一列的合计行等于各一级行（类、经济分类大类、单位等）之和，合计行在表首或表尾均可。“三公”经费表按行的含义而不按编号：合计 = 因公出国（境）费 + 公务用车购置及运行费（无该小计行时为购置费 + 运行费）+ 公务接待费（无该小计时为国内接待费 + 外事接待费），小计与其明细不相加；会议费、培训费、行政经费、机关运行经费等并列项只在合计确实包含它们时计入。上年预算数栏同样逐级相加，增减栏（本年 − 上年）也逐级相加；增长率栏，以及多数行不等于本年 − 上年的增减栏（实为未标 % 的增减率），不相加。",
+    "每一列的合计行等于各一级行（类、经济分类大类、单位等）之和，合计行在表首或表尾均可。“三公”经费表按行的含义而不按编号：合计 = 因公出国（境）费 + 公务用车购置及运行费（无该小计行时为购置费 + 运行费）+ 公务接待费（无该小计时为国内接待费 + 外事接待费），小计与其明细不相加；会议费、培训费、行政经费、机关运行经费等并列项只在合计确实包含它们时计入，但合计标为“三公”经费合计（不含会议费、培训费字样）时只含三项。上年预算数栏同样逐级相加，增减栏（本年 − 上年）也逐级相加；增长率栏，以及多数行不等于本年 − 上年的增减栏（实为未标 % 的增减率），不相加。",
   severity: "error",
   source: { basis: "identity", ref: "《政府收支分类科目》的类—款—项层级与表样的合计行" },
   check: (report) => {
@@ -305,13 +314,19 @@ export const totalOfTopRows = defineRule({
         if (p.key !== "total" || p.level !== 0) return undefined;
         const tp = t.kind === "three_public" ? threePublicStructure(rows) : undefined;
         // 三公: the items, never a subtotal with its own parts; 会议费 / 培训费 … only when the 合计 includes them.
-        if (tp) return totalParts(t, p, tp.items, tp.beside);
+        if (tp)
+          return THREE_PUBLIC_ONLY_TOTAL(labelKey(p.label))
+            ? tp.items
+            : totalParts(t, p, tp.items, tp.beside);
         const ones = rows.filter((r) => r.level === 1 && !r.partial);
         if (ones.length) return ones;
         const top = rows.reduce((m, x) => (x.level > 0 ? Math.min(m, x.level) : m), Infinity);
         return rows.filter((r) => r.level === top);
       },
-      () => "各一级行之和"
+      (p) =>
+        p.key === "total" && THREE_PUBLIC_ONLY_TOTAL(labelKey(p.label))
+          ? "“三公”经费各项之和（因公出国（境）费、公务用车购置及运行费、公务接待费，不含会议费、培训费等）"
+          : "各一级行之和"
     );
     return out.length ? out : [na("没有带合计行的分级表")];
   },

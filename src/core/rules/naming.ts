@@ -305,32 +305,57 @@ export const tableYear = defineRule({
   category: "naming",
   title: "各表年度一致",
   description:
-    "各表标题或表头印的预算年度应一致；个别表印了另一年度（如沿用上年的表样未改年份）时警告，指出该表和两个年度。只比较印有年度的表（年度只印在分部标题或封面时不比较）；表内的上年数栏不影响。",
+    "各表标题或表头印的预算年度应一致；个别表印了另一年度（如沿用上年的表样未改年份）时警告，指出该表和两个年度。表头各金额栏只印了较早的一个年度（如标题为 2025 年、表头为“2024年合计 | 2024年基本支出”，沿用上年表样只改了标题）时，这些栏按本年数核对，并警告表头年度与标题不一致。只比较印有年度的表（年度只印在分部标题或封面时不比较）；表内的上年数栏不影响。",
   severity: "warning",
   source: {
     basis: "practice",
     ref: "同一套部门预算公开表为同一预算年度；沿用上年表格未改年度是预算公开检查的常见问题",
   },
   check: (report) => {
+    // A header left at an earlier year under the table's own year (importer.ts staleHeaderYear): the columns were read
+    // as this year's; the header still says otherwise.
+    const staleHeaders = report.tables.flatMap((t): Outcome[] => {
+      const own = t.year ?? report.year;
+      if (!t.headerYear || own === undefined || own === t.headerYear.year) return [];
+      return [
+        {
+          status: "fail",
+          finding: {
+            rule: "naming.year",
+            severity: "warning",
+            message: `${tableName(t)}表头年度为 ${t.headerYear.year}，${t.year ? "标题" : "其他表"}为 ${own}（按 ${own} 年数核对）`,
+            cells: [t.headerYear.cell],
+            expected: own,
+            actual: t.headerYear.year,
+            difference: null,
+          },
+        },
+      ];
+    });
     const dated = report.tables.filter((t) => t.year !== undefined);
     if (dated.length < 2 || report.year === undefined)
-      return [{ status: "na", reason: "印有年度的表少于两张" }];
-    return dated.map((t): Outcome =>
-      t.year === report.year
-        ? { status: "pass" }
-        : {
-            status: "fail",
-            finding: {
-              rule: "naming.year",
-              severity: "warning",
-              message: `${tableName(t)}印的年度为 ${t.year} 年，其他表为 ${report.year} 年`,
-              cells: [tableCell(t)],
-              expected: report.year!,
-              actual: t.year!,
-              difference: null,
-            },
-          }
-    );
+      return staleHeaders.length
+        ? staleHeaders
+        : [{ status: "na", reason: "印有年度的表少于两张" }];
+    return [
+      ...staleHeaders,
+      ...dated.map((t): Outcome =>
+        t.year === report.year
+          ? { status: "pass" }
+          : {
+              status: "fail",
+              finding: {
+                rule: "naming.year",
+                severity: "warning",
+                message: `${tableName(t)}印的年度为 ${t.year} 年，其他表为 ${report.year} 年`,
+                cells: [tableCell(t)],
+                expected: report.year!,
+                actual: t.year!,
+                difference: null,
+              },
+            }
+      ),
+    ];
   },
 });
 

@@ -167,7 +167,7 @@ export const coverage = defineRule({
   category: "projects",
   title: "每个项目都有绩效目标表",
   description:
-    "项目支出表（本年预算）中的每个项目都应附绩效目标表；每张绩效目标表都应对应项目支出表（本年或上年结转）中的一个项目。",
+    "项目支出表（本年预算）中的每个项目都应附绩效目标表；每张绩效目标表都应对应项目支出表（本年或上年结转）中的一个项目。绩效目标以项目绩效目标一览表列示时，项目支出表的每个本年项目都应在一览表中有一行（一览表注明只列重点项目、或列示的项目不到一半时不逐项核对）。",
   severity: "error",
   source: {
     basis: "national",
@@ -184,6 +184,8 @@ export const coverage = defineRule({
           ),
         ];
       // A 项目绩效目标一览表 (one line per project) is the 绩效目标表 of this template: its amounts are projects.performance-list's.
+      const lists = report.tables.filter((t) => t.kind === "performance_list" && !t.empty);
+      if (lists.length) return listCoverage(report, lists);
       if (report.tables.some((t) => t.kind === "performance_list"))
         return [
           na(
@@ -231,6 +233,59 @@ export const coverage = defineRule({
     return out;
   },
 });
+
+/** A list of some projects only, by its title: 重点项目绩效目标表, 部分项目…, 500万元以上项目…. */
+const PARTIAL_LIST = /重点|部分|主要|以上|典型/;
+
+/**
+ * projects.performance-coverage for a 项目绩效目标一览表 (单位 | 项目名称 | 金额 | 绩效目标, one line per project):
+ * each 本年 project of the 项目支出表 has a line in a list (the same name, or a near one as pairProjects allows). A list
+ * that names itself partial (重点项目…), or that has fewer than half of the projects, lists a selection: not checked.
+ */
+function listCoverage(report: Report, lists: Table[]): Outcome[] {
+  const lines = checkedProjectLines(report).filter(
+    (x) =>
+      x.table.kind === "project_expenditure" && !/[(（]结转[)）]$/.test(x.name.normalize("NFKC"))
+  );
+  if (!lines.length) return [na("没有项目支出表")];
+  if (lists.some((t) => PARTIAL_LIST.test(t.title)))
+    return [na("项目绩效目标一览表只列示部分（重点）项目，未逐项核对")];
+  const listed = [
+    ...new Set(
+      lists.flatMap((t) =>
+        t.rows
+          .filter((r) => r.level > 0 && r.key !== "total" && r.label.trim())
+          .map((r) => projectKey(r.label))
+      )
+    ),
+  ];
+  const has = (name: string) => {
+    const k = projectKey(name);
+    return listed.some(
+      (x) => x === k || (similarityBound(k, x) >= 0.8 && keySimilarity(k, x) >= 0.8)
+    );
+  };
+  const missing = lines.filter((l) => !has(l.name));
+  if (missing.length * 2 > lines.length)
+    return [na("项目绩效目标一览表列示的项目不到项目支出表的一半（只列示部分项目），未逐项核对")];
+  const out: Outcome[] = lines.filter((l) => !missing.includes(l)).map(() => ({ status: "pass" }));
+  const list = tableName(lists[0]);
+  for (const t of [...new Set(missing.map((l) => l.table))]) {
+    const own = missing.filter((l) => l.table === t);
+    const rows = own.map((l): Finding => ({
+      rule: "projects.performance-coverage",
+      severity: "error",
+      message: `${tableName(t)}中的项目“${l.name}”（${l.row.amounts.total?.text ?? ""}${t.unit}）在${list}中没有绩效目标`,
+      cells: [l.row.labelCell],
+      expected: null,
+      actual: null,
+      difference: null,
+    }));
+    for (const f of groupedByTable(rows, () => missingFormsSummary(t, own)))
+      out.push({ status: "fail", finding: f });
+  }
+  return out;
+}
 
 export const nameMismatch = defineRule({
   id: "projects.name-mismatch",

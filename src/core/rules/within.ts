@@ -16,8 +16,10 @@ import {
   changeTriples,
   differenceColumns,
   printedRate,
+  rateMisform,
   rateScale,
   rateTriples,
+  reversedChangeColumns,
   rateVerdict,
   summable,
   unstatedChange,
@@ -705,7 +707,7 @@ export const rowChange = defineRule({
   category: "within",
   title: "增减额 = 本年数 − 上年数",
   description:
-    "同时列示上年预算数、本年预算数和增减额的表（“三公”经费表、一般公共预算支出表、收支总表等），每一行的本年数等于上年数加增减额；分栏（合计、基本支出、项目支出）各列上年、本年、增减时每一栏都核对（增减栏留空的行不核对）。增减栏多数行都不符合这一关系时（实为未标 % 的增减率），不核对。",
+    "同时列示上年预算数、本年预算数和增减额的表（“三公”经费表、一般公共预算支出表、收支总表等），每一行的本年数等于上年数加增减额；分栏（合计、基本支出、项目支出）各列上年、本年、增减时每一栏都核对（增减栏留空的行不核对）。增减栏各行都等于上年数 − 本年数（公式写反）时，对该栏报一个错误；其他多数行都不符合这一关系的增减栏（实为未标 % 的增减率），不核对。",
   severity: "error",
   source: {
     basis: "identity",
@@ -717,6 +719,8 @@ export const rowChange = defineRule({
       // Only the columns decide: a table without a 上年 column is left before its rows are looked at.
       if (!t.columns.some((c) => c.key === "prior")) continue;
       const differences = differenceColumns(t);
+      // A column printing 上年 − 本年 on every line: one finding for the column (its lines all follow the one formula).
+      for (const x of reversedChangeColumns(t)) out.push(reversedChange(t, x));
       for (const { side, prior, current, change } of changeTriples(t)) {
         // A 增减 column that disagrees on most lines is a rate printed without %, not the difference.
         if (!differences.has(change.key)) continue;
@@ -754,7 +758,7 @@ export const rowChangeRate = defineRule({
   category: "within",
   title: "增减率 = （本年数 − 上年数）÷ 上年数",
   description:
-    "同时列示上年数、本年数和增减率（增长率、增幅、幅度）的表，每一行的增减率等于（本年数 − 上年数）÷ 上年数；按百分数（12.50%、12.5）或小数（0.1250）列示均可，各数按列示位数四舍五入的差异不算错，增减率末位差一位左右属尾差。上年数为 0 或空的行（增减率空、“-”、“—”、#DIV/0! 或 0 均可）不核对；增减率栏多数行都不符合这一关系时（另有口径），不核对。",
+    "同时列示上年数、本年数和增减率（增长率、增幅、幅度）的表，每一行的增减率等于（本年数 − 上年数）÷ 上年数；按百分数（12.50%、12.5）或小数（0.1250）列示均可，各数按列示位数四舍五入的差异不算错，增减率末位差一位左右属尾差。上年数为 0 或空的行（增减率空、“-”、“—”、#DIV/0! 或 0 均可）不核对；增减率栏各行都等于本年数 ÷ 上年数（未减 1）或都与（本年 − 上年）÷ 上年符号相反时，对该栏报一个错误；其他多数行都不符合这一关系的增减率栏（另有口径），不核对。",
   severity: "error",
   source: {
     basis: "identity",
@@ -767,6 +771,11 @@ export const rowChangeRate = defineRule({
       if (!t.columns.some((c) => c.key === "prior")) continue;
       for (const x of rateTriples(t)) {
         const scale = rateScale(t, x);
+        const misform = scale ? undefined : rateMisform(t, x);
+        if (misform) {
+          out.push(misformedRate(t, x, misform));
+          continue;
+        }
         if (!scale) {
           out.push(
             na(`${tableName(t)}「${captionName(x.rate.label)}」栏多数行不等于（本年 − 上年）÷ 上年`)
@@ -816,6 +825,93 @@ export const rowChangeRate = defineRule({
     return out.length ? out : [na("没有同时列示上年数、本年数和增减率的表")];
   },
 });
+
+/** The line a whole-column finding quotes: the 合计 line when it prints all three figures, else the first that moved. */
+function quotedLine(
+  t: Table,
+  side: string | undefined,
+  keys: string[],
+  moved: (r: Row) => boolean
+): Row | undefined {
+  const lines = t.rows.filter(
+    (r) => r.side === side && keys.every((k) => r.amounts[k] && !r.amounts[k].blank)
+  );
+  return lines.find((r) => r.key === "total" && moved(r)) ?? lines.find(moved);
+}
+
+/**
+ * within.row-change for a 增减 column that prints 上年 − 本年 on every line (bands.ts reversedChangeColumns): one 错误
+ * for the column, quoting its 合计 line (应为 本年 − 上年, 现为 the printed figure), at every cell of the column.
+ */
+function reversedChange(t: Table, x: ReturnType<typeof changeTriples>[number]): Outcome {
+  const [p, cur, chg] = [x.prior.key, x.current.key, x.change.key];
+  const r = quotedLine(t, x.side, [p, cur, chg], (z) => z.amounts[chg].value !== 0)!;
+  const d = Math.max(r.amounts[chg].decimals, 0);
+  const expected = Number(((r.amounts[cur].value ?? 0) - (r.amounts[p].value ?? 0)).toFixed(d));
+  const actual = r.amounts[chg].value ?? 0;
+  const cells = t.rows
+    .filter((z) => z.side === x.side && z.amounts[chg] && !z.amounts[chg].blank)
+    .map((z) => z.amounts[chg].cell)
+    .filter((c) => c);
+  return {
+    status: "fail",
+    finding: {
+      rule: "within.row-change",
+      severity: "error",
+      message: `${tableName(t)}「${bandedName(t, x.change)}」栏各行都等于 ${bandedName(t, x.prior)} − ${bandedName(t, x.current)}，方向相反：增减额应为 本年 − 上年（「${rowName(r)}」行应为 ${fmt(expected, d)}，现为 ${fmt(actual, d)}${t.unit}）`,
+      cells: [r.amounts[chg].cell, ...cells.filter((c) => c !== r.amounts[chg].cell)],
+      expected,
+      actual,
+      difference: Number((actual - expected).toFixed(d)),
+    },
+  };
+}
+
+/**
+ * within.row-change-rate for a 增减率 column computed another way on every line (bands.ts rateMisform: 本年 ÷ 上年, or
+ * the sign reversed): one 错误 for the column, quoting its 合计 line.
+ */
+function misformedRate(
+  t: Table,
+  x: ReturnType<typeof rateTriples>[number],
+  m: NonNullable<ReturnType<typeof rateMisform>>
+): Outcome {
+  const rate = (z: Row) => {
+    const [p, c, a] = [z.amounts[x.prior.key], z.amounts[x.current.key], z.amounts[x.rate.key]];
+    const printed = a && printedRate(a, m.scale);
+    const computed = p && c && changeRate(p, c);
+    return printed && computed ? { printed, computed, a } : undefined;
+  };
+  const r = quotedLine(t, x.side, [x.prior.key, x.current.key, x.rate.key], (z) => {
+    const q = rate(z);
+    return !!q && rateVerdict(q.printed, q.computed) === "error";
+  })!;
+  const q = rate(r)!;
+  const pct = q.printed.sign || m.scale === "percent";
+  const f = pct ? 100 : 1;
+  const d = Math.max(0, Math.round(-Math.log10(2 * q.printed.h * f)));
+  const show = (v: number) => `${(v * f).toFixed(d)}${q.printed.sign ? "%" : ""}`;
+  const how =
+    m.form === "ratio"
+      ? "各行都等于 本年 ÷ 上年（未减 1）"
+      : "各行都等于 −（本年 − 上年）÷ 上年（符号相反）";
+  const cells = t.rows
+    .filter((z) => z.side === x.side && rate(z))
+    .map((z) => z.amounts[x.rate.key].cell)
+    .filter((c) => c);
+  return {
+    status: "fail",
+    finding: {
+      rule: "within.row-change-rate",
+      severity: "error",
+      message: `${tableName(t)}「${captionName(x.rate.label)}」栏${how}：增减率应为（本年 − 上年）÷ 上年（「${rowName(r)}」行应为 ${show(q.computed.mid)}，现为 ${show(q.printed.v)}）`,
+      cells: [q.a.cell, ...cells.filter((c) => c !== q.a.cell)],
+      expected: Number((q.computed.mid * f).toFixed(d)),
+      actual: Number((q.printed.v * f).toFixed(d)),
+      difference: Number(((q.printed.v - q.computed.mid) * f).toFixed(d)),
+    },
+  };
+}
 
 /**
  * The columns of a 收支总表 line that add up down its side: not a rate (增减率 beside 上年预算数 | 增减额 is summed nowhere),
