@@ -1171,15 +1171,41 @@ function economicItem(
   t6: Table,
   keys: string | readonly string[]
 ): { terms: Term[]; cells: string[] } {
-  const res = [...THREE_PUBLIC_ECONOMIC_ITEMS, ...BESIDE_THREE_PUBLIC_ECONOMIC_ITEMS]
-    .filter(([k]) => (typeof keys === "string" ? [keys] : keys).includes(k))
-    .map(([, re]) => re);
-  const rows = t6.rows.filter((r) => r.level > 0 && res.some((re) => re.test(labelKey(r.label))));
+  const rows: Row[] = [];
+  const lines = itemLines(t6);
+  for (let i = 0; i < lines.length; i++)
+    if (lines[i].items.some((k) => (typeof keys === "string" ? k === keys : keys.includes(k))))
+      rows.push(lines[i].row);
   return {
     terms: rows.filter((r) => r.amounts.total).map((r) => term(t6, r.amounts.total)),
     cells: rows.map((r) => r.amounts.total?.cell).filter((c): c is string => !!c),
   };
 }
+
+/** The 三公 / 会议费 / 培训费 items (keys) and every item regex, as economicItem reads them. */
+const ECONOMIC_ITEMS = [...THREE_PUBLIC_ECONOMIC_ITEMS, ...BESIDE_THREE_PUBLIC_ECONOMIC_ITEMS];
+
+/**
+ * An economic table's lines (below its 合计) named as a 三公 / 会议费 / 培训费 item, in order, with the items each name
+ * matches. Made once per table: three rules ask economicItem up to 14 times per table, and each look read every
+ * line's name against the items' patterns (issue 10).
+ */
+function itemLines(t: Table): ReadonlyArray<{ row: Row; items: string[] }> {
+  let lines = ITEM_LINES.get(t);
+  if (!lines) {
+    const found: Array<{ row: Row; items: string[] }> = [];
+    for (let i = 0; i < t.rows.length; i++) {
+      const r = t.rows[i];
+      if (r.level <= 0) continue;
+      const name = labelKey(r.label);
+      const items = ECONOMIC_ITEMS.filter(([, re]) => re.test(name)).map(([k]) => k);
+      if (items.length) found.push({ row: r, items });
+    }
+    ITEM_LINES.set(t, (lines = found));
+  }
+  return lines;
+}
+const ITEM_LINES = new WeakMap<Table, ReadonlyArray<{ row: Row; items: string[] }>>();
 
 /**
  * The tables whose economic lines are parts of the 三公 figures, with what bars each: the 一般公共预算支出经济分类表
