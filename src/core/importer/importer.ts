@@ -52,7 +52,7 @@ import {
   TOTAL_KEYS,
 } from "./aliases";
 import { bestFitLevels, codesFromCodedTables, levelsAddUp, structuralLevels } from "./structure";
-import { markHidden } from "./hidden";
+import { markHidden, markOutsidePrintArea } from "./hidden";
 import { applyEmptyDeclarations, emptyDeclarations, type EmptyDeclaration } from "./contents";
 import { clipRegionsAtGaps, strayColumns } from "./strays";
 import { CONTINUATION_LINE, joinContinuations } from "./continuation";
@@ -1152,8 +1152,12 @@ export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Re
   tellApartByOrder(tables, byHeader);
   codesFromCodedTables(tables);
   markHidden(tables, grids);
+  markOutsidePrintArea(tables, grids);
   applyEmptyDeclarations(tables, declaredEmpty);
   tables.splice(0, tables.length, ...joinContinuations(tables));
+  const perSheet = new Map<string, number>();
+  for (const t of tables) perSheet.set(t.sheet, (perSheet.get(t.sheet) ?? 0) + 1);
+  for (const t of tables) if (perSheet.get(t.sheet)! > 1) t.sharedSheet = true;
   const financial = tables.filter((t) => t.kind !== "performance_target");
   // A table that prints no unit takes the unit the workbook's other tables print (万元 when none does).
   const printedUnit = mode(financial.filter((t) => t.unitText).map((t) => t.unit));
