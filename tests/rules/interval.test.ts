@@ -1,5 +1,5 @@
 /** The Calculations 1.1 interval rule, as one table of cases (Arelle's test style). */
-import { compare, exceeds, roundingAllowance } from "../../src/core/rules/interval";
+import { compare, exceeds, roundingAllowance, verdictOf } from "../../src/core/rules/interval";
 import type { Amount, Unit } from "../../src/core/model/schema";
 
 const a = (v: number | null, decimals = 2): Amount => ({
@@ -54,6 +54,34 @@ test("the rounding allowance is the worst case for up to 8 figures, 5σ beyond",
   const items = Array.from({ length: 60 }, () => t(1));
   expect(exceeds(items, [t(59.8)]).exceeds).toBe(true);
   expect(exceeds(items, [t(59.95)]).exceeds).toBe(false);
+});
+
+test("verdictOf is compare's verdict: every case of every verdict, units, decimals and weights mixed", () => {
+  // A fixed pseudo-random walk (no Math.random: the same cases every run) over totals and parts near each other.
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const units: Unit[] = ["元", "万元", "千元"];
+  const seen = new Set<string>();
+  for (let i = 0; i < 4000; i++) {
+    const unit = units[Math.floor(next() * units.length)];
+    const decimals = Math.floor(next() * 3);
+    const n = 1 + Math.floor(next() * 4);
+    const parts = Array.from({ length: n }, () => ({
+      ...t(
+        next() < 0.1 ? null : Math.round(next() * 10000) / 100,
+        units[Math.floor(next() * 3)],
+        decimals
+      ),
+      weight: next() < 0.2 ? 10000 : next() < 0.1 ? -1 : undefined,
+    }));
+    const sum = parts.reduce((s, p) => s + (p.amount.value ?? 0) * (p.weight ?? 1), 0);
+    const drift = [0, 0.01, -0.01, 0.02, 1][Math.floor(next() * 5)];
+    const total = t(next() < 0.05 ? null : Math.round((sum + drift) * 100) / 100, unit, decimals);
+    const v = compare(total, parts).verdict;
+    seen.add(v);
+    expect(verdictOf(total, parts)).toBe(v);
+  }
+  expect([...seen].sort()).toEqual(["blankTotal", "equal", "error", "rounding"]);
 });
 
 test("a ≤ b only fails outside both intervals", () => {

@@ -6,7 +6,7 @@
  * Source: 部门预算公开表样各栏的定义（增减 = 本年预算数 − 上年预算数）.
  */
 import { isPrior, isRateOrChange, type Row, type Table } from "../model/schema";
-import { compare } from "./interval";
+import { verdictOf } from "./interval";
 import { captionName, term } from "./helpers";
 import { percentText } from "../grid/amount";
 
@@ -90,7 +90,7 @@ export function differenceColumns(t: Table): Set<string> {
           : [];
       if (!p || !cur || !chg || chg.blank) continue;
       n++;
-      const v = compare(term(t, cur), [term(t, p), term(t, chg)]).verdict;
+      const v = verdictOf(term(t, cur), [term(t, p), term(t, chg)]);
       if (v === "error" || v === "blankTotal") wrong++;
     }
     if (n > 0 && wrong * 2 < n) out.add(change.key);

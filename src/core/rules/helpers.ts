@@ -228,6 +228,13 @@ export function sumOutcome(opts: {
   };
 }
 
+/**
+ * A passing check that states no identity (a name, a presence, a row with no figure below zero): one shared object,
+ * read only by the engine — rules that judge every row (naming.functional-code, within.non-negative) would otherwise
+ * make one per row.
+ */
+export const PASS: Outcome = Object.freeze({ status: "pass" as const });
+
 export function na(reason: string): Outcome {
   return { status: "na", reason };
 }

@@ -19,7 +19,7 @@ import {
   tableName,
   term,
 } from "./helpers";
-import { compare, fmt } from "./interval";
+import { fmt, verdictOf } from "./interval";
 import { labelKey, ordinalLevel } from "../grid/text";
 import { bandedName, summable, unstatedChange } from "./bands";
 
@@ -152,11 +152,13 @@ function structureOf(rows: Row[]): ReturnType<typeof threePublicStructure> {
  * every column).
  */
 function totalParts(t: Table, total: Row, items: Row[], beside: Row[]): Row[] {
+  let best = items;
+  let most = columnsSummed(t, total, items);
+  // The items alone add up in every column (a correct table): no set of lines beside them can add up in more.
+  if (most === Object.keys(total.amounts).length) return best;
   const sets = Array.from({ length: 1 << Math.min(beside.length, 5) }, (_, m) =>
     beside.filter((_, i) => m & (1 << i))
   ).sort((a, b) => a.length - b.length);
-  let best = items;
-  let most = columnsSummed(t, total, items);
   for (const set of sets) {
     if (!set.length) continue;
     const n = columnsSummed(t, total, [...items, ...set]);
@@ -169,7 +171,7 @@ function totalParts(t: Table, total: Row, items: Row[], beside: Row[]): Row[] {
 function columnsSummed(t: Table, total: Row, rows: Row[]): number {
   let n = 0;
   for (const [k, a] of Object.entries(total.amounts))
-    if (compare(term(t, a), columnTerms(t, rows, k)).verdict !== "error") n++;
+    if (verdictOf(term(t, a), columnTerms(t, rows, k)) !== "error") n++;
   return n;
 }
 

@@ -100,6 +100,36 @@ function equalAtCoarsest(total: Term, parts: Term[], tv: number, sv: number): bo
   return r(tv) === r(sv);
 }
 
+/**
+ * The verdict of compare(total, parts) alone, without its figures (no object made): rules that only ask whether two
+ * figures agree (units.ts asks it of every pair of tables' coded figures, 3 times per unequal pair) need no more.
+ */
+export function verdictOf(total: Term, parts: Term[]): Verdict {
+  const tv = fenValue(total);
+  const th = fenHalfWidth(total);
+  let s = 0;
+  let sh = 0;
+  let sh2 = th * th;
+  for (let k = 0; k < parts.length; k++) {
+    const p = parts[k];
+    const w = p.weight ?? 1;
+    s += w * fenValue(p);
+    const h = Math.abs(w) * fenHalfWidth(p);
+    sh += h;
+    sh2 += h * h;
+  }
+  return verdictFrom(total, parts, tv, s, roundingAllowance(th + sh, sh2));
+}
+
+/** compare's verdict from the total's value tv, the parts' weighted sum s and the rounding slack, 分. */
+function verdictFrom(total: Term, parts: Term[], tv: number, s: number, slack: number): Verdict {
+  const diff = tv - s;
+  if (diff === 0 || equalAtCoarsest(total, parts, tv, s)) return "equal";
+  if (total.amount.blank && s !== 0) return "blankTotal";
+  if (Math.abs(diff) <= slack + 1e-9) return "rounding";
+  return "error";
+}
+
 /** Compares one printed figure with a weighted sum of others (Σ weight·part). */
 export function compare(total: Term, parts: Term[]): Comparison {
   const t = fen(total);
@@ -118,11 +148,7 @@ export function compare(total: Term, parts: Term[]): Comparison {
   const d = total.amount.decimals || (total.unit === "元" ? 0 : 2);
   const diff = t.v - s;
   const slack = roundingAllowance(t.h + sh, sh2);
-  let verdict: Verdict;
-  if (diff === 0 || equalAtCoarsest(total, parts, t.v, s)) verdict = "equal";
-  else if (total.amount.blank && s !== 0) verdict = "blankTotal";
-  else if (Math.abs(diff) <= slack + 1e-9) verdict = "rounding";
-  else verdict = "error";
+  const verdict = verdictFrom(total, parts, t.v, s, slack);
   const decimals = Math.max(d, 2);
   return {
     verdict,

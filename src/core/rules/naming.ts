@@ -8,7 +8,7 @@ import { unitMagnitude } from "./units";
 import { placeholders } from "./placeholders";
 import { norm } from "../grid/text";
 import { SCIENTIFIC_CODE_TEXT, decimalCode } from "../classification/codes";
-import { rowName, tableName } from "./helpers";
+import { PASS, rowName, tableName } from "./helpers";
 import { quoteSheet } from "../grid/address";
 import type { Report, Table } from "../model/schema";
 
@@ -51,7 +51,7 @@ function codeNames(
       const std = nameOf(r.code);
       if (!std) continue;
       const printed = r.label.replace(/^[一二三四五六七八九十]+、/, "").trim();
-      if (sameFunctionalName(printed, std)) out.push({ status: "pass" });
+      if (sameFunctionalName(printed, std)) out.push(PASS);
       else
         wrong.push({
           code: r.code,
@@ -90,8 +90,6 @@ function functionalCodeNames(report: Report): Outcome[] {
     for (let j = 0; j < rows.length; j++) {
       const r = rows[j];
       if (!r.code || r.codeSystem !== "functional" || r.code.charCodeAt(0) !== 50 /* 2 */) continue;
-      const current = functionalName(r.code);
-      if (!current) continue;
       const year = t.year ?? report.year;
       let byCode = judged.get(year);
       if (!byCode) judged.set(year, (byCode = new Map()));
@@ -100,19 +98,21 @@ function functionalCodeNames(report: Report): Outcome[] {
       let seen = byLabel.get(r.label);
       if (!seen) {
         const printed = r.label.replace(/^[一二三四五六七八九十]+、/, "").trim();
-        // A name cell without a name (blank, a count) is not a wrong name.
+        // A code without a known standard name, or a name cell without a name (blank, a count), is not judged.
+        const current = functionalName(r.code);
         seen = {
           printed,
-          v: /[\u3400-\u9fff]/.test(printed)
-            ? judgeName(r.code, printed, year, current, sameFunctionalName)
-            : undefined,
+          v:
+            current && /[\u3400-\u9fff]/.test(printed)
+              ? judgeName(r.code, printed, year, current, sameFunctionalName)
+              : undefined,
         };
         byLabel.set(r.label, seen);
       }
       const { printed, v } = seen;
       if (!v) continue;
       if (v.ok) {
-        out.push({ status: "pass" });
+        out.push(PASS);
         continue;
       }
       const code = r.code;

@@ -52,15 +52,16 @@ function hitsOf(t: Table): Hit[] {
   for (let i = 0; i < t.notes.length; i++) add(t.notes[i], "表注", undefined);
   for (let i = 0; i < t.columns.length; i++) add(t.columns[i].label, "栏目", undefined);
   if (t.form) add(t.form.project, "项目名称", t.form.projectCell);
+  // Every row's label and blank cells: MAYBE asked in place (no call of add per cell: most hold nothing).
   const rows = t.rows;
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
-    add(r.label, "行", r.labelCell);
-    if (r.altLabel) add(r.altLabel, "行", r.labelCell);
+    if (r.label && MAYBE.test(r.label)) add(r.label, "行", r.labelCell);
+    if (r.altLabel && MAYBE.test(r.altLabel)) add(r.altLabel, "行", r.labelCell);
     for (const k in r.amounts) {
       const a = r.amounts[k];
       // A blank amount cell's text ("—", "/", a leftover "XX") is what may hold a placeholder.
-      if (a.blank && a.text) add(a.text, "金额栏", a.cell);
+      if (a.blank && a.text && MAYBE.test(a.text)) add(a.text, "金额栏", a.cell);
     }
   }
   return out;

@@ -5,7 +5,7 @@
  */
 import type { Amount, Report, Table } from "../model/schema";
 import { firstOf, hasValue, notAbove, rowByKey, sumOutcome, term, totalRow } from "./helpers";
-import { compare, fmt, type Term } from "./interval";
+import { fmt, verdictOf, type Term } from "./interval";
 import type { Outcome } from "./rule";
 
 export type FundScope = "general" | "fiscal" | "all";
@@ -256,7 +256,7 @@ function thisYearOnly(report: Report, t5: Table): boolean {
     (general4 && carry ? [...general4, ...carry.map((x) => ({ ...x, weight: -1 }))] : undefined);
   const withCarry = current && carry ? [...current, ...carry] : general4;
   if (!current || !withCarry) return false;
-  const equal = (parts: Term[]) => compare(term(t5, total!), parts).verdict === "equal";
+  const equal = (parts: Term[]) => verdictOf(term(t5, total!), parts) === "equal";
   return equal(current) && !equal(withCarry);
 }
 
@@ -330,6 +330,6 @@ export function leavesOutFundCarryover(
   if (t.excludesCarryover) return true;
   if (/含(上年)?结转/.test(t.title) || !total || !current?.length || !carry) return false;
   if (!hasValue(carry.amount) || carry.amount.value === 0) return false;
-  const equal = (parts: Term[]) => compare(total, parts).verdict === "equal";
+  const equal = (parts: Term[]) => verdictOf(total, parts) === "equal";
   return equal(current) && !equal([...current, carry]);
 }

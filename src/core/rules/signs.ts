@@ -14,7 +14,7 @@ import {
   type Table,
 } from "../model/schema";
 import { defineRule, type Outcome } from "./rule";
-import { notAbove, rowName, tableName, term } from "./helpers";
+import { notAbove, PASS, rowName, tableName, term } from "./helpers";
 import { fmt } from "./interval";
 import { labelKey } from "../grid/text";
 
@@ -52,13 +52,21 @@ function signedColumn(t: Table, known: Map<string, boolean>, key: string): boole
   return v;
 }
 
-/** One outcome per row with amounts: fail when any judged amount is below zero (its identity 0 ≤ amount, for the localizer). */
-function rowOutcome(t: Table, signed: Map<string, boolean>, r: Row): Outcome | undefined {
+/**
+ * One outcome per row with amounts: fail when any judged amount is below zero (its identity 0 ≤ amount, for the
+ * localizer). A passing row's cells are added to the table's `bounds` (see check) and its outcome is PASS.
+ */
+function rowOutcome(
+  t: Table,
+  signed: Map<string, boolean>,
+  r: Row,
+  bounds: string[]
+): Outcome | undefined {
   if (SIGNED_WORDS.test(labelKey(r.label))) return undefined;
   // Passing, each cell (blank ones too) still bounds the localizer: no correction may make it negative — project
   // lists too (a pair of project cells "应为 -20万元" is no help). Cells, not identities: 58b's 2,000 project rows
   // cost a list of strings, where a bound identity per cell cost +50 % check time.
-  const bounds: string[] = [];
+  const start = bounds.length;
   let judged = false;
   let negative: Array<[string, Amount]> | undefined;
   // One pass over the row (most rows pass: no list of entries per row).
@@ -73,7 +81,9 @@ function rowOutcome(t: Table, signed: Map<string, boolean>, r: Row): Outcome | u
     if (a.value !== null && !a.blank && a.value < 0) (negative ??= []).push([k, a]);
   }
   if (!judged) return undefined;
-  if (!negative) return { status: "pass", bounds };
+  if (!negative) return PASS;
+  // A failing row bounds nothing (its cells are the ones to correct).
+  bounds.length = start;
   return negativeOutcome(t, r, negative);
 }
 
@@ -133,10 +143,18 @@ export const nonNegative = defineRule({
       if ((t.kind === "performance_target" && !t.rows.length) || isQuantityTable(t)) continue;
       const signed = signedColumns(t);
       const rows = t.rows;
+      // The passing rows' cells, in order, as one list per table: the table's last passing outcome carries it (the
+      // engine gathers every passing outcome's bounds in order, so the result is the same as one list per row, without
+      // a list and an outcome object made per row).
+      const bounds: string[] = [];
+      let last = -1;
       for (let j = 0; j < rows.length; j++) {
-        const o = rowOutcome(t, signed, rows[j]);
-        if (o) out.push(o);
+        const o = rowOutcome(t, signed, rows[j], bounds);
+        if (!o) continue;
+        if (o === PASS) last = out.length;
+        out.push(o);
       }
+      if (last >= 0) out[last] = { status: "pass", bounds };
     }
     return out.length ? out : [{ status: "na", reason: "没有金额" }];
   },

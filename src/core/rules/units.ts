@@ -9,7 +9,7 @@
 import { isQuantityTable } from "../model/quantities";
 import type { Amount, Report, Table, Unit } from "../model/schema";
 import { quoteSheet } from "../grid/address";
-import { compare, UNIT_FACTOR } from "./interval";
+import { UNIT_FACTOR, verdictOf } from "./interval";
 import { defineRule, type Outcome } from "./rule";
 import { firstOf, hasValue, tableName, term, totalRow } from "./helpers";
 import { THREE_PUBLIC_ECONOMIC_ITEMS } from "../classification/economic";
@@ -151,9 +151,9 @@ function relation(t: Table, p: Pair): "x" | "/" | "=" | "?" {
 }
 function relationOf(t: Table, a: Amount, b: Amount, other: Table): "x" | "/" | "=" | "?" {
   const A = term(t, a);
-  if (compare(A, [term(other, b)]).verdict !== "error") return "=";
-  if (compare(A, [term(other, b, RATIO)]).verdict !== "error") return "x";
-  if (compare(term(other, b), [term(t, a, RATIO)]).verdict !== "error") return "/";
+  if (verdictOf(A, [term(other, b)]) !== "error") return "=";
+  if (verdictOf(A, [term(other, b, RATIO)]) !== "error") return "x";
+  if (verdictOf(term(other, b), [term(t, a, RATIO)]) !== "error") return "/";
   return "?";
 }
 
