@@ -15,6 +15,9 @@ import {
 import { defineRule, type Outcome } from "./rule";
 import {
   basicOf,
+  basicPart,
+  basicTables,
+  basicTotal,
   byCode,
   codeSet,
   coverOf,
@@ -121,6 +124,8 @@ function scopedCmp(
 }
 
 const defined = (o: Outcome | undefined): o is Outcome => !!o;
+/** A scope relation read from the other side (a ≤ b is b ≥ a). */
+const REVERSED = { "=": "=", "≤": "≥", "≥": "≤" } as const;
 
 /**
  * The 收支总表's 上年结转 lines against the 收入总表's 上年结转 columns. One of each: compared. Several (Xi'an prints
@@ -956,9 +961,13 @@ export const basicEconomic = defineRule({
     ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）：一般公共预算基本支出表按经济分类列示一般公共预算支出表的基本支出",
   },
   check: (report) => {
-    const t6 = firstOf(report, "basic_expenditure_economic");
-    const tot6 = t6 && totalRow(t6);
-    if (!t6 || !tot6) return [na("缺少基本支出经济分类表")];
+    const { whole: t6, parts } = basicTables(report);
+    // The 基本支出 total as printed: a 合计 line, or 人员经费合计 + 公用经费合计 (two blocks side by side, or two tables).
+    const base = basicTotal(report);
+    if (!base) return [na("缺少基本支出经济分类表")];
+    // The table the total stands in (the 人员经费 table when two tables print it) and the tables that hold its lines.
+    const [first] = base.figures[0];
+    const held = t6 ? [t6] : [parts.personnel, parts.public].filter((x): x is Table => !!x);
     const out: Array<Outcome | undefined> = [];
     const t5 = firstOf(report, "general_budget_expenditure");
     const t3 = firstOf(report, "expenditure_summary");
@@ -967,30 +976,47 @@ export const basicEconomic = defineRule({
     if (t5 && tot5) {
       // The same money in both unless their titles say otherwise: a 财政拨款 or all-funds 基本支出表 beside a
       // 一般公共预算支出表 in a department with other money holds at least its 基本支出 (scope.ts fundRelation).
-      const rel = fundRelation(report, t6, t5);
+      const rel = fundRelation(report, first, t5);
       // 基本支出 as 表5 prints it (a 基本支出 column, 人员经费 + 公用经费, or its economic-class columns).
       const basic5 = basicOf(t5, tot5);
-      if (basic5)
+      if (basic5 && base.figures.length === 1)
         out.push(
           scopedCmp(
             "cross.basic-economic",
             rel,
-            t6,
-            tot6.amounts.total,
+            first,
+            base.figures[0][1],
             "「合计」",
             basic5,
             `${tableName(t5)}「合计」基本支出`
           )
         );
+      // 人员经费合计 + 公用经费合计 against one 基本支出 figure (against 人员经费 | 公用经费 columns: each below).
+      else if (rel && basic5?.length === 1 && basic5[0][1])
+        out.push(
+          scopedOutcome(
+            "cross.basic-economic",
+            REVERSED[rel],
+            term(t5, basic5[0][1]),
+            base.figures.map(([t, a]) => term(t, a)),
+            `${tableName(t5)}「合计」基本支出`,
+            base.words
+          )
+        );
       // The same 基本支出 split the same way in both tables: 人员经费, 公用经费, and each economic class (表5 column ↔ 表6 class line).
       for (const k of ["personnel", "public"] as const) {
-        const own = basicSplit(t6, k);
-        if (own && tot5.amounts[k])
+        const part = parts[k];
+        const partTotal = part && totalRow(part)?.amounts.total;
+        const own =
+          (t6 && basicSplit(t6, k)) ??
+          (part && partTotal ? { amount: partTotal, words: "「合计」" } : undefined);
+        const t = t6 && basicSplit(t6, k) ? t6 : part;
+        if (own && t && tot5.amounts[k])
           out.push(
             scopedCmp(
               "cross.basic-economic",
-              rel,
-              t6,
+              fundRelation(report, t, t5),
+              t,
               own.amount,
               own.words,
               [[t5, tot5.amounts[k]]],
@@ -999,15 +1025,17 @@ export const basicEconomic = defineRule({
           );
       }
       for (const k of ECONOMIC_CLASS_COLUMNS) {
-        const r6 =
-          tot5.amounts[k] &&
-          t6.rows.find((r) => r.code === ECONOMIC_CLASS_CODES[k] && r.codeSystem === "economic");
-        if (r6)
+        const code = ECONOMIC_CLASS_CODES[k];
+        const at = tot5.amounts[k]
+          ? held.find((x) => x.rows.some((r) => r.code === code && r.codeSystem === "economic"))
+          : undefined;
+        const r6 = at?.rows.find((r) => r.code === code && r.codeSystem === "economic");
+        if (at && r6)
           out.push(
             scopedCmp(
               "cross.basic-economic",
-              rel,
-              t6,
+              fundRelation(report, at, t5),
+              at,
               r6.amounts.total,
               `「${rowName(r6)}」`,
               [[t5, tot5.amounts[k]]],
@@ -1017,54 +1045,86 @@ export const basicEconomic = defineRule({
       }
     } else if (t3 && totalRow(t3) && scope.known && !scope.otherSources)
       out.push(
-        cmp(
-          "cross.basic-economic",
-          t6,
-          tot6.amounts.total,
-          "「合计」",
-          [[t3, totalRow(t3)!.amounts.basic]],
-          `${tableName(t3)}「合计」基本支出`
-        )
+        base.figures.length === 1
+          ? cmp(
+              "cross.basic-economic",
+              first,
+              base.figures[0][1],
+              "「合计」",
+              [[t3, totalRow(t3)!.amounts.basic]],
+              `${tableName(t3)}「合计」基本支出`
+            )
+          : totalRow(t3)!.amounts.basic &&
+              sumOutcome({
+                rule: "cross.basic-economic",
+                severity: "error",
+                total: term(t3, totalRow(t3)!.amounts.basic!),
+                parts: base.figures.map(([t, a]) => term(t, a)),
+                subject: `${tableName(t3)}「合计」基本支出`,
+                against: base.words,
+              })
       );
     // A 一般公共预算支出经济分类表 beside it prints the same 基本支出 科目 by 科目 (its 人员经费 / 公用经费 or 基本支出 of each
     // economic line), when both cover the same money (≤ when one's scope is narrower: scope.ts).
-    for (const g of report.tables.filter((x) => x.kind === "general_budget_economic" && !x.empty))
-      out.push(...economicLines(report, t6, g));
+    if (t6)
+      for (const g of report.tables.filter((x) => x.kind === "general_budget_economic" && !x.empty))
+        out.push(...economicLines(report, t6, g));
     // A province may print 基本支出 twice (by function and by economic class): their totals agree column by column.
-    for (const other of report.tables.filter(
-      (x) => x.kind === "basic_expenditure_economic" && x !== t6 && !x.empty
-    )) {
-      const tot = totalRow(other);
-      if (tot)
-        for (const k of ["total", "personnel", "public"])
+    // A table of one part (人员经费 or 公用经费 only) is not a second copy: its 合计 is that part of the whole table's.
+    const tot6 = t6 && totalRow(t6);
+    if (t6 && tot6)
+      for (const other of report.tables.filter(
+        (x) => x.kind === "basic_expenditure_economic" && x !== t6 && !x.empty && !basicPart(x)
+      )) {
+        const tot = totalRow(other);
+        if (tot)
+          for (const k of ["total", "personnel", "public"])
+            out.push(
+              cmp(
+                "cross.basic-economic",
+                other,
+                tot.amounts[k],
+                `「合计」${columnName(other, k)}`,
+                [[t6, tot6.amounts[k]]],
+                `${tableName(t6)}「合计」${columnName(t6, k)}`
+              )
+            );
+      }
+    if (t6)
+      for (const k of ["personnel", "public"] as const) {
+        const part = parts[k];
+        const tot = part && totalRow(part)?.amounts.total;
+        const split = basicSplit(t6, k);
+        if (part && tot && split)
           out.push(
             cmp(
               "cross.basic-economic",
-              other,
-              tot.amounts[k],
-              `「合计」${columnName(other, k)}`,
-              [[t6, tot6.amounts[k]]],
-              `${tableName(t6)}「合计」${columnName(t6, k)}`
+              part,
+              tot,
+              "「合计」",
+              [[t6, split.amount]],
+              `${tableName(t6)}${split.words}`
             )
           );
-    }
+      }
     const t1 = firstOf(report, "income_expenditure_summary");
     const cap = t1 && rowByKey(t1, "current_expenditure_total", "expenditure");
-    if (t1 && cap?.amounts.total && tot6.amounts.total) {
+    if (t1 && cap?.amounts.total) {
       const e = notAbove(
         "cross.basic-economic",
-        [term(t6, tot6.amounts.total)],
+        base.figures.map(([t, a]) => term(t, a)),
         [term(t1, cap.amounts.total)]
       );
       const note = `，且超过${tableName(t1)}本年支出合计 ${fmt(e.b)}，该表不可能属于本部门`;
-      const first = out.find(
+      const lead = base.figures[0][1].cell;
+      const said = out.find(
         (o): o is Extract<Outcome, { status: "fail" }> =>
-          o?.status === "fail" && o.finding.cells[0] === tot6.amounts.total.cell
+          o?.status === "fail" && o.finding.cells.includes(lead)
       );
       // One finding per figure: the budget ceiling is said in the comparison's finding when there is one.
-      if (e.exceeds && first) {
-        first.finding.message += note;
-        first.also = [...(first.also ?? []), e.identity];
+      if (e.exceeds && said) {
+        said.finding.message += note;
+        said.also = [...(said.also ?? []), e.identity];
       } else
         out.push(
           e.exceeds
@@ -1073,8 +1133,8 @@ export const basicEconomic = defineRule({
                 finding: {
                   rule: "cross.basic-economic",
                   severity: "error",
-                  message: `${tableName(t6)}基本支出合计 ${fmt(e.a)}${note.slice(1)}`,
-                  cells: [tot6.amounts.total.cell, cap.amounts.total.cell],
+                  message: `${base.figures.length === 1 ? `${tableName(first)}基本支出合计` : base.words} ${fmt(e.a)}${note.slice(1)}`,
+                  cells: [...base.figures.map(([, a]) => a.cell), cap.amounts.total.cell],
                   expected: e.b,
                   actual: e.a,
                   difference: Math.round((e.a - e.b) * 100) / 100,
@@ -1352,13 +1412,15 @@ export const threePublicCeiling = defineRule({
   },
   check: (report) => {
     const t10 = firstOf(report, "three_public");
-    const t6 = firstOf(report, "basic_expenditure_economic");
-    const tot6 = t6 && totalRow(t6);
+    const t6 = basicTables(report).whole;
+    // Its 合计, or 人员经费合计 + 公用经费合计 when it prints the two blocks side by side without a 合计 line.
+    const total6 = t6 && basicTotal(report);
     const dept = departmentSpending(report);
-    if (!t10 || !t6 || !tot6?.amounts.total || !dept)
+    if (!t10 || !t6 || !total6 || !dept)
       return [na("缺少“三公”经费表、基本支出经济分类表（合计）或部门支出总计")];
+    const base = total6.figures.map(([t, a]) => term(t, a));
     // 表6 above the whole department is not this department's table (cross.basic-economic says so): no ceiling is left.
-    if (exceeds([term(t6, tot6.amounts.total)], [term(dept.t, dept.a)]).exceeds)
+    if (exceeds(base, [term(dept.t, dept.a)]).exceeds)
       return [
         na(
           "基本支出经济分类表合计超过部门支出总计（见“基本支出经济分类表 ↔ 一般公共预算支出表基本支出”），无从判断"
@@ -1375,17 +1437,16 @@ export const threePublicCeiling = defineRule({
       if (item.terms.length === 0 && !statesItemZero(t6, key)) continue;
       // 三公 item ≤ 表6 item + (部门支出 − 表6 合计), written without a negative weight: item + 表6 合计 ≤ 表6 item + 部门支出.
       const mine = term(t10, a);
-      const base = term(t6, tot6.amounts.total);
       const e = notAbove(
         "cross.three-public-ceiling",
-        [mine, base],
+        [mine, ...base],
         [...item.terms, term(dept.t, dept.a)]
       );
       if (!e.exceeds) {
         out.push({ status: "pass", identity: e.identity });
         continue;
       }
-      const outside = inUnit([term(dept.t, dept.a)], e.unit) - inUnit([base], e.unit);
+      const outside = inUnit([term(dept.t, dept.a)], e.unit) - inUnit(base, e.unit);
       const own = inUnit(item.terms, e.unit);
       const value = inUnit([mine], e.unit);
       const ceiling = Math.round((own + outside) * 100) / 100;
@@ -1394,8 +1455,8 @@ export const threePublicCeiling = defineRule({
         finding: {
           rule: "cross.three-public-ceiling",
           severity: "error",
-          message: `${tableName(t10)}「${rowName(r)}」${fmt(value)}${e.unit} 超过能安排它的全部资金 ${fmt(ceiling)}${e.unit}（${item.terms.length ? `${tableName(t6)}同名科目 ${fmt(own)}` : `${tableName(t6)}列到款级而无此科目，即 0`} + 该表以外的支出 ${fmt(outside)}，即${dept.what} ${fmt(inUnit([term(dept.t, dept.a)], e.unit))} − ${tableName(t6)}合计 ${fmt(inUnit([base], e.unit))}）`,
-          cells: [a.cell, ...item.cells, dept.a.cell, tot6.amounts.total.cell],
+          message: `${tableName(t10)}「${rowName(r)}」${fmt(value)}${e.unit} 超过能安排它的全部资金 ${fmt(ceiling)}${e.unit}（${item.terms.length ? `${tableName(t6)}同名科目 ${fmt(own)}` : `${tableName(t6)}列到款级而无此科目，即 0`} + 该表以外的支出 ${fmt(outside)}，即${dept.what} ${fmt(inUnit([term(dept.t, dept.a)], e.unit))} − ${tableName(t6)}合计 ${fmt(inUnit(base, e.unit))}）`,
+          cells: [a.cell, ...item.cells, dept.a.cell, ...total6.figures.map(([, x]) => x.cell)],
           expected: ceiling,
           actual: value,
           difference: Math.round((value - ceiling) * 100) / 100,
