@@ -6,6 +6,8 @@
 import {
   ECONOMIC_CLASS_CODES,
   ECONOMIC_CLASS_COLUMNS,
+  isPrior,
+  isRateOrChange,
   type Amount,
   type Report,
   type Row,
@@ -49,6 +51,7 @@ import {
   moneyOf,
   scopedOutcome,
   scopeRelation,
+  tableScope,
   unknownSource,
 } from "./scope";
 import { bandedName } from "./bands";
@@ -791,7 +794,7 @@ export const basicProjectSplit = defineRule({
   category: "cross",
   title: "基本支出 / 项目支出：支出总表 ↔ 一般公共预算支出表 ↔ 项目支出表",
   description:
-    "收入总表只有一般公共预算资金时，支出总表基本支出 = 一般公共预算支出表基本支出；支出总表项目支出 = 项目支出表（本年 + 上年结转）合计（支出总表分“本年支出”“上年结转”两栏时，本年支出栏的项目支出 = 项目支出表合计，上年结转栏的 = 项目支出表（上年结转）合计，未列后者时两栏之和 = 项目支出表合计）；一般公共预算支出表项目支出 = 项目支出表一般公共预算列合计（一般公共预算支出表不含上年结转而项目支出表含时，前者不超过后者）。",
+    "收入总表只有一般公共预算资金时，支出总表基本支出 = 一般公共预算支出表基本支出；支出总表项目支出 = 项目支出表（本年 + 上年结转）合计（支出总表分“本年支出”“上年结转”两栏时，本年支出栏的项目支出 = 项目支出表合计，上年结转栏的 = 项目支出表（上年结转）合计，未列后者时两栏之和 = 项目支出表合计）；一般公共预算支出表项目支出 = 项目支出表一般公共预算列合计（一般公共预算支出表不含上年结转而项目支出表含时，前者不超过后者）；项目支出表标题限定为一般公共预算（一般公共预算项目支出表）且只有一个金额栏时，该栏即一般公共预算，与一般公共预算支出表项目支出比较，支出总表（全部资金）的项目支出只须不少于它。",
   severity: "error",
   source: {
     basis: "identity",
@@ -817,7 +820,10 @@ export const basicProjectSplit = defineRule({
           `${tableName(t3)}「合计」基本支出`
         )
       );
-    const top12 = t12 && projectTotal(t12);
+    const top12 = t12 && oneFundTotal(t12, projectTotal(t12));
+    // A 项目支出表 of one fund by its title (一般公共预算项目支出表) holds at most the 支出总表's 项目支出 of all funds
+    // (scope.ts); one of no named scope holds it all.
+    const rel3 = t3 && t12 && tableScope(t12) ? scopeRelation(report, t3, t12) : "=";
     const top13 = t13 && !t13.empty ? projectTotal(t13) : undefined;
     // A 支出总表 in 本年支出 | 上年结转 bands prints this year's 项目支出 and the carried-over one apart: this year's is
     // the 项目支出表's, the carried-over the 项目支出表（上年结转）'s, or both together the 项目支出表's when none is printed.
@@ -825,8 +831,9 @@ export const basicProjectSplit = defineRule({
     if (t3 && tot3 && t12 && top12 && carried) {
       if (t13 && top13)
         out.push(
-          cmp(
+          scopedCmp(
             "cross.basic-project",
+            rel3,
             t3,
             tot3.amounts.project,
             "「合计」本年支出项目支出",
@@ -844,8 +851,9 @@ export const basicProjectSplit = defineRule({
         );
       else
         out.push(
-          cmp(
+          scopedCmp(
             "cross.basic-project",
+            rel3 && REVERSED[rel3],
             t12,
             top12.amounts.total,
             "合计",
@@ -860,8 +868,9 @@ export const basicProjectSplit = defineRule({
       const parts: Array<[Table, Amount | undefined]> = [[t12, top12.amounts.total]];
       if (t13 && top13) parts.push([t13, top13.amounts.total]);
       out.push(
-        cmp(
+        scopedCmp(
           "cross.basic-project",
+          rel3,
           t3,
           tot3.amounts.project,
           "「合计」项目支出",
@@ -944,6 +953,19 @@ function projectGeneral(
   return [scopedOutcome(rule, rel, term(t5, project), general, subject, against)];
 }
 
+/**
+ * A 项目支出表 whose title limits it to 一般公共预算 (一般公共预算项目支出预算表, 一般公共预算财政拨款项目支出表) and
+ * that prints one 金额 column (no 一般公共预算 column of its own): that column is the 一般公共预算, as the title of the
+ * 一般公共预算支出表 scopes its columns (scope.ts tableScope). The total row then carries it as `general`, compared with
+ * the 一般公共预算支出表's 项目支出 like a 一般公共预算 column; other tables' rows are returned as they are.
+ */
+function oneFundTotal(t12: Table, top12: Row | undefined): Row | undefined {
+  if (!top12?.amounts.total || tableScope(t12) !== "general") return top12;
+  if (t12.columns.some((c) => c.key !== "total" && !isPrior(c.key) && !isRateOrChange(c.key)))
+    return top12;
+  return { ...top12, amounts: { ...top12.amounts, general: top12.amounts.total } };
+}
+
 /** The project table's total: its 合计 row, or the top row when it prints the department first. */
 export function projectTotal(t: Table): Row | undefined {
   return totalRow(t) ?? t.rows.find((r) => r.level === 0);
@@ -954,7 +976,7 @@ export const basicEconomic = defineRule({
   category: "cross",
   title: "基本支出经济分类表 ↔ 一般公共预算支出表基本支出",
   description:
-    "一般公共预算基本支出经济分类表的合计等于一般公共预算支出表的基本支出合计（后者只分列人员经费、公用经费或各经济分类栏时为其和），两表都分列的人员经费、公用经费合计相等，一般公共预算支出表的各经济分类栏合计等于经济分类表同一类（301 工资福利支出等）——两表口径相同时相等；基本支出表标题为财政拨款（部门有政府性基金、国有资本经营预算资金）或未写明口径（部门另有其他资金）时口径较宽，只须不少于一般公共预算支出表；另有一般公共预算支出经济分类表时逐个经济科目比较（两表都分列人员经费、公用经费时比较这两栏，否则比较合计与其基本支出；口径相同时相等，口径不同时较窄的不超过较宽的）；基本支出不能超过部门本年支出合计。",
+    "一般公共预算基本支出经济分类表的合计等于一般公共预算支出表的基本支出合计（后者只分列人员经费、公用经费或各经济分类栏时为其和），两表都分列的人员经费、公用经费合计相等，一般公共预算支出表的各经济分类栏合计等于经济分类表同一类（301 工资福利支出等）——两表口径相同时相等；基本支出表标题为财政拨款（部门有政府性基金、国有资本经营预算资金）或未写明口径（部门另有其他资金）时口径较宽，只须不少于一般公共预算支出表；基本支出表分人员经费、公用经费两块并列而不列合计行（末行“人员经费合计 | 公用经费合计”），或分为人员经费表、公用经费表两张时，以两个合计之和作为基本支出合计，各自与一般公共预算支出表的人员经费、公用经费比较；另有一般公共预算支出经济分类表时逐个经济科目比较（两表都分列人员经费、公用经费时比较这两栏，否则比较合计与其基本支出；口径相同时相等，口径不同时较窄的不超过较宽的）；基本支出不能超过部门本年支出合计。",
   severity: "error",
   source: {
     basis: "identity",
