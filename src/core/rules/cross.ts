@@ -976,7 +976,7 @@ export const basicEconomic = defineRule({
   category: "cross",
   title: "基本支出经济分类表 ↔ 一般公共预算支出表基本支出",
   description:
-    "一般公共预算基本支出经济分类表的合计等于一般公共预算支出表的基本支出合计（后者只分列人员经费、公用经费或各经济分类栏时为其和），两表都分列的人员经费、公用经费合计相等，一般公共预算支出表的各经济分类栏合计等于经济分类表同一类（301 工资福利支出等）——两表口径相同时相等；基本支出表标题为财政拨款（部门有政府性基金、国有资本经营预算资金）或未写明口径（部门另有其他资金）时口径较宽，只须不少于一般公共预算支出表；基本支出表分人员经费、公用经费两块并列而不列合计行（末行“人员经费合计 | 公用经费合计”），或分为人员经费表、公用经费表两张时，以两个合计之和作为基本支出合计，各自与一般公共预算支出表的人员经费、公用经费比较；另有一般公共预算支出经济分类表时逐个经济科目比较（两表都分列人员经费、公用经费时比较这两栏，否则比较合计与其基本支出；口径相同时相等，口径不同时较窄的不超过较宽的）；基本支出不能超过部门本年支出合计。",
+    "一般公共预算基本支出经济分类表的合计等于一般公共预算支出表的基本支出合计（后者只分列人员经费、公用经费或各经济分类栏时为其和），两表都分列的人员经费、公用经费合计相等，一般公共预算支出表的各经济分类栏合计等于经济分类表同一类（301 工资福利支出等）——两表口径相同时相等；基本支出表标题为财政拨款（部门有政府性基金、国有资本经营预算资金）或未写明口径（部门另有其他资金）时口径较宽，只须不少于一般公共预算支出表；基本支出表分人员经费、公用经费两块并列而不列合计行（末行“人员经费合计 | 公用经费合计”），或分为人员经费表、公用经费表两张时，以两个合计之和作为基本支出合计，各自与一般公共预算支出表的人员经费、公用经费比较；收支总表支出方列有基本支出的人员经费、公用经费行时，各不少于基本支出表的人员经费、公用经费（口径相同时相等）；另有一般公共预算支出经济分类表时逐个经济科目比较（两表都分列人员经费、公用经费时比较这两栏，否则比较合计与其基本支出；口径相同时相等，口径不同时较窄的不超过较宽的）；基本支出不能超过部门本年支出合计。",
   severity: "error",
   source: {
     basis: "identity",
@@ -1130,6 +1130,33 @@ export const basicEconomic = defineRule({
           );
       }
     const t1 = firstOf(report, "income_expenditure_summary");
+    // A 收支总表 支出 side by use may print the 基本支出's 人员经费 / 公用经费 lines (一、基本支出 / （一）人员经费 /
+    // （二）公用经费 / 二、项目支出): the department's, so at least the 基本支出表's (the same figure when both cover the
+    // same money here: scope.ts fundRelation).
+    if (t1)
+      for (const k of ["personnel", "public"] as const) {
+        const line = t1.rows.find((r) => r.key === k && r.side !== "income" && !r.code);
+        const part = parts[k];
+        const partTotal = part && totalRow(part)?.amounts.total;
+        const split = t6 && basicSplit(t6, k);
+        const [t, own] = split
+          ? [t6, split]
+          : part && partTotal
+            ? [part, { amount: partTotal, words: "「合计」" }]
+            : [undefined, undefined];
+        if (line?.amounts.total && t && own)
+          out.push(
+            scopedCmp(
+              "cross.basic-economic",
+              fundRelation(report, t1, t),
+              t1,
+              line.amounts.total,
+              `「${rowName(line)}」`,
+              [[t, own.amount]],
+              `${tableName(t)}${own.words}`
+            )
+          );
+      }
     const cap = t1 && rowByKey(t1, "current_expenditure_total", "expenditure");
     if (t1 && cap?.amounts.total) {
       const e = notAbove(
