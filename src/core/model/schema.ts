@@ -109,6 +109,8 @@ export const AmountSchema = z.object({
   suffix: z.enum(["元", "万元"]).optional(),
   /** A note mark printed after the number (50①, 21.00¹, 834.05*, as PDFs print them): not part of the value. */
   mark: z.string().optional(),
+  /** A number in a cell with a date format: read as the number, printed as a date (`text`: 2月2日). */
+  dated: z.boolean().optional(),
 });
 export type Amount = z.infer<typeof AmountSchema>;
 
