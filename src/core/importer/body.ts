@@ -322,7 +322,8 @@ export function parseBody(
     // The 其中 line whose list the next lines may continue.
     let memo: MemoList | undefined;
     // The side whose second view (VIEW_HEADING) the lines are in.
-    let view: { side: Side | undefined } | undefined;
+    /** The second view of a side opened by its heading; economic when the heading says 按经济分类 (or 支出按经济分类 …). */
+    let view: { side: Side | undefined; economic: boolean } | undefined;
     // The columns left of this block's figures that are its own (after the previous block's figures, if any).
     const firstAmount = Math.min(...b.amounts.map((a) => a.c));
     const ownFrom =
@@ -597,7 +598,9 @@ export function parseBody(
           kind !== "basic_expenditure_unit"
             ? classCodeByName(labelKey(label))
             : undefined;
-        if (cls && !economic) {
+        // A line of a 按经济分类 view names an economic class (其他支出 is 399 there, not 功能 229 其他支出).
+        const economicView = view?.economic && view.side === side && !isSummaryKey(key);
+        if (cls && !economic && !economicView) {
           code = cls;
           codeSystem = "functional";
           codeFromName = true;
@@ -643,7 +646,7 @@ export function parseBody(
       // A heading without figures opening a second view of the side (按经济分类 after the 功能 classes) and that view's
       // lines, up to the next total: beside the classes, never more classes, nor children of the line above.
       if (SIDED_KINDS.has(kind) && !code && !any && VIEW_HEADING.test(labelKey(label))) {
-        view = { side };
+        view = { side, economic: /经济/.test(labelKey(label)) };
         key = "expenditure_view";
       } else if (view && (view.side !== side || isSummaryKey(key))) view = undefined;
       if (view) partial = true;
@@ -708,6 +711,7 @@ export function parseBody(
     }
   }
   for (const r of viewLines) r.level = 1;
+  if (SIDED_KINDS.has(kind)) economicOtherLines(rows);
   sideTotalsLast(rows);
   // A one-sided table's 本年支出合计 / 支出合计 line is its 合计 (the 收支总表's summary lines keep their keys).
   if ((blockList.length === 1 || stacked) && !oneSided && !rows.some((r) => r.key === "total")) {
@@ -887,4 +891,24 @@ export function applyIndentLevels(
     row.level = later && heads ? Math.max(1, base) : base + (project ? maxDepth : depths[i]);
     if (depths[i] === 0 && !later && !hasTotal) row.key = row.key ?? "total";
   });
+}
+
+/**
+ * A 收支总表 支出 side printed by 部门预算支出经济分类 (一、工资福利支出 / 二、商品和服务支出 / … / 五、其他支出, no 功能
+ * class among them): its 其他支出 is the economic class 399, not the 功能 class 229 其他支出 its name alone gives
+ * (classCodeByName). Two economic class names on the side, and no 功能 class read from a name but 其他支出, decide it.
+ */
+function economicOtherLines(rows: Row[]): void {
+  for (const side of new Set(rows.map((r) => r.side))) {
+    if (side === "income") continue;
+    const mine = rows.filter((r) => r.side === side);
+    if (mine.filter((r) => !r.code && isEconomicGroupName(r.label)).length < 2) continue;
+    const named = mine.filter((r) => r.codeFromName && r.codeSystem === "functional");
+    if (!named.length || named.some((r) => r.code !== "229")) continue;
+    for (const r of named) {
+      r.code = undefined;
+      r.codeSystem = undefined;
+      r.codeFromName = undefined;
+    }
+  }
 }

@@ -6,6 +6,8 @@
 import {
   ECONOMIC_CLASS_CODES,
   ECONOMIC_CLASS_COLUMNS,
+  isPrior,
+  isRateOrChange,
   type Amount,
   type Report,
   type Row,
@@ -15,6 +17,9 @@ import {
 import { defineRule, type Outcome } from "./rule";
 import {
   basicOf,
+  basicPart,
+  basicTables,
+  basicTotal,
   byCode,
   codeSet,
   coverOf,
@@ -46,6 +51,7 @@ import {
   moneyOf,
   scopedOutcome,
   scopeRelation,
+  tableScope,
   unknownSource,
 } from "./scope";
 import { bandedName } from "./bands";
@@ -121,6 +127,8 @@ function scopedCmp(
 }
 
 const defined = (o: Outcome | undefined): o is Outcome => !!o;
+/** A scope relation read from the other side (a ≤ b is b ≥ a). */
+const REVERSED = { "=": "=", "≤": "≥", "≥": "≤" } as const;
 
 /**
  * The 收支总表's 上年结转 lines against the 收入总表's 上年结转 columns. One of each: compared. Several (Xi'an prints
@@ -786,7 +794,7 @@ export const basicProjectSplit = defineRule({
   category: "cross",
   title: "基本支出 / 项目支出：支出总表 ↔ 一般公共预算支出表 ↔ 项目支出表",
   description:
-    "收入总表只有一般公共预算资金时，支出总表基本支出 = 一般公共预算支出表基本支出；支出总表项目支出 = 项目支出表（本年 + 上年结转）合计（支出总表分“本年支出”“上年结转”两栏时，本年支出栏的项目支出 = 项目支出表合计，上年结转栏的 = 项目支出表（上年结转）合计，未列后者时两栏之和 = 项目支出表合计）；一般公共预算支出表项目支出 = 项目支出表一般公共预算列合计（一般公共预算支出表不含上年结转而项目支出表含时，前者不超过后者）。",
+    "收入总表只有一般公共预算资金时，支出总表基本支出 = 一般公共预算支出表基本支出；支出总表项目支出 = 项目支出表（本年 + 上年结转）合计（支出总表分“本年支出”“上年结转”两栏时，本年支出栏的项目支出 = 项目支出表合计，上年结转栏的 = 项目支出表（上年结转）合计，未列后者时两栏之和 = 项目支出表合计）；一般公共预算支出表项目支出 = 项目支出表一般公共预算列合计（一般公共预算支出表不含上年结转而项目支出表含时，前者不超过后者）；项目支出表标题限定为一般公共预算（一般公共预算项目支出表）且只有一个金额栏时，该栏即一般公共预算，与一般公共预算支出表项目支出比较，支出总表（全部资金）的项目支出只须不少于它。",
   severity: "error",
   source: {
     basis: "identity",
@@ -812,7 +820,10 @@ export const basicProjectSplit = defineRule({
           `${tableName(t3)}「合计」基本支出`
         )
       );
-    const top12 = t12 && projectTotal(t12);
+    const top12 = t12 && oneFundTotal(t12, projectTotal(t12));
+    // A 项目支出表 of one fund by its title (一般公共预算项目支出表) holds at most the 支出总表's 项目支出 of all funds
+    // (scope.ts); one of no named scope holds it all.
+    const rel3 = t3 && t12 && tableScope(t12) ? scopeRelation(report, t3, t12) : "=";
     const top13 = t13 && !t13.empty ? projectTotal(t13) : undefined;
     // A 支出总表 in 本年支出 | 上年结转 bands prints this year's 项目支出 and the carried-over one apart: this year's is
     // the 项目支出表's, the carried-over the 项目支出表（上年结转）'s, or both together the 项目支出表's when none is printed.
@@ -820,8 +831,9 @@ export const basicProjectSplit = defineRule({
     if (t3 && tot3 && t12 && top12 && carried) {
       if (t13 && top13)
         out.push(
-          cmp(
+          scopedCmp(
             "cross.basic-project",
+            rel3,
             t3,
             tot3.amounts.project,
             "「合计」本年支出项目支出",
@@ -839,8 +851,9 @@ export const basicProjectSplit = defineRule({
         );
       else
         out.push(
-          cmp(
+          scopedCmp(
             "cross.basic-project",
+            rel3 && REVERSED[rel3],
             t12,
             top12.amounts.total,
             "合计",
@@ -855,8 +868,9 @@ export const basicProjectSplit = defineRule({
       const parts: Array<[Table, Amount | undefined]> = [[t12, top12.amounts.total]];
       if (t13 && top13) parts.push([t13, top13.amounts.total]);
       out.push(
-        cmp(
+        scopedCmp(
           "cross.basic-project",
+          rel3,
           t3,
           tot3.amounts.project,
           "「合计」项目支出",
@@ -939,6 +953,19 @@ function projectGeneral(
   return [scopedOutcome(rule, rel, term(t5, project), general, subject, against)];
 }
 
+/**
+ * A 项目支出表 whose title limits it to 一般公共预算 (一般公共预算项目支出预算表, 一般公共预算财政拨款项目支出表) and
+ * that prints one 金额 column (no 一般公共预算 column of its own): that column is the 一般公共预算, as the title of the
+ * 一般公共预算支出表 scopes its columns (scope.ts tableScope). The total row then carries it as `general`, compared with
+ * the 一般公共预算支出表's 项目支出 like a 一般公共预算 column; other tables' rows are returned as they are.
+ */
+function oneFundTotal(t12: Table, top12: Row | undefined): Row | undefined {
+  if (!top12?.amounts.total || tableScope(t12) !== "general") return top12;
+  if (t12.columns.some((c) => c.key !== "total" && !isPrior(c.key) && !isRateOrChange(c.key)))
+    return top12;
+  return { ...top12, amounts: { ...top12.amounts, general: top12.amounts.total } };
+}
+
 /** The project table's total: its 合计 row, or the top row when it prints the department first. */
 export function projectTotal(t: Table): Row | undefined {
   return totalRow(t) ?? t.rows.find((r) => r.level === 0);
@@ -949,16 +976,20 @@ export const basicEconomic = defineRule({
   category: "cross",
   title: "基本支出经济分类表 ↔ 一般公共预算支出表基本支出",
   description:
-    "一般公共预算基本支出经济分类表的合计等于一般公共预算支出表的基本支出合计（后者只分列人员经费、公用经费或各经济分类栏时为其和），两表都分列的人员经费、公用经费合计相等，一般公共预算支出表的各经济分类栏合计等于经济分类表同一类（301 工资福利支出等）——两表口径相同时相等；基本支出表标题为财政拨款（部门有政府性基金、国有资本经营预算资金）或未写明口径（部门另有其他资金）时口径较宽，只须不少于一般公共预算支出表；另有一般公共预算支出经济分类表时逐个经济科目比较（两表都分列人员经费、公用经费时比较这两栏，否则比较合计与其基本支出；口径相同时相等，口径不同时较窄的不超过较宽的）；基本支出不能超过部门本年支出合计。",
+    "一般公共预算基本支出经济分类表的合计等于一般公共预算支出表的基本支出合计（后者只分列人员经费、公用经费或各经济分类栏时为其和），两表都分列的人员经费、公用经费合计相等，一般公共预算支出表的各经济分类栏合计等于经济分类表同一类（301 工资福利支出等）——两表口径相同时相等；基本支出表标题为财政拨款（部门有政府性基金、国有资本经营预算资金）或未写明口径（部门另有其他资金）时口径较宽，只须不少于一般公共预算支出表；基本支出表分人员经费、公用经费两块并列而不列合计行（末行“人员经费合计 | 公用经费合计”），或分为人员经费表、公用经费表两张时，以两个合计之和作为基本支出合计，各自与一般公共预算支出表的人员经费、公用经费比较；收支总表支出方列有基本支出的人员经费、公用经费行时，各不少于基本支出表的人员经费、公用经费（口径相同时相等）；另有一般公共预算支出经济分类表时逐个经济科目比较（两表都分列人员经费、公用经费时比较这两栏，否则比较合计与其基本支出；口径相同时相等，口径不同时较窄的不超过较宽的）；基本支出不能超过部门本年支出合计。",
   severity: "error",
   source: {
     basis: "identity",
     ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）：一般公共预算基本支出表按经济分类列示一般公共预算支出表的基本支出",
   },
   check: (report) => {
-    const t6 = firstOf(report, "basic_expenditure_economic");
-    const tot6 = t6 && totalRow(t6);
-    if (!t6 || !tot6) return [na("缺少基本支出经济分类表")];
+    const { whole: t6, parts } = basicTables(report);
+    // The 基本支出 total as printed: a 合计 line, or 人员经费合计 + 公用经费合计 (two blocks side by side, or two tables).
+    const base = basicTotal(report);
+    if (!base) return [na("缺少基本支出经济分类表")];
+    // The table the total stands in (the 人员经费 table when two tables print it) and the tables that hold its lines.
+    const [first] = base.figures[0];
+    const held = t6 ? [t6] : [parts.personnel, parts.public].filter((x): x is Table => !!x);
     const out: Array<Outcome | undefined> = [];
     const t5 = firstOf(report, "general_budget_expenditure");
     const t3 = firstOf(report, "expenditure_summary");
@@ -967,30 +998,47 @@ export const basicEconomic = defineRule({
     if (t5 && tot5) {
       // The same money in both unless their titles say otherwise: a 财政拨款 or all-funds 基本支出表 beside a
       // 一般公共预算支出表 in a department with other money holds at least its 基本支出 (scope.ts fundRelation).
-      const rel = fundRelation(report, t6, t5);
+      const rel = fundRelation(report, first, t5);
       // 基本支出 as 表5 prints it (a 基本支出 column, 人员经费 + 公用经费, or its economic-class columns).
       const basic5 = basicOf(t5, tot5);
-      if (basic5)
+      if (basic5 && base.figures.length === 1)
         out.push(
           scopedCmp(
             "cross.basic-economic",
             rel,
-            t6,
-            tot6.amounts.total,
+            first,
+            base.figures[0][1],
             "「合计」",
             basic5,
             `${tableName(t5)}「合计」基本支出`
           )
         );
+      // 人员经费合计 + 公用经费合计 against one 基本支出 figure (against 人员经费 | 公用经费 columns: each below).
+      else if (rel && basic5?.length === 1 && basic5[0][1])
+        out.push(
+          scopedOutcome(
+            "cross.basic-economic",
+            REVERSED[rel],
+            term(t5, basic5[0][1]),
+            base.figures.map(([t, a]) => term(t, a)),
+            `${tableName(t5)}「合计」基本支出`,
+            base.words
+          )
+        );
       // The same 基本支出 split the same way in both tables: 人员经费, 公用经费, and each economic class (表5 column ↔ 表6 class line).
       for (const k of ["personnel", "public"] as const) {
-        const own = basicSplit(t6, k);
-        if (own && tot5.amounts[k])
+        const part = parts[k];
+        const partTotal = part && totalRow(part)?.amounts.total;
+        const own =
+          (t6 && basicSplit(t6, k)) ??
+          (part && partTotal ? { amount: partTotal, words: "「合计」" } : undefined);
+        const t = t6 && basicSplit(t6, k) ? t6 : part;
+        if (own && t && tot5.amounts[k])
           out.push(
             scopedCmp(
               "cross.basic-economic",
-              rel,
-              t6,
+              fundRelation(report, t, t5),
+              t,
               own.amount,
               own.words,
               [[t5, tot5.amounts[k]]],
@@ -999,15 +1047,17 @@ export const basicEconomic = defineRule({
           );
       }
       for (const k of ECONOMIC_CLASS_COLUMNS) {
-        const r6 =
-          tot5.amounts[k] &&
-          t6.rows.find((r) => r.code === ECONOMIC_CLASS_CODES[k] && r.codeSystem === "economic");
-        if (r6)
+        const code = ECONOMIC_CLASS_CODES[k];
+        const at = tot5.amounts[k]
+          ? held.find((x) => x.rows.some((r) => r.code === code && r.codeSystem === "economic"))
+          : undefined;
+        const r6 = at?.rows.find((r) => r.code === code && r.codeSystem === "economic");
+        if (at && r6)
           out.push(
             scopedCmp(
               "cross.basic-economic",
-              rel,
-              t6,
+              fundRelation(report, at, t5),
+              at,
               r6.amounts.total,
               `「${rowName(r6)}」`,
               [[t5, tot5.amounts[k]]],
@@ -1017,54 +1067,113 @@ export const basicEconomic = defineRule({
       }
     } else if (t3 && totalRow(t3) && scope.known && !scope.otherSources)
       out.push(
-        cmp(
-          "cross.basic-economic",
-          t6,
-          tot6.amounts.total,
-          "「合计」",
-          [[t3, totalRow(t3)!.amounts.basic]],
-          `${tableName(t3)}「合计」基本支出`
-        )
+        base.figures.length === 1
+          ? cmp(
+              "cross.basic-economic",
+              first,
+              base.figures[0][1],
+              "「合计」",
+              [[t3, totalRow(t3)!.amounts.basic]],
+              `${tableName(t3)}「合计」基本支出`
+            )
+          : totalRow(t3)!.amounts.basic &&
+              sumOutcome({
+                rule: "cross.basic-economic",
+                severity: "error",
+                total: term(t3, totalRow(t3)!.amounts.basic!),
+                parts: base.figures.map(([t, a]) => term(t, a)),
+                subject: `${tableName(t3)}「合计」基本支出`,
+                against: base.words,
+              })
       );
     // A 一般公共预算支出经济分类表 beside it prints the same 基本支出 科目 by 科目 (its 人员经费 / 公用经费 or 基本支出 of each
     // economic line), when both cover the same money (≤ when one's scope is narrower: scope.ts).
-    for (const g of report.tables.filter((x) => x.kind === "general_budget_economic" && !x.empty))
-      out.push(...economicLines(report, t6, g));
+    if (t6)
+      for (const g of report.tables.filter((x) => x.kind === "general_budget_economic" && !x.empty))
+        out.push(...economicLines(report, t6, g));
     // A province may print 基本支出 twice (by function and by economic class): their totals agree column by column.
-    for (const other of report.tables.filter(
-      (x) => x.kind === "basic_expenditure_economic" && x !== t6 && !x.empty
-    )) {
-      const tot = totalRow(other);
-      if (tot)
-        for (const k of ["total", "personnel", "public"])
+    // A table of one part (人员经费 or 公用经费 only) is not a second copy: its 合计 is that part of the whole table's.
+    const tot6 = t6 && totalRow(t6);
+    if (t6 && tot6)
+      for (const other of report.tables.filter(
+        (x) => x.kind === "basic_expenditure_economic" && x !== t6 && !x.empty && !basicPart(x)
+      )) {
+        const tot = totalRow(other);
+        if (tot)
+          for (const k of ["total", "personnel", "public"])
+            out.push(
+              cmp(
+                "cross.basic-economic",
+                other,
+                tot.amounts[k],
+                `「合计」${columnName(other, k)}`,
+                [[t6, tot6.amounts[k]]],
+                `${tableName(t6)}「合计」${columnName(t6, k)}`
+              )
+            );
+      }
+    if (t6)
+      for (const k of ["personnel", "public"] as const) {
+        const part = parts[k];
+        const tot = part && totalRow(part)?.amounts.total;
+        const split = basicSplit(t6, k);
+        if (part && tot && split)
           out.push(
             cmp(
               "cross.basic-economic",
-              other,
-              tot.amounts[k],
-              `「合计」${columnName(other, k)}`,
-              [[t6, tot6.amounts[k]]],
-              `${tableName(t6)}「合计」${columnName(t6, k)}`
+              part,
+              tot,
+              "「合计」",
+              [[t6, split.amount]],
+              `${tableName(t6)}${split.words}`
             )
           );
-    }
+      }
     const t1 = firstOf(report, "income_expenditure_summary");
+    // A 收支总表 支出 side by use may print the 基本支出's 人员经费 / 公用经费 lines (一、基本支出 / （一）人员经费 /
+    // （二）公用经费 / 二、项目支出): the department's, so at least the 基本支出表's (the same figure when both cover the
+    // same money here: scope.ts fundRelation).
+    if (t1)
+      for (const k of ["personnel", "public"] as const) {
+        const line = t1.rows.find((r) => r.key === k && r.side !== "income" && !r.code);
+        const part = parts[k];
+        const partTotal = part && totalRow(part)?.amounts.total;
+        const split = t6 && basicSplit(t6, k);
+        const [t, own] = split
+          ? [t6, split]
+          : part && partTotal
+            ? [part, { amount: partTotal, words: "「合计」" }]
+            : [undefined, undefined];
+        if (line?.amounts.total && t && own)
+          out.push(
+            scopedCmp(
+              "cross.basic-economic",
+              fundRelation(report, t1, t),
+              t1,
+              line.amounts.total,
+              `「${rowName(line)}」`,
+              [[t, own.amount]],
+              `${tableName(t)}${own.words}`
+            )
+          );
+      }
     const cap = t1 && rowByKey(t1, "current_expenditure_total", "expenditure");
-    if (t1 && cap?.amounts.total && tot6.amounts.total) {
+    if (t1 && cap?.amounts.total) {
       const e = notAbove(
         "cross.basic-economic",
-        [term(t6, tot6.amounts.total)],
+        base.figures.map(([t, a]) => term(t, a)),
         [term(t1, cap.amounts.total)]
       );
       const note = `，且超过${tableName(t1)}本年支出合计 ${fmt(e.b)}，该表不可能属于本部门`;
-      const first = out.find(
+      const lead = base.figures[0][1].cell;
+      const said = out.find(
         (o): o is Extract<Outcome, { status: "fail" }> =>
-          o?.status === "fail" && o.finding.cells[0] === tot6.amounts.total.cell
+          o?.status === "fail" && o.finding.cells.includes(lead)
       );
       // One finding per figure: the budget ceiling is said in the comparison's finding when there is one.
-      if (e.exceeds && first) {
-        first.finding.message += note;
-        first.also = [...(first.also ?? []), e.identity];
+      if (e.exceeds && said) {
+        said.finding.message += note;
+        said.also = [...(said.also ?? []), e.identity];
       } else
         out.push(
           e.exceeds
@@ -1073,8 +1182,8 @@ export const basicEconomic = defineRule({
                 finding: {
                   rule: "cross.basic-economic",
                   severity: "error",
-                  message: `${tableName(t6)}基本支出合计 ${fmt(e.a)}${note.slice(1)}`,
-                  cells: [tot6.amounts.total.cell, cap.amounts.total.cell],
+                  message: `${base.figures.length === 1 ? `${tableName(first)}基本支出合计` : base.words} ${fmt(e.a)}${note.slice(1)}`,
+                  cells: [...base.figures.map(([, a]) => a.cell), cap.amounts.total.cell],
                   expected: e.b,
                   actual: e.a,
                   difference: Math.round((e.a - e.b) * 100) / 100,
@@ -1370,13 +1479,15 @@ export const threePublicCeiling = defineRule({
   },
   check: (report) => {
     const t10 = firstOf(report, "three_public");
-    const t6 = firstOf(report, "basic_expenditure_economic");
-    const tot6 = t6 && totalRow(t6);
+    const t6 = basicTables(report).whole;
+    // Its 合计, or 人员经费合计 + 公用经费合计 when it prints the two blocks side by side without a 合计 line.
+    const total6 = t6 && basicTotal(report);
     const dept = departmentSpending(report);
-    if (!t10 || !t6 || !tot6?.amounts.total || !dept)
+    if (!t10 || !t6 || !total6 || !dept)
       return [na("缺少“三公”经费表、基本支出经济分类表（合计）或部门支出总计")];
+    const base = total6.figures.map(([t, a]) => term(t, a));
     // 表6 above the whole department is not this department's table (cross.basic-economic says so): no ceiling is left.
-    if (exceeds([term(t6, tot6.amounts.total)], [term(dept.t, dept.a)]).exceeds)
+    if (exceeds(base, [term(dept.t, dept.a)]).exceeds)
       return [
         na(
           "基本支出经济分类表合计超过部门支出总计（见“基本支出经济分类表 ↔ 一般公共预算支出表基本支出”），无从判断"
@@ -1393,17 +1504,16 @@ export const threePublicCeiling = defineRule({
       if (item.terms.length === 0 && !statesItemZero(t6, key)) continue;
       // 三公 item ≤ 表6 item + (部门支出 − 表6 合计), written without a negative weight: item + 表6 合计 ≤ 表6 item + 部门支出.
       const mine = term(t10, a);
-      const base = term(t6, tot6.amounts.total);
       const e = notAbove(
         "cross.three-public-ceiling",
-        [mine, base],
+        [mine, ...base],
         [...item.terms, term(dept.t, dept.a)]
       );
       if (!e.exceeds) {
         out.push({ status: "pass", identity: e.identity });
         continue;
       }
-      const outside = inUnit([term(dept.t, dept.a)], e.unit) - inUnit([base], e.unit);
+      const outside = inUnit([term(dept.t, dept.a)], e.unit) - inUnit(base, e.unit);
       const own = inUnit(item.terms, e.unit);
       const value = inUnit([mine], e.unit);
       const ceiling = Math.round((own + outside) * 100) / 100;
@@ -1412,8 +1522,8 @@ export const threePublicCeiling = defineRule({
         finding: {
           rule: "cross.three-public-ceiling",
           severity: "error",
-          message: `${tableName(t10)}「${rowName(r)}」${fmt(value)}${e.unit} 超过能安排它的全部资金 ${fmt(ceiling)}${e.unit}（${item.terms.length ? `${tableName(t6)}同名科目 ${fmt(own)}` : `${tableName(t6)}列到款级而无此科目，即 0`} + 该表以外的支出 ${fmt(outside)}，即${dept.what} ${fmt(inUnit([term(dept.t, dept.a)], e.unit))} − ${tableName(t6)}合计 ${fmt(inUnit([base], e.unit))}）`,
-          cells: [a.cell, ...item.cells, dept.a.cell, tot6.amounts.total.cell],
+          message: `${tableName(t10)}「${rowName(r)}」${fmt(value)}${e.unit} 超过能安排它的全部资金 ${fmt(ceiling)}${e.unit}（${item.terms.length ? `${tableName(t6)}同名科目 ${fmt(own)}` : `${tableName(t6)}列到款级而无此科目，即 0`} + 该表以外的支出 ${fmt(outside)}，即${dept.what} ${fmt(inUnit([term(dept.t, dept.a)], e.unit))} − ${tableName(t6)}合计 ${fmt(inUnit(base, e.unit))}）`,
+          cells: [a.cell, ...item.cells, dept.a.cell, ...total6.figures.map(([, x]) => x.cell)],
           expected: ceiling,
           actual: value,
           difference: Math.round((value - ceiling) * 100) / 100,

@@ -82,8 +82,13 @@ export function captionName(path: string, key?: string): string {
  * sheet (a draft, last year's copy) stands for its kind only when no visible sheet holds one: what is published is
  * what readers see, and a hidden copy is checked on its own (input.hidden-sheets says so) wherever it sits.
  */
-export function firstOf(report: Report, kind: TableKind): Table | undefined {
-  const of = (t: Table) => t.kind === kind;
+export function firstOf(
+  report: Report,
+  kind: TableKind,
+  /** Only tables this accepts (basicTables: not a table of one part). */
+  also?: (t: Table) => boolean
+): Table | undefined {
+  const of = (t: Table) => t.kind === kind && (!also || also(t));
   if (report.hiddenSheets.length) {
     const shown = (t: Table) => of(t) && !report.hiddenSheets.includes(t.sheet);
     const visible = report.tables.find((t) => shown(t) && !t.empty) ?? report.tables.find(shown);
@@ -339,4 +344,78 @@ export function basicOf(t: Table, r: Row): Array<[Table, Amount | undefined]> | 
       .filter((k) => r.amounts[k])
       .map((k): [Table, Amount | undefined] => [t, r.amounts[k]]);
   return undefined;
+}
+
+/**
+ * Title words that say a 基本支出经济分类表 prints one part of the 基本支出 only: the table published as two, 人员经费
+ * and 公用经费 (“…一般公共预算基本支出表（人员经费）” / “（公用经费）”, “…基本支出人员经费表” / “…公用经费表”).
+ */
+const BASIC_PART_WORDS: ReadonlyArray<readonly [RegExp, "personnel" | "public"]> = [
+  [/人员经费/, "personnel"],
+  [/公用经费/, "public"],
+];
+
+/**
+ * The part of the 基本支出 a 基本支出经济分类表 covers when its title names exactly one (人员经费 or 公用经费) and it
+ * prints no 人员经费 / 公用经费 column of its own; undefined for a table of the whole 基本支出 (or another kind).
+ */
+export function basicPart(t: Table): "personnel" | "public" | undefined {
+  if (t.kind !== "basic_expenditure_economic") return undefined;
+  if (t.columns.some((c) => c.key === "personnel" || c.key === "public")) return undefined;
+  const named = BASIC_PART_WORDS.filter(([re]) => re.test(t.title));
+  return named.length === 1 ? named[0][1] : undefined;
+}
+
+/**
+ * The 基本支出经济分类表 that stands for the whole 基本支出 (firstOf's choice among the tables no title limits to one
+ * part), and the part tables (人员经费 / 公用经费) beside or instead of it.
+ */
+export function basicTables(report: Report): {
+  whole?: Table;
+  parts: Partial<Record<"personnel" | "public", Table>>;
+} {
+  const parts: Partial<Record<"personnel" | "public", Table>> = {};
+  for (const t of report.tables) {
+    const k = basicPart(t);
+    if (k && !t.empty && !parts[k] && !report.hiddenSheets.includes(t.sheet)) parts[k] = t;
+  }
+  return { whole: firstOf(report, "basic_expenditure_economic", (t) => !basicPart(t)), parts };
+}
+
+/**
+ * The 基本支出 total of the 基本支出 as the 基本支出经济分类表(s) print it, as figures to add: the whole table's 合计
+ * line; else its 人员经费合计 and 公用经费合计 lines (the table printed as two blocks side by side, 人员经费 ‖ 公用经费,
+ * whose last line is 人员经费合计 | x | 公用经费合计 | y, without a 合计: the 财政部 template); else the 合计s of the
+ * two part tables (人员经费表 + 公用经费表). `words` names them for a message; undefined when none of these is printed.
+ */
+export function basicTotal(
+  report: Report
+): { figures: Array<[Table, Amount]>; words: string } | undefined {
+  const { whole, parts } = basicTables(report);
+  if (whole) {
+    const tot = totalRow(whole)?.amounts.total;
+    if (tot) return { figures: [[whole, tot]], words: `${tableName(whole)}「合计」` };
+    const lines = (["personnel", "public"] as const).map((k) =>
+      whole.rows.find((r) => r.key === k && !r.code && r.level <= 1 && r.amounts.total)
+    );
+    if (lines[0] && lines[1])
+      return {
+        figures: [
+          [whole, lines[0].amounts.total],
+          [whole, lines[1].amounts.total],
+        ],
+        words: `${tableName(whole)}「${rowName(lines[0])}」+「${rowName(lines[1])}」`,
+      };
+    return undefined;
+  }
+  const p = parts.personnel && totalRow(parts.personnel)?.amounts.total;
+  const q = parts.public && totalRow(parts.public)?.amounts.total;
+  if (!p || !q || !parts.personnel || !parts.public) return undefined;
+  return {
+    figures: [
+      [parts.personnel, p],
+      [parts.public, q],
+    ],
+    words: `${tableName(parts.personnel)}「合计」+ ${tableName(parts.public)}「合计」`,
+  };
 }

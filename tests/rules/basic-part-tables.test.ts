@@ -1,0 +1,84 @@
+/**
+ * A 基本支出经济分类表 that prints a PART of the 基本支出 is not the whole (newcomer 14, NC14-8 / NC14-1): published as
+ * two tables, 人员经费 and 公用经费 (“…基本支出表（人员经费）” / “（公用经费）”, “…基本支出人员经费表” / “…公用经费表”),
+ * each with its 合计; or as two blocks side by side (人员经费 ‖ 公用经费) whose last line is 人员经费合计 | 公用经费合计,
+ * without a 合计 line (the 财政部 form). Their two 合计s together stand for the 基本支出 of the 一般公共预算支出表.
+ * Before: each part table was compared as a whole one (2 false 错误 on a correct workbook), and the side-by-side table
+ * was compared with nothing (a +10 passed). Every generated template.
+ */
+import { importWorkbook } from "../../src/core/importer/importer";
+import { checkReport } from "../../src/core/rules/engine";
+import type { Report, Table } from "../../src/core/model/schema";
+import { STYLES, buildVariant, type VariantOptions } from "../fixtures/variants";
+import { parseRef } from "../../src/core/grid/address";
+import type { SheetGrid } from "../../src/core/grid/grid";
+
+const serious = (r: Report) =>
+  checkReport(r, { localize: false })
+    .findings.filter((f) => f.severity === "error" || f.severity === "warning")
+    .map((f) => `${f.rule} ${f.severity}`)
+    .sort();
+
+/** The figure at a sheet-qualified A1 reference raised by 10 units of its table. */
+function raise(grids: SheetGrid[], ref: string): void {
+  const g = grids.find(
+    (x) => x.sheet === ref.slice(0, ref.lastIndexOf("!")).replace(/^'|'$/g, "")
+  )!;
+  const { r0, c0 } = parseRef(ref);
+  const n = Number(String(g.values[r0][c0]).replace(/[,\s]/g, "")) + 10;
+  g.values[r0][c0] = n;
+  g.text[r0][c0] = n.toFixed(2);
+  g.numberFormat[r0][c0] = "0.00";
+}
+
+const basics = (r: Report): Table[] =>
+  r.tables.filter((t) => t.kind === "basic_expenditure_economic");
+
+/** 30101 基本工资 +10 with its class 301 and the 人员经费 total that adds it (the 合计 line of its table, or 人员经费合计). */
+function personnelPlus10(opts: VariantOptions, style: (typeof STYLES)[number]) {
+  const v = buildVariant(style, opts);
+  const r = importWorkbook(v.grids);
+  const t = basics(r).find((x) => x.rows.some((y) => y.code === "30101"))!;
+  const sum =
+    t.rows.find((y) => y.key === "personnel" && !y.code) ?? t.rows.find((y) => y.key === "total")!;
+  const cells = ["30101", "301"].map((c) => t.rows.find((y) => y.code === c)!.amounts.total.cell);
+  for (const c of [...cells, sum.amounts.total.cell]) raise(v.grids, c);
+  return { report: importWorkbook(v.grids), total: sum.amounts.total.cell };
+}
+
+describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style) => {
+  const plain = serious(importWorkbook(buildVariant(style).grids));
+
+  test.each(["paren", "named"] as const)(
+    "two tables (%s): each is a part; no finding the one table has not, a +10 in the 人员经费 table is one 错误 there",
+    (how) => {
+      const r = importWorkbook(buildVariant(style, { basicTwoTables: how }).grids);
+      expect(
+        basics(r).map((t) => t.rows.find((x) => x.key === "total")?.amounts.total.value)
+      ).toHaveLength(2);
+      expect(serious(r)).toEqual(plain);
+      const { report, total } = personnelPlus10({ basicTwoTables: how }, style);
+      const found = checkReport(report, { localize: false }).findings.filter(
+        (f) => f.rule === "cross.basic-economic"
+      );
+      expect(found.map((f) => [f.severity, f.cells.includes(total)])).toEqual([["error", true]]);
+    }
+  );
+
+  test("side by side without a 合计 line: 人员经费合计 + 公用经费合计 is compared with 表5 基本支出, and the 三公 ceiling runs", () => {
+    const opts = { economicColumns: true, economicColumnsNoTotal: true };
+    const r = importWorkbook(buildVariant(style, opts).grids);
+    expect(serious(r)).toEqual(plain);
+    const res = checkReport(r, { localize: false });
+    for (const id of ["cross.basic-economic", "cross.three-public-ceiling"])
+      expect({ id, checked: res.perRule.find((p) => p.id === id)!.checked > 0 }).toEqual({
+        id,
+        checked: true,
+      });
+    const { report, total } = personnelPlus10(opts, style);
+    const found = checkReport(report, { localize: false }).findings.filter(
+      (f) => f.rule === "cross.basic-economic"
+    );
+    expect(found.map((f) => [f.severity, f.cells.includes(total)])).toEqual([["error", true]]);
+  });
+});
