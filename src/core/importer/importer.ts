@@ -16,6 +16,7 @@ import {
   type Unrecognized,
 } from "../model/schema";
 import { columnLetter } from "../grid/address";
+import { markedFigure } from "../grid/amount";
 import { labelKey, norm } from "../grid/text";
 import { GridView } from "./view";
 import { splitMergedLines } from "./merged-lines";
@@ -368,9 +369,12 @@ function parseRegion(
       .map((br) => v.norm(br, c));
     return new Set(texts.filter((t) => !/(合计|小计|总计)$/.test(t))).size * 1000 + texts.length;
   };
-  // Plain text (not a figure, a dash or an error value) in the body rows.
+  // Plain text (not a figure, a dash or an error value) in the body rows. A figure with a mark the reader does not know
+  // (11.20a, 11.20注1) is no remark: the lone line of a 三公 table laid across keeps its 合计 column (NC13-6).
   const plainTexts = (c: number) =>
-    bodyRows.filter((br) => v.norm(br, c) !== "" && v.amount(br, c) === undefined).length;
+    bodyRows.filter(
+      (br) => v.norm(br, c) !== "" && v.amount(br, c) === undefined && !markedFigure(v.text(br, c))
+    ).length;
   const figures = (c: number) => bodyRows.filter((br) => v.isNumber(br, c)).length;
   roles = textColumns(roles, plainTexts, figures);
   const blockList = blocks(roles, reg.kind, bodyTexts);
