@@ -34,6 +34,7 @@ import {
 } from "./header";
 import { amountAt, applyIndentLevels, parseBody, settleWorkbookPrecision } from "./body";
 import { dropCodeCopies } from "./code-copy";
+import { bodyPageNumbers } from "./page-numbers";
 import { headerKind, tellApartByOrder } from "./untitled";
 import { parseForm, splitStackedForms } from "./performance";
 import {
@@ -352,6 +353,14 @@ function parseRegion(
     if (!numeric && cells.length <= 2 && isMetaRow(v, r)) continue;
     bodyRows.push(r);
   }
+  // A bare page number (a PDF's footer “2” on a row of its own, under an amount column): no line of the table.
+  const pageNumbers = bodyPageNumbers(
+    v,
+    bodyRows,
+    new Set(roles.filter((x) => x.role === "amount").map((x) => x.c))
+  );
+  if (pageNumbers.size)
+    bodyRows.splice(0, bodyRows.length, ...bodyRows.filter((br) => !pageNumbers.has(br)));
   for (; r <= end; r++) {
     const cells = v.cells(r);
     if (
