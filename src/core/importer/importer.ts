@@ -35,6 +35,7 @@ import {
 import { amountAt, applyIndentLevels, parseBody, settleWorkbookPrecision } from "./body";
 import { dropCodeCopies } from "./code-copy";
 import { bodyPageNumbers } from "./page-numbers";
+import { ShiftedView, shiftedRun } from "./column-shift";
 import { headerKind, tellApartByOrder } from "./untitled";
 import { parseForm, splitStackedForms } from "./performance";
 import {
@@ -361,6 +362,18 @@ function parseRegion(
   );
   if (pageNumbers.size)
     bodyRows.splice(0, bodyRows.length, ...bodyRows.filter((br) => !pageNumbers.has(br)));
+  // A page whose amounts a converter moved one column right: its lines read one column left, and said (NC11-9).
+  const shift = shiftedRun(
+    v,
+    bodyRows,
+    roles.filter((x) => x.role === "amount").map((x) => x.c),
+    new Set(roles.map((x) => x.c))
+  );
+  if (shift) v = new ShiftedView(v, shift);
+  const columnShift = shift && {
+    rows: shift.rows.map((br) => v.sheetRow(br)),
+    cells: shift.rows.map((br) => v.ref(br, shift.from)),
+  };
   for (; r <= end; r++) {
     const cells = v.cells(r);
     if (
@@ -474,6 +487,7 @@ function parseRegion(
     notes,
     columns,
     rows,
+    ...(columnShift ? { columnShift } : {}),
   };
 }
 

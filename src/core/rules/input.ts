@@ -303,6 +303,31 @@ export const continuedTables = defineRule({
   },
 });
 
+export const columnShift = defineRule({
+  id: "input.column-shift",
+  category: "input",
+  title: "金额整体错列",
+  description:
+    "由 PDF 转换的表格中，某页的金额常被整体右移一列（转换时在合计栏前插入了空单元格，最后一栏的数落到表头之外）。从某行起合计栏为空、右边各数左移一列后每行都平（合计 = 其余各栏之和）时，这些行按左移一列读取并核对，单元格引用仍是数所在的格；此处指出这些行，请对照 PDF 在 Excel 中改正。",
+  severity: "warning",
+  source: { basis: "practice", ref: "PDF 转 Excel 的常见错列" },
+  check: (report) => {
+    const shifted = report.tables.filter((t) => t.columnShift?.rows.length);
+    if (!shifted.length) return [{ status: "na", reason: "没有整体错列的金额" }];
+    return shifted.map((t) => {
+      const { rows, cells } = t.columnShift!;
+      const span =
+        rows.length > 1 ? `第 ${rows[0]}–${rows[rows.length - 1]} 行` : `第 ${rows[0]} 行`;
+      return finding(
+        "input.column-shift",
+        "warning",
+        `${tableName(t)}${span}（共 ${rows.length} 行）的金额整体右移一列（合计栏为空，各数在右边一栏），疑为 PDF 转换错列：已按左移一列读取核对，请对照 PDF 改正`,
+        cells
+      );
+    });
+  },
+});
+
 export const INPUT_RULES = [
   noTables,
   unreadableAmounts,
@@ -311,4 +336,5 @@ export const INPUT_RULES = [
   hiddenSheets,
   readNotes,
   continuedTables,
+  columnShift,
 ];
