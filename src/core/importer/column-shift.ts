@@ -18,8 +18,8 @@ const close = (a: number, b: number) => Math.abs(a - b) <= 0.005 + 1e-9 * Math.a
 
 /**
  * The run of body lines (grid rows of `bodyRows`, in order) printed one column right of the amount columns
- * `amountCols` (grid columns, the 合计 first), or undefined. `taken`: grid columns the header gives a role (a figure
- * beyond the header lands on none). The run: two or more lines with figures, each with an empty 合计 cell and figures
+ * `amountCols` (grid columns; the first must be `totalCol`, the 合计), or undefined. `taken`: grid columns the header
+ * gives a role (a figure beyond the header lands on none). The run: two or more lines with figures, each with an empty 合计 cell and figures
  * that, read one column left, make a 合计 equal to the rest (or to half of it), at least one of them printing two
  * figures; after one line or more with a 合计 of their own, and up to the table's end or such a line again.
  */
@@ -27,10 +27,14 @@ export function shiftedRun(
   v: GridView,
   bodyRows: number[],
   amountCols: number[],
-  taken: ReadonlySet<number>
+  taken: ReadonlySet<number>,
+  totalCol: number | undefined
 ): ColumnShift | undefined {
   const cols = [...amountCols].sort((a, b) => a - b);
   if (cols.length < 2 || cols.some((c, i) => i > 0 && c !== cols[i - 1] + 1)) return undefined;
+  // The empty cell stands before the 合计 column, the first of the figures: a blank column before it (上年数 printed for
+  // the 类 lines only) is no shift, though 合计 = 基本支出 + 项目支出 reads like one.
+  if (totalCol !== cols[0]) return undefined;
   const from = cols[0];
   const last = cols[cols.length - 1];
   const read = taken.has(last + 1) ? cols.slice(1) : [...cols.slice(1), last + 1];

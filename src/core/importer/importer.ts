@@ -31,6 +31,7 @@ import {
   headerAfterGap,
   isMetaRow,
   textColumns,
+  type ColumnRole,
 } from "./header";
 import { amountAt, applyIndentLevels, parseBody, settleWorkbookPrecision } from "./body";
 import { dropCodeCopies } from "./code-copy";
@@ -363,11 +364,15 @@ function parseRegion(
   if (pageNumbers.size)
     bodyRows.splice(0, bodyRows.length, ...bodyRows.filter((br) => !pageNumbers.has(br)));
   // A page whose amounts a converter moved one column right: its lines read one column left, and said (NC11-9).
+  const amountRoles = roles.filter(
+    (x): x is Extract<ColumnRole, { role: "amount" }> => x.role === "amount"
+  );
   const shift = shiftedRun(
     v,
     bodyRows,
-    roles.filter((x) => x.role === "amount").map((x) => x.c),
-    new Set(roles.map((x) => x.c))
+    amountRoles.map((x) => x.c),
+    new Set(roles.map((x) => x.c)),
+    amountRoles.find((x) => x.key === "total")?.c
   );
   if (shift) v = new ShiftedView(v, shift);
   const columnShift = shift && {
