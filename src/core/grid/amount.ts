@@ -19,6 +19,8 @@ export interface ParsedAmount {
   implicit?: boolean;
   /** The cell holds something that is not an amount, described in Chinese (错误值 #REF!, 逻辑值 TRUE …). */
   invalid?: string;
+  /** A number in a cell with a date format: read as the number, but printed as a date (45690 → 2月2日). */
+  dated?: boolean;
   /** The unit typed after the number in a text cell (2338.24万元, 23382400元): the value is as printed, in that unit. */
   suffix?: "元" | "万元";
   /** A note mark printed after the number (50①, 21.00¹, 834.05*): not part of the amount. */
@@ -129,6 +131,14 @@ export function parseAmount(
       };
     const fd = formatDecimals(fmt);
     if (fd !== undefined) return { value, decimals: fd, fromText: false };
+    if (isDateFormat(fmt))
+      return {
+        value,
+        decimals: valueDecimals(value),
+        fromText: false,
+        implicit: true,
+        dated: true,
+      };
     return { value, decimals: valueDecimals(value), fromText: false, implicit: true };
   }
   if (typeof value === "string") {

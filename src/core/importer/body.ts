@@ -89,6 +89,7 @@ export function amountAt(v: GridView, r: number, c: number): Amount {
   if (p?.invalid) a.invalid = p.invalid;
   if (p?.suffix) a.suffix = p.suffix;
   if (p?.mark) a.mark = p.mark;
+  if (p?.dated) a.dated = true;
   if (p?.implicit) implicitPrecision.add(a);
   return a;
 }

@@ -101,12 +101,16 @@ export const AmountSchema = z.object({
   decimals: z.number().int(),
   /** The cell's row or column is hidden: stored in the workbook but not printed or published. */
   hidden: z.boolean().optional(),
+  /** The cell lies outside the sheet's print area (打印区域): stored, but not printed or published. */
+  outsidePrintArea: z.boolean().optional(),
   /** The cell holds something that is not an amount (错误值 #REF!, 逻辑值 TRUE, 文本“…”): value is null, blank is true, and a finding names it. */
   invalid: z.string().optional(),
   /** The unit typed after the number in a text cell (2338.24万元): the value is the number as printed. */
   suffix: z.enum(["元", "万元"]).optional(),
   /** A note mark printed after the number (50①, 21.00¹, 834.05*, as PDFs print them): not part of the value. */
   mark: z.string().optional(),
+  /** A number in a cell with a date format: read as the number, printed as a date (`text`: 2月2日). */
+  dated: z.boolean().optional(),
 });
 export type Amount = z.infer<typeof AmountSchema>;
 
@@ -179,6 +183,8 @@ export const RowSchema = z.object({
   labelCell: z.string(),
   /** The sheet row is hidden (by hand, a filter or a collapsed outline): not printed or published. */
   hidden: z.boolean().optional(),
+  /** The sheet row lies outside the sheet's print area (打印区域): not printed or published. */
+  outsidePrintArea: z.boolean().optional(),
   amounts: z.record(z.string(), AmountSchema),
 });
 export type Row = z.infer<typeof RowSchema>;
@@ -208,6 +214,8 @@ export const TableSchema = z.object({
    * name this table, so findings name it by its label or kind only (rules/helpers.ts tableName).
    */
   sharedSheet: z.boolean().optional(),
+  /** The print area (打印区域) its sheet defines, as A1 ranges joined by “,”, when part of the table lies outside it. */
+  printArea: z.string().optional(),
   year: z.number().int().optional(),
   department: z.string().optional(),
   unit: UnitSchema,

@@ -4,6 +4,8 @@ import type { Amount, Report, Table, TableKind } from "../model/schema";
 import { KIND_NAMES } from "../model/names";
 import { defineRule, type Outcome } from "./rule";
 import { hasValue, tableName } from "./helpers";
+import { norm } from "../grid/text";
+import { quoteSheet } from "../grid/address";
 
 /**
  * The tables of a 部门预算公开 and the rule that requires each. A fund table (政府性基金, 国有资本经营) may be left
@@ -201,4 +203,48 @@ export const emptyMarked = defineRule({
   },
 });
 
-export const COMPLETENESS_RULES = [requiredTables, emptyMarked];
+/**
+ * What makes two tables' titles the same table: the title without its years (上年 copy: 2024年 → 2025年), spaces and
+ * the marks a copied sheet's name or title gets ((2), 副本, 复制).
+ */
+const sameTableKey = (t: Table) =>
+  `${t.kind}|${norm(t.title)
+    .replace(/(19|20)\d{2}年?(度)?/g, "")
+    .replace(/[(（]\d+[)）]|副本|复制/g, "")}`;
+
+export const duplicateTables = defineRule({
+  id: "completeness.duplicate-tables",
+  category: "completeness",
+  title: "同一张表不重复公开",
+  description:
+    "同一套表中有两张标题相同（或只是年度不同）的同类表——常见于复制工作表后留下的副本（“9.三公经费支出表 (2)”）或沿用的上年旧表——时提示：跨表核对和预算汇总只用第一张，另一张只做表内核对，公开时读者也不知以哪张为准。按单位分套公开的，每套分别判断。",
+  severity: "info",
+  source: {
+    basis: "practice",
+    ref: "部门预算公开表样每张表只列一次；多余的副本或上年旧表应在公开前删除",
+  },
+  check: (report) => {
+    const groups = new Map<string, Table[]>();
+    for (const t of report.tables) {
+      if (t.kind === "performance_target") continue;
+      const k = sameTableKey(t);
+      groups.set(k, [...(groups.get(k) ?? []), t]);
+    }
+    const twice = [...groups.values()].filter((g) => g.length > 1);
+    if (!twice.length) return [{ status: "na", reason: "没有重复的表" }];
+    return twice.map((g): Outcome => ({
+      status: "fail",
+      finding: {
+        rule: "completeness.duplicate-tables",
+        severity: "info",
+        message: `工作簿中有 ${g.length} 张${KIND_NAMES[g[0].kind]}（${g.map((t) => `工作表“${t.sheet}”`).join("、")}），标题相同${new Set(g.map((t) => t.year)).size > 1 ? `、年度不同（${g.map((t) => (t.year ? `${t.year} 年` : "未印年度")).join("、")}）` : ""}：跨表核对和预算汇总只用第一张，其余只做表内核对；如是多余的副本或上年的旧表，请在公开前删除`,
+        cells: g.map((t) => `${quoteSheet(t.sheet)}!${t.range.split(":")[0]}`),
+        expected: null,
+        actual: null,
+        difference: null,
+      },
+    }));
+  },
+});
+
+export const COMPLETENESS_RULES = [requiredTables, emptyMarked, duplicateTables];

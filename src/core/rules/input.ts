@@ -106,6 +106,7 @@ export function invalidAmounts(
   out = [];
   const otherUnit: Array<{ table: Table; row: string; column: string; amount: Amount }> = [];
   const marked: Array<{ table: Table; row: string; column: string; amount: Amount }> = [];
+  const dated: Array<{ table: Table; row: string; column: string; amount: Amount }> = [];
   let sameUnit = 0;
   const seen = new Set<string>();
   const tables = report.tables;
@@ -135,16 +136,26 @@ export function invalidAmounts(
           seen.add(`m${a.cell}`);
           marked.push({ table: t, row: rowName(r), column: columnName(t, k, r.side), amount: a });
         }
+        if (a.dated && a.value !== null && !seen.has(`d${a.cell}`)) {
+          seen.add(`d${a.cell}`);
+          dated.push({ table: t, row: rowName(r), column: columnName(t, k, r.side), amount: a });
+        }
       }
     }
   }
   INVALID.set(report, out);
   UNIT_TEXT.set(report, { other: otherUnit, same: sameUnit });
   NOTE_MARKS.set(report, marked);
+  DATED.set(report, dated);
   return out;
 }
 /** Amounts printed with a note mark after the number (50①): read without it, named by input.note-marks. */
 const NOTE_MARKS = new WeakMap<
+  Report,
+  Array<{ table: Table; row: string; column: string; amount: Amount }>
+>();
+/** Numbers in cells with a date format (printed as dates): read as numbers, named by input.date-formatted-amounts. */
+const DATED = new WeakMap<
   Report,
   Array<{ table: Table; row: string; column: string; amount: Amount }>
 >();
@@ -252,6 +263,39 @@ export const noteMarks = defineRule({
   },
 });
 
+export const datedAmounts = defineRule({
+  id: "input.date-formatted-amounts",
+  category: "input",
+  title: "金额单元格不是日期格式",
+  description:
+    "金额单元格设成了日期格式时，单元格里存的是数字，打印和公开的表上却显示为日期（45690 显示为“2月2日”，234.12 显示为“1900/8/21”），读者看不到金额。按存的数字核对，并列出这些单元格，请改为数值格式（或重新输入金额）后再核对。",
+  severity: "warning",
+  source: {
+    basis: "practice",
+    ref: "公开的是打印或导出的表：Excel 按单元格的数字格式显示数值，日期格式把数值显示为日期",
+  },
+  check: (report) => {
+    invalidAmounts(report);
+    const dated = DATED.get(report)!;
+    if (!dated.length) return [{ status: "na", reason: "没有设成日期格式的金额单元格" }];
+    return [...new Set(dated.map((b) => b.table))].map((table) => {
+      const here = dated.filter((b) => b.table === table);
+      const { row, column, amount } = here[0];
+      const stored = fmt(amount.value ?? 0, Math.max(0, Math.min(amount.decimals, 4)));
+      // The Office host gives the date Excel shows (2月2日); a file reader may give the number itself.
+      const text = amount.text.trim();
+      const shown =
+        text && Number(text.replace(/,/g, "")) !== amount.value ? `显示为“${text}”，` : "";
+      return finding(
+        "input.date-formatted-amounts",
+        "warning",
+        `${tableName(table)}有 ${here.length} 个金额单元格设成了日期格式（如「${row}」「${column}」${shown}存的数是 ${stored}）：打印或公开的表上显示的是日期而不是金额，已按存的数核对；请改为数值格式并核对金额`,
+        here.map((b) => b.amount.cell)
+      );
+    });
+  },
+});
+
 export const readNotes = defineRule({
   id: "input.read-notes",
   category: "input",
@@ -332,6 +376,7 @@ export const INPUT_RULES = [
   noTables,
   unreadableAmounts,
   amountUnitText,
+  datedAmounts,
   noteMarks,
   hiddenSheets,
   readNotes,
