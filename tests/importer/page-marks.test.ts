@@ -73,3 +73,72 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style)
     }
   );
 });
+
+/**
+ * A bare page number (“2”, the usual centred footer) on a row of its own between two lines of figures, under an amount
+ * column (newcomer13 NC13-7: 2 false 错误 at a 「（无名称行）」 “合计 2.00 ≠ 人员经费 + 公用经费 0.00”). It is no line: the same
+ * tables and findings; two of them on one sheet run on (2, 3). A nameless line printing figures as the table does
+ * (2.00 in a table of decimals) is still a line of the table.
+ */
+describe.each(STYLES.map((s) => [s.name, s] as const))(
+  "variant %s, bare page numbers",
+  (_n, style) => {
+    /** A row holding `text` alone in an amount column of the 基本支出表's body (twice: two, the second page 3). */
+    const withLine = (text: string, twice = false) => {
+      const grids = buildVariant(style).grids;
+      const t = importWorkbook(grids).tables.find((x) => x.kind === "basic_expenditure_economic")!;
+      const sheet = t.sheet;
+      const g = grids.find((x) => x.sheet === sheet)!;
+      const cell = Object.values(t.rows[Math.floor(t.rows.length / 2)].amounts).find(
+        (a) => a.value
+      )!.cell;
+      const m = /([A-Z]+)(\d+)$/.exec(cell)!;
+      const col = m[1].charCodeAt(0) - 65 - g.origin.col;
+      // Between two lines of figures: after the middle line, and two lines further down (grid rows of the lines below).
+      const rows = t.rows.map((x) => x.row - 1 - g.origin.row).filter((r) => r > Number(m[2]) - 1);
+      expect(rows.length).toBeGreaterThan(2);
+      const at = (n: number) => {
+        const width = Math.max(...g.values.map((x) => x.length));
+        const row: Array<string | number> = Array.from({ length: width }, () => "");
+        // Pages running on: the lower one is the next page.
+        row[col] = /^\d+$/.test(text) ? Number(text) + (n ? 1 : 0) : text;
+        const before = rows[n];
+        g.values.splice(before, 0, row);
+        g.text.splice(
+          before,
+          0,
+          row.map((x) => String(x))
+        );
+        g.numberFormat.splice(
+          before,
+          0,
+          row.map(() => "General")
+        );
+        for (const mg of g.merges) {
+          if (mg.r0 >= before) mg.r0++;
+          if (mg.r1 >= before) mg.r1++;
+        }
+      };
+      if (twice) at(2);
+      at(0);
+      return grids;
+    };
+    const plain = importWorkbook(buildVariant(style).grids);
+    const shape = (r: typeof plain) => r.tables.map((t) => `${t.kind} ${t.rows.length}`);
+
+    test.each([
+      ["one", false],
+      ["two running on", true],
+    ])("%s: the same tables and findings", (_w, twice) => {
+      const report = importWorkbook(withLine("2", twice));
+      expect(shape(report)).toEqual(shape(plain));
+      expect(kinds(checkReport(report))).toEqual(kinds(checkReport(plain)));
+    });
+
+    test("a nameless line of 2.00 is a line: read, and the sums no longer match", () => {
+      const report = importWorkbook(withLine("2.00"));
+      expect(shape(report)).not.toEqual(shape(plain));
+      expect(checkReport(report).findings.some((f) => f.severity === "error")).toBe(true);
+    });
+  }
+);

@@ -50,3 +50,49 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style)
     }
   );
 });
+
+/**
+ * The one line's 合计 printed with a note mark (newcomer13 NC13-6): a converter keeps the PDF's mark in the cell. The
+ * full-width asterisk is a note mark like *: the figure read, 提示 input.note-marks, a wrong 合计 still found. A mark
+ * the reader does not know (a, 注1, #) makes the cell no amount: 错误 input.unreadable-amount at it — never the 合计
+ * column taken for a remark and dropped (it was: “未发现问题” on a wrong 合计).
+ */
+describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s, marked 合计", (_n, style) => {
+  const oneRow = (o: { total?: number; mark?: string }) =>
+    check(buildVariant(style, { threePublicOneRow: { first: "合计", ...o } }).grids);
+  const base = oneRow({});
+  // The 合计 figure's cell, from the unmarked table.
+  const plain = importWorkbook(
+    buildVariant(style, { threePublicOneRow: { first: "合计" } }).grids
+  ).tables.find((t) => t.kind === "three_public")!;
+  const totalOf = plain.rows.find((r) => r.key === "total")!.amounts.total.cell;
+  const wrong = oneRow({ total: 30 });
+  const totalCell = (r: ReturnType<typeof check>) =>
+    r.findings.find((f) => f.rule === "input.note-marks")?.cells[0];
+
+  test.each(["＊", "﹡", "∗"])(
+    "20.00%s: read as 20.00 with a 提示; 30.00 so marked: the 错误 found",
+    (mark) => {
+      const marked = oneRow({ mark });
+      expect(lines(marked.findings)).toEqual(lines(base.findings));
+      expect(totalCell(marked)).toBe(totalOf);
+      expect(serious(wrong.findings).some((f) => f.severity === "error")).toBe(true);
+      // The same 错误 at the same cells (the 尾差 band may differ: the text prints its 2 decimals).
+      const at = (fs: Finding[]) =>
+        serious(fs).map((f) => `${f.rule} ${f.severity} ${f.cells.join()}`);
+      expect(at(oneRow({ total: 30, mark }).findings)).toEqual(at(wrong.findings));
+    }
+  );
+
+  test.each(["a", "注1", "#", "(a)"])(
+    "20.00%s: 错误 input.unreadable-amount at the 合计",
+    (mark) => {
+      const r = oneRow({ mark });
+      const unread = r.findings.filter((f) => f.rule === "input.unreadable-amount");
+      expect(unread).toHaveLength(1);
+      expect(unread[0].severity).toBe("error");
+      expect(unread[0].message).toContain(mark);
+      expect(unread[0].cells).toEqual([totalOf]);
+    }
+  );
+});

@@ -45,6 +45,10 @@ test.each([
   ["1,234.50 [注1]", 1234.5, "[注1]"],
   ["12.3（注2）", 12.3, "（注2）"],
   ["４００５.２９②", 4005.29, "②"],
+  // The asterisk in the glyph a PDF's font gave it (newcomer13 NC13-6: “11.20＊” was 不是金额, or dropped).
+  ["11.20＊", 11.2, "＊"],
+  ["11.20﹡", 11.2, "﹡"],
+  ["11.20 ∗", 11.2, "∗"],
   ["(388.14)", -388.14, undefined],
   // A trailing minus is a negative (newcomer11 NC11-17: “1.80-” was 不是金额).
   ["1.80-", -1.8, undefined],

@@ -29,11 +29,12 @@ export interface ParsedAmount {
 
 /**
  * A note mark after a figure, as PDFs print them and converters keep them in the cell: circled, parenthesised and
- * full-stop digits (①, ⑴, ⒈, ❶), superscript digits (¹²³), *, ※, †, ‡, [1] / [注1] / （注1）. Matched before NFKC, which
- * would turn ① and ¹ into the digit 1 (50① → 501).
+ * full-stop digits (①, ⑴, ⒈, ❶), superscript digits (¹²³), the asterisks (* and its full-width ＊, small ﹡, operator ∗,
+ * low ⁎: a converter keeps whichever glyph the PDF's font used), ※, †, ‡, [1] / [注1] / （注1）. Matched before NFKC,
+ * which would turn ① and ¹ into the digit 1 (50① → 501).
  */
 const NOTE_MARK =
-  /^(.*?[\d０-９])\s*((?:[①-⒛⓪-⓿❶-➓¹²³⁰⁴-⁹*※†‡]|[[［(（]注?\d{1,2}[\]］)）]|[[［(（]注[\]］)）])+)\s*$/;
+  /^(.*?[\d０-９])\s*((?:[①-⒛⓪-⓿❶-➓¹²³⁰⁴-⁹*＊﹡∗⁎※†‡]|[[［(（]注?\d{1,2}[\]］)）]|[[［(（]注[\]］)）])+)\s*$/;
 
 /**
  * Minus signs as typed and as converters write them: − (U+2212) and －, and a dash right before or after the figure
@@ -215,6 +216,17 @@ export function percentText(text: string): { value: number; decimals: number } |
     minusSigns(text.normalize("NFKC").replace(UNSEEN, ""))
   );
   return m ? { value: Number(m[1]) / 100, decimals: (m[2]?.length ?? 0) + 2 } : undefined;
+}
+
+/**
+ * A figure followed by a mark the reader does not know (11.20a, 11.20注1, 11.20#, 11.20 ⊕): text, yet printed as an
+ * amount, never a name or a remark (those have words: 2024年新增, 详见说明). Its column is still an amount column, and the
+ * cell is named as not an amount (input.unreadable) rather than taken for a line's name.
+ */
+const MARKED_FIGURE =
+  /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:[A-Za-z]|注|[^\p{L}\p{N}\s\-–—/.:：,，、~～])(?:[A-Za-z\d]|[^\p{L}\p{N}\s]){0,3}$/u;
+export function markedFigure(text: string): boolean {
+  return MARKED_FIGURE.test(text.normalize("NFKC").replace(UNSEEN, "").trim());
 }
 
 /** What an amount cell holds when it is neither a number nor blank: the text named for a finding. */

@@ -156,6 +156,15 @@ function codeText(v: GridView, r: number, c: number): string {
   return v.text(r, c);
 }
 
+/**
+ * A code column's own digits (款 08 under 类 201): a number cell 1–9 there is two digits whose leading 0 a converter
+ * dropped when it made the cell a number (08 → 8, newcomer11 NC11-5); text keeps what was printed.
+ */
+function ownDigitsText(v: GridView, r: number, c: number): string {
+  const t = norm(v.text(r, c));
+  return /^[1-9]$/.test(t) && typeof v.raw(r, c) === "number" ? `0${t}` : t;
+}
+
 function cleanCode(s: string): string | undefined {
   return readCode(s);
 }
@@ -389,7 +398,7 @@ export function parseBody(
       // A code column printing each level's own digits (201, then 08, then 01): the 款 / 项 under the 类 / 款 above.
       if (!code && !printedCode && !mergedCodes && !codesAreAttributes && !economic && ctx.lei)
         for (const c of b.codes) {
-          const own = ownDigitsCode(norm(v.text(r, c)), label, ctx, lastCodeLength);
+          const own = ownDigitsCode(ownDigitsText(v, r, c), label, ctx, lastCodeLength);
           if (own) {
             code = own;
             codeCell = v.ref(r, c);

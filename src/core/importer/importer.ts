@@ -16,6 +16,7 @@ import {
   type Unrecognized,
 } from "../model/schema";
 import { columnLetter } from "../grid/address";
+import { markedFigure } from "../grid/amount";
 import { labelKey, norm } from "../grid/text";
 import { GridView } from "./view";
 import { splitMergedLines } from "./merged-lines";
@@ -34,6 +35,8 @@ import {
 } from "./header";
 import { amountAt, applyIndentLevels, parseBody, settleWorkbookPrecision } from "./body";
 import { dropCodeCopies } from "./code-copy";
+import { bodyPageNumbers } from "./page-numbers";
+import { ShiftedView, shiftedRun } from "./column-shift";
 import { headerKind, tellApartByOrder } from "./untitled";
 import { parseForm, splitStackedForms } from "./performance";
 import {
@@ -371,6 +374,30 @@ function parseRegion(
     if (!numeric && cells.length <= 2 && isMetaRow(v, r)) continue;
     bodyRows.push(r);
   }
+  // A bare page number (a PDF's footer “2” on a row of its own, under an amount column): no line of the table.
+  const pageNumbers = bodyPageNumbers(
+    v,
+    bodyRows,
+    new Set(roles.filter((x) => x.role === "amount").map((x) => x.c))
+  );
+  if (pageNumbers.size)
+    bodyRows.splice(0, bodyRows.length, ...bodyRows.filter((br) => !pageNumbers.has(br)));
+  // A page whose amounts a converter moved one column right: its lines read one column left, and said (NC11-9).
+  const amountRoles = roles.filter(
+    (x): x is Extract<ColumnRole, { role: "amount" }> => x.role === "amount"
+  );
+  const shift = shiftedRun(
+    v,
+    bodyRows,
+    amountRoles.map((x) => x.c),
+    new Set(roles.map((x) => x.c)),
+    amountRoles.find((x) => x.key === "total")?.c
+  );
+  if (shift) v = new ShiftedView(v, shift);
+  const columnShift = shift && {
+    rows: shift.rows.map((br) => v.sheetRow(br)),
+    cells: shift.rows.map((br) => v.ref(br, shift.from)),
+  };
   for (; r <= end; r++) {
     const cells = v.cells(r);
     if (
@@ -388,9 +415,12 @@ function parseRegion(
       .map((br) => v.norm(br, c));
     return new Set(texts.filter((t) => !/(合计|小计|总计)$/.test(t))).size * 1000 + texts.length;
   };
-  // Plain text (not a figure, a dash or an error value) in the body rows.
+  // Plain text (not a figure, a dash or an error value) in the body rows. A figure with a mark the reader does not know
+  // (11.20a, 11.20注1) is no remark: the lone line of a 三公 table laid across keeps its 合计 column (NC13-6).
   const plainTexts = (c: number) =>
-    bodyRows.filter((br) => v.norm(br, c) !== "" && v.amount(br, c) === undefined).length;
+    bodyRows.filter(
+      (br) => v.norm(br, c) !== "" && v.amount(br, c) === undefined && !markedFigure(v.text(br, c))
+    ).length;
   const figures = (c: number) => bodyRows.filter((br) => v.isNumber(br, c)).length;
   // Figures under no caption (a caption lost in a PDF conversion): a column the table prints but no role names.
   const unnamedColumns = paths
@@ -487,6 +517,7 @@ function parseRegion(
     notes,
     columns,
     rows,
+    ...(columnShift ? { columnShift } : {}),
   };
 }
 

@@ -53,7 +53,8 @@ export class GridView {
   text(r: number, c: number): string {
     const t = this.grid.text[r]?.[c];
     if (t !== undefined && t !== "") return isPageMark(t) ? "" : t;
-    const v = this.raw(r, c);
+    // The grid's own cell (not this.raw: a view reading some cells elsewhere maps the column once, in text itself).
+    const v = this.grid.values[r]?.[c] ?? "";
     return v === null || v === undefined
       ? ""
       : typeof v === "string" && isPageMark(v)
@@ -73,7 +74,11 @@ export class GridView {
     return this.norm(r, c) === "";
   }
   amount(r: number, c: number): ParsedAmount | undefined {
-    return parseAmount(this.raw(r, c), this.grid.text[r]?.[c], this.grid.numberFormat[r]?.[c]);
+    return parseAmount(
+      this.grid.values[r]?.[c] ?? "",
+      this.grid.text[r]?.[c],
+      this.grid.numberFormat[r]?.[c]
+    );
   }
   isNumber(r: number, c: number): boolean {
     const a = this.amount(r, c);

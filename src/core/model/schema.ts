@@ -263,6 +263,11 @@ export const TableSchema = z.object({
   borrowsHeader: z.string().optional(),
   /** Named a 续表 of the table `id` (title, label or sheet with 续) but not joined to it, and why (another unit …). */
   continues: z.object({ id: z.string(), reason: z.string() }).optional(),
+  /**
+   * Lines printed one column right of the header (a PDF converter's inserted empty cell before 合计), read one column
+   * left (importer/column-shift.ts): their 1-based sheet rows, and the cell each line's 合计 was read from.
+   */
+  columnShift: z.object({ rows: z.array(z.number().int()), cells: z.array(z.string()) }).optional(),
 });
 export type Table = z.infer<typeof TableSchema>;
 

@@ -243,7 +243,7 @@ export const noteMarks = defineRule({
   category: "input",
   title: "金额后的注释符号",
   description:
-    "金额后带有注释符号（①、⑴、¹、*、※、[注1] 等，PDF 转换的表格常把它们带进单元格）时，符号不是数字的一部分，按符号前的数字核对（“50①”按 50，而不是 501）；此处列出这些单元格，供对照注释内容。",
+    "金额后带有注释符号（①、⑴、¹、* 或 ＊、※、[注1] 等，PDF 转换的表格常把它们带进单元格）时，符号不是数字的一部分，按符号前的数字核对（“50①”按 50，而不是 501）；此处列出这些单元格，供对照注释内容。",
   severity: "info",
   source: { basis: "practice", ref: "表中注释符号指向表下的注释，不改变金额" },
   check: (report) => {
@@ -347,6 +347,31 @@ export const continuedTables = defineRule({
   },
 });
 
+export const columnShift = defineRule({
+  id: "input.column-shift",
+  category: "input",
+  title: "金额整体错列",
+  description:
+    "由 PDF 转换的表格中，某页的金额常被整体右移一列（转换时在合计栏前插入了空单元格，最后一栏的数落到表头之外）。从某行起合计栏为空、右边各数左移一列后每行都平（合计 = 其余各栏之和）时，这些行按左移一列读取并核对，单元格引用仍是数所在的格；此处指出这些行，请对照 PDF 在 Excel 中改正。",
+  severity: "warning",
+  source: { basis: "practice", ref: "PDF 转 Excel 的常见错列" },
+  check: (report) => {
+    const shifted = report.tables.filter((t) => t.columnShift?.rows.length);
+    if (!shifted.length) return [{ status: "na", reason: "没有整体错列的金额" }];
+    return shifted.map((t) => {
+      const { rows, cells } = t.columnShift!;
+      const span =
+        rows.length > 1 ? `第 ${rows[0]}–${rows[rows.length - 1]} 行` : `第 ${rows[0]} 行`;
+      return finding(
+        "input.column-shift",
+        "warning",
+        `${tableName(t)}${span}（共 ${rows.length} 行）的金额整体右移一列（合计栏为空，各数在右边一栏），疑为 PDF 转换错列：已按左移一列读取核对，请对照 PDF 改正`,
+        cells
+      );
+    });
+  },
+});
+
 export const INPUT_RULES = [
   noTables,
   unreadableAmounts,
@@ -356,4 +381,5 @@ export const INPUT_RULES = [
   hiddenSheets,
   readNotes,
   continuedTables,
+  columnShift,
 ];
