@@ -124,9 +124,9 @@ export function reversedChangeColumns(t: Table): ChangeTriple[] {
       const [p, cur, chg] = [r.amounts[prior.key], r.amounts[current.key], r.amounts[change.key]];
       if (!p || !cur || !chg || chg.blank) continue;
       n++;
-      const back = compare(term(t, p), [term(t, cur), term(t, chg)]).verdict;
+      const back = verdictOf(term(t, p), [term(t, cur), term(t, chg)]);
       if (back === "error" || back === "blankTotal") return false;
-      if (compare(term(t, cur), [term(t, p), term(t, chg)]).verdict === "error") moved = true;
+      if (verdictOf(term(t, cur), [term(t, p), term(t, chg)]) === "error") moved = true;
     }
     return n >= 2 && moved;
   });
