@@ -12,7 +12,7 @@ import { threadId } from "worker_threads";
 import { tempName } from "./temp-files";
 import { WorkbookReadError } from "../hosts/xlsx/read";
 import { readWorkbookBuffer } from "../hosts/read-any";
-import { FORMAT_NAMES } from "../hosts/sheetjs/formats";
+import { formatInText } from "../hosts/sheetjs/formats";
 import type { BatchEntry } from "../core/review/batch-sheet";
 import { localizeWithSolver } from "./solver";
 import { checkReport } from "../core/rules/engine";
@@ -153,7 +153,7 @@ export async function reviewFile(task: ReviewTask): Promise<BatchRow> {
     out = await writeSheetsOnly(plan);
     row.output = task.reviewOnlyName;
     row.status = "已审核（另存审核表）";
-    row.reason = `原文件为 ${FORMAT_NAMES[loaded.format]}格式，审核结果另存为单独工作簿（汇总各数为数值）；如需在原表上标注，请另存为 .xlsx 后再审核`;
+    row.reason = `原文件为${formatInText(loaded.format)}格式，审核结果另存为单独工作簿（汇总各数为数值）；如需在原表上标注，请另存为 .xlsx 后再审核`;
     await writeOut(task, row, out);
     ms.write = now() - t;
     return row;

@@ -7,6 +7,7 @@
 import { importWorkbook } from "../../src/core/importer/importer";
 import { checkReport } from "../../src/core/rules/engine";
 import { STYLES, buildVariant } from "../fixtures/variants";
+import { bump } from "../fixtures/grid-edit";
 
 describe.each(STYLES.filter((s) => !s.threePublicAcross).map((s) => [s.name, s] as const))(
   "variant %s",
@@ -37,3 +38,25 @@ describe.each(STYLES.filter((s) => !s.threePublicAcross).map((s) => [s.name, s] 
     });
   }
 );
+
+/**
+ * A figure an identity "=" fixes, which an inequality also bounds on one side (a “三公” item ≥ 0, or ≥ its economic
+ * line): “应为” the figure the identity fixes, not the middle of what the inequality leaves of its rounding allowance
+ * (公务接待费 3.00 against a 合计 that needs 2.00 was “应为 2.01”: newcomer13 NC13-11). Every template.
+ */
+describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style) => {
+  test("公务接待费 printed 10 higher: where it is suspected, 应为 its figure exactly", () => {
+    const v = buildVariant(style);
+    const table = importWorkbook(v.grids).tables.find((t) => t.kind === "three_public")!;
+    const reception = table.rows.find((r) => r.key === "reception")!;
+    const [key, amount] = Object.entries(reception.amounts).find(([, a]) => a.value)!;
+    bump(v.grids, amount.cell, 10);
+    const result = checkReport(importWorkbook(v.grids));
+    const suspects = result.causes
+      .flatMap((c) => [c.suspects, ...c.alternatives])
+      .flat()
+      .filter((s) => s.cell === amount.cell);
+    expect(suspects.length).toBeGreaterThan(0);
+    for (const s of suspects) expect([key, s.value]).toEqual([key, amount.value]);
+  });
+});

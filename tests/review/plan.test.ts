@@ -288,37 +288,42 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style)
 describe.each(STYLES.map((s) => [s.name, s] as const))(
   "variant %s with 会议费 and 培训费 beside the 三公",
   (_n, style) => {
-    /** 预算汇总's "三公" block: its lines' labels and figures, up to and with its 合计. */
+    /** 预算汇总's "三公" block: its lines' labels and figures, up to the next section (五、机关运行经费). */
     const block = (inTotal: boolean) => {
       const v = buildVariant(style, { threePublicExtras: { meeting: 3, training: 5, inTotal } });
       const report = importWorkbook(v.grids);
       const summary = plan(report, checkReport(report), v.grids).sheets[1];
       const head = summary.cells.find((c) => c.value === "四、“三公”经费")!;
-      const total = summary.cells.find(
-        (c) => c.row > head.row && c.col === 0 && c.value === "合计"
-      )!;
+      const next = summary.cells.find((c) => c.value === "五、机关运行经费")!;
       const lines = summary.cells.filter(
-        (c) => c.col === 0 && c.row > head.row + 1 && c.row <= total.row
+        (c) => c.col === 0 && c.row > head.row + 1 && c.row < next.row && c.value !== null
       );
       const figure = (row: number) =>
         summary.cells.find((c) => c.row === row && c.col === 1)!.value as number;
       return new Map(lines.map((c) => [String(c.value).trim(), figure(c.row)]));
     };
-    const sumOfItems = (b: Map<string, number>) =>
-      ["因公出国（境）费", "公务用车购置及运行费", "公务接待费", "会议费", "培训费"].reduce(
-        (s, k) => s + (b.get(k) ?? 0),
-        0
-      );
+    const sum = (b: Map<string, number>, keys: string[]) =>
+      keys.reduce((s, k) => s + (b.get(k) ?? 0), 0);
+    const ITEMS = ["因公出国（境）费", "公务用车购置及运行费", "公务接待费"];
 
-    test("a 合计 that takes them in: they are listed and the lines add up to it", () => {
+    test("a 合计 that takes them in: the 三公's own total, then they, then that 合计", () => {
       const b = block(true);
-      expect([b.has("会议费"), b.has("培训费")]).toEqual([true, true]);
-      expect(sumOfItems(b)).toBeCloseTo(b.get("合计")!, 6);
+      expect([...b.keys()].slice(-4)).toEqual([
+        "“三公”经费合计",
+        "会议费",
+        "培训费",
+        "合计（含会议费、培训费）",
+      ]);
+      expect(sum(b, ITEMS)).toBeCloseTo(b.get("“三公”经费合计")!, 6);
+      expect(sum(b, ["“三公”经费合计", "会议费", "培训费"])).toBeCloseTo(
+        b.get("合计（含会议费、培训费）")!,
+        6
+      );
     });
     test("a 合计 of the 三公 alone: they are not listed", () => {
       const b = block(false);
       expect([b.has("会议费"), b.has("培训费")]).toEqual([false, false]);
-      expect(sumOfItems(b)).toBeCloseTo(b.get("合计")!, 6);
+      expect(sum(b, ITEMS)).toBeCloseTo(b.get("合计")!, 6);
     });
   }
 );

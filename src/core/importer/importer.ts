@@ -1171,6 +1171,9 @@ export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Re
   markHidden(tables, grids);
   applyEmptyDeclarations(tables, declaredEmpty);
   tables.splice(0, tables.length, ...joinContinuations(tables));
+  const perSheet = new Map<string, number>();
+  for (const t of tables) perSheet.set(t.sheet, (perSheet.get(t.sheet) ?? 0) + 1);
+  for (const t of tables) if (perSheet.get(t.sheet)! > 1) t.sharedSheet = true;
   const financial = tables.filter((t) => t.kind !== "performance_target");
   // A table that prints no unit takes the unit the workbook's other tables print (万元 when none does).
   const printedUnit = mode(financial.filter((t) => t.unitText).map((t) => t.unit));

@@ -419,7 +419,7 @@ export function pick(
   hi: number,
   c: Pick<CellInfo, "unit" | "decimals" | "value">,
   exact = true,
-  nominal?: { lo: number; hi: number }
+  nominal?: { lo: number; hi: number; mid?: number }
 ): number {
   const eps = 1e-6;
   // A bound told to the reviewer is the printed figures' (5.00, not 5.00 less the rounding allowance), when it fits.
@@ -430,7 +430,7 @@ export function pick(
   const target =
     Number.isFinite(lo) && Number.isFinite(hi)
       ? exact
-        ? (lo + hi) / 2
+        ? Math.min(Math.max(nominal?.mid ?? (lo + hi) / 2, lo), hi)
         : Math.min(Math.max(c.value, nlo), nhi)
       : Number.isFinite(lo)
         ? lo
@@ -459,12 +459,16 @@ export function intervalOf(
   lo: number;
   hi: number;
   exact: boolean;
-  nominal: { lo: number; hi: number };
+  nominal: { lo: number; hi: number; mid?: number };
 } {
   let lo = -Infinity;
   let hi = Infinity;
   let exact = false;
-  const nominal = { lo: -Infinity, hi: Infinity };
+  const nominal: { lo: number; hi: number; mid?: number } = { lo: -Infinity, hi: Infinity };
+  // The identities' "=" alone: their middle is the figure they fix (2.00), which an inequality cutting one side of
+  // the rounding allowance off (≥ 2.00) must not move to the middle of what is left (2.01: NC13-11).
+  let eqLo = -Infinity;
+  let eqHi = Infinity;
   for (const c of cs) {
     if (c.eq && c.a !== 0) exact = true;
     if (c.a === 0) {
@@ -477,6 +481,11 @@ export function intervalOf(
     hi = Math.min(hi, h);
     nominal.lo = Math.max(nominal.lo, l + slack);
     nominal.hi = Math.min(nominal.hi, h - slack);
+    if (c.eq) {
+      eqLo = Math.max(eqLo, l);
+      eqHi = Math.min(eqHi, h);
+    }
   }
+  if (Number.isFinite(eqLo) && Number.isFinite(eqHi)) nominal.mid = (eqLo + eqHi) / 2;
   return { lo, hi, exact, nominal };
 }

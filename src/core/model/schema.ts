@@ -210,6 +210,11 @@ export const TableSchema = z.object({
   title: z.string(),
   /** Printed table label: 预算公开表1, 表一, 部门公开表9 … */
   label: z.string().optional(),
+  /**
+   * The sheet holds other tables too (one-sheet exports, HTML pages named by their file): the sheet's name does not
+   * name this table, so findings name it by its label or kind only (rules/helpers.ts tableName).
+   */
+  sharedSheet: z.boolean().optional(),
   year: z.number().int().optional(),
   department: z.string().optional(),
   unit: UnitSchema,

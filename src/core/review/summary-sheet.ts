@@ -224,6 +224,8 @@ const THREE_PUBLIC: ReadonlyArray<[string, string]> = [
   ["reception_domestic", "国内接待费"],
   ["reception_foreign", "外事接待费"],
 ];
+/** The three items whose sum is the “三公” total. */
+const THREE_PUBLIC_ITEMS = ["abroad", "vehicle", "reception"] as const;
 /** An item's word a part's own caption may leave out (购置费 | 运行费 under the 公务用车 band). */
 const ITEM_WORDS: Readonly<Record<string, RegExp>> = { vehicle: /公务用车|公车|车辆|公务车/ };
 const ITEM_WORD: Readonly<Record<string, string>> = { vehicle: "公务用车" };
@@ -253,6 +255,9 @@ function threePublic(m: Summary): void {
   if (!t) return m.empty("未识别到“三公”经费表，未汇总。");
   const key = amountKey(t);
   const tr = totalRow(t);
+  // The 三公's own total when the table prints it as a line beside other figures: 广州's 表8 (行政经费 above it, no
+  // 合计), 西安's 表13 (its 合计 takes 会议费 / 培训费 in).
+  const own = rowByKey(t, "three_public");
   const rowOf = (k: string) =>
     rowByKey(t, k) ??
     (EXTRA_LABELS.has(k)
@@ -263,18 +268,40 @@ function threePublic(m: Summary): void {
   const extras = THREE_PUBLIC_EXTRAS.reduce((sum, [k]) => sum + value(k), 0);
   // The 合计 takes the extras in when it is nearer the items with them than without (figures as printed, one unit).
   const total = (key && tr?.amounts[key]?.value) || 0;
-  const withExtras = extras !== 0 && Math.abs(total - items - extras) < Math.abs(total - items);
-  const lines: Line[] = [...THREE_PUBLIC, ...(withExtras ? THREE_PUBLIC_EXTRAS : [])].flatMap(
-    ([k, label]) => {
-      const r = rowOf(k);
-      const item = THREE_PUBLIC_ITEM_OF.get(k);
-      return r
-        ? [{ label: item ? partLabel(r, item, label) : label, terms: [m.term(t, r, key)] }]
-        : [];
-    }
+  const withExtras =
+    !!tr && extras !== 0 && Math.abs(total - items - extras) < Math.abs(total - items);
+  const line = ([k, label]: [string, string]): Line[] => {
+    const r = rowOf(k);
+    const item = THREE_PUBLIC_ITEM_OF.get(k);
+    return r
+      ? [{ label: item ? partLabel(r, item, label) : label, terms: [m.term(t, r, key)] }]
+      : [];
+  };
+  const lines = THREE_PUBLIC.flatMap(line);
+  // The 三公 total, shares against it: the table's line for it, else its 合计 when that is the 三公 alone, else the
+  // items' sum (a formula over their cells) — never a 合计 that takes other spending in.
+  const itemTerms = THREE_PUBLIC_ITEMS.map((k) => m.term(t, rowOf(k), key)).filter(
+    (x): x is SourceTerm => !!x
   );
-  if (tr) lines.push({ label: "合计", terms: [m.term(t, tr, key)], total: true });
+  const threeTotal = own
+    ? m.term(t, own, key)
+    : tr && !withExtras
+      ? m.term(t, tr, key)
+      : itemTerms.length
+        ? sumTerm(itemTerms)
+        : undefined;
+  if (threeTotal)
+    lines.push({ label: withExtras ? "“三公”经费合计" : "合计", terms: [threeTotal], total: true });
   m.lines(lines, { share: true });
+  // 会议费 / 培训费 and the 合计 that takes them in, after the 三公's own total: listed so the lines add up to it.
+  if (withExtras && tr)
+    m.lines(
+      [
+        ...THREE_PUBLIC_EXTRAS.flatMap(line),
+        { label: "合计（含会议费、培训费）", terms: [m.term(t, tr, key)], total: true },
+      ],
+      { share: false }
+    );
 }
 
 function operatingFunds(m: Summary): void {

@@ -42,7 +42,8 @@ function tableNameOf(t: Table): string {
     !/一般公共预算/.test(t.title)
       ? "财政拨款支出表"
       : KIND_NAMES[t.kind];
-  const label = t.label ?? (norm(t.sheet) !== norm(t.title) ? t.sheet : undefined);
+  const label =
+    t.label ?? (!t.sharedSheet && norm(t.sheet) !== norm(t.title) ? t.sheet : undefined);
   if (t.kind === "performance_target" && t.form) return `绩效目标表《${t.form.project}》`;
   return label && !norm(label).includes(norm(kind)) ? `${label}（${kind}）` : kind;
 }

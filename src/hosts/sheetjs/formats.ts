@@ -10,3 +10,7 @@ export const FORMAT_NAMES: Record<SheetjsFormat | "xlsx", string> = {
   html: "网页（HTML）",
   xml2003: "XML 电子表格 2003",
 };
+
+/** A format's name inside a Chinese sentence: a space before a Latin one (这是 .xls（…）格式), none before 网页（HTML）. */
+export const formatInText = (format: SheetjsFormat | "xlsx"): string =>
+  /^[\x21-\x7e]/.test(FORMAT_NAMES[format]) ? ` ${FORMAT_NAMES[format]}` : FORMAT_NAMES[format];

@@ -24,7 +24,7 @@ import type { ReadNote } from "../../core/model/schema";
 import { WorkbookReadError } from "../xlsx/errors";
 import { evaluateFormulas, formulaReadNote, type PendingFormula } from "../xlsx/formulas";
 import { prepareOds, type OdsSheetVisibility, type PreparedOds } from "./ods";
-import { FORMAT_NAMES, type SheetjsFormat } from "./formats";
+import { FORMAT_NAMES, formatInText, type SheetjsFormat } from "./formats";
 import { decodeMarkup, numberFormatOfText, pagePieces, pageSheetName } from "./markup";
 
 /** BIFF error codes ([MS-XLS] 2.5.97.2 BErr) → the text Excel shows. */
@@ -223,7 +223,7 @@ function readError(format: SheetjsFormat | "xlsx", e: unknown): WorkbookReadErro
   if ((e as { code?: string })?.code === "ERR_SCRIPT_EXECUTION_TIMEOUT")
     return new WorkbookReadError(
       "corrupt",
-      `这是 ${FORMAT_NAMES[format]}格式的工作簿，但读取长时间不能完成，文件可能已损坏：请用 Excel 或 WPS 打开修复后另存，或重新导出`,
+      `这是${formatInText(format)}格式的工作簿，但读取长时间不能完成，文件可能已损坏：请用 Excel 或 WPS 打开修复后另存，或重新导出`,
       e
     );
   const msg = String((e as Error)?.message ?? e);
@@ -235,7 +235,7 @@ function readError(format: SheetjsFormat | "xlsx", e: unknown): WorkbookReadErro
     );
   return new WorkbookReadError(
     "corrupt",
-    `这是 ${FORMAT_NAMES[format]}格式的工作簿，但文件已损坏，无法读取：请用 Excel 或 WPS 打开修复后另存，或重新导出`,
+    `这是${formatInText(format)}格式的工作簿，但文件已损坏，无法读取：请用 Excel 或 WPS 打开修复后另存，或重新导出`,
     e
   );
 }
@@ -331,7 +331,7 @@ export function readSheetjsBuffer(
   if (!wb.SheetNames.length)
     throw new WorkbookReadError(
       "corrupt",
-      `这是 ${FORMAT_NAMES[format]}格式的工作簿，但其中没有工作表，文件可能已损坏`
+      `这是${formatInText(format)}格式的工作簿，但其中没有工作表，文件可能已损坏`
     );
   const props = wb.Workbook?.Sheets ?? [];
   const pending: PendingFormula[] = [];
