@@ -25,7 +25,7 @@ import {
 import { GridView } from "./view";
 import type { Block } from "./header";
 import { OWN_NAME_TOTALS, SIDE_TOTALS, TOTAL_KEYS, VIEW_HEADING, rowKey } from "./aliases";
-import { functionalNameLevels } from "./structure";
+import { bestFitLevels, functionalNameLevels, structuralLevels } from "./structure";
 import { nestUnitBlocks } from "./unit-blocks";
 import { percentText, unreadableText } from "../grid/amount";
 
@@ -920,4 +920,137 @@ function economicOtherLines(rows: Row[]): void {
       r.codeFromName = undefined;
     }
   }
+}
+
+/** A 支出功能分类 code — 类 201, 款 20108, 项 2010804 (the 支出 classes are 2xx; 单位 / 项目 codes are longer). */
+const FUNCTIONAL_EXPENDITURE_CODE = /^2\d{2}(?:\d{2}){0,2}$/;
+/** A 单位编码 (117001, 301001001): digits only. */
+const UNIT_CODE = /^\d{3,}$/;
+
+/**
+ * 项目支出表 code columns, read after the lines (parseBody keeps a project table's codes out of the rows' levels):
+ * - 功能科目 类 / 款 / 项 lines (201 / 20108 / 2010804 in the code column) over uncoded project lines (the 湖南 /
+ *   河南 habit): the coded lines are group lines at the level their code's length gives, each uncoded line a project
+ *   one level below the last group line, charged to its 项 (subjectCode) — whether or not the figures add up, so one
+ *   wrong project is its 项's 错误 (差 = the typo), not a flat list off by whole groups. A 7-digit line repeating the
+ *   open 项's code is a project of that 项. With 7-digit codes only, the coded lines head only when each is followed
+ *   by an uncoded line and there are no fewer uncoded lines than coded (one project whose code is missing is not a
+ *   group's project).
+ * - 单位编码 lines (117001 北京市审计局（本级）, the 预算一体化 export) over lines without one: each 单位 line heads the
+ *   lines down to the next 单位 (or 功能) line.
+ * - otherwise a 7-digit 功能科目 code printed on a project's own line is its subjectCode; the levels are left alone.
+ * Returns true when the levels were set here: the table's sums must not re-level them (structureRows is skipped).
+ */
+export function applyProjectCodes(
+  rows: Row[],
+  v: GridView,
+  b: Block,
+  amountKeys: readonly string[]
+): boolean {
+  const isTotal = (row: Row) => !!row.key && TOTAL_KEYS.has(row.key);
+  const body = rows.filter((row) => !isTotal(row) && !row.partial);
+  const at = (row: Row, cols: readonly number[] | undefined, test: RegExp) => {
+    const r = v.gridRow(row.row);
+    for (const c of cols ?? []) {
+      const t = norm(codeText(v, r, c));
+      if (test.test(t)) return { code: t, cell: v.ref(r, c) };
+    }
+    return undefined;
+  };
+  const fn = body.map((row) => at(row, b.codes, FUNCTIONAL_EXPENDITURE_CODE));
+  const unit = body.map((row) => at(row, b.unitCodes, UNIT_CODE));
+  const n = body.length;
+  const seven = fn.filter((x) => x?.code.length === 7).length;
+  const uncoded = fn.filter((x) => !x).length;
+  // Only under a printed 合计 (the levels then start at 1).
+  const total = rows.find((row) => isTotal(row) && row.key === "total");
+  const fnHeads =
+    !!total &&
+    (fn.some((x) => x && x.code.length < 7) ||
+      (seven > 0 && uncoded >= seven && fn.every((x, i) => !x || (i + 1 < n && !fn[i + 1]))));
+  const unitHeads = !!total && unit.some((u, i) => !!u && i + 1 < n && !unit[i + 1]);
+  if (!fnHeads && !unitHeads) {
+    fn.forEach((x, i) => {
+      if (x?.code.length !== 7) return;
+      body[i].subjectCode = x.code;
+      body[i].subjectCodeCell = x.cell;
+    });
+    return false;
+  }
+  for (const row of rows) if (isTotal(row)) row.level = 0;
+  const depths = body.map((row) =>
+    b.label === undefined ? 0 : indentDepth(v.text(v.gridRow(row.row), b.label))
+  );
+  let fnLevel = 0;
+  // The open 单位 lines, outermost first (117 西安市审计局 over 117001 …本级: a code extending the open one nests).
+  const units: Array<{ code: string; level: number }> = [];
+  let xiang: { code: string; cell: string } | undefined;
+  let parent: Row = total!;
+  // The uncoded lines since the last head: levelled together under it (levelRun).
+  let run: Row[] = [];
+  let runDepths: number[] = [];
+  const levelRun = () => {
+    if (run.length) levelUnder(parent, run, runDepths, amountKeys);
+    run = [];
+    runDepths = [];
+  };
+  body.forEach((row, i) => {
+    const f = fn[i];
+    const u = unit[i];
+    if (fnHeads && f && !(f.code.length === 7 && xiang?.code === f.code)) {
+      levelRun();
+      row.code = f.code;
+      row.codeSystem = "functional";
+      row.codeCell = f.cell;
+      row.level = fnLevel = (f.code.length - 1) / 2;
+      units.length = 0;
+      xiang = f.code.length === 7 ? f : undefined;
+      parent = row;
+      return;
+    }
+    if (unitHeads && u) {
+      levelRun();
+      while (
+        units.length &&
+        !(
+          u.code.startsWith(units[units.length - 1].code) &&
+          u.code.length > units[units.length - 1].code.length
+        )
+      )
+        units.pop();
+      row.level = (units.length ? units[units.length - 1].level : fnLevel) + 1;
+      units.push({ code: u.code, level: row.level });
+      parent = row;
+      return;
+    }
+    run.push(row);
+    runDepths.push(depths[i]);
+    const subject = f?.code.length === 7 ? f : fnHeads ? xiang : undefined;
+    if (subject) {
+      row.subjectCode = subject.code;
+      row.subjectCodeCell = subject.cell;
+    }
+  });
+  levelRun();
+  return true;
+}
+
+/**
+ * The uncoded lines right under a head line (or the 合计): nested by their indentation when they are indented
+ * unevenly; else by their sums when they form a tree under the head (一级项目 over 二级项目, 通用项目 over its
+ * projects) or when one wrong figure leaves most sums holding (bestFitLevels); else a flat list of the head's projects.
+ */
+function levelUnder(head: Row, run: Row[], depths: number[], amountKeys: readonly string[]) {
+  const min = Math.min(...depths);
+  if (Math.max(...depths) > min) {
+    run.forEach((row, i) => (row.level = head.level + 1 + depths[i] - min));
+    return;
+  }
+  run.forEach((row) => (row.level = 1));
+  const keys = [...amountKeys];
+  const lv =
+    head.level > 0 && run.length > 1
+      ? (structuralLevels(run, head, keys) ?? bestFitLevels(run, head, keys))
+      : undefined;
+  run.forEach((row, i) => (row.level = head.level + (lv ? lv[i] : 1)));
 }

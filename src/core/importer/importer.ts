@@ -33,7 +33,13 @@ import {
   textColumns,
   type ColumnRole,
 } from "./header";
-import { amountAt, applyIndentLevels, parseBody, settleWorkbookPrecision } from "./body";
+import {
+  amountAt,
+  applyIndentLevels,
+  applyProjectCodes,
+  parseBody,
+  settleWorkbookPrecision,
+} from "./body";
 import { dropCodeCopies } from "./code-copy";
 import { bodyPageNumbers } from "./page-numbers";
 import { ShiftedView, shiftedRun } from "./column-shift";
@@ -466,9 +472,20 @@ function parseRegion(
     columns = (["income", "expenditure"] as const).flatMap((side) =>
       columns.map((c) => ({ ...c, side }))
     );
-  if (kind === "project_expenditure" || kind === "project_carryover")
-    applyIndentLevels(rows, v, blockList[0].label, meta.department);
-  if (blockList.length === 1)
+  // Levels a project table's 功能科目 / 单位编码 lines give (applyProjectCodes) stand whether or not the sums hold.
+  let codedLevels = false;
+  if (kind === "project_expenditure" || kind === "project_carryover") {
+    codedLevels =
+      blockList.length === 1 &&
+      applyProjectCodes(
+        rows,
+        v,
+        blockList[0],
+        blockList[0].amounts.map((a) => a.key).filter((k) => !isRateOrChange(k) && !isPrior(k))
+      );
+    if (!codedLevels) applyIndentLevels(rows, v, blockList[0].label, meta.department);
+  }
+  if (blockList.length === 1 && !codedLevels)
     structureRows(
       rows,
       blockList[0].amounts.map((a) => a.key).filter((k) => !isRateOrChange(k) && !isPrior(k))

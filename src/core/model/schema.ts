@@ -176,6 +176,13 @@ export const RowSchema = z.object({
    * 款 / 项 lines (importer/unit-blocks.ts): a figure of that 单位, never the department's line of that code.
    */
   ofUnit: z.string().optional(),
+  /**
+   * 项目支出表: the 功能科目 (7-digit 项 code) the project is charged to — printed in the project's own 功能科目编码
+   * column (an attribute, not the row's level) or given by the 项 line it is listed under. Absent elsewhere.
+   */
+  subjectCode: z.string().optional(),
+  /** The cell printing subjectCode (the project's own code cell, or the 项 line's). */
+  subjectCodeCell: z.string().optional(),
   /** Second name column (e.g. the 政府预算经济科目 in the 经济分类表). */
   altLabel: z.string().optional(),
   /** Sheet row, 1-based; the label's cell. */

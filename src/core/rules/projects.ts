@@ -1,7 +1,18 @@
 /** 项目: 项目支出表 ↔ 项目绩效目标表 — coverage, names, amounts, and each form's money block. */
 import type { Amount, Report, Row, Table } from "../model/schema";
 import { defineRule, type Finding, type Outcome } from "./rule";
-import { columnTerms, hasValue, na, sumOutcome, tableName, term } from "./helpers";
+import {
+  byCode,
+  columnTerms,
+  firstOf,
+  hasValue,
+  na,
+  rowName,
+  sumOutcome,
+  tableName,
+  term,
+  totalRow,
+} from "./helpers";
 import { projectKey, withoutProjectCode } from "../grid/text";
 import { holdsWithinIntervals, identityOf, type Identity } from "./identity";
 import { fmt } from "./interval";
@@ -540,6 +551,135 @@ export const sourceByName = defineRule({
   },
 });
 
+/**
+ * The tables whose 项目支出 by 功能科目 a 项目支出表 column adds up to: the 支出总表 (all sources) from the 合计
+ * column, the 一般公共预算支出表 from the 一般公共预算 column. Each compared only when the two tables' totals agree
+ * (the 项目支出表 is then the whole of that 项目支出; a 上年结转 part listed apart or a narrower table is
+ * cross.basic-project's finding, not a 科目's).
+ */
+const SUBJECT_TABLES: ReadonlyArray<{
+  kind: "expenditure_summary" | "general_budget_expenditure";
+  col: string;
+}> = [
+  { kind: "expenditure_summary", col: "total" },
+  { kind: "general_budget_expenditure", col: "general" },
+];
+
+/** Where a 科目's project money is compared in a table printing `codes`: the code, or its 款 / 类 printed without lines under it. */
+function anchorOf(code: string, codes: ReadonlySet<string>): string | undefined {
+  for (const n of [7, 5, 3]) {
+    const c = code.slice(0, n);
+    if (!codes.has(c)) continue;
+    // The table breaks this 款 / 类 down further elsewhere: the 科目 itself should have been printed.
+    if (n < 7 && [...codes].some((x) => x.length > n && x.startsWith(c))) return undefined;
+    return c;
+  }
+  return undefined;
+}
+
+export const subjectTotals = defineRule({
+  id: "projects.subject-totals",
+  category: "projects",
+  title: "项目支出表按功能科目 ↔ 支出总表 / 一般公共预算支出表项目支出",
+  description:
+    "项目支出表列出各项目的功能科目（功能科目编码栏，或项目所在的类、款、项行）时：每个项目的科目应出现在支出总表中（一般公共预算资金的也应出现在一般公共预算支出表中）；项目支出表合计与支出总表项目支出合计相等时，同一科目下各项目之和 = 支出总表该科目的项目支出（一般公共预算列合计与一般公共预算支出表项目支出合计相等时，同一科目下各项目一般公共预算之和 = 该表该科目的项目支出）。两表合计不等时不按科目比较（由“基本支出 / 项目支出”核对报告）。",
+  severity: "error",
+  source: {
+    basis: "identity",
+    ref: "部门预算公开表样各栏、各行的定义（同一笔资金在各表中列示相同；项目支出按功能科目列示）",
+  },
+  check: (report) => {
+    const t12 = firstOf(report, "project_expenditure");
+    if (!t12) return [na("没有项目支出表")];
+    // The 项 lines the table prints over its projects carry the 科目's figure; else its projects, each with its code.
+    const printed = t12.rows.filter((r) => r.codeSystem === "functional" && r.code?.length === 7);
+    const lines = printed.length
+      ? printed
+      : checkedProjectLines(report)
+          .filter((x) => x.table === t12 && x.row.subjectCode)
+          .map((x) => x.row);
+    if (!lines.length) return [na("项目支出表没有列出项目的功能科目")];
+    const codeOf = (r: Row) => (r.codeSystem === "functional" ? r.code! : r.subjectCode!);
+    const cellOf = (r: Row) => (r.codeSystem === "functional" ? r.codeCell : r.subjectCodeCell);
+    const top12 = totalRow(t12) ?? t12.rows.find((r) => r.level === 0);
+    const out: Outcome[] = [];
+    let compared = false;
+    for (const { kind, col } of SUBJECT_TABLES) {
+      const t = firstOf(report, kind);
+      const rows = t ? byCode(t) : undefined;
+      if (!t || !rows?.size || t.empty) continue;
+      const tot = totalRow(t);
+      if (!tot?.amounts.project || !top12?.amounts[col]) continue;
+      // A line whose code is unreadable (2.01E+06, a name not in the 政府收支分类科目) may be any 科目: no 科目 of that
+      // table is then known to be missing, nor its figure to be the whole of it.
+      if (t.rows.some((r) => r.level > 0 && !r.partial && !r.code && !r.key)) continue;
+      compared = true;
+      const codes = new Set(rows.keys());
+      const groups = new Map<string, Row[]>();
+      const missing: Row[] = [];
+      for (const r of lines) {
+        if (!hasValue(r.amounts[col])) continue;
+        const anchor = anchorOf(codeOf(r), codes);
+        if (anchor) groups.set(anchor, [...(groups.get(anchor) ?? []), r]);
+        else missing.push(r);
+      }
+      for (const r of missing)
+        out.push({
+          status: "fail",
+          finding: {
+            rule: "projects.subject-totals",
+            severity: "error",
+            message: `${tableName(t12)}「${r.label.trim()}」的功能科目 ${codeOf(r)} 不在${tableName(t)}中（${tableName(t)}未列此科目，该项目 ${r.amounts[col].text || r.amounts[col].value}${t12.unit}无处可对）`,
+            cells: [cellOf(r), r.amounts[col].cell].filter((x): x is string => !!x),
+            expected: null,
+            actual: null,
+            difference: null,
+          },
+        });
+      // Per 科目 only when the 项目支出表 is the whole of the table's 项目支出 (equal totals, within rounding).
+      const whole = sumOutcome({
+        rule: "projects.subject-totals",
+        severity: "error",
+        total: term(t, tot.amounts.project),
+        parts: [term(t12, top12.amounts[col])],
+        subject: "",
+        against: "",
+      });
+      if (whole.status === "fail" && whole.finding.severity !== "rounding") continue;
+      // Every 科目 the table gives 项目支出 at the depth it prints, with or without projects of the 项目支出表.
+      const anchors = new Set(groups.keys());
+      for (const [code, r] of rows)
+        if (
+          hasValue(r.amounts.project) &&
+          anchorOf(code, codes) === code &&
+          ![...codes].some((x) => x.length > code.length && x.startsWith(code))
+        )
+          anchors.add(code);
+      for (const code of anchors) {
+        const r = rows.get(code)!;
+        if (!r.amounts.project) continue;
+        const mine = groups.get(code) ?? [];
+        out.push(
+          sumOutcome({
+            rule: "projects.subject-totals",
+            severity: "error",
+            total: term(t, r.amounts.project),
+            parts: columnTerms(t12, mine, col),
+            subject: `${tableName(t)}「${rowName(r)}」项目支出`,
+            against: () =>
+              mine.length
+                ? `${tableName(t12)}功能科目为 ${code} 的${printed.length ? "行" : "各项目"}${col === "total" ? "" : "一般公共预算"}之和`
+                : `${tableName(t12)}功能科目为 ${code} 的项目（没有）`,
+            extraCells: mine.map(cellOf).filter((x): x is string => !!x),
+          })
+        );
+      }
+    }
+    if (!compared) return [na("缺少按功能科目列示项目支出的支出总表或一般公共预算支出表")];
+    return out.length ? out : [{ status: "pass" }];
+  },
+});
+
 export const PROJECT_RULES = [
   coverage,
   nameMismatch,
@@ -547,4 +687,5 @@ export const PROJECT_RULES = [
   formSources,
   oneYearPeriod,
   sourceByName,
+  subjectTotals,
 ];
