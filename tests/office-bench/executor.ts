@@ -712,6 +712,14 @@ export class Executor {
         }
         break;
       }
+      case "PageLayout":
+        if (name === "GetPrintAreaOrNullObject") {
+          const s = (h as { s: Sheet }).s;
+          return s.printArea?.length
+            ? { t: "RangeAreas", s, areas: s.printArea.map((a) => this.rangeOf(s, a)) }
+            : null;
+        }
+        break;
       case "RangeAreas":
         if (name === "Select") {
           const a = h.areas[0];

@@ -73,6 +73,8 @@ export interface Sheet {
   columnWidths: Map<number, number>;
   /** Print setup as the add-in set it (orientation, zoom), recorded. */
   pageLayout?: { orientation?: unknown; zoom?: unknown };
+  /** The print area (pageLayout.getPrintAreaOrNullObject), A1 ranges without the sheet; undefined: none set. */
+  printArea?: string[];
   /** Hidden rows and columns, 0-based sheet indexes. */
   hiddenRows: Set<number>;
   hiddenCols: Set<number>;
@@ -146,6 +148,7 @@ export class MemoryWorkbook {
         r1: sheetRowOf(g, m.r1),
         c1: sheetColOf(g, m.c1),
       }));
+      if (g.printArea) s.printArea = [...g.printArea];
       for (const r of g.hiddenRows ?? []) s.hiddenRows.add(sheetRowOf(g, r));
       for (const c of g.hiddenCols ?? []) s.hiddenCols.add(sheetColOf(g, c));
     }

@@ -35,6 +35,11 @@ export const SheetGridSchema = z.object({
   sheetRows: z.array(z.number().int().min(0)).optional(),
   /** 0-based sheet column of each grid column, when the grid skips long empty runs of columns. */
   sheetCols: z.array(z.number().int().min(0)).optional(),
+  /**
+   * The sheet's print area (打印区域, defined name _xlnm.Print_Area), one A1 range per area in sheet coordinates
+   * without the sheet ("A1:E20"), when the sheet defines one: Excel prints and exports only these cells.
+   */
+  printArea: z.array(z.string()).optional(),
 });
 export type SheetGrid = z.infer<typeof SheetGridSchema>;
 

@@ -53,7 +53,7 @@ import {
   TOTAL_KEYS,
 } from "./aliases";
 import { bestFitLevels, codesFromCodedTables, levelsAddUp, structuralLevels } from "./structure";
-import { markHidden } from "./hidden";
+import { markHidden, markOutsidePrintArea } from "./hidden";
 import { applyEmptyDeclarations, emptyDeclarations, type EmptyDeclaration } from "./contents";
 import { clipRegionsAtGaps, strayColumns } from "./strays";
 import { CONTINUATION_LINE, joinContinuations } from "./continuation";
@@ -1147,6 +1147,7 @@ export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Re
   tellApartByOrder(tables, byHeader);
   codesFromCodedTables(tables);
   markHidden(tables, grids);
+  markOutsidePrintArea(tables, grids);
   applyEmptyDeclarations(tables, declaredEmpty);
   tables.splice(0, tables.length, ...joinContinuations(tables));
   const perSheet = new Map<string, number>();

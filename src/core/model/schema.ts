@@ -101,6 +101,8 @@ export const AmountSchema = z.object({
   decimals: z.number().int(),
   /** The cell's row or column is hidden: stored in the workbook but not printed or published. */
   hidden: z.boolean().optional(),
+  /** The cell lies outside the sheet's print area (打印区域): stored, but not printed or published. */
+  outsidePrintArea: z.boolean().optional(),
   /** The cell holds something that is not an amount (错误值 #REF!, 逻辑值 TRUE, 文本“…”): value is null, blank is true, and a finding names it. */
   invalid: z.string().optional(),
   /** The unit typed after the number in a text cell (2338.24万元): the value is the number as printed. */
@@ -179,6 +181,8 @@ export const RowSchema = z.object({
   labelCell: z.string(),
   /** The sheet row is hidden (by hand, a filter or a collapsed outline): not printed or published. */
   hidden: z.boolean().optional(),
+  /** The sheet row lies outside the sheet's print area (打印区域): not printed or published. */
+  outsidePrintArea: z.boolean().optional(),
   amounts: z.record(z.string(), AmountSchema),
 });
 export type Row = z.infer<typeof RowSchema>;
@@ -208,6 +212,8 @@ export const TableSchema = z.object({
    * name this table, so findings name it by its label or kind only (rules/helpers.ts tableName).
    */
   sharedSheet: z.boolean().optional(),
+  /** The print area (打印区域) its sheet defines, as A1 ranges joined by “,”, when part of the table lies outside it. */
+  printArea: z.string().optional(),
   year: z.number().int().optional(),
   department: z.string().optional(),
   unit: UnitSchema,

@@ -33,10 +33,10 @@ import {
 } from "./helpers";
 import { exceeds, fenValue, fmt, UNIT_FACTOR, type Term } from "./interval";
 import { labelKey } from "../grid/text";
+import { threePublicItemOf } from "./three-public-items";
 import {
   BESIDE_THREE_PUBLIC_ECONOMIC_ITEMS,
   THREE_PUBLIC_ECONOMIC_CLASSES,
-  THREE_PUBLIC_ECONOMIC_ITEMS,
 } from "../classification/economic";
 import {
   carryRelation,
@@ -1099,13 +1099,26 @@ const hasColumn = (t: Table, key: string) => t.columns.some((c) => c.key === key
 function economicLines(report: Report, t6: Table, g: Table): Outcome[] {
   const rel = scopeRelation(report, t6, g);
   if (!rel) return [];
-  const lines = new Map<string, Row>();
-  for (const r of g.rows)
-    if (r.code && r.codeSystem === "economic" && !lines.has(r.code)) lines.set(r.code, r);
+  // A code printed twice (one typed wrong on another line: naming.economic-code says so) pairs its lines in order of
+  // occurrence — the two tables print them alike — not every one of them with the first (newcomer15 NC15-1).
+  const byCode = (t: Table) => {
+    const lines = new Map<string, Row[]>();
+    for (const r of t.rows)
+      if (r.code && r.codeSystem === "economic") {
+        const list = lines.get(r.code);
+        if (list) list.push(r);
+        else lines.set(r.code, [r]);
+      }
+    return lines;
+  };
+  const lines = byCode(g);
+  const own = byCode(t6);
   const split = ["personnel", "public"].every((k) => hasColumn(t6, k) && hasColumn(g, k));
   const out: Outcome[] = [];
   for (const r of t6.rows) {
-    const rg = r.code && r.codeSystem === "economic" ? lines.get(r.code) : undefined;
+    const list = r.code && r.codeSystem === "economic" ? lines.get(r.code) : undefined;
+    const mine = list && own.get(r.code!)!;
+    const rg = list && (list.length === mine!.length ? list[mine!.indexOf(r)] : list[0]);
     if (!rg) continue;
     const pairs: Array<[string, Amount | undefined, Array<Amount | undefined>, string]> = split
       ? ["personnel", "public"].map((k) => [
@@ -1166,15 +1179,20 @@ function statedEmpty(t: Table): Amount | undefined {
   return { ...zero(t), cell: t.emptyNoteCell };
 }
 
-/** Σ of the 经济分类表 rows (their 合计) whose 部门 item name is one of the items. */
+/**
+ * Σ of the 经济分类表 rows (their 合计) booked to one of the items: by name and code, the code winning where it sits
+ * in its place when the two disagree (three-public-items.ts).
+ */
 function economicItem(
   t6: Table,
   keys: string | readonly string[]
 ): { terms: Term[]; cells: string[] } {
-  const res = [...THREE_PUBLIC_ECONOMIC_ITEMS, ...BESIDE_THREE_PUBLIC_ECONOMIC_ITEMS]
-    .filter(([k]) => (typeof keys === "string" ? [keys] : keys).includes(k))
-    .map(([, re]) => re);
-  const rows = t6.rows.filter((r) => r.level > 0 && res.some((re) => re.test(labelKey(r.label))));
+  const wanted = typeof keys === "string" ? [keys] : keys;
+  const rows = t6.rows.filter((r) => {
+    if (r.level <= 0) return false;
+    const item = threePublicItemOf(t6, r);
+    return item !== null && wanted.includes(item);
+  });
   return {
     terms: rows.filter((r) => r.amounts.total).map((r) => term(t6, r.amounts.total)),
     cells: rows.map((r) => r.amounts.total?.cell).filter((c): c is string => !!c),
@@ -1222,7 +1240,7 @@ export const threePublicEconomic = defineRule({
   category: "cross",
   title: "“三公”经费 ↔ 经济分类表同名科目",
   description:
-    "经济分类表中的公务接待费、因公出国（境）费用、公务用车运行维护费、公务用车购置不能超过“三公”经费表的对应数（“三公”经费还可由其他科目安排，同名科目只能更少或相等）；“三公”经费表只列公务用车购置及运行维护费一项时，运行维护费与购置之和不能超过它；表中并列会议费、培训费的，会议费、培训费科目同样不能超过。一般公共预算支出经济分类表（基本支出 + 项目支出）与基本支出经济分类表都有时用前者；经济分类表口径宽于“三公”经费表（如含事业收入的部门基本支出表对一般公共预算“三公”经费表）时不比较。“三公”经费表注明为空表（本部门无“三公”经费）时各项按 0 比较。",
+    "经济分类表中的公务接待费、因公出国（境）费用、公务用车运行维护费、公务用车购置不能超过“三公”经费表的对应数（“三公”经费还可由其他科目安排，同名科目只能更少或相等）；“三公”经费表只列公务用车购置及运行维护费一项时，运行维护费与购置之和不能超过它；表中并列会议费、培训费的，会议费、培训费科目同样不能超过。一般公共预算支出经济分类表（基本支出 + 项目支出）与基本支出经济分类表都有时用前者；经济分类表口径宽于“三公”经费表（如含事业收入的部门基本支出表对一般公共预算“三公”经费表）时不比较。“三公”经费表注明为空表（本部门无“三公”经费）时各项按 0 比较。经济科目的名称与编码不符时（naming.economic-code 另行提示），编码与前后科目的编码顺序相符的按编码归属，否则按名称归属，该行只计入一项。",
   severity: "error",
   source: {
     basis: "practice",

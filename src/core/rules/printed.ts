@@ -262,4 +262,76 @@ export const strayContent = defineRule({
   },
 });
 
-export const PRINTED_RULES = [hiddenAmounts, strayContent];
+/** Row spans "第 21–34 行" of consecutive rows (by table order), the sheet rows as printed in the workbook. */
+function rowSpans(rows: Row[]): string {
+  const spans: Array<[number, number]> = [];
+  for (const r of rows) {
+    const last = spans[spans.length - 1];
+    if (last && r.row <= last[1] + 2) last[1] = r.row;
+    else spans.push([r.row, r.row]);
+  }
+  return spans.map(([a, b]) => (a === b ? `第 ${a} 行` : `第 ${a}–${b} 行`)).join("、");
+}
+
+export const printArea = defineRule({
+  id: "printed.print-area",
+  category: "printed",
+  title: "表格都在打印区域内",
+  description:
+    "工作表设置了打印区域（页面布局 › 打印区域）时，Excel 打印和导出 PDF 只输出打印区域内的单元格：表中落在打印区域以外的行或列（常见于沿用上年表格、表格加长后未重设打印区域）不会公开，公开的表就不完整。表中有金额的行或列在打印区域以外即提示，说明是哪些行、列。",
+  severity: "warning",
+  source: {
+    basis: "practice",
+    ref: "公开的是打印或导出的表（PDF）：设置了打印区域的工作表，Excel 只打印和导出打印区域内的单元格",
+  },
+  check: (report) => {
+    const tables = report.tables.filter((t) => t.printArea);
+    if (!tables.length) return [na("没有表格超出所在工作表的打印区域（或未设置打印区域）")];
+    return tables.map((t): Outcome => {
+      const rows = t.rows.filter(
+        (r) => r.outsidePrintArea && Object.values(r.amounts).some(hasValue)
+      );
+      const cols = new Map<string, string[]>();
+      for (const r of t.rows) {
+        if (r.outsidePrintArea) continue;
+        for (const a of Object.values(r.amounts))
+          if (a.outsidePrintArea && hasValue(a)) {
+            const col = /!\$?([A-Z]+)\$?\d+$/.exec(a.cell)?.[1] ?? "";
+            cols.set(col, [...(cols.get(col) ?? []), a.cell]);
+          }
+      }
+      if (!rows.length && !cols.size) return { status: "pass" };
+      const parts = [
+        rows.length
+          ? `${rowSpans(rows)}（${rows.length} 行有${figureWord(t)}，如「${rowName(rows[0])}」${amountText(t, rows[0])}）`
+          : "",
+        cols.size
+          ? `${[...cols.keys()].map((c) => `${c} 列`).join("、")}（${[...cols.values()].reduce((n, x) => n + x.length, 0)} 个${figureWord(t)}）`
+          : "",
+      ].filter(Boolean);
+      const cells = [
+        ...(rows.length ? [rows[0].labelCell] : []),
+        ...rows.flatMap((r) =>
+          Object.values(r.amounts)
+            .filter(hasValue)
+            .map((a) => a.cell)
+        ),
+        ...[...cols.values()].flat(),
+      ];
+      return {
+        status: "fail",
+        finding: {
+          rule: "printed.print-area",
+          severity: "warning",
+          message: `${tableName(t)}所在工作表的打印区域为 ${t.printArea}，表的${parts.join("和")}不在其中：打印或导出 PDF 时不会出现，公开的表不完整；请重设打印区域（页面布局 › 打印区域）`,
+          cells: cells.filter((c, i) => cells.indexOf(c) === i),
+          expected: null,
+          actual: null,
+          difference: null,
+        },
+      };
+    });
+  },
+});
+
+export const PRINTED_RULES = [hiddenAmounts, printArea, strayContent];

@@ -13,7 +13,7 @@ import { compare, UNIT_FACTOR } from "./interval";
 import { defineRule, type Outcome } from "./rule";
 import { firstOf, hasValue, tableName, term, totalRow } from "./helpers";
 import { THREE_PUBLIC_ECONOMIC_ITEMS } from "../classification/economic";
-import { labelKey } from "../grid/text";
+import { threePublicItemOf } from "./three-public-items";
 
 const RATIO = 10000;
 
@@ -47,6 +47,23 @@ function codedTotals(t: Table): Coded {
   return { list, by };
 }
 
+/** The share of spending a table holds, where it holds one share only: 基本支出 or 项目支出 by economic class. */
+const SHARE_OF_KIND: Partial<Record<Table["kind"], "basic" | "project">> = {
+  basic_expenditure_economic: "basic",
+  project_expenditure_economic: "project",
+};
+
+/**
+ * Tables that hold different shares of the spending (a 基本支出 and a 项目支出 table by economic class, 广州 表6 / 表7):
+ * their lines of one code are different money, never a pair (each was a "?" that outvoted the real 10,000× pairs:
+ * newcomer15 NC15-6).
+ */
+function disjoint(t: Table, o: Table): boolean {
+  const a = SHARE_OF_KIND[t.kind];
+  const b = SHARE_OF_KIND[o.kind];
+  return !!a && !!b && a !== b;
+}
+
 /**
  * Visits the figures of table t that stand for the same money as a figure of another table, in order, until
  * `visit` returns true (most tables are settled by their first pair: an equal figure elsewhere). True when it did.
@@ -62,7 +79,7 @@ function somePair(
   // A table printing no coded figure (三公, 机关运行经费, most forms of lists) has no code to look up elsewhere.
   for (let i = 0; mine.size > 0 && i < tables.length; i++) {
     const o = tables[i];
-    const theirs = o === t ? undefined : coded.get(o);
+    const theirs = o === t || disjoint(t, o) ? undefined : coded.get(o);
     if (!theirs) continue;
     const list = theirs.list;
     for (let j = 0; j < list.length; j++) {
@@ -80,25 +97,16 @@ function somePair(
     const b = other && totalRow(other)?.amounts[otherKey];
     return !!(a && b && hasValue(a) && hasValue(b)) && visit(a, b, other!);
   };
+  const general = firstOf(report, "general_budget_expenditure");
   return (
-    anchor(
-      "basic_expenditure_economic",
-      "total",
-      firstOf(report, "general_budget_expenditure"),
-      "basic"
-    ) ||
+    anchor("basic_expenditure_economic", "total", general, "basic") ||
+    // A 一般公共预算支出表 printing 人员经费 | 公用经费 instead of 基本支出 (西安 表5): each against its own.
+    anchor("basic_expenditure_economic", "personnel", general, "personnel") ||
+    anchor("basic_expenditure_economic", "public", general, "public") ||
     anchor("project_expenditure", "total", firstOf(report, "expenditure_summary"), "project") ||
     threePublicPairs(report, t, visit)
   );
 }
-
-/** The economic-class codes of the 三公 items (部门预算支出经济分类: 30212 因公出国（境）费用 …). */
-const THREE_PUBLIC_CODES: Readonly<Record<string, string>> = {
-  abroad: "30212",
-  reception: "30217",
-  vehicle_operation: "30231",
-  vehicle_purchase: "31013",
-};
 
 /**
  * A “三公” table has no coded rows: its items against the same item of the economic-class table (基本支出, else
@@ -116,13 +124,11 @@ function threePublicPairs(
     firstOf(report, "general_budget_economic"),
   ].find((x) => x && !x.empty);
   if (!econ) return false;
-  for (const [key, re] of THREE_PUBLIC_ECONOMIC_ITEMS) {
+  for (const [key] of THREE_PUBLIC_ECONOMIC_ITEMS) {
     const r = t.rows.find((x) => x.key === key);
     const a = r && (r.amounts.general ?? r.amounts.total);
     if (!a || !hasValue(a)) continue;
-    const lines = econ.rows.filter(
-      (x) => x.level > 0 && (x.code === THREE_PUBLIC_CODES[key] || re.test(labelKey(x.label)))
-    );
+    const lines = econ.rows.filter((x) => x.level > 0 && threePublicItemOf(econ, x) === key);
     const b = lines.length === 1 ? lines[0].amounts.total : undefined;
     if (b && hasValue(b) && visit(a, b, econ)) return true;
   }

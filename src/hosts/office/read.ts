@@ -32,6 +32,8 @@ export interface OfficeReadOptions {
   /** The part of each sheet read in round trip 2 (default 10,000 rows × 256 columns). */
   headRows?: number;
   headCols?: number;
+  /** Read each sheet's print area (pageLayout.getPrintAreaOrNullObject, ExcelApi 1.9; default true). */
+  printArea?: boolean;
 }
 
 export interface OfficeReadResult {
@@ -87,6 +89,7 @@ export async function readWorkbookGrids(
   context: Excel.RequestContext,
   opts: OfficeReadOptions = {}
 ): Promise<OfficeReadResult> {
+  const withArea = opts.printArea !== false;
   const maxCells = opts.maxCellsPerRead ?? 5_000_000;
   const blockCells = opts.blockCells ?? 200_000;
   const headRows = opts.headRows ?? 10_000;
@@ -107,7 +110,7 @@ export async function readWorkbookGrids(
     );
     const merged = merges ? head.getMergedAreasOrNullObject() : undefined;
     merged?.load("address");
-    return { ws, used, head, merged };
+    return { ws, used, head, merged, area: printAreaOf(ws, withArea) };
   });
   let batchFailed = false;
   try {
@@ -119,10 +122,12 @@ export async function readWorkbookGrids(
 
   const grids: SheetGrid[] = sheets.items.map(emptyGrid);
   const plans: Plan[] = [];
+  let areas = reads.map((r) => r.area);
   if (batchFailed) {
     const dims = sheets.items.map((ws) =>
       ws.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount")
     );
+    areas = sheets.items.map((ws) => printAreaOf(ws, withArea));
     await context.sync();
     dims.forEach((d) =>
       plans.push(
@@ -212,7 +217,24 @@ export async function readWorkbookGrids(
   );
   if (blocks.length) await readInBlocks(context, blocks, grids, blockCells, merges);
   const blockRead = plans.flatMap((p, i) => (p.kind === "done" ? [] : [sheets.items[i].name]));
+  areas.forEach((a, i) => {
+    const printArea = a && !a.isNullObject ? printAreaRanges(a.address) : undefined;
+    if (printArea?.length && grids[i].values.length) grids[i].printArea = printArea;
+  });
   return { grids, blockRead };
+}
+
+/** The sheet's print area, loaded with the round trip it joins (ExcelApi 1.9, which the manifest requires). */
+function printAreaOf(ws: Excel.Worksheet, wanted: boolean): Excel.RangeAreas | undefined {
+  return wanted ? ws.pageLayout.getPrintAreaOrNullObject().load("address") : undefined;
+}
+
+/** "Sheet1!A1:E20, Sheet1!G1:H5" → ["A1:E20", "G1:H5"]; whole rows or columns ("Sheet1!A:E") kept as written. */
+function printAreaRanges(address: string): string[] {
+  return address
+    .split(/,\s*(?=(?:[^']*'[^']*')*[^']*$)/)
+    .map((p) => p.replace(/^.*!/, "").replace(/\$/g, "").trim())
+    .filter(Boolean);
 }
 
 function dimsOf(d: Dims): Dims {

@@ -64,7 +64,7 @@ export interface PreparedOds {
   /** Undoes the swap in a string SheetJS returns (values, sheet names, formulas, number formats). */
   restore: (s: string) => string;
   /** Sheet name (as in the file) → its hidden flag, rows and columns. */
-  sheets: Map<string, OdsSheetVisibility & { hidden: boolean }>;
+  sheets: Map<string, OdsSheetVisibility & { hidden: boolean; printArea?: string[] }>;
 }
 
 /** A General number style (see the module comment), written by LibreOffice as `<number:number number:min-integer-digits="1"/>`. */
@@ -142,12 +142,14 @@ export function prepareOds(bytes: Uint8Array): PreparedOds {
 export const MAX_EXPANDED_CELLS = 2_000_000;
 
 /** Sheet name → its hidden flag, rows and columns, from content.xml; throws WorkbookReadError when cells repeat past MAX_EXPANDED_CELLS. */
-function visibility(xml: string): Map<string, OdsSheetVisibility & { hidden: boolean }> {
+function visibility(
+  xml: string
+): Map<string, OdsSheetVisibility & { hidden: boolean; printArea?: string[] }> {
   let expanded = 0;
   let rowRepeat = 1;
   let rowCells = 0;
   const hiddenStyles = new Set<string>();
-  const out = new Map<string, OdsSheetVisibility & { hidden: boolean }>();
+  const out = new Map<string, OdsSheetVisibility & { hidden: boolean; printArea?: string[] }>();
   const re =
     /<(\/?)(style:style|style:table-properties|table:table-row|table:table-column|table:table-cell|table:table)(?=[\s/>])([^>]*)>/g;
   let style: string | undefined;
@@ -177,10 +179,16 @@ function visibility(xml: string): Map<string, OdsSheetVisibility & { hidden: boo
       r = c = 0;
       const sheet = attr(rest, "table:name") ?? "";
       const styleName = attr(rest, "table:style-name");
+      // table:print-ranges (ODF 1.2 §19.698): "'表'.A1:'表'.E20 …", the sheet's print area.
+      const ranges = attr(rest, "table:print-ranges")
+        ?.split(/\s+/)
+        .map((x) => x.replace(/(?:'(?:[^']|'')*'|[^.:'\s]+)?\./g, "").replace(/\$/g, ""))
+        .filter((x) => /^[A-Z]+\d+(:[A-Z]+\d+)?$/i.test(x));
       out.set(sheet, {
         hidden: !!styleName && hiddenStyles.has(styleName),
         row: inRuns(rows),
         col: inRuns(cols),
+        ...(ranges?.length ? { printArea: ranges } : {}),
       });
     } else if (close && name === "table:table-row" && depth === 1) {
       expanded += rowRepeat * rowCells;

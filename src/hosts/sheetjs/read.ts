@@ -334,6 +334,15 @@ export function readSheetjsBuffer(
       `这是${formatInText(format)}格式的工作簿，但其中没有工作表，文件可能已损坏`
     );
   const props = wb.Workbook?.Sheets ?? [];
+  // Each sheet's print area (the sheet-scoped defined name _xlnm.Print_Area): A1 ranges without sheet and "$".
+  const printAreas = new Map<number, string[]>();
+  // (SheetJS gives an .ods file's names in ODF syntax, escaped: those are read by the pre-pass instead.)
+  for (const n of wb.Workbook?.Names ?? []) {
+    if (!/^_xlnm\.Print_Area$/i.test(n.Name) || typeof n.Sheet !== "number" || !n.Ref) continue;
+    const areas = n.Ref.split(",").map((a) => a.replace(/^.*!/, "").replace(/\$/g, "").trim());
+    if (areas.every((a) => /^([A-Z]+\d+(:[A-Z]+\d+)?|[A-Z]+:[A-Z]+|\d+:\d+)$/i.test(a)))
+      printAreas.set(n.Sheet, areas);
+  }
   const pending: PendingFormula[] = [];
   const grids = wb.SheetNames.map((name0, sheet) => {
     // A damaged file may leave a sheet without a name.
@@ -348,13 +357,16 @@ export function readSheetjsBuffer(
         "sheet_missing",
         `工作表“${restore(name)}”的数据缺失，文件已损坏：请用 Excel 或 WPS 打开修复后另存，或重新导出`
       );
-    return sheetjsSheetToGrid(restore(name), ws, {
+    const grid = sheetjsSheetToGrid(restore(name), ws, {
       visibility,
       hidden: o,
       pending,
       sheet,
       restore: ods?.restore,
     });
+    const printArea = printAreas.get(sheet) ?? o?.printArea;
+    if (printArea && grid.values.length) grid.printArea = printArea;
+    return grid;
   });
   const notes: ReadNote[] = [];
   const note = formulaReadNote(evaluateFormulas(grids, pending));

@@ -86,6 +86,20 @@ function mergedRanges(ws: ExcelJS.Worksheet): string[] {
 }
 
 /**
+ * The sheet's print area as A1 ranges without "$" (exceljs reads the defined name _xlnm.Print_Area into
+ * pageSetup.printArea, several areas joined by "&&"); undefined when the sheet sets none.
+ */
+function printAreaOf(ws: ExcelJS.Worksheet): string[] | undefined {
+  const text = (ws.pageSetup as { printArea?: string } | undefined)?.printArea;
+  if (!text) return undefined;
+  const areas = text
+    .split("&&")
+    .map((a) => a.replace(/^.*!/, "").replace(/\$/g, "").trim())
+    .filter(Boolean);
+  return areas.length ? areas : undefined;
+}
+
+/**
  * Converts a loaded exceljs worksheet into a grid (values only in a merge's top-left cell). The grid spans the
  * cells that hold a value, as Excel's getUsedRange(valuesOnly) does — formatting alone (a styled cell at
  * XFD1048576, a million styled empty rows) does not widen it — and long empty runs inside it are skipped
@@ -191,6 +205,8 @@ export function worksheetToGrid(
   };
   if (hiddenRows.length) grid.hiddenRows = hiddenRows;
   if (hiddenCols.length) grid.hiddenCols = hiddenCols;
+  const printArea = printAreaOf(ws);
+  if (printArea) grid.printArea = printArea;
   if (rows[rows.length - 1] - rows[0] + 1 !== rows.length) grid.sheetRows = rows;
   if (cols[cols.length - 1] - cols[0] + 1 !== cols.length) grid.sheetCols = cols;
   return grid;
