@@ -7,7 +7,7 @@
 import { importWorkbook } from "../../src/core/importer/importer";
 import { checkReport } from "../../src/core/rules/engine";
 import type { SheetGrid } from "../../src/core/grid/grid";
-import { STYLES, buildVariant } from "../fixtures/variants";
+import { DEPT, STYLES, buildVariant } from "../fixtures/variants";
 import { mutate } from "../../bench/localization";
 
 const DATES = [
@@ -71,5 +71,27 @@ describe.each(styles)("a date on the 单位 line, %s", (_n, style) => {
     expect(result(g)).toEqual(result(grids));
     // A real error is found as without the date.
     expect(result(dated(wrong, date).grids)).toEqual(result(wrong));
+  });
+});
+
+/**
+ * The date in the 部门 cell itself, after wide spaces (newcomer14 NC14-7: 编制单位：湖北省审计厅 2026年1月20日, or
+ * … 编制日期：2026年1月20日): it was glued into the name (部门：湖北省审计厅2026年1月20日), and printed on the first table
+ * only it made a false naming.department 警告. Every generated style whose tables print a 部门 line.
+ */
+describe.each(STYLES.map((s) => [s.name, s] as const))("a date after the 部门, %s", (_n, style) => {
+  const plain = result(buildVariant(style).grids);
+  test.each([
+    ["bare", false],
+    ["captioned", false],
+    ["bare", true],
+    ["captioned", true],
+  ] as const)("%s date (first table only: %s): the 部门 alone, the same findings", (how, first) => {
+    const { grids } = buildVariant(style, { deptLineDate: { how, first } });
+    expect(JSON.stringify(grids)).toContain("12月20日");
+    const rep = importWorkbook(grids);
+    expect(rep.department).toBe(DEPT);
+    for (const t of rep.tables.filter((x) => x.department)) expect(t.department).toBe(DEPT);
+    expect(result(grids)).toEqual(plain);
   });
 });

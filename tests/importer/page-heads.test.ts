@@ -60,3 +60,58 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style)
     }
   );
 });
+
+/**
+ * The 部门 printed only in the titles (the 中央部门 form, newcomer14 NC14-3): names ending in 署 / 行 / 联 / 协 / 中央 /
+ * 台 / 镇 / 街道 / 园 / 学 / 场 were not read (部门 未识别), and a table titled with another 部门 (a table copied from
+ * another department's set) passed naming.department, which compared 部门名称 lines only. Every generated style.
+ */
+const CENTRAL = [
+  "审计署",
+  "中国人民银行",
+  "全国妇联",
+  "中国科协",
+  "共青团中央",
+  "中央广播电视总台",
+  "和平区劝业场街道",
+  "琼中县湾岭镇",
+  "昆明市第一中学",
+  "伊春市带岭林场",
+  "北京市植物园",
+];
+
+describe.each(STYLES.map((s) => [s.name, s] as const))(
+  "部门 in the titles only, %s",
+  (_n, style) => {
+    const plainKinds = kinds(checkReport(importWorkbook(buildVariant(style).grids)));
+    test.each(CENTRAL)("%s: read from the titles, nothing more reported", (dept) => {
+      const rep = importWorkbook(
+        buildVariant(style, { pageHead: { how: "deptInTitle", dept } }).grids
+      );
+      expect(rep.department).toBe(dept);
+      expect(kinds(checkReport(rep))).toEqual(plainKinds);
+    });
+
+    test("one table titled with another 部门: one naming.department 警告 at that table", () => {
+      const rep = importWorkbook(
+        buildVariant(style, {
+          pageHead: {
+            how: "deptInTitle",
+            dept: "财政部",
+            depts: { three_public: "国家外汇管理局" },
+          },
+        }).grids
+      );
+      expect(rep.department).toBe("财政部");
+      const t = rep.tables.find((x) => x.kind === "three_public")!;
+      const found = checkReport(rep).findings.filter((f) => f.rule === "naming.department");
+      expect(found.map((f) => [f.severity, f.cells, f.message])).toEqual([
+        [
+          "warning",
+          [`${quoteSheet(t.sheet)}!${t.range.split(":")[0]}`],
+          expect.stringContaining("标题中的部门为“国家外汇管理局”，其他表为“财政部”"),
+        ],
+      ]);
+    });
+  }
+);

@@ -112,25 +112,41 @@ export function headerAfterGap(
   return v.cells(n).some(([c]) => c >= c0 && c <= c1 && open(c)) ? n : undefined;
 }
 
-/** 栏次 row: 1 2 3 … (or 栏次 / 行次 followed by numbers). */
+/**
+ * A 栏次 cell that says how its column is made (the 决算-form habit, kept in many 预算 templates): 1=2+3,
+ * 2=3+4+5+6+7, 3=4+5. Its column number is the figure before “=”.
+ */
+const COLUMN_FORMULA = /^(\d{1,2})\s*[=＝]\s*\d{1,2}(\s*[+＋\-－]\s*\d{1,2})+$/;
+
+/**
+ * 栏次 row: 1 2 3 … (or 栏次 / 行次 / ** / 甲 乙 followed by numbers). The numbers rise; a gap is a column deleted
+ * without renumbering (没有因公出国费 → 删栏: 1, 3, 4 …), so a row starting at 1 may skip (at most 2 at a step); a
+ * cell “1=2+3” names its column by the figure before “=”, and such a cell alone makes the row a 栏次 row.
+ */
 export function isColumnNumberRow(v: GridView, r: number): boolean {
   const cells = v.cells(r);
   if (cells.length < 2) return false;
   // The label cells of a 栏次 row hold 栏次 / 行次 / ** / 甲 乙 … (or nothing).
   const markers = cells.filter(([, t]) => COLUMN_MARKER.test(t));
   const nums = cells.filter(([, t]) => !COLUMN_MARKER.test(t));
+  const formula = (t: string) => COLUMN_FORMULA.exec(norm(t).replace(/\s+/g, ""));
   const asInt = ([c, t]: [number, string]) => {
     const raw = v.raw(r, c);
+    const f = formula(t);
     return typeof raw === "number" && Number.isInteger(raw)
       ? raw
       : /^\d{1,2}$/.test(t)
         ? Number(t)
-        : NaN;
+        : f
+          ? Number(f[1])
+          : NaN;
   };
   const vals = nums.map(asInt);
   if (nums.length < (markers.length ? 1 : 2) || vals.some((x) => !(x >= 0 && x < 100)))
     return false;
-  return vals.every((x, i) => i === 0 || x === vals[i - 1] + 1);
+  if (vals.every((x, i) => i === 0 || x === vals[i - 1] + 1)) return true;
+  const rising = vals.every((x, i) => i === 0 || (x > vals[i - 1] && x <= vals[i - 1] + 3));
+  return rising && (vals[0] === 1 || nums.some(([, t]) => formula(t)));
 }
 
 /**
@@ -172,6 +188,15 @@ export function headerPaths(v: GridView, headerRows: number[], c0: number, c1: n
   return paths;
 }
 
+const SPLIT_PARTS = ["类", "款", "项"] as const;
+/** Code column b, n columns right of code column a, under the same caption (the same path: a merged cell over both). */
+const sameCode = (a: ColumnRole, b: ColumnRole, n: number) =>
+  a.role === "code" &&
+  b.role === "code" &&
+  b.c === a.c + n &&
+  a.path.length === b.path.length &&
+  a.path.every((p, i) => norm(p) === norm(b.path[i]));
+
 export function columnRoles(paths: string[][], c0: number, year?: number): ColumnRole[] {
   // Without a year in the title, a header printing two years (2024年预算数 | 2025年预算数) still tells which is prior.
   // Later years' plans (2026年计划数, 中期财政规划/2027年) say nothing of the table's own year.
@@ -197,7 +222,8 @@ export function columnRoles(paths: string[][], c0: number, year?: number): Colum
     else if (UNIT_CODE_HEADER.test(bare)) roles.push({ role: "unitCode", c, path });
     else if (CODE_HEADER.test(leaf) || CODE_LIKE_HEADER.test(bare))
       roles.push({ role: "code", c, path });
-    else if (SPLIT_CODE_HEADER.test(leaf) && (inCodeBand || path.length === 1))
+    // 类 / 款 / 项 under any band (科目编码, 支出功能分类科目, 经济分类科目, 科目, 项目 …, or none): a part of the code.
+    else if (SPLIT_CODE_HEADER.test(leaf))
       roles.push({ role: "codePart", c, part: leaf as "类" | "款" | "项", path });
     else if (ATTRIBUTE_HEADER.test(bare) || TEXT_HEADER.test(bare) || COUNT_HEADER.test(bare))
       roles.push({ role: "text", c, path });
@@ -222,6 +248,20 @@ export function columnRoles(paths: string[][], c0: number, year?: number): Colum
       roles.push({ role: "amount", c, key, path, unit });
     }
   });
+  // One code caption merged over two or three columns (部门预算支出经济分类科目 / 科目编码 over 301 | 01, no 类 | 款 line)
+  // with the 科目名称 column right after them: the code printed in parts, 类 | 款 (| 项), as under a 类 | 款 | 项 line.
+  // Without a name column of its own the caption is over the code and its name (科目编码 over 201 | 一般公共服务支出).
+  for (let k = 0; k < roles.length;) {
+    let n = 1;
+    while (k + n < roles.length && sameCode(roles[k], roles[k + n], n)) n++;
+    const named = roles[k + n]?.role === "label" && roles[k + n].c === roles[k].c + n;
+    if ((n === 2 || n === 3) && named)
+      for (let j = 0; j < n; j++) {
+        const r = roles[k + j];
+        roles[k + j] = { role: "codePart", c: r.c, part: SPLIT_PARTS[j], path: r.path };
+      }
+    k += n;
+  }
   // 本年预算数 beside 上年预算数 / 增减 (no 合计, no 上年结转): this year's figure is the table's total (on each side of a
   // 收支总表 printing both years).
   const amounts = roles.filter(

@@ -18,6 +18,7 @@ import {
 import { columnLetter } from "../grid/address";
 import { markedFigure } from "../grid/amount";
 import { labelKey, norm } from "../grid/text";
+import { ORGAN_END, titleDepartmentOf } from "../model/department";
 import { GridView } from "./view";
 import { splitMergedLines } from "./merged-lines";
 import { continuesCodes, underBorrowedHeader, type BorrowableHeader } from "./bare-pages";
@@ -1103,18 +1104,12 @@ function coverMeta(v: GridView, r0: number, r1: number, into: Meta) {
     }
 }
 
-/** How the name of a 部门 or 单位 ends (…局, …委员会, …中心, …人民政府). */
-const ORGAN_END = /(局|委|办|院|厅|部|会|中心|所|站|馆|队|处|室|团|社|校|政府)$/;
-
 /**
  * The 部门 the tables' titles begin with (北京市审计局2025年部门收支总表), when two or more titles print the same name
  * before the year — for a workbook without any 部门名称 line (converted from a PDF, its page heads cut off).
  */
 function titleDepartment(tables: Table[]): string | undefined {
-  const names = tables.map((t) => {
-    const m = /^(.+?)20\d{2}年/.exec(norm(t.title));
-    return m && m[1].length >= 3 && ORGAN_END.test(m[1]) ? m[1] : undefined;
-  });
+  const names = tables.map((t) => titleDepartmentOf(t.title));
   const name = mode(names);
   return name && names.filter((n) => n === name).length >= 2 ? name : undefined;
 }

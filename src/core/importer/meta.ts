@@ -19,8 +19,12 @@ export interface Meta {
  * A date printed beside the 部门 / 单位 line, captioned (编制日期, 填报日期, 制表日期, 打印日期, 日期, 时间) or bare:
  * 2024年12月20日, 2024-12-20, 2024/12/20, 2024.12.20, with a time after it or not.
  */
-const DATE =
-  /^(?:(?:编制|填报|填表|制表|打印|报送|报出)?(?:日期|时间)[:：]?)?(20\d{2}(?:年\d{1,2}月\d{1,2}日|[-/.]\d{1,2}[-/.]\d{1,2})(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?)$/;
+const DATE_TEXT =
+  /(?:(?:编制|填报|填表|制表|打印|报送|报出)?(?:日期|时间)[:：]?)?(20\d{2}(?:年\d{1,2}月\d{1,2}日|[-/.]\d{1,2}[-/.]\d{1,2})(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?)$/
+    .source;
+const DATE = new RegExp(`^${DATE_TEXT}`);
+/** The same date after a name on one line (编制单位：湖北省审计厅 2026年1月20日, … 编制日期：2026年1月20日). */
+const DATE_AFTER = new RegExp(DATE_TEXT);
 
 /** Reads one cell's text for meta information; returns what it found (possibly nothing). */
 export function readMeta(cellText: string): Meta {
@@ -41,11 +45,18 @@ export function readMeta(cellText: string): Meta {
     );
   if (dept) {
     let name = dept[1];
-    // "部门名称：XX 单位：万元" in one cell
-    name = name.replace(
-      /(金额)?单位[:：]?(人民币)?(万元|千元|亿元|元)(?:[(（][^()（）]*[)）])?[;；。]?$/,
-      ""
-    );
+    // "部门名称：XX 单位：万元" in one cell; a date after the name (or before the unit) is when the table was made.
+    const unitAfter = (n: string) =>
+      n.replace(
+        /(金额)?单位[:：]?(人民币)?(万元|千元|亿元|元)(?:[(（][^()（）]*[)）])?[;；。]?$/,
+        ""
+      );
+    name = unitAfter(name);
+    const dated = DATE_AFTER.exec(name);
+    if (dated && dated.index > 1) {
+      out.date = dated[1];
+      name = unitAfter(name.slice(0, dated.index));
+    }
     // "编制单位：XX局 2025年度 单位：万元" in one cell: the year is not part of the name.
     const y = /[(（]?(20\d{2})年度?(预算)?[)）]?$/.exec(name);
     if (y && y.index > 1) {
@@ -55,7 +66,7 @@ export function readMeta(cellText: string): Meta {
     if (!UNIT_WORD.test(name) && name.length > 1) out.department = name;
   }
   const date = DATE.exec(t);
-  if (date) out.date = date[1];
+  if (date) out.date ??= date[1];
   const year = /预算年度[:：]?(\d{4})/.exec(t) ?? /^[(（](\d{4})年度?[)）]$/.exec(t);
   if (year) out.year = Number(year[1]);
   return out;

@@ -7,6 +7,7 @@ import { judgeName, spanYears } from "../classification/history";
 import { unitMagnitude } from "./units";
 import { placeholders } from "./placeholders";
 import { norm } from "../grid/text";
+import { titleDepartmentOf } from "../model/department";
 import { SCIENTIFIC_CODE_TEXT, decimalCode } from "../classification/codes";
 import { PASS, rowName, tableName } from "./helpers";
 import { quoteSheet } from "../grid/address";
@@ -273,30 +274,41 @@ export const departmentName = defineRule({
   id: "naming.department",
   category: "naming",
   title: "各表部门名称一致",
-  description: "各表表头的部门（单位）名称应一致。",
+  description:
+    "各表表头的部门（单位）名称应一致。表头没有部门名称行的表（中央部门表样：部门只印在标题里），比较标题中年度前的部门名称；标题中的名称可以是全称的一部分（简称）。",
   severity: "warning",
   source: { basis: "practice", ref: "同一部门的公开表，表头部门名称一致" },
   check: (report) => {
-    const named = report.tables.filter((t) => t.department && t.kind !== "performance_target");
+    // Each table's 部门: its 部门名称 line, else the name its title prints before the year.
+    const named = report.tables
+      .filter((t) => t.kind !== "performance_target")
+      .map((t) => ({ t, line: t.department, title: titleDepartmentOf(t.title) }))
+      .filter((d) => d.line || d.title);
     if (named.length < 2 || !report.department)
-      return [{ status: "na", reason: "表头没有部门名称" }];
+      return [{ status: "na", reason: "表头和标题都没有部门名称" }];
     const main = norm(report.department);
-    return named.map((t): Outcome =>
-      norm(t.department!) === main
+    return named.map(({ t, line, title }): Outcome => {
+      // A title may shorten the name (市审计局 for 北京市审计局), or the 部门 may shorten it.
+      const same = line
+        ? norm(line) === main
+        : main.includes(norm(title!)) || norm(title!).includes(main);
+      return same
         ? { status: "pass" }
         : {
             status: "fail",
             finding: {
               rule: "naming.department",
               severity: "warning",
-              message: `${tableName(t)}部门名称为“${t.department}”，其他表为“${report.department}”`,
+              message: line
+                ? `${tableName(t)}部门名称为“${line}”，其他表为“${report.department}”`
+                : `${tableName(t)}标题中的部门为“${title}”，其他表为“${report.department}”`,
               cells: [tableCell(t)],
               expected: null,
               actual: null,
               difference: null,
             },
-          }
-    );
+          };
+    });
   },
 });
 
