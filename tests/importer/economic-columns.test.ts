@@ -11,25 +11,17 @@ import { importWorkbook } from "../../src/core/importer/importer";
 import { checkReport } from "../../src/core/rules/engine";
 import { readXlsxBuffer } from "../../src/hosts/xlsx/read";
 import type { Report } from "../../src/core/model/schema";
+import { bump } from "../fixtures/grid-edit";
 import { STYLES, buildVariant, toGrid } from "../fixtures/variants";
-import { columnIndex, parseRef } from "../../src/core/grid/address";
+import { columnIndex } from "../../src/core/grid/address";
 import type { CellValue, SheetGrid } from "../../src/core/grid/grid";
 
 const serious = (r: Report) =>
   checkReport(r, { localize: false }).findings.filter(
     (f) => f.severity === "error" || f.severity === "warning"
   );
-/** The figure at a sheet-qualified A1 reference raised by 10 units of its table (the generated figures are whole 万元: ±0.5 each). */
-function raise(grids: SheetGrid[], ref: string): void {
-  const g = grids.find(
-    (x) => x.sheet === ref.slice(0, ref.lastIndexOf("!")).replace(/^'|'$/g, "")
-  )!;
-  const { r0, c0 } = parseRef(ref);
-  const n = Number(String(g.values[r0][c0]).replace(/[,\s]/g, "")) + 10;
-  g.values[r0][c0] = n;
-  g.text[r0][c0] = n.toFixed(2);
-  g.numberFormat[r0][c0] = "0.00";
-}
+/** The figure at a sheet-qualified A1 reference raised by 10 units of its table, shown as 0.00. */
+const raise = (grids: SheetGrid[], ref: string) => bump(grids, ref, 10, 2);
 const basic = (r: Report) => r.tables.find((t) => t.kind === "basic_expenditure_economic")!;
 
 describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style) => {

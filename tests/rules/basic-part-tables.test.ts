@@ -9,8 +9,9 @@
 import { importWorkbook } from "../../src/core/importer/importer";
 import { checkReport } from "../../src/core/rules/engine";
 import type { Report, Table } from "../../src/core/model/schema";
+import { bump } from "../fixtures/grid-edit";
 import { STYLES, buildVariant, type VariantOptions } from "../fixtures/variants";
-import { parseRef } from "../../src/core/grid/address";
+
 import type { SheetGrid } from "../../src/core/grid/grid";
 
 const serious = (r: Report) =>
@@ -19,17 +20,8 @@ const serious = (r: Report) =>
     .map((f) => `${f.rule} ${f.severity}`)
     .sort();
 
-/** The figure at a sheet-qualified A1 reference raised by 10 units of its table. */
-function raise(grids: SheetGrid[], ref: string): void {
-  const g = grids.find(
-    (x) => x.sheet === ref.slice(0, ref.lastIndexOf("!")).replace(/^'|'$/g, "")
-  )!;
-  const { r0, c0 } = parseRef(ref);
-  const n = Number(String(g.values[r0][c0]).replace(/[,\s]/g, "")) + 10;
-  g.values[r0][c0] = n;
-  g.text[r0][c0] = n.toFixed(2);
-  g.numberFormat[r0][c0] = "0.00";
-}
+/** The figure at a sheet-qualified A1 reference raised by 10 units of its table, shown as 0.00. */
+const raise = (grids: SheetGrid[], ref: string) => bump(grids, ref, 10, 2);
 
 const basics = (r: Report): Table[] =>
   r.tables.filter((t) => t.kind === "basic_expenditure_economic");
