@@ -261,6 +261,22 @@ export function rateVerdict(
   return meet(printed.h) ? "equal" : meet(3 * printed.h) ? "rounding" : "error";
 }
 
+/** The lines of a side that print a rate and have both years' figures: the rate as printed at `scale`, and as computed. */
+function rateLines(t: Table, x: RateTriple, scale: RateScale) {
+  const out: Array<{
+    printed: NonNullable<ReturnType<typeof printedRate>>;
+    computed: NonNullable<ReturnType<typeof changeRate>>;
+  }> = [];
+  for (const r of t.rows) {
+    if (r.side !== x.side) continue;
+    const [p, c, a] = [r.amounts[x.prior.key], r.amounts[x.current.key], r.amounts[x.rate.key]];
+    const printed = a && printedRate(a, scale);
+    const computed = p && c && changeRate(p, c);
+    if (printed && computed) out.push({ printed, computed });
+  }
+  return out;
+}
+
 /**
  * The scale a rate column prints at (its cells without %): percent or fraction, whichever most lines with a rate
  * agree with; undefined when neither fits most of them (then the column is no rate of change from last year: not
@@ -271,17 +287,11 @@ export function rateScale(t: Table, x: RateTriple): RateScale | undefined {
   let bestOk = -1;
   let n = 0;
   for (const scale of ["percent", "fraction"] as const) {
-    let ok = 0;
-    n = 0;
-    for (const r of t.rows) {
-      if (r.side !== x.side) continue;
-      const [p, c, a] = [r.amounts[x.prior.key], r.amounts[x.current.key], r.amounts[x.rate.key]];
-      const printed = a && printedRate(a, scale);
-      const computed = p && c && changeRate(p, c);
-      if (!printed || !computed) continue;
-      n++;
-      if (rateVerdict(printed, computed) !== "error") ok++;
-    }
+    const lines = rateLines(t, x, scale);
+    n = lines.length;
+    const ok = lines.filter(
+      ({ printed, computed }) => rateVerdict(printed, computed) !== "error"
+    ).length;
     if (ok > bestOk) [best, bestOk] = [scale, ok];
   }
   return n > 0 && bestOk * 2 > n ? best : undefined;
@@ -303,23 +313,14 @@ export function rateMisform(
   };
   for (const form of ["ratio", "negated"] as const)
     for (const scale of ["percent", "fraction"] as const) {
-      let n = 0;
-      let moved = false;
-      let fits = true;
-      for (const r of t.rows) {
-        if (r.side !== x.side) continue;
-        const [p, c, a] = [r.amounts[x.prior.key], r.amounts[x.current.key], r.amounts[x.rate.key]];
-        const printed = a && printedRate(a, scale);
-        const computed = p && c && changeRate(p, c);
-        if (!printed || !computed) continue;
-        n++;
-        if (rateVerdict(printed, forms[form](computed)) !== "equal") {
-          fits = false;
-          break;
-        }
-        if (rateVerdict(printed, computed) === "error") moved = true;
-      }
-      if (fits && n >= 2 && moved) return { scale, form };
+      const lines = rateLines(t, x, scale);
+      const fits = lines.every(
+        ({ printed, computed }) => rateVerdict(printed, forms[form](computed)) === "equal"
+      );
+      const moved = lines.some(
+        ({ printed, computed }) => rateVerdict(printed, computed) === "error"
+      );
+      if (fits && lines.length >= 2 && moved) return { scale, form };
     }
   return undefined;
 }

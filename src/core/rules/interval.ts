@@ -106,7 +106,15 @@ function equalAtCoarsest(total: Term, parts: Term[], tv: number, sv: number): bo
  */
 export function verdictOf(total: Term, parts: Term[]): Verdict {
   const tv = fenValue(total);
-  const th = fenHalfWidth(total);
+  sumParts(fenHalfWidth(total), parts);
+  return verdictFrom(total, parts, tv, SUM.s, SUM.slack);
+}
+
+/** What sumParts last computed, 分 (read right after the call: a scratch, so verdictOf makes no object). */
+const SUM = { s: 0, slack: 0 };
+
+/** Σ weight·part and the rounding slack of the comparison, given the total's half-width th (分): into SUM. */
+function sumParts(th: number, parts: Term[]): void {
   let s = 0;
   let sh = 0;
   let sh2 = th * th;
@@ -118,7 +126,8 @@ export function verdictOf(total: Term, parts: Term[]): Verdict {
     sh += h;
     sh2 += h * h;
   }
-  return verdictFrom(total, parts, tv, s, roundingAllowance(th + sh, sh2));
+  SUM.s = s;
+  SUM.slack = roundingAllowance(th + sh, sh2);
 }
 
 /** compare's verdict from the total's value tv, the parts' weighted sum s and the rounding slack, 分. */
@@ -133,21 +142,11 @@ function verdictFrom(total: Term, parts: Term[], tv: number, s: number, slack: n
 /** Compares one printed figure with a weighted sum of others (Σ weight·part). */
 export function compare(total: Term, parts: Term[]): Comparison {
   const t = fen(total);
-  let s = 0;
-  let sh = 0;
-  let sh2 = t.h * t.h;
-  for (let k = 0; k < parts.length; k++) {
-    const p = parts[k];
-    const w = p.weight ?? 1;
-    s += w * fenValue(p);
-    const h = Math.abs(w) * fenHalfWidth(p);
-    sh += h;
-    sh2 += h * h;
-  }
+  sumParts(t.h, parts);
+  const { s, slack } = SUM;
   const f = UNIT_FACTOR[total.unit] * 100;
   const d = total.amount.decimals || (total.unit === "元" ? 0 : 2);
   const diff = t.v - s;
-  const slack = roundingAllowance(t.h + sh, sh2);
   const verdict = verdictFrom(total, parts, t.v, s, slack);
   const decimals = Math.max(d, 2);
   return {
