@@ -98,3 +98,18 @@ export function cellAreas(
   }
   return out;
 }
+
+/**
+ * One print area as the hosts give it ("'表 1'!$A$1:$E$20", "$A:$E", "1:20") → "A1:E20" / "A:E" / "1:20" (no sheet,
+ * no "$"); undefined for anything else (a name, an ODF or R1C1 reference): the shape SheetGrid.printArea holds.
+ */
+export function printAreaA1(ref: string): string | undefined {
+  const a = ref.replace(/^.*!/, "").replace(/\$/g, "").trim();
+  return /^([A-Z]+\d+(:[A-Z]+\d+)?|[A-Z]+:[A-Z]+|\d+:\d+)$/i.test(a) ? a : undefined;
+}
+
+/** A sheet's print areas (printAreaA1 each), all or none: a sheet whose area cannot all be placed says nothing of it. */
+export function printAreasA1(refs: string[]): string[] | undefined {
+  const areas = refs.filter((r) => r.trim()).map(printAreaA1);
+  return areas.length && areas.every((a) => a) ? (areas as string[]) : undefined;
+}

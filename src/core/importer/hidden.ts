@@ -33,15 +33,14 @@ export function markHidden(tables: Table[], grids: SheetGrid[]): void {
   }
 }
 
-/** A print area's range (0-based, inclusive; whole rows "1:20" / whole columns "A:E" unbounded the other way). */
+/** A print area as SheetGrid holds it (printAreaA1's shape) → its range (0-based, inclusive; whole rows "1:20" / whole columns "A:E" unbounded the other way). */
 function areaOf(a1: string): { r0: number; c0: number; r1: number; c1: number } | undefined {
-  const s = a1.replace(/\$/g, "").replace(/^.*!/, "").trim();
-  const cols = /^([A-Z]+):([A-Z]+)$/i.exec(s);
+  const cols = /^([A-Z]+):([A-Z]+)$/i.exec(a1);
   if (cols) return { r0: 0, r1: Infinity, c0: columnIndex(cols[1]), c1: columnIndex(cols[2]) };
-  const rows = /^(\d+):(\d+)$/.exec(s);
+  const rows = /^(\d+):(\d+)$/.exec(a1);
   if (rows) return { r0: Number(rows[1]) - 1, r1: Number(rows[2]) - 1, c0: 0, c1: Infinity };
   try {
-    return parseRef(s);
+    return parseRef(a1);
   } catch {
     return undefined; // a print area this reader cannot place: nothing is said of it
   }

@@ -18,7 +18,7 @@ import {
   type Merge,
   type SheetGrid,
 } from "../../core/grid/grid";
-import { parseRef } from "../../core/grid/address";
+import { parseRef, printAreasA1 } from "../../core/grid/address";
 
 export interface OfficeReadOptions {
   /** Cells per block when a sheet must be read in pieces (Microsoft: start with 5k–20k rows). */
@@ -229,13 +229,9 @@ function printAreaOf(ws: Excel.Worksheet, wanted: boolean): Excel.RangeAreas | u
   return wanted ? ws.pageLayout.getPrintAreaOrNullObject().load("address") : undefined;
 }
 
-/** "Sheet1!A1:E20, Sheet1!G1:H5" → ["A1:E20", "G1:H5"]; whole rows or columns ("Sheet1!A:E") kept as written. */
-function printAreaRanges(address: string): string[] {
-  return address
-    .split(/,\s*(?=(?:[^']*'[^']*')*[^']*$)/)
-    .map((p) => p.replace(/^.*!/, "").replace(/\$/g, "").trim())
-    .filter(Boolean);
-}
+/** "Sheet1!A1:E20, Sheet1!G1:H5" → ["A1:E20", "G1:H5"] (commas inside a quoted sheet name kept). */
+const printAreaRanges = (address: string) =>
+  printAreasA1(address.split(/,\s*(?=(?:[^']*'[^']*')*[^']*$)/));
 
 function dimsOf(d: Dims): Dims {
   return {

@@ -17,6 +17,7 @@
  *   zip's central directory first.
  * The file is only read: the changes go to a copy in memory that only SheetJS sees.
  */
+import { printAreaA1 } from "../../core/grid/address";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import CRC32 from "crc-32";
 import { WorkbookReadError } from "../xlsx/errors";
@@ -182,8 +183,8 @@ function visibility(
       // table:print-ranges (ODF 1.2 §19.698): "'表'.A1:'表'.E20 …", the sheet's print area.
       const ranges = attr(rest, "table:print-ranges")
         ?.split(/\s+/)
-        .map((x) => x.replace(/(?:'(?:[^']|'')*'|[^.:'\s]+)?\./g, "").replace(/\$/g, ""))
-        .filter((x) => /^[A-Z]+\d+(:[A-Z]+\d+)?$/i.test(x));
+        .map((x) => printAreaA1(x.replace(/(?:'(?:[^']|'')*'|[^.:'\s]+)?\./g, "")))
+        .filter((x): x is string => !!x);
       out.set(sheet, {
         hidden: !!styleName && hiddenStyles.has(styleName),
         row: inRuns(rows),

@@ -9,6 +9,7 @@
  * SheetJS does not read an .ods file's hidden sheets, rows and columns, and trims the ideographic spaces that
  * indent its texts; ods.ts makes up for both.
  */
+import { printAreasA1 } from "../../core/grid/address";
 import * as XLSX from "@e965/xlsx";
 import vm from "vm";
 import {
@@ -339,9 +340,8 @@ export function readSheetjsBuffer(
   // (SheetJS gives an .ods file's names in ODF syntax, escaped: those are read by the pre-pass instead.)
   for (const n of wb.Workbook?.Names ?? []) {
     if (!/^_xlnm\.Print_Area$/i.test(n.Name) || typeof n.Sheet !== "number" || !n.Ref) continue;
-    const areas = n.Ref.split(",").map((a) => a.replace(/^.*!/, "").replace(/\$/g, "").trim());
-    if (areas.every((a) => /^([A-Z]+\d+(:[A-Z]+\d+)?|[A-Z]+:[A-Z]+|\d+:\d+)$/i.test(a)))
-      printAreas.set(n.Sheet, areas);
+    const areas = printAreasA1(n.Ref.split(","));
+    if (areas) printAreas.set(n.Sheet, areas);
   }
   const pending: PendingFormula[] = [];
   const grids = wb.SheetNames.map((name0, sheet) => {

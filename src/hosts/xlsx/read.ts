@@ -9,7 +9,7 @@ import {
   type Merge,
   type SheetGrid,
 } from "../../core/grid/grid";
-import { parseRef } from "../../core/grid/address";
+import { parseRef, printAreasA1 } from "../../core/grid/address";
 import { displayText } from "../../core/grid/display";
 import { isDateFormat } from "../../core/grid/amount";
 import { WorkbookReadError } from "./errors";
@@ -91,12 +91,7 @@ function mergedRanges(ws: ExcelJS.Worksheet): string[] {
  */
 function printAreaOf(ws: ExcelJS.Worksheet): string[] | undefined {
   const text = (ws.pageSetup as { printArea?: string } | undefined)?.printArea;
-  if (!text) return undefined;
-  const areas = text
-    .split("&&")
-    .map((a) => a.replace(/^.*!/, "").replace(/\$/g, "").trim())
-    .filter(Boolean);
-  return areas.length ? areas : undefined;
+  return text ? printAreasA1(text.split("&&")) : undefined;
 }
 
 /**
