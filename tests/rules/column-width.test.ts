@@ -12,6 +12,8 @@ import { printedWidth } from "../../src/core/grid/width";
 import { readWorkbookBuffer } from "../../src/hosts/read-any";
 import { STYLES, buildVariant } from "../fixtures/variants";
 import { toXlsx } from "../fixtures/formulas";
+import { readWorkbookGrids } from "../../src/hosts/office/read";
+import { bench } from "../office-bench/runtime";
 
 const serious = (grids: SheetGrid[]) =>
   checkReport(importWorkbook(grids), { localize: false }).findings.filter(
@@ -128,5 +130,25 @@ describe("the readers carry column widths", () => {
     expect(back.colWidths?.[c]).toBeCloseTo(4, 0);
     expect(read.grids.find((x) => x.sheet !== g.sheet)?.colWidths).toBeUndefined();
     expect(serious(read.grids).map((f) => f.rule)).toContain("printed.column-width");
+  });
+
+  test("Office.js (getColumnProperties, standardWidth): the same widths, still 2 round trips; all standard: nothing said", async () => {
+    const { grids } = buildVariant(style);
+    widen(grids, 30);
+    const { g, c, cell } = totalCell(grids);
+    g.colWidths![c] = 4;
+    const b = bench(grids);
+    const res = await b.Excel.run((ctx) => readWorkbookGrids(ctx));
+    expect(b.executor.roundTrips).toBe(2);
+    const back = res.grids.find((x) => x.sheet === g.sheet)!;
+    expect(back.colWidths![c]).toBeCloseTo(4, 5);
+    expect(back.colWidths![0]).toBeCloseTo(30, 5);
+    expect(
+      serious(res.grids).filter((f) => f.rule === "printed.column-width" && f.cells.includes(cell))
+    ).toHaveLength(1);
+    for (const x of grids) delete x.colWidths;
+    const plain = bench(grids);
+    const bare = await plain.Excel.run((ctx) => readWorkbookGrids(ctx));
+    expect(bare.grids.every((x) => x.colWidths === undefined)).toBe(true);
   });
 });
