@@ -64,6 +64,7 @@ import {
 } from "./aliases";
 import { bestFitLevels, codesFromCodedTables, levelsAddUp, structuralLevels } from "./structure";
 import { markHidden, markOutsidePrintArea } from "./hidden";
+import { markHashes } from "./column-width";
 import { applyEmptyDeclarations, emptyDeclarations, type EmptyDeclaration } from "./contents";
 import { clipRegionsAtGaps, strayColumns } from "./strays";
 import { CONTINUATION_LINE, joinContinuations } from "./continuation";
@@ -1297,6 +1298,7 @@ export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Re
   codesFromCodedTables(tables);
   markHidden(tables, grids);
   markOutsidePrintArea(tables, grids);
+  markHashes(tables, grids);
   applyEmptyDeclarations(tables, declaredEmpty);
   tables.splice(0, tables.length, ...joinContinuations(tables));
   const perSheet = new Map<string, number>();
