@@ -279,3 +279,44 @@ describe("newcomer 3's Xi'an files (real workbooks, one change each)", () => {
     expect(topCause(res).message).toMatch(/^表5 D 列与 E 列的数疑整列互换/);
   });
 });
+
+/** Every row's figures of keys a and b of table t exchanged (headers kept). */
+function swapColumns(grids: SheetGrid[], t: Table, a: string, b: string): SheetGrid[] {
+  let g = grids;
+  for (const r of t.rows) {
+    const [x, y] = [r.amounts[a], r.amounts[b]];
+    if (!x || !y) continue;
+    const d = (y.value ?? 0) - (x.value ?? 0);
+    if (d) g = mutate(mutate(g, x.cell, d), y.cell, -d);
+  }
+  return g;
+}
+const colOf = (ref: string) => ref.slice(ref.lastIndexOf("!") + 1).replace(/\d+$/, "");
+
+describe.each(STYLES.filter((s) => !s.stacked).map((s) => [s.name, s] as const))(
+  "two whole columns exchanged, headers kept, where other tables check only some rows: %s",
+  (_n, style) => {
+    test("基本支出 ↔ 项目支出 of the 一般公共预算支出表: the cause names the two columns", () => {
+      const { grids } = buildVariant(style);
+      const t = table(importWorkbook(grids), "general_budget_expenditure");
+      const total = t.rows.find((r) => r.level === 0)!;
+      const res = checkReport(importWorkbook(swapColumns(grids, t, "basic", "project")));
+      expect(res.findings.some((f) => f.severity === "error")).toBe(true);
+      const [b, p] = [colOf(total.amounts.basic.cell), colOf(total.amounts.project.cell)];
+      expect(topCause(res).message).toContain(`${b} 列与 ${p} 列的数疑整列互换`);
+    });
+
+    test("一般公共预算 ↔ 政府性基金 of the 收入总表: the cause names the two columns", () => {
+      const { grids } = buildVariant(style, { govFund: { amount: 12.5 } });
+      const t = table(importWorkbook(grids), "income_summary");
+      const total = t.rows.find((r) => r.level === 0)!;
+      const keys = Object.keys(total.amounts);
+      const gf = keys.find((k) => /gov_fund|fund/.test(k) && k !== "total");
+      if (!gf || !total.amounts.general) return; // a 收入总表 without the two columns
+      const res = checkReport(importWorkbook(swapColumns(grids, t, "general", gf)));
+      expect(res.findings.some((f) => f.severity === "error")).toBe(true);
+      const [g, f] = [colOf(total.amounts.general.cell), colOf(total.amounts[gf].cell)];
+      expect(topCause(res).message).toContain(`${g} 列与 ${f} 列的数疑整列互换`);
+    });
+  }
+);

@@ -611,7 +611,7 @@ function tableCauses(
         .join("、") + (ss.length > 6 ? ` 等 ${ss.length} 处` : "");
     const alt = tied.length ? `；也可能是 ${tied.join(" 或 ")} 整表有误` : "";
     const explains = explainsOf(covered);
-    const swap = swappedColumns(suspects);
+    const swap = swappedColumns(suspects, cells);
     const what = swap
       ? `${sheet} ${swap[0]} 列与 ${swap[1]} 列的数疑整列互换（表头未动：表内自洽，但 ${suspects.length} 个数与其他表不一致）`
       : `${sheet} 整表疑与其他表不符（表内自洽，但 ${suspects.length} 个数与其他表不一致，可能用错了表）`;
@@ -630,28 +630,38 @@ function tableCauses(
 }
 
 /**
- * Two columns whose figures the other tables want the other way round, row by row (人员经费 and 公用经费 pasted into
- * each other's column, headers kept): every suspect's required value is the printed figure of the suspect beside it
- * in the other column, and all suspects lie in those two columns (at least two rows). Returns the column letters.
+ * Two columns whose figures the other tables want the other way round, row by row (人员经费 and 公用经费, 基本支出 and
+ * 项目支出, 一般公共预算 and 政府性基金 pasted into each other's column, headers kept): all suspects lie in those two
+ * columns, at least one row has both as suspects, and every suspect's required value is the printed figure beside it
+ * in the other column — a suspect or not (other tables check only some rows of a column: 政府性基金 only on its own
+ * codes, a 基本 / 项目 split often only on the 合计 line). Returns the column letters.
  */
-function swappedColumns(suspects: Suspect[]): [string, string] | undefined {
+function swappedColumns(suspects: Suspect[], cells: CellIndex): [string, string] | undefined {
   const at = suspects.map((s) => {
     const p = parseRef(s.cell);
     return { s, row: p.r0, col: p.c0 };
   });
   const cols = [...new Set(at.map((x) => x.col))].sort((a, b) => a - b);
-  if (cols.length !== 2 || at.length < 4) return undefined;
+  if (cols.length !== 2 || at.length < 2) return undefined;
   const cellAt = new Map(at.map((x) => [`${x.row}:${x.col}`, x.s]));
-  const fig = (x: number | null) => x ?? 0;
+  const letters = cols.map(columnLetter);
+  let both = false;
   const ok = at.every(({ s, row, col }) => {
-    const other = cellAt.get(`${row}:${col === cols[0] ? cols[1] : cols[0]}`);
-    return (
-      !!other &&
-      Math.abs(s.value - fig(other.printed)) < 1e-9 &&
-      Math.abs(fig(s.printed) - other.value) < 1e-9
-    );
+    const otherCol = col === cols[0] ? cols[1] : cols[0];
+    const other = cellAt.get(`${row}:${otherCol}`);
+    if (other) both = true;
+    const ref = s.cell.replace(/![A-Z]+(\d+)$/, `!${columnLetter(otherCol)}$1`);
+    const c = other ? undefined : cells.get(ref);
+    const beside = other
+      ? (other.printed ?? 0)
+      : c && !c.blank
+        ? c.value / (UNIT_FACTOR[c.unit] * 100)
+        : c
+          ? 0
+          : undefined;
+    return beside !== undefined && Math.abs(s.value - beside) < 0.5 * Math.pow(10, -s.decimals);
   });
-  return ok ? [columnLetter(cols[0]), columnLetter(cols[1])] : undefined;
+  return ok && both ? [letters[0], letters[1]] : undefined;
 }
 
 /**
