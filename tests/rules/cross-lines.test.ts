@@ -320,3 +320,34 @@ describe.each(STYLES.filter((s) => !s.stacked).map((s) => [s.name, s] as const))
     });
   }
 );
+
+// Not where the 支出总表 holds other money (单位资金, 上年结转): the two tables' lines are not the same money there.
+describe.each(STYLES.filter((s) => !s.mixedFunds).map((s) => [s.name, s] as const))(
+  "one line's 基本支出 and 项目支出 exchanged in the 一般公共预算支出表 (every total kept): %s",
+  (_n, style) => {
+    test("compared line by line with the 支出总表, the cause is that pair alone", () => {
+      const { grids } = buildVariant(style);
+      const t = table(importWorkbook(grids), "general_budget_expenditure");
+      // A 项-level line spending both ways differently, so the exchange changes both figures.
+      const leaf = t.rows.find(
+        (r) =>
+          r.code?.length === 7 &&
+          r.amounts.basic &&
+          r.amounts.project &&
+          (r.amounts.basic.value ?? 0) !== (r.amounts.project.value ?? 0)
+      )!;
+      const [b, p] = [leaf.amounts.basic, leaf.amounts.project];
+      const d = (p.value ?? 0) - (b.value ?? 0);
+      const res = checkReport(importWorkbook(mutate(mutate(grids, b.cell, d), p.cell, -d)));
+      expect(
+        res.findings.filter((f) => f.rule === "cross.basic-project").map((f) => f.cells[0])
+      ).toEqual(expect.arrayContaining([b.cell, p.cell]));
+      expect(
+        topCause(res)
+          .suspects.map((s) => s.cell)
+          .sort()
+      ).toEqual([b.cell, p.cell].sort());
+      expect(topCause(res).alternatives).toEqual([]);
+    });
+  }
+);
