@@ -164,6 +164,19 @@ export function notAbove(
   return { ...e, identity };
 }
 
+/**
+ * One figure exactly 10,000 times the other at `d` decimals (288000 against 28.80): a figure typed in 万元 in a 元
+ * table, or in 元 in a 万元 one — the cell-sized twin of units.ts's whole-table ×10,000. The smaller must print two
+ * digits or more (0.01 against 100 says nothing).
+ */
+function tenThousandfold(a: number, b: number, d: number): boolean {
+  if (a === 0 || b === 0 || Math.sign(a) !== Math.sign(b)) return false;
+  const [small, big] = Math.abs(a) < Math.abs(b) ? [a, b] : [b, a];
+  const p = Math.pow(10, d);
+  const s = Math.round(small * p);
+  return Math.abs(s) >= 10 && Math.round((big / 10000) * p) === s;
+}
+
 /** Builds the outcome of "figure = Σ parts": pass when equal, 尾差 inside the rounding interval, else the rule's severity. */
 export function sumOutcome(opts: {
   rule: string;
@@ -217,7 +230,7 @@ export function sumOutcome(opts: {
     severity = "rounding";
     message = `${subject} ${fmt(c.actual, d)} ≠ ${against} ${fmt(c.expected, d)}（差 ${fmt(c.difference, d)}${unit}，在四舍五入允许的 ±${c.slack}${unit} 之内，属尾差）`;
   } else
-    message = `${subject} ${fmt(c.actual, d)} ≠ ${against} ${fmt(c.expected, d)}（差 ${fmt(c.difference, d)}${unit}，超出尾差允许的 ±${c.slack}${unit}）`;
+    message = `${subject} ${fmt(c.actual, d)} ≠ ${against} ${fmt(c.expected, d)}（差 ${fmt(c.difference, d)}${unit}，超出尾差允许的 ±${c.slack}${unit}${tenThousandfold(c.actual, c.expected, d) ? "；两数恰好相差 10000 倍，疑为元与万元混填" : ""}）`;
   return {
     status: "fail",
     finding: {
