@@ -561,6 +561,9 @@ export function parseBody(
         ordinalLevel(label) === undefined &&
         !(key && (TOTAL_KEYS.has(key) || isSummaryKey(key))) &&
         (above.code || above.printedCode) &&
+        // A class named in full without a code (一般公共服务支出 over 财政事务 in a template printing names only) is a
+        // whole line, its figures left blank (a heading): no name's start.
+        !above.codeFromName &&
         !above.partial &&
         Object.values(above.amounts).every((a) => a.blank && !a.invalid)
       ) {

@@ -297,10 +297,41 @@ function byCodeOf(t: Table, side: string | undefined): Map<string, Row> {
       !r.ofUnit &&
       r.codeSystem === "functional" &&
       (side === undefined || r.side === side) &&
-      !m.has(r.code)
+      !m.has(r.code) &&
+      !codedHeading(t, r)
     )
       m.set(r.code, r);
   return m;
+}
+
+/** Every figure of the line blank (none unreadable: text in an amount cell is a figure gone wrong, not a caption). */
+export function printsNoFigure(r: Row): boolean {
+  for (const k in r.amounts) {
+    const a = r.amounts[k];
+    if (!a.blank || a.invalid) return false;
+  }
+  return true;
+}
+
+/**
+ * A coded line printed as a heading (hierarchy.ts isHeading): no figure at all, lines of its code below it with
+ * figures. Its code is read as not printed, so the tables compare its lines (as where a table prints 项 without their
+ * 类: cross.ts linesUnderClass), never its blanks.
+ */
+function codedHeading(t: Table, r: Row): boolean {
+  if (r.level < 1 || r.partial || !printsNoFigure(r)) return false;
+  const code = r.code!;
+  return t.rows.some(
+    (x) =>
+      x !== r &&
+      x.side === r.side &&
+      x.codeSystem === "functional" &&
+      !x.ofUnit &&
+      x.code !== undefined &&
+      x.code.length > code.length &&
+      x.code.startsWith(code) &&
+      !printsNoFigure(x)
+  );
 }
 /**
  * The functional codes a table prints on any line, a 单位's own lines included (`Row.ofUnit`): a code one 单位 prints
