@@ -22,14 +22,21 @@ function err(s: string) {
 }
 
 let pipesGuarded = false;
-/** A reader that closes the pipe early (`| head`) is not an error: exit quietly. */
+/** Set while `check --out` runs: its result is the files it writes, not what it prints. */
+let writingFiles = false;
+/**
+ * A reader that closes the pipe early (`| head`) is not an error: exit quietly — except while `check --out` writes its
+ * files, where the printed lines are only a log: the stream is let go and the batch finishes every file and 审核汇总
+ * (a batch abandoned half-way by `| head -1` would leave 2 of 50 files and no summary, with exit 0).
+ */
 function guardPipes() {
   if (pipesGuarded) return;
   pipesGuarded = true;
   for (const stream of [process.stdout, process.stderr])
     stream.on("error", (e: NodeJS.ErrnoException) => {
-      if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
-      throw e;
+      if (e.code !== "EPIPE") throw e;
+      if (!writingFiles) process.exit(process.exitCode ?? 0);
+      stream.write = (() => true) as typeof stream.write;
     });
 }
 
@@ -165,6 +172,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (cmd.name === "check" && typeof values.out === "string") {
       const { runCheckOut } = await import("./check-out");
+      writingFiles = true;
       return await runCheckOut(
         await expandWildcards(positionals),
         {

@@ -235,3 +235,25 @@ test("bad options are refused in Chinese", async () => {
     "只用于 --out"
   );
 });
+
+test("stdout and stderr closed after the first line (`2>&1 | head -1`): the batch still writes every file and 审核汇总", async () => {
+  const { spawn } = await import("child_process");
+  const tmp = await fs.mkdtemp(path.join(os.tmpdir(), "br-pipe-"));
+  const inDir = path.join(tmp, "in");
+  const outDir = path.join(tmp, "out");
+  await fs.mkdir(inDir);
+  for (let i = 1; i <= 6; i++)
+    await fs.copyFile(samplePath("jishan-2024"), path.join(inDir, `部门 ${i}.xlsx`));
+  const code = await new Promise<number | null>((resolve) => {
+    const child = spawn(process.execPath, [bin, "check", inDir, "--out", outDir, "--jobs", "2"], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    // The reader goes away after the first line, as `head -1` does (the progress lines are on stderr).
+    child.stderr.once("data", () => (child.stdout.destroy(), child.stderr.destroy()));
+    child.on("close", resolve);
+  });
+  expect(code).toBe(0);
+  expect((await fs.readdir(outDir)).sort()).toEqual(
+    [...[1, 2, 3, 4, 5, 6].map((i) => `部门 ${i}.reviewed.xlsx`), "审核汇总.xlsx"].sort()
+  );
+});

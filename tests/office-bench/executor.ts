@@ -90,6 +90,8 @@ export interface ExecutorOptions {
   maxResponseChars?: number;
 }
 
+/** Excel's standard column width, in characters (Worksheet.standardWidth). */
+const STANDARD_WIDTH = 8.43;
 const cells = (r: Rect) => (r.r1 - r.r0 + 1) * (r.c1 - r.c0 + 1);
 const addr = (s: Sheet, r: Rect) => `${quoteSheet(s.name)}!${rangeA1(r.r0, r.c0, r.r1, r.c1)}`;
 function grid<T>(r: Rect, f: (row: number, col: number) => T): T[][] {
@@ -672,6 +674,21 @@ export class Executor {
           );
           return hit.length ? { t: "RangeAreas", s, areas: hit } : null;
         }
+        if (name === "GetColumnProperties") {
+          // ExcelApi 1.9: one entry per column, columnWidth in points (characters × 7 + 5 pixels, × 3/4).
+          const want = (args[0] as { format?: { columnWidth?: boolean } } | undefined)?.format;
+          return Array.from({ length: r.c1 - r.c0 + 1 }, (_, k) => ({
+            columnIndex: r.c0 + k,
+            ...(want?.columnWidth
+              ? {
+                  format: {
+                    columnWidth:
+                      (((s.columnWidths.get(r.c0 + k) ?? STANDARD_WIDTH) * 7 + 5) * 3) / 4,
+                  },
+                }
+              : {}),
+          }));
+        }
         if (name === "GetCellProperties")
           return this.cellProperties(s, r, args[0] as Record<string, unknown>);
         if (name === "SetCellProperties") {
@@ -1129,6 +1146,7 @@ export class Executor {
           Position: () => wb.sheets.indexOf(s),
           Visibility: () => s.visibility,
           TabColor: () => s.tabColor,
+          StandardWidth: () => STANDARD_WIDTH,
         };
       }
       case "WorksheetProtection":

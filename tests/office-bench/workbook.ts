@@ -149,6 +149,7 @@ export class MemoryWorkbook {
         c1: sheetColOf(g, m.c1),
       }));
       if (g.printArea) s.printArea = [...g.printArea];
+      g.colWidths?.forEach((w, c) => s.columnWidths.set(sheetColOf(g, c), w));
       for (const r of g.hiddenRows ?? []) s.hiddenRows.add(sheetRowOf(g, r));
       for (const c of g.hiddenCols ?? []) s.hiddenCols.add(sheetColOf(g, c));
     }

@@ -40,6 +40,12 @@ export const SheetGridSchema = z.object({
    * without the sheet ("A1:E20"), when the sheet defines one: Excel prints and exports only these cells.
    */
   printArea: z.array(z.string()).optional(),
+  /**
+   * Width of each grid column as Excel's 列宽 shows it: characters of the normal font's widest digit (8.43 by
+   * default; a file stores it + 5/7 for the cell padding, see widthFromStored), when the host knows it. Excel prints
+   * a formatted number wider than its column as ####.
+   */
+  colWidths: z.array(z.number().min(0)).optional(),
 });
 export type SheetGrid = z.infer<typeof SheetGridSchema>;
 

@@ -270,10 +270,16 @@ interface MemoList {
   depth: number;
   ordinal: number | undefined;
   /**
-   * For a list under the table's total (the 其中 line at level 1): the total's amounts (by column key) less the list's
-   * items so far — what later unindented lines may still take (a list's items are parts of the line it details).
+   * For a list under the table's total (the 其中 line at level 1), or under a line printing a 功能 / 经济 code (a 类,
+   * 款 or economic class: `coded`): that line's amounts (by column key) less the list's items so far — what later unindented
+   * lines may still take (a list's items are parts of the line it details).
    */
   room?: Map<string, number>;
+  /**
+   * The list details a line printing its code: a later line with no code of its own (none printed, none by its name)
+   * cannot be one of that table's 款 / 项 / economic lines, whatever level its missing code leaves it at.
+   */
+  coded?: boolean;
 }
 
 /**
@@ -281,7 +287,9 @@ interface MemoList {
  * indentation as position, not text: 机关运行经费 188.59 / 其中：公务接待费 2 / 公务用车运行维护费 8.2 at the left edge).
  * Such a line, unnumbered like the list's first item and not shallower than it, is one more item while the items
  * so far with it stay within the total in every column: a line that would take the list past the total is a line
- * of its own (合计 / 其中：财政拨款 150 / 工资福利支出 100 / 商品和服务支出 88).
+ * of its own (合计 / 其中：财政拨款 150 / 工资福利支出 100 / 商品和服务支出 88). The same under a coded line
+ * (newcomer11 NC11-8: 201 一般公共服务支出 / 其中：办公费 / 印刷费, 302 商品和服务支出 / 其中：办公费 / 印刷费): the list is a
+ * part of that line, never lines beside it that its 类 or the 合计 would add.
  */
 function withinMemoRoom(memo: MemoList, amounts: Record<string, Amount>): boolean {
   if (!memo.room) return false;
@@ -669,7 +677,7 @@ export function parseBody(
           key,
           side,
           code ?? printedCode,
-          level === 1 && withinMemoRoom(memo, amounts)
+          (level === 1 || !!memo.coded) && withinMemoRoom(memo, amounts)
         )
       ) {
         // The next items of a 其中 list (其中：A / U+3000×3 B / U+3000×3 C, 其中：1.A / 2.B): 其中 items too.
@@ -710,19 +718,33 @@ export function parseBody(
       });
       if (partial && /^其中/.test(norm(label))) {
         const total = level === 1 ? rows[rows.length - 2] : undefined;
+        const underTotal = !!total && total.level === 0 && total.side === side;
+        // The line the list details, when it prints a 功能 / 经济 code: its table's lines are coded, so an uncoded line
+        // is none of them. Not a code read from a name (a names-only table's 款 / 项 are coded only later, by
+        // structure.ts: an uncoded line there may be one).
+        let detailed: Row | undefined;
+        for (let i = rows.length - 2; i >= 0 && !detailed; i--)
+          if (rows[i].side === side && !rows[i].partial) detailed = rows[i];
+        const coded =
+          !underTotal &&
+          !codesAreAttributes &&
+          !!detailed?.code &&
+          !!detailed.codeSystem &&
+          !detailed.codeFromName;
+        const whole = underTotal ? total : coded ? detailed : undefined;
         memo = {
           level,
           side,
           depth: indentDepth(labelRaw),
           ordinal: ordinalLevel(norm(label).replace(/^其中[:：]?/, "")),
-          room:
-            total && total.level === 0 && total.side === side
-              ? new Map(
-                  Object.entries(total.amounts)
-                    .filter(([k, a]) => typeof a.value === "number" && !isRateOrChange(k))
-                    .map(([k, a]) => [k, a.value! - (amounts[k]?.value ?? 0)])
-                )
-              : undefined,
+          room: whole
+            ? new Map(
+                Object.entries(whole.amounts)
+                  .filter(([k, a]) => typeof a.value === "number" && !isRateOrChange(k))
+                  .map(([k, a]) => [k, a.value! - (amounts[k]?.value ?? 0)])
+              )
+            : undefined,
+          coded,
         };
       }
       lineRow = r;

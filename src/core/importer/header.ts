@@ -77,7 +77,11 @@ export function isHeaderRow(v: GridView, r: number): boolean {
   if (cells.length === 1) {
     const t = cells[0][1];
     if (rowKey(t)) return false;
-    return LABEL_HEADER.test(labelKey(t)) || CODE_HEADER.test(labelKey(t));
+    return (
+      LABEL_HEADER.test(labelKey(t)) ||
+      CODE_HEADER.test(labelKey(t)) ||
+      loneAmountCaption(v, r, cells[0][0], t)
+    );
   }
   const first = cells[0][1];
   const k = rowKey(first);
@@ -85,6 +89,25 @@ export function isHeaderRow(v: GridView, r: number): boolean {
   // An item's parts under its band, without the band's 小计 (公务用车购置及运行费 over 购置费 | 运行费): captions too.
   if (cells.every(([, t]) => THREE_PUBLIC_ITEM_OF.has(columnKey(t, []) ?? ""))) return true;
   return cells.some(([, t]) => HEADER_WORDS.test(t));
+}
+
+/**
+ * The one caption of a header printing nothing over its name column: 2026年预算数 (预算数, 金额, 本年预算数 …) over the
+ * figures of a one-column table (a “三公” table as 合计 / 1.因公出国（境）费 / … lines under one amount caption). A
+ * header row only when a line below it (past blank and 栏次 lines, at most three) prints a name left of the caption:
+ * a lone 2026年预算数 elsewhere (a subtitle, a year line) stays what it was.
+ */
+const LONE_AMOUNT_CAPTION = /^(\d{4}年度?)?(本年)?(预算数?|预算金额|金额)([(（](万元|元)[)）])?$/;
+function loneAmountCaption(v: GridView, r: number, c: number, t: string): boolean {
+  if (!LONE_AMOUNT_CAPTION.test(labelKey(t))) return false;
+  for (let n = r + 1, seen = 0; n < v.rows && seen < 3; n++) {
+    const cells = v.cells(n);
+    if (cells.length === 0 || isColumnNumberRow(v, n)) continue;
+    seen++;
+    if (cells.some(([k]) => k < c && !v.isDatum(n, k) && !v.isBlankMark(n, k))) return true;
+    if (cells.some(([k]) => k === c && v.isDatum(n, k))) return false;
+  }
+  return false;
 }
 
 /**
@@ -119,12 +142,25 @@ export function headerAfterGap(
 const COLUMN_FORMULA = /^(\d{1,2})\s*[=＝]\s*\d{1,2}(\s*[+＋\-－]\s*\d{1,2})+$/;
 
 /**
+ * The 栏次 row of a table with one figure column and no marker in its name cell: 1 alone, right under a caption row
+ * (text only) captioning its column. A 1 alone under a line of figures (a page number) is not one.
+ */
+function loneColumnNumber(v: GridView, r: number, [c, t]: [number, string]): boolean {
+  if (r === 0 || !(v.raw(r, c) === 1 || t.trim() === "1")) return false;
+  const above = v.cells(r - 1);
+  return (
+    above.length > 0 && above.every(([k]) => !v.isDatum(r - 1, k)) && v.caption(r - 1, c) !== ""
+  );
+}
+
+/**
  * 栏次 row: 1 2 3 … (or 栏次 / 行次 / ** / 甲 乙 followed by numbers). The numbers rise; a gap is a column deleted
  * without renumbering (没有因公出国费 → 删栏: 1, 3, 4 …), so a row starting at 1 may skip (at most 2 at a step); a
  * cell “1=2+3” names its column by the figure before “=”, and such a cell alone makes the row a 栏次 row.
  */
 export function isColumnNumberRow(v: GridView, r: number): boolean {
   const cells = v.cells(r);
+  if (cells.length === 1) return loneColumnNumber(v, r, cells[0]);
   if (cells.length < 2) return false;
   // The label cells of a 栏次 row hold 栏次 / 行次 / ** / 甲 乙 … (or nothing).
   const markers = cells.filter(([, t]) => COLUMN_MARKER.test(t));

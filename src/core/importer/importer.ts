@@ -64,6 +64,7 @@ import {
 } from "./aliases";
 import { bestFitLevels, codesFromCodedTables, levelsAddUp, structuralLevels } from "./structure";
 import { markHidden, markOutsidePrintArea } from "./hidden";
+import { markHashes } from "./column-width";
 import { applyEmptyDeclarations, emptyDeclarations, type EmptyDeclaration } from "./contents";
 import { clipRegionsAtGaps, strayColumns } from "./strays";
 import { CONTINUATION_LINE, joinContinuations } from "./continuation";
@@ -434,6 +435,7 @@ function parseRegion(
     .map((p, i) => (p.length === 0 && figures(c0 + i) > 0 ? columnLetter(v.sheetCol(c0 + i)) : ""))
     .filter((x) => x);
   roles = textColumns(roles, plainTexts, figures);
+  roles = uncaptionedLabel(roles, paths, c0, bodyTexts);
   const blockList = blocks(roles, reg.kind, bodyTexts);
   // 基本支出 by unit × class (a 单位 label column, class rows under unit rows): not the 经济分类表 itself.
   if (
@@ -486,6 +488,7 @@ function parseRegion(
       );
     if (!codedLevels) applyIndentLevels(rows, v, blockList[0].label, meta.department);
   }
+  if (kind === "three_public") threePublicOwnTotal(rows);
   if (blockList.length === 1 && !codedLevels)
     structureRows(
       rows,
@@ -537,6 +540,31 @@ function parseRegion(
     rows,
     ...(columnShift ? { columnShift } : {}),
   };
+}
+
+/**
+ * A header naming no name column (nothing over the names: a “三公” table as lines under 2026年预算数 alone, beside a
+ * 序号 column or not): the uncaptioned column left of the first amount column holding the most row names is the label.
+ * `bodyTexts`: distinct names × 1000 + all texts of a column. Roles unchanged when one is a label or none qualifies.
+ */
+function uncaptionedLabel(
+  roles: ColumnRole[],
+  paths: string[][],
+  c0: number,
+  bodyTexts: (c: number) => number
+): ColumnRole[] {
+  if (roles.some((x) => x.role === "label")) return roles;
+  const firstAmount = Math.min(...roles.filter((x) => x.role === "amount").map((x) => x.c));
+  let best: number | undefined;
+  for (let c = c0; c < firstAmount; c++)
+    if (
+      paths[c - c0].length === 0 &&
+      bodyTexts(c) >= 1000 &&
+      (best === undefined || bodyTexts(c) > bodyTexts(best))
+    )
+      best = c;
+  if (best === undefined) return roles;
+  return [...roles, { role: "label" as const, c: best, path: [] }].sort((a, b) => a.c - b.c);
 }
 
 /**
@@ -715,6 +743,26 @@ function yearLines(rows: Row[]): { current: Row; prior?: Row; change?: Row } | u
  * A 三公 item printed with only some of its parts (公务接待费 with 其中：外事接待费 alone) details it without
  * adding up to it: those parts are memo items (partial), never addends. With every part printed they are its addends.
  */
+/**
+ * A “三公” table listing its items under (or over) a line worded “三公”经费合计 / 总计 and no 合计 line: that line is
+ * its 合计 (level 0), printed first or last — as the same words captioning a column are when the table is laid across.
+ * Read so whether or not its figure adds up (a wrong 合计 is reported as the 合计's, not read as one more line).
+ */
+function threePublicOwnTotal(rows: Row[]) {
+  if (rows.some((r) => r.key && TOTAL_KEYS.has(r.key))) return;
+  const ends = [rows[0], rows[rows.length - 1]].filter((r) => r && !r.partial && !r.side);
+  const own = ends.filter(
+    (r) => r.key === "three_public" && /(合计|总计)$/.test(labelKey(r.label))
+  );
+  if (own.length !== 1 || rows.filter((r) => r.key === "three_public").length !== 1) return;
+  own[0].key = "total";
+  own[0].level = 0;
+  // The items one level under it, whatever their numbering made them (1. is a third-level ordinal).
+  const rest = rows.filter((r) => r !== own[0]);
+  const shift = Math.min(...rest.map((r) => r.level)) - 1;
+  for (const r of rest) r.level = Math.max(1, r.level - shift);
+}
+
 function markLoneParts(rows: Row[]) {
   for (const [item, parts] of Object.entries(THREE_PUBLIC_PARTS)) {
     if (!rows.some((r) => r.key === item)) continue;
@@ -1250,6 +1298,7 @@ export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Re
   codesFromCodedTables(tables);
   markHidden(tables, grids);
   markOutsidePrintArea(tables, grids);
+  markHashes(tables, grids);
   applyEmptyDeclarations(tables, declaredEmpty);
   tables.splice(0, tables.length, ...joinContinuations(tables));
   const perSheet = new Map<string, number>();

@@ -111,6 +111,8 @@ export const AmountSchema = z.object({
   mark: z.string().optional(),
   /** A number in a cell with a date format: read as the number, printed as a date (`text`: 2月2日). */
   dated: z.boolean().optional(),
+  /** A formatted number wider than its column: Excel prints (and exports) it as ####. */
+  hashes: z.boolean().optional(),
 });
 export type Amount = z.infer<typeof AmountSchema>;
 

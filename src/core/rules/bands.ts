@@ -152,17 +152,39 @@ export function summable(t: Table, key: string): boolean {
 
 /**
  * This year's columns' counterparts in the other bands of a side — 上年, and 增减 when it prints differences: per
- * band, a 本年 column's key → that band's column of the same caption. Only bands that print a counterpart.
+ * band, a 本年 column's key → that band's column of the same caption. Only bands that print a counterpart. A 上年 band
+ * printed without a 增减 band (2025年执行数 | 2026年预算数, each over 合计 | 基本支出 | 项目支出: newcomer14 NC14-4) has
+ * its columns paired by caption all the same (`priorByCaption`), so its lines are checked as this year's.
  */
 export function bandCounterparts(t: Table, side: string | undefined): Array<Map<string, string>> {
   const triples = changeTriples(t).filter((x) => x.side === side);
-  if (!triples.length) return [];
-  const diff = differenceColumns(t);
   const prior = new Map(triples.map((x) => [x.current.key, x.prior.key]));
+  if (t.columns.some((c) => c.key === "prior")) priorByCaption(t, side, prior);
+  if (!triples.length) return prior.size ? [prior] : [];
+  const diff = differenceColumns(t);
   const change = new Map(
     triples.filter((x) => diff.has(x.change.key)).map((x) => [x.current.key, x.change.key])
   );
   return [prior, change].filter((m) => m.size > 0);
+}
+
+/**
+ * Adds to `pairs` (本年 key → 上年 key) each 上年 column of the side not paired yet whose caption one 本年 column of
+ * the side prints, and no other 上年 column: 上年预算数/合计 → the side's 合计 (`total`), 上年预算数/基本支出 → 基本支出.
+ * A lone 上年预算数 column (no band) pairs with nothing: its caption is its own.
+ */
+function priorByCaption(t: Table, side: string | undefined, pairs: Map<string, string>): void {
+  const cols = t.columns.filter((c) => c.side === side);
+  const taken = new Set(pairs.values());
+  const priors = cols.filter((c) => isPrior(c.key) && !taken.has(c.key));
+  for (const p of priors) {
+    const leaf = leafOf(p);
+    if (priors.some((o) => o !== p && leafOf(o) === leaf)) continue;
+    const now = cols.filter((c) => leafOf(c) === leaf && !isPrior(c.key) && !isRateOrChange(c.key));
+    const cur = p.key === "prior" ? cols.find((c) => c.key === "total") : now[0];
+    if (!cur || (p.key !== "prior" && now.length !== 1) || leafOf(cur) !== leaf) continue;
+    if (!pairs.has(cur.key)) pairs.set(cur.key, p.key);
+  }
 }
 
 /**

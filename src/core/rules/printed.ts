@@ -334,4 +334,46 @@ export const printArea = defineRule({
   },
 });
 
-export const PRINTED_RULES = [hiddenAmounts, printArea, strayContent];
+export const columnWidth = defineRule({
+  id: "printed.column-width",
+  category: "printed",
+  title: "金额列的宽度能显示出数字",
+  description:
+    "设了数字格式（如 #,##0.00）的金额比所在列宽时，Excel、WPS 和 LibreOffice 都把它显示为 ####，打印或导出 PDF 后公开的表里看不到这个数（常见于把列调窄以适应纸张，或改用元为单位后数字变长）。按列宽和数字打印出的宽度估算，确实放不下才提示，每张表一次，说明是哪些列、哪些数。",
+  severity: "warning",
+  source: {
+    basis: "practice",
+    ref: "Excel 对放不下的已设格式数字显示 ####（ECMA-376 第 1 部分 18.3.1.13 列宽单位：正常字体最宽数字的字符数）",
+  },
+  check: (report) => {
+    const tables = report.tables.filter((t) =>
+      t.rows.some((r) => Object.values(r.amounts).some((a) => a.hashes))
+    );
+    if (!tables.length) return [na("没有金额因列宽不足而显示为 ####（或文件未记录列宽）")];
+    return tables.map((t): Outcome => {
+      const cells = t.rows.flatMap((r) =>
+        Object.values(r.amounts)
+          .filter((a) => a.hashes)
+          .map((a) => a.cell)
+      );
+      const first = t.rows.flatMap((r) => Object.values(r.amounts)).find((a) => a.hashes)!;
+      const local = (cell: string) => /!\$?([A-Z]+)\$?(\d+)$/.exec(cell) ?? ["", "", ""];
+      const cols = [...new Set(cells.map((c) => local(c)[1]))];
+      const [, col, row] = local(first.cell);
+      return {
+        status: "fail",
+        finding: {
+          rule: "printed.column-width",
+          severity: "warning",
+          message: `${tableName(t)}的 ${cols.map((c) => `${c} 列`).join("、")}太窄：${cells.length} 个${figureWord(t)}（如 ${col}${row} 的 ${first.text}）放不下，显示和打印为 ####，公开的表里看不到这些数；请加宽这些列（或缩小字号）`,
+          cells,
+          expected: null,
+          actual: null,
+          difference: null,
+        },
+      };
+    });
+  },
+});
+
+export const PRINTED_RULES = [hiddenAmounts, printArea, columnWidth, strayContent];

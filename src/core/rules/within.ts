@@ -43,8 +43,9 @@ import {
   totalExcludesCarryover,
 } from "./helpers";
 
-/** The row sums' descriptions: the 上年 and 增减 bands are summed as this year's (rowIdentity, bands.ts). */
-const BANDS_TOO = "分栏列示上年、本年、增减（本年 − 上年）时，上年栏和增减栏的各行同样核对。";
+/** The row sums' descriptions: the 上年 band (with or without a 增减 band) and the 增减 band are summed as this year's (rowIdentity, bands.ts). */
+const BANDS_TOO =
+  "分栏列示上年、本年（有无增减栏均可）时，上年栏的各行同样核对；增减栏（本年 − 上年）也同样核对。";
 const SOURCE_KEYS = [
   "general",
   "gov_fund",

@@ -110,7 +110,12 @@ export async function readWorkbookGrids(
     );
     const merged = merges ? head.getMergedAreasOrNullObject() : undefined;
     merged?.load("address");
-    return { ws, used, head, merged, area: printAreaOf(ws, withArea) };
+    // Column widths of the head's columns (points), and the sheet's standard width (characters): ExcelApi 1.9.
+    ws.load("standardWidth");
+    const widths = ws
+      .getRangeByIndexes(0, 0, 1, headCols)
+      .getColumnProperties({ format: { columnWidth: true } });
+    return { ws, used, head, merged, widths, area: printAreaOf(ws, withArea) };
   });
   let batchFailed = false;
   try {
@@ -141,7 +146,7 @@ export async function readWorkbookGrids(
       )
     );
   } else {
-    reads.forEach(({ ws, used, head, merged }, i) => {
+    reads.forEach(({ ws, used, head, merged, widths }, i) => {
       if (used.isNullObject) return plans.push({ kind: "done" });
       if (beyond(used, headRows, headCols))
         return plans.push(
@@ -162,6 +167,8 @@ export async function readWorkbookGrids(
         merges: merged && !merged.isNullObject ? parseMergedAddress(merged.address, origin) : [],
         visibility: VISIBILITY[ws.visibility] ?? "visible",
       };
+      const colWidths = columnWidths(widths.value, ws.standardWidth, origin.col, head.columnCount);
+      if (colWidths) grids[i].colWidths = colWidths;
       plans.push({ kind: "done" });
     });
   }
@@ -222,6 +229,26 @@ export async function readWorkbookGrids(
     if (printArea?.length && grids[i].values.length) grids[i].printArea = printArea;
   });
   return { grids, blockRead };
+}
+
+/**
+ * The grid's column widths in Excel's 列宽 (characters: points × 4/3 = pixels, less the 5-pixel padding, over a 7-pixel
+ * digit), as the file readers give them; undefined when every column has the sheet's standard width — a sheet nobody
+ * laid out, of which the file readers say nothing either (src/hosts/xlsx/read.ts columnWidths).
+ */
+function columnWidths(
+  props: Excel.ColumnProperties[],
+  standard: number,
+  col0: number,
+  count: number
+): number[] | undefined {
+  const chars = props.map((p) =>
+    typeof p.format?.columnWidth === "number"
+      ? Math.max(0, ((p.format.columnWidth * 4) / 3 - 5) / 7)
+      : standard
+  );
+  const out = Array.from({ length: count }, (_, c) => chars[col0 + c] ?? standard);
+  return chars.some((w) => Math.abs(w - standard) > 0.05) ? out : undefined;
 }
 
 /** The sheet's print area, loaded with the round trip it joins (ExcelApi 1.9, which the manifest requires). */

@@ -10,6 +10,7 @@
  * indent its texts; ods.ts makes up for both.
  */
 import { printAreasA1 } from "../../core/grid/address";
+import { DEFAULT_COLUMN_WIDTH, widthFromStored } from "../../core/grid/width";
 import * as XLSX from "@e965/xlsx";
 import vm from "vm";
 import {
@@ -95,6 +96,8 @@ export function sheetjsSheetToGrid(
     pending?: PendingFormula[];
     sheet?: number;
     restore?: (s: string) => string;
+    /** The format records column widths that SheetJS reads (.xls / .xlsb COLINFO): carry them as colWidths. */
+    widths?: boolean;
   } = {}
 ): SheetGrid {
   const data = ((ws as { "!data"?: Cell[][] })["!data"] ?? []) as Array<
@@ -200,6 +203,15 @@ export function sheetjsSheetToGrid(
   };
   if (hiddenRows.length) grid.hiddenRows = hiddenRows;
   if (hiddenCols.length) grid.hiddenCols = hiddenCols;
+  // Column widths where the format records them (BIFF COLINFO, read with cellStyles; .ods and markup do not say),
+  // and the sheet sets some (as for .xlsx: a sheet nobody laid out says nothing of its printed widths).
+  if (opts.widths && colInfo.some((x) => typeof x?.width === "number"))
+    grid.colWidths = cols.map((c) => {
+      const w = colInfo[c]?.width;
+      return typeof w === "number" && Number.isFinite(w)
+        ? widthFromStored(w)
+        : DEFAULT_COLUMN_WIDTH;
+    });
   if (rows[rows.length - 1] - rows[0] + 1 !== rows.length) grid.sheetRows = rows;
   if (cols[cols.length - 1] - cols[0] + 1 !== cols.length) grid.sheetCols = cols;
   return grid;
@@ -363,6 +375,7 @@ export function readSheetjsBuffer(
       pending,
       sheet,
       restore: ods?.restore,
+      widths: format === "xls" || format === "xlsb",
     });
     const printArea = printAreas.get(sheet) ?? o?.printArea;
     if (printArea && grid.values.length) grid.printArea = printArea;

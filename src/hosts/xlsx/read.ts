@@ -10,6 +10,7 @@ import {
   type SheetGrid,
 } from "../../core/grid/grid";
 import { parseRef, printAreasA1 } from "../../core/grid/address";
+import { DEFAULT_COLUMN_WIDTH, widthFromStored } from "../../core/grid/width";
 import { displayText } from "../../core/grid/display";
 import { isDateFormat } from "../../core/grid/amount";
 import { WorkbookReadError } from "./errors";
@@ -92,6 +93,23 @@ function mergedRanges(ws: ExcelJS.Worksheet): string[] {
 function printAreaOf(ws: ExcelJS.Worksheet): string[] | undefined {
   const text = (ws.pageSetup as { printArea?: string } | undefined)?.printArea;
   return text ? printAreasA1(text.split("&&")) : undefined;
+}
+
+/**
+ * The width of each grid column as Excel shows it (col/@width, else sheetFormatPr/@defaultColWidth, else Excel's
+ * 8.43; both stored with the cell padding): the columns' widths decide which formatted numbers print as ####.
+ * Undefined when the sheet records no width at all: a sheet a program wrote without laying it out (a PDF rebuilt
+ * as cells, a generated test) was not printed as it stands, so nothing is said of its widths.
+ */
+function columnWidths(ws: ExcelJS.Worksheet, cols: number[]): number[] | undefined {
+  const stored = (ws.properties as { defaultColWidth?: number }).defaultColWidth;
+  const recorded = (ws.columns ?? []).some((c) => typeof c?.width === "number");
+  if (!recorded && !stored) return undefined;
+  const fallback = stored ? widthFromStored(stored) : DEFAULT_COLUMN_WIDTH;
+  return cols.map((c) => {
+    const w = ws.getColumn(c + 1).width;
+    return typeof w === "number" && Number.isFinite(w) ? widthFromStored(w) : fallback;
+  });
 }
 
 /**
@@ -202,6 +220,8 @@ export function worksheetToGrid(
   if (hiddenCols.length) grid.hiddenCols = hiddenCols;
   const printArea = printAreaOf(ws);
   if (printArea) grid.printArea = printArea;
+  const widths = columnWidths(ws, cols);
+  if (widths) grid.colWidths = widths;
   if (rows[rows.length - 1] - rows[0] + 1 !== rows.length) grid.sheetRows = rows;
   if (cols[cols.length - 1] - cols[0] + 1 !== cols.length) grid.sheetCols = cols;
   return grid;
