@@ -98,12 +98,36 @@ export function amountAt(v: GridView, r: number, c: number): Amount {
 const implicitPrecision = new WeakSet<Amount>();
 
 /**
+ * A rate's figure (增减率 / 增长率 5.50% as text, 0.055 under a % format, 0.055 or 5.50 in a rate column): its decimals
+ * are a percent's or a fraction's, never the precision of the table's amounts (tester26b T26B-2: a text rate's 4
+ * decimals made a 0.01万元 尾差 an 错误 ±0.00015万元).
+ */
+function isRateFigure(key: string, a: Amount): boolean {
+  return (
+    key.startsWith("ratio") || (/[%％]/.test(a.text) && percentText(a.text.trim()) !== undefined)
+  );
+}
+
+/**
  * The printed precision of a table's figures: the decimals of its explicit number formats (or typed text), else the
  * most decimals any of its General figures shows. General displays a value exactly; it never says "rounded to 0 or
- * 1 decimals", so a General 20 next to 388.14 is read at 2 decimals like its neighbours.
+ * 1 decimals", so a General 20 next to 388.14 is read at 2 decimals like its neighbours. Amounts and rates settle
+ * apart: a rate's decimals never set an amount's, nor the other way round.
  */
 export function settlePrecision(rows: Row[]) {
-  const all = rows.flatMap((row) => Object.values(row.amounts)).filter((a) => !a.blank);
+  const amounts: Amount[] = [];
+  const rates: Amount[] = [];
+  for (const row of rows)
+    for (const k in row.amounts) {
+      const a = row.amounts[k];
+      if (!a.blank) (isRateFigure(k, a) ? rates : amounts).push(a);
+    }
+  settleAmong(amounts);
+  settleAmong(rates);
+}
+
+/** The implicit figures of `all` at the most decimals of its explicit ones (of all, when none is explicit). */
+function settleAmong(all: Amount[]) {
   const explicit = all.filter((a) => !implicitPrecision.has(a));
   const pool = explicit.length ? explicit : all;
   const d = pool.reduce((m, a) => Math.max(m, a.decimals), 0);
@@ -111,11 +135,11 @@ export function settlePrecision(rows: Row[]) {
 }
 
 /**
- * The precision of tables printed wholly in General (every figure's decimals implicit: PDF conversions, XML 2003 and
+ * The precision of tables printed wholly in General (every amount's decimals implicit: PDF conversions, XML 2003 and
  * HTML exports, scripts): a table of whole figures beside tables of the same unit showing cents is read at their
  * precision — General shows a value exactly, so 3 is 3.00, not “rounded to whole 万元” with ±0.5 a figure (newcomer13
  * NC13-1: a 1.00万元 difference passed as 尾差 ±2). Tables with explicit number formats are left as settlePrecision read
- * them.
+ * them. Rates (isRateFigure) are no amounts here: they neither make a table explicit nor set or take the precision.
  */
 export function settleWorkbookPrecision(tables: ReadonlyArray<{ unit: string; rows: Row[] }>) {
   const implicitOnly = tables.filter((t) => {
@@ -123,7 +147,7 @@ export function settleWorkbookPrecision(tables: ReadonlyArray<{ unit: string; ro
     for (const r of t.rows)
       for (const k in r.amounts) {
         const a = r.amounts[k];
-        if (a.blank) continue;
+        if (a.blank || isRateFigure(k, a)) continue;
         if (!implicitPrecision.has(a)) return false;
         any = true;
       }
@@ -132,15 +156,17 @@ export function settleWorkbookPrecision(tables: ReadonlyArray<{ unit: string; ro
   const most = new Map<string, number>();
   for (const t of implicitOnly)
     for (const r of t.rows)
-      for (const k in r.amounts)
-        if (!r.amounts[k].blank)
-          most.set(t.unit, Math.max(most.get(t.unit) ?? 0, r.amounts[k].decimals));
+      for (const k in r.amounts) {
+        const a = r.amounts[k];
+        if (!a.blank && !isRateFigure(k, a))
+          most.set(t.unit, Math.max(most.get(t.unit) ?? 0, a.decimals));
+      }
   for (const t of implicitOnly) {
     const d = most.get(t.unit) ?? 0;
     for (const r of t.rows)
       for (const k in r.amounts) {
         const a = r.amounts[k];
-        if (!a.blank && a.decimals < d) a.decimals = d;
+        if (!a.blank && !isRateFigure(k, a) && a.decimals < d) a.decimals = d;
       }
   }
 }
@@ -543,6 +569,9 @@ export function parseBody(
         ordinalLevel(label) === undefined &&
         !(key && (TOTAL_KEYS.has(key) || isSummaryKey(key))) &&
         (above.code || above.printedCode) &&
+        // A class named in full without a code (一般公共服务支出 over 财政事务 in a template printing names only) is a
+        // whole line, its figures left blank (a heading): no name's start.
+        !above.codeFromName &&
         !above.partial &&
         Object.values(above.amounts).every((a) => a.blank && !a.invalid)
       ) {

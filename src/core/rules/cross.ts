@@ -1420,14 +1420,18 @@ export const threePublicEconomic = defineRule({
         out.push({ status: "pass", identity: e.identity });
         continue;
       }
-      const sum = `${fmt(e.a)}（${item.terms.map((x) => fmt(x.amount.value ?? 0)).join(" + ")}）`;
+      // Each figure once: the lines only when there are several to add (合计 5.00（3.00 + 2.00）), never 5.00（5.00）.
+      const sum =
+        item.terms.length > 1
+          ? `合计 ${fmt(e.a)}（${item.terms.map((x) => fmt(x.amount.value ?? 0)).join(" + ")}）`
+          : ` ${fmt(e.a)}`;
       out.push({
         status: "fail",
         finding: {
           rule: "cross.three-public-economic",
           severity: "error",
           message: r
-            ? `${tableName(t10)}「${rowName(r)}」${fmt(e.b)} 小于${tableName(src)}同名科目合计 ${sum}`
+            ? `${tableName(t10)}「${rowName(r)}」${fmt(e.b)} 小于${tableName(src)}同名科目${sum}`
             : `${tableName(t10)}注明为空表（${THREE_PUBLIC_NAMES[key]}即为 0），但${tableName(src)}同名科目合计为 ${fmt(e.a)}`,
           // The stated table's note after the economic lines: a cross finding reads once per first cell.
           cells: r ? [a.cell, ...item.cells] : [...item.cells, a.cell],

@@ -164,6 +164,19 @@ export function notAbove(
   return { ...e, identity };
 }
 
+/**
+ * One figure exactly 10,000 times the other at `d` decimals (288000 against 28.80): a figure typed in 万元 in a 元
+ * table, or in 元 in a 万元 one — the cell-sized twin of units.ts's whole-table ×10,000. The smaller must print two
+ * digits or more (0.01 against 100 says nothing).
+ */
+function tenThousandfold(a: number, b: number, d: number): boolean {
+  if (a === 0 || b === 0 || Math.sign(a) !== Math.sign(b)) return false;
+  const [small, big] = Math.abs(a) < Math.abs(b) ? [a, b] : [b, a];
+  const p = Math.pow(10, d);
+  const s = Math.round(small * p);
+  return Math.abs(s) >= 10 && Math.round((big / 10000) * p) === s;
+}
+
 /** Builds the outcome of "figure = Σ parts": pass when equal, 尾差 inside the rounding interval, else the rule's severity. */
 export function sumOutcome(opts: {
   rule: string;
@@ -217,7 +230,7 @@ export function sumOutcome(opts: {
     severity = "rounding";
     message = `${subject} ${fmt(c.actual, d)} ≠ ${against} ${fmt(c.expected, d)}（差 ${fmt(c.difference, d)}${unit}，在四舍五入允许的 ±${c.slack}${unit} 之内，属尾差）`;
   } else
-    message = `${subject} ${fmt(c.actual, d)} ≠ ${against} ${fmt(c.expected, d)}（差 ${fmt(c.difference, d)}${unit}，超出尾差允许的 ±${c.slack}${unit}）`;
+    message = `${subject} ${fmt(c.actual, d)} ≠ ${against} ${fmt(c.expected, d)}（差 ${fmt(c.difference, d)}${unit}，超出尾差允许的 ±${c.slack}${unit}${tenThousandfold(c.actual, c.expected, d) ? "；两数恰好相差 10000 倍，疑为元与万元混填" : ""}）`;
   return {
     status: "fail",
     finding: {
@@ -284,10 +297,41 @@ function byCodeOf(t: Table, side: string | undefined): Map<string, Row> {
       !r.ofUnit &&
       r.codeSystem === "functional" &&
       (side === undefined || r.side === side) &&
-      !m.has(r.code)
+      !m.has(r.code) &&
+      !codedHeading(t, r)
     )
       m.set(r.code, r);
   return m;
+}
+
+/** Every figure of the line blank (none unreadable: text in an amount cell is a figure gone wrong, not a caption). */
+export function printsNoFigure(r: Row): boolean {
+  for (const k in r.amounts) {
+    const a = r.amounts[k];
+    if (!a.blank || a.invalid) return false;
+  }
+  return true;
+}
+
+/**
+ * A coded line printed as a heading (hierarchy.ts isHeading): no figure at all, lines of its code below it with
+ * figures. Its code is read as not printed, so the tables compare its lines (as where a table prints 项 without their
+ * 类: cross.ts linesUnderClass), never its blanks.
+ */
+function codedHeading(t: Table, r: Row): boolean {
+  if (r.level < 1 || r.partial || !printsNoFigure(r)) return false;
+  const code = r.code!;
+  return t.rows.some(
+    (x) =>
+      x !== r &&
+      x.side === r.side &&
+      x.codeSystem === "functional" &&
+      !x.ofUnit &&
+      x.code !== undefined &&
+      x.code.length > code.length &&
+      x.code.startsWith(code) &&
+      !printsNoFigure(x)
+  );
 }
 /**
  * The functional codes a table prints on any line, a 单位's own lines included (`Row.ofUnit`): a code one 单位 prints

@@ -13,6 +13,7 @@ import {
   columnTerms,
   na,
   notAbove,
+  printsNoFigure,
   rowName,
   sidesOf,
   sumOutcome,
@@ -92,6 +93,65 @@ export function childrenByCode(rows: Row[]): (i: number) => Row[] {
     const own = childrenOf(rows, i).filter((k) => !moved.has(k));
     const more = adopted.get(rows[i]) ?? [];
     return more.length ? [...own, ...more].sort((a, b) => rows.indexOf(a) - rows.indexOf(b)) : own;
+  };
+}
+
+/**
+ * A heading: a line below the 合计 that prints no figure at all over children that print some — 一、本年收入 left
+ * blank above its （一）（二）（三）, a 类 printed as a caption over its 款 (tester26b T26B-6). Its children are its
+ * figures: the sums above it take them in its place (throughHeadings), and it is no sum itself (a line printing some
+ * figures and leaving one cell blank still is: 「…」「一般公共预算」为空，但各款之和为 …).
+ */
+export function isHeading(r: Row, kids: Row[]): boolean {
+  return (
+    r.level >= 1 &&
+    !r.partial &&
+    printsNoFigure(r) &&
+    kids.some((k) => !k.partial && !printsNoFigure(k))
+  );
+}
+
+/**
+ * `list` (rows of `rows`) with each heading replaced by its addends, a heading among those by its own: the lines that
+ * carry the figures a sum over `list` adds. `kidsOf` gives a row's children by its index in `rows`. The list itself
+ * when it holds no heading (no copy).
+ */
+export function throughHeadings(rows: Row[], list: Row[], kidsOf: (i: number) => Row[]): Row[] {
+  let out: Row[] | undefined;
+  for (let j = 0; j < list.length; j++) {
+    const r = list[j];
+    // Only a line without figures is looked up (most lines print some): no search of `rows` for them.
+    const kids = r.level >= 1 && !r.partial && printsNoFigure(r) ? kidsOf(rows.indexOf(r)) : [];
+    if (!kids.length || !isHeading(r, kids)) {
+      out?.push(r);
+      continue;
+    }
+    out ??= list.slice(0, j);
+    out.push(
+      ...throughHeadings(
+        rows,
+        kids.filter((k) => !k.partial),
+        kidsOf
+      )
+    );
+  }
+  return out ?? list;
+}
+
+/** The one 提示 of a heading (isHeading): it prints no total, its children are checked in its place. */
+function headingNote(t: Table, p: Row, kids: Row[], id: string): Outcome {
+  const first = kids.find((k) => !k.partial && !printsNoFigure(k))!;
+  return {
+    status: "fail",
+    finding: {
+      rule: id,
+      severity: "info",
+      message: `${tableName(t)}「${rowName(p)}」行没有数字，其下级各行有数（如「${rowName(first)}」）：按标题行读，由下级各行参与合计的核对；该行如应列合计，请补填`,
+      cells: [p.labelCell],
+      expected: null,
+      actual: null,
+      difference: null,
+    },
   };
 }
 
@@ -219,8 +279,16 @@ function hierarchyOutcomes(
       const lookup = () => (tree ??= childrenByCode(rows));
       for (let i = 0; i < rows.length; i++) {
         const p = rows[i];
-        const kids = pick(t, rows, i, lookup);
-        if (!kids || kids.length === 0) continue;
+        const picked = pick(t, rows, i, lookup);
+        if (!picked || picked.length === 0) continue;
+        // A heading over its lines is no sum: said once; a heading among the children stands for its own.
+        if (isHeading(p, picked)) {
+          out.push(headingNote(t, p, picked, id));
+          continue;
+        }
+        const kids = throughHeadings(rows, picked, (k) =>
+          t.kind === "three_public" ? (structureOf(rows)?.partsOf.get(rows[k]) ?? []) : lookup()(k)
+        );
         // What the children are does not depend on the column: split once per parent, when a column needs it.
         let split: { memo: Row[]; addends: Row[] } | undefined;
         // The words of the parent's sums, made only for a failing one (one closure per parent, not per column).
@@ -304,7 +372,7 @@ export const totalOfTopRows = defineRule({
   category: "hierarchy",
   title: "合计 = 各一级行之和",
   description:
-    "每一列的合计行等于各一级行（类、经济分类大类、单位等）之和，合计行在表首或表尾均可。“三公”经费表按行的含义而不按编号：合计 = 因公出国（境）费 + 公务用车购置及运行费（无该小计行时为购置费 + 运行费）+ 公务接待费（无该小计时为国内接待费 + 外事接待费），小计与其明细不相加；会议费、培训费、行政经费、机关运行经费等并列项只在合计确实包含它们时计入，但合计标为“三公”经费合计（不含会议费、培训费字样）时只含三项。上年预算数栏同样逐级相加，增减栏（本年 − 上年）也逐级相加；增长率栏，以及多数行不等于本年 − 上年的增减栏（实为未标 % 的增减率），不相加。",
+    "每一列的合计行等于各一级行（类、经济分类大类、单位等）之和，合计行在表首或表尾均可。“三公”经费表按行的含义而不按编号：合计 = 因公出国（境）费 + 公务用车购置及运行费（无该小计行时为购置费 + 运行费）+ 公务接待费（无该小计时为国内接待费 + 外事接待费），小计与其明细不相加；会议费、培训费、行政经费、机关运行经费等并列项只在合计确实包含它们时计入，但合计标为“三公”经费合计（不含会议费、培训费字样）时只含三项。整行没有数字的标题行由其下级各行代替。上年预算数栏同样逐级相加，增减栏（本年 − 上年）也逐级相加；增长率栏，以及多数行不等于本年 − 上年的增减栏（实为未标 % 的增减率），不相加。",
   severity: "error",
   source: { basis: "identity", ref: "《政府收支分类科目》的类—款—项层级与表样的合计行" },
   check: (report) => {
@@ -339,7 +407,7 @@ export const parentChildren = defineRule({
   category: "hierarchy",
   title: "上级科目 = 下级科目之和",
   description:
-    "功能分类类 = Σ款、款 = Σ项（按编码归属：某项印在别处也算在编码所属的款下）；经济分类大类 = Σ款；单位 = Σ项目；公务用车购置及运行费 = 购置费 + 运行维护费，公务接待费 = 国内接待费 + 外事接待费（只列其中一项时为其中项，不得超过公务接待费）；“三公”经费小计 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费。上级为空而下级有数也是错误；“其中”行只是上级的部分（备忘项，与下级科目并列时也不计入上级之和），其和不得超过上级。上年预算数栏、增减栏（本年 − 上年）同样逐级相加（新增科目上年数留空即为 0；下级都未列上年数、增减数时不核对该上级）；增长率栏，以及多数行不等于本年 − 上年的增减栏（实为未标 % 的增减率），不相加。",
+    "功能分类类 = Σ款、款 = Σ项（按编码归属：某项印在别处也算在编码所属的款下）；经济分类大类 = Σ款；单位 = Σ项目；公务用车购置及运行费 = 购置费 + 运行维护费，公务接待费 = 国内接待费 + 外事接待费（只列其中一项时为其中项，不得超过公务接待费）；“三公”经费小计 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费。上级某栏为空而下级有数也是错误；整行没有任何数字、下级各行有数的上级行（如财政拨款收支总表中留空的“一、本年收入”）是标题行：不作错误，只提示一次该行未列合计，其下级各行代替它参与上一级与合计的核对（按编码比较的表间核对也比较其下级各行）；“其中”行只是上级的部分（备忘项，与下级科目并列时也不计入上级之和），其和不得超过上级。上年预算数栏、增减栏（本年 − 上年）同样逐级相加（新增科目上年数留空即为 0；下级都未列上年数、增减数时不核对该上级）；增长率栏，以及多数行不等于本年 − 上年的增减栏（实为未标 % 的增减率），不相加。",
   severity: "error",
   source: {
     basis: "identity",

@@ -25,6 +25,7 @@ import {
   unstatedChange,
 } from "./bands";
 import { nonNegative } from "./signs";
+import { childrenOf, throughHeadings } from "./hierarchy";
 import { personnelPublicClasses } from "./basic-parts";
 import {
   captionName,
@@ -949,20 +950,30 @@ function levelOneRows(t: Table, side: string, filter: (r: Row) => boolean): Row[
       (r) =>
         !!r.key && (r.key.startsWith("carryover") || r.key === "balance_use_in" || r.level === 0)
     );
-    return after
-      .slice(0, next < 0 ? after.length : next)
-      .filter((r) => r.level === 1 && !r.partial && filter(r));
+    return throughHeadings(
+      rows,
+      after
+        .slice(0, next < 0 ? after.length : next)
+        .filter((r) => r.level === 1 && !r.partial && filter(r)),
+      (i) => childrenOf(rows, i)
+    );
   }
-  return rows
-    .slice(0, first < 0 ? rows.length : first)
-    .filter((r) => r.level === 1 && !r.partial && filter(r));
+  // A heading (一、本年收入 printed blank over its （一）（二）（三）) counts by its lines.
+  return throughHeadings(
+    rows,
+    rows
+      .slice(0, first < 0 ? rows.length : first)
+      .filter((r) => r.level === 1 && !r.partial && filter(r)),
+    (i) => childrenOf(rows, i)
+  );
 }
 
 export const currentIncome = defineRule({
   id: "within.current-income",
   category: "within",
   title: "本年收入合计 = 各项收入之和",
-  description: "收支总表、财政拨款收支总表的本年收入合计等于其上方各项收入之和。",
+  description:
+    "收支总表、财政拨款收支总表的本年收入合计等于其上方各项收入之和；整行没有数字的收入标题行（如留空的“一、本年收入”）按其下各项收入计。",
   severity: "error",
   source: {
     basis: "identity",
@@ -1098,9 +1109,16 @@ function incomeGrandTotalOf(t: Table, g: Row): Outcome[] {
   const cur = rowByKey(t, "current_income_total", "income");
   // 使用非财政拨款结余 after 本年收入合计 is added like 上年结转 (in the list above it, it is one of the year's income).
   const after = cur ? t.rows.indexOf(cur) : -1;
-  const carry = t.rows.filter(
-    (r, i) =>
-      r.side === "income" && (r.key === "carryover_in" || (r.key === "balance_use_in" && i > after))
+  const income = t.rows.filter((r) => r.side === "income");
+  // A 上年结转 line printed blank over its sources (上年财政拨款结转 ⏎ 一般公共预算) counts by its lines (a heading).
+  const carry = throughHeadings(
+    income,
+    t.rows.filter(
+      (r, i) =>
+        r.side === "income" &&
+        (r.key === "carryover_in" || (r.key === "balance_use_in" && i > after))
+    ),
+    (i) => childrenOf(income, i)
   );
   // No 本年收入合计 printed (sources, 上年结转, then 收入合计 as the side's 总计): the sources stand for it.
   const sources = cur
