@@ -47,6 +47,9 @@ function move(
   return g;
 }
 
+/** The column letters of a cell reference with its sheet. */
+const colOf = (ref: string) => ref.slice(ref.lastIndexOf("!") + 1).replace(/\d+$/, "");
+
 /** The cause explaining most findings (the first the reviewer reads). */
 const topCause = (res: CheckResult) => res.causes[0];
 
@@ -202,10 +205,9 @@ describe.each(STYLES.map((s) => [s.name, s] as const))(
       ).toBe(true);
       if (!style.stacked) {
         expect(topCause(res).suspects.every((s) => sheetOf(s.cell) === s5)).toBe(true);
-        const col = (ref: string) => ref.slice(ref.lastIndexOf("!") + 1).replace(/\d+$/, "");
         const [p, u] = [
-          col(line(t5, "2010601").amounts.personnel.cell),
-          col(line(t5, "2010601").amounts.public.cell),
+          colOf(line(t5, "2010601").amounts.personnel.cell),
+          colOf(line(t5, "2010601").amounts.public.cell),
         ];
         expect(topCause(res).message).toContain(`${p} 列与 ${u} 列的数疑整列互换`);
       }
@@ -291,7 +293,6 @@ function swapColumns(grids: SheetGrid[], t: Table, a: string, b: string): SheetG
   }
   return g;
 }
-const colOf = (ref: string) => ref.slice(ref.lastIndexOf("!") + 1).replace(/\d+$/, "");
 
 describe.each(STYLES.filter((s) => !s.stacked).map((s) => [s.name, s] as const))(
   "two whole columns exchanged, headers kept, where other tables check only some rows: %s",

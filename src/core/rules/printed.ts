@@ -97,11 +97,16 @@ function amountText(t: Table, r: Row): string {
     : "";
 }
 
+/** The column letters of a single-cell reference with its sheet ('表5'!C8 → C; "" when it is none). */
+function columnOf(cell: string): string {
+  return /!\$?([A-Z]+)\$?\d+$/.exec(cell)?.[1] ?? "";
+}
+
 /** The unit of the figure in `cell`: the table's money unit, or in a quantity table its column's (辆, 平方米). */
 function unitOf(t: Table, cell: string): string {
   if (!isQuantityTable(t)) return t.unit;
-  const col = /!\$?([A-Z]+)\$?\d+$/.exec(cell)?.[1];
-  const c = t.columns.find((x) => x.col === col || x.groupCols?.includes(col ?? ""));
+  const col = columnOf(cell);
+  const c = t.columns.find((x) => x.col === col || x.groupCols?.includes(col));
   return (c && quantityClassOf(c.label)?.unit) ?? "";
 }
 
@@ -161,7 +166,7 @@ export const hiddenAmounts = defineRule({
         if (r.hidden) continue;
         for (const a of Object.values(r.amounts)) {
           if (!a.hidden) continue;
-          const col = /!\$?([A-Z]+)\$?\d+$/.exec(a.cell)?.[1] ?? "";
+          const col = columnOf(a.cell);
           if (!byCol.has(col)) byCol.set(col, []);
           if (hasValue(a))
             byCol.get(col)!.push({ row: r, cell: a.cell, value: a.value, decimals: a.decimals });
@@ -296,7 +301,7 @@ export const printArea = defineRule({
         if (r.outsidePrintArea) continue;
         for (const a of Object.values(r.amounts))
           if (a.outsidePrintArea && hasValue(a)) {
-            const col = /!\$?([A-Z]+)\$?\d+$/.exec(a.cell)?.[1] ?? "";
+            const col = columnOf(a.cell);
             cols.set(col, [...(cols.get(col) ?? []), a.cell]);
           }
       }
@@ -357,15 +362,14 @@ export const columnWidth = defineRule({
           .map((a) => a.cell)
       );
       const first = t.rows.flatMap((r) => Object.values(r.amounts)).find((a) => a.hashes)!;
-      const local = (cell: string) => /!\$?([A-Z]+)\$?(\d+)$/.exec(cell) ?? ["", "", ""];
-      const cols = [...new Set(cells.map((c) => local(c)[1]))];
-      const [, col, row] = local(first.cell);
+      const cols = [...new Set(cells.map(columnOf))];
+      const at = first.cell.slice(first.cell.lastIndexOf("!") + 1).replace(/\$/g, "");
       return {
         status: "fail",
         finding: {
           rule: "printed.column-width",
           severity: "warning",
-          message: `${tableName(t)}的 ${cols.map((c) => `${c} 列`).join("、")}太窄：${cells.length} 个${figureWord(t)}（如 ${col}${row} 的 ${first.text}）放不下，显示和打印为 ####，公开的表里看不到这些数；请加宽这些列（或缩小字号）`,
+          message: `${tableName(t)}的 ${cols.map((c) => `${c} 列`).join("、")}太窄：${cells.length} 个${figureWord(t)}（如 ${at} 的 ${first.text}）放不下，显示和打印为 ####，公开的表里看不到这些数；请加宽这些列（或缩小字号）`,
           cells,
           expected: null,
           actual: null,

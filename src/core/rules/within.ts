@@ -943,29 +943,20 @@ function levelOneRows(t: Table, side: string, filter: (r: Row) => boolean): Row[
   const first = rows.findIndex(
     (r) => r.key === "current_income_total" || r.key === "current_expenditure_total"
   );
+  const lineOf = (r: Row) => r.level === 1 && !r.partial && filter(r);
+  // A heading (一、本年收入 printed blank over its （一）（二）（三）) counts by its lines.
+  const lines = (span: Row[]) =>
+    throughHeadings(rows, span.filter(lineOf), (i) => childrenOf(rows, i));
   // 本年支出合计 printed first (一、本年支出合计 above the classes): its lines are the ones below it.
-  if (first >= 0 && !rows.slice(0, first).some((r) => r.level === 1 && !r.partial && filter(r))) {
+  if (first >= 0 && !rows.slice(0, first).some(lineOf)) {
     const after = rows.slice(first + 1);
     const next = after.findIndex(
       (r) =>
         !!r.key && (r.key.startsWith("carryover") || r.key === "balance_use_in" || r.level === 0)
     );
-    return throughHeadings(
-      rows,
-      after
-        .slice(0, next < 0 ? after.length : next)
-        .filter((r) => r.level === 1 && !r.partial && filter(r)),
-      (i) => childrenOf(rows, i)
-    );
+    return lines(after.slice(0, next < 0 ? after.length : next));
   }
-  // A heading (一、本年收入 printed blank over its （一）（二）（三）) counts by its lines.
-  return throughHeadings(
-    rows,
-    rows
-      .slice(0, first < 0 ? rows.length : first)
-      .filter((r) => r.level === 1 && !r.partial && filter(r)),
-    (i) => childrenOf(rows, i)
-  );
+  return lines(rows.slice(0, first < 0 ? rows.length : first));
 }
 
 export const currentIncome = defineRule({
