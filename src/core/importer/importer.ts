@@ -545,7 +545,8 @@ function parseRegion(
 /**
  * A header naming no name column (nothing over the names: a “三公” table as lines under 2026年预算数 alone, beside a
  * 序号 column or not): the uncaptioned column left of the first amount column holding the most row names is the label.
- * `bodyTexts`: distinct names × 1000 + all texts of a column. Roles unchanged when one is a label or none qualifies.
+ * `bodyTexts`: distinct names × 1000 + all texts of a column. Roles unchanged when one is a label, when there is no
+ * amount column, or when none qualifies.
  */
 function uncaptionedLabel(
   roles: ColumnRole[],
@@ -555,6 +556,8 @@ function uncaptionedLabel(
 ): ColumnRole[] {
   if (roles.some((x) => x.role === "label")) return roles;
   const firstAmount = Math.min(...roles.filter((x) => x.role === "amount").map((x) => x.c));
+  // No amount column at all (a title over a lone caption): there is nothing for names to stand beside.
+  if (!Number.isFinite(firstAmount)) return roles;
   let best: number | undefined;
   for (let c = c0; c < firstAmount; c++)
     if (
