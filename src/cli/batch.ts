@@ -25,10 +25,10 @@ export const WORKBOOK_EXT = /\.(xlsx|xlsm|xlsb|xls|ods|et)$/i;
 /** Reviewed copies and separate review workbooks are named so: a folder walk leaves them out. */
 const OWN_OUTPUT = /\.reviewed\.xlsx$|\.reviewed\.xlsm$|\.审核结果\.xlsx$/;
 /** A consolidated summary is told from a user's workbook of the same name by its content (see isOwnSummary). */
-const SUMMARY_NAME = /^审核汇总(\(\d+\))?\.xlsx$/;
+export const SUMMARY_NAME = /^审核汇总(\(\d+\))?\.xlsx$/;
 
 /** True when the file is a 审核汇总 this command wrote: its first sheet is 审核汇总 and A1 bears the product's tag. */
-async function isOwnSummary(file: string): Promise<boolean> {
+export async function isOwnSummary(file: string): Promise<boolean> {
   try {
     const { readWorkbookBuffer } = await import("../hosts/read-any");
     const { grids } = await readWorkbookBuffer(await fs.readFile(file));

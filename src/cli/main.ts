@@ -170,6 +170,13 @@ export async function main(argv: string[]): Promise<number> {
       const { runInspect } = await import("./inspect");
       return await runInspect(positionals[0], { json: !!values.json, debug }, out, err);
     }
+    if (cmd.name === "clear") {
+      if (typeof values.out !== "string")
+        throw new UsageError("clear 命令须用 --out 目录 指定写出副本的文件夹（原文件从不改动）");
+      const { runClear } = await import("./clear");
+      writingFiles = true;
+      return await runClear(await expandWildcards(positionals), { outDir: values.out }, out, err);
+    }
     if (cmd.name === "check" && typeof values.out === "string") {
       const { runCheckOut } = await import("./check-out");
       writingFiles = true;

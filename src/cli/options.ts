@@ -91,6 +91,13 @@ export const COMMANDS: CommandSpec[] = [
     options: ["json", "fail-on", "min-severity", "skip", "out", "jobs"],
   },
   {
+    name: "clear",
+    args: "<文件或文件夹 …>",
+    minArgs: 1,
+    help: "去掉本工具加的标记、批注和审核表，写出 <目录>/<名称>.cleared.xlsx（须加 --out；原文件不改动）",
+    options: ["out"],
+  },
+  {
     name: "rules",
     args: "",
     minArgs: 0,

@@ -1,0 +1,174 @@
+/**
+ * `clear <files or folders> --out <dir>`: a reviewed workbook back as it was before the review — the product's marks
+ * (its conditional formats), its notes and its sheets 审核结果 / 预算汇总 taken off, everything else byte for byte as it
+ * was (package-review.ts with an empty plan; the styles part keeps the review's unused formats). Written to
+ * `<dir>/<name>.cleared.xlsx` (`.xlsm` for a macro workbook); the input is only read, as in `check --out`. The add-in's
+ * 清除标记 does the same in Excel.
+ */
+import { promises as fs, renameSync, rmSync, writeFileSync } from "fs";
+import path from "path";
+import { strFromU8, unzipSync } from "fflate";
+import { readWorkbookFile } from "./load";
+import { writeError } from "./errors";
+import { outputNamer } from "./out-names";
+import { makeOutDir } from "./out-dir";
+import { tempName } from "./temp-files";
+import { isOwnSummary, outName, SUMMARY_NAME } from "./batch";
+import { WorkbookReadError } from "../hosts/xlsx/read";
+import { readWorkbookBuffer } from "../hosts/read-any";
+import { formatInText } from "../hosts/sheetjs/formats";
+import { PackageShapeError, reviewPackage } from "../hosts/xlsx/package-review";
+
+/** Packages the review writes into: a folder walk takes these (reviewed copies included). */
+const PACKAGE_EXT = /\.(xlsx|xlsm)$/i;
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+
+/** What became of one input: `output` is the file written (relative to the output folder), or null with `reason`. */
+export interface ClearRow {
+  file: string;
+  output: string | null;
+  /** What was taken off. */
+  cleared: { sheets: number; rules: number; notes: number } | null;
+  reason: string | null;
+  /** The input could not be read or the copy not written (exit 2); a file without a review is no failure. */
+  failed: boolean;
+}
+
+/**
+ * Files named directly, and .xlsx / .xlsm found under folders (recursively, sorted; lock files, `outDir` and our own
+ * 审核汇总 left out).
+ */
+export async function clearInputs(inputs: string[], outDir: string): Promise<string[]> {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const absOut = path.resolve(outDir);
+  const add = (p: string) => {
+    if (!seen.has(path.resolve(p))) (seen.add(path.resolve(p)), out.push(p));
+  };
+  async function walk(dir: string): Promise<void> {
+    const entries = (await fs.readdir(dir, { withFileTypes: true })).sort((a, b) =>
+      a.name < b.name ? -1 : a.name > b.name ? 1 : 0
+    );
+    for (const e of entries) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        if (path.resolve(p) !== absOut) await walk(p);
+      } else if (
+        PACKAGE_EXT.test(e.name) &&
+        !e.name.startsWith("~$") &&
+        !(SUMMARY_NAME.test(e.name) && (await isOwnSummary(p)))
+      )
+        add(p);
+    }
+  }
+  for (const input of inputs) {
+    const st = await fs.stat(input).catch(() => undefined);
+    if (st?.isDirectory()) await walk(input);
+    else add(input);
+  }
+  return out;
+}
+
+/** Why a file that is no .xlsx / .xlsm package has nothing of ours: the reader's own sentence for a damaged one. */
+async function notPackage(file: string, bytes: Buffer): Promise<string> {
+  try {
+    const read = await readWorkbookBuffer(bytes, { fileName: path.basename(file) });
+    return `原文件为${formatInText(read.format)}格式，本工具不在这种文件上加标记，没有可清除的内容`;
+  } catch (e) {
+    return e instanceof WorkbookReadError ? e.message : `无法读取（${(e as Error).message}）`;
+  }
+}
+
+/** Clears one file into `outDir` under the name `namer` gives; never throws (the row says what happened). */
+async function clearFile(
+  file: string,
+  outDir: string,
+  nameFor: (file: string, suffix: string) => string
+): Promise<ClearRow> {
+  const row: ClearRow = { file, output: null, cleared: null, reason: null, failed: true };
+  let bytes: Buffer;
+  try {
+    bytes = await readWorkbookFile(file);
+  } catch (e) {
+    row.reason = e instanceof WorkbookReadError ? e.message : `无法读取（${(e as Error).message}）`;
+    return row;
+  }
+  if (!ZIP.every((b, i) => bytes[i] === b)) {
+    row.reason = await notPackage(file, bytes);
+    row.failed = !/没有可清除的内容$/.test(row.reason);
+    return row;
+  }
+  let result;
+  try {
+    result = reviewPackage(bytes, { marks: [], sheets: [], styles: {} });
+  } catch (e) {
+    row.reason =
+      e instanceof PackageShapeError
+        ? `工作簿的结构不能安全地改写（${e.message}），未清除`
+        : `无法作为 .xlsx 工作簿读取（${(e as Error).message}），未清除`;
+    return row;
+  }
+  row.failed = false;
+  const { sheets, rules, notes } = result.cleared;
+  if (sheets + rules + notes === 0) {
+    row.reason = "没有本工具的审核标记、批注或审核表，未写出副本";
+    return row;
+  }
+  if (!hasSheetEntry(result.bytes)) {
+    row.reason =
+      "这是单独保存的审核结果工作簿（只有本工具的审核表），不是加了标记的原表，未写出副本";
+    return row;
+  }
+  row.cleared = result.cleared;
+  const name = nameFor(file, /\.xlsm$/i.test(file) ? ".cleared.xlsm" : ".cleared.xlsx");
+  const target = path.join(outDir, name);
+  // As check --out: written under a temporary name, then renamed (no half file under the output's name).
+  const tmp = path.join(outDir, tempName(process.pid, 0));
+  try {
+    writeFileSync(tmp, result.bytes);
+    renameSync(tmp, target);
+    row.output = name;
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    row.failed = true;
+    row.cleared = null;
+    row.reason = writeError(outDir, e) ?? `无法写入“${target}”`;
+  }
+  return row;
+}
+
+/** The workbook part of a package lists a sheet (a 审核结果 workbook saved on its own lists none once cleared). */
+function hasSheetEntry(pkg: Uint8Array): boolean {
+  const parts = unzipSync(pkg, { filter: (f) => /^xl\/workbook\.xml$/i.test(f.name) });
+  const wb = Object.values(parts)[0];
+  return !wb || /<sheet\b/.test(strFromU8(wb));
+}
+
+/**
+ * Runs `clear`: one line per input (written copy and what came off, or why nothing was written), then a total line.
+ * Exit 0, or 2 when an input could not be read or its copy not written.
+ */
+export async function runClear(
+  inputs: string[],
+  opts: { outDir: string },
+  out: (s: string) => void,
+  err: (s: string) => void
+): Promise<number> {
+  await makeOutDir(opts.outDir);
+  const files = await clearInputs(inputs, opts.outDir);
+  const namer = outputNamer(opts.outDir, files, () => false);
+  const rows: ClearRow[] = [];
+  for (const file of files) {
+    const row = await clearFile(file, opts.outDir, (f, suffix) => outName(f, suffix, namer));
+    rows.push(row);
+    if (row.output && row.cleared)
+      out(
+        `${file} → ${path.join(opts.outDir, row.output)}（去掉审核表 ${row.cleared.sheets} 张、标记用的条件格式 ${row.cleared.rules} 条、批注 ${row.cleared.notes} 条）`
+      );
+    else if (row.failed) err(`错误：${file}：${row.reason}`);
+    else out(`${file}：${row.reason}`);
+  }
+  const written = rows.filter((r) => r.output).length;
+  out(`清除标记：写出 ${written} 个副本（共 ${rows.length} 个文件），原文件未改动`);
+  return rows.some((r) => r.failed) ? 2 : 0;
+}
