@@ -1,7 +1,8 @@
 /**
  * `clear <files or folders> --out <dir>`: a reviewed workbook back as it was before the review — the product's marks
- * (its conditional formats), its notes and its sheets 审核结果 / 预算汇总 taken off, everything else byte for byte as it
- * was (package-review.ts with an empty plan; the styles part keeps the review's unused formats). Written to
+ * (its conditional formats), its notes and its sheets 审核结果 / 预算汇总 taken off, the user's content as it was
+ * (package-review.ts with an empty plan; left: unused formats in the styles part, the workbook view on the first sheet,
+ * the notes' content-type entry and namespace declaration). Written to
  * `<dir>/<name>.cleared.xlsx` (`.xlsm` for a macro workbook); the input is only read, as in `check --out`. The add-in's
  * 清除标记 does the same in Excel.
  */
@@ -9,7 +10,7 @@ import { promises as fs, renameSync, rmSync, writeFileSync } from "fs";
 import path from "path";
 import { strFromU8, unzipSync } from "fflate";
 import { readWorkbookFile } from "./load";
-import { writeError } from "./errors";
+import { FolderError, writeError } from "./errors";
 import { outputNamer } from "./out-names";
 import { makeOutDir } from "./out-dir";
 import { tempName } from "./temp-files";
@@ -21,6 +22,8 @@ import { PackageShapeError, reviewPackage } from "../hosts/xlsx/package-review";
 
 /** Packages the review writes into: a folder walk takes these (reviewed copies included). */
 const PACKAGE_EXT = /\.(xlsx|xlsm)$/i;
+/** Copies this command wrote: a folder walk leaves them out (a re-run over its own output folder finds only inputs). */
+const CLEARED = /\.cleared\.xls[xm]$/i;
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 
 /** What became of one input: `output` is the file written (relative to the output folder), or null with `reason`. */
@@ -35,8 +38,8 @@ export interface ClearRow {
 }
 
 /**
- * Files named directly, and .xlsx / .xlsm found under folders (recursively, sorted; lock files, `outDir` and our own
- * 审核汇总 left out).
+ * Files named directly, and .xlsx / .xlsm found under folders (recursively, sorted; lock files, `outDir`, cleared
+ * copies and our own 审核汇总 left out).
  */
 export async function clearInputs(inputs: string[], outDir: string): Promise<string[]> {
   const out: string[] = [];
@@ -56,6 +59,7 @@ export async function clearInputs(inputs: string[], outDir: string): Promise<str
       } else if (
         PACKAGE_EXT.test(e.name) &&
         !e.name.startsWith("~$") &&
+        !CLEARED.test(e.name) &&
         !(SUMMARY_NAME.test(e.name) && (await isOwnSummary(p)))
       )
         add(p);
@@ -154,7 +158,13 @@ export async function runClear(
   out: (s: string) => void,
   err: (s: string) => void
 ): Promise<number> {
-  await makeOutDir(opts.outDir);
+  try {
+    await makeOutDir(opts.outDir);
+  } catch (e) {
+    // As check --out: the folder that failed (a parent that is a file, say), in one sentence.
+    const at = (e as NodeJS.ErrnoException).path ?? opts.outDir;
+    throw new FolderError(writeError(at, e) ?? `无法建立输出文件夹“${at}”`, e);
+  }
   const files = await clearInputs(inputs, opts.outDir);
   const namer = outputNamer(opts.outDir, files, () => false);
   const rows: ClearRow[] = [];

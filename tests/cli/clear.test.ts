@@ -120,3 +120,22 @@ test("clear without --out is a usage error: nothing is ever written over the inp
   expect(r.err).toContain("clear 命令须用 --out 目录");
   expect(await hash(reviewed)).toBe(before);
 });
+
+test("an output folder that is a file: one Chinese sentence, as check --out says it (T27-3)", async () => {
+  const file = path.join(dir, "是文件.txt");
+  await fs.writeFile(file, "x");
+  const r = await run(["clear", reviewed, "--out", file]);
+  expect(r.code).toBe(2);
+  expect(r.err).toContain("已有同名文件");
+  expect(r.err).not.toContain("内部错误");
+});
+
+test("cleared in place twice: the second walk leaves the first copy out (T27-6)", async () => {
+  const folder = path.join(dir, "again");
+  await fs.mkdir(folder);
+  await fs.copyFile(reviewed, path.join(folder, "jishan-2024.reviewed.xlsx"));
+  expect((await run(["clear", folder, "--out", folder])).code).toBe(0);
+  const second = await run(["clear", folder, "--out", folder]);
+  expect(second.out).not.toContain("jishan-2024.cleared.xlsx：");
+  expect(second.out).toContain("（共 1 个文件）");
+});
