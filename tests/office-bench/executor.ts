@@ -120,6 +120,8 @@ const bounds = (areas: Rect[]): Rect => ({
   r1: Math.max(...areas.map((a) => a.r1)),
   c1: Math.max(...areas.map((a) => a.c1)),
 });
+/** Conditional-format types without stopIfTrue (Excel.ConditionalFormat.stopIfTrue is null on them). */
+const NO_STOP = new Set(["DataBar", "IconSet", "ColorScale"]);
 /** Does a conditional format (one or more areas, "A1, C3:D4") intersect any of these areas? */
 function intersects(cf: ConditionalFormat, areas: Rect[]): boolean {
   return cf.address.split(/,\s*/).some((x) => {
@@ -1107,9 +1109,24 @@ export class Executor {
       case "ConditionalDataBarPositiveFormat.FillColor":
         (h as { cf: ConditionalFormat }).cf.barColor = String(v);
         return;
-      case "ConditionalFormat.StopIfTrue":
-      case "ConditionalFormat.Priority":
+      case "ConditionalFormat.StopIfTrue": {
+        // Excel: no stopIfTrue on data bars, icon sets and colour scales (it reads null there).
+        const cf = (h as { cf: ConditionalFormat }).cf;
+        if (NO_STOP.has(cf.type)) fail("InvalidArgument", "stopIfTrue");
+        cf.stopIfTrue = !!v;
         return;
+      }
+      case "ConditionalFormat.Priority": {
+        // The index in the sheet's list (0 = evaluated first); the others keep their order and stay contiguous.
+        // Negative counts from the back; out of bounds is clamped (Office.js ConditionalFormat.priority).
+        const { s: sh, cf } = h as { s: Sheet; cf: ConditionalFormat };
+        const rest = sh.conditionalFormats.filter((x) => x !== cf);
+        const n = Number(v);
+        const at = Math.max(0, Math.min(rest.length, n < 0 ? rest.length + 1 + n : n));
+        rest.splice(at, 0, cf);
+        sh.conditionalFormats = rest;
+        return;
+      }
       case "ConditionalFormatRule.Formula":
         (h as { cf: ConditionalFormat }).cf.formula = String(v);
         return;
@@ -1205,7 +1222,7 @@ export class Executor {
           Id: () => h.cf.id,
           Type: () => h.cf.type,
           Priority: () => h.s.conditionalFormats.indexOf(h.cf),
-          StopIfTrue: () => false,
+          StopIfTrue: () => (NO_STOP.has(h.cf.type) ? null : !!h.cf.stopIfTrue),
         };
       case "ConditionalFormatRule":
         return { Formula: () => h.cf.formula ?? null, FormulaLocal: () => h.cf.formula ?? null };

@@ -37,6 +37,8 @@ export interface ConditionalFormat {
   fontColor?: string;
   /** DataBar: bar colour. */
   barColor?: string;
+  /** Custom and the other rule types: no lower-priority rule applies where this one is true. */
+  stopIfTrue?: boolean;
 }
 
 export interface Chart {

@@ -62,8 +62,9 @@ export async function saveXlsx(wb: MemoryWorkbook): Promise<Uint8Array> {
     for (const m of s.merges) ws.mergeCells(m.r0 + 1, m.c0 + 1, m.r1 + 1, m.c1 + 1);
     for (const [c, w] of s.columnWidths) ws.getColumn(c + 1).width = w;
     if (s.autoFilter) ws.autoFilter = s.autoFilter;
-    // exceljs lists the areas of one rule space-separated (sqref), as the file format does.
-    for (const cf of [...s.conditionalFormats].reverse()) {
+    // exceljs lists the areas of one rule space-separated (sqref), as the file format does; the list's order (Office.js
+    // priority 0, 1, …) is the file's priority 1, 2, ….
+    for (const [i, cf] of s.conditionalFormats.entries()) {
       const ref = cf.address.split(/,\s*/).join(" ");
       if (cf.type === "DataBar")
         ws.addConditionalFormatting({
@@ -71,7 +72,7 @@ export async function saveXlsx(wb: MemoryWorkbook): Promise<Uint8Array> {
           rules: [
             {
               type: "dataBar",
-              priority: 1,
+              priority: i + 1,
               cfvo: [{ type: "min" }, { type: "max" }],
               color: { argb: argb(cf.barColor ?? "#638EC6") },
             } as unknown as ExcelJS.ConditionalFormattingRule,
@@ -83,7 +84,7 @@ export async function saveXlsx(wb: MemoryWorkbook): Promise<Uint8Array> {
           rules: [
             {
               type: "expression",
-              priority: 1,
+              priority: i + 1,
               formulae: [cf.formula.replace(/^=/, "")],
               style: {
                 ...(cf.fill
@@ -206,31 +207,34 @@ export async function loadXlsx(bytes: Uint8Array): Promise<MemoryWorkbook> {
           conditionalFormattings: Array<{ ref: string; rules: Array<Record<string, unknown>> }>;
         }
       ).conditionalFormattings ?? [];
-    for (const cf of cfs)
-      for (const rule of cf.rules) {
-        const address = cf.ref.split(/\s+/).join(", ");
-        if (rule.type === "dataBar")
-          s.conditionalFormats.push({
-            id: newId("cf"),
-            type: "DataBar",
-            address,
-            barColor: hex((rule.color as { argb?: string })?.argb),
-          });
-        else if (rule.type === "expression") {
-          const style = (rule.style ?? {}) as {
-            fill?: { bgColor?: { argb?: string } };
-            font?: { color?: { argb?: string } };
-          };
-          s.conditionalFormats.push({
-            id: newId("cf"),
-            type: "Custom",
-            address,
-            formula: `=${(rule.formulae as string[])[0]}`,
-            fill: hex(style.fill?.bgColor?.argb),
-            fontColor: hex(style.font?.color?.argb),
-          });
-        }
+    // In priority order (a rule without one last), as Excel lists them.
+    const rules = cfs
+      .flatMap((cf) => cf.rules.map((rule) => ({ ref: cf.ref, rule })))
+      .sort((a, b) => Number(a.rule.priority ?? Infinity) - Number(b.rule.priority ?? Infinity));
+    for (const { ref, rule } of rules) {
+      const address = ref.split(/\s+/).join(", ");
+      if (rule.type === "dataBar")
+        s.conditionalFormats.push({
+          id: newId("cf"),
+          type: "DataBar",
+          address,
+          barColor: hex((rule.color as { argb?: string })?.argb),
+        });
+      else if (rule.type === "expression") {
+        const style = (rule.style ?? {}) as {
+          fill?: { bgColor?: { argb?: string } };
+          font?: { color?: { argb?: string } };
+        };
+        s.conditionalFormats.push({
+          id: newId("cf"),
+          type: "Custom",
+          address,
+          formula: `=${(rule.formulae as string[])[0]}`,
+          fill: hex(style.fill?.bgColor?.argb),
+          fontColor: hex(style.font?.color?.argb),
+        });
       }
+    }
   });
   for (const c of saved?.comments ?? []) {
     const s = wb.sheets.find((x) => x.name === c.sheet);

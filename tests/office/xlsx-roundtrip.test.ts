@@ -72,11 +72,12 @@ test("save, close, reopen: conditional formats (one or several areas), data bars
   });
   const again = await loadXlsx(await saveXlsx(b.wb));
   const s = again.sheets.find((x) => x.name === "预算公开表5")!;
+  // In priority order, kept through the file: the data bar, added last, is on top (Office.js adds at priority 0).
   expect(
     s.conditionalFormats.map((c) => [c.type, c.address, c.formula ?? "", c.fill ?? ""])
   ).toEqual([
-    ["Custom", "C6, C8:C9", '=N("x")=0', "#FFC7CE"],
     ["DataBar", "D6:D9", "", ""],
+    ["Custom", "C6, C8:C9", '=N("x")=0', "#FFC7CE"],
   ]);
   expect(again.cell(s, 0, 0)).toMatchObject({ value: "跳转", hyperlink: "#'预算公开表5'!C6" });
   expect(JSON.parse(again.cell(s, 29, 7)!.border!)).toMatchObject({ bottom: { style: "thin" } });

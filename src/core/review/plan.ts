@@ -9,6 +9,11 @@
  *   formula is `markFormula(severity, strength)` — a constant TRUE formula carrying the tag `预算审核` — with the
  *   mark's fill. A host recognizes its own rules by that tag (`isMarkFormula`) and removes exactly those; nothing
  *   else on the sheet changes. Marks sharing sheet, severity and strength may go in one rule over several areas.
+ * - Precedence: the marks' rules come before every rule of the user's (a user's green fill for "> 0", even with
+ *   stopIfTrue, must not hide an error), in `markRank` order among themselves. A file host numbers them 1…k and
+ *   shifts the user's rules by k; taking ours off gives each remaining rule back the number it had
+ *   (`priorityWithoutMarks`: ours are recognizable, so nothing needs recording). Office.js keeps priorities
+ *   contiguous itself: ours go to priority 0, deleting them closes the gap.
  * - Notes: a mark's `note` starts with `NOTE_TAG`. A cell that already holds a note (one not starting with the
  *   tag) keeps it and gets none of ours; a note starting with the tag is ours and is replaced or removed.
  * - Sheets: `sheets` are inserted in order as the first sheets of the workbook. A sheet whose name is one of
@@ -49,6 +54,25 @@ export function markFormula(
 /** True for a conditional-format formula made by `markFormula` (with or without a leading "="). */
 export function isMarkFormula(formula: string): boolean {
   return /^=?N\("预算审核:[a-z]+:[a-z]+"\)=0$/.test(formula.trim());
+}
+
+const SEVERITY_ORDER = ["error", "warning", "rounding", "info"] as const;
+/**
+ * A mark's precedence among the product's rules, 0 first: strong before light, then 错误 before 警告 before 尾差
+ * before 提示 (one cell carries one mark; the order matters where areas of several rules meet the user's rules).
+ */
+export function markRank(m: { severity: z.infer<typeof SeveritySchema>; strength: MarkStrength }) {
+  return (m.strength === "strong" ? 0 : SEVERITY_ORDER.length) + SEVERITY_ORDER.indexOf(m.severity);
+}
+
+/**
+ * A rule's priority (1 = evaluated first) once the product's rules at `ours` are taken off: one less for each of ours
+ * ahead of it. Ours were numbered 1…k and the user's shifted by k, so this gives back exactly the number a rule had
+ * before the review; a rule the user put ahead of ours since keeps its number, and ours left behind the user's by an
+ * older version change nothing.
+ */
+export function priorityWithoutMarks(priority: number, ours: readonly number[]): number {
+  return priority - ours.filter((q) => q < priority).length;
 }
 
 /** One marked cell of the user's workbook. */

@@ -17,6 +17,7 @@ import { cellA1, parseRef, quoteSheet, rangeA1 } from "../../core/grid/address";
 import {
   isMarkFormula,
   markFormula,
+  markRank,
   NOTE_TAG,
   REVIEW_SHEET_NAMES,
   SHEET_TAG,
@@ -275,13 +276,18 @@ export async function applyPlan(
     const k = `${m.sheet}\u0000${m.severity}\u0000${m.strength}\u0000${m.fill}`;
     groups.set(k, [...(groups.get(k) ?? []), m]);
   }
-  for (const marks of groups.values()) {
+  // Ahead of every rule of the user's (a green fill of theirs, stopIfTrue or not, must not hide an error): each rule
+  // goes to priority 0, the lowest-ranked first so that 错误 ends on top. Excel shifts the user's rules down in order
+  // and closes the gap again when ours are deleted. The priority is set last: after it the proxy is stale.
+  const ranked = [...groups.values()].sort((a, b) => markRank(b[0]) - markRank(a[0]));
+  for (const marks of ranked) {
     const ws = byName.get(marks[0].sheet)!.ws;
     for (let i = 0; i < marks.length; i += AREAS_PER_RANGES) {
       const chunk = marks.slice(i, i + AREAS_PER_RANGES);
       const cf = ws.getRanges(chunk.map((m) => m.cell).join(", ")).conditionalFormats.add("Custom");
       cf.custom.rule.formula = `=${markFormula(chunk[0].severity, chunk[0].strength)}`;
       cf.custom.format.fill.color = chunk[0].fill;
+      cf.priority = 0;
     }
     result.marks += marks.length;
   }

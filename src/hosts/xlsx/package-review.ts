@@ -28,7 +28,9 @@ import {
 import {
   isMarkFormula,
   markFormula,
+  markRank,
   NOTE_TAG,
+  priorityWithoutMarks,
   REVIEW_SHEET_NAMES,
   SHEET_TAG,
   type CellStyle,
@@ -620,9 +622,14 @@ function clearNotes(pkg: Pkg, sheetPart: string): number {
     ours.add(attr(c, "ref") ?? "");
     return "";
   });
-  if (!ours.size) return 0;
   const left = /<comment\b/.test(kept);
-  if (left) pkg.set(np.comments.part, kept);
+  if (!ours.size) {
+    // Our author left behind by an older version (its notes gone): taken off too.
+    const tidy = dropNoteAuthor(xml);
+    if (tidy !== xml) pkg.set(np.comments.part, tidy);
+    return 0;
+  }
+  if (left) pkg.set(np.comments.part, dropNoteAuthor(kept));
   else {
     pkg.remove(np.comments.part);
     pkg.removeRel(sheetPart, np.comments.rid);
@@ -649,6 +656,31 @@ function clearNotes(pkg: Pkg, sheetPart: string): number {
     }
   }
   return ours.size;
+}
+
+/**
+ * A comments part without our author (NOTE_AUTHOR) when no comment of that author is left: the `<author>` addNotes
+ * appended goes again and the later authors' ids move down by one, so the user's part reads as it did.
+ */
+function dropNoteAuthor(cx: string): string {
+  const list = /(<authors\b[^>]*>)([\s\S]*?)<\/authors>/.exec(cx);
+  if (!list) return cx;
+  const items = splitItems(list[2], "author");
+  const id = items.findIndex(
+    (a) => unescapeXml(a.replace(/<\/?author\b[^>]*>/g, "")) === NOTE_AUTHOR
+  );
+  if (id < 0) return cx;
+  const ids = [...cx.matchAll(/<comment\b[^>]*>/g)].map((m) => Number(attr(m[0], "authorId")));
+  if (ids.includes(id)) return cx;
+  let at = 0;
+  for (let i = 0; i < id; i++) at = list[2].indexOf(items[i], at) + items[i].length;
+  at = list[2].indexOf(items[id], at);
+  const body = list[2].slice(0, at) + list[2].slice(at + items[id].length);
+  const start = list.index + list[1].length;
+  return (cx.slice(0, start) + body + cx.slice(start + list[2].length)).replace(
+    /(<comment\b[^>]*\sauthorId=")(\d+)(?=")/g,
+    (m, head: string, n: string) => (Number(n) > id ? `${head}${Number(n) - 1}` : m)
+  );
 }
 
 /** The next free VML shape-id block (o:idmap data) across the package, and the next free shape id in a drawing. */
@@ -751,52 +783,64 @@ function addNotes(pkg: Pkg, sheetPart: string, marks: Mark[]): number {
 // ---------------------------------------------------------------------------------------------------------------
 // Marks.
 
-const MARK_ORDER = ["error", "warning", "rounding", "info"];
+/**
+ * The priority attribute of every rule on a sheet: `<cfRule>` blocks and the `<x14:cfRule>` of the sheet's extLst
+ * (Excel 2010+ rules share the one numbering). Groups: the tag up to the number's opening quote, the number.
+ */
+const RULE_PRIORITY = /(<(?:[A-Za-z_][\w.-]*:)?cfRule\b[^>]*?\spriority\s*=\s*")(\d+)(?=")/g;
 
-/** Removes our conditional-format blocks from a sheet's XML. */
+/**
+ * Removes our conditional-format blocks from a sheet's XML and gives the user's rules back the priorities they had
+ * before ours were put ahead of them (priorityWithoutMarks).
+ */
 function clearMarks(xml: string): { xml: string; rules: number } {
-  let rules = 0;
-  const out = xml.replace(
+  const ours: number[] = [];
+  let out = xml.replace(
     /<conditionalFormatting\b[^>]*>[\s\S]*?<\/conditionalFormatting>/g,
     (block) => {
       const formulas = [...block.matchAll(/<formula>([\s\S]*?)<\/formula>/g)].map((m) =>
         unescapeXml(m[1])
       );
       if (!formulas.length || !formulas.every(isMarkFormula)) return block;
-      rules++;
+      for (const m of block.matchAll(RULE_PRIORITY)) ours.push(Number(m[2]));
       return "";
     }
   );
-  return { xml: out, rules };
+  if (ours.length)
+    out = out.replace(
+      RULE_PRIORITY,
+      (_m, head: string, p: string) => `${head}${priorityWithoutMarks(Number(p), ours)}`
+    );
+  return { xml: out, rules: ours.length };
 }
 
+/**
+ * Our rules ahead of the user's: numbered 1…k in markRank order (one rule per severity × strength), every rule of
+ * the user's shifted by k (their order kept), and written first among the sheet's blocks so that readers going by
+ * document order see the same.
+ */
 function addMarks(xml: string, marks: Mark[], styles: Styles): string {
   const groups = new Map<string, Mark[]>();
-  for (const m of [...marks].sort(
-    (a, b) =>
-      (a.strength === b.strength ? 0 : a.strength === "strong" ? -1 : 1) ||
-      MARK_ORDER.indexOf(a.severity) - MARK_ORDER.indexOf(b.severity)
-  )) {
+  for (const m of [...marks].sort((a, b) => markRank(a) - markRank(b))) {
     const k = `${m.severity}:${m.strength}`;
     const g = groups.get(k);
     if (g) g.push(m);
     else groups.set(k, [m]);
   }
-  // After the user's rules in priority (theirs keep their numbers and their precedence).
-  let priority = Math.max(
-    0,
-    ...[...xml.matchAll(/<cfRule\b[^>]*\spriority="(\d+)"/g)].map((m) => Number(m[1]))
+  const shifted = xml.replace(
+    RULE_PRIORITY,
+    (_m, head: string, p: string) => `${head}${Number(p) + groups.size}`
   );
-  const blocks = [...groups.values()].map((g) => {
-    const dxf = styles.dxf(g[0].fill);
-    return `<conditionalFormatting sqref="${g.map((m) => m.cell).join(" ")}"><cfRule type="expression" dxfId="${dxf}" priority="${++priority}"><formula>${esc(markFormula(g[0].severity, g[0].strength))}</formula></cfRule></conditionalFormatting>`;
-  });
-  const lastCf = xml.lastIndexOf("</conditionalFormatting>");
-  if (lastCf >= 0) {
-    const at = lastCf + "</conditionalFormatting>".length;
-    return xml.slice(0, at) + blocks.join("") + xml.slice(at);
-  }
-  return insertBefore(xml, AFTER_CF, blocks.join(""));
+  const blocks = [...groups.values()]
+    .map((g, i) => {
+      const dxf = styles.dxf(g[0].fill);
+      return `<conditionalFormatting sqref="${g.map((m) => m.cell).join(" ")}"><cfRule type="expression" dxfId="${dxf}" priority="${i + 1}"><formula>${esc(markFormula(g[0].severity, g[0].strength))}</formula></cfRule></conditionalFormatting>`;
+    })
+    .join("");
+  // The user's first block is a child of <worksheet> (nested rules are x14:-prefixed, in extLst).
+  const first = shifted.search(/<conditionalFormatting\b/);
+  if (first >= 0) return shifted.slice(0, first) + blocks + shifted.slice(first);
+  return insertBefore(shifted, AFTER_CF, blocks);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -1088,6 +1132,20 @@ export function reviewPackage(
       xml = xml.replace(/(<sheetView\b[^>]*?)\stabSelected="(?:1|true)"/g, "$1");
     if (xml !== pkg.get(s.part)) pkg.set(s.part, xml);
     if (marks.length) notesKept += addNotes(pkg, s.part, marks);
+  }
+
+  // Our sheets taken off and none put back: the workbook opens on its first sheet again (below), whose tab is the
+  // selected one, as it was before the review took the selection to 审核结果.
+  if (ours.length && !plan.sheets.length) {
+    const worksheets = kept.filter((s) => s.part && pkg.has(s.part));
+    const first = worksheets[0];
+    if (
+      first &&
+      !worksheets.some((s) => /<sheetView\b[^>]*\stabSelected="(?:1|true)"/.test(pkg.get(s.part)))
+    ) {
+      const xml = pkg.get(first.part).replace(/<sheetView(?=[\s>])/, '<sheetView tabSelected="1"');
+      if (xml !== pkg.get(first.part)) pkg.set(first.part, xml);
+    }
   }
 
   // 3. The plan's sheets, first in the workbook.

@@ -21,7 +21,7 @@ import {
   type PlanSheet,
   type ReviewPlan,
 } from "../../core/review/plan";
-import { markFormula } from "../../core/review/plan";
+import { markFormula, markRank, priorityWithoutMarks } from "../../core/review/plan";
 
 const argb = (hex: string) => `FF${hex.replace(/^#/, "").toUpperCase()}`;
 
@@ -71,6 +71,16 @@ export function isReviewSheet(name: string, a1: unknown): boolean {
   );
 }
 
+/** exceljs keeps a sheet's rules in conditionalFormattings (not in its typings), in document order. */
+function rulesOf(ws: ExcelJS.Worksheet) {
+  return ws as unknown as {
+    conditionalFormattings: Array<{
+      ref: string;
+      rules: Array<{ type: string; priority?: number; formulae?: unknown[] }>;
+    }>;
+  };
+}
+
 /** Takes a previous review off: our sheets, our conditional-format rules, our notes. Nothing else changes. */
 export function clearReview(wb: ExcelJS.Workbook): {
   sheets: number;
@@ -84,19 +94,21 @@ export function clearReview(wb: ExcelJS.Workbook): {
       n.sheets++;
       continue;
     }
-    // exceljs keeps a sheet's rules in conditionalFormattings (not in its typings).
-    const cfs = ws as unknown as {
-      conditionalFormattings: Array<{ rules: Array<{ type: string; formulae?: unknown[] }> }>;
-    };
-    const before = cfs.conditionalFormattings.length;
-    cfs.conditionalFormattings = cfs.conditionalFormattings.filter(
-      (cf) =>
-        !cf.rules.every(
-          (r) =>
-            r.type === "expression" && (r.formulae ?? []).every((f) => isMarkFormula(String(f)))
-        )
+    const cfs = rulesOf(ws);
+    const ours = cfs.conditionalFormattings.filter((cf) =>
+      cf.rules.every(
+        (r) => r.type === "expression" && (r.formulae ?? []).every((f) => isMarkFormula(String(f)))
+      )
     );
-    n.rules += before - cfs.conditionalFormattings.length;
+    if (ours.length) {
+      cfs.conditionalFormattings = cfs.conditionalFormattings.filter((cf) => !ours.includes(cf));
+      // The user's rules get back the priorities they had before ours were put ahead of them.
+      const at = ours.flatMap((cf) => cf.rules.map((r) => r.priority ?? 0));
+      for (const cf of cfs.conditionalFormattings)
+        for (const r of cf.rules)
+          if (r.priority !== undefined) r.priority = priorityWithoutMarks(r.priority, at);
+    }
+    n.rules += ours.length;
     ws.eachRow({ includeEmpty: false }, (row) =>
       row.eachCell({ includeEmpty: true }, (cell) => {
         if (cell.note !== undefined && noteText(cell.note).startsWith(NOTE_TAG)) {
@@ -244,40 +256,48 @@ function addSheet(
   });
 }
 
-/** Marks as conditional-format rules: one rule per sheet × severity × strength over all its cells (tagged formula). */
+/**
+ * Marks as conditional-format rules: one rule per sheet × severity × strength over all its cells (tagged formula),
+ * ahead of the user's rules — ours numbered 1…k in markRank order and first in the sheet, the user's shifted by k.
+ */
 function addMarks(wb: ExcelJS.Workbook, marks: Mark[]): { notesKept: number } {
   let notesKept = 0;
-  const groups = new Map<string, Mark[]>();
-  for (const m of marks) {
-    const k = `${m.sheet}\u0000${m.severity}\u0000${m.strength}`;
+  const bySheet = new Map<string, Map<string, Mark[]>>();
+  for (const m of [...marks].sort((a, b) => markRank(a) - markRank(b))) {
+    const groups = bySheet.get(m.sheet) ?? new Map<string, Mark[]>();
+    bySheet.set(m.sheet, groups);
+    const k = `${m.severity}\u0000${m.strength}`;
     groups.set(k, [...(groups.get(k) ?? []), m]);
   }
-  for (const group of groups.values()) {
-    const ws = wb.getWorksheet(group[0].sheet);
+  for (const [sheet, groups] of bySheet) {
+    const ws = wb.getWorksheet(sheet);
     if (!ws) continue;
-    // Lower priority numbers win: strong marks over light, errors over the rest; the user's rules keep theirs (they come first in the sheet).
-    const priority = 1;
-    ws.addConditionalFormatting({
+    const cfs = rulesOf(ws);
+    for (const cf of cfs.conditionalFormattings)
+      for (const r of cf.rules) if (r.priority !== undefined) r.priority += groups.size;
+    const ours = [...groups.values()].map((group, i) => ({
       ref: group.map((m) => m.cell).join(" "),
       rules: [
         {
           type: "expression",
-          priority,
+          priority: i + 1,
           formulae: [markFormula(group[0].severity, group[0].strength)],
           style: {
             fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(group[0].fill) } },
           },
         },
       ],
-    });
-    for (const m of group) {
-      const cell = ws.getCell(m.cell);
-      if (cell.note !== undefined && !noteText(cell.note).startsWith(NOTE_TAG)) {
-        notesKept++;
-        continue;
+    }));
+    cfs.conditionalFormattings = [...ours, ...cfs.conditionalFormattings];
+    for (const group of groups.values())
+      for (const m of group) {
+        const cell = ws.getCell(m.cell);
+        if (cell.note !== undefined && !noteText(cell.note).startsWith(NOTE_TAG)) {
+          notesKept++;
+          continue;
+        }
+        cell.note = m.note;
       }
-      cell.note = m.note;
-    }
   }
   return { notesKept };
 }
