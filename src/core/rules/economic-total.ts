@@ -12,7 +12,6 @@ import {
   basicTables,
   columnName,
   firstOf,
-  hasValue,
   na,
   rowName,
   tableName,
@@ -72,11 +71,7 @@ function useOf(t: Table, r: Row, use: "total" | "basic" | "project"): Amount[] |
  * comparison of two sums, or of figures all blank, is not made.
  */
 function relate(rule: string, rel: Rel, a: Side, b: Side): Outcome | undefined {
-  if (
-    ![...a.amounts, ...b.amounts].some(hasValue) &&
-    ![...a.amounts, ...b.amounts].some((x) => !x.blank)
-  )
-    return undefined;
+  if ([...a.amounts, ...b.amounts].every((x) => x.blank)) return undefined;
   const [one, other, r] =
     a.amounts.length === 1 ? [a, b, rel] : b.amounts.length === 1 ? [b, a, REVERSED[rel]] : [];
   if (!one || !other || !r) return undefined;
