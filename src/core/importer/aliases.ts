@@ -112,6 +112,7 @@ export const OWN_NAME_TOTALS: Readonly<Partial<Record<TableKind, RegExp>>> = {
   operating_funds: /^(机关运行经费|行政经费)(合计|总计|支出|支出合计|预算数?)?$/,
   income_summary: new RegExp(`^${OWNER}收入${OWN_TOTAL}$`),
   expenditure_summary: new RegExp(`^${OWNER}支出${OWN_TOTAL}$`),
+  expenditure_economic: new RegExp(`^${OWNER}支出${OWN_TOTAL}$`),
   general_budget_expenditure: new RegExp(`^一般公共预算(财政拨款)?(支出)?${OWN_TOTAL}$`),
   basic_expenditure_economic: new RegExp(`^${BASIC_SCOPE}基本支出${OWN_TOTAL}$`),
   basic_expenditure_functional: new RegExp(`^${BASIC_SCOPE}基本支出${OWN_TOTAL}$`),

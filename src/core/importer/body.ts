@@ -51,6 +51,7 @@ const CODES_AS_ATTRIBUTES: ReadonlySet<TableKind> = new Set([
 const ECONOMIC_KINDS: ReadonlySet<TableKind> = new Set([
   "basic_expenditure_economic",
   "general_budget_economic",
+  "expenditure_economic",
   "project_expenditure_economic",
 ]);
 /** "201-06-99 其他财政事务支出": 类, 款 and 项 separated (the label is normalised, spaces gone). */

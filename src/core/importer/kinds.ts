@@ -26,6 +26,8 @@ export const KIND_TITLES: ReadonlyArray<readonly [TableKind, RegExp]> = [
   ["income_expenditure_summary", /收(入)?支(出)?(预算)?总(体情况)?表/],
   // 财政拨款支出预算表（部门经济分类科目）: the same breakdown over 财政拨款 (its scope from its title: scope.ts).
   ["general_budget_economic", /一般公共预算.*支出.*经济分类|财政拨款支出.*经济分类/],
+  // 部门支出经济分类总表 (NC14-10): all the department's spending by economic class — never the 支出总表 (by function).
+  ["expenditure_economic", /支出.*经济分类/],
   ["general_budget_expenditure", /一般公共预算.*支出|财政拨款支出(预算)?(情况)?表/],
   ["income_summary", /收入(预算)?总(体情况)?表|收入(预算)?(情况)?表/],
   ["expenditure_summary", /支出(预算)?总(体情况)?表|支出(预算)?(情况)?表/],

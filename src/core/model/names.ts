@@ -8,6 +8,7 @@ export const KIND_NAMES: Readonly<Record<TableKind, string>> = {
   fiscal_appropriation_summary: "财政拨款收支总表",
   general_budget_expenditure: "一般公共预算支出表",
   general_budget_economic: "一般公共预算支出经济分类表",
+  expenditure_economic: "支出经济分类总表",
   basic_expenditure_economic: "基本支出经济分类表",
   basic_expenditure_functional: "基本支出功能分类表",
   basic_expenditure_unit: "基本支出预算表（按单位）",

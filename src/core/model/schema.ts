@@ -8,6 +8,7 @@ export const TABLE_KINDS = [
   "fiscal_appropriation_summary",
   "general_budget_expenditure",
   "general_budget_economic",
+  "expenditure_economic",
   "basic_expenditure_economic",
   "basic_expenditure_functional",
   "basic_expenditure_unit",

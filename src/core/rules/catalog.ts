@@ -11,6 +11,7 @@ import { NAMING_RULES } from "./naming";
 import { PROJECT_RULES } from "./projects";
 import { PROCUREMENT_RULES } from "./procurement";
 import { BREAKDOWN_RULES, PERFORMANCE_LIST_RULES } from "./breakdowns";
+import { ECONOMIC_TOTAL_RULES } from "./economic-total";
 import { INPUT_RULES } from "./input";
 import { PRINTED_RULES } from "./printed";
 
@@ -23,6 +24,7 @@ export const CATALOG: ReadonlyArray<RuleDef> = [
   ...HIERARCHY_RULES,
   ...CROSS_RULES,
   ...BREAKDOWN_RULES,
+  ...ECONOMIC_TOTAL_RULES,
   ...FUND_RULES,
   ...PROJECT_RULES,
   ...PROCUREMENT_RULES,

@@ -19,6 +19,7 @@ const KIND_SCOPE: Partial<Record<Table["kind"], FundScope>> = {
   fiscal_appropriation_summary: "fiscal",
   general_budget_expenditure: "general",
   general_budget_economic: "general",
+  expenditure_economic: "all",
 };
 
 /**

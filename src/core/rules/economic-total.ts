@@ -1,0 +1,369 @@
+/**
+ * 支出经济分类总表 (部门支出经济分类总表, newcomer14 NC14-10): the department's spending by 部门预算支出经济分类 类 / 款,
+ * 合计 | 基本支出 (人员经费 | 公用经费) | 项目支出. Its own sums (类 = Σ 款, 合计 = 基本支出 + 项目支出) are the within and
+ * hierarchy rules'; here it is tied to the tables that print the same money — the 支出总表's 合计 line, the
+ * 基本支出经济分类表 科目 by 科目, the 项目支出表's 合计 — and a 收支总表 whose 支出 side lists economic classes is tied to
+ * it (else to the 基本支出经济分类表). Every comparison is made only where both tables' 资金口径 are known here
+ * (scope.ts): "=" for the same money, "≤" / "≥" for a narrower / wider one; nothing where it cannot be told.
+ */
+import type { Amount, Report, Row, Table } from "../model/schema";
+import { defineRule, type Outcome } from "./rule";
+import {
+  basicTables,
+  columnName,
+  firstOf,
+  na,
+  rowName,
+  tableName,
+  term,
+  totalRow,
+} from "./helpers";
+import { fundRelation, scopeRelation, scopedOutcome, tableScope } from "./scope";
+import { projectTotal } from "./cross";
+import { ECONOMIC_GROUPS } from "../classification/economic";
+import { labelKey } from "../grid/text";
+
+type Rel = "=" | "≤" | "≥";
+const REVERSED: Readonly<Record<Rel, Rel>> = { "=": "=", "≤": "≥", "≥": "≤" };
+/** Figures of one side of a comparison (one figure, or parts to add) and their words for a message. */
+type Side = { t: Table; amounts: Amount[]; words: string };
+
+const has = (t: Table, key: string) => t.columns.some((c) => c.key === key);
+
+/** The 支出经济分类总表s read with figures. */
+const economicTotals = (report: Report) =>
+  report.tables.filter((t) => t.kind === "expenditure_economic" && !t.empty && totalRow(t));
+
+/**
+ * Rows by 经济分类 code (类 301, 款 30101): the first line of each code; a code printed twice (a 人员经费 group and a
+ * 公用经费 group both listing 303) stands for no one figure and is left out.
+ */
+function byEconomicCode(t: Table): Map<string, Row> {
+  const m = new Map<string, Row>();
+  const twice = new Set<string>();
+  for (const r of t.rows) {
+    if (!r.code || r.codeSystem !== "economic" || r.partial || r.ofUnit) continue;
+    if (m.has(r.code)) twice.add(r.code);
+    else m.set(r.code, r);
+  }
+  for (const c of twice) m.delete(c);
+  return m;
+}
+
+/**
+ * A row's figure of a use: 合计, 基本支出 (its column, else 人员经费 + 公用经费) or 项目支出, with the 上年结转 band's
+ * where the table prints 本年支出 | 上年结转 bands (支出总表: carryover_basic / carryover_project). Undefined when the
+ * table prints no such column.
+ */
+function useOf(t: Table, r: Row, use: "total" | "basic" | "project"): Amount[] | undefined {
+  const band = (k: string, carried: string) =>
+    r.amounts[k] ? [r.amounts[k], ...(r.amounts[carried] ? [r.amounts[carried]] : [])] : undefined;
+  if (use === "total") return r.amounts.total ? [r.amounts.total] : undefined;
+  if (use === "project") return band("project", "carryover_project");
+  if (has(t, "basic")) return band("basic", "carryover_basic");
+  if (has(t, "personnel") && has(t, "public") && r.amounts.personnel && r.amounts.public)
+    return [r.amounts.personnel, r.amounts.public];
+  return undefined;
+}
+
+/**
+ * a (rel) b, through scope.ts scopedOutcome: one side must be a single figure (the other's parts are added); a
+ * comparison of two sums, or of figures all blank, is not made.
+ */
+function relate(rule: string, rel: Rel, a: Side, b: Side): Outcome | undefined {
+  if ([...a.amounts, ...b.amounts].every((x) => x.blank)) return undefined;
+  const [one, other, r] =
+    a.amounts.length === 1 ? [a, b, rel] : b.amounts.length === 1 ? [b, a, REVERSED[rel]] : [];
+  if (!one || !other || !r) return undefined;
+  return scopedOutcome(
+    rule,
+    r,
+    term(one.t, one.amounts[0]),
+    other.amounts.map((x) => term(other.t, x)),
+    `${tableName(one.t)}${one.words}`,
+    `${tableName(other.t)}${other.words}`
+  );
+}
+
+const USE_WORDS: ReadonlyArray<readonly ["total" | "basic" | "project", string]> = [
+  ["total", "合计"],
+  ["basic", "基本支出"],
+  ["project", "项目支出"],
+];
+const defined = (o: Outcome | undefined): o is Outcome => !!o;
+
+export const economicTotalSummary = defineRule({
+  id: "cross.expenditure-economic-summary",
+  category: "cross",
+  title: "支出经济分类总表 ↔ 支出总表",
+  description:
+    "支出经济分类总表（部门支出按经济分类的总表）合计行的合计、基本支出、项目支出与支出总表合计行的同一栏相等（支出总表分本年支出、上年结转两栏时为两栏之和）；两表资金口径不同时，口径较窄的不超过口径较宽的；口径无法判断时不比较。",
+  severity: "error",
+  source: {
+    basis: "identity",
+    ref: "部门预算公开表样：同一笔支出按功能分类与按经济分类列示，合计及基本支出、项目支出相等",
+  },
+  check: (report) => {
+    const t3 = firstOf(report, "expenditure_summary");
+    const tables = economicTotals(report);
+    const tot3 = t3 && totalRow(t3);
+    if (!tables.length || !t3 || !tot3) return [na("缺少支出经济分类总表或支出总表")];
+    const out: Array<Outcome | undefined> = [];
+    for (const t of tables) {
+      const rel = scopeRelation(report, t, t3);
+      if (!rel) {
+        out.push(na(`${tableName(t)}与${tableName(t3)}的资金口径无法判断，未核对`));
+        continue;
+      }
+      const tot = totalRow(t)!;
+      for (const [use, word] of USE_WORDS) {
+        const a = useOf(t, tot, use);
+        const b = useOf(t3, tot3, use);
+        if (a && b)
+          out.push(
+            relate(
+              "cross.expenditure-economic-summary",
+              rel,
+              { t, amounts: a, words: `「合计」${word}` },
+              { t: t3, amounts: b, words: `「合计」${word}` }
+            )
+          );
+      }
+    }
+    const res = out.filter(defined);
+    return res.length ? res : [na("两表没有可比较的栏")];
+  },
+});
+
+export const economicTotalBasic = defineRule({
+  id: "cross.expenditure-economic-basic",
+  category: "cross",
+  title: "支出经济分类总表基本支出 ↔ 基本支出经济分类表",
+  description:
+    "支出经济分类总表每个经济分类类、款的基本支出（基本支出栏，或人员经费 + 公用经费）等于基本支出经济分类表同一科目的合计，两表都分列人员经费、公用经费的，逐个科目及合计行分别相等；合计行的基本支出等于基本支出经济分类表的合计。基本支出经济分类表口径较窄（如一般公共预算基本支出表对部门全部资金）时只须不超过；口径无法判断时不比较。",
+  severity: "error",
+  source: {
+    basis: "identity",
+    ref: "部门预算公开表样：基本支出按经济分类列示时，人员经费为工资福利支出与对个人和家庭的补助，公用经费为商品和服务支出等",
+  },
+  check: (report) => {
+    const t6 = basicTables(report).whole;
+    const tables = economicTotals(report);
+    if (!tables.length || !t6 || t6.empty) return [na("缺少支出经济分类总表或基本支出经济分类表")];
+    const rule = "cross.expenditure-economic-basic";
+    const out: Array<Outcome | undefined> = [];
+    const c6 = byEconomicCode(t6);
+    const tot6 = totalRow(t6);
+    for (const t of tables) {
+      // The 基本支出 table's money within this table's (a 一般公共预算基本支出表 beside an all-funds total): ≤.
+      const rel = fundRelation(report, t6, t);
+      if (!rel) {
+        out.push(na(`${tableName(t)}与${tableName(t6)}的资金口径无法判断，未核对`));
+        continue;
+      }
+      const c = byEconomicCode(t);
+      const splits = (["personnel", "public"] as const).filter((k) => has(t, k) && has(t6, k));
+      const pairs: Array<[Row, Row, string]> = [...c6].flatMap(([code, r6]) => {
+        const r = c.get(code);
+        return r ? [[r6, r, `「${rowName(r)}」`] as [Row, Row, string]] : [];
+      });
+      if (tot6) pairs.push([tot6, totalRow(t)!, "「合计」"]);
+      for (const [r6, r, where] of pairs) {
+        const basic = useOf(t, r, "basic");
+        if (basic && r6.amounts.total)
+          out.push(
+            relate(
+              rule,
+              rel,
+              { t: t6, amounts: [r6.amounts.total], words: `「${rowName(r6)}」合计` },
+              { t, amounts: basic, words: `${where}基本支出` }
+            )
+          );
+        for (const k of splits) {
+          const [a6, a] = [r6.amounts[k], r.amounts[k]];
+          if (a6 && a)
+            out.push(
+              relate(
+                rule,
+                rel,
+                { t: t6, amounts: [a6], words: `「${rowName(r6)}」${columnName(t6, k)}` },
+                { t, amounts: [a], words: `${where}${columnName(t, k)}` }
+              )
+            );
+        }
+      }
+    }
+    const res = out.filter(defined);
+    return res.length ? res : [na("两表没有共同的经济分类科目")];
+  },
+});
+
+export const economicTotalProject = defineRule({
+  id: "cross.expenditure-economic-project",
+  category: "cross",
+  title: "支出经济分类总表项目支出 ↔ 项目支出表",
+  description:
+    "支出经济分类总表合计行的项目支出等于项目支出表合计（列有项目支出表（上年结转）的，加其合计）；项目支出表标题限定资金口径（如一般公共预算项目支出表）时，口径较窄的不超过口径较宽的；口径无法判断时不比较。",
+  severity: "error",
+  source: {
+    basis: "identity",
+    ref: "部门预算公开表样：项目支出表列示全部项目支出，与按经济分类列示的项目支出合计相等",
+  },
+  check: (report) => {
+    const t12 = firstOf(report, "project_expenditure");
+    const t13 = firstOf(report, "project_carryover");
+    const top12 = t12 && !t12.empty ? projectTotal(t12) : undefined;
+    const top13 = t13 && !t13.empty ? projectTotal(t13) : undefined;
+    const tables = economicTotals(report);
+    if (!tables.length || !t12 || !top12?.amounts.total)
+      return [na("缺少支出经济分类总表或项目支出表")];
+    const out: Array<Outcome | undefined> = [];
+    for (const t of tables) {
+      // A 项目支出表 of no named scope holds every project (as cross.basic-project reads it); one titled 一般公共预算…
+      // holds that fund's only.
+      const rel = tableScope(t12) ? scopeRelation(report, t, t12) : "=";
+      const a = useOf(t, totalRow(t)!, "project");
+      if (!rel || !a) continue;
+      const against = `${tableName(t12)}合计${top13?.amounts.total ? ` + ${tableName(t13!)}合计` : ""}`;
+      // The 总表's one figure against the 项目支出表's 合计 (and the 上年结转 one's, a second table's figure).
+      if (top13?.amounts.total && a.length === 1)
+        out.push(
+          scopedOutcome(
+            "cross.expenditure-economic-project",
+            rel,
+            term(t, a[0]),
+            [term(t12, top12.amounts.total), term(t13!, top13.amounts.total)],
+            `${tableName(t)}「合计」项目支出`,
+            against
+          )
+        );
+      else if (!top13?.amounts.total)
+        out.push(
+          relate(
+            "cross.expenditure-economic-project",
+            rel,
+            { t, amounts: a, words: "「合计」项目支出" },
+            { t: t12, amounts: [top12.amounts.total], words: "合计" }
+          )
+        );
+    }
+    const res = out.filter(defined);
+    return res.length ? res : [na("两表的资金口径无法判断，未核对")];
+  },
+});
+
+/** 部门预算支出经济分类 class names (301 … 399) → code, as a 收支总表's 支出 line prints them (一、工资福利支出). */
+const CLASS_BY_NAME: ReadonlyMap<string, string> = new Map([
+  ...Object.entries(ECONOMIC_GROUPS)
+    .filter(([c]) => c.startsWith("3"))
+    .map(([c, n]): [string, string] => [labelKey(n), c]),
+  [labelKey("对个人和家庭补助"), "303"],
+]);
+
+/**
+ * The 收支总表's 支出 lines that name a 部门预算支出经济分类 class (a side of economic classes, 吉林 style, or a
+ * 按经济分类 view under the 功能 classes), by class code: top lines without a code only (a class under 基本支出 /
+ * 项目支出 holds one part: not the class's figure). 其他支出 is 399 only beside two other classes (as the importer
+ * reads it: body.ts economicOtherLines); a class printed twice on a side is left out. The 政府预算支出经济分类 side
+ * (机关工资福利支出 …, four pairs) is not read here.
+ */
+function economicLines(t1: Table): Array<[string, Row]> {
+  const out: Array<[string, Row]> = [];
+  for (const side of new Set(t1.rows.map((r) => r.side))) {
+    if (side === "income" || side === "expenditure_gov_economic") continue;
+    const found = new Map<string, Row[]>();
+    for (const r of t1.rows) {
+      if (r.side !== side || r.code || r.level !== 1 || !r.amounts.total) continue;
+      const code = CLASS_BY_NAME.get(labelKey(r.label));
+      if (code) found.set(code, [...(found.get(code) ?? []), r]);
+    }
+    if ([...found.keys()].filter((c) => c !== "399").length < 2) continue;
+    for (const [code, rows] of found) if (rows.length === 1) out.push([code, rows[0]]);
+  }
+  return out;
+}
+
+/** A class's figure in a table by economic code: its class line, else the sum of its 款 lines (none printed: undefined). */
+function classFigure(t: Table, code: string, key = "total"): Amount[] | undefined {
+  const c = byEconomicCode(t);
+  const line = c.get(code)?.amounts[key];
+  if (line) return [line];
+  const items = [...c.values()]
+    .filter((r) => r.code!.length === 5 && r.code!.startsWith(code) && r.amounts[key])
+    .map((r) => r.amounts[key]);
+  return items.length ? items : undefined;
+}
+
+export const summaryEconomicSide = defineRule({
+  id: "cross.summary-economic-side",
+  category: "cross",
+  title: "收支总表按经济分类的支出 ↔ 经济分类表",
+  description:
+    "收支总表支出方按部门预算支出经济分类列示的各类（工资福利支出、商品和服务支出、对个人和家庭的补助、资本性支出、其他支出 399 等）等于支出经济分类总表同一类的合计；没有支出经济分类总表时，等于基本支出经济分类表与项目支出经济分类表同一类之和，只有基本支出经济分类表时不少于该类的基本支出。资金口径无法判断时不比较。这些行不按功能分类科目比较。",
+  severity: "error",
+  source: {
+    basis: "identity",
+    ref: "部门预算公开表样：收支总表的本年支出可按经济分类列示，各类等于按经济分类列示的基本支出与项目支出之和",
+  },
+  check: (report) => {
+    const t1 = firstOf(report, "income_expenditure_summary");
+    const lines = t1 ? economicLines(t1) : [];
+    if (!t1 || !lines.length) return [na("收支总表支出方未按经济分类列示")];
+    const rule = "cross.summary-economic-side";
+    const whole = economicTotals(report)[0];
+    const t6 = basicTables(report).whole;
+    const t7 = firstOf(report, "project_expenditure_economic");
+    const out: Array<Outcome | undefined> = [];
+    for (const [code, r] of lines) {
+      const a: Side = { t: t1, amounts: [r.amounts.total], words: `「${rowName(r)}」` };
+      const rel = whole && scopeRelation(report, t1, whole);
+      if (whole && rel) {
+        const b = classFigure(whole, code);
+        if (b)
+          out.push(
+            relate(rule, rel, a, {
+              t: whole,
+              amounts: b,
+              words: `「${code} ${ECONOMIC_GROUPS[code]}」合计`,
+            })
+          );
+        continue;
+      }
+      // The 基本支出 table (and the 项目支出 one) by economic class: the line is their sum where both hold the
+      // 收支总表's money, at least the 基本支出 table's figure otherwise.
+      const rel6 = t6 && !t6.empty ? fundRelation(report, t1, t6) : undefined;
+      const b6 = rel6 && classFigure(t6!, code);
+      if (!b6 || (rel6 !== "=" && rel6 !== "≥")) continue;
+      const rel7 = t7 && !t7.empty ? scopeRelation(report, t1, t7) : undefined;
+      const b7 = rel7 && classFigure(t7!, code);
+      if (rel6 === "=" && rel7 === "=" && t7)
+        out.push(
+          scopedOutcome(
+            rule,
+            "=",
+            term(t1, r.amounts.total),
+            [...b6.map((x) => term(t6!, x)), ...(b7 ?? []).map((x) => term(t7, x))],
+            `${tableName(t1)}「${rowName(r)}」`,
+            `${tableName(t6!)}与${tableName(t7)}「${code} ${ECONOMIC_GROUPS[code]}」之和`
+          )
+        );
+      else
+        out.push(
+          relate(rule, "≥", a, {
+            t: t6!,
+            amounts: b6,
+            words: `「${code} ${ECONOMIC_GROUPS[code]}」合计`,
+          })
+        );
+    }
+    const res = out.filter(defined);
+    return res.length ? res : [na("没有可比较的经济分类表，未核对")];
+  },
+});
+
+export const ECONOMIC_TOTAL_RULES = [
+  economicTotalSummary,
+  economicTotalBasic,
+  economicTotalProject,
+  summaryEconomicSide,
+];
