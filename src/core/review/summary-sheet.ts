@@ -13,7 +13,16 @@ import {
   type Unit,
 } from "../model/schema";
 import { SEVERITY_NAMES, type CheckResult, type Severity } from "../rules/rule";
-import { firstOf, hasValue, rowByKey, tableName, totalRow } from "../rules/helpers";
+import {
+  basicPartLines,
+  basicTables,
+  firstOf,
+  hasValue,
+  rowByKey,
+  tableName,
+  totalRow,
+  type BasicPartLines,
+} from "../rules/helpers";
 import { projectLines } from "../rules/projects";
 import { firstSet } from "../model/sets";
 import { rangeA1 } from "../grid/address";
@@ -187,8 +196,13 @@ function expenditure(m: Summary): void {
 }
 
 function basicEconomic(m: Summary): void {
-  const t = firstOf(m.report, "basic_expenditure_economic");
-  m.section("三、基本支出（按经济分类）", t, [
+  const { whole, parts } = basicTables(m.report);
+  const split = basicPartLines(m.report);
+  const t = whole ?? parts.personnel ?? parts.public;
+  // Printed as two tables: both are the source.
+  const from =
+    !whole && split.length > 1 ? `来源：${split.map((p) => tableName(p.table)).join("、")}` : t;
+  m.section("三、基本支出（按经济分类）", from, [
     "经济分类",
     "合计",
     "人员经费",
@@ -197,6 +211,7 @@ function basicEconomic(m: Summary): void {
     "来源单元格",
   ]);
   if (!t) return m.empty("未识别到基本支出经济分类表，基本支出未汇总。");
+  if (split.length) return basicByParts(m, whole, split);
   const key = amountKey(t);
   const lines: Line[] = t.rows
     .filter((r) => r.level === 1 && !r.partial)
@@ -211,6 +226,54 @@ function basicEconomic(m: Summary): void {
       terms: [m.term(t, tr, key), m.term(t, tr, "personnel"), m.term(t, tr, "public")],
       total: true,
     });
+  m.lines(lines, { share: true });
+}
+
+/**
+ * 基本支出 by economic class when its parts are printed apart (two tables 人员经费 / 公用经费, or two blocks side by
+ * side): each class once, its 合计 the sum of its lines in the parts, its 人员经费 / 公用经费 the line of that part
+ * (blank where that part has none); the 合计 line: the whole table's 合计 when printed, else the parts' totals added.
+ */
+function basicByParts(m: Summary, whole: Table | undefined, split: BasicPartLines[]): void {
+  const classes = new Map<string, { label: string; terms: Partial<Record<string, SourceTerm>> }>();
+  for (const p of split) {
+    const own = p.rows.filter((r) => !r.partial);
+    // The part's classes: its shallowest lines (301 under 人员经费合计, or a part table's lines under its 合计).
+    const top = Math.min(...own.map((r) => r.level));
+    for (const r of own.filter((x) => x.level === top)) {
+      const name = r.label.trim();
+      const at = r.code ?? labelKey(name);
+      const line = classes.get(at) ?? { label: name, terms: {} };
+      const x = m.term(p.table, r, amountKey(p.table));
+      if (x) line.terms[p.key] = line.terms[p.key] ? sumTerm([line.terms[p.key]!, x]) : x;
+      classes.set(at, line);
+    }
+  }
+  const both = (terms: Partial<Record<string, SourceTerm>>) => {
+    const xs = [terms.personnel, terms.public].filter((x): x is SourceTerm => !!x);
+    return xs.length === 1 ? xs[0] : xs.length ? sumTerm(xs) : undefined;
+  };
+  // In code order (301, 302, 303 as one table prints them) when every class has its code.
+  const order = [...classes.keys()];
+  if (order.every((k) => /^\d+$/.test(k))) order.sort();
+  const lines: Line[] = order
+    .map((k) => classes.get(k)!)
+    .map((c) => ({
+      label: c.label,
+      terms: [both(c.terms), c.terms.personnel, c.terms.public],
+    }));
+  const totals: Partial<Record<string, SourceTerm>> = {};
+  for (const p of split) {
+    const x = p.total && m.term(p.table, p.total, amountKey(p.table));
+    if (x) totals[p.key] = x;
+  }
+  const tr = whole && totalRow(whole);
+  const all = tr
+    ? m.term(whole, tr, amountKey(whole))
+    : totals.personnel && totals.public
+      ? both(totals)
+      : undefined;
+  lines.push({ label: "合计", terms: [all, totals.personnel, totals.public], total: true });
   m.lines(lines, { share: true });
 }
 

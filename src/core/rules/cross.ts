@@ -17,7 +17,10 @@ import {
 import { defineRule, type Outcome } from "./rule";
 import {
   basicOf,
+  basicHeld,
   basicPart,
+  basicShare,
+  basicSplit,
   basicTables,
   basicTotal,
   byCode,
@@ -1055,18 +1058,13 @@ export const basicEconomic = defineRule({
         );
       // The same 基本支出 split the same way in both tables: 人员经费, 公用经费, and each economic class (表5 column ↔ 表6 class line).
       for (const k of ["personnel", "public"] as const) {
-        const part = parts[k];
-        const partTotal = part && totalRow(part)?.amounts.total;
-        const own =
-          (t6 && basicSplit(t6, k)) ??
-          (part && partTotal ? { amount: partTotal, words: "「合计」" } : undefined);
-        const t = t6 && basicSplit(t6, k) ? t6 : part;
-        if (own && t && tot5.amounts[k])
+        const own = basicShare(report, k);
+        if (own && tot5.amounts[k])
           out.push(
             scopedCmp(
               "cross.basic-economic",
-              fundRelation(report, t, t5),
-              t,
+              fundRelation(report, own.table, t5),
+              own.table,
               own.amount,
               own.words,
               [[t5, tot5.amounts[k]]],
@@ -1164,24 +1162,17 @@ export const basicEconomic = defineRule({
     if (t1)
       for (const k of ["personnel", "public"] as const) {
         const line = t1.rows.find((r) => r.key === k && r.side !== "income" && !r.code);
-        const part = parts[k];
-        const partTotal = part && totalRow(part)?.amounts.total;
-        const split = t6 && basicSplit(t6, k);
-        const [t, own] = split
-          ? [t6, split]
-          : part && partTotal
-            ? [part, { amount: partTotal, words: "「合计」" }]
-            : [undefined, undefined];
-        if (line?.amounts.total && t && own)
+        const own = basicShare(report, k);
+        if (line?.amounts.total && own)
           out.push(
             scopedCmp(
               "cross.basic-economic",
-              fundRelation(report, t1, t),
+              fundRelation(report, t1, own.table),
               t1,
               line.amounts.total,
               `「${rowName(line)}」`,
-              [[t, own.amount]],
-              `${tableName(t)}${own.words}`
+              [[own.table, own.amount]],
+              `${tableName(own.table)}${own.words}`
             )
           );
       }
@@ -1353,11 +1344,12 @@ function threePublicSources(
   const asRead = hasColumn(t10, "general") ? { ...t10, title: `一般公共预算${t10.title}` } : t10;
   const within = (t: Table) => ["=", "≤"].includes(fundRelation(report, t, asRead) ?? "");
   const g = firstOf(report, "general_budget_economic");
-  const t6 = firstOf(report, "basic_expenditure_economic");
+  // The whole 基本支出 table, or — printed as two — both part tables: the 三公 lines sit in the 公用经费 one.
+  const held = basicHeld(report);
   const tables: Table[] = [];
   if (g && !g.empty && within(g) && carryRelation(report, g, t10) !== "≥") tables.push(g);
-  if (t6 && within(t6)) tables.push(t6);
-  return { tables, wider: t6 && !within(t6) ? t6 : undefined };
+  tables.push(...held.filter(within));
+  return { tables, wider: held.find((t) => !within(t)) };
 }
 
 /**
@@ -1477,10 +1469,11 @@ function departmentSpending(report: Report): { t: Table; a: Amount; what: string
  * Whether a 基本支出经济分类表 with no line of the 三公 item says its 基本支出 share is 0: it is detailed to 款 (prints
  * 5-digit economic lines) and, for the item's class (THREE_PUBLIC_ECONOMIC_CLASSES: 302 / 502, 310 / 503), prints
  * either 款 lines under it or no line of it at all (no 310 资本性支出 in 基本支出). A class printed without its 款, or a
- * table of classes only (or of names without codes), leaves the share unknown.
+ * table of classes only (or of names without codes), leaves the share unknown. `held`: the table, or the 人员经费 and
+ * 公用经费 tables it is printed as (their lines read together).
  */
-function statesItemZero(t6: Table, key: string): boolean {
-  const econ = t6.rows.filter((r) => r.code && r.codeSystem === "economic");
+function statesItemZero(held: readonly Table[], key: string): boolean {
+  const econ = held.flatMap((t) => t.rows.filter((r) => r.code && r.codeSystem === "economic"));
   if (!econ.some((r) => r.code!.length === 5)) return false;
   const classes = THREE_PUBLIC_ECONOMIC_CLASSES[key] ?? [];
   // The classification in use: 部门 (3xx) or 政府 (5xx).
@@ -1511,11 +1504,12 @@ export const threePublicCeiling = defineRule({
   },
   check: (report) => {
     const t10 = firstOf(report, "three_public");
-    const t6 = basicTables(report).whole;
-    // Its 合计, or 人员经费合计 + 公用经费合计 when it prints the two blocks side by side without a 合计 line.
-    const total6 = t6 && basicTotal(report);
+    // The whole table, or the 人员经费 and 公用经费 tables it is printed as: their lines together are its lines.
+    const held = basicHeld(report);
+    // Its 合计, or 人员经费合计 + 公用经费合计 (two blocks side by side without a 合计 line, or the two tables' 合计s).
+    const total6 = held.length ? basicTotal(report) : undefined;
     const dept = departmentSpending(report);
-    if (!t10 || !t6 || !total6 || !dept)
+    if (!t10 || !total6 || !dept)
       return [na("缺少“三公”经费表、基本支出经济分类表（合计）或部门支出总计")];
     const base = total6.figures.map(([t, a]) => term(t, a));
     // 表6 above the whole department is not this department's table (cross.basic-economic says so): no ceiling is left.
@@ -1530,10 +1524,13 @@ export const threePublicCeiling = defineRule({
       const r = t10.rows.find((x) => x.key === key);
       const a = r && (r.amounts.total ?? r.amounts.general);
       if (!r || !a || !hasValue(a)) continue;
-      const item = economicItem(t6, key);
+      const found = held.map((t) => ({ t, ...economicItem(t, key) }));
+      const item = { terms: found.flatMap((x) => x.terms), cells: found.flatMap((x) => x.cells) };
+      // The table named in a message: the one printing the item, else the whole table (or the 公用经费 one).
+      const t6 = found.find((x) => x.terms.length)?.t ?? held[held.length - 1];
       // Without the item's own line its 基本支出 share is 0 when 表6 prints the 款 of its class (302 …) or leaves the
       // class out under 款 lines of others; unknown (no bound) when 表6 prints that class, or only classes.
-      if (item.terms.length === 0 && !statesItemZero(t6, key)) continue;
+      if (item.terms.length === 0 && !statesItemZero(held, key)) continue;
       // 三公 item ≤ 表6 item + (部门支出 − 表6 合计), written without a negative weight: item + 表6 合计 ≤ 表6 item + 部门支出.
       const mine = term(t10, a);
       const e = notAbove(
@@ -1554,7 +1551,7 @@ export const threePublicCeiling = defineRule({
         finding: {
           rule: "cross.three-public-ceiling",
           severity: "error",
-          message: `${tableName(t10)}「${rowName(r)}」${fmt(value)}${e.unit} 超过能安排它的全部资金 ${fmt(ceiling)}${e.unit}（${item.terms.length ? `${tableName(t6)}同名科目 ${fmt(own)}` : `${tableName(t6)}列到款级而无此科目，即 0`} + 该表以外的支出 ${fmt(outside)}，即${dept.what} ${fmt(inUnit([term(dept.t, dept.a)], e.unit))} − ${tableName(t6)}合计 ${fmt(inUnit(base, e.unit))}）`,
+          message: `${tableName(t10)}「${rowName(r)}」${fmt(value)}${e.unit} 超过能安排它的全部资金 ${fmt(ceiling)}${e.unit}（${item.terms.length ? `${tableName(t6)}同名科目 ${fmt(own)}` : `${tableName(t6)}列到款级而无此科目，即 0`} + 该表以外的支出 ${fmt(outside)}，即${dept.what} ${fmt(inUnit([term(dept.t, dept.a)], e.unit))} − ${held.length === 1 ? `${tableName(held[0])}合计` : total6.words} ${fmt(inUnit(base, e.unit))}）`,
           cells: [a.cell, ...item.cells, dept.a.cell, ...total6.figures.map(([, x]) => x.cell)],
           expected: ceiling,
           actual: value,
@@ -1567,35 +1564,22 @@ export const threePublicCeiling = defineRule({
   },
 });
 
-/**
- * A 基本支出经济分类表's 人员经费 or 公用经费 total (its table's unit): the 合计 line's 人员经费 / 公用经费 column, else
- * — the split printed as ROWS (一、人员经费 over 301 + 303, 二、公用经费 over 302 + 310: newcomer12's NC12-5) — that
- * line's figure. `words` names it for a message.
- */
-function basicSplit(
-  t6: Table,
-  k: "personnel" | "public"
-): { amount: Amount; words: string } | undefined {
-  const col = totalRow(t6)?.amounts[k];
-  if (col) return { amount: col, words: `「合计」${columnName(t6, k)}` };
-  const row = t6.rows.find((r) => r.key === k && !r.code && r.amounts.total);
-  return row ? { amount: row.amounts.total, words: `「${rowName(row)}」` } : undefined;
-}
-
 export const operatingVsPublic = defineRule({
   id: "cross.operating-public",
   category: "cross",
   title: "机关运行经费 ≤ 公用经费",
   description:
-    "机关运行经费（机关运行经费表或“三公”表中的合并列）不应超过基本支出经济分类表的公用经费合计（公用经费列的合计，或分行列示时“公用经费”行）。",
+    "机关运行经费（机关运行经费表或“三公”表中的合并列）不应超过基本支出经济分类表的公用经费合计（公用经费列的合计，或分行列示时“公用经费”行；基本支出表分为人员经费表、公用经费表两张时为公用经费表的合计）。",
   severity: "warning",
   source: {
     basis: "practice",
     ref: "机关运行经费为行政单位和参公事业单位的公用经费等，不应超过公用经费合计",
   },
   check: (report) => {
-    const t6 = firstOf(report, "basic_expenditure_economic");
-    const pub = t6 && basicSplit(t6, "public")?.amount;
+    // The whole table's 公用经费 (its column's 合计, or its 公用经费合计 line), else the 公用经费 part table's 合计.
+    const share = basicShare(report, "public");
+    const t6 = share?.table ?? firstOf(report, "basic_expenditure_economic");
+    const pub = share?.amount;
     const t11 = firstOf(report, "operating_funds");
     const src = t11
       ? { t: t11, a: projectTotal(t11)?.amounts.total }

@@ -463,3 +463,83 @@ export function basicTotal(
     words: `${tableName(parts.personnel)}「合计」+ ${tableName(parts.public)}「合计」`,
   };
 }
+
+/**
+ * A 基本支出经济分类表's 人员经费 or 公用经费 total (its table's unit): the 合计 line's 人员经费 / 公用经费 column, else
+ * — the split printed as ROWS (一、人员经费 over 301 + 303, 二、公用经费 over 302 + 310: newcomer12's NC12-5), or as
+ * two blocks side by side whose lines are 人员经费合计 | 公用经费合计 — that line's figure. `words` names it for a message.
+ */
+export function basicSplit(
+  t6: Table,
+  k: "personnel" | "public"
+): { amount: Amount; words: string } | undefined {
+  const col = totalRow(t6)?.amounts[k];
+  if (col) return { amount: col, words: `「合计」${columnName(t6, k)}` };
+  const row = splitLine(t6, k);
+  return row ? { amount: row.amounts.total, words: `「${rowName(row)}」` } : undefined;
+}
+
+/** The whole table's 人员经费 / 公用经费 line (uncoded, with a figure): the split printed as rows or side by side. */
+const splitLine = (t6: Table, k: "personnel" | "public"): Row | undefined =>
+  t6.rows.find((r) => r.key === k && !r.code && r.amounts.total);
+
+/**
+ * The 基本支出's 人员经费 or 公用经费 total wherever it is printed (its table's unit): the whole 基本支出经济分类表's
+ * (basicSplit), else the 合计 of the part table of that name (…基本支出表（公用经费）). `table` holds the figure,
+ * `words` names it after the table's name; undefined when neither prints it.
+ */
+export function basicShare(
+  report: Report,
+  k: "personnel" | "public"
+): { table: Table; amount: Amount; words: string } | undefined {
+  const { whole, parts } = basicTables(report);
+  const split = whole && basicSplit(whole, k);
+  if (whole && split) return { table: whole, ...split };
+  const part = parts[k];
+  const tot = part && totalRow(part)?.amounts.total;
+  return part && tot ? { table: part, amount: tot, words: "「合计」" } : undefined;
+}
+
+/** The tables that print the 基本支出's economic lines: the whole table, else the part tables (人员经费, 公用经费). */
+export function basicHeld(report: Report): Table[] {
+  const { whole, parts } = basicTables(report);
+  return whole ? [whole] : [parts.personnel, parts.public].filter((x): x is Table => !!x);
+}
+
+/**
+ * One part of the 基本支出 (人员经费 or 公用经费) printed apart from the other: its table, its total (a part table's
+ * 合计, or the whole table's 人员经费合计 / 公用经费合计 line) and the economic lines under that total.
+ */
+export interface BasicPartLines {
+  key: "personnel" | "public";
+  table: Table;
+  total: Row | undefined;
+  rows: Row[];
+}
+
+/**
+ * The 基本支出 as its parts print it, when they are printed apart rather than as columns: the two part tables
+ * (basicTables), or the whole table's 人员经费合计 / 公用经费合计 lines with the lines after each, deeper than it (two
+ * blocks side by side — the importer reads the left block, then the right — or the split printed as rows). Empty
+ * for a whole table printing 人员经费 | 公用经费 columns, or no split at all.
+ */
+export function basicPartLines(report: Report): BasicPartLines[] {
+  const { whole, parts } = basicTables(report);
+  const keys = ["personnel", "public"] as const;
+  if (!whole)
+    return keys.flatMap((key) => {
+      const table = parts[key];
+      if (!table) return [];
+      const total = totalRow(table);
+      return [{ key, table, total, rows: table.rows.filter((r) => r !== total && r.level > 0) }];
+    });
+  if (whole.columns.some((c) => c.key === "personnel" || c.key === "public")) return [];
+  return keys.flatMap((key) => {
+    const total = splitLine(whole, key);
+    if (!total) return [];
+    const at = whole.rows.indexOf(total);
+    const end = whole.rows.findIndex((r, i) => i > at && r.level <= total.level);
+    const rows = whole.rows.slice(at + 1, end < 0 ? undefined : end);
+    return [{ key, table: whole, total, rows }];
+  });
+}

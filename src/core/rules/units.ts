@@ -11,7 +11,16 @@ import type { Amount, Report, Table, Unit } from "../model/schema";
 import { quoteSheet } from "../grid/address";
 import { UNIT_FACTOR, verdictOf } from "./interval";
 import { defineRule, type Outcome } from "./rule";
-import { firstOf, hasValue, tableName, term, totalRow } from "./helpers";
+import {
+  basicHeld,
+  basicPart,
+  basicTables,
+  firstOf,
+  hasValue,
+  tableName,
+  term,
+  totalRow,
+} from "./helpers";
 import { THREE_PUBLIC_ECONOMIC_ITEMS } from "../classification/economic";
 import { threePublicItemOf } from "./three-public-items";
 
@@ -99,12 +108,47 @@ function somePair(
   };
   const general = firstOf(report, "general_budget_expenditure");
   return (
-    anchor("basic_expenditure_economic", "total", general, "basic") ||
+    // A part table's 合计 is one part of the 基本支出, never the whole (partPairs).
+    (!basicPart(t) && anchor("basic_expenditure_economic", "total", general, "basic")) ||
     // A 一般公共预算支出表 printing 人员经费 | 公用经费 instead of 基本支出 (西安 表5): each against its own.
     anchor("basic_expenditure_economic", "personnel", general, "personnel") ||
     anchor("basic_expenditure_economic", "public", general, "public") ||
     anchor("project_expenditure", "total", firstOf(report, "expenditure_summary"), "project") ||
+    partPairs(report, t, general, visit) ||
     threePublicPairs(report, t, visit)
+  );
+}
+
+/**
+ * A 基本支出表 printed as two tables, 人员经费 and 公用经费 (basicTables): a part's 合计 is no whole's 基本支出. It stands
+ * against the 一般公共预算支出表's column of that part when printed (西安: 人员经费 | 公用经费); else against that
+ * table's 基本支出 less the other part's 合计 (one part in 元 under 万元 is then exactly 10,000 times it, the other part
+ * not); and, both parts printing one unit, the two 合计s together against that 基本支出 (both in the wrong unit).
+ */
+function partPairs(
+  report: Report,
+  t: Table,
+  general: Table | undefined,
+  visit: (a: Amount, b: Amount, other: Table) => boolean
+): boolean {
+  const k = basicPart(t);
+  const { whole, parts } = basicTables(report);
+  const tot5 = general && totalRow(general);
+  const a = totalRow(t)?.amounts.total;
+  if (!k || whole || parts[k] !== t || !general || !tot5 || !a || !hasValue(a)) return false;
+  const own = tot5.amounts[k];
+  if (own) return hasValue(own) && visit(a, own, general);
+  const basic = tot5.amounts.basic;
+  const other = parts[k === "personnel" ? "public" : "personnel"];
+  const b = other && totalRow(other)?.amounts.total;
+  if (!basic || !hasValue(basic) || !other || !b || !hasValue(b)) return false;
+  // Figures in the 一般公共预算支出表's unit, as that table's 基本支出 cell (a derived figure: its cell is the one read).
+  const inGeneral = (x: Amount, of: Table) =>
+    ((x.value ?? 0) * UNIT_FACTOR[of.unit]) / UNIT_FACTOR[general.unit];
+  const rest = { ...basic, value: (basic.value ?? 0) - inGeneral(b, other) };
+  if (visit(a, rest, general)) return true;
+  return (
+    other.unit === t.unit && visit({ ...a, value: (a.value ?? 0) + (b.value ?? 0) }, basic, general)
   );
 }
 
@@ -119,15 +163,17 @@ function threePublicPairs(
   visit: (a: Amount, b: Amount, other: Table) => boolean
 ): boolean {
   if (t.kind !== "three_public") return false;
-  const econ = [
-    firstOf(report, "basic_expenditure_economic"),
-    firstOf(report, "general_budget_economic"),
-  ].find((x) => x && !x.empty);
-  if (!econ) return false;
+  // The whole 基本支出 table, or its part tables (the 三公 lines sit in the 公用经费 one), else the general one.
+  const held = basicHeld(report).filter((x) => !x.empty);
+  const general = firstOf(report, "general_budget_economic");
+  const tables = held.length ? held : general && !general.empty ? [general] : [];
+  if (!tables.length) return false;
   for (const [key] of THREE_PUBLIC_ECONOMIC_ITEMS) {
     const r = t.rows.find((x) => x.key === key);
     const a = r && (r.amounts.general ?? r.amounts.total);
     if (!a || !hasValue(a)) continue;
+    const econ = tables.find((x) => x.rows.some((y) => threePublicItemOf(x, y) === key));
+    if (!econ) continue;
     const lines = econ.rows.filter((x) => x.level > 0 && threePublicItemOf(econ, x) === key);
     const b = lines.length === 1 ? lines[0].amounts.total : undefined;
     if (b && hasValue(b) && visit(a, b, econ)) return true;
@@ -209,12 +255,20 @@ function correctUnitsOf(report: Report): Report {
     verdicts.set(t, { dir: dirs[0].rel as "x" | "/", pairs: dirs.map((x) => x.p) });
   }
   if (!verdicts.size) return report;
-  const odd = [...verdicts.keys()].filter((t) => {
-    const partners = new Set(verdicts.get(t)!.pairs.map((p) => p.other));
-    if ([...partners].some(corroborated)) return true;
-    // Only mutually contradicting tables: the odd one prints a unit the rest of the workbook does not.
-    return t.unit !== report.unit && [...partners].every((o) => o.unit === report.unit);
-  });
+  const partners = (t: Table) => [...new Set(verdicts.get(t)!.pairs.map((p) => p.other))];
+  // Contradicting a table whose figures another table confirms: surely in another unit.
+  const sure = [...verdicts.keys()].filter((t) => partners(t).some(corroborated));
+  const odd = [
+    ...sure,
+    ...[...verdicts.keys()].filter(
+      (t) =>
+        !sure.includes(t) &&
+        t.unit !== report.unit &&
+        // Only mutually contradicting tables: the odd one prints a unit the rest of the workbook does not — never
+        // against a table surely in another unit (a 公用经费 table in 元 under 万元 is no proof against the 三公's).
+        partners(t).every((o) => o.unit === report.unit && !sure.includes(o))
+    ),
+  ];
   if (!odd.length) return report;
   const tables = report.tables.map((t) => {
     if (!odd.includes(t)) return t;
