@@ -304,6 +304,12 @@ const BAND_SUBTOTALS: ReadonlyArray<readonly [string, RegExp]> = [
  * a plan (计划 / 规划) with a year after the table's (or any year when the table prints none: columnRoles leaves plan
  * years out when it infers one). Matched on the header path (bands and leaf, labelKey).
  */
+/**
+ * A caption or a “三公” line naming a year of a 三公 table's pair or band: 上年 / 2024年预算数 (prior), 本年 / 当年 /
+ * 2025年预算数 (current), 增减 (change). Groups: 1 the year, 2 the word for it, 3 the change.
+ */
+export const YEAR_CAPTION =
+  /^(?:(\d{4})年(?:度)?|(上年|上一年|本年|当年|今年))(?:预算|预算数|执行数|决算数|数)?$|^(增减|增减额|增减变化|比上年增减|增减变化情况)$/;
 export const LATER_YEARS = /中期(财政)?规划|以后年度|后两年|以后年份|跨年度规划/;
 const PLAN_CAPTION = /计划|规划/;
 const CARRYOVER_BAND = new RegExp(`^(${CARRYOVER_IN})`);

@@ -27,6 +27,7 @@ import {
   columnKey,
   LATER_YEARS,
   rowKey,
+  YEAR_CAPTION,
 } from "./aliases";
 import { lineMeta, unitInCaption } from "./meta";
 import type { Unit } from "../model/schema";
@@ -221,7 +222,35 @@ export function headerPaths(v: GridView, headerRows: number[], c0: number, c1: n
     }
     paths.push(path);
   }
-  return paths;
+  return yearsOnTop(paths);
+}
+
+/**
+ * A header printing its years UNDER the items (a “三公” table: 合计 | 因公出国（境）费 | 公务接待费 | 公务用车… each over
+ * 2024年 | 2025年, 上年预算 | 本年预算, with 增减 or not) reads as one printing them on top (上年 | 本年 bands over the
+ * items, the other common layout): each such column's year caption moved to the head of its path, so the item names
+ * its column (abroad, reception …) in each year and last year's columns are the 上年 band's, paired with this year's by
+ * the captions under the band (importer.ts priorAndChangeBands). Years under items: the last caption of two or more
+ * columns under the same captions names a year or the change (YEAR_CAPTION, or a bare 2024), under two or more items.
+ * Any other header's paths are returned as they are.
+ */
+export function yearsOnTop(paths: string[][]): string[][] {
+  const leaf = (p: string[]) => labelKey(p[p.length - 1] ?? "");
+  const isYear = (p: string[]) =>
+    p.length > 1 && (YEAR_CAPTION.test(leaf(p)) || /^20\d{2}$/.test(leaf(p)));
+  // An item: captions over two or more columns that are all years (收入 over 项目 | 上年预算数 | 2025年预算数, a side of
+  // a 收支总表, is none: its 项目 column is no year).
+  const over = (p: string[]) => p.slice(0, -1);
+  const under = (q: string[], item: string[]) =>
+    q.length > item.length && item.every((x, i) => norm(x) === norm(q[i]));
+  const isItem = (item: string[]) => {
+    const cols = paths.filter((q) => under(q, item));
+    return cols.length >= 2 && cols.every((q) => isYear(q) && q.length === item.length + 1);
+  };
+  const moved = paths.map((p) => isYear(p) && isItem(over(p)));
+  const items = new Set(paths.filter((_, k) => moved[k]).map((p) => over(p).map(norm).join("/")));
+  if (items.size < 2) return paths;
+  return paths.map((p, k) => (moved[k] ? [p[p.length - 1], ...over(p)] : p));
 }
 
 const SPLIT_PARTS = ["类", "款", "项"] as const;

@@ -61,6 +61,7 @@ import {
   PERFORMANCE_TARGET_HEADER,
   TASK_HEADER,
   TOTAL_KEYS,
+  YEAR_CAPTION,
 } from "./aliases";
 import { bestFitLevels, codesFromCodedTables, levelsAddUp, structuralLevels } from "./structure";
 import { markHidden, markOutsidePrintArea } from "./hidden";
@@ -713,10 +714,6 @@ function transposeThreePublic(
   };
 }
 
-/** A “三公” line naming its year: 上年 / 2024年预算数 (prior), 本年 / 当年 / 2025年预算数 (current), 增减 (change). */
-const YEAR_LINE =
-  /^(?:(\d{4})年(?:度)?|(上年|上一年|本年|当年|今年))(?:预算|预算数|执行数|决算数|数)?$|^(增减|增减额|增减变化|比上年增减|增减变化情况)$/;
-
 /**
  * The lines of a “三公” table laid across that are one per year, when every line with a figure names its year (or
  * the change): this year's (the latest year, or 本年 / 当年), the year before's and the change; undefined otherwise.
@@ -724,7 +721,7 @@ const YEAR_LINE =
 function yearLines(rows: Row[]): { current: Row; prior?: Row; change?: Row } | undefined {
   const lines = rows.filter((r) => Object.values(r.amounts).some((a) => !a.blank));
   if (lines.length < 2) return undefined;
-  const read = lines.map((r) => ({ r, m: YEAR_LINE.exec(labelKey(r.label)) }));
+  const read = lines.map((r) => ({ r, m: YEAR_CAPTION.exec(labelKey(r.label)) }));
   if (read.some((x) => !x.m)) return undefined;
   const latest = Math.max(...read.map((x) => Number(x.m![1] ?? 0)));
   const kind = (m: RegExpExecArray) =>

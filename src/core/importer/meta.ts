@@ -26,15 +26,22 @@ const DATE = new RegExp(`^${DATE_TEXT}`);
 /** The same date after a name on one line (编制单位：湖北省审计厅 2026年1月20日, … 编制日期：2026年1月20日). */
 const DATE_AFTER = new RegExp(DATE_TEXT);
 
+const UNIT_NOTE =
+  /(?:金额单位|计量单位|单位)[:：]?[(（]?(?:人民币)?(万元|千元|亿元|元)[)）]?(?:[(（][^()（）]*[)）])?[;；。]?$/
+    .source;
+/** A unit note ending a text (部门名称：XX 单位：万元, 金额单位：元（保留两位小数）): group 1 the unit. */
+const UNIT_AT_END = new RegExp(UNIT_NOTE);
+const UNIT_ALONE = new RegExp(`^${UNIT_NOTE}`);
+
+/** Is the text a unit note and nothing else (单位：万元, 金额单位：元)? */
+export const isUnitNote = (text: string): boolean => UNIT_ALONE.test(norm(text));
+
 /** Reads one cell's text for meta information; returns what it found (possibly nothing). */
 export function readMeta(cellText: string): Meta {
   const t = norm(cellText);
   const out: Meta = {};
   // A note may follow in brackets: 金额单位：元（保留两位小数）.
-  const unit =
-    /(?:金额单位|计量单位|单位)[:：]?[(（]?(?:人民币)?(万元|千元|亿元|元)[)）]?(?:[(（][^()（）]*[)）])?[;；。]?$/.exec(
-      t
-    ) ?? /^[(（](万元|元)[)）]$/.exec(t);
+  const unit = UNIT_AT_END.exec(t) ?? /^[(（](万元|元)[)）]$/.exec(t);
   if (unit) {
     out.unit = unit[1] as Unit;
     out.unitText = cellText.trim();

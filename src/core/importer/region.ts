@@ -2,7 +2,7 @@
 import type { TableKind } from "../model/schema";
 import { GridView } from "./view";
 import { classifyTitle, TABLE_LABEL } from "./kinds";
-import { readMeta, yearOfTitle } from "./meta";
+import { isUnitNote, readMeta, yearOfTitle } from "./meta";
 import { norm } from "../grid/text";
 
 export interface Region {
@@ -86,6 +86,31 @@ function labelOnly(v: GridView, r: number): string | undefined {
     return TABLE_LABEL.exec(bare)?.[0] === bare;
   };
   return cells.every(([, t]) => isLabel(t)) ? cells[0][1] : undefined;
+}
+
+/**
+ * A line holding the table's label and its unit (a head printed as “表1                单位：万元” over the title): in
+ * one cell, the label then the unit note; or the label in one cell and the unit (部门, 年度) note in others. The label;
+ * undefined for any other line. The unit is read from it as from any line above the title (importer.ts).
+ */
+function labelLine(v: GridView, r: number): string | undefined {
+  const cells = v.lineCells(r);
+  if (cells.length === 0 || cells.length > 3 || cells.some(([c]) => v.isDatum(r, c))) return;
+  const meta = (t: string) => {
+    const m = readMeta(t);
+    return m.unit !== undefined || m.department !== undefined || m.year !== undefined;
+  };
+  if (cells.length === 1) {
+    const t = cells[0][1];
+    const label = TABLE_LABEL.exec(t)?.[0];
+    return label && isUnitNote(t.slice(label.length)) ? label : undefined;
+  }
+  const [first, ...rest] = cells;
+  return isTableLabel(first[1]) &&
+    rest.every(([, t]) => meta(t)) &&
+    rest.some(([, t]) => readMeta(t).unit)
+    ? first[1]
+    : undefined;
 }
 
 /** A row of a table of contents: one of its cells names a table (its other cells: label, page, 是否空表 …). */
@@ -252,7 +277,7 @@ export function findRegions(
       start = r - 1;
     }
     for (let k = start - 1; k >= Math.max(lo, start - 2); k--) {
-      const l = labelOnly(v, k);
+      const l = labelOnly(v, k) ?? labelLine(v, k);
       if (l) {
         start = k;
         label = label ?? l;
