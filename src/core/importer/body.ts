@@ -27,6 +27,7 @@ import type { Block } from "./header";
 import { OWN_NAME_TOTALS, SIDE_TOTALS, TOTAL_KEYS, VIEW_HEADING, rowKey } from "./aliases";
 import { bestFitLevels, functionalNameLevels, structuralLevels } from "./structure";
 import { nestUnitBlocks } from "./unit-blocks";
+import { isProjectCategory, rootUnitCode } from "./project-groups";
 import { percentText, unreadableText } from "../grid/amount";
 
 /** Excel's error value of a division by zero (#DIV/0!), as a rate column prints it where last year's figure is 0. */
@@ -989,7 +990,10 @@ const UNIT_CODE = /^\d{3,}$/;
  *   by an uncoded line and there are no fewer uncoded lines than coded (one project whose code is missing is not a
  *   group's project).
  * - 单位编码 lines (117001 北京市审计局（本级）, the 预算一体化 export) over lines without one: each 单位 line heads the
- *   lines down to the next 单位 (or 功能) line.
+ *   lines down to the next 单位 (or 功能) line; a code extending the open one nests under it (101 › 101001 ›
+ *   101001001). Without a 合计 line, a first code every other extends (101 部门) is the total.
+ * - 项目类别 lines (一类项目, 专项业务类, 部门项目 …: project-groups.ts) head the uncoded lines down to the next 类别,
+ *   单位 or 功能 line, one level under the 单位 / 功能 line they stand in.
  * - otherwise a 7-digit 功能科目 code printed on a project's own line is its subjectCode; the levels are left alone.
  * Returns true when the levels were set here: the table's sums must not re-level them (structureRows is skipped).
  */
@@ -1014,14 +1018,23 @@ export function applyProjectCodes(
   const n = body.length;
   const seven = fn.filter((x) => x?.code.length === 7).length;
   const uncoded = fn.filter((x) => !x).length;
-  // Only under a printed 合计 (the levels then start at 1).
-  const total = rows.find((row) => isTotal(row) && row.key === "total");
+  // Only under a printed 合计 (the levels then start at 1), or under the 部门 line whose 单位编码 every other extends.
+  const printedTotal = rows.find((row) => isTotal(row) && row.key === "total");
+  const root = !printedTotal && !fn[0] && rootUnitCode(unit.map((u) => u?.code));
+  const total = printedTotal ?? (root ? body[0] : undefined);
   const fnHeads =
     !!total &&
     (fn.some((x) => x && x.code.length < 7) ||
       (seven > 0 && uncoded >= seven && fn.every((x, i) => !x || (i + 1 < n && !fn[i + 1]))));
   const unitHeads = !!total && unit.some((u, i) => !!u && i + 1 < n && !unit[i + 1]);
-  if (!fnHeads && !unitHeads) {
+  // 项目类别 lines heading projects (not a list of 类别 alone): uncoded lines under one of them at least, and none
+  // heading 单位 lines (a 类别 over its 单位 would stand beside them: those levels are left to the sums).
+  const category = body.map((row, i) => !fn[i] && !unit[i] && isProjectCategory(row.label));
+  const categoryHeads =
+    !!total &&
+    category.some((c, i) => c && i + 1 < n && !category[i + 1] && !unit[i + 1]) &&
+    !category.some((c, i) => c && i + 1 < n && !!unit[i + 1]);
+  if (!fnHeads && !unitHeads && !categoryHeads) {
     fn.forEach((x, i) => {
       if (x?.code.length !== 7) return;
       body[i].subjectCode = x.code;
@@ -1030,12 +1043,19 @@ export function applyProjectCodes(
     return false;
   }
   for (const row of rows) if (isTotal(row)) row.level = 0;
+  if (root) {
+    // The 部门 line is the table's total (as structureRows would make a first line adding up the others).
+    total!.level = 0;
+    total!.key = total!.key ?? "total";
+  }
   const depths = body.map((row) =>
     b.label === undefined ? 0 : indentDepth(v.text(v.gridRow(row.row), b.label))
   );
   let fnLevel = 0;
   // The open 单位 lines, outermost first (117 西安市审计局 over 117001 …本级: a code extending the open one nests).
   const units: Array<{ code: string; level: number }> = [];
+  // The level of the 单位 / 功能 line a 项目类别 line stands under (0: the total).
+  let base = 0;
   let xiang: { code: string; cell: string } | undefined;
   let parent: Row = total!;
   // The uncoded lines since the last head: levelled together under it (levelRun).
@@ -1049,14 +1069,24 @@ export function applyProjectCodes(
   body.forEach((row, i) => {
     const f = fn[i];
     const u = unit[i];
+    if (root && i === 0) {
+      units.push({ code: u!.code, level: 0 });
+      return;
+    }
     if (fnHeads && f && !(f.code.length === 7 && xiang?.code === f.code)) {
       levelRun();
       row.code = f.code;
       row.codeSystem = "functional";
       row.codeCell = f.cell;
-      row.level = fnLevel = (f.code.length - 1) / 2;
+      row.level = base = fnLevel = (f.code.length - 1) / 2;
       units.length = 0;
       xiang = f.code.length === 7 ? f : undefined;
+      parent = row;
+      return;
+    }
+    if (categoryHeads && category[i]) {
+      levelRun();
+      row.level = base + 1;
       parent = row;
       return;
     }
@@ -1070,7 +1100,7 @@ export function applyProjectCodes(
         )
       )
         units.pop();
-      row.level = (units.length ? units[units.length - 1].level : fnLevel) + 1;
+      row.level = base = (units.length ? units[units.length - 1].level : fnLevel) + 1;
       units.push({ code: u.code, level: row.level });
       parent = row;
       return;
@@ -1084,6 +1114,47 @@ export function applyProjectCodes(
     }
   });
   levelRun();
+  return true;
+}
+
+/**
+ * Tables by unit other than the 项目支出表 (收入总表 / 支出总表 / “三公” by 部门 › 单位, 单位编码 | 单位名称: 117 ›
+ * 117001): where the 单位编码 nest — a code extending an earlier one —, each line stands one level under the open line
+ * whose code it extends (a 合计 line, or a first 部门 code every other extends, is the total), whether or not the
+ * figures add up: the sums are checked against these levels, never used to guess them (tester26b T26B-3). Applies
+ * when every line but the 合计 and 其中 lines prints a 单位编码 and none a 功能 / 经济 code. Returns true when the
+ * levels were set here (structureRows is then skipped). O(rows × depth).
+ */
+export function applyUnitCodes(rows: Row[], v: GridView, b: Block): boolean {
+  if (!b.unitCodes?.length || rows.some((r) => r.code || r.printedCode || r.side)) return false;
+  const isTotal = (row: Row) => !!row.key && TOTAL_KEYS.has(row.key);
+  const body = rows.filter((row) => !isTotal(row) && !row.partial);
+  const codes = body.map((row) => {
+    const r = v.gridRow(row.row);
+    return b.unitCodes!.map((c) => norm(codeText(v, r, c))).find((t) => UNIT_CODE.test(t));
+  });
+  if (!body.length || codes.some((c) => !c)) return false;
+  const under = (c: string, p: string) => c.length > p.length && c.startsWith(p);
+  // Listed in order, a 单位 with 单位 under it is followed by the first of them.
+  if (!codes.some((c, i) => i > 0 && under(c!, codes[i - 1]!))) return false;
+  const printedTotal = rows.some((row) => isTotal(row) && row.key === "total");
+  const root = !printedTotal && rootUnitCode(codes);
+  if (!printedTotal && !root) return false;
+  for (const row of rows) if (isTotal(row)) row.level = 0;
+  // The open lines' codes, outermost first.
+  const open: Array<{ code: string; level: number }> = [];
+  body.forEach((row, i) => {
+    const code = codes[i]!;
+    if (root && i === 0) {
+      row.level = 0;
+      row.key = row.key ?? "total";
+      open.push({ code, level: 0 });
+      return;
+    }
+    while (open.length && !under(code, open[open.length - 1].code)) open.pop();
+    row.level = (open.length ? open[open.length - 1].level : 0) + 1;
+    open.push({ code, level: row.level });
+  });
   return true;
 }
 

@@ -38,6 +38,7 @@ import {
   amountAt,
   applyIndentLevels,
   applyProjectCodes,
+  applyUnitCodes,
   parseBody,
   settleWorkbookPrecision,
 } from "./body";
@@ -476,7 +477,8 @@ function parseRegion(
     columns = (["income", "expenditure"] as const).flatMap((side) =>
       columns.map((c) => ({ ...c, side }))
     );
-  // Levels a project table's 功能科目 / 单位编码 lines give (applyProjectCodes) stand whether or not the sums hold.
+  // Levels a project table's 功能科目 / 单位编码 / 项目类别 lines give (applyProjectCodes), or another table's nesting
+  // 单位编码 (applyUnitCodes), stand whether or not the sums hold.
   let codedLevels = false;
   if (kind === "project_expenditure" || kind === "project_carryover") {
     codedLevels =
@@ -488,7 +490,7 @@ function parseRegion(
         blockList[0].amounts.map((a) => a.key).filter((k) => !isRateOrChange(k) && !isPrior(k))
       );
     if (!codedLevels) applyIndentLevels(rows, v, blockList[0].label, meta.department);
-  }
+  } else if (blockList.length === 1) codedLevels = applyUnitCodes(rows, v, blockList[0]);
   if (kind === "three_public") threePublicOwnTotal(rows);
   if (blockList.length === 1 && !codedLevels)
     structureRows(
