@@ -12,79 +12,14 @@ import { norm } from "../../src/core/grid/text";
 import type { SheetGrid } from "../../src/core/grid/grid";
 import { parsePageHeader, pageHeaderOfSections } from "../../src/core/grid/page-header";
 import { readXlsxBuffer } from "../../src/hosts/xlsx/read";
+import { readWorkbookBuffer } from "../../src/hosts/read-any";
+import * as fs from "fs/promises";
+import * as path from "path";
 import { STYLES, buildVariant } from "../fixtures/variants";
 import { toXlsx } from "../fixtures/formulas";
 import { bench } from "../office-bench/runtime";
+import { WRITINGS, toPageHeaders } from "../fixtures/page-headers";
 import { readWorkbookGrids } from "../../src/hosts/office/read";
-
-/** What a page header prints: the table's label, title and unit line (each may be absent). */
-interface Head {
-  label?: string;
-  title: string;
-  unit?: string;
-}
-const esc = (s: string) => s.replace(/&/g, "&&");
-/** Ways a header is written: sections apart with fonts, label and title run together, one section of two lines. */
-const WRITINGS: Record<string, (h: Head) => string> = {
-  sections: (h) =>
-    `${h.label ? `&L&"宋体,常规"&10${esc(h.label)}` : ""}&C&"宋体,加粗"&16 ${esc(h.title)}${h.unit ? `&R${esc(h.unit)}` : ""}`,
-  joined: (h) => `&C&B${esc(h.label ?? "")}${esc(h.title)}&B${h.unit ? `&R${esc(h.unit)}` : ""}`,
-  lines: (h) =>
-    `&C&18${esc(h.label ? `${h.label} ` : "")}${esc(h.title)}\n&12${h.unit ? esc(h.unit) : ""}&R第&P页`,
-};
-
-/**
- * The grids with each one-table sheet's title block in its page header (raw header text per sheet in `headers`):
- * cells holding the title, the label or the unit line, among the sheet's first lines, emptied; leading empty lines
- * dropped (origin moved, so every other cell keeps its address).
- */
-function toPageHeaders(
-  grids: SheetGrid[],
-  write: (h: Head) => string
-): { grids: SheetGrid[]; headers: Map<string, string> } {
-  const tables = importWorkbook(grids).tables;
-  const headers = new Map<string, string>();
-  const out = grids.map((g) => {
-    const own = tables.filter((t) => t.sheet === g.sheet);
-    if (own.length !== 1) return g;
-    const t = own[0];
-    const moved = new Set([norm(t.title), ...(t.label ? [norm(t.label)] : [])]);
-    if (t.unitText) moved.add(norm(t.unitText));
-    const values = g.values.map((r) => [...r]);
-    const text = g.text.map((r) => [...r]);
-    let cut = false;
-    for (let r = 0; r < Math.min(5, values.length); r++)
-      for (let c = 0; c < values[r].length; c++) {
-        const x = norm(values[r][c]);
-        if (x && (moved.has(x) || (t.label && x === norm(`${t.label}${t.title}`)))) {
-          values[r][c] = "";
-          text[r][c] = "";
-          cut = true;
-        }
-      }
-    if (!cut) return g;
-    const lead = values.findIndex((r) => r.some((x) => x !== ""));
-    headers.set(g.sheet, write({ label: t.label, title: t.title, unit: t.unitText }));
-    return {
-      ...g,
-      origin: { row: g.origin.row + lead, col: g.origin.col },
-      values: values.slice(lead),
-      text: text.slice(lead),
-      numberFormat: g.numberFormat.slice(lead),
-      merges: g.merges
-        .filter((m) => m.r0 >= lead)
-        .map((m) => ({ ...m, r0: m.r0 - lead, r1: m.r1 - lead })),
-    };
-  });
-  return {
-    grids: out.map((g) => {
-      const raw = headers.get(g.sheet);
-      const pageHeader = raw ? parsePageHeader(raw, g.sheet) : undefined;
-      return pageHeader ? { ...g, pageHeader } : g;
-    }),
-    headers,
-  };
-}
 
 /** Each table's kind, title, label, unit and year; the workbook's 部门 and year. */
 const tablesOf = (grids: SheetGrid[]) => {
@@ -167,6 +102,17 @@ describe("read from files and hosts", () => {
     const read = (await readXlsxBuffer(buf)).grids;
     const first = read.find((g) => moved.headers.has(g.sheet))!;
     expect(first.pageHeader?.center).toMatch(/^表1\d{4}年/);
+    expect(tablesOf(read)).toEqual(tablesOf(grids));
+  });
+
+  test(".ods (LibreOffice from that .xlsx): the master page's header regions, the tables are the same", async () => {
+    const buf = await fs.readFile(
+      path.join(__dirname, "..", "fixtures", "legacy", "page-header.ods")
+    );
+    const read = (await readWorkbookBuffer(new Uint8Array(buf))).grids;
+    expect(read.filter((g) => g.pageHeader).map((g) => g.pageHeader)).toEqual(
+      moved.grids.filter((g) => g.pageHeader).map((g) => g.pageHeader)
+    );
     expect(tablesOf(read)).toEqual(tablesOf(grids));
   });
 

@@ -76,14 +76,26 @@ export function parsePageHeader(
       out[at] += "&";
     }
   }
+  return plainPageHeader(out.left, out.center, out.right);
+}
+
+/**
+ * A header from its sections' printed text (no codes: an .ods master page's regions): each line trimmed, empty lines
+ * dropped. Undefined when nothing is printed.
+ */
+export function plainPageHeader(
+  left: string,
+  center: string,
+  right: string
+): PageHeader | undefined {
   const clean = (s: string) =>
     s
       .split(/\r?\n/)
       .map((l) => l.trim())
       .filter((l) => l !== "")
       .join("\n");
-  const parsed = { left: clean(out.left), center: clean(out.center), right: clean(out.right) };
-  return parsed.left || parsed.center || parsed.right ? parsed : undefined;
+  const h = { left: clean(left), center: clean(center), right: clean(right) };
+  return h.left || h.center || h.right ? h : undefined;
 }
 
 /** Office.js gives the sections apart (leftHeader, centerHeader, rightHeader), each may hold codes: one header. */
