@@ -10,6 +10,8 @@ import {
   type Cell,
   type Chart,
   type ConditionalFormat,
+  type HeaderPages,
+  type HeaderSection,
   type Sheet,
 } from "./workbook";
 
@@ -70,6 +72,8 @@ type H =
   | { t: "AutoFilter"; s: Sheet }
   | { t: "Application" }
   | { t: "PageLayout"; s: Sheet }
+  | { t: "HeaderFooterGroup"; s: Sheet }
+  | { t: "HeaderFooter"; s: Sheet; pages: HeaderPages }
   | { t: "SettingCollection" }
   | { t: "Setting"; key: string }
   | { t: "CommentCollection" }
@@ -354,6 +358,17 @@ export class Executor {
         return { t: "WorksheetFreezePanes", s: (h as { s: Sheet }).s };
       case "Worksheet.PageLayout":
         return { t: "PageLayout", s: (h as { s: Sheet }).s };
+      case "PageLayout.HeadersFooters":
+        return { t: "HeaderFooterGroup", s: (h as { s: Sheet }).s };
+      case "HeaderFooterGroup.DefaultForAllPages":
+      case "HeaderFooterGroup.FirstPage":
+      case "HeaderFooterGroup.OddPages":
+      case "HeaderFooterGroup.EvenPages":
+        return {
+          t: "HeaderFooter",
+          s: (h as { s: Sheet }).s,
+          pages: (name[0].toLowerCase() + name.slice(1)) as HeaderPages,
+        };
       case "Worksheet.AutoFilter":
         return { t: "AutoFilter", s: (h as { s: Sheet }).s };
       case "RangeFormat.Borders":
@@ -1232,6 +1247,25 @@ export class Executor {
         return { Id: () => h.chart.id, Name: () => h.chart.name, ChartType: () => h.chart.type };
       case "ChartTitle":
         return { Text: () => h.chart.title ?? "" };
+      case "HeaderFooterGroup":
+        return {
+          State: () => h.s.headersFooters?.state ?? "Default",
+          UseSheetMargins: () => true,
+          UseSheetScale: () => true,
+        };
+      case "HeaderFooter": {
+        // Excel answers "" for a section nothing was written to.
+        const page = h.s.headersFooters?.pages[h.pages] ?? {};
+        const section = (k: HeaderSection) => () => page[k] ?? "";
+        return {
+          LeftHeader: section("leftHeader"),
+          CenterHeader: section("centerHeader"),
+          RightHeader: section("rightHeader"),
+          LeftFooter: () => "",
+          CenterFooter: () => "",
+          RightFooter: () => "",
+        };
+      }
       case "Setting":
         return { Key: () => h.key, Value: () => wb.settings.get(h.key) };
       case "Comment": {

@@ -59,6 +59,9 @@ export interface Note {
   authorName: string;
 }
 
+export type HeaderPages = "defaultForAllPages" | "firstPage" | "oddPages" | "evenPages";
+export type HeaderSection = "leftHeader" | "centerHeader" | "rightHeader";
+
 export interface Sheet {
   id: string;
   name: string;
@@ -77,6 +80,14 @@ export interface Sheet {
   pageLayout?: { orientation?: unknown; zoom?: unknown };
   /** The print area (pageLayout.getPrintAreaOrNullObject), A1 ranges without the sheet; undefined: none set. */
   printArea?: string[];
+  /**
+   * The print header (pageLayout.headersFooters): its state (Default, FirstAndDefault, OddAndEven, FirstOddAndEven)
+   * and each page set's sections as Excel gives them, with their &-codes. Undefined: no header.
+   */
+  headersFooters?: {
+    state?: string;
+    pages: Partial<Record<HeaderPages, Partial<Record<HeaderSection, string>>>>;
+  };
   /** Hidden rows and columns, 0-based sheet indexes. */
   hiddenRows: Set<number>;
   hiddenCols: Set<number>;
@@ -151,6 +162,19 @@ export class MemoryWorkbook {
         c1: sheetColOf(g, m.c1),
       }));
       if (g.printArea) s.printArea = [...g.printArea];
+      // A grid's header is parsed text: as codes again, each & doubled.
+      const h = g.pageHeader;
+      const code = (x: string) => x.replace(/&/g, "&&");
+      if (h)
+        s.headersFooters = {
+          pages: {
+            defaultForAllPages: {
+              leftHeader: code(h.left),
+              centerHeader: code(h.center),
+              rightHeader: code(h.right),
+            },
+          },
+        };
       g.colWidths?.forEach((w, c) => s.columnWidths.set(sheetColOf(g, c), w));
       for (const r of g.hiddenRows ?? []) s.hiddenRows.add(sheetRowOf(g, r));
       for (const c of g.hiddenCols ?? []) s.hiddenCols.add(sheetColOf(g, c));

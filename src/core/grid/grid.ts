@@ -1,5 +1,6 @@
 /** The host-independent sheet grid: what both the .xlsx host and the Office.js host produce. */
 import { z } from "zod";
+import { PageHeaderSchema } from "./page-header";
 
 export const CellValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 export type CellValue = z.infer<typeof CellValueSchema>;
@@ -46,6 +47,11 @@ export const SheetGridSchema = z.object({
    * a formatted number wider than its column as ####.
    */
   colWidths: z.array(z.number().min(0)).optional(),
+  /**
+   * The print header (页眉) of the sheet's first page, its codes parsed (page-header.ts), when the host knows one: some
+   * departments print the title, 表号 and 单位 there, the cells starting with the column header.
+   */
+  pageHeader: PageHeaderSchema.optional(),
 });
 export type SheetGrid = z.infer<typeof SheetGridSchema>;
 

@@ -23,6 +23,7 @@ import { GridView } from "./view";
 import { splitMergedLines } from "./merged-lines";
 import { continuesCodes, underBorrowedHeader, type BorrowableHeader } from "./bare-pages";
 import { findRegions, type Region } from "./region";
+import { pageHeaderRegion } from "./page-title";
 import {
   blocks,
   columnRoles,
@@ -130,7 +131,8 @@ function parseRegion(
     cell: v.ref(reg.titleRow >= 0 ? reg.titleRow : reg.r0, titleCol ?? c0),
     text: reg.title,
   });
-  const meta: Meta = {};
+  // The page header's lines stand above every cell: read first, as lines at or above a title are.
+  const meta: Meta = { ...reg.pageMeta };
   const base = {
     id: `${v.grid.sheet}#${index + 1}`,
     kind: reg.kind,
@@ -1073,13 +1075,17 @@ function wrappedHeaderRepeat(v: GridView, r: number, stop: number, headerRows: n
 /**
  * A sheet without any title: a line saying only （续表一） / 续表 / 续上表 above its header makes it the table read
  * before it going on (`before`: that table's kind; the line is its title, so the part is named a continuation and
- * joined); else classify it by its name, else by its header words.
+ * joined); else take the title its page header prints (page-title.ts), else classify it by its name, else by its
+ * header words.
  */
 function headerlessRegion(v: GridView, before?: TableKind): Region | undefined {
   // The 续 line first: a further sheet keeps its first sheet's name with (2) / -2 (表4一般公共预算支出表 (2)).
   const marker = before && before !== "performance_target" ? continuationLine(v) : undefined;
   if (marker !== undefined)
     return { r0: 0, r1: v.rows - 1, kind: before!, title: marker, titleRow: -1 };
+  // A title printed in the page header (页眉) rather than in a cell: read as the cells' title would be.
+  const paged = pageHeaderRegion(v);
+  if (paged) return paged;
   const named = classifyTitle(v.grid.sheet) ?? classifyTitle(`${v.grid.sheet}表`);
   // A 绩效目标 form on a sheet named for its project (审计事务项目): the form's captions say what it is.
   const byName = named?.kind === "project_expenditure" && formCaptions(v) ? undefined : named;
@@ -1209,6 +1215,13 @@ export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Re
       const h = headerlessRegion(v, tables[tables.length - 1]?.kind);
       if (h) regions = [h];
       leading = undefined;
+      // Titled by its page header, the lines above the header are under the title: a part title there (第二部分
+      // 2025年部门预算表) is no table's line, but says the year as it would above a title in a cell.
+      if (h?.pageMeta) {
+        let head = 0;
+        while (head < v.rows && !isHeaderRow(v, head)) head++;
+        if (head < v.rows) coverMeta(v, 0, head - 1, cover);
+      }
     }
     const clipped = clipRegionsAtGaps(v, regions);
     regions = clipped.regions.flatMap((reg) => splitStackedForms(v, reg));

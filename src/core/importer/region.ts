@@ -2,7 +2,7 @@
 import type { TableKind } from "../model/schema";
 import { GridView } from "./view";
 import { classifyTitle, TABLE_LABEL } from "./kinds";
-import { isUnitNote, readMeta, yearOfTitle } from "./meta";
+import { isUnitNote, readMeta, yearOfTitle, type Meta } from "./meta";
 import { norm } from "../grid/text";
 
 export interface Region {
@@ -17,6 +17,8 @@ export interface Region {
   cols?: [number, number];
   /** No title and no telling sheet name: the kind was read from the header's words alone (untitled.ts). */
   byHeader?: boolean;
+  /** Titled by the sheet's page header (page-title.ts): the meta it prints, read before the cells' as a title's lines are. */
+  pageMeta?: Meta;
 }
 
 /** Cells of row r that are table titles (two or more: tables printed side by side). */

@@ -19,6 +19,7 @@ import {
   type SheetGrid,
 } from "../../core/grid/grid";
 import { parseRef, printAreasA1 } from "../../core/grid/address";
+import { pageHeaderOfSections } from "../../core/grid/page-header";
 
 export interface OfficeReadOptions {
   /** Cells per block when a sheet must be read in pieces (Microsoft: start with 5k–20k rows). */
@@ -34,6 +35,8 @@ export interface OfficeReadOptions {
   headCols?: number;
   /** Read each sheet's print area (pageLayout.getPrintAreaOrNullObject, ExcelApi 1.9; default true). */
   printArea?: boolean;
+  /** Read each sheet's print header (pageLayout.headersFooters, ExcelApi 1.9; default true). */
+  pageHeader?: boolean;
 }
 
 export interface OfficeReadResult {
@@ -90,6 +93,7 @@ export async function readWorkbookGrids(
   opts: OfficeReadOptions = {}
 ): Promise<OfficeReadResult> {
   const withArea = opts.printArea !== false;
+  const withHeader = opts.pageHeader !== false;
   const maxCells = opts.maxCellsPerRead ?? 5_000_000;
   const blockCells = opts.blockCells ?? 200_000;
   const headRows = opts.headRows ?? 10_000;
@@ -115,7 +119,15 @@ export async function readWorkbookGrids(
     const widths = ws
       .getRangeByIndexes(0, 0, 1, headCols)
       .getColumnProperties({ format: { columnWidth: true } });
-    return { ws, used, head, merged, widths, area: printAreaOf(ws, withArea) };
+    return {
+      ws,
+      used,
+      head,
+      merged,
+      widths,
+      area: printAreaOf(ws, withArea),
+      header: pageHeaderOf(ws, withHeader),
+    };
   });
   let batchFailed = false;
   try {
@@ -128,11 +140,13 @@ export async function readWorkbookGrids(
   const grids: SheetGrid[] = sheets.items.map(emptyGrid);
   const plans: Plan[] = [];
   let areas = reads.map((r) => r.area);
+  let headers = reads.map((r) => r.header);
   if (batchFailed) {
     const dims = sheets.items.map((ws) =>
       ws.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount")
     );
     areas = sheets.items.map((ws) => printAreaOf(ws, withArea));
+    headers = sheets.items.map((ws) => pageHeaderOf(ws, withHeader));
     await context.sync();
     dims.forEach((d) =>
       plans.push(
@@ -228,6 +242,10 @@ export async function readWorkbookGrids(
     const printArea = a && !a.isNullObject ? printAreaRanges(a.address) : undefined;
     if (printArea?.length && grids[i].values.length) grids[i].printArea = printArea;
   });
+  headers.forEach((h, i) => {
+    const pageHeader = h && pageHeaderFrom(h, grids[i].sheet);
+    if (pageHeader && grids[i].values.length) grids[i].pageHeader = pageHeader;
+  });
   return { grids, blockRead };
 }
 
@@ -254,6 +272,28 @@ function columnWidths(
 /** The sheet's print area, loaded with the round trip it joins (ExcelApi 1.9, which the manifest requires). */
 function printAreaOf(ws: Excel.Worksheet, wanted: boolean): Excel.RangeAreas | undefined {
   return wanted ? ws.pageLayout.getPrintAreaOrNullObject().load("address") : undefined;
+}
+
+/**
+ * The sheet's print header, loaded with the round trip it joins (ExcelApi 1.9): its state and the sections of the
+ * pages that may come first — a different first page's, else the odd pages' (when odd and even differ), else all
+ * pages' — as the file readers take firstHeader or oddHeader.
+ */
+function pageHeaderOf(ws: Excel.Worksheet, wanted: boolean) {
+  if (!wanted) return undefined;
+  const group = ws.pageLayout.headersFooters.load("state");
+  const sections = "leftHeader,centerHeader,rightHeader";
+  return {
+    group,
+    all: group.defaultForAllPages.load(sections),
+    first: group.firstPage.load(sections),
+    odd: group.oddPages.load(sections),
+  };
+}
+function pageHeaderFrom(h: NonNullable<ReturnType<typeof pageHeaderOf>>, sheet: string) {
+  const state = String(h.group.state);
+  const page = /^First/.test(state) ? h.first : /OddAndEven$/.test(state) ? h.odd : h.all;
+  return pageHeaderOfSections(page.leftHeader, page.centerHeader, page.rightHeader, sheet);
 }
 
 /** "Sheet1!A1:E20, Sheet1!G1:H5" → ["A1:E20", "G1:H5"] (commas inside a quoted sheet name kept). */

@@ -18,6 +18,7 @@
  * The file is only read: the changes go to a copy in memory that only SheetJS sees.
  */
 import { printAreaA1 } from "../../core/grid/address";
+import { plainPageHeader, type PageHeader } from "../../core/grid/page-header";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import CRC32 from "crc-32";
 import { WorkbookReadError } from "../xlsx/errors";
@@ -27,6 +28,15 @@ export interface OdsSheetVisibility {
   row(r: number): boolean;
   col(c: number): boolean;
 }
+
+/** What the pre-pass reads of a sheet: hidden flag, rows and columns, print area, and the print header. */
+export type OdsSheet = OdsSheetVisibility & {
+  hidden: boolean;
+  printArea?: string[];
+  pageHeader?: PageHeader;
+  /** The master page (page style) its table style names. */
+  master?: string;
+};
 
 type Runs = Array<[number, number]>;
 const inRuns = (runs: Runs) => (x: number) => runs.some(([a, b]) => x >= a && x < b);
@@ -65,7 +75,7 @@ export interface PreparedOds {
   /** Undoes the swap in a string SheetJS returns (values, sheet names, formulas, number formats). */
   restore: (s: string) => string;
   /** Sheet name (as in the file) → its hidden flag, rows and columns. */
-  sheets: Map<string, OdsSheetVisibility & { hidden: boolean; printArea?: string[] }>;
+  sheets: Map<string, OdsSheet>;
 }
 
 /** A General number style (see the module comment), written by LibreOffice as `<number:number number:min-integer-digits="1"/>`. */
@@ -114,6 +124,12 @@ export function prepareOds(bytes: Uint8Array): PreparedOds {
   }
   const xml = strFromU8(part);
   const sheets = visibility(xml);
+  const headers = files["styles.xml"] ? masterHeaders(strFromU8(files["styles.xml"])) : new Map();
+  for (const [name, sheet] of sheets) {
+    const h = headers.get(sheet.master ?? "Default");
+    const pageHeader = h && h(name);
+    if (pageHeader) sheet.pageHeader = pageHeader;
+  }
   const swapSpaces =
     (new RegExp(UNICODE_SPACES.source).test(xml) || new RegExp(TRAILING_SPACE.source).test(xml)) &&
     !new RegExp(SWAPPED.source, "u").test(xml);
@@ -135,6 +151,51 @@ export function prepareOds(bytes: Uint8Array): PreparedOds {
   return { bytes: zipSync(files, { level: 0 }), restore: swapSpaces ? unswap : (s) => s, sheets };
 }
 
+/** An element's content, or "" when it is self-closing or absent (`name` must be followed by space, / or >). */
+const element = (xml: string, name: string) =>
+  new RegExp(`<${name}(?=[\\s/>])([^>]*?)(?:/>|>([\\s\\S]*?)</${name}>)`).exec(xml);
+
+/**
+ * Master page name → its print header for a sheet (styles.xml, ODF 1.2 §16.9-16.11): the first page's
+ * (style:header-first, ODF 1.3) when shown, else style:header; its style:region-left / -center / -right, or its
+ * paragraphs alone as the centre. Fields as Excel's codes print them: page number and count "#", the sheet name, the
+ * rest (date, time, file) nothing. A header with style:display="false" prints nothing.
+ */
+function masterHeaders(xml: string): Map<string, (sheet: string) => PageHeader | undefined> {
+  const out = new Map<string, (sheet: string) => PageHeader | undefined>();
+  const re = /<style:master-page\b([^>]*)>([\s\S]*?)<\/style:master-page>/g;
+  for (let m; (m = re.exec(xml));) {
+    const name = attr(m[1], "style:name");
+    const shown = (e: RegExpExecArray | null) =>
+      e && attr(e[1], "style:display") !== "false" && e[2] ? e[2] : undefined;
+    const body = shown(element(m[2], "style:header-first")) ?? shown(element(m[2], "style:header"));
+    if (!name || !body) continue;
+    out.set(name, (sheet) => {
+      const text = (part: string) =>
+        [...part.matchAll(/<text:p\b[^>]*>([\s\S]*?)<\/text:p>/g)]
+          .map(([, p]) =>
+            unescapeXml(
+              p
+                .replace(/<text:(page-number|page-count)\b[^>]*?(\/>|>[\s\S]*?<\/text:\1>)/g, "#")
+                .replace(/<text:sheet-name\b[^>]*?(\/>|>[\s\S]*?<\/text:sheet-name>)/g, () => sheet)
+                .replace(/<text:(date|time|title|file-name)\b[^>]*?(\/>|>[\s\S]*?<\/text:\1>)/g, "")
+                .replace(/<text:s\b[^>]*?(?:text:c="(\d+)")?[^>]*\/>/g, (_, n) =>
+                  " ".repeat(Number(n ?? 1))
+                )
+                .replace(/<text:(tab|line-break)\b[^>]*\/>/g, (_, t) => (t === "tab" ? " " : "\n"))
+                .replace(/<[^>]*>/g, "")
+            )
+          )
+          .join("\n");
+      const region = (side: string) => element(body, `style:region-${side}`)?.[2] ?? "";
+      return /<style:region-/.test(body)
+        ? plainPageHeader(text(region("left")), text(region("center")), text(region("right")))
+        : plainPageHeader("", text(body), "");
+    });
+  }
+  return out;
+}
+
 /**
  * SheetJS writes out every repetition of a cell (`table:number-rows-repeated` × `table:number-columns-repeated`): a
  * few bytes of content.xml can stand for a million cells of one value. Above this many cells the file is refused
@@ -143,14 +204,14 @@ export function prepareOds(bytes: Uint8Array): PreparedOds {
 export const MAX_EXPANDED_CELLS = 2_000_000;
 
 /** Sheet name → its hidden flag, rows and columns, from content.xml; throws WorkbookReadError when cells repeat past MAX_EXPANDED_CELLS. */
-function visibility(
-  xml: string
-): Map<string, OdsSheetVisibility & { hidden: boolean; printArea?: string[] }> {
+function visibility(xml: string): Map<string, OdsSheet> {
   let expanded = 0;
   let rowRepeat = 1;
   let rowCells = 0;
   const hiddenStyles = new Set<string>();
-  const out = new Map<string, OdsSheetVisibility & { hidden: boolean; printArea?: string[] }>();
+  // Table style → the master page (page style) it prints with: its header is the sheet's (styles.xml).
+  const masters = new Map<string, string>();
+  const out = new Map<string, OdsSheet>();
   const re =
     /<(\/?)(style:style|style:table-properties|table:table-row|table:table-column|table:table-cell|table:table)(?=[\s/>])([^>]*)>/g;
   let style: string | undefined;
@@ -162,8 +223,11 @@ function visibility(
   for (let m; (m = re.exec(xml));) {
     const [, close, name, rest] = m;
     const selfClosing = rest.endsWith("/");
-    if (name === "style:style") style = close ? undefined : attr(rest, "style:name");
-    else if (name === "style:table-properties") {
+    if (name === "style:style") {
+      style = close ? undefined : attr(rest, "style:name");
+      const master = close ? undefined : attr(rest, "style:master-page-name");
+      if (style && master) masters.set(style, master);
+    } else if (name === "style:table-properties") {
       if (style && attr(rest, "table:display") === "false") hiddenStyles.add(style);
     } else if (name === "table:table") {
       if (close) {
@@ -190,6 +254,7 @@ function visibility(
         row: inRuns(rows),
         col: inRuns(cols),
         ...(ranges?.length ? { printArea: ranges } : {}),
+        ...(styleName && masters.has(styleName) ? { master: masters.get(styleName) } : {}),
       });
     } else if (close && name === "table:table-row" && depth === 1) {
       expanded += rowRepeat * rowCells;

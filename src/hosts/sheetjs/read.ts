@@ -379,6 +379,8 @@ export function readSheetjsBuffer(
     });
     const printArea = printAreas.get(sheet) ?? o?.printArea;
     if (printArea && grid.values.length) grid.printArea = printArea;
+    // The print header: .ods from its master page; SheetJS reads none from .xls / .xlsb (it skips the HEADER record).
+    if (o?.pageHeader && grid.values.length) grid.pageHeader = o.pageHeader;
     return grid;
   });
   const notes: ReadNote[] = [];

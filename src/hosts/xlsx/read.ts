@@ -10,6 +10,7 @@ import {
   type SheetGrid,
 } from "../../core/grid/grid";
 import { parseRef, printAreasA1 } from "../../core/grid/address";
+import { parsePageHeader, type PageHeader } from "../../core/grid/page-header";
 import { DEFAULT_COLUMN_WIDTH, widthFromStored } from "../../core/grid/width";
 import { displayText } from "../../core/grid/display";
 import { isDateFormat } from "../../core/grid/amount";
@@ -93,6 +94,16 @@ function mergedRanges(ws: ExcelJS.Worksheet): string[] {
 function printAreaOf(ws: ExcelJS.Worksheet): string[] | undefined {
   const text = (ws.pageSetup as { printArea?: string } | undefined)?.printArea;
   return text ? printAreasA1(text.split("&&")) : undefined;
+}
+
+/**
+ * The print header of the sheet's first page (<headerFooter>: firstHeader when the sheet prints a different first
+ * page, else oddHeader), its codes parsed; undefined when it prints none.
+ */
+function pageHeaderOf(ws: ExcelJS.Worksheet): PageHeader | undefined {
+  const hf = ws.headerFooter as
+    { differentFirst?: boolean; oddHeader?: string; firstHeader?: string } | undefined;
+  return parsePageHeader(hf?.differentFirst ? hf.firstHeader : hf?.oddHeader, ws.name);
 }
 
 /**
@@ -220,6 +231,8 @@ export function worksheetToGrid(
   if (hiddenCols.length) grid.hiddenCols = hiddenCols;
   const printArea = printAreaOf(ws);
   if (printArea) grid.printArea = printArea;
+  const pageHeader = pageHeaderOf(ws);
+  if (pageHeader) grid.pageHeader = pageHeader;
   const widths = columnWidths(ws, cols);
   if (widths) grid.colWidths = widths;
   if (rows[rows.length - 1] - rows[0] + 1 !== rows.length) grid.sheetRows = rows;

@@ -1,0 +1,148 @@
+/**
+ * Titles printed in the page header (页眉) instead of in cells (NC14-11): the cells start with the column header, the
+ * title, 表号 and 单位 are the sheet's print header (&L表1&C2025年部门收支总表&R单位：万元). Every generated style, every
+ * sheet holding one table: its title, label and unit cells moved to the page header (the lines they leave empty gone,
+ * as a host's grid starts at the first used cell) — the same tables (kind, label, unit, year) and the same findings
+ * as the titled workbook. Written as an .xlsx by exceljs (oddHeader), and through the Office.js bench. A page header
+ * holding only the 部门's name or a page number names no table.
+ */
+import { importWorkbook } from "../../src/core/importer/importer";
+import { checkReport } from "../../src/core/rules/engine";
+import { norm } from "../../src/core/grid/text";
+import type { SheetGrid } from "../../src/core/grid/grid";
+import { parsePageHeader, pageHeaderOfSections } from "../../src/core/grid/page-header";
+import { readXlsxBuffer } from "../../src/hosts/xlsx/read";
+import { readWorkbookBuffer } from "../../src/hosts/read-any";
+import * as fs from "fs/promises";
+import * as path from "path";
+import { STYLES, buildVariant } from "../fixtures/variants";
+import { toXlsx } from "../fixtures/formulas";
+import { bench } from "../office-bench/runtime";
+import { WRITINGS, toPageHeaders } from "../fixtures/page-headers";
+import { readWorkbookGrids } from "../../src/hosts/office/read";
+
+/** Each table's kind, title, label, unit and year; the workbook's 部门 and year. */
+const tablesOf = (grids: SheetGrid[]) => {
+  const report = importWorkbook(grids);
+  return {
+    department: report.department,
+    year: report.year,
+    tables: report.tables.map((t) => ({
+      sheet: t.sheet,
+      kind: t.kind,
+      title: norm(t.title),
+      label: t.label && norm(t.label),
+      unit: t.unit,
+      unitText: t.unitText && norm(t.unitText),
+      year: t.year,
+    })),
+  };
+};
+const findingsOf = (grids: SheetGrid[]) =>
+  checkReport(importWorkbook(grids), { localize: false })
+    .findings.map((f) => `${f.severity} ${f.rule} ${f.cells.join(",")}`)
+    .sort();
+
+describe("parsePageHeader", () => {
+  test("sections, fonts, sizes, colours, toggles and && are read as printed", () => {
+    expect(parsePageHeader('&L表1&C&"宋体,加粗"&16部门收支总表&R单位：万元&K00FF00 &&元')).toEqual({
+      left: "表1",
+      center: "部门收支总表",
+      right: "单位：万元 &元",
+    });
+    // Text before any section code is the centre's; a size before digits keeps the digits (with its space, or run in).
+    expect(parsePageHeader("&16 2025年部门收支总表")?.center).toBe("2025年部门收支总表");
+    expect(parsePageHeader("&162025年部门收支总表")?.center).toBe("2025年部门收支总表");
+    expect(parsePageHeader("&C第&P页，共&N页&R&A", "表3")).toEqual({
+      left: "",
+      center: "第#页，共#页",
+      right: "表3",
+    });
+    expect(parsePageHeader('&"宋体"&12')).toBeUndefined();
+    expect(parsePageHeader("")).toBeUndefined();
+    expect(pageHeaderOfSections("表1", "&B部门收支总表", "")).toEqual({
+      left: "表1",
+      center: "部门收支总表",
+      right: "",
+    });
+  });
+});
+
+describe.each(STYLES.map((s) => [s.name, s] as const))(
+  "titles in the page header: %s",
+  (_n, style) => {
+    // A sheet prints one page header: tables stacked on one sheet cannot all be titled there — one table a sheet.
+    const { grids } = buildVariant({ ...style, stacked: false });
+    const want = tablesOf(grids);
+    const wantFindings = findingsOf(grids);
+
+    test.each(Object.keys(WRITINGS))(
+      "written as %s: the same tables, kinds, labels, units, years and findings",
+      (how) => {
+        const moved = toPageHeaders(grids, WRITINGS[how]);
+        // Every style has sheets of one table: something was moved.
+        expect(moved.headers.size).toBeGreaterThan(0);
+        // …and only the page header titles them now.
+        const without = moved.grids.map(({ pageHeader: _p, ...g }) => g);
+        expect(tablesOf(without)).not.toEqual(want);
+        expect(tablesOf(moved.grids)).toEqual(want);
+        expect(findingsOf(moved.grids)).toEqual(wantFindings);
+      }
+    );
+  }
+);
+
+describe("read from files and hosts", () => {
+  const style = STYLES.find((s) => s.label(1) === "表1" && s.yearInTitle)!;
+  const { grids } = buildVariant(style);
+  const moved = toPageHeaders(grids, WRITINGS.joined);
+
+  test("an .xlsx written with oddHeader: the exceljs reader gives the page header, the tables are the same", async () => {
+    const buf = await toXlsx(moved.grids, new Map(), { headers: moved.headers });
+    const read = (await readXlsxBuffer(buf)).grids;
+    const first = read.find((g) => moved.headers.has(g.sheet))!;
+    expect(first.pageHeader?.center).toMatch(/^表1\d{4}年/);
+    expect(tablesOf(read)).toEqual(tablesOf(grids));
+  });
+
+  test(".ods (LibreOffice from that .xlsx): the master page's header regions, the tables are the same", async () => {
+    const buf = await fs.readFile(
+      path.join(__dirname, "..", "fixtures", "legacy", "page-header.ods")
+    );
+    const read = (await readWorkbookBuffer(new Uint8Array(buf))).grids;
+    expect(read.filter((g) => g.pageHeader).map((g) => g.pageHeader)).toEqual(
+      moved.grids.filter((g) => g.pageHeader).map((g) => g.pageHeader)
+    );
+    expect(tablesOf(read)).toEqual(tablesOf(grids));
+  });
+
+  test("Office.js: the header's sections are read in the same two round trips, the tables are the same", async () => {
+    const b = bench(moved.grids);
+    const sheet = moved.grids.find((g) => g.pageHeader)!.sheet;
+    // A different first page prints the title; the other pages a page number only.
+    const s = b.wb.sheets.find((x) => x.name === sheet)!;
+    s.headersFooters = {
+      state: "FirstAndDefault",
+      pages: {
+        firstPage: s.headersFooters!.pages.defaultForAllPages,
+        defaultForAllPages: { rightHeader: "第&P页" },
+      },
+    };
+    const res = await b.Excel.run((ctx) => readWorkbookGrids(ctx));
+    expect(b.executor.roundTrips).toBe(2);
+    expect(res.grids.find((g) => g.sheet === sheet)!.pageHeader).toEqual(
+      moved.grids.find((g) => g.sheet === sheet)!.pageHeader
+    );
+    expect(tablesOf(res.grids)).toEqual(tablesOf(grids));
+  });
+
+  test("a page header of the 部门's name or a page number names no table", () => {
+    const bare = moved.grids.map(({ pageHeader: _p, ...g }) => g);
+    for (const header of ["&C清河县财政局", "&R第&P页", "&L清河县财政局&C&D&R共&N页"]) {
+      const other = moved.grids.map((g) =>
+        g.pageHeader ? { ...g, pageHeader: parsePageHeader(header, g.sheet) } : g
+      );
+      expect(tablesOf(other)).toEqual(tablesOf(bare));
+    }
+  });
+});
