@@ -132,6 +132,8 @@ export const SIDE_TOTALS: ReadonlyArray<readonly [RegExp, Readonly<Record<string
  * year's money (`current`) when a 合计 column of the table's own stands before it (header.ts), else the table's 合计.
  */
 export const CURRENT_BAND = /^(本年|当年)(收入|支出)$/;
+/** This year's money captioned in one cell (本年收入合计, 本年支出小计): `current` beside a 合计 column (header.ts). */
+export const CURRENT_CAPTION = /^(本年|当年)(收入|支出)(合计|小计)$/;
 
 /**
  * A line without figures that opens a second view of a 收支总表 side (按经济分类 / 支出按经济分类 after the 功能 classes):
