@@ -133,6 +133,8 @@ export const SIDE_TOTALS: ReadonlyArray<readonly [RegExp, Readonly<Record<string
  * year's money (`current`) when a 合计 column of the table's own stands before it (header.ts), else the table's 合计.
  */
 export const CURRENT_BAND = /^(本年|当年)(收入|支出)$/;
+/** This year's money captioned in one cell (本年收入合计, 本年支出小计): `current` beside a 合计 column (header.ts). */
+export const CURRENT_CAPTION = /^(本年|当年)(收入|支出)(合计|小计)$/;
 
 /**
  * A line without figures that opens a second view of a 收支总表 side (按经济分类 / 支出按经济分类 after the 功能 classes):
@@ -140,6 +142,15 @@ export const CURRENT_BAND = /^(本年|当年)(收入|支出)$/;
  */
 export const VIEW_HEADING =
   /^(本年)?(支出)?按(部门预算|政府预算|部门|政府)?(支出)?(功能|经济)(分类)?(科目)?(分类)?$/;
+
+/**
+ * Lines a 收支总表 side prints right under a line as its named parts (parent row key → part row keys): 人员经费 /
+ * 公用经费 under 一、基本支出. Such a line is a part of the one above it however it is indented (spaces, U+3000, or
+ * the cell's own indent, which the grid does not carry) — never a class of its own added into 本年支出合计.
+ */
+export const ROW_PARTS: Readonly<Record<string, readonly string[]>> = {
+  use_basic: ["personnel", "public"],
+};
 
 /** Keys that are totals (level 0) in a table. */
 export const TOTAL_KEYS = new Set([

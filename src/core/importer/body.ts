@@ -24,7 +24,14 @@ import {
 } from "../classification/codes";
 import { GridView } from "./view";
 import type { Block } from "./header";
-import { OWN_NAME_TOTALS, SIDE_TOTALS, TOTAL_KEYS, VIEW_HEADING, rowKey } from "./aliases";
+import {
+  OWN_NAME_TOTALS,
+  ROW_PARTS,
+  SIDE_TOTALS,
+  TOTAL_KEYS,
+  VIEW_HEADING,
+  rowKey,
+} from "./aliases";
 import { bestFitLevels, functionalNameLevels, structuralLevels } from "./structure";
 import { nestUnitBlocks } from "./unit-blocks";
 import { isProjectCategory, rootUnitCode } from "./project-groups";
@@ -763,6 +770,7 @@ export function parseBody(
     for (const side of sides) {
       const mine = rows.filter((r) => r.side === side && (!stacked || blockOf.get(r) === b));
       if (side === "income") nestUnnumbered(mine);
+      if (SIDED_KINDS.has(kind)) nestNamedParts(mine);
       if (economic) nestUnderFundsGroups(mine);
       functionalNameLevels(
         mine,
@@ -869,6 +877,32 @@ function nestUnnumbered(rows: Row[]) {
     if (r.partial) continue;
     if (ordinalLevel(r.label) !== undefined) head = r;
     else if (head) r.level = head.level + 1;
+  }
+}
+
+/**
+ * Named parts of a 收支总表 line printed right under it (ROW_PARTS: 一、基本支出 / 人员经费 / 公用经费, tester27 T27-5):
+ * parts of that line, one level below it, whatever their indent — unnumbered or numbered alike. A part already nested
+ * (（一）人员经费, 其中：人员经费) keeps its level; the 其中 lines under a part move down with it.
+ */
+function nestNamedParts(rows: Row[]) {
+  let head: Row | undefined;
+  let shift = 0;
+  for (const r of rows) {
+    const parts = head?.key ? ROW_PARTS[head.key] : undefined;
+    if (r.partial) {
+      if (shift) r.level += shift; // a 其中 line detailing the part above it
+      continue;
+    }
+    shift = 0;
+    if (head && parts && r.key && parts.includes(r.key) && !r.code) {
+      if (r.level <= head.level) {
+        shift = head.level + 1 - r.level;
+        r.level += shift;
+      }
+      continue; // the next part may follow
+    }
+    head = r.key && ROW_PARTS[r.key] ? r : undefined;
   }
 }
 

@@ -12,6 +12,7 @@ import {
   ATTRIBUTE_HEADER,
   CODE_HEADER,
   CURRENT_BAND,
+  CURRENT_CAPTION,
   CODE_LIKE_HEADER,
   COLUMN_MARKER,
   HEADER_WORDS,
@@ -352,6 +353,20 @@ export function columnRoles(paths: string[][], c0: number, year?: number): Colum
     )
   )
     band.key = "current";
+  // The same money captioned in one cell (合计 | 本年收入合计 | 一般公共预算 … | 上年结转, tester27 T27-4): beside a 合计
+  // column of the table's own, 本年收入合计 / 本年收入小计 is this year's part of it, not a second 合计.
+  const own = amounts.find(
+    (r) => r.key === "total" && r.path.length === 1 && !CURRENT_CAPTION.test(labelKey(r.path[0]))
+  );
+  if (own)
+    for (const r of amounts)
+      if (
+        r !== own &&
+        r.path.length === 1 &&
+        CURRENT_CAPTION.test(labelKey(r.path[0])) &&
+        !amounts.some((o) => o.key === "current")
+      )
+        r.key = "current";
   return roles;
 }
 
