@@ -547,6 +547,74 @@ function a1Text(pkg: Pkg, part: string, shared: () => string[]): string | undefi
   return undefined;
 }
 
+/** The shared-string index of every t="s" cell of a sheet's XML, in order (an index repeats as often as it is used). */
+function sharedRefs(xml: string): number[] {
+  const out: number[] = [];
+  for (const m of xml.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+    if (m[2] === undefined || !/\st="s"/.test(m[1])) continue;
+    const v = /<v>(\d+)<\/v>/.exec(m[2]);
+    if (v) out.push(Number(v[1]));
+  }
+  return out;
+}
+
+/**
+ * Takes out of the shared string table the strings that only the removed sheets used (`removed`: index → number of
+ * uses there) and renumbers the t="s" cells of the `kept` sheets — their texts unchanged. Nothing is done when every
+ * such string is also used by a kept sheet (a package this writer made: its sheets hold inline strings).
+ */
+function dropSharedStrings(
+  pkg: Pkg,
+  wbPart: string,
+  kept: SheetEntry[],
+  removed: Map<number, number>
+): void {
+  const rel = pkg.rels(wbPart).find((r) => r.type === REL.sharedStrings);
+  if (!rel) return;
+  const sstPart = resolveTarget(wbPart, rel.target);
+  if (!pkg.has(sstPart)) return;
+  const sheets = kept.filter((s) => s.part && pkg.has(s.part)).map((s) => s.part);
+  // A large sheet's cells stand condensed in its text (Pkg.get): renumbering them is not done here — the strings stay.
+  if (sheets.some((part) => pkg.get(part).includes(BODY))) return;
+  const used = new Set<number>();
+  for (const part of sheets) for (const i of sharedRefs(pkg.get(part))) used.add(i);
+  const orphans = [...removed.keys()].filter((i) => !used.has(i));
+  if (!orphans.length) return;
+  const sst = pkg.get(sstPart);
+  const open = /<sst\b[^>]*>/.exec(sst);
+  const close = sst.lastIndexOf("</sst>");
+  // CT_Sst holds <si> items and an optional <extLst>: rebuilt only when it holds nothing else to keep.
+  if (!open || close < 0 || /<extLst\b/.test(sst)) return;
+  const items = splitItems(sst.slice(open.index + open[0].length, close), "si");
+  const drop = new Set(orphans.filter((i) => i < items.length));
+  if (!drop.size) return;
+  const map = new Map<number, number>();
+  const left: string[] = [];
+  items.forEach((si, i) => {
+    if (drop.has(i)) return;
+    map.set(i, left.length);
+    left.push(si);
+  });
+  for (const part of sheets) {
+    const xml = pkg.get(part);
+    const renumbered = xml.replace(
+      /<c\b([^>]*?)(\/>|>([\s\S]*?)<\/c>)/g,
+      (cell, a: string, end: string, body?: string) =>
+        body === undefined || !/\st="s"/.test(a)
+          ? cell
+          : cell.replace(/<v>(\d+)<\/v>/, (v, n: string) => `<v>${map.get(Number(n)) ?? n}</v>`)
+    );
+    if (renumbered !== xml) pkg.set(part, renumbered);
+  }
+  const uses = [...removed].filter(([i]) => drop.has(i)).reduce((n, [, k]) => n + k, 0);
+  let head = open[0].replace(/\suniqueCount="\d+"/, ` uniqueCount="${left.length}"`);
+  head = head.replace(
+    /\scount="(\d+)"/,
+    (_m, n: string) => ` count="${Math.max(0, Number(n) - uses)}"`
+  );
+  pkg.set(sstPart, sst.slice(0, open.index) + head + left.join("") + sst.slice(close));
+}
+
 function sharedStrings(pkg: Pkg, wbPart: string): string[] {
   const rel = pkg.rels(wbPart).find((r) => r.type === REL.sharedStrings);
   if (!rel) return [];
@@ -1065,6 +1133,12 @@ export function reviewPackage(
       (REVIEW_SHEET_NAMES as readonly string[]).includes(s.name) &&
       (a1Text(pkg, s.part, sharedOnce) ?? "").startsWith(SHEET_TAG)
   );
+  // Shared strings only our sheets used (a copy re-saved by LibreOffice or Excel keeps one table for every sheet): taken
+  // off with them, or the review's text would stay in the package of a copy whose review was cleared.
+  const ourStrings = new Map<number, number>();
+  for (const s of ours)
+    if (s.part && pkg.has(s.part))
+      for (const i of sharedRefs(pkg.full(s.part))) ourStrings.set(i, (ourStrings.get(i) ?? 0) + 1);
   for (const s of ours) {
     wbXml = wbXml.replace(s.xml, "");
     pkg.removeRel(wbPart, s.rid);
@@ -1079,6 +1153,7 @@ export function reviewPackage(
     cleared.sheets++;
   }
   const kept = before.filter((s) => !ours.includes(s));
+  if (ourStrings.size) dropSharedStrings(pkg, wbPart, kept, ourStrings);
   // Marks name sheets: a package whose names the reader had to change (duplicates) cannot take them here.
   if (new Set(kept.map((s) => s.name)).size !== kept.length)
     throw new PackageShapeError("工作簿中有同名工作表");
@@ -1143,7 +1218,14 @@ export function reviewPackage(
       first &&
       !worksheets.some((s) => /<sheetView\b[^>]*\stabSelected="(?:1|true)"/.test(pkg.get(s.part)))
     ) {
-      const xml = pkg.get(first.part).replace(/<sheetView(?=[\s>])/, '<sheetView tabSelected="1"');
+      // A view that says tabSelected="0" / "false" (LibreOffice writes it) gets its value changed, never a second one.
+      const xml = pkg
+        .get(first.part)
+        .replace(/<sheetView(?=[\s>/])[^>]*>/, (tag) =>
+          /\stabSelected="[^"]*"/.test(tag)
+            ? tag.replace(/\stabSelected="[^"]*"/, ' tabSelected="1"')
+            : tag.replace(/^<sheetView/, '<sheetView tabSelected="1"')
+        );
       if (xml !== pkg.get(first.part)) pkg.set(first.part, xml);
     }
   }
