@@ -25,10 +25,10 @@ export const WORKBOOK_EXT = /\.(xlsx|xlsm|xlsb|xls|ods|et)$/i;
 /** Reviewed copies and separate review workbooks are named so: a folder walk leaves them out. */
 const OWN_OUTPUT = /\.reviewed\.xlsx$|\.reviewed\.xlsm$|\.审核结果\.xlsx$/;
 /** A consolidated summary is told from a user's workbook of the same name by its content (see isOwnSummary). */
-export const SUMMARY_NAME = /^审核汇总(\(\d+\))?\.xlsx$/;
+const SUMMARY_NAME = /^审核汇总(\(\d+\))?\.xlsx$/;
 
 /** True when the file is a 审核汇总 this command wrote: its first sheet is 审核汇总 and A1 bears the product's tag. */
-export async function isOwnSummary(file: string): Promise<boolean> {
+async function isOwnSummary(file: string): Promise<boolean> {
   try {
     const { readWorkbookBuffer } = await import("../hosts/read-any");
     const { grids } = await readWorkbookBuffer(await fs.readFile(file));
@@ -41,10 +41,14 @@ export async function isOwnSummary(file: string): Promise<boolean> {
 }
 
 /**
- * Files named directly, and workbooks found under folders (recursively, sorted), skipping Office lock files and our
- * own outputs; a file named twice (or found twice) is reviewed once.
+ * Files named directly, and the files under folders (recursively, sorted by name) for which `takes(name, path)` says
+ * yes — the folder `outDir` never walked; a file named twice (or found twice) is listed once.
  */
-export async function expandInputs(inputs: string[], outDir: string): Promise<string[]> {
+export async function walkInputs(
+  inputs: string[],
+  outDir: string,
+  takes: (name: string, p: string) => boolean | Promise<boolean>
+): Promise<string[]> {
   const out: string[] = [];
   const seen = new Set<string>();
   const add = (p: string) => {
@@ -60,13 +64,7 @@ export async function expandInputs(inputs: string[], outDir: string): Promise<st
       const p = path.join(dir, e.name);
       if (e.isDirectory()) {
         if (path.resolve(p) !== absOut) await walk(p);
-      } else if (
-        WORKBOOK_EXT.test(e.name) &&
-        !e.name.startsWith("~$") &&
-        !OWN_OUTPUT.test(e.name) &&
-        !(SUMMARY_NAME.test(e.name) && (await isOwnSummary(p)))
-      )
-        add(p);
+      } else if (await takes(e.name, p)) add(p);
     }
   }
   for (const input of inputs) {
@@ -75,6 +73,26 @@ export async function expandInputs(inputs: string[], outDir: string): Promise<st
     else add(input);
   }
   return out;
+}
+
+/** Our own 审核汇总 in a folder walk (a user's workbook of that name is told from it by its content). */
+export const isSummaryFile = async (name: string, p: string) =>
+  SUMMARY_NAME.test(name) && (await isOwnSummary(p));
+
+/**
+ * Files named directly, and workbooks found under folders (recursively, sorted), skipping Office lock files and our
+ * own outputs; a file named twice (or found twice) is reviewed once.
+ */
+export function expandInputs(inputs: string[], outDir: string): Promise<string[]> {
+  return walkInputs(
+    inputs,
+    outDir,
+    async (name, p) =>
+      WORKBOOK_EXT.test(name) &&
+      !name.startsWith("~$") &&
+      !OWN_OUTPUT.test(name) &&
+      !(await isSummaryFile(name, p))
+  );
 }
 
 /**

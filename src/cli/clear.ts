@@ -6,7 +6,7 @@
  * `<dir>/<name>.cleared.xlsx` (`.xlsm` for a macro workbook); the input is only read, as in `check --out`. The add-in's
  * 清除标记 does the same in Excel.
  */
-import { promises as fs, renameSync, rmSync, writeFileSync } from "fs";
+import { renameSync, rmSync, writeFileSync } from "fs";
 import path from "path";
 import { strFromU8, unzipSync } from "fflate";
 import { readWorkbookFile } from "./load";
@@ -14,7 +14,7 @@ import { FolderError, writeError } from "./errors";
 import { outputNamer } from "./out-names";
 import { makeOutDir } from "./out-dir";
 import { tempName } from "./temp-files";
-import { isOwnSummary, outName, SUMMARY_NAME } from "./batch";
+import { isSummaryFile, outName, walkInputs } from "./batch";
 import { WorkbookReadError } from "../hosts/xlsx/read";
 import { readWorkbookBuffer } from "../hosts/read-any";
 import { formatInText } from "../hosts/sheetjs/formats";
@@ -41,45 +41,37 @@ export interface ClearRow {
  * Files named directly, and .xlsx / .xlsm found under folders (recursively, sorted; lock files, `outDir`, cleared
  * copies and our own 审核汇总 left out).
  */
-export async function clearInputs(inputs: string[], outDir: string): Promise<string[]> {
-  const out: string[] = [];
-  const seen = new Set<string>();
-  const absOut = path.resolve(outDir);
-  const add = (p: string) => {
-    if (!seen.has(path.resolve(p))) (seen.add(path.resolve(p)), out.push(p));
-  };
-  async function walk(dir: string): Promise<void> {
-    const entries = (await fs.readdir(dir, { withFileTypes: true })).sort((a, b) =>
-      a.name < b.name ? -1 : a.name > b.name ? 1 : 0
-    );
-    for (const e of entries) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) {
-        if (path.resolve(p) !== absOut) await walk(p);
-      } else if (
-        PACKAGE_EXT.test(e.name) &&
-        !e.name.startsWith("~$") &&
-        !CLEARED.test(e.name) &&
-        !(SUMMARY_NAME.test(e.name) && (await isOwnSummary(p)))
-      )
-        add(p);
-    }
-  }
-  for (const input of inputs) {
-    const st = await fs.stat(input).catch(() => undefined);
-    if (st?.isDirectory()) await walk(input);
-    else add(input);
-  }
-  return out;
+export function clearInputs(inputs: string[], outDir: string): Promise<string[]> {
+  return walkInputs(
+    inputs,
+    outDir,
+    async (name, p) =>
+      PACKAGE_EXT.test(name) &&
+      !name.startsWith("~$") &&
+      !CLEARED.test(name) &&
+      !(await isSummaryFile(name, p))
+  );
 }
 
-/** Why a file that is no .xlsx / .xlsm package has nothing of ours: the reader's own sentence for a damaged one. */
-async function notPackage(file: string, bytes: Buffer): Promise<string> {
+/**
+ * Why a file that is no .xlsx / .xlsm package has nothing of ours (a workbook of another format: no failure), or the
+ * reader's own sentence for a damaged one (a failure).
+ */
+async function notPackage(
+  file: string,
+  bytes: Buffer
+): Promise<{ reason: string; failed: boolean }> {
   try {
     const read = await readWorkbookBuffer(bytes, { fileName: path.basename(file) });
-    return `原文件为${formatInText(read.format)}格式，本工具不在这种文件上加标记，没有可清除的内容`;
+    return {
+      reason: `原文件为${formatInText(read.format)}格式，本工具不在这种文件上加标记，没有可清除的内容`,
+      failed: false,
+    };
   } catch (e) {
-    return e instanceof WorkbookReadError ? e.message : `无法读取（${(e as Error).message}）`;
+    return {
+      reason: e instanceof WorkbookReadError ? e.message : `无法读取（${(e as Error).message}）`,
+      failed: true,
+    };
   }
 }
 
@@ -98,9 +90,7 @@ async function clearFile(
     return row;
   }
   if (!ZIP.every((b, i) => bytes[i] === b)) {
-    row.reason = await notPackage(file, bytes);
-    row.failed = !/没有可清除的内容$/.test(row.reason);
-    return row;
+    return { ...row, ...(await notPackage(file, bytes)) };
   }
   let result;
   try {
