@@ -46,7 +46,7 @@ async function isOwnSummary(file: string): Promise<boolean> {
  */
 export async function walkInputs(
   inputs: string[],
-  outDir: string,
+  outDir: string | undefined,
   takes: (name: string, p: string) => boolean | Promise<boolean>
 ): Promise<string[]> {
   const out: string[] = [];
@@ -55,7 +55,7 @@ export async function walkInputs(
     const key = path.resolve(p);
     if (!seen.has(key)) (seen.add(key), out.push(p));
   };
-  const absOut = path.resolve(outDir);
+  const absOut = outDir === undefined ? undefined : path.resolve(outDir);
   async function walk(dir: string): Promise<void> {
     const entries = (await fs.readdir(dir, { withFileTypes: true })).sort((a, b) =>
       a.name < b.name ? -1 : a.name > b.name ? 1 : 0
@@ -79,11 +79,18 @@ export async function walkInputs(
 export const isSummaryFile = async (name: string, p: string) =>
   SUMMARY_NAME.test(name) && (await isOwnSummary(p));
 
+/** The inputs (folders, or files all skipped) held no workbook to review. */
+export function noWorkbooks(inputs: string[]): FolderError {
+  return new FolderError(
+    `在“${inputs.join("”“")}”中没有找到工作簿文件（.xlsx / .xlsm / .xls / .ods / .xlsb / .et）`
+  );
+}
+
 /**
  * Files named directly, and workbooks found under folders (recursively, sorted), skipping Office lock files and our
  * own outputs; a file named twice (or found twice) is reviewed once.
  */
-export function expandInputs(inputs: string[], outDir: string): Promise<string[]> {
+export function expandInputs(inputs: string[], outDir?: string): Promise<string[]> {
   return walkInputs(
     inputs,
     outDir,
@@ -150,10 +157,7 @@ export async function runBatch(
   opts: BatchOptions
 ): Promise<{ rows: BatchRow[]; summary: string }> {
   const files = await expandInputs(inputs, opts.outDir);
-  if (!files.length)
-    throw new FolderError(
-      `在“${inputs.join("”“")}”中没有找到工作簿文件（.xlsx / .xlsm / .xls / .ods / .xlsb / .et）`
-    );
+  if (!files.length) throw noWorkbooks(inputs);
   try {
     await makeOutDir(opts.outDir);
   } catch (e) {

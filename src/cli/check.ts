@@ -13,6 +13,7 @@ import {
 import { financialTables } from "../core/rules/input";
 import { EXIT } from "./options";
 import { errorLine } from "./errors";
+import { expandInputs, noWorkbooks } from "./batch";
 import { jsonText } from "./terminal";
 import { HIDDEN_SHEET_NOTE } from "../core/review/results-sheet";
 
@@ -27,8 +28,13 @@ export interface CheckCliOptions {
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, rounding: 2, info: 3 };
 
+/**
+ * Reviews the named files and the workbooks under named folders (walked as `check --out` walks them: sorted, lock
+ * files and our own outputs skipped) without writing anything. Exit codes as EXIT: an unusable input, or a folder
+ * with no workbook, gives `unusable`.
+ */
 export async function runCheck(
-  files: string[],
+  inputs: string[],
   opts: CheckCliOptions,
   out: (s: string) => void,
   err: (s: string) => void
@@ -37,6 +43,11 @@ export async function runCheck(
   let unusable = false;
   let tripped = false;
   const min = SeveritySchema.safeParse(opts.minSeverity).data ?? "info";
+  const files = await expandInputs(inputs);
+  if (!files.length) {
+    err(errorLine(noWorkbooks(inputs), !!opts.debug));
+    return EXIT.unusable;
+  }
   for (const file of files) {
     try {
       const { report } = await loadReport(file);

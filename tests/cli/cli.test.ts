@@ -212,3 +212,25 @@ test("the .xlsx host reads a formula cell's cached result and a rich-text label"
   expect(total).toMatchObject({ label: "合计", key: "total" });
   expect(total.amounts.total).toMatchObject({ value: 30, cell: "支出!C3" });
 });
+
+// tester29 T29-8: `check <folder>` without --out was refused ("是文件夹，不是工作簿") though --help lists folders.
+test("check <folder> without --out reviews the folder's workbooks (sorted, our outputs skipped) and writes nothing", async () => {
+  const folder = await fs.mkdtemp(path.join(os.tmpdir(), "check-folder-"));
+  await fs.mkdir(path.join(folder, "乙局"));
+  await fs.copyFile(samplePath("jishan-2024"), path.join(folder, "乙局", "b.xlsx"));
+  await fs.copyFile(samplePath("jincheng-chengqu-2025"), path.join(folder, "a.xlsx"));
+  await fs.copyFile(samplePath("jishan-2024"), path.join(folder, "a.reviewed.xlsx"));
+  await fs.writeFile(path.join(folder, "说明.txt"), "x");
+  const before = (await fs.readdir(folder, { recursive: true })).sort();
+  const r = await run(["check", folder, "--json"]);
+  expect(r.code).toBe(0);
+  expect(parseCheck(r.out).files.map((f) => path.relative(folder, f.file))).toEqual([
+    "a.xlsx",
+    path.join("乙局", "b.xlsx"),
+  ]);
+  expect((await fs.readdir(folder, { recursive: true })).sort()).toEqual(before);
+  const empty = await fs.mkdtemp(path.join(os.tmpdir(), "check-empty-"));
+  const e = await run(["check", empty]);
+  expect(e.code).toBe(2);
+  expect(e.err).toMatch(/中没有找到工作簿文件/);
+});
