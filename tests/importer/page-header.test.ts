@@ -125,7 +125,7 @@ describe.each(STYLES.map((s) => [s.name, s] as const))(
   }
 );
 
-describe("表号 and 单位 in the page header: the cells win, another table's header adds nothing", () => {
+describe("表号 and 单位 in the page header: the cells win (a 提示 when they differ), another table's header adds nothing", () => {
   const style = STYLES.find((s) => s.label(1) === "表1" && s.yearInTitle)!;
   const { grids } = buildVariant({ ...style, stacked: false });
   const want = tablesOf(grids);
@@ -133,7 +133,7 @@ describe("表号 and 单位 in the page header: the cells win, another table's h
     (t) => t.label && t.unitText && grids.find((g) => g.sheet === t.sheet)
   );
 
-  test("a header printing another 表号 and 单位 beside the cells' own: the cells' are kept", () => {
+  test("a header printing another 表号 and 单位 beside the cells' own: the cells' are kept, naming.page-header 提示", () => {
     const other = grids.map((g) => ({
       ...g,
       pageHeader: parsePageHeader(
@@ -143,6 +143,31 @@ describe("表号 and 单位 in the page header: the cells win, another table's h
     }));
     expect(titled.length).toBeGreaterThan(0);
     expect(tablesOf(other)).toEqual(want);
+    // …and a 提示 (not a 错误) for each table printing both, at its unit cell: the page shows the two.
+    const report = importWorkbook(other);
+    const said = checkReport(report, { localize: false }).findings.filter(
+      (f) => f.rule === "naming.page-header"
+    );
+    expect(said.every((f) => f.severity === "info")).toBe(true);
+    const both = report.tables.filter((t) => t.unitCell);
+    expect(both.length).toBeGreaterThan(0);
+    for (const t of both) {
+      const f = said.find((x) => x.cells.includes(t.unitCell!));
+      expect(f?.message).toMatch(/表内印.*页眉印/);
+      expect(f?.message).toContain(t.unit === "元" ? "单位：万元" : "单位：元");
+      // A one-table sheet prints its 表号 in the cells as well: 表99 said too.
+      if (t.label && !t.sharedSheet) expect(f?.message).toContain("表99");
+    }
+    // The same header holding the cells' own 单位 and no 表号 says nothing.
+    const same = grids.map((g) => {
+      const t = want.tables.find((x) => x.sheet === g.sheet);
+      return t?.unitText ? { ...g, pageHeader: parsePageHeader(`&R${t.unitText}`, g.sheet) } : g;
+    });
+    expect(
+      checkReport(importWorkbook(same), { localize: false }).findings.filter(
+        (f) => f.rule === "naming.page-header"
+      )
+    ).toEqual([]);
   });
 
   test("a header naming another kind of table adds neither its 表号 nor its 单位", () => {

@@ -139,7 +139,7 @@ function parseRegion(
     sheet: v.grid.sheet,
     range,
     title: reg.title,
-    label: reg.label,
+    label: reg.label ?? reg.pageLabel,
     excludesCarryover: titleExcludesCarryover(reg.title),
     notes: [] as string[],
   };
@@ -226,7 +226,7 @@ function parseRegion(
         });
       return {
         ...base,
-        ...metaFields(meta, reg.title, reg.pageUnit),
+        ...metaFields(meta, reg.title, reg),
         markedEmpty: false,
         empty: Object.values(budget.row.amounts).every((a) => a.blank || !a.value),
         columns: budget.columns,
@@ -311,7 +311,7 @@ function parseRegion(
     if (!said) return unread(`“${reg.title}”下未找到表头行`);
     return {
       ...base,
-      ...metaFields(meta, reg.title, reg.pageUnit),
+      ...metaFields(meta, reg.title, reg),
       markedEmpty: true,
       empty: true,
       notes: said.lines,
@@ -546,6 +546,7 @@ function parseRegion(
     unit,
     unitText: unitPrinted ? (meta.unitText ?? amountUnit ?? page?.unitText) : undefined,
     unitCell: meta.unit ? meta.unitCell : undefined,
+    ...pageHeaderDiffers(reg, meta.unit ?? amountUnit),
     markedEmpty,
     ...(markedEmpty && emptyNoteCell ? { emptyNoteCell } : {}),
     empty,
@@ -1014,14 +1015,38 @@ function departmentBudgetLine(
 }
 
 /** A table's year, department and unit as its meta lines print them (万元 when none prints a unit). */
-function metaFields(cells: Meta, title: string, page?: Meta) {
-  const meta = pageUnitAfter(cells, page);
+function metaFields(cells: Meta, title: string, reg?: Region) {
+  const meta = pageUnitAfter(cells, reg?.pageUnit);
   return {
+    ...(reg ? pageHeaderDiffers(reg, cells.unit) : {}),
     year: meta.year ?? yearOfTitle(title),
     department: meta.department,
     unit: meta.unit ?? ("万元" as const),
     unitText: meta.unit ? meta.unitText : undefined,
     unitCell: meta.unit ? meta.unitCell : undefined,
+  };
+}
+
+/**
+ * What a titled sheet's page header prints against its cells' own (`cellUnit`: the unit the cells print), when the
+ * two differ: the cells' are read, naming.page-header says so. A 表号 differs when neither ends with the other
+ * (表3 beside 预算公开表3 is one number in two styles).
+ */
+function pageHeaderDiffers(
+  reg: Region,
+  cellUnit: Unit | undefined
+): { pageHeaderDiffers?: Table["pageHeaderDiffers"] } {
+  const a = reg.label && norm(reg.label);
+  const b = reg.pageLabel && norm(reg.pageLabel);
+  const label = a && b && !a.endsWith(b) && !b.endsWith(a) ? reg.pageLabel : undefined;
+  const u = reg.pageUnit;
+  const unit = cellUnit && u?.unit && u.unit !== cellUnit ? u : undefined;
+  if (!label && !unit) return {};
+  return {
+    pageHeaderDiffers: {
+      ...(label ? { label } : {}),
+      ...(unit ? { unit: unit.unit, unitText: unit.unitText } : {}),
+    },
   };
 }
 
@@ -1302,10 +1327,10 @@ export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Re
       regions = regions.map((reg) => {
         const adds = own.includes(reg) ? pageHeaderAdds(v, reg.kind) : undefined;
         if (!adds) return reg;
-        const label = !reg.label && own.length === 1 ? adds.label : undefined;
+        const label = own.length === 1 ? adds.label : undefined;
         return {
           ...reg,
-          ...(label ? { label } : {}),
+          ...(label ? { pageLabel: label } : {}),
           ...(adds.unit ? { pageUnit: adds.unit } : {}),
         };
       });

@@ -24,6 +24,8 @@ export interface Region {
    * print none (importer.ts parseRegion).
    */
   pageUnit?: Meta;
+  /** Titled in its cells, the 表号 its sheet's page header prints (a sheet of one table): taken when the cells print none. */
+  pageLabel?: string;
 }
 
 /** Cells of row r that are table titles (two or more: tables printed side by side). */
