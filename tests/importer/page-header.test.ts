@@ -122,6 +122,15 @@ describe.each(STYLES.map((s) => [s.name, s] as const))(
       expect(tablesOf(moved.grids)).toEqual(want);
       expect(findingsOf(moved.grids)).toEqual(wantFindings);
     });
+
+    test("written into an .xlsx (oddHeader) and read by exceljs: the same tables and findings", async () => {
+      const moved = toPageHeaders(grids, WRITINGS.sections, { keepTitle: true });
+      const buf = await toXlsx(moved.grids, new Map(), { headers: moved.headers });
+      const read = (await readXlsxBuffer(buf)).grids;
+      expect(read.filter((g) => g.pageHeader).length).toBe(moved.headers.size);
+      expect(tablesOf(read)).toEqual(want);
+      expect(findingsOf(read)).toEqual(wantFindings);
+    });
   }
 );
 
