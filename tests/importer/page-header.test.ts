@@ -92,6 +92,106 @@ describe.each(STYLES.map((s) => [s.name, s] as const))(
   }
 );
 
+/**
+ * Titled in the cells, the 表号 and 单位 printed only in the page header (fix29c): read from it, as the cells would
+ * give them (else the table has no label, and takes the workbook's commoner unit — a ×10,000 false 错误 in a
+ * workbook mixing 元 and 万元). The header may print the title again. The cells win when both print a unit.
+ */
+describe.each(STYLES.map((s) => [s.name, s] as const))(
+  "表号 and 单位 in the page header, title in the cells: %s",
+  (_n, style) => {
+    const { grids } = buildVariant({ ...style, stacked: false });
+    const want = tablesOf(grids);
+    const wantFindings = findingsOf(grids);
+
+    test.each(
+      Object.keys(WRITINGS).flatMap((how) => [
+        [how, false],
+        [how, true],
+      ])
+    )("written as %s (title repeated: %s): the same labels, units and findings", (how, repeat) => {
+      const moved = toPageHeaders(grids, WRITINGS[how as string], {
+        keepTitle: true,
+        repeatTitle: repeat as boolean,
+      });
+      expect(moved.headers.size).toBeGreaterThan(0);
+      const without = moved.grids.map(({ pageHeader: _p, ...g }) => g);
+      // Without the page header a label or a printed unit is lost…
+      expect(tablesOf(without)).not.toEqual(want);
+      // …with it, the tables are the titled workbook's.
+      expect(tablesOf(moved.grids)).toEqual(want);
+      expect(findingsOf(moved.grids)).toEqual(wantFindings);
+    });
+
+    test("written into an .xlsx (oddHeader) and read by exceljs: the same tables and findings", async () => {
+      const moved = toPageHeaders(grids, WRITINGS.sections, { keepTitle: true });
+      const buf = await toXlsx(moved.grids, new Map(), { headers: moved.headers });
+      const read = (await readXlsxBuffer(buf)).grids;
+      expect(read.filter((g) => g.pageHeader).length).toBe(moved.headers.size);
+      expect(tablesOf(read)).toEqual(want);
+      expect(findingsOf(read)).toEqual(wantFindings);
+    });
+  }
+);
+
+describe("表号 and 单位 in the page header: the cells win (a 提示 when they differ), another table's header adds nothing", () => {
+  const style = STYLES.find((s) => s.label(1) === "表1" && s.yearInTitle)!;
+  const { grids } = buildVariant({ ...style, stacked: false });
+  const want = tablesOf(grids);
+  const titled = want.tables.filter(
+    (t) => t.label && t.unitText && grids.find((g) => g.sheet === t.sheet)
+  );
+
+  test("a header printing another 表号 and 单位 beside the cells' own: the cells' are kept, naming.page-header 提示", () => {
+    const other = grids.map((g) => ({
+      ...g,
+      pageHeader: parsePageHeader(
+        `&L表99&R单位：${want.tables.find((t) => t.sheet === g.sheet)?.unit === "元" ? "万元" : "元"}`,
+        g.sheet
+      ),
+    }));
+    expect(titled.length).toBeGreaterThan(0);
+    expect(tablesOf(other)).toEqual(want);
+    // …and a 提示 (not a 错误) for each table printing both, at its unit cell: the page shows the two.
+    const report = importWorkbook(other);
+    const said = checkReport(report, { localize: false }).findings.filter(
+      (f) => f.rule === "naming.page-header"
+    );
+    expect(said.every((f) => f.severity === "info")).toBe(true);
+    const both = report.tables.filter((t) => t.unitCell);
+    expect(both.length).toBeGreaterThan(0);
+    for (const t of both) {
+      const f = said.find((x) => x.cells.includes(t.unitCell!));
+      expect(f?.message).toMatch(/表内印.*页眉印/);
+      expect(f?.message).toContain(t.unit === "元" ? "单位：万元" : "单位：元");
+      // A one-table sheet prints its 表号 in the cells as well: 表99 said too.
+      if (t.label && !t.sharedSheet) expect(f?.message).toContain("表99");
+    }
+    // The same header holding the cells' own 单位 and no 表号 says nothing.
+    const same = grids.map((g) => {
+      const t = want.tables.find((x) => x.sheet === g.sheet);
+      return t?.unitText ? { ...g, pageHeader: parsePageHeader(`&R${t.unitText}`, g.sheet) } : g;
+    });
+    expect(
+      checkReport(importWorkbook(same), { localize: false }).findings.filter(
+        (f) => f.rule === "naming.page-header"
+      )
+    ).toEqual([]);
+  });
+
+  test("a header naming another kind of table adds neither its 表号 nor its 单位", () => {
+    const moved = toPageHeaders(grids, WRITINGS.sections, { keepTitle: true });
+    const wrong = moved.grids.map((g) => {
+      if (!g.pageHeader) return g;
+      const kind = want.tables.find((t) => t.sheet === g.sheet)!.kind;
+      const title = kind === "three_public" ? "部门收支总表" : "“三公”经费支出预算表";
+      return { ...g, pageHeader: parsePageHeader(`&L表99&C${title}&R单位：元`, g.sheet) };
+    });
+    const bare = moved.grids.map(({ pageHeader: _p, ...g }) => g);
+    expect(tablesOf(wrong)).toEqual(tablesOf(bare));
+  });
+});
+
 describe("read from files and hosts", () => {
   const style = STYLES.find((s) => s.label(1) === "表1" && s.yearInTitle)!;
   const { grids } = buildVariant(style);
@@ -133,6 +233,19 @@ describe("read from files and hosts", () => {
     expect(res.grids.find((g) => g.sheet === sheet)!.pageHeader).toEqual(
       moved.grids.find((g) => g.sheet === sheet)!.pageHeader
     );
+    expect(tablesOf(res.grids)).toEqual(tablesOf(grids));
+  });
+
+  test("title in the cells, 表号 and 单位 in an .xlsx's oddHeader and through Office.js: the titled workbook's tables", async () => {
+    const kept = toPageHeaders(grids, WRITINGS.sections, { keepTitle: true });
+    expect(kept.headers.size).toBeGreaterThan(0);
+    const buf = await toXlsx(kept.grids, new Map(), { headers: kept.headers });
+    const read = (await readXlsxBuffer(buf)).grids;
+    expect(read.filter((g) => g.pageHeader).length).toBe(kept.headers.size);
+    expect(tablesOf(read)).toEqual(tablesOf(grids));
+    const b = bench(kept.grids);
+    const res = await b.Excel.run((ctx) => readWorkbookGrids(ctx));
+    expect(b.executor.roundTrips).toBe(2);
     expect(tablesOf(res.grids)).toEqual(tablesOf(grids));
   });
 

@@ -23,7 +23,7 @@ import { GridView } from "./view";
 import { splitMergedLines } from "./merged-lines";
 import { continuesCodes, underBorrowedHeader, type BorrowableHeader } from "./bare-pages";
 import { findRegions, type Region } from "./region";
-import { pageHeaderRegion } from "./page-title";
+import { pageHeaderAdds, pageHeaderRegion } from "./page-title";
 import {
   blocks,
   columnRoles,
@@ -139,7 +139,7 @@ function parseRegion(
     sheet: v.grid.sheet,
     range,
     title: reg.title,
-    label: reg.label,
+    label: reg.label ?? reg.pageLabel,
     excludesCarryover: titleExcludesCarryover(reg.title),
     notes: [] as string[],
   };
@@ -152,7 +152,14 @@ function parseRegion(
       // The unit its money caption prints (项目资金（万元）), else the form's unit line (单位：万元 / 金额单位：万元, read
       // by readMeta as every table's is), else 元 (what a form printing no unit states its money in).
       // A form printing neither takes the sheet's unit line (sheetUnit), when the forms print one line for all.
-      const line = meta.unit ? meta : sheetUnit?.unit ? sheetUnit : undefined;
+      // A form printing neither takes the unit its sheet's page header prints (reg.pageUnit), else none (元).
+      const line = meta.unit
+        ? meta
+        : sheetUnit?.unit
+          ? sheetUnit
+          : reg.pageUnit?.unit
+            ? reg.pageUnit
+            : undefined;
       const lineUnit = form.unit ? undefined : line?.unit;
       return {
         ...base,
@@ -219,7 +226,7 @@ function parseRegion(
         });
       return {
         ...base,
-        ...metaFields(meta, reg.title),
+        ...metaFields(meta, reg.title, reg),
         markedEmpty: false,
         empty: Object.values(budget.row.amounts).every((a) => a.blank || !a.value),
         columns: budget.columns,
@@ -304,7 +311,7 @@ function parseRegion(
     if (!said) return unread(`“${reg.title}”下未找到表头行`);
     return {
       ...base,
-      ...metaFields(meta, reg.title),
+      ...metaFields(meta, reg.title, reg),
       markedEmpty: true,
       empty: true,
       notes: said.lines,
@@ -507,8 +514,10 @@ function parseRegion(
   }
   if (kind === "three_public") markLoneParts(rows);
   const amountUnit = blockList.flatMap((b) => b.amounts.map((a) => a.unit)).find((u) => u);
-  const unit: Unit = meta.unit ?? amountUnit ?? "万元";
-  const unitPrinted = !!(meta.unit ?? amountUnit);
+  // The unit the cells print (a meta line, else a caption's 金额（万元）), else the page header's (reg.pageUnit).
+  const page = meta.unit || amountUnit || !reg.pageUnit?.unit ? undefined : reg.pageUnit;
+  const unit: Unit = meta.unit ?? amountUnit ?? page?.unit ?? "万元";
+  const unitPrinted = !!(meta.unit ?? amountUnit ?? page);
   // Zeros printed in every cell (0.00 in an empty table) are no amount either.
   const empty = rows.every((row) =>
     Object.values(row.amounts).every((a) => a.blank || a.value === 0)
@@ -535,8 +544,9 @@ function parseRegion(
     ...(unnamedColumns.length ? { unnamedColumns } : {}),
     department: meta.department,
     unit,
-    unitText: unitPrinted ? (meta.unitText ?? amountUnit) : undefined,
+    unitText: unitPrinted ? (meta.unitText ?? amountUnit ?? page?.unitText) : undefined,
     unitCell: meta.unit ? meta.unitCell : undefined,
+    ...pageHeaderDiffers(reg, meta.unit ?? amountUnit),
     markedEmpty,
     ...(markedEmpty && emptyNoteCell ? { emptyNoteCell } : {}),
     empty,
@@ -1005,14 +1015,48 @@ function departmentBudgetLine(
 }
 
 /** A table's year, department and unit as its meta lines print them (万元 when none prints a unit). */
-function metaFields(meta: Meta, title: string) {
+function metaFields(cells: Meta, title: string, reg?: Region) {
+  const meta = pageUnitAfter(cells, reg?.pageUnit);
   return {
+    ...(reg ? pageHeaderDiffers(reg, cells.unit) : {}),
     year: meta.year ?? yearOfTitle(title),
     department: meta.department,
     unit: meta.unit ?? ("万元" as const),
     unitText: meta.unit ? meta.unitText : undefined,
     unitCell: meta.unit ? meta.unitCell : undefined,
   };
+}
+
+/**
+ * What a titled sheet's page header prints against its cells' own (`cellUnit`: the unit the cells print), when the
+ * two differ: the cells' are read, naming.page-header says so. A 表号 differs when neither ends with the other
+ * (表3 beside 预算公开表3 is one number in two styles).
+ */
+function pageHeaderDiffers(
+  reg: Region,
+  cellUnit: Unit | undefined
+): { pageHeaderDiffers?: Table["pageHeaderDiffers"] } {
+  const a = reg.label && norm(reg.label);
+  const b = reg.pageLabel && norm(reg.pageLabel);
+  const label = a && b && !a.endsWith(b) && !b.endsWith(a) ? reg.pageLabel : undefined;
+  const u = reg.pageUnit;
+  const unit = cellUnit && u?.unit && u.unit !== cellUnit ? u : undefined;
+  if (!label && !unit) return {};
+  return {
+    pageHeaderDiffers: {
+      ...(label ? { label } : {}),
+      ...(unit ? { unit: unit.unit, unitText: unit.unitText } : {}),
+    },
+  };
+}
+
+/**
+ * The unit the cells print (`cells`), else the one a titled sheet's page header prints (`page`, page-title.ts
+ * pageHeaderAdds: no cell — findings about it cite the table).
+ */
+function pageUnitAfter(cells: Meta, page?: Meta): Meta {
+  if (cells.unit || !page?.unit) return cells;
+  return { ...cells, unit: page.unit, unitText: page.unitText, unitCell: undefined };
 }
 
 /**
@@ -1276,6 +1320,21 @@ export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Re
           const m = readMeta(v.text(r, c));
           if (m.unit) sheetUnit = { unit: m.unit, unitText: m.unitText, unitCell: v.ref(r, c) };
         }
+    // A sheet whose cells title its tables may print the 表号 and the 单位 only in its page header (fix29c): the
+    // table takes them where its cells print none (the cells win). The 表号 only when the sheet holds one table.
+    if (g.pageHeader) {
+      const own = regions.filter((r) => r !== dataOnly && !r.pageMeta);
+      regions = regions.map((reg) => {
+        const adds = own.includes(reg) ? pageHeaderAdds(v, reg.kind) : undefined;
+        if (!adds) return reg;
+        const label = own.length === 1 ? adds.label : undefined;
+        return {
+          ...reg,
+          ...(label ? { pageLabel: label } : {}),
+          ...(adds.unit ? { pageUnit: adds.unit } : {}),
+        };
+      });
+    }
     regions.forEach((reg, i) => {
       try {
         const heads = { rows: [] as number[], cols: [0, 0] as [number, number] };

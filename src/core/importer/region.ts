@@ -19,6 +19,13 @@ export interface Region {
   byHeader?: boolean;
   /** Titled by the sheet's page header (page-title.ts): the meta it prints, read before the cells' as a title's lines are. */
   pageMeta?: Meta;
+  /**
+   * Titled in its cells, the unit its sheet's page header prints (page-title.ts pageHeaderAdds): taken when the cells
+   * print none (importer.ts parseRegion).
+   */
+  pageUnit?: Meta;
+  /** Titled in its cells, the 表号 its sheet's page header prints (a sheet of one table): taken when the cells print none. */
+  pageLabel?: string;
 }
 
 /** Cells of row r that are table titles (two or more: tables printed side by side). */

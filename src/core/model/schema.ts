@@ -240,6 +240,18 @@ export const TableSchema = z.object({
   /** The cell that prints the unit (单位：万元), when a meta line does. */
   unitCell: z.string().optional(),
   /**
+   * Titled in its cells, what the sheet's page header (页眉) prints against the cells' own when the two differ: its 表号
+   * (label), its 单位 (unit as read, unitText as printed). The cells' are read (importer.ts, page-title.ts
+   * pageHeaderAdds); naming.page-header tells the reviewer.
+   */
+  pageHeaderDiffers: z
+    .object({
+      label: z.string().optional(),
+      unit: UnitSchema.optional(),
+      unitText: z.string().optional(),
+    })
+    .optional(),
+  /**
    * Set by the engine (rules/units.ts) when every figure that has a counterpart elsewhere is exactly 10,000 times
    * (or a 10,000th of) it: the unit the figures are in, and the printed one. Rules compare in `unit`.
    */

@@ -409,6 +409,45 @@ export const tableLabels = defineRule({
   },
 });
 
+export const pageHeader = defineRule({
+  id: "naming.page-header",
+  category: "naming",
+  title: "页眉与表内的表号、单位一致",
+  description:
+    "表题印在单元格里、表号或金额单位印在页眉（页面设置的页眉）里的表，表内未印的表号、单位按页眉读；表内和页眉都印了而两者不同（如表内“单位：元”、页眉“单位：万元”）时按表内的读，并提示核对：打印出来两者同在一页上。",
+  severity: "info",
+  source: {
+    basis: "practice",
+    ref: "打印的每一页上表号、金额单位只有一种说法；部门预算公开表在表头注明表号和金额单位",
+  },
+  check: (report) => {
+    const withHeader = report.tables.filter((t) => t.pageHeaderDiffers);
+    if (!withHeader.length) return [{ status: "na", reason: "没有页眉与表内表号、单位不同的表" }];
+    return withHeader.map((t): Outcome => {
+      const d = t.pageHeaderDiffers!;
+      // As printed on both: 表内印“表2”“单位：元”，页眉印“表3”“单位：万元”.
+      const q = (x: string[]) => x.map((w) => `“${w}”`).join("");
+      const cells = q([
+        ...(d.label ? [t.label ?? ""] : []),
+        ...(d.unit ? [t.unitText ?? t.unit] : []),
+      ]);
+      const header = q([...(d.label ? [d.label] : []), ...(d.unit ? [d.unitText ?? d.unit] : [])]);
+      return {
+        status: "fail",
+        finding: {
+          rule: "naming.page-header",
+          severity: "info",
+          message: `${tableName(t)}表内印${cells}，页眉印${header}：已按表内的读，请核对改正其一（打印时两者同在一页上）`,
+          cells: [d.unit && t.unitCell ? t.unitCell : tableCell(t)],
+          expected: null,
+          actual: null,
+          difference: null,
+        },
+      };
+    });
+  },
+});
+
 export const incomeSideCodes = defineRule({
   id: "naming.income-side-codes",
   category: "naming",
@@ -460,5 +499,6 @@ export const NAMING_RULES = [
   departmentName,
   tableYear,
   tableLabels,
+  pageHeader,
   incomeSideCodes,
 ];

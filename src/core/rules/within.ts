@@ -6,6 +6,7 @@ import {
   type Row,
   type Table,
 } from "../model/schema";
+import { labelKey } from "../grid/text";
 import { fmt } from "./interval";
 import { defineRule, type Outcome } from "./rule";
 import { BY_UNIT, ECONOMIC_CLASS_COLUMNS } from "../model/schema";
@@ -332,8 +333,41 @@ function sourceBands(t: Table, side: string | undefined): BandSubtotal[] {
         name: `${band.slice(0, -1).split("/").pop()}${c.label.slice(cut + 1)}`,
       });
   }
+  const one = currentIncomeCaption(t, side, out ?? NO_BANDS);
+  if (one) (out ??= []).push(one);
   return out ?? NO_BANDS;
 }
+
+/**
+ * 本年收入合计 / 本年收入小计 captioned in one cell beside the table's 合计 (合计 | 本年收入合计 | 一般公共预算 | … | 上年结转,
+ * tester27 T27-4; keyed `current` by header.ts after importer/aliases.ts CURRENT_CAPTION): the 本年收入 band's 小计
+ * without the band's caption. Its parts are the side's source columns not under a 上年结转 band (those are keyed
+ * carryover_…) nor a part of another band's 小计 (`bands`: 单位资金: 小计 | 事业收入 | …, whose 小计 counts instead), and
+ * not captioned 其中. Only income: a one-cell 本年支出合计 (uses) is not read as a band.
+ */
+function currentIncomeCaption(
+  t: Table,
+  side: string | undefined,
+  bands: BandSubtotal[]
+): BandSubtotal | undefined {
+  const c = t.columns.find((x) => x.key === "current" && x.side === side);
+  if (!c || c.label.includes("/") || !CURRENT_INCOME_CAPTION.test(labelKey(c.label)))
+    return undefined;
+  const inBand = new Set(bands.flatMap((b) => b.parts));
+  const parts = t.columns
+    .filter(
+      (x) =>
+        x !== c &&
+        x.side === side &&
+        isSource(x.key) &&
+        !inBand.has(x.key) &&
+        !/^其中/.test(x.label.slice(x.label.lastIndexOf("/") + 1))
+    )
+    .map((x) => x.key);
+  return parts.length ? { total: "current", parts, name: labelKey(c.label) } : undefined;
+}
+/** A one-cell caption of this year's income (本年收入合计, 当年收入小计): importer/aliases.ts CURRENT_CAPTION's income half. */
+const CURRENT_INCOME_CAPTION = /^(本年|当年)收入(合计|小计)$/;
 /** A column caption that is a band's 小计 / 合计 (本年收入/小计). */
 const BAND_SUBTOTAL_CAPTION = /\/\s*(小\s*计|合\s*计)\s*$/;
 const bandName = (bands: BandSubtotal[], key: string) => bands.find((b) => b.total === key)?.name;
@@ -343,7 +377,7 @@ export const rowSources = defineRule({
   category: "within",
   title: "合计 = 各资金来源之和",
   description:
-    "每一行的合计（或小计）等于一般公共预算、政府性基金、国有资本经营、财政专户、单位资金等来源之和；合计含上年结转时一并计入。来源分栏并列示本栏小计时（单位资金：小计 | 事业收入 | 事业单位经营收入 | 其他收入；本年收入：小计 | 各来源；上年结转：小计 | 一般公共预算 | 政府性基金预算），合计按小计计，小计等于本栏各列之和。“其中”栏（一般公共预算 | 其中：上年结转）是前一栏的一部分，不另计入。以后年度的计划数（2026年计划数、中期财政规划）不是本年的资金来源，不计入。" +
+    "每一行的合计（或小计）等于一般公共预算、政府性基金、国有资本经营、财政专户、单位资金等来源之和；合计含上年结转时一并计入。来源分栏并列示本栏小计时（单位资金：小计 | 事业收入 | 事业单位经营收入 | 其他收入；本年收入：小计 | 各来源；上年结转：小计 | 一般公共预算 | 政府性基金预算），合计按小计计，小计等于本栏各列之和；合计旁单列一格“本年收入合计”（或本年收入小计：合计 | 本年收入合计 | 各来源 | 上年结转）时同样，合计 = 本年收入合计 + 上年结转，本年收入合计等于各来源之和。“其中”栏（一般公共预算 | 其中：上年结转）是前一栏的一部分，不另计入。以后年度的计划数（2026年计划数、中期财政规划）不是本年的资金来源，不计入。" +
     BANDS_TOO,
   severity: "error",
   source: {
@@ -621,9 +655,15 @@ export const rowCurrentCarryover = defineRule({
     rowIdentity(
       "within.row-current-carryover",
       report,
-      // A 本年收入 band's 小计 (收入总表: 本年收入 | 上年结转 bands) is summed with the sources: within.row-sources.
+      // A 本年收入 band's 小计 (收入总表: 本年收入 | 上年结转 bands), or the one-cell 本年收入合计 beside 合计 with the
+      // sources after it, is summed with the sources: within.row-sources (合计 = 本年收入合计 + 上年结转 there).
       (t) =>
-        t.columns.some((c) => c.key === "current" && !BAND_SUBTOTAL_CAPTION.test(c.label))
+        t.columns.some(
+          (c) =>
+            c.key === "current" &&
+            !BAND_SUBTOTAL_CAPTION.test(c.label) &&
+            !currentIncomeCaption(t, c.side, NO_BANDS)
+        )
           ? ["current", "carryover"]
           : undefined,
       () => "total",
