@@ -1,5 +1,11 @@
 /** The Calculations 1.1 interval rule, as one table of cases (Arelle's test style). */
-import { compare, exceeds, roundingAllowance, verdictOf } from "../../src/core/rules/interval";
+import {
+  compare,
+  exceeds,
+  fenValue,
+  roundingAllowance,
+  verdictOf,
+} from "../../src/core/rules/interval";
 import type { Amount, Unit } from "../../src/core/model/schema";
 
 const a = (v: number | null, decimals = 2): Amount => ({
@@ -44,6 +50,33 @@ test("元 and 万元 are compared at the coarser table's precision", () => {
   expect(compare(t(603870, "元", 0), [t(60.38)]).verdict).toBe("error");
   expect(compare(t(613840, "元", 0), [t(60.38)]).verdict).toBe("error");
   expect(compare(t(1.1), [t(11000, "元", 0)]).verdict).toBe("equal");
+});
+
+test("a figure is its printed value: stored decimals beyond the printed ones are rounded off (tester29 T29-3)", () => {
+  // 万元 stored as 元 ÷ 10000 under 0.00: 493.6547 prints 493.65; 312.465 (stored 312.46499999999997) prints 312.47.
+  expect(fenValue(t(493.6547))).toBe(493650000);
+  expect(fenValue(t(312.465))).toBe(312470000);
+  expect(fenValue(t(-0.005))).toBe(-10000);
+  expect(fenValue(t(1234.56, "元", 0))).toBe(123500);
+  expect(fenValue(t(0.123456, "万元", 6))).toBe(123456);
+  // Printed 493.65 against 493.64: a 尾差 (before, the stored 493.6547 made it an 错误 "差 0.01，超出 ±0.01").
+  const c = compare(t(493.6547), [t(408.6498), t(85.0049)]);
+  expect([c.verdict, c.actual, c.expected, c.difference]).toEqual(["equal", 493.65, 493.65, 0]);
+  const x = compare(t(493.6547), [t(493.64)]);
+  expect([x.verdict, x.difference]).toEqual(["rounding", 0.01]);
+  // Equal printed figures are equal, whatever is stored (before: 尾差 "312.46 ≠ 312.46（差 0.00）").
+  expect(compare(t(312.4649), [t(312.4551)]).verdict).toBe("equal");
+});
+
+test("a comparison's difference is shown with the decimals that tell it (never 差 0.00, never 超出 within)", () => {
+  // Parts printed to 4 decimals under a total printed to 2: the difference 0.0004 is shown as such.
+  const c = compare(t(10), [t(5.0002, "万元", 4), t(5.0002, "万元", 4)]);
+  expect(c.verdict).toBe("rounding");
+  expect(c.difference).toBeCloseTo(-0.0004, 9);
+  expect(c.decimals).toBe(4);
+  const e = compare(t(10), [t(4.9897, "万元", 4), t(5, "万元", 4)]);
+  expect(e.verdict).toBe("error");
+  expect(Math.abs(e.difference)).toBeGreaterThan(e.slack);
 });
 
 test("the rounding allowance is the worst case for up to 8 figures, 5σ beyond", () => {

@@ -147,8 +147,11 @@ function settleAmong(all: Amount[]) {
  * The precision of tables printed wholly in General (every amount's decimals implicit: PDF conversions, XML 2003 and
  * HTML exports, scripts): a table of whole figures beside tables of the same unit showing cents is read at their
  * precision — General shows a value exactly, so 3 is 3.00, not “rounded to whole 万元” with ±0.5 a figure (newcomer13
- * NC13-1: a 1.00万元 difference passed as 尾差 ±2). Tables with explicit number formats are left as settlePrecision read
- * them. Rates (isRateFigure) are no amounts here: they neither make a table explicit nor set or take the precision.
+ * NC13-1: a 1.00万元 difference passed as 尾差 ±2) — of the tables printed in General and of those with explicit number
+ * formats alike (tester29 T29-1: an unstyled 三公 table of whole 万元 beside tables printed 0.00 kept ±0.5 a figure, so
+ * 7 ≠ 6 was 尾差). Tables with explicit number formats are left as settlePrecision read them: one printed in whole
+ * numbers under a "0" format says so and keeps ±½ of its last digit. Rates (isRateFigure) are no amounts here: they
+ * neither make a table explicit nor set or take the precision.
  */
 export function settleWorkbookPrecision(tables: ReadonlyArray<{ unit: string; rows: Row[] }>) {
   const implicitOnly = tables.filter((t) => {
@@ -163,12 +166,14 @@ export function settleWorkbookPrecision(tables: ReadonlyArray<{ unit: string; ro
     return any;
   });
   const most = new Map<string, number>();
-  for (const t of implicitOnly)
+  const only = new Set(implicitOnly);
+  for (const t of tables)
     for (const r of t.rows)
       for (const k in r.amounts) {
         const a = r.amounts[k];
-        if (!a.blank && !isRateFigure(k, a))
-          most.set(t.unit, Math.max(most.get(t.unit) ?? 0, a.decimals));
+        // Another table's figures count by their printed formats only (its General ones took its precision).
+        if (a.blank || isRateFigure(k, a) || (!only.has(t) && implicitPrecision.has(a))) continue;
+        most.set(t.unit, Math.max(most.get(t.unit) ?? 0, a.decimals));
       }
   for (const t of implicitOnly) {
     const d = most.get(t.unit) ?? 0;

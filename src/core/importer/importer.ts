@@ -71,6 +71,7 @@ import { markHashes } from "./column-width";
 import { applyEmptyDeclarations, emptyDeclarations, type EmptyDeclaration } from "./contents";
 import { clipRegionsAtGaps, strayColumns } from "./strays";
 import { CONTINUATION_LINE, joinContinuations } from "./continuation";
+import { isQuantityTable } from "../model/quantities";
 
 export interface ImportResult {
   report: Report;
@@ -1382,7 +1383,8 @@ export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Re
   // A table that prints no unit takes the unit the workbook's other tables print (万元 when none does).
   const printedUnit = mode(financial.filter((t) => t.unitText).map((t) => t.unit));
   if (printedUnit) for (const t of financial) if (!t.unitText) t.unit = printedUnit;
-  settleWorkbookPrecision(financial);
+  // Money only: a 资产表's counts (辆, 台, 平方米) neither take nor give the precision of the 万元 tables.
+  settleWorkbookPrecision(financial.filter((t) => !isQuantityTable(t)));
   let department =
     mode(financial.map((t) => t.department && norm(t.department))) ??
     mode(tables.map((t) => t.department));

@@ -18,11 +18,27 @@ export interface Term {
   weight?: number;
 }
 
-/** A printed figure's value in 分; blank is exactly zero. */
+/**
+ * A printed figure's value in 分: the stored value rounded to its printed decimals (half away from zero, as Excel
+ * prints it); blank is exactly zero. The reviewer reads — and the published PDF shows — the printed figure, and the
+ * rounding interval ±½·10^−d is centred on it (tester29 T29-3: 万元 stored as 元 ÷ 10000 with 4+ decimals under 0.00 —
+ * 493.6547 printed 493.65 — was compared on the stored value: a printed 0.01 尾差 became an 错误, and equal printed
+ * figures a 尾差 "312.46 ≠ 312.46"). Figures printed finer than 1 分 are kept to the 分.
+ */
 export function fenValue(t: Term): number {
-  return t.amount.blank || t.amount.value === null
-    ? 0
-    : Math.round(t.amount.value * UNIT_FACTOR[t.unit] * 100);
+  const a = t.amount;
+  if (a.blank || a.value === null) return 0;
+  const fen = a.value * UNIT_FACTOR[t.unit] * 100;
+  // The printed step in 分 (a power of ten: 10,000 for 0.01 万元); finer than 1 分 → to the 分.
+  const step = Math.round(2 * fenHalfWidth(t));
+  if (!(step > 1)) return Math.round(fen);
+  const steps = fen / step;
+  const whole = Math.round(steps);
+  // Most figures are stored as printed: no decimal rounding to do.
+  if (Math.abs(steps - whole) < 1e-9) return whole * step;
+  // 15 significant digits first, as Excel rounds what it prints: 312.465 (stored 312.46499999999997) prints 312.47.
+  const n = Number(Math.abs(steps).toPrecision(15));
+  return (steps < 0 ? -1 : 1) * Math.round(n) * step;
 }
 
 /** Half-widths by unit and printed decimals, computed once: every term of every identity asks (Math.pow is not cheap). */
@@ -139,6 +155,22 @@ function verdictFrom(total: Term, parts: Term[], tv: number, s: number, slack: n
   return "error";
 }
 
+/**
+ * The decimals a comparison's figures are shown with: the total's (at least 2), more only when its parts print finer
+ * and the difference would otherwise read wrong — a 尾差 shown as "差 0.00", an 错误 whose shown difference is within
+ * the shown allowance ("差 0.01，超出 ±0.01"). At most 6.
+ */
+function shownDecimals(verdict: Verdict, diff: number, slack: number, d: number): number {
+  let k = d;
+  while (
+    k < 6 &&
+    ((verdict === "rounding" && round(diff, k) === 0) ||
+      (verdict === "error" && Math.abs(round(diff, k)) <= round(slack, k + 1)))
+  )
+    k++;
+  return k;
+}
+
 /** Compares one printed figure with a weighted sum of others (Σ weight·part). */
 export function compare(total: Term, parts: Term[]): Comparison {
   const t = fen(total);
@@ -148,7 +180,7 @@ export function compare(total: Term, parts: Term[]): Comparison {
   const d = total.amount.decimals || (total.unit === "元" ? 0 : 2);
   const diff = t.v - s;
   const verdict = verdictFrom(total, parts, t.v, s, slack);
-  const decimals = Math.max(d, 2);
+  const decimals = shownDecimals(verdict, diff / f, slack / f, Math.max(d, 2));
   return {
     verdict,
     expected: round(s / f, decimals),
