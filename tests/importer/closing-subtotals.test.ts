@@ -11,7 +11,8 @@ import { checkReport } from "../../src/core/rules/engine";
 import { checkedProjectLines } from "../../src/core/rules/projects";
 import type { Finding } from "../../src/core/rules/rule";
 import type { Row, Table } from "../../src/core/model/schema";
-import { STYLES, buildVariant } from "../fixtures/variants";
+import type { SheetGrid } from "../../src/core/grid/grid";
+import { DEPT, SECOND_UNIT, STYLES, buildVariant } from "../fixtures/variants";
 import { mutate } from "../../bench/localization";
 
 /** Findings as counts of severity + rule (cells move: the lines are not where the other layout prints them). */
@@ -37,6 +38,17 @@ function firstItem(t: Table): { item: Row; group: Row } {
   const i = t.rows.findIndex((r, k) => r.level === 2 && t.rows[k - 1]?.level === 1);
   return { item: t.rows[i], group: t.rows[i - 1] };
 }
+
+/** The 项目支出表 without its unit lines (empty rows, dropped): each group begins after the previous 小计. */
+const noHeadings = (grids: SheetGrid[]) => {
+  const gone = (v: unknown) =>
+    typeof v === "string" && [`${DEPT}本级`, SECOND_UNIT].includes(v.trim());
+  return grids.map((g) => ({
+    ...g,
+    values: g.values.map((r) => r.map((v) => (gone(v) ? "" : v))),
+    text: g.text.map((r) => r.map((v) => (gone(v) ? "" : v))),
+  }));
+};
 
 describe.each(STYLES.map((s) => [s.name, s] as const))("%s", (_n, style) => {
   const clean = buildVariant(style);
@@ -95,4 +107,24 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("%s", (_n, style) => {
       ).toEqual([]);
     }
   );
+
+  test("no unit lines: each 小计 heads the projects since the previous one; clean adds nothing, +10 is found", () => {
+    const grids = noHeadings(below.grids);
+    const r = importWorkbook(grids);
+    const t = tableOf(r.tables, "project_expenditure");
+    const before = checkReport(importWorkbook(clean.grids)).findings;
+    expect(added(before, checkReport(r).findings).map((f) => `${f.rule} ${f.message}`)).toEqual([]);
+    const { item, group } = firstItem(t);
+    expect(group.label.replace(/\s/g, "")).toMatch(/小计$/);
+    const key = Object.keys(item.amounts).find((k) => !item.amounts[k].blank)!;
+    const res = checkReport(importWorkbook(mutate(grids, item.amounts[key].cell, 10)));
+    expect(
+      res.findings.some(
+        (f) =>
+          f.rule === "hierarchy.parent-children" &&
+          f.cells.includes(item.amounts[key].cell) &&
+          f.cells.includes(group.amounts[key].cell)
+      )
+    ).toBe(true);
+  });
 });
