@@ -43,6 +43,7 @@ import {
   parseBody,
   settleWorkbookPrecision,
 } from "./body";
+import { nestClosingSubtotals } from "./closing-subtotals";
 import { dropCodeCopies } from "./code-copy";
 import { bodyPageNumbers } from "./page-numbers";
 import { ShiftedView, shiftedRun } from "./column-shift";
@@ -501,6 +502,9 @@ function parseRegion(
       );
     if (!codedLevels) applyIndentLevels(rows, v, blockList[0].label, meta.department);
   } else if (blockList.length === 1) codedLevels = applyUnitCodes(rows, v, blockList[0]);
+  // Groups closed by a 小计 below their lines (tester29 T29-13 / T29-15): each nested under its 小计's figures.
+  if (blockList.length === 1 && !codedLevels && kind !== "three_public")
+    codedLevels = nestClosingSubtotals(rows);
   if (kind === "three_public") threePublicOwnTotal(rows);
   if (blockList.length === 1 && !codedLevels)
     structureRows(
