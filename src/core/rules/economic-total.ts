@@ -303,13 +303,23 @@ export const economicTotalProjectClasses = defineRule({
   },
 });
 
-/** 部门预算支出经济分类 class names (301 … 399) → code, as a 收支总表's 支出 line prints them (一、工资福利支出). */
-const CLASS_BY_NAME: ReadonlyMap<string, string> = new Map([
-  ...Object.entries(ECONOMIC_GROUPS)
-    .filter(([c]) => c.startsWith("3"))
-    .map(([c, n]): [string, string] => [labelKey(n), c]),
-  [labelKey("对个人和家庭补助"), "303"],
-]);
+/**
+ * Class names → code of one set of the 支出经济分类 (财政部《政府收支分类科目》 has two: 部门预算支出经济分类 301 … 399 and
+ * 政府预算支出经济分类 501 … 599), as a 收支总表's 支出 line prints them (一、工资福利支出; 1、机关工资福利支出). The sets
+ * share names (对个人和家庭的补助 303 / 509, 对企业补助 312 / 507, 其他支出 399 / 599): a side's set is its side's.
+ */
+const classNames = (set: "3" | "5", bare: string): ReadonlyMap<string, string> =>
+  new Map([
+    ...Object.entries(ECONOMIC_GROUPS)
+      .filter(([c]) => c.startsWith(set))
+      .map(([c, n]): [string, string] => [labelKey(n), c]),
+    [labelKey("对个人和家庭补助"), bare],
+  ]);
+const CLASS_BY_NAME = classNames("3", "303");
+/** The 政府预算支出经济分类's, for a 收支总表 side printing it (four pairs, Xi'an: side expenditure_gov_economic). */
+const GOV_CLASS_BY_NAME = classNames("5", "509");
+/** 其他支出 of either set: a class only beside two others (body.ts economicOtherLines). */
+const OTHER_CLASSES = new Set(["399", "599"]);
 
 /** What a 收支总表 side's economic classes cover: the whole spending (基本支出 + 项目支出), or the 基本支出 only. */
 type SideUse = "total" | "basic";
@@ -326,12 +336,13 @@ const BASIC_HEADING = /基本支出/;
  * 按经济分类 view under the 功能 classes), by class code, with what the side's classes cover (SideUse): top lines
  * without a code only (a class under 基本支出 / 项目支出 holds one part: not the class's figure). 其他支出 is 399
  * only beside two other classes (as the importer reads it: body.ts economicOtherLines); a class printed twice on a
- * side is left out. The 政府预算支出经济分类 side (机关工资福利支出 …, four pairs) is not read here.
+ * side is left out. A side by 政府预算支出经济分类 (机关工资福利支出 …, four pairs) gives 5xx codes (GOV_CLASS_BY_NAME).
  */
 function economicLines(t1: Table): Array<[string, Row, SideUse]> {
   const out: Array<[string, Row, SideUse]> = [];
   for (const side of new Set(t1.rows.map((r) => r.side))) {
-    if (side === "income" || side === "expenditure_gov_economic") continue;
+    if (side === "income") continue;
+    const names = side === "expenditure_gov_economic" ? GOV_CLASS_BY_NAME : CLASS_BY_NAME;
     const found = new Map<string, Row[]>();
     let use: SideUse = "total";
     for (const r of t1.rows) {
@@ -344,10 +355,10 @@ function economicLines(t1: Table): Array<[string, Row, SideUse]> {
       )
         use = "basic";
       if (r.level !== 1 || !r.amounts.total) continue;
-      const code = CLASS_BY_NAME.get(labelKey(r.label));
+      const code = names.get(labelKey(r.label));
       if (code) found.set(code, [...(found.get(code) ?? []), r]);
     }
-    if ([...found.keys()].filter((c) => c !== "399").length < 2) continue;
+    if ([...found.keys()].filter((c) => !OTHER_CLASSES.has(c)).length < 2) continue;
     for (const [code, rows] of found) if (rows.length === 1) out.push([code, rows[0], use]);
   }
   return out;
@@ -373,24 +384,31 @@ export const summaryEconomicSide = defineRule({
   category: "cross",
   title: "收支总表按经济分类的支出 ↔ 经济分类表",
   description:
-    "收支总表支出方按部门预算支出经济分类列示的各类（工资福利支出、商品和服务支出、对个人和家庭的补助、资本性支出、其他支出 399 等）等于支出经济分类总表同一类的合计；没有支出经济分类总表时，等于基本支出经济分类表与项目支出经济分类表同一类之和，只有基本支出经济分类表时不少于该类的基本支出。支出方另列项目支出行或标明基本支出的，各类只含基本支出：与支出经济分类总表同一类的基本支出、或基本支出经济分类表同一类的合计比较，总表未列基本支出时不比较。资金口径无法判断时不比较。这些行不按功能分类科目比较。",
+    "收支总表支出方按部门预算支出经济分类列示的各类（工资福利支出、商品和服务支出、对个人和家庭的补助、资本性支出、其他支出 399 等）等于支出经济分类总表同一类的合计；没有支出经济分类总表时，等于基本支出经济分类表与项目支出经济分类表同一类之和，只有基本支出经济分类表时不少于该类的基本支出。支出方另列项目支出行或标明基本支出的，各类只含基本支出：与支出经济分类总表同一类的基本支出、或基本支出经济分类表同一类的合计比较，总表未列基本支出时不比较。支出方按政府预算支出经济分类列示的各类（机关工资福利支出、机关商品和服务支出等）只与按政府预算经济分类列示的支出经济分类总表同一类比较，两套经济分类之间不逐类比较（对应关系是多对多）。资金口径无法判断时不比较。这些行不按功能分类科目比较。",
   severity: "error",
   source: {
     basis: "identity",
-    ref: "部门预算公开表样：收支总表的本年支出可按经济分类列示，各类等于按经济分类列示的基本支出与项目支出之和",
+    ref: "部门预算公开表样：收支总表的本年支出可按经济分类列示，各类等于按经济分类列示的基本支出与项目支出之和；财政部《政府收支分类科目》支出经济分类分部门预算、政府预算两套",
   },
   check: (report) => {
     const t1 = firstOf(report, "income_expenditure_summary");
     const lines = t1 ? economicLines(t1) : [];
     if (!t1 || !lines.length) return [na("收支总表支出方未按经济分类列示")];
     const rule = "cross.summary-economic-side";
-    const whole = economicTotals(report)[0];
+    const totals = economicTotals(report);
+    // The 总表 of the line's set (301 … or 501 …: the first code it prints); a 部门预算 line's is the first 总表 when
+    // none prints a code. Never a class of the other set: the mapping between the two is many-to-many.
+    const setOf = (t: Table) => [...byEconomicCode(t).keys()][0]?.[0];
+    const totalFor = (code: string) =>
+      totals.find((t) => setOf(t) === code[0]) ??
+      (code.startsWith("3") ? totals.find((t) => !setOf(t)) : undefined);
     const t6 = basicTables(report).whole;
     const t7 = firstOf(report, "project_expenditure_economic");
     const out: Array<Outcome | undefined> = [];
     for (const [code, r, use] of lines) {
       const a: Side = { t: t1, amounts: [r.amounts.total], words: `「${rowName(r)}」` };
       const cls = `「${code} ${ECONOMIC_GROUPS[code]}」`;
+      const whole = totalFor(code);
       const rel = whole && scopeRelation(report, t1, whole);
       if (whole && rel) {
         // The same use only: the side's classes of the 基本支出 against the 总表's 基本支出 of the class.
