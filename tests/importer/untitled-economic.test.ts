@@ -14,7 +14,7 @@ import { STYLES, buildVariant, type VariantOptions } from "../fixtures/variants"
 import { untitled } from "../fixtures/untitled";
 import { mutate } from "../../bench/localization";
 import { fundRelation } from "../../src/core/rules/scope";
-import { said, scaleOf } from "../rules/economic-helpers";
+import { said, scaleOf, serious } from "../rules/economic-helpers";
 
 const kinds = (grids: SheetGrid[]) =>
   importWorkbook(grids)
@@ -87,5 +87,17 @@ describe.each(
     expect(kinds(bare)).toEqual(kinds(grids));
     expect(kinds(bare)).toContain("general_budget_economic");
     expect(said(checkReport(importWorkbook(bare), { localize: false }).findings)).toEqual([]);
+  });
+
+  test("its 合计 wrong (no table's money): compared as no scope, found at that cell only", () => {
+    const t = importWorkbook(bare).tables.find((x) => x.kind === "general_budget_economic")!;
+    const cell = t.rows.find((r) => r.key === "total" && r.level === 0)!.amounts.total.cell;
+    const report = importWorkbook(mutate(bare, cell, 3 * scaleOf(style)));
+    const read = report.tables.find((x) => x.sheet === t.sheet)!;
+    expect(read.scopeUnknown).toBe(true);
+    // Not the 支出总表's money: its 基本支出 / 项目支出 (right) are not compared with the 支出总表's (a false 错误).
+    const fs = serious(checkReport(report, { localize: false }).findings);
+    expect(fs.length).toBeGreaterThan(0);
+    expect(fs.filter((f) => !f.cells.includes(cell)).map((f) => f.message)).toEqual([]);
   });
 });
