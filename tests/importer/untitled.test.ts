@@ -7,28 +7,10 @@
  */
 import { importWorkbook } from "../../src/core/importer/importer";
 import { checkReport } from "../../src/core/rules/engine";
-import { norm } from "../../src/core/grid/text";
 import type { SheetGrid } from "../../src/core/grid/grid";
 import { STYLES, buildVariant } from "../fixtures/variants";
+import { untitled } from "../fixtures/untitled";
 import { mutate } from "../../bench/localization";
-
-/** The grids with every table's title cell emptied and the sheets renamed 表1, 表2 … in order. */
-function untitled(grids: SheetGrid[]): SheetGrid[] {
-  // The title, and a table label printed on a line of its own (表三, 预算公开表3): the title's part.
-  const titles = new Set(
-    importWorkbook(grids).tables.flatMap((t) => [
-      norm(t.title),
-      ...(t.label ? [norm(t.label)] : []),
-    ])
-  );
-  const blank = <T>(v: T) => (typeof v === "string" && titles.has(norm(v)) ? "" : v) as T;
-  return grids.map((g, i) => ({
-    ...g,
-    sheet: `表${i + 1}`,
-    values: g.values.map((r) => r.map(blank)),
-    text: g.text.map((r) => r.map(blank)),
-  }));
-}
 
 /** The kinds recognised; a 机关运行经费表 prints nothing of its kind but its title (单位名称 | 合计 | 一般公共预算). */
 const kinds = (grids: SheetGrid[]) =>

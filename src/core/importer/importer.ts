@@ -1156,10 +1156,11 @@ function headerlessRegion(v: GridView, before?: TableKind): Region | undefined {
   const hit = KIND_BY_HEADER.find(([, test]) => test(head));
   if (!hit) return undefined;
   const lines = Array.from({ length: Math.min(8, v.rows) }, (_, r) => v.cells(r).map(([, t]) => t));
+  const body = Array.from({ length: v.rows }, (_, r) => v.cells(r).map(([, t]) => t));
   return {
     r0: 0,
     r1: v.rows - 1,
-    kind: headerKind(hit[0] as TableKind, lines),
+    kind: headerKind(hit[0] as TableKind, lines, body),
     title: v.grid.sheet,
     titleRow: -1,
     byHeader: true,

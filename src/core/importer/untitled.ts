@@ -7,14 +7,25 @@
  * which every template keeps.
  */
 import type { Table, TableKind } from "../model/schema";
-import { norm } from "../grid/text";
+import { labelKey, norm } from "../grid/text";
+import { isEconomicGroupName } from "../classification/economic";
+import { classCodeByName } from "../classification/functional";
 
 /**
- * The kind of a header-only table, refined by its header lines (cells' texts, first lines of the sheet): a 收支 table
- * whose 支出 splits into fund columns (一般公共预算 | 政府性基金 … on one line, no 单位资金 / 事业收入) is the
- * 财政拨款收支总表.
+ * The kind of a header-only table, refined by its header lines (cells' texts, first lines of the sheet) and its body
+ * (`body`: every line's cell texts): a 收支 table whose 支出 splits into fund columns (一般公共预算 | 政府性基金 … on
+ * one line, no 单位资金 / 事业收入) is the 财政拨款收支总表; a 支出 table of 合计 | 基本支出 (or 人员经费 | 公用经费) |
+ * 项目支出 whose lines are 经济分类 科目 is the 支出经济分类总表 (economicBody), not the 支出总表 (功能分类) nor the
+ * 基本支出经济分类表 (no 项目支出 column).
  */
-export function headerKind(kind: TableKind, lines: string[][]): TableKind {
+export function headerKind(kind: TableKind, lines: string[][], body: string[][] = []): TableKind {
+  if (kind === "expenditure_summary" || kind === "basic_expenditure_economic") {
+    const head = lines.flat().map(norm).join(" ");
+    const uses =
+      /项目支出/.test(head) &&
+      (/基本支出/.test(head) || (/人员经费/.test(head) && /公用经费/.test(head)));
+    return uses && economicBody(body) ? "expenditure_economic" : kind;
+  }
   if (kind !== "income_expenditure_summary") return kind;
   const fundColumns = lines.some((cells) => {
     const t = cells.map((c) => norm(c));
@@ -25,6 +36,44 @@ export function headerKind(kind: TableKind, lines: string[][]): TableKind {
     );
   });
   return fundColumns ? "fiscal_appropriation_summary" : kind;
+}
+
+/**
+ * 支出经济分类 科目 codes at a cell's start (301 / 30101, or "30101 基本工资", "30101-基本工资"): 部门预算支出经济分类
+ * 301…399 and 政府预算支出经济分类 501…599 (财政部《政府收支分类科目》支出经济分类, two sets); 支出功能分类 类 / 款 / 项
+ * are 2xx / 2xxxx / 2xxxxxx.
+ */
+const LEADING_CODE = /^(\d{3}|\d{5}|\d{7})(?![\d.,，])/;
+const ECONOMIC_FIRST = /^[35]/;
+const FUNCTIONAL_FIRST = /^2/;
+
+/**
+ * Whether a body's lines are 经济分类 科目: more lines open with an economic code (3xx / 5xx, 3 or 5 digits) or name an
+ * economic class (工资福利支出, 机关商品和服务支出 … for a template without codes) than with a 功能分类 code or class
+ * name, and at least two. A line counts once, by the first of its first three cells that says either (the 编码 and
+ * 名称 columns come first; an amount such as 301.50 is no code).
+ */
+export function economicBody(body: string[][]): boolean {
+  let economic = 0;
+  let functional = 0;
+  for (const cells of body)
+    for (const raw of cells.filter((c) => norm(c)).slice(0, 3)) {
+      const t = norm(raw);
+      const code = LEADING_CODE.exec(t)?.[1];
+      const name = labelKey(t.replace(/^\d+\s*[-－.、]?\s*/, ""));
+      if (
+        (code && ECONOMIC_FIRST.test(code) && code.length <= 5) ||
+        (!code && isEconomicGroupName(name))
+      ) {
+        economic++;
+        break;
+      }
+      if ((code && FUNCTIONAL_FIRST.test(code)) || (!code && name && classCodeByName(name))) {
+        functional++;
+        break;
+      }
+    }
+  return economic >= 2 && economic > functional;
 }
 
 /** After the 支出总表, header-alike tables in the order the 表样 prints them: figures first, then empty ones. */
@@ -41,6 +90,7 @@ const EXPENDITURE_ORDER: ReadonlyArray<TableKind> = [
  */
 export function tellApartByOrder(tables: Table[], byHeader: ReadonlySet<Table>): void {
   expenditureTables(tables, byHeader);
+  economicTables(tables, byHeader);
   // A second 项目支出表 by its header: the 项目支出表（上年结转） the 表样 prints after it.
   const projects = tables.filter((t) => t.kind === "project_expenditure");
   if (
@@ -65,5 +115,39 @@ function expenditureTables(tables: Table[], byHeader: ReadonlySet<Table>): void 
     if (!kind) continue;
     (t as { kind: TableKind }).kind = kind;
     have.add(kind);
+  }
+}
+
+/** 元 per unit a table prints its figures in. */
+const YUAN: Readonly<Record<Table["unit"], number>> = { 元: 1, 千元: 1e3, 万元: 1e4, 亿元: 1e8 };
+
+/** A table's 合计 line's 合计 in 元 (undefined when it prints none). */
+function grandTotal(t: Table | undefined): number | undefined {
+  const a = t?.rows.find((r) => r.key === "total" && r.level === 0)?.amounts.total;
+  return a && a.value !== null ? a.value * YUAN[t!.unit] : undefined;
+}
+
+/**
+ * An untitled 经济分类 table of 合计 | 基本支出 | 项目支出 (headerKind) prints either the department's whole spending
+ * (支出经济分类总表, all funds: its 合计 is the 支出总表's) or the 一般公共预算's (一般公共预算支出经济分类表: the
+ * 一般公共预算支出表's) — the header and the codes are the same, the title that says which is not there. Its 合计 tells
+ * (to the cent, in 元): the 一般公共预算支出表's and not the 支出总表's makes it the 一般公共预算 table; the 支出总表's,
+ * or both the same (a department of 一般公共预算 money alone), the 总表. Else its money is not known (`scopeUnknown`:
+ * rules/scope.ts compares it only where the department has 一般公共预算 money alone) — never compared as the wrong
+ * money, which would be a false 错误.
+ */
+function economicTables(tables: Table[], byHeader: ReadonlySet<Table>): void {
+  // The 支出总表 and 一般公共预算支出表 as read (untitled ones told apart by order first: expenditureTables).
+  const first = (k: TableKind) => tables.find((t) => t.kind === k);
+  const all = grandTotal(first("expenditure_summary"));
+  const general = grandTotal(first("general_budget_expenditure"));
+  const near = (a: number | undefined, b: number | undefined) =>
+    a !== undefined && b !== undefined && Math.abs(a - b) < 0.005;
+  for (const t of tables) {
+    if (!byHeader.has(t) || t.kind !== "expenditure_economic") continue;
+    const own = grandTotal(t);
+    if (near(own, general) && !near(own, all))
+      (t as { kind: TableKind }).kind = "general_budget_economic";
+    else if (!near(own, all)) (t as { scopeUnknown?: boolean }).scopeUnknown = true;
   }
 }

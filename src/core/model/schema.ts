@@ -260,6 +260,11 @@ export const TableSchema = z.object({
     .optional(),
   /** Scope notes read from the title, e.g. 不含上年结转. */
   excludesCarryover: z.boolean(),
+  /**
+   * Read without a title, and neither its kind nor its figures tell which money it covers (an untitled 经济分类 table
+   * of 基本支出 | 项目支出: all funds or 一般公共预算; importer/untitled.ts): rules/scope.ts gives it no scope.
+   */
+  scopeUnknown: z.boolean().optional(),
   /** Marked 注：本表无数据 / 空表 (whatever the body holds). */
   markedEmpty: z.boolean(),
   /**

@@ -220,8 +220,8 @@ export const economicTotalProject = defineRule({
     const out: Array<Outcome | undefined> = [];
     for (const t of tables) {
       // A 项目支出表 of no named scope holds every project (as cross.basic-project reads it); one titled 一般公共预算…
-      // holds that fund's only.
-      const rel = tableScope(t12) ? scopeRelation(report, t, t12) : "=";
+      // holds that fund's only. A 总表 of unknown money (untitled: Table.scopeUnknown) is compared by scope alone.
+      const rel = tableScope(t12) || !tableScope(t) ? scopeRelation(report, t, t12) : "=";
       const a = useOf(t, totalRow(t)!, "project");
       if (!rel || !a) continue;
       const against = `${tableName(t12)}合计${top13?.amounts.total ? ` + ${tableName(t13!)}合计` : ""}`;
@@ -252,45 +252,130 @@ export const economicTotalProject = defineRule({
   },
 });
 
-/** 部门预算支出经济分类 class names (301 … 399) → code, as a 收支总表's 支出 line prints them (一、工资福利支出). */
-const CLASS_BY_NAME: ReadonlyMap<string, string> = new Map([
-  ...Object.entries(ECONOMIC_GROUPS)
-    .filter(([c]) => c.startsWith("3"))
-    .map(([c, n]): [string, string] => [labelKey(n), c]),
-  [labelKey("对个人和家庭补助"), "303"],
-]);
+export const economicTotalProjectClasses = defineRule({
+  id: "cross.expenditure-economic-project-classes",
+  category: "cross",
+  title: "支出经济分类总表项目支出 ↔ 项目支出经济分类表",
+  description:
+    "支出经济分类总表每个经济分类类、款的项目支出等于项目支出经济分类表同一科目的合计，合计行的项目支出等于其合计（支出经济分类总表分本年、上年结转两栏时为两栏之和）。项目支出经济分类表标题限定资金口径（如一般公共预算）时，口径较窄的不超过口径较宽的；口径无法判断时不比较。",
+  severity: "error",
+  source: {
+    basis: "identity",
+    ref: "部门预算公开表样：项目支出按部门预算支出经济分类列示，与支出经济分类总表的项目支出逐科目相等",
+  },
+  check: (report) => {
+    const t7 = report.tables.find(
+      (t) => t.kind === "project_expenditure_economic" && !t.empty && totalRow(t)
+    );
+    const tables = economicTotals(report);
+    if (!tables.length || !t7) return [na("缺少支出经济分类总表或项目支出经济分类表")];
+    const rule = "cross.expenditure-economic-project-classes";
+    const c7 = byEconomicCode(t7);
+    const out: Array<Outcome | undefined> = [];
+    for (const t of tables) {
+      // As cross.expenditure-economic-project reads a 项目支出表: no named scope holds every project.
+      const rel = tableScope(t7) || !tableScope(t) ? scopeRelation(report, t7, t) : "=";
+      if (!rel) {
+        out.push(na(`${tableName(t)}与${tableName(t7)}的资金口径无法判断，未核对`));
+        continue;
+      }
+      const c = byEconomicCode(t);
+      const pairs: Array<[Row, Row, string]> = [...c7].flatMap(([code, r7]) => {
+        const r = c.get(code);
+        return r ? [[r7, r, `「${rowName(r)}」`] as [Row, Row, string]] : [];
+      });
+      pairs.push([totalRow(t7)!, totalRow(t)!, "「合计」"]);
+      for (const [r7, r, where] of pairs) {
+        const a = useOf(t, r, "project");
+        if (a && r7.amounts.total)
+          out.push(
+            relate(
+              rule,
+              rel,
+              { t: t7, amounts: [r7.amounts.total], words: `「${rowName(r7)}」合计` },
+              { t, amounts: a, words: `${where}项目支出` }
+            )
+          );
+      }
+    }
+    const res = out.filter(defined);
+    return res.length ? res : [na("两表没有共同的经济分类科目")];
+  },
+});
+
+/**
+ * Class names → code of one set of the 支出经济分类 (财政部《政府收支分类科目》 has two: 部门预算支出经济分类 301 … 399 and
+ * 政府预算支出经济分类 501 … 599), as a 收支总表's 支出 line prints them (一、工资福利支出; 1、机关工资福利支出). The sets
+ * share names (对个人和家庭的补助 303 / 509, 对企业补助 312 / 507, 其他支出 399 / 599): a side's set is its side's.
+ */
+const classNames = (set: "3" | "5", bare: string): ReadonlyMap<string, string> =>
+  new Map([
+    ...Object.entries(ECONOMIC_GROUPS)
+      .filter(([c]) => c.startsWith(set))
+      .map(([c, n]): [string, string] => [labelKey(n), c]),
+    [labelKey("对个人和家庭补助"), bare],
+  ]);
+const CLASS_BY_NAME = classNames("3", "303");
+/** The 政府预算支出经济分类's, for a 收支总表 side printing it (four pairs, Xi'an: side expenditure_gov_economic). */
+const GOV_CLASS_BY_NAME = classNames("5", "509");
+/** 其他支出 of either set: a class only beside two others (body.ts economicOtherLines). */
+const OTHER_CLASSES = new Set(["399", "599"]);
+
+/** What a 收支总表 side's economic classes cover: the whole spending (基本支出 + 项目支出), or the 基本支出 only. */
+type SideUse = "total" | "basic";
+
+/**
+ * A side's classes cover the 基本支出 only when the side says so: a line of its own for the 项目支出 (四、项目支出, the
+ * rest of the spending) or a heading without figures naming the 基本支出 (基本支出（按经济分类）) beside the classes.
+ */
+const PROJECT_LINE = /^项目支出(合计)?$/;
+const BASIC_HEADING = /基本支出/;
 
 /**
  * The 收支总表's 支出 lines that name a 部门预算支出经济分类 class (a side of economic classes, 吉林 style, or a
- * 按经济分类 view under the 功能 classes), by class code: top lines without a code only (a class under 基本支出 /
- * 项目支出 holds one part: not the class's figure). 其他支出 is 399 only beside two other classes (as the importer
- * reads it: body.ts economicOtherLines); a class printed twice on a side is left out. The 政府预算支出经济分类 side
- * (机关工资福利支出 …, four pairs) is not read here.
+ * 按经济分类 view under the 功能 classes), by class code, with what the side's classes cover (SideUse): top lines
+ * without a code only (a class under 基本支出 / 项目支出 holds one part: not the class's figure). 其他支出 is 399
+ * only beside two other classes (as the importer reads it: body.ts economicOtherLines); a class printed twice on a
+ * side is left out. A side by 政府预算支出经济分类 (机关工资福利支出 …, four pairs) gives 5xx codes (GOV_CLASS_BY_NAME).
  */
-function economicLines(t1: Table): Array<[string, Row]> {
-  const out: Array<[string, Row]> = [];
+function economicLines(t1: Table): Array<[string, Row, SideUse]> {
+  const out: Array<[string, Row, SideUse]> = [];
   for (const side of new Set(t1.rows.map((r) => r.side))) {
-    if (side === "income" || side === "expenditure_gov_economic") continue;
+    if (side === "income") continue;
+    const names = side === "expenditure_gov_economic" ? GOV_CLASS_BY_NAME : CLASS_BY_NAME;
     const found = new Map<string, Row[]>();
+    let use: SideUse = "total";
     for (const r of t1.rows) {
-      if (r.side !== side || r.code || r.level !== 1 || !r.amounts.total) continue;
-      const code = CLASS_BY_NAME.get(labelKey(r.label));
+      if (r.side !== side || r.code) continue;
+      const name = labelKey(r.label).replace(/^[一二三四五六七八九十]+、/, "");
+      const figure = Object.values(r.amounts).some((a) => a.value !== null);
+      if (
+        (r.level === 1 && figure && PROJECT_LINE.test(name)) ||
+        (!figure && BASIC_HEADING.test(name))
+      )
+        use = "basic";
+      if (r.level !== 1 || !r.amounts.total) continue;
+      const code = names.get(labelKey(r.label));
       if (code) found.set(code, [...(found.get(code) ?? []), r]);
     }
-    if ([...found.keys()].filter((c) => c !== "399").length < 2) continue;
-    for (const [code, rows] of found) if (rows.length === 1) out.push([code, rows[0]]);
+    if ([...found.keys()].filter((c) => !OTHER_CLASSES.has(c)).length < 2) continue;
+    for (const [code, rows] of found) if (rows.length === 1) out.push([code, rows[0], use]);
   }
   return out;
 }
 
-/** A class's figure in a table by economic code: its class line, else the sum of its 款 lines (none printed: undefined). */
-function classFigure(t: Table, code: string, key = "total"): Amount[] | undefined {
+/**
+ * A class's figure of a use (useOf: 合计, or 基本支出 — its column, else 人员经费 + 公用经费) in a table by economic
+ * code: its class line's, else the sum of its 款 lines' (none printed: undefined).
+ */
+function classFigure(t: Table, code: string, use: SideUse = "total"): Amount[] | undefined {
   const c = byEconomicCode(t);
-  const line = c.get(code)?.amounts[key];
-  if (line) return [line];
+  const line = c.get(code);
+  const own = line && useOf(t, line, use);
+  if (own) return own;
   const items = [...c.values()]
-    .filter((r) => r.code!.length === 5 && r.code!.startsWith(code) && r.amounts[key])
-    .map((r) => r.amounts[key]);
+    .filter((r) => r.code!.length === 5 && r.code!.startsWith(code))
+    .flatMap((r) => useOf(t, r, use) ?? []);
   return items.length ? items : undefined;
 }
 
@@ -299,41 +384,61 @@ export const summaryEconomicSide = defineRule({
   category: "cross",
   title: "收支总表按经济分类的支出 ↔ 经济分类表",
   description:
-    "收支总表支出方按部门预算支出经济分类列示的各类（工资福利支出、商品和服务支出、对个人和家庭的补助、资本性支出、其他支出 399 等）等于支出经济分类总表同一类的合计；没有支出经济分类总表时，等于基本支出经济分类表与项目支出经济分类表同一类之和，只有基本支出经济分类表时不少于该类的基本支出。资金口径无法判断时不比较。这些行不按功能分类科目比较。",
+    "收支总表支出方按部门预算支出经济分类列示的各类（工资福利支出、商品和服务支出、对个人和家庭的补助、资本性支出、其他支出 399 等）等于支出经济分类总表同一类的合计；没有支出经济分类总表时，等于基本支出经济分类表与项目支出经济分类表同一类之和，只有基本支出经济分类表时不少于该类的基本支出。支出方另列项目支出行或标明基本支出的，各类只含基本支出：与支出经济分类总表同一类的基本支出、或基本支出经济分类表同一类的合计比较，总表未列基本支出时不比较。支出方按政府预算支出经济分类列示的各类（机关工资福利支出、机关商品和服务支出等）只与按政府预算经济分类列示的支出经济分类总表同一类比较，两套经济分类之间不逐类比较（对应关系是多对多）。资金口径无法判断时不比较。这些行不按功能分类科目比较。",
   severity: "error",
   source: {
     basis: "identity",
-    ref: "部门预算公开表样：收支总表的本年支出可按经济分类列示，各类等于按经济分类列示的基本支出与项目支出之和",
+    ref: "部门预算公开表样：收支总表的本年支出可按经济分类列示，各类等于按经济分类列示的基本支出与项目支出之和；财政部《政府收支分类科目》支出经济分类分部门预算、政府预算两套",
   },
   check: (report) => {
     const t1 = firstOf(report, "income_expenditure_summary");
     const lines = t1 ? economicLines(t1) : [];
     if (!t1 || !lines.length) return [na("收支总表支出方未按经济分类列示")];
     const rule = "cross.summary-economic-side";
-    const whole = economicTotals(report)[0];
+    const totals = economicTotals(report);
+    // The 总表 of the line's set (301 … or 501 …: the first code it prints); a 部门预算 line's is the first 总表 when
+    // none prints a code. Never a class of the other set: the mapping between the two is many-to-many.
+    const setOf = (t: Table) => [...byEconomicCode(t).keys()][0]?.[0];
+    const totalFor = (code: string) =>
+      totals.find((t) => setOf(t) === code[0]) ??
+      (code.startsWith("3") ? totals.find((t) => !setOf(t)) : undefined);
     const t6 = basicTables(report).whole;
     const t7 = firstOf(report, "project_expenditure_economic");
     const out: Array<Outcome | undefined> = [];
-    for (const [code, r] of lines) {
+    for (const [code, r, use] of lines) {
       const a: Side = { t: t1, amounts: [r.amounts.total], words: `「${rowName(r)}」` };
+      const cls = `「${code} ${ECONOMIC_GROUPS[code]}」`;
+      const whole = totalFor(code);
       const rel = whole && scopeRelation(report, t1, whole);
       if (whole && rel) {
-        const b = classFigure(whole, code);
+        // The same use only: the side's classes of the 基本支出 against the 总表's 基本支出 of the class.
+        const b = classFigure(whole, code, use);
         if (b)
           out.push(
             relate(rule, rel, a, {
               t: whole,
               amounts: b,
-              words: `「${code} ${ECONOMIC_GROUPS[code]}」合计`,
+              words: `${cls}${use === "basic" ? "基本支出" : "合计"}`,
             })
+          );
+        else if (use === "basic")
+          out.push(
+            na(
+              `${tableName(t1)}${a.words}只含基本支出，${tableName(whole)}未列该类的基本支出，未核对`
+            )
           );
         continue;
       }
       // The 基本支出 table (and the 项目支出 one) by economic class: the line is their sum where both hold the
-      // 收支总表's money, at least the 基本支出 table's figure otherwise.
+      // 收支总表's money, at least the 基本支出 table's figure otherwise; a side of the 基本支出 only is the 基本支出
+      // table's figure where it holds the same money.
       const rel6 = t6 && !t6.empty ? fundRelation(report, t1, t6) : undefined;
       const b6 = rel6 && classFigure(t6!, code);
       if (!b6 || (rel6 !== "=" && rel6 !== "≥")) continue;
+      if (use === "basic") {
+        out.push(relate(rule, rel6, a, { t: t6!, amounts: b6, words: `${cls}合计` }));
+        continue;
+      }
       const rel7 = t7 && !t7.empty ? scopeRelation(report, t1, t7) : undefined;
       const b7 = rel7 && classFigure(t7!, code);
       if (rel6 === "=" && rel7 === "=" && t7)
@@ -344,7 +449,7 @@ export const summaryEconomicSide = defineRule({
             term(t1, r.amounts.total),
             [...b6.map((x) => term(t6!, x)), ...(b7 ?? []).map((x) => term(t7, x))],
             `${tableName(t1)}「${rowName(r)}」`,
-            `${tableName(t6!)}与${tableName(t7)}「${code} ${ECONOMIC_GROUPS[code]}」之和`
+            `${tableName(t6!)}与${tableName(t7)}${cls}之和`
           )
         );
       else
@@ -352,7 +457,7 @@ export const summaryEconomicSide = defineRule({
           relate(rule, "≥", a, {
             t: t6!,
             amounts: b6,
-            words: `「${code} ${ECONOMIC_GROUPS[code]}」合计`,
+            words: `${cls}合计`,
           })
         );
     }
@@ -365,5 +470,6 @@ export const ECONOMIC_TOTAL_RULES = [
   economicTotalSummary,
   economicTotalBasic,
   economicTotalProject,
+  economicTotalProjectClasses,
   summaryEconomicSide,
 ];

@@ -25,9 +25,10 @@ const KIND_SCOPE: Partial<Record<Table["kind"], FundScope>> = {
 /**
  * A table's scope: its title names it (一般公共预算… / 财政拨款…: "一般公共预算基本支出表", "财政拨款支出表"), else its
  * kind does (the 收支总表 covers all funds, the 财政拨款收支总表 财政拨款); undefined when neither says (a
- * "基本支出预算表" of any scope).
+ * "基本支出预算表" of any scope) or the table was read without a title of unknown money (Table.scopeUnknown).
  */
 export function tableScope(t: Table): FundScope | undefined {
+  if (t.scopeUnknown) return undefined;
   if (/一般公共预算/.test(t.title)) return "general";
   if (/财政拨款/.test(t.title)) return "fiscal";
   return KIND_SCOPE[t.kind];
