@@ -22,6 +22,8 @@ export const IdentityTermSchema = z.object({
   /** The table's printed unit and the figure's printed decimals, to say a corrected value as the table would print it. */
   unit: UnitSchema,
   decimals: z.number().int(),
+  /** A blank term's cell text when it holds words, not a figure (合计 read where the amount was expected). */
+  words: z.string().optional(),
 });
 export type IdentityTerm = z.infer<typeof IdentityTermSchema>;
 
@@ -97,6 +99,7 @@ function termsOf(plus: Term[], minus: Term[]): IdentityTerm[] {
       unit: t.unit,
       decimals: blank ? (t.unit === "元" ? 0 : 2) : t.amount.decimals,
     };
+    if (blank && t.amount.text.trim()) term.words = t.amount.text.trim();
     byCell?.set(cell, term);
     terms.push(term);
   }
