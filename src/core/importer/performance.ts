@@ -10,6 +10,15 @@ import type { Region } from "./region";
 
 /** The 实施期 total's caption: 实施期资金总额, or 中期资金总额 (财政部 / 中央部门 forms). */
 const PERIOD_TOTAL = /^(实施期|中期)资金总额/;
+/**
+ * Other captions of a form's one money line, when it prints neither 实施期 nor 年度资金总额 (tester29 T29-11: 四川-like
+ * 资金总额 | 合计 | 50, 预算金额 | 50): the year's total — taken only when a figure follows (after a 合计 sub-label). A
+ * caption printing its unit (预算金额（万元）) gives the form's unit too. 项目资金 heading 年度资金总额 (北京) is not it:
+ * the 年度 caption wins.
+ */
+const ANNUAL_ALIASES =
+  /^(资金总额|预算金额|项目资金|预算数|资金金额|项目金额|预算资金|年度预算(数|金额)?)\s*([(（][^)）]*[)）])?[:：]?/;
+
 /** The money block's total line when its captions head columns (资金总额 | 285.87 | | 285.87). */
 const TOTAL_LINE = /^(资金总额|合计|总计|小计)$/;
 
@@ -120,6 +129,9 @@ export function parseForm(
   let moneyRow = -1;
   let periodCol = -1;
   let annualCol = -1;
+  let annualRe = /^(年度)?资金总额/;
+  /** The first caption of ANNUAL_ALIASES with a figure after it. */
+  let alias: { r: number; c: number } | undefined;
   for (let r = r0; r <= r1; r++) {
     for (let c = c0; c <= c1; c++) {
       const t = v.norm(r, c);
@@ -143,8 +155,10 @@ export function parseForm(
       ) {
         moneyRow = r;
         annualCol = c;
-      } else if (/^(项目资金|资金金额|预算金额|资金总额)/.test(t)) unit = unitInCaption(t) ?? unit;
-      else if (PERIOD_TOTAL.test(t) && periodCol < 0) {
+      } else if (ANNUAL_ALIASES.test(t)) {
+        unit = unitInCaption(t) ?? unit;
+        if (!alias && !amountRight(v, r, c, ANNUAL_ALIASES).blank) alias = { r, c };
+      } else if (PERIOD_TOTAL.test(t) && periodCol < 0) {
         moneyRow = r;
         periodCol = c;
       } else if (/^年度资金总额/.test(t) && annualCol < 0) {
@@ -152,6 +166,11 @@ export function parseForm(
         annualCol = c;
       }
     }
+  }
+  if (moneyRow < 0 && alias) {
+    moneyRow = alias.r;
+    annualCol = alias.c;
+    annualRe = ANNUAL_ALIASES;
   }
   if (!project || moneyRow < 0) return undefined;
   const cells: Record<string, { period?: Amount; annual?: Amount }> = { total: {} };
@@ -175,7 +194,7 @@ export function parseForm(
       );
     const read = { c: -1 };
     if (annualCol >= 0)
-      cells.total.annual = amountRight(v, moneyRow, annualCol, /^(年度)?资金总额/, undefined, read);
+      cells.total.annual = amountRight(v, moneyRow, annualCol, annualRe, undefined, read);
     const split = annualCol >= 0 ? annualCol : Infinity;
     let misses = 0;
     // The source lines below the total's; on the total's own line, the sources printed right of its figure (四川:
