@@ -302,7 +302,8 @@ export const departmentName = defineRule({
               message: line
                 ? `${tableName(t)}部门名称为“${line}”，其他表为“${report.department}”`
                 : `${tableName(t)}标题中的部门为“${title}”，其他表为“${report.department}”`,
-              cells: [tableCell(t)],
+              // The cell printing the name (its 部门 line), else the table's.
+              cells: [(line && t.departmentCell) || tableCell(t)],
               expected: null,
               actual: null,
               difference: null,
