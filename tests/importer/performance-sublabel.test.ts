@@ -117,6 +117,12 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("%s", (_name, st) => {
       const all = JSON.stringify(wordy);
       expect(all).not.toMatch(new RegExp(`${text.amountCells[name]}（现为 空`));
       expect(said.some((f) => f.message.includes("文字“待定”"))).toBe(true);
+      // A dash printed for nothing is a blank: 为空, as before.
+      const dash = formsSheet(st, projects, lay, { name, by: 0, words: "—" });
+      const blank = checkReport(importWorkbook([...grids, dash.grid]), { localize: false });
+      const told = blank.findings.filter((f) => f.rule === "projects.annual-amount");
+      expect(told.map((f) => f.cells[0])).toEqual([dash.amountCells[name]]);
+      expect(told[0].message).toMatch(/为空/);
     }
   );
 });

@@ -15,6 +15,7 @@ import {
   exactlyBalanced,
   identityOf,
   residual,
+  wordsIn,
   type Identity,
   type IdentityStatus,
 } from "./identity";
@@ -226,7 +227,7 @@ export function sumOutcome(opts: {
   let severity = opts.severity;
   if (c.verdict === "blankTotal") {
     // A cell holding text (a sub-label read where the figure was expected) is not 空: say what it holds.
-    const words = total.amount.text.trim();
+    const words = wordsIn(total.amount);
     message = `${subject}${words ? `为文字“${words}”，不是金额` : "为空"}，但${against}为 ${fmt(c.expected, d)}${unit}`;
   } else if (c.verdict === "rounding") {
     severity = "rounding";
