@@ -16,6 +16,7 @@ import { errorLine } from "./errors";
 import { expandInputs, noWorkbooks } from "./batch";
 import { jsonText } from "./terminal";
 import { HIDDEN_SHEET_NOTE } from "../core/review/results-sheet";
+import { noFindingsVerdict } from "../core/review/verdict";
 
 export interface CheckCliOptions {
   json: boolean;
@@ -119,7 +120,7 @@ function textSummary(doc: CheckFileJson, shown: CheckFileJson["findings"]): stri
   if (shown.length < doc.findings.length)
     lines.push(`  （另有 ${doc.findings.length - shown.length} 个较低级别的问题未列出）`);
   if (!doc.findings.length)
-    lines.push(doc.rules.checked > 0 ? "  未发现问题。" : "  没有执行任何检查，不能视为审核通过。");
+    lines.push(`  ${noFindingsVerdict(doc.rules.checked, doc.unrecognized ?? [])}`);
   // What was not reviewed, as 审核结果's 未识别 section says it: a sheet or region the importer could not read.
   const unrec = doc.unrecognized ?? [];
   const hidden = doc.hiddenSheets ?? [];

@@ -41,6 +41,7 @@ import type { Severity } from "../core/rules/rule";
 import { BADGE, FindingCard } from "./FindingCard";
 import { findingsCsv } from "./export";
 import { printable } from "../core/grid/printable";
+import { unreadTables } from "../core/review/verdict";
 import {
   PHASES,
   clear,
@@ -523,7 +524,13 @@ export function App({
               </div>
               <Caption1>{t.clickHint}</Caption1>
               {out.result.findings.length === 0 && (
-                <Text>{out.result.rules.checked > 0 ? t.noFindings : t.nothingChecked}</Text>
+                <Text>
+                  {out.result.rules.checked <= 0
+                    ? t.nothingChecked
+                    : unreadTables(out.report.unrecognized)
+                      ? t.noFindingsUnread(unreadTables(out.report.unrecognized))
+                      : t.noFindings}
+                </Text>
               )}
               {out.result.findings.length > 0 && visible.length === 0 && <Text>{t.noneShown}</Text>}
               {causes.length > 0 && (

@@ -28,6 +28,8 @@ const zh = {
   export: "导出",
   exported: (n: number) => `已导出 ${n} 条结果（CSV，可用 Excel 打开）`,
   noFindings: "未发现问题。",
+  noFindingsUnread: (n: number) =>
+    `已读出的表未发现问题；另有 ${n} 处表格未能读出、未审核（见“未识别”），不能视为整本通过。`,
   nothingChecked: "没有执行任何检查，不能视为审核通过。",
   noneShown: "没有符合筛选条件的结果。",
   otherTable: "表外",
@@ -107,6 +109,8 @@ const en: Strings = {
   export: "Export",
   exported: (n) => `Exported ${n} findings (CSV)`,
   noFindings: "No findings.",
+  noFindingsUnread: (n) =>
+    `No findings in the tables read; ${n} table(s) could not be read and were not reviewed — this is not a pass.`,
   nothingChecked: "Nothing was checked; this is not a pass.",
   noneShown: "No finding matches the filter.",
   otherTable: "Outside tables",

@@ -103,6 +103,7 @@ function lastContentRow(v: GridView, r0: number, r1: number): number {
 
 function mergeMeta(into: Meta, m: Meta, cell?: string) {
   if (m.unit && !into.unit) into.unitCell = cell;
+  if (m.department && !into.department && cell) into.departmentCell = cell;
   into.department ??= m.department;
   into.unit ??= m.unit;
   into.unitText ??= m.unitText;
@@ -548,6 +549,7 @@ function parseRegion(
     ...(headerYear ? { headerYear } : {}),
     ...(unnamedColumns.length ? { unnamedColumns } : {}),
     department: meta.department,
+    departmentCell: meta.department ? meta.departmentCell : undefined,
     unit,
     unitText: unitPrinted ? (meta.unitText ?? amountUnit ?? page?.unitText) : undefined,
     unitCell: meta.unit ? meta.unitCell : undefined,
@@ -1026,6 +1028,7 @@ function metaFields(cells: Meta, title: string, reg?: Region) {
     ...(reg ? pageHeaderDiffers(reg, cells.unit) : {}),
     year: meta.year ?? yearOfTitle(title),
     department: meta.department,
+    departmentCell: meta.department ? meta.departmentCell : undefined,
     unit: meta.unit ?? ("万元" as const),
     unitText: meta.unit ? meta.unitText : undefined,
     unitCell: meta.unit ? meta.unitCell : undefined,
@@ -1087,6 +1090,7 @@ function bareContinuation(
     range: under.range,
     year: t.year ?? head.table.year,
     department: t.department ?? head.table.department,
+    departmentCell: t.department ? t.departmentCell : head.table.departmentCell,
     unit: head.table.unit,
     unitText: head.table.unitText,
     unitCell: undefined,

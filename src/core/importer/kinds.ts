@@ -37,12 +37,18 @@ export const KIND_TITLES: ReadonlyArray<readonly [TableKind, RegExp]> = [
 const LABEL_DIGITS = /(?:[0-9]+?(?=(?:19|20)[0-9]{2}年)|[0-9]+)/.source;
 
 /**
- * Printed table labels: 预算公开表1, 部门公开表9, 表一, 表 1, 公开01表, 附表3-2. Digits or Chinese numerals, never both,
+ * The dash between a label's two numbers (表1-3): hyphen-minus, fullwidth －, and the dashes templates print — — – ‐ ‑ −
+ * (tester29 T29-7: 表1—3 was not a label).
+ */
+export const LABEL_DASH = "[-－—–‐‑−]";
+
+/**
+ * Printed table labels: 预算公开表1, 部门公开表9, 表一, 表 1, 公开01表, 附表3-2 (附表3—2, any LABEL_DASH). Digits or Chinese numerals, never both,
  * and never the 一 of a title typed right after its label (表4一般公共预算支出表, 表一一般…: label 表4 / 表一), nor the
  * year (表12025年部门收支总表: label 表1).
  */
 export const TABLE_LABEL = new RegExp(
-  `^(?:(?:部门|单位)?(?:预算)?公开表|附表|表)(?:${LABEL_DIGITS}|[一二三四五六七八九十]+(?!般))(?:[-－]${LABEL_DIGITS})?|^(?:公开|预算|部门|部门预算)[0-9]+表`
+  `^(?:(?:部门|单位)?(?:预算)?公开表|附表|表)(?:${LABEL_DIGITS}|[一二三四五六七八九十]+(?!般))(?:${LABEL_DASH}${LABEL_DIGITS})?|^(?:公开|预算|部门|部门预算)[0-9]+表`
 );
 
 /** A 部门决算 title: 决算 named, or 决算数 printed (a budget never prints 决算). */

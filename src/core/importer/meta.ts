@@ -6,6 +6,8 @@ const UNIT_WORD = /^(万元|元|千元|亿元)$/;
 
 export interface Meta {
   department?: string;
+  /** The cell the department was read from (set by the importer). */
+  departmentCell?: string;
   unit?: Unit;
   unitText?: string;
   /** The cell the unit was read from (set by the importer). */
@@ -36,6 +38,13 @@ const UNIT_ALONE = new RegExp(`^${UNIT_NOTE}`);
 /** Is the text a unit note and nothing else (单位：万元, 金额单位：元)? */
 export const isUnitNote = (text: string): boolean => UNIT_ALONE.test(norm(text));
 
+/**
+ * The label of a second field on a 部门 line (预算年度：, 年度：, 金额单位：, 单位：, 编制日期：…), with its colon: where the
+ * department's name ends. (A unit note at the end is also cut without its colon: 单位万元.)
+ */
+const NEXT_FIELD =
+  /(?:预算年度|年度|金额单位|计量单位|单位|(?:编制|填报|填表|制表|打印|报送|报出)?日期|时间|部门名称|单位名称|编制部门|编制单位|预算单位|预算部门|填报单位|主管部门)[:：]/;
+
 /** Reads one cell's text for meta information; returns what it found (possibly nothing). */
 export function readMeta(cellText: string): Meta {
   const t = norm(cellText);
@@ -52,6 +61,18 @@ export function readMeta(cellText: string): Meta {
     );
   if (dept) {
     let name = dept[1];
+    // "编制部门：某县某局  预算年度：2025年" in one cell (tester29 T29-5): the name ends where a second field's label
+    // starts; that field is read on its own (its year, unit or date).
+    const next = NEXT_FIELD.exec(name);
+    if (next && next.index > 1) {
+      const rest = name.slice(next.index);
+      name = name.slice(0, next.index);
+      const more = readMeta(rest);
+      const y = /^(?:预算)?年度[:：](20\d{2})/.exec(rest);
+      if (y) out.year = Number(y[1]);
+      else if (more.year) out.year = more.year;
+      if (more.date) out.date = more.date;
+    }
     // "部门名称：XX 单位：万元" in one cell; a date after the name (or before the unit) is when the table was made.
     const unitAfter = (n: string) =>
       n.replace(

@@ -10,6 +10,15 @@ import type { Region } from "./region";
 
 /** The 实施期 total's caption: 实施期资金总额, or 中期资金总额 (财政部 / 中央部门 forms). */
 const PERIOD_TOTAL = /^(实施期|中期)资金总额/;
+/**
+ * Other captions of a form's one money line, when it prints neither 实施期 nor 年度资金总额 (tester29 T29-11: 四川-like
+ * 资金总额 | 合计 | 50, 预算金额 | 50): the year's total — taken only when a figure follows (after a 合计 sub-label). A
+ * caption printing its unit (预算金额（万元）) gives the form's unit too. 项目资金 heading 年度资金总额 (北京) is not it:
+ * the 年度 caption wins.
+ */
+const ANNUAL_ALIASES =
+  /^(资金总额|预算金额|项目资金|预算数|资金金额|项目金额|预算资金|年度预算(数|金额)?)\s*([(（][^)）]*[)）])?[:：]?/;
+
 /** The money block's total line when its captions head columns (资金总额 | 285.87 | | 285.87). */
 const TOTAL_LINE = /^(资金总额|合计|总计|小计)$/;
 
@@ -65,20 +74,45 @@ function valueRight(
   return undefined;
 }
 
-/** The amount of a caption: inside the caption cell, else the first non-empty cell to its right before the next caption (spacer columns skipped). */
-function amountRight(v: GridView, r: number, c: number, labelRe: RegExp, limit = c + 3): Amount {
+/**
+ * The amount of a caption: inside the caption cell, else the first non-empty cell to its right before the next caption
+ * (spacer columns skipped). A sub-label naming the line's total between caption and figure (四川: 年度资金总额 | 合计 |
+ * 50 | 财政拨款 | 50, tester29 T29-10) is passed over: the figure after it is the amount, and the limit moves with it.
+ * `at` (optional) receives the column the amount was read from.
+ */
+function amountRight(
+  v: GridView,
+  r: number,
+  c: number,
+  labelRe: RegExp,
+  limit = c + 3,
+  at?: { c: number }
+): Amount {
   const own = norm(v.text(r, c))
     .replace(labelRe, "")
     .replace(/^[:：]/, "");
   const p = own ? parseAmount(own, own, undefined) : undefined;
-  if (p && p.value !== null)
+  if (p && p.value !== null) {
+    if (at) at.c = c;
     return { value: p.value, cell: v.ref(r, c), text: own, blank: false, decimals: p.decimals };
+  }
+  let first = c + 1;
   for (let k = c + 1; k <= Math.min(limit, v.cols - 1); k++) {
     if (v.isEmpty(r, k) || v.isMergedSlave(r, k)) continue;
-    return v.amount(r, k) ? amountAt(v, r, k) : amountAt(v, r, c + 1);
+    if (k === first && !v.amount(r, k) && SUB_TOTAL.test(labelKey(v.text(r, k)))) {
+      first = k + 1;
+      limit++;
+      continue;
+    }
+    const col = v.amount(r, k) ? k : first;
+    if (at) at.c = col;
+    return amountAt(v, r, col);
   }
-  return amountAt(v, r, c + 1);
+  if (at) at.c = first;
+  return amountAt(v, r, first);
 }
+/** A sub-label naming the total line between a money caption and its figure (合计 / 小计 / 总计 / 资金总额 / 金额). */
+const SUB_TOTAL = /^(合计|小计|总计|资金总额|金额)[:：]?$/;
 
 export function parseForm(
   v: GridView,
@@ -95,6 +129,9 @@ export function parseForm(
   let moneyRow = -1;
   let periodCol = -1;
   let annualCol = -1;
+  let annualRe = /^(年度)?资金总额/;
+  /** The first caption of ANNUAL_ALIASES with a figure after it. */
+  let alias: { r: number; c: number } | undefined;
   for (let r = r0; r <= r1; r++) {
     for (let c = c0; c <= c1; c++) {
       const t = v.norm(r, c);
@@ -118,8 +155,10 @@ export function parseForm(
       ) {
         moneyRow = r;
         annualCol = c;
-      } else if (/^(项目资金|资金金额|预算金额|资金总额)/.test(t)) unit = unitInCaption(t) ?? unit;
-      else if (PERIOD_TOTAL.test(t) && periodCol < 0) {
+      } else if (ANNUAL_ALIASES.test(t)) {
+        unit = unitInCaption(t) ?? unit;
+        if (!alias && !amountRight(v, r, c, ANNUAL_ALIASES).blank) alias = { r, c };
+      } else if (PERIOD_TOTAL.test(t) && periodCol < 0) {
         moneyRow = r;
         periodCol = c;
       } else if (/^年度资金总额/.test(t) && annualCol < 0) {
@@ -127,6 +166,11 @@ export function parseForm(
         annualCol = c;
       }
     }
+  }
+  if (moneyRow < 0 && alias) {
+    moneyRow = alias.r;
+    annualCol = alias.c;
+    annualRe = ANNUAL_ALIASES;
   }
   if (!project || moneyRow < 0) return undefined;
   const cells: Record<string, { period?: Amount; annual?: Amount }> = { total: {} };
@@ -148,13 +192,16 @@ export function parseForm(
         PERIOD_TOTAL,
         annualCol > periodCol ? annualCol - 1 : undefined
       );
+    const read = { c: -1 };
     if (annualCol >= 0)
-      cells.total.annual = amountRight(v, moneyRow, annualCol, /^(年度)?资金总额/);
+      cells.total.annual = amountRight(v, moneyRow, annualCol, annualRe, undefined, read);
     const split = annualCol >= 0 ? annualCol : Infinity;
     let misses = 0;
-    for (let r = moneyRow + 1; r <= r1 && misses < 2; r++) {
+    // The source lines below the total's; on the total's own line, the sources printed right of its figure (四川:
+    // 年度资金总额 | 合计 | 50 | 财政拨款 | 50).
+    for (let r = read.c >= 0 ? moneyRow : moneyRow + 1; r <= r1 && misses < 2; r++) {
       let found = false;
-      for (let c = c0; c <= c1; c++) {
+      for (let c = r === moneyRow ? read.c + 1 : c0; c <= c1; c++) {
         const k = labelKey(v.text(r, c));
         if (!k || v.isNumber(r, c)) continue;
         const src = SOURCES.find(([, re]) => re.test(k));
@@ -171,7 +218,7 @@ export function parseForm(
             slot === "period" && Number.isFinite(split) ? split - 1 : undefined
           );
       }
-      misses = found ? 0 : misses + 1;
+      if (r > moneyRow) misses = found ? 0 : misses + 1;
     }
   }
   // The figures' column: under a heading caption, else right of a caption beside its figure.
@@ -261,6 +308,12 @@ function readHeaded(
 }
 
 /**
+ * A list's column caption beside 项目名称 (项目金额, 绩效目标, 预算金额（万元）): it ends with a caption word. A project
+ * name only containing one (预算评审经费, 资金监管项目) is a form's name.
+ */
+const LIST_CAPTION = /(名称|金额|资金|预算数?|目标|指标|编码|代码)\s*([(（][^)）]*[)）])?$/;
+
+/**
  * 项目绩效目标表 forms stacked on one sheet under one title (each form starts at its 项目名称 line, no title of its
  * own): one region per form, so each is read as its own — not the first form over the whole sheet. A 项目名称 line is
  * a form's when a name stands beside the caption (a list prints 项目名称 once, as a column caption).
@@ -274,8 +327,7 @@ export function splitStackedForms(v: GridView, reg: Region): Region[] {
     if (i < 0) continue;
     const own = norm(cells[i][1]).replace(/^项目名称[:：]?/, "");
     const beside = cells[i + 1]?.[1];
-    if (own || (beside && !/名称|金额|资金|预算|目标|指标|编码|代码/.test(norm(beside))))
-      starts.push(r);
+    if (own || (beside && !LIST_CAPTION.test(norm(beside)))) starts.push(r);
   }
   if (starts.length < 2) return [reg];
   return starts.map((r, k) => ({

@@ -210,7 +210,8 @@ function describe(s: Suspect[], cells: CellIndex): string {
     .map((x) => {
       const c = cells.get(x.cell)!;
       const should = x.relation === "=" ? "应为" : x.relation === "≤" ? "应不超过" : "应不少于";
-      return `${x.cell}（现为 ${x.printed === null ? "空" : fmtIn(c.value, c)}，${should} ${fmtIn(x.value * UNIT_FACTOR[c.unit] * 100, c)}${c.unit}）`;
+      const now = x.printed !== null ? fmtIn(c.value, c) : c.words ? `文字“${c.words}”` : "空";
+      return `${x.cell}（现为 ${now}，${should} ${fmtIn(x.value * UNIT_FACTOR[c.unit] * 100, c)}${c.unit}）`;
     })
     .join("、");
 }

@@ -14,6 +14,8 @@ export interface CellInfo {
   value: number;
   halfWidth: number;
   blank: boolean;
+  /** A blank cell's text when it holds words (IdentityTerm.words): said as such, never 空. */
+  words?: string;
   unit: Unit;
   decimals: number;
   /** Indexes of the identities the cell is a term of. */
@@ -210,6 +212,7 @@ export class CellIndex {
       weight: trustWeight(agreements),
       nonNegative: this.bounded.has(ref),
     };
+    if (t.words) c.words = t.words;
     this.made.set(ref, c);
     return c;
   }

@@ -235,6 +235,8 @@ export const TableSchema = z.object({
   /** Letters of columns printing figures under no caption (a caption lost in a PDF conversion): not read. */
   unnamedColumns: z.array(z.string()).optional(),
   department: z.string().optional(),
+  /** The cell (with the sheet) its 部门 line prints the department in, when a meta line does. */
+  departmentCell: z.string().optional(),
   unit: UnitSchema,
   unitText: z.string().optional(),
   /** The cell that prints the unit (单位：万元), when a meta line does. */

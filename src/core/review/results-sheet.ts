@@ -15,6 +15,7 @@ import { REVIEW_SHEET_NAMES, SHEET_TAG, type PlanSheet } from "./plan";
 import { reviewTime, SheetBuilder } from "./sheet";
 import { ruleTitle, splitRef } from "./marks";
 import { SEVERITY_ORDER } from "./styles";
+import { noFindingsVerdict } from "./verdict";
 
 export interface ReviewMeta {
   file: string;
@@ -260,7 +261,7 @@ export function buildResultsSheet(
     const r = s.line(
       [
         result.rules.checked > 0
-          ? "未发现问题。"
+          ? noFindingsVerdict(result.rules.checked, report.unrecognized)
           : "没有可检查的规则（未识别到预算表），不能视为通过。",
       ],
       "note"

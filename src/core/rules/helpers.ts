@@ -15,6 +15,7 @@ import {
   exactlyBalanced,
   identityOf,
   residual,
+  wordsIn,
   type Identity,
   type IdentityStatus,
 } from "./identity";
@@ -224,9 +225,11 @@ export function sumOutcome(opts: {
   const against = typeof opts.against === "function" ? opts.against() : opts.against;
   let message: string;
   let severity = opts.severity;
-  if (c.verdict === "blankTotal")
-    message = `${subject}为空，但${against}为 ${fmt(c.expected, d)}${unit}`;
-  else if (c.verdict === "rounding") {
+  if (c.verdict === "blankTotal") {
+    // A cell holding text (a sub-label read where the figure was expected) is not 空: say what it holds.
+    const words = wordsIn(total.amount);
+    message = `${subject}${words ? `为文字“${words}”，不是金额` : "为空"}，但${against}为 ${fmt(c.expected, d)}${unit}`;
+  } else if (c.verdict === "rounding") {
     severity = "rounding";
     message = `${subject} ${fmt(c.actual, d)} ≠ ${against} ${fmt(c.expected, d)}（差 ${fmt(c.difference, d)}${unit}，在四舍五入允许的 ±${c.slack}${unit} 之内，属尾差）`;
   } else

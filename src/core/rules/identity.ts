@@ -8,7 +8,16 @@
  */
 import { z } from "zod";
 import { fenHalfWidth, fenValue, roundingAllowance, type Term } from "./interval";
-import { UnitSchema } from "../model/schema";
+import { UnitSchema, type Amount } from "../model/schema";
+
+/**
+ * The words a blank amount's cell holds instead of a figure (合计, 待定, 见附件), said as such — never 空. A dash, slash
+ * or 无 / 空 printed for nothing (-, —, /, 无) is a blank: undefined.
+ */
+export function wordsIn(a: Amount): string | undefined {
+  const t = a.text.trim();
+  return t && /\p{L}/u.test(t) && !/^(无|空|暂无|空白)$/.test(t) ? t : undefined;
+}
 
 export const IdentityTermSchema = z.object({
   /** Single-cell reference with the sheet, as in Amount.cell. */
@@ -22,6 +31,8 @@ export const IdentityTermSchema = z.object({
   /** The table's printed unit and the figure's printed decimals, to say a corrected value as the table would print it. */
   unit: UnitSchema,
   decimals: z.number().int(),
+  /** A blank term's cell text when it holds words, not a figure (合计 read where the amount was expected). */
+  words: z.string().optional(),
 });
 export type IdentityTerm = z.infer<typeof IdentityTermSchema>;
 
@@ -97,6 +108,8 @@ function termsOf(plus: Term[], minus: Term[]): IdentityTerm[] {
       unit: t.unit,
       decimals: blank ? (t.unit === "元" ? 0 : 2) : t.amount.decimals,
     };
+    const words = blank ? wordsIn(t.amount) : undefined;
+    if (words) term.words = words;
     byCell?.set(cell, term);
     terms.push(term);
   }

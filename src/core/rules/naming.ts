@@ -12,6 +12,7 @@ import { SCIENTIFIC_CODE_TEXT, decimalCode } from "../classification/codes";
 import { PASS, rowName, tableName } from "./helpers";
 import { quoteSheet } from "../grid/address";
 import type { Report, Table } from "../model/schema";
+import { LABEL_DASH } from "../importer/kinds";
 
 /** The table's first cell (its label or title), for findings about the whole table. */
 const tableCell = (t: Table) => `${quoteSheet(t.sheet)}!${t.range.split(":")[0]}`;
@@ -302,7 +303,8 @@ export const departmentName = defineRule({
               message: line
                 ? `${tableName(t)}部门名称为“${line}”，其他表为“${report.department}”`
                 : `${tableName(t)}标题中的部门为“${title}”，其他表为“${report.department}”`,
-              cells: [tableCell(t)],
+              // The cell printing the name (its 部门 line), else the table's.
+              cells: [(line && t.departmentCell) || tableCell(t)],
               expected: null,
               actual: null,
               difference: null,
@@ -371,6 +373,11 @@ export const tableYear = defineRule({
   },
 });
 
+/** A label's (last) number, with the number before it after any LABEL_DASH (表1-3, 表1—3: the 3; 预算公开表N's N). */
+const NUMBER_AT_END = new RegExp(
+  `[0-9一二三四五六七八九十]+(${LABEL_DASH}[0-9]+)?(?=[^0-9一二三四五六七八九十]*$)`
+);
+
 export const tableLabels = defineRule({
   id: "naming.table-labels",
   category: "naming",
@@ -383,8 +390,7 @@ export const tableLabels = defineRule({
     const labelled = report.tables.filter((t) => t.label);
     if (labelled.length < 3) return [{ status: "na", reason: "印有表号的表少于三张" }];
     // The style: the label with its (last) number as N — 预算公开表N, 公开N表 (公开01表 … 公开10表), 表N.
-    const prefix = (l: string) =>
-      l.replace(/[0-9一二三四五六七八九十]+([-－][0-9]+)?(?=[^0-9一二三四五六七八九十]*$)/, "N");
+    const prefix = (l: string) => l.replace(NUMBER_AT_END, "N");
     const counts = new Map<string, number>();
     for (const t of labelled) counts.set(prefix(t.label!), (counts.get(prefix(t.label!)) ?? 0) + 1);
     const [main] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];

@@ -24,7 +24,11 @@ export interface ProjectLine {
   row: Row;
 }
 
-/** Leaf rows of the project tables (not the department / unit subtotal rows). */
+/**
+ * Leaf rows of the project tables (not the department / unit subtotal rows). A 其中 line (Row.partial, as the
+ * hierarchy reads it: a memo item of its line, 其中：政府采购) is never a project, nor does it make its line a parent
+ * (tester29 T29-12).
+ */
 export function projectLines(report: Report): ProjectLine[] {
   const out: ProjectLine[] = [];
   for (const t of report.tables) {
@@ -32,9 +36,12 @@ export function projectLines(report: Report): ProjectLine[] {
     const rows = t.rows;
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i];
-      const next = rows[i + 1];
       // A line without any amount (a watermark, page debris) is not a project.
-      if (r.level === 0 || r.key === "total" || !r.label.trim() || allBlank(r)) continue;
+      if (r.level === 0 || r.key === "total" || r.partial || !r.label.trim() || allBlank(r))
+        continue;
+      let j = i + 1;
+      while (j < rows.length && rows[j].partial) j++;
+      const next = rows[j];
       if (next && next.level > r.level) continue;
       out.push({ name: r.label.trim(), table: t, row: r });
     }
@@ -592,7 +599,9 @@ export const subjectTotals = defineRule({
     const t12 = firstOf(report, "project_expenditure");
     if (!t12) return [na("没有项目支出表")];
     // The 项 lines the table prints over its projects carry the 科目's figure; else its projects, each with its code.
-    const printed = t12.rows.filter((r) => r.codeSystem === "functional" && r.code?.length === 7);
+    const printed = t12.rows.filter(
+      (r) => r.codeSystem === "functional" && r.code?.length === 7 && !r.partial
+    );
     const lines = printed.length
       ? printed
       : checkedProjectLines(report)
