@@ -69,9 +69,10 @@ describe.each(STYLES.flatMap((s) => SETUPS.map(([n, o]) => [`${s.name} (${n})`, 
         expect(res.identities.some((i) => i.rule === rule && i.status === "holds")).toBe(true);
     });
 
+    // Lowered by 2.37: in a style printed in whole 万元, 1.37 prints 59 against 60 — within rounding as printed.
     test("one figure changed (30201 办公费 公用经费, lowered) is found at its cell", () => {
       const a = line(t!, "30201").amounts.public;
-      foundAt(mutate(grids, a.cell, -1.37 * k), "cross.expenditure-economic-basic", [a.cell]);
+      foundAt(mutate(grids, a.cell, -2.37 * k), "cross.expenditure-economic-basic", [a.cell]);
     });
 
     test("the 合计 line's 项目支出 changed is found against the 支出总表 and the 项目支出表", () => {
