@@ -139,3 +139,19 @@ test("cleared in place twice: the second walk leaves the first copy out (T27-6)"
   expect(second.out).not.toContain("jishan-2024.cleared.xlsx：");
   expect(second.out).toContain("（共 1 个文件）");
 });
+
+test("cleared twice into one folder: the re-run replaces its own copy, as check --out does; a workbook of the user's under that name is kept", async () => {
+  const out = path.join(dir, "twice");
+  expect((await run(["clear", reviewed, "--out", out])).code).toBe(0);
+  const copy = path.join(out, "jishan-2024.cleared.xlsx");
+  const again = await run(["clear", reviewed, "--out", out]);
+  expect(again.code).toBe(0);
+  expect(again.out).toContain(`${reviewed} → ${copy}（`);
+  expect(await fs.readdir(out)).toEqual(["jishan-2024.cleared.xlsx"]);
+  // A real workbook of the user's under the copy's name (here the original itself) is not ours: kept, ours takes (2).
+  await fs.copyFile(samplePath("jishan-2024"), copy);
+  const theirs = await hash(copy);
+  const third = await run(["clear", reviewed, "--out", out]);
+  expect(third.out).toContain(path.join(out, "jishan-2024(2).cleared.xlsx"));
+  expect(await hash(copy)).toBe(theirs);
+});
