@@ -6,31 +6,11 @@
 import { promises as fs } from "fs";
 import os from "os";
 import path from "path";
-import crypto from "crypto";
-import { execFile } from "child_process";
 import { unzipSync } from "fflate";
-import { samplePath } from "../helpers";
+import { samplePath, runBin as run, fileHash as hash } from "../helpers";
 
-const bin = path.join(__dirname, "..", "..", "bin", "budget-review.js");
 const legacy = path.join(__dirname, "..", "fixtures", "legacy", "14f-general-number-format.xls");
 jest.setTimeout(180000);
-
-function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  return new Promise((resolve) =>
-    execFile(process.execPath, [bin, ...args], { maxBuffer: 64 * 1024 * 1024 }, (e, out, err) =>
-      resolve({
-        code: e ? ((e as { code?: number }).code ?? 1) : 0,
-        out: String(out),
-        err: String(err),
-      })
-    )
-  );
-}
-const hash = async (f: string) =>
-  crypto
-    .createHash("sha256")
-    .update(await fs.readFile(f))
-    .digest("hex");
 
 let dir: string;
 let reviewed: string;
