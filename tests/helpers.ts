@@ -1,9 +1,13 @@
-/** Test helpers: the bundled sample workbooks, read once through the .xlsx host. */
+/** Test helpers: the bundled sample workbooks, read once through the .xlsx host; the CLI run in or out of process. */
 import { promises as fs } from "fs";
 import path from "path";
+import crypto from "crypto";
+import { execFile } from "child_process";
 import { readXlsxBuffer } from "../src/hosts/xlsx/read";
 import { importWorkbook } from "../src/core/importer/importer";
-import type { Report } from "../src/core/model/schema";
+import { checkReport } from "../src/core/rules/engine";
+import { mutate } from "../bench/localization";
+import type { Report, Table } from "../src/core/model/schema";
 import type { SheetGrid } from "../src/core/grid/grid";
 import type { CheckResult, Finding } from "../src/core/rules/rule";
 
@@ -43,6 +47,32 @@ export async function runMain(args: string[]): Promise<{ code: number; out: stri
   }
 }
 
+/** The installed command (`npm run build:cli` writes what it runs). */
+export const BIN = path.join(__dirname, "..", "bin", "budget-review.js");
+
+/**
+ * Runs the installed command in a child process (as a user's shell would: its own exit, signals, pipes): exit code and
+ * what it printed.
+ */
+export function runBin(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  return new Promise((resolve) =>
+    execFile(process.execPath, [BIN, ...args], { maxBuffer: 64 * 1024 * 1024 }, (e, out, err) =>
+      resolve({
+        code: e ? ((e as { code?: number }).code ?? 1) : 0,
+        out: String(out),
+        err: String(err),
+      })
+    )
+  );
+}
+
+/** The SHA-256 of a file, in hex (to show an input or a user's file untouched). */
+export const fileHash = async (f: string) =>
+  crypto
+    .createHash("sha256")
+    .update(await fs.readFile(f))
+    .digest("hex");
+
 /** The 错误 and 警告 of a check (what a generated variant must not gain). */
 export const serious = (fs: Finding[]) =>
   fs.filter((f) => f.severity === "error" || f.severity === "warning");
@@ -52,3 +82,24 @@ export const kinds = (r: CheckResult) =>
     .filter((f) => f.severity !== "info")
     .map((f) => `${f.rule} ${f.severity}`)
     .sort();
+/** The table of `kind` in a report (the first; a test that asks for it expects one). */
+export const table = (r: Report, kind: string): Table => r.tables.find((t) => t.kind === kind)!;
+/** The cells a cause names alone (one suspect, no alternative): where the localization points without doubt. */
+export const soleSuspects = (res: CheckResult) =>
+  res.causes
+    .filter((c) => c.suspects.length === 1 && c.alternatives.length === 0)
+    .map((c) => c.suspects[0].cell);
+/**
+ * The check of `grids` with the figure at `cell` changed by `delta` (in the sheet's unit): the result, and the 错误 and
+ * 警告 whose message is not in `before` (the unchanged workbook's).
+ */
+export function checkChanged(
+  grids: SheetGrid[],
+  cell: string,
+  delta: number,
+  before: Set<string>,
+  opts: { localize?: false } = {}
+) {
+  const res = checkReport(importWorkbook(mutate(grids, cell, delta)), opts);
+  return { res, found: serious(res.findings).filter((f) => !before.has(f.message)) };
+}

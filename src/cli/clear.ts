@@ -4,7 +4,10 @@
  * (package-review.ts with an empty plan; left: unused formats in the styles part, the workbook view on the first sheet,
  * the notes' content-type entry and namespace declaration). Written to
  * `<dir>/<name>.cleared.xlsx` (`.xlsm` for a macro workbook); the input is only read, as in `check --out`. The add-in's
- * 清除标记 does the same in Excel.
+ * 清除标记 does the same in Excel. As `check --out` does, a re-run into the same folder replaces its own earlier copy and
+ * never a file of the user's (that one keeps its name, ours takes (2)): a cleared copy has no review sheets to tell it
+ * by, so it carries CLEARED_COMMENT as its zip archive comment — outside every part, and gone once Excel or
+ * LibreOffice saves the file again (then it is the user's).
  */
 import { renameSync, rmSync, writeFileSync } from "fs";
 import path from "path";
@@ -19,12 +22,15 @@ import { WorkbookReadError } from "../hosts/xlsx/read";
 import { readWorkbookBuffer } from "../hosts/read-any";
 import { formatInText } from "../hosts/sheetjs/formats";
 import { PackageShapeError, reviewPackage } from "../hosts/xlsx/package-review";
+import { withZipComment, zipComment } from "../hosts/xlsx/zip";
 
 /** Packages the review writes into: a folder walk takes these (reviewed copies included). */
 const PACKAGE_EXT = /\.(xlsx|xlsm)$/i;
 /** Copies this command wrote: a folder walk leaves them out (a re-run over its own output folder finds only inputs). */
 const CLEARED = /\.cleared\.xls[xm]$/i;
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
+/** The zip archive comment that tells a copy this command wrote (a re-run may replace it). */
+export const CLEARED_COMMENT = "budget-review clear: review marks, notes and sheets removed";
 
 /** What became of one input: `output` is the file written (relative to the output folder), or null with `reason`. */
 export interface ClearRow {
@@ -119,7 +125,7 @@ async function clearFile(
   // As check --out: written under a temporary name, then renamed (no half file under the output's name).
   const tmp = path.join(outDir, tempName(process.pid, 0));
   try {
-    writeFileSync(tmp, result.bytes);
+    writeFileSync(tmp, withZipComment(result.bytes, CLEARED_COMMENT));
     renameSync(tmp, target);
     row.output = name;
   } catch (e) {
@@ -156,7 +162,7 @@ export async function runClear(
     throw new FolderError(writeError(at, e) ?? `无法建立输出文件夹“${at}”`, e);
   }
   const files = await clearInputs(inputs, opts.outDir);
-  const namer = outputNamer(opts.outDir, files, () => false);
+  const namer = outputNamer(opts.outDir, files, (b) => zipComment(b) === CLEARED_COMMENT);
   const rows: ClearRow[] = [];
   for (const file of files) {
     const row = await clearFile(file, opts.outDir, (f, suffix) => outName(f, suffix, namer));

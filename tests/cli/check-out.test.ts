@@ -2,32 +2,12 @@
 import { promises as fs } from "fs";
 import os from "os";
 import path from "path";
-import crypto from "crypto";
-import { execFile } from "child_process";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { SAMPLES, samplePath } from "../helpers";
+import { BIN, SAMPLES, samplePath, runBin as run, fileHash as hash } from "../helpers";
 
-const bin = path.join(__dirname, "..", "..", "bin", "budget-review.js");
 const fixture = (f: string) => path.join(__dirname, "..", "fixtures", "review", f);
 jest.setTimeout(120000);
-
-function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  return new Promise((resolve) =>
-    execFile(process.execPath, [bin, ...args], { maxBuffer: 64 * 1024 * 1024 }, (e, out, err) =>
-      resolve({
-        code: e ? ((e as { code?: number }).code ?? 1) : 0,
-        out: String(out),
-        err: String(err),
-      })
-    )
-  );
-}
-const hash = async (f: string) =>
-  crypto
-    .createHash("sha256")
-    .update(await fs.readFile(f))
-    .digest("hex");
 
 async function sheetRows(file: string, sheet: string): Promise<unknown[][]> {
   const wb = new ExcelJS.Workbook();
@@ -245,7 +225,7 @@ test("stdout and stderr closed after the first line (`2>&1 | head -1`): the batc
   for (let i = 1; i <= 6; i++)
     await fs.copyFile(samplePath("jishan-2024"), path.join(inDir, `部门 ${i}.xlsx`));
   const code = await new Promise<number | null>((resolve) => {
-    const child = spawn(process.execPath, [bin, "check", inDir, "--out", outDir, "--jobs", "2"], {
+    const child = spawn(process.execPath, [BIN, "check", inDir, "--out", outDir, "--jobs", "2"], {
       stdio: ["ignore", "pipe", "pipe"],
     });
     // The reader goes away after the first line, as `head -1` does (the progress lines are on stderr).

@@ -6,31 +6,11 @@
 import { promises as fs } from "fs";
 import os from "os";
 import path from "path";
-import crypto from "crypto";
-import { execFile } from "child_process";
 import { unzipSync } from "fflate";
-import { samplePath } from "../helpers";
+import { samplePath, runBin as run, fileHash as hash } from "../helpers";
 
-const bin = path.join(__dirname, "..", "..", "bin", "budget-review.js");
 const legacy = path.join(__dirname, "..", "fixtures", "legacy", "14f-general-number-format.xls");
 jest.setTimeout(180000);
-
-function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  return new Promise((resolve) =>
-    execFile(process.execPath, [bin, ...args], { maxBuffer: 64 * 1024 * 1024 }, (e, out, err) =>
-      resolve({
-        code: e ? ((e as { code?: number }).code ?? 1) : 0,
-        out: String(out),
-        err: String(err),
-      })
-    )
-  );
-}
-const hash = async (f: string) =>
-  crypto
-    .createHash("sha256")
-    .update(await fs.readFile(f))
-    .digest("hex");
 
 let dir: string;
 let reviewed: string;
@@ -138,4 +118,20 @@ test("cleared in place twice: the second walk leaves the first copy out (T27-6)"
   const second = await run(["clear", folder, "--out", folder]);
   expect(second.out).not.toContain("jishan-2024.cleared.xlsx：");
   expect(second.out).toContain("（共 1 个文件）");
+});
+
+test("cleared twice into one folder: the re-run replaces its own copy, as check --out does; a workbook of the user's under that name is kept", async () => {
+  const out = path.join(dir, "twice");
+  expect((await run(["clear", reviewed, "--out", out])).code).toBe(0);
+  const copy = path.join(out, "jishan-2024.cleared.xlsx");
+  const again = await run(["clear", reviewed, "--out", out]);
+  expect(again.code).toBe(0);
+  expect(again.out).toContain(`${reviewed} → ${copy}（`);
+  expect(await fs.readdir(out)).toEqual(["jishan-2024.cleared.xlsx"]);
+  // A real workbook of the user's under the copy's name (here the original itself) is not ours: kept, ours takes (2).
+  await fs.copyFile(samplePath("jishan-2024"), copy);
+  const theirs = await hash(copy);
+  const third = await run(["clear", reviewed, "--out", out]);
+  expect(third.out).toContain(path.join(out, "jishan-2024(2).cleared.xlsx"));
+  expect(await hash(copy)).toBe(theirs);
 });

@@ -4,7 +4,7 @@ import os from "os";
 import path from "path";
 import { execFileSync, spawn } from "child_process";
 import { fileError } from "../../src/cli/load";
-import { samplePath, runMain } from "../helpers";
+import { BIN, samplePath, runMain } from "../helpers";
 import { CheckJsonSchema } from "../../src/core/findings/json";
 import { CategorySchema } from "../../src/core/rules/rule";
 
@@ -122,8 +122,7 @@ test("an internal error prints one Chinese line; its detail only with --debug", 
 });
 
 test("a closed pipe (| head) ends the CLI quietly", async () => {
-  const bin = path.join(__dirname, "..", "..", "bin", "budget-review.js");
-  const child = spawn(process.execPath, [bin, "inspect", samplePath("xingxian-2023"), "--json"], {
+  const child = spawn(process.execPath, [BIN, "inspect", samplePath("xingxian-2023"), "--json"], {
     stdio: ["ignore", "pipe", "pipe"],
   });
   let err = "";

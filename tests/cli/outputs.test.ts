@@ -6,31 +6,13 @@
 import { promises as fs } from "fs";
 import os from "os";
 import path from "path";
-import crypto from "crypto";
 import { execFile } from "child_process";
 import ExcelJS from "exceljs";
-import { samplePath } from "../helpers";
+import { BIN, samplePath, runBin as run, fileHash as hash } from "../helpers";
 
-const bin = path.join(__dirname, "..", "..", "bin", "budget-review.js");
 const badInput = (f: string) => path.join(__dirname, "..", "fixtures", "bad-inputs", f);
 jest.setTimeout(120000);
 
-function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  return new Promise((resolve) =>
-    execFile(process.execPath, [bin, ...args], { maxBuffer: 64 * 1024 * 1024 }, (e, out, err) =>
-      resolve({
-        code: e ? ((e as { code?: number }).code ?? 1) : 0,
-        out: String(out),
-        err: String(err),
-      })
-    )
-  );
-}
-const hash = async (f: string) =>
-  crypto
-    .createHash("sha256")
-    .update(await fs.readFile(f))
-    .digest("hex");
 const findingsOf = (json: string) =>
   (
     JSON.parse(json) as {
@@ -275,7 +257,7 @@ test("Ctrl-C during a batch: one line saying how many were written, exit 130, no
       path.join(input, `x${String(i).padStart(2, "0")}.xlsx`)
     );
   const out = path.join(dir, "out");
-  const child = execFile(process.execPath, [bin, "check", input, "--out", out, "--jobs", "1"]);
+  const child = execFile(process.execPath, [BIN, "check", input, "--out", out, "--jobs", "1"]);
   let err = "";
   const ended = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   child.stderr!.on("data", (d) => {

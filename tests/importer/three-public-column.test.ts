@@ -10,12 +10,10 @@
 import { importWorkbook } from "../../src/core/importer/importer";
 import { checkReport } from "../../src/core/rules/engine";
 import type { Report, Table } from "../../src/core/model/schema";
-import type { Finding } from "../../src/core/rules/rule";
 import { STYLES, buildVariant, type VariantOptions } from "../fixtures/variants";
+import { serious } from "../helpers";
 
 type Column = NonNullable<VariantOptions["threePublicColumn"]>;
-const serious = (fs: Finding[]) =>
-  fs.filter((f) => f.severity === "error" || f.severity === "warning");
 const table = (r: Report): Table => r.tables.find((t) => t.kind === "three_public")!;
 const read = (style: (typeof STYLES)[number], tc: Column) =>
   importWorkbook(buildVariant(style, { threePublicColumn: tc }).grids);

@@ -9,7 +9,6 @@ import { promises as fs } from "fs";
 import os from "os";
 import path from "path";
 import crypto from "crypto";
-import { execFile } from "child_process";
 import ExcelJS from "exceljs";
 import * as XLSX from "@e965/xlsx";
 import { readWorkbookBuffer, workbookFormat } from "../../src/hosts/read-any";
@@ -17,29 +16,11 @@ import { readXlsxBuffer, WorkbookReadError } from "../../src/hosts/xlsx/read";
 import { importWorkbook } from "../../src/core/importer/importer";
 import { checkReport } from "../../src/core/rules/engine";
 import type { SheetGrid } from "../../src/core/grid/grid";
-import { SAMPLES, samplePath } from "../helpers";
+import { SAMPLES, samplePath, runBin as run, fileHash as hash } from "../helpers";
 import { STYLES, buildVariant } from "../fixtures/variants";
 
 jest.setTimeout(120000);
 const legacy = (f: string) => path.join(__dirname, "..", "fixtures", "legacy", f);
-const bin = path.join(__dirname, "..", "..", "bin", "budget-review.js");
-
-function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  return new Promise((resolve) =>
-    execFile(process.execPath, [bin, ...args], { maxBuffer: 64 * 1024 * 1024 }, (e, out, err) =>
-      resolve({
-        code: e ? ((e as { code?: number }).code ?? 1) : 0,
-        out: String(out),
-        err: String(err),
-      })
-    )
-  );
-}
-const hash = async (f: string) =>
-  crypto
-    .createHash("sha256")
-    .update(await fs.readFile(f))
-    .digest("hex");
 
 /**
  * A grid with its merges in one order (SheetJS lists them as the file does, exceljs by anchor), without column widths:

@@ -7,7 +7,6 @@
 import { promises as fs } from "fs";
 import os from "os";
 import path from "path";
-import crypto from "crypto";
 import * as XLSX from "@e965/xlsx";
 import { readWorkbookBuffer, workbookFormat } from "../../src/hosts/read-any";
 import { decodeMarkup, markupKind, pagePieces } from "../../src/hosts/sheetjs/markup";
@@ -16,7 +15,7 @@ import { checkReport } from "../../src/core/rules/engine";
 import type { SheetGrid } from "../../src/core/grid/grid";
 import { STYLES, buildVariant } from "../fixtures/variants";
 import { bump } from "../fixtures/grid-edit";
-import { runMain } from "../helpers";
+import { fileHash, runMain } from "../helpers";
 
 jest.setTimeout(60000);
 const fixture = (f: string) => path.join(__dirname, "..", "fixtures", "markup", f);
@@ -152,17 +151,11 @@ describe("the CLI", () => {
   test("check --out: the review written as a separate workbook, the page left untouched", async () => {
     const file = path.join(dir, "支出总表.xls");
     await fs.copyFile(fixture("zhichu-gbk.xls"), file);
-    const before = crypto
-      .createHash("sha256")
-      .update(await fs.readFile(file))
-      .digest("hex");
+    const before = await fileHash(file);
     const r = await runMain(["check", file, "--out", path.join(dir, "out")]);
     expect(r.out).toMatch(/支出总表\.审核结果\.xlsx（原文件为网页（HTML）格式/);
     expect(await fs.readdir(path.join(dir, "out"))).toContain("支出总表.审核结果.xlsx");
-    const after = crypto
-      .createHash("sha256")
-      .update(await fs.readFile(file))
-      .digest("hex");
+    const after = await fileHash(file);
     expect(after).toBe(before);
   });
 

@@ -17,6 +17,8 @@ import {
   deflateEntry,
   dosTime,
   inflateEntry,
+  withZipComment,
+  zipComment,
   type ZipEntry,
 } from "../../src/hosts/xlsx/zip";
 import { load, reviewBytes } from "./helpers";
@@ -222,6 +224,19 @@ test("writeZip and readZipEntries round-trip: names (UTF-8 too), methods, empty 
   const files = unzipSync(bytes);
   expect(Buffer.from(files["xl/media/图片.bin"]).toString()).toBe("abc");
   expect(files["empty.xml"].length).toBe(0);
+});
+
+test("an archive comment (clear's tag) is read back; the parts read as before; a zip without one has none", () => {
+  const t = dosTime(new Date(2026, 10, 30, 3, 4, 6));
+  const plain = writeZip([deflateEntry("a.xml", strToU8("<a/>"), 6, t)]);
+  expect(zipComment(plain)).toBeUndefined();
+  const tagged = withZipComment(plain, "budget-review clear");
+  expect(zipComment(tagged)).toBe("budget-review clear");
+  expect(readZipEntries(tagged)!.map((e) => e.name)).toEqual(["a.xml"]);
+  expect(Buffer.from(unzipSync(tagged)["a.xml"]).toString()).toBe("<a/>");
+  // Bytes after the comment (a truncated or appended file): no comment of ours.
+  expect(zipComment(Buffer.concat([tagged, Buffer.from("x")]))).toBeUndefined();
+  expect(() => withZipComment(tagged, "again")).toThrow(RangeError);
 });
 
 test("an entry that inflates past the size its directory records stops there: an error, not the whole bomb in memory", () => {

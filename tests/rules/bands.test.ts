@@ -13,19 +13,12 @@ import path from "path";
 import { readXlsxBuffer } from "../../src/hosts/xlsx/read";
 import { importWorkbook } from "../../src/core/importer/importer";
 import { checkReport } from "../../src/core/rules/engine";
-import type { Report, Table } from "../../src/core/model/schema";
-import type { CheckResult, Finding } from "../../src/core/rules/rule";
+import type { Table } from "../../src/core/model/schema";
+import type { CheckResult } from "../../src/core/rules/rule";
 import type { SheetGrid } from "../../src/core/grid/grid";
 import { STYLES, buildVariant } from "../fixtures/variants";
-import { mutate } from "../../bench/localization";
+import { serious, table, soleSuspects, checkChanged } from "../helpers";
 
-const serious = (fs: Finding[]) =>
-  fs.filter((f) => f.severity === "error" || f.severity === "warning");
-const table = (r: Report, kind: string): Table => r.tables.find((t) => t.kind === kind)!;
-const soleSuspects = (res: CheckResult) =>
-  res.causes
-    .filter((c) => c.suspects.length === 1 && c.alternatives.length === 0)
-    .map((c) => c.suspects[0].cell);
 /** The cells of a table's columns whose key passes `pick`, with a figure. */
 const bandCells = (t: Table, pick: (key: string) => boolean) =>
   t.rows.flatMap((r) =>
@@ -36,8 +29,7 @@ const bandCells = (t: Table, pick: (key: string) => boolean) =>
 
 /** One figure changed by `delta`: the new errors, whether each cites it, whether a cause names it alone. */
 function changed(grids: SheetGrid[], cell: string, delta: number, before: Set<string>) {
-  const res = checkReport(importWorkbook(mutate(grids, cell, delta)));
-  const found = serious(res.findings).filter((f) => !before.has(f.message));
+  const { res, found } = checkChanged(grids, cell, delta, before);
   return {
     cell,
     seen: found.length > 0,

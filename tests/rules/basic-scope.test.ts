@@ -9,11 +9,11 @@ import { checkReport } from "../../src/core/rules/engine";
 import { moneyOf } from "../../src/core/rules/scope";
 import { totalRow } from "../../src/core/rules/helpers";
 import type { SheetGrid } from "../../src/core/grid/grid";
-import type { Report, Table } from "../../src/core/model/schema";
+import type { Table } from "../../src/core/model/schema";
 import { STYLES, buildVariant, type Style, type VariantOptions } from "../fixtures/variants";
 import { mutate } from "../../bench/localization";
+import { table } from "../helpers";
 
-const table = (r: Report, kind: Table["kind"]) => r.tables.find((t) => t.kind === kind)!;
 const scaleOf = (st: Style) => (st.unit === "元" ? 10000 : 1);
 
 /** The grids with the 基本支出表's title saying `scope` (财政拨款, or nothing) where it said 一般公共预算. */

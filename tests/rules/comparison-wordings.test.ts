@@ -8,12 +8,11 @@
  */
 import { importWorkbook } from "../../src/core/importer/importer";
 import { checkReport } from "../../src/core/rules/engine";
-import type { Report, Row, Table } from "../../src/core/model/schema";
+import type { Row, Table } from "../../src/core/model/schema";
 import { STYLES, buildVariant } from "../fixtures/variants";
 import { mutate } from "../../bench/localization";
-import { serious } from "../helpers";
+import { serious, table } from "../helpers";
 
-const table = (r: Report, kind: string): Table => r.tables.find((t) => t.kind === kind)!;
 /** A line by its code, or by its name where the template prints no codes. */
 const line = (t: Table, code: string, name: string): Row =>
   t.rows.find((r) => r.code === code) ?? t.rows.find((r) => r.label.includes(name))!;

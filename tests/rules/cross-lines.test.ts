@@ -14,19 +14,19 @@ import { readXlsxBuffer } from "../../src/hosts/xlsx/read";
 import { importWorkbook } from "../../src/core/importer/importer";
 import { checkReport } from "../../src/core/rules/engine";
 import type { SheetGrid } from "../../src/core/grid/grid";
-import type { Report, Row, Table } from "../../src/core/model/schema";
+import type { Row, Table } from "../../src/core/model/schema";
 import type { CheckResult, Finding } from "../../src/core/rules/rule";
 import { scopeRelation } from "../../src/core/rules/scope";
 import { STYLES, buildVariant, type Style, type VariantOptions } from "../fixtures/variants";
 import { mutate } from "../../bench/localization";
 import { realInputs } from "./real-inputs";
+import { table } from "../helpers";
 
 const LINE_RULES = ["cross.general-budget", "cross.basic-economic", "cross.breakdown-totals"];
 const serious = (fs: Finding[]) =>
   fs
     .filter((f) => f.severity === "error" || f.severity === "warning")
     .map((f) => `${f.rule} ${f.message}`);
-const table = (r: Report, kind: Table["kind"]) => r.tables.find((t) => t.kind === kind)!;
 const line = (t: Table, code: string) => t.rows.find((r) => r.code === code)!;
 const sheetOf = (ref: string) => ref.slice(0, ref.lastIndexOf("!"));
 const scaleOf = (st: Style) => (st.unit === "元" ? 10000 : 1);

@@ -7,13 +7,13 @@
  */
 import { importWorkbook } from "../../src/core/importer/importer";
 import { checkReport } from "../../src/core/rules/engine";
-import type { Report, Table } from "../../src/core/model/schema";
+import type { Report } from "../../src/core/model/schema";
 import type { Finding } from "../../src/core/rules/rule";
 import { STYLES, YEAR, buildVariant } from "../fixtures/variants";
+import { table } from "../helpers";
 
 const errors = (fs: Finding[], rule: string) =>
   fs.filter((f) => f.severity === "error" && f.rule === rule);
-const table = (r: Report, kind: string): Table => r.tables.find((t) => t.kind === kind)!;
 /** The cell of the 基本支出经济分类表 line whose label carries these words. */
 const economicCell = (r: Report, words: RegExp) =>
   table(r, "basic_expenditure_economic").rows.find((x) => words.test(x.label))!.amounts.total.cell;

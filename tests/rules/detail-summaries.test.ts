@@ -17,9 +17,8 @@ import type { CellValue, Merge, SheetGrid } from "../../src/core/grid/grid";
 import type { Finding } from "../../src/core/rules/rule";
 import { toGrid } from "../fixtures/variants";
 import { mutate } from "../../bench/localization";
+import { serious } from "../helpers";
 
-const serious = (fs: Finding[]) =>
-  fs.filter((f) => f.severity === "error" || f.severity === "warning");
 const at = (fs: Finding[]) => serious(fs).map((f) => `${f.rule} ${f.cells[0]}`);
 const dir = path.join(__dirname, "..", "fixtures", "newcomer12");
 const grids = async (file: string) =>

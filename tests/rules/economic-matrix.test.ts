@@ -8,9 +8,8 @@ import { importWorkbook } from "../../src/core/importer/importer";
 import { checkReport } from "../../src/core/rules/engine";
 import type { Finding } from "../../src/core/rules/rule";
 import { STYLES, buildVariant } from "../fixtures/variants";
+import { serious } from "../helpers";
 
-const serious = (fs: Finding[]) =>
-  fs.filter((f) => f.severity === "error" || f.severity === "warning");
 const kinds = (fs: Finding[]) => fs.map((f) => `${f.rule} ${f.severity}`).sort();
 
 describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style) => {

@@ -8,14 +8,13 @@ import { readXlsxBuffer } from "../../src/hosts/xlsx/read";
 import { importWorkbook } from "../../src/core/importer/importer";
 import { checkReport } from "../../src/core/rules/engine";
 import type { Finding } from "../../src/core/rules/rule";
+import { serious } from "../helpers";
 
 const dir = path.join(__dirname, "..", "fixtures", "field-cases");
 async function findings(file: string): Promise<Finding[]> {
   const { grids } = await readXlsxBuffer(await fs.readFile(path.join(dir, file)));
   return checkReport(importWorkbook(grids)).findings;
 }
-const serious = (fs: Finding[]) =>
-  fs.filter((f) => f.severity === "error" || f.severity === "warning");
 const summary = (fs: Finding[]) => fs.map((f) => `${f.rule} ${f.severity} ${f.cells[0]}`);
 
 describe.each([

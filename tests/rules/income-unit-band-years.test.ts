@@ -7,16 +7,13 @@
  */
 import { importWorkbook } from "../../src/core/importer/importer";
 import { checkReport } from "../../src/core/rules/engine";
-import type { Report, Table } from "../../src/core/model/schema";
+import type { Table } from "../../src/core/model/schema";
 import type { Finding } from "../../src/core/rules/rule";
 import type { SheetGrid } from "../../src/core/grid/grid";
 import { STYLES, buildVariant } from "../fixtures/variants";
-import { mutate } from "../../bench/localization";
+import { serious, table, checkChanged } from "../helpers";
 
-const serious = (fs: Finding[]) =>
-  fs.filter((f) => f.severity === "error" || f.severity === "warning");
 const lines = (fs: Finding[]) => serious(fs).map((f) => `${f.rule} ${f.message}`);
-const table = (r: Report, kind: string): Table => r.tables.find((t) => t.kind === kind)!;
 const bandCells = (t: Table, rows: Table["rows"], pick: (key: string) => boolean) =>
   rows.flatMap((r) =>
     Object.entries(r.amounts)
@@ -26,8 +23,7 @@ const bandCells = (t: Table, rows: Table["rows"], pick: (key: string) => boolean
 
 /** One figure changed by `delta`: whether a new 错误 cites it, and the new ones that do not. */
 function changed(grids: SheetGrid[], cell: string, delta: number, before: Set<string>) {
-  const res = checkReport(importWorkbook(mutate(grids, cell, delta)), { localize: false });
-  const found = serious(res.findings).filter((f) => !before.has(f.message));
+  const { found } = checkChanged(grids, cell, delta, before, { localize: false });
   return {
     cell,
     seen: found.some((f) => f.cells.includes(cell)),

@@ -5,7 +5,6 @@
 import { importWorkbook } from "../../src/core/importer/importer";
 import { checkReport } from "../../src/core/rules/engine";
 import type { Finding } from "../../src/core/rules/rule";
-import type { Report } from "../../src/core/model/schema";
 import type { SheetGrid } from "../../src/core/grid/grid";
 import { STYLES, buildVariant, type Style, type VariantOptions } from "../fixtures/variants";
 
@@ -13,10 +12,7 @@ const run = (style: Style, opts: VariantOptions) => {
   const report = importWorkbook(buildVariant(style, opts).grids);
   return { report, findings: checkReport(report).findings };
 };
-const serious = (fs: Finding[]) =>
-  fs.filter((f) => f.severity === "error" || f.severity === "warning");
 const ids = (fs: Finding[]) => [...new Set(serious(fs).map((f) => f.rule))].sort();
-const table = (r: Report, kind: string) => r.tables.find((t) => t.kind === kind)!;
 
 describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style) => {
   test("政府性基金 money in every table, consistently: no finding, and the fund rules ran", () => {
@@ -301,6 +297,7 @@ describe.each(STYLES.map((s) => [s.name, s] as const))(
 );
 
 import { parseRef } from "../../src/core/grid/address";
+import { serious, table } from "../helpers";
 /** The grid with `delta` added to one amount (value and text), as a typo would. */
 function mutateCell(grids: SheetGrid[], cell: string, delta: number): SheetGrid[] {
   const p = parseRef(cell);

@@ -8,12 +8,9 @@
  */
 import { importWorkbook } from "../../src/core/importer/importer";
 import { checkReport } from "../../src/core/rules/engine";
-import type { Finding } from "../../src/core/rules/rule";
 import type { Report } from "../../src/core/model/schema";
 import { STYLES, buildVariant, type VariantOptions } from "../fixtures/variants";
-
-const serious = (fs: Finding[]) =>
-  fs.filter((f) => f.severity === "error" || f.severity === "warning");
+import { serious } from "../helpers";
 
 const HOW: Array<NonNullable<VariantOptions["labelUnitLine"]>> = ["oneCell", "apart"];
 

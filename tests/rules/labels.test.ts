@@ -10,16 +10,13 @@ import path from "path";
 import { readXlsxBuffer } from "../../src/hosts/xlsx/read";
 import { importWorkbook } from "../../src/core/importer/importer";
 import { checkReport } from "../../src/core/rules/engine";
-import type { Report, Table } from "../../src/core/model/schema";
 import type { CheckResult, Finding } from "../../src/core/rules/rule";
 import type { SheetGrid } from "../../src/core/grid/grid";
 import { STYLES, buildVariant } from "../fixtures/variants";
 import { mutate } from "../../bench/localization";
+import { serious, table } from "../helpers";
 
-const serious = (fs: Finding[]) =>
-  fs.filter((f) => f.severity === "error" || f.severity === "warning");
 const lines = (fs: Finding[]) => serious(fs).map((f) => `${f.rule} ${f.message}`);
-const table = (r: Report, kind: string): Table => r.tables.find((t) => t.kind === kind)!;
 const check = (grids: SheetGrid[]) => checkReport(importWorkbook(grids), { localize: false });
 const checks = (r: CheckResult) => r.perRule.reduce((n, p) => n + p.checked, 0);
 const applicable = (r: CheckResult, id: string) => r.perRule.find((p) => p.id === id)!.checked > 0;

@@ -14,9 +14,8 @@ import type { CheckResult, Finding } from "../../src/core/rules/rule";
 import type { SheetGrid } from "../../src/core/grid/grid";
 import { STYLES, buildVariant } from "../fixtures/variants";
 import { mutate } from "../../bench/localization";
+import { serious } from "../helpers";
 
-const serious = (fs: Finding[]) =>
-  fs.filter((f) => f.severity === "error" || f.severity === "warning");
 const lines = (fs: Finding[]) => serious(fs).map((f) => `${f.rule} ${f.message}`);
 const projects = (r: Report): Table => r.tables.find((t) => t.kind === "project_expenditure")!;
 const check = (grids: SheetGrid[]) => checkReport(importWorkbook(grids), { localize: false });

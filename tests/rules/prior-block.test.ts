@@ -8,19 +8,11 @@
  */
 import { importWorkbook } from "../../src/core/importer/importer";
 import { checkReport } from "../../src/core/rules/engine";
-import type { Report, Table } from "../../src/core/model/schema";
-import type { CheckResult, Finding } from "../../src/core/rules/rule";
+import type { CheckResult } from "../../src/core/rules/rule";
 import type { SheetGrid } from "../../src/core/grid/grid";
 import { STYLES, buildVariant, type VariantOptions } from "../fixtures/variants";
-import { mutate } from "../../bench/localization";
+import { serious, table, soleSuspects, checkChanged } from "../helpers";
 
-const serious = (fs: Finding[]) =>
-  fs.filter((f) => f.severity === "error" || f.severity === "warning");
-const table = (r: Report, kind: string): Table => r.tables.find((t) => t.kind === kind)!;
-const soleSuspects = (res: CheckResult) =>
-  res.causes
-    .filter((c) => c.suspects.length === 1 && c.alternatives.length === 0)
-    .map((c) => c.suspects[0].cell);
 type Block = NonNullable<VariantOptions["priorBlock"]>;
 const KINDS = ["general_budget_expenditure", "expenditure_summary"] as const;
 const CAPTIONS = ["{Y}年执行数", "上年预算数", "上年执行数"];
@@ -108,8 +100,7 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style)
 
 /** One figure changed by `delta`: whether a new 错误 cites it and whether a cause names it alone. */
 function changed(grids: SheetGrid[], cell: string, delta: number, before: Set<string>) {
-  const res = checkReport(importWorkbook(mutate(grids, cell, delta)));
-  const found = serious(res.findings).filter((f) => !before.has(f.message));
+  const { res, found } = checkChanged(grids, cell, delta, before);
   return {
     cell,
     seen: found.some((f) => f.severity === "error" && f.cells.includes(cell)),

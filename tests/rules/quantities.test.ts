@@ -17,9 +17,8 @@ import { STYLES, buildVariant } from "../fixtures/variants";
 import { mutate } from "../../bench/localization";
 import { inArea, parseRef, quoteSheet } from "../../src/core/grid/address";
 import { gridRowOf } from "../../src/core/grid/grid";
+import { serious } from "../helpers";
 
-const serious = (fs: Finding[]) =>
-  fs.filter((f) => f.severity === "error" || f.severity === "warning");
 const lines = (fs: Finding[]) => serious(fs).map((f) => `${f.rule} ${f.message}`);
 const assets = (r: Report): Table => r.tables.find((t) => t.kind === "assets")!;
 const check = (grids: SheetGrid[]) => checkReport(importWorkbook(grids), { localize: false });

@@ -8,14 +8,14 @@
  */
 import { importWorkbook } from "../../src/core/importer/importer";
 import { checkReport } from "../../src/core/rules/engine";
-import type { Report, Row, Table } from "../../src/core/model/schema";
+import type { Row, Table } from "../../src/core/model/schema";
 import type { CheckResult } from "../../src/core/rules/rule";
 import { mutate } from "../../bench/localization";
 import { STYLES, buildVariant, type VariantOptions } from "../fixtures/variants";
 import { exchange, said, scaleOf, serious } from "./economic-helpers";
+import { table } from "../helpers";
 
 const RULE = "cross.summary-economic-side";
-const table = (r: Report, kind: Table["kind"]) => r.tables.find((t) => t.kind === kind)!;
 /** The 收支总表's 支出 line naming this class. */
 const lineOf = (t: Table, name: string) =>
   t.rows.find((r) => r.side !== "income" && r.label.replace(/^[一二三四五六七]、/, "") === name)!;

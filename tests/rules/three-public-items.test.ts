@@ -13,20 +13,17 @@
  */
 import { importWorkbook } from "../../src/core/importer/importer";
 import { checkReport } from "../../src/core/rules/engine";
-import type { Finding } from "../../src/core/rules/rule";
 import type { SheetGrid } from "../../src/core/grid/grid";
-import type { Report, Table } from "../../src/core/model/schema";
+import type { Table } from "../../src/core/model/schema";
 import { totalRow } from "../../src/core/rules/helpers";
 import { STYLES, buildVariant, type Style, type VariantOptions } from "../fixtures/variants";
 import { mutate } from "../../bench/localization";
+import { serious, table } from "../helpers";
 
 const ECONOMIC = "cross.three-public-economic";
 const CEILING = "cross.three-public-ceiling";
-const serious = (fs: Finding[]) =>
-  fs.filter((f) => f.severity === "error" || f.severity === "warning");
 const errorsOf = (grids: SheetGrid[]) =>
   serious(checkReport(importWorkbook(grids), { localize: false }).findings);
-const table = (r: Report, kind: Table["kind"]) => r.tables.find((t) => t.kind === kind)!;
 const cellOf = (t: Table, key: string, col = "total") =>
   t.rows.find((r) => r.key === key || (!r.key && r.label === { meeting: "会议费" }[key]))!.amounts[
     col

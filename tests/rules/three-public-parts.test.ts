@@ -8,9 +8,7 @@ import { importWorkbook } from "../../src/core/importer/importer";
 import { checkReport } from "../../src/core/rules/engine";
 import type { Finding } from "../../src/core/rules/rule";
 import { STYLES, buildVariant } from "../fixtures/variants";
-
-const serious = (fs: Finding[]) =>
-  fs.filter((f) => f.severity === "error" || f.severity === "warning");
+import { serious } from "../helpers";
 
 describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style) => {
   const plain = checkReport(importWorkbook(buildVariant(style).grids), { localize: false });

@@ -12,14 +12,12 @@
  */
 import { importWorkbook } from "../../src/core/importer/importer";
 import { checkReport } from "../../src/core/rules/engine";
-import type { Finding } from "../../src/core/rules/rule";
 import type { SheetGrid } from "../../src/core/grid/grid";
 import { columnIndex, columnLetter } from "../../src/core/grid/address";
 import { STYLES, buildVariant, type VariantOptions } from "../fixtures/variants";
 import { mutate } from "../../bench/localization";
+import { serious } from "../helpers";
 
-const serious = (fs: Finding[]) =>
-  fs.filter((f) => f.severity === "error" || f.severity === "warning");
 const check = (grids: SheetGrid[]) => checkReport(importWorkbook(grids), { localize: false });
 
 /** The cell `dc` columns right of `cell` (a sheet-qualified A1 address), on its row. */

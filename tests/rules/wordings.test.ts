@@ -7,16 +7,15 @@
  */
 import { importWorkbook } from "../../src/core/importer/importer";
 import { checkReport } from "../../src/core/rules/engine";
-import type { Report, Table } from "../../src/core/model/schema";
 import type { Finding } from "../../src/core/rules/rule";
 import { STYLES, buildVariant, type VariantOptions } from "../fixtures/variants";
 import { mutate } from "../../bench/localization";
+import { table } from "../helpers";
 
 const serious = (fs: Finding[]) =>
   fs
     .filter((f) => f.severity === "error" || f.severity === "warning")
     .map((f) => `${f.rule} ${f.message}`);
-const table = (r: Report, kind: string): Table => r.tables.find((t) => t.kind === kind)!;
 /** A figure change of 45 万元 in the style's unit. */
 const delta = (unit: string) => (unit === "元" ? 450000 : 45);
 

@@ -9,6 +9,7 @@ import {
   basicOf,
   byCode,
   columnName,
+  defined,
   firstOf,
   hasValue,
   na,
@@ -22,32 +23,22 @@ import {
 import { labelKey, projectKey } from "../grid/text";
 import { economicName } from "../classification/economic";
 import { checkedProjectLines } from "./projects";
-import { fundRelation, scopedOutcome, scopeRelation, tableScope } from "./scope";
+import {
+  fundRelation,
+  scopedCmp,
+  scopedOutcome,
+  scopeRelation,
+  tableScope,
+  type CmpArgs,
+} from "./scope";
 
 const has = (t: Table, key: string) => t.columns.some((c) => c.key === key);
 /** Columns that split 基本支出: 人员经费 / 公用经费, or its economic classes. */
 const SPLIT_KEYS: ReadonlyArray<string> = ["personnel", "public", ...ECONOMIC_CLASS_COLUMNS];
 
-/** figure = Σ parts (other tables), or undefined when a figure is missing. */
-function cmp(
-  rule: string,
-  a: Table,
-  aAmt: Amount | undefined,
-  aWhat: string,
-  parts: Array<[Table, Amount | undefined]>,
-  against: string
-): Outcome | undefined {
-  if (!aAmt || !parts.length || parts.some(([, x]) => !x)) return undefined;
-  return sumOutcome({
-    rule,
-    severity: "error",
-    total: term(a, aAmt),
-    parts: parts.map(([t, x]) => term(t, x!)),
-    subject: `${tableName(a)}${aWhat}`,
-    against,
-  });
-}
-const defined = (o: Outcome | undefined): o is Outcome => !!o;
+/** figure = Σ parts (other tables), or undefined when a figure is missing: scopedCmp for the same money. */
+const cmp = (rule: string, ...args: CmpArgs) =>
+  args[3].some(([, x]) => !x) ? undefined : scopedCmp(rule, "=", ...args);
 
 /** A column captioned by a 功能科目 code (201一般公共服务支出, 2010801 行政运行): [amount key, code], in order. */
 function functionalColumns(t: Table): Array<[string, string]> {

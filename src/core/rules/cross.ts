@@ -27,6 +27,7 @@ import {
   codeSet,
   coverOf,
   columnName,
+  defined,
   firstOf,
   hasValue,
   na,
@@ -52,6 +53,9 @@ import {
   fundRelation,
   leavesOutCarryover,
   moneyOf,
+  REVERSED,
+  scopedCmp,
+  type CmpArgs,
   scopedOutcome,
   scopeRelation,
   tableScope,
@@ -83,55 +87,8 @@ function scopeOf(report: Report) {
   return { t2, tot, otherSources, carryover, known: !!tot };
 }
 
-function cmp(
-  rule: string,
-  a: Table,
-  aAmt: Amount | undefined,
-  aWhat: string,
-  parts: Array<[Table, Amount | undefined]>,
-  against: string
-): Outcome | undefined {
-  if (!aAmt) return undefined;
-  const ps = parts.filter(([, x]) => x) as Array<[Table, Amount]>;
-  if (!ps.length) return undefined;
-  return sumOutcome({
-    rule,
-    severity: "error",
-    total: term(a, aAmt),
-    parts: ps.map(([t, x]) => term(t, x)),
-    subject: `${tableName(a)}${aWhat}`,
-    against,
-  });
-}
-
-/** `cmp` under a scope relation (scope.ts): "=" as cmp, "≤" / "≥" as an inequality, nothing when it is unknown. */
-function scopedCmp(
-  rule: string,
-  rel: "=" | "≤" | "≥" | undefined,
-  a: Table,
-  aAmt: Amount | undefined,
-  aWhat: string,
-  parts: Array<[Table, Amount | undefined]>,
-  against: string
-): Outcome | undefined {
-  if (rel === "=") return cmp(rule, a, aAmt, aWhat, parts, against);
-  const ps = parts.filter(([, x]) => x) as Array<[Table, Amount]>;
-  if (!rel || !aAmt || !ps.length) return undefined;
-  const subject = `${tableName(a)}${aWhat}`;
-  const figure = term(a, aAmt);
-  return scopedOutcome(
-    rule,
-    rel,
-    figure,
-    ps.map(([t, x]) => term(t, x)),
-    subject,
-    against
-  );
-}
-
-const defined = (o: Outcome | undefined): o is Outcome => !!o;
-/** A scope relation read from the other side (a ≤ b is b ≥ a). */
-const REVERSED = { "=": "=", "≤": "≥", "≥": "≤" } as const;
+/** figure = Σ parts (missing parts left out; nothing without the figure or any part): scopedCmp for the same money. */
+const cmp = (rule: string, ...args: CmpArgs) => scopedCmp(rule, "=", ...args);
 
 /**
  * The 收支总表's 上年结转 lines against the 收入总表's 上年结转 columns. One of each: compared. Several (Xi'an prints

@@ -11,20 +11,19 @@ import { defineRule, type Outcome } from "./rule";
 import {
   basicTables,
   columnName,
+  defined,
   firstOf,
   na,
   rowName,
   tableName,
-  term,
   totalRow,
 } from "./helpers";
-import { fundRelation, scopeRelation, scopedOutcome, tableScope } from "./scope";
+import { fundRelation, REVERSED, scopeRelation, scopedCmp, tableScope } from "./scope";
 import { projectTotal } from "./cross";
 import { ECONOMIC_GROUPS } from "../classification/economic";
 import { labelKey } from "../grid/text";
 
 type Rel = "=" | "≤" | "≥";
-const REVERSED: Readonly<Record<Rel, Rel>> = { "=": "=", "≤": "≥", "≥": "≤" };
 /** Figures of one side of a comparison (one figure, or parts to add) and their words for a message. */
 type Side = { t: Table; amounts: Amount[]; words: string };
 
@@ -66,8 +65,11 @@ function useOf(t: Table, r: Row, use: "total" | "basic" | "project"): Amount[] |
   return undefined;
 }
 
+/** Figures of a table as scopedCmp's parts. */
+const partsOf = (t: Table, amounts: Amount[]): Array<[Table, Amount]> => amounts.map((x) => [t, x]);
+
 /**
- * a (rel) b, through scope.ts scopedOutcome: one side must be a single figure (the other's parts are added); a
+ * a (rel) b, through scope.ts scopedCmp: one side must be a single figure (the other's parts are added); a
  * comparison of two sums, or of figures all blank, is not made.
  */
 function relate(rule: string, rel: Rel, a: Side, b: Side): Outcome | undefined {
@@ -75,12 +77,13 @@ function relate(rule: string, rel: Rel, a: Side, b: Side): Outcome | undefined {
   const [one, other, r] =
     a.amounts.length === 1 ? [a, b, rel] : b.amounts.length === 1 ? [b, a, REVERSED[rel]] : [];
   if (!one || !other || !r) return undefined;
-  return scopedOutcome(
+  return scopedCmp(
     rule,
     r,
-    term(one.t, one.amounts[0]),
-    other.amounts.map((x) => term(other.t, x)),
-    `${tableName(one.t)}${one.words}`,
+    one.t,
+    one.amounts[0],
+    one.words,
+    partsOf(other.t, other.amounts),
     `${tableName(other.t)}${other.words}`
   );
 }
@@ -90,7 +93,6 @@ const USE_WORDS: ReadonlyArray<readonly ["total" | "basic" | "project", string]>
   ["basic", "基本支出"],
   ["project", "项目支出"],
 ];
-const defined = (o: Outcome | undefined): o is Outcome => !!o;
 
 export const economicTotalSummary = defineRule({
   id: "cross.expenditure-economic-summary",
@@ -228,12 +230,16 @@ export const economicTotalProject = defineRule({
       // The 总表's one figure against the 项目支出表's 合计 (and the 上年结转 one's, a second table's figure).
       if (top13?.amounts.total && a.length === 1)
         out.push(
-          scopedOutcome(
+          scopedCmp(
             "cross.expenditure-economic-project",
             rel,
-            term(t, a[0]),
-            [term(t12, top12.amounts.total), term(t13!, top13.amounts.total)],
-            `${tableName(t)}「合计」项目支出`,
+            t,
+            a[0],
+            "「合计」项目支出",
+            [
+              [t12, top12.amounts.total],
+              [t13!, top13.amounts.total],
+            ],
             against
           )
         );
@@ -443,12 +449,13 @@ export const summaryEconomicSide = defineRule({
       const b7 = rel7 && classFigure(t7!, code);
       if (rel6 === "=" && rel7 === "=" && t7)
         out.push(
-          scopedOutcome(
+          scopedCmp(
             rule,
             "=",
-            term(t1, r.amounts.total),
-            [...b6.map((x) => term(t6!, x)), ...(b7 ?? []).map((x) => term(t7, x))],
-            `${tableName(t1)}「${rowName(r)}」`,
+            t1,
+            r.amounts.total,
+            `「${rowName(r)}」`,
+            [...partsOf(t6!, b6), ...partsOf(t7, b7 ?? [])],
             `${tableName(t6!)}与${tableName(t7)}${cls}之和`
           )
         );

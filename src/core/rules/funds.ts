@@ -11,6 +11,7 @@ import {
   byCode,
   codeSet,
   coverOf,
+  defined,
   firstOf,
   hasValue,
   na,
@@ -167,8 +168,6 @@ function compareFund(
     against,
   });
 }
-
-const defined = (o: Outcome | undefined): o is Outcome => !!o;
 
 /** A row's figures in the fund's column of the 收入总表, or in its several columns (财政专户拨款: 教育收费 | 其他专户收入拨款 → special_account, special_account_2). */
 function fundParts(t: Table, r: Row, key: string): Part[] {

@@ -260,6 +260,9 @@ export function na(reason: string): Outcome {
   return { status: "na", reason };
 }
 
+/** An outcome that was made (comparisons that could not be made give undefined): for `.filter(defined)`. */
+export const defined = (o: Outcome | undefined): o is Outcome => !!o;
+
 /** The sides a table's rows print, in order ([undefined] for a one-sided table): read once per table (several rules ask). */
 export function sidesOf(t: Table): ReadonlyArray<string | undefined> {
   let s = SIDES.get(t);

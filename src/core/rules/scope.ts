@@ -4,7 +4,16 @@
  * figure (=), or the narrower table's within the wider one's (≤). A per-科目 comparison is sound only so.
  */
 import type { Amount, Report, Table } from "../model/schema";
-import { firstOf, hasValue, notAbove, rowByKey, sumOutcome, term, totalRow } from "./helpers";
+import {
+  firstOf,
+  hasValue,
+  notAbove,
+  rowByKey,
+  sumOutcome,
+  tableName,
+  term,
+  totalRow,
+} from "./helpers";
 import { fmt, verdictOf, type Term } from "./interval";
 import type { Outcome } from "./rule";
 
@@ -315,6 +324,37 @@ export function scopedOutcome(
     identity: e.identity,
   };
 }
+
+/** A scope relation read from the other side (a ≤ b is b ≥ a). */
+export const REVERSED = { "=": "=", "≤": "≥", "≥": "≤" } as const;
+
+/**
+ * `scopedOutcome` for one figure of table `a` (its words `aWhat` after the table's name) against the sum of figures of
+ * other tables (`against` names them): nothing when the relation is unknown, the figure is missing or no part is.
+ */
+export function scopedCmp(
+  rule: string,
+  rel: "=" | "≤" | "≥" | undefined,
+  a: Table,
+  aAmt: Amount | undefined,
+  aWhat: string,
+  parts: Array<[Table, Amount | undefined]>,
+  against: string
+): Outcome | undefined {
+  const ps = parts.filter(([, x]) => x) as Array<[Table, Amount]>;
+  if (!rel || !aAmt || !ps.length) return undefined;
+  return scopedOutcome(
+    rule,
+    rel,
+    term(a, aAmt),
+    ps.map(([t, x]) => term(t, x)),
+    `${tableName(a)}${aWhat}`,
+    against
+  );
+}
+/** What scopedCmp takes after the rule and the relation: table, figure, its words, the parts, their words. */
+export type CmpArgs =
+  Parameters<typeof scopedCmp> extends [string, unknown, ...infer T] ? T : never;
 
 /**
  * Whether a 政府性基金 / 国有资本经营 / 财政专户 table leaves out its fund's 上年结转 (newcomer12's NC12-17, the fund

@@ -547,12 +547,19 @@ function a1Text(pkg: Pkg, part: string, shared: () => string[]): string | undefi
   return undefined;
 }
 
+/** A cell of a sheet's XML: its attributes (1) and its content (2; undefined for an empty `<c …/>`). */
+const CELL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
+/** A cell's attributes say it holds a shared string's index (t="s"). */
+const SHARED_TYPE = /\st="s"/;
+/** The shared string's index in such a cell's content. */
+const SHARED_INDEX = /<v>(\d+)<\/v>/;
+
 /** The shared-string index of every t="s" cell of a sheet's XML, in order (an index repeats as often as it is used). */
 function sharedRefs(xml: string): number[] {
   const out: number[] = [];
-  for (const m of xml.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-    if (m[2] === undefined || !/\st="s"/.test(m[1])) continue;
-    const v = /<v>(\d+)<\/v>/.exec(m[2]);
+  for (const m of xml.matchAll(CELL)) {
+    if (m[2] === undefined || !SHARED_TYPE.test(m[1])) continue;
+    const v = SHARED_INDEX.exec(m[2]);
     if (v) out.push(Number(v[1]));
   }
   return out;
@@ -597,12 +604,10 @@ function dropSharedStrings(
   });
   for (const part of sheets) {
     const xml = pkg.get(part);
-    const renumbered = xml.replace(
-      /<c\b([^>]*?)(\/>|>([\s\S]*?)<\/c>)/g,
-      (cell, a: string, end: string, body?: string) =>
-        body === undefined || !/\st="s"/.test(a)
-          ? cell
-          : cell.replace(/<v>(\d+)<\/v>/, (v, n: string) => `<v>${map.get(Number(n)) ?? n}</v>`)
+    const renumbered = xml.replace(CELL, (cell, a: string, body?: string) =>
+      body === undefined || !SHARED_TYPE.test(a)
+        ? cell
+        : cell.replace(SHARED_INDEX, (v, n: string) => `<v>${map.get(Number(n)) ?? n}</v>`)
     );
     if (renumbered !== xml) pkg.set(part, renumbered);
   }

@@ -45,6 +45,14 @@ const crc32: (data: Uint8Array) => number =
     ? (data) => (zlib as unknown as { crc32: (d: Uint8Array) => number }).crc32(data) >>> 0
     : (data) => CRC32.buf(data) >>> 0;
 
+/** The end record of a zip (APPNOTE §4.3.16): its offset, the last one within a comment's reach of the end; -1 if none. */
+function endRecord(b: Uint8Array): number {
+  const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 0xffff); i--)
+    if (b[i] === 0x50 && b[i + 1] === 0x4b && dv.getUint32(i, true) === SIG_END) return i;
+  return -1;
+}
+
 /**
  * The entries of a zip, in central-directory order, from its central directory (sizes and CRC there, checked
  * against each local header and data descriptor); undefined for anything this reader does not handle (see module).
@@ -53,12 +61,7 @@ export function readZipEntries(b: Uint8Array): ZipEntry[] | undefined {
   const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
   const u16 = (at: number) => dv.getUint16(at, true);
   const u32 = (at: number) => dv.getUint32(at, true);
-  let end = -1;
-  for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 0xffff); i--)
-    if (b[i] === 0x50 && b[i + 1] === 0x4b && u32(i) === SIG_END) {
-      end = i;
-      break;
-    }
+  const end = endRecord(b);
   if (end < 0 || end + 22 + u16(end + 20) > b.length) return undefined;
   if (end >= 20 && u32(end - 20) === SIG_ZIP64_LOCATOR) return undefined;
   const count = u16(end + 10);
@@ -219,4 +222,32 @@ export function writeZip(entries: ZipEntry[]): Uint8Array {
   dv.setUint32(at + 12, at - cd, true);
   dv.setUint32(at + 16, cd, true);
   return out;
+}
+
+/**
+ * `zip` (as writeZip wrote it: an end record without a comment) with the archive comment `text` (ASCII, APPNOTE
+ * §4.3.16: the .ZIP file comment after the end record). Readers of the package's parts never see it; Excel and
+ * LibreOffice drop it when they save the workbook again.
+ */
+export function withZipComment(zip: Uint8Array, text: string): Uint8Array {
+  const end = endRecord(zip);
+  const comment = Buffer.from(text, "latin1");
+  if (end < 0 || end + 22 !== zip.length || comment.length > 0xffff || /[^\x20-\x7e]/.test(text))
+    throw new RangeError(
+      "a zip comment goes only after an end record without one, in printable ASCII"
+    );
+  const out = new Uint8Array(zip.length + comment.length);
+  out.set(zip);
+  new DataView(out.buffer).setUint16(end + 20, comment.length, true);
+  out.set(comment, zip.length);
+  return out;
+}
+
+/** The archive comment of a zip (latin1), or undefined when it has none (or no end record that ends the file). */
+export function zipComment(b: Uint8Array): string | undefined {
+  const end = endRecord(b);
+  if (end < 0) return undefined;
+  const length = new DataView(b.buffer, b.byteOffset, b.byteLength).getUint16(end + 20, true);
+  if (!length || end + 22 + length !== b.length) return undefined;
+  return Buffer.from(b.buffer, b.byteOffset + end + 22, length).toString("latin1");
 }
