@@ -6,7 +6,9 @@
 import { ECONOMIC_CLASS_COLUMNS, type Amount, type Row, type Table } from "../model/schema";
 import { defineRule, type Outcome } from "./rule";
 import {
+  basicClassLines,
   basicOf,
+  basicTotal,
   byCode,
   columnName,
   firstOf,
@@ -187,38 +189,42 @@ export const breakdownTotals = defineRule({
           )
         );
     }
-    const t6 = firstOf(report, "basic_expenditure_economic");
-    const tot6 = t6 && totalRow(t6);
+    // The whole 基本支出 as the 基本支出经济分类表(s) print it: its 合计, else 人员经费合计 + 公用经费合计 (two blocks side
+    // by side, or two part tables — never one part alone); its class lines, a class in both parts summed.
+    const base = basicTotal(report);
+    const classes = new Map<string, Array<{ table: Table; row: Row }>>();
+    if (base)
+      for (const line of basicClassLines(report)) {
+        const r6 = line.row;
+        const name = labelKey(r6.code && economicName(r6.code) ? economicName(r6.code)! : r6.label);
+        classes.set(name, [...(classes.get(name) ?? []), line]);
+      }
     for (const t of report.tables.filter((x) => x.kind === "basic_expenditure_unit" && !x.empty)) {
       const tot = totalRow(t);
-      if (!t6 || !tot6 || !tot) continue;
+      if (!base || !tot) continue;
       // The 经济分类表 is 一般公共预算: compare its own column when the unit table prints one.
       const k = has(t, "general") ? "general" : "total";
-      out.push(
-        cmp(
-          id,
-          t,
-          tot.amounts[k],
-          `「合计」${columnName(t, k)}`,
-          [[t6, tot6.amounts.total]],
-          `${tableName(t6)}「合计」`
-        )
-      );
-      // Σ over the units of each 经济分类大类 = that class in the 经济分类表.
-      for (const r6 of t6.rows.filter((r) => r.level === 1)) {
-        const name = labelKey(r6.code && economicName(r6.code) ? economicName(r6.code)! : r6.label);
+      out.push(cmp(id, t, tot.amounts[k], `「合计」${columnName(t, k)}`, base.figures, base.words));
+      // Σ over the units of each 经济分类大类 = that class in the 经济分类表 (in both parts: the first = Σ less the other).
+      for (const [name, lines] of classes) {
         const mine = t.rows.filter(
           (r) => r.level > 1 && labelKey(r.label) === name && r.amounts[k]
         );
-        if (!mine.length || !r6.amounts.total) continue;
+        if (!mine.length || lines.some((x) => !x.row.amounts.total)) continue;
+        const [first, ...others] = lines;
         out.push(
           sumOutcome({
             rule: id,
             severity: "error",
-            total: term(t6, r6.amounts.total),
-            parts: mine.map((r) => term(t, r.amounts[k])),
-            subject: `${tableName(t6)}「${rowName(r6)}」`,
-            against: `${tableName(t)}各单位「${name}」之和`,
+            total: term(first.table, first.row.amounts.total),
+            parts: [
+              ...mine.map((r) => term(t, r.amounts[k])),
+              ...others.map((x) => term(x.table, x.row.amounts.total, -1)),
+            ],
+            subject: `${tableName(first.table)}「${rowName(first.row)}」`,
+            against: () =>
+              `${tableName(t)}各单位「${name}」之和` +
+              others.map((x) => ` − ${tableName(x.table)}「${rowName(x.row)}」`).join(""),
           })
         );
       }
