@@ -6,7 +6,9 @@
 import { ECONOMIC_CLASS_COLUMNS, type Amount, type Row, type Table } from "../model/schema";
 import { defineRule, type Outcome } from "./rule";
 import {
+  basicClassLines,
   basicOf,
+  basicTotal,
   byCode,
   columnName,
   defined,
@@ -55,7 +57,7 @@ export const breakdownTotals = defineRule({
   category: "cross",
   title: "分经济分类 / 分功能 / 分单位的明细表 ↔ 一般公共预算支出表",
   description:
-    "一般公共预算支出经济分类表各列合计等于一般公共预算支出表同列合计；基本支出功能分类表每个科目等于一般公共预算支出表该科目的基本支出，两表都分列的人员经费、公用经费（或各经济分类栏）也逐个科目相等；项目支出经济分类表合计等于一般公共预算支出表（或支出总表）的项目支出；按单位列示的基本支出表合计及各经济分类大类之和等于基本支出经济分类表；按经济分类行 × 功能科目列列示的基本支出表，每个功能科目列的合计等于一般公共预算支出表该科目的基本支出（口径较宽或较窄时不超过 / 不少于）。",
+    "一般公共预算支出经济分类表各列合计等于一般公共预算支出表同列合计；基本支出功能分类表每个科目等于一般公共预算支出表该科目的基本支出，两表都分列的人员经费、公用经费（或各经济分类栏）也逐个科目相等；项目支出经济分类表合计等于一般公共预算支出表（或支出总表）的项目支出；按单位列示的基本支出表合计及各经济分类大类之和等于基本支出经济分类表（分人员经费、公用经费两块并列或两张表列示时，合计为两部分合计之和，各大类取所在部分的行，两部分都列的相加）；按经济分类行 × 功能科目列列示的基本支出表，每个功能科目列的合计等于一般公共预算支出表该科目的基本支出（口径较宽或较窄时不超过 / 不少于）。",
   severity: "error",
   source: { basis: "identity", ref: "部门预算公开表样：同一笔资金按不同口径分列时各表合计相等" },
   check: (report) => {
@@ -178,38 +180,42 @@ export const breakdownTotals = defineRule({
           )
         );
     }
-    const t6 = firstOf(report, "basic_expenditure_economic");
-    const tot6 = t6 && totalRow(t6);
+    // The whole 基本支出 as the 基本支出经济分类表(s) print it: its 合计, else 人员经费合计 + 公用经费合计 (two blocks side
+    // by side, or two part tables — never one part alone); its class lines, a class in both parts summed.
+    const base = basicTotal(report);
+    const classes = new Map<string, Array<{ table: Table; row: Row }>>();
+    if (base)
+      for (const line of basicClassLines(report)) {
+        const r6 = line.row;
+        const name = labelKey(r6.code && economicName(r6.code) ? economicName(r6.code)! : r6.label);
+        classes.set(name, [...(classes.get(name) ?? []), line]);
+      }
     for (const t of report.tables.filter((x) => x.kind === "basic_expenditure_unit" && !x.empty)) {
       const tot = totalRow(t);
-      if (!t6 || !tot6 || !tot) continue;
+      if (!base || !tot) continue;
       // The 经济分类表 is 一般公共预算: compare its own column when the unit table prints one.
       const k = has(t, "general") ? "general" : "total";
-      out.push(
-        cmp(
-          id,
-          t,
-          tot.amounts[k],
-          `「合计」${columnName(t, k)}`,
-          [[t6, tot6.amounts.total]],
-          `${tableName(t6)}「合计」`
-        )
-      );
-      // Σ over the units of each 经济分类大类 = that class in the 经济分类表.
-      for (const r6 of t6.rows.filter((r) => r.level === 1)) {
-        const name = labelKey(r6.code && economicName(r6.code) ? economicName(r6.code)! : r6.label);
+      out.push(cmp(id, t, tot.amounts[k], `「合计」${columnName(t, k)}`, base.figures, base.words));
+      // Σ over the units of each 经济分类大类 = that class in the 经济分类表 (in both parts: the first = Σ less the other).
+      for (const [name, lines] of classes) {
         const mine = t.rows.filter(
           (r) => r.level > 1 && labelKey(r.label) === name && r.amounts[k]
         );
-        if (!mine.length || !r6.amounts.total) continue;
+        if (!mine.length || lines.some((x) => !x.row.amounts.total)) continue;
+        const [first, ...others] = lines;
         out.push(
           sumOutcome({
             rule: id,
             severity: "error",
-            total: term(t6, r6.amounts.total),
-            parts: mine.map((r) => term(t, r.amounts[k])),
-            subject: `${tableName(t6)}「${rowName(r6)}」`,
-            against: `${tableName(t)}各单位「${name}」之和`,
+            total: term(first.table, first.row.amounts.total),
+            parts: [
+              ...mine.map((r) => term(t, r.amounts[k])),
+              ...others.map((x) => term(x.table, x.row.amounts.total, -1)),
+            ],
+            subject: `${tableName(first.table)}「${rowName(first.row)}」`,
+            against: () =>
+              `${tableName(t)}各单位「${name}」之和` +
+              others.map((x) => ` − ${tableName(x.table)}「${rowName(x.row)}」`).join(""),
           })
         );
       }

@@ -964,7 +964,7 @@ export const basicEconomic = defineRule({
   category: "cross",
   title: "基本支出经济分类表 ↔ 一般公共预算支出表基本支出",
   description:
-    "一般公共预算基本支出经济分类表的合计等于一般公共预算支出表的基本支出合计（后者只分列人员经费、公用经费或各经济分类栏时为其和），两表都分列的人员经费、公用经费合计相等，一般公共预算支出表的各经济分类栏合计等于经济分类表同一类（301 工资福利支出等）——两表口径相同时相等；基本支出表标题为财政拨款（部门有政府性基金、国有资本经营预算资金）或未写明口径（部门另有其他资金）时口径较宽，只须不少于一般公共预算支出表；基本支出表分人员经费、公用经费两块并列而不列合计行（末行“人员经费合计 | 公用经费合计”），或分为人员经费表、公用经费表两张时，以两个合计之和作为基本支出合计，各自与一般公共预算支出表的人员经费、公用经费比较；收支总表支出方列有基本支出的人员经费、公用经费行时，各不少于基本支出表的人员经费、公用经费（口径相同时相等）；另有一般公共预算支出经济分类表时逐个经济科目比较（两表都分列人员经费、公用经费时比较这两栏，否则比较合计与其基本支出；口径相同时相等，口径不同时较窄的不超过较宽的）；基本支出不能超过部门本年支出合计。",
+    "一般公共预算基本支出经济分类表的合计等于一般公共预算支出表的基本支出合计（后者只分列人员经费、公用经费或各经济分类栏时为其和），两表都分列的人员经费、公用经费合计相等，一般公共预算支出表的各经济分类栏合计等于经济分类表同一类（301 工资福利支出等）——两表口径相同时相等；基本支出表标题为财政拨款（部门有政府性基金、国有资本经营预算资金）或未写明口径（部门另有其他资金）时口径较宽，只须不少于一般公共预算支出表；基本支出表分人员经费、公用经费两块并列而不列合计行（末行“人员经费合计 | 公用经费合计”），或分为人员经费表、公用经费表两张时，以两个合计之和作为基本支出合计，各自与一般公共预算支出表的人员经费、公用经费比较；收支总表支出方列有基本支出的人员经费、公用经费行时，各不少于基本支出表的人员经费、公用经费（口径相同时相等）；另有一般公共预算支出经济分类表时逐个经济科目比较（两表都分列人员经费、公用经费时比较这两栏，否则比较合计与其基本支出；基本支出表分为人员经费表、公用经费表两张时，各表的科目与其人员经费或公用经费栏比较，该表只列基本支出的，只比较只在一张表中列出的科目；口径相同时相等，口径不同时较窄的不超过较宽的）；基本支出不能超过部门本年支出合计。",
   severity: "error",
   source: {
     basis: "identity",
@@ -1071,9 +1071,8 @@ export const basicEconomic = defineRule({
       );
     // A 一般公共预算支出经济分类表 beside it prints the same 基本支出 科目 by 科目 (its 人员经费 / 公用经费 or 基本支出 of each
     // economic line), when both cover the same money (≤ when one's scope is narrower: scope.ts).
-    if (t6)
-      for (const g of report.tables.filter((x) => x.kind === "general_budget_economic" && !x.empty))
-        out.push(...economicLines(report, t6, g));
+    for (const g of report.tables.filter((x) => x.kind === "general_budget_economic" && !x.empty))
+      out.push(...(t6 ? economicLines(report, t6, g) : partEconomicLines(report, parts, g)));
     // A province may print 基本支出 twice (by function and by economic class): their totals agree column by column.
     // A table of one part (人员经费 or 公用经费 only) is not a second copy: its 合计 is that part of the whole table's.
     const tot6 = t6 && totalRow(t6);
@@ -1228,6 +1227,58 @@ function economicLines(report: Report, t6: Table, g: Table): Outcome[] {
       );
     }
   }
+  return out;
+}
+
+/**
+ * economicLines for a 基本支出 printed as two part tables (人员经费 / 公用经费, basicTables) beside a 一般公共预算支出经济
+ * 分类表 g: each part's economic line against g's column of that part when g prints 人员经费 | 公用经费, else against
+ * g's 基本支出 of the code when no other part prints that code (a code in both parts is only part of g's figure).
+ */
+function partEconomicLines(
+  report: Report,
+  parts: Partial<Record<"personnel" | "public", Table>>,
+  g: Table
+): Outcome[] {
+  const tables = (["personnel", "public"] as const).flatMap((k) => {
+    const t = parts[k];
+    return t ? [{ k, t }] : [];
+  });
+  const codesOf = (t: Table) =>
+    new Set(t.rows.filter((r) => r.code && r.codeSystem === "economic").map((r) => r.code!));
+  const sets = tables.map(({ t }) => codesOf(t));
+  const lines = new Map<string, Row>();
+  for (const r of g.rows)
+    if (r.code && r.codeSystem === "economic" && !lines.has(r.code)) lines.set(r.code, r);
+  const split = ["personnel", "public"].every((k) => hasColumn(g, k));
+  const out: Outcome[] = [];
+  tables.forEach(({ k, t }, i) => {
+    const rel = scopeRelation(report, t, g);
+    if (!rel) return;
+    const seen = new Set<string>();
+    for (const r of t.rows) {
+      if (!r.code || r.codeSystem !== "economic" || seen.has(r.code)) continue;
+      seen.add(r.code);
+      const rg = lines.get(r.code);
+      const a = r.amounts.total;
+      if (!rg || !a) continue;
+      const inOther = sets.some((x, j) => j !== i && x.has(r.code!));
+      const bs = split ? [rg.amounts[k]] : inOther ? undefined : basicOf(g, rg)?.map(([, x]) => x);
+      if (!bs?.length || bs.some((b) => !b)) continue;
+      if (!hasValue(a) && bs.every((b) => !hasValue(b))) continue;
+      const against = split ? columnName(g, k) : "基本支出";
+      out.push(
+        scopedOutcome(
+          "cross.basic-economic",
+          rel,
+          term(t, a),
+          bs.map((b) => term(g, b!)),
+          () => `${tableName(t)}「${rowName(r)}」`,
+          () => `${tableName(g)}「${rowName(rg)}」${against}`
+        )
+      );
+    }
+  });
   return out;
 }
 

@@ -9,16 +9,26 @@
 import type { Amount, Report, Row, Table } from "../model/schema";
 import { defineRule, type Outcome } from "./rule";
 import {
-  basicTables,
+  basicHeld,
+  basicShare,
+  basicTotal,
   columnName,
   defined,
   firstOf,
   na,
   rowName,
   tableName,
+  term,
   totalRow,
 } from "./helpers";
-import { fundRelation, REVERSED, scopeRelation, scopedCmp, tableScope } from "./scope";
+import {
+  fundRelation,
+  REVERSED,
+  scopeRelation,
+  scopedCmp,
+  scopedOutcome,
+  tableScope,
+} from "./scope";
 import { projectTotal } from "./cross";
 import { ECONOMIC_GROUPS } from "../classification/economic";
 import { labelKey } from "../grid/text";
@@ -142,35 +152,74 @@ export const economicTotalBasic = defineRule({
   category: "cross",
   title: "支出经济分类总表基本支出 ↔ 基本支出经济分类表",
   description:
-    "支出经济分类总表每个经济分类类、款的基本支出（基本支出栏，或人员经费 + 公用经费）等于基本支出经济分类表同一科目的合计，两表都分列人员经费、公用经费的，逐个科目及合计行分别相等；合计行的基本支出等于基本支出经济分类表的合计。基本支出经济分类表口径较窄（如一般公共预算基本支出表对部门全部资金）时只须不超过；口径无法判断时不比较。",
+    "支出经济分类总表每个经济分类类、款的基本支出（基本支出栏，或人员经费 + 公用经费）等于基本支出经济分类表同一科目的合计，两表都分列人员经费、公用经费的，逐个科目及合计行分别相等；合计行的基本支出等于基本支出经济分类表的合计（基本支出表分为人员经费表、公用经费表两张，或两块并列而不列合计行时，为两部分合计之和，各科目取所在部分的行，两部分都列的科目不逐个比较）。基本支出经济分类表口径较窄（如一般公共预算基本支出表对部门全部资金）时只须不超过；口径无法判断时不比较。",
   severity: "error",
   source: {
     basis: "identity",
     ref: "部门预算公开表样：基本支出按经济分类列示时，人员经费为工资福利支出与对个人和家庭的补助，公用经费为商品和服务支出等",
   },
   check: (report) => {
-    const t6 = basicTables(report).whole;
+    // The whole 基本支出 table, or the part tables it is printed as (人员经费 / 公用经费): each code's line in the one
+    // table printing it (a code in both parts stands for no one figure and is left out, as byEconomicCode does).
+    const held = basicHeld(report).filter((x) => !x.empty);
     const tables = economicTotals(report);
-    if (!tables.length || !t6 || t6.empty) return [na("缺少支出经济分类总表或基本支出经济分类表")];
+    if (!tables.length || !held.length) return [na("缺少支出经济分类总表或基本支出经济分类表")];
     const rule = "cross.expenditure-economic-basic";
     const out: Array<Outcome | undefined> = [];
-    const c6 = byEconomicCode(t6);
-    const tot6 = totalRow(t6);
+    const c6 = new Map<string, [Table, Row]>();
+    const twice = new Set<string>();
+    for (const h of held)
+      for (const [code, r6] of byEconomicCode(h)) {
+        if (c6.has(code)) twice.add(code);
+        else c6.set(code, [h, r6]);
+      }
+    for (const c of twice) c6.delete(c);
+    // The 基本支出 total: the whole table's 合计, else 人员经费合计 + 公用经费合计 (side by side, or the two part tables).
+    const base = basicTotal(report);
     for (const t of tables) {
       // The 基本支出 table's money within this table's (a 一般公共预算基本支出表 beside an all-funds total): ≤.
-      const rel = fundRelation(report, t6, t);
+      const rels = held.map((h) => fundRelation(report, h, t));
+      const rel = rels.every((x) => x === rels[0]) ? rels[0] : undefined;
       if (!rel) {
-        out.push(na(`${tableName(t)}与${tableName(t6)}的资金口径无法判断，未核对`));
+        out.push(na(`${tableName(t)}与${tableName(held[0])}的资金口径无法判断，未核对`));
         continue;
       }
       const c = byEconomicCode(t);
-      const splits = (["personnel", "public"] as const).filter((k) => has(t, k) && has(t6, k));
-      const pairs: Array<[Row, Row, string]> = [...c6].flatMap(([code, r6]) => {
+      const pairs: Array<[Table, Row, Row, string]> = [...c6].flatMap(([code, [h, r6]]) => {
         const r = c.get(code);
-        return r ? [[r6, r, `「${rowName(r)}」`] as [Row, Row, string]] : [];
+        return r ? [[h, r6, r, `「${rowName(r)}」`] as [Table, Row, Row, string]] : [];
       });
-      if (tot6) pairs.push([tot6, totalRow(t)!, "「合计」"]);
-      for (const [r6, r, where] of pairs) {
+      const tot6 = held.length === 1 ? totalRow(held[0]) : undefined;
+      const tot = totalRow(t)!;
+      if (tot6) pairs.push([held[0], tot6, tot, "「合计」"]);
+      else if (base && base.figures.length > 1) {
+        // 人员经费合计 + 公用经费合计 against the 基本支出 (one figure), else each against its own column.
+        const basic = useOf(t, tot, "basic");
+        if (basic?.length === 1 && base.figures.every(([x]) => x.unit === base.figures[0][0].unit))
+          out.push(
+            relate(
+              rule,
+              rel,
+              { t: base.figures[0][0], amounts: base.figures.map(([, a]) => a), words: base.words },
+              { t, amounts: basic, words: "「合计」基本支出" }
+            )
+          );
+        else
+          for (const k of ["personnel", "public"] as const) {
+            const own = basicShare(report, k);
+            if (own && tot.amounts[k])
+              out.push(
+                relate(
+                  rule,
+                  rel,
+                  { t: own.table, amounts: [own.amount], words: own.words },
+                  { t, amounts: [tot.amounts[k]], words: `「合计」${columnName(t, k)}` }
+                )
+              );
+          }
+      }
+      for (const [t6, r6, r, where] of pairs) {
+        const splits = (["personnel", "public"] as const).filter((k) => has(t, k) && has(t6, k));
         const basic = useOf(t, r, "basic");
         if (basic && r6.amounts.total)
           out.push(
@@ -390,7 +439,7 @@ export const summaryEconomicSide = defineRule({
   category: "cross",
   title: "收支总表按经济分类的支出 ↔ 经济分类表",
   description:
-    "收支总表支出方按部门预算支出经济分类列示的各类（工资福利支出、商品和服务支出、对个人和家庭的补助、资本性支出、其他支出 399 等）等于支出经济分类总表同一类的合计；没有支出经济分类总表时，等于基本支出经济分类表与项目支出经济分类表同一类之和，只有基本支出经济分类表时不少于该类的基本支出。支出方另列项目支出行或标明基本支出的，各类只含基本支出：与支出经济分类总表同一类的基本支出、或基本支出经济分类表同一类的合计比较，总表未列基本支出时不比较。支出方按政府预算支出经济分类列示的各类（机关工资福利支出、机关商品和服务支出等）只与按政府预算经济分类列示的支出经济分类总表同一类比较，两套经济分类之间不逐类比较（对应关系是多对多）。资金口径无法判断时不比较。这些行不按功能分类科目比较。",
+    "收支总表支出方按部门预算支出经济分类列示的各类（工资福利支出、商品和服务支出、对个人和家庭的补助、资本性支出、其他支出 399 等）等于支出经济分类总表同一类的合计；没有支出经济分类总表时，等于基本支出经济分类表与项目支出经济分类表同一类之和，只有基本支出经济分类表时不少于该类的基本支出（基本支出表分为人员经费表、公用经费表两张时，两表同一类相加）。支出方另列项目支出行或标明基本支出的，各类只含基本支出：与支出经济分类总表同一类的基本支出、或基本支出经济分类表同一类的合计比较，总表未列基本支出时不比较。支出方按政府预算支出经济分类列示的各类（机关工资福利支出、机关商品和服务支出等）只与按政府预算经济分类列示的支出经济分类总表同一类比较，两套经济分类之间不逐类比较（对应关系是多对多）。资金口径无法判断时不比较。这些行不按功能分类科目比较。",
   severity: "error",
   source: {
     basis: "identity",
@@ -408,7 +457,8 @@ export const summaryEconomicSide = defineRule({
     const totalFor = (code: string) =>
       totals.find((t) => setOf(t) === code[0]) ??
       (code.startsWith("3") ? totals.find((t) => !setOf(t)) : undefined);
-    const t6 = basicTables(report).whole;
+    // The whole 基本支出 table, or the part tables it is printed as (人员经费 / 公用经费).
+    const held = basicHeld(report).filter((x) => !x.empty);
     const t7 = firstOf(report, "project_expenditure_economic");
     const out: Array<Outcome | undefined> = [];
     for (const [code, r, use] of lines) {
@@ -437,35 +487,52 @@ export const summaryEconomicSide = defineRule({
       }
       // The 基本支出 table (and the 项目支出 one) by economic class: the line is their sum where both hold the
       // 收支总表's money, at least the 基本支出 table's figure otherwise; a side of the 基本支出 only is the 基本支出
-      // table's figure where it holds the same money.
-      const rel6 = t6 && !t6.empty ? fundRelation(report, t1, t6) : undefined;
-      const b6 = rel6 && classFigure(t6!, code);
-      if (!b6 || (rel6 !== "=" && rel6 !== "≥")) continue;
+      // table's figure where it holds the same money. The 基本支出 printed as two part tables (人员经费 / 公用经费):
+      // the class's lines in both added.
+      const rels6 = held.map((h) => fundRelation(report, t1, h));
+      const rel6 = rels6.length && rels6.every((x) => x === rels6[0]) ? rels6[0] : undefined;
+      const b6 = rel6
+        ? held.flatMap((h) => (classFigure(h, code) ?? []).map((x) => term(h, x)))
+        : [];
+      if (!b6.length || (rel6 !== "=" && rel6 !== "≥")) continue;
+      const words6 = held.map((h) => tableName(h)).join("、");
       if (use === "basic") {
-        out.push(relate(rule, rel6, a, { t: t6!, amounts: b6, words: `${cls}合计` }));
+        if (![r.amounts.total, ...b6.map((x) => x.amount)].every((x) => x.blank))
+          out.push(
+            scopedOutcome(
+              rule,
+              rel6,
+              term(t1, r.amounts.total),
+              b6,
+              `${tableName(t1)}「${rowName(r)}」`,
+              `${words6}${cls}合计`
+            )
+          );
         continue;
       }
       const rel7 = t7 && !t7.empty ? scopeRelation(report, t1, t7) : undefined;
       const b7 = rel7 && classFigure(t7!, code);
       if (rel6 === "=" && rel7 === "=" && t7)
         out.push(
-          scopedCmp(
+          scopedOutcome(
             rule,
             "=",
-            t1,
-            r.amounts.total,
-            `「${rowName(r)}」`,
-            [...partsOf(t6!, b6), ...partsOf(t7, b7 ?? [])],
-            `${tableName(t6!)}与${tableName(t7)}${cls}之和`
+            term(t1, r.amounts.total),
+            [...b6, ...(b7 ?? []).map((x) => term(t7, x))],
+            `${tableName(t1)}「${rowName(r)}」`,
+            `${words6}与${tableName(t7)}${cls}之和`
           )
         );
-      else
+      else if (![r.amounts.total, ...b6.map((x) => x.amount)].every((x) => x.blank))
         out.push(
-          relate(rule, "≥", a, {
-            t: t6!,
-            amounts: b6,
-            words: `${cls}合计`,
-          })
+          scopedOutcome(
+            rule,
+            "≥",
+            term(t1, r.amounts.total),
+            b6,
+            `${tableName(t1)}「${rowName(r)}」`,
+            `${words6}${cls}合计`
+          )
         );
     }
     const res = out.filter(defined);

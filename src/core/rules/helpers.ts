@@ -549,3 +549,22 @@ export function basicPartLines(report: Report): BasicPartLines[] {
     return [{ key, table: whole, total, rows }];
   });
 }
+
+/**
+ * The 基本支出's economic class lines (301 工资福利支出, 302 商品和服务支出 …; the table's unit) wherever they are
+ * printed: the top lines of each part printed apart (basicPartLines: the 人员经费 / 公用经费 tables, or the whole
+ * table's 人员经费合计 / 公用经费合计 lines and the lines under each), else the whole table's level-1 lines. A class
+ * paid from both parts has a line in each: its 基本支出 is their sum. Empty when no 基本支出经济分类表 is read, or
+ * only one part is printed apart (a class's other share unseen).
+ */
+export function basicClassLines(report: Report): Array<{ table: Table; row: Row }> {
+  const split = basicPartLines(report);
+  if (split.length === 1) return [];
+  if (split.length)
+    return split.flatMap(({ table, rows }) => {
+      const top = Math.min(...rows.map((r) => r.level));
+      return rows.filter((r) => r.level === top).map((row) => ({ table, row }));
+    });
+  const { whole } = basicTables(report);
+  return whole ? whole.rows.filter((r) => r.level === 1).map((row) => ({ table: whole, row })) : [];
+}

@@ -14,6 +14,7 @@ import { defineRule, type Outcome } from "./rule";
 import {
   basicHeld,
   basicPart,
+  basicSplit,
   basicTables,
   firstOf,
   hasValue,
@@ -115,6 +116,7 @@ function somePair(
     anchor("basic_expenditure_economic", "public", general, "public") ||
     anchor("project_expenditure", "total", firstOf(report, "expenditure_summary"), "project") ||
     partPairs(report, t, general, visit) ||
+    splitPairs(t, general, visit) ||
     threePublicPairs(report, t, visit)
   );
 }
@@ -150,6 +152,39 @@ function partPairs(
   return (
     other.unit === t.unit && visit({ ...a, value: (a.value ?? 0) + (b.value ?? 0) }, basic, general)
   );
+}
+
+/**
+ * A whole 基本支出表 printing its parts as lines, 人员经费合计 and 公用经费合计 (two blocks side by side, the 财政部
+ * form; or the split printed as rows): each line against the 一般公共预算支出表's column of that part when printed
+ * (西安), and — no 合计 line — the two together against its 基本支出 (before: no figure of such a table was paired,
+ * so a table printed in 元 under 单位：万元 went unnoticed and each of its comparisons became an 错误 — fix29a).
+ */
+function splitPairs(
+  t: Table,
+  general: Table | undefined,
+  visit: (a: Amount, b: Amount, other: Table) => boolean
+): boolean {
+  if (t.kind !== "basic_expenditure_economic" || basicPart(t)) return false;
+  // 人员经费 | 公用经费 columns: their 合计 figures are the anchors above.
+  if (t.columns.some((c) => c.key === "personnel" || c.key === "public")) return false;
+  const tot5 = general && totalRow(general);
+  if (!general || !tot5) return false;
+  const lines = (["personnel", "public"] as const).map((k) => {
+    const line = basicSplit(t, k);
+    return { k, a: line?.amount };
+  });
+  for (const { k, a } of lines) {
+    const own = tot5.amounts[k];
+    if (a && own && hasValue(a) && hasValue(own) && visit(a, own, general)) return true;
+  }
+  // A 合计 line stands against the 基本支出 itself (the anchor above).
+  if (totalRow(t) || t.rows.some((r) => r.level === 0)) return false;
+  const [p, q] = lines.map((x) => x.a);
+  const basic = tot5.amounts.basic;
+  if (!p || !q || !hasValue(p) || !hasValue(q) || !basic || !hasValue(basic)) return false;
+  // The two lines' sum (a derived figure: the 人员经费合计 cell is the one read).
+  return visit({ ...p, value: (p.value ?? 0) + (q.value ?? 0) }, basic, general);
 }
 
 /**
