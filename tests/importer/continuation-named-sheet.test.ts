@@ -146,6 +146,11 @@ describe.each(STYLES.filter((s) => !s.stacked).map((s) => [s.name, s] as const))
         ];
         const report = importWorkbook(swapped);
         expect(report.tables.every((t) => !t.continued?.length)).toBe(true);
+        // Said as a continuation not joined (naming the table), not as a sheet without a header.
+        for (const g of [a, b])
+          expect(report.unrecognized.find((u) => u.sheet === g.sheet)?.reason).toMatch(
+            /续表.*未合并核对/
+          );
       }
     );
   }

@@ -1404,6 +1404,12 @@ export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Re
         if (!("id" in t) && from)
           t = bareContinuation(viewOf(reg), reg, i, from, reg === dataOnly && !named) ?? t;
         if (t === unnamed) coverMeta(v, 0, v.rows - 1, cover);
+        // Named a table's continuation but not its lines: said as such (the table may be read short), not “no header”.
+        if (!("id" in t) && named && /表头/.test(t.reason))
+          t = {
+            ...t,
+            reason: `工作表名称表明是「${named.table.sheet}」的续表，但没有表头，各行也接不上该表（编码不衔接或超出该表的栏），未合并核对：该表可能只核对了前一部分`,
+          };
         lastHead =
           "id" in t && heads.rows.length && !t.form && t.kind !== "performance_target"
             ? { grid: viewOf(reg).grid, rows: heads.rows, cols: heads.cols, table: t }
