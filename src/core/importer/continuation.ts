@@ -44,7 +44,7 @@ function topSum(rows: Row[], key: string): { sum: number; n: number; decimals: n
  * are one table when exactly one of them has a 合计 line, the first or the last, and that 合计 equals the shallowest
  * lines of all the parts together but not those of its own part (the figures say so, not the layout).
  */
-function sumsJoin(parts: Table[]): boolean {
+export function sumsJoin(parts: Table[]): boolean {
   const withTotal = parts.filter((p) => p.rows.some(isTotal));
   if (withTotal.length !== 1 || parts.some((p) => p.rows.some((r) => r.side))) return false;
   const own = withTotal[0];

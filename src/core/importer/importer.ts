@@ -71,7 +71,7 @@ import { markHidden, markOutsidePrintArea } from "./hidden";
 import { markHashes } from "./column-width";
 import { applyEmptyDeclarations, emptyDeclarations, type EmptyDeclaration } from "./contents";
 import { clipRegionsAtGaps, strayColumns } from "./strays";
-import { CONTINUATION_LINE, joinContinuations } from "./continuation";
+import { CONTINUATION_LINE, joinContinuations, sumsJoin } from "./continuation";
 import { isQuantityTable } from "../model/quantities";
 
 export interface ImportResult {
@@ -1071,7 +1071,8 @@ function pageUnitAfter(cells: Meta, page?: Meta): Meta {
  * A region that has no header of its own (its title printed again as a page head, a sheet of data lines only) read as
  * the next page of the table read just before it, through that table's header: same kind, its lines within the
  * header's columns, its codes continuing the table's order (`dataOnly`: a sheet with nothing naming it — no title, no
- * telling sheet name — must print codes that do). Undefined when it is not one.
+ * telling sheet name — must print codes that do, or, neither part printing codes, tie by the sums). Undefined when it
+ * is not one.
  */
 function bareContinuation(
   v: GridView,
@@ -1084,7 +1085,15 @@ function bareContinuation(
   const under = underBorrowedHeader(v, reg, lastContentRow(v, reg.r0, reg.r1), head);
   if (!under) return undefined;
   const t = parseRegion(under.view, under.region, index);
-  if (!("id" in t) || !t.rows.length || !continuesCodes(head.table, t, dataOnly)) return undefined;
+  if (!("id" in t) || !t.rows.length) return undefined;
+  // Neither part printing codes, a sheet nothing names is tied by the figures: the table's 合计 is the sum of the
+  // shallowest lines of both parts, not of its own (continuation.ts sumsJoin).
+  const coded = (x: Table) => x.rows.some((r) => r.code && !r.codeFromName);
+  const bySums =
+    dataOnly && !head.table.borrowsHeader && !coded(head.table) && !coded(t)
+      ? sumsJoin([head.table, t])
+      : false;
+  if (!bySums && !continuesCodes(head.table, t, dataOnly)) return undefined;
   return {
     ...t,
     range: under.range,
@@ -1096,6 +1105,43 @@ function bareContinuation(
     unitCell: undefined,
     borrowsHeader: head.table.id,
   };
+}
+
+/**
+ * The header to read a sheet of data lines only through when its name says it continues a table read before
+ * (预算公开表3(续), 表3续, 表3（续表）): the name without its 续 is that table's sheet name or 表号 (NFKC, no spaces).
+ * The header is that table's latest part's (`headOf`, by the chain's first table's id). Undefined when the name says
+ * no 续, or names no one table read before.
+ */
+function namedHead(
+  sheet: string,
+  tables: Table[],
+  headOf: Map<string, BorrowableHeader>
+): BorrowableHeader | undefined {
+  const n = norm(sheet);
+  const base = n.replace(CONTINUED_NAME, "");
+  if (!base || base === n) return undefined;
+  const hits = tables.filter(
+    (t) => headOf.has(t.id) && [t.sheet, t.label ?? ""].some((s) => s && norm(s) === base)
+  );
+  return hits.length === 1 ? headOf.get(hits[0].id) : undefined;
+}
+
+/** A sheet name's 续 suffix (normalised: NFKC, no spaces): (续), (续表), (续2), 续, 续表. */
+const CONTINUED_NAME = /(\(续表?[\d一二三四五六七八九十]*\)|续表?\d*)$/;
+
+/**
+ * The tables in sheet order, but a part read through another table's header (`borrowsHeader`) moved right after
+ * that table (after the parts already behind it), so joinContinuations joins it: a sheet 表3(续) appended at the end.
+ */
+function besideTheirTables(tables: Table[]): Table[] {
+  const out: Table[] = [];
+  for (const t of tables) {
+    const at = t.borrowsHeader ? out.findIndex((x) => x.id === t.borrowsHeader) : -1;
+    if (at < 0 || at === out.length - 1) out.push(t);
+    else out.splice(at + 1, 0, t);
+  }
+  return out;
 }
 
 /**
@@ -1239,6 +1285,10 @@ export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Re
   const hiddenSheets = grids.filter((g) => g.visibility !== "visible").map((g) => g.sheet);
   // The header of the table read last, for a page after it printed without one (bare-pages.ts).
   let lastHead: BorrowableHeader | undefined;
+  // Every table's header as it was last borrowed (its latest part), by the id of the chain's first table: a sheet
+  // named the continuation of one (表3(续)) may stand anywhere after it — appended at the end of the workbook.
+  const headOf = new Map<string, BorrowableHeader>();
+  const rootOf = new Map<string, string>();
   for (const printed of grids) {
     // Lines a PDF converter merged into one row (each cell "2010801\n2010804"): read as the lines they are.
     const g = splitMergedLines(printed);
@@ -1280,14 +1330,17 @@ export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Re
     const clipped = clipRegionsAtGaps(v, regions);
     regions = clipped.regions.flatMap((reg) => splitStackedForms(v, reg));
     unrecognized.push(...clipped.strays);
-    // A sheet of data lines only (no title, no header, no telling name): the next page of the table read before it.
+    // A sheet of data lines only (no title, no header, no telling name): the next page of the table read before it —
+    // or, its sheet named that table's continuation (预算公开表3(续)), of the table it names wherever it stands.
     let dataOnly: Region | undefined;
-    if (regions.length === 0 && !tocOnly && lastHead)
+    const named = tocOnly ? undefined : namedHead(g.sheet, tables, headOf);
+    const borrow = named ?? lastHead;
+    if (regions.length === 0 && !tocOnly && borrow)
       regions = [
         (dataOnly = {
           r0: 0,
           r1: v.rows - 1,
-          kind: lastHead.table.kind,
+          kind: borrow.table.kind,
           title: g.sheet,
           titleRow: -1,
         }),
@@ -1355,15 +1408,28 @@ export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Re
           reason: "未找到可识别的预算表标题或表头",
         };
         let t = reg === dataOnly ? unnamed : parseRegion(viewOf(reg), reg, i, sheetUnit, heads);
-        if (!("id" in t) && lastHead)
-          t = bareContinuation(viewOf(reg), reg, i, lastHead, reg === dataOnly) ?? t;
+        // Named the continuation of a table: its codes, when both print them, must go on from that table's.
+        const from = named ?? lastHead;
+        if (!("id" in t) && from)
+          t = bareContinuation(viewOf(reg), reg, i, from, reg === dataOnly && !named) ?? t;
         if (t === unnamed) coverMeta(v, 0, v.rows - 1, cover);
+        // Named a table's continuation but not its lines: said as such (the table may be read short), not “no header”.
+        if (!("id" in t) && named && /表头/.test(t.reason))
+          t = {
+            ...t,
+            reason: `工作表名称表明是「${named.table.sheet}」的续表，但没有表头，各行也接不上该表（编码不衔接或超出该表的栏），未合并核对：该表可能只核对了前一部分`,
+          };
         lastHead =
           "id" in t && heads.rows.length && !t.form && t.kind !== "performance_target"
             ? { grid: viewOf(reg).grid, rows: heads.rows, cols: heads.cols, table: t }
-            : "id" in t && t.borrowsHeader && lastHead
-              ? { ...lastHead, table: t }
+            : "id" in t && t.borrowsHeader && from
+              ? { ...from, table: t }
               : undefined;
+        if ("id" in t && lastHead) {
+          const root = (t.borrowsHeader && rootOf.get(t.borrowsHeader)) || t.id;
+          rootOf.set(t.id, root);
+          headOf.set(root, lastHead);
+        }
         if ("id" in t && t.kind === "performance_target" && t.form && t.unitText && t.unitCell)
           sheetUnit = { unit: t.unit, unitText: t.unitText, unitCell: t.unitCell };
         if ("id" in t) tables.push(t);
@@ -1384,7 +1450,7 @@ export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Re
   markOutsidePrintArea(tables, grids);
   markHashes(tables, grids);
   applyEmptyDeclarations(tables, declaredEmpty);
-  tables.splice(0, tables.length, ...joinContinuations(tables));
+  tables.splice(0, tables.length, ...joinContinuations(besideTheirTables(tables)));
   const perSheet = new Map<string, number>();
   for (const t of tables) perSheet.set(t.sheet, (perSheet.get(t.sheet) ?? 0) + 1);
   for (const t of tables) if (perSheet.get(t.sheet)! > 1) t.sharedSheet = true;
