@@ -4,8 +4,17 @@
  * figure (=), or the narrower table's within the wider one's (≤). A per-科目 comparison is sound only so.
  */
 import type { Amount, Report, Table } from "../model/schema";
-import { firstOf, hasValue, notAbove, rowByKey, sumOutcome, term, totalRow } from "./helpers";
-import { fmt, verdictOf, type Term } from "./interval";
+import {
+  boundWords,
+  firstOf,
+  hasValue,
+  notAbove,
+  rowByKey,
+  sumOutcome,
+  term,
+  totalRow,
+} from "./helpers";
+import { verdictOf, type Term } from "./interval";
 import type { Outcome } from "./rule";
 
 export type FundScope = "general" | "fiscal" | "all";
@@ -293,10 +302,13 @@ export function scopedOutcome(
   const [a, b] = relation === "≤" ? [e.a, e.b] : [e.b, e.a];
   const what = typeof subject === "function" ? subject() : subject;
   const other = typeof against === "function" ? against() : against;
+  // Tables in different units: both figures with their units, each as printed too (sideWords, T29-9).
+  const bw = boundWords(lo, hi, e);
+  const w = relation === "≤" ? bw : { ...bw, a: bw.b, b: bw.a };
   const message =
     relation === "≤"
-      ? `${what} ${fmt(a)} 超过${other} ${fmt(b)}${e.unit}（前者口径较窄，只能更少或相等）`
-      : `${what} ${fmt(a)} 小于${other} ${fmt(b)}${e.unit}（前者口径较宽，只能更多或相等）`;
+      ? `${what} ${w.a} 超过${other} ${w.b}${w.unitAfter}（前者口径较窄，只能更少或相等）`
+      : `${what} ${w.a} 小于${other} ${w.b}${w.unitAfter}（前者口径较宽，只能更多或相等）`;
   const cells = [...new Set([figure.amount.cell, ...parts.map((p) => p.amount.cell)])].filter(
     (c) => c
   );
@@ -310,6 +322,7 @@ export function scopedOutcome(
       expected: b,
       actual: a,
       difference: Math.round((a - b) * 100) / 100,
+      ...(bw.mixed ? { unit: e.unit } : {}),
     },
     identity: e.identity,
   };
