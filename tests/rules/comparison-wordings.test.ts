@@ -1,7 +1,7 @@
 /**
  * How comparison findings say their figures (tester26b T26B-8), in every generated template:
  * - cross.three-public-economic says each figure once: one economic line against the “三公” item is “同名科目 6.50”,
- *   never “同名科目合计 6.50（6.50）”;
+ *   never “同名科目合计 6.50（6.50）” (a 元 line beside a 万元 “三公” table: “同名科目 65000.00元（合 6.50万元）”);
  * - a figure exactly 10,000 times (or a 10,000th of) what it is compared with — 住房公积金 typed in 万元 in a 元 table
  *   (251000 → 25.1), or in 元 in a 万元 one — is hinted as a 元 / 万元 slip on the comparisons that find it, as units.ts
  *   hints a whole table's; any other difference is not.
@@ -28,9 +28,14 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style)
     const by = t6.unit === "元" ? 15000 : 1.5;
     const result = checkReport(importWorkbook(mutate(grids, a.cell, by)), { localize: false });
     const f = result.findings.find((x) => x.rule === "cross.three-public-economic")!;
-    // 5.00 + 1.50 万元, said in the “三公” table's unit (a 元 经济分类表 may stand beside a 万元 “三公” table).
-    const raised = table(report, "three_public").unit === "元" ? "65000.00" : "6.50";
-    expect(f.message).toContain(`同名科目 ${raised}`);
+    // 5.00 + 1.50 万元, said in the “三公” table's unit (a 元 经济分类表 may stand beside a 万元 “三公” table: then
+    // as printed with its unit, and converted — tester29 T29-9).
+    const t10 = table(report, "three_public");
+    const raised = t10.unit === "元" ? "65000.00" : "6.50";
+    const printed = t6.unit === "元" ? "65000.00元" : "6.50万元";
+    expect(f.message).toContain(
+      t6.unit === t10.unit ? `同名科目 ${raised}` : `同名科目 ${printed}（合 ${raised}${t10.unit}）`
+    );
     expect(f.message.split(raised)).toHaveLength(2);
   });
 

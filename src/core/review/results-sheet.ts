@@ -6,7 +6,7 @@
  * header (see FROZEN_MAX_HEIGHT); then what was not checked: unrecognized sheets or regions and rules that did not
  * apply, with the reasons (nothing unchecked may read as passed).
  */
-import type { Report } from "../model/schema";
+import type { Report, Unit } from "../model/schema";
 import { KIND_NAMES } from "../model/names";
 import { SEVERITY_NAMES, type CheckResult, type Finding, type Severity } from "../rules/rule";
 import { tableName } from "../rules/helpers";
@@ -83,10 +83,12 @@ function position(report: Report, f: Finding): [number, number, number] {
 
 /**
  * The table a finding's checked cell is in, as the 表 column names it. A finding's 应为 / 实为 / 差额 are in that
- * table's unit: when it is not the workbook's (a 绩效目标表 in 元 beside tables in 万元), the name says the unit, so
- * that 603,840 is never read as 万元 under the header's 单位.
+ * table's unit, or in `Finding.unit` when it compares tables printed in different units (a 三公 table in 万元 against
+ * a 元 one: the figures may be in the other table's unit): when that is not the workbook's (a 绩效目标表 in 元 beside
+ * tables in 万元), or not the table's own, the name says the unit, so that 603,840 is never read as 万元 under the
+ * header's 单位 (tester29 T29-9).
  */
-function tableOf(report: Report, ref: string | undefined): string {
+function tableOf(report: Report, ref: string | undefined, unit?: Unit): string {
   if (!ref) return "";
   const p = splitRef(ref);
   if (!p) return "";
@@ -94,10 +96,11 @@ function tableOf(report: Report, ref: string | undefined): string {
   const t =
     report.tables.find((x) => holdsRow(x, p.sheet, r0)) ??
     report.tables.find((x) => x.sheet === p.sheet);
-  if (!t) return p.sheet;
-  return report.unit && t.unit !== report.unit
-    ? `${tableName(t)}（金额单位：${t.unit}）`
-    : tableName(t);
+  const u = unit ?? t?.unit;
+  const name = t ? tableName(t) : p.sheet;
+  return u && ((report.unit && u !== report.unit) || (t && u !== t.unit))
+    ? `${name}（金额单位：${u}）`
+    : name;
 }
 
 /** Findings in the sheet's order: severity, then the order of the tables in the workbook, then row and column. */
@@ -245,7 +248,7 @@ export function buildResultsSheet(
     s.set(r, 0, i + 1, "cellCenter");
     s.set(r, 1, SEVERITY_NAMES[f.severity], `sev_${f.severity}`);
     s.set(r, 2, ruleTitle(f.rule), "cell");
-    s.set(r, 3, tableOf(report, first), "cell");
+    s.set(r, 3, tableOf(report, first, f.unit), "cell");
     if (target) s.set(r, 4, firstCellText(f, target), "link", { hyperlink: target });
     else s.set(r, 4, null, "cell");
     s.set(r, 5, f.message, "cell");

@@ -32,6 +32,9 @@ import {
   hasValue,
   na,
   notAbove,
+  boundWords,
+  sideWords,
+  mixedUnits,
   rowByKey,
   rowName,
   sumOutcome,
@@ -1134,12 +1137,11 @@ export const basicEconomic = defineRule({
       }
     const cap = t1 && rowByKey(t1, "current_expenditure_total", "expenditure");
     if (t1 && cap?.amounts.total) {
-      const e = notAbove(
-        "cross.basic-economic",
-        base.figures.map(([t, a]) => term(t, a)),
-        [term(t1, cap.amounts.total)]
-      );
-      const note = `，且超过${tableName(t1)}本年支出合计 ${fmt(e.b)}，该表不可能属于本部门`;
+      const lo = base.figures.map(([t, a]) => term(t, a));
+      const hi = [term(t1, cap.amounts.total)];
+      const e = notAbove("cross.basic-economic", lo, hi);
+      const w = boundWords(lo, hi, e);
+      const note = `，且超过${tableName(t1)}本年支出合计 ${w.b}，该表不可能属于本部门`;
       const lead = base.figures[0][1].cell;
       const said = out.find(
         (o): o is Extract<Outcome, { status: "fail" }> =>
@@ -1157,11 +1159,12 @@ export const basicEconomic = defineRule({
                 finding: {
                   rule: "cross.basic-economic",
                   severity: "error",
-                  message: `${base.figures.length === 1 ? `${tableName(first)}基本支出合计` : base.words} ${fmt(e.a)}${note.slice(1)}`,
+                  message: `${base.figures.length === 1 ? `${tableName(first)}基本支出合计` : base.words} ${w.a}${note.slice(1)}`,
                   cells: [...base.figures.map(([, a]) => a.cell), cap.amounts.total.cell],
                   expected: e.b,
                   actual: e.a,
                   difference: Math.round((e.a - e.b) * 100) / 100,
+                  ...(w.mixed ? { unit: e.unit } : {}),
                 },
                 identity: e.identity,
               }
@@ -1420,24 +1423,29 @@ export const threePublicEconomic = defineRule({
         out.push({ status: "pass", identity: e.identity });
         continue;
       }
+      const mine = [term(t10, a)];
+      // Tables in different units (a 三公 table in 万元 beside 元 ones): each figure with its unit, the economic
+      // lines' as printed too (sideWords) — "5.00万元 小于 … 60000.00元（合 6.00万元）" (tester29 T29-9).
+      const w = boundWords(item.terms, mine, e);
       // Each figure once: the lines only when there are several to add (合计 5.00（3.00 + 2.00）), never 5.00（5.00）.
       const sum =
         item.terms.length > 1
-          ? `合计 ${fmt(e.a)}（${item.terms.map((x) => fmt(x.amount.value ?? 0)).join(" + ")}）`
-          : ` ${fmt(e.a)}`;
+          ? `合计 ${w.a}（${item.terms.map((x) => fmt(x.amount.value ?? 0)).join(" + ")}${w.mixed ? item.terms[0].unit : ""}）`
+          : ` ${w.a}`;
       out.push({
         status: "fail",
         finding: {
           rule: "cross.three-public-economic",
           severity: "error",
           message: r
-            ? `${tableName(t10)}「${rowName(r)}」${fmt(e.b)} 小于${tableName(src)}同名科目${sum}`
-            : `${tableName(t10)}注明为空表（${THREE_PUBLIC_NAMES[key]}即为 0），但${tableName(src)}同名科目合计为 ${fmt(e.a)}`,
+            ? `${tableName(t10)}「${rowName(r)}」${w.b} 小于${tableName(src)}同名科目${sum}`
+            : `${tableName(t10)}注明为空表（${THREE_PUBLIC_NAMES[key]}即为 0），但${tableName(src)}同名科目合计为 ${w.a}`,
           // The stated table's note after the economic lines: a cross finding reads once per first cell.
           cells: r ? [a.cell, ...item.cells] : [...item.cells, a.cell],
           expected: e.a,
           actual: e.b,
           difference: Math.round((e.b - e.a) * 100) / 100,
+          ...(w.mixed ? { unit: e.unit } : {}),
         },
         identity: e.identity,
       });
@@ -1554,16 +1562,21 @@ export const threePublicCeiling = defineRule({
       const own = inUnit(item.terms, e.unit);
       const value = inUnit([mine], e.unit);
       const ceiling = Math.round((own + outside) * 100) / 100;
+      // Tables in different units: every figure with its unit, each table's as printed too (sideWords, T29-9).
+      const deptTerm = [term(dept.t, dept.a)];
+      const mixed = mixedUnits([mine], base, item.terms, deptTerm);
+      const say = (ts: Term[], v: number) => sideWords(ts, v, e.unit, mixed);
       out.push({
         status: "fail",
         finding: {
           rule: "cross.three-public-ceiling",
           severity: "error",
-          message: `${tableName(t10)}「${rowName(r)}」${fmt(value)}${e.unit} 超过能安排它的全部资金 ${fmt(ceiling)}${e.unit}（${item.terms.length ? `${tableName(t6)}同名科目 ${fmt(own)}` : `${tableName(t6)}列到款级而无此科目，即 0`} + 该表以外的支出 ${fmt(outside)}，即${dept.what} ${fmt(inUnit([term(dept.t, dept.a)], e.unit))} − ${held.length === 1 ? `${tableName(held[0])}合计` : total6.words} ${fmt(inUnit(base, e.unit))}）`,
+          message: `${tableName(t10)}「${rowName(r)}」${mixed ? say([mine], value) : `${fmt(value)}${e.unit}`} 超过能安排它的全部资金 ${fmt(ceiling)}${e.unit}（${item.terms.length ? `${tableName(t6)}同名科目 ${say(item.terms, own)}` : `${tableName(t6)}列到款级而无此科目，即 0`} + 该表以外的支出 ${say([], outside)}，即${dept.what} ${say(deptTerm, inUnit(deptTerm, e.unit))} − ${held.length === 1 ? `${tableName(held[0])}合计` : total6.words} ${say(base, inUnit(base, e.unit))}）`,
           cells: [a.cell, ...item.cells, dept.a.cell, ...total6.figures.map(([, x]) => x.cell)],
           expected: ceiling,
           actual: value,
           difference: Math.round((value - ceiling) * 100) / 100,
+          ...(mixed ? { unit: e.unit } : {}),
         },
         identity: e.identity,
       });
@@ -1599,19 +1612,23 @@ export const operatingVsPublic = defineRule({
     if (!src?.a) return [na("没有机关运行经费（机关运行经费表或“三公”表中的机关运行经费）")];
     if (!t6) return [na("没有基本支出经济分类表")];
     if (!pub) return [na("基本支出经济分类表未分列公用经费")];
-    const e = notAbove("cross.operating-public", [term(src.t, src.a)], [term(t6, pub)]);
+    const lo = [term(src.t, src.a)];
+    const hi = [term(t6, pub)];
+    const e = notAbove("cross.operating-public", lo, hi);
     if (!e.exceeds) return [{ status: "pass", identity: e.identity }];
+    const w = boundWords(lo, hi, e);
     return [
       {
         status: "fail",
         finding: {
           rule: "cross.operating-public",
           severity: "warning",
-          message: `${tableName(src.t)}机关运行经费 ${fmt(e.a)} 超过${tableName(t6)}公用经费 ${fmt(e.b)}`,
+          message: `${tableName(src.t)}机关运行经费 ${w.a} 超过${tableName(t6)}公用经费 ${w.b}`,
           cells: [src.a.cell, pub.cell],
           expected: e.b,
           actual: e.a,
           difference: Math.round((e.a - e.b) * 100) / 100,
+          ...(w.mixed ? { unit: e.unit } : {}),
         },
         identity: e.identity,
       },

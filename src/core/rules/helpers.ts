@@ -10,7 +10,7 @@ import {
 } from "../model/schema";
 import { KIND_NAMES } from "../model/names";
 import { norm } from "../grid/text";
-import { compare, exceeds, fmt, type Term, type Verdict } from "./interval";
+import { compare, exceeds, fenValue, fmt, UNIT_FACTOR, type Term, type Verdict } from "./interval";
 import {
   exactlyBalanced,
   identityOf,
@@ -166,6 +166,70 @@ export function notAbove(
 }
 
 /**
+ * Whether the figures of a comparison are printed in more than one unit (a 元 table against a 万元 one, a 绩效目标表
+ * in 元 against a 项目支出表 in 万元): its message then names the units (sideWords). The terms' units are their
+ * tables' (`Table.unit`: the unit the figures are in, rules/units.ts).
+ */
+export function mixedUnits(...sides: ReadonlyArray<ReadonlyArray<Term>>): boolean {
+  let unit: Unit | undefined;
+  for (const side of sides)
+    for (const t of side) {
+      if (unit === undefined) unit = t.unit;
+      else if (t.unit !== unit) return true;
+    }
+  return false;
+}
+
+/** The unit every figure of `terms` is printed in; undefined when they mix units (or there are none). */
+function printedUnit(terms: ReadonlyArray<Term>): Unit | undefined {
+  const u = terms[0]?.unit;
+  return u && terms.every((t) => t.unit === u) ? u : undefined;
+}
+
+/**
+ * One side of a comparison as a message prints it: `value` (Σ weight·figure of `terms`, already in `unit`, `d`
+ * decimals). When every figure of the comparison is printed in one unit (`mixed` false) the bare figure, as ever
+ * ("6.00"); else with its unit and, when the side's own figures are printed in another unit, first as printed — the
+ * figure a reviewer finds in the cells — then converted (tester29 T29-9): "60000.00元（合 6.00万元）", "5.00万元".
+ */
+export function sideWords(
+  terms: ReadonlyArray<Term>,
+  value: number,
+  unit: Unit,
+  mixed: boolean,
+  d = 2
+): string {
+  if (!mixed) return fmt(value, d);
+  const u = printedUnit(terms);
+  if (!u || u === unit) return `${fmt(value, d)}${unit}`;
+  let fen = 0;
+  let pd = 2;
+  for (const t of terms) {
+    fen += (t.weight ?? 1) * fenValue(t);
+    if (!t.amount.blank) pd = Math.max(pd, Math.min(t.amount.decimals, 6));
+  }
+  return `${fmt(fen / (UNIT_FACTOR[u] * 100), pd)}${u}（合 ${fmt(value, d)}${unit}）`;
+}
+
+/**
+ * The two sides of a failing notAbove(rule, a, b) for its message (sideWords: bare figures when all are in one
+ * unit), and the unit to write after a figure of b's side: "" when the words already say it.
+ */
+export function boundWords(
+  a: ReadonlyArray<Term>,
+  b: ReadonlyArray<Term>,
+  e: { a: number; b: number; unit: Unit }
+): { a: string; b: string; mixed: boolean; unitAfter: string } {
+  const mixed = mixedUnits(a, b);
+  return {
+    a: sideWords(a, e.a, e.unit, mixed),
+    b: sideWords(b, e.b, e.unit, mixed),
+    mixed,
+    unitAfter: mixed ? "" : e.unit,
+  };
+}
+
+/**
  * One figure exactly 10,000 times the other at `d` decimals (288000 against 28.80): a figure typed in 万元 in a 元
  * table, or in 元 in a 万元 one — the cell-sized twin of units.ts's whole-table ×10,000. The smaller must print two
  * digits or more (0.01 against 100 says nothing).
@@ -189,6 +253,11 @@ export function sumOutcome(opts: {
   /** "各类之和" / "表二 收入总表 201 一般公共服务支出" (or a function, as subject) */
   against: string | (() => string);
   extraCells?: string[];
+  /**
+   * `against` already prints the parts' figures as printed, with their unit ("…中该项目金额（13.39万元）折合"): across
+   * units the message gives their sum converted only (with its unit), not as printed a second time.
+   */
+  againstPrinted?: boolean;
 }): Outcome {
   const { total, parts } = opts;
   // One pass over the parts (every row of every table comes here): all blank? all in cells of the total's unit?
@@ -225,15 +294,22 @@ export function sumOutcome(opts: {
   const against = typeof opts.against === "function" ? opts.against() : opts.against;
   let message: string;
   let severity = opts.severity;
+  // Tables in different units: each side with its unit, the other side's figure as printed too (sideWords).
+  const mixed = mixedUnits([total], parts);
+  const actual = sideWords([total], c.actual, unit, mixed, d);
+  const expected =
+    mixed && opts.againstPrinted
+      ? `${fmt(c.expected, d)}${unit}`
+      : sideWords(parts, c.expected, unit, mixed, d);
   if (c.verdict === "blankTotal") {
     // A cell holding text (a sub-label read where the figure was expected) is not 空: say what it holds.
     const words = wordsIn(total.amount);
-    message = `${subject}${words ? `为文字“${words}”，不是金额` : "为空"}，但${against}为 ${fmt(c.expected, d)}${unit}`;
+    message = `${subject}${words ? `为文字“${words}”，不是金额` : "为空"}，但${against}为 ${expected}${mixed ? "" : unit}`;
   } else if (c.verdict === "rounding") {
     severity = "rounding";
-    message = `${subject} ${fmt(c.actual, d)} ≠ ${against} ${fmt(c.expected, d)}（差 ${fmt(c.difference, d)}${unit}，在四舍五入允许的 ±${c.slack}${unit} 之内，属尾差）`;
+    message = `${subject} ${actual} ≠ ${against} ${expected}（差 ${fmt(c.difference, d)}${unit}，在四舍五入允许的 ±${c.slack}${unit} 之内，属尾差）`;
   } else
-    message = `${subject} ${fmt(c.actual, d)} ≠ ${against} ${fmt(c.expected, d)}（差 ${fmt(c.difference, d)}${unit}，超出尾差允许的 ±${c.slack}${unit}${tenThousandfold(c.actual, c.expected, d) ? "；两数恰好相差 10000 倍，疑为元与万元混填" : ""}）`;
+    message = `${subject} ${actual} ≠ ${against} ${expected}（差 ${fmt(c.difference, d)}${unit}，超出尾差允许的 ±${c.slack}${unit}${tenThousandfold(c.actual, c.expected, d) ? "；两数恰好相差 10000 倍，疑为元与万元混填" : ""}）`;
   return {
     status: "fail",
     finding: {
@@ -244,6 +320,7 @@ export function sumOutcome(opts: {
       expected: c.expected,
       actual: c.verdict === "blankTotal" ? null : c.actual,
       difference: c.verdict === "blankTotal" ? null : c.difference,
+      ...(mixed ? { unit } : {}),
     },
     identity,
   };

@@ -5,9 +5,8 @@
  */
 import type { Amount, Report, Row, Table } from "../model/schema";
 import { projectKey } from "../grid/text";
-import { fmt } from "./interval";
 import { defineRule, type Outcome } from "./rule";
-import { na, notAbove, tableName, term } from "./helpers";
+import { boundWords, na, notAbove, tableName, term } from "./helpers";
 import { checkedProjectLines } from "./projects";
 
 /** The purchase's amount: its 合计 column, else the table's first amount column. */
@@ -44,25 +43,26 @@ export const procurementByProject = defineRule({
         const lines = byKey.get(projectKey(r.label.trim()))?.filter((l) => l.row.amounts.total);
         const a = purchaseAmount(t, r);
         if (!lines?.length || !a || a.value === null) continue;
-        const e = notAbove(
-          "projects.procurement-by-project",
-          [term(t, a)],
-          lines.map((l) => term(l.table, l.row.amounts.total))
-        );
+        const lo = [term(t, a)];
+        const hi = lines.map((l) => term(l.table, l.row.amounts.total));
+        const e = notAbove("projects.procurement-by-project", lo, hi);
         if (!e.exceeds) {
           out.push({ status: "pass", identity: e.identity });
           continue;
         }
+        // Tables in different units: both figures with their units, each as printed too (T29-9).
+        const w = boundWords(lo, hi, e);
         out.push({
           status: "fail",
           finding: {
             rule: "projects.procurement-by-project",
             severity: "error",
-            message: `${tableName(t)}「${r.label.trim()}」的采购金额 ${fmt(e.a)} 超过${lines.map((l) => tableName(l.table)).join(" + ")}中该项目的金额 ${fmt(e.b)}${e.unit}`,
+            message: `${tableName(t)}「${r.label.trim()}」的采购金额 ${w.a} 超过${lines.map((l) => tableName(l.table)).join(" + ")}中该项目的金额 ${w.b}${w.unitAfter}`,
             cells: [a.cell, ...lines.map((l) => l.row.amounts.total.cell)],
             expected: e.b,
             actual: e.a,
             difference: Math.round((e.a - e.b) * 100) / 100,
+            ...(w.mixed ? { unit: e.unit } : {}),
           },
           identity: e.identity,
         });

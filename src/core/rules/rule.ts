@@ -1,6 +1,6 @@
 /** What a rule is and what it yields: ids, categories, severities, findings and outcomes (zod). */
 import { z } from "zod";
-import type { Report } from "../model/schema";
+import { UnitSchema, type Report } from "../model/schema";
 import { IdentitySchema, type Identity } from "./identity";
 import { CauseSchema, LocalizationSchema } from "../localize/cause";
 
@@ -44,6 +44,12 @@ export const FindingSchema = z.object({
   expected: z.number().nullable(),
   actual: z.number().nullable(),
   difference: z.number().nullable(),
+  /**
+   * The unit of expected / actual / difference when the comparison mixes tables printed in different units (元 and
+   * 万元: helpers.ts mixedUnits) — it may then not be the unit of the first cell's table; absent otherwise (they are
+   * in the first cell's table's unit).
+   */
+  unit: UnitSchema.optional(),
   /**
    * A finding that groups many rows of one table (rules/flood.ts): one sentence per cited cell, in the order of
    * `cells`, which that cell's note shows; absent on ordinary findings.

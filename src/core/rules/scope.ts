@@ -5,6 +5,7 @@
  */
 import type { Amount, Report, Table } from "../model/schema";
 import {
+  boundWords,
   firstOf,
   hasValue,
   notAbove,
@@ -14,7 +15,7 @@ import {
   term,
   totalRow,
 } from "./helpers";
-import { fmt, verdictOf, type Term } from "./interval";
+import { verdictOf, type Term } from "./interval";
 import type { Outcome } from "./rule";
 
 export type FundScope = "general" | "fiscal" | "all";
@@ -303,10 +304,13 @@ export function scopedOutcome(
   const [a, b] = relation === "≤" ? [e.a, e.b] : [e.b, e.a];
   const what = typeof subject === "function" ? subject() : subject;
   const other = typeof against === "function" ? against() : against;
+  // Tables in different units: both figures with their units, each as printed too (sideWords, T29-9).
+  const bw = boundWords(lo, hi, e);
+  const w = relation === "≤" ? bw : { ...bw, a: bw.b, b: bw.a };
   const message =
     relation === "≤"
-      ? `${what} ${fmt(a)} 超过${other} ${fmt(b)}${e.unit}（前者口径较窄，只能更少或相等）`
-      : `${what} ${fmt(a)} 小于${other} ${fmt(b)}${e.unit}（前者口径较宽，只能更多或相等）`;
+      ? `${what} ${w.a} 超过${other} ${w.b}${w.unitAfter}（前者口径较窄，只能更少或相等）`
+      : `${what} ${w.a} 小于${other} ${w.b}${w.unitAfter}（前者口径较宽，只能更多或相等）`;
   const cells = [...new Set([figure.amount.cell, ...parts.map((p) => p.amount.cell)])].filter(
     (c) => c
   );
@@ -320,6 +324,7 @@ export function scopedOutcome(
       expected: b,
       actual: a,
       difference: Math.round((a - b) * 100) / 100,
+      ...(bw.mixed ? { unit: e.unit } : {}),
     },
     identity: e.identity,
   };
