@@ -292,6 +292,53 @@ export async function reviewBench(root: string): Promise<void> {
   }
   await steadyScaling(dir);
   await fs.rm(dir, { recursive: true, force: true });
+  await machineCeiling();
+}
+
+/**
+ * Two micro loops, each in fresh processes: pure arithmetic (no allocation) and allocation-heavy (an array of
+ * 5 million small objects with short strings, as reading a workbook makes them). Each loop takes about a second alone.
+ */
+const CEILING_LOOPS: ReadonlyArray<readonly [name: string, code: string]> = [
+  ["arithmetic", "let x=0;for(let i=0;i<1e8;i++)x=(x*31+i)%1000003;"],
+  ["allocation", "const a=[];for(let i=0;i<5e6;i++)a.push({a:i,b:String(i%1000)});"],
+];
+
+/** n processes started together on one loop: wall ms from the start to the last one done. */
+function loopRun(n: number, code: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = now();
+    let done = 0;
+    for (let i = 0; i < n; i++)
+      spawn(process.execPath, ["-e", code], { stdio: "ignore" })
+        .on("error", reject)
+        .on("exit", () => {
+          if (++done === n) resolve(now() - s);
+        });
+  });
+}
+
+/**
+ * What this machine allows two jobs, apart from our code: each micro loop in one process alone, then in two at once
+ * (wall time, node start-up included; median of 3). A pure arithmetic loop scales to 2.0× on two free cores; an
+ * allocation-heavy one is held by the memory system (lead's measurement, stop 29: 1.56×). Read the --jobs 2
+ * speed-ups above against these.
+ */
+export async function machineCeiling(): Promise<void> {
+  const parts: string[] = [];
+  for (const [name, code] of CEILING_LOOPS) {
+    const one: number[] = [];
+    const two: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      one.push(await loopRun(1, code));
+      two.push(await loopRun(2, code));
+    }
+    const [a, b] = [median(one), median(two)];
+    parts.push(`${name} ${f1(a)} ms alone, ${f1(b)} ms two at once: ${((2 * a) / b).toFixed(2)}×`);
+  }
+  console.log(
+    `machine ceiling — micro loops, a new process each, 1 vs 2 at once (median of 3): ${parts.join("; ")}`
+  );
 }
 
 /** One run of the command in a new process: wall ms and the cores it kept busy (its CPU time, all threads, over wall). */

@@ -54,9 +54,18 @@ export const FUNCTIONAL_NAME_HISTORY: ReadonlyArray<NameSpan> = [
 export const inForce = (s: NameSpan, year: number) =>
   (s.from === undefined || s.from <= year) && (s.to === undefined || year <= s.to);
 
-/** The spans of one code (empty when its name never changed in this table). */
+/** FUNCTIONAL_NAME_HISTORY by code, in the table's order (every judged name asks: no scan of the table per name). */
+const SPANS_BY_CODE = new Map<string, NameSpan[]>();
+for (const s of FUNCTIONAL_NAME_HISTORY) {
+  const list = SPANS_BY_CODE.get(s.code);
+  if (list) list.push(s);
+  else SPANS_BY_CODE.set(s.code, [s]);
+}
+
+/** The spans of one code (empty when its name never changed in this table); a list of its own for each call. */
 export function nameHistory(code: string): NameSpan[] {
-  return FUNCTIONAL_NAME_HISTORY.filter((s) => s.code === code);
+  const spans = SPANS_BY_CODE.get(code);
+  return spans ? spans.slice() : [];
 }
 
 export type NameVerdict =

@@ -189,11 +189,16 @@ export function checkReport(report: Report, opts: CheckOptions = {}): CheckResul
   const sum = (k: "checked" | "passed" | "failed" | "notApplicable") =>
     perRule.reduce((s, r) => s + r[k], 0);
   // A 续表 on another sheet is one table with its first part (the localizer's whole-table causes group by table).
-  const joined = effective.tables.flatMap((t) =>
-    (t.continued ?? [])
-      .filter((c) => c.sheet !== t.sheet)
-      .map((c) => ({ sheet: c.sheet, range: c.range, table: t.sheet }))
-  );
+  // (Indexed, no list made per table: most tables continue nowhere.)
+  const joined: Array<{ sheet: string; range: string; table: string }> = [];
+  for (let ti = 0; ti < effective.tables.length; ti++) {
+    const t = effective.tables[ti];
+    const parts = t.continued;
+    if (parts)
+      for (let j = 0; j < parts.length; j++)
+        if (parts[j].sheet !== t.sheet)
+          joined.push({ sheet: parts[j].sheet, range: parts[j].range, table: t.sheet });
+  }
   const base = {
     findings,
     identities,

@@ -89,13 +89,26 @@ export function firstOf(
   /** Only tables this accepts (basicTables: not a table of one part). */
   also?: (t: Table) => boolean
 ): Table | undefined {
-  const of = (t: Table) => t.kind === kind && (!also || also(t));
-  if (report.hiddenSheets.length) {
-    const shown = (t: Table) => of(t) && !report.hiddenSheets.includes(t.sheet);
-    const visible = report.tables.find((t) => shown(t) && !t.empty) ?? report.tables.find(shown);
-    if (visible) return visible;
+  // One indexed pass, no closure (some eighty calls per check, over every table of the workbook): the first visible
+  // table of the kind with figures, else the first visible one, else the same among all tables.
+  const tables = report.tables;
+  const hidden = report.hiddenSheets;
+  const anyHidden = hidden.length > 0;
+  let full: Table | undefined;
+  let any: Table | undefined;
+  let shownAny: Table | undefined;
+  for (let i = 0; i < tables.length; i++) {
+    const t = tables[i];
+    if (t.kind !== kind || (also && !also(t))) continue;
+    const shown = anyHidden && !hidden.includes(t.sheet);
+    if (!t.empty) {
+      if (!anyHidden || shown) return t;
+      full ??= t;
+    }
+    any ??= t;
+    if (shown) shownAny ??= t;
   }
-  return report.tables.find((t) => of(t) && !t.empty) ?? report.tables.find(of);
+  return shownAny ?? full ?? any;
 }
 
 export function term(t: Table, a: Amount, weight?: number): Term {
@@ -351,11 +364,22 @@ export function sidesOf(t: Table): ReadonlyArray<string | undefined> {
   return s;
 }
 const SIDES = new WeakMap<Table, ReadonlyArray<string | undefined>>();
+// rowByKey and totalRow: indexed loops, no closure per call (cross-table rules ask hundreds of times per check).
 export function rowByKey(t: Table, key: string, side?: string): Row | undefined {
-  return t.rows.find((r) => r.key === key && (side === undefined || r.side === side));
+  const rows = t.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (r.key === key && (side === undefined || r.side === side)) return r;
+  }
+  return undefined;
 }
 export function totalRow(t: Table): Row | undefined {
-  return t.rows.find((r) => r.key === "total" && r.level === 0);
+  const rows = t.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (r.key === "total" && r.level === 0) return r;
+  }
+  return undefined;
 }
 /**
  * Rows by functional code (the first row with the code): the department's lines — a 单位's own line of a table printed

@@ -134,6 +134,8 @@ function partPairs(
   visit: (a: Amount, b: Amount, other: Table) => boolean
 ): boolean {
   const k = basicPart(t);
+  // Most tables are no part table: asked of every table, so the workbook's tables are read only for one.
+  if (!k) return false;
   const { whole, parts } = basicTables(report);
   const tot5 = general && totalRow(general);
   const a = totalRow(t)?.amounts.total;
@@ -231,11 +233,16 @@ function relation(t: Table, p: Pair): "x" | "/" | "=" | "?" {
   return relationOf(t, p.a, p.b, p.other);
 }
 function relationOf(t: Table, a: Amount, b: Amount, other: Table): "x" | "/" | "=" | "?" {
+  if (sameMoney(t, a, b, other)) return "=";
   const A = term(t, a);
-  if (verdictOf(A, [term(other, b)]) !== "error") return "=";
   if (verdictOf(A, [term(other, b, RATIO)]) !== "error") return "x";
   if (verdictOf(term(other, b), [term(t, a, RATIO)]) !== "error") return "/";
   return "?";
+}
+
+/** relationOf's "=" alone: a of table t and b of table other agree at the rounding interval (corroborated asks only this). */
+function sameMoney(t: Table, a: Amount, b: Amount, other: Table): boolean {
+  return verdictOf(term(t, a), [term(other, b)]) !== "error";
 }
 
 const UNIT_BY_FACTOR = new Map<number, Unit>(
@@ -267,9 +274,7 @@ function correctUnitsOf(report: Report): Report {
   const corroborated = (t: Table) => {
     let v = seenEqual.get(t);
     if (v === undefined) {
-      v =
-        coded.has(t) &&
-        somePair(report, t, coded, (a, b, other) => relationOf(t, a, b, other) === "=");
+      v = coded.has(t) && somePair(report, t, coded, (a, b, other) => sameMoney(t, a, b, other));
       seenEqual.set(t, v);
     }
     return v;
