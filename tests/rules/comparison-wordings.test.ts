@@ -30,9 +30,13 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style)
     const f = result.findings.find((x) => x.rule === "cross.three-public-economic")!;
     // 5.00 + 1.50 万元, said in the “三公” table's unit (a 元 经济分类表 may stand beside a 万元 “三公” table: then
     // as printed with its unit, and converted — tester29 T29-9).
+    // The figure as printed (fixT29a): 6.50 in a table printed in whole 万元 is 7.
     const t10 = table(report, "three_public");
-    const raised = t10.unit === "元" ? "65000.00" : "6.50";
-    const printed = t6.unit === "元" ? "65000.00元" : "6.50万元";
+    const dec = a.decimals ?? 2;
+    const shown = t6.unit === "元" ? 65000 : Math.round(6.5 * 10 ** dec) / 10 ** dec;
+    const factor = t6.unit === t10.unit ? 1 : t6.unit === "元" ? 1 / 10000 : 10000;
+    const raised = (shown * factor).toFixed(2);
+    const printed = `${shown.toFixed(2)}${t6.unit}`;
     expect(f.message).toContain(
       t6.unit === t10.unit ? `同名科目 ${raised}` : `同名科目 ${printed}（合 ${raised}${t10.unit}）`
     );

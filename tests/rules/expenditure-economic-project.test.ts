@@ -1,7 +1,7 @@
 /**
  * A 项目支出经济分类表 (every project's money by 经济分类 类 / 款) beside the 支出经济分类总表 (fix29b): the 总表's
  * 项目支出 column prints the same money 科目 by 科目, so each 类 / 款 and the 合计 line are compared
- * (cross.expenditure-economic-project-classes; "=" for the same money, "≤" for a 项目支出经济分类表 of a narrower named
+ * (cross.project-economic-classes; "=" for the same money, "≤" for a 项目支出经济分类表 of a narrower named
  * scope). Before, only the 项目支出经济分类表's 合计 was compared (with the 支出总表's 项目支出): a project's money put on
  * another 科目 in one of them (the totals kept) went unseen. Every generated template, with and without 政府性基金.
  */
@@ -12,7 +12,7 @@ import type { CheckResult } from "../../src/core/rules/rule";
 import { STYLES, buildVariant, type VariantOptions } from "../fixtures/variants";
 import { exchange, said } from "./economic-helpers";
 
-const RULE = "cross.expenditure-economic-project-classes";
+const RULE = "cross.project-economic-classes";
 const table = (r: Report, kind: Table["kind"]) => r.tables.find((t) => t.kind === kind)!;
 const line = (t: Table, code: string) => t.rows.find((r) => r.code === code)!;
 const at = (res: CheckResult, cell: string, status: "holds" | "violated") =>

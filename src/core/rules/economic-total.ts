@@ -308,7 +308,7 @@ export const economicTotalProject = defineRule({
 });
 
 export const economicTotalProjectClasses = defineRule({
-  id: "cross.expenditure-economic-project-classes",
+  id: "cross.project-economic-classes",
   category: "cross",
   title: "支出经济分类总表项目支出 ↔ 项目支出经济分类表",
   description:
@@ -324,7 +324,7 @@ export const economicTotalProjectClasses = defineRule({
     );
     const tables = economicTotals(report);
     if (!tables.length || !t7) return [na("缺少支出经济分类总表或项目支出经济分类表")];
-    const rule = "cross.expenditure-economic-project-classes";
+    const rule = "cross.project-economic-classes";
     const c7 = byEconomicCode(t7);
     const out: Array<Outcome | undefined> = [];
     for (const t of tables) {
