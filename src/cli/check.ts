@@ -1,4 +1,5 @@
 /** `budget-review check`: one or more workbooks in one process; a Chinese summary, or one JSON document. */
+import path from "path";
 import { loadReport } from "./load";
 import { checkWithSolver } from "./solver";
 import { SEVERITY_NAMES, SeveritySchema, type Severity } from "../core/rules/rule";
@@ -13,7 +14,7 @@ import {
 import { financialTables } from "../core/rules/input";
 import { EXIT } from "./options";
 import { errorLine } from "./errors";
-import { expandInputs, noWorkbooks } from "./batch";
+import { expandInputs } from "./batch";
 import { jsonText } from "./terminal";
 import { HIDDEN_SHEET_NOTE } from "../core/review/results-sheet";
 import { noFindingsVerdict } from "../core/review/verdict";
@@ -44,13 +45,25 @@ export async function runCheck(
   let unusable = false;
   let tripped = false;
   const min = SeveritySchema.safeParse(opts.minSeverity).data ?? "info";
-  const files = await expandInputs(inputs);
-  if (!files.length) {
-    err(errorLine(noWorkbooks(inputs), !!opts.debug));
-    return EXIT.unusable;
+  // Each input in its place: a file as named, a folder as the workbooks under it; a folder holding none is an
+  // unusable input of its own (listed, exit 2), never dropped without a word.
+  const files: string[] = [];
+  const empty = new Set<string>();
+  const seen = new Set<string>();
+  const take = (f: string) =>
+    seen.has(path.resolve(f)) || (seen.add(path.resolve(f)), files.push(f));
+  for (const input of inputs) {
+    const found = await expandInputs([input]);
+    if (!found.length) empty.add(input);
+    for (const f of found.length ? found : [input]) take(f);
   }
   for (const file of files) {
     try {
+      if (empty.has(file))
+        throw new WorkbookReadError(
+          "not_regular",
+          `“${file}”是文件夹，其中没有找到工作簿文件（.xlsx / .xlsm / .xls / .ods / .xlsb / .et）`
+        );
       const { report } = await loadReport(file);
       const result = await checkWithSolver(report, opts.skip);
       const full = toCheckJson(file, report, result);
