@@ -37,6 +37,11 @@ test.each([
   ["#,##0.00", 2],
   ["#,##0", 0],
   ["0.0%", 1],
+  // Optional decimals (tester29b T29B-16): the printing step is still 0.01 / 0.01 / 0.001.
+  ["#,##0.##", 2],
+  ["0.0#", 2],
+  ["#.00", 2],
+  ["0.??0", 3],
   ["General", undefined],
   ["@", undefined],
 ])("format %s prints %p decimals", (fmt, d) => {

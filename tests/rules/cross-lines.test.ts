@@ -350,5 +350,36 @@ describe.each(STYLES.filter((s) => !s.mixedFunds).map((s) => [s.name, s] as cons
       ).toEqual([b.cell, p.cell].sort());
       expect(topCause(res).alternatives).toEqual([]);
     });
+
+    // tester29b T29B-1: the totals a 尾差 apart (the 支出总表's 合计 基本支出 one printed step off) are still the same
+    // money: the exchange is found line by line.
+    test("with the 基本支出 totals a 尾差 apart, the exchange is still found at its two cells", () => {
+      const { grids } = buildVariant(style);
+      const report = importWorkbook(grids);
+      const t = table(report, "general_budget_expenditure");
+      const leaf = t.rows.find(
+        (r) =>
+          r.code?.length === 7 &&
+          r.amounts.basic &&
+          r.amounts.project &&
+          (r.amounts.basic.value ?? 0) !== (r.amounts.project.value ?? 0)
+      )!;
+      const [b, p] = [leaf.amounts.basic, leaf.amounts.project];
+      const d = (p.value ?? 0) - (b.value ?? 0);
+      const t3 = table(report, "expenditure_summary");
+      const tb = t3.rows.find((r) => r.level === 0)!.amounts.basic;
+      const step = 10 ** -(tb.decimals ?? 2);
+      const g = mutate(mutate(mutate(grids, b.cell, d), p.cell, -d), tb.cell, step);
+      const res = checkReport(importWorkbook(g));
+      const total = res.findings.find(
+        (f) => f.rule === "cross.basic-project" && f.cells.includes(tb.cell)
+      );
+      expect(total?.severity).toBe("rounding");
+      expect(
+        res.findings
+          .filter((f) => f.rule === "cross.basic-project" && f.severity === "error")
+          .map((f) => f.cells[0])
+      ).toEqual(expect.arrayContaining([b.cell, p.cell]));
+    });
   }
 );

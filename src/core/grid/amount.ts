@@ -70,7 +70,8 @@ export function formatDecimals(fmt: string | undefined): number | undefined {
   // Quoted literals and [colour]/[locale] parts are not digits.
   const section = fmt.split(";")[0].replace(/"[^"]*"|\[[^\]]*\]|\\./g, "");
   if (isDateFormat(section)) return undefined;
-  const m = /0\.(0+)/.exec(section);
+  // Optional digits count too (tester29b T29B-16): "#,##0.##" prints 312.46 and 312.5 — its step is still 0.01.
+  const m = /\.([0#?]+)/.exec(section);
   if (m) return m[1].length;
   if (/[0#]/.test(section)) return 0;
   return undefined;

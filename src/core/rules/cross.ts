@@ -785,8 +785,12 @@ export const basicProjectSplit = defineRule({
       // The same money in both tables and the same 基本支出 in all: each 功能科目's 基本支出 and 项目支出 too — a line's two
       // figures exchanged keeps every total (tester26b T26B-7). Where the totals already differ (a table of another
       // year or department: 稷山's 表5) that finding and the localizer's whole-table cause say it; line by line would
-      // only repeat it.
-      if (total?.status === "pass" && scopeRelation(report, t3, t5) === "=") {
+      // only repeat it. Totals within rounding (a 尾差) are the same money too (tester29b T29B-1: compared as printed,
+      // a whole-万元 支出总表 is a 尾差 more often than not, and an exchange on its lines went unsaid).
+      const same =
+        total?.status === "pass" ||
+        (total?.status === "fail" && total.finding.severity === "rounding");
+      if (same && scopeRelation(report, t3, t5) === "=") {
         const c3 = byCode(t3);
         for (const [code, r5] of byCode(t5)) {
           const r3 = c3.get(code);
