@@ -18,7 +18,7 @@ export function fileError(file: string, e: unknown): WorkbookReadError {
     EPERM: ["permission", `没有读取“${file}”的权限，请检查文件权限或换一个有权限的账户`],
     EISDIR: [
       "not_regular",
-      `“${file}”是文件夹，不是工作簿（审核整个文件夹：check <文件夹> --out <输出文件夹>）`,
+      `“${file}”是文件夹，不是工作簿（审核整个文件夹：check <文件夹>，加 --out <输出文件夹> 写出审核后的副本）`,
     ],
     ENAMETOOLONG: ["not_found", `文件路径过长：“${file}”`],
     ELOOP: ["not_found", `“${file}”的符号链接形成循环，无法打开`],
@@ -51,7 +51,7 @@ export async function readWorkbookFile(file: string): Promise<Buffer> {
   if (st.isDirectory())
     throw new WorkbookReadError(
       "not_regular",
-      `“${file}”是文件夹，不是工作簿（审核整个文件夹：check <文件夹> --out <输出文件夹>）`
+      `“${file}”是文件夹，不是工作簿（审核整个文件夹：check <文件夹>，加 --out <输出文件夹> 写出审核后的副本）`
     );
   if (!st.isFile())
     throw new WorkbookReadError(

@@ -225,4 +225,8 @@ test("check <folder> without --out reviews the folder's workbooks (sorted, our o
   const e = await run(["check", empty]);
   expect(e.code).toBe(2);
   expect(e.err).toMatch(/中没有找到工作簿文件/);
+  // inspect reads one workbook: a folder is pointed to check, which takes it with or without --out (T29B-14).
+  const i = await run(["inspect", empty]);
+  expect(i.code).toBe(2);
+  expect(i.err).toContain("审核整个文件夹：check <文件夹>，加 --out <输出文件夹> 写出审核后的副本");
 });
