@@ -130,28 +130,26 @@ describe.each(STYLES.filter((s) => !s.stacked).map((s) => [s.name, s] as const))
       expect(report.unrecognized.some((u) => u.sheet === "Sheet9")).toBe(true);
     });
 
-    // Without codes (names only) nothing but the name ties the sheet to its table: joined, as above.
-    (style.codeLayout === "names" ? test.skip : test)(
-      "a header-less sheet named 表N(续) whose codes do not go on from 表N's is not joined",
-      () => {
-        const v = buildVariant(style, BARE);
-        const cont = v.grids.filter(isCont);
-        // 表N(续) for the other table: its lines (economic codes 3xx after the functional 2xx, or the reverse) are not
-        // the named table's.
-        const [a, b] = cont;
-        const swapped = [
-          ...v.grids.filter((g) => !isCont(g)),
-          { ...a, sheet: b.sheet },
-          { ...b, sheet: a.sheet },
-        ];
-        const report = importWorkbook(swapped);
-        expect(report.tables.every((t) => !t.continued?.length)).toBe(true);
-        // Said as a continuation not joined (naming the table), not as a sheet without a header.
-        for (const g of [a, b])
-          expect(report.unrecognized.find((u) => u.sheet === g.sheet)?.reason).toMatch(
-            /续表.*未合并核对/
-          );
-      }
-    );
+    // Without codes (names only), the lines' names tell the classification: 功能分类 科目 are no 经济分类 table's lines
+    // (tester29b T29B-5).
+    test("a header-less sheet named 表N(续) whose codes or names do not go on from 表N's is not joined", () => {
+      const v = buildVariant(style, BARE);
+      const cont = v.grids.filter(isCont);
+      // 表N(续) for the other table: its lines (economic codes 3xx after the functional 2xx, or the reverse) are not
+      // the named table's.
+      const [a, b] = cont;
+      const swapped = [
+        ...v.grids.filter((g) => !isCont(g)),
+        { ...a, sheet: b.sheet },
+        { ...b, sheet: a.sheet },
+      ];
+      const report = importWorkbook(swapped);
+      expect(report.tables.every((t) => !t.continued?.length)).toBe(true);
+      // Said as a continuation not joined (naming the table), not as a sheet without a header.
+      for (const g of [a, b])
+        expect(report.unrecognized.find((u) => u.sheet === g.sheet)?.reason).toMatch(
+          /续表.*未合并核对/
+        );
+    });
   }
 );

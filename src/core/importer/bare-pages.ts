@@ -13,6 +13,13 @@ import { TABLE_LABEL } from "./kinds";
 import { CONTINUATION_LINE } from "./continuation";
 import type { Region } from "./region";
 import { GridView } from "./view";
+import {
+  FUNCTIONAL_CLASSES,
+  FUNCTIONAL_KUAN,
+  FUNCTIONAL_XIANG,
+} from "../classification/functional";
+import { ECONOMIC_GROUPS, ECONOMIC_ITEMS } from "../classification/economic";
+import { labelKey } from "../grid/text";
 
 /** The header a later header-less part may borrow: the grid and header rows of the table read last, and that table. */
 export interface BorrowableHeader {
@@ -120,4 +127,32 @@ export function continuesCodes(before: Table, part: Table, needCodes = false): b
   if (!last) return !first && !needCodes;
   if (!first || first.codeSystem !== last.codeSystem) return false;
   return first.code!.slice(0, 3) >= last.code!.slice(0, 3);
+}
+
+const keys = (...tables: Array<Readonly<Record<string, string>>>) =>
+  new Set(tables.flatMap((t) => Object.values(t).map(labelKey)));
+const FUNCTIONAL_NAMES = keys(FUNCTIONAL_CLASSES, FUNCTIONAL_KUAN, FUNCTIONAL_XIANG);
+const ECONOMIC_NAMES = keys(ECONOMIC_GROUPS, ECONOMIC_ITEMS);
+
+/** Which classification a table's line names are: functional-only and economic-only names counted (住房公积金 is both). */
+function namesOf(t: Table): "functional" | "economic" | undefined {
+  let f = 0;
+  let e = 0;
+  for (const r of t.rows) {
+    const k = labelKey(r.label);
+    const [inF, inE] = [FUNCTIONAL_NAMES.has(k), ECONOMIC_NAMES.has(k)];
+    if (inF && !inE) f++;
+    else if (inE && !inF) e++;
+  }
+  return f >= 2 && !e ? "functional" : e >= 2 && !f ? "economic" : undefined;
+}
+
+/**
+ * A part read under a borrowed header names lines of the other classification than its table's — 功能分类 科目
+ * (卫生健康支出, 行政单位医疗 …) under a 经济分类 table or the reverse: another table's lines, whatever the sheet's name
+ * says (tester29b T29B-5: a 支出总表's lines on a sheet named 表6(续) were joined to a names-only 基本支出经济分类表).
+ */
+export function otherClassification(before: Table, part: Table): boolean {
+  const [a, b] = [namesOf(before), namesOf(part)];
+  return !!a && !!b && a !== b;
 }

@@ -21,7 +21,12 @@ import { labelKey, norm } from "../grid/text";
 import { ORGAN_END, titleDepartmentOf } from "../model/department";
 import { GridView } from "./view";
 import { splitMergedLines } from "./merged-lines";
-import { continuesCodes, underBorrowedHeader, type BorrowableHeader } from "./bare-pages";
+import {
+  continuesCodes,
+  otherClassification,
+  underBorrowedHeader,
+  type BorrowableHeader,
+} from "./bare-pages";
 import { findRegions, type Region } from "./region";
 import { pageHeaderAdds, pageHeaderRegion } from "./page-title";
 import {
@@ -1094,6 +1099,7 @@ function bareContinuation(
       ? sumsJoin([head.table, t])
       : false;
   if (!bySums && !continuesCodes(head.table, t, dataOnly)) return undefined;
+  if (otherClassification(head.table, t)) return undefined;
   return {
     ...t,
     range: under.range,
