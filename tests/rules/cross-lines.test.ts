@@ -14,7 +14,7 @@ import { readXlsxBuffer } from "../../src/hosts/xlsx/read";
 import { importWorkbook } from "../../src/core/importer/importer";
 import { checkReport } from "../../src/core/rules/engine";
 import type { SheetGrid } from "../../src/core/grid/grid";
-import type { Row, Table } from "../../src/core/model/schema";
+import type { Report, Row, Table } from "../../src/core/model/schema";
 import type { CheckResult, Finding } from "../../src/core/rules/rule";
 import { scopeRelation } from "../../src/core/rules/scope";
 import { STYLES, buildVariant, type Style, type VariantOptions } from "../fixtures/variants";
@@ -326,10 +326,9 @@ describe.each(STYLES.filter((s) => !s.stacked).map((s) => [s.name, s] as const))
 describe.each(STYLES.filter((s) => !s.mixedFunds).map((s) => [s.name, s] as const))(
   "one line's 基本支出 and 项目支出 exchanged in the 一般公共预算支出表 (every total kept): %s",
   (_n, style) => {
-    test("compared line by line with the 支出总表, the cause is that pair alone", () => {
-      const { grids } = buildVariant(style);
-      const t = table(importWorkbook(grids), "general_budget_expenditure");
-      // A 项-level line spending both ways differently, so the exchange changes both figures.
+    /** The grids with a 项-level line's 基本 / 项目 exchanged (a line spending both ways differently), its two cells. */
+    const exchanged = (grids: SheetGrid[], report: Report) => {
+      const t = table(report, "general_budget_expenditure");
       const leaf = t.rows.find(
         (r) =>
           r.code?.length === 7 &&
@@ -339,7 +338,13 @@ describe.each(STYLES.filter((s) => !s.mixedFunds).map((s) => [s.name, s] as cons
       )!;
       const [b, p] = [leaf.amounts.basic, leaf.amounts.project];
       const d = (p.value ?? 0) - (b.value ?? 0);
-      const res = checkReport(importWorkbook(mutate(mutate(grids, b.cell, d), p.cell, -d)));
+      return { grids: mutate(mutate(grids, b.cell, d), p.cell, -d), b, p };
+    };
+
+    test("compared line by line with the 支出总表, the cause is that pair alone", () => {
+      const v = buildVariant(style);
+      const { grids, b, p } = exchanged(v.grids, importWorkbook(v.grids));
+      const res = checkReport(importWorkbook(grids));
       expect(
         res.findings.filter((f) => f.rule === "cross.basic-project").map((f) => f.cells[0])
       ).toEqual(expect.arrayContaining([b.cell, p.cell]));
@@ -354,22 +359,12 @@ describe.each(STYLES.filter((s) => !s.mixedFunds).map((s) => [s.name, s] as cons
     // tester29b T29B-1: the totals a 尾差 apart (the 支出总表's 合计 基本支出 one printed step off) are still the same
     // money: the exchange is found line by line.
     test("with the 基本支出 totals a 尾差 apart, the exchange is still found at its two cells", () => {
-      const { grids } = buildVariant(style);
-      const report = importWorkbook(grids);
-      const t = table(report, "general_budget_expenditure");
-      const leaf = t.rows.find(
-        (r) =>
-          r.code?.length === 7 &&
-          r.amounts.basic &&
-          r.amounts.project &&
-          (r.amounts.basic.value ?? 0) !== (r.amounts.project.value ?? 0)
-      )!;
-      const [b, p] = [leaf.amounts.basic, leaf.amounts.project];
-      const d = (p.value ?? 0) - (b.value ?? 0);
-      const t3 = table(report, "expenditure_summary");
-      const tb = t3.rows.find((r) => r.level === 0)!.amounts.basic;
-      const step = 10 ** -(tb.decimals ?? 2);
-      const g = mutate(mutate(mutate(grids, b.cell, d), p.cell, -d), tb.cell, step);
+      const v = buildVariant(style);
+      const report = importWorkbook(v.grids);
+      const { grids, b, p } = exchanged(v.grids, report);
+      const tb = table(report, "expenditure_summary").rows.find((r) => r.level === 0)!.amounts
+        .basic;
+      const g = mutate(grids, tb.cell, 10 ** -(tb.decimals ?? 2));
       const res = checkReport(importWorkbook(g));
       const total = res.findings.find(
         (f) => f.rule === "cross.basic-project" && f.cells.includes(tb.cell)
