@@ -6,7 +6,7 @@
  * tables (财政部 表样: 收支总表, 收入总表, 支出总表, 财政拨款收支总表, 一般公共预算支出表 …, 政府性基金, 国有资本经营),
  * which every template keeps.
  */
-import type { Table, TableKind } from "../model/schema";
+import { UNIT_FACTOR, type Table, type TableKind } from "../model/schema";
 import { labelKey, norm } from "../grid/text";
 import { isEconomicGroupName } from "../classification/economic";
 import { classCodeByName } from "../classification/functional";
@@ -118,13 +118,10 @@ function expenditureTables(tables: Table[], byHeader: ReadonlySet<Table>): void 
   }
 }
 
-/** 元 per unit a table prints its figures in. */
-const YUAN: Readonly<Record<Table["unit"], number>> = { 元: 1, 千元: 1e3, 万元: 1e4, 亿元: 1e8 };
-
 /** A table's 合计 line's 合计 in 元 (undefined when it prints none). */
 function grandTotal(t: Table | undefined): number | undefined {
   const a = t?.rows.find((r) => r.key === "total" && r.level === 0)?.amounts.total;
-  return a && a.value !== null ? a.value * YUAN[t!.unit] : undefined;
+  return a && a.value !== null ? a.value * UNIT_FACTOR[t!.unit] : undefined;
 }
 
 /**

@@ -89,6 +89,13 @@ export const THREE_PUBLIC_ITEM_OF: ReadonlyMap<string, string> = new Map(
 
 export const UnitSchema = z.enum(["元", "万元", "千元", "亿元"]);
 export type Unit = z.infer<typeof UnitSchema>;
+/** 元 per unit: a figure in `unit` times UNIT_FACTOR[unit] is in 元. */
+export const UNIT_FACTOR: Readonly<Record<Unit, number>> = {
+  元: 1,
+  千元: 1000,
+  万元: 10000,
+  亿元: 100000000,
+};
 
 /** One printed amount, tied to its cell. Blank and zero differ: blank has value null. */
 export const AmountSchema = z.object({

@@ -3,14 +3,9 @@
  * [v − ½·10^−d, v + ½·10^−d]; a sum is inconsistent only when the total's interval and the summed
  * interval do not overlap. Computed in 分 (0.01 元) as integers-with-halves, never as float sums.
  */
-import type { Amount, Unit } from "../model/schema";
+import { UNIT_FACTOR, type Amount, type Unit } from "../model/schema";
 
-export const UNIT_FACTOR: Readonly<Record<Unit, number>> = {
-  元: 1,
-  千元: 1000,
-  万元: 10000,
-  亿元: 100000000,
-};
+export { UNIT_FACTOR };
 
 export interface Term {
   amount: Amount;
