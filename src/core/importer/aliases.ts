@@ -144,12 +144,24 @@ export const VIEW_HEADING =
   /^(本年)?(支出)?按(部门预算|政府预算|部门|政府)?(支出)?(功能|经济)(分类)?(科目)?(分类)?$/;
 
 /**
- * Lines a 收支总表 side prints right under a line as its named parts (parent row key → part row keys): 人员经费 /
- * 公用经费 under 一、基本支出. Such a line is a part of the one above it however it is indented (spaces, U+3000, or
- * the cell's own indent, which the grid does not carry) — never a class of its own added into 本年支出合计.
+ * A line without figures in a table by 功能 class (支出总表, 一般公共预算支出表) that opens a block of the same 支出 by
+ * economic class after the 功能 lines (tester29b T29B-15: 基本支出（按经济分类）, 按经济分类科目, 支出按部门预算经济分类):
+ * its lines are another classification, never 款 of the last class nor classes beside the 功能 ones.
  */
-export const ROW_PARTS: Readonly<Record<string, readonly string[]>> = {
-  use_basic: ["personnel", "public"],
+export const ECONOMIC_BLOCK_HEADING =
+  /^(本年|基本|项目)?(支出)?[（(]?按(部门预算|政府预算|部门|政府)?(支出)?经济(分类)?(科目)?(分类)?[)）]?$/;
+
+/**
+ * Lines a 收支总表 side prints right under a line as its named parts (parent row key → part row keys, and whether the
+ * 部门预算支出经济分类 classes are parts too): 人员经费 / 公用经费 under 一、基本支出, or its classes 工资福利支出 / 商品和
+ * 服务支出 / 对个人和家庭的补助 … (named or coded 301 …: its breakdown by economic class, tester29b T29B-7). Such a
+ * line is a part of the one above it however it is indented (spaces, U+3000, or the cell's own indent, which the grid
+ * does not carry) — never a class of its own added into 本年支出合计.
+ */
+export const ROW_PARTS: Readonly<
+  Record<string, { keys: readonly string[]; economicClasses?: boolean }>
+> = {
+  use_basic: { keys: ["personnel", "public"], economicClasses: true },
 };
 
 /** Keys that are totals (level 0) in a table. */

@@ -30,6 +30,7 @@ import {
   SIDE_TOTALS,
   TOTAL_KEYS,
   VIEW_HEADING,
+  ECONOMIC_BLOCK_HEADING,
   rowKey,
 } from "./aliases";
 import { bestFitLevels, functionalNameLevels, structuralLevels } from "./structure";
@@ -705,7 +706,13 @@ export function parseBody(
       }
       // A heading without figures opening a second view of the side (按经济分类 after the 功能 classes) and that view's
       // lines, up to the next total: beside the classes, never more classes, nor children of the line above.
-      if (SIDED_KINDS.has(kind) && !code && !any && VIEW_HEADING.test(labelKey(label))) {
+      // In a table by 功能 class, a block by economic class (ECONOMIC_BLOCK_HEADING) is such a view too.
+      const heading = SIDED_KINDS.has(kind)
+        ? VIEW_HEADING
+        : economic || CODES_AS_ATTRIBUTES.has(kind)
+          ? undefined
+          : ECONOMIC_BLOCK_HEADING;
+      if (heading && !code && !any && heading.test(labelKey(label))) {
         view = { side, economic: /经济/.test(labelKey(label)) };
         key = "expenditure_view";
       } else if (view && (view.side !== side || isSummaryKey(key))) view = undefined;
@@ -886,6 +893,19 @@ function nestUnnumbered(rows: Row[]) {
 }
 
 /**
+ * A line is a named part of `head` (ROW_PARTS): one of its part keys (no code), or an economic class where the
+ * parts may be classes — by name (no code, no key) or by economic code (301) — unless numbered as head's sibling
+ * (一、基本支出 then 二、工资福利支出 is a list of its own).
+ */
+function isNamedPart(r: Row, head: Row, parts: (typeof ROW_PARTS)[string]): boolean {
+  if (!r.code && r.key) return parts.keys.includes(r.key);
+  if (!parts.economicClasses) return false;
+  const ordinal = ordinalLevel(r.label);
+  if (ordinal !== undefined && ordinal === ordinalLevel(head.label)) return false;
+  return r.code ? r.codeSystem === "economic" && r.code.length === 3 : isEconomicGroupName(r.label);
+}
+
+/**
  * Named parts of a 收支总表 line printed right under it (ROW_PARTS: 一、基本支出 / 人员经费 / 公用经费, tester27 T27-5):
  * parts of that line, one level below it, whatever their indent — unnumbered or numbered alike. A part already nested
  * (（一）人员经费, 其中：人员经费) keeps its level; the 其中 lines under a part move down with it.
@@ -900,7 +920,7 @@ function nestNamedParts(rows: Row[]) {
       continue;
     }
     shift = 0;
-    if (head && parts && r.key && parts.includes(r.key) && !r.code) {
+    if (head && parts && isNamedPart(r, head, parts)) {
       if (r.level <= head.level) {
         shift = head.level + 1 - r.level;
         r.level += shift;

@@ -256,9 +256,12 @@ export const summaryVsExpenditure = defineRule({
     // A 收支总表 支出 line's 合计 against figures of the 支出总表.
     const vs = (r: Row, others: Array<[Table, Amount | undefined]>, what: string) =>
       cmp("cross.summary-expenditure", t1, r.amounts.total, `「${rowName(r)}」`, others, what);
-    // A 支出总表 by unit (rows are units, no 功能科目) has no class to pair with.
+    // A 支出总表 by unit (rows are units, no 功能科目) has no class to pair with. A line coded 301 / 302 … is an
+    // economic class (tester29b T29B-8: cross.summary-economic-side's), never a 功能 class.
     for (const r of codes3.size
-      ? t1.rows.filter((x) => x.side === "expenditure" && x.code && x.level === 1)
+      ? t1.rows.filter(
+          (x) => x.side === "expenditure" && x.code && x.codeSystem !== "economic" && x.level === 1
+        )
       : []) {
       const other = codes3.get(r.code!);
       if (other) {

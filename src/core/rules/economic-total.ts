@@ -45,15 +45,25 @@ const economicTotals = (report: Report) =>
 
 /**
  * Rows by 经济分类 code (类 301, 款 30101): the first line of each code; a code printed twice (a 人员经费 group and a
- * 公用经费 group both listing 303) stands for no one figure and is left out.
+ * 公用经费 group both listing 303) stands for no one figure and is left out. A table printing no economic code
+ * (names only, tester29b T29B-6) gives its class lines (level 1) by name: CLASS_BY_NAME, or GOV_CLASS_BY_NAME where
+ * a name is of the 政府预算 set only (机关工资福利支出 …).
  */
 function byEconomicCode(t: Table): Map<string, Row> {
   const m = new Map<string, Row>();
   const twice = new Set<string>();
+  const named = t.rows.some((r) => r.code && r.codeSystem === "economic") ? undefined : namesOf(t);
   for (const r of t.rows) {
-    if (!r.code || r.codeSystem !== "economic" || r.partial || r.ofUnit) continue;
-    if (m.has(r.code)) twice.add(r.code);
-    else m.set(r.code, r);
+    if (r.partial || r.ofUnit) continue;
+    const code =
+      r.code && r.codeSystem === "economic"
+        ? r.code
+        : !r.code && r.level === 1
+          ? named?.get(labelKey(r.label))
+          : undefined;
+    if (!code) continue;
+    if (m.has(code)) twice.add(code);
+    else m.set(code, r);
   }
   for (const c of twice) m.delete(c);
   return m;
@@ -373,6 +383,14 @@ const classNames = (set: "3" | "5", bare: string): ReadonlyMap<string, string> =
 const CLASS_BY_NAME = classNames("3", "303");
 /** The 政府预算支出经济分类's, for a 收支总表 side printing it (four pairs, Xi'an: side expenditure_gov_economic). */
 const GOV_CLASS_BY_NAME = classNames("5", "509");
+/** The class names of a table printing no codes: the 政府预算 set's where one of its lines is named so only there. */
+const namesOf = (t: Table) =>
+  t.rows.some(
+    (r) =>
+      !r.code && GOV_CLASS_BY_NAME.has(labelKey(r.label)) && !CLASS_BY_NAME.has(labelKey(r.label))
+  )
+    ? GOV_CLASS_BY_NAME
+    : CLASS_BY_NAME;
 /** 其他支出 of either set: a class only beside two others (body.ts economicOtherLines). */
 const OTHER_CLASSES = new Set(["399", "599"]);
 
@@ -388,33 +406,46 @@ const BASIC_HEADING = /基本支出/;
 
 /**
  * The 收支总表's 支出 lines that name a 部门预算支出经济分类 class (a side of economic classes, 吉林 style, or a
- * 按经济分类 view under the 功能 classes), by class code, with what the side's classes cover (SideUse): top lines
- * without a code only (a class under 基本支出 / 项目支出 holds one part: not the class's figure). 其他支出 is 399
- * only beside two other classes (as the importer reads it: body.ts economicOtherLines); a class printed twice on a
- * side is left out. A side by 政府预算支出经济分类 (机关工资福利支出 …, four pairs) gives 5xx codes (GOV_CLASS_BY_NAME).
+ * 按经济分类 view under the 功能 classes), by class code, with what each covers (SideUse). A class is named by its
+ * words or by its economic code (301 工资福利支出, tester29b T29B-8). Top lines cover what the side's classes cover;
+ * a class printed under 一、基本支出 (its breakdown, T29B-7) is the class's 基本支出; one under any other line holds
+ * one part of something else: not the class's figure. 其他支出 is 399 only beside two other classes (as the
+ * importer reads it: body.ts economicOtherLines); a class printed twice on a side is left out. A side by 政府预算支出
+ * 经济分类 (机关工资福利支出 …, four pairs) gives 5xx codes (GOV_CLASS_BY_NAME).
  */
 function economicLines(t1: Table): Array<[string, Row, SideUse]> {
   const out: Array<[string, Row, SideUse]> = [];
   for (const side of new Set(t1.rows.map((r) => r.side))) {
     if (side === "income") continue;
     const names = side === "expenditure_gov_economic" ? GOV_CLASS_BY_NAME : CLASS_BY_NAME;
-    const found = new Map<string, Row[]>();
+    const found = new Map<string, Array<[Row, SideUse | undefined]>>();
     let use: SideUse = "total";
+    // The lines above, by level: a line's parent is the last one of a lower level.
+    const above: Row[] = [];
     for (const r of t1.rows) {
-      if (r.side !== side || r.code) continue;
+      if (r.side !== side) continue;
+      const parent = [...above].reverse().find((x) => x.level < r.level);
+      above.push(r);
+      if (r.code && r.codeSystem !== "economic") continue;
       const name = labelKey(r.label).replace(/^[一二三四五六七八九十]+、/, "");
       const figure = Object.values(r.amounts).some((a) => a.value !== null);
       if (
-        (r.level === 1 && figure && PROJECT_LINE.test(name)) ||
-        (!figure && BASIC_HEADING.test(name))
+        !r.code &&
+        ((r.level === 1 && figure && PROJECT_LINE.test(name)) ||
+          (!figure && BASIC_HEADING.test(name)))
       )
         use = "basic";
-      if (r.level !== 1 || !r.amounts.total) continue;
-      const code = names.get(labelKey(r.label));
-      if (code) found.set(code, [...(found.get(code) ?? []), r]);
+      const own: SideUse | undefined | null =
+        r.level === 1 ? undefined : parent?.key === "use_basic" ? "basic" : null;
+      if (own === null || !r.amounts.total) continue;
+      const code = r.code
+        ? [...names.values()].find((c) => c === r.code)
+        : names.get(labelKey(r.label));
+      if (code) found.set(code, [...(found.get(code) ?? []), [r, own]]);
     }
     if ([...found.keys()].filter((c) => !OTHER_CLASSES.has(c)).length < 2) continue;
-    for (const [code, rows] of found) if (rows.length === 1) out.push([code, rows[0], use]);
+    for (const [code, rows] of found)
+      if (rows.length === 1) out.push([code, rows[0][0], rows[0][1] ?? use]);
   }
   return out;
 }
@@ -439,7 +470,7 @@ export const summaryEconomicSide = defineRule({
   category: "cross",
   title: "收支总表按经济分类的支出 ↔ 经济分类表",
   description:
-    "收支总表支出方按部门预算支出经济分类列示的各类（工资福利支出、商品和服务支出、对个人和家庭的补助、资本性支出、其他支出 399 等）等于支出经济分类总表同一类的合计；没有支出经济分类总表时，等于基本支出经济分类表与项目支出经济分类表同一类之和，只有基本支出经济分类表时不少于该类的基本支出（基本支出表分为人员经费表、公用经费表两张时，两表同一类相加）。支出方另列项目支出行或标明基本支出的，各类只含基本支出：与支出经济分类总表同一类的基本支出、或基本支出经济分类表同一类的合计比较，总表未列基本支出时不比较。支出方按政府预算支出经济分类列示的各类（机关工资福利支出、机关商品和服务支出等）只与按政府预算经济分类列示的支出经济分类总表同一类比较，两套经济分类之间不逐类比较（对应关系是多对多）。资金口径无法判断时不比较。这些行不按功能分类科目比较。",
+    "收支总表支出方按部门预算支出经济分类列示的各类（工资福利支出、商品和服务支出、对个人和家庭的补助、资本性支出、其他支出 399 等）等于支出经济分类总表同一类的合计；没有支出经济分类总表时，等于基本支出经济分类表与项目支出经济分类表同一类之和，只有基本支出经济分类表时不少于该类的基本支出（基本支出表分为人员经费表、公用经费表两张时，两表同一类相加）。支出方另列项目支出行或标明基本支出的，各类只含基本支出：与支出经济分类总表同一类的基本支出、或基本支出经济分类表同一类的合计比较，总表未列基本支出时不比较。支出方按政府预算支出经济分类列示的各类（机关工资福利支出、机关商品和服务支出等）只与按政府预算经济分类列示的支出经济分类总表同一类比较，两套经济分类之间不逐类比较（对应关系是多对多）。资金口径无法判断时不比较。各类可列名称或经济分类编码（301 工资福利支出）；列在“基本支出”之下的各类是基本支出按经济分类的细分，只含基本支出；经济分类表只列科目名称、不列编码时按类名对应。这些行不按功能分类科目比较。",
   severity: "error",
   source: {
     basis: "identity",
