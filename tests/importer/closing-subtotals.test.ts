@@ -128,3 +128,117 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("%s", (_n, style) => {
     ).toBe(true);
   });
 });
+
+/**
+ * The 基本支出经济分类表's 小计 repeating its class's code (tester29b T29B-3): 301 | 小计 or 301 | 工资福利支出小计, in
+ * each style's code layout. It is the class's total, not a second 301 line: read so, every class was counted twice
+ * (合计 ≠ 各一级行之和 by the whole table) and a wrong item was hidden behind that.
+ */
+describe.each(
+  STYLES.flatMap((s) => (["code", "name"] as const).map((how) => [s.name, how, s] as const))
+)("%s, 小计 with its code (%s)", (_n, how, style) => {
+  const plain = buildVariant(style, { subtotalsBelow: true });
+  const coded = buildVariant(style, { subtotalsBelow: true, subtotalCode: how });
+  const report = importWorkbook(coded.grids);
+  const t = tableOf(report.tables, "basic_expenditure_economic");
+
+  test("clean: nothing the uncoded 小计 layout does not say; one line per class", () => {
+    const before = checkReport(importWorkbook(plain.grids)).findings;
+    expect(
+      added(before, checkReport(report).findings).map((f) => `${f.severity} ${f.rule} ${f.message}`)
+    ).toEqual([]);
+    expect(t.rows.filter((r) => /小计$/.test(r.label.replace(/\s/g, "")))).toEqual([]);
+    const classes = t.rows.filter((r) => r.level === 1).map((r) => r.code);
+    expect(new Set(classes).size).toBe(classes.length);
+  });
+
+  test("one item +10 is its class's 错误 (item and 小计 cells); the 合计 holds", () => {
+    const { item, group } = firstItem(t);
+    const key = Object.keys(item.amounts).find((k) => !item.amounts[k].blank)!;
+    const cell = item.amounts[key].cell;
+    const res = checkReport(importWorkbook(mutate(coded.grids, cell, 10)));
+    const errors = res.findings.filter((f) => f.severity === "error");
+    expect(
+      errors.some(
+        (f) =>
+          f.rule === "hierarchy.parent-children" &&
+          f.cells.includes(cell) &&
+          f.cells.includes(group.amounts[key].cell) &&
+          Math.abs(Math.abs(f.difference ?? 0) - 10) < 0.01
+      )
+    ).toBe(true);
+    const total = t.rows.find((r) => r.level === 0 && r.key === "total")!;
+    expect(
+      errors.filter(
+        (f) => f.rule === "hierarchy.total" && f.cells.includes(total.amounts[key].cell)
+      )
+    ).toEqual([]);
+  });
+});
+
+/**
+ * Group lines printing their own figures above their 小计 (tester29b T29B-11): 单位 line with its amounts, its
+ * projects, then 小计 (and a class line with amounts, its items, 小计). The line heads its group — it is no extra item
+ * of the 小计 — whether its projects are indented under it or printed flat beside it. A wrong 小计 is its group's
+ * 错误 by the change; a unit line off by 10 is reported by 10.
+ */
+describe.each(STYLES.flatMap((s) => [false, true].map((flat) => [s.name, flat, s] as const)))(
+  "%s, group lines with figures (flat: %s)",
+  (_n, flat, style) => {
+    const plain = buildVariant(style, { subtotalsBelow: true });
+    const heads = buildVariant(style, { subtotalsBelow: true, headFigures: { flat } });
+    const report = importWorkbook(heads.grids);
+
+    test("clean: nothing the layout with bare group lines does not say; no 小计 line, no 小计 project", () => {
+      const before = importWorkbook(plain.grids);
+      expect(
+        added(checkReport(before).findings, checkReport(report).findings).map(
+          (f) => `${f.severity} ${f.rule} ${f.message}`
+        )
+      ).toEqual([]);
+      for (const kind of KINDS)
+        expect(
+          tableOf(report.tables, kind).rows.filter((r) => /小计$/.test(r.label.replace(/\s/g, "")))
+        ).toEqual([]);
+      expect(checkedProjectLines(report).map((l) => l.name)).toEqual(
+        checkedProjectLines(before).map((l) => l.name)
+      );
+    });
+
+    test("the first unit's 小计 +10 is its 错误 by 10", () => {
+      const t = tableOf(report.tables, "project_expenditure");
+      const group = t.rows.find((r) => r.level === 1)!;
+      const key = Object.keys(group.amounts).find((k) => !group.amounts[k].blank)!;
+      const cell = group.amounts[key].cell;
+      const res = checkReport(importWorkbook(mutate(heads.grids, cell, 10)));
+      expect(
+        res.findings.some(
+          (f) =>
+            f.severity === "error" &&
+            f.rule === "hierarchy.parent-children" &&
+            f.cells.includes(cell) &&
+            Math.abs(Math.abs(f.difference ?? 0) - 10) < 0.01
+        )
+      ).toBe(true);
+    });
+
+    if (!flat)
+      test("the first unit line 10 higher than its 小计 is reported by 10, citing it", () => {
+        const plus = buildVariant(style, { subtotalsBelow: true, headFigures: { plus: 10 } });
+        const r = importWorkbook(plus.grids);
+        const unit = tableOf(r.tables, "project_expenditure").rows.find((x) =>
+          x.label.includes(`${DEPT}本级`)
+        )!;
+        const cells = Object.values(unit.amounts).map((a) => a.cell);
+        expect(
+          checkReport(r).findings.some(
+            (f) =>
+              f.severity === "error" &&
+              f.rule.startsWith("hierarchy.") &&
+              f.cells.some((c) => cells.includes(c)) &&
+              Math.abs(Math.abs(f.difference ?? 0) - 10 * (style.unit === "元" ? 10000 : 1)) < 0.01
+          )
+        ).toBe(true);
+      });
+  }
+);

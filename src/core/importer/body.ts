@@ -56,6 +56,18 @@ const CODES_AS_ATTRIBUTES: ReadonlySet<TableKind> = new Set([
   "assets",
 ]);
 
+/** Project lists: their memo lines (其中 / 含) detail a project or a unit, and their names are no 收支 lines. */
+const PROJECT_KINDS: ReadonlySet<TableKind> = new Set(["project_expenditure", "project_carryover"]);
+
+/**
+ * A memo line's label (normalised): 其中… anywhere; in a project list also 含：XX项目 / 含 alone (tester29b T29B-13),
+ * never 含山县… (a place name: 含 without its colon only alone).
+ */
+const isMemoLabel = (kind: TableKind, label: string): boolean =>
+  /^其中/.test(label) || (PROJECT_KINDS.has(kind) && /^含(?:[:：]|$)/.test(label));
+/** A memo label alone, its items on the lines below (其中： / 含：). */
+const BARE_MEMO = /^(?:其中|含)[:：]?$/;
+
 /** Kinds classified by 部门经济分类 (3-digit 类, 5-digit 款, 7-digit sub-items). */
 const ECONOMIC_KINDS: ReadonlySet<TableKind> = new Set([
   "basic_expenditure_economic",
@@ -295,6 +307,12 @@ interface MemoList {
    * cannot be one of that table's 款 / 项 / economic lines, whatever level its missing code leaves it at.
    */
   coded?: boolean;
+  /**
+   * A project list's 其中 (tester29b T29B-2 / T29B-13): its items are told by indentation only under a bare 其中： /
+   * 含： line (deeper than it, all at the first item's depth, `itemDepth`); a 其中 line printing its own item takes
+   * more only by numbering (an unnumbered line there is the next project, however indented).
+   */
+  project?: { bare: boolean; itemDepth?: number };
 }
 
 /**
@@ -343,11 +361,18 @@ function continuesMemoList(
   code: string | undefined,
   within: boolean
 ): boolean {
-  if (side !== memo.side || code || (key && (TOTAL_KEYS.has(key) || LIST_ENDS.has(key))))
-    return false;
+  // A project list names no 收支 lines: its 上年结转 is a memo item like any other.
+  const ends = (k: string) => TOTAL_KEYS.has(k) || (!memo.project && LIST_ENDS.has(k));
+  if (side !== memo.side || code || (key && ends(key))) return false;
   const own = ordinalLevel(label);
   if (memo.ordinal !== undefined) return own === memo.ordinal;
   if (own !== undefined) return false;
+  if (memo.project) {
+    const d = indentDepth(labelRaw);
+    if (!memo.project.bare || d <= memo.depth) return within;
+    if (memo.project.itemDepth === undefined) memo.project.itemDepth = d;
+    return d === memo.project.itemDepth;
+  }
   return indentDepth(labelRaw) > memo.depth || (indentDepth(labelRaw) === memo.depth && within);
 }
 
@@ -679,7 +704,7 @@ export function parseBody(
       // 其中： rows detail the row above (whatever their own numbering); outside the 三公 items' parts (购置费 | 运行费,
       // 国内 | 外事接待费: all of their item) they are partial.
       let partial: boolean | undefined;
-      if (/^其中/.test(norm(label)) && !code) {
+      if (isMemoLabel(kind, norm(label)) && !code) {
         const above = [...rows].reverse().find((x) => x.side === side && !x.partial);
         if (above) level = above.level + 1;
         if (!itemOf) partial = true;
@@ -737,7 +762,7 @@ export function parseBody(
         labelCell: v.ref(r, b.label ?? b.codes[0] ?? b.amounts[0]?.c ?? 0),
         amounts,
       });
-      if (partial && /^其中/.test(norm(label))) {
+      if (partial && isMemoLabel(kind, norm(label))) {
         const total = level === 1 ? rows[rows.length - 2] : undefined;
         const underTotal = !!total && total.level === 0 && total.side === side;
         // The line the list details, when it prints a 功能 / 经济 code: its table's lines are coded, so an uncoded line
@@ -766,6 +791,7 @@ export function parseBody(
               )
             : undefined,
           coded,
+          ...(PROJECT_KINDS.has(kind) ? { project: { bare: BARE_MEMO.test(norm(label)) } } : {}),
         };
       }
       lineRow = r;
@@ -963,9 +989,31 @@ function shiftLevels(rows: Row[]) {
 }
 
 /**
+ * Each 其中 line (partial) under the line it details, the last other line above it: at the level of that line's own
+ * lines when they follow (beside them, as a 款's 其中 beside its 项, never heading them), else one level under it.
+ */
+function memoUnderTheirLines(rows: Row[]): void {
+  let above: Row | undefined;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (!r.partial) {
+      above = r;
+      continue;
+    }
+    if (!above) continue;
+    let j = i + 1;
+    while (j < rows.length && rows[j].partial) j++;
+    const next = rows[j];
+    r.level = next && next.level > above.level ? next.level : above.level + 1;
+  }
+}
+
+/**
  * Project tables: levels from indentation (部门 → 单位 → 项目). Without indentation, the leading rows that
  * repeat the department's name (部门 row, then 单位 row) are the subtotals and the rest are projects. A 合计 line,
  * first or last, is the total; the 部门 lines are then level 1 (several 部门 may be listed), never a second total.
+ * 其中 / 含 lines (partial) detail the line above whatever their indentation (tester29b T29B-2): they take no part in
+ * the reading and are placed under their line after it (memoUnderTheirLines).
  */
 export function applyIndentLevels(
   rows: Row[],
@@ -973,10 +1021,15 @@ export function applyIndentLevels(
   labelCol: number | undefined,
   department?: string
 ) {
+  indentLevels(rows, v, labelCol, department);
+  memoUnderTheirLines(rows);
+}
+
+function indentLevels(rows: Row[], v: GridView, labelCol: number | undefined, department?: string) {
   if (labelCol === undefined) return;
   const isTotal = (row: Row) => !!row.key && TOTAL_KEYS.has(row.key);
-  const body = rows.filter((row) => !isTotal(row));
-  const hasTotal = body.length < rows.length;
+  const body = rows.filter((row) => !isTotal(row) && !row.partial);
+  const hasTotal = rows.some(isTotal);
   // Levels under a printed 合计 start at 1; without one, the first line is the total (level 0).
   const base = hasTotal ? 1 : 0;
   const depths = body.map((row) => indentDepth(v.text(v.gridRow(row.row), labelCol)));

@@ -17,9 +17,29 @@ import { TOTAL_KEYS } from "./aliases";
 const CLOSING = /(小计|合计)$/;
 
 const isTableTotal = (r: Row): boolean => r.level === 0 && !!r.key && TOTAL_KEYS.has(r.key);
-const isClosing = (r: Row): boolean =>
-  !r.partial && !r.code && !r.printedCode && !r.key && CLOSING.test(labelKey(r.label));
+const closingLabel = (r: Row): boolean => !r.partial && !r.key && CLOSING.test(labelKey(r.label));
+const isClosing = (r: Row): boolean => closingLabel(r) && !r.code && !r.printedCode;
+/**
+ * A 小计 repeating its group's code (tester29b T29B-3: 301 | 小计, 301 | 工资福利支出小计, the code printed or read from
+ * the name) closes that group: it is no second 301 line.
+ */
+const closesHeading = (r: Row, head: Row | undefined): boolean =>
+  closingLabel(r) && !!head?.code && r.code === head.code;
 const printsNothing = (r: Row): boolean => Object.values(r.amounts).every((a) => a.blank);
+type Figures = Record<string, number>;
+const figuresOf = (r: Row): Figures =>
+  Object.fromEntries(Object.entries(r.amounts).map(([k, a]) => [k, a.value ?? 0]));
+/** Σ of lines' figures by column (blank = 0). */
+const sumOf = (rows: Row[]): Figures => {
+  const s: Figures = {};
+  for (const r of rows) for (const [k, v] of Object.entries(figuresOf(r))) s[k] = (s[k] ?? 0) + v;
+  return s;
+};
+/** The same figures in every column, to the cent. */
+const same = (a: Figures, b: Figures): boolean =>
+  [...new Set([...Object.keys(a), ...Object.keys(b)])].every(
+    (k) => Math.abs((a[k] ?? 0) - (b[k] ?? 0)) < 0.005
+  );
 
 /** A line with the 其中 lines printed right under it (they move with it). */
 interface Line {
@@ -39,7 +59,8 @@ const isGroup = (m: Line | Group): m is Group => "members" in m;
  * last line (above a 合计 printed at the foot) is a closing line and whose first is not (a 小计 heading its lines — 本级
  * 小计 first — is the top layout, left to the sums), where every closing line ends a group that has lines, and every
  * heading without figures is closed. A heading is a line without figures at a group's start (the first line, or right
- * after a 合计, a closing line or another heading); nested headings (部门 › 单位) nest. Rows: the table's rows, levels
+ * after a 合计, a closing line or another heading), or one there printing its group's 小计 or sum (tester29b
+ * T29B-11); nested headings (部门 › 单位) nest. A closing line may repeat its heading's code (301 | 小计: T29B-3). Rows: the table's rows, levels
  * already read (a 合计 at level 0). Returns true when the levels were set here. O(rows).
  */
 export function nestClosingSubtotals(rows: Row[]): boolean {
@@ -56,14 +77,31 @@ export function nestClosingSubtotals(rows: Row[]): boolean {
     if (r.partial && lines.length) lines[lines.length - 1].memo.push(r);
     else lines.push({ row: r, memo: [] });
   }
-  if (lines.length < 2 || isClosing(lines[0].row) || !isClosing(lines[lines.length - 1].row))
-    return false;
+  const lastLine = lines[lines.length - 1];
+  if (lines.length < 2 || isClosing(lines[0].row) || !closingLabel(lastLine.row)) return false;
   const root: Group = { members: [] };
   const stack: Group[] = [root];
   let atStart = true; // the next line begins a group (a heading without figures may stand there)
-  for (const l of lines) {
+  /**
+   * A 单位 line printing figures at a group's start (tester29b T29B-11: 单位 | its projects | 小计): the group's heading
+   * when its figures are the 小计's below, or the sum of the lines up to it (then the 小计 is the wrong one, reported
+   * against its lines) — not one more item of the 小计 (read so, 小计 ≠ Σ by the whole unit). Figures differing from
+   * both leave the line an item: the sums then report the difference (as before).
+   */
+  const headsWithFigures = (i: number): boolean => {
+    let j = i + 1;
+    while (j < lines.length && !closingLabel(lines[j].row) && !printsNothing(lines[j].row)) j++;
+    if (j >= lines.length || j === i + 1 || !closingLabel(lines[j].row)) return false;
+    const own = lines.slice(i + 1, j).map((m) => m.row);
+    const top = Math.min(...own.map((r) => r.level));
+    const head = figuresOf(lines[i].row);
+    return (
+      same(head, figuresOf(lines[j].row)) || same(head, sumOf(own.filter((r) => r.level === top)))
+    );
+  };
+  for (const [i, l] of lines.entries()) {
     const top = stack[stack.length - 1];
-    if (isClosing(l.row)) {
+    if (isClosing(l.row) || closesHeading(l.row, top.head?.row)) {
       if (top === root) {
         // No heading: the lines since the previous group; a 小计 right after groups closes them all (部门小计).
         let from = 0;
@@ -84,10 +122,11 @@ export function nestClosingSubtotals(rows: Row[]): boolean {
       atStart = true;
       continue;
     }
-    if (atStart && printsNothing(l.row) && !l.row.key) {
+    if (atStart && !l.row.key && (printsNothing(l.row) || headsWithFigures(i))) {
       stack.push({ head: l, members: [] });
       continue;
     }
+    if (l === lastLine) return false; // a coded …小计 of no group: a line of its own, not this layout
     top.members.push(l);
     atStart = false;
   }
@@ -104,7 +143,8 @@ export function nestClosingSubtotals(rows: Row[]): boolean {
         out.push(m.row, ...m.memo);
         continue;
       }
-      // The group's line: its heading, printing the 小计's figures; else the 小计 itself, above its lines.
+      // The group's line: its heading, printing the 小计's figures (a heading printing its own has the 小计's or its
+      // lines' sum: headsWithFigures); else the 小计 itself, above its lines.
       const close = m.close!;
       const line = m.head ? m.head.row : close.row;
       if (m.head) line.amounts = close.row.amounts;
