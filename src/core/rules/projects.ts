@@ -7,6 +7,7 @@ import {
   firstOf,
   hasValue,
   na,
+  repeatedCodes,
   rowName,
   sumOutcome,
   tableName,
@@ -717,6 +718,8 @@ export const subjectTotals = defineRule({
       // A line whose code is unreadable (2.01E+06, a name not in the 政府收支分类科目) may be any 科目: no 科目 of that
       // table is then known to be missing, nor its figure to be the whole of it.
       if (t.rows.some((r) => r.level > 0 && !r.partial && !r.code && !r.key)) continue;
+      // A 科目 listed twice (naming.repeated-subject): which line is which is not known.
+      if (repeatedCodes(t).length) continue;
       compared = true;
       const codes = new Set(rows.keys());
       const groups = new Map<string, Row[]>();
