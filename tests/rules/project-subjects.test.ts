@@ -61,21 +61,40 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("%s", (_name, st) => {
       expect([f.rule, Math.abs(f.difference ?? 0)]).toEqual(["projects.subject-totals", ten(st)]);
   });
 
-  test.each(["column", "groups"] as const)(
-    "%s: the first project booked to 2010699 instead of 2010602 → 错误 on both 科目",
+  // tester29 T29-14: the project's code, not two 科目's amounts, is what is wrong; said once, citing the code cell.
+  test.each([
+    ["column", "2010699"],
+    ["groups", "2010699"],
+    ["units", "2010699"],
+    ["column", "2010650"],
+    ["groups", "2010650"],
+    ["units", "2010650"],
+  ] as const)(
+    "%s: the first project booked to %s instead of 2010602 → one 错误 on its code cell, 「疑为 2010602」",
+    (layout, code) => {
+      const report = importWorkbook(buildVariant(st, { projectCodes: { layout, code } }).grids);
+      const result = checkReport(report);
+      const found = result.findings.filter((f) => f.severity === "error");
+      expect(found.map((f) => f.rule)).toEqual(["projects.subject-totals"]);
+      const [f] = found;
+      expect(f.message).toContain(`的功能科目 ${code} 疑为 2010602`);
+      expect(f.message).toContain("财政业务专项经费");
+      const t12 = report.tables.find((t) => t.kind === "project_expenditure")!;
+      const project = t12.rows.find((r) => r.label.includes("财政业务专项经费") && !r.code)!;
+      // The checked figure is the project's 科目 (its own code cell, or the 项 line's it is listed under).
+      expect(f.cells[0]).toBe(project.subjectCodeCell);
+      // The localizer changes amounts only: it is not asked to explain a code (it would blame correct figures).
+      expect(result.causes.filter((c) => c.explains.includes(0))).toEqual([]);
+    }
+  );
+
+  test.each(["column", "units"] as const)(
+    "%s: the first project booked to 2130101, a 科目 no table lists → one 错误: 2130101 疑为 2010602",
     (layout) => {
-      const found = check(st, { layout, code: "2010699" }).filter((f) => f.severity === "error");
-      expect(found.length).toBeGreaterThan(0);
-      expect(found.every((f) => f.rule === "projects.subject-totals")).toBe(true);
-      for (const code of ["2010602", "2010699"])
-        expect(found.some((f) => f.message.includes(code))).toBe(true);
-      const fifty = st.unit === "元" ? 500000 : 50;
-      // The mixed-funds style lists the first project without its 上年结转 (40 of 50).
-      expect(
-        found.every((f) =>
-          [fifty, fifty * 0.8].some((d) => Math.abs(Math.abs(f.difference!) - d) < 1e-6)
-        )
-      ).toBe(true);
+      const found = check(st, { layout, code: "2130101" }).filter((f) => f.severity === "error");
+      expect(found.map((f) => f.rule)).toEqual(["projects.subject-totals"]);
+      expect(found[0].message).toContain("的功能科目 2130101 疑为 2010602");
+      expect(found[0].message).toContain("2130101 不在");
     }
   );
 

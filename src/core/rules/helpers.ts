@@ -441,6 +441,31 @@ function codedHeading(t: Table, r: Row): boolean {
   );
 }
 /**
+ * Functional 科目 a table lists on two or more lines of one side (a 单位's own lines and 其中 lines aside): each
+ * repeated code with its lines, in table order. Names-only tables read the code from the name, so a line mis-named
+ * after its neighbour repeats the neighbour's code (tester30 T30-4); by-code comparisons of such a table are unsafe.
+ */
+export function repeatedCodes(t: Table): Array<{ code: string; rows: Row[] }> {
+  let found = REPEATED.get(t);
+  if (found) return found;
+  const seen = new Map<string, Row[]>();
+  for (const r of t.rows) {
+    if (!r.code || r.codeSystem !== "functional" || r.ofUnit || r.partial || r.level < 1) continue;
+    const key = `${r.side ?? ""}|${r.code}`;
+    const list = seen.get(key);
+    if (list) list.push(r);
+    else seen.set(key, [r]);
+  }
+  found = [];
+  for (const rows of seen.values())
+    if (rows.length > 1 && rows.filter((r) => !printsNoFigure(r)).length > 1)
+      found.push({ code: rows[0].code!, rows });
+  REPEATED.set(t, found);
+  return found;
+}
+const REPEATED = new WeakMap<Table, Array<{ code: string; rows: Row[] }>>();
+
+/**
  * The functional codes a table prints on any line, a 单位's own lines included (`Row.ofUnit`): a code one 单位 prints
  * is a code of the department. For comparing the sets of 科目 two tables list, not their figures.
  */

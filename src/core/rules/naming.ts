@@ -9,7 +9,7 @@ import { placeholders } from "./placeholders";
 import { norm } from "../grid/text";
 import { titleDepartmentOf } from "../model/department";
 import { SCIENTIFIC_CODE_TEXT, decimalCode } from "../classification/codes";
-import { PASS, rowName, tableName } from "./helpers";
+import { PASS, repeatedCodes, rowName, tableName } from "./helpers";
 import { quoteSheet } from "../grid/address";
 import type { Report, Table } from "../model/schema";
 import { LABEL_DASH } from "../importer/kinds";
@@ -496,11 +496,50 @@ export const incomeSideCodes = defineRule({
   },
 });
 
+export const repeatedSubject = defineRule({
+  id: "naming.repeated-subject",
+  category: "naming",
+  title: "同一功能科目在一张表中只列示一次",
+  description:
+    "一张表（同一方）中同一功能科目只应列示一行（分单位列示的各单位行、“其中”行除外）。两行读作同一科目时（印有相同编码，或不印编码的表中两行同名），其中一行的名称或编码可能有误；该表不再按科目与他表逐一核对（无从确定各行的科目）。",
+  severity: "warning",
+  source: {
+    basis: "identity",
+    ref: "财政部《政府收支分类科目》：每个功能科目在按科目列示的表中只有一行",
+  },
+  check: (report) => {
+    const out: Outcome[] = [];
+    for (const t of report.tables) {
+      if (!t.rows.some((r) => r.codeSystem === "functional")) continue;
+      const repeated = repeatedCodes(t);
+      if (!repeated.length) {
+        out.push(PASS);
+        continue;
+      }
+      for (const { code, rows } of repeated)
+        out.push({
+          status: "fail",
+          finding: {
+            rule: "naming.repeated-subject",
+            severity: "warning",
+            message: `${tableName(t)}有 ${rows.length} 行都读作功能科目 ${code}（${rows.map((r) => `“${r.label.trim()}”`).join("、")}）：同一科目不应重复列示，其中一行的名称或编码可能有误（该表不按科目与其他表逐一核对）`,
+            cells: rows.map((r) => r.labelCell),
+            expected: null,
+            actual: null,
+            difference: null,
+          },
+        });
+    }
+    return out.length ? out : [{ status: "na", reason: "没有按功能科目列示的表" }];
+  },
+});
+
 export const NAMING_RULES = [
   codeFormat,
   unitMagnitude,
   placeholders,
   functionalNames,
+  repeatedSubject,
   economicNames,
   departmentName,
   tableYear,

@@ -7,6 +7,7 @@ import {
   firstOf,
   hasValue,
   na,
+  repeatedCodes,
   rowName,
   sumOutcome,
   tableName,
@@ -15,7 +16,7 @@ import {
 } from "./helpers";
 import { projectKey, withoutProjectCode } from "../grid/text";
 import { holdsWithinIntervals, identityOf, type Identity } from "./identity";
-import { fmt } from "./interval";
+import { fmt, type Term } from "./interval";
 import { examples, groupedByTable } from "./flood";
 
 export interface ProjectLine {
@@ -585,12 +586,102 @@ function anchorOf(code: string, codes: ReadonlySet<string>): string | undefined 
   return undefined;
 }
 
+/** A project whose 功能科目 code, changed from `from` (undefined: a code the table does not list) to `to`, makes both 科目 agree. */
+interface SubjectMove {
+  project: Row;
+  from: string | undefined;
+  to: string;
+  /** The compared table's 项目支出 cells of the two 科目 (one when `from` is not listed). */
+  totals: string[];
+}
+
+/** Projects of the 项目支出表 (not its 类 / 款 / 项 lines), with the 项 each is listed under. */
+function projectsUnder(t12: Table, printed: ReadonlyArray<Row>): Row[] {
+  const heads = new Set(printed);
+  return t12.rows.filter((r) => !heads.has(r) && !r.code && !r.partial && !!r.subjectCode);
+}
+
+const fails = (o: Outcome | undefined): boolean =>
+  o?.status === "fail" && o.finding.severity === "error";
+const holds = (o: Outcome): boolean =>
+  o.status === "pass" || (o.status === "fail" && o.finding.severity === "rounding");
+
+/**
+ * The projects one code change would put right: for each failing 科目 X and project P listed under it, a failing 科目
+ * Y such that X without P and Y with P both hold (within their printed rounding); for a project whose code no line
+ * lists, a failing 科目 Y that holds with it. Only projects with a figure; each (X, Y) pair is used once, for all the
+ * projects that fit it (the reviewer is told of each).
+ */
+function subjectMoves(opts: {
+  t12: Table;
+  col: string;
+  lines: ReadonlyArray<Row>;
+  missing: ReadonlyArray<Row>;
+  bySubject: ReadonlyMap<string, Outcome>;
+  compareSubject: (code: string, extra: Term[]) => Outcome;
+  codeOf: (r: Row) => string;
+}): SubjectMove[] {
+  const { t12, col, bySubject, compareSubject } = opts;
+  const failing = [...bySubject.keys()].filter((c) => fails(bySubject.get(c)));
+  if (!failing.length) return [];
+  const cellOfTotal = (code: string) => {
+    const o = bySubject.get(code)!;
+    return o.status === "fail" ? o.finding.cells[0] : undefined;
+  };
+  const out: SubjectMove[] = [];
+  const used = new Set<string>();
+  const tryMove = (p: Row, from: string | undefined) => {
+    const a = p.amounts[col];
+    if (!hasValue(a) || !a.value) return;
+    for (const to of failing) {
+      if (to === from || used.has(to)) continue;
+      if (!holds(compareSubject(to, [term(t12, a)]))) continue;
+      if (from && !holds(compareSubject(from, [term(t12, a, -1)]))) continue;
+      out.push({
+        project: p,
+        from,
+        to,
+        totals: [from && cellOfTotal(from), cellOfTotal(to)].filter((x): x is string => !!x),
+      });
+      return to;
+    }
+    return undefined;
+  };
+  for (const from of failing) {
+    if (used.has(from)) continue;
+    for (const p of opts.lines) {
+      if (opts.codeOf(p) !== from) continue;
+      const to = tryMove(p, from);
+      if (to) {
+        used.add(from).add(to);
+        break;
+      }
+    }
+  }
+  for (const p of opts.missing) {
+    const to = tryMove(p, undefined);
+    if (to) used.add(to);
+  }
+  return out;
+}
+
+/** "表十一「A项目」的功能科目 2010699 疑为 2010602（该项目 50.00万元 计入 2010602 后，表三两科目的项目支出均相符）". */
+function moveMessage(m: SubjectMove, t: Table, t12: Table, col: string): string {
+  const a = m.project.amounts[col];
+  const figure = `${a.text || fmt(a.value ?? 0, 2)}${t12.unit}`;
+  const code = m.from ?? m.project.subjectCode ?? m.project.code ?? "";
+  const after = m.from
+    ? `${tableName(t)}「${m.from}」「${m.to}」两科目的项目支出均与之相符`
+    : `${tableName(t)}「${m.to}」的项目支出与之相符（${code} 不在${tableName(t)}中）`;
+  return `${tableName(t12)}「${m.project.label.trim()}」的功能科目 ${code} 疑为 ${m.to}（该项目 ${figure} 计入 ${m.to} 后，${after}）`;
+}
+
 export const subjectTotals = defineRule({
   id: "projects.subject-totals",
   category: "projects",
   title: "项目支出表按功能科目 ↔ 支出总表 / 一般公共预算支出表项目支出",
   description:
-    "项目支出表列出各项目的功能科目（功能科目编码栏，或项目所在的类、款、项行）时：每个项目的科目应出现在支出总表中（一般公共预算资金的也应出现在一般公共预算支出表中）；项目支出表合计与支出总表项目支出合计相等时，同一科目下各项目之和 = 支出总表该科目的项目支出（一般公共预算列合计与一般公共预算支出表项目支出合计相等时，同一科目下各项目一般公共预算之和 = 该表该科目的项目支出）。两表合计不等时不按科目比较（由“基本支出 / 项目支出”核对报告）。",
+    "项目支出表列出各项目的功能科目（功能科目编码栏，或项目所在的类、款、项行）时：每个项目的科目应出现在支出总表中（一般公共预算资金的也应出现在一般公共预算支出表中）；项目支出表合计与支出总表项目支出合计相等时，同一科目下各项目之和 = 支出总表该科目的项目支出（一般公共预算列合计与一般公共预算支出表项目支出合计相等时，同一科目下各项目一般公共预算之和 = 该表该科目的项目支出）。两表合计不等时不按科目比较（由“基本支出 / 项目支出”核对报告）。某一项目的功能科目编码改为另一科目即可使两个科目都相符时（两科目差额方向相反、恰为该项目金额），只报一条：该项目的功能科目疑误。",
   severity: "error",
   source: {
     basis: "identity",
@@ -614,6 +705,10 @@ export const subjectTotals = defineRule({
     const top12 = totalRow(t12) ?? t12.rows.find((r) => r.level === 0);
     const out: Outcome[] = [];
     let compared = false;
+    const recoded = new Map<string, Finding>();
+    // A project said to be missing from one table and recoded by the other: the recoding says it (see below).
+    const missingOf = new Map<Outcome, Row>();
+    const movedRows = new Set<Row>();
     for (const { kind, col } of SUBJECT_TABLES) {
       const t = firstOf(report, kind);
       const rows = t ? byCode(t) : undefined;
@@ -623,6 +718,8 @@ export const subjectTotals = defineRule({
       // A line whose code is unreadable (2.01E+06, a name not in the 政府收支分类科目) may be any 科目: no 科目 of that
       // table is then known to be missing, nor its figure to be the whole of it.
       if (t.rows.some((r) => r.level > 0 && !r.partial && !r.code && !r.key)) continue;
+      // A 科目 listed twice (naming.repeated-subject): which line is which is not known.
+      if (repeatedCodes(t).length) continue;
       compared = true;
       const codes = new Set(rows.keys());
       const groups = new Map<string, Row[]>();
@@ -633,19 +730,6 @@ export const subjectTotals = defineRule({
         if (anchor) groups.set(anchor, [...(groups.get(anchor) ?? []), r]);
         else missing.push(r);
       }
-      for (const r of missing)
-        out.push({
-          status: "fail",
-          finding: {
-            rule: "projects.subject-totals",
-            severity: "error",
-            message: `${tableName(t12)}「${r.label.trim()}」的功能科目 ${codeOf(r)} 不在${tableName(t)}中（${tableName(t)}未列此科目，该项目 ${r.amounts[col].text || r.amounts[col].value}${t12.unit}无处可对）`,
-            cells: [cellOf(r), r.amounts[col].cell].filter((x): x is string => !!x),
-            expected: null,
-            actual: null,
-            difference: null,
-          },
-        });
       // Per 科目 only when the 项目支出表 is the whole of the table's 项目支出 (equal totals, within rounding).
       const whole = sumOutcome({
         rule: "projects.subject-totals",
@@ -655,38 +739,101 @@ export const subjectTotals = defineRule({
         subject: "",
         against: "",
       });
-      if (whole.status === "fail" && whole.finding.severity !== "rounding") continue;
+      const perSubject = whole.status !== "fail" || whole.finding.severity === "rounding";
       // Every 科目 the table gives 项目支出 at the depth it prints, with or without projects of the 项目支出表.
-      const anchors = new Set(groups.keys());
-      for (const [code, r] of rows)
-        if (
-          hasValue(r.amounts.project) &&
-          anchorOf(code, codes) === code &&
-          ![...codes].some((x) => x.length > code.length && x.startsWith(code))
-        )
-          anchors.add(code);
-      for (const code of anchors) {
+      const anchors = new Set(perSubject ? groups.keys() : []);
+      if (perSubject)
+        for (const [code, r] of rows)
+          if (
+            hasValue(r.amounts.project) &&
+            anchorOf(code, codes) === code &&
+            ![...codes].some((x) => x.length > code.length && x.startsWith(code))
+          )
+            anchors.add(code);
+      const bySubject = new Map<string, Outcome>();
+      const compareSubject = (code: string, extra: Term[] = []) => {
         const r = rows.get(code)!;
-        if (!r.amounts.project) continue;
         const mine = groups.get(code) ?? [];
-        out.push(
-          sumOutcome({
-            rule: "projects.subject-totals",
-            severity: "error",
-            total: term(t, r.amounts.project),
-            parts: columnTerms(t12, mine, col),
-            subject: `${tableName(t)}「${rowName(r)}」项目支出`,
-            against: () =>
-              mine.length
-                ? `${tableName(t12)}功能科目为 ${code} 的${printed.length ? "行" : "各项目"}${col === "total" ? "" : "一般公共预算"}之和`
-                : `${tableName(t12)}功能科目为 ${code} 的项目（没有）`,
-            extraCells: mine.map(cellOf).filter((x): x is string => !!x),
+        return sumOutcome({
+          rule: "projects.subject-totals",
+          severity: "error",
+          total: term(t, r.amounts.project),
+          parts: [...columnTerms(t12, mine, col), ...extra],
+          subject: `${tableName(t)}「${rowName(r)}」项目支出`,
+          against: () =>
+            mine.length
+              ? `${tableName(t12)}功能科目为 ${code} 的${printed.length ? "行" : "各项目"}${col === "total" ? "" : "一般公共预算"}之和`
+              : `${tableName(t12)}功能科目为 ${code} 的项目（没有）`,
+          extraCells: mine.map(cellOf).filter((x): x is string => !!x),
+        });
+      };
+      for (const code of anchors)
+        if (rows.get(code)?.amounts.project) bySubject.set(code, compareSubject(code));
+      // A project booked to the wrong 科目 (tester29 T29-14): two 科目 off by its amount, in opposite directions, or a
+      // 科目 short by a project whose code the table does not list. Its code cell is the one figure to change; said
+      // once, in place of the two 科目's findings, and kept from the localizer (which can only change amounts and
+      // would blame correct ones).
+      const moves = perSubject
+        ? subjectMoves({
+            t12,
+            col,
+            lines: printed.length ? projectsUnder(t12, printed) : lines,
+            missing,
+            bySubject,
+            compareSubject,
+            codeOf,
           })
+        : [];
+      const moved = new Set<Row>();
+      for (const m of moves) {
+        moved.add(m.project);
+        for (const code of [m.from, m.to]) if (code) bySubject.delete(code);
+        const key = `${m.project.label}|${cellOf(m.project)}|${m.to}`;
+        const said = recoded.get(key);
+        const cells = [cellOf(m.project), m.project.amounts[col]?.cell, ...m.totals].filter(
+          (x): x is string => !!x
         );
+        if (said) {
+          // The 一般公共预算支出表 tells the same: one finding citing both tables.
+          said.cells.push(...cells.filter((c) => !said.cells.includes(c)));
+          said.message = said.message.replace(/）$/, `；${tableName(t)}同）`);
+          continue;
+        }
+        const finding: Finding = {
+          rule: "projects.subject-totals",
+          severity: "error",
+          message: moveMessage(m, t, t12, col),
+          cells,
+          expected: null,
+          actual: null,
+          difference: null,
+        };
+        recoded.set(key, finding);
+        out.push({ status: "fail", finding });
       }
+      for (const r of missing)
+        if (!moved.has(r)) {
+          const o: Outcome = {
+            status: "fail",
+            finding: {
+              rule: "projects.subject-totals",
+              severity: "error",
+              message: `${tableName(t12)}「${r.label.trim()}」的功能科目 ${codeOf(r)} 不在${tableName(t)}中（${tableName(t)}未列此科目，该项目 ${r.amounts[col].text || r.amounts[col].value}${t12.unit}无处可对）`,
+              cells: [cellOf(r), r.amounts[col].cell].filter((x): x is string => !!x),
+              expected: null,
+              actual: null,
+              difference: null,
+            },
+          };
+          missingOf.set(o, r);
+          out.push(o);
+        }
+      for (const r of moved) movedRows.add(r);
+      out.push(...bySubject.values());
     }
     if (!compared) return [na("缺少按功能科目列示项目支出的支出总表或一般公共预算支出表")];
-    return out.length ? out : [{ status: "pass" }];
+    const kept = out.filter((o) => !movedRows.has(missingOf.get(o)!));
+    return kept.length ? kept : [{ status: "pass" }];
   },
 });
 

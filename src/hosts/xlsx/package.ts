@@ -23,6 +23,7 @@ const NS = {
   types: "http://schemas.openxmlformats.org/package/2006/content-types",
 };
 const REL_CHARTSHEET = /\/chartsheet$/;
+const REL_SHARED_STRINGS = /\/sharedStrings$/;
 const REL_OFFICE_DOCUMENT = /\/officeDocument$/;
 
 export interface NormalisedPackage {
@@ -393,6 +394,19 @@ export function normalisePackage(
     return el.replace(/\bname\s*=\s*"[^"]*"/, `name="${escapeXml(fresh)}"`);
   });
   if (wb !== get(wbPart)) set(wbPart, wb);
+
+  // Text cells (t="s") index the shared-string part: without it every label of the workbook is gone, and the file
+  // would read as "not a budget" (tester30 T30-5). Excel itself refuses it until repaired.
+  const sstRel = rels.find((r) => REL_SHARED_STRINGS.test(r.type));
+  const sstPart = sstRel ? resolveTarget(sourceOfRels(wbRelsPart), sstRel.target) : "";
+  if (!sstPart || !files.has(sstPart)) {
+    const user = sheets.find((x) => /<c\b[^>]*\bt\s*=\s*"s"/.test(get(x.part) ?? ""));
+    if (user)
+      throw new WorkbookReadError(
+        "sheet_missing",
+        `共享字符串部件${sstPart ? `（${sstPart}）` : ""}在文件中缺失，工作表“${user.name}”等的文字全部丢失，文件已损坏：请用 Excel 打开修复后另存，或重新导出`
+      );
+  }
 
   // The parts only a dropped chart sheet uses, and with cellsOnly every drawing (charts, pictures, comment shapes).
   for (const part of [...dropped]) {
