@@ -387,7 +387,7 @@ export const annualAmount = defineRule({
           // Words made only for a failing comparison (most pairs agree).
           subject: () => `${tableName(f)}「年度资金总额」`,
           against: () =>
-            `${lines.map((l) => tableName(l.table)).join(" + ")}中该项目金额（${lines.map((l) => `${l.row.amounts.total.text}${l.table.unit}`).join(" + ")}${carried.length ? `，其中上年结转 ${carried.map((c) => c.amount.text.trim()).join(" + ")}，本年部分也不相符` : ""}）折合`,
+            `${lines.map((l) => tableName(l.table)).join(" + ")}中该项目金额（${lines.map((l) => `${l.row.amounts.total.text.trim()}${l.table.unit}`).join(" + ")}${carried.length ? `，其中上年结转 ${carried.map((c) => c.amount.text.trim()).join(" + ")}，本年部分也不相符` : ""}）折合`,
           againstPrinted: true,
         })
       );
