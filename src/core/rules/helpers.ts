@@ -10,7 +10,16 @@ import {
 } from "../model/schema";
 import { KIND_NAMES } from "../model/names";
 import { norm } from "../grid/text";
-import { compare, exceeds, fenValue, fmt, UNIT_FACTOR, type Term, type Verdict } from "./interval";
+import {
+  compare,
+  exceeds,
+  fenValue,
+  fmt,
+  printsZero,
+  UNIT_FACTOR,
+  type Term,
+  type Verdict,
+} from "./interval";
 import {
   exactlyBalanced,
   identityOf,
@@ -138,8 +147,9 @@ export function rowTerms(t: Table, r: Row, keys: ReadonlyArray<string>): Term[] 
   return out;
 }
 
+/** A figure that prints other than zero (a stored 0.004 under 0.00 prints 0.00: none). */
 export function hasValue(a: Amount | undefined): boolean {
-  return !!a && !a.blank && a.value !== 0;
+  return !!a && !printsZero(a);
 }
 
 const STATUS: Readonly<Record<Verdict, IdentityStatus>> = {

@@ -15,7 +15,7 @@ import {
 } from "./helpers";
 import { projectKey, withoutProjectCode } from "../grid/text";
 import { holdsWithinIntervals, identityOf, type Identity } from "./identity";
-import { fmt } from "./interval";
+import { fmt, printedValue } from "./interval";
 import { examples, groupedByTable } from "./flood";
 
 export interface ProjectLine {
@@ -161,7 +161,10 @@ function pairingOf(report: Report): Pairing {
 
 /** "项目支出表中有 2000 个项目（合计 1234.50万元）没有对应的绩效目标表：“甲”、“乙”… 等 2000 个" — in the table's unit. */
 function missingFormsSummary(t: Table, lines: ProjectLine[]): string {
-  const sum = lines.reduce((s, l) => s + (l.row.amounts.total?.value ?? 0), 0);
+  const sum = lines.reduce(
+    (s, l) => s + (l.row.amounts.total ? printedValue(l.row.amounts.total) : 0),
+    0
+  );
   const decimals = lines.reduce((d, l) => Math.max(d, l.row.amounts.total?.decimals ?? 0), 0);
   return `${tableName(t)}中有 ${lines.length} 个项目（合计 ${fmt(sum, decimals)}${t.unit}）没有对应的绩效目标表：${examples(lines.map((l) => `“${l.name}”`))}（每个项目见所标单元格的批注）`;
 }
@@ -336,7 +339,7 @@ export const nameMismatch = defineRule({
 /** A project line's 上年结转 figure (its 上年结转 小计 column); none when blank. */
 function carryoverParts(row: Row): Amount[] {
   const all = row.amounts.carryover;
-  return all?.value ? [all] : [];
+  return hasValue(all) ? [all!] : [];
 }
 
 export const annualAmount = defineRule({
@@ -492,12 +495,15 @@ export const oneYearPeriod = defineRule({
       const total = f.rows.find((r) => r.key === "total");
       const p = total?.amounts.period;
       const a = total?.amounts.annual;
-      if (!p || !a || p.blank || a.blank || p.value === a.value) return { status: "pass" };
+      // As printed: 50 (General) and 50.00 are one figure, a stored 49.999 under 0.00 is 50.00 (fixT29a).
+      if (!p || !a || p.blank || a.blank || printedValue(p) === printedValue(a))
+        return { status: "pass" };
       const period = [f.form!.period, f.form!.attribute].filter(Boolean).join(" ");
       const oneYear = ONE_YEAR.test(period.replace(/\s/g, ""));
       const multi = period && !oneYear;
       if (multi) return { status: "pass" };
-      const diff = (p.value ?? 0) - (a.value ?? 0);
+      const [pv, av] = [printedValue(p), printedValue(a)];
+      const diff = Number((pv - av).toFixed(Math.max(p.decimals, a.decimals, 0)));
       return finding(
         "projects.one-year-period",
         oneYear ? "warning" : "info",
@@ -505,8 +511,8 @@ export const oneYearPeriod = defineRule({
           ? `${tableName(f)}项目期为“${period}”，但实施期资金总额 ${p.text} ≠ 年度资金总额 ${a.text}`
           : `${tableName(f)}实施期资金总额 ${p.text} ≠ 年度资金总额 ${a.text}（表上未列项目期，若为一年期或一次性项目则不应不同）`,
         [p.cell, a.cell],
-        a.value,
-        p.value,
+        av,
+        pv,
         diff
       );
     });
