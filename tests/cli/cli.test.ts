@@ -82,6 +82,7 @@ test("check --json over several files: exactly one JSON document in the document
     "expected",
     "actual",
     "difference",
+    "unit",
   ]);
   expect(doc.files[0].rules.checked).toBeGreaterThan(100);
 });

@@ -6,64 +6,10 @@
  */
 import { importWorkbook } from "../../src/core/importer/importer";
 import { checkReport } from "../../src/core/rules/engine";
-import { projectLines } from "../../src/core/rules/projects";
-import type { CellValue, SheetGrid } from "../../src/core/grid/grid";
 import type { Report } from "../../src/core/model/schema";
-import { STYLES, buildVariant, toGrid, type Style } from "../fixtures/variants";
+import { STYLES, buildVariant } from "../fixtures/variants";
+import { formsSheet, projectsOf, type FormLayout } from "../fixtures/forms";
 import { noFindingsVerdict } from "../../src/core/review/verdict";
-
-export type FormLayout = {
-  /** The money line's caption ({u}: the style's unit). */
-  caption: string;
-  /** The sub-label between caption and figure ("" none). */
-  sub: string;
-  /** 财政拨款 printed right of the total's figure, or on the next line. */
-  sources: "beside" | "below";
-};
-
-/** The 本年 projects of the variant: name and amount (the table's unit). */
-export const projectsOf = (r: Report) =>
-  projectLines(r)
-    .filter((l) => l.table.kind === "project_expenditure")
-    .map((l) => [l.name, l.row.amounts.total.value ?? 0] as const);
-
-/** The forms sheet: `wrong` names the project printed `by` higher (its total and 财政拨款 alike). */
-export function formsSheet(
-  st: Style,
-  projects: ReadonlyArray<readonly [string, number]>,
-  lay: FormLayout,
-  wrong?: { name: string; by: number; words?: string }
-): { grid: SheetGrid; amountCells: Record<string, string> } {
-  const rows: CellValue[][] = [["2025年项目支出绩效目标表"], [st.unitLine(st.unit)]];
-  const amountCells: Record<string, string> = {};
-  const figureCol = lay.sub ? 2 : 1;
-  for (const [name, amount] of projects) {
-    const a = Math.round((name === wrong?.name ? amount + wrong.by : amount) * 100) / 100;
-    rows.push(["项目名称", name]);
-    amountCells[name] = `表14!${"ABC"[figureCol]}${rows.length + 1}`;
-    // `words`: the wrong project's figure cell holds text instead (待定), its 财政拨款 the project's amount.
-    const head = [
-      lay.caption.replace("{u}", st.unit),
-      ...(lay.sub ? [lay.sub] : []),
-      name === wrong?.name && wrong.words ? wrong.words : a,
-    ];
-    if (lay.sources === "beside") {
-      rows.push([...head, "财政拨款", a]);
-      rows.push(["", "其他资金", 0]);
-    } else {
-      rows.push(head);
-      rows.push(["", "财政拨款", a]);
-      rows.push(["", "其他资金", 0]);
-    }
-    rows.push(
-      ["年度目标", `按计划完成${name}`],
-      ["一级指标", "二级指标", "三级指标", "指标值"],
-      ["产出指标", "数量指标", "完成次数", "≥10次"],
-      []
-    );
-  }
-  return { grid: toGrid("表14", rows, []), amountCells };
-}
 
 const serious = (r: Report) =>
   checkReport(r, { localize: false }).findings.filter(

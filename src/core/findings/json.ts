@@ -1,8 +1,9 @@
 /** The machine-readable check result (documented in docs/check-json.md); version 2 (1 + causes). */
 import { z } from "zod";
-import type { Report } from "../model/schema";
-import { FindingSchema, type CheckResult } from "../rules/rule";
+import { UnitSchema, type Report, type Unit } from "../model/schema";
+import { FindingSchema, type CheckResult, type Finding } from "../rules/rule";
 import { CATALOG } from "../rules/catalog";
+import { isQuantityTable } from "../model/quantities";
 import { CauseSchema, LocalizationSchema } from "../localize/cause";
 
 export const CheckFileJsonSchema = z.object({
@@ -17,7 +18,12 @@ export const CheckFileJsonSchema = z.object({
   causes: z.array(CauseSchema),
   /** complete / budget (the time budget ran out) / skipped; `unexplained`: findings of failed comparisons no cause explains. */
   localization: LocalizationSchema.omit({ causes: true }),
-  findings: z.array(FindingSchema),
+  /**
+   * Each finding as the rules give it, with `unit`: the unit its expected / actual / difference are in (the checked
+   * figure's table's, or — a comparison across tables printed in different units — the one the rule converted both
+   * sides to: Finding.unit); null when the finding states no figure, or its figures are counts (资产表: 辆, 平方米).
+   */
+  findings: z.array(FindingSchema.omit({ unit: true }).extend({ unit: UnitSchema.nullable() })),
   rules: z.object({
     checked: z.number(),
     passed: z.number(),
@@ -79,6 +85,22 @@ export function withFindings(
 }
 
 export function toCheckJson(file: string, report: Report, result: CheckResult): CheckFileJson {
+  // The money unit of each amount cell (none for a 资产表's counts): read once, only when a finding states a figure.
+  let units: Map<string, Unit | null> | undefined;
+  const figureUnit = (f: Finding): Unit | null => {
+    if (f.expected === null && f.actual === null && f.difference === null) return null;
+    if (f.unit) return f.unit;
+    if (!units) {
+      units = new Map();
+      for (const t of report.tables)
+        for (const r of t.rows)
+          for (const k in r.amounts)
+            units.set(r.amounts[k].cell, isQuantityTable(t) ? null : t.unit);
+    }
+    // A checked cell that is not an amount cell (a rule citing a line's label): the workbook's unit.
+    const u = units.get(f.cells[0]);
+    return u !== undefined ? u : (report.unit ?? null);
+  };
   return {
     file,
     department: report.department ?? null,
@@ -100,6 +122,7 @@ export function toCheckJson(file: string, report: Report, result: CheckResult): 
       expected: f.expected,
       actual: f.actual,
       difference: f.difference,
+      unit: figureUnit(f),
       ...(f.details ? { details: f.details } : {}),
     })),
     rules: result.rules,

@@ -165,9 +165,15 @@ function settleAmong(all: Amount[]) {
  * 7 ≠ 6 was 尾差). Tables with explicit number formats are left as settlePrecision read them: one printed in whole
  * numbers under a "0" format says so and keeps ±½ of its last digit. Rates (isRateFigure) are no amounts here: they
  * neither make a table explicit nor set or take the precision.
+ * `takers` take the precision the same way but give none: 绩效目标表 forms (tester29b T29B-9: a form printed in General
+ * with whole 万元 — 50 — beside tables printing 0.00 was compared at ±0.505, so 50 against a project's 49.60 passed as
+ * 尾差). A form's few figures say nothing of the workbook's precision; one in 元 beside 万元 tables takes none.
  */
-export function settleWorkbookPrecision(tables: ReadonlyArray<{ unit: string; rows: Row[] }>) {
-  const implicitOnly = tables.filter((t) => {
+export function settleWorkbookPrecision(
+  tables: ReadonlyArray<{ unit: string; rows: Row[] }>,
+  takers: ReadonlyArray<{ unit: string; rows: Row[] }> = []
+) {
+  const implicitOnly = [...tables, ...takers].filter((t) => {
     let any = false;
     for (const r of t.rows)
       for (const k in r.amounts) {

@@ -1465,7 +1465,11 @@ export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Re
   const printedUnit = mode(financial.filter((t) => t.unitText).map((t) => t.unit));
   if (printedUnit) for (const t of financial) if (!t.unitText) t.unit = printedUnit;
   // Money only: a 资产表's counts (辆, 台, 平方米) neither take nor give the precision of the 万元 tables.
-  settleWorkbookPrecision(financial.filter((t) => !isQuantityTable(t)));
+  // 绩效目标表 forms printed in General take the precision of the money tables of their unit, and give none.
+  settleWorkbookPrecision(
+    financial.filter((t) => !isQuantityTable(t)),
+    tables.filter((t) => t.kind === "performance_target" && t.form)
+  );
   let department =
     mode(financial.map((t) => t.department && norm(t.department))) ??
     mode(tables.map((t) => t.department));

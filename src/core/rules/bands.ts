@@ -6,7 +6,7 @@
  * Source: 部门预算公开表样各栏的定义（增减 = 本年预算数 − 上年预算数）.
  */
 import { isPrior, isRateOrChange, type Row, type Table } from "../model/schema";
-import { verdictOf } from "./interval";
+import { printedValue, verdictOf } from "./interval";
 import { captionName, term } from "./helpers";
 import { percentText } from "../grid/amount";
 
@@ -142,7 +142,7 @@ export function unstatedChange(t: Table, r: Row, changeKey: string): boolean {
   const x = changeTriples(t).find((k) => k.change.key === changeKey);
   if (!x) return false;
   const [p, cur] = [r.amounts[x.prior.key], r.amounts[x.current.key]];
-  return Math.abs((cur?.value ?? 0) - (p?.value ?? 0)) > 1e-9;
+  return (cur ? printedValue(cur) : 0) !== (p ? printedValue(p) : 0);
 }
 
 /** A column whose figures add up (down the hierarchy, along a line): not a rate, and a 增减 column only when it prints differences. */
@@ -237,9 +237,9 @@ export function printedRate(
   const pct = percentText(a.text);
   if (pct) return { v: pct.value, h: 0.5 * Math.pow(10, -pct.decimals), sign: true };
   const h = 0.5 * Math.pow(10, -a.decimals);
-  return scale === "percent"
-    ? { v: a.value / 100, h: h / 100, sign: false }
-    : { v: a.value, h, sign: false };
+  // Centred on the printed rate (a stored 12.3456 under 0.00 prints 12.35), as amounts are (fixT29a).
+  const v = printedValue(a);
+  return scale === "percent" ? { v: v / 100, h: h / 100, sign: false } : { v, h, sign: false };
 }
 
 /**
@@ -253,19 +253,21 @@ export function changeRate(
 ): { lo: number; hi: number; mid: number } | undefined {
   if (prior.blank || prior.value === null || prior.invalid || current.invalid) return undefined;
   const hp = 0.5 * Math.pow(10, -prior.decimals);
-  if (prior.value - hp <= 0) return undefined;
-  const c = current.blank || current.value === null ? 0 : current.value;
+  // Each figure's interval centred on its printed figure (fixT29a), not on digits nobody sees.
+  const pv = printedValue(prior);
+  if (pv - hp <= 0) return undefined;
+  const c = printedValue(current);
   const hc = current.blank || current.value === null ? 0 : 0.5 * Math.pow(10, -current.decimals);
   const corners = [
-    (c - hc) / (prior.value - hp),
-    (c - hc) / (prior.value + hp),
-    (c + hc) / (prior.value - hp),
-    (c + hc) / (prior.value + hp),
+    (c - hc) / (pv - hp),
+    (c - hc) / (pv + hp),
+    (c + hc) / (pv - hp),
+    (c + hc) / (pv + hp),
   ];
   return {
     lo: Math.min(...corners) - 1,
     hi: Math.max(...corners) - 1,
-    mid: c / prior.value - 1,
+    mid: c / pv - 1,
   };
 }
 

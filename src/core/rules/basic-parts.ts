@@ -6,9 +6,9 @@
  */
 import type { Table } from "../model/schema";
 import { BASIC_PART_OF_CLASS } from "../classification/economic";
-import { fmt } from "./interval";
+import { fmt, printedValue } from "./interval";
 import { defineRule, type Outcome } from "./rule";
-import { na, rowName, tableName } from "./helpers";
+import { hasValue, na, rowName, tableName } from "./helpers";
 
 const PART_NAMES = { personnel: "人员经费", public: "公用经费" } as const;
 const has = (t: Table, key: string) => t.columns.some((c) => c.key === key);
@@ -41,7 +41,7 @@ export const personnelPublicClasses = defineRule({
         const other = part === "personnel" ? "public" : "personnel";
         const here = r.amounts[part];
         const there = r.amounts[other];
-        if (!there?.value || (here?.value ?? 0) !== 0) {
+        if (!hasValue(there) || hasValue(here)) {
           out.push({ status: "pass" });
           continue;
         }
@@ -50,7 +50,7 @@ export const personnelPublicClasses = defineRule({
           finding: {
             rule: "within.personnel-public-classes",
             severity: "warning",
-            message: `${tableName(t)}「${rowName(r)}」的 ${fmt(there.value, Math.max(0, there.decimals))}${t.unit} 全部列在${PART_NAMES[other]}栏，但该类属${PART_NAMES[part]}：请核对分栏（合计不受影响，${PART_NAMES.personnel}、${PART_NAMES.public}各差此数）`,
+            message: `${tableName(t)}「${rowName(r)}」的 ${fmt(printedValue(there!), Math.max(0, there!.decimals))}${t.unit} 全部列在${PART_NAMES[other]}栏，但该类属${PART_NAMES[part]}：请核对分栏（合计不受影响，${PART_NAMES.personnel}、${PART_NAMES.public}各差此数）`,
             cells: [there.cell, ...(here ? [here.cell] : [])],
             expected: null,
             actual: null,

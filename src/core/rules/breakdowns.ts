@@ -286,7 +286,7 @@ export const departmentPerformance = defineRule({
       // 财政部's 申报表 prints 财政拨款 as its sources (一般公共预算 | 政府性基金): their sum is the 财政拨款 (when the
       // 财政拨款收支总表 has no 国有资本经营预算 money, which the form has no column for).
       const general = tot.amounts.general;
-      const state = t4?.rows.some((x) => x.amounts.state_capital?.value);
+      const state = t4?.rows.some((x) => hasValue(x.amounts.state_capital));
       if (t4 && cur4 && !tot.amounts.fiscal && general && !state)
         out.push(
           cmp(

@@ -4,6 +4,7 @@ import type { Amount, Report, Table, TableKind } from "../model/schema";
 import { KIND_NAMES } from "../model/names";
 import { defineRule, type Outcome } from "./rule";
 import { hasValue, tableName } from "./helpers";
+import { printsZero } from "./interval";
 import { norm } from "../grid/text";
 import { quoteSheet } from "../grid/address";
 
@@ -154,7 +155,9 @@ export const requiredTables = defineRule({
 
 /** Zeros printed in the table (0.00 on its 合计 line, or in every cell): a statement that there is no money, as 无 is. */
 const printsZeros = (t: Table) =>
-  t.rows.some((r) => Object.values(r.amounts).some((a) => a.value === 0 && !a.blank));
+  t.rows.some((r) =>
+    Object.values(r.amounts).some((a) => a.value !== null && !a.blank && printsZero(a))
+  );
 
 export const emptyMarked = defineRule({
   id: "completeness.empty-table",

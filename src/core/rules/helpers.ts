@@ -10,7 +10,16 @@ import {
 } from "../model/schema";
 import { KIND_NAMES } from "../model/names";
 import { norm } from "../grid/text";
-import { compare, exceeds, fenValue, fmt, UNIT_FACTOR, type Term, type Verdict } from "./interval";
+import {
+  compare,
+  exceeds,
+  fenValue,
+  fmt,
+  printsZero,
+  UNIT_FACTOR,
+  type Term,
+  type Verdict,
+} from "./interval";
 import {
   exactlyBalanced,
   identityOf,
@@ -138,8 +147,9 @@ export function rowTerms(t: Table, r: Row, keys: ReadonlyArray<string>): Term[] 
   return out;
 }
 
+/** A figure that prints other than zero (a stored 0.004 under 0.00 prints 0.00: none). */
 export function hasValue(a: Amount | undefined): boolean {
-  return !!a && !a.blank && a.value !== 0;
+  return !!a && !printsZero(a);
 }
 
 const STATUS: Readonly<Record<Verdict, IdentityStatus>> = {
@@ -309,15 +319,16 @@ export function sumOutcome(opts: {
   let severity = opts.severity;
   // Tables in different units: each side with its unit, the other side's figure as printed too (sideWords).
   const mixed = mixedUnits([total], parts);
-  const actual = sideWords([total], c.actual, unit, mixed, d);
-  const expected =
-    mixed && opts.againstPrinted
-      ? `${fmt(c.expected, d)}${unit}`
-      : sideWords(parts, c.expected, unit, mixed, d);
+  // `against` printing the parts with their unit ("…（49.60万元）折合"): both figures say theirs, one unit or two
+  // (tester29b T29B-9: "50.00 ≠ …（49.60万元）折合 49.60" left the reader to guess what 49.60 was in).
+  const actual = sideWords([total], c.actual, unit, mixed || !!opts.againstPrinted, d);
+  const expected = opts.againstPrinted
+    ? `${fmt(c.expected, d)}${unit}`
+    : sideWords(parts, c.expected, unit, mixed, d);
   if (c.verdict === "blankTotal") {
     // A cell holding text (a sub-label read where the figure was expected) is not 空: say what it holds.
     const words = wordsIn(total.amount);
-    message = `${subject}${words ? `为文字“${words}”，不是金额` : "为空"}，但${against}为 ${expected}${mixed ? "" : unit}`;
+    message = `${subject}${words ? `为文字“${words}”，不是金额` : "为空"}，但${against}为 ${expected}${mixed || opts.againstPrinted ? "" : unit}`;
   } else if (c.verdict === "rounding") {
     severity = "rounding";
     message = `${subject} ${actual} ≠ ${against} ${expected}（差 ${fmt(c.difference, d)}${unit}，在四舍五入允许的 ±${c.slack}${unit} 之内，属尾差）`;

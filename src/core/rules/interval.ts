@@ -36,6 +36,30 @@ export function fenValue(t: Term): number {
   return (steps < 0 ? -1 : 1) * Math.round(n) * step;
 }
 
+/**
+ * A figure as printed, in its own table's unit: the stored value rounded to its printed decimals (half away from zero
+ * after 15 significant digits, as Excel prints — fenValue's rounding, without the unit); 0 for a blank. Rules that read
+ * a figure's sign, zero or rate go by it, as the comparisons do (fixT29a): a stored −0.004 under 0.00 prints 0.00 and
+ * is no negative; a stored 0.004 is no figure.
+ */
+export function printedValue(a: Amount): number {
+  if (a.blank || a.value === null) return 0;
+  const d = a.decimals;
+  if (!(d >= 0 && d <= 10)) return a.value;
+  const p = POW10[d] ?? Math.pow(10, d);
+  const steps = a.value * p;
+  const whole = Math.round(steps);
+  if (Math.abs(steps - whole) < 1e-9) return whole / p;
+  const n = Number(Math.abs(steps).toPrecision(15));
+  return ((steps < 0 ? -1 : 1) * Math.round(n)) / p;
+}
+
+/** Whether a figure prints as zero: blank, 0, or stored smaller than half its last printed digit (0.004 under 0.00). */
+export function printsZero(a: Amount): boolean {
+  if (a.blank || a.value === null || a.value === 0) return true;
+  return printedValue(a) === 0;
+}
+
 /** Half-widths by unit and printed decimals, computed once: every term of every identity asks (Math.pow is not cheap). */
 const HALF: Readonly<Record<Unit, Array<number | undefined>>> = {
   元: [],

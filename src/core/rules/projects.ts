@@ -16,7 +16,7 @@ import {
 } from "./helpers";
 import { projectKey, withoutProjectCode } from "../grid/text";
 import { holdsWithinIntervals, identityOf, type Identity } from "./identity";
-import { fmt, type Term } from "./interval";
+import { fmt, printedValue, type Term } from "./interval";
 import { examples, groupedByTable } from "./flood";
 
 export interface ProjectLine {
@@ -162,7 +162,10 @@ function pairingOf(report: Report): Pairing {
 
 /** "项目支出表中有 2000 个项目（合计 1234.50万元）没有对应的绩效目标表：“甲”、“乙”… 等 2000 个" — in the table's unit. */
 function missingFormsSummary(t: Table, lines: ProjectLine[]): string {
-  const sum = lines.reduce((s, l) => s + (l.row.amounts.total?.value ?? 0), 0);
+  const sum = lines.reduce(
+    (s, l) => s + (l.row.amounts.total ? printedValue(l.row.amounts.total) : 0),
+    0
+  );
   const decimals = lines.reduce((d, l) => Math.max(d, l.row.amounts.total?.decimals ?? 0), 0);
   return `${tableName(t)}中有 ${lines.length} 个项目（合计 ${fmt(sum, decimals)}${t.unit}）没有对应的绩效目标表：${examples(lines.map((l) => `“${l.name}”`))}（每个项目见所标单元格的批注）`;
 }
@@ -337,7 +340,7 @@ export const nameMismatch = defineRule({
 /** A project line's 上年结转 figure (its 上年结转 小计 column); none when blank. */
 function carryoverParts(row: Row): Amount[] {
   const all = row.amounts.carryover;
-  return all?.value ? [all] : [];
+  return hasValue(all) ? [all!] : [];
 }
 
 export const annualAmount = defineRule({
@@ -388,7 +391,7 @@ export const annualAmount = defineRule({
           // Words made only for a failing comparison (most pairs agree).
           subject: () => `${tableName(f)}「年度资金总额」`,
           against: () =>
-            `${lines.map((l) => tableName(l.table)).join(" + ")}中该项目金额（${lines.map((l) => `${l.row.amounts.total.text}${l.table.unit}`).join(" + ")}${carried.length ? `，其中上年结转 ${carried.map((c) => c.amount.text.trim()).join(" + ")}，本年部分也不相符` : ""}）折合`,
+            `${lines.map((l) => tableName(l.table)).join(" + ")}中该项目金额（${lines.map((l) => `${l.row.amounts.total.text.trim()}${l.table.unit}`).join(" + ")}${carried.length ? `，其中上年结转 ${carried.map((c) => c.amount.text.trim()).join(" + ")}，本年部分也不相符` : ""}）折合`,
           againstPrinted: true,
         })
       );
@@ -493,12 +496,15 @@ export const oneYearPeriod = defineRule({
       const total = f.rows.find((r) => r.key === "total");
       const p = total?.amounts.period;
       const a = total?.amounts.annual;
-      if (!p || !a || p.blank || a.blank || p.value === a.value) return { status: "pass" };
+      // As printed: 50 (General) and 50.00 are one figure, a stored 49.999 under 0.00 is 50.00 (fixT29a).
+      if (!p || !a || p.blank || a.blank || printedValue(p) === printedValue(a))
+        return { status: "pass" };
       const period = [f.form!.period, f.form!.attribute].filter(Boolean).join(" ");
       const oneYear = ONE_YEAR.test(period.replace(/\s/g, ""));
       const multi = period && !oneYear;
       if (multi) return { status: "pass" };
-      const diff = (p.value ?? 0) - (a.value ?? 0);
+      const [pv, av] = [printedValue(p), printedValue(a)];
+      const diff = Number((pv - av).toFixed(Math.max(p.decimals, a.decimals, 0)));
       return finding(
         "projects.one-year-period",
         oneYear ? "warning" : "info",
@@ -506,8 +512,8 @@ export const oneYearPeriod = defineRule({
           ? `${tableName(f)}项目期为“${period}”，但实施期资金总额 ${p.text} ≠ 年度资金总额 ${a.text}`
           : `${tableName(f)}实施期资金总额 ${p.text} ≠ 年度资金总额 ${a.text}（表上未列项目期，若为一年期或一次性项目则不应不同）`,
         [p.cell, a.cell],
-        a.value,
-        p.value,
+        av,
+        pv,
         diff
       );
     });

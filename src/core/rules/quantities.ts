@@ -8,6 +8,7 @@ import type { Amount, Report, Row, Table } from "../model/schema";
 import { QUANTITY_TOTAL, isQuantityTable, quantityClassOf } from "../model/quantities";
 import { defineRule, type Outcome } from "./rule";
 import { na, rowName, tableName } from "./helpers";
+import { printedValue } from "./interval";
 
 type Col = Table["columns"][number];
 
@@ -86,8 +87,9 @@ function countOutcome(
 ): Outcome | undefined {
   const stated = parts.filter((p) => !p.blank && p.value !== null);
   if ((total.blank || total.value === null) && !stated.length) return undefined;
-  const t = total.blank || total.value === null ? 0 : total.value;
-  const s = stated.reduce((a, p) => a + p.value!, 0);
+  // Counts as printed (an area stored 1200.504 under 0.00 is the 1200.50 the reviewer adds up).
+  const t = printedValue(total);
+  const s = stated.reduce((a, p) => a + printedValue(p), 0);
   const all = [total, ...stated];
   const decimals = Math.max(...all.map((a) => (a.blank ? 0 : a.decimals)));
   const slack = all.reduce((a, x) => a + (x.blank || !x.decimals ? 0 : 0.5 * 10 ** -x.decimals), 0);

@@ -376,7 +376,7 @@ export function leavesOutFundCarryover(
 ): boolean {
   if (t.excludesCarryover) return true;
   if (/含(上年)?结转/.test(t.title) || !total || !current?.length || !carry) return false;
-  if (!hasValue(carry.amount) || carry.amount.value === 0) return false;
+  if (!hasValue(carry.amount)) return false;
   const equal = (parts: Term[]) => verdictOf(total, parts) === "equal";
   return equal(current) && !equal([...current, carry]);
 }

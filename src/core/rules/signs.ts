@@ -15,7 +15,7 @@ import {
 } from "../model/schema";
 import { defineRule, type Outcome } from "./rule";
 import { notAbove, PASS, rowName, tableName, term } from "./helpers";
-import { fmt } from "./interval";
+import { fmt, printedValue } from "./interval";
 import { labelKey } from "../grid/text";
 
 /** Captions and line names that say a figure reduces or compares: 调减, 减：, 冲减, 抵减, 核减, 扣除, 差额, 增减, 变动. */
@@ -78,7 +78,9 @@ function rowOutcome(
     if (s === undefined ? signedColumn(t, signed, k) : s) continue;
     judged = true;
     if (a.cell) bounds.push(a.cell);
-    if (a.value !== null && !a.blank && a.value < 0) (negative ??= []).push([k, a]);
+    // As printed: a stored −0.004 under 0.00 prints 0.00, no negative (the stored sign is asked first: most are not).
+    if (a.value !== null && !a.blank && a.value < 0 && printedValue(a) < 0)
+      (negative ??= []).push([k, a]);
   }
   if (!judged) return undefined;
   if (!negative) return PASS;
@@ -104,7 +106,7 @@ function negativeOutcome(t: Table, r: Row, negative: Array<[string, Amount]>): O
   const cols = negative
     .map(
       ([k, a]) =>
-        `「${(t.columns.find((c) => c.key === k)?.label ?? k).split("/").pop()}」${fmt(a.value!)}`
+        `「${(t.columns.find((c) => c.key === k)?.label ?? k).split("/").pop()}」${fmt(printedValue(a))}`
     )
     .join("、");
   return {
@@ -115,8 +117,8 @@ function negativeOutcome(t: Table, r: Row, negative: Array<[string, Amount]>): O
       message: `${tableName(t)}「${rowName(r)}」${cols} 为负数（${t.unit}）：${error ? "“三公”经费、机关运行经费" : "预算收入、支出金额"}不应小于零，疑为录入或符号错误`,
       cells: negative.map(([, a]) => a.cell),
       expected: 0,
-      actual: r.amounts[k0].value,
-      difference: r.amounts[k0].value,
+      actual: printedValue(r.amounts[k0]),
+      difference: printedValue(r.amounts[k0]),
     },
     identity: e,
     also: more.length ? more : undefined,

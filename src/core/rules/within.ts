@@ -7,7 +7,7 @@ import {
   type Table,
 } from "../model/schema";
 import { labelKey } from "../grid/text";
-import { fmt } from "./interval";
+import { fmt, printedValue, printsZero } from "./interval";
 import { defineRule, type Outcome } from "./rule";
 import { BY_UNIT, ECONOMIC_CLASS_COLUMNS } from "../model/schema";
 import {
@@ -33,6 +33,7 @@ import {
   columnName,
   columnTerms,
   na,
+  hasValue,
   notAbove,
   rowByKey,
   rowName,
@@ -91,16 +92,7 @@ function unnamedAmountColumn(
       isProcurementPart(t, c)
     )
       continue;
-    if (
-      t.rows.some(
-        (r) =>
-          r.side === side &&
-          !!r.amounts[c.key] &&
-          !r.amounts[c.key].blank &&
-          r.amounts[c.key].value !== 0
-      )
-    )
-      return c;
+    if (t.rows.some((r) => r.side === side && hasValue(r.amounts[c.key]))) return c;
   }
   return undefined;
 }
@@ -443,7 +435,7 @@ export const rowMemoColumns = defineRule({
             if (r.side !== side) continue;
             const a = r.amounts[part.key];
             const b = r.amounts[whole.key];
-            if (!a || !b || a.blank || a.value === 0) continue;
+            if (!a || !b || printsZero(a)) continue;
             const e = notAbove("within.row-memo-columns", [term(t, a)], [term(t, b)]);
             out.push(
               e.exceeds
@@ -887,10 +879,16 @@ function quotedLine(
  */
 function reversedChange(t: Table, x: ReturnType<typeof changeTriples>[number]): Outcome {
   const [p, cur, chg] = [x.prior.key, x.current.key, x.change.key];
-  const r = quotedLine(t, x.side, [p, cur, chg], (z) => z.amounts[chg].value !== 0)!;
+  const r = quotedLine(
+    t,
+    x.side,
+    [p, cur, chg],
+    (z) => z.amounts[chg].blank || hasValue(z.amounts[chg])
+  )!;
   const d = Math.max(r.amounts[chg].decimals, 0);
-  const expected = Number(((r.amounts[cur].value ?? 0) - (r.amounts[p].value ?? 0)).toFixed(d));
-  const actual = r.amounts[chg].value ?? 0;
+  // The figures as printed (fixT29a): a stored 0.004 under 0.00 is the 0.00 the reviewer reads.
+  const expected = Number((printedValue(r.amounts[cur]) - printedValue(r.amounts[p])).toFixed(d));
+  const actual = printedValue(r.amounts[chg]);
   const cells = t.rows
     .filter((z) => z.side === x.side && z.amounts[chg] && !z.amounts[chg].blank)
     .map((z) => z.amounts[chg].cell)
