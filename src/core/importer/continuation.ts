@@ -16,6 +16,11 @@ const CONTINUED = /[(（]续[表\d一二三四五六七八九十]*[)）]|续表|
  */
 export const CONTINUATION_LINE = /^\(?(续表?[\d一二三四五六七八九十]*|续上表|接上表)\)?$/;
 
+/** Its title, sheet name or label says the table continues one before it (表6（续）, 续表, 支出总表（续）). */
+export const namedContinuation = (t: Table) =>
+  t.kind !== "performance_target" &&
+  [t.title, t.sheet, t.label ?? ""].some((s) => CONTINUED.test(s));
+
 const isTotal = (r: Row) => r.level === 0 && !!r.key && TOTAL_KEYS.has(r.key);
 const keysOf = (t: Table) => t.columns.map((c) => `${c.side ?? ""}:${c.key}`);
 
@@ -228,7 +233,7 @@ function mayContinue(a: Table, b: Table): boolean {
 function continues(a: Table, b: Table): boolean | { reason: string } {
   if (a.kind !== b.kind || a.kind === "performance_target" || a.form || b.form || !b.rows.length)
     return false;
-  const named = [b.title, b.sheet, b.label ?? ""].some((s) => CONTINUED.test(s));
+  const named = namedContinuation(b);
   // A page without a header read through a's (bare-pages.ts): a's next page as much as one named 续.
   if (named || b.borrowsHeader) {
     if (a.unit !== b.unit) return { reason: `两部分金额单位不同（${a.unit}、${b.unit}）` };

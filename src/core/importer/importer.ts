@@ -21,12 +21,7 @@ import { labelKey, norm } from "../grid/text";
 import { ORGAN_END, titleDepartmentOf } from "../model/department";
 import { GridView } from "./view";
 import { splitMergedLines } from "./merged-lines";
-import {
-  continuesCodes,
-  otherClassification,
-  underBorrowedHeader,
-  type BorrowableHeader,
-} from "./bare-pages";
+import { whyNotContinues, underBorrowedHeader, type BorrowableHeader } from "./bare-pages";
 import { findRegions, type Region } from "./region";
 import { pageHeaderAdds, pageHeaderRegion } from "./page-title";
 import {
@@ -76,7 +71,7 @@ import { markHidden, markOutsidePrintArea } from "./hidden";
 import { markHashes } from "./column-width";
 import { applyEmptyDeclarations, emptyDeclarations, type EmptyDeclaration } from "./contents";
 import { clipRegionsAtGaps, strayColumns } from "./strays";
-import { CONTINUATION_LINE, joinContinuations, sumsJoin } from "./continuation";
+import { CONTINUATION_LINE, joinContinuations, namedContinuation, sumsJoin } from "./continuation";
 import { isQuantityTable } from "../model/quantities";
 
 export interface ImportResult {
@@ -1085,12 +1080,12 @@ function bareContinuation(
   index: number,
   head: BorrowableHeader,
   dataOnly: boolean
-): Table | undefined {
-  if (reg.kind !== head.table.kind) return undefined;
+): Table | string {
+  if (reg.kind !== head.table.kind) return "表的种类不同";
   const under = underBorrowedHeader(v, reg, lastContentRow(v, reg.r0, reg.r1), head);
-  if (!under) return undefined;
+  if (!under) return "各行超出该表的栏";
   const t = parseRegion(under.view, under.region, index);
-  if (!("id" in t) || !t.rows.length) return undefined;
+  if (!("id" in t) || !t.rows.length) return "没有可读的数据行";
   // Neither part printing codes, a sheet nothing names is tied by the figures: the table's 合计 is the sum of the
   // shallowest lines of both parts, not of its own (continuation.ts sumsJoin).
   const coded = (x: Table) => x.rows.some((r) => r.code && !r.codeFromName);
@@ -1098,8 +1093,8 @@ function bareContinuation(
     dataOnly && !head.table.borrowsHeader && !coded(head.table) && !coded(t)
       ? sumsJoin([head.table, t])
       : false;
-  if (!bySums && !continuesCodes(head.table, t, dataOnly)) return undefined;
-  if (otherClassification(head.table, t)) return undefined;
+  const why = whyNotContinues(head.table, t, dataOnly && !bySums);
+  if (why) return why;
   return {
     ...t,
     range: under.range,
@@ -1115,9 +1110,10 @@ function bareContinuation(
 
 /**
  * The header to read a sheet of data lines only through when its name says it continues a table read before
- * (预算公开表3(续), 表3续, 表3（续表）): the name without its 续 is that table's sheet name or 表号 (NFKC, no spaces).
- * The header is that table's latest part's (`headOf`, by the chain's first table's id). Undefined when the name says
- * no 续, or names no one table read before.
+ * (预算公开表3(续), 表3续, 表3-续, 表3（续表）, 支出总表（续）): the name without its 续 is that table's sheet name,
+ * 表号 or title (without its year), else a title naming one kind of table (支出总表) that exactly one table read
+ * before is (NFKC, no spaces; tester29b T29B-4). The header is that table's latest part's (`headOf`, by the chain's
+ * first table's id). Undefined when the name says no 续, or names no one table read before.
  */
 function namedHead(
   sheet: string,
@@ -1127,23 +1123,34 @@ function namedHead(
   const n = norm(sheet);
   const base = n.replace(CONTINUED_NAME, "");
   if (!base || base === n) return undefined;
-  const hits = tables.filter(
-    (t) => headOf.has(t.id) && [t.sheet, t.label ?? ""].some((s) => s && norm(s) === base)
+  const roots = tables.filter((t) => headOf.has(t.id));
+  const untilYear = (s: string) => norm(s).replace(/^\d{4}年度?/, "");
+  const exact = roots.filter((t) =>
+    [t.sheet, t.label ?? "", t.title].some((s) => s && (norm(s) === base || untilYear(s) === base))
   );
+  const kind = classifyTitle(base)?.kind;
+  const hits = exact.length ? exact : kind ? roots.filter((t) => t.kind === kind) : [];
   return hits.length === 1 ? headOf.get(hits[0].id) : undefined;
 }
 
-/** A sheet name's 续 suffix (normalised: NFKC, no spaces): (续), (续表), (续2), 续, 续表. */
-const CONTINUED_NAME = /(\(续表?[\d一二三四五六七八九十]*\)|续表?\d*)$/;
+/** A sheet name's 续 suffix (normalised: NFKC, no spaces): (续), (续表), (续2), 续, 续表, -续. */
+const CONTINUED_NAME = /[-_—–·]?(\(续表?[\d一二三四五六七八九十]*\)|续表?\d*)$/;
 
 /**
  * The tables in sheet order, but a part read through another table's header (`borrowsHeader`) moved right after
  * that table (after the parts already behind it), so joinContinuations joins it: a sheet 表3(续) appended at the end.
+ * So is a part with its own header named a continuation (支出总表（续）, 表3-续) that does not follow a table of its
+ * kind: moved after the one table of that kind read before it and the parts behind that (tester29b T29B-4).
  */
 function besideTheirTables(tables: Table[]): Table[] {
   const out: Table[] = [];
   for (const t of tables) {
-    const at = t.borrowsHeader ? out.findIndex((x) => x.id === t.borrowsHeader) : -1;
+    let at = t.borrowsHeader ? out.findIndex((x) => x.id === t.borrowsHeader) : -1;
+    if (at < 0 && namedContinuation(t) && out[out.length - 1]?.kind !== t.kind) {
+      const own = out.filter((x) => x.kind === t.kind && !namedContinuation(x) && !x.borrowsHeader);
+      at = own.length === 1 ? out.indexOf(own[0]) : -1;
+      while (at >= 0 && out[at + 1]?.kind === t.kind) at++;
+    }
     if (at < 0 || at === out.length - 1) out.push(t);
     else out.splice(at + 1, 0, t);
   }
@@ -1416,14 +1423,18 @@ export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Re
         let t = reg === dataOnly ? unnamed : parseRegion(viewOf(reg), reg, i, sheetUnit, heads);
         // Named the continuation of a table: its codes, when both print them, must go on from that table's.
         const from = named ?? lastHead;
-        if (!("id" in t) && from)
-          t = bareContinuation(viewOf(reg), reg, i, from, reg === dataOnly && !named) ?? t;
+        const bare =
+          !("id" in t) && from
+            ? bareContinuation(viewOf(reg), reg, i, from, reg === dataOnly && !named)
+            : undefined;
+        if (typeof bare === "object") t = bare;
         if (t === unnamed) coverMeta(v, 0, v.rows - 1, cover);
-        // Named a table's continuation but not its lines: said as such (the table may be read short), not “no header”.
+        // Named a table's continuation but not its lines: said as such, with why (the table may be read short), not
+        // “no header”.
         if (!("id" in t) && named && /表头/.test(t.reason))
           t = {
             ...t,
-            reason: `工作表名称表明是「${named.table.sheet}」的续表，但没有表头，各行也接不上该表（编码不衔接或超出该表的栏），未合并核对：该表可能只核对了前一部分`,
+            reason: `工作表名称表明是「${named.table.sheet}」的续表，但没有表头，各行也接不上该表（${bare ?? "超出该表的栏"}），未合并核对：该表可能只核对了前一部分`,
           };
         lastHead =
           "id" in t && heads.rows.length && !t.form && t.kind !== "performance_target"
