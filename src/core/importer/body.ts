@@ -946,20 +946,15 @@ function shiftLevels(rows: Row[]) {
  * Project tables: levels from indentation (部门 → 单位 → 项目). Without indentation, the leading rows that
  * repeat the department's name (部门 row, then 单位 row) are the subtotals and the rest are projects. A 合计 line,
  * first or last, is the total; the 部门 lines are then level 1 (several 部门 may be listed), never a second total.
+ * `depthOf`: a line's indentation (grid/text.ts indentDepth of its name cell).
  */
-export function applyIndentLevels(
-  rows: Row[],
-  v: GridView,
-  labelCol: number | undefined,
-  department?: string
-) {
-  if (labelCol === undefined) return;
+export function applyIndentLevels(rows: Row[], depthOf: (row: Row) => number, department?: string) {
   const isTotal = (row: Row) => !!row.key && TOTAL_KEYS.has(row.key);
   const body = rows.filter((row) => !isTotal(row));
   const hasTotal = body.length < rows.length;
   // Levels under a printed 合计 start at 1; without one, the first line is the total (level 0).
   const base = hasTotal ? 1 : 0;
-  const depths = body.map((row) => indentDepth(v.text(v.gridRow(row.row), labelCol)));
+  const depths = body.map(depthOf);
   const maxDepth = Math.max(0, ...depths);
   if (maxDepth === 0) {
     const dept = department ? norm(department) : undefined;

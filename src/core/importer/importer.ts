@@ -17,7 +17,7 @@ import {
 } from "../model/schema";
 import { columnLetter } from "../grid/address";
 import { markedFigure } from "../grid/amount";
-import { labelKey, norm } from "../grid/text";
+import { indentDepth, labelKey, norm } from "../grid/text";
 import { ORGAN_END, titleDepartmentOf } from "../model/department";
 import { GridView } from "./view";
 import { splitMergedLines } from "./merged-lines";
@@ -66,12 +66,18 @@ import {
   TOTAL_KEYS,
   YEAR_CAPTION,
 } from "./aliases";
-import { bestFitLevels, codesFromCodedTables, levelsAddUp, structuralLevels } from "./structure";
+import { codesFromCodedTables, structureRows } from "./structure";
 import { markHidden, markOutsidePrintArea } from "./hidden";
 import { markHashes } from "./column-width";
 import { applyEmptyDeclarations, emptyDeclarations, type EmptyDeclaration } from "./contents";
 import { clipRegionsAtGaps, strayColumns } from "./strays";
-import { CONTINUATION_LINE, joinContinuations, namedContinuation, sumsJoin } from "./continuation";
+import {
+  CONTINUATION_LINE,
+  joinContinuations,
+  keepAsRead,
+  namedContinuation,
+  sumsJoin,
+} from "./continuation";
 import { isQuantityTable } from "../model/quantities";
 
 export interface ImportResult {
@@ -501,7 +507,13 @@ function parseRegion(
         blockList[0],
         blockList[0].amounts.map((a) => a.key).filter((k) => !isRateOrChange(k) && !isPrior(k))
       );
-    if (!codedLevels) applyIndentLevels(rows, v, blockList[0].label, meta.department);
+    const labelCol = blockList[0].label;
+    if (!codedLevels && labelCol !== undefined) {
+      const depthOf = (row: Row) => indentDepth(v.text(v.gridRow(row.row), labelCol));
+      // As read, before the levels: a continuation joined to this table is levelled again with it.
+      if (blockList.length === 1) keepAsRead(rows);
+      applyIndentLevels(rows, depthOf, meta.department);
+    }
   } else if (blockList.length === 1) codedLevels = applyUnitCodes(rows, v, blockList[0]);
   // Groups closed by a 小计 below their lines (tester29 T29-13 / T29-15): each nested under its 小计's figures.
   if (blockList.length === 1 && !codedLevels && kind !== "three_public")
@@ -855,29 +867,6 @@ function unitColumns(lines: Row[]): Array<{ key: string; label: string; row: Row
     open.push({ level: r.level, key, name, kids: 0 });
   }
   return out;
-}
-
-/**
- * Rows without printed codes whose levels (from numbering, indentation or the department's name) do not add up:
- * read the levels from the sums (部门 = Σ 单位, 单位 = Σ 项目 …). Without a 合计 row, a first row that equals the sum of
- * the others is the total (labelled with the unit's name).
- */
-function structureRows(rows: Row[], keys: string[]) {
-  if (!keys.length || rows.some((r) => r.code || r.side)) return;
-  const data = rows.filter((r) => !(r.level === 0 && r.key && TOTAL_KEYS.has(r.key)) && !r.partial);
-  const total = rows.find((r) => r.level === 0 && r.key === "total");
-  if (total) {
-    if (levelsAddUp(rows, keys)) return;
-    const lv = structuralLevels(data, total, keys) ?? bestFitLevels(data, total, keys);
-    if (lv) data.forEach((r, i) => (r.level = lv[i]));
-    return;
-  }
-  if (data.length < 2 || rows.some((r) => r.level === 0)) return;
-  const lv = structuralLevels(data.slice(1), data[0], keys);
-  if (!lv) return;
-  data[0].level = 0;
-  data[0].key = "total";
-  data.slice(1).forEach((r, i) => (r.level = lv[i]));
 }
 
 /**
