@@ -156,3 +156,31 @@ export function otherClassification(before: Table, part: Table): boolean {
   const [a, b] = [namesOf(before), namesOf(part)];
   return !!a && !!b && a !== b;
 }
+
+/** A line's name that is a figure or a bare code (45.20, 2080501): no 收入 / 支出 line of a two-sided table is named so. */
+const FIGURE_NAME = /^[\d\s.,，%()（）-]+$/;
+
+/**
+ * Why a part read under a borrowed header is not that table's lines, or undefined when nothing says so (the codes, when
+ * both print them, go on: `continuesCodes`). Said in 未识别 when the part's sheet is named the table's continuation.
+ * - A two-sided table (收入 | 支出 sides): a line named by a figure or a code — a one-sided list (科目 | 合计 | 基本支出 …)
+ *   whose columns fall on both sides' name and figure columns (tester29b T29B-5: a 支出总表's lines under 表1(续)).
+ * - Lines of the other classification (`otherClassification`).
+ * - Codes that do not go on from the table's (only when the table or the part prints codes).
+ */
+export function whyNotContinues(
+  before: Table,
+  part: Table,
+  needCodes: boolean
+): string | undefined {
+  if (before.rows.some((r) => r.side) && part.rows.some((r) => FIGURE_NAME.test(r.label.trim())))
+    return "各行的栏对不上该表收入、支出两侧（名称栏里是数字或编码，像是另一张单侧的表）";
+  if (otherClassification(before, part))
+    return namesOf(part) === "functional"
+      ? "各行是功能分类科目，该表是经济分类科目"
+      : "各行是经济分类科目，该表是功能分类科目";
+  const coded = (t: Table) => t.rows.some((r) => r.code && !r.codeFromName);
+  if (!continuesCodes(before, part, needCodes))
+    return coded(before) || coded(part) ? "编码不衔接" : "两部分都没有编码，无法由编码判断衔接";
+  return undefined;
+}

@@ -1020,25 +1020,20 @@ function memoUnderTheirLines(rows: Row[]): void {
  * first or last, is the total; the 部门 lines are then level 1 (several 部门 may be listed), never a second total.
  * 其中 / 含 lines (partial) detail the line above whatever their indentation (tester29b T29B-2): they take no part in
  * the reading and are placed under their line after it (memoUnderTheirLines).
+ * `depthOf`: a line's indentation (grid/text.ts indentDepth of its name cell).
  */
-export function applyIndentLevels(
-  rows: Row[],
-  v: GridView,
-  labelCol: number | undefined,
-  department?: string
-) {
-  indentLevels(rows, v, labelCol, department);
+export function applyIndentLevels(rows: Row[], depthOf: (row: Row) => number, department?: string) {
+  indentLevels(rows, depthOf, department);
   memoUnderTheirLines(rows);
 }
 
-function indentLevels(rows: Row[], v: GridView, labelCol: number | undefined, department?: string) {
-  if (labelCol === undefined) return;
+function indentLevels(rows: Row[], depthOf: (row: Row) => number, department?: string) {
   const isTotal = (row: Row) => !!row.key && TOTAL_KEYS.has(row.key);
   const body = rows.filter((row) => !isTotal(row) && !row.partial);
   const hasTotal = rows.some(isTotal);
   // Levels under a printed 合计 start at 1; without one, the first line is the total (level 0).
   const base = hasTotal ? 1 : 0;
-  const depths = body.map((row) => indentDepth(v.text(v.gridRow(row.row), labelCol)));
+  const depths = body.map(depthOf);
   const maxDepth = Math.max(0, ...depths);
   if (maxDepth === 0) {
     const dept = department ? norm(department) : undefined;

@@ -3,9 +3,12 @@
  * continuation is read as a table of its own first; here it is joined to the table it continues, so the identities
  * (合计 = Σ 类, 302 = Σ its 款) hold over both parts and cite cells on both sheets.
  */
-import type { Row, Table } from "../model/schema";
-import { TOTAL_KEYS } from "./aliases";
-import { functionalNameLevels } from "./structure";
+import { isPrior, isRateOrChange, type Row, type Table, type TableKind } from "../model/schema";
+import { indentDepth } from "../grid/text";
+import { rowKey, TOTAL_KEYS } from "./aliases";
+import { applyIndentLevels } from "./body";
+import { nestClosingSubtotals } from "./closing-subtotals";
+import { functionalNameLevels, structureRows } from "./structure";
 
 /** A title, sheet name or label that says it continues a table: 表6（续）, 续表, 表6续, 续表1. */
 const CONTINUED = /[(（]续[表\d一二三四五六七八九十]*[)）]|续表|续\d*$/;
@@ -15,6 +18,14 @@ const CONTINUED = /[(（]续[表\d一二三四五六七八九十]*[)）]|续表|
  * 续上表, 接上表 — printed in place of a title above a repeated header.
  */
 export const CONTINUATION_LINE = /^\(?(续表?[\d一二三四五六七八九十]*|续上表|接上表)\)?$/;
+
+/** Its title, sheet name or label says the table continues one before it (表6（续）, 续表, 支出总表（续）). */
+export const namedContinuation = (t: Table) =>
+  t.kind !== "performance_target" &&
+  [t.title, t.sheet, t.label ?? ""].some((s) => CONTINUED.test(s));
+
+/** A line printed as the table's total (合计, 总计), not taken for one by its place. */
+const printedTotal = (r: Row) => TOTAL_KEYS.has(rowKey(r.label) ?? "");
 
 const isTotal = (r: Row) => r.level === 0 && !!r.key && TOTAL_KEYS.has(r.key);
 const keysOf = (t: Table) => t.columns.map((c) => `${c.side ?? ""}:${c.key}`);
@@ -202,16 +213,74 @@ function withoutRepeatedTotal(a: Table, b: Table): Table {
   return b.rows.some(same) ? { ...b, rows: b.rows.filter((r) => !same(r)) } : b;
 }
 
-/** The lines of all parts in order (copies); a names-only functional table's 类 / 款 / 项 read again over all of them. */
+/**
+ * A 项目支出表's lines as read before their levels were set (the 小计 lines that closing-subtotals.ts folds into their
+ * headings still among them), each with its level, key and figures then: by the rows array the table was read with.
+ * A part alone cannot tell its lines' levels (it may start or end inside a unit's group): the joined lines are
+ * levelled again from these.
+ */
+const asRead = new WeakMap<
+  Row[],
+  Array<{ row: Row; level: number; key?: string; amounts: Row["amounts"] }>
+>();
+
+/** Keeps `rows` (a 项目支出表's, before their levels are set) as read, for `joinedRows`. */
+export function keepAsRead(rows: Row[]): void {
+  asRead.set(
+    rows,
+    rows.map((row) => ({ row, level: row.level, key: row.key, amounts: row.amounts }))
+  );
+}
+
+/**
+ * The lines of all parts in order (copies), their levels read again over all of them where a part alone cannot tell
+ * them: a names-only functional table's 类 / 款 / 项, and a 项目支出表 without codes — its projects' indentation under
+ * the 部门 / 单位 lines, 小计 lines closing their groups, else the sums (tester29b T29B-10 / T29B-17: a part may start
+ * inside a unit's group, its 小计 or 合计 in the other part).
+ */
 function joinedRows(parts: Table[]): Row[] {
+  const project = parts.length > 1 && PROJECT_KINDS.has(parts[0].kind);
+  const read = project ? parts.map((p) => asRead.get(p.rows)) : [];
+  if (project && read.every((x) => x)) {
+    const lines = read.flatMap((x) => x!);
+    const rows: Row[] = lines.map(({ row, level, key, amounts }) => {
+      const copy: Row = { ...row, level, amounts };
+      if (key === undefined) delete copy.key;
+      else copy.key = key;
+      return copy;
+    });
+    if (!rows.some((r) => (r.code && !r.codeFromName) || r.side || r.subjectCode)) {
+      for (const r of rows) if (r.key && TOTAL_KEYS.has(r.key) && !printedTotal(r)) delete r.key;
+      // A line's name keeps its indentation (the name cell's, where a part under a borrowed header cannot tell it).
+      applyIndentLevels(rows, (r) => indentDepth(r.label), parts[0].department);
+      if (!nestClosingSubtotals(rows)) structureRows(rows, sumKeys(parts[0]));
+      return rows;
+    }
+  }
   const rows = parts.flatMap((p) => p.rows).map((r) => ({ ...r }));
-  if (rows.some((r) => r.codeFromName) && !rows.some((r) => r.code && !r.codeFromName))
-    functionalNameLevels(
-      rows,
-      parts[0].columns.map((c) => c.key)
-    );
+  const printsCodes = rows.some((r) => r.code && !r.codeFromName);
+  const keys = parts[0].columns.map((c) => c.key);
+  if (rows.some((r) => r.codeFromName) && !printsCodes) functionalNameLevels(rows, keys);
+  if (
+    parts.length > 1 &&
+    PROJECT_KINDS.has(parts[0].kind) &&
+    !printsCodes &&
+    !rows.some((r) => r.side || r.subjectCode)
+  ) {
+    // A part's first unindented lines were taken for its total by their place (部门 line, a 小计 the part starts
+    // with): over the whole table only a printed 合计 is.
+    for (const r of rows) if (r.key && TOTAL_KEYS.has(r.key) && !printedTotal(r)) delete r.key;
+    applyIndentLevels(rows, (r) => indentDepth(r.label), parts[0].department);
+    if (!nestClosingSubtotals(rows)) structureRows(rows, sumKeys(parts[0]));
+  }
   return rows;
 }
+
+/** The columns a table's lines sum in (no rates, changes or last year's figures). */
+const sumKeys = (t: Table) =>
+  t.columns.map((c) => c.key).filter((k) => !isRateOrChange(k) && !isPrior(k));
+
+const PROJECT_KINDS: ReadonlySet<TableKind> = new Set(["project_expenditure", "project_carryover"]);
 
 /** b could go on from a (unnamed): same kind and unit, a table of lines (not a 绩效 form), its columns among a's. */
 function mayContinue(a: Table, b: Table): boolean {
@@ -228,11 +297,13 @@ function mayContinue(a: Table, b: Table): boolean {
 function continues(a: Table, b: Table): boolean | { reason: string } {
   if (a.kind !== b.kind || a.kind === "performance_target" || a.form || b.form || !b.rows.length)
     return false;
-  const named = [b.title, b.sheet, b.label ?? ""].some((s) => CONTINUED.test(s));
+  const named = namedContinuation(b);
   // A page without a header read through a's (bare-pages.ts): a's next page as much as one named 续.
   if (named || b.borrowsHeader) {
     if (a.unit !== b.unit) return { reason: `两部分金额单位不同（${a.unit}、${b.unit}）` };
-    if (a.rows.some(isTotal) && b.rows.some(isTotal)) return { reason: "两部分各有合计行" };
+    // A 项目支出表 without codes takes a part's first unindented line (a 小计) for its total by its place alone.
+    const total = PROJECT_KINDS.has(a.kind) ? (r: Row) => isTotal(r) && printedTotal(r) : isTotal;
+    if (a.rows.some(total) && b.rows.some(total)) return { reason: "两部分各有合计行" };
     return true;
   }
   return mayContinue(a, b) && (sumsJoin([a, b]) || completesParent(a, b));

@@ -17,16 +17,11 @@ import {
 } from "../model/schema";
 import { columnLetter } from "../grid/address";
 import { markedFigure } from "../grid/amount";
-import { labelKey, norm } from "../grid/text";
+import { indentDepth, labelKey, norm } from "../grid/text";
 import { ORGAN_END, titleDepartmentOf } from "../model/department";
 import { GridView } from "./view";
 import { splitMergedLines } from "./merged-lines";
-import {
-  continuesCodes,
-  otherClassification,
-  underBorrowedHeader,
-  type BorrowableHeader,
-} from "./bare-pages";
+import { whyNotContinues, underBorrowedHeader, type BorrowableHeader } from "./bare-pages";
 import { findRegions, type Region } from "./region";
 import { pageHeaderAdds, pageHeaderRegion } from "./page-title";
 import {
@@ -71,12 +66,18 @@ import {
   TOTAL_KEYS,
   YEAR_CAPTION,
 } from "./aliases";
-import { bestFitLevels, codesFromCodedTables, levelsAddUp, structuralLevels } from "./structure";
+import { codesFromCodedTables, structureRows } from "./structure";
 import { markHidden, markOutsidePrintArea } from "./hidden";
 import { markHashes } from "./column-width";
 import { applyEmptyDeclarations, emptyDeclarations, type EmptyDeclaration } from "./contents";
 import { clipRegionsAtGaps, strayColumns } from "./strays";
-import { CONTINUATION_LINE, joinContinuations, sumsJoin } from "./continuation";
+import {
+  CONTINUATION_LINE,
+  joinContinuations,
+  keepAsRead,
+  namedContinuation,
+  sumsJoin,
+} from "./continuation";
 import { isQuantityTable } from "../model/quantities";
 
 export interface ImportResult {
@@ -506,7 +507,13 @@ function parseRegion(
         blockList[0],
         blockList[0].amounts.map((a) => a.key).filter((k) => !isRateOrChange(k) && !isPrior(k))
       );
-    if (!codedLevels) applyIndentLevels(rows, v, blockList[0].label, meta.department);
+    const labelCol = blockList[0].label;
+    if (!codedLevels && labelCol !== undefined) {
+      const depthOf = (row: Row) => indentDepth(v.text(v.gridRow(row.row), labelCol));
+      // As read, before the levels: a continuation joined to this table is levelled again with it.
+      if (blockList.length === 1) keepAsRead(rows);
+      applyIndentLevels(rows, depthOf, meta.department);
+    }
   } else if (blockList.length === 1) codedLevels = applyUnitCodes(rows, v, blockList[0]);
   // Groups closed by a 小计 below their lines (tester29 T29-13 / T29-15): each nested under its 小计's figures.
   if (blockList.length === 1 && !codedLevels && kind !== "three_public")
@@ -863,29 +870,6 @@ function unitColumns(lines: Row[]): Array<{ key: string; label: string; row: Row
 }
 
 /**
- * Rows without printed codes whose levels (from numbering, indentation or the department's name) do not add up:
- * read the levels from the sums (部门 = Σ 单位, 单位 = Σ 项目 …). Without a 合计 row, a first row that equals the sum of
- * the others is the total (labelled with the unit's name).
- */
-function structureRows(rows: Row[], keys: string[]) {
-  if (!keys.length || rows.some((r) => r.code || r.side)) return;
-  const data = rows.filter((r) => !(r.level === 0 && r.key && TOTAL_KEYS.has(r.key)) && !r.partial);
-  const total = rows.find((r) => r.level === 0 && r.key === "total");
-  if (total) {
-    if (levelsAddUp(rows, keys)) return;
-    const lv = structuralLevels(data, total, keys) ?? bestFitLevels(data, total, keys);
-    if (lv) data.forEach((r, i) => (r.level = lv[i]));
-    return;
-  }
-  if (data.length < 2 || rows.some((r) => r.level === 0)) return;
-  const lv = structuralLevels(data.slice(1), data[0], keys);
-  if (!lv) return;
-  data[0].level = 0;
-  data[0].key = "total";
-  data.slice(1).forEach((r, i) => (r.level = lv[i]));
-}
-
-/**
  * The lines r0…r1 when they are only a statement that the table is empty (EMPTY_NOTE: 本部门无…，此表为空。 / 本表无数据),
  * with meta lines and footnotes around it and no figure; else undefined.
  */
@@ -1085,12 +1069,12 @@ function bareContinuation(
   index: number,
   head: BorrowableHeader,
   dataOnly: boolean
-): Table | undefined {
-  if (reg.kind !== head.table.kind) return undefined;
+): Table | string {
+  if (reg.kind !== head.table.kind) return "表的种类不同";
   const under = underBorrowedHeader(v, reg, lastContentRow(v, reg.r0, reg.r1), head);
-  if (!under) return undefined;
+  if (!under) return "各行超出该表的栏";
   const t = parseRegion(under.view, under.region, index);
-  if (!("id" in t) || !t.rows.length) return undefined;
+  if (!("id" in t) || !t.rows.length) return "没有可读的数据行";
   // Neither part printing codes, a sheet nothing names is tied by the figures: the table's 合计 is the sum of the
   // shallowest lines of both parts, not of its own (continuation.ts sumsJoin).
   const coded = (x: Table) => x.rows.some((r) => r.code && !r.codeFromName);
@@ -1098,8 +1082,8 @@ function bareContinuation(
     dataOnly && !head.table.borrowsHeader && !coded(head.table) && !coded(t)
       ? sumsJoin([head.table, t])
       : false;
-  if (!bySums && !continuesCodes(head.table, t, dataOnly)) return undefined;
-  if (otherClassification(head.table, t)) return undefined;
+  const why = whyNotContinues(head.table, t, dataOnly && !bySums);
+  if (why) return why;
   return {
     ...t,
     range: under.range,
@@ -1115,9 +1099,10 @@ function bareContinuation(
 
 /**
  * The header to read a sheet of data lines only through when its name says it continues a table read before
- * (预算公开表3(续), 表3续, 表3（续表）): the name without its 续 is that table's sheet name or 表号 (NFKC, no spaces).
- * The header is that table's latest part's (`headOf`, by the chain's first table's id). Undefined when the name says
- * no 续, or names no one table read before.
+ * (预算公开表3(续), 表3续, 表3-续, 表3（续表）, 支出总表（续）): the name without its 续 is that table's sheet name,
+ * 表号 or title (without its year), else a title naming one kind of table (支出总表) that exactly one table read
+ * before is (NFKC, no spaces; tester29b T29B-4). The header is that table's latest part's (`headOf`, by the chain's
+ * first table's id). Undefined when the name says no 续, or names no one table read before.
  */
 function namedHead(
   sheet: string,
@@ -1127,23 +1112,34 @@ function namedHead(
   const n = norm(sheet);
   const base = n.replace(CONTINUED_NAME, "");
   if (!base || base === n) return undefined;
-  const hits = tables.filter(
-    (t) => headOf.has(t.id) && [t.sheet, t.label ?? ""].some((s) => s && norm(s) === base)
+  const roots = tables.filter((t) => headOf.has(t.id));
+  const untilYear = (s: string) => norm(s).replace(/^\d{4}年度?/, "");
+  const exact = roots.filter((t) =>
+    [t.sheet, t.label ?? "", t.title].some((s) => s && (norm(s) === base || untilYear(s) === base))
   );
+  const kind = classifyTitle(base)?.kind;
+  const hits = exact.length ? exact : kind ? roots.filter((t) => t.kind === kind) : [];
   return hits.length === 1 ? headOf.get(hits[0].id) : undefined;
 }
 
-/** A sheet name's 续 suffix (normalised: NFKC, no spaces): (续), (续表), (续2), 续, 续表. */
-const CONTINUED_NAME = /(\(续表?[\d一二三四五六七八九十]*\)|续表?\d*)$/;
+/** A sheet name's 续 suffix (normalised: NFKC, no spaces): (续), (续表), (续2), 续, 续表, -续. */
+const CONTINUED_NAME = /[-_—–·]?(\(续表?[\d一二三四五六七八九十]*\)|续表?\d*)$/;
 
 /**
  * The tables in sheet order, but a part read through another table's header (`borrowsHeader`) moved right after
  * that table (after the parts already behind it), so joinContinuations joins it: a sheet 表3(续) appended at the end.
+ * So is a part with its own header named a continuation (支出总表（续）, 表3-续) that does not follow a table of its
+ * kind: moved after the one table of that kind read before it and the parts behind that (tester29b T29B-4).
  */
 function besideTheirTables(tables: Table[]): Table[] {
   const out: Table[] = [];
   for (const t of tables) {
-    const at = t.borrowsHeader ? out.findIndex((x) => x.id === t.borrowsHeader) : -1;
+    let at = t.borrowsHeader ? out.findIndex((x) => x.id === t.borrowsHeader) : -1;
+    if (at < 0 && namedContinuation(t) && out[out.length - 1]?.kind !== t.kind) {
+      const own = out.filter((x) => x.kind === t.kind && !namedContinuation(x) && !x.borrowsHeader);
+      at = own.length === 1 ? out.indexOf(own[0]) : -1;
+      while (at >= 0 && out[at + 1]?.kind === t.kind) at++;
+    }
     if (at < 0 || at === out.length - 1) out.push(t);
     else out.splice(at + 1, 0, t);
   }
@@ -1416,14 +1412,18 @@ export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Re
         let t = reg === dataOnly ? unnamed : parseRegion(viewOf(reg), reg, i, sheetUnit, heads);
         // Named the continuation of a table: its codes, when both print them, must go on from that table's.
         const from = named ?? lastHead;
-        if (!("id" in t) && from)
-          t = bareContinuation(viewOf(reg), reg, i, from, reg === dataOnly && !named) ?? t;
+        const bare =
+          !("id" in t) && from
+            ? bareContinuation(viewOf(reg), reg, i, from, reg === dataOnly && !named)
+            : undefined;
+        if (typeof bare === "object") t = bare;
         if (t === unnamed) coverMeta(v, 0, v.rows - 1, cover);
-        // Named a table's continuation but not its lines: said as such (the table may be read short), not “no header”.
+        // Named a table's continuation but not its lines: said as such, with why (the table may be read short), not
+        // “no header”.
         if (!("id" in t) && named && /表头/.test(t.reason))
           t = {
             ...t,
-            reason: `工作表名称表明是「${named.table.sheet}」的续表，但没有表头，各行也接不上该表（编码不衔接或超出该表的栏），未合并核对：该表可能只核对了前一部分`,
+            reason: `工作表名称表明是「${named.table.sheet}」的续表，但没有表头，各行也接不上该表（${bare ?? "超出该表的栏"}），未合并核对：该表可能只核对了前一部分`,
           };
         lastHead =
           "id" in t && heads.rows.length && !t.form && t.kind !== "performance_target"

@@ -357,3 +357,26 @@ export function bestFitLevels(rows: Row[], total: Row, amountKeys: string[]): nu
   }
   return best;
 }
+
+/**
+ * Rows without printed codes whose levels (from numbering, indentation or the department's name) do not add up:
+ * read the levels from the sums (部门 = Σ 单位, 单位 = Σ 项目 …). Without a 合计 row, a first row that equals the sum of
+ * the others is the total (labelled with the unit's name). `keys`: the amount columns to sum (no rates, no prior years).
+ */
+export function structureRows(rows: Row[], keys: string[]) {
+  if (!keys.length || rows.some((r) => r.code || r.side)) return;
+  const data = rows.filter((r) => !(r.level === 0 && r.key && TOTAL_KEYS.has(r.key)) && !r.partial);
+  const total = rows.find((r) => r.level === 0 && r.key === "total");
+  if (total) {
+    if (levelsAddUp(rows, keys)) return;
+    const lv = structuralLevels(data, total, keys) ?? bestFitLevels(data, total, keys);
+    if (lv) data.forEach((r, i) => (r.level = lv[i]));
+    return;
+  }
+  if (data.length < 2 || rows.some((r) => r.level === 0)) return;
+  const lv = structuralLevels(data.slice(1), data[0], keys);
+  if (!lv) return;
+  data[0].level = 0;
+  data[0].key = "total";
+  data.slice(1).forEach((r, i) => (r.level = lv[i]));
+}
