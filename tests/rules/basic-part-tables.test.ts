@@ -30,10 +30,15 @@ const basics = (r: Report): Table[] =>
 function personnelPlus10(opts: VariantOptions, style: (typeof STYLES)[number]) {
   const v = buildVariant(style, opts);
   const r = importWorkbook(v.grids);
-  const t = basics(r).find((x) => x.rows.some((y) => y.code === "30101"))!;
+  // By code, or by name where the table prints names only.
+  const line = (t: Table, code: string, name: string) =>
+    t.rows.find((y) => y.code === code || (!y.code && y.label === name));
+  const t = basics(r).find((x) => line(x, "30101", "基本工资"))!;
   const sum =
     t.rows.find((y) => y.key === "personnel" && !y.code) ?? t.rows.find((y) => y.key === "total")!;
-  const cells = ["30101", "301"].map((c) => t.rows.find((y) => y.code === c)!.amounts.total.cell);
+  const cells = [line(t, "30101", "基本工资")!, line(t, "301", "工资福利支出")!].map(
+    (y) => y.amounts.total.cell
+  );
   for (const c of [...cells, sum.amounts.total.cell]) raise(v.grids, c);
   return { report: importWorkbook(v.grids), total: sum.amounts.total.cell };
 }
@@ -73,4 +78,23 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style)
     );
     expect(found.map((f) => [f.severity, f.cells.includes(total)])).toEqual([["error", true]]);
   });
+
+  // tester29b T29B-12: each group's total printed as 合计 on the first line (合计 | x | 合计 | y), before the classes —
+  // before, the first 合计 was the whole table's total and the second another (3 false 错误).
+  test.each(["coded", "subject"] as const)(
+    "side by side with a 合计 atop each group (%s): the two are 人员经费 and 公用经费, no new finding, a +10 is one 错误",
+    (how) => {
+      const opts = { economicColumns: true, economicColumnsTopTotals: how };
+      const r = importWorkbook(buildVariant(style, opts).grids);
+      expect(serious(r)).toEqual(plain);
+      const t = basics(r)[0];
+      const sums = t.rows.filter((x) => !x.code && /^(total|personnel|public)$/.test(x.key ?? ""));
+      expect(sums.map((x) => x.key)).toEqual(["personnel", "public"]);
+      const { report, total } = personnelPlus10(opts, style);
+      const found = checkReport(report, { localize: false }).findings.filter(
+        (f) => f.rule === "cross.basic-economic"
+      );
+      expect(found.map((f) => [f.severity, f.cells.includes(total)])).toEqual([["error", true]]);
+    }
+  );
 });
