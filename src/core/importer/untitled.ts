@@ -16,7 +16,8 @@ import { classCodeByName } from "../classification/functional";
  * (`body`: every line's cell texts): a 收支 table whose 支出 splits into fund columns (一般公共预算 | 政府性基金 … on
  * one line, no 单位资金 / 事业收入) is the 财政拨款收支总表; a 支出 table of 合计 | 基本支出 (or 人员经费 | 公用经费) |
  * 项目支出 whose lines are 经济分类 科目 is the 支出经济分类总表 (economicBody), not the 支出总表 (功能分类) nor the
- * 基本支出经济分类表 (no 项目支出 column).
+ * 基本支出经济分类表 (no 项目支出 column); whose lines are 功能分类 科目 (201 …, 一般公共服务支出), a 支出 table by
+ * function (支出总表 or, by order, 一般公共预算支出表) even when it prints 人员经费 | 公用经费 (bodyClassification).
  */
 export function headerKind(kind: TableKind, lines: string[][], body: string[][] = []): TableKind {
   if (kind === "expenditure_summary" || kind === "basic_expenditure_economic") {
@@ -24,7 +25,14 @@ export function headerKind(kind: TableKind, lines: string[][], body: string[][] 
     const uses =
       /项目支出/.test(head) &&
       (/基本支出/.test(head) || (/人员经费/.test(head) && /公用经费/.test(head)));
-    return uses && economicBody(body) ? "expenditure_economic" : kind;
+    if (!uses) return kind;
+    const named = bodyClassification(body);
+    // 合计 | 人员经费 | 公用经费 | 项目支出 by 功能分类 科目 (201 …, 一般公共服务支出): a 支出总表 (fix29b leftover).
+    return named === "economic"
+      ? "expenditure_economic"
+      : named === "functional"
+        ? "expenditure_summary"
+        : kind;
   }
   if (kind !== "income_expenditure_summary") return kind;
   const fundColumns = lines.some((cells) => {
@@ -54,6 +62,15 @@ const FUNCTIONAL_FIRST = /^2/;
  * 名称 columns come first; an amount such as 301.50 is no code).
  */
 export function economicBody(body: string[][]): boolean {
+  return bodyClassification(body) === "economic";
+}
+
+/**
+ * Which 科目 a body's lines name: "economic" (经济分类, as economicBody counts them) or "functional" (功能分类: more
+ * lines open with a 2xx code or name a 功能 class), at least two lines of it; undefined when neither (项目 names, 收入
+ * sources, a tie).
+ */
+export function bodyClassification(body: string[][]): "economic" | "functional" | undefined {
   let economic = 0;
   let functional = 0;
   for (const cells of body)
@@ -73,7 +90,11 @@ export function economicBody(body: string[][]): boolean {
         break;
       }
     }
-  return economic >= 2 && economic > functional;
+  return economic >= 2 && economic > functional
+    ? "economic"
+    : functional >= 2 && functional > economic
+      ? "functional"
+      : undefined;
 }
 
 /** After the 支出总表, header-alike tables in the order the 表样 prints them: figures first, then empty ones. */
