@@ -97,4 +97,35 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style)
       expect(found.map((f) => [f.severity, f.cells.includes(total)])).toEqual([["error", true]]);
     }
   );
+
+  // fix29a leftover: 302 printed in both parts (30229 福利费 counted as 人员经费) — 表5's 商品和服务支出 column is the
+  // sum of the two 302 lines, not the first one's (a false 错误 before).
+  test.each([
+    ["side by side", { economicColumns: true }],
+    ["two tables", { basicTwoTables: "paren" }],
+  ] as Array<[string, VariantOptions]>)(
+    "%s, a class in both parts: 表5's class column is their sum; that class's 公用经费 line +10 is an 错误 there",
+    (_h, layout) => {
+      const opts: VariantOptions = { ...layout, basicByEconomic: "classes" };
+      const both = { ...opts, basicItems: [WELFARE] };
+      const r = importWorkbook(buildVariant(style, both).grids);
+      expect(serious(r)).toEqual(serious(importWorkbook(buildVariant(style, opts).grids)));
+      const res = checkReport(r, { localize: false });
+      expect(res.perRule.find((p) => p.id === "cross.basic-economic")!.checked).toBeGreaterThan(0);
+      const v = buildVariant(style, both);
+      const lines = basics(importWorkbook(v.grids)).flatMap((t) =>
+        t.rows.filter((x) => x.code === "302")
+      );
+      expect(lines).toHaveLength(2);
+      const cell = lines[1].amounts.total.cell;
+      raise(v.grids, cell);
+      const found = checkReport(importWorkbook(v.grids), { localize: false }).findings.filter(
+        (f) => f.rule === "cross.basic-economic" && f.severity === "error"
+      );
+      expect(found.some((f) => f.cells.includes(cell))).toBe(true);
+    }
+  );
 });
+
+/** A 302 item paid as 人员经费 (carved out of 30239 其他交通费用): class 302 printed in both parts. */
+const WELFARE = { code: "30229", name: "福利费", amount: 5, part: "personnel" as const };
