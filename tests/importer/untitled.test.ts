@@ -49,3 +49,16 @@ describe.each(styles)("no titles, sheets 表1…表N: %s", (_n, style) => {
     expect(found.some((f) => f.severity === "error" && /政府性基金/.test(f.message))).toBe(true);
   });
 });
+
+// fix29b leftover: the 一般公共预算支出表 printing 合计 | 人员经费 | 公用经费 | 项目支出 shares its captions with the
+// 基本支出经济分类表 (人员经费 | 公用经费) — before, it was read as a second 基本支出经济分类表. Its 功能分类 lines (201 …,
+// 一般公共服务支出 by name) make it a 支出 table by 功能分类, told apart by order.
+test.each(styles)(
+  "no titles, 合计 | 人员经费 | 公用经费 | 项目支出 by 功能分类: %s — the 一般公共预算支出表, nothing more found",
+  (_n, style) => {
+    const { grids } = buildVariant(style, { personnelPublic: true });
+    const bare = untitled(grids);
+    expect(kinds(bare)).toEqual(kinds(grids));
+    expect(serious(bare).filter((r) => !serious(grids).includes(r))).toEqual([]);
+  }
+);

@@ -647,6 +647,15 @@ export function parseBody(
         !rows.some((x) => x.key === "total")
       )
         key = "total";
+      // 合计 printed in each column group on one line (人员经费 ‖ 公用经费, tester29b T29B-12): each group's own total,
+      // as 人员经费合计 | 公用经费合计 would be; a 合计 in the first group alone is the whole list's.
+      if (
+        stacked &&
+        b.part &&
+        key === "total" &&
+        blockList.some((o) => o !== b && isTotalAt(v, r, o))
+      )
+        key = b.part;
       if (side && key === "total")
         key = SIDE_TOTALS.find(([re]) => re.test(labelKey(label)))?.[1][side] ?? key;
       if (side === "income") {
@@ -902,6 +911,12 @@ function stackedOrder(rows: Row[], blockList: Block[], blockOf: Map<Row, Block>)
     ...foot,
   ];
 }
+
+/** Does block b print a 合计 / 总计 on grid row r, in its name or code column (合计 often stands under 科目编码)? */
+const isTotalAt = (v: GridView, r: number, b: Block) =>
+  [b.label, ...b.codes, ...b.codeParts.map((p) => p.c)].some(
+    (c) => c !== undefined && rowKey(v.text(r, c)) === "total"
+  );
 
 const isSummaryKey = (k?: string) =>
   !!k && (TOTAL_KEYS.has(k) || k === "section_total" || k.startsWith("carryover"));

@@ -61,7 +61,15 @@ export interface Block {
    * after the previous group's, with the same amount keys — never a side.
    */
   stacked?: boolean;
+  /** A column group captioned 人员经费 or 公用经费 (the band over its columns): the part of 基本支出 its lines are. */
+  part?: "personnel" | "public";
 }
+
+/** The band captions naming a column group's part of 基本支出 (人员经费 ‖ 公用经费 printed side by side). */
+const GROUP_PARTS: ReadonlyArray<[NonNullable<Block["part"]>, RegExp]> = [
+  ["personnel", /^人员(经费|支出)/],
+  ["public", /^(日常)?公用(经费|支出)/],
+];
 
 /** Is row r a caption row? Text only (or a 栏次 row of 1..n), with header vocabulary. */
 export function isHeaderRow(v: GridView, r: number): boolean {
@@ -517,6 +525,11 @@ function stackedGroups(roles: ColumnRole[], labelCols: ColumnRole[]): Block[] | 
       label: labelCols[i].c,
       stacked: true,
     };
+    // The band over the group's own columns (a 序号 column left of the first group stands outside it).
+    const own = g.filter((r) => r.role !== "text" && r.role !== "seq");
+    const band = own.every((r) => r.path.length > 1) ? norm(own[0]?.path[0] ?? "") : "";
+    const part = GROUP_PARTS.find(([, re]) => re.test(band))?.[0];
+    if (part && own.every((r) => norm(r.path[0]) === band)) b.part = part;
     fill(b, g);
     return b;
   });

@@ -10,13 +10,19 @@ import { UNIT_FACTOR, type Table, type TableKind } from "../model/schema";
 import { labelKey, norm } from "../grid/text";
 import { isEconomicGroupName } from "../classification/economic";
 import { classCodeByName } from "../classification/functional";
+import type { GridView } from "./view";
+import type { Region } from "./region";
+import { isColumnNumberRow, isHeaderRow, isMetaRow } from "./header";
+import { KIND_BY_HEADER } from "./kinds";
+import { KIND_NAMES } from "../model/names";
 
 /**
  * The kind of a header-only table, refined by its header lines (cells' texts, first lines of the sheet) and its body
  * (`body`: every line's cell texts): a 收支 table whose 支出 splits into fund columns (一般公共预算 | 政府性基金 … on
  * one line, no 单位资金 / 事业收入) is the 财政拨款收支总表; a 支出 table of 合计 | 基本支出 (or 人员经费 | 公用经费) |
  * 项目支出 whose lines are 经济分类 科目 is the 支出经济分类总表 (economicBody), not the 支出总表 (功能分类) nor the
- * 基本支出经济分类表 (no 项目支出 column).
+ * 基本支出经济分类表 (no 项目支出 column); whose lines are 功能分类 科目 (201 …, 一般公共服务支出), a 支出 table by
+ * function (支出总表 or, by order, 一般公共预算支出表) even when it prints 人员经费 | 公用经费 (bodyClassification).
  */
 export function headerKind(kind: TableKind, lines: string[][], body: string[][] = []): TableKind {
   if (kind === "expenditure_summary" || kind === "basic_expenditure_economic") {
@@ -24,7 +30,14 @@ export function headerKind(kind: TableKind, lines: string[][], body: string[][] 
     const uses =
       /项目支出/.test(head) &&
       (/基本支出/.test(head) || (/人员经费/.test(head) && /公用经费/.test(head)));
-    return uses && economicBody(body) ? "expenditure_economic" : kind;
+    if (!uses) return kind;
+    const named = bodyClassification(body);
+    // 合计 | 人员经费 | 公用经费 | 项目支出 by 功能分类 科目 (201 …, 一般公共服务支出): a 支出总表 (fix29b leftover).
+    return named === "economic"
+      ? "expenditure_economic"
+      : named === "functional"
+        ? "expenditure_summary"
+        : kind;
   }
   if (kind !== "income_expenditure_summary") return kind;
   const fundColumns = lines.some((cells) => {
@@ -54,6 +67,15 @@ const FUNCTIONAL_FIRST = /^2/;
  * 名称 columns come first; an amount such as 301.50 is no code).
  */
 export function economicBody(body: string[][]): boolean {
+  return bodyClassification(body) === "economic";
+}
+
+/**
+ * Which 科目 a body's lines name: "economic" (经济分类, as economicBody counts them) or "functional" (功能分类: more
+ * lines open with a 2xx code or name a 功能 class), at least two lines of it; undefined when neither (项目 names, 收入
+ * sources, a tie).
+ */
+export function bodyClassification(body: string[][]): "economic" | "functional" | undefined {
   let economic = 0;
   let functional = 0;
   for (const cells of body)
@@ -73,7 +95,56 @@ export function economicBody(body: string[][]): boolean {
         break;
       }
     }
-  return economic >= 2 && economic > functional;
+  return economic >= 2 && economic > functional
+    ? "economic"
+    : functional >= 2 && functional > economic
+      ? "functional"
+      : undefined;
+}
+
+/**
+ * A region holding, below its table, an untitled one (tester29b T29B-18: a 支出经济分类总表 printed under 表11 on the same
+ * sheet, its title in a text box): a header row of other captions than the table's own, with KIND_BY_HEADER's words in
+ * its lines, whose body names other 科目 than the table's (bodyClassification: 经济分类 under a 项目支出表 or a 功能分类
+ * table, …). The table ends above that block (its meta lines with it); the block is a region of its own, kind by its
+ * header and body (headerKind, byHeader). A header repeated after a page break, or a body of the same 科目, never cuts.
+ * The region itself when nothing cuts it.
+ */
+export function untitledBelow(v: GridView, reg: Region): Region[] {
+  const texts = (r: number) => v.cells(r).map(([, t]) => t);
+  const lines = (a: number, b: number) =>
+    Array.from({ length: Math.max(0, b - a + 1) }, (_, k) => texts(a + k));
+  let r = Math.max(reg.r0, reg.titleRow + 1);
+  while (r <= reg.r1 && !isHeaderRow(v, r)) r++;
+  const own = new Set<string>();
+  for (; r <= reg.r1 && isHeaderRow(v, r); r++) own.add(texts(r).join("|"));
+  const bodyStart = r;
+  for (let k = bodyStart + 1; k <= reg.r1; k++) {
+    if (v.cells(k).length < 3 || !isHeaderRow(v, k) || isColumnNumberRow(v, k)) continue;
+    if (own.has(texts(k).join("|"))) continue;
+    // The block starts at its meta lines (单位：万元) right above its header.
+    let top = k;
+    while (top - 1 > bodyStart && v.cells(top - 1).length > 0 && isMetaRow(v, top - 1)) top--;
+    const head = lines(top, Math.min(reg.r1, top + 7));
+    const hit = KIND_BY_HEADER.find(([, test]) => test(head.map((l) => l.join(" ")).join(" ")));
+    if (!hit) continue;
+    const below = lines(k + 1, reg.r1);
+    const theirs = bodyClassification(below);
+    if (!theirs || theirs === bodyClassification(lines(bodyStart, top - 1))) continue;
+    const kind = headerKind(hit[0], head, below);
+    const rest: Region = {
+      r0: top,
+      r1: reg.r1,
+      kind,
+      // Named for its kind: the sheet's name is the table's above (a 财政拨款… name would scope it).
+      title: KIND_NAMES[kind],
+      titleRow: top - 1,
+      byHeader: true,
+      ...(reg.cols ? { cols: reg.cols } : {}),
+    };
+    return [{ ...reg, r1: top - 1 }, ...untitledBelow(v, rest)];
+  }
+  return [reg];
 }
 
 /** After the 支出总表, header-alike tables in the order the 表样 prints them: figures first, then empty ones. */

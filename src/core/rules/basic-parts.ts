@@ -8,9 +8,8 @@ import type { Table } from "../model/schema";
 import { BASIC_PART_OF_CLASS } from "../classification/economic";
 import { fmt, printedValue } from "./interval";
 import { defineRule, type Outcome } from "./rule";
-import { hasValue, na, rowName, tableName } from "./helpers";
+import { BASIC_PART_NAMES as PART_NAMES, hasValue, na, rowName, tableName } from "./helpers";
 
-const PART_NAMES = { personnel: "人员经费", public: "公用经费" } as const;
 const has = (t: Table, key: string) => t.columns.some((c) => c.key === key);
 
 export const personnelPublicClasses = defineRule({

@@ -16,8 +16,10 @@ import {
 } from "../model/schema";
 import { defineRule, type Outcome } from "./rule";
 import {
+  BASIC_PART_NAMES,
   basicOf,
   basicHeld,
+  basicPartClassLines,
   basicPart,
   basicShare,
   basicSplit,
@@ -1041,7 +1043,31 @@ export const basicEconomic = defineRule({
       }
       for (const k of ECONOMIC_CLASS_COLUMNS) {
         const code = ECONOMIC_CLASS_CODES[k];
-        const at = tot5.amounts[k]
+        const col = tot5.amounts[k];
+        // A class printed in both parts (人员经费 ‖ 公用经费 apart): 表5's column is the sum of its two lines.
+        const both = col ? basicPartClassLines(report, code) : [];
+        const rel = both.length > 1 ? fundRelation(report, both[0].table, t5) : undefined;
+        if (col && rel) {
+          out.push(
+            scopedOutcome(
+              "cross.basic-economic",
+              REVERSED[rel],
+              term(t5, col),
+              both.map(({ table, row }) => term(table, row.amounts.total)),
+              `${tableName(t5)}「合计」${columnName(t5, k)}`,
+              () =>
+                both
+                  .map(
+                    ({ key, table, row }) =>
+                      `${tableName(table)}${BASIC_PART_NAMES[key]}「${rowName(row)}」`
+                  )
+                  .join(" + ")
+            )
+          );
+          continue;
+        }
+        if (both.length > 1) continue;
+        const at = col
           ? held.find((x) => x.rows.some((r) => r.code === code && r.codeSystem === "economic"))
           : undefined;
         const r6 = at?.rows.find((r) => r.code === code && r.codeSystem === "economic");

@@ -687,6 +687,30 @@ export function basicPartLines(report: Report): BasicPartLines[] {
   });
 }
 
+/** The two parts of the 基本支出 as messages name them. */
+export const BASIC_PART_NAMES = { personnel: "人员经费", public: "公用经费" } as const;
+
+/**
+ * One economic class's lines in the parts of the 基本支出 printed apart (basicPartLines: two tables, or two blocks side
+ * by side): each part's top line with that code, with the part's key (a class paid from both parts, 302 with 30229
+ * 福利费 counted as 人员经费, has a line in each — its 基本支出 is their sum). Empty when the parts are not printed apart
+ * (a whole table's line is its own: a code printed twice there is a typo, said by naming.economic-code) or only one is.
+ */
+export function basicPartClassLines(
+  report: Report,
+  code: string
+): Array<{ key: "personnel" | "public"; table: Table; row: Row }> {
+  const split = basicPartLines(report);
+  if (split.length < 2) return [];
+  return split.flatMap(({ key, table, rows }) => {
+    const top = Math.min(...rows.map((r) => r.level));
+    const row = rows.find(
+      (r) => r.level === top && r.code === code && r.codeSystem === "economic" && r.amounts.total
+    );
+    return row ? [{ key, table, row }] : [];
+  });
+}
+
 /**
  * The 基本支出's economic class lines (301 工资福利支出, 302 商品和服务支出 …; the table's unit) wherever they are
  * printed: the top lines of each part printed apart (basicPartLines: the 人员经费 / 公用经费 tables, or the whole
