@@ -10,10 +10,8 @@ import path from "path";
 import { SingleBar, Presets } from "cli-progress";
 import type { BatchRow, ReviewTask } from "./review-file";
 import type { SummaryContent } from "./worker";
-import { buildBatchSheet, BATCH_SHEET } from "../core/review/batch-sheet";
 import { REVIEW_STYLES } from "../core/review/styles";
-import { SHEET_TAG } from "../core/review/plan";
-import { SEVERITY_NAMES, type Severity } from "../core/rules/rule";
+import { SEVERITY_NAMES, type Severity } from "../core/rules/names";
 import { FolderError, writeError } from "./errors";
 import { printable } from "../core/grid/printable";
 import { outputNamer, type OutputNamer } from "./out-names";
@@ -27,10 +25,24 @@ const OWN_OUTPUT = /\.reviewed\.xlsx$|\.reviewed\.xlsm$|\.审核结果\.xlsx$/;
 /** A consolidated summary is told from a user's workbook of the same name by its content (see isOwnSummary). */
 const SUMMARY_NAME = /^审核汇总(\(\d+\))?\.xlsx$/;
 
+/**
+ * The summary's content modules (the core's batch sheet and plan: zod with them), loaded when needed — with
+ * --jobs N after the workers have started, so their start (each loads the readers, engine and writer) does not
+ * wait for this thread's loading.
+ */
+const summaryModules = async () => {
+  const [sheet, plan] = await Promise.all([
+    import("../core/review/batch-sheet"),
+    import("../core/review/plan"),
+  ]);
+  return { ...sheet, SHEET_TAG: plan.SHEET_TAG };
+};
+
 /** True when the file is a 审核汇总 this command wrote: its first sheet is 审核汇总 and A1 bears the product's tag. */
 async function isOwnSummary(file: string): Promise<boolean> {
   try {
     const { readWorkbookBuffer } = await import("../hosts/read-any");
+    const { BATCH_SHEET, SHEET_TAG } = await summaryModules();
     const { grids } = await readWorkbookBuffer(await fs.readFile(file));
     return (
       grids[0]?.sheet === BATCH_SHEET && String(grids[0].values[0]?.[0] ?? "").startsWith(SHEET_TAG)
@@ -106,10 +118,10 @@ export function expandInputs(inputs: string[], outDir?: string): Promise<string[
  * Where the consolidated summary goes: <dir>/审核汇总.xlsx, or 审核汇总(2).xlsx … when that name is an input or a
  * workbook of the user's — a previous summary of ours is replaced, nothing else ever is.
  */
-async function summaryPath(outDir: string, files: string[]): Promise<string> {
+async function summaryPath(outDir: string, files: string[], name: string): Promise<string> {
   const inputs = new Set(files.map((f) => path.resolve(f)));
   for (let i = 1; ; i++) {
-    const p = path.join(outDir, `${BATCH_SHEET}${i > 1 ? `(${i})` : ""}.xlsx`);
+    const p = path.join(outDir, `${name}${i > 1 ? `(${i})` : ""}.xlsx`);
     if (inputs.has(path.resolve(p))) continue;
     if (!existsSync(p) || (await isOwnSummary(p))) return p;
   }
@@ -158,6 +170,30 @@ export async function runBatch(
 ): Promise<{ rows: BatchRow[]; summary: string }> {
   const files = await expandInputs(inputs, opts.outDir);
   if (!files.length) throw noWorkbooks(inputs);
+  const jobs = Math.max(1, Math.min(opts.jobs ?? defaultJobs(), files.length));
+  const worker = path.join(__dirname, "worker.js");
+  // The workers start first: each loads the readers, engine and writer (the longest part of the batch's start)
+  // while this thread prepares the output folder and the names. With workers, the 审核汇总 is written by one of them
+  // too: this thread then never loads the reader and writer (exceljs), which would otherwise load here after the
+  // last file, while both cores wait.
+  let pool: import("piscina").Piscina | undefined;
+  if (jobs > 1 && existsSync(worker)) {
+    const { Piscina } = await import("piscina");
+    pool = new Piscina({ filename: worker, minThreads: jobs, maxThreads: jobs });
+  }
+  try {
+    return await runTasks(files, pool, opts);
+  } finally {
+    await pool?.destroy();
+  }
+}
+
+/** runBatch's work once the pool (when jobs > 1) is starting: output folder, names, the reviews, 审核汇总. */
+async function runTasks(
+  files: string[],
+  pool: import("piscina").Piscina | undefined,
+  opts: BatchOptions
+): Promise<{ rows: BatchRow[]; summary: string }> {
   try {
     await makeOutDir(opts.outDir);
   } catch (e) {
@@ -202,7 +238,7 @@ export async function runBatch(
     // A macro workbook stays one (.xlsm): Excel refuses a macro-enabled package named .xlsx.
     ...names[i],
   }));
-  const jobs = Math.max(1, Math.min(opts.jobs ?? defaultJobs(), tasks.length || 1));
+  const { buildBatchSheet, BATCH_SHEET } = await summaryModules();
   const bar = opts.progress?.tty
     ? new SingleBar(
         {
@@ -240,17 +276,11 @@ export async function runBatch(
     else opts.progress?.write(printable(`[${done}/${tasks.length}] ${line(row)}`));
     return row;
   };
-  const worker = path.join(__dirname, "worker.js");
   let rows: BatchRow[];
-  // With workers, the 审核汇总 is written by one of them too: this thread then never loads the reader and writer
-  // (exceljs), which would otherwise load here after the last file, while both cores wait.
-  let pool: import("piscina").Piscina | undefined;
   let summaryBytes: (content: SummaryContent) => Promise<Uint8Array>;
   try {
-    if (jobs > 1 && existsSync(worker)) {
-      const { Piscina } = await import("piscina");
-      const p = new Piscina({ filename: worker, minThreads: jobs, maxThreads: jobs });
-      pool = p;
+    if (pool) {
+      const p = pool;
       summaryBytes = (content) => p.run(content, { name: "writeSummary" }) as Promise<Uint8Array>;
       rows = await Promise.all(
         tasks.map((t) =>
@@ -268,7 +298,7 @@ export async function runBatch(
     }
     bar?.stop();
     const sheet = buildBatchSheet(rows, { reviewedAt, productVersion: opts.productVersion });
-    const summary = await summaryPath(opts.outDir, files);
+    const summary = await summaryPath(opts.outDir, files, BATCH_SHEET);
     try {
       // As the reviewed copies: under a temporary name, then renamed (never a half 审核汇总).
       const tmp = path.join(opts.outDir, tempName(process.pid, -1));
@@ -283,7 +313,6 @@ export async function runBatch(
     return { rows, summary };
   } finally {
     process.off("SIGINT", onInterrupt);
-    await pool?.destroy();
   }
 }
 

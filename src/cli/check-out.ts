@@ -2,11 +2,8 @@
 import { readFileSync } from "fs";
 import path from "path";
 import { runBatch } from "./batch";
-import {
-  CHECK_JSON_VERSION,
-  type CheckFileErrorJson,
-  type CheckFileJson,
-} from "../core/findings/json";
+// Types only: the JSON module (zod and the rule catalog) loads when --json asks for it, after the batch's workers start.
+import type { CheckFileErrorJson, CheckFileJson } from "../core/findings/json";
 import { jsonText } from "./terminal";
 
 export function productVersion(): string {
@@ -44,8 +41,10 @@ export async function runCheckOut(
       ? { ...r.json, ...(r.output ? { output: path.join(opts.outDir, r.output) } : {}) }
       : { file: r.file, error: r.error ?? { code: "internal", message: r.reason ?? r.status } }
   );
-  if (opts.json) out(jsonText({ version: CHECK_JSON_VERSION, files: entries }));
-  else {
+  if (opts.json) {
+    const { CHECK_JSON_VERSION } = await import("../core/findings/json");
+    out(jsonText({ version: CHECK_JSON_VERSION, files: entries }));
+  } else {
     for (const r of rows)
       if (r.output)
         out(`${r.file} → ${path.join(opts.outDir, r.output)}${r.reason ? `（${r.reason}）` : ""}`);

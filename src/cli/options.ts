@@ -2,7 +2,7 @@
  * The command line's commands and options as data: the parser (Node's strict `util.parseArgs`), the help text and the
  * checks of option values all read these tables. A new option is one entry here (plus its use in the command).
  */
-import { SeveritySchema, CategorySchema, CATEGORY_NAMES, SEVERITY_NAMES } from "../core/rules/rule";
+import { CATEGORIES, CATEGORY_NAMES, SEVERITIES, SEVERITY_NAMES } from "../core/rules/names";
 
 export interface OptionSpec {
   /** Long name without the dashes: --fail-on → "fail-on". */
@@ -44,7 +44,7 @@ export const OPTIONS: OptionSpec[] = [
     name: "min-severity",
     type: "string",
     valueName: "error|warning|rounding|info",
-    choices: SeveritySchema.options,
+    choices: SEVERITIES,
     help: "只列出该级别及更严重的问题（计数仍含全部）",
   },
   {
@@ -141,13 +141,10 @@ export function usageText(): string {
     );
     lines.push(left + " ".repeat(Math.max(2, 46 - width)) + o.help);
   }
-  lines.push(
-    "",
-    "问题级别：" + SeveritySchema.options.map((s) => `${s}（${SEVERITY_NAMES[s]}）`).join("、")
-  );
+  lines.push("", "问题级别：" + SEVERITIES.map((s) => `${s}（${SEVERITY_NAMES[s]}）`).join("、"));
   lines.push(
     "规则类别（可用于 --skip）：" +
-      CategorySchema.options.map((c) => `${c}（${CATEGORY_NAMES[c]}）`).join("、") +
+      CATEGORIES.map((c) => `${c}（${CATEGORY_NAMES[c]}）`).join("、") +
       "；规则编号见 budget-review rules"
   );
   lines.push(

@@ -3,37 +3,14 @@ import { z } from "zod";
 import { UnitSchema, type Report } from "../model/schema";
 import { IdentitySchema, type Identity } from "./identity";
 import { CauseSchema, LocalizationSchema } from "../localize/cause";
+import { CATEGORIES, CATEGORY_NAMES, SEVERITIES, SEVERITY_NAMES } from "./names";
 
-export const SeveritySchema = z.enum(["error", "warning", "rounding", "info"]);
+export const SeveritySchema = z.enum(SEVERITIES);
 export type Severity = z.infer<typeof SeveritySchema>;
-export const SEVERITY_NAMES: Readonly<Record<Severity, string>> = {
-  error: "错误",
-  warning: "警告",
-  rounding: "尾差",
-  info: "提示",
-};
+export { SEVERITY_NAMES, CATEGORY_NAMES };
 
-export const CategorySchema = z.enum([
-  "within",
-  "hierarchy",
-  "cross",
-  "completeness",
-  "naming",
-  "projects",
-  "input",
-  "printed",
-]);
+export const CategorySchema = z.enum(CATEGORIES);
 export type Category = z.infer<typeof CategorySchema>;
-export const CATEGORY_NAMES: Readonly<Record<Category, string>> = {
-  within: "表内",
-  hierarchy: "层级",
-  cross: "表间",
-  completeness: "完整性",
-  naming: "名称",
-  projects: "项目",
-  input: "输入",
-  printed: "打印",
-};
 
 export const FindingSchema = z.object({
   rule: z.string(),
