@@ -3,8 +3,8 @@
  * conversion) with whole 万元 were compared at ±0.505 — a form printing 21 against the 项目支出表's 20.50 passed as
  * 尾差. General prints a value exactly, so such a form is read at the precision of the workbook's money tables of its
  * unit (0.00), as fixT29a reads a General table: 21 ≠ 20.50 is an 错误. A form under an explicit whole-number format
- * ("0") says it rounds to whole 万元 and keeps ±0.5. The finding names the unit of both figures ("折合 20.50万元", was
- * "折合 20.50"). Every generated template with forms in 万元 beside tables printing 0.00; the 元 ones (forms printing
+ * ("0") says it rounds to whole 万元 and keeps ±0.5. The finding names the unit of both figures ("21.00万元 ≠ 项目支出表中该项目金额 20.50万元",
+ * was "21 ≠ …（20.50万元）折合 20.50"). Every generated template with forms in 万元 beside tables printing 0.00; the 元 ones (forms printing
  * whole 元 beside 元 tables) must stay as they were.
  */
 import { importWorkbook } from "../../src/core/importer/importer";
@@ -50,7 +50,7 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("%s", (_name, st) => {
     ]);
     const shown = (x: number) => x.toFixed(2).replace(".", "\\.");
     expect(general[0].message).toMatch(
-      new RegExp(`${shown(v + by)}万元 ≠ .*（${shown(v)}万元）折合 ${shown(v)}万元（差`)
+      new RegExp(`${shown(v + by)}万元 ≠ .*表）?中该项目金额 ${shown(v)}万元（差`)
     );
     // The form's own "0" format (toGrid prints whole numbers under 100 so): printed rounded, ±0.5 — 尾差.
     const explicit = onForms(importWorkbook([...grids, grid]));

@@ -390,8 +390,14 @@ export const annualAmount = defineRule({
           parts: lines.map((l) => term(l.table, l.row.amounts.total)),
           // Words made only for a failing comparison (most pairs agree).
           subject: () => `${tableName(f)}「年度资金总额」`,
-          against: () =>
-            `${lines.map((l) => tableName(l.table)).join(" + ")}中该项目金额（${lines.map((l) => `${l.row.amounts.total.text.trim()}${l.table.unit}`).join(" + ")}${carried.length ? `，其中上年结转 ${carried.map((c) => c.amount.text.trim()).join(" + ")}，本年部分也不相符` : ""}）折合`,
+          // In the form's unit, one line: the figure is said once ("≠ 项目支出表中该项目金额 285.87万元"); else each
+          // line as printed, then their sum in the form's unit (折合 across units).
+          against: () => {
+            const where = `${lines.map((l) => tableName(l.table)).join(" + ")}中该项目金额`;
+            const same = lines.every((l) => l.table.unit === f.unit);
+            if (same && lines.length === 1 && !carried.length) return where;
+            return `${where}（${lines.map((l) => `${l.row.amounts.total.text.trim()}${l.table.unit}`).join(" + ")}${carried.length ? `，其中上年结转 ${carried.map((c) => c.amount.text.trim()).join(" + ")}，本年部分也不相符` : ""}）${same ? "计" : "折合"}`;
+          },
           againstPrinted: true,
         })
       );
