@@ -10,11 +10,6 @@ import { UNIT_FACTOR, type Table, type TableKind } from "../model/schema";
 import { labelKey, norm } from "../grid/text";
 import { isEconomicGroupName } from "../classification/economic";
 import { classCodeByName } from "../classification/functional";
-import type { GridView } from "./view";
-import type { Region } from "./region";
-import { isColumnNumberRow, isHeaderRow, isMetaRow } from "./header";
-import { KIND_BY_HEADER } from "./kinds";
-import { KIND_NAMES } from "../model/names";
 
 /**
  * The kind of a header-only table, refined by its header lines (cells' texts, first lines of the sheet) and its body
@@ -100,51 +95,6 @@ export function bodyClassification(body: string[][]): "economic" | "functional" 
     : functional >= 2 && functional > economic
       ? "functional"
       : undefined;
-}
-
-/**
- * A region holding, below its table, an untitled one (tester29b T29B-18: a 支出经济分类总表 printed under 表11 on the same
- * sheet, its title in a text box): a header row of other captions than the table's own, with KIND_BY_HEADER's words in
- * its lines, whose body names other 科目 than the table's (bodyClassification: 经济分类 under a 项目支出表 or a 功能分类
- * table, …). The table ends above that block (its meta lines with it); the block is a region of its own, kind by its
- * header and body (headerKind, byHeader). A header repeated after a page break, or a body of the same 科目, never cuts.
- * The region itself when nothing cuts it.
- */
-export function untitledBelow(v: GridView, reg: Region): Region[] {
-  const texts = (r: number) => v.cells(r).map(([, t]) => t);
-  const lines = (a: number, b: number) =>
-    Array.from({ length: Math.max(0, b - a + 1) }, (_, k) => texts(a + k));
-  let r = Math.max(reg.r0, reg.titleRow + 1);
-  while (r <= reg.r1 && !isHeaderRow(v, r)) r++;
-  const own = new Set<string>();
-  for (; r <= reg.r1 && isHeaderRow(v, r); r++) own.add(texts(r).join("|"));
-  const bodyStart = r;
-  for (let k = bodyStart + 1; k <= reg.r1; k++) {
-    if (v.cells(k).length < 3 || !isHeaderRow(v, k) || isColumnNumberRow(v, k)) continue;
-    if (own.has(texts(k).join("|"))) continue;
-    // The block starts at its meta lines (单位：万元) right above its header.
-    let top = k;
-    while (top - 1 > bodyStart && v.cells(top - 1).length > 0 && isMetaRow(v, top - 1)) top--;
-    const head = lines(top, Math.min(reg.r1, top + 7));
-    const hit = KIND_BY_HEADER.find(([, test]) => test(head.map((l) => l.join(" ")).join(" ")));
-    if (!hit) continue;
-    const below = lines(k + 1, reg.r1);
-    const theirs = bodyClassification(below);
-    if (!theirs || theirs === bodyClassification(lines(bodyStart, top - 1))) continue;
-    const kind = headerKind(hit[0], head, below);
-    const rest: Region = {
-      r0: top,
-      r1: reg.r1,
-      kind,
-      // Named for its kind: the sheet's name is the table's above (a 财政拨款… name would scope it).
-      title: KIND_NAMES[kind],
-      titleRow: top - 1,
-      byHeader: true,
-      ...(reg.cols ? { cols: reg.cols } : {}),
-    };
-    return [{ ...reg, r1: top - 1 }, ...untitledBelow(v, rest)];
-  }
-  return [reg];
 }
 
 /** After the 支出总表, header-alike tables in the order the 表样 prints them: figures first, then empty ones. */
