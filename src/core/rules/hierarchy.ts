@@ -23,7 +23,6 @@ import {
 import { fmt, verdictOf } from "./interval";
 import { labelKey, ordinalLevel } from "../grid/text";
 import { bandedName, summable, unstatedChange } from "./bands";
-import { sideColumns, sideRows } from "./table-index";
 
 /** Direct children: the following rows one level down (the shallowest level present) until the next row at or above the parent's level. */
 export function childrenOf(rows: Row[], i: number): Row[] {
@@ -199,7 +198,7 @@ export function threePublicStructure(
   };
 }
 
-/** threePublicStructure of a side's rows (sideView's list, the same for both rules), asked for every row. */
+/** threePublicStructure of a side's rows (a list made afresh by each hierarchyOutcomes call), asked for every row. */
 const STRUCTURES = new WeakMap<Row[], ReturnType<typeof threePublicStructure>>();
 function structureOf(rows: Row[]): ReturnType<typeof threePublicStructure> {
   if (!STRUCTURES.has(rows)) STRUCTURES.set(rows, threePublicStructure(rows));
@@ -251,35 +250,6 @@ function opensList(k: Row, kids: Row[]): boolean {
   return n !== undefined && kids.some((o) => o !== k && !o.partial && ordinalLevel(o.label) === n);
 }
 
-/**
- * One side of a table as the hierarchy's sums read it, the same for both rules (made once per table and side): its
- * rows, the columns that add up (bands.ts summable) with what each is (上年, 增减), and its children by code when a
- * rule asks.
- */
-interface SideView {
-  rows: Row[];
-  cols: Table["columns"];
-  /** Per column of `cols`: last year's figure or a change (a parent's children may print none). */
-  dated: boolean[];
-  /** Per column of `cols`: a change (增减), blank on a line that states none. */
-  changes: boolean[];
-  tree?: (i: number) => Row[];
-}
-const SIDE_VIEWS = new WeakMap<Table, Map<string | undefined, SideView>>();
-
-function sideView(t: Table, side: string | undefined): SideView {
-  let views = SIDE_VIEWS.get(t);
-  if (!views) SIDE_VIEWS.set(t, (views = new Map()));
-  let v = views.get(side);
-  if (!v) {
-    const cols = sideColumns(t, side).filter((c) => summable(t, c.key));
-    const changes = cols.map((c) => isRateOrChange(c.key));
-    const dated = cols.map((c, ci) => changes[ci] || isPrior(c.key));
-    views.set(side, (v = { rows: sideRows(t, side), cols, dated, changes }));
-  }
-  return v;
-}
-
 function hierarchyOutcomes(
   report: Report,
   id: string,
@@ -295,9 +265,18 @@ function hierarchyOutcomes(
     if (SKIP.has(t.kind) || isQuantityTable(t)) continue;
     const sides = sidesOf(t);
     for (let si = 0; si < sides.length; si++) {
-      const view = sideView(t, sides[si]);
-      const { rows, cols, dated, changes } = view;
-      const lookup = () => (view.tree ??= childrenByCode(rows));
+      const side = sides[si];
+      const rows = t.rows.filter((r) => r.side === side);
+      const cols = t.columns.filter((c) => c.side === side && summable(t, c.key));
+      // What each column is (上年, 增减), asked for every parent: read once per side.
+      const dated: boolean[] = [];
+      const changes: boolean[] = [];
+      for (let ci = 0; ci < cols.length; ci++) {
+        changes.push(isRateOrChange(cols[ci].key));
+        dated.push(changes[ci] || isPrior(cols[ci].key));
+      }
+      let tree: ((i: number) => Row[]) | undefined;
+      const lookup = () => (tree ??= childrenByCode(rows));
       for (let i = 0; i < rows.length; i++) {
         const p = rows[i];
         const picked = pick(t, rows, i, lookup);
@@ -403,7 +382,7 @@ export const totalOfTopRows = defineRule({
       (t, rows, i) => {
         const p = rows[i];
         if (p.key !== "total" || p.level !== 0) return undefined;
-        const tp = t.kind === "three_public" ? structureOf(rows) : undefined;
+        const tp = t.kind === "three_public" ? threePublicStructure(rows) : undefined;
         // 三公: the items, never a subtotal with its own parts; 会议费 / 培训费 … only when the 合计 includes them.
         if (tp)
           return THREE_PUBLIC_ONLY_TOTAL(labelKey(p.label))

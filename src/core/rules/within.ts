@@ -43,7 +43,6 @@ import {
   term,
   totalExcludesCarryover,
 } from "./helpers";
-import { hasColumn, sideColumns, sideRows } from "./table-index";
 
 /** The row sums' descriptions: the 上年 band (with or without a 增减 band) and the 增减 band are summed as this year's (rowIdentity, bands.ts). */
 const BANDS_TOO =
@@ -124,7 +123,7 @@ function memoColumnPairs(
   t: Table,
   side: string | undefined
 ): Array<{ part: Table["columns"][number]; whole: Table["columns"][number] }> {
-  const cols = sideColumns(t, side);
+  const cols = t.columns.filter((c) => c.side === side);
   const out: Array<{ part: Table["columns"][number]; whole: Table["columns"][number] }> = [];
   // Indexed (every column of every table, most of them neither: see engine.ts on loops before V8 optimizes).
   for (let i = 0; i < cols.length; i++) {
@@ -148,7 +147,7 @@ function memoColumnPairs(
  * 其中：一般公共预算 | 政府性基金预算) opens the list of the total's parts, and stays one.
  */
 function detailsAPart(t: Table, side: string | undefined, key: string, tk: string): boolean {
-  const cols = sideColumns(t, side);
+  const cols = t.columns.filter((c) => c.side === side);
   let i = cols.findIndex((c) => c.key === key);
   if (i <= 0 || !isMemoColumn(cols[i])) return false;
   while (i > 0 && isMemoColumn(cols[i])) i--;
@@ -183,9 +182,7 @@ function rowIdentity(
       // A part printed in several columns (财政专户拨款: 教育收费 | 其他专户收入拨款) counts each column: key, key_2 ….
       let keys = wanted
         .flatMap((k) =>
-          sideColumns(t, side)
-            .filter((c) => sameOrNumbered(c.key, k))
-            .map((c) => c.key)
+          t.columns.filter((c) => c.side === side && sameOrNumbered(c.key, k)).map((c) => c.key)
         )
         .filter((k, i, a) => a.indexOf(k) === i);
       keys = keys.filter((k) => !detailsAPart(t, side, k, tk));
@@ -203,7 +200,7 @@ function rowIdentity(
         const at = (k: string) => t.columns.findIndex((c) => c.key === k && c.side === side);
         keys.sort((a, b) => at(a) - at(b));
       }
-      if (keys.length < 1 || !sideColumns(t, side).some((c) => c.key === tk)) continue;
+      if (keys.length < 1 || !t.columns.some((c) => c.key === tk && c.side === side)) continue;
       if (keys.length === 1 && tk === "total" && id !== "within.row-sources") continue;
       applicable = true;
       const unnamed = complete ? unnamedAmountColumn(t, side) : undefined;
@@ -220,10 +217,10 @@ function rowIdentity(
         const changes = tk.startsWith("change") ? [tk, ...keys] : undefined;
         // The same words for every row (made only for a failing one): one closure, not one per row.
         const against = () => keys.map(name).join(" + ");
-        const rows = sideRows(t, side);
+        const rows = t.rows;
         for (let i = 0; i < rows.length; i++) {
           const r = rows[i];
-          const total = r.amounts[tk];
+          const total = r.side === side ? r.amounts[tk] : undefined;
           if (!total || changes?.some((k) => unstatedChange(t, r, k))) continue;
           out.push(
             sumOutcome({
@@ -317,7 +314,7 @@ function sourceBands(t: Table, side: string | undefined): BandSubtotal[] {
     if (c.side !== side || !partOf) continue;
     const cut = c.label.lastIndexOf("/");
     if (cut < 0 || !/^(小计|合计)$/.test(c.label.slice(cut + 1).replace(/\s/g, ""))) continue;
-    const cols = sideColumns(t, side);
+    const cols = t.columns.filter((x) => x.side === side);
     const band = c.label.slice(0, cut + 1);
     // Only sources are the band's parts: 一般公共预算: 小计 | 基本支出 splits the source by use (maybe in part).
     const parts = cols
@@ -392,16 +389,17 @@ export const rowSources = defineRule({
       "within.row-sources",
       report,
       (t) => {
+        const present = t.columns.map((c) => c.key);
         // With a 财政拨款 小计 band (上海), the 小计 stands for its three parts.
-        const keys = hasColumn(t, "fiscal")
+        const keys = present.includes("fiscal")
           ? [
               "fiscal",
               ...SOURCE_KEYS.filter((k) => !["general", "gov_fund", "state_capital"].includes(k)),
             ]
-          : SOURCE_KEYS.filter((k) => hasColumn(t, k));
+          : SOURCE_KEYS.filter((k) => present.includes(k));
         if (keys.length === 0) return undefined;
         if (
-          hasColumn(t, "carryover") &&
+          present.includes("carryover") &&
           !totalExcludesCarryover(t) &&
           t.kind !== "income_expenditure_summary"
         )
@@ -486,13 +484,16 @@ export const rowFiscal = defineRule({
     rowIdentity(
       "within.row-fiscal",
       report,
-      (t) => (hasColumn(t, "fiscal") ? ["general", "gov_fund", "state_capital"] : undefined),
+      (t) =>
+        t.columns.some((c) => c.key === "fiscal")
+          ? ["general", "gov_fund", "state_capital"]
+          : undefined,
       () => "fiscal",
       "财政拨款小计"
     ),
 });
 
-const has = hasColumn;
+const has = (t: Table, key: string) => t.columns.some((c) => c.key === key);
 /**
  * The 基本支出 economic-class columns a table prints (工资福利支出 | 商品和服务支出 | …), when it prints at least two and
  * none is captioned 其中 (then they are some classes picked out, not the whole 基本支出).
@@ -758,7 +759,7 @@ export const rowChange = defineRule({
     const out: Outcome[] = [];
     for (const t of report.tables) {
       // Only the columns decide: a table without a 上年 column is left before its rows are looked at.
-      if (!hasColumn(t, "prior")) continue;
+      if (!t.columns.some((c) => c.key === "prior")) continue;
       const differences = differenceColumns(t);
       // A column printing 上年 − 本年 on every line: one finding for the column (its lines all follow the one formula).
       for (const x of reversedChangeColumns(t)) out.push(reversedChange(t, x));
@@ -809,7 +810,7 @@ export const rowChangeRate = defineRule({
     const out: Outcome[] = [];
     for (const t of report.tables) {
       // Only the columns decide: a table without a 上年 column is left before its rows are looked at.
-      if (!hasColumn(t, "prior")) continue;
+      if (!t.columns.some((c) => c.key === "prior")) continue;
       for (const x of rateTriples(t)) {
         const scale = rateScale(t, x);
         const misform = scale ? undefined : rateMisform(t, x);
@@ -978,7 +979,7 @@ function twoSided(report: Report): Table[] {
 }
 
 function levelOneRows(t: Table, side: string, filter: (r: Row) => boolean): Row[] {
-  const rows = sideRows(t, side);
+  const rows = t.rows.filter((r) => r.side === side);
   const first = rows.findIndex(
     (r) => r.key === "current_income_total" || r.key === "current_expenditure_total"
   );
@@ -1139,7 +1140,7 @@ function incomeGrandTotalOf(t: Table, g: Row): Outcome[] {
   const cur = rowByKey(t, "current_income_total", "income");
   // 使用非财政拨款结余 after 本年收入合计 is added like 上年结转 (in the list above it, it is one of the year's income).
   const after = cur ? t.rows.indexOf(cur) : -1;
-  const income = sideRows(t, "income");
+  const income = t.rows.filter((r) => r.side === "income");
   // A 上年结转 line printed blank over its sources (上年财政拨款结转 ⏎ 一般公共预算) counts by its lines (a heading).
   const carry = throughHeadings(
     income,
