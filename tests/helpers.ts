@@ -82,6 +82,15 @@ export const kinds = (r: CheckResult) =>
     .filter((f) => f.severity !== "info")
     .map((f) => `${f.rule} ${f.severity}`)
     .sort();
+/** A joined table's findings, 提示 included and the join's own note left out, as severity and rule, sorted. */
+export const joinedKinds = (r: CheckResult) =>
+  r.findings
+    .filter((f) => f.rule !== "input.continued-table")
+    .map((f) => `${f.severity} ${f.rule}`)
+    .sort();
+/** A table's lines as "level code name" (names without spaces): its structure, to compare two layouts. */
+export const tableLines = (report: Report, kind: string) =>
+  table(report, kind).rows.map((r) => `${r.level} ${r.code ?? ""} ${r.label.replace(/\s/g, "")}`);
 /** The table of `kind` in a report (the first; a test that asks for it expects one). */
 export const table = (r: Report, kind: string): Table => r.tables.find((t) => t.kind === kind)!;
 /** The cells a cause names alone (one suspect, no alternative): where the localization points without doubt. */

@@ -8,20 +8,12 @@
 import { importWorkbook } from "../../src/core/importer/importer";
 import { checkReport } from "../../src/core/rules/engine";
 import type { SheetGrid } from "../../src/core/grid/grid";
-import type { Report, TableKind } from "../../src/core/model/schema";
+import type { TableKind } from "../../src/core/model/schema";
 import { STYLES, buildVariant, type Style } from "../fixtures/variants";
-import { serious } from "../helpers";
+import { serious, joinedKinds, tableLines } from "../helpers";
 
-type Result = ReturnType<typeof checkReport>;
-const kinds = (r: Result) =>
-  r.findings
-    .filter((f) => f.rule !== "input.continued-table")
-    .map((f) => `${f.severity} ${f.rule}`)
-    .sort();
-const lines = (report: Report, kind: TableKind) =>
-  report.tables
-    .find((t) => t.kind === kind)!
-    .rows.map((r) => `${r.level} ${r.code ?? ""} ${r.label.replace(/\s/g, "")}`);
+const kinds = joinedKinds;
+const lines = tableLines;
 
 const CONTINUED: TableKind[] = ["expenditure_summary", "basic_expenditure_economic"];
 const isCont = (g: SheetGrid) => /续/.test(g.sheet);

@@ -16,20 +16,14 @@ import { parseRef } from "../../src/core/grid/address";
 import type { SheetGrid } from "../../src/core/grid/grid";
 import type { Report, TableKind } from "../../src/core/model/schema";
 import { bump } from "../fixtures/grid-edit";
+import { joinedKinds, tableLines } from "../helpers";
 import { STYLES, buildVariant, type Style, type VariantOptions } from "../fixtures/variants";
 
 type Result = ReturnType<typeof checkReport>;
 const serious = (r: Result) =>
   r.findings.filter((f) => f.severity === "error" || f.severity === "warning");
-const kinds = (r: Result) =>
-  r.findings
-    .filter((f) => f.rule !== "input.continued-table")
-    .map((f) => `${f.severity} ${f.rule}`)
-    .sort();
-const lines = (report: Report, kind: TableKind) =>
-  report.tables
-    .find((t) => t.kind === kind)!
-    .rows.map((r) => `${r.level} ${r.code ?? ""} ${r.label.replace(/\s/g, "")}`);
+const kinds = joinedKinds;
+const lines = tableLines;
 
 const CONTINUED: TableKind[] = ["general_budget_expenditure", "basic_expenditure_economic"];
 const CODED: TableKind[] = [
