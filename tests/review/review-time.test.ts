@@ -80,3 +80,36 @@ test("审核汇总's 审核文件 column grows to show each reviewed file's whol
   expect(cell.hyperlink).toEqual({ url: huge });
   expect(wide.columns.find((c) => c.col === 12)!.width).toBeLessThanOrEqual(72);
 });
+
+test("审核汇总 counts as 已审核 only the reviewed files; a file of no budget table is 未能审核, by its status (tester30 T30-7)", () => {
+  const entry = (file: string, status: string, counts: boolean) => ({
+    file,
+    department: null,
+    year: null,
+    unit: null,
+    income: null,
+    expenditure: null,
+    counts: counts ? { error: 1, warning: 0, rounding: 0, info: 0 } : null,
+    status,
+    output: null,
+    reason: null,
+  });
+  const sheet = buildBatchSheet(
+    [
+      entry("a.xlsx", "已审核", true),
+      entry("b.xlsx", "已审核（另存审核表）", true),
+      entry("c.xlsx", "未识别为预算表", true),
+      entry("d.xlsx", "无法读取", false),
+      entry("e.xlsx", "无法读取", false),
+    ],
+    { reviewedAt: "2026-11-30T02:46:29Z", productVersion: "test" }
+  );
+  const texts = sheet.cells.map((c) => String(c.value ?? ""));
+  expect(
+    texts.some((t) =>
+      t.startsWith(
+        "共 5 个文件，已审核 2 个，未能审核 3 个（未识别为预算表 1 个，无法读取 2 个）。"
+      )
+    )
+  ).toBe(true);
+});

@@ -72,10 +72,17 @@ export function buildBatchSheet(
   s.print = { orientation: "landscape", fitToWidth: true };
   const t = s.line([`${SHEET_TAG} · 批量审核汇总`], "title");
   s.merge(t, 0, t, last);
-  const ok = entries.filter((e) => e.counts).length;
+  // A file read but holding no budget table has counts (its input.no-tables finding) and was not reviewed
+  // (tester30 T30-7): 已审核 counts the reviewed statuses only, the others are said by status.
+  const ok = entries.filter((e) => e.status.startsWith("已审核")).length;
+  const notReviewed = new Map<string, number>();
+  for (const e of entries)
+    if (!e.status.startsWith("已审核"))
+      notReviewed.set(e.status, (notReviewed.get(e.status) ?? 0) + 1);
+  const why = [...notReviewed].map(([status, n]) => `${status} ${n} 个`).join("，");
   const sub = s.line(
     [
-      `共 ${entries.length} 个文件，已审核 ${ok} 个，未能审核 ${entries.length - ok} 个。审核时间 ${reviewTime(meta.reviewedAt)}，预算审核 budget-review ${meta.productVersion}。金额为各工作簿自身单位。`,
+      `共 ${entries.length} 个文件，已审核 ${ok} 个，未能审核 ${entries.length - ok} 个${why ? `（${why}）` : ""}。审核时间 ${reviewTime(meta.reviewedAt)}，预算审核 budget-review ${meta.productVersion}。金额为各工作簿自身单位。`,
     ],
     "note"
   );
