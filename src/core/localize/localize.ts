@@ -824,6 +824,9 @@ export function localize(
         const fixed = left
           .flat()
           .filter((i) => identities[i].terms.some((t) => group.cells.includes(t.cell)));
+        // A group the solver also moved that touches none of these disagreements (a cell another cause already
+        // fixes, in the identities the model keeps holding) explains nothing: not a cause (tester31 T31-8).
+        if (!fixed.length) continue;
         const alt =
           second &&
           groupsOf(second, identities, cells).filter((g) =>
