@@ -35,6 +35,7 @@ import {
   na,
   notAbove,
   boundWords,
+  partNotAbove,
   sideWords,
   mixedUnits,
   rowByKey,
@@ -555,7 +556,7 @@ export const generalBudget = defineRule({
   category: "cross",
   title: "一般公共预算支出表 ↔ 收入总表一般公共预算 / 财政拨款收支总表",
   description:
-    "一般公共预算支出表（不含上年结转）每个功能科目与合计，等于收入总表同一科目的一般公共预算本年收入；含上年结转时，等于一般公共预算加上年结转一般公共预算栏，收入总表的上年结转只有一栏时介于一般公共预算与加上整栏上年结转之间；无收入总表时与财政拨款收支总表一般公共预算列（减上年结转）比较。标题未说明是否含上年结转时按数字判断：合计恰等于收入总表本年一般公共预算、而不等于其加上年结转一般公共预算时，按不含上年结转核对。每一类（类级科目）还与财政拨款收支总表（一般公共预算列，未分列时为该类支出）和收支总表的同一类比较：两表口径相同时相等，一般公共预算支出表口径较窄（有政府性基金等其他资金、不含的上年结转）时不超过。标题为财政拨款支出表（含政府性基金、国有资本经营预算资金）时，以上各项改与财政拨款（一般公共预算 + 政府性基金 + 国有资本经营预算）比较。",
+    "一般公共预算支出表（不含上年结转）每个功能科目与合计，等于收入总表同一科目的一般公共预算本年收入；含上年结转时，等于一般公共预算加上年结转一般公共预算栏，收入总表的上年结转只有一栏时介于一般公共预算与加上整栏上年结转之间；无收入总表时与财政拨款收支总表一般公共预算列（减上年结转）比较。标题未说明是否含上年结转时按数字判断：合计恰等于收入总表本年一般公共预算、而不等于其加上年结转一般公共预算时，按不含上年结转核对。每一类（类级科目）还与财政拨款收支总表（一般公共预算列，未分列时为该类支出）和收支总表的同一类比较：两表口径相同时相等，一般公共预算支出表口径较窄（有政府性基金等其他资金、不含的上年结转）时不超过。支出总表包含的资金更多（有政府性基金等其他资金，或含一般公共预算支出表不含的上年结转）时，每个功能科目不超过支出总表同一科目的合计。标题为财政拨款支出表（含政府性基金、国有资本经营预算资金）时，以上各项改与财政拨款（一般公共预算 + 政府性基金 + 国有资本经营预算）比较。",
   severity: "error",
   source: {
     basis: "identity",
@@ -618,9 +619,30 @@ export const generalBudget = defineRule({
       );
     }
     out.push(...classLines(report, t5, keys.length > 1));
+    out.push(...withinExpenditureSummary(report, t5, fundWord(keys)));
     return out.filter(defined);
   },
 });
+
+/**
+ * 一般公共预算支出表 ↔ 支出总表, 科目 by 科目, where the 支出总表 holds more money (other funds, or 上年结转 the former
+ * leaves out): nothing pairs their lines as equal then (cross.basic-project does where both hold the same money), but
+ * no line can exceed the 支出总表's 合计 of the same 科目 — two lines exchanged in either table show there (tester31
+ * T31-1: a 收入总表 by unit compares no 科目 with the 一般公共预算支出表). As cross.gov-fund does for its fund.
+ */
+function withinExpenditureSummary(report: Report, t5: Table, fund: string): Outcome[] {
+  const t3 = firstOf(report, "expenditure_summary");
+  if (!t3 || t3.empty || scopeRelation(report, t5, t3) !== "≤") return [];
+  const c3 = byCode(t3);
+  const out: Outcome[] = [];
+  for (const [code, r5] of byCode(t5)) {
+    const a = r5.amounts.total;
+    const whole = c3.get(code)?.amounts.total;
+    if (a && hasValue(a) && whole)
+      out.push(partNotAbove("cross.general-budget", t5, r5, a, t3, whole, fund));
+  }
+  return out;
+}
 
 /**
  * 一般公共预算支出表 including 上年结转 ↔ 收入总表 code by code (北京: 表5 is 一般公共预算 with its 上年结转): its 一般公共预算

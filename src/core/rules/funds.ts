@@ -15,8 +15,7 @@ import {
   firstOf,
   hasValue,
   na,
-  notAbove,
-  boundWords,
+  partNotAbove,
   rowByKey,
   rowName,
   sumOutcome,
@@ -399,31 +398,8 @@ function amountsRule(fund: Fund): RuleDef {
             )
           );
         const r3 = c3?.get(r.code!);
-        if (t3 && r3?.amounts.total && hasValue(a)) {
-          const lo = [term(fv.table, a)];
-          const hi = [term(t3, r3.amounts.total)];
-          const e = notAbove(id, lo, hi);
-          // Tables in different units: both figures with their units, the fund table's as printed too (T29-9).
-          const w = e.exceeds ? boundWords(lo, hi, e) : undefined;
-          out.push(
-            e.exceeds && w
-              ? {
-                  status: "fail",
-                  finding: {
-                    rule: id,
-                    severity: "error",
-                    message: `${tableName(fv.table)}「${rowName(r)}」${w.a} 超过${tableName(t3)}同一科目的合计 ${w.b}（${fund.name}只是该科目支出的一部分）`,
-                    cells: [a.cell, r3.amounts.total.cell],
-                    expected: e.b,
-                    actual: e.a,
-                    difference: Math.round((e.a - e.b) * 100) / 100,
-                    ...(w.mixed ? { unit: e.unit } : {}),
-                  },
-                  identity: e.identity,
-                }
-              : { status: "pass", identity: e.identity }
-          );
-        }
+        if (t3 && r3?.amounts.total && hasValue(a))
+          out.push(partNotAbove(id, fv.table, r, a, t3, r3.amounts.total, fund.name));
       }
       const res = mergeByFigure(out.filter(defined));
       return res.length

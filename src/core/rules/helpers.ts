@@ -253,6 +253,42 @@ export function boundWords(
 }
 
 /**
+ * A fund's figure of one 功能科目 (`part`, in `table`'s line `row`) within the 支出总表's 合计 of the same 科目
+ * (`whole`, in `t3`): the 支出总表 prints every fund of the department, so a fund's line can never exceed it — what
+ * catches two lines exchanged in the fund's table when nothing else compares them line by line. The 错误 cites
+ * the part first; figures in the whole's unit (元 / 万元), both units named when the tables differ (T29-9).
+ */
+export function partNotAbove(
+  rule: string,
+  table: Table,
+  row: Row,
+  part: Amount,
+  t3: Table,
+  whole: Amount,
+  fundName: string
+): Outcome {
+  const lo = [term(table, part)];
+  const hi = [term(t3, whole)];
+  const e = notAbove(rule, lo, hi);
+  if (!e.exceeds) return { status: "pass", identity: e.identity };
+  const w = boundWords(lo, hi, e);
+  return {
+    status: "fail",
+    finding: {
+      rule,
+      severity: "error",
+      message: `${tableName(table)}「${rowName(row)}」${w.a} 超过${tableName(t3)}同一科目的合计 ${w.b}（${fundName}只是该科目支出的一部分）`,
+      cells: [part.cell, whole.cell],
+      expected: e.b,
+      actual: e.a,
+      difference: Math.round((e.a - e.b) * 100) / 100,
+      ...(w.mixed ? { unit: e.unit } : {}),
+    },
+    identity: e.identity,
+  };
+}
+
+/**
  * One figure exactly 10,000 times the other at `d` decimals (288000 against 28.80): a figure typed in 万元 in a 元
  * table, or in 元 in a 万元 one — the cell-sized twin of units.ts's whole-table ×10,000. The smaller must print two
  * digits or more (0.01 against 100 says nothing).
