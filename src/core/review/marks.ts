@@ -11,23 +11,28 @@ import { fmt } from "../rules/interval";
 import { NOTE_TAG, type Mark } from "./plan";
 import { printable } from "../grid/printable";
 import { MARK_FILLS, SEVERITY_ORDER } from "./styles";
+import { elsewhereText, locatedElsewhere, type Elsewhere } from "./located";
 
 const TITLES = new Map(CATALOG.map((r) => [r.id, r.title]));
 export const ruleTitle = (id: string) => TITLES.get(id) ?? id;
 
-/** "应为 1,234.00，实为 1,230.00，差额 4.00" — the figures a finding carries, as printed in notes and the sheet. */
-export function figuresText(f: Finding): string {
+/**
+ * "应为 1,234.00，实为 1,230.00，差额 4.00" — the figures a finding carries, as printed in notes and the sheet; without
+ * 应为 when the localizer suspects other cells than the checked one (`elsewhere`, located.ts).
+ */
+export function figuresText(f: Finding, elsewhere = false): string {
   const parts: string[] = [];
-  if (f.expected !== null) parts.push(`应为 ${fmt(f.expected)}`);
+  if (f.expected !== null && !elsewhere) parts.push(`应为 ${fmt(f.expected)}`);
   if (f.actual !== null) parts.push(`实为 ${fmt(f.actual)}`);
   if (f.difference !== null) parts.push(`差额 ${fmt(f.difference)}`);
   return parts.join("，");
 }
 
 /** A finding as one note line; a grouped finding (flood.ts) gives the cell's own sentence (`details`) rather than the table's count. */
-function noteLine(f: Finding, detail?: string): string {
-  const figs = figuresText(f);
-  return `[${SEVERITY_NAMES[f.severity]}] ${ruleTitle(f.rule)}：${detail ?? f.message}${figs ? `（${figs}）` : ""}`;
+function noteLine(f: Finding, detail?: string, elsewhere?: Elsewhere): string {
+  const figs = figuresText(f, !!elsewhere);
+  const where = elsewhere ? elsewhereText(elsewhere) : "";
+  return `[${SEVERITY_NAMES[f.severity]}] ${ruleTitle(f.rule)}：${detail ?? f.message}${figs ? `（${figs}）` : ""}${where}`;
 }
 
 /** Splits a finding's reference into sheet and A1; undefined when it names no sheet (nothing to mark). */
@@ -60,6 +65,7 @@ export function buildMarks(result: CheckResult): Mark[] {
   >();
   const rank = { checked: 0, suspected: 0, cited: 1 } as const;
   const explained = new Set(result.causes.flatMap((c) => c.explains));
+  const elsewhere = locatedElsewhere(result);
   const touch = (
     ref: string,
     severity: Severity,
@@ -114,7 +120,7 @@ export function buildMarks(result: CheckResult): Mark[] {
           SEVERITY_ORDER[result.findings[a].severity] -
             SEVERITY_ORDER[result.findings[b].severity] || a - b
       )
-      .map((i) => noteLine(result.findings[i], m.details.get(i)));
+      .map((i) => noteLine(result.findings[i], m.details.get(i), elsewhere.get(i)));
     const verdict = m.causes.map((c) => `[疑似出错] ${c}`);
     return {
       sheet: m.sheet,

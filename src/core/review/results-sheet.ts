@@ -7,6 +7,7 @@
  * apply, with the reasons (nothing unchecked may read as passed).
  */
 import type { Report, Unit } from "../model/schema";
+import { elsewhereText, locatedElsewhere } from "./located";
 import { KIND_NAMES } from "../model/names";
 import { SEVERITY_NAMES, type CheckResult, type Finding, type Severity } from "../rules/rule";
 import { tableName } from "../rules/helpers";
@@ -241,7 +242,9 @@ export function buildResultsSheet(
   // The header stays in view while the findings scroll, unless the causes above it would take most of a laptop's window.
   if (s.heightOf(0, header) <= FROZEN_MAX_HEIGHT) s.frozen = { rows: header + 1, cols: 0 };
   const ordered = orderedFindings(report, result);
-  ordered.forEach(({ finding: f }, i) => {
+  const elsewhere = locatedElsewhere(result);
+  ordered.forEach(({ finding: f, index }, i) => {
+    const away = elsewhere.get(index);
     const r = s.row++;
     const first = f.cells[0];
     const target = first ? splitRef(first) : undefined;
@@ -251,8 +254,8 @@ export function buildResultsSheet(
     s.set(r, 3, tableOf(report, first, f.unit), "cell");
     if (target) s.set(r, 4, firstCellText(f, target), "link", { hyperlink: target });
     else s.set(r, 4, null, "cell");
-    s.set(r, 5, f.message, "cell");
-    s.set(r, 6, f.expected, "amount");
+    s.set(r, 5, away ? f.message + elsewhereText(away) : f.message, "cell");
+    s.set(r, 6, away ? null : f.expected, "amount");
     s.set(r, 7, f.actual, "amount");
     s.set(r, 8, f.difference, "amount");
     s.set(r, 9, cited(f, target?.sheet), "cell");
