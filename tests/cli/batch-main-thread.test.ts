@@ -104,3 +104,17 @@ test.each(["error", "warning"])(
     }
   }
 );
+
+test("with two jobs and --json the rows bring their reports: the same findings as `check --json`", async () => {
+  const files = SAMPLES.map(samplePath);
+  const plain = await runListing(["check", ...files, "--json"], path.join(dir, "plain-json.json"));
+  const batch = await runListing(
+    ["check", ...files, "--out", path.join(dir, "json"), "--jobs", "2", "--json"],
+    path.join(dir, "batch-json.json")
+  );
+  expect(batch.loaded.some((m) => /piscina/.test(m))).toBe(true);
+  const findings = (r: { out: string }) =>
+    (JSON.parse(r.out) as { files: Array<{ findings: unknown }> }).files.map((f) => f.findings);
+  expect(findings(batch)).toHaveLength(SAMPLES.length);
+  expect(findings(batch)).toEqual(findings(plain));
+});
