@@ -9,8 +9,8 @@ import os from "os";
 import path from "path";
 import { SingleBar, Presets } from "cli-progress";
 import type { BatchRow, ReviewTask } from "./review-file";
-import type { SummaryContent } from "./worker";
-import { REVIEW_STYLES } from "../core/review/styles";
+import type { SummaryInput } from "./summary";
+import type { BatchEntry } from "../core/review/batch-sheet";
 import { SEVERITY_NAMES, type Severity } from "../core/rules/names";
 import { FolderError, writeError } from "./errors";
 import { printable } from "../core/grid/printable";
@@ -24,11 +24,12 @@ export const WORKBOOK_EXT = /\.(xlsx|xlsm|xlsb|xls|ods|et)$/i;
 const OWN_OUTPUT = /\.reviewed\.xlsx$|\.reviewed\.xlsm$|\.审核结果\.xlsx$/;
 /** A consolidated summary is told from a user's workbook of the same name by its content (see isOwnSummary). */
 const SUMMARY_NAME = /^审核汇总(\(\d+\))?\.xlsx$/;
+/** The summary's file name without extension: its sheet's name (BATCH_SHEET in core/review/batch-sheet.ts). */
+const SUMMARY_STEM = "审核汇总";
 
 /**
- * The summary's content modules (the core's batch sheet and plan: zod with them), loaded when needed — with
- * --jobs N after the workers have started, so their start (each loads the readers, engine and writer) does not
- * wait for this thread's loading.
+ * The core's batch sheet and plan (zod with them), loaded only to tell our own 审核汇总 in a folder (isOwnSummary):
+ * the summary itself is built where it is written (summary.ts).
  */
 const summaryModules = async () => {
   const [sheet, plan] = await Promise.all([
@@ -135,6 +136,11 @@ export interface BatchOptions {
   /** Progress output (stderr); `tty` selects the bar. */
   progress?: { write: (s: string) => void; tty: boolean };
   reviewedAt?: string;
+  /**
+   * Whether each row carries its file's JSON report (`check --out --json` prints them). Default true; false leaves
+   * them in the workers (~2.7 MB of structured clone for 200 workbooks, deserialised and kept by this thread).
+   */
+  json?: boolean;
 }
 
 /** Our own suffix at the end of a stem: a reviewed copy's name (x.reviewed.xlsx) without it is the original's (x). */
@@ -235,10 +241,10 @@ async function runTasks(
     skip: opts.skip,
     productVersion: opts.productVersion,
     reviewedAt,
+    json: opts.json ?? true,
     // A macro workbook stays one (.xlsm): Excel refuses a macro-enabled package named .xlsx.
     ...names[i],
   }));
-  const { buildBatchSheet, BATCH_SHEET } = await summaryModules();
   const bar = opts.progress?.tty
     ? new SingleBar(
         {
@@ -277,11 +283,12 @@ async function runTasks(
     return row;
   };
   let rows: BatchRow[];
-  let summaryBytes: (content: SummaryContent) => Promise<Uint8Array>;
+  // The 审核汇总 is built and written in a worker with --jobs N (summary.ts): this thread never loads its modules.
+  let summaryBytes: (input: SummaryInput) => Promise<Uint8Array>;
   try {
     if (pool) {
       const p = pool;
-      summaryBytes = (content) => p.run(content, { name: "writeSummary" }) as Promise<Uint8Array>;
+      summaryBytes = (input) => p.run(input, { name: "writeSummary" }) as Promise<Uint8Array>;
       rows = await Promise.all(
         tasks.map((t) =>
           (p.run(t) as Promise<BatchRow>).then(finished, (e: Error) => finished(failed(t, e)))
@@ -290,21 +297,23 @@ async function runTasks(
     } else {
       // Readers, engine and writer load here only when this thread reviews: with workers, they load there.
       const { reviewFile } = await import("./review-file");
-      summaryBytes = async (content) =>
-        (await import("../hosts/xlsx/review")).writeSheetsOnly(content);
+      summaryBytes = async (input) => (await import("./summary")).summaryWorkbook(input);
       rows = [];
       for (const t of tasks)
         rows.push(finished(await reviewFile(t).catch((e: Error) => failed(t, e))));
     }
     bar?.stop();
-    const sheet = buildBatchSheet(rows, { reviewedAt, productVersion: opts.productVersion });
-    const summary = await summaryPath(opts.outDir, files, BATCH_SHEET);
+    const summary = await summaryPath(opts.outDir, files, SUMMARY_STEM);
     try {
       // As the reviewed copies: under a temporary name, then renamed (never a half 审核汇总).
       const tmp = path.join(opts.outDir, tempName(process.pid, -1));
       await fs.writeFile(
         tmp,
-        await summaryBytes({ styles: { ...REVIEW_STYLES }, sheets: [sheet] })
+        await summaryBytes({
+          entries: rows.map(entryOf),
+          reviewedAt,
+          productVersion: opts.productVersion,
+        })
       );
       await fs.rename(tmp, summary);
     } catch (e) {
@@ -314,6 +323,12 @@ async function runTasks(
   } finally {
     process.off("SIGINT", onInterrupt);
   }
+}
+
+/** A row's 审核汇总 columns (BatchEntry), without its JSON report and times: what the summary's builder needs. */
+function entryOf(r: BatchRow): BatchEntry {
+  const { file, department, year, unit, income, expenditure, counts, status, output, reason } = r;
+  return { file, department, year, unit, income, expenditure, counts, status, output, reason };
 }
 
 function failed(t: ReviewTask, e: Error): BatchRow {

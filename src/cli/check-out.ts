@@ -2,6 +2,8 @@
 import { readFileSync } from "fs";
 import path from "path";
 import { runBatch } from "./batch";
+import type { BatchRow } from "./review-file";
+import type { Severity } from "../core/rules/names";
 // Types only: the JSON module (zod and the rule catalog) loads when --json asks for it, after the batch's workers start.
 import type { CheckFileErrorJson, CheckFileJson } from "../core/findings/json";
 import { jsonText } from "./terminal";
@@ -32,16 +34,19 @@ export async function runCheckOut(
     skip: opts.skip,
     productVersion: productVersion(),
     progress: { write: err, tty: !!process.stderr.isTTY && !!process.stdout.isTTY },
+    // The JSON reports come back from the workers only when printed.
+    json: opts.json,
   });
-  const docs: CheckFileJson[] = rows.flatMap((r) => (r.json ? [r.json] : []));
-  // The same document as `check --json`: an entry per input, an unreadable one with its error.
-  // With the file written for it: a (2) name or a separate 审核结果 workbook is not guessable from the input's name.
-  const entries: Array<CheckFileJson | CheckFileErrorJson> = rows.map((r) =>
-    r.json
-      ? { ...r.json, ...(r.output ? { output: path.join(opts.outDir, r.output) } : {}) }
-      : { file: r.file, error: r.error ?? { code: "internal", message: r.reason ?? r.status } }
-  );
+  // A reviewed file has its counts (and, with --json, its report); one that could not be reviewed has neither.
+  const reviewed = (r: BatchRow) => r.counts !== null;
   if (opts.json) {
+    // The same document as `check --json`: an entry per input, an unreadable one with its error.
+    // With the file written for it: a (2) name or a separate 审核结果 workbook is not guessable from the input's name.
+    const entries: Array<CheckFileJson | CheckFileErrorJson> = rows.map((r) =>
+      r.json
+        ? { ...r.json, ...(r.output ? { output: path.join(opts.outDir, r.output) } : {}) }
+        : { file: r.file, error: r.error ?? { code: "internal", message: r.reason ?? r.status } }
+    );
     const { CHECK_JSON_VERSION } = await import("../core/findings/json");
     out(jsonText({ version: CHECK_JSON_VERSION, files: entries }));
   } else {
@@ -50,11 +55,11 @@ export async function runCheckOut(
         out(`${r.file} → ${path.join(opts.outDir, r.output)}${r.reason ? `（${r.reason}）` : ""}`);
     out(`审核汇总：${summary}（${rows.length} 个文件）`);
   }
-  for (const r of rows) if (!r.json) err(`错误：${r.file}：${r.reason}`);
-  const sev = docs.flatMap((d) => d.findings.map((f) => f.severity));
+  for (const r of rows) if (!reviewed(r)) err(`错误：${r.file}：${r.reason}`);
   // As `check`: an unreadable input, or one in which no budget table was recognized (nothing checked), is exit 2.
-  if (rows.some((r) => !r.json || r.status === "未识别为预算表")) return 2;
-  if (opts.failOn === "error" && sev.includes("error")) return 1;
-  if (opts.failOn === "warning" && (sev.includes("error") || sev.includes("warning"))) return 1;
+  if (rows.some((r) => !reviewed(r) || r.status === "未识别为预算表")) return 2;
+  const count = (s: Severity) => rows.reduce((n, r) => n + (r.counts?.[s] ?? 0), 0);
+  if (opts.failOn === "error" && count("error")) return 1;
+  if (opts.failOn === "warning" && (count("error") || count("warning"))) return 1;
   return 0;
 }

@@ -35,10 +35,13 @@ export interface ReviewTask {
   /** Output file names (in outDir), chosen by the batch so parallel workers never collide. */
   reviewedName: string;
   reviewOnlyName: string;
+  /** Whether the row carries the file's JSON report (`json`); false: null, the counts say the findings. Default true. */
+  json?: boolean;
 }
 
 /** One row of 审核汇总 (its columns are the core's BatchEntry; `output` is relative to the output folder), plus the JSON report and phase times. */
 export interface BatchRow extends BatchEntry {
+  /** The file's `check --json` report; null when it could not be reviewed (counts null too) or was not asked for. */
   json: CheckFileJson | null;
   /** Why the file could not be reviewed, as `check --json` says it (WorkbookReadError's code, or "internal"). */
   error?: { code: string; message: string };
@@ -127,7 +130,7 @@ export async function reviewFile(task: ReviewTask): Promise<BatchRow> {
   row.unit = report.unit ?? null;
   row.income = total(report, "income_grand_total");
   row.expenditure = total(report, "expenditure_grand_total");
-  row.json = toCheckJson(task.file, report, result);
+  row.json = task.json === false ? null : toCheckJson(task.file, report, result);
   const counts: Record<Severity, number> = { error: 0, warning: 0, rounding: 0, info: 0 };
   for (const f of result.findings) counts[f.severity]++;
   row.counts = counts;
