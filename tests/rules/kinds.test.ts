@@ -2,6 +2,7 @@
  * The kinds of problem of the field cases, on every generated layout (tests/fixtures/variants.ts): each variant
  * changes one thing in a consistent workbook, and the rule says that thing at its cells — nothing else.
  */
+import { parseRef } from "../../src/core/grid/address";
 import { importWorkbook } from "../../src/core/importer/importer";
 import { checkReport } from "../../src/core/rules/engine";
 import type { Finding } from "../../src/core/rules/rule";
@@ -208,7 +209,8 @@ describe.each(STYLES.map((s) => [s.name, s] as const))(
       ["a column caption", "基本支出", "{单位}基本支出"],
       ["a row name", "住房改革支出", "某某支出"],
     ])("%s: warnings naming the leftover, nothing else", (_w, from, to) => {
-      const report = importWorkbook(replaceText(buildVariant(style).grids, from, to));
+      const grids = replaceText(buildVariant(style).grids, from, to);
+      const report = importWorkbook(grids);
       const fs = serious(checkReport(report).findings);
       // A names-only template has no code for the name to contradict.
       expect(ids(fs)).toEqual(
@@ -218,6 +220,16 @@ describe.each(STYLES.map((s) => [s.name, s] as const))(
       );
       for (const f of fs.filter((x) => x.rule === "naming.placeholder"))
         expect(f.message).toContain(to.match(/XX|××|待填写|\{单位\}|某某/)![0]);
+      // The department's finding cites the 部门 lines (tester31 T31-2: it cited the 表号 label in A1). A title's or
+      // a caption's leftover is still cited at the table's first cell (the model keeps no title / caption cell).
+      for (const f of fs.filter(
+        (x) => x.rule === "naming.placeholder" && /部门名称/.test(x.message)
+      ))
+        for (const ref of f.cells) {
+          const p = parseRef(ref);
+          const g = grids.find((x) => x.sheet === p.sheet)!;
+          expect(`${ref} ${g.text[p.r0]?.[p.c0]}`).toContain(to);
+        }
     });
   }
 );

@@ -91,7 +91,8 @@ export const placeholders = defineRule({
           rule: "naming.placeholder",
           severity: "warning",
           message: `部门名称“${deptTables[0].department}”是未替换的模板占位文字（${deptTables.length} 张表的表头）`,
-          cells: deptTables.map(tableCell),
+          // The 部门 line's own cell where one prints it (tester31 T31-2: A1 is the 表号 label), else the table's first.
+          cells: deptTables.map((t) => t.departmentCell ?? tableCell(t)),
           expected: null,
           actual: null,
           difference: null,
