@@ -2,7 +2,6 @@
  * The kinds of problem of the field cases, on every generated layout (tests/fixtures/variants.ts): each variant
  * changes one thing in a consistent workbook, and the rule says that thing at its cells — nothing else.
  */
-import { parseRef } from "../../src/core/grid/address";
 import { importWorkbook } from "../../src/core/importer/importer";
 import { checkReport } from "../../src/core/rules/engine";
 import type { Finding } from "../../src/core/rules/rule";

@@ -108,3 +108,29 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("%s", (_name, st) => {
     expect(found.every((f) => f.rule === "projects.subject-totals")).toBe(true);
   });
 });
+
+/**
+ * The code column captioned as a name column (功能科目, 功能分类科目, 支出功能分类科目: tester31 T31-29, a 浙江 template)
+ * still gives each project its 项, read by its content: 7-digit codes beside 项目名称. Before, the column was a second
+ * name column and projects.subject-totals said the table listed no 功能科目.
+ */
+describe.each(
+  STYLES.flatMap((s) =>
+    ["功能科目", "功能分类科目", "支出功能分类科目"].map((c) => [s.name, c, s] as const)
+  )
+)("%s, code column captioned %s", (_n, caption, st) => {
+  test("each project's 项 is read, and a project booked to another 科目 is an 错误", () => {
+    const report = importWorkbook(
+      buildVariant(st, { projectCodes: { layout: "column", caption } }).grids
+    );
+    const t = report.tables.find((x) => x.kind === "project_expenditure")!;
+    const projects = t.rows.filter((r) => /经费|项目$/.test(r.label));
+    expect(projects.map((r) => r.subjectCode)).toEqual(
+      projects.map((_r, i) => (i === 0 ? "2010602" : "2010699"))
+    );
+    const moved = check(st, { layout: "column", caption, code: "2010699" }).filter(
+      (f) => f.rule === "projects.subject-totals" && f.severity === "error"
+    );
+    expect(moved.length).toBeGreaterThan(0);
+  });
+});

@@ -406,6 +406,27 @@ export function textColumns(
 }
 
 /**
+ * A name column by its caption (功能科目, 功能分类科目, 支出功能分类科目 beside 项目名称) that prints codes — most of its
+ * body cells a bare well-formed code (2010302) — is the code column (tester31 T31-29: a 项目支出表's 功能科目 column was
+ * read as a second name column, and every per-科目 project check said it had no 功能科目). Only beside another name
+ * column: a table's sole name column keeps its role (its lines are named by it).
+ */
+export function codeColumns(
+  roles: ColumnRole[],
+  codes: (c: number) => number,
+  filled: (c: number) => number
+): ColumnRole[] {
+  const labels = roles.filter((r) => r.role === "label");
+  if (labels.length < 2) return roles;
+  const coded = new Set(
+    labels.filter((r) => filled(r.c) >= 2 && codes(r.c) >= 0.8 * filled(r.c)).map((r) => r.c)
+  );
+  // Never every name column: one is left to name the lines.
+  if (!coded.size || coded.size >= labels.length) return roles;
+  return roles.map((r) => (coded.has(r.c) ? { role: "code", c: r.c, path: r.path } : r));
+}
+
+/**
  * Groups columns into blocks: one per label / amount pair in two-sided tables (two, three or four pairs), else one
  * block whose label is the name column that holds the row names (the most body texts), other name columns being
  * attributes (单位名称 beside 项目名称, 政府经济科目名称 beside 部门经济科目名称).

@@ -1,4 +1,5 @@
 /** Grid → report model: find the tables on every sheet, read their headers and rows, keep every amount's cell. */
+import { WELL_FORMED_CODE } from "../classification/codes";
 import type { SheetGrid } from "../grid/grid";
 import {
   BY_UNIT,
@@ -33,6 +34,7 @@ import {
   headerAfterGap,
   isMetaRow,
   textColumns,
+  codeColumns,
   type ColumnRole,
 } from "./header";
 import {
@@ -455,6 +457,10 @@ function parseRegion(
     .map((p, i) => (p.length === 0 && figures(c0 + i) > 0 ? columnLetter(v.sheetCol(c0 + i)) : ""))
     .filter((x) => x);
   roles = textColumns(roles, plainTexts, figures);
+  const filled = (c: number) => bodyRows.filter((br) => v.norm(br, c) !== "").length;
+  const codesIn = (c: number) =>
+    bodyRows.filter((br) => WELL_FORMED_CODE.test(v.norm(br, c))).length;
+  roles = codeColumns(roles, codesIn, filled);
   roles = uncaptionedLabel(roles, paths, c0, bodyTexts);
   const blockList = blocks(roles, reg.kind, bodyTexts);
   // 基本支出 by unit × class (a 单位 label column, class rows under unit rows): not the 经济分类表 itself.
