@@ -32,7 +32,10 @@ export const CauseSchema = z.object({
    * not with the others (another department's or year's table), its disagreeing figures listed; mip: HiGHS.
    */
   method: z.enum(["single", "pair", "table", "mip"]),
-  /** For method "table": the sheet suspected as a whole. */
+  /**
+   * For method "table": the sheet suspected as a whole (a table from elsewhere, two whole columns exchanged); absent
+   * where the table is named for a few of its figures (two exchanged, one line with the sums over it following).
+   */
   sheet: z.string().optional(),
   /** Chinese, for the reviewer: "预算公开表5!C6 疑为 234.12，应为 450.05（万元），可解释 3 条不一致". */
   message: z.string(),

@@ -300,7 +300,10 @@ function causeOf(
     ...(all.length > SHOWN_TIES ? [`另有 ${all.length - SHOWN_TIES} 种可能未列出`] : []),
   ].join("，");
   let text: string;
-  if (!rest.length) text = `${describe(first, cells)}${first.length > 1 ? "同时有误" : "疑有误"}`;
+  const swap = !rest.length && sameSheet(first) ? exchangedPairs(first) : undefined;
+  if (swap?.length === 1) text = `${exchangeWords(swap)}：${describe(first, cells)}`;
+  else if (!rest.length)
+    text = `${describe(first, cells)}${first.length > 1 ? "同时有误" : "疑有误"}`;
   else if (common.length && varying.every((v) => v.length === 1))
     text = `${describe(common, cells)}疑有误，且以下之一同时有误${notes ? `（${notes}）` : ""}：${varying
       .slice(0, SHOWN_TIES)
@@ -602,6 +605,114 @@ function tableCauses(
     }
     return out;
   };
+  /**
+   * What a table that agrees with itself but not with the others looks like, as a reviewer names it: two whole columns
+   * exchanged, two figures exchanged (two lines of a column, two cells of a line), one line's figures off by one
+   * amount with the 款 / 类 / 合计 above them following it — else a whole table from elsewhere. `short`: the same for
+   * a tied alternative.
+   */
+  const shapeOf = (
+    sheet: string,
+    suspects: Suspect[]
+  ): { what: string; short: string; suspects: Suspect[]; listed?: string; whole?: boolean } => {
+    const n = suspects.length;
+    const swap = swappedColumns(suspects, cells);
+    if (swap)
+      return {
+        what: `${sheet} ${swap[0]} 列与 ${swap[1]} 列的数疑整列互换（表头未动：表内自洽，但 ${n} 个数与其他表不一致）`,
+        short: `${sheet} ${swap[0]} 列与 ${swap[1]} 列整列互换`,
+        suspects,
+        whole: true,
+      };
+    const pairs = exchangedPairs(suspects);
+    if (pairs)
+      return {
+        what: `${exchangeWords(pairs)}（表内合计不变，但与其他表不一致）`,
+        short: exchangeWords(pairs, true),
+        suspects: pairs.flat(),
+      };
+    const chain = followingChain(sheet, suspects);
+    if (chain) {
+      const at = (s: Suspect) => s.cell.slice(s.cell.lastIndexOf("!") + 1);
+      const s0 = chain.origin[0];
+      const c0 = cells.get(s0.cell)!;
+      const d = (s0.printed ?? 0) - s0.value;
+      const amount = fmtIn(Math.abs(d) * UNIT_FACTOR[c0.unit] * 100, c0);
+      const origin = chain.origin.map(at).join("、");
+      const follow = chain.following.map(at).join("、");
+      return {
+        what:
+          `${sheet} ${origin} 疑${chain.origin.length > 1 ? "各" : ""}${d > 0 ? "多" : "少"} ${amount}${c0.unit}` +
+          (chain.following.length
+            ? `，其上级合计 ${follow} 随之${d > 0 ? "多" : "少"}计（一处错误：表内自洽，但与其他表不一致）`
+            : "（表内自洽，但与其他表不一致）"),
+        short: `${sheet} ${origin} ${d > 0 ? "多" : "少"} ${amount}${c0.unit}`,
+        suspects: [...chain.origin, ...chain.following],
+        listed: chain.origin.map((x) => describe([x], cells)).join("、"),
+      };
+    }
+    return {
+      what: `${sheet} 整表疑与其他表不符（表内自洽，但 ${n} 个数与其他表不一致，可能用错了表）`,
+      short: `${sheet} 整表有误`,
+      suspects,
+      whole: true,
+    };
+  };
+  /**
+   * One figure off by an amount with the sums over it following (a 项 line raised, its 款, 类 and 合计 raised alike:
+   * the table agrees with itself). Every suspect is off by the same amount; a suspect follows another when a holding
+   * identity of the table has it as the sum (its coefficient's sign alone) and the other among the parts. The origin:
+   * the suspects that follow none, all on one line; the rest follow it. Undefined when the suspects are not so.
+   */
+  const followingChain = (
+    sheet: string,
+    suspects: Suspect[]
+  ): { origin: Suspect[]; following: Suspect[] } | undefined => {
+    if (!suspects.length || suspects.some((s) => s.relation !== "=" || s.printed === null))
+      return undefined;
+    const tol = (s: Suspect) => 0.5 * Math.pow(10, -s.decimals) + 1e-9;
+    const off = (s: Suspect) => (s.printed ?? 0) - s.value;
+    const d = off(suspects[0]);
+    if (Math.abs(d) <= tol(suspects[0])) return undefined;
+    if (suspects.some((s) => Math.abs(off(s) - d) > 2 * tol(s))) return undefined;
+    const by = new Map(suspects.map((s) => [s.cell, s]));
+    const follows = new Set<string>();
+    // Suspects that are the sum of a suspect line above or below (a 款 over its 项), not only of a line's columns.
+    const sums = new Set<string>();
+    for (const s of suspects)
+      for (const i of cells.get(s.cell)!.identities) {
+        const id = identities[i];
+        if (id.status === "violated" || id.relation !== "eq" || id.soft) continue;
+        if (id.terms.some((t) => tableOf(t.cell) !== sheet)) continue;
+        const me = id.terms.find((t) => t.cell === s.cell);
+        if (!me || !me.coefficient) continue;
+        const others = id.terms.filter((t) => t.cell !== s.cell && t.coefficient);
+        if (
+          !others.length ||
+          others.some((t) => Math.sign(t.coefficient) === Math.sign(me.coefficient))
+        )
+          continue;
+        const parts = others.filter((t) => by.has(t.cell));
+        if (!parts.length) continue;
+        follows.add(s.cell);
+        const c = parseRef(s.cell).c0;
+        if (parts.some((t) => parseRef(t.cell).c0 === c)) sums.add(s.cell);
+      }
+    // A suspect following none on a sum line (the 合计 line's 基本支出, the 项 lines of its column not compared) is that
+    // line's share of the same raise: the origin is the one line whose suspects are no sum of other lines.
+    const row = (s: Suspect) => parseRef(s.cell).r0;
+    const sumRows = new Set(suspects.filter((s) => sums.has(s.cell)).map(row));
+    const roots = suspects.filter((s) => !follows.has(s.cell) && !sumRows.has(row(s)));
+    if (!roots.length || roots.some((s) => row(s) !== row(roots[0]))) return undefined;
+    const at = row(roots[0]);
+    const col = (s: Suspect) => parseRef(s.cell).c0;
+    // The line's figures, then the sums over it: column by column, the nearest line first.
+    const origin = suspects.filter((s) => row(s) === at).sort((a, b) => col(a) - col(b));
+    const following = suspects
+      .filter((s) => row(s) !== at)
+      .sort((a, b) => col(a) - col(b) || Math.abs(row(a) - at) - Math.abs(row(b) - at));
+    return { origin, following };
+  };
   const causes = picked.map(({ sheet, covered, tied }) => {
     const suspects = suspectsIn(sheet, covered);
     const alternatives = tied.map((sh) => suspectsIn(sh, covered));
@@ -610,24 +721,76 @@ function tableCauses(
         .slice(0, 6)
         .map((x) => describe([x], cells))
         .join("、") + (ss.length > 6 ? ` 等 ${ss.length} 处` : "");
-    const alt = tied.length ? `；也可能是 ${tied.join(" 或 ")} 整表有误` : "";
     const explains = explainsOf(covered);
-    const swap = swappedColumns(suspects, cells);
-    const what = swap
-      ? `${sheet} ${swap[0]} 列与 ${swap[1]} 列的数疑整列互换（表头未动：表内自洽，但 ${suspects.length} 个数与其他表不一致）`
-      : `${sheet} 整表疑与其他表不符（表内自洽，但 ${suspects.length} 个数与其他表不一致，可能用错了表）`;
+    const shape = shapeOf(sheet, suspects);
+    const alt = tied.length
+      ? `；也可能是 ${tied.map((sh, k) => shapeOf(sh, alternatives[k]).short).join(" 或 ")}`
+      : "";
     return {
-      suspects,
+      suspects: shape.suspects,
       alternatives,
       explains,
       weight: suspects.reduce((s, x) => s + cells.get(x.cell)!.weight, 0),
       method: "table" as const,
-      sheet,
-      message: `${what}：${list(suspects)}${alt}，可解释 ${explains.length} 条不一致`,
+      // The sheet suspected as a whole (审核结果: 整张表), not where a few of its figures are exchanged or follow one.
+      ...(shape.whole ? { sheet } : {}),
+      message: `${shape.what}：${shape.listed ?? list(shape.suspects)}${alt}，可解释 ${explains.length} 条不一致`,
     };
   });
   const done = new Set(picked.flatMap((p) => p.covered));
   return { causes, left: left.map((c) => c.filter((i) => !done.has(i))).filter((c) => c.length) };
+}
+
+const sameSheet = (ss: Suspect[]) => ss.every((x) => sheetOf(x.cell) === sheetOf(ss[0].cell));
+
+/**
+ * Exchanged pairs as a reviewer names them, after their sheet: "F10 与 F12 两行金额疑对调" (lines of one column, or
+ * of several columns alike), "G10 与 H10 两数疑互换" (one line), "… 的数疑两两互换" (else). `short`: for a tie.
+ */
+function exchangeWords(pairs: Array<[Suspect, Suspect]>, short = false): string {
+  const at = (s: Suspect) => s.cell.slice(s.cell.lastIndexOf("!") + 1);
+  const row = (x: Suspect) => parseRef(x.cell).r0;
+  const [a0, b0] = pairs[0];
+  const twoRows = pairs.every(
+    ([a, b]) =>
+      row(a) === row(a0) &&
+      row(b) === row(b0) &&
+      row(a) !== row(b) &&
+      parseRef(a.cell).c0 === parseRef(b.cell).c0
+  );
+  const kind = twoRows ? "两行金额疑对调" : pairs.length === 1 ? "两数疑互换" : "的数疑两两互换";
+  const named = pairs.map(([a, b]) => `${at(a)} 与 ${at(b)}`).join("、");
+  return `${sheetOf(a0.cell)} ${named}${kind.startsWith("的") ? "" : " "}${short ? kind.replace("疑", "") : kind}`;
+}
+
+/**
+ * Figures exchanged in pairs (two lines' amounts in a column, two cells of one line): every suspect has a partner among
+ * them, in its column or on its line, whose printed figure is the suspect's required one and the other way round.
+ * Returns the pairs (in the suspects' order), or undefined.
+ */
+function exchangedPairs(suspects: Suspect[]): Array<[Suspect, Suspect]> | undefined {
+  if (suspects.length < 2 || suspects.length % 2) return undefined;
+  const near = (a: number, b: number, dec: number) =>
+    Math.abs(a - b) < 0.5 * Math.pow(10, -dec) + 1e-9;
+  const fits = (a: Suspect, b: Suspect) => {
+    if (a.relation !== "=" || b.relation !== "=" || a.printed === null || b.printed === null)
+      return false;
+    if (near(a.printed, b.printed, Math.min(a.decimals, b.decimals))) return false;
+    const [pa, pb] = [parseRef(a.cell), parseRef(b.cell)];
+    if (pa.r0 !== pb.r0 && pa.c0 !== pb.c0) return false;
+    const dec = Math.min(a.decimals, b.decimals);
+    return near(a.value, b.printed, dec) && near(b.value, a.printed, dec);
+  };
+  const used = new Set<number>();
+  const out: Array<[Suspect, Suspect]> = [];
+  for (let i = 0; i < suspects.length; i++) {
+    if (used.has(i)) continue;
+    const j = suspects.findIndex((b, k) => k > i && !used.has(k) && fits(suspects[i], b));
+    if (j < 0) return undefined;
+    used.add(i).add(j);
+    out.push([suspects[i], suspects[j]]);
+  }
+  return out;
 }
 
 /**

@@ -784,7 +784,7 @@ export const basicProjectSplit = defineRule({
   category: "cross",
   title: "基本支出 / 项目支出：支出总表 ↔ 一般公共预算支出表 ↔ 项目支出表",
   description:
-    "收入总表只有一般公共预算资金时，支出总表基本支出 = 一般公共预算支出表基本支出，两表口径相同且基本支出合计一致时，每个功能科目的基本支出、项目支出也分别相等；支出总表项目支出 = 项目支出表（本年 + 上年结转）合计（支出总表分“本年支出”“上年结转”两栏时，本年支出栏的项目支出 = 项目支出表合计，上年结转栏的 = 项目支出表（上年结转）合计，未列后者时两栏之和 = 项目支出表合计）；一般公共预算支出表项目支出 = 项目支出表一般公共预算列合计（一般公共预算支出表不含上年结转而项目支出表含时，前者不超过后者）；项目支出表标题限定为一般公共预算（一般公共预算项目支出表）且只有一个金额栏时，该栏即一般公共预算，与一般公共预算支出表项目支出比较，支出总表（全部资金）的项目支出只须不少于它。",
+    "收入总表只有一般公共预算资金时，支出总表基本支出 = 一般公共预算支出表基本支出，两表口径相同且基本支出合计（或项目支出合计）一致时，每个功能科目的基本支出、项目支出也分别相等；支出总表项目支出 = 项目支出表（本年 + 上年结转）合计（支出总表分“本年支出”“上年结转”两栏时，本年支出栏的项目支出 = 项目支出表合计，上年结转栏的 = 项目支出表（上年结转）合计，未列后者时两栏之和 = 项目支出表合计）；一般公共预算支出表项目支出 = 项目支出表一般公共预算列合计（一般公共预算支出表不含上年结转而项目支出表含时，前者不超过后者）；项目支出表标题限定为一般公共预算（一般公共预算项目支出表）且只有一个金额栏时，该栏即一般公共预算，与一般公共预算支出表项目支出比较，支出总表（全部资金）的项目支出只须不少于它。",
   severity: "error",
   source: {
     basis: "identity",
@@ -810,13 +810,28 @@ export const basicProjectSplit = defineRule({
       );
       out.push(total);
       // The same money in both tables and the same 基本支出 in all: each 功能科目's 基本支出 and 项目支出 too — a line's two
-      // figures exchanged keeps every total (tester26b T26B-7). Where the totals already differ (a table of another
-      // year or department: 稷山's 表5) that finding and the localizer's whole-table cause say it; line by line would
-      // only repeat it. Totals within rounding (a 尾差) are the same money too (tester29b T29B-1: compared as printed,
-      // a whole-万元 支出总表 is a 尾差 more often than not, and an exchange on its lines went unsaid).
+      // figures exchanged keeps every total (tester26b T26B-7). Where both totals differ (a table of another year or
+      // department: 稷山's 表5) that finding and the localizer's whole-table cause say it; line by line would only
+      // repeat it. Where the 项目支出 totals still agree, the 基本支出 one differs by what some line carries (tester30
+      // T30-3: one 项 raised with its 款, 类 and 合计): lines compared, the localizer names that line. Totals within
+      // rounding (a 尾差) are the same money too (tester29b T29B-1: compared as printed, a whole-万元 支出总表 is a 尾差
+      // more often than not, and an exchange on its lines went unsaid).
+      const agrees = (o: Outcome | undefined) =>
+        o?.status === "pass" || (o?.status === "fail" && o.finding.severity === "rounding");
       const same =
-        total?.status === "pass" ||
-        (total?.status === "fail" && total.finding.severity === "rounding");
+        agrees(total) ||
+        (!!tot5.amounts.project &&
+          !!tot3.amounts.project &&
+          agrees(
+            cmp(
+              "cross.basic-project",
+              t5,
+              tot5.amounts.project,
+              "",
+              [[t3, tot3.amounts.project]],
+              ""
+            )
+          ));
       if (same && scopeRelation(report, t3, t5) === "=") {
         const c3 = byCode(t3);
         for (const [code, r5] of byCode(t5)) {
