@@ -200,11 +200,18 @@ function chainBySums(
 
 /**
  * The continuation without the 合计 line it repeats (printed again on every page with the header, as print titles do):
- * a 合计 line whose every figure is the first part's 合计's.
+ * a 合计 line whose every figure is the first part's 合计's. That 合计 prints a figure (and, in a 项目支出表, is named
+ * 合计 / 总计): a unit's heading line a part starts with, taken for its total by its place and printing none, repeats
+ * nothing — nor is the next part's heading a repeat of it.
  */
 function withoutRepeatedTotal(a: Table, b: Table): Table {
   const ta = a.rows.find(isTotal);
-  if (!ta) return b;
+  if (
+    !ta ||
+    !Object.values(ta.amounts).some((x) => x.value !== null) ||
+    (PROJECT_KINDS.has(a.kind) && !printedTotal(ta))
+  )
+    return b;
   const same = (r: Row) =>
     isTotal(r) &&
     r.side === ta.side &&
@@ -254,6 +261,8 @@ function joinedRows(parts: Table[]): Row[] {
       // A line's name keeps its indentation (the name cell's, where a part under a borrowed header cannot tell it).
       applyIndentLevels(rows, (r) => indentDepth(r.label), parts[0].department);
       if (!nestClosingSubtotals(rows)) structureRows(rows, sumKeys(parts[0]));
+      // The joined lines as read, for a further part joined to them (表（续2）: levelled again over all three).
+      asRead.set(rows, lines);
       return rows;
     }
   }
