@@ -181,6 +181,17 @@ export function otherClassification(before: Table, part: Table): boolean {
 const FIGURE_NAME = /^[\d\s.,，%()（）-]+$/;
 
 /**
+ * What says a part's lines are a table's own, beyond fitting its columns: both print codes of one system that go on
+ * (`continuesCodes`), or both name lines of one classification (功能分类 / 经济分类 names). A part that names no table
+ * (a sheet named only 续表) goes on a table other than the one just before only so (or by the sums).
+ */
+export function sameLines(before: Table, part: Table): boolean {
+  if (continuesCodes(before, part, true)) return true;
+  const a = namesOf(before);
+  return !!a && a === namesOf(part);
+}
+
+/**
  * Why a part read under a borrowed header is not that table's lines, or undefined when nothing says so (the codes, when
  * both print them, go on: `continuesCodes`). Said in 未识别 when the part's sheet is named the table's continuation.
  * - A two-sided table (收入 | 支出 sides): a line named by a figure or a code — a one-sided list (科目 | 合计 | 基本支出 …)
@@ -193,8 +204,13 @@ export function whyNotContinues(
   part: Table,
   needCodes: boolean
 ): string | undefined {
-  if (before.rows.some((r) => r.side) && part.rows.some((r) => FIGURE_NAME.test(r.label.trim())))
+  const figureNamed = part.rows.some((r) => FIGURE_NAME.test(r.label.trim()));
+  if (before.rows.some((r) => r.side) && figureNamed)
     return "各行的栏对不上该表收入、支出两侧（名称栏里是数字或编码，像是另一张单侧的表）";
+  // A name cell holding a figure's digits (“,000.00” after a code 500 cut off 500,000.00): the figures fell in the
+  // table's code and name columns — the lines of a table with fewer columns before its figures.
+  if (part.rows.some((r) => r.code && /^[.,，]\d/.test(r.label.trim())))
+    return "各行的栏对不上该表的栏（名称栏里是金额的数字）";
   if (otherClassification(before, part))
     return namesOf(part) === "functional"
       ? "各行是功能分类科目，该表是经济分类科目"
