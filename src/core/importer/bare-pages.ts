@@ -30,10 +30,15 @@ export interface BorrowableHeader {
   table: Table;
 }
 
+/** How many name-only lines (a unit's or a category's heading) may stand above a bare part's first data line. */
+const MAX_HEADINGS = 2;
+
 /**
  * The part of `reg` (its lines after its title, if any, and after any meta / 续表 / label line) as a grid under the
  * borrowed header, with the region to read from it; undefined unless that part starts with a data line (a figure, no
- * header caption) and every cell of it lies within the header's columns.
+ * header caption) — or with at most two heading lines (one name each, no figure: a 项目支出表's unit printed above its
+ * projects, the page cut right after the unit before) right above one, each left of its first figure after its name — and every
+ * cell of it lies within the header's columns.
  */
 export function underBorrowedHeader(
   v: GridView,
@@ -44,6 +49,8 @@ export function underBorrowedHeader(
   const g = v.grid;
   if (reg.cols || g.sheetCols || head.grid.sheetCols) return undefined;
   let k = reg.titleRow >= 0 ? reg.titleRow + 1 : reg.r0;
+  // Heading lines (a name alone) read so far, above the first data line.
+  const headings: Array<[number, number]> = [];
   for (; k <= end; k++) {
     const cells = v.lineCells(k);
     if (cells.length === 0) continue;
@@ -51,11 +58,24 @@ export function underBorrowedHeader(
     if (numeric) break;
     if (isHeaderRow(v, k)) return undefined;
     const only = cells.length === 1 ? cells[0][1] : "";
-    if (isMetaRow(v, k) || CONTINUATION_LINE.test(only) || TABLE_LABEL.exec(only)?.[0] === only)
+    if (
+      !headings.length &&
+      (isMetaRow(v, k) || CONTINUATION_LINE.test(only) || TABLE_LABEL.exec(only)?.[0] === only)
+    )
       continue;
-    return undefined;
+    if (cells.length !== 1 || headings.length >= MAX_HEADINGS) return undefined;
+    headings.push([k, cells[0][0]]);
   }
   if (k > end) return undefined;
+  if (headings.length) {
+    // Each heading names what the data line under it sums: its name left of that line's first figure after its
+    // name (a 序号 left of the name is no figure).
+    const cells = v.cells(k);
+    const name = cells.find(([c]) => !v.isNumber(k, c))?.[0] ?? -1;
+    const figure = Math.min(...cells.flatMap(([c]) => (c > name && v.isNumber(k, c) ? [c] : [])));
+    if (headings.some(([, c]) => c >= figure)) return undefined;
+    k = headings[0][0];
+  }
   // The header's columns (both grids start at the same sheet column); the part's cells must fall within them.
   if (sheetColOf(head.grid, 0) !== sheetColOf(g, 0)) return undefined;
   const [h0, h1] = head.cols;
@@ -161,6 +181,17 @@ export function otherClassification(before: Table, part: Table): boolean {
 const FIGURE_NAME = /^[\d\s.,，%()（）-]+$/;
 
 /**
+ * What says a part's lines are a table's own, beyond fitting its columns: both print codes of one system that go on
+ * (`continuesCodes`), or both name lines of one classification (功能分类 / 经济分类 names). A part that names no table
+ * (a sheet named only 续表) goes on a table other than the one just before only so (or by the sums).
+ */
+export function sameLines(before: Table, part: Table): boolean {
+  if (continuesCodes(before, part, true)) return true;
+  const a = namesOf(before);
+  return !!a && a === namesOf(part);
+}
+
+/**
  * Why a part read under a borrowed header is not that table's lines, or undefined when nothing says so (the codes, when
  * both print them, go on: `continuesCodes`). Said in 未识别 when the part's sheet is named the table's continuation.
  * - A two-sided table (收入 | 支出 sides): a line named by a figure or a code — a one-sided list (科目 | 合计 | 基本支出 …)
@@ -173,8 +204,13 @@ export function whyNotContinues(
   part: Table,
   needCodes: boolean
 ): string | undefined {
-  if (before.rows.some((r) => r.side) && part.rows.some((r) => FIGURE_NAME.test(r.label.trim())))
+  const figureNamed = part.rows.some((r) => FIGURE_NAME.test(r.label.trim()));
+  if (before.rows.some((r) => r.side) && figureNamed)
     return "各行的栏对不上该表收入、支出两侧（名称栏里是数字或编码，像是另一张单侧的表）";
+  // A name cell holding a figure's digits (“,000.00” after a code 500 cut off 500,000.00): the figures fell in the
+  // table's code and name columns — the lines of a table with fewer columns before its figures.
+  if (part.rows.some((r) => r.code && /^[.,，]\d/.test(r.label.trim())))
+    return "各行的栏对不上该表的栏（名称栏里是金额的数字）";
   if (otherClassification(before, part))
     return namesOf(part) === "functional"
       ? "各行是功能分类科目，该表是经济分类科目"

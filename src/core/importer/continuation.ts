@@ -72,6 +72,46 @@ export function sumsJoin(parts: Table[]): boolean {
   );
 }
 
+/** How many of `rows`' sums do not hold in column `key`: the 合计 against its shallowest lines, each line against its
+ * lines one level deeper right under it (a line or 合计 without a figure, or without lines under it, checks nothing). */
+function brokenSums(rows: Row[], key: string): number {
+  let broken = 0;
+  const total = rows.find(isTotal);
+  const value = total?.amounts[key]?.value;
+  if (total && value !== null && value !== undefined) {
+    const top = topSum(rows, key);
+    if (top.n && Math.abs(top.sum - value) > slack(top.n, top.decimals)) broken++;
+  }
+  rows.forEach((r, i) => {
+    const v = r.amounts[key]?.value;
+    if (r.level <= 0 || r.partial || r.side || v === null || v === undefined) return;
+    let sum = 0;
+    let n = 0;
+    let decimals = 0;
+    for (let k = i + 1; k < rows.length && rows[k].level > r.level; k++) {
+      const x = rows[k].amounts[key];
+      if (rows[k].level !== r.level + 1 || rows[k].partial || !x || x.value === null) continue;
+      sum += x.value;
+      n++;
+      decimals = Math.max(decimals, x.decimals);
+    }
+    if (n && Math.abs(sum - v) > slack(n, decimals)) broken++;
+  });
+  return broken;
+}
+
+/**
+ * The parts of a table read so far add up (its 合计 and every line over the lines under it), and with `part` joined
+ * they no longer do: it is no further part of that table (the table is complete without it).
+ */
+export function addsUpWithout(parts: Table[], part: Table): boolean {
+  if ([...parts, part].some((p) => p.rows.some((r) => r.side))) return false;
+  const key = parts[0].columns.some((c) => c.key === "total") ? "total" : parts[0].columns[0]?.key;
+  if (!key) return false;
+  const mine = parts.length > 1 ? joinedRows(parts) : parts[0].rows;
+  return brokenSums(mine, key) === 0 && brokenSums(joinedRows([...parts, part]), key) > 0;
+}
+
 /**
  * Without a 续 printed anywhere, the part after a page break that falls inside the last 类 (or 款): b prints only
  * lines deeper than a's shallowest — the rest of a line's 款 / 项 — and they complete that line: the last line of a
@@ -200,11 +240,18 @@ function chainBySums(
 
 /**
  * The continuation without the 合计 line it repeats (printed again on every page with the header, as print titles do):
- * a 合计 line whose every figure is the first part's 合计's.
+ * a 合计 line whose every figure is the first part's 合计's. That 合计 prints a figure (and, in a 项目支出表, is named
+ * 合计 / 总计): a unit's heading line a part starts with, taken for its total by its place and printing none, repeats
+ * nothing — nor is the next part's heading a repeat of it.
  */
 function withoutRepeatedTotal(a: Table, b: Table): Table {
   const ta = a.rows.find(isTotal);
-  if (!ta) return b;
+  if (
+    !ta ||
+    !Object.values(ta.amounts).some((x) => x.value !== null) ||
+    (PROJECT_KINDS.has(a.kind) && !printedTotal(ta))
+  )
+    return b;
   const same = (r: Row) =>
     isTotal(r) &&
     r.side === ta.side &&
@@ -254,6 +301,8 @@ function joinedRows(parts: Table[]): Row[] {
       // A line's name keeps its indentation (the name cell's, where a part under a borrowed header cannot tell it).
       applyIndentLevels(rows, (r) => indentDepth(r.label), parts[0].department);
       if (!nestClosingSubtotals(rows)) structureRows(rows, sumKeys(parts[0]));
+      // The joined lines as read, for a further part joined to them (表（续2）: levelled again over all three).
+      asRead.set(rows, lines);
       return rows;
     }
   }
@@ -283,7 +332,7 @@ const sumKeys = (t: Table) =>
 const PROJECT_KINDS: ReadonlySet<TableKind> = new Set(["project_expenditure", "project_carryover"]);
 
 /** b could go on from a (unnamed): same kind and unit, a table of lines (not a 绩效 form), its columns among a's. */
-function mayContinue(a: Table, b: Table): boolean {
+export function mayContinue(a: Table, b: Table): boolean {
   if (a.kind !== b.kind || a.kind === "performance_target" || a.form || b.form || !b.rows.length)
     return false;
   const keys = new Set(keysOf(a));

@@ -22,7 +22,12 @@ import { indentDepth, labelKey, norm } from "../grid/text";
 import { ORGAN_END, titleDepartmentOf } from "../model/department";
 import { GridView } from "./view";
 import { splitMergedLines } from "./merged-lines";
-import { whyNotContinues, underBorrowedHeader, type BorrowableHeader } from "./bare-pages";
+import {
+  sameLines,
+  whyNotContinues,
+  underBorrowedHeader,
+  type BorrowableHeader,
+} from "./bare-pages";
 import { findRegions, type Region } from "./region";
 import { pageHeaderAdds, pageHeaderRegion } from "./page-title";
 import {
@@ -77,6 +82,8 @@ import {
   CONTINUATION_LINE,
   joinContinuations,
   keepAsRead,
+  addsUpWithout,
+  mayContinue,
   namedContinuation,
   sumsJoin,
 } from "./continuation";
@@ -1131,6 +1138,63 @@ function namedHead(
 /** A sheet name's 续 suffix (normalised: NFKC, no spaces): (续), (续表), (续2), 续, 续表, -续. */
 const CONTINUED_NAME = /[-_—–·]?(\(续表?[\d一二三四五六七八九十]*\)|续表?\d*)$/;
 
+/** A sheet named only 续表 (续表1, （续）, 续2): a continuation that names no table. */
+const continuedOnly = (sheet: string) => {
+  const n = norm(sheet);
+  return !!n && !n.replace(CONTINUED_NAME, "");
+};
+
+/**
+ * Which of the tables read before a part that names none goes on: a sheet named only 续表 / 续表1 (no title, no
+ * header: its lines), or a part titled only by a 续表 line over its own header — appended at the end of the workbook,
+ * far from its table, or after another table. `heads`: the tables read before (each chain's latest part), the one just
+ * before first; `read`: the part read as that table's next part, or why it is not one (its columns not among the
+ * table's, codes not going on, the other classification); `chain`: that table's parts read so far. None whose parts
+ * already add up to its 合计 (`addsUpWithout`). The table just before when the part fits it; else the one other whose codes or names are the part's (`sameLines`) or whose 合计
+ * is the sum of its parts and this one's (sumsJoin), else the one other whose columns it fits — several, the one the
+ * sums tie —; else why it cannot be told (none fits, or several).
+ */
+function placeContinuation(
+  heads: BorrowableHeader[],
+  read: (h: BorrowableHeader) => Table | string,
+  chain: (h: BorrowableHeader) => Table[],
+  near = true
+): { head: BorrowableHeader; table: Table } | { reason: string } {
+  const fits: Array<{ head: BorrowableHeader; table: Table }> = [];
+  for (const [k, head] of heads.entries()) {
+    // A table printed empty, or whose parts already add up to its 合计, has no further part.
+    if (head.table.empty || head.table.markedEmpty) continue;
+    const t = read(head);
+    if (typeof t === "string" || addsUpWithout(chain(head), t)) continue;
+    if (k === 0 && near) return { head, table: t };
+    // Away from its table, fitting its columns is not enough: its codes or names, or the sums, say so.
+    if (sameLines(head.table, t) || sumsJoin([...chain(head), t])) fits.push({ head, table: t });
+  }
+  const best = fits;
+  const tied = best.length > 1 ? best.filter((f) => sumsJoin([...chain(f.head), f.table])) : best;
+  if (tied.length === 1) return tied[0];
+  if (!best.length) return { reason: "各行接不上前面任何一张表（栏、编码或科目不符）" };
+  const names = (tied.length ? tied : best).map((f) => `「${f.head.table.title}」`).join("");
+  return { reason: `各行可以接在${names}中任一张之后` };
+}
+
+/** The reason a part that names no table is not joined: `what` names it only as a continuation, `why` not placed. */
+const unplaced = (what: string, why: string) =>
+  `${what}，看不出是哪张表的续表：${why}；未合并核对，请在工作表名称或标题中写明所续的表名`;
+
+/**
+ * A part read through a table's header of its own kind (a 续表 line above its own header) fits that table: its
+ * columns among the table's, the unit the same when it prints one, and nothing saying otherwise (codes going on, the
+ * same classification: bare-pages.ts whyNotContinues).
+ */
+function fitsTable(a: Table, b: Table): boolean {
+  if (a.kind !== b.kind || !b.rows.length) return false;
+  // A two-sided table (收入 | 支出) takes a part with both sides only.
+  if (a.rows.some((r) => r.side) !== b.rows.some((r) => r.side)) return false;
+  if (!mayContinue(a, { ...b, unit: b.unitText ? b.unit : a.unit })) return false;
+  return !whyNotContinues(a, b, false);
+}
+
 /**
  * The tables in sheet order, but a part read through another table's header (`borrowsHeader`) moved right after
  * that table (after the parts already behind it), so joinContinuations joins it: a sheet 表3(续) appended at the end.
@@ -1189,7 +1253,7 @@ function headerlessRegion(v: GridView, before?: TableKind): Region | undefined {
   // The 续 line first: a further sheet keeps its first sheet's name with (2) / -2 (表4一般公共预算支出表 (2)).
   const marker = before && before !== "performance_target" ? continuationLine(v) : undefined;
   if (marker !== undefined)
-    return { r0: 0, r1: v.rows - 1, kind: before!, title: marker, titleRow: -1 };
+    return { r0: 0, r1: v.rows - 1, kind: before!, title: marker, titleRow: -1, afterMarker: true };
   // A title printed in the page header (页眉) rather than in a cell: read as the cells' title would be.
   const paged = pageHeaderRegion(v);
   if (paged) return paged;
@@ -1342,7 +1406,17 @@ export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Re
     // or, its sheet named that table's continuation (预算公开表3(续)), of the table it names wherever it stands.
     let dataOnly: Region | undefined;
     const named = tocOnly ? undefined : namedHead(g.sheet, tables, headOf);
-    const borrow = named ?? lastHead;
+    // The tables read before (each chain's latest part), the one just before first: a part that names none (a sheet
+    // named only 续表, a 续表 line over a header) may go on any of them.
+    const before = [...new Set([lastHead, ...headOf.values()])].filter(
+      (h): h is BorrowableHeader => !!h
+    );
+    const chainOf = (h: BorrowableHeader) => {
+      const root = [...headOf].find(([, x]) => x === h)?.[0] ?? h.table.id;
+      return tables.filter((x) => (rootOf.get(x.id) ?? x.id) === root);
+    };
+    const onlyContinued = !tocOnly && !named && continuedOnly(g.sheet);
+    const borrow = named ?? lastHead ?? (onlyContinued ? before[0] : undefined);
     if (regions.length === 0 && !tocOnly && borrow)
       regions = [
         (dataOnly = {
@@ -1417,12 +1491,56 @@ export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Re
         };
         let t = reg === dataOnly ? unnamed : parseRegion(viewOf(reg), reg, i, sheetUnit, heads);
         // Named the continuation of a table: its codes, when both print them, must go on from that table's.
-        const from = named ?? lastHead;
+        let from = named ?? lastHead;
         const bare =
           !("id" in t) && from
             ? bareContinuation(viewOf(reg), reg, i, from, reg === dataOnly && !named)
             : undefined;
         if (typeof bare === "object") t = bare;
+        // A sheet named only 续表 (续表1) of lines only, not the next page of the table just before (appended at the
+        // end of the workbook): the page of the one table read before its lines go on, else said why not.
+        if (!("id" in t) && reg === dataOnly && onlyContinued) {
+          const placed = placeContinuation(
+            before,
+            (h) => bareContinuation(viewOf(reg), { ...reg, kind: h.table.kind }, i, h, false),
+            chainOf,
+            false
+          );
+          if ("table" in placed) [t, from] = [placed.table, placed.head];
+          else
+            t = {
+              ...unnamed,
+              reason: unplaced(`工作表名称只写了「${g.sheet}」，没有标题和表头`, placed.reason),
+            };
+        }
+        // A part titled only by a 续表 line over its own header took the kind of the table read just before: it must
+        // fit that table, else the one table read before it fits (its sheet appended at the end of the workbook).
+        if ("id" in t && reg.afterMarker && !named) {
+          const parsed = t;
+          const own = { rows: [] as number[], cols: [0, 0] as [number, number] };
+          const placed = placeContinuation(
+            before.filter((h) => h.table.kind !== "performance_target"),
+            (h) => {
+              const x =
+                h.table.kind === parsed.kind
+                  ? parsed
+                  : parseRegion(viewOf(reg), { ...reg, kind: h.table.kind }, i, sheetUnit, own);
+              return "id" in x && fitsTable(h.table, x) ? x : "接不上";
+            },
+            chainOf
+          );
+          if (!("table" in placed))
+            t = {
+              sheet: g.sheet,
+              range: parsed.range,
+              reason: unplaced(`标题只写了「${reg.title}」`, placed.reason),
+            };
+          else if (placed.table !== parsed) {
+            t = placed.table;
+            heads.rows = own.rows;
+            heads.cols = own.cols;
+          }
+        }
         if (t === unnamed) coverMeta(v, 0, v.rows - 1, cover);
         // Named a table's continuation but not its lines: said as such, with why (the table may be read short), not
         // “no header”.

@@ -17,6 +17,11 @@ export interface Region {
   cols?: [number, number];
   /** No title and no telling sheet name: the kind was read from the header's words alone (untitled.ts). */
   byHeader?: boolean;
+  /**
+   * No title but a line saying only 续表 / （续表一） above its header: the kind is the table read before's, which the
+   * part must fit (importer.ts `placeContinuation`).
+   */
+  afterMarker?: boolean;
   /** Titled by the sheet's page header (page-title.ts): the meta it prints, read before the cells' as a title's lines are. */
   pageMeta?: Meta;
   /**
