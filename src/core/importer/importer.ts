@@ -79,6 +79,7 @@ import {
   sumsJoin,
 } from "./continuation";
 import { isQuantityTable } from "../model/quantities";
+import { formUnits } from "./form-units";
 
 export interface ImportResult {
   report: Report;
@@ -175,6 +176,8 @@ function parseRegion(
         year: meta.year ?? yearOfTitle(reg.title),
         department: form.department?.replace(/^\d+[-－]/, ""),
         unit: form.unit ?? lineUnit ?? "元",
+        // Printing no unit anywhere: 元 for now; the workbook's tables may tell another (formUnits).
+        ...(form.unit || lineUnit ? {} : { unitAssumed: "default" as const }),
         unitText: lineUnit ? line!.unitText : undefined,
         unitCell: lineUnit ? line!.unitCell : undefined,
         markedEmpty: false,
@@ -1464,6 +1467,7 @@ export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Re
   // A table that prints no unit takes the unit the workbook's other tables print (万元 when none does).
   const printedUnit = mode(financial.filter((t) => t.unitText).map((t) => t.unit));
   if (printedUnit) for (const t of financial) if (!t.unitText) t.unit = printedUnit;
+  formUnits(tables, printedUnit);
   // Money only: a 资产表's counts (辆, 台, 平方米) neither take nor give the precision of the 万元 tables.
   // 绩效目标表 forms printed in General take the precision of the money tables of their unit, and give none.
   settleWorkbookPrecision(
