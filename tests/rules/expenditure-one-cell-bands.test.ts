@@ -43,15 +43,16 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style)
       const cols = Object.fromEntries(t3.columns.map((c) => [c.key, c.label]));
       expect(cols).toEqual({
         total: "合计",
-        current: "本年支出/小计",
+        // Named as printed: 「本年支出合计」.
+        current: "本年支出/合计",
         ...USES,
         ...(how === "oneCell"
           ? {
-              carryover: "上年结转/小计",
+              carryover: "上年结转/合计",
               carryover_basic: "上年结转/基本支出",
               carryover_project: "上年结转/项目支出",
             }
-          : { carryover: "上年结转/小计" }),
+          : { carryover: how === "oneCellBare" ? "上年结转/小计" : "上年结转/合计" }),
       });
       expect(serious(result.findings)).toEqual([]);
       const lines = t3.rows.filter((r) => r.amounts.total).length;
@@ -73,6 +74,10 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style)
         const found = after(cell);
         expect([cell, found.some((f) => f.cells.includes(cell))]).toEqual([cell, true]);
       }
+      // The band's figure named as printed (「本年支出合计」), never a bare 「小计」.
+      const said = after(figures("current")[0]).map((f) => f.message);
+      expect(said.some((m) => m.includes("本年支出合计"))).toBe(true);
+      expect(said.some((m) => /「小计」/.test(m))).toBe(false);
     });
   });
 });
