@@ -137,6 +137,17 @@ export const CURRENT_BAND = /^(本年|当年)(收入|支出)$/;
 export const CURRENT_CAPTION = /^(本年|当年)(收入|支出)(合计|小计)$/;
 
 /**
+ * A band of uses printed in one cell (本年支出合计 | 基本支出 | 项目支出 | 上年结转合计 | 基本支出 | 项目支出, each caption
+ * in a cell of its own over both header lines, where the template spans 本年支出 over 小计 | 基本支出 | 项目支出): group
+ * 1 the band, read as that band over the uses after it (header.ts oneCellBands).
+ */
+export const ONE_CELL_USE_BAND = new RegExp(`^(本年支出|当年支出|${CARRYOVER_IN})(合计|小计)$`);
+/** The 上年结转 money in one cell right after such a 本年支出 band, printing no uses of its own (上年结转 / 上年结转合计). */
+export const ONE_CELL_CARRYOVER = new RegExp(`^(${CARRYOVER_IN})(合计|小计)?$`);
+/** The uses such a band holds. */
+export const BAND_USE = /^(基本支出|项目支出)$/;
+
+/**
  * A line without figures that opens a second view of a 收支总表 side (按经济分类 / 支出按经济分类 after the 功能 classes):
  * its lines break the same 本年支出 down another way.
  */

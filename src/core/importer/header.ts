@@ -27,6 +27,9 @@ import {
   UNIT_CODE_HEADER,
   columnKey,
   LATER_YEARS,
+  ONE_CELL_USE_BAND,
+  ONE_CELL_CARRYOVER,
+  BAND_USE,
   rowKey,
   YEAR_CAPTION,
 } from "./aliases";
@@ -231,7 +234,40 @@ export function headerPaths(v: GridView, headerRows: number[], c0: number, c1: n
     }
     paths.push(path);
   }
-  return yearsOnTop(paths);
+  return oneCellBands(yearsOnTop(paths));
+}
+
+/**
+ * A 支出总表 printing each band of uses as one caption in one cell — 合计 | 本年支出合计 | 基本支出 | 项目支出 |
+ * 上年结转合计 | 基本支出 | 项目支出, every caption over both header lines — reads as the template spanning 本年支出 over
+ * 小计 | 基本支出 | 项目支出 and 上年结转 over its own: the band's caption becomes its 合计 / 小计 under the band, the uses
+ * right after it (until another caption) the band's. Before, the 上年结转合计 column had no key (col_…: the table went
+ * unchecked) and its uses were a second 基本支出 / 项目支出 (basic_2 …), or, with a bare 上年结转 合计 column, the
+ * 合计 was compared with this year's uses alone (a false 错误 in within.row-basic-project). Other paths unchanged.
+ */
+export function oneCellBands(paths: string[][]): string[][] {
+  const key = (p: string[]) => (p.length === 1 ? labelKey(p[0]) : "");
+  let out: string[][] | undefined;
+  // The column after the last band read: a 上年结转 printed there without uses is that band's 小计.
+  let after = -1;
+  for (let k = 0; k < paths.length; k++) {
+    const band = ONE_CELL_USE_BAND.exec(key(paths[k]));
+    let j = k + 1;
+    while (band && j < paths.length && BAND_USE.test(key(paths[j]))) j++;
+    if (j === k + 1) {
+      const carry = k === after ? ONE_CELL_CARRYOVER.exec(key(paths[k])) : null;
+      if (carry) out![k] = [carry[1], carry[carry.length - 1] ?? "小计"];
+      continue;
+    }
+    out ??= paths.slice();
+    const name = band![1];
+    // 本年支出合计 stays 合计 (the band's own figure either way, named as printed: 「本年支出合计」).
+    out[k] = [name, band![band!.length - 1]];
+    for (let i = k + 1; i < j; i++) out[i] = [name, paths[i][0]];
+    after = j;
+    k = j - 1;
+  }
+  return out ?? paths;
 }
 
 /**

@@ -88,6 +88,7 @@ import {
   sumsJoin,
 } from "./continuation";
 import { isQuantityTable } from "../model/quantities";
+import { formUnits } from "./form-units";
 
 export interface ImportResult {
   report: Report;
@@ -184,6 +185,8 @@ function parseRegion(
         year: meta.year ?? yearOfTitle(reg.title),
         department: form.department?.replace(/^\d+[-－]/, ""),
         unit: form.unit ?? lineUnit ?? "元",
+        // Printing no unit anywhere: 元 for now; the workbook's tables may tell another (formUnits).
+        ...(form.unit || lineUnit ? {} : { unitAssumed: "default" as const }),
         unitText: lineUnit ? line!.unitText : undefined,
         unitCell: lineUnit ? line!.unitCell : undefined,
         markedEmpty: false,
@@ -1466,13 +1469,22 @@ export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Re
           if (m.unit) sheetUnit = { unit: m.unit, unitText: m.unitText, unitCell: v.ref(r, c) };
         }
     // A sheet whose cells title its tables may print the 表号 and the 单位 only in its page header (fix29c): the
-    // table takes them where its cells print none (the cells win). The 表号 only when the sheet holds one table.
+    // table takes them where its cells print none (the cells win). The 表号 is one table's: on a sheet of several,
+    // the first (the header is the first page's, over the top of the sheet) of the kind the header titles, if it
+    // names one; none when a table of the sheet prints that 表号 in its cells (the header repeats its label).
     if (g.pageHeader) {
       const own = regions.filter((r) => r !== dataOnly && !r.pageMeta);
+      const labelled = (reg: Region, label: string) => {
+        const [a, b] = [norm(reg.label ?? ""), norm(label)];
+        return !!a && (a.endsWith(b) || b.endsWith(a));
+      };
+      const holder = own.find((reg) => pageHeaderAdds(v, reg.kind)?.label);
+      const headerLabel = holder && pageHeaderAdds(v, holder.kind)!.label!;
+      const printed = own.some((reg) => reg !== holder && labelled(reg, headerLabel!));
       regions = regions.map((reg) => {
         const adds = own.includes(reg) ? pageHeaderAdds(v, reg.kind) : undefined;
         if (!adds) return reg;
-        const label = own.length === 1 ? adds.label : undefined;
+        const label = reg === holder && !printed ? adds.label : undefined;
         return {
           ...reg,
           ...(label ? { pageLabel: label } : {}),
@@ -1588,6 +1600,7 @@ export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Re
   // A table that prints no unit takes the unit the workbook's other tables print (万元 when none does).
   const printedUnit = mode(financial.filter((t) => t.unitText).map((t) => t.unit));
   if (printedUnit) for (const t of financial) if (!t.unitText) t.unit = printedUnit;
+  formUnits(tables, printedUnit);
   // Money only: a 资产表's counts (辆, 台, 平方米) neither take nor give the precision of the 万元 tables.
   // 绩效目标表 forms printed in General take the precision of the money tables of their unit, and give none.
   settleWorkbookPrecision(

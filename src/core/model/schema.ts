@@ -249,6 +249,13 @@ export const TableSchema = z.object({
   /** The cell that prints the unit (单位：万元), when a meta line does. */
   unitCell: z.string().optional(),
   /**
+   * A 绩效目标表 form printing no unit anywhere (no caption, unit line, sheet line or page header): how its unit was
+   * chosen (importer/form-units.ts) — "tables": the unit the workbook's tables print, its figures agreeing with its
+   * projects' in it; "magnitude": 元, the tables printing another unit but the forms' figures agreeing in 元;
+   * "default": 元, no table printing a unit. naming.form-unit says so as a 提示.
+   */
+  unitAssumed: z.enum(["tables", "magnitude", "default"]).optional(),
+  /**
    * Titled in its cells, what the sheet's page header (页眉) prints against the cells' own when the two differ: its 表号
    * (label), its 单位 (unit as read, unitText as printed). The cells' are read (importer.ts, page-title.ts
    * pageHeaderAdds); naming.page-header tells the reviewer.

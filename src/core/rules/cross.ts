@@ -902,17 +902,20 @@ export const basicProjectSplit = defineRule({
           )
         );
     } else if (t3 && tot3 && t12 && top12) {
+      // A 上年结转 printed in one column beside a 本年支出 band (合计 | 本年支出合计 | 基本支出 | 项目支出 | 上年结转合计):
+      // the band's 项目支出 is this year's alone, the 项目支出表（上年结转）'s projects are in the 上年结转 column.
+      const apart = !!(t13 && top13 && tot3.amounts.carryover && tot3.amounts.current);
       const parts: Array<[Table, Amount | undefined]> = [[t12, top12.amounts.total]];
-      if (t13 && top13) parts.push([t13, top13.amounts.total]);
+      if (t13 && top13 && !apart) parts.push([t13, top13.amounts.total]);
       out.push(
         scopedCmp(
           "cross.basic-project",
           rel3,
           t3,
           tot3.amounts.project,
-          "「合计」项目支出",
+          apart ? "「合计」本年支出项目支出" : "「合计」项目支出",
           parts,
-          `${tableName(t12)}合计${top13 ? ` + ${tableName(t13!)}合计` : ""}`
+          `${tableName(t12)}合计${top13 && !apart ? ` + ${tableName(t13!)}合计` : ""}`
         )
       );
     }

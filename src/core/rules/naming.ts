@@ -454,6 +454,62 @@ export const pageHeader = defineRule({
   },
 });
 
+/** How naming.form-unit says the unit a form printing none was read in (Table.unitAssumed). */
+const ASSUMED_UNIT: Record<NonNullable<Table["unitAssumed"]>, (u: string) => string> = {
+  tables: (u) => `已按其他表印的“${u}”读`,
+  magnitude: (u) =>
+    `其他表印的是“${u}”，但其年度资金总额按“元”读才与项目支出表中的项目金额相符，已按“元”读`,
+  default: () => "工作簿中的表也都未印金额单位，已按“元”读",
+};
+
+export const formUnit = defineRule({
+  id: "naming.form-unit",
+  category: "naming",
+  title: "绩效目标表注明金额单位",
+  description:
+    "项目绩效目标表应注明金额单位（“单位：万元”行，或资金栏如“年度资金总额（万元）”）。都未印时，按工作簿中其他表印的单位读（其年度资金总额按元读才与项目支出表相符时按元读；各表都未印单位时按元读），并提示所按的单位。",
+  severity: "info",
+  source: {
+    basis: "practice",
+    ref: "部门预算公开表在表头注明金额单位；绩效目标表的资金与项目支出表中该项目的金额为同一笔资金",
+  },
+  check: (report) => {
+    const forms = report.tables.filter((t) => t.form && t.unitAssumed);
+    if (!forms.length) return [{ status: "na", reason: "没有未印金额单位的绩效目标表" }];
+    // One 提示 for the forms of a workbook (they are read alike; a hundred forms are one finding), each form cited.
+    const how = forms[0].unitAssumed!;
+    const shown = forms.slice(0, 5).map((f) => `《${f.form!.project}》`);
+    const names =
+      forms.length > 1
+        ? `${forms.length} 张绩效目标表（${shown.join("、")}${forms.length > 5 ? " 等" : ""}）`
+        : tableName(forms[0]);
+    const cell = (f: Table) =>
+      f.rows.find((r) => r.key === "total")?.amounts.annual?.cell ?? tableCell(f);
+    // The unit the tables print (the forms were read in it, or weighed against it): the one most of them print.
+    const printed = new Map<string, number>();
+    for (const t of report.tables)
+      if (!t.form && t.unitText) {
+        const u = t.unitContradicted?.printed ?? t.unit;
+        printed.set(u, (printed.get(u) ?? 0) + 1);
+      }
+    const other = [...printed].sort((a, b) => b[1] - a[1])[0]?.[0] ?? forms[0].unit;
+    return [
+      {
+        status: "fail",
+        finding: {
+          rule: "naming.form-unit",
+          severity: "info",
+          message: `${names}未印金额单位（没有“单位：”行，资金栏也未注明），${ASSUMED_UNIT[how](other)}：请核对并在表上注明单位`,
+          cells: forms.map(cell),
+          expected: null,
+          actual: null,
+          difference: null,
+        },
+      },
+    ];
+  },
+});
+
 export const incomeSideCodes = defineRule({
   id: "naming.income-side-codes",
   category: "naming",
@@ -545,5 +601,6 @@ export const NAMING_RULES = [
   tableYear,
   tableLabels,
   pageHeader,
+  formUnit,
   incomeSideCodes,
 ];

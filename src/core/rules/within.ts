@@ -501,12 +501,21 @@ function economicClasses(t: Table): string[] | undefined {
 }
 const NON_BASIC_USES = USE_KEYS.filter((k) => k !== "basic");
 
+/** A 上年结转 column beside a 本年支出 band holding this year's uses (本年支出: 小计 | 基本支出 | 项目支出). */
+function carryoverBesideCurrent(t: Table): boolean {
+  return (
+    has(t, "carryover") &&
+    has(t, "current") &&
+    useBands(t, undefined).some((b) => b.total === "current")
+  );
+}
+
 export const rowBasicProject = defineRule({
   id: "within.row-basic-project",
   category: "within",
   title: "合计 = 基本支出 + 项目支出",
   description:
-    "支出类表格每一行的合计等于基本支出、项目支出（及预留机动经费等其他支出用途）之和；基本支出只分列人员经费、公用经费（或工资福利支出、商品和服务支出等经济分类）时以它们代替。支出总表分“本年支出”“上年结转”两栏并各列小计（小计 | 基本支出 | 项目支出）时，合计 = 本年支出小计 + 上年结转小计，各小计等于本栏基本支出与项目支出之和。" +
+    "支出类表格每一行的合计等于基本支出、项目支出（及预留机动经费等其他支出用途）之和；基本支出只分列人员经费、公用经费（或工资福利支出、商品和服务支出等经济分类）时以它们代替。支出总表分“本年支出”“上年结转”两栏并各列小计（小计 | 基本支出 | 项目支出）时，合计 = 本年支出小计 + 上年结转小计，各小计等于本栏基本支出与项目支出之和；两栏各印在一个单元格里（本年支出合计 | 基本支出 | 项目支出 | 上年结转合计 …，或上年结转只印一栏）时同样核对。" +
     BANDS_TOO,
   severity: "error",
   source: {
@@ -519,9 +528,11 @@ export const rowBasicProject = defineRule({
       report,
       (t) => {
         if (!has(t, "project")) return undefined;
-        // With a 上年结转 band of uses (支出总表), the 合计 takes it in: its 小计, else its uses.
+        // With a 上年结转 band of uses (支出总表), the 合计 takes it in: its 小计, else its uses. So it does a 上年结转
+        // printed without uses beside a 本年支出 band of its own (合计 | 本年支出合计 | 基本支出 | 项目支出 | 上年结转):
+        // 合计 = 本年支出小计 + 上年结转, never this year's uses alone.
         if (has(t, "basic"))
-          return CARRYOVER_USE_KEYS.some((k) => has(t, k))
+          return CARRYOVER_USE_KEYS.some((k) => has(t, k)) || carryoverBesideCurrent(t)
             ? [...USE_KEYS, ...CARRYOVER_USE_KEYS, "carryover"]
             : USE_KEYS;
         if (has(t, "personnel")) return ["personnel", "public", ...NON_BASIC_USES];
