@@ -9,6 +9,7 @@ import { checkReport } from "../../src/core/rules/engine";
 import type { Finding } from "../../src/core/rules/rule";
 import { mutate } from "../../bench/localization";
 import { STYLES, buildVariant, wholeSheet } from "../fixtures/variants";
+import { buildUnitSets } from "../fixtures/unit-sets";
 import { serious } from "../helpers";
 
 const check = (grids: ReturnType<typeof buildVariant>["grids"]) =>
@@ -72,5 +73,24 @@ describe.each(cases)("variant %s, %s in whole 万元", (_n, kind, style) => {
       // The rest of the table's rounding is still said, once.
       expect(crossTails(found).filter((f) => f.details).length).toBeLessThanOrEqual(1);
     }
+  });
+});
+
+describe.each(
+  STYLES.filter((s) => !s.textAmounts && s.unit === "万元").map((s) => [s.name, s] as const)
+)("variant %s: a 单位's 支出总表 in whole 万元 after the 部门's set", (_n, style) => {
+  const { grids, sets } = buildUnitSets(style, "sheet", 1);
+  const unitSheets = new Set(sets[1].grids.map((g) => g.sheet));
+  const table = importWorkbook(sets[1].grids).tables.find((t) => t.kind === "expenditure_summary")!;
+  const res = check(wholeSheet(grids, table.sheet));
+
+  test("one 尾差 for that table, named with its 单位, citing only that set's cells", () => {
+    expect(serious(res.findings)).toEqual([]);
+    const tails = crossTails(res.findings);
+    expect(tails).toHaveLength(1);
+    expect(tails[0].message).toMatch(new RegExp(`^【${sets[1].printed}】`));
+    expect(tails[0].message).toContain("整数万元");
+    const sheetOf = (c: string) => c.replace(/^'|'?![A-Z]+\d+$/g, "");
+    expect(tails[0].cells.every((c) => unitSheets.has(sheetOf(c)))).toBe(true);
   });
 });
