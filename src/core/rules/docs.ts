@@ -15,6 +15,7 @@ export function rulesMarkdown(): string {
     "Severities: 错误 error · 警告 warning · 尾差 rounding (inside the Calculations 1.1 rounding interval) · 提示 info.",
     "A rule whose tables are absent or empty reports *not applicable* with the reason (in the JSON and in the text report); it never counts as passed.",
     `Rules that report row by row (项目缺绩效目标表, 金额单元格不可读, 科目编码格式, 科目名称) report more than ${FLOOD_LIMIT} rows of one table and severity as one finding for the table: how many, the first ${EXAMPLES} named, every row's cell cited, each cell's own sentence in its note (\`details\` in the JSON).`,
+    "Cross-table 尾差 (`cross.*`) that a table's coarser printed precision explains (a table in whole 万元 beside tables in 0.01 万元, each difference within ½ of the cited figures' last digits) are one 尾差 for that table, citing every compared cell with its own sentence in `details`; 错误 are never grouped.",
     "",
     "依据 (basis): 国家规定 — a national rule (财政部 预算公开 requirements, 《政府收支分类科目》); 表样勾稽 — an identity the",
     "published table layout defines; 实务 — what inspections and practitioners check.",

@@ -12,6 +12,7 @@ import type {
   Severity,
 } from "./rule";
 import { invalidAmounts } from "./input";
+import { groupedByPrecision } from "./flood";
 import type { Identity } from "./identity";
 import { localize, type LocalizeOptions } from "../localize/localize";
 import { setReport, tableSets } from "../model/sets";
@@ -171,11 +172,15 @@ export function checkReport(report: Report, opts: CheckOptions = {}): CheckResul
     perRule.push(stat);
   }
   const grouped = groupFindings(all);
-  const findings = grouped.kept.sort(
+  // The 尾差 of a table printed coarser than the tables it is compared with: one finding for the table (flood.ts).
+  const rounded = groupedByPrecision(grouped.kept, effective);
+  const findings = rounded.findings.sort(
     (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]
   );
-  // A finding dropped as a repeat of the same figure is reported by the one kept for that figure.
+  // A finding dropped as a repeat of the same figure is reported by the one kept for that figure; a 尾差 grouped for
+  // its table, by the table's finding.
   const kept = new Map<Finding, number>(findings.map((f, i) => [f, i]));
+  for (const [f, g] of rounded.into) kept.set(f, kept.get(g)!);
   // Identities are made afresh by each rule run: they take their finding index in place (no copy of thousands of
   // them, and no callback per identity: an indexed loop, see above).
   const identities = checked as CheckedIdentity[];
