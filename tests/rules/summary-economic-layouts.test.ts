@@ -85,6 +85,43 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("%s", (_n, style) => {
     }
   );
 
+  // T29B-15: classes under 二、项目支出 too — the 项目支出's breakdown, compared with the 总表's 项目支出 of the class
+  // or the 项目支出经济分类表's class (before: skipped, a wrong figure there went unsaid).
+  test.each([
+    ["numbered", "总表", { expenditureEconomic: true }],
+    ["bare", "总表", { expenditureEconomic: true }],
+    ["numbered", "项目支出经济分类表", { projectEconomic: true }],
+    ["spaces", "项目支出经济分类表", { projectEconomic: true }],
+  ] as const)(
+    "T29B-15: classes under 二、项目支出 too (%s), compared with the %s",
+    (parts, _t, more) => {
+      const opts: VariantOptions = {
+        ...more,
+        useSide: { classes: true, projectClasses: true, parts },
+      };
+      const { grids } = buildVariant(style, opts);
+      const report = importWorkbook(grids);
+      const t1 = tableOf(report, "income_expenditure_summary");
+      const side = t1.rows.filter((r) => r.side !== "income");
+      const head = side.findIndex((r) => r.key === "use_project");
+      const line = side
+        .slice(head + 1)
+        .find((r) => lineOf({ ...t1, rows: [r] }, "商品和服务支出"))!;
+      expect(line.level).toBe(side[head].level + 1);
+      const res = checkReport(report, { localize: false });
+      expect(said(res.findings)).toEqual([]);
+      const cell = line.amounts.total.cell;
+      // 单位资金 in the 收支总表, not in the 项目支出经济分类表 (its money unknown): not compared.
+      if (style.mixedFunds && !opts.expenditureEconomic) {
+        expect([at(res, cell, "holds"), at(res, cell, "violated")]).toEqual([false, false]);
+        return;
+      }
+      expect(at(res, cell, "holds")).toBe(true);
+      const bad = check(mutate(grids, cell, -50 * scaleOf(style)));
+      expect(at(bad, cell, "violated")).toBe(true);
+    }
+  );
+
   test.each([
     ["基本支出 only", "basic"],
     ["all spending", true],

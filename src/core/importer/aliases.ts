@@ -165,7 +165,8 @@ export const ECONOMIC_BLOCK_HEADING =
 /**
  * Lines a 收支总表 side prints right under a line as its named parts (parent row key → part row keys, and whether the
  * 部门预算支出经济分类 classes are parts too): 人员经费 / 公用经费 under 一、基本支出, or its classes 工资福利支出 / 商品和
- * 服务支出 / 对个人和家庭的补助 … (named or coded 301 …: its breakdown by economic class, tester29b T29B-7). Such a
+ * 服务支出 / 对个人和家庭的补助 … (named or coded 301 …: its breakdown by economic class, tester29b T29B-7), and the
+ * classes under 二、项目支出 (its breakdown, T29B-15). Such a
  * line is a part of the one above it however it is indented (spaces, U+3000, or the cell's own indent, which the grid
  * does not carry) — never a class of its own added into 本年支出合计.
  */
@@ -173,6 +174,7 @@ export const ROW_PARTS: Readonly<
   Record<string, { keys: readonly string[]; economicClasses?: boolean }>
 > = {
   use_basic: { keys: ["personnel", "public"], economicClasses: true },
+  use_project: { keys: [], economicClasses: true },
 };
 
 /** Keys that are totals (level 0) in a table. */

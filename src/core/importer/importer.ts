@@ -54,7 +54,7 @@ import { nestClosingSubtotals } from "./closing-subtotals";
 import { dropCodeCopies } from "./code-copy";
 import { bodyPageNumbers } from "./page-numbers";
 import { ShiftedView, shiftedRun } from "./column-shift";
-import { headerKind, tellApartByOrder } from "./untitled";
+import { headerKind, tellApartByOrder, untitledBelow } from "./untitled";
 import { parseForm, splitStackedForms } from "./performance";
 import {
   lineMeta,
@@ -1459,6 +1459,10 @@ export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Re
       if (!bands.has(key)) bands.set(key, v.band(reg.cols[0], reg.cols[1]));
       return bands.get(key)!;
     };
+    // An untitled table printed under a titled one on the sheet (its body of other 科目): a table of its own.
+    regions = regions.flatMap((reg) =>
+      reg === dataOnly ? [reg] : untitledBelow(viewOf(reg), reg)
+    );
     // 绩效 forms stacked on one sheet may print one unit line for all: above the first title, or in the first form
     // (单位：万元 once). A form without a unit of its own takes the last one printed above it on the sheet.
     let sheetUnit: Meta | undefined;

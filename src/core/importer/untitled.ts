@@ -10,6 +10,12 @@ import { UNIT_FACTOR, type Table, type TableKind } from "../model/schema";
 import { labelKey, norm } from "../grid/text";
 import { isEconomicGroupName } from "../classification/economic";
 import { classCodeByName } from "../classification/functional";
+import type { GridView } from "./view";
+import type { Region } from "./region";
+import { isColumnNumberRow, isHeaderRow, isMetaRow } from "./header";
+import { KIND_BY_HEADER } from "./kinds";
+import { KIND_NAMES } from "../model/names";
+import { CONTINUATION_LINE } from "./continuation";
 
 /**
  * The kind of a header-only table, refined by its header lines (cells' texts, first lines of the sheet) and its body
@@ -95,6 +101,72 @@ export function bodyClassification(body: string[][]): "economic" | "functional" 
     : functional >= 2 && functional > economic
       ? "functional"
       : undefined;
+}
+
+/**
+ * A region holding, below its table, an untitled one (tester29b T29B-18: a 支出经济分类总表 printed under 表11 on the same
+ * sheet, its title in a text box): after the table's own lines of figures, a header row that is not the table's own
+ * printed again — a caption the table's header lacks —, with KIND_BY_HEADER's words in its lines, whose body names
+ * other 科目 than the table's lines above it (bodyClassification: 经济分类 under a 项目支出表, a 三公 table or a 功能分类
+ * table). The table ends above that block (its meta lines with it); the block is a region of its own, kind by its
+ * header and body (headerKind, byHeader). Never cut: a page head printed again (its title, a 续表 / 续上表 line, the
+ * header repeated, whole or wrapped), a header before the table's first line of figures (a header printed with empty
+ * lines between its rows), a body of the same 科目. The region itself when nothing cuts it.
+ */
+export function untitledBelow(v: GridView, reg: Region): Region[] {
+  const texts = (r: number) => v.cells(r).map(([, t]) => t);
+  const lines = (a: number, b: number) =>
+    Array.from({ length: Math.max(0, b - a + 1) }, (_, k) => texts(a + k));
+  const caption = (t: string) => labelKey(t).replace(/\s+/g, "");
+  const figures = (r: number) =>
+    !isColumnNumberRow(v, r) && v.cells(r).some(([c]) => v.isNumber(r, c));
+  // The table's header: every header row down to its first line of figures (rows apart, wrapped, with 栏次).
+  const own = new Set<string>();
+  const captions = new Set<string>();
+  let first = Math.max(reg.r0, reg.titleRow + 1);
+  for (; first <= reg.r1 && !figures(first); first++)
+    if (isHeaderRow(v, first) && !isMetaRow(v, first)) {
+      own.add(texts(first).join("|"));
+      for (const t of texts(first)) captions.add(caption(t));
+    }
+  // No header read, or its first line of figures a header row (a caption overwritten by a number): left as read.
+  if (!own.size || first > reg.r1 || isHeaderRow(v, first)) return [reg];
+  const title = caption(reg.title);
+  // A line of the page head printed again: the table's title, a 续表 line, its label.
+  const pageHead = (r: number) =>
+    texts(r).some((t) => CONTINUATION_LINE.test(caption(t)) || (!!title && caption(t) === title));
+  for (let k = first + 1; k <= reg.r1; k++) {
+    if (v.cells(k).length < 3 || figures(k) || !isHeaderRow(v, k)) continue;
+    if (own.has(texts(k).join("|")) || texts(k).every((t) => captions.has(caption(t)))) continue;
+    // The block starts at its meta lines (单位：万元) right above its header.
+    let top = k;
+    while (top - 1 > first && v.cells(top - 1).length > 0 && isMetaRow(v, top - 1)) top--;
+    // Lines since the last line of figures: a page head printed again there is the same table going on.
+    let last = k - 1;
+    while (last > first && !figures(last)) last--;
+    let again = false;
+    for (let j = last + 1; j < k && !again; j++) again = pageHead(j);
+    if (again) continue;
+    const head = lines(top, Math.min(reg.r1, top + 7));
+    const hit = KIND_BY_HEADER.find(([, test]) => test(head.map((l) => l.join(" ")).join(" ")));
+    if (!hit) continue;
+    const below = lines(k + 1, reg.r1);
+    const theirs = bodyClassification(below);
+    if (!theirs || theirs === bodyClassification(lines(first, top - 1))) continue;
+    const kind = headerKind(hit[0], head, below);
+    const rest: Region = {
+      r0: top,
+      r1: reg.r1,
+      kind,
+      // Named for its kind: the sheet's name is the table's above (a 财政拨款… name would scope it).
+      title: KIND_NAMES[kind],
+      titleRow: top - 1,
+      byHeader: true,
+      ...(reg.cols ? { cols: reg.cols } : {}),
+    };
+    return [{ ...reg, r1: top - 1 }, ...untitledBelow(v, rest)];
+  }
+  return [reg];
 }
 
 /** After the 支出总表, header-alike tables in the order the 表样 prints them: figures first, then empty ones. */

@@ -394,8 +394,11 @@ const namesOf = (t: Table) =>
 /** 其他支出 of either set: a class only beside two others (body.ts economicOtherLines). */
 const OTHER_CLASSES = new Set(["399", "599"]);
 
-/** What a 收支总表 side's economic classes cover: the whole spending (基本支出 + 项目支出), or the 基本支出 only. */
-type SideUse = "total" | "basic";
+/**
+ * What a 收支总表 side's economic classes cover: the whole spending (基本支出 + 项目支出), the 基本支出 only, or (classes
+ * printed under 二、项目支出) the 项目支出 only.
+ */
+type SideUse = "total" | "basic" | "project";
 
 /**
  * A side's classes cover the 基本支出 only when the side says so: a line of its own for the 项目支出 (四、项目支出, the
@@ -408,9 +411,10 @@ const BASIC_HEADING = /基本支出/;
  * The 收支总表's 支出 lines that name a 部门预算支出经济分类 class (a side of economic classes, 吉林 style, or a
  * 按经济分类 view under the 功能 classes), by class code, with what each covers (SideUse). A class is named by its
  * words or by its economic code (301 工资福利支出, tester29b T29B-8). Top lines cover what the side's classes cover;
- * a class printed under 一、基本支出 (its breakdown, T29B-7) is the class's 基本支出; one under any other line holds
- * one part of something else: not the class's figure. 其他支出 is 399 only beside two other classes (as the
- * importer reads it: body.ts economicOtherLines); a class printed twice on a side is left out. A side by 政府预算支出
+ * a class printed under 一、基本支出 (its breakdown, T29B-7) is the class's 基本支出, one under 二、项目支出 its 项目支出
+ * (T29B-15); one under any other line holds one part of something else: not the class's figure. 其他支出 is 399 only
+ * beside two other classes (as the importer reads it: body.ts economicOtherLines); a class printed twice on a side
+ * for one use is left out. A side by 政府预算支出
  * 经济分类 (机关工资福利支出 …, four pairs) gives 5xx codes (GOV_CLASS_BY_NAME).
  */
 function economicLines(t1: Table): Array<[string, Row, SideUse]> {
@@ -419,6 +423,7 @@ function economicLines(t1: Table): Array<[string, Row, SideUse]> {
     if (side === "income") continue;
     const names = side === "expenditure_gov_economic" ? GOV_CLASS_BY_NAME : CLASS_BY_NAME;
     const found = new Map<string, Array<[Row, SideUse | undefined]>>();
+    const codes = new Set<string>();
     let use: SideUse = "total";
     // The lines above, by level: a line's parent is the last one of a lower level.
     const above: Row[] = [];
@@ -436,16 +441,25 @@ function economicLines(t1: Table): Array<[string, Row, SideUse]> {
       )
         use = "basic";
       const own: SideUse | undefined | null =
-        r.level === 1 ? undefined : parent?.key === "use_basic" ? "basic" : null;
+        r.level === 1
+          ? undefined
+          : parent?.key === "use_basic"
+            ? "basic"
+            : parent?.key === "use_project"
+              ? "project"
+              : null;
       if (own === null || !r.amounts.total) continue;
       const code = r.code
         ? [...names.values()].find((c) => c === r.code)
         : names.get(labelKey(r.label));
-      if (code) found.set(code, [...(found.get(code) ?? []), [r, own]]);
+      if (!code) continue;
+      const at = `${own ?? ""}|${code}`;
+      if (!OTHER_CLASSES.has(code)) codes.add(code);
+      found.set(at, [...(found.get(at) ?? []), [r, own]]);
     }
-    if ([...found.keys()].filter((c) => !OTHER_CLASSES.has(c)).length < 2) continue;
-    for (const [code, rows] of found)
-      if (rows.length === 1) out.push([code, rows[0][0], rows[0][1] ?? use]);
+    if (codes.size < 2) continue;
+    for (const [at, rows] of found)
+      if (rows.length === 1) out.push([at.split("|")[1], rows[0][0], rows[0][1] ?? use]);
   }
   return out;
 }
@@ -470,7 +484,7 @@ export const summaryEconomicSide = defineRule({
   category: "cross",
   title: "收支总表按经济分类的支出 ↔ 经济分类表",
   description:
-    "收支总表支出方按部门预算支出经济分类列示的各类（工资福利支出、商品和服务支出、对个人和家庭的补助、资本性支出、其他支出 399 等）等于支出经济分类总表同一类的合计；没有支出经济分类总表时，等于基本支出经济分类表与项目支出经济分类表同一类之和，只有基本支出经济分类表时不少于该类的基本支出（基本支出表分为人员经费表、公用经费表两张时，两表同一类相加）。支出方另列项目支出行或标明基本支出的，各类只含基本支出：与支出经济分类总表同一类的基本支出、或基本支出经济分类表同一类的合计比较，总表未列基本支出时不比较。支出方按政府预算支出经济分类列示的各类（机关工资福利支出、机关商品和服务支出等）只与按政府预算经济分类列示的支出经济分类总表同一类比较，两套经济分类之间不逐类比较（对应关系是多对多）。资金口径无法判断时不比较。各类可列名称或经济分类编码（301 工资福利支出）；列在“基本支出”之下的各类是基本支出按经济分类的细分，只含基本支出；经济分类表只列科目名称、不列编码时按类名对应。这些行不按功能分类科目比较。",
+    "收支总表支出方按部门预算支出经济分类列示的各类（工资福利支出、商品和服务支出、对个人和家庭的补助、资本性支出、其他支出 399 等）等于支出经济分类总表同一类的合计；没有支出经济分类总表时，等于基本支出经济分类表与项目支出经济分类表同一类之和，只有基本支出经济分类表时不少于该类的基本支出（基本支出表分为人员经费表、公用经费表两张时，两表同一类相加）。支出方另列项目支出行或标明基本支出的，各类只含基本支出：与支出经济分类总表同一类的基本支出、或基本支出经济分类表同一类的合计比较，总表未列基本支出时不比较。支出方按政府预算支出经济分类列示的各类（机关工资福利支出、机关商品和服务支出等）只与按政府预算经济分类列示的支出经济分类总表同一类比较，两套经济分类之间不逐类比较（对应关系是多对多）。资金口径无法判断时不比较。各类可列名称或经济分类编码（301 工资福利支出）；列在“基本支出”之下的各类是基本支出按经济分类的细分，只含基本支出；列在“项目支出”之下的各类是项目支出按经济分类的细分，只含项目支出：与支出经济分类总表同一类的项目支出比较，没有总表时与项目支出经济分类表同一类的合计比较；经济分类表只列科目名称、不列编码时按类名对应。这些行不按功能分类科目比较。",
   severity: "error",
   source: {
     basis: "identity",
@@ -498,22 +512,25 @@ export const summaryEconomicSide = defineRule({
       const whole = totalFor(code);
       const rel = whole && scopeRelation(report, t1, whole);
       if (whole && rel) {
-        // The same use only: the side's classes of the 基本支出 against the 总表's 基本支出 of the class.
+        // The same use only: the side's classes of the 基本支出 (项目支出) against the 总表's 基本支出 (项目支出) of
+        // the class.
         const b = classFigure(whole, code, use);
-        if (b)
-          out.push(
-            relate(rule, rel, a, {
-              t: whole,
-              amounts: b,
-              words: `${cls}${use === "basic" ? "基本支出" : "合计"}`,
-            })
-          );
-        else if (use === "basic")
+        const useName = use === "basic" ? "基本支出" : use === "project" ? "项目支出" : "合计";
+        if (b) out.push(relate(rule, rel, a, { t: whole, amounts: b, words: `${cls}${useName}` }));
+        else if (use !== "total")
           out.push(
             na(
-              `${tableName(t1)}${a.words}只含基本支出，${tableName(whole)}未列该类的基本支出，未核对`
+              `${tableName(t1)}${a.words}只含${useName}，${tableName(whole)}未列该类的${useName}，未核对`
             )
           );
+        continue;
+      }
+      // A class under 二、项目支出 without a 总表: the 项目支出经济分类表's class where it holds the same money.
+      if (use === "project") {
+        const rel7 = t7 && !t7.empty ? scopeRelation(report, t1, t7) : undefined;
+        const b7 = rel7 && classFigure(t7!, code);
+        if (rel7 && b7)
+          out.push(relate(rule, rel7, a, { t: t7!, amounts: b7, words: `${cls}合计` }));
         continue;
       }
       // The 基本支出 table (and the 项目支出 one) by economic class: the line is their sum where both hold the
