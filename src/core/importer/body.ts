@@ -399,6 +399,8 @@ export function parseBody(
   const ownTotal = OWN_NAME_TOTALS[kind];
   // The heading and lines of a side's second view (VIEW_HEADING): level 1 once the side's levels are settled.
   const viewLines = new Set<Row>();
+  // The parts of a view's numbered line (工资福利支出 … under 一、基本支出): one level under it.
+  const viewParts = new Set<Row>();
   for (const b of blockList) {
     const st: CodeState = {};
     let afterCarryover = false;
@@ -412,7 +414,7 @@ export function parseBody(
     let memo: MemoList | undefined;
     // The side whose second view (VIEW_HEADING) the lines are in.
     /** The second view of a side opened by its heading; economic when the heading says 按经济分类 (or 支出按经济分类 …). */
-    let view: { side: Side | undefined; economic: boolean } | undefined;
+    let view: { side: Side | undefined; economic: boolean; head?: number } | undefined;
     // The columns left of this block's figures that are its own (after the previous block's figures, if any).
     const firstAmount = Math.min(...b.amounts.map((a) => a.c));
     const ownFrom =
@@ -756,7 +758,28 @@ export function parseBody(
         view = { side, economic: /经济/.test(labelKey(label)) };
         key = "expenditure_view";
       } else if (view && (view.side !== side || isSummaryKey(key))) view = undefined;
+      else if (
+        !view &&
+        SIDED_KINDS.has(kind) &&
+        !code &&
+        (key === "use_basic" || key === "use_project") &&
+        ordinalLevel(label) !== undefined &&
+        rows.some((x) => x.side === side && x.codeSystem === "functional" && !x.partial)
+      )
+        // 一、基本支出 / 二、项目支出 numbered afresh after the 功能 classes (tester31 T31-20, no 按经济分类 line): the same
+        // 支出 again by use, a view of its own — never more classes added into 本年支出合计.
+        view = { side, economic: true };
       if (view) partial = true;
+      // A view's numbered line (一、基本支出) is the parent of the deeper-indented lines under it (工资福利支出 …): they
+      // add up to it (hierarchy), and the view's own lines (within.expenditure-view) are its numbered ones.
+      if (view && key !== "expenditure_view") {
+        const depth = indentDepth(labelRaw);
+        if (ordinalLevel(label) !== undefined) view.head = depth;
+        else if (view.head !== undefined && depth > view.head) {
+          level = 2;
+          partial = false;
+        }
+      }
       const altLabel =
         b.altLabel !== undefined ? v.text(r, b.altLabel).trim() || undefined : undefined;
       if (economic && level === 2 && !code && isEconomicGroupName(label) && !altLabel) level = 1;
@@ -810,7 +833,7 @@ export function parseBody(
         };
       }
       lineRow = r;
-      if (view) viewLines.add(rows[rows.length - 1]);
+      if (view) (partial ? viewLines : viewParts).add(rows[rows.length - 1]);
       if (stacked) blockOf.set(rows[rows.length - 1], b);
       if (oneSided && key === "income_grand_total") sequenceSide = "expenditure";
     }
@@ -834,6 +857,7 @@ export function parseBody(
     }
   }
   for (const r of viewLines) r.level = 1;
+  for (const r of viewParts) r.level = 2;
   if (SIDED_KINDS.has(kind)) economicOtherLines(rows);
   sideTotalsLast(rows);
   // A one-sided table's 本年支出合计 / 支出合计 line is its 合计 (the 收支总表's summary lines keep their keys).

@@ -466,12 +466,17 @@ function parseRegion(
   const unnamedColumns = paths
     .map((p, i) => (p.length === 0 && figures(c0 + i) > 0 ? columnLetter(v.sheetCol(c0 + i)) : ""))
     .filter((x) => x);
+  const captioned = new Set(roles.filter((x) => x.role === "amount").map((x) => x.c));
   roles = textColumns(roles, plainTexts, figures);
   const filled = (c: number) => bodyRows.filter((br) => v.norm(br, c) !== "").length;
   const codesIn = (c: number) =>
     bodyRows.filter((br) => WELL_FORMED_CODE.test(v.norm(br, c))).length;
   roles = codeColumns(roles, codesIn, filled);
-  roles = uncaptionedLabel(roles, paths, c0, bodyTexts);
+  // Captioned like amounts, printed as words (“三公”经费 over 合计 / 因公出国（境）费 / …): names under the table's subject.
+  const worded = new Set(
+    roles.filter((x) => x.role === "text" && captioned.has(x.c)).map((x) => x.c)
+  );
+  roles = uncaptionedLabel(roles, paths, c0, bodyTexts, worded, reg.title);
   const blockList = blocks(roles, reg.kind, bodyTexts);
   // 基本支出 by unit × class (a 单位 label column, class rows under unit rows): not the 经济分类表 itself.
   if (
@@ -595,14 +600,19 @@ function parseRegion(
 /**
  * A header naming no name column (nothing over the names: a “三公” table as lines under 2026年预算数 alone, beside a
  * 序号 column or not): the uncaptioned column left of the first amount column holding the most row names is the label.
- * `bodyTexts`: distinct names × 1000 + all texts of a column. Roles unchanged when one is a label, when there is no
- * amount column, or when none qualifies.
+ * So is a `worded` column there (captioned like amounts, its body words: “三公”经费 over 合计 / 因公出国（境）费 / …,
+ * tester31 T31-13): a header naming the table's subject captions its names. Further right, a worded column whose
+ * caption the title names (机关运行经费 in a “三公”经费及机关运行经费预算表) starts a block of its own, with the amount
+ * columns after it. `bodyTexts`: distinct names × 1000 + all texts of a column. Roles unchanged when one is a label,
+ * when there is no amount column, or when none qualifies.
  */
 function uncaptionedLabel(
   roles: ColumnRole[],
   paths: string[][],
   c0: number,
-  bodyTexts: (c: number) => number
+  bodyTexts: (c: number) => number,
+  worded: ReadonlySet<number> = new Set(),
+  title = ""
 ): ColumnRole[] {
   if (roles.some((x) => x.role === "label")) return roles;
   const firstAmount = Math.min(...roles.filter((x) => x.role === "amount").map((x) => x.c));
@@ -611,13 +621,31 @@ function uncaptionedLabel(
   let best: number | undefined;
   for (let c = c0; c < firstAmount; c++)
     if (
-      paths[c - c0].length === 0 &&
+      (paths[c - c0].length === 0 || worded.has(c)) &&
       bodyTexts(c) >= 1000 &&
       (best === undefined || bodyTexts(c) > bodyTexts(best))
     )
       best = c;
   if (best === undefined) return roles;
-  return [...roles, { role: "label" as const, c: best, path: [] }].sort((a, b) => a.c - b.c);
+  const labels = new Set([best]);
+  if (worded.has(best)) {
+    const named = norm(title).replace(/["“”]/g, "");
+    for (const c of worded) {
+      const caption = norm(paths[c - c0].join("")).replace(/["“”]/g, "");
+      if (
+        c > best &&
+        caption.length >= 2 &&
+        named.includes(caption) &&
+        bodyTexts(c) >= 1000 &&
+        roles.some((x) => x.role === "amount" && x.c > c)
+      )
+        labels.add(c);
+    }
+  }
+  return [
+    ...roles.filter((x) => !labels.has(x.c)),
+    ...[...labels].map((c) => ({ role: "label" as const, c, path: paths[c - c0] })),
+  ].sort((a, b) => a.c - b.c);
 }
 
 /**
@@ -799,7 +827,9 @@ function yearLines(rows: Row[]): { current: Row; prior?: Row; change?: Row } | u
  */
 function threePublicOwnTotal(rows: Row[]) {
   if (rows.some((r) => r.key && TOTAL_KEYS.has(r.key))) return;
-  const ends = [rows[0], rows[rows.length - 1]].filter((r) => r && !r.partial && !r.side);
+  // The 机关运行经费 line (beside the 三公 block, read after its lines, or under them) is none of its ends.
+  const lines = rows.filter((r) => r.key !== "operating_funds");
+  const ends = [lines[0], lines[lines.length - 1]].filter((r) => r && !r.partial && !r.side);
   const own = ends.filter(
     (r) => r.key === "three_public" && /(合计|总计)$/.test(labelKey(r.label))
   );

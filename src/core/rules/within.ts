@@ -1074,9 +1074,12 @@ export const currentExpenditure = defineRule({
  */
 function viewLines(rows: Row[], i: number): Row[] {
   const out: Row[] = [];
-  for (let k = i + 1; k < rows.length && rows[k].partial && rows[k].level === 1; k++) {
-    if (rows[k].key === "expenditure_view") break;
-    out.push(rows[k]);
+  for (let k = i + 1; k < rows.length; k++) {
+    const r = rows[k];
+    if (r.key === "expenditure_view") break;
+    if (r.partial && r.level === 1) out.push(r);
+    // The parts of a view's numbered line (一、基本支出 over 工资福利支出 …): in it already, not added again.
+    else if (!(out.length && r.level > 1 && !r.partial)) break;
   }
   return out;
 }
