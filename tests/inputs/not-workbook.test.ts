@@ -45,6 +45,28 @@ describe.each(CASES)("%s", (name, message) => {
   });
 });
 
+test("a JSON file (an extraction, a system's export) is named JSON, not CSV (tester31 T31-27)", async () => {
+  for (const name of ["extraction.json", "extraction.xlsx"]) {
+    const file = path.join(dir, name);
+    await fs.writeFile(
+      file,
+      JSON.stringify(
+        { department: "清河县财政局", tables: [{ title: "收支总表", rows: [[1, 2]] }] },
+        null,
+        1
+      )
+    );
+    const r = await runMain(["check", file]);
+    expect(r.code).toBe(2);
+    expect(r.err.trim()).toMatch(/是 JSON 数据文件，不是工作簿.*Excel 原文件/);
+    expect(r.err).not.toMatch(/CSV/);
+  }
+  // A CSV whose first field starts with a bracket is still CSV.
+  const csv = path.join(dir, "brackets.csv");
+  await fs.writeFile(csv, "[一]收入,100\n[二]支出,100\n");
+  expect((await runMain(["check", csv])).err).toMatch(/是 CSV 文本文件/);
+});
+
 test("bytes of no known kind and plain text are named as such, with what to do", async () => {
   const bin = path.join(dir, "noise.xlsx");
   await fs.writeFile(bin, Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 151 + 7) % 256)));

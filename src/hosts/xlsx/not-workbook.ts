@@ -1,6 +1,6 @@
 /**
  * What a file that is neither a zip nor a Compound File is, told by its content (its extension may lie): PDF, a
- * picture, an archive, RTF, a web page or XML, CSV / tab-separated / plain text — and what the reviewer should do.
+ * picture, an archive, RTF, a web page or XML, JSON, CSV / tab-separated / plain text — and what the reviewer should do.
  * The reader calls `describeNotWorkbook` only after the workbook formats it accepts (.xlsx/.xlsm, .xls, .ods, .xlsb)
  * were ruled out, so the sentence never says "not .xlsx" of a format the tool reads.
  */
@@ -59,6 +59,16 @@ function separated(text: string, sep: string): boolean {
   );
 }
 
+/** The whole file parses as JSON (UTF-8, a BOM allowed). */
+function isJson(b: Uint8Array): boolean {
+  try {
+    JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(b).replace(/^\ufeff/, ""));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The error for bytes that are no zip and no Compound File: one Chinese sentence saying what the file is and what to
  * do. Shapes: `WorkbookReadError` with code "not_xlsx" (never thrown here; the caller throws it).
@@ -100,6 +110,13 @@ export function describeNotWorkbook(input: Uint8Array): WorkbookReadError {
     return new WorkbookReadError(
       "not_xlsx",
       `是 XML 文本，不是工作簿（可能是“XML 电子表格 2003”或由系统导出后改了扩展名）：${SAVE_AS}`
+    );
+  // JSON (an extraction, an export of a 预算一体化 system's API): its commas would read as CSV (tester31 T31-27), and
+  // Excel cannot turn it into the published tables.
+  if (/^[{[]/.test(head) && isJson(input))
+    return new WorkbookReadError(
+      "not_xlsx",
+      "是 JSON 数据文件，不是工作簿（没有表样、单位和格式，无法按公开表审核）：请改用公开表的 Excel 原文件审核"
     );
   if (separated(text, "\t"))
     return new WorkbookReadError(
