@@ -3,8 +3,8 @@ import { figureWord } from "../model/quantities";
 import type { Amount, Report, Table, TableKind } from "../model/schema";
 import { KIND_NAMES } from "../model/names";
 import { defineRule, type Outcome } from "./rule";
-import { hasValue, tableName } from "./helpers";
-import { printsZero } from "./interval";
+import { firstOf, hasValue, rowName, tableName } from "./helpers";
+import { fmt, printedValue, printsZero, UNIT_FACTOR } from "./interval";
 import { norm } from "../grid/text";
 import { quoteSheet } from "../grid/address";
 
@@ -215,12 +215,40 @@ const sameTableKey = (t: Table) =>
     .replace(/(19|20)\d{2}年?(度)?/g, "")
     .replace(/[(（]\d+[)）]|副本|复制/g, "")}`;
 
+/**
+ * The figures two copies of one table print differently: lines matched by side and code (else name), columns by key,
+ * compared as printed in 元. Each: the line's name, both figures as printed, the two cells (the used copy's first).
+ */
+function differences(
+  a: Table,
+  b: Table
+): Array<{ line: string; a: string; b: string; cells: [string, string] }> {
+  const keyOf = (r: Table["rows"][number]) => `${r.side ?? ""}|${r.code ?? norm(r.label)}`;
+  const rowsB = new Map(b.rows.map((r) => [keyOf(r), r]));
+  const out: Array<{ line: string; a: string; b: string; cells: [string, string] }> = [];
+  const shown = (x: Amount) => (x.blank ? "空" : fmt(printedValue(x), x.decimals));
+  for (const r of a.rows) {
+    const rb = rowsB.get(keyOf(r));
+    if (!rb) continue;
+    for (const k in r.amounts) {
+      const x = r.amounts[k];
+      const y = rb.amounts[k];
+      if (!y || (x.blank && y.blank)) continue;
+      const vx = printedValue(x) * UNIT_FACTOR[a.unit];
+      const vy = printedValue(y) * UNIT_FACTOR[b.unit];
+      if (Math.abs(vx - vy) > 1e-6)
+        out.push({ line: rowName(r), a: shown(x), b: shown(y), cells: [x.cell, y.cell] });
+    }
+  }
+  return out;
+}
+
 export const duplicateTables = defineRule({
   id: "completeness.duplicate-tables",
   category: "completeness",
   title: "同一张表不重复公开",
   description:
-    "同一套表中有两张标题相同（或只是年度不同）的同类表——常见于复制工作表后留下的副本（“9.三公经费支出表 (2)”）或沿用的上年旧表——时提示：跨表核对和预算汇总只用第一张，另一张只做表内核对，公开时读者也不知以哪张为准。按单位分套公开的，每套分别判断。",
+    "同一套表中有两张标题相同（或只是年度不同）的同类表——常见于复制工作表后留下的副本（“9.三公经费支出表 (2)”）或沿用的上年旧表——时提示：跨表核对和预算汇总只用其中一张（可见工作表上有数字的第一张），另一张只做表内核对，公开时读者也不知以哪张为准；两张的金额有不同时为警告，并指出不同之处。按单位分套公开的，每套分别判断。",
   severity: "info",
   source: {
     basis: "practice",
@@ -235,18 +263,33 @@ export const duplicateTables = defineRule({
     }
     const twice = [...groups.values()].filter((g) => g.length > 1);
     if (!twice.length) return [{ status: "na", reason: "没有重复的表" }];
-    return twice.map((g): Outcome => ({
-      status: "fail",
-      finding: {
-        rule: "completeness.duplicate-tables",
-        severity: "info",
-        message: `工作簿中有 ${g.length} 张${KIND_NAMES[g[0].kind]}（${g.map((t) => `工作表“${t.sheet}”`).join("、")}），标题相同${new Set(g.map((t) => t.year)).size > 1 ? `、年度不同（${g.map((t) => (t.year ? `${t.year} 年` : "未印年度")).join("、")}）` : ""}：跨表核对和预算汇总只用第一张，其余只做表内核对；如是多余的副本或上年的旧表，请在公开前删除`,
-        cells: g.map((t) => `${quoteSheet(t.sheet)}!${t.range.split(":")[0]}`),
-        expected: null,
-        actual: null,
-        difference: null,
-      },
-    }));
+    return twice.map((g): Outcome => {
+      // The one the cross-table rules use (firstOf: a visible one before a hidden one — tester31 T31-30).
+      const picked = firstOf(report, g[0].kind);
+      const used = picked && g.includes(picked) ? picked : g[0];
+      const differ = g.filter((t) => t !== used).flatMap((t) => differences(used, t));
+      const years = new Set(g.map((t) => t.year)).size > 1;
+      const first = differ[0];
+      const said = first
+        ? `；两张表有 ${differ.length} 个金额不同（如「${first.line}」${first.a} / ${first.b}），公开前须确认以哪张为准`
+        : "，数字相同";
+      return {
+        status: "fail",
+        finding: {
+          rule: "completeness.duplicate-tables",
+          // Two versions with different figures: a reader cannot tell which is published (tester31 T31-23).
+          severity: differ.length ? "warning" : "info",
+          message: `工作簿中有 ${g.length} 张${KIND_NAMES[g[0].kind]}（${g.map((t) => `工作表“${t.sheet}”`).join("、")}），标题相同${years ? `、年度不同（${g.map((t) => (t.year ? `${t.year} 年` : "未印年度")).join("、")}）` : ""}${said}：跨表核对和预算汇总只用工作表“${used.sheet}”的一张，其余只做表内核对；如是多余的副本或上年的旧表，请在公开前删除`,
+          cells: [
+            ...g.map((t) => `${quoteSheet(t.sheet)}!${t.range.split(":")[0]}`),
+            ...differ.slice(0, 20).flatMap((d) => d.cells),
+          ],
+          expected: null,
+          actual: null,
+          difference: null,
+        },
+      };
+    });
   },
 });
 
