@@ -272,7 +272,16 @@ export const TableSchema = z.object({
    * (or a 10,000th of) it: the unit the figures are in, and the printed one. Rules compare in `unit`.
    */
   unitContradicted: z
-    .object({ printed: UnitSchema, pairs: z.number().int(), cells: z.array(z.string()) })
+    .object({
+      printed: UnitSchema,
+      pairs: z.number().int(),
+      cells: z.array(z.string()),
+      /**
+       * Printing no unit, its figures equal those of the table at this range ('sheet'!A1:F30) once that one is re-read:
+       * the re-reading carried along (reported with that table's).
+       */
+      via: z.string().optional(),
+    })
     .optional(),
   /** Scope notes read from the title, e.g. 不含上年结转. */
   excludesCarryover: z.boolean(),

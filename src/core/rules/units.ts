@@ -310,11 +310,29 @@ function correctUnitsOf(report: Report): Report {
     ),
   ];
   if (!odd.length) return report;
+  const unitOf = (t: Table) => {
+    const v = verdicts.get(t)!;
+    return UNIT_BY_FACTOR.get(
+      v.dir === "x" ? UNIT_FACTOR[t.unit] / RATIO : UNIT_FACTOR[t.unit] * RATIO
+    );
+  };
+  const carried = carriedUnits(report, tables0, coded, new Map(odd.map((t) => [t, unitOf(t)])));
   const tables = report.tables.map((t) => {
+    const c = carried.get(t);
+    if (c)
+      return {
+        ...t,
+        unit: c.unit,
+        unitContradicted: {
+          printed: t.unit,
+          pairs: c.pairs.length,
+          cells: c.pairs.slice(0, 4).flatMap((p) => [p.a.cell, p.b.cell]),
+          via: tableKey(c.via),
+        },
+      };
     if (!odd.includes(t)) return t;
     const v = verdicts.get(t)!;
-    const factor = v.dir === "x" ? UNIT_FACTOR[t.unit] / RATIO : UNIT_FACTOR[t.unit] * RATIO;
-    const unit = UNIT_BY_FACTOR.get(factor);
+    const unit = unitOf(t);
     if (!unit) return t;
     return {
       ...t,
@@ -327,6 +345,52 @@ function correctUnitsOf(report: Report): Report {
     };
   });
   return { ...report, tables };
+}
+
+/** A table's place in the workbook ('sheet'!A1:F30): what `unitContradicted.via` names. */
+function tableKey(t: Table): string {
+  return `${quoteSheet(t.sheet)}!${t.range}`;
+}
+
+/**
+ * Tables printing no unit whose figures equal, as printed, those of a table re-read in another unit (a 三公 table in
+ * 元 beside a 基本支出表 in 元, the workbook printing 万元 on its first table only: tester31 T31-22). Equal to it, each
+ * is in that unit too — before, the equality "confirmed" the printed unit and the 三公 items became 10,000× 错误. Only a
+ * table printing no unit of its own, reading the re-read table's printed unit, every pair with a re-read table equal
+ * and none equal to a table kept in its unit; carried on along such tables (a chain), each to the first re-read one.
+ */
+function carriedUnits(
+  report: Report,
+  tables0: Table[],
+  coded: Map<Table, Coded>,
+  reread: Map<Table, Unit | undefined>
+): Map<Table, { unit: Unit; via: Table; pairs: Pair[] }> {
+  const out = new Map<Table, { unit: Unit; via: Table; pairs: Pair[] }>();
+  const root = (t: Table): Table => out.get(t)?.via ?? t;
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const t of tables0) {
+      if (t.unitText || t.unitContradicted || reread.has(t) || out.has(t) || t.empty) continue;
+      const pairs = pairsOf(report, t, coded);
+      const moved = (o: Table) => reread.has(o) || out.has(o);
+      const mine = pairs.filter((p) => moved(p.other));
+      if (!mine.length) continue;
+      if (pairs.some((p) => !moved(p.other) && sameMoney(t, p.a, p.b, p.other))) continue;
+      const via = root(mine[0].other);
+      const unit = reread.get(via) ?? out.get(mine[0].other)?.unit;
+      if (
+        !unit ||
+        mine.some(
+          (p) =>
+            root(p.other) !== via || p.other.unit !== t.unit || !sameMoney(t, p.a, p.b, p.other)
+        )
+      )
+        continue;
+      out.set(t, { unit, via, pairs: mine });
+      changed = true;
+    }
+  }
+  return out;
 }
 
 export const unitMagnitude = defineRule({
@@ -346,7 +410,18 @@ export const unitMagnitude = defineRule({
     if (tables.length < 2) return [{ status: "na", reason: "只有一张有金额的表，无从比较量级" }];
     return tables.map((t): Outcome => {
       const c = t.unitContradicted;
-      if (!c) return { status: "pass" };
+      // Carried along: reported with the table it equals.
+      if (!c || c.via) return { status: "pass" };
+      const along = tables.filter((x) => x.unitContradicted?.via === tableKey(t));
+      const alongText = along
+        .map(
+          (x) =>
+            `；${tableName(x)}也未印金额单位（按“${x.unitContradicted!.printed}”读），其中 ${x.unitContradicted!.pairs} 个金额与该表对应的金额相同，同样以“${x.unit}”为单位，已按${x.unit}核对`
+        )
+        .join("");
+      const alongCells = along.flatMap((x) => [
+        x.unitCell ?? `${quoteSheet(x.sheet)}!${x.range.split(":")[0]}`,
+      ]);
       const cell = t.unitCell ?? `${quoteSheet(t.sheet)}!${t.range.split(":")[0]}`;
       const shown = shownInPrintedUnit(t, c.printed);
       if (shown)
@@ -355,8 +430,8 @@ export const unitMagnitude = defineRule({
           finding: {
             rule: "naming.unit-magnitude",
             severity: "info",
-            message: `${tableName(t)}的金额以“${t.unit}”存入单元格，用数字格式显示为“${c.printed}”（如 ${shown.cell.replace(/^.*!/, "")} 存 ${shown.value}，显示 ${shown.text}）：打印的数与其他表一致，已按${t.unit}核对；复制、引用或导入这些单元格时得到的是${t.unit}`,
-            cells: [shown.cell],
+            message: `${tableName(t)}的金额以“${t.unit}”存入单元格，用数字格式显示为“${c.printed}”（如 ${shown.cell.replace(/^.*!/, "")} 存 ${shown.value}，显示 ${shown.text}）：打印的数与其他表一致，已按${t.unit}核对；复制、引用或导入这些单元格时得到的是${t.unit}${alongText}`,
+            cells: [shown.cell, ...alongCells],
             expected: null,
             actual: null,
             difference: null,
@@ -367,8 +442,8 @@ export const unitMagnitude = defineRule({
         finding: {
           rule: "naming.unit-magnitude",
           severity: "warning",
-          message: `${tableName(t)}${t.unitText ? `印的单位是“${c.printed}”` : `未印金额单位（按${report.tables.some((x) => x !== t && x.unitText) ? "其他表印的" : "默认的"}“${c.printed}”读）`}，但${c.pairs > 1 ? `其中 ${c.pairs} 个与其他表对应的金额都` : "与其他表对应的金额"}恰好是对应数的 ${UNIT_FACTOR[c.printed] > UNIT_FACTOR[t.unit] ? "10000 倍" : "万分之一"}——金额实际以“${t.unit}”为单位；已按${t.unit}核对该表`,
-          cells: [cell, ...c.cells],
+          message: `${tableName(t)}${t.unitText ? `印的单位是“${c.printed}”` : `未印金额单位（按${report.tables.some((x) => x !== t && x.unitText) ? "其他表印的" : "默认的"}“${c.printed}”读）`}，但${c.pairs > 1 ? `其中 ${c.pairs} 个与其他表对应的金额都` : "与其他表对应的金额"}恰好是对应数的 ${UNIT_FACTOR[c.printed] > UNIT_FACTOR[t.unit] ? "10000 倍" : "万分之一"}——金额实际以“${t.unit}”为单位；已按${t.unit}核对该表${alongText}`,
+          cells: [cell, ...alongCells, ...c.cells],
           expected: null,
           actual: null,
           difference: null,
