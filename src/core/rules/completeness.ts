@@ -248,7 +248,7 @@ export const duplicateTables = defineRule({
   category: "completeness",
   title: "同一张表不重复公开",
   description:
-    "同一套表中有两张标题相同（或只是年度不同）的同类表——常见于复制工作表后留下的副本（“9.三公经费支出表 (2)”）或沿用的上年旧表——时提示：跨表核对和预算汇总只用其中一张（可见工作表上有数字的第一张），另一张只做表内核对，公开时读者也不知以哪张为准；两张的金额有不同时为警告，并指出不同之处。按单位分套公开的，每套分别判断。",
+    "同一套表中有两张标题相同（或只是年度不同）的同类表——常见于复制工作表后留下的副本（“9.三公经费支出表 (2)”）或沿用的上年旧表——时提示：跨表核对和预算汇总只用其中一张（可见工作表上有数字的第一张），另一张只做表内核对，公开时读者也不知以哪张为准；两张的金额有不同时指出不同之处，副本在可见工作表上时为警告（在隐藏工作表上的草稿由“隐藏的工作表”规则警告）。按单位分套公开的，每套分别判断。",
   severity: "info",
   source: {
     basis: "practice",
@@ -267,7 +267,10 @@ export const duplicateTables = defineRule({
       // The one the cross-table rules use (firstOf: a visible one before a hidden one — tester31 T31-30).
       const picked = firstOf(report, g[0].kind);
       const used = picked && g.includes(picked) ? picked : g[0];
-      const differ = g.filter((t) => t !== used).flatMap((t) => differences(used, t));
+      const others = g.filter((t) => t !== used);
+      const differ = others.flatMap((t) => differences(used, t));
+      // A differing copy on a hidden sheet is a draft input.hidden-sheets already warns of: said here, not warned twice.
+      const shown = others.some((t) => !report.hiddenSheets.includes(t.sheet));
       const years = new Set(g.map((t) => t.year)).size > 1;
       const first = differ[0];
       const said = first
@@ -278,7 +281,7 @@ export const duplicateTables = defineRule({
         finding: {
           rule: "completeness.duplicate-tables",
           // Two versions with different figures: a reader cannot tell which is published (tester31 T31-23).
-          severity: differ.length ? "warning" : "info",
+          severity: differ.length && shown ? "warning" : "info",
           message: `工作簿中有 ${g.length} 张${KIND_NAMES[g[0].kind]}（${g.map((t) => `工作表“${t.sheet}”`).join("、")}），标题相同${years ? `、年度不同（${g.map((t) => (t.year ? `${t.year} 年` : "未印年度")).join("、")}）` : ""}${said}：跨表核对和预算汇总只用工作表“${used.sheet}”的一张，其余只做表内核对；如是多余的副本或上年的旧表，请在公开前删除`,
           cells: [
             ...g.map((t) => `${quoteSheet(t.sheet)}!${t.range.split(":")[0]}`),
