@@ -347,6 +347,11 @@ function correctUnitsOf(report: Report): Report {
   return { ...report, tables };
 }
 
+/** The cell a unit finding cites for a table: its unit line's, else its first. */
+function unitCellOf(t: Table): string {
+  return t.unitCell ?? `${quoteSheet(t.sheet)}!${t.range.split(":")[0]}`;
+}
+
 /** A table's place in the workbook ('sheet'!A1:F30): what `unitContradicted.via` names. */
 function tableKey(t: Table): string {
   return `${quoteSheet(t.sheet)}!${t.range}`;
@@ -419,10 +424,8 @@ export const unitMagnitude = defineRule({
             `；${tableName(x)}也未印金额单位（按“${x.unitContradicted!.printed}”读），其中 ${x.unitContradicted!.pairs} 个金额与该表对应的金额相同，同样以“${x.unit}”为单位，已按${x.unit}核对`
         )
         .join("");
-      const alongCells = along.flatMap((x) => [
-        x.unitCell ?? `${quoteSheet(x.sheet)}!${x.range.split(":")[0]}`,
-      ]);
-      const cell = t.unitCell ?? `${quoteSheet(t.sheet)}!${t.range.split(":")[0]}`;
+      const alongCells = along.map(unitCellOf);
+      const cell = unitCellOf(t);
       const shown = shownInPrintedUnit(t, c.printed);
       if (shown)
         return {
