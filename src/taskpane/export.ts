@@ -5,6 +5,8 @@ import { SEVERITY_NAMES } from "../core/rules/rule";
 import { tableOfFinding } from "../core/findings/arithmetic";
 import type { Report } from "../core/model/schema";
 import { ruleTitle } from "../core/review/marks";
+import { elsewhereText, locatedElsewhere } from "../core/review/located";
+import type { CheckResult } from "../core/rules/rule";
 
 const quote = (v: unknown) => {
   const s = v === null || v === undefined ? "" : String(v);
@@ -13,7 +15,16 @@ const quote = (v: unknown) => {
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 };
 
-export function findingsCsv(out: { report: Report }, items: DecidedFinding[]): string {
+/**
+ * One CSV row per finding, as 审核结果 lists them: a finding whose cause suspects other cells leaves 应为 empty and says
+ * where the localizer points (review/located.ts), so the export never tells a reviewer to change a right figure.
+ * `result` is the check the items' indices refer to (without it, every 应为 is printed).
+ */
+export function findingsCsv(
+  out: { report: Report; result?: CheckResult },
+  items: DecidedFinding[]
+): string {
+  const elsewhere = out.result ? locatedElsewhere(out.result) : new Map();
   // As 审核结果: 规则 in Chinese, the rule's id apart in the last column.
   const head = [
     "序号",
@@ -32,14 +43,15 @@ export function findingsCsv(out: { report: Report }, items: DecidedFinding[]): s
   const rows = items.map((x, i) => {
     const f = x.finding;
     const t = tableOfFinding(out.report, f.cells);
+    const away = elsewhere.get(x.index);
     return [
       i + 1,
       SEVERITY_NAMES[f.severity],
       ruleTitle(f.rule),
       t ? `${t.sheet} ${t.title}` : "",
       f.cells.join(" "),
-      f.message,
-      f.expected ?? "",
+      away ? f.message + elsewhereText(away) : f.message,
+      away ? "" : (f.expected ?? ""),
       f.actual ?? "",
       f.difference ?? "",
       x.decision ? DECISION_NAMES[x.decision.status] : "",

@@ -18,6 +18,8 @@ import type { CheckResult } from "../../src/core/rules/rule";
 import { cellA1, parseRef } from "../../src/core/grid/address";
 import { STYLES, buildVariant } from "../fixtures/variants";
 import { mutate } from "../../bench/localization";
+import { findingsCsv } from "../../src/taskpane/export";
+import { withDecisions } from "../../src/core/decisions/decisions";
 
 const a1 = (ref: string) => {
   const p = parseRef(ref);
@@ -93,4 +95,23 @@ test("tester31's 四川 county: the 合计 F9 of 表1-2 is not told 应为 3,010
   expect(expected).toBeNull();
   expect(said).toContain("疑为 表1-2!G9 有误");
   expect(expectLocated(plan, result)).toBeGreaterThanOrEqual(2);
+});
+
+test("the pane's CSV export says what 审核结果 says: no 应为 for a finding located elsewhere, the suspects named", async () => {
+  const file = path.join(__dirname, "../fixtures/tester31/sichuan-county.xlsx");
+  const { grids } = await readXlsxBuffer(await fs.readFile(file));
+  const report = importWorkbook(grids);
+  const result = checkReport(report);
+  const { findings } = withDecisions(result, [], "v1");
+  const rows = findingsCsv({ report, result }, findings).trim().split("\r\n").slice(1);
+  const i = result.findings.findIndex(
+    (x) => x.rule === "within.row-basic-project" && a1(x.cells[0]) === "表1-2!F9"
+  );
+  const row = rows[findings.findIndex((x) => x.index === i)];
+  expect(row).toContain("疑为 表1-2!G9 有误");
+  // 说明 then 应为: the quoted message is followed by an empty 应为 field.
+  expect(row).toMatch(/不列应为）"?,,/);
+  // A finding whose checked cell is itself suspected keeps its 应为 in the CSV.
+  const kept = rows.filter((r) => !r.includes("不列应为"));
+  expect(kept.length).toBeGreaterThan(0);
 });
