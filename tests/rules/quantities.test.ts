@@ -132,7 +132,7 @@ describe("newcomer5's 国有资产占用情况表 (北京: one line, 单位：�
   test("k02 (车辆合计 4 over 1 + 2): one 错误 in 辆 citing the total and its kinds", async () => {
     const result = await run("k02-assets-total-wrong.xlsx");
     expect(lines(result.findings)).toEqual([
-      "within.quantity-sums 11.国有资产占用情况表（资产表）「北京市审计局」行「车辆合计（辆）」 4 ≠ 主要领导干部用车 + 机要通信用车 + 应急保障用车 + 执法执勤用车 + 特种专业技术用车 + 其他用车 之和 3（差 1 辆）",
+      "within.quantity-sums 「11.国有资产占用情况表」（资产表）「北京市审计局」行「车辆合计（辆）」 4 ≠ 主要领导干部用车 + 机要通信用车 + 应急保障用车 + 执法执勤用车 + 特种专业技术用车 + 其他用车 之和 3（差 1 辆）",
     ]);
     expect(result.findings[0].cells[0]).toBe("'11.国有资产占用情况表'!B4");
   });

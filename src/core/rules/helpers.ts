@@ -55,7 +55,19 @@ function tableNameOf(t: Table): string {
   const label =
     t.label ?? (!t.sharedSheet && norm(t.sheet) !== norm(t.title) ? t.sheet : undefined);
   if (t.kind === "performance_target" && t.form) return `绩效目标表《${t.form.project}》`;
-  return label && !norm(label).includes(norm(kind)) ? `${label}（${kind}）` : kind;
+  // A label that names the kind (「8 政府性基金预算支出表」) adds nothing to it (tester31 T31-25: it was repeated in brackets).
+  if (!label || sameName(label, kind)) return kind;
+  // 「6 一般公共预算基本支出表」: a label starting with a digit would read as a number after 超过 / 小于 (T31-25).
+  const shown = /^[0-9A-Za-z]/.test(label.trim()) ? `「${label.trim()}」` : label;
+  return `${shown}（${kind}）`;
+}
+
+/** Words a sheet label adds to a kind's name without naming another table: 预算 / 支出, spaces, quotes. */
+const FILLER = /预算|支出|[“”"'‘’]/g;
+
+/** Does the label name the kind (up to 预算 / 支出 and a 表号 before it)? */
+function sameName(label: string, kind: string): boolean {
+  return norm(label).replace(FILLER, "").includes(norm(kind).replace(FILLER, ""));
 }
 
 /** A row as a reviewer names it: 201 一般公共服务支出; a 单位's own line of a table by 单位 with its 单位 first. */
