@@ -85,6 +85,9 @@ export function isHeaderRow(v: GridView, r: number): boolean {
     return typeof raw === "number" && Number.isInteger(raw) && raw >= 2000 && raw <= 2099;
   };
   if (cells.some(([c]) => v.isDatum(r, c) && !isYear(c))) return false;
+  // …but not on a row naming a line: 合计 | 2060 | | 2060, 一、… | 2050, a 科目 code — figures that happen to lie in
+  // 2000–2099 (a 政府性基金 table all 项目支出, a department without projects; tester32 T32-12).
+  if (cells.some(([c]) => v.isDatum(r, c)) && cells.some(([, t]) => namesLine(t))) return false;
   // A dash or slash printed for "nothing" (—, -, /) is a body cell, never a caption: such a row is data.
   if (cells.some(([c]) => v.isBlankMark(r, c))) return false;
   if (cells.length === 1) {
@@ -102,6 +105,13 @@ export function isHeaderRow(v: GridView, r: number): boolean {
   // An item's parts under its band, without the band's 小计 (公务用车购置及运行费 over 购置费 | 运行费): captions too.
   if (cells.every(([, t]) => THREE_PUBLIC_ITEM_OF.has(columnKey(t, []) ?? ""))) return true;
   return cells.some(([, t]) => HEADER_WORDS.test(t));
+}
+
+/** A body line's label, never a caption: a row key (合计, 机关运行经费 …), a numbered line (一、 （二）), a 科目 code. */
+const NUMBERED_LINE =
+  /^\s*([一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）]|\d{3}(\d{2}){0,2}\b)/;
+function namesLine(t: string): boolean {
+  return !!rowKey(t) || NUMBERED_LINE.test(t);
 }
 
 /**
