@@ -5,6 +5,9 @@
  * a false 「合计为空」 错误 on the sheet label, the fund checks 不适用, a seeded error missed). Every generated template,
  * printing 万元, with the department's 政府性基金 money 2060 万元.
  */
+import { promises as fs } from "fs";
+import path from "path";
+import { readXlsxBuffer } from "../../src/hosts/xlsx/read";
 import { importWorkbook } from "../../src/core/importer/importer";
 import { checkReport } from "../../src/core/rules/engine";
 import type { Finding } from "../../src/core/rules/rule";
@@ -39,3 +42,28 @@ describe.each(STYLES.filter((s) => s.unit === "万元").map((s) => [s.name, s] a
     });
   }
 );
+
+describe("tester32's workbooks with year-like totals", () => {
+  const load = async (name: string) => {
+    const file = path.join(__dirname, "../fixtures/tester32", name);
+    return checkReport(importWorkbook((await readXlsxBuffer(await fs.readFile(file))).grids));
+  };
+  const said = (r: ReturnType<typeof checkReport>) =>
+    r.findings.map((f) => `${f.rule} ${f.severity} ${f.cells[0]}`).sort();
+
+  test("天津 district: 表8's 合计 2060 line is read as a line — the same findings as with 0 typed in its blank cell", async () => {
+    const [blank, zero] = await Promise.all([
+      load("tianjin-district.xlsx"),
+      load("tianjin-district-b.xlsx"),
+    ]);
+    expect(said(blank)).toEqual(said(zero));
+    expect(blank.findings.some((f) => f.message.includes("为空"))).toBe(false);
+    expect(said(blank)).toContain("cross.gov-fund error 表8!E5");
+  });
+
+  test("a department of 2,050 万元 without projects: no finding; its 机关运行经费 of 2,050 over 公用经费 is found", async () => {
+    expect(serious((await load("clean-2050.xlsx")).findings)).toEqual([]);
+    const c = serious((await load("clean-2050-c.xlsx")).findings);
+    expect(c.map((f) => f.severity)).toEqual(["error"]);
+  });
+});
