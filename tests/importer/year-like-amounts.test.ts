@@ -61,7 +61,7 @@ describe("tester32's workbooks with year-like totals", () => {
     expect(said(blank)).toContain("cross.gov-fund error 表8!E5");
   });
 
-  test("a department of 2,050 万元 without projects: no finding; its 机关运行经费 of 2,050 over 公用经费 is found", async () => {
+  test("a department of 2,050 万元 without projects: no finding; 表6 at 2,040 against 表5's 2,050 is found", async () => {
     expect(serious((await load("clean-2050.xlsx")).findings)).toEqual([]);
     const c = serious((await load("clean-2050-c.xlsx")).findings);
     expect(c.map((f) => f.severity)).toEqual(["error"]);
