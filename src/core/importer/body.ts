@@ -769,6 +769,17 @@ export function parseBody(
         // 一、基本支出 / 二、项目支出 numbered afresh after the 功能 classes (tester31 T31-20, no 按经济分类 line): the same
         // 支出 again by use, a view of its own — never more classes added into 本年支出合计.
         view = { side, economic: true };
+      else if (
+        !view &&
+        SIDED_KINDS.has(kind) &&
+        side !== "income" &&
+        startsEconomicView(label, code, codeSystem, codeFromName) &&
+        [...rows].reverse().find((x) => x.side === side && !x.partial)?.codeSystem === "functional"
+      )
+        // A 部门预算经济分类 class (工资福利支出 / 商品和服务支出 / 对个人和家庭的补助 / 资本性支出 …, or coded 301 …) right
+        // after the 功能 classes, no 按经济分类 line above it (tester31 T31-20 d): never a 款 of the 功能 class above
+        // (229 其他支出), the same 支出 again by economic class — a view of its own, never added into the class.
+        view = { side, economic: true };
       if (view) partial = true;
       // A view's numbered line (一、基本支出) is the parent of the deeper-indented lines under it (工资福利支出 …): they
       // add up to it (hierarchy), and the view's own lines (within.expenditure-view) are its numbered ones.
@@ -1105,6 +1116,21 @@ function indentLevels(rows: Row[], depthOf: (row: Row) => number, department?: s
     row.level = later && heads ? Math.max(1, base) : base + (project ? maxDepth : depths[i]);
     if (depths[i] === 0 && !later && !hasTotal) row.key = row.key ?? "total";
   });
+}
+
+/**
+ * A 收支总表 支出 line that can only be a 部门预算 / 政府预算经济分类 class: one named so (工资福利支出, 商品和服务支出,
+ * 对个人和家庭的补助, 资本性支出 …) without a code, or coded 301 / 302 … / 501 …. Not 其他支出: its name is the 功能 class
+ * 229 as well (classCodeByName codes it so), and it ends the 功能 classes as often as it ends the economic ones.
+ */
+function startsEconomicView(
+  label: string,
+  code: string | undefined,
+  codeSystem: Row["codeSystem"],
+  codeFromName: boolean | undefined
+): boolean {
+  if (code) return !codeFromName && codeSystem === "economic" && code.length === 3;
+  return isEconomicGroupName(label);
 }
 
 /**

@@ -6,6 +6,7 @@
 import { isPrior, isRateOrChange, type Row, type Table, type TableKind } from "../model/schema";
 import { indentDepth } from "../grid/text";
 import { rowKey, TOTAL_KEYS } from "./aliases";
+import { TABLE_LABEL } from "./kinds";
 import { applyIndentLevels } from "./body";
 import { nestClosingSubtotals } from "./closing-subtotals";
 import { functionalNameLevels, structureRows } from "./structure";
@@ -18,6 +19,18 @@ const CONTINUED = /[(（]续[表\d一二三四五六七八九十]*[)）]|续表|
  * 续上表, 接上表 — printed in place of a title above a repeated header.
  */
 export const CONTINUATION_LINE = /^\(?(续表?[\d一二三四五六七八九十]*|续上表|接上表)\)?$/;
+
+/**
+ * A line (normalised) naming a table's label with a 续 mark — 表1-2（续）, 表3续, 表3续表, 续表1-2, （续表3-1） — printed in
+ * place of a title above a repeated header: that label's table goes on (tester31 T31-19).
+ */
+export function labelledContinuation(line: string): boolean {
+  const t = line.replace(/^\((.*)\)$/, "$1");
+  const m = TABLE_LABEL.exec(t);
+  if (m) return CONTINUATION_LINE.test(t.slice(m[0].length));
+  const rest = /^续表?/.exec(t) ? t.replace(/^续/, "") : "";
+  return rest !== "" && TABLE_LABEL.exec(rest)?.[0] === rest;
+}
 
 /** Its title, sheet name or label says the table continues one before it (表6（续）, 续表, 支出总表（续）). */
 export const namedContinuation = (t: Table) =>

@@ -80,6 +80,7 @@ import { applyEmptyDeclarations, emptyDeclarations, type EmptyDeclaration } from
 import { clipRegionsAtGaps, strayColumns } from "./strays";
 import {
   CONTINUATION_LINE,
+  labelledContinuation,
   joinContinuations,
   keepAsRead,
   addsUpWithout,
@@ -376,6 +377,8 @@ function parseRegion(
     )
   );
   const bodyRows: number[] = [];
+  // The lines inside the body saying the table goes on (（续表一）, 表1-2（续）): where each next part starts.
+  const goesOn: Array<{ row: number; text: string }> = [];
   const notes: string[] = [];
   // The first line declaring the table empty (注：本表无数据 / 本部门无…): its cell stands for the table's zeros.
   let emptyNoteCell: string | undefined;
@@ -404,13 +407,15 @@ function parseRegion(
       continue;
     }
     // The rest of a page head printed again there without its title: its label line (表 4) and a line saying only
-    // （续表一） in the title's place (its meta line is skipped below).
-    if (
-      !numeric &&
-      v.lineCells(r).length === 1 &&
-      (CONTINUATION_LINE.test(first) || TABLE_LABEL.exec(first)?.[0] === first)
-    )
-      continue;
+    // （续表一） in the title's place, or the label with its 续 (表1-2（续）, tester31 T31-19) — never a line of the table
+    // (its meta line is skipped below). A 续 there says the table goes on on the same sheet (input.continued-table).
+    if (!numeric && v.lineCells(r).length === 1) {
+      const marked = CONTINUATION_LINE.test(first) || labelledContinuation(first);
+      if (marked || TABLE_LABEL.exec(first)?.[0] === first) {
+        if (marked && bodyRows.length) goesOn.push({ row: r, text: v.text(r, cells[0][0]).trim() });
+        continue;
+      }
+    }
     if (!numeric && cells.length <= 2 && isMetaRow(v, r)) continue;
     bodyRows.push(r);
   }
@@ -594,6 +599,16 @@ function parseRegion(
     columns,
     rows,
     ...(columnShift ? { columnShift } : {}),
+    // The parts after in-sheet 续 lines: 续表 on the same sheet, read with their table already.
+    ...(goesOn.length && rows.some((x) => x.row > v.sheetRow(goesOn[0].row))
+      ? {
+          continued: goesOn.map((g, k) => ({
+            sheet: v.grid.sheet,
+            range: v.range(g.row, c0, k + 1 < goesOn.length ? goesOn[k + 1].row - 1 : end, c1),
+            title: g.text,
+          })),
+        }
+      : {}),
   };
 }
 

@@ -325,11 +325,14 @@ export const continuedTables = defineRule({
     const at = (sheet: string, range: string) => `${quoteSheet(sheet)}!${range.split(":")[0]}`;
     return [
       ...joined.map((t) => {
-        const parts = t.continued!.map((c) => `${c.sheet}!${c.range}`);
+        // A part further down the table's own sheet (under a 续 line there: 表1-2（续）) is said so.
+        const parts = t.continued!.map((c) =>
+          c.sheet === t.sheet ? `同一工作表的 ${c.range}` : `${c.sheet}!${c.range}`
+        );
         return finding(
           "input.continued-table",
           "info",
-          `${tableName(t)}续接在 ${parts.join("、")}，已合并为一张表核对`,
+          `${tableName(t)}续接在${/^同一/.test(parts[0]) ? "" : " "}${parts.join("、")}，已合并为一张表核对`,
           t.continued!.map((c) => at(c.sheet, c.range))
         );
       }),
