@@ -142,3 +142,31 @@ export const BASIC_PART_OF_CLASS: Readonly<Record<string, "personnel" | "public"
   "502": "public",
   "503": "public",
 };
+
+/**
+ * 功能科目 ↔ 经济科目 pairs whose 功能 项 is, by the 《政府收支分类科目》's own definitions (2024–2026), only the unit's
+ * payment the 经济 款 records: every yuan of the 项 is that 款's money, so in the 一般公共预算 基本支出 the 项's 基本支出
+ * cannot exceed the 款 (cross.functional-economic-pairs). Not the converse: the 款 may hold more, the payment of some staff
+ * booked under their unit's 行政运行 / 事业运行 项 (广州市统计局 2026: 30108 488.39 against 2080505 175.83, 30109 and 30113 alike). Left out:
+ * 2101101 行政单位医疗 / 2101102 事业单位医疗 ↔ 30110 — the 项 also holds 公费医疗 of uninsured units and 离休人员医疗
+ * (30307 / 30114), and often the 30111 公务员医疗补助 (浙江 prints 2101101 + 2101102 = 30110 + 30111).
+ * `names`: the 款 as names-only tables print it.
+ */
+export const FUNCTIONAL_ECONOMIC_PAIRS: ReadonlyArray<{
+  functional: string;
+  economic: string;
+  names: RegExp;
+}> = [
+  // 2210201 住房公积金: 按规定比例为职工缴纳的住房公积金 ↔ 30113 住房公积金: 单位按规定为职工缴纳的住房公积金.
+  { functional: "2210201", economic: "30113", names: /^住房公积金$/ },
+  // 2080505: 由单位缴纳的基本养老保险费支出 ↔ 30108 机关事业单位基本养老保险缴费.
+  {
+    functional: "2080505",
+    economic: "30108",
+    names: /^(机关事业单位)?基本养老保险(缴费|费)$/,
+  },
+  // 2080506: 由单位实际缴纳的职业年金支出 ↔ 30109 职业年金缴费.
+  { functional: "2080506", economic: "30109", names: /^(机关事业单位)?职业年金(缴费)?$/ },
+  // 2101103 公务员医疗补助: 财政部门安排的公务员医疗补助经费 ↔ 30111 公务员医疗补助缴费 (晋城城区 2025: 5.54 = 5.54).
+  { functional: "2101103", economic: "30111", names: /^公务员医疗补助(缴费)?$/ },
+];

@@ -14,6 +14,7 @@ import { BREAKDOWN_RULES, PERFORMANCE_LIST_RULES } from "./breakdowns";
 import { ECONOMIC_TOTAL_RULES } from "./economic-total";
 import { INPUT_RULES } from "./input";
 import { PRINTED_RULES } from "./printed";
+import { PAIR_RULES } from "./pairs";
 
 export const CATALOG: ReadonlyArray<RuleDef> = [
   ...INPUT_RULES,
@@ -26,6 +27,7 @@ export const CATALOG: ReadonlyArray<RuleDef> = [
   ...BREAKDOWN_RULES,
   ...ECONOMIC_TOTAL_RULES,
   ...FUND_RULES,
+  ...PAIR_RULES,
   ...PROJECT_RULES,
   ...PROCUREMENT_RULES,
   ...PERFORMANCE_LIST_RULES,
