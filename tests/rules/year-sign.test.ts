@@ -56,11 +56,16 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style)
   (dated.length >= 2 && target ? test : test.skip)(
     "one table titled with last year's year: one warning naming it and both years",
     () => {
-      const res = checkReport(importWorkbook(retitle(grids, target, `${YEAR}`, `${YEAR - 1}`)));
+      const changed = retitle(grids, target, `${YEAR}`, `${YEAR - 1}`);
+      const res = checkReport(importWorkbook(changed));
       const year = res.findings.filter((f) => f.rule === "naming.year");
       expect(year).toHaveLength(1);
       expect(year[0]).toMatchObject({ severity: "warning", actual: YEAR - 1, expected: YEAR });
       expect(year[0].cells[0]).toMatch(new RegExp(`^'?${target.sheet}'?!`));
+      // The cell printing the year (title or 预算年度 line), not the table's first cell (a 表号 label: tester32 T32-25).
+      const at = parseRef(year[0].cells[0]);
+      const g = changed.find((x) => x.sheet === target.sheet)!;
+      expect(g.text[at.r0 - g.origin.row]?.[at.c0 - g.origin.col]).toContain(`${YEAR - 1}`);
       expect(year[0].message).toContain(`${YEAR - 1}`);
       expect(year[0].message).toContain(`${YEAR}`);
     }
@@ -70,7 +75,7 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style)
 test("the tester's m-year.xlsx (表5 says 2024, the rest 2025): one warning at 表5; its clean twin: none", async () => {
   const fs1 = await findingsOf("newcomer2/m-year.xlsx");
   expect(fs1.map((f) => `${f.rule} ${f.severity} ${f.cells[0]}`)).toEqual([
-    "naming.year warning 预算公开表5!A1",
+    "naming.year warning 预算公开表5!A2",
   ]);
   expect(fs1[0].message).toMatch(/2024.*2025/);
   expect(

@@ -121,6 +121,7 @@ function lastContentRow(v: GridView, r0: number, r1: number): number {
 function mergeMeta(into: Meta, m: Meta, cell?: string) {
   if (m.unit && !into.unit) into.unitCell = cell;
   if (m.department && !into.department && cell) into.departmentCell = cell;
+  if (m.year && !into.year && cell) into.yearCell = cell;
   into.department ??= m.department;
   into.unit ??= m.unit;
   into.unitText ??= m.unitText;
@@ -584,6 +585,11 @@ function parseRegion(
   return {
     ...base,
     year,
+    yearCell: meta.year
+      ? meta.yearCell
+      : year && titleCol !== undefined
+        ? v.ref(reg.titleRow, titleCol)
+        : undefined,
     ...(headerYear ? { headerYear } : {}),
     ...(unnamedColumns.length ? { unnamedColumns } : {}),
     department: meta.department,

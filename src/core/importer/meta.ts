@@ -13,6 +13,8 @@ export interface Meta {
   /** The cell the unit was read from (set by the importer). */
   unitCell?: string;
   year?: number;
+  /** The cell the year was read from (set by the importer). */
+  yearCell?: string;
   /** A date the line prints (编制日期：2024年12月20日, 填报日期：2024-12-20): when the table was made, never a column. */
   date?: string;
 }

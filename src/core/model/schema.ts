@@ -234,6 +234,8 @@ export const TableSchema = z.object({
   /** The print area (打印区域) its sheet defines, as A1 ranges joined by “,”, when part of the table lies outside it. */
   printArea: z.string().optional(),
   year: z.number().int().optional(),
+  /** The cell (with the sheet) printing that year: the meta line's, else the title's. naming.year cites it. */
+  yearCell: z.string().optional(),
   /**
    * The earlier year a header still prints when no column is this year's (2024年合计 … under a 2025 title: importer.ts
    * staleHeaderYear), and its caption cell (with the sheet). The columns are read as this year's; naming.year warns.

@@ -362,7 +362,8 @@ export const tableYear = defineRule({
                 rule: "naming.year",
                 severity: "warning",
                 message: `${tableName(t)}印的年度为 ${t.year} 年，其他表为 ${report.year} 年`,
-                cells: [tableCell(t)],
+                // The title (or 预算年度 line) printing the year, not the table's first cell (a 表6 label: T32-25).
+                cells: [t.yearCell ?? tableCell(t)],
                 expected: report.year!,
                 actual: t.year!,
                 difference: null,
