@@ -118,6 +118,18 @@ function lastContentRow(v: GridView, r0: number, r1: number): number {
   return r0;
 }
 
+/** The first cell from row r0 to the title row printing the year (a title broken over two lines prints it on one). */
+function titleYearCell(
+  v: GridView,
+  r0: number,
+  titleRow: number,
+  year: number
+): string | undefined {
+  for (let r = Math.max(0, r0); r <= titleRow; r++)
+    for (const [c, t] of v.cells(r)) if (t.includes(String(year))) return v.ref(r, c);
+  return undefined;
+}
+
 function mergeMeta(into: Meta, m: Meta, cell?: string) {
   if (m.unit && !into.unit) into.unitCell = cell;
   if (m.department && !into.department && cell) into.departmentCell = cell;
@@ -587,8 +599,8 @@ function parseRegion(
     year,
     yearCell: meta.year
       ? meta.yearCell
-      : year && titleCol !== undefined
-        ? v.ref(reg.titleRow, titleCol)
+      : year
+        ? titleYearCell(v, reg.r0, reg.titleRow, year)
         : undefined,
     ...(headerYear ? { headerYear } : {}),
     ...(unnamedColumns.length ? { unnamedColumns } : {}),
