@@ -189,6 +189,15 @@ function pair(
 
 const fmtIn = (fen: number, c: CellInfo) =>
   (fen / (UNIT_FACTOR[c.unit] * 100)).toFixed(Math.max(0, c.decimals));
+/**
+ * A figure as the findings print it (fmt: 万元 and 亿元 to 2 decimals at least), so that a cause and the findings it
+ * explains say one figure alike: "110.00", not "110.0" for a table whose General figures show one decimal at most
+ * (tester31 T31-15).
+ */
+const fmtSaid = (fen: number, c: CellInfo) =>
+  (fen / (UNIT_FACTOR[c.unit] * 100)).toFixed(
+    c.unit === "元" ? Math.max(0, c.decimals) : Math.max(2, c.decimals)
+  );
 
 function suspectOf(ref: string, value: number, cells: CellIndex, relation: Rel = "="): Suspect {
   const c = cells.get(ref)!;
@@ -210,8 +219,8 @@ function describe(s: Suspect[], cells: CellIndex): string {
     .map((x) => {
       const c = cells.get(x.cell)!;
       const should = x.relation === "=" ? "应为" : x.relation === "≤" ? "应不超过" : "应不少于";
-      const now = x.printed !== null ? fmtIn(c.value, c) : c.words ? `文字“${c.words}”` : "空";
-      return `${x.cell}（现为 ${now}，${should} ${fmtIn(x.value * UNIT_FACTOR[c.unit] * 100, c)}${c.unit}）`;
+      const now = x.printed !== null ? fmtSaid(c.value, c) : c.words ? `文字“${c.words}”` : "空";
+      return `${x.cell}（现为 ${now}，${should} ${fmtSaid(x.value * UNIT_FACTOR[c.unit] * 100, c)}${c.unit}）`;
     })
     .join("、");
 }
@@ -637,7 +646,7 @@ function tableCauses(
       const s0 = chain.origin[0];
       const c0 = cells.get(s0.cell)!;
       const d = (s0.printed ?? 0) - s0.value;
-      const amount = fmtIn(Math.abs(d) * UNIT_FACTOR[c0.unit] * 100, c0);
+      const amount = fmtSaid(Math.abs(d) * UNIT_FACTOR[c0.unit] * 100, c0);
       const origin = chain.origin.map(at).join("、");
       const follow = chain.following.map(at).join("、");
       return {
