@@ -249,13 +249,14 @@ function typingSlip(a: string, b: string): boolean {
 }
 
 /**
- * How unlikely a tied explanation is as a reviewer would judge it (lower first): a correction below zero, a figure
+ * How unlikely a tied explanation is as a reviewer would judge it (lower first): an exchange (cells set back to each
+ * other's printed figures) costs least; a correction below zero, a figure
  * put into an empty cell, a token amount (under one unit of the table: "应为 0.01元"), a less round figure than the
  * printed one cost more; a correction one typing slip away from the printed figure (6009903 → 6009930) or to a
  * rounder figure costs less. Only orders ties: every one of them satisfies the identities equally.
  */
 function implausibility(sol: Solution, cells: CellIndex): number {
-  let score = 0;
+  let score = exchange(sol, cells) ? -4 : 0;
   sol.cells.forEach((ref, k) => {
     const c = cells.get(ref)!;
     const v = sol.values[k];
@@ -271,6 +272,22 @@ function implausibility(sol: Solution, cells: CellIndex): number {
       score += Math.sign(zeros(c.value) - zeros(v));
   });
   return score;
+}
+
+/**
+ * The changed cells take each other's printed figures (two or more, each corrected to the figure another of them
+ * prints): figures typed in each other's place, every total over them right. It invents no figure, so among as many
+ * cells it is the likeliest story (tester31 T31-26: 公务接待费 and 公务用车运行费 exchanged, said after "raise the 合计").
+ */
+function exchange(sol: Solution, cells: CellIndex): boolean {
+  if (sol.cells.length < 2) return false;
+  const cs = sol.cells.map((ref) => cells.get(ref)!);
+  if (cs.some((c) => c.blank)) return false;
+  return sol.values.every((v, k) =>
+    cs.some(
+      (o, j) => j !== k && Math.abs(o.value - v) <= Math.max(o.halfWidth, cs[k].halfWidth) + EPS
+    )
+  );
 }
 
 /** Trailing zeros of an amount in 分 (a round figure has many). */
