@@ -225,6 +225,9 @@ function describe(s: Suspect[], cells: CellIndex): string {
     .join("、");
 }
 
+/** The most cells a MIP cause may name; a larger group of changes is dropped (its findings stay plain). */
+export const MIP_MAX_CAUSE_CELLS = 10;
+
 /** Tied explanations the message spells out (the most likely first); the rest are counted ("另有 N 种可能"). */
 const SHOWN_TIES = 3;
 
@@ -1009,7 +1012,11 @@ export function localize(
   if (left.length && opts.solver && inTime()) {
     const [best, second] = solveClusters(left, identities, cells, opts.solver, deadline - now());
     if (best) {
-      for (const group of groupsOf(best, identities, cells)) {
+      const groups = groupsOf(best, identities, cells);
+      // A many-cell explanation (more than MIP_MAX_CAUSE_CELLS) is no story a reviewer can check — a misread table
+      // gave one of 32 cells (tester31 T31-20): its findings stay listed without a cause.
+      const kept = groups.filter((g) => g.cells.length <= MIP_MAX_CAUSE_CELLS);
+      for (const group of kept) {
         const fixed = left
           .flat()
           .filter((i) => identities[i].terms.some((t) => group.cells.includes(t.cell)));
@@ -1037,7 +1044,7 @@ export function localize(
             : [group];
         causes.push(causeOf(sols, "mip", explainsOf(fixed), cells));
       }
-      const done = new Set(best.cells);
+      const done = new Set(kept.flatMap((g) => g.cells));
       for (const cluster of left)
         if (!cluster.every((i) => identities[i].terms.some((t) => done.has(t.cell))))
           explainsOf(cluster).forEach((i) => unexplained.add(i));

@@ -2,7 +2,8 @@
  * Clusters that no one or two changed cells explain: Fellegi–Holt as a mixed-integer model, solved by HiGHS
  * (the npm package `highs`, WebAssembly; the host loads it and passes it in, so the core stays free of loaders).
  *
- *   minimise Σ wᵢ·zᵢ  subject to  every identity over the cluster's cells and their neighbours,
+ *   minimise Σ wᵢ·zᵢ  subject to  every identity over the cluster's cells and their neighbours (but the violated
+ *   identities of other clusters, which other causes explain),
  *   xᵢ = printedᵢ + dᵢ,  |dᵢ| ≤ halfWidthᵢ + M·zᵢ,  zᵢ ∈ {0, 1}
  *
  * Free to change: the cells of the cluster's violated identities and the cells sharing an identity with them;
@@ -68,12 +69,17 @@ interface Model {
 function modelOf(
   free: Set<string>,
   identities: ReadonlyArray<CheckedIdentity>,
-  cells: CellIndex
+  cells: CellIndex,
+  others: Set<number>
 ): Model {
   const vars = [...free].map((r) => cells.get(r)!);
   const index = new Map(vars.map((c, k) => [c.ref, k]));
   const scale = Math.max(...vars.map(grainOf));
-  const rows = [...new Set(vars.flatMap((c) => c.identities))].sort((a, b) => a - b);
+  // Another cause's disagreements are not this model's to settle (tester31 T31-9: the “三公” 合计, explained by a
+  // cause of its own, made the model change a 三公 cell beside the 基本支出 table's).
+  const rows = [...new Set(vars.flatMap((c) => c.identities))]
+    .filter((i) => !others.has(i))
+    .sort((a, b) => a - b);
   const lines: string[] = [];
   let bigM = 0;
   rows.forEach((i, k) => {
@@ -204,11 +210,16 @@ export function solveClusters(
   const start = Date.now();
   const seconds = () => (msLeft - (Date.now() - start)) / 1000;
   const core = new Set(clusters.flat().flatMap((i) => identities[i].terms.map((t) => t.cell)));
+  const mine = new Set(clusters.flat());
+  const others = new Set<number>();
+  identities.forEach((x, i) => {
+    if (x.status === "violated" && !x.soft && !mine.has(i)) others.add(i);
+  });
   let found: { m: Model; best: Solution } | undefined;
   for (let hops = 1; hops <= 4 && seconds() > 0; hops++) {
     const free = around(core, hops, identities, cells);
     if (free.size > MIP_MAX_VARS) break;
-    const m = modelOf(free, identities, cells);
+    const m = modelOf(free, identities, cells, others);
     const best = run(m, [], solver, seconds());
     if (best === "infeasible") continue;
     if (!best || !best.cells.length) break;
