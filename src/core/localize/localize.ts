@@ -189,6 +189,15 @@ function pair(
 
 const fmtIn = (fen: number, c: CellInfo) =>
   (fen / (UNIT_FACTOR[c.unit] * 100)).toFixed(Math.max(0, c.decimals));
+/**
+ * A figure as the findings print it (fmt: 万元 and 亿元 to 2 decimals at least), so that a cause and the findings it
+ * explains say one figure alike: "110.00", not "110.0" for a table whose General figures show one decimal at most
+ * (tester31 T31-15).
+ */
+const fmtSaid = (fen: number, c: CellInfo) =>
+  (fen / (UNIT_FACTOR[c.unit] * 100)).toFixed(
+    c.unit === "元" ? Math.max(0, c.decimals) : Math.max(2, c.decimals)
+  );
 
 function suspectOf(ref: string, value: number, cells: CellIndex, relation: Rel = "="): Suspect {
   const c = cells.get(ref)!;
@@ -210,11 +219,14 @@ function describe(s: Suspect[], cells: CellIndex): string {
     .map((x) => {
       const c = cells.get(x.cell)!;
       const should = x.relation === "=" ? "应为" : x.relation === "≤" ? "应不超过" : "应不少于";
-      const now = x.printed !== null ? fmtIn(c.value, c) : c.words ? `文字“${c.words}”` : "空";
-      return `${x.cell}（现为 ${now}，${should} ${fmtIn(x.value * UNIT_FACTOR[c.unit] * 100, c)}${c.unit}）`;
+      const now = x.printed !== null ? fmtSaid(c.value, c) : c.words ? `文字“${c.words}”` : "空";
+      return `${x.cell}（现为 ${now}，${should} ${fmtSaid(x.value * UNIT_FACTOR[c.unit] * 100, c)}${c.unit}）`;
     })
     .join("、");
 }
+
+/** The most cells a MIP cause may name; a larger group of changes is dropped (its findings stay plain). */
+export const MIP_MAX_CAUSE_CELLS = 10;
 
 /** Tied explanations the message spells out (the most likely first); the rest are counted ("另有 N 种可能"). */
 const SHOWN_TIES = 3;
@@ -240,13 +252,14 @@ function typingSlip(a: string, b: string): boolean {
 }
 
 /**
- * How unlikely a tied explanation is as a reviewer would judge it (lower first): a correction below zero, a figure
+ * How unlikely a tied explanation is as a reviewer would judge it (lower first): an exchange (cells set back to each
+ * other's printed figures) costs least; a correction below zero, a figure
  * put into an empty cell, a token amount (under one unit of the table: "应为 0.01元"), a less round figure than the
  * printed one cost more; a correction one typing slip away from the printed figure (6009903 → 6009930) or to a
  * rounder figure costs less. Only orders ties: every one of them satisfies the identities equally.
  */
 function implausibility(sol: Solution, cells: CellIndex): number {
-  let score = 0;
+  let score = exchange(sol, cells) ? -4 : 0;
   sol.cells.forEach((ref, k) => {
     const c = cells.get(ref)!;
     const v = sol.values[k];
@@ -262,6 +275,22 @@ function implausibility(sol: Solution, cells: CellIndex): number {
       score += Math.sign(zeros(c.value) - zeros(v));
   });
   return score;
+}
+
+/**
+ * The changed cells take each other's printed figures (two or more, each corrected to the figure another of them
+ * prints): figures typed in each other's place, every total over them right. It invents no figure, so among as many
+ * cells it is the likeliest story (tester31 T31-26: 公务接待费 and 公务用车运行费 exchanged, said after "raise the 合计").
+ */
+function exchange(sol: Solution, cells: CellIndex): boolean {
+  if (sol.cells.length < 2) return false;
+  const cs = sol.cells.map((ref) => cells.get(ref)!);
+  if (cs.some((c) => c.blank)) return false;
+  return sol.values.every((v, k) =>
+    cs.some(
+      (o, j) => j !== k && Math.abs(o.value - v) <= Math.max(o.halfWidth, cs[k].halfWidth) + EPS
+    )
+  );
 }
 
 /** Trailing zeros of an amount in 分 (a round figure has many). */
@@ -637,7 +666,7 @@ function tableCauses(
       const s0 = chain.origin[0];
       const c0 = cells.get(s0.cell)!;
       const d = (s0.printed ?? 0) - s0.value;
-      const amount = fmtIn(Math.abs(d) * UNIT_FACTOR[c0.unit] * 100, c0);
+      const amount = fmtSaid(Math.abs(d) * UNIT_FACTOR[c0.unit] * 100, c0);
       const origin = chain.origin.map(at).join("、");
       const follow = chain.following.map(at).join("、");
       return {
@@ -983,7 +1012,11 @@ export function localize(
   if (left.length && opts.solver && inTime()) {
     const [best, second] = solveClusters(left, identities, cells, opts.solver, deadline - now());
     if (best) {
-      for (const group of groupsOf(best, identities, cells)) {
+      const groups = groupsOf(best, identities, cells);
+      // A many-cell explanation (more than MIP_MAX_CAUSE_CELLS) is no story a reviewer can check — a misread table
+      // gave one of 32 cells (tester31 T31-20): its findings stay listed without a cause.
+      const kept = groups.filter((g) => g.cells.length <= MIP_MAX_CAUSE_CELLS);
+      for (const group of kept) {
         const fixed = left
           .flat()
           .filter((i) => identities[i].terms.some((t) => group.cells.includes(t.cell)));
@@ -1011,7 +1044,7 @@ export function localize(
             : [group];
         causes.push(causeOf(sols, "mip", explainsOf(fixed), cells));
       }
-      const done = new Set(best.cells);
+      const done = new Set(kept.flatMap((g) => g.cells));
       for (const cluster of left)
         if (!cluster.every((i) => identities[i].terms.some((t) => done.has(t.cell))))
           explainsOf(cluster).forEach((i) => unexplained.add(i));
