@@ -15,7 +15,9 @@ import { mutate } from "../../bench/localization";
 import { serious } from "../helpers";
 
 const lines = (fs: Finding[]) => serious(fs).map((f) => `${f.rule} ${f.message}`);
-const checks = (r: CheckResult) => r.perRule.reduce((n, p) => n + p.checked, 0);
+// naming.carryover-title compares a title's scope with the figures: it checks a titled table only.
+const checks = (r: CheckResult) =>
+  r.perRule.reduce((n, p) => n + (p.id === "naming.carryover-title" ? 0 : p.checked), 0);
 const check = (grids: SheetGrid[]) => checkReport(importWorkbook(grids), { localize: false });
 
 /** The grids with every text `from` replaced by `to` (a title reworded). */

@@ -52,6 +52,16 @@ export const SheetGridSchema = z.object({
    * departments print the title, 表号 and 单位 there, the cells starting with the column header.
    */
   pageHeader: PageHeaderSchema.optional(),
+  /**
+   * Formula cells whose stored result is not what their formula computes from the figures the file stores (a result
+   * not recalculated: a program changed the figures and saved without recalculating), with the computed number;
+   * when the host can tell (the file readers: hosts/xlsx/formulas.ts markStaleFormulas).
+   */
+  staleFormulas: z
+    .array(
+      z.object({ r: z.number().int().min(0), c: z.number().int().min(0), computed: z.number() })
+    )
+    .optional(),
 });
 export type SheetGrid = z.infer<typeof SheetGridSchema>;
 

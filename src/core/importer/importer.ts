@@ -76,6 +76,7 @@ import {
 import { codesFromCodedTables, structureRows } from "./structure";
 import { markHidden, markOutsidePrintArea } from "./hidden";
 import { markHashes } from "./column-width";
+import { markStaleFormulas } from "./stale-formulas";
 import { applyEmptyDeclarations, emptyDeclarations, type EmptyDeclaration } from "./contents";
 import { clipRegionsAtGaps, strayColumns } from "./strays";
 import {
@@ -1658,6 +1659,7 @@ export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Re
   markHidden(tables, grids);
   markOutsidePrintArea(tables, grids);
   markHashes(tables, grids);
+  markStaleFormulas(tables, grids);
   applyEmptyDeclarations(tables, declaredEmpty);
   tables.splice(0, tables.length, ...joinContinuations(besideTheirTables(tables)));
   const perSheet = new Map<string, number>();

@@ -121,6 +121,11 @@ export const AmountSchema = z.object({
   dated: z.boolean().optional(),
   /** A formatted number wider than its column: Excel prints (and exports) it as ####. */
   hashes: z.boolean().optional(),
+  /**
+   * The cell is a formula whose stored result (`value`) is not what the formula computes from the stored figures: the
+   * computed number (grid.staleFormulas). Excel shows the stored result until it recalculates (F9).
+   */
+  formulaResult: z.number().optional(),
 });
 export type Amount = z.infer<typeof AmountSchema>;
 

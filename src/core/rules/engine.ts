@@ -11,7 +11,7 @@ import type {
   RuleDef,
   Severity,
 } from "./rule";
-import { invalidAmounts } from "./input";
+import { invalidAmounts, staleFormulas, staleWords } from "./input";
 import { groupedByPrecision } from "./flood";
 import type { Identity } from "./identity";
 import { localize, type LocalizeOptions } from "../localize/localize";
@@ -170,6 +170,18 @@ export function checkReport(report: Report, opts: CheckOptions = {}): CheckResul
       if (cells) for (let j = 0; j < cells.length; j++) bounds.push(cells[j]);
     }
     perRule.push(stat);
+  }
+  // A figure whose formula's stored result is out of date (input.stale-formula): the comparisons citing it say so — a
+  // recalculation, not an edit, may be all they need.
+  const stale = staleFormulas(effective);
+  if (stale.length) {
+    const byCell = new Map(stale.map((x) => [x.amount.cell, x]));
+    for (const f of all) {
+      if (f.rule === "input.stale-formula" || f.severity === "info") continue;
+      const xs = [...new Set(f.cells)].flatMap((c) => byCell.get(c) ?? []);
+      if (xs.length)
+        f.message += `；其中 ${xs.map(staleWords).join("；")}：公式结果未更新，请在 Excel 中重算（F9）后再核对`;
+    }
   }
   const grouped = groupFindings(all);
   // The 尾差 of a table printed coarser than the tables it is compared with: one finding for the table (flood.ts).

@@ -8,7 +8,7 @@ import { KIND_NAMES } from "../model/names";
 import { defineRule, type Finding, type Outcome } from "./rule";
 import { columnName, firstOf, tableName, rowName } from "./helpers";
 import { examples, groupedByTable } from "./flood";
-import { fmt } from "./interval";
+import { fmt, printedValue } from "./interval";
 
 /** The tables the arithmetic rules check (绩效目标表 forms alone are not a budget). */
 export function financialTables(report: Report): Table[] {
@@ -296,6 +296,85 @@ export const datedAmounts = defineRule({
   },
 });
 
+/**
+ * A formula's stored result as the rules read it: the cell, the stored figure and what the formula computes, both
+ * as the table prints them — only where they differ at that precision (a difference past the printed digits is
+ * nothing a reader sees).
+ */
+export interface StaleFormula {
+  table: Table;
+  amount: Amount;
+  stored: string;
+  computed: string;
+}
+
+/** The amounts whose formula computes another printed figure than the one stored (memoised per checked report). */
+export function staleFormulas(report: Report): StaleFormula[] {
+  let out = STALE.get(report);
+  if (out) return out;
+  out = [];
+  const seen = new Set<string>();
+  for (const t of report.tables)
+    for (const r of t.rows)
+      for (const k in r.amounts) {
+        const a = r.amounts[k];
+        if (a.formulaResult === undefined || a.value === null || seen.has(a.cell)) continue;
+        seen.add(a.cell);
+        const d = Math.max(0, Math.min(a.decimals, 6));
+        const stored = printedValue(a);
+        const computed = printedValue({ ...a, value: a.formulaResult, blank: false });
+        if (stored === computed) continue;
+        const w = Math.max(d, 2);
+        out.push({ table: t, amount: a, stored: fmt(stored, w), computed: fmt(computed, w) });
+      }
+  STALE.set(report, out);
+  return out;
+}
+const STALE = new WeakMap<Report, StaleFormula[]>();
+
+/** "C5 的公式计算为 652.10，单元格存的是 653.10" — the cell with its sheet. */
+export function staleWords(x: StaleFormula): string {
+  return `${x.amount.cell} 的公式计算为 ${x.computed}，单元格存的是 ${x.stored}`;
+}
+
+export const staleFormula = defineRule({
+  id: "input.stale-formula",
+  category: "input",
+  title: "公式结果已更新",
+  description:
+    "金额单元格是公式时，文件里存的计算结果应等于按公式用表中各数算出的数（按该表列示的位数比较）。不等时（程序改了数却没有重算，或设成了手动重算），Excel 显示、打印的是存的旧结果：指出该单元格、公式算出的数和存的数，请在 Excel 中重算（F9）后保存；涉及该单元格的其他核对在其说明后注明。无法计算的公式（不支持的函数、引用其他工作簿）不判断。",
+  severity: "warning",
+  source: {
+    basis: "practice",
+    ref: "Excel 只在重算时更新公式结果；由程序生成或修改、未重算就保存的工作簿，单元格显示的是旧结果",
+  },
+  check: (report) => {
+    const stale = staleFormulas(report);
+    if (!stale.length) return [{ status: "na", reason: "没有结果未更新的公式" }];
+    const out: Outcome[] = [];
+    for (const table of new Set(stale.map((x) => x.table))) {
+      const here = stale.filter((x) => x.table === table);
+      const rows = here.map((x): Finding => ({
+        rule: "input.stale-formula",
+        severity: "warning",
+        message: `公式结果未更新：${staleWords(x)}；请在 Excel 中重算（F9）后保存`,
+        cells: [x.amount.cell],
+        expected: Number(x.computed),
+        actual: Number(x.stored),
+        difference: Number((Number(x.stored) - Number(x.computed)).toFixed(6)),
+      }));
+      out.push(
+        ...groupedByTable(
+          rows,
+          (fs) =>
+            `${tableName(table)}有 ${fs.length} 个公式单元格存的结果与按公式计算的不同（公式结果未更新）：请在 Excel 中重算（F9）后保存（每格见所标单元格的批注）`
+        ).map((finding): Outcome => ({ status: "fail", finding }))
+      );
+    }
+    return out;
+  },
+});
+
 export const readNotes = defineRule({
   id: "input.read-notes",
   category: "input",
@@ -380,6 +459,7 @@ export const INPUT_RULES = [
   unreadableAmounts,
   amountUnitText,
   datedAmounts,
+  staleFormula,
   noteMarks,
   hiddenSheets,
   readNotes,

@@ -13,6 +13,8 @@ import { PASS, repeatedCodes, rowName, tableName } from "./helpers";
 import { quoteSheet } from "../grid/address";
 import type { Report, Table } from "../model/schema";
 import { LABEL_DASH } from "../importer/kinds";
+import { carryReading, fundKeys, titleCarryover } from "./scope";
+import { fenValue, fmt, UNIT_FACTOR, type Term } from "./interval";
 
 /** The table's first cell (its label or title), for findings about the whole table. */
 const tableCell = (t: Table) => `${quoteSheet(t.sheet)}!${t.range.split(":")[0]}`;
@@ -591,6 +593,69 @@ export const repeatedSubject = defineRule({
   },
 });
 
+/** Σ terms in table t's unit, to its printed decimals. */
+function termsIn(terms: Term[], t: Table, decimals: number): string {
+  const fen = terms.reduce((s, x) => s + (x.weight ?? 1) * fenValue(x), 0);
+  return fmt(fen / (UNIT_FACTOR[t.unit] * 100), decimals);
+}
+
+export const carryoverTitle = defineRule({
+  id: "naming.carryover-title",
+  category: "naming",
+  title: "标题所写的上年结转口径与表中数字相符",
+  description:
+    "一般公共预算支出表标题写明不含上年结转，合计却恰等于本年一般公共预算加上年结转（收入总表，或财政拨款收支总表）、而不等于本年一般公共预算时，表中含上年结转或标题有误：说一次，各数按含上年结转与其他表核对（不再逐行报与其他表相差上年结转）；标题写明含上年结转、合计却恰等于本年一般公共预算而不含结转时同样。部门没有上年结转、或两种读法都不相符时不判断。",
+  severity: "error",
+  source: {
+    basis: "identity",
+    ref: "部门预算公开表样：表的标题说明其口径（不含上年结转 / 含上年结转），表中各数按该口径列示",
+  },
+  check: (report) => {
+    const t5 = report.tables.find((t) => t.kind === "general_budget_expenditure" && !t.empty);
+    const says = t5 && titleCarryover(t5);
+    if (!t5 || !says)
+      return [{ status: "na", reason: "一般公共预算支出表标题未说明是否含上年结转" }];
+    const r = carryReading(report, t5);
+    if (!r?.reading) return [{ status: "na", reason: "部门没有上年结转，或无法据合计判断口径" }];
+    if ((says === "without") === (r.reading === "current")) return [PASS];
+    // As the comparisons print figures: two decimals, more where the table prints more.
+    const d = Math.max(2, Math.min(r.total.amount.decimals, 4));
+    const fund = fundKeys(report, t5).length > 1 ? "财政拨款" : "一般公共预算";
+    const total = termsIn([r.total], t5, d);
+    const current = termsIn(r.current, t5, d);
+    const carry = termsIn(r.carry, t5, d);
+    // What the title says the 合计 should be: this year's money, or that with the 结转.
+    const titled = says === "without" ? current : termsIn([...r.current, ...r.carry], t5, d);
+    const from = tableName(r.currentFrom);
+    const carryFrom =
+      r.carryFrom && r.carryFrom !== r.currentFrom ? `（${tableName(r.carryFrom)}）` : "";
+    const message =
+      says === "without"
+        ? `${tableName(t5)}标题写明不含上年结转，但「合计」 ${total} 比${from}本年${fund} ${current} 多出上年结转${fund} ${carry}${carryFrom}${t5.unit}：表中含上年结转，或标题有误（各数已按含上年结转与其他表核对）`
+        : `${tableName(t5)}标题写明含上年结转，但「合计」 ${total} 等于${from}本年${fund} ${current}，未含上年结转${fund} ${carry}${carryFrom}${t5.unit}：表中不含上年结转，或标题有误（各数已按不含上年结转与其他表核对）`;
+    const cells = [
+      tableCell(t5),
+      r.total.amount.cell,
+      ...r.current.map((x) => x.amount.cell),
+      ...r.carry.map((x) => x.amount.cell),
+    ];
+    return [
+      {
+        status: "fail",
+        finding: {
+          rule: "naming.carryover-title",
+          severity: "error",
+          message,
+          cells: [...new Set(cells)],
+          expected: Number(titled),
+          actual: Number(total),
+          difference: Number((Number(total) - Number(titled)).toFixed(d)),
+        },
+      },
+    ];
+  },
+});
+
 export const NAMING_RULES = [
   codeFormat,
   unitMagnitude,
@@ -600,6 +665,7 @@ export const NAMING_RULES = [
   economicNames,
   departmentName,
   tableYear,
+  carryoverTitle,
   tableLabels,
   pageHeader,
   formUnit,

@@ -215,23 +215,51 @@ function carrySign(report: Report, a: Table, b: Table): number {
  * 上年结转. This year's 一般公共预算: the 收入总表 合计 line's 一般公共预算 column (else the 财政拨款收支总表's 本年支出合计
  * 一般公共预算 less its 上年结转 一般公共预算 line); with 上年结转: plus the 收入总表's 上年结转 一般公共预算 column or the
  * 财政拨款收支总表's 上年结转 line, or that table's 本年支出合计 一般公共预算 (which includes it). When neither
- * reading agrees (or the 结转 part is not printed apart), the title's reading stands.
+ * reading agrees (or the 结转 part is not printed apart), the title's reading stands. A 一般公共预算支出表 whose title
+ * says one scope and whose 合计 is exactly the other (titled 不含上年结转, its 合计 this year's money plus the 上年结转 —
+ * tester31 T31-21) is read as its figures are, every comparison made on them: naming.carryover-title says the title
+ * and the figures disagree, once, instead of each of its lines differing from the others by the 上年结转.
  */
 export function leavesOutCarryover(report: Report, t: Table): boolean {
-  if (t.excludesCarryover) return true;
-  if (t.kind !== "general_budget_expenditure" || /含(上年)?结转/.test(t.title)) return false;
+  if (t.kind !== "general_budget_expenditure") return t.excludesCarryover;
+  const reading = carryReading(report, t)?.reading;
+  if (reading) return reading === "current";
+  return t.excludesCarryover;
+}
+
+/**
+ * The 上年结转 scope a 一般公共预算支出表's title names: "without" (不含上年结转), "with" (含上年结转 / 含结转), or
+ * undefined.
+ */
+export function titleCarryover(t: Table): "without" | "with" | undefined {
+  return t.excludesCarryover ? "without" : /含(上年)?结转/.test(t.title) ? "with" : undefined;
+}
+
+/** What a 一般公共预算支出表's 合计 is, read against this year's money and that plus its 上年结转 (carryReading). */
+export interface CarryReading {
+  /** "current": this year's money to the cent, not with the 结转; "carry": this year's plus the 结转, not without. */
+  reading: "current" | "carry" | undefined;
+  total: Term;
+  current: Term[];
+  carry: Term[];
+  /** The tables this year's money and the 结转 were read from (the 收入总表, else the 财政拨款收支总表). */
+  currentFrom: Table;
+  carryFrom: Table | undefined;
+}
+
+/** The reading of table t's 合计 (memoised per checked report), or undefined when it cannot be made. */
+export function carryReading(report: Report, t: Table): CarryReading | undefined {
   let m = CARRY_SCOPE.get(report);
   if (!m) CARRY_SCOPE.set(report, (m = new Map()));
-  let v = m.get(t);
-  if (v === undefined) m.set(t, (v = thisYearOnly(report, t)));
-  return v;
+  if (!m.has(t)) m.set(t, readCarry(report, t));
+  return m.get(t);
 }
 /** Per checked report and table: every scope comparison asks. */
-const CARRY_SCOPE = new WeakMap<Report, Map<Table, boolean>>();
+const CARRY_SCOPE = new WeakMap<Report, Map<Table, CarryReading | undefined>>();
 
-function thisYearOnly(report: Report, t5: Table): boolean {
+function readCarry(report: Report, t5: Table): CarryReading | undefined {
   const total = totalRow(t5)?.amounts.total;
-  if (!hasValue(total) || moneyOf(report).carryover !== true) return false;
+  if (!hasValue(total) || moneyOf(report).carryover !== true) return undefined;
   const t2 = firstOf(report, "income_summary");
   const tot2 = t2 && !isVertical(t2) ? totalRow(t2) : undefined;
   const t4 = firstOf(report, "fiscal_appropriation_summary");
@@ -248,11 +276,12 @@ function thisYearOnly(report: Report, t5: Table): boolean {
     return t && xs.length ? xs.map((a) => term(t, a)) : undefined;
   };
   const general4 = at(t4, fiscal ? cur4?.amounts.total : cur4?.amounts.general);
+  const carry2 = all(
+    t2,
+    keys.map((k) => tot2?.amounts[`carryover_${k}`])
+  );
   const carry =
-    all(
-      t2,
-      keys.map((k) => tot2?.amounts[`carryover_${k}`])
-    ) ??
+    carry2 ??
     all(
       t4,
       fiscal
@@ -260,16 +289,27 @@ function thisYearOnly(report: Report, t5: Table): boolean {
         : [carry4?.amounts.total]
     );
   // This year's 一般公共预算 (财政拨款), and the same with its 上年结转.
+  const current2 = all(
+    t2,
+    keys.map((k) => tot2?.amounts[k])
+  );
   const current =
-    all(
-      t2,
-      keys.map((k) => tot2?.amounts[k])
-    ) ??
+    current2 ??
     (general4 && carry ? [...general4, ...carry.map((x) => ({ ...x, weight: -1 }))] : undefined);
   const withCarry = current && carry ? [...current, ...carry] : general4;
-  if (!current || !withCarry) return false;
-  const equal = (parts: Term[]) => verdictOf(term(t5, total!), parts) === "equal";
-  return equal(current) && !equal(withCarry);
+  if (!current || !withCarry) return undefined;
+  const figure = term(t5, total!);
+  const equal = (parts: Term[]) => verdictOf(figure, parts) === "equal";
+  const now = equal(current);
+  const both = equal(withCarry);
+  return {
+    reading: now && !both ? "current" : both && !now && carry ? "carry" : undefined,
+    total: figure,
+    current,
+    carry: carry ?? [],
+    currentFrom: current2 ? t2! : t4!,
+    carryFrom: carry ? (carry2 ? t2 : t4) : undefined,
+  };
 }
 
 /**

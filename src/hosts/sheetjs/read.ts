@@ -24,7 +24,13 @@ import {
 import { displayText } from "../../core/grid/display";
 import type { ReadNote } from "../../core/model/schema";
 import { WorkbookReadError } from "../xlsx/errors";
-import { evaluateFormulas, formulaReadNote, type PendingFormula } from "../xlsx/formulas";
+import {
+  evaluateFormulas,
+  formulaReadNote,
+  markStaleFormulas,
+  type PendingFormula,
+  type StoredFormula,
+} from "../xlsx/formulas";
 import { prepareOds, type OdsSheetVisibility, type PreparedOds } from "./ods";
 import { FORMAT_NAMES, formatInText, type SheetjsFormat } from "./formats";
 import { decodeMarkup, numberFormatOfText, pagePieces, pageSheetName } from "./markup";
@@ -94,6 +100,8 @@ export function sheetjsSheetToGrid(
     visibility?: SheetGrid["visibility"];
     hidden?: OdsSheetVisibility;
     pending?: PendingFormula[];
+    /** Formulas with a stored number (A1 syntax: .xls / .xlsb), checked against what they compute. */
+    stored?: StoredFormula[];
     sheet?: number;
     restore?: (s: string) => string;
     /** The format records column widths that SheetJS reads (.xls / .xlsb COLINFO): carry them as colWidths. */
@@ -182,7 +190,13 @@ export function sheetjsSheetToGrid(
           formula: (opts.restore ? opts.restore(value.formula) : value.formula).replace(/^=/, ""),
         });
         value = "";
-      }
+      } else if (opts.stored && typeof cell?.f === "string" && typeof value === "number")
+        opts.stored.push({
+          sheet: opts.sheet ?? 0,
+          r: values.length,
+          c: vr.length,
+          formula: cell.f,
+        });
       vr.push(value);
       fr.push(fmt);
       tr.push(displayText(value, fmt));
@@ -356,6 +370,7 @@ export function readSheetjsBuffer(
     if (areas) printAreas.set(n.Sheet, areas);
   }
   const pending: PendingFormula[] = [];
+  const stored: StoredFormula[] = [];
   const grids = wb.SheetNames.map((name0, sheet) => {
     // A damaged file may leave a sheet without a name.
     const name = typeof name0 === "string" ? name0 : `工作表${sheet + 1}`;
@@ -373,6 +388,8 @@ export function readSheetjsBuffer(
       visibility,
       hidden: o,
       pending,
+      // (An .ods file's formulas are OpenFormula, not Excel's syntax: not checked.)
+      stored: format === "xls" || format === "xlsb" ? stored : undefined,
       sheet,
       restore: ods?.restore,
       widths: format === "xls" || format === "xlsb",
@@ -386,5 +403,6 @@ export function readSheetjsBuffer(
   const notes: ReadNote[] = [];
   const note = formulaReadNote(evaluateFormulas(grids, pending));
   if (note) notes.push(note);
+  markStaleFormulas(grids, stored);
   return { grids, notes };
 }

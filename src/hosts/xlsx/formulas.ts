@@ -38,6 +38,14 @@ export interface FormulaOutcome {
 
 type Value = number | string | boolean | null;
 
+/** A formula cell whose file stores a number as its result (grid coordinates, formula without "="). */
+export interface StoredFormula {
+  sheet: number;
+  r: number;
+  c: number;
+  formula: string;
+}
+
 let parserClass: typeof FormulaParserClass | undefined;
 /**
  * fast-formula-parser (with chevrotain) loaded on first use: most workbooks store every formula's result, and loading
@@ -51,13 +59,59 @@ function formulaParser(): typeof FormulaParserClass {
 /** Evaluates the pending formulas into the grids' values and texts; passes until nothing more resolves (dependencies first). */
 export function evaluateFormulas(grids: SheetGrid[], pending: PendingFormula[]): FormulaOutcome {
   if (!pending.length) return { evaluated: 0, unresolved: 0 };
-  const sheetIndex = new Map(grids.map((g, i) => [g.sheet.toLowerCase(), i]));
   const open = new Set(pending.map((p) => `${p.sheet}:${p.r}:${p.c}`));
-  // Excel's SUBTOTAL leaves out the SUBTOTAL cells in its ranges (a 合计 line of =SUBTOTAL(9,C6:C40) over 类 and 款
-  // lines that are SUBTOTALs themselves sums the 项 lines only); 109 leaves out hidden rows too. fast-formula-parser
-  // does not implement it: such a formula is read as SUM of its references with those cells left out.
+  const ev = evaluator(grids, pending, open);
+  let left = pending;
+  let evaluated = 0;
+  let stale = 0;
+  for (;;) {
+    const next: PendingFormula[] = [];
+    for (const p of left) {
+      const { result, blocked } = ev(p);
+      if (blocked) {
+        next.push(p);
+        continue;
+      }
+      open.delete(`${p.sheet}:${p.r}:${p.c}`);
+      const g = grids[p.sheet];
+      const v = plain(result);
+      if (v === undefined) {
+        unresolvedAt(g, p);
+        continue;
+      }
+      if (p.stored === undefined) evaluated++;
+      else if (!sameResult(v, p.stored)) stale++;
+      g.values[p.r][p.c] = v;
+      g.text[p.r][p.c] = displayText(v, g.numberFormat[p.r][p.c]);
+    }
+    if (next.length === 0 || next.length === left.length) {
+      // A cycle (or a dependency on one): left as formulas.
+      for (const p of next) unresolvedAt(grids[p.sheet], p);
+      const fresh = pending.filter((p) => p.stored === undefined).length;
+      return { evaluated, unresolved: fresh - evaluated, stale };
+    }
+    left = next;
+  }
+}
+
+/**
+ * A formula's result over the grids' values as they stand (`open` cells — formulas not evaluated yet — block it: the
+ * caller tries again once they are). Excel's SUBTOTAL leaves out the SUBTOTAL cells in its ranges (a 合计 line of
+ * =SUBTOTAL(9,C6:C40) over 类 and 款 lines that are SUBTOTALs themselves sums the 项 lines only); 109 leaves out hidden
+ * rows too. fast-formula-parser does not implement it: such a formula is read as SUM of its references with those
+ * cells (of `formulas`) left out.
+ */
+function evaluator(
+  grids: SheetGrid[],
+  formulas: ReadonlyArray<{ sheet: number; r: number; c: number; formula: string }>,
+  open: ReadonlySet<string>
+): (p: { sheet: number; r: number; c: number; formula: string }) => {
+  result: unknown;
+  blocked: boolean;
+} {
+  const sheetIndex = new Map(grids.map((g, i) => [g.sheet.toLowerCase(), i]));
   const subtotalCells = new Set(
-    pending.filter((p) => /SUBTOTAL\s*\(/i.test(p.formula)).map((p) => `${p.sheet}:${p.r}:${p.c}`)
+    formulas.filter((p) => /SUBTOTAL\s*\(/i.test(p.formula)).map((p) => `${p.sheet}:${p.r}:${p.c}`)
   );
   let subtotal: { hidden: boolean } | undefined;
   let blocked = false;
@@ -106,49 +160,41 @@ export function evaluateFormulas(grids: SheetGrid[], pending: PendingFormula[]):
       return out;
     },
   });
-  let left = pending;
-  let evaluated = 0;
-  let stale = 0;
-  for (;;) {
-    const next: PendingFormula[] = [];
-    for (const p of left) {
-      current = p.sheet;
-      blocked = false;
-      const sub = SUBTOTAL_SUM.exec(p.formula);
-      subtotal = sub ? { hidden: sub[1] === "109" } : undefined;
-      let result: unknown;
-      try {
-        result = parser.parse(sub ? `SUM(${sub[2]})` : p.formula, {
-          sheet: grids[p.sheet].sheet,
-          row: sheetRowOf(grids[p.sheet], p.r) + 1,
-          col: sheetColOf(grids[p.sheet], p.c) + 1,
-        });
-      } catch {
-        result = undefined;
-      }
-      if (blocked) {
-        next.push(p);
-        continue;
-      }
-      open.delete(`${p.sheet}:${p.r}:${p.c}`);
-      const g = grids[p.sheet];
-      const v = plain(result);
-      if (v === undefined) {
-        unresolvedAt(g, p);
-        continue;
-      }
-      if (p.stored === undefined) evaluated++;
-      else if (!sameResult(v, p.stored)) stale++;
-      g.values[p.r][p.c] = v;
-      g.text[p.r][p.c] = displayText(v, g.numberFormat[p.r][p.c]);
+  return (p) => {
+    current = p.sheet;
+    blocked = false;
+    const sub = SUBTOTAL_SUM.exec(p.formula);
+    subtotal = sub ? { hidden: sub[1] === "109" } : undefined;
+    let result: unknown;
+    try {
+      result = parser.parse(sub ? `SUM(${sub[2]})` : p.formula, {
+        sheet: grids[p.sheet].sheet,
+        row: sheetRowOf(grids[p.sheet], p.r) + 1,
+        col: sheetColOf(grids[p.sheet], p.c) + 1,
+      });
+    } catch {
+      result = undefined;
     }
-    if (next.length === 0 || next.length === left.length) {
-      // A cycle (or a dependency on one): left as formulas.
-      for (const p of next) unresolvedAt(grids[p.sheet], p);
-      const fresh = pending.filter((p) => p.stored === undefined).length;
-      return { evaluated, unresolved: fresh - evaluated, stale };
-    }
-    left = next;
+    return { result, blocked };
+  };
+}
+
+/**
+ * Formulas whose stored result differs from what they compute from the figures the file stores (what Excel shows
+ * for every other cell): a cache a program wrote without recalculating (the figures changed under a 合计 formula),
+ * or a workbook saved with 手动重算. Each such cell gets its computed number in `grid.staleFormulas`; a formula that
+ * cannot be evaluated (an unsupported function, another workbook) is left alone. Numbers only, compared to 1e-9 here:
+ * the rules compare at the table's printed precision.
+ */
+export function markStaleFormulas(grids: SheetGrid[], stored: StoredFormula[]): void {
+  if (!stored.length) return;
+  const ev = evaluator(grids, stored, new Set());
+  for (const p of stored) {
+    const v = plain(ev(p).result);
+    const g = grids[p.sheet];
+    const was = g.values[p.r]?.[p.c];
+    if (typeof v !== "number" || typeof was !== "number" || sameResult(v, was)) continue;
+    (g.staleFormulas ??= []).push({ r: p.r, c: p.c, computed: v });
   }
 }
 

@@ -16,7 +16,13 @@ import { displayText } from "../../core/grid/display";
 import { isDateFormat } from "../../core/grid/amount";
 import { WorkbookReadError } from "./errors";
 import { brokenPart, normalisePackage } from "./package";
-import { evaluateFormulas, formulaReadNote, type PendingFormula } from "./formulas";
+import {
+  evaluateFormulas,
+  formulaReadNote,
+  markStaleFormulas,
+  type PendingFormula,
+  type StoredFormula,
+} from "./formulas";
 import { slimWorkbook } from "./slim";
 import type { ReadNote } from "../../core/model/schema";
 
@@ -132,7 +138,14 @@ function columnWidths(ws: ExcelJS.Worksheet, cols: number[]): number[] | undefin
  */
 export function worksheetToGrid(
   ws: ExcelJS.Worksheet,
-  opts: { date1904?: boolean; pending?: PendingFormula[]; sheet?: number; recalc?: boolean } = {}
+  opts: {
+    date1904?: boolean;
+    pending?: PendingFormula[];
+    sheet?: number;
+    recalc?: boolean;
+    /** Formulas with a stored number, to be checked against what they compute (markStaleFormulas). */
+    stored?: StoredFormula[];
+  } = {}
 ): SheetGrid {
   const merges0: Merge[] = mergedRanges(ws).map((m) => {
     const p = parseRef(m);
@@ -208,7 +221,13 @@ export function worksheetToGrid(
           formula: String(cell.formula).replace(/^=/, ""),
           stored: value,
         });
-      }
+      } else if (opts.stored && cell?.formula && typeof value === "number")
+        opts.stored.push({
+          sheet: opts.sheet ?? 0,
+          r: values.length,
+          c: vr.length,
+          formula: String(cell.formula).replace(/^=/, ""),
+        });
       vr.push(value);
       fr.push(fmt);
       tr.push(isoText ?? displayText(value, fmt));
@@ -286,10 +305,12 @@ export async function readXlsxBuffer(buf: Uint8Array): Promise<{
   const date1904 = !!(wb.properties as { date1904?: boolean }).date1904;
   const pending: PendingFormula[] = [];
   const recalc = !!pkg.recalcOnLoad;
+  const stored: StoredFormula[] = [];
   const grids = wb.worksheets.map((ws, sheet) =>
-    worksheetToGrid(ws, { date1904, pending, sheet, recalc })
+    worksheetToGrid(ws, { date1904, pending, sheet, recalc, stored })
   );
   const formulas = formulaReadNote(evaluateFormulas(grids, pending));
+  markStaleFormulas(grids, stored);
   if (formulas) notes.push(formulas);
   return { workbook: wb, grids, notes, slimmed: !!slim };
 }
