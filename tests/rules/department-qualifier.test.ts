@@ -23,6 +23,12 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("%s", (_name, st) => {
     expect(r.tables.filter((t) => t.department).length).toBeGreaterThan(2);
     expect(naming(v.grids)).toEqual([]);
   });
+  test("the qualified name without the leading place (某县教育局（本级） under 福建省某县教育局): no 警告", () => {
+    const v = buildVariant(st, {
+      deptLineField: { text: `预算年度：${YEAR}年`, at: 2, dept: `${DEPT.slice(2)}（本级）` },
+    });
+    expect(naming(v.grids)).toEqual([]);
+  });
   test("another department with a qualifier: one 警告, quoting the cell's full-width brackets", () => {
     const v = buildVariant(st, {
       deptLineField: { text: `预算年度：${YEAR}年`, at: 2, dept: "清河县审计局（本级）" },

@@ -280,7 +280,7 @@ export const departmentName = defineRule({
   category: "naming",
   title: "各表部门名称一致",
   description:
-    "各表表头的部门（单位）名称应一致。表头没有部门名称行的表（中央部门表样：部门只印在标题里），比较标题中年度前的部门名称；标题中的名称可以是全称的一部分（简称）。名称后的范围说明（“（汇总）”“（本级）”“（部门汇总）”）不算另一名称。",
+    "各表表头的部门（单位）名称应一致。表头没有部门名称行的表（中央部门表样：部门只印在标题里），比较标题中年度前的部门名称；标题中的名称可以是全称的一部分（简称）。名称后的范围说明（“（汇总）”“（本级）”“（部门汇总）”）不算另一名称，带范围说明的名称也可省去前面的地名（“某县教育局（本级）”属“福建省某县教育局”）。",
   severity: "warning",
   source: { basis: "practice", ref: "同一部门的公开表，表头部门名称一致" },
   check: (report) => {
@@ -301,8 +301,10 @@ export const departmentName = defineRule({
         ?.departmentText ?? report.department;
     return named.map(({ t, line, title }): Outcome => {
       // A title may shorten the name (市审计局 for 北京市审计局), or the 部门 may shorten it.
-      const same = line
-        ? unqualified(line) === main
+      // A qualified name may also drop the leading place (某县教育局（本级） in 福建省某县教育局's set: T32-4).
+      const own = line && unqualified(line);
+      const same = own
+        ? own === main || (own !== norm(line) && own.length >= 3 && main.endsWith(own))
         : main.includes(unqualified(title!)) || unqualified(title!).includes(main);
       return same
         ? { status: "pass" }
