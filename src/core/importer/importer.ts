@@ -135,6 +135,7 @@ function mergeMeta(into: Meta, m: Meta, cell?: string) {
   if (m.unit && !into.unit) into.unitCell = cell;
   if (m.department && !into.department && cell) into.departmentCell = cell;
   if (m.year && !into.year && cell) into.yearCell = cell;
+  if (m.department && !into.department) into.departmentText = m.departmentText;
   into.department ??= m.department;
   into.unit ??= m.unit;
   into.unitText ??= m.unitText;
@@ -606,6 +607,7 @@ function parseRegion(
     ...(headerYear ? { headerYear } : {}),
     ...(unnamedColumns.length ? { unnamedColumns } : {}),
     department: meta.department,
+    departmentText: meta.department ? meta.departmentText : undefined,
     departmentCell: meta.department ? meta.departmentCell : undefined,
     unit,
     unitText: unitPrinted ? (meta.unitText ?? amountUnit ?? page?.unitText) : undefined,
@@ -1097,6 +1099,7 @@ function metaFields(cells: Meta, title: string, reg?: Region) {
     ...(reg ? pageHeaderDiffers(reg, cells.unit) : {}),
     year: meta.year ?? yearOfTitle(title),
     department: meta.department,
+    departmentText: meta.department ? meta.departmentText : undefined,
     departmentCell: meta.department ? meta.departmentCell : undefined,
     unit: meta.unit ?? ("万元" as const),
     unitText: meta.unit ? meta.unitText : undefined,
@@ -1169,6 +1172,7 @@ function bareContinuation(
     range: under.range,
     year: t.year ?? head.table.year,
     department: t.department ?? head.table.department,
+    departmentText: t.department ? t.departmentText : head.table.departmentText,
     departmentCell: t.department ? t.departmentCell : head.table.departmentCell,
     unit: head.table.unit,
     unitText: head.table.unitText,

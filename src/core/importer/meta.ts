@@ -6,6 +6,8 @@ const UNIT_WORD = /^(万元|元|千元|亿元)$/;
 
 export interface Meta {
   department?: string;
+  /** The department as the cell prints it (full-width brackets kept: 某县教育局（本级）), for quoting. */
+  departmentText?: string;
   /** The cell the department was read from (set by the importer). */
   departmentCell?: string;
   unit?: Unit;
@@ -46,6 +48,21 @@ export const isUnitNote = (text: string): boolean => UNIT_ALONE.test(norm(text))
  */
 const NEXT_FIELD =
   /(?:预算年度|年度|金额单位|计量单位|单位|(?:编制|填报|填表|制表|打印|报送|报出)?日期|时间|部门名称|单位名称|编制部门|编制单位|预算单位|预算部门|填报单位|主管部门)[:：]/;
+
+/**
+ * The part of a cell's text that normalizes to `normed` (norm widens nothing back: “（本级）” reads “(本级)”), so a
+ * message quotes the name as printed; `normed` itself when no part does.
+ */
+export function printedSpan(cellText: string, normed: string): string {
+  const raw = cellText.trim();
+  if (raw.length <= 200)
+    for (let s = 0; s < raw.length; s++) {
+      if (!norm(raw.slice(s)).includes(normed)) break;
+      for (let e = s + 1; e <= raw.length; e++)
+        if (norm(raw.slice(s, e)) === normed) return raw.slice(s, e);
+    }
+  return normed;
+}
 
 /** Reads one cell's text for meta information; returns what it found (possibly nothing). */
 export function readMeta(cellText: string): Meta {
@@ -93,7 +110,10 @@ export function readMeta(cellText: string): Meta {
       out.year = Number(y[1]);
       name = name.slice(0, y.index);
     }
-    if (!UNIT_WORD.test(name) && name.length > 1) out.department = name;
+    if (!UNIT_WORD.test(name) && name.length > 1) {
+      out.department = name;
+      out.departmentText = printedSpan(cellText, name);
+    }
   }
   const date = DATE.exec(t);
   if (date) out.date ??= date[1];

@@ -249,6 +249,8 @@ export const TableSchema = z.object({
   /** Letters of columns printing figures under no caption (a caption lost in a PDF conversion): not read. */
   unnamedColumns: z.array(z.string()).optional(),
   department: z.string().optional(),
+  /** The department as its cell prints it (full-width brackets kept), for quoting; `department` is normalized. */
+  departmentText: z.string().optional(),
   /** The cell (with the sheet) its 部门 line prints the department in, when a meta line does. */
   departmentCell: z.string().optional(),
   unit: UnitSchema,

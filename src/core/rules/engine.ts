@@ -30,6 +30,8 @@ const NO_FINDINGS = Object.freeze([]) as unknown as number[];
 
 /** Rules about the workbook as read (hidden sheets, unreadable cells, stray content): run once, never per set. */
 const WORKBOOK_CATEGORIES: ReadonlySet<Category> = new Set<Category>(["input", "printed"]);
+/** Rules judged for the 部门's own set only when a workbook holds several (the 单位's sets are often parts). */
+const ONCE_FOR_DEPARTMENT: ReadonlySet<string> = new Set(["completeness.required-tables"]);
 
 /** The sets' tables (as each set's check sees them: units corrected) in the workbook's order. */
 function inOrder(report: Report, sets: ReturnType<typeof tableSets>, parts: Report[]) {
@@ -108,7 +110,10 @@ export function checkReport(report: Report, opts: CheckOptions = {}): CheckResul
       outcomes = runRule(rule, effective);
     else {
       const all: Outcome[] = [];
-      for (let si = 0; si < parts.length; si++) {
+      // The tables a 部门 must publish are judged once, for its own set (the first): a 单位's set is often a part
+      // (its 收支总表 and 支出总表 only, tester32 T32-1) and is checked within itself and across its own tables.
+      const judged = ONCE_FOR_DEPARTMENT.has(rule.id) ? 1 : parts.length;
+      for (let si = 0; si < judged; si++) {
         const got = runRule(rule, parts[si]);
         for (let k = 0; k < got.length; k++) {
           const o = got[k];

@@ -273,12 +273,16 @@ export const economicNames = defineRule({
     codeNames(report, "naming.economic-code", "economic", economicName, "经济科目"),
 });
 
+/** A scope qualifier printed after a department's name: its consolidated set or its own office's. */
+const SCOPE_QUALIFIER = /[(（](?:部门|单位)?(?:汇总|本级|合并)[)）]$/;
+const unqualified = (name: string) => norm(name).replace(SCOPE_QUALIFIER, "");
+
 export const departmentName = defineRule({
   id: "naming.department",
   category: "naming",
   title: "各表部门名称一致",
   description:
-    "各表表头的部门（单位）名称应一致。表头没有部门名称行的表（中央部门表样：部门只印在标题里），比较标题中年度前的部门名称；标题中的名称可以是全称的一部分（简称）。",
+    "各表表头的部门（单位）名称应一致。表头没有部门名称行的表（中央部门表样：部门只印在标题里），比较标题中年度前的部门名称；标题中的名称可以是全称的一部分（简称）。名称后的范围说明（“（汇总）”“（本级）”“（部门汇总）”）不算另一名称，带范围说明的名称也可省去前面的地名（“某县教育局（本级）”属“福建省某县教育局”）。",
   severity: "warning",
   source: { basis: "practice", ref: "同一部门的公开表，表头部门名称一致" },
   check: (report) => {
@@ -289,12 +293,21 @@ export const departmentName = defineRule({
       .filter((d) => d.line || d.title);
     if (named.length < 2 || !report.department)
       return [{ status: "na", reason: "表头和标题都没有部门名称" }];
-    const main = norm(report.department);
+    // A scope qualifier after the name — （汇总） / （本级） / （部门汇总） — is the same department's consolidated or
+    // own-office set, not another department (tester32 T32-4 / T32-20).
+    const main = unqualified(report.department);
+    // The name quoted as a table prints it (full-width brackets kept), else the normalized one.
+    const shown = (t: Table) => t.departmentText ?? t.department;
+    const mainShown =
+      report.tables.find((t) => t.department && norm(t.department) === norm(report.department!))
+        ?.departmentText ?? report.department;
     return named.map(({ t, line, title }): Outcome => {
       // A title may shorten the name (市审计局 for 北京市审计局), or the 部门 may shorten it.
-      const same = line
-        ? norm(line) === main
-        : main.includes(norm(title!)) || norm(title!).includes(main);
+      // A qualified name may also drop the leading place (某县教育局（本级） in 福建省某县教育局's set: T32-4).
+      const own = line && unqualified(line);
+      const same = own
+        ? own === main || (own !== norm(line) && own.length >= 3 && main.endsWith(own))
+        : main.includes(unqualified(title!)) || unqualified(title!).includes(main);
       return same
         ? { status: "pass" }
         : {
@@ -303,8 +316,8 @@ export const departmentName = defineRule({
               rule: "naming.department",
               severity: "warning",
               message: line
-                ? `${tableName(t)}部门名称为“${line}”，其他表为“${report.department}”`
-                : `${tableName(t)}标题中的部门为“${title}”，其他表为“${report.department}”`,
+                ? `${tableName(t)}部门名称为“${shown(t)}”，其他表为“${mainShown}”`
+                : `${tableName(t)}标题中的部门为“${title}”，其他表为“${mainShown}”`,
               // The cell printing the name (its 部门 line), else the table's.
               cells: [(line && t.departmentCell) || tableCell(t)],
               expected: null,
