@@ -432,3 +432,21 @@ const SOURCE_PARENTS = new Set([
 const USE_CHILDREN = new Set(["basic", "project", "personnel", "public", "reserve"]);
 /** The uses a 上年结转 band of a 支出总表 prints (上年结转: 小计 | 基本支出 | 项目支出): carryover_basic, carryover_project. */
 const CARRYOVER_USES = new Set(["basic", "project"]);
+
+/**
+ * Page bookkeeping lines of a table printed over pages (tester32 T32-21: a long 项目支出表 with 本页小计 and 累计 after
+ * every page): sums of the page's lines or of all lines so far, and the carried-over total at the top of the next page.
+ * Never lines of the table (no project, no parent of the next page's lines); listed in a 提示 instead.
+ */
+export const PAGE_BOOKKEEPING: ReadonlyArray<[string, RegExp]> = [
+  ["page_subtotal", /^本页(小计|合计)$/],
+  ["running_total", /^(累计|本页累计|累计数|至本页累计)$/],
+  ["brought_forward", /^(承上页|接上页|上页结转)(合计|累计)?$/],
+  ["carried_forward", /^(过次页|转下页|转次页)(合计|累计)?$/],
+];
+
+/** The PAGE_BOOKKEEPING kind of a label (spaces and brackets ignored), or undefined. */
+export function pageBookkeeping(text: string): string | undefined {
+  const k = text.replace(/[\s\u3000（）()：:]/g, "");
+  return PAGE_BOOKKEEPING.find(([, re]) => re.test(k))?.[0];
+}

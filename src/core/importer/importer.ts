@@ -69,6 +69,7 @@ import {
   EMPTY_NOTE,
   LABEL_HEADER,
   PERFORMANCE_TARGET_HEADER,
+  pageBookkeeping,
   TASK_HEADER,
   TOTAL_KEYS,
   YEAR_CAPTION,
@@ -394,6 +395,7 @@ function parseRegion(
   const bodyRows: number[] = [];
   // The lines inside the body saying the table goes on (（续表一）, 表1-2（续）): where each next part starts.
   const goesOn: Array<{ row: number; text: string }> = [];
+  const pageLines: string[] = [];
   const notes: string[] = [];
   // The first line declaring the table empty (注：本表无数据 / 本部门无…): its cell stands for the table's zeros.
   let emptyNoteCell: string | undefined;
@@ -432,6 +434,12 @@ function parseRegion(
       }
     }
     if (!numeric && cells.length <= 2 && isMetaRow(v, r)) continue;
+    // 本页小计 / 累计 / 承上页 / 过次页 between pages: page bookkeeping, not a line of the table (listed in a 提示).
+    const bookkeeping = cells.find(([c, t]) => !v.isNumber(r, c) && pageBookkeeping(t));
+    if (bookkeeping) {
+      pageLines.push(`${v.ref(r, bookkeeping[0])}「${bookkeeping[1].trim()}」`);
+      continue;
+    }
     bodyRows.push(r);
   }
   // A bare page number (a PDF's footer “2” on a row of its own, under an amount column): no line of the table.
@@ -620,6 +628,7 @@ function parseRegion(
     columns,
     rows,
     ...(columnShift ? { columnShift } : {}),
+    ...(pageLines.length ? { pageLines } : {}),
     // The parts after in-sheet 续 lines: 续表 on the same sheet, read with their table already.
     ...(goesOn.length && rows.some((x) => x.row > v.sheetRow(goesOn[0].row))
       ? {

@@ -329,6 +329,8 @@ export const TableSchema = z.object({
    * left (importer/column-shift.ts): their 1-based sheet rows, and the cell each line's 合计 was read from.
    */
   columnShift: z.object({ rows: z.array(z.number().int()), cells: z.array(z.string()) }).optional(),
+  /** Page bookkeeping lines skipped (本页小计 / 累计 / 承上页 / 过次页): each its cell (with the sheet) and its text. */
+  pageLines: z.array(z.string()).optional(),
 });
 export type Table = z.infer<typeof TableSchema>;
 

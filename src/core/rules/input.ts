@@ -429,6 +429,28 @@ export const continuedTables = defineRule({
   },
 });
 
+export const pageLines = defineRule({
+  id: "input.page-lines",
+  category: "input",
+  title: "分页小计行未计入",
+  description:
+    "分页打印的长表（如项目支出表）在页间印“本页小计”“本页合计”“累计”“承上页”“过次页”等行，这些是分页记账行，不是表中的项目或科目，也不是下页各行的上级：不计入项目、不作上级核对，此处列出这些行，请人工核对其金额。",
+  severity: "info",
+  source: { basis: "practice", ref: "分页打印的表格页间小计行" },
+  check: (report) => {
+    const tables = report.tables.filter((t) => t.pageLines?.length);
+    if (!tables.length) return [{ status: "na", reason: "没有本页小计、累计等分页行" }];
+    return tables.map((t) =>
+      finding(
+        "input.page-lines",
+        "info",
+        `${tableName(t)}的 ${t.pageLines!.length} 行分页记账行（${t.pageLines!.map((x) => x.replace(/^.*!/, "")).join("、")}）未作为表中的行核对，请人工核对其金额`,
+        t.pageLines!.map((x) => x.replace(/「.*$/, ""))
+      )
+    );
+  },
+});
+
 export const columnShift = defineRule({
   id: "input.column-shift",
   category: "input",
@@ -464,5 +486,6 @@ export const INPUT_RULES = [
   hiddenSheets,
   readNotes,
   continuedTables,
+  pageLines,
   columnShift,
 ];
