@@ -196,12 +196,48 @@ export function settleWorkbookPrecision(
       }
   for (const t of implicitOnly) {
     const d = most.get(t.unit) ?? 0;
+    if (d > 0 && !takers.includes(t) && roundedElsewhere(t, tables)) continue;
     for (const r of t.rows)
       for (const k in r.amounts) {
         const a = r.amounts[k];
         if (!a.blank && !isRateFigure(k, a) && a.decimals < d) a.decimals = d;
       }
   }
+}
+
+/**
+ * Whether a table of whole figures in General is printed in whole units (tester32 T32-10: a 收支总表 retyped from a PDF
+ * as 627 / 68 / 525 beside tables printing 627.10 / 68.40 / 524.50): at least 3 of its figures of 10 or more are found
+ * nowhere else as such but lie within ½ unit of a figure with non-zero decimals in another table of its unit, and
+ * more of them than are found elsewhere exactly. A table of figures that are exact (3 = 3.00) finds them elsewhere as
+ * they are; small figures (三公 2 / 3) are not counted, as a nearby decimal figure is likely by chance.
+ */
+function roundedElsewhere(
+  t: { unit: string; rows: Row[] },
+  tables: ReadonlyArray<{ unit: string; rows: Row[] }>
+): boolean {
+  const others: number[] = [];
+  for (const o of tables)
+    if (o !== t && o.unit === t.unit)
+      for (const r of o.rows)
+        for (const k in r.amounts) {
+          const a = r.amounts[k];
+          if (!a.blank && a.value !== null && !isRateFigure(k, a)) others.push(a.value);
+        }
+  const exactly = new Set(others);
+  const fractional = others.filter((v) => Math.abs(v - Math.round(v)) > 1e-9);
+  let exact = 0;
+  let near = 0;
+  for (const r of t.rows)
+    for (const k in r.amounts) {
+      const a = r.amounts[k];
+      if (a.blank || a.value === null || isRateFigure(k, a)) continue;
+      if (!Number.isInteger(a.value)) return false;
+      if (Math.abs(a.value) < 10) continue;
+      if (exactly.has(a.value)) exact++;
+      else if (fractional.some((v) => Math.abs(v - a.value!) < 0.5 + 1e-9)) near++;
+    }
+  return near >= 3 && near > exact;
 }
 
 /**
