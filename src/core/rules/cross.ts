@@ -130,7 +130,7 @@ export const summaryVsIncome = defineRule({
   category: "cross",
   title: "收支总表收入 ↔ 收入总表",
   description:
-    "收支总表的各项收入、本年收入合计、上年结转、收入总计与收入总表合计行的对应列一致（收入总表分“本年收入”“上年结转”两栏并各列小计时，本年收入合计即本年收入小计）。",
+    "收支总表的各项收入、本年收入合计、上年结转、收入总计与收入总表合计行的对应列一致（收入总表分“本年收入”“上年结转”两栏并各列小计时，本年收入合计即本年收入小计；收入总表未列上年结转、用事业基金弥补收支差额栏而收支总表列有这些收入时，其合计与本年收入合计比较）。",
   severity: "error",
   source: {
     basis: "identity",
@@ -223,17 +223,50 @@ export const summaryVsIncome = defineRule({
           `${tableName(t2)}「合计」+「上年结转」`
         )
       );
-    } else
-      out.push(
-        cmp(
-          "cross.summary-income",
-          t1,
-          grand?.amounts.total,
-          "「收入总计」",
-          [[t2, tot.amounts.total]],
-          `${tableName(t2)}「合计」`
-        )
+    } else {
+      // A 收入总表 with no 上年结转 (用事业基金弥补) column lists this year's sources only (many county templates,
+      // tester33 T33-15): its 合计 is the 本年收入合计, and the 收入总计 adds the lines it does not print.
+      const printed = (k: string) =>
+        t2.columns.some((c) => c.key === k || c.key.startsWith(`${k}_`));
+      const outside = t1.rows.filter(
+        (r) =>
+          r.side === "income" &&
+          ((r.key === "carryover_in" && !printed("carryover")) ||
+            (r.key === "balance_use_in" && !printed("balance_use"))) &&
+          hasValue(r.amounts.total)
       );
+      out.push(
+        !outside.length
+          ? cmp(
+              "cross.summary-income",
+              t1,
+              grand?.amounts.total,
+              "「收入总计」",
+              [[t2, tot.amounts.total]],
+              `${tableName(t2)}「合计」`
+            )
+          : cur
+            ? cmp(
+                "cross.summary-income",
+                t1,
+                cur.amounts.total,
+                "「本年收入合计」",
+                [[t2, tot.amounts.total]],
+                `${tableName(t2)}「合计」（该表未列${outside.map(rowName).join("、")}）`
+              )
+            : cmp(
+                "cross.summary-income",
+                t1,
+                grand?.amounts.total,
+                "「收入总计」",
+                [
+                  [t2, tot.amounts.total],
+                  ...outside.map((r): [Table, Amount] => [t1, r.amounts.total]),
+                ],
+                `${tableName(t2)}「合计」+ 本表${outside.map((r) => `「${rowName(r)}」`).join("")}`
+              )
+      );
+    }
     return out.filter(defined);
   },
 });
@@ -389,7 +422,8 @@ export const incomeVsExpenditureByCode = defineRule({
   id: "cross.income-expenditure-by-code",
   category: "cross",
   title: "收入总表 ↔ 支出总表（按功能科目）",
-  description: "同一功能分类科目，支出总表的合计等于收入总表的本年收入加上年结转；合计行同样。",
+  description:
+    "同一功能分类科目，支出总表的合计等于收入总表的本年收入加上年结转；合计行同样。收入总表未列上年结转栏而收支总表列有上年结转时，只比较合计行（支出总表合计 = 收入总表合计 + 收支总表上年结转），不按科目逐行比较。",
   severity: "error",
   source: {
     basis: "identity",
@@ -423,6 +457,34 @@ export const incomeVsExpenditureByCode = defineRule({
         `${tableName(t2)}${grand ? "「收入总计」" : "「合计」"}`
       );
       return o ? [o] : [na("收入总表没有合计")];
+    }
+    // A 收入总表 with no 上年结转 column beside a 收支总表 with 上年结转 money (tester33 T33-15) lists this year's
+    // income only: which 科目 spend the carried-over money it cannot say, so only the totals pair, with the 收支总表's
+    // 上年结转 added (not when money is also carried into next year: the 支出总表 then leaves that out).
+    const t1 = firstOf(report, "income_expenditure_summary");
+    const carried = (key: string) =>
+      t1?.rows.filter((r) => r.side && r.key === key && hasValue(r.amounts.total)) ?? [];
+    if (!t2.columns.some((c) => c.key.startsWith("carryover")) && carried("carryover_in").length) {
+      const o =
+        carried("carryover_out").length || carried("balance_use_in").length
+          ? undefined
+          : cmp(
+              "cross.income-expenditure-by-code",
+              t3,
+              totalRow(t3)?.amounts.total,
+              "「合计」",
+              [
+                [t2, totalRow(t2)?.amounts.total],
+                ...carried("carryover_in").map((r): [Table, Amount] => [t1!, r.amounts.total]),
+              ],
+              `${tableName(t2)}「合计」+ ${tableName(t1!)}「上年结转」`
+            );
+      return [
+        ...(o ? [o] : []),
+        na(
+          "收入总表未列上年结转，无法按功能科目与支出总表逐行比较（上年结转资金用于哪些科目不得而知）"
+        ),
+      ];
     }
     const pair = (r3: Row | undefined, r2: Row | undefined, what: string) => {
       if (!r3 || !r2) return;
