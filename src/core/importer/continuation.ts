@@ -360,6 +360,9 @@ function continues(a: Table, b: Table): boolean | { reason: string } {
   if (a.kind !== b.kind || a.kind === "performance_target" || a.form || b.form || !b.rows.length)
     return false;
   const named = namedContinuation(b);
+  // A part that prints no unit (a 续表 page without its 单位 line: tester33 T33-9) is in the unit of the table it
+  // goes on from; only two printed units can differ.
+  if (!b.unitText || !a.unitText) b = { ...b, unit: a.unit };
   // A page without a header read through a's (bare-pages.ts): a's next page as much as one named 续.
   if (named || b.borrowsHeader) {
     if (a.unit !== b.unit) return { reason: `两部分金额单位不同（${a.unit}、${b.unit}）` };
