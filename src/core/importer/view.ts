@@ -149,9 +149,18 @@ export class GridView {
   sheetCol(c: number): number {
     return sheetColOf(this.grid, c);
   }
-  /** Grid row of a 1-based sheet row (-1 when the grid does not hold it). */
+  /**
+   * Grid row of a 1-based sheet row (-1 when the grid does not hold it): a table line's own row. Several grid rows
+   * holding one sheet row are a borrowed header standing at a bare part's first line, then that line
+   * (bare-pages.ts underBorrowedHeader), or one cell's lines read as lines (merged-lines.ts): the last of them, the
+   * part's line and never a header row (its first line's indentation was read from the header, 0: taken for the
+   * part's total, so the sums never tied it to its table).
+   */
   gridRow(sheetRow1: number): number {
-    return gridRowOf(this.grid, sheetRow1 - 1);
+    let r = gridRowOf(this.grid, sheetRow1 - 1);
+    const rows = this.grid.sheetRows;
+    if (rows && r >= 0) while (r + 1 < rows.length && rows[r + 1] === rows[r]) r++;
+    return r;
   }
 }
 

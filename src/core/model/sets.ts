@@ -38,11 +38,14 @@ type Naming = (t: Table) => string | undefined;
 /** A table label printed in a sheet name: 表1, 表一, 预算公开表3, 公开01表, 预算01表, 附表2, 预算公开表 (stacked tables). */
 const LABEL =
   /(?:预算公开|部门公开|附)?表\s*[0-9一二三四五六七八九十]+|(?:公开|预算)\d+表|(?:预算|部门)公开/;
-/** Words a table's own name starts with (收支总表, 一般公共预算支出表, “三公”经费 …): what comes before is its 单位. */
+/**
+ * Words a table's own name starts with (收支总表, 一般公共预算支出表, “三公”经费, 本年支出总体情况表 …): what comes before is
+ * its 单位 (本年 / 上年 never: a 部门's 本年支出总体情况表 named no 单位 “本年”, so its set was never told apart).
+ */
 const TABLE_WORDS =
-  /收支|收入|支出|财政拨款|一般公共预算|政府性?基金|国有资本|[“"]?三公|机关运行|项目|绩效|基本支出|政府采购|国有资产/;
+  /本年|上年|收支|收入|支出|财政拨款|一般公共预算|政府性?基金|国有资本|[“"]?三公|机关运行|项目|绩效|基本支出|政府采购|国有资产/;
 /** A prefix that names no 单位 (部门收支总表, 单位预算表1 …). */
-const GENERIC = /^(?:部门|单位|本部门|本单位|本级|部门预算|单位预算|附件?\d*|第.部分)$/;
+const GENERIC = /^(?:部门|单位|本部门|本单位|本级|部门预算|单位预算|附件?\d*|第.部分|\d{1,2})$/;
 
 /** The 单位 a text printed before a table's name names: 清河县财政评审中心2025年收支总表 → 清河县财政评审中心. */
 export function unitPrefix(text: string): string | undefined {
@@ -73,17 +76,23 @@ const NAMINGS: ReadonlyArray<Naming> = [
  */
 function setNames(core: Table[], naming: Naming): string[] | undefined {
   const kinds = new Map<string, TableKind[]>();
+  // The unnamed group repeating a kind (a 部门 set printing 支出总表 and 支出总表（按单位）): a set only when the named
+  // groups are sets without it.
+  let repeats = false;
   for (const t of core) {
     const name = naming(t) ?? "";
     const ks = kinds.get(name) ?? [];
-    if (ks.includes(t.kind)) return undefined;
+    if (ks.includes(t.kind) && name) return undefined;
+    if (ks.includes(t.kind)) repeats = true;
     ks.push(t.kind);
     kinds.set(name, ks);
   }
-  const sets = [...kinds].filter(([, ks]) => ks.length >= 2);
-  if (sets.length < 2) return undefined;
-  const repeated = [...CORE_KINDS].some((k) => sets.filter(([, ks]) => ks.includes(k)).length >= 2);
-  return repeated ? sets.map(([name]) => name) : undefined;
+  const isSets = (sets: Array<[string, TableKind[]]>) =>
+    sets.length >= 2 &&
+    [...CORE_KINDS].some((k) => sets.filter(([, ks]) => ks.includes(k)).length >= 2);
+  const sets = [...kinds].filter(([, ks]) => new Set(ks).size >= 2);
+  if (repeats && !isSets(sets.filter(([name]) => name))) return undefined;
+  return isSets(sets) ? sets.map(([name]) => name) : undefined;
 }
 
 /** The report's sets of tables: one (all its tables) unless the workbook holds several (see the file's comment). */
