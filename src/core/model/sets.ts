@@ -95,6 +95,9 @@ function setNames(core: Table[], naming: Naming): string[] | undefined {
   return isSets(sets) ? sets.map(([name]) => name) : undefined;
 }
 
+/** The key of the 部门's leading tables that name no set (no name a table prints: a control character). */
+const OWN = "\u0000";
+
 /** The report's sets of tables: one (all its tables) unless the workbook holds several (see the file's comment). */
 export function tableSets(report: Report): TableSet[] {
   const whole = [{ name: report.department ?? "", tables: report.tables }];
@@ -114,7 +117,17 @@ export function tableSets(report: Report): TableSet[] {
       const name = naming(t) ?? "";
       return known.has(name) && !report.hiddenSheets.includes(t.sheet) ? name : undefined;
     });
-    const first = of.find((n) => n !== undefined)!;
+    // Tables before the first that names a set, printing two kinds of the set or more, are a set of their own: the
+    // 部门's, its sheets numbered (01收支总表, 02收入总表) before the 单位's (001001收支总表): tester32 T32-2 — before,
+    // they went with the first 单位's set, whose 【name】 the 部门's findings then carried.
+    const lead = of.findIndex((n) => n !== undefined);
+    const leadKinds = new Set(
+      report.tables
+        .slice(0, lead)
+        .filter((t) => CORE_KINDS.has(t.kind) && !report.hiddenSheets.includes(t.sheet))
+        .map((t) => t.kind)
+    );
+    const first = leadKinds.size >= 2 ? OWN : of[lead]!;
     let last = first;
     const by = new Map<string, Table[]>();
     report.tables.forEach((t, i) => {
@@ -124,8 +137,9 @@ export function tableSets(report: Report): TableSet[] {
       ts.push(t);
       by.set(name, ts);
     });
-    return [...by].map(([name, tables], i) => ({
-      name: name || departmentOf(tables) || report.department || `第${i + 1}套表`,
+    return [...by].map(([key, tables], i) => ({
+      name:
+        (key === OWN ? "" : key) || departmentOf(tables) || report.department || `第${i + 1}套表`,
       tables,
     }));
   }

@@ -17,6 +17,7 @@ import { reviewTime, SheetBuilder } from "./sheet";
 import { ruleTitle, splitRef } from "./marks";
 import { SEVERITY_ORDER } from "./styles";
 import { noFindingsVerdict } from "./verdict";
+import { firstSet } from "../model/sets";
 
 export interface ReviewMeta {
   file: string;
@@ -154,10 +155,13 @@ export function severityCounts(result: CheckResult): Record<Severity, number> {
 }
 
 export function buildResultsSheet(
-  report: Report,
+  workbook: Report,
   result: CheckResult,
   meta: ReviewMeta
 ): PlanSheet {
+  // The header's 单位 is the 部门's set's, as 预算汇总's (a 部门 in 万元 whose 8 单位 tables in 元 outnumber its own 4:
+  // tester32 T32-8); a finding's table in another unit says its unit in the 表 column (tableOf).
+  const report: Report = { ...workbook, unit: firstSet(workbook).unit ?? workbook.unit };
   // 规则编号 (last) is as wide as the longest rule id (within.row-procurement-categories, 33 characters): an id split
   // over two lines cannot be copied for --skip, and printed over the next row where the row kept one line's height.
   const s = new SheetBuilder(RESULTS_SHEET, [6, 7, 30, 24, 18, 62, 14, 14, 14, 34, 36], "#C00000");

@@ -15,6 +15,7 @@ import { ECONOMIC_TOTAL_RULES } from "./economic-total";
 import { INPUT_RULES } from "./input";
 import { PRINTED_RULES } from "./printed";
 import { PAIR_RULES } from "./pairs";
+import { unitRows } from "./unit-rows";
 
 export const CATALOG: ReadonlyArray<RuleDef> = [
   ...INPUT_RULES,
@@ -24,6 +25,7 @@ export const CATALOG: ReadonlyArray<RuleDef> = [
   ...QUANTITY_RULES,
   ...HIERARCHY_RULES,
   ...CROSS_RULES,
+  unitRows,
   ...BREAKDOWN_RULES,
   ...ECONOMIC_TOTAL_RULES,
   ...FUND_RULES,

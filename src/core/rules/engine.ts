@@ -2,6 +2,7 @@
 import type { Report } from "../model/schema";
 import { CATALOG } from "./catalog";
 import { correctUnits } from "./units";
+import { unitLinks } from "./unit-rows";
 import type {
   Category,
   CheckedIdentity,
@@ -32,6 +33,8 @@ const NO_FINDINGS = Object.freeze([]) as unknown as number[];
 const WORKBOOK_CATEGORIES: ReadonlySet<Category> = new Set<Category>(["input", "printed"]);
 /** Rules judged for the 部门's own set only when a workbook holds several (the 单位's sets are often parts). */
 const ONCE_FOR_DEPARTMENT: ReadonlySet<string> = new Set(["completeness.required-tables"]);
+/** Rules comparing one set with another (a 单位's tables against the 部门's lines of it): run once on the whole workbook. */
+const ACROSS_SETS: ReadonlySet<string> = new Set(["cross.unit-rows"]);
 
 /** The sets' tables (as each set's check sees them: units corrected) in the workbook's order. */
 function inOrder(report: Report, sets: ReturnType<typeof tableSets>, parts: Report[]) {
@@ -94,7 +97,17 @@ export function checkReport(report: Report, opts: CheckOptions = {}): CheckResul
   // within its set. A fresh object per check and set: rules memoize what several of them derive (units, project
   // pairing, unreadable amounts) on it, never across checks.
   const sets = tableSets(report);
-  const parts = sets.map((s) => correctUnits({ ...setReport(report, s) }));
+  // The 部门's set first: its lines of each 单位 (its 收入总表 / 支出总表 by 单位, unit-rows.ts), in the units its own
+  // check reads them, settle which of a 单位's tables prints the wrong unit when the 单位's two tables only contradict
+  // each other (tester32 T32-2).
+  const parts: Report[] = [];
+  for (let si = 0; si < sets.length; si++)
+    parts.push(
+      correctUnits(
+        { ...setReport(report, sets[si]) },
+        si ? unitLinks(parts[0].tables, sets[si]) : undefined
+      )
+    );
   const effective =
     sets.length === 1 ? parts[0] : { ...report, tables: inOrder(report, sets, parts) };
   // Each set's findings name its 单位 when there are several (the cited sheets may not).
@@ -106,7 +119,7 @@ export function checkReport(report: Report, opts: CheckOptions = {}): CheckResul
   for (let ri = 0; ri < rules.length; ri++) {
     const rule = rules[ri];
     let outcomes: ReadonlyArray<Outcome>;
-    if (sets.length === 1 || WORKBOOK_CATEGORIES.has(rule.category))
+    if (sets.length === 1 || WORKBOOK_CATEGORIES.has(rule.category) || ACROSS_SETS.has(rule.id))
       outcomes = runRule(rule, effective);
     else {
       const all: Outcome[] = [];

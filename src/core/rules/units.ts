@@ -24,6 +24,7 @@ import {
 } from "./helpers";
 import { THREE_PUBLIC_ECONOMIC_ITEMS } from "../classification/economic";
 import { threePublicItemOf } from "./three-public-items";
+import type { UnitLink } from "./unit-rows";
 
 const RATIO = 10000;
 
@@ -84,6 +85,9 @@ function somePair(
   coded: Map<Table, Coded>,
   visit: (a: Amount, b: Amount, other: Table) => boolean
 ): boolean {
+  // A 单位's figures against the 部门's line of that 单位 (unit-rows.ts): given by the engine for a 单位's set.
+  const anchors = ANCHORS.get(report)?.get(t);
+  if (anchors) for (const l of anchors) if (visit(l.a, l.b, l.dept)) return true;
   const mine = coded.get(t)!.by;
   const tables = report.tables;
   // A table printing no coded figure (三公, 机关运行经费, most forms of lists) has no code to look up elsewhere.
@@ -254,14 +258,35 @@ const UNIT_BY_FACTOR = new Map<number, Unit>(
  * the figures are in, with `unitContradicted` saying what was printed (an exact 10,000× match is no chance); when two
  * tables only contradict each other, the one whose printed unit differs from the workbook's usual unit is the odd one.
  */
-export function correctUnits(report: Report): Report {
+export function correctUnits(
+  report: Report,
+  /**
+   * A 单位's set: its figures that the 部门's tables print on a line of that 单位 (unit-rows.ts), in the unit the 部门's
+   * own check reads them — figures of a table whose unit is settled, as a table equal to another is.
+   */
+  links?: ReadonlyArray<UnitLink>
+): Report {
   // The engine corrects its per-check copy of the report once; naming.unit-magnitude asks again for the same object.
   let fixed = CORRECTED.get(report);
-  if (!fixed) CORRECTED.set(report, (fixed = correctUnitsOf(report)));
+  if (!fixed) {
+    if (links?.length) {
+      const by = new Map<Table, UnitLink[]>();
+      for (const l of links) by.set(l.unit, [...(by.get(l.unit) ?? []), l]);
+      ANCHORS.set(report, by);
+    }
+    CORRECTED.set(report, (fixed = correctUnitsOf(report)));
+  }
   return fixed;
 }
 
 const CORRECTED = new WeakMap<Report, Report>();
+/** Per report a 单位's set: its tables' figures the 部门 prints on the 单位's lines (correctUnits' links). */
+const ANCHORS = new WeakMap<Report, Map<Table, UnitLink[]>>();
+/**
+ * Per corrected report: tables that only contradict each other 10,000× while the workbook prints each's unit as often
+ * (a 单位's 收支总表 in 万元 and its 支出总表 in 元, equal figures): nothing tells which unit is wrong, none is re-read.
+ */
+const UNDECIDED = new WeakMap<Report, Array<{ t: Table; partners: Table[]; pairs: Pair[] }>>();
 
 function correctUnitsOf(report: Report): Report {
   // Counts (国有资产占用情况表) print no money: never a pair, never rescaled.
@@ -271,7 +296,10 @@ function correctUnitsOf(report: Report): Report {
   const coded = new Map(tables0.map((t) => [t, codedTotals(t)]));
   // A table whose figures equal some other table's is in the unit it prints (most tables: decided at the first equal pair).
   const seenEqual = new Map<Table, boolean>();
+  // The 部门's tables a 单位's figures are linked to: settled by the 部门's own check.
+  const settled = new Set([...(ANCHORS.get(report)?.values() ?? [])].flat().map((l) => l.dept));
   const corroborated = (t: Table) => {
+    if (settled.has(t)) return true;
     let v = seenEqual.get(t);
     if (v === undefined) {
       v = coded.has(t) && somePair(report, t, coded, (a, b, other) => sameMoney(t, a, b, other));
@@ -309,7 +337,46 @@ function correctUnitsOf(report: Report): Report {
         partners(t).every((o) => o.unit === report.unit && !sure.includes(o))
     ),
   ];
+  // Mutually contradicting tables whose units the workbook prints equally often (a 单位's two tables, one in 万元,
+  // one in 元): the usual unit is a coin toss — say so, re-read neither (tester32 T32-2: the correct 支出总表 was
+  // re-read and the 单位 spent 360 亿).
+  const printed = new Map<Unit, number>();
+  for (const t of tables0)
+    if (!t.empty && t.unitText) printed.set(t.unit, (printed.get(t.unit) ?? 0) + 1);
+  const tied = odd.filter(
+    (t) =>
+      !sure.includes(t) &&
+      (printed.get(t.unit) ?? 0) > 0 &&
+      !!report.unit &&
+      printed.get(t.unit) === printed.get(report.unit)
+  );
+  if (tied.length) {
+    odd.splice(0, odd.length, ...odd.filter((t) => !tied.includes(t)));
+    const undecided = tied.map((t) => ({
+      t,
+      partners: partners(t),
+      pairs: verdicts.get(t)!.pairs,
+    }));
+    if (!odd.length) {
+      UNDECIDED.set(report, undecided);
+      return report;
+    }
+    const out = correctedWith(report, tables0, coded, verdicts, odd);
+    UNDECIDED.set(out, undecided);
+    return out;
+  }
   if (!odd.length) return report;
+  return correctedWith(report, tables0, coded, verdicts, odd);
+}
+
+/** The report with the `odd` tables (and the tables carried along with them) re-read in the unit their figures are in. */
+function correctedWith(
+  report: Report,
+  tables0: Table[],
+  coded: Map<Table, Coded>,
+  verdicts: Map<Table, { dir: "x" | "/"; pairs: Pair[] }>,
+  odd: Table[]
+): Report {
   const unitOf = (t: Table) => {
     const v = verdicts.get(t)!;
     return UNIT_BY_FACTOR.get(
@@ -413,48 +480,79 @@ export const unitMagnitude = defineRule({
     const fixed = report.tables.some((t) => t.unitContradicted) ? report : correctUnits(report);
     const tables = fixed.tables.filter((t) => t.kind !== "performance_target" && !t.empty);
     if (tables.length < 2) return [{ status: "na", reason: "只有一张有金额的表，无从比较量级" }];
-    return tables.map((t): Outcome => {
-      const c = t.unitContradicted;
-      // Carried along: reported with the table it equals.
-      if (!c || c.via) return { status: "pass" };
-      const along = tables.filter((x) => x.unitContradicted?.via === tableKey(t));
-      const alongText = along
-        .map(
-          (x) =>
-            `；${tableName(x)}也未印金额单位（按“${x.unitContradicted!.printed}”读），其中 ${x.unitContradicted!.pairs} 个金额与该表对应的金额相同，同样以“${x.unit}”为单位，已按${x.unit}核对`
-        )
-        .join("");
-      const alongCells = along.map(unitCellOf);
-      const cell = unitCellOf(t);
-      const shown = shownInPrintedUnit(t, c.printed);
-      if (shown)
+    const undecided = (UNDECIDED.get(fixed) ?? []).map(undecidedOutcome);
+    return [
+      ...undecided,
+      ...tables.map((t): Outcome => {
+        const c = t.unitContradicted;
+        // Carried along: reported with the table it equals.
+        if (!c || c.via) return { status: "pass" };
+        const along = tables.filter((x) => x.unitContradicted?.via === tableKey(t));
+        const alongText = along
+          .map(
+            (x) =>
+              `；${tableName(x)}也未印金额单位（按“${x.unitContradicted!.printed}”读），其中 ${x.unitContradicted!.pairs} 个金额与该表对应的金额相同，同样以“${x.unit}”为单位，已按${x.unit}核对`
+          )
+          .join("");
+        const alongCells = along.map(unitCellOf);
+        const cell = unitCellOf(t);
+        const shown = shownInPrintedUnit(t, c.printed);
+        if (shown)
+          return {
+            status: "fail",
+            finding: {
+              rule: "naming.unit-magnitude",
+              severity: "info",
+              message: `${tableName(t)}的金额以“${t.unit}”存入单元格，用数字格式显示为“${c.printed}”（如 ${shown.cell.replace(/^.*!/, "")} 存 ${shown.value}，显示 ${shown.text}）：打印的数与其他表一致，已按${t.unit}核对；复制、引用或导入这些单元格时得到的是${t.unit}${alongText}`,
+              cells: [shown.cell, ...alongCells],
+              expected: null,
+              actual: null,
+              difference: null,
+            },
+          };
         return {
           status: "fail",
           finding: {
             rule: "naming.unit-magnitude",
-            severity: "info",
-            message: `${tableName(t)}的金额以“${t.unit}”存入单元格，用数字格式显示为“${c.printed}”（如 ${shown.cell.replace(/^.*!/, "")} 存 ${shown.value}，显示 ${shown.text}）：打印的数与其他表一致，已按${t.unit}核对；复制、引用或导入这些单元格时得到的是${t.unit}${alongText}`,
-            cells: [shown.cell, ...alongCells],
+            severity: "warning",
+            message: `${tableName(t)}${t.unitText ? `印的单位是“${c.printed}”` : `未印金额单位（按${report.tables.some((x) => x !== t && x.unitText) ? "其他表印的" : "默认的"}“${c.printed}”读）`}，但${c.pairs > 1 ? `其中 ${c.pairs} 个与其他表对应的金额都` : "与其他表对应的金额"}恰好是对应数的 ${UNIT_FACTOR[c.printed] > UNIT_FACTOR[t.unit] ? "10000 倍" : "万分之一"}——金额实际以“${t.unit}”为单位；已按${t.unit}核对该表${alongText}`,
+            cells: [cell, ...alongCells, ...c.cells],
             expected: null,
             actual: null,
             difference: null,
           },
         };
-      return {
-        status: "fail",
-        finding: {
-          rule: "naming.unit-magnitude",
-          severity: "warning",
-          message: `${tableName(t)}${t.unitText ? `印的单位是“${c.printed}”` : `未印金额单位（按${report.tables.some((x) => x !== t && x.unitText) ? "其他表印的" : "默认的"}“${c.printed}”读）`}，但${c.pairs > 1 ? `其中 ${c.pairs} 个与其他表对应的金额都` : "与其他表对应的金额"}恰好是对应数的 ${UNIT_FACTOR[c.printed] > UNIT_FACTOR[t.unit] ? "10000 倍" : "万分之一"}——金额实际以“${t.unit}”为单位；已按${t.unit}核对该表${alongText}`,
-          cells: [cell, ...alongCells, ...c.cells],
-          expected: null,
-          actual: null,
-          difference: null,
-        },
-      };
-    });
+      }),
+    ];
   },
 });
+
+/**
+ * Two tables printing different units whose figures are the same numbers, the workbook printing each unit as often:
+ * one of the two units is wrong, nothing tells which. Both unit cells cited; neither table re-read.
+ */
+function undecidedOutcome(x: { t: Table; partners: Table[]; pairs: Pair[] }): Outcome {
+  const others = x.partners.filter((o) => o.unit !== x.t.unit);
+  const names = others.map((o) => `${tableName(o)}印的是“${o.unit}”`).join("、");
+  return {
+    status: "fail",
+    finding: {
+      rule: "naming.unit-magnitude",
+      severity: "warning",
+      message: `${tableName(x.t)}印的单位是“${x.t.unit}”，${names}，但${x.pairs.length > 1 ? `其中 ${x.pairs.length} 个` : ""}对应的金额数字相同（相差 10000 倍）——两处单位必有一处印错，本工作簿中没有别的表能判断是哪一处，未换算，请核对两表的金额单位`,
+      cells: [
+        ...new Set([
+          unitCellOf(x.t),
+          ...others.map(unitCellOf),
+          ...x.pairs.slice(0, 4).flatMap((p) => [p.a.cell, p.b.cell]),
+        ]),
+      ],
+      expected: null,
+      actual: null,
+      difference: null,
+    },
+  };
+}
 
 /**
  * A table whose cells hold amounts in its figures' unit while a number format prints them in the printed unit
