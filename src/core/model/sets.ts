@@ -2,7 +2,7 @@
  * The sets of tables a workbook publishes: most workbooks print one 部门's set (收支总表, 收入总表, 支出总表 …); many
  * 部门 print their own set (部门汇总 / 部门预算) followed by the same set again for each 单位 (单位预算). Each set is
  * checked within itself and across its own tables as a one-set workbook is (rules/engine.ts runs the rules per set),
- * and the 预算汇总 sheet is made from the first set only (the 部门's, printed first).
+ * and the 预算汇总 sheet is made from the 部门's set only (tableSets puts it first, wherever it is printed).
  *
  * A set is told by the 单位 its tables name, in one of three places: the meta line (单位名称：… / 编制单位：… /
  * 部门：…, `Table.department`), a prefix of the title (清河县财政评审中心2025年收支总表) or a prefix of the sheet name
@@ -137,13 +137,31 @@ export function tableSets(report: Report): TableSet[] {
       ts.push(t);
       by.set(name, ts);
     });
-    return [...by].map(([key, tables], i) => ({
-      name:
-        (key === OWN ? "" : key) || departmentOf(tables) || report.department || `第${i + 1}套表`,
-      tables,
-    }));
+    return departmentFirst(
+      report,
+      [...by].map(([key, tables], i) => ({
+        name:
+          (key === OWN ? "" : key) || departmentOf(tables) || report.department || `第${i + 1}套表`,
+        tables,
+      }))
+    );
   }
   return whole;
+}
+
+/**
+ * The sets with the 部门's own first, wherever the workbook prints it (单位 sets exported before it, sorted by 单位
+ * code: tester33 T33-6 — the first 单位's set was then judged for completeness, its totals made 预算汇总 and the
+ * 审核汇总 row, and the 部门's missing table went unsaid): the set named for the 部门 most tables print, else the one
+ * printing the most kinds of 收支 table, else the first.
+ */
+function departmentFirst(report: Report, sets: TableSet[]): TableSet[] {
+  const dept = report.department && norm(report.department);
+  const kinds = (s: TableSet) =>
+    new Set(s.tables.filter((t) => CORE_KINDS.has(t.kind)).map((t) => t.kind)).size;
+  let best = sets.findIndex((s) => !!dept && norm(s.name) === dept);
+  if (best < 0) best = sets.reduce((b, s, i) => (kinds(s) > kinds(sets[b]) ? i : b), 0);
+  return best > 0 ? [sets[best], ...sets.filter((_, i) => i !== best)] : sets;
 }
 
 /** The 部门 the tables print most often. */
@@ -172,7 +190,7 @@ export function setReport(report: Report, set: TableSet): Report {
   };
 }
 
-/** The first set as a report: the 部门's own tables (printed before its 单位's), or the whole report of a one-set workbook. */
+/** The 部门's set as a report (tableSets' first: its own tables, wherever printed), or the whole report of a one-set workbook. */
 export function firstSet(report: Report): Report {
   return setReport(report, tableSets(report)[0]);
 }
