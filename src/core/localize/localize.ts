@@ -259,12 +259,14 @@ function typingSlip(a: string, b: string): boolean {
  * rounder figure costs less. Only orders ties: every one of them satisfies the identities equally.
  */
 function implausibility(sol: Solution, cells: CellIndex): number {
-  let score = exchange(sol, cells) ? -4 : 0;
+  // A sign reversed in a column that may be negative (增减) is no correction below zero: it restores the printed digits.
+  const flip = signFlip(sol, cells);
+  let score = exchange(sol, cells) ? -4 : flip ? -3 : 0;
   sol.cells.forEach((ref, k) => {
     const c = cells.get(ref)!;
     const v = sol.values[k];
     const unit = UNIT_FACTOR[c.unit] * 100;
-    if (v < -EPS) score += 4;
+    if (v < -EPS && !flip) score += 4;
     if ((c.blank || c.value === 0) && Math.abs(v) > EPS) score += 2;
     if (Math.abs(v) > EPS && Math.abs(v) < unit) score += 2;
     const digits = (fen: number) => fmtIn(Math.abs(fen), c).replace(".", "");
@@ -290,6 +292,18 @@ function exchange(sol: Solution, cells: CellIndex): boolean {
     cs.some(
       (o, j) => j !== k && Math.abs(o.value - v) <= Math.max(o.halfWidth, cs[k].halfWidth) + EPS
     )
+  );
+}
+
+/**
+ * One figure set to its own printed figure with the sign reversed (a 增减额 of −2.0012 for 2.0012, tester32 T32-17):
+ * the same digits, nothing invented — likelier than any other single figure that makes the same identities hold.
+ */
+function signFlip(sol: Solution, cells: CellIndex): boolean {
+  if (sol.cells.length !== 1) return false;
+  const c = cells.get(sol.cells[0])!;
+  return (
+    !c.blank && Math.abs(c.value) > EPS && Math.abs(sol.values[0] + c.value) <= c.halfWidth + EPS
   );
 }
 
@@ -330,7 +344,22 @@ function causeOf(
   ].join("，");
   let text: string;
   const swap = !rest.length && sameSheet(first) ? exchangedPairs(first) : undefined;
-  if (swap?.length === 1) text = `${exchangeWords(swap)}：${describe(first, cells)}`;
+  // A sign reversed is said as such, before any tie (the others each invent a figure).
+  const flipped = signFlip(ranked[0], cells)
+    ? `${first[0].cell} 符号疑写反（正负号相反，数字不变）`
+    : "";
+  if (flipped)
+    text =
+      `${flipped}：${describe(first, cells)}` +
+      (rest.length
+        ? `；也可能是 ${rest
+            .slice(0, SHOWN_TIES - 1)
+            .map((s) => describe(s, cells))
+            .join(
+              " 或 "
+            )}${all.length > SHOWN_TIES ? `（另有 ${all.length - SHOWN_TIES} 种可能未列出）` : ""}`
+        : "");
+  else if (swap?.length === 1) text = `${exchangeWords(swap)}：${describe(first, cells)}`;
   else if (!rest.length)
     text = `${describe(first, cells)}${first.length > 1 ? "同时有误" : "疑有误"}`;
   else if (common.length && varying.every((v) => v.length === 1))
@@ -518,6 +547,9 @@ function tableCauses(
   // is that table's: it says nothing against the other table, which is not blamed for it — also when the figure
   // compared is not the contradicted one but a sum over it (表3's 20805 formula leaves out a 项: 20805 breaks its
   // own sum, 208 and 合计 follow it and disagree with 收支总表 and 收入总表, which are right: m57).
+  let aside = open.filter(
+    (i) => tablesOf(i).length > 1 && tablesOf(i).some((t) => internal.has(t))
+  );
   open = open.filter((i) => !tablesOf(i).some((t) => internal.has(t)));
   // A table whose disagreeing figures another table prints alike (a cross-table identity of theirs holds with one
   // other figure in it — blanks aside: the same figure twice) is not the odd one out: the table it disagrees with is.
@@ -565,17 +597,43 @@ function tableCauses(
         else cover.set(sh, [i]);
       }
     }
+    // Two tables disagreeing only with each other (表5 vs 表4 on two lines) are told apart by the disagreements set
+    // aside above on the same lines of one of them (表4's lines against a 收支总表 contradicting itself elsewhere):
+    // three tables outvote one (tester32 T32-13). Those disagreements are then the picked table's too.
+    const seconded = new Map<string, number[]>();
+    const secondedOf = (sh: string, c: number[]) => {
+      let x = seconded.get(sh);
+      if (!x) {
+        const lines = new Set(cellsOfTable(sh, c).map((ref) => parseRef(ref).r0));
+        seconded.set(
+          sh,
+          (x = aside.filter((i) => {
+            const ts = termTablesOf(i);
+            const mine = identities[i].terms.filter((_t, k) => ts[k] === sh);
+            return mine.length > 0 && mine.every((t) => lines.has(parseRef(t.cell).r0));
+          }))
+        );
+      }
+      return x;
+    };
     const ranked = [...cover.entries()]
       .filter(([sh, c]) => c.length >= 2 && !corroborated(sh, c))
-      .sort((a, b) => b[1].length - a[1].length);
+      .sort(
+        (a, b) =>
+          b[1].length - a[1].length || secondedOf(b[0], b[1]).length - secondedOf(a[0], a[1]).length
+      );
     if (!ranked.length) break;
-    const [sheet, covered] = ranked[0];
-    const tied = ranked
-      .filter(
-        ([sh, c]) =>
-          sh !== sheet && c.length === covered.length && c.every((i) => covered.includes(i))
-      )
+    const [sheet, mainly] = ranked[0];
+    const same = ranked.filter(
+      ([sh, c]) => sh !== sheet && c.length === mainly.length && c.every((i) => mainly.includes(i))
+    );
+    const tied = same
+      .filter(([sh, c]) => secondedOf(sh, c).length === secondedOf(sheet, mainly).length)
       .map(([sh]) => sh);
+    // Only where they told the two apart (a table picked on its own is told by its own disagreements).
+    const extra = same.length && !tied.length ? secondedOf(sheet, mainly) : [];
+    const covered = [...mainly, ...extra];
+    aside = aside.filter((i) => !extra.includes(i));
     picked.push({ sheet, covered, tied });
     open = open.filter((i) => !covered.includes(i));
   }
@@ -642,7 +700,8 @@ function tableCauses(
    */
   const shapeOf = (
     sheet: string,
-    suspects: Suspect[]
+    suspects: Suspect[],
+    others: string[] = []
   ): { what: string; short: string; suspects: Suspect[]; listed?: string; whole?: boolean } => {
     const n = suspects.length;
     const swap = swappedColumns(suspects, cells);
@@ -660,6 +719,21 @@ function tableCauses(
         short: exchangeWords(pairs, true),
         suspects: pairs.flat(),
       };
+    const moved = movedBetween(suspects);
+    if (moved) {
+      const [from, to] = moved;
+      const c0 = cells.get(from.cell)!;
+      const amount = fmtSaid(((from.printed ?? 0) - from.value) * UNIT_FACTOR[c0.unit] * 100, c0);
+      const at = (s: Suspect) => s.cell.slice(s.cell.lastIndexOf("!") + 1);
+      const against = others.length ? `与 ${others.join("、")} ` : "与其他表";
+      return {
+        what:
+          `${sheet} ${at(from)} 与 ${at(to)} 两栏的划分疑${against}不一致：${at(from)} 多 ${amount}${c0.unit}、` +
+          `${at(to)} 少 ${amount}${c0.unit}，方向相反（两数之和不变，表内自洽）`,
+        short: `${sheet} ${at(from)} 与 ${at(to)} 划分不同`,
+        suspects: [from, to],
+      };
+    }
     const chain = followingChain(sheet, suspects);
     if (chain) {
       const at = (s: Suspect) => s.cell.slice(s.cell.lastIndexOf("!") + 1);
@@ -697,12 +771,15 @@ function tableCauses(
     sheet: string,
     suspects: Suspect[]
   ): { origin: Suspect[]; following: Suspect[] } | undefined => {
-    if (!suspects.length || suspects.some((s) => s.relation !== "=" || s.printed === null))
-      return undefined;
+    if (!suspects.length || suspects.some((s) => s.printed === null)) return undefined;
     const tol = (s: Suspect) => 0.5 * Math.pow(10, -s.decimals) + 1e-9;
     const off = (s: Suspect) => (s.printed ?? 0) - s.value;
     const d = off(suspects[0]);
     if (Math.abs(d) <= tol(suspects[0])) return undefined;
+    // A bound (应不超过 a 类 of 表4, when the 政府性基金 table is compared line by line only from one side) is off by the
+    // same amount when the figure lies beyond it on the side of the raise.
+    if (suspects.some((s) => s.relation !== "=" && s.relation !== (d > 0 ? "≤" : "≥")))
+      return undefined;
     if (suspects.some((s) => Math.abs(off(s) - d) > 2 * tol(s))) return undefined;
     const by = new Map(suspects.map((s) => [s.cell, s]));
     const follows = new Set<string>();
@@ -721,6 +798,9 @@ function tableCauses(
           others.some((t) => Math.sign(t.coefficient) === Math.sign(me.coefficient))
         )
           continue;
+        // A sum of one part (a 类 over its only 款, a 款 over its only 项: 221 住房保障支出 = 22102 = 2210201) reads
+        // both ways; the sum is the identity's first term (sumIdentity: total − part), the part follows nothing by it.
+        if (others.length === 1 && id.terms[0].cell !== s.cell) continue;
         const parts = others.filter((t) => by.has(t.cell));
         if (!parts.length) continue;
         follows.add(s.cell);
@@ -751,7 +831,8 @@ function tableCauses(
         .map((x) => describe([x], cells))
         .join("、") + (ss.length > 6 ? ` 等 ${ss.length} 处` : "");
     const explains = explainsOf(covered);
-    const shape = shapeOf(sheet, suspects);
+    const against = [...new Set(covered.flatMap((i) => tablesOf(i)).filter((t) => t !== sheet))];
+    const shape = shapeOf(sheet, suspects, against);
     const alt = tied.length
       ? `；也可能是 ${tied.map((sh, k) => shapeOf(sh, alternatives[k]).short).join(" 或 ")}`
       : "";
@@ -768,6 +849,26 @@ function tableCauses(
   });
   const done = new Set(picked.flatMap((p) => p.covered));
   return { causes, left: left.map((c) => c.filter((i) => !done.has(i))).filter((c) => c.length) };
+}
+
+/**
+ * An amount moved between two figures of one line (人员经费 → 公用经费, the line's total unchanged): two suspects of
+ * one line, off by opposite amounts. Returns [the one printed too high, the one printed too low], or undefined.
+ */
+function movedBetween(suspects: Suspect[]): [Suspect, Suspect] | undefined {
+  if (suspects.length !== 2) return undefined;
+  const [a, b] = suspects;
+  if (a.relation !== "=" || b.relation !== "=" || a.printed === null || b.printed === null)
+    return undefined;
+  if (parseRef(a.cell).r0 !== parseRef(b.cell).r0 || sheetOf(a.cell) !== sheetOf(b.cell))
+    return undefined;
+  const tol = 0.5 * Math.pow(10, -Math.min(a.decimals, b.decimals)) + 1e-9;
+  const [da, db] = [a.printed - a.value, b.printed - b.value];
+  if (Math.abs(da) <= tol || Math.abs(da + db) > 2 * tol) return undefined;
+  // Not an exchange of the two figures (两数疑互换 says that better).
+  if (Math.abs(a.printed - b.value) <= tol && Math.abs(b.printed - a.value) <= tol)
+    return undefined;
+  return da > 0 ? [a, b] : [b, a];
 }
 
 const sameSheet = (ss: Suspect[]) => ss.every((x) => sheetOf(x.cell) === sheetOf(ss[0].cell));
