@@ -3,13 +3,28 @@
  * 0.01 万元, ±1.5 元 between whole 元 — digits no figure has. Every generated template, its figures printed to 0.00 and
  * every sheet printed whole ("0"), with a 项's 合计 raised by one printed step (a 尾差) and by 7 units (an 错误): each
  * allowance a message prints has no more decimals than the difference it is compared with, is whole when every figure
- * it compares prints whole in its unit, and says truly whether the shown difference is within it.
+ * it compares prints whole in its unit, says truly whether the shown difference is within it, and is never “±0”.
  */
 import { importWorkbook } from "../../src/core/importer/importer";
 import { checkReport } from "../../src/core/rules/engine";
 import type { Report } from "../../src/core/model/schema";
 import { mutate } from "../../bench/localization";
 import { STYLES, buildVariant, wholeSheet } from "../fixtures/variants";
+import type { SheetGrid } from "../../src/core/grid/grid";
+import { parseRef } from "../../src/core/grid/address";
+
+/** One cell left blank (as a line with no figure in a column prints it). */
+function blank(grids: SheetGrid[], cell: string): SheetGrid[] {
+  const p = parseRef(cell);
+  return grids.map((g) => {
+    if (g.sheet !== p.sheet) return g;
+    const values = g.values.map((r) => [...r]);
+    const text = g.text.map((r) => [...r]);
+    values[p.r0][p.c0] = "";
+    text[p.r0][p.c0] = "";
+    return { ...g, values, text };
+  });
+}
 
 const decimalsOf = (s: string) => (s.includes(".") ? s.split(".")[1].length : 0);
 const num = (s: string) => Number(s.replace(/,/g, ""));
@@ -45,6 +60,8 @@ describe.each(STYLES.filter((s) => !s.textAmounts).map((s) => [s.name, s] as con
         const mutated = importWorkbook(mutate(grids, total.cell!, delta));
         const cells = cellsOf(mutated);
         for (const f of checkReport(mutated, { localize: false }).findings) {
+          // Against figures all blank no difference is 尾差: no “±0” allowance is printed.
+          expect(f.message).not.toMatch(/±0(万元|元|千元|亿元)/);
           const m =
             /（差 (-?[\d,.]+)(万元|元|千元|亿元)，(在四舍五入|超出尾差)允许的 ±([\d,.]+)(万元|元|千元|亿元)/.exec(
               f.message
@@ -64,6 +81,18 @@ describe.each(STYLES.filter((s) => !s.textAmounts).map((s) => [s.name, s] as con
       }
       expect(seen).toBeGreaterThan(0);
       if (grids === whole) expect(wholeSeen).toBeGreaterThan(0);
+    });
+
+    test("a figure against a blank cell: the difference alone, no “±0” allowance", () => {
+      const report = importWorkbook(plain);
+      const t2 = report.tables.find((t) => t.kind === "income_summary")!;
+      const line = t2.rows.find((r) => r.level === 1 && r.code && r.amounts.total?.value)!;
+      const cell = line.amounts.total!.cell!;
+      const found = checkReport(importWorkbook(blank(plain, cell)), {
+        localize: false,
+      }).findings.filter((f) => f.cells.includes(cell) && /（差 /.test(f.message));
+      expect(found.length).toBeGreaterThan(0);
+      for (const f of found) expect(f.message).not.toMatch(/±0(万元|元|千元|亿元)?[^.\d]/);
     });
   }
 );
