@@ -22,13 +22,19 @@ const leafOf = (c: Col) => c.label.split("/").pop() ?? c.label;
 
 /**
  * A column's caption with its band when another column of its side prints the same caption (上年预算数合计, 增减基本支出).
- * The table's own 合计 column printed as its band's 小计 / 合计 (2025年预算数/小计 | 基本支出 | 项目支出) is named by the
- * band, 「2025年预算数」: a bare 「小计」 reads like a 小计 row (tester32 T32-24).
+ * In a table printing last year's figures too, the table's own 合计 column printed as its band's 小计 / 合计
+ * (2025年预算数/小计 | 基本支出 | 项目支出) is named by the band, 「2025年预算数」: a bare 「小计」 reads like a 小计 row,
+ * and says not which year (tester32 T32-24). Without a 上年 column it stays 「合计」 (captionName).
  */
 export function bandedName(t: Table, c: Col): string {
   const leaf = leafOf(c);
   const parts = c.label.split("/");
-  if (c.key === "total" && parts.length > 1 && /^(小计|合计)$/.test(leaf.replace(/\s/g, "")))
+  if (
+    c.key === "total" &&
+    parts.length > 1 &&
+    /^(小计|合计)$/.test(leaf.replace(/\s/g, "")) &&
+    t.columns.some((x) => x.side === c.side && isPrior(x.key))
+  )
     return parts[parts.length - 2];
   return t.columns.some((x) => x !== c && x.side === c.side && leafOf(x) === leaf)
     ? c.label.split("/").join("")
