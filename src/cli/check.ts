@@ -75,7 +75,7 @@ export async function runCheck(
         tripped = true;
       // Nothing was checked: never a pass.
       if (financialTables(report).length === 0) unusable = true;
-      if (!opts.json) out(textSummary(full, doc.findings));
+      if (!opts.json) out(textSummary(full, doc.findings, min === "info"));
     } catch (e) {
       unusable = true;
       const code = e instanceof WorkbookReadError ? e.code : "internal";
@@ -92,7 +92,11 @@ export async function runCheck(
   return tripped ? EXIT.failOn : EXIT.ok;
 }
 
-function textSummary(doc: CheckFileJson, shown: CheckFileJson["findings"]): string {
+function textSummary(
+  doc: CheckFileJson,
+  shown: CheckFileJson["findings"],
+  listNotApplicable: boolean
+): string {
   const counts = SeveritySchema.options.map(
     (s) => `${SEVERITY_NAMES[s]} ${doc.findings.filter((f) => f.severity === s).length}`
   );
@@ -142,9 +146,12 @@ function textSummary(doc: CheckFileJson, shown: CheckFileJson["findings"]): stri
     for (const u of unrec) lines.push(`  [未识别] ${u.sheet}!${u.range}  ${u.reason}`);
     for (const name of hidden) lines.push(`  [隐藏] ${name}  ${HIDDEN_SHEET_NOTE}`);
   }
-  // A rule that did not apply is not a rule that passed: say which and why.
+  // A rule that did not apply is not a rule that passed: say which and why — at --min-severity info (the default)
+  // only; a reviewer who asked for errors alone gets the count, not ~50 lines per file.
   const na = doc.notApplicable ?? [];
-  if (na.length) {
+  if (na.length && !listNotApplicable)
+    lines.push(`  另有 ${na.length} 条规则不适用（--min-severity info 可列出）`);
+  else if (na.length) {
     lines.push(`  未检查（不适用）${na.length} 条规则：`);
     for (const r of na)
       lines.push(

@@ -45,7 +45,7 @@ export const OPTIONS: OptionSpec[] = [
     type: "string",
     valueName: "error|warning|rounding|info",
     choices: SEVERITIES,
-    help: "只列出该级别及更严重的问题（计数仍含全部）",
+    help: "只列出该级别及更严重的问题（计数仍含全部；高于 info 时不适用的规则只列条数）",
   },
   {
     name: "skip",

@@ -69,7 +69,7 @@ test("m20: a wrong 增减 in the 基本支出 band is found on its row, in the �
 test("m21: the row-change message names the bands (上年预算数合计 + 增减合计)", async () => {
   const r = await check("m21-bands-current-typo.xlsx");
   expect(r.findings.find((f) => f.rule === "within.row-change")!.message).toMatch(
-    /「2025年预算数合计」 2383\.24 ≠ 上年预算数合计 \+ 增减合计 2338\.24/
+    /「2025年预算数」 2383\.24 ≠ 上年预算数合计 \+ 增减合计 2338\.24/
   );
 });
 

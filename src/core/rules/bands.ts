@@ -20,12 +20,40 @@ export interface ChangeTriple {
 
 const leafOf = (c: Col) => c.label.split("/").pop() ?? c.label;
 
-/** A column's caption with its band when another column of its side prints the same caption (上年预算数合计, 增减基本支出). */
+/**
+ * A column's caption with its band when another column of its side prints the same caption (上年预算数合计, 增减基本支出).
+ * In a table printing last year's figures too, the table's own 合计 column printed as its band's 小计 / 合计
+ * (2025年预算数/小计 | 基本支出 | 项目支出) is named by the band, 「2025年预算数」: a bare 「小计」 reads like a 小计 row,
+ * and says not which year (tester32 T32-24). Without a 上年 column it stays 「合计」 (captionName).
+ */
 export function bandedName(t: Table, c: Col): string {
   const leaf = leafOf(c);
+  const parts = c.label.split("/");
+  if (
+    c.key === "total" &&
+    parts.length > 1 &&
+    /^(小计|合计)$/.test(leaf.replace(/\s/g, "")) &&
+    t.columns.some((x) => x.side === c.side && isPrior(x.key))
+  )
+    return parts[parts.length - 2];
   return t.columns.some((x) => x !== c && x.side === c.side && leafOf(x) === leaf)
     ? c.label.split("/").join("")
     : captionName(c.label, c.key);
+}
+
+/**
+ * 「column」 after a row's name in a message, or nothing where the table has no such printed column: a “三公” table laid
+ * across one row (合计 | 因公出国（境）费 | …) prints each item as a column of its own — the row's name is that column —
+ * and its one 预算数 column is the importer's, printed nowhere (tester32 T32-9).
+ */
+export function columnWords(t: Table, c: Col): string {
+  const across =
+    t.kind === "three_public" &&
+    t.columns.length === 1 &&
+    c.key === "total" &&
+    t.rows.length > 1 &&
+    t.rows.every((r) => r.row === t.rows[0].row);
+  return across ? "" : `「${bandedName(t, c)}」`;
 }
 
 /** Per table object (a table is not changed once read; several rules ask). */

@@ -379,9 +379,9 @@ export function sumOutcome(opts: {
     message = `${subject}${words ? `为文字“${words}”，不是金额` : "为空"}，但${against}为 ${expected}${mixed || opts.againstPrinted ? "" : unit}`;
   } else if (c.verdict === "rounding") {
     severity = "rounding";
-    message = `${subject} ${actual} ≠ ${against} ${expected}（差 ${fmt(c.difference, d)}${unit}，在四舍五入允许的 ±${c.slack}${unit} 之内，属尾差）`;
+    message = `${subject} ${actual} ≠ ${against} ${expected}（差 ${fmt(c.difference, d)}${unit}，在四舍五入允许的 ±${c.tolerance}${unit} 之内，属尾差）`;
   } else
-    message = `${subject} ${actual} ≠ ${against} ${expected}（差 ${fmt(c.difference, d)}${unit}，超出尾差允许的 ±${c.slack}${unit}${tenThousandfold(c.actual, c.expected, d) ? "；两数恰好相差 10000 倍，疑为元与万元混填" : ""}）`;
+    message = `${subject} ${actual} ≠ ${against} ${expected}（差 ${fmt(c.difference, d)}${unit}${c.tolerance > 0 ? `，超出尾差允许的 ±${c.tolerance}${unit}` : ""}${tenThousandfold(c.actual, c.expected, d) ? "；两数恰好相差 10000 倍，疑为元与万元混填" : ""}）`;
   return {
     status: "fail",
     finding: {

@@ -22,7 +22,7 @@ import {
 } from "./helpers";
 import { fmt, verdictOf } from "./interval";
 import { labelKey, ordinalLevel } from "../grid/text";
-import { bandedName, summable, unstatedChange } from "./bands";
+import { columnWords, summable, unstatedChange } from "./bands";
 
 /** Direct children: the following rows one level down (the shallowest level present) until the next row at or above the parent's level. */
 export function childrenOf(rows: Row[], i: number): Row[] {
@@ -318,7 +318,7 @@ function hierarchyOutcomes(
                     finding: {
                       rule: id,
                       severity: "error",
-                      message: `${tableName(t)}「${rowName(p)}」「${bandedName(t, col)}」${fmt(e.b)} 小于其中各项之和 ${fmt(e.a)}`,
+                      message: `${tableName(t)}「${rowName(p)}」${columnWords(t, col)}${fmt(e.b)} 小于其中各项之和 ${fmt(e.a)}`,
                       cells: [
                         total.cell,
                         ...memo
@@ -341,7 +341,7 @@ function hierarchyOutcomes(
               severity: "error",
               total: term(t, total),
               parts: columnTerms(t, addends, col.key),
-              subject: () => `${tableName(t)}「${rowName(p)}」「${bandedName(t, col)}」`,
+              subject: () => `${tableName(t)}「${rowName(p)}」${columnWords(t, col)}`,
               against,
             })
           );

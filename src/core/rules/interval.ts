@@ -108,6 +108,13 @@ export interface Comparison {
   actual: number;
   difference: number;
   slack: number;
+  /**
+   * The allowance as a message prints it (T32-24): the largest difference the figures can show that is still within
+   * `slack` — their differences are multiples of the finest printed step among them, so ±1.5 元 between whole 元 is
+   * ±1 元, ±0.479 万元 between figures to 0.01 万元 is ±0.47 — with no more decimals than the figures are shown with
+   * (`decimals`) unless fewer would contradict the shown difference. The comparison itself uses `slack`.
+   */
+  tolerance: number;
   unit: Unit;
   decimals: number;
 }
@@ -190,6 +197,39 @@ function shownDecimals(verdict: Verdict, diff: number, slack: number, d: number)
   return k;
 }
 
+/**
+ * The step, 分, every difference between the total and Σ weight·part is a multiple of: the finest printed step among
+ * the figures (powers of ten, so each coarser one is a multiple of it); 1 分 when a weight is not whole.
+ */
+function differenceGrid(total: Term, parts: Term[]): number {
+  const step = (x: Term) => Math.max(1, Math.round(2 * fenHalfWidth(x)));
+  let g = total.amount.blank || total.amount.value === null ? Infinity : step(total);
+  for (let k = 0; k < parts.length; k++) {
+    const p = parts[k];
+    if (p.weight != null && !Number.isInteger(p.weight)) return 1;
+    if (!p.amount.blank && p.amount.value !== null) g = Math.min(g, step(p));
+  }
+  return Number.isFinite(g) ? g : 1;
+}
+
+/** The fewest decimals (≤ 6) that print x exactly. */
+function decimalsOf(x: number): number {
+  let k = 0;
+  while (k < 6 && Math.abs(round(x, k) - x) > 1e-9) k++;
+  return k;
+}
+
+/** Comparison.tolerance from the allowance `exact` (in the total's unit, on the difference grid). */
+function shownTolerance(exact: number, verdict: Verdict, shownDiff: number, k: number): number {
+  if (decimalsOf(exact) <= k) return round(exact, decimalsOf(exact));
+  const p = Math.pow(10, k);
+  // Within: rounded up, the shown difference stays inside; beyond: rounded down, it stays outside — unless that
+  // makes the shown difference equal to it (差 0.01，超出 ±0.01) or the allowance nil: then its own decimals.
+  if (verdict === "rounding") return Math.ceil(exact * p - 1e-9) / p;
+  const down = Math.floor(exact * p + 1e-9) / p;
+  return down > 0 && down < Math.abs(shownDiff) ? down : round(exact, decimalsOf(exact));
+}
+
 /** Compares one printed figure with a weighted sum of others (Σ weight·part). */
 export function compare(total: Term, parts: Term[]): Comparison {
   const t = fen(total);
@@ -200,12 +240,20 @@ export function compare(total: Term, parts: Term[]): Comparison {
   const diff = t.v - s;
   const verdict = verdictFrom(total, parts, t.v, s, slack);
   const decimals = shownDecimals(verdict, diff / f, slack / f, Math.max(d, 2));
+  const grid = differenceGrid(total, parts);
+  const difference = round(diff / f, decimals);
   return {
     verdict,
     expected: round(s / f, decimals),
     actual: round(t.v / f, decimals),
-    difference: round(diff / f, decimals),
+    difference,
     slack: round(slack / f, decimals + 1),
+    tolerance: shownTolerance(
+      (Math.floor(slack / grid + 1e-9) * grid) / f,
+      verdict,
+      difference,
+      decimals
+    ),
     unit: total.unit,
     decimals,
   };
