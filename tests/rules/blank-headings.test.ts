@@ -75,7 +75,10 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style)
           .map((a) => a.cell);
         const result = checkReport(importWorkbook(emptied(grids, cells)), { localize: false });
         expect(serious(result.findings).map((f) => f.message)).toEqual([]);
-        const added = result.findings.filter((f) => !plain.includes(said(f)));
+        // (input.text-amounts lists the table's text cells: emptying some changes its list, not what is found.)
+        const added = result.findings.filter(
+          (f) => !plain.includes(said(f)) && f.rule !== "input.text-amounts"
+        );
         // At most the one 提示 that the line prints no total (none where the importer reads it as a band line).
         expect(added.length).toBeLessThanOrEqual(1);
         for (const f of added) {

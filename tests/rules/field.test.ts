@@ -66,7 +66,8 @@ const FIELD: Array<{
       ["表12", "project_expenditure"],
       ["表13", "performance_list"],
     ],
-    info: [],
+    // 表13 (项目绩效目标一览表) B4 stores its 预算数 as the text “7”.
+    info: ["input.text-amounts 表13!B4"],
   },
   {
     name: "hangzhou-qixiangju-2026",
@@ -114,7 +115,8 @@ const FIELD: Array<{
     ],
     // The template's 目录 lists no 国有资本经营 table (said as a note). 表9, 表11 and 表16 are empty, declared so only in
     // the 目录 (是否空表 是, 不涉及): no 提示 for any of them (表11 alone has a 合计 line, and was flagged before).
-    info: ["completeness.required-tables "],
+    // 表15 (部门整体绩效目标表) E9:F11 store the projects' amounts as text (“350”, “15”, “0”).
+    info: ["completeness.required-tables ", "input.text-amounts 表15!E9"],
   },
 ];
 

@@ -112,6 +112,7 @@ export function amountAt(v: GridView, r: number, c: number): Amount {
   if (p?.suffix) a.suffix = p.suffix;
   if (p?.mark) a.mark = p.mark;
   if (p?.dated) a.dated = true;
+  if (p?.fromText && p.value !== null && !p.invalid) a.textCell = true;
   if (p?.implicit) implicitPrecision.add(a);
   return a;
 }

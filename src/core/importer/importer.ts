@@ -530,11 +530,14 @@ function parseRegion(
             .flatMap((g) => g.amounts.filter((x) => x.key === a.key))
             .map((x) => columnLetter(v.sheetCol(x.c)))
         : [];
+      // The caption's cell: the lowest header line printing text in the column (a merged caption's top-left).
+      const caption = [...headerRows].reverse().find((h) => v.text(h, a.c).trim() !== "");
       return {
         key: a.key,
         label: a.label,
         side: blockList.length > 1 ? b.side : undefined,
         col: columnLetter(v.sheetCol(a.c)),
+        ...(caption !== undefined ? { cell: v.ref(caption, a.c) } : {}),
         ...(also.length ? { groupCols: also } : {}),
       };
     })

@@ -119,6 +119,11 @@ export const AmountSchema = z.object({
   mark: z.string().optional(),
   /** A number in a cell with a date format: read as the number, printed as a date (`text`: 2月2日). */
   dated: z.boolean().optional(),
+  /**
+   * The cell stores text that prints a figure (“1,234.50”, “ 88 ”, full-width digits, “12.00万”): read as that figure,
+   * but Excel's SUM leaves it out (input.text-amounts).
+   */
+  textCell: z.boolean().optional(),
   /** A formatted number wider than its column: Excel prints (and exports) it as ####. */
   hashes: z.boolean().optional(),
   /**
@@ -154,6 +159,8 @@ export const ColumnSchema = z.object({
   side: SideSchema.optional(),
   /** Column letter in the sheet. */
   col: z.string(),
+  /** The cell of the column's caption (its lowest header line that prints one), e.g. '表6'!F6. */
+  cell: z.string().optional(),
   /**
    * The letters of the same column printed again in the table's other column groups (a list printed as groups side by
    * side: 人员经费 科目 | 金额 beside 公用经费 科目 | 金额 — one key, one column per group). Each row's amount cites its

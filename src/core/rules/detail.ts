@@ -3,7 +3,14 @@
  * only compares rows that exist cannot notice rows that are missing). 财政部 disclosure inspections count the
  * 细化程度: 功能分类到项, 基本支出经济分类到款, 公务用车购置及运行费分列购置费和运行费.
  */
-import { THREE_PUBLIC_ITEM_OF, type Row, type Table, type TableKind } from "../model/schema";
+import {
+  ECONOMIC_CLASS_CODES,
+  ECONOMIC_CLASS_COLUMNS,
+  THREE_PUBLIC_ITEM_OF,
+  type Row,
+  type Table,
+  type TableKind,
+} from "../model/schema";
 import { quoteSheet } from "../grid/address";
 import { examples } from "./flood";
 import { defineRule, type Outcome } from "./rule";
@@ -194,12 +201,20 @@ export const functionalDepth = defineRule({
   },
 });
 
+/** A 功能分类 code (类 2xx, 款 2xxxx, 项 2xxxxxx): a cross-tab's lines, its economic classes laid across as columns. */
+const FUNCTIONAL_CODE = /^2\d{2}(?:\d{2}){0,2}$/;
+/** A column captioned with a 款-level economic code (30101 基本工资, 30201办公费). */
+const ECONOMIC_ITEM_CAPTION = /(?:^|\/)\s*[35]\d{4}(?!\d)/;
+type ClassColumn = (typeof ECONOMIC_CLASS_COLUMNS)[number];
+const isClassColumn = (key: string): key is ClassColumn =>
+  (ECONOMIC_CLASS_COLUMNS as readonly string[]).includes(key);
+
 export const economicDepth = defineRule({
   id: "completeness.economic-depth",
   category: "completeness",
   title: "基本支出经济分类细化到款级",
   description:
-    "一般公共预算基本支出表（经济分类）应细化到款级（如 30101 基本工资）；有金额的类（如 301 工资福利支出）下没有款级科目时，指出这些类。",
+    "一般公共预算基本支出表（经济分类）应细化到款级（如 30101 基本工资）；有金额的类（如 301 工资福利支出）下没有款级科目时，指出这些类。行按功能分类科目、经济分类按类分栏列示（工资福利支出 | 商品和服务支出 | …）的表，经济分类只列到类级，同样指出；既没有经济分类的行也没有经济分类栏的表无法判断，列为不适用并说明。",
   severity: "warning",
   source: {
     basis: "national",
@@ -210,8 +225,16 @@ export const economicDepth = defineRule({
     for (const t of report.tables.filter(
       (x) => x.kind === "basic_expenditure_economic" && !x.empty
     )) {
+      // A cross-tab (lines = 功能分类 科目, the economic classes laid across as columns): judged by its columns.
+      if (isCrossTab(t)) {
+        out.push(crossTabDepth(t));
+        continue;
+      }
       const rows = t.rows.filter((r) => r.level >= 1);
-      if (!rows.length) continue;
+      if (!rows.length) {
+        out.push(na(`${tableName(t)}没有按类、款分级列示的经济分类科目行，无法判断是否细化到款级`));
+        continue;
+      }
       const bare = rows.filter(
         (r, i) => r.level === 1 && anyValue(r) && !(rows[i + 1] && rows[i + 1].level > 1)
       );
@@ -229,5 +252,61 @@ export const economicDepth = defineRule({
     return out.length ? out : [na("没有列示金额的基本支出经济分类表")];
   },
 });
+
+/** An economic class named on a line (301 工资福利支出, 商品和服务支出 …): a line of the economic classification. */
+const ECONOMIC_CLASS_NAME =
+  /^(?:\d{3})?(?:工资福利|商品和服务|对个人和家庭|资本性支出|债务利息|对企业补助)/;
+
+/**
+ * The 基本支出 table's lines are not its economic classification: no line coded 3xx / 5xx or naming an economic class,
+ * and class columns with money, or lines coded by 功能分类 only, or (templates printing names only) 类 lines named
+ * …支出 as 功能 classes are (一般公共服务支出; an economic class line would be one of ECONOMIC_CLASS_NAME).
+ */
+function isCrossTab(t: Table): boolean {
+  const lines = t.rows.filter((r) => r.level >= 1);
+  if (
+    lines.some(
+      (r) =>
+        (r.code && /^[35]/.test(r.code)) || ECONOMIC_CLASS_NAME.test(r.label.replace(/\s/g, ""))
+    )
+  )
+    return false;
+  if (t.columns.some((c) => isClassColumn(c.key) && t.rows.some((r) => hasValue(r.amounts[c.key]))))
+    return true;
+  const coded = lines.filter((r) => r.code);
+  if (coded.length) return coded.every((r) => FUNCTIONAL_CODE.test(r.code!));
+  const classes = lines.filter((r) => r.level === 1);
+  return classes.length > 0 && classes.every((r) => /支出$/.test(r.label.replace(/\s/g, "")));
+}
+
+/**
+ * A 基本支出 table whose lines are 功能分类 科目: its economic classification is in its columns — class columns with
+ * money and no 款 column (30101 基本工资 …) stop at 类; neither class nor 款 columns: nothing to judge by.
+ */
+function crossTabDepth(t: Table): Outcome {
+  const items = t.columns.filter((c) => ECONOMIC_ITEM_CAPTION.test(c.label));
+  if (items.length) return { status: "pass" };
+  const classes = t.columns.filter(
+    (c) => isClassColumn(c.key) && t.rows.some((r) => hasValue(r.amounts[c.key]))
+  );
+  if (!classes.length)
+    return na(
+      `${tableName(t)}的行是功能分类科目，栏中没有可识别的经济分类科目，无法判断是否细化到款级`
+    );
+  const named = classes.map(
+    (c) =>
+      `${ECONOMIC_CLASS_CODES[c.key as ClassColumn]} ${c.label
+        .split("/")
+        .pop()!
+        .replace(/^\d{3}\s*/, "")}`
+  );
+  const firstCell = (key: string) =>
+    t.rows.map((r) => r.amounts[key]?.cell).find((x): x is string => !!x);
+  return finding(
+    "completeness.economic-depth",
+    `${tableName(t)}的经济分类只列到类级（栏），未细化到款级：${examples(named)} 栏下没有款级科目`,
+    classes.map((c) => c.cell ?? firstCell(c.key) ?? tableCell(t))
+  );
+}
 
 export const DETAIL_RULES = [vehicleSplit, threePublicItems, functionalDepth, economicDepth];

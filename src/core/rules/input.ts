@@ -107,6 +107,8 @@ export function invalidAmounts(
   const otherUnit: Array<{ table: Table; row: string; column: string; amount: Amount }> = [];
   const marked: Array<{ table: Table; row: string; column: string; amount: Amount }> = [];
   const dated: Array<{ table: Table; row: string; column: string; amount: Amount }> = [];
+  const textCells: Array<{ table: Table; row: string; column: string; amount: Amount }> = [];
+  const financial = new Set(financialTables(report));
   let sameUnit = 0;
   const seen = new Set<string>();
   const tables = report.tables;
@@ -140,6 +142,24 @@ export function invalidAmounts(
           seen.add(`d${a.cell}`);
           dated.push({ table: t, row: rowName(r), column: columnName(t, k, r.side), amount: a });
         }
+        if (
+          a.textCell &&
+          a.value !== null &&
+          !a.mark &&
+          !(a.suffix && a.suffix !== t.unit) &&
+          !k.startsWith("ratio") &&
+          !/[%％]/.test(a.text) &&
+          financial.has(t) &&
+          !seen.has(`t${a.cell}`)
+        ) {
+          seen.add(`t${a.cell}`);
+          textCells.push({
+            table: t,
+            row: rowName(r),
+            column: columnName(t, k, r.side),
+            amount: a,
+          });
+        }
       }
     }
   }
@@ -147,6 +167,7 @@ export function invalidAmounts(
   UNIT_TEXT.set(report, { other: otherUnit, same: sameUnit });
   NOTE_MARKS.set(report, marked);
   DATED.set(report, dated);
+  TEXT_CELLS.set(report, textCells);
   return out;
 }
 /** Amounts printed with a note mark after the number (50①): read without it, named by input.note-marks. */
@@ -160,6 +181,15 @@ const DATED = new WeakMap<
   Array<{ table: Table; row: string; column: string; amount: Amount }>
 >();
 const INVALID = new WeakMap<
+  Report,
+  Array<{ table: Table; row: string; column: string; amount: Amount }>
+>();
+/**
+ * Amounts stored as text that print a figure (1,234.50, " 88 ", full-width digits, 12.00万 in a 万元 table), read as
+ * that figure: named by input.text-amounts — but not those another input rule already names (another unit's word,
+ * a note mark) nor rates (a 增长率 “5.50%” is summed by nobody).
+ */
+const TEXT_CELLS = new WeakMap<
   Report,
   Array<{ table: Table; row: string; column: string; amount: Amount }>
 >();
@@ -232,6 +262,47 @@ export const amountUnitText = defineRule({
         "input.amount-unit-text",
         "warning",
         `${tableName(table)}的单位为${table.unit}，但有 ${here.length} 个金额写成带“${amount.suffix}”的文本（如「${row}」「${column}」“${amount.text.trim()}”），已按表的单位读作 ${fmt(amount.value ?? 0, Math.max(0, amount.decimals))}${table.unit}：请核对是表头单位还是金额写错`,
+        here.map((b) => b.amount.cell)
+      );
+    });
+  },
+});
+
+export const textAmounts = defineRule({
+  id: "input.text-amounts",
+  category: "input",
+  title: "金额单元格存的是数字而不是文本",
+  description:
+    "金额单元格存的是文本（如“1,234.50”“ 88 ”、全角数字、“12.00万”）时，按显示的数字核对；但 Excel 的 SUM 等公式不计文本单元格，合计会漏掉它们，文本金额也是元、万元混用的常见起因。每张表列出一次这些单元格，请改为数字。文本所带单位与表的单位不同的，由“金额文本所带单位与表的单位一致”指出；带注释符号的，由“金额后的注释符号”列出。",
+  severity: "info",
+  source: {
+    basis: "practice",
+    ref: "金额栏填列数字：Excel 的 SUM 等函数忽略文本单元格（显示为数字的文本也不计入）",
+  },
+  check: (report) => {
+    invalidAmounts(report);
+    const typed = TEXT_CELLS.get(report)!;
+    // Like unreadable-amount: a workbook whose amounts are numbers passes.
+    if (!typed.length)
+      return financialTables(report).length
+        ? [{ status: "pass" }]
+        : [{ status: "na", reason: "没有识别到预算表" }];
+    return [...new Set(typed.map((b) => b.table))].map((table) => {
+      const here = typed.filter((b) => b.table === table);
+      let figures = 0;
+      for (const r of table.rows)
+        for (const k in r.amounts) if (r.amounts[k].value !== null) figures++;
+      const how =
+        here.length >= figures
+          ? `的金额全部是文本（共 ${here.length} 个）`
+          : `有 ${here.length} 个金额是文本`;
+      return finding(
+        "input.text-amounts",
+        "info",
+        `${tableName(table)}${how}而不是数字：${examples(
+          here.map(({ row, column, amount }) => `「${row}」「${column}」“${amount.text.trim()}”`),
+          "处"
+        )}。已按显示的数字核对，但 Excel 的合计公式（SUM）不计文本单元格，请改为数字`,
         here.map((b) => b.amount.cell)
       );
     });
@@ -480,6 +551,7 @@ export const INPUT_RULES = [
   noTables,
   unreadableAmounts,
   amountUnitText,
+  textAmounts,
   datedAmounts,
   staleFormula,
   noteMarks,
