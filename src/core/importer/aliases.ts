@@ -227,8 +227,10 @@ export const COLUMN_KEYS: ReadonlyArray<readonly [string, RegExp]> = [
   ["unit_funds", /^单位资金(收入)?$/],
   ["business", /^事业收入$/],
   ["operating", /^(事业单位)?经营收入$/],
-  ["superior", /^上级补助收入$/],
-  ["affiliated", /^对?附属单位上缴收入$/],
+  // 上级补助 / 附属单位上缴 without 收入 (tester33 T33-7: 本年收入 over 一般公共预算 | 上级补助 | 附属单位上缴 …, or one header
+  // line so worded): no other column is so named.
+  ["superior", /^上级补助(收入)?$/],
+  ["affiliated", /^对?附属单位上缴(收入)?$/],
   ["other", /^其他(收入|资金)$/],
   // 基本支出合计, 基本经费, 基本支出（小计）: the 基本支出 column of templates that word it so.
   ["basic", /^基本(支出|经费)([(（]?(合计|小计)[)）]?)?$/],
@@ -387,7 +389,7 @@ export function columnKey(leaf: string, parents: string[], tableYear?: number): 
     if (inner && (SOURCE_PARENTS.has(inner) || CARRYOVER_USES.has(inner)))
       return `carryover_${inner}`;
   }
-  const leafKey = COLUMN_KEYS.find(([, re]) => re.test(k))?.[0];
+  const leafKey = COLUMN_KEYS.find(([, re]) => re.test(k))?.[0] ?? shortSource(k, bands);
   // 项目支出 broken down by economic class beside 基本支出's (功能 × 经济分类 tables: 基本支出 (小计 | 工资福利支出 | …) |
   // 项目支出 (小计 | 商品和服务支出 | …)): the 项目支出 band's classes are the project's (project_goods_services …), never
   // 基本支出's.
@@ -407,6 +409,24 @@ export function columnKey(leaf: string, parents: string[], tableYear?: number): 
     if (!leafKey && parents.length && !partOfParent) return parentKey;
   }
   return leafKey;
+}
+
+/** 事业 / 经营 / 其他: a source's short caption, under a band of income (本年收入, 收入, 单位资金 …: SHORT_SOURCE_BAND). */
+const SHORT_SOURCES: Readonly<Record<string, string>> = {
+  事业: "business",
+  经营: "operating",
+  其他: "other",
+};
+/** A band whose parts are sources of income: naming 收入 (never 支出), or 单位资金 and its other names (BAND_SUBTOTALS). */
+const SHORT_SOURCE_BAND = /^(?!.*支出).*收入|^(非财政拨款|单位资金|单位自有资金|自有资金|其他资金)/;
+
+/**
+ * The source a short caption names (tester33 T33-7: 本年收入 over 一般公共预算 | 事业 | 经营 | 其他), only under its band
+ * of income: 其他 or 经营 alone elsewhere may be anything.
+ */
+function shortSource(k: string, bands: string[]): string | undefined {
+  const key = SHORT_SOURCES[k];
+  return key && bands.some((b) => SHORT_SOURCE_BAND.test(b)) ? key : undefined;
 }
 
 /**
