@@ -3,6 +3,7 @@
  * 30 projects with 本页小计 and 累计 after every 12 projects → 4 false 错误 “「本页小计」… ≠ 下级各行之和” and the 累计 lines
  * counted as projects). 本页小计 / 本页合计 / 累计 / 承上页 / 过次页 are no lines of the table: every generated template,
  * such lines inserted in its 项目支出表 after a project line, reads the same lines and findings, and a 提示 lists them.
+ * tester33 T33-3: the other wordings of the family (小计（本页）, 累计（至本页）, 上页累计, 本页合计数, 承前页, 转下页 …) too.
  */
 import { importWorkbook } from "../../src/core/importer/importer";
 import { checkReport } from "../../src/core/rules/engine";
@@ -13,6 +14,11 @@ const PAGE_WORDS: Array<[string, string]> = [
   ["本页小计", "累计"],
   ["本页合计", "承上页"],
   ["过次页", "承上页"],
+  // tester33 T33-3: the family, not the words above alone (用友 / 浪潮 exports print 小计（本页）, 上页累计, 承前页).
+  ["小计（本页）", "累计（至本页）"],
+  ["本页合计数", "承前页"],
+  ["上页累计", "转下页"],
+  ["前页合计", "结转下页"],
 ];
 
 describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style) => {
@@ -55,8 +61,10 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style)
       const result = checkReport(report);
       expect(kinds(result)).toEqual(kinds(checkReport(plain)));
       const note = result.findings.find((f) => f.rule === "input.page-lines");
-      expect(note?.message).toContain(words[0]);
-      expect(note?.message).toContain(words[1]);
+      // Labels are quoted with half-width brackets (小计(本页)), as every label in a message.
+      const halfWidth = (x: string) => x.replace(/（/g, "(").replace(/）/g, ")");
+      expect(note?.message).toContain(halfWidth(words[0]));
+      expect(note?.message).toContain(halfWidth(words[1]));
     }
   );
 });

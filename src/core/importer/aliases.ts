@@ -227,8 +227,10 @@ export const COLUMN_KEYS: ReadonlyArray<readonly [string, RegExp]> = [
   ["unit_funds", /^单位资金(收入)?$/],
   ["business", /^事业收入$/],
   ["operating", /^(事业单位)?经营收入$/],
-  ["superior", /^上级补助收入$/],
-  ["affiliated", /^对?附属单位上缴收入$/],
+  // 上级补助 / 附属单位上缴 without 收入 (tester33 T33-7: 本年收入 over 一般公共预算 | 上级补助 | 附属单位上缴 …, or one header
+  // line so worded): no other column is so named.
+  ["superior", /^上级补助(收入)?$/],
+  ["affiliated", /^对?附属单位上缴(收入)?$/],
   ["other", /^其他(收入|资金)$/],
   // 基本支出合计, 基本经费, 基本支出（小计）: the 基本支出 column of templates that word it so.
   ["basic", /^基本(支出|经费)([(（]?(合计|小计)[)）]?)?$/],
@@ -387,7 +389,7 @@ export function columnKey(leaf: string, parents: string[], tableYear?: number): 
     if (inner && (SOURCE_PARENTS.has(inner) || CARRYOVER_USES.has(inner)))
       return `carryover_${inner}`;
   }
-  const leafKey = COLUMN_KEYS.find(([, re]) => re.test(k))?.[0];
+  const leafKey = COLUMN_KEYS.find(([, re]) => re.test(k))?.[0] ?? shortSource(k, bands);
   // 项目支出 broken down by economic class beside 基本支出's (功能 × 经济分类 tables: 基本支出 (小计 | 工资福利支出 | …) |
   // 项目支出 (小计 | 商品和服务支出 | …)): the 项目支出 band's classes are the project's (project_goods_services …), never
   // 基本支出's.
@@ -407,6 +409,24 @@ export function columnKey(leaf: string, parents: string[], tableYear?: number): 
     if (!leafKey && parents.length && !partOfParent) return parentKey;
   }
   return leafKey;
+}
+
+/** 事业 / 经营 / 其他: a source's short caption, under a band of income (本年收入, 收入, 单位资金 …: SHORT_SOURCE_BAND). */
+const SHORT_SOURCES: Readonly<Record<string, string>> = {
+  事业: "business",
+  经营: "operating",
+  其他: "other",
+};
+/** A band whose parts are sources of income: naming 收入 (never 支出), or 单位资金 and its other names (BAND_SUBTOTALS). */
+const SHORT_SOURCE_BAND = /^(?!.*支出).*收入|^(非财政拨款|单位资金|单位自有资金|自有资金|其他资金)/;
+
+/**
+ * The source a short caption names (tester33 T33-7: 本年收入 over 一般公共预算 | 事业 | 经营 | 其他), only under its band
+ * of income: 其他 or 经营 alone elsewhere may be anything.
+ */
+function shortSource(k: string, bands: string[]): string | undefined {
+  const key = SHORT_SOURCES[k];
+  return key && bands.some((b) => SHORT_SOURCE_BAND.test(b)) ? key : undefined;
 }
 
 /**
@@ -433,20 +453,43 @@ const USE_CHILDREN = new Set(["basic", "project", "personnel", "public", "reserv
 /** The uses a 上年结转 band of a 支出总表 prints (上年结转: 小计 | 基本支出 | 项目支出): carryover_basic, carryover_project. */
 const CARRYOVER_USES = new Set(["basic", "project"]);
 
+/** What a page bookkeeping line sums or carries: the page's lines (小计 / 合计) or all so far (累计, 结转). */
+const PAGE_SUM = "((小计|合计|累计|结转|总计)(数|金额)?)";
+/** Into or out of a page: 承前页 / 承上页 / 接上页 (brought), 转下页 / 过次页 / 转次页 / 结转下页 (carried). */
+const PAGE_MOVE = "(承|接|转|过|结转|移|转入|转至)";
+
 /**
  * Page bookkeeping lines of a table printed over pages (tester32 T32-21: a long 项目支出表 with 本页小计 and 累计 after
  * every page): sums of the page's lines or of all lines so far, and the carried-over total at the top of the next page.
- * Never lines of the table (no project, no parent of the next page's lines); listed in a 提示 instead.
+ * Never lines of the table (no project, no parent of the next page's lines); listed in a 提示 instead. Matched as a
+ * family (tester33 T33-3: 财政 systems print 小计（本页）, 累计（至本页）, 上页累计, 本页合计数, 承前页 …): a page word with
+ * a sum word either way round (本页小计, 小计本页, 上页累计, 累计至本页, 结转下页), a move into or out of a page (承前页,
+ * 接上页, 转下页, 过次页合计), or 累计 alone or with 数 / 金额 — never 小计 or 合计 alone (a table's own sums).
  */
 export const PAGE_BOOKKEEPING: ReadonlyArray<[string, RegExp]> = [
-  ["page_subtotal", /^本页(小计|合计)$/],
-  ["running_total", /^(累计|本页累计|累计数|至本页累计)$/],
-  ["brought_forward", /^(承上页|接上页|上页结转)(合计|累计)?$/],
-  ["carried_forward", /^(过次页|转下页|转次页)(合计|累计)?$/],
+  [
+    "brought_forward",
+    new RegExp(
+      `^(${PAGE_MOVE}(上|前)页${PAGE_SUM}?|(截至|截止|至)?(上|前)页${PAGE_SUM}|${PAGE_SUM}(截至|截止|至)?(上|前)页(${PAGE_SUM})?)$`
+    ),
+  ],
+  [
+    "carried_forward",
+    new RegExp(
+      `^(${PAGE_MOVE}(次|下|后)页${PAGE_SUM}?|(次|下|后)页${PAGE_SUM}|${PAGE_SUM}(转)?(至|到)?(次|下|后)页(${PAGE_SUM})?)$`
+    ),
+  ],
+  [
+    "running_total",
+    new RegExp(
+      `^((截至|截止|至)?本页累计(数|金额)?|累计(数|金额)?((截至|截止|至)?本页)?(数|金额)?)$`
+    ),
+  ],
+  ["page_subtotal", new RegExp(`^(本页${PAGE_SUM}|${PAGE_SUM}本页(${PAGE_SUM})?)$`)],
 ];
 
-/** The PAGE_BOOKKEEPING kind of a label (spaces and brackets ignored), or undefined. */
+/** The PAGE_BOOKKEEPING kind of a label (spaces, brackets and colons ignored), or undefined. */
 export function pageBookkeeping(text: string): string | undefined {
-  const k = text.replace(/[\s\u3000（）()：:]/g, "");
+  const k = text.replace(/[\s\u3000（）()【】[\]：:]/g, "");
   return PAGE_BOOKKEEPING.find(([, re]) => re.test(k))?.[0];
 }
