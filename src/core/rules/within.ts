@@ -1043,7 +1043,7 @@ export const currentExpenditure = defineRule({
   category: "within",
   title: "本年支出合计 = 各功能分类支出之和",
   description:
-    "收支总表、财政拨款收支总表的本年支出合计在每一列都等于各类支出之和；合计多出的差额恰为支出总表（或一般公共预算支出表）中本表未列的某一类时，指出疑漏列该类。",
+    "收支总表、财政拨款收支总表的本年支出合计在每一列都等于各类支出之和；未列本年支出合计、也未列年终结转时，支出总计即本年支出合计，照此核对；合计多出的差额恰为支出总表（或一般公共预算支出表）中本表未列的某一类时，指出疑漏列该类。",
   severity: "error",
   source: {
     basis: "identity",
@@ -1052,9 +1052,15 @@ export const currentExpenditure = defineRule({
   check: (report) =>
     summaryLines(report, "within.current-expenditure", (t) =>
       EXPENDITURE_SIDES.flatMap((side) => {
-        const total = rowByKey(t, "current_expenditure_total", side);
+        const total = rowByKey(t, "current_expenditure_total", side) ?? grandAsCurrent(t, side);
         if (!total) return [];
-        const parts = levelOneRows(t, side, (r) => !r.key?.startsWith("carryover"));
+        const parts = levelOneRows(
+          t,
+          side,
+          (r) => !r.key?.startsWith("carryover") && r.key !== "expenditure_grand_total"
+        );
+        // The line printed: 本年支出合计 (支出合计 …), or the 支出总计 standing for it.
+        const line = total.key === "expenditure_grand_total" ? lineName(total) : "本年支出合计";
         return summedKeys(t, total).map((k) => {
           const o = sumOutcome({
             rule: "within.current-expenditure",
@@ -1062,7 +1068,7 @@ export const currentExpenditure = defineRule({
             total: term(t, total.amounts[k]),
             parts: columnTerms(t, parts, k),
             // Words made only for a failing comparison (columnName searches the columns).
-            subject: () => `${tableName(t)}「本年支出合计」「${columnName(t, k, side)}」`,
+            subject: () => `${tableName(t)}「${line}」「${columnName(t, k, side)}」`,
             against: side === "expenditure" ? "各类支出之和" : "各支出用途之和",
           });
           if (o.status === "fail" && o.finding.severity === "error" && k === "total")
@@ -1072,6 +1078,22 @@ export const currentExpenditure = defineRule({
       })
     ),
 });
+
+/**
+ * tester32 T32-5: a side printing neither 本年支出合计 nor a 年终结转 line (many small templates: the classes, then
+ * 支出总计) — its 支出总计 is this year's total, checked against the classes as 本年支出合计 would be. With 结转 lines,
+ * within.expenditure-grand-total compares it with the classes + 结转.
+ */
+function grandAsCurrent(t: Table, side: string): Row | undefined {
+  const g = rowByKey(t, "expenditure_grand_total", side);
+  if (!g || t.rows.some((r) => r.side === side && r.key === "carryover_out")) return undefined;
+  return g;
+}
+
+/** A total line's name as printed, without its letter-spacing (支 出 总 计 → 支出总计). */
+function lineName(r: Row): string {
+  return r.label.replace(/[\s\u3000]/g, "") || rowName(r);
+}
 
 /**
  * "；差额恰为表3（支出总表）「221 住房保障支出」34.20，本表未列该类：疑漏列" — when a 收支总表's 本年支出合计 exceeds its
@@ -1224,7 +1246,8 @@ export const expenditureGrandTotal = defineRule({
   id: "within.expenditure-grand-total",
   category: "within",
   title: "支出总计 = 本年支出合计 + 年终结转",
-  description: "支出总计等于本年支出合计加年终结转（结余）。",
+  description:
+    "支出总计等于本年支出合计加年终结转（结余）；未列本年支出合计而列年终结转时，等于各类支出之和加年终结转。",
   severity: "error",
   source: {
     basis: "identity",
@@ -1235,16 +1258,27 @@ export const expenditureGrandTotal = defineRule({
       EXPENDITURE_SIDES.flatMap((side) => {
         const g = rowByKey(t, "expenditure_grand_total", side);
         const cur = rowByKey(t, "current_expenditure_total", side);
-        if (!g || !cur) return [];
         const carry = t.rows.filter((r) => r.side === side && r.key === "carryover_out");
+        // No 本年支出合计 and no 结转 line: the 支出总计 is this year's total (within.current-expenditure checks it).
+        if (!g || (!cur && !carry.length)) return [];
+        // No 本年支出合计 printed (the classes, 年终结转, then 支出总计, tester32 T32-5): the classes stand for it.
+        const parts = cur
+          ? [cur]
+          : levelOneRows(
+              t,
+              side,
+              (r) => !r.key?.startsWith("carryover") && r.key !== "expenditure_grand_total"
+            );
+        if (!parts.length) return [];
         return summedKeys(t, g).map((k) =>
           sumOutcome({
             rule: "within.expenditure-grand-total",
             severity: "error",
             total: term(t, g.amounts[k]),
-            parts: columnTerms(t, [cur, ...carry], k),
-            subject: () => `${tableName(t)}「支出总计」「${columnName(t, k, side)}」`,
-            against: "本年支出合计 + 年终结转",
+            parts: columnTerms(t, [...parts, ...carry], k),
+            subject: () =>
+              `${tableName(t)}「${cur ? "支出总计" : lineName(g)}」「${columnName(t, k, side)}」`,
+            against: cur ? "本年支出合计 + 年终结转" : "各类支出之和 + 年终结转",
           })
         );
       })
