@@ -1146,12 +1146,28 @@ function viewLines(rows: Row[], i: number): Row[] {
   return out;
 }
 
+/**
+ * A view printed with no heading (stop-32 leftover): the importer opens one at an economic class (工资福利支出 …) or at
+ * 一、基本支出 numbered afresh right after the 功能 classes (tester31 T31-20 / T31-20 d), its lines partial at level 1.
+ * Its lines from the first such line that follows a 功能 line directly and is no 其中 item; undefined when none.
+ */
+function headlessView(rows: Row[]): Row[] | undefined {
+  for (let i = 1; i < rows.length; i++) {
+    const [before, r] = [rows[i - 1], rows[i]];
+    if (!r.partial || r.level !== 1 || /^[\s\u3000]*其中/.test(r.label)) continue;
+    if (before.partial || before.codeSystem !== "functional" || !before.code) continue;
+    const lines = viewLines(rows, i - 1);
+    return lines.length ? lines : undefined;
+  }
+  return undefined;
+}
+
 export const expenditureView = defineRule({
   id: "within.expenditure-view",
   category: "within",
   title: "另列分类的各行之和 = 本年支出合计",
   description:
-    "收支总表、财政拨款收支总表支出方在功能分类之后另列“按经济分类”等小标题及其各行（同一笔支出的另一种分类）时，这些行之和在每一列都等于本年支出合计；它们不计入各类支出之和。",
+    "收支总表、财政拨款收支总表支出方在功能分类之后另列“按经济分类”等小标题及其各行（同一笔支出的另一种分类），或不列小标题、紧接功能分类另列经济分类各类（工资福利支出等）或重新编号的基本支出、项目支出时，这些行之和在每一列都等于本年支出合计（未列本年支出合计和年终结转时为支出总计）；它们不计入各类支出之和。",
   severity: "error",
   source: {
     basis: "identity",
@@ -1164,25 +1180,38 @@ export const expenditureView = defineRule({
         continue;
       for (const side of EXPENDITURE_SIDES) {
         const rows = t.rows.filter((r) => r.side === side);
-        const total = rowByKey(t, "current_expenditure_total", side);
+        // 本年支出合计, or the 支出总计 standing for it (no 本年支出合计, no 结转 line: tester32 T32-5).
+        const total = rowByKey(t, "current_expenditure_total", side) ?? grandAsCurrent(t, side);
         if (!total) continue;
+        const line = total.key === "expenditure_grand_total" ? lineName(total) : "本年支出合计";
+        const views: Array<{ lines: Row[]; against: () => string }> = [];
         rows.forEach((h, i) => {
           if (h.key !== "expenditure_view") return;
           const lines = viewLines(rows, i);
-          if (!lines.length) return;
+          if (lines.length) views.push({ lines, against: () => `「${rowName(h)}」下各行之和` });
+        });
+        const bare = headlessView(rows);
+        if (bare)
+          views.push({
+            lines: bare,
+            against: () =>
+              bare.length > 1
+                ? `其后另列的「${rowName(bare[0])}」至「${rowName(bare[bare.length - 1])}」各行之和`
+                : `其后另列的「${rowName(bare[0])}」`,
+          });
+        for (const v of views)
           for (const k of summedKeys(t, total))
             out.push(
               sumOutcome({
                 rule: "within.expenditure-view",
                 severity: "error",
                 total: term(t, total.amounts[k]),
-                parts: columnTerms(t, lines, k),
+                parts: columnTerms(t, v.lines, k),
                 // Words made only for a failing comparison (columnName searches the columns).
-                subject: () => `${tableName(t)}「本年支出合计」「${columnName(t, k, side)}」`,
-                against: () => `「${rowName(h)}」下各行之和`,
+                subject: () => `${tableName(t)}「${line}」「${columnName(t, k, side)}」`,
+                against: v.against,
               })
             );
-        });
       }
     }
     return out.length ? out : [na("收支总表支出方没有另列分类（如按经济分类）")];
