@@ -18,9 +18,7 @@ import { localizeWithSolver } from "./solver";
 import { checkReport } from "../core/rules/engine";
 import { buildReviewPlan } from "../core/review/build";
 import type { Severity } from "../core/rules/rule";
-import { rowByKey, firstOf } from "../core/rules/helpers";
-import { firstSet } from "../core/model/sets";
-import type { Report } from "../core/model/schema";
+import { batchTotals } from "../core/review/batch-totals";
 import { writeSheetsOnly } from "../hosts/xlsx/review";
 import { PackageShapeError, reviewPackage } from "../hosts/xlsx/package-review";
 import { toCheckJson, type CheckFileJson } from "../core/findings/json";
@@ -50,19 +48,6 @@ export interface BatchRow extends BatchEntry {
 }
 
 const now = () => Number(process.hrtime.bigint()) / 1e6;
-
-function total(
-  report: Report,
-  key: "income_grand_total" | "expenditure_grand_total"
-): number | null {
-  // The 部门's figure: its own set's 收支总表, never a 单位's (model/sets.ts).
-  const t = firstOf(firstSet(report), "income_expenditure_summary");
-  if (!t) return null;
-  const side = key === "income_grand_total" ? "income" : "expenditure";
-  const r = rowByKey(t, key, side) ?? rowByKey(t, key);
-  const a = r?.amounts.total ?? (r ? Object.values(r.amounts)[0] : undefined);
-  return a?.value ?? null;
-}
 
 /** Writes the row's output file; a folder that cannot take it makes the row a failure with the reviewer's sentence. */
 async function writeOut(task: ReviewTask, row: BatchRow, bytes: Uint8Array): Promise<void> {
@@ -128,8 +113,10 @@ export async function reviewFile(task: ReviewTask): Promise<BatchRow> {
   row.department = report.department ?? null;
   row.year = report.year ?? null;
   row.unit = report.unit ?? null;
-  row.income = total(report, "income_grand_total");
-  row.expenditure = total(report, "expenditure_grand_total");
+  const totals = batchTotals(report);
+  row.income = totals.income;
+  row.expenditure = totals.expenditure;
+  row.totalsNote = totals.note;
   row.json = task.json === false ? null : toCheckJson(task.file, report, result);
   const counts: Record<Severity, number> = { error: 0, warning: 0, rounding: 0, info: 0 };
   for (const f of result.findings) counts[f.severity]++;

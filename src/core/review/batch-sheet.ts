@@ -21,6 +21,8 @@ export interface BatchEntry {
   /** File name of the written review beside the summary, if any. */
   output: string | null;
   reason: string | null;
+  /** Which 收支总表 lines 收入总计 / 支出总计 are when it prints no 总计 line (batch-totals.ts), put in 说明. */
+  totalsNote?: string | null;
 }
 
 export const BATCH_SHEET = "审核汇总";
@@ -115,7 +117,7 @@ export function buildBatchSheet(
         hyperlink: { url: fileLink(e.output) },
       });
     else s.set(r, 12, null, "cell");
-    s.set(r, 13, e.reason, "cell");
+    s.set(r, 13, [e.reason, e.totalsNote].filter(Boolean).join("；") || null, "cell");
     // Long paths and reasons wrap: the row grows with them instead of running into the next one.
     s.fitHeight(r, [1, 2, 11, 13]);
   });

@@ -1043,7 +1043,7 @@ export const currentExpenditure = defineRule({
   category: "within",
   title: "本年支出合计 = 各功能分类支出之和",
   description:
-    "收支总表、财政拨款收支总表的本年支出合计在每一列都等于各类支出之和；合计多出的差额恰为支出总表（或一般公共预算支出表）中本表未列的某一类时，指出疑漏列该类。",
+    "收支总表、财政拨款收支总表的本年支出合计在每一列都等于各类支出之和；未列本年支出合计、也未列年终结转时，支出总计即本年支出合计，照此核对；合计多出的差额恰为支出总表（或一般公共预算支出表）中本表未列的某一类时，指出疑漏列该类。",
   severity: "error",
   source: {
     basis: "identity",
@@ -1052,9 +1052,15 @@ export const currentExpenditure = defineRule({
   check: (report) =>
     summaryLines(report, "within.current-expenditure", (t) =>
       EXPENDITURE_SIDES.flatMap((side) => {
-        const total = rowByKey(t, "current_expenditure_total", side);
+        const total = rowByKey(t, "current_expenditure_total", side) ?? grandAsCurrent(t, side);
         if (!total) return [];
-        const parts = levelOneRows(t, side, (r) => !r.key?.startsWith("carryover"));
+        const parts = levelOneRows(
+          t,
+          side,
+          (r) => !r.key?.startsWith("carryover") && r.key !== "expenditure_grand_total"
+        );
+        // The line printed: 本年支出合计 (支出合计 …), or the 支出总计 standing for it.
+        const line = total.key === "expenditure_grand_total" ? lineName(total) : "本年支出合计";
         return summedKeys(t, total).map((k) => {
           const o = sumOutcome({
             rule: "within.current-expenditure",
@@ -1062,7 +1068,7 @@ export const currentExpenditure = defineRule({
             total: term(t, total.amounts[k]),
             parts: columnTerms(t, parts, k),
             // Words made only for a failing comparison (columnName searches the columns).
-            subject: () => `${tableName(t)}「本年支出合计」「${columnName(t, k, side)}」`,
+            subject: () => `${tableName(t)}「${line}」「${columnName(t, k, side)}」`,
             against: side === "expenditure" ? "各类支出之和" : "各支出用途之和",
           });
           if (o.status === "fail" && o.finding.severity === "error" && k === "total")
@@ -1072,6 +1078,22 @@ export const currentExpenditure = defineRule({
       })
     ),
 });
+
+/**
+ * tester32 T32-5: a side printing neither 本年支出合计 nor a 年终结转 line (many small templates: the classes, then
+ * 支出总计) — its 支出总计 is this year's total, checked against the classes as 本年支出合计 would be. With 结转 lines,
+ * within.expenditure-grand-total compares it with the classes + 结转.
+ */
+function grandAsCurrent(t: Table, side: string): Row | undefined {
+  const g = rowByKey(t, "expenditure_grand_total", side);
+  if (!g || t.rows.some((r) => r.side === side && r.key === "carryover_out")) return undefined;
+  return g;
+}
+
+/** A total line's name as printed, without its letter-spacing (支 出 总 计 → 支出总计). */
+function lineName(r: Row): string {
+  return r.label.replace(/[\s\u3000]/g, "") || rowName(r);
+}
 
 /**
  * "；差额恰为表3（支出总表）「221 住房保障支出」34.20，本表未列该类：疑漏列" — when a 收支总表's 本年支出合计 exceeds its
@@ -1124,12 +1146,28 @@ function viewLines(rows: Row[], i: number): Row[] {
   return out;
 }
 
+/**
+ * A view printed with no heading (stop-32 leftover): the importer opens one at an economic class (工资福利支出 …) or at
+ * 一、基本支出 numbered afresh right after the 功能 classes (tester31 T31-20 / T31-20 d), its lines partial at level 1.
+ * Its lines from the first such line that follows a 功能 line directly and is no 其中 item; undefined when none.
+ */
+function headlessView(rows: Row[]): Row[] | undefined {
+  for (let i = 1; i < rows.length; i++) {
+    const [before, r] = [rows[i - 1], rows[i]];
+    if (!r.partial || r.level !== 1 || /^[\s\u3000]*其中/.test(r.label)) continue;
+    if (before.partial || before.codeSystem !== "functional" || !before.code) continue;
+    const lines = viewLines(rows, i - 1);
+    return lines.length ? lines : undefined;
+  }
+  return undefined;
+}
+
 export const expenditureView = defineRule({
   id: "within.expenditure-view",
   category: "within",
   title: "另列分类的各行之和 = 本年支出合计",
   description:
-    "收支总表、财政拨款收支总表支出方在功能分类之后另列“按经济分类”等小标题及其各行（同一笔支出的另一种分类）时，这些行之和在每一列都等于本年支出合计；它们不计入各类支出之和。",
+    "收支总表、财政拨款收支总表支出方在功能分类之后另列“按经济分类”等小标题及其各行（同一笔支出的另一种分类），或不列小标题、紧接功能分类另列经济分类各类（工资福利支出等）或重新编号的基本支出、项目支出时，这些行之和在每一列都等于本年支出合计（未列本年支出合计和年终结转时为支出总计）；它们不计入各类支出之和。",
   severity: "error",
   source: {
     basis: "identity",
@@ -1142,25 +1180,38 @@ export const expenditureView = defineRule({
         continue;
       for (const side of EXPENDITURE_SIDES) {
         const rows = t.rows.filter((r) => r.side === side);
-        const total = rowByKey(t, "current_expenditure_total", side);
+        // 本年支出合计, or the 支出总计 standing for it (no 本年支出合计, no 结转 line: tester32 T32-5).
+        const total = rowByKey(t, "current_expenditure_total", side) ?? grandAsCurrent(t, side);
         if (!total) continue;
+        const line = total.key === "expenditure_grand_total" ? lineName(total) : "本年支出合计";
+        const views: Array<{ lines: Row[]; against: () => string }> = [];
         rows.forEach((h, i) => {
           if (h.key !== "expenditure_view") return;
           const lines = viewLines(rows, i);
-          if (!lines.length) return;
+          if (lines.length) views.push({ lines, against: () => `「${rowName(h)}」下各行之和` });
+        });
+        const bare = headlessView(rows);
+        if (bare)
+          views.push({
+            lines: bare,
+            against: () =>
+              bare.length > 1
+                ? `其后另列的「${rowName(bare[0])}」至「${rowName(bare[bare.length - 1])}」各行之和`
+                : `其后另列的「${rowName(bare[0])}」`,
+          });
+        for (const v of views)
           for (const k of summedKeys(t, total))
             out.push(
               sumOutcome({
                 rule: "within.expenditure-view",
                 severity: "error",
                 total: term(t, total.amounts[k]),
-                parts: columnTerms(t, lines, k),
+                parts: columnTerms(t, v.lines, k),
                 // Words made only for a failing comparison (columnName searches the columns).
-                subject: () => `${tableName(t)}「本年支出合计」「${columnName(t, k, side)}」`,
-                against: () => `「${rowName(h)}」下各行之和`,
+                subject: () => `${tableName(t)}「${line}」「${columnName(t, k, side)}」`,
+                against: v.against,
               })
             );
-        });
       }
     }
     return out.length ? out : [na("收支总表支出方没有另列分类（如按经济分类）")];
@@ -1224,7 +1275,8 @@ export const expenditureGrandTotal = defineRule({
   id: "within.expenditure-grand-total",
   category: "within",
   title: "支出总计 = 本年支出合计 + 年终结转",
-  description: "支出总计等于本年支出合计加年终结转（结余）。",
+  description:
+    "支出总计等于本年支出合计加年终结转（结余）；未列本年支出合计而列年终结转时，等于各类支出之和加年终结转。",
   severity: "error",
   source: {
     basis: "identity",
@@ -1235,16 +1287,27 @@ export const expenditureGrandTotal = defineRule({
       EXPENDITURE_SIDES.flatMap((side) => {
         const g = rowByKey(t, "expenditure_grand_total", side);
         const cur = rowByKey(t, "current_expenditure_total", side);
-        if (!g || !cur) return [];
         const carry = t.rows.filter((r) => r.side === side && r.key === "carryover_out");
+        // No 本年支出合计 and no 结转 line: the 支出总计 is this year's total (within.current-expenditure checks it).
+        if (!g || (!cur && !carry.length)) return [];
+        // No 本年支出合计 printed (the classes, 年终结转, then 支出总计, tester32 T32-5): the classes stand for it.
+        const parts = cur
+          ? [cur]
+          : levelOneRows(
+              t,
+              side,
+              (r) => !r.key?.startsWith("carryover") && r.key !== "expenditure_grand_total"
+            );
+        if (!parts.length) return [];
         return summedKeys(t, g).map((k) =>
           sumOutcome({
             rule: "within.expenditure-grand-total",
             severity: "error",
             total: term(t, g.amounts[k]),
-            parts: columnTerms(t, [cur, ...carry], k),
-            subject: () => `${tableName(t)}「支出总计」「${columnName(t, k, side)}」`,
-            against: "本年支出合计 + 年终结转",
+            parts: columnTerms(t, [...parts, ...carry], k),
+            subject: () =>
+              `${tableName(t)}「${cur ? "支出总计" : lineName(g)}」「${columnName(t, k, side)}」`,
+            against: cur ? "本年支出合计 + 年终结转" : "各类支出之和 + 年终结转",
           })
         );
       })
