@@ -152,7 +152,8 @@ function expectOursFirst(rules: Rule[], marks: Mark[], userOrder: string[]) {
   const severities = ["error", "warning", "rounding", "info"];
   const order = ["strong", "light"].flatMap((st) => severities.map((sv) => `${sv}:${st}`));
   const rank = (s: string) => order.indexOf(s);
-  expect(ours.map((r) => r.ours)).toEqual(
+  // A group of more than AREAS_PER_RANGES cells (the add-in) is several rules of the same tag, one after the other.
+  expect(ours.map((r) => r.ours).filter((t, i, a) => i === 0 || t !== a[i - 1])).toEqual(
     [...new Set(marks.map((m) => `${m.severity}:${m.strength}`))].sort((a, b) => rank(a) - rank(b))
   );
   expect(Math.max(...ours.map((r) => r.priority))).toBeLessThan(
