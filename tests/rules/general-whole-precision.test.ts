@@ -7,7 +7,13 @@
 import { importWorkbook } from "../../src/core/importer/importer";
 import { checkReport } from "../../src/core/rules/engine";
 import { mutate } from "../../bench/localization";
-import { STYLES, buildVariant, generalSheet, wholeSheet } from "../fixtures/variants";
+import {
+  STYLES,
+  buildVariant,
+  centsWorkbook,
+  generalSheet,
+  wholeSheet,
+} from "../fixtures/variants";
 import { serious } from "../helpers";
 
 const check = (grids: ReturnType<typeof buildVariant>["grids"]) =>
@@ -46,6 +52,41 @@ describe.each(cases)("variant %s: %s in whole 万元, General format", (_n, kind
       .tables.find((t) => t.kind === kind)!
       .rows.find((r) => r.level === 1 && r.amounts.total?.value)!.amounts.total!;
     const found = check(mutate(exact, line.cell, 1)).findings;
+    expect(found.some((f) => f.severity === "error" && f.cells.includes(line.cell))).toBe(true);
+  });
+});
+
+/**
+ * The same to one decimal (tester33 T33-4: a 收支总表 retyped to 0.1万元 — 8104.5 / 318.6 beside tables printing
+ * 8104.46 / 318.62; the variants' figures ×1.1 to have cents): read to 0.1 like its "0.0"-formatted twin, its differences of less than 0.05万元 one 尾差, not
+ * 错误 at ±0.01; a line 1 万元 off is still an 错误.
+ */
+describe.each(cases)("variant %s: %s to 0.1 万元, General format", (_n, kind, style) => {
+  const plain = centsWorkbook(buildVariant(style).grids);
+  const table = importWorkbook(plain).tables.find((t) => t.kind === kind);
+  const run = table ? test : test.skip;
+  const sheet = table?.sheet ?? "";
+  const tenth = wholeSheet(plain, sheet, 1);
+  const general = table ? generalSheet(tenth, sheet) : plain;
+  const figures = table
+    ? importWorkbook(general)
+        .tables.find((t) => t.kind === kind)!
+        .rows.flatMap((r) => Object.values(r.amounts))
+        .filter((a) => !a.blank)
+    : [];
+
+  run("read to 0.1 like the '0.0'-formatted twin: 尾差, no 错误", () => {
+    expect(figures.every((a) => a.decimals === 1)).toBe(true);
+    expect(serious(check(general).findings)).toEqual(serious(check(tenth).findings));
+    expect(serious(check(plain).findings)).toEqual([]);
+    expect(serious(check(general).findings)).toEqual([]);
+  });
+
+  run("a line 1 万元 off is still an 错误", () => {
+    const line = importWorkbook(general)
+      .tables.find((t) => t.kind === kind)!
+      .rows.find((r) => r.level === 1 && r.amounts.total?.value)!.amounts.total!;
+    const found = check(mutate(general, line.cell, 1)).findings;
     expect(found.some((f) => f.severity === "error" && f.cells.includes(line.cell))).toBe(true);
   });
 });

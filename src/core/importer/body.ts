@@ -197,7 +197,8 @@ export function settleWorkbookPrecision(
       }
   for (const t of implicitOnly) {
     const d = most.get(t.unit) ?? 0;
-    if (d > 0 && !takers.includes(t) && roundedElsewhere(t, tables)) continue;
+    const own = printedDecimals(t);
+    if (own <= 1 && d > own && !takers.includes(t) && roundedElsewhere(t, tables, own)) continue;
     for (const r of t.rows)
       for (const k in r.amounts) {
         const a = r.amounts[k];
@@ -206,17 +207,32 @@ export function settleWorkbookPrecision(
   }
 }
 
+/** The most decimals of a table's amounts (rates aside): a table printed wholly in General shows them all alike. */
+function printedDecimals(t: { rows: Row[] }): number {
+  let d = 0;
+  for (const r of t.rows)
+    for (const k in r.amounts) {
+      const a = r.amounts[k];
+      if (!a.blank && !isRateFigure(k, a)) d = Math.max(d, a.decimals);
+    }
+  return d;
+}
+
 /**
- * Whether a table of whole figures in General is printed in whole units (tester32 T32-10: a 收支总表 retyped from a PDF
- * as 627 / 68 / 525 beside tables printing 627.10 / 68.40 / 524.50): at least 3 of its figures of 10 or more are found
- * nowhere else as such but lie within ½ unit of a figure with non-zero decimals in another table of its unit, and
- * more of them than are found elsewhere exactly. A table of figures that are exact (3 = 3.00) finds them elsewhere as
- * they are; small figures (三公 2 / 3) are not counted, as a nearby decimal figure is likely by chance.
+ * Whether a table in General whose figures have at most `places` decimals (0 or 1) is printed to that precision
+ * (tester32 T32-10: a 收支总表 retyped from a PDF as 627 / 68 / 525 beside tables printing 627.10 / 68.40 / 524.50;
+ * tester33 T33-4: one retyped to 0.1万元, 8104.5 / 318.6 beside 8104.46 / 318.62): at least 3 of its figures of 10 or
+ * more are found nowhere else as such but lie within ½ of its last digit of a figure printing more decimals in another
+ * table of its unit, and more of them than are found elsewhere exactly. A table of figures that are exact (3 = 3.00)
+ * finds them elsewhere as they are; small figures (三公 2 / 3) are not counted, as a nearby figure is likely by chance.
  */
 function roundedElsewhere(
   t: { unit: string; rows: Row[] },
-  tables: ReadonlyArray<{ unit: string; rows: Row[] }>
+  tables: ReadonlyArray<{ unit: string; rows: Row[] }>,
+  places: number
 ): boolean {
+  const scale = 10 ** places;
+  const within = (v: number) => Math.abs(v * scale - Math.round(v * scale)) < 1e-6;
   const others: number[] = [];
   for (const o of tables)
     if (o !== t && o.unit === t.unit)
@@ -226,17 +242,17 @@ function roundedElsewhere(
           if (!a.blank && a.value !== null && !isRateFigure(k, a)) others.push(a.value);
         }
   const exactly = new Set(others);
-  const fractional = others.filter((v) => Math.abs(v - Math.round(v)) > 1e-9);
+  const finer = others.filter((v) => !within(v));
   let exact = 0;
   let near = 0;
   for (const r of t.rows)
     for (const k in r.amounts) {
       const a = r.amounts[k];
       if (a.blank || a.value === null || isRateFigure(k, a)) continue;
-      if (!Number.isInteger(a.value)) return false;
+      if (!within(a.value)) return false;
       if (Math.abs(a.value) < 10) continue;
       if (exactly.has(a.value)) exact++;
-      else if (fractional.some((v) => Math.abs(v - a.value!) < 0.5 + 1e-9)) near++;
+      else if (finer.some((v) => Math.abs(v - a.value!) < 0.5 / scale + 1e-9)) near++;
     }
   return near >= 3 && near > exact;
 }
