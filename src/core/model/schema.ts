@@ -49,6 +49,23 @@ export const isPrior = (key: string): boolean => key.startsWith("prior");
 export type TableKind = z.infer<typeof TableKindSchema>;
 
 /**
+ * Column keys of a 收入总表's income sources (一般公共预算 … 其他收入), in the order templates print them; the 收支总表's
+ * line of each is `src_<key>`. 用事业基金弥补收支差额 (`balance_use`) and 上年结转 are not this year's sources.
+ */
+export const INCOME_SOURCE_COLUMNS = [
+  "general",
+  "gov_fund",
+  "state_capital",
+  "special_account",
+  "unit_funds",
+  "business",
+  "operating",
+  "superior",
+  "affiliated",
+  "other",
+] as const;
+
+/**
  * Column keys of 基本支出 printed by 部门预算支出经济分类 class (工资福利支出 301, 商品和服务支出 302, 对个人和家庭的补助
  * 303, 债务利息及费用支出 307, 资本性支出 310, 对企业补助 312) beside or instead of 人员经费 / 公用经费: together they
  * are the line's 基本支出.

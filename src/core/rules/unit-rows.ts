@@ -9,7 +9,13 @@
  */
 import { norm } from "../grid/text";
 import { tableSets, type TableSet } from "../model/sets";
-import type { Amount, Report, Row, Table } from "../model/schema";
+import {
+  INCOME_SOURCE_COLUMNS,
+  type Amount,
+  type Report,
+  type Row,
+  type Table,
+} from "../model/schema";
 import {
   columnName,
   hasValue,
@@ -34,20 +40,6 @@ export interface UnitLink {
   /** The 部门 figure's words after its table's name: 「某县第二中学」行「合计」. */
   deptWhat: string;
 }
-
-/** Income source columns of a 收入总表 and the 收支总表 lines of the same source. */
-const SOURCES = [
-  "general",
-  "gov_fund",
-  "state_capital",
-  "special_account",
-  "unit_funds",
-  "business",
-  "operating",
-  "superior",
-  "affiliated",
-  "other",
-];
 
 /** The names a 单位's set goes by: the set's name and the 单位 its tables print. */
 function namesOf(set: TableSet): Set<string> {
@@ -104,7 +96,7 @@ export function unitLinks(dept: ReadonlyArray<Table>, set: TableSet): UnitLink[]
         (k) => k.startsWith("carryover") && hasValue(line.amounts[k])
       );
       if (t1) {
-        for (const k of SOURCES) {
+        for (const k of INCOME_SOURCE_COLUMNS) {
           const r = rowByKey(t1, `src_${k}`, "income");
           if (r) link(t1, r.amounts.total, `「${rowName(r)}」`, d, line, k);
         }
@@ -115,7 +107,7 @@ export function unitLinks(dept: ReadonlyArray<Table>, set: TableSet): UnitLink[]
       }
       const tot2 = t2 && totalRow(t2);
       if (t2 && tot2)
-        for (const k of ["total", ...SOURCES])
+        for (const k of ["total", ...INCOME_SOURCE_COLUMNS])
           link(t2, tot2.amounts[k], `合计行「${columnName(t2, k)}」`, d, line, k);
     } else {
       const tot3 = t3 && totalRow(t3);

@@ -10,7 +10,7 @@ import {
 import { labelKey } from "../grid/text";
 import { fmt, printedValue, printsZero, UNIT_FACTOR } from "./interval";
 import { defineRule, type Outcome } from "./rule";
-import { BY_UNIT, ECONOMIC_CLASS_COLUMNS } from "../model/schema";
+import { BY_UNIT, ECONOMIC_CLASS_COLUMNS, INCOME_SOURCE_COLUMNS } from "../model/schema";
 import {
   bandCounterparts,
   bandedName,
@@ -49,19 +49,7 @@ import {
 /** The row sums' descriptions: the 上年 band (with or without a 增减 band) and the 增减 band are summed as this year's (rowIdentity, bands.ts). */
 const BANDS_TOO =
   "分栏列示上年、本年（有无增减栏均可）时，上年栏的各行同样核对；增减栏（本年 − 上年）也同样核对。";
-const SOURCE_KEYS = [
-  "general",
-  "gov_fund",
-  "state_capital",
-  "special_account",
-  "unit_funds",
-  "business",
-  "operating",
-  "superior",
-  "affiliated",
-  "other",
-  "balance_use",
-];
+const SOURCE_KEYS: readonly string[] = [...INCOME_SOURCE_COLUMNS, "balance_use"];
 const USE_KEYS = ["basic", "project", "reserve", "upper_remit", "operating_exp", "subsidiary"];
 
 /** `key` is `k` or one of its numbered repeats `k_2`, `k_3` … (asked for every column of every table: no strings made). */
