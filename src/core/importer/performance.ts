@@ -314,6 +314,22 @@ function readHeaded(
 const LIST_CAPTION = /(名称|金额|资金|预算数?|目标|指标|编码|代码)\s*([(（][^)）]*[)）])?$/;
 
 /**
+ * A caption word alone (项目金额, 年度绩效目标, 预算数（万元）): a list's column even when no other caption follows it.
+ * A name that only ends with a caption word (就业补助资金, 农业生产发展资金) is a form's name unless the row goes on
+ * with more captions, as a list's header does.
+ */
+const CAPTION_WORD =
+  /^(项目|预算|年度|资金|整体|财政拨款)?(绩效)?(名称|金额|资金|预算数?|目标|指标|编码|代码)\s*([(（][^)）]*[)）])?$/;
+
+/** True when the cells beside 项目名称 (from index i + 1 on) head a list's columns, not a form's name. */
+function listCaptions(cells: Array<[number, string]>, i: number): boolean {
+  const beside = norm(cells[i + 1]?.[1] ?? "");
+  if (!LIST_CAPTION.test(beside)) return false;
+  if (CAPTION_WORD.test(beside)) return true;
+  return cells.slice(i + 2).some(([, t]) => LIST_CAPTION.test(norm(t)));
+}
+
+/**
  * 项目绩效目标表 forms stacked on one sheet under one title (each form starts at its 项目名称 line, no title of its
  * own): one region per form, so each is read as its own — not the first form over the whole sheet. A 项目名称 line is
  * a form's when a name stands beside the caption (a list prints 项目名称 once, as a column caption).
@@ -327,7 +343,7 @@ export function splitStackedForms(v: GridView, reg: Region): Region[] {
     if (i < 0) continue;
     const own = norm(cells[i][1]).replace(/^项目名称[:：]?/, "");
     const beside = cells[i + 1]?.[1];
-    if (own || (beside && !LIST_CAPTION.test(norm(beside)))) starts.push(r);
+    if (own || (beside && !listCaptions(cells, i))) starts.push(r);
   }
   if (starts.length < 2) return [reg];
   return starts.map((r, k) => ({

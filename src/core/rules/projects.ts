@@ -99,6 +99,23 @@ function keySimilarity(x: string, y: string): number {
 const similarityBound = (x: string, y: string) =>
   x && y ? (2 * Math.min(x.length, y.length)) / (x.length + y.length) : 0;
 
+/**
+ * Words a project's name may carry or drop between the 项目支出表 and its 绩效目标表 without naming another project
+ * (“农作物病虫害监测防控” / “农作物病虫害监测防控项目”): reviewers accept them (tester33 T33-13). Longest first.
+ */
+const GENERIC_SUFFIXES = ["专项资金", "专项经费", "工作经费", "项目", "专项", "资金", "经费"];
+
+/**
+ * The generic suffix by which one normalised name (projectKey) is the other plus that suffix, or undefined. The
+ * shorter name keeps at least two characters (“项目” alone names nothing).
+ */
+export function genericSuffix(x: string, y: string): string | undefined {
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  if (short.length < 2 || !long.startsWith(short)) return undefined;
+  const rest = long.slice(short.length);
+  return GENERIC_SUFFIXES.includes(rest) ? rest : undefined;
+}
+
 export interface Pairing {
   pairs: Array<{ line: ProjectLine[]; form: Table; exact: boolean }>;
   linesWithoutForm: ProjectLine[];
@@ -146,6 +163,11 @@ function pairingOf(report: Report): Pairing {
     for (const entry of leftLines) {
       // A line whose key length alone keeps it from beating the best so far, or from the 0.8 a match needs, is
       // not compared letter by letter (forms × lines comparisons on a workbook of hundreds of projects).
+      // A name that differs only by a generic suffix is the same project, however short the name.
+      if (genericSuffix(k, entry[0])) {
+        if (score < 1) [best, score] = [entry, 1];
+        continue;
+      }
       const bound = similarityBound(k, entry[0]);
       if (bound <= score || bound < 0.8) continue;
       const s = keySimilarity(k, entry[0]);
@@ -314,7 +336,7 @@ export const nameMismatch = defineRule({
   category: "projects",
   title: "项目名称一致",
   description:
-    "绩效目标表的项目名称应与项目支出表一字不差（名称前印的项目编码不计）；只在标点、括号、引号或个别字上不同的，按近似匹配配对并提示。",
+    "绩效目标表的项目名称应与项目支出表一字不差（名称前印的项目编码不计）；只在标点、括号、引号或个别字上不同的，按近似匹配配对并警告；只差“项目”“专项”“资金”“经费”等后缀的，视为同一项目，只作提示。",
   severity: "warning",
   source: { basis: "practice", ref: "同一项目在项目支出表与绩效目标表中名称应一致" },
   check: (report) => {
@@ -327,6 +349,15 @@ export const nameMismatch = defineRule({
       const bare = (x: string) => withoutProjectCode(x.normalize("NFKC").replace(/\s/g, ""));
       const same = bare(a) === bare(b);
       if (same) return { status: "pass" };
+      // “XX” / “XX项目”: the same project in the words reviewers accept — said, not warned (T33-13).
+      const suffix = genericSuffix(projectKey(a), projectKey(b));
+      if (suffix)
+        return finding(
+          "projects.name-mismatch",
+          "info",
+          `项目名称只差后缀“${suffix}”（视为同一项目）：${tableName(pair.line[0].table)}为“${a}”，绩效目标表为“${b}”`,
+          [pair.line[0].row.labelCell, pair.form.form!.projectCell]
+        );
       return finding(
         "projects.name-mismatch",
         "warning",
