@@ -604,9 +604,17 @@ function parseRegion(
       columns.some((c) => c.key !== "total" && named(labelKey(c.label.split("/").pop()), k))
     );
   };
-  const markedEmpty = notes.some(
-    (n) => EMPTY_NOTE.test(n) && (empty || WHOLE_TABLE_EMPTY.test(n) || !namesAPart(n))
-  );
+  // A title saying it of itself (…支出表（本部门无此项支出）) declares an empty table empty too (tester34 T34-12).
+  const titleNote = reg.title.match(/[(（]([^()（）]*)[)）]\s*$/)?.[1];
+  const markedEmpty =
+    notes.some(
+      (n) => EMPTY_NOTE.test(n) && (empty || WHOLE_TABLE_EMPTY.test(n) || !namesAPart(n))
+    ) ||
+    (empty && !!titleNote && EMPTY_NOTE.test(titleNote));
+  if (markedEmpty && !emptyNoteCell && titleNote && reg.titleRow >= 0) {
+    const titleCell = v.cells(reg.titleRow)[0];
+    if (titleCell) emptyNoteCell = v.ref(reg.titleRow, titleCell[0]);
+  }
   return {
     ...base,
     year,
