@@ -150,9 +150,11 @@ function textSummary(
   // only; a reviewer who asked for errors alone gets the count, not ~50 lines per file.
   const na = doc.notApplicable ?? [];
   if (na.length && !listNotApplicable)
-    lines.push(`  另有 ${na.length} 条规则不适用（--min-severity info 可列出）`);
+    lines.push(
+      `  另有 ${na.length} 条规则不适用（共 ${doc.rules.notApplicable} 项，--min-severity info 可列出）`
+    );
   else if (na.length) {
-    lines.push(`  未检查（不适用）${na.length} 条规则：`);
+    lines.push(`  未检查（不适用）${na.length} 条规则（共 ${doc.rules.notApplicable} 项）：`);
     for (const r of na)
       lines.push(
         `  [不适用] ${r.title}${r.checked ? `（部分适用，已检查 ${r.checked} 项）` : ""}：${r.reasons.join("；")}  ${r.rule}`

@@ -72,7 +72,7 @@ test("--min-severity error lists only errors, the counts keep everything", async
   expect(r.out).toMatch(/尾差 [1-9]/);
 });
 
-test("the 不适用 list only at --min-severity info (the default); above it one line with the count (T32-6)", async () => {
+test("the 不适用 list only at --min-severity info (the default); above it one line with the count (T32-6), which names the header's 项 too (T34-9)", async () => {
   const json = CheckJsonSchema.parse(JSON.parse((await run(["check", sample, "--json"])).out));
   const file = json.files[0];
   if ("error" in file) throw new Error(file.error.message);
@@ -81,12 +81,18 @@ test("the 不适用 list only at --min-severity info (the default); above it one
   for (const args of [[], ["--min-severity", "info"]]) {
     const r = await run(["check", sample, ...args]);
     expect(r.out.match(/\[不适用\]/g)).toHaveLength(na.length);
-    expect(r.out).not.toContain("条规则不适用（--min-severity info 可列出）");
+    expect(r.out).not.toContain("--min-severity info 可列出）");
+    // Rules and 项 (a rule's checks, per table or set) are two counts: the list says both, as the header counts 项.
+    expect(r.out).toContain(
+      `未检查（不适用）${na.length} 条规则（共 ${file.rules.notApplicable} 项）：`
+    );
   }
   for (const level of ["error", "warning", "rounding"]) {
     const r = await run(["check", sample, "--min-severity", level]);
     expect(r.out).not.toContain("[不适用]");
-    expect(r.out).toContain(`另有 ${na.length} 条规则不适用（--min-severity info 可列出）`);
+    expect(r.out).toContain(
+      `另有 ${na.length} 条规则不适用（共 ${file.rules.notApplicable} 项，--min-severity info 可列出）`
+    );
     // The header's count keeps every rule.
     expect(r.out).toContain(`不适用 ${file.rules.notApplicable}）`);
   }
