@@ -1,6 +1,7 @@
 /** Body rows → model rows: label, code, level, side and amounts tied to cells. */
 import {
   THREE_PUBLIC_ITEM_OF,
+  UNIT_FACTOR,
   isPrior,
   isRateOrChange,
   type Amount,
@@ -205,6 +206,168 @@ export function settleWorkbookPrecision(
         if (!a.blank && !isRateFigure(k, a) && a.decimals < d) a.decimals = d;
       }
   }
+  exactWhereUnrounded(tables, takers, only);
+}
+
+/**
+ * Whole figures in General throughout a unit's tables read exactly when the figures show no rounding (tester33 T33-5,
+ * tester32 T32-16: every table of a workbook typed in whole 万元 without number formats gave each figure ±0.5, so a
+ * 项 1 万元 over its 款 and a 类 1 万元 apart between two tables passed as 尾差 while every other sum added exactly).
+ * General prints a figure as it is (3 is 3.00); only the sums can say the figures were rounded before they were
+ * typed: a rounded table's 类 / 款 / 项 sums miss by a unit here and there all over it. So where every money table of
+ * the unit is such a table (no number format says “rounded to whole units”, no table prints finer), the figures keep
+ * ±½ of a unit only when the workbook shows rounding (showsRounding); otherwise they are read to the cent, and a gap
+ * of one unit is an 错误. Tables retyped to whole units beside tables printing decimals (T32-10 / T33-4) are not
+ * concerned: their unit has finer figures, which they were rounded from.
+ */
+function exactWhereUnrounded(
+  tables: ReadonlyArray<{ unit: string; rows: Row[] }>,
+  takers: ReadonlyArray<{ unit: string; rows: Row[] }>,
+  implicitOnly: ReadonlySet<{ unit: string; rows: Row[] }>
+) {
+  for (const unit of new Set(tables.map((t) => t.unit))) {
+    // Whole 元 are the finest figures printed, often 分 dropped: a 1 元 slip stays a 尾差 (tester26b T26B-2).
+    if (unit === "元") continue;
+    // The unit's tables that print figures (an empty one says nothing).
+    const mine = tables.filter((t) => t.unit === unit && hasFigures(t));
+    if (!mine.every((t) => implicitOnly.has(t) && printedDecimals(t) === 0)) continue;
+    // Tables of a finer unit printing figures that are no whole units of this one (a 单位's 6,512,000 元 beside the
+    // 部门's 651 万元, tester32's fujian-multiunit): the whole figures may be theirs rounded.
+    if (finerFigures(tables, unit)) continue;
+    if (showsRounding(mine)) continue;
+    for (const t of [...mine, ...takers.filter((x) => x.unit === unit && implicitOnly.has(x))])
+      for (const r of t.rows)
+        for (const k in r.amounts) {
+          const a = r.amounts[k];
+          if (!a.blank && !isRateFigure(k, a) && a.decimals === 0) a.decimals = 2;
+        }
+  }
+}
+
+/**
+ * Whether whole figures show that they were rounded. The evidence: their 类 = Σ款, 款 = Σ项 sums (two parts or more,
+ * by column) holding exactly or missing by no more than rounding allows (½ a unit a figure), and their coded lines
+ * printed in two tables (合计 by code). A figure rounded before it was typed is the same in every table that prints
+ * it, so a line that differs between two tables is a wrong figure, not rounding — as are the sums through such a line
+ * (the localizer names that one cell for them all). The sums that miss with none of their lines so explained are the
+ * rounding: shown when they need two lines or more, or when the exact sums are too few (under 10) to call a single
+ * one an error; lines differing between tables that take more than 3 lines to explain are rounding too (tables that
+ * rounded their totals apart). Too few sums to tell (under 6 exact): rounding kept.
+ */
+function showsRounding(tables: ReadonlyArray<{ unit: string; rows: Row[] }>): boolean {
+  let exact = 0;
+  // The sums that miss, each as the lines (table index : sheet row) whose figures it involves; the lines differing
+  // between tables, in pairs.
+  const gaps: string[][] = [];
+  const twins: string[][] = [];
+  const byCode = new Map<string, Array<{ line: string; value: number }>>();
+  tables.forEach((t, ti) => {
+    const coded = t.rows.filter((r) => r.code && !r.partial);
+    const groups = new Map<string, Row[]>();
+    for (const r of coded) {
+      const key = `${r.side ?? ""}|${r.ofUnit ?? ""}|${r.codeSystem ?? ""}|${r.code}`;
+      const same = groups.get(key);
+      if (same) same.push(r);
+      else groups.set(key, [r]);
+      const total = r.amounts.total;
+      if (
+        !r.ofUnit &&
+        r.codeSystem !== "economic" &&
+        total &&
+        !total.blank &&
+        total.value !== null
+      ) {
+        const k = r.code!;
+        const list = byCode.get(k) ?? [];
+        list.push({ line: `${ti}:${r.row}`, value: total.value });
+        byCode.set(k, list);
+      }
+    }
+    for (const parent of coded) {
+      const code = parent.code!;
+      if (code.length !== 3 && code.length !== 5) continue;
+      const children = coded.filter(
+        (r) =>
+          r.code!.length === code.length + 2 &&
+          r.code!.startsWith(code) &&
+          r.side === parent.side &&
+          r.ofUnit === parent.ofUnit &&
+          r.codeSystem === parent.codeSystem
+      );
+      if (
+        children.length < 2 ||
+        groups.get(
+          `${parent.side ?? ""}|${parent.ofUnit ?? ""}|${parent.codeSystem ?? ""}|${code}`
+        )!.length > 1
+      )
+        continue;
+      for (const k in parent.amounts) {
+        const p = parent.amounts[k];
+        if (p.blank || p.value === null || isRateFigure(k, p)) continue;
+        const parts = children
+          .map((c) => c.amounts[k])
+          .filter((a) => a && !a.blank && a.value !== null);
+        if (parts.length < 2) continue;
+        const gap = Math.abs(p.value - parts.reduce((s, a) => s + a.value!, 0));
+        if (gap < 1e-6) exact++;
+        else if (gap <= 0.5 * (parts.length + 1) * (isRateOrChange(k) ? 2 : 1) + 1e-6)
+          gaps.push([parent, ...children].map((r) => `${ti}:${r.row}`));
+      }
+    }
+  });
+  for (const list of byCode.values())
+    for (let i = 0; i < list.length; i++)
+      for (let j = i + 1; j < list.length; j++) {
+        const gap = Math.abs(list[i].value - list[j].value);
+        if (gap > 1e-6 && gap <= 1 + 1e-6) twins.push([list[i].line, list[j].line]);
+      }
+  if (exact < 6) return true;
+  const mismatched = cover(twins);
+  if (mismatched === undefined) return true;
+  const left = gaps.filter((g) => !g.some((l) => mismatched.has(l)));
+  const lines = cover(left)?.size;
+  return lines === undefined || lines >= 2 || (lines === 1 && exact < 10);
+}
+
+/**
+ * The fewest lines (greedy) that every one of `gaps` involves, when 3 or fewer do: a few lines, each wrong; more is
+ * rounding all over (undefined).
+ */
+function cover(gaps: string[][]): Set<string> | undefined {
+  const chosen = new Set<string>();
+  let left = gaps;
+  while (left.length) {
+    if (chosen.size === 3) return undefined;
+    const count = new Map<string, number>();
+    for (const g of left) for (const l of new Set(g)) count.set(l, (count.get(l) ?? 0) + 1);
+    const best = [...count.entries()].reduce((a, b) => (b[1] > a[1] ? b : a))[0];
+    chosen.add(best);
+    left = left.filter((g) => !g.includes(best));
+  }
+  return chosen;
+}
+
+/** Whether a table of a finer unit than `unit` prints an amount that is no whole number of `unit` (rates aside). */
+function finerFigures(tables: ReadonlyArray<{ unit: string; rows: Row[] }>, unit: string): boolean {
+  const factor = (u: string) => UNIT_FACTOR[u as keyof typeof UNIT_FACTOR] ?? 1;
+  return tables.some(
+    (t) =>
+      factor(t.unit) < factor(unit) &&
+      t.rows.some((r) =>
+        Object.entries(r.amounts).some(([k, a]) => {
+          if (a.blank || a.value === null || isRateFigure(k, a)) return false;
+          const v = (a.value * factor(t.unit)) / factor(unit);
+          return Math.abs(v - Math.round(v)) > 1e-6;
+        })
+      )
+  );
+}
+
+/** Whether a table prints an amount (rates aside). */
+function hasFigures(t: { rows: Row[] }): boolean {
+  return t.rows.some((r) =>
+    Object.entries(r.amounts).some(([k, a]) => !a.blank && !isRateFigure(k, a))
+  );
 }
 
 /** The most decimals of a table's amounts (rates aside): a table printed wholly in General shows them all alike. */

@@ -1694,6 +1694,12 @@ export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Re
   const printedUnit = mode(financial.filter((t) => t.unitText).map((t) => t.unit));
   if (printedUnit) for (const t of financial) if (!t.unitText) t.unit = printedUnit;
   formUnits(tables, printedUnit);
+  // A 增减额 is the difference of two rounded figures: summed, it carries both their rounding (tester33 T33-14).
+  for (const t of financial)
+    if (!isQuantityTable(t))
+      for (const r of t.rows)
+        for (const k in r.amounts)
+          if (k.startsWith("change") && !r.amounts[k].blank) r.amounts[k].difference = true;
   // Money only: a 资产表's counts (辆, 台, 平方米) neither take nor give the precision of the 万元 tables.
   // 绩效目标表 forms printed in General take the precision of the money tables of their unit, and give none.
   settleWorkbookPrecision(

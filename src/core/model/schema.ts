@@ -148,6 +148,12 @@ export const AmountSchema = z.object({
    * computed number (grid.staleFormulas). Excel shows the stored result until it recalculates (F9).
    */
   formulaResult: z.number().optional(),
+  /**
+   * A 增减额 figure (本年 − 上年, a column keyed change…): the difference of two printed figures carries both their
+   * rounding, so summed with others (款 = Σ项 of the 增减 column) it stands for ±one whole last digit, not half
+   * (tester33 T33-14). Against its own 本年 and 上年 (本年 = 上年 + 增减) it is one figure (Term.single).
+   */
+  difference: z.boolean().optional(),
 });
 export type Amount = z.infer<typeof AmountSchema>;
 

@@ -118,7 +118,7 @@ export function differenceColumns(t: Table): Set<string> {
           : [];
       if (!p || !cur || !chg || chg.blank) continue;
       n++;
-      const v = verdictOf(term(t, cur), [term(t, p), term(t, chg)]);
+      const v = verdictOf(term(t, cur), [term(t, p), { ...term(t, chg), single: true }]);
       if (v === "error" || v === "blankTotal") wrong++;
     }
     if (n > 0 && wrong * 2 < n) out.add(change.key);
@@ -152,9 +152,10 @@ export function reversedChangeColumns(t: Table): ChangeTriple[] {
       const [p, cur, chg] = [r.amounts[prior.key], r.amounts[current.key], r.amounts[change.key]];
       if (!p || !cur || !chg || chg.blank) continue;
       n++;
-      const back = verdictOf(term(t, p), [term(t, cur), term(t, chg)]);
+      const diff = { ...term(t, chg), single: true };
+      const back = verdictOf(term(t, p), [term(t, cur), diff]);
       if (back === "error" || back === "blankTotal") return false;
-      if (verdictOf(term(t, cur), [term(t, p), term(t, chg)]) === "error") moved = true;
+      if (verdictOf(term(t, cur), [term(t, p), diff]) === "error") moved = true;
     }
     return n >= 2 && moved;
   });

@@ -11,6 +11,11 @@ export interface Term {
   amount: Amount;
   unit: Unit;
   weight?: number;
+  /**
+   * The figure's own rounding only, even for a 增减额 (Amount.difference): in 本年 = 上年 + 增减 the 增减 is that
+   * difference itself, ±½ of its last digit when computed before rounding, exact when computed from the printed figures.
+   */
+  single?: boolean;
 }
 
 /**
@@ -25,7 +30,7 @@ export function fenValue(t: Term): number {
   if (a.blank || a.value === null) return 0;
   const fen = a.value * UNIT_FACTOR[t.unit] * 100;
   // The printed step in 分 (a power of ten: 10,000 for 0.01 万元); finer than 1 分 → to the 分.
-  const step = Math.round(2 * fenHalfWidth(t));
+  const step = Math.round(2 * printedHalfWidth(t));
   if (!(step > 1)) return Math.round(fen);
   const steps = fen / step;
   const whole = Math.round(steps);
@@ -68,8 +73,17 @@ const HALF: Readonly<Record<Unit, Array<number | undefined>>> = {
   亿元: [],
 };
 
-/** Half the printed rounding interval of a figure in 分 (½·10^−decimals of its unit); 0 for a blank. */
+/**
+ * Half the rounding interval of a figure in 分: ½·10^−decimals of its unit (printedHalfWidth), twice that for a
+ * 增减额 figure summed with others (Amount.difference: 本年 − 上年 of two rounded figures, tester33 T33-14); 0 for a blank.
+ */
 export function fenHalfWidth(t: Term): number {
+  const h = printedHalfWidth(t);
+  return t.amount.difference && !t.single ? 2 * h : h;
+}
+
+/** Half the printed rounding interval of a figure in 分 (½·10^−decimals of its unit); 0 for a blank. */
+function printedHalfWidth(t: Term): number {
   if (t.amount.blank || t.amount.value === null) return 0;
   const d = t.amount.decimals;
   const known = HALF[t.unit];
@@ -202,7 +216,7 @@ function shownDecimals(verdict: Verdict, diff: number, slack: number, d: number)
  * the figures (powers of ten, so each coarser one is a multiple of it); 1 分 when a weight is not whole.
  */
 function differenceGrid(total: Term, parts: Term[]): number {
-  const step = (x: Term) => Math.max(1, Math.round(2 * fenHalfWidth(x)));
+  const step = (x: Term) => Math.max(1, Math.round(2 * printedHalfWidth(x)));
   let g = total.amount.blank || total.amount.value === null ? Infinity : step(total);
   for (let k = 0; k < parts.length; k++) {
     const p = parts[k];

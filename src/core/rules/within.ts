@@ -775,7 +775,7 @@ export const rowChange = defineRule({
                 rule: "within.row-change",
                 severity: "error",
                 total: term(t, r.amounts[cur]),
-                parts: [term(t, r.amounts[p]), term(t, r.amounts[chg])],
+                parts: [term(t, r.amounts[p]), { ...term(t, r.amounts[chg]), single: true }],
                 subject: () => `${tableName(t)}「${rowName(r)}」行「${bandedName(t, current)}」`,
                 against: () => `${bandedName(t, prior)} + ${bandedName(t, change)}`,
               })
