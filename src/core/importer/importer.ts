@@ -28,7 +28,7 @@ import {
   underBorrowedHeader,
   type BorrowableHeader,
 } from "./bare-pages";
-import { findRegions, type Region } from "./region";
+import { findRegions, sheetLabel, type Region } from "./region";
 import { pageHeaderAdds, pageHeaderRegion } from "./page-title";
 import {
   blocks,
@@ -1532,7 +1532,9 @@ export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Re
       const inToc = found.contents.some((t) => leading!.r0 >= t.r0 && leading!.r1 <= t.r1);
       coverMeta(v, leading.r0, leading.r1, cover);
       const [c0, c1] = columnSpan(v, leading.r0, leading.r1);
-      if (!inToc)
+      // The sheet's own name (or number) printed above its title, as a 表1 label is: nothing unread.
+      const ownLabel = leading.r0 === leading.r1 && sheetLabel(v, leading.r0);
+      if (!inToc && !ownLabel)
         unrecognized.push({
           sheet: g.sheet,
           range: v.range(leading.r0, c0, leading.r1, c1),

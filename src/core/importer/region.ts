@@ -90,6 +90,25 @@ function titleHead(v: GridView, r: number, title: string): string | undefined {
   return /(20\d{2})年度?$/.test(t) && !/[:：表]/.test(t) && t.length <= 40 ? t : undefined;
 }
 
+/**
+ * A sheet's numbering code: digits joined by dashes, after a few letters at most (团1-1, 101002-2, 001003-1, A-3 never:
+ * digits first). A 单位's sheets are often exported named so, and print the name again above their title.
+ */
+const SHEET_CODE = /^[\p{Script=Han}A-Za-z]{0,4}\d{1,8}(?:[-－—–_.．]\d{1,3})+$/u;
+
+/**
+ * A line holding only the sheet's own label (tester33 T33-10 / T33-19): one short text cell that is the sheet's name or
+ * a sheet-numbering code, as a 单位's sheets print above their title (团1-1, 101002-2). Like a 表1 label it is no
+ * content of its own; a note or a sentence above a title is not one.
+ */
+export function sheetLabel(v: GridView, r: number): boolean {
+  const cells = v.lineCells(r);
+  if (cells.length !== 1 || typeof v.grid.values[r]?.[cells[0][0]] === "number") return false;
+  const bare = cells[0][1].replace(/\s+/g, "");
+  if (bare.length === 0 || bare.length > 20) return false;
+  return bare === norm(v.grid.sheet).replace(/\s+/g, "") || SHEET_CODE.test(bare);
+}
+
 /** A line holding only a table label (or one label per table, when tables stand side by side): the first. */
 function labelOnly(v: GridView, r: number): string | undefined {
   const cells = v.lineCells(r);

@@ -82,12 +82,20 @@ function fundMoney(
   return { money: present.find(([, a]) => hasValue(a)), known: present.length > 0, said };
 }
 
+/** Whether the report prints a table of the kind (a 政府性基金收支合并表 counts as the 支出表). */
+const prints = (report: Report, k: TableKind) =>
+  report.tables.some(
+    (t) =>
+      t.kind === k ||
+      (k === "gov_fund_expenditure" && t.kind === "gov_fund_income" && /支出/.test(t.title))
+  );
+
 export const requiredTables = defineRule({
   id: "completeness.required-tables",
   category: "completeness",
   title: "必须公开的表齐全",
   description:
-    "收支总表、收入总表、支出总表、财政拨款收支总表、一般公共预算支出表、一般公共预算基本支出表、“三公”经费支出表缺一即错误（有该表标题而表头无法读取时，指出标题所在单元格和未能读取的原因，而不说“缺少”）；政府性基金预算支出表、国有资本经营预算支出表缺失时，其他表显示部门有该项资金为错误，显示没有（或表注说明没有）只作提示（应公开空表并说明），无从判断为警告。",
+    "收支总表、收入总表、支出总表、财政拨款收支总表、一般公共预算支出表、一般公共预算基本支出表、“三公”经费支出表缺一即错误（有该表标题而表头无法读取时，指出标题所在单元格和未能读取的原因，而不说“缺少”）；政府性基金预算支出表、国有资本经营预算支出表缺失时，其他表显示部门有该项资金为错误，显示没有（或表注说明没有）只作提示（应公开空表并说明），无从判断为警告。工作簿按单位分套公开时只按部门的一套判断；单位印了自己的整套表（至少印了部门表套中四分之三、且不少于 5 种表）却缺部门表套中有的表时为警告（缺的只是本单位其他表显示没有该项资金的基金表时为提示），只印几张表的单位不判断。",
   severity: "error",
   source: {
     basis: "national",
@@ -97,13 +105,7 @@ export const requiredTables = defineRule({
     const fin = report.tables.filter((t) => t.kind !== "performance_target");
     if (fin.length === 0) return [{ status: "na", reason: "工作簿中没有识别到任何预算表" }];
     return REQUIRED_TABLES.map(({ kind: k, requiredBy, fund }): Outcome => {
-      // 政府性基金收支合并表 counts as the 支出表.
-      const present = report.tables.some(
-        (t) =>
-          t.kind === k ||
-          (k === "gov_fund_expenditure" && t.kind === "gov_fund_income" && /支出/.test(t.title))
-      );
-      if (present) return { status: "pass" };
+      if (prints(report, k)) return { status: "pass" };
       const fail = (
         severity: "error" | "warning" | "info",
         message: string,
@@ -152,6 +154,77 @@ export const requiredTables = defineRule({
     });
   },
 });
+
+/**
+ * Tables no set is judged by: 绩效目标 forms (one per project, a 单位 may have none), tables of no known kind, and the
+ * 部门's tables by 单位 (a 单位 prints its own line only in its other tables).
+ */
+const UNCOUNTED: ReadonlySet<TableKind> = new Set<TableKind>([
+  "performance_target",
+  "other",
+  "basic_expenditure_unit",
+]);
+
+/**
+ * What makes a 单位's set its full 单位预算 rather than a part (its 收支总表 and 支出总表, or a few tables, printed
+ * beside the 部门's: tester32 T32-1): it prints at least this share of the kinds of table the 部门's set prints …
+ */
+export const FULL_SET_SHARE = 3 / 4;
+/** … and at least this many kinds (a 部门 printing only a few tables makes no part of them a full set). */
+export const FULL_SET_MIN_KINDS = 5;
+
+/**
+ * A 单位's set (model/sets.ts) against its 部门's: a set printing the 部门's tables but one or two (FULL_SET_SHARE,
+ * FULL_SET_MIN_KINDS) is the 单位's full 单位预算 and a table it lacks was most likely left out — a 警告 naming them
+ * (tester33 T33-19: 101002 printed 10 of the 部门's 11 tables, its 三公 table missing, and nothing was said); only a
+ * 提示 when the missing tables are fund tables the 单位's own tables show it has no money of. A part-set is not judged.
+ */
+export function unitSetGaps(department: Report, unit: Report): Outcome[] {
+  const kindsOf = (r: Report) =>
+    REQUIRED_KINDS.concat(r.tables.map((t) => t.kind)).filter(
+      (k, i, all) => all.indexOf(k) === i && !UNCOUNTED.has(k) && prints(r, k)
+    );
+  const own = kindsOf(department);
+  const printed = own.filter((k) => prints(unit, k));
+  const missing = own.filter((k) => !printed.includes(k));
+  if (printed.length < FULL_SET_MIN_KINDS || printed.length < own.length * FULL_SET_SHARE)
+    return [];
+  if (!missing.length) return [{ status: "pass" }];
+  const counted = unit.tables.filter((t) => !UNCOUNTED.has(t.kind));
+  const n = counted.length + (unit.tables.some((t) => t.kind === "performance_target") ? 1 : 0);
+  // A fund table the 单位's own tables show it has no money of: only noted, as for the 部门.
+  const noMoney = (k: TableKind) => {
+    const fund = REQUIRED_TABLES.find((x) => x.kind === k)?.fund;
+    if (!fund) return false;
+    const m = fundMoney(unit, fund);
+    return !m.money && (m.known || m.said);
+  };
+  const quiet = missing.every(noMoney);
+  const names = missing.map((k) => KIND_NAMES[k]).join("、");
+  const at = (t: Table) => `${quoteSheet(t.sheet)}!${t.range.split(":")[0]}`;
+  return [
+    {
+      status: "fail",
+      finding: {
+        rule: "completeness.required-tables",
+        severity: quiet ? "info" : "warning",
+        message: quiet
+          ? `公开了 ${n} 张表，缺${names}（部门表套中有）；其他表显示本单位没有该项资金，按要求仍宜公开空表并说明`
+          : `公开了 ${n} 张表，缺${names}（部门表套中有）：本单位的表套已公开部门表套中的其他表，疑漏了${missing.length > 1 ? "这几张表" : "这张表"}；没有数据也应公开空表并注明`,
+        cells: [
+          ...(counted[0] ? [at(counted[0])] : []),
+          ...missing.flatMap((k) => {
+            const t = department.tables.find((x) => x.kind === k);
+            return t ? [at(t)] : [];
+          }),
+        ],
+        expected: null,
+        actual: null,
+        difference: null,
+      },
+    },
+  ];
+}
 
 /** Zeros printed in the table (0.00 on its 合计 line, or in every cell): a statement that there is no money, as 无 is. */
 const printsZeros = (t: Table) =>

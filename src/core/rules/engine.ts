@@ -17,6 +17,7 @@ import { groupedByPrecision } from "./flood";
 import type { Identity } from "./identity";
 import { localize, type LocalizeOptions } from "../localize/localize";
 import { setReport, tableSets } from "../model/sets";
+import { unitSetGaps } from "./completeness";
 
 export interface CheckOptions {
   /** Rule ids or categories to skip. */
@@ -31,8 +32,12 @@ const NO_FINDINGS = Object.freeze([]) as unknown as number[];
 
 /** Rules about the workbook as read (hidden sheets, unreadable cells, stray content): run once, never per set. */
 const WORKBOOK_CATEGORIES: ReadonlySet<Category> = new Set<Category>(["input", "printed"]);
-/** Rules judged for the 部门's own set only when a workbook holds several (the 单位's sets are often parts). */
-const ONCE_FOR_DEPARTMENT: ReadonlySet<string> = new Set(["completeness.required-tables"]);
+/**
+ * Rules judged for the 部门's own set only when a workbook holds several (the 单位's sets are often parts); a 单位's set
+ * is judged against the 部门's by the function given (a full set lacking a table the 部门's prints, completeness.ts).
+ */
+const ONCE_FOR_DEPARTMENT: ReadonlyMap<string, (department: Report, unit: Report) => Outcome[]> =
+  new Map([["completeness.required-tables", unitSetGaps]]);
 /** Rules comparing one set with another (a 单位's tables against the 部门's lines of it): run once on the whole workbook. */
 const ACROSS_SETS: ReadonlySet<string> = new Set(["cross.unit-rows"]);
 
@@ -125,9 +130,10 @@ export function checkReport(report: Report, opts: CheckOptions = {}): CheckResul
       const all: Outcome[] = [];
       // The tables a 部门 must publish are judged once, for its own set (the first): a 单位's set is often a part
       // (its 收支总表 and 支出总表 only, tester32 T32-1) and is checked within itself and across its own tables.
-      const judged = ONCE_FOR_DEPARTMENT.has(rule.id) ? 1 : parts.length;
-      for (let si = 0; si < judged; si++) {
-        const got = runRule(rule, parts[si]);
+      // A 单位's full set (its own 单位预算) lacking a table the 部门's prints is still said (tester33 T33-19).
+      const against = ONCE_FOR_DEPARTMENT.get(rule.id);
+      for (let si = 0; si < parts.length; si++) {
+        const got = si && against ? against(parts[0], parts[si]) : runRule(rule, parts[si]);
         for (let k = 0; k < got.length; k++) {
           const o = got[k];
           all.push(
