@@ -54,8 +54,8 @@ import { nestClosingSubtotals } from "./closing-subtotals";
 import { dropCodeCopies } from "./code-copy";
 import { bodyPageNumbers } from "./page-numbers";
 import { ShiftedView, shiftedRun } from "./column-shift";
-import { headerKind, tellApartByOrder, untitledBelow } from "./untitled";
-import { parseForm, splitStackedForms } from "./performance";
+import { headerKind, labelLines, tellApartByOrder, untitledBelow } from "./untitled";
+import { listHeaderRow, listTotal, parseForm, splitStackedForms } from "./performance";
 import {
   lineMeta,
   readMeta,
@@ -182,7 +182,12 @@ function parseRegion(
   if (reg.kind === "performance_target") {
     for (let r = reg.r0; r <= end; r++)
       for (const [c] of v.cells(r)) mergeMeta(meta, readMeta(v.text(r, c)), v.ref(r, c));
-    const form = parseForm(v, reg.titleRow + 1, end, c0, c1);
+    // A list's header (项目名称 | 年度资金总额 | 年度绩效目标 | 一级指标 …, tester34 T34-7) is no form: its 项目名称's
+    // "value" would be the caption beside it.
+    const form =
+      listHeaderRow(v, reg.titleRow + 1, end) === undefined
+        ? parseForm(v, reg.titleRow + 1, end, c0, c1)
+        : undefined;
     if (form) {
       const empty = form.rows.every((row) => Object.values(row.amounts).every((a) => a.blank));
       // The unit its money caption prints (项目资金（万元）), else the form's unit line (单位：万元 / 金额单位：万元, read
@@ -583,6 +588,8 @@ function parseRegion(
     ({ rows, columns } = transposeThreePublic(rows, blockList[0].amounts));
   }
   if (kind === "three_public") markLoneParts(rows);
+  // A 绩效目标 list's money column captioned 年度资金总额 or 资金 is its projects' amount (tester34 T34-7).
+  if (kind === "performance_list") ({ rows, columns } = listTotal(rows, columns));
   const amountUnit = blockList.flatMap((b) => b.amounts.map((a) => a.unit)).find((u) => u);
   // The unit the cells print (a meta line, else a caption's 金额（万元）), else the page header's (reg.pageUnit).
   const page = meta.unit || amountUnit || !reg.pageUnit?.unit ? undefined : reg.pageUnit;
@@ -1008,9 +1015,12 @@ function findRow(
 
 /**
  * The caption row of a 项目绩效目标一览表: a 绩效目标 caption (PERFORMANCE_TARGET_HEADER: 绩效目标, 年度绩效目标 …) on a
- * row that also names the projects (项目 / 项目名称 / …名称), or a cell starting with 绩效目标 anywhere (as before).
+ * row that also names the projects (项目 / 项目名称 / …名称), or a cell starting with 绩效目标 anywhere (as before), or
+ * a 项目支出绩效目标表 printed as one list (listHeaderRow: 项目名称 | 年度资金总额 | 一级指标 | … | 指标值).
  */
 function performanceListHeader(v: GridView, r0: number, r1: number): boolean {
+  // 项目名称 | 年度资金总额 | 一级指标 | 二级指标 | 三级指标 | 指标值: the indicators as columns, no 绩效目标 one.
+  if (listHeaderRow(v, r0, r1) !== undefined) return true;
   for (let r = r0; r <= r1; r++) {
     const cells = v.cells(r);
     if (cells.some(([, t]) => /^绩效目标/.test(t))) return true;
@@ -1369,7 +1379,7 @@ function headerlessRegion(v: GridView, before?: TableKind): Region | undefined {
   const hit = KIND_BY_HEADER.find(([, test]) => test(head));
   if (!hit) return undefined;
   const lines = Array.from({ length: Math.min(8, v.rows) }, (_, r) => v.cells(r).map(([, t]) => t));
-  const body = Array.from({ length: v.rows }, (_, r) => v.cells(r).map(([, t]) => t));
+  const body = labelLines(v, 0, v.rows - 1);
   return {
     r0: 0,
     r1: v.rows - 1,

@@ -172,7 +172,8 @@ export function parseForm(
     annualCol = alias.c;
     annualRe = ANNUAL_ALIASES;
   }
-  if (!project || moneyRow < 0) return undefined;
+  // A "project" that is a column's caption (项目名称 | 年度资金总额 | …: a list's header, tester34 T34-7) is no form's.
+  if (!project || moneyRow < 0 || captionNotName(project.text)) return undefined;
   const cells: Record<string, { period?: Amount; annual?: Amount }> = { total: {} };
   // Captions heading columns (实施期资金总额 | | 年度资金总额 over 资金总额 / 其中：财政拨款 / 其他资金 lines): each line's
   // figures stand under the captions, nothing right of them.
@@ -311,7 +312,7 @@ function readHeaded(
  * A list's column caption beside 项目名称 (项目金额, 绩效目标, 预算金额（万元）): it ends with a caption word. A project
  * name only containing one (预算评审经费, 资金监管项目) is a form's name.
  */
-const LIST_CAPTION = /(名称|金额|资金|预算数?|目标|指标|编码|代码)\s*([(（][^)）]*[)）])?$/;
+const LIST_CAPTION = /(名称|金额|资金|总额|预算数?|目标|指标|编码|代码)\s*([(（][^)）]*[)）])?$/;
 
 /**
  * A caption word alone (项目金额, 年度绩效目标, 预算数（万元）): a list's column even when no other caption follows it.
@@ -319,7 +320,18 @@ const LIST_CAPTION = /(名称|金额|资金|预算数?|目标|指标|编码|代�
  * with more captions, as a list's header does.
  */
 const CAPTION_WORD =
-  /^(项目|预算|年度|资金|整体|财政拨款)?(绩效)?(名称|金额|资金|预算数?|目标|指标|编码|代码)\s*([(（][^)）]*[)）])?$/;
+  /^(项目|预算|年度|资金|整体|财政拨款)?(绩效)?(名称|金额|资金|资金总额|总额|预算数?|目标|指标|编码|代码)\s*([(（][^)）]*[)）])?$/;
+
+/** A money or list caption where a project's name belongs (年度资金总额, 实施期资金总额, 资金, 预算金额（万元）). */
+function captionNotName(text: string): boolean {
+  const t = norm(text);
+  return (
+    CAPTION_WORD.test(t) ||
+    PERIOD_TOTAL.test(t) ||
+    /^年度资金总额/.test(t) ||
+    new RegExp(`${ANNUAL_ALIASES.source}$`).test(t)
+  );
+}
 
 /** True when the cells beside 项目名称 (from index i + 1 on) head a list's columns, not a form's name. */
 function listCaptions(cells: Array<[number, string]>, i: number): boolean {
@@ -327,6 +339,48 @@ function listCaptions(cells: Array<[number, string]>, i: number): boolean {
   if (!LIST_CAPTION.test(beside)) return false;
   if (CAPTION_WORD.test(beside)) return true;
   return cells.slice(i + 2).some(([, t]) => LIST_CAPTION.test(norm(t)));
+}
+
+/** A list's money column by its caption: 年度资金总额, 资金, 金额（万元）, 预算数 … (not 资金性质, a text column). */
+const LIST_MONEY = /(资金|金额|总额|预算数?)\s*([(（][^)）]*[)）])?$/;
+
+/**
+ * A 项目绩效目标一览表 whose money column is not read as the 合计 (`total`: what projects.performance-list and the
+ * coverage compare): captioned 年度资金总额 (read as `annual`) or 资金 (no alias), the project's amount all the same —
+ * the first money column becomes `total`. Unchanged when a total is read or no column's caption names money.
+ */
+export function listTotal(rows: Row[], columns: Column[]): { rows: Row[]; columns: Column[] } {
+  if (columns.some((c) => c.key === "total")) return { rows, columns };
+  const money = columns.find(
+    (c) => (c.key === "annual" || /^col_/.test(c.key)) && LIST_MONEY.test(labelKey(c.label))
+  );
+  if (!money) return { rows, columns };
+  const key = money.key;
+  return {
+    columns: columns.map((c) => (c === money ? { ...c, key: "total" } : c)),
+    rows: rows.map((r) => {
+      if (!(key in r.amounts)) return r;
+      const { [key]: a, ...rest } = r.amounts;
+      return { ...r, amounts: { total: a, ...rest } };
+    }),
+  };
+}
+
+/**
+ * The header row of a 项目支出绩效目标表 printed as one list (四川 表4-1, 重庆, 广东 省直: 项目名称 | 年度资金总额 |
+ * 年度绩效目标 | 一级指标 | 二级指标 | 三级指标 | 指标值, one block of indicator lines per project): 项目名称 alone in
+ * its cell, list captions beside it (listCaptions), and a 目标 / 指标 caption on the same row — a form prints its
+ * 项目名称 beside the project's name, its indicators' captions on a row of their own. Undefined when there is none.
+ */
+export function listHeaderRow(v: GridView, r0: number, r1: number): number | undefined {
+  for (let r = r0; r <= r1; r++) {
+    const cells = v.cells(r);
+    const i = cells.findIndex(([, t]) => /^项目名称[:：]?$/.test(norm(t)));
+    if (i < 0 || !listCaptions(cells, i)) continue;
+    if (cells.some(([, t], k) => k > i && /(目标|指标)\s*([(（][^)）]*[)）])?$/.test(norm(t))))
+      return r;
+  }
+  return undefined;
 }
 
 /**

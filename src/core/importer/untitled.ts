@@ -58,6 +58,36 @@ export function headerKind(kind: TableKind, lines: string[][], body: string[][] 
  * are 2xx / 2xxxx / 2xxxxxx.
  */
 const LEADING_CODE = /^(\d{3}|\d{5}|\d{7})(?![\d.,，])/;
+/** A code printed in brackets before its name ([2130101]行政运行, 【301】工资福利支出, （30101）基本工资): the code. */
+const BRACKETED_CODE = /^[[【（(]\s*(\d{3}|\d{5}|\d{7})\s*[\]】）)]\s*/;
+/** A whole figure shaped like a code (3, 5 or 7 digits). */
+const CODE_SHAPED = /^(\d{3}|\d{5}|\d{7})$/;
+
+/**
+ * The cells of lines `a`…`b` that may name a 科目 (bodyClassification's input), amounts left out: a whole 千元 or 元
+ * figure (355, 524, 30000) is shaped like an economic code. Left out: a cell of an amount column (one of the lines'
+ * figures there, 栏次 rows aside, is not shaped like a code: 2900, 15802.5, 0), and a figure right of a line's text (codes come before
+ * their names; a code column stored as numbers is the line's first cell).
+ */
+export function labelLines(v: GridView, a: number, b: number): string[][] {
+  const rows = Array.from({ length: Math.max(0, b - a + 1) }, (_, k) => a + k);
+  const amountCols = new Set<number>();
+  for (const r of rows.filter((r) => !isColumnNumberRow(v, r)))
+    for (const [c, t] of v.cells(r))
+      if (v.isNumber(r, c) && !CODE_SHAPED.test(t)) amountCols.add(c);
+  return rows.map((r) => {
+    let text = false;
+    return v
+      .cells(r)
+      .filter(([c]) => {
+        const figure = v.isNumber(r, c);
+        const keep = !amountCols.has(c) && !(figure && text);
+        if (!figure) text = true;
+        return keep;
+      })
+      .map(([, t]) => t);
+  });
+}
 const ECONOMIC_FIRST = /^[35]/;
 const FUNCTIONAL_FIRST = /^2/;
 
@@ -65,7 +95,7 @@ const FUNCTIONAL_FIRST = /^2/;
  * Whether a body's lines are 经济分类 科目: more lines open with an economic code (3xx / 5xx, 3 or 5 digits) or name an
  * economic class (工资福利支出, 机关商品和服务支出 … for a template without codes) than with a 功能分类 code or class
  * name, and at least two. A line counts once, by the first of its first three cells that says either (the 编码 and
- * 名称 columns come first; an amount such as 301.50 is no code).
+ * 名称 columns come first; an amount such as 301.50 is no code; a code in brackets, [301]工资福利支出, is its code).
  */
 export function economicBody(body: string[][]): boolean {
   return bodyClassification(body) === "economic";
@@ -81,7 +111,7 @@ export function bodyClassification(body: string[][]): "economic" | "functional" 
   let functional = 0;
   for (const cells of body)
     for (const raw of cells.filter((c) => norm(c)).slice(0, 3)) {
-      const t = norm(raw);
+      const t = norm(raw).replace(BRACKETED_CODE, "$1 ");
       const code = LEADING_CODE.exec(t)?.[1];
       const name = labelKey(t.replace(/^\d+\s*[-－.、]?\s*/, ""));
       if (
@@ -150,9 +180,9 @@ export function untitledBelow(v: GridView, reg: Region): Region[] {
     const head = lines(top, Math.min(reg.r1, top + 7));
     const hit = KIND_BY_HEADER.find(([, test]) => test(head.map((l) => l.join(" ")).join(" ")));
     if (!hit) continue;
-    const below = lines(k + 1, reg.r1);
+    const below = labelLines(v, k + 1, reg.r1);
     const theirs = bodyClassification(below);
-    if (!theirs || theirs === bodyClassification(lines(first, top - 1))) continue;
+    if (!theirs || theirs === bodyClassification(labelLines(v, first, top - 1))) continue;
     const kind = headerKind(hit[0], head, below);
     const rest: Region = {
       r0: top,
