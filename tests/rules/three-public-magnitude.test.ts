@@ -26,6 +26,20 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style)
     expect(found[0].cells).toContain(t9.unitCell);
   });
 
+  test("三公 in 万元, one item typed 10,000× too large (5 → 50000): no unit slip, the figure's 错误 stays", () => {
+    const result = checkReport(
+      importWorkbook(
+        buildVariant(style, {
+          threePublicInOther: true,
+          threePublicColumn: { header: "pair", wrong: { line: "reception", by: 49995 } },
+        }).grids
+      )
+    );
+    const found = serious(result.findings);
+    expect(found.filter((f) => f.rule === "naming.unit-magnitude")).toEqual([]);
+    expect(found.some((f) => f.severity === "error")).toBe(true);
+  });
+
   test("the same economic table, 三公 in its own unit: nothing to report", () => {
     const result = checkReport(
       importWorkbook(buildVariant(style, { threePublicInOther: true }).grids)

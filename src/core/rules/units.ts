@@ -412,10 +412,14 @@ function magnitudeSlip(
   if (!top) return undefined;
   const inYuan = (a: Amount) => Math.abs(a.value!) * UNIT_FACTOR[t.unit];
   const bound = dept.a.value * UNIT_FACTOR[dept.t.unit];
-  // Every figure within the spending at 1 / 10,000; the one named is the 合计 when it alone is beyond it.
+  // Every figure within the spending at 1 / 10,000, the 合计 (when printed) beyond it as printed: the one named.
   if (!(bound > 0) || inYuan(top) <= bound || inYuan(top) / RATIO > bound) return undefined;
+  // A printed 合计 within the spending is no slip: one figure typed too large (5 → 50000) is an error of that figure.
   const total = totalRow(t)?.amounts.total;
-  if (total && hasValue(total) && inYuan(total) > bound) top = total;
+  if (total && hasValue(total)) {
+    if (inYuan(total) <= bound) return undefined;
+    top = total;
+  }
   return {
     figure: top.value!,
     cell: top.cell,
