@@ -69,8 +69,9 @@ test.each([
     expect(texts).toEqual(expect.arrayContaining([u.sheet, u.range, u.reason]));
     expect(out).toContain(`[未识别] ${u.sheet}!${u.range}  ${u.reason}`);
     const { out: json } = await runMain(["check", fixture(file), "--json"]);
+    // …and the kind its title names (the text verdict's “另有 N 处表格未能读出” counts these).
     expect(JSON.parse(json).files[0].unrecognized).toEqual([
-      { sheet: u.sheet, range: u.range, reason: u.reason },
+      { sheet: u.sheet, range: u.range, reason: u.reason, kind: "expenditure_summary" },
     ]);
   }
 );

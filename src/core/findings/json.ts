@@ -1,6 +1,6 @@
 /** The machine-readable check result (documented in docs/check-json.md); version 2 (1 + causes). */
 import { z } from "zod";
-import { UnitSchema, type Report, type Unit } from "../model/schema";
+import { TableKindSchema, UnitSchema, type Report, type Unit } from "../model/schema";
 import { FindingSchema, type CheckResult, type Finding } from "../rules/rule";
 import { CATALOG } from "../rules/catalog";
 import { isQuantityTable } from "../model/quantities";
@@ -41,9 +41,19 @@ export const CheckFileJsonSchema = z.object({
       })
     )
     .optional(),
-  /** Sheets and regions not reviewed (as 审核结果's 未识别 section lists them): an empty sheet, a table whose header could not be read … */
+  /**
+   * Sheets and regions not reviewed (as 审核结果's 未识别 section lists them): an empty sheet, a table whose header could
+   * not be read … `kind`: the table a titled region's title names (a table not read, which a clean verdict may not cover).
+   */
   unrecognized: z
-    .array(z.object({ sheet: z.string(), range: z.string(), reason: z.string() }))
+    .array(
+      z.object({
+        sheet: z.string(),
+        range: z.string(),
+        reason: z.string(),
+        kind: TableKindSchema.optional(),
+      })
+    )
     .optional(),
   /** Hidden sheets (read and reviewed, but not what a reader sees). */
   hiddenSheets: z.array(z.string()).optional(),
@@ -138,6 +148,7 @@ export function toCheckJson(file: string, report: Report, result: CheckResult): 
       sheet: u.sheet,
       range: u.range,
       reason: u.reason,
+      ...(u.kind ? { kind: u.kind } : {}),
     })),
     hiddenSheets: report.hiddenSheets,
   };

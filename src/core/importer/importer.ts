@@ -52,6 +52,7 @@ import {
 } from "./body";
 import { nestClosingSubtotals } from "./closing-subtotals";
 import { dropCodeCopies } from "./code-copy";
+import { loneFigureBlock, loneFigureCaption } from "./lone-figure";
 import { bodyPageNumbers } from "./page-numbers";
 import { ShiftedView, shiftedRun } from "./column-shift";
 import { headerKind, labelLines, tellApartByOrder, untitledBelow } from "./untitled";
@@ -348,6 +349,13 @@ function parseRegion(
     if (next === undefined) break;
     r = next;
   }
+  // A 机关运行经费表 of one figure under one caption naming it (机关运行经费 / 金额 / 合计 over 2050): that caption is the
+  // header, the figure the body (tester33 T33-17).
+  const lone = headerRows.length === 0 ? loneFigureCaption(v, reg.kind, r, stop) : undefined;
+  if (lone) {
+    headerRows.push(lone.caption);
+    r = lone.figure;
+  }
   if (headerRows.length === 0) {
     // Only a statement that the table is empty under the title (本部门无…，此表为空。): the empty table, so stated.
     const said = statementOnly(v, r, end);
@@ -521,7 +529,9 @@ function parseRegion(
     if (/单位/.test(norm(labelPath))) base.kind = "basic_expenditure_unit";
   }
   const kind = base.kind;
+  const oneFigure = loneFigureBlock(v, kind, blockList, bodyRows);
   let rows = parseBody(v, kind, bodyRows, blockList);
+  oneFigure?.(rows);
   dropCodeCopies(blockList, rows);
   // Column groups of one list (Block.stacked) repeat the first group's amounts: one column per key (the first group's),
   // the other groups' letters of that key in groupCols.

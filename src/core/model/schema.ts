@@ -320,6 +320,21 @@ export const TableSchema = z.object({
        * the re-reading carried along (reported with that table's).
        */
       via: z.string().optional(),
+      /**
+       * No figure of the table has a counterpart elsewhere (a “三公” table beside an economic table without 30217 /
+       * 30231): inferred from magnitude — `figure` (its largest, as printed, at `cell`) is more than the department's
+       * whole spending `bound` (`what`, at `boundCell`, in `boundUnit`), and within it at 1 / 10,000 (tester33 T33-20).
+       */
+      magnitude: z
+        .object({
+          figure: z.number(),
+          cell: z.string(),
+          what: z.string(),
+          bound: z.number(),
+          boundUnit: UnitSchema,
+          boundCell: z.string(),
+        })
+        .optional(),
     })
     .optional(),
   /** Scope notes read from the title, e.g. 不含上年结转. */

@@ -777,3 +777,25 @@ export function basicClassLines(report: Report): Array<{ table: Table; row: Row 
   const { whole } = basicTables(report);
   return whole ? whole.rows.filter((r) => r.level === 1).map((row) => ({ table: whole, row })) : [];
 }
+
+/**
+ * The money that could pay for a 三公 item: its own 基本支出 line (表6, 一般公共预算 basic by economic class) plus all the
+ * department's spending outside 表6 (项目支出, other funds' 基本支出, 上年结转). Returns the department's figure: the
+ * 收支总表 支出总计 (else 本年支出合计), else the 支出总表 合计 — the largest total printed, so the bound stays sound
+ * whatever scope the 三公 table has (财政拨款 or all funds).
+ */
+export function departmentSpending(
+  report: Report
+): { t: Table; a: Amount; what: string } | undefined {
+  const t1 = firstOf(report, "income_expenditure_summary");
+  for (const key of ["expenditure_grand_total", "current_expenditure_total"]) {
+    const r = t1 && rowByKey(t1, key, "expenditure");
+    if (t1 && r && hasValue(r.amounts.total))
+      return { t: t1, a: r.amounts.total, what: `${tableName(t1)}「${rowName(r)}」` };
+  }
+  const t3 = firstOf(report, "expenditure_summary");
+  const tot3 = t3 && totalRow(t3);
+  if (t3 && tot3 && hasValue(tot3.amounts.total))
+    return { t: t3, a: tot3.amounts.total, what: `${tableName(t3)}「合计」` };
+  return undefined;
+}

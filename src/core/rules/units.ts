@@ -4,14 +4,16 @@
  * class 30212 / 30217 / 30231 / 31013) is exactly 10,000 times (or a
  * 10,000th of) that counterpart, the table's figures are in another unit than it prints (元 under 单位：万元).
  * That is one finding on the unit cell; the other rules compare the figures in the unit they are in, so the
- * mistake does not turn into one amount error per cell.
+ * mistake does not turn into one amount error per cell. A “三公” table without any counterpart is judged by magnitude
+ * (magnitudeSlip): more than the department spends as printed, within it at 1 / 10,000.
  */
 import { isQuantityTable } from "../model/quantities";
-import type { Amount, Report, Table, Unit } from "../model/schema";
+import { isRateOrChange, type Amount, type Report, type Table, type Unit } from "../model/schema";
 import { quoteSheet } from "../grid/address";
-import { UNIT_FACTOR, verdictOf } from "./interval";
+import { fmt, UNIT_FACTOR, verdictOf } from "./interval";
 import { defineRule, type Outcome } from "./rule";
 import {
+  departmentSpending,
   basicHeld,
   basicPart,
   basicSplit,
@@ -322,10 +324,22 @@ function correctUnitsOf(report: Report): Report {
       continue;
     verdicts.set(t, { dir: dirs[0].rel as "x" | "/", pairs: dirs.map((x) => x.p) });
   }
+  // A “三公” table no figure of which has a counterpart (no 30217 / 30231 line to pair with): judged by magnitude.
+  const magnitude = new Map<Table, Magnitude>();
+  for (const t of tables0) {
+    if (t.kind !== "three_public" || t.empty || t.unitContradicted || verdicts.has(t)) continue;
+    if (corroborated(t) || pairsOf(report, t, coded).length) continue;
+    const m = magnitudeSlip(report, t, (o) => !verdicts.has(o) && corroborated(o));
+    if (!m) continue;
+    magnitude.set(t, m);
+    verdicts.set(t, { dir: "x", pairs: [] });
+  }
   if (!verdicts.size) return report;
   const partners = (t: Table) => [...new Set(verdicts.get(t)!.pairs.map((p) => p.other))];
   // Contradicting a table whose figures another table confirms: surely in another unit.
-  const sure = [...verdicts.keys()].filter((t) => partners(t).some(corroborated));
+  const sure = [...verdicts.keys()].filter(
+    (t) => magnitude.has(t) || partners(t).some(corroborated)
+  );
   const odd = [
     ...sure,
     ...[...verdicts.keys()].filter(
@@ -361,12 +375,59 @@ function correctUnitsOf(report: Report): Report {
       UNDECIDED.set(report, undecided);
       return report;
     }
-    const out = correctedWith(report, tables0, coded, verdicts, odd);
+    const out = correctedWith(report, tables0, coded, verdicts, odd, magnitude);
     UNDECIDED.set(out, undecided);
     return out;
   }
   if (!odd.length) return report;
-  return correctedWith(report, tables0, coded, verdicts, odd);
+  return correctedWith(report, tables0, coded, verdicts, odd, magnitude);
+}
+
+type Magnitude = NonNullable<NonNullable<Table["unitContradicted"]>["magnitude"]>;
+
+/**
+ * A “三公” table whose figures cannot be in the unit it prints: its largest figure (the 合计) is more than the
+ * department's whole spending (the 收支总表's 支出总计, else the 支出总表's 合计 — a table that agrees with another and
+ * is not itself in doubt: `trusted`), while at 1 / 10,000 of it it is within that spending (元 under 单位：万元,
+ * tester33 T33-20: 611,000 “万元” in a department of 8,104.46万元 is 61.10万元). Undefined otherwise, and when no unit
+ * 10,000 times smaller exists.
+ */
+function magnitudeSlip(
+  report: Report,
+  t: Table,
+  trusted: (o: Table) => boolean
+): Magnitude | undefined {
+  if (!UNIT_BY_FACTOR.get(UNIT_FACTOR[t.unit] / RATIO)) return undefined;
+  const dept = departmentSpending(report);
+  if (!dept || dept.t === t || !trusted(dept.t) || dept.a.value === null) return undefined;
+  let top: Amount | undefined;
+  for (const r of t.rows)
+    for (const [key, a] of Object.entries(r.amounts))
+      if (
+        !isRateOrChange(key) &&
+        hasValue(a) &&
+        (!top || Math.abs(a.value!) > Math.abs(top.value!))
+      )
+        top = a;
+  if (!top) return undefined;
+  const inYuan = (a: Amount) => Math.abs(a.value!) * UNIT_FACTOR[t.unit];
+  const bound = dept.a.value * UNIT_FACTOR[dept.t.unit];
+  // Every figure within the spending at 1 / 10,000, the 合计 (when printed) beyond it as printed: the one named.
+  if (!(bound > 0) || inYuan(top) <= bound || inYuan(top) / RATIO > bound) return undefined;
+  // A printed 合计 within the spending is no slip: one figure typed too large (5 → 50000) is an error of that figure.
+  const total = totalRow(t)?.amounts.total;
+  if (total && hasValue(total)) {
+    if (inYuan(total) <= bound) return undefined;
+    top = total;
+  }
+  return {
+    figure: top.value!,
+    cell: top.cell,
+    what: dept.what,
+    bound: dept.a.value,
+    boundUnit: dept.t.unit,
+    boundCell: dept.a.cell,
+  };
 }
 
 /** The report with the `odd` tables (and the tables carried along with them) re-read in the unit their figures are in. */
@@ -375,7 +436,8 @@ function correctedWith(
   tables0: Table[],
   coded: Map<Table, Coded>,
   verdicts: Map<Table, { dir: "x" | "/"; pairs: Pair[] }>,
-  odd: Table[]
+  odd: Table[],
+  magnitude: ReadonlyMap<Table, Magnitude> = new Map()
 ): Report {
   const unitOf = (t: Table) => {
     const v = verdicts.get(t)!;
@@ -408,6 +470,7 @@ function correctedWith(
         printed: t.unit,
         pairs: v.pairs.length,
         cells: v.pairs.slice(0, 4).flatMap((p) => [p.a.cell, p.b.cell]),
+        ...(magnitude.has(t) ? { magnitude: magnitude.get(t) } : {}),
       },
     };
   });
@@ -470,7 +533,7 @@ export const unitMagnitude = defineRule({
   category: "naming",
   title: "金额单位与数值量级相符",
   description:
-    "表上印的金额单位应与数值的量级一致：一张表中与其他表对应的每个数都恰好是对应数的 10000 倍（或万分之一）时，是单位印错（如金额为元却印“单位：万元”）；只在单位处报一次，其余核对按实际单位进行，不逐个报金额不等。单元格存的是元、而数字格式（如 0!.0000）把它显示为万元时，打印的表并无错误，只提示单元格里存的是元。",
+    "表上印的金额单位应与数值的量级一致：一张表中与其他表对应的每个数都恰好是对应数的 10000 倍（或万分之一）时，是单位印错（如金额为元却印“单位：万元”）；只在单位处报一次，其余核对按实际单位进行，不逐个报金额不等。“三公”经费表没有可与其他表逐项对照的科目（经济分类表未列 30217、30231 等）时按量级判断：按所印单位其最大的数（合计）超过部门的全部支出（收支总表支出总计，或支出总表合计），而按万分之一则在其内，同样是单位印错。单元格存的是元、而数字格式（如 0!.0000）把它显示为万元时，打印的表并无错误，只提示单元格里存的是元。",
   severity: "warning",
   source: {
     basis: "practice",
@@ -496,6 +559,20 @@ export const unitMagnitude = defineRule({
           .join("");
         const alongCells = along.map(unitCellOf);
         const cell = unitCellOf(t);
+        const m = c.magnitude;
+        if (m)
+          return {
+            status: "fail",
+            finding: {
+              rule: "naming.unit-magnitude",
+              severity: "warning",
+              message: `${tableName(t)}金额疑以“${t.unit}”为单位（${m.cell.replace(/^.*!/, "")} ${fmt(m.figure)} 合 ${fmt(m.figure / RATIO)}${c.printed}），单位印为“${c.printed}”：按所印单位，该数超过${m.what} ${fmt(m.bound)}${m.boundUnit}（部门的全部支出）；表中各项没有可与其他表逐项对照的科目，按量级判断，已按${t.unit}核对该表${alongText}`,
+              cells: [cell, m.cell, m.boundCell, ...alongCells],
+              expected: null,
+              actual: null,
+              difference: null,
+            },
+          };
         const shown = shownInPrintedUnit(t, c.printed);
         if (shown)
           return {
