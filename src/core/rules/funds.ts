@@ -23,7 +23,7 @@ import {
   term,
   totalRow,
 } from "./helpers";
-import { fenValue } from "./interval";
+import { fenValue, fmt, printedValue } from "./interval";
 import { leavesOutFundCarryover, scopedOutcome } from "./scope";
 
 export interface Fund {
@@ -155,7 +155,8 @@ function compareFund(
   figure: Amount | undefined,
   what: string,
   parts: Part[],
-  against: string
+  against: string | (() => string),
+  againstPrinted?: boolean
 ): Outcome | undefined {
   const ps = parts.filter((p): p is [Table, Amount, number?] => !!p[1]);
   if (!ps.length) return undefined;
@@ -166,7 +167,39 @@ function compareFund(
     parts: ps.map(([t, a, w]) => term(t, a, w)),
     subject: `${tableName(fv.table)}${what}`,
     against,
+    againstPrinted,
   });
+}
+
+/**
+ * The words for a table's figure plus the fund's 上年结转 printed in another table: each table named with its figure
+ * (tester33 T33-8: “表2（收入总表）「合计」政府性基金预算 + 上年结转 320.00” summed 表2's 200.00 and 表4's 120.00) —
+ * “表2（收入总表）「合计」政府性基金预算 200.00 + 表4（财政拨款收支总表）上年结转「（二）政府性基金预算财政拨款」 120.00，共”.
+ * The same table prints both: “… + 上年结转”. With the figures' units when a table's differs from the fund table's
+ * (`printed`: sumOutcome then gives the sum converted only).
+ */
+function withCarryWords(
+  fv: FundView,
+  base: string,
+  baseParts: Part[],
+  carry: { amount?: Amount; table?: Table } | undefined
+): { words: () => string; printed: boolean } {
+  const own = baseParts.filter((p): p is [Table, Amount, number?] => !!p[1]);
+  const carryTable = carry?.table;
+  const carryAmount = carry?.amount;
+  if (!carryTable || !carryAmount || own.some(([t]) => t === carryTable))
+    return { words: () => (carryAmount ? `${base} + 上年结转` : base), printed: false };
+  const printed = [...own.map(([t]) => t), carryTable].some((t) => t.unit !== fv.table.unit);
+  const figure = (t: Table, a: Amount) =>
+    `${fmt(printedValue(a), a.decimals)}${printed ? t.unit : ""}`;
+  return {
+    printed,
+    words: () => {
+      const line = carryTable.rows.find((r) => Object.values(r.amounts).includes(carryAmount));
+      const mine = own.map(([t, a]) => figure(t, a)).join(" + ");
+      return `${base} ${mine} + ${tableName(carryTable)}上年结转${line ? `「${rowName(line)}」` : ""} ${figure(carryTable, carryAmount)}，共`;
+    },
+  };
 }
 
 /** A row's figures in the fund's column of the 收入总表, or in its several columns (财政专户拨款: 教育收费 | 其他专户收入拨款 → special_account, special_account_2). */
@@ -309,17 +342,18 @@ function amountsRule(fund: Fund): RuleDef {
         !excl && fundCarry?.amount && fundCarry.table
           ? [...parts, [fundCarry.table, fundCarry.amount]]
           : parts;
-      if (t2 && tot2 && t2Comparable)
-        out.push(
-          compareFund(
-            id,
-            fv,
-            figure,
-            "「合计」",
-            withCarry(fundParts(t2, tot2, fund.key)),
-            `${tableName(t2)}「合计」${fund.name}${!excl && fundCarry?.amount ? " + 上年结转" : ""}`
-          )
+      if (t2 && tot2 && t2Comparable) {
+        const own = fundParts(t2, tot2, fund.key);
+        const words = withCarryWords(
+          fv,
+          `${tableName(t2)}「合计」${fund.name}`,
+          own,
+          excl ? undefined : fundCarry
         );
+        out.push(
+          compareFund(id, fv, figure, "「合计」", withCarry(own), words.words, words.printed)
+        );
+      }
       // The fund's income table (政府性基金预算收入表): income = expenditure when both leave 上年结转 out.
       const t7 =
         fund.key === "gov_fund"
@@ -345,17 +379,13 @@ function amountsRule(fund: Fund): RuleDef {
           )
         );
       // A table that includes 上年结转 (the 财政专户管理资金支出表 mostly does): the income line plus the fund's own 上年结转, when known.
-      else if (t1 && src1 && !fund.fiscal && fundCarry)
+      else if (t1 && src1 && !fund.fiscal && fundCarry) {
+        const own: Part[] = [[t1, src1.amounts.total]];
+        const words = withCarryWords(fv, `${tableName(t1)}「${rowName(src1)}」`, own, fundCarry);
         out.push(
-          compareFund(
-            id,
-            fv,
-            figure,
-            "「合计」",
-            withCarry([[t1, src1.amounts.total]]),
-            `${tableName(t1)}「${rowName(src1)}」${fundCarry.amount ? " + 上年结转" : ""}`
-          )
+          compareFund(id, fv, figure, "「合计」", withCarry(own), words.words, words.printed)
         );
+      }
       // Code by code.
       const codes = fv.rows.filter(
         (r) => r.code && r.codeSystem === "functional" && r.amounts[fv.key]

@@ -1362,6 +1362,128 @@ export const balance = defineRule({
     }),
 });
 
+/** The 财政拨款 funds a 财政拨款收支总表 prints by column on its 支出 side: column key and name. */
+const FISCAL_FUNDS = [
+  ["general", "一般公共预算"],
+  ["gov_fund", "政府性基金预算"],
+  ["state_capital", "国有资本经营预算"],
+] as const;
+
+/** This year's figure of an income line: its 合计 (预算数), else its figure in the fund's column (one-sided tables). */
+function lineFigure(r: Row, key: string): Amount | undefined {
+  return r.amounts.total ?? r.amounts[key];
+}
+
+/**
+ * within.fund-balance on one 财政拨款收支总表: per fund column of its 支出 side, that fund's 本年收入 line plus its 上年结转
+ * line = the 支出总计's figure in the column (本年支出合计 + 年终结转 when the 支出总计 prints none). A reason string
+ * when the table cannot be checked (no fund columns, income or 上年结转 not split by fund).
+ */
+function fundBalanceOf(t: Table): Outcome[] | string {
+  const name = tableName(t);
+  const side = EXPENDITURE_SIDES.find((s) =>
+    t.rows.some(
+      (r) =>
+        r.side === s &&
+        (r.key === "expenditure_grand_total" || r.key === "current_expenditure_total")
+    )
+  );
+  if (!side) return `${name}没有支出总计行`;
+  const grand = rowByKey(t, "expenditure_grand_total", side);
+  const cur = rowByKey(t, "current_expenditure_total", side);
+  const carryOut = t.rows.filter((r) => r.side === side && r.key === "carryover_out");
+  const funds = FISCAL_FUNDS.filter(([k]) => grand?.amounts[k] ?? cur?.amounts[k]);
+  if (!funds.length) return `${name}支出方未按资金来源（一般公共预算、政府性基金预算等）分列`;
+  const income = t.rows.filter((r) => r.side === "income");
+  if (!income.some((r) => r.key?.startsWith("src_")))
+    return `${name}收入方未按资金来源分列本年收入`;
+  // The 上年结转 by fund: its lines (（一）一般公共预算 …) when they add up to the 上年结转 line; none when there is none.
+  const carryIn = income.find((r) => r.key === "carryover_in");
+  const carryTotal = carryIn && lineFigure(carryIn, "total");
+  const split = income.filter((r) => r.key?.startsWith("carryover_src_"));
+  if (hasValue(carryTotal)) {
+    if (!split.length) return `${name}上年结转未按资金来源分列`;
+    const sum = split.reduce((s, r) => s + fenOf(lineFigure(r, r.key!.slice(14))), 0);
+    if (sum !== fenOf(carryTotal))
+      return `${name}上年结转各资金来源之和与上年结转不符，无法按来源核对`;
+  }
+  // One fund holding all the money: its balance is the table's own (收入总计 = 支出总计, 本年收入合计 + 上年结转 …),
+  // which the other 表内 rules check already — the same gap would be reported twice (xingxian-2023's 尾差).
+  const withMoney = FISCAL_FUNDS.filter(([k]) =>
+    [
+      grand?.amounts[k],
+      cur?.amounts[k],
+      ...["src_", "carryover_src_"].map((p) => {
+        const r = rowByKey(t, `${p}${k}`, "income");
+        return r && lineFigure(r, k);
+      }),
+    ].some((a) => hasValue(a))
+  );
+  if (withMoney.length <= 1)
+    return `${name}只有${withMoney[0]?.[1] ?? "一种"}资金，按来源的收支即全表收支（收入总计 = 支出总计等规则已核对）`;
+  const out: Outcome[] = [];
+  for (const [k] of funds) {
+    const src = rowByKey(t, `src_${k}`, "income");
+    const inc = src && lineFigure(src, k);
+    if (!inc) continue;
+    const carry = rowByKey(t, `carryover_src_${k}`, "income");
+    const carryAmount = carry && lineFigure(carry, k);
+    const parts = [term(t, inc), ...(carryAmount ? [term(t, carryAmount)] : [])];
+    const g = grand?.amounts[k];
+    const total = g ?? cur?.amounts[k];
+    if (!total) continue;
+    // No 支出总计 figure of the fund: 本年支出合计 + 年终结转 of the fund (the 结转 moved to the income side, negated).
+    const outs = g
+      ? []
+      : carryOut.map((r) => r.amounts[k]).filter((a): a is Amount => !!a && hasValue(a));
+    out.push(
+      sumOutcome({
+        rule: "within.fund-balance",
+        severity: "error",
+        total: term(t, total),
+        parts: [...parts, ...outs.map((a) => term(t, a, -1))],
+        subject: () =>
+          `${name}「${g ? lineName(grand!) : "本年支出合计"}」「${columnName(t, k, side)}」`,
+        against: () =>
+          `本年收入「${rowName(src)}」${carry ? ` + 上年结转「${rowName(carry)}」` : ""}${outs.length ? ` − 年终结转「${columnName(t, k, side)}」` : ""}`,
+      })
+    );
+  }
+  return out.length ? out : `${name}收入方未列支出方各资金来源的本年收入`;
+}
+
+/** An amount in fen (0 for none or blank), for adding up a table's own lines. */
+function fenOf(a: Amount | undefined): number {
+  return a && !a.blank && a.value !== null ? Math.round(printedValue(a) * 100) : 0;
+}
+
+export const fundBalance = defineRule({
+  id: "within.fund-balance",
+  category: "within",
+  title: "财政拨款收支总表各资金来源：本年收入 + 上年结转 = 支出",
+  description:
+    "财政拨款收支总表支出方按资金来源（一般公共预算、政府性基金预算、国有资本经营预算）分列时，每一资金来源的本年收入加该来源的上年结转，等于支出总计该来源列（支出总计未列该来源数时，等于本年支出合计该来源数加年终结转该来源数）。只有一种资金有数时（即全表的收入总计 = 支出总计，已由其他表内规则核对）、上年结转不为零而未按资金来源分列（或各来源之和与上年结转不符）、收入方或支出方未按资金来源分列时不适用。",
+  severity: "error",
+  source: {
+    basis: "identity",
+    ref: "部门预算公开表样各栏、各行的定义（合计 = 各组成部分之和；同一笔资金在各表中列示相同）",
+  },
+  check: (report) => {
+    const tables = report.tables.filter(
+      (t) => t.kind === "fiscal_appropriation_summary" && !t.empty
+    );
+    if (!tables.length) return [na("没有财政拨款收支总表")];
+    const out: Outcome[] = [];
+    const reasons: string[] = [];
+    for (const t of tables) {
+      const r = fundBalanceOf(t);
+      if (typeof r === "string") reasons.push(r);
+      else out.push(...r);
+    }
+    return out.length ? out : [na(reasons.join("；"))];
+  },
+});
+
 export const WITHIN_RULES = [
   nonNegative,
   rowSources,
@@ -1382,4 +1504,5 @@ export const WITHIN_RULES = [
   incomeGrandTotal,
   expenditureGrandTotal,
   balance,
+  fundBalance,
 ];
