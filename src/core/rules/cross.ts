@@ -55,6 +55,8 @@ import {
   THREE_PUBLIC_ECONOMIC_CLASSES,
 } from "../classification/economic";
 import {
+  carryReading,
+  type CarryReading,
   carryRelation,
   fundKeys,
   fundRelation,
@@ -619,7 +621,7 @@ export const generalBudget = defineRule({
   category: "cross",
   title: "一般公共预算支出表 ↔ 收入总表一般公共预算 / 财政拨款收支总表",
   description:
-    "一般公共预算支出表（不含上年结转）每个功能科目与合计，等于收入总表同一科目的一般公共预算本年收入；含上年结转时，等于一般公共预算加上年结转一般公共预算栏，收入总表的上年结转只有一栏时介于一般公共预算与加上整栏上年结转之间；无收入总表时与财政拨款收支总表一般公共预算列（减上年结转）比较。标题未说明是否含上年结转时按数字判断：合计恰等于收入总表本年一般公共预算、而不等于其加上年结转一般公共预算时，按不含上年结转核对；标题所写的口径与合计恰好相反时（标题不含上年结转、合计却含，或反之）也按数字核对，由 naming.carryover-title 指出标题与数字不符。每一类（类级科目）还与财政拨款收支总表（一般公共预算列，未分列时为该类支出）和收支总表的同一类比较：两表口径相同时相等，一般公共预算支出表口径较窄（有政府性基金等其他资金、不含的上年结转）时不超过。支出总表包含的资金更多（有政府性基金等其他资金，或含一般公共预算支出表不含的上年结转）时，每个功能科目不超过支出总表同一科目的合计。标题为财政拨款支出表（含政府性基金、国有资本经营预算资金）时，以上各项改与财政拨款（一般公共预算 + 政府性基金 + 国有资本经营预算）比较。",
+    "一般公共预算支出表（不含上年结转）每个功能科目与合计，等于收入总表同一科目的一般公共预算本年收入；含上年结转时，等于一般公共预算加上年结转一般公共预算栏，收入总表的上年结转只有一栏时介于一般公共预算与加上整栏上年结转之间；收入总表只列本年收入（未列上年结转栏）而财政拨款收支总表（收支总表）列有一般公共预算上年结转、一般公共预算支出表标题未写不含上年结转时，两种口径都可以：合计等于收入总表一般公共预算（按本年口径逐科目相等），或等于其加上年结转一般公共预算（按含上年结转口径，各科目不少于收入总表同一科目的一般公共预算），合计两者都不等时按较近的口径核对；无收入总表时与财政拨款收支总表一般公共预算列（减上年结转）比较。标题未说明是否含上年结转时按数字判断：合计恰等于收入总表本年一般公共预算、而不等于其加上年结转一般公共预算时，按不含上年结转核对；标题所写的口径与合计恰好相反时（标题不含上年结转、合计却含，或反之）也按数字核对，由 naming.carryover-title 指出标题与数字不符。每一类（类级科目）还与财政拨款收支总表（一般公共预算列，未分列时为该类支出）和收支总表的同一类比较：两表口径相同时相等，一般公共预算支出表口径较窄（有政府性基金等其他资金、不含的上年结转）时不超过。支出总表包含的资金更多（有政府性基金等其他资金，或含一般公共预算支出表不含的上年结转）时，每个功能科目不超过支出总表同一科目的合计。标题为财政拨款支出表（含政府性基金、国有资本经营预算资金）时，以上各项改与财政拨款（一般公共预算 + 政府性基金 + 国有资本经营预算）比较。",
   severity: "error",
   source: {
     basis: "identity",
@@ -635,7 +637,12 @@ export const generalBudget = defineRule({
     // A 财政拨款支出表 (by its title) in a department with 政府性基金 money: its figures are 财政拨款.
     const keys = fundKeys(report, t5);
     const fund = fundWord(keys);
-    if (
+    const withCarry =
+      t2 && !excl && t2.columns.some((c) => c.key === "general")
+        ? carriedBesideCurrentOnly(report, t5, t2)
+        : undefined;
+    if (withCarry) out.push(...currentOnlyWithCarry(t5, t2!, keys, withCarry));
+    else if (
       t2 &&
       t2.columns.some((c) => c.key === "general") &&
       (excl || !hasValue(totalRow(t2)?.amounts.carryover))
@@ -686,6 +693,63 @@ export const generalBudget = defineRule({
     return out.filter(defined);
   },
 });
+
+/**
+ * A 收入总表 listing this year's sources only (no 上年结转 column, tester33 T33-15) beside a 财政拨款收支总表 / 收支总表
+ * that prints a 一般公共预算 上年结转, and a 一般公共预算支出表 whose title does not leave the 上年结转 out: the table
+ * may show this year's money (= the 收入总表's 一般公共预算) or this year's with its 上年结转 (tester34 T34-2). Both
+ * 口径 are printed; the figures tell which: the 上年结转 reading (carryReading) when its 合计 is this year's plus the
+ * 结转, and, when its 合计 is neither (a real error), the 口径 its 合计 is nearer to. Undefined: the 本年 口径 (or no
+ * 结转 to add) — compared as before.
+ */
+function carriedBesideCurrentOnly(report: Report, t5: Table, t2: Table): CarryReading | undefined {
+  if (t2.columns.some((c) => c.key.startsWith("carryover"))) return undefined;
+  const r = carryReading(report, t5);
+  if (!r || r.currentFrom !== t2 || !r.carry.length || r.reading === "current") return undefined;
+  if (r.reading === "carry") return r;
+  const sum = (ts: Term[]) => ts.reduce((a, x) => a + fenValue(x) * (x.weight ?? 1), 0);
+  const figure = fenValue(r.total);
+  const now = Math.abs(figure - sum(r.current));
+  const both = Math.abs(figure - sum([...r.current, ...r.carry]));
+  return both < now ? r : undefined;
+}
+
+/**
+ * The 一般公共预算支出表 including the 上年结转 beside a 本年-only 收入总表 (carriedBesideCurrentOnly): its 合计 = the
+ * 收入总表's 合计 一般公共预算 + the 上年结转 一般公共预算 the 财政拨款收支总表 (收支总表) prints; each 科目 at least the
+ * 收入总表's 一般公共预算 of that 科目 (which 科目 spend the carried-over money the 收入总表 does not say).
+ */
+function currentOnlyWithCarry(t5: Table, t2: Table, keys: string[], r: CarryReading): Outcome[] {
+  const rule = "cross.general-budget";
+  const fund = fundWord(keys);
+  const from = r.carryFrom ? tableName(r.carryFrom) : "";
+  const out: Outcome[] = [
+    scopedOutcome(
+      rule,
+      "=",
+      r.total,
+      [...r.current, ...r.carry],
+      `${tableName(t5)}「合计」`,
+      `${tableName(t2)}「合计」${fund} + ${from}「上年结转」${fund}`
+    ),
+  ];
+  const c2 = byCode(t2);
+  for (const [code, r5] of byCode(t5)) {
+    const r2 = c2.get(code);
+    if (!r2 || !r5.amounts.total) continue;
+    out.push(
+      scopedOutcome(
+        rule,
+        "≥",
+        term(t5, r5.amounts.total),
+        sources(t2, r2, keys).map(([t, a]) => term(t, a)),
+        `${tableName(t5)}「${rowName(r5)}」合计`,
+        `${tableName(t2)}「${rowName(r2)}」${fund}（本年，该表未列上年结转）`
+      )
+    );
+  }
+  return out;
+}
 
 /**
  * 一般公共预算支出表 ↔ 支出总表, 科目 by 科目, where the 支出总表 holds more money (other funds, or 上年结转 the former

@@ -173,9 +173,14 @@ function rowIdentity(
       if (bands.length) {
         const inBand = new Set(bands.flatMap((b) => b.parts));
         keys = keys.filter((k) => !inBand.has(k));
-        // The 上年结转 band's 小计 counts only where the 合计 takes the carry-over in (it is among the parts wanted).
+        // The 上年结转 band's 小计 counts only where the 合计 takes the carry-over in (it is among the parts wanted);
+        // a band's 小计 that is a part of another band's (财政拨款小计 in the 本年收入 band) counts in that one only.
         for (const b of bands)
-          if (!keys.includes(b.total) && (b.total !== "carryover" || wanted.includes(b.total)))
+          if (
+            !keys.includes(b.total) &&
+            !inBand.has(b.total) &&
+            (b.total !== "carryover" || wanted.includes(b.total))
+          )
             keys.push(b.total);
         // In the order printed (本年收入小计 + 上年结转小计).
         const at = (k: string) => t.columns.findIndex((c) => c.key === k && c.side === side);
@@ -289,6 +294,8 @@ function useBands(t: Table, side: string | undefined): BandSubtotal[] {
  */
 function sourceBands(t: Table, side: string | undefined): BandSubtotal[] {
   let out: BandSubtotal[] | undefined;
+  // Each band's caption (本年收入/, 本年收入/财政拨款/), by its 小计's key: a band nested in another is one of its parts.
+  const captions = new Map<string, string>();
   for (const c of t.columns) {
     // Most columns end otherwise: the caption is looked at only when it ends in 计 (小计, 合计, 小 计).
     const partOf = c.label.endsWith("计") ? BAND_PARTS[c.key] : undefined;
@@ -307,16 +314,54 @@ function sourceBands(t: Table, side: string | undefined): BandSubtotal[] {
           partOf(x.key)
       )
       .map((x) => x.key);
-    if (parts.length)
+    if (parts.length) {
+      captions.set(c.key, band);
       (out ??= []).push({
         total: c.key,
         parts,
         name: `${band.slice(0, -1).split("/").pop()}${c.label.slice(cut + 1)}`,
       });
+    }
   }
+  if (out && out.length > 1) out = nestBands(t, side, out, captions);
   const one = currentIncomeCaption(t, side, out ?? NO_BANDS);
   if (one) (out ??= []).push(one);
   return out ?? NO_BANDS;
+}
+
+/**
+ * A band printed inside another (本年收入: 小计 | 财政拨款 (小计 | 一般公共预算 | 政府性基金) | 事业收入 | 其他收入: the
+ * 财政拨款 band's captions start with 本年收入/, tester34 T34-10): the outer 小计 adds the inner band's 小计 and the
+ * outer band's other columns, not the inner band's columns (they are the inner 小计's own identity). So the inner 小计
+ * is a part of the outer one, not a second part of the 合计 beside it.
+ */
+function nestBands(
+  t: Table,
+  side: string | undefined,
+  bands: BandSubtotal[],
+  captions: Map<string, string>
+): BandSubtotal[] {
+  const at = (k: string) => t.columns.findIndex((c) => c.key === k && c.side === side);
+  return bands.map((b) => {
+    const outer = captions.get(b.total)!;
+    const inner = bands.filter((x) => {
+      const band = captions.get(x.total)!;
+      return x !== b && band.length > outer.length && band.startsWith(outer);
+    });
+    // Only the bands directly inside (not one inside an inner band).
+    const within = (x: BandSubtotal, y: BandSubtotal) => {
+      const a = captions.get(x.total)!;
+      const b = captions.get(y.total)!;
+      return a.length > b.length && a.startsWith(b);
+    };
+    const direct = inner.filter((x) => !inner.some((y) => y !== x && within(x, y)));
+    if (!direct.length) return b;
+    const held = new Set(direct.flatMap((x) => x.parts));
+    const parts = [...b.parts.filter((k) => !held.has(k)), ...direct.map((x) => x.total)]
+      .filter((k, i, a) => a.indexOf(k) === i && k !== b.total)
+      .sort((x, y) => at(x) - at(y));
+    return { ...b, parts };
+  });
 }
 
 /**
@@ -358,7 +403,7 @@ export const rowSources = defineRule({
   category: "within",
   title: "合计 = 各资金来源之和",
   description:
-    "每一行的合计（或小计）等于一般公共预算、政府性基金、国有资本经营、财政专户、单位资金等来源之和；合计含上年结转时一并计入。来源分栏并列示本栏小计时（单位资金：小计 | 事业收入 | 事业单位经营收入 | 其他收入；本年收入：小计 | 各来源；上年结转：小计 | 一般公共预算 | 政府性基金预算），合计按小计计，小计等于本栏各列之和；合计旁单列一格“本年收入合计”（或本年收入小计：合计 | 本年收入合计 | 各来源 | 上年结转）时同样，合计 = 本年收入合计 + 上年结转，本年收入合计等于各来源之和。“其中”栏（一般公共预算 | 其中：上年结转）是前一栏的一部分，不另计入。以后年度的计划数（2026年计划数、中期财政规划）不是本年的资金来源，不计入。" +
+    "每一行的合计（或小计）等于一般公共预算、政府性基金、国有资本经营、财政专户、单位资金等来源之和；合计含上年结转时一并计入。来源分栏并列示本栏小计时（单位资金：小计 | 事业收入 | 事业单位经营收入 | 其他收入；本年收入：小计 | 各来源；上年结转：小计 | 一般公共预算 | 政府性基金预算），合计按小计计，小计等于本栏各列之和；财政拨款栏列在本年收入栏之内（本年收入：小计 | 财政拨款（小计 | 一般公共预算 | 政府性基金预算）| 事业收入 | 其他收入）时，财政拨款小计是本年收入小计的一部分，本年收入小计 = 财政拨款小计 + 本栏其余各列；合计旁单列一格“本年收入合计”（或本年收入小计：合计 | 本年收入合计 | 各来源 | 上年结转）时同样，合计 = 本年收入合计 + 上年结转，本年收入合计等于各来源之和。“其中”栏（一般公共预算 | 其中：上年结转）是前一栏的一部分，不另计入。以后年度的计划数（2026年计划数、中期财政规划）不是本年的资金来源，不计入。" +
     BANDS_TOO,
   severity: "error",
   source: {
