@@ -305,17 +305,38 @@ function sumsHolding(
 
 /** Each line named …小计 heads the lines under it up to the next one; undefined when no line is so named. */
 function subtotalCue(rows: Row[]): number[] | undefined {
-  const heads = rows.map((r) => SUBTOTAL.test(labelKey(r.label)));
+  return headsCue(rows.map((r) => SUBTOTAL.test(labelKey(r.label))));
+}
+
+/** 采购类别 lines of a 政府采购预算表 (货物类 / 工程类 / 服务类, 货物采购 …), numbered or not. */
+const PROCUREMENT_CLASS = /^(货物|工程|服务)(类)?(采购)?(小计)?$/;
+
+/**
+ * Group lines named by their printing, not their sums (tester34 T34-13: 一、货物类 | 小计 over its purchases, 二、服务类 …):
+ * lines numbered at one ordinal level (一、 / （一）) above unnumbered ones, or named as a 采购类别, each head the lines
+ * under them up to the next. Undefined when no line, or every line, is such a head.
+ */
+function groupCue(rows: Row[]): number[] | undefined {
+  const ord = rows.map((r) => ordinalLevel(r.label));
+  const levels = new Set(ord.filter((x) => x !== undefined));
+  const numbered =
+    levels.size === 1 && ord[0] !== undefined ? ord.map((x) => x !== undefined) : undefined;
+  const named = rows.map((r) => PROCUREMENT_CLASS.test(labelKey(r.label)));
+  return (numbered && headsCue(numbered)) ?? (named[0] ? headsCue(named) : undefined);
+}
+
+/** Levels from head lines: each head at level 1, the lines after it at 2 (lines before the first head at 1). */
+function headsCue(heads: boolean[]): number[] | undefined {
   const first = heads.indexOf(true);
-  if (first < 0 || first === rows.length - 1 || heads.every(Boolean)) return undefined;
-  return rows.map((_r, i) => (heads[i] || i < first ? 1 : 2));
+  if (first < 0 || first === heads.length - 1 || heads.every(Boolean)) return undefined;
+  return heads.map((head, i) => (head || i < first ? 1 : 2));
 }
 
 /**
  * Levels when no tree of sums fits — one wrong figure breaks every tree over all the columns: the tree all columns
  * but one fit, or one column alone fits (the wrong figure is in another column), or the …小计 lines heading the lines
  * under them; of these, the one under which most sums hold, taken only when more hold than under the levels the rows
- * have. A wrong figure then breaks its own group, not every line of the table (which, read flat, would be reported in
+ * have (groupCue: the group lines by their numbering or 采购类别 name). A wrong figure then breaks its own group, not every line of the table (which, read flat, would be reported in
  * every column). Up to 2n + 1 searches for n columns, each within structuralLevels' step limit; only when no tree fits.
  */
 export function bestFitLevels(rows: Row[], total: Row, amountKeys: string[]): number[] | undefined {
@@ -343,6 +364,7 @@ export function bestFitLevels(rows: Row[], total: Row, amountKeys: string[]): nu
       : [];
   const candidates = [
     subtotalCue(rows),
+    groupCue(rows),
     ...allButOne,
     ...(amountKeys.length > 1 ? amountKeys.map((k) => structuralLevels(rows, total, [k])) : []),
   ];
