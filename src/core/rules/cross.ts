@@ -67,22 +67,12 @@ import {
   type CmpArgs,
   scopedOutcome,
   scopeRelation,
+  NON_FISCAL,
   tableScope,
   unknownSource,
 } from "./scope";
 import { bandedName } from "./bands";
 
-/** Sources outside 财政拨款 (neither 一般公共预算 nor the 政府性基金 / 国有资本经营 funds). */
-const NON_FISCAL = [
-  "special_account",
-  "unit_funds",
-  "business",
-  "operating",
-  "superior",
-  "affiliated",
-  "other",
-  "balance_use",
-];
 const NON_GENERAL = ["gov_fund", "state_capital", ...NON_FISCAL];
 
 /** Does the 收入总表 show money outside 一般公共预算 (other sources) or 上年结转? */

@@ -3,7 +3,7 @@
  * 事业收入 …), with or without 上年结转 — and what two tables' scopes make of the same line in this report: the same
  * figure (=), or the narrower table's within the wider one's (≤). A per-科目 comparison is sound only so.
  */
-import type { Amount, Report, Table } from "../model/schema";
+import { INCOME_SOURCE_COLUMNS, type Amount, type Report, type Table } from "../model/schema";
 import {
   boundWords,
   firstOf,
@@ -45,14 +45,12 @@ export function tableScope(t: Table): FundScope | undefined {
 }
 
 const FISCAL_OTHER = ["gov_fund", "state_capital"];
-const NON_FISCAL = [
-  "special_account",
-  "unit_funds",
-  "business",
-  "operating",
-  "superior",
-  "affiliated",
-  "other",
+/**
+ * Income columns outside 财政拨款 (neither 一般公共预算 nor the 政府性基金 / 国有资本经营 funds): the 收入总表's other sources
+ * (INCOME_SOURCE_COLUMNS) and 用事业基金弥补收支差额.
+ */
+export const NON_FISCAL: string[] = [
+  ...INCOME_SOURCE_COLUMNS.filter((k) => k !== "general" && !FISCAL_OTHER.includes(k)),
   "balance_use",
 ];
 
