@@ -322,6 +322,9 @@ const LIST_CAPTION = /(名称|金额|资金|总额|预算数?|目标|指标|编�
 const CAPTION_WORD =
   /^(项目|预算|年度|资金|整体|财政拨款)?(绩效)?(名称|金额|资金|资金总额|总额|预算数?|目标|指标|编码|代码)\s*([(（][^)）]*[)）])?$/;
 
+/** ANNUAL_ALIASES as a whole cell's text (资金总额, 预算金额（万元）…), built once. */
+const ANNUAL_CAPTION = new RegExp(`${ANNUAL_ALIASES.source}$`);
+
 /** A money or list caption where a project's name belongs (年度资金总额, 实施期资金总额, 资金, 预算金额（万元）). */
 function captionNotName(text: string): boolean {
   const t = norm(text);
@@ -329,7 +332,7 @@ function captionNotName(text: string): boolean {
     CAPTION_WORD.test(t) ||
     PERIOD_TOTAL.test(t) ||
     /^年度资金总额/.test(t) ||
-    new RegExp(`${ANNUAL_ALIASES.source}$`).test(t)
+    ANNUAL_CAPTION.test(t)
   );
 }
 
