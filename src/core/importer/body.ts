@@ -264,8 +264,10 @@ function showsRounding(tables: ReadonlyArray<{ unit: string; rows: Row[] }>): bo
   tables.forEach((t, ti) => {
     const coded = t.rows.filter((r) => r.code && !r.partial);
     const groups = new Map<string, Row[]>();
+    // A line's place: its side, its 单位 and its code (a code printed twice there is no parent to sum).
+    const place = (r: Row) => `${r.side ?? ""}|${r.ofUnit ?? ""}|${r.codeSystem ?? ""}|${r.code}`;
     for (const r of coded) {
-      const key = `${r.side ?? ""}|${r.ofUnit ?? ""}|${r.codeSystem ?? ""}|${r.code}`;
+      const key = place(r);
       const same = groups.get(key);
       if (same) same.push(r);
       else groups.set(key, [r]);
@@ -294,13 +296,7 @@ function showsRounding(tables: ReadonlyArray<{ unit: string; rows: Row[] }>): bo
           r.ofUnit === parent.ofUnit &&
           r.codeSystem === parent.codeSystem
       );
-      if (
-        children.length < 2 ||
-        groups.get(
-          `${parent.side ?? ""}|${parent.ofUnit ?? ""}|${parent.codeSystem ?? ""}|${code}`
-        )!.length > 1
-      )
-        continue;
+      if (children.length < 2 || groups.get(place(parent))!.length > 1) continue;
       for (const k in parent.amounts) {
         const p = parent.amounts[k];
         if (p.blank || p.value === null || isRateFigure(k, p)) continue;
