@@ -307,21 +307,47 @@ export function buildResultsSheet(
   const naTitle = s.line(["不适用的规则（未检查）"], "section");
   s.merge(naTitle, 0, naTitle, last);
   const na = result.perRule.filter((r) => r.notApplicable > 0);
-  if (!na.length) s.line([undefined, "无：每条规则都已检查。"], [undefined, "note"]);
+  // Rules that looked and found no case (no hidden sheet, no 续表) ran: they are named in one note below the rules
+  // that could not be checked, so the list a reviewer must read is the one of what was not checked (tester34 T34-0).
+  const unchecked = na.filter((r) => !r.nothingToCheck);
+  const noCase = na.filter((r) => r.nothingToCheck);
+  if (!unchecked.length) s.line([undefined, "无：每条规则都已检查。"], [undefined, "note"]);
   else {
     const h = s.line(["", "规则", "", "范围", "原因"], "header");
     s.merge(h, 1, h, 2);
     s.merge(h, 4, h, last - 1);
     s.set(h, last, "规则编号", "header");
-    for (const r of na) {
+    // Rules that did not apply for the same reasons, to the same extent, share a row (the five 绩效 rules of a workbook
+    // without 绩效目标表): one title and one id per line.
+    const groups = new Map<string, { scope: string; reasons: string; ids: string[] }>();
+    for (const r of unchecked) {
       const scope =
         r.checked > 0 ? `${r.notApplicable} 处不适用（另检查 ${r.checked} 处）` : "整条规则未检查";
-      const row = s.line(["", ruleTitle(r.id), "", scope, r.reasons.join("；")], "cell");
+      const reasons = r.reasons.join("；");
+      const key = `${scope}|${reasons}`;
+      const g = groups.get(key) ?? { scope, reasons, ids: [] };
+      g.ids.push(r.id);
+      groups.set(key, g);
+    }
+    for (const g of groups.values()) {
+      const titles = g.ids.map(ruleTitle).join("\n");
+      const row = s.line(["", titles, "", g.scope, g.reasons], "cell");
       s.merge(row, 1, row, 2);
       s.merge(row, 4, row, last - 1);
-      s.set(row, last, r.id, "code");
+      s.set(row, last, g.ids.join("\n"), "code");
       s.fitHeight(row, [1, 4, last]);
     }
+  }
+  if (noCase.length) {
+    const row = s.line(
+      [
+        `另有 ${noCase.length} 条规则已检查，工作簿中没有其所查的情形：` +
+          noCase.map((r) => `${r.reasons.join("；")}（${r.id}）`).join("；"),
+      ],
+      "noteBlock"
+    );
+    s.merge(row, 0, row, last);
+    s.fitHeight(row, [0]);
   }
   s.row++;
   s.line(

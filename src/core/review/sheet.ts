@@ -66,13 +66,16 @@ export class SheetBuilder {
     for (const c of cols) {
       const v = this.cells.get(`${row}:${c}`)?.value;
       if (v === null || v === undefined) continue;
-      const w = textWidth(String(v));
       const merged = this.merges.find((m) => m.r0 === row && m.c0 === c);
       const width =
         (merged
           ? this.widths.slice(merged.c0, merged.c1 + 1).reduce((a, b) => a + b, 0)
           : (this.widths[c] ?? 10)) - 2;
-      lines = Math.max(lines, Math.ceil(w / Math.max(1, width * 0.9)));
+      // A line break in the text starts a new line however short the line before it.
+      let n = 0;
+      for (const part of String(v).split("\n"))
+        n += Math.max(1, Math.ceil(textWidth(part) / Math.max(1, width * 0.9)));
+      lines = Math.max(lines, n);
     }
     if (lines > 1) this.height(row, Math.min(409, lines * lineHeight + 2));
   }

@@ -30,6 +30,11 @@ export const REVIEW_STYLES: Readonly<Record<string, CellStyle>> = {
   label: { font: { bold: true, color: "#595959" } },
   text: {},
   note: { font: { italic: true, color: "#7F7F7F" } },
+  /** A note long enough to wrap over several lines of a merged cell (the rules that found no case to check). */
+  noteBlock: {
+    font: { italic: true, color: "#7F7F7F" },
+    alignment: { vertical: "top", wrapText: true },
+  },
   header: {
     font: { bold: true },
     fill: HEADER_FILL,

@@ -152,6 +152,7 @@ export function checkReport(report: Report, opts: CheckOptions = {}): CheckResul
       failed: 0,
       notApplicable: 0,
       reasons: [] as string[],
+      nothingToCheck: true,
     };
     // Outcomes come in many shapes (pass, fail, with identity, also, bounds): each field is read once.
     for (let k = 0; k < outcomes.length; k++) {
@@ -159,6 +160,7 @@ export function checkReport(report: Report, opts: CheckOptions = {}): CheckResul
       const status = o.status;
       if (status === "na") {
         stat.notApplicable++;
+        if (!o.nothingToCheck) stat.nothingToCheck = false;
         if (!stat.reasons.includes(o.reason)) stat.reasons.push(o.reason);
         continue;
       }
@@ -169,6 +171,7 @@ export function checkReport(report: Report, opts: CheckOptions = {}): CheckResul
         finding.cells.some((c) => invalid.has(c))
       ) {
         stat.notApplicable++;
+        stat.nothingToCheck = false;
         const reason = "涉及不是金额的单元格";
         if (!stat.reasons.includes(reason)) stat.reasons.push(reason);
         continue;
@@ -193,7 +196,9 @@ export function checkReport(report: Report, opts: CheckOptions = {}): CheckResul
       const cells = o.status === "pass" ? o.bounds : undefined;
       if (cells) for (let j = 0; j < cells.length; j++) bounds.push(cells[j]);
     }
-    perRule.push(stat);
+    // Said only of a rule that checked nothing and found no case anywhere (the 审核结果 lists those apart).
+    const { nothingToCheck, ...counts } = stat;
+    perRule.push(nothingToCheck && !stat.checked && stat.notApplicable ? stat : counts);
   }
   // A figure whose formula's stored result is out of date (input.stale-formula): the comparisons citing it say so — a
   // recalculation, not an edit, may be all they need.

@@ -409,6 +409,11 @@ export function na(reason: string): Outcome {
   return { status: "na", reason };
 }
 
+/** Not applicable because the workbook has no case of what the rule looks for (Outcome `nothingToCheck`). */
+export function noCase(reason: string): Outcome {
+  return { status: "na", reason, nothingToCheck: true };
+}
+
 /** An outcome that was made (comparisons that could not be made give undefined): for `.filter(defined)`. */
 export const defined = (o: Outcome | undefined): o is Outcome => !!o;
 

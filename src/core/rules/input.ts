@@ -64,7 +64,8 @@ export const hiddenSheets = defineRule({
   severity: "warning",
   source: { basis: "practice", ref: "公开的是读者看到的工作表，隐藏的表不会被看到" },
   check: (report) => {
-    if (!report.hiddenSheets.length) return [{ status: "na", reason: "没有隐藏的工作表" }];
+    if (!report.hiddenSheets.length)
+      return [{ status: "na", reason: "没有隐藏的工作表", nothingToCheck: true }];
     return report.hiddenSheets.map((sheet) => {
       const held = report.tables.filter((t) => t.sheet === sheet);
       // A hidden copy of a table a visible sheet also holds (a draft, last year's): the checks between tables use the
@@ -320,7 +321,8 @@ export const noteMarks = defineRule({
   check: (report) => {
     invalidAmounts(report);
     const marked = NOTE_MARKS.get(report)!;
-    if (!marked.length) return [{ status: "na", reason: "没有带注释符号的金额" }];
+    if (!marked.length)
+      return [{ status: "na", reason: "没有带注释符号的金额", nothingToCheck: true }];
     return [...new Set(marked.map((b) => b.table))].map((table) => {
       const here = marked.filter((b) => b.table === table);
       const { row, column, amount } = here[0];
@@ -348,7 +350,8 @@ export const datedAmounts = defineRule({
   check: (report) => {
     invalidAmounts(report);
     const dated = DATED.get(report)!;
-    if (!dated.length) return [{ status: "na", reason: "没有设成日期格式的金额单元格" }];
+    if (!dated.length)
+      return [{ status: "na", reason: "没有设成日期格式的金额单元格", nothingToCheck: true }];
     return [...new Set(dated.map((b) => b.table))].map((table) => {
       const here = dated.filter((b) => b.table === table);
       const { row, column, amount } = here[0];
@@ -421,7 +424,8 @@ export const staleFormula = defineRule({
   },
   check: (report) => {
     const stale = staleFormulas(report);
-    if (!stale.length) return [{ status: "na", reason: "没有结果未更新的公式" }];
+    if (!stale.length)
+      return [{ status: "na", reason: "没有结果未更新的公式", nothingToCheck: true }];
     const out: Outcome[] = [];
     for (const table of new Set(stale.map((x) => x.table))) {
       const here = stale.filter((x) => x.table === table);
@@ -457,7 +461,7 @@ export const readNotes = defineRule({
   check: (report) =>
     report.readNotes?.length
       ? report.readNotes.map((n) => finding("input.read-notes", n.severity, n.message))
-      : [{ status: "na", reason: "读取文件时没有需要提示的情况" }],
+      : [{ status: "na", reason: "读取文件时没有需要提示的情况", nothingToCheck: true }],
 });
 
 export const continuedTables = defineRule({
@@ -471,7 +475,8 @@ export const continuedTables = defineRule({
   check: (report) => {
     const joined = report.tables.filter((t) => t.continued?.length);
     const apart = report.tables.filter((t) => t.continues);
-    if (!joined.length && !apart.length) return [{ status: "na", reason: "没有续表" }];
+    if (!joined.length && !apart.length)
+      return [{ status: "na", reason: "没有续表", nothingToCheck: true }];
     const at = (sheet: string, range: string) => `${quoteSheet(sheet)}!${range.split(":")[0]}`;
     return [
       ...joined.map((t) => {
@@ -510,7 +515,8 @@ export const pageLines = defineRule({
   source: { basis: "practice", ref: "分页打印的表格页间小计行" },
   check: (report) => {
     const tables = report.tables.filter((t) => t.pageLines?.length);
-    if (!tables.length) return [{ status: "na", reason: "没有本页小计、累计等分页行" }];
+    if (!tables.length)
+      return [{ status: "na", reason: "没有本页小计、累计等分页行", nothingToCheck: true }];
     return tables.map((t) =>
       finding(
         "input.page-lines",
@@ -532,7 +538,8 @@ export const columnShift = defineRule({
   source: { basis: "practice", ref: "PDF 转 Excel 的常见错列" },
   check: (report) => {
     const shifted = report.tables.filter((t) => t.columnShift?.rows.length);
-    if (!shifted.length) return [{ status: "na", reason: "没有整体错列的金额" }];
+    if (!shifted.length)
+      return [{ status: "na", reason: "没有整体错列的金额", nothingToCheck: true }];
     return shifted.map((t) => {
       const { rows, cells } = t.columnShift!;
       const span =

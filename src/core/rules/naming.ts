@@ -444,7 +444,8 @@ export const pageHeader = defineRule({
   },
   check: (report) => {
     const withHeader = report.tables.filter((t) => t.pageHeaderDiffers);
-    if (!withHeader.length) return [{ status: "na", reason: "没有页眉与表内表号、单位不同的表" }];
+    if (!withHeader.length)
+      return [{ status: "na", reason: "没有页眉与表内表号、单位不同的表", nothingToCheck: true }];
     return withHeader.map((t): Outcome => {
       const d = t.pageHeaderDiffers!;
       // As printed on both: 表内印“表2”“单位：元”，页眉印“表3”“单位：万元”.
@@ -491,7 +492,8 @@ export const formUnit = defineRule({
   },
   check: (report) => {
     const forms = report.tables.filter((t) => t.form && t.unitAssumed);
-    if (!forms.length) return [{ status: "na", reason: "没有未印金额单位的绩效目标表" }];
+    if (!forms.length)
+      return [{ status: "na", reason: "没有未印金额单位的绩效目标表", nothingToCheck: true }];
     // One 提示 for the forms of a workbook (they are read alike; a hundred forms are one finding), each form cited.
     const how = forms[0].unitAssumed!;
     const shown = forms.slice(0, 5).map((f) => `《${f.form!.project}》`);

@@ -9,7 +9,7 @@ import { figureWord, isQuantityTable, quantityClassOf } from "../model/quantitie
 import type { Report, Row, Table } from "../model/schema";
 import { parseRef } from "../grid/address";
 import { defineRule, type Finding, type Outcome, type RuleDef } from "./rule";
-import { hasValue, na, rowName, tableName } from "./helpers";
+import { hasValue, noCase, rowName, tableName } from "./helpers";
 import { fmt } from "./interval";
 import { WITHIN_RULES } from "./within";
 import { HIERARCHY_RULES } from "./hierarchy";
@@ -128,7 +128,7 @@ export const hiddenAmounts = defineRule({
   },
   check: (report) => {
     const tables = report.tables.filter(hasHidden);
-    if (!tables.length) return [na("没有隐藏的行或列")];
+    if (!tables.length) return [noCase("没有隐藏的行或列")];
     const printed = printedOnlyFailures(report);
     const out: Outcome[] = [];
     for (const t of tables) {
@@ -251,7 +251,7 @@ export const strayContent = defineRule({
   source: { basis: "practice", ref: "Excel 的打印范围和已用区域延伸到最后一个有内容的单元格" },
   check: (report) => {
     const strays = report.unrecognized.filter((u) => u.stray);
-    if (!strays.length) return [na("没有远离表格的零散内容")];
+    if (!strays.length) return [noCase("没有远离表格的零散内容")];
     return strays.map((u) => ({
       status: "fail",
       finding: {
@@ -291,7 +291,7 @@ export const printArea = defineRule({
   },
   check: (report) => {
     const tables = report.tables.filter((t) => t.printArea);
-    if (!tables.length) return [na("没有表格超出所在工作表的打印区域（或未设置打印区域）")];
+    if (!tables.length) return [noCase("没有表格超出所在工作表的打印区域（或未设置打印区域）")];
     return tables.map((t): Outcome => {
       const rows = t.rows.filter(
         (r) => r.outsidePrintArea && Object.values(r.amounts).some(hasValue)
@@ -354,7 +354,7 @@ export const columnWidth = defineRule({
     const tables = report.tables.filter((t) =>
       t.rows.some((r) => Object.values(r.amounts).some((a) => a.hashes))
     );
-    if (!tables.length) return [na("没有金额因列宽不足而显示为 ####（或文件未记录列宽）")];
+    if (!tables.length) return [noCase("没有金额因列宽不足而显示为 ####（或文件未记录列宽）")];
     return tables.map((t): Outcome => {
       const cells = t.rows.flatMap((r) =>
         Object.values(r.amounts)

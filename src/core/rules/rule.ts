@@ -74,7 +74,11 @@ export type Outcome =
       bounds?: string[];
     }
   | { status: "fail"; finding: Finding; identity?: Identity; also?: Identity[] }
-  | { status: "na"; reason: string };
+  /**
+   * `nothingToCheck`: the rule looked and the workbook has no case of what it looks for (no hidden sheet, no 续表, no
+   * formula): it ran, so the 审核结果 lists it apart from the rules that could not be checked (a table or column missing).
+   */
+  | { status: "na"; reason: string; nothingToCheck?: true };
 
 export interface RuleDef {
   /** Stable id, category-prefixed: within.row-sources, cross.general-budget … never reused. */
@@ -125,6 +129,8 @@ export const ResultSchema = z.object({
       failed: z.number(),
       notApplicable: z.number(),
       reasons: z.array(z.string()),
+      /** Every instance that did not apply had nothing to check (Outcome `nothingToCheck`), none was checked. */
+      nothingToCheck: z.boolean().optional(),
     })
   ),
 });
