@@ -121,6 +121,18 @@ export function decimalCode(text: string): string | undefined {
   return m ? m[1] : undefined;
 }
 
+/**
+ * A stray quote mark before a code's digits ('2080505, ’2080505, `2010301): a script that wrote "'" + code to keep the
+ * cell text, or an IME's autocorrect (tester35b T35b-2). Excel shows the mark; the code is the digits after it.
+ */
+export const QUOTE_BEFORE_CODE = /^['‘’`´]+(?=\d)/;
+
+/** The well-formed code after a stray quote mark (QUOTE_BEFORE_CODE), or undefined. */
+export function quotedCode(text: string): string | undefined {
+  const t = norm(text);
+  return QUOTE_BEFORE_CODE.test(t) ? readCode(t.replace(QUOTE_BEFORE_CODE, "")) : undefined;
+}
+
 /** "2.01E+06": a code shown in scientific notation (text, as a converter copies it from a narrow column). */
 export const SCIENTIFIC_CODE_TEXT = /^\d(?:\.\d+)?E\+?\d{1,2}$/i;
 const SCIENTIFIC_CODE = /^(\d)(?:\.(\d+))?E\+?(\d{1,2})$/i;

@@ -17,6 +17,8 @@ import {
   WELL_FORMED_CODE,
   decimalCode,
   looksLikeCode,
+  QUOTE_BEFORE_CODE,
+  quotedCode,
   readCode,
   scientificCode,
   ownDigitsCode,
@@ -84,7 +86,7 @@ const SEPARATED_CODE_IN_LABEL = /^(\d{3}(?:[-－.．]\d{2}){1,2})(?=[^\d\-－.�
  * one reading (well-formed, separated or malformed) serves every spelling.
  */
 function codeBeforeName(label: string): string {
-  const n = norm(label);
+  const n = norm(label).replace(QUOTE_BEFORE_CODE, "");
   const bracketed = /^[[【(（]([0-9OoIl][0-9OoIl\-－.．]{2,13})[\]】)）](.+)$/.exec(n);
   if (bracketed) return bracketed[1] + bracketed[2];
   const dashed =
@@ -95,7 +97,7 @@ function codeBeforeName(label: string): string {
   // The code after the name, in brackets: 行政运行（2010801）, 一般公共服务支出(201) — a 类 / 款 / 项 code.
   const after = /^(.*[^\d\s])\s*[[【(（](\d{3}(?:\d{2}){0,2})[\]】)）]$/.exec(n);
   if (after) return after[2] + after[1];
-  return label;
+  return QUOTE_BEFORE_CODE.test(norm(label)) ? n : label;
 }
 
 export function amountAt(v: GridView, r: number, c: number): Amount {
@@ -647,13 +649,14 @@ export function parseBody(
       for (const c of b.codes) {
         const t = codeText(v, r, c);
         const decimal = codesAreAttributes ? undefined : decimalCode(t);
-        const cc = codesAreAttributes ? undefined : (cleanCode(t) ?? decimal);
+        const quoted = codesAreAttributes || decimal ? undefined : quotedCode(t);
+        const cc = codesAreAttributes ? undefined : (cleanCode(t) ?? decimal ?? quoted);
         if (cc) {
           if (!code) {
             code = cc;
             codeCell = v.ref(r, c);
-            // Kept for the one 提示 that the codes were read without their ".0".
-            if (decimal) printedCode = t.trim();
+            // Kept for the one 提示 that the codes were read without their ".0" or stray quote mark.
+            if (decimal || quoted) printedCode = t.trim();
           }
         } else if (!codesAreAttributes && !code && SCIENTIFIC_CODE_TEXT.test(norm(t))) {
           // "2.01E+06": the code's digits are lost; the row keeps the level its length gives, never a code rebuilt from them.

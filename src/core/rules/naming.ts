@@ -8,7 +8,7 @@ import { unitMagnitude } from "./units";
 import { placeholders } from "./placeholders";
 import { norm } from "../grid/text";
 import { titleDepartmentOf } from "../model/department";
-import { SCIENTIFIC_CODE_TEXT, decimalCode } from "../classification/codes";
+import { SCIENTIFIC_CODE_TEXT, decimalCode, quotedCode } from "../classification/codes";
 import { PASS, repeatedCodes, rowName, tableName } from "./helpers";
 import { quoteSheet } from "../grid/address";
 import type { Report, Table } from "../model/schema";
@@ -173,7 +173,7 @@ export const codeFormat = defineRule({
   category: "naming",
   title: "科目编码格式正确",
   description:
-    "功能分类科目编码为类 3 位、款 5 位、项 7 位数字（经济分类 3 / 5 位）；多一位、少一位或把字母 O 当作 0 的编码，按名称和所在位置指出应为的编码（金额按该编码参与合计，不另报合计错误）。以科学计数法显示的编码（“2.01E+06”，PDF 转 Excel 或列宽不足所致）数字已丢失，不据其数字推断编码：每表报一次，各行按名称和所在位置读取，读不出的不参与按科目的核对。带“.0”的编码（“2010801.0”）按 2010801 读取，全工作簿提示一次。",
+    "功能分类科目编码为类 3 位、款 5 位、项 7 位数字（经济分类 3 / 5 位）；多一位、少一位或把字母 O 当作 0 的编码，按名称和所在位置指出应为的编码（金额按该编码参与合计，不另报合计错误）。以科学计数法显示的编码（“2.01E+06”，PDF 转 Excel 或列宽不足所致）数字已丢失，不据其数字推断编码：每表报一次，各行按名称和所在位置读取，读不出的不参与按科目的核对。带“.0”的编码（“2010801.0”）按 2010801 读取，全工作簿提示一次；编码前多余的撇号或引号（“'2080505”“’2080505”，脚本写入文本或输入法自动替换所致）去掉后读取，全工作簿提示一次并列出这些单元格。",
   severity: "warning",
   source: {
     basis: "national",
@@ -184,6 +184,8 @@ export const codeFormat = defineRule({
     let coded = 0;
     // Codes read without the ".0" a converter added: one 提示 for the workbook.
     const decimals: Array<{ printed: string; code: string; cell: string }> = [];
+    // Codes read without a stray quote mark before the digits ('2080505): one 提示 citing each.
+    const quoted: Array<{ printed: string; code: string; cell: string }> = [];
     const tables = report.tables;
     for (let i = 0; i < tables.length; i++) {
       const t = tables[i];
@@ -197,6 +199,10 @@ export const codeFormat = defineRule({
         if (!r.printedCode) continue;
         if (r.code && decimalCode(r.printedCode) === r.code) {
           decimals.push({ printed: r.printedCode, code: r.code, cell: r.codeCell ?? r.labelCell });
+          continue;
+        }
+        if (r.code && quotedCode(r.printedCode) === r.code) {
+          quoted.push({ printed: r.printedCode, code: r.code, cell: r.codeCell ?? r.labelCell });
           continue;
         }
         if (SCIENTIFIC_CODE_TEXT.test(norm(r.printedCode))) {
@@ -252,6 +258,19 @@ export const codeFormat = defineRule({
           severity: "info",
           message: `有 ${decimals.length} 个编码带有“.0”（如“${decimals[0].printed}”，疑为转换所致），已按 ${decimals[0].code} 等编码读取`,
           cells: decimals.slice(0, 1).map((x) => x.cell),
+          expected: null,
+          actual: null,
+          difference: null,
+        },
+      });
+    if (quoted.length)
+      out.push({
+        status: "fail",
+        finding: {
+          rule: "naming.code-format",
+          severity: "info",
+          message: `有 ${quoted.length} 个编码前带有多余的撇号或引号（如“${quoted[0].printed}”），已按 ${quoted[0].code} 等编码读取；公开前宜删去`,
+          cells: quoted.map((x) => x.cell),
           expected: null,
           actual: null,
           difference: null,
