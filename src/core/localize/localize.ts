@@ -1064,8 +1064,11 @@ export function localize(
   // violated identities each cause settles: see absorb.
   const exact = new Set<Cause>();
   const settled = new Map<Cause, { best: Solution[]; fixed: number[] }>();
+  // Each cause's tied solutions, for causes that propose the same change from two steps (sameChangeOnce).
+  const made = new Map<Cause, Solution[]>();
   const add = (best: Solution[], method: Cause["method"], fixed: number[], isExact: boolean) => {
     const c = causeOf(best, method, explainsOf(fixed), cells);
+    made.set(c, best);
     causes.push(c);
     settled.set(c, { best, fixed });
     if (isExact) exact.add(c);
@@ -1143,7 +1146,9 @@ export function localize(
           Math.abs(altSol.weight - group.weight) < 1e-9
             ? [group, altSol]
             : [group];
-        causes.push(causeOf(sols, "mip", explainsOf(fixed), cells));
+        const c = causeOf(sols, "mip", explainsOf(fixed), cells);
+        made.set(c, sols);
+        causes.push(c);
       }
       const done = new Set(kept.flatMap((g) => g.cells));
       for (const cluster of left)
@@ -1153,10 +1158,47 @@ export function localize(
     if (!inTime()) status = "budget";
   } else left.forEach((c) => explainsOf(c).forEach((i) => unexplained.add(i)));
   return {
-    causes: absorb(causes, exact, settled, identities, cells, explainsOf),
+    causes: sameChangeOnce(
+      absorb(causes, exact, settled, identities, cells, explainsOf),
+      made,
+      cells
+    ),
     status,
     unexplained: [...unexplained].sort((a, b) => a - b),
   };
+}
+
+/**
+ * Causes proposing the same change — the same cells to the same values, tie for tie, in any order — read as one,
+ * explaining the findings of both: the pair search settles one cluster and the solver another with the very pair
+ * (a 项's 合计 and 项目支出 raised together: one cluster per column's findings; tester35 T35-3).
+ */
+function sameChangeOnce(causes: Cause[], made: Map<Cause, Solution[]>, cells: CellIndex): Cause[] {
+  const keyOf = (c: Cause) =>
+    [c.suspects, ...c.alternatives]
+      .map((s) =>
+        s
+          .map((x) => `${x.cell}=${x.value}`)
+          .sort()
+          .join("&")
+      )
+      .sort()
+      .join("|");
+  const first = new Map<string, Cause>();
+  const gone = new Set<Cause>();
+  for (const c of causes) {
+    if (!made.has(c)) continue;
+    const key = keyOf(c);
+    const kept = first.get(key);
+    if (!kept) {
+      first.set(key, c);
+      continue;
+    }
+    gone.add(c);
+    const explains = [...new Set([...kept.explains, ...c.explains])].sort((a, b) => a - b);
+    Object.assign(kept, causeOf(made.get(kept)!, kept.method, explains, cells));
+  }
+  return gone.size ? causes.filter((c) => !gone.has(c)) : causes;
 }
 
 /**
