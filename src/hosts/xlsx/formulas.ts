@@ -166,8 +166,9 @@ function evaluator(
     const sub = SUBTOTAL_SUM.exec(p.formula);
     subtotal = sub ? { hidden: sub[1] === "109" } : undefined;
     let result: unknown;
+    if (UNTRUSTED.test(p.formula)) return { result: undefined, blocked: false };
     try {
-      result = parser.parse(sub ? `SUM(${sub[2]})` : p.formula, {
+      result = parser.parse(wholeLines(sub ? `SUM(${sub[2]})` : p.formula), {
         sheet: grids[p.sheet].sheet,
         row: sheetRowOf(grids[p.sheet], p.r) + 1,
         col: sheetColOf(grids[p.sheet], p.c) + 1,
@@ -216,6 +217,30 @@ function sameResult(a: CellValue, b: CellValue): boolean {
 }
 
 /** A whole formula =SUBTOTAL(9, refs…) or (109, refs…): a sum (the function number, the references). */
+/**
+ * Whole columns and rows written absolute ($C:$C, C:$C, $7:$7): fast-formula-parser reads $C:$C as columns −727…−1
+ * (an empty range: SUMIF over it is 0, no error) and $7:$7 not at all (tester35b T35b-13; SUMIF over whole columns is
+ * how hand-made 收支总表 pull their 类 totals). A whole line's "$" changes nothing, so it is dropped before parsing.
+ */
+const WHOLE_COLUMNS = /(?<![\w$.])\$?([A-Za-z]{1,3})\s*:\s*\$?([A-Za-z]{1,3})(?![\w(])/g;
+const WHOLE_ROWS = /(?<![\w$.:])\$?(\d{1,7})\s*:\s*\$?(\d{1,7})(?![\w(.:])/g;
+function wholeLines(formula: string): string {
+  // Text in quotes ("201", "一般公共服务支出") is left as written.
+  return formula
+    .split(/("[^"]*")/)
+    .map((part, i) =>
+      i % 2 ? part : part.replace(WHOLE_COLUMNS, "$1:$2").replace(WHOLE_ROWS, "$1:$2")
+    )
+    .join("");
+}
+
+/**
+ * Formulas fast-formula-parser computes without error but wrongly: a function applied to a range inside SUMPRODUCT
+ * (SUMPRODUCT((LEN(A7:A99)=3)*C7:C99) — no array evaluation, the result 0). Not evaluated: the stored result stands,
+ * and one without a stored result is a formula that could not be computed (tester35b T35b-13).
+ */
+const UNTRUSTED = /SUMPRODUCT\s*\((?:[^()]*\([^()]*)*[A-Za-z_.]+\s*\(\s*[^()]*:[^()]*\)/i;
+
 const SUBTOTAL_SUM = /^\s*SUBTOTAL\s*\(\s*(9|109)\s*,(.*)\)\s*$/i;
 
 /** A parser result as a cell value: numbers, text, booleans, Excel error values as their text; undefined when unusable. */
