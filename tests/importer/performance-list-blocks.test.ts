@@ -47,13 +47,14 @@ function performanceList(
   merged: boolean,
   wrong?: string,
   by = 0,
-  target = true
+  target = true,
+  indicators = ["一级指标", "二级指标", "三级指标", "指标值"]
 ): SheetGrid {
   const cut = (cells: CellValue[]) => (target ? cells : cells.filter((_, c) => c !== 2));
   const rows: CellValue[][] = [
     ["2025年项目支出绩效目标表"],
     ["", "", "", "", "", "", "单位：万元"],
-    cut(["项目名称", amount, "年度绩效目标", "一级指标", "二级指标", "三级指标", "指标值"]),
+    cut(["项目名称", amount, "年度绩效目标", ...indicators]),
   ];
   const merges: Merge[] = [];
   for (const [name, a] of projects) {
@@ -122,29 +123,81 @@ describe.each(cases)("variant %s, amount caption %s", (_n, amount, style) => {
 });
 
 /**
- * A 绩效 table whose only 项目名称 heads a column of figures and no 指标 / 目标 one (项目名称 | 年度资金总额 | 实施期资金总额):
- * neither a form nor a list this reader knows. Its "project" would be the caption beside 项目名称 — never a form of
- * project “年度资金总额”, never a 错误 per project of the 项目支出表: 未识别, with the reason.
+ * Lists whose header prints no 目标 / 指标 caption (note34 list34 leftover): 项目名称 | 年度资金总额 | 实施期资金总额, one
+ * line per project (a 绩效 form's two money lines as columns); indicator columns captioned 一级 | 二级 | 三级 | 指标值, or
+ * 指标名称 | 指标值, or 绩效标准 | 度量单位. Each read as a 项目绩效目标一览表 — never a form of project “年度资金总额”,
+ * never a 错误 per project of the 项目支出表; one amount wrong → that 错误 at its cell.
  */
+const BARE: Array<[string, string[]]> = [
+  ["一级 | 二级 | 三级 | 指标值", ["一级", "二级", "三级", "指标值"]],
+  ["类别 | 子类 | 指标名称 | 指标值", ["类别", "子类", "指标名称", "指标值"]],
+  ["分类 | 内容 | 绩效标准 | 度量单位", ["分类", "内容", "绩效标准", "度量单位"]],
+];
 describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style) => {
-  test("a 绩效 table whose 项目名称 heads a column: not a form, no coverage 错误, unrecognised with its reason", () => {
-    const { grids } = buildVariant(style);
-    const projects = projectsOf(importWorkbook(grids));
-    const odd = toGrid(
+  const { grids } = buildVariant(style);
+  const projects = projectsOf(importWorkbook(grids));
+  const amountsOnly = (wrong?: string) =>
+    toGrid(
       "表12",
       [
         ["2025年项目支出绩效目标表"],
         ["", "", "单位：万元"],
         ["项目名称", "年度资金总额", "实施期资金总额"],
-        ...projects.map(([n, a]): CellValue[] => [n, a, a]),
+        ...projects.map(([n, a]): CellValue[] => [
+          n,
+          n === wrong ? Math.round((a - 270) * 100) / 100 : a,
+          a,
+        ]),
+      ],
+      []
+    );
+  const read = (report: Report) => {
+    const list = report.tables.filter((t) => t.sheet === "表12");
+    expect(list.map((t) => t.kind)).toEqual(["performance_list"]);
+    expect(
+      list[0].rows
+        .filter((r) => r.amounts.total && !r.amounts.total.blank)
+        .map((r) => [r.label, r.amounts.total.value])
+    ).toEqual(projects);
+  };
+
+  test("项目名称 | 年度资金总额 | 实施期资金总额: a list of the projects, clean → nothing; one amount off → that 错误", () => {
+    const report = importWorkbook([...grids, amountsOnly()]);
+    expect(report.tables.filter((t) => t.form?.project === "年度资金总额")).toEqual([]);
+    read(report);
+    expect(serious(report)).toEqual([]);
+    expect(report.unrecognized.filter((u) => u.sheet === "表12")).toEqual([]);
+    const wrong = importWorkbook([...grids, amountsOnly(projects[0][0])]);
+    expect(serious(wrong)).toEqual(["projects.performance-list error 表12!B4"]);
+  });
+
+  test.each(BARE)("indicators captioned %s: a list of the projects", (_c, indicators) => {
+    const report = importWorkbook([
+      ...grids,
+      performanceList(projects, "年度资金总额", true, undefined, 0, false, indicators),
+    ]);
+    read(report);
+    expect(serious(report)).toEqual([]);
+    const wrong = importWorkbook([
+      ...grids,
+      performanceList(projects, "年度资金总额", true, projects[0][0], -270, false, indicators),
+    ]);
+    expect(serious(wrong)).toEqual(["projects.performance-list error 表12!B4"]);
+  });
+
+  test("a 绩效 table whose 项目名称 heads one money column only (项目名称 | 年度资金总额): still no form of project “年度资金总额”", () => {
+    const odd = toGrid(
+      "表12",
+      [
+        ["2025年项目支出绩效目标表"],
+        ["", "单位：万元"],
+        ["项目名称", "年度资金总额"],
+        ...projects.map(([n, a]): CellValue[] => [n, a]),
       ],
       []
     );
     const report = importWorkbook([...grids, odd]);
     expect(report.tables.filter((t) => t.form?.project === "年度资金总额")).toEqual([]);
     expect(serious(report)).toEqual([]);
-    expect(report.unrecognized.filter((u) => u.sheet === "表12").map((u) => u.kind)).toEqual([
-      "performance_target",
-    ]);
   });
 });

@@ -4,11 +4,13 @@
  * - The table's own balance by fund (within.fund-balance) says so on 表4, citing the two lines and the 支出总计's
  *   fund columns, and the cause names the two lines exchanged.
  * - cross.gov-fund's 表7 ↔ 表2 comparison adds 表4's 上年结转 to 表2's 政府性基金预算: its words name each table with
- *   its figure (they named 表2 alone for a sum half of which is 表4's).
+ *   its figure (they named 表2 alone for a sum half of which is 表4's); every figure in the format of the sum, also when
+ *   表2 and 表4 print one decimal (note34: “2000.0 + 10.0，共 2010.00”).
  */
 import { importWorkbook } from "../../src/core/importer/importer";
 import { checkReport } from "../../src/core/rules/engine";
 import { CENTRAL_VARIANTS, centralWorkbook } from "../fixtures/central-carry";
+import { wholeSheet } from "../fixtures/variants";
 import { table } from "../helpers";
 
 /** Findings of the rules this concerns: the tables' sums and comparisons (the fixture prints six tables only). */
@@ -75,4 +77,21 @@ describe.each(
       `≠ 表2（收入总表）「合计」政府性基金预算 ${money(200)} + 表4（财政拨款收支总表）上年结转「（二）政府性基金预算财政拨款」 ${money(120)}，共 ${money(320)}`
     );
   });
+
+  test.each([
+    ["表2", ["表2"]],
+    ["表4", ["表4"]],
+    ["表2 and 表4", ["表2", "表4"]],
+  ])(
+    "cross.gov-fund: %s printed to one decimal — the figures still in the sum's format",
+    (_s, sheets) => {
+      let grids = centralWorkbook({ ...o, swapCarry: true });
+      for (const s of sheets) grids = wholeSheet(grids, s, 1);
+      const res = checkReport(importWorkbook(grids));
+      const x = res.findings.find((y) => y.rule === "cross.gov-fund")!;
+      expect(x.message).toContain(
+        `≠ 表2（收入总表）「合计」政府性基金预算 ${money(200)} + 表4（财政拨款收支总表）上年结转「（二）政府性基金预算财政拨款」 ${money(120)}，共 ${money(320)}`
+      );
+    }
+  );
 });

@@ -369,19 +369,41 @@ export function listTotal(rows: Row[], columns: Column[]): { rows: Row[]; column
   };
 }
 
+/** A caption ending in 目标 / 指标 (年度绩效目标, 一级指标, 产出指标 …). */
+const TARGET_CAPTION = /(目标|指标)\s*([(（][^)）]*[)）])?$/;
+/**
+ * The other captions of an indicator column (lists printing 一级 | 二级 | 三级 | 指标值, or 指标名称 | 指标值 | 度量单位,
+ * 绩效标准, 权重 / 分值): words of a 绩效 indicator, no other table's.
+ */
+const INDICATOR_CAPTION =
+  /^(指标(值|名称|内容|性质|方向|解释|说明|类型)|(度量|计量)单位|(绩效|评分|评价|计分)标准|权重|分值|预期(效果|产出|效益)|绩效(内容|要求))\s*([(（][^)）]*[)）])?$/;
+
+/**
+ * Captions beside 项目名称 that make a 绩效 list: a 目标 / 指标 caption, an indicator's other captions
+ * (INDICATOR_CAPTION), or a project's two money lines as a 绩效 form prints them — 年度资金总额 and 实施期 (中期) 资金总额
+ * (note34 list34 leftover: 项目名称 | 年度资金总额 | 实施期资金总额, one line per project).
+ */
+function performanceCaptions(cells: Array<[number, string]>, i: number): boolean {
+  const after = cells.slice(i + 1).map(([, t]) => norm(t));
+  return (
+    after.some((t) => TARGET_CAPTION.test(t) || INDICATOR_CAPTION.test(t)) ||
+    (after.some((t) => /^年度资金总额/.test(t)) && after.some((t) => PERIOD_TOTAL.test(t)))
+  );
+}
+
 /**
  * The header row of a 项目支出绩效目标表 printed as one list (四川 表4-1, 重庆, 广东 省直: 项目名称 | 年度资金总额 |
  * 年度绩效目标 | 一级指标 | 二级指标 | 三级指标 | 指标值, one block of indicator lines per project): 项目名称 alone in
- * its cell, list captions beside it (listCaptions), and a 目标 / 指标 caption on the same row — a form prints its
- * 项目名称 beside the project's name, its indicators' captions on a row of their own. Undefined when there is none.
+ * its cell, list captions beside it (listCaptions), and 绩效 captions on the same row (performanceCaptions) — a form
+ * prints its 项目名称 beside the project's name, its indicators' captions on a row of their own. Undefined when there
+ * is none. Asked only of a table whose title names it a 绩效 table.
  */
 export function listHeaderRow(v: GridView, r0: number, r1: number): number | undefined {
   for (let r = r0; r <= r1; r++) {
     const cells = v.cells(r);
     const i = cells.findIndex(([, t]) => /^项目名称[:：]?$/.test(norm(t)));
     if (i < 0 || !listCaptions(cells, i)) continue;
-    if (cells.some(([, t], k) => k > i && /(目标|指标)\s*([(（][^)）]*[)）])?$/.test(norm(t))))
-      return r;
+    if (performanceCaptions(cells, i)) return r;
   }
   return undefined;
 }

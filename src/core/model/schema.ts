@@ -335,6 +335,22 @@ export const TableSchema = z.object({
           boundCell: z.string(),
         })
         .optional(),
+      /**
+       * No item of a “三公” table has an economic line of its own: `items` (at `cells`), together `figure` as printed,
+       * are exactly 10,000 times (or a 10,000th of) the line that holds them, `line` (“表6「30299 其他商品和服务支出」”,
+       * `lineFigure` in `lineUnit` at `lineCell`) — rules/units.ts sumSlip.
+       */
+      sum: z
+        .object({
+          items: z.array(z.string()),
+          cells: z.array(z.string()),
+          figure: z.number(),
+          line: z.string(),
+          lineFigure: z.number(),
+          lineUnit: UnitSchema,
+          lineCell: z.string(),
+        })
+        .optional(),
     })
     .optional(),
   /** Scope notes read from the title, e.g. 不含上年结转. */

@@ -155,7 +155,7 @@ function compareFund(
   figure: Amount | undefined,
   what: string,
   parts: Part[],
-  against: string | (() => string),
+  against: string | ((decimals: number) => string),
   againstPrinted?: boolean
 ): Outcome | undefined {
   const ps = parts.filter((p): p is [Table, Amount, number?] => !!p[1]);
@@ -176,25 +176,29 @@ function compareFund(
  * (tester33 T33-8: “表2（收入总表）「合计」政府性基金预算 + 上年结转 320.00” summed 表2's 200.00 and 表4's 120.00) —
  * “表2（收入总表）「合计」政府性基金预算 200.00 + 表4（财政拨款收支总表）上年结转「（二）政府性基金预算财政拨款」 120.00，共”.
  * The same table prints both: “… + 上年结转”. With the figures' units when a table's differs from the fund table's
- * (`printed`: sumOutcome then gives the sum converted only).
+ * (`printed`: sumOutcome then gives the sum converted only). Each figure in the format of the sum after it (the
+ * comparison's decimals, 2 for 万元): “2000.00 + 10.00，共 2010.00”, not a 表2 printing 0.0 read back as
+ * “2000.0 + 10.0，共 2010.00” (note34); a figure in another unit with at least 2 decimals, as sideWords prints it.
  */
 function withCarryWords(
   fv: FundView,
   base: string,
   baseParts: Part[],
   carry: { amount?: Amount; table?: Table } | undefined
-): { words: () => string; printed: boolean } {
+): { words: (decimals: number) => string; printed: boolean } {
   const own = baseParts.filter((p): p is [Table, Amount, number?] => !!p[1]);
   const carryTable = carry?.table;
   const carryAmount = carry?.amount;
   if (!carryTable || !carryAmount || own.some(([t]) => t === carryTable))
     return { words: () => (carryAmount ? `${base} + 上年结转` : base), printed: false };
   const printed = [...own.map(([t]) => t), carryTable].some((t) => t.unit !== fv.table.unit);
-  const figure = (t: Table, a: Amount) =>
-    `${fmt(printedValue(a), a.decimals)}${printed ? t.unit : ""}`;
   return {
     printed,
-    words: () => {
+    words: (d: number) => {
+      const figure = (t: Table, a: Amount) =>
+        t.unit === fv.table.unit
+          ? `${fmt(printedValue(a), d)}${printed ? t.unit : ""}`
+          : `${fmt(printedValue(a), Math.max(2, Math.min(a.decimals, 6)))}${t.unit}`;
       const line = carryTable.rows.find((r) => Object.values(r.amounts).includes(carryAmount));
       const mine = own.map(([t, a]) => figure(t, a)).join(" + ");
       return `${base} ${mine} + ${tableName(carryTable)}上年结转${line ? `「${rowName(line)}」` : ""} ${figure(carryTable, carryAmount)}，共`;

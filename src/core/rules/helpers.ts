@@ -321,8 +321,11 @@ export function sumOutcome(opts: {
   parts: Term[];
   /** "预算公开表3（支出总表）「合计」行「基本支出」列"; a function is called only when the comparison fails (most pass). */
   subject: string | (() => string);
-  /** "各类之和" / "表二 收入总表 201 一般公共服务支出" (or a function, as subject) */
-  against: string | (() => string);
+  /**
+   * "各类之和" / "表二 收入总表 201 一般公共服务支出" (or a function, as subject: it is given the decimals the
+   * comparison's figures are shown with, so that figures it prints itself read in the same format).
+   */
+  against: string | ((decimals: number) => string);
   extraCells?: string[];
   /**
    * `against` already prints the parts' figures as printed, with their unit ("…中该项目金额（13.39万元）折合"): across
@@ -362,7 +365,7 @@ export function sumOutcome(opts: {
   const d = c.decimals;
   const unit = c.unit;
   const subject = typeof opts.subject === "function" ? opts.subject() : opts.subject;
-  const against = typeof opts.against === "function" ? opts.against() : opts.against;
+  const against = typeof opts.against === "function" ? opts.against(d) : opts.against;
   let message: string;
   let severity = opts.severity;
   // Tables in different units: each side with its unit, the other side's figure as printed too (sideWords).

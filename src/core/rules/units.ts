@@ -5,10 +5,18 @@
  * 10,000th of) that counterpart, the table's figures are in another unit than it prints (元 under 单位：万元).
  * That is one finding on the unit cell; the other rules compare the figures in the unit they are in, so the
  * mistake does not turn into one amount error per cell. A “三公” table without any counterpart is judged by magnitude
- * (magnitudeSlip): more than the department spends as printed, within it at 1 / 10,000.
+ * (magnitudeSlip): more than the department spends as printed, within it at 1 / 10,000; else by the sum of its items
+ * against the economic line that holds them (sumSlip: either direction, so also 万元 figures under 单位：元).
  */
 import { isQuantityTable } from "../model/quantities";
-import { isRateOrChange, type Amount, type Report, type Table, type Unit } from "../model/schema";
+import {
+  isRateOrChange,
+  type Amount,
+  type Report,
+  type Row,
+  type Table,
+  type Unit,
+} from "../model/schema";
 import { quoteSheet } from "../grid/address";
 import { fmt, UNIT_FACTOR, verdictOf } from "./interval";
 import { defineRule, type Outcome } from "./rule";
@@ -20,11 +28,16 @@ import {
   basicTables,
   firstOf,
   hasValue,
+  rowName,
   tableName,
   term,
   totalRow,
 } from "./helpers";
-import { THREE_PUBLIC_ECONOMIC_ITEMS } from "../classification/economic";
+import {
+  THREE_PUBLIC_ECONOMIC_CLASSES,
+  THREE_PUBLIC_ECONOMIC_ITEMS,
+} from "../classification/economic";
+import { labelKey } from "../grid/text";
 import { threePublicItemOf } from "./three-public-items";
 import type { UnitLink } from "./unit-rows";
 
@@ -324,21 +337,32 @@ function correctUnitsOf(report: Report): Report {
       continue;
     verdicts.set(t, { dir: dirs[0].rel as "x" | "/", pairs: dirs.map((x) => x.p) });
   }
-  // A “三公” table no figure of which has a counterpart (no 30217 / 30231 line to pair with): judged by magnitude.
+  // A “三公” table no figure of which has a counterpart (no 30217 / 30231 line to pair with): judged by magnitude, else
+  // by the sum of its items against the economic line that holds them (sumSlip).
   const magnitude = new Map<Table, Magnitude>();
+  const sums = new Map<Table, SumSlip>();
   for (const t of tables0) {
     if (t.kind !== "three_public" || t.empty || t.unitContradicted || verdicts.has(t)) continue;
     if (corroborated(t) || pairsOf(report, t, coded).length) continue;
-    const m = magnitudeSlip(report, t, (o) => !verdicts.has(o) && corroborated(o));
-    if (!m) continue;
-    magnitude.set(t, m);
-    verdicts.set(t, { dir: "x", pairs: [] });
+    const trusted = (o: Table) => !verdicts.has(o) && corroborated(o);
+    const m = magnitudeSlip(report, t, trusted);
+    if (m) {
+      magnitude.set(t, m);
+      verdicts.set(t, { dir: "x", pairs: [] });
+      continue;
+    }
+    // Either way: the items without an economic line of their own, together 10,000× (or a 10,000th of) the line
+    // they are booked to (万元 figures under 单位：元 are no larger than the department, never caught by magnitude).
+    const s = sumSlip(t, threePublicEconomic(report), trusted);
+    if (!s) continue;
+    sums.set(t, s.sum);
+    verdicts.set(t, { dir: s.dir, pairs: [s.pair] });
   }
   if (!verdicts.size) return report;
   const partners = (t: Table) => [...new Set(verdicts.get(t)!.pairs.map((p) => p.other))];
   // Contradicting a table whose figures another table confirms: surely in another unit.
   const sure = [...verdicts.keys()].filter(
-    (t) => magnitude.has(t) || partners(t).some(corroborated)
+    (t) => magnitude.has(t) || sums.has(t) || partners(t).some(corroborated)
   );
   const odd = [
     ...sure,
@@ -375,12 +399,12 @@ function correctUnitsOf(report: Report): Report {
       UNDECIDED.set(report, undecided);
       return report;
     }
-    const out = correctedWith(report, tables0, coded, verdicts, odd, magnitude);
+    const out = correctedWith(report, tables0, coded, verdicts, odd, magnitude, sums);
     UNDECIDED.set(out, undecided);
     return out;
   }
   if (!odd.length) return report;
-  return correctedWith(report, tables0, coded, verdicts, odd, magnitude);
+  return correctedWith(report, tables0, coded, verdicts, odd, magnitude, sums);
 }
 
 type Magnitude = NonNullable<NonNullable<Table["unitContradicted"]>["magnitude"]>;
@@ -430,6 +454,88 @@ function magnitudeSlip(
   };
 }
 
+type SumSlip = NonNullable<NonNullable<Table["unitContradicted"]>["sum"]>;
+
+/** The 基本支出 table(s) that print the economic lines of the 三公 items, else the 一般公共预算 one (threePublicPairs). */
+function threePublicEconomic(report: Report): Table[] {
+  const held = basicHeld(report).filter((x) => !x.empty);
+  const general = firstOf(report, "general_budget_economic");
+  return held.length ? held : general && !general.empty ? [general] : [];
+}
+
+/** The 其他 line of an economic class (30299 其他商品和服务支出, 31099 其他资本性支出; 50299 / 50399). */
+const OTHER_LINE: Record<string, RegExp> = {
+  "302": /^其他商品和服务支出$/,
+  "502": /^其他商品和服务支出$/,
+  "310": /^其他资本性支出$/,
+  "503": /^其他资本性支出$/,
+};
+
+/**
+ * A “三公” table none of whose items has an economic line of its own (the 基本支出表 books 30217 公务接待费 and 30231
+ * 公务用车运行维护费 into 30299 其他商品和服务支出): the items of one class (302: 因公出国、接待、运行维护; 310: 购置)
+ * together against that class's 其他 line, when they are exactly 10,000 times it (“x”: 元 under 单位：万元) or a
+ * 10,000th of it (“/”: 万元 under 单位：元 — the reverse slip, which magnitudeSlip cannot see: such figures are small,
+ * never beyond the department's spending). The 其他 line holds more than the 三公 items in most workbooks: a sum that
+ * is not exactly 10,000× off it says nothing (never a contradiction), one that is can be no chance. Only against a
+ * table that agrees with another (`trusted`).
+ */
+function sumSlip(
+  t: Table,
+  econ: Table[],
+  trusted: (o: Table) => boolean
+): { dir: "x" | "/"; pair: Pair; sum: SumSlip } | undefined {
+  if (!econ.length || !econ.every(trusted)) return undefined;
+  // By class: the items' classes in either classification (302 | 502, 310 | 503), keyed by the first.
+  const byClass = new Map<
+    string,
+    { classes: readonly string[]; items: Array<{ r: Row; a: Amount }> }
+  >();
+  for (const [key] of THREE_PUBLIC_ECONOMIC_ITEMS) {
+    const r = t.rows.find((x) => x.key === key);
+    const a = r && (r.amounts.general ?? r.amounts.total);
+    if (!r || !a || !hasValue(a) || a.value === 0) continue;
+    // An item printed on a line of its own is paired (threePublicPairs); none is here.
+    if (econ.some((o) => o.rows.some((y) => threePublicItemOf(o, y) === key))) return undefined;
+    const classes = THREE_PUBLIC_ECONOMIC_CLASSES[key];
+    const g = byClass.get(classes[0]) ?? { classes, items: [] };
+    g.items.push({ r, a });
+    byClass.set(classes[0], g);
+  }
+  const isOther = (y: Row, classes: readonly string[]) =>
+    y.level > 0 &&
+    (y.codeSystem === "economic" && y.code
+      ? classes.some((c) => y.code === `${c}99`)
+      : !y.code && classes.some((c) => OTHER_LINE[c]?.test(labelKey(y.label))));
+  for (const { classes, items } of byClass.values()) {
+    for (const o of econ) {
+      const line = o.rows.find((y) => isOther(y, classes));
+      const b = line?.amounts.total;
+      if (!line || !b || !hasValue(b)) continue;
+      const value = items.reduce((x, i) => x + i.a.value!, 0);
+      const decimals = Math.max(...items.map((i) => i.a.decimals));
+      // The sum as a derived figure (its first item's cell is the one read), printed to the items' decimals.
+      const a: Amount = { ...items[0].a, value: Math.round(value * 1e6) / 1e6, decimals };
+      const rel = relationOf(t, a, b, o);
+      if (rel !== "x" && rel !== "/") continue;
+      return {
+        dir: rel,
+        pair: { a, b, other: o },
+        sum: {
+          items: items.map((i) => rowName(i.r)),
+          cells: items.map((i) => i.a.cell),
+          figure: a.value!,
+          line: `${tableName(o)}「${rowName(line)}」`,
+          lineFigure: b.value!,
+          lineUnit: o.unit,
+          lineCell: b.cell,
+        },
+      };
+    }
+  }
+  return undefined;
+}
+
 /** The report with the `odd` tables (and the tables carried along with them) re-read in the unit their figures are in. */
 function correctedWith(
   report: Report,
@@ -437,7 +543,8 @@ function correctedWith(
   coded: Map<Table, Coded>,
   verdicts: Map<Table, { dir: "x" | "/"; pairs: Pair[] }>,
   odd: Table[],
-  magnitude: ReadonlyMap<Table, Magnitude> = new Map()
+  magnitude: ReadonlyMap<Table, Magnitude> = new Map(),
+  sums: ReadonlyMap<Table, SumSlip> = new Map()
 ): Report {
   const unitOf = (t: Table) => {
     const v = verdicts.get(t)!;
@@ -471,6 +578,7 @@ function correctedWith(
         pairs: v.pairs.length,
         cells: v.pairs.slice(0, 4).flatMap((p) => [p.a.cell, p.b.cell]),
         ...(magnitude.has(t) ? { magnitude: magnitude.get(t) } : {}),
+        ...(sums.has(t) ? { sum: sums.get(t) } : {}),
       },
     };
   });
@@ -533,7 +641,7 @@ export const unitMagnitude = defineRule({
   category: "naming",
   title: "金额单位与数值量级相符",
   description:
-    "表上印的金额单位应与数值的量级一致：一张表中与其他表对应的每个数都恰好是对应数的 10000 倍（或万分之一）时，是单位印错（如金额为元却印“单位：万元”）；只在单位处报一次，其余核对按实际单位进行，不逐个报金额不等。“三公”经费表没有可与其他表逐项对照的科目（经济分类表未列 30217、30231 等）时按量级判断：按所印单位其最大的数（合计）超过部门的全部支出（收支总表支出总计，或支出总表合计），而按万分之一则在其内，同样是单位印错。单元格存的是元、而数字格式（如 0!.0000）把它显示为万元时，打印的表并无错误，只提示单元格里存的是元。",
+    "表上印的金额单位应与数值的量级一致：一张表中与其他表对应的每个数都恰好是对应数的 10000 倍（或万分之一）时，是单位印错（如金额为元却印“单位：万元”）；只在单位处报一次，其余核对按实际单位进行，不逐个报金额不等。“三公”经费表没有可与其他表逐项对照的科目（经济分类表未列 30217、30231 等）时按量级判断：按所印单位其最大的数（合计）超过部门的全部支出（收支总表支出总计，或支出总表合计），而按万分之一则在其内，同样是单位印错；经济分类表未单列的“三公”各项之和恰好是其所计入的“其他商品和服务支出”（或“其他资本性支出”）行的 10000 倍或万分之一时（如万元的数印在“单位：元”下），也是单位印错。单元格存的是元、而数字格式（如 0!.0000）把它显示为万元时，打印的表并无错误，只提示单元格里存的是元。",
   severity: "warning",
   source: {
     basis: "practice",
@@ -573,6 +681,23 @@ export const unitMagnitude = defineRule({
               difference: null,
             },
           };
+        const sum = c.sum;
+        if (sum) {
+          const items = sum.items.map((x) => `「${x}」`).join("");
+          const several = sum.items.length > 1;
+          return {
+            status: "fail",
+            finding: {
+              rule: "naming.unit-magnitude",
+              severity: "warning",
+              message: `${tableName(t)}金额疑以“${t.unit}”为单位，单位印为“${c.printed}”：${items}${several ? "之和" : ""} ${fmt(sum.figure)}${c.printed} 恰好是${sum.line} ${fmt(sum.lineFigure)}${sum.lineUnit}的${UNIT_FACTOR[c.printed] > UNIT_FACTOR[t.unit] ? " 10000 倍" : "万分之一"}——${several ? "这几项" : "该项"}在经济分类表中没有单列、计在该行；表中各项没有可与其他表逐项对照的科目，按此判断，已按${t.unit}核对该表${alongText}`,
+              cells: [...new Set([cell, ...sum.cells, sum.lineCell, ...alongCells])],
+              expected: null,
+              actual: null,
+              difference: null,
+            },
+          };
+        }
         const shown = shownInPrintedUnit(t, c.printed);
         if (shown)
           return {
