@@ -149,12 +149,12 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("%s", (_n, style) => {
 });
 
 describe("兴县 2023 (published, consistent) changed alike", () => {
-  test("T30-3: 2013201 raised by 5 万元 with 20132, 201 and 合计: C9 named, C8, C7, C6 and the 合计 基本支出 following", async () => {
+  test("T30-3: 2013201 raised by 5 万元 with 20132, 201 and 合计: C9 named, C8, C7, C6 following; its 基本支出 D9 beside it, D8, D7, D6 following (T33-18)", async () => {
     const { grids, report } = await loadSample("xingxian-2023");
     const { grids: g } = raiseLine(grids, table(report, "general_budget_expenditure"), 5);
     const res = checkReport(importWorkbook(g));
     expect(res.causes.map((c) => c.message)).toContain(
-      "预算公开表5 C9 疑多 5.00万元，其上级合计 C8、C7、C6、D6 随之多计（一处错误：表内自洽，但与其他表不一致）：预算公开表5!C9（现为 237.43，应为 232.43万元），可解释 6 条不一致"
+      "预算公开表5 C9 疑多 5.00万元，其上级合计 C8、C7、C6 随之多计；同行 D9 亦多 5.00万元，其上级合计 D8、D7、D6 随之多计（一处错误：表内自洽，但与其他表不一致）：预算公开表5!C9（现为 237.43，应为 232.43万元）、预算公开表5!D9（现为 237.43，应为 232.43万元），可解释 6 条不一致"
     );
   });
 

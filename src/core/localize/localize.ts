@@ -734,24 +734,52 @@ function tableCauses(
         suspects: [from, to],
       };
     }
-    const chain = followingChain(sheet, suspects);
-    if (chain) {
+    const found = followingChain(sheet, suspects);
+    if (found) {
       const at = (s: Suspect) => s.cell.slice(s.cell.lastIndexOf("!") + 1);
-      const s0 = chain.origin[0];
+      const s0 = found.origin[0];
       const c0 = cells.get(s0.cell)!;
       const d = (s0.printed ?? 0) - s0.value;
       const amount = fmtSaid(Math.abs(d) * UNIT_FACTOR[c0.unit] * 100, c0);
+      const below = linesBelow(found, d);
+      const chain = below?.unique ?? found;
       const origin = chain.origin.map(at).join("、");
-      const follow = chain.following.map(at).join("、");
+      if (below?.groups)
+        return {
+          what:
+            `${sheet} ${below.groups} 疑${d > 0 ? "多" : "少"} ${amount}${c0.unit}${below.beside}，其上级合计 ` +
+            `${[...chain.origin, ...chain.following].map(at).join("、")} 随之${d > 0 ? "多" : "少"}计` +
+            "（一处错误：各级合计表内自洽，但与其他表不一致）",
+          short: `${sheet} ${below.groups} ${d > 0 ? "多" : "少"} ${amount}${c0.unit}`,
+          suspects: [...chain.origin, ...chain.following],
+        };
+      const more = d > 0 ? "多" : "少";
+      const twin = chain.following.length ? twinOf(chain, d) : undefined;
+      const follow = chain.following
+        .filter((x) => !twin?.following.includes(x))
+        .map(at)
+        .join("、");
+      const beside = twin
+        ? `；同行 ${twin.origin.map(at).join("、")} 亦${more} ${amount}${c0.unit}` +
+          (twin.following.length
+            ? `，其上级合计 ${twin.following.map(at).join("、")} 随之${more}计`
+            : "")
+        : "";
       return {
         what:
-          `${sheet} ${origin} 疑${chain.origin.length > 1 ? "各" : ""}${d > 0 ? "多" : "少"} ${amount}${c0.unit}` +
+          `${sheet} ${origin} 疑${chain.origin.length > 1 ? "各" : ""}${more} ${amount}${c0.unit}` +
           (chain.following.length
-            ? `，其上级合计 ${follow} 随之${d > 0 ? "多" : "少"}计（一处错误：表内自洽，但与其他表不一致）`
+            ? `，其上级合计 ${follow} 随之${more}计${beside}（一处错误：表内自洽，但与其他表不一致）`
             : "（表内自洽，但与其他表不一致）"),
-        short: `${sheet} ${origin} ${d > 0 ? "多" : "少"} ${amount}${c0.unit}`,
-        suspects: [...chain.origin, ...chain.following],
-        listed: chain.origin.map((x) => describe([x], cells)).join("、"),
+        short: `${sheet} ${origin} ${more} ${amount}${c0.unit}`,
+        suspects: [
+          ...chain.origin,
+          ...chain.following.filter((x) => !twin?.following.includes(x)),
+          ...(twin ? [...twin.origin, ...twin.following] : []),
+        ],
+        listed: [...chain.origin, ...(twin?.origin ?? [])]
+          .map((x) => describe([x], cells))
+          .join("、"),
       };
     }
     return {
@@ -759,6 +787,198 @@ function tableCauses(
       short: `${sheet} 整表有误`,
       suspects,
       whole: true,
+    };
+  };
+  const lineOf = (ref: string) => `${sheetOf(ref)}!${parseRef(ref).r0}`;
+  /**
+   * The parts of each holding sum of `sheet` with `ref` as the sum (sumIdentity: its first term): `down`, on other lines
+   * of its column (a 小计 over its projects); else on its own line (合计 = 基本支出 + 项目支出).
+   */
+  const sumsOver = (ref: string, sheet: string, down: boolean): string[][] => {
+    const c = cells.get(ref);
+    if (!c) return [];
+    const col = parseRef(ref).c0;
+    const out: string[][] = [];
+    for (const i of c.identities) {
+      const id = identities[i];
+      if (id.status !== "holds" || id.relation !== "eq" || id.soft) continue;
+      const me = id.terms[0];
+      if (me.cell !== ref || !me.coefficient) continue;
+      const parts = id.terms.slice(1).filter((t) => t.coefficient);
+      if (
+        parts.length &&
+        parts.every(
+          (t) =>
+            t.coefficient === -me.coefficient &&
+            tableOf(t.cell) === sheet &&
+            (down
+              ? parseRef(t.cell).c0 === col && lineOf(t.cell) !== lineOf(ref)
+              : lineOf(t.cell) === lineOf(ref))
+        )
+      )
+        out.push(parts.map((t) => t.cell));
+    }
+    return out;
+  };
+  /**
+   * Whether `ref` may be off by `fen` (分, + printed too high) with its sums following: kept ≥ 0 after the change, and
+   * printed alike by no other table (a holding comparison with another table would break).
+   */
+  const mayBeOff = (ref: string, fen: number, sheet: string) => {
+    const c = cells.get(ref);
+    if (!c) return false;
+    if (c.nonNegative && c.value - fen < -c.halfWidth - EPS) return false;
+    return !c.identities.some((i) => {
+      const id = identities[i];
+      return (
+        id.status === "holds" &&
+        id.relation === "eq" &&
+        !id.soft &&
+        id.terms.some((t) => tableOf(t.cell) !== sheet)
+      );
+    });
+  };
+  /**
+   * The column that moved with a chain (tester33 T33-18): the chain's line is the sum of figures of its own line (合计 =
+   * 基本支出 + 项目支出) none of which is named, and exactly one of them may be off by the same amount — then it is
+   * (the line's sum holds), with the sums over it on the chain's lines (基本支出 F11 with F10、F9、F5 beside 合计 E11
+   * with E10、E9、E5), those not named already. Undefined when no such column, or two could be.
+   */
+  const twinOf = (
+    chain: { origin: Suspect[]; following: Suspect[] },
+    d: number
+  ): { origin: Suspect[]; following: Suspect[] } | undefined => {
+    const sheet = tableOf(chain.origin[0].cell);
+    const c0 = cells.get(chain.origin[0].cell)!;
+    const fen = d * UNIT_FACTOR[c0.unit] * 100;
+    const named = new Set([...chain.origin, ...chain.following].map((s) => s.cell));
+    const cols = new Set(chain.origin.map((s) => parseRef(s.cell).c0));
+    const open: Array<{ sum: string; parts: string[] }> = [];
+    for (const o of chain.origin)
+      for (const parts of sumsOver(o.cell, sheet, false))
+        if (!parts.some((x) => cols.has(parseRef(x).c0))) open.push({ sum: o.cell, parts });
+    if (open.length !== 1) return undefined;
+    const { sum, parts } = open[0];
+    const may = parts.filter((x) => mayBeOff(x, fen, sheet));
+    if (may.length !== 1) return undefined;
+    const x = may[0];
+    const col = parseRef(sum).c0;
+    const letter = columnLetter(parseRef(x).c0);
+    const changed = (ref: string) => suspectOf(ref, cells.get(ref)!.value - fen, cells);
+    // Its sums: on the chain's lines, in the chain's order (one named already, the 合计 line's 基本支出, is told here).
+    const following: Suspect[] = [];
+    for (const f of chain.following) {
+      const p = parseRef(f.cell);
+      if (p.c0 !== col) continue;
+      const ref = `${f.cell.slice(0, f.cell.lastIndexOf("!"))}!${letter}${p.r0 + 1}`;
+      const known = chain.following.find((s) => s.cell === ref);
+      if (known) following.push(known);
+      else if (named.has(ref) || !mayBeOff(ref, fen, sheet)) return undefined;
+      else following.push(changed(ref));
+    }
+    return { origin: [changed(x)], following };
+  };
+  /**
+   * Below a chain whose origin is itself a sum (the 合计 line of a 项目支出表, a 类 line: the only figures another table
+   * compares), the table agreeing with itself: 合计 = Σ 小计 and each 小计 = Σ its projects hold, so the figure off lies
+   * on a line under it, the sums between following it (tester34 T34-5). Each level's parts are those of a holding sum
+   * of the table in the origin's columns (the same line in every one of them) that can be off by the amount (a figure
+   * kept ≥ 0 not raised by more than it prints; none that another table prints alike: it would break that agreement).
+   * One such line down to a line that is no sum: `unique`, the chain from it. Several: `groups`, the lines named under
+   * their sums ("C7（上级合计 C6）或 C9、C10 中某行（上级合计 C8）"), the origin following. Undefined: no line under it.
+   */
+  const linesBelow = (
+    chain: { origin: Suspect[]; following: Suspect[] },
+    d: number
+  ):
+    | { unique?: { origin: Suspect[]; following: Suspect[] }; groups?: string; beside: string }
+    | undefined => {
+    const sheet = tableOf(chain.origin[0].cell);
+    const c0 = cells.get(chain.origin[0].cell)!;
+    const fen = d * UNIT_FACTOR[c0.unit] * 100;
+    /** The parts of the holding sum down the column with `ref` as the sum; undefined if none or two differing. */
+    const partsOf = (ref: string): string[] | undefined => {
+      const all = sumsOver(ref, sheet, true);
+      if (!all.length) return undefined;
+      return all.every((p) => p.length === all[0].length && p.every((x) => all[0].includes(x)))
+        ? all[0]
+        : undefined;
+    };
+    const may = (ref: string) => mayBeOff(ref, fen, sheet);
+    /** The lines under `line` (its cells in the origin's columns, in their order) that may be off. */
+    const under = (line: string[]): string[][] | undefined => {
+      const each = line.map(partsOf);
+      if (each.some((x) => !x)) return undefined;
+      const rows = each[0]!
+        .map(lineOf)
+        .filter((l) => each.every((ps) => ps!.some((x) => lineOf(x) === l)));
+      return rows
+        .map((l) => each.map((ps) => ps!.find((x) => lineOf(x) === l)!))
+        .filter((cellsOfLine) => cellsOfLine.every(may));
+    };
+    // Every path down to a line that is no sum: [the lines between, the line].
+    const paths: string[][][] = [];
+    const walk = (line: string[], between: string[][]): boolean => {
+      const next = under(line);
+      // A sum none of whose parts may be off is not off either (its sum holds): no path through it.
+      if (next && !next.length) return true;
+      if (!next) {
+        paths.push([...between, line]);
+        return paths.length <= 40;
+      }
+      if (between.length >= 8) return false;
+      return next.every((l) => walk(l, [...between, line]));
+    };
+    const top = chain.origin.map((s) => s.cell);
+    const first = under(top);
+    if (!first || !first.every((l) => walk(l, [])) || !paths.length) return undefined;
+    const at = (ref: string) => ref.slice(ref.lastIndexOf("!") + 1);
+    const changed = (ref: string) => suspectOf(ref, cells.get(ref)!.value - fen, cells);
+    const row = (ref: string) => parseRef(ref).r0;
+    const col = (ref: string) => parseRef(ref).c0;
+    if (paths.length === 1) {
+      const path = paths[0];
+      const leaf = path[path.length - 1];
+      const at0 = row(leaf[0]);
+      const following = [
+        ...path.slice(0, -1).flat().map(changed),
+        ...chain.origin,
+        ...chain.following,
+      ].sort(
+        (a, b) =>
+          col(a.cell) - col(b.cell) || Math.abs(row(a.cell) - at0) - Math.abs(row(b.cell) - at0)
+      );
+      return {
+        unique: { origin: leaf.map(changed).sort((a, b) => col(a.cell) - col(b.cell)), following },
+        beside: "",
+      };
+    }
+    // Several: the lines named in the origin's first column, under the sums between (the nearest first).
+    const groups = new Map<string, { lines: string[]; sums: string[] }>();
+    for (const path of paths) {
+      const sums = path
+        .slice(0, -1)
+        .map((l) => l[0])
+        .reverse();
+      const key = sums.join("|");
+      const g = groups.get(key);
+      if (g) g.lines.push(path[path.length - 1][0]);
+      else groups.set(key, { lines: [path[path.length - 1][0]], sums });
+    }
+    if (groups.size > 4) return undefined;
+    const words = [...groups.values()].map(({ lines, sums }) => {
+      const named =
+        lines.length === 1
+          ? at(lines[0])
+          : lines.length <= 4
+            ? `${lines.map(at).join("、")} 中某行`
+            : `${at(lines[0])} 至 ${at(lines[lines.length - 1])} 中某行`;
+      return sums.length ? `${named}（上级合计 ${sums.map(at).join("、")}）` : named;
+    });
+    const others = [...new Set(top.slice(1).map((r) => columnLetter(col(r))))];
+    return {
+      groups: words.join(" 或 "),
+      beside: others.length ? `（同行 ${others.join("、")} 列亦然）` : "",
     };
   };
   /**
