@@ -15,7 +15,7 @@
  * slower machines.
  */
 import type { CheckedIdentity, Finding } from "../rules/rule";
-import { UNIT_FACTOR } from "../rules/interval";
+import { roundingAllowance, UNIT_FACTOR } from "../rules/interval";
 import { residual } from "../rules/identity";
 import { columnLetter, inArea, parseRef, quoteSheet } from "../grid/address";
 import {
@@ -318,18 +318,63 @@ function zeros(fen: number): number {
   return k;
 }
 
+/**
+ * What a tie's change does to the soft identities its cells are terms of (Identity.soft: cross.functional-economic-pairs'
+ * 功能 项 ≤ 经济 款, a form's 实施期 = 年度), which the search never takes as constraints: `broken`, those that hold as
+ * printed and would fail after it (lowering 30108 below the 2080505 it equals raises a new 警告: tester34 T34-3);
+ * `agreed`, those it makes hold exactly that did not (30113 493 → 393, the 2210201 住房公积金 printed beside it).
+ */
+function softEffect(
+  sol: Solution,
+  identities: ReadonlyArray<CheckedIdentity>,
+  cells: CellIndex
+): { broken: number; agreed: number } {
+  let broken = 0;
+  let agreed = 0;
+  const ids = new Set<number>();
+  for (const ref of sol.cells) for (const i of cells.softOf(ref)) ids.add(i);
+  for (const i of ids) {
+    const id = identities[i];
+    const sum = cells.sumOf(i);
+    let after = sum.r;
+    sol.cells.forEach((ref, k) => {
+      const t = cells.termOf(i, ref);
+      if (t) after += t.coefficient * (sol.values[k] - cells.get(ref)!.value);
+    });
+    const s = sum.tolerance + roundingAllowance(sum.s1, sum.s2) + EPS;
+    const holdsAfter = id.relation === "eq" ? Math.abs(after) <= s : after <= s;
+    if (id.status !== "violated" && !holdsAfter) broken++;
+    let finest = Infinity;
+    for (const t of id.terms) if (!t.blank && t.halfWidth < finest) finest = t.halfWidth;
+    const exact = (r: number) => Math.abs(r) <= (Number.isFinite(finest) ? finest : 0) + EPS;
+    if (!exact(sum.r) && exact(after)) agreed++;
+  }
+  return { broken, agreed };
+}
+
 function causeOf(
   best: Solution[],
   method: Cause["method"],
   explains: number[],
-  cells: CellIndex
+  cells: CellIndex,
+  identities: ReadonlyArray<CheckedIdentity>
 ): Cause {
-  // The most plausible tie first (stable: equal scores keep their order), so the first suspects are the ones to check.
+  // The most plausible tie first (stable: equal keys keep their order), so the first suspects are the ones to check:
+  // a change that breaks no rule passing now before one that does (each tie satisfies every identity the search
+  // keeps, not the soft ones), then the least implausible — a change that brings a figure into exact agreement with
+  // the one another table prints for the same money counting as likelier.
   const scored = best
-    .map((b) => ({ b, score: implausibility(b, cells) }))
-    .sort((x, y) => x.score - y.score);
+    .map((b) => {
+      const soft = softEffect(b, identities, cells);
+      return { b, broken: soft.broken, score: implausibility(b, cells) - 2 * soft.agreed };
+    })
+    .sort((x, y) => x.broken - y.broken || x.score - y.score);
   const ranked = scored.map((x) => x.b);
-  const ordered = scored.length > 1 && scored[0].score < scored[scored.length - 1].score;
+  const last = scored[scored.length - 1];
+  const ordered =
+    scored.length > 1 &&
+    (scored[0].broken < last.broken ||
+      (scored[0].broken === last.broken && scored[0].score < last.score));
   const all = ranked.map((b) =>
     b.cells.map((ref, k) => suspectOf(ref, b.values[k], cells, b.relations?.[k]))
   );
@@ -1021,13 +1066,26 @@ function groupsOf(
   }));
 }
 
-/** The best solutions: the lightest, and every other of the same weight (a tie). */
+/**
+ * Two cell lists in table order, cell by cell: sheet, then line, then column (表6!C7 before 表6!C10, as the table
+ * prints them — not as the text sorts: a tie the message cannot show all of keeps the table's first lines).
+ */
+function tableOrder(a: string[], b: string[]): number {
+  for (let k = 0; k < Math.min(a.length, b.length); k++) {
+    if (a[k] === b[k]) continue;
+    const bySheet = sheetOf(a[k]).localeCompare(sheetOf(b[k]));
+    if (bySheet) return bySheet;
+    const [pa, pb] = [parseRef(a[k]), parseRef(b[k])];
+    return pa.r0 - pb.r0 || pa.c0 - pb.c0 || a[k].localeCompare(b[k]);
+  }
+  return a.length - b.length;
+}
+
+/** The best solutions: the lightest, and every other of the same weight (a tie), in table order. */
 function lightest(sols: Solution[]): Solution[] {
   if (!sols.length) return [];
   const w = Math.min(...sols.map((s) => s.weight));
-  return sols
-    .filter((s) => s.weight <= w + 1e-9)
-    .sort((a, b) => a.cells.join().localeCompare(b.cells.join()));
+  return sols.filter((s) => s.weight <= w + 1e-9).sort((a, b) => tableOrder(a.cells, b.cells));
 }
 
 /**
@@ -1065,7 +1123,7 @@ export function localize(
   const exact = new Set<Cause>();
   const settled = new Map<Cause, { best: Solution[]; fixed: number[] }>();
   const add = (best: Solution[], method: Cause["method"], fixed: number[], isExact: boolean) => {
-    const c = causeOf(best, method, explainsOf(fixed), cells);
+    const c = causeOf(best, method, explainsOf(fixed), cells, identities);
     causes.push(c);
     settled.set(c, { best, fixed });
     if (isExact) exact.add(c);
@@ -1143,7 +1201,7 @@ export function localize(
           Math.abs(altSol.weight - group.weight) < 1e-9
             ? [group, altSol]
             : [group];
-        causes.push(causeOf(sols, "mip", explainsOf(fixed), cells));
+        causes.push(causeOf(sols, "mip", explainsOf(fixed), cells, identities));
       }
       const done = new Set(kept.flatMap((g) => g.cells));
       for (const cluster of left)
@@ -1188,7 +1246,7 @@ function absorb(
       if (!covers) continue;
       gone.add(a);
       mine.fixed = [...new Set([...mine.fixed, ...other.fixed])];
-      Object.assign(b, causeOf(mine.best, b.method, explainsOf(mine.fixed), cells));
+      Object.assign(b, causeOf(mine.best, b.method, explainsOf(mine.fixed), cells, identities));
     }
   }
   return gone.size ? causes.filter((c) => !gone.has(c)) : causes;
