@@ -10,6 +10,9 @@ import { checkReport } from "../../src/core/rules/engine";
 import type { SheetGrid } from "../../src/core/grid/grid";
 import { STYLES, buildVariant } from "../fixtures/variants";
 import { mutate } from "../../bench/localization";
+import { promises as fs } from "fs";
+import path from "path";
+import { readXlsxBuffer } from "../../src/hosts/xlsx/read";
 
 const PAIRS = "cross.functional-economic-pairs";
 
@@ -57,4 +60,22 @@ describe.each(compared.map((s) => [s.name, s] as const))("%s", (_n, style) => {
     expect(shown).not.toContainEqual(cellsOf("30113"));
     expect(order.slice(-2)).toEqual(expect.arrayContaining([cellsOf("30108"), cellsOf("30113")]));
   });
+});
+
+test.each([
+  // 表6 30113 住房公积金 +100 千元 in 合计 and 人员经费; 30108 / 30109 equal 表5's 2080505 / 2080506.
+  ["guangxi-seeded-comb.xlsx", ["表6!C13", "表6!D13"], true],
+  // 表6 by 政府预算经济分类 (501 / 502), 50103 住房公积金 +10 万元: four equal guesses, the 4th by text order was 50103.
+  ["beijing-seededecon-gov.xlsx", ["表6!C9", "表6!D9"], false],
+])("tester34 %s: the seeded line among the guesses shown", async (name, seeded, first) => {
+  const file = path.join(__dirname, "..", "fixtures", "tester34", name);
+  const { grids } = await readXlsxBuffer(await fs.readFile(file));
+  const res = checkReport(importWorkbook(grids), { localize: { budgetMs: 60000 } });
+  expect(res.causes).toHaveLength(1);
+  const [cause] = res.causes;
+  const order = [cause.suspects, ...cause.alternatives].map((s) => s.map((x) => x.cell).sort());
+  expect(order.slice(0, 3)).toContainEqual(seeded);
+  if (first) expect(order[0]).toEqual(seeded);
+  const said = cause.message.split("疑有误")[0];
+  for (const cell of seeded) expect(said).toContain(`${cell}（`);
 });

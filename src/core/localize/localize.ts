@@ -269,6 +269,8 @@ function implausibility(sol: Solution, cells: CellIndex): number {
     if (v < -EPS && !flip) score += 4;
     if ((c.blank || c.value === 0) && Math.abs(v) > EPS) score += 2;
     if (Math.abs(v) > EPS && Math.abs(v) < unit) score += 2;
+    // A bound (应不超过 1320.40) is no figure anyone typed: its digits say nothing of a slip.
+    if ((sol.relations?.[k] ?? "=") !== "=") return;
     const digits = (fen: number) => fmtIn(Math.abs(fen), c).replace(".", "");
     if (!c.blank && typingSlip(digits(c.value), digits(v))) score -= 1;
     // A correction to a rounder figure (100.27 → 100.00) restores what was typed over; one to a less round figure
@@ -352,6 +354,58 @@ function softEffect(
   return { broken, agreed };
 }
 
+/**
+ * How a change is told, cell by cell, when only inequalities bind it: every "=" identity its cells are terms of keeps
+ * its figure (the changes cancel in it: a purchase lowered with its 合计, or with a second line raised), so no equality
+ * fixes how far it goes, and some "≤" identity moves — a ≤ finding (表12's 采购金额 over 表11's project: tester34
+ * T34-4). Each figure is then a bound: 应不超过 the value for a figure lowered, 应不少于 for one raised. Else undefined:
+ * the search's own relations (an equality fixes the figure: 应为).
+ */
+function boundsOf(
+  sol: Solution,
+  identities: ReadonlyArray<CheckedIdentity>,
+  cells: CellIndex
+): Rel[] | undefined {
+  const deltas = sol.cells.map((ref, k) => sol.values[k] - cells.get(ref)!.value);
+  if (deltas.some((d) => Math.abs(d) <= EPS)) return undefined;
+  const ids = new Set<number>();
+  for (const ref of sol.cells) for (const i of cells.get(ref)!.identities) ids.add(i);
+  let inequality = false;
+  for (const i of ids) {
+    let moved = 0;
+    sol.cells.forEach((ref, k) => {
+      const term = cells.termOf(i, ref);
+      if (term) moved += term.coefficient * deltas[k];
+    });
+    if (Math.abs(moved) <= EPS * Math.max(1, ...deltas.map(Math.abs))) continue;
+    if (identities[i].relation === "eq") return undefined;
+    inequality = true;
+  }
+  return inequality ? deltas.map((d): Rel => (d < 0 ? "≤" : "≥")) : undefined;
+}
+
+/**
+ * A ≤ finding names the figure that exceeds (Σ coefficient·figure ≤ 0: the terms of positive coefficient — 表12's
+ * 采购金额) against the one the rule measures it by (negative: 表11's project, which agrees with its 小计 and 表3 / 表5):
+ * a change that raises the measure rather than lowering the figure that exceeds it is the less likely (T34-4).
+ */
+function raisesMeasure(
+  sol: Solution,
+  identities: ReadonlyArray<CheckedIdentity>,
+  cells: CellIndex
+): boolean {
+  return sol.cells.some((ref) =>
+    cells.get(ref)!.identities.some((i) => {
+      const id = identities[i];
+      return (
+        id.relation === "le" &&
+        id.status === "violated" &&
+        (cells.termOf(i, ref)?.coefficient ?? 0) < 0
+      );
+    })
+  );
+}
+
 function causeOf(
   best: Solution[],
   method: Cause["method"],
@@ -364,9 +418,15 @@ function causeOf(
   // keeps, not the soft ones), then the least implausible — a change that brings a figure into exact agreement with
   // the one another table prints for the same money counting as likelier.
   const scored = best
-    .map((b) => {
+    .map((x) => {
+      // Bounds where only inequalities bind the change (a pair's second cell too: the 采购 合计 over a purchase that
+      // exceeds its project is 应不超过, not 应为 one figure); else the search's own relations.
+      const rel = boundsOf(x, identities, cells);
+      const b = rel ? { ...x, relations: rel } : x;
       const soft = softEffect(b, identities, cells);
-      return { b, broken: soft.broken, score: implausibility(b, cells) - 2 * soft.agreed };
+      const score =
+        implausibility(b, cells) - 2 * soft.agreed + (raisesMeasure(b, identities, cells) ? 2 : 0);
+      return { b, broken: soft.broken, score };
     })
     .sort((x, y) => x.broken - y.broken || x.score - y.score);
   const ranked = scored.map((x) => x.b);
