@@ -366,6 +366,8 @@ function boundsOf(
   identities: ReadonlyArray<CheckedIdentity>,
   cells: CellIndex
 ): Rel[] | undefined {
+  // Figures set back to each other's (two lines exchanged): each is the figure another prints, 应为 that one.
+  if (exchange(sol, cells)) return undefined;
   const deltas = sol.cells.map((ref, k) => sol.values[k] - cells.get(ref)!.value);
   if (deltas.some((d) => Math.abs(d) <= EPS)) return undefined;
   const ids = new Set<number>();
