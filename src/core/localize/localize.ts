@@ -15,7 +15,7 @@
  * slower machines.
  */
 import type { CheckedIdentity, Finding } from "../rules/rule";
-import { UNIT_FACTOR } from "../rules/interval";
+import { roundingAllowance, UNIT_FACTOR } from "../rules/interval";
 import { residual } from "../rules/identity";
 import { columnLetter, inArea, parseRef, quoteSheet } from "../grid/address";
 import {
@@ -269,6 +269,8 @@ function implausibility(sol: Solution, cells: CellIndex): number {
     if (v < -EPS && !flip) score += 4;
     if ((c.blank || c.value === 0) && Math.abs(v) > EPS) score += 2;
     if (Math.abs(v) > EPS && Math.abs(v) < unit) score += 2;
+    // A bound (应不超过 1320.40) is no figure anyone typed: its digits say nothing of a slip.
+    if ((sol.relations?.[k] ?? "=") !== "=") return;
     const digits = (fen: number) => fmtIn(Math.abs(fen), c).replace(".", "");
     if (!c.blank && typingSlip(digits(c.value), digits(v))) score -= 1;
     // A correction to a rounder figure (100.27 → 100.00) restores what was typed over; one to a less round figure
@@ -318,18 +320,123 @@ function zeros(fen: number): number {
   return k;
 }
 
+/**
+ * What a tie's change does to the soft identities its cells are terms of (Identity.soft: cross.functional-economic-pairs'
+ * 功能 项 ≤ 经济 款, a form's 实施期 = 年度), which the search never takes as constraints: `broken`, those that hold as
+ * printed and would fail after it (lowering 30108 below the 2080505 it equals raises a new 警告: tester34 T34-3);
+ * `agreed`, those it makes hold exactly that did not (30113 493 → 393, the 2210201 住房公积金 printed beside it).
+ */
+function softEffect(
+  sol: Solution,
+  identities: ReadonlyArray<CheckedIdentity>,
+  cells: CellIndex
+): { broken: number; agreed: number } {
+  let broken = 0;
+  let agreed = 0;
+  const ids = new Set<number>();
+  for (const ref of sol.cells) for (const i of cells.softOf(ref)) ids.add(i);
+  for (const i of ids) {
+    const id = identities[i];
+    const sum = cells.sumOf(i);
+    let after = sum.r;
+    sol.cells.forEach((ref, k) => {
+      const t = cells.termOf(i, ref);
+      if (t) after += t.coefficient * (sol.values[k] - cells.get(ref)!.value);
+    });
+    const s = sum.tolerance + roundingAllowance(sum.s1, sum.s2) + EPS;
+    const holdsAfter = id.relation === "eq" ? Math.abs(after) <= s : after <= s;
+    if (id.status !== "violated" && !holdsAfter) broken++;
+    let finest = Infinity;
+    for (const t of id.terms) if (!t.blank && t.halfWidth < finest) finest = t.halfWidth;
+    const exact = (r: number) => Math.abs(r) <= (Number.isFinite(finest) ? finest : 0) + EPS;
+    if (!exact(sum.r) && exact(after)) agreed++;
+  }
+  return { broken, agreed };
+}
+
+/**
+ * How a change is told, cell by cell, when only inequalities bind it: every "=" identity its cells are terms of keeps
+ * its figure (the changes cancel in it: a purchase lowered with its 合计, or with a second line raised), so no equality
+ * fixes how far it goes, and some "≤" identity moves — a ≤ finding (表12's 采购金额 over 表11's project: tester34
+ * T34-4). Each figure is then a bound: 应不超过 the value for a figure lowered, 应不少于 for one raised. Else undefined:
+ * the search's own relations (an equality fixes the figure: 应为).
+ */
+function boundsOf(
+  sol: Solution,
+  identities: ReadonlyArray<CheckedIdentity>,
+  cells: CellIndex
+): Rel[] | undefined {
+  // Figures set back to each other's (two lines exchanged): each is the figure another prints, 应为 that one.
+  if (exchange(sol, cells)) return undefined;
+  const deltas = sol.cells.map((ref, k) => sol.values[k] - cells.get(ref)!.value);
+  if (deltas.some((d) => Math.abs(d) <= EPS)) return undefined;
+  const ids = new Set<number>();
+  for (const ref of sol.cells) for (const i of cells.get(ref)!.identities) ids.add(i);
+  let inequality = false;
+  for (const i of ids) {
+    let moved = 0;
+    sol.cells.forEach((ref, k) => {
+      const term = cells.termOf(i, ref);
+      if (term) moved += term.coefficient * deltas[k];
+    });
+    if (Math.abs(moved) <= EPS * Math.max(1, ...deltas.map(Math.abs))) continue;
+    if (identities[i].relation === "eq") return undefined;
+    inequality = true;
+  }
+  return inequality ? deltas.map((d): Rel => (d < 0 ? "≤" : "≥")) : undefined;
+}
+
+/**
+ * A ≤ finding names the figure that exceeds (Σ coefficient·figure ≤ 0: the terms of positive coefficient — 表12's
+ * 采购金额) against the one the rule measures it by (negative: 表11's project, which agrees with its 小计 and 表3 / 表5):
+ * a change that raises the measure rather than lowering the figure that exceeds it is the less likely (T34-4).
+ */
+function raisesMeasure(
+  sol: Solution,
+  identities: ReadonlyArray<CheckedIdentity>,
+  cells: CellIndex
+): boolean {
+  return sol.cells.some((ref) =>
+    cells.get(ref)!.identities.some((i) => {
+      const id = identities[i];
+      return (
+        id.relation === "le" &&
+        id.status === "violated" &&
+        (cells.termOf(i, ref)?.coefficient ?? 0) < 0
+      );
+    })
+  );
+}
+
 function causeOf(
   best: Solution[],
   method: Cause["method"],
   explains: number[],
-  cells: CellIndex
+  cells: CellIndex,
+  identities: ReadonlyArray<CheckedIdentity>
 ): Cause {
-  // The most plausible tie first (stable: equal scores keep their order), so the first suspects are the ones to check.
+  // The most plausible tie first (stable: equal keys keep their order), so the first suspects are the ones to check:
+  // a change that breaks no rule passing now before one that does (each tie satisfies every identity the search
+  // keeps, not the soft ones), then the least implausible — a change that brings a figure into exact agreement with
+  // the one another table prints for the same money counting as likelier.
   const scored = best
-    .map((b) => ({ b, score: implausibility(b, cells) }))
-    .sort((x, y) => x.score - y.score);
+    .map((x) => {
+      // Bounds where only inequalities bind the change (a pair's second cell too: the 采购 合计 over a purchase that
+      // exceeds its project is 应不超过, not 应为 one figure); else the search's own relations.
+      const rel = boundsOf(x, identities, cells);
+      const b = rel ? { ...x, relations: rel } : x;
+      const soft = softEffect(b, identities, cells);
+      const score =
+        implausibility(b, cells) - 2 * soft.agreed + (raisesMeasure(b, identities, cells) ? 2 : 0);
+      return { b, broken: soft.broken, score };
+    })
+    .sort((x, y) => x.broken - y.broken || x.score - y.score);
   const ranked = scored.map((x) => x.b);
-  const ordered = scored.length > 1 && scored[0].score < scored[scored.length - 1].score;
+  const last = scored[scored.length - 1];
+  const ordered =
+    scored.length > 1 &&
+    (scored[0].broken < last.broken ||
+      (scored[0].broken === last.broken && scored[0].score < last.score));
   const all = ranked.map((b) =>
     b.cells.map((ref, k) => suspectOf(ref, b.values[k], cells, b.relations?.[k]))
   );
@@ -1241,13 +1348,26 @@ function groupsOf(
   }));
 }
 
-/** The best solutions: the lightest, and every other of the same weight (a tie). */
+/**
+ * Two cell lists in table order, cell by cell: sheet, then line, then column (表6!C7 before 表6!C10, as the table
+ * prints them — not as the text sorts: a tie the message cannot show all of keeps the table's first lines).
+ */
+function tableOrder(a: string[], b: string[]): number {
+  for (let k = 0; k < Math.min(a.length, b.length); k++) {
+    if (a[k] === b[k]) continue;
+    const bySheet = sheetOf(a[k]).localeCompare(sheetOf(b[k]));
+    if (bySheet) return bySheet;
+    const [pa, pb] = [parseRef(a[k]), parseRef(b[k])];
+    return pa.r0 - pb.r0 || pa.c0 - pb.c0 || a[k].localeCompare(b[k]);
+  }
+  return a.length - b.length;
+}
+
+/** The best solutions: the lightest, and every other of the same weight (a tie), in table order. */
 function lightest(sols: Solution[]): Solution[] {
   if (!sols.length) return [];
   const w = Math.min(...sols.map((s) => s.weight));
-  return sols
-    .filter((s) => s.weight <= w + 1e-9)
-    .sort((a, b) => a.cells.join().localeCompare(b.cells.join()));
+  return sols.filter((s) => s.weight <= w + 1e-9).sort((a, b) => tableOrder(a.cells, b.cells));
 }
 
 /**
@@ -1287,7 +1407,7 @@ export function localize(
   // Each cause's tied solutions, for causes that propose the same change from two steps (sameChangeOnce).
   const made = new Map<Cause, Solution[]>();
   const add = (best: Solution[], method: Cause["method"], fixed: number[], isExact: boolean) => {
-    const c = causeOf(best, method, explainsOf(fixed), cells);
+    const c = causeOf(best, method, explainsOf(fixed), cells, identities);
     made.set(c, best);
     causes.push(c);
     settled.set(c, { best, fixed });
@@ -1366,7 +1486,7 @@ export function localize(
           Math.abs(altSol.weight - group.weight) < 1e-9
             ? [group, altSol]
             : [group];
-        const c = causeOf(sols, "mip", explainsOf(fixed), cells);
+        const c = causeOf(sols, "mip", explainsOf(fixed), cells, identities);
         made.set(c, sols);
         causes.push(c);
       }
@@ -1381,7 +1501,8 @@ export function localize(
     causes: sameChangeOnce(
       absorb(causes, exact, settled, identities, cells, explainsOf),
       made,
-      cells
+      cells,
+      identities
     ),
     status,
     unexplained: [...unexplained].sort((a, b) => a - b),
@@ -1393,7 +1514,12 @@ export function localize(
  * explaining the findings of both: the pair search settles one cluster and the solver another with the very pair
  * (a 项's 合计 and 项目支出 raised together: one cluster per column's findings; tester35 T35-3).
  */
-function sameChangeOnce(causes: Cause[], made: Map<Cause, Solution[]>, cells: CellIndex): Cause[] {
+function sameChangeOnce(
+  causes: Cause[],
+  made: Map<Cause, Solution[]>,
+  cells: CellIndex,
+  identities: ReadonlyArray<CheckedIdentity>
+): Cause[] {
   const keyOf = (c: Cause) =>
     [c.suspects, ...c.alternatives]
       .map((s) =>
@@ -1416,7 +1542,7 @@ function sameChangeOnce(causes: Cause[], made: Map<Cause, Solution[]>, cells: Ce
     }
     gone.add(c);
     const explains = [...new Set([...kept.explains, ...c.explains])].sort((a, b) => a - b);
-    Object.assign(kept, causeOf(made.get(kept)!, kept.method, explains, cells));
+    Object.assign(kept, causeOf(made.get(kept)!, kept.method, explains, cells, identities));
   }
   return gone.size ? causes.filter((c) => !gone.has(c)) : causes;
 }
@@ -1450,7 +1576,7 @@ function absorb(
       if (!covers) continue;
       gone.add(a);
       mine.fixed = [...new Set([...mine.fixed, ...other.fixed])];
-      Object.assign(b, causeOf(mine.best, b.method, explainsOf(mine.fixed), cells));
+      Object.assign(b, causeOf(mine.best, b.method, explainsOf(mine.fixed), cells, identities));
     }
   }
   return gone.size ? causes.filter((c) => !gone.has(c)) : causes;

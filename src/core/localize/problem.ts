@@ -182,6 +182,11 @@ export class CellIndex {
     return list && list.length ? list : undefined;
   }
 
+  /** The soft identities (Identity.soft) cell `ref` is a term of, in order: never constraints, only read to rank ties. */
+  softOf(ref: string): number[] {
+    return (this.identitiesOf(ref) ?? []).filter((i) => this.identities[i].soft);
+  }
+
   get(ref: string): CellInfo | undefined {
     let c = this.made.get(ref);
     if (c) return c;
