@@ -17,7 +17,7 @@ import { errorLine } from "./errors";
 import { expandInputs } from "./batch";
 import { jsonText } from "./terminal";
 import { HIDDEN_SHEET_NOTE } from "../core/review/results-sheet";
-import { noFindingsVerdict } from "../core/review/verdict";
+import { noFindingsVerdict, notApplicableText } from "../core/review/verdict";
 
 export interface CheckCliOptions {
   json: boolean;
@@ -103,7 +103,7 @@ function textSummary(
   const lines = [
     `━━ ${doc.file}`,
     `部门：${doc.department ?? "（未识别）"}  年度：${doc.year ?? "（未识别）"}  单位：${doc.unit ?? "—"}  识别表格 ${doc.tables.length} 张`,
-    `审核结果：${counts.join("，")}（检查 ${doc.rules.checked} 项，通过 ${doc.rules.passed}，不通过 ${doc.rules.failed}，不适用 ${doc.rules.notApplicable}）`,
+    `审核结果：${counts.join("，")}（检查 ${doc.rules.checked} 项，通过 ${doc.rules.passed}，不通过 ${doc.rules.failed}，${notApplicableText(doc.rules.notApplicable, (doc.notApplicable ?? []).length)}）`,
   ];
   const finding = (f: CheckFileJson["findings"][number], indent: string) => {
     lines.push(`${indent}[${SEVERITY_NAMES[f.severity]}] ${f.message}`);

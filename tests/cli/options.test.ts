@@ -93,8 +93,8 @@ test("the 不适用 list only at --min-severity info (the default); above it one
     expect(r.out).toContain(
       `另有 ${na.length} 条规则不适用（共 ${file.rules.notApplicable} 项，--min-severity info 可列出）`
     );
-    // The header's count keeps every rule.
-    expect(r.out).toContain(`不适用 ${file.rules.notApplicable}）`);
+    // The header counts both, as the tail does: 项 and the rules they belong to (T34-9).
+    expect(r.out).toContain(`不适用 ${file.rules.notApplicable} 项（${na.length} 条规则））`);
   }
 });
 

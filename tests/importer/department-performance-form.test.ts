@@ -88,3 +88,64 @@ describe.each(STYLES.map((s) => [s.name, s] as const))("variant %s", (_n, style)
     expect(found.map((f) => f.cells[0])).toEqual([`部门整体绩效目标!${cell}`]);
   });
 });
+
+/**
+ * The 部门整体支出绩效目标表 printing its money down the form, each figure beside its caption (tester34 T34-12b, 北京's
+ * form): 年度预算申请 | 资金总额 | figure, then | 其中：一般公共预算 | figure, | 政府性基金预算 | 0, then 年度总体目标 and
+ * 一级 / 二级 / 三级指标. Before, “[未识别] … 部门整体绩效目标表缺少任务名称与预算金额”: read a defect of the department.
+ */
+function besideForm(rep: Report, bump = 0) {
+  const t1 = rep.tables.find((t) => t.kind === "income_expenditure_summary")!;
+  const cur = t1.rows.find((r) => r.key === "current_expenditure_total" && r.side !== "income")!;
+  const wan = (t: { unit: string }, x: number | null | undefined) =>
+    r2((x ?? 0) / (t.unit === "元" ? 10000 : 1));
+  const total = wan(t1, cur.amounts.total.value);
+  const t4 = rep.tables.find((t) => t.kind === "fiscal_appropriation_summary")!;
+  const cur4 = t4.rows.find((r) => r.key === "current_expenditure_total" && r.side !== "income");
+  const general = cur4 ? wan(t4, cur4.amounts.total.value) : total;
+  return toGrid(
+    "部门整体绩效",
+    [
+      [`${YEAR}年部门整体支出绩效目标表`, "", "", ""],
+      ["单位：万元", "", "", ""],
+      ["部门（单位）名称", "清河县财政局", "", ""],
+      ["年度预算申请", "资金总额", r2(total + bump), ""],
+      ["", "其中：一般公共预算", general, ""],
+      ["", "政府性基金预算", 0, ""],
+      ["年度总体目标", "保障重点支出", "", ""],
+      ["一级指标", "二级指标", "三级指标", "指标值"],
+      ["产出指标", "数量指标", "保障人数（人）", 120],
+      ["效益指标", "社会效益指标", "群众满意度（%）", 95],
+    ],
+    [{ r0: 0, c0: 0, r1: 0, c1: 3 }]
+  );
+}
+
+describe.each(STYLES.map((s) => [s.name, s] as const))(
+  "variant %s, figures beside their captions",
+  (_n, style) => {
+    const v = buildVariant(style);
+    const plain = importWorkbook(v.grids);
+
+    test("read as the 部门整体绩效目标 (not 未识别); its 资金总额 checked against 收支总表's 本年支出合计, nothing reported", () => {
+      const rep = importWorkbook([...v.grids, besideForm(plain)]);
+      expect(rep.unrecognized.filter((u) => u.sheet === "部门整体绩效")).toEqual([]);
+      const t = rep.tables.find((x) => x.kind === "department_performance")!;
+      // Its 其中 lines are read as the 资金总额's sources when they add up to it (else only the total).
+      expect(t.columns[0].key).toBe("total");
+      const res = checkReport(rep);
+      expect(
+        res.perRule.find((r) => r.id === "cross.department-performance")!.checked
+      ).toBeGreaterThan(0);
+      expect(kinds(res)).toEqual(kinds(checkReport(plain)));
+    });
+
+    test("资金总额 10 万元 high: found at its cell", () => {
+      const rep = importWorkbook([...v.grids, besideForm(plain, 10)]);
+      const found = checkReport(rep).findings.filter(
+        (f) => f.rule === "cross.department-performance" && f.severity === "error"
+      );
+      expect(found.map((f) => f.cells[0])).toContain("部门整体绩效!C4");
+    });
+  }
+);

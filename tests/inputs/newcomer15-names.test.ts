@@ -1,6 +1,7 @@
 /**
  * newcomer15's inputs for NC15-1 (tests/fixtures/newcomer15-names/README.md): an economic line whose name or code was
- * typed wrong gives the one naming 警告 per table, never a 错误 on the correct “三公” figures or a pairing of the wrong
+ * typed wrong gives one naming 警告 — one for the code and name, citing its cell in each table that prints it
+ * (tester34 T34-9) — never a 错误 on the correct “三公” figures or a pairing of the wrong
  * lines of two tables (rules/three-public-items.ts, cross.ts economicLines).
  */
 import { promises as fs } from "fs";
@@ -15,12 +16,11 @@ test.each([
   ["A-econname-err.xlsx", 1],
   ["X-econname2-err.xlsx", 2],
   ["X-econcode-err.xlsx", 2],
-])("%s: %d 警告 naming.economic-code, no 错误", async (f, n) => {
+])("%s: one 警告 naming.economic-code citing %d table(s), no 错误", async (f, n) => {
   const { grids } = await readWorkbookBuffer(await fs.readFile(path.join(dir, f)));
   const found = checkReport(importWorkbook(grids), { localize: false }).findings.filter(
     (x) => x.severity === "error" || x.severity === "warning"
   );
-  expect(found.map((x) => `${x.severity} ${x.rule}`)).toEqual(
-    Array(n).fill("warning naming.economic-code")
-  );
+  expect(found.map((x) => `${x.severity} ${x.rule}`)).toEqual(["warning naming.economic-code"]);
+  expect(new Set(found[0].cells.map((c) => c.slice(0, c.lastIndexOf("!")))).size).toBe(n);
 });

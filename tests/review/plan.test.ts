@@ -110,6 +110,17 @@ describe.each(SAMPLES.map((s) => [s]))("%s", (name) => {
     const text = s.cells.map((c) => String(c.value)).join("\n");
     expect(text).toContain(report.department!);
     expect(text).toContain("不适用的规则（未检查）");
+    // The header's 不适用 counts the 项 and the rules listed below it (T34-9: “不适用 172” over 72 rules); 预算汇总 too.
+    const naRules = result.perRule.filter((r) => r.notApplicable > 0).length;
+    expect(naRules).toBeGreaterThan(0);
+    const naText = `不适用 ${result.rules.notApplicable} 项（${naRules} 条规则）`;
+    expect(text).toContain(naText);
+    for (const sheet of p.sheets) {
+      const said = sheet.cells
+        .map((c) => String(c.value))
+        .find((v) => /不通过 \d+，不适用/.test(v));
+      if (said) expect(said).toContain(naText);
+    }
     expect(text).toContain("未识别的工作表或区域（未审核）");
     for (const c of result.causes) expect(text).toContain(c.message);
   });

@@ -3,7 +3,10 @@
  * - within.row-change on a 支出总表 printed in bands 上年预算数 | 2025年预算数 | 增减 whose 2025年预算数 band prints its
  *   合计 as 小计: the column is 「2025年预算数」, never a bare 「小计」 (which reads like a 小计 row);
  * - hierarchy.total on a “三公” table printed as one line of figures (合计 | 因公出国（境）费 | …): the 合计 is its own
- *   printed column, named by the row; no 「预算数」 column, which the table does not print.
+ *   printed column, named by the row; no 「预算数」 column, which the table does not print; its parts are columns
+ *   (「合计」栏 … ≠ 各项之和, tester33 T33-16);
+ * - within.row-change on a “三公” table laid across (items as columns, years as bands or lines): the item is a 栏
+ *   (tester34 T34-0: “「合计」行「预算数」” about a column).
  */
 import { importWorkbook } from "../../src/core/importer/importer";
 import { checkReport } from "../../src/core/rules/engine";
@@ -63,7 +66,27 @@ describe.each(styles)("variant %s", (_n, style) => {
     expect(found.length).toBeGreaterThan(0);
     for (const f of found) {
       expect(f.message).not.toContain("预算数");
-      expect(f.message).toMatch(/「合计」 \d/);
+      // Its parts are columns (tester33 T33-16): 「合计」栏 … ≠ 各项之和, never 各一级行之和.
+      expect(f.message).toMatch(/「合计」栏 \d.*≠ 各项之和/);
+      expect(f.message).not.toMatch(/行/);
+    }
+  });
+
+  test("within.row-change on a “三公” table laid across in 上年 | 本年 | 增减 bands names the item as a column (栏), not a row", () => {
+    const built = buildVariant(style, { threePublicBands: true }).grids;
+    const tp = importWorkbook(built).tables.find((t) => t.kind === "three_public")!;
+    if (!tp.across) return; // a template printing its 三公 items as lines: 行 is right there
+    const item = tp.rows.find((r) => r.key === "reception")!;
+    const delta = tp.unit === "元" ? 10000 : 1;
+    const found = checkReport(importWorkbook(mutate(built, item.amounts.total!.cell!, delta)), {
+      localize: false,
+    }).findings.filter((f) => f.cells.includes(item.amounts.total!.cell!));
+    const change = found.filter((f) => f.rule === "within.row-change");
+    expect(change.length).toBeGreaterThan(0);
+    for (const f of change) expect(f.message).toMatch(/「公务接待费」栏/);
+    for (const f of found) {
+      expect(f.message).toMatch(/栏/);
+      expect(f.message).not.toMatch(/「[^」]*」行|各一级行/);
     }
   });
 });

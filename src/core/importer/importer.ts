@@ -261,7 +261,10 @@ function parseRegion(
     if (!head) {
       // No tasks: one 预算 line (年度预算申请 | 资金总额 | 财政拨款 | 其他资金 over its figures) is the form's money.
       const budget = departmentBudgetLine(v, reg.titleRow + 1, end);
-      if (!budget) return unread("部门整体绩效目标表缺少任务名称与预算金额");
+      if (!budget)
+        return unread(
+          "部门整体绩效目标表格式未能识别（未审核）：未找到任务名称与预算金额，也未找到资金总额"
+        );
       if (budget.unit && !meta.unit)
         Object.assign(meta, {
           unit: budget.unit.unit,
@@ -591,12 +594,11 @@ function parseRegion(
       rows,
       blockList[0].amounts.map((a) => a.key).filter((k) => !isRateOrChange(k) && !isPrior(k))
     );
-  if (
+  // A 三公 table printed across: its items are the sheet's columns (Table.across: the messages say 栏).
+  const across =
     kind === "three_public" &&
-    blockList[0].amounts.some((a) => a.key === "abroad" || a.key === "reception")
-  ) {
-    ({ rows, columns } = transposeThreePublic(rows, blockList[0].amounts));
-  }
+    blockList[0].amounts.some((a) => a.key === "abroad" || a.key === "reception");
+  if (across) ({ rows, columns } = transposeThreePublic(rows, blockList[0].amounts));
   if (kind === "three_public") markLoneParts(rows);
   // A 绩效目标 list's money column captioned 年度资金总额 or 资金 is its projects' amount (tester34 T34-7).
   if (kind === "performance_list") ({ rows, columns } = listTotal(rows, columns));
@@ -649,6 +651,7 @@ function parseRegion(
     unitText: unitPrinted ? (meta.unitText ?? amountUnit ?? page?.unitText) : undefined,
     unitCell: meta.unit ? meta.unitCell : undefined,
     ...pageHeaderDiffers(reg, meta.unit ?? amountUnit),
+    ...(across ? { across: true } : {}),
     markedEmpty,
     ...(markedEmpty && emptyNoteCell ? { emptyNoteCell } : {}),
     empty,
@@ -1125,6 +1128,70 @@ function departmentBudgetLine(
         level: 0,
         row: v.sheetRow(f) + 1,
         labelCell: v.ref(f, first),
+        amounts,
+      },
+    };
+  }
+  return budgetLinesBeside(v, from, to);
+}
+
+/**
+ * The 部门整体支出绩效目标表's money printed down the form, each figure beside its caption (tester34 T34-12b:
+ * 年度预算申请 | 资金总额 | 3908.30, then | 其中：一般公共预算 | 3908.30, | 政府性基金预算 | 0): the 资金总额 line and
+ * the captioned lines right under it, as one 预算 line. Undefined when no 资金总额 caption has a figure beside it.
+ */
+function budgetLinesBeside(
+  v: GridView,
+  from: number,
+  to: number
+): { row: Row; columns: Column[]; unit?: { unit: Unit; text: string; cell: string } } | undefined {
+  // The caption's key and the first figure right of it on its line.
+  const beside = (k: number) => {
+    const cells = v.cells(k);
+    for (let i = 0; i < cells.length; i++) {
+      const [c, t] = cells[i];
+      const key = DEPARTMENT_BUDGET_KEYS.find(([, re]) =>
+        re.test(labelKey(t).replace(/^其中[:：]?/, ""))
+      )?.[0];
+      if (!key) continue;
+      const fig = cells.slice(i + 1).find(([x]) => v.isNumber(k, x));
+      if (fig) return { key, c, fig: fig[0], label: t.trim() };
+    }
+    return undefined;
+  };
+  for (let r = from; r <= to; r++) {
+    const head = beside(r);
+    if (head?.key !== "total") continue;
+    const amounts: Record<string, Amount> = {};
+    const columns: Column[] = [];
+    for (let k = r; k <= to; k++) {
+      const line = k === r ? head : beside(k);
+      if (!line || amounts[line.key]) break;
+      amounts[line.key] = amountAt(v, k, line.fig);
+      columns.push({ key: line.key, label: line.label, col: columnLetter(v.sheetCol(line.fig)) });
+    }
+    // 其中 lines naming only part of the money (一般公共预算 and 政府性基金 of a department with 单位资金 too) are no
+    // breakdown of the 资金总额: only the total is read then.
+    const parts = columns.slice(1).reduce((sum, c) => sum + (amounts[c.key].value ?? 0), 0);
+    if (Math.round((parts - (amounts.total.value ?? 0)) * 100) !== 0)
+      for (const c of columns.splice(1)) delete amounts[c.key];
+    let unit: { unit: Unit; text: string; cell: string } | undefined;
+    for (const [c, t] of v.cells(r)) {
+      const u = unitInCaption(t);
+      if (u) {
+        unit = { unit: u, text: t.trim(), cell: v.ref(r, c) };
+        break;
+      }
+    }
+    return {
+      unit,
+      columns,
+      row: {
+        label: "金额合计",
+        key: "total",
+        level: 0,
+        row: v.sheetRow(r) + 1,
+        labelCell: v.ref(r, head.c),
         amounts,
       },
     };

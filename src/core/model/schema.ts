@@ -360,6 +360,12 @@ export const TableSchema = z.object({
    * of 基本支出 | 项目支出: all funds or 一般公共预算; importer/untitled.ts): rules/scope.ts gives it no scope.
    */
   scopeUnknown: z.boolean().optional(),
+  /**
+   * A “三公” table printed across (its items as columns: one line, or one line per year — importer.ts
+   * transposeThreePublic): each model row is a column of the sheet and each model column a line, so messages say
+   * 栏 for a row (tester33 T33-16, tester34 T34-0).
+   */
+  across: z.boolean().optional(),
   /** Marked 注：本表无数据 / 空表 (whatever the body holds). */
   markedEmpty: z.boolean(),
   /**

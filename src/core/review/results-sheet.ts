@@ -16,7 +16,7 @@ import { REVIEW_SHEET_NAMES, SHEET_TAG, type PlanSheet } from "./plan";
 import { reviewTime, SheetBuilder } from "./sheet";
 import { ruleTitle, splitRef } from "./marks";
 import { SEVERITY_ORDER } from "./styles";
-import { noFindingsVerdict } from "./verdict";
+import { noFindingsVerdict, notApplicableText } from "./verdict";
 import { firstSet } from "../model/sets";
 
 export interface ReviewMeta {
@@ -188,7 +188,7 @@ export function buildResultsSheet(
   pair("单位", report.unit ?? "—", "产品版本", `${meta.product} ${meta.productVersion}`);
   pair(
     "规则",
-    `检查 ${result.rules.checked} 项：通过 ${result.rules.passed}，不通过 ${result.rules.failed}，不适用 ${result.rules.notApplicable}`,
+    `检查 ${result.rules.checked} 项：通过 ${result.rules.passed}，不通过 ${result.rules.failed}，${notApplicableText(result.rules.notApplicable, result.perRule.filter((r) => r.notApplicable > 0).length)}`,
     "规则目录",
     meta.catalogVersion
   );

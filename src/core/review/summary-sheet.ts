@@ -5,6 +5,7 @@
  * each 单位's set after it (model/sets.ts). Every figure taken from a source cell is a live formula
  * referring to it (see source.ts), shares are formulas with data bars, all amounts in the report's unit.
  */
+import { notApplicableText } from "./verdict";
 import {
   THREE_PUBLIC_ITEM_OF,
   type Report,
@@ -439,7 +440,7 @@ function status(m: Summary, result: CheckResult, levels: string | undefined): vo
   }
   const r = m.s.line(
     [
-      `规则：检查 ${result.rules.checked} 项，通过 ${result.rules.passed}，不通过 ${result.rules.failed}，不适用 ${result.rules.notApplicable}（不适用的规则未检查，不视为通过）`,
+      `规则：检查 ${result.rules.checked} 项，通过 ${result.rules.passed}，不通过 ${result.rules.failed}，${notApplicableText(result.rules.notApplicable, result.perRule.filter((x) => x.notApplicable > 0).length)}（不适用的规则未检查，不视为通过）`,
     ],
     "note"
   );

@@ -21,3 +21,12 @@ export function unreadTables(unrecognized: readonly Unrecognized[]): number {
   for (const u of unrecognized) if (u.kind) n++;
   return n;
 }
+
+/**
+ * The 不适用 count of a summary line, as both its units: `items` rule × table-set checks that did not apply and the
+ * `rules` they belong to — “不适用 172 项（72 条规则）” — so the header agrees with the list below it, which counts
+ * rules (tester34 T34-9: “不适用 172” over “另有 72 条规则不适用”).
+ */
+export function notApplicableText(items: number, rules: number): string {
+  return items ? `不适用 ${items} 项（${rules} 条规则）` : "不适用 0";
+}

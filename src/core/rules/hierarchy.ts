@@ -254,7 +254,7 @@ function hierarchyOutcomes(
   report: Report,
   id: string,
   pick: (t: Table, rows: Row[], i: number, kids: () => (i: number) => Row[]) => Row[] | undefined,
-  describe: (p: Row) => string
+  describe: (p: Row, t: Table) => string
 ): Outcome[] {
   const out: Outcome[] = [];
   const tables = report.tables;
@@ -292,7 +292,7 @@ function hierarchyOutcomes(
         // What the children are does not depend on the column: split once per parent, when a column needs it.
         let split: { memo: Row[]; addends: Row[] } | undefined;
         // The words of the parent's sums, made only for a failing one (one closure per parent, not per column).
-        const against = () => describe(p);
+        const against = () => describe(p, t);
         for (let ci = 0; ci < cols.length; ci++) {
           const col = cols[ci];
           const total = p.amounts[col.key];
@@ -341,7 +341,8 @@ function hierarchyOutcomes(
               severity: "error",
               total: term(t, total),
               parts: columnTerms(t, addends, col.key),
-              subject: () => `${tableName(t)}「${rowName(p)}」${columnWords(t, col)}`,
+              subject: () =>
+                `${tableName(t)}「${rowName(p)}」${t.across ? "栏" : ""}${columnWords(t, col)}`,
               against,
             })
           );
@@ -393,10 +394,12 @@ export const totalOfTopRows = defineRule({
         const top = rows.reduce((m, x) => (x.level > 0 ? Math.min(m, x.level) : m), Infinity);
         return rows.filter((r) => r.level === top);
       },
-      (p) =>
+      (p, t) =>
         p.key === "total" && THREE_PUBLIC_ONLY_TOTAL(labelKey(p.label))
           ? "“三公”经费各项之和（因公出国（境）费、公务用车购置及运行费、公务接待费，不含会议费、培训费等）"
-          : "各一级行之和"
+          : t.across
+            ? "各项之和" // a 三公 table printed across: its items are columns (tester33 T33-16)
+            : "各一级行之和"
     );
     return out.length ? out : [na("没有带合计行的分级表")];
   },
@@ -424,12 +427,14 @@ export const parentChildren = defineRule({
         if (tp) return rows[i].key === "three_public" ? tp.items : tp.partsOf.get(rows[i]);
         return rows[i].level >= 1 ? kids()(i) : undefined;
       },
-      (p) =>
-        p.code?.length === 3 && p.codeSystem === "functional"
-          ? "各款之和"
-          : p.code?.length === 5 && p.codeSystem === "functional"
-            ? "各项之和"
-            : "下级各行之和"
+      (p, t) =>
+        t.across
+          ? "所属各栏之和" // a 三公 table printed across: 购置费 | 运行费 are columns
+          : p.code?.length === 3 && p.codeSystem === "functional"
+            ? "各款之和"
+            : p.code?.length === 5 && p.codeSystem === "functional"
+              ? "各项之和"
+              : "下级各行之和"
     );
     return out.length ? out : [na("没有分级的行")];
   },

@@ -24,7 +24,7 @@ function perTable(
   t: Table,
   rows: Array<{ finding: Finding; code: string }>,
   what: string
-): Outcome[] {
+): Finding[] {
   // Asked for every table by every per-row naming rule; most tables have nothing to report.
   if (!rows.length) return [];
   const codes = new Map(rows.map((x) => [x.finding, x.code]));
@@ -32,7 +32,58 @@ function perTable(
     rows.map((x) => x.finding),
     (fs) =>
       `${tableName(t)}有 ${fs.length} 个${what}：${examples(fs.map((f) => codes.get(f)!))}（每行见所标单元格的批注）`
-  ).map((finding) => ({ status: "fail", finding }));
+  );
+}
+
+/** One wrong name of one row: its finding (the table's sentence) and that sentence without the table's name. */
+interface WrongName {
+  finding: Finding;
+  code: string;
+  /** The message after the table's name: “功能科目 21305 名称为“…”，标准名称为“…””. */
+  body: string;
+}
+
+/**
+ * The per-row findings of every table, as a reviewer reads them (tester34 T34-9): one code printed with one wrong name
+ * in several tables (表2, 表3, 表5 list the same 款) is one finding — “表2（…）、表3（…）、表5（…）的功能科目 21305 名称为…”
+ * — citing the name cell of each, each cell's note its own table's sentence; a table past FLOOD_LIMIT keeps its one
+ * finding for the table (flood.ts), its rows not merged with other tables'.
+ */
+function acrossTables(tables: Array<{ t: Table; wrong: WrongName[] }>, what: string): Outcome[] {
+  const out: Outcome[] = [];
+  const groups = new Map<string, { at: number; rows: Array<{ t: Table; x: WrongName }> }>();
+  for (const { t, wrong } of tables) {
+    const byFinding = new Map(wrong.map((x) => [x.finding, x]));
+    for (const f of perTable(t, wrong, what)) {
+      const x = byFinding.get(f);
+      if (!x) {
+        out.push({ status: "fail", finding: f });
+        continue;
+      }
+      const key = `${f.severity}\u0000${x.code}\u0000${x.body}`;
+      let g = groups.get(key);
+      if (!g) {
+        groups.set(key, (g = { at: out.length, rows: [] }));
+        out.push({ status: "fail", finding: f });
+      }
+      g.rows.push({ t, x });
+    }
+  }
+  for (const { at, rows } of groups.values()) {
+    if (rows.length < 2) continue;
+    const names = rows.map((r) => tableName(r.t)).filter((n, i, all) => all.indexOf(n) === i);
+    const first = rows[0].x.finding;
+    out[at] = {
+      status: "fail",
+      finding: {
+        ...first,
+        message: `${names.join("、")}的${rows[0].x.body}`,
+        cells: rows.flatMap((r) => r.x.finding.cells),
+        details: rows.flatMap((r) => r.x.finding.cells.map(() => r.x.finding.message)),
+      },
+    };
+  }
+  return out;
 }
 
 /** Every coded row of one classification system whose standard name is known: printed name ↔ standard name. */
@@ -44,10 +95,11 @@ function codeNames(
   what: string
 ): Outcome[] {
   const out: Outcome[] = [];
+  const listed: Array<{ t: Table; wrong: WrongName[] }> = [];
   const tables = report.tables;
   for (let i = 0; i < tables.length; i++) {
     const t = tables[i];
-    const wrong: Array<{ finding: Finding; code: string }> = [];
+    const wrong: WrongName[] = [];
     const rows = t.rows;
     for (let j = 0; j < rows.length; j++) {
       const r = rows[j];
@@ -55,23 +107,28 @@ function codeNames(
       const std = nameOf(r.code);
       if (!std) continue;
       const printed = r.label.replace(/^[一二三四五六七八九十]+、/, "").trim();
-      if (sameFunctionalName(printed, std)) out.push(PASS);
-      else
-        wrong.push({
-          code: r.code,
-          finding: {
-            rule,
-            severity: "warning",
-            message: `${tableName(t)}${what} ${r.code} 名称为“${printed}”，标准名称为“${std}”`,
-            cells: [r.labelCell],
-            expected: null,
-            actual: null,
-            difference: null,
-          },
-        });
+      if (sameFunctionalName(printed, std)) {
+        out.push(PASS);
+        continue;
+      }
+      const body = `${what} ${r.code} 名称为“${printed}”，标准名称为“${std}”`;
+      wrong.push({
+        code: r.code,
+        body,
+        finding: {
+          rule,
+          severity: "warning",
+          message: `${tableName(t)}${body}`,
+          cells: [r.labelCell],
+          expected: null,
+          actual: null,
+          difference: null,
+        },
+      });
     }
-    out.push(...perTable(t, wrong, `${what}名称与标准名称不符`));
+    if (wrong.length) listed.push({ t, wrong });
   }
+  out.push(...acrossTables(listed, `${what}名称与标准名称不符`));
   return out.length ? out : [{ status: "na", reason: `没有带编码的${what}` }];
 }
 
@@ -86,10 +143,11 @@ function functionalCodeNames(report: Report): Outcome[] {
     number | undefined,
     Map<string, Map<string, { printed: string; v?: ReturnType<typeof judgeName> }>>
   >();
+  const listed: Array<{ t: Table; wrong: WrongName[] }> = [];
   const tables = report.tables;
   for (let i = 0; i < tables.length; i++) {
     const t = tables[i];
-    const wrong: Array<{ finding: Finding; code: string }> = [];
+    const wrong: WrongName[] = [];
     const rows = t.rows;
     for (let j = 0; j < rows.length; j++) {
       const r = rows[j];
@@ -120,13 +178,14 @@ function functionalCodeNames(report: Report): Outcome[] {
         continue;
       }
       const code = r.code;
-      const fail = (severity: "warning" | "info", message: string) =>
+      const fail = (severity: "warning" | "info", body: string) =>
         wrong.push({
           code,
+          body,
           finding: {
             rule,
             severity,
-            message,
+            message: `${tableName(t)}${body}`,
             cells: [r.labelCell],
             expected: null,
             actual: null,
@@ -136,21 +195,22 @@ function functionalCodeNames(report: Report): Outcome[] {
       if (v.why === "mismatch")
         fail(
           "warning",
-          `${tableName(t)}功能科目 ${r.code} 名称为“${printed}”，${year ? `${year} 年` : ""}标准名称为“${v.standard}”`
+          `功能科目 ${r.code} 名称为“${printed}”，${year ? `${year} 年` : ""}标准名称为“${v.standard}”`
         );
       else if (year === undefined)
         fail(
           "info",
-          `${tableName(t)}功能科目 ${r.code} 名称“${printed}”适用于 ${spanYears(v.span)}（${v.span.source}）；未能识别报告年度，请核对`
+          `功能科目 ${r.code} 名称“${printed}”适用于 ${spanYears(v.span)}（${v.span.source}）；未能识别报告年度，请核对`
         );
       else
         fail(
           "warning",
-          `${tableName(t)}功能科目 ${r.code} 名称“${printed}”适用于 ${spanYears(v.span)}，${year} 年度（及编制预算的 ${year - 1} 年）应为“${v.standard}”（${v.span.source}）`
+          `功能科目 ${r.code} 名称“${printed}”适用于 ${spanYears(v.span)}，${year} 年度（及编制预算的 ${year - 1} 年）应为“${v.standard}”（${v.span.source}）`
         );
     }
-    out.push(...perTable(t, wrong, "功能科目名称与报告年度的标准名称不符"));
+    if (wrong.length) listed.push({ t, wrong });
   }
+  out.push(...acrossTables(listed, "功能科目名称与报告年度的标准名称不符"));
   return out.length ? out : [{ status: "na", reason: "没有带编码的功能科目" }];
 }
 
@@ -227,7 +287,12 @@ export const codeFormat = defineRule({
           },
         });
       }
-      out.push(...perTable(t, wrong, "编码不是有效的科目编码（类 3 位、款 5 位、项 7 位数字）"));
+      for (const finding of perTable(
+        t,
+        wrong,
+        "编码不是有效的科目编码（类 3 位、款 5 位、项 7 位数字）"
+      ))
+        out.push({ status: "fail", finding });
       if (lost.length) {
         const placed = lost.filter((x) => x.code).length;
         const how = [

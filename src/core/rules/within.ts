@@ -821,7 +821,8 @@ export const rowChange = defineRule({
                 severity: "error",
                 total: term(t, r.amounts[cur]),
                 parts: [term(t, r.amounts[p]), { ...term(t, r.amounts[chg]), single: true }],
-                subject: () => `${tableName(t)}「${rowName(r)}」行「${bandedName(t, current)}」`,
+                subject: () =>
+                  `${tableName(t)}「${rowName(r)}」${t.across ? "栏" : "行"}「${bandedName(t, current)}」`,
                 against: () => `${bandedName(t, prior)} + ${bandedName(t, change)}`,
               })
             );
@@ -881,7 +882,7 @@ export const rowChangeRate = defineRule({
           const f = pct ? 100 : 1;
           const d = Math.max(0, Math.round(-Math.log10(2 * printed.h * f)));
           const show = (v: number) => `${(v * f).toFixed(d)}${printed.sign ? "%" : ""}`;
-          const subject = `${tableName(t)}「${rowName(r)}」行「${captionName(x.rate.label)}」`;
+          const subject = `${tableName(t)}「${rowName(r)}」${t.across ? "栏" : "行"}「${captionName(x.rate.label)}」`;
           const figures = `本年 ${c.text.trim() || "空"}，上年 ${p.text.trim()}`;
           out.push({
             status: "fail",
