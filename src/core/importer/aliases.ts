@@ -250,8 +250,13 @@ export const COLUMN_KEYS: ReadonlyArray<readonly [string, RegExp]> = [
   ["goods_services", /^(302)?商品和服务(支出)?$/],
   ["household_subsidies", /^(303)?对个人和家庭(的)?补助(支出)?$/],
   ["debt_interest", /^(307)?债务利息(及费用)?支出$/],
+  ["capital_construction", /^(309)?资本性支出[(（]基本建设[)）]$/],
   ["capital", /^(310)?资本性支出$/],
+  ["enterprise_construction", /^(311)?对企业补助[(（]基本建设[)）]$/],
   ["enterprise_subsidies", /^(312)?对企业补助(支出)?$/],
+  ["social_security_fund", /^(313)?对社会保障基金补助(支出)?$/],
+  // 其他支出 bare is a class only in a band of 支出 by economic class (ECONOMIC_BAND, columnKey); with its code, anywhere.
+  ["other_expenditure", /^399其他支出$/],
   // 专项业务经费 (Xi'an) is the template's word for 项目支出.
   ["project", /^专项业务经费(支出)?$/],
   ["meeting", /^会议费$/],
@@ -304,8 +309,12 @@ export const TASK_HEADER = /任务名称|项目名称|^(年度)?(主要|重点|�
 
 /** Counts and rates beside the money (采购数量, 编制人数, 单价): figures, but never parts of a sum of amounts. */
 export const COUNT_HEADER = /(数量|人数|编制数|实有人数|台数|辆数|件数|个数|面积|单价)$/;
-/** Attributes that are codes or names of something else (项目编码, 项目代码). */
-export const ATTRIBUTE_HEADER = /^项目(编码|代码|编号)$/;
+/**
+ * Attributes that are codes or names of something else (项目编码, 项目代码), or a year or a span of years of the line
+ * (年度, 年份, 起始年度, 立项年度, 完成年限 …: tester35 T35-7).
+ */
+export const ATTRIBUTE_HEADER =
+  /^项目(编码|代码|编号)$|^(起始|开始|立项|实施|完成|执行|结束|截止|建设|开工|竣工|申报|批复)?(年度|年份|年限)$/;
 /** The label cells of a 栏次 row. */
 export const COLUMN_MARKER = /^(栏次|行次|序号|\*+|甲|乙|丙|丁|[-—]+)$/;
 
@@ -334,6 +343,9 @@ const BAND_SUBTOTALS: ReadonlyArray<readonly [string, RegExp]> = [
   ["carryover", new RegExp(`^(${CARRYOVER_IN})`)],
   ["basic", /^基本支出$/],
   ["project", /^项目支出$/],
+  // 人员经费: 小计 | 工资福利支出 | 对个人和家庭的补助 (湖南 / 河北 county 基本支出表 by 功能科目, tester35 T35-6).
+  ["personnel", /^人员经费$/],
+  ["public", /^公用经费$/],
 ];
 
 /**
@@ -389,7 +401,12 @@ export function columnKey(leaf: string, parents: string[], tableYear?: number): 
     if (inner && (SOURCE_PARENTS.has(inner) || CARRYOVER_USES.has(inner)))
       return `carryover_${inner}`;
   }
-  const leafKey = COLUMN_KEYS.find(([, re]) => re.test(k))?.[0] ?? shortSource(k, bands);
+  const leafKey =
+    COLUMN_KEYS.find(([, re]) => re.test(k))?.[0] ??
+    shortSource(k, bands) ??
+    (k === "其他支出" && ECONOMIC_BAND.test(bands[bands.length - 1] ?? "")
+      ? "other_expenditure"
+      : undefined);
   // 项目支出 broken down by economic class beside 基本支出's (功能 × 经济分类 tables: 基本支出 (小计 | 工资福利支出 | …) |
   // 项目支出 (小计 | 商品和服务支出 | …)): the 项目支出 band's classes are the project's (project_goods_services …), never
   // 基本支出's.
@@ -410,6 +427,12 @@ export function columnKey(leaf: string, parents: string[], tableYear?: number): 
   }
   return leafKey;
 }
+
+/**
+ * A band of 支出 laid out by economic class (基本支出 / 项目支出 / 人员经费 / 公用经费 over 工资福利支出 | … | 其他支出,
+ * tester35 T35-10): a bare 其他支出 under it is the class 399, one of the band's parts.
+ */
+const ECONOMIC_BAND = /^(基本|项目)(支出|经费)$|^(人员|公用)经费$/;
 
 /** 事业 / 经营 / 其他: a source's short caption, under a band of income (本年收入, 收入, 单位资金 …: SHORT_SOURCE_BAND). */
 const SHORT_SOURCES: Readonly<Record<string, string>> = {

@@ -466,6 +466,13 @@ function parseRegion(
   );
   if (pageNumbers.size)
     bodyRows.splice(0, bodyRows.length, ...bodyRows.filter((br) => !pageNumbers.has(br)));
+  // A column no alias names whose figures are all years (2024 | 2025 | 2026, printed without decimals: 起始年度 under
+  // another caption): an attribute of the line, never an amount (tester35 T35-7).
+  roles = roles.map((x) =>
+    x.role === "amount" && x.key.startsWith("col_") && yearColumn(v, bodyRows, x.c)
+      ? { role: "text", c: x.c, path: x.path }
+      : x
+  );
   // A page whose amounts a converter moved one column right: its lines read one column left, and said (NC11-9).
   const amountRoles = roles.filter(
     (x): x is Extract<ColumnRole, { role: "amount" }> => x.role === "amount"
@@ -1523,6 +1530,23 @@ function titleDepartment(tables: Table[]): string | undefined {
 export interface ImportOptions {
   /** The workbook's file name, for the year and department when no table or cover prints them. */
   fileName?: string;
+}
+
+/**
+ * Every figure of column c in these rows a whole year 1900–2099 printed as one (2024, not 2,024.00), two at least:
+ * years, not money. Text cells other than blank marks make it no such column.
+ */
+function yearColumn(v: GridView, rows: number[], c: number): boolean {
+  let years = 0;
+  for (const r of rows) {
+    if (v.isEmpty(r, c) || v.isBlankMark(r, c)) continue;
+    const a = v.amount(r, c);
+    if (!a || a.value === null || !Number.isInteger(a.value) || a.value < 1900 || a.value > 2099)
+      return false;
+    if (v.norm(r, c) !== String(a.value)) return false;
+    years++;
+  }
+  return years >= 2;
 }
 
 export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Report {

@@ -67,16 +67,20 @@ export const INCOME_SOURCE_COLUMNS = [
 
 /**
  * Column keys of 基本支出 printed by 部门预算支出经济分类 class (工资福利支出 301, 商品和服务支出 302, 对个人和家庭的补助
- * 303, 债务利息及费用支出 307, 资本性支出 310, 对企业补助 312) beside or instead of 人员经费 / 公用经费: together they
- * are the line's 基本支出.
+ * 303, 债务利息及费用支出 307, 资本性支出（基本建设）309, 资本性支出 310, 对企业补助（基本建设）311, 对企业补助 312,
+ * 对社会保障基金补助 313, 其他支出 399) beside or instead of 人员经费 / 公用经费: together they are the line's 基本支出.
  */
 export const ECONOMIC_CLASS_COLUMNS = [
   "wages",
   "goods_services",
   "household_subsidies",
   "debt_interest",
+  "capital_construction",
   "capital",
+  "enterprise_construction",
   "enterprise_subsidies",
+  "social_security_fund",
+  "other_expenditure",
 ] as const;
 /** The 部门预算支出经济分类 class code of each economic-class column. */
 export const ECONOMIC_CLASS_CODES: Readonly<
@@ -86,8 +90,12 @@ export const ECONOMIC_CLASS_CODES: Readonly<
   goods_services: "302",
   household_subsidies: "303",
   debt_interest: "307",
+  capital_construction: "309",
   capital: "310",
+  enterprise_construction: "311",
   enterprise_subsidies: "312",
+  social_security_fund: "313",
+  other_expenditure: "399",
 };
 
 /**

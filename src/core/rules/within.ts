@@ -520,18 +520,66 @@ export const rowFiscal = defineRule({
 });
 
 const has = (t: Table, key: string) => t.columns.some((c) => c.key === key);
+/** The band a column is printed under, as its caption's start (人员经费/ for 人员经费/工资福利支出; "" for none). */
+const bandOf = (c: Table["columns"][number]) => c.label.slice(0, c.label.lastIndexOf("/") + 1);
+
+/**
+ * An amount column the importer could not name (col_…, a class no alias knows), with a figure, printed in the band of
+ * one of these columns: the named classes are then not the whole band, and a sum of them would miss it on every row.
+ */
+function unnamedInBand(t: Table, keys: readonly string[]): boolean {
+  const bands = new Set(t.columns.filter((c) => keys.includes(c.key)).map(bandOf));
+  return t.columns.some(
+    (c) =>
+      c.key.startsWith("col_") &&
+      bands.has(bandOf(c)) &&
+      !isMemoColumn(c) &&
+      t.rows.some((r) => hasValue(r.amounts[c.key]))
+  );
+}
+
+/** The parts of 基本支出 a class column may be printed under (人员经费: 小计 | 工资福利支出 | 对个人和家庭的补助). */
+const BASIC_PART_BANDS: ReadonlyArray<readonly ["personnel" | "public", RegExp]> = [
+  ["personnel", /^人员经费\/$/],
+  ["public", /^公用经费\/$/],
+];
+const basicPartOf = (t: Table, key: string) => {
+  const c = t.columns.find((x) => x.key === key);
+  return c ? BASIC_PART_BANDS.find(([, re]) => re.test(bandOf(c)))?.[0] : undefined;
+};
+/** The class columns printed under the band of one part of 基本支出 (人员经费 / 公用经费). */
+function partClasses(t: Table, part: "personnel" | "public"): string[] {
+  return ECONOMIC_CLASS_COLUMNS.filter((k) => has(t, k) && basicPartOf(t, k) === part);
+}
+
 /**
  * The 基本支出 economic-class columns a table prints (工资福利支出 | 商品和服务支出 | …), when it prints at least two and
- * none is captioned 其中 (then they are some classes picked out, not the whole 基本支出).
+ * none is captioned 其中 (then they are some classes picked out, not the whole 基本支出). Classes printed under a 人员经费
+ * / 公用经费 band (人员经费: 小计 | 工资福利支出 | 对个人和家庭的补助 | 公用经费, tester35 T35-6) are that part's: its
+ * own column (the band's 小计) counts instead of them, and a part printed as one column (公用经费) counts too; with
+ * both parts as columns 基本支出 = 人员经费 + 公用经费 is within.row-personnel-public's. Not when the classes' band holds
+ * an amount column no alias names (unnamedInBand).
  */
 function economicClasses(t: Table): string[] | undefined {
   const keys = ECONOMIC_CLASS_COLUMNS.filter((k) => has(t, k));
   if (
-    keys.length < 2 ||
-    t.columns.some((c) => (keys as string[]).includes(c.key) && /其中/.test(c.label))
+    !keys.length ||
+    t.columns.some((c) => (keys as string[]).includes(c.key) && /其中/.test(c.label)) ||
+    unnamedInBand(t, keys)
   )
     return undefined;
-  return keys;
+  if (!keys.some((k) => basicPartOf(t, k))) return keys.length >= 2 ? keys : undefined;
+  const parts: string[] = [];
+  for (const k of keys) {
+    const p = basicPartOf(t, k);
+    const key = p && has(t, p) ? p : k;
+    if (!parts.includes(key)) parts.push(key);
+  }
+  for (const p of ["personnel", "public"]) if (has(t, p) && !parts.includes(p)) parts.push(p);
+  if (parts.length === 2 && parts.includes("personnel") && parts.includes("public"))
+    return undefined;
+  const at = (k: string) => t.columns.findIndex((c) => c.key === k);
+  return parts.length >= 2 ? parts.sort((a, b) => at(a) - at(b)) : undefined;
 }
 const NON_BASIC_USES = USE_KEYS.filter((k) => k !== "basic");
 
@@ -638,7 +686,7 @@ export const rowEconomicClasses = defineRule({
   category: "within",
   title: "基本支出 = 各经济分类之和",
   description:
-    "基本支出按部门预算支出经济分类分栏列示（工资福利支出、商品和服务支出、对个人和家庭的补助、资本性支出等）的表，每一行的基本支出（或只列基本支出的表的合计）等于各经济分类栏之和；项目支出也按经济分类分栏时（功能分类 × 经济分类表），项目支出等于项目支出栏下各经济分类之和，两栏的经济分类互不相加。" +
+    "基本支出按部门预算支出经济分类分栏列示（工资福利支出、商品和服务支出、对个人和家庭的补助、资本性支出等）的表，每一行的基本支出（或只列基本支出的表的合计）等于各经济分类栏之和；项目支出也按经济分类分栏时（功能分类 × 经济分类表），项目支出等于项目支出栏下各经济分类之和，两栏的经济分类互不相加；经济分类列在人员经费（公用经费）栏下时（人员经费：小计 | 工资福利支出 | 对个人和家庭的补助），该栏小计等于其下各经济分类之和；某栏另有未能识别的金额列时，该栏不按经济分类核对。" +
     BANDS_TOO,
   severity: "error",
   source: {
@@ -660,20 +708,39 @@ export const rowEconomicClasses = defineRule({
       () => "project",
       "项目支出的各经济分类栏"
     );
+    // 人员经费 (公用经费) = the classes printed under its band, beside its 小计 (人员经费: 小计 | 工资福利支出 | …).
+    const parts = (["personnel", "public"] as const).map((p) =>
+      rowIdentity(
+        "within.row-economic-classes",
+        report,
+        (t) => {
+          const keys = partClasses(t, p);
+          return has(t, p) && keys.length && !unnamedInBand(t, keys) ? keys : undefined;
+        },
+        () => p,
+        "基本支出的各经济分类栏"
+      )
+    );
     // Each alone says "not applicable" when no table has its columns: one such line when neither applies.
     const notApplicable = (o: Outcome[]) => o.length === 1 && o[0].status === "na";
-    return notApplicable(project) ? basic : notApplicable(basic) ? project : [...basic, ...project];
+    const all = [basic, project, ...parts].filter((o) => !notApplicable(o));
+    return all.length ? all.flat() : basic;
   },
 });
 
 /**
  * The 项目支出 band's economic-class columns (project_wages, project_goods_services … beside a 项目支出 小计), when
- * none is captioned 其中.
+ * none is captioned 其中 and the band holds no amount column no alias names (unnamedInBand: its classes are then not
+ * the whole 项目支出, tester35 T35-10).
  */
 function projectClasses(t: Table): string[] | undefined {
   if (!has(t, "project")) return undefined;
   const keys = ECONOMIC_CLASS_COLUMNS.map((k) => `project_${k}`).filter((k) => has(t, k));
-  if (!keys.length || t.columns.some((c) => keys.includes(c.key) && /其中/.test(c.label)))
+  if (
+    !keys.length ||
+    t.columns.some((c) => keys.includes(c.key) && /其中/.test(c.label)) ||
+    unnamedInBand(t, keys)
+  )
     return undefined;
   return keys;
 }
