@@ -12,7 +12,13 @@ import { columnIndex, parseRef, quoteSheet } from "../../src/core/grid/address";
 import type { Report, Row, Table } from "../../src/core/model/schema";
 import type { Finding } from "../../src/core/rules/rule";
 import { samplePath, SAMPLES } from "../helpers";
-import { editSheet, hideColumn, hideRows } from "../fixtures/xlsx-parts";
+import {
+  editSheet,
+  hideColumn,
+  hideRows,
+  zeroHeightRows,
+  zeroWidthColumn,
+} from "../fixtures/xlsx-parts";
 
 const fixture = (p: string) => fs.readFile(path.join(__dirname, "..", "fixtures", p));
 async function review(bytes: Uint8Array) {
@@ -96,6 +102,28 @@ describe.each(SAMPLES.map((s) => [s]))("%s", (name) => {
       expect(added[0].message).toContain(`第 ${r.row} 行`);
       expect(after.findings.length - added.length).toBe(base.findings.length);
     }
+  });
+
+  test("a row of height 0 or a column of width 0 (no hidden flag) reads as hidden: the findings of the hidden row or column", async () => {
+    const { t, r } = hideableRows(base.report)[0];
+    const flagged = await review(editSheet(bytes, t.sheet, (xml) => hideRows(xml, [r.row])));
+    const flat = await review(editSheet(bytes, t.sheet, (xml) => zeroHeightRows(xml, [r.row])));
+    expect(flat.findings.map(key).sort()).toEqual(flagged.findings.map(key).sort());
+    expect(flat.findings.some((f) => f.rule === "printed.hidden-amounts")).toBe(true);
+    const col = t.columns.find((c) =>
+      t.rows.some((x) => x.amounts[c.key] && amountsOf(x).includes(x.amounts[c.key]))
+    )!;
+    const hid = await review(
+      editSheet(bytes, t.sheet, (xml) => hideColumn(xml, columnIndex(col.col)))
+    );
+    const thin = await review(
+      editSheet(bytes, t.sheet, (xml) => zeroWidthColumn(xml, columnIndex(col.col)))
+    );
+    expect(thin.findings.map(key).sort()).toEqual(hid.findings.map(key).sort());
+    expect(thin.findings.filter((f) => f.rule === "printed.column-width")).toEqual(
+      hid.findings.filter((f) => f.rule === "printed.column-width")
+    );
+    expect(thin.findings.some((f) => f.rule === "printed.hidden-amounts")).toBe(true);
   });
 
   test("hiding a column with amounts: one warning citing that column's amounts; hiding rows without amounts: nothing", async () => {

@@ -18,6 +18,7 @@ import type { Identity } from "./identity";
 import { localize, type LocalizeOptions } from "../localize/localize";
 import { setReport, tableSets } from "../model/sets";
 import { unitSetGaps } from "./completeness";
+import { checkedForm } from "./printed";
 
 export interface CheckOptions {
   /** Rule ids or categories to skip. */
@@ -115,6 +116,12 @@ export function checkReport(report: Report, opts: CheckOptions = {}): CheckResul
     );
   const effective =
     sets.length === 1 ? parts[0] : { ...report, tables: inOrder(report, sets, parts) };
+  // The sum and cross-table rules check each set as printed where a hidden row or column is not part of its totals
+  // (last year's line left in, a column of old figures: printed.ts checkedForm); the 输入 and 打印 rules read the
+  // workbook as stored (printed.hidden-amounts names the hidden figures).
+  const checked0 = parts.map(checkedForm);
+  const checkedAll =
+    sets.length === 1 ? checked0[0] : { ...report, tables: inOrder(report, sets, checked0) };
   // Each set's findings name its 单位 when there are several (the cited sheets may not).
   const prefixes = sets.map((s) => `【${s.name}】`);
   // A comparison that involves a cell holding no amount (#REF!, TRUE, text …) is not made: input.unreadable-amount names the cell.
@@ -124,8 +131,8 @@ export function checkReport(report: Report, opts: CheckOptions = {}): CheckResul
   for (let ri = 0; ri < rules.length; ri++) {
     const rule = rules[ri];
     let outcomes: ReadonlyArray<Outcome>;
-    if (sets.length === 1 || WORKBOOK_CATEGORIES.has(rule.category) || ACROSS_SETS.has(rule.id))
-      outcomes = runRule(rule, effective);
+    if (WORKBOOK_CATEGORIES.has(rule.category)) outcomes = runRule(rule, effective);
+    else if (sets.length === 1 || ACROSS_SETS.has(rule.id)) outcomes = runRule(rule, checkedAll);
     else {
       const all: Outcome[] = [];
       // The tables a 部门 must publish are judged once, for its own set (the first): a 单位's set is often a part
@@ -133,7 +140,8 @@ export function checkReport(report: Report, opts: CheckOptions = {}): CheckResul
       // A 单位's full set (its own 单位预算) lacking a table the 部门's prints is still said (tester33 T33-19).
       const against = ONCE_FOR_DEPARTMENT.get(rule.id);
       for (let si = 0; si < parts.length; si++) {
-        const got = si && against ? against(parts[0], parts[si]) : runRule(rule, parts[si]);
+        const got =
+          si && against ? against(checked0[0], checked0[si]) : runRule(rule, checked0[si]);
         for (let k = 0; k < got.length; k++) {
           const o = got[k];
           all.push(

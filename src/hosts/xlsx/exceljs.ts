@@ -80,3 +80,24 @@ CellXform.prototype.parseClose = function (this: CellXformLike, name: string): b
   }
   return out;
 };
+
+interface RowXformLike {
+  parser?: unknown;
+  model?: { height?: number; hidden?: boolean };
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const RowXform = require("exceljs/lib/xlsx/xform/sheet/row-xform") as {
+  prototype: { parseOpen(this: RowXformLike, node: { name: string }): boolean };
+};
+
+/**
+ * A row of height 0 (`ht="0"`, with customHeight: a border dragged to the top, some exporters) shows and prints
+ * nothing, as a hidden row does (tester35b T35b-1); exceljs 4.4.0 drops a height of 0 when it builds the row. Read
+ * as hidden, here where the height is still known.
+ */
+const parseRowOpen = RowXform.prototype.parseOpen;
+RowXform.prototype.parseOpen = function (this: RowXformLike, node: { name: string }): boolean {
+  const out = parseRowOpen.call(this, node);
+  if (node.name === "row" && !this.parser && this.model?.height === 0) this.model.hidden = true;
+  return out;
+};

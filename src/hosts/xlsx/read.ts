@@ -236,7 +236,11 @@ export function worksheetToGrid(
     text.push(tr);
     numberFormat.push(fr);
   });
-  const hiddenCols = cols.flatMap((c, gc) => (ws.getColumn(c + 1).hidden ? [gc] : []));
+  // A column of width 0 (width="0" customWidth="1") is hidden on screen and paper, not a #### (tester35b T35b-1).
+  const hiddenCols = cols.flatMap((c, gc) => {
+    const col = ws.getColumn(c + 1);
+    return col.hidden || col.width === 0 ? [gc] : [];
+  });
   const grid: SheetGrid = {
     sheet: ws.name,
     origin: { row: rows[0], col: cols[0] },
