@@ -76,6 +76,14 @@ export function ordinalLevel(s: unknown): number | undefined {
   return undefined;
 }
 
+/**
+ * The lines of a wrapped cell (Alt+Enter: 一般公 ⏎ 共预算, 部门名称：湖南 ⏎ 省某县农业农村局) as one text, joined with
+ * no separator (tester35 T35-12), the spaces around each break dropped; a leading indent is kept.
+ */
+export function joinLines(s: string): string {
+  return /[\r\n]/.test(s) ? s.replace(/[ \t\u3000]*(?:\r\n|\r|\n)[ \t\u3000]*/g, "") : s;
+}
+
 /** Indentation depth from leading full-width or ASCII spaces (one U+3000 or two ASCII spaces = 1). */
 export function indentDepth(s: unknown): number {
   if (typeof s !== "string") return 0;

@@ -226,7 +226,8 @@ export const COLUMN_KEYS: ReadonlyArray<readonly [string, RegExp]> = [
   ["special_account", /^财政专户(管理资金|拨款)?(收入)?$/],
   ["unit_funds", /^单位资金(收入)?$/],
   ["business", /^事业收入$/],
-  ["operating", /^(事业单位)?经营收入$/],
+  // 事业单位经营 without 收入 (tester35 T35-4): no other column is so named.
+  ["operating", /^(事业单位)?经营收入$|^事业单位经营$/],
   // 上级补助 / 附属单位上缴 without 收入 (tester33 T33-7: 本年收入 over 一般公共预算 | 上级补助 | 附属单位上缴 …, or one header
   // line so worded): no other column is so named.
   ["superior", /^上级补助(收入)?$/],
@@ -450,6 +451,29 @@ const SHORT_SOURCE_BAND = /^(?!.*支出).*收入|^(非财政拨款|单位资金|
 function shortSource(k: string, bands: string[]): string | undefined {
   const key = SHORT_SOURCES[k];
   return key && bands.some((b) => SHORT_SOURCE_BAND.test(b)) ? key : undefined;
+}
+
+/** Income sources a 收入总表 names in full (一般公共预算, 上级补助收入 …): beside one, 事业 / 经营 are sources too. */
+const NAMED_SOURCES = new Set([
+  "general",
+  "gov_fund",
+  "state_capital",
+  "fiscal",
+  "special_account",
+  "unit_funds",
+  "superior",
+  "affiliated",
+]);
+
+/**
+ * tester35 T35-4: a short caption 事业 / 经营 printed with no band of income over it (科目 | 合计 | 一般公共预算 | 事业 |
+ * 事业单位经营 | 上级补助 …, one header line): the source it names (事业收入, 事业单位经营收入) when the table's other
+ * amount columns name a source of income in full (`keys`); else undefined (经营 or 事业 alone may be anything).
+ */
+export function shortSourceBeside(leaf: string, keys: readonly string[]): string | undefined {
+  const key = SHORT_SOURCES[unwrap(labelKey(leaf))];
+  if (!key || key === "other" || keys.includes(key)) return undefined;
+  return keys.some((k) => NAMED_SOURCES.has(k)) ? key : undefined;
 }
 
 /**

@@ -9,9 +9,14 @@ import {
   type Side,
   type TableKind,
 } from "../model/schema";
-import { indentDepth, labelKey, norm, ordinalLevel } from "../grid/text";
+import { indentDepth, joinLines, labelKey, norm, ordinalLevel } from "../grid/text";
 import { classCodeByName, functionalName } from "../classification/functional";
-import { economicName, isEconomicGroupName } from "../classification/economic";
+import {
+  ECONOMIC_GROUPS,
+  ECONOMIC_ITEMS,
+  economicName,
+  isEconomicGroupName,
+} from "../classification/economic";
 import {
   SCIENTIFIC_CODE_TEXT,
   WELL_FORMED_CODE,
@@ -970,8 +975,17 @@ export function parseBody(
           ? undefined
           : ECONOMIC_BLOCK_HEADING;
       if (heading && !code && !any && heading.test(labelKey(label))) {
-        view = { side, economic: /经济/.test(labelKey(label)) };
-        key = "expenditure_view";
+        if (SIDED_KINDS.has(kind) && opensClasses(labelKey(label), rows, side)) {
+          // tester35 T35-5: （一）按支出功能分类 over the 功能 classes, or a heading above the side's first class line:
+          // it opens the classes themselves, a heading without figures (never a second view that would leave
+          // 本年支出合计 no class line to add up).
+          view = undefined;
+          level = 1;
+          partial = true;
+        } else {
+          view = { side, economic: /经济/.test(labelKey(label)) };
+          key = "expenditure_view";
+        }
       } else if (view && (view.side !== side || isSummaryKey(key))) view = undefined;
       else if (
         !view &&
@@ -1010,8 +1024,13 @@ export function parseBody(
         b.altLabel !== undefined ? v.text(r, b.altLabel).trim() || undefined : undefined;
       if (economic && level === 2 && !code && isEconomicGroupName(label) && !altLabel) level = 1;
       rows.push({
+        // A name wrapped in its cell (农业生产 ⏎ 发展) is one name (tester35 T35-12); its indent is kept.
         label:
-          norm(label) === "" ? "" : labelFromCode ? label : labelRaw.replace(/\s+$/, "") || label,
+          norm(label) === ""
+            ? ""
+            : labelFromCode
+              ? joinLines(label)
+              : joinLines(labelRaw).replace(/\s+$/, "") || joinLines(label),
         key,
         code,
         codeSystem,
@@ -1073,6 +1092,7 @@ export function parseBody(
       const mine = rows.filter((r) => r.side === side && (!stacked || blockOf.get(r) === b));
       if (side === "income") nestUnnumbered(mine);
       if (SIDED_KINDS.has(kind)) nestNamedParts(mine);
+      if (SIDED_KINDS.has(kind) && side !== "income") nestEconomicItems(mine);
       if (economic) nestUnderFundsGroups(mine);
       functionalNameLevels(
         mine,
@@ -1228,6 +1248,40 @@ function nestNamedParts(rows: Row[]) {
   }
 }
 
+/** 部门预算支出经济分类 款 by name (基本工资, 办公费 …) → its class (301, 302 …). */
+const ITEM_CLASS = new Map(
+  Object.entries(ECONOMIC_ITEMS).map(([c, n]) => [labelKey(n), c.slice(0, 3)])
+);
+/** An economic class by name → its codes (对个人和家庭的补助: 303 and the 政府预算 509). */
+const CLASS_BY_NAME = new Map<string, string[]>();
+for (const [c, n] of Object.entries(ECONOMIC_GROUPS))
+  CLASS_BY_NAME.set(labelKey(n), [...(CLASS_BY_NAME.get(labelKey(n)) ?? []), c]);
+
+/**
+ * tester35 T35-11: a 收支总表 支出 side by 经济分类 (一、工资福利支出 / 二、商品和服务支出 …, uncoded) printing each
+ * class's 款 under it by name (基本工资 / 津贴补贴 … under 工资福利支出): an uncoded line after a class line, indented
+ * deeper than it or named as a 款 of that class (部门预算支出经济分类), is its child, one level under it — never one
+ * more class added into 本年支出合计. The lines of a view (partial) and coded lines are left as they are.
+ */
+function nestEconomicItems(rows: Row[]) {
+  const classOf = (r: Row) =>
+    !r.partial && !r.code && !r.key ? CLASS_BY_NAME.get(labelKey(r.label)) : undefined;
+  if (rows.filter(classOf).length < 2) return;
+  let head: { row: Row; codes: string[] } | undefined;
+  for (const r of rows) {
+    const c = classOf(r);
+    if (c) head = { row: r, codes: c };
+    else if (!head || r.partial || r.code || isSummaryKey(r.key) || r.level !== head.row.level)
+      head = r.partial ? head : undefined;
+    else if (
+      indentDepth(r.label) > indentDepth(head.row.label) ||
+      head.codes.includes(ITEM_CLASS.get(labelKey(r.label)) ?? "")
+    )
+      r.level = head.row.level + 1;
+    else head = undefined;
+  }
+}
+
 /**
  * 基本支出 lines grouped under 人员经费 / 公用经费 lines (no code) in an economic table: each such line is the group of
  * the lines after it (up to the next group or 合计), one level above the shallowest of them. One printed after its
@@ -1331,6 +1385,16 @@ function indentLevels(rows: Row[], depthOf: (row: Row) => number, department?: s
     row.level = later && heads ? Math.max(1, base) : base + (project ? maxDepth : depths[i]);
     if (depths[i] === 0 && !later && !hasTotal) row.key = row.key ?? "total";
   });
+}
+
+/**
+ * tester35 T35-5: a 收支总表 heading without figures (VIEW_HEADING) that opens the side's classes, not a second view:
+ * one naming the 功能分类 (（一）按支出功能分类, 按功能分类科目 — the 功能 classes are the ones 本年支出合计 adds up), or
+ * any heading printed above the side's first line (its summary lines — 本年支出合计 printed first, 一、部门预算 — aside).
+ */
+function opensClasses(key: string, rows: Row[], side: Side | undefined): boolean {
+  if (/功能/.test(key)) return true;
+  return !rows.some((x) => x.side === side && !x.partial && !isSummaryKey(x.key));
 }
 
 /**

@@ -6,7 +6,7 @@ import {
   type TableKind,
 } from "../model/schema";
 import { columnLetter } from "../grid/address";
-import { labelKey, norm } from "../grid/text";
+import { joinLines, labelKey, norm } from "../grid/text";
 import { GridView } from "./view";
 import {
   ATTRIBUTE_HEADER,
@@ -32,6 +32,7 @@ import {
   BAND_USE,
   rowKey,
   YEAR_CAPTION,
+  shortSourceBeside,
 } from "./aliases";
 import { lineMeta, unitInCaption } from "./meta";
 import type { Unit } from "../model/schema";
@@ -217,7 +218,8 @@ export function headerPaths(v: GridView, headerRows: number[], c0: number, c1: n
   const rows = headerRows.filter((r) => !isColumnNumberRow(v, r));
   const caption = rows.map((r) => {
     const out: string[] = [];
-    for (let c = c0; c <= c1; c++) out.push(v.caption(r, c).trim());
+    // A caption wrapped in its cell (一般公 ⏎ 共预算) is one caption (tester35 T35-12).
+    for (let c = c0; c <= c1; c++) out.push(joinLines(v.caption(r, c)).trim());
     return out;
   });
   const below = (i: number, k: number) => caption.slice(i + 1).some((row) => row[k] !== "");
@@ -389,6 +391,15 @@ export function columnRoles(paths: string[][], c0: number, year?: number): Colum
   );
   if (!amounts.some((r) => r.key === "total" || r.key.startsWith("carryover")))
     for (const r of amounts) if (r.key === "current") r.key = "total";
+  // 事业 / 经营 with no band of income over them, beside sources named in full (tester35 T35-4): 事业收入, 经营收入.
+  for (const r of amounts)
+    if (r.key.startsWith("col_") && r.path.length === 1) {
+      const key = shortSourceBeside(
+        r.path[0],
+        amounts.map((o) => o.key)
+      );
+      if (key) r.key = key;
+    }
   // 本年收入's own 小计 / 合计 beside a 合计 column of the table's own (a caption alone, not a band's caption over an
   // empty cell) is this year's part of it (CURRENT_BAND); without one it stays the table's 合计 (of this year's income).
   const band = amounts.find(

@@ -59,6 +59,7 @@ import { headerKind, labelLines, tellApartByOrder, untitledBelow } from "./untit
 import { listHeaderRow, listTotal, parseForm, splitStackedForms } from "./performance";
 import {
   lineMeta,
+  nameWrapped,
   readMeta,
   titleExcludesCarryover,
   unitInCaption,
@@ -307,11 +308,12 @@ function parseRegion(
   const metaOf = (k: number, bareYear: boolean) =>
     lineMeta(
       v.cells(k).flatMap(([c]) =>
-        v
-          .text(k, c)
-          .split(/\r?\n/)
-          .filter((l) => l.trim() !== "")
-          .map((l): [number, string] => [c, l])
+        nameWrapped(
+          v
+            .text(k, c)
+            .split(/\r?\n/)
+            .filter((l) => l.trim() !== "")
+        ).map((l): [number, string] => [c, l])
       ),
       bareYear
     );

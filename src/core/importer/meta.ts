@@ -122,6 +122,27 @@ export function readMeta(cellText: string): Meta {
   return out;
 }
 
+/**
+ * The lines of one cell, a name wrapped in it joined again (tester35 T35-12: 部门名称：湖南 ⏎ 省某县农业农村局 is one
+ * name, not 湖南): a line holding no meta of its own — no field label, unit, year or date, no digit, not a title
+ * (…表) — continues the line before it when that line names a 部门 / 单位 and ends with it.
+ */
+export function nameWrapped(lines: string[]): string[] {
+  const out: string[] = [];
+  for (const l of lines) {
+    const prev = out[out.length - 1];
+    const continues =
+      prev !== undefined &&
+      readMeta(prev).department !== undefined &&
+      !NEXT_FIELD.test(norm(prev).replace(/^[^:：]*[:：]/, "")) &&
+      !/\d|表$|[:：]/.test(norm(l)) &&
+      Object.keys(readMeta(l)).length === 0;
+    if (continues) out[out.length - 1] = prev + l.trim();
+    else out.push(l);
+  }
+  return out;
+}
+
 /** A cell holding only the caption of a name (部门名称：), the name itself in the next cell. */
 export const META_LABEL_ONLY =
   /^(部门名称|单位名称|编制部门|编制单位|预算单位|预算部门|部门|单位|填报单位|主管部门|(编制|填报|填表|制表|打印|报送|报出)?日期)[:：]$/;
