@@ -55,6 +55,19 @@ describe.each(STYLES.map((st) => [st.name, st] as const))("%s", (_, st) => {
       expect(reasons(coded)).toEqual(reasons(grids));
     });
 
+    test("a part title or cover line above the title (第二部分 2026年部门预算表): read, not reported", () => {
+      for (const line of [
+        "第二部分 2026年部门预算表",
+        "某某局2026年部门预算",
+        "第三部分 部门预算表",
+      ]) {
+        const parted = renamed.map((g, i) => (i ? g : withFirstLine(g, line)));
+        const report = importWorkbook(parted);
+        expect([line, report.tables.map((t) => t.kind)]).toEqual([line, kinds]);
+        expect([line, reasons(parted)]).toEqual([line, reasons(renamed)]);
+      }
+    });
+
     test("a note above the title is still reported, on every sheet", () => {
       const noted = renamed.map((g) =>
         withFirstLine(g, "注：本表按单位汇总，金额以财政局批复数为准，如有疑问请联系预算科。")

@@ -1504,6 +1504,9 @@ function mode<T>(xs: Array<T | undefined>): T | undefined {
 /** A part title or cover line: 第二部分 2026年部门预算表, 广州市统计局2026年部门预算, 2026年度部门综合预算公开. */
 const COVER_LINE = /(?:^|[^\d])(20\d{2})年度?(?:部门|单位)?(?:综合)?(?:预算|决算)/;
 
+/** A part title of the disclosure without a year: 第二部分 部门预算表, 第三部分 名词解释. */
+const PART_TITLE = /^第[一二三四五六七八九十]+部分/;
+
 /** Year and department from lines that are not tables (part titles, a cover sheet). */
 function coverMeta(v: GridView, r0: number, r1: number, into: Meta) {
   for (let r = r0; r <= r1; r++)
@@ -1647,7 +1650,14 @@ export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Re
       const [c0, c1] = columnSpan(v, leading.r0, leading.r1);
       // The sheet's own name (or number) printed above its title, as a 表1 label is: nothing unread.
       const ownLabel = leading.r0 === leading.r1 && sheetLabel(v, leading.r0);
-      if (!inToc && !ownLabel)
+      // A part title or cover line (第二部分 2026年部门预算表) above the first title: read for its year and 部门 just
+      // now, not a region left unread (广州's 表1!A1 was listed under 未识别).
+      let coverOnly = true;
+      for (let r = leading.r0; r <= leading.r1 && coverOnly; r++)
+        coverOnly =
+          sheetLabel(v, r) ||
+          v.cells(r).every(([, t]) => COVER_LINE.test(t) || PART_TITLE.test(norm(t)));
+      if (!inToc && !ownLabel && !coverOnly)
         unrecognized.push({
           sheet: g.sheet,
           range: v.range(leading.r0, c0, leading.r1, c1),
