@@ -11,6 +11,8 @@ import path from "path";
 import { readXlsxBuffer } from "../../src/hosts/xlsx/read";
 import { importWorkbook } from "../../src/core/importer/importer";
 import { checkReport } from "../../src/core/rules/engine";
+import { evaluateFormulas } from "../../src/hosts/xlsx/formulas";
+import { gridFromRows } from "../../src/core/grid/grid";
 
 const read = async (name: string) => {
   const { grids, notes } = await readXlsxBuffer(
@@ -35,4 +37,33 @@ test("no stored results: the whole-column SUMIF computes the 类 total; only the
   expect(t1.values[5][3]).toBeCloseTo(493.64, 2);
   expect(notes.map((n) => n.severity)).toEqual(["info"]);
   expect(result.findings).toEqual([]);
+});
+
+describe("SUMPRODUCT with a function over a range: the stored result stands", () => {
+  const grid = () =>
+    gridFromRows("表", [
+      ["201", 10, 0],
+      ["20101", 4, 0],
+      ["202", 6, 0],
+    ]);
+  const run = (formula: string) => {
+    const g = grid();
+    evaluateFormulas([g], [{ sheet: 0, r: 0, c: 2, formula, stored: 16 }]);
+    return g.values[0][2];
+  };
+
+  test("function inside a later group of the SUMPRODUCT (the single expression missed it)", () => {
+    expect(run("SUMPRODUCT((B1:B3>0)*(LEN(A1:A3)=3)*B1:B3)")).toBe(16);
+    expect(run('SUMPRODUCT(--(LEFT(A1:A3,3)="201"),B1:B3)')).toBe(16);
+  });
+
+  test("plain SUMPRODUCT and a function after the SUMPRODUCT are computed", () => {
+    expect(run("SUMPRODUCT(B1:B3,B1:B3)")).toBe(152);
+    expect(run("SUMPRODUCT(B1:B3)+SUM(B1:B2)")).toBe(34);
+  });
+
+  test("a long formula full of parentheses that matches nothing is read (the old expression backtracked for minutes)", () => {
+    const formula = `SUMPRODUCT(${"ab cd (".repeat(40)}x`;
+    expect(run(formula)).toBe(16);
+  });
 });

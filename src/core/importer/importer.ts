@@ -1648,16 +1648,15 @@ export function importWorkbook(grids: SheetGrid[], opts: ImportOptions = {}): Re
       const inToc = found.contents.some((t) => leading!.r0 >= t.r0 && leading!.r1 <= t.r1);
       coverMeta(v, leading.r0, leading.r1, cover);
       const [c0, c1] = columnSpan(v, leading.r0, leading.r1);
-      // The sheet's own name (or number) printed above its title, as a 表1 label is: nothing unread.
-      const ownLabel = leading.r0 === leading.r1 && sheetLabel(v, leading.r0);
-      // A part title or cover line (第二部分 2026年部门预算表) above the first title: read for its year and 部门 just
-      // now, not a region left unread (广州's 表1!A1 was listed under 未识别).
+      // Lines that are the sheet's own name (or number) printed above its title, as a 表1 label is, or a part title or
+      // cover line (第二部分 2026年部门预算表; read for its year and 部门 just now): nothing left unread (广州's 表1!A1
+      // was listed under 未识别).
       let coverOnly = true;
       for (let r = leading.r0; r <= leading.r1 && coverOnly; r++)
         coverOnly =
           sheetLabel(v, r) ||
           v.cells(r).every(([, t]) => COVER_LINE.test(t) || PART_TITLE.test(norm(t)));
-      if (!inToc && !ownLabel && !coverOnly)
+      if (!inToc && !coverOnly)
         unrecognized.push({
           sheet: g.sheet,
           range: v.range(leading.r0, c0, leading.r1, c1),

@@ -166,7 +166,7 @@ function evaluator(
     const sub = SUBTOTAL_SUM.exec(p.formula);
     subtotal = sub ? { hidden: sub[1] === "109" } : undefined;
     let result: unknown;
-    if (UNTRUSTED.test(p.formula)) return { result: undefined, blocked: false };
+    if (untrusted(p.formula)) return { result: undefined, blocked: false };
     try {
       result = parser.parse(wholeLines(sub ? `SUM(${sub[2]})` : p.formula), {
         sheet: grids[p.sheet].sheet,
@@ -216,7 +216,6 @@ function sameResult(a: CellValue, b: CellValue): boolean {
   return String(a ?? "") === String(b ?? "");
 }
 
-/** A whole formula =SUBTOTAL(9, refs…) or (109, refs…): a sum (the function number, the references). */
 /**
  * Whole columns and rows written absolute ($C:$C, C:$C, $7:$7): fast-formula-parser reads $C:$C as columns −727…−1
  * (an empty range: SUMIF over it is 0, no error) and $7:$7 not at all (tester35b T35b-13; SUMIF over whole columns is
@@ -238,9 +237,30 @@ function wholeLines(formula: string): string {
  * Formulas fast-formula-parser computes without error but wrongly: a function applied to a range inside SUMPRODUCT
  * (SUMPRODUCT((LEN(A7:A99)=3)*C7:C99) — no array evaluation, the result 0). Not evaluated: the stored result stands,
  * and one without a stored result is a formula that could not be computed (tester35b T35b-13).
+ * A scan rather than one regular expression: nested groups of "(" made the expression backtrack for seconds on a
+ * long formula that does not match (every formula of a workbook is tested).
  */
-const UNTRUSTED = /SUMPRODUCT\s*\((?:[^()]*\([^()]*)*[A-Za-z_.]+\s*\(\s*[^()]*:[^()]*\)/i;
+function untrusted(formula: string): boolean {
+  for (const start of formula.matchAll(SUMPRODUCT_OPEN)) {
+    const from = (start.index ?? 0) + start[0].length;
+    let depth = 1;
+    let to = from;
+    for (; to < formula.length && depth > 0; to++) {
+      const ch = formula[to];
+      if (ch === '"') to = Math.max(formula.indexOf('"', to + 1), to);
+      else if (ch === "(") depth++;
+      else if (ch === ")") depth--;
+    }
+    for (const call of formula.slice(from, to).matchAll(INNER_CALL))
+      if (call[1].includes(":")) return true;
+  }
+  return false;
+}
+const SUMPRODUCT_OPEN = /SUMPRODUCT\s*\(/gi;
+/** A function name and its innermost argument list (no parentheses inside): LEN(A7:A99). */
+const INNER_CALL = /(?<![A-Za-z_.])[A-Za-z_.]+\s*\(([^()]*)\)/g;
 
+/** A whole formula =SUBTOTAL(9, refs…) or (109, refs…): a sum (the function number, the references). */
 const SUBTOTAL_SUM = /^\s*SUBTOTAL\s*\(\s*(9|109)\s*,(.*)\)\s*$/i;
 
 /** A parser result as a cell value: numbers, text, booleans, Excel error values as their text; undefined when unusable. */
